@@ -1,0 +1,137 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from '../common.js';
+import { CHANNELS, LEVELS, TICKET_TYPES, type Channel, type Level, type TicketType } from '../enums.js';
+import { Limits } from '../limits.js';
+
+export class ContactV1 {
+  @IsDefined()
+  @IsEmail()
+  @MaxLength(Limits.email)
+  email!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.name)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()./-]{3,40}$/)
+  phone?: string;
+}
+
+/** Attachments are stored elsewhere (document store, link, video); the ticket records the link. */
+export class AttachmentLinkV1 {
+  @IsDefined()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(Limits.url)
+  url!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.name)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/)
+  mediaType?: string;
+}
+
+/** The fields every ticket records at registration (seed 000 §III, DOMAIN.md step 1). */
+export class TicketRegistrationV1 {
+  @IsDefined()
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  /** The person the ticket is for: receives the e-mails and answers the survey. */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ContactV1)
+  requester!: ContactV1;
+
+  /** Who reported it, when someone reports for another person (a colleague, a referente). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactV1)
+  reportedBy?: ContactV1;
+
+  @IsDefined()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.title)
+  title!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.description)
+  description!: string;
+
+  @IsDefined()
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.category)
+  category!: string;
+
+  @IsDefined()
+  @IsIn(LEVELS)
+  impact!: Level;
+
+  @IsDefined()
+  @IsIn(LEVELS)
+  urgency!: Level;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(Limits.attachments)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentLinkV1)
+  attachments?: AttachmentLinkV1[];
+}
+
+export class RegisterTicketCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TicketRegistrationV1)
+  payload!: TicketRegistrationV1;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.idempotencyKey)
+  idempotencyKey?: string;
+}
+
+export interface RegisterTicketResultV1 {
+  ticketId: string;
+  number: number;
+  registeredAt: string;
+  /** False when an earlier request with the same idempotency key already created the ticket. */
+  created: boolean;
+}

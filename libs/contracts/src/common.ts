@@ -1,0 +1,54 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { AREA_CODE_PATTERN, ROLES, type Role } from './enums.js';
+import { Limits } from './limits.js';
+
+/** Who is asking. Set by the gateway from the verified token, never by the client. */
+export class ActorV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsIn(ROLES)
+  role!: Role;
+
+  @IsEmail()
+  @MaxLength(Limits.email)
+  email!: string;
+
+  @IsString()
+  @MaxLength(Limits.name)
+  name!: string;
+
+  /** Referentes act for one jurisdiction. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string;
+
+  /** Agents belong to one area. */
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+}
+
+/** Wraps a command or query payload with its actor, so services can apply their own rules. */
+export function withActor<T>(actor: ActorV1, payload: T): { actor: ActorV1; payload: T } {
+  return { actor, payload };
+}
+
+export class ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}

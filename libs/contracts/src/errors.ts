@@ -1,0 +1,179 @@
+import { Language } from './enums.js';
+
+/**
+ * Errors cross the NATS boundary as plain data; the gateway turns them into HTTP answers and
+ * localized messages. Services never send prose, only a code and the parameters to fill in.
+ */
+export const ErrorCode = {
+  Validation: 'VALIDATION',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  IdempotencyMismatch: 'IDEMPOTENCY_MISMATCH',
+  Forbidden: 'FORBIDDEN',
+  Unauthorized: 'UNAUTHORIZED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  MalformedJson: 'MALFORMED_JSON',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** One failed rule on one field; `field` is the dotted path in the request body or query. */
+export interface FieldProblem {
+  field: string;
+  constraint: string;
+  params?: readonly unknown[];
+}
+
+export interface ServiceErrorPayload {
+  code: ErrorCode;
+  /** Named values for the message template, e.g. `{ resource: 'ticket', id: '42' }`. */
+  params?: Record<string, string | number>;
+  fields?: FieldProblem[];
+}
+
+export function isServiceErrorPayload(value: unknown): value is ServiceErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (value as { code: string }).code in HTTP_STATUS_BY_CODE_REVERSE
+  );
+}
+const HTTP_STATUS_BY_CODE_REVERSE: Record<string, true> = Object.fromEntries(
+  Object.values(ErrorCode).map((code) => [code, true]),
+);
+
+type Template = (p: Record<string, string | number>) => string;
+const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
+  es: {
+    VALIDATION: () => 'La solicitud tiene datos no válidos.',
+    MALFORMED_JSON: () => 'El cuerpo de la solicitud no es JSON válido.',
+    UNAUTHORIZED: () => 'Se requiere un token de acceso válido (cabecera Authorization: Bearer …).',
+    INVALID_CREDENTIALS: () => 'Correo electrónico o contraseña incorrectos.',
+    FORBIDDEN: (p) =>
+      p.reason ? `No tiene permiso para esta operación: ${p.reason}.` : 'No tiene permiso para esta operación.',
+    NOT_FOUND: (p) => `No existe ${RESOURCE_ES[String(p.resource)] ?? 'el recurso'} «${p.id ?? ''}».`,
+    ROUTE_NOT_FOUND: (p) => `La ruta ${p.method ?? ''} ${p.url ?? ''} no existe.`,
+    CONFLICT: (p) => `Conflicto: ${p.detail ?? 'el recurso ya existe'}.`,
+    IDEMPOTENCY_MISMATCH: () =>
+      'La clave de idempotencia ya se usó con otros datos; use una clave nueva para una solicitud distinta.',
+    PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el máximo de ${p.limit ?? '?'} bytes.`,
+    UNSUPPORTED_MEDIA_TYPE: () => 'El cuerpo debe enviarse como application/json.',
+    INTERNAL: () => 'Error interno. El incidente quedó registrado.',
+    SERVICE_UNAVAILABLE: (p) =>
+      `El servicio ${p.service ?? ''} no respondió a tiempo; intente de nuevo en unos segundos.`,
+  },
+  en: {
+    VALIDATION: () => 'The request has invalid data.',
+    MALFORMED_JSON: () => 'The request body is not valid JSON.',
+    UNAUTHORIZED: () => 'A valid access token is required (Authorization: Bearer … header).',
+    INVALID_CREDENTIALS: () => 'Wrong e-mail or password.',
+    FORBIDDEN: (p) =>
+      p.reason ? `You are not allowed to do this: ${p.reason}.` : 'You are not allowed to do this.',
+    NOT_FOUND: (p) => `${RESOURCE_EN[String(p.resource)] ?? 'Resource'} "${p.id ?? ''}" does not exist.`,
+    ROUTE_NOT_FOUND: (p) => `Route ${p.method ?? ''} ${p.url ?? ''} does not exist.`,
+    CONFLICT: (p) => `Conflict: ${p.detail ?? 'the resource already exists'}.`,
+    IDEMPOTENCY_MISMATCH: () =>
+      'The idempotency key was already used with different data; use a new key for a different request.',
+    PAYLOAD_TOO_LARGE: (p) => `The request body exceeds the maximum of ${p.limit ?? '?'} bytes.`,
+    UNSUPPORTED_MEDIA_TYPE: () => 'The body must be sent as application/json.',
+    INTERNAL: () => 'Internal error. The incident was logged.',
+    SERVICE_UNAVAILABLE: (p) => `Service ${p.service ?? ''} did not answer in time; try again in a few seconds.`,
+  },
+};
+const RESOURCE_ES: Record<string, string> = {
+  ticket: 'el ticket',
+  account: 'la cuenta',
+  requester: 'el solicitante',
+};
+const RESOURCE_EN: Record<string, string> = { ticket: 'Ticket', account: 'Account', requester: 'Requester' };
+
+export function errorMessage(error: ServiceErrorPayload, language: Language): string {
+  return ERROR_MESSAGES[language][error.code](error.params ?? {});
+}
+
+const list = (values: readonly unknown[] | undefined): string => (values ?? []).map(String).join(', ');
+
+/** Field messages keyed by class-validator constraint names (plus our own `unknownField`). */
+const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: readonly unknown[]) => string>> = {
+  es: {
+    unknownField: (f) => `El campo «${f}» no está permitido.`,
+    whitelistValidation: (f) => `El campo «${f}» no está permitido.`,
+    isDefined: (f) => `El campo «${f}» es obligatorio.`,
+    isNotEmpty: (f) => `El campo «${f}» no puede estar vacío.`,
+    isString: (f) => `El campo «${f}» debe ser texto.`,
+    isEmail: (f) => `El campo «${f}» debe ser una dirección de correo electrónico válida.`,
+    isIn: (f, p) => `El campo «${f}» debe ser uno de: ${list(p?.[0] as unknown[])}.`,
+    isEnum: (f, p) => `El campo «${f}» debe ser uno de: ${list(p?.[1] as unknown[])}.`,
+    maxLength: (f, p) => `El campo «${f}» admite como máximo ${String(p?.[0])} caracteres.`,
+    minLength: (f, p) => `El campo «${f}» requiere al menos ${String(p?.[0])} caracteres.`,
+    isInt: (f) => `El campo «${f}» debe ser un número entero.`,
+    min: (f, p) => `El campo «${f}» debe ser mayor o igual que ${String(p?.[0])}.`,
+    max: (f, p) => `El campo «${f}» debe ser menor o igual que ${String(p?.[0])}.`,
+    isUrl: (f) => `El campo «${f}» debe ser una URL http(s) válida.`,
+    isUuid: (f) => `El campo «${f}» debe ser un UUID.`,
+    isArray: (f) => `El campo «${f}» debe ser una lista.`,
+    arrayMaxSize: (f, p) => `El campo «${f}» admite como máximo ${String(p?.[0])} elementos.`,
+    isObject: (f) => `El campo «${f}» debe ser un objeto.`,
+    nestedValidation: (f) => `El campo «${f}» debe ser un objeto.`,
+    matches: (f) => `El campo «${f}» no tiene el formato esperado.`,
+    isBoolean: (f) => `El campo «${f}» debe ser verdadero o falso.`,
+    isDateString: (f) => `El campo «${f}» debe ser una fecha ISO 8601.`,
+    isPhoneLike: (f) => `El campo «${f}» debe ser un número de teléfono.`,
+    isNumberString: (f) => `El campo «${f}» debe ser un número.`,
+    header: (f) => `La cabecera «${f}» no es válida.`,
+  },
+  en: {
+    unknownField: (f) => `Field '${f}' is not allowed.`,
+    whitelistValidation: (f) => `Field '${f}' is not allowed.`,
+    isDefined: (f) => `Field '${f}' is required.`,
+    isNotEmpty: (f) => `Field '${f}' must not be empty.`,
+    isString: (f) => `Field '${f}' must be text.`,
+    isEmail: (f) => `Field '${f}' must be a valid e-mail address.`,
+    isIn: (f, p) => `Field '${f}' must be one of: ${list(p?.[0] as unknown[])}.`,
+    isEnum: (f, p) => `Field '${f}' must be one of: ${list(p?.[1] as unknown[])}.`,
+    maxLength: (f, p) => `Field '${f}' accepts at most ${String(p?.[0])} characters.`,
+    minLength: (f, p) => `Field '${f}' needs at least ${String(p?.[0])} characters.`,
+    isInt: (f) => `Field '${f}' must be an integer.`,
+    min: (f, p) => `Field '${f}' must be at least ${String(p?.[0])}.`,
+    max: (f, p) => `Field '${f}' must be at most ${String(p?.[0])}.`,
+    isUrl: (f) => `Field '${f}' must be a valid http(s) URL.`,
+    isUuid: (f) => `Field '${f}' must be a UUID.`,
+    isArray: (f) => `Field '${f}' must be a list.`,
+    arrayMaxSize: (f, p) => `Field '${f}' accepts at most ${String(p?.[0])} items.`,
+    isObject: (f) => `Field '${f}' must be an object.`,
+    nestedValidation: (f) => `Field '${f}' must be an object.`,
+    matches: (f) => `Field '${f}' does not have the expected format.`,
+    isBoolean: (f) => `Field '${f}' must be true or false.`,
+    isDateString: (f) => `Field '${f}' must be an ISO 8601 date.`,
+    isPhoneLike: (f) => `Field '${f}' must be a phone number.`,
+    isNumberString: (f) => `Field '${f}' must be a number.`,
+    header: (f) => `Header '${f}' is not valid.`,
+  },
+};
+
+export function fieldMessage(problem: FieldProblem, language: Language): string {
+  const template = FIELD_MESSAGES[language][problem.constraint];
+  if (template) return template(problem.field, problem.params);
+  return language === 'es' ? `El campo «${problem.field}» no es válido.` : `Field '${problem.field}' is not valid.`;
+}

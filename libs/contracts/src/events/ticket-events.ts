@@ -1,0 +1,121 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
+import {
+  AREA_CODE_PATTERN,
+  CHANNELS,
+  LEVELS,
+  PRIORITIES,
+  TICKET_TYPES,
+  type Channel,
+  type Level,
+  type Priority,
+  type TicketType,
+} from '../enums.js';
+import { defineEvent } from './envelope.js';
+
+export class RegisteredByV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsString()
+  role!: string;
+}
+
+export class TicketRegisteredV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsISO8601()
+  registeredAt!: string;
+
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @IsUUID()
+  requesterId!: string;
+
+  @ValidateNested()
+  @Type(() => ContactV1)
+  requester!: ContactV1;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactV1)
+  reportedBy?: ContactV1;
+
+  @ValidateNested()
+  @Type(() => RegisteredByV1)
+  registeredBy!: RegisteredByV1;
+
+  @IsString()
+  jurisdiction!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  description!: string;
+
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @IsString()
+  category!: string;
+
+  @IsIn(LEVELS)
+  impact!: Level;
+
+  @IsIn(LEVELS)
+  urgency!: Level;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentLinkV1)
+  attachments!: AttachmentLinkV1[];
+}
+
+export class TicketRoutedV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  @IsISO8601()
+  routedAt!: string;
+}
+
+/**
+ * Event catalogue. NEVER rename a type in place: consumers' durable state and the stream hold it.
+ * A changed shape gets a new version (…V2) published beside the old one until consumers move.
+ */
+export const Events = {
+  TicketRegistered: defineEvent('ticket.registered', 1, TicketRegisteredV1),
+  TicketRouted: defineEvent('ticket.routed', 1, TicketRoutedV1, (data: TicketRoutedV1) => data.area),
+} as const;

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+export * from './enums.js';
+export * from './limits.js';
+export * from './errors.js';
+export * from './validation.js';
+export * from './common.js';
+export * from './subjects.js';
+export * from './commands/register-ticket.js';
+export * from './events/envelope.js';
+export * from './events/ticket-events.js';
+export * from './queries/tickets.js';

@@ -1,0 +1,15 @@
+/** Field size limits, shared by the gateway's validation and the services' own re-validation. */
+export const Limits = {
+  title: 200,
+  description: 10_000,
+  name: 200,
+  email: 254,
+  phone: 40,
+  category: 100,
+  jurisdictionCode: 64,
+  attachments: 20,
+  url: 2_000,
+  idempotencyKey: 200,
+  searchText: 200,
+  pageSize: 100,
+} as const;

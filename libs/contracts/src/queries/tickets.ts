@@ -1,0 +1,131 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from '../common.js';
+import type { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
+import {
+  AREA_CODE_PATTERN,
+  PRIORITIES,
+  TICKET_STATUSES,
+  type Channel,
+  type Level,
+  type Priority,
+  type TicketStatus,
+  type TicketType,
+} from '../enums.js';
+import { Limits } from '../limits.js';
+
+export class TicketByNumberQueryV1 extends ActorEnvelopeBase {
+  @IsInt()
+  @Min(1)
+  number!: number;
+}
+
+/** Filters of the ticket list. Query-string values arrive as strings and are converted by the gateway. */
+export class TicketListFiltersV1 {
+  @IsOptional()
+  @IsIn(TICKET_STATUSES)
+  status?: TicketStatus;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  /** The requester's e-mail. */
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(Limits.email)
+  requester?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string;
+
+  /** Words searched in title and description (Spanish full-text, accents optional). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.searchText)
+  text?: string;
+
+  /** Keyset cursor: return tickets with a number lower than this one. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  before?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Limits.pageSize)
+  limit?: number;
+}
+
+export class TicketListQueryV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TicketListFiltersV1)
+  filters!: TicketListFiltersV1;
+}
+
+export interface TicketViewV1 {
+  ticketId: string;
+  number: number;
+  title: string;
+  description: string;
+  channel: Channel;
+  type: TicketType;
+  category: string;
+  impact: Level;
+  urgency: Level;
+  priority: Priority | null;
+  area: string | null;
+  status: TicketStatus;
+  overdue: boolean;
+  jurisdiction: string;
+  requester: ContactV1;
+  reportedBy: ContactV1 | null;
+  registeredBy: { accountId: string; name: string; role: string };
+  attachments: AttachmentLinkV1[];
+  registeredAt: string;
+  routedAt: string | null;
+  updatedAt: string;
+}
+
+export interface TicketSummaryV1 {
+  number: number;
+  ticketId: string;
+  title: string;
+  status: TicketStatus;
+  overdue: boolean;
+  priority: Priority | null;
+  area: string | null;
+  jurisdiction: string;
+  requesterEmail: string;
+  requesterName: string;
+  channel: Channel;
+  type: TicketType;
+  category: string;
+  registeredAt: string;
+}
+
+export interface TicketPageV1 {
+  items: TicketSummaryV1[];
+  /** Pass as `before` to read the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}

@@ -1,0 +1,66 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+import type { FieldProblem } from './errors.js';
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Validates untrusted data against a contract class: unknown fields are refused, every problem is
+ * reported with its dotted field path and the rule's parameters (so messages can say "at most 200").
+ */
+export function validateContract<T extends object>(cls: ClassConstructor<T>, plain: unknown): ValidationResult<T> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, problems: [{ field: '(body)', constraint: 'isObject' }] };
+  }
+  const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: true, value: false },
+  });
+  if (errors.length === 0) return { ok: true, value: instance };
+  return { ok: false, problems: flattenErrors(errors, '') };
+}
+
+function flattenErrors(errors: readonly ValidationError[], prefix: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const constraints = error.constraints ? Object.keys(error.constraints) : [];
+    // Report the most fundamental failure only: "required" hides "must be text" and "must not be empty".
+    const primary = pickPrimary(constraints);
+    if (primary) {
+      problems.push({
+        field,
+        constraint: primary === 'whitelistValidation' ? 'unknownField' : primary,
+        params: constraintParams(error.target, error.property, primary),
+      });
+    }
+    if (error.children && error.children.length > 0) problems.push(...flattenErrors(error.children, field));
+  }
+  return problems;
+}
+
+const PRECEDENCE = ['whitelistValidation', 'isDefined', 'isObject', 'isArray', 'isString', 'isInt', 'isNotEmpty'];
+function pickPrimary(constraints: string[]): string | undefined {
+  for (const name of PRECEDENCE) if (constraints.includes(name)) return name;
+  return constraints[0];
+}
+
+function constraintParams(target: object | undefined, property: string, constraint: string): unknown[] | undefined {
+  if (!target) return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find(
+      (m: { propertyName: string; name?: string; constraintCls?: { name?: string } }) =>
+        m.propertyName === property && (m.name === constraint || m.constraintCls?.name?.toLowerCase() === constraint),
+    );
+  const params = metadata?.constraints as unknown[] | undefined;
+  if (!params) return undefined;
+  // isEnum stores the enum object; present its values.
+  if (constraint === 'isEnum' && params.length > 0 && typeof params[0] === 'object' && params[0] !== null) {
+    return [params[0], Object.values(params[0])];
+  }
+  return params;
+}

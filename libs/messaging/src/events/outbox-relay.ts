@@ -1,0 +1,169 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '@cau/contracts';
+import { CAUSATION_HEADER, CORRELATION_HEADER } from '../observability/correlation.js';
+import type { MessagingMetrics } from '../observability/metrics.js';
+import { outboxChannel } from './outbox.js';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  databaseUrl: string;
+  schema: string;
+  js: JetStreamClient;
+  logger: Logger;
+  metrics?: MessagingMetrics;
+  service: string;
+  batchSize?: number;
+  /** Safety-net poll when no notification arrives (lost LISTEN connection, rows left by a crash). */
+  pollIntervalMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  subject: string;
+  envelope: EventEnvelope;
+}
+
+/**
+ * Moves committed events from the outbox to JetStream. Several instances may run: each claims a batch
+ * with FOR UPDATE SKIP LOCKED and deletes it only after JetStream acknowledged every message. A crash
+ * between publish and delete republishes the batch; `Nats-Msg-Id` = event id lets JetStream drop the
+ * copies, and consumers' inboxes drop anything older than the de-duplication window.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private pendingWake = false;
+  private listener: pg.Client | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Called after a local commit, so the relay does not even wait for the notification round trip. */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    this.loop = null;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.options.logger.warn({ err: error }, 'outbox listener connection lost; polling until it is back');
+      this.listener = null;
+      setTimeout(() => void this.reconnectListener(), this.pollIntervalMs);
+    });
+    await client.connect();
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    this.listener = client;
+  }
+
+  private async reconnectListener(): Promise<void> {
+    if (!this.running || this.listener) return;
+    try {
+      await this.listen();
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'outbox listener reconnect failed');
+      setTimeout(() => void this.reconnectListener(), this.pollIntervalMs);
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pendingWake = false;
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.metrics?.outboxRelayErrors.inc({ service: this.options.service });
+        this.options.logger.error({ err: error, failures }, 'outbox relay batch failed; will retry');
+        await this.sleep(Math.min(100 * 2 ** failures, 5_000));
+        continue;
+      }
+      if (published < this.batchSize && !this.pendingWake) await this.sleep(this.pollIntervalMs);
+    }
+  }
+
+  /** Publishes one batch; returns how many events left the outbox. */
+  async publishBatch(): Promise<number> {
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows: OutboxRow[] = await runner.query(
+        `SELECT seq, event_id, subject, envelope FROM "${this.options.schema}".outbox
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      // One connection keeps the publish order; awaiting the acks together keeps the batch fast.
+      await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          h.set(CORRELATION_HEADER, row.envelope.correlationId);
+          if (row.envelope.causationId) h.set(CAUSATION_HEADER, row.envelope.causationId);
+          return this.options.js.publish(row.subject, JSON.stringify(row.envelope), {
+            msgID: row.event_id,
+            headers: h,
+          });
+        }),
+      );
+      await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      await runner.commitTransaction();
+      this.options.metrics?.outboxPublished.inc({ service: this.options.service }, rows.length);
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).then(() => {
+      this.wakeUp = null;
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  DiscardPolicy,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { Subjects, type MessagingConfig } from '../config.js';
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Creates (or updates) the domain-event stream and its dead-letter stream. Events are kept for a long
+ * time so read models can be rebuilt; dead letters are kept until someone replays or deletes them.
+ */
+export async function ensureStreams(jsm: JetStreamManager, config: MessagingConfig): Promise<void> {
+  const subjects = new Subjects(config);
+  await upsertStream(jsm, {
+    name: config.eventsStream,
+    subjects: [subjects.allEvents()],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: nanos(365 * DAY_MS),
+    duplicate_window: nanos(config.duplicateWindowMs),
+    num_replicas: 1,
+  });
+  await upsertStream(jsm, {
+    name: config.deadLetterStream,
+    subjects: [subjects.allDeadLetters()],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: 0,
+    num_replicas: 1,
+  });
+}
+
+async function upsertStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (isNotFound(error)) {
+      try {
+        await jsm.streams.add(config);
+      } catch (addError) {
+        // Another instance created it first: fine, the configuration is the same.
+        if (!String(addError).includes('already in use')) throw addError;
+      }
+      return;
+    }
+    throw error;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  if (error instanceof JetStreamApiError) return error.code === 404 || /not found/i.test(error.message);
+  return /not found/i.test(String(error));
+}

@@ -1,0 +1,64 @@
+import {
+  headers as natsHeaders,
+  NoRespondersError,
+  RequestError,
+  TimeoutError,
+  type NatsConnection,
+} from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, isServiceErrorPayload } from '@cau/contracts';
+import type { Subjects } from '../config.js';
+import { CAUSATION_HEADER, CORRELATION_HEADER, currentCorrelation } from '../observability/correlation.js';
+import { ServiceError, ServiceUnavailableError } from './service-error.js';
+
+interface NestReplyPacket {
+  response?: unknown;
+  err?: unknown;
+}
+
+/**
+ * Request/reply over core NATS, speaking Nest's packet format so `@MessagePattern` handlers answer it.
+ * Every call has a deadline; a missing or late answer becomes ServiceUnavailableError.
+ */
+export class RpcClient {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly subjects: Subjects,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  async request<T>(name: string, data: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+    const subject = this.subjects.command(name);
+    const h = natsHeaders();
+    const scope = currentCorrelation();
+    h.set(CORRELATION_HEADER, scope?.correlationId ?? randomUUID());
+    if (scope?.causationId) h.set(CAUSATION_HEADER, scope.causationId);
+    let reply;
+    try {
+      reply = await this.nc.request(subject, JSON.stringify({ pattern: name, data, id: randomUUID() }), {
+        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+        headers: h,
+      });
+    } catch (error) {
+      throw toUnavailable(subject, error);
+    }
+    const packet = reply.json<NestReplyPacket>();
+    if (packet.err !== undefined && packet.err !== null) {
+      if (isServiceErrorPayload(packet.err)) throw new ServiceError(packet.err);
+      throw new ServiceError({ code: ErrorCode.Internal });
+    }
+    return packet.response as T;
+  }
+}
+
+function toUnavailable(subject: string, error: unknown): Error {
+  if (error instanceof TimeoutError) return new ServiceUnavailableError(subject, 'timeout');
+  if (error instanceof NoRespondersError) return new ServiceUnavailableError(subject, 'no-responders');
+  if (error instanceof RequestError) {
+    return new ServiceUnavailableError(subject, error.isNoResponders() ? 'no-responders' : 'timeout');
+  }
+  if (error instanceof Error && /closed|disconnect/i.test(error.message)) {
+    return new ServiceUnavailableError(subject, 'disconnected');
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,233 @@
+import 'reflect-metadata';
+import { Global, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { MigrationInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
+import {
+  createServiceDataSource,
+  databaseConfigFromEnv,
+  ensureDatabase,
+  migrateSchema,
+  positiveIntFromEnv,
+} from '@cau/persistence';
+import { messagingConfigFromEnv } from '../config.js';
+import { MessagingTables1763800000000 } from '../events/messaging-tables.migration.js';
+import { ensureStreams } from '../events/streams.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
+import { DurableConsumer, type EventHandler } from '../events/consumer.js';
+import { createLogger, PinoNestLogger } from '../observability/logger.js';
+import { MessagingMetrics } from '../observability/metrics.js';
+import { Outbox } from '../events/outbox.js';
+import { EventPositions } from '../events/event-positions.js';
+import { RpcClient } from '../rpc/rpc-client.js';
+import { PrefixedNatsServer } from '../rpc/nats-server.js';
+import { HealthController } from './health.controller.js';
+import { ServiceRuntime } from './runtime.js';
+
+export interface ConsumerDefinition {
+  /** Durable consumer name; never rename in place (its position in the stream is kept under it). */
+  durable: string;
+  handlers: EventHandler<object>[];
+}
+
+export interface ServiceDefinition {
+  name: string;
+  schema: string;
+  /** The service's feature module; it can inject ServiceRuntime, DataSource, Outbox, RpcClient. */
+  module: Type<unknown> | DynamicModule;
+  migrations: Array<new () => MigrationInterface>;
+  /** Environment variable and default for the HTTP port (health, metrics; the API for the gateway). */
+  portVariable: string;
+  defaultPort: number;
+  /** Queue group for request/reply handlers; omitted for services that answer no requests. */
+  queueGroup?: string;
+  /** Durable event consumers, resolved from the Nest container after the app is built. */
+  consumers?: (app: INestApplication) => ConsumerDefinition[];
+  /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
+  configureHttp?: (app: NestFastifyApplication, runtime: ServiceRuntime) => Promise<void> | void;
+  /** Work after everything is up (e.g. create the first administrator). */
+  afterStart?: (app: INestApplication, runtime: ServiceRuntime) => Promise<void>;
+  bodyLimitBytes?: number;
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  runtime: ServiceRuntime;
+  url: string;
+  stop(): Promise<void>;
+}
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static forRoot(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: RuntimeModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: ServiceRuntime, useValue: runtime },
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: Outbox, useValue: runtime.outbox },
+        { provide: EventPositions, useValue: runtime.positions },
+        { provide: RpcClient, useValue: runtime.rpc },
+      ],
+      exports: [ServiceRuntime, DataSource, Outbox, EventPositions, RpcClient],
+    };
+  }
+}
+
+/**
+ * Boots one service: validated configuration, its schema migrated, NATS and JetStream connected, the
+ * outbox relay and durable consumers running, request handlers subscribed in the service's queue group,
+ * health and metrics over HTTP, and a graceful stop on SIGTERM/SIGINT.
+ */
+export async function startService(definition: ServiceDefinition, env = process.env): Promise<RunningService> {
+  const logger = createLogger(definition.name);
+  const messaging = messagingConfigFromEnv(env);
+  const database = databaseConfigFromEnv(env);
+  const port = env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
+  const host = env.HTTP_HOST ?? '127.0.0.1';
+
+  await ensureDatabase(database.url);
+  const dataSource = createServiceDataSource({
+    database,
+    schema: definition.schema,
+    migrations: [MessagingTables1763800000000, ...definition.migrations],
+  });
+  await dataSource.initialize();
+  const applied = await migrateSchema(dataSource);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
+
+  const nc = await connect({
+    servers: messaging.natsUrl,
+    name: `cau-${definition.name}`,
+    maxReconnectAttempts: -1,
+  });
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  await ensureStreams(jsm, messaging);
+
+  const metrics = new MessagingMetrics(definition.name);
+  const runtime = new ServiceRuntime(
+    definition.name,
+    definition.schema,
+    messaging,
+    database,
+    dataSource,
+    nc,
+    js,
+    jsm,
+    logger,
+    metrics,
+  );
+
+  @Module({ imports: [RuntimeModule.forRoot(runtime), definition.module] })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceRootModule,
+    new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
+    { logger: new PinoNestLogger(logger), bufferLogs: false },
+  );
+  await definition.configureHttp?.(app, runtime);
+
+  if (definition.queueGroup) {
+    app.connectMicroservice(
+      {
+        strategy: new PrefixedNatsServer(
+          {
+            servers: messaging.natsUrl,
+            queue: definition.queueGroup,
+            name: `cau-${definition.name}-rpc`,
+            gracefulShutdown: true,
+            gracePeriod: 1_000,
+            maxReconnectAttempts: -1,
+          },
+          messaging.subjectPrefix,
+        ),
+      },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+
+  const relay = new OutboxRelay({
+    dataSource,
+    databaseUrl: database.url,
+    schema: definition.schema,
+    js,
+    logger,
+    metrics,
+    service: definition.name,
+  });
+  runtime.relay = relay;
+  await relay.start();
+
+  const consumers = (definition.consumers?.(app) ?? []).map(
+    (c) =>
+      new DurableConsumer({
+        durable: c.durable,
+        handlers: c.handlers,
+        schema: definition.schema,
+        dataSource,
+        js,
+        jsm,
+        config: messaging,
+        logger,
+        metrics,
+        afterCommit: () => relay.wake(),
+      }),
+  );
+  for (const consumer of consumers) await consumer.start();
+
+  await app.listen({ port, host });
+  const address = app.getHttpServer().address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host}:${actualPort}`;
+  await definition.afterStart?.(app, runtime);
+  logger.info({ url }, `${definition.name} started`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info(`${definition.name} stopping`);
+      // Stop taking new work first, finish what is in flight, then close connections.
+      for (const consumer of consumers) await consumer.stop();
+      await app.close();
+      await relay.stop();
+      await nc.drain().catch(() => undefined);
+      await dataSource.destroy();
+      logger.info(`${definition.name} stopped`);
+    })();
+    return stopping;
+  };
+  return { app, runtime, url, stop };
+}
+
+/** Entry point helper for `main.ts`: start, log fatal errors clearly, stop on SIGTERM/SIGINT. */
+export function runServiceMain(definition: ServiceDefinition): void {
+  const logger = createLogger(definition.name);
+  startService(definition).then(
+    (service) => {
+      const shutdown = (signal: string): void => {
+        logger.info({ signal }, 'shutdown requested');
+        service.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    },
+    (error: unknown) => {
+      logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error)?.message ?? error}`);
+      process.exit(1);
+    },
+  );
+}

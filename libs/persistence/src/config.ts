@@ -1,0 +1,19 @@
+import { positiveIntFromEnv } from './env.js';
+
+export interface DatabaseConfig {
+  url: string;
+  poolSize: number;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cau';
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new Error('protocol');
+  } catch {
+    throw new Error(`DATABASE_URL must be a postgres:// URL, got "${url}"`);
+  }
+  return { url, poolSize: positiveIntFromEnv(env, 'DATABASE_POOL_SIZE', 10) };
+}

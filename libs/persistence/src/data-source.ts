@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { DatabaseConfig } from './config.js';
+
+export interface ServiceDataSourceOptions {
+  database: DatabaseConfig;
+  /** The service's own schema; no service reads another's. */
+  schema: string;
+  entities?: NonNullable<ConstructorParameters<typeof DataSource>[0]['entities']>;
+  migrations: Array<new () => MigrationInterface>;
+}
+
+const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
+  return new DataSource({
+    type: 'postgres',
+    url: options.database.url,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: options.database.poolSize,
+      application_name: `cau-${options.schema}`,
+    },
+  });
+}
+
+/**
+ * Creates the service's schema and runs its pending migrations. An advisory lock keyed by the schema
+ * serialises instances that start together, so each migration runs exactly once.
+ */
+export async function migrateSchema(dataSource: DataSource): Promise<string[]> {
+  const schema = schemaOf(dataSource);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`cau-migrate:${schema}`]);
+    try {
+      await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`cau-migrate:${schema}`]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export function schemaOf(source: DataSource | QueryRunner): string {
+  const options = ('connection' in source ? source.connection : source).options as { schema?: string };
+  if (!options.schema) throw new Error('data source has no schema');
+  return options.schema;
+}
+
+/** Creates the database named in the URL when it does not exist (first start on a fresh machine). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      } catch (error) {
+        // Another process created it between our check and our CREATE.
+        if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './infrastructure.js';
+export * from './processes.js';
+export * from './smtp.js';

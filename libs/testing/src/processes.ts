@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { waitFor } from './infrastructure.js';
+
+export const SERVICE_NAMES = ['intake', 'routing', 'resolution', 'knowledge', 'notifications', 'reporting', 'gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Default HTTP ports; the same table `npm start` uses. */
+export const SERVICE_PORT_VARIABLES: Record<ServiceName, string> = {
+  gateway: 'GATEWAY_PORT',
+  intake: 'INTAKE_PORT',
+  routing: 'ROUTING_PORT',
+  resolution: 'RESOLUTION_PORT',
+  knowledge: 'KNOWLEDGE_PORT',
+  notifications: 'NOTIFICATIONS_PORT',
+  reporting: 'REPORTING_PORT',
+};
+
+export function repoRoot(from = process.cwd()): string {
+  let dir = path.resolve(from);
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { workspaces?: unknown }).workspaces) {
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no workspace root above ${from}`);
+    dir = parent;
+  }
+}
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for a graceful exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: the process dies wherever it is, as in a crash. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Starts one service from its build (`services/<name>/dist/main.js`) as a separate process on a free
+ * port, and waits until its health endpoint answers.
+ */
+export async function spawnService(
+  name: ServiceName,
+  env: Record<string, string>,
+  port: number,
+): Promise<ServiceProcess> {
+  const root = repoRoot();
+  const main = path.join(root, 'services', name, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
+  let output = '';
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, ...env, [SERVICE_PORT_VARIABLES[name]]: String(port), HTTP_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer): void => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+        const response = await fetch(`${url}/health`).catch(() => null);
+        return response?.ok ?? false;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: `${name} to become healthy` },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${String(error)}\n--- ${name} output ---\n${output.slice(-4000)}`);
+  }
+  return {
+    name,
+    url,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+    async kill() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+let nextPort = 20_000 + Math.floor(Math.random() * 20_000);
+/** Ports for spawned services; random base per test file so parallel runs rarely collide. */
+export function allocatePort(): number {
+  nextPort += 1;
+  return nextPort;
+}

@@ -1,0 +1,68 @@
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface ReceivedMail {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  parsed: ParsedMail;
+  raw: string;
+}
+
+export interface TestSmtpServer {
+  port: number;
+  url: string;
+  mails: ReceivedMail[];
+  /** While set, the server answers every message with this SMTP error (e.g. 451 for an outage). */
+  failWith: { code: number; message: string } | null;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server (the `smtp-server` package) that keeps what it receives, for assertions. */
+export async function startTestSmtpServer(port = 0): Promise<TestSmtpServer> {
+  const state: TestSmtpServer = {
+    port: 0,
+    url: '',
+    mails: [],
+    failWith: null,
+    close: async () => undefined,
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (state.failWith) {
+          const error = new Error(state.failWith.message) as Error & { responseCode: number };
+          error.responseCode = state.failWith.code;
+          callback(error);
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        simpleParser(raw).then(
+          (parsed) => {
+            state.mails.push({
+              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              parsed,
+              raw,
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  state.port = typeof address === 'object' && address ? address.port : port;
+  state.url = `smtp://127.0.0.1:${state.port}`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}

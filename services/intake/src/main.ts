@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { intakeService } from './intake.service.js';
+
+runServiceMain(intakeService);

@@ -1,0 +1,203 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  Events,
+  type ActorV1,
+  type RegisterTicketCommandV1,
+  type RegisterTicketResultV1,
+  type TicketRegisteredV1,
+} from '@cau/contracts';
+import { ServiceError, ServiceRuntime, currentCorrelation, type CorrelationScope } from '@cau/messaging';
+import { mayRegister, normalizeEmail } from './registration-policy.js';
+import { registrationFingerprint } from './registration-fingerprint.js';
+import { TicketRepository, type NewTicketRow, type StoredRegistration } from './ticket.repository.js';
+
+interface PendingRegistration {
+  command: RegisterTicketCommandV1;
+  scopedKey: string | null;
+  fingerprint: string | null;
+  correlation: CorrelationScope | undefined;
+  resolve: (result: RegisterTicketResultV1) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+
+/**
+ * Registers tickets. Requests arriving together are committed together (group commit): one
+ * transaction draws a block of consecutive numbers and writes the tickets and their
+ * `ticket.registered` events. Commits are what cost time on a small server, so this is what lets one
+ * instance take well over a thousand registrations a second. A failing batch is retried one request
+ * at a time, so one bad request never fails the others.
+ */
+@Injectable()
+export class RegisterTicketUseCase implements OnModuleDestroy {
+  private queue: PendingRegistration[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly tickets: TicketRepository,
+  ) {}
+
+  /** Validated command in, ticket number out. Authorization and validation happen before a number is drawn. */
+  register(command: RegisterTicketCommandV1): Promise<RegisterTicketResultV1> {
+    const decision = mayRegister(command.actor, command.payload);
+    if (!decision.allowed) return Promise.reject(ServiceError.forbidden(decision.reason));
+    const scopedKey = command.idempotencyKey ? `${command.actor.accountId}:${command.idempotencyKey}` : null;
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        command: normalize(command),
+        scopedKey,
+        fingerprint: scopedKey ? registrationFingerprint(command.payload) : null,
+        correlation: currentCorrelation(),
+        resolve,
+        reject,
+      });
+      this.draining ??= this.drain();
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    // Let requests that arrived in the same tick join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const results = await this.commit(batch);
+        batch.forEach((pending, i) => pending.resolve(results[i]!));
+      } catch {
+        for (const pending of batch) {
+          try {
+            const [result] = await this.commit([pending]);
+            pending.resolve(result!);
+          } catch (error) {
+            pending.reject(error);
+          }
+        }
+      }
+    }
+    this.draining = null;
+  }
+
+  private async commit(batch: PendingRegistration[]): Promise<RegisterTicketResultV1[]> {
+    return this.runtime.transaction(async (tx) => {
+      const keys = batch.map((p) => p.scopedKey).filter((k): k is string => k !== null);
+      const existing = await this.tickets.findByIdempotencyKeys(tx, keys);
+      const results: Array<RegisterTicketResultV1 | undefined> = [];
+      const toCreate: Array<{ index: number; pending: PendingRegistration }> = [];
+      const createdInBatch = new Map<string, number>();
+      batch.forEach((pending, index) => {
+        const previous = pending.scopedKey ? existing.get(pending.scopedKey) : undefined;
+        if (previous) {
+          results[index] = replay(previous, pending);
+          return;
+        }
+        const sameKeyEarlier = pending.scopedKey ? createdInBatch.get(pending.scopedKey) : undefined;
+        if (sameKeyEarlier !== undefined) return; // filled in below from the first request with the key
+        if (pending.scopedKey) createdInBatch.set(pending.scopedKey, index);
+        toCreate.push({ index, pending });
+      });
+      if (toCreate.length > 0) {
+        const requesterIds = await this.tickets.upsertRequesters(
+          tx,
+          dedupeByEmail(toCreate.map(({ pending }) => ({ ...pending.command.payload.requester, id: randomUUID() }))),
+        );
+        await this.tickets.ensureJurisdictions(tx, toCreate.map(({ pending }) => pending.command.payload.jurisdiction));
+        const first = await this.tickets.drawNumbers(tx, toCreate.length);
+        const registeredAt = new Date();
+        const rows: NewTicketRow[] = toCreate.map(({ pending }, i) => ({
+          id: randomUUID(),
+          number: first + i,
+          requesterId: requesterIds.get(pending.command.payload.requester.email)!,
+          registration: pending.command.payload,
+          registeredBy: registeredBy(pending.command.actor),
+          registeredAt,
+          idempotencyKey: pending.scopedKey,
+          fingerprint: pending.fingerprint,
+        }));
+        await this.tickets.insertTickets(tx, rows);
+        // Each event keeps the correlation id of the HTTP request that registered it.
+        await this.runtime.outbox.appendMany(
+          tx,
+          rows.map((row, i) => ({
+            definition: Events.TicketRegistered,
+            ticketId: row.id,
+            data: registeredEvent(row),
+            correlation: toCreate[i]!.pending.correlation,
+          })),
+        );
+        rows.forEach((row, i) => {
+          results[toCreate[i]!.index] = {
+            ticketId: row.id,
+            number: row.number,
+            registeredAt: row.registeredAt.toISOString(),
+            created: true,
+          };
+        });
+      }
+      return batch.map((pending, index) => {
+        const result = results[index];
+        if (result) return result;
+        const firstIndex = createdInBatch.get(pending.scopedKey!)!;
+        const first = results[firstIndex]!;
+        return replay({ ...first, fingerprint: batch[firstIndex]!.fingerprint }, pending);
+      });
+    });
+  }
+}
+
+function replay(previous: StoredRegistration | (RegisterTicketResultV1 & { fingerprint: string | null }), pending: PendingRegistration): RegisterTicketResultV1 {
+  if (previous.fingerprint !== pending.fingerprint) throw new ServiceError({ code: ErrorCode.IdempotencyMismatch });
+  return { ticketId: previous.ticketId, number: previous.number, registeredAt: previous.registeredAt, created: false };
+}
+
+function normalize(command: RegisterTicketCommandV1): RegisterTicketCommandV1 {
+  const payload = command.payload;
+  return {
+    ...command,
+    payload: {
+      ...payload,
+      title: payload.title.trim(),
+      requester: { ...payload.requester, email: normalizeEmail(payload.requester.email), name: payload.requester.name.trim() },
+      ...(payload.reportedBy
+        ? { reportedBy: { ...payload.reportedBy, email: normalizeEmail(payload.reportedBy.email) } }
+        : {}),
+    },
+  };
+}
+
+function dedupeByEmail<T extends { email: string }>(contacts: T[]): T[] {
+  return [...new Map(contacts.map((c) => [c.email, c])).values()];
+}
+
+function registeredBy(actor: ActorV1): { accountId: string; name: string; role: string } {
+  return { accountId: actor.accountId, name: actor.name, role: actor.role };
+}
+
+function registeredEvent(row: NewTicketRow): TicketRegisteredV1 {
+  const r = row.registration;
+  return {
+    ticketId: row.id,
+    number: row.number,
+    registeredAt: row.registeredAt.toISOString(),
+    channel: r.channel,
+    requesterId: row.requesterId,
+    requester: r.requester,
+    ...(r.reportedBy ? { reportedBy: r.reportedBy } : {}),
+    registeredBy: row.registeredBy,
+    jurisdiction: r.jurisdiction,
+    title: r.title,
+    description: r.description,
+    type: r.type,
+    category: r.category,
+    impact: r.impact,
+    urgency: r.urgency,
+    attachments: r.attachments ?? [],
+  };
+}
