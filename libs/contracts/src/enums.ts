@@ -25,14 +25,23 @@ export const TicketType = {
 export type TicketType = (typeof TicketType)[keyof typeof TicketType];
 export const TICKET_TYPES = Object.values(TicketType);
 
-export const Level = {
+/** Impact: how much of the organisation's work is affected (Spanish "impacto", masculine). */
+export const Impact = {
   Alto: 'alto',
   Medio: 'medio',
   Bajo: 'bajo',
 } as const;
-/** Impact and urgency share one three-step scale. */
-export type Level = (typeof Level)[keyof typeof Level];
-export const LEVELS = Object.values(Level);
+export type Impact = (typeof Impact)[keyof typeof Impact];
+export const IMPACTS = Object.values(Impact);
+
+/** Urgency: how soon it must be solved (Spanish "urgencia", feminine). */
+export const Urgency = {
+  Alta: 'alta',
+  Media: 'media',
+  Baja: 'baja',
+} as const;
+export type Urgency = (typeof Urgency)[keyof typeof Urgency];
+export const URGENCIES = Object.values(Urgency);
 
 export const Priority = {
   Alta: 'ALTA',

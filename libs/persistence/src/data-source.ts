@@ -23,7 +23,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failures surface as exceptions and are logged by the caller with context.
+    logging: false,
     extra: {
       max: options.database.poolSize,
       application_name: `cau-${options.schema}`,

@@ -78,7 +78,7 @@ export async function spawnService(
     );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${String(error)}\n--- ${name} output ---\n${output.slice(-4000)}`);
+    throw new Error(`${String(error)}\n--- ${name} output ---\n${output.slice(-4000)}`, { cause: error });
   }
   return {
     name,

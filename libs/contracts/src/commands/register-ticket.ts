@@ -14,7 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
-import { CHANNELS, LEVELS, TICKET_TYPES, type Channel, type Level, type TicketType } from '../enums.js';
+import { CHANNELS, IMPACTS,
+  URGENCIES, TICKET_TYPES, type Channel, type Impact,
+  type Urgency, type TicketType } from '../enums.js';
 import { Limits } from '../limits.js';
 
 export class ContactV1 {
@@ -100,12 +102,12 @@ export class TicketRegistrationV1 {
   category!: string;
 
   @IsDefined()
-  @IsIn(LEVELS)
-  impact!: Level;
+  @IsIn(IMPACTS)
+  impact!: Impact;
 
   @IsDefined()
-  @IsIn(LEVELS)
-  urgency!: Level;
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
 
   @IsOptional()
   @IsArray()

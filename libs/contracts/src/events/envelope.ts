@@ -1,6 +1,5 @@
 import {
   IsDefined,
-  IsIn,
   IsInt,
   IsISO8601,
   IsObject,

@@ -15,11 +15,13 @@ import { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,
-  LEVELS,
+  IMPACTS,
+  URGENCIES,
   PRIORITIES,
   TICKET_TYPES,
   type Channel,
-  type Level,
+  type Impact,
+  type Urgency,
   type Priority,
   type TicketType,
 } from '../enums.js';
@@ -81,11 +83,11 @@ export class TicketRegisteredV1 {
   @IsString()
   category!: string;
 
-  @IsIn(LEVELS)
-  impact!: Level;
+  @IsIn(IMPACTS)
+  impact!: Impact;
 
-  @IsIn(LEVELS)
-  urgency!: Level;
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
 
   @IsArray()
   @ValidateNested({ each: true })

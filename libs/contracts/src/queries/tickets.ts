@@ -19,7 +19,8 @@ import {
   PRIORITIES,
   TICKET_STATUSES,
   type Channel,
-  type Level,
+  type Impact,
+  type Urgency,
   type Priority,
   type TicketStatus,
   type TicketType,
@@ -91,8 +92,8 @@ export interface TicketViewV1 {
   channel: Channel;
   type: TicketType;
   category: string;
-  impact: Level;
-  urgency: Level;
+  impact: Impact;
+  urgency: Urgency;
   priority: Priority | null;
   area: string | null;
   status: TicketStatus;

@@ -98,7 +98,7 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       this.pendingWake = false;
-      let published = 0;
+      let published: number;
       try {
         published = await this.publishBatch();
         failures = 0;
@@ -119,11 +119,11 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows: OutboxRow[] = await runner.query(
+      const rows = (await runner.query(
         `SELECT seq, event_id, subject, envelope FROM "${this.options.schema}".outbox
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
-      );
+      )) as OutboxRow[];
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;

@@ -3,10 +3,10 @@ import { pino, type Logger } from 'pino';
 import { currentCorrelation } from './correlation.js';
 
 /** JSON logs with the correlation id of the work in progress on every line. */
-export function createLogger(service: string): Logger {
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
     name: service,
-    level: process.env.LOG_LEVEL ?? 'info',
+    level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {

@@ -85,7 +85,7 @@ class RuntimeModule {
  * health and metrics over HTTP, and a graceful stop on SIGTERM/SIGINT.
  */
 export async function startService(definition: ServiceDefinition, env = process.env): Promise<RunningService> {
-  const logger = createLogger(definition.name);
+  const logger = createLogger(definition.name, env.LOG_LEVEL ?? 'info');
   const messaging = messagingConfigFromEnv(env);
   const database = databaseConfigFromEnv(env);
   const port = env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
@@ -130,7 +130,7 @@ export async function startService(definition: ServiceDefinition, env = process.
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule,
     new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
-    { logger: new PinoNestLogger(logger), bufferLogs: false },
+    { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
   await definition.configureHttp?.(app, runtime);
 

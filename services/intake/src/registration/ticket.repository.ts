@@ -72,7 +72,10 @@ export class TicketRepository {
   /** Draws `count` consecutive numbers; the row stays locked until the transaction ends. */
   async drawNumbers(tx: EntityManager, count: number): Promise<number> {
     const rows: Array<{ last_number: string }> = await tx.query(
-      `UPDATE "${this.s}".ticket_number SET last_number = last_number + $1 WHERE id = 1 RETURNING last_number`,
+      // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
+      `WITH drawn AS (
+         UPDATE "${this.s}".ticket_number SET last_number = last_number + $1 WHERE id = 1 RETURNING last_number
+       ) SELECT last_number FROM drawn`,
       [count],
     );
     return Number(rows[0]!.last_number) - count + 1;

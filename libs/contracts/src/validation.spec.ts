@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Events, RegisterTicketCommandV1, validateContract, validateEvent, fieldMessage } from './index.js';
+
+const actor = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
+const registration = {
+  channel: 'telefono',
+  requester: { email: 'ana@salud.gob', name: 'Ana Pérez' },
+  jurisdiction: 'SALUD',
+  title: 'No imprime',
+  description: 'La impresora del piso 2 no imprime',
+  type: 'incidente',
+  category: 'impresoras',
+  impact: 'medio',
+  urgency: 'alta',
+};
+
+describe('contract validation', () => {
+  it('accepts a complete registration command', () => {
+    const result = validateContract(RegisterTicketCommandV1, { actor, payload: registration });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('names every missing, wrong-typed and unknown field with its dotted path', () => {
+    const result = validateContract(RegisterTicketCommandV1, {
+      actor,
+      payload: { ...registration, title: 42, requester: { name: 'Ana' }, channel: 'fax', colour: 'red' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byField = Object.fromEntries(result.problems.map((p) => [p.field, p.constraint]));
+    expect(byField).toMatchObject({
+      'payload.title': 'isString',
+      'payload.requester.email': 'isDefined',
+      'payload.channel': 'isIn',
+      'payload.colour': 'unknownField',
+    });
+  });
+
+  it('carries rule parameters so messages can state limits', () => {
+    const result = validateContract(RegisterTicketCommandV1, {
+      actor,
+      payload: { ...registration, title: 'x'.repeat(201) },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const problem = result.problems.find((p) => p.field === 'payload.title')!;
+    expect(fieldMessage(problem, 'es')).toBe('El campo «payload.title» admite como máximo 200 caracteres.');
+    expect(fieldMessage(problem, 'en')).toBe("Field 'payload.title' accepts at most 200 characters.");
+  });
+
+  it('lists the allowed values of an enumerated field', () => {
+    const result = validateContract(RegisterTicketCommandV1, { actor, payload: { ...registration, impact: 'enorme' } });
+    if (result.ok) throw new Error('expected a problem');
+    expect(fieldMessage(result.problems[0]!, 'es')).toBe('El campo «payload.impact» debe ser uno de: alto, medio, bajo.');
+  });
+
+  it('refuses non-object bodies', () => {
+    expect(validateContract(RegisterTicketCommandV1, null).ok).toBe(false);
+    expect(validateContract(RegisterTicketCommandV1, [1, 2]).ok).toBe(false);
+  });
+});
+
+describe('event envelope validation', () => {
+  const ticketId = randomUUID();
+  const envelope = {
+    id: randomUUID(),
+    type: 'ticket.routed',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    ticketId,
+    source: 'routing',
+    sequence: 1,
+    correlationId: 'c-1',
+    causationId: null,
+    data: { ticketId, number: 7, priority: 'ALTA', area: 'L1', routedAt: new Date().toISOString() },
+  };
+
+  it('accepts a well-formed event', () => {
+    expect(validateEvent(Events.TicketRouted, envelope).ok).toBe(true);
+  });
+
+  it('refuses an envelope of another type', () => {
+    expect(validateEvent(Events.TicketRegistered, envelope).ok).toBe(false);
+  });
+
+  it('refuses a payload that breaks the contract, naming the data field', () => {
+    const result = validateEvent(Events.TicketRouted, { ...envelope, data: { ...envelope.data, priority: 'URGENTE' } });
+    if (result.ok) throw new Error('expected a problem');
+    expect(result.problems[0]!.field).toBe('data.priority');
+  });
+
+  it('refuses an envelope without id or with a bad sequence', () => {
+    expect(validateEvent(Events.TicketRouted, { ...envelope, id: 'nope' }).ok).toBe(false);
+    expect(validateEvent(Events.TicketRouted, { ...envelope, sequence: -1 }).ok).toBe(false);
+  });
+});
