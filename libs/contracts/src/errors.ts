@@ -88,8 +88,7 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     MALFORMED_JSON: () => 'The request body is not valid JSON.',
     UNAUTHORIZED: () => 'A valid access token is required (Authorization: Bearer … header).',
     INVALID_CREDENTIALS: () => 'Wrong e-mail or password.',
-    FORBIDDEN: (p) =>
-      p.reason ? `You are not allowed to do this: ${p.reason}.` : 'You are not allowed to do this.',
+    FORBIDDEN: (p) => (p.reason ? `You are not allowed to do this: ${p.reason}.` : 'You are not allowed to do this.'),
     NOT_FOUND: (p) => `${RESOURCE_EN[String(p.resource)] ?? 'Resource'} "${p.id ?? ''}" does not exist.`,
     ROUTE_NOT_FOUND: (p) => `Route ${p.method ?? ''} ${p.url ?? ''} does not exist.`,
     CONFLICT: (p) => `Conflict: ${p.detail ?? 'the resource already exists'}.`,

@@ -51,7 +51,9 @@ describe('contract validation', () => {
   it('lists the allowed values of an enumerated field', () => {
     const result = validateContract(RegisterTicketCommandV1, { actor, payload: { ...registration, impact: 'enorme' } });
     if (result.ok) throw new Error('expected a problem');
-    expect(fieldMessage(result.problems[0]!, 'es')).toBe('El campo «payload.impact» debe ser uno de: alto, medio, bajo.');
+    expect(fieldMessage(result.problems[0]!, 'es')).toBe(
+      'El campo «payload.impact» debe ser uno de: alto, medio, bajo.',
+    );
   });
 
   it('refuses non-object bodies', () => {

@@ -14,3 +14,4 @@ export * from './rpc/nats-server.js';
 export * from './service/runtime.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
+export * from './events/dead-letters.js';

@@ -20,7 +20,10 @@ export interface TestDatabase {
 
 /** A fresh database per test file, so files never share rows and can run in any order. */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `cau_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${uniqueToken()}`;
+  const name = `cau_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${uniqueToken()}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(TEST_ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
@@ -116,5 +119,7 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
+  );
 }

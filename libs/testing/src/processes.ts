@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from './infrastructure.js';
 
-export const SERVICE_NAMES = ['intake', 'routing', 'resolution', 'knowledge', 'notifications', 'reporting', 'gateway'] as const;
+export const SERVICE_NAMES = [
+  'intake',
+  'routing',
+  'resolution',
+  'knowledge',
+  'notifications',
+  'reporting',
+  'gateway',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** Default HTTP ports; the same table `npm start` uses. */

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Commands, ErrorCode, type RegisterTicketResultV1 } from '@cau/contracts';
-import { RpcClient, ServiceError, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
+import {
+  RpcClient,
+  ServiceError,
+  Subjects,
+  messagingConfigFromEnv,
+  startService,
+  type RunningService,
+} from '@cau/messaging';
 import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
 import pg from 'pg';
 import { intakeService } from '../src/intake.service.js';
@@ -106,7 +113,10 @@ describe('intake: ticket registration', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).payload.fields?.[0]).toMatchObject({ field: 'payload.impact', constraint: 'isIn' });
-    const ok = await rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, { actor: operator, payload: registration(1) });
+    const ok = await rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+      actor: operator,
+      payload: registration(1),
+    });
     expect(ok.number).toBe(Number(before.rows[0].last_number) + 1);
   });
 

@@ -14,9 +14,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
-import { CHANNELS, IMPACTS,
-  URGENCIES, TICKET_TYPES, type Channel, type Impact,
-  type Urgency, type TicketType } from '../enums.js';
+import {
+  CHANNELS,
+  IMPACTS,
+  URGENCIES,
+  TICKET_TYPES,
+  type Channel,
+  type Impact,
+  type Urgency,
+  type TicketType,
+} from '../enums.js';
 import { Limits } from '../limits.js';
 
 export class ContactV1 {

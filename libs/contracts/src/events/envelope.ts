@@ -1,14 +1,4 @@
-import {
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Min,
-} from 'class-validator';
+import { IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import type { ClassConstructor } from 'class-transformer';
 import { validateContract, type ValidationResult } from '../validation.js';
 
@@ -72,7 +62,18 @@ export function defineEvent<T extends object>(
   return areaOf ? { type, version, payload, areaOf } : { type, version, payload };
 }
 
-const ENVELOPE_KEYS = ['id', 'type', 'version', 'occurredAt', 'ticketId', 'source', 'sequence', 'correlationId', 'causationId', 'data'];
+const ENVELOPE_KEYS = [
+  'id',
+  'type',
+  'version',
+  'occurredAt',
+  'ticketId',
+  'source',
+  'sequence',
+  'correlationId',
+  'causationId',
+  'data',
+];
 
 /** Checks the envelope, then the payload against the event's class. */
 export function validateEvent<T extends object>(

@@ -1,6 +1,11 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
-import { CAUSATION_HEADER, CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from '../observability/correlation.js';
+import {
+  CAUSATION_HEADER,
+  CORRELATION_HEADER,
+  runWithCorrelation,
+  sanitizeCorrelationId,
+} from '../observability/correlation.js';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 

@@ -1,10 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import {
-  ErrorCode,
-  validateContract,
-  type FieldProblem,
-  type ServiceErrorPayload,
-} from '@cau/contracts';
+import { ErrorCode, validateContract, type FieldProblem, type ServiceErrorPayload } from '@cau/contracts';
 import type { ClassConstructor } from 'class-transformer';
 
 /**

@@ -48,8 +48,11 @@ export interface ServiceDefinition {
   consumers?: (app: INestApplication) => ConsumerDefinition[];
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
   configureHttp?: (app: NestFastifyApplication, runtime: ServiceRuntime) => Promise<void> | void;
-  /** Work after everything is up (e.g. create the first administrator). */
-  afterStart?: (app: INestApplication, runtime: ServiceRuntime) => Promise<void>;
+  /**
+   * Work once the schema is migrated and the app built, before events are consumed and HTTP is served
+   * (e.g. create the first administrator, apply configured data). A throw stops the start.
+   */
+  afterStart?: (app: INestApplication, runtime: ServiceRuntime, env: NodeJS.ProcessEnv) => Promise<void>;
   bodyLimitBytes?: number;
 }
 
@@ -88,7 +91,8 @@ export async function startService(definition: ServiceDefinition, env = process.
   const logger = createLogger(definition.name, env.LOG_LEVEL ?? 'info');
   const messaging = messagingConfigFromEnv(env);
   const database = databaseConfigFromEnv(env);
-  const port = env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
+  const port =
+    env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
   const host = env.HTTP_HOST ?? '127.0.0.1';
 
   await ensureDatabase(database.url);
@@ -154,6 +158,8 @@ export async function startService(definition: ServiceDefinition, env = process.
     await app.startAllMicroservices();
   }
 
+  await definition.afterStart?.(app, runtime, env);
+
   const relay = new OutboxRelay({
     dataSource,
     databaseUrl: database.url,
@@ -187,7 +193,6 @@ export async function startService(definition: ServiceDefinition, env = process.
   const address = app.getHttpServer().address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host}:${actualPort}`;
-  await definition.afterStart?.(app, runtime);
   logger.info({ url }, `${definition.name} started`);
 
   let stopping: Promise<void> | null = null;

@@ -53,8 +53,6 @@ export class IntakeSchema1763800001000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
-    await runner.query(
-      `DROP TABLE "${s}".tickets, "${s}".ticket_number, "${s}".jurisdictions, "${s}".requesters`,
-    );
+    await runner.query(`DROP TABLE "${s}".tickets, "${s}".ticket_number, "${s}".jurisdictions, "${s}".requesters`);
   }
 }

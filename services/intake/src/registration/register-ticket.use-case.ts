@@ -108,7 +108,10 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
           tx,
           dedupeByEmail(toCreate.map(({ pending }) => ({ ...pending.command.payload.requester, id: randomUUID() }))),
         );
-        await this.tickets.ensureJurisdictions(tx, toCreate.map(({ pending }) => pending.command.payload.jurisdiction));
+        await this.tickets.ensureJurisdictions(
+          tx,
+          toCreate.map(({ pending }) => pending.command.payload.jurisdiction),
+        );
         const first = await this.tickets.drawNumbers(tx, toCreate.length);
         const registeredAt = new Date();
         const rows: NewTicketRow[] = toCreate.map(({ pending }, i) => ({
@@ -152,7 +155,10 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
   }
 }
 
-function replay(previous: StoredRegistration | (RegisterTicketResultV1 & { fingerprint: string | null }), pending: PendingRegistration): RegisterTicketResultV1 {
+function replay(
+  previous: StoredRegistration | (RegisterTicketResultV1 & { fingerprint: string | null }),
+  pending: PendingRegistration,
+): RegisterTicketResultV1 {
   if (previous.fingerprint !== pending.fingerprint) throw new ServiceError({ code: ErrorCode.IdempotencyMismatch });
   return { ticketId: previous.ticketId, number: previous.number, registeredAt: previous.registeredAt, created: false };
 }
@@ -164,7 +170,11 @@ function normalize(command: RegisterTicketCommandV1): RegisterTicketCommandV1 {
     payload: {
       ...payload,
       title: payload.title.trim(),
-      requester: { ...payload.requester, email: normalizeEmail(payload.requester.email), name: payload.requester.name.trim() },
+      requester: {
+        ...payload.requester,
+        email: normalizeEmail(payload.requester.email),
+        name: payload.requester.name.trim(),
+      },
       ...(payload.reportedBy
         ? { reportedBy: { ...payload.reportedBy, email: normalizeEmail(payload.reportedBy.email) } }
         : {}),

@@ -15,7 +15,10 @@ export function mayRegister(actor: ActorV1, registration: TicketRegistrationV1):
       return { allowed: true };
     case Role.Referente:
       if (!actor.jurisdiction || actor.jurisdiction !== registration.jurisdiction) {
-        return { allowed: false, reason: `un referente solo registra tickets de su jurisdicción (${actor.jurisdiction ?? '—'})` };
+        return {
+          allowed: false,
+          reason: `un referente solo registra tickets de su jurisdicción (${actor.jurisdiction ?? '—'})`,
+        };
       }
       return { allowed: true };
     case Role.Requester:

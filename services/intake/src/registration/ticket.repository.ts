@@ -32,16 +32,26 @@ export class TicketRepository {
 
   async findByIdempotencyKeys(tx: EntityManager, keys: string[]): Promise<Map<string, StoredRegistration>> {
     if (keys.length === 0) return new Map();
-    const rows: Array<{ id: string; number: string; registered_at: Date; idempotency_key: string; request_fingerprint: string | null }> =
-      await tx.query(
-        `SELECT id, number, registered_at, idempotency_key, request_fingerprint FROM "${this.s}".tickets
+    const rows: Array<{
+      id: string;
+      number: string;
+      registered_at: Date;
+      idempotency_key: string;
+      request_fingerprint: string | null;
+    }> = await tx.query(
+      `SELECT id, number, registered_at, idempotency_key, request_fingerprint FROM "${this.s}".tickets
          WHERE idempotency_key = ANY($1::text[])`,
-        [keys],
-      );
+      [keys],
+    );
     return new Map(
       rows.map((r) => [
         r.idempotency_key,
-        { ticketId: r.id, number: Number(r.number), registeredAt: r.registered_at.toISOString(), fingerprint: r.request_fingerprint },
+        {
+          ticketId: r.id,
+          number: Number(r.number),
+          registeredAt: r.registered_at.toISOString(),
+          fingerprint: r.request_fingerprint,
+        },
       ]),
     );
   }
@@ -56,7 +66,12 @@ export class TicketRepository {
        ON CONFLICT (email) DO UPDATE
          SET name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, requesters.phone), updated_at = now()
        RETURNING id, email`,
-      [sorted.map((c) => c.id), sorted.map((c) => c.email), sorted.map((c) => c.name), sorted.map((c) => c.phone ?? null)],
+      [
+        sorted.map((c) => c.id),
+        sorted.map((c) => c.email),
+        sorted.map((c) => c.name),
+        sorted.map((c) => c.phone ?? null),
+      ],
     );
     return new Map(rows.map((r) => [r.email, r.id]));
   }

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { routingService } from './routing.service.js';
+
+runServiceMain(routingService);

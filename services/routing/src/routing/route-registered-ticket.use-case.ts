@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
+import { ServiceRuntime } from '@cau/messaging';
+import { priorityFor, type PriorityMatrix } from '../priority/priority-matrix.js';
+import { PriorityMatrixRepository } from '../priority/priority-matrix.repository.js';
+import { RoutedTicketRepository } from './routed-ticket.repository.js';
+
+const MATRIX_CACHE_MS = 5_000;
+
+/**
+ * Every new ticket starts at the entry area (L1, "every ticket starts and ends here") with the
+ * priority its impact and urgency give; `ticket.routed` is emitted in the same transaction.
+ */
+@Injectable()
+export class RouteRegisteredTicketUseCase {
+  private matrix: { value: PriorityMatrix; loadedAt: number } | null = null;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly matrices: PriorityMatrixRepository,
+    private readonly tickets: RoutedTicketRepository,
+  ) {}
+
+  async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
+    const registered = event.data;
+    const priority = priorityFor(await this.currentMatrix(tx), registered.impact, registered.urgency);
+    const routedAt = new Date();
+    const area = await this.tickets.entryArea(tx);
+    const isNew = await this.tickets.insertIfNew(tx, {
+      ticketId: registered.ticketId,
+      number: registered.number,
+      type: registered.type,
+      category: registered.category,
+      impact: registered.impact,
+      urgency: registered.urgency,
+      priority,
+      area,
+      routedAt,
+    });
+    if (!isNew) return;
+    await this.runtime.outbox.append(tx, {
+      definition: Events.TicketRouted,
+      ticketId: registered.ticketId,
+      causedBy: event,
+      data: {
+        ticketId: registered.ticketId,
+        number: registered.number,
+        priority,
+        area,
+        routedAt: routedAt.toISOString(),
+      },
+    });
+  }
+
+  /** The matrix changes rarely; a short cache spares a query per event at high load. */
+  private async currentMatrix(tx: EntityManager): Promise<PriorityMatrix> {
+    if (!this.matrix || Date.now() - this.matrix.loadedAt > MATRIX_CACHE_MS) {
+      this.matrix = { value: await this.matrices.load(tx), loadedAt: Date.now() };
+    }
+    return this.matrix.value;
+  }
+}
