@@ -17,8 +17,8 @@ const swcOptions = {
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services'],
-  testMatch: ['**/src/**/*.spec.ts', '**/test/**/*.test.ts'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tests'],
+  testMatch: ['**/src/**/*.spec.ts', '**/test/**/*.test.ts', '**/tests/e2e/**/*.test.ts'],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions],
   },

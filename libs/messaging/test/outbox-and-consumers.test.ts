@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestInfrastructure, repoRoot, waitFor, type TestInfrastructure } from '@cau/testing';
-import { DeadLetters, EventPositions } from '../src/index.js';
+import { DeadLetters, EventPositions, MessagingMetrics } from '../src/index.js';
 import {
   NoteAdded,
   SCHEMA,
@@ -109,6 +109,23 @@ describe('messaging: outbox, relay, durable consumers, dead letters', () => {
       }
     } finally {
       child.kill('SIGKILL');
+      await consumer.stop();
+    }
+  });
+
+  it('shares the outbox between several relay instances without publishing anything twice', async () => {
+    const metrics = new MessagingMetrics('relay-test');
+    const relays = [newRelay(h, infra.database.url, metrics), newRelay(h, infra.database.url, metrics)];
+    const consumer = recordingConsumer(h, 'two-relays');
+    await consumer.start();
+    for (const relay of relays) await relay.start();
+    try {
+      await Promise.all(Array.from({ length: 300 }, (_, i) => commitNote(h, `pair-${String(i).padStart(3, '0')}`)));
+      await waitFor(async () => (await appliedTexts(h, 'two-relays', 'pair-')).length === 300, { what: '300 events' });
+      const published = (await metrics.outboxPublished.get()).values.reduce((sum, v) => sum + v.value, 0);
+      expect(published).toBe(300);
+    } finally {
+      for (const relay of relays) await relay.stop();
       await consumer.stop();
     }
   });

@@ -1,3 +1,5 @@
 export * from './infrastructure.js';
 export * from './processes.js';
 export * from './smtp.js';
+export * from './platform.js';
+export * from './api-client.js';

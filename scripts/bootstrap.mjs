@@ -1,0 +1,18 @@
+// Runs before `npm start` and `npm test`: installs dependencies when they are missing or stale and
+// builds every package (incremental), so both commands work on a fresh clone.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
+
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+const lock = path.join(root, 'package-lock.json');
+if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
+  console.log('Installing dependencies (npm ci)…');
+  run('npm ci --no-audit --no-fund');
+}
+console.log('Building (tsc -b)…');
+run('npx tsc -b tsconfig.build.json');
