@@ -1,0 +1,82 @@
+import { TICKET_STATUSES, type TicketStatus } from '@cau/contracts';
+import { LIFECYCLE_ACTIONS, transition, type LifecycleAction } from './status-machine.js';
+
+/** Every (status, action) pair, written out: the expected next status, or null when refused. */
+const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null>> = {
+  abierto: {
+    take: 'en_curso',
+    assign: 'en_curso',
+    escalate: 'en_curso',
+    estimate: null,
+    'log-work': null,
+    'register-solution': null,
+    'return-solution': null,
+    submit: null,
+    approve: null,
+    reject: null,
+    reopen: null,
+    'answer-survey': null,
+  },
+  en_curso: {
+    take: 'en_curso',
+    assign: 'en_curso',
+    escalate: 'en_curso',
+    estimate: 'en_curso',
+    'log-work': 'en_curso',
+    'register-solution': 'en_curso',
+    'return-solution': 'en_curso',
+    submit: 'resuelto',
+    approve: null,
+    reject: null,
+    reopen: null,
+    'answer-survey': null,
+  },
+  resuelto: {
+    take: null,
+    assign: null,
+    escalate: null,
+    estimate: null,
+    'log-work': null,
+    'register-solution': null,
+    'return-solution': null,
+    submit: null,
+    approve: 'cerrado',
+    reject: 'en_curso',
+    reopen: 'en_curso',
+    'answer-survey': null,
+  },
+  cerrado: {
+    take: null,
+    assign: null,
+    escalate: null,
+    estimate: null,
+    'log-work': null,
+    'register-solution': null,
+    'return-solution': null,
+    submit: null,
+    approve: null,
+    reject: null,
+    reopen: 'en_curso',
+    'answer-survey': 'cerrado',
+  },
+};
+
+describe('ticket status machine', () => {
+  const cases = TICKET_STATUSES.flatMap((status) => LIFECYCLE_ACTIONS.map((action) => [status, action] as const));
+
+  it.each(cases)('%s + %s', (status, action) => {
+    const expected = EXPECTED[status][action];
+    const result = transition(status, action);
+    if (expected === null) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toContain(action);
+    } else {
+      expect(result).toEqual({ ok: true, status: expected });
+    }
+  });
+
+  it('closes only through approval of a resolved ticket', () => {
+    const closing = cases.filter(([s, a]) => EXPECTED[s][a] === 'cerrado' && s !== 'cerrado');
+    expect(closing).toEqual([['resuelto', 'approve']]);
+  });
+});

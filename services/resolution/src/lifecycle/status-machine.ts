@@ -1,0 +1,62 @@
+import { TicketStatus } from '@cau/contracts';
+
+/**
+ * What can happen to a ticket (DOMAIN.md "The life of a ticket", seed 003 §8, seed 002 9.1 steps 8–10).
+ * `submit` is the L1 operator deriving the verified solution to the supervisor; only `approve` closes.
+ */
+export type LifecycleAction =
+  | 'take'
+  | 'assign'
+  | 'escalate'
+  | 'estimate'
+  | 'log-work'
+  | 'register-solution'
+  | 'return-solution'
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'reopen'
+  | 'answer-survey';
+
+export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; reason: string };
+
+const { Abierto, EnCurso, Resuelto, Cerrado } = TicketStatus;
+
+/** Where each action may start and where it leaves the ticket. */
+const TRANSITIONS: Record<
+  LifecycleAction,
+  { from: readonly TicketStatus[]; to: (from: TicketStatus) => TicketStatus }
+> = {
+  take: { from: [Abierto, EnCurso], to: () => EnCurso },
+  assign: { from: [Abierto, EnCurso], to: () => EnCurso },
+  escalate: { from: [Abierto, EnCurso], to: () => EnCurso },
+  estimate: { from: [EnCurso], to: (s) => s },
+  'log-work': { from: [EnCurso], to: (s) => s },
+  'register-solution': { from: [EnCurso], to: (s) => s },
+  'return-solution': { from: [EnCurso], to: (s) => s },
+  submit: { from: [EnCurso], to: () => Resuelto },
+  approve: { from: [Resuelto], to: () => Cerrado },
+  reject: { from: [Resuelto], to: () => EnCurso },
+  reopen: { from: [Resuelto, Cerrado], to: () => EnCurso },
+  'answer-survey': { from: [Cerrado], to: (s) => s },
+};
+
+const STATUS_ES: Record<TicketStatus, string> = {
+  abierto: 'abierto',
+  en_curso: 'en curso',
+  resuelto: 'resuelto',
+  cerrado: 'cerrado',
+};
+
+export function transition(status: TicketStatus, action: LifecycleAction): TransitionResult {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(status)) {
+    return {
+      ok: false,
+      reason: `la acción «${action}» no es posible con el ticket ${STATUS_ES[status]} (solo ${rule.from.map((s) => STATUS_ES[s]).join(' o ')})`,
+    };
+  }
+  return { ok: true, status: rule.to(status) };
+}
+
+export const LIFECYCLE_ACTIONS = Object.keys(TRANSITIONS) as LifecycleAction[];
