@@ -11,8 +11,10 @@ const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 const lock = path.join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
-  console.log('Installing dependencies (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  // Not `npm ci`: it rejects a lockfile that lacks other platforms' optional packages, which a
+  // registry mirror without them cannot supply. `npm install` installs the locked versions.
+  console.log('Installing dependencies (npm install)…');
+  run('npm install --no-audit --no-fund');
 }
 console.log('Building (tsc -b)…');
 run('npx tsc -b tsconfig.build.json');

@@ -12,6 +12,8 @@ export interface MessagingConfig {
   requestTimeoutMs: number;
   /** JetStream server-side de-duplication window for `Nats-Msg-Id`. */
   duplicateWindowMs: number;
+  /** Replicas of the event streams: 1 on a single server, 3 on a JetStream cluster. */
+  streamReplicas: number;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
@@ -30,6 +32,7 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Me
     deadLetterStream: env.NATS_DLQ_STREAM ?? `${eventsStream}_DLQ`,
     requestTimeoutMs: positiveInt(env.NATS_REQUEST_TIMEOUT_MS, 5_000, 'NATS_REQUEST_TIMEOUT_MS'),
     duplicateWindowMs: positiveInt(env.NATS_DUPLICATE_WINDOW_MS, 10 * 60_000, 'NATS_DUPLICATE_WINDOW_MS'),
+    streamReplicas: positiveInt(env.NATS_STREAM_REPLICAS, 1, 'NATS_STREAM_REPLICAS'),
   };
 }
 

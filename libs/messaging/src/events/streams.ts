@@ -25,7 +25,7 @@ export async function ensureStreams(jsm: JetStreamManager, config: MessagingConf
     discard: DiscardPolicy.Old,
     max_age: nanos(365 * DAY_MS),
     duplicate_window: nanos(config.duplicateWindowMs),
-    num_replicas: 1,
+    num_replicas: config.streamReplicas,
   });
   await upsertStream(jsm, {
     name: config.deadLetterStream,
@@ -34,7 +34,7 @@ export async function ensureStreams(jsm: JetStreamManager, config: MessagingConf
     storage: StorageType.File,
     discard: DiscardPolicy.Old,
     max_age: 0,
-    num_replicas: 1,
+    num_replicas: config.streamReplicas,
   });
 }
 

@@ -10,7 +10,7 @@ export class HealthController {
   async health(): Promise<{ status: 'ok'; service: string; checks: Record<string, 'up' | 'down'> }> {
     const checks: Record<string, 'up' | 'down'> = {
       database: (await this.databaseUp()) ? 'up' : 'down',
-      nats: this.runtime.nc.isClosed() ? 'down' : 'up',
+      nats: this.runtime.natsConnected && !this.runtime.nc.isClosed() ? 'up' : 'down',
     };
     if (Object.values(checks).includes('down')) {
       throw new HttpException({ status: 'down', service: this.runtime.name, checks }, HttpStatus.SERVICE_UNAVAILABLE);

@@ -128,6 +128,18 @@ export async function startService(definition: ServiceDefinition, env = process.
     metrics,
   );
 
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') {
+        runtime.natsConnected = false;
+        logger.warn('NATS connection lost; reconnecting');
+      } else if (status.type === 'reconnect') {
+        runtime.natsConnected = true;
+        logger.info('NATS connection restored');
+      }
+    }
+  })();
+
   @Module({ imports: [RuntimeModule.forRoot(runtime), definition.module] })
   class ServiceRootModule {}
 

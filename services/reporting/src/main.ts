@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { reportingService } from './reporting.service.js';
+
+runServiceMain(reportingService);

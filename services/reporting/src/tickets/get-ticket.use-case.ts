@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketByNumberQueryV1, TicketViewV1 } from '@cau/contracts';
+import { ServiceError } from '@cau/messaging';
+import { numberRangeProblem } from './paging.js';
+import { mayView } from './ticket-visibility.js';
+import { TicketViewRepository } from './ticket-view.repository.js';
+
+@Injectable()
+export class GetTicketUseCase {
+  constructor(private readonly views: TicketViewRepository) {}
+
+  /** One ticket by its number, if the actor may see it. */
+  async get(query: TicketByNumberQueryV1): Promise<TicketViewV1> {
+    const problem = numberRangeProblem('number', query.number);
+    if (problem) throw ServiceError.validation([problem]);
+    const ticket = await this.views.findByNumber(query.number);
+    if (!ticket) throw ServiceError.notFound('ticket', query.number);
+    const decision = mayView(query.actor, {
+      requesterEmail: ticket.requester.email,
+      jurisdiction: ticket.jurisdiction,
+    });
+    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    return ticket;
+  }
+}
