@@ -30,6 +30,7 @@ import { Limits } from '../limits.js';
 export class TicketByNumberQueryV1 extends ActorEnvelopeBase {
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   number!: number;
 }
 
@@ -68,6 +69,7 @@ export class TicketListFiltersV1 {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @IsOptional()
