@@ -10,3 +10,6 @@ export * from './commands/register-ticket.js';
 export * from './events/envelope.js';
 export * from './events/ticket-events.js';
 export * from './queries/tickets.js';
+export * from './procedures/commands.js';
+export * from './procedures/events.js';
+export * from './procedures/subjects.js';

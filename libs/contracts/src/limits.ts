@@ -12,4 +12,7 @@ export const Limits = {
   idempotencyKey: 200,
   searchText: 200,
   pageSize: 100,
+  reason: 2_000,
+  note: 5_000,
+  articleRef: 200,
 } as const;

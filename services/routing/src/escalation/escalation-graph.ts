@@ -1,12 +1,10 @@
-import { DefaultArea } from '@cau/contracts';
+import { DefaultArea, type DerivationKind } from '@cau/contracts';
 
-/**
+/*
  * Why a ticket moves between areas (seed 002): an escalation hands the case to a more specialised
  * area; a coordination hands the response back to the area that applies it (UPAT/ACGII → UIT); a
  * return derives the solution back to the desk (UIT/ADT → L1).
  */
-export type DerivationKind = 'escalate' | 'coordinate' | 'return';
-export const DERIVATION_KINDS: readonly DerivationKind[] = ['escalate', 'coordinate', 'return'];
 
 export interface DerivationEdge {
   from: string;

@@ -1,0 +1,220 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from '../common.js';
+import { AREA_CODE_PATTERN } from '../enums.js';
+import { Limits } from '../limits.js';
+
+export const DERIVATION_KINDS = ['escalate', 'coordinate', 'return'] as const;
+export type DerivationKind = (typeof DERIVATION_KINDS)[number];
+
+export const REVIEW_DECISIONS = ['approve', 'reject'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const SATISFACTION_LEVELS = ['satisfecho', 'regular', 'insatisfecho'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+/** Every procedure command names the ticket by its human number, as people do. */
+export class TicketCommandBase extends ActorEnvelopeBase {
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+}
+
+// ---- HTTP bodies (validated by the gateway, wrapped with actor and number for the services) ----
+
+export class DeriveTicketBodyV1 {
+  @IsDefined()
+  @Matches(AREA_CODE_PATTERN)
+  to!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.reason)
+  reason!: string;
+
+  /** Checked against the graph's edge when given (escalate, coordinate, return). */
+  @IsOptional()
+  @IsIn(DERIVATION_KINDS)
+  kind?: DerivationKind;
+}
+
+export class AssignTicketBodyV1 {
+  @IsDefined()
+  @IsUUID()
+  assigneeId!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.name)
+  assigneeName!: string;
+}
+
+export class EstimateBodyV1 {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(525_600)
+  minutes!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  note?: string;
+}
+
+export class WorkLogBodyV1 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.note)
+  description!: string;
+
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  minutes!: number;
+}
+
+export class SolutionBodyV1 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.description)
+  solution!: string;
+
+  /** Equipment, systems or services involved (seed 003 7.5 "elementos involucrados"). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  elements?: string;
+
+  /** Minutes the requester was without service, when known (closure report). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5_256_000)
+  downtimeMinutes?: number;
+}
+
+export class SubmitForReviewBodyV1 {
+  /** The operator verified the solution with the requester (7.4). */
+  @IsDefined()
+  @IsBoolean()
+  verifiedWithRequester!: boolean;
+
+  /** Knowledge-base article linked or created for this case (9.1 step 6). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.articleRef)
+  articleRef?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  note?: string;
+}
+
+export class ReviewBodyV1 {
+  @IsDefined()
+  @IsIn(REVIEW_DECISIONS)
+  decision!: ReviewDecision;
+
+  /** Required when rejecting (9.1 step 9: "para que subsane lo observado"). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  observations?: string;
+}
+
+export class ReasonBodyV1 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.reason)
+  reason!: string;
+}
+
+export class SurveyBodyV1 {
+  @IsDefined()
+  @IsIn(SATISFACTION_LEVELS)
+  satisfaction!: SatisfactionLevel;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  comment?: string;
+}
+
+// ---- Service commands: a body with its actor and ticket number ----
+
+export class DeriveTicketCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => DeriveTicketBodyV1)
+  body!: DeriveTicketBodyV1;
+}
+export class AssignTicketCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => AssignTicketBodyV1)
+  body!: AssignTicketBodyV1;
+}
+export class EstimateCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => EstimateBodyV1)
+  body!: EstimateBodyV1;
+}
+export class WorkLogCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => WorkLogBodyV1)
+  body!: WorkLogBodyV1;
+}
+export class SolutionCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => SolutionBodyV1)
+  body!: SolutionBodyV1;
+}
+export class SubmitForReviewCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => SubmitForReviewBodyV1)
+  body!: SubmitForReviewBodyV1;
+}
+export class ReviewCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => ReviewBodyV1)
+  body!: ReviewBodyV1;
+}
+export class ReasonCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => ReasonBodyV1)
+  body!: ReasonBodyV1;
+}
+export class SurveyCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => SurveyBodyV1)
+  body!: SurveyBodyV1;
+}
+/** Take, locate, suggest, closure report: no body beyond the number. */
+export class TicketOnlyCommandV1 extends TicketCommandBase {}

@@ -1,0 +1,231 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { defineEvent } from '../events/envelope.js';
+import { AREA_CODE_PATTERN, TICKET_STATUSES, type TicketStatus } from '../enums.js';
+import { DERIVATION_KINDS, SATISFACTION_LEVELS, type DerivationKind, type SatisfactionLevel } from './commands.js';
+
+/** Who did it: recorded on every step of the ticket's path (DOMAIN.md "Every derivation is recorded"). */
+export class ByV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsString()
+  role!: string;
+}
+
+class TicketStepBase {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @ValidateNested()
+  @Type(() => ByV1)
+  by!: ByV1;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** Resolution events carry the status they leave the ticket in, so read models need no state machine. */
+class LifecycleStepBase extends TicketStepBase {
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  @IsIn(TICKET_STATUSES)
+  status!: TicketStatus;
+}
+
+export class TicketDerivedV1 extends TicketStepBase {
+  @IsUUID()
+  derivationId!: string;
+
+  @Matches(AREA_CODE_PATTERN)
+  from!: string;
+
+  @Matches(AREA_CODE_PATTERN)
+  to!: string;
+
+  @IsIn(DERIVATION_KINDS)
+  kind!: DerivationKind;
+
+  @IsString()
+  reason!: string;
+}
+
+export class TicketTakenV1 extends LifecycleStepBase {
+  @ValidateNested()
+  @Type(() => ByV1)
+  assignee!: ByV1;
+}
+
+export class TicketEstimatedV1 extends LifecycleStepBase {
+  @IsInt()
+  @Min(1)
+  minutes!: number;
+
+  @IsOptional()
+  @IsString()
+  note?: string;
+}
+
+export class WorkLoggedV1 extends LifecycleStepBase {
+  @IsString()
+  description!: string;
+
+  @IsInt()
+  @Min(1)
+  minutes!: number;
+}
+
+export class SolutionProposedV1 extends LifecycleStepBase {
+  @IsString()
+  solution!: string;
+
+  @IsOptional()
+  @IsString()
+  elements?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  downtimeMinutes?: number;
+}
+
+export class TicketResolvedV1 extends LifecycleStepBase {
+  @IsBoolean()
+  verifiedWithRequester!: boolean;
+
+  @IsOptional()
+  @IsString()
+  articleRef?: string;
+
+  @IsOptional()
+  @IsString()
+  note?: string;
+
+  /** The solution text, for the requester's "verify it works" mail. */
+  @IsString()
+  solution!: string;
+}
+
+export class ReviewRejectedV1 extends LifecycleStepBase {
+  @IsString()
+  observations!: string;
+}
+
+export class TicketClosedV1 extends LifecycleStepBase {
+  /** Business minutes from registration to the approved solution. */
+  @IsInt()
+  @Min(0)
+  resolutionBusinessMinutes!: number;
+
+  @IsInt()
+  @Min(0)
+  resolutionCalendarMinutes!: number;
+}
+
+export class TicketReopenedV1 extends LifecycleStepBase {
+  @IsString()
+  reason!: string;
+}
+
+export class WaitingOnRequesterV1 extends LifecycleStepBase {
+  @IsBoolean()
+  waiting!: boolean;
+
+  @IsOptional()
+  @IsString()
+  reason?: string;
+}
+
+export const SLA_TARGETS = ['response', 'resolution'] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
+
+export class SlaBreachedV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  @IsIn(SLA_TARGETS)
+  target!: SlaTarget;
+
+  @IsISO8601()
+  dueAt!: string;
+
+  @IsISO8601()
+  detectedAt!: string;
+}
+
+export class SurveyAnsweredV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsIn(SATISFACTION_LEVELS)
+  satisfaction!: SatisfactionLevel;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score?: number;
+
+  @IsOptional()
+  @IsString()
+  comment?: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/**
+ * The procedures' event catalogue (see ticket-events.ts for the rule: never rename a type in place).
+ * Derivations come from routing; everything else from resolution.
+ */
+export const ProcedureEvents = {
+  TicketEscalated: defineEvent('ticket.escalated', 1, TicketDerivedV1, (d: TicketDerivedV1) => d.to),
+  SolutionReturned: defineEvent('ticket.solution-returned', 1, TicketDerivedV1, (d: TicketDerivedV1) => d.to),
+  TicketTaken: defineEvent('ticket.taken', 1, TicketTakenV1, (d: TicketTakenV1) => d.area),
+  TicketEstimated: defineEvent('ticket.estimated', 1, TicketEstimatedV1, (d: TicketEstimatedV1) => d.area),
+  WorkLogged: defineEvent('ticket.work-logged', 1, WorkLoggedV1, (d: WorkLoggedV1) => d.area),
+  SolutionProposed: defineEvent('ticket.solution-proposed', 1, SolutionProposedV1, (d: SolutionProposedV1) => d.area),
+  TicketResolved: defineEvent('ticket.resolved', 1, TicketResolvedV1, (d: TicketResolvedV1) => d.area),
+  ReviewRejected: defineEvent('ticket.review-rejected', 1, ReviewRejectedV1, (d: ReviewRejectedV1) => d.area),
+  TicketClosed: defineEvent('ticket.closed', 1, TicketClosedV1, (d: TicketClosedV1) => d.area),
+  TicketReopened: defineEvent('ticket.reopened', 1, TicketReopenedV1, (d: TicketReopenedV1) => d.area),
+  WaitingOnRequester: defineEvent(
+    'ticket.waiting-on-requester',
+    1,
+    WaitingOnRequesterV1,
+    (d: WaitingOnRequesterV1) => d.area,
+  ),
+  SlaBreached: defineEvent('ticket.sla-breached', 1, SlaBreachedV1, (d: SlaBreachedV1) => d.area),
+  SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * Procedure subjects (see ../subjects.ts for the naming rule). Resolution's ticket commands carry the
+ * ticket's current area as a token (`resolution.UIT.ticket.take.v1`), so an instance started for one
+ * area (`CAU_AREAS=UIT`) receives only that area's work.
+ */
+export const RoutingCommands = {
+  Locate: 'routing.ticket.locate.v1',
+  Derive: 'routing.ticket.derive.v1',
+  Suggest: 'routing.ticket.suggest.v1',
+  Path: 'routing.ticket.path.v1',
+  ListAreas: 'routing.areas.list.v1',
+  RenameArea: 'routing.areas.rename.v1',
+  GetGraph: 'routing.graph.get.v1',
+  ReplaceGraph: 'routing.graph.replace.v1',
+} as const;
+
+export const RESOLUTION_ACTIONS = [
+  'take',
+  'assign',
+  'estimate',
+  'log-work',
+  'register-solution',
+  'submit',
+  'review',
+  'reopen',
+  'wait-requester',
+  'resume',
+  'survey',
+] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+
+/** `{area}` is replaced by the area code when the command is sent and when it is subscribed. */
+export const AREA_PLACEHOLDER = '{area}';
+export function resolutionCommand(action: ResolutionAction): string {
+  return `resolution.${AREA_PLACEHOLDER}.ticket.${action}.v1`;
+}
+export function resolutionCommandFor(action: ResolutionAction, area: string): string {
+  return resolutionCommand(action).replace(AREA_PLACEHOLDER, area);
+}
+
+/** Queries any resolution instance answers (not area-scoped). */
+export const ResolutionQueries = {
+  ClosureReport: 'resolution.ticket.closure-report.v1',
+  SlaPolicies: 'resolution.sla.policies.get.v1',
+  ReplaceSlaPolicies: 'resolution.sla.policies.replace.v1',
+} as const;
