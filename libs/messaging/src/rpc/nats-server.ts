@@ -9,10 +9,15 @@ import {
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
+/** The token in a pattern that stands for an area code (see `resolutionCommand` in the contracts). */
+const AREA_TOKEN = '{area}';
+
 /**
- * Nest's NATS transport with two additions: every pattern is subscribed under the deployment's subject
- * prefix (handlers keep the prefix-free names declared in the contracts), and each request runs inside
- * the correlation scope carried by its headers, so logs and emitted events keep the caller's id.
+ * Nest's NATS transport with three additions: every pattern is subscribed under the deployment's
+ * subject prefix (handlers keep the prefix-free names declared in the contracts); a pattern with an
+ * `{area}` token is subscribed once per area this instance serves, each in the queue group of that area,
+ * so a per-area instance and a general one never share an area's work; and each request runs inside the
+ * correlation scope carried by its headers, so logs and emitted events keep the caller's id.
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
@@ -20,6 +25,7 @@ export class PrefixedNatsServer extends ServerNats {
   constructor(
     private readonly serverOptions: NatsServerOptions,
     private readonly prefix: string,
+    private readonly servedAreas: readonly string[] = [],
   ) {
     super(serverOptions);
   }
@@ -28,17 +34,25 @@ export class PrefixedNatsServer extends ServerNats {
     const defaultQueue = this.serverOptions.queue;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.queue as string | undefined) ?? defaultQueue;
-      const subscription = client.subscribe(`${this.prefix}.${pattern}`, {
-        ...(queue ? { queue } : {}),
-        callback: (error, msg) => {
-          if (error) {
-            this.logger.error(error);
-            return;
-          }
-          void this.handleCorrelated(pattern, msg);
-        },
-      });
-      this.prefixedSubscriptions.push(subscription);
+      const targets = pattern.includes(AREA_TOKEN)
+        ? this.servedAreas.map((area) => ({
+            subject: pattern.replace(AREA_TOKEN, area),
+            queue: queue ? `${queue}-${area}` : undefined,
+          }))
+        : [{ subject: pattern, queue }];
+      for (const target of targets) {
+        const subscription = client.subscribe(`${this.prefix}.${target.subject}`, {
+          ...(target.queue ? { queue: target.queue } : {}),
+          callback: (error, msg) => {
+            if (error) {
+              this.logger.error(error);
+              return;
+            }
+            void this.handleCorrelated(pattern, msg);
+          },
+        });
+        this.prefixedSubscriptions.push(subscription);
+      }
     }
   }
 
@@ -59,4 +73,16 @@ export class PrefixedNatsServer extends ServerNats {
     for (const subscription of this.prefixedSubscriptions.splice(0)) subscription.unsubscribe();
     await super.close();
   }
+}
+
+/**
+ * The area code a request was addressed to, read from its subject at the place of the pattern's
+ * `{area}` token (subject = `<prefix>.<pattern with the area filled in>`).
+ */
+export function areaOfSubject(pattern: string, subject: string): string {
+  const index = pattern.split('.').indexOf(AREA_TOKEN);
+  if (index < 0) throw new Error(`pattern ${pattern} has no ${AREA_TOKEN} token`);
+  const area = subject.split('.')[index + 1];
+  if (!area) throw new Error(`subject ${subject} does not match ${pattern}`);
+  return area;
 }

@@ -20,6 +20,8 @@ export class ServiceRuntime {
   readonly positions: EventPositions;
   readonly rpc: RpcClient;
   relay: OutboxRelay | null = null;
+  /** Areas this instance serves (`{area}` subjects); empty for services that are not area-scoped. */
+  servedAreas: readonly string[] = [];
   /** False while the client is reconnecting: the connection is not closed, but nothing gets through. */
   natsConnected = true;
 

@@ -44,6 +44,8 @@ export interface ServiceDefinition {
   defaultPort: number;
   /** Queue group for request/reply handlers; omitted for services that answer no requests. */
   queueGroup?: string;
+  /** Areas whose `{area}` subjects this instance serves (each in its own queue group). */
+  servedAreas?: (env: NodeJS.ProcessEnv) => string[];
   /** Durable event consumers, resolved from the Nest container after the app is built. */
   consumers?: (app: INestApplication) => ConsumerDefinition[];
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
@@ -128,6 +130,7 @@ export async function startService(definition: ServiceDefinition, env = process.
     metrics,
   );
 
+  runtime.servedAreas = definition.servedAreas?.(env) ?? [];
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
@@ -163,6 +166,7 @@ export async function startService(definition: ServiceDefinition, env = process.
             maxReconnectAttempts: -1,
           },
           messaging.subjectPrefix,
+          runtime.servedAreas,
         ),
       },
       { inheritAppConfig: true },
