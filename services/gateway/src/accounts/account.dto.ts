@@ -1,0 +1,94 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { AREA_CODE_PATTERN, Limits, ROLES, Role } from '@cau/contracts';
+import { JURISDICTION_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules.js';
+import type { Account } from './account.repository.js';
+
+export class CreateAccountRequest {
+  @IsDefined()
+  @IsEmail()
+  @MaxLength(Limits.email)
+  email!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/)
+  @MaxLength(Limits.name)
+  name!: string;
+
+  @IsDefined()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @IsDefined()
+  @IsIn(ROLES)
+  role!: Role;
+
+  /** Required for referentes, who file tickets for the people of their jurisdiction. */
+  @ValidateIf((o: CreateAccountRequest) => o.role === Role.Referente || o.jurisdiction !== undefined)
+  @IsDefined()
+  @IsString()
+  @Matches(JURISDICTION_CODE_PATTERN)
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string;
+
+  /** Required for agents, who work the queue of one area. */
+  @ValidateIf((o: CreateAccountRequest) => o.role === Role.Agent || o.area !== undefined)
+  @IsDefined()
+  @IsString()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+}
+
+/** An account as the API shows it: never the password hash. */
+export class AccountResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'email' })
+  email!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  jurisdiction!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  area!: string | null;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export function toAccountResponse(account: Account): AccountResponse {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    jurisdiction: account.jurisdiction,
+    area: account.area,
+    active: account.active,
+    createdAt: account.createdAt.toISOString(),
+  };
+}

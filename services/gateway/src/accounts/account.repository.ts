@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@cau/contracts';
+import { ServiceRuntime } from '@cau/messaging';
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: Role;
+  jurisdiction: string | null;
+  area: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+export type NewAccount = Omit<Account, 'active' | 'createdAt'>;
+
+interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  jurisdiction: string | null;
+  area: string | null;
+  active: boolean;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, email, name, password_hash, role, jurisdiction, area, active, created_at';
+
+/** Accounts of the gateway schema. E-mails are stored lower-case (the table checks it). */
+@Injectable()
+export class AccountRepository {
+  private readonly s: string;
+
+  constructor(private readonly runtime: ServiceRuntime) {
+    this.s = runtime.schema;
+  }
+
+  /** Returns null when an account with that e-mail already exists. */
+  async insert(account: NewAccount): Promise<Account | null> {
+    const rows: AccountRow[] = await this.runtime.dataSource.query(
+      `INSERT INTO "${this.s}".accounts (id, email, name, password_hash, role, jurisdiction, area)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [account.id, account.email, account.name, account.passwordHash, account.role, account.jurisdiction, account.area],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
+  async findByEmail(email: string): Promise<Account | null> {
+    const rows: AccountRow[] = await this.runtime.dataSource.query(
+      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE email = $1`,
+      [email],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
+  async findById(id: string): Promise<Account | null> {
+    const rows: AccountRow[] = await this.runtime.dataSource.query(
+      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    jurisdiction: row.jurisdiction,
+    area: row.area,
+    active: row.active,
+    createdAt: row.created_at,
+  };
+}

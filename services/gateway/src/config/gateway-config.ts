@@ -1,0 +1,68 @@
+import { isEmail } from 'class-validator';
+import { Limits } from '@cau/contracts';
+import { positiveInt } from '@cau/messaging';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts/account-rules.js';
+
+export interface AdminSeed {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** The gateway's settings, read once at boot. Injected by class. */
+export class GatewayConfig {
+  constructor(
+    /** HS256 key: the UTF-8 bytes of JWT_SECRET. */
+    readonly jwtSecret: Uint8Array,
+    readonly jwtTtlSeconds: number,
+    /** The administrator created at first start; null when CAU_ADMIN_* are unset. */
+    readonly admin: AdminSeed | null,
+  ) {}
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/** Every problem is reported at once, so a bad deployment is fixed in one round. */
+export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push((error as Error).message);
+      return fallback;
+    }
+  };
+
+  const secret = env.JWT_SECRET ?? '';
+  if (secret.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      secret === ''
+        ? 'JWT_SECRET is required (at least 32 characters)'
+        : `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}`,
+    );
+  }
+  const ttl = attempt(() => positiveInt(env.JWT_TTL_SECONDS, 3_600, 'JWT_TTL_SECONDS'), 0);
+  const admin = attempt(() => adminSeedFromEnv(env), null);
+
+  if (problems.length > 0) throw new Error(`invalid gateway configuration: ${problems.join('; ')}`);
+  return new GatewayConfig(new TextEncoder().encode(secret), ttl, admin);
+}
+
+function adminSeedFromEnv(env: NodeJS.ProcessEnv): AdminSeed | null {
+  const email = env.CAU_ADMIN_EMAIL?.trim().toLowerCase() ?? '';
+  const password = env.CAU_ADMIN_PASSWORD ?? '';
+  if (email === '' && password === '') return null;
+  if (email === '' || password === '') {
+    throw new Error('CAU_ADMIN_EMAIL and CAU_ADMIN_PASSWORD must be set together (or both left unset)');
+  }
+  if (!isEmail(email) || email.length > Limits.email) {
+    throw new Error(`CAU_ADMIN_EMAIL is not a valid e-mail address: "${email}"`);
+  }
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+    throw new Error(`CAU_ADMIN_PASSWORD must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
+  }
+  const name = env.CAU_ADMIN_NAME?.trim() || 'Administrador';
+  if (name.length > Limits.name) throw new Error(`CAU_ADMIN_NAME accepts at most ${Limits.name} characters`);
+  return { email, password, name };
+}

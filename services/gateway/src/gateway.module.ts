@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountRepository } from './accounts/account.repository.js';
+import { AccountsController } from './accounts/accounts.controller.js';
+import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
+import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
+import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { TokenService } from './auth/token.service.js';
+import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
+import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
+import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
+import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
+import { TicketsController } from './tickets/tickets.controller.js';
+
+@Module({})
+export class GatewayModule {
+  /** The configuration is read when the module is built, i.e. at boot: a bad value stops the start. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [AuthController, AccountsController, TicketsController],
+      providers: [
+        { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AccountRepository,
+        PasswordHasher,
+        TokenService,
+        IssueTokenUseCase,
+        CreateAccountUseCase,
+        GetOwnAccountUseCase,
+        BootstrapAdminUseCase,
+        RegisterTicketUseCase,
+        GetTicketUseCase,
+        ListTicketsUseCase,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { ServiceDefinition } from '@cau/messaging';
+import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
+import { GatewayModule } from './gateway.module.js';
+import { configureHttp } from './http/configure-http.js';
+import { GatewaySchema1763800007000 } from './migrations/1763800007000-gateway-schema.js';
+
+/** Tickets carry descriptions of up to 10 000 characters and links, not files: 256 KiB is ample. */
+export const GATEWAY_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * The gateway's definition, reading its own settings (JWT_*, CAU_ADMIN_*) from `env` at boot. Pass the
+ * same env given to startService; `startService` does not hand its env to the module.
+ */
+export function createGatewayService(env: NodeJS.ProcessEnv = process.env): ServiceDefinition {
+  return {
+    name: 'gateway',
+    schema: 'gateway',
+    module: GatewayModule.forRoot(env),
+    migrations: [GatewaySchema1763800007000],
+    portVariable: 'GATEWAY_PORT',
+    defaultPort: 3000,
+    bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
+    configureHttp: (app, runtime) => configureHttp(app, runtime, GATEWAY_BODY_LIMIT_BYTES),
+    afterStart: (app) => app.get(BootstrapAdminUseCase).run(),
+  };
+}
+
+export const gatewayService: ServiceDefinition = createGatewayService();

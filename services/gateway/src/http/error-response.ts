@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ErrorCode } from '@cau/contracts';
+
+export class FieldError {
+  @ApiProperty({ description: 'Ruta del campo en el cuerpo, la consulta o la cabecera', example: 'requester.email' })
+  field!: string;
+
+  @ApiProperty({ example: 'El campo «requester.email» es obligatorio.' })
+  message!: string;
+}
+
+/** The body of every error answer. */
+export class ErrorResponse {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ enum: Object.values(ErrorCode), example: ErrorCode.Validation })
+  code!: ErrorCode;
+
+  @ApiProperty({ description: 'En el idioma de Accept-Language (es por defecto, en)' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: [FieldError] })
+  fields?: FieldError[];
+
+  @ApiProperty({ description: 'También en la cabecera x-correlation-id', example: 'b7c1e1f0-…' })
+  correlationId!: string;
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON)',
+  401: 'Falta el token, no es válido o venció (UNAUTHORIZED); en `/auth/token`, credenciales incorrectas (INVALID_CREDENTIALS)',
+  403: 'El rol de la cuenta no permite la operación (FORBIDDEN)',
+  404: 'No existe (NOT_FOUND)',
+  409: 'Ya existe (CONFLICT)',
+  413: 'El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE)',
+  415: 'El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'La clave de idempotencia ya se usó con otros datos (IDEMPOTENCY_MISMATCH)',
+  503: 'El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE)',
+};
+
+/** Documents the error answers an endpoint can give. */
+export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponse })),
+  );
+}

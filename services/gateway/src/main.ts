@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { gatewayService } from './gateway.service.js';
+
+runServiceMain(gatewayService);

@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
+import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+
+const SCHEMAS = '#/components/schemas/';
+const OPTIONS = { classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: SCHEMAS };
+
+/**
+ * Contract classes carry class-validator rules, not @ApiProperty: their JSON schemas are derived from
+ * those rules, so the documentation cannot drift from what is enforced.
+ */
+export function contractSchemaRef(contract: abstract new () => object): ReferenceObject {
+  return { $ref: `${SCHEMAS}${contract.name}` };
+}
+
+/** Schemas of every class-validator class loaded, by class name. */
+export function allContractSchemas(): Record<string, SchemaObject> {
+  return validationMetadatasToSchemas(OPTIONS) as Record<string, SchemaObject>;
+}
+
+/** Documents each field of a contract class as an optional query parameter. */
+export function ApiQueryFromContract(contract: abstract new () => object): MethodDecorator {
+  const schema = targetConstructorToSchema(contract, OPTIONS) as SchemaObject;
+  const required = new Set(schema.required ?? []);
+  return applyDecorators(
+    ...Object.entries(schema.properties ?? {}).map(([name, property]) =>
+      ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
+    ),
+  );
+}

@@ -1,0 +1,173 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Min } from 'class-validator';
+import {
+  AttachmentLinkV1,
+  CHANNELS,
+  ContactV1,
+  IMPACTS,
+  PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  URGENCIES,
+  type Channel,
+  type Impact,
+  type Priority,
+  type TicketPageV1,
+  type TicketStatus,
+  type TicketSummaryV1,
+  type TicketType,
+  type TicketViewV1,
+  type Urgency,
+} from '@cau/contracts';
+import { contractSchemaRef } from '../openapi/contract-schemas.js';
+
+export class TicketNumberParams {
+  @IsInt()
+  @Min(1)
+  number!: number;
+}
+
+export class TicketRegisteredResponse {
+  @ApiProperty({ format: 'uuid' })
+  ticketId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Número consecutivo del ticket', example: 42 })
+  number!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+}
+
+// The classes below document interfaces of the contracts; `implements` keeps them in step.
+
+class RegisteredByResponse {
+  @ApiProperty({ format: 'uuid' })
+  accountId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  role!: string;
+}
+
+export class TicketViewResponse implements TicketViewV1 {
+  @ApiProperty({ format: 'uuid' })
+  ticketId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  number!: number;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ enum: CHANNELS })
+  channel!: Channel;
+
+  @ApiProperty({ enum: TICKET_TYPES })
+  type!: TicketType;
+
+  @ApiProperty()
+  category!: string;
+
+  @ApiProperty({ enum: IMPACTS })
+  impact!: Impact;
+
+  @ApiProperty({ enum: URGENCIES })
+  urgency!: Urgency;
+
+  @ApiProperty({ enum: PRIORITIES, nullable: true, description: 'null hasta que el ticket se enruta' })
+  priority!: Priority | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  area!: string | null;
+
+  @ApiProperty({ enum: TICKET_STATUSES })
+  status!: TicketStatus;
+
+  @ApiProperty({ description: 'Con atraso respecto de su SLA' })
+  overdue!: boolean;
+
+  @ApiProperty()
+  jurisdiction!: string;
+
+  @ApiProperty({ allOf: [contractSchemaRef(ContactV1)] })
+  requester!: ContactV1;
+
+  @ApiProperty({ oneOf: [contractSchemaRef(ContactV1), { type: 'null' }] })
+  reportedBy!: ContactV1 | null;
+
+  @ApiProperty({ type: RegisteredByResponse })
+  registeredBy!: RegisteredByResponse;
+
+  @ApiProperty({ type: 'array', items: contractSchemaRef(AttachmentLinkV1) })
+  attachments!: AttachmentLinkV1[];
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  routedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class TicketSummaryResponse implements TicketSummaryV1 {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  number!: number;
+
+  @ApiProperty({ format: 'uuid' })
+  ticketId!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: TICKET_STATUSES })
+  status!: TicketStatus;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ enum: PRIORITIES, nullable: true })
+  priority!: Priority | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  area!: string | null;
+
+  @ApiProperty()
+  jurisdiction!: string;
+
+  @ApiProperty({ format: 'email' })
+  requesterEmail!: string;
+
+  @ApiProperty()
+  requesterName!: string;
+
+  @ApiProperty({ enum: CHANNELS })
+  channel!: Channel;
+
+  @ApiProperty({ enum: TICKET_TYPES })
+  type!: TicketType;
+
+  @ApiProperty()
+  category!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+}
+
+export class TicketPageResponse implements TicketPageV1 {
+  @ApiProperty({ type: [TicketSummaryResponse] })
+  items!: TicketSummaryResponse[];
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Pasarlo como `before` para leer la página siguiente; null en la última',
+  })
+  nextBefore!: number | null;
+}

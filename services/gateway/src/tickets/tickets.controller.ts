@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  Limits,
+  ROLES,
+  TicketListFiltersV1,
+  TicketRegistrationV1,
+  type ActorV1,
+  type TicketPageV1,
+  type TicketViewV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe, IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/request-input.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import { GetTicketUseCase } from './get-ticket.use-case.js';
+import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { RegisterTicketUseCase } from './register-ticket.use-case.js';
+import { TicketNumberParams, TicketPageResponse, TicketRegisteredResponse, TicketViewResponse } from './ticket.dto.js';
+
+@ApiTags('tickets')
+@Controller('api/v1/tickets')
+export class TicketsController {
+  constructor(
+    private readonly registerTicket: RegisterTicketUseCase,
+    private readonly getTicket: GetTicketUseCase,
+    private readonly listTickets: ListTicketsUseCase,
+  ) {}
+
+  @Post()
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Registra un ticket y le asigna su número consecutivo',
+    description:
+      'Un solicitante registra solo a su nombre y por el portal; un referente, solo para su jurisdicción. ' +
+      'Repetir la solicitud con la misma `Idempotency-Key` devuelve el mismo ticket (200) sin crear otro.',
+  })
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'Clave elegida por el cliente para reintentar sin duplicar (hasta 200 caracteres ASCII imprimibles)',
+    schema: { type: 'string', maxLength: Limits.idempotencyKey },
+  })
+  @ApiBody({ schema: contractSchemaRef(TicketRegistrationV1) })
+  @ApiCreatedResponse({
+    type: TicketRegisteredResponse,
+    description: 'Registrado',
+    headers: { Location: { description: '/api/v1/tickets/{number}', schema: { type: 'string' } } },
+  })
+  @ApiOkResponse({ type: TicketRegisteredResponse, description: 'Ya registrado con esta Idempotency-Key' })
+  @ApiErrors(400, 413, 415, 422, 503)
+  async register(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(TicketRegistrationV1)) registration: TicketRegistrationV1,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // The status depends on the outcome (201 new, 200 replay), which Nest's return path cannot express.
+    const result = await this.registerTicket.register(actor, registration, idempotencyKey);
+    const body: TicketRegisteredResponse = {
+      ticketId: result.ticketId,
+      number: result.number,
+      registeredAt: result.registeredAt,
+    };
+    void reply
+      .status(result.created ? 201 : 200)
+      .header('Location', `/api/v1/tickets/${result.number}`)
+      .send(body);
+  }
+
+  @Get(':number')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Un ticket por su número, si la cuenta puede verlo' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ type: TicketViewResponse })
+  @ApiErrors(400, 404, 503)
+  get(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(TicketNumberParams, ['number'])) params: TicketNumberParams,
+  ): Promise<TicketViewV1> {
+    return this.getTicket.get(actor, params.number);
+  }
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Lista los tickets que la cuenta puede ver, del más reciente al más antiguo',
+    description: 'Un solicitante ve los suyos; un referente, los de su jurisdicción; el personal, todos.',
+  })
+  @ApiQueryFromContract(TicketListFiltersV1)
+  @ApiOkResponse({ type: TicketPageResponse })
+  @ApiErrors(400, 503)
+  list(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(TicketListFiltersV1, ['before', 'limit'])) filters: TicketListFiltersV1,
+  ): Promise<TicketPageV1> {
+    return this.listTickets.list(actor, filters);
+  }
+}

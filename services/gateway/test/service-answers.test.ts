@@ -1,0 +1,161 @@
+import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { Commands, Queries } from '@cau/contracts';
+import { CORRELATION_HEADER, Subjects, messagingConfigFromEnv } from '@cau/messaging';
+import { registration, startGateway, type GatewayFixture } from './gateway-fixture.js';
+
+const TIMEOUT_MS = 1_000;
+
+/** Answers like a Nest @MessagePattern handler would, so the gateway's RpcClient reads it as usual. */
+function reply(msg: Msg, answer: { response?: unknown; err?: unknown }): void {
+  const { id } = msg.json<{ id: string }>();
+  msg.respond(JSON.stringify({ id, isDisposed: true, ...answer }));
+}
+
+describe('gateway: answers of the services behind it', () => {
+  let f: GatewayFixture;
+  let nc: NatsConnection;
+  let subjects: Subjects;
+  const subscriptions: Subscription[] = [];
+  const respondWith = (name: string, handle: (msg: Msg) => void): void => {
+    subscriptions.push(nc.subscribe(subjects.command(name), { callback: (_error, msg) => handle(msg) }));
+  };
+
+  beforeAll(async () => {
+    f = await startGateway('gwanswers', { intake: true, env: { NATS_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) } });
+    nc = await connect({ servers: f.infra.env.NATS_URL });
+    subjects = new Subjects(messagingConfigFromEnv(f.infra.env));
+  });
+
+  afterEach(() => {
+    for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await f?.stop();
+  });
+
+  it('sends the verified actor and the correlation id with a query, and returns the answer', async () => {
+    let received: { data: unknown; correlationId: string | undefined } | undefined;
+    respondWith(Queries.TicketByNumber, (msg) => {
+      received = { data: msg.json<{ data: unknown }>().data, correlationId: msg.headers?.get(CORRELATION_HEADER) };
+      reply(msg, { response: { number: 7, title: 'Impresora' } });
+    });
+    const answer = await f.http.send<{ number: number }>('GET', '/api/v1/tickets/7', {
+      token: f.adminToken,
+      headers: { 'x-correlation-id': 'portal-req-7' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ number: 7, title: 'Impresora' });
+    expect(received).toEqual({
+      correlationId: 'portal-req-7',
+      data: {
+        number: 7,
+        actor: { accountId: expect.any(String), role: 'admin', email: 'admin@cau.test', name: 'Admin Pruebas' },
+      },
+    });
+  });
+
+  it('sends list filters converted to their types', async () => {
+    let filters: unknown;
+    respondWith(Queries.TicketList, (msg) => {
+      filters = msg.json<{ data: { filters: unknown } }>().data.filters;
+      reply(msg, { response: { items: [], nextBefore: null } });
+    });
+    const answer = await f.http.send('GET', '/api/v1/tickets?status=abierto&limit=20&before=100&text=impresora', {
+      token: f.adminToken,
+    });
+    expect(answer.status).toBe(200);
+    expect(filters).toEqual({ status: 'abierto', limit: 20, before: 100, text: 'impresora' });
+  });
+
+  it('turns a service refusal into its HTTP status, with the message in the caller language', async () => {
+    respondWith(Queries.TicketByNumber, (msg) =>
+      reply(msg, { err: { code: 'NOT_FOUND', params: { resource: 'ticket', id: '9' } } }),
+    );
+    const spanish = await f.http.send('GET', '/api/v1/tickets/9', { token: f.adminToken });
+    expect(spanish.status).toBe(404);
+    expect(spanish.body).toMatchObject({ code: 'NOT_FOUND', message: 'No existe el ticket «9».' });
+    const english = await f.http.send('GET', '/api/v1/tickets/9', {
+      token: f.adminToken,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.message).toBe('Ticket "9" does not exist.');
+  });
+
+  it('names the fields of a service validation error as the client sent them', async () => {
+    respondWith(Queries.TicketList, (msg) =>
+      reply(msg, {
+        err: { code: 'VALIDATION', fields: [{ field: 'filters.text', constraint: 'maxLength', params: [200] }] },
+      }),
+    );
+    const answer = await f.http.send('GET', '/api/v1/tickets?text=x', { token: f.adminToken });
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields).toEqual([
+      { field: 'text', message: 'El campo «text» admite como máximo 200 caracteres.' },
+    ]);
+  });
+
+  it('answers 500 INTERNAL when a service fails in a way it does not describe', async () => {
+    respondWith(Queries.TicketByNumber, (msg) => reply(msg, { err: { message: 'boom', stack: 'secret' } }));
+    const answer = await f.http.send('GET', '/api/v1/tickets/3', { token: f.adminToken });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Error interno. El incidente quedó registrado.',
+      correlationId: expect.any(String),
+    });
+  });
+
+  describe('with intake stopped', () => {
+    beforeAll(async () => {
+      expect((await f.http.send('POST', '/api/v1/tickets', { token: f.adminToken, json: registration() })).status).toBe(
+        201,
+      );
+      await f.intake!.stop();
+    });
+
+    it('answers 503 at once when nobody listens', async () => {
+      const started = Date.now();
+      const answer = await f.http.send('POST', '/api/v1/tickets', { token: f.adminToken, json: registration() });
+      expect(answer.status).toBe(503);
+      expect(answer.body).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'El servicio intake no respondió a tiempo; intente de nuevo en unos segundos.',
+      });
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_MS);
+    });
+
+    it('answers 503 after the timeout when the service does not reply', async () => {
+      respondWith(Commands.RegisterTicket, () => undefined);
+      const started = Date.now();
+      const answer = await f.http.send('POST', '/api/v1/tickets', {
+        token: f.adminToken,
+        json: registration(),
+        headers: { 'accept-language': 'en' },
+      });
+      const elapsed = Date.now() - started;
+      expect(answer.status).toBe(503);
+      expect(answer.body.message).toBe('Service intake did not answer in time; try again in a few seconds.');
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_000);
+    });
+
+    it('strips the command prefix from the fields intake names', async () => {
+      respondWith(Commands.RegisterTicket, (msg) =>
+        reply(msg, {
+          err: { code: 'VALIDATION', fields: [{ field: 'payload.requester.email', constraint: 'isEmail' }] },
+        }),
+      );
+      const answer = await f.http.send('POST', '/api/v1/tickets', { token: f.adminToken, json: registration() });
+      expect(answer.status).toBe(400);
+      expect(answer.body.fields).toEqual([
+        {
+          field: 'requester.email',
+          message: 'El campo «requester.email» debe ser una dirección de correo electrónico válida.',
+        },
+      ]);
+    });
+  });
+});
