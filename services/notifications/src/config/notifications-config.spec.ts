@@ -1,0 +1,63 @@
+import { notificationsConfigFromEnv } from './notifications-config.js';
+
+const limits = { databasePoolSize: 10 };
+const read = (env: Record<string, string>) => notificationsConfigFromEnv(env, limits);
+
+describe('notifications configuration', () => {
+  it('has working defaults for a development machine', () => {
+    const config = read({ MAIL_TIME_ZONE: 'UTC' });
+    expect(config.smtp).toMatchObject({ host: '127.0.0.1', port: 2525, secure: false, auth: null });
+    expect(config.from).toEqual({ name: 'CAU Mesa de Servicios', address: 'cau@localhost' });
+    expect(config.messageIdDomain).toBe('localhost');
+    expect(config.portalUrl).toBe('http://127.0.0.1:3000');
+    expect(config.language).toBe('es');
+    expect(config.sendConcurrency).toBe(4);
+    expect(config.retry).toEqual({ baseMs: 5_000, maxMs: 600_000 });
+  });
+
+  it('reads credentials and TLS from the SMTP URL and keeps the password out of the display URL', () => {
+    const config = read({ SMTP_URL: 'smtps://mesa%40cau.gob:s%3Acr%2Ft@mail.cau.gob' });
+    expect(config.smtp).toMatchObject({
+      host: 'mail.cau.gob',
+      port: 465,
+      secure: true,
+      auth: { user: 'mesa@cau.gob', pass: 's:cr/t' },
+    });
+    expect(config.smtp.displayUrl).not.toContain('s%3Acr');
+    expect(read({ SMTP_URL: 'smtp://mail.cau.gob' }).smtp.port).toBe(25);
+    expect(read({ SMTP_URL: 'smtp://[::1]:2525' }).smtp.host).toBe('::1');
+  });
+
+  it('takes the Message-ID domain from MAIL_FROM unless it is set', () => {
+    expect(read({ MAIL_FROM: 'Mesa <mesa@cau.lapampa.gob.ar>' }).messageIdDomain).toBe('cau.lapampa.gob.ar');
+    expect(read({ MAIL_FROM: 'mesa@cau.gob', MAIL_MESSAGE_ID_DOMAIN: 'mail.cau.gob' }).messageIdDomain).toBe(
+      'mail.cau.gob',
+    );
+  });
+
+  it('drops a trailing slash from the portal URL', () => {
+    expect(read({ PORTAL_URL: 'https://cau.gob/portal/' }).portalUrl).toBe('https://cau.gob/portal');
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.cau.gob' }, /SMTP_URL/],
+    [{ SMTP_URL: 'not a url' }, /SMTP_URL/],
+    [{ SMTP_URL: 'smtp://u:secret@mail.cau.gob/path' }, /SMTP_URL.*u:\*\*\*@/],
+    [{ MAIL_FROM: 'nobody' }, /MAIL_FROM/],
+    [{ MAIL_FROM: 'a@b.gob, c@d.gob' }, /MAIL_FROM/],
+    [{ MAIL_MESSAGE_ID_DOMAIN: 'bad domain' }, /MAIL_MESSAGE_ID_DOMAIN/],
+    [{ PORTAL_URL: 'ftp://cau.gob' }, /PORTAL_URL/],
+    [{ MAIL_LANGUAGE: 'fr' }, /MAIL_LANGUAGE must be one of es, en/],
+    [{ MAIL_TIME_ZONE: 'Mars/Base' }, /MAIL_TIME_ZONE/],
+    [{ MAIL_SEND_CONCURRENCY: '0' }, /MAIL_SEND_CONCURRENCY must be a positive integer/],
+    [{ MAIL_SEND_CONCURRENCY: '10' }, /smaller than DATABASE_POOL_SIZE \(10\)/],
+    [{ MAIL_RETRY_BASE_MS: '1.5' }, /MAIL_RETRY_BASE_MS/],
+    [{ MAIL_RETRY_BASE_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }, /MAIL_RETRY_MAX_MS/],
+  ])('refuses %p with a message naming the setting', (env, message) => {
+    expect(() => read(env)).toThrow(message);
+  });
+
+  it('never shows the SMTP password in an error', () => {
+    expect(() => read({ SMTP_URL: 'smtp://u:topsecret@mail.cau.gob/x' })).toThrow(/^(?!.*topsecret)/);
+  });
+});

@@ -1,0 +1,160 @@
+import { Language } from '@cau/contracts';
+import addressparser from 'nodemailer/lib/addressparser';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** smtps:// (TLS from the first byte); smtp:// still upgrades with STARTTLS when the server offers it. */
+  secure: boolean;
+  auth: { user: string; pass: string } | null;
+  /** Bounds connecting, the greeting and any silence of the server, so a hung server never holds a claim long. */
+  timeoutMs: number;
+  /** The URL without its password, for logs. */
+  displayUrl: string;
+}
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface NotificationsConfig {
+  smtp: SmtpConfig;
+  from: { name: string; address: string };
+  messageIdDomain: string;
+  portalUrl: string;
+  language: Language;
+  timeZone: string;
+  /** Mails sent at once by one instance; each holds one database connection while it is sent. */
+  sendConcurrency: number;
+  retry: RetryPolicy;
+  /** Safety-net poll for retries coming due and for wake-ups lost with the LISTEN connection. */
+  pollIntervalMs: number;
+}
+
+/** The development mailbox's default address: `npm start` works on a machine without a mail server. */
+const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:2525';
+const DEFAULT_MAIL_FROM = '"CAU Mesa de Servicios" <cau@localhost>';
+const DEFAULT_PORTAL_URL = 'http://127.0.0.1:3000';
+
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const LANGUAGES: readonly string[] = Object.values(Language);
+
+export interface ConfigLimits {
+  /** Each mail being sent holds a connection of this pool; the consumer needs one too. */
+  databasePoolSize: number;
+}
+
+/** Reads and checks the service's settings once at boot; a bad value stops the start with a message naming it. */
+export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: ConfigLimits): NotificationsConfig {
+  const from = parseFrom(value(env, 'MAIL_FROM') ?? DEFAULT_MAIL_FROM);
+  const messageIdDomain = value(env, 'MAIL_MESSAGE_ID_DOMAIN') ?? from.address.slice(from.address.lastIndexOf('@') + 1);
+  if (!DOMAIN.test(messageIdDomain)) {
+    throw new Error(`MAIL_MESSAGE_ID_DOMAIN must be a domain name such as cau.example.gob, got "${messageIdDomain}"`);
+  }
+  const retry = {
+    baseMs: positiveInteger(env, 'MAIL_RETRY_BASE_MS', 5_000),
+    maxMs: positiveInteger(env, 'MAIL_RETRY_MAX_MS', 10 * 60_000),
+  };
+  if (retry.maxMs < retry.baseMs) {
+    throw new Error(`MAIL_RETRY_MAX_MS (${retry.maxMs}) must not be smaller than MAIL_RETRY_BASE_MS (${retry.baseMs})`);
+  }
+  const sendConcurrency = positiveInteger(env, 'MAIL_SEND_CONCURRENCY', 4);
+  if (sendConcurrency >= limits.databasePoolSize) {
+    throw new Error(
+      `MAIL_SEND_CONCURRENCY (${sendConcurrency}) must be smaller than DATABASE_POOL_SIZE (${limits.databasePoolSize}): ` +
+        'every mail being sent holds a database connection',
+    );
+  }
+  return {
+    smtp: parseSmtpUrl(value(env, 'SMTP_URL') ?? DEFAULT_SMTP_URL, positiveInteger(env, 'SMTP_TIMEOUT_MS', 20_000)),
+    from,
+    messageIdDomain,
+    portalUrl: parsePortalUrl(value(env, 'PORTAL_URL') ?? DEFAULT_PORTAL_URL),
+    language: parseLanguage(value(env, 'MAIL_LANGUAGE') ?? Language.Es),
+    timeZone: parseTimeZone(value(env, 'MAIL_TIME_ZONE') ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+    sendConcurrency,
+    retry,
+    pollIntervalMs: positiveInteger(env, 'MAIL_POLL_INTERVAL_MS', 1_000),
+  };
+}
+
+function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return parsed;
+}
+
+function parseSmtpUrl(raw: string, timeoutMs: number): SmtpConfig {
+  const problem = `SMTP_URL must look like smtp://host:port, smtps://host:port or smtp://user:password@host:port, got "${redact(raw)}"`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(problem);
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname || url.pathname.length > 1) {
+    throw new Error(problem);
+  }
+  const secure = url.protocol === 'smtps:';
+  const port = url.port ? Number(url.port) : secure ? 465 : 25;
+  if (port === 0) throw new Error(problem);
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  return {
+    // URL keeps the brackets of an IPv6 literal; sockets want the bare address.
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port,
+    secure,
+    auth: user ? { user, pass: password } : null,
+    timeoutMs,
+    displayUrl: url.toString(),
+  };
+}
+
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+function parseFrom(raw: string): { name: string; address: string } {
+  const parsed = addressparser(raw);
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  if (!only?.address || !/^[^@\s]+@[^@\s]+$/.test(only.address)) {
+    throw new Error(`MAIL_FROM must be one address such as "CAU Mesa de Servicios" <cau@example.gob>, got "${raw}"`);
+  }
+  return { name: only.name, address: only.address };
+}
+
+function parsePortalUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PORTAL_URL must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`PORTAL_URL must be an http(s) URL, got "${raw}"`);
+  // Links are built as `${portalUrl}/tickets/<n>`; a trailing slash would double it.
+  return url.toString().replace(/\/+$/, '');
+}
+
+function parseLanguage(raw: string): Language {
+  if (!LANGUAGES.includes(raw)) throw new Error(`MAIL_LANGUAGE must be one of ${LANGUAGES.join(', ')}, got "${raw}"`);
+  return raw as Language;
+}
+
+function parseTimeZone(raw: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new Error(`MAIL_TIME_ZONE must be an IANA time zone such as America/Argentina/Buenos_Aires, got "${raw}"`);
+  }
+}

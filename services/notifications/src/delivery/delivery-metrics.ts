@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { ServiceRuntime } from '@cau/messaging';
+
+/** Mail outcomes, exported with the service's other metrics. */
+@Injectable()
+export class DeliveryMetrics {
+  readonly sent: Counter<'kind'>;
+  readonly failed: Counter<'kind'>;
+  readonly retried: Counter<'kind'>;
+
+  constructor(runtime: ServiceRuntime) {
+    const registers = [runtime.metrics.registry];
+    this.sent = new Counter({
+      name: 'cau_mail_sent_total',
+      help: 'Mails accepted by the SMTP server',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: 'cau_mail_failed_total',
+      help: 'Mails refused for good (5xx to the recipient or the message); not retried',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.retried = new Counter({
+      name: 'cau_mail_retried_total',
+      help: 'Sending attempts that failed transiently (server down, 4xx) and were scheduled again',
+      labelNames: ['kind'],
+      registers,
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { createTransport, type SendMailOptions } from 'nodemailer';
+import type { NotificationsConfig, SmtpConfig } from '../config/notifications-config.js';
+import type { ClaimedDelivery } from './delivery.js';
+
+/** One pooled SMTP transport per instance; its connections are reused across mails. */
+export function createPooledTransport(smtp: SmtpConfig, maxConnections: number) {
+  return createTransport({
+    pool: true,
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.auth ?? undefined,
+    maxConnections,
+    // Retrying is the sender's job (with back-off, counted in the row); the pool re-queueing a message
+    // on its own would hide attempts and hold the claim longer.
+    maxRequeues: 0,
+    connectionTimeout: smtp.timeoutMs,
+    greetingTimeout: smtp.timeoutMs,
+    socketTimeout: smtp.timeoutMs,
+    // The bodies are our own text; nothing may make the transport read files or fetch URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+}
+
+export type PooledTransport = ReturnType<typeof createPooledTransport>;
+
+/** The message for a delivery: identical on every attempt, so a re-sent copy is recognisably the same mail. */
+export function composeMessage(delivery: ClaimedDelivery, config: Pick<NotificationsConfig, 'from'>): SendMailOptions {
+  return {
+    from: config.from,
+    to: delivery.recipient,
+    subject: delivery.subject,
+    text: delivery.text,
+    html: delivery.html,
+    messageId: delivery.messageId,
+    // When the mail was composed, not when an attempt finally got through.
+    date: delivery.createdAt,
+    headers: {
+      // Asks vacation responders and similar robots not to answer (RFC 3834); people still can.
+      'Auto-Submitted': 'auto-generated',
+      ...(delivery.ticketNumber === null ? {} : { 'X-CAU-Ticket': String(delivery.ticketNumber) }),
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { notificationsService } from './notifications.service.js';
+
+runServiceMain(notificationsService);

@@ -1,0 +1,75 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
+import { Subjects, messagingConfigFromEnv } from '@cau/messaging';
+import type { ReceivedMail } from '@cau/testing';
+
+/** A `ticket.registered` envelope as intake's outbox would publish it. */
+export function ticketRegistered(
+  number: number,
+  requester = { email: `persona${number}@salud.gob`, name: `Persona ${number}` },
+): EventEnvelope<TicketRegisteredV1> {
+  const ticketId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: Events.TicketRegistered.type,
+    version: Events.TicketRegistered.version,
+    occurredAt: new Date().toISOString(),
+    ticketId,
+    source: 'intake',
+    sequence: 1,
+    correlationId: randomUUID(),
+    causationId: null,
+    data: {
+      ticketId,
+      number,
+      registeredAt: '2025-11-22T14:02:30.000Z',
+      channel: 'telefono',
+      requesterId: randomUUID(),
+      requester,
+      registeredBy: { accountId: randomUUID(), name: 'Operadora', role: 'operator' },
+      jurisdiction: 'SALUD',
+      title: `La impresora ${number} no imprime`,
+      description: 'Sale la hoja en blanco',
+      type: 'incidente',
+      category: 'impresoras',
+      impact: 'medio',
+      urgency: 'alta',
+      attachments: [],
+    },
+  };
+}
+
+/** Publishes to JetStream; a different `msgID` makes JetStream keep a second copy of the same event. */
+export async function publish(
+  nc: NatsConnection,
+  env: Record<string, string>,
+  event: EventEnvelope<TicketRegisteredV1>,
+  msgID = event.id,
+): Promise<void> {
+  const subject = new Subjects(messagingConfigFromEnv(env)).event(event.type);
+  await jetstream(nc).publish(subject, JSON.stringify(event), { msgID });
+}
+
+export function ticketHeader(mail: ReceivedMail): string | undefined {
+  const value = mail.parsed.headers.get('x-cau-ticket');
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function mailsFor(mails: ReceivedMail[], number: number): ReceivedMail[] {
+  return mails.filter((mail) => ticketHeader(mail) === String(number));
+}
+
+/** Ticket numbers that arrived more than once. */
+export function duplicated(mails: ReceivedMail[]): string[] {
+  const counts = new Map<string, number>();
+  for (const mail of mails) counts.set(ticketHeader(mail) ?? '?', (counts.get(ticketHeader(mail) ?? '?') ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([number]) => number);
+}
+
+export function expectedMessageId(eventId: string, recipient: string, domain: string): string {
+  return `<ticket-registered.${eventId}.${createHash('sha1').update(recipient).digest('hex').slice(0, 12)}@${domain}>`;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
