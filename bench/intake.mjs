@@ -22,6 +22,7 @@ console.log(`Starting the platform (intake ×${values.intakes})…`);
 const platform = await startTestPlatform('benchintake', {
   instances: { intake: Number(values.intakes) },
   env: { LOG_LEVEL: 'warn' },
+  parseMail: false,
 });
 const api = new ApiClient(platform.gatewayUrl);
 const admin = await api.token(platform.admin.email, platform.admin.password);
@@ -70,7 +71,7 @@ async function drive(durationMs, record) {
 console.log('Warming up (3 s)…');
 await drive(3_000, false);
 await waitCaughtUp(60_000);
-const mailsBefore = platform.smtp.mails.length;
+const mailsBefore = platform.smtp.received;
 const db = new pg.Client({ connectionString: platform.infra.database.url });
 await db.connect();
 const ticketsBefore = Number((await db.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
@@ -114,7 +115,7 @@ async function waitCaughtUp(timeoutMs, expectedTickets, expectedMails) {
         expectedTickets === undefined
           ? 0
           : Number((await check.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
-      const mailsDone = expectedMails === undefined || platform.smtp.mails.length >= expectedMails;
+      const mailsDone = expectedMails === undefined || platform.smtp.received >= expectedMails;
       if (pending === 0 && tickets >= (expectedTickets ?? 0) && mailsDone) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 50));
     }

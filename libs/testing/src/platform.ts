@@ -30,10 +30,15 @@ export const PLATFORM_ORDER: ServiceName[] = [
  */
 export async function startTestPlatform(
   label: string,
-  options: { instances?: Partial<Record<ServiceName, number>>; env?: Record<string, string> } = {},
+  options: {
+    instances?: Partial<Record<ServiceName, number>>;
+    env?: Record<string, string>;
+    /** False for benchmarks: count mails without parsing them. */
+    parseMail?: boolean;
+  } = {},
 ): Promise<TestPlatform> {
   const infra = await createTestInfrastructure(label);
-  const smtp = await startTestSmtpServer();
+  const smtp = await startTestSmtpServer(0, { parse: options.parseMail ?? true });
   const admin = { email: 'admin@cau.test', password: 'clave-de-prueba-admin' };
   const env: Record<string, string> = {
     ...infra.env,

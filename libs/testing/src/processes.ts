@@ -62,7 +62,9 @@ export async function spawnService(
   const main = path.join(root, 'services', name, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
   let output = '';
-  const child = spawn(process.execPath, [main], {
+  // e.g. CAU_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
+  const nodeArgs = (process.env.CAU_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: { ...process.env, ...env, [SERVICE_PORT_VARIABLES[name]]: String(port), HTTP_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -86,6 +86,20 @@ export class TicketListQueryV1 extends ActorEnvelopeBase {
   filters!: TicketListFiltersV1;
 }
 
+/** One step of the ticket's path, visible to everyone allowed to see the ticket (seed 003 §8). */
+export interface TicketTimelineEntryV1 {
+  at: string;
+  /** The event type, e.g. `ticket.escalated`. */
+  type: string;
+  /** Who took the step; null for steps the system took (routing, SLA monitor) or the requester's survey. */
+  by: { accountId: string; name: string; role: string } | null;
+  /** The area the step leaves the ticket in, when the step concerns one. */
+  area: string | null;
+  /** One line for lists, in both languages the API speaks. */
+  summary: { es: string; en: string };
+  details: Record<string, unknown>;
+}
+
 export interface TicketViewV1 {
   ticketId: string;
   number: number;
@@ -108,6 +122,11 @@ export interface TicketViewV1 {
   registeredAt: string;
   routedAt: string | null;
   updatedAt: string;
+  /** Who has taken the ticket in its current area; null until taken, and again after each derivation. */
+  assignee: { accountId: string; name: string } | null;
+  waitingOnRequester: boolean;
+  /** Oldest first. */
+  timeline: TicketTimelineEntryV1[];
 }
 
 export interface TicketSummaryV1 {
@@ -125,6 +144,7 @@ export interface TicketSummaryV1 {
   type: TicketType;
   category: string;
   registeredAt: string;
+  assigneeName: string | null;
 }
 
 export interface TicketPageV1 {

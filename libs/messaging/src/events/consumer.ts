@@ -43,8 +43,6 @@ export interface DurableConsumerOptions {
   maxAttempts?: number;
   /** Wait before each retry; the last value repeats. */
   backoffMs?: number[];
-  /** Called after each committed batch (e.g. to wake the service's outbox relay). */
-  afterCommit?: () => void;
   batchSize?: number;
 }
 
@@ -59,6 +57,7 @@ export const DeadLetterHeaders = {
 } as const;
 
 type Outcome = 'applied' | 'duplicate' | 'skipped';
+type Decoded = 'skipped' | { event: EventEnvelope<object>; handler: EventHandler<object> };
 
 /**
  * A durable JetStream pull consumer whose handlers are idempotent by construction: each event's id is
@@ -150,28 +149,41 @@ export class DurableConsumer {
   private async processBatch(batch: JsMsg[]): Promise<void> {
     const timer = this.options.metrics?.eventHandlingSeconds.startTimer({ consumer: this.options.durable });
     try {
-      const outcomes = await this.options.dataSource.transaction(async (tx) => {
-        const results: Outcome[] = [];
-        for (const msg of batch) results.push(await this.apply(msg, tx));
-        return results;
-      });
-      batch.forEach((msg, i) => {
-        msg.ack();
-        this.count(outcomes[i] ?? 'applied');
-      });
-      this.options.afterCommit?.();
-    } catch (error) {
-      if (batch.length === 1) {
-        await this.fail(batch[0]!, error);
-      } else {
-        for (const msg of batch) await this.processBatch([msg]);
+      // Decoding and contract checks happen outside the transaction: a malformed event is parked at once
+      // and never fails the batch it arrived with.
+      const work: Array<{ msg: JsMsg; event: EventEnvelope<object>; handler: EventHandler<object> }> = [];
+      for (const msg of batch) {
+        let decoded: Decoded;
+        try {
+          decoded = this.decode(msg);
+        } catch (error) {
+          await this.fail(msg, error);
+          continue;
+        }
+        if (decoded === 'skipped') {
+          msg.ack();
+          this.count('skipped');
+        } else {
+          work.push({ msg, ...decoded });
+        }
+      }
+      if (work.length === 0) return;
+      try {
+        const outcomes = await this.options.dataSource.transaction((tx) => this.apply(work, tx));
+        work.forEach(({ msg }, i) => {
+          msg.ack();
+          this.count(outcomes[i] ?? 'applied');
+        });
+      } catch (error) {
+        if (work.length === 1) await this.fail(work[0]!.msg, error);
+        else for (const { msg } of work) await this.processBatch([msg]);
       }
     } finally {
       timer?.();
     }
   }
 
-  private async apply(msg: JsMsg, tx: EntityManager): Promise<Outcome> {
+  private decode(msg: JsMsg): Decoded {
     const replayRoot = this.subjects.replayRoot();
     if (msg.subject.startsWith(replayRoot) && msg.subject !== this.subjects.replay(this.options.durable)) {
       return 'skipped';
@@ -187,17 +199,33 @@ export class DurableConsumer {
     if (!handler) return 'skipped';
     const checked = validateEvent(handler.definition, raw);
     if (!checked.ok) throw new PoisonEventError(`invalid ${String(type)}: ${JSON.stringify(checked.problems)}`);
-    const event = checked.value;
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO "${this.options.schema}".inbox (consumer, event_id) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [this.options.durable, event.id],
+    return { event: checked.value, handler };
+  }
+
+  /** One inbox insert for the whole batch tells which events are new; only those reach their handler. */
+  private async apply(
+    work: Array<{ event: EventEnvelope<object>; handler: EventHandler<object> }>,
+    tx: EntityManager,
+  ): Promise<Outcome[]> {
+    const rows: Array<{ event_id: string }> = await tx.query(
+      `INSERT INTO "${this.options.schema}".inbox (consumer, event_id)
+       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.durable, work.map((w) => w.event.id)],
     );
-    if (inserted.length === 0) return 'duplicate';
-    await runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, () =>
-      handler.handle(event, tx),
-    );
-    return 'applied';
+    const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
+    const outcomes: Outcome[] = [];
+    for (const { event, handler } of work) {
+      // `delete` also makes a second copy of the same event within this batch a duplicate.
+      if (!fresh.delete(event.id.toLowerCase())) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      await runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, () =>
+        handler.handle(event, tx),
+      );
+      outcomes.push('applied');
+    }
+    return outcomes;
   }
 
   private async fail(msg: JsMsg, error: unknown): Promise<void> {

@@ -200,7 +200,6 @@ export async function startService(definition: ServiceDefinition, env = process.
         config: messaging,
         logger,
         metrics,
-        afterCommit: () => relay.wake(),
       }),
   );
   for (const consumer of consumers) await consumer.start();

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { ActorV1, ErrorCode, validateContract } from '@cau/contracts';
@@ -17,7 +18,12 @@ const AUDIENCE = 'cau-api';
 /** Issues and verifies the gateway's access tokens (JWT, HS256). */
 @Injectable()
 export class TokenService {
-  constructor(private readonly config: GatewayConfig) {}
+  /** Imported once: given raw bytes, jose would import the key through WebCrypto on every request. */
+  private readonly key: KeyObject;
+
+  constructor(private readonly config: GatewayConfig) {
+    this.key = createSecretKey(config.jwtSecret);
+  }
 
   async issue(account: Account): Promise<AccessToken> {
     const accessToken = await new SignJWT({
@@ -33,7 +39,7 @@ export class TokenService {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${this.config.jwtTtlSeconds}s`)
-      .sign(this.config.jwtSecret);
+      .sign(this.key);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds };
   }
 
@@ -42,7 +48,7 @@ export class TokenService {
     if (!token) throw unauthorized();
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtVerify(token, this.config.jwtSecret, {
+      ({ payload: claims } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

@@ -133,7 +133,20 @@ export function renderTicketRegisteredMail(data: TicketRegisteredMailData, local
   return { subject: copy.subject(tag, title), text, html };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build (about 1 ms each) and are reused for every mail of a locale and zone. */
 function formatInstant(iso: string, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = dateTimeFormat(locale, timeZone);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
+}
+
+function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
@@ -143,5 +156,5 @@ function formatInstant(iso: string, locale: string, timeZone: string): string {
     hourCycle: 'h23',
     timeZoneName: 'short',
     timeZone,
-  }).format(new Date(iso));
+  });
 }
