@@ -167,6 +167,7 @@ export async function startService(definition: ServiceDefinition, env = process.
           },
           messaging.subjectPrefix,
           runtime.servedAreas,
+          metrics,
         ),
       },
       { inheritAppConfig: true },
