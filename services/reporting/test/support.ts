@@ -4,6 +4,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import pg from 'pg';
 import {
   Events,
+  ProcedureEvents,
   type ActorV1,
   type EventDefinition,
   type EventEnvelope,
@@ -23,9 +24,15 @@ export const staff = (role: ActorV1['role'] = 'operator'): ActorV1 => ({
 
 const registrar = { accountId: randomUUID(), name: 'Operadora', role: 'operator' };
 
+const definitions = new Map<string, EventDefinition<object>>(
+  [...Object.values(Events), ...Object.values(ProcedureEvents)].map((d) => [d.type, d as EventDefinition<object>]),
+);
+/** Routing derives tickets; resolution produces every other procedure event. */
+const routingTypes = new Set([ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type]);
+
 /**
  * One reporting instance against its own database and stream, fed the way production feeds it: event
- * envelopes published to JetStream as intake's and routing's outbox relays publish them.
+ * envelopes published to JetStream as intake's, routing's and resolution's outbox relays publish them.
  */
 export class ReportingHarness {
   private nextNumber = 1;
@@ -123,9 +130,19 @@ export class ReportingHarness {
     return this.envelope(Events.TicketRouted, 'routing', data, sequence, occurredAt);
   }
 
+  /** A procedure event from the service that produces it; it happened a second before it was published. */
+  procedure<T extends { ticketId: string; at: string }>(
+    definition: EventDefinition<T>,
+    data: T,
+    sequence: number,
+  ): EventEnvelope<T> {
+    const source = routingTypes.has(definition.type) ? 'routing' : 'resolution';
+    return this.envelope(definition, source, data, sequence, new Date(Date.parse(data.at) + 1_000).toISOString());
+  }
+
   /** Publishes as an outbox relay does: Nats-Msg-Id = event id, unless a test overrides it. */
   async publish(envelope: EventEnvelope, msgID = envelope.id): Promise<void> {
-    const area = envelope.type === Events.TicketRouted.type ? (envelope.data as TicketRoutedV1).area : undefined;
+    const area = definitions.get(envelope.type)?.areaOf?.(envelope.data as object);
     await this.js.publish(this.subjects.event(envelope.type, area), JSON.stringify(envelope), { msgID });
   }
 

@@ -139,6 +139,7 @@ describe('reporting: ticket list', () => {
           type: 'incidente',
           category: 'correo',
           registeredAt: printBlurred.registeredAt,
+          assigneeName: null,
         },
       ]);
     });

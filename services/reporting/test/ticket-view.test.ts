@@ -52,6 +52,36 @@ describe('reporting: ticket view fed by events', () => {
       registeredAt: registration.registeredAt,
       routedAt: '2025-03-10T12:05:00.000Z',
       updatedAt: '2025-03-10T12:05:01.000Z',
+      assignee: null,
+      waitingOnRequester: false,
+      timeline: [
+        {
+          at: registration.registeredAt,
+          type: 'ticket.registered',
+          by: registration.registeredBy,
+          area: null,
+          summary: {
+            es: 'Registrado por Operadora (canal telefono)',
+            en: 'Registered by Operadora (channel telefono)',
+          },
+          details: {
+            channel: 'telefono',
+            type: 'incidente',
+            category: 'correo',
+            impact: 'medio',
+            urgency: 'alta',
+            jurisdiction: 'SALUD',
+          },
+        },
+        {
+          at: '2025-03-10T12:05:00.000Z',
+          type: 'ticket.routed',
+          by: null,
+          area: 'UIT',
+          summary: { es: 'Asignado a UIT, prioridad ALTA', en: 'Assigned to UIT, priority ALTA' },
+          details: { priority: 'ALTA' },
+        },
+      ],
     });
   });
 

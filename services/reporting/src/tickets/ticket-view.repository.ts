@@ -10,6 +10,8 @@ import type {
   TicketRoutedV1,
   TicketStatus,
   TicketSummaryV1,
+  SurveyAnsweredV1,
+  TicketTimelineEntryV1,
   TicketType,
   TicketViewV1,
   Urgency,
@@ -53,6 +55,11 @@ interface TicketViewRow {
   registered_at: Date;
   routed_at: Date | null;
   updated_at: Date;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  waiting_on_requester: boolean;
+  /** Built by PostgreSQL as JSON, where `at` is a timestamp in the session's time zone. */
+  timeline: TicketTimelineEntryV1[];
 }
 
 interface TicketSummaryRow {
@@ -70,11 +77,14 @@ interface TicketSummaryRow {
   type: TicketType;
   category: string;
   registered_at: Date;
+  assignee_name: string | null;
 }
 
 /**
- * The ticket view of the reporting schema. Each event owns its own columns: an upsert writes only
- * those, so whichever event arrives first creates the row and the other fills in the rest.
+ * The ticket view of the reporting schema and the ticket's path. Registration and routing own their
+ * columns and upsert them; every other event first makes sure the row exists (`touch`), so whichever
+ * event arrives first creates it and the others fill in the rest. Each write says how it stays right
+ * whatever order the events arrive in.
  */
 @Injectable()
 export class TicketViewRepository {
@@ -122,23 +132,154 @@ export class TicketViewRepository {
     );
   }
 
+  /** Priority and routing time; the area goes through `moveArea` like every other area change. */
   async saveRouting(tx: EntityManager, routing: TicketRoutedV1, changedAt: string): Promise<void> {
     await tx.query(
-      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, priority, area, routed_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, priority, routed_at, updated_at)
+       VALUES ($1, $2, $3, $4)
        ON CONFLICT (ticket_id) DO UPDATE SET
-         priority = EXCLUDED.priority, area = EXCLUDED.area, routed_at = EXCLUDED.routed_at,
+         priority = EXCLUDED.priority, routed_at = EXCLUDED.routed_at,
          updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
-      [routing.ticketId, routing.priority, routing.area, routing.routedAt, changedAt],
+      [routing.ticketId, routing.priority, routing.routedAt, changedAt],
     );
   }
 
+  /** Creates the row if no event of the ticket was seen yet; keeps the time of the latest change. */
+  async touch(tx: EntityManager, ticketId: string, changedAt: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, updated_at) VALUES ($1, $2)
+       ON CONFLICT (ticket_id) DO UPDATE SET updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
+      [ticketId, changedAt],
+    );
+  }
+
+  /** The area of the latest step, whichever producer took it: an earlier step arriving late changes nothing. */
+  async moveArea(tx: EntityManager, ticketId: string, area: string, at: string): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view SET area = $2, area_changed_at = $3
+       WHERE ticket_id = $1 AND (area_changed_at IS NULL OR area_changed_at < $3)`,
+      [ticketId, area, at],
+    );
+  }
+
+  /** Callers apply only resolution's newest status (EventPositions), so this simply overwrites. */
+  async setStatus(tx: EntityManager, ticketId: string, status: TicketStatus): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET status = $2 WHERE ticket_id = $1`, [ticketId, status]);
+  }
+
+  /** Likewise ordered by the caller, on the flag's own position. */
+  async setWaitingOnRequester(tx: EntityManager, ticketId: string, waiting: boolean): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET waiting_on_requester = $2 WHERE ticket_id = $1`, [
+      ticketId,
+      waiting,
+    ]);
+  }
+
+  /**
+   * Taking sets the assignee and a derivation clears it, from two producers: like the area, the latest
+   * step by time wins.
+   */
+  async assign(
+    tx: EntityManager,
+    ticketId: string,
+    assignee: { accountId: string; name: string } | null,
+    at: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view SET assignee_id = $2, assignee_name = $3, assignee_changed_at = $4
+       WHERE ticket_id = $1 AND (assignee_changed_at IS NULL OR assignee_changed_at < $4)`,
+      [ticketId, assignee?.accountId ?? null, assignee?.name ?? null, at],
+    );
+  }
+
+  /** The first time anyone took the ticket, in whatever order the takings arrive. */
+  async markFirstResponse(tx: EntityManager, ticketId: string, at: string): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view SET first_response_at = LEAST(first_response_at, $2) WHERE ticket_id = $1`,
+      [ticketId, at],
+    );
+  }
+
+  /** The latest submission for review; the status says whether the ticket is still resolved. */
+  async markResolved(tx: EntityManager, ticketId: string, at: string): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET resolved_at = GREATEST(resolved_at, $2) WHERE ticket_id = $1`, [
+      ticketId,
+      at,
+    ]);
+  }
+
+  /** The latest closure; the status says whether the ticket is still closed. */
+  async markClosed(tx: EntityManager, ticketId: string, at: string): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET closed_at = GREATEST(closed_at, $2) WHERE ticket_id = $1`, [
+      ticketId,
+      at,
+    ]);
+  }
+
+  /** Counting commutes, and the inbox applies each reopening once. */
+  async countReopening(tx: EntityManager, ticketId: string): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET reopened_count = reopened_count + 1 WHERE ticket_id = $1`, [
+      ticketId,
+    ]);
+  }
+
+  /** Con atraso is history: once a target was missed the ticket stays overdue, closed or not. */
+  async markOverdue(tx: EntityManager, ticketId: string): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET overdue = true WHERE ticket_id = $1`, [ticketId]);
+  }
+
+  /** The latest answer, should a reopened ticket be surveyed again. */
+  async saveSatisfaction(tx: EntityManager, survey: SurveyAnsweredV1): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view SET satisfaction = $2, satisfaction_score = $3, satisfaction_at = $4
+       WHERE ticket_id = $1 AND (satisfaction_at IS NULL OR satisfaction_at < $4)`,
+      [survey.ticketId, survey.satisfaction, survey.score ?? null, survey.at],
+    );
+  }
+
+  /** One row per event: the event id is the key, so an event applied again adds nothing. */
+  async addTimelineEntry(
+    tx: EntityManager,
+    eventId: string,
+    ticketId: string,
+    entry: TicketTimelineEntryV1,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".ticket_timeline
+         (event_id, ticket_id, at, type, by, area, summary_es, summary_en, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        eventId,
+        ticketId,
+        entry.at,
+        entry.type,
+        entry.by ? JSON.stringify(entry.by) : null,
+        entry.area,
+        entry.summary.es,
+        entry.summary.en,
+        JSON.stringify(entry.details),
+      ],
+    );
+  }
+
+  /** The ticket with its path, read in one statement so both come from the same committed state. */
   async findByNumber(number: number): Promise<TicketViewV1 | null> {
     const rows: TicketViewRow[] = await this.runtime.dataSource.query(
-      `SELECT ticket_id, number, title, description, channel, type, category, impact, urgency, priority, area,
-              status, overdue, jurisdiction, requester, reported_by, registered_by, attachments, registered_at,
-              routed_at, updated_at
-       FROM "${this.s}".ticket_view WHERE number = $1`,
+      `SELECT v.ticket_id, v.number, v.title, v.description, v.channel, v.type, v.category, v.impact, v.urgency,
+              v.priority, v.area, v.status, v.overdue, v.jurisdiction, v.requester, v.reported_by,
+              v.registered_by, v.attachments, v.registered_at, v.routed_at, v.updated_at, v.assignee_id,
+              v.assignee_name, v.waiting_on_requester,
+              COALESCE(
+                (SELECT json_agg(
+                          json_build_object(
+                            'at', t.at, 'type', t.type, 'by', t.by, 'area', t.area,
+                            'summary', json_build_object('es', t.summary_es, 'en', t.summary_en),
+                            'details', t.details)
+                          ORDER BY t.at, t.arrival)
+                 FROM "${this.s}".ticket_timeline t WHERE t.ticket_id = v.ticket_id),
+                '[]') AS timeline
+       FROM "${this.s}".ticket_view v WHERE v.number = $1`,
       [number],
     );
     const row = rows[0];
@@ -173,7 +314,7 @@ export class TicketViewRepository {
     if (criteria.before !== undefined) where.push(`number < ${param(criteria.before)}`);
     const rows: TicketSummaryRow[] = await this.runtime.dataSource.query(
       `SELECT ticket_id, number, title, status, overdue, priority, area, jurisdiction, requester_email,
-              requester_name, channel, type, category, registered_at
+              requester_name, channel, type, category, registered_at, assignee_name
        FROM "${this.s}".ticket_view
        WHERE ${where.join(' AND ')}
        ORDER BY number DESC
@@ -207,6 +348,12 @@ function toView(row: TicketViewRow): TicketViewV1 {
     registeredAt: row.registered_at.toISOString(),
     routedAt: row.routed_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+    assignee:
+      row.assignee_id === null || row.assignee_name === null
+        ? null
+        : { accountId: row.assignee_id, name: row.assignee_name },
+    waitingOnRequester: row.waiting_on_requester,
+    timeline: row.timeline.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
   };
 }
 
@@ -226,5 +373,6 @@ function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
     type: row.type,
     category: row.category,
     registeredAt: row.registered_at.toISOString(),
+    assigneeName: row.assignee_name,
   };
 }

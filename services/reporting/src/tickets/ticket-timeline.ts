@@ -1,0 +1,253 @@
+import {
+  Events,
+  ProcedureEvents,
+  type ByV1,
+  type ReviewRejectedV1,
+  type SatisfactionLevel,
+  type SlaBreachedV1,
+  type SlaTarget,
+  type SolutionProposedV1,
+  type SurveyAnsweredV1,
+  type TicketClosedV1,
+  type TicketDerivedV1,
+  type TicketEstimatedV1,
+  type TicketRegisteredV1,
+  type TicketReopenedV1,
+  type TicketResolvedV1,
+  type TicketRoutedV1,
+  type TicketTakenV1,
+  type TicketTimelineEntryV1,
+  type WaitingOnRequesterV1,
+  type WorkLoggedV1,
+} from '@cau/contracts';
+
+type Summary = TicketTimelineEntryV1['summary'];
+
+/** The fields every step of a procedure carries (derivations and lifecycle events alike). */
+interface Step {
+  ticketId: string;
+  number: number;
+  by: ByV1;
+  at: string;
+}
+
+/** Resolution's lifecycle events also say where the ticket is after the step. */
+interface LifecycleStep extends Step {
+  area: string;
+}
+
+/** Free text (reasons, observations) may run to thousands of characters over several lines. */
+const SUMMARY_TEXT_MAX = 200;
+
+/**
+ * Summaries are shown one per line in the ticket's path; the full text stays in the entry's details.
+ */
+export function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > SUMMARY_TEXT_MAX ? `${line.slice(0, SUMMARY_TEXT_MAX - 1)}…` : line;
+}
+
+const SLA_TARGET: Record<SlaTarget, Summary> = {
+  response: { es: 'respuesta', en: 'response' },
+  resolution: { es: 'resolución', en: 'resolution' },
+};
+
+const SATISFACTION_EN: Record<SatisfactionLevel, string> = {
+  satisfecho: 'satisfied',
+  regular: 'fair',
+  insatisfecho: 'dissatisfied',
+};
+
+/**
+ * The timeline entry of each event: when, who, where, a one-line summary in Spanish and English, and
+ * the event's own details. Pure, so a replayed event always yields the same entry.
+ */
+export const TimelineEntries = {
+  registered(ticket: TicketRegisteredV1): TicketTimelineEntryV1 {
+    const name = ticket.registeredBy.name;
+    return {
+      at: ticket.registeredAt,
+      type: Events.TicketRegistered.type,
+      by: actor(ticket.registeredBy),
+      area: null,
+      summary: {
+        es: `Registrado por ${name} (canal ${ticket.channel})`,
+        en: `Registered by ${name} (channel ${ticket.channel})`,
+      },
+      // The registration as a whole is the ticket view itself; its step keeps how the ticket was classified.
+      details: {
+        channel: ticket.channel,
+        type: ticket.type,
+        category: ticket.category,
+        impact: ticket.impact,
+        urgency: ticket.urgency,
+        jurisdiction: ticket.jurisdiction,
+      },
+    };
+  },
+
+  routed(routing: TicketRoutedV1): TicketTimelineEntryV1 {
+    return {
+      at: routing.routedAt,
+      type: Events.TicketRouted.type,
+      by: null,
+      area: routing.area,
+      summary: {
+        es: `Asignado a ${routing.area}, prioridad ${routing.priority}`,
+        en: `Assigned to ${routing.area}, priority ${routing.priority}`,
+      },
+      details: detailsOf(routing, 'area', 'routedAt'),
+    };
+  },
+
+  escalated(derivation: TicketDerivedV1): TicketTimelineEntryV1 {
+    const { from, to } = derivation;
+    const reason = oneLine(derivation.reason);
+    return derived(ProcedureEvents.TicketEscalated.type, derivation, {
+      es: `Derivado de ${from} a ${to}: ${reason}`,
+      en: `Derived from ${from} to ${to}: ${reason}`,
+    });
+  },
+
+  solutionReturned(derivation: TicketDerivedV1): TicketTimelineEntryV1 {
+    const { from, to } = derivation;
+    const reason = oneLine(derivation.reason);
+    return derived(ProcedureEvents.SolutionReturned.type, derivation, {
+      es: `Solución devuelta de ${from} a ${to}: ${reason}`,
+      en: `Solution returned from ${from} to ${to}: ${reason}`,
+    });
+  },
+
+  taken(step: TicketTakenV1): TicketTimelineEntryV1 {
+    const { assignee, by } = step;
+    // Taking is assigning oneself; a supervisor may also assign someone else.
+    const summary =
+      assignee.accountId === by.accountId
+        ? { es: `Tomado por ${assignee.name}`, en: `Taken by ${assignee.name}` }
+        : { es: `Asignado a ${assignee.name} por ${by.name}`, en: `Assigned to ${assignee.name} by ${by.name}` };
+    return lifecycle(ProcedureEvents.TicketTaken.type, step, summary);
+  },
+
+  estimated(step: TicketEstimatedV1): TicketTimelineEntryV1 {
+    const note = step.note ? ` — ${oneLine(step.note)}` : '';
+    return lifecycle(ProcedureEvents.TicketEstimated.type, step, {
+      es: `Estimación: ${step.minutes} min${note}`,
+      en: `Estimate: ${step.minutes} min${note}`,
+    });
+  },
+
+  workLogged(step: WorkLoggedV1): TicketTimelineEntryV1 {
+    const description = oneLine(step.description);
+    return lifecycle(ProcedureEvents.WorkLogged.type, step, {
+      es: `Trabajo registrado: ${step.minutes} min — ${description}`,
+      en: `Work logged: ${step.minutes} min — ${description}`,
+    });
+  },
+
+  solutionProposed(step: SolutionProposedV1): TicketTimelineEntryV1 {
+    return lifecycle(ProcedureEvents.SolutionProposed.type, step, {
+      es: 'Solución registrada',
+      en: 'Solution registered',
+    });
+  },
+
+  resolved(step: TicketResolvedV1): TicketTimelineEntryV1 {
+    return lifecycle(ProcedureEvents.TicketResolved.type, step, {
+      es: 'Enviado a revisión del supervisor',
+      en: "Sent for the supervisor's review",
+    });
+  },
+
+  reviewRejected(step: ReviewRejectedV1): TicketTimelineEntryV1 {
+    const observations = oneLine(step.observations);
+    return lifecycle(ProcedureEvents.ReviewRejected.type, step, {
+      es: `Revisión rechazada: ${observations}`,
+      en: `Review rejected: ${observations}`,
+    });
+  },
+
+  closed(step: TicketClosedV1): TicketTimelineEntryV1 {
+    return lifecycle(ProcedureEvents.TicketClosed.type, step, { es: 'Cerrado', en: 'Closed' });
+  },
+
+  reopened(step: TicketReopenedV1): TicketTimelineEntryV1 {
+    const reason = oneLine(step.reason);
+    return lifecycle(ProcedureEvents.TicketReopened.type, step, {
+      es: `Reabierto: ${reason}`,
+      en: `Reopened: ${reason}`,
+    });
+  },
+
+  waitingOnRequester(step: WaitingOnRequesterV1): TicketTimelineEntryV1 {
+    const reason = step.reason ? `: ${oneLine(step.reason)}` : '';
+    const summary = step.waiting
+      ? { es: `En espera del solicitante${reason}`, en: `Waiting on the requester${reason}` }
+      : { es: `Ya no espera al solicitante${reason}`, en: `No longer waiting on the requester${reason}` };
+    return lifecycle(ProcedureEvents.WaitingOnRequester.type, step, summary);
+  },
+
+  slaBreached(breach: SlaBreachedV1): TicketTimelineEntryV1 {
+    const target = SLA_TARGET[breach.target];
+    return {
+      at: breach.detectedAt,
+      type: ProcedureEvents.SlaBreached.type,
+      by: null,
+      area: breach.area,
+      summary: {
+        es: `Con atraso: objetivo de ${target.es} vencido`,
+        en: `Overdue: ${target.en} target missed`,
+      },
+      details: detailsOf(breach, 'area', 'detectedAt'),
+    };
+  },
+
+  surveyAnswered(survey: SurveyAnsweredV1): TicketTimelineEntryV1 {
+    const score = survey.score === undefined ? '' : ` (${survey.score})`;
+    return {
+      at: survey.at,
+      type: ProcedureEvents.SurveyAnswered.type,
+      // The survey names no account: it is the requester's answer, not a step someone took on the ticket.
+      by: null,
+      area: null,
+      summary: {
+        es: `Encuesta: ${survey.satisfaction}${score}`,
+        en: `Survey: ${SATISFACTION_EN[survey.satisfaction]}${score}`,
+      },
+      details: detailsOf(survey, 'at'),
+    };
+  },
+};
+
+/** A derivation leaves the ticket in the area it was derived to. */
+function derived(type: string, derivation: TicketDerivedV1, summary: Summary): TicketTimelineEntryV1 {
+  return step(type, derivation, derivation.to, summary);
+}
+
+function lifecycle<T extends LifecycleStep>(type: string, data: T, summary: Summary): TicketTimelineEntryV1 {
+  return step(type, data, data.area, summary, 'area');
+}
+
+function step<T extends Step>(
+  type: string,
+  data: T,
+  area: string,
+  summary: Summary,
+  ...lifted: Array<keyof T>
+): TicketTimelineEntryV1 {
+  return { at: data.at, type, by: actor(data.by), area, summary, details: detailsOf(data, 'by', 'at', ...lifted) };
+}
+
+/** Copies only the fields the contract promises, whatever else the payload object carries. */
+function actor(by: ByV1): NonNullable<TicketTimelineEntryV1['by']> {
+  return { accountId: by.accountId, name: by.name, role: by.role };
+}
+
+/** The payload without the ticket's identity, which the view has, nor the fields the entry lifted out. */
+function detailsOf<T extends { ticketId: string; number: number }>(
+  data: T,
+  ...lifted: Array<keyof T>
+): Record<string, unknown> {
+  const details: Record<string, unknown> = { ...data };
+  for (const key of ['ticketId', 'number', ...lifted]) delete details[key as string];
+  return details;
+}
