@@ -11,6 +11,16 @@ import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { TokenService } from './auth/token.service.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
+import { AreasController } from './configuration/areas.controller.js';
+import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
+import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
+import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
+import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.use-case.js';
+import { SlaPoliciesController } from './configuration/sla-policies.controller.js';
+import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
+import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
+import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
+import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
@@ -22,7 +32,15 @@ export class GatewayModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [AuthController, AccountsController, TicketsController],
+      controllers: [
+        AuthController,
+        AccountsController,
+        TicketsController,
+        TicketProceduresController,
+        AreasController,
+        EscalationGraphController,
+        SlaPoliciesController,
+      ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -36,6 +54,12 @@ export class GatewayModule {
         RegisterTicketUseCase,
         GetTicketUseCase,
         ListTicketsUseCase,
+        PerformTicketActionUseCase,
+        DeriveTicketUseCase,
+        FollowTicketUseCase,
+        ManageAreasUseCase,
+        ManageEscalationGraphUseCase,
+        ManageSlaPoliciesUseCase,
       ],
     };
   }

@@ -4,7 +4,6 @@ import pg from 'pg';
 import { createGatewayService } from '../src/gateway.service.js';
 import { intakeService } from '../../intake/src/intake.service.js';
 
-
 export const ADMIN = { email: 'admin@cau.test', password: 'clave-admin-123', name: 'Admin Pruebas' };
 export const JWT_SECRET = 'gateway-tests-secret-0123456789-abcdefghij';
 

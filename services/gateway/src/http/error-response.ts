@@ -33,7 +33,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Falta el token, no es válido o venció (UNAUTHORIZED); en `/auth/token`, credenciales incorrectas (INVALID_CREDENTIALS)',
   403: 'El rol de la cuenta no permite la operación (FORBIDDEN)',
   404: 'No existe (NOT_FOUND)',
-  409: 'Ya existe (CONFLICT)',
+  409: 'Ya existe, o el estado del recurso no admite la operación (CONFLICT)',
   413: 'El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE)',
   415: 'El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE)',
   422: 'La clave de idempotencia ya se usó con otros datos (IDEMPOTENCY_MISMATCH)',

@@ -15,6 +15,7 @@ import {
   type TicketPageV1,
   type TicketStatus,
   type TicketSummaryV1,
+  type TicketTimelineEntryV1,
   type TicketType,
   type TicketViewV1,
   type Urgency,
@@ -40,7 +41,8 @@ export class TicketRegisteredResponse {
 
 // The classes below document interfaces of the contracts; `implements` keeps them in step.
 
-class RegisteredByResponse {
+/** Who took a step, as recorded with it. */
+export class ActingAccountResponse {
   @ApiProperty({ format: 'uuid' })
   accountId!: string;
 
@@ -49,6 +51,46 @@ class RegisteredByResponse {
 
   @ApiProperty()
   role!: string;
+}
+
+export class TicketAssigneeResponse {
+  @ApiProperty({ format: 'uuid' })
+  accountId!: string;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class LocalizedTextResponse {
+  @ApiProperty()
+  es!: string;
+
+  @ApiProperty()
+  en!: string;
+}
+
+class TimelineEntryResponse implements TicketTimelineEntryV1 {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ description: 'Tipo de evento', example: 'ticket.escalated' })
+  type!: string;
+
+  @ApiProperty({
+    type: ActingAccountResponse,
+    nullable: true,
+    description: 'null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta',
+  })
+  by!: ActingAccountResponse | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'El área en que el paso deja el ticket' })
+  area!: string | null;
+
+  @ApiProperty({ type: LocalizedTextResponse, description: 'Una línea para listas, en español e inglés' })
+  summary!: LocalizedTextResponse;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details!: Record<string, unknown>;
 }
 
 export class TicketViewResponse implements TicketViewV1 {
@@ -100,8 +142,8 @@ export class TicketViewResponse implements TicketViewV1 {
   @ApiProperty({ oneOf: [contractSchemaRef(ContactV1), { type: 'null' }] })
   reportedBy!: ContactV1 | null;
 
-  @ApiProperty({ type: RegisteredByResponse })
-  registeredBy!: RegisteredByResponse;
+  @ApiProperty({ type: ActingAccountResponse })
+  registeredBy!: ActingAccountResponse;
 
   @ApiProperty({ type: 'array', items: contractSchemaRef(AttachmentLinkV1) })
   attachments!: AttachmentLinkV1[];
@@ -114,6 +156,22 @@ export class TicketViewResponse implements TicketViewV1 {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({
+    type: TicketAssigneeResponse,
+    nullable: true,
+    description: 'Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación',
+  })
+  assignee!: TicketAssigneeResponse | null;
+
+  @ApiProperty({ description: 'En espera de una respuesta del solicitante' })
+  waitingOnRequester!: boolean;
+
+  @ApiProperty({
+    type: [TimelineEntryResponse],
+    description: 'El recorrido del ticket, del paso más antiguo al último',
+  })
+  timeline!: TimelineEntryResponse[];
 }
 
 export class TicketSummaryResponse implements TicketSummaryV1 {
@@ -158,6 +216,9 @@ export class TicketSummaryResponse implements TicketSummaryV1 {
 
   @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Quién tomó el ticket en su área actual' })
+  assigneeName!: string | null;
 }
 
 export class TicketPageResponse implements TicketPageV1 {

@@ -1,0 +1,159 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import {
+  AREA_CODE_PATTERN,
+  DERIVATION_KINDS,
+  Limits,
+  PRIORITIES,
+  type DerivationKind,
+  type Priority,
+} from '@cau/contracts';
+
+/** Far beyond any real graph; bounds the work of checking one. */
+const MAX_GRAPH_EDGES = 100;
+const MAX_GRAPH_AREAS = 100;
+/** A year, in minutes: a target longer than that is a typing mistake. */
+const MAX_SLA_MINUTES = 525_600;
+
+export class AreaCodeParams {
+  @Matches(AREA_CODE_PATTERN)
+  code!: string;
+}
+
+export class RenameAreaRequest {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/)
+  @MaxLength(Limits.name)
+  name!: string;
+}
+
+export class GraphEdgeRequest {
+  @IsDefined()
+  @Matches(AREA_CODE_PATTERN)
+  from!: string;
+
+  @IsDefined()
+  @Matches(AREA_CODE_PATTERN)
+  to!: string;
+
+  @IsDefined()
+  @IsIn(DERIVATION_KINDS)
+  kind!: DerivationKind;
+}
+
+export class GraphAreaRequest {
+  @IsDefined()
+  @Matches(AREA_CODE_PATTERN)
+  code!: string;
+
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/)
+  @MaxLength(Limits.name)
+  name!: string;
+}
+
+/** The whole graph at once, so routing can check it as a whole (every area has a way back to L1). */
+export class ReplaceGraphRequest {
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(MAX_GRAPH_EDGES)
+  @ValidateNested({ each: true })
+  @Type(() => GraphEdgeRequest)
+  edges!: GraphEdgeRequest[];
+
+  @JSONSchema({
+    description: 'Si se da, la lista completa de áreas: se agregan los códigos nuevos y se quitan los ausentes',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_GRAPH_AREAS)
+  @ValidateNested({ each: true })
+  @Type(() => GraphAreaRequest)
+  areas?: GraphAreaRequest[];
+}
+
+export class SlaPolicyRequest {
+  @IsDefined()
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  /** Business minutes, counted on the calendar with holidays. */
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SLA_MINUTES)
+  responseMinutes!: number;
+
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SLA_MINUTES)
+  resolutionMinutes!: number;
+}
+
+export class ReplaceSlaPoliciesRequest {
+  @JSONSchema({ description: 'Cada prioridad a lo sumo una vez; tiempos en minutos hábiles' })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(PRIORITIES.length)
+  @ArrayUnique((policy: SlaPolicyRequest) => policy.priority)
+  @ValidateNested({ each: true })
+  @Type(() => SlaPolicyRequest)
+  policies!: SlaPolicyRequest[];
+}
+
+// Documentation of routing's answers, which the gateway passes through unchanged.
+
+export class AreaResponse {
+  @ApiProperty({ example: 'UIT' })
+  code!: string;
+
+  @ApiProperty({ example: 'Unidad de Infraestructura Tecnológica' })
+  name!: string;
+
+  @ApiProperty({ description: 'El área de entrada, donde todo ticket empieza y termina' })
+  isEntry!: boolean;
+}
+
+class GraphEdgeResponse {
+  @ApiProperty()
+  from!: string;
+
+  @ApiProperty()
+  to!: string;
+
+  @ApiProperty({ enum: DERIVATION_KINDS })
+  kind!: DerivationKind;
+}
+
+export class EscalationGraphResponse {
+  @ApiProperty({ type: [AreaResponse] })
+  areas!: AreaResponse[];
+
+  @ApiProperty({ example: 'L1' })
+  entryArea!: string;
+
+  @ApiProperty({ type: [GraphEdgeResponse] })
+  edges!: GraphEdgeResponse[];
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { ReplaceSlaPoliciesRequest } from './configuration.dto.js';
+import { ManageSlaPoliciesUseCase } from './manage-sla-policies.use-case.js';
+
+@ApiTags('configuration')
+@Controller('api/v1/sla/policies')
+export class SlaPoliciesController {
+  constructor(private readonly policies: ManageSlaPoliciesUseCase) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Tiempos máximos de respuesta y de resolución por prioridad (003 7.2.d)' })
+  @ApiOkResponse({ schema: {}, description: 'Tal como los guarda el servicio de resolución' })
+  @ApiErrors(503)
+  get(@CurrentActor() actor: ActorV1): Promise<unknown> {
+    return this.policies.get(actor);
+  }
+
+  @Put()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Reemplaza los tiempos máximos por prioridad' })
+  @ApiBody({ schema: contractSchemaRef(ReplaceSlaPoliciesRequest) })
+  @ApiOkResponse({ schema: {}, description: 'Las políticas guardadas' })
+  @ApiErrors(400, 409, 413, 415, 503)
+  replace(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(ReplaceSlaPoliciesRequest)) { policies }: ReplaceSlaPoliciesRequest,
+  ): Promise<unknown> {
+    return this.policies.replace(actor, policies);
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { ResolutionQueries, RoutingCommands, type ActorV1 } from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import type { SuggestionResponse, TicketPathResponse } from './procedure.dto.js';
+
+/** What is known about a ticket's handling; the services decide what the actor may see. */
+@Injectable()
+export class FollowTicketUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  path(actor: ActorV1, number: number): Promise<TicketPathResponse> {
+    return this.rpc.request<TicketPathResponse>(RoutingCommands.Path, { actor, number });
+  }
+
+  suggestion(actor: ActorV1, number: number): Promise<SuggestionResponse> {
+    return this.rpc.request<SuggestionResponse>(RoutingCommands.Suggest, { actor, number });
+  }
+
+  closureReport(actor: ActorV1, number: number): Promise<unknown> {
+    return this.rpc.request<unknown>(ResolutionQueries.ClosureReport, { actor, number });
+  }
+}

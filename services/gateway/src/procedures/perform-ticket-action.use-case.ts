@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { RoutingCommands, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+import type { TicketStateResponse } from './procedure.dto.js';
+
+/** Routing's answer to Locate; only the area is needed here. */
+interface TicketLocation {
+  area: string;
+}
+
+/**
+ * Resolution is served per area (`resolution.UIT.ticket.take.v1`) and only routing knows where a ticket
+ * is, so every resolution action asks routing first and then goes to that area's instances.
+ */
+@Injectable()
+export class PerformTicketActionUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async perform(actor: ActorV1, number: number, action: ResolutionAction, body?: object): Promise<TicketStateResponse> {
+    const { area } = await this.rpc.request<TicketLocation>(RoutingCommands.Locate, { actor, number });
+    return this.rpc
+      .request<TicketStateResponse>(
+        resolutionCommandFor(action, area),
+        body === undefined ? { actor, number } : { actor, number, body },
+      )
+      .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
+  }
+}

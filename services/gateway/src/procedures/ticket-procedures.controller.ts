@@ -1,0 +1,266 @@
+import { Body, Controller, Get, HttpCode, Param, Post, applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  AssignTicketBodyV1,
+  DeriveTicketBodyV1,
+  EstimateBodyV1,
+  ROLES,
+  ReasonBodyV1,
+  ReviewBodyV1,
+  Role,
+  STAFF_ROLES,
+  SolutionBodyV1,
+  SubmitForReviewBodyV1,
+  SurveyBodyV1,
+  WorkLogBodyV1,
+  type ActorV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { TicketNumberParams } from '../tickets/ticket.dto.js';
+import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
+import { FollowTicketUseCase } from './follow-ticket.use-case.js';
+import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
+import { SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
+
+const { Requester, Operator, Agent, Supervisor, Admin } = Role;
+const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
+
+/** A JSON body checked against a contract class. */
+function ApiJsonBody(contract: abstract new () => object): MethodDecorator {
+  return applyDecorators(ApiBody({ schema: contractSchemaRef(contract) }), ApiErrors(413, 415));
+}
+
+/**
+ * A resolution action answers 200 with the ticket's new state (not Nest's 201 for POST: it changes a
+ * ticket and creates nothing), or the service's refusal.
+ */
+function ApiTicketAction(): MethodDecorator {
+  return applyDecorators(
+    HttpCode(200),
+    ApiOkResponse({ type: TicketStateResponse, description: 'El ticket tras la acción' }),
+    ApiErrors(400, 404, 409, 503),
+  );
+}
+
+/**
+ * The steps of procedures 9.1–9.3 on one ticket. Each goes to the service that owns the step, which
+ * applies the rules of the ticket's state (409 when the step does not fit it) and who may take it.
+ */
+@ApiTags('tickets')
+@ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+@Controller('api/v1/tickets')
+export class TicketProceduresController {
+  constructor(
+    private readonly actions: PerformTicketActionUseCase,
+    private readonly derivations: DeriveTicketUseCase,
+    private readonly follow: FollowTicketUseCase,
+  ) {}
+
+  @Post(':number/take')
+  @Roles(Operator, Agent, Supervisor, Admin)
+  @ApiOperation({ summary: 'Toma el ticket: quien lo pide pasa a atenderlo' })
+  @ApiTicketAction()
+  take(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'take');
+  }
+
+  @Post(':number/assign')
+  @Roles(Operator, Agent, Supervisor, Admin)
+  @ApiOperation({ summary: 'Asigna el ticket a una persona' })
+  @ApiJsonBody(AssignTicketBodyV1)
+  @ApiTicketAction()
+  assign(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(AssignTicketBodyV1)) body: AssignTicketBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'assign', body);
+  }
+
+  @Post(':number/estimates')
+  @Roles(Agent, Operator, Supervisor, Admin)
+  @ApiOperation({ summary: 'Registra el tiempo estimado de solución (9.2 3.A.1, 3.B.2)' })
+  @ApiJsonBody(EstimateBodyV1)
+  @ApiTicketAction()
+  estimate(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(EstimateBodyV1)) body: EstimateBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'estimate', body);
+  }
+
+  @Post(':number/worklogs')
+  @Roles(Agent, Operator, Supervisor, Admin)
+  @ApiOperation({ summary: 'Registra una intervención: qué se hizo y el tiempo insumido' })
+  @ApiJsonBody(WorkLogBodyV1)
+  @ApiTicketAction()
+  logWork(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(WorkLogBodyV1)) body: WorkLogBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'log-work', body);
+  }
+
+  @Post(':number/solution')
+  @Roles(Agent, Operator, Supervisor, Admin)
+  @ApiOperation({ summary: 'Registra la solución propuesta' })
+  @ApiJsonBody(SolutionBodyV1)
+  @ApiTicketAction()
+  registerSolution(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(SolutionBodyV1)) body: SolutionBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'register-solution', body);
+  }
+
+  @Post(':number/submit')
+  @Roles(Operator, Supervisor, Admin)
+  @ApiOperation({
+    summary: 'Da el ticket por resuelto y lo pasa a revisión del supervisor',
+    description:
+      'Tras verificar la solución con el solicitante (7.4) y actualizar la base de conocimiento (9.1 paso 6).',
+  })
+  @ApiJsonBody(SubmitForReviewBodyV1)
+  @ApiTicketAction()
+  submit(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(SubmitForReviewBodyV1)) body: SubmitForReviewBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'submit', body);
+  }
+
+  @Post(':number/review')
+  @Roles(Supervisor, Admin)
+  @ApiOperation({
+    summary: 'Revisión del supervisor: aprueba y cierra, o rechaza con observaciones',
+    description: 'Solo supervisores y administradores cierran tickets (003 §8); rechazar exige `observations`.',
+  })
+  @ApiJsonBody(ReviewBodyV1)
+  @ApiTicketAction()
+  review(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(ReviewBodyV1)) body: ReviewBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'review', body);
+  }
+
+  @Post(':number/reopen')
+  @Roles(Requester, Operator, Supervisor, Admin)
+  @ApiOperation({ summary: 'Reabre un ticket resuelto o cerrado hace poco: el problema persiste' })
+  @ApiJsonBody(ReasonBodyV1)
+  @ApiTicketAction()
+  reopen(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'reopen', body);
+  }
+
+  @Post(':number/wait')
+  @Roles(Operator, Agent, Supervisor, Admin)
+  @ApiOperation({ summary: 'Pone el ticket en espera de una respuesta del solicitante' })
+  @ApiJsonBody(ReasonBodyV1)
+  @ApiTicketAction()
+  waitOnRequester(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'wait-requester', body);
+  }
+
+  @Post(':number/resume')
+  @Roles(Operator, Agent, Supervisor, Admin)
+  @ApiOperation({ summary: 'Retoma un ticket que esperaba al solicitante' })
+  @ApiTicketAction()
+  resume(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'resume');
+  }
+
+  @Post(':number/survey')
+  @Roles(Requester)
+  @ApiOperation({ summary: 'Encuesta de satisfacción del solicitante sobre su ticket' })
+  @ApiJsonBody(SurveyBodyV1)
+  @ApiTicketAction()
+  survey(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(SurveyBodyV1)) body: SurveyBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'survey', body);
+  }
+
+  @Post(':number/derivations')
+  @Roles(Operator, Agent, Supervisor, Admin)
+  @ApiOperation({
+    summary: 'Deriva el ticket a otra área, según el grafo de derivaciones',
+    description: 'Si se indica `kind`, debe coincidir con el de la arista del grafo.',
+  })
+  @ApiJsonBody(DeriveTicketBodyV1)
+  @ApiCreatedResponse({
+    schema: { type: 'object' },
+    description: 'La derivación registrada: de qué área a cuál, tipo, motivo, quién y cuándo',
+  })
+  @ApiErrors(400, 404, 409, 503)
+  derive(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(DeriveTicketBodyV1)) body: DeriveTicketBodyV1,
+  ): Promise<unknown> {
+    return this.derivations.derive(actor, number, body);
+  }
+
+  @Get(':number/path')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'El recorrido del ticket entre áreas: cada derivación, quién, cuándo y por qué' })
+  @ApiOkResponse({ type: TicketPathResponse })
+  @ApiErrors(400, 404, 503)
+  path(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<TicketPathResponse> {
+    return this.follow.path(actor, number);
+  }
+
+  @Get(':number/suggestion')
+  @Roles(Operator, Supervisor, Admin)
+  @ApiOperation({ summary: 'Área sugerida para derivar el ticket' })
+  @ApiOkResponse({ type: SuggestionResponse })
+  @ApiErrors(400, 404, 503)
+  suggestion(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<SuggestionResponse> {
+    return this.follow.suggestion(actor, number);
+  }
+
+  @Get(':number/closure-report')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio',
+    description: 'Un solicitante o referente solo obtiene el de los tickets que puede ver.',
+  })
+  @ApiOkResponse({ schema: { type: 'object' }, description: 'Tal como lo arma el servicio de resolución' })
+  @ApiErrors(400, 404, 409, 503)
+  closureReport(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<unknown> {
+    return this.follow.closureReport(actor, number);
+  }
+}
