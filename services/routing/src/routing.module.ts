@@ -1,9 +1,37 @@
 import { Module } from '@nestjs/common';
+import { DerivationHandler } from './derivation/derivation.handler.js';
+import { DerivationRepository } from './derivation/derivation.repository.js';
+import { DeriveTicketUseCase } from './derivation/derive-ticket.use-case.js';
+import { LocateTicketUseCase } from './derivation/locate-ticket.use-case.js';
+import { TicketPathUseCase } from './derivation/ticket-path.use-case.js';
+import { GetGraphUseCase } from './graph/get-graph.use-case.js';
+import { GraphHandler } from './graph/graph.handler.js';
+import { GraphRepository } from './graph/graph.repository.js';
+import { ListAreasUseCase } from './graph/list-areas.use-case.js';
+import { RenameAreaUseCase } from './graph/rename-area.use-case.js';
+import { ReplaceGraphUseCase } from './graph/replace-graph.use-case.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
 import { RoutedTicketRepository } from './routing/routed-ticket.repository.js';
+import { SuggestAreaUseCase } from './suggestion/suggest-area.use-case.js';
+import { SuggestionHandler } from './suggestion/suggestion.handler.js';
 
 @Module({
-  providers: [PriorityMatrixRepository, RoutedTicketRepository, RouteRegisteredTicketUseCase],
+  controllers: [GraphHandler, DerivationHandler, SuggestionHandler],
+  providers: [
+    PriorityMatrixRepository,
+    RoutedTicketRepository,
+    DerivationRepository,
+    GraphRepository,
+    RouteRegisteredTicketUseCase,
+    ListAreasUseCase,
+    RenameAreaUseCase,
+    GetGraphUseCase,
+    ReplaceGraphUseCase,
+    LocateTicketUseCase,
+    DeriveTicketUseCase,
+    TicketPathUseCase,
+    SuggestAreaUseCase,
+  ],
 })
 export class RoutingModule {}

@@ -2,6 +2,7 @@ import { Events, QueueGroups } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { RoutingModule } from './routing.module.js';
 import { RoutingSchema1763800002000 } from './migrations/1763800002000-routing-schema.js';
+import { RoutingGraphAndDerivations1763800002100 } from './migrations/1763800002100-routing-graph-and-derivations.js';
 import { parsePriorityMatrix } from './priority/priority-matrix.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
@@ -10,7 +11,7 @@ export const routingService: ServiceDefinition = {
   name: 'routing',
   schema: 'routing',
   module: RoutingModule,
-  migrations: [RoutingSchema1763800002000],
+  migrations: [RoutingSchema1763800002000, RoutingGraphAndDerivations1763800002100],
   portVariable: 'ROUTING_PORT',
   defaultPort: 3102,
   queueGroup: QueueGroups.routing,

@@ -50,9 +50,46 @@ describe('escalation graph (seed 002)', () => {
     // ADT still reaches L1 through UPAT → UIT → L1
     expect(validateGraph(stuck)).toEqual([]);
     const deadEnd = { ...G, edges: G.edges.filter((e) => e.from !== 'ACGII') };
-    expect(validateGraph(deadEnd)).toEqual(['ACGII can receive tickets but has no path back to L1']);
-    expect(validateGraph({ ...G, edges: [...G.edges, { from: 'L1', to: 'L1', kind: 'escalate' }] })).toContain(
-      'L1->L1: an area cannot derive to itself',
-    );
+    expect(validateGraph(deadEnd)).toEqual([{ field: 'edges', constraint: 'noWayBack', params: ['ACGII', 'L1'] }]);
+    expect(validateGraph({ ...G, edges: [...G.edges, { from: 'L1', to: 'L1', kind: 'escalate' }] })).toContainEqual({
+      field: 'edges.9',
+      constraint: 'selfDerivation',
+      params: ['L1'],
+    });
+  });
+
+  it('names unknown areas, duplicates and a missing entry area by field', () => {
+    const edges = [...G.edges, { from: 'L1', to: 'DGSI', kind: 'escalate' as const }, G.edges[0]!];
+    expect(validateGraph({ ...G, edges })).toEqual([
+      { field: 'edges.9.to', constraint: 'unknownArea', params: ['DGSI'] },
+      { field: 'edges.10', constraint: 'duplicateEdge', params: ['L1', 'UIT'] },
+    ]);
+    expect(validateGraph({ ...G, areas: [...G.areas, 'UIT'] })).toEqual([
+      { field: 'areas.5', constraint: 'duplicateArea', params: ['UIT'] },
+    ]);
+    const withoutEntry = { ...G, areas: G.areas.filter((a) => a !== 'L1'), edges: [] };
+    expect(validateGraph(withoutEntry)).toContainEqual({
+      field: 'areas',
+      constraint: 'entryAreaMissing',
+      params: ['L1'],
+    });
+  });
+
+  it('keeps areas that hold tickets, with a way back to the entry area', () => {
+    const withoutAdt = {
+      ...G,
+      areas: G.areas.filter((a) => a !== 'ADT'),
+      edges: G.edges.filter((e) => e.from !== 'ADT' && e.to !== 'ADT'),
+    };
+    expect(validateGraph(withoutAdt)).toEqual([]);
+    expect(validateGraph(withoutAdt, ['L1', 'ADT'])).toEqual([
+      { field: 'areas', constraint: 'areaHoldsTickets', params: ['ADT'] },
+    ]);
+    // Nothing leads to ADT any more, but the tickets already there must still be able to leave.
+    const unreachable = { ...G, edges: G.edges.filter((e) => e.to !== 'ADT' && e.from !== 'ADT') };
+    expect(validateGraph(unreachable)).toEqual([]);
+    expect(validateGraph(unreachable, ['ADT'])).toEqual([
+      { field: 'edges', constraint: 'noWayBack', params: ['ADT', 'L1'] },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { DefaultArea, type DerivationKind } from '@cau/contracts';
+import { DefaultArea, type DerivationKind, type FieldProblem } from '@cau/contracts';
 
 /*
  * Why a ticket moves between areas (seed 002): an escalation hands the case to a more specialised
@@ -66,21 +66,45 @@ export function allowedTargets(graph: EscalationGraph, from: string, kind?: Deri
 /**
  * Checks an edited graph before it is stored: known areas only, no self-loops or duplicates, and every
  * area that can receive a ticket must have a way back to the entry area (or the ticket would be stuck).
+ * Areas holding tickets now (`occupiedAreas`) must stay and need that way back too, even when no edge
+ * leads to them any more. Each problem names the part of the edit it concerns (`edges.3.to`, `areas`)
+ * and the rule it breaks, so the caller can refuse the edit field by field.
  */
-export function validateGraph(graph: EscalationGraph): string[] {
-  const problems: string[] = [];
-  if (!graph.areas.includes(graph.entryArea)) problems.push(`entry area ${graph.entryArea} is not an area`);
-  const seen = new Set<string>();
-  for (const edge of graph.edges) {
-    const key = `${edge.from}->${edge.to}`;
-    if (!graph.areas.includes(edge.from) || !graph.areas.includes(edge.to)) problems.push(`${key}: unknown area`);
-    if (edge.from === edge.to) problems.push(`${key}: an area cannot derive to itself`);
-    if (seen.has(key)) problems.push(`${key}: duplicated`);
-    seen.add(key);
+export function validateGraph(graph: EscalationGraph, occupiedAreas: readonly string[] = []): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = new Set(graph.areas);
+  if (!known.has(graph.entryArea)) {
+    problems.push({ field: 'areas', constraint: 'entryAreaMissing', params: [graph.entryArea] });
   }
-  for (const area of reachableFrom(graph, graph.entryArea)) {
-    if (area !== graph.entryArea && !reachableFrom(graph, area).has(graph.entryArea)) {
-      problems.push(`${area} can receive tickets but has no path back to ${graph.entryArea}`);
+  graph.areas.forEach((area, i) => {
+    if (graph.areas.indexOf(area) !== i) {
+      problems.push({ field: `areas.${i}`, constraint: 'duplicateArea', params: [area] });
+    }
+  });
+  for (const area of occupiedAreas) {
+    if (!known.has(area)) problems.push({ field: 'areas', constraint: 'areaHoldsTickets', params: [area] });
+  }
+  const seen = new Set<string>();
+  graph.edges.forEach((edge, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!known.has(edge[end])) {
+        problems.push({ field: `edges.${i}.${end}`, constraint: 'unknownArea', params: [edge[end]] });
+      }
+    }
+    if (edge.from === edge.to) {
+      problems.push({ field: `edges.${i}`, constraint: 'selfDerivation', params: [edge.from] });
+    }
+    const key = `${edge.from}->${edge.to}`;
+    if (seen.has(key)) {
+      problems.push({ field: `edges.${i}`, constraint: 'duplicateEdge', params: [edge.from, edge.to] });
+    }
+    seen.add(key);
+  });
+  // Unknown areas are already reported above; a way back is asked of real areas only.
+  const mustReturn = new Set([...reachableFrom(graph, graph.entryArea), ...occupiedAreas]);
+  for (const area of mustReturn) {
+    if (known.has(area) && area !== graph.entryArea && !reachableFrom(graph, area).has(graph.entryArea)) {
+      problems.push({ field: 'edges', constraint: 'noWayBack', params: [area, graph.entryArea] });
     }
   }
   return problems;

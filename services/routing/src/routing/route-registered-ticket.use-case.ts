@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { normalizeEmail } from '../access/access-policy.js';
 import { priorityFor, type PriorityMatrix } from '../priority/priority-matrix.js';
 import { PriorityMatrixRepository } from '../priority/priority-matrix.repository.js';
 import { RoutedTicketRepository } from './routed-ticket.repository.js';
@@ -37,6 +38,9 @@ export class RouteRegisteredTicketUseCase {
       priority,
       area,
       routedAt,
+      title: registered.title,
+      requesterEmail: normalizeEmail(registered.requester.email),
+      jurisdiction: registered.jurisdiction,
     });
     if (!isNew) return;
     await this.runtime.outbox.append(tx, {

@@ -1,0 +1,65 @@
+import { Role, type ActorV1 } from '@cau/contracts';
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: Decision = { allowed: true };
+
+/** Areas, the graph and routing advice are working data of the desk and the areas, not of requesters. */
+export function mustBeStaff(actor: ActorV1): Decision {
+  switch (actor.role) {
+    case Role.Operator:
+    case Role.Agent:
+    case Role.Supervisor:
+    case Role.Admin:
+      return ALLOWED;
+    case Role.Requester:
+    case Role.Referente:
+      return { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas puede consultarlo' };
+  }
+}
+
+/** Areas and the escalation graph are configuration (DOMAIN.md: the administrator configures areas). */
+export function mustBeAdmin(actor: ActorV1): Decision {
+  return actor.role === Role.Admin
+    ? ALLOWED
+    : { allowed: false, reason: 'solo un administrador configura las áreas y el grafo de derivación' };
+}
+
+/** What routing knows of who may follow a ticket; NULL for tickets routed before it was recorded. */
+export interface TicketAudience {
+  requesterEmail: string | null;
+  jurisdiction: string | null;
+}
+
+/**
+ * The path of a ticket is visible to everyone allowed to see the ticket (003 §8 "Seguimiento al
+ * ticket"): staff see every ticket, a requester only their own, a referente those of their jurisdiction.
+ */
+export function mayViewTicket(actor: ActorV1, ticket: TicketAudience): Decision {
+  switch (actor.role) {
+    case Role.Operator:
+    case Role.Agent:
+    case Role.Supervisor:
+    case Role.Admin:
+      return ALLOWED;
+    case Role.Requester:
+      return ticket.requesterEmail !== null && ticket.requesterEmail === normalizeEmail(actor.email)
+        ? ALLOWED
+        : { allowed: false, reason: 'un solicitante solo puede ver sus propios tickets' };
+    case Role.Referente:
+      if (!actor.jurisdiction) {
+        return { allowed: false, reason: 'la cuenta de referente no tiene una jurisdicción asignada' };
+      }
+      return ticket.jurisdiction === actor.jurisdiction
+        ? ALLOWED
+        : {
+            allowed: false,
+            reason: `un referente solo puede ver los tickets de su jurisdicción (${actor.jurisdiction})`,
+          };
+  }
+}
+
+/** E-mail addresses are compared case-insensitively; routing stores them in this form. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

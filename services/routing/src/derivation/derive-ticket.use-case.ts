@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, ProcedureEvents, type DeriveTicketCommandV1, type TicketDerivedV1 } from '@cau/contracts';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { checkDerivation } from '../escalation/escalation-graph.js';
+import { escalationGraphOf, GraphRepository } from '../graph/graph.repository.js';
+import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
+import { DerivationRepository } from './derivation.repository.js';
+import { mayDerive, mayDeriveFrom, refusedDerivationDetail } from './derivation-policy.js';
+
+/**
+ * Moves a ticket from the area it is in to another one along the graph. The derivation record, the
+ * ticket's new area and the event (`ticket.escalated`, or `ticket.solution-returned` for a return)
+ * are committed together.
+ */
+@Injectable()
+export class DeriveTicketUseCase {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly tickets: RoutedTicketRepository,
+    private readonly derivations: DerivationRepository,
+    private readonly graphs: GraphRepository,
+  ) {}
+
+  async derive(command: DeriveTicketCommandV1): Promise<TicketDerivedV1> {
+    const { actor, body } = command;
+    const role = mayDerive(actor);
+    if (!role.allowed) throw ServiceError.forbidden(role.reason);
+    const reason = body.reason.trim();
+    if (!reason) throw ServiceError.validation([{ field: 'body.reason', constraint: 'isNotEmpty' }]);
+    const graph = escalationGraphOf(await this.graphs.current());
+    return this.runtime.transaction(async (tx) => {
+      const ticket = await this.tickets.lockByNumber(tx, command.number);
+      if (!ticket) throw ServiceError.notFound('ticket', command.number);
+      // The edge is checked before the actor's area: a request that lost a race against another
+      // derivation finds the ticket elsewhere and is told so (CONFLICT), not that it lacks permission.
+      const check = checkDerivation(graph, ticket.area, body.to, body.kind);
+      if (!check.allowed) {
+        throw new ServiceError({
+          code: ErrorCode.Conflict,
+          params: {
+            detail: refusedDerivationDetail(ticket.area, body.to, body.kind, check),
+            from: ticket.area,
+            to: body.to,
+            allowed: check.allowedTargets.join(','),
+          },
+        });
+      }
+      const permission = mayDeriveFrom(actor, ticket.area, graph.entryArea);
+      if (!permission.allowed) throw ServiceError.forbidden(permission.reason);
+      const derivation: TicketDerivedV1 = {
+        derivationId: randomUUID(),
+        ticketId: ticket.ticketId,
+        number: ticket.number,
+        from: ticket.area,
+        to: body.to,
+        kind: check.edge.kind,
+        reason,
+        by: { accountId: actor.accountId, name: actor.name, role: actor.role },
+        // Taken once the lock is held, so a ticket's derivations are stamped in the order they happen.
+        at: new Date().toISOString(),
+      };
+      await this.derivations.insert(tx, derivation);
+      await this.tickets.moveTo(tx, ticket.ticketId, derivation.to);
+      await this.runtime.outbox.append(tx, {
+        definition: derivation.kind === 'return' ? ProcedureEvents.SolutionReturned : ProcedureEvents.TicketEscalated,
+        ticketId: ticket.ticketId,
+        data: derivation,
+      });
+      return derivation;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceError } from '@cau/messaging';
+import { mustBeStaff } from '../access/access-policy.js';
+import type { ActorOnlyCommand } from './graph.commands.js';
+import { GraphRepository, type ConfiguredGraph } from './graph.repository.js';
+
+@Injectable()
+export class GetGraphUseCase {
+  constructor(private readonly graphs: GraphRepository) {}
+
+  /** Read fresh, not from the cache: an administrator expects to see an edit at once. */
+  async get(command: ActorOnlyCommand): Promise<ConfiguredGraph> {
+    const decision = mustBeStaff(command.actor);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    return this.graphs.load();
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceError } from '@cau/messaging';
+import { mustBeStaff } from '../access/access-policy.js';
+import type { ActorOnlyCommand } from './graph.commands.js';
+import { GraphRepository, type Area } from './graph.repository.js';
+
+@Injectable()
+export class ListAreasUseCase {
+  constructor(private readonly graphs: GraphRepository) {}
+
+  /** Read fresh, not from the cache: an administrator expects to see an edit at once. */
+  async list(command: ActorOnlyCommand): Promise<Area[]> {
+    const decision = mustBeStaff(command.actor);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    return (await this.graphs.load()).areas;
+  }
+}
