@@ -101,11 +101,17 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
   },
 };
 const RESOURCE_ES: Record<string, string> = {
+  area: 'el área',
   ticket: 'el ticket',
   account: 'la cuenta',
   requester: 'el solicitante',
 };
-const RESOURCE_EN: Record<string, string> = { ticket: 'Ticket', account: 'Account', requester: 'Requester' };
+const RESOURCE_EN: Record<string, string> = {
+  area: 'Area',
+  ticket: 'Ticket',
+  account: 'Account',
+  requester: 'Requester',
+};
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
   return ERROR_MESSAGES[language][error.code](error.params ?? {});
@@ -141,6 +147,14 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isPhoneLike: (f) => `El campo «${f}» debe ser un número de teléfono.`,
     isNumberString: (f) => `El campo «${f}» debe ser un número.`,
     header: (f) => `La cabecera «${f}» no es válida.`,
+    unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
+    selfDerivation: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} no puede derivarse a sí misma.`,
+    duplicateEdge: (f, p) => `El campo «${f}» repite la derivación ${String(p?.[0])} → ${String(p?.[1])}.`,
+    duplicateArea: (f, p) => `El campo «${f}» repite el área ${String(p?.[0])}.`,
+    entryAreaMissing: (f, p) => `El campo «${f}» debe incluir el área de entrada ${String(p?.[0])}.`,
+    areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
+    noWayBack: (f, p) =>
+      `El campo «${f}» deja al área ${String(p?.[0])} sin camino de vuelta a ${String(p?.[1])}: sus tickets quedarían atascados.`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -168,6 +182,14 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isPhoneLike: (f) => `Field '${f}' must be a phone number.`,
     isNumberString: (f) => `Field '${f}' must be a number.`,
     header: (f) => `Header '${f}' is not valid.`,
+    unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,
+    selfDerivation: (f, p) => `Field '${f}': area ${String(p?.[0])} cannot derive to itself.`,
+    duplicateEdge: (f, p) => `Field '${f}' repeats the derivation ${String(p?.[0])} → ${String(p?.[1])}.`,
+    duplicateArea: (f, p) => `Field '${f}' repeats area ${String(p?.[0])}.`,
+    entryAreaMissing: (f, p) => `Field '${f}' must include the entry area ${String(p?.[0])}.`,
+    areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
+    noWayBack: (f, p) =>
+      `Field '${f}' leaves area ${String(p?.[0])} without a way back to ${String(p?.[1])}: its tickets would be stuck.`,
   },
 };
 
