@@ -37,7 +37,9 @@ export class DeadLetters {
     const info = await this.jsm.streams.info(this.config.deadLetterStream);
     const letters: DeadLetter[] = [];
     const limit = filter.limit ?? 1_000;
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
+    if (info.state.messages === 0) return letters;
+    // An empty stream reports first_seq 0, which is not a valid message sequence.
+    for (let seq = Math.max(1, info.state.first_seq); seq <= info.state.last_seq && letters.length < limit; seq++) {
       const letter = await this.get(seq);
       if (letter && (!filter.consumer || letter.consumer === filter.consumer)) letters.push(letter);
     }
