@@ -15,3 +15,4 @@ export * from './service/runtime.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
 export * from './events/dead-letters.js';
+export * from './observability/rpc-metrics.interceptor.js';

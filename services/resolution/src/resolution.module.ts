@@ -1,8 +1,85 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock } from './clock.js';
+import { ClosureReportHandler } from './closure/closure-report.handler.js';
+import { ClosureReportRepository } from './closure/closure-report.repository.js';
+import { GetClosureReportUseCase } from './closure/get-closure-report.use-case.js';
+import { ResolutionSettings } from './config/resolution-settings.js';
+import { AnswerSurveyUseCase } from './lifecycle/commands/answer-survey.use-case.js';
+import { AssignTicketUseCase } from './lifecycle/commands/assign-ticket.use-case.js';
+import { EstimateTicketUseCase } from './lifecycle/commands/estimate-ticket.use-case.js';
+import { LogWorkUseCase } from './lifecycle/commands/log-work.use-case.js';
+import { RegisterSolutionUseCase } from './lifecycle/commands/register-solution.use-case.js';
+import { ReopenTicketUseCase } from './lifecycle/commands/reopen-ticket.use-case.js';
+import { ResumeWorkUseCase } from './lifecycle/commands/resume-work.use-case.js';
+import { ReviewSolutionUseCase } from './lifecycle/commands/review-solution.use-case.js';
+import { SubmitForReviewUseCase } from './lifecycle/commands/submit-for-review.use-case.js';
+import { TakeTicketUseCase } from './lifecycle/commands/take-ticket.use-case.js';
+import { WaitOnRequesterUseCase } from './lifecycle/commands/wait-on-requester.use-case.js';
+import { LifecycleCommandsHandler } from './lifecycle/lifecycle-commands.handler.js';
+import { TicketCommandRunner } from './lifecycle/ticket-command-runner.js';
+import { TicketJournal } from './lifecycle/ticket-journal.js';
+import { CalendarRepository } from './sla/calendar.repository.js';
+import { GetSlaPoliciesUseCase } from './sla/get-sla-policies.use-case.js';
+import { ReplaceSlaPoliciesUseCase } from './sla/replace-sla-policies.use-case.js';
+import { SlaBreachRepository } from './sla/sla-breach.repository.js';
+import { SlaPoliciesHandler } from './sla/sla-policies.handler.js';
+import { SlaPolicyRepository } from './sla/sla-policy.repository.js';
+import { SlaSchedule } from './sla/sla-schedule.js';
+import { SlaSweeper } from './sla/sla-sweeper.js';
+import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
+import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
+import { RoutingLocator } from './tickets/routing-locator.js';
+import { SurveyRepository } from './tickets/survey.repository.js';
+import { TicketHistoryRepository } from './tickets/ticket-history.repository.js';
 import { TicketRepository } from './tickets/ticket.repository.js';
 
-@Module({
-  providers: [TicketRepository, RecordRoutingUseCase],
-})
-export class ResolutionModule {}
+export interface ResolutionModuleOptions {
+  /** Where the settings are read from (the same environment the service starts with). */
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+}
+
+@Module({})
+export class ResolutionModule {
+  static register(options: ResolutionModuleOptions): DynamicModule {
+    return {
+      module: ResolutionModule,
+      controllers: [LifecycleCommandsHandler, ClosureReportHandler, SlaPoliciesHandler],
+      providers: [
+        { provide: Clock, useValue: options.clock },
+        // A factory, so a bad setting fails the start (with its variable named) rather than the import.
+        { provide: ResolutionSettings, useFactory: () => ResolutionSettings.fromEnv(options.env) },
+        TicketRepository,
+        TicketHistoryRepository,
+        SurveyRepository,
+        ClosureReportRepository,
+        SlaPolicyRepository,
+        CalendarRepository,
+        SlaBreachRepository,
+        RoutingLocator,
+        TicketCommandRunner,
+        TicketJournal,
+        SlaSchedule,
+        SlaSweeper,
+        RecordRegistrationUseCase,
+        RecordRoutingUseCase,
+        RecordDerivationUseCase,
+        TakeTicketUseCase,
+        AssignTicketUseCase,
+        EstimateTicketUseCase,
+        LogWorkUseCase,
+        RegisterSolutionUseCase,
+        SubmitForReviewUseCase,
+        ReviewSolutionUseCase,
+        ReopenTicketUseCase,
+        WaitOnRequesterUseCase,
+        ResumeWorkUseCase,
+        AnswerSurveyUseCase,
+        GetClosureReportUseCase,
+        GetSlaPoliciesUseCase,
+        ReplaceSlaPoliciesUseCase,
+      ],
+    };
+  }
+}

@@ -1,23 +1,57 @@
-import { Events } from '@cau/contracts';
+import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
-import { ResolutionModule } from './resolution.module.js';
+import { Clock } from './clock.js';
+import { servedAreasFromEnv } from './config/resolution-settings.js';
 import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolution-schema.js';
+import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
+import { ResolutionModule } from './resolution.module.js';
+import { SlaSweeper } from './sla/sla-sweeper.js';
+import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
+import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 
-export const resolutionService: ServiceDefinition = {
-  name: 'resolution',
-  schema: 'resolution',
-  module: ResolutionModule,
-  migrations: [ResolutionSchema1763800003000],
-  portVariable: 'RESOLUTION_PORT',
-  defaultPort: 3103,
-  consumers: (app) => {
-    const recordRouting = app.get(RecordRoutingUseCase);
-    return [
-      {
-        durable: 'resolution',
-        handlers: [onEvent(Events.TicketRouted, (event, tx) => recordRouting.handle(event, tx))],
-      },
-    ];
-  },
-};
+export interface ResolutionServiceOptions {
+  /** The environment the service is started with (settings such as CAU_TIME_ZONE are read from it). */
+  env?: NodeJS.ProcessEnv;
+  /** The time source; tests pass one they can move. */
+  clock?: Clock;
+}
+
+/**
+ * The resolution service: ticket lifecycle commands served per area (`CAU_AREAS`/`CAU_AREA`), closure
+ * reports and SLA policies answered by any instance, copies of the ticket fed by intake's and routing's
+ * events, and the SLA sweeper.
+ */
+export function createResolutionService(options: ResolutionServiceOptions = {}): ServiceDefinition {
+  return {
+    name: 'resolution',
+    schema: 'resolution',
+    module: ResolutionModule.register({ env: options.env ?? process.env, clock: options.clock ?? new Clock() }),
+    migrations: [ResolutionSchema1763800003000, ResolutionLifecycle1763800003100],
+    portVariable: 'RESOLUTION_PORT',
+    defaultPort: 3103,
+    queueGroup: QueueGroups.resolution,
+    servedAreas: servedAreasFromEnv,
+    consumers: (app) => {
+      const registration = app.get(RecordRegistrationUseCase);
+      const routing = app.get(RecordRoutingUseCase);
+      const derivation = app.get(RecordDerivationUseCase);
+      return [
+        {
+          durable: 'resolution',
+          handlers: [
+            onEvent(Events.TicketRegistered, (event, tx) => registration.handle(event, tx)),
+            onEvent(Events.TicketRouted, (event, tx) => routing.handle(event, tx)),
+            onEvent(ProcedureEvents.TicketEscalated, (event, tx) => derivation.handle(event, tx)),
+            onEvent(ProcedureEvents.SolutionReturned, (event, tx) => derivation.handle(event, tx)),
+          ],
+        },
+      ];
+    },
+    async afterStart(app) {
+      app.get(SlaSweeper).start();
+    },
+  };
+}
+
+export const resolutionService = createResolutionService();

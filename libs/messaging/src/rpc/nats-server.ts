@@ -6,7 +6,6 @@ import {
   runWithCorrelation,
   sanitizeCorrelationId,
 } from '../observability/correlation.js';
-import type { MessagingMetrics } from '../observability/metrics.js';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
@@ -27,7 +26,6 @@ export class PrefixedNatsServer extends ServerNats {
     private readonly serverOptions: NatsServerOptions,
     private readonly prefix: string,
     private readonly servedAreas: readonly string[] = [],
-    private readonly metrics?: MessagingMetrics,
   ) {
     super(serverOptions);
   }
@@ -50,7 +48,7 @@ export class PrefixedNatsServer extends ServerNats {
               this.logger.error(error);
               return;
             }
-            void this.handleCorrelated(pattern, target.subject, msg);
+            void this.handleCorrelated(pattern, msg);
           },
         });
         this.prefixedSubscriptions.push(subscription);
@@ -58,17 +56,14 @@ export class PrefixedNatsServer extends ServerNats {
     }
   }
 
-  private async handleCorrelated(pattern: string, subject: string, msg: Msg): Promise<void> {
+  private async handleCorrelated(pattern: string, msg: Msg): Promise<void> {
     const correlationId = sanitizeCorrelationId(msg.headers?.get(CORRELATION_HEADER));
     const causation = msg.headers?.get(CAUSATION_HEADER);
     try {
       await runWithCorrelation({ correlationId, causationId: causation || null }, () =>
         this.handleMessage(pattern, msg),
       );
-      // Counted per concrete subject, so operators (and tests) can see which instance served which area.
-      this.metrics?.rpcHandled.inc({ subject, outcome: 'answered' });
     } catch (error) {
-      this.metrics?.rpcHandled.inc({ subject, outcome: 'failed' });
       this.logger.error(error);
     }
   }

@@ -20,6 +20,7 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { DurableConsumer, type EventHandler } from '../events/consumer.js';
 import { createLogger, PinoNestLogger } from '../observability/logger.js';
 import { MessagingMetrics } from '../observability/metrics.js';
+import { RpcMetricsInterceptor } from '../observability/rpc-metrics.interceptor.js';
 import { Outbox } from '../events/outbox.js';
 import { EventPositions } from '../events/event-positions.js';
 import { RpcClient } from '../rpc/rpc-client.js';
@@ -151,6 +152,7 @@ export async function startService(definition: ServiceDefinition, env = process.
     new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
     { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
+  app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime));
   await definition.configureHttp?.(app, runtime);
 
   if (definition.queueGroup) {
@@ -167,7 +169,6 @@ export async function startService(definition: ServiceDefinition, env = process.
           },
           messaging.subjectPrefix,
           runtime.servedAreas,
-          metrics,
         ),
       },
       { inheritAppConfig: true },

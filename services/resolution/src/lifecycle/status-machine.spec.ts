@@ -15,6 +15,8 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     approve: null,
     reject: null,
     reopen: null,
+    'wait-requester': null,
+    resume: null,
     'answer-survey': null,
   },
   en_curso: {
@@ -29,6 +31,8 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     approve: null,
     reject: null,
     reopen: null,
+    'wait-requester': 'en_curso',
+    resume: 'en_curso',
     'answer-survey': null,
   },
   resuelto: {
@@ -43,6 +47,8 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     approve: 'cerrado',
     reject: 'en_curso',
     reopen: 'en_curso',
+    'wait-requester': null,
+    resume: null,
     'answer-survey': null,
   },
   cerrado: {
@@ -57,6 +63,8 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     approve: null,
     reject: null,
     reopen: 'en_curso',
+    'wait-requester': null,
+    resume: null,
     'answer-survey': 'cerrado',
   },
 };

@@ -16,6 +16,8 @@ export type LifecycleAction =
   | 'approve'
   | 'reject'
   | 'reopen'
+  | 'wait-requester'
+  | 'resume'
   | 'answer-survey';
 
 export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; reason: string };
@@ -38,6 +40,9 @@ const TRANSITIONS: Record<
   approve: { from: [Resuelto], to: () => Cerrado },
   reject: { from: [Resuelto], to: () => EnCurso },
   reopen: { from: [Resuelto, Cerrado], to: () => EnCurso },
+  // Waiting on the requester stops the SLA clocks but is not a status of its own (seed 003 §8 lists none).
+  'wait-requester': { from: [EnCurso], to: (s) => s },
+  resume: { from: [EnCurso], to: (s) => s },
   'answer-survey': { from: [Cerrado], to: (s) => s },
 };
 

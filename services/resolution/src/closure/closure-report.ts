@@ -1,0 +1,96 @@
+import type { ByV1 } from '@cau/contracts';
+import { businessMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.js';
+import type { HistoryStep, RegisteredSolution } from '../tickets/ticket-record.js';
+
+/**
+ * The report prepared when a ticket is closed (seed 003 7.5): what happened (the history, derivations
+ * included), how it was resolved and with which elements, how long the solution took and how long the
+ * requester was without service.
+ */
+export interface ClosureReportV1 {
+  ticketId: string;
+  number: number;
+  title: string | null;
+  jurisdiction: string | null;
+  priority: string | null;
+  registeredAt: string;
+  resolvedAt: string;
+  closedAt: string;
+  closedBy: ByV1;
+  history: HistoryStep[];
+  resolution: {
+    solution: string;
+    elements: string | null;
+    articleRef: string | null;
+    registeredBy: ByV1;
+    registeredAt: string;
+  };
+  /** From registration to the solution derived to the supervisor. */
+  timeToSolution: { businessMinutes: number; calendarMinutes: number };
+  /** As reported with the solution, or else the whole time from registration to the solution. */
+  timeWithoutService: { minutes: number; basis: 'reported' | 'registration-to-solution' };
+  /** Sum of the work logged by every area ("tiempo insumido"). */
+  workedMinutes: number;
+  overdue: boolean;
+}
+
+export interface ClosureFacts {
+  ticketId: string;
+  number: number;
+  title: string | null;
+  jurisdiction: string | null;
+  priority: string | null;
+  registeredAt: Date;
+  resolvedAt: Date;
+  closedAt: Date;
+  closedBy: ByV1;
+  solution: RegisteredSolution;
+  articleRef: string | null;
+  overdue: boolean;
+  history: HistoryStep[];
+}
+
+export function buildClosureReport(facts: ClosureFacts, calendar: BusinessCalendar): ClosureReportV1 {
+  const timeToSolution = resolutionTimes(calendar, facts.registeredAt, facts.resolvedAt);
+  const reported = facts.solution.downtimeMinutes;
+  return {
+    ticketId: facts.ticketId,
+    number: facts.number,
+    title: facts.title,
+    jurisdiction: facts.jurisdiction,
+    priority: facts.priority,
+    registeredAt: facts.registeredAt.toISOString(),
+    resolvedAt: facts.resolvedAt.toISOString(),
+    closedAt: facts.closedAt.toISOString(),
+    closedBy: facts.closedBy,
+    history: facts.history,
+    resolution: {
+      solution: facts.solution.text,
+      elements: facts.solution.elements,
+      articleRef: facts.articleRef,
+      registeredBy: facts.solution.by,
+      registeredAt: facts.solution.at.toISOString(),
+    },
+    timeToSolution,
+    timeWithoutService:
+      reported !== null
+        ? { minutes: reported, basis: 'reported' }
+        : { minutes: timeToSolution.calendarMinutes, basis: 'registration-to-solution' },
+    workedMinutes: facts.history
+      .filter((step) => step.action === 'log-work')
+      .reduce((sum, step) => sum + (step.minutes ?? 0), 0),
+    overdue: facts.overdue,
+  };
+}
+
+/** Whole minutes, as `ticket.closed` carries them. */
+export function resolutionTimes(
+  calendar: BusinessCalendar,
+  registeredAt: Date,
+  resolvedAt: Date,
+): { businessMinutes: number; calendarMinutes: number } {
+  return {
+    businessMinutes: Math.round(businessMinutesBetween(calendar, registeredAt, resolvedAt)),
+    calendarMinutes: Math.max(0, Math.round((resolvedAt.getTime() - registeredAt.getTime()) / 60_000)),
+  };
+}

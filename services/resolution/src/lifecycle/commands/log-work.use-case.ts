@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ProcedureEvents, type WorkLogCommandV1 } from '@cau/contracts';
+import type { LifecycleStateV1 } from '../lifecycle-state.js';
+import { mayAct } from '../permissions.js';
+import { authorize, nextStatus } from '../refusals.js';
+import { TicketCommandRunner } from '../ticket-command-runner.js';
+import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
+
+/** Records an intervention and the time it took (seed 000 §III "tiempo insumido"). */
+@Injectable()
+export class LogWorkUseCase {
+  constructor(
+    private readonly runner: TicketCommandRunner,
+    private readonly journal: TicketJournal,
+  ) {}
+
+  execute(area: string, command: WorkLogCommandV1): Promise<LifecycleStateV1> {
+    return this.runner.run(area, command, async (scope) => {
+      authorize(mayAct(command.actor, 'log-work', scope.ticket));
+      const status = nextStatus(scope.ticket.status, 'log-work');
+      const { description, minutes } = command.body;
+      await this.journal.record(scope, {
+        action: 'log-work',
+        minutes,
+        notes: description,
+        event: {
+          definition: ProcedureEvents.WorkLogged,
+          data: { ...lifecycleBase(scope, status), description, minutes },
+        },
+      });
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { ProcedureEvents, type ReviewCommandV1 } from '@cau/contracts';
+import { buildClosureReport, resolutionTimes } from '../../closure/closure-report.js';
+import { ClosureReportRepository } from '../../closure/closure-report.repository.js';
+import { CalendarRepository } from '../../sla/calendar.repository.js';
+import { clockStartOf } from '../../tickets/ticket-record.js';
+import { TicketHistoryRepository } from '../../tickets/ticket-history.repository.js';
+import { reviewFieldProblems } from '../lifecycle-rules.js';
+import type { LifecycleStateV1 } from '../lifecycle-state.js';
+import { mayAct } from '../permissions.js';
+import { authorize, conflict, nextStatus, validate } from '../refusals.js';
+import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
+import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
+
+/**
+ * The supervisor reviews the derived solution (seed 002 9.1 steps 9–10): approving closes the ticket
+ * and writes its closure report (seed 003 7.5); rejecting returns it to the service desk with
+ * observations of what must be corrected.
+ */
+@Injectable()
+export class ReviewSolutionUseCase {
+  constructor(
+    private readonly runner: TicketCommandRunner,
+    private readonly journal: TicketJournal,
+    private readonly calendars: CalendarRepository,
+    private readonly history: TicketHistoryRepository,
+    private readonly reports: ClosureReportRepository,
+  ) {}
+
+  execute(area: string, command: ReviewCommandV1): Promise<LifecycleStateV1> {
+    return this.runner.run(area, command, async (scope) => {
+      authorize(mayAct(command.actor, 'review', scope.ticket));
+      validate(reviewFieldProblems(command.body));
+      const { decision, observations } = command.body;
+      switch (decision) {
+        case 'approve':
+          return this.approve(scope);
+        case 'reject':
+          return this.reject(scope, observations ?? '');
+      }
+    });
+  }
+
+  private async reject(scope: CommandScope, observations: string): Promise<void> {
+    const status = nextStatus(scope.ticket.status, 'reject');
+    await this.journal.record(scope, {
+      action: 'reject',
+      changes: { status },
+      notes: observations,
+      event: { definition: ProcedureEvents.ReviewRejected, data: { ...lifecycleBase(scope, status), observations } },
+    });
+  }
+
+  private async approve(scope: CommandScope): Promise<void> {
+    const { ticket, tx, now, by } = scope;
+    const status = nextStatus(ticket.status, 'approve');
+    const registeredAt = clockStartOf(ticket);
+    if (!registeredAt) {
+      throw conflict('el registro del ticket todavía no llegó a este servicio; intente de nuevo en unos segundos');
+    }
+    // A resolved ticket always has its solution and resolution time: both are written by submit.
+    const solution = ticket.solution!;
+    const resolvedAt = ticket.resolvedAt!;
+    const calendar = (await this.calendars.book(tx)).calendarFor(ticket.jurisdiction);
+    const times = resolutionTimes(calendar, registeredAt, resolvedAt);
+    await this.journal.record(scope, {
+      action: 'approve',
+      changes: { status, closedAt: now },
+      event: {
+        definition: ProcedureEvents.TicketClosed,
+        data: {
+          ...lifecycleBase(scope, status),
+          resolutionBusinessMinutes: times.businessMinutes,
+          resolutionCalendarMinutes: times.calendarMinutes,
+        },
+      },
+    });
+    const report = buildClosureReport(
+      {
+        ticketId: ticket.ticketId,
+        number: ticket.number,
+        title: ticket.title,
+        jurisdiction: ticket.jurisdiction,
+        priority: ticket.priority,
+        registeredAt,
+        resolvedAt,
+        closedAt: now,
+        closedBy: by,
+        solution,
+        articleRef: ticket.articleRef,
+        overdue: ticket.overdue,
+        history: await this.history.list(tx, ticket.ticketId),
+      },
+      calendar,
+    );
+    await this.reports.save(tx, ticket.ticketId, report, now);
+  }
+}

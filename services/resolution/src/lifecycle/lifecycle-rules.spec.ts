@@ -1,0 +1,71 @@
+import {
+  reopenProblem,
+  resumeProblem,
+  reviewFieldProblems,
+  submitFieldProblems,
+  submitProblem,
+  waitProblem,
+} from './lifecycle-rules.js';
+
+describe('submit to the supervisor', () => {
+  const ready = { area: 'L1', hasSolution: true, waitingOnRequester: false };
+
+  it('is allowed from the service desk with a registered solution', () => {
+    expect(submitProblem(ready)).toBeNull();
+  });
+
+  it('is refused outside L1, without a solution, or while waiting on the requester', () => {
+    expect(submitProblem({ ...ready, area: 'UIT' })).toContain('el ticket está en el área UIT');
+    expect(submitProblem({ ...ready, hasSolution: false })).toBe('primero debe registrarse la solución del ticket');
+    expect(submitProblem({ ...ready, waitingOnRequester: true })).toContain('espera una respuesta del solicitante');
+  });
+
+  it('needs the solution verified with the requester', () => {
+    expect(submitFieldProblems({ verifiedWithRequester: true })).toEqual([]);
+    expect(submitFieldProblems({ verifiedWithRequester: false })).toEqual([
+      { field: 'body.verifiedWithRequester', constraint: 'isIn', params: [[true]] },
+    ]);
+  });
+});
+
+describe('review', () => {
+  it('needs observations to reject, not to approve', () => {
+    expect(reviewFieldProblems({ decision: 'approve' })).toEqual([]);
+    expect(reviewFieldProblems({ decision: 'reject', observations: 'Falta adjuntar la captura' })).toEqual([]);
+    expect(reviewFieldProblems({ decision: 'reject' })).toEqual([
+      { field: 'body.observations', constraint: 'isDefined' },
+    ]);
+    expect(reviewFieldProblems({ decision: 'reject', observations: '  ' })).toEqual([
+      { field: 'body.observations', constraint: 'isNotEmpty' },
+    ]);
+  });
+});
+
+describe('reopen window', () => {
+  const closedAt = new Date('2026-03-02T12:00:00Z');
+  const resolvedAt = new Date('2026-03-01T12:00:00Z');
+  const days = (n: number, from = closedAt) => new Date(from.getTime() + n * 86_400_000);
+
+  it('counts from the closure of a closed ticket, to the millisecond', () => {
+    const ticket = { status: 'cerrado' as const, resolvedAt, closedAt };
+    expect(reopenProblem(ticket, days(10), 10)).toBeNull();
+    expect(reopenProblem(ticket, new Date(days(10).getTime() + 1), 10)).toBe(
+      'el plazo para reabrir venció: 10 días desde el cierre (2026-03-12T12:00:00.000Z)',
+    );
+  });
+
+  it('counts from the resolution of a resolved ticket', () => {
+    const ticket = { status: 'resuelto' as const, resolvedAt, closedAt: null };
+    expect(reopenProblem(ticket, days(3, resolvedAt), 3)).toBeNull();
+    expect(reopenProblem(ticket, days(4, resolvedAt), 3)).toContain('3 días desde la resolución');
+  });
+});
+
+describe('waiting on the requester', () => {
+  it('starts once and resumes only while waiting', () => {
+    expect(waitProblem(false)).toBeNull();
+    expect(waitProblem(true)).toBe('el ticket ya está esperando una respuesta del solicitante');
+    expect(resumeProblem(true)).toBeNull();
+    expect(resumeProblem(false)).toBe('el ticket no está esperando una respuesta del solicitante');
+  });
+});

@@ -1,0 +1,61 @@
+import { TicketStatus, type FieldProblem, type ReviewBodyV1, type SubmitForReviewBodyV1 } from '@cau/contracts';
+import { SERVICE_DESK_AREA } from './permissions.js';
+
+/**
+ * Rules of the procedures beyond the status machine. Each returns why the action is refused (Spanish,
+ * shown to the user) or null; field problems are returned as the validation errors the gateway renders.
+ */
+
+/** Seed 002 9.1 step 8, 9.2 step 7: the service desk derives a registered, verified solution to the supervisor. */
+export function submitProblem(ticket: {
+  area: string;
+  hasSolution: boolean;
+  waitingOnRequester: boolean;
+}): string | null {
+  if (ticket.area !== SERVICE_DESK_AREA) {
+    return `solo la Mesa de Servicios (${SERVICE_DESK_AREA}) deriva la solución al supervisor y el ticket está en el área ${ticket.area}; el área debe devolverle la solución primero`;
+  }
+  if (!ticket.hasSolution) return 'primero debe registrarse la solución del ticket';
+  if (ticket.waitingOnRequester)
+    return 'el ticket espera una respuesta del solicitante; reanúdelo antes de derivar la solución';
+  return null;
+}
+
+/** Seed 003 7.4: the operator verifies the solution with the requester before deriving it. */
+export function submitFieldProblems(body: SubmitForReviewBodyV1): FieldProblem[] {
+  return body.verifiedWithRequester
+    ? []
+    : [{ field: 'body.verifiedWithRequester', constraint: 'isIn', params: [[true]] }];
+}
+
+/** Seed 002 9.1 step 9: a returned solution says what must be corrected. */
+export function reviewFieldProblems(body: ReviewBodyV1): FieldProblem[] {
+  if (body.decision !== 'reject') return [];
+  if (body.observations === undefined) return [{ field: 'body.observations', constraint: 'isDefined' }];
+  if (body.observations.trim() === '') return [{ field: 'body.observations', constraint: 'isNotEmpty' }];
+  return [];
+}
+
+/** A ticket is reopened within a window after it was resolved or, once closed, after its closure. */
+export function reopenProblem(
+  ticket: { status: TicketStatus; resolvedAt: Date | null; closedAt: Date | null },
+  now: Date,
+  windowDays: number,
+): string | null {
+  const since = ticket.status === TicketStatus.Cerrado ? ticket.closedAt : ticket.resolvedAt;
+  if (!since) return null; // the status machine refuses tickets that were never resolved
+  const deadline = since.getTime() + windowDays * 86_400_000;
+  if (now.getTime() > deadline) {
+    const what = ticket.status === TicketStatus.Cerrado ? 'el cierre' : 'la resolución';
+    return `el plazo para reabrir venció: ${windowDays} días desde ${what} (${new Date(deadline).toISOString()})`;
+  }
+  return null;
+}
+
+export function waitProblem(waitingOnRequester: boolean): string | null {
+  return waitingOnRequester ? 'el ticket ya está esperando una respuesta del solicitante' : null;
+}
+
+export function resumeProblem(waitingOnRequester: boolean): string | null {
+  return waitingOnRequester ? null : 'el ticket no está esperando una respuesta del solicitante';
+}

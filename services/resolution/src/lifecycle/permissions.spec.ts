@@ -1,0 +1,118 @@
+import { RESOLUTION_ACTIONS, type ActorV1, type ResolutionAction, type Role } from '@cau/contracts';
+import { isMemberOf, mayAct, mayReadClosureReport, mayReplaceSlaPolicies, mayReadSlaPolicies } from './permissions.js';
+
+const actor = (role: Role, extra: Partial<ActorV1> = {}): ActorV1 => ({
+  accountId: '00000000-0000-4000-8000-000000000001',
+  role,
+  email: `${role}@cau.gob`,
+  name: role,
+  ...extra,
+});
+
+const requester = actor('requester', { email: 'Ana.Perez@Salud.gob ' });
+const otherRequester = actor('requester', { email: 'otro@salud.gob' });
+const operator = actor('operator');
+const l1Agent = actor('agent', { area: 'L1' });
+const uitAgent = actor('agent', { area: 'UIT' });
+const adtAgent = actor('agent', { area: 'ADT' });
+const supervisor = actor('supervisor');
+const admin = actor('admin');
+const referente = actor('referente', { jurisdiction: 'SALUD' });
+
+const inL1 = { area: 'L1', requesterEmail: 'ana.perez@salud.gob' };
+const inUit = { area: 'UIT', requesterEmail: 'ana.perez@salud.gob' };
+
+const WORK: ResolutionAction[] = [
+  'take',
+  'assign',
+  'estimate',
+  'log-work',
+  'register-solution',
+  'submit',
+  'wait-requester',
+  'resume',
+];
+
+describe('membership', () => {
+  it('makes agents members of their own area and operators members of the service desk', () => {
+    expect(isMemberOf(uitAgent, 'UIT')).toBe(true);
+    expect(isMemberOf(uitAgent, 'L1')).toBe(false);
+    expect(isMemberOf(operator, 'L1')).toBe(true);
+    expect(isMemberOf(operator, 'UIT')).toBe(false);
+    expect(isMemberOf(l1Agent, 'L1')).toBe(true);
+    expect(isMemberOf(supervisor, 'L1')).toBe(false);
+    expect(isMemberOf(actor('agent'), 'UIT')).toBe(false);
+  });
+});
+
+describe('who may act on a ticket', () => {
+  it.each(WORK)('%s: members of the area, supervisors and administrators', (action) => {
+    expect(mayAct(uitAgent, action, inUit)).toEqual({ allowed: true });
+    expect(mayAct(operator, action, inL1)).toEqual({ allowed: true });
+    expect(mayAct(supervisor, action, inUit)).toEqual({ allowed: true });
+    expect(mayAct(admin, action, inL1)).toEqual({ allowed: true });
+  });
+
+  it.each(WORK)('%s: refused to other areas, requesters and referentes, saying who may', (action) => {
+    for (const [who, ticket] of [
+      [adtAgent, inUit],
+      [uitAgent, inL1],
+      [operator, inUit],
+      [requester, inL1],
+      [referente, inL1],
+    ] as const) {
+      const decision = mayAct(who, action, ticket);
+      expect(decision.allowed).toBe(false);
+      if (!decision.allowed) expect(decision.reason).toContain(`área ${ticket.area}`);
+    }
+  });
+
+  it('review (approve closes): only supervisors and administrators (seed 003 §8)', () => {
+    expect(mayAct(supervisor, 'review', inL1).allowed).toBe(true);
+    expect(mayAct(admin, 'review', inL1).allowed).toBe(true);
+    for (const who of [operator, l1Agent, uitAgent, requester, referente]) {
+      expect(mayAct(who, 'review', inL1)).toEqual({
+        allowed: false,
+        reason: 'solo los supervisores y los administradores revisan las soluciones y cierran los tickets',
+      });
+    }
+  });
+
+  it('reopen: the ticket’s requester (e-mail compared case-insensitively), the service desk, supervisors', () => {
+    for (const who of [requester, operator, l1Agent, supervisor, admin]) {
+      expect(mayAct(who, 'reopen', inL1).allowed).toBe(true);
+    }
+    for (const who of [otherRequester, uitAgent, referente]) expect(mayAct(who, 'reopen', inL1).allowed).toBe(false);
+    expect(mayAct(requester, 'reopen', { area: 'L1', requesterEmail: null }).allowed).toBe(false);
+  });
+
+  it('survey: only the ticket’s requester', () => {
+    expect(mayAct(requester, 'survey', inL1).allowed).toBe(true);
+    for (const who of [otherRequester, operator, supervisor, admin, referente]) {
+      expect(mayAct(who, 'survey', inL1)).toEqual({
+        allowed: false,
+        reason: 'solo el solicitante del ticket responde la encuesta',
+      });
+    }
+  });
+
+  it('has a rule for every action', () => {
+    for (const action of RESOLUTION_ACTIONS) expect(mayAct(admin, action, inL1)).toHaveProperty('allowed');
+  });
+});
+
+describe('reading and configuring', () => {
+  it('shows the closure report to staff and to the ticket’s requester only', () => {
+    for (const who of [operator, uitAgent, supervisor, admin, requester]) {
+      expect(mayReadClosureReport(who, inL1).allowed).toBe(true);
+    }
+    for (const who of [otherRequester, referente]) expect(mayReadClosureReport(who, inL1).allowed).toBe(false);
+  });
+
+  it('lets staff read the SLA policies and only administrators replace them', () => {
+    expect(mayReadSlaPolicies(operator).allowed).toBe(true);
+    expect(mayReadSlaPolicies(requester).allowed).toBe(false);
+    expect(mayReplaceSlaPolicies(admin).allowed).toBe(true);
+    for (const who of [supervisor, operator, uitAgent]) expect(mayReplaceSlaPolicies(who).allowed).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { DefaultArea, Role, STAFF_ROLES, type ActorV1, type ResolutionAction } from '@cau/contracts';
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+/** The ticket facts the permission rules look at. */
+export interface TicketFacts {
+  area: string;
+  /** Normalised (see normalizeEmail); null while registration has not reached this service. */
+  requesterEmail: string | null;
+}
+
+/** The area of the service desk: where every ticket starts and ends, and where solutions are verified. */
+export const SERVICE_DESK_AREA = DefaultArea.L1;
+
+const ALLOWED: Decision = { allowed: true };
+const refuse = (reason: string): Decision => ({ allowed: false, reason });
+
+/** Agents belong to the area on their account; operators are the members of the service desk (L1). */
+export function isMemberOf(actor: ActorV1, area: string): boolean {
+  if (actor.role === Role.Agent) return actor.area === area;
+  if (actor.role === Role.Operator) return area === SERVICE_DESK_AREA;
+  return false;
+}
+
+/** The role a member of the area has: operators staff the service desk, agents the other areas. */
+export function memberRoleOf(area: string): Role {
+  return area === SERVICE_DESK_AREA ? Role.Operator : Role.Agent;
+}
+
+function isSupervisorOrAdmin(actor: ActorV1): boolean {
+  return actor.role === Role.Supervisor || actor.role === Role.Admin;
+}
+
+/** The requester of the ticket, recognised by the e-mail the ticket was registered with. */
+export function isRequesterOf(actor: ActorV1, ticket: TicketFacts): boolean {
+  return (
+    actor.role === Role.Requester &&
+    ticket.requesterEmail !== null &&
+    normalizeEmail(actor.email) === ticket.requesterEmail
+  );
+}
+
+/**
+ * Who may do what on a ticket (DOMAIN.md "People and roles", seed 002 9.1–9.3, seed 003 §8):
+ * members of the ticket's area work on it, supervisors and administrators act anywhere; only
+ * supervisors and administrators review (approve closes); the requester or the service desk reopens;
+ * only the requester answers the survey. Whether the ticket's state allows the action is decided
+ * elsewhere (status machine and lifecycle rules).
+ */
+export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketFacts): Decision {
+  switch (action) {
+    case 'take':
+    case 'assign':
+    case 'estimate':
+    case 'log-work':
+    case 'register-solution':
+    case 'submit':
+    case 'wait-requester':
+    case 'resume':
+      // `assign` by a member: the assignee named in the body is trusted to be a member of the same
+      // area, because accounts live in the gateway and cannot be checked from here.
+      return isMemberOf(actor, ticket.area) || isSupervisorOrAdmin(actor)
+        ? ALLOWED
+        : refuse(
+            `solo los miembros del área ${ticket.area}, los supervisores y los administradores actúan sobre este ticket`,
+          );
+    case 'review':
+      return isSupervisorOrAdmin(actor)
+        ? ALLOWED
+        : refuse('solo los supervisores y los administradores revisan las soluciones y cierran los tickets');
+    case 'reopen':
+      return isRequesterOf(actor, ticket) || isMemberOf(actor, SERVICE_DESK_AREA) || isSupervisorOrAdmin(actor)
+        ? ALLOWED
+        : refuse(
+            `solo el solicitante del ticket, la Mesa de Servicios (${SERVICE_DESK_AREA}) o un supervisor lo reabren`,
+          );
+    case 'survey':
+      return isRequesterOf(actor, ticket) ? ALLOWED : refuse('solo el solicitante del ticket responde la encuesta');
+  }
+}
+
+/** The closure report: staff, or the ticket's requester. */
+export function mayReadClosureReport(actor: ActorV1, ticket: TicketFacts): Decision {
+  return STAFF_ROLES.includes(actor.role) || isRequesterOf(actor, ticket)
+    ? ALLOWED
+    : refuse('solo el personal del CAU y el solicitante del ticket ven su informe de cierre');
+}
+
+export function mayReadSlaPolicies(actor: ActorV1): Decision {
+  return STAFF_ROLES.includes(actor.role)
+    ? ALLOWED
+    : refuse('solo el personal del CAU consulta los niveles de servicio');
+}
+
+export function mayReplaceSlaPolicies(actor: ActorV1): Decision {
+  return actor.role === Role.Admin ? ALLOWED : refuse('solo los administradores cambian los niveles de servicio');
+}
+
+/** E-mail addresses are compared case-insensitively; tickets store them in this form. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ByV1, TicketCommandBase } from '@cau/contracts';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { Clock } from '../clock.js';
+import { RoutingLocator } from '../tickets/routing-locator.js';
+import type { TicketRecord } from '../tickets/ticket-record.js';
+import { TicketRepository } from '../tickets/ticket.repository.js';
+import { lifecycleStateOf, type LifecycleStateV1 } from './lifecycle-state.js';
+import { byOf, conflict } from './refusals.js';
+
+/** What a command's work sees: the locked ticket (in the addressed area), its transaction, the time, the actor. */
+export interface CommandScope {
+  ticket: TicketRecord & { area: string };
+  tx: EntityManager;
+  now: Date;
+  by: ByV1;
+}
+
+/**
+ * The frame every lifecycle command runs in. The command is addressed to an area (the `{area}` token
+ * of its subject), which must be where the ticket is. Our copy of the area follows routing's events and
+ * may lag behind: when it disagrees, routing is asked, and if routing confirms the addressed area the
+ * copy is corrected and the command goes on. The work then runs in one transaction with the ticket's
+ * row locked, and the command answers with the ticket's lifecycle state.
+ */
+@Injectable()
+export class TicketCommandRunner {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly tickets: TicketRepository,
+    private readonly locator: RoutingLocator,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(
+    area: string,
+    command: TicketCommandBase,
+    work: (scope: CommandScope) => Promise<void>,
+  ): Promise<LifecycleStateV1> {
+    await this.confirmArea(area, command);
+    return this.runtime.transaction(async (tx) => {
+      const ticket = await this.tickets.lockByNumber(tx, command.number);
+      if (!ticket) throw ServiceError.notFound('ticket', command.number);
+      // An event may have moved the ticket since the check above.
+      if (ticket.area !== area) throw conflict(elsewhere(command.number, ticket.area, area));
+      await work({ ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) });
+      return lifecycleStateOf(await this.tickets.findById(tx, ticket.ticketId));
+    });
+  }
+
+  private async confirmArea(area: string, command: TicketCommandBase): Promise<void> {
+    const copy = await this.tickets.findByNumber(command.number);
+    if (!copy) throw ServiceError.notFound('ticket', command.number);
+    if (copy.area === area) return;
+    const located = await this.locator.locate(command.actor, command.number);
+    if (located.area !== area) throw conflict(elsewhere(command.number, located.area, area));
+    await this.runtime.transaction((tx) => this.tickets.moveToArea(tx, copy.ticketId, area));
+  }
+}
+
+function elsewhere(number: number, current: string | null, addressed: string): string {
+  return current
+    ? `el ticket ${number} está en el área ${current}, no en ${addressed}`
+    : `el ticket ${number} todavía no fue asignado a un área`;
+}

@@ -1,0 +1,59 @@
+import { calendarProblems, defaultCalendar, type BusinessCalendar } from './business-calendar.js';
+
+/** Code of the deployment's calendar (zone from CAU_TIME_ZONE, Monday–Friday 08:00–16:00) in `holidays`. */
+export const DEFAULT_CALENDAR = 'default';
+
+export interface CalendarRow {
+  code: string;
+  zone: string;
+  week: BusinessCalendar['week'];
+}
+
+export interface HolidayRow {
+  calendar: string;
+  /** Local date, YYYY-MM-DD. */
+  day: string;
+}
+
+export interface JurisdictionCalendarRow {
+  jurisdiction: string;
+  calendar: string;
+}
+
+/** Which business calendar counts a ticket's SLA: its jurisdiction's own, or the deployment's. */
+export class CalendarBook {
+  private constructor(
+    private readonly fallback: BusinessCalendar,
+    private readonly byJurisdiction: ReadonlyMap<string, BusinessCalendar>,
+  ) {}
+
+  /**
+   * Builds the book from the stored configuration. A calendar that cannot count time (unknown zone,
+   * malformed window) is a configuration error and is reported with its code rather than ignored.
+   */
+  static build(
+    defaultZone: string,
+    calendars: readonly CalendarRow[],
+    holidays: readonly HolidayRow[],
+    assignments: readonly JurisdictionCalendarRow[],
+  ): CalendarBook {
+    const holidaysOf = (code: string) => holidays.filter((h) => h.calendar === code).map((h) => h.day);
+    const fallback = defaultCalendar(defaultZone, holidaysOf(DEFAULT_CALENDAR));
+    const byCode = new Map<string, BusinessCalendar>();
+    for (const row of calendars) {
+      const calendar: BusinessCalendar = { zone: row.zone, week: row.week, holidays: new Set(holidaysOf(row.code)) };
+      const problems = calendarProblems(calendar);
+      if (problems.length > 0) throw new Error(`calendar "${row.code}" is not valid: ${problems.join('; ')}`);
+      byCode.set(row.code, calendar);
+    }
+    const byJurisdiction = new Map<string, BusinessCalendar>();
+    for (const { jurisdiction, calendar } of assignments) {
+      byJurisdiction.set(jurisdiction, byCode.get(calendar) ?? fallback);
+    }
+    return new CalendarBook(fallback, byJurisdiction);
+  }
+
+  calendarFor(jurisdiction: string | null): BusinessCalendar {
+    return (jurisdiction !== null ? this.byJurisdiction.get(jurisdiction) : undefined) ?? this.fallback;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceRuntime } from '@cau/messaging';
+import { mayReplaceSlaPolicies } from '../lifecycle/permissions.js';
+import { authorize, validate } from '../lifecycle/refusals.js';
+import type { ReplaceSlaPoliciesCommandV1, SlaPoliciesV1 } from './sla-policy.contracts.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
+import { policySetProblems } from './sla-policy-rules.js';
+import { SlaSchedule } from './sla-schedule.js';
+
+/**
+ * An administrator sets the service levels (seed 003 7.2.d). Every ticket not yet closed gets due dates
+ * under the new policy, counted as always from its registration and waits, in the same transaction.
+ * Breaches already announced stay announced.
+ */
+@Injectable()
+export class ReplaceSlaPoliciesUseCase {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly policies: SlaPolicyRepository,
+    private readonly schedule: SlaSchedule,
+  ) {}
+
+  async execute(command: ReplaceSlaPoliciesCommandV1): Promise<SlaPoliciesV1> {
+    authorize(mayReplaceSlaPolicies(command.actor));
+    validate(policySetProblems(command));
+    return this.runtime.transaction(async (tx) => {
+      await this.policies.save(tx, command.policies);
+      await this.schedule.refresh(tx);
+      return { policies: await this.policies.list(tx) };
+    });
+  }
+}

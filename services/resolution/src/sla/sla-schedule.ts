@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TicketRepository, type DueDatesRow } from '../tickets/ticket.repository.js';
+import { CalendarRepository } from './calendar.repository.js';
+import { slaDueDates } from './due-dates.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
+
+/**
+ * Keeps the due dates stored on tickets in step with what they are computed from: registration time,
+ * priority, the policy of that priority, the ticket's calendar and its waits on the requester. Due dates
+ * are always recomputed from those facts, never shifted, so every path (an event, a wait, a new policy)
+ * reaches the same answer.
+ */
+@Injectable()
+export class SlaSchedule {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly policies: SlaPolicyRepository,
+    private readonly calendars: CalendarRepository,
+  ) {}
+
+  /** Recomputes the given tickets' due dates, or those of every ticket not yet closed. */
+  async refresh(tx: EntityManager, ticketIds?: readonly string[]): Promise<void> {
+    const facts = await this.tickets.slaFacts(tx, ticketIds);
+    if (facts.length === 0) return;
+    const policies = new Map((await this.policies.list(tx)).map((p) => [p.priority, p]));
+    const book = await this.calendars.book(tx);
+    const rows = facts.map((f): DueDatesRow => {
+      const policy = f.priority ? policies.get(f.priority) : undefined;
+      if (!f.start || !policy) return { ticketId: f.ticketId, responseDueAt: null, resolutionDueAt: null };
+      return { ticketId: f.ticketId, ...slaDueDates(book.calendarFor(f.jurisdiction), f.start, policy, f.pauses) };
+    });
+    await this.tickets.setDueDates(tx, rows);
+  }
+}

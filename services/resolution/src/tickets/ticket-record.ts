@@ -1,0 +1,68 @@
+import type { ByV1, Priority, TicketStatus } from '@cau/contracts';
+
+export interface Assignee {
+  accountId: string;
+  name: string;
+}
+
+export interface RegisteredSolution {
+  text: string;
+  elements: string | null;
+  downtimeMinutes: number | null;
+  by: ByV1;
+  at: Date;
+}
+
+/** Resolution's copy of one ticket: fields fed by events plus the lifecycle it owns. */
+export interface TicketRecord {
+  ticketId: string;
+  number: number;
+  /** Null until routing's first event arrives. */
+  area: string | null;
+  priority: Priority | null;
+  status: TicketStatus;
+  requesterEmail: string | null;
+  jurisdiction: string | null;
+  title: string | null;
+  registeredAt: Date | null;
+  routedAt: Date | null;
+  assignee: Assignee | null;
+  solution: RegisteredSolution | null;
+  articleRef: string | null;
+  waitingSince: Date | null;
+  responseMetAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  overdue: boolean;
+}
+
+/** Lifecycle columns a command may change. */
+export interface TicketChanges {
+  status?: TicketStatus;
+  assignee?: Assignee | null;
+  estimateMinutes?: number;
+  solution?: RegisteredSolution;
+  articleRef?: string | null;
+  waitingSince?: Date | null;
+  responseMetAt?: Date;
+  resolvedAt?: Date;
+  closedAt?: Date | null;
+}
+
+/** One step of the ticket's path: who did what, when, in which area (seed 000 §III "tiempo insumido"). */
+export interface HistoryStep {
+  at: string;
+  action: string;
+  area: string | null;
+  by: ByV1 | null;
+  minutes: number | null;
+  notes: string | null;
+  /** Derivations only. */
+  from: string | null;
+  to: string | null;
+}
+
+/** SLAs are counted from registration; routing's time stands in until registration reaches this service. */
+export function clockStartOf(ticket: Pick<TicketRecord, 'registeredAt' | 'routedAt'>): Date | null {
+  return ticket.registeredAt ?? ticket.routedAt;
+}

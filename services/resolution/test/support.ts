@@ -1,0 +1,340 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import pg from 'pg';
+import {
+  Events,
+  ProcedureEvents,
+  RoutingCommands,
+  resolutionCommandFor,
+  type ActorV1,
+  type DerivationKind,
+  type EventDefinition,
+  type EventEnvelope,
+  type Priority,
+  type ResolutionAction,
+  type TicketDerivedV1,
+  type TicketRegisteredV1,
+  type TicketRoutedV1,
+} from '@cau/contracts';
+import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
+import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
+import { Clock } from '../src/clock.js';
+import type { LifecycleStateV1 } from '../src/lifecycle/lifecycle-state.js';
+import { createResolutionService } from '../src/resolution.service.js';
+import { SlaSweeper } from '../src/sla/sla-sweeper.js';
+
+/** A clock the test moves; every instance of the file shares it. */
+export class TestClock extends Clock {
+  private current: Date;
+
+  constructor(start: string) {
+    super();
+    this.current = new Date(start);
+  }
+
+  override now(): Date {
+    return new Date(this.current);
+  }
+
+  set(iso: string | Date): void {
+    this.current = new Date(iso);
+  }
+}
+
+const person = (role: ActorV1['role'], name: string, extra: Partial<ActorV1> = {}): ActorV1 => ({
+  accountId: randomUUID(),
+  role,
+  email: `${name.toLowerCase().replace(/\s+/g, '.')}@cau.gob`,
+  name,
+  ...extra,
+});
+
+export const people = {
+  operator: () => person('operator', 'Olga Operadora'),
+  agent: (area: string) => person('agent', `Agente ${area}`, { area }),
+  supervisor: () => person('supervisor', 'Susana Supervisora'),
+  admin: () => person('admin', 'Adrián Admin'),
+  requester: (email = 'ana.perez@salud.gob') => person('requester', 'Ana Pérez', { email }),
+};
+
+export interface TestTicket {
+  ticketId: string;
+  number: number;
+  registeredAt: string;
+}
+
+/** Where the test says routing has each ticket: the answer of the stand-in for `routing.ticket.locate.v1`. */
+type RoutingTruth = Map<number, { ticketId: string; area: string; priority: Priority }>;
+
+const routingActor = { accountId: randomUUID(), name: 'Enrutador', role: 'operator' };
+
+/**
+ * Resolution instances on one database and stream, fed the way production feeds them: event envelopes
+ * published to JetStream as intake's and routing's outbox relays publish them. Routing itself is not
+ * running; a small responder answers its Locate query from what the test derived.
+ */
+export class ResolutionHarness {
+  readonly instances: RunningService[] = [];
+  readonly routing: RoutingTruth = new Map();
+  locateCalls = 0;
+  private nextNumber = 1;
+  private readonly routingSequence = new Map<string, number>();
+
+  private constructor(
+    readonly infra: TestInfrastructure,
+    readonly env: Record<string, string>,
+    readonly clock: TestClock,
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly subjects: Subjects,
+    readonly rpc: RpcClient,
+    readonly db: pg.Client,
+    private readonly locator: Subscription,
+  ) {}
+
+  static async start(
+    label: string,
+    options: { clock?: string; env?: Record<string, string>; instances?: Array<Record<string, string>> } = {},
+  ): Promise<ResolutionHarness> {
+    const infra = await createTestInfrastructure(label);
+    const env = {
+      ...(process.env as Record<string, string>),
+      ...infra.env,
+      RESOLUTION_PORT: '0',
+      CAU_TIME_ZONE: 'America/Argentina/Buenos_Aires',
+      // Sweeps are driven by the tests through `sweep(now)`.
+      SLA_SWEEP_INTERVAL_MS: '3600000',
+      ...options.env,
+    };
+    const nc = await connect({ servers: infra.env.NATS_URL });
+    const subjects = new Subjects(messagingConfigFromEnv(infra.env));
+    const db = new pg.Client({ connectionString: infra.database.url });
+    const locator = nc.subscribe(subjects.command(RoutingCommands.Locate));
+    const h = new ResolutionHarness(
+      infra,
+      env,
+      new TestClock(options.clock ?? '2026-03-02T12:00:00Z'),
+      nc,
+      jetstream(nc),
+      subjects,
+      new RpcClient(nc, subjects, 5_000),
+      db,
+      locator,
+    );
+    await db.connect();
+    h.answerLocate();
+    for (const extra of options.instances ?? [{}]) await h.startInstance(extra);
+    return h;
+  }
+
+  async startInstance(extraEnv: Record<string, string> = {}): Promise<RunningService> {
+    const env = { ...this.env, ...extraEnv };
+    const service = await startService(createResolutionService({ env, clock: this.clock }), env);
+    this.instances.push(service);
+    return service;
+  }
+
+  async stop(): Promise<void> {
+    this.locator.unsubscribe();
+    await this.db.end();
+    await this.nc.close();
+    for (const instance of this.instances) await instance.stop();
+    await this.infra.cleanup();
+  }
+
+  /** The stand-in for routing's Locate, answering in Nest's reply format as routing would. */
+  private answerLocate(): void {
+    void (async () => {
+      for await (const msg of this.locator) {
+        this.locateCalls++;
+        const { id, data } = msg.json<{ id: string; data: { number: number } }>();
+        const where = this.routing.get(data.number);
+        const reply = where
+          ? {
+              id,
+              response: { ticketId: where.ticketId, number: data.number, area: where.area, priority: where.priority },
+            }
+          : { id, err: { code: 'NOT_FOUND', params: { resource: 'ticket', id: data.number } } };
+        msg.respond(JSON.stringify({ ...reply, isDisposed: true }));
+      }
+    })();
+  }
+
+  sweeper(instance = 0): SlaSweeper {
+    return this.instances[instance]!.app.get(SlaSweeper);
+  }
+
+  // ---- events, as intake and routing publish them ----
+
+  envelope<T extends { ticketId: string }>(
+    definition: EventDefinition<T>,
+    source: string,
+    data: T,
+    sequence: number,
+  ): EventEnvelope<T> {
+    return {
+      id: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt: new Date().toISOString(),
+      ticketId: data.ticketId,
+      source,
+      sequence,
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    };
+  }
+
+  async publish(envelope: EventEnvelope, area?: string): Promise<void> {
+    await this.js.publish(this.subjects.event(envelope.type, area), JSON.stringify(envelope), { msgID: envelope.id });
+  }
+
+  /** Waits until a consumer of some instance committed the events (their inbox rows exist). */
+  async applied(...envelopes: EventEnvelope[]): Promise<void> {
+    const ids = envelopes.map((e) => e.id);
+    await waitFor(
+      async () => {
+        const result = await this.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM resolution.inbox WHERE event_id = ANY($1::uuid[])',
+          [ids],
+        );
+        return result.rows[0]!.n === ids.length;
+      },
+      { what: `${ids.length} event(s) applied` },
+    );
+  }
+
+  private nextRoutingSequence(ticketId: string): number {
+    const next = (this.routingSequence.get(ticketId) ?? 0) + 1;
+    this.routingSequence.set(ticketId, next);
+    return next;
+  }
+
+  /** A ticket registered by intake and routed to L1, as both events arrive. */
+  async ticket(
+    options: { registeredAt?: string; priority?: Priority; requesterEmail?: string; jurisdiction?: string } = {},
+  ): Promise<TestTicket> {
+    const ticketId = randomUUID();
+    const number = this.nextNumber++;
+    const registeredAt = options.registeredAt ?? this.clock.now().toISOString();
+    const priority = options.priority ?? 'ALTA';
+    const registration: TicketRegisteredV1 = {
+      ticketId,
+      number,
+      registeredAt,
+      channel: 'telefono',
+      requesterId: randomUUID(),
+      requester: { email: options.requesterEmail ?? 'Ana.Perez@salud.gob', name: 'Ana Pérez' },
+      registeredBy: { accountId: randomUUID(), name: 'Olga Operadora', role: 'operator' },
+      jurisdiction: options.jurisdiction ?? 'SALUD',
+      title: 'No funciona el correo',
+      description: 'El servidor de correo no responde desde la mañana',
+      type: 'incidente',
+      category: 'correo',
+      impact: 'alto',
+      urgency: 'alta',
+      attachments: [],
+    };
+    const routed: TicketRoutedV1 = { ticketId, number, priority, area: 'L1', routedAt: registeredAt };
+    const events = [
+      this.envelope(Events.TicketRegistered, 'intake', registration, 1),
+      this.envelope(Events.TicketRouted, 'routing', routed, this.nextRoutingSequence(ticketId)),
+    ];
+    await this.publish(events[0]!);
+    await this.publish(events[1]!, 'L1');
+    await this.applied(...events);
+    this.routing.set(number, { ticketId, area: 'L1', priority });
+    return { ticketId, number, registeredAt };
+  }
+
+  /** Routing derives the ticket; with `deliver: false` the event is prepared but not yet published. */
+  derivation(
+    ticket: TestTicket,
+    from: string,
+    to: string,
+    kind: DerivationKind,
+  ): { envelope: EventEnvelope<TicketDerivedV1>; deliver: () => Promise<void> } {
+    const data: TicketDerivedV1 = {
+      ticketId: ticket.ticketId,
+      number: ticket.number,
+      by: routingActor,
+      at: this.clock.now().toISOString(),
+      derivationId: randomUUID(),
+      from,
+      to,
+      kind,
+      reason: kind === 'return' ? 'Solución aplicada; vuelve a la Mesa de Servicios' : 'Problema de disponibilidad',
+    };
+    const definition = kind === 'return' ? ProcedureEvents.SolutionReturned : ProcedureEvents.TicketEscalated;
+    const envelope = this.envelope(definition, 'routing', data, this.nextRoutingSequence(ticket.ticketId));
+    this.routing.set(ticket.number, { ...this.routing.get(ticket.number)!, area: to });
+    return {
+      envelope,
+      deliver: async () => {
+        await this.publish(envelope, to);
+        await this.applied(envelope);
+      },
+    };
+  }
+
+  async derive(ticket: TestTicket, from: string, to: string, kind: DerivationKind = 'escalate'): Promise<void> {
+    await this.derivation(ticket, from, to, kind).deliver();
+  }
+
+  // ---- commands and queries ----
+
+  command(
+    action: ResolutionAction,
+    area: string,
+    actor: ActorV1,
+    ticket: TestTicket,
+    body?: object,
+  ): Promise<LifecycleStateV1> {
+    return this.rpc.request<LifecycleStateV1>(resolutionCommandFor(action, area), {
+      actor,
+      number: ticket.number,
+      ...(body ? { body } : {}),
+    });
+  }
+
+  query<T>(subject: string, payload: object): Promise<T> {
+    return this.rpc.request<T>(subject, payload);
+  }
+
+  /** The ticket's row as stored (due dates, overdue). */
+  async row(ticket: TestTicket): Promise<Record<string, any>> {
+    const result = await this.db.query('SELECT * FROM resolution.tickets WHERE ticket_id = $1', [ticket.ticketId]);
+    return result.rows[0]!;
+  }
+
+  /** Events of one type about one ticket that reached the stream, once the outbox has been relayed. */
+  async streamed(definition: EventDefinition<object>, ticket: TestTicket): Promise<EventEnvelope[]> {
+    await waitFor(async () => (await this.db.query('SELECT 1 FROM resolution.outbox LIMIT 1')).rowCount === 0, {
+      what: 'the outbox relayed',
+    });
+    const consumer = await this.js.consumers.get(this.infra.messaging.eventsStream, {
+      // Area-scoped events end in the area token.
+      filter_subjects: definition.areaOf
+        ? `${this.subjects.event(definition.type)}.>`
+        : this.subjects.event(definition.type),
+    });
+    const found: EventEnvelope[] = [];
+    const messages = await consumer.fetch({ max_messages: 10_000, expires: 2_000 });
+    for await (const msg of messages) {
+      const envelope = msg.json<EventEnvelope>();
+      if (envelope.ticketId === ticket.ticketId) found.push(envelope);
+      if (msg.info.pending === 0) break;
+    }
+    return found;
+  }
+}
+
+/** The error payload of a refused call (or null if it succeeded). */
+export function refusal(promise: Promise<unknown>): Promise<any> {
+  return promise.then(
+    () => null,
+    (error: { payload?: unknown; reason?: string; message?: string }) => error.payload ?? { unavailable: error.reason },
+  );
+}
