@@ -44,17 +44,24 @@ async function step(name, method, path, token, body, expected) {
 }
 
 async function lifecycle(i) {
-  const created = await step('register', 'POST', '/api/v1/tickets', operator, {
-    channel: 'telefono',
-    requester: { email: `persona${i % 300}@bench.test`, name: `Persona ${i % 300}` },
-    jurisdiction: 'BENCH',
-    title: `El servidor ${i} no responde`,
-    description: 'El servicio no está disponible desde esta mañana.',
-    type: 'incidente',
-    category: 'servidores',
-    impact: 'alto',
-    urgency: 'media',
-  }, 201);
+  const created = await step(
+    'register',
+    'POST',
+    '/api/v1/tickets',
+    operator,
+    {
+      channel: 'telefono',
+      requester: { email: `persona${i % 300}@bench.test`, name: `Persona ${i % 300}` },
+      jurisdiction: 'BENCH',
+      title: `El servidor ${i} no responde`,
+      description: 'El servicio no está disponible desde esta mañana.',
+      type: 'incidente',
+      category: 'servidores',
+      impact: 'alto',
+      urgency: 'media',
+    },
+    201,
+  );
   const t = `/api/v1/tickets/${created.number}`;
   await step('take', 'POST', `${t}/take`, operator, undefined, 200);
   await step('escalate', 'POST', `${t}/derivations`, operator, { to: 'UIT', reason: 'Disponibilidad' }, 201);
@@ -93,7 +100,9 @@ lifecycle benchmark — ${total} lifecycles, ${inflight} in flight, all services
   completed:  ${completed} in ${seconds.toFixed(1)} s (${(completed / seconds).toFixed(1)} lifecycles/s), errors ${errors}
   step          p50 ms   p95 ms   p99 ms`);
 for (const s of steps) {
-  console.log(`  ${s.padEnd(12)} ${pct(latencies[s], 50).padStart(7)}  ${pct(latencies[s], 95).padStart(7)}  ${pct(latencies[s], 99).padStart(7)}`);
+  console.log(
+    `  ${s.padEnd(12)} ${pct(latencies[s], 50).padStart(7)}  ${pct(latencies[s], 95).padStart(7)}  ${pct(latencies[s], 99).padStart(7)}`,
+  );
 }
 await platform.stop();
 process.exit(0);

@@ -101,10 +101,18 @@ describe('end to end: the CAU procedures', () => {
     const report = await api.request<any>('GET', `/api/v1/tickets/${n}/closure-report`, { token: t.supervisor });
     expect(report.status).toBe(200);
     expect(JSON.stringify(report.body)).toContain('Se restableció la contraseña');
-    expect(await act(t.requester, n, 'survey', { satisfaction: 'satisfecho', score: 5, comment: 'Rápido' })).toBeTruthy();
+    expect(
+      await act(t.requester, n, 'survey', { satisfaction: 'satisfecho', score: 5, comment: 'Rápido' }),
+    ).toBeTruthy();
     const final = await view(n, (v) => v.status === 'cerrado' && v.timeline.some((e) => e.type === 'survey.answered'));
     expect(final.timeline.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['ticket.registered', 'ticket.routed', 'ticket.taken', 'ticket.resolved', 'ticket.closed']),
+      expect.arrayContaining([
+        'ticket.registered',
+        'ticket.routed',
+        'ticket.taken',
+        'ticket.resolved',
+        'ticket.closed',
+      ]),
     );
   });
 
@@ -131,7 +139,10 @@ describe('end to end: the CAU procedures', () => {
     expect(await act(t.UIT, n, 'take')).toMatchObject({ area: 'UIT', status: 'en_curso' });
     await act(t.UIT, n, 'estimates', { minutes: 90, note: 'Revisar el almacenamiento' });
     await act(t.UIT, n, 'worklogs', { description: 'Se amplió el volumen', minutes: 60 });
-    await act(t.UIT, n, 'solution', { solution: 'Se amplió el almacenamiento del servidor.', elements: 'srv-archivos-01' });
+    await act(t.UIT, n, 'solution', {
+      solution: 'Se amplió el almacenamiento del servidor.',
+      elements: 'srv-archivos-01',
+    });
     await derive(t.UIT, n, 'L1', 'Solución registrada');
     await closeAtL1(n);
   });
