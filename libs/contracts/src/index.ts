@@ -13,3 +13,5 @@ export * from './queries/tickets.js';
 export * from './procedures/commands.js';
 export * from './procedures/events.js';
 export * from './procedures/subjects.js';
+export * from './knowledge.js';
+export * from './reports.js';

@@ -153,7 +153,13 @@ export class ResolutionHarness {
         const reply = where
           ? {
               id,
-              response: { ticketId: where.ticketId, number: data.number, area: where.area, priority: where.priority },
+              response: {
+                ticketId: where.ticketId,
+                number: data.number,
+                area: where.area,
+                priority: where.priority,
+                sequence: this.routingSequence.get(where.ticketId) ?? 0,
+              },
             }
           : { id, err: { code: 'NOT_FOUND', params: { resource: 'ticket', id: data.number } } };
         msg.respond(JSON.stringify({ ...reply, isDisposed: true }));

@@ -37,6 +37,7 @@ describe('routing: derivations along the escalation graph', () => {
       number: ticket.number,
       area: 'L1',
       priority: 'BAJA',
+      sequence: 1, // `ticket.routed` was routing's first event for it
     });
   });
 

@@ -3,6 +3,19 @@
  * ticket's current area as a token (`resolution.UIT.ticket.take.v1`), so an instance started for one
  * area (`CAU_AREAS=UIT`) receives only that area's work.
  */
+/**
+ * Routing's answer to `Locate`. `sequence` is routing's per-ticket event sequence at the time of the
+ * answer: a service correcting its copy of the area from this answer records it as the position of
+ * routing's events, so an older routing event arriving later cannot move the ticket back.
+ */
+export interface LocatedTicketV1 {
+  ticketId: string;
+  number: number;
+  area: string;
+  priority: 'ALTA' | 'MEDIA' | 'BAJA';
+  sequence: number;
+}
+
 export const RoutingCommands = {
   Locate: 'routing.ticket.locate.v1',
   Derive: 'routing.ticket.derive.v1',

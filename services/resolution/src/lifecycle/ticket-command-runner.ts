@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ByV1, TicketCommandBase } from '@cau/contracts';
-import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { ServiceError, EventPositions, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { RoutingLocator } from '../tickets/routing-locator.js';
 import type { TicketRecord } from '../tickets/ticket-record.js';
@@ -31,6 +31,7 @@ export class TicketCommandRunner {
     private readonly tickets: TicketRepository,
     private readonly locator: RoutingLocator,
     private readonly clock: Clock,
+    private readonly positions: EventPositions,
   ) {}
 
   async run(
@@ -55,7 +56,16 @@ export class TicketCommandRunner {
     if (copy.area === area) return;
     const located = await this.locator.locate(command.actor, command.number);
     if (located.area !== area) throw conflict(elsewhere(command.number, located.area, area));
-    await this.runtime.transaction((tx) => this.tickets.moveToArea(tx, copy.ticketId, area));
+    await this.runtime.transaction(async (tx) => {
+      // Taking routing's word as if its latest event had arrived: older routing events still on their
+      // way (the first routing, a previous derivation) must not move the ticket back afterwards.
+      const newest = await this.positions.advance(tx, {
+        ticketId: copy.ticketId,
+        source: 'routing',
+        sequence: located.sequence,
+      });
+      if (newest) await this.tickets.moveToArea(tx, copy.ticketId, area);
+    });
   }
 }
 

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, RoutingCommands, type ActorV1, type Priority } from '@cau/contracts';
+import { ErrorCode, RoutingCommands, type ActorV1, type LocatedTicketV1 } from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
 
-/** Routing's answer to `routing.ticket.locate.v1`. */
-export interface LocatedTicket {
-  ticketId: string;
-  number: number;
-  area: string;
-  priority: Priority;
-}
+export type LocatedTicket = LocatedTicketV1;
 
 /** Asks routing, the authority on areas, where a ticket is now. */
 @Injectable()

@@ -85,6 +85,23 @@ export class RoutedTicketRepository {
   }
 
   /**
+   * The ticket with routing's event sequence for it, read in one statement so the two agree (a
+   * derivation changes both in one transaction).
+   */
+  async locate(number: number): Promise<{ ticket: RoutedTicket; sequence: number } | null> {
+    const rows: Array<TicketRow & { sequence: string | null }> = await this.runtime.dataSource.query(
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `t.${c}`)
+        .join(', ')}, q.sequence
+       FROM "${this.s}".tickets t LEFT JOIN "${this.s}".sequences q ON q.ticket_id = t.ticket_id
+       WHERE t.number = $1`,
+      [number],
+    );
+    const row = rows[0];
+    return row ? { ticket: toTicket(row), sequence: Number(row.sequence ?? 0) } : null;
+  }
+
+  /**
    * The ticket, locked until the transaction ends: a concurrent derivation of the same ticket waits
    * here and then starts from the area this transaction leaves it in.
    */

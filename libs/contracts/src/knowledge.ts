@@ -1,0 +1,457 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { AREA_CODE_PATTERN } from './enums.js';
+import { defineEvent } from './events/envelope.js';
+
+/**
+ * Knowledge-base subjects (see ./subjects.ts for the naming rule: never rename one in place).
+ * Articles are addressed by their UUID; tickets by their number, as everywhere else.
+ */
+export const KnowledgeCommands = {
+  CreateArticle: 'knowledge.article.create.v1',
+  UpdateArticle: 'knowledge.article.update.v1',
+  PublishArticle: 'knowledge.article.publish.v1',
+  ArchiveArticle: 'knowledge.article.archive.v1',
+  DraftFromTicket: 'knowledge.article.draft-from-ticket.v1',
+  RecordUse: 'knowledge.article.use.v1',
+  Vote: 'knowledge.article.vote.v1',
+  Reindex: 'knowledge.index.rebuild.v1',
+} as const;
+
+export const KnowledgeQueries = {
+  GetArticle: 'knowledge.article.get.v1',
+  ArticleVersions: 'knowledge.article.versions.v1',
+  Search: 'knowledge.search.v1',
+  Suggest: 'knowledge.suggest.v1',
+  FindDuplicates: 'knowledge.article.duplicates.v1',
+  TicketSuggestions: 'knowledge.ticket.suggestions.v1',
+} as const;
+
+export const ARTICLE_VISIBILITIES = ['internal', 'public'] as const;
+export type ArticleVisibility = (typeof ARTICLE_VISIBILITIES)[number];
+export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** Sizes of article fields and queries; a query longer than `query` is refused, not truncated. */
+export const KnowledgeLimits = {
+  title: 200,
+  text: 20_000,
+  step: 2_000,
+  steps: 50,
+  tag: 50,
+  tags: 20,
+  label: 100,
+  query: 200,
+  pageSize: 50,
+  page: 1_000,
+} as const;
+
+/** What an author writes. */
+export class ArticleContentV1 {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.title)
+  title!: string;
+
+  /** Problem and symptoms as the user reports them. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.text)
+  problem!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.text)
+  cause?: string;
+
+  @IsArray()
+  @ArrayMaxSize(KnowledgeLimits.steps)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(KnowledgeLimits.step, { each: true })
+  solutionSteps!: string[];
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.label)
+  category!: string;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  /** The service or system affected. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.label)
+  service?: string;
+
+  @IsArray()
+  @ArrayMaxSize(KnowledgeLimits.tags)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(KnowledgeLimits.tag, { each: true })
+  tags!: string[];
+
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility!: ArticleVisibility;
+}
+
+/** The HTTP body of "create an article": the content, and `force` to create despite near-duplicates. */
+export class CreateArticleBodyV1 extends ArticleContentV1 {
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+}
+
+export class CreateArticleCommandV1 extends ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => CreateArticleBodyV1)
+  article!: CreateArticleBodyV1;
+}
+
+/** A partial edit: fields left out keep their value. `revision` guards against overwriting someone else's edit. */
+export class ArticleChangesV1 {
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.title)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.text)
+  problem?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.text)
+  cause?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(KnowledgeLimits.steps)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(KnowledgeLimits.step, { each: true })
+  solutionSteps?: string[];
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KnowledgeLimits.label)
+  category?: string;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.label)
+  service?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(KnowledgeLimits.tags)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(KnowledgeLimits.tag, { each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility?: ArticleVisibility;
+}
+
+export class UpdateArticleCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => ArticleChangesV1)
+  changes!: ArticleChangesV1;
+}
+
+/** Publish, archive, read or list the versions of one article. */
+export class ArticleRefV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+export class DraftFromTicketCommandV1 extends ActorEnvelopeBase {
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+}
+
+export class RecordUseBodyV1 {
+  /** The ticket the article helped solve. */
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+}
+
+export class RecordUseCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => RecordUseBodyV1)
+  use!: RecordUseBodyV1;
+}
+
+export class VoteBodyV1 {
+  @IsBoolean()
+  helpful!: boolean;
+}
+
+export class VoteCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => VoteBodyV1)
+  vote!: VoteBodyV1;
+}
+
+export class ReindexCommandV1 extends ActorEnvelopeBase {}
+
+/** `/kb/search` query string. Page and limit arrive as text and are converted by the gateway. */
+export class KbSearchParamsV1 {
+  @IsString()
+  @MaxLength(KnowledgeLimits.query)
+  q!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.label)
+  category?: string;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.tag)
+  tag?: string;
+
+  /** Staff only: drafts or archived articles instead of published ones. */
+  @IsOptional()
+  @IsIn(ARTICLE_STATUSES)
+  status?: ArticleStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(KnowledgeLimits.page)
+  page?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(KnowledgeLimits.pageSize)
+  limit?: number;
+}
+
+export class KbSearchQueryV1 extends ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => KbSearchParamsV1)
+  params!: KbSearchParamsV1;
+}
+
+/** `/kb/suggest`: text as an operator types it; the last word counts as a prefix. */
+export class KbSuggestParamsV1 {
+  @IsString()
+  @MaxLength(KnowledgeLimits.query)
+  q!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit?: number;
+}
+
+export class KbSuggestQueryV1 extends ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => KbSuggestParamsV1)
+  params!: KbSuggestParamsV1;
+}
+
+export class FindDuplicatesQueryV1 extends ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => ArticleContentV1)
+  article!: ArticleContentV1;
+}
+
+export class TicketSuggestionsQueryV1 extends ActorEnvelopeBase {
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+}
+
+export interface AccountRefV1 {
+  accountId: string;
+  name: string;
+}
+
+export interface ArticleV1 {
+  id: string;
+  revision: number;
+  title: string;
+  problem: string;
+  cause: string | null;
+  solutionSteps: string[];
+  category: string;
+  area: string | null;
+  service: string | null;
+  tags: string[];
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  author: AccountRefV1;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  /** Numbers of the tickets the article helped solve, newest first. */
+  tickets: number[];
+  counters: { views: number; uses: number; helpful: number; notHelpful: number };
+}
+
+export interface ArticleVersionV1 {
+  revision: number;
+  change: 'created' | 'updated' | 'published' | 'archived';
+  by: AccountRefV1;
+  at: string;
+  content: ArticleContentV1 & { status: ArticleStatus };
+}
+
+export interface DuplicateCandidateV1 {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  /** 0..1: how alike title and problem are. */
+  similarity: number;
+}
+
+/** Either the article was created, or near-duplicates exist and nothing was created. */
+export type CreateArticleResultV1 =
+  { created: true; article: ArticleV1 } | { created: false; candidates: DuplicateCandidateV1[] };
+
+export interface KbHitV1 {
+  id: string;
+  title: string;
+  category: string;
+  area: string | null;
+  tags: string[];
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  score: number;
+  /** Excerpt with the matched words between <mark> and </mark>; the rest of the text is HTML-escaped. */
+  snippet: string;
+}
+
+export interface KbSearchPageV1 {
+  items: KbHitV1[];
+  page: number;
+  limit: number;
+  /** More results exist after this page. */
+  hasMore: boolean;
+}
+
+export interface KbSuggestionV1 {
+  id: string;
+  title: string;
+  score: number;
+}
+
+export interface TicketKbSuggestionsV1 {
+  number: number;
+  computedAt: string | null;
+  items: KbSuggestionV1[];
+}
+
+export interface ReindexResultV1 {
+  engine: string;
+  articles: number;
+}
+
+/** What the search engines index: an article's searchable fields at one revision. */
+export class ArticleDocumentV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  problem!: string;
+
+  @IsString()
+  body!: string;
+
+  @IsString()
+  category!: string;
+
+  @IsOptional()
+  @IsString()
+  area!: string | null;
+
+  @IsOptional()
+  @IsString()
+  service!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility!: ArticleVisibility;
+
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
+
+  @IsISO8601()
+  updatedAt!: string;
+}
+
+/**
+ * Article events carry the whole searchable document, so an indexer never reads the articles table
+ * and an older revision arriving late is recognised by its `revision` and ignored.
+ */
+export const ArticleEvents = {
+  ArticleDrafted: defineEvent('article.drafted', 1, ArticleDocumentV1),
+  ArticleUpdated: defineEvent('article.updated', 1, ArticleDocumentV1),
+  ArticlePublished: defineEvent('article.published', 1, ArticleDocumentV1),
+  ArticleArchived: defineEvent('article.archived', 1, ArticleDocumentV1),
+} as const;

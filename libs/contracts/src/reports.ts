@@ -1,0 +1,209 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ActorV1 } from './common.js';
+import { Role } from './enums.js';
+
+/**
+ * Indicators of the service desk (seed 003 §8 "Crear reportes", 7.6; seed 001). Definitions of every
+ * figure: docs/indicators.md.
+ */
+export const ReportQueries = {
+  Kpis: 'reporting.kpis.v1',
+  Recurring: 'reporting.recurring.v1',
+  Yearly: 'reporting.yearly.v1',
+} as const;
+
+/** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
+export const REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
+
+export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
+export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
+
+export const REPORT_DIMENSIONS = ['area', 'jurisdiction', 'channel', 'priority', 'category'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+export const RECURRENCE_KEYS = ['category', 'requester', 'jurisdiction'] as const;
+export type RecurrenceKey = (typeof RECURRENCE_KEYS)[number];
+
+/** Local calendar dates of the deployment's time zone; the service checks that they exist. */
+export const REPORT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const ReportLimits = {
+  /** Longest period of any report. */
+  maxYears: 5,
+  /** Longest period of a daily report: one row per day is unreadable beyond a year. */
+  maxDailyDays: 366,
+  recurringPageSize: 100,
+} as const;
+
+/** A period: `from` included, `to` excluded (a year is 2025-01-01 → 2026-01-01). */
+export class ReportPeriodV1 {
+  @Matches(REPORT_DATE_PATTERN)
+  from!: string;
+
+  @Matches(REPORT_DATE_PATTERN)
+  to!: string;
+}
+
+/** Query string of `GET /api/v1/reports/kpis`. */
+export class KpiReportParamsV1 extends ReportPeriodV1 {
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
+  @IsOptional()
+  @IsIn(REPORT_DIMENSIONS)
+  dimension?: ReportDimension;
+}
+
+export class KpiReportQueryV1 extends KpiReportParamsV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+/** Query string of `GET /api/v1/reports/recurring`. */
+export class RecurringReportParamsV1 extends ReportPeriodV1 {
+  @IsIn(RECURRENCE_KEYS)
+  by!: RecurrenceKey;
+
+  /** Fewest incidents that make a repetition (2 unless given). */
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(1_000_000)
+  minCount?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(ReportLimits.recurringPageSize)
+  limit?: number;
+}
+
+export class RecurringReportQueryV1 extends RecurringReportParamsV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+/** Query string of `GET /api/v1/reports/yearly`. */
+export class YearlyReportParamsV1 {
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fromYear!: number;
+
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  toYear!: number;
+}
+
+export class YearlyReportQueryV1 extends YearlyReportParamsV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+/** Average and distribution of a duration, in minutes; null when nothing was measured. */
+export interface DurationStatsV1 {
+  average: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface TimingV1 {
+  /** Tickets measured. */
+  count: number;
+  business: DurationStatsV1;
+  calendar: DurationStatsV1;
+}
+
+export interface SlaComplianceV1 {
+  measured: number;
+  met: number;
+  /** met / measured, null when nothing was measured. */
+  compliance: number | null;
+}
+
+/** The indicators of one period (and one value of the dimension, when the report has one). Shares are 0–1. */
+export interface KpiRowV1 {
+  /** First local day of the period. */
+  period: string;
+  /** Day after the period's last (exclusive), clipped to the report's `to`. */
+  periodEnd: string;
+  /** The dimension's value; null in reports without a dimension, or for tickets without one (not routed). */
+  dimensionValue: string | null;
+  opened: number;
+  closed: number;
+  openAtEnd: number;
+  overdue: number;
+  callsHandled: number;
+  firstResponse: TimingV1;
+  resolution: TimingV1;
+  incidentsClosed: number;
+  incidentsClosedAtL1: number;
+  incidentsClosedAtL1Share: number | null;
+  queriesClosed: number;
+  queriesAnsweredAtL1: number;
+  queriesAnsweredAtL1Share: number | null;
+  satisfaction: {
+    answered: number;
+    satisfecho: number;
+    regular: number;
+    insatisfecho: number;
+    satisfechoShare: number | null;
+    regularShare: number | null;
+    insatisfechoShare: number | null;
+    /** Closed tickets of the period whose survey was answered, over closed tickets of the period. */
+    responseRate: number | null;
+  };
+  sla: { response: SlaComplianceV1; resolution: SlaComplianceV1 };
+}
+
+export interface KpiReportV1 {
+  from: string;
+  to: string;
+  granularity: ReportGranularity;
+  dimension: ReportDimension | null;
+  timeZone: string;
+  rows: KpiRowV1[];
+}
+
+export interface RecurringIncidentV1 {
+  rank: number;
+  /** The category, requester e-mail or jurisdiction that repeats. */
+  key: string;
+  incidents: number;
+  firstAt: string;
+  lastAt: string;
+  /** Up to the 10 latest ticket numbers, newest first. */
+  latestNumbers: number[];
+}
+
+export interface RecurringReportV1 {
+  from: string;
+  to: string;
+  by: RecurrenceKey;
+  minCount: number;
+  items: RecurringIncidentV1[];
+}
+
+/** Seed 001's yearly indicators. */
+export interface YearlyFiguresV1 {
+  year: number;
+  /** Tickets registered in the year. */
+  tickets: number;
+  /** Services rendered: tickets closed in the year. */
+  services: number;
+  /** Distinct jurisdictions (administrative units) with a ticket registered in the year. */
+  jurisdictionsServed: number;
+}
+
+export interface YearlyReportV1 {
+  timeZone: string;
+  years: YearlyFiguresV1[];
+}
