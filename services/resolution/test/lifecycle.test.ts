@@ -216,6 +216,24 @@ describe('resolution: the procedures of seed 002 (9.1, 9.2) through commands', (
     expect(taken!.data).toMatchObject({ area: 'UIT', status: 'en_curso', assignee: { accountId: uitAgent.accountId } });
   });
 
+  it('keeps the area routing confirmed when an older derivation arrives afterwards', async () => {
+    const upatAgent = people.agent('UPAT');
+    const ticket = await h.ticket();
+    const toUit = h.derivation(ticket, 'L1', 'UIT', 'escalate'); // both events still on their way
+    const toUpat = h.derivation(ticket, 'UIT', 'UPAT', 'escalate');
+    expect(await h.command('take', 'UPAT', upatAgent, ticket)).toMatchObject({ area: 'UPAT' });
+    await toUit.deliver(); // older than what routing told us: it must not move the ticket back to UIT
+    const asked = h.locateCalls;
+    expect(await h.command('estimate', 'UPAT', upatAgent, ticket, { minutes: 30 })).toMatchObject({ area: 'UPAT' });
+    expect(h.locateCalls).toBe(asked); // the copy was right, routing was not asked again
+    await toUpat.deliver();
+    expect(
+      await h.command('log-work', 'UPAT', upatAgent, ticket, { description: 'Análisis', minutes: 20 }),
+    ).toMatchObject({
+      area: 'UPAT',
+    });
+  });
+
   it('asks routing when its copy lags behind a derivation, and goes on only in the area routing confirms', async () => {
     const uitAgent = people.agent('UIT');
     const ticket = await h.ticket();
