@@ -1,25 +1,47 @@
-import { Events } from '@cau/contracts';
+import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
+import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
+import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
+import {
+  ClosedMails,
+  EscalatedMails,
+  ReopenedMails,
+  ResolvedMails,
+  ReviewRejectedMails,
+  SlaBreachedMails,
+  SolutionReturnedMails,
+} from './ticket-mails/ticket-mail-plans.js';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
   schema: 'notifications',
   module: NotificationsModule,
-  migrations: [NotificationsSchema1763800005000],
+  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
+  queueGroup: QueueGroups.notifications,
   consumers: (app) => {
     const registrationMail = app.get(QueueRegistrationMailUseCase);
+    const mails = app.get(QueueTicketMailsUseCase);
     return [
       {
         durable: 'notifications',
-        handlers: [onEvent(Events.TicketRegistered, (event, tx) => registrationMail.handle(event, tx))],
+        handlers: [
+          onEvent(Events.TicketRegistered, (event, tx) => registrationMail.handle(event, tx)),
+          onEvent(ProcedureEvents.TicketEscalated, (event, tx) => mails.handle(EscalatedMails, event, tx)),
+          onEvent(ProcedureEvents.SolutionReturned, (event, tx) => mails.handle(SolutionReturnedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketResolved, (event, tx) => mails.handle(ResolvedMails, event, tx)),
+          onEvent(ProcedureEvents.ReviewRejected, (event, tx) => mails.handle(ReviewRejectedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
+          onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
+        ],
       },
     ];
   },

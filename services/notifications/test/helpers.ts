@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
+import { Events, type EventDefinition, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
 import { Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import type { ReceivedMail } from '@cau/testing';
 
@@ -45,11 +45,34 @@ export function ticketRegistered(
 export async function publish(
   nc: NatsConnection,
   env: Record<string, string>,
-  event: EventEnvelope<TicketRegisteredV1>,
+  event: EventEnvelope<object>,
   msgID = event.id,
+  area?: string,
 ): Promise<void> {
-  const subject = new Subjects(messagingConfigFromEnv(env)).event(event.type);
+  const subject = new Subjects(messagingConfigFromEnv(env)).event(event.type, area);
   await jetstream(nc).publish(subject, JSON.stringify(event), { msgID });
+}
+
+/** A lifecycle event of the ticket registered by `registration`, as routing's or resolution's outbox would publish it. */
+export function ticketEvent<T extends object>(
+  definition: EventDefinition<T>,
+  registration: EventEnvelope<TicketRegisteredV1>,
+  data: Omit<T, 'ticketId' | 'number'>,
+  sequence: number,
+): EventEnvelope<T> {
+  const { ticketId, number } = registration.data;
+  return {
+    id: randomUUID(),
+    type: definition.type,
+    version: definition.version,
+    occurredAt: new Date().toISOString(),
+    ticketId,
+    source: definition.type.endsWith('escalated') || definition.type.endsWith('returned') ? 'routing' : 'resolution',
+    sequence,
+    correlationId: randomUUID(),
+    causationId: null,
+    data: { ticketId, number, ...data } as T,
+  };
 }
 
 export function ticketHeader(mail: ReceivedMail): string | undefined {
@@ -68,8 +91,13 @@ export function duplicated(mails: ReceivedMail[]): string[] {
   return [...counts].filter(([, count]) => count > 1).map(([number]) => number);
 }
 
-export function expectedMessageId(eventId: string, recipient: string, domain: string): string {
-  return `<ticket-registered.${eventId}.${createHash('sha1').update(recipient).digest('hex').slice(0, 12)}@${domain}>`;
+export function expectedMessageId(
+  eventId: string,
+  recipient: string,
+  domain: string,
+  kind = 'ticket-registered',
+): string {
+  return `<${kind}.${eventId}.${createHash('sha1').update(recipient).digest('hex').slice(0, 12)}@${domain}>`;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

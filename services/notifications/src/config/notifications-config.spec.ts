@@ -35,6 +35,21 @@ describe('notifications configuration', () => {
     );
   });
 
+  it('reads the area mailboxes and the supervisors, none by default', () => {
+    expect(read({}).areaMailboxes.size).toBe(0);
+    expect(read({}).supervisorEmails).toEqual([]);
+    const config = read({
+      AREA_MAILBOXES: ' UIT=UIT@agetic.gob.bo, ADT=adt@agetic.gob.bo,L1=mesa@agetic.gob.bo ',
+      SUPERVISOR_EMAILS: 'Susana@agetic.gob.bo, jefe@agetic.gob.bo,susana@agetic.gob.bo',
+    });
+    expect([...config.areaMailboxes]).toEqual([
+      ['UIT', 'uit@agetic.gob.bo'],
+      ['ADT', 'adt@agetic.gob.bo'],
+      ['L1', 'mesa@agetic.gob.bo'],
+    ]);
+    expect(config.supervisorEmails).toEqual(['susana@agetic.gob.bo', 'jefe@agetic.gob.bo']);
+  });
+
   it('drops a trailing slash from the portal URL', () => {
     expect(read({ PORTAL_URL: 'https://cau.gob/portal/' }).portalUrl).toBe('https://cau.gob/portal');
   });
@@ -53,6 +68,11 @@ describe('notifications configuration', () => {
     [{ MAIL_SEND_CONCURRENCY: '10' }, /smaller than DATABASE_POOL_SIZE \(10\)/],
     [{ MAIL_RETRY_BASE_MS: '1.5' }, /MAIL_RETRY_BASE_MS/],
     [{ MAIL_RETRY_BASE_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }, /MAIL_RETRY_MAX_MS/],
+    [{ AREA_MAILBOXES: 'UIT' }, /AREA_MAILBOXES/],
+    [{ AREA_MAILBOXES: 'uit=uit@agetic.gob.bo' }, /AREA_MAILBOXES/],
+    [{ AREA_MAILBOXES: 'UIT=not-an-address' }, /AREA_MAILBOXES/],
+    [{ AREA_MAILBOXES: 'UIT=a@b.gob,UIT=c@d.gob' }, /AREA_MAILBOXES names area UIT twice/],
+    [{ SUPERVISOR_EMAILS: 'a@b.gob; c@d.gob' }, /SUPERVISOR_EMAILS/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => read(env)).toThrow(message);
   });

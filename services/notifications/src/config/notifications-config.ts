@@ -1,4 +1,4 @@
-import { Language } from '@cau/contracts';
+import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
 
 export interface SmtpConfig {
@@ -30,6 +30,10 @@ export interface NotificationsConfig {
   retry: RetryPolicy;
   /** Safety-net poll for retries coming due and for wake-ups lost with the LISTEN connection. */
   pollIntervalMs: number;
+  /** Shared mailbox of each area (lower-case addresses); an area without one gets no mail. */
+  areaMailboxes: ReadonlyMap<string, string>;
+  /** Supervisors' addresses (lower case, without repeats). */
+  supervisorEmails: readonly string[];
 }
 
 /** The development mailbox's default address: `npm start` works on a machine without a mail server. */
@@ -76,7 +80,40 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     sendConcurrency,
     retry,
     pollIntervalMs: positiveInteger(env, 'MAIL_POLL_INTERVAL_MS', 1_000),
+    areaMailboxes: parseAreaMailboxes(value(env, 'AREA_MAILBOXES') ?? ''),
+    supervisorEmails: parseAddressList(value(env, 'SUPERVISOR_EMAILS') ?? ''),
   };
+}
+
+const ADDRESS = /^[^@\s,=<>]+@[^@\s,=<>]+\.[^@\s,=<>]+$/;
+
+/** `UIT=uit@agetic.gob.bo,L1=mesa@agetic.gob.bo`: one address per area code. */
+function parseAreaMailboxes(raw: string): Map<string, string> {
+  const mailboxes = new Map<string, string>();
+  for (const entry of raw.split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    const [area = '', address = '', ...rest] = entry.split('=').map((part) => part.trim());
+    const email = address.toLowerCase();
+    if (rest.length > 0 || !AREA_CODE_PATTERN.test(area) || !ADDRESS.test(email)) {
+      throw new Error(`AREA_MAILBOXES must look like UIT=uit@example.gob,L1=mesa@example.gob, got "${entry}"`);
+    }
+    if (mailboxes.has(area)) throw new Error(`AREA_MAILBOXES names area ${area} twice`);
+    mailboxes.set(area, email);
+  }
+  return mailboxes;
+}
+
+/** `a@example.gob, b@example.gob`: comma-separated addresses. */
+function parseAddressList(raw: string): string[] {
+  const addresses = new Set<string>();
+  for (const entry of raw.split(',').map((part) => part.trim().toLowerCase())) {
+    if (entry === '') continue;
+    if (!ADDRESS.test(entry)) {
+      throw new Error(`SUPERVISOR_EMAILS must be comma-separated addresses such as a@example.gob, got "${entry}"`);
+    }
+    addresses.add(entry);
+  }
+  return [...addresses];
 }
 
 function value(env: NodeJS.ProcessEnv, name: string): string | undefined {

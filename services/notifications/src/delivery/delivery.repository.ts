@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
-import type { ClaimedDelivery, DeliveryKind, NewDelivery } from './delivery.js';
+import type { ClaimedDelivery, DeliveryKind, DeliveryStatus, DeliverySummary, NewDelivery } from './delivery.js';
 
 interface ClaimedRow {
   id: string;
@@ -12,9 +12,27 @@ interface ClaimedRow {
   text_body: string;
   html_body: string;
   message_id: string;
+  thread_message_id: string | null;
   attempts: number;
   created_at: Date;
 }
+
+interface SummaryRow {
+  id: string;
+  event_id: string;
+  kind: DeliveryKind;
+  recipient: string;
+  ticket_number: string | null;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+const SUMMARY_COLUMNS =
+  'id, event_id, kind, recipient, ticket_number, subject, status, attempts, last_error, created_at, sent_at';
 
 /** The mails of the notifications schema: written by use cases, claimed and settled by the sender. */
 @Injectable()
@@ -34,8 +52,9 @@ export class DeliveryRepository {
   async insertPending(tx: EntityManager, delivery: NewDelivery): Promise<boolean> {
     const inserted: unknown[] = await tx.query(
       `INSERT INTO "${this.s}".deliveries
-         (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body, message_id,
+          thread_message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT DO NOTHING
        RETURNING 1`,
       [
@@ -50,6 +69,7 @@ export class DeliveryRepository {
         delivery.text,
         delivery.html,
         delivery.messageId,
+        delivery.threadMessageId,
       ],
     );
     if (inserted.length === 0) return false;
@@ -63,7 +83,8 @@ export class DeliveryRepository {
    */
   async claimNextDue(tx: EntityManager): Promise<ClaimedDelivery | null> {
     const rows: ClaimedRow[] = await tx.query(
-      `SELECT id, kind, recipient, ticket_number, subject, text_body, html_body, message_id, attempts, created_at
+      `SELECT id, kind, recipient, ticket_number, subject, text_body, html_body, message_id, thread_message_id,
+              attempts, created_at
        FROM "${this.s}".deliveries
        WHERE status = 'pending' AND next_attempt_at <= now()
        ORDER BY next_attempt_at, created_at
@@ -81,6 +102,7 @@ export class DeliveryRepository {
       text: row.text_body,
       html: row.html_body,
       messageId: row.message_id,
+      threadMessageId: row.thread_message_id,
       attempts: row.attempts,
       createdAt: row.created_at,
     };
@@ -111,4 +133,60 @@ export class DeliveryRepository {
       [id, error],
     );
   }
+
+  /** Newest first, optionally of one status. */
+  async list(tx: EntityManager, status: DeliveryStatus | null, limit: number): Promise<DeliverySummary[]> {
+    const rows: SummaryRow[] = await tx.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".deliveries
+       WHERE $1::text IS NULL OR status = $1
+       ORDER BY created_at DESC, id
+       LIMIT $2`,
+      [status, limit],
+    );
+    return rows.map(toSummary);
+  }
+
+  async find(tx: EntityManager, id: string): Promise<DeliverySummary | null> {
+    const rows: SummaryRow[] = await tx.query(`SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".deliveries WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /**
+   * Puts a failed mail back in the queue, due now, with its attempts counted from zero again; the
+   * message (and its Message-ID) stays as it was. Returns null when the mail is not failed.
+   */
+  async retryFailed(tx: EntityManager, id: string): Promise<DeliverySummary | null> {
+    // Wrapped in a SELECT so the driver returns rows, as for every other query here.
+    const rows: SummaryRow[] = await tx.query(
+      `WITH retried AS (
+         UPDATE "${this.s}".deliveries
+         SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+         WHERE id = $1 AND status = 'failed'
+         RETURNING ${SUMMARY_COLUMNS})
+       SELECT * FROM retried`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    await tx.query('SELECT pg_notify($1, $2)', [this.notifyChannel, '']);
+    return toSummary(row);
+  }
+}
+
+function toSummary(row: SummaryRow): DeliverySummary {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    kind: row.kind,
+    recipient: row.recipient,
+    ticketNumber: row.ticket_number === null ? null : Number(row.ticket_number),
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
+  };
 }

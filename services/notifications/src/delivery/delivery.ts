@@ -3,6 +3,17 @@ import type { Language } from '@cau/contracts';
 /** What a mail is about. Stored in every row and used in Message-IDs: never rename a value in place. */
 export const DeliveryKind = {
   TicketRegistered: 'ticket-registered',
+  /** To the mailbox of the area a ticket was derived to. */
+  TicketEscalated: 'ticket-escalated',
+  SolutionReturned: 'solution-returned',
+  /** To the requester: the solution, to verify that it works. */
+  TicketResolved: 'ticket-resolved',
+  /** To the supervisors: the same solution, submitted for their review. */
+  ReviewRequested: 'review-requested',
+  ReviewRejected: 'review-rejected',
+  TicketClosed: 'ticket-closed',
+  TicketReopened: 'ticket-reopened',
+  SlaBreached: 'sla-breached',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 
@@ -18,6 +29,8 @@ export interface NewDelivery {
   text: string;
   html: string;
   messageId: string;
+  /** The Message-ID this mail replies to (the ticket's registration mail), so a ticket's mails thread. */
+  threadMessageId: string | null;
 }
 
 /** A pending delivery claimed by the sender, with what it needs to build the message. */
@@ -30,6 +43,25 @@ export interface ClaimedDelivery {
   text: string;
   html: string;
   messageId: string;
+  threadMessageId: string | null;
   attempts: number;
   createdAt: Date;
+}
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A delivery as administrators see it: everything but the bodies. */
+export interface DeliverySummary {
+  id: string;
+  eventId: string;
+  kind: DeliveryKind;
+  recipient: string;
+  ticketNumber: number | null;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
 }

@@ -36,6 +36,10 @@ export function composeMessage(delivery: ClaimedDelivery, config: Pick<Notificat
     messageId: delivery.messageId,
     // When the mail was composed, not when an attempt finally got through.
     date: delivery.createdAt,
+    // Every later mail of a ticket answers its registration mail, so clients show them as one thread.
+    ...(delivery.threadMessageId === null
+      ? {}
+      : { inReplyTo: delivery.threadMessageId, references: [delivery.threadMessageId] }),
     headers: {
       // Asks vacation responders and similar robots not to answer (RFC 3834); people still can.
       'Auto-Submitted': 'auto-generated',

@@ -1,5 +1,8 @@
 import type { Language } from '@cau/contracts';
 import { escapeHtml, oneLine } from './html.js';
+import { formatInstant, ticketTag, type MailLocale, type RenderedMail } from './mail.js';
+
+export { ticketTag, type MailLocale, type RenderedMail } from './mail.js';
 
 export interface TicketRegisteredMailData {
   requesterName: string;
@@ -9,26 +12,6 @@ export interface TicketRegisteredMailData {
   registeredAt: string;
   /** Portal base URL without a trailing slash. */
   portalUrl: string;
-}
-
-export interface MailLocale {
-  language: Language;
-  /** IANA zone the registration time is shown in. */
-  timeZone: string;
-}
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/**
- * The tag that threads a conversation to its ticket. It is the same in every language: replies are
- * matched by it, so changing its shape breaks the threading of mails already sent.
- */
-export function ticketTag(number: number): string {
-  return `[CAU #${number}]`;
 }
 
 interface Copy {
@@ -131,30 +114,4 @@ export function renderTicketRegisteredMail(data: TicketRegisteredMailData, local
 `;
 
   return { subject: copy.subject(tag, title), text, html };
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Formatters are costly to build (about 1 ms each) and are reused for every mail of a locale and zone. */
-function formatInstant(iso: string, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = dateTimeFormat(locale, timeZone);
-    formatters.set(key, formatter);
-  }
-  return formatter.format(new Date(iso));
-}
-
-function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-    timeZone,
-  });
 }

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, Role, type ActorV1 } from '@cau/contracts';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import type { DeliverySummary } from '../delivery/delivery.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
+import {
+  DEFAULT_DELIVERIES_LISTED,
+  type DeliveryListV1,
+  type ListDeliveriesQueryV1,
+  type RetryDeliveryCommandV1,
+} from '../notifications.contracts.js';
+
+/** Administrators see the mails (failed ones above all) and send a failed one again. */
+@Injectable()
+export class DeliveriesAdminUseCase {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
+  async list(query: ListDeliveriesQueryV1): Promise<DeliveryListV1> {
+    onlyAdministrators(query.actor);
+    const deliveries = await this.runtime.transaction((tx) =>
+      this.deliveries.list(tx, query.status ?? null, query.limit ?? DEFAULT_DELIVERIES_LISTED),
+    );
+    return { deliveries };
+  }
+
+  /**
+   * Back to pending, due now and with its attempts counted from zero; the mail keeps its body and
+   * Message-ID. Only a failed mail: a pending one is retried already and a sent one is not sent twice.
+   */
+  async retry(command: RetryDeliveryCommandV1): Promise<DeliverySummary> {
+    onlyAdministrators(command.actor);
+    return this.runtime.transaction(async (tx) => {
+      const retried = await this.deliveries.retryFailed(tx, command.id);
+      if (retried) {
+        this.runtime.logger.info(
+          { deliveryId: retried.id, ticketNumber: retried.ticketNumber, by: command.actor.accountId },
+          'failed mail queued again',
+        );
+        return retried;
+      }
+      const existing = await this.deliveries.find(tx, command.id);
+      if (!existing) throw ServiceError.notFound('delivery', command.id);
+      throw new ServiceError({
+        code: ErrorCode.Conflict,
+        params: { detail: `the delivery is ${existing.status}; only a failed delivery can be retried` },
+      });
+    });
+  }
+}
+
+function onlyAdministrators(actor: ActorV1): void {
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden('only administrators manage deliveries');
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import type { PreferenceV1, SetPreferenceCommandV1 } from '../notifications.contracts.js';
+import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
+
+/**
+ * A person turns one event type's mails to their own address off (or on again). The address is the
+ * actor's, as the gateway verified it, so nobody changes another's mails. Essential rules (the
+ * registration mail) ignore preferences, so an event type with only essential rules is refused.
+ */
+@Injectable()
+export class SetPreferenceUseCase {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly rules: NotificationRulesRepository,
+  ) {}
+
+  async execute(command: SetPreferenceCommandV1): Promise<PreferenceV1> {
+    const email = command.actor.email.trim().toLowerCase();
+    return this.runtime.transaction(async (tx) => {
+      if (!(await this.rules.hasOptionalRule(tx, command.eventType))) {
+        throw ServiceError.validation([{ field: 'eventType', constraint: 'essentialNotification' }]);
+      }
+      await this.rules.setPreference(tx, email, command.eventType, command.enabled);
+      return { email, eventType: command.eventType, enabled: command.enabled };
+    });
+  }
+}

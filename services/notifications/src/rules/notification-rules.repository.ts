@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ServiceRuntime } from '@cau/messaging';
+
+/** Who a rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
+export const RecipientKind = {
+  /** The ticket's requester (from the tickets copy). */
+  Requester: 'requester',
+  /** The mailbox of the event's area (`AREA_MAILBOXES`): the area a ticket was derived to. */
+  AreaMailbox: 'area-mailbox',
+  /** Every address of `SUPERVISOR_EMAILS`. */
+  Supervisors: 'supervisors',
+  /** The operator; events do not name their address, so the L1 mailbox of `AREA_MAILBOXES`. */
+  Operator: 'operator',
+} as const;
+export type RecipientKind = (typeof RecipientKind)[keyof typeof RecipientKind];
+
+export interface NotificationRule {
+  recipientKind: RecipientKind;
+  /** Sent whatever the recipient's preferences say. */
+  essential: boolean;
+}
+
+/** The rules of `notification_rules` and the recipients' opt-outs of `preferences`. */
+@Injectable()
+export class NotificationRulesRepository {
+  private readonly s: string;
+
+  constructor(runtime: ServiceRuntime) {
+    this.s = runtime.schema;
+  }
+
+  async enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
+    const rows: Array<{ recipient_kind: RecipientKind; essential: boolean }> = await tx.query(
+      `SELECT recipient_kind, essential FROM "${this.s}".notification_rules
+       WHERE event_type = $1 AND enabled ORDER BY recipient_kind`,
+      [eventType],
+    );
+    return rows.map((row) => ({ recipientKind: row.recipient_kind, essential: row.essential }));
+  }
+
+  /** The addresses among `emails` that turned this event type's mails off. */
+  async optedOut(tx: EntityManager, emails: string[], eventType: string): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows: Array<{ email: string }> = await tx.query(
+      `SELECT email FROM "${this.s}".preferences WHERE email = ANY($1::text[]) AND event_type = $2 AND NOT enabled`,
+      [emails, eventType],
+    );
+    return new Set(rows.map((row) => row.email));
+  }
+
+  async setPreference(tx: EntityManager, email: string, eventType: string, enabled: boolean): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".preferences (email, event_type, enabled) VALUES ($1, $2, $3)
+       ON CONFLICT (email, event_type) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
+      [email, eventType, enabled],
+    );
+  }
+
+  /** Whether any enabled rule of this event type can be turned off by its recipients. */
+  async hasOptionalRule(tx: EntityManager, eventType: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM "${this.s}".notification_rules WHERE event_type = $1 AND NOT essential LIMIT 1`,
+      [eventType],
+    );
+    return rows.length > 0;
+  }
+}

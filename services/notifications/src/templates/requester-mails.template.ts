@@ -1,0 +1,150 @@
+import type { Language } from '@cau/contracts';
+import { renderMail, ticketTag, type MailLocale, type RenderedMail } from './mail.js';
+
+/** The requester's mails after registration: the solution to verify, the closure, a reopening. */
+
+interface RequesterMailData {
+  requesterName: string;
+  number: number;
+  title: string;
+  /** Portal base URL without a trailing slash. */
+  portalUrl: string;
+}
+
+export interface TicketResolvedMailData extends RequesterMailData {
+  solution: string;
+}
+
+export interface TicketReopenedMailData extends RequesterMailData {
+  reason: string;
+}
+
+interface Common {
+  greeting(name: string): string;
+  numberLabel: string;
+  titleLabel: string;
+  followIntro: string;
+  reply(tag: string): string;
+}
+
+const COMMON: Record<Language, Common> = {
+  es: {
+    greeting: (name) => `Hola, ${name}:`,
+    numberLabel: 'Número de ticket',
+    titleLabel: 'Título',
+    followIntro: 'Para seguir su solicitud, ingrese a',
+    reply: (tag) => `Si desea agregar información, responda a este correo conservando ${tag} en el asunto.`,
+  },
+  en: {
+    greeting: (name) => `Hello, ${name}:`,
+    numberLabel: 'Ticket number',
+    titleLabel: 'Title',
+    followIntro: 'To follow your request, go to',
+    reply: (tag) => `To add information, reply to this e-mail keeping ${tag} in the subject.`,
+  },
+};
+
+function ticketFields(common: Common, data: RequesterMailData): Array<[string, string]> {
+  return [
+    [common.numberLabel, `#${data.number}`],
+    [common.titleLabel, data.title],
+  ];
+}
+
+const RESOLVED = {
+  es: {
+    subject: (title: string) => `Verifique la solución de su solicitud: ${title}`,
+    intro: 'Registramos una solución para su solicitud. Por favor, verifique que funciona.',
+    solutionLabel: 'Solución',
+    persists: (tag: string) =>
+      `Si el problema persiste, responda a este correo conservando ${tag} en el asunto y lo retomaremos.`,
+  },
+  en: {
+    subject: (title: string) => `Please check the solution to your request: ${title}`,
+    intro: 'We have registered a solution to your request. Please check that it works.',
+    solutionLabel: 'Solution',
+    persists: (tag: string) =>
+      `If the problem persists, reply to this e-mail keeping ${tag} in the subject and we will take it up again.`,
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.resolved`, to the requester: "verify that it works" (DOMAIN step 7), with the solution. */
+export function renderTicketResolvedMail(data: TicketResolvedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = RESOLVED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.greeting(data.requesterName),
+    paragraphs: [copy.intro],
+    fields: ticketFields(common, data),
+    blocks: [{ label: copy.solutionLabel, text: data.solution }],
+    link: { intro: common.followIntro, url: `${data.portalUrl}/tickets/${data.number}` },
+    closing: [copy.persists(ticketTag(data.number))],
+  });
+}
+
+const CLOSED = {
+  es: {
+    subject: (title: string) => `Cerramos su solicitud: ${title}`,
+    intro: 'Su solicitud fue resuelta y la cerramos.',
+    surveyIntro: 'Nos ayuda conocer su opinión. Responda la encuesta de satisfacción en',
+  },
+  en: {
+    subject: (title: string) => `Your request is closed: ${title}`,
+    intro: 'Your request has been resolved and closed.',
+    surveyIntro: 'Your opinion helps us. Please answer the satisfaction survey at',
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.closed`, to the requester, with the link to the satisfaction survey. */
+export function renderTicketClosedMail(data: RequesterMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = CLOSED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.greeting(data.requesterName),
+    paragraphs: [copy.intro],
+    fields: ticketFields(common, data),
+    link: { intro: copy.surveyIntro, url: surveyUrl(data.portalUrl, data.number) },
+    closing: [common.reply(ticketTag(data.number))],
+  });
+}
+
+/** Where the requester answers the survey of a ticket. */
+export function surveyUrl(portalUrl: string, number: number): string {
+  return `${portalUrl}/tickets/${number}/encuesta`;
+}
+
+const REOPENED = {
+  es: {
+    subject: (title: string) => `Reabrimos su solicitud: ${title}`,
+    intro: 'Reabrimos su solicitud y volvemos a trabajar en ella.',
+    reasonLabel: 'Motivo',
+  },
+  en: {
+    subject: (title: string) => `Your request is open again: ${title}`,
+    intro: 'We have reopened your request and are working on it again.',
+    reasonLabel: 'Reason',
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.reopened`, to the requester, with the reason. */
+export function renderTicketReopenedMail(data: TicketReopenedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = REOPENED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.greeting(data.requesterName),
+    paragraphs: [copy.intro],
+    fields: ticketFields(common, data),
+    blocks: [{ label: copy.reasonLabel, text: data.reason }],
+    link: { intro: common.followIntro, url: `${data.portalUrl}/tickets/${data.number}` },
+    closing: [common.reply(ticketTag(data.number))],
+  });
+}

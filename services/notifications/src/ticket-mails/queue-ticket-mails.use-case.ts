@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@cau/contracts';
+import { ServiceRuntime } from '@cau/messaging';
+import type { NotificationsConfig } from '../config/notifications-config.js';
+import { NotificationsSettings } from '../config/notifications-settings.js';
+import { DeliveryKind } from '../delivery/delivery.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
+import { deliveryMessageId } from '../delivery/message-id.js';
+import { NotificationRulesRepository, RecipientKind } from '../rules/notification-rules.repository.js';
+import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
+import type { EventMails } from './ticket-mail-plans.js';
+
+/**
+ * Applies the rules of `notification_rules` to one event: for each enabled rule, the recipients it
+ * names get the mail of its plan, unless they opted out of this event type and the rule is not
+ * essential. Mails are only recorded, in the consumer's transaction, one row per (event, recipient);
+ * the mail sender sends them once it commits.
+ */
+@Injectable()
+export class QueueTicketMailsUseCase {
+  private readonly logger: ServiceRuntime['logger'];
+
+  constructor(
+    runtime: ServiceRuntime,
+    private readonly settings: NotificationsSettings,
+    private readonly deliveries: DeliveryRepository,
+    private readonly rules: NotificationRulesRepository,
+    private readonly tickets: TicketCopyRepository,
+  ) {
+    this.logger = runtime.logger.child({ component: 'ticket-mails' });
+  }
+
+  /** `known` is the ticket's copy when the caller has it (the registration); otherwise it is read. */
+  async handle<T extends { ticketId: string }>(
+    mails: EventMails<T>,
+    event: EventEnvelope<T>,
+    tx: EntityManager,
+    known?: TicketCopy,
+  ): Promise<void> {
+    const rules = await this.rules.enabledFor(tx, event.type);
+    if (rules.length === 0) return;
+    const ticket = known ?? (await this.tickets.find(tx, event.data.ticketId));
+    // Thrown, not skipped: the consumer retries the event with back-off, by when the registration is here.
+    if (!ticket) throw new TicketNotYetKnownError(event.data.ticketId, event.type);
+    const config = this.settings.current;
+    const locale = { language: config.language, timeZone: config.timeZone };
+    const thread = deliveryMessageId(
+      DeliveryKind.TicketRegistered,
+      ticket.registrationEventId,
+      ticket.requesterEmail,
+      config.messageIdDomain,
+    );
+
+    for (const rule of rules) {
+      const plan = mails.plans[rule.recipientKind];
+      const fields = {
+        eventId: event.id,
+        eventType: event.type,
+        ticketNumber: ticket.number,
+        rule: rule.recipientKind,
+      };
+      if (!plan) {
+        this.logger.warn(fields, 'an enabled rule has no mail for this event type; nothing sent');
+        continue;
+      }
+      const recipients = this.recipientsOf(rule.recipientKind, mails.area(event.data), ticket, config);
+      if (recipients.length === 0) {
+        this.logger.debug(fields, 'no address configured for this rule; nothing sent');
+        continue;
+      }
+      const optedOut = rule.essential ? new Set<string>() : await this.rules.optedOut(tx, recipients, event.type);
+      const wanted = recipients.filter((recipient) => !optedOut.has(recipient));
+      if (wanted.length === 0) continue;
+      const mail = plan.render({ event, ticket, portalUrl: config.portalUrl, locale });
+      for (const recipient of wanted) {
+        const added = await this.deliveries.insertPending(tx, {
+          id: randomUUID(),
+          eventId: event.id,
+          recipient,
+          kind: plan.kind,
+          language: config.language,
+          ticketId: ticket.ticketId,
+          ticketNumber: ticket.number,
+          ...mail,
+          messageId: deliveryMessageId(plan.kind, event.id, recipient, config.messageIdDomain),
+          // The registration mail starts the thread; every later mail of the ticket replies to it.
+          threadMessageId: plan.kind === DeliveryKind.TicketRegistered ? null : thread,
+        });
+        // Also when one address is named by two rules of the same event: it gets the first mail only.
+        if (!added) this.logger.info({ ...fields, kind: plan.kind }, 'mail already recorded');
+      }
+    }
+  }
+
+  private recipientsOf(
+    kind: RecipientKind,
+    area: string | null,
+    ticket: TicketCopy,
+    config: NotificationsConfig,
+  ): string[] {
+    switch (kind) {
+      case RecipientKind.Requester:
+        return [ticket.requesterEmail];
+      case RecipientKind.AreaMailbox: {
+        const mailbox = area === null ? undefined : config.areaMailboxes.get(area);
+        return mailbox ? [mailbox] : [];
+      }
+      case RecipientKind.Supervisors:
+        return [...config.supervisorEmails];
+      case RecipientKind.Operator: {
+        // Events name the operator only by account; their team's mailbox (L1) stands in for them.
+        const mailbox = config.areaMailboxes.get(OPERATOR_AREA);
+        return mailbox ? [mailbox] : [];
+      }
+    }
+  }
+}
+
+/** The area whose mailbox reaches the operators (Mesa de Servicios). */
+const OPERATOR_AREA = 'L1';
