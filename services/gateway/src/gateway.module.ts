@@ -17,6 +17,8 @@ import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
 import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.use-case.js';
 import { SlaPoliciesController } from './configuration/sla-policies.controller.js';
+import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
@@ -40,6 +42,7 @@ export class GatewayModule {
         AreasController,
         EscalationGraphController,
         SlaPoliciesController,
+        KnowledgeController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -60,6 +63,7 @@ export class GatewayModule {
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
         ManageSlaPoliciesUseCase,
+        KnowledgeUseCase,
       ],
     };
   }

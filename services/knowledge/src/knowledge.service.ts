@@ -1,22 +1,39 @@
-import { Events } from '@cau/contracts';
+import { ArticleEvents, Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { KnowledgeModule } from './knowledge.module.js';
 import { KnowledgeSchema1763800004000 } from './migrations/1763800004000-knowledge-schema.js';
+import { KnowledgeArticles1763800004100 } from './migrations/1763800004100-knowledge-articles.js';
+import { IndexArticlesUseCase } from './search/index-articles.use-case.js';
+import { RecordTicketUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 
 export const knowledgeService: ServiceDefinition = {
   name: 'knowledge',
   schema: 'knowledge',
   module: KnowledgeModule,
-  migrations: [KnowledgeSchema1763800004000],
+  migrations: [KnowledgeSchema1763800004000, KnowledgeArticles1763800004100],
   portVariable: 'KNOWLEDGE_PORT',
   defaultPort: 3104,
+  queueGroup: QueueGroups.knowledge,
   consumers: (app) => {
     const recordRouting = app.get(RecordRoutingUseCase);
+    const recordTicket = app.get(RecordTicketUseCase);
+    const indexing = app.get(IndexArticlesUseCase);
     return [
       {
         durable: 'knowledge',
-        handlers: [onEvent(Events.TicketRouted, (event, tx) => recordRouting.handle(event, tx))],
+        handlers: [
+          onEvent(Events.TicketRouted, (event, tx) => recordRouting.handle(event, tx)),
+          onEvent(Events.TicketRegistered, (event, tx) => recordTicket.registered(event, tx)),
+          onEvent(ProcedureEvents.TicketResolved, (event, tx) => recordTicket.resolved(event, tx)),
+        ],
+      },
+      // A durable of its own, so the index can be replayed or rebuilt without touching ticket state.
+      {
+        durable: 'knowledge-index',
+        handlers: Object.values(ArticleEvents).map((definition) =>
+          onEvent(definition, (event, tx) => indexing.apply(event, tx)),
+        ),
       },
     ];
   },

@@ -1,0 +1,202 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ArticleChangesV1,
+  CreateArticleBodyV1,
+  KbSearchParamsV1,
+  KbSuggestParamsV1,
+  ROLES,
+  Role,
+  STAFF_ROLES,
+  type ActorV1,
+  type ArticleV1,
+  type ArticleVersionV1,
+  type KbSearchPageV1,
+  type KbSuggestionV1,
+  type ReindexResultV1,
+  type TicketKbSuggestionsV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { preferredLanguage } from '../http/language.js';
+import { ContractPipe } from '../http/request-input.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import { TicketNumberParams } from '../tickets/ticket.dto.js';
+import { ArticleIdParams } from './knowledge.dto.js';
+import { KnowledgeUseCase } from './knowledge.use-case.js';
+
+const STAFF = [...STAFF_ROLES];
+const ARTICLE_ID = new ContractPipe(ArticleIdParams);
+const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
+
+const DUPLICATES_MESSAGE = {
+  es: 'Ya existen artículos parecidos: revise los candidatos o repita la solicitud con "force": true.',
+  en: 'Similar articles already exist: check the candidates or repeat the request with "force": true.',
+} as const;
+
+/** The knowledge base (002 9.1 steps 3 and 6): articles, search and suggestions. */
+@ApiTags('knowledge')
+@Controller('api/v1')
+export class KnowledgeController {
+  constructor(private readonly knowledge: KnowledgeUseCase) {}
+
+  @Post('kb/articles')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Crea un artículo en borrador',
+    description:
+      'Antes de crear busca artículos casi iguales; si los hay responde 409 con `candidates` y no crea nada, ' +
+      'salvo que el cuerpo lleve `"force": true` (9.1 paso 6: no registrar un caso que ya existe).',
+  })
+  @ApiBody({ schema: contractSchemaRef(CreateArticleBodyV1) })
+  @ApiCreatedResponse({ description: 'El artículo creado, en borrador' })
+  @ApiErrors(400, 409, 413, 415, 503)
+  async create(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(CreateArticleBodyV1)) body: CreateArticleBodyV1,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // 201 or 409 with the candidates: the refusal carries data the shared error shape has no room for.
+    const result = await this.knowledge.create(actor, body);
+    if (result.created) {
+      void reply.status(201).header('Location', `/api/v1/kb/articles/${result.article.id}`).send(result.article);
+      return;
+    }
+    void reply.status(409).send({
+      statusCode: 409,
+      code: 'CONFLICT',
+      message: DUPLICATES_MESSAGE[preferredLanguage(request.headers['accept-language'])],
+      candidates: result.candidates,
+      correlationId: request.correlationId,
+    });
+  }
+
+  @Get('kb/articles/:id')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Un artículo; los solicitantes y referentes solo ven los publicados y públicos' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'El artículo con sus contadores y tickets vinculados' })
+  @ApiErrors(400, 404, 503)
+  get(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
+    return this.knowledge.get(actor, id);
+  }
+
+  @Patch('kb/articles/:id')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Edita un artículo; cada edición queda como una versión nueva',
+    description: '`revision` debe ser la revisión leída: si otro la cambió antes, responde 409.',
+  })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiBody({ schema: contractSchemaRef(ArticleChangesV1) })
+  @ApiOkResponse({ description: 'El artículo editado' })
+  @ApiErrors(400, 404, 409, 413, 415, 503)
+  update(
+    @CurrentActor() actor: ActorV1,
+    @Param(ARTICLE_ID) { id }: ArticleIdParams,
+    @Body(new ContractPipe(ArticleChangesV1)) changes: ArticleChangesV1,
+  ): Promise<ArticleV1> {
+    return this.knowledge.update(actor, id, changes);
+  }
+
+  @Get('kb/articles/:id/versions')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Todas las versiones del artículo: quién y cuándo, de la más nueva a la más vieja' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'Las versiones' })
+  @ApiErrors(400, 404, 503)
+  versions(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleVersionV1[]> {
+    return this.knowledge.versions(actor, id);
+  }
+
+  @Post('kb/articles/:id/publish')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Publica el artículo' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'El artículo publicado' })
+  @ApiErrors(400, 404, 409, 503)
+  publish(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
+    return this.knowledge.transition(actor, id, 'publish');
+  }
+
+  @Post('kb/articles/:id/archive')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Archiva el artículo: deja de aparecer en búsquedas y sugerencias' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'El artículo archivado' })
+  @ApiErrors(400, 404, 409, 503)
+  archive(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
+    return this.knowledge.transition(actor, id, 'archive');
+  }
+
+  @Post('tickets/:number/kb-article')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Crea un borrador a partir de un ticket resuelto (título, descripción y solución)' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiCreatedResponse({ description: 'El borrador creado' })
+  @ApiErrors(400, 404, 409, 503)
+  draftFromTicket(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<ArticleV1> {
+    return this.knowledge.draftFromTicket(actor, number);
+  }
+
+  @Get('tickets/:number/kb-suggestions')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Artículos sugeridos al registrar el ticket (base de conocimiento primero, 9.1 paso 3)' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ description: 'Los artículos sugeridos que la cuenta puede leer' })
+  @ApiErrors(400, 404, 503)
+  ticketSuggestions(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<TicketKbSuggestionsV1> {
+    return this.knowledge.ticketSuggestions(actor, number);
+  }
+
+  @Get('kb/search')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Busca artículos publicados',
+    description:
+      'Acentos opcionales, plurales y otras formas de la palabra, una letra equivocada en palabras de cinco ' +
+      'letras o más, frases entre comillas y prefijos con `*`. Fragmentos con `<mark>`.',
+  })
+  @ApiQueryFromContract(KbSearchParamsV1)
+  @ApiOkResponse({ description: 'Una página de resultados, el mejor primero' })
+  @ApiErrors(400, 503)
+  search(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KbSearchParamsV1, ['page', 'limit'])) params: KbSearchParamsV1,
+  ): Promise<KbSearchPageV1> {
+    return this.knowledge.search(actor, params);
+  }
+
+  @Get('kb/suggest')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Sugerencias mientras se escribe: la última palabra cuenta como prefijo' })
+  @ApiQueryFromContract(KbSuggestParamsV1)
+  @ApiOkResponse({ description: 'Hasta `limit` artículos' })
+  @ApiErrors(400, 503)
+  suggest(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KbSuggestParamsV1, ['limit'])) params: KbSuggestParamsV1,
+  ): Promise<KbSuggestionV1[]> {
+    return this.knowledge.suggest(actor, params);
+  }
+
+  @Post('kb/reindex')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Reconstruye el índice de búsqueda desde PostgreSQL' })
+  @ApiOkResponse({ description: 'Motor y cantidad de artículos indexados' })
+  @ApiErrors(503)
+  reindex(@CurrentActor() actor: ActorV1): Promise<ReindexResultV1> {
+    return this.knowledge.reindex(actor);
+  }
+}

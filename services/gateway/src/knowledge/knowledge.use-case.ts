@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import {
+  KnowledgeCommands,
+  KnowledgeQueries,
+  type ActorV1,
+  type ArticleChangesV1,
+  type ArticleV1,
+  type ArticleVersionV1,
+  type CreateArticleBodyV1,
+  type CreateArticleResultV1,
+  type KbSearchPageV1,
+  type KbSearchParamsV1,
+  type KbSuggestionV1,
+  type KbSuggestParamsV1,
+  type ReindexResultV1,
+  type TicketKbSuggestionsV1,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+
+/** The knowledge service decides who may read or write what; the gateway forwards with the actor. */
+@Injectable()
+export class KnowledgeUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  create(actor: ActorV1, article: CreateArticleBodyV1): Promise<CreateArticleResultV1> {
+    return this.rpc
+      .request<CreateArticleResultV1>(KnowledgeCommands.CreateArticle, { actor, article })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'article'));
+  }
+
+  update(actor: ActorV1, id: string, changes: ArticleChangesV1): Promise<ArticleV1> {
+    return this.rpc
+      .request<ArticleV1>(KnowledgeCommands.UpdateArticle, { actor, id, changes })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
+  }
+
+  get(actor: ActorV1, id: string): Promise<ArticleV1> {
+    return this.rpc.request<ArticleV1>(KnowledgeQueries.GetArticle, { actor, id });
+  }
+
+  versions(actor: ActorV1, id: string): Promise<ArticleVersionV1[]> {
+    return this.rpc.request<ArticleVersionV1[]>(KnowledgeQueries.ArticleVersions, { actor, id });
+  }
+
+  transition(actor: ActorV1, id: string, to: 'publish' | 'archive'): Promise<ArticleV1> {
+    const subject = to === 'publish' ? KnowledgeCommands.PublishArticle : KnowledgeCommands.ArchiveArticle;
+    return this.rpc.request<ArticleV1>(subject, { actor, id });
+  }
+
+  draftFromTicket(actor: ActorV1, number: number): Promise<ArticleV1> {
+    return this.rpc.request<ArticleV1>(KnowledgeCommands.DraftFromTicket, { actor, number });
+  }
+
+  search(actor: ActorV1, params: KbSearchParamsV1): Promise<KbSearchPageV1> {
+    return this.rpc
+      .request<KbSearchPageV1>(KnowledgeQueries.Search, { actor, params })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
+  }
+
+  suggest(actor: ActorV1, params: KbSuggestParamsV1): Promise<KbSuggestionV1[]> {
+    return this.rpc
+      .request<KbSuggestionV1[]>(KnowledgeQueries.Suggest, { actor, params })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
+  }
+
+  ticketSuggestions(actor: ActorV1, number: number): Promise<TicketKbSuggestionsV1> {
+    return this.rpc.request<TicketKbSuggestionsV1>(KnowledgeQueries.TicketSuggestions, { actor, number });
+  }
+
+  reindex(actor: ActorV1): Promise<ReindexResultV1> {
+    return this.rpc.request<ReindexResultV1>(KnowledgeCommands.Reindex, { actor });
+  }
+}

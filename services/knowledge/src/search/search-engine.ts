@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
+import type { QueryTerm } from './query-text.js';
+
+export interface EngineQuery {
+  terms: QueryTerm[];
+  /** `all`: every term must match (a search box); `any`: the more terms match the better (a ticket's text). */
+  match: 'all' | 'any';
+  statuses: readonly ArticleStatus[];
+  visibilities: readonly ArticleVisibility[];
+  category?: string | undefined;
+  area?: string | undefined;
+  tag?: string | undefined;
+  offset: number;
+  limit: number;
+  /** Highlighted excerpts cost time; suggestions and duplicate checks go without. */
+  snippets: boolean;
+}
+
+export interface EngineHit {
+  id: string;
+  title: string;
+  category: string;
+  area: string | null;
+  tags: string[];
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  score: number;
+  snippet: string;
+}
+
+/**
+ * One interface, two engines: PostgreSQL full-text (embedded default) and OpenSearch. Both must pass
+ * the same contract suite (test/search-engine.contract.ts). Indexing is keyed by revision: an older
+ * revision never replaces a newer one, so events may arrive late or twice.
+ */
+export abstract class SearchEngine {
+  abstract readonly name: string;
+  /** `tx` is the event handler's transaction; engines outside PostgreSQL ignore it. */
+  abstract index(documents: readonly ArticleDocumentV1[], tx?: EntityManager): Promise<void>;
+  abstract search(query: EngineQuery): Promise<EngineHit[]>;
+  /** Replaces the whole index with these documents (the `reindex` command); returns how many. */
+  abstract rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number>;
+}
