@@ -34,6 +34,8 @@ export const ReportLimits = {
   /** Longest period of a daily report: one row per day is unreadable beyond a year. */
   maxDailyDays: 366,
   recurringPageSize: 100,
+  /** Rows of one KPI report (periods × dimension values): the answer must fit one NATS message (1 MiB). */
+  kpiRows: 600,
 } as const;
 
 /** A period: `from` included, `to` excluded (a year is 2025-01-01 → 2026-01-01). */

@@ -23,6 +23,8 @@ import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
+import { GetReportsUseCase } from './reports/get-reports.use-case.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
@@ -43,6 +45,7 @@ export class GatewayModule {
         EscalationGraphController,
         SlaPoliciesController,
         KnowledgeController,
+        ReportsController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -64,6 +67,7 @@ export class GatewayModule {
         ManageEscalationGraphUseCase,
         ManageSlaPoliciesUseCase,
         KnowledgeUseCase,
+        GetReportsUseCase,
       ],
     };
   }

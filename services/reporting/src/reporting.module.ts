@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { KpiReportUseCase } from './reports/kpi-report.use-case.js';
+import { RecurringReportUseCase } from './reports/recurring-report.use-case.js';
+import { ReportQueriesHandler } from './reports/report-queries.handler.js';
+import { ReportingSettings } from './reports/reporting-settings.js';
+import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
+import { TicketFactsRepository } from './reports/ticket-facts.repository.js';
+import { YearlyReportUseCase } from './reports/yearly-report.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { TicketQueriesHandler } from './tickets/ticket-queries.handler.js';
@@ -6,7 +13,19 @@ import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 import { TicketViewRepository } from './tickets/ticket-view.repository.js';
 
 @Module({
-  controllers: [TicketQueriesHandler],
-  providers: [TicketViewRepository, TicketViewProjection, GetTicketUseCase, ListTicketsUseCase],
+  controllers: [TicketQueriesHandler, ReportQueriesHandler],
+  providers: [
+    // A factory, so a bad CAU_TIME_ZONE fails the start with its variable named.
+    { provide: ReportingSettings, useFactory: () => ReportingSettings.fromEnv(process.env) },
+    TicketViewRepository,
+    TicketViewProjection,
+    TicketFactsRepository,
+    TicketFactsProjection,
+    GetTicketUseCase,
+    ListTicketsUseCase,
+    KpiReportUseCase,
+    RecurringReportUseCase,
+    YearlyReportUseCase,
+  ],
 })
 export class ReportingModule {}

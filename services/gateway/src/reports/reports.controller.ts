@@ -1,0 +1,117 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import {
+  KpiReportParamsV1,
+  RecurringReportParamsV1,
+  REPORT_ROLES,
+  YearlyReportParamsV1,
+  type ActorV1,
+  type KpiReportV1,
+  type RecurringReportV1,
+  type YearlyReportV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { GetReportsUseCase } from './get-reports.use-case.js';
+import { kpiCsv, kpiXlsx } from './kpi-export.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PERIOD_RULES =
+  'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. ' +
+  'Definiciones: docs/indicators.md.';
+
+@ApiTags('reports')
+@Controller('api/v1/reports')
+@Roles(...REPORT_ROLES)
+export class ReportsController {
+  constructor(private readonly reports: GetReportsUseCase) {}
+
+  @Get('kpis')
+  @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
+  @ApiQueryFromContract(KpiReportParamsV1)
+  @ApiOkResponse({ description: 'Una fila por período (y valor de la dimensión)' })
+  @ApiErrors(400, 403, 503)
+  kpis(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
+  ): Promise<KpiReportV1> {
+    return this.reports.kpis(actor, params);
+  }
+
+  @Get('kpis.csv')
+  @ApiOperation({ summary: 'Los indicadores en CSV (UTF-8)', description: PERIOD_RULES })
+  @ApiQueryFromContract(KpiReportParamsV1)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'Una línea por período (y valor de la dimensión), con cabecera',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async kpisCsv(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const report = await this.reports.kpis(actor, params);
+    send(reply, 'text/csv; charset=utf-8', fileName(report, 'csv'), kpiCsv(report));
+  }
+
+  @Get('kpis.xlsx')
+  @ApiOperation({ summary: 'Los indicadores en una hoja de cálculo XLSX', description: PERIOD_RULES })
+  @ApiQueryFromContract(KpiReportParamsV1)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'Hoja «Indicadores» con las mismas columnas que el CSV',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async kpisXlsx(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const report = await this.reports.kpis(actor, params);
+    send(reply, XLSX, fileName(report, 'xlsx'), kpiXlsx(report));
+  }
+
+  @Get('recurring')
+  @ApiOperation({
+    summary: 'Incidentes recurrentes del período (7.6), por categoría, solicitante o jurisdicción',
+    description: PERIOD_RULES,
+  })
+  @ApiQueryFromContract(RecurringReportParamsV1)
+  @ApiOkResponse({ description: 'Los grupos que se repiten, del más repetido al menos' })
+  @ApiErrors(400, 403, 503)
+  recurring(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(RecurringReportParamsV1, ['minCount', 'limit'])) params: RecurringReportParamsV1,
+  ): Promise<RecurringReportV1> {
+    return this.reports.recurring(actor, params);
+  }
+
+  @Get('yearly')
+  @ApiOperation({ summary: 'Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)' })
+  @ApiQueryFromContract(YearlyReportParamsV1)
+  @ApiOkResponse({ description: 'Un elemento por año pedido' })
+  @ApiErrors(400, 403, 503)
+  yearly(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(YearlyReportParamsV1, ['fromYear', 'toYear'])) params: YearlyReportParamsV1,
+  ): Promise<YearlyReportV1> {
+    return this.reports.yearly(actor, params);
+  }
+}
+
+/** Errors are raised before the first byte, so a refused export is an ordinary JSON error answer. */
+function send(reply: FastifyReply, type: string, name: string, body: Readable): void {
+  void reply.type(type).header('Content-Disposition', `attachment; filename="${name}"`).send(body);
+}
+
+function fileName(report: KpiReportV1, extension: string): string {
+  const dimension = report.dimension ? `-${report.dimension}` : '';
+  return `indicadores-${report.from}-${report.to}-${report.granularity}${dimension}.${extension}`;
+}

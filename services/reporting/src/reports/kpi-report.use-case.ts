@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { ReportLimits, type KpiReportQueryV1, type KpiReportV1 } from '@cau/contracts';
+import { ServiceError } from '@cau/messaging';
+import { buildKpiRows } from './kpi-formulas.js';
+import { assertMayReport } from './report-access.js';
+import { checkPeriod } from './report-period.js';
+import { ReportingSettings } from './reporting-settings.js';
+import { TicketFactsRepository } from './ticket-facts.repository.js';
+
+@Injectable()
+export class KpiReportUseCase {
+  constructor(
+    private readonly facts: TicketFactsRepository,
+    private readonly settings: ReportingSettings,
+  ) {}
+
+  async report(query: KpiReportQueryV1): Promise<KpiReportV1> {
+    assertMayReport(query.actor);
+    const zone = this.settings.timeZone;
+    const period = checkPeriod(query, query.granularity, zone);
+    if (Array.isArray(period)) throw ServiceError.validation(period);
+    const dimension = query.dimension ?? null;
+    const aggregates = await this.facts.kpiAggregates({
+      from: period.from,
+      to: period.to,
+      zone,
+      granularity: query.granularity,
+      dimension,
+    });
+    const rows = buildKpiRows(period.periods, aggregates);
+    if (rows.length > ReportLimits.kpiRows) {
+      // Known only once the dimension's values are counted: ask for a coarser granularity or shorter period.
+      throw ServiceError.validation([{ field: 'rows', constraint: 'arrayMaxSize', params: [ReportLimits.kpiRows] }]);
+    }
+    return {
+      from: query.from,
+      to: query.to,
+      granularity: query.granularity,
+      dimension,
+      timeZone: zone,
+      rows,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  KpiReportQueryV1,
+  RecurringReportQueryV1,
+  ReportQueries,
+  YearlyReportQueryV1,
+  type KpiReportV1,
+  type RecurringReportV1,
+  type YearlyReportV1,
+} from '@cau/contracts';
+import { parseMessage } from '@cau/messaging';
+import { KpiReportUseCase } from './kpi-report.use-case.js';
+import { RecurringReportUseCase } from './recurring-report.use-case.js';
+import { YearlyReportUseCase } from './yearly-report.use-case.js';
+
+@Controller()
+export class ReportQueriesHandler {
+  constructor(
+    private readonly kpis: KpiReportUseCase,
+    private readonly recurringIncidents: RecurringReportUseCase,
+    private readonly yearlyFigures: YearlyReportUseCase,
+  ) {}
+
+  @MessagePattern(ReportQueries.Kpis)
+  kpi(@Payload() data: unknown): Promise<KpiReportV1> {
+    return this.kpis.report(parseMessage(KpiReportQueryV1, data));
+  }
+
+  @MessagePattern(ReportQueries.Recurring)
+  recurring(@Payload() data: unknown): Promise<RecurringReportV1> {
+    return this.recurringIncidents.report(parseMessage(RecurringReportQueryV1, data));
+  }
+
+  @MessagePattern(ReportQueries.Yearly)
+  yearly(@Payload() data: unknown): Promise<YearlyReportV1> {
+    return this.yearlyFigures.report(parseMessage(YearlyReportQueryV1, data));
+  }
+}

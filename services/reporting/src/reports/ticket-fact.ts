@@ -1,0 +1,107 @@
+import type { Channel, Priority, SatisfactionLevel, TicketStatus, TicketType } from '@cau/contracts';
+import { businessMinutesBetween, calendarMinutesBetween } from './business-time.js';
+
+/** What the ticket view and the ticket's path say about one registered ticket. */
+export interface TicketFactSource {
+  ticketId: string;
+  number: number;
+  registeredAt: Date;
+  type: TicketType;
+  channel: Channel;
+  category: string;
+  jurisdiction: string;
+  requesterEmail: string;
+  priority: Priority | null;
+  area: string | null;
+  status: TicketStatus;
+  firstResponseAt: Date | null;
+  /** The latest submission for review. */
+  solvedAt: Date | null;
+  /** The latest closure, whatever the status is now. */
+  closedAt: Date | null;
+  reopenedAt: Date | null;
+  reopenedCount: number;
+  satisfaction: SatisfactionLevel | null;
+  satisfactionAt: Date | null;
+  firstDerivedAt: Date | null;
+  derivations: number;
+  responseBreachedAt: Date | null;
+  resolutionBreachedAt: Date | null;
+  /** Resolution's own measure of the latest closure (registration → approved solution, its calendars). */
+  closure: { businessMinutes: number; calendarMinutes: number } | null;
+}
+
+export interface TicketFact {
+  ticketId: string;
+  number: number;
+  registeredAt: Date;
+  type: TicketType;
+  channel: Channel;
+  category: string;
+  jurisdiction: string;
+  requesterEmail: string;
+  priority: Priority | null;
+  area: string | null;
+  status: TicketStatus;
+  firstResponseAt: Date | null;
+  firstResponseBusinessMinutes: number | null;
+  firstResponseCalendarMinutes: number | null;
+  firstDerivedAt: Date | null;
+  derivations: number;
+  solvedAt: Date | null;
+  closedAt: Date | null;
+  resolutionBusinessMinutes: number | null;
+  resolutionCalendarMinutes: number | null;
+  reopenedAt: Date | null;
+  reopenedCount: number;
+  satisfaction: SatisfactionLevel | null;
+  satisfactionAt: Date | null;
+  responseBreachedAt: Date | null;
+  resolutionBreachedAt: Date | null;
+  breachedAt: Date | null;
+}
+
+/**
+ * The fact row of a ticket. Pure and computed from the whole current state, so applying the events in
+ * any order, or twice, gives the same row.
+ */
+export function factOf(source: TicketFactSource, zone: string): TicketFact {
+  const closed = source.status === 'cerrado';
+  const { firstResponseAt, registeredAt } = source;
+  return {
+    ticketId: source.ticketId,
+    number: source.number,
+    registeredAt,
+    type: source.type,
+    channel: source.channel,
+    category: source.category,
+    jurisdiction: source.jurisdiction,
+    requesterEmail: source.requesterEmail,
+    priority: source.priority,
+    area: source.area,
+    status: source.status,
+    firstResponseAt,
+    firstResponseBusinessMinutes: firstResponseAt ? businessMinutesBetween(zone, registeredAt, firstResponseAt) : null,
+    firstResponseCalendarMinutes: firstResponseAt ? calendarMinutesBetween(registeredAt, firstResponseAt) : null,
+    firstDerivedAt: source.firstDerivedAt,
+    derivations: source.derivations,
+    solvedAt: source.solvedAt,
+    // A reopened ticket is not closed any more: it is counted closed again in the period it closes again.
+    closedAt: closed ? source.closedAt : null,
+    resolutionBusinessMinutes: closed ? (source.closure?.businessMinutes ?? null) : null,
+    resolutionCalendarMinutes: closed ? (source.closure?.calendarMinutes ?? null) : null,
+    reopenedAt: source.reopenedAt,
+    reopenedCount: source.reopenedCount,
+    satisfaction: source.satisfaction,
+    satisfactionAt: source.satisfactionAt,
+    responseBreachedAt: source.responseBreachedAt,
+    resolutionBreachedAt: source.resolutionBreachedAt,
+    breachedAt: earliest(source.responseBreachedAt, source.resolutionBreachedAt),
+  };
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
+}

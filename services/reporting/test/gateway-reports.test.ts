@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import { startService, type RunningService } from '@cau/messaging';
+import type { KpiReportV1 } from '@cau/contracts';
+import { reportingService } from '../src/reporting.service.js';
+import { startGateway, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
+
+describe('gateway: reports', () => {
+  let f: GatewayFixture;
+  let reporting: RunningService;
+  const year = 'from=2025-01-01&to=2026-01-01&granularity=month';
+
+  beforeAll(async () => {
+    f = await startGateway('gwreports');
+    reporting = await startService(reportingService, { ...f.env, REPORTING_PORT: '0' });
+  });
+
+  afterAll(async () => {
+    await reporting?.stop();
+    await f?.stop();
+  });
+
+  const get = (path: string, token = f.adminToken) =>
+    f.http.send<KpiReportV1>('GET', `/api/v1/reports/${path}`, { token });
+  const download = (path: string) =>
+    fetch(`${f.http.baseUrl}/api/v1/reports/${path}`, { headers: { authorization: `Bearer ${f.adminToken}` } });
+
+  it('answers a year by month, every month present', async () => {
+    const answer = await get(`kpis?${year}&dimension=area`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows).toHaveLength(12);
+    expect(answer.body.rows[0]).toMatchObject({ period: '2025-01-01', periodEnd: '2025-02-01', opened: 0 });
+  });
+
+  it('refuses bad periods, unknown dimensions and huge pages with 400 naming the field', async () => {
+    const inverted = await f.http.send('GET', '/api/v1/reports/kpis?from=2025-02-01&to=2025-01-01&granularity=month', {
+      token: f.adminToken,
+    });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'to' }] });
+    for (const path of [
+      'kpis?from=2015-01-01&to=2025-01-01&granularity=month',
+      'kpis?from=2024-01-01&to=2025-06-01&granularity=day',
+      'kpis?from=2025-02-30&to=2025-03-01&granularity=day',
+      `kpis?${year}&dimension=color`,
+      'kpis?from=2025-01-01&to=2026-01-01&granularity=hour',
+      'kpis?from=2025-01-01',
+      'recurring?from=2025-01-01&to=2026-01-01&by=category&limit=100000',
+      'yearly?fromYear=2010&toYear=2025',
+      'kpis.csv?from=2025-02-01&to=2025-01-01&granularity=month',
+    ]) {
+      const answer = await f.http.send('GET', `/api/v1/reports/${path}`, { token: f.adminToken });
+      expect([path, answer.status, answer.body.code]).toEqual([path, 400, 'VALIDATION']);
+    }
+  });
+
+  it('is for operators, supervisors and admins only', async () => {
+    const agent = await f.http.account(f.adminToken, { email: 'agente@cau.gob', role: 'agent', area: 'L1' });
+    expect((await get(`kpis?${year}`, agent)).status).toBe(403);
+    const operator = await f.http.account(f.adminToken, { email: 'operadora@cau.gob', role: 'operator' });
+    expect((await get(`kpis?${year}`, operator)).status).toBe(200);
+  });
+
+  it('exports CSV and XLSX with one line per row', async () => {
+    const csv = await download(`kpis.csv?${year}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('indicadores-2025-01-01-2026-01-01-month.csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(13);
+    expect(lines[0]).toMatch(/^periodo_desde,periodo_hasta,dimension,abiertos,/);
+    expect(lines[1]).toMatch(/^2025-01-01,2025-02-01,,0,0,0,/);
+
+    const xlsx = await download(`kpis.xlsx?${year}`);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('Indicadores')!;
+    expect(sheet.rowCount).toBe(13);
+    expect(sheet.getRow(2).getCell(1).value).toBe('2025-01-01');
+  });
+
+  it('answers the recurring and yearly reports', async () => {
+    const recurring = await f.http.send('GET', '/api/v1/reports/recurring?from=2025-01-01&to=2026-01-01&by=requester', {
+      token: f.adminToken,
+    });
+    expect(recurring.status).toBe(200);
+    expect(recurring.body).toMatchObject({ by: 'requester', minCount: 2, items: [] });
+    const yearly = await f.http.send('GET', '/api/v1/reports/yearly?fromYear=2024&toYear=2025', {
+      token: f.adminToken,
+    });
+    expect(yearly.status).toBe(200);
+    expect(yearly.body).toMatchObject({
+      years: [
+        { year: 2024, tickets: 0 },
+        { year: 2025, tickets: 0 },
+      ],
+    });
+  });
+});

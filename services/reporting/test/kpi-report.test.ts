@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  ProcedureEvents,
+  ReportQueries,
+  type EventEnvelope,
+  type KpiReportV1,
+  type RecurringReportV1,
+  type TicketRegisteredV1,
+  type TicketStatus,
+  type YearlyReportV1,
+} from '@cau/contracts';
+import { ReportingHarness, staff } from './support.js';
+
+const agent = { accountId: randomUUID(), name: 'Andrés Agente', role: 'agent' };
+const supervisor = { accountId: randomUUID(), name: 'Sara Supervisora', role: 'supervisor' };
+
+/**
+ * Four tickets whose indicators for March 2025 are worked out by hand below (Buenos Aires, UTC−3: a
+ * local time is the UTC time minus three hours; business hours are 08:00–16:00 local, Monday–Friday).
+ *
+ * T1 incidente, teléfono, L1: registered Mon 10 Mar 10:00, taken 10:30 (30 business / 30 calendar min),
+ *    closed Tue 11 Mar (resolution 360 / 1440), never derived, survey "satisfecho".
+ * T2 incidente, e-mail, L1 → UIT: registered Fri 14 Mar 15:00, taken Mon 17 Mar 09:00 (60 + 60 = 120
+ *    business, 3960 calendar), response target breached, escalated, closed Tue 18 Mar (600 / 5000),
+ *    survey "insatisfecho".
+ * T3 solicitud, teléfono, L1: registered Tue 11 Mar 09:00, still open.
+ * T4 solicitud, portal, L1: registered and taken in February (open when March starts), closed Wed 12 Mar
+ *    (100 / 200), never derived.
+ */
+describe('reporting: KPI report on hand-computed tickets', () => {
+  let h: ReportingHarness;
+  const previousZone = process.env.CAU_TIME_ZONE;
+
+  beforeAll(async () => {
+    process.env.CAU_TIME_ZONE = 'America/Argentina/Buenos_Aires';
+    h = await ReportingHarness.start('reportingkpis');
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+    process.env.CAU_TIME_ZONE = previousZone;
+  });
+
+  const ask = <T>(subject: string, query: object, actor = staff('supervisor')) =>
+    h.rpc.request<T>(subject, { actor, ...query });
+  const kpis = (query: object, actor = staff('supervisor')) => ask<KpiReportV1>(ReportQueries.Kpis, query, actor);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: { payload?: unknown }) => error.payload,
+    );
+
+  function script(
+    r: TicketRegisteredV1,
+    plan: {
+      area: string;
+      taken?: string;
+      escalatedAt?: string;
+      responseBreachAt?: string;
+      closed?: { at: string; business: number; calendar: number };
+      survey?: { at: string; satisfaction: 'satisfecho' | 'regular' | 'insatisfecho' };
+    },
+  ): EventEnvelope[] {
+    const t = { ticketId: r.ticketId, number: r.number };
+    let seq = 1;
+    const step = (at: string, area: string, status: TicketStatus) => ({ ...t, by: agent, at, area, status });
+    const events: EventEnvelope[] = [
+      h.registered(r, 1, r.registeredAt),
+      h.routed(h.routing(r, { area: 'L1', routedAt: r.registeredAt }), 1, r.registeredAt),
+    ];
+    if (plan.taken) {
+      events.push(
+        h.procedure(ProcedureEvents.TicketTaken, { ...step(plan.taken, 'L1', 'en_curso'), assignee: agent }, seq++),
+      );
+    }
+    if (plan.responseBreachAt) {
+      const at = plan.responseBreachAt;
+      const breach = { ...t, area: 'L1', target: 'response' as const, dueAt: at, detectedAt: at };
+      events.push(h.envelope(ProcedureEvents.SlaBreached, 'resolution', breach, seq++, at));
+    }
+    if (plan.escalatedAt) {
+      events.push(
+        h.procedure(
+          ProcedureEvents.TicketEscalated,
+          {
+            ...t,
+            by: agent,
+            at: plan.escalatedAt,
+            derivationId: randomUUID(),
+            from: 'L1',
+            to: plan.area,
+            kind: 'escalate',
+            reason: 'Requiere UIT',
+          },
+          2,
+        ),
+      );
+    }
+    if (plan.closed) {
+      events.push(
+        h.procedure(
+          ProcedureEvents.TicketResolved,
+          { ...step(plan.closed.at, plan.area, 'resuelto'), verifiedWithRequester: true, solution: 'Listo' },
+          seq++,
+        ),
+        h.procedure(
+          ProcedureEvents.TicketClosed,
+          {
+            ...step(plan.closed.at, plan.area, 'cerrado'),
+            by: supervisor,
+            resolutionBusinessMinutes: plan.closed.business,
+            resolutionCalendarMinutes: plan.closed.calendar,
+          },
+          seq++,
+        ),
+      );
+    }
+    if (plan.survey) {
+      events.push(h.procedure(ProcedureEvents.SurveyAnswered, { ...t, ...plan.survey }, seq));
+    }
+    return events;
+  }
+
+  const tickets = () => {
+    const t1 = h.registration({
+      registeredAt: '2025-03-10T13:00:00.000Z',
+      type: 'incidente',
+      channel: 'telefono',
+      category: 'correo',
+    });
+    const t2 = h.registration({
+      registeredAt: '2025-03-14T18:00:00.000Z',
+      type: 'incidente',
+      channel: 'email',
+      category: 'correo',
+    });
+    const t3 = h.registration({
+      registeredAt: '2025-03-11T12:00:00.000Z',
+      type: 'solicitud',
+      channel: 'telefono',
+      category: 'impresoras',
+    });
+    const t4 = h.registration({
+      registeredAt: '2025-02-20T12:00:00.000Z',
+      type: 'solicitud',
+      channel: 'portal',
+      category: 'correo',
+    });
+    return [
+      script(t1, {
+        area: 'L1',
+        taken: '2025-03-10T13:30:00.000Z',
+        closed: { at: '2025-03-11T13:00:00.000Z', business: 360, calendar: 1440 },
+        survey: { at: '2025-03-11T20:00:00.000Z', satisfaction: 'satisfecho' },
+      }),
+      script(t2, {
+        area: 'UIT',
+        responseBreachAt: '2025-03-14T18:40:00.000Z',
+        taken: '2025-03-17T12:00:00.000Z',
+        escalatedAt: '2025-03-17T12:30:00.000Z',
+        closed: { at: '2025-03-18T13:00:00.000Z', business: 600, calendar: 5000 },
+        survey: { at: '2025-03-18T20:00:00.000Z', satisfaction: 'insatisfecho' },
+      }),
+      script(t3, { area: 'L1' }),
+      script(t4, {
+        area: 'L1',
+        taken: '2025-02-20T12:10:00.000Z',
+        closed: { at: '2025-03-12T13:00:00.000Z', business: 100, calendar: 200 },
+      }),
+    ];
+  };
+
+  const march = { from: '2025-03-01', to: '2025-04-01', granularity: 'month' };
+
+  const expectedMarch = {
+    period: '2025-03-01',
+    periodEnd: '2025-04-01',
+    dimensionValue: null,
+    opened: 3,
+    closed: 3,
+    openAtEnd: 1, // T4 open at the start, + 3 registered − 3 closed = T3
+    overdue: 1,
+    callsHandled: 2,
+    // business 30 and 120: average 75, p50 75, p90 30 + 0.9 × 90 = 111;
+    // calendar 30 and 3960: average 1995, p90 30 + 0.9 × 3930 = 3567.
+    firstResponse: {
+      count: 2,
+      business: { average: 75, p50: 75, p90: 111 },
+      calendar: { average: 1995, p50: 1995, p90: 3567 },
+    },
+    // business 100, 360, 600: average 353.3, p50 360, p90 360 + 0.8 × 240 = 552;
+    // calendar 200, 1440, 5000: average 2213.3, p50 1440, p90 1440 + 0.8 × 3560 = 4288.
+    resolution: {
+      count: 3,
+      business: { average: 353.3, p50: 360, p90: 552 },
+      calendar: { average: 2213.3, p50: 1440, p90: 4288 },
+    },
+    incidentsClosed: 2,
+    incidentsClosedAtL1: 1,
+    incidentsClosedAtL1Share: 0.5,
+    queriesClosed: 1,
+    queriesAnsweredAtL1: 1,
+    queriesAnsweredAtL1Share: 1,
+    satisfaction: {
+      answered: 2,
+      satisfecho: 1,
+      regular: 0,
+      insatisfecho: 1,
+      satisfechoShare: 0.5,
+      regularShare: 0,
+      insatisfechoShare: 0.5,
+      responseRate: 0.6667, // 2 surveyed of 3 closed
+    },
+    sla: { response: { measured: 2, met: 1, compliance: 0.5 }, resolution: { measured: 3, met: 3, compliance: 1 } },
+  };
+
+  it('computes every indicator of the month as worked out by hand', async () => {
+    await h.feed(...tickets().flat());
+    const report = await kpis(march);
+    expect(report).toEqual({
+      ...march,
+      dimension: null,
+      timeZone: 'America/Argentina/Buenos_Aires',
+      rows: [expectedMarch],
+    });
+  });
+
+  it('splits by dimension and by week', async () => {
+    const byArea = await kpis({ ...march, dimension: 'area' });
+    expect(byArea.rows.map((r) => [r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['L1', 2, 2, 1],
+      ['UIT', 1, 1, 0],
+    ]);
+    const weekly = await kpis({ from: '2025-03-10', to: '2025-03-24', granularity: 'week' });
+    expect(weekly.rows.map((r) => [r.period, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['2025-03-10', 3, 2, 2], // T4 open at the start; +T1 T2 T3; −T1 T4
+      ['2025-03-17', 0, 1, 1],
+    ]);
+  });
+
+  it('gives the same indicators when the events arrive twice and in reverse order', async () => {
+    const other = await ReportingHarness.start('reportingkpisreplay');
+    try {
+      const events = tickets()
+        .flat()
+        .map((e) => ({ ...e, data: { ...e.data } }));
+      for (const event of [...events].reverse()) await other.publish(event);
+      // Redelivered under a new message id, as after a relay's retry past the stream's duplicate window.
+      for (const event of events) await other.publish(event, randomUUID());
+      await other.applied(...events);
+      const again = await other.rpc.request<KpiReportV1>(ReportQueries.Kpis, { actor: staff('admin'), ...march });
+      expect(again.rows).toEqual([expectedMarch]);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('ranks recurring incidents and gives the yearly figures', async () => {
+    const recurring = await ask<RecurringReportV1>(ReportQueries.Recurring, {
+      from: march.from,
+      to: march.to,
+      by: 'category',
+    });
+    // T1 and T2 (incidents, "correo") repeat; T3 and T4 are queries.
+    expect(recurring.items).toEqual([
+      expect.objectContaining({ rank: 1, key: 'correo', incidents: 2, firstAt: '2025-03-10T13:00:00.000Z' }),
+    ]);
+    const yearly = await ask<YearlyReportV1>(ReportQueries.Yearly, { fromYear: 2024, toYear: 2025 });
+    expect(yearly.years).toEqual([
+      { year: 2024, tickets: 0, services: 0, jurisdictionsServed: 0 },
+      { year: 2025, tickets: 4, services: 3, jurisdictionsServed: 1 },
+    ]);
+  });
+
+  it('refuses bad input with VALIDATION and other roles with FORBIDDEN', async () => {
+    expect(await refusal(kpis({ from: '2025-04-01', to: '2025-03-01', granularity: 'month' }))).toMatchObject({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'to', constraint: 'min' }],
+    });
+    expect(await refusal(kpis({ from: '2020-01-01', to: '2026-01-01', granularity: 'month' }))).toMatchObject({
+      code: ErrorCode.Validation,
+    });
+    expect(await refusal(kpis({ from: '2024-01-01', to: '2025-06-01', granularity: 'day' }))).toMatchObject({
+      code: ErrorCode.Validation,
+    });
+    expect(await refusal(kpis({ ...march, dimension: 'color' }))).toMatchObject({ code: ErrorCode.Validation });
+    expect(await refusal(kpis({ ...march, granularity: 'hour' }))).toMatchObject({ code: ErrorCode.Validation });
+    expect(
+      await refusal(ask(ReportQueries.Recurring, { from: march.from, to: march.to, by: 'category', limit: 10_000 })),
+    ).toMatchObject({
+      code: ErrorCode.Validation,
+    });
+    // 365 days × 2 categories = 730 rows: more than one answer may carry.
+    expect(
+      await refusal(kpis({ from: '2025-01-01', to: '2026-01-01', granularity: 'day', dimension: 'category' })),
+    ).toMatchObject({ code: ErrorCode.Validation, fields: [{ field: 'rows', constraint: 'arrayMaxSize' }] });
+    expect(await refusal(kpis(march, staff('requester')))).toMatchObject({ code: ErrorCode.Forbidden });
+  });
+});
