@@ -124,7 +124,11 @@ export class PostgresSearchEngine extends SearchEngine {
   async rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number> {
     let count = 0;
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`TRUNCATE "${this.s}".search_documents, "${this.s}".search_words`);
+      // DELETE, not TRUNCATE: TRUNCATE locks searches out until the rebuild commits (and a search
+      // waiting on it holds a pool connection the rebuild needs to read its next batch). Deleted rows
+      // stay visible to other transactions, so searches keep answering from the old index meanwhile.
+      await tx.query(`DELETE FROM "${this.s}".search_documents`);
+      await tx.query(`DELETE FROM "${this.s}".search_words`);
       for await (const batch of batches) {
         await this.index(batch, tx);
         count += batch.length;
