@@ -39,6 +39,8 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       return [
         {
           durable: 'resolution',
+          // Its handlers lock ticket rows that lifecycle commands wait for: keep each batch short.
+          batchSize: 20,
           handlers: [
             onEvent(Events.TicketRegistered, (event, tx) => registration.handle(event, tx)),
             onEvent(Events.TicketRouted, (event, tx) => routing.handle(event, tx)),

@@ -1,3 +1,4 @@
+import { SlaSchedule } from '../src/sla/sla-schedule.js';
 import { ErrorCode, ProcedureEvents, ResolutionQueries } from '@cau/contracts';
 import type { SlaPoliciesV1 } from '../src/sla/sla-policy.contracts.js';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
@@ -116,6 +117,7 @@ describe('resolution: service levels', () => {
     await h.db.query(
       `INSERT INTO resolution.jurisdiction_calendars (jurisdiction, calendar) VALUES ('EMBAJADA', 'madrid')`,
     );
+    for (const instance of h.instances) instance.app.get(SlaSchedule).forget();
 
     // Monday 2026-03-23 15:50 in La Pampa; Tuesday is a holiday there → Wednesday 08:20.
     const local = await h.ticket({ registeredAt: '2026-03-23T18:50:00.000Z' });

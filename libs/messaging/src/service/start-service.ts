@@ -32,6 +32,11 @@ export interface ConsumerDefinition {
   /** Durable consumer name; never rename in place (its position in the stream is kept under it). */
   durable: string;
   handlers: EventHandler<object>[];
+  /**
+   * Events applied per transaction (default 200). Smaller batches hold row locks for less time, for
+   * consumers whose handlers lock rows that request handlers also lock.
+   */
+  batchSize?: number;
 }
 
 export interface ServiceDefinition {
@@ -195,6 +200,7 @@ export async function startService(definition: ServiceDefinition, env = process.
       new DurableConsumer({
         durable: c.durable,
         handlers: c.handlers,
+        ...(c.batchSize ? { batchSize: c.batchSize } : {}),
         schema: definition.schema,
         dataSource,
         js,

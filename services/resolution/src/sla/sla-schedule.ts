@@ -13,18 +13,24 @@ import { SlaPolicyRepository } from './sla-policy.repository.js';
  */
 @Injectable()
 export class SlaSchedule {
+  private cached: Rules | null = null;
+
   constructor(
     private readonly tickets: TicketRepository,
     private readonly policies: SlaPolicyRepository,
     private readonly calendars: CalendarRepository,
   ) {}
 
-  /** Recomputes the given tickets' due dates, or those of every ticket not yet closed. */
+  /**
+   * Recomputes the given tickets' due dates, or those of every ticket not yet closed. Recomputing every
+   * ticket is what a policy change does, so that path always reads policies and calendars afresh; the
+   * per-event path reuses them for a few seconds, since they change rarely and each event would
+   * otherwise cost five extra queries and a calendar build.
+   */
   async refresh(tx: EntityManager, ticketIds?: readonly string[]): Promise<void> {
     const facts = await this.tickets.slaFacts(tx, ticketIds);
     if (facts.length === 0) return;
-    const policies = new Map((await this.policies.list(tx)).map((p) => [p.priority, p]));
-    const book = await this.calendars.book(tx);
+    const { policies, book } = await this.rules(tx, ticketIds === undefined);
     const rows = facts.map((f): DueDatesRow => {
       const policy = f.priority ? policies.get(f.priority) : undefined;
       if (!f.start || !policy) return { ticketId: f.ticketId, responseDueAt: null, resolutionDueAt: null };
@@ -32,4 +38,28 @@ export class SlaSchedule {
     });
     await this.tickets.setDueDates(tx, rows);
   }
+
+  /**
+   * Drops the reused policies and calendars. Calendars and holidays are edited in the database (there is
+   * no API for them yet); without this, an edit applies to new tickets within RULES_CACHE_MS.
+   */
+  forget(): void {
+    this.cached = null;
+  }
+
+  private async rules(tx: EntityManager, fresh: boolean): Promise<Rules> {
+    if (fresh || !this.cached || Date.now() - this.cached.loadedAt > RULES_CACHE_MS) {
+      const policies = new Map((await this.policies.list(tx)).map((p) => [p.priority, p]));
+      this.cached = { policies, book: await this.calendars.book(tx), loadedAt: Date.now() };
+    }
+    return this.cached;
+  }
+}
+
+const RULES_CACHE_MS = 5_000;
+
+interface Rules {
+  policies: Map<string, Awaited<ReturnType<SlaPolicyRepository['list']>>[number]>;
+  book: Awaited<ReturnType<CalendarRepository['book']>>;
+  loadedAt: number;
 }
