@@ -4,6 +4,7 @@ import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { ReportingSchema1763800006000 } from './migrations/1763800006000-reporting-schema.js';
 import { ReportingProcedures1763800006100 } from './migrations/1763800006100-reporting-procedures.js';
 import { ReportingFacts1763800006200 } from './migrations/1763800006200-reporting-facts.js';
+import { ReportingKpiDaily1763800006300 } from './migrations/1763800006300-reporting-kpi-daily.js';
 import { ReportingModule } from './reporting.module.js';
 import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import { TicketViewProjection } from './tickets/ticket-view.projection.js';
@@ -12,7 +13,16 @@ export const reportingService: ServiceDefinition = {
   name: 'reporting',
   schema: 'reporting',
   module: ReportingModule,
-  migrations: [ReportingSchema1763800006000, ReportingProcedures1763800006100, ReportingFacts1763800006200],
+  migrations: [
+    ReportingSchema1763800006000,
+    ReportingProcedures1763800006100,
+    ReportingFacts1763800006200,
+    ReportingKpiDaily1763800006300,
+  ],
+  // Before events are consumed: kpi_daily backfilled (first start) or rebuilt (zone changed).
+  afterStart: async (app) => {
+    await app.get(TicketFactsProjection).ensureDaily();
+  },
   portVariable: 'REPORTING_PORT',
   defaultPort: 3106,
   queueGroup: QueueGroups.reporting,

@@ -21,9 +21,8 @@ export class KpiReportUseCase {
     if (Array.isArray(period)) throw ServiceError.validation(period);
     const dimension = query.dimension ?? null;
     const aggregates = await this.facts.kpiAggregates({
-      from: period.from,
-      to: period.to,
-      zone,
+      fromDay: period.periods[0]!.start,
+      toDay: period.periods.at(-1)!.end,
       granularity: query.granularity,
       dimension,
     });

@@ -18,6 +18,11 @@ export class TicketFactsProjection {
   async refresh(tx: EntityManager, ticketId: string): Promise<void> {
     const source = await this.facts.source(tx, ticketId);
     // Until the registration is seen the ticket has no number nor dimensions; it gets its row then.
-    if (source) await this.facts.save(tx, factOf(source, this.settings.timeZone));
+    if (source) await this.facts.save(tx, factOf(source, this.settings.timeZone), this.settings.timeZone);
+  }
+
+  /** At the start: kpi_daily filled from the facts if it was built in another zone (or never). */
+  ensureDaily(): Promise<boolean> {
+    return this.facts.ensureDaily(this.settings.timeZone);
   }
 }

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProcedureEvents, type RecurrenceKey, type ReportDimension, type ReportGranularity } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
+import {
+  KPI_DAILY_COUNTERS,
+  KPI_DAILY_HISTS,
+  KPI_DAILY_SUMS,
+  kpiDailyRebuild,
+  kpiDailyUpsert,
+} from './kpi-daily.sql.js';
 import type { TicketFact, TicketFactSource } from './ticket-fact.js';
 
 /** Ticket types counted as incidents, and as queries ("consultas"), by the L1 indicators. */
@@ -67,9 +75,9 @@ export interface KpiAggregates {
 }
 
 export interface KpiCriteria {
-  from: Date;
-  to: Date;
-  zone: string;
+  /** Local dates: the first day of the report and the day after its last. */
+  fromDay: string;
+  toDay: string;
   granularity: ReportGranularity;
   dimension: ReportDimension | null;
 }
@@ -102,7 +110,6 @@ const RECURRENCE_COLUMN: Record<RecurrenceKey, string> = {
   requester: 'requester_email',
   jurisdiction: 'jurisdiction',
 };
-const TRUNC_UNIT: Record<ReportGranularity, string> = { day: 'day', week: 'week', month: 'month' };
 
 interface SourceRow {
   ticket_id: string;
@@ -174,7 +181,7 @@ export class TicketFactsRepository {
     return row ? toSource(row) : null;
   }
 
-  async save(tx: EntityManager, fact: TicketFact): Promise<void> {
+  async save(tx: EntityManager, fact: TicketFact, zone: string): Promise<void> {
     const values = [
       fact.ticketId,
       fact.number,
@@ -233,120 +240,57 @@ export class TicketFactsRepository {
       'resolution_breached_at',
       'breached_at',
     ];
+    // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
+    // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
     await tx.query(
-      `INSERT INTO "${this.s}".ticket_facts (${columns.join(', ')})
-       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (ticket_id) DO UPDATE SET
-         ${columns
-           .slice(1)
-           .map((c) => `${c} = EXCLUDED.${c}`)
-           .join(', ')}`,
-      values,
+      `WITH old AS (SELECT *, -1 AS sign FROM "${this.s}".ticket_facts WHERE ticket_id = $1),
+       saved AS (
+         INSERT INTO "${this.s}".ticket_facts (${columns.join(', ')})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (ticket_id) DO UPDATE SET
+           ${columns
+             .slice(1)
+             .map((c) => `${c} = EXCLUDED.${c}`)
+             .join(', ')}
+         RETURNING *),
+       changes AS (SELECT * FROM old UNION ALL SELECT *, 1 AS sign FROM saved)
+       ${kpiDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}`,
+      [...values, zone],
     );
   }
 
   /**
-   * The aggregates of a KPI report, one statement per milestone so each reads only its period's rows
-   * through that milestone's index; they run side by side on the pool.
+   * The aggregates of a KPI report, from kpi_daily: at most one row per local day and dimension value of
+   * the period, summed into the report's periods here (histograms merged, percentiles read from them).
    */
   async kpiAggregates(criteria: KpiCriteria): Promise<KpiAggregates> {
-    const { from, to, zone } = criteria;
-    const value = criteria.dimension ? DIMENSION_COLUMN[criteria.dimension] : 'NULL::text';
-    const unit = TRUNC_UNIT[criteria.granularity];
-    const bucketOf = (column: string) => `to_char(date_trunc('${unit}', ${column} AT TIME ZONE $3), 'YYYY-MM-DD')`;
-    const grouped = (column: string, aggregates: string, extra = '') =>
-      `SELECT ${bucketOf(column)} AS bucket, ${value} AS value, ${aggregates}
-       FROM "${this.s}".ticket_facts
-       WHERE ${column} >= $1 AND ${column} < $2 ${extra}
-       GROUP BY 1, 2`;
-    const stats = (column: string) =>
-      `avg(${column})::float8 AS ${column}_avg,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${column}) AS ${column}_p50,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}) AS ${column}_p90`;
-    const query = <T>(sql: string, params: unknown[] = [from, to, zone]): Promise<T[]> =>
-      this.runtime.dataSource.query(sql, params);
-    const incidents = `type IN (${INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
-    const queries = `type IN (${QUERY_TYPES.map((t) => `'${t}'`).join(', ')})`;
-
-    const [opened, responded, closed, surveys, overdue, openAtStart] = await Promise.all([
-      query<Record<string, Numeric>>(
-        grouped(
-          'registered_at',
-          `count(*)::int AS opened, (count(*) FILTER (WHERE channel = 'telefono'))::int AS calls`,
-        ),
+    const dimension = criteria.dimension ? DIMENSION_COLUMN[criteria.dimension] : '';
+    const [days, openAtStart] = await Promise.all([
+      this.runtime.dataSource.query<DailyRow[]>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS].join(', ')}
+         FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date`,
+        [dimension, criteria.fromDay, criteria.toDay],
       ),
-      query<Record<string, Numeric>>(
-        grouped(
-          'first_response_at',
-          `count(*)::int AS responded, ${stats('first_response_business_minutes')},
-           ${stats('first_response_calendar_minutes')},
-           (count(*) FILTER (WHERE response_breached_at IS NULL))::int AS response_met`,
-        ),
-      ),
-      query<Record<string, Numeric>>(
-        grouped(
-          'closed_at',
-          `count(*)::int AS closed, count(resolution_business_minutes)::int AS resolved,
-           ${stats('resolution_business_minutes')}, ${stats('resolution_calendar_minutes')},
-           (count(*) FILTER (WHERE resolution_breached_at IS NULL))::int AS resolution_met,
-           (count(*) FILTER (WHERE ${incidents}))::int AS incidents,
-           (count(*) FILTER (WHERE ${incidents} AND derivations = 0))::int AS incidents_at_l1,
-           (count(*) FILTER (WHERE ${queries}))::int AS queries,
-           (count(*) FILTER (WHERE ${queries} AND derivations = 0))::int AS queries_at_l1,
-           (count(*) FILTER (WHERE satisfaction IS NOT NULL))::int AS surveyed`,
-        ),
-      ),
-      query<Record<string, Numeric>>(
-        grouped(
-          'satisfaction_at',
-          `(count(*) FILTER (WHERE satisfaction = 'satisfecho'))::int AS satisfecho,
-           (count(*) FILTER (WHERE satisfaction = 'regular'))::int AS regular,
-           (count(*) FILTER (WHERE satisfaction = 'insatisfecho'))::int AS insatisfecho`,
-        ),
-      ),
-      query<Record<string, Numeric>>(grouped('breached_at', 'count(*)::int AS overdue')),
-      query<{ value: string | null; open: number }>(
-        `SELECT ${value} AS value, count(*)::int AS open FROM "${this.s}".ticket_facts
-         WHERE registered_at < $1 AND (closed_at IS NULL OR closed_at >= $1)
-         GROUP BY 1`,
-        [from],
+      // Open when the report starts: registered before it less closed before it (and still closed).
+      this.runtime.dataSource.query<Array<{ value: string | null; open: number }>>(
+        `SELECT value, (sum(opened) - sum(closed))::int AS open FROM "${this.s}".kpi_daily
+         WHERE dimension = $1 AND day < $2::date GROUP BY 1 HAVING sum(opened) - sum(closed) <> 0`,
+        [dimension, criteria.fromDay],
       ),
     ]);
-    const key = (row: Record<string, Numeric>): BucketKey => ({
-      bucket: String(row.bucket),
-      value: row.value === null ? null : String(row.value),
+    return { ...aggregateDays(days, criteria.granularity), openAtStart };
+  }
+
+  /** Fills kpi_daily again from the fact table when it was built in another zone (or never). */
+  async ensureDaily(zone: string): Promise<boolean> {
+    return this.runtime.dataSource.transaction(async (tx) => {
+      const [state]: Array<{ zone: string | null }> = await tx.query(
+        `SELECT zone FROM "${this.s}".kpi_daily_state FOR UPDATE`,
+      );
+      if (state?.zone === zone) return false;
+      for (const sql of kpiDailyRebuild(this.s)) await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      return true;
     });
-    return {
-      opened: opened.map((r) => ({ ...key(r), opened: int(r.opened), calls: int(r.calls) })),
-      responded: responded.map((r) => ({
-        ...key(r),
-        responded: int(r.responded),
-        business: duration(r, 'first_response_business_minutes'),
-        calendar: duration(r, 'first_response_calendar_minutes'),
-        responseMet: int(r.response_met),
-      })),
-      closed: closed.map((r) => ({
-        ...key(r),
-        closed: int(r.closed),
-        resolved: int(r.resolved),
-        business: duration(r, 'resolution_business_minutes'),
-        calendar: duration(r, 'resolution_calendar_minutes'),
-        resolutionMet: int(r.resolution_met),
-        incidents: int(r.incidents),
-        incidentsAtL1: int(r.incidents_at_l1),
-        queries: int(r.queries),
-        queriesAtL1: int(r.queries_at_l1),
-        surveyed: int(r.surveyed),
-      })),
-      surveys: surveys.map((r) => ({
-        ...key(r),
-        satisfecho: int(r.satisfecho),
-        regular: int(r.regular),
-        insatisfecho: int(r.insatisfecho),
-      })),
-      overdue: overdue.map((r) => ({ ...key(r), overdue: int(r.overdue) })),
-      openAtStart,
-    };
   }
 
   /** Incidents registered in the period grouped by what repeats, most repeated first. */
@@ -409,17 +353,118 @@ export class TicketFactsRepository {
   }
 }
 
-function int(value: Numeric | undefined): number {
-  return value === null || value === undefined ? 0 : Number(value);
+type Counter = (typeof KPI_DAILY_COUNTERS)[number] | (typeof KPI_DAILY_SUMS)[number];
+type HistColumn = (typeof KPI_DAILY_HISTS)[number];
+
+/** One kpi_daily row as read. */
+type DailyRow = { day: string; value: string | null } & Record<Counter, Numeric> & Record<HistColumn, Histogram>;
+
+/** kpi_daily rows summed per period of the granularity. */
+interface PeriodTotals {
+  bucket: string;
+  value: string | null;
+  counters: Record<Counter, number>;
+  hists: Record<HistColumn, Float64Array>;
 }
 
-function duration(row: Record<string, Numeric>, column: string): DurationAggregate {
-  const number = (v: Numeric | undefined) => (v === null || v === undefined ? null : Number(v));
-  return {
-    average: number(row[`${column}_avg`]),
-    p50: number(row[`${column}_p50`]),
-    p90: number(row[`${column}_p90`]),
+const SUMMED: readonly Counter[] = [...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS];
+
+/** The local date the period of a local day starts on (date_trunc's: months on the 1st, weeks on Monday). */
+export function periodKeyOf(day: string, granularity: ReportGranularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return `${day.slice(0, 8)}01`;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Sums daily rows into periods and turns them into the aggregates the formulas take. */
+export function aggregateDays(
+  rows: readonly DailyRow[],
+  granularity: ReportGranularity,
+): Omit<KpiAggregates, 'openAtStart'> {
+  const totals = new Map<string, PeriodTotals>();
+  const keys = new Map<string, string>();
+  for (const row of rows) {
+    let bucket = keys.get(row.day);
+    if (bucket === undefined) keys.set(row.day, (bucket = periodKeyOf(row.day, granularity)));
+    const key = `${bucket}\u0000${row.value ?? ''}\u0000${row.value === null ? 'null' : 'value'}`;
+    let t = totals.get(key);
+    if (!t) {
+      t = {
+        bucket,
+        value: row.value,
+        counters: Object.fromEntries(SUMMED.map((c) => [c, 0])) as Record<Counter, number>,
+        hists: {
+          fr_business_hist: new Float64Array(BUCKET_COUNT),
+          fr_calendar_hist: new Float64Array(BUCKET_COUNT),
+          res_business_hist: new Float64Array(BUCKET_COUNT),
+          res_calendar_hist: new Float64Array(BUCKET_COUNT),
+        },
+      };
+      totals.set(key, t);
+    }
+    for (const c of SUMMED) t.counters[c] += int(row[c]);
+    for (const h of KPI_DAILY_HISTS) addHistogram(t.hists[h], row[h]);
+  }
+  const periods = [...totals.values()];
+  const stats = (t: PeriodTotals, measure: 'fr_business' | 'fr_calendar' | 'res_business' | 'res_calendar') => {
+    const n = t.counters[`${measure}_n`];
+    const hist = t.hists[`${measure}_hist`];
+    return {
+      average: n === 0 ? null : t.counters[`${measure}_sum`] / n,
+      p50: densePercentile(hist, 0.5),
+      p90: densePercentile(hist, 0.9),
+    };
   };
+  const c = (t: PeriodTotals) => t.counters;
+  return {
+    opened: periods
+      .filter((t) => c(t).opened !== 0)
+      .map((t) => ({ bucket: t.bucket, value: t.value, opened: c(t).opened, calls: c(t).calls })),
+    responded: periods
+      .filter((t) => c(t).responded !== 0)
+      .map((t) => ({
+        bucket: t.bucket,
+        value: t.value,
+        responded: c(t).responded,
+        business: stats(t, 'fr_business'),
+        calendar: stats(t, 'fr_calendar'),
+        responseMet: c(t).response_met,
+      })),
+    closed: periods
+      .filter((t) => c(t).closed !== 0)
+      .map((t) => ({
+        bucket: t.bucket,
+        value: t.value,
+        closed: c(t).closed,
+        resolved: c(t).resolved,
+        business: stats(t, 'res_business'),
+        calendar: stats(t, 'res_calendar'),
+        resolutionMet: c(t).resolution_met,
+        incidents: c(t).incidents,
+        incidentsAtL1: c(t).incidents_at_l1,
+        queries: c(t).queries,
+        queriesAtL1: c(t).queries_at_l1,
+        surveyed: c(t).surveyed,
+      })),
+    surveys: periods
+      .filter((t) => c(t).satisfecho + c(t).regular + c(t).insatisfecho !== 0)
+      .map((t) => ({
+        bucket: t.bucket,
+        value: t.value,
+        satisfecho: c(t).satisfecho,
+        regular: c(t).regular,
+        insatisfecho: c(t).insatisfecho,
+      })),
+    overdue: periods
+      .filter((t) => c(t).overdue !== 0)
+      .map((t) => ({ bucket: t.bucket, value: t.value, overdue: c(t).overdue })),
+  };
+}
+
+function int(value: Numeric | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
 }
 
 function toSource(row: SourceRow): TicketFactSource {
