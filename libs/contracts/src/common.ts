@@ -41,11 +41,6 @@ export class ActorV1 {
   area?: string;
 }
 
-/** Wraps a command or query payload with its actor, so services can apply their own rules. */
-export function withActor<T>(actor: ActorV1, payload: T): { actor: ActorV1; payload: T } {
-  return { actor, payload };
-}
-
 export class ActorEnvelopeBase {
   @ValidateNested()
   @Type(() => ActorV1)

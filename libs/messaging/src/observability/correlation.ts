@@ -21,11 +21,6 @@ export function currentCorrelation(): CorrelationScope | undefined {
   return storage.getStore();
 }
 
-/** The current correlation id, or a fresh one for work that starts here (a timer, a CLI). */
-export function correlationIdOrNew(): string {
-  return storage.getStore()?.correlationId ?? randomUUID();
-}
-
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Accepts a client-supplied id only when it is short and printable, so logs cannot be forged. */
 export function sanitizeCorrelationId(value: unknown): string {
