@@ -15,3 +15,4 @@ export * from './procedures/events.js';
 export * from './procedures/subjects.js';
 export * from './knowledge.js';
 export * from './reports.js';
+export * from './notifications.js';

@@ -19,6 +19,8 @@ import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.us
 import { SlaPoliciesController } from './configuration/sla-policies.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
+import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
@@ -46,6 +48,7 @@ export class GatewayModule {
         SlaPoliciesController,
         KnowledgeController,
         ReportsController,
+        NotificationsController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -68,6 +71,7 @@ export class GatewayModule {
         ManageSlaPoliciesUseCase,
         KnowledgeUseCase,
         GetReportsUseCase,
+        ManageNotificationsUseCase,
       ],
     };
   }

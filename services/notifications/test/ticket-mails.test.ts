@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { ProcedureEvents, type ActorV1, type ByV1, type EventEnvelope } from '@cau/contracts';
+import {
+  NotificationCommands,
+  ProcedureEvents,
+  type ActorV1,
+  type ByV1,
+  type DeliveryListV1,
+  type EventEnvelope,
+} from '@cau/contracts';
 import {
   RpcClient,
   ServiceError,
@@ -19,7 +26,6 @@ import {
   type TestSmtpServer,
 } from '@cau/testing';
 import type { DeliverySummary } from '../src/delivery/delivery.js';
-import { NotificationsRequests, type DeliveryListV1 } from '../src/notifications.contracts.js';
 import { notificationsService } from '../src/notifications.service.js';
 import { expectedMessageId, mailsFor, publish, sleep, ticketEvent, ticketRegistered } from './helpers.js';
 
@@ -321,10 +327,10 @@ describe('notifications: who is told what about a ticket', () => {
     // The key is the actor's own address, whatever its case.
     const me = actor('requester', 'Opta@Salud.gob');
     await expect(
-      rpc.request(NotificationsRequests.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
+      rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
     ).resolves.toEqual({ email: requester, eventType: 'ticket.closed', enabled: false });
     const supervisorActor = actor('supervisor', SUPERVISORS[0]!);
-    await rpc.request(NotificationsRequests.SetPreference, {
+    await rpc.request(NotificationCommands.SetPreference, {
       actor: supervisorActor,
       eventType: 'ticket.sla-breached',
       enabled: false,
@@ -332,12 +338,12 @@ describe('notifications: who is told what about a ticket', () => {
     // The registration mail is essential: the request is refused, and a stored opt-out is ignored.
     expect(
       await refusal(
-        rpc.request(NotificationsRequests.SetPreference, { actor: me, eventType: 'ticket.registered', enabled: false }),
+        rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.registered', enabled: false }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType', constraint: 'essentialNotification' }] });
     expect(
       await refusal(
-        rpc.request(NotificationsRequests.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
+        rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType' }] });
     await db.query(
@@ -364,7 +370,7 @@ describe('notifications: who is told what about a ticket', () => {
     expect(await deliveriesOf([closed])).toEqual([]);
 
     // Turned on again, the next closure is mailed.
-    await rpc.request(NotificationsRequests.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: true });
+    await rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: true });
     const closedAgain = ticketEvent(
       ProcedureEvents.TicketClosed,
       registered,
@@ -421,7 +427,7 @@ describe('notifications: who is told what about a ticket', () => {
     smtp.failWith = null;
     const { id } = (await statusOf())!;
 
-    const failed = await rpc.request<DeliveryListV1>(NotificationsRequests.ListDeliveries, {
+    const failed = await rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
       actor: admin,
       status: 'failed',
       limit: 10,
@@ -437,7 +443,7 @@ describe('notifications: who is told what about a ticket', () => {
       lastError: expect.stringContaining('550'),
       sentAt: null,
     });
-    const sent = await rpc.request<DeliveryListV1>(NotificationsRequests.ListDeliveries, {
+    const sent = await rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
       actor: admin,
       status: 'sent',
     });
@@ -445,28 +451,28 @@ describe('notifications: who is told what about a ticket', () => {
     expect(sent.deliveries.every((delivery) => delivery.status === 'sent')).toBe(true);
 
     const staff = actor('operator', 'olga@agetic.gob.bo');
-    expect(await refusal(rpc.request(NotificationsRequests.ListDeliveries, { actor: staff }))).toMatchObject({
+    expect(await refusal(rpc.request(NotificationCommands.ListDeliveries, { actor: staff }))).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await refusal(rpc.request(NotificationsRequests.RetryDelivery, { actor: staff, id }))).toMatchObject({
+    expect(await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: staff, id }))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(
-      await refusal(rpc.request(NotificationsRequests.ListDeliveries, { actor: admin, status: 'lost', limit: 0 })),
+      await refusal(rpc.request(NotificationCommands.ListDeliveries, { actor: admin, status: 'lost', limit: 0 })),
     ).toMatchObject({ code: 'VALIDATION' });
 
-    const retried = await rpc.request<DeliverySummary>(NotificationsRequests.RetryDelivery, { actor: admin, id });
+    const retried = await rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, { actor: admin, id });
     expect(retried).toMatchObject({ id, status: 'pending', attempts: 0, lastError: null });
     await waitFor(arrived([{ event: registered, recipient, kind: 'ticket-registered' }]), { what: 'the retried mail' });
     await sleep(SETTLE_MS);
     expect(mailsFor(smtp.mails, number)).toHaveLength(1);
     expect(await statusOf()).toMatchObject({ status: 'sent', attempts: 1 });
 
-    expect(await refusal(rpc.request(NotificationsRequests.RetryDelivery, { actor: admin, id }))).toMatchObject({
+    expect(await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id }))).toMatchObject({
       code: 'CONFLICT',
     });
     expect(
-      await refusal(rpc.request(NotificationsRequests.RetryDelivery, { actor: admin, id: randomUUID() })),
+      await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id: randomUUID() })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

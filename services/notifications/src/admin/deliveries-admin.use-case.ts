@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Role, type ActorV1 } from '@cau/contracts';
-import { ServiceError, ServiceRuntime } from '@cau/messaging';
-import type { DeliverySummary } from '../delivery/delivery.js';
-import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import {
   DEFAULT_DELIVERIES_LISTED,
+  ErrorCode,
+  Role,
+  type ActorV1,
   type DeliveryListV1,
   type ListDeliveriesQueryV1,
   type RetryDeliveryCommandV1,
-} from '../notifications.contracts.js';
+} from '@cau/contracts';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import type { DeliverySummary } from '../delivery/delivery.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
 
 /** Administrators see the mails (failed ones above all) and send a failed one again. */
 @Injectable()

@@ -1,19 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { parseMessage } from '@cau/messaging';
-import type { DeliverySummary } from '../delivery/delivery.js';
 import {
   ListDeliveriesQueryV1,
-  NotificationsRequests,
+  NotificationCommands,
   RetryDeliveryCommandV1,
   SetPreferenceCommandV1,
   type DeliveryListV1,
   type PreferenceV1,
-} from '../notifications.contracts.js';
+} from '@cau/contracts';
+import { parseMessage } from '@cau/messaging';
+import type { DeliverySummary } from '../delivery/delivery.js';
 import { SetPreferenceUseCase } from '../preferences/set-preference.use-case.js';
 import { DeliveriesAdminUseCase } from './deliveries-admin.use-case.js';
 
-/** Request/reply over NATS (queue group `notifications`); nothing of this is exposed over HTTP yet. */
+/** Request/reply over NATS (queue group `notifications`); exposed over HTTP by the gateway (api/v1/notifications). */
 @Controller()
 export class NotificationsHandler {
   constructor(
@@ -21,17 +21,17 @@ export class NotificationsHandler {
     private readonly deliveries: DeliveriesAdminUseCase,
   ) {}
 
-  @MessagePattern(NotificationsRequests.SetPreference)
+  @MessagePattern(NotificationCommands.SetPreference)
   setPreference(@Payload() data: unknown): Promise<PreferenceV1> {
     return this.preferences.execute(parseMessage(SetPreferenceCommandV1, data));
   }
 
-  @MessagePattern(NotificationsRequests.ListDeliveries)
+  @MessagePattern(NotificationCommands.ListDeliveries)
   listDeliveries(@Payload() data: unknown): Promise<DeliveryListV1> {
     return this.deliveries.list(parseMessage(ListDeliveriesQueryV1, data));
   }
 
-  @MessagePattern(NotificationsRequests.RetryDelivery)
+  @MessagePattern(NotificationCommands.RetryDelivery)
   retryDelivery(@Payload() data: unknown): Promise<DeliverySummary> {
     return this.deliveries.retry(parseMessage(RetryDeliveryCommandV1, data));
   }

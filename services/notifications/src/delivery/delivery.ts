@@ -1,4 +1,4 @@
-import type { Language } from '@cau/contracts';
+import type { DeliveryStatus, Language } from '@cau/contracts';
 
 /** What a mail is about. Stored in every row and used in Message-IDs: never rename a value in place. */
 export const DeliveryKind = {
@@ -48,8 +48,7 @@ export interface ClaimedDelivery {
   createdAt: Date;
 }
 
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type { DeliveryStatus } from '@cau/contracts';
 
 /** A delivery as administrators see it: everything but the bodies. */
 export interface DeliverySummary {

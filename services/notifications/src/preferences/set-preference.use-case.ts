@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { PreferenceV1, SetPreferenceCommandV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
-import type { PreferenceV1, SetPreferenceCommandV1 } from '../notifications.contracts.js';
 import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
 
 /**

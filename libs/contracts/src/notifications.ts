@@ -1,0 +1,128 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorV1 } from './common.js';
+import { Events } from './events/ticket-events.js';
+import { ProcedureEvents } from './procedures/events.js';
+
+/**
+ * Request/reply subjects of the notifications service (queue group `notifications`).
+ * NEVER rename a subject in place (see subjects.ts).
+ */
+export const NotificationCommands = {
+  /** Anyone: turns one event type's non-essential mails to the actor's own address off or on. */
+  SetPreference: 'notifications.preferences.set.v1',
+  /** Administrators: the deliveries, newest first, optionally of one status. */
+  ListDeliveries: 'notifications.deliveries.list.v1',
+  /** Administrators: a failed delivery back to pending, its attempts counted from zero. */
+  RetryDelivery: 'notifications.deliveries.retry.v1',
+} as const;
+
+export const MAX_DELIVERIES_LISTED = 500;
+export const DEFAULT_DELIVERIES_LISTED = 50;
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * The event types that can give mails: the keys of preferences. Keep in step with the mail plans of
+ * the notifications service (its `NOTIFIED_EVENT_TYPES`).
+ */
+export const NOTIFIED_EVENT_TYPES: readonly string[] = [
+  Events.TicketRegistered.type,
+  ProcedureEvents.TicketEscalated.type,
+  ProcedureEvents.SolutionReturned.type,
+  ProcedureEvents.TicketResolved.type,
+  ProcedureEvents.ReviewRejected.type,
+  ProcedureEvents.TicketClosed.type,
+  ProcedureEvents.TicketReopened.type,
+  ProcedureEvents.SlaBreached.type,
+];
+
+/** What a person sends to turn one event type's mails off or on; the address is always their own. */
+export class PreferenceBodyV1 {
+  @IsDefined()
+  @IsIn(NOTIFIED_EVENT_TYPES)
+  eventType!: string;
+
+  @IsDefined()
+  @IsBoolean()
+  enabled!: boolean;
+}
+
+export class SetPreferenceCommandV1 extends PreferenceBodyV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+export interface PreferenceV1 {
+  email: string;
+  eventType: string;
+  enabled: boolean;
+}
+
+/** Filters of the delivery list. Query-string values arrive as strings and are converted by the gateway. */
+export class DeliveryListFiltersV1 {
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DELIVERIES_LISTED)
+  limit?: number;
+}
+
+export class ListDeliveriesQueryV1 extends DeliveryListFiltersV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+/** A delivery as administrators see it: everything but the bodies. */
+export interface DeliverySummaryV1 {
+  id: string;
+  eventId: string;
+  /** What the mail is about, e.g. `ticket-registered`. */
+  kind: string;
+  recipient: string;
+  ticketNumber: number | null;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface DeliveryListV1 {
+  deliveries: DeliverySummaryV1[];
+}
+
+/** One delivery, by its id (the path of the retry endpoint). */
+export class DeliveryIdV1 {
+  @IsDefined()
+  @IsUUID()
+  id!: string;
+}
+
+export class RetryDeliveryCommandV1 extends DeliveryIdV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import {
+  NotificationCommands,
+  type ActorV1,
+  type DeliveryListFiltersV1,
+  type DeliveryListV1,
+  type DeliverySummaryV1,
+  type PreferenceBodyV1,
+  type PreferenceV1,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+
+/**
+ * Mail deliveries and preferences, owned by the notifications service: it checks again who may do
+ * what, and a preference always keys on the actor's own (verified) address.
+ */
+@Injectable()
+export class ManageNotificationsUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  listDeliveries(actor: ActorV1, filters: DeliveryListFiltersV1): Promise<DeliveryListV1> {
+    return this.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, { actor, ...filters });
+  }
+
+  retryDelivery(actor: ActorV1, id: string): Promise<DeliverySummaryV1> {
+    return this.rpc.request<DeliverySummaryV1>(NotificationCommands.RetryDelivery, { actor, id });
+  }
+
+  setPreference(actor: ActorV1, body: PreferenceBodyV1): Promise<PreferenceV1> {
+    return this.rpc.request<PreferenceV1>(NotificationCommands.SetPreference, {
+      actor,
+      eventType: body.eventType,
+      enabled: body.enabled,
+    });
+  }
+}
