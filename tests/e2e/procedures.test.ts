@@ -86,6 +86,21 @@ describe('end to end: the CAU procedures', () => {
     );
   }
 
+  /** The mail of ticket `number` that reached `address`, once it arrives. */
+  const mailTo = (address: string, number: number, kind: string) =>
+    waitFor(
+      () =>
+        Promise.resolve(
+          platform.smtp.mails.find(
+            (mail) =>
+              mail.envelopeTo.includes(address) &&
+              mail.parsed.subject?.startsWith(`[CAU #${number}]`) &&
+              mail.parsed.messageId?.startsWith(`<${kind}.`),
+          ),
+        ),
+      { what: `the ${kind} mail of #${number} to ${address}`, timeoutMs: 15_000 },
+    );
+
   async function closeAtL1(number: number) {
     await act(t.operator, number, 'submit', { verifiedWithRequester: true, articleRef: 'KB-42' });
     const closed = await act(t.supervisor, number, 'review', { decision: 'approve' });
@@ -126,6 +141,8 @@ describe('end to end: the CAU procedures', () => {
       observations: 'No se registró el cambio de tóner; verificar con el usuario.',
     });
     expect(rejected).toMatchObject({ status: 'en_curso', area: 'L1' });
+    // Told at their own address: the operator who submitted the solution.
+    expect((await mailTo('operator@agetic.gob.bo', n, 'review-rejected')).parsed.text).toContain('tóner');
     await act(t.operator, n, 'solution', { solution: 'Se cambió el tóner y se imprimió una página de prueba.' });
     await closeAtL1(n);
     const v = await view(n, (x) => x.status === 'cerrado');
@@ -156,6 +173,8 @@ describe('end to end: the CAU procedures', () => {
     await act(t.UPAT, n, 'estimates', { minutes: 240 });
     await act(t.UPAT, n, 'worklogs', { description: 'Corrección publicada en pruebas', minutes: 180 });
     await derive(t.UPAT, n, 'UIT', 'Coordinar el despliegue en producción');
+    // The UIT agent who held the ticket before is told it is back.
+    await mailTo('uit@agetic.gob.bo', n, 'ticket-escalated');
     await act(t.UIT, n, 'take');
     await act(t.UIT, n, 'solution', { solution: 'Se desplegó la versión corregida.' });
     await derive(t.UIT, n, 'L1', 'Solución registrada');

@@ -24,6 +24,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
+import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -64,6 +65,7 @@ export class GatewayModule {
         GetTicketUseCase,
         ListTicketsUseCase,
         PerformTicketActionUseCase,
+        AssignTicketUseCase,
         DeriveTicketUseCase,
         FollowTicketUseCase,
         ManageAreasUseCase,

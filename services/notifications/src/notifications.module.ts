@@ -10,6 +10,8 @@ import { QueueRegistrationMailUseCase } from './registration-mail/queue-registra
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
+import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
+import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 
 @Module({
   controllers: [NotificationsHandler],
@@ -19,6 +21,8 @@ import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
     DeliveryMetrics,
     MailSender,
     TicketCopyRepository,
+    TicketPeopleRepository,
+    TrackTicketPeopleUseCase,
     NotificationRulesRepository,
     QueueTicketMailsUseCase,
     QueueRegistrationMailUseCase,

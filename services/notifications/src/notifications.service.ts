@@ -5,9 +5,11 @@ import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
+import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
+import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 import {
   ClosedMails,
   EscalatedMails,
@@ -22,13 +24,14 @@ export const notificationsService: ServiceDefinition = {
   name: 'notifications',
   schema: 'notifications',
   module: NotificationsModule,
-  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000],
+  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000, TicketPeople1795800000000],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
   queueGroup: QueueGroups.notifications,
   consumers: (app) => {
     const registrationMail = app.get(QueueRegistrationMailUseCase);
     const mails = app.get(QueueTicketMailsUseCase);
+    const people = app.get(TrackTicketPeopleUseCase);
     return [
       {
         durable: 'notifications',
@@ -36,7 +39,11 @@ export const notificationsService: ServiceDefinition = {
           onEvent(Events.TicketRegistered, (event, tx) => registrationMail.handle(event, tx)),
           onEvent(ProcedureEvents.TicketEscalated, (event, tx) => mails.handle(EscalatedMails, event, tx)),
           onEvent(ProcedureEvents.SolutionReturned, (event, tx) => mails.handle(SolutionReturnedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketResolved, (event, tx) => mails.handle(ResolvedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketTaken, (event, tx) => people.taken(event, tx)),
+          onEvent(ProcedureEvents.TicketResolved, async (event, tx) => {
+            await people.submitted(event, tx);
+            await mails.handle(ResolvedMails, event, tx);
+          }),
           onEvent(ProcedureEvents.ReviewRejected, (event, tx) => mails.handle(ReviewRejectedMails, event, tx)),
           onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),

@@ -34,6 +34,8 @@ const SETTLE_MS = 1_500;
 const DOMAIN = 'cau.example.gob';
 const MAILBOX = { UIT: 'uit@agetic.gob.bo', ADT: 'adt@agetic.gob.bo', L1: 'mesa@agetic.gob.bo' };
 const SUPERVISORS = ['susana@agetic.gob.bo', 'jefe@agetic.gob.bo'];
+/** Referente of jurisdiction MINEDU only, so the tickets of the other tests (SALUD) do not reach them. */
+const REFERENTE = 'referente.ti@minedu.gob.bo';
 
 const by = (name: string, role: string): ByV1 => ({ accountId: randomUUID(), name, role });
 const operator = by('Olga Operadora', 'operator');
@@ -111,6 +113,7 @@ describe('notifications: who is told what about a ticket', () => {
         .map(([area, address]) => `${area}=${address}`)
         .join(','),
       SUPERVISOR_EMAILS: SUPERVISORS.join(','),
+      JURISDICTION_REFERENTES: `MINEDU=${REFERENTE}`,
     });
     nc = await connect({ servers: infra.env.NATS_URL });
     rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
@@ -282,6 +285,106 @@ describe('notifications: who is told what about a ticket', () => {
     expect(await deliveriesOf(sequenceOfEvents.map(([event]) => event))).toHaveLength(expected.length);
   });
 
+  it("reaches the ticket's people at their own address: referente, the agent who held it, the submitting operator", async () => {
+    const number = ++nextNumber;
+    const requester = 'docente@minedu.gob.bo';
+    const registered = ticketRegistered(number, { email: requester, name: 'Docente' });
+    registered.data.jurisdiction = 'MINEDU';
+    const olga = { ...operator, email: 'Olga@agetic.gob.bo' };
+    const ursula = { ...agent, name: 'Úrsula UIT', email: 'ursula@agetic.gob.bo' };
+    const otro = { ...agent, accountId: randomUUID(), name: 'Otro UIT', email: 'otro@agetic.gob.bo' };
+    const at = (minute: number) => new Date(Date.UTC(2025, 10, 24, 15, minute)).toISOString();
+    let sequence = 0;
+    const derived = (from: string, to: string, kind: 'escalate' | 'coordinate' | 'return', who: ByV1, minute: number) =>
+      ticketEvent(
+        kind === 'return' ? ProcedureEvents.SolutionReturned : ProcedureEvents.TicketEscalated,
+        registered,
+        { derivationId: randomUUID(), from, to, kind, reason: `${from} → ${to}`, by: who, at: at(minute) },
+        ++sequence,
+      );
+    const taken = (area: string, who: ByV1, minute: number) =>
+      ticketEvent(
+        ProcedureEvents.TicketTaken,
+        registered,
+        { area, status: 'en_curso', by: who, at: at(minute), assignee: who },
+        ++sequence,
+      );
+    const takenL1 = taken('L1', olga, 1);
+    const toUit = derived('L1', 'UIT', 'escalate', olga, 2);
+    const takenUit = taken('UIT', ursula, 4);
+    // Older than Úrsula's: arrives late and must not make Otro the agent UIT mails.
+    const staleTakenUit = taken('UIT', otro, 3);
+    const toUpat = derived('UIT', 'UPAT', 'escalate', ursula, 5);
+    const backToUit = derived('UPAT', 'UIT', 'coordinate', by('Agente UPAT', 'agent'), 6);
+    const backToL1 = derived('UIT', 'L1', 'return', ursula, 7);
+    const resolved = ticketEvent(
+      ProcedureEvents.TicketResolved,
+      registered,
+      { area: 'L1', status: 'resuelto', by: olga, at: at(8), verifiedWithRequester: true, solution: 'Listo.' },
+      ++sequence,
+    );
+    const rejected = ticketEvent(
+      ProcedureEvents.ReviewRejected,
+      registered,
+      { area: 'L1', status: 'en_curso', by: supervisor, at: at(9), observations: 'Adjunte la evidencia' },
+      ++sequence,
+    );
+    const closed = ticketEvent(
+      ProcedureEvents.TicketClosed,
+      registered,
+      {
+        area: 'L1',
+        status: 'cerrado',
+        by: supervisor,
+        at: at(10),
+        resolutionBusinessMinutes: 10,
+        resolutionCalendarMinutes: 10,
+      },
+      ++sequence,
+    );
+    const events: Array<[EventEnvelope<object>, string | undefined]> = [
+      [registered, undefined],
+      [takenL1, 'L1'],
+      [toUit, 'UIT'],
+      [takenUit, 'UIT'],
+      [staleTakenUit, 'UIT'],
+      [toUpat, 'UPAT'],
+      [backToUit, 'UIT'],
+      [backToL1, 'L1'],
+      [resolved, 'L1'],
+      [rejected, 'L1'],
+      [closed, 'L1'],
+    ];
+    const olgaAddress = 'olga@agetic.gob.bo';
+    const expected: Expected[] = [
+      { event: registered, recipient: requester, kind: 'ticket-registered' },
+      { event: registered, recipient: REFERENTE, kind: 'ticket-registered' },
+      { event: toUit, recipient: MAILBOX.UIT, kind: 'ticket-escalated' },
+      { event: backToUit, recipient: MAILBOX.UIT, kind: 'ticket-escalated' },
+      { event: backToUit, recipient: ursula.email, kind: 'ticket-escalated' },
+      { event: backToL1, recipient: MAILBOX.L1, kind: 'solution-returned' },
+      { event: backToL1, recipient: olgaAddress, kind: 'solution-returned' },
+      { event: resolved, recipient: requester, kind: 'ticket-resolved' },
+      { event: resolved, recipient: REFERENTE, kind: 'ticket-resolved' },
+      ...SUPERVISORS.map((recipient) => ({ event: resolved, recipient, kind: 'review-requested' })),
+      { event: rejected, recipient: olgaAddress, kind: 'review-rejected' },
+      { event: closed, recipient: requester, kind: 'ticket-closed' },
+      { event: closed, recipient: REFERENTE, kind: 'ticket-closed' },
+    ];
+
+    for (const [event, area] of events) await send(event, area);
+    await waitFor(arrived(expected), { what: "the mails of the ticket's people" });
+    await sleep(SETTLE_MS);
+
+    const mails = mailsFor(smtp.mails, number);
+    expect(mails.map((mail) => mail.parsed.messageId).sort()).toEqual(expected.map(messageIdOf).sort());
+    for (const e of expected) expect(mailsWithId(messageIdOf(e))[0]!.envelopeTo).toEqual([e.recipient]);
+    // The rejected review went to Olga alone, not to the Mesa de Servicios' mailbox.
+    expect(mails.filter((mail) => mail.envelopeTo[0] === MAILBOX.L1).map((mail) => mail.parsed.messageId)).toEqual([
+      messageIdOf({ event: backToL1, recipient: MAILBOX.L1, kind: 'solution-returned' }),
+    ]);
+  });
+
   it('sends nothing to an area without a mailbox', async () => {
     const registered = ticketRegistered(++nextNumber);
     const toUpat = ticketEvent(
@@ -346,6 +449,14 @@ describe('notifications: who is told what about a ticket', () => {
         rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType' }] });
+    // A referente's copy of the registration mail is not essential: they may turn it off.
+    await expect(
+      rpc.request(NotificationCommands.SetPreference, {
+        actor: actor('referente', 'ti@otra.gob.bo'),
+        eventType: 'ticket.registered',
+        enabled: false,
+      }),
+    ).resolves.toMatchObject({ eventType: 'ticket.registered', enabled: false });
     await db.query(
       `INSERT INTO notifications.preferences (email, event_type, enabled) VALUES ($1, 'ticket.registered', false)`,
       [requester],

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -180,6 +181,11 @@ export class AssignTicketCommandV1 extends TicketCommandBase {
   @ValidateNested()
   @Type(() => AssignTicketBodyV1)
   body!: AssignTicketBodyV1;
+
+  /** The assignee's address, added by the gateway from its accounts (never taken from the HTTP body). */
+  @IsOptional()
+  @IsEmail()
+  assigneeEmail?: string;
 }
 export class EstimateCommandV1 extends TicketCommandBase {
   @ValidateNested()

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -26,6 +27,15 @@ export class ByV1 {
 
   @IsString()
   role!: string;
+
+  /**
+   * Where the person can be mailed (the operator told of a rejected review, the agent of an area a
+   * ticket comes back to). Optional: events recorded before it existed, and assignees without a known
+   * account, lack it. Consumers must be deployed before producers that fill it (unknown fields are refused).
+   */
+  @IsOptional()
+  @IsEmail()
+  email?: string;
 }
 
 class TicketStepBase {

@@ -17,12 +17,19 @@ interface TicketLocation {
 export class PerformTicketActionUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
-  async perform(actor: ActorV1, number: number, action: ResolutionAction, body?: object): Promise<TicketStateResponse> {
+  /** `extra`: command fields the gateway adds beside the body (facts it owns, such as accounts' addresses). */
+  async perform(
+    actor: ActorV1,
+    number: number,
+    action: ResolutionAction,
+    body?: object,
+    extra: object = {},
+  ): Promise<TicketStateResponse> {
     const { area } = await this.rpc.request<TicketLocation>(RoutingCommands.Locate, { actor, number });
     return this.rpc
       .request<TicketStateResponse>(
         resolutionCommandFor(action, area),
-        body === undefined ? { actor, number } : { actor, number, body },
+        body === undefined ? { actor, number, ...extra } : { actor, number, body, ...extra },
       )
       .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
   }

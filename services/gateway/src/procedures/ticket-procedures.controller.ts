@@ -20,6 +20,7 @@ import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
+import { AssignTicketUseCase } from './assign-ticket.use-case.js';
 import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
@@ -57,6 +58,7 @@ export class TicketProceduresController {
     private readonly actions: PerformTicketActionUseCase,
     private readonly derivations: DeriveTicketUseCase,
     private readonly follow: FollowTicketUseCase,
+    private readonly assignment: AssignTicketUseCase,
   ) {}
 
   @Post(':number/take')
@@ -80,7 +82,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(AssignTicketBodyV1)) body: AssignTicketBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'assign', body);
+    return this.assignment.execute(actor, number, body);
   }
 
   @Post(':number/estimates')

@@ -50,6 +50,15 @@ describe('notifications configuration', () => {
     expect(config.supervisorEmails).toEqual(['susana@agetic.gob.bo', 'jefe@agetic.gob.bo']);
   });
 
+  it('reads the referente of each jurisdiction, none by default', () => {
+    expect(read({}).jurisdictionReferentes.size).toBe(0);
+    const config = read({ JURISDICTION_REFERENTES: 'SALUD=Ref.Salud@salud.gob.ar, min.edu=ti@edu.gob.ar' });
+    expect([...config.jurisdictionReferentes]).toEqual([
+      ['SALUD', 'ref.salud@salud.gob.ar'],
+      ['min.edu', 'ti@edu.gob.ar'],
+    ]);
+  });
+
   it('drops a trailing slash from the portal URL', () => {
     expect(read({ PORTAL_URL: 'https://cau.gob/portal/' }).portalUrl).toBe('https://cau.gob/portal');
   });
@@ -73,6 +82,9 @@ describe('notifications configuration', () => {
     [{ AREA_MAILBOXES: 'UIT=not-an-address' }, /AREA_MAILBOXES/],
     [{ AREA_MAILBOXES: 'UIT=a@b.gob,UIT=c@d.gob' }, /AREA_MAILBOXES names area UIT twice/],
     [{ SUPERVISOR_EMAILS: 'a@b.gob; c@d.gob' }, /SUPERVISOR_EMAILS/],
+    [{ JURISDICTION_REFERENTES: 'SALUD' }, /JURISDICTION_REFERENTES must look like/],
+    [{ JURISDICTION_REFERENTES: '-SALUD=a@b.gob' }, /JURISDICTION_REFERENTES/],
+    [{ JURISDICTION_REFERENTES: 'SALUD=a@b.gob,SALUD=c@d.gob' }, /names jurisdiction SALUD twice/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => read(env)).toThrow(message);
   });

@@ -34,6 +34,8 @@ export interface NotificationsConfig {
   areaMailboxes: ReadonlyMap<string, string>;
   /** Supervisors' addresses (lower case, without repeats). */
   supervisorEmails: readonly string[];
+  /** The Referente Tecnológico of each jurisdiction (lower-case addresses), told what its requesters are told. */
+  jurisdictionReferentes: ReadonlyMap<string, string>;
 }
 
 /** The development mailbox's default address: `npm start` works on a machine without a mail server. */
@@ -80,27 +82,44 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     sendConcurrency,
     retry,
     pollIntervalMs: positiveInteger(env, 'MAIL_POLL_INTERVAL_MS', 1_000),
-    areaMailboxes: parseAreaMailboxes(value(env, 'AREA_MAILBOXES') ?? ''),
+    areaMailboxes: parseAddressMap(value(env, 'AREA_MAILBOXES') ?? '', {
+      variable: 'AREA_MAILBOXES',
+      key: AREA_CODE_PATTERN,
+      keyName: 'area',
+      example: 'UIT=uit@example.gob,L1=mesa@example.gob',
+    }),
     supervisorEmails: parseAddressList(value(env, 'SUPERVISOR_EMAILS') ?? ''),
+    jurisdictionReferentes: parseAddressMap(value(env, 'JURISDICTION_REFERENTES') ?? '', {
+      variable: 'JURISDICTION_REFERENTES',
+      key: JURISDICTION_CODE,
+      keyName: 'jurisdiction',
+      example: 'SALUD=referente@salud.example.gob,EDUCACION=ti@educacion.example.gob',
+    }),
   };
 }
 
 const ADDRESS = /^[^@\s,=<>]+@[^@\s,=<>]+\.[^@\s,=<>]+$/;
 
-/** `UIT=uit@agetic.gob.bo,L1=mesa@agetic.gob.bo`: one address per area code. */
-function parseAreaMailboxes(raw: string): Map<string, string> {
-  const mailboxes = new Map<string, string>();
+/** Jurisdiction codes as tickets carry them (the registration contract's pattern). */
+const JURISDICTION_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** `UIT=uit@agetic.gob.bo,L1=mesa@agetic.gob.bo`: one address per key (an area or jurisdiction code). */
+function parseAddressMap(
+  raw: string,
+  format: { variable: string; key: RegExp; keyName: string; example: string },
+): Map<string, string> {
+  const addresses = new Map<string, string>();
   for (const entry of raw.split(',').map((part) => part.trim())) {
     if (entry === '') continue;
-    const [area = '', address = '', ...rest] = entry.split('=').map((part) => part.trim());
+    const [key = '', address = '', ...rest] = entry.split('=').map((part) => part.trim());
     const email = address.toLowerCase();
-    if (rest.length > 0 || !AREA_CODE_PATTERN.test(area) || !ADDRESS.test(email)) {
-      throw new Error(`AREA_MAILBOXES must look like UIT=uit@example.gob,L1=mesa@example.gob, got "${entry}"`);
+    if (rest.length > 0 || !format.key.test(key) || !ADDRESS.test(email)) {
+      throw new Error(`${format.variable} must look like ${format.example}, got "${entry}"`);
     }
-    if (mailboxes.has(area)) throw new Error(`AREA_MAILBOXES names area ${area} twice`);
-    mailboxes.set(area, email);
+    if (addresses.has(key)) throw new Error(`${format.variable} names ${format.keyName} ${key} twice`);
+    addresses.set(key, email);
   }
-  return mailboxes;
+  return addresses;
 }
 
 /** `a@example.gob, b@example.gob`: comma-separated addresses. */

@@ -10,8 +10,12 @@ export const RecipientKind = {
   AreaMailbox: 'area-mailbox',
   /** Every address of `SUPERVISOR_EMAILS`. */
   Supervisors: 'supervisors',
-  /** The operator; events do not name their address, so the L1 mailbox of `AREA_MAILBOXES`. */
+  /** The operator who submitted the solution, at their address; the L1 mailbox when it is unknown. */
   Operator: 'operator',
+  /** The Referente Tecnológico of the ticket's jurisdiction (`JURISDICTION_REFERENTES`). */
+  Referente: 'referente',
+  /** The agent who last held the ticket in the event's area: the area a ticket is derived (back) to. */
+  AssignedAgent: 'assigned-agent',
 } as const;
 export type RecipientKind = (typeof RecipientKind)[keyof typeof RecipientKind];
 
@@ -57,11 +61,12 @@ export class NotificationRulesRepository {
     );
   }
 
-  /** Whether any enabled rule of this event type can be turned off by its recipients. */
-  async hasOptionalRule(tx: EntityManager, eventType: string): Promise<boolean> {
+  /** Whether a rule of this event type for one of these kinds of recipient can be turned off. */
+  async hasOptionalRule(tx: EntityManager, eventType: string, kinds: RecipientKind[]): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM "${this.s}".notification_rules WHERE event_type = $1 AND NOT essential LIMIT 1`,
-      [eventType],
+      `SELECT 1 FROM "${this.s}".notification_rules
+       WHERE event_type = $1 AND recipient_kind = ANY($2::text[]) AND NOT essential LIMIT 1`,
+      [eventType, kinds],
     );
     return rows.length > 0;
   }

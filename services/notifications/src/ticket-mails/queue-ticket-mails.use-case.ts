@@ -10,6 +10,7 @@ import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
 import { NotificationRulesRepository, RecipientKind } from '../rules/notification-rules.repository.js';
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
+import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
 import type { EventMails } from './ticket-mail-plans.js';
 
 /**
@@ -28,6 +29,7 @@ export class QueueTicketMailsUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly rules: NotificationRulesRepository,
     private readonly tickets: TicketCopyRepository,
+    private readonly people: TicketPeopleRepository,
   ) {
     this.logger = runtime.logger.child({ component: 'ticket-mails' });
   }
@@ -65,7 +67,7 @@ export class QueueTicketMailsUseCase {
         this.logger.warn(fields, 'an enabled rule has no mail for this event type; nothing sent');
         continue;
       }
-      const recipients = this.recipientsOf(rule.recipientKind, mails.area(event.data), ticket, config);
+      const recipients = await this.recipientsOf(tx, rule.recipientKind, mails.area(event.data), ticket, config);
       if (recipients.length === 0) {
         this.logger.debug(fields, 'no address configured for this rule; nothing sent');
         continue;
@@ -94,26 +96,34 @@ export class QueueTicketMailsUseCase {
     }
   }
 
-  private recipientsOf(
+  private async recipientsOf(
+    tx: EntityManager,
     kind: RecipientKind,
     area: string | null,
     ticket: TicketCopy,
     config: NotificationsConfig,
-  ): string[] {
+  ): Promise<string[]> {
+    const present = (address: string | null | undefined): string[] => (address ? [address] : []);
     switch (kind) {
       case RecipientKind.Requester:
         return [ticket.requesterEmail];
-      case RecipientKind.AreaMailbox: {
-        const mailbox = area === null ? undefined : config.areaMailboxes.get(area);
-        return mailbox ? [mailbox] : [];
-      }
+      case RecipientKind.AreaMailbox:
+        return present(area === null ? null : config.areaMailboxes.get(area));
       case RecipientKind.Supervisors:
         return [...config.supervisorEmails];
-      case RecipientKind.Operator: {
-        // Events name the operator only by account; their team's mailbox (L1) stands in for them.
-        const mailbox = config.areaMailboxes.get(OPERATOR_AREA);
-        return mailbox ? [mailbox] : [];
-      }
+      case RecipientKind.Operator:
+        // Events recorded before actors carried their address, or an operator without one: their team's
+        // mailbox (Mesa de Servicios) stands in for them.
+        return present(
+          (await this.people.emailOf(tx, ticket.ticketId, TicketDuty.Submitter, null)) ??
+            config.areaMailboxes.get(OPERATOR_AREA),
+        );
+      case RecipientKind.Referente:
+        return present(config.jurisdictionReferentes.get(ticket.jurisdiction));
+      case RecipientKind.AssignedAgent:
+        return present(
+          area === null ? null : await this.people.emailOf(tx, ticket.ticketId, TicketDuty.Assignee, area),
+        );
     }
   }
 }

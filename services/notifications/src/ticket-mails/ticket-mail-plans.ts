@@ -52,49 +52,48 @@ export interface EventMails<T> {
   plans: Partial<Record<RecipientKind, MailPlan<T>>>;
 }
 
+/** The jurisdiction's referente follows its people's tickets: they get what the requester gets. */
+function withReferente<T>(requester: MailPlan<T>): Partial<Record<RecipientKind, MailPlan<T>>> {
+  return { requester, referente: requester };
+}
+
 export const RegisteredMails: EventMails<TicketRegisteredV1> = {
   type: Events.TicketRegistered.type,
   area: () => null,
-  plans: {
-    requester: {
-      kind: DeliveryKind.TicketRegistered,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderTicketRegisteredMail(
-          {
-            requesterName: ticket.requesterName,
-            number: ticket.number,
-            title: ticket.title,
-            registeredAt: event.data.registeredAt,
-            portalUrl,
-          },
-          locale,
-        ),
-    },
-  },
+  plans: withReferente({
+    kind: DeliveryKind.TicketRegistered,
+    render: ({ event, ticket, portalUrl, locale }) =>
+      renderTicketRegisteredMail(
+        {
+          requesterName: ticket.requesterName,
+          number: ticket.number,
+          title: ticket.title,
+          registeredAt: event.data.registeredAt,
+          portalUrl,
+        },
+        locale,
+      ),
+  }),
 };
 
 function derivedMails(type: string, kind: DeliveryKind, returned: boolean): EventMails<TicketDerivedV1> {
-  return {
-    type,
-    area: (data) => data.to,
-    plans: {
-      'area-mailbox': {
-        kind,
-        render: ({ event, ticket, portalUrl, locale }) =>
-          renderTicketDerivedMail(
-            {
-              ...staffFacts(ticket, portalUrl),
-              returned,
-              from: event.data.from,
-              to: event.data.to,
-              byName: event.data.by.name,
-              reason: event.data.reason,
-            },
-            locale,
-          ),
-      },
-    },
+  const derived: MailPlan<TicketDerivedV1> = {
+    kind,
+    render: ({ event, ticket, portalUrl, locale }) =>
+      renderTicketDerivedMail(
+        {
+          ...staffFacts(ticket, portalUrl),
+          returned,
+          from: event.data.from,
+          to: event.data.to,
+          byName: event.data.by.name,
+          reason: event.data.reason,
+        },
+        locale,
+      ),
   };
+  // The area's mailbox, and the agent who held the ticket there before (a ticket coming back to UIT).
+  return { type, area: (data) => data.to, plans: { 'area-mailbox': derived, 'assigned-agent': derived } };
 }
 
 export const EscalatedMails = derivedMails(ProcedureEvents.TicketEscalated.type, DeliveryKind.TicketEscalated, false);
@@ -108,11 +107,11 @@ export const ResolvedMails: EventMails<TicketResolvedV1> = {
   type: ProcedureEvents.TicketResolved.type,
   area: (data) => data.area,
   plans: {
-    requester: {
+    ...withReferente({
       kind: DeliveryKind.TicketResolved,
       render: ({ event, ticket, portalUrl, locale }) =>
         renderTicketResolvedMail({ ...requesterFacts(ticket, portalUrl), solution: event.data.solution }, locale),
-    },
+    }),
     supervisors: {
       kind: DeliveryKind.ReviewRequested,
       render: ({ event, ticket, portalUrl, locale }) =>
@@ -153,24 +152,20 @@ export const ReviewRejectedMails: EventMails<ReviewRejectedV1> = {
 export const ClosedMails: EventMails<TicketClosedV1> = {
   type: ProcedureEvents.TicketClosed.type,
   area: (data) => data.area,
-  plans: {
-    requester: {
-      kind: DeliveryKind.TicketClosed,
-      render: ({ ticket, portalUrl, locale }) => renderTicketClosedMail(requesterFacts(ticket, portalUrl), locale),
-    },
-  },
+  plans: withReferente({
+    kind: DeliveryKind.TicketClosed,
+    render: ({ ticket, portalUrl, locale }) => renderTicketClosedMail(requesterFacts(ticket, portalUrl), locale),
+  }),
 };
 
 export const ReopenedMails: EventMails<TicketReopenedV1> = {
   type: ProcedureEvents.TicketReopened.type,
   area: (data) => data.area,
-  plans: {
-    requester: {
-      kind: DeliveryKind.TicketReopened,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderTicketReopenedMail({ ...requesterFacts(ticket, portalUrl), reason: event.data.reason }, locale),
-    },
-  },
+  plans: withReferente({
+    kind: DeliveryKind.TicketReopened,
+    render: ({ event, ticket, portalUrl, locale }) =>
+      renderTicketReopenedMail({ ...requesterFacts(ticket, portalUrl), reason: event.data.reason }, locale),
+  }),
 };
 
 export const SlaBreachedMails: EventMails<SlaBreachedV1> = {

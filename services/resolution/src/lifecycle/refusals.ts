@@ -29,5 +29,5 @@ export function nextStatus(status: TicketStatus, action: LifecycleAction): Ticke
 }
 
 export function byOf(actor: ActorV1): ByV1 {
-  return { accountId: actor.accountId, name: actor.name, role: actor.role };
+  return { accountId: actor.accountId, name: actor.name, role: actor.role, email: actor.email };
 }

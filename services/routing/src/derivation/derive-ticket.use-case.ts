@@ -56,7 +56,7 @@ export class DeriveTicketUseCase {
         to: body.to,
         kind: check.edge.kind,
         reason,
-        by: { accountId: actor.accountId, name: actor.name, role: actor.role },
+        by: { accountId: actor.accountId, name: actor.name, role: actor.role, email: actor.email },
         // Taken once the lock is held, so a ticket's derivations are stamped in the order they happen.
         at: new Date().toISOString(),
       };

@@ -31,7 +31,12 @@ export class AssignTicketUseCase {
           definition: ProcedureEvents.TicketTaken,
           data: {
             ...lifecycleBase(scope, status),
-            assignee: { accountId: assigneeId, name: assigneeName, role: memberRoleOf(scope.ticket.area) },
+            assignee: {
+              accountId: assigneeId,
+              name: assigneeName,
+              role: memberRoleOf(scope.ticket.area),
+              ...(command.assigneeEmail === undefined ? {} : { email: command.assigneeEmail }),
+            },
           },
         },
       });

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { ActorV1, AssignTicketBodyV1 } from '@cau/contracts';
+import { AccountRepository } from '../accounts/account.repository.js';
+import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
+import type { TicketStateResponse } from './procedure.dto.js';
+
+/**
+ * Assignment names a person by account; the gateway owns accounts, so it adds the assignee's address
+ * for the mails that reach them later (a ticket derived back to their area). An assignee the gateway
+ * does not know (accounts kept elsewhere) is still assigned, and is reached through the area's mailbox.
+ */
+@Injectable()
+export class AssignTicketUseCase {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly actions: PerformTicketActionUseCase,
+  ) {}
+
+  async execute(actor: ActorV1, number: number, body: AssignTicketBodyV1): Promise<TicketStateResponse> {
+    const assignee = await this.accounts.findById(body.assigneeId);
+    return this.actions.perform(actor, number, 'assign', body, assignee ? { assigneeEmail: assignee.email } : {});
+  }
+}
