@@ -1,5 +1,6 @@
 import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
+import { inboundConfigFromEnv, type InboundConfig } from '../inbound/inbound-config.js';
 
 export interface SmtpConfig {
   host: string;
@@ -34,6 +35,8 @@ export interface NotificationsConfig {
   areaMailboxes: ReadonlyMap<string, string>;
   /** Supervisors' addresses (lower case, without repeats). */
   supervisorEmails: readonly string[];
+  /** The inbound e-mail channel (off unless configured). */
+  inbound: InboundConfig;
 }
 
 /** The development mailbox's default address: `npm start` works on a machine without a mail server. */
@@ -82,6 +85,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     pollIntervalMs: positiveInteger(env, 'MAIL_POLL_INTERVAL_MS', 1_000),
     areaMailboxes: parseAreaMailboxes(value(env, 'AREA_MAILBOXES') ?? ''),
     supervisorEmails: parseAddressList(value(env, 'SUPERVISOR_EMAILS') ?? ''),
+    inbound: inboundConfigFromEnv(env),
   };
 }
 
