@@ -82,6 +82,7 @@ const ENDPOINTS: Endpoint[] = [
   action('wait', 'wait-requester', [Operator, Agent, Supervisor, Admin], { reason: 'Se pidió el número de serie' }),
   action('resume', 'resume', [Operator, Agent, Supervisor, Admin]),
   action('survey', 'survey', [Requester], { satisfaction: 'satisfecho', score: 5, comment: 'Rápido y claro' }),
+  action('comments', 'comment', [Requester, Operator, Agent, Supervisor, Admin], { text: 'Sigue sin imprimir' }),
   {
     method: 'POST',
     path: '/api/v1/tickets/{number}/derivations',

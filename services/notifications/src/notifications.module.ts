@@ -5,6 +5,14 @@ import { NotificationsSettings } from './config/notifications-settings.js';
 import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { MailSender } from './delivery/mail-sender.js';
+import { ImapPoller } from './inbound/imap-poller.js';
+import { InboundMessageRepository } from './inbound/inbound-message.repository.js';
+import { InboundMetrics } from './inbound/inbound-metrics.js';
+import { InboundProcessor } from './inbound/inbound-processor.js';
+import { MailboxAlerts } from './inbound/mailbox-alerts.js';
+import { ProcessInboundMailUseCase } from './inbound/process-inbound-mail.use-case.js';
+import { ReceiveMailUseCase } from './inbound/receive-mail.use-case.js';
+import { SmtpReceiver } from './inbound/smtp-receiver.js';
 import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
@@ -28,6 +36,14 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,
     DeliveriesAdminUseCase,
+    InboundMessageRepository,
+    InboundMetrics,
+    MailboxAlerts,
+    ProcessInboundMailUseCase,
+    InboundProcessor,
+    ReceiveMailUseCase,
+    ImapPoller,
+    SmtpReceiver,
   ],
 })
 export class NotificationsModule {}

@@ -3,6 +3,10 @@ import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
+import { ImapPoller } from './inbound/imap-poller.js';
+import { InboundProcessor } from './inbound/inbound-processor.js';
+import { SmtpReceiver } from './inbound/smtp-receiver.js';
+import { InboundMessages1763800009000 } from './migrations/1763800009000-inbound-messages.js';
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
 import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
@@ -24,7 +28,12 @@ export const notificationsService: ServiceDefinition = {
   name: 'notifications',
   schema: 'notifications',
   module: NotificationsModule,
-  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000, TicketPeople1795800000000],
+  migrations: [
+    NotificationsSchema1763800005000,
+    NotificationRules1763800006000,
+    InboundMessages1763800009000,
+    TicketPeople1795800000000,
+  ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
   queueGroup: QueueGroups.notifications,
@@ -58,5 +67,10 @@ export const notificationsService: ServiceDefinition = {
       .load(notificationsConfigFromEnv(env, { databasePoolSize: runtime.database.poolSize }));
     // Started before the consumers, so mails recorded by the first events are sent at once.
     await app.get(MailSender).start();
+    // The inbound channel: stored mails are processed first (some may wait from before a restart),
+    // then new ones are taken. Each part does nothing unless configured.
+    app.get(InboundProcessor).start();
+    await app.get(SmtpReceiver).start();
+    app.get(ImapPoller).start();
   },
 };

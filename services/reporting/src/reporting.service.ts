@@ -100,6 +100,10 @@ export const reportingService: ServiceDefinition = {
             ProcedureEvents.SurveyAnswered,
             fed((event, tx) => projection.surveyAnswered(event, tx)),
           ),
+          onEvent(
+            ProcedureEvents.TicketCommented,
+            fed((event, tx) => projection.commented(event, tx)),
+          ),
         ],
       },
     ];

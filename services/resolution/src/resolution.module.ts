@@ -6,6 +6,7 @@ import { GetClosureReportUseCase } from './closure/get-closure-report.use-case.j
 import { ResolutionSettings } from './config/resolution-settings.js';
 import { AnswerSurveyUseCase } from './lifecycle/commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './lifecycle/commands/assign-ticket.use-case.js';
+import { CommentOnTicketUseCase } from './lifecycle/commands/comment-on-ticket.use-case.js';
 import { EstimateTicketUseCase } from './lifecycle/commands/estimate-ticket.use-case.js';
 import { LogWorkUseCase } from './lifecycle/commands/log-work.use-case.js';
 import { RegisterSolutionUseCase } from './lifecycle/commands/register-solution.use-case.js';
@@ -31,6 +32,7 @@ import { RecordRegistrationUseCase } from './tickets/record-registration.use-cas
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 import { RoutingLocator } from './tickets/routing-locator.js';
 import { SurveyRepository } from './tickets/survey.repository.js';
+import { CommentRepository } from './tickets/comment.repository.js';
 import { TicketHistoryRepository } from './tickets/ticket-history.repository.js';
 import { TicketRepository } from './tickets/ticket.repository.js';
 
@@ -76,6 +78,8 @@ export class ResolutionModule {
         WaitOnRequesterUseCase,
         ResumeWorkUseCase,
         AnswerSurveyUseCase,
+        CommentRepository,
+        CommentOnTicketUseCase,
         GetClosureReportUseCase,
         GetSlaPoliciesUseCase,
         ReplaceSlaPoliciesUseCase,

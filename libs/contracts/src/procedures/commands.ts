@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
-import { AREA_CODE_PATTERN } from '../enums.js';
+import { AREA_CODE_PATTERN, CHANNELS, type Channel } from '../enums.js';
 import { Limits } from '../limits.js';
 
 export const DERIVATION_KINDS = ['escalate', 'coordinate', 'return'] as const;
@@ -224,3 +224,33 @@ export class SurveyCommandV1 extends TicketCommandBase {
 }
 /** Take, locate, suggest, closure report: no body beyond the number. */
 export class TicketOnlyCommandV1 extends TicketCommandBase {}
+
+/**
+ * A message on the ticket's timeline: the requester answering (from the portal or by replying to a
+ * mail) or staff writing to the ticket. On a resolved ticket, the requester's comment reopens it.
+ */
+export class CommentBodyV1 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(Limits.description)
+  text!: string;
+
+  /**
+   * Chosen by the caller and kept with the comment: a retry with the same id adds nothing. The mail
+   * channel derives it from the mail, so a mail processed twice gives one comment.
+   */
+  @IsOptional()
+  @IsUUID()
+  commentId?: string;
+
+  /** How the comment arrived (default `portal`). */
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+}
+export class CommentCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => CommentBodyV1)
+  body!: CommentBodyV1;
+}

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../events/envelope.js';
-import { AREA_CODE_PATTERN, TICKET_STATUSES, type TicketStatus } from '../enums.js';
+import { AREA_CODE_PATTERN, CHANNELS, TICKET_STATUSES, type Channel, type TicketStatus } from '../enums.js';
 import { DERIVATION_KINDS, SATISFACTION_LEVELS, type DerivationKind, type SatisfactionLevel } from './commands.js';
 
 /** Who did it: recorded on every step of the ticket's path (DOMAIN.md "Every derivation is recorded"). */
@@ -215,6 +215,21 @@ export class SurveyAnsweredV1 {
   at!: string;
 }
 
+export class TicketCommentedV1 extends LifecycleStepBase {
+  @IsUUID()
+  commentId!: string;
+
+  @IsString()
+  text!: string;
+
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  /** The comment reopened the ticket (a requester answering a resolved ticket); `ticket.reopened` follows. */
+  @IsBoolean()
+  reopens!: boolean;
+}
+
 /**
  * The procedures' event catalogue (see ticket-events.ts for the rule: never rename a type in place).
  * Derivations come from routing; everything else from resolution.
@@ -238,4 +253,5 @@ export const ProcedureEvents = {
   ),
   SlaBreached: defineEvent('ticket.sla-breached', 1, SlaBreachedV1, (d: SlaBreachedV1) => d.area),
   SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
+  TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
 } as const;

@@ -39,6 +39,7 @@ export const RESOLUTION_ACTIONS = [
   'wait-requester',
   'resume',
   'survey',
+  'comment',
 ] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 

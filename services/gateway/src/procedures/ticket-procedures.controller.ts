@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, applyDecorators } from '@
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AssignTicketBodyV1,
+  CommentBodyV1,
   DeriveTicketBodyV1,
   EstimateBodyV1,
   ROLES,
@@ -205,6 +206,24 @@ export class TicketProceduresController {
     @Body(new ContractPipe(SurveyBodyV1)) body: SurveyBodyV1,
   ): Promise<TicketStateResponse> {
     return this.actions.perform(actor, number, 'survey', body);
+  }
+
+  @Post(':number/comments')
+  @Roles(Requester, Operator, Agent, Supervisor, Admin)
+  @ApiOperation({
+    summary: 'Agrega un comentario al historial del ticket',
+    description:
+      'El solicitante o el personal del CAU. Si el solicitante comenta un ticket resuelto, el ticket se reabre. ' +
+      'Un `commentId` ya usado no agrega nada (reintentos seguros).',
+  })
+  @ApiJsonBody(CommentBodyV1)
+  @ApiTicketAction()
+  comment(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(CommentBodyV1)) body: CommentBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'comment', body);
   }
 
   @Post(':number/derivations')

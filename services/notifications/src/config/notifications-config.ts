@@ -1,5 +1,6 @@
 import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
+import { inboundConfigFromEnv, type InboundConfig } from '../inbound/inbound-config.js';
 
 export interface SmtpConfig {
   host: string;
@@ -36,6 +37,8 @@ export interface NotificationsConfig {
   supervisorEmails: readonly string[];
   /** The Referente Tecnológico of each jurisdiction (lower-case addresses), told what its requesters are told. */
   jurisdictionReferentes: ReadonlyMap<string, string>;
+  /** The inbound e-mail channel (off unless configured). */
+  inbound: InboundConfig;
 }
 
 /** The development mailbox's default address: `npm start` works on a machine without a mail server. */
@@ -95,6 +98,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
       keyName: 'jurisdiction',
       example: 'SALUD=referente@salud.example.gob,EDUCACION=ti@educacion.example.gob',
     }),
+    inbound: inboundConfigFromEnv(env),
   };
 }
 

@@ -134,6 +134,28 @@ export class DeliveryRepository {
     );
   }
 
+  /**
+   * The ticket of the first of `messageIds` that is one of our mails (a reply names the mails it
+   * answers), or null when none is ours.
+   */
+  async ticketOfMessageIds(
+    tx: EntityManager,
+    messageIds: readonly string[],
+  ): Promise<{ ticketId: string; ticketNumber: number } | null> {
+    if (messageIds.length === 0) return null;
+    const rows: Array<{ ticket_id: string; ticket_number: string }> = await tx.query(
+      `SELECT d.ticket_id, d.ticket_number
+       FROM unnest($1::text[]) WITH ORDINALITY AS wanted (message_id, position)
+       JOIN "${this.s}".deliveries d ON d.message_id = wanted.message_id
+       WHERE d.ticket_id IS NOT NULL AND d.ticket_number IS NOT NULL
+       ORDER BY wanted.position
+       LIMIT 1`,
+      [messageIds],
+    );
+    const row = rows[0];
+    return row ? { ticketId: row.ticket_id, ticketNumber: Number(row.ticket_number) } : null;
+  }
+
   /** Newest first, optionally of one status. */
   async list(tx: EntityManager, status: DeliveryStatus | null, limit: number): Promise<DeliverySummary[]> {
     const rows: SummaryRow[] = await tx.query(

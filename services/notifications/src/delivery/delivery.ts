@@ -14,6 +14,8 @@ export const DeliveryKind = {
   TicketClosed: 'ticket-closed',
   TicketReopened: 'ticket-reopened',
   SlaBreached: 'sla-breached',
+  /** To the administrators (ADMIN_EMAILS): an inbound mailbox has failed to be read several times in a row. */
+  MailboxUnreadable: 'mailbox-unreadable',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 

@@ -222,6 +222,29 @@ describe('timeline entries', () => {
   });
 });
 
+describe('comment entries', () => {
+  it('says who commented, through which channel, and keeps the whole text in the details', () => {
+    const requester = { accountId: randomUUID(), name: 'Ana Pérez', role: 'requester' };
+    const text = 'Sigue sin imprimir.\n\nGracias';
+    const entry = TimelineEntries.commented({
+      ...step,
+      by: requester,
+      status: 'resuelto',
+      commentId: randomUUID(),
+      text,
+      channel: 'email',
+      reopens: true,
+    });
+    expect(entry.type).toBe('ticket.commented');
+    expect(entry.by).toEqual(requester);
+    expect(entry.summary).toEqual({
+      es: 'Comentario de Ana Pérez (canal email): Sigue sin imprimir. Gracias',
+      en: 'Comment by Ana Pérez (channel email): Sigue sin imprimir. Gracias',
+    });
+    expect(entry.details).toMatchObject({ text, channel: 'email', reopens: true, status: 'resuelto' });
+  });
+});
+
 describe('oneLine', () => {
   it('joins lines and collapses spaces', () => {
     expect(oneLine('  No responde\n\ndesde   las 9\t')).toBe('No responde desde las 9');

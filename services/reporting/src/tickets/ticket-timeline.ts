@@ -9,6 +9,7 @@ import {
   type SolutionProposedV1,
   type SurveyAnsweredV1,
   type TicketClosedV1,
+  type TicketCommentedV1,
   type TicketDerivedV1,
   type TicketEstimatedV1,
   type TicketRegisteredV1,
@@ -184,6 +185,15 @@ export const TimelineEntries = {
       ? { es: `En espera del solicitante${reason}`, en: `Waiting on the requester${reason}` }
       : { es: `Ya no espera al solicitante${reason}`, en: `No longer waiting on the requester${reason}` };
     return lifecycle(ProcedureEvents.WaitingOnRequester.type, step, summary);
+  },
+
+  commented(step: TicketCommentedV1): TicketTimelineEntryV1 {
+    const text = oneLine(step.text);
+    const name = step.by.name;
+    return lifecycle(ProcedureEvents.TicketCommented.type, step, {
+      es: `Comentario de ${name} (canal ${step.channel}): ${text}`,
+      en: `Comment by ${name} (channel ${step.channel}): ${text}`,
+    });
   },
 
   slaBreached(breach: SlaBreachedV1): TicketTimelineEntryV1 {

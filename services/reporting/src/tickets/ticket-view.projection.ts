@@ -7,6 +7,7 @@ import type {
   SolutionProposedV1,
   SurveyAnsweredV1,
   TicketClosedV1,
+  TicketCommentedV1,
   TicketDerivedV1,
   TicketEstimatedV1,
   TicketRegisteredV1,
@@ -122,6 +123,10 @@ export class TicketViewProjection {
     if (await this.isNewest(event, tx, 'waiting')) {
       await this.views.setWaitingOnRequester(tx, event.data.ticketId, event.data.waiting);
     }
+  }
+
+  commented(event: EventEnvelope<TicketCommentedV1>, tx: EntityManager): Promise<void> {
+    return this.lifecycle(event, TimelineEntries.commented(event.data), tx);
   }
 
   async slaBreached(event: EventEnvelope<SlaBreachedV1>, tx: EntityManager): Promise<void> {

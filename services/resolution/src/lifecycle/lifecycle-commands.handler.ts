@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import {
   AssignTicketCommandV1,
+  CommentCommandV1,
   EstimateCommandV1,
   ReasonCommandV1,
   ReviewCommandV1,
@@ -16,6 +17,7 @@ import {
 import { areaOfSubject, parseMessage } from '@cau/messaging';
 import { AnswerSurveyUseCase } from './commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './commands/assign-ticket.use-case.js';
+import { CommentOnTicketUseCase } from './commands/comment-on-ticket.use-case.js';
 import { EstimateTicketUseCase } from './commands/estimate-ticket.use-case.js';
 import { LogWorkUseCase } from './commands/log-work.use-case.js';
 import { RegisterSolutionUseCase } from './commands/register-solution.use-case.js';
@@ -47,6 +49,7 @@ export class LifecycleCommandsHandler {
     private readonly waitOnRequester: WaitOnRequesterUseCase,
     private readonly resumeWork: ResumeWorkUseCase,
     private readonly answerSurvey: AnswerSurveyUseCase,
+    private readonly commentOnTicket: CommentOnTicketUseCase,
   ) {}
 
   @MessagePattern(resolutionCommand('take'))
@@ -105,5 +108,10 @@ export class LifecycleCommandsHandler {
   @MessagePattern(resolutionCommand('survey'))
   survey(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
     return this.answerSurvey.execute(addressedArea('survey', ctx), parseMessage(SurveyCommandV1, data));
+  }
+
+  @MessagePattern(resolutionCommand('comment'))
+  comment(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
+    return this.commentOnTicket.execute(addressedArea('comment', ctx), parseMessage(CommentCommandV1, data));
   }
 }

@@ -96,6 +96,15 @@ describe('who may act on a ticket', () => {
     }
   });
 
+  it('lets the requester and any staff comment, in any area, and nobody else', () => {
+    for (const who of [requester, operator, uitAgent, adtAgent, supervisor, admin]) {
+      expect(mayAct(who, 'comment', inUit)).toEqual({ allowed: true });
+    }
+    for (const who of [otherRequester, referente]) {
+      expect(mayAct(who, 'comment', inUit)).toEqual({ allowed: false, reason: expect.stringMatching(/solicitante/) });
+    }
+  });
+
   it('has a rule for every action', () => {
     for (const action of RESOLUTION_ACTIONS) expect(mayAct(admin, action, inL1)).toHaveProperty('allowed');
   });

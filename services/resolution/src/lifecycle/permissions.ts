@@ -44,7 +44,7 @@ export function isRequesterOf(actor: ActorV1, ticket: TicketFacts): boolean {
  * Who may do what on a ticket (DOMAIN.md "People and roles", seed 002 9.1–9.3, seed 003 §8):
  * members of the ticket's area work on it, supervisors and administrators act anywhere; only
  * supervisors and administrators review (approve closes); the requester or the service desk reopens;
- * only the requester answers the survey. Whether the ticket's state allows the action is decided
+ * only the requester answers the survey; the requester and any staff comment. Whether the ticket's state allows the action is decided
  * elsewhere (status machine and lifecycle rules).
  */
 export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketFacts): Decision {
@@ -76,6 +76,10 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
           );
     case 'survey':
       return isRequesterOf(actor, ticket) ? ALLOWED : refuse('solo el solicitante del ticket responde la encuesta');
+    case 'comment':
+      return isRequesterOf(actor, ticket) || STAFF_ROLES.includes(actor.role)
+        ? ALLOWED
+        : refuse('solo el solicitante del ticket y el personal del CAU comentan en él');
   }
 }
 

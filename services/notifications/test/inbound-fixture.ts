@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import {
+  RoutingCommands,
+  resolutionCommandFor,
+  type ActorV1,
+  type LocatedTicketV1,
+  type ResolutionAction,
+} from '@cau/contracts';
+import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
+import {
+  createTestInfrastructure,
+  startTestSmtpServer,
+  waitFor,
+  type TestInfrastructure,
+  type TestSmtpServer,
+} from '@cau/testing';
+import { intakeService } from '../../intake/src/intake.service.js';
+import { reportingService } from '../../reporting/src/reporting.service.js';
+import { createResolutionService } from '../../resolution/src/resolution.service.js';
+import { routingService } from '../../routing/src/routing.service.js';
+import { notificationsService } from '../src/notifications.service.js';
+
+export interface InboundRow {
+  id: string;
+  message_key: string;
+  source: string;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  reason: string | null;
+  sender: string | null;
+  subject: string | null;
+  outcome: 'ticket' | 'comment' | null;
+  ticket_number: string | null;
+  attempts: number;
+  raw_complete: boolean;
+  raw_size: string;
+}
+
+export const operator: ActorV1 = {
+  accountId: randomUUID(),
+  role: 'operator',
+  email: 'operadora@cau.test',
+  name: 'Olga Operadora',
+};
+
+/**
+ * Intake, routing, resolution, reporting and notifications in this process, on a database and NATS
+ * prefix of their own, with a real SMTP server catching outgoing mail. Notifications can be stopped
+ * and started again (a restart), and so can intake (an outage of the service tickets are sent to).
+ */
+export class InboundPlatform {
+  readonly services = new Map<string, RunningService>();
+
+  private constructor(
+    readonly infra: TestInfrastructure,
+    readonly outbound: TestSmtpServer,
+    readonly env: Record<string, string>,
+    readonly nc: NatsConnection,
+    readonly rpc: RpcClient,
+    readonly db: pg.Client,
+  ) {}
+
+  static async start(label: string, inboundEnv: Record<string, string>): Promise<InboundPlatform> {
+    const infra = await createTestInfrastructure(label);
+    const outbound = await startTestSmtpServer();
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      ...infra.env,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+      INTAKE_PORT: '0',
+      ROUTING_PORT: '0',
+      RESOLUTION_PORT: '0',
+      REPORTING_PORT: '0',
+      NOTIFICATIONS_PORT: '0',
+      SMTP_URL: outbound.url,
+      MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
+      MAIL_POLL_INTERVAL_MS: '200',
+      ...inboundEnv,
+    };
+    const nc = await connect({ servers: infra.env.NATS_URL });
+    const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 10_000);
+    const db = new pg.Client({ connectionString: infra.database.url });
+    const platform = new InboundPlatform(infra, outbound, env, nc, rpc, db);
+    for (const name of ['intake', 'routing', 'resolution', 'reporting', 'notifications'])
+      await platform.startService(name);
+    await db.connect();
+    return platform;
+  }
+
+  async startService(name: string): Promise<RunningService> {
+    const definition = {
+      intake: intakeService,
+      routing: routingService,
+      resolution: createResolutionService({ env: this.env }),
+      reporting: reportingService,
+      notifications: notificationsService,
+    }[name];
+    if (!definition) throw new Error(`unknown service ${name}`);
+    const service = await startService(definition, this.env);
+    this.services.set(name, service);
+    return service;
+  }
+
+  async stopService(name: string): Promise<void> {
+    await this.services.get(name)?.stop();
+    this.services.delete(name);
+  }
+
+  async stop(): Promise<void> {
+    await this.db?.end();
+    await this.nc?.close();
+    for (const name of ['notifications', 'reporting', 'resolution', 'routing', 'intake']) await this.stopService(name);
+    await this.outbound.close();
+    await this.infra.cleanup();
+  }
+
+  async rows(where = 'true', params: unknown[] = []): Promise<InboundRow[]> {
+    const result = await this.db.query<InboundRow>(
+      `SELECT id, message_key, source, status, reason, sender, subject, outcome, ticket_number, attempts, raw_complete, raw_size
+       FROM notifications.inbound_messages WHERE ${where} ORDER BY received_at`,
+      params,
+    );
+    return result.rows;
+  }
+
+  /** The row of the mail with this Message-ID, once it has left `received`. */
+  settled(messageId: string, timeoutMs = 20_000): Promise<InboundRow> {
+    return waitFor(
+      async () => {
+        const [row] = await this.rows(`message_key = $1 AND status <> 'received'`, [`mid:${messageId.toLowerCase()}`]);
+        return row;
+      },
+      { timeoutMs, what: `mail ${messageId} to be processed` },
+    );
+  }
+
+  async ticket(
+    number: number,
+  ): Promise<{ channel: string; title: string; description: string; email: string; jurisdiction: string }> {
+    const result = await this.db.query(
+      `SELECT t.channel, t.title, t.description, r.email, t.jurisdiction
+       FROM intake.tickets t JOIN intake.requesters r ON r.id = t.requester_id WHERE t.number = $1`,
+      [number],
+    );
+    return result.rows[0];
+  }
+
+  async ticketCount(): Promise<number> {
+    return Number((await this.db.query('SELECT count(*) AS n FROM intake.tickets')).rows[0].n);
+  }
+
+  async status(number: number): Promise<string | undefined> {
+    return (await this.db.query('SELECT status FROM resolution.tickets WHERE number = $1', [number])).rows[0]?.status;
+  }
+
+  async timeline(
+    number: number,
+  ): Promise<Array<{ type: string; summary_es: string; details: Record<string, unknown> }>> {
+    const result = await this.db.query(
+      `SELECT tl.type, tl.summary_es, tl.details FROM reporting.ticket_timeline tl
+       JOIN reporting.ticket_view v ON v.ticket_id = tl.ticket_id
+       WHERE v.number = $1 ORDER BY tl.at, tl.arrival`,
+      [number],
+    );
+    return result.rows;
+  }
+
+  /** A resolution command on the ticket, addressed to the area routing says it is in. */
+  async act(number: number, action: ResolutionAction, body?: object): Promise<unknown> {
+    const { area } = await waitFor(
+      () => this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
+      { what: `ticket ${number} to be routed` },
+    );
+    await waitFor(async () => (await this.status(number)) !== undefined, { what: `resolution to know ${number}` });
+    return this.rpc.request(
+      resolutionCommandFor(action, area),
+      body ? { actor: operator, number, body } : { actor: operator, number },
+    );
+  }
+}

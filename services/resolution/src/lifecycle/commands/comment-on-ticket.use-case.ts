@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Channel, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@cau/contracts';
+import { ResolutionSettings } from '../../config/resolution-settings.js';
+import { CommentRepository } from '../../tickets/comment.repository.js';
+import { reopenProblem } from '../lifecycle-rules.js';
+import type { LifecycleStateV1 } from '../lifecycle-state.js';
+import { isRequesterOf, mayAct } from '../permissions.js';
+import { authorize, nextStatus } from '../refusals.js';
+import { TicketCommandRunner } from '../ticket-command-runner.js';
+import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
+
+/** Why the ticket was reopened, in the history and the `ticket.reopened` event (Spanish, like every reason). */
+const REOPEN_REASON = 'el solicitante respondió a la solución';
+
+/**
+ * A comment on the ticket's timeline, from the portal or a mail reply. When the requester answers a
+ * resolved ticket, the solution did not settle it for them (seed 003 7.4: "si el problema persiste"):
+ * the ticket is reopened in the same transaction, unless the reopening window has passed (the comment
+ * is kept either way). A comment id seen before adds nothing, so a caller
+ * that retries after a lost answer never doubles the comment or the reopening.
+ */
+@Injectable()
+export class CommentOnTicketUseCase {
+  constructor(
+    private readonly runner: TicketCommandRunner,
+    private readonly journal: TicketJournal,
+    private readonly comments: CommentRepository,
+    private readonly settings: ResolutionSettings,
+  ) {}
+
+  execute(area: string, command: CommentCommandV1): Promise<LifecycleStateV1> {
+    return this.runner.run(area, command, async (scope) => {
+      const { ticket, tx, now, by } = scope;
+      authorize(mayAct(command.actor, 'comment', ticket));
+      const commentId = command.body.commentId ?? randomUUID();
+      const channel = command.body.channel ?? Channel.Portal;
+      const { text } = command.body;
+      const added = await this.comments.insert(tx, {
+        commentId,
+        ticketId: ticket.ticketId,
+        at: now,
+        by,
+        channel,
+        text,
+      });
+      if (!added) return;
+      const reopens =
+        ticket.status === TicketStatus.Resuelto &&
+        isRequesterOf(command.actor, ticket) &&
+        reopenProblem(ticket, now, this.settings.reopenWindowDays) === null;
+      const status = reopens ? nextStatus(ticket.status, 'reopen') : ticket.status;
+      await this.journal.record(scope, {
+        action: 'comment',
+        notes: text,
+        event: {
+          definition: ProcedureEvents.TicketCommented,
+          data: { ...lifecycleBase(scope, ticket.status), commentId, text, channel, reopens },
+        },
+      });
+      if (!reopens) return;
+      await this.journal.record(scope, {
+        action: 'reopen',
+        changes: { status, closedAt: null },
+        notes: REOPEN_REASON,
+        event: {
+          definition: ProcedureEvents.TicketReopened,
+          data: { ...lifecycleBase(scope, status), reason: REOPEN_REASON },
+        },
+      });
+    });
+  }
+}

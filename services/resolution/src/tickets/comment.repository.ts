@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ByV1, Channel } from '@cau/contracts';
+import { ServiceRuntime } from '@cau/messaging';
+
+export interface NewComment {
+  commentId: string;
+  ticketId: string;
+  at: Date;
+  by: ByV1;
+  channel: Channel;
+  text: string;
+}
+
+@Injectable()
+export class CommentRepository {
+  private readonly s: string;
+
+  constructor(runtime: ServiceRuntime) {
+    this.s = runtime.schema;
+  }
+
+  /** False when a comment with this id exists already: the caller retried. */
+  async insert(tx: EntityManager, comment: NewComment): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO "${this.s}".ticket_comments (comment_id, ticket_id, at, by_account_id, by_name, by_role, channel, text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (comment_id) DO NOTHING
+       RETURNING 1`,
+      [
+        comment.commentId,
+        comment.ticketId,
+        comment.at,
+        comment.by.accountId,
+        comment.by.name,
+        comment.by.role,
+        comment.channel,
+        comment.text,
+      ],
+    );
+    return rows.length > 0;
+  }
+}
