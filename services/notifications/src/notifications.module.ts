@@ -5,6 +5,9 @@ import { NotificationsSettings } from './config/notifications-settings.js';
 import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { MailSender } from './delivery/mail-sender.js';
+import { MailTemplateRepository } from './mail-templates/mail-template.repository.js';
+import { MailTemplatesHandler } from './mail-templates/mail-templates.handler.js';
+import { ManageMailTemplatesUseCase } from './mail-templates/manage-mail-templates.use-case.js';
 import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
@@ -12,7 +15,7 @@ import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-c
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
 
 @Module({
-  controllers: [NotificationsHandler],
+  controllers: [NotificationsHandler, MailTemplatesHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -24,6 +27,8 @@ import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,
     DeliveriesAdminUseCase,
+    MailTemplateRepository,
+    ManageMailTemplatesUseCase,
   ],
 })
 export class NotificationsModule {}

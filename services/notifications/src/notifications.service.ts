@@ -5,6 +5,7 @@ import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
+import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
@@ -22,7 +23,7 @@ export const notificationsService: ServiceDefinition = {
   name: 'notifications',
   schema: 'notifications',
   module: NotificationsModule,
-  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000],
+  migrations: [NotificationsSchema1763800005000, NotificationRules1763800006000, MailTemplates1764086400000],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
   queueGroup: QueueGroups.notifications,
