@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Language, MailKind } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { TransactionMemo } from '../persistence/transaction-memo.js';
 import type { MailTemplate } from '../templates/template-language.js';
 
 export interface TemplateVersion {
@@ -31,14 +32,19 @@ const COLUMNS = 'kind, language, version, subject, text_body, html_body, created
 @Injectable()
 export class MailTemplateRepository {
   private readonly s: string;
+  private readonly inForceMemo = new TransactionMemo<MailTemplate | null>();
 
   constructor(runtime: ServiceRuntime) {
     this.s = runtime.schema;
   }
 
-  /** The administrator's template in force, or null when the built-in one is. */
-  async inForce(tx: EntityManager, kind: MailKind, language: Language): Promise<MailTemplate | null> {
-    return (await this.latest(tx, kind, language))?.template ?? null;
+  /** The administrator's template in force, or null when the built-in one is; read once per transaction. */
+  inForce(tx: EntityManager, kind: MailKind, language: Language): Promise<MailTemplate | null> {
+    return this.inForceMemo.get(
+      tx,
+      `${kind}|${language}`,
+      async () => (await this.latest(tx, kind, language))?.template ?? null,
+    );
   }
 
   async latest(tx: EntityManager, kind: MailKind, language: Language): Promise<TemplateVersion | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { TransactionMemo } from '../persistence/transaction-memo.js';
 
 /** Who a rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
 export const RecipientKind = {
@@ -25,12 +26,18 @@ export interface NotificationRule {
 @Injectable()
 export class NotificationRulesRepository {
   private readonly s: string;
+  private readonly enabled = new TransactionMemo<NotificationRule[]>();
 
   constructor(runtime: ServiceRuntime) {
     this.s = runtime.schema;
   }
 
-  async enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
+  /** Read once per transaction (the consumer's batch). */
+  enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
+    return this.enabled.get(tx, eventType, () => this.readEnabled(tx, eventType));
+  }
+
+  private async readEnabled(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
     const rows: Array<{ recipient_kind: RecipientKind; essential: boolean }> = await tx.query(
       `SELECT recipient_kind, essential FROM "${this.s}".notification_rules
        WHERE event_type = $1 AND enabled ORDER BY recipient_kind`,
