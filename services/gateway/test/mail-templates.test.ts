@@ -1,7 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { MAIL_KINDS, ProcedureEvents, ROLES, Role, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
-import { startService, type RunningService } from '@cau/messaging';
+import {
+  MAIL_KINDS,
+  NotificationTemplateCommands,
+  ProcedureEvents,
+  ROLES,
+  Role,
+  type EventEnvelope,
+  type TicketRegisteredV1,
+} from '@cau/contracts';
+import {
+  RpcClient,
+  ServiceError,
+  Subjects,
+  messagingConfigFromEnv,
+  startService,
+  type RunningService,
+} from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type ReceivedMail, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
 import { publish, ticketEvent, ticketRegistered } from '../../notifications/test/helpers.js';
@@ -317,6 +332,23 @@ describe('gateway + notifications: mail templates edited by administrators', () 
     expect(body.required).toEqual(['subject', 'text', 'html']);
     expect(body.properties!.subject!.maxLength).toBe(500);
     expect(doc.components.schemas).toHaveProperty('PreviewTemplateBodyV1');
+  });
+
+  it('is refused by the notifications service too when the actor is not an administrator', async () => {
+    const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(f.infra.env)), 5_000);
+    const actor = { accountId: randomUUID(), role: Role.Supervisor, email: 'supervisor@cau.test', name: 'S' };
+    for (const [subject, extra] of [
+      [NotificationTemplateCommands.ListTemplates, {}],
+      [NotificationTemplateCommands.PutTemplate, { kind: 'ticket-closed', language: 'es', template: closedTemplate }],
+      [NotificationTemplateCommands.ResetTemplate, { kind: 'ticket-closed', language: 'es' }],
+      [NotificationTemplateCommands.PreviewTemplate, { kind: 'ticket-closed', language: 'es' }],
+    ] as const) {
+      const refusal = await rpc.request(subject, { actor, ...extra }).then(
+        () => null,
+        (error: unknown) => (error instanceof ServiceError ? error.payload.code : error),
+      );
+      expect([subject, refusal]).toEqual([subject, 'FORBIDDEN']);
+    }
   });
 
   it.each([
