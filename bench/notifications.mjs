@@ -248,12 +248,14 @@ const statuses = Object.fromEntries(
   ]),
 );
 // Where the lag is: from the row being written (the consumer's transaction) to the mail being sent.
-const inSender = (
+const { p: senderPercentiles, written_until: writtenUntil } = (
   await db.query(
-    `SELECT percentile_disc(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at) * 1000) AS p
+    `SELECT percentile_disc(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at) * 1000) AS p,
+            extract(epoch FROM max(created_at)) * 1000 AS written_until
      FROM notifications.deliveries WHERE kind <> 'ticket-registered' AND status = 'sent'`,
   )
-).rows[0].p.map((ms) => Math.round(ms));
+).rows[0];
+const inSender = senderPercentiles.map((ms) => Math.round(ms));
 await db.end();
 const jsm = await jetstreamManager(nc);
 const deadLetters = await jsm.streams
@@ -266,6 +268,7 @@ notifications benchmark — ${totalEvents} lifecycle events of ${ticketCount} ti
   mails delivered:  ${lags.length} of ${expectedMails}${delivered ? '' : ' (NOT all within 120 s)'} — ${(lags.length / ((lastMail - firstPublish) / 1000)).toFixed(0)} mails/s from the first event to the last mail
   event → mail (ms): p50 ${pct(50)}   p95 ${pct(95)}   p99 ${pct(99)}   max ${lags.at(-1)}
     of which row written → mail sent (ms): p50 ${inSender[0]}   p99 ${inSender[1]}
+  consumer:         last mail row written ${((writtenUntil - firstPublish) / 1000).toFixed(1)} s after the first event (${(totalEvents / ((writtenUntil - firstPublish) / 1000)).toFixed(0)} events/s)
   errors:           ${load.errors + registrationErrors} publish, ${statuses.failed ?? 0} failed deliveries, ${statuses.pending ?? 0} still pending, ${deadLetters} dead letters, ${unmatched} unexpected mails${registered ? '' : ', registration mails NOT all delivered within 120 s'}
 `);
 
