@@ -146,6 +146,14 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isDateString: (f) => `El campo «${f}» debe ser una fecha ISO 8601.`,
     isPhoneLike: (f) => `El campo «${f}» debe ser un número de teléfono.`,
     isNumberString: (f) => `El campo «${f}» debe ser un número.`,
+    templateSyntax: (f, p) =>
+      `El campo «${f}» no es una plantilla válida cerca del carácter ${String(p?.[0])}: revise que cada {{…}} y cada sección {{#…}}…{{/…}} estén cerradas.`,
+    unknownPlaceholder: (f, p) =>
+      `El campo «${f}» usa {{${String(p?.[0])}}}, que este correo no tiene; puede usar: ${list(p?.[1] as unknown[])}.`,
+    tagNotAllowed: (f, p) =>
+      `El campo «${f}» usa ${String(p?.[0])}, que no está permitido (ni parciales, ni cambios de delimitador, ni salida sin escapar en HTML).`,
+    ticketTagRequired: (f) =>
+      `El campo «${f}» debe empezar con [CAU #{{number}}]: las respuestas se asocian al ticket por esa etiqueta.`,
     header: (f) => `La cabecera «${f}» no es válida.`,
     unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} no puede derivarse a sí misma.`,
@@ -181,6 +189,14 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isDateString: (f) => `Field '${f}' must be an ISO 8601 date.`,
     isPhoneLike: (f) => `Field '${f}' must be a phone number.`,
     isNumberString: (f) => `Field '${f}' must be a number.`,
+    templateSyntax: (f, p) =>
+      `Field '${f}' is not a valid template near character ${String(p?.[0])}: check that every {{…}} and every {{#…}}…{{/…}} section is closed.`,
+    unknownPlaceholder: (f, p) =>
+      `Field '${f}' uses {{${String(p?.[0])}}}, which this mail does not have; available: ${list(p?.[1] as unknown[])}.`,
+    tagNotAllowed: (f, p) =>
+      `Field '${f}' uses ${String(p?.[0])}, which is not allowed (no partials, no delimiter changes, no unescaped output in HTML).`,
+    ticketTagRequired: (f) =>
+      `Field '${f}' must start with [CAU #{{number}}]: replies are matched to their ticket by that tag.`,
     header: (f) => `Header '${f}' is not valid.`,
     unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `Field '${f}': area ${String(p?.[0])} cannot derive to itself.`,

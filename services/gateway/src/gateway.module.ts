@@ -19,6 +19,8 @@ import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.us
 import { SlaPoliciesController } from './configuration/sla-policies.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
+import { MailTemplatesController } from './notifications/mail-templates.controller.js';
+import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
@@ -50,6 +52,7 @@ export class GatewayModule {
         KnowledgeController,
         ReportsController,
         NotificationsController,
+        MailTemplatesController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -74,6 +77,7 @@ export class GatewayModule {
         KnowledgeUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,
+        ManageMailTemplatesUseCase,
       ],
     };
   }

@@ -13,6 +13,9 @@ import { MailboxAlerts } from './inbound/mailbox-alerts.js';
 import { ProcessInboundMailUseCase } from './inbound/process-inbound-mail.use-case.js';
 import { ReceiveMailUseCase } from './inbound/receive-mail.use-case.js';
 import { SmtpReceiver } from './inbound/smtp-receiver.js';
+import { MailTemplateRepository } from './mail-templates/mail-template.repository.js';
+import { MailTemplatesHandler } from './mail-templates/mail-templates.handler.js';
+import { ManageMailTemplatesUseCase } from './mail-templates/manage-mail-templates.use-case.js';
 import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
@@ -22,7 +25,7 @@ import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 
 @Module({
-  controllers: [NotificationsHandler],
+  controllers: [NotificationsHandler, MailTemplatesHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -44,6 +47,8 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
     ReceiveMailUseCase,
     ImapPoller,
     SmtpReceiver,
+    MailTemplateRepository,
+    ManageMailTemplatesUseCase,
   ],
 })
 export class NotificationsModule {}

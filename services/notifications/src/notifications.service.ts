@@ -10,6 +10,7 @@ import { InboundMessages1763800009000 } from './migrations/1763800009000-inbound
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
 import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
+import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
@@ -32,6 +33,7 @@ export const notificationsService: ServiceDefinition = {
     NotificationsSchema1763800005000,
     NotificationRules1763800006000,
     InboundMessages1763800009000,
+    MailTemplates1764086400000,
     TicketPeople1795800000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',

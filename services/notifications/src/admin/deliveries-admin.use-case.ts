@@ -53,6 +53,6 @@ export class DeliveriesAdminUseCase {
   }
 }
 
-function onlyAdministrators(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('only administrators manage deliveries');
+export function onlyAdministrators(actor: ActorV1): void {
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden('only administrators manage mails');
 }

@@ -12,6 +12,7 @@ describe('notifications configuration', () => {
     expect(config.portalUrl).toBe('http://127.0.0.1:3000');
     expect(config.language).toBe('es');
     expect(config.sendConcurrency).toBe(4);
+    expect(config.sendBatchSize).toBe(10);
     expect(config.retry).toEqual({ baseMs: 5_000, maxMs: 600_000 });
   });
 
@@ -75,6 +76,7 @@ describe('notifications configuration', () => {
     [{ MAIL_TIME_ZONE: 'Mars/Base' }, /MAIL_TIME_ZONE/],
     [{ MAIL_SEND_CONCURRENCY: '0' }, /MAIL_SEND_CONCURRENCY must be a positive integer/],
     [{ MAIL_SEND_CONCURRENCY: '10' }, /smaller than DATABASE_POOL_SIZE \(10\)/],
+    [{ MAIL_SEND_BATCH: '0' }, /MAIL_SEND_BATCH must be a positive integer/],
     [{ MAIL_RETRY_BASE_MS: '1.5' }, /MAIL_RETRY_BASE_MS/],
     [{ MAIL_RETRY_BASE_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }, /MAIL_RETRY_MAX_MS/],
     [{ AREA_MAILBOXES: 'UIT' }, /AREA_MAILBOXES/],

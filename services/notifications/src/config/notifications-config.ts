@@ -28,6 +28,8 @@ export interface NotificationsConfig {
   timeZone: string;
   /** Mails sent at once by one instance; each holds one database connection while it is sent. */
   sendConcurrency: number;
+  /** Mails one worker claims, sends and settles in one transaction. */
+  sendBatchSize: number;
   retry: RetryPolicy;
   /** Safety-net poll for retries coming due and for wake-ups lost with the LISTEN connection. */
   pollIntervalMs: number;
@@ -83,6 +85,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     language: parseLanguage(value(env, 'MAIL_LANGUAGE') ?? Language.Es),
     timeZone: parseTimeZone(value(env, 'MAIL_TIME_ZONE') ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
     sendConcurrency,
+    sendBatchSize: positiveInteger(env, 'MAIL_SEND_BATCH', 10),
     retry,
     pollIntervalMs: positiveInteger(env, 'MAIL_POLL_INTERVAL_MS', 1_000),
     areaMailboxes: parseAddressMap(value(env, 'AREA_MAILBOXES') ?? '', {

@@ -50,13 +50,16 @@ export class DeliveryRepository {
 
   /** Adds a pending mail unless this event already gave one to this recipient; returns whether it was added. */
   async insertPending(tx: EntityManager, delivery: NewDelivery): Promise<boolean> {
+    // One round trip for the row and the wake-up; PostgreSQL sends a transaction's identical notifications once.
     const inserted: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".deliveries
-         (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body, message_id,
-          thread_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT DO NOTHING
-       RETURNING 1`,
+      `WITH inserted AS (
+         INSERT INTO "${this.s}".deliveries
+           (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body,
+            message_id, thread_message_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT DO NOTHING
+         RETURNING 1)
+       SELECT pg_notify($13, '') FROM inserted`,
       [
         delivery.id,
         delivery.eventId,
@@ -70,30 +73,28 @@ export class DeliveryRepository {
         delivery.html,
         delivery.messageId,
         delivery.threadMessageId,
+        this.notifyChannel,
       ],
     );
-    if (inserted.length === 0) return false;
-    await tx.query('SELECT pg_notify($1, $2)', [this.notifyChannel, '']);
-    return true;
+    return inserted.length > 0;
   }
 
   /**
-   * Locks the pending mail that has waited longest, skipping those other senders hold, so several
-   * instances share the work without sending a mail twice. The lock lasts until `tx` ends.
+   * Locks up to `limit` pending mails that have waited longest, skipping those other senders hold, so
+   * several senders share the work without sending a mail twice. The locks last until `tx` ends.
    */
-  async claimNextDue(tx: EntityManager): Promise<ClaimedDelivery | null> {
+  async claimDue(tx: EntityManager, limit: number): Promise<ClaimedDelivery[]> {
     const rows: ClaimedRow[] = await tx.query(
       `SELECT id, kind, recipient, ticket_number, subject, text_body, html_body, message_id, thread_message_id,
               attempts, created_at
        FROM "${this.s}".deliveries
        WHERE status = 'pending' AND next_attempt_at <= now()
        ORDER BY next_attempt_at, created_at
-       LIMIT 1
+       LIMIT $1
        FOR UPDATE SKIP LOCKED`,
+      [limit],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
+    return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       recipient: row.recipient,
@@ -105,15 +106,16 @@ export class DeliveryRepository {
       threadMessageId: row.thread_message_id,
       attempts: row.attempts,
       createdAt: row.created_at,
-    };
+    }));
   }
 
-  async markSent(tx: EntityManager, id: string): Promise<void> {
+  async markSent(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await tx.query(
       `UPDATE "${this.s}".deliveries
        SET status = 'sent', attempts = attempts + 1, sent_at = clock_timestamp()
-       WHERE id = $1`,
-      [id],
+       WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { TransactionMemo } from '../persistence/transaction-memo.js';
 
 /** Who a rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
 export const RecipientKind = {
@@ -29,12 +30,19 @@ export interface NotificationRule {
 @Injectable()
 export class NotificationRulesRepository {
   private readonly s: string;
+  private readonly enabled = new TransactionMemo<NotificationRule[]>();
+  private readonly optedOutOf = new TransactionMemo<Set<string>>();
 
   constructor(runtime: ServiceRuntime) {
     this.s = runtime.schema;
   }
 
-  async enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
+  /** Read once per transaction (the consumer's batch). */
+  enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
+    return this.enabled.get(tx, eventType, () => this.readEnabled(tx, eventType));
+  }
+
+  private async readEnabled(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
     const rows: Array<{ recipient_kind: RecipientKind; essential: boolean }> = await tx.query(
       `SELECT recipient_kind, essential FROM "${this.s}".notification_rules
        WHERE event_type = $1 AND enabled ORDER BY recipient_kind`,
@@ -46,9 +54,18 @@ export class NotificationRulesRepository {
   /** The addresses among `emails` that turned this event type's mails off. */
   async optedOut(tx: EntityManager, emails: string[], eventType: string): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
+    const all = await this.optedOutOf.get(tx, eventType, () => this.readOptedOut(tx, eventType));
+    return new Set(emails.filter((email) => all.has(email)));
+  }
+
+  /**
+   * Everyone who turned this event type off, read once per transaction (the consumer's batch) instead
+   * of a round trip per event; opt-outs are few next to the events they filter.
+   */
+  private async readOptedOut(tx: EntityManager, eventType: string): Promise<Set<string>> {
     const rows: Array<{ email: string }> = await tx.query(
-      `SELECT email FROM "${this.s}".preferences WHERE email = ANY($1::text[]) AND event_type = $2 AND NOT enabled`,
-      [emails, eventType],
+      `SELECT email FROM "${this.s}".preferences WHERE event_type = $1 AND NOT enabled`,
+      [eventType],
     );
     return new Set(rows.map((row) => row.email));
   }

@@ -8,10 +8,12 @@ import { NotificationsSettings } from '../config/notifications-settings.js';
 import { DeliveryKind } from '../delivery/delivery.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
+import { MailTemplateRepository } from '../mail-templates/mail-template.repository.js';
 import { NotificationRulesRepository, RecipientKind } from '../rules/notification-rules.repository.js';
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
-import type { EventMails } from './ticket-mail-plans.js';
+import { renderTemplate } from '../templates/template-language.js';
+import { placeholderValues, type EventMails } from './ticket-mail-plans.js';
 
 /**
  * Applies the rules of `notification_rules` to one event: for each enabled rule, the recipients it
@@ -30,6 +32,7 @@ export class QueueTicketMailsUseCase {
     private readonly rules: NotificationRulesRepository,
     private readonly tickets: TicketCopyRepository,
     private readonly people: TicketPeopleRepository,
+    private readonly templates: MailTemplateRepository,
   ) {
     this.logger = runtime.logger.child({ component: 'ticket-mails' });
   }
@@ -75,7 +78,10 @@ export class QueueTicketMailsUseCase {
       const optedOut = rule.essential ? new Set<string>() : await this.rules.optedOut(tx, recipients, event.type);
       const wanted = recipients.filter((recipient) => !optedOut.has(recipient));
       if (wanted.length === 0) continue;
-      const mail = plan.render({ event, ticket, portalUrl: config.portalUrl, locale });
+      const input = { event, ticket, portalUrl: config.portalUrl, locale };
+      // Read in the consumer's transaction: a template saved before this event is the one its mail gets.
+      const template = await this.templates.inForce(tx, plan.kind, config.language);
+      const mail = template ? renderTemplate(template, placeholderValues(plan, input)) : plan.render(input);
       for (const recipient of wanted) {
         const added = await this.deliveries.insertPending(tx, {
           id: randomUUID(),

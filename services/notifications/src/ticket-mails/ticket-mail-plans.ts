@@ -2,6 +2,7 @@ import {
   Events,
   ProcedureEvents,
   type EventEnvelope,
+  type Language,
   type ReviewRejectedV1,
   type SlaBreachedV1,
   type TicketClosedV1,
@@ -9,11 +10,15 @@ import {
   type TicketRegisteredV1,
   type TicketReopenedV1,
   type TicketResolvedV1,
+  type MailKind,
+  type SlaTarget,
+  type TicketStatus,
 } from '@cau/contracts';
 import { DeliveryKind } from '../delivery/delivery.js';
 import type { RecipientKind } from '../rules/notification-rules.repository.js';
 import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
-import type { MailLocale, RenderedMail } from '../templates/mail.js';
+import { formatInstant, type MailLocale, type RenderedMail } from '../templates/mail.js';
+import { COMMON_PLACEHOLDERS, SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
 import {
   renderTicketClosedMail,
   renderTicketReopenedMail,
@@ -37,8 +42,15 @@ export interface MailInput<T> {
 
 /** The mail one kind of recipient gets for one event type. */
 export interface MailPlan<T> {
-  kind: DeliveryKind;
+  /** Ticket mails only: the kinds administrators can write templates for. */
+  kind: MailKind;
+  /** The built-in mail. */
   render(input: MailInput<T>): RenderedMail;
+  /**
+   * The placeholders of administrators' templates that only this event gives (the ticket's are in
+   * `commonValues`), as the mail shows them: localized, dates formatted.
+   */
+  values(input: MailInput<T>): Record<string, string>;
 }
 
 /**
@@ -50,6 +62,8 @@ export interface EventMails<T> {
   /** The area whose mailbox an `area-mailbox` rule writes to. */
   area(data: T): string | null;
   plans: Partial<Record<RecipientKind, MailPlan<T>>>;
+  /** Event data for previews with sample data. */
+  sample(language: Language): Omit<T, 'ticketId' | 'number'>;
 }
 
 /** The jurisdiction's referente follows its people's tickets: they get what the requester gets. */
@@ -73,10 +87,26 @@ export const RegisteredMails: EventMails<TicketRegisteredV1> = {
         },
         locale,
       ),
+    values: () => ({}),
+  }),
+  sample: () => ({
+    registeredAt: SAMPLE_AT,
+    channel: 'telefono',
+    requesterId: SAMPLE_ID,
+    requester: { email: 'maria.perez@salud.gob', name: 'María Pérez' },
+    registeredBy: sampleBy('operator'),
+    jurisdiction: 'SALUD',
+    title: 'La impresora del piso 2 no imprime',
+    description: 'Sale la hoja en blanco.',
+    type: 'incidente',
+    category: 'impresoras',
+    impact: 'medio',
+    urgency: 'alta',
+    attachments: [],
   }),
 };
 
-function derivedMails(type: string, kind: DeliveryKind, returned: boolean): EventMails<TicketDerivedV1> {
+function derivedMails(type: string, kind: MailKind, returned: boolean): EventMails<TicketDerivedV1> {
   const derived: MailPlan<TicketDerivedV1> = {
     kind,
     render: ({ event, ticket, portalUrl, locale }) =>
@@ -91,9 +121,28 @@ function derivedMails(type: string, kind: DeliveryKind, returned: boolean): Even
         },
         locale,
       ),
+    values: ({ event }) => ({
+      from: event.data.from,
+      to: event.data.to,
+      byName: event.data.by.name,
+      reason: event.data.reason,
+    }),
   };
-  // The area's mailbox, and the agent who held the ticket there before (a ticket coming back to UIT).
-  return { type, area: (data) => data.to, plans: { 'area-mailbox': derived, 'assigned-agent': derived } };
+  return {
+    type,
+    area: (data) => data.to,
+    // The area's mailbox, and the agent who held the ticket there before (a ticket coming back to UIT).
+    plans: { 'area-mailbox': derived, 'assigned-agent': derived },
+    sample: (language) => ({
+      derivationId: SAMPLE_ID,
+      from: returned ? 'UIT' : 'L1',
+      to: returned ? 'L1' : 'UIT',
+      kind: returned ? 'return' : 'escalate',
+      by: sampleBy(returned ? 'agent' : 'operator'),
+      at: SAMPLE_AT,
+      reason: language === 'es' ? 'Falla del servidor de impresión.' : 'The print server is down.',
+    }),
+  };
 }
 
 export const EscalatedMails = derivedMails(ProcedureEvents.TicketEscalated.type, DeliveryKind.TicketEscalated, false);
@@ -111,6 +160,7 @@ export const ResolvedMails: EventMails<TicketResolvedV1> = {
       kind: DeliveryKind.TicketResolved,
       render: ({ event, ticket, portalUrl, locale }) =>
         renderTicketResolvedMail({ ...requesterFacts(ticket, portalUrl), solution: event.data.solution }, locale),
+      values: ({ event }) => ({ solution: event.data.solution }),
     }),
     supervisors: {
       kind: DeliveryKind.ReviewRequested,
@@ -125,8 +175,19 @@ export const ResolvedMails: EventMails<TicketResolvedV1> = {
           },
           locale,
         ),
+      values: ({ event, locale }) => ({
+        area: event.data.area,
+        byName: event.data.by.name,
+        solution: event.data.solution,
+        verifiedWithRequester: YES_NO[locale.language][event.data.verifiedWithRequester ? 0 : 1],
+      }),
     },
   },
+  sample: (language) => ({
+    ...sampleStep('L1', 'resuelto'),
+    verifiedWithRequester: true,
+    solution: language === 'es' ? 'Se reinició la cola de impresión.' : 'The print queue was restarted.',
+  }),
 };
 
 export const ReviewRejectedMails: EventMails<ReviewRejectedV1> = {
@@ -145,8 +206,18 @@ export const ReviewRejectedMails: EventMails<ReviewRejectedV1> = {
           },
           locale,
         ),
+      values: ({ event }) => ({
+        area: event.data.area,
+        byName: event.data.by.name,
+        observations: event.data.observations,
+      }),
     },
   },
+  sample: (language) => ({
+    ...sampleStep('L1', 'en_curso'),
+    observations:
+      language === 'es' ? 'Falta verificar con el solicitante.' : 'It still has to be checked with the requester.',
+  }),
 };
 
 export const ClosedMails: EventMails<TicketClosedV1> = {
@@ -155,7 +226,9 @@ export const ClosedMails: EventMails<TicketClosedV1> = {
   plans: withReferente({
     kind: DeliveryKind.TicketClosed,
     render: ({ ticket, portalUrl, locale }) => renderTicketClosedMail(requesterFacts(ticket, portalUrl), locale),
+    values: () => ({}),
   }),
+  sample: () => ({ ...sampleStep('L1', 'cerrado'), resolutionBusinessMinutes: 90, resolutionCalendarMinutes: 95 }),
 };
 
 export const ReopenedMails: EventMails<TicketReopenedV1> = {
@@ -165,6 +238,11 @@ export const ReopenedMails: EventMails<TicketReopenedV1> = {
     kind: DeliveryKind.TicketReopened,
     render: ({ event, ticket, portalUrl, locale }) =>
       renderTicketReopenedMail({ ...requesterFacts(ticket, portalUrl), reason: event.data.reason }, locale),
+    values: ({ event }) => ({ reason: event.data.reason }),
+  }),
+  sample: (language) => ({
+    ...sampleStep('L1', 'en_curso'),
+    reason: language === 'es' ? 'Sigue sin imprimir.' : 'It still does not print.',
   }),
 };
 
@@ -184,8 +262,14 @@ export const SlaBreachedMails: EventMails<SlaBreachedV1> = {
           },
           locale,
         ),
+      values: ({ event, locale }) => ({
+        area: event.data.area,
+        target: TARGETS[locale.language][event.data.target],
+        dueAt: formatInstant(event.data.dueAt, locale.language, locale.timeZone),
+      }),
     },
   },
+  sample: () => ({ area: 'UIT', target: 'resolution', dueAt: SAMPLE_AT, detectedAt: SAMPLE_AT }),
 };
 
 /** The event types that can give mails: the keys of preferences. */
@@ -207,3 +291,95 @@ function requesterFacts(ticket: TicketCopy, portalUrl: string) {
 function staffFacts(ticket: TicketCopy, portalUrl: string) {
   return { ...requesterFacts(ticket, portalUrl), jurisdiction: ticket.jurisdiction };
 }
+
+const YES_NO: Record<Language, [string, string]> = { es: ['Sí', 'No'], en: ['Yes', 'No'] };
+const TARGETS: Record<Language, Record<SlaTarget, string>> = {
+  es: { response: 'respuesta', resolution: 'resolución' },
+  en: { response: 'response', resolution: 'resolution' },
+};
+
+const SAMPLE_AT = '2025-11-24T15:00:00.000Z';
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
+
+function sampleBy(role: string) {
+  return { accountId: SAMPLE_ID, name: role === 'agent' ? 'Ana Agente' : 'Olga Operadora', role };
+}
+
+function sampleStep(area: string, status: TicketStatus) {
+  return { by: sampleBy('operator'), at: SAMPLE_AT, area, status };
+}
+
+/** One mail kind as administrators see it: what gives it, who gets it, its placeholders and how to render it. */
+export interface MailKindEntry {
+  kind: MailKind;
+  eventType: string;
+  recipient: RecipientKind;
+  placeholders: readonly string[];
+  /** The values of the placeholders and the built-in mail, for `ticket` and the sample event of its type. */
+  sample(
+    ticket: TicketCopy,
+    portalUrl: string,
+    locale: MailLocale,
+  ): { values: Record<string, string>; builtIn: RenderedMail };
+}
+
+function kindEntries<T extends { ticketId: string }>(mails: EventMails<T>): MailKindEntry[] {
+  // A plan shared by several kinds of recipient (the referente gets the requester's mail) is one template,
+  // listed under the first of them.
+  const plans = Object.entries(mails.plans).filter(([, plan], i, all) => all.findIndex(([, p]) => p === plan) === i);
+  return plans.map(([recipient, plan]) => {
+    const sample = (ticket: TicketCopy, portalUrl: string, locale: MailLocale) => {
+      // The sample is T without these two fields, so this is a T; TypeScript cannot prove it for a generic T.
+      const data = {
+        ...mails.sample(locale.language),
+        ticketId: ticket.ticketId,
+        number: ticket.number,
+      } as unknown as T;
+      const event: EventEnvelope<T> = {
+        id: SAMPLE_ID,
+        type: mails.type,
+        version: 1,
+        occurredAt: SAMPLE_AT,
+        ticketId: ticket.ticketId,
+        source: 'preview',
+        sequence: 1,
+        correlationId: SAMPLE_ID,
+        causationId: null,
+        data,
+      };
+      const input = { event, ticket, portalUrl, locale };
+      return { values: placeholderValues(plan, input), builtIn: plan.render(input) };
+    };
+    const names = Object.keys(sample(SAMPLE_TICKET, 'https://cau.example', { language: 'es', timeZone: 'UTC' }).values);
+    return {
+      kind: plan.kind,
+      eventType: mails.type,
+      recipient: recipient as RecipientKind,
+      placeholders: names,
+      sample,
+    };
+  });
+}
+
+/** Every placeholder value of one mail: the ticket's, then the event's. */
+export function placeholderValues<T>(plan: MailPlan<T>, input: MailInput<T>): Record<string, string> {
+  return { ...commonValues(input.ticket, input.portalUrl, input.locale), ...plan.values(input) };
+}
+
+/** The mail kinds administrators can write templates for, in the order of a ticket's life. */
+export const MAIL_KIND_ENTRIES: ReadonlyMap<MailKind, MailKindEntry> = new Map(
+  [
+    RegisteredMails,
+    EscalatedMails,
+    SolutionReturnedMails,
+    ResolvedMails,
+    ReviewRejectedMails,
+    ClosedMails,
+    ReopenedMails,
+    SlaBreachedMails,
+  ]
+    .flatMap((mails) => kindEntries(mails as EventMails<{ ticketId: string }>))
+    .map((entry) => [entry.kind, entry]),
+);
+
+export { COMMON_PLACEHOLDERS };

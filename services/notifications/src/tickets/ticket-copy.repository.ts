@@ -57,19 +57,26 @@ export class TicketCopyRepository {
 
   async find(tx: EntityManager, ticketId: string): Promise<TicketCopy | null> {
     const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE ticket_id = $1`, [ticketId]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      ticketId: row.ticket_id,
-      number: Number(row.number),
-      requesterEmail: row.requester_email,
-      requesterName: row.requester_name,
-      title: row.title,
-      jurisdiction: row.jurisdiction,
-      registrationEventId: row.registration_event_id,
-      registeredAt: row.registered_at.toISOString(),
-    };
+    return rows[0] ? toTicketCopy(rows[0]) : null;
   }
+
+  async findByNumber(tx: EntityManager, number: number): Promise<TicketCopy | null> {
+    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE number = $1 LIMIT 1`, [number]);
+    return rows[0] ? toTicketCopy(rows[0]) : null;
+  }
+}
+
+function toTicketCopy(row: TicketRow): TicketCopy {
+  return {
+    ticketId: row.ticket_id,
+    number: Number(row.number),
+    requesterEmail: row.requester_email,
+    requesterName: row.requester_name,
+    title: row.title,
+    jurisdiction: row.jurisdiction,
+    registrationEventId: row.registration_event_id,
+    registeredAt: row.registered_at.toISOString(),
+  };
 }
 
 /** Thrown for a lifecycle event that arrives before its ticket's registration: the consumer retries it later. */

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import {
+  NotificationTemplateCommands,
+  type ActorV1,
+  type MailKindListV1,
+  type MailPreviewV1,
+  type MailTemplateBodyV1,
+  type MailTemplateV1,
+  type PreviewTemplateBodyV1,
+  type TemplateKeyV1,
+  type TemplateVersionListV1,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+
+/** Mail templates, owned by the notifications service, which checks the role again and the templates. */
+@Injectable()
+export class ManageMailTemplatesUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  list(actor: ActorV1): Promise<MailKindListV1> {
+    return this.rpc.request<MailKindListV1>(NotificationTemplateCommands.ListTemplates, { actor });
+  }
+
+  get(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
+    return this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.GetTemplate, { actor, ...key });
+  }
+
+  /** The body is the template itself, so the service's `template.subject` is the client's `subject`. */
+  put(actor: ActorV1, key: TemplateKeyV1, template: MailTemplateBodyV1): Promise<MailTemplateV1> {
+    return this.rpc
+      .request<MailTemplateV1>(NotificationTemplateCommands.PutTemplate, {
+        actor,
+        ...key,
+        template: { subject: template.subject, text: template.text, html: template.html },
+      })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'template'));
+  }
+
+  reset(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
+    return this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.ResetTemplate, { actor, ...key });
+  }
+
+  versions(actor: ActorV1, key: TemplateKeyV1): Promise<TemplateVersionListV1> {
+    return this.rpc.request<TemplateVersionListV1>(NotificationTemplateCommands.ListTemplateVersions, {
+      actor,
+      ...key,
+    });
+  }
+
+  preview(actor: ActorV1, key: TemplateKeyV1, body: PreviewTemplateBodyV1): Promise<MailPreviewV1> {
+    return this.rpc.request<MailPreviewV1>(NotificationTemplateCommands.PreviewTemplate, {
+      actor,
+      ...key,
+      ...(body.ticketNumber === undefined ? {} : { ticketNumber: body.ticketNumber }),
+      ...(body.template === undefined ? {} : { template: body.template }),
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import type { Language, PlaceholderV1 } from '@cau/contracts';
+import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
+import { formatInstant, type MailLocale } from './mail.js';
+import { surveyUrl } from './requester-mails.template.js';
+
+/** What each placeholder of the administrators' templates holds, for the list of mail kinds. */
+const DESCRIPTIONS: Record<string, Record<Language, string>> = {
+  number: { es: 'Número del ticket', en: 'Ticket number' },
+  title: { es: 'Título del ticket', en: 'Ticket title' },
+  requesterName: { es: 'Nombre del solicitante', en: "Requester's name" },
+  jurisdiction: { es: 'Jurisdicción del ticket', en: "Ticket's jurisdiction" },
+  registeredAt: { es: 'Fecha y hora de registro', en: 'Date and time of registration' },
+  ticketUrl: { es: 'Enlace al ticket en el portal', en: 'Link to the ticket in the portal' },
+  surveyUrl: { es: 'Enlace a la encuesta de satisfacción', en: 'Link to the satisfaction survey' },
+  from: { es: 'Área de la que se derivó', en: 'Area derived from' },
+  to: { es: 'Área a la que se derivó', en: 'Area derived to' },
+  byName: { es: 'Quién lo hizo', en: 'Who did it' },
+  reason: { es: 'Motivo, tal como se escribió', en: 'Reason, as written' },
+  solution: { es: 'Solución, tal como se escribió', en: 'Solution, as written' },
+  area: { es: 'Área del ticket', en: "Ticket's area" },
+  verifiedWithRequester: {
+    es: '«Sí» o «No»: si se verificó con el solicitante',
+    en: '"Yes" or "No": whether it was verified with the requester',
+  },
+  observations: { es: 'Observaciones de la supervisión', en: "Supervisor's observations" },
+  target: { es: 'Plazo vencido: respuesta o resolución', en: 'Target missed: response or resolution' },
+  dueAt: { es: 'Fecha y hora en que vencía', en: 'Date and time it was due' },
+};
+
+/** The placeholders every ticket mail has, from the ticket's stored facts. */
+export const COMMON_PLACEHOLDERS = [
+  'number',
+  'title',
+  'requesterName',
+  'jurisdiction',
+  'registeredAt',
+  'ticketUrl',
+  'surveyUrl',
+] as const;
+
+export function commonValues(
+  ticket: TicketCopy,
+  portalUrl: string,
+  locale: MailLocale,
+): Record<(typeof COMMON_PLACEHOLDERS)[number], string> {
+  return {
+    number: String(ticket.number),
+    title: ticket.title,
+    requesterName: ticket.requesterName,
+    jurisdiction: ticket.jurisdiction,
+    registeredAt: formatInstant(ticket.registeredAt, locale.language, locale.timeZone),
+    ticketUrl: `${portalUrl}/tickets/${ticket.number}`,
+    surveyUrl: surveyUrl(portalUrl, ticket.number),
+  };
+}
+
+export function describePlaceholders(names: readonly string[]): PlaceholderV1[] {
+  return names.map((name) => {
+    const description = DESCRIPTIONS[name];
+    // A placeholder without a description is a programming error, caught by the unit tests.
+    if (!description) throw new Error(`placeholder ${name} has no description`);
+    return { name, description };
+  });
+}
+
+/** A ticket for previews with sample data. */
+export const SAMPLE_TICKET: TicketCopy = {
+  ticketId: '00000000-0000-4000-8000-000000001234',
+  number: 1234,
+  requesterEmail: 'maria.perez@salud.gob',
+  requesterName: 'María Pérez',
+  title: 'La impresora del piso 2 no imprime',
+  jurisdiction: 'SALUD',
+  registrationEventId: '00000000-0000-4000-8000-00000000abcd',
+  registeredAt: '2025-11-24T13:30:00.000Z',
+};
