@@ -13,7 +13,7 @@ import { schemaOf } from '@cau/persistence';
  * reads end to end until it is merged, and a rebuild or a day of edits fills it to 4 MB. On the 10k
  * corpus just after a `reindex` that made a search 25–85 ms instead of 3–8 ms. Turning `fastupdate`
  * off made 100k inserts 10× slower (47 s against 4.8 s); a 256 kB list costs a search ~0.3 ms and
- * the inserts 11 s, and `rebuild` merges what is left before it commits.
+ * the inserts 11 s, and `rebuild` vacuums once it has committed.
  *
  * Typo corrections spent ~7 ms computing trigram similarity against every known word (the planner
  * scans a small vocabulary instead of using its index): a length window and a bounded edit distance,
