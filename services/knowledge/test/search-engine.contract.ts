@@ -105,6 +105,16 @@ export function searchEngineContract(start: () => Promise<{ engine: SearchEngine
     expect((await ids('ventilador'))[0]).toBe(inTitle.id);
   });
 
+  it('ranks every match when any word may match (a ticket, a duplicate check)', async () => {
+    const oneWord = Array.from({ length: MAX_RANKED + 50 }, (_, n) =>
+      doc({ title: `Monitor ${n} en préstamo`, problem: 'Pedido de equipo' }),
+    );
+    const allWords = doc({ title: 'El monitor parpadea y zumba', problem: 'Parpadeo y zumbido del monitor' });
+    await engine.index([...oneWord, allWords]);
+    const found = await ids('monitor parpadea zumba', { match: 'any', limit: 1 });
+    expect(found).toEqual([allWords.id]);
+  });
+
   it('filters by status, visibility, category, area and tag', async () => {
     expect(await ids('impresora')).toEqual([printer.id]);
     expect(await ids('impresora', { statuses: ['draft'] })).toEqual([draft.id]);

@@ -107,7 +107,7 @@ export class PostgresSearchEngine extends SearchEngine {
         query.offset,
         query.limit,
         query.snippets,
-        Math.max(MAX_RANKED, query.offset + query.limit),
+        query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null,
       ],
     });
     return (rows as HitRow[]).map((r) => ({ ...r, snippet: r.snippet ?? '' }));
@@ -136,7 +136,8 @@ export class PostgresSearchEngine extends SearchEngine {
 /**
  * Candidates come from the title/problem index first (`head`: where ts_rank puts its best), then from the
  * whole document only to fill up to `$12`; the index scan stops there, so a broad word costs a bounded
- * number of row fetches and ranks. Snippets are computed for the returned page only.
+ * number of row fetches and ranks. A null `$12` (LIMIT NULL is no limit) ranks every match. Snippets
+ * are computed for the returned page only.
  */
 function searchSql(s: string): string {
   const filters = `d.status = ANY($4::text[]) AND d.visibility = ANY($5::text[])
