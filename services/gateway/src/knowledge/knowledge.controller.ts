@@ -185,7 +185,9 @@ export class KnowledgeController {
     summary: 'Busca artículos publicados',
     description:
       'Acentos opcionales, plurales y otras formas de la palabra, una letra equivocada en palabras de cinco ' +
-      'letras o más, frases entre comillas y prefijos con `*`. Fragmentos con `<mark>`.',
+      'letras o más, frases entre comillas y prefijos con `*`. Fragmentos con `<mark>`. Cada búsqueda ordena ' +
+      'como máximo los primeros 200 artículos que coinciden (primero los que coinciden en título y problema); ' +
+      '`capped` indica que la página llegó a ese límite: más palabras acotan la búsqueda.',
   })
   @ApiQueryFromContract(KbSearchParamsV1)
   @ApiOkResponse({ description: 'Una página de resultados, el mejor primero' })
