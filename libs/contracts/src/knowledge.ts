@@ -37,6 +37,7 @@ export const KnowledgeCommands = {
 
 export const KnowledgeQueries = {
   GetArticle: 'knowledge.article.get.v1',
+  ListArticles: 'knowledge.article.list.v1',
   ArticleVersions: 'knowledge.article.versions.v1',
   Search: 'knowledge.search.v1',
   Suggest: 'knowledge.suggest.v1',
@@ -61,6 +62,7 @@ export const KnowledgeLimits = {
   query: 200,
   pageSize: 50,
   page: 1_000,
+  cursor: 100,
 } as const;
 
 /** What an author writes. */
@@ -285,6 +287,52 @@ export class KbSearchQueryV1 extends ActorEnvelopeBase {
   params!: KbSearchParamsV1;
 }
 
+/**
+ * `GET /kb/articles` query string: newest edits first, filtered, one page after an opaque cursor (the
+ * `nextCursor` of the previous page). Requesters and referentes see published public articles only.
+ */
+export class KbArticleListParamsV1 {
+  /** Staff only, like in search; staff see every status when it is left out. */
+  @IsOptional()
+  @IsIn(ARTICLE_STATUSES)
+  status?: ArticleStatus;
+
+  @IsOptional()
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility?: ArticleVisibility;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.label)
+  category?: string;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.tag)
+  tag?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.cursor)
+  cursor?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(KnowledgeLimits.pageSize)
+  limit?: number;
+}
+
+export class KbArticleListQueryV1 extends ActorEnvelopeBase {
+  @ValidateNested()
+  @Type(() => KbArticleListParamsV1)
+  params!: KbArticleListParamsV1;
+}
+
 /** `/kb/suggest`: text as an operator types it; the last word counts as a prefix. */
 export class KbSuggestParamsV1 {
   @IsString()
@@ -383,6 +431,28 @@ export interface KbSearchPageV1 {
   limit: number;
   /** More results exist after this page. */
   hasMore: boolean;
+  /**
+   * A search ranks at most the first 200 matching articles (title and problem matches first); true when
+   * this page reached that bound, so more articles may match: more words narrow the search.
+   */
+  capped: boolean;
+}
+
+export interface KbArticleSummaryV1 {
+  id: string;
+  title: string;
+  category: string;
+  area: string | null;
+  tags: string[];
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  updatedAt: string;
+}
+
+export interface KbArticlePageV1 {
+  items: KbArticleSummaryV1[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
 }
 
 export interface KbSuggestionV1 {

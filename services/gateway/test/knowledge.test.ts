@@ -84,4 +84,52 @@ describe('gateway: knowledge base', () => {
     expect((await f.http.send('GET', '/api/v1/kb/articles/no-es-uuid', { token: operator })).status).toBe(400);
     expect((await f.http.send('GET', '/api/v1/tickets/99/kb-suggestions', { token: operator })).status).toBe(404);
   });
+
+  it('lists articles newest first with filters and a cursor; requesters see published public ones only', async () => {
+    const write = async (title: string, visibility: 'public' | 'internal', publish: boolean) => {
+      const created = await f.http.send<{ id: string }>('POST', '/api/v1/kb/articles', {
+        token: operator,
+        json: { ...article, title, problem: `Listado: ${title}`, category: 'listados', visibility, force: true },
+      });
+      expect(created.status).toBe(201);
+      if (publish) await f.http.send('POST', `/api/v1/kb/articles/${created.body.id}/publish`, { token: operator });
+      return created.body.id;
+    };
+    const draft = await write('Borrador del listado', 'public', false);
+    const internal = await write('Interno del listado', 'internal', true);
+    const publicOne = await write('Público del listado', 'public', true);
+    const publicTwo = await write('Otro público del listado', 'public', true);
+
+    type Page = { items: Array<{ id: string; status: string }>; nextCursor: string | null };
+    const list = (query: string, token = operator) =>
+      f.http.send<Page>('GET', `/api/v1/kb/articles?category=listados&${query}`, { token });
+    const first = await list('limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((a) => a.id)).toEqual([publicTwo, publicOne]);
+    const second = await list(`limit=2&cursor=${first.body.nextCursor!}`);
+    expect(second.body.items.map((a) => a.id)).toEqual([internal, draft]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await list('status=draft')).body.items.map((a) => a.id)).toEqual([draft]);
+
+    const forRequester = await list('limit=50', requester);
+    expect(forRequester.body.items.map((a) => a.id)).toEqual([publicTwo, publicOne]);
+    expect((await list('status=draft', requester)).status).toBe(403);
+    expect((await list('visibility=internal', requester)).status).toBe(403);
+  });
+
+  it('answers a bad article list request with 400 naming the field', async () => {
+    const field = async (query: string) => {
+      const answer = await f.http.send<{ fields?: Array<{ field: string }> }>('GET', `/api/v1/kb/articles?${query}`, {
+        token: operator,
+      });
+      expect(answer.status).toBe(400);
+      return answer.body.fields?.[0]?.field;
+    };
+    expect(await field('limit=100000')).toBe('limit');
+    expect(await field('limit=abc')).toBe('limit');
+    expect(await field('status=borrado')).toBe('status');
+    expect(await field('visibility=todos')).toBe('visibility');
+    expect(await field(`cursor=${encodeURIComponent("1' OR 1=1 --")}`)).toBe('cursor');
+    expect(await field('ordenar=titulo')).toBe('ordenar');
+  });
 });

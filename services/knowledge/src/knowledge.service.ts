@@ -4,6 +4,8 @@ import { KnowledgeModule } from './knowledge.module.js';
 import { KnowledgeSchema1763800004000 } from './migrations/1763800004000-knowledge-schema.js';
 import { KnowledgeArticles1763800004100 } from './migrations/1763800004100-knowledge-articles.js';
 import { KnowledgeSearchSpeed1763800004200 } from './migrations/1763800004200-knowledge-search-speed.js';
+import { KnowledgeSearchHead1763800004300 } from './migrations/1763800004300-knowledge-search-head.js';
+import { KnowledgeArticleList1763800004400 } from './migrations/1763800004400-knowledge-article-list.js';
 import { IndexArticlesUseCase } from './search/index-articles.use-case.js';
 import { RecordTicketUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
@@ -12,7 +14,13 @@ export const knowledgeService: ServiceDefinition = {
   name: 'knowledge',
   schema: 'knowledge',
   module: KnowledgeModule,
-  migrations: [KnowledgeSchema1763800004000, KnowledgeArticles1763800004100, KnowledgeSearchSpeed1763800004200],
+  migrations: [
+    KnowledgeSchema1763800004000,
+    KnowledgeArticles1763800004100,
+    KnowledgeSearchSpeed1763800004200,
+    KnowledgeSearchHead1763800004300,
+    KnowledgeArticleList1763800004400,
+  ],
   portVariable: 'KNOWLEDGE_PORT',
   defaultPort: 3104,
   queueGroup: QueueGroups.knowledge,

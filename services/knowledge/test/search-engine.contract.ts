@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArticleDocumentV1 } from '@cau/contracts';
 import { parseQuery } from '../src/search/query-text.js';
-import type { EngineQuery, SearchEngine } from '../src/search/search-engine.js';
+import { MAX_RANKED, type EngineQuery, type SearchEngine } from '../src/search/search-engine.js';
 
 const doc = (overrides: Partial<ArticleDocumentV1>): ArticleDocumentV1 => ({
   id: randomUUID(),
@@ -94,6 +94,25 @@ export function searchEngineContract(start: () => Promise<{ engine: SearchEngine
 
   it('ranks a title match above a match in the text', async () => {
     expect(await ids('conexion', { match: 'any' })).toEqual([vpn.id, mail.id]);
+  });
+
+  it('ranks a title match first even among more text matches than a search ranks', async () => {
+    const inText = Array.from({ length: MAX_RANKED + 50 }, (_, n) =>
+      doc({ title: `Consulta ${n}`, problem: 'Sin novedades', body: 'Revisar el ventilador del equipo' }),
+    );
+    const inTitle = doc({ title: 'El ventilador hace ruido', problem: 'Ruido constante' });
+    await engine.index([...inText, inTitle]);
+    expect((await ids('ventilador'))[0]).toBe(inTitle.id);
+  });
+
+  it('ranks every match when any word may match (a ticket, a duplicate check)', async () => {
+    const oneWord = Array.from({ length: MAX_RANKED + 50 }, (_, n) =>
+      doc({ title: `Monitor ${n} en préstamo`, problem: 'Pedido de equipo' }),
+    );
+    const allWords = doc({ title: 'El monitor parpadea y zumba', problem: 'Parpadeo y zumbido del monitor' });
+    await engine.index([...oneWord, allWords]);
+    const found = await ids('monitor parpadea zumba', { match: 'any', limit: 1 });
+    expect(found).toEqual([allWords.id]);
   });
 
   it('filters by status, visibility, category, area and tag', async () => {

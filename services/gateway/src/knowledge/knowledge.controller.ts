@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleChangesV1,
   CreateArticleBodyV1,
+  KbArticleListParamsV1,
   KbSearchParamsV1,
   KbSuggestParamsV1,
   ROLES,
@@ -12,6 +13,7 @@ import {
   type ActorV1,
   type ArticleV1,
   type ArticleVersionV1,
+  type KbArticlePageV1,
   type KbSearchPageV1,
   type KbSuggestionV1,
   type ReindexResultV1,
@@ -71,6 +73,24 @@ export class KnowledgeController {
       candidates: result.candidates,
       correlationId: request.correlationId,
     });
+  }
+
+  @Get('kb/articles')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Lista artículos, las ediciones más recientes primero',
+    description:
+      'Filtros por estado, visibilidad, categoría, área y etiqueta; páginas con `cursor` (el `nextCursor` de la ' +
+      'página anterior). Los solicitantes y referentes ven solo artículos publicados y públicos.',
+  })
+  @ApiQueryFromContract(KbArticleListParamsV1)
+  @ApiOkResponse({ description: 'Una página de artículos y el cursor de la siguiente' })
+  @ApiErrors(400, 403, 503)
+  list(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(KbArticleListParamsV1, ['limit'])) params: KbArticleListParamsV1,
+  ): Promise<KbArticlePageV1> {
+    return this.knowledge.list(actor, params);
   }
 
   @Get('kb/articles/:id')
@@ -165,7 +185,9 @@ export class KnowledgeController {
     summary: 'Busca artículos publicados',
     description:
       'Acentos opcionales, plurales y otras formas de la palabra, una letra equivocada en palabras de cinco ' +
-      'letras o más, frases entre comillas y prefijos con `*`. Fragmentos con `<mark>`.',
+      'letras o más, frases entre comillas y prefijos con `*`. Fragmentos con `<mark>`. Cada búsqueda ordena ' +
+      'como máximo los primeros 200 artículos que coinciden (primero los que coinciden en título y problema); ' +
+      '`capped` indica que la página llegó a ese límite: más palabras acotan la búsqueda.',
   })
   @ApiQueryFromContract(KbSearchParamsV1)
   @ApiOkResponse({ description: 'Una página de resultados, el mejor primero' })

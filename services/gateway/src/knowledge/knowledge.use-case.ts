@@ -8,6 +8,8 @@ import {
   type ArticleVersionV1,
   type CreateArticleBodyV1,
   type CreateArticleResultV1,
+  type KbArticleListParamsV1,
+  type KbArticlePageV1,
   type KbSearchPageV1,
   type KbSearchParamsV1,
   type KbSuggestionV1,
@@ -37,6 +39,12 @@ export class KnowledgeUseCase {
 
   get(actor: ActorV1, id: string): Promise<ArticleV1> {
     return this.rpc.request<ArticleV1>(KnowledgeQueries.GetArticle, { actor, id });
+  }
+
+  list(actor: ActorV1, params: KbArticleListParamsV1): Promise<KbArticlePageV1> {
+    return this.rpc
+      .request<KbArticlePageV1>(KnowledgeQueries.ListArticles, { actor, params })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
   }
 
   versions(actor: ActorV1, id: string): Promise<ArticleVersionV1[]> {

@@ -8,8 +8,10 @@ import type {
   ArticleV1,
   ArticleVersionV1,
   ArticleVisibility,
+  KbArticleSummaryV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import type { ListPosition } from './article-list.js';
 import { toDocument, type ArticleState } from './article-rules.js';
 
 interface ArticleRow {
@@ -30,6 +32,16 @@ interface ArticleRow {
   created_at: Date;
   updated_at: Date;
   published_at: Date | null;
+}
+
+export interface ArticleListFilter {
+  statuses: readonly ArticleStatus[];
+  visibilities: readonly ArticleVisibility[];
+  category?: string | undefined;
+  area?: string | undefined;
+  tag?: string | undefined;
+  after: ListPosition | null;
+  limit: number;
 }
 
 export interface StoredArticle extends ArticleState {
@@ -178,6 +190,55 @@ export class ArticleRepository {
       by: r.changed_by,
       at: r.changed_at.toISOString(),
       content: r.content,
+    }));
+  }
+
+  /** Newest edits first, after a position; each summary carries the position that follows it. */
+  async list(filter: ArticleListFilter): Promise<Array<{ summary: KbArticleSummaryV1; position: ListPosition }>> {
+    const rows: Array<{
+      id: string;
+      title: string;
+      category: string;
+      area: string | null;
+      tags: string[];
+      visibility: ArticleVisibility;
+      status: ArticleStatus;
+      updated_at: Date;
+      micros: string;
+    }> = await this.runtime.dataSource.query(
+      `SELECT id, title, category, area, tags, visibility, status, updated_at,
+              (extract(epoch FROM updated_at) * 1000000)::bigint::text AS micros
+       FROM "${this.s}".articles
+       WHERE status = ANY($1::text[]) AND visibility = ANY($2::text[])
+         AND ($3::text IS NULL OR lower(category) = lower($3))
+         AND ($4::text IS NULL OR area = $4)
+         AND ($5::text IS NULL OR $5 = ANY(tags))
+         AND ($6::bigint IS NULL OR (updated_at, id) < (to_timestamp(0) + $6::bigint * interval '1 microsecond', $7::uuid))
+       ORDER BY updated_at DESC, id DESC
+       LIMIT $8`,
+      [
+        filter.statuses,
+        filter.visibilities,
+        filter.category ?? null,
+        filter.area ?? null,
+        filter.tag ?? null,
+        filter.after?.updatedMicros ?? null,
+        filter.after?.id ?? null,
+        filter.limit,
+      ],
+    );
+    return rows.map((r) => ({
+      summary: {
+        id: r.id,
+        title: r.title,
+        category: r.category,
+        area: r.area,
+        tags: r.tags,
+        visibility: r.visibility,
+        status: r.status,
+        updatedAt: r.updated_at.toISOString(),
+      },
+      position: { updatedMicros: r.micros, id: r.id },
     }));
   }
 

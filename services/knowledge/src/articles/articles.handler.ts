@@ -4,6 +4,7 @@ import {
   ArticleRefV1,
   CreateArticleCommandV1,
   DraftFromTicketCommandV1,
+  KbArticleListQueryV1,
   KnowledgeCommands,
   KnowledgeQueries,
   RecordUseCommandV1,
@@ -12,6 +13,7 @@ import {
   type ArticleV1,
   type ArticleVersionV1,
   type CreateArticleResultV1,
+  type KbArticlePageV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { ManageArticlesUseCase } from './manage-articles.use-case.js';
@@ -62,6 +64,11 @@ export class ArticlesHandler {
   @MessagePattern(KnowledgeQueries.GetArticle)
   get(@Payload() data: unknown): Promise<ArticleV1> {
     return this.read.get(parseMessage(ArticleRefV1, data));
+  }
+
+  @MessagePattern(KnowledgeQueries.ListArticles)
+  list(@Payload() data: unknown): Promise<KbArticlePageV1> {
+    return this.read.list(parseMessage(KbArticleListQueryV1, data));
   }
 
   @MessagePattern(KnowledgeQueries.ArticleVersions)

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleRefV1, ArticleV1, ArticleVersionV1 } from '@cau/contracts';
+import type { ArticleRefV1, ArticleV1, ArticleVersionV1, KbArticleListQueryV1, KbArticlePageV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
+import { decodeCursor, encodeCursor, listScope } from './article-list.js';
 import { isStaff, mayRead } from './article-rules.js';
 import { ArticleRepository } from './article.repository.js';
+
+const DEFAULT_PAGE_SIZE = 20;
 
 @Injectable()
 export class ReadArticlesUseCase {
@@ -16,6 +19,31 @@ export class ReadArticlesUseCase {
     const article = await this.articles.get(id, false);
     if (!article || !mayRead(actor, article)) throw ServiceError.notFound('article', id);
     return (await this.articles.get(id, true))!;
+  }
+
+  /** A page of articles, newest edits first, among those the actor may read. */
+  async list({ actor, params }: KbArticleListQueryV1): Promise<KbArticlePageV1> {
+    const scope = listScope(actor, params);
+    if (!scope.allowed) throw ServiceError.forbidden('solo el personal ve borradores, archivados o artículos internos');
+    const after = params.cursor === undefined ? null : decodeCursor(params.cursor);
+    if (params.cursor !== undefined && !after) {
+      throw ServiceError.validation([{ field: 'params.cursor', constraint: 'matches' }]);
+    }
+    const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.articles.list({
+      statuses: scope.statuses,
+      visibilities: scope.visibilities,
+      category: params.category,
+      area: params.area,
+      tag: params.tag,
+      after,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => row.summary),
+      nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.position) : null,
+    };
   }
 
   async versions({ actor, id }: ArticleRefV1): Promise<ArticleVersionV1[]> {

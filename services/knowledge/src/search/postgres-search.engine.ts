@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
-import { correctableWords, type QueryTerm } from './query-text.js';
-import { SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
+import { isCorrectable, type QueryTerm } from './query-text.js';
+import { MAX_RANKED, SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
 
 interface HitRow {
   id: string;
@@ -15,37 +16,42 @@ interface HitRow {
   snippet: string | null;
 }
 
-/**
- * Builds a `to_tsquery` expression. Words hold only [a-z0-9] (see parseQuery), so nothing here can be
- * read as tsquery syntax; each word is OR-ed with its typo corrections.
- */
-export function toTsQuery(
-  terms: readonly QueryTerm[],
-  match: 'all' | 'any',
-  corrections: ReadonlyMap<string, readonly string[]>,
-): string {
-  const parts = terms.map((term) => {
-    if (term.words.length > 1) return `(${term.words.join(' <-> ')})`;
-    const word = term.words[0]!;
-    if (term.prefix) return `${word}:*`;
-    const alternatives = [word, ...(corrections.get(word) ?? [])];
-    return alternatives.length === 1 ? word : `(${alternatives.join(' | ')})`;
-  });
-  return parts.join(match === 'all' ? ' & ' : ' | ');
+/** The part of node-postgres' pool the engine uses: named (prepared) statements. */
+interface PreparingPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
- * The embedded engine: a table of search documents with a weighted tsvector (GIN), a vocabulary of
- * the words seen for typo correction (trigram GIN + edit distance), all in the service's schema.
+ * The terms as `to_tsquery` fragments, and which of them the database may widen with typo corrections.
+ * Words hold only [a-z0-9] (see parseQuery), so nothing here can be read as tsquery syntax.
+ */
+export function tsQueryParts(terms: readonly QueryTerm[]): { parts: string[]; correctable: boolean[] } {
+  return {
+    parts: terms.map((term) => {
+      if (term.words.length > 1) return `(${term.words.join(' <-> ')})`;
+      return term.prefix ? `${term.words[0]!}:*` : term.words[0]!;
+    }),
+    correctable: terms.map(isCorrectable),
+  };
+}
+
+/**
+ * The embedded engine: a table of search documents with a weighted tsvector (GIN) and its title and
+ * problem part (`head`, GIN), a vocabulary of the words seen for typo correction (trigram GIN + edit
+ * distance), all in the service's schema.
  */
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres';
+  private readonly searchStatement: { name: string; text: string };
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly s: string,
   ) {
     super();
+    const text = searchSql(s);
+    // Prepared once per connection: planning this statement cost more than running it.
+    this.searchStatement = { name: `kb_search_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
   }
 
   async index(documents: readonly ArticleDocumentV1[], tx?: EntityManager): Promise<void> {
@@ -54,18 +60,19 @@ export class PostgresSearchEngine extends SearchEngine {
     const json = JSON.stringify(documents);
     await run.query(
       `INSERT INTO "${this.s}".search_documents AS d
-         (id, revision, title, problem, body, category, area, service, tags, visibility, status, updated_at, document)
-       SELECT r.id, r.revision, r.title, r.problem, r.body, r.category, r.area, r.service,
-              ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.visibility, r.status, r."updatedAt",
-              "${this.s}".article_document(r.title, r.problem, ARRAY(SELECT jsonb_array_elements_text(r.tags)),
-                                           r.body, r.category, r.service, r.area)
+         (id, revision, title, problem, body, category, area, service, tags, visibility, status, updated_at, document, head)
+       SELECT r.id, r.revision, r.title, r.problem, r.body, r.category, r.area, r.service, t.tags, r.visibility,
+              r.status, r."updatedAt",
+              "${this.s}".article_document(r.title, r.problem, t.tags, r.body, r.category, r.service, r.area),
+              "${this.s}".article_head(r.title, r.problem, t.tags)
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision int, title text, problem text, body text,
-              category text, area text, service text, tags jsonb, visibility text, status text, "updatedAt" timestamptz)
+              category text, area text, service text, tags jsonb, visibility text, status text, "updatedAt" timestamptz),
+            LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r.tags)) AS tags) AS t
        ON CONFLICT (id) DO UPDATE SET
          revision = EXCLUDED.revision, title = EXCLUDED.title, problem = EXCLUDED.problem, body = EXCLUDED.body,
          category = EXCLUDED.category, area = EXCLUDED.area, service = EXCLUDED.service, tags = EXCLUDED.tags,
          visibility = EXCLUDED.visibility, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
-         document = EXCLUDED.document
+         document = EXCLUDED.document, head = EXCLUDED.head
        WHERE d.revision < EXCLUDED.revision`,
       [json],
     );
@@ -81,33 +88,17 @@ export class PostgresSearchEngine extends SearchEngine {
     );
   }
 
+  /** One prepared statement: typo corrections, candidates, ranking, the page and its snippets. */
   async search(query: EngineQuery): Promise<EngineHit[]> {
     if (query.terms.length === 0) return [];
-    const tsquery = toTsQuery(query.terms, query.match, await this.corrections(query.terms));
-    const rows: HitRow[] = await this.dataSource.query(
-      `WITH q AS (SELECT to_tsquery('"${this.s}".kb_es', $1) AS query),
-       page AS (
-         SELECT d.id, d.title, d.category, d.area, d.tags, d.visibility, d.status, d.problem, d.body,
-                ts_rank(d.document, q.query) AS score, d.updated_at
-         FROM "${this.s}".search_documents d, q
-         WHERE d.document @@ q.query
-           AND d.status = ANY($2::text[]) AND d.visibility = ANY($3::text[])
-           AND ($4::text IS NULL OR lower(d.category) = lower($4))
-           AND ($5::text IS NULL OR d.area = $5)
-           AND ($6::text IS NULL OR $6 = ANY(d.tags))
-         ORDER BY score DESC, d.updated_at DESC, d.id
-         OFFSET $7 LIMIT $8
-       )
-       SELECT page.id, page.title, page.category, page.area, page.tags, page.visibility, page.status,
-              page.score::float8 AS score,
-              CASE WHEN $9 THEN ts_headline('"${this.s}".kb_es',
-                     replace(replace(replace(page.problem || ' ' || page.body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-                     q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-              END AS snippet
-       FROM page, q
-       ORDER BY page.score DESC, page.updated_at DESC, page.id`,
-      [
-        tsquery,
+    const { parts, correctable } = tsQueryParts(query.terms);
+    const pool = (this.dataSource.driver as unknown as { master: PreparingPool }).master;
+    const { rows } = await pool.query({
+      ...this.searchStatement,
+      values: [
+        parts,
+        correctable,
+        query.match === 'all' ? ' & ' : ' | ',
         query.statuses,
         query.visibilities,
         query.category ?? null,
@@ -116,9 +107,10 @@ export class PostgresSearchEngine extends SearchEngine {
         query.offset,
         query.limit,
         query.snippets,
+        query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null,
       ],
-    );
-    return rows.map((r) => ({ ...r, snippet: r.snippet ?? '' }));
+    });
+    return (rows as HitRow[]).map((r) => ({ ...r, snippet: r.snippet ?? '' }));
   }
 
   async rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number> {
@@ -134,18 +126,54 @@ export class PostgresSearchEngine extends SearchEngine {
         count += batch.length;
       }
     });
+    // Every row was rewritten: until a vacuum, searches step over the dead half of the table and read
+    // the GIN pending lists end to end. Not left to autovacuum's timing.
+    await this.dataSource.query(`VACUUM (ANALYZE) "${this.s}".search_documents, "${this.s}".search_words`);
     return count;
   }
+}
 
-  private async corrections(terms: readonly QueryTerm[]): Promise<Map<string, string[]>> {
-    const words = correctableWords(terms);
-    const found = new Map<string, string[]>();
-    if (words.length === 0) return found;
-    const rows: Array<{ word: string; correction: string }> = await this.dataSource.query(
-      `SELECT word, correction FROM "${this.s}".word_corrections($1::text[])`,
-      [words],
-    );
-    for (const row of rows) found.set(row.word, [...(found.get(row.word) ?? []), row.correction]);
-    return found;
-  }
+/**
+ * Candidates come from the title/problem index first (`head`: where ts_rank puts its best), then from the
+ * whole document only to fill up to `$12`; the index scan stops there, so a broad word costs a bounded
+ * number of row fetches and ranks. A null `$12` (LIMIT NULL is no limit) ranks every match. Snippets
+ * are computed for the returned page only.
+ */
+function searchSql(s: string): string {
+  const filters = `d.status = ANY($4::text[]) AND d.visibility = ANY($5::text[])
+      AND ($6::text IS NULL OR lower(d.category) = lower($6))
+      AND ($7::text IS NULL OR d.area = $7)
+      AND ($8::text IS NULL OR $8 = ANY(d.tags))`;
+  return `WITH q AS (
+    SELECT to_tsquery('"${s}".kb_es', string_agg(
+             CASE WHEN t.correctable
+               THEN '(' || array_to_string(t.part || ARRAY(SELECT c.correction FROM "${s}".word_corrections(ARRAY[t.part]) c), ' | ') || ')'
+               ELSE t.part END,
+             $3::text ORDER BY t.n)) AS query
+    FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS t(part, correctable, n)
+  ),
+  head AS MATERIALIZED (
+    SELECT d.id, ts_rank(d.document, q.query) AS score, d.updated_at
+    FROM "${s}".search_documents d, q
+    WHERE d.head @@ q.query AND ${filters}
+    LIMIT $12::int
+  ),
+  rest AS MATERIALIZED (
+    SELECT d.id, ts_rank(d.document, q.query) AS score, d.updated_at
+    FROM "${s}".search_documents d, q
+    WHERE d.document @@ q.query AND NOT d.head @@ q.query AND ${filters}
+    LIMIT (SELECT $12::int - count(*) FROM head)
+  ),
+  page AS (
+    SELECT f.id, f.score, f.updated_at FROM (SELECT * FROM head UNION ALL SELECT * FROM rest) f
+    ORDER BY f.score DESC, f.updated_at DESC, f.id
+    OFFSET $9::int LIMIT $10::int
+  )
+  SELECT d.id, d.title, d.category, d.area, d.tags, d.visibility, d.status, page.score::float8 AS score,
+         CASE WHEN $11::boolean THEN ts_headline('"${s}".kb_es',
+                replace(replace(replace(d.problem || ' ' || d.body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+                q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+         END AS snippet
+  FROM page JOIN "${s}".search_documents d ON d.id = page.id, q
+  ORDER BY page.score DESC, page.updated_at DESC, page.id`;
 }

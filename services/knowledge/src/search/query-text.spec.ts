@@ -1,4 +1,4 @@
-import { correctableWords, keywordTerms, parseQuery, plainText } from './query-text.js';
+import { isCorrectable, keywordTerms, parseQuery, plainText } from './query-text.js';
 
 describe('search query text', () => {
   it('drops accents and case', () => {
@@ -47,6 +47,7 @@ describe('search query text', () => {
   });
 
   it('corrects only whole words of five letters or more', () => {
-    expect(correctableWords(parseQuery('red impresroa correo* "sin conexion"'))).toEqual(['impresroa']);
+    const terms = parseQuery('red impresroa correo* "sin conexion"');
+    expect(terms.filter(isCorrectable).map((t) => t.words.join(' '))).toEqual(['impresroa']);
   });
 });

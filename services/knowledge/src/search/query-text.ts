@@ -56,13 +56,9 @@ export function keywordTerms(text: string): QueryTerm[] {
     .map((word) => ({ words: [word], prefix: false }));
 }
 
-/** Single words a typo correction may apply to: whole words of five letters or more. */
-export function correctableWords(terms: readonly QueryTerm[]): string[] {
-  return [
-    ...new Set(
-      terms.filter((t) => t.words.length === 1 && !t.prefix && t.words[0]!.length >= 5).map((t) => t.words[0]!),
-    ),
-  ];
+/** Whether a typo correction may apply to the term: a whole word of five letters or more. */
+export function isCorrectable(term: QueryTerm): boolean {
+  return term.words.length === 1 && !term.prefix && term.words[0]!.length >= 5;
 }
 
 function dedupe(terms: QueryTerm[]): QueryTerm[] {

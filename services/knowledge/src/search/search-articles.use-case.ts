@@ -11,7 +11,7 @@ import { ServiceError } from '@cau/messaging';
 import { DUPLICATE_THRESHOLD, isStaff, readableBy, similarity } from '../articles/article-rules.js';
 import { ArticleRepository } from '../articles/article.repository.js';
 import { keywordTerms, parseQuery } from './query-text.js';
-import { SearchEngine } from './search-engine.js';
+import { MAX_RANKED, SearchEngine } from './search-engine.js';
 
 const DEFAULT_PAGE_SIZE = 10;
 const DEFAULT_SUGGESTIONS = 5;
@@ -33,6 +33,10 @@ export class SearchArticlesUseCase {
     }
     const page = params.page ?? 1;
     const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+    const offset = (page - 1) * limit;
+    // One more than the page tells whether another page follows, within the ranked bound.
+    const wanted = Math.min(limit + 1, MAX_RANKED - offset);
+    if (wanted <= 0) return { items: [], page, limit, hasMore: false, capped: true };
     const hits = await this.engine.search({
       terms: parseQuery(params.q),
       match: 'all',
@@ -41,11 +45,18 @@ export class SearchArticlesUseCase {
       category: params.category,
       area: params.area,
       tag: params.tag,
-      offset: (page - 1) * limit,
-      limit: limit + 1,
+      offset,
+      limit: wanted,
       snippets: true,
     });
-    return { items: hits.slice(0, limit), page, limit, hasMore: hits.length > limit };
+    const hasMore = hits.length > limit;
+    return {
+      items: hits.slice(0, limit),
+      page,
+      limit,
+      hasMore,
+      capped: !hasMore && offset + hits.length >= MAX_RANKED,
+    };
   }
 
   /** Published articles for the text an operator is typing: the last word counts as a prefix. */

@@ -2,6 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
 import type { QueryTerm } from './query-text.js';
 
+/**
+ * A search box query (`match: 'all'`) ranks at most this many matching articles, title and problem
+ * matches first: ranking every match of a broad word cost the PostgreSQL engine 50–300 ms at 100k
+ * articles. Pages stop there, and the API says so (`capped`): more words narrow the search. "Any word"
+ * queries (a ticket's text, duplicate checks) rank every match: there the best article may hold only
+ * some of a dozen words, so no early bound finds it, and they run once per ticket or article.
+ */
+export const MAX_RANKED = 200;
+
 export interface EngineQuery {
   terms: QueryTerm[];
   /** `all`: every term must match (a search box); `any`: the more terms match the better (a ticket's text). */
