@@ -6,8 +6,8 @@ import { schemaOf } from '@cau/persistence';
  * (`impresora`, ~9,500 matches) made every search fetch and `ts_rank` every matching row, ~7,000 heap
  * blocks and 50–300 ms. The engine now ranks a bounded candidate set chosen by an index: articles
  * whose title, problem or tags hold every word first (`head`, its own GIN index), the rest of the
- * document only when those are too few. `head` is the A and B part of `document`, so its matches are
- * exactly the ones `ts_rank` already put first.
+ * document only when those are too few. `head` is the A and B part of `document` (`ts_filter`, no
+ * second parse), so its matches are exactly the ones `ts_rank` already put first.
  *
  * Then the GIN pending lists: GIN indexes buffer new entries in an unsorted list that every search
  * reads end to end until it is merged, and a rebuild or a day of edits fills it to 4 MB. On the 10k
@@ -25,14 +25,8 @@ export class KnowledgeSearchHead1763800004300 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
     const { t, f } = await extensions(runner);
-    await runner.query(`
-      CREATE FUNCTION "${s}".article_head(title text, problem text, tags text[]) RETURNS tsvector
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT
-          setweight(to_tsvector('"${s}".kb_es', coalesce(title, '')), 'A') ||
-          setweight(to_tsvector('"${s}".kb_es', coalesce(problem, '') || ' ' || array_to_string(tags, ' ')), 'B') $$`);
     await runner.query(`ALTER TABLE "${s}".search_documents ADD COLUMN head tsvector`);
-    await runner.query(`UPDATE "${s}".search_documents SET head = "${s}".article_head(title, problem, tags)`);
+    await runner.query(`UPDATE "${s}".search_documents SET head = ts_filter(document, '{a,b}')`);
     await runner.query(`ALTER TABLE "${s}".search_documents ALTER COLUMN head SET NOT NULL`);
     await runner.query(
       `CREATE INDEX search_documents_head_idx ON "${s}".search_documents USING gin (head)
@@ -88,7 +82,6 @@ export class KnowledgeSearchHead1763800004300 implements MigrationInterface {
     }
     await runner.query(`DROP INDEX "${s}".search_documents_head_idx`);
     await runner.query(`ALTER TABLE "${s}".search_documents DROP COLUMN head`);
-    await runner.query(`DROP FUNCTION "${s}".article_head(text, text, text[])`);
   }
 }
 

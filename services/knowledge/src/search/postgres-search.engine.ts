@@ -62,12 +62,12 @@ export class PostgresSearchEngine extends SearchEngine {
       `INSERT INTO "${this.s}".search_documents AS d
          (id, revision, title, problem, body, category, area, service, tags, visibility, status, updated_at, document, head)
        SELECT r.id, r.revision, r.title, r.problem, r.body, r.category, r.area, r.service, t.tags, r.visibility,
-              r.status, r."updatedAt",
-              "${this.s}".article_document(r.title, r.problem, t.tags, r.body, r.category, r.service, r.area),
-              "${this.s}".article_head(r.title, r.problem, t.tags)
+              r.status, r."updatedAt", v.document, ts_filter(v.document, '{a,b}')
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision int, title text, problem text, body text,
               category text, area text, service text, tags jsonb, visibility text, status text, "updatedAt" timestamptz),
-            LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r.tags)) AS tags) AS t
+            LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r.tags)) AS tags) AS t,
+            LATERAL (SELECT "${this.s}".article_document(r.title, r.problem, t.tags, r.body, r.category, r.service, r.area)
+                       AS document) AS v
        ON CONFLICT (id) DO UPDATE SET
          revision = EXCLUDED.revision, title = EXCLUDED.title, problem = EXCLUDED.problem, body = EXCLUDED.body,
          category = EXCLUDED.category, area = EXCLUDED.area, service = EXCLUDED.service, tags = EXCLUDED.tags,
