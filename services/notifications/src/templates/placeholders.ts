@@ -28,21 +28,7 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
 };
 
 /** The placeholders every ticket mail has, from the ticket's stored facts. */
-export const COMMON_PLACEHOLDERS = [
-  'number',
-  'title',
-  'requesterName',
-  'jurisdiction',
-  'registeredAt',
-  'ticketUrl',
-  'surveyUrl',
-] as const;
-
-export function commonValues(
-  ticket: TicketCopy,
-  portalUrl: string,
-  locale: MailLocale,
-): Record<(typeof COMMON_PLACEHOLDERS)[number], string> {
+export function commonValues(ticket: TicketCopy, portalUrl: string, locale: MailLocale): Record<string, string> {
   return {
     number: String(ticket.number),
     title: ticket.title,

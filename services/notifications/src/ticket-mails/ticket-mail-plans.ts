@@ -18,7 +18,7 @@ import { DeliveryKind } from '../delivery/delivery.js';
 import type { RecipientKind } from '../rules/notification-rules.repository.js';
 import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { formatInstant, type MailLocale, type RenderedMail } from '../templates/mail.js';
-import { COMMON_PLACEHOLDERS, SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
+import { SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
 import {
   renderTicketClosedMail,
   renderTicketReopenedMail,
@@ -378,8 +378,7 @@ export const MAIL_KIND_ENTRIES: ReadonlyMap<MailKind, MailKindEntry> = new Map(
     ReopenedMails,
     SlaBreachedMails,
   ]
+    // Each entry keeps its own event type inside its closures; the list only needs them side by side.
     .flatMap((mails) => kindEntries(mails as EventMails<{ ticketId: string }>))
     .map((entry) => [entry.kind, entry]),
 );
-
-export { COMMON_PLACEHOLDERS };
