@@ -16,3 +16,4 @@ export * from './procedures/subjects.js';
 export * from './knowledge.js';
 export * from './reports.js';
 export * from './notifications.js';
+export * from './inbound-mail.js';

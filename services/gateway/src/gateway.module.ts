@@ -21,6 +21,8 @@ import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { InboundMailController } from './notifications/inbound-mail.controller.js';
+import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
@@ -49,6 +51,7 @@ export class GatewayModule {
         KnowledgeController,
         ReportsController,
         NotificationsController,
+        InboundMailController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -72,6 +75,7 @@ export class GatewayModule {
         KnowledgeUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,
+        ManageInboundMailUseCase,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { ImapPoller } from './inbound/imap-poller.js';
+import { InboundAdminUseCase } from './inbound/inbound-admin.use-case.js';
+import { InboundMailHandler } from './inbound/inbound-mail.handler.js';
 import { InboundMessageRepository } from './inbound/inbound-message.repository.js';
 import { InboundMetrics } from './inbound/inbound-metrics.js';
 import { InboundProcessor } from './inbound/inbound-processor.js';
@@ -20,7 +22,7 @@ import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-c
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
 
 @Module({
-  controllers: [NotificationsHandler],
+  controllers: [NotificationsHandler, InboundMailHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -40,6 +42,7 @@ import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
     ReceiveMailUseCase,
     ImapPoller,
     SmtpReceiver,
+    InboundAdminUseCase,
   ],
 })
 export class NotificationsModule {}
