@@ -255,7 +255,7 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     expect(ticket.description).toContain('El teclado no responde.');
   });
 
-  it('stores a mail with an oversized attachment without it, and keeps only the headers of an oversized mail', async () => {
+  it('stores a mail with an oversized attachment without it, and opens a ticket from the headers of an oversized mail', async () => {
     const id = messageId('adjunto-grande');
     await append(
       await compose({
@@ -300,8 +300,14 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       }),
     );
     const hugeRow = await platform.settled(huge);
-    expect(hugeRow).toMatchObject({ status: 'failed', raw_complete: false, subject: 'Video del problema' });
-    expect(hugeRow.reason).toMatch(/INBOUND_MAX_MESSAGE_BYTES/);
+    expect(hugeRow).toMatchObject({
+      status: 'processed',
+      outcome: 'ticket',
+      raw_complete: false,
+      subject: 'Video del problema',
+    });
+    expect(hugeRow.reason).toMatch(/^headers only: .* INBOUND_MAX_MESSAGE_BYTES/);
+    expect((await platform.ticket(Number(hugeRow.ticket_number))).description).toMatch(/superaba el tamaño máximo/);
     expect(Number(hugeRow.raw_size)).toBeGreaterThan(700 * 1024);
     expect(await flagsOf(huge)).toContain('$CauStored');
   });

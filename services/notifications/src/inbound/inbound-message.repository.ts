@@ -132,13 +132,14 @@ export class InboundMessageRepository {
     }
   }
 
-  async markProcessed(tx: EntityManager, id: string, result: InboundOutcome): Promise<void> {
+  /** `note` says what of the mail could not be kept, or is null. */
+  async markProcessed(tx: EntityManager, id: string, result: InboundOutcome, note: string | null): Promise<void> {
     await tx.query(
       `UPDATE "${this.s}".inbound_messages
-       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = NULL,
+       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = $5,
            attempts = attempts + 1, processed_at = clock_timestamp()
        WHERE id = $1`,
-      [id, result.outcome, result.ticketId, result.ticketNumber],
+      [id, result.outcome, result.ticketId, result.ticketNumber, note],
     );
   }
 

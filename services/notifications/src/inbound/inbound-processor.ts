@@ -99,7 +99,7 @@ export class InboundProcessor implements OnModuleDestroy {
       await this.messages.storeAttachments(tx, message.id, decision.attachments);
       try {
         const result = await this.mails.deliver(message, decision, config);
-        await this.messages.markProcessed(tx, message.id, result);
+        await this.messages.markProcessed(tx, message.id, result, decision.note);
         return { kind: 'processed', message, detail: `${result.outcome} on ticket ${result.ticketNumber}` };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
