@@ -137,6 +137,27 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
     expect(comments.rows[0].n).toBe('1');
   });
 
+  it('refuses, and keeps as failed with the reason, a reply from someone who is not the ticket’s requester', async () => {
+    const id = messageId('ajeno');
+    await send({ from: 'gabriela@educacion.gob', subject: 'Aula 3', messageId: id, text: 'No anda el proyector.' });
+    const number = Number((await platform.settled(id)).ticket_number);
+    const intruder = messageId('intruso');
+    await send({
+      from: 'otro@gmail.com',
+      subject: `Re: [CAU #${number}] Aula 3`,
+      messageId: intruder,
+      text: 'Ya está.',
+    });
+    const row = await platform.settled(intruder);
+    expect(row).toMatchObject({ status: 'failed', outcome: null, attempts: 1 });
+    expect(row.reason).toMatch(new RegExp(`^ticket ${number} refused: FORBIDDEN`));
+    const comments = await platform.db.query(
+      'SELECT count(*) AS n FROM resolution.ticket_comments c JOIN resolution.tickets t USING (ticket_id) WHERE t.number = $1',
+      [number],
+    );
+    expect(comments.rows[0].n).toBe('0');
+  });
+
   it('lists what arrived for administrators and processes a failed mail again when asked', async () => {
     const admin = { accountId: randomUUID(), role: 'admin' as const, email: 'admin@cau.test', name: 'Admin' };
     const id = messageId('fallido');
@@ -156,7 +177,9 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
       actor: admin,
       status: 'failed',
     });
-    expect(messages).toEqual([
+    // Newest first: this one, then the refused reply of the test before.
+    expect(messages.map((m) => m.status)).toEqual(['failed', 'failed']);
+    expect(messages[0]).toEqual(
       expect.objectContaining({
         messageKey: `mid:${id.toLowerCase()}`,
         source: 'smtp',
@@ -166,7 +189,7 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
         reason: expect.stringMatching(/no-responders|timeout/),
         complete: true,
       }),
-    ]);
+    );
     const mailId = messages[0]!.id;
     const refusal = await platform.rpc
       .request(InboundMailCommands.ListInbound, { actor: { ...admin, role: 'operator' } })
