@@ -89,7 +89,8 @@ describe('gateway: inbound mail endpoints', () => {
   ] as const)('%s %s is 400 naming the field, before anything is sent', async (method, path, field) => {
     const answer = await request(method, path, Admin);
     expect(answer.status).toBe(400);
-    expect(answer.body.fields?.map((problem) => problem.field)).toEqual([field]);
+    const body = answer.body as { fields?: Array<{ field: string }> };
+    expect(body.fields?.map((problem) => problem.field)).toEqual([field]);
     expect(sent).toEqual([]);
   });
 });

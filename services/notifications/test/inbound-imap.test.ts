@@ -193,10 +193,12 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       const row = await platform.settled(id);
       expect(row).toMatchObject({ status: 'processed', outcome: 'ticket' });
       expect(row.source).toBe(`imap://soporte@127.0.0.1:${dovecot.port}/INBOX?moveTo=Procesados`);
-      await waitFor(async () => (await soporte.status('INBOX', { messages: true })).messages === 0, {
-        what: 'the mail to leave INBOX',
-      });
-      expect((await soporte.status('Procesados', { messages: true })).messages).toBe(1);
+      const count = async (folder: string) => {
+        const status = await soporte.status(folder, { messages: true });
+        return status ? status.messages : undefined;
+      };
+      await waitFor(async () => (await count('INBOX')) === 0, { what: 'the mail to leave INBOX' });
+      expect(await count('Procesados')).toBe(1);
     } finally {
       await soporte.logout();
     }
