@@ -17,3 +17,4 @@ export * from './knowledge.js';
 export * from './reports.js';
 export * from './notifications.js';
 export * from './notification-templates.js';
+export * from './inbound-mail.js';

@@ -23,6 +23,8 @@ import { MailTemplatesController } from './notifications/mail-templates.controll
 import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { InboundMailController } from './notifications/inbound-mail.controller.js';
+import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
@@ -53,6 +55,7 @@ export class GatewayModule {
         ReportsController,
         NotificationsController,
         MailTemplatesController,
+        InboundMailController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -78,6 +81,7 @@ export class GatewayModule {
         GetReportsUseCase,
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
+        ManageInboundMailUseCase,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { ImapPoller } from './inbound/imap-poller.js';
+import { InboundAdminUseCase } from './inbound/inbound-admin.use-case.js';
+import { InboundMailHandler } from './inbound/inbound-mail.handler.js';
 import { InboundMessageRepository } from './inbound/inbound-message.repository.js';
 import { InboundMetrics } from './inbound/inbound-metrics.js';
 import { InboundProcessor } from './inbound/inbound-processor.js';
@@ -25,7 +27,7 @@ import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 
 @Module({
-  controllers: [NotificationsHandler, MailTemplatesHandler],
+  controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -49,6 +51,7 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
     SmtpReceiver,
     MailTemplateRepository,
     ManageMailTemplatesUseCase,
+    InboundAdminUseCase,
   ],
 })
 export class NotificationsModule {}

@@ -69,10 +69,13 @@ export const notificationsService: ServiceDefinition = {
       .load(notificationsConfigFromEnv(env, { databasePoolSize: runtime.database.poolSize }));
     // Started before the consumers, so mails recorded by the first events are sent at once.
     await app.get(MailSender).start();
-    // The inbound channel: stored mails are processed first (some may wait from before a restart),
-    // then new ones are taken. Each part does nothing unless configured.
-    app.get(InboundProcessor).start();
-    await app.get(SmtpReceiver).start();
-    app.get(ImapPoller).start();
+    // The inbound channel, only where configured: stored mails are processed first (some may wait
+    // from before a restart), then new ones are taken.
+    const { inbound } = app.get(NotificationsSettings).current;
+    if (inbound.imapMailboxes.length > 0 || inbound.smtp !== null) {
+      app.get(InboundProcessor).start();
+      await app.get(SmtpReceiver).start();
+      app.get(ImapPoller).start();
+    }
   },
 };

@@ -27,11 +27,11 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
   const brokenMailbox = () => `imap://nadie@127.0.0.1:${dovecot.port}/INBOX`;
 
   beforeAll(async () => {
-    dovecot = await startDovecot(['mesa']);
+    dovecot = await startDovecot(['mesa', 'soporte']);
     mailboxUrl = dovecot.urlFor('mesa');
     platform = await InboundPlatform.start('inboundimap', {
       // A second mailbox nobody can log in to: the administrators must hear about it.
-      INBOUND_IMAP_MAILBOXES: `${mailboxUrl},${dovecot.urlFor('nadie', 'x')}`,
+      INBOUND_IMAP_MAILBOXES: `${mailboxUrl},${dovecot.urlFor('soporte')}?moveTo=Procesados,${dovecot.urlFor('nadie', 'x')}`,
       INBOUND_POLL_INTERVAL_MS: '300',
       INBOUND_MAX_MESSAGE_BYTES: String(512 * 1024),
       INBOUND_MAX_ATTACHMENT_BYTES: String(64 * 1024),
@@ -175,6 +175,35 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     ]);
   });
 
+  it('moves a stored mail to the moveTo folder of its mailbox', async () => {
+    const soporte = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: 'soporte', pass: 'secreto' },
+      logger: false,
+    });
+    await soporte.connect();
+    try {
+      const id = messageId('mover');
+      await soporte.append(
+        'INBOX',
+        await compose({ from: 'ines@salud.gob', subject: 'Mouse roto', messageId: id, text: 'x' }),
+      );
+      const row = await platform.settled(id);
+      expect(row).toMatchObject({ status: 'processed', outcome: 'ticket' });
+      expect(row.source).toBe(`imap://soporte@127.0.0.1:${dovecot.port}/INBOX?moveTo=Procesados`);
+      const count = async (folder: string) => {
+        const status = await soporte.status(folder, { messages: true });
+        return status ? status.messages : undefined;
+      };
+      await waitFor(async () => (await count('INBOX')) === 0, { what: 'the mail to leave INBOX' });
+      expect(await count('Procesados')).toBe(1);
+    } finally {
+      await soporte.logout();
+    }
+  });
+
   it('keeps one copy and opens one ticket when the same mail is fetched twice, with or without a Message-ID', async () => {
     const before = await platform.ticketCount();
     const id = messageId('repetido');
@@ -228,7 +257,7 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     expect(ticket.description).toContain('El teclado no responde.');
   });
 
-  it('stores a mail with an oversized attachment without it, and keeps only the headers of an oversized mail', async () => {
+  it('stores a mail with an oversized attachment without it, and opens a ticket from the headers of an oversized mail', async () => {
     const id = messageId('adjunto-grande');
     await append(
       await compose({
@@ -273,8 +302,14 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       }),
     );
     const hugeRow = await platform.settled(huge);
-    expect(hugeRow).toMatchObject({ status: 'failed', raw_complete: false, subject: 'Video del problema' });
-    expect(hugeRow.reason).toMatch(/INBOUND_MAX_MESSAGE_BYTES/);
+    expect(hugeRow).toMatchObject({
+      status: 'processed',
+      outcome: 'ticket',
+      raw_complete: false,
+      subject: 'Video del problema',
+    });
+    expect(hugeRow.reason).toMatch(/^headers only: .* INBOUND_MAX_MESSAGE_BYTES/);
+    expect((await platform.ticket(Number(hugeRow.ticket_number))).description).toMatch(/superaba el tamaño máximo/);
     expect(Number(hugeRow.raw_size)).toBeGreaterThan(700 * 1024);
     expect(await flagsOf(huge)).toContain('$CauStored');
   });
@@ -297,9 +332,9 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       );
     }
     // Our own notification bounced back to us by a forwarding rule: recognised by its Message-ID.
-    const ours = `<ticket-registered.${randomUUID()}.abc@cau.test>`;
+    const ours = `<ticket-registered.${randomUUID()}.0123456789ab@cau.test>`;
     await append(await compose({ from: 'reenvio@salud.gob', subject: '[CAU #1] x', messageId: ours, text: 'x' }));
-    ids.push([ours, /message id of our own domain/]);
+    ids.push([ours, /message id of our own mail/]);
     for (const [id, reason] of ids) {
       const row = await platform.settled(id);
       expect(row.status).toBe('ignored');

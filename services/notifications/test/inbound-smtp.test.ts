@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import { ErrorCode, InboundMailCommands, type InboundListV1, type InboundMessageSummaryV1 } from '@cau/contracts';
+import { ServiceError } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
 import { SmtpReceiver } from '../src/inbound/smtp-receiver.js';
 import { InboundPlatform } from './inbound-fixture.js';
@@ -133,5 +135,77 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
       [number],
     );
     expect(comments.rows[0].n).toBe('1');
+  });
+
+  it('refuses, and keeps as failed with the reason, a reply from someone who is not the ticket’s requester', async () => {
+    const id = messageId('ajeno');
+    await send({ from: 'gabriela@educacion.gob', subject: 'Aula 3', messageId: id, text: 'No anda el proyector.' });
+    const number = Number((await platform.settled(id)).ticket_number);
+    const intruder = messageId('intruso');
+    await send({
+      from: 'otro@gmail.com',
+      subject: `Re: [CAU #${number}] Aula 3`,
+      messageId: intruder,
+      text: 'Ya está.',
+    });
+    const row = await platform.settled(intruder);
+    expect(row).toMatchObject({ status: 'failed', outcome: null, attempts: 1 });
+    expect(row.reason).toMatch(new RegExp(`^ticket ${number} refused: FORBIDDEN`));
+    const comments = await platform.db.query(
+      'SELECT count(*) AS n FROM resolution.ticket_comments c JOIN resolution.tickets t USING (ticket_id) WHERE t.number = $1',
+      [number],
+    );
+    expect(comments.rows[0].n).toBe('0');
+  });
+
+  it('lists what arrived for administrators and processes a failed mail again when asked', async () => {
+    const admin = { accountId: randomUUID(), role: 'admin' as const, email: 'admin@cau.test', name: 'Admin' };
+    const id = messageId('fallido');
+    await platform.stopService('intake');
+    await send({ from: 'fabian@educacion.gob', subject: 'Proyector sin imagen', messageId: id, text: 'No enciende.' });
+    await waitFor(
+      async () => (await platform.rows('message_key = $1 AND attempts > 0', [`mid:${id.toLowerCase()}`]))[0],
+      {
+        what: 'a failed attempt',
+      },
+    );
+    // As after INBOUND_MAX_ATTEMPTS attempts.
+    await platform.db.query(`UPDATE notifications.inbound_messages SET status = 'failed' WHERE message_key = $1`, [
+      `mid:${id.toLowerCase()}`,
+    ]);
+    const { messages } = await platform.rpc.request<InboundListV1>(InboundMailCommands.ListInbound, {
+      actor: admin,
+      status: 'failed',
+    });
+    // Newest first: this one, then the refused reply of the test before.
+    expect(messages.map((m) => m.status)).toEqual(['failed', 'failed']);
+    expect(messages[0]).toEqual(
+      expect.objectContaining({
+        messageKey: `mid:${id.toLowerCase()}`,
+        source: 'smtp',
+        sender: 'fabian@educacion.gob',
+        subject: 'Proyector sin imagen',
+        status: 'failed',
+        reason: expect.stringMatching(/no-responders|timeout/),
+        complete: true,
+      }),
+    );
+    const mailId = messages[0]!.id;
+    const refusal = await platform.rpc
+      .request(InboundMailCommands.ListInbound, { actor: { ...admin, role: 'operator' } })
+      .catch((error: unknown) => error);
+    expect((refusal as ServiceError).payload.code).toBe(ErrorCode.Forbidden);
+
+    await platform.startService('intake');
+    const retried = await platform.rpc.request<InboundMessageSummaryV1>(InboundMailCommands.RetryInbound, {
+      actor: admin,
+      id: mailId,
+    });
+    expect(retried).toMatchObject({ status: 'received', attempts: 0 });
+    expect(await platform.settled(id)).toMatchObject({ status: 'processed', outcome: 'ticket' });
+    const again = await platform.rpc
+      .request(InboundMailCommands.RetryInbound, { actor: admin, id: mailId })
+      .catch((error: unknown) => error);
+    expect((again as ServiceError).payload.code).toBe(ErrorCode.Conflict);
   });
 });

@@ -1,9 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { InboundMessageSummaryV1, InboundStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
-export type InboundStatus = 'received' | 'processed' | 'ignored' | 'failed';
+interface SummaryRow {
+  id: string;
+  message_key: string;
+  source: string;
+  sender: string | null;
+  subject: string | null;
+  status: InboundStatus;
+  reason: string | null;
+  outcome: 'ticket' | 'comment' | null;
+  ticket_number: string | null;
+  attempts: number;
+  raw_size: string;
+  raw_complete: boolean;
+  received_at: Date;
+  processed_at: Date | null;
+}
+
+const SUMMARY_COLUMNS =
+  'id, message_key, source, sender, subject, status, reason, outcome, ticket_number, attempts, raw_size, raw_complete, received_at, processed_at';
 
 export interface NewInboundMessage {
   messageKey: string;
@@ -113,13 +132,14 @@ export class InboundMessageRepository {
     }
   }
 
-  async markProcessed(tx: EntityManager, id: string, result: InboundOutcome): Promise<void> {
+  /** `note` says what of the mail could not be kept, or is null. */
+  async markProcessed(tx: EntityManager, id: string, result: InboundOutcome, note: string | null): Promise<void> {
     await tx.query(
       `UPDATE "${this.s}".inbound_messages
-       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = NULL,
+       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = $5,
            attempts = attempts + 1, processed_at = clock_timestamp()
        WHERE id = $1`,
-      [id, result.outcome, result.ticketId, result.ticketNumber],
+      [id, result.outcome, result.ticketId, result.ticketNumber, note],
     );
   }
 
@@ -141,4 +161,57 @@ export class InboundMessageRepository {
       [id, delayMs, reason],
     );
   }
+
+  /** Newest first, optionally of one status. */
+  async list(tx: EntityManager, status: InboundStatus | null, limit: number): Promise<InboundMessageSummaryV1[]> {
+    const rows: SummaryRow[] = await tx.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".inbound_messages
+       WHERE $1::text IS NULL OR status = $1
+       ORDER BY received_at DESC, id
+       LIMIT $2`,
+      [status, limit],
+    );
+    return rows.map(toSummary);
+  }
+
+  async find(tx: EntityManager, id: string): Promise<InboundMessageSummaryV1 | null> {
+    const rows: SummaryRow[] = await tx.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".inbound_messages WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /** A failed mail back to `received`, due now, attempts from zero; null when the mail is not failed. */
+  async retryFailed(tx: EntityManager, id: string): Promise<InboundMessageSummaryV1 | null> {
+    const rows: SummaryRow[] = await tx.query(
+      `WITH retried AS (
+         UPDATE "${this.s}".inbound_messages
+         SET status = 'received', attempts = 0, next_attempt_at = now(), processed_at = NULL
+         WHERE id = $1 AND status = 'failed'
+         RETURNING ${SUMMARY_COLUMNS})
+       SELECT * FROM retried`,
+      [id],
+    );
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+}
+
+function toSummary(row: SummaryRow): InboundMessageSummaryV1 {
+  return {
+    id: row.id,
+    messageKey: row.message_key,
+    source: row.source,
+    sender: row.sender,
+    subject: row.subject,
+    status: row.status,
+    reason: row.reason,
+    outcome: row.outcome,
+    ticketNumber: row.ticket_number === null ? null : Number(row.ticket_number),
+    attempts: row.attempts,
+    sizeBytes: Number(row.raw_size),
+    complete: row.raw_complete,
+    receivedAt: row.received_at.toISOString(),
+    processedAt: row.processed_at?.toISOString() ?? null,
+  };
 }

@@ -29,7 +29,7 @@ export class InboundProcessor implements OnModuleDestroy {
     private readonly runtime: ServiceRuntime,
     private readonly settings: NotificationsSettings,
     private readonly messages: InboundMessageRepository,
-    private readonly process: ProcessInboundMailUseCase,
+    private readonly mails: ProcessInboundMailUseCase,
     private readonly metrics: InboundMetrics,
   ) {
     this.logger = runtime.logger.child({ component: 'inbound-processor' });
@@ -89,7 +89,7 @@ export class InboundProcessor implements OnModuleDestroy {
     return this.runtime.dataSource.transaction(async (tx): Promise<Outcome> => {
       const message = await this.messages.claimNextDue(tx);
       if (!message) return { kind: 'idle' };
-      const decision = await this.process.decide(tx, message, config);
+      const decision = await this.mails.decide(tx, message, config);
       await this.messages.describe(tx, message.id, decision.sender, decision.subject);
       if (decision.kind === 'ignore' || decision.kind === 'fail') {
         const status = decision.kind === 'ignore' ? 'ignored' : 'failed';
@@ -98,8 +98,8 @@ export class InboundProcessor implements OnModuleDestroy {
       }
       await this.messages.storeAttachments(tx, message.id, decision.attachments);
       try {
-        const result = await this.process.deliver(message, decision, config);
-        await this.messages.markProcessed(tx, message.id, result);
+        const result = await this.mails.deliver(message, decision, config);
+        await this.messages.markProcessed(tx, message.id, result, decision.note);
         return { kind: 'processed', message, detail: `${result.outcome} on ticket ${result.ticketNumber}` };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

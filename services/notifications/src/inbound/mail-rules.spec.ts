@@ -27,9 +27,16 @@ describe('ignoreReason', () => {
     ['Precedence: list', 'precedence: list'],
     ['X-Autoreply: yes', 'x-autoreply present'],
     ['X-Autorespond: vacation', 'x-autorespond present'],
-    ['Message-ID: <ticket-registered.1.2@CAU.gob>', 'message id of our own domain'],
+    [
+      'Message-ID: <ticket-registered.0b7e4a8c-3f2d-4e6a-9c1b-2d3e4f5a6b7c.0123456789ab@CAU.gob>',
+      'message id of our own mail',
+    ],
   ])('ignores %p', (header, reason) => {
     expect(ignoreReason(headersOf(header), 'ana@salud.gob', own)).toBe(reason);
+  });
+
+  it('does not take a colleague’s mail for ours because their server uses our domain', () => {
+    expect(ignoreReason(headersOf('Message-ID: <CAF1234abc@cau.gob>'), 'ana@cau.gob', own)).toBeNull();
   });
 
   it('ignores our own address coming back, whatever its case', () => {

@@ -28,10 +28,22 @@ export function ignoreReason(headers: HeaderLines, from: string | null, own: Own
     if (headers.has(name)) return `${name} present`;
   }
   if (from !== null && own.addresses.includes(from.toLowerCase())) return 'sent by our own address';
-  const domain = `@${own.messageIdDomain.toLowerCase()}>`;
   const messageId = first('message-id');
-  if (messageId?.endsWith(domain)) return 'message id of our own domain';
+  if (messageId !== undefined && isOurMessageId(messageId, own.messageIdDomain)) return 'message id of our own mail';
   return null;
+}
+
+/**
+ * Whether a Message-ID has the shape of ours (`<kind.event-id.recipient-hash@domain>`, see
+ * deliveryMessageId). The domain alone is not enough: the organisation's own mail server often uses
+ * the same domain for its users' mails.
+ */
+function isOurMessageId(messageId: string, domain: string): boolean {
+  const at = messageId.lastIndexOf('@');
+  if (at === -1 || messageId.slice(at + 1) !== `${domain.toLowerCase()}>`) return false;
+  return /^<[a-z-]+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[0-9a-f]{12}$/.test(
+    messageId.slice(0, at),
+  );
 }
 
 const TICKET_TAG = /\[CAU\s*#\s*(\d{1,15})\]/i;

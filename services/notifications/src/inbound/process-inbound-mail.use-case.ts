@@ -49,6 +49,8 @@ export type InboundDecision =
       repliesTo: number | null;
       /** The `[CAU #n]` tag of the subject. */
       taggedNumber: number | null;
+      /** What was not kept of the mail, recorded with the outcome. */
+      note: string | null;
     };
 
 /**
@@ -61,6 +63,10 @@ const MAIL_CHANNEL_NAME = 'Canal de correo electrónico';
 
 /** Category of a ticket opened by mail: the operator classifies it when they take it. */
 const MAIL_CATEGORY = 'correo-electronico';
+
+const OVERSIZED_TEXT =
+  '(El correo superaba el tamaño máximo admitido y solo se guardaron sus encabezados; el mensaje completo ' +
+  'sigue en el buzón de entrada.)';
 
 /** A refusal that will not change on a retry (as opposed to a service not answering now). */
 export class PermanentInboundError extends Error {}
@@ -101,24 +107,22 @@ export class ProcessInboundMailUseCase {
     });
     if (ignored) return { kind: 'ignore', reason: ignored, sender: from?.address ?? null, subject };
     if (!from) return { kind: 'ignore', reason: 'no sender address', sender: null, subject };
-    if (!message.rawComplete) {
-      return {
-        kind: 'fail',
-        reason: `message of ${message.rawSize} bytes is over INBOUND_MAX_MESSAGE_BYTES (${config.inbound.maxMessageBytes}); only its headers were kept`,
-        sender: from.address,
-        subject,
-      };
-    }
     const replied = await this.deliveries.ticketOfMessageIds(tx, referencedMessageIds(headers));
+    const whole = message.rawComplete;
     return {
       kind: 'deliver',
       sender: from.address,
       senderName: from.name,
       subject,
-      text: (parsed.text ?? '').trim(),
-      attachments: attachmentsOf(parsed, config.inbound.maxAttachmentBytes),
+      // An oversized mail still gives its sender a ticket (or their comment): the operator finds the
+      // whole message in the mailbox, where it stays.
+      text: whole ? (parsed.text ?? '').trim() : OVERSIZED_TEXT,
+      attachments: whole ? attachmentsOf(parsed, config.inbound.maxAttachmentBytes) : [],
       repliesTo: replied?.ticketNumber ?? null,
       taggedNumber: ticketNumberInSubject(subject),
+      note: whole
+        ? null
+        : `headers only: ${message.rawSize} bytes is over INBOUND_MAX_MESSAGE_BYTES (${config.inbound.maxMessageBytes})`,
     };
   }
 

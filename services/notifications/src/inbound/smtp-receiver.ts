@@ -43,7 +43,10 @@ export class SmtpReceiver implements OnModuleDestroy {
       logger: false,
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        // Past the limit the rest is read and dropped: the mail is refused anyway, memory stays bounded.
+        stream.on('data', (chunk: Buffer) => {
+          if (!stream.sizeExceeded) chunks.push(chunk);
+        });
         stream.on('end', () => {
           if (stream.sizeExceeded) {
             callback(Object.assign(new Error('message too large'), { responseCode: 552 }));

@@ -12,8 +12,8 @@ export class InboundMessages1763800009000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
     // status: received (waiting to be processed) → processed | ignored (a robot, a loop) | failed (refused,
-    // unreadable, or out of attempts; reason says why). raw_complete is false when only the headers of an
-    // oversized mail were kept.
+    // unreadable, or out of attempts); reason says why, or what was not kept of a processed mail.
+    // raw_complete is false when only the headers of an oversized mail were kept.
     await runner.query(`
       CREATE TABLE "${s}".inbound_messages (
         id uuid PRIMARY KEY,

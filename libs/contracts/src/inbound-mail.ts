@@ -1,0 +1,79 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ActorV1 } from './common.js';
+
+/**
+ * Request/reply subjects of the inbound e-mail channel (notifications service, queue group
+ * `notifications`). NEVER rename a subject in place (see subjects.ts).
+ */
+export const InboundMailCommands = {
+  /** Administrators: the mails received, newest first, optionally of one status. */
+  ListInbound: 'notifications.inbound.list.v1',
+  /** Administrators: a failed mail processed again, its attempts counted from zero. */
+  RetryInbound: 'notifications.inbound.retry.v1',
+} as const;
+
+export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+
+export const MAX_INBOUND_LISTED = 500;
+export const DEFAULT_INBOUND_LISTED = 50;
+
+/** Filters of the inbound list. Query-string values arrive as strings and are converted by the gateway. */
+export class InboundListFiltersV1 {
+  @IsOptional()
+  @IsIn(INBOUND_STATUSES)
+  status?: InboundStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INBOUND_LISTED)
+  limit?: number;
+}
+
+export class ListInboundQueryV1 extends InboundListFiltersV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}
+
+/** A received mail as administrators see it: everything but the raw message and attachments. */
+export interface InboundMessageSummaryV1 {
+  id: string;
+  /** The Message-ID (`mid:<…>`) or a hash of the headers (`sha256:…`). */
+  messageKey: string;
+  /** The mailbox URL without its password, or `smtp`. */
+  source: string;
+  sender: string | null;
+  subject: string | null;
+  status: InboundStatus;
+  /** Why it was ignored or failed, or the last error of a retried attempt. */
+  reason: string | null;
+  outcome: 'ticket' | 'comment' | null;
+  ticketNumber: number | null;
+  attempts: number;
+  sizeBytes: number;
+  /** False when only the headers of an oversized mail were kept. */
+  complete: boolean;
+  receivedAt: string;
+  processedAt: string | null;
+}
+
+export interface InboundListV1 {
+  messages: InboundMessageSummaryV1[];
+}
+
+export class InboundIdV1 {
+  @IsDefined()
+  @IsUUID()
+  id!: string;
+}
+
+export class RetryInboundCommandV1 extends InboundIdV1 {
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @IsNotEmpty()
+  actor!: ActorV1;
+}

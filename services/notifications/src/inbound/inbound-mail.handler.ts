@@ -1,0 +1,27 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  InboundMailCommands,
+  ListInboundQueryV1,
+  RetryInboundCommandV1,
+  type InboundListV1,
+  type InboundMessageSummaryV1,
+} from '@cau/contracts';
+import { parseMessage } from '@cau/messaging';
+import { InboundAdminUseCase } from './inbound-admin.use-case.js';
+
+/** Request/reply over NATS (queue group `notifications`); exposed by the gateway under api/v1/notifications/inbound. */
+@Controller()
+export class InboundMailHandler {
+  constructor(private readonly admin: InboundAdminUseCase) {}
+
+  @MessagePattern(InboundMailCommands.ListInbound)
+  list(@Payload() data: unknown): Promise<InboundListV1> {
+    return this.admin.list(parseMessage(ListInboundQueryV1, data));
+  }
+
+  @MessagePattern(InboundMailCommands.RetryInbound)
+  retry(@Payload() data: unknown): Promise<InboundMessageSummaryV1> {
+    return this.admin.retry(parseMessage(RetryInboundCommandV1, data));
+  }
+}

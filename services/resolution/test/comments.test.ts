@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, ProcedureEvents } from '@cau/contracts';
+import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
+
+const MINUTE = 60_000;
+
+describe('resolution: comments on a ticket', () => {
+  let h: ResolutionHarness;
+  const operator = people.operator();
+  const requester = people.requester();
+
+  beforeAll(async () => {
+    h = await ResolutionHarness.start('rescomments');
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function resolvedTicket(): Promise<TestTicket> {
+    const ticket = await h.ticket();
+    await h.command('take', 'L1', operator, ticket);
+    await h.command('register-solution', 'L1', operator, ticket, { solution: 'Se reinició el servidor.' });
+    await h.command('submit', 'L1', operator, ticket, { verifiedWithRequester: true });
+    return ticket;
+  }
+
+  const comments = async (ticket: TestTicket) =>
+    (
+      await h.db.query(
+        'SELECT by_role, channel, text FROM resolution.ticket_comments WHERE ticket_id = $1 ORDER BY at',
+        [ticket.ticketId],
+      )
+    ).rows;
+
+  it('records the requester’s and staff comments without changing an open ticket, and refuses anyone else', async () => {
+    h.clock.set('2026-03-02T12:00:00Z');
+    const ticket = await h.ticket();
+    expect(await h.command('comment', 'L1', requester, ticket, { text: 'Adjunto más datos.' })).toMatchObject({
+      status: 'abierto',
+    });
+    await h.command('comment', 'L1', people.agent('UIT'), ticket, {
+      text: 'Revisamos el enlace.',
+      channel: 'telefono',
+    });
+    const referente = { ...requester, role: 'referente' as const, jurisdiction: 'SALUD' };
+    for (const someoneElse of [people.requester('otra@salud.gob'), referente]) {
+      expect(await refusal(h.command('comment', 'L1', someoneElse, ticket, { text: 'x' }))).toMatchObject({
+        code: ErrorCode.Forbidden,
+      });
+    }
+    expect(await refusal(h.command('comment', 'L1', requester, ticket, { text: '' }))).toMatchObject({
+      code: ErrorCode.Validation,
+    });
+    expect(await comments(ticket)).toEqual([
+      { by_role: 'requester', channel: 'portal', text: 'Adjunto más datos.' },
+      { by_role: 'agent', channel: 'telefono', text: 'Revisamos el enlace.' },
+    ]);
+    const events = await h.streamed(ProcedureEvents.TicketCommented, ticket);
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ text: 'Adjunto más datos.', channel: 'portal', status: 'abierto', reopens: false }),
+      expect.objectContaining({ text: 'Revisamos el enlace.', channel: 'telefono', reopens: false }),
+    ]);
+  });
+
+  it('reopens a resolved ticket when its requester comments, once for a repeated comment id', async () => {
+    h.clock.set('2026-03-02T12:00:00Z');
+    const ticket = await resolvedTicket();
+    const commentId = randomUUID();
+    const body = { text: 'Sigue sin funcionar.', commentId, channel: 'email' };
+    expect(await h.command('comment', 'L1', requester, ticket, body)).toMatchObject({ status: 'en_curso' });
+    expect(await h.command('comment', 'L1', requester, ticket, body)).toMatchObject({ status: 'en_curso' });
+    expect(await comments(ticket)).toHaveLength(1);
+    const [commented] = await h.streamed(ProcedureEvents.TicketCommented, ticket);
+    expect(commented!.data).toMatchObject({ commentId, status: 'resuelto', reopens: true, channel: 'email' });
+    const reopened = await h.streamed(ProcedureEvents.TicketReopened, ticket);
+    expect(reopened.map((e) => e.data)).toEqual([
+      expect.objectContaining({ status: 'en_curso', reason: 'el solicitante respondió a la solución' }),
+    ]);
+  });
+
+  it('keeps a resolved ticket resolved when staff comment, or when the reopening window has passed', async () => {
+    h.clock.set('2026-03-02T12:00:00Z');
+    const ticket = await resolvedTicket();
+    expect(await h.command('comment', 'L1', operator, ticket, { text: 'Se llamó al usuario.' })).toMatchObject({
+      status: 'resuelto',
+    });
+    h.clock.set(new Date(Date.parse('2026-03-02T12:00:00Z') + 10 * 86_400_000 + MINUTE));
+    expect(await h.command('comment', 'L1', requester, ticket, { text: 'Gracias igual.' })).toMatchObject({
+      status: 'resuelto',
+    });
+    expect(await comments(ticket)).toHaveLength(2);
+    expect(await h.streamed(ProcedureEvents.TicketReopened, ticket)).toEqual([]);
+  });
+});
