@@ -14,6 +14,7 @@ import { QueueRegistrationMailUseCase } from './registration-mail/queue-registra
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import {
   ClosedMails,
+  CommentedMails,
   EscalatedMails,
   ReopenedMails,
   ResolvedMails,
@@ -45,6 +46,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
         ],
       },
     ];
