@@ -17,6 +17,7 @@ import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-c
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 import {
   ClosedMails,
+  CommentedMails,
   EscalatedMails,
   ReopenedMails,
   ResolvedMails,
@@ -59,6 +60,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
         ],
       },
     ];

@@ -38,6 +38,7 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       INBOUND_ALERT_AFTER_FAILURES: '2',
       INBOUND_JURISDICTIONS: 'salud.gob=SALUD',
       ADMIN_EMAILS: 'sysadmin@cau.test',
+      AREA_MAILBOXES: 'L1=mesa-l1@cau.test',
     });
     imap = new ImapFlow({
       host: dovecot.host,
@@ -145,6 +146,18 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     const comment = (await platform.timeline(number)).find((e) => e.type === 'ticket.commented')!;
     expect(comment.summary_es).toBe('Comentario de Luis Gómez (canal email): Ahora tampoco funciona la impresora.');
     expect(await platform.status(number)).toBe('abierto');
+    // The service desk's mailbox hears the answer.
+    const told = await waitFor(
+      async () =>
+        platform.outbound.mails.find(
+          (m) => m.envelopeTo.includes('mesa-l1@cau.test') && m.parsed.subject?.includes('Respuesta del solicitante'),
+        ),
+      { what: 'the comment mail to the L1 mailbox' },
+    );
+    expect(told.parsed.subject).toBe(
+      `[CAU #${number}] Respuesta del solicitante: Sin acceso al sistema de expedientes`,
+    );
+    expect(told.parsed.text).toContain('Ahora tampoco funciona la impresora.');
 
     // Resolved: the requester answering by mail (matched by the tag this time) says it is not settled.
     await platform.act(number, 'take');
@@ -173,6 +186,25 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       'Ahora tampoco funciona la impresora.',
       'Sigue sin funcionar.',
     ]);
+    // The requester is told the ticket was reopened; staff comments give the area no mail.
+    await waitFor(
+      async () =>
+        platform.outbound.mails.find(
+          (m) =>
+            m.envelopeTo.includes('luis@salud.gob') &&
+            m.parsed.headers.get('x-cau-ticket') === String(number) &&
+            (m.parsed.subject ?? '').includes('Reabrimos su solicitud'),
+        ),
+      { what: 'the reopening mail to the requester' },
+    );
+    await platform.act(number, 'comment', { text: 'Llamamos al usuario.' });
+    await sleep(1_000);
+    const toArea = platform.outbound.mails.filter(
+      (m) =>
+        m.envelopeTo.includes('mesa-l1@cau.test') &&
+        m.parsed.subject?.startsWith(`[CAU #${number}] Respuesta del solicitante`),
+    );
+    expect(toArea).toHaveLength(2);
   });
 
   it('moves a stored mail to the moveTo folder of its mailbox', async () => {

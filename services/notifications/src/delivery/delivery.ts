@@ -14,6 +14,8 @@ export const DeliveryKind = {
   TicketClosed: 'ticket-closed',
   TicketReopened: 'ticket-reopened',
   SlaBreached: 'sla-breached',
+  /** To the mailbox of the area that has the ticket: the requester commented (e.g. answered by mail). */
+  RequesterCommented: 'requester-commented',
   /** To the administrators (ADMIN_EMAILS): an inbound mailbox has failed to be read several times in a row. */
   MailboxUnreadable: 'mailbox-unreadable',
 } as const;

@@ -104,8 +104,9 @@ export class ImapPoller implements OnModuleDestroy {
     client.on('error', (error: unknown) =>
       this.logger.debug({ err: error, mailbox: mailbox.displayUrl }, 'imap error'),
     );
-    await client.connect();
     try {
+      // Inside the try: a failed login must close its socket and timers too.
+      await client.connect();
       const lock = await client.getMailboxLock(mailbox.mailbox);
       try {
         const opened = client.mailbox;

@@ -53,10 +53,15 @@ export class InboundMessages1763800009000 implements MigrationInterface {
         reason text,
         PRIMARY KEY (message_id, position)
       )`);
+    // The requester's answers (by mail above all) are told to the area that has the ticket.
+    await runner.query(`
+      INSERT INTO "${s}".notification_rules (event_type, recipient_kind, enabled, essential)
+      VALUES ('ticket.commented', 'area-mailbox', true, false)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
+    await runner.query(`DELETE FROM "${s}".notification_rules WHERE event_type = 'ticket.commented'`);
     await runner.query(`DROP TABLE "${s}".inbound_attachments`);
     await runner.query(`DROP TABLE "${s}".inbound_messages`);
   }

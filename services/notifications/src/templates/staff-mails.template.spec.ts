@@ -1,4 +1,5 @@
 import {
+  renderRequesterCommentedMail,
   renderReviewRejectedMail,
   renderReviewRequestedMail,
   renderSlaBreachedMail,
@@ -134,5 +135,33 @@ describe('SLA breached mail (supervisors)', () => {
     const mail = renderSlaBreachedMail({ ...data, title: '<script>' }, spanish);
     expect(mail.html).not.toContain('<script>');
     expect(mail.subject).toBe('[CAU #1234] Venció el plazo de resolución: <script>');
+  });
+});
+
+describe('requester commented mail (area mailbox)', () => {
+  const data = {
+    ...ticket,
+    area: 'L1',
+    channel: 'email',
+    text: 'Sigue sin funcionar.\nProbé dos veces.',
+    reopens: false,
+  };
+
+  it('gives the area the requester’s words, in Spanish', () => {
+    const mail = renderRequesterCommentedMail(data, spanish);
+    expect(mail.subject).toBe('[CAU #1234] Respuesta del solicitante: El correo no responde');
+    expect(mail.text).toContain('Equipo L1:');
+    expect(mail.text).toContain('María Pérez escribió en el ticket (canal email).');
+    expect(mail.text).toContain('Comentario:\nSigue sin funcionar.\nProbé dos veces.');
+    expect(mail.text).not.toContain('reabrió');
+  });
+
+  it('says when the comment reopened the ticket, in English too', () => {
+    expect(renderRequesterCommentedMail({ ...data, reopens: true }, spanish).text).toContain(
+      'El ticket estaba resuelto y se reabrió',
+    );
+    const mail = renderRequesterCommentedMail({ ...data, reopens: true }, english);
+    expect(mail.subject).toBe('[CAU #1234] The requester answered: El correo no responde');
+    expect(mail.text).toContain('The ticket was resolved and has been reopened');
   });
 });

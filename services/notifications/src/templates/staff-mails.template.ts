@@ -1,7 +1,7 @@
 import type { Language, SlaTarget } from '@cau/contracts';
 import { formatInstant, renderMail, type MailLocale, type RenderedMail } from './mail.js';
 
-/** The staff's mails: derivations to an area's mailbox, reviews, rejected reviews and SLA breaches. */
+/** The staff's mails: derivations to an area's mailbox, reviews, rejected reviews, SLA breaches, requesters' answers. */
 
 interface StaffMailData {
   number: number;
@@ -32,6 +32,14 @@ export interface ReviewRejectedMailData extends StaffMailData {
   area: string;
   byName: string;
   observations: string;
+}
+
+export interface RequesterCommentedMailData extends StaffMailData {
+  area: string;
+  channel: string;
+  text: string;
+  /** The comment reopened a resolved ticket. */
+  reopens: boolean;
 }
 
 export interface SlaBreachedMailData extends StaffMailData {
@@ -233,6 +241,37 @@ export function renderSlaBreachedMail(data: SlaBreachedMailData, locale: MailLoc
       [common.areaLabel, data.area],
       [copy.dueLabel, formatInstant(data.dueAt, common.locale, locale.timeZone)],
     ],
+    link: ticketLink(common, data),
+  });
+}
+
+const REQUESTER_COMMENTED = {
+  es: {
+    subject: (title: string) => `Respuesta del solicitante: ${title}`,
+    intro: (name: string, channel: string) => `${name} escribió en el ticket (canal ${channel}).`,
+    reopened: 'El ticket estaba resuelto y se reabrió: vuelve a estar en curso.',
+    commentLabel: 'Comentario',
+  },
+  en: {
+    subject: (title: string) => `The requester answered: ${title}`,
+    intro: (name: string, channel: string) => `${name} wrote on the ticket (channel ${channel}).`,
+    reopened: 'The ticket was resolved and has been reopened: it is in progress again.',
+    commentLabel: 'Comment',
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.commented` by the requester, to the mailbox of the area that has the ticket. */
+export function renderRequesterCommentedMail(data: RequesterCommentedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = REQUESTER_COMMENTED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.team(data.area),
+    paragraphs: [copy.intro(data.requesterName, data.channel), ...(data.reopens ? [copy.reopened] : [])],
+    fields: ticketFields(common, data),
+    blocks: [{ label: copy.commentLabel, text: data.text }],
     link: ticketLink(common, data),
   });
 }

@@ -1,11 +1,13 @@
 import {
   Events,
   ProcedureEvents,
+  Role,
   type EventEnvelope,
   type Language,
   type ReviewRejectedV1,
   type SlaBreachedV1,
   type TicketClosedV1,
+  type TicketCommentedV1,
   type TicketDerivedV1,
   type TicketRegisteredV1,
   type TicketReopenedV1,
@@ -25,6 +27,7 @@ import {
   renderTicketResolvedMail,
 } from '../templates/requester-mails.template.js';
 import {
+  renderRequesterCommentedMail,
   renderReviewRejectedMail,
   renderReviewRequestedMail,
   renderSlaBreachedMail,
@@ -272,6 +275,32 @@ export const SlaBreachedMails: EventMails<SlaBreachedV1> = {
   sample: () => ({ area: 'UIT', target: 'resolution', dueAt: SAMPLE_AT, detectedAt: SAMPLE_AT }),
 };
 
+/**
+ * The requester's comments (a mail reply, the portal) go to the mailbox of the area that has the ticket,
+ * so its people see the answer without watching the timeline. Staff comments give no mail: their area
+ * returns null, which means no mailbox.
+ */
+export const CommentedMails: EventMails<TicketCommentedV1> = {
+  type: ProcedureEvents.TicketCommented.type,
+  area: (data) => (data.by.role === Role.Requester ? data.area : null),
+  plans: {
+    'area-mailbox': {
+      kind: DeliveryKind.RequesterCommented,
+      render: ({ event, ticket, portalUrl, locale }) =>
+        renderRequesterCommentedMail(
+          {
+            ...staffFacts(ticket, portalUrl),
+            area: event.data.area,
+            channel: event.data.channel,
+            text: event.data.text,
+            reopens: event.data.reopens,
+          },
+          locale,
+        ),
+    },
+  },
+};
+
 /** The event types that can give mails: the keys of preferences. */
 export const NOTIFIED_EVENT_TYPES: readonly string[] = [
   RegisteredMails,
@@ -282,6 +311,7 @@ export const NOTIFIED_EVENT_TYPES: readonly string[] = [
   ClosedMails,
   ReopenedMails,
   SlaBreachedMails,
+  CommentedMails,
 ].map((mails) => mails.type);
 
 function requesterFacts(ticket: TicketCopy, portalUrl: string) {
