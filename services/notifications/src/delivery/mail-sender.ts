@@ -6,7 +6,7 @@ import { NotificationsSettings } from '../config/notifications-settings.js';
 import type { ClaimedDelivery } from './delivery.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { DeliveryRepository } from './delivery.repository.js';
-import { composeMessage, createPooledTransport, type PooledTransport } from './mail-transport.js';
+import { buildMessage, createPooledTransport, type PooledTransport } from './mail-transport.js';
 import { classifySmtpFailure, retryDelayMs, type SmtpFailure } from './smtp-failure.js';
 
 type Outcome =
@@ -145,7 +145,7 @@ export class MailSender implements OnModuleDestroy {
     transport: PooledTransport,
   ): Promise<Outcome> {
     try {
-      await transport.sendMail(composeMessage(delivery, config));
+      await transport.sendMail(await buildMessage(delivery, config));
       return { kind: 'sent', delivery };
     } catch (error) {
       const failure = classifySmtpFailure(error);
