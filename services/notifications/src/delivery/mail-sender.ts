@@ -6,7 +6,7 @@ import { NotificationsSettings } from '../config/notifications-settings.js';
 import type { ClaimedDelivery } from './delivery.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { DeliveryRepository } from './delivery.repository.js';
-import { composeMessage, createPooledTransport, type PooledTransport } from './mail-transport.js';
+import { buildMessage, createPooledTransport, type PooledTransport } from './mail-transport.js';
 import { classifySmtpFailure, retryDelayMs, type SmtpFailure } from './smtp-failure.js';
 
 type Outcome =
@@ -33,8 +33,8 @@ export class MailSender implements OnModuleDestroy {
   private transport: PooledTransport | null = null;
   private listener: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
+  /** Resolved, and replaced, by every wake-up; an idle worker waits on it (or the poll interval). */
+  private wakeSignal: { promise: Promise<void>; resolve: () => void } = signal();
   private readonly logger: ServiceRuntime['logger'];
 
   constructor(
@@ -77,22 +77,33 @@ export class MailSender implements OnModuleDestroy {
   }
 
   private wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    const woken = this.wakeSignal;
+    this.wakeSignal = signal();
+    woken.resolve();
   }
 
   private async run(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
+    await Promise.all(Array.from({ length: config.sendConcurrency }, () => this.work(config, transport)));
+  }
+
+  /**
+   * Each worker waits for its own wake-up, not for the others: the consumer commits mails in bursts,
+   * and workers that went in rounds (a round ending with its slowest worker) left a burst that arrived
+   * mid-round to the one worker still busy.
+   */
+  private async work(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
     while (this.running) {
-      this.pendingWake = false;
-      await Promise.all(Array.from({ length: config.sendConcurrency }, () => this.drain(config, transport)));
-      if (this.running && !this.pendingWake) await this.sleep(config.pollIntervalMs);
+      // Taken before draining, so a notification that arrives meanwhile is not missed.
+      const woken = this.wakeSignal.promise;
+      await this.drain(config, transport);
+      if (this.running) await this.sleep(woken, config.pollIntervalMs);
     }
   }
 
   /**
-   * One of `sendConcurrency` workers: sends due mails, `sendBatchSize` per transaction, until none is
-   * left. After a transient failure it rests until the next round, so a server that is down costs a
-   * few attempts per round, not one per pending mail.
+   * Sends due mails, `sendBatchSize` per transaction, until none is left. After a transient failure
+   * the worker rests until the next wake-up or poll, so a server that is down costs a few attempts per
+   * wake-up, not one per pending mail.
    */
   private async drain(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
     while (this.running) {
@@ -134,7 +145,7 @@ export class MailSender implements OnModuleDestroy {
     transport: PooledTransport,
   ): Promise<Outcome> {
     try {
-      await transport.sendMail(composeMessage(delivery, config));
+      await transport.sendMail(await buildMessage(delivery, config));
       return { kind: 'sent', delivery };
     } catch (error) {
       const failure = classifySmtpFailure(error);
@@ -202,16 +213,16 @@ export class MailSender implements OnModuleDestroy {
     }, this.settings.current.pollIntervalMs);
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    }).then(() => {
-      this.wakeUp = null;
-    });
+  /** Until `woken` resolves or `ms` pass, whichever comes first. */
+  private async sleep(woken: Promise<void>, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([woken, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
   }
+}
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }

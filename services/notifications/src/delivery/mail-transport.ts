@@ -1,4 +1,5 @@
 import { createTransport, type SendMailOptions } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { NotificationsConfig, SmtpConfig } from '../config/notifications-config.js';
 import type { ClaimedDelivery } from './delivery.js';
 
@@ -26,7 +27,7 @@ export function createPooledTransport(smtp: SmtpConfig, maxConnections: number) 
 export type PooledTransport = ReturnType<typeof createPooledTransport>;
 
 /** The message for a delivery: identical on every attempt, so a re-sent copy is recognisably the same mail. */
-export function composeMessage(delivery: ClaimedDelivery, config: Pick<NotificationsConfig, 'from'>): SendMailOptions {
+function composeMessage(delivery: ClaimedDelivery, config: Pick<NotificationsConfig, 'from'>): SendMailOptions {
   return {
     from: config.from,
     to: delivery.recipient,
@@ -46,4 +47,17 @@ export function composeMessage(delivery: ClaimedDelivery, config: Pick<Notificat
       ...(delivery.ticketNumber === null ? {} : { 'X-CAU-Ticket': String(delivery.ticketNumber) }),
     },
   };
+}
+
+/**
+ * The message built whole before it reaches the connection: written as one buffer it costs the socket
+ * two or three writes instead of a dozen (one per MIME piece), and those writes were a large share of
+ * the sender's CPU. The envelope is the recipient alone, as `to` gives it.
+ */
+export async function buildMessage(
+  delivery: ClaimedDelivery,
+  config: Pick<NotificationsConfig, 'from'>,
+): Promise<SendMailOptions> {
+  const raw = await new MailComposer(composeMessage(delivery, config)).compile().build();
+  return { envelope: { from: config.from.address, to: [delivery.recipient] }, raw };
 }

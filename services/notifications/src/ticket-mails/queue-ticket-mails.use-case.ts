@@ -79,7 +79,7 @@ export class QueueTicketMailsUseCase {
       const wanted = recipients.filter((recipient) => !optedOut.has(recipient));
       if (wanted.length === 0) continue;
       const input = { event, ticket, portalUrl: config.portalUrl, locale };
-      // Read in the consumer's transaction: a template saved before this event is the one its mail gets.
+      // Read in the consumer's transaction: a template saved before its batch began is the one its mails get.
       const template = await this.templates.inForce(tx, plan.kind, config.language);
       const mail = template ? renderTemplate(template, placeholderValues(plan, input)) : plan.render(input);
       for (const recipient of wanted) {
