@@ -170,6 +170,7 @@ describe('gateway: login limit, revoked accounts, security headers', () => {
       const html = await page.text();
       const csp = page.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
       // script-src 'self' blocks inline scripts: every script must come from a file the gateway serves.
       const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
       expect(scripts.length).toBeGreaterThan(0);

@@ -17,8 +17,12 @@ export async function configureHttp(
   // Correlation first, so even a refused body is answered with the request's id.
   registerCorrelation(fastify);
   // Helmet's defaults suit the docs page too: Swagger UI loads its scripts from files served here
-  // (script-src 'self') and styles itself inline (style-src allows 'unsafe-inline').
-  await app.register(fastifyHelmet);
+  // (script-src 'self') and styles itself inline (style-src allows 'unsafe-inline'). Except
+  // upgrade-insecure-requests: served over plain HTTP (development, or a LAN without a TLS proxy) it
+  // would make the browser fetch the docs' scripts over HTTPS, where nothing answers.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   const { corsOrigins } = app.get(GatewayConfig);
   if (corsOrigins.length > 0) {
     app.enableCors({ origin: [...corsOrigins], exposedHeaders: [CORRELATION_HEADER, 'Retry-After'] });
