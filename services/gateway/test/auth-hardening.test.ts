@@ -181,7 +181,11 @@ describe('gateway: login limit, revoked accounts, security headers', () => {
         const script = await fetch(new URL(src!, `${f.gateway.url}/api/docs/`));
         expect(script.status).toBe(200);
       }
-      expect((await fetch(`${f.gateway.url}/api/docs-json`)).status).toBe(200);
+      const document = (await (await fetch(`${f.gateway.url}/api/docs-json`)).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
+      expect(document.paths['/api/v1/auth/token']?.post?.responses).toHaveProperty('429');
+      expect(document.paths['/api/v1/accounts/{id}']?.patch?.responses).toHaveProperty('400');
     });
 
     it('answers CORS only for the configured origins', async () => {
