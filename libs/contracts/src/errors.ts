@@ -12,6 +12,7 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   Unauthorized: 'UNAUTHORIZED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   MalformedJson: 'MALFORMED_JSON',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
@@ -26,6 +27,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   MALFORMED_JSON: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
@@ -70,6 +72,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     MALFORMED_JSON: () => 'El cuerpo de la solicitud no es JSON válido.',
     UNAUTHORIZED: () => 'Se requiere un token de acceso válido (cabecera Authorization: Bearer …).',
     INVALID_CREDENTIALS: () => 'Correo electrónico o contraseña incorrectos.',
+    TOO_MANY_ATTEMPTS: (p) =>
+      `Demasiados intentos de inicio de sesión; intente de nuevo en ${p.retryAfter ?? 'unos'} segundos.`,
     FORBIDDEN: (p) =>
       p.reason ? `No tiene permiso para esta operación: ${p.reason}.` : 'No tiene permiso para esta operación.',
     NOT_FOUND: (p) => `No existe ${RESOURCE_ES[String(p.resource)] ?? 'el recurso'} «${p.id ?? ''}».`,
@@ -88,6 +92,7 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     MALFORMED_JSON: () => 'The request body is not valid JSON.',
     UNAUTHORIZED: () => 'A valid access token is required (Authorization: Bearer … header).',
     INVALID_CREDENTIALS: () => 'Wrong e-mail or password.',
+    TOO_MANY_ATTEMPTS: (p) => `Too many sign-in attempts; try again in ${p.retryAfter ?? 'a few'} seconds.`,
     FORBIDDEN: (p) => (p.reason ? `You are not allowed to do this: ${p.reason}.` : 'You are not allowed to do this.'),
     NOT_FOUND: (p) => `${RESOURCE_EN[String(p.resource)] ?? 'Resource'} "${p.id ?? ''}" does not exist.`,
     ROUTE_NOT_FOUND: (p) => `Route ${p.method ?? ''} ${p.url ?? ''} does not exist.`,
@@ -155,6 +160,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `El campo «${f}» debe empezar con [CAU #{{number}}]: las respuestas se asocian al ticket por esa etiqueta.`,
     header: (f) => `La cabecera «${f}» no es válida.`,
+    ownAccount: (f) => `El campo «${f}» no puede cambiarse en la propia cuenta: otro administrador debe hacerlo.`,
     unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} no puede derivarse a sí misma.`,
     duplicateEdge: (f, p) => `El campo «${f}» repite la derivación ${String(p?.[0])} → ${String(p?.[1])}.`,
@@ -198,6 +204,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `Field '${f}' must start with [CAU #{{number}}]: replies are matched to their ticket by that tag.`,
     header: (f) => `Header '${f}' is not valid.`,
+    ownAccount: (f) => `Field '${f}' cannot be changed on your own account: another administrator must do it.`,
     unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `Field '${f}': area ${String(p?.[0])} cannot derive to itself.`,
     duplicateEdge: (f, p) => `Field '${f}' repeats the derivation ${String(p?.[0])} → ${String(p?.[1])}.`,

@@ -5,8 +5,11 @@ import { AccountsController } from './accounts/accounts.controller.js';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
+import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { AccountStatusCache } from './auth/account-status.js';
+import { loginThrottleProviders } from './auth/login-throttle.js';
 import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { TokenService } from './auth/token.service.js';
@@ -82,6 +85,9 @@ export class GatewayModule {
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
         ManageInboundMailUseCase,
+        AccountStatusCache,
+        UpdateAccountUseCase,
+        ...loginThrottleProviders,
       ],
     };
   }

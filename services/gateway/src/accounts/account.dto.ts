@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsDefined,
   IsEmail,
   IsIn,
   IsNotEmpty,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -91,4 +93,31 @@ export function toAccountResponse(account: Account): AccountResponse {
     active: account.active,
     createdAt: account.createdAt.toISOString(),
   };
+}
+
+/** Fields left out keep their value; null is not a way to clear one. */
+export class UpdateAccountRequest {
+  @ValidateIf((o: UpdateAccountRequest) => o.active !== undefined)
+  @IsBoolean()
+  active?: boolean;
+
+  @ValidateIf((o: UpdateAccountRequest) => o.role !== undefined)
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ValidateIf((o: UpdateAccountRequest) => o.jurisdiction !== undefined)
+  @IsString()
+  @Matches(JURISDICTION_CODE_PATTERN)
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string;
+
+  @ValidateIf((o: UpdateAccountRequest) => o.area !== undefined)
+  @IsString()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+}
+
+export class AccountIdParams {
+  @IsUUID()
+  id!: string;
 }

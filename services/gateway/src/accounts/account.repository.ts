@@ -16,6 +16,9 @@ export interface Account {
 
 export type NewAccount = Omit<Account, 'active' | 'createdAt'>;
 
+/** What an administrator may change in an account. */
+export type AccountAccess = Pick<Account, 'active' | 'role' | 'jurisdiction' | 'area'>;
+
 interface AccountRow {
   id: string;
   email: string;
@@ -55,6 +58,20 @@ export class AccountRepository {
     const rows: AccountRow[] = await this.runtime.dataSource.query(
       `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE email = $1`,
       [email],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
+  /** Returns null when there is no such account. */
+  async updateAccess(id: string, access: AccountAccess): Promise<Account | null> {
+    const rows: AccountRow[] = await this.runtime.dataSource.query(
+      // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
+      `WITH updated AS (
+         UPDATE "${this.s}".accounts SET active = $2, role = $3, jurisdiction = $4, area = $5
+         WHERE id = $1
+         RETURNING ${COLUMNS}
+       ) SELECT ${COLUMNS} FROM updated`,
+      [id, access.active, access.role, access.jurisdiction, access.area],
     );
     return rows[0] ? toAccount(rows[0]) : null;
   }

@@ -5,6 +5,7 @@ import type { Role } from '@cau/contracts';
 import { HealthController } from '@cau/messaging';
 import { RoleRequiredError } from '../http/role-required.error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
+import { AccountStatusCache } from './account-status.js';
 import { TokenService } from './token.service.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accounts: AccountStatusCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,7 @@ export class AuthGuard implements CanActivate {
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const actor = await this.tokens.verify(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null);
+    await this.accounts.ensureCurrent(actor);
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) throw new RoleRequiredError(roles);

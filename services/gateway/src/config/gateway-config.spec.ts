@@ -43,3 +43,43 @@ describe('gatewayConfigFromEnv', () => {
     expect(() => gatewayConfigFromEnv(env)).toThrow(message);
   });
 });
+
+describe('gatewayConfigFromEnv: login limit, account cache, CORS', () => {
+  it('defaults to 10 attempts per 60 s, a 5 s account cache and CORS off', () => {
+    const config = gatewayConfigFromEnv({ JWT_SECRET: secret });
+    expect(config).toMatchObject({
+      authRateLimit: 10,
+      authRateWindowSeconds: 60,
+      accountCacheSeconds: 5,
+      corsOrigins: [],
+    });
+  });
+
+  it('reads them from the environment', () => {
+    const config = gatewayConfigFromEnv({
+      JWT_SECRET: secret,
+      AUTH_RATE_LIMIT: '5',
+      AUTH_RATE_WINDOW_SECONDS: '300',
+      AUTH_ACCOUNT_CACHE_SECONDS: '2',
+      CORS_ORIGINS: ' https://portal.cau.gob , http://localhost:5173',
+    });
+    expect(config).toMatchObject({
+      authRateLimit: 5,
+      authRateWindowSeconds: 300,
+      accountCacheSeconds: 2,
+      corsOrigins: ['https://portal.cau.gob', 'http://localhost:5173'],
+    });
+  });
+
+  it.each([
+    [{ AUTH_RATE_LIMIT: '0' }, 'AUTH_RATE_LIMIT must be a positive integer, got "0"'],
+    [{ AUTH_RATE_LIMIT: 'diez' }, 'AUTH_RATE_LIMIT must be a positive integer, got "diez"'],
+    [{ AUTH_RATE_WINDOW_SECONDS: '-60' }, 'AUTH_RATE_WINDOW_SECONDS must be a positive integer, got "-60"'],
+    [{ AUTH_ACCOUNT_CACHE_SECONDS: '0.5' }, 'AUTH_ACCOUNT_CACHE_SECONDS must be a positive integer, got "0.5"'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must list origins like https://portal.example.gob, got "*"'],
+    [{ CORS_ORIGINS: 'https://portal.cau.gob/' }, 'got "https://portal.cau.gob/"'],
+    [{ CORS_ORIGINS: 'ftp://portal.cau.gob' }, 'got "ftp://portal.cau.gob"'],
+  ])('stops the boot on %j, naming the variable', (env, message) => {
+    expect(() => gatewayConfigFromEnv({ JWT_SECRET: secret, ...env })).toThrow(message);
+  });
+});

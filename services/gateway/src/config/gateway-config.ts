@@ -17,6 +17,13 @@ export class GatewayConfig {
     readonly jwtTtlSeconds: number,
     /** The administrator created at first start; null when CAU_ADMIN_* are unset. */
     readonly admin: AdminSeed | null,
+    /** Login attempts allowed per client address and e-mail in each window, per gateway instance. */
+    readonly authRateLimit: number,
+    readonly authRateWindowSeconds: number,
+    /** How long an account's active flag and role are trusted before the database is asked again. */
+    readonly accountCacheSeconds: number,
+    /** Browser origins allowed by CORS; empty means CORS is off. */
+    readonly corsOrigins: readonly string[],
   ) {}
 }
 
@@ -44,9 +51,44 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
   }
   const ttl = attempt(() => positiveInt(env.JWT_TTL_SECONDS, 3_600, 'JWT_TTL_SECONDS'), 0);
   const admin = attempt(() => adminSeedFromEnv(env), null);
+  const rateLimit = attempt(() => positiveInt(env.AUTH_RATE_LIMIT, 10, 'AUTH_RATE_LIMIT'), 0);
+  const rateWindow = attempt(() => positiveInt(env.AUTH_RATE_WINDOW_SECONDS, 60, 'AUTH_RATE_WINDOW_SECONDS'), 0);
+  const accountCache = attempt(() => positiveInt(env.AUTH_ACCOUNT_CACHE_SECONDS, 5, 'AUTH_ACCOUNT_CACHE_SECONDS'), 0);
+  const corsOrigins = attempt(() => corsOriginsFromEnv(env.CORS_ORIGINS), []);
 
   if (problems.length > 0) throw new Error(`invalid gateway configuration: ${problems.join('; ')}`);
-  return new GatewayConfig(new TextEncoder().encode(secret), ttl, admin);
+  return new GatewayConfig(
+    new TextEncoder().encode(secret),
+    ttl,
+    admin,
+    rateLimit,
+    rateWindow,
+    accountCache,
+    corsOrigins,
+  );
+}
+
+/**
+ * Comma-separated origins (`https://portal.example.gob`). Each must be exactly an origin: a path or
+ * a trailing slash would never equal the browser's Origin header, and `*` would let any site in.
+ */
+function corsOriginsFromEnv(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(`CORS_ORIGINS must list origins like https://portal.example.gob, got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 function adminSeedFromEnv(env: NodeJS.ProcessEnv): AdminSeed | null {

@@ -1,15 +1,32 @@
+import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ServiceRuntime } from '@cau/messaging';
+import { CORRELATION_HEADER, type ServiceRuntime } from '@cau/messaging';
+import { GatewayConfig } from '../config/gateway-config.js';
 import { setupOpenApi } from '../openapi/openapi.js';
 import { CorrelationInterceptor, registerCorrelation } from './correlation.js';
 import { ErrorResponseFilter } from './error-filter.js';
 import { requireJsonBodies } from './json-only.js';
 
-/** Everything around the handlers: correlation, JSON-only bodies, error answers, OpenAPI. */
-export function configureHttp(app: NestFastifyApplication, runtime: ServiceRuntime, bodyLimitBytes: number): void {
+/** Everything around the handlers: correlation, security headers, CORS, JSON-only bodies, error answers, OpenAPI. */
+export async function configureHttp(
+  app: NestFastifyApplication,
+  runtime: ServiceRuntime,
+  bodyLimitBytes: number,
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // Correlation first, so even a refused body is answered with the request's id.
   registerCorrelation(fastify);
+  // Helmet's defaults suit the docs page too: Swagger UI loads its scripts from files served here
+  // (script-src 'self') and styles itself inline (style-src allows 'unsafe-inline'). Except
+  // upgrade-insecure-requests: served over plain HTTP (development, or a LAN without a TLS proxy) it
+  // would make the browser fetch the docs' scripts over HTTPS, where nothing answers.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  const { corsOrigins } = app.get(GatewayConfig);
+  if (corsOrigins.length > 0) {
+    app.enableCors({ origin: [...corsOrigins], exposedHeaders: [CORRELATION_HEADER, 'Retry-After'] });
+  }
   requireJsonBodies(fastify);
   app.useGlobalFilters(
     new ErrorResponseFilter(runtime.logger, { subjectPrefix: runtime.messaging.subjectPrefix, bodyLimitBytes }),

@@ -34,6 +34,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (reply.sent) return;
     if (payload.code === ErrorCode.Unauthorized) void reply.header('WWW-Authenticate', 'Bearer realm="cau"');
     if (payload.code === ErrorCode.ServiceUnavailable) void reply.header('Retry-After', '5');
+    if (payload.code === ErrorCode.TooManyAttempts)
+      void reply.header('Retry-After', String(payload.params?.retryAfter));
     void reply.status(status).type('application/json; charset=utf-8').send(toErrorResponse(payload, facts));
   }
 

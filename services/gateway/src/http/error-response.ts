@@ -37,6 +37,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE)',
   415: 'El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE)',
   422: 'La clave de idempotencia ya se usó con otros datos (IDEMPOTENCY_MISMATCH)',
+  429: 'Demasiados intentos de inicio de sesión para ese correo desde esta dirección (TOO_MANY_ATTEMPTS); ver `Retry-After`',
   503: 'El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE)',
 };
 
