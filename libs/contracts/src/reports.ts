@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ActorV1 } from './common.js';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ActorEnvelopeBase, ActorV1 } from './common.js';
 import { Role } from './enums.js';
+import { TicketFiltersV1 } from './queries/tickets.js';
 
 /**
  * Indicators of the service desk (seed 003 §8 "Crear reportes", 7.6; seed 001). Definitions of every
@@ -11,6 +12,8 @@ export const ReportQueries = {
   Kpis: 'reporting.kpis.v1',
   Recurring: 'reporting.recurring.v1',
   Yearly: 'reporting.yearly.v1',
+  /** One page of a streamed ticket export (answer: TicketPageV1 of at most `ReportLimits.exportPageSize`). */
+  TicketExportPage: 'reporting.ticket.export-page.v1',
 } as const;
 
 /** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
@@ -36,6 +39,11 @@ export const ReportLimits = {
   recurringPageSize: 100,
   /** Rows of one KPI report (periods × dimension values): the answer must fit one NATS message (1 MiB). */
   kpiRows: 600,
+  /**
+   * Tickets per page of a streamed export: a summary is at most ~3.5 KB (200-character title and names in
+   * 4-byte UTF-8), so 250 keep every answer under NATS's 1 MiB while each page stays a few milliseconds.
+   */
+  exportPageSize: 250,
 } as const;
 
 /** A period: `from` included, `to` excluded (a year is 2025-01-01 → 2026-01-01). */
@@ -208,4 +216,22 @@ export interface YearlyFiguresV1 {
 export interface YearlyReportV1 {
   timeZone: string;
   years: YearlyFiguresV1[];
+}
+
+/**
+ * A page of a ticket export (`GET /api/v1/reports/tickets.csv|.xlsx`): the gateway asks for page after page,
+ * newest first, passing the previous page's `nextBefore`, and writes each to the reply before asking for the
+ * next, so no process holds more than one page.
+ */
+export class TicketExportPageQueryV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TicketFiltersV1)
+  filters!: TicketFiltersV1;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  before?: number;
 }

@@ -6,6 +6,8 @@ import {
   KpiReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
+  ReportLimits,
+  TicketFiltersV1,
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
@@ -18,8 +20,13 @@ import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
+import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TICKET_EXPORT_RULES =
+  'Los mismos filtros que `GET /api/v1/tickets` (sin `before` ni `limit`): todos los tickets que la cuenta ve, ' +
+  `del más reciente al más antiguo, leídos de a ${ReportLimits.exportPageSize} y enviados a medida que se leen. ` +
+  'Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.';
 const PERIOD_RULES =
   'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. ' +
   'Definiciones: docs/indicators.md.';
@@ -103,6 +110,42 @@ export class ReportsController {
     @Query(new ContractPipe(YearlyReportParamsV1, ['fromYear', 'toYear'])) params: YearlyReportParamsV1,
   ): Promise<YearlyReportV1> {
     return this.reports.yearly(actor, params);
+  }
+
+  @Get('tickets.csv')
+  @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en CSV (UTF-8)', description: TICKET_EXPORT_RULES })
+  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'Una línea por ticket, con cabecera',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async ticketsCsv(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pages = await this.reports.ticketPages(actor, filters);
+    send(reply, 'text/csv; charset=utf-8', 'tickets.csv', ticketsCsv(pages));
+  }
+
+  @Get('tickets.xlsx')
+  @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en XLSX', description: TICKET_EXPORT_RULES })
+  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'Hoja «Tickets» con las mismas columnas que el CSV',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async ticketsXlsx(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pages = await this.reports.ticketPages(actor, filters);
+    send(reply, XLSX, 'tickets.xlsx', ticketsXlsx(pages));
   }
 }
 
