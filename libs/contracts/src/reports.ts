@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ActorEnvelopeBase, ActorV1 } from './common.js';
 import { Role } from './enums.js';
 import { TicketFiltersV1 } from './queries/tickets.js';
@@ -14,6 +25,10 @@ export const ReportQueries = {
   Yearly: 'reporting.yearly.v1',
   /** One page of a streamed ticket export (answer: TicketPageV1 of at most `ReportLimits.exportPageSize`). */
   TicketExportPage: 'reporting.ticket.export-page.v1',
+  /** Starts a rebuild of the read models (administrators); answers at once with its ReadModelRebuildV1. */
+  RebuildStart: 'reporting.rebuild.start.v1',
+  /** A rebuild's progress by id. */
+  RebuildStatus: 'reporting.rebuild.status.v1',
 } as const;
 
 /** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
@@ -234,4 +249,28 @@ export class TicketExportPageQueryV1 extends ActorEnvelopeBase {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
+}
+
+/** Asks for a rebuild of reporting's read models from the event stream. */
+export class ReadModelRebuildStartV1 extends ActorEnvelopeBase {}
+
+export class ReadModelRebuildStatusQueryV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+/**
+ * A rebuild of the read models: the events of the stream replayed into a shadow schema, which then
+ * replaces the live one; progress is `replayedSeq` of `targetSeq` (stream sequences).
+ */
+export interface ReadModelRebuildV1 {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  /** The stream's last sequence when the replay started. */
+  targetSeq: number;
+  replayedSeq: number;
+  eventsApplied: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
 }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EventReplay } from './rebuild/event-replay.js';
+import { RebuildReadModelsUseCase } from './rebuild/rebuild-read-models.use-case.js';
+import { RebuildHandler } from './rebuild/rebuild.handler.js';
+import { RebuildRepository } from './rebuild/rebuild.repository.js';
 import { KpiReportUseCase } from './reports/kpi-report.use-case.js';
 import { RecurringReportUseCase } from './reports/recurring-report.use-case.js';
 import { ReportQueriesHandler } from './reports/report-queries.handler.js';
@@ -13,7 +17,7 @@ import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 import { TicketViewRepository } from './tickets/ticket-view.repository.js';
 
 @Module({
-  controllers: [TicketQueriesHandler, ReportQueriesHandler],
+  controllers: [TicketQueriesHandler, ReportQueriesHandler, RebuildHandler],
   providers: [
     // A factory, so a bad CAU_TIME_ZONE fails the start with its variable named.
     { provide: ReportingSettings, useFactory: () => ReportingSettings.fromEnv(process.env) },
@@ -26,6 +30,9 @@ import { TicketViewRepository } from './tickets/ticket-view.repository.js';
     KpiReportUseCase,
     RecurringReportUseCase,
     YearlyReportUseCase,
+    RebuildRepository,
+    EventReplay,
+    RebuildReadModelsUseCase,
   ],
 })
 export class ReportingModule {}
