@@ -1,6 +1,13 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsDefined,
+  IsEmail,
+  IsNumber,
+  IsString,
+  MaxLength,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -12,7 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase, ActorV1 } from './common.js';
-import { Role } from './enums.js';
+import { Language, Role } from './enums.js';
+import { defineEvent } from './events/envelope.js';
+import { Limits } from './limits.js';
 import { TicketFiltersV1 } from './queries/tickets.js';
 
 /**
@@ -29,6 +38,10 @@ export const ReportQueries = {
   RebuildStart: 'reporting.rebuild.start.v1',
   /** A rebuild's progress by id. */
   RebuildStatus: 'reporting.rebuild.status.v1',
+  /** Scheduled reports (administrators): list, create, delete. */
+  ScheduleList: 'reporting.schedules.list.v1',
+  ScheduleCreate: 'reporting.schedules.create.v1',
+  ScheduleDelete: 'reporting.schedules.delete.v1',
 } as const;
 
 /** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
@@ -274,3 +287,153 @@ export interface ReadModelRebuildV1 {
   finishedAt: string | null;
   error: string | null;
 }
+
+/** Most addresses one scheduled report goes to; more is a mailing list's job. */
+export const MAX_SCHEDULE_RECIPIENTS = 20;
+const LANGUAGES = Object.values(Language);
+
+/**
+ * A scheduled report as an administrator asks for it: the summary of each day, week (Monday to Sunday) or
+ * month that ends, mailed to the recipients in the language given (Spanish unless said otherwise).
+ */
+export class ReportScheduleInputV1 {
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCHEDULE_RECIPIENTS)
+  @IsEmail({}, { each: true })
+  @MaxLength(Limits.email, { each: true })
+  recipients!: string[];
+
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class ReportScheduleListQueryV1 extends ActorEnvelopeBase {}
+
+export class CreateReportScheduleV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReportScheduleInputV1)
+  schedule!: ReportScheduleInputV1;
+}
+
+/** Path parameter of `DELETE /api/v1/reports/schedules/{id}`. */
+export class ReportScheduleIdV1 {
+  @IsUUID()
+  id!: string;
+}
+
+export class DeleteReportScheduleV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+export interface ReportScheduleV1 {
+  id: string;
+  granularity: ReportGranularity;
+  /** Lower case, without repeats. */
+  recipients: string[];
+  language: Language;
+  createdAt: string;
+  /** First local day of the latest period mailed; null until the first. */
+  lastPeriodSent: string | null;
+}
+
+/** The figures of a scheduled report: the KPI report's overall row of the period (docs/indicators.md). */
+export class ScheduledReportFiguresV1 {
+  @IsInt()
+  @Min(0)
+  opened!: number;
+
+  @IsInt()
+  @Min(0)
+  closed!: number;
+
+  @IsInt()
+  openAtEnd!: number;
+
+  @IsInt()
+  @Min(0)
+  overdue!: number;
+
+  @IsInt()
+  @Min(0)
+  callsHandled!: number;
+
+  /** Averages in business minutes; null when nothing was measured (as every share below). */
+  @IsOptional()
+  @IsNumber()
+  firstResponseBusinessAverage!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  resolutionBusinessAverage!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  incidentsClosedAtL1Share!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  queriesAnsweredAtL1Share!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  satisfechoShare!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  surveyResponseRate!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  slaResponseCompliance!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  slaResolutionCompliance!: number | null;
+}
+
+/** Reporting computed a scheduled report; notifications mails it to each recipient once. */
+export class ScheduledReportReadyV1 {
+  @IsUUID()
+  scheduleId!: string;
+
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
+  /** First local day of the period. */
+  @Matches(REPORT_DATE_PATTERN)
+  periodStart!: string;
+
+  /** Day after the period's last (exclusive). */
+  @Matches(REPORT_DATE_PATTERN)
+  periodEnd!: string;
+
+  @IsString()
+  @MaxLength(100)
+  timeZone!: string;
+
+  @IsIn(LANGUAGES)
+  language!: Language;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCHEDULE_RECIPIENTS)
+  @IsEmail({}, { each: true })
+  recipients!: string[];
+
+  @ValidateNested()
+  @Type(() => ScheduledReportFiguresV1)
+  @IsDefined()
+  figures!: ScheduledReportFiguresV1;
+}
+
+/** Events of reporting. NEVER rename a type in place (see subjects.ts). */
+export const ReportEvents = {
+  ScheduledReportReady: defineEvent('report.scheduled-ready', 1, ScheduledReportReadyV1),
+} as const;

@@ -10,6 +10,7 @@ import { QueueRegistrationMailUseCase } from './registration-mail/queue-registra
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
+import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 
 @Module({
   controllers: [NotificationsHandler],
@@ -24,6 +25,7 @@ import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,
     DeliveriesAdminUseCase,
+    QueueReportMailsUseCase,
   ],
 })
 export class NotificationsModule {}

@@ -1,4 +1,4 @@
-import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
+import { Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
@@ -17,6 +17,7 @@ import {
   SlaBreachedMails,
   SolutionReturnedMails,
 } from './ticket-mails/ticket-mail-plans.js';
+import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
@@ -29,6 +30,7 @@ export const notificationsService: ServiceDefinition = {
   consumers: (app) => {
     const registrationMail = app.get(QueueRegistrationMailUseCase);
     const mails = app.get(QueueTicketMailsUseCase);
+    const reportMails = app.get(QueueReportMailsUseCase);
     return [
       {
         durable: 'notifications',
@@ -41,6 +43,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
+          onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
         ],
       },
     ];

@@ -4,6 +4,7 @@ import { REPORTING_MIGRATIONS } from './migrations/index.js';
 import { READ_MODELS_DURABLE, readModelHandlers } from './read-models.js';
 import { RebuildRepository } from './rebuild/rebuild.repository.js';
 import { ReportingModule } from './reporting.module.js';
+import { ReportScheduler } from './schedules/report-scheduler.js';
 import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
@@ -13,8 +14,9 @@ export const reportingService: ServiceDefinition = {
   module: ReportingModule,
   migrations: REPORTING_MIGRATIONS,
   // Before events are consumed: kpi_daily backfilled (first start) or rebuilt (zone changed).
-  afterStart: async (app) => {
+  afterStart: async (app, _runtime, env) => {
     await app.get(TicketFactsProjection).ensureDaily();
+    app.get(ReportScheduler).start(scheduleIntervalMs(env));
   },
   portVariable: 'REPORTING_PORT',
   defaultPort: 3106,
@@ -32,3 +34,14 @@ export const reportingService: ServiceDefinition = {
     ];
   },
 };
+
+/** How often scheduled reports are looked for (`REPORT_SCHEDULE_INTERVAL_MS`, 1 s to 1 h; a minute by default). */
+function scheduleIntervalMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.REPORT_SCHEDULE_INTERVAL_MS?.trim();
+  if (!raw) return 60_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1_000 || value > 3_600_000) {
+    throw new Error(`REPORT_SCHEDULE_INTERVAL_MS must be an integer between 1000 and 3600000, got "${raw}"`);
+  }
+  return value;
+}

@@ -1,5 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
@@ -7,19 +16,24 @@ import {
   RecurringReportParamsV1,
   REPORT_ROLES,
   ReportLimits,
+  ReportScheduleIdV1,
+  ReportScheduleInputV1,
+  Role,
   TicketFiltersV1,
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
   type RecurringReportV1,
+  type ReportScheduleV1,
   type YearlyReportV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
+import { ManageReportSchedulesUseCase } from './manage-report-schedules.use-case.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,7 +49,10 @@ const PERIOD_RULES =
 @Controller('api/v1/reports')
 @Roles(...REPORT_ROLES)
 export class ReportsController {
-  constructor(private readonly reports: GetReportsUseCase) {}
+  constructor(
+    private readonly reports: GetReportsUseCase,
+    private readonly schedules: ManageReportSchedulesUseCase,
+  ) {}
 
   @Get('kpis')
   @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
@@ -146,6 +163,47 @@ export class ReportsController {
   ): Promise<void> {
     const pages = await this.reports.ticketPages(actor, filters);
     send(reply, XLSX, 'tickets.xlsx', ticketsXlsx(pages));
+  }
+
+  @Get('schedules')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Los reportes programados (diarios, semanales, mensuales) y sus destinatarios' })
+  @ApiOkResponse({ description: 'Cada programación con el último período enviado' })
+  @ApiErrors(403, 503)
+  listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
+    return this.schedules.list(actor);
+  }
+
+  @Post('schedules')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Programa un resumen por correo del día, la semana (lunes a domingo) o el mes que termina',
+    description:
+      'Se envía una vez por período, al terminar el período en CAU_TIME_ZONE, a cada destinatario (hasta 20), ' +
+      'en el idioma indicado (`es` si no se indica).',
+  })
+  @ApiBody({ schema: contractSchemaRef(ReportScheduleInputV1) })
+  @ApiCreatedResponse({ description: 'Programado' })
+  @ApiErrors(400, 403, 503)
+  createSchedule(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(ReportScheduleInputV1)) schedule: ReportScheduleInputV1,
+  ): Promise<ReportScheduleV1> {
+    return this.schedules.create(actor, schedule);
+  }
+
+  @Delete('schedules/:id')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deja de enviar un reporte programado' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiNoContentResponse({ description: 'Eliminado' })
+  @ApiErrors(400, 403, 404, 503)
+  deleteSchedule(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(ReportScheduleIdV1)) { id }: ReportScheduleIdV1,
+  ): Promise<void> {
+    return this.schedules.delete(actor, id);
   }
 }
 

@@ -14,6 +14,8 @@ export const DeliveryKind = {
   TicketClosed: 'ticket-closed',
   TicketReopened: 'ticket-reopened',
   SlaBreached: 'sla-breached',
+  /** A daily, weekly or monthly summary from reporting (not about one ticket). */
+  ScheduledReport: 'scheduled-report',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 

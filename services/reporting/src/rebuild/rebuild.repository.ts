@@ -143,7 +143,7 @@ export class RebuildRepository {
 
   /**
    * In the swap's transaction: carries over what is not derived from events (the inbox, so events applied
-   * live stay applied; unsent outbox rows; the rebuild rows), then renames the schemas. The old schema
+   * live stay applied; unsent outbox rows; the rebuild rows; report schedules and runs), then renames the schemas. The old schema
    * is kept as `retired` for the caller to drop once committed.
    */
   async swap(tx: EntityManager, retired: string): Promise<void> {
@@ -156,6 +156,8 @@ export class RebuildRepository {
                      GREATEST((SELECT max(seq) FROM ${live}.outbox), 1))`,
     );
     await tx.query(`INSERT INTO ${shadow}.read_model_rebuilds SELECT * FROM ${live}.read_model_rebuilds`);
+    await tx.query(`INSERT INTO ${shadow}.report_schedules SELECT * FROM ${live}.report_schedules`);
+    await tx.query(`INSERT INTO ${shadow}.report_runs SELECT * FROM ${live}.report_runs`);
     await tx.query(`ALTER SCHEMA ${live} RENAME TO "${retired}"`);
     await tx.query(`ALTER SCHEMA ${shadow} RENAME TO ${live}`);
     // SQL functions keep their body as text: those naming the shadow schema (the search functions call
