@@ -267,6 +267,12 @@ export class TicketExportPageQueryV1 extends ActorEnvelopeBase {
 /** Asks for a rebuild of reporting's read models from the event stream. */
 export class ReadModelRebuildStartV1 extends ActorEnvelopeBase {}
 
+/** Path parameter of `GET /api/v1/reports/rebuild/{id}`. */
+export class ReadModelRebuildIdV1 {
+  @IsUUID()
+  id!: string;
+}
+
 export class ReadModelRebuildStatusQueryV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;

@@ -27,7 +27,7 @@ import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.u
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
-import { ManageReportSchedulesUseCase } from './reports/manage-report-schedules.use-case.js';
+import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
@@ -73,7 +73,7 @@ export class GatewayModule {
         KnowledgeUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,
-        ManageReportSchedulesUseCase,
+        AdministerReportsUseCase,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -16,6 +17,7 @@ import {
   RecurringReportParamsV1,
   REPORT_ROLES,
   ReportLimits,
+  ReadModelRebuildIdV1,
   ReportScheduleIdV1,
   ReportScheduleInputV1,
   Role,
@@ -23,6 +25,7 @@ import {
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
+  type ReadModelRebuildV1,
   type RecurringReportV1,
   type ReportScheduleV1,
   type YearlyReportV1,
@@ -33,7 +36,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
-import { ManageReportSchedulesUseCase } from './manage-report-schedules.use-case.js';
+import { AdministerReportsUseCase } from './administer-reports.use-case.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,7 +54,7 @@ const PERIOD_RULES =
 export class ReportsController {
   constructor(
     private readonly reports: GetReportsUseCase,
-    private readonly schedules: ManageReportSchedulesUseCase,
+    private readonly admin: AdministerReportsUseCase,
   ) {}
 
   @Get('kpis')
@@ -171,7 +174,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'Cada programación con el último período enviado' })
   @ApiErrors(403, 503)
   listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
-    return this.schedules.list(actor);
+    return this.admin.list(actor);
   }
 
   @Post('schedules')
@@ -189,7 +192,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(ReportScheduleInputV1)) schedule: ReportScheduleInputV1,
   ): Promise<ReportScheduleV1> {
-    return this.schedules.create(actor, schedule);
+    return this.admin.create(actor, schedule);
   }
 
   @Delete('schedules/:id')
@@ -203,7 +206,35 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(ReportScheduleIdV1)) { id }: ReportScheduleIdV1,
   ): Promise<void> {
-    return this.schedules.delete(actor, id);
+    return this.admin.delete(actor, id);
+  }
+
+  @Post('rebuild')
+  @Roles(Role.Admin)
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Reconstruye los modelos de lectura de los reportes desde el flujo de eventos',
+    description:
+      'Responde enseguida; las consultas siguen respondiendo con los modelos actuales hasta el reemplazo. ' +
+      'Si ya hay una reconstrucción en curso, responde esa. También: `npm run reporting -- rebuild`.',
+  })
+  @ApiAcceptedResponse({ description: 'La reconstrucción y su avance' })
+  @ApiErrors(403, 503)
+  startRebuild(@CurrentActor() actor: ActorV1): Promise<ReadModelRebuildV1> {
+    return this.admin.startRebuild(actor);
+  }
+
+  @Get('rebuild/:id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'El avance de una reconstrucción (secuencia del flujo alcanzada, eventos aplicados)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'Estado: running, done o failed' })
+  @ApiErrors(400, 403, 404, 503)
+  rebuild(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(ReadModelRebuildIdV1)) { id }: ReadModelRebuildIdV1,
+  ): Promise<ReadModelRebuildV1> {
+    return this.admin.rebuild(actor, id);
   }
 }
 
