@@ -48,12 +48,21 @@ export class RebuildRepository {
    * runs after the lock, so it sees, and names, the schema as it is once a swap committed.
    */
   async admit(eventId: string, tx: EntityManager): Promise<boolean> {
-    await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [this.lockKey]);
+    await this.holdOffSwap(tx);
     const [row]: Array<{ seen: boolean }> = await tx.query(
       `SELECT EXISTS (SELECT 1 FROM "${this.s}".ticket_timeline WHERE event_id = $1) AS seen`,
       [eventId],
     );
     return !row!.seen;
+  }
+
+  /**
+   * Makes a swap wait until `tx` ends, or `tx` wait until a swap in progress ends: taken first by every
+   * transaction that writes the live schema's tables (live handlers, scheduled reports, schedules), so none
+   * writes into the schema being retired after the swap copied it.
+   */
+  async holdOffSwap(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [this.lockKey]);
   }
 
   /** Records an event as applied in the shadow's inbox; false when it already was (a duplicate). */

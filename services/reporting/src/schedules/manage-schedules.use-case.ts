@@ -9,13 +9,18 @@ import {
   type ReportScheduleListQueryV1,
   type ReportScheduleV1,
 } from '@cau/contracts';
-import { ServiceError } from '@cau/messaging';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { RebuildRepository } from '../rebuild/rebuild.repository.js';
 import { ReportScheduleRepository } from './report-schedule.repository.js';
 
 /** Administrators decide who receives which summaries. */
 @Injectable()
 export class ManageSchedulesUseCase {
-  constructor(private readonly schedules: ReportScheduleRepository) {}
+  constructor(
+    private readonly schedules: ReportScheduleRepository,
+    private readonly rebuilds: RebuildRepository,
+    private readonly runtime: ServiceRuntime,
+  ) {}
 
   list(query: ReportScheduleListQueryV1): Promise<ReportScheduleV1[]> {
     assertAdmin(query.actor);
@@ -25,20 +30,27 @@ export class ManageSchedulesUseCase {
   async create(command: CreateReportScheduleV1): Promise<ReportScheduleV1> {
     assertAdmin(command.actor);
     const id = randomUUID();
-    await this.schedules.create({
-      id,
-      granularity: command.schedule.granularity,
-      // One mail per address: the same address written twice, in any case, is one recipient.
-      recipients: [...new Set(command.schedule.recipients.map((r) => r.trim().toLowerCase()))],
-      language: command.schedule.language ?? Language.Es,
-      createdBy: command.actor,
+    await this.runtime.dataSource.transaction(async (tx) => {
+      await this.rebuilds.holdOffSwap(tx);
+      await this.schedules.create(tx, {
+        id,
+        granularity: command.schedule.granularity,
+        // One mail per address: the same address written twice, in any case, is one recipient.
+        recipients: [...new Set(command.schedule.recipients.map((r) => r.trim().toLowerCase()))],
+        language: command.schedule.language ?? Language.Es,
+        createdBy: command.actor,
+      });
     });
     return (await this.schedules.list()).find((s) => s.id === id)!;
   }
 
   async delete(command: DeleteReportScheduleV1): Promise<void> {
     assertAdmin(command.actor);
-    if (!(await this.schedules.delete(command.id))) throw ServiceError.notFound('report schedule', command.id);
+    const deleted = await this.runtime.dataSource.transaction(async (tx) => {
+      await this.rebuilds.holdOffSwap(tx);
+      return this.schedules.delete(tx, command.id);
+    });
+    if (!deleted) throw ServiceError.notFound('report schedule', command.id);
   }
 }
 

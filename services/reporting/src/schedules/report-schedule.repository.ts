@@ -37,23 +37,26 @@ export class ReportScheduleRepository {
     }));
   }
 
-  async create(schedule: {
-    id: string;
-    granularity: ReportGranularity;
-    recipients: string[];
-    language: Language;
-    createdBy: ActorV1;
-  }): Promise<void> {
-    await this.runtime.dataSource.query(
+  async create(
+    tx: EntityManager,
+    schedule: {
+      id: string;
+      granularity: ReportGranularity;
+      recipients: string[];
+      language: Language;
+      createdBy: ActorV1;
+    },
+  ): Promise<void> {
+    await tx.query(
       `INSERT INTO "${this.s}".report_schedules (id, granularity, recipients, language, created_by)
        VALUES ($1, $2, $3, $4, $5)`,
       [schedule.id, schedule.granularity, schedule.recipients, schedule.language, JSON.stringify(schedule.createdBy)],
     );
   }
 
-  async delete(id: string): Promise<boolean> {
+  async delete(tx: EntityManager, id: string): Promise<boolean> {
     // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count] instead of the rows.
-    const [row]: Array<{ n: number }> = await this.runtime.dataSource.query(
+    const [row]: Array<{ n: number }> = await tx.query(
       `WITH deleted AS (DELETE FROM "${this.s}".report_schedules WHERE id = $1 RETURNING 1)
        SELECT count(*)::int AS n FROM deleted`,
       [id],

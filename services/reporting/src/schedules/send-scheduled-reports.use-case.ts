@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ReportEvents, type ReportScheduleV1, type ScheduledReportFiguresV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { RebuildRepository } from '../rebuild/rebuild.repository.js';
 import { buildKpiRows } from '../reports/kpi-formulas.js';
 import { periodsBetween } from '../reports/report-period.js';
 import { ReportingSettings } from '../reports/reporting-settings.js';
@@ -22,6 +23,7 @@ export class SendScheduledReportsUseCase {
     private readonly schedules: ReportScheduleRepository,
     private readonly facts: TicketFactsRepository,
     private readonly settings: ReportingSettings,
+    private readonly rebuilds: RebuildRepository,
   ) {}
 
   /** Returns how many reports this call wrote. */
@@ -37,6 +39,7 @@ export class SendScheduledReportsUseCase {
 
   private send(schedule: ReportScheduleV1, period: { start: string; end: string }): Promise<boolean> {
     return this.runtime.transaction(async (tx) => {
+      await this.rebuilds.holdOffSwap(tx);
       if (!(await this.schedules.claimRun(tx, schedule.id, period.start))) return false;
       const figures = await this.figures(schedule, period);
       const event = await this.runtime.outbox.append(tx, {
