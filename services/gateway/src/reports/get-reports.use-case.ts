@@ -34,8 +34,8 @@ export class GetReportsUseCase {
 
   /**
    * The tickets of a filtered list, page by page, newest first. The first page is asked for before this
-   * resolves, so bad filters are refused before any byte of the export is sent; each further page only when
-   * the reply has taken the previous one.
+   * resolves, so bad filters are refused before any byte of the export is sent; each further page once the
+   * reply has taken the one before the previous.
    */
   async ticketPages(actor: ActorV1, filters: TicketFiltersV1): Promise<AsyncIterable<TicketSummaryV1[]>> {
     const page = (before?: number) =>
@@ -44,11 +44,15 @@ export class GetReportsUseCase {
         .catch((error: unknown) => rethrowRelativeTo(error, 'filters'));
     const first = await page();
     return (async function* () {
-      let current = first;
-      yield current.items;
-      while (current.nextBefore !== null) {
-        current = await page(current.nextBefore);
+      // The next page is asked for while the reply takes the current one (two pages at most are held), so
+      // reporting's query and the network round trip overlap with the writing.
+      for (let current = first; ;) {
+        const next = current.nextBefore === null ? null : page(current.nextBefore);
+        // Handled here too, so a reply abandoned before the next page is awaited leaves no unhandled rejection.
+        next?.catch(() => undefined);
         yield current.items;
+        if (next === null) return;
+        current = await next;
       }
     })();
   }
