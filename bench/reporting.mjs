@@ -1,7 +1,8 @@
 // Reporting benchmark: generates tickets straight into reporting's tables with SQL (ticket view and
 // fact table, realistic mixes of types, channels, areas, times), then times what people ask of them:
 // a year's monthly KPI report (overall and by dimension, from the kpi_daily pre-aggregate), list pages (first and 1,000th, with filters), text
-// search, the KPI CSV export through the gateway, and the tables' size on disk.
+// search, the KPI CSV export through the gateway, the streamed ticket export (~100k rows, CSV and XLSX,
+// with the process's peak RSS), and the tables' size on disk.
 // Options: --tickets 1000000 --runs 15 --keep (leave the database for inspection)
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -225,6 +226,39 @@ await measure('CSV export through the gateway, 2025 by week and area', () => exp
 await measure('XLSX export through the gateway, 2025 by month and area', () =>
   exportRows('kpis.xlsx?from=2025-01-01&to=2026-01-01&granularity=month&dimension=area'),
 );
+
+// The ticket export streams through the gateway page by page; about 100k tickets match this filter. The
+// services run in this process, so its RSS while exporting covers reporting, the gateway and the client.
+const streamExport = async (path) => {
+  const response = await fetch(`${gateway.url}/api/v1/reports/${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  let bytes = 0;
+  let lineBreaks = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lineBreaks++;
+  }
+  return { bytes, lineBreaks };
+};
+const exportFilter = 'area=UPAT&status=cerrado';
+for (const format of ['csv', 'xlsx']) {
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const { bytes, lineBreaks } = await streamExport(`tickets.${format}?${exportFilter}`);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const rows = format === 'csv' ? `${(lineBreaks - 1).toLocaleString('en')} rows, ` : '';
+  console.log(
+    `ticket export ${format.toUpperCase()} (${exportFilter}): ${rows}${mb(bytes)} in ${(ms / 1000).toFixed(2)} s; ` +
+      `RSS before ${mb(rssBefore)}, peak ${mb(peak)}`,
+  );
+}
 
 const sizes = await db.query(
   `SELECT relname AS table, pg_size_pretty(pg_total_relation_size(c.oid)) AS total,

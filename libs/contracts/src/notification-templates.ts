@@ -46,6 +46,7 @@ export const MAIL_KINDS = [
   'ticket-closed',
   'ticket-reopened',
   'sla-breached',
+  'requester-commented',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

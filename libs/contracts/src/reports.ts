@@ -1,7 +1,28 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ActorV1 } from './common.js';
-import { Role } from './enums.js';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsNumber,
+  IsString,
+  MaxLength,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase, ActorV1 } from './common.js';
+import { Language, Role } from './enums.js';
+import { defineEvent } from './events/envelope.js';
+import { Limits } from './limits.js';
+import { TicketFiltersV1 } from './queries/tickets.js';
 
 /**
  * Indicators of the service desk (seed 003 §8 "Crear reportes", 7.6; seed 001). Definitions of every
@@ -11,6 +32,16 @@ export const ReportQueries = {
   Kpis: 'reporting.kpis.v1',
   Recurring: 'reporting.recurring.v1',
   Yearly: 'reporting.yearly.v1',
+  /** One page of a streamed ticket export (answer: TicketPageV1 of at most `ReportLimits.exportPageSize`). */
+  TicketExportPage: 'reporting.ticket.export-page.v1',
+  /** Starts a rebuild of the read models (administrators); answers at once with its ReadModelRebuildV1. */
+  RebuildStart: 'reporting.rebuild.start.v1',
+  /** A rebuild's progress by id. */
+  RebuildStatus: 'reporting.rebuild.status.v1',
+  /** Scheduled reports (administrators): list, create, delete. */
+  ScheduleList: 'reporting.schedules.list.v1',
+  ScheduleCreate: 'reporting.schedules.create.v1',
+  ScheduleDelete: 'reporting.schedules.delete.v1',
 } as const;
 
 /** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
@@ -36,6 +67,11 @@ export const ReportLimits = {
   recurringPageSize: 100,
   /** Rows of one KPI report (periods × dimension values): the answer must fit one NATS message (1 MiB). */
   kpiRows: 600,
+  /**
+   * Tickets per page of a streamed export: a summary is at most ~3.5 KB (200-character title and names in
+   * 4-byte UTF-8), so 250 keep every answer under NATS's 1 MiB while each page stays a few milliseconds.
+   */
+  exportPageSize: 250,
 } as const;
 
 /** A period: `from` included, `to` excluded (a year is 2025-01-01 → 2026-01-01). */
@@ -209,3 +245,201 @@ export interface YearlyReportV1 {
   timeZone: string;
   years: YearlyFiguresV1[];
 }
+
+/**
+ * A page of a ticket export (`GET /api/v1/reports/tickets.csv|.xlsx`): the gateway asks for page after page,
+ * newest first, passing the previous page's `nextBefore`, and writes each to the reply before asking for the
+ * next, so no process holds more than one page.
+ */
+export class TicketExportPageQueryV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TicketFiltersV1)
+  filters!: TicketFiltersV1;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  before?: number;
+}
+
+/** Asks for a rebuild of reporting's read models from the event stream. */
+export class ReadModelRebuildStartV1 extends ActorEnvelopeBase {}
+
+/** Path parameter of `GET /api/v1/reports/rebuild/{id}`. */
+export class ReadModelRebuildIdV1 {
+  @IsUUID()
+  id!: string;
+}
+
+export class ReadModelRebuildStatusQueryV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+/**
+ * A rebuild of the read models: the events of the stream replayed into a shadow schema, which then
+ * replaces the live one; progress is `replayedSeq` of `targetSeq` (stream sequences).
+ */
+export interface ReadModelRebuildV1 {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  /** The stream's last sequence when the replay started. */
+  targetSeq: number;
+  replayedSeq: number;
+  eventsApplied: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** Most addresses one scheduled report goes to; more is a mailing list's job. */
+export const MAX_SCHEDULE_RECIPIENTS = 20;
+const LANGUAGES = Object.values(Language);
+
+/**
+ * A scheduled report as an administrator asks for it: the summary of each day, week (Monday to Sunday) or
+ * month that ends, mailed to the recipients in the language given (Spanish unless said otherwise).
+ */
+export class ReportScheduleInputV1 {
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCHEDULE_RECIPIENTS)
+  @IsEmail({}, { each: true })
+  @MaxLength(Limits.email, { each: true })
+  recipients!: string[];
+
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class ReportScheduleListQueryV1 extends ActorEnvelopeBase {}
+
+export class CreateReportScheduleV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReportScheduleInputV1)
+  schedule!: ReportScheduleInputV1;
+}
+
+/** Path parameter of `DELETE /api/v1/reports/schedules/{id}`. */
+export class ReportScheduleIdV1 {
+  @IsUUID()
+  id!: string;
+}
+
+export class DeleteReportScheduleV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+export interface ReportScheduleV1 {
+  id: string;
+  granularity: ReportGranularity;
+  /** Lower case, without repeats. */
+  recipients: string[];
+  language: Language;
+  createdAt: string;
+  /** First local day of the latest period mailed; null until the first. */
+  lastPeriodSent: string | null;
+}
+
+/** The figures of a scheduled report: the KPI report's overall row of the period (docs/indicators.md). */
+export class ScheduledReportFiguresV1 {
+  @IsInt()
+  @Min(0)
+  opened!: number;
+
+  @IsInt()
+  @Min(0)
+  closed!: number;
+
+  @IsInt()
+  openAtEnd!: number;
+
+  @IsInt()
+  @Min(0)
+  overdue!: number;
+
+  @IsInt()
+  @Min(0)
+  callsHandled!: number;
+
+  /** Averages in business minutes; null when nothing was measured (as every share below). */
+  @IsOptional()
+  @IsNumber()
+  firstResponseBusinessAverage!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  resolutionBusinessAverage!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  incidentsClosedAtL1Share!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  queriesAnsweredAtL1Share!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  satisfechoShare!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  surveyResponseRate!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  slaResponseCompliance!: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  slaResolutionCompliance!: number | null;
+}
+
+/** Reporting computed a scheduled report; notifications mails it to each recipient once. */
+export class ScheduledReportReadyV1 {
+  @IsUUID()
+  scheduleId!: string;
+
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
+  /** First local day of the period. */
+  @Matches(REPORT_DATE_PATTERN)
+  periodStart!: string;
+
+  /** Day after the period's last (exclusive). */
+  @Matches(REPORT_DATE_PATTERN)
+  periodEnd!: string;
+
+  @IsString()
+  @MaxLength(100)
+  timeZone!: string;
+
+  @IsIn(LANGUAGES)
+  language!: Language;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCHEDULE_RECIPIENTS)
+  @IsEmail({}, { each: true })
+  recipients!: string[];
+
+  @ValidateNested()
+  @Type(() => ScheduledReportFiguresV1)
+  @IsDefined()
+  figures!: ScheduledReportFiguresV1;
+}
+
+/** Events of reporting. NEVER rename a type in place (see subjects.ts). */
+export const ReportEvents = {
+  ScheduledReportReady: defineEvent('report.scheduled-ready', 1, ScheduledReportReadyV1),
+} as const;

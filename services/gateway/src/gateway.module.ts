@@ -35,6 +35,7 @@ import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
@@ -88,6 +89,7 @@ export class GatewayModule {
         AccountStatusCache,
         UpdateAccountUseCase,
         ...loginThrottleProviders,
+        AdministerReportsUseCase,
       ],
     };
   }

@@ -25,6 +25,7 @@ import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-c
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
 import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
+import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 
 @Module({
   controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler],
@@ -52,6 +53,7 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
     MailTemplateRepository,
     ManageMailTemplatesUseCase,
     InboundAdminUseCase,
+    QueueReportMailsUseCase,
   ],
 })
 export class NotificationsModule {}

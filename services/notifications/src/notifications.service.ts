@@ -1,4 +1,4 @@
-import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
+import { Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
@@ -25,6 +25,7 @@ import {
   SlaBreachedMails,
   SolutionReturnedMails,
 } from './ticket-mails/ticket-mail-plans.js';
+import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
@@ -44,6 +45,7 @@ export const notificationsService: ServiceDefinition = {
     const registrationMail = app.get(QueueRegistrationMailUseCase);
     const mails = app.get(QueueTicketMailsUseCase);
     const people = app.get(TrackTicketPeopleUseCase);
+    const reportMails = app.get(QueueReportMailsUseCase);
     return [
       {
         durable: 'notifications',
@@ -61,6 +63,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
           onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
+          onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
         ],
       },
     ];

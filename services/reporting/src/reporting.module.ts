@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EventReplay } from './rebuild/event-replay.js';
+import { RebuildReadModelsUseCase } from './rebuild/rebuild-read-models.use-case.js';
+import { RebuildHandler } from './rebuild/rebuild.handler.js';
+import { RebuildRepository } from './rebuild/rebuild.repository.js';
+import { ManageSchedulesUseCase } from './schedules/manage-schedules.use-case.js';
+import { ReportScheduleRepository } from './schedules/report-schedule.repository.js';
+import { ReportScheduler } from './schedules/report-scheduler.js';
+import { SchedulesHandler } from './schedules/schedules.handler.js';
+import { SendScheduledReportsUseCase } from './schedules/send-scheduled-reports.use-case.js';
 import { KpiReportUseCase } from './reports/kpi-report.use-case.js';
 import { RecurringReportUseCase } from './reports/recurring-report.use-case.js';
 import { ReportQueriesHandler } from './reports/report-queries.handler.js';
@@ -13,7 +22,7 @@ import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 import { TicketViewRepository } from './tickets/ticket-view.repository.js';
 
 @Module({
-  controllers: [TicketQueriesHandler, ReportQueriesHandler],
+  controllers: [TicketQueriesHandler, ReportQueriesHandler, RebuildHandler, SchedulesHandler],
   providers: [
     // A factory, so a bad CAU_TIME_ZONE fails the start with its variable named.
     { provide: ReportingSettings, useFactory: () => ReportingSettings.fromEnv(process.env) },
@@ -26,6 +35,13 @@ import { TicketViewRepository } from './tickets/ticket-view.repository.js';
     KpiReportUseCase,
     RecurringReportUseCase,
     YearlyReportUseCase,
+    RebuildRepository,
+    EventReplay,
+    RebuildReadModelsUseCase,
+    ReportScheduleRepository,
+    ManageSchedulesUseCase,
+    SendScheduledReportsUseCase,
+    ReportScheduler,
   ],
 })
 export class ReportingModule {}

@@ -1,11 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { Events, ProcedureEvents, QueueGroups, type EventEnvelope } from '@cau/contracts';
-import { onEvent, type ServiceDefinition } from '@cau/messaging';
-import { ReportingSchema1763800006000 } from './migrations/1763800006000-reporting-schema.js';
-import { ReportingProcedures1763800006100 } from './migrations/1763800006100-reporting-procedures.js';
-import { ReportingFacts1763800006200 } from './migrations/1763800006200-reporting-facts.js';
-import { ReportingKpiDaily1763800006300 } from './migrations/1763800006300-reporting-kpi-daily.js';
+import { QueueGroups } from '@cau/contracts';
+import type { ServiceDefinition } from '@cau/messaging';
+import { REPORTING_MIGRATIONS } from './migrations/index.js';
+import { READ_MODELS_DURABLE, readModelHandlers } from './read-models.js';
+import { RebuildRepository } from './rebuild/rebuild.repository.js';
 import { ReportingModule } from './reporting.module.js';
+import { ReportScheduler } from './schedules/report-scheduler.js';
 import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
@@ -13,99 +12,36 @@ export const reportingService: ServiceDefinition = {
   name: 'reporting',
   schema: 'reporting',
   module: ReportingModule,
-  migrations: [
-    ReportingSchema1763800006000,
-    ReportingProcedures1763800006100,
-    ReportingFacts1763800006200,
-    ReportingKpiDaily1763800006300,
-  ],
+  migrations: REPORTING_MIGRATIONS,
   // Before events are consumed: kpi_daily backfilled (first start) or rebuilt (zone changed).
-  afterStart: async (app) => {
+  afterStart: async (app, _runtime, env) => {
     await app.get(TicketFactsProjection).ensureDaily();
+    app.get(ReportScheduler).start(scheduleIntervalMs(env));
   },
   portVariable: 'REPORTING_PORT',
   defaultPort: 3106,
   queueGroup: QueueGroups.reporting,
   consumers: (app) => {
-    const projection = app.get(TicketViewProjection);
-    const facts = app.get(TicketFactsProjection);
-    // Every event updates the view and the path first; the ticket's fact row is then rebuilt from them.
-    const fed =
-      <T extends { ticketId: string }>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
-      async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
-        await apply(event, tx);
-        await facts.refresh(tx, event.data.ticketId);
-      };
+    const rebuilds = app.get(RebuildRepository);
     return [
       {
-        durable: 'reporting',
-        handlers: [
-          onEvent(
-            Events.TicketRegistered,
-            fed((event, tx) => projection.registered(event, tx)),
-          ),
-          onEvent(
-            Events.TicketRouted,
-            fed((event, tx) => projection.routed(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketEscalated,
-            fed((event, tx) => projection.escalated(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.SolutionReturned,
-            fed((event, tx) => projection.solutionReturned(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketTaken,
-            fed((event, tx) => projection.taken(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketEstimated,
-            fed((event, tx) => projection.estimated(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.WorkLogged,
-            fed((event, tx) => projection.workLogged(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.SolutionProposed,
-            fed((event, tx) => projection.solutionProposed(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketResolved,
-            fed((event, tx) => projection.resolved(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.ReviewRejected,
-            fed((event, tx) => projection.reviewRejected(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketClosed,
-            fed((event, tx) => projection.closed(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketReopened,
-            fed((event, tx) => projection.reopened(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.WaitingOnRequester,
-            fed((event, tx) => projection.waitingOnRequester(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.SlaBreached,
-            fed((event, tx) => projection.slaBreached(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.SurveyAnswered,
-            fed((event, tx) => projection.surveyAnswered(event, tx)),
-          ),
-          onEvent(
-            ProcedureEvents.TicketCommented,
-            fed((event, tx) => projection.commented(event, tx)),
-          ),
-        ],
+        durable: READ_MODELS_DURABLE,
+        // While a rebuild swaps its shadow tables in, live events wait, and skip what it already applied.
+        handlers: readModelHandlers(app.get(TicketViewProjection), app.get(TicketFactsProjection), (event, tx) =>
+          rebuilds.admit(event.id, tx),
+        ),
       },
     ];
   },
 };
+
+/** How often scheduled reports are looked for (`REPORT_SCHEDULE_INTERVAL_MS`, 1 s to 1 h; a minute by default). */
+function scheduleIntervalMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.REPORT_SCHEDULE_INTERVAL_MS?.trim();
+  if (!raw) return 60_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1_000 || value > 3_600_000) {
+    throw new Error(`REPORT_SCHEDULE_INTERVAL_MS must be an integer between 1000 and 3600000, got "${raw}"`);
+  }
+  return value;
+}

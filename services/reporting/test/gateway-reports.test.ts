@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { waitFor } from '@cau/testing';
 import { startService, type RunningService } from '@cau/messaging';
-import type { KpiReportV1 } from '@cau/contracts';
+import type { KpiReportV1, ReadModelRebuildV1 } from '@cau/contracts';
 import { reportingService } from '../src/reporting.service.js';
 import { startGateway, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
 
@@ -77,6 +79,26 @@ describe('gateway: reports', () => {
     const sheet = workbook.getWorksheet('Indicadores')!;
     expect(sheet.rowCount).toBe(13);
     expect(sheet.getRow(2).getCell(1).value).toBe('2025-01-01');
+  });
+
+  it('rebuilds the read models for administrators, reporting progress', async () => {
+    const started = await f.http.send<ReadModelRebuildV1>('POST', '/api/v1/reports/rebuild', { token: f.adminToken });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ state: 'running', error: null });
+    await waitFor(
+      async () => {
+        const answer = await f.http.send<ReadModelRebuildV1>('GET', `/api/v1/reports/rebuild/${started.body.id}`, {
+          token: f.adminToken,
+        });
+        return answer.body.state === 'done';
+      },
+      { what: 'the rebuild', timeoutMs: 60_000 },
+    );
+    expect((await f.http.send('GET', '/api/v1/reports/rebuild/x', { token: f.adminToken })).status).toBe(400);
+    const unknown = await f.http.send('GET', `/api/v1/reports/rebuild/${randomUUID()}`, { token: f.adminToken });
+    expect(unknown.status).toBe(404);
+    const operator = await f.http.account(f.adminToken, { email: 'operador2@cau.gob', role: 'operator' });
+    expect((await f.http.send('POST', '/api/v1/reports/rebuild', { token: operator })).status).toBe(403);
   });
 
   it('answers the recurring and yearly reports', async () => {

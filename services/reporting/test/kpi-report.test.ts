@@ -298,6 +298,22 @@ describe('reporting: KPI report on hand-computed tickets', () => {
       { year: 2024, tickets: 0, services: 0, jurisdictionsServed: 0 },
       { year: 2025, tickets: 4, services: 3, jurisdictionsServed: 1 },
     ]);
+    // Read from kpi_daily, they must equal the figures counted straight from the facts.
+    const direct = await h.db.query<{ tickets: number; services: number; jurisdictions: number }>(
+      `SELECT (SELECT count(*) FROM reporting.ticket_facts
+               WHERE extract(year FROM registered_at AT TIME ZONE $1) = 2025)::int AS tickets,
+              (SELECT count(*) FROM reporting.ticket_facts
+               WHERE extract(year FROM closed_at AT TIME ZONE $1) = 2025)::int AS services,
+              (SELECT count(DISTINCT jurisdiction) FROM reporting.ticket_facts
+               WHERE extract(year FROM registered_at AT TIME ZONE $1) = 2025)::int AS jurisdictions`,
+      [yearly.timeZone],
+    );
+    expect(yearly.years[1]).toEqual({
+      year: 2025,
+      tickets: direct.rows[0]!.tickets,
+      services: direct.rows[0]!.services,
+      jurisdictionsServed: direct.rows[0]!.jurisdictions,
+    });
   });
 
   it('refuses bad input with VALIDATION and other roles with FORBIDDEN', async () => {

@@ -34,8 +34,11 @@ export class TicketByNumberQueryV1 extends ActorEnvelopeBase {
   number!: number;
 }
 
-/** Filters of the ticket list. Query-string values arrive as strings and are converted by the gateway. */
-export class TicketListFiltersV1 {
+/**
+ * What narrows a ticket list, shared by the paged list and the streamed export. Query-string values arrive
+ * as strings and are converted by the gateway.
+ */
+export class TicketFiltersV1 {
   @IsOptional()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
@@ -64,7 +67,10 @@ export class TicketListFiltersV1 {
   @IsString()
   @MaxLength(Limits.searchText)
   text?: string;
+}
 
+/** Filters of the ticket list, and its page. */
+export class TicketListFiltersV1 extends TicketFiltersV1 {
   /** Keyset cursor: return tickets with a number lower than this one. */
   @IsOptional()
   @IsInt()

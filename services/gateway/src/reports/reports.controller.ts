@@ -1,25 +1,49 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
   KpiReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
+  ReportLimits,
+  ReadModelRebuildIdV1,
+  ReportScheduleIdV1,
+  ReportScheduleInputV1,
+  Role,
+  TicketFiltersV1,
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
+  type ReadModelRebuildV1,
   type RecurringReportV1,
+  type ReportScheduleV1,
   type YearlyReportV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
+import { AdministerReportsUseCase } from './administer-reports.use-case.js';
+import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TICKET_EXPORT_RULES =
+  'Los mismos filtros que `GET /api/v1/tickets` (sin `before` ni `limit`): todos los tickets que la cuenta ve, ' +
+  `del más reciente al más antiguo, leídos de a ${ReportLimits.exportPageSize} y enviados a medida que se leen. ` +
+  'Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.';
 const PERIOD_RULES =
   'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. ' +
   'Definiciones: docs/indicators.md.';
@@ -28,7 +52,10 @@ const PERIOD_RULES =
 @Controller('api/v1/reports')
 @Roles(...REPORT_ROLES)
 export class ReportsController {
-  constructor(private readonly reports: GetReportsUseCase) {}
+  constructor(
+    private readonly reports: GetReportsUseCase,
+    private readonly admin: AdministerReportsUseCase,
+  ) {}
 
   @Get('kpis')
   @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
@@ -103,6 +130,111 @@ export class ReportsController {
     @Query(new ContractPipe(YearlyReportParamsV1, ['fromYear', 'toYear'])) params: YearlyReportParamsV1,
   ): Promise<YearlyReportV1> {
     return this.reports.yearly(actor, params);
+  }
+
+  @Get('tickets.csv')
+  @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en CSV (UTF-8)', description: TICKET_EXPORT_RULES })
+  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'Una línea por ticket, con cabecera',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async ticketsCsv(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pages = await this.reports.ticketPages(actor, filters);
+    send(reply, 'text/csv; charset=utf-8', 'tickets.csv', ticketsCsv(pages));
+  }
+
+  @Get('tickets.xlsx')
+  @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en XLSX', description: TICKET_EXPORT_RULES })
+  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'Hoja «Tickets» con las mismas columnas que el CSV',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async ticketsXlsx(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pages = await this.reports.ticketPages(actor, filters);
+    send(reply, XLSX, 'tickets.xlsx', ticketsXlsx(pages));
+  }
+
+  @Get('schedules')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Los reportes programados (diarios, semanales, mensuales) y sus destinatarios' })
+  @ApiOkResponse({ description: 'Cada programación con el último período enviado' })
+  @ApiErrors(403, 503)
+  listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
+    return this.admin.list(actor);
+  }
+
+  @Post('schedules')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Programa un resumen por correo del día, la semana (lunes a domingo) o el mes que termina',
+    description:
+      'Se envía una vez por período, al terminar el período en CAU_TIME_ZONE, a cada destinatario (hasta 20), ' +
+      'en el idioma indicado (`es` si no se indica).',
+  })
+  @ApiBody({ schema: contractSchemaRef(ReportScheduleInputV1) })
+  @ApiCreatedResponse({ description: 'Programado' })
+  @ApiErrors(400, 403, 503)
+  createSchedule(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(ReportScheduleInputV1)) schedule: ReportScheduleInputV1,
+  ): Promise<ReportScheduleV1> {
+    return this.admin.create(actor, schedule);
+  }
+
+  @Delete('schedules/:id')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deja de enviar un reporte programado' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiNoContentResponse({ description: 'Eliminado' })
+  @ApiErrors(400, 403, 404, 503)
+  deleteSchedule(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(ReportScheduleIdV1)) { id }: ReportScheduleIdV1,
+  ): Promise<void> {
+    return this.admin.delete(actor, id);
+  }
+
+  @Post('rebuild')
+  @Roles(Role.Admin)
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Reconstruye los modelos de lectura de los reportes desde el flujo de eventos',
+    description:
+      'Responde enseguida; las consultas siguen respondiendo con los modelos actuales hasta el reemplazo. ' +
+      'Si ya hay una reconstrucción en curso, responde esa. También: `npm run reporting -- rebuild`.',
+  })
+  @ApiAcceptedResponse({ description: 'La reconstrucción y su avance' })
+  @ApiErrors(403, 503)
+  startRebuild(@CurrentActor() actor: ActorV1): Promise<ReadModelRebuildV1> {
+    return this.admin.startRebuild(actor);
+  }
+
+  @Get('rebuild/:id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'El avance de una reconstrucción (secuencia del flujo alcanzada, eventos aplicados)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ description: 'Estado: running, done o failed' })
+  @ApiErrors(400, 403, 404, 503)
+  rebuild(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(ReadModelRebuildIdV1)) { id }: ReadModelRebuildIdV1,
+  ): Promise<ReadModelRebuildV1> {
+    return this.admin.rebuild(actor, id);
   }
 }
 

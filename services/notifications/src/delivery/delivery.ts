@@ -18,6 +18,8 @@ export const DeliveryKind = {
   RequesterCommented: 'requester-commented',
   /** To the administrators (ADMIN_EMAILS): an inbound mailbox has failed to be read several times in a row. */
   MailboxUnreadable: 'mailbox-unreadable',
+  /** A daily, weekly or monthly summary from reporting (not about one ticket). */
+  ScheduledReport: 'scheduled-report',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 

@@ -25,6 +25,12 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
   observations: { es: 'Observaciones de la supervisión', en: "Supervisor's observations" },
   target: { es: 'Plazo vencido: respuesta o resolución', en: 'Target missed: response or resolution' },
   dueAt: { es: 'Fecha y hora en que vencía', en: 'Date and time it was due' },
+  text: { es: 'Comentario del solicitante, tal como se escribió', en: "Requester's comment, as written" },
+  channel: { es: 'Canal por el que llegó el comentario', en: 'Channel the comment came through' },
+  reopens: {
+    es: '«Sí» o «No»: si el comentario reabrió el ticket',
+    en: '"Yes" or "No": whether the comment reopened the ticket',
+  },
 };
 
 /** The placeholders every ticket mail has, from the ticket's stored facts. */

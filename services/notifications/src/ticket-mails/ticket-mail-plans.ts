@@ -297,8 +297,22 @@ export const CommentedMails: EventMails<TicketCommentedV1> = {
           },
           locale,
         ),
+      values: ({ event, locale }) => ({
+        area: event.data.area,
+        channel: event.data.channel,
+        text: event.data.text,
+        reopens: YES_NO[locale.language][event.data.reopens ? 0 : 1],
+      }),
     },
   },
+  sample: (language) => ({
+    ...sampleStep('L1', 'en_curso'),
+    by: sampleBy(Role.Requester),
+    commentId: SAMPLE_ID,
+    channel: 'email',
+    text: language === 'es' ? 'Sigue sin imprimir desde esta mañana.' : 'It still does not print since this morning.',
+    reopens: true,
+  }),
 };
 
 /** The event types that can give mails: the keys of preferences. */
@@ -407,6 +421,7 @@ export const MAIL_KIND_ENTRIES: ReadonlyMap<MailKind, MailKindEntry> = new Map(
     ClosedMails,
     ReopenedMails,
     SlaBreachedMails,
+    CommentedMails,
   ]
     // Each entry keeps its own event type inside its closures; the list only needs them side by side.
     .flatMap((mails) => kindEntries(mails as EventMails<{ ticketId: string }>))

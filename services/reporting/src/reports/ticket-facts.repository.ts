@@ -328,21 +328,23 @@ export class TicketFactsRepository {
     }));
   }
 
-  /** Tickets and jurisdictions by year of registration, services by year of closure (local years). */
-  async yearly(criteria: { from: Date; to: Date; zone: string }): Promise<YearlyRow[]> {
+  /**
+   * Tickets and jurisdictions by year of registration, services by year of closure, from kpi_daily's local
+   * days (a few thousand rows a year instead of every fact): `opened` and `closed` of the overall rows count
+   * exactly the facts registered and closed on each day, and a jurisdiction was served in a year when one of
+   * its days there has `opened` above zero. `fromDay`/`toDay` are local dates, `toDay` excluded.
+   */
+  async yearly(criteria: { fromDay: string; toDay: string }): Promise<YearlyRow[]> {
     const rows: Array<{ year: number; tickets: number; services: number; jurisdictions: number }> =
       await this.runtime.dataSource.query(
-        `WITH registered AS (
-           SELECT extract(year FROM registered_at AT TIME ZONE $3)::int AS year, count(*)::int AS tickets,
-                  count(DISTINCT jurisdiction)::int AS jurisdictions
-           FROM "${this.s}".ticket_facts WHERE registered_at >= $1 AND registered_at < $2 GROUP BY 1),
-         closed AS (
-           SELECT extract(year FROM closed_at AT TIME ZONE $3)::int AS year, count(*)::int AS services
-           FROM "${this.s}".ticket_facts WHERE closed_at >= $1 AND closed_at < $2 GROUP BY 1)
-         SELECT year, COALESCE(r.tickets, 0) AS tickets, COALESCE(c.services, 0) AS services,
-                COALESCE(r.jurisdictions, 0) AS jurisdictions
-         FROM registered r FULL JOIN closed c USING (year)`,
-        [criteria.from, criteria.to, criteria.zone],
+        `SELECT extract(year FROM day)::int AS year,
+                COALESCE(sum(opened) FILTER (WHERE dimension = ''), 0)::int AS tickets,
+                COALESCE(sum(closed) FILTER (WHERE dimension = ''), 0)::int AS services,
+                count(DISTINCT value) FILTER (WHERE dimension = 'jurisdiction' AND opened > 0)::int AS jurisdictions
+         FROM "${this.s}".kpi_daily
+         WHERE dimension IN ('', 'jurisdiction') AND day >= $1::date AND day < $2::date
+         GROUP BY 1`,
+        [criteria.fromDay, criteria.toDay],
       );
     return rows.map((r) => ({
       year: r.year,

@@ -19,7 +19,12 @@ export class YearlyReportUseCase {
     const zone = this.settings.timeZone;
     const range = checkYears(query, zone);
     if (Array.isArray(range)) throw ServiceError.validation(range);
-    const rows = new Map((await this.facts.yearly({ ...range, zone })).map((r) => [r.year, r]));
+    const rows = new Map(
+      (await this.facts.yearly({ fromDay: `${query.fromYear}-01-01`, toDay: `${query.toYear + 1}-01-01` })).map((r) => [
+        r.year,
+        r,
+      ]),
+    );
     const years = [];
     // Every year asked for is listed, with zeros when nothing happened in it.
     for (let year = query.fromYear; year <= query.toYear; year++) {

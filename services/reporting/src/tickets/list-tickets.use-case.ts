@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketListQueryV1, TicketPageV1 } from '@cau/contracts';
+import {
+  ReportLimits,
+  type ActorV1,
+  type TicketExportPageQueryV1,
+  type TicketFiltersV1,
+  type TicketListQueryV1,
+  type TicketPageV1,
+} from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { DEFAULT_PAGE_SIZE, numberRangeProblem, pageOf } from './paging.js';
 import { normalizeEmail, visibilityOf } from './ticket-visibility.js';
@@ -10,13 +17,27 @@ export class ListTicketsUseCase {
   constructor(private readonly views: TicketViewRepository) {}
 
   /** A page of the tickets the actor may see, narrowed by their filters, newest first. */
-  async list(query: TicketListQueryV1): Promise<TicketPageV1> {
+  list(query: TicketListQueryV1): Promise<TicketPageV1> {
     const { filters } = query;
-    const problem = numberRangeProblem('filters.before', filters.before);
+    return this.page(query.actor, filters, 'filters.before', filters.before, filters.limit ?? DEFAULT_PAGE_SIZE);
+  }
+
+  /** A page of an export: the same tickets as the list, in pages of the export's fixed size. */
+  exportPage(query: TicketExportPageQueryV1): Promise<TicketPageV1> {
+    return this.page(query.actor, query.filters, 'before', query.before, ReportLimits.exportPageSize);
+  }
+
+  private async page(
+    actor: ActorV1,
+    filters: TicketFiltersV1,
+    beforeField: string,
+    before: number | undefined,
+    limit: number,
+  ): Promise<TicketPageV1> {
+    const problem = numberRangeProblem(beforeField, before);
     if (problem) throw ServiceError.validation([problem]);
-    const visibility = visibilityOf(query.actor);
+    const visibility = visibilityOf(actor);
     if (visibility.kind === 'none') return { items: [], nextBefore: null };
-    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.views.list({
       status: filters.status,
       area: filters.area,
@@ -25,7 +46,7 @@ export class ListTicketsUseCase {
       jurisdiction: filters.jurisdiction,
       // A blank search box (`?text=`) means "no text filter", not "match nothing".
       text: filters.text?.trim() || undefined,
-      before: filters.before,
+      before,
       limit: limit + 1,
       visibleTo: visibility,
     });

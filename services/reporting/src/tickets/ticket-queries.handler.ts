@@ -2,7 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   Queries,
+  ReportQueries,
   TicketByNumberQueryV1,
+  TicketExportPageQueryV1,
   TicketListQueryV1,
   type TicketPageV1,
   type TicketViewV1,
@@ -26,5 +28,10 @@ export class TicketQueriesHandler {
   @MessagePattern(Queries.TicketList)
   list(@Payload() data: unknown): Promise<TicketPageV1> {
     return this.listTickets.list(parseMessage(TicketListQueryV1, data));
+  }
+
+  @MessagePattern(ReportQueries.TicketExportPage)
+  exportPage(@Payload() data: unknown): Promise<TicketPageV1> {
+    return this.listTickets.exportPage(parseMessage(TicketExportPageQueryV1, data));
   }
 }

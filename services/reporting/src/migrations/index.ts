@@ -1,0 +1,16 @@
+import { ReportingSchema1763800006000 } from './1763800006000-reporting-schema.js';
+import { ReportingProcedures1763800006100 } from './1763800006100-reporting-procedures.js';
+import { ReportingFacts1763800006200 } from './1763800006200-reporting-facts.js';
+import { ReportingKpiDaily1763800006300 } from './1763800006300-reporting-kpi-daily.js';
+import { ReportingRebuilds1763800006400 } from './1763800006400-reporting-rebuilds.js';
+import { ReportingSchedules1763800006500 } from './1763800006500-reporting-schedules.js';
+
+/** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
+export const REPORTING_MIGRATIONS = [
+  ReportingSchema1763800006000,
+  ReportingProcedures1763800006100,
+  ReportingFacts1763800006200,
+  ReportingKpiDaily1763800006300,
+  ReportingRebuilds1763800006400,
+  ReportingSchedules1763800006500,
+];

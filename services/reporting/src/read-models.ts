@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+import { Events, ProcedureEvents, type EventEnvelope } from '@cau/contracts';
+import { onEvent, type EventHandler } from '@cau/messaging';
+import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
+import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
+
+/** The live consumer's durable name: its inbox rows are keyed by it, in the live and the shadow schema. */
+export const READ_MODELS_DURABLE = 'reporting';
+
+/** Runs before an event touches the read models; false leaves the event out. */
+export type ReadModelGuard = (event: EventEnvelope<{ ticketId: string }>, tx: EntityManager) => Promise<boolean>;
+
+/**
+ * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
+ * projections writing to its shadow schema). Every event updates the view and the path first; the
+ * ticket's fact row is then rebuilt from them.
+ */
+export function readModelHandlers(
+  projection: TicketViewProjection,
+  facts: TicketFactsProjection,
+  guard?: ReadModelGuard,
+): EventHandler<object>[] {
+  const fed =
+    <T extends { ticketId: string }>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
+    async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
+      if (guard && !(await guard(event, tx))) return;
+      await apply(event, tx);
+      await facts.refresh(tx, event.data.ticketId);
+    };
+  return [
+    onEvent(
+      Events.TicketRegistered,
+      fed((event, tx) => projection.registered(event, tx)),
+    ),
+    onEvent(
+      Events.TicketRouted,
+      fed((event, tx) => projection.routed(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketEscalated,
+      fed((event, tx) => projection.escalated(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.SolutionReturned,
+      fed((event, tx) => projection.solutionReturned(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketTaken,
+      fed((event, tx) => projection.taken(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketEstimated,
+      fed((event, tx) => projection.estimated(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.WorkLogged,
+      fed((event, tx) => projection.workLogged(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.SolutionProposed,
+      fed((event, tx) => projection.solutionProposed(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketResolved,
+      fed((event, tx) => projection.resolved(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.ReviewRejected,
+      fed((event, tx) => projection.reviewRejected(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketClosed,
+      fed((event, tx) => projection.closed(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketReopened,
+      fed((event, tx) => projection.reopened(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.WaitingOnRequester,
+      fed((event, tx) => projection.waitingOnRequester(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.SlaBreached,
+      fed((event, tx) => projection.slaBreached(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.SurveyAnswered,
+      fed((event, tx) => projection.surveyAnswered(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketCommented,
+      fed((event, tx) => projection.commented(event, tx)),
+    ),
+  ] as EventHandler<object>[];
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { ReportEvents, type ReportScheduleV1, type ScheduledReportFiguresV1 } from '@cau/contracts';
+import { ServiceRuntime } from '@cau/messaging';
+import { RebuildRepository } from '../rebuild/rebuild.repository.js';
+import { buildKpiRows } from '../reports/kpi-formulas.js';
+import { periodsBetween } from '../reports/report-period.js';
+import { ReportingSettings } from '../reports/reporting-settings.js';
+import { TicketFactsRepository } from '../reports/ticket-facts.repository.js';
+import { ReportScheduleRepository } from './report-schedule.repository.js';
+import { lastEndedPeriod } from './scheduled-period.js';
+
+/**
+ * For each schedule whose latest ended period was not reported yet: claims the period, computes its
+ * figures with the KPI report's code and writes `report.scheduled-ready` to the outbox, all in one
+ * transaction (notifications mails it). Only the latest ended period is reported: after a stop of several
+ * days the days missed are not mailed one by one.
+ */
+@Injectable()
+export class SendScheduledReportsUseCase {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly schedules: ReportScheduleRepository,
+    private readonly facts: TicketFactsRepository,
+    private readonly settings: ReportingSettings,
+    private readonly rebuilds: RebuildRepository,
+  ) {}
+
+  /** Returns how many reports this call wrote. */
+  async sendDue(now: Date): Promise<number> {
+    let sent = 0;
+    for (const schedule of await this.schedules.list()) {
+      const period = lastEndedPeriod(now, schedule.granularity, this.settings.timeZone);
+      if (schedule.lastPeriodSent !== null && schedule.lastPeriodSent >= period.start) continue;
+      if (await this.send(schedule, period)) sent++;
+    }
+    return sent;
+  }
+
+  private send(schedule: ReportScheduleV1, period: { start: string; end: string }): Promise<boolean> {
+    return this.runtime.transaction(async (tx) => {
+      await this.rebuilds.holdOffSwap(tx);
+      if (!(await this.schedules.claimRun(tx, schedule.id, period.start))) return false;
+      const figures = await this.figures(schedule, period);
+      const event = await this.runtime.outbox.append(tx, {
+        definition: ReportEvents.ScheduledReportReady,
+        ticketId: null,
+        data: {
+          scheduleId: schedule.id,
+          granularity: schedule.granularity,
+          periodStart: period.start,
+          periodEnd: period.end,
+          timeZone: this.settings.timeZone,
+          language: schedule.language,
+          recipients: schedule.recipients,
+          figures,
+        },
+      });
+      await this.schedules.recordRunEvent(tx, schedule.id, period.start, event.id);
+      return true;
+    });
+  }
+
+  /** The overall row of a KPI report over exactly this period. */
+  private async figures(
+    schedule: ReportScheduleV1,
+    period: { start: string; end: string },
+  ): Promise<ScheduledReportFiguresV1> {
+    const zone = this.settings.timeZone;
+    const periods = periodsBetween(
+      DateTime.fromISO(period.start, { zone }),
+      DateTime.fromISO(period.end, { zone }),
+      schedule.granularity,
+    );
+    const aggregates = await this.facts.kpiAggregates({
+      fromDay: period.start,
+      toDay: period.end,
+      granularity: schedule.granularity,
+      dimension: null,
+    });
+    const [row] = buildKpiRows(periods, aggregates);
+    return {
+      opened: row!.opened,
+      closed: row!.closed,
+      openAtEnd: row!.openAtEnd,
+      overdue: row!.overdue,
+      callsHandled: row!.callsHandled,
+      firstResponseBusinessAverage: row!.firstResponse.business.average,
+      resolutionBusinessAverage: row!.resolution.business.average,
+      incidentsClosedAtL1Share: row!.incidentsClosedAtL1Share,
+      queriesAnsweredAtL1Share: row!.queriesAnsweredAtL1Share,
+      satisfechoShare: row!.satisfaction.satisfechoShare,
+      surveyResponseRate: row!.satisfaction.responseRate,
+      slaResponseCompliance: row!.sla.response.compliance,
+      slaResolutionCompliance: row!.sla.resolution.compliance,
+    };
+  }
+}
