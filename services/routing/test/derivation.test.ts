@@ -91,7 +91,7 @@ describe('routing: derivations along the escalation graph', () => {
         to,
         kind,
         reason: `paso ${i + 1}: ${from} a ${to}`,
-        by: { accountId: by.accountId, name: by.name, role: by.role },
+        by: { accountId: by.accountId, name: by.name, role: by.role, email: by.email },
         at: expect.any(String),
       });
       expect((await locate(ticket.number)).area).toBe(to);
