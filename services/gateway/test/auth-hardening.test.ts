@@ -180,6 +180,8 @@ describe('gateway: login limit, revoked accounts, security headers', () => {
         expect(src).toBeDefined();
         const script = await fetch(new URL(src!, `${f.gateway.url}/api/docs/`));
         expect(script.status).toBe(200);
+        // Read to the end: an unread body keeps its connection busy, and the gateway's stop waits for it.
+        expect((await script.text()).length).toBeGreaterThan(0);
       }
       const document = (await (await fetch(`${f.gateway.url}/api/docs-json`)).json()) as {
         paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;

@@ -62,13 +62,13 @@ export function buildClosureReport(facts: ClosureFacts, calendar: BusinessCalend
     registeredAt: facts.registeredAt.toISOString(),
     resolvedAt: facts.resolvedAt.toISOString(),
     closedAt: facts.closedAt.toISOString(),
-    closedBy: facts.closedBy,
-    history: facts.history,
+    closedBy: named(facts.closedBy),
+    history: facts.history.map((step) => ({ ...step, by: step.by && named(step.by) })),
     resolution: {
       solution: facts.solution.text,
       elements: facts.solution.elements,
       articleRef: facts.articleRef,
-      registeredBy: facts.solution.by,
+      registeredBy: named(facts.solution.by),
       registeredAt: facts.solution.at.toISOString(),
     },
     timeToSolution,
@@ -81,6 +81,11 @@ export function buildClosureReport(facts: ClosureFacts, calendar: BusinessCalend
       .reduce((sum, step) => sum + (step.minutes ?? 0), 0),
     overdue: facts.overdue,
   };
+}
+
+/** Requesters read the report too: it names the people involved, without their addresses. */
+function named(by: ByV1): ByV1 {
+  return { accountId: by.accountId, name: by.name, role: by.role };
 }
 
 /** Whole minutes, as `ticket.closed` carries them. */
