@@ -1,6 +1,7 @@
 import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
 import { inboundConfigFromEnv, type InboundConfig } from '../inbound/inbound-config.js';
+import { ADDRESS, addressList, positiveInteger, value } from './env-values.js';
 
 export interface SmtpConfig {
   host: string;
@@ -94,7 +95,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
       keyName: 'area',
       example: 'UIT=uit@example.gob,L1=mesa@example.gob',
     }),
-    supervisorEmails: parseAddressList(value(env, 'SUPERVISOR_EMAILS') ?? ''),
+    supervisorEmails: addressList(env, 'SUPERVISOR_EMAILS'),
     jurisdictionReferentes: parseAddressMap(value(env, 'JURISDICTION_REFERENTES') ?? '', {
       variable: 'JURISDICTION_REFERENTES',
       key: JURISDICTION_CODE,
@@ -104,8 +105,6 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     inbound: inboundConfigFromEnv(env),
   };
 }
-
-const ADDRESS = /^[^@\s,=<>]+@[^@\s,=<>]+\.[^@\s,=<>]+$/;
 
 /** Jurisdiction codes as tickets carry them (the registration contract's pattern). */
 const JURISDICTION_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -127,32 +126,6 @@ function parseAddressMap(
     addresses.set(key, email);
   }
   return addresses;
-}
-
-/** `a@example.gob, b@example.gob`: comma-separated addresses. */
-function parseAddressList(raw: string): string[] {
-  const addresses = new Set<string>();
-  for (const entry of raw.split(',').map((part) => part.trim().toLowerCase())) {
-    if (entry === '') continue;
-    if (!ADDRESS.test(entry)) {
-      throw new Error(`SUPERVISOR_EMAILS must be comma-separated addresses such as a@example.gob, got "${entry}"`);
-    }
-    addresses.add(entry);
-  }
-  return [...addresses];
-}
-
-function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw === undefined || raw === '' ? undefined : raw;
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  const parsed = Number(raw);
-  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return parsed;
 }
 
 function parseSmtpUrl(raw: string, timeoutMs: number): SmtpConfig {

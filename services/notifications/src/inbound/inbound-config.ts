@@ -1,3 +1,5 @@
+import { addressList, positiveInteger, value } from '../config/env-values.js';
+
 export interface ImapMailboxConfig {
   host: string;
   port: number;
@@ -34,7 +36,6 @@ export interface InboundConfig {
   defaultJurisdiction: string;
 }
 
-const ADDRESS = /^[^@\s,=<>]+@[^@\s,=<>]+\.[^@\s,=<>]+$/;
 const JURISDICTION = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 
@@ -59,7 +60,7 @@ export function inboundConfigFromEnv(env: NodeJS.ProcessEnv): InboundConfig {
     maxAttempts: positiveInteger(env, 'INBOUND_MAX_ATTEMPTS', 8),
     retryBaseMs: positiveInteger(env, 'INBOUND_RETRY_BASE_MS', 5_000),
     alertAfterFailures: positiveInteger(env, 'INBOUND_ALERT_AFTER_FAILURES', 3),
-    adminEmails: parseAddresses(value(env, 'ADMIN_EMAILS') ?? ''),
+    adminEmails: addressList(env, 'ADMIN_EMAILS'),
     jurisdictions: parseJurisdictions(value(env, 'INBOUND_JURISDICTIONS') ?? ''),
     defaultJurisdiction: parseJurisdiction(value(env, 'INBOUND_DEFAULT_JURISDICTION') ?? 'CORREO'),
   };
@@ -144,29 +145,6 @@ function parseJurisdiction(raw: string): string {
     throw new Error(`INBOUND_DEFAULT_JURISDICTION must be a jurisdiction code such as SALUD, got "${raw}"`);
   }
   return raw;
-}
-
-function parseAddresses(raw: string): string[] {
-  const addresses = new Set<string>();
-  for (const entry of raw.split(',').map((part) => part.trim().toLowerCase())) {
-    if (entry === '') continue;
-    if (!ADDRESS.test(entry)) throw new Error(`ADMIN_EMAILS must be comma-separated addresses, got "${entry}"`);
-    addresses.add(entry);
-  }
-  return [...addresses];
-}
-
-function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw === undefined || raw === '' ? undefined : raw;
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  const parsed = Number(raw);
-  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return parsed;
 }
 
 /** The jurisdiction of a sender: by the domain of their address, or its parent domains, else the default. */

@@ -315,8 +315,8 @@ export const CommentedMails: EventMails<TicketCommentedV1> = {
   }),
 };
 
-/** The event types that can give mails: the keys of preferences. */
-export const NOTIFIED_EVENT_TYPES: readonly string[] = [
+/** Every event type's mails, in the order of a ticket's life. */
+const TICKET_MAILS = [
   RegisteredMails,
   EscalatedMails,
   SolutionReturnedMails,
@@ -326,7 +326,10 @@ export const NOTIFIED_EVENT_TYPES: readonly string[] = [
   ReopenedMails,
   SlaBreachedMails,
   CommentedMails,
-].map((mails) => mails.type);
+] as const;
+
+/** The event types that can give mails: the keys of preferences. */
+export const NOTIFIED_EVENT_TYPES: readonly string[] = TICKET_MAILS.map((mails) => mails.type);
 
 function requesterFacts(ticket: TicketCopy, portalUrl: string) {
   return { requesterName: ticket.requesterName, number: ticket.number, title: ticket.title, portalUrl };
@@ -412,18 +415,9 @@ export function placeholderValues<T>(plan: MailPlan<T>, input: MailInput<T>): Re
 
 /** The mail kinds administrators can write templates for, in the order of a ticket's life. */
 export const MAIL_KIND_ENTRIES: ReadonlyMap<MailKind, MailKindEntry> = new Map(
-  [
-    RegisteredMails,
-    EscalatedMails,
-    SolutionReturnedMails,
-    ResolvedMails,
-    ReviewRejectedMails,
-    ClosedMails,
-    ReopenedMails,
-    SlaBreachedMails,
-    CommentedMails,
-  ]
-    // Each entry keeps its own event type inside its closures; the list only needs them side by side.
-    .flatMap((mails) => kindEntries(mails as EventMails<{ ticketId: string }>))
-    .map((entry) => [entry.kind, entry]),
+  // Each entry keeps its own event type inside its closures; the list only needs them side by side.
+  TICKET_MAILS.flatMap((mails) => kindEntries(mails as EventMails<{ ticketId: string }>)).map((entry) => [
+    entry.kind,
+    entry,
+  ]),
 );
