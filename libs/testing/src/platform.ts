@@ -35,6 +35,8 @@ export async function startTestPlatform(
     env?: Record<string, string>;
     /** False for benchmarks: count mails without parsing them. */
     parseMail?: boolean;
+    /** A fixed port for the gateway, e.g. so that PORTAL_URL (read by notifications first) can name it. */
+    gatewayPort?: number;
   } = {},
 ): Promise<TestPlatform> {
   const infra = await createTestInfrastructure(label);
@@ -53,7 +55,8 @@ export async function startTestPlatform(
   };
   const processes: ServiceProcess[] = [];
   const spawn = async (name: ServiceName, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> => {
-    const started = await spawnService(name, { ...env, ...extraEnv }, allocatePort());
+    const port = name === 'gateway' && options.gatewayPort ? options.gatewayPort : allocatePort();
+    const started = await spawnService(name, { ...env, ...extraEnv }, port);
     processes.push(started);
     return started;
   };

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@cau/messaging';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { GatewayModule } from './gateway.module.js';
 import { configureHttp } from './http/configure-http.js';
+import { portalDirFromEnv } from './http/portal.js';
 import { GatewaySchema1763800007000 } from './migrations/1763800007000-gateway-schema.js';
 
 /** Tickets carry descriptions of up to 10 000 characters and links, not files: 256 KiB is ample. */
@@ -20,7 +21,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
-    configureHttp: (app, runtime) => configureHttp(app, runtime, GATEWAY_BODY_LIMIT_BYTES),
+    configureHttp: (app, runtime) => configureHttp(app, runtime, GATEWAY_BODY_LIMIT_BYTES, portalDirFromEnv(env)),
     afterStart: (app) => app.get(BootstrapAdminUseCase).run(),
   };
 }

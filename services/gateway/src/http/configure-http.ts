@@ -6,12 +6,17 @@ import { setupOpenApi } from '../openapi/openapi.js';
 import { CorrelationInterceptor, registerCorrelation } from './correlation.js';
 import { ErrorResponseFilter } from './error-filter.js';
 import { requireJsonBodies } from './json-only.js';
+import { servePortal } from './portal.js';
 
-/** Everything around the handlers: correlation, security headers, CORS, JSON-only bodies, error answers, OpenAPI. */
+/**
+ * Everything around the handlers: correlation, security headers, CORS, JSON-only bodies, error answers,
+ * OpenAPI, and the portal's static files.
+ */
 export async function configureHttp(
   app: NestFastifyApplication,
   runtime: ServiceRuntime,
   bodyLimitBytes: number,
+  portalDir: string,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // Correlation first, so even a refused body is answered with the request's id.
@@ -33,4 +38,5 @@ export async function configureHttp(
   );
   app.useGlobalInterceptors(new CorrelationInterceptor());
   setupOpenApi(app);
+  await servePortal(app, portalDir, runtime.logger);
 }

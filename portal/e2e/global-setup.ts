@@ -1,0 +1,39 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allocatePort, startTestPlatform } from '@cau/testing';
+
+const portalRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const MAIL_DIR = path.resolve(portalRoot, '..', 'var', 'e2e', 'mail');
+
+/**
+ * The whole platform, serving the portal's build. Tests reach it through CAU_E2E_* variables and read
+ * the mails it sends from var/e2e/mail (the SMTP server lives in this process, the tests in workers).
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const gatewayPort = allocatePort();
+  const baseUrl = `http://127.0.0.1:${gatewayPort}`;
+  const platform = await startTestPlatform('portal', {
+    gatewayPort,
+    env: {
+      PORTAL_DIR: path.join(portalRoot, 'dist'),
+      // Mails link to the portal under test, so a test follows a mail's link for real.
+      PORTAL_URL: baseUrl,
+      AUTH_RATE_LIMIT: '1000',
+    },
+  });
+  rmSync(MAIL_DIR, { recursive: true, force: true });
+  mkdirSync(MAIL_DIR, { recursive: true });
+  let written = 0;
+  const copyMails = setInterval(() => {
+    for (; written < platform.smtp.mails.length; written++) {
+      writeFileSync(path.join(MAIL_DIR, `${String(written).padStart(5, '0')}.eml`), platform.smtp.mails[written]!.raw);
+    }
+  }, 100);
+  process.env.CAU_E2E_BASE_URL = baseUrl;
+  process.env.CAU_E2E_ADMIN = JSON.stringify(platform.admin);
+  return async () => {
+    clearInterval(copyMails);
+    await platform.stop();
+  };
+}

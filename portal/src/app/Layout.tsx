@@ -1,0 +1,110 @@
+import { AppShell, Burger, Group, NavLink, Select, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { useSession } from '../features/auth/session';
+import { NavLinkLink } from '../components/links';
+import { changeLanguage, languages, type Language } from './i18n';
+
+const NAVIGATION = [
+  { to: '/tickets', label: 'nav.myTickets', exact: true },
+  { to: '/tickets/nuevo', label: 'nav.report', exact: true },
+  { to: '/kb', label: 'nav.knowledge', exact: false },
+  { to: '/cuenta', label: 'nav.account', exact: true },
+] as const;
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const account = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const saveLanguage = useMutation({
+    mutationFn: (language: Language) => unwrap(api.PATCH('/api/v1/accounts/me', { body: { language } })),
+  });
+  const logout = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/session')),
+    onSettled: async () => {
+      queryClient.clear();
+      queryClient.setQueryData(['session'], null);
+      await navigate({ to: '/ingresar' });
+    },
+  });
+
+  const onLanguage = (value: string | null) => {
+    if (!value || !languages.includes(value as Language)) return;
+    void changeLanguage(value as Language);
+    if (account) saveLanguage.mutate(value as Language);
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={account ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
+      <a href="#contenido" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {account && (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            )}
+            <UnstyledButton component={Link} to="/tickets" aria-label={t('app.home')}>
+              <Group gap={8} wrap="nowrap">
+                <Text fw={800} c="cau.8" size="xl" aria-hidden>
+                  CAU
+                </Text>
+                <Text size="sm" c="dark.6" visibleFrom="xs">
+                  {t('app.name')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <VisuallyHidden id="language-label">{t('nav.language')}</VisuallyHidden>
+            <Select
+              aria-labelledby="language-label"
+              data={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
+              value={i18n.language}
+              onChange={onLanguage}
+              allowDeselect={false}
+              w={120}
+              size="sm"
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {account && (
+        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+          <Text size="sm" fw={600} px="sm" pb={4}>
+            {account.name}
+          </Text>
+          <Text size="xs" c="dark.4" px="sm" pb="sm">
+            {t(`roles.${account.role}`)}
+            {account.jurisdiction ? ` · ${account.jurisdiction}` : ''}
+          </Text>
+          {NAVIGATION.map((item) => (
+            <NavLinkLink
+              key={item.to}
+              to={item.to}
+              label={t(item.label)}
+              active={item.exact ? pathname === item.to : pathname.startsWith(item.to)}
+              onClick={close}
+            />
+          ))}
+          <NavLink component="button" label={t('nav.logout')} onClick={() => logout.mutate()} mt="md" />
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="contenido" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, ApiError, unwrap } from '../../api/client';
+import { changeLanguage, isLanguage } from '../../app/i18n';
+
+const route = getRouteApi('/ingresar');
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
+  password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
+});
+
+/**
+ * Local sign-in. Single sign-on providers ("Ingresar con …") will be listed above the form and end in
+ * the same server-side session.
+ */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const form = useForm<z.infer<typeof loginSchema>>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: '', password: '' },
+  });
+  const login = useMutation({
+    mutationFn: (body: z.infer<typeof loginSchema>) => unwrap(api.POST('/api/v1/auth/session', { body })),
+    onSuccess: async (account) => {
+      queryClient.clear();
+      queryClient.setQueryData(['session'], account);
+      if (isLanguage(account.language)) await changeLanguage(account.language);
+      await router.navigate({ to: search.redirect ?? '/tickets' });
+    },
+  });
+  const message = (key: string | undefined) => (key ? t(key) : undefined);
+
+  return (
+    <Stack maw={420} mx="auto" mt={{ base: 'md', sm: 60 }}>
+      <Title order={1} ta="center">
+        {t('login.title')}
+      </Title>
+      <Text ta="center" c="dark.6">
+        {t('login.intro')}
+      </Text>
+      {search.expired && (
+        <Alert color="yellow" role="status">
+          {t('login.expired')}
+        </Alert>
+      )}
+      <Card withBorder padding="lg">
+        <form onSubmit={form.handleSubmit((values) => login.mutate(values))} noValidate>
+          <Stack>
+            <TextInput
+              label={t('login.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.register('email')}
+              error={message(form.formState.errors.email?.message)}
+            />
+            <PasswordInput
+              label={t('login.password')}
+              autoComplete="current-password"
+              required
+              {...form.register('password')}
+              error={message(form.formState.errors.password?.message)}
+            />
+            {login.error instanceof ApiError && (
+              <Alert color="red" role="alert">
+                {login.error.message}
+              </Alert>
+            )}
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { QueryError } from '../../app/ErrorPages';
+import { formatDateTime } from '../../app/format';
+import { useSession } from '../auth/session';
+import { StatusBadges, ticketStatuses, type TicketStatus } from './ticket-status';
+import { ticketListQuery } from './tickets-api';
+
+const route = getRouteApi('/signed-in/tickets');
+
+/** "Mis solicitudes": a requester's own tickets, or a referente's whole jurisdiction, newest first. */
+export function MyTicketsPage() {
+  const { t, i18n } = useTranslation();
+  const account = useSession();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const tickets = useQuery(ticketListQuery(search));
+
+  const setText = useDebouncedCallback((text: string) => {
+    void navigate({ search: { ...search, text: text.trim() || undefined, before: undefined } });
+  }, 300);
+
+  const title = account?.role === 'referente' ? t('tickets.jurisdictionTitle') : t('tickets.title');
+  const items = tickets.data?.items ?? [];
+
+  return (
+    <Stack gap="md" maw={1200} mx="auto">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{title}</Title>
+        <ButtonLink to="/tickets/nuevo">{t('nav.report')}</ButtonLink>
+      </Group>
+      <Group align="flex-end" gap="md">
+        <TextInput
+          label={t('tickets.search')}
+          placeholder={t('tickets.searchPlaceholder')}
+          defaultValue={search.text ?? ''}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+          type="search"
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="status-filter">
+            {t('tickets.statusFilter')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="status-filter"
+            value={search.status ?? 'all'}
+            onChange={(value) =>
+              void navigate({
+                search: { ...search, status: value === 'all' ? undefined : (value as TicketStatus), before: undefined },
+              })
+            }
+            data={[
+              { value: 'all', label: t('tickets.all') },
+              ...ticketStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
+            ]}
+            styles={{ root: { maxWidth: '100%', overflowX: 'auto' } }}
+          />
+        </Stack>
+      </Group>
+
+      {tickets.isPending && <Loader aria-label={t('common.loading')} />}
+      {tickets.isError && <QueryError error={tickets.error} />}
+      {tickets.isSuccess && items.length === 0 && (
+        <Card withBorder>
+          <Text>{search.text || search.status ? t('tickets.noneMatching') : t('tickets.none')}</Text>
+        </Card>
+      )}
+
+      {items.length > 0 && (
+        <>
+          <Table striped highlightOnHover visibleFrom="sm" aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('tickets.number')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.subject')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.status')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.area')}</Table.Th>
+                {account?.role === 'referente' && <Table.Th scope="col">{t('tickets.requester')}</Table.Th>}
+                <Table.Th scope="col">{t('tickets.registered')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((ticket) => (
+                <Table.Tr key={ticket.ticketId}>
+                  <Table.Td>
+                    <AnchorLink to="/tickets/$number" params={{ number: ticket.number }} fw={600}>
+                      #{ticket.number}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{ticket.title}</Table.Td>
+                  <Table.Td>
+                    <StatusBadges status={ticket.status} overdue={ticket.overdue} />
+                  </Table.Td>
+                  <Table.Td>{ticket.area ?? '—'}</Table.Td>
+                  {account?.role === 'referente' && <Table.Td>{ticket.requesterName}</Table.Td>}
+                  <Table.Td>{formatDateTime(ticket.registeredAt, i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+
+          <Stack gap="sm" hiddenFrom="sm">
+            {items.map((ticket) => (
+              <Card key={ticket.ticketId} withBorder padding="sm" component="article">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <AnchorLink to="/tickets/$number" params={{ number: ticket.number }} fw={600}>
+                    #{ticket.number} · {ticket.title}
+                  </AnchorLink>
+                </Group>
+                <Group gap="xs" mt={6}>
+                  <StatusBadges status={ticket.status} overdue={ticket.overdue} />
+                  <Text size="sm" c="dark.5">
+                    {ticket.area ?? '—'} · {formatDateTime(ticket.registeredAt, i18n.language)}
+                  </Text>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        </>
+      )}
+
+      <Group>
+        {search.before !== undefined && (
+          <ButtonLink variant="default" to="/tickets" search={{ ...search, before: undefined }}>
+            {t('tickets.newest')}
+          </ButtonLink>
+        )}
+        {tickets.data?.nextBefore != null && (
+          <ButtonLink variant="default" to="/tickets" search={{ ...search, before: tickets.data.nextBefore }}>
+            {t('tickets.older')}
+          </ButtonLink>
+        )}
+      </Group>
+    </Stack>
+  );
+}

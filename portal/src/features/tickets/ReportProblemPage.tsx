@@ -1,0 +1,348 @@
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { useRef, useState } from 'react';
+import { Controller, useFieldArray, useForm, type FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '../../components/links';
+import { api, ApiError, unwrap } from '../../api/client';
+import { useSession } from '../auth/session';
+import { uploadFiles } from './attachments/attachments-api';
+import { FilePicker } from './attachments/FilePicker';
+import { IMPACTS, registrationFrom, reportSchema, TICKET_TYPES, URGENCIES, type ReportForm } from './report-form';
+import { SuggestedArticles } from './SuggestedArticles';
+
+const categoriesQuery = {
+  queryKey: ['catalogue', 'categories'],
+  queryFn: () => unwrap(api.GET('/api/v1/catalogue/categories')),
+  staleTime: 10 * 60_000,
+};
+
+/** "Reportar un problema": registration in plain words, with articles suggested while typing. */
+export function ReportProblemPage() {
+  const { t, i18n } = useTranslation();
+  const account = useSession()!;
+  const queryClient = useQueryClient();
+  const categories = useQuery(categoriesQuery);
+  const [files, setFiles] = useState<File[]>([]);
+  const [solvedByArticle, setSolvedByArticle] = useState(false);
+  // One key per report: a retry after a lost answer returns the same ticket instead of a second one.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const isReferente = account.role === 'referente';
+
+  const form = useForm<ReportForm>({
+    resolver: zodResolver(reportSchema),
+    defaultValues: {
+      title: '',
+      description: '',
+      category: '',
+      jurisdiction: account.jurisdiction ?? '',
+      forSomeoneElse: false,
+      requesterName: '',
+      requesterEmail: '',
+      requesterPhone: '',
+      links: [],
+    },
+  });
+  const links = useFieldArray({ control: form.control, name: 'links' });
+  const [title, description, forSomeoneElse] = form.watch(['title', 'description', 'forSomeoneElse']);
+  const [suggestionQuery] = useDebouncedValue(`${title} ${description}`.trim().slice(0, 200), 400);
+
+  const report = useMutation({
+    mutationFn: async (values: ReportForm) => {
+      const attachmentIds = files.length > 0 ? (await uploadFiles(files)).map((file) => file.id) : undefined;
+      return unwrap(
+        api.POST('/api/v1/tickets', {
+          params: { header: { 'Idempotency-Key': idempotencyKey.current } },
+          body: { ...registrationFrom(values, account), ...(attachmentIds ? { attachmentIds } : {}) },
+        }),
+      );
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    },
+  });
+
+  const message = (error: FieldError | undefined) => (error?.message ? t(error.message) : undefined);
+  const errors = form.formState.errors;
+
+  if (report.isSuccess) {
+    const { number } = report.data;
+    return (
+      <Stack maw={720} mx="auto" mt="lg">
+        <Title order={1}>{t('report.doneTitle')}</Title>
+        <Alert color="green" role="status" title={t('report.doneNumber', { number })}>
+          {t('report.doneText')}
+        </Alert>
+        <Group>
+          <ButtonLink to="/tickets/$number" params={{ number }}>
+            {t('report.openTicket')}
+          </ButtonLink>
+          <ButtonLink variant="default" to="/tickets">
+            {t('nav.backToTickets')}
+          </ButtonLink>
+        </Group>
+      </Stack>
+    );
+  }
+
+  if (solvedByArticle) {
+    return (
+      <Stack maw={720} mx="auto" mt="lg">
+        <Title order={1}>{t('report.selfSolvedTitle')}</Title>
+        <Alert color="green" role="status">
+          {t('report.selfSolvedText')}
+        </Alert>
+        <Group>
+          <ButtonLink to="/tickets">{t('nav.backToTickets')}</ButtonLink>
+          <Button variant="default" onClick={() => setSolvedByArticle(false)}>
+            {t('report.reportAnyway')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  const refusal = report.error instanceof ApiError ? report.error : null;
+
+  return (
+    <Stack maw={1100} mx="auto" gap="md">
+      <Title order={1}>{t('report.title')}</Title>
+      <Text c="dark.6">{t('report.intro')}</Text>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <form onSubmit={form.handleSubmit((values) => report.mutate(values))} noValidate>
+            <Stack gap="md">
+              <TextInput
+                label={t('report.what')}
+                description={t('report.whatHint')}
+                required
+                maxLength={200}
+                {...form.register('title')}
+                error={message(errors.title)}
+              />
+              <Textarea
+                label={t('report.details')}
+                description={t('report.detailsHint')}
+                required
+                autosize
+                minRows={4}
+                {...form.register('description')}
+                error={message(errors.description)}
+              />
+              <Box hiddenFrom="md">
+                <SuggestedArticles query={suggestionQuery} onSolved={() => setSolvedByArticle(true)} />
+              </Box>
+              <Controller
+                control={form.control}
+                name="type"
+                render={({ field }) => (
+                  <Radio.Group
+                    label={t('report.typeLabel')}
+                    required
+                    value={field.value ?? ''}
+                    onChange={field.onChange}
+                    error={message(errors.type)}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {TICKET_TYPES.map((type) => (
+                        <Radio key={type} value={type} label={t(`report.types.${type}`)} />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="category"
+                render={({ field }) => (
+                  <Select
+                    label={t('report.category')}
+                    required
+                    searchable
+                    placeholder={t('report.categoryPlaceholder')}
+                    data={(categories.data ?? []).map((category) => ({
+                      value: category.code,
+                      label: i18n.language === 'en' ? category.label.en : category.label.es,
+                    }))}
+                    value={field.value || null}
+                    onChange={(value) => field.onChange(value ?? '')}
+                    onBlur={field.onBlur}
+                    error={message(errors.category) ?? (categories.isError ? categories.error.message : undefined)}
+                    nothingFoundMessage={t('report.noCategory')}
+                  />
+                )}
+              />
+              <Grid>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Controller
+                    control={form.control}
+                    name="impact"
+                    render={({ field }) => (
+                      <Radio.Group
+                        label={t('report.impactLabel')}
+                        required
+                        value={field.value ?? ''}
+                        onChange={field.onChange}
+                        error={message(errors.impact)}
+                      >
+                        <Stack gap={6} mt={6}>
+                          {IMPACTS.map((impact) => (
+                            <Radio key={impact} value={impact} label={t(`report.impact.${impact}`)} />
+                          ))}
+                        </Stack>
+                      </Radio.Group>
+                    )}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Controller
+                    control={form.control}
+                    name="urgency"
+                    render={({ field }) => (
+                      <Radio.Group
+                        label={t('report.urgencyLabel')}
+                        required
+                        value={field.value ?? ''}
+                        onChange={field.onChange}
+                        error={message(errors.urgency)}
+                      >
+                        <Stack gap={6} mt={6}>
+                          {URGENCIES.map((urgency) => (
+                            <Radio key={urgency} value={urgency} label={t(`report.urgency.${urgency}`)} />
+                          ))}
+                        </Stack>
+                      </Radio.Group>
+                    )}
+                  />
+                </Grid.Col>
+              </Grid>
+
+              <Card withBorder padding="sm" component="fieldset" style={{ margin: 0 }}>
+                <Text component="legend" fw={500} size="sm" px={4}>
+                  {t('report.forWhom')}
+                </Text>
+                {isReferente ? (
+                  <Stack gap="sm">
+                    <Checkbox label={t('report.forSomeoneElse')} {...form.register('forSomeoneElse')} />
+                    {forSomeoneElse && (
+                      <Grid>
+                        <Grid.Col span={{ base: 12, sm: 6 }}>
+                          <TextInput
+                            label={t('report.requesterName')}
+                            required
+                            {...form.register('requesterName')}
+                            error={message(errors.requesterName)}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, sm: 6 }}>
+                          <TextInput
+                            label={t('report.requesterEmail')}
+                            type="email"
+                            required
+                            {...form.register('requesterEmail')}
+                            error={message(errors.requesterEmail)}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, sm: 6 }}>
+                          <TextInput
+                            label={t('report.requesterPhone')}
+                            type="tel"
+                            {...form.register('requesterPhone')}
+                            error={message(errors.requesterPhone)}
+                          />
+                        </Grid.Col>
+                      </Grid>
+                    )}
+                  </Stack>
+                ) : (
+                  <Text size="sm">{t('report.forMe', { name: account.name, email: account.email })}</Text>
+                )}
+                <TextInput
+                  mt="sm"
+                  label={t('report.jurisdiction')}
+                  required
+                  readOnly={Boolean(account.jurisdiction)}
+                  {...form.register('jurisdiction')}
+                  error={message(errors.jurisdiction)}
+                />
+              </Card>
+
+              <Stack gap="xs">
+                <Text fw={500} size="sm">
+                  {t('attachments.title')}
+                </Text>
+                <FilePicker files={files} onChange={setFiles} />
+                {links.fields.map((field, index) => (
+                  <Group key={field.id} gap="xs" align="flex-start" wrap="nowrap">
+                    <TextInput
+                      style={{ flex: 1 }}
+                      label={t('report.link', { index: index + 1 })}
+                      placeholder="https://"
+                      type="url"
+                      {...form.register(`links.${index}.url`)}
+                      error={message(errors.links?.[index]?.url)}
+                    />
+                    <ActionIcon
+                      mt={26}
+                      variant="subtle"
+                      color="dark"
+                      aria-label={t('report.removeLink', { index: index + 1 })}
+                      onClick={() => links.remove(index)}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Group>
+                ))}
+                {links.fields.length < 10 && (
+                  <Button variant="subtle" w="fit-content" onClick={() => links.append({ url: '' })}>
+                    {t('report.addLink')}
+                  </Button>
+                )}
+              </Stack>
+
+              {refusal && (
+                <Alert color="red" role="alert" title={t('report.refused')}>
+                  {refusal.message}
+                  {refusal.fields.length > 0 && (
+                    <ul>
+                      {refusal.fields.map((field) => (
+                        <li key={field.field}>{field.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button type="submit" size="md" loading={report.isPending}>
+                  {t('report.submit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }} visibleFrom="md">
+          <SuggestedArticles query={suggestionQuery} onSolved={() => setSolvedByArticle(true)} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

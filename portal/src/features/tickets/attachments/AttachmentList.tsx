@@ -1,0 +1,48 @@
+import { Anchor, Card, List, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../../../api/client';
+import { formatBytes } from '../../../app/format';
+import { downloadUrl, ticketAttachmentsQuery } from './attachments-api';
+
+/** The ticket's files (downloaded through the gateway, which checks who may see them) and links. */
+export function AttachmentList({ number, links }: { number: number; links: Array<Schemas['AttachmentLinkV1']> }) {
+  const { t } = useTranslation();
+  const attachments = useQuery(ticketAttachmentsQuery(number));
+  const items = attachments.data ?? [];
+  if (items.length === 0 && links.length === 0) return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="attachments-title">
+      <Title order={2} size="h4" id="attachments-title" mb="xs">
+        {t('attachments.title')}
+      </Title>
+      <List spacing={4} size="sm">
+        {items.map((item) =>
+          item.kind === 'link' && item.url ? (
+            <List.Item key={item.id}>
+              <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
+                {item.title ?? item.url}
+              </Anchor>
+            </List.Item>
+          ) : (
+            <List.Item key={item.id}>
+              <Anchor href={downloadUrl(number, item.id)} download>
+                {item.fileName}
+              </Anchor>{' '}
+              <Text span size="xs" c="dark.4">
+                ({formatBytes(item.sizeBytes ?? 0)})
+              </Text>
+            </List.Item>
+          ),
+        )}
+        {links.map((link) => (
+          <List.Item key={link.url}>
+            <Anchor href={link.url} target="_blank" rel="noopener noreferrer">
+              {link.name ?? link.url}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}
