@@ -9,6 +9,7 @@ import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccountStatusCache } from './auth/account-status.js';
+import { CheckCredentials } from './auth/check-credentials.js';
 import { loginThrottleProviders } from './auth/login-throttle.js';
 import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
@@ -40,6 +41,10 @@ import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { CsrfGuard } from './sessions/csrf.guard.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { SessionService } from './sessions/session.service.js';
+import { SessionsController } from './sessions/sessions.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -49,6 +54,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         AuthController,
+        SessionsController,
         AccountsController,
         TicketsController,
         TicketProceduresController,
@@ -67,7 +73,11 @@ export class GatewayModule {
         AccountRepository,
         PasswordHasher,
         TokenService,
+        CheckCredentials,
         IssueTokenUseCase,
+        SessionRepository,
+        SessionService,
+        CsrfGuard,
         CreateAccountUseCase,
         GetOwnAccountUseCase,
         BootstrapAdminUseCase,
