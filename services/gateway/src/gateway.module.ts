@@ -5,6 +5,7 @@ import { AccountsController } from './accounts/accounts.controller.js';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
+import { ManageOwnAccountUseCase } from './accounts/manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -80,6 +81,7 @@ export class GatewayModule {
         CsrfGuard,
         CreateAccountUseCase,
         GetOwnAccountUseCase,
+        ManageOwnAccountUseCase,
         BootstrapAdminUseCase,
         RegisterTicketUseCase,
         GetTicketUseCase,

@@ -21,6 +21,7 @@ function cookieOf(answer: Answer<unknown>): string {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('gateway: browser sessions of the portal', () => {
   let f: GatewayFixture;
@@ -149,6 +150,13 @@ describe('gateway: browser sessions of the portal', () => {
       expect((await withCookie('DELETE', '/api/v1/auth/session', copy, { headers: portal })).status).toBe(204);
     });
 
+    it('over HTTPS without TRUST_PROXY, X-Forwarded-Proto is ignored: the plain-HTTP cookie name', async () => {
+      await sessionFor('proxy-no@cau.test');
+      const answer = await login('proxy-no@cau.test', PASSWORD, { ...portal, 'x-forwarded-proto': 'https' });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.getSetCookie()[0]).toMatch(COOKIE_PATTERN);
+    });
+
     it('bearer tokens keep working, and an Authorization header decides alone', async () => {
       const { cookie } = await sessionFor('doble@cau.test');
       const token = await f.http.token('doble@cau.test', PASSWORD);
@@ -205,9 +213,316 @@ describe('gateway: browser sessions of the portal', () => {
     });
   });
 
+  describe('CSRF: cookie requests that change something', () => {
+    let cookie: string;
+    const change = (headers: Record<string, string>, language = 'en') =>
+      withCookie<AccountView>('PATCH', '/api/v1/accounts/me', cookie, { json: { language }, headers });
+
+    beforeAll(async () => {
+      ({ cookie } = await sessionFor('csrf@cau.test'));
+    });
+
+    it.each<[string, Record<string, string>]>([
+      ['without X-CAU-Requested-With', { origin: '' }],
+      ['with another value of X-CAU-Requested-With', { 'x-cau-requested-with': 'XMLHttpRequest', origin: '' }],
+      ['from a foreign Origin', { 'x-cau-requested-with': 'portal', origin: 'https://ajeno.test' }],
+      ['from Origin: null', { 'x-cau-requested-with': 'portal', origin: 'null' }],
+      [
+        'without Origin, Sec-Fetch-Site cross-site',
+        { 'x-cau-requested-with': 'portal', 'sec-fetch-site': 'cross-site' },
+      ],
+      ['without Origin, Sec-Fetch-Site same-site', { 'x-cau-requested-with': 'portal', 'sec-fetch-site': 'same-site' }],
+      ['without Origin nor Sec-Fetch-Site', { 'x-cau-requested-with': 'portal' }],
+    ])('%s → 403 CSRF_REFUSED, nothing changed', async (_case, headers) => {
+      const sent = { ...headers };
+      if (sent.origin === '') sent.origin = f.gateway.url;
+      const answer = await change(sent);
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({
+        statusCode: 403,
+        code: 'CSRF_REFUSED',
+        message: expect.stringMatching(/^Solicitud rechazada: .*X-CAU-Requested-With: portal/),
+      });
+      const me = await withCookie<AccountView>('GET', '/api/v1/accounts/me', cookie);
+      expect(me.body.language).toBeNull();
+    });
+
+    it('the refusal is in English when Accept-Language prefers it', async () => {
+      const answer = await change({ origin: 'https://ajeno.test', 'accept-language': 'en-GB,en;q=0.9' });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({ code: 'CSRF_REFUSED', message: expect.stringMatching(/^Request refused: /) });
+    });
+
+    it('accepted with the header from the same origin, from a CORS_ORIGINS origin, or with Sec-Fetch-Site same-origin', async () => {
+      expect((await change(portal, 'en')).status).toBe(200);
+      expect((await change({ 'x-cau-requested-with': 'portal', origin: PORTAL }, 'es')).status).toBe(200);
+      const fetchSite = await change({ 'x-cau-requested-with': 'Portal', 'sec-fetch-site': 'same-origin' }, 'en');
+      expect(fetchSite.status).toBe(200);
+      expect(fetchSite.body.language).toBe('en');
+    });
+
+    it('GET needs neither header nor origin', async () => {
+      const answer = await withCookie('GET', '/api/v1/accounts/me', cookie, {
+        headers: { origin: 'https://ajeno.test' },
+      });
+      expect(answer.status).toBe(200);
+    });
+
+    it('login and logout check it too (login CSRF), before any credential is looked at', async () => {
+      const noHeader = await login(ADMIN.email, ADMIN.password, { origin: f.gateway.url });
+      expect(noHeader.status).toBe(403);
+      expect(noHeader.body).toMatchObject({ code: 'CSRF_REFUSED' });
+      expect(noHeader.headers.getSetCookie()).toEqual([]);
+      const foreign = await login(ADMIN.email, ADMIN.password, {
+        'x-cau-requested-with': 'portal',
+        origin: 'https://ajeno.test',
+      });
+      expect(foreign.status).toBe(403);
+      const crossSite = await login(ADMIN.email, ADMIN.password, {
+        'x-cau-requested-with': 'portal',
+        'sec-fetch-site': 'cross-site',
+      });
+      expect(crossSite.status).toBe(403);
+      const logout = await withCookie('DELETE', '/api/v1/auth/session', cookie, {
+        headers: { origin: 'https://ajeno.test' },
+      });
+      expect(logout.status).toBe(403);
+      expect((await withCookie('GET', '/api/v1/auth/session', cookie)).status).toBe(200);
+    });
+  });
+
+  describe('own account: language and password', () => {
+    it('the portal language is saved per account and shown by /accounts/me and the session endpoints', async () => {
+      const { cookie } = await sessionFor('idioma@cau.test');
+      const saved = await withCookie<AccountView>('PATCH', '/api/v1/accounts/me', cookie, {
+        json: { language: 'en' },
+        headers: portal,
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ email: 'idioma@cau.test', language: 'en' });
+      expect((await withCookie<AccountView>('GET', '/api/v1/accounts/me', cookie)).body.language).toBe('en');
+      expect((await withCookie<AccountView>('GET', '/api/v1/auth/session', cookie)).body.language).toBe('en');
+      expect((await login('idioma@cau.test')).body.language).toBe('en');
+
+      const wrong = await withCookie('PATCH', '/api/v1/accounts/me', cookie, {
+        json: { language: 'fr' },
+        headers: portal,
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.fields?.[0]).toMatchObject({ field: 'language' });
+      const extra = await withCookie('PATCH', '/api/v1/accounts/me', cookie, {
+        json: { language: 'es', role: 'admin' },
+        headers: portal,
+      });
+      expect(extra.status).toBe(400);
+      expect(extra.body.fields).toEqual([{ field: 'role', message: 'El campo «role» no está permitido.' }]);
+    });
+
+    it('a password change needs the current password, follows the rules, and ends the other sessions only', async () => {
+      const { cookie: current } = await sessionFor('clave@cau.test');
+      const other = cookieOf(await login('clave@cau.test'));
+      const change = (json: unknown) =>
+        withCookie<null>('PUT', '/api/v1/accounts/me/password', current, { json, headers: portal });
+
+      const wrong = await change({ currentPassword: 'no-es-la-clave', newPassword: 'clave-nueva-123' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body).toMatchObject({
+        code: 'VALIDATION',
+        fields: [
+          {
+            field: 'currentPassword',
+            message: 'El campo «currentPassword» no coincide con la contraseña actual de la cuenta.',
+          },
+        ],
+      });
+      const short = await change({ currentPassword: PASSWORD, newPassword: 'corta' });
+      expect(short.status).toBe(400);
+      expect(short.body).toMatchObject({
+        fields: [{ field: 'newPassword', message: 'El campo «newPassword» requiere al menos 10 caracteres.' }],
+      });
+      expect((await withCookie('GET', '/api/v1/accounts/me', other)).status).toBe(200);
+
+      expect((await change({ currentPassword: PASSWORD, newPassword: 'clave-nueva-123' })).status).toBe(204);
+      expect((await withCookie('GET', '/api/v1/accounts/me', current)).status).toBe(200);
+      expect((await withCookie('GET', '/api/v1/accounts/me', other)).status).toBe(401);
+      expect((await login('clave@cau.test')).status).toBe(401);
+      expect((await login('clave@cau.test', 'clave-nueva-123')).status).toBe(200);
+    });
+
+    it('with a bearer token, the password change ends every session of the account', async () => {
+      const { cookie } = await sessionFor('clave-api@cau.test');
+      const token = await f.http.token('clave-api@cau.test', PASSWORD);
+      const changed = await f.http.send('PUT', '/api/v1/accounts/me/password', {
+        token,
+        json: { currentPassword: PASSWORD, newPassword: 'clave-nueva-456' },
+      });
+      expect(changed.status).toBe(204);
+      expect((await withCookie('GET', '/api/v1/accounts/me', cookie)).status).toBe(401);
+    });
+  });
+
+  it('OpenAPI documents the session endpoints with real schemas, the cookie scheme and the errors', async () => {
+    interface Operation {
+      security?: Array<Record<string, string[]>>;
+      requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+      responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+      parameters?: Array<{ name: string; in: string }>;
+    }
+    interface Doc {
+      paths: Record<string, Record<string, Operation>>;
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+        securitySchemes: Record<string, unknown>;
+      };
+    }
+    const { body: doc } = await f.http.send<Doc>('GET', '/api/docs-json');
+    expect(doc.components.securitySchemes.session).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'cookie', name: '__Host-cau_session' }),
+    );
+    const json = (operation: Operation | undefined, status: string) =>
+      operation?.responses[status]?.content?.['application/json']?.schema.$ref;
+    const session = doc.paths['/api/v1/auth/session']!;
+    expect(session.post!.requestBody!.content['application/json']!.schema.$ref).toBe(
+      '#/components/schemas/TokenRequest',
+    );
+    expect(json(session.post, '200')).toBe('#/components/schemas/AccountResponse');
+    expect(Object.keys(session.post!.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '429']));
+    expect(session.post!.parameters).toContainEqual(
+      expect.objectContaining({ name: 'X-CAU-Requested-With', in: 'header' }),
+    );
+    expect(json(session.get, '200')).toBe('#/components/schemas/AccountResponse');
+    expect(json(session.get, '401')).toBe('#/components/schemas/ErrorResponse');
+    expect(Object.keys(session.delete!.responses)).toEqual(expect.arrayContaining(['204', '403']));
+    const me = doc.paths['/api/v1/accounts/me']!;
+    expect(me.get!.security).toEqual(expect.arrayContaining([{ bearer: [] }, { session: [] }]));
+    expect(me.patch!.requestBody!.content['application/json']!.schema.$ref).toBe(
+      '#/components/schemas/UpdateOwnAccountRequest',
+    );
+    expect(json(me.patch, '200')).toBe('#/components/schemas/AccountResponse');
+    const password = doc.paths['/api/v1/accounts/me/password']!.put!;
+    expect(password.requestBody!.content['application/json']!.schema.$ref).toBe(
+      '#/components/schemas/ChangePasswordRequest',
+    );
+    expect(Object.keys(password.responses)).toEqual(expect.arrayContaining(['204', '400', '401', '403']));
+    expect(doc.components.schemas.AccountResponse!.properties).toHaveProperty('language');
+    expect(doc.components.schemas.ChangePasswordRequest!.required).toEqual(['currentPassword', 'newPassword']);
+  });
+
   it('the administrator seeded at boot can use the portal', async () => {
     const answer = await login(ADMIN.email, ADMIN.password);
     expect(answer.status).toBe(200);
     expect((await withCookie('GET', '/api/v1/accounts/me', cookieOf(answer))).status).toBe(200);
+  });
+});
+
+describe('gateway: session expiry, HTTPS behind a proxy, login limit', () => {
+  let f: GatewayFixture;
+  /** What a TLS-terminating proxy in front of the gateway adds, plus the portal's own headers. */
+  let viaProxy: Record<string, string>;
+
+  beforeAll(async () => {
+    f = await startGateway('gwsessexp', {
+      env: {
+        TRUST_PROXY: 'true',
+        SESSION_IDLE_MINUTES: '0.05', // 3 s
+        SESSION_ABSOLUTE_HOURS: '0.002', // 7.2 s
+        AUTH_RATE_LIMIT: '3',
+        AUTH_RATE_WINDOW_SECONDS: '60',
+      },
+    });
+    const host = new URL(f.gateway.url).host;
+    viaProxy = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': host,
+      'x-forwarded-for': '203.0.113.7',
+      'x-cau-requested-with': 'portal',
+      origin: `https://${host}`,
+    };
+  });
+
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  const accounts = new Set<string>();
+  async function login(email: string, password = PASSWORD): Promise<Answer<AccountView>> {
+    if (!accounts.has(email)) {
+      accounts.add(email);
+      const created = await f.http.send('POST', '/api/v1/accounts', {
+        token: f.adminToken,
+        json: { email, name: 'Cuenta', password: PASSWORD, role: 'operator' },
+      });
+      expect(created.status).toBe(201);
+    }
+    return f.http.send<AccountView>('POST', '/api/v1/auth/session', { json: { email, password }, headers: viaProxy });
+  }
+  const me = (cookie: string, headers: Record<string, string> = viaProxy) =>
+    f.http.send('GET', '/api/v1/accounts/me', { headers: { ...headers, cookie } });
+
+  it('over HTTPS (X-Forwarded-Proto trusted) the cookie is __Host-cau_session, Secure; it is not read over HTTP', async () => {
+    const answer = await login('https@cau.test');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.getSetCookie()).toEqual([
+      expect.stringMatching(
+        /^__Host-cau_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=7; HttpOnly; SameSite=Lax; Secure$/,
+      ),
+    ]);
+    const cookie = cookieOf(answer);
+    expect((await me(cookie)).status).toBe(200);
+    expect((await me(cookie, {})).status).toBe(401);
+    const { rows } = await f.db.query('SELECT client_address FROM gateway.sessions WHERE account_id = $1', [
+      answer.body.id,
+    ]);
+    expect(rows).toEqual([{ client_address: '203.0.113.7' }]);
+    // The origin to match is the one the browser used: https://host.
+    const plainOrigin = await f.http.send('DELETE', '/api/v1/auth/session', {
+      headers: { ...viaProxy, origin: f.gateway.url, cookie },
+    });
+    expect(plainOrigin.status).toBe(403);
+  });
+
+  it('a session unused for SESSION_IDLE_MINUTES ends; use keeps it alive', async () => {
+    const answer = await login('inactiva@cau.test');
+    const cookie = cookieOf(answer);
+    const started = Date.now();
+    // Used every second, past the first idle expiry (3 s after login).
+    while (Date.now() - started < 4_000) {
+      expect((await me(cookie)).status).toBe(200);
+      await sleep(1_000);
+    }
+    await sleep(3_500);
+    expect((await me(cookie)).status).toBe(401);
+    const { rows } = await f.db.query('SELECT 1 FROM gateway.sessions WHERE account_id = $1', [answer.body.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('a session ends SESSION_ABSOLUTE_HOURS after login even while in use', async () => {
+    const answer = await login('absoluta@cau.test');
+    const cookie = cookieOf(answer);
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 15_000) {
+      await sleep(1_000);
+      status = (await me(cookie)).status;
+    }
+    expect(status).toBe(401);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(6_500);
+    expect(elapsed).toBeLessThan(12_000);
+  }, 20_000);
+
+  it('session logins share the token endpoint’s limit: 429 with Retry-After', async () => {
+    await login('limitada@cau.test', 'mala-1');
+    await login('limitada@cau.test', 'mala-2');
+    const token = await f.http.send('POST', '/api/v1/auth/token', {
+      json: { email: 'limitada@cau.test', password: 'mala-3' },
+    });
+    expect(token.status).toBe(401);
+    const refused = await login('limitada@cau.test');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect((await login('otra-limitada@cau.test')).status).toBe(200);
   });
 });
