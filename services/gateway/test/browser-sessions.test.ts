@@ -525,4 +525,19 @@ describe('gateway: session expiry, HTTPS behind a proxy, login limit', () => {
     expect(refused.headers.getSetCookie()).toEqual([]);
     expect((await login('otra-limitada@cau.test')).status).toBe(200);
   });
+
+  it('password changes count against the same budget as the account’s logins', async () => {
+    const cookie = cookieOf(await login('adivinada@cau.test'));
+    const guess = (currentPassword: string) =>
+      f.http.send('PUT', '/api/v1/accounts/me/password', {
+        json: { currentPassword, newPassword: 'clave-nueva-789' },
+        headers: { ...viaProxy, cookie },
+      });
+    expect((await guess('intento-1')).status).toBe(400);
+    expect((await guess('intento-2')).status).toBe(400);
+    const refused = await guess(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect((await login('adivinada@cau.test')).status).toBe(429);
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -11,6 +11,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { ROLES, Role, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { PasswordChangeThrottleGuard } from '../auth/login-throttle.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
@@ -78,16 +79,18 @@ export class AccountsController {
   @Put('me/password')
   @HttpCode(204)
   @Roles(...ROLES)
+  @UseGuards(PasswordChangeThrottleGuard)
   @ApiOperation({
     summary: 'Cambia la contraseña de la propia cuenta',
     description:
       'Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue ' +
       'las reglas de las cuentas (10 a 200 caracteres). Cierra las demás sesiones del portal de la cuenta; ' +
-      'la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer.',
+      'la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento ' +
+      'cuenta en el límite de inicios de sesión de esa dirección y ese correo.',
   })
   @ApiBody({ schema: contractSchemaRef(ChangePasswordRequest) })
   @ApiNoContentResponse({ description: 'Contraseña cambiada' })
-  @ApiErrors(400, 404, 413, 415)
+  @ApiErrors(400, 404, 413, 415, 429)
   async changePassword(
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(ChangePasswordRequest)) request: ChangePasswordRequest,

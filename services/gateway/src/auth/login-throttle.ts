@@ -53,6 +53,19 @@ export class LoginThrottleGuard extends ThrottlerGuard {
   }
 }
 
+/**
+ * `PUT /accounts/me/password` checks a password too, so a borrowed session must not become a way to
+ * guess it: attempts count against the same budget as logins, keyed by the caller's own e-mail
+ * (the guard runs after AuthGuard has set the actor).
+ */
+@Injectable()
+export class PasswordChangeThrottleGuard extends LoginThrottleGuard {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    const { ip, actor } = request as unknown as FastifyRequest;
+    return Promise.resolve(loginAttemptTracker(ip, { email: actor?.email }));
+  }
+}
+
 /** What LoginThrottleGuard needs, without a ThrottlerModule: its limits come from GatewayConfig. */
 export const loginThrottleProviders: Provider[] = [
   {
