@@ -5,10 +5,12 @@ import { AccountsController } from './accounts/accounts.controller.js';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
+import { ManageOwnAccountUseCase } from './accounts/manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccountStatusCache } from './auth/account-status.js';
+import { CheckCredentials } from './auth/check-credentials.js';
 import { loginThrottleProviders } from './auth/login-throttle.js';
 import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
@@ -40,6 +42,10 @@ import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { CsrfGuard } from './sessions/csrf.guard.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { SessionService } from './sessions/session.service.js';
+import { SessionsController } from './sessions/sessions.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -49,6 +55,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         AuthController,
+        SessionsController,
         AccountsController,
         TicketsController,
         TicketProceduresController,
@@ -67,9 +74,14 @@ export class GatewayModule {
         AccountRepository,
         PasswordHasher,
         TokenService,
+        CheckCredentials,
         IssueTokenUseCase,
+        SessionRepository,
+        SessionService,
+        CsrfGuard,
         CreateAccountUseCase,
         GetOwnAccountUseCase,
+        ManageOwnAccountUseCase,
         BootstrapAdminUseCase,
         RegisterTicketUseCase,
         GetTicketUseCase,

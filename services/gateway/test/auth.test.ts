@@ -172,6 +172,7 @@ describe('gateway: accounts and authentication', () => {
         area: null,
         active: true,
         createdAt: expect.any(String),
+        language: null,
       });
       const token = await f.http.token('referente@salud.gob', 'clave-segura-1');
       expect(decodeJwt(token)).toMatchObject({ role: 'referente', jurisdiction: 'SALUD' });

@@ -89,7 +89,8 @@ describe('gateway: HTTP surface', () => {
       expect(Object.keys(doc.paths['/api/v1/tickets']!).sort()).toEqual(['get', 'post']);
       const createAccount = doc.paths['/api/v1/accounts']!.post!;
       expect(createAccount.description).toContain('Roles: admin.');
-      expect(createAccount.security).toEqual([{ bearer: [] }]);
+      // Either scheme: a bearer token or the portal's session cookie.
+      expect(createAccount.security).toEqual([{ bearer: [] }, { session: [] }]);
       expect(doc.paths['/api/v1/tickets']!.post!.description).toContain(
         'Roles: requester, referente, operator, agent, supervisor, admin.',
       );

@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { AREA_CODE_PATTERN, Limits, ROLES, Role } from '@cau/contracts';
+import { AREA_CODE_PATTERN, Language, Limits, ROLES, Role } from '@cau/contracts';
 import { JURISDICTION_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules.js';
 import type { Account } from './account.repository.js';
 
@@ -80,6 +80,14 @@ export class AccountResponse {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({
+    type: 'string',
+    enum: Object.values(Language),
+    nullable: true,
+    description: 'Idioma elegido para el portal; null mientras la persona no elija uno',
+  })
+  language!: Language | null;
 }
 
 export function toAccountResponse(account: Account): AccountResponse {
@@ -92,7 +100,30 @@ export function toAccountResponse(account: Account): AccountResponse {
     area: account.area,
     active: account.active,
     createdAt: account.createdAt.toISOString(),
+    language: account.language,
   };
+}
+
+/** `PATCH /accounts/me`: what a person may change in their own account. */
+export class UpdateOwnAccountRequest {
+  @IsDefined()
+  @IsIn(Object.values(Language))
+  language!: Language;
+}
+
+/** `PUT /accounts/me/password`. */
+export class ChangePasswordRequest {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @IsDefined()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword!: string;
 }
 
 /** Fields left out keep their value; null is not a way to clear one. */

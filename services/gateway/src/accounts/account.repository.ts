@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@cau/contracts';
+import type { Language, Role } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
 export interface Account {
@@ -12,9 +12,11 @@ export interface Account {
   area: string | null;
   active: boolean;
   createdAt: Date;
+  /** The portal language the person chose; null until they do. */
+  language: Language | null;
 }
 
-export type NewAccount = Omit<Account, 'active' | 'createdAt'>;
+export type NewAccount = Omit<Account, 'active' | 'createdAt' | 'language'>;
 
 /** What an administrator may change in an account. */
 export type AccountAccess = Pick<Account, 'active' | 'role' | 'jurisdiction' | 'area'>;
@@ -29,9 +31,10 @@ interface AccountRow {
   area: string | null;
   active: boolean;
   created_at: Date;
+  language: Language | null;
 }
 
-const COLUMNS = 'id, email, name, password_hash, role, jurisdiction, area, active, created_at';
+const COLUMNS = 'id, email, name, password_hash, role, jurisdiction, area, active, created_at, language';
 
 /** Accounts of the gateway schema. E-mails are stored lower-case (the table checks it). */
 @Injectable()
@@ -76,6 +79,28 @@ export class AccountRepository {
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
+  /** Returns false when there is no such account. */
+  async updatePasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.runtime.dataSource.query(
+      `WITH updated AS (
+         UPDATE "${this.s}".accounts SET password_hash = $2 WHERE id = $1 RETURNING id
+       ) SELECT id FROM updated`,
+      [id, passwordHash],
+    );
+    return rows.length > 0;
+  }
+
+  /** Returns null when there is no such account. */
+  async updateLanguage(id: string, language: Language): Promise<Account | null> {
+    const rows: AccountRow[] = await this.runtime.dataSource.query(
+      `WITH updated AS (
+         UPDATE "${this.s}".accounts SET language = $2 WHERE id = $1 RETURNING ${COLUMNS}
+       ) SELECT ${COLUMNS} FROM updated`,
+      [id, language],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
   async findById(id: string): Promise<Account | null> {
     const rows: AccountRow[] = await this.runtime.dataSource.query(
       `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE id = $1`,
@@ -85,7 +110,11 @@ export class AccountRepository {
   }
 }
 
-function toAccount(row: AccountRow): Account {
+/** Shared with the session repository, which reads an account together with its session. */
+export const ACCOUNT_COLUMNS = COLUMNS;
+export type { AccountRow };
+
+export function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     email: row.email,
@@ -96,5 +125,6 @@ function toAccount(row: AccountRow): Account {
     area: row.area,
     active: row.active,
     createdAt: row.created_at,
+    language: row.language,
   };
 }

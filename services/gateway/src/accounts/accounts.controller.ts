@@ -1,13 +1,31 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ROLES, Role, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { PasswordChangeThrottleGuard } from '../auth/login-throttle.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { AccountIdParams, AccountResponse, CreateAccountRequest, UpdateAccountRequest } from './account.dto.js';
+import {
+  AccountIdParams,
+  AccountResponse,
+  ChangePasswordRequest,
+  CreateAccountRequest,
+  UpdateAccountRequest,
+  UpdateOwnAccountRequest,
+} from './account.dto.js';
 import { CreateAccountUseCase } from './create-account.use-case.js';
 import { GetOwnAccountUseCase } from './get-own-account.use-case.js';
+import { ManageOwnAccountUseCase } from './manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './update-account.use-case.js';
 
 @ApiTags('accounts')
@@ -17,6 +35,7 @@ export class AccountsController {
     private readonly createAccount: CreateAccountUseCase,
     private readonly getOwnAccount: GetOwnAccountUseCase,
     private readonly updateAccount: UpdateAccountUseCase,
+    private readonly ownAccount: ManageOwnAccountUseCase,
   ) {}
 
   @Post()
@@ -34,11 +53,50 @@ export class AccountsController {
 
   @Get('me')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'La cuenta del token' })
+  @ApiOperation({ summary: 'La cuenta del token o de la sesión' })
   @ApiOkResponse({ type: AccountResponse })
   @ApiErrors(404)
   me(@CurrentActor() actor: ActorV1): Promise<AccountResponse> {
     return this.getOwnAccount.get(actor);
+  }
+
+  @Patch('me')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Guarda el idioma del portal de la propia cuenta',
+    description: 'El portal lo usa en cada sesión; `GET /accounts/me` y `/auth/session` lo devuelven.',
+  })
+  @ApiBody({ schema: contractSchemaRef(UpdateOwnAccountRequest) })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(400, 404, 413, 415)
+  updateMe(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(UpdateOwnAccountRequest)) request: UpdateOwnAccountRequest,
+  ): Promise<AccountResponse> {
+    return this.ownAccount.update(actor, request);
+  }
+
+  @Put('me/password')
+  @HttpCode(204)
+  @Roles(...ROLES)
+  @UseGuards(PasswordChangeThrottleGuard)
+  @ApiOperation({
+    summary: 'Cambia la contraseña de la propia cuenta',
+    description:
+      'Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue ' +
+      'las reglas de las cuentas (10 a 200 caracteres). Cierra las demás sesiones del portal de la cuenta; ' +
+      'la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento ' +
+      'cuenta en el límite de inicios de sesión de esa dirección y ese correo.',
+  })
+  @ApiBody({ schema: contractSchemaRef(ChangePasswordRequest) })
+  @ApiNoContentResponse({ description: 'Contraseña cambiada' })
+  @ApiErrors(400, 404, 413, 415, 429)
+  async changePassword(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(ChangePasswordRequest)) request: ChangePasswordRequest,
+    @Req() http: FastifyRequest,
+  ): Promise<void> {
+    await this.ownAccount.changePassword(actor, request, http.sessionTokenHash ?? null);
   }
 
   @Patch(':id')

@@ -1,5 +1,5 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { ActorV1, Role } from '@cau/contracts';
 import { ApiErrors } from '../http/error-response.js';
@@ -9,17 +9,24 @@ export const PUBLIC_KEY = 'cau:public';
 /** OpenAPI extension listing the roles; the document builder also writes them into the description. */
 export const ROLES_EXTENSION = 'x-roles';
 
-/** Only accounts with one of these roles may call the endpoint (checked by AuthGuard, stated in OpenAPI). */
+/** The OpenAPI security scheme of the portal's session cookie. */
+export const SESSION_SECURITY = 'session';
+
+/**
+ * Only accounts with one of these roles may call the endpoint (checked by AuthGuard, stated in
+ * OpenAPI), with a bearer token or the portal's session cookie.
+ */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
+    ApiCookieAuth(SESSION_SECURITY),
     ApiExtension(ROLES_EXTENSION, roles),
     ApiErrors(401, 403),
   );
 }
 
-/** Callable without a token. */
+/** Callable without a token or session. */
 export function Public(): MethodDecorator & ClassDecorator {
   return SetMetadata(PUBLIC_KEY, true);
 }

@@ -1,9 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '@cau/contracts';
-import { HealthController } from '@cau/messaging';
+import { ErrorCode, type ActorV1, type Role } from '@cau/contracts';
+import { HealthController, ServiceError } from '@cau/messaging';
+import { GatewayConfig } from '../config/gateway-config.js';
 import { RoleRequiredError } from '../http/role-required.error.js';
+import { ensureNotCrossSite } from '../sessions/csrf.guard.js';
+import { SessionService, actorOf } from '../sessions/session.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import { AccountStatusCache } from './account-status.js';
 import { TokenService } from './token.service.js';
@@ -12,7 +15,10 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Installed globally, so an endpoint is protected unless it says otherwise: every route needs a valid
- * bearer token except @Public ones and the runtime's health and metrics. @Roles narrows who may call.
+ * bearer token or the portal's session cookie, except @Public ones and the runtime's health and
+ * metrics. @Roles narrows who may call. An Authorization header, when present, decides alone (API
+ * clients behave as before); otherwise the session cookie is tried, and a cookie request that changes
+ * something must also pass the CSRF check.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,6 +26,8 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly accounts: AccountStatusCache,
+    private readonly sessions: SessionService,
+    private readonly config: GatewayConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,11 +36,25 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const actor = await this.tokens.verify(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null);
-    await this.accounts.ensureCurrent(actor);
+    const actor =
+      request.headers.authorization === undefined ? await this.sessionActor(request) : await this.bearerActor(request);
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) throw new RoleRequiredError(roles);
     return true;
+  }
+
+  private async bearerActor(request: FastifyRequest): Promise<ActorV1> {
+    const actor = await this.tokens.verify(BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null);
+    await this.accounts.ensureCurrent(actor);
+    return actor;
+  }
+
+  private async sessionActor(request: FastifyRequest): Promise<ActorV1> {
+    const session = await this.sessions.resolve(request);
+    if (!session) throw new ServiceError({ code: ErrorCode.Unauthorized });
+    ensureNotCrossSite(request, this.config);
+    request.sessionTokenHash = session.tokenHash;
+    return actorOf(session.account);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, type ExecutionContext, type Provider } from '@nestjs/common';
 import {
   ThrottlerGuard,
@@ -26,7 +27,7 @@ export function loginAttemptTracker(ip: string, body: unknown): string {
 }
 
 /**
- * Limits `POST /auth/token` (AUTH_RATE_LIMIT attempts per AUTH_RATE_WINDOW_SECONDS; every attempt
+ * Limits `POST /auth/token` and `POST /auth/session` (AUTH_RATE_LIMIT attempts per AUTH_RATE_WINDOW_SECONDS; every attempt
  * counts, successful or not). The counters live in this instance's memory: behind a load balancer
  * each instance keeps its own. A refusal is TOO_MANY_ATTEMPTS with the seconds left, which the error
  * filter also sends as Retry-After.
@@ -38,8 +39,30 @@ export class LoginThrottleGuard extends ThrottlerGuard {
     return Promise.resolve(loginAttemptTracker(ip, body));
   }
 
+  /**
+   * One budget for every password login route: by default the key includes the handler, and a guesser
+   * would get the limit once per login endpoint.
+   */
+  protected override generateKey(_context: ExecutionContext, suffix: string, name: string): string {
+    // Hashed like the default key: the e-mail comes from a body not yet validated, of any length.
+    return createHash('sha256').update(`login-${name}-${suffix}`).digest('hex');
+  }
+
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     throw new ServiceError({ code: ErrorCode.TooManyAttempts, params: { retryAfter: detail.timeToBlockExpire } });
+  }
+}
+
+/**
+ * `PUT /accounts/me/password` checks a password too, so a borrowed session must not become a way to
+ * guess it: attempts count against the same budget as logins, keyed by the caller's own e-mail
+ * (the guard runs after AuthGuard has set the actor).
+ */
+@Injectable()
+export class PasswordChangeThrottleGuard extends LoginThrottleGuard {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    const { ip, actor } = request as unknown as FastifyRequest;
+    return Promise.resolve(loginAttemptTracker(ip, { email: actor?.email }));
   }
 }
 

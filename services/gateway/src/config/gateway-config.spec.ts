@@ -8,6 +8,33 @@ describe('gatewayConfigFromEnv', () => {
     expect(config.jwtTtlSeconds).toBe(3600);
     expect(config.admin).toBeNull();
     expect(new TextDecoder().decode(config.jwtSecret)).toBe(secret);
+    expect(config.sessions).toEqual({ idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 });
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads session lifetimes (fractions allowed) and TRUST_PROXY', () => {
+    const config = gatewayConfigFromEnv({
+      JWT_SECRET: secret,
+      SESSION_IDLE_MINUTES: '0.5',
+      SESSION_ABSOLUTE_HOURS: '8',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.sessions).toEqual({ idleMs: 30_000, absoluteMs: 8 * 3_600_000 });
+    expect(config.trustProxy).toBe(true);
+  });
+
+  it('refuses bad session lifetimes and TRUST_PROXY values, all at once', () => {
+    expect(() =>
+      gatewayConfigFromEnv({
+        JWT_SECRET: secret,
+        SESSION_IDLE_MINUTES: '0',
+        SESSION_ABSOLUTE_HOURS: 'doce',
+        TRUST_PROXY: 'si',
+      }),
+    ).toThrow(
+      'invalid gateway configuration: SESSION_IDLE_MINUTES must be a positive number, got "0"; ' +
+        'SESSION_ABSOLUTE_HOURS must be a positive number, got "doce"; TRUST_PROXY must be true or false, got "si"',
+    );
   });
 
   it('reads the first administrator, e-mail lower-case and a default name', () => {

@@ -3,6 +3,14 @@ import { Limits } from '@cau/contracts';
 import { positiveInt } from '@cau/messaging';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts/account-rules.js';
 
+/** Browser sessions of the portal (cookie `__Host-cau_session`, or `cau_session` over plain HTTP). */
+export interface SessionSettings {
+  /** A session unused for this long ends (SESSION_IDLE_MINUTES). */
+  idleMs: number;
+  /** A session ends this long after its login, used or not (SESSION_ABSOLUTE_HOURS). */
+  absoluteMs: number;
+}
+
 export interface AdminSeed {
   email: string;
   password: string;
@@ -24,6 +32,13 @@ export class GatewayConfig {
     readonly accountCacheSeconds: number,
     /** Browser origins allowed by CORS; empty means CORS is off. */
     readonly corsOrigins: readonly string[],
+    readonly sessions: SessionSettings,
+    /**
+     * TRUST_PROXY: believe X-Forwarded-Proto and X-Forwarded-Host (set by a TLS-terminating reverse
+     * proxy) when deciding whether a request came over HTTPS and what its origin is. Off by default:
+     * then only the connection itself counts, and a client could not fake either.
+     */
+    readonly trustProxy: boolean,
   ) {}
 }
 
@@ -55,6 +70,9 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
   const rateWindow = attempt(() => positiveInt(env.AUTH_RATE_WINDOW_SECONDS, 60, 'AUTH_RATE_WINDOW_SECONDS'), 0);
   const accountCache = attempt(() => positiveInt(env.AUTH_ACCOUNT_CACHE_SECONDS, 5, 'AUTH_ACCOUNT_CACHE_SECONDS'), 0);
   const corsOrigins = attempt(() => corsOriginsFromEnv(env.CORS_ORIGINS), []);
+  const idleMinutes = attempt(() => positiveNumber(env.SESSION_IDLE_MINUTES, 120, 'SESSION_IDLE_MINUTES'), 0);
+  const absoluteHours = attempt(() => positiveNumber(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'), 0);
+  const trustProxy = attempt(() => booleanSetting(env.TRUST_PROXY, false, 'TRUST_PROXY'), false);
 
   if (problems.length > 0) throw new Error(`invalid gateway configuration: ${problems.join('; ')}`);
   return new GatewayConfig(
@@ -65,7 +83,28 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     rateWindow,
     accountCache,
     corsOrigins,
+    { idleMs: Math.round(idleMinutes * 60_000), absoluteMs: Math.round(absoluteHours * 3_600_000) },
+    trustProxy,
   );
+}
+
+/**
+ * A positive number, fractions allowed (`SESSION_IDLE_MINUTES=0.5`), so tests and odd deployments
+ * can use short lifetimes.
+ */
+function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function booleanSetting(raw: string | undefined, fallback: boolean, name: string): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 /**

@@ -30,8 +30,8 @@ export class ErrorResponse {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON)',
-  401: 'Falta el token, no es válido o venció (UNAUTHORIZED); en `/auth/token`, credenciales incorrectas (INVALID_CREDENTIALS)',
-  403: 'El rol de la cuenta no permite la operación (FORBIDDEN)',
+  401: 'Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS)',
+  403: 'El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)',
   404: 'No existe (NOT_FOUND)',
   409: 'Ya existe, o el estado del recurso no admite la operación (CONFLICT)',
   413: 'El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE)',

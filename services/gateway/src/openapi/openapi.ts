@@ -1,12 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
-import { ROLES_EXTENSION } from '../auth/access.decorators.js';
+import { ROLES_EXTENSION, SESSION_SECURITY } from '../auth/access.decorators.js';
 import { allContractSchemas } from './contract-schemas.js';
 
 const DESCRIPTION = `API del Centro de Atención a Usuarios (CAU).
 
 Autenticación: \`POST /api/v1/auth/token\` devuelve un token que se envía como \`Authorization: Bearer <token>\`.
-Cada operación indica los roles que pueden usarla.
+El portal usa en cambio una sesión: \`POST /api/v1/auth/session\` fija la cookie \`__Host-cau_session\` (por HTTPS;
+\`cau_session\` por HTTP), \`GET\` la consulta y \`DELETE\` la cierra. Con la cookie, toda operación que no sea
+GET/HEAD/OPTIONS requiere la cabecera \`X-CAU-Requested-With: portal\` y el origen del portal (403 CSRF_REFUSED).
+Si llega \`Authorization\`, la cookie no se mira. Cada operación indica los roles que pueden usarla.
 
 Errores: siempre JSON \`{ statusCode, code, message, fields?, correlationId }\`; \`message\` y \`fields[].message\`
 en español, o en inglés si \`Accept-Language\` prefiere \`en\`. La cabecera \`x-correlation-id\` (enviada o generada)
@@ -22,6 +25,14 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addCookieAuth(
+      '__Host-cau_session',
+      {
+        type: 'apiKey',
+        description: 'Sesión del portal (`POST /api/v1/auth/session`); `cau_session` cuando se sirve por HTTP',
+      },
+      SESSION_SECURITY,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, base);
   addContractSchemas(document);
