@@ -5,6 +5,9 @@ import type { components, paths } from './schema';
 /** The header the gateway requires on every state-changing request made with the session cookie (CSRF). */
 export const CSRF_HEADER = 'X-CAU-Requested-With';
 
+/** For operations whose OpenAPI description lists the CSRF header (the middleware sets it on every call anyway). */
+export const csrfHeader = { [CSRF_HEADER]: 'portal' } as const;
+
 export type Schemas = components['schemas'];
 export type ErrorBody = Schemas['ErrorResponse'];
 

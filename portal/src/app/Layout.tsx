@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
+import { api, csrfHeader, unwrap } from '../api/client';
 import { useSession } from '../features/auth/session';
 import { NavLinkLink } from '../components/links';
 import { changeLanguage, languages, type Language } from './i18n';
@@ -27,7 +27,7 @@ export function Layout() {
     mutationFn: (language: Language) => unwrap(api.PATCH('/api/v1/accounts/me', { body: { language } })),
   });
   const logout = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/session')),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/session', { params: { header: csrfHeader } })),
     onSettled: async () => {
       queryClient.clear();
       queryClient.setQueryData(['session'], null);
@@ -56,9 +56,9 @@ export function Layout() {
             {account && (
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             )}
-            <UnstyledButton component={Link} to="/tickets" aria-label={t('app.home')}>
+            <UnstyledButton component={Link} to="/tickets">
               <Group gap={8} wrap="nowrap">
-                <Text fw={800} c="cau.8" size="xl" aria-hidden>
+                <Text fw={800} c="cau.8" size="xl">
                   CAU
                 </Text>
                 <Text size="sm" c="dark.6" visibleFrom="xs">

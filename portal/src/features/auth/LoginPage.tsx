@@ -5,7 +5,7 @@ import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, ApiError, unwrap } from '../../api/client';
+import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
 import { changeLanguage, isLanguage } from '../../app/i18n';
 
 const route = getRouteApi('/ingresar');
@@ -29,7 +29,7 @@ export function LoginPage() {
     defaultValues: { email: '', password: '' },
   });
   const login = useMutation({
-    mutationFn: (body: z.infer<typeof loginSchema>) => unwrap(api.POST('/api/v1/auth/session', { body })),
+    mutationFn: (body: z.infer<typeof loginSchema>) => unwrap(api.POST('/api/v1/auth/session', { params: { header: csrfHeader }, body })),
     onSuccess: async (account) => {
       queryClient.clear();
       queryClient.setQueryData(['session'], account);
