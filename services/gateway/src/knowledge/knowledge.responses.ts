@@ -103,7 +103,11 @@ export class KbArticleResponse implements ArticleV1 {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   publishedAt!: string | null;
 
-  @ApiProperty({ type: [Number], description: 'Tickets que el artículo ayudó a resolver, el más reciente primero' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer', minimum: 1 },
+    description: 'Tickets que el artículo ayudó a resolver, el más reciente primero',
+  })
   tickets!: number[];
 
   @ApiProperty({ type: KbArticleCountersResponse })
