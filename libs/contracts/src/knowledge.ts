@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from './common.js';
-import { AREA_CODE_PATTERN } from './enums.js';
+import { AREA_CODE_PATTERN, ROLES, type Role } from './enums.js';
 import { defineEvent } from './events/envelope.js';
 
 /**
@@ -32,6 +32,8 @@ export const KnowledgeCommands = {
   DraftFromTicket: 'knowledge.article.draft-from-ticket.v1',
   RecordUse: 'knowledge.article.use.v1',
   Vote: 'knowledge.article.vote.v1',
+  /** "Esto resolvió mi problema": self-service that avoided a ticket. */
+  RecordSelfSolved: 'knowledge.article.self-solved.v1',
   Reindex: 'knowledge.index.rebuild.v1',
 } as const;
 
@@ -241,6 +243,29 @@ export class VoteCommandV1 extends ActorEnvelopeBase {
   vote!: VoteBodyV1;
 }
 
+/** The HTTP body of "this solved my problem": what the person had typed, when there was something. */
+export class SelfSolvedBodyV1 {
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.query)
+  query?: string;
+}
+
+export class RecordSelfSolvedCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => SelfSolvedBodyV1)
+  selfSolved!: SelfSolvedBodyV1;
+}
+
+/**
+ * A repeated "this solved my problem" by the same account for the same article within this many
+ * seconds is the same one (a double click, a retry): it is recorded once.
+ */
+export const SELF_SOLVED_WINDOW_SECONDS = 600;
+
 export class ReindexCommandV1 extends ActorEnvelopeBase {}
 
 /** `/kb/search` query string. Page and limit arrive as text and are converted by the gateway. */
@@ -389,7 +414,28 @@ export interface ArticleV1 {
   publishedAt: string | null;
   /** Numbers of the tickets the article helped solve, newest first. */
   tickets: number[];
-  counters: { views: number; uses: number; helpful: number; notHelpful: number };
+  counters: ArticleCountersV1;
+}
+
+export interface ArticleCountersV1 {
+  views: number;
+  /** Tickets the article helped solve (linked by staff). */
+  uses: number;
+  /** Accounts whose latest vote says it helped / did not help (one vote per account). */
+  helpful: number;
+  notHelpful: number;
+  /** "Esto resolvió mi problema" records: self-service that avoided a ticket. */
+  selfSolved: number;
+}
+
+/** The answer to "this solved my problem". */
+export interface SelfSolvedResultV1 {
+  articleId: string;
+  /** False when the same account had already said so within the window: nothing new was recorded. */
+  recorded: boolean;
+  /** When the (first) record was made. */
+  recordedAt: string;
+  counters: ArticleCountersV1;
 }
 
 export interface ArticleVersionV1 {
@@ -524,4 +570,44 @@ export const ArticleEvents = {
   ArticleUpdated: defineEvent('article.updated', 1, ArticleDocumentV1),
   ArticlePublished: defineEvent('article.published', 1, ArticleDocumentV1),
   ArticleArchived: defineEvent('article.archived', 1, ArticleDocumentV1),
+} as const;
+
+/** `article.self-solved`: someone solved their problem with a published article instead of reporting it. */
+export class ArticleSelfSolvedV1 {
+  /** The record's id in knowledge's `article_self_solved`. */
+  @IsUUID()
+  recordId!: string;
+
+  @IsUUID()
+  articleId!: string;
+
+  @IsString()
+  category!: string;
+
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area!: string | null;
+
+  @IsUUID()
+  accountId!: string;
+
+  @IsIn(ROLES)
+  role!: Role;
+
+  @IsOptional()
+  @IsString()
+  jurisdiction!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(KnowledgeLimits.query)
+  query!: string | null;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** Self-service events: not article revisions, so they stay out of `ArticleEvents` (the index follows those). */
+export const SelfServiceEvents = {
+  ArticleSelfSolved: defineEvent('article.self-solved', 1, ArticleSelfSolvedV1),
 } as const;

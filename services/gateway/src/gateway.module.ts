@@ -15,6 +15,9 @@ import { loginThrottleProviders } from './auth/login-throttle.js';
 import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { TokenService } from './auth/token.service.js';
+import { CatalogueController } from './catalogue/catalogue.controller.js';
+import { CategoryCatalogue, categoryCatalogueFromEnv } from './catalogue/catalogue-config.js';
+import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
@@ -67,6 +70,7 @@ export class GatewayModule {
         NotificationsController,
         MailTemplatesController,
         InboundMailController,
+        CatalogueController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -102,6 +106,8 @@ export class GatewayModule {
         UpdateAccountUseCase,
         ...loginThrottleProviders,
         AdministerReportsUseCase,
+        { provide: CategoryCatalogue, useFactory: () => categoryCatalogueFromEnv(env) },
+        ReadCatalogueUseCase,
       ],
     };
   }

@@ -1,3 +1,6 @@
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { EventEnvelope } from '@cau/contracts';
 import { startService, type RunningService } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
 import { knowledgeService } from '../../knowledge/src/knowledge.service.js';
@@ -131,5 +134,317 @@ describe('gateway: knowledge base', () => {
     expect(await field('visibility=todos')).toBe('visibility');
     expect(await field(`cursor=${encodeURIComponent("1' OR 1=1 --")}`)).toBe('cursor');
     expect(await field('ordenar=titulo')).toBe('ordenar');
+  });
+
+  describe('self-service from the portal', () => {
+    type Counters = { views: number; helpful: number; notHelpful: number; selfSolved: number };
+    type SelfSolved = { articleId: string; recorded: boolean; recordedAt: string; counters: Counters };
+    let publicId: string;
+    let internalId: string;
+    let draftId: string;
+
+    const write = async (title: string, visibility: 'public' | 'internal', publish: boolean) => {
+      const created = await f.http.send<{ id: string }>('POST', '/api/v1/kb/articles', {
+        token: operator,
+        json: {
+          ...article,
+          title,
+          problem: `Autoservicio: ${title}`,
+          category: 'autoservicio',
+          tags: ['autoservicio'],
+          visibility,
+          force: true,
+        },
+      });
+      expect(created.status).toBe(201);
+      if (publish) {
+        expect(
+          (await f.http.send('POST', `/api/v1/kb/articles/${created.body.id}/publish`, { token: operator })).status,
+        ).toBe(200);
+      }
+      return created.body.id;
+    };
+
+    beforeAll(async () => {
+      publicId = await write('Cómo liberar espacio en la casilla de correo', 'public', true);
+      internalId = await write('Cómo ampliar la casilla de correo desde la consola', 'internal', true);
+      draftId = await write('Casilla de correo llena: borrador', 'public', false);
+    });
+
+    /** Every `article.self-solved` event in the test's stream. */
+    const selfSolvedEvents = async () => {
+      const nc = await connect({ servers: f.env.NATS_URL });
+      try {
+        const jsm = await jetstreamManager(nc);
+        const stream = f.infra.messaging.eventsStream;
+        const { state } = await jsm.streams.info(stream);
+        const found: Array<EventEnvelope<Record<string, unknown>>> = [];
+        for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq++) {
+          const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+          const envelope = msg?.json<EventEnvelope<Record<string, unknown>>>();
+          if (envelope?.type === 'article.self-solved') found.push(envelope);
+        }
+        return found;
+      } finally {
+        await nc.close();
+      }
+    };
+
+    it('shows requesters only published public articles when reading, searching and suggesting', async () => {
+      // Staff find all three once indexed, so the requester's answers below are not just "not indexed yet".
+      await waitFor(async () => {
+        const answer = await f.http.send<{ items: Array<{ id: string }> }>(
+          'GET',
+          '/api/v1/kb/search?q=casilla&category=autoservicio&limit=10',
+          { token: operator },
+        );
+        return answer.body.items.length === 2 ? answer : null;
+      });
+      const drafts = await waitFor(async () => {
+        const answer = await f.http.send<{ items: Array<{ id: string }> }>(
+          'GET',
+          '/api/v1/kb/search?q=casilla&status=draft',
+          { token: operator },
+        );
+        return answer.body.items.some((a) => a.id === draftId) ? answer : null;
+      });
+      expect(drafts.status).toBe(200);
+
+      const search = await f.http.send<{ items: Array<{ id: string; status: string; visibility: string }> }>(
+        'GET',
+        '/api/v1/kb/search?q=casilla&limit=10',
+        { token: requester },
+      );
+      expect(search.body.items.map((a) => a.id)).toEqual([publicId]);
+      const suggest = await f.http.send<Array<{ id: string }>>('GET', '/api/v1/kb/suggest?q=casilla%20de%20corr', {
+        token: requester,
+      });
+      expect(suggest.body.map((a) => a.id)).toEqual([publicId]);
+      expect((await f.http.send('GET', '/api/v1/kb/search?q=casilla&status=draft', { token: requester })).status).toBe(
+        403,
+      );
+
+      expect((await f.http.send('GET', `/api/v1/kb/articles/${publicId}`, { token: requester })).status).toBe(200);
+      for (const hidden of [internalId, draftId]) {
+        const answer = await f.http.send('GET', `/api/v1/kb/articles/${hidden}`, { token: requester });
+        expect(answer.status).toBe(404);
+        expect(answer.body.code).toBe('NOT_FOUND');
+      }
+    });
+
+    it('records "esto resolvió mi problema" once per account within the window, with its event', async () => {
+      const path = `/api/v1/kb/articles/${publicId}/self-solved`;
+      const first = await f.http.send<SelfSolved>('POST', path, {
+        token: requester,
+        json: { query: 'no me llegan correos, casilla llena' },
+      });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ articleId: publicId, recorded: true, counters: { selfSolved: 1 } });
+
+      // A double click: the same answer, nothing new recorded.
+      const again = await f.http.send<SelfSolved>('POST', path, { token: requester, json: {} });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({
+        recorded: false,
+        recordedAt: first.body.recordedAt,
+        counters: { selfSolved: 1 },
+      });
+
+      // Another account counts again; the body may be left out.
+      const referente = await f.http.account(f.adminToken, {
+        email: 'ref@salud.gob',
+        role: 'referente',
+        jurisdiction: 'SALUD',
+      });
+      const third = await f.http.send<SelfSolved>('POST', path, { token: referente });
+      expect(third.body).toMatchObject({ recorded: true, counters: { selfSolved: 2 } });
+
+      const read = await f.http.send<{ counters: Counters }>('GET', `/api/v1/kb/articles/${publicId}`, {
+        token: requester,
+      });
+      expect(read.body.counters.selfSolved).toBe(2);
+
+      const events = await waitFor(
+        async () => {
+          const found = await selfSolvedEvents();
+          return found.length >= 2 ? found : null;
+        },
+        { what: 'two article.self-solved events' },
+      );
+      expect(events).toHaveLength(2);
+      expect(events[0]!.data).toMatchObject({
+        articleId: publicId,
+        category: 'autoservicio',
+        role: 'requester',
+        query: 'no me llegan correos, casilla llena',
+      });
+      expect(events[1]!.data).toMatchObject({
+        articleId: publicId,
+        role: 'referente',
+        jurisdiction: 'SALUD',
+        query: null,
+      });
+      const rows = await f.db.query(
+        'SELECT count(*)::int AS n FROM knowledge.article_self_solved WHERE article_id = $1',
+        [publicId],
+      );
+      expect(rows.rows[0]).toEqual({ n: 2 });
+    });
+
+    it('refuses self-service on internal or draft articles as if they did not exist, and bad input with 400', async () => {
+      for (const hidden of [internalId, draftId]) {
+        const answer = await f.http.send('POST', `/api/v1/kb/articles/${hidden}/self-solved`, {
+          token: requester,
+          json: {},
+        });
+        expect(answer.status).toBe(404);
+        expect(answer.body.code).toBe('NOT_FOUND');
+      }
+      // Staff read drafts, but a draft solved nothing yet.
+      const staffDraft = await f.http.send('POST', `/api/v1/kb/articles/${draftId}/self-solved`, { token: operator });
+      expect(staffDraft.status).toBe(409);
+
+      const long = await f.http.send('POST', `/api/v1/kb/articles/${publicId}/self-solved`, {
+        token: requester,
+        json: { query: 'x'.repeat(201) },
+      });
+      expect(long.status).toBe(400);
+      expect(long.body.fields?.[0]?.field).toBe('query');
+      const unknown = await f.http.send('POST', `/api/v1/kb/articles/${publicId}/self-solved`, {
+        token: requester,
+        json: { ticket: 5 },
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.fields?.[0]?.field).toBe('ticket');
+      expect(
+        (await f.http.send('POST', '/api/v1/kb/articles/no-es-uuid/self-solved', { token: requester, json: {} }))
+          .status,
+      ).toBe(400);
+    });
+
+    it('takes "no me sirvió" as a vote on articles the account may read', async () => {
+      const path = `/api/v1/kb/articles/${publicId}/feedback`;
+      const vote = await f.http.send<{ counters: Counters }>('POST', path, {
+        token: requester,
+        json: { helpful: false },
+      });
+      expect(vote.status).toBe(200);
+      expect(vote.body.counters).toMatchObject({ notHelpful: 1, helpful: 0 });
+      const changed = await f.http.send<{ counters: Counters }>('POST', path, {
+        token: requester,
+        json: { helpful: true },
+      });
+      expect(changed.body.counters).toMatchObject({ notHelpful: 0, helpful: 1 });
+      expect(
+        (
+          await f.http.send('POST', `/api/v1/kb/articles/${internalId}/feedback`, {
+            token: requester,
+            json: { helpful: false },
+          })
+        ).status,
+      ).toBe(404);
+      const bad = await f.http.send('POST', path, { token: requester, json: { helpful: 'no' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields?.[0]?.field).toBe('helpful');
+    });
+  });
+
+  describe('catalogue for the report form', () => {
+    type Entry = { code: string; label: { es: string; en: string } };
+
+    it('lists the default categories and the registration options to every role', async () => {
+      const categories = await f.http.send<Entry[]>('GET', '/api/v1/catalogue/categories', { token: requester });
+      expect(categories.status).toBe(200);
+      expect(categories.body).toContainEqual({
+        code: 'impresoras',
+        label: { es: 'Impresoras y escáneres', en: 'Printers and scanners' },
+      });
+      expect(categories.body.map((c) => c.code)).toContain('correo-electronico');
+      const options = await f.http.send<Record<string, Entry[]>>('GET', '/api/v1/catalogue/options', {
+        token: operator,
+      });
+      expect(options.body.types!.map((t) => t.code)).toEqual([
+        'solicitud',
+        'incidente',
+        'incidente_seguridad',
+        'reclamo',
+        'asesoramiento_compras',
+      ]);
+      expect(options.body.impacts!.map((t) => t.code)).toEqual(['alto', 'medio', 'bajo']);
+      expect(options.body.urgencies!.map((t) => t.code)).toEqual(['alta', 'media', 'baja']);
+      expect(options.body.channels!.map((t) => t.code)).toContain('portal');
+      expect((await f.http.send('GET', '/api/v1/catalogue/categories')).status).toBe(401);
+    });
+  });
+
+  describe('OpenAPI document', () => {
+    type Schema = {
+      $ref?: string;
+      type?: string;
+      items?: Schema;
+      properties?: Record<string, Schema>;
+      required?: string[];
+      allOf?: Schema[];
+    };
+    type Doc = {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+      >;
+      components: { schemas: Record<string, Schema> };
+    };
+    let doc: Doc;
+    const answer = (path: string, method: string, status: string): Schema =>
+      doc.paths[path]![method]!.responses[status]!.content!['application/json']!.schema;
+
+    beforeAll(async () => {
+      doc = (await (await fetch(`${f.gateway.url}/api/docs-json`)).json()) as Doc;
+    });
+
+    it('documents every knowledge answer with a schema', () => {
+      const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+      expect(answer('/api/v1/kb/search', 'get', '200')).toEqual(ref('KbSearchPageResponse'));
+      expect(answer('/api/v1/kb/suggest', 'get', '200')).toEqual({ type: 'array', items: ref('KbSuggestionResponse') });
+      expect(answer('/api/v1/kb/articles', 'get', '200')).toEqual(ref('KbArticlePageResponse'));
+      expect(answer('/api/v1/kb/articles', 'post', '201')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles', 'post', '409')).toEqual(ref('KbDuplicatesConflictResponse'));
+      expect(answer('/api/v1/kb/articles/{id}', 'get', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles/{id}', 'patch', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles/{id}/versions', 'get', '200')).toEqual({
+        type: 'array',
+        items: ref('KbArticleVersionResponse'),
+      });
+      expect(answer('/api/v1/kb/articles/{id}/publish', 'post', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles/{id}/archive', 'post', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles/{id}/self-solved', 'post', '200')).toEqual(ref('KbSelfSolvedResponse'));
+      expect(answer('/api/v1/kb/articles/{id}/feedback', 'post', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/tickets/{number}/kb-suggestions', 'get', '200')).toEqual(
+        ref('TicketKbSuggestionsResponse'),
+      );
+      expect(answer('/api/v1/catalogue/categories', 'get', '200')).toEqual({
+        type: 'array',
+        items: ref('CatalogueEntryResponse'),
+      });
+      expect(answer('/api/v1/catalogue/options', 'get', '200')).toEqual(ref('CatalogueOptionsResponse'));
+
+      const schemas = doc.components.schemas;
+      expect(schemas.KbSearchPageResponse!.properties!.items).toEqual({ type: 'array', items: ref('KbHitResponse') });
+      expect(Object.keys(schemas.KbHitResponse!.properties!)).toEqual(
+        expect.arrayContaining(['id', 'title', 'snippet', 'score', 'visibility', 'status']),
+      );
+      expect(schemas.KbArticleResponse!.required).toEqual(expect.arrayContaining(['id', 'revision', 'counters']));
+      expect(Object.keys(schemas.KbArticleCountersResponse!.properties!)).toEqual([
+        'views',
+        'uses',
+        'helpful',
+        'notHelpful',
+        'selfSolved',
+      ]);
+      expect(schemas.KbArticleVersionResponse!.properties!.content!.allOf![0]).toEqual(ref('ArticleContentV1'));
+      expect(schemas.ArticleContentV1).toBeDefined();
+      expect(schemas.CatalogueEntryResponse!.properties!.label).toMatchObject({
+        allOf: [ref('LocalizedTextResponse')],
+      });
+    });
   });
 });

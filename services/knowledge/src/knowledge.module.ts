@@ -5,6 +5,7 @@ import { ArticleRepository } from './articles/article.repository.js';
 import { ArticlesHandler } from './articles/articles.handler.js';
 import { ManageArticlesUseCase } from './articles/manage-articles.use-case.js';
 import { ReadArticlesUseCase } from './articles/read-articles.use-case.js';
+import { SelfServiceUseCase } from './articles/self-service.use-case.js';
 import { IndexArticlesUseCase } from './search/index-articles.use-case.js';
 import { OpenSearchEngine } from './search/opensearch-search.engine.js';
 import { PostgresSearchEngine } from './search/postgres-search.engine.js';
@@ -46,6 +47,7 @@ import { TicketRepository } from './tickets/ticket.repository.js';
     SearchArticlesUseCase,
     ManageArticlesUseCase,
     ReadArticlesUseCase,
+    SelfServiceUseCase,
     IndexArticlesUseCase,
   ],
 })

@@ -6,6 +6,7 @@ import { KnowledgeArticles1763800004100 } from './migrations/1763800004100-knowl
 import { KnowledgeSearchSpeed1763800004200 } from './migrations/1763800004200-knowledge-search-speed.js';
 import { KnowledgeSearchHead1763800004300 } from './migrations/1763800004300-knowledge-search-head.js';
 import { KnowledgeArticleList1763800004400 } from './migrations/1763800004400-knowledge-article-list.js';
+import { KnowledgeSelfSolved1763800004500 } from './migrations/1763800004500-knowledge-self-solved.js';
 import { IndexArticlesUseCase } from './search/index-articles.use-case.js';
 import { RecordTicketUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
@@ -20,6 +21,7 @@ export const knowledgeService: ServiceDefinition = {
     KnowledgeSearchSpeed1763800004200,
     KnowledgeSearchHead1763800004300,
     KnowledgeArticleList1763800004400,
+    KnowledgeSelfSolved1763800004500,
   ],
   portVariable: 'KNOWLEDGE_PORT',
   defaultPort: 3104,

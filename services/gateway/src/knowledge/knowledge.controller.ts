@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleChangesV1,
@@ -9,7 +17,10 @@ import {
   KbSuggestParamsV1,
   ROLES,
   Role,
+  SELF_SOLVED_WINDOW_SECONDS,
   STAFF_ROLES,
+  SelfSolvedBodyV1,
+  VoteBodyV1,
   type ActorV1,
   type ArticleV1,
   type ArticleVersionV1,
@@ -17,6 +28,7 @@ import {
   type KbSearchPageV1,
   type KbSuggestionV1,
   type ReindexResultV1,
+  type SelfSolvedResultV1,
   type TicketKbSuggestionsV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
@@ -25,12 +37,24 @@ import { preferredLanguage } from '../http/language.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { ArticleIdParams } from './knowledge.dto.js';
+import { ArticleIdParams, OptionalBodyPipe } from './knowledge.dto.js';
+import {
+  KbArticlePageResponse,
+  KbArticleResponse,
+  KbArticleVersionResponse,
+  KbDuplicatesConflictResponse,
+  KbReindexResultResponse,
+  KbSearchPageResponse,
+  KbSelfSolvedResponse,
+  KbSuggestionResponse,
+  TicketKbSuggestionsResponse,
+} from './knowledge.responses.js';
 import { KnowledgeUseCase } from './knowledge.use-case.js';
 
 const STAFF = [...STAFF_ROLES];
 const ARTICLE_ID = new ContractPipe(ArticleIdParams);
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
+const SELF_SOLVED_BODY = new OptionalBodyPipe(SelfSolvedBodyV1);
 
 const DUPLICATES_MESSAGE = {
   es: 'Ya existen artículos parecidos: revise los candidatos o repita la solicitud con "force": true.',
@@ -52,8 +76,12 @@ export class KnowledgeController {
       'salvo que el cuerpo lleve `"force": true` (9.1 paso 6: no registrar un caso que ya existe).',
   })
   @ApiBody({ schema: contractSchemaRef(CreateArticleBodyV1) })
-  @ApiCreatedResponse({ description: 'El artículo creado, en borrador' })
-  @ApiErrors(400, 409, 413, 415, 503)
+  @ApiCreatedResponse({ type: KbArticleResponse, description: 'El artículo creado, en borrador' })
+  @ApiConflictResponse({
+    type: KbDuplicatesConflictResponse,
+    description: 'Hay artículos parecidos (`candidates`); no se creó nada',
+  })
+  @ApiErrors(400, 413, 415, 503)
   async create(
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(CreateArticleBodyV1)) body: CreateArticleBodyV1,
@@ -84,7 +112,7 @@ export class KnowledgeController {
       'página anterior). Los solicitantes y referentes ven solo artículos publicados y públicos.',
   })
   @ApiQueryFromContract(KbArticleListParamsV1)
-  @ApiOkResponse({ description: 'Una página de artículos y el cursor de la siguiente' })
+  @ApiOkResponse({ type: KbArticlePageResponse, description: 'Una página de artículos y el cursor de la siguiente' })
   @ApiErrors(400, 403, 503)
   list(
     @CurrentActor() actor: ActorV1,
@@ -97,7 +125,7 @@ export class KnowledgeController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Un artículo; los solicitantes y referentes solo ven los publicados y públicos' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'El artículo con sus contadores y tickets vinculados' })
+  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo con sus contadores y tickets vinculados' })
   @ApiErrors(400, 404, 503)
   get(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
     return this.knowledge.get(actor, id);
@@ -111,7 +139,7 @@ export class KnowledgeController {
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(ArticleChangesV1) })
-  @ApiOkResponse({ description: 'El artículo editado' })
+  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo editado' })
   @ApiErrors(400, 404, 409, 413, 415, 503)
   update(
     @CurrentActor() actor: ActorV1,
@@ -125,7 +153,7 @@ export class KnowledgeController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Todas las versiones del artículo: quién y cuándo, de la más nueva a la más vieja' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'Las versiones' })
+  @ApiOkResponse({ type: [KbArticleVersionResponse], description: 'Las versiones' })
   @ApiErrors(400, 404, 503)
   versions(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleVersionV1[]> {
     return this.knowledge.versions(actor, id);
@@ -136,7 +164,7 @@ export class KnowledgeController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Publica el artículo' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'El artículo publicado' })
+  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo publicado' })
   @ApiErrors(400, 404, 409, 503)
   publish(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
     return this.knowledge.transition(actor, id, 'publish');
@@ -147,17 +175,59 @@ export class KnowledgeController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Archiva el artículo: deja de aparecer en búsquedas y sugerencias' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'El artículo archivado' })
+  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo archivado' })
   @ApiErrors(400, 404, 409, 503)
   archive(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
     return this.knowledge.transition(actor, id, 'archive');
+  }
+
+  @Post('kb/articles/:id/self-solved')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: '"Esto resolvió mi problema": el artículo evitó registrar un ticket',
+    description:
+      'Para un artículo publicado que la cuenta puede leer (solicitantes y referentes: solo públicos; otro → 404, ' +
+      'como al leerlo). `query` es lo que la persona había escrito al describir su problema. Queda registrado ' +
+      'con el evento `article.self-solved` para contar tickets evitados; repetirlo dentro de ' +
+      `${SELF_SOLVED_WINDOW_SECONDS / 60} minutos no registra otra vez (\`recorded: false\`).`,
+  })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiBody({ schema: contractSchemaRef(SelfSolvedBodyV1), required: false })
+  @ApiOkResponse({ type: KbSelfSolvedResponse, description: 'Registrado (o ya registrado hace poco) y los contadores' })
+  @ApiErrors(400, 404, 409, 413, 415, 503)
+  selfSolved(
+    @CurrentActor() actor: ActorV1,
+    @Param(ARTICLE_ID) { id }: ArticleIdParams,
+    @Body(SELF_SOLVED_BODY) body: SelfSolvedBodyV1,
+  ): Promise<SelfSolvedResultV1> {
+    return this.knowledge.selfSolved(actor, id, body);
+  }
+
+  @Post('kb/articles/:id/feedback')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: '¿Le sirvió el artículo? Un voto por cuenta; votar otra vez cambia el voto',
+    description: '`{"helpful": false}` es el "no me sirvió" del portal. Solo sobre artículos que la cuenta puede leer.',
+  })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiBody({ schema: contractSchemaRef(VoteBodyV1) })
+  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo con sus contadores' })
+  @ApiErrors(400, 404, 413, 415, 503)
+  feedback(
+    @CurrentActor() actor: ActorV1,
+    @Param(ARTICLE_ID) { id }: ArticleIdParams,
+    @Body(new ContractPipe(VoteBodyV1)) vote: VoteBodyV1,
+  ): Promise<ArticleV1> {
+    return this.knowledge.vote(actor, id, vote);
   }
 
   @Post('tickets/:number/kb-article')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Crea un borrador a partir de un ticket resuelto (título, descripción y solución)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiCreatedResponse({ description: 'El borrador creado' })
+  @ApiCreatedResponse({ type: KbArticleResponse, description: 'El borrador creado' })
   @ApiErrors(400, 404, 409, 503)
   draftFromTicket(
     @CurrentActor() actor: ActorV1,
@@ -170,7 +240,7 @@ export class KnowledgeController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Artículos sugeridos al registrar el ticket (base de conocimiento primero, 9.1 paso 3)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ description: 'Los artículos sugeridos que la cuenta puede leer' })
+  @ApiOkResponse({ type: TicketKbSuggestionsResponse, description: 'Los artículos sugeridos que la cuenta puede leer' })
   @ApiErrors(400, 404, 503)
   ticketSuggestions(
     @CurrentActor() actor: ActorV1,
@@ -190,7 +260,7 @@ export class KnowledgeController {
       '`capped` indica que la página llegó a ese límite: más palabras acotan la búsqueda.',
   })
   @ApiQueryFromContract(KbSearchParamsV1)
-  @ApiOkResponse({ description: 'Una página de resultados, el mejor primero' })
+  @ApiOkResponse({ type: KbSearchPageResponse, description: 'Una página de resultados, el mejor primero' })
   @ApiErrors(400, 503)
   search(
     @CurrentActor() actor: ActorV1,
@@ -203,7 +273,7 @@ export class KnowledgeController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Sugerencias mientras se escribe: la última palabra cuenta como prefijo' })
   @ApiQueryFromContract(KbSuggestParamsV1)
-  @ApiOkResponse({ description: 'Hasta `limit` artículos' })
+  @ApiOkResponse({ type: [KbSuggestionResponse], description: 'Hasta `limit` artículos' })
   @ApiErrors(400, 503)
   suggest(
     @CurrentActor() actor: ActorV1,
@@ -216,7 +286,7 @@ export class KnowledgeController {
   @HttpCode(200)
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Reconstruye el índice de búsqueda desde PostgreSQL' })
-  @ApiOkResponse({ description: 'Motor y cantidad de artículos indexados' })
+  @ApiOkResponse({ type: KbReindexResultResponse, description: 'Motor y cantidad de artículos indexados' })
   @ApiErrors(503)
   reindex(@CurrentActor() actor: ActorV1): Promise<ReindexResultV1> {
     return this.knowledge.reindex(actor);

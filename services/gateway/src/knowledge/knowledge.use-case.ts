@@ -15,6 +15,9 @@ import {
   type KbSuggestionV1,
   type KbSuggestParamsV1,
   type ReindexResultV1,
+  type SelfSolvedBodyV1,
+  type SelfSolvedResultV1,
+  type VoteBodyV1,
   type TicketKbSuggestionsV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
@@ -54,6 +57,18 @@ export class KnowledgeUseCase {
   transition(actor: ActorV1, id: string, to: 'publish' | 'archive'): Promise<ArticleV1> {
     const subject = to === 'publish' ? KnowledgeCommands.PublishArticle : KnowledgeCommands.ArchiveArticle;
     return this.rpc.request<ArticleV1>(subject, { actor, id });
+  }
+
+  selfSolved(actor: ActorV1, id: string, selfSolved: SelfSolvedBodyV1): Promise<SelfSolvedResultV1> {
+    return this.rpc
+      .request<SelfSolvedResultV1>(KnowledgeCommands.RecordSelfSolved, { actor, id, selfSolved })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'selfSolved'));
+  }
+
+  vote(actor: ActorV1, id: string, vote: VoteBodyV1): Promise<ArticleV1> {
+    return this.rpc
+      .request<ArticleV1>(KnowledgeCommands.Vote, { actor, id, vote })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'vote'));
   }
 
   draftFromTicket(actor: ActorV1, number: number): Promise<ArticleV1> {

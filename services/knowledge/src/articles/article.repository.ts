@@ -137,9 +137,10 @@ export class ArticleRepository {
   /** The article with its counters and linked tickets; counts a view when asked to. */
   async get(id: string, countView: boolean): Promise<ArticleV1 | null> {
     const run = this.runtime.dataSource.manager;
-    const rows: Array<ArticleRow & { tickets: string[]; uses: number; helpful: number; not_helpful: number }> =
-      await run.query(
-        `WITH viewed AS (
+    const rows: Array<
+      ArticleRow & { tickets: string[]; uses: number; helpful: number; not_helpful: number; self_solved: number }
+    > = await run.query(
+      `WITH viewed AS (
            UPDATE "${this.s}".articles SET views = views + 1 WHERE id = $1 AND $2 RETURNING id, views
          )
          SELECT ${COLUMNS.replace('views,', 'COALESCE((SELECT views FROM viewed), a.views) AS views,')},
@@ -148,10 +149,11 @@ export class ArticleRepository {
            (SELECT count(*)::int FROM "${this.s}".article_tickets t WHERE t.article_id = a.id) AS uses,
            (SELECT count(*)::int FROM "${this.s}".article_votes v WHERE v.article_id = a.id AND v.helpful) AS helpful,
            (SELECT count(*)::int FROM "${this.s}".article_votes v WHERE v.article_id = a.id AND NOT v.helpful)
-             AS not_helpful
+             AS not_helpful,
+           (SELECT count(*)::int FROM "${this.s}".article_self_solved s WHERE s.article_id = a.id) AS self_solved
          FROM "${this.s}".articles a WHERE a.id = $1`,
-        [id, countView],
-      );
+      [id, countView],
+    );
     const row = rows[0];
     if (!row) return null;
     const article = fromRow(row);
@@ -168,7 +170,13 @@ export class ArticleRepository {
       updatedAt: article.updatedAt,
       publishedAt: article.publishedAt,
       tickets: row.tickets.map(Number),
-      counters: { views: article.views, uses: row.uses, helpful: row.helpful, notHelpful: row.not_helpful },
+      counters: {
+        views: article.views,
+        uses: row.uses,
+        helpful: row.helpful,
+        notHelpful: row.not_helpful,
+        selfSolved: row.self_solved,
+      },
     };
   }
 
@@ -270,6 +278,37 @@ export class ArticleRepository {
       `INSERT INTO "${this.s}".article_votes (article_id, account_id, helpful, voted_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (article_id, account_id) DO UPDATE SET helpful = EXCLUDED.helpful, voted_at = EXCLUDED.voted_at`,
       [id, accountId, helpful],
+    );
+  }
+
+  /**
+   * The account's latest "this solved my problem" for the article since `since`, if any. Call
+   * with the article's row locked (`findForUpdate`), so two clicks at once are decided one after the other.
+   */
+  async recentSelfSolved(
+    tx: EntityManager,
+    articleId: string,
+    accountId: string,
+    since: string,
+  ): Promise<{ id: string; solvedAt: string } | null> {
+    const rows: Array<{ id: string; solved_at: Date }> = await tx.query(
+      `SELECT id, solved_at FROM "${this.s}".article_self_solved
+       WHERE article_id = $1 AND account_id = $2 AND solved_at > $3
+       ORDER BY solved_at DESC LIMIT 1`,
+      [articleId, accountId, since],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, solvedAt: row.solved_at.toISOString() } : null;
+  }
+
+  async addSelfSolved(
+    tx: EntityManager,
+    record: { id: string; articleId: string; accountId: string; role: string; query: string | null; solvedAt: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".article_self_solved (id, article_id, account_id, role, query, solved_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [record.id, record.articleId, record.accountId, record.role, record.query, record.solvedAt],
     );
   }
 

@@ -7,6 +7,7 @@ import {
   KbArticleListQueryV1,
   KnowledgeCommands,
   KnowledgeQueries,
+  RecordSelfSolvedCommandV1,
   RecordUseCommandV1,
   UpdateArticleCommandV1,
   VoteCommandV1,
@@ -14,16 +15,19 @@ import {
   type ArticleVersionV1,
   type CreateArticleResultV1,
   type KbArticlePageV1,
+  type SelfSolvedResultV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { ManageArticlesUseCase } from './manage-articles.use-case.js';
 import { ReadArticlesUseCase } from './read-articles.use-case.js';
+import { SelfServiceUseCase } from './self-service.use-case.js';
 
 @Controller()
 export class ArticlesHandler {
   constructor(
     private readonly manage: ManageArticlesUseCase,
     private readonly read: ReadArticlesUseCase,
+    private readonly selfService: SelfServiceUseCase,
   ) {}
 
   @MessagePattern(KnowledgeCommands.CreateArticle)
@@ -59,6 +63,11 @@ export class ArticlesHandler {
   @MessagePattern(KnowledgeCommands.Vote)
   vote(@Payload() data: unknown): Promise<ArticleV1> {
     return this.manage.vote(parseMessage(VoteCommandV1, data));
+  }
+
+  @MessagePattern(KnowledgeCommands.RecordSelfSolved)
+  recordSelfSolved(@Payload() data: unknown): Promise<SelfSolvedResultV1> {
+    return this.selfService.recordSelfSolved(parseMessage(RecordSelfSolvedCommandV1, data));
   }
 
   @MessagePattern(KnowledgeQueries.GetArticle)

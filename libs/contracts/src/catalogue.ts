@@ -1,0 +1,69 @@
+import { Channel, Impact, TicketType, Urgency } from './enums.js';
+
+/**
+ * What the portal's "report a problem" form offers. Categories are the installation's (read by the
+ * gateway at boot from TICKET_CATEGORIES until issue "Portal III" turns them into an administered
+ * catalogue); the other lists are the registration vocabulary of ./enums.ts with words people read.
+ */
+export interface LocalizedLabelV1 {
+  es: string;
+  en: string;
+}
+
+export interface CatalogueEntryV1 {
+  /** The value registration takes (`category`, `type`, `impact`, `urgency`, `channel`). */
+  code: string;
+  label: LocalizedLabelV1;
+}
+
+export interface CatalogueOptionsV1 {
+  types: CatalogueEntryV1[];
+  impacts: CatalogueEntryV1[];
+  urgencies: CatalogueEntryV1[];
+  channels: CatalogueEntryV1[];
+}
+
+/** Plain-word labels, Spanish first. A new enum value without a label fails to compile. */
+export const TICKET_TYPE_LABELS: Record<TicketType, LocalizedLabelV1> = {
+  [TicketType.Solicitud]: { es: 'Solicitud de servicio', en: 'Service request' },
+  [TicketType.Incidente]: { es: 'Algo no funciona (incidente)', en: 'Something is not working (incident)' },
+  [TicketType.IncidenteSeguridad]: { es: 'Incidente de seguridad', en: 'Security incident' },
+  [TicketType.Reclamo]: { es: 'Reclamo', en: 'Complaint' },
+  [TicketType.AsesoramientoCompras]: { es: 'Asesoramiento para compras', en: 'Purchasing advice' },
+};
+
+export const IMPACT_LABELS: Record<Impact, LocalizedLabelV1> = {
+  [Impact.Alto]: { es: 'Alto: afecta a toda una unidad o a un servicio', en: 'High: a whole unit or service' },
+  [Impact.Medio]: { es: 'Medio: afecta a varias personas', en: 'Medium: several people' },
+  [Impact.Bajo]: { es: 'Bajo: me afecta solo a mí', en: 'Low: only me' },
+};
+
+export const URGENCY_LABELS: Record<Urgency, LocalizedLabelV1> = {
+  [Urgency.Alta]: { es: 'Alta: no puedo trabajar', en: 'High: I cannot work' },
+  [Urgency.Media]: { es: 'Media: puedo trabajar con dificultad', en: 'Medium: I can work with difficulty' },
+  [Urgency.Baja]: { es: 'Baja: puede esperar', en: 'Low: it can wait' },
+};
+
+export const CHANNEL_LABELS: Record<Channel, LocalizedLabelV1> = {
+  [Channel.Telefono]: { es: 'Teléfono', en: 'Phone' },
+  [Channel.Email]: { es: 'Correo electrónico', en: 'E-mail' },
+  [Channel.Whatsapp]: { es: 'WhatsApp', en: 'WhatsApp' },
+  [Channel.Presencial]: { es: 'En persona', en: 'In person' },
+  [Channel.SesionRemota]: { es: 'Sesión remota', en: 'Remote session' },
+  [Channel.Portal]: { es: 'Portal', en: 'Portal' },
+  [Channel.Monitoreo]: { es: 'Monitoreo', en: 'Monitoring' },
+};
+
+function entries<K extends string>(labels: Record<K, LocalizedLabelV1>): CatalogueEntryV1[] {
+  return (Object.entries(labels) as Array<[K, LocalizedLabelV1]>).map(([code, label]) => ({ code, label }));
+}
+
+/** The registration vocabulary with its labels, in the order of ./enums.ts. */
+export function catalogueOptions(): CatalogueOptionsV1 {
+  return {
+    types: entries(TICKET_TYPE_LABELS),
+    impacts: entries(IMPACT_LABELS),
+    urgencies: entries(URGENCY_LABELS),
+    channels: entries(CHANNEL_LABELS),
+  };
+}
