@@ -17,7 +17,7 @@ test.describe('signing in', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await expect(page.getByRole('alert')).toContainText(/contraseña/i);
 
-    await page.getByRole('textbox', { name: 'Idioma' }).click();
+    await page.getByRole('combobox', { name: 'Idioma' }).click();
     await page.getByRole('option', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to CAU' })).toBeVisible();
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -43,7 +43,10 @@ test.describe('signing in', () => {
     await expect(page.getByText('Ninguna solicitud coincide con la búsqueda.')).toBeVisible();
     await checkPage(page, 'my-tickets-empty');
 
-    await page.getByRole('link', { name: 'Salir' }).or(page.getByRole('button', { name: 'Salir' })).click();
+    await page
+      .getByRole('link', { name: 'Salir' })
+      .or(page.getByRole('button', { name: 'Salir' }))
+      .click();
     await expect(page.getByRole('heading', { name: 'Ingresar al CAU' })).toBeVisible();
     // The session is dead on the server: going back does not get in.
     await page.goto(`${baseUrl()}/tickets`);

@@ -29,7 +29,8 @@ export function LoginPage() {
     defaultValues: { email: '', password: '' },
   });
   const login = useMutation({
-    mutationFn: (body: z.infer<typeof loginSchema>) => unwrap(api.POST('/api/v1/auth/session', { params: { header: csrfHeader }, body })),
+    mutationFn: (body: z.infer<typeof loginSchema>) =>
+      unwrap(api.POST('/api/v1/auth/session', { params: { header: csrfHeader }, body })),
     onSuccess: async (account) => {
       queryClient.clear();
       queryClient.setQueryData(['session'], account);

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { Api, baseUrl, checkPage, createAccount, linksIn, signIn, unique, waitForMail } from './support';
+
+/** A small but real PDF: the gateway checks attachments by their content, not their name. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+test('a requester reports a problem, follows it, says it persists, accepts the solution and answers the survey', async ({
+  page,
+  browser,
+}) => {
+  const admin = await Api.admin();
+  const tag = unique();
+  const requester = `ana.${tag}@salud.gob.ar`;
+  const operatorEmail = `operador.${tag}@cau.gob.ar`;
+  const supervisorEmail = `supervisora.${tag}@cau.gob.ar`;
+  await createAccount(admin, { email: requester, name: 'Ana Pérez', role: 'requester', jurisdiction: 'SALUD' });
+  await createAccount(admin, { email: operatorEmail, name: 'Oscar Operador', role: 'operator', area: 'L1' });
+  await createAccount(admin, { email: supervisorEmail, name: 'Sara Supervisora', role: 'supervisor', area: 'L1' });
+  const operator = await Api.login(operatorEmail, 'clave-de-prueba-portal');
+  const supervisor = await Api.login(supervisorEmail, 'clave-de-prueba-portal');
+
+  // A public article the suggestions can find while the requester types.
+  const article = await operator.send<{ id: string }>('POST', '/kb/articles', {
+    title: `La impresora no imprime ${tag}`,
+    problem: 'La impresora de red no imprime ningún documento y queda en cola.',
+    cause: 'La cola de impresión quedó trabada.',
+    solutionSteps: ['Abrir «Dispositivos e impresoras».', 'Cancelar todos los documentos.', 'Imprimir de nuevo.'],
+    category: 'impresoras',
+    tags: ['impresora'],
+    visibility: 'public',
+  });
+  await operator.send('POST', `/kb/articles/${article.id}/publish`);
+
+  await signIn(page, requester);
+  await page.getByRole('link', { name: 'Reportar un problema' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Reportar un problema', level: 1 })).toBeVisible();
+  await page.getByLabel('¿Qué problema tiene?').fill(`La impresora no imprime ${tag}`);
+  await page.getByLabel('Describa qué pasó').fill('Desde esta mañana la impresora del segundo piso no imprime nada.');
+  const suggestion = page.getByRole('complementary').getByRole('button', { name: `La impresora no imprime ${tag}` });
+  await expect(suggestion.first()).toBeVisible();
+  await suggestion.first().click();
+  await expect(page.getByRole('dialog').getByText('Cancelar todos los documentos.')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'No me sirvió' }).click();
+
+  await page.getByLabel('Algo no funciona').check();
+  await page.getByRole('textbox', { name: '¿Sobre qué es?' }).click();
+  await page.getByRole('option', { name: 'Impresoras' }).click();
+  await page.getByLabel('A varias personas o a mi oficina').check();
+  await page.getByLabel('Me dificulta el trabajo').check();
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'captura-de-la-cola.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('captura-de-la-cola.pdf')).toBeVisible();
+  await checkPage(page, 'report');
+  await page.getByRole('button', { name: 'Enviar el reporte' }).click();
+
+  const done = page.getByText(/Su número de ticket es \d+/);
+  await expect(done).toBeVisible();
+  const number = Number((await done.textContent())!.match(/\d+/)![0]);
+  await checkPage(page, 'report-done');
+
+  // The registration mail names the number and links to the ticket's page, which shows it.
+  const registrationMail = await waitForMail(requester, (raw) => raw.includes(`/tickets/${number}`));
+  const ticketLink = linksIn(registrationMail).find((link) => link.endsWith(`/tickets/${number}`));
+  expect(ticketLink).toBeDefined();
+  await page.goto(ticketLink!);
+  await expect(page.getByRole('heading', { name: `La impresora no imprime ${tag}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'captura-de-la-cola.pdf' })).toBeVisible();
+  await checkPage(page, 'ticket-open');
+
+  // The desk solves it (through the API here; the console is another issue).
+  await operator.eventually('POST', `/tickets/${number}/take`);
+  await operator.send('POST', `/tickets/${number}/solution`, {
+    solution: 'Se vació la cola de impresión y se reinició el servicio.',
+  });
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Solución propuesta' })).toBeVisible();
+  await expect(page.getByText('Se vació la cola de impresión')).toBeVisible();
+  await checkPage(page, 'ticket-solution');
+  await page.getByRole('button', { name: 'El problema persiste' }).click();
+  await page.getByLabel('Cuéntenos qué sigue pasando').fill('Imprime una hoja y se vuelve a trabar.');
+  await page.getByRole('button', { name: 'Reabrir el ticket' }).click();
+  await expect(page.getByText('En curso').first()).toBeVisible();
+
+  await operator.eventually('POST', `/tickets/${number}/solution`, {
+    solution: 'Se cambió el cable de red de la impresora.',
+  });
+  await page.reload();
+  await expect(page.getByText('Se cambió el cable de red')).toBeVisible();
+  await page.getByRole('button', { name: 'La solución resolvió mi problema' }).click();
+  await expect(page.getByText('registramos que la solución resolvió su problema')).toBeVisible();
+
+  await operator.send('POST', `/tickets/${number}/submit`, { verifiedWithRequester: true });
+  await supervisor.eventually('POST', `/tickets/${number}/review`, { decision: 'approve' });
+
+  // The closure mail's survey link works in a browser with no session at all, once.
+  const closureMail = await waitForMail(requester, (raw) => raw.includes('/encuesta'));
+  const surveyLink = linksIn(closureMail).find((link) => link.includes(`/tickets/${number}/encuesta`));
+  expect(surveyLink).toBeDefined();
+  const stranger = await browser.newContext();
+  const fresh = await stranger.newPage();
+  await fresh.goto(surveyLink!);
+  await expect(fresh.getByRole('heading', { name: `Encuesta del ticket n.º ${number}` })).toBeVisible();
+  await checkPage(fresh, 'survey');
+  await fresh.getByLabel('Satisfecho').check();
+  await fresh.getByLabel('Comentario (opcional)').fill('Muy rápidos, gracias.');
+  await fresh.getByRole('button', { name: 'Enviar la encuesta' }).click();
+  await expect(fresh.getByText('Registramos su respuesta.')).toBeVisible();
+  await fresh.goto(surveyLink!);
+  await expect(fresh.getByText('Esta encuesta ya fue respondida.')).toBeVisible();
+  await checkPage(fresh, 'survey-answered');
+  await stranger.close();
+
+  await page.goto(`${baseUrl()}/tickets`);
+  await expect(page.getByRole('link', { name: `#${number}` }).first()).toBeVisible();
+  await checkPage(page, 'my-tickets');
+});
