@@ -6,6 +6,12 @@ import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
+import { AttachmentPurge } from './attachments/attachment-purge.js';
+import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
+import { AttachmentRepository } from './attachments/attachment.repository.js';
+import { AttachmentsConfig, attachmentsConfigFromEnv } from './attachments/attachments-config.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
+import { AttachmentsUseCase } from './attachments/attachments.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccountStatusCache } from './auth/account-status.js';
@@ -60,6 +66,7 @@ export class GatewayModule {
         NotificationsController,
         MailTemplatesController,
         InboundMailController,
+        AttachmentsController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -90,6 +97,11 @@ export class GatewayModule {
         UpdateAccountUseCase,
         ...loginThrottleProviders,
         AdministerReportsUseCase,
+        { provide: AttachmentsConfig, useFactory: () => attachmentsConfigFromEnv(env) },
+        attachmentStoreProvider,
+        AttachmentRepository,
+        AttachmentsUseCase,
+        AttachmentPurge,
       ],
     };
   }
