@@ -43,6 +43,7 @@ export class S3AttachmentStore extends AttachmentStore {
     });
     // The body's own failure must reach the upload even when lib-storage is waiting for a part.
     const failed = new Promise<never>((_resolve, reject) => body.once('error', reject));
+    failed.catch(() => undefined); // observed through the race below; never an unhandled rejection
     try {
       await Promise.race([upload.done(), failed]);
       return key;
