@@ -212,6 +212,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `El campo «${f}» debe empezar con [CAU #{{number}}]: las respuestas se asocian al ticket por esa etiqueta.`,
     header: (f) => `La cabecera «${f}» no es válida.`,
+    incomplete: (f) => `El campo «${f}» llegó incompleto: la conexión se cortó durante el envío.`,
     ownAccount: (f) => `El campo «${f}» no puede cambiarse en la propia cuenta: otro administrador debe hacerlo.`,
     unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} no puede derivarse a sí misma.`,
@@ -256,6 +257,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `Field '${f}' must start with [CAU #{{number}}]: replies are matched to their ticket by that tag.`,
     header: (f) => `Header '${f}' is not valid.`,
+    incomplete: (f) => `Field '${f}' arrived incomplete: the connection was cut while sending.`,
     ownAccount: (f) => `Field '${f}' cannot be changed on your own account: another administrator must do it.`,
     unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `Field '${f}': area ${String(p?.[0])} cannot derive to itself.`,

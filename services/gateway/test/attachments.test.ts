@@ -597,11 +597,15 @@ describe('gateway: attachments', () => {
         async () => (await db.query('SELECT 1 FROM gateway.attachments WHERE id = $1', [stored.id])).rowCount === 0,
         { what: 'expired staged file purged', timeoutMs: 10_000 },
       );
-      const left = await storedFiles();
-      const key = (await db.query(`SELECT storage_key FROM gateway.attachments WHERE kind = 'file'`)).rows.map(
-        (r) => r.storage_key,
-      );
-      expect(left.filter((f) => !f.includes('.incoming'))).toHaveLength(key.length);
+      // The row goes first, then the bytes: every file left has its row.
+      const fileKeys = async (): Promise<string[]> =>
+        (await db.query(`SELECT storage_key FROM gateway.attachments WHERE kind = 'file'`)).rows.map(
+          (r: { storage_key: string }) => path.join(dir, ...r.storage_key.split('/')),
+        );
+      await waitFor(async () => (await storedFiles()).length === (await fileKeys()).length, {
+        what: 'expired bytes deleted',
+      });
+      expect((await storedFiles()).sort()).toEqual((await fileKeys()).sort());
     }, 120_000);
   });
 });

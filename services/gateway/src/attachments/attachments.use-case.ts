@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCode, type ActorV1, type TicketViewV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
-import { AttachmentStore } from './attachment-store.js';
+import { AttachmentBytesMissing, AttachmentStore } from './attachment-store.js';
 import { AttachmentRepository, type AttachmentRecord, type Refusal, type StoredFile } from './attachment.repository.js';
 import type { AttachmentLinkBody, StagedAttachmentResponse, TicketAttachmentResponse } from './attachment.dto.js';
 import { AttachmentsConfig } from './attachments-config.js';
@@ -81,7 +81,11 @@ export class AttachmentsUseCase {
     await this.tickets.get(actor, number);
     const record = await this.attachments.findOnTicket(number, id);
     if (!record || record.kind !== 'file' || record.storageKey === null) throw ServiceError.notFound('attachment', id);
-    const body = await this.store.get(record.storageKey);
+    const body = await this.store.get(record.storageKey).catch((error: unknown) => {
+      // Metadata without bytes (deleted by hand, a restore without the store): gone for the client too.
+      if (error instanceof AttachmentBytesMissing) throw ServiceError.notFound('attachment', id);
+      throw error;
+    });
     return { record: record as Download['record'], body };
   }
 

@@ -56,6 +56,10 @@ export async function receiveUploads(
   } catch (error) {
     await drain(parts);
     await Promise.all(stored.map((file) => store.delete(file.storageKey).catch(() => undefined)));
+    // A client that went away is nobody's fault here: no answer reaches it, and it is not a server error.
+    if (request.raw.aborted || request.raw.socket.destroyed) {
+      throw ServiceError.validation([{ field: FILES_FIELD, constraint: 'incomplete' }]);
+    }
     throw translate(error, limits);
   }
   if (stored.length === 0) throw ServiceError.validation([{ field: FILES_FIELD, constraint: 'isDefined' }]);
