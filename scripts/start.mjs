@@ -24,6 +24,8 @@ const SERVICES = [
 const env = { ...process.env };
 env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/cau';
 env.NATS_URL ??= 'nats://127.0.0.1:4222';
+// Attachment bytes (gateway), unless an S3 endpoint or another directory is given.
+env.ATTACHMENTS_DIR ??= path.join(varDir, 'attachments');
 
 function reachable(url, defaultPort) {
   const parsed = new URL(url);

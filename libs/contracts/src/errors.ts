@@ -20,6 +20,18 @@ export const ErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   Internal: 'INTERNAL',
+  /** Attachments (gateway): one file over ATTACHMENT_MAX_FILE_BYTES. */
+  AttachmentTooLarge: 'ATTACHMENT_TOO_LARGE',
+  /** Attachments: the ticket would hold more than ATTACHMENT_MAX_TICKET_BYTES. */
+  TicketAttachmentsFull: 'TICKET_ATTACHMENTS_FULL',
+  /** Attachments: more files in one request than ATTACHMENT_MAX_FILES. */
+  TooManyAttachments: 'TOO_MANY_ATTACHMENTS',
+  /** Attachments: the content (not the declared type) is not on the allow-list. */
+  AttachmentTypeNotAllowed: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+  AttachmentEmpty: 'ATTACHMENT_EMPTY',
+  AttachmentNameInvalid: 'ATTACHMENT_NAME_INVALID',
+  /** Attachments: a staged id that does not exist, expired, or belongs to another account. */
+  StagedAttachmentUnknown: 'STAGED_ATTACHMENT_UNKNOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,6 +51,13 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  ATTACHMENT_TOO_LARGE: 413,
+  TICKET_ATTACHMENTS_FULL: 413,
+  TOO_MANY_ATTACHMENTS: 413,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  ATTACHMENT_EMPTY: 400,
+  ATTACHMENT_NAME_INVALID: 400,
+  STAGED_ATTACHMENT_UNKNOWN: 400,
 };
 
 /** One failed rule on one field; `field` is the dotted path in the request body or query. */
@@ -86,10 +105,22 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     IDEMPOTENCY_MISMATCH: () =>
       'La clave de idempotencia ya se usó con otros datos; use una clave nueva para una solicitud distinta.',
     PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el máximo de ${p.limit ?? '?'} bytes.`,
-    UNSUPPORTED_MEDIA_TYPE: () => 'El cuerpo debe enviarse como application/json.',
+    UNSUPPORTED_MEDIA_TYPE: (p) => `El cuerpo debe enviarse como ${p.expected ?? 'application/json'}.`,
     INTERNAL: () => 'Error interno. El incidente quedó registrado.',
     SERVICE_UNAVAILABLE: (p) =>
       `El servicio ${p.service ?? ''} no respondió a tiempo; intente de nuevo en unos segundos.`,
+    ATTACHMENT_TOO_LARGE: (p) =>
+      `El archivo «${p.fileName ?? ''}» supera el máximo de ${p.limit ?? '?'} bytes (${mib(p.limit)}) por archivo.`,
+    TICKET_ATTACHMENTS_FULL: (p) =>
+      `Los adjuntos del ticket superarían el máximo de ${p.limit ?? '?'} bytes (${mib(p.limit)}) por ticket.`,
+    TOO_MANY_ATTACHMENTS: (p) => `Se admiten como máximo ${p.limit ?? '?'} archivos por solicitud.`,
+    ATTACHMENT_TYPE_NOT_ALLOWED: (p) =>
+      `El contenido del archivo «${p.fileName ?? ''}» no es de un tipo admitido (${p.detected ?? 'desconocido'}); se admiten PDF, PNG, JPEG, GIF, WebP, documentos de Office u OpenDocument (docx, xlsx, pptx, odt, ods) y texto UTF-8 o CSV.`,
+    ATTACHMENT_EMPTY: (p) => `El archivo «${p.fileName ?? ''}» está vacío.`,
+    ATTACHMENT_NAME_INVALID: (p) =>
+      `El nombre de archivo «${p.fileName ?? ''}» no es válido: debe tener al menos un carácter visible que no sea un punto.`,
+    STAGED_ATTACHMENT_UNKNOWN: (p) =>
+      `El adjunto «${p.id ?? ''}» no existe, venció o no fue subido por esta cuenta; súbalo de nuevo.`,
   },
   en: {
     VALIDATION: () => 'The request has invalid data.',
@@ -106,18 +137,39 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     IDEMPOTENCY_MISMATCH: () =>
       'The idempotency key was already used with different data; use a new key for a different request.',
     PAYLOAD_TOO_LARGE: (p) => `The request body exceeds the maximum of ${p.limit ?? '?'} bytes.`,
-    UNSUPPORTED_MEDIA_TYPE: () => 'The body must be sent as application/json.',
+    UNSUPPORTED_MEDIA_TYPE: (p) => `The body must be sent as ${p.expected ?? 'application/json'}.`,
     INTERNAL: () => 'Internal error. The incident was logged.',
     SERVICE_UNAVAILABLE: (p) => `Service ${p.service ?? ''} did not answer in time; try again in a few seconds.`,
+    ATTACHMENT_TOO_LARGE: (p) =>
+      `File "${p.fileName ?? ''}" exceeds the maximum of ${p.limit ?? '?'} bytes (${mib(p.limit)}) per file.`,
+    TICKET_ATTACHMENTS_FULL: (p) =>
+      `The ticket's attachments would exceed the maximum of ${p.limit ?? '?'} bytes (${mib(p.limit)}) per ticket.`,
+    TOO_MANY_ATTACHMENTS: (p) => `At most ${p.limit ?? '?'} files are accepted per request.`,
+    ATTACHMENT_TYPE_NOT_ALLOWED: (p) =>
+      `The content of file "${p.fileName ?? ''}" is not an accepted type (${p.detected ?? 'unknown'}); accepted: PDF, PNG, JPEG, GIF, WebP, Office or OpenDocument documents (docx, xlsx, pptx, odt, ods) and UTF-8 text or CSV.`,
+    ATTACHMENT_EMPTY: (p) => `File "${p.fileName ?? ''}" is empty.`,
+    ATTACHMENT_NAME_INVALID: (p) =>
+      `File name "${p.fileName ?? ''}" is not valid: it needs at least one visible character other than a dot.`,
+    STAGED_ATTACHMENT_UNKNOWN: (p) =>
+      `Attachment "${p.id ?? ''}" does not exist, has expired or was not uploaded by this account; upload it again.`,
   },
 };
+/** "10 MiB" for a byte count. */
+function mib(bytes: string | number | undefined): string {
+  const value = Number(bytes);
+  if (!Number.isFinite(value)) return '?';
+  return value >= 1024 * 1024 ? `${+(value / 1024 / 1024).toFixed(1)} MiB` : `${+(value / 1024).toFixed(1)} KiB`;
+}
+
 const RESOURCE_ES: Record<string, string> = {
+  attachment: 'el adjunto',
   area: 'el área',
   ticket: 'el ticket',
   account: 'la cuenta',
   requester: 'el solicitante',
 };
 const RESOURCE_EN: Record<string, string> = {
+  attachment: 'Attachment',
   area: 'Area',
   ticket: 'Ticket',
   account: 'Account',
@@ -166,6 +218,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `El campo «${f}» debe empezar con [CAU #{{number}}]: las respuestas se asocian al ticket por esa etiqueta.`,
     header: (f) => `La cabecera «${f}» no es válida.`,
+    incomplete: (f) => `El campo «${f}» llegó incompleto: la conexión se cortó durante el envío.`,
     ownAccount: (f) => `El campo «${f}» no puede cambiarse en la propia cuenta: otro administrador debe hacerlo.`,
     wrongPassword: (f) => `El campo «${f}» no coincide con la contraseña actual de la cuenta.`,
     unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
@@ -211,6 +264,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketTagRequired: (f) =>
       `Field '${f}' must start with [CAU #{{number}}]: replies are matched to their ticket by that tag.`,
     header: (f) => `Header '${f}' is not valid.`,
+    incomplete: (f) => `Field '${f}' arrived incomplete: the connection was cut while sending.`,
     ownAccount: (f) => `Field '${f}' cannot be changed on your own account: another administrator must do it.`,
     wrongPassword: (f) => `Field '${f}' does not match the account's current password.`,
     unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,

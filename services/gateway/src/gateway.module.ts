@@ -7,6 +7,12 @@ import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
 import { ManageOwnAccountUseCase } from './accounts/manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
+import { AttachmentPurge } from './attachments/attachment-purge.js';
+import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
+import { AttachmentRepository } from './attachments/attachment.repository.js';
+import { AttachmentsConfig, attachmentsConfigFromEnv } from './attachments/attachments-config.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
+import { AttachmentsUseCase } from './attachments/attachments.use-case.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccountStatusCache } from './auth/account-status.js';
@@ -71,6 +77,7 @@ export class GatewayModule {
         MailTemplatesController,
         InboundMailController,
         CatalogueController,
+        AttachmentsController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -108,6 +115,11 @@ export class GatewayModule {
         AdministerReportsUseCase,
         { provide: CategoryCatalogue, useFactory: () => categoryCatalogueFromEnv(env) },
         ReadCatalogueUseCase,
+        { provide: AttachmentsConfig, useFactory: () => attachmentsConfigFromEnv(env) },
+        attachmentStoreProvider,
+        AttachmentRepository,
+        AttachmentsUseCase,
+        AttachmentPurge,
       ],
     };
   }

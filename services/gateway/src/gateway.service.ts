@@ -5,8 +5,12 @@ import { configureHttp } from './http/configure-http.js';
 import { portalDirFromEnv } from './http/portal.js';
 import { GatewaySchema1763800007000 } from './migrations/1763800007000-gateway-schema.js';
 import { BrowserSessions1764816000000 } from './migrations/1764816000000-browser-sessions.js';
+import { Attachments1796000000000 } from './migrations/1796000000000-attachments.js';
 
-/** Tickets carry descriptions of up to 10 000 characters and links, not files: 256 KiB is ample. */
+/**
+ * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
+ * come as multipart on the upload routes, streamed with limits of their own (ATTACHMENT_*).
+ */
 export const GATEWAY_BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
@@ -18,7 +22,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
     name: 'gateway',
     schema: 'gateway',
     module: GatewayModule.forRoot(env),
-    migrations: [GatewaySchema1763800007000, BrowserSessions1764816000000],
+    migrations: [GatewaySchema1763800007000, BrowserSessions1764816000000, Attachments1796000000000],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,

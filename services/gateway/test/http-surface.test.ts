@@ -101,15 +101,34 @@ describe('gateway: HTTP surface', () => {
 
     it('describes the request bodies with the rules the contracts enforce', () => {
       const body = doc.paths['/api/v1/tickets']!.post!.requestBody!.content['application/json']!.schema;
-      expect(body.$ref).toBe('#/components/schemas/TicketRegistrationV1');
-      const registration = doc.components.schemas.TicketRegistrationV1!;
+      // The contract plus the gateway's own `attachmentIds` (staged uploads bound after registration).
+      expect(body.$ref).toBe('#/components/schemas/TicketRegistrationRequest');
+      const registration = doc.components.schemas.TicketRegistrationRequest!;
       expect(registration.required).toEqual(expect.arrayContaining(['channel', 'requester', 'title', 'urgency']));
       expect(registration.properties!.title!.maxLength).toBe(200);
+      expect(registration.properties!.attachmentIds).toMatchObject({ type: 'array', maxItems: 20 });
       expect(doc.components.schemas).toHaveProperty('ContactV1');
       const list = doc.paths['/api/v1/tickets']!.get!;
       expect(list.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(
         expect.arrayContaining(['query:status', 'query:before', 'query:limit', 'query:text']),
       );
+    });
+
+    it('describes the uploads as multipart with binary files, and the attachment answers', () => {
+      for (const path of ['/api/v1/attachments', '/api/v1/tickets/{number}/attachments']) {
+        const content = doc.paths[path]!.post!.requestBody!.content;
+        expect(Object.keys(content)).toEqual(['multipart/form-data']);
+        expect(content['multipart/form-data']!.schema).toMatchObject({
+          required: ['files'],
+          properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+        });
+      }
+      expect(
+        doc.paths['/api/v1/tickets/{number}/comments']!.post!.requestBody!.content['application/json']!.schema,
+      ).toEqual({ $ref: '#/components/schemas/CommentRequest' });
+      expect(doc.components.schemas).toHaveProperty('StagedAttachmentResponse');
+      expect(doc.components.schemas).toHaveProperty('TicketAttachmentResponse');
+      expect(doc.components.schemas).toHaveProperty('AttachmentLinkBody');
     });
 
     it('serves the UI page at /api/docs without a token', async () => {

@@ -1,6 +1,8 @@
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CORRELATION_HEADER, type ServiceRuntime } from '@cau/messaging';
+import { MULTIPART_ROUTES } from '../attachments/attachments.routes.js';
 import { GatewayConfig } from '../config/gateway-config.js';
 import { setupOpenApi } from '../openapi/openapi.js';
 import { CorrelationInterceptor, registerCorrelation } from './correlation.js';
@@ -9,8 +11,8 @@ import { requireJsonBodies } from './json-only.js';
 import { servePortal } from './portal.js';
 
 /**
- * Everything around the handlers: correlation, security headers, CORS, JSON-only bodies, error answers,
- * OpenAPI, and the portal's static files.
+ * Everything around the handlers: correlation, security headers, CORS, JSON-only bodies (multipart on
+ * upload routes), error answers, OpenAPI, and the portal's static files.
  */
 export async function configureHttp(
   app: NestFastifyApplication,
@@ -32,7 +34,10 @@ export async function configureHttp(
   if (corsOrigins.length > 0) {
     app.enableCors({ origin: [...corsOrigins], exposedHeaders: [CORRELATION_HEADER, 'Retry-After'] });
   }
-  requireJsonBodies(fastify);
+  // Multipart bodies are streamed by the attachment handlers (request.parts()), never buffered here;
+  // the hook below lets them in on the upload routes only.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
+  requireJsonBodies(fastify, MULTIPART_ROUTES);
   app.useGlobalFilters(
     new ErrorResponseFilter(runtime.logger, { subjectPrefix: runtime.messaging.subjectPrefix, bodyLimitBytes }),
   );

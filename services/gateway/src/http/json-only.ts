@@ -4,11 +4,21 @@ import { ServiceError } from '@cau/messaging';
 
 /**
  * Request bodies must be JSON. Fastify and Nest also parse text/plain and url-encoded forms, which
- * would otherwise reach validation as a string or an object of strings.
+ * would otherwise reach validation as a string or an object of strings. The routes in `multipartRoutes`
+ * (`POST` and Fastify's route pattern, e.g. `/api/v1/attachments`) take `multipart/form-data` instead,
+ * and only that.
  */
-export function requireJsonBodies(fastify: FastifyInstance): void {
+export function requireJsonBodies(fastify: FastifyInstance, multipartRoutes: ReadonlySet<string> = new Set()): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    if (carriesBody(request) && !isJson(request.headers['content-type'])) {
+    if (request.method === 'POST' && multipartRoutes.has(request.routeOptions.url ?? '')) {
+      if (!isMediaType(request.headers['content-type'], 'multipart/form-data')) {
+        done(new ServiceError({ code: ErrorCode.UnsupportedMediaType, params: { expected: 'multipart/form-data' } }));
+        return;
+      }
+      done();
+      return;
+    }
+    if (carriesBody(request) && !isMediaType(request.headers['content-type'], 'application/json')) {
       done(new ServiceError({ code: ErrorCode.UnsupportedMediaType }));
       return;
     }
@@ -25,6 +35,6 @@ function carriesBody(request: FastifyRequest): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+function isMediaType(contentType: string | undefined, expected: string): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === expected;
 }

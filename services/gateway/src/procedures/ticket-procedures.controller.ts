@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, applyDecorators } from '@
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AssignTicketBodyV1,
-  CommentBodyV1,
   DeriveTicketBodyV1,
   EstimateBodyV1,
   ROLES,
@@ -16,6 +15,8 @@ import {
   WorkLogBodyV1,
   type ActorV1,
 } from '@cau/contracts';
+import { CommentRequest } from '../attachments/attachment.dto.js';
+import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
@@ -60,6 +61,7 @@ export class TicketProceduresController {
     private readonly derivations: DeriveTicketUseCase,
     private readonly follow: FollowTicketUseCase,
     private readonly assignment: AssignTicketUseCase,
+    private readonly attachments: AttachmentsUseCase,
   ) {}
 
   @Post(':number/take')
@@ -214,16 +216,24 @@ export class TicketProceduresController {
     summary: 'Agrega un comentario al historial del ticket',
     description:
       'El solicitante o el personal del CAU. Si el solicitante comenta un ticket resuelto, el ticket se reabre. ' +
-      'Un `commentId` ya usado no agrega nada (reintentos seguros).',
+      'Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con ' +
+      '`POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta ' +
+      '(400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).',
   })
-  @ApiJsonBody(CommentBodyV1)
+  @ApiJsonBody(CommentRequest)
   @ApiTicketAction()
-  comment(
+  async comment(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-    @Body(new ContractPipe(CommentBodyV1)) body: CommentBodyV1,
+    @Body(new ContractPipe(CommentRequest)) request: CommentRequest,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'comment', body);
+    // attachmentIds are the gateway's: checked before, bound after resolution took the comment.
+    const { attachmentIds, ...body } = request;
+    const ids = [...new Set(attachmentIds ?? [])];
+    await this.attachments.checkBindable(actor, ids, number);
+    const state = await this.actions.perform(actor, number, 'comment', body);
+    await this.attachments.bind(actor, ids, number);
+    return state;
   }
 
   @Post(':number/derivations')

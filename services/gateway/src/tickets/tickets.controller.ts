@@ -9,15 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  Limits,
-  ROLES,
-  TicketListFiltersV1,
-  TicketRegistrationV1,
-  type ActorV1,
-  type TicketPageV1,
-  type TicketViewV1,
-} from '@cau/contracts';
+import { Limits, ROLES, TicketListFiltersV1, type ActorV1, type TicketPageV1, type TicketViewV1 } from '@cau/contracts';
+import { TicketRegistrationRequest } from '../attachments/attachment.dto.js';
+import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe, IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/request-input.js';
@@ -34,6 +28,7 @@ export class TicketsController {
     private readonly registerTicket: RegisterTicketUseCase,
     private readonly getTicket: GetTicketUseCase,
     private readonly listTickets: ListTicketsUseCase,
+    private readonly attachments: AttachmentsUseCase,
   ) {}
 
   @Post()
@@ -42,7 +37,10 @@ export class TicketsController {
     summary: 'Registra un ticket y le asigna su número consecutivo',
     description:
       'Un solicitante registra solo a su nombre y por el portal; un referente, solo para su jurisdicción. ' +
-      'Repetir la solicitud con la misma `Idempotency-Key` devuelve el mismo ticket (200) sin crear otro.',
+      'Repetir la solicitud con la misma `Idempotency-Key` devuelve el mismo ticket (200) sin crear otro. ' +
+      '`attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta; quedan en el ' +
+      'ticket una vez registrado (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta, ' +
+      'y entonces no se registra nada). Los enlaces van en `attachments`.',
   })
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
@@ -50,7 +48,7 @@ export class TicketsController {
     description: 'Clave elegida por el cliente para reintentar sin duplicar (hasta 200 caracteres ASCII imprimibles)',
     schema: { type: 'string', maxLength: Limits.idempotencyKey },
   })
-  @ApiBody({ schema: contractSchemaRef(TicketRegistrationV1) })
+  @ApiBody({ schema: contractSchemaRef(TicketRegistrationRequest) })
   @ApiCreatedResponse({
     type: TicketRegisteredResponse,
     description: 'Registrado',
@@ -60,12 +58,18 @@ export class TicketsController {
   @ApiErrors(400, 413, 415, 422, 503)
   async register(
     @CurrentActor() actor: ActorV1,
-    @Body(new ContractPipe(TicketRegistrationV1)) registration: TicketRegistrationV1,
+    @Body(new ContractPipe(TicketRegistrationRequest)) request: TicketRegistrationRequest,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    // attachmentIds are the gateway's, not intake's: checked first, bound once the ticket has its number
+    // (a retry with the same Idempotency-Key binds again, harmlessly).
+    const { attachmentIds, ...registration } = request;
+    const ids = [...new Set(attachmentIds ?? [])];
+    await this.attachments.checkBindable(actor, ids, null);
     // The status depends on the outcome (201 new, 200 replay), which Nest's return path cannot express.
     const result = await this.registerTicket.register(actor, registration, idempotencyKey);
+    await this.attachments.bind(actor, ids, result.number);
     const body: TicketRegisteredResponse = {
       ticketId: result.ticketId,
       number: result.number,
