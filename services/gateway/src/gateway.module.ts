@@ -40,6 +40,9 @@ import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
+import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
+import { SurveysController } from './surveys/surveys.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -60,6 +63,7 @@ export class GatewayModule {
         NotificationsController,
         MailTemplatesController,
         InboundMailController,
+        SurveysController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -90,6 +94,8 @@ export class GatewayModule {
         UpdateAccountUseCase,
         ...loginThrottleProviders,
         AdministerReportsUseCase,
+        SurveyLinkVerifier,
+        SurveyLinkUseCase,
       ],
     };
   }

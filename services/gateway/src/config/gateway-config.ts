@@ -24,6 +24,8 @@ export class GatewayConfig {
     readonly accountCacheSeconds: number,
     /** Browser origins allowed by CORS; empty means CORS is off. */
     readonly corsOrigins: readonly string[],
+    /** HS256 key of the survey links (UTF-8 bytes of SURVEY_LINK_SECRET, shared with notifications). */
+    readonly surveyLinkSecret: Uint8Array,
   ) {}
 }
 
@@ -49,6 +51,14 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
         : `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}`,
     );
   }
+  const surveyLinkSecret = env.SURVEY_LINK_SECRET ?? '';
+  if (surveyLinkSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      surveyLinkSecret === ''
+        ? 'SURVEY_LINK_SECRET is required (at least 32 characters, the same value as notifications’)'
+        : `SURVEY_LINK_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${surveyLinkSecret.length}`,
+    );
+  }
   const ttl = attempt(() => positiveInt(env.JWT_TTL_SECONDS, 3_600, 'JWT_TTL_SECONDS'), 0);
   const admin = attempt(() => adminSeedFromEnv(env), null);
   const rateLimit = attempt(() => positiveInt(env.AUTH_RATE_LIMIT, 10, 'AUTH_RATE_LIMIT'), 0);
@@ -65,6 +75,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     rateWindow,
     accountCache,
     corsOrigins,
+    new TextEncoder().encode(surveyLinkSecret),
   );
 }
 
