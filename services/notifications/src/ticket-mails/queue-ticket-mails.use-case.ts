@@ -84,7 +84,7 @@ export class QueueTicketMailsUseCase {
         ticket,
         portalUrl: config.portalUrl,
         locale,
-        surveyUrl: surveyUrlOf(event, ticket, config),
+        surveyUrl: rule.recipientKind === RecipientKind.Requester ? surveyUrlOf(event, ticket, config) : undefined,
       };
       // Read in the consumer's transaction: a template saved before its batch began is the one its mails get.
       const template = await this.templates.inForce(tx, plan.kind, config.language);
@@ -144,7 +144,10 @@ export class QueueTicketMailsUseCase {
 /** The area whose mailbox reaches the operators (Mesa de Servicios). */
 const OPERATOR_AREA = 'L1';
 
-/** Closure mails carry the signed survey link (answered without signing in); other mails none. */
+/**
+ * The requester's closure mail carries the signed survey link (answered without signing in); the
+ * referente's copy links to the portal's survey page instead, since the survey is the requester's own.
+ */
 function surveyUrlOf(
   event: EventEnvelope<unknown>,
   ticket: TicketCopy,
