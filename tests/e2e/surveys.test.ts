@@ -317,4 +317,26 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
       });
     }
   });
+
+  it('expires the link after the configured validity (notifications restarted with a 1 s validity)', async () => {
+    const notifications = platform.processes.find((p) => p.name === 'notifications')!;
+    await notifications.stop();
+    platform.processes.splice(platform.processes.indexOf(notifications), 1);
+    await platform.spawn('notifications', { SURVEY_LINK_TTL_SECONDS: '1' });
+    const n = await register(phoneRequester);
+    await resolve(n);
+    await approve(n);
+    const { token } = await closureLink(phoneRequester, n);
+    const closedAt = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+    };
+    expect(closedAt.exp - closedAt.iat).toBe(1);
+    await waitFor(async () => Date.now() / 1000 > closedAt.exp + 1 || undefined, { what: 'the link to expire' });
+    const expired = await api.request<any>('POST', `/api/v1/surveys/${token}`, { body: { satisfaction: 'regular' } });
+    expect(expired.status).toBe(410);
+    expect(expired.body.code).toBe('SURVEY_LINK_EXPIRED');
+    expect(expired.body.message).toContain('venció');
+    expect(await surveysOf(n)).toBe(0);
+  }, 60_000);
 });
