@@ -19,6 +19,8 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RouteNotFound: 'ROUTE_NOT_FOUND',
+  SurveyLinkInvalid: 'SURVEY_LINK_INVALID',
+  SurveyLinkExpired: 'SURVEY_LINK_EXPIRED',
   Internal: 'INTERNAL',
   /** Attachments (gateway): one file over ATTACHMENT_MAX_FILE_BYTES. */
   AttachmentTooLarge: 'ATTACHMENT_TOO_LARGE',
@@ -49,6 +51,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_MISMATCH: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SURVEY_LINK_INVALID: 400,
+  SURVEY_LINK_EXPIRED: 410,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
   ATTACHMENT_TOO_LARGE: 413,
@@ -106,6 +110,10 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       'La clave de idempotencia ya se usó con otros datos; use una clave nueva para una solicitud distinta.',
     PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el máximo de ${p.limit ?? '?'} bytes.`,
     UNSUPPORTED_MEDIA_TYPE: (p) => `El cuerpo debe enviarse como ${p.expected ?? 'application/json'}.`,
+    SURVEY_LINK_INVALID: () =>
+      'El enlace de la encuesta no es válido o no corresponde a este ticket; use el enlace completo del correo de cierre.',
+    SURVEY_LINK_EXPIRED: (p) =>
+      `El enlace de la encuesta venció${p.expiresAt ? ` el ${p.expiresAt}` : ''}; ingrese al portal para responderla.`,
     INTERNAL: () => 'Error interno. El incidente quedó registrado.',
     SERVICE_UNAVAILABLE: (p) =>
       `El servicio ${p.service ?? ''} no respondió a tiempo; intente de nuevo en unos segundos.`,
@@ -138,6 +146,10 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       'The idempotency key was already used with different data; use a new key for a different request.',
     PAYLOAD_TOO_LARGE: (p) => `The request body exceeds the maximum of ${p.limit ?? '?'} bytes.`,
     UNSUPPORTED_MEDIA_TYPE: (p) => `The body must be sent as ${p.expected ?? 'application/json'}.`,
+    SURVEY_LINK_INVALID: () =>
+      'The survey link is not valid or does not belong to this ticket; use the full link from the closure e-mail.',
+    SURVEY_LINK_EXPIRED: (p) =>
+      `The survey link expired${p.expiresAt ? ` on ${p.expiresAt}` : ''}; sign in to the portal to answer it.`,
     INTERNAL: () => 'Internal error. The incident was logged.',
     SERVICE_UNAVAILABLE: (p) => `Service ${p.service ?? ''} did not answer in time; try again in a few seconds.`,
     ATTACHMENT_TOO_LARGE: (p) =>

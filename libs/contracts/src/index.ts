@@ -13,6 +13,7 @@ export * from './queries/tickets.js';
 export * from './procedures/commands.js';
 export * from './procedures/events.js';
 export * from './procedures/subjects.js';
+export * from './procedures/survey-link.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
 export * from './reports.js';

@@ -90,13 +90,21 @@ export interface TestInfrastructure {
   cleanup(): Promise<void>;
 }
 
+/** Shared by notifications (signs the survey links) and the gateway (verifies them) in every test. */
+export const TEST_SURVEY_LINK_SECRET = 'test-survey-link-secret-0123456789-abcdef';
+
 export async function createTestInfrastructure(label: string): Promise<TestInfrastructure> {
   const database = await createTestDatabase(label);
   const messaging = createTestMessaging();
   return {
     database,
     messaging,
-    env: { ...messaging.env, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' },
+    env: {
+      ...messaging.env,
+      DATABASE_URL: database.url,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      SURVEY_LINK_SECRET: TEST_SURVEY_LINK_SECRET,
+    },
     async cleanup() {
       await messaging.cleanup();
       await database.drop();

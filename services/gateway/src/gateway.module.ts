@@ -55,6 +55,9 @@ import { CsrfGuard } from './sessions/csrf.guard.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
+import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
+import { SurveysController } from './surveys/surveys.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -78,6 +81,7 @@ export class GatewayModule {
         InboundMailController,
         CatalogueController,
         AttachmentsController,
+        SurveysController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -120,6 +124,8 @@ export class GatewayModule {
         AttachmentRepository,
         AttachmentsUseCase,
         AttachmentPurge,
+        SurveyLinkVerifier,
+        SurveyLinkUseCase,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@cau/messaging';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
+import { SURVEY_TOKEN_MAX_LENGTH } from './surveys/survey.dto.js';
 import { GatewayModule } from './gateway.module.js';
 import { configureHttp } from './http/configure-http.js';
 import { portalDirFromEnv } from './http/portal.js';
@@ -26,6 +27,8 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
+    // Survey tokens (`/api/v1/surveys/{token}`) are signed JWTs of ~400 characters.
+    maxParamLength: SURVEY_TOKEN_MAX_LENGTH,
     configureHttp: (app, runtime) => configureHttp(app, runtime, GATEWAY_BODY_LIMIT_BYTES, portalDirFromEnv(env)),
     afterStart: (app) => app.get(BootstrapAdminUseCase).run(),
   };

@@ -78,11 +78,14 @@ const ENDPOINTS: Endpoint[] = [
   }),
   action('submit', 'submit', [Operator, Supervisor, Admin], { verifiedWithRequester: true, articleRef: 'KB-12' }),
   action('review', 'review', [Supervisor, Admin], { decision: 'reject', observations: 'Falta el número de serie' }),
-  action('reopen', 'reopen', [Requester, Operator, Supervisor, Admin], { reason: 'Sigue sin imprimir' }),
+  action('reopen', 'reopen', [Requester, Referente, Operator, Supervisor, Admin], { reason: 'Sigue sin imprimir' }),
   action('wait', 'wait-requester', [Operator, Agent, Supervisor, Admin], { reason: 'Se pidió el número de serie' }),
   action('resume', 'resume', [Operator, Agent, Supervisor, Admin]),
   action('survey', 'survey', [Requester], { satisfaction: 'satisfecho', score: 5, comment: 'Rápido y claro' }),
-  action('comments', 'comment', [Requester, Operator, Agent, Supervisor, Admin], { text: 'Sigue sin imprimir' }),
+  action('comments', 'comment', [Requester, Referente, Operator, Agent, Supervisor, Admin], {
+    text: 'Sigue sin imprimir',
+  }),
+  action('acceptance', 'accept', [Requester, Referente], { comment: 'Ya imprime' }),
   {
     method: 'POST',
     path: '/api/v1/tickets/{number}/derivations',

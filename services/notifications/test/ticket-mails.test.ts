@@ -383,6 +383,12 @@ describe('notifications: who is told what about a ticket', () => {
     expect(mails.filter((mail) => mail.envelopeTo[0] === MAILBOX.L1).map((mail) => mail.parsed.messageId)).toEqual([
       messageIdOf({ event: backToL1, recipient: MAILBOX.L1, kind: 'solution-returned' }),
     ]);
+    // The signed survey link is the requester's: the referente's copy links to the portal's survey page.
+    const closedText = (recipient: string) =>
+      mailsWithId(messageIdOf({ event: closed, recipient, kind: 'ticket-closed' }))[0]!.parsed.text ?? '';
+    expect(closedText(requester)).toMatch(new RegExp(`/tickets/${number}/encuesta\\?token=[\\w.-]+`));
+    expect(closedText(REFERENTE)).toContain(`/tickets/${number}/encuesta`);
+    expect(closedText(REFERENTE)).not.toContain('token=');
   });
 
   it('sends nothing to an area without a mailbox', async () => {

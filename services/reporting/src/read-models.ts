@@ -92,5 +92,9 @@ export function readModelHandlers(
       ProcedureEvents.TicketCommented,
       fed((event, tx) => projection.commented(event, tx)),
     ),
+    onEvent(
+      ProcedureEvents.SolutionAccepted,
+      fed((event, tx) => projection.solutionAccepted(event, tx)),
+    ),
   ] as EventHandler<object>[];
 }

@@ -4,6 +4,7 @@ import { ClosureReportHandler } from './closure/closure-report.handler.js';
 import { ClosureReportRepository } from './closure/closure-report.repository.js';
 import { GetClosureReportUseCase } from './closure/get-closure-report.use-case.js';
 import { ResolutionSettings } from './config/resolution-settings.js';
+import { AcceptSolutionUseCase } from './lifecycle/commands/accept-solution.use-case.js';
 import { AnswerSurveyUseCase } from './lifecycle/commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './lifecycle/commands/assign-ticket.use-case.js';
 import { CommentOnTicketUseCase } from './lifecycle/commands/comment-on-ticket.use-case.js';
@@ -16,6 +17,8 @@ import { ReviewSolutionUseCase } from './lifecycle/commands/review-solution.use-
 import { SubmitForReviewUseCase } from './lifecycle/commands/submit-for-review.use-case.js';
 import { TakeTicketUseCase } from './lifecycle/commands/take-ticket.use-case.js';
 import { WaitOnRequesterUseCase } from './lifecycle/commands/wait-on-requester.use-case.js';
+import { SurveyLinkUseCase } from './lifecycle/commands/survey-link.use-case.js';
+import { SurveyLinkHandler } from './lifecycle/survey-link.handler.js';
 import { LifecycleCommandsHandler } from './lifecycle/lifecycle-commands.handler.js';
 import { TicketCommandRunner } from './lifecycle/ticket-command-runner.js';
 import { TicketJournal } from './lifecycle/ticket-journal.js';
@@ -47,7 +50,7 @@ export class ResolutionModule {
   static register(options: ResolutionModuleOptions): DynamicModule {
     return {
       module: ResolutionModule,
-      controllers: [LifecycleCommandsHandler, ClosureReportHandler, SlaPoliciesHandler],
+      controllers: [LifecycleCommandsHandler, SurveyLinkHandler, ClosureReportHandler, SlaPoliciesHandler],
       providers: [
         { provide: Clock, useValue: options.clock },
         // A factory, so a bad setting fails the start (with its variable named) rather than the import.
@@ -78,6 +81,8 @@ export class ResolutionModule {
         WaitOnRequesterUseCase,
         ResumeWorkUseCase,
         AnswerSurveyUseCase,
+        AcceptSolutionUseCase,
+        SurveyLinkUseCase,
         CommentRepository,
         CommentOnTicketUseCase,
         GetClosureReportUseCase,

@@ -4,6 +4,7 @@ import { Clock } from './clock.js';
 import { servedAreasFromEnv } from './config/resolution-settings.js';
 import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolution-schema.js';
 import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
+import { ResolutionRequester1763800003300 } from './migrations/1763800003300-resolution-requester.js';
 import { ResolutionComments1763800003200 } from './migrations/1763800003200-resolution-comments.js';
 import { ResolutionModule } from './resolution.module.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
@@ -28,7 +29,12 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
     name: 'resolution',
     schema: 'resolution',
     module: ResolutionModule.register({ env: options.env ?? process.env, clock: options.clock ?? new Clock() }),
-    migrations: [ResolutionSchema1763800003000, ResolutionLifecycle1763800003100, ResolutionComments1763800003200],
+    migrations: [
+      ResolutionSchema1763800003000,
+      ResolutionLifecycle1763800003100,
+      ResolutionComments1763800003200,
+      ResolutionRequester1763800003300,
+    ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,
     queueGroup: QueueGroups.resolution,

@@ -43,7 +43,8 @@ describe('resolution: comments on a ticket', () => {
       text: 'Revisamos el enlace.',
       channel: 'telefono',
     });
-    const referente = { ...requester, role: 'referente' as const, jurisdiction: 'SALUD' };
+    // The referente of another jurisdiction (the referente of the ticket's own may comment for its people).
+    const referente = { ...requester, role: 'referente' as const, jurisdiction: 'EDUCACION' };
     for (const someoneElse of [people.requester('otra@salud.gob'), referente]) {
       expect(await refusal(h.command('comment', 'L1', someoneElse, ticket, { text: 'x' }))).toMatchObject({
         code: ErrorCode.Forbidden,

@@ -170,6 +170,14 @@ export class SurveyBodyV1 {
   comment?: string;
 }
 
+/** The requester (or the jurisdiction's referente) confirms the proposed solution solved the problem. */
+export class AcceptSolutionBodyV1 {
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.note)
+  comment?: string;
+}
+
 // ---- Service commands: a body with its actor and ticket number ----
 
 export class DeriveTicketCommandV1 extends TicketCommandBase {
@@ -221,6 +229,11 @@ export class SurveyCommandV1 extends TicketCommandBase {
   @ValidateNested()
   @Type(() => SurveyBodyV1)
   body!: SurveyBodyV1;
+}
+export class AcceptSolutionCommandV1 extends TicketCommandBase {
+  @ValidateNested()
+  @Type(() => AcceptSolutionBodyV1)
+  body!: AcceptSolutionBodyV1;
 }
 /** Take, locate, suggest, closure report: no body beyond the number. */
 export class TicketOnlyCommandV1 extends TicketCommandBase {}

@@ -231,6 +231,16 @@ export class TicketCommentedV1 extends LifecycleStepBase {
 }
 
 /**
+ * The requester, or the referente of the ticket's jurisdiction, says the solution solved the problem
+ * (seed 003 7.4). It does not close the ticket: the supervisor still reviews it.
+ */
+export class SolutionAcceptedV1 extends LifecycleStepBase {
+  @IsOptional()
+  @IsString()
+  comment?: string;
+}
+
+/**
  * The procedures' event catalogue (see ticket-events.ts for the rule: never rename a type in place).
  * Derivations come from routing; everything else from resolution.
  */
@@ -254,4 +264,5 @@ export const ProcedureEvents = {
   SlaBreached: defineEvent('ticket.sla-breached', 1, SlaBreachedV1, (d: SlaBreachedV1) => d.area),
   SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
   TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
+  SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),
 } as const;

@@ -40,6 +40,7 @@ export const RESOLUTION_ACTIONS = [
   'resume',
   'survey',
   'comment',
+  'accept',
 ] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 

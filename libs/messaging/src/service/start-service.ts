@@ -62,6 +62,8 @@ export interface ServiceDefinition {
    */
   afterStart?: (app: INestApplication, runtime: ServiceRuntime, env: NodeJS.ProcessEnv) => Promise<void>;
   bodyLimitBytes?: number;
+  /** Longest path parameter Fastify routes (its default is 100 characters; longer answers 414). */
+  maxParamLength?: number;
 }
 
 export interface RunningService {
@@ -154,7 +156,10 @@ export async function startService(definition: ServiceDefinition, env = process.
 
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule,
-    new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
+    new FastifyAdapter({
+      bodyLimit: definition.bodyLimitBytes ?? 1_048_576,
+      ...(definition.maxParamLength ? { maxParamLength: definition.maxParamLength } : {}),
+    }),
     { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
   app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime));

@@ -1,19 +1,22 @@
 import { gatewayConfigFromEnv } from './gateway-config.js';
 
 const secret = 's'.repeat(32);
+const survey = { SURVEY_LINK_SECRET: 'v'.repeat(32) };
 
 describe('gatewayConfigFromEnv', () => {
   it('reads the defaults', () => {
-    const config = gatewayConfigFromEnv({ JWT_SECRET: secret });
+    const config = gatewayConfigFromEnv({ ...survey, JWT_SECRET: secret });
     expect(config.jwtTtlSeconds).toBe(3600);
     expect(config.admin).toBeNull();
     expect(new TextDecoder().decode(config.jwtSecret)).toBe(secret);
+    expect(new TextDecoder().decode(config.surveyLinkSecret)).toBe(survey.SURVEY_LINK_SECRET);
     expect(config.sessions).toEqual({ idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 });
     expect(config.trustProxy).toBe(false);
   });
 
   it('reads session lifetimes (fractions allowed) and TRUST_PROXY', () => {
     const config = gatewayConfigFromEnv({
+      ...survey,
       JWT_SECRET: secret,
       SESSION_IDLE_MINUTES: '0.5',
       SESSION_ABSOLUTE_HOURS: '8',
@@ -26,6 +29,7 @@ describe('gatewayConfigFromEnv', () => {
   it('refuses bad session lifetimes and TRUST_PROXY values, all at once', () => {
     expect(() =>
       gatewayConfigFromEnv({
+        ...survey,
         JWT_SECRET: secret,
         SESSION_IDLE_MINUTES: '0',
         SESSION_ABSOLUTE_HOURS: 'doce',
@@ -39,6 +43,7 @@ describe('gatewayConfigFromEnv', () => {
 
   it('reads the first administrator, e-mail lower-case and a default name', () => {
     const config = gatewayConfigFromEnv({
+      ...survey,
       JWT_SECRET: secret,
       JWT_TTL_SECONDS: '900',
       CAU_ADMIN_EMAIL: ' Admin@CAU.local ',
@@ -50,7 +55,12 @@ describe('gatewayConfigFromEnv', () => {
 
   it('reports every bad value at once', () => {
     expect(() =>
-      gatewayConfigFromEnv({ JWT_SECRET: 'corto', JWT_TTL_SECONDS: '-5', CAU_ADMIN_EMAIL: 'admin@cau.local' }),
+      gatewayConfigFromEnv({
+        ...survey,
+        JWT_SECRET: 'corto',
+        JWT_TTL_SECONDS: '-5',
+        CAU_ADMIN_EMAIL: 'admin@cau.local',
+      }),
     ).toThrow(
       'invalid gateway configuration: JWT_SECRET must be at least 32 characters, got 5; ' +
         'JWT_TTL_SECONDS must be a positive integer, got "-5"; ' +
@@ -60,12 +70,17 @@ describe('gatewayConfigFromEnv', () => {
 
   it.each([
     [{}, 'JWT_SECRET is required'],
-    [{ JWT_SECRET: secret, JWT_TTL_SECONDS: '1.5' }, 'JWT_TTL_SECONDS must be a positive integer'],
+    [{ ...survey, JWT_SECRET: secret, JWT_TTL_SECONDS: '1.5' }, 'JWT_TTL_SECONDS must be a positive integer'],
     [
-      { JWT_SECRET: secret, CAU_ADMIN_EMAIL: 'no-es-correo', CAU_ADMIN_PASSWORD: 'secreto123' },
+      { ...survey, JWT_SECRET: secret, CAU_ADMIN_EMAIL: 'no-es-correo', CAU_ADMIN_PASSWORD: 'secreto123' },
       'CAU_ADMIN_EMAIL is not',
     ],
-    [{ JWT_SECRET: secret, CAU_ADMIN_EMAIL: 'a@b.gob', CAU_ADMIN_PASSWORD: 'corta' }, 'CAU_ADMIN_PASSWORD must have'],
+    [
+      { ...survey, JWT_SECRET: secret, CAU_ADMIN_EMAIL: 'a@b.gob', CAU_ADMIN_PASSWORD: 'corta' },
+      'CAU_ADMIN_PASSWORD must have',
+    ],
+    [{ JWT_SECRET: secret }, 'SURVEY_LINK_SECRET is required'],
+    [{ JWT_SECRET: secret, SURVEY_LINK_SECRET: 'corto' }, 'SURVEY_LINK_SECRET must be at least 32 characters, got 5'],
   ])('refuses %j', (env, message) => {
     expect(() => gatewayConfigFromEnv(env)).toThrow(message);
   });
@@ -73,7 +88,7 @@ describe('gatewayConfigFromEnv', () => {
 
 describe('gatewayConfigFromEnv: login limit, account cache, CORS', () => {
   it('defaults to 10 attempts per 60 s, a 5 s account cache and CORS off', () => {
-    const config = gatewayConfigFromEnv({ JWT_SECRET: secret });
+    const config = gatewayConfigFromEnv({ ...survey, JWT_SECRET: secret });
     expect(config).toMatchObject({
       authRateLimit: 10,
       authRateWindowSeconds: 60,
@@ -84,6 +99,7 @@ describe('gatewayConfigFromEnv: login limit, account cache, CORS', () => {
 
   it('reads them from the environment', () => {
     const config = gatewayConfigFromEnv({
+      ...survey,
       JWT_SECRET: secret,
       AUTH_RATE_LIMIT: '5',
       AUTH_RATE_WINDOW_SECONDS: '300',
@@ -107,6 +123,6 @@ describe('gatewayConfigFromEnv: login limit, account cache, CORS', () => {
     [{ CORS_ORIGINS: 'https://portal.cau.gob/' }, 'got "https://portal.cau.gob/"'],
     [{ CORS_ORIGINS: 'ftp://portal.cau.gob' }, 'got "ftp://portal.cau.gob"'],
   ])('stops the boot on %j, naming the variable', (env, message) => {
-    expect(() => gatewayConfigFromEnv({ JWT_SECRET: secret, ...env })).toThrow(message);
+    expect(() => gatewayConfigFromEnv({ ...survey, JWT_SECRET: secret, ...env })).toThrow(message);
   });
 });

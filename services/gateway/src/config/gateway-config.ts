@@ -39,6 +39,8 @@ export class GatewayConfig {
      * then only the connection itself counts, and a client could not fake either.
      */
     readonly trustProxy: boolean,
+    /** HS256 key of the survey links (UTF-8 bytes of SURVEY_LINK_SECRET, shared with notifications). */
+    readonly surveyLinkSecret: Uint8Array,
   ) {}
 }
 
@@ -64,6 +66,14 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
         : `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}`,
     );
   }
+  const surveyLinkSecret = env.SURVEY_LINK_SECRET ?? '';
+  if (surveyLinkSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      surveyLinkSecret === ''
+        ? 'SURVEY_LINK_SECRET is required (at least 32 characters, the same value as notifications’)'
+        : `SURVEY_LINK_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${surveyLinkSecret.length}`,
+    );
+  }
   const ttl = attempt(() => positiveInt(env.JWT_TTL_SECONDS, 3_600, 'JWT_TTL_SECONDS'), 0);
   const admin = attempt(() => adminSeedFromEnv(env), null);
   const rateLimit = attempt(() => positiveInt(env.AUTH_RATE_LIMIT, 10, 'AUTH_RATE_LIMIT'), 0);
@@ -85,6 +95,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     corsOrigins,
     { idleMs: Math.round(idleMinutes * 60_000), absoluteMs: Math.round(absoluteHours * 3_600_000) },
     trustProxy,
+    new TextEncoder().encode(surveyLinkSecret),
   );
 }
 

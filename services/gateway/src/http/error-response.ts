@@ -29,11 +29,12 @@ export class ErrorResponse {
 }
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON)',
+  400: 'Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID)',
   401: 'Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS)',
   403: 'El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)',
   404: 'No existe (NOT_FOUND)',
   409: 'Ya existe, o el estado del recurso no admite la operación (CONFLICT)',
+  410: 'El enlace de la encuesta venció (SURVEY_LINK_EXPIRED)',
   413: 'El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE)',
   415: 'El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE)',
   422: 'La clave de idempotencia ya se usó con otros datos (IDEMPOTENCY_MISMATCH)',

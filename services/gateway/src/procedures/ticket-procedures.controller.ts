@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, applyDecorators, type PipeTransform } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  AcceptSolutionBodyV1,
   AssignTicketBodyV1,
   DeriveTicketBodyV1,
   EstimateBodyV1,
@@ -28,8 +29,13 @@ import { FollowTicketUseCase } from './follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
 import { SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
 
-const { Requester, Operator, Agent, Supervisor, Admin } = Role;
+const { Requester, Referente, Operator, Agent, Supervisor, Admin } = Role;
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
+const ACCEPTANCE = new ContractPipe(AcceptSolutionBodyV1);
+/** The acceptance's body is optional: no body is an acceptance without a comment. */
+const OPTIONAL_ACCEPTANCE: PipeTransform<unknown, AcceptSolutionBodyV1> = {
+  transform: (value: unknown) => (value === undefined || value === null ? {} : ACCEPTANCE.transform(value)),
+};
 
 /** A JSON body checked against a contract class. */
 function ApiJsonBody(contract: abstract new () => object): MethodDecorator {
@@ -161,8 +167,12 @@ export class TicketProceduresController {
   }
 
   @Post(':number/reopen')
-  @Roles(Requester, Operator, Supervisor, Admin)
-  @ApiOperation({ summary: 'Reabre un ticket resuelto o cerrado hace poco: el problema persiste' })
+  @Roles(Requester, Referente, Operator, Supervisor, Admin)
+  @ApiOperation({
+    summary: 'Reabre un ticket resuelto o cerrado hace poco: el problema persiste',
+    description:
+      '`reason` es obligatorio. El solicitante, el referente de su jurisdicción, la Mesa de Servicios o un supervisor.',
+  })
   @ApiJsonBody(ReasonBodyV1)
   @ApiTicketAction()
   reopen(
@@ -197,9 +207,30 @@ export class TicketProceduresController {
     return this.actions.perform(actor, number, 'resume');
   }
 
+  @Post(':number/acceptance')
+  @Roles(Requester, Referente)
+  @ApiOperation({
+    summary: 'La solución resolvió mi problema: el solicitante (o el referente de su jurisdicción) la acepta',
+    description:
+      'Solo con el ticket `resuelto` (si no, 409). No cierra el ticket: queda para la revisión del supervisor, ' +
+      'que ve la aceptación en el historial (`ticket.solution-accepted`). Cuerpo opcional: `{ "comment": "…" }`.',
+  })
+  @ApiJsonBody(AcceptSolutionBodyV1)
+  @ApiTicketAction()
+  accept(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(OPTIONAL_ACCEPTANCE) body: AcceptSolutionBodyV1,
+  ): Promise<TicketStateResponse> {
+    return this.actions.perform(actor, number, 'accept', body);
+  }
+
   @Post(':number/survey')
   @Roles(Requester)
-  @ApiOperation({ summary: 'Encuesta de satisfacción del solicitante sobre su ticket' })
+  @ApiOperation({
+    summary: 'Encuesta de satisfacción del solicitante sobre su ticket (con sesión)',
+    description: 'Sin sesión, con el enlace del correo de cierre: `POST /api/v1/surveys/{token}`. Una sola por ticket.',
+  })
   @ApiJsonBody(SurveyBodyV1)
   @ApiTicketAction()
   survey(
@@ -211,14 +242,15 @@ export class TicketProceduresController {
   }
 
   @Post(':number/comments')
-  @Roles(Requester, Operator, Agent, Supervisor, Admin)
+  @Roles(Requester, Referente, Operator, Agent, Supervisor, Admin)
   @ApiOperation({
     summary: 'Agrega un comentario al historial del ticket',
     description:
-      'El solicitante o el personal del CAU. Si el solicitante comenta un ticket resuelto, el ticket se reabre. ' +
-      'Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con ' +
-      '`POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta ' +
-      '(400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).',
+      'El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) ' +
+      'comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros). ' +
+      '`attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ' +
+      'ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra ' +
+      'cuenta; nada se agrega entonces).',
   })
   @ApiJsonBody(CommentRequest)
   @ApiTicketAction()

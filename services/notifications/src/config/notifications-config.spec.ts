@@ -1,7 +1,9 @@
 import { notificationsConfigFromEnv } from './notifications-config.js';
 
 const limits = { databasePoolSize: 10 };
-const read = (env: Record<string, string>) => notificationsConfigFromEnv(env, limits);
+const SECRET = 'survey-secret-survey-secret-0123456789';
+const read = (env: Record<string, string>) =>
+  notificationsConfigFromEnv({ SURVEY_LINK_SECRET: SECRET, ...env }, limits);
 
 describe('notifications configuration', () => {
   it('has working defaults for a development machine', () => {
@@ -14,6 +16,14 @@ describe('notifications configuration', () => {
     expect(config.sendConcurrency).toBe(4);
     expect(config.sendBatchSize).toBe(10);
     expect(config.retry).toEqual({ baseMs: 5_000, maxMs: 600_000 });
+    expect(config.surveyLink).toEqual({ secret: SECRET, ttlSeconds: 30 * 24 * 3600 });
+  });
+
+  it('requires a survey link secret of 32 characters or more and reads the link validity', () => {
+    expect(() => read({ SURVEY_LINK_SECRET: '' })).toThrow('SURVEY_LINK_SECRET is required');
+    expect(() => read({ SURVEY_LINK_SECRET: 'short' })).toThrow('SURVEY_LINK_SECRET must be at least 32 characters');
+    expect(read({ SURVEY_LINK_TTL_SECONDS: '60' }).surveyLink.ttlSeconds).toBe(60);
+    expect(() => read({ SURVEY_LINK_TTL_SECONDS: '0' })).toThrow('SURVEY_LINK_TTL_SECONDS');
   });
 
   it('reads credentials and TLS from the SMTP URL and keeps the password out of the display URL', () => {

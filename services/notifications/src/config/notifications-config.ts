@@ -1,6 +1,7 @@
 import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
 import { inboundConfigFromEnv, type InboundConfig } from '../inbound/inbound-config.js';
+import type { SurveyLinkSettings } from '../survey-links/survey-link.js';
 import { ADDRESS, addressList, positiveInteger, value } from './env-values.js';
 
 export interface SmtpConfig {
@@ -25,6 +26,8 @@ export interface NotificationsConfig {
   from: { name: string; address: string };
   messageIdDomain: string;
   portalUrl: string;
+  /** Signs the survey links of closure mails (the gateway verifies them with the same secret). */
+  surveyLink: SurveyLinkSettings;
   language: Language;
   timeZone: string;
   /** Mails sent at once by one instance; each holds one database connection while it is sent. */
@@ -83,6 +86,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     from,
     messageIdDomain,
     portalUrl: parsePortalUrl(value(env, 'PORTAL_URL') ?? DEFAULT_PORTAL_URL),
+    surveyLink: surveyLinkFromEnv(env),
     language: parseLanguage(value(env, 'MAIL_LANGUAGE') ?? Language.Es),
     timeZone: parseTimeZone(value(env, 'MAIL_TIME_ZONE') ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
     sendConcurrency,
@@ -104,6 +108,22 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
     }),
     inbound: inboundConfigFromEnv(env),
   };
+}
+
+const MIN_SECRET_LENGTH = 32;
+const THIRTY_DAYS_SECONDS = 30 * 24 * 60 * 60;
+
+/** `SURVEY_LINK_SECRET` is required (the same value as the gateway's); the validity defaults to 30 days. */
+export function surveyLinkFromEnv(env: NodeJS.ProcessEnv): SurveyLinkSettings {
+  const secret = value(env, 'SURVEY_LINK_SECRET') ?? '';
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(
+      secret === ''
+        ? 'SURVEY_LINK_SECRET is required (at least 32 characters, the same value as the gateway’s)'
+        : `SURVEY_LINK_SECRET must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}`,
+    );
+  }
+  return { secret, ttlSeconds: positiveInteger(env, 'SURVEY_LINK_TTL_SECONDS', THIRTY_DAYS_SECONDS) };
 }
 
 /** Jurisdiction codes as tickets carry them (the registration contract's pattern). */

@@ -34,7 +34,13 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
 };
 
 /** The placeholders every ticket mail has, from the ticket's stored facts. */
-export function commonValues(ticket: TicketCopy, portalUrl: string, locale: MailLocale): Record<string, string> {
+export function commonValues(
+  ticket: TicketCopy,
+  portalUrl: string,
+  locale: MailLocale,
+  /** The signed survey link when the mail carries one; otherwise the page that asks to sign in. */
+  signedSurveyUrl?: string,
+): Record<string, string> {
   return {
     number: String(ticket.number),
     title: ticket.title,
@@ -42,7 +48,7 @@ export function commonValues(ticket: TicketCopy, portalUrl: string, locale: Mail
     jurisdiction: ticket.jurisdiction,
     registeredAt: formatInstant(ticket.registeredAt, locale.language, locale.timeZone),
     ticketUrl: `${portalUrl}/tickets/${ticket.number}`,
-    surveyUrl: surveyUrl(portalUrl, ticket.number),
+    surveyUrl: signedSurveyUrl ?? surveyUrl(portalUrl, ticket.number),
   };
 }
 

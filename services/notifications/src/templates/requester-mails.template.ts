@@ -11,6 +11,11 @@ interface RequesterMailData {
   portalUrl: string;
 }
 
+export interface TicketClosedMailData extends RequesterMailData {
+  /** The signed link of the survey (answered without signing in); without it, the portal's survey page. */
+  surveyUrl?: string | undefined;
+}
+
 export interface TicketResolvedMailData extends RequesterMailData {
   solution: string;
 }
@@ -99,7 +104,7 @@ const CLOSED = {
 } satisfies Record<Language, unknown>;
 
 /** `ticket.closed`, to the requester, with the link to the satisfaction survey. */
-export function renderTicketClosedMail(data: RequesterMailData, locale: MailLocale): RenderedMail {
+export function renderTicketClosedMail(data: TicketClosedMailData, locale: MailLocale): RenderedMail {
   const common = COMMON[locale.language];
   const copy = CLOSED[locale.language];
   return renderMail({
@@ -109,7 +114,7 @@ export function renderTicketClosedMail(data: RequesterMailData, locale: MailLoca
     greeting: common.greeting(data.requesterName),
     paragraphs: [copy.intro],
     fields: ticketFields(common, data),
-    link: { intro: copy.surveyIntro, url: surveyUrl(data.portalUrl, data.number) },
+    link: { intro: copy.surveyIntro, url: data.surveyUrl ?? surveyUrl(data.portalUrl, data.number) },
     closing: [common.reply(ticketTag(data.number))],
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@cau/contracts';
+import { ProcedureEvents, type EventEnvelope, type TicketClosedV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
@@ -13,6 +13,7 @@ import { NotificationRulesRepository, RecipientKind } from '../rules/notificatio
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
 import { renderTemplate } from '../templates/template-language.js';
+import { signSurveyLink, surveyLinkUrl } from '../survey-links/survey-link.js';
 import { placeholderValues, type EventMails } from './ticket-mail-plans.js';
 
 /**
@@ -78,7 +79,13 @@ export class QueueTicketMailsUseCase {
       const optedOut = rule.essential ? new Set<string>() : await this.rules.optedOut(tx, recipients, event.type);
       const wanted = recipients.filter((recipient) => !optedOut.has(recipient));
       if (wanted.length === 0) continue;
-      const input = { event, ticket, portalUrl: config.portalUrl, locale };
+      const input = {
+        event,
+        ticket,
+        portalUrl: config.portalUrl,
+        locale,
+        surveyUrl: rule.recipientKind === RecipientKind.Requester ? surveyUrlOf(event, ticket, config) : undefined,
+      };
       // Read in the consumer's transaction: a template saved before its batch began is the one its mails get.
       const template = await this.templates.inForce(tx, plan.kind, config.language);
       const mail = template ? renderTemplate(template, placeholderValues(plan, input)) : plan.render(input);
@@ -136,3 +143,23 @@ export class QueueTicketMailsUseCase {
 
 /** The area whose mailbox reaches the operators (Mesa de Servicios). */
 const OPERATOR_AREA = 'L1';
+
+/**
+ * The requester's closure mail carries the signed survey link (answered without signing in); the
+ * referente's copy links to the portal's survey page instead, since the survey is the requester's own.
+ */
+function surveyUrlOf(
+  event: EventEnvelope<unknown>,
+  ticket: TicketCopy,
+  config: NotificationsConfig,
+): string | undefined {
+  if (event.type !== ProcedureEvents.TicketClosed.type) return undefined;
+  const token = signSurveyLink(config.surveyLink, {
+    ticketId: ticket.ticketId,
+    number: ticket.number,
+    requesterEmail: ticket.requesterEmail,
+    eventId: event.id,
+    closedAt: (event.data as TicketClosedV1).at,
+  });
+  return surveyLinkUrl(config.portalUrl, ticket.number, token);
+}

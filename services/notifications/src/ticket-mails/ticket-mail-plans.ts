@@ -41,6 +41,8 @@ export interface MailInput<T> {
   /** Portal base URL without a trailing slash. */
   portalUrl: string;
   locale: MailLocale;
+  /** The signed survey link, for the mails that carry one (`ticket.closed`). */
+  surveyUrl?: string | undefined;
 }
 
 /** The mail one kind of recipient gets for one event type. */
@@ -228,7 +230,8 @@ export const ClosedMails: EventMails<TicketClosedV1> = {
   area: (data) => data.area,
   plans: withReferente({
     kind: DeliveryKind.TicketClosed,
-    render: ({ ticket, portalUrl, locale }) => renderTicketClosedMail(requesterFacts(ticket, portalUrl), locale),
+    render: ({ ticket, portalUrl, locale, surveyUrl }) =>
+      renderTicketClosedMail({ ...requesterFacts(ticket, portalUrl), surveyUrl }, locale),
     values: () => ({}),
   }),
   sample: () => ({ ...sampleStep('L1', 'cerrado'), resolutionBusinessMinutes: 90, resolutionCalendarMinutes: 95 }),
@@ -276,13 +279,13 @@ export const SlaBreachedMails: EventMails<SlaBreachedV1> = {
 };
 
 /**
- * The requester's comments (a mail reply, the portal) go to the mailbox of the area that has the ticket,
+ * The requester's comments (a mail reply, the portal; or the referente's for them) go to the mailbox of the area that has the ticket,
  * so its people see the answer without watching the timeline. Staff comments give no mail: their area
  * returns null, which means no mailbox.
  */
 export const CommentedMails: EventMails<TicketCommentedV1> = {
   type: ProcedureEvents.TicketCommented.type,
-  area: (data) => (data.by.role === Role.Requester ? data.area : null),
+  area: (data) => (data.by.role === Role.Requester || data.by.role === Role.Referente ? data.area : null),
   plans: {
     'area-mailbox': {
       kind: DeliveryKind.RequesterCommented,
@@ -410,7 +413,7 @@ function kindEntries<T extends { ticketId: string }>(mails: EventMails<T>): Mail
 
 /** Every placeholder value of one mail: the ticket's, then the event's. */
 export function placeholderValues<T>(plan: MailPlan<T>, input: MailInput<T>): Record<string, string> {
-  return { ...commonValues(input.ticket, input.portalUrl, input.locale), ...plan.values(input) };
+  return { ...commonValues(input.ticket, input.portalUrl, input.locale, input.surveyUrl), ...plan.values(input) };
 }
 
 /** The mail kinds administrators can write templates for, in the order of a ticket's life. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TicketByNumberQueryV1, TicketViewV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { numberRangeProblem } from './paging.js';
+import { timelineAudienceOf, timelineFor } from './timeline-audience.js';
 import { mayView } from './ticket-visibility.js';
 import { TicketViewRepository } from './ticket-view.repository.js';
 
@@ -9,7 +10,7 @@ import { TicketViewRepository } from './ticket-view.repository.js';
 export class GetTicketUseCase {
   constructor(private readonly views: TicketViewRepository) {}
 
-  /** One ticket by its number, if the actor may see it. */
+  /** One ticket by its number, if the actor may see it, with the timeline its audience sees. */
   async get(query: TicketByNumberQueryV1): Promise<TicketViewV1> {
     const problem = numberRangeProblem('number', query.number);
     if (problem) throw ServiceError.validation([problem]);
@@ -20,6 +21,7 @@ export class GetTicketUseCase {
       jurisdiction: ticket.jurisdiction,
     });
     if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
-    return ticket;
+    const audience = timelineAudienceOf(query.actor);
+    return audience === 'staff' ? ticket : { ...ticket, timeline: timelineFor(audience, ticket.timeline) };
   }
 }

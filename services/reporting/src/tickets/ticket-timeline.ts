@@ -6,6 +6,7 @@ import {
   type SatisfactionLevel,
   type SlaBreachedV1,
   type SlaTarget,
+  type SolutionAcceptedV1,
   type SolutionProposedV1,
   type SurveyAnsweredV1,
   type TicketClosedV1,
@@ -193,6 +194,15 @@ export const TimelineEntries = {
     return lifecycle(ProcedureEvents.TicketCommented.type, step, {
       es: `Comentario de ${name} (canal ${step.channel}): ${text}`,
       en: `Comment by ${name} (channel ${step.channel}): ${text}`,
+    });
+  },
+
+  solutionAccepted(step: SolutionAcceptedV1): TicketTimelineEntryV1 {
+    const name = step.by.name;
+    const comment = step.comment ? `: ${oneLine(step.comment)}` : '';
+    return lifecycle(ProcedureEvents.SolutionAccepted.type, step, {
+      es: `${name} confirmó que la solución resolvió el problema${comment}`,
+      en: `${name} confirmed the solution solved the problem${comment}`,
     });
   },
 

@@ -6,6 +6,7 @@ import type {
   SlaBreachedV1,
   SolutionProposedV1,
   SurveyAnsweredV1,
+  SolutionAcceptedV1,
   TicketClosedV1,
   TicketCommentedV1,
   TicketDerivedV1,
@@ -127,6 +128,10 @@ export class TicketViewProjection {
 
   commented(event: EventEnvelope<TicketCommentedV1>, tx: EntityManager): Promise<void> {
     return this.lifecycle(event, TimelineEntries.commented(event.data), tx);
+  }
+
+  solutionAccepted(event: EventEnvelope<SolutionAcceptedV1>, tx: EntityManager): Promise<void> {
+    return this.lifecycle(event, TimelineEntries.solutionAccepted(event.data), tx);
   }
 
   async slaBreached(event: EventEnvelope<SlaBreachedV1>, tx: EntityManager): Promise<void> {

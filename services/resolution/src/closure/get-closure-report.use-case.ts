@@ -18,7 +18,13 @@ export class GetClosureReportUseCase {
   async execute(query: TicketOnlyCommandV1): Promise<ClosureReportV1> {
     const ticket = await this.tickets.findByNumber(query.number);
     if (!ticket) throw ServiceError.notFound('ticket', query.number);
-    authorize(mayReadClosureReport(query.actor, { area: ticket.area ?? '', requesterEmail: ticket.requesterEmail }));
+    authorize(
+      mayReadClosureReport(query.actor, {
+        area: ticket.area ?? '',
+        requesterEmail: ticket.requesterEmail,
+        jurisdiction: ticket.jurisdiction,
+      }),
+    );
     const report = await this.reports.find(ticket.ticketId);
     if (!report) throw ServiceError.notFound('closure-report', query.number);
     return report;

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import {
+  AcceptSolutionCommandV1,
   AssignTicketCommandV1,
   CommentCommandV1,
   EstimateCommandV1,
@@ -15,6 +16,7 @@ import {
   type ResolutionAction,
 } from '@cau/contracts';
 import { areaOfSubject, parseMessage } from '@cau/messaging';
+import { AcceptSolutionUseCase } from './commands/accept-solution.use-case.js';
 import { AnswerSurveyUseCase } from './commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './commands/assign-ticket.use-case.js';
 import { CommentOnTicketUseCase } from './commands/comment-on-ticket.use-case.js';
@@ -50,6 +52,7 @@ export class LifecycleCommandsHandler {
     private readonly resumeWork: ResumeWorkUseCase,
     private readonly answerSurvey: AnswerSurveyUseCase,
     private readonly commentOnTicket: CommentOnTicketUseCase,
+    private readonly acceptSolution: AcceptSolutionUseCase,
   ) {}
 
   @MessagePattern(resolutionCommand('take'))
@@ -113,5 +116,10 @@ export class LifecycleCommandsHandler {
   @MessagePattern(resolutionCommand('comment'))
   comment(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
     return this.commentOnTicket.execute(addressedArea('comment', ctx), parseMessage(CommentCommandV1, data));
+  }
+
+  @MessagePattern(resolutionCommand('accept'))
+  accept(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
+    return this.acceptSolution.execute(addressedArea('accept', ctx), parseMessage(AcceptSolutionCommandV1, data));
   }
 }

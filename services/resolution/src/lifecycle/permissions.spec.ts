@@ -18,9 +18,11 @@ const adtAgent = actor('agent', { area: 'ADT' });
 const supervisor = actor('supervisor');
 const admin = actor('admin');
 const referente = actor('referente', { jurisdiction: 'SALUD' });
+const otherReferente = actor('referente', { jurisdiction: 'EDUCACION' });
+const referenteWithoutJurisdiction = actor('referente');
 
-const inL1 = { area: 'L1', requesterEmail: 'ana.perez@salud.gob' };
-const inUit = { area: 'UIT', requesterEmail: 'ana.perez@salud.gob' };
+const inL1 = { area: 'L1', requesterEmail: 'ana.perez@salud.gob', jurisdiction: 'SALUD' };
+const inUit = { area: 'UIT', requesterEmail: 'ana.perez@salud.gob', jurisdiction: 'SALUD' };
 
 const WORK: ResolutionAction[] = [
   'take',
@@ -78,12 +80,25 @@ describe('who may act on a ticket', () => {
     }
   });
 
-  it('reopen: the ticket’s requester (e-mail compared case-insensitively), the service desk, supervisors', () => {
-    for (const who of [requester, operator, l1Agent, supervisor, admin]) {
+  it('reopen: the ticket’s requester (e-mail compared case-insensitively), its referente, the service desk, supervisors', () => {
+    for (const who of [requester, referente, operator, l1Agent, supervisor, admin]) {
       expect(mayAct(who, 'reopen', inL1).allowed).toBe(true);
     }
-    for (const who of [otherRequester, uitAgent, referente]) expect(mayAct(who, 'reopen', inL1).allowed).toBe(false);
-    expect(mayAct(requester, 'reopen', { area: 'L1', requesterEmail: null }).allowed).toBe(false);
+    for (const who of [otherRequester, otherReferente, referenteWithoutJurisdiction, uitAgent]) {
+      expect(mayAct(who, 'reopen', inL1).allowed).toBe(false);
+    }
+    expect(mayAct(requester, 'reopen', { ...inL1, requesterEmail: null }).allowed).toBe(false);
+    expect(mayAct(referente, 'reopen', { ...inL1, jurisdiction: null }).allowed).toBe(false);
+  });
+
+  it('accept: only the ticket’s requester or the referente of its jurisdiction', () => {
+    for (const who of [requester, referente]) expect(mayAct(who, 'accept', inL1)).toEqual({ allowed: true });
+    for (const who of [otherRequester, otherReferente, operator, l1Agent, supervisor, admin]) {
+      expect(mayAct(who, 'accept', inL1)).toEqual({
+        allowed: false,
+        reason: 'solo el solicitante del ticket o el referente de su jurisdicción aceptan la solución',
+      });
+    }
   });
 
   it('survey: only the ticket’s requester', () => {
@@ -96,11 +111,11 @@ describe('who may act on a ticket', () => {
     }
   });
 
-  it('lets the requester and any staff comment, in any area, and nobody else', () => {
-    for (const who of [requester, operator, uitAgent, adtAgent, supervisor, admin]) {
+  it('lets the requester, its referente and any staff comment, in any area, and nobody else', () => {
+    for (const who of [requester, referente, operator, uitAgent, adtAgent, supervisor, admin]) {
       expect(mayAct(who, 'comment', inUit)).toEqual({ allowed: true });
     }
-    for (const who of [otherRequester, referente]) {
+    for (const who of [otherRequester, otherReferente]) {
       expect(mayAct(who, 'comment', inUit)).toEqual({ allowed: false, reason: expect.stringMatching(/solicitante/) });
     }
   });
@@ -111,11 +126,11 @@ describe('who may act on a ticket', () => {
 });
 
 describe('reading and configuring', () => {
-  it('shows the closure report to staff and to the ticket’s requester only', () => {
-    for (const who of [operator, uitAgent, supervisor, admin, requester]) {
+  it('shows the closure report to staff, the ticket’s requester and the referente of its jurisdiction only', () => {
+    for (const who of [operator, uitAgent, supervisor, admin, requester, referente]) {
       expect(mayReadClosureReport(who, inL1).allowed).toBe(true);
     }
-    for (const who of [otherRequester, referente]) expect(mayReadClosureReport(who, inL1).allowed).toBe(false);
+    for (const who of [otherRequester, otherReferente]) expect(mayReadClosureReport(who, inL1).allowed).toBe(false);
   });
 
   it('lets staff read the SLA policies and only administrators replace them', () => {

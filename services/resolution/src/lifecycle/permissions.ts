@@ -7,6 +7,8 @@ export interface TicketFacts {
   area: string;
   /** Normalised (see normalizeEmail); null while registration has not reached this service. */
   requesterEmail: string | null;
+  /** Null while registration has not reached this service. */
+  jurisdiction: string | null;
 }
 
 /** The area of the service desk: where every ticket starts and ends, and where solutions are verified. */
@@ -40,11 +42,31 @@ export function isRequesterOf(actor: ActorV1, ticket: TicketFacts): boolean {
   );
 }
 
+/** The Referente Tecnológico of the ticket's jurisdiction: files and follows tickets for its people. */
+export function isReferenteOf(actor: ActorV1, ticket: TicketFacts): boolean {
+  return (
+    actor.role === Role.Referente &&
+    actor.jurisdiction !== undefined &&
+    ticket.jurisdiction !== null &&
+    actor.jurisdiction === ticket.jurisdiction
+  );
+}
+
+/**
+ * The requester, or the referente acting for the people of the ticket's jurisdiction (DOMAIN.md "People
+ * and roles"): whatever the requester may do on their ticket, the referente may do for them — except the
+ * satisfaction survey, which is the requester's own opinion.
+ */
+export function speaksForRequester(actor: ActorV1, ticket: TicketFacts): boolean {
+  return isRequesterOf(actor, ticket) || isReferenteOf(actor, ticket);
+}
+
 /**
  * Who may do what on a ticket (DOMAIN.md "People and roles", seed 002 9.1–9.3, seed 003 §8):
  * members of the ticket's area work on it, supervisors and administrators act anywhere; only
- * supervisors and administrators review (approve closes); the requester or the service desk reopens;
- * only the requester answers the survey; the requester and any staff comment. Whether the ticket's state allows the action is decided
+ * supervisors and administrators review (approve closes); the requester (or the referente of the
+ * ticket's jurisdiction) or the service desk reopens; the requester or referente accepts the solution;
+ * only the requester answers the survey; the requester, the referente and any staff comment. Whether the ticket's state allows the action is decided
  * elsewhere (status machine and lifecycle rules).
  */
 export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketFacts): Decision {
@@ -69,25 +91,33 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
         ? ALLOWED
         : refuse('solo los supervisores y los administradores revisan las soluciones y cierran los tickets');
     case 'reopen':
-      return isRequesterOf(actor, ticket) || isMemberOf(actor, SERVICE_DESK_AREA) || isSupervisorOrAdmin(actor)
+      return speaksForRequester(actor, ticket) || isMemberOf(actor, SERVICE_DESK_AREA) || isSupervisorOrAdmin(actor)
         ? ALLOWED
         : refuse(
-            `solo el solicitante del ticket, la Mesa de Servicios (${SERVICE_DESK_AREA}) o un supervisor lo reabren`,
+            `solo el solicitante del ticket, el referente de su jurisdicción, la Mesa de Servicios (${SERVICE_DESK_AREA}) o un supervisor lo reabren`,
           );
+    case 'accept':
+      return speaksForRequester(actor, ticket)
+        ? ALLOWED
+        : refuse('solo el solicitante del ticket o el referente de su jurisdicción aceptan la solución');
     case 'survey':
       return isRequesterOf(actor, ticket) ? ALLOWED : refuse('solo el solicitante del ticket responde la encuesta');
     case 'comment':
-      return isRequesterOf(actor, ticket) || STAFF_ROLES.includes(actor.role)
+      return speaksForRequester(actor, ticket) || STAFF_ROLES.includes(actor.role)
         ? ALLOWED
-        : refuse('solo el solicitante del ticket y el personal del CAU comentan en él');
+        : refuse(
+            'solo el solicitante del ticket, el referente de su jurisdicción y el personal del CAU comentan en él',
+          );
   }
 }
 
-/** The closure report: staff, or the ticket's requester. */
+/** The closure report: staff, the ticket's requester, or the referente of its jurisdiction. */
 export function mayReadClosureReport(actor: ActorV1, ticket: TicketFacts): Decision {
-  return STAFF_ROLES.includes(actor.role) || isRequesterOf(actor, ticket)
+  return STAFF_ROLES.includes(actor.role) || speaksForRequester(actor, ticket)
     ? ALLOWED
-    : refuse('solo el personal del CAU y el solicitante del ticket ven su informe de cierre');
+    : refuse(
+        'solo el personal del CAU, el solicitante del ticket y el referente de su jurisdicción ven su informe de cierre',
+      );
 }
 
 export function mayReadSlaPolicies(actor: ActorV1): Decision {

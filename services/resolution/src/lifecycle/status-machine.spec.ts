@@ -18,6 +18,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     'wait-requester': null,
     resume: null,
     'answer-survey': null,
+    'accept-solution': null,
   },
   en_curso: {
     take: 'en_curso',
@@ -34,6 +35,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     'wait-requester': 'en_curso',
     resume: 'en_curso',
     'answer-survey': null,
+    'accept-solution': null,
   },
   resuelto: {
     take: null,
@@ -50,6 +52,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     'wait-requester': null,
     resume: null,
     'answer-survey': null,
+    'accept-solution': 'resuelto',
   },
   cerrado: {
     take: null,
@@ -66,6 +69,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     'wait-requester': null,
     resume: null,
     'answer-survey': 'cerrado',
+    'accept-solution': null,
   },
 };
 

@@ -18,7 +18,8 @@ export type LifecycleAction =
   | 'reopen'
   | 'wait-requester'
   | 'resume'
-  | 'answer-survey';
+  | 'answer-survey'
+  | 'accept-solution';
 
 export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; reason: string };
 
@@ -44,6 +45,8 @@ const TRANSITIONS: Record<
   'wait-requester': { from: [EnCurso], to: (s) => s },
   resume: { from: [EnCurso], to: (s) => s },
   'answer-survey': { from: [Cerrado], to: (s) => s },
+  // The requester confirms the solution while the supervisor has not yet reviewed it; it changes no status.
+  'accept-solution': { from: [Resuelto], to: (s) => s },
 };
 
 const STATUS_ES: Record<TicketStatus, string> = {

@@ -28,6 +28,8 @@ export class RecordRegistrationUseCase {
     const registeredAt = new Date(registration.registeredAt);
     await this.tickets.saveRegistration(tx, ticket.ticketId, {
       requesterEmail: normalizeEmail(registration.requester.email),
+      requesterId: registration.requesterId,
+      requesterName: registration.requester.name,
       jurisdiction: registration.jurisdiction,
       title: registration.title,
       registeredAt,

@@ -21,6 +21,11 @@ export class SurveyRepository {
     this.s = runtime.schema;
   }
 
+  async isAnswered(tx: EntityManager, ticketId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".surveys WHERE ticket_id = $1`, [ticketId]);
+    return rows.length > 0;
+  }
+
   /** False when the ticket's survey was already answered. */
   async saveOnce(tx: EntityManager, answer: SurveyAnswer): Promise<boolean> {
     const rows: unknown[] = await tx.query(

@@ -22,6 +22,8 @@ export interface TicketRecord {
   priority: Priority | null;
   status: TicketStatus;
   requesterEmail: string | null;
+  /** Intake's requester id and name; null for tickets registered before resolution kept them. */
+  requester: { id: string; name: string } | null;
   jurisdiction: string | null;
   title: string | null;
   registeredAt: Date | null;

@@ -12,6 +12,8 @@ interface TicketRow {
   priority: Priority | null;
   status: TicketStatus;
   requester_email: string | null;
+  requester_id: string | null;
+  requester_name: string | null;
   jurisdiction: string | null;
   title: string | null;
   registered_at: Date | null;
@@ -91,13 +93,29 @@ export class TicketRepository {
   async saveRegistration(
     tx: EntityManager,
     ticketId: string,
-    registration: { requesterEmail: string; jurisdiction: string; title: string; registeredAt: Date },
+    registration: {
+      requesterEmail: string;
+      requesterId: string;
+      requesterName: string;
+      jurisdiction: string;
+      title: string;
+      registeredAt: Date;
+    },
   ): Promise<void> {
     await tx.query(
       `UPDATE "${this.s}".tickets
-       SET requester_email = $2, jurisdiction = $3, title = $4, registered_at = $5, updated_at = now()
+       SET requester_email = $2, jurisdiction = $3, title = $4, registered_at = $5, requester_id = $6,
+           requester_name = $7, updated_at = now()
        WHERE ticket_id = $1`,
-      [ticketId, registration.requesterEmail, registration.jurisdiction, registration.title, registration.registeredAt],
+      [
+        ticketId,
+        registration.requesterEmail,
+        registration.jurisdiction,
+        registration.title,
+        registration.registeredAt,
+        registration.requesterId,
+        registration.requesterName,
+      ],
     );
   }
 
@@ -221,6 +239,7 @@ function toRecord(row: TicketRow): TicketRecord {
     priority: row.priority,
     status: row.status,
     requesterEmail: row.requester_email,
+    requester: row.requester_id ? { id: row.requester_id, name: row.requester_name ?? '' } : null,
     jurisdiction: row.jurisdiction,
     title: row.title,
     registeredAt: row.registered_at,

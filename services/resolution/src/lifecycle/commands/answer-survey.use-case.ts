@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type SurveyCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type SurveyBodyV1, type SurveyCommandV1 } from '@cau/contracts';
 import { SurveyRepository } from '../../tickets/survey.repository.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../permissions.js';
 import { authorize, conflict, nextStatus } from '../refusals.js';
-import { TicketCommandRunner } from '../ticket-command-runner.js';
+import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
 import { TicketJournal } from '../ticket-journal.js';
 
-/** The requester rates the closed ticket's attention, once (seed 001, seed 003 §8). */
+/** Shown when a second answer is refused (the portal and the survey link alike). */
+export const SURVEY_ALREADY_ANSWERED = 'la encuesta de este ticket ya fue respondida';
+
+/**
+ * The requester rates the closed ticket's attention, once (seed 001, seed 003 §8): signed in (this
+ * command) or by the link of the closure mail (AnswerSurveyByLinkUseCase). Both record through `record`,
+ * and the survey table's key on the ticket makes a second answer a conflict whichever way it comes.
+ */
 @Injectable()
 export class AnswerSurveyUseCase {
   constructor(
@@ -18,34 +25,39 @@ export class AnswerSurveyUseCase {
 
   execute(area: string, command: SurveyCommandV1): Promise<LifecycleStateV1> {
     return this.runner.run(area, command, async (scope) => {
-      const { ticket, tx, now, by } = scope;
-      authorize(mayAct(command.actor, 'survey', ticket));
-      nextStatus(ticket.status, 'answer-survey');
-      const { satisfaction, score, comment } = command.body;
-      const answered = await this.surveys.saveOnce(tx, {
-        ticketId: ticket.ticketId,
-        satisfaction,
-        score: score ?? null,
-        comment: comment ?? null,
-        answeredBy: by.accountId,
-        answeredAt: now,
-      });
-      if (!answered) throw conflict('la encuesta de este ticket ya fue respondida');
-      await this.journal.record(scope, {
-        action: 'survey',
-        notes: comment ? `${satisfaction}: ${comment}` : satisfaction,
-        event: {
-          definition: ProcedureEvents.SurveyAnswered,
-          data: {
-            ticketId: ticket.ticketId,
-            number: ticket.number,
-            satisfaction,
-            score,
-            comment,
-            at: now.toISOString(),
-          },
+      authorize(mayAct(command.actor, 'survey', scope.ticket));
+      await this.record(scope, command.body);
+    });
+  }
+
+  /** Records the answer of the scope's actor (the requester), in the scope's transaction, or refuses a second one. */
+  async record(scope: CommandScope, body: SurveyBodyV1): Promise<void> {
+    const { ticket, tx, now, by } = scope;
+    nextStatus(ticket.status, 'answer-survey');
+    const { satisfaction, score, comment } = body;
+    const answered = await this.surveys.saveOnce(tx, {
+      ticketId: ticket.ticketId,
+      satisfaction,
+      score: score ?? null,
+      comment: comment ?? null,
+      answeredBy: by.accountId,
+      answeredAt: now,
+    });
+    if (!answered) throw conflict(SURVEY_ALREADY_ANSWERED);
+    await this.journal.record(scope, {
+      action: 'survey',
+      notes: comment ? `${satisfaction}: ${comment}` : satisfaction,
+      event: {
+        definition: ProcedureEvents.SurveyAnswered,
+        data: {
+          ticketId: ticket.ticketId,
+          number: ticket.number,
+          satisfaction,
+          score,
+          comment,
+          at: now.toISOString(),
         },
-      });
+      },
     });
   }
 }

@@ -5,7 +5,7 @@ import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
 import { reopenProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { isRequesterOf, mayAct } from '../permissions.js';
+import { mayAct, speaksForRequester } from '../permissions.js';
 import { authorize, nextStatus } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
@@ -15,7 +15,7 @@ const REOPEN_REASON = 'el solicitante respondió a la solución';
 
 /**
  * A comment on the ticket's timeline, from the portal or a mail reply. When the requester answers a
- * resolved ticket, the solution did not settle it for them (seed 003 7.4: "si el problema persiste"):
+ * resolved ticket (or the referente of its jurisdiction for them), the solution did not settle it (seed 003 7.4: "si el problema persiste"):
  * the ticket is reopened in the same transaction, unless the reopening window has passed (the comment
  * is kept either way). A comment id seen before adds nothing, so a caller
  * that retries after a lost answer never doubles the comment or the reopening.
@@ -47,7 +47,7 @@ export class CommentOnTicketUseCase {
       if (!added) return;
       const reopens =
         ticket.status === TicketStatus.Resuelto &&
-        isRequesterOf(command.actor, ticket) &&
+        speaksForRequester(command.actor, ticket) &&
         reopenProblem(ticket, now, this.settings.reopenWindowDays) === null;
       const status = reopens ? nextStatus(ticket.status, 'reopen') : ticket.status;
       await this.journal.record(scope, {

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { Type } from 'class-transformer';
+import { IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { TicketStatus } from '../enums.js';
+import { SurveyBodyV1 } from './commands.js';
+
+/**
+ * The satisfaction survey by link (no session): the closure mail carries a token signed by
+ * notifications with `SURVEY_LINK_SECRET` (HS256 JWT), which the gateway verifies with the same secret.
+ * The token names the ticket and a digest of its requester's address (never the address: links end up
+ * in logs), and expires. It is single-use because resolution records one survey per ticket.
+ */
+export const SURVEY_LINK_AUDIENCE = 'cau:survey';
+export const SURVEY_LINK_ISSUER = 'cau:notifications';
+
+/** The claims of a survey token (besides `aud`, `iss`, `iat`, `exp`). */
+export interface SurveyLinkClaimsV1 {
+  /** The ticket's id. */
+  sub: string;
+  /** The ticket's number. */
+  num: number;
+  /** `requesterDigest` of the address the ticket was registered for. */
+  req: string;
+  /** The `ticket.closed` event the link was sent for. */
+  jti: string;
+}
+
+const DIGEST = /^[A-Za-z0-9_-]{43}$/;
+
+/** SHA-256 (base64url) of the address as tickets store it: trimmed, lower case. */
+export function requesterDigest(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
+
+/** What a verified token says; the gateway sends it to resolution, which checks it against its ticket. */
+export class SurveyLinkRefV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+
+  @Matches(DIGEST)
+  requesterDigest!: string;
+}
+
+/** `SurveyLinkCommands.Status`. */
+export class SurveyLinkQueryV1 {
+  @ValidateNested()
+  @Type(() => SurveyLinkRefV1)
+  link!: SurveyLinkRefV1;
+}
+
+/** `SurveyLinkCommands.Answer`: the requester's answer, attributed to the ticket's requester. */
+export class SurveyLinkAnswerCommandV1 {
+  @ValidateNested()
+  @Type(() => SurveyLinkRefV1)
+  link!: SurveyLinkRefV1;
+
+  @ValidateNested()
+  @Type(() => SurveyBodyV1)
+  body!: SurveyBodyV1;
+}
+
+/** What the survey page shows of the ticket being rated. */
+export interface SurveyLinkStatusV1 {
+  ticketNumber: number;
+  title: string;
+  status: TicketStatus;
+  answered: boolean;
+}
+
+/**
+ * Answered by any resolution instance, whatever areas it serves (the survey changes no area's work).
+ * Only the gateway sends them, after verifying the token's signature and expiry.
+ */
+export const SurveyLinkCommands = {
+  Status: 'resolution.survey-link.status.v1',
+  Answer: 'resolution.survey-link.answer.v1',
+} as const;

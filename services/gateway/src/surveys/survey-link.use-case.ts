@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { SurveyLinkCommands, type SurveyBodyV1, type SurveyLinkStatusV1 } from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+import { invalidSurveyLink, SurveyLinkVerifier, type VerifiedSurveyLink } from './survey-link-verifier.js';
+import type { SurveyLinkResponse } from './survey.dto.js';
+
+/**
+ * The survey page reached from the closure mail, without a session: the token is the requester's
+ * credential for this one survey. Resolution checks it names the ticket and its requester, records the
+ * answer once (a second answer is a conflict) and attributes it to the requester.
+ */
+@Injectable()
+export class SurveyLinkUseCase {
+  constructor(
+    private readonly verifier: SurveyLinkVerifier,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async status(token: string, number?: number): Promise<SurveyLinkResponse> {
+    const verified = await this.verified(token, number);
+    const status = await this.rpc.request<SurveyLinkStatusV1>(SurveyLinkCommands.Status, { link: verified.link });
+    return { ...status, expiresAt: verified.expiresAt };
+  }
+
+  async answer(token: string, body: SurveyBodyV1, number?: number): Promise<SurveyLinkResponse> {
+    const verified = await this.verified(token, number);
+    const status = await this.rpc
+      .request<SurveyLinkStatusV1>(SurveyLinkCommands.Answer, { link: verified.link, body })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
+    return { ...status, expiresAt: verified.expiresAt };
+  }
+
+  /** The page at /tickets/<n>/encuesta may say which ticket it shows: a link of another ticket is refused. */
+  private async verified(token: string, number: number | undefined): Promise<VerifiedSurveyLink> {
+    const verified = await this.verifier.verify(token);
+    if (number !== undefined && number !== verified.link.number) throw invalidSurveyLink();
+    return verified;
+  }
+}

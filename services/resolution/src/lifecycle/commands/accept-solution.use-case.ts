@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { ProcedureEvents, type AcceptSolutionCommandV1 } from '@cau/contracts';
+import type { LifecycleStateV1 } from '../lifecycle-state.js';
+import { mayAct } from '../permissions.js';
+import { authorize, nextStatus } from '../refusals.js';
+import { TicketCommandRunner } from '../ticket-command-runner.js';
+import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
+
+/**
+ * "La solución resolvió mi problema" (seed 003 7.4): the requester, or the referente of the ticket's
+ * jurisdiction, confirms the solution of a resolved ticket. The ticket stays `resuelto`: only the
+ * supervisor's review closes it, and the confirmation is there for the supervisor to see.
+ */
+@Injectable()
+export class AcceptSolutionUseCase {
+  constructor(
+    private readonly runner: TicketCommandRunner,
+    private readonly journal: TicketJournal,
+  ) {}
+
+  execute(area: string, command: AcceptSolutionCommandV1): Promise<LifecycleStateV1> {
+    return this.runner.run(area, command, async (scope) => {
+      const { ticket } = scope;
+      authorize(mayAct(command.actor, 'accept', ticket));
+      const status = nextStatus(ticket.status, 'accept-solution');
+      const comment = command.body.comment?.trim() || undefined;
+      await this.journal.record(scope, {
+        action: 'accept',
+        notes: comment,
+        event: {
+          definition: ProcedureEvents.SolutionAccepted,
+          data: { ...lifecycleBase(scope, status), ...(comment ? { comment } : {}) },
+        },
+      });
+    });
+  }
+}
