@@ -142,6 +142,7 @@ export class DurableConsumer {
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     const { jsm, config, durable } = this.options;
     await upsertConsumer(jsm, config.eventsStream, {
       durable_name: durable,
@@ -183,9 +184,10 @@ export class DurableConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.lagTimer) clearInterval(this.lagTimer);
-    await this.fetch?.close();
+    // close() resolves only once its iterator has been read to the end: the loops do that.
+    void this.fetch?.close();
     await this.loop;
-    await this.advisories?.close();
+    void this.advisories?.close();
     await this.advisoryLoop;
     if (this.heartbeat) clearInterval(this.heartbeat);
   }
@@ -213,7 +215,7 @@ export class DurableConsumer {
     while (!this.stopping) {
       try {
         this.fetch = await consumer.fetch({ max_messages: this.batchSize, expires: this.fetchExpiresMs });
-        if (this.stopping) await this.fetch.close();
+        if (this.stopping) void this.fetch.close();
         await this.drain(this.fetch);
       } catch (error) {
         if (this.stopping) break;
