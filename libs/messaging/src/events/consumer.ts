@@ -214,7 +214,12 @@ export class DurableConsumer {
   private async run(consumer: Consumer): Promise<void> {
     while (!this.stopping) {
       try {
-        this.fetch = await consumer.fetch({ max_messages: this.batchSize, expires: this.fetchExpiresMs });
+        this.fetch = await consumer.fetch({
+          max_messages: this.batchSize,
+          expires: this.fetchExpiresMs,
+          // Two missed heartbeats end a pull request the server no longer serves (a lost connection).
+          idle_heartbeat: Math.floor(this.fetchExpiresMs / 2),
+        });
         if (this.stopping) void this.fetch.close();
         await this.drain(this.fetch);
       } catch (error) {
@@ -260,7 +265,13 @@ export class DurableConsumer {
         for (const msg of batch) this.settle(msg, () => msg.nak());
         continue;
       }
-      await this.processBatch(batch);
+      try {
+        await this.processBatch(batch);
+      } catch (error) {
+        // Not a handler failure (those are settled inside): release what is left rather than keep it alive.
+        this.options.logger.error({ err: error, consumer: this.options.durable }, 'batch could not be settled');
+        for (const msg of batch) if (this.held.has(msg)) this.settle(msg, () => msg.nak(this.delayFor(1)));
+      }
     }
     await pump;
   }
