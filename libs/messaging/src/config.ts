@@ -43,6 +43,14 @@ export function positiveInt(raw: string | undefined, fallback: number, name: str
   return value;
 }
 
+/**
+ * The stream that keeps JetStream's MAX_DELIVERIES advisories about the events stream's consumers, so an
+ * advisory published while no instance of the consumer runs is still handled (dead-lettered) later.
+ */
+export function advisoryStreamName(config: Pick<MessagingConfig, 'eventsStream'>): string {
+  return `${config.eventsStream}_ADVISORIES`;
+}
+
 /** Subject layout of one deployment; the only place that knows how subjects are spelled. */
 export class Subjects {
   constructor(private readonly config: Pick<MessagingConfig, 'subjectPrefix'>) {}
@@ -78,5 +86,14 @@ export class Subjects {
 
   allDeadLetters(): string {
     return `${this.config.subjectPrefix}.dlq.>`;
+  }
+
+  /** JetStream's advisory when it stops delivering a message to `durable` (max_deliver reached). */
+  maxDeliveriesAdvisory(stream: string, durable: string): string {
+    return `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.${durable}`;
+  }
+
+  allMaxDeliveriesAdvisories(stream: string): string {
+    return `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.>`;
   }
 }

@@ -75,7 +75,8 @@ export function createTestMessaging(): TestMessaging {
       const nc = await connect({ servers: TEST_NATS_URL });
       try {
         const jsm = await jetstreamManager(nc);
-        for (const stream of [eventsStream, deadLetterStream]) await jsm.streams.delete(stream).catch(() => false);
+        for (const stream of [eventsStream, deadLetterStream, `${eventsStream}_ADVISORIES`])
+          await jsm.streams.delete(stream).catch(() => false);
       } finally {
         await nc.close();
       }

@@ -1,17 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { headers as natsHeaders } from '@nats-io/transport-node';
 import {
   AckPolicy,
   DeliverPolicy,
+  type Consumer,
+  type ConsumerConfig,
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
+  type StoredMsg,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { validateEvent, type EventDefinition, type EventEnvelope } from '@cau/contracts';
-import { Subjects, type MessagingConfig } from '../config.js';
+import { Subjects, advisoryStreamName, type MessagingConfig } from '../config.js';
+import { publishDeadLetter } from './dead-letters.js';
 import { runWithCorrelation } from '../observability/correlation.js';
 import type { MessagingMetrics } from '../observability/metrics.js';
 
@@ -39,40 +42,82 @@ export interface DurableConsumerOptions {
   handlers: EventHandler<object>[];
   logger: Logger;
   metrics?: MessagingMetrics;
-  /** Deliveries before an event goes to the dead-letter stream. */
+  /** Failed attempts (handler errors) before an event goes to the dead-letter stream. */
   maxAttempts?: number;
   /** Wait before each retry; the last value repeats. */
   backoffMs?: number[];
   batchSize?: number;
+  /**
+   * JetStream's ack wait. The consumer tells JetStream it is still working on the messages it holds every
+   * third of it, so only a dead (or blocked) process lets a message be redelivered. Default 60 s.
+   */
+  ackWaitMs?: number;
+  /**
+   * JetStream's own delivery limit: a backstop for events that never reach a verdict (the process dies or
+   * loses the database each time it holds them). When JetStream gives up, its advisory dead-letters the
+   * event. Default 50.
+   */
+  maxDeliveries?: number;
+  /** Longest wait of one pull request (ms, at least 1,000). Default 10 s. */
+  fetchExpiresMs?: number;
+  /** How often the lag (pending, ack pending) is read from JetStream for health and metrics. Default 5 s. */
+  lagIntervalMs?: number;
 }
 
-/** Header names stamped on dead letters. */
-export const DeadLetterHeaders = {
-  OriginalSubject: 'Cau-Original-Subject',
-  Consumer: 'Cau-Consumer',
-  Error: 'Cau-Error',
-  Deliveries: 'Cau-Deliveries',
-  FailedAt: 'Cau-Failed-At',
-  StreamSequence: 'Cau-Stream-Sequence',
-} as const;
+/** What JetStream reports a consumer still has to do. */
+export interface ConsumerLag {
+  /** Events in the stream not yet delivered to the consumer. */
+  pending: number;
+  /** Events delivered and not yet acknowledged (being applied, or waiting for a retry). */
+  ackPending: number;
+  /** Events being redelivered at the moment of the reading. */
+  redelivered: number;
+  /** When it was read (ISO); null before the first reading. */
+  readAt: string | null;
+}
 
 type Outcome = 'applied' | 'duplicate' | 'skipped';
 type Decoded = 'skipped' | { event: EventEnvelope<object>; handler: EventHandler<object> };
+
+/** JetStream's `io.nats.jetstream.advisory.v1.max_deliver` advisory (the fields used here). */
+export interface MaxDeliveriesAdvisory {
+  stream: string;
+  consumer: string;
+  stream_seq: number;
+  deliveries: number;
+}
 
 /**
  * A durable JetStream pull consumer whose handlers are idempotent by construction: each event's id is
  * inserted into the inbox in the same transaction as the handler's writes, so a redelivery finds it
  * there and changes nothing. Messages are taken in batches (one transaction per batch) for throughput;
  * when a batch fails, its events are retried one by one so one bad event cannot hold the others back.
+ *
+ * It pulls only what it can apply: one pull request of at most one batch at a time, applied before the
+ * next is made, so it never holds more than a batch JetStream waits for (`max_ack_pending` is two
+ * batches), and it signals progress (`working`) on what it holds, so a slow batch is not redelivered.
+ * Attempts are counted from handler failures only (`consumer_failures`); JetStream's own `max_deliver`
+ * is a backstop, and every message JetStream gives up on is dead-lettered from its advisory.
  */
 export class DurableConsumer {
-  private messages: ConsumerMessages | null = null;
+  private fetch: ConsumerMessages | null = null;
+  private advisories: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  private advisoryLoop: Promise<void> | null = null;
   private readonly handlers = new Map<string, EventHandler<object>>();
   private readonly subjects: Subjects;
   private readonly maxAttempts: number;
   private readonly backoffMs: number[];
   private readonly batchSize: number;
+  private readonly ackWaitMs: number;
+  private readonly maxDeliveries: number;
+  private readonly fetchExpiresMs: number;
+  private readonly lagIntervalMs: number;
+  /** Messages received and not yet acked, naked or terminated: the ones kept alive with `working`. */
+  private readonly held = new Set<JsMsg>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private lagTimer: NodeJS.Timeout | null = null;
+  private lastLag: ConsumerLag = { pending: 0, ackPending: 0, redelivered: 0, readAt: null };
   private stopping = false;
 
   constructor(private readonly options: DurableConsumerOptions) {
@@ -81,69 +126,159 @@ export class DurableConsumer {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
     this.batchSize = options.batchSize ?? 200;
+    this.ackWaitMs = options.ackWaitMs ?? 60_000;
+    this.maxDeliveries = Math.max(options.maxDeliveries ?? 50, 2);
+    this.fetchExpiresMs = Math.max(options.fetchExpiresMs ?? 10_000, 1_000);
+    this.lagIntervalMs = options.lagIntervalMs ?? 5_000;
+  }
+
+  get durable(): string {
+    return this.options.durable;
+  }
+
+  /** The latest reading of the consumer's lag (see `lagIntervalMs`). */
+  lag(): ConsumerLag {
+    return { ...this.lastLag };
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     const { jsm, config, durable } = this.options;
-    const consumerConfig = {
+    await upsertConsumer(jsm, config.eventsStream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.subjects.allEvents(),
-      ack_wait: nanos(30_000),
-      // One more than our own attempts: if the process dies during the last attempt, the next delivery
-      // still reaches us and goes to the dead-letter stream instead of silently running out.
-      max_deliver: this.maxAttempts + 1,
-      max_ack_pending: 10_000,
-    };
-    try {
-      await jsm.consumers.info(config.eventsStream, durable);
-      await jsm.consumers.update(config.eventsStream, durable, consumerConfig);
-    } catch {
-      try {
-        await jsm.consumers.add(config.eventsStream, consumerConfig);
-      } catch (error) {
-        if (!String(error).includes('already')) throw error;
-      }
-    }
+      ack_wait: nanos(this.ackWaitMs),
+      max_deliver: this.maxDeliveries,
+      // One batch applied while at most one more is on its way; anything above would sit un-acked.
+      max_ack_pending: this.batchSize * 2,
+    });
+    const advisoryDurable = `${durable}_max_deliveries`;
+    await upsertConsumer(jsm, advisoryStreamName(config), {
+      durable_name: advisoryDurable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.subjects.maxDeliveriesAdvisory(config.eventsStream, durable),
+      ack_wait: nanos(60_000),
+      max_ack_pending: 100,
+    });
     const consumer = await this.options.js.consumers.get(config.eventsStream, durable);
-    this.messages = await consumer.consume({ max_messages: this.batchSize * 2 });
-    this.loop = this.run(this.messages);
+    const advisoryConsumer = await this.options.js.consumers.get(advisoryStreamName(config), advisoryDurable);
+    this.advisories = await advisoryConsumer.consume({ max_messages: 20 });
+    this.advisoryLoop = this.watchAdvisories(this.advisories);
+    this.heartbeat = setInterval(
+      () => {
+        for (const msg of this.held) msg.working();
+      },
+      Math.max(Math.floor(this.ackWaitMs / 3), 100),
+    );
+    this.heartbeat.unref();
+    await this.readLag();
+    this.lagTimer = setInterval(() => void this.readLag(), this.lagIntervalMs);
+    this.lagTimer.unref();
+    this.loop = this.run(consumer);
   }
 
   /** Stops taking messages and waits for the batch in progress to finish. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.messages?.close();
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    // close() resolves only once its iterator has been read to the end: the loops do that.
+    void this.fetch?.close();
     await this.loop;
+    void this.advisories?.close();
+    await this.advisoryLoop;
+    if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
-  private async run(messages: ConsumerMessages): Promise<void> {
-    const buffer: JsMsg[] = [];
+  private async readLag(): Promise<void> {
+    try {
+      const info = await this.options.jsm.consumers.info(this.options.config.eventsStream, this.options.durable);
+      this.lastLag = {
+        pending: info.num_pending,
+        ackPending: info.num_ack_pending,
+        redelivered: info.num_redelivered,
+        readAt: new Date().toISOString(),
+      };
+      const labels = { consumer: this.options.durable };
+      this.options.metrics?.consumerPending.set(labels, info.num_pending);
+      this.options.metrics?.consumerAckPending.set(labels, info.num_ack_pending);
+    } catch (error) {
+      if (!this.stopping)
+        this.options.logger.warn({ err: error, consumer: this.options.durable }, 'could not read lag');
+    }
+  }
+
+  /** One pull request for at most one batch at a time; the next is made once this one's messages are applied. */
+  private async run(consumer: Consumer): Promise<void> {
+    while (!this.stopping) {
+      try {
+        this.fetch = await consumer.fetch({
+          max_messages: this.batchSize,
+          expires: this.fetchExpiresMs,
+          // Two missed heartbeats end a pull request the server no longer serves (a lost connection).
+          idle_heartbeat: Math.floor(this.fetchExpiresMs / 2),
+        });
+        if (this.stopping) void this.fetch.close();
+        await this.drain(this.fetch);
+      } catch (error) {
+        if (this.stopping) break;
+        this.options.logger.warn({ err: error, consumer: this.options.durable }, 'pull request failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  /**
+   * Applies a pull request's messages as they come: what arrived while a batch was applied is the next
+   * batch, so a lone event is applied at once and a burst in batches. The pull request itself bounds what
+   * is held to one batch.
+   */
+  private async drain(messages: ConsumerMessages): Promise<void> {
+    const queue: JsMsg[] = [];
     const signal: { notify: (() => void) | null; ended: boolean } = { notify: null, ended: false };
     const pump = (async () => {
-      for await (const msg of messages) {
-        buffer.push(msg);
+      try {
+        for await (const msg of messages) {
+          this.held.add(msg);
+          if (msg.info.redelivered) this.options.metrics?.eventsRedelivered.inc({ consumer: this.options.durable });
+          queue.push(msg);
+          signal.notify?.();
+        }
+      } catch (error) {
+        if (!this.stopping) this.options.logger.warn({ err: error, consumer: this.options.durable }, 'pull ended');
+      } finally {
+        signal.ended = true;
         signal.notify?.();
       }
-      signal.ended = true;
-      signal.notify?.();
     })();
-    while (!signal.ended || buffer.length > 0) {
-      if (buffer.length === 0) {
+    while (!signal.ended || queue.length > 0) {
+      if (queue.length === 0) {
         await new Promise<void>((resolve) => (signal.notify = resolve));
         signal.notify = null;
         continue;
       }
-      const batch = buffer.splice(0, this.batchSize);
+      const batch = queue.splice(0, this.batchSize);
       if (this.stopping) {
         // Unprocessed messages are redelivered after a restart; ask for that now rather than after ack_wait.
-        for (const msg of batch) msg.nak();
+        for (const msg of batch) this.settle(msg, () => msg.nak());
         continue;
       }
-      await this.processBatch(batch);
+      try {
+        await this.processBatch(batch);
+      } catch (error) {
+        // Not a handler failure (those are settled inside): release what is left rather than keep it alive.
+        this.options.logger.error({ err: error, consumer: this.options.durable }, 'batch could not be settled');
+        for (const msg of batch) if (this.held.has(msg)) this.settle(msg, () => msg.nak(this.delayFor(1)));
+      }
     }
     await pump;
+  }
+
+  private settle(msg: JsMsg, how: () => void): void {
+    this.held.delete(msg);
+    how();
   }
 
   private async processBatch(batch: JsMsg[]): Promise<void> {
@@ -155,13 +290,13 @@ export class DurableConsumer {
       for (const msg of batch) {
         let decoded: Decoded;
         try {
-          decoded = this.decode(msg);
+          decoded = this.decode(msg.subject, msg.data);
         } catch (error) {
           await this.fail(msg, error);
           continue;
         }
         if (decoded === 'skipped') {
-          msg.ack();
+          this.settle(msg, () => msg.ack());
           this.count('skipped');
         } else {
           work.push({ msg, ...decoded });
@@ -171,7 +306,7 @@ export class DurableConsumer {
       try {
         const outcomes = await this.options.dataSource.transaction((tx) => this.apply(work, tx));
         work.forEach(({ msg }, i) => {
-          msg.ack();
+          this.settle(msg, () => msg.ack());
           this.count(outcomes[i] ?? 'applied');
         });
       } catch (error) {
@@ -183,14 +318,14 @@ export class DurableConsumer {
     }
   }
 
-  private decode(msg: JsMsg): Decoded {
+  private decode(subject: string, data: Uint8Array): Decoded {
     const replayRoot = this.subjects.replayRoot();
-    if (msg.subject.startsWith(replayRoot) && msg.subject !== this.subjects.replay(this.options.durable)) {
+    if (subject.startsWith(replayRoot) && subject !== this.subjects.replay(this.options.durable)) {
       return 'skipped';
     }
     let raw: unknown;
     try {
-      raw = msg.json();
+      raw = JSON.parse(new TextDecoder().decode(data));
     } catch {
       throw new PoisonEventError('message body is not JSON');
     }
@@ -204,7 +339,7 @@ export class DurableConsumer {
 
   /** One inbox insert for the whole batch tells which events are new; only those reach their handler. */
   private async apply(
-    work: Array<{ event: EventEnvelope<object>; handler: EventHandler<object> }>,
+    work: Array<{ msg: JsMsg; event: EventEnvelope<object>; handler: EventHandler<object> }>,
     tx: EntityManager,
   ): Promise<Outcome[]> {
     const rows: Array<{ event_id: string }> = await tx.query(
@@ -212,6 +347,14 @@ export class DurableConsumer {
        SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
       [this.options.durable, work.map((w) => w.event.id)],
     );
+    const retried = work.filter((w) => w.msg.info.redelivered).map((w) => w.msg.seq);
+    if (retried.length > 0) {
+      // Their earlier failures are settled by this success.
+      await tx.query(
+        `DELETE FROM "${this.options.schema}".consumer_failures WHERE consumer = $1 AND stream_seq = ANY($2::bigint[])`,
+        [this.options.durable, retried],
+      );
+    }
     const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
     const outcomes: Outcome[] = [];
     for (const { event, handler } of work) {
@@ -229,21 +372,45 @@ export class DurableConsumer {
   }
 
   private async fail(msg: JsMsg, error: unknown): Promise<void> {
-    const attempt = msg.info.deliveryCount;
     const poison = error instanceof PoisonEventError;
+    let attempt = 1;
+    if (!poison) {
+      try {
+        attempt = await this.recordFailure(msg, error);
+      } catch (recordError) {
+        // Most likely the database is unreachable: not the event's fault, so no attempt is counted. The
+        // back-off follows JetStream's delivery count; its max_deliver is the backstop.
+        this.options.logger.warn(
+          { err: recordError, handlerError: String(error), seq: msg.seq, consumer: this.options.durable },
+          'event handling failed and the failure could not be recorded; will retry',
+        );
+        this.count('retried');
+        this.settle(msg, () => msg.nak(this.delayFor(msg.info.deliveryCount)));
+        return;
+      }
+    }
     if (poison || attempt >= this.maxAttempts) {
       try {
-        await this.deadLetter(msg, error);
-        msg.term(String(error).slice(0, 200));
+        await publishDeadLetter(this.options.js, this.subjects, {
+          consumer: this.options.durable,
+          subject: msg.subject,
+          seq: msg.seq,
+          data: msg.data,
+          headers: msg.headers,
+          error,
+          deliveries: attempt,
+        });
+        this.settle(msg, () => msg.term(String(error).slice(0, 200)));
         this.count('dead_lettered');
         this.options.logger.error(
           { err: error, subject: msg.subject, seq: msg.seq, attempt, consumer: this.options.durable },
           'event sent to the dead-letter stream',
         );
+        await this.forgetFailures(msg.seq);
       } catch (dlqError) {
         // Never drop an event we could not park: let JetStream deliver it again.
         this.options.logger.error({ err: dlqError }, 'could not dead-letter event; leaving it for redelivery');
-        msg.nak(this.delayFor(attempt));
+        this.settle(msg, () => msg.nak(this.delayFor(attempt)));
       }
       return;
     }
@@ -252,37 +419,129 @@ export class DurableConsumer {
       { err: error, subject: msg.subject, seq: msg.seq, attempt, consumer: this.options.durable },
       'event handling failed; will retry',
     );
-    msg.nak(this.delayFor(attempt));
+    this.settle(msg, () => msg.nak(this.delayFor(attempt)));
+  }
+
+  /** Counts one failed attempt of the message; returns the attempts so far. */
+  private async recordFailure(msg: JsMsg, error: unknown): Promise<number> {
+    const rows: Array<{ attempts: number }> = await this.options.dataSource.query(
+      `INSERT INTO "${this.options.schema}".consumer_failures AS f (consumer, stream_seq, attempts, last_error)
+       VALUES ($1, $2, 1, $3)
+       ON CONFLICT (consumer, stream_seq)
+       DO UPDATE SET attempts = f.attempts + 1, last_error = EXCLUDED.last_error, failed_at = now()
+       RETURNING attempts`,
+      [this.options.durable, msg.seq, String(error instanceof Error ? error.message : error).slice(0, 2_000)],
+    );
+    return rows[0]?.attempts ?? 1;
+  }
+
+  private async forgetFailures(seq: number): Promise<void> {
+    await this.options.dataSource
+      .query(`DELETE FROM "${this.options.schema}".consumer_failures WHERE consumer = $1 AND stream_seq = $2`, [
+        this.options.durable,
+        seq,
+      ])
+      .catch((error: unknown) => this.options.logger.warn({ err: error, seq }, 'could not clear failure count'));
   }
 
   private delayFor(attempt: number): number {
-    return this.backoffMs[Math.min(attempt - 1, this.backoffMs.length - 1)] ?? 1_000;
+    return this.backoffMs[Math.min(Math.max(attempt, 1) - 1, this.backoffMs.length - 1)] ?? 1_000;
   }
 
-  private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
-    const h = natsHeaders();
-    const original = msg.headers;
-    // Keep the correlation headers; JetStream's own (Nats-Msg-Id…) would confuse the dead-letter stream.
-    for (const key of original?.keys() ?? []) {
-      if (key.toLowerCase().startsWith('nats-')) continue;
-      for (const value of original?.values(key) ?? []) h.append(key, value);
+  /** Reads JetStream's max-deliveries advisories about this consumer (kept in a stream) one by one. */
+  private async watchAdvisories(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const msg of messages) {
+        try {
+          await this.onMaxDeliveries(msg.json<MaxDeliveriesAdvisory>());
+          msg.ack();
+        } catch (error) {
+          this.options.logger.error(
+            { err: error, consumer: this.options.durable },
+            'could not handle a max-deliveries advisory; will retry',
+          );
+          msg.nak(5_000);
+        }
+      }
+    } catch (error) {
+      if (!this.stopping) this.options.logger.error({ err: error }, 'advisory watch ended');
     }
-    h.set(DeadLetterHeaders.OriginalSubject, msg.subject);
-    h.set(DeadLetterHeaders.Consumer, this.options.durable);
-    h.set(DeadLetterHeaders.Error, String(error instanceof Error ? error.message : error).slice(0, 2_000));
-    h.set(DeadLetterHeaders.Deliveries, String(msg.info.deliveryCount));
-    h.set(DeadLetterHeaders.FailedAt, new Date().toISOString());
-    h.set(DeadLetterHeaders.StreamSequence, String(msg.seq));
-    await this.options.js.publish(this.subjects.deadLetter(this.options.durable), msg.data, {
-      headers: h,
-      msgID: `dlq:${this.options.durable}:${msg.seq}`,
-    });
   }
 
-  private count(outcome: Outcome | 'retried' | 'dead_lettered'): void {
+  /**
+   * JetStream stopped delivering a message to this consumer (max_deliver reached) and will never deliver
+   * it again. Unless the event was applied after all (it is in the inbox) or is not this consumer's, it
+   * goes to the dead-letter stream, with the same message id the consumer itself would have used.
+   */
+  async onMaxDeliveries(advisory: MaxDeliveriesAdvisory): Promise<'dead_lettered' | 'applied' | 'skipped' | 'gone'> {
+    const { jsm, config, durable } = this.options;
+    let stored: StoredMsg | null = null;
+    try {
+      stored = await jsm.streams.getMessage(config.eventsStream, { seq: advisory.stream_seq });
+    } catch (error) {
+      if (!/no message found|not found/i.test(String(error))) throw error;
+    }
+    if (!stored) {
+      this.options.logger.error(
+        { seq: advisory.stream_seq, consumer: durable },
+        'JetStream gave up on an event that is no longer in the stream: it cannot be dead-lettered',
+      );
+      return 'gone';
+    }
+    let reason = `JetStream stopped delivering the event after ${advisory.deliveries} deliveries (max_deliver)`;
+    try {
+      const decoded = this.decode(stored.subject, stored.data);
+      if (decoded === 'skipped') return 'skipped';
+      const found: unknown[] = await this.options.dataSource.query(
+        `SELECT 1 FROM "${this.options.schema}".inbox WHERE consumer = $1 AND event_id = $2`,
+        [durable, decoded.event.id],
+      );
+      if (found.length > 0) return 'applied';
+    } catch (error) {
+      if (!(error instanceof PoisonEventError)) throw error;
+      reason = `${reason}; ${error.message}`;
+    }
+    await publishDeadLetter(this.options.js, this.subjects, {
+      consumer: durable,
+      subject: stored.subject,
+      seq: stored.seq,
+      data: stored.data,
+      headers: stored.header,
+      error: reason,
+      deliveries: advisory.deliveries,
+    });
+    await this.forgetFailures(stored.seq);
+    this.count('gave_up');
+    this.options.logger.error(
+      { subject: stored.subject, seq: stored.seq, deliveries: advisory.deliveries, consumer: durable },
+      'JetStream gave up on an event; sent to the dead-letter stream',
+    );
+    return 'dead_lettered';
+  }
+
+  private count(outcome: Outcome | 'retried' | 'dead_lettered' | 'gave_up'): void {
     this.options.metrics?.eventsHandled.inc({ consumer: this.options.durable, outcome });
   }
 }
 
 /** An event that can never be applied (not JSON, wrong shape): retrying would not help. */
 export class PoisonEventError extends Error {}
+
+/** Creates the durable consumer, or brings an existing one to `config` (ack wait, limits). */
+async function upsertConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  config: Partial<ConsumerConfig> & { durable_name: string },
+): Promise<void> {
+  try {
+    await jsm.consumers.info(stream, config.durable_name);
+  } catch {
+    try {
+      await jsm.consumers.add(stream, config);
+      return;
+    } catch (error) {
+      if (!String(error).includes('already')) throw error;
+    }
+  }
+  await jsm.consumers.update(stream, config.durable_name, config);
+}

@@ -1,7 +1,57 @@
 import type { JetStreamClient, JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { Subjects, type MessagingConfig } from '../config.js';
-import { DeadLetterHeaders } from './consumer.js';
+
+/** Header names stamped on dead letters. */
+export const DeadLetterHeaders = {
+  OriginalSubject: 'Cau-Original-Subject',
+  Consumer: 'Cau-Consumer',
+  Error: 'Cau-Error',
+  Deliveries: 'Cau-Deliveries',
+  FailedAt: 'Cau-Failed-At',
+  StreamSequence: 'Cau-Stream-Sequence',
+} as const;
+
+/** What is known of an event that a consumer gives up on. */
+export interface DeadLetterInput {
+  consumer: string;
+  /** Subject and stream sequence of the event in the events stream. */
+  subject: string;
+  seq: number;
+  data: Uint8Array;
+  headers?: MsgHdrs | undefined;
+  error: unknown;
+  /** Failed attempts (or JetStream deliveries, when JetStream gave up). */
+  deliveries: number;
+}
+
+/**
+ * Publishes a dead letter for one event of one consumer. The message id `dlq:<consumer>:<seq>` makes a
+ * second report of the same event (the consumer's own and JetStream's advisory) one dead letter.
+ */
+export async function publishDeadLetter(
+  js: JetStreamClient,
+  subjects: Subjects,
+  letter: DeadLetterInput,
+): Promise<void> {
+  const h = natsHeaders();
+  // Keep the correlation headers; JetStream's own (Nats-Msg-Id…) would confuse the dead-letter stream.
+  for (const key of letter.headers?.keys() ?? []) {
+    if (key.toLowerCase().startsWith('nats-')) continue;
+    for (const value of letter.headers?.values(key) ?? []) h.append(key, value);
+  }
+  const error = letter.error;
+  h.set(DeadLetterHeaders.OriginalSubject, letter.subject);
+  h.set(DeadLetterHeaders.Consumer, letter.consumer);
+  h.set(DeadLetterHeaders.Error, String(error instanceof Error ? error.message : error).slice(0, 2_000));
+  h.set(DeadLetterHeaders.Deliveries, String(letter.deliveries));
+  h.set(DeadLetterHeaders.FailedAt, new Date().toISOString());
+  h.set(DeadLetterHeaders.StreamSequence, String(letter.seq));
+  await js.publish(subjects.deadLetter(letter.consumer), letter.data, {
+    headers: h,
+    msgID: `dlq:${letter.consumer}:${letter.seq}`,
+  });
+}
 
 export interface DeadLetter {
   /** Sequence in the dead-letter stream: the handle used to replay or discard it. */

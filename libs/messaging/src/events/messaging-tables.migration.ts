@@ -45,3 +45,33 @@ export class MessagingTables1763800000000 implements MigrationInterface {
     await runner.query(`DROP TABLE "${s}".sequences, "${s}".event_positions, "${s}".inbox, "${s}".outbox`);
   }
 }
+
+/**
+ * Failed attempts per consumer and stream message. JetStream's delivery count also grows when a message
+ * is redelivered for reasons that are not the event's fault (a stop, a crash, an expired ack wait), so
+ * the attempt budget before the dead-letter stream is counted here, from real handler failures only.
+ * A row lives from an event's first failure until it is applied or dead-lettered.
+ */
+export class ConsumerFailures1765200000000 implements MigrationInterface {
+  name = 'ConsumerFailures1765200000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE TABLE "${s}".consumer_failures (
+        consumer text NOT NULL,
+        stream_seq bigint NOT NULL,
+        attempts int NOT NULL,
+        last_error text NOT NULL,
+        failed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, stream_seq)
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "${schemaOf(runner)}".consumer_failures`);
+  }
+}
+
+/** Every messaging migration, in order: services (and shadow schemas) list these before their own. */
+export const MESSAGING_MIGRATIONS = [MessagingTables1763800000000, ConsumerFailures1765200000000];

@@ -7,12 +7,13 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { Subjects, type MessagingConfig } from '../config.js';
+import { Subjects, advisoryStreamName, type MessagingConfig } from '../config.js';
 
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * Creates (or updates) the domain-event stream and its dead-letter stream. Events are kept for a long
+ * Creates (or updates) the domain-event stream, its dead-letter stream and the stream of JetStream's
+ * max-deliveries advisories about it. Events are kept for a long
  * time so read models can be rebuilt; dead letters are kept until someone replays or deletes them.
  */
 export async function ensureStreams(jsm: JetStreamManager, config: MessagingConfig): Promise<void> {
@@ -34,6 +35,18 @@ export async function ensureStreams(jsm: JetStreamManager, config: MessagingConf
     storage: StorageType.File,
     discard: DiscardPolicy.Old,
     max_age: 0,
+    num_replicas: config.streamReplicas,
+  });
+  // JetStream publishes an advisory, on core NATS only, when a consumer reaches max_deliver and stops
+  // delivering a message. Kept in a stream, none is missed while the consumer's service is down; each
+  // durable consumer reads its own and dead-letters the message it names.
+  await upsertStream(jsm, {
+    name: advisoryStreamName(config),
+    subjects: [subjects.allMaxDeliveriesAdvisories(config.eventsStream)],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: nanos(90 * DAY_MS),
     num_replicas: config.streamReplicas,
   });
 }

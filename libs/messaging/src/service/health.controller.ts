@@ -1,5 +1,18 @@
 import { Controller, Get, Header, HttpException, HttpStatus } from '@nestjs/common';
+import type { ConsumerLag } from '../events/consumer.js';
 import { ServiceRuntime } from './runtime.js';
+
+export interface HealthReport {
+  status: 'ok' | 'down';
+  service: string;
+  checks: Record<string, 'up' | 'down'>;
+  /**
+   * Per durable consumer, what JetStream says it still has to do (read every few seconds): `pending`
+   * events not yet delivered and `ackPending` delivered but not yet acknowledged. A growing lag is not
+   * a failure of this instance (the status stays `ok`); it is alerted on from the metrics.
+   */
+  consumers: Record<string, ConsumerLag>;
+}
 
 /** Liveness/readiness for orchestrators and `npm start`; metrics for Prometheus. */
 @Controller()
@@ -7,15 +20,18 @@ export class HealthController {
   constructor(private readonly runtime: ServiceRuntime) {}
 
   @Get('health')
-  async health(): Promise<{ status: 'ok'; service: string; checks: Record<string, 'up' | 'down'> }> {
+  async health(): Promise<HealthReport> {
     const checks: Record<string, 'up' | 'down'> = {
       database: (await this.databaseUp()) ? 'up' : 'down',
       nats: this.runtime.natsConnected && !this.runtime.nc.isClosed() ? 'up' : 'down',
     };
+    const consumers: Record<string, ConsumerLag> = {};
+    for (const consumer of this.runtime.consumers) consumers[consumer.durable] = consumer.lag();
     if (Object.values(checks).includes('down')) {
-      throw new HttpException({ status: 'down', service: this.runtime.name, checks }, HttpStatus.SERVICE_UNAVAILABLE);
+      const report: HealthReport = { status: 'down', service: this.runtime.name, checks, consumers };
+      throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    return { status: 'ok', service: this.runtime.name, checks };
+    return { status: 'ok', service: this.runtime.name, checks, consumers };
   }
 
   @Get('metrics')

@@ -7,6 +7,7 @@ import { Subjects, type MessagingConfig } from '../config.js';
 import type { MessagingMetrics } from '../observability/metrics.js';
 import { Outbox } from '../events/outbox.js';
 import type { OutboxRelay } from '../events/outbox-relay.js';
+import type { DurableConsumer } from '../events/consumer.js';
 import { EventPositions } from '../events/event-positions.js';
 import { RpcClient } from '../rpc/rpc-client.js';
 
@@ -20,6 +21,8 @@ export class ServiceRuntime {
   readonly positions: EventPositions;
   readonly rpc: RpcClient;
   relay: OutboxRelay | null = null;
+  /** The service's durable event consumers (their lag is shown by `/health`). */
+  consumers: readonly DurableConsumer[] = [];
   /** Areas this instance serves (`{area}` subjects); empty for services that are not area-scoped. */
   servedAreas: readonly string[] = [];
   /** False while the client is reconnecting: the connection is not closed, but nothing gets through. */

@@ -14,7 +14,7 @@ import {
   positiveIntFromEnv,
 } from '@cau/persistence';
 import { messagingConfigFromEnv } from '../config.js';
-import { MessagingTables1763800000000 } from '../events/messaging-tables.migration.js';
+import { MESSAGING_MIGRATIONS } from '../events/messaging-tables.migration.js';
 import { ensureStreams } from '../events/streams.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { DurableConsumer, type EventHandler } from '../events/consumer.js';
@@ -109,7 +109,7 @@ export async function startService(definition: ServiceDefinition, env = process.
   const dataSource = createServiceDataSource({
     database,
     schema: definition.schema,
-    migrations: [MessagingTables1763800000000, ...definition.migrations],
+    migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
   });
   await dataSource.initialize();
   const applied = await migrateSchema(dataSource);
@@ -215,6 +215,7 @@ export async function startService(definition: ServiceDefinition, env = process.
         metrics,
       }),
   );
+  runtime.consumers = consumers;
   for (const consumer of consumers) await consumer.start();
 
   await app.listen({ port, host });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, ReadModelRebuildV1 } from '@cau/contracts';
-import { MessagingTables1763800000000, ServiceRuntime } from '@cau/messaging';
+import { MESSAGING_MIGRATIONS, ServiceRuntime } from '@cau/messaging';
 import { createServiceDataSource, migrateSchema } from '@cau/persistence';
 import { REPORTING_MIGRATIONS } from '../migrations/index.js';
 import { READ_MODELS_DURABLE } from '../read-models.js';
@@ -129,7 +129,7 @@ export class RebuildRepository {
     const shadow = createServiceDataSource({
       database: this.runtime.database,
       schema: this.shadowSchema,
-      migrations: [MessagingTables1763800000000, ...REPORTING_MIGRATIONS],
+      migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
     });
     await shadow.initialize();
     try {
@@ -152,13 +152,14 @@ export class RebuildRepository {
 
   /**
    * In the swap's transaction: carries over what is not derived from events (the inbox, so events applied
-   * live stay applied; unsent outbox rows; the rebuild rows; report schedules and runs), then renames the schemas. The old schema
+   * live stay applied; the consumer's failure counts; unsent outbox rows; the rebuild rows; report schedules and runs), then renames the schemas. The old schema
    * is kept as `retired` for the caller to drop once committed.
    */
   async swap(tx: EntityManager, retired: string): Promise<void> {
     const live = `"${this.s}"`;
     const shadow = `"${this.shadowSchema}"`;
     await tx.query(`INSERT INTO ${shadow}.inbox SELECT * FROM ${live}.inbox ON CONFLICT DO NOTHING`);
+    await tx.query(`INSERT INTO ${shadow}.consumer_failures SELECT * FROM ${live}.consumer_failures`);
     await tx.query(`INSERT INTO ${shadow}.outbox SELECT * FROM ${live}.outbox`);
     await tx.query(
       `SELECT setval(pg_get_serial_sequence('${shadow}.outbox', 'seq'),
