@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
+import { createTestInfrastructure, repoRoot, waitFor, type TestInfrastructure } from '@cau/testing';
 import {
   DeadLetters,
   HealthController,
@@ -100,6 +102,105 @@ describe('messaging: durable consumer flow control and give-ups', () => {
       await restarted.stop();
     }
   });
+
+  it('loses nothing when the consuming process is SIGKILLed while it holds a batch, again and again', async () => {
+    const durable = 'crashy';
+    const total = 60;
+    const settings = { batchSize: 10, ackWaitMs: 1_000, maxDeliveries: 2 };
+    // Create the durable (and skip the earlier tests' events) before the backlog.
+    const first = recordingConsumer(h, durable, settings);
+    await first.start();
+    await waitFor(async () => first.lag().readAt && first.lag().pending + first.lag().ackPending === 0, {
+      what: 'earlier events',
+      timeoutMs: 30_000,
+    });
+    await first.stop();
+    const texts = Array.from({ length: total }, (_, i) => `crash-${String(i).padStart(3, '0')}`);
+    for (const text of texts) await publishNote(h, text);
+
+    const script = path.join(repoRoot(), 'libs', 'messaging', 'test', 'fixtures', 'consumer-process.mjs');
+    const spawnConsumer = (eventMs: number): { child: ChildProcess; output: () => string } => {
+      const child = spawn(process.execPath, [script], {
+        env: {
+          ...process.env,
+          ...infra.env,
+          CONSUMER_SCHEMA: SCHEMA,
+          CONSUMER_DURABLE: durable,
+          CONSUMER_BATCH_SIZE: String(settings.batchSize),
+          CONSUMER_ACK_WAIT_MS: String(settings.ackWaitMs),
+          CONSUMER_MAX_DELIVERIES: String(settings.maxDeliveries),
+          CONSUMER_EVENT_MS: String(eventMs),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      return { child, output: () => output };
+    };
+    const kill = async (child: ChildProcess): Promise<void> => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    };
+    const info = () => h.jsm.consumers.info(h.config.eventsStream, durable);
+
+    // Round 1: killed after it applied some, while it holds a batch it has not applied.
+    const one = spawnConsumer(50);
+    try {
+      await waitFor(
+        async () => (await appliedTexts(h, durable, 'crash-')).length >= 5 && (await info()).num_ack_pending > 0,
+        { what: `round 1 progress: ${one.output()}`, timeoutMs: 30_000, intervalMs: 20 },
+      );
+    } finally {
+      await kill(one.child);
+    }
+    const appliedInRoundOne = (await appliedTexts(h, durable, 'crash-')).length;
+    expect(appliedInRoundOne).toBeLessThan(total);
+    // Let round 1's ack wait run out, so its batch is what JetStream delivers (a second time) first.
+    await sleep(settings.ackWaitMs * 1.5);
+
+    // Round 2: a very slow holder, killed once the redelivered batch has reached it: a second delivery
+    // without a verdict, JetStream's max_deliver (2) for those events.
+    const deliveredBefore = (await info()).delivered.consumer_seq;
+    const two = spawnConsumer(3_000);
+    try {
+      await waitFor(async () => (await info()).delivered.consumer_seq > deliveredBefore, {
+        what: `round 2 delivery: ${two.output()}`,
+        timeoutMs: 30_000,
+        intervalMs: 20,
+      });
+      await sleep(300); // the rest of its pull request arrives; nothing is applied within 3 s
+    } finally {
+      await kill(two.child);
+    }
+    expect((await appliedTexts(h, durable, 'crash-')).length).toBe(appliedInRoundOne);
+
+    // The restarted consumer applies the rest; what JetStream gave up on (held by both killed processes,
+    // max_deliver 2) reaches the dead-letter stream through its advisory. Nothing is lost or applied twice.
+    const letters = new DeadLetters(h.jsm, h.js, h.config);
+    const restarted = recordingConsumer(h, durable, settings);
+    await restarted.start();
+    try {
+      const parkedTexts = async () =>
+        (await letters.list({ consumer: durable }))
+          .map((l) => (JSON.parse(new TextDecoder().decode(l.data)) as { data: { text: string } }).data.text)
+          .filter((t) => t.startsWith('crash-'));
+      await waitFor(
+        async () => (await appliedTexts(h, durable, 'crash-')).length + (await parkedTexts()).length >= total,
+        { what: 'every event applied or dead-lettered', timeoutMs: 30_000 },
+      );
+      const applied = await appliedTexts(h, durable, 'crash-');
+      const parked = await parkedTexts();
+      expect(new Set(applied).size).toBe(applied.length); // none twice
+      expect(new Set(parked).size).toBe(parked.length);
+      expect(applied.filter((t) => parked.includes(t))).toEqual([]);
+      expect([...applied, ...parked].sort()).toEqual(texts);
+      expect(parked.length).toBeGreaterThan(0); // the advisory path did its part
+    } finally {
+      await restarted.stop();
+    }
+  }, 120_000);
 
   it('brings an existing durable to the new configuration on start', async () => {
     const durable = 'old-config';

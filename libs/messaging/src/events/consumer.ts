@@ -169,7 +169,13 @@ export class DurableConsumer {
     this.advisoryLoop = this.watchAdvisories(this.advisories);
     this.heartbeat = setInterval(
       () => {
-        for (const msg of this.held) msg.working();
+        for (const msg of this.held) {
+          try {
+            msg.working();
+          } catch {
+            // Connection closed or reconnecting: the message is redelivered if the ack wait runs out.
+          }
+        }
       },
       Math.max(Math.floor(this.ackWaitMs / 3), 100),
     );
@@ -221,7 +227,10 @@ export class DurableConsumer {
           idle_heartbeat: Math.floor(this.fetchExpiresMs / 2),
         });
         if (this.stopping) void this.fetch.close();
-        await this.drain(this.fetch);
+        if ((await this.drain(this.fetch)) === 'failed' && !this.stopping) {
+          // E.g. the consumer was deleted or the server is unreachable: do not spin.
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
       } catch (error) {
         if (this.stopping) break;
         this.options.logger.warn({ err: error, consumer: this.options.durable }, 'pull request failed; retrying');
@@ -235,9 +244,13 @@ export class DurableConsumer {
    * batch, so a lone event is applied at once and a burst in batches. The pull request itself bounds what
    * is held to one batch.
    */
-  private async drain(messages: ConsumerMessages): Promise<void> {
+  private async drain(messages: ConsumerMessages): Promise<'ended' | 'failed'> {
     const queue: JsMsg[] = [];
-    const signal: { notify: (() => void) | null; ended: boolean } = { notify: null, ended: false };
+    const signal: { notify: (() => void) | null; ended: boolean; failed: boolean } = {
+      notify: null,
+      ended: false,
+      failed: false,
+    };
     const pump = (async () => {
       try {
         for await (const msg of messages) {
@@ -247,6 +260,7 @@ export class DurableConsumer {
           signal.notify?.();
         }
       } catch (error) {
+        signal.failed = true;
         if (!this.stopping) this.options.logger.warn({ err: error, consumer: this.options.durable }, 'pull ended');
       } finally {
         signal.ended = true;
@@ -274,6 +288,7 @@ export class DurableConsumer {
       }
     }
     await pump;
+    return signal.failed ? 'failed' : 'ended';
   }
 
   private settle(msg: JsMsg, how: () => void): void {
