@@ -85,7 +85,7 @@ test.describe('who sees what', () => {
     await page.getByLabel('¿Qué problema tiene?').fill('Prueba de archivo grande');
     await page.getByLabel('Describa qué pasó').fill('Adjunto un archivo de más de diez megabytes.');
     await page.getByLabel('Algo no funciona').check();
-    await page.getByRole('textbox', { name: '¿Sobre qué es?' }).click();
+    await page.getByRole('combobox', { name: /¿Sobre qué es\?/ }).click();
     await page.getByRole('option', { name: 'Impresoras' }).click();
     await page.getByLabel('Solo a mí').check();
     await page.getByLabel('Puede esperar').check();

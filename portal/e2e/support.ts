@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const baseUrl = (): string => {
   const url = process.env.CAU_E2E_BASE_URL;
@@ -133,4 +133,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(original);
+}
+
+/** Reloads until `locator` shows: for what the read side learns through events after an API call. */
+export async function showsAfterReload(page: Page, locator: Locator, timeoutMs = 60_000): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(locator.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: timeoutMs });
 }

@@ -132,6 +132,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sube archivos para adjuntarlos después (registro de un ticket o comentario)
+     * @description Cuerpo `multipart/form-data` con una o más partes `files`. Límites: ATTACHMENT_MAX_FILE_BYTES por archivo (10 MiB por omisión, 413 ATTACHMENT_TOO_LARGE), ATTACHMENT_MAX_TICKET_BYTES por ticket (50 MiB, 413 TICKET_ATTACHMENTS_FULL), ATTACHMENT_MAX_FILES por solicitud (10, 413 TOO_MANY_ATTACHMENTS). Tipos admitidos, decididos por el contenido: PDF, PNG, JPEG, GIF, WebP, docx, xlsx, pptx, odt, ods, texto UTF-8 y CSV (si no, 415 ATTACHMENT_TYPE_NOT_ALLOWED). Un archivo vacío (ATTACHMENT_EMPTY) o sin nombre usable (ATTACHMENT_NAME_INVALID) da 400. Todo o nada: si un archivo se rechaza, no se guarda ninguno de la solicitud.
+     *
+     *     Los archivos quedan «en espera», de la cuenta que los subió, durante 24 horas: se asocian pasando sus `id` en `attachmentIds` de `POST /api/v1/tickets` o `POST /api/v1/tickets/{number}/comments`; los que nadie asocia se borran.
+     *
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
+     */
+    post: operations['AttachmentsController_stage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/session': {
     parameters: {
       query?: never;
@@ -942,6 +966,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/surveys/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Qué ticket califica el enlace de la encuesta y si ya fue respondida (sin sesión)
+     * @description Acceso público (sin token).
+     */
+    get: operations['SurveysController_status'];
+    put?: never;
+    /**
+     * Responde la encuesta de satisfacción con el enlace del correo de cierre (sin sesión)
+     * @description Se registra una sola vez por ticket, a nombre del solicitante del ticket.
+     *
+     *     Acceso público (sin token).
+     */
+    post: operations['SurveysController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets': {
     parameters: {
       query?: never;
@@ -959,7 +1009,7 @@ export interface paths {
     put?: never;
     /**
      * Registra un ticket y le asigna su número consecutivo
-     * @description Un solicitante registra solo a su nombre y por el portal; un referente, solo para su jurisdicción. Repetir la solicitud con la misma `Idempotency-Key` devuelve el mismo ticket (200) sin crear otro.
+     * @description Un solicitante registra solo a su nombre y por el portal; un referente, solo para su jurisdicción. Repetir la solicitud con la misma `Idempotency-Key` devuelve el mismo ticket (200) sin crear otro. `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta; quedan en el ticket una vez registrado (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta, y entonces no se registra nada). Los enlaces van en `attachments`.
      *
      *     Roles: requester, referente, operator, agent, supervisor, admin.
      */
@@ -990,6 +1040,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{number}/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * La solución resolvió mi problema: el solicitante (o el referente de su jurisdicción) la acepta
+     * @description Solo con el ticket `resuelto` (si no, 409). No cierra el ticket: queda para la revisión del supervisor, que ve la aceptación en el historial (`ticket.solution-accepted`). Cuerpo opcional: `{ "comment": "…" }`.
+     *
+     *     Roles: requester, referente.
+     */
+    post: operations['TicketProceduresController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{number}/assign': {
     parameters: {
       query?: never;
@@ -1004,6 +1076,56 @@ export interface paths {
      * @description Roles: operator, agent, supervisor, admin.
      */
     post: operations['TicketProceduresController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{number}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Los archivos y enlaces de un ticket, con quién los agregó y cuándo
+     * @description Solo si la cuenta puede ver el ticket (la misma respuesta 403/404 que `GET /api/v1/tickets/{number}`).
+     *
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
+     */
+    get: operations['AttachmentsController_list'];
+    put?: never;
+    /**
+     * Adjunta archivos a un ticket que la cuenta puede ver
+     * @description Cuerpo `multipart/form-data` con una o más partes `files`. Límites: ATTACHMENT_MAX_FILE_BYTES por archivo (10 MiB por omisión, 413 ATTACHMENT_TOO_LARGE), ATTACHMENT_MAX_TICKET_BYTES por ticket (50 MiB, 413 TICKET_ATTACHMENTS_FULL), ATTACHMENT_MAX_FILES por solicitud (10, 413 TOO_MANY_ATTACHMENTS). Tipos admitidos, decididos por el contenido: PDF, PNG, JPEG, GIF, WebP, docx, xlsx, pptx, odt, ods, texto UTF-8 y CSV (si no, 415 ATTACHMENT_TYPE_NOT_ALLOWED). Un archivo vacío (ATTACHMENT_EMPTY) o sin nombre usable (ATTACHMENT_NAME_INVALID) da 400. Todo o nada: si un archivo se rechaza, no se guarda ninguno de la solicitud.
+     *
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
+     */
+    post: operations['AttachmentsController_addFiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{number}/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Descarga un archivo del ticket
+     * @description Siempre como descarga (`Content-Disposition: attachment`, nombre en `filename*` RFC 5987), con el tipo detectado al subirlo, `X-Content-Type-Options: nosniff`, `Content-Length` y `ETag` (el SHA-256); `If-None-Match` con ese ETag da 304.
+     *
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
+     */
+    get: operations['AttachmentsController_download'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1043,9 +1165,9 @@ export interface paths {
     put?: never;
     /**
      * Agrega un comentario al historial del ticket
-     * @description El solicitante o el personal del CAU. Si el solicitante comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros).
+     * @description El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).
      *
-     *     Roles: requester, operator, agent, supervisor, admin.
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
      */
     post: operations['TicketProceduresController_comment'];
     delete?: never;
@@ -1136,6 +1258,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{number}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adjunta un enlace (http o https) a un ticket que la cuenta puede ver
+     * @description Al registrar, los enlaces van en el campo `attachments` del registro.
+     *
+     *     Roles: requester, referente, operator, agent, supervisor, admin.
+     */
+    post: operations['AttachmentsController_addLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{number}/path': {
     parameters: {
       query?: never;
@@ -1167,7 +1311,9 @@ export interface paths {
     put?: never;
     /**
      * Reabre un ticket resuelto o cerrado hace poco: el problema persiste
-     * @description Roles: requester, operator, supervisor, admin.
+     * @description `reason` es obligatorio. El solicitante, el referente de su jurisdicción, la Mesa de Servicios o un supervisor.
+     *
+     *     Roles: requester, referente, operator, supervisor, admin.
      */
     post: operations['TicketProceduresController_reopen'];
     delete?: never;
@@ -1290,8 +1436,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Encuesta de satisfacción del solicitante sobre su ticket
-     * @description Roles: requester.
+     * Encuesta de satisfacción del solicitante sobre su ticket (con sesión)
+     * @description Sin sesión, con el enlace del correo de cierre: `POST /api/v1/surveys/{token}`. Una sola por ticket.
+     *
+     *     Roles: requester.
      */
     post: operations['TicketProceduresController_survey'];
     delete?: never;
@@ -1398,6 +1546,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptSolutionBodyV1: {
+      comment?: string;
+    };
     AccountResponse: {
       active: boolean;
       area: string | null;
@@ -1461,6 +1612,11 @@ export interface components {
       assigneeId: string;
       assigneeName: string;
     };
+    AttachmentLinkBody: {
+      title?: string;
+      /** Format: url */
+      url: string;
+    };
     AttachmentLinkV1: {
       mediaType?: string;
       name?: string;
@@ -1490,7 +1646,8 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
-    CommentBodyV1: {
+    CommentRequest: {
+      attachmentIds?: string[];
       /** @enum {string} */
       channel?: 'telefono' | 'email' | 'whatsapp' | 'presencial' | 'sesion_remota' | 'portal' | 'monitoreo';
       /** Format: uuid */
@@ -1552,7 +1709,16 @@ export interface components {
         | 'PAYLOAD_TOO_LARGE'
         | 'UNSUPPORTED_MEDIA_TYPE'
         | 'ROUTE_NOT_FOUND'
-        | 'INTERNAL';
+        | 'SURVEY_LINK_INVALID'
+        | 'SURVEY_LINK_EXPIRED'
+        | 'INTERNAL'
+        | 'ATTACHMENT_TOO_LARGE'
+        | 'TICKET_ATTACHMENTS_FULL'
+        | 'TOO_MANY_ATTACHMENTS'
+        | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+        | 'ATTACHMENT_EMPTY'
+        | 'ATTACHMENT_NAME_INVALID'
+        | 'STAGED_ATTACHMENT_UNKNOWN';
       /**
        * @description También en la cabecera x-correlation-id
        * @example b7c1e1f0-…
@@ -1830,6 +1996,31 @@ export interface components {
       elements?: string;
       solution: string;
     };
+    StagedAttachmentResponse: {
+      /**
+       * @description Decidido por el contenido, no por lo que declaró el cliente
+       * @example image/png
+       */
+      contentType: string;
+      /**
+       * Format: date-time
+       * @description Se borra si para entonces no se asoció a un ticket
+       */
+      expiresAt: string;
+      /**
+       * @description El nombre saneado con que se guardó
+       * @example captura de pantalla.png
+       */
+      fileName: string;
+      /**
+       * Format: uuid
+       * @description Para `attachmentIds` al registrar un ticket o comentar
+       */
+      id: string;
+      /** @description SHA-256 del contenido, en hexadecimal */
+      sha256: string;
+      sizeBytes: number;
+    };
     SubmitForReviewBodyV1: {
       articleRef?: string;
       note?: string;
@@ -1855,10 +2046,57 @@ export interface components {
       satisfaction: 'satisfecho' | 'regular' | 'insatisfecho';
       score?: number;
     };
+    SurveyLinkResponse: {
+      /** @description La encuesta ya fue respondida (por enlace o en el portal) */
+      answered: boolean;
+      /**
+       * Format: date-time
+       * @description Hasta cuándo vale el enlace
+       */
+      expiresAt: string;
+      /**
+       * @description La encuesta se responde con el ticket cerrado
+       * @enum {string}
+       */
+      status: 'abierto' | 'en_curso' | 'resuelto' | 'cerrado';
+      ticketNumber: number;
+      /** @description Título del ticket, para mostrar qué se califica */
+      title: string;
+    };
     TicketAssigneeResponse: {
       /** Format: uuid */
       accountId: string;
       name: string;
+    };
+    TicketAttachmentResponse: {
+      /**
+       * Format: date-time
+       * @description Cuándo quedó en el ticket
+       */
+      addedAt: string;
+      /** @description Quién lo agregó */
+      addedBy: components['schemas']['ActingAccountResponse'];
+      /** @description Archivos */
+      contentType: string | null;
+      /** @description Archivos: la ruta de descarga, /api/v1/tickets/{number}/attachments/{id} */
+      downloadUrl: string | null;
+      /** @description Archivos */
+      fileName: string | null;
+      /**
+       * Format: uuid
+       * @description null para los enlaces dados al registrar el ticket (campo `attachments` del registro)
+       */
+      id: string | null;
+      /** @enum {string} */
+      kind: 'file' | 'link';
+      /** @description Archivos: SHA-256 en hexadecimal (también el ETag) */
+      sha256: string | null;
+      /** @description Archivos */
+      sizeBytes: number | null;
+      /** @description Enlaces */
+      title: string | null;
+      /** @description Enlaces */
+      url: string | null;
     };
     TicketKbSuggestionsResponse: {
       /**
@@ -1894,7 +2132,8 @@ export interface components {
       /** Format: uuid */
       ticketId: string;
     };
-    TicketRegistrationV1: {
+    TicketRegistrationRequest: {
+      attachmentIds?: string[];
       attachments?: components['schemas']['AttachmentLinkV1'][];
       category: string;
       /** @enum {string} */
@@ -2076,7 +2315,7 @@ export interface operations {
           'application/json': components['schemas']['AccountResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2155,7 +2394,7 @@ export interface operations {
           'application/json': components['schemas']['AccountResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2278,7 +2517,7 @@ export interface operations {
           'application/json': components['schemas']['AccountResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2354,7 +2593,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2489,7 +2728,7 @@ export interface operations {
           'application/json': components['schemas']['AreaResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2518,6 +2757,86 @@ export interface operations {
       };
       /** @description No existe (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_stage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description Uno o más archivos, cada uno en una parte `files` con su nombre de archivo. El tipo se decide por el contenido. */
+          files: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StagedAttachmentResponse'][];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2608,7 +2927,7 @@ export interface operations {
           'application/json': components['schemas']['AccountResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2717,7 +3036,7 @@ export interface operations {
           'application/json': components['schemas']['TokenResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2864,7 +3183,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticlePageResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2928,7 +3247,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3013,7 +3332,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3084,7 +3403,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3178,7 +3497,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3258,7 +3577,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3343,7 +3662,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3423,7 +3742,7 @@ export interface operations {
           'application/json': components['schemas']['KbSelfSolvedResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3517,7 +3836,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleVersionResponse'][];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3637,7 +3956,7 @@ export interface operations {
           'application/json': components['schemas']['KbSearchPageResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3696,7 +4015,7 @@ export interface operations {
           'application/json': components['schemas']['KbSuggestionResponse'][];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3776,7 +4095,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3854,7 +4173,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3956,7 +4275,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4038,7 +4357,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4125,7 +4444,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4343,7 +4662,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4453,7 +4772,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4576,7 +4895,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4654,7 +4973,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4762,7 +5081,7 @@ export interface operations {
           };
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4821,7 +5140,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4882,7 +5201,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4943,7 +5262,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5048,7 +5367,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5121,7 +5440,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5228,7 +5547,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5288,7 +5607,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5364,7 +5683,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5427,7 +5746,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5484,7 +5803,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5590,7 +5909,7 @@ export interface operations {
           'application/json': components['schemas']['EscalationGraphResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5724,7 +6043,7 @@ export interface operations {
           'application/json': unknown;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5789,6 +6108,168 @@ export interface operations {
       };
     };
   };
+  SurveysController_status: {
+    parameters: {
+      query?: {
+        /** @description El número del ticket que muestra la página; un enlace de otro ticket se rechaza (400) */
+        number?: number;
+      };
+      header?: never;
+      path: {
+        /** @description El token del enlace del correo de cierre */
+        token: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyLinkResponse'];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El enlace de la encuesta venció (SURVEY_LINK_EXPIRED) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SurveysController_answer: {
+    parameters: {
+      query?: {
+        /** @description El número del ticket que muestra la página; un enlace de otro ticket se rechaza (400) */
+        number?: number;
+      };
+      header?: never;
+      path: {
+        /** @description El token del enlace del correo de cierre */
+        token: unknown;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SurveyBodyV1'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyLinkResponse'];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El enlace de la encuesta venció (SURVEY_LINK_EXPIRED) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   TicketsController_list: {
     parameters: {
       query?: {
@@ -5815,7 +6296,7 @@ export interface operations {
           'application/json': components['schemas']['TicketPageResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5865,7 +6346,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TicketRegistrationV1'];
+        'application/json': components['schemas']['TicketRegistrationRequest'];
       };
     };
     responses: {
@@ -5889,7 +6370,7 @@ export interface operations {
           'application/json': components['schemas']['TicketRegisteredResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5973,7 +6454,7 @@ export interface operations {
           'application/json': components['schemas']['TicketViewResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6020,7 +6501,7 @@ export interface operations {
       };
     };
   };
-  TicketProceduresController_assign: {
+  TicketProceduresController_accept: {
     parameters: {
       query?: never;
       header?: never;
@@ -6031,7 +6512,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignTicketBodyV1'];
+        'application/json': components['schemas']['AcceptSolutionBodyV1'];
       };
     };
     responses: {
@@ -6044,7 +6525,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6118,6 +6599,344 @@ export interface operations {
       };
     };
   };
+  TicketProceduresController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignTicketBodyV1'];
+      };
+    };
+    responses: {
+      /** @description El ticket tras la acción */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketStateResponse'];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketAttachmentResponse'][];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       *
+       *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_addFiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description Uno o más archivos, cada uno en una parte `files` con su nombre de archivo. El tipo se decide por el contenido. */
+          files: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketAttachmentResponse'][];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       *
+       *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description El archivo */
+      200: {
+        headers: {
+          'Content-Disposition'?: string;
+          'Content-Length'?: number;
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       *
+       *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   TicketProceduresController_closureReport: {
     parameters: {
       query?: never;
@@ -6138,7 +6957,7 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6205,7 +7024,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CommentBodyV1'];
+        'application/json': components['schemas']['CommentRequest'];
       };
     };
     responses: {
@@ -6218,7 +7037,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6316,7 +7135,7 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6414,7 +7233,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6508,7 +7327,7 @@ export interface operations {
           'application/json': components['schemas']['KbArticleResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6584,7 +7403,7 @@ export interface operations {
           'application/json': components['schemas']['TicketKbSuggestionsResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6631,6 +7450,98 @@ export interface operations {
       };
     };
   };
+  AttachmentsController_addLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachmentLinkBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketAttachmentResponse'];
+        };
+      };
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       *
+       *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No existe (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   TicketProceduresController_path: {
     parameters: {
       query?: never;
@@ -6650,7 +7561,7 @@ export interface operations {
           'application/json': components['schemas']['TicketPathResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6721,7 +7632,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6815,7 +7726,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6895,7 +7806,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6993,7 +7904,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7091,7 +8002,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7184,7 +8095,7 @@ export interface operations {
           'application/json': components['schemas']['SuggestionResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7255,7 +8166,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7349,7 +8260,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7429,7 +8340,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7527,7 +8438,7 @@ export interface operations {
           'application/json': components['schemas']['TicketStateResponse'];
         };
       };
-      /** @description Datos no válidos (VALIDATION, con `fields`) o JSON mal formado (MALFORMED_JSON) */
+      /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
       400: {
         headers: {
           [name: string]: unknown;

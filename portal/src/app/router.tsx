@@ -25,6 +25,8 @@ const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   beforeLoad: () => {
+    // The router's own protocol: a thrown redirect (not an Error) ends the load and navigates.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw redirect({ to: '/tickets' });
   },
 });
@@ -45,6 +47,7 @@ const signedInRoute = createRoute({
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
     const account = await context.queryClient.ensureQueryData(sessionQuery);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect protocol, as above
     if (!account) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
     return { account };
   },

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Colours chosen for contrast (WCAG AA) on white: the default Mantine blue is too light for small text.
 export const theme = createTheme({
@@ -9,4 +9,15 @@ export const theme = createTheme({
   },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
   defaultRadius: 'md',
+  components: {
+    // Light alerts colour their title with the alert's mid shade, too pale to read on its tint.
+    Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
+  },
+});
+
+/** Mantine's dimmed grey (#868e96) is below 4.5:1 on white; field descriptions and hints use it. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#495057' },
+  dark: {},
 });

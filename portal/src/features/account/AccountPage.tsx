@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { z } from 'zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useSession } from '../auth/session';
@@ -48,7 +49,7 @@ export function AccountPage() {
         <Title order={2} size="h4" id="password-title" mb="sm">
           {t('account.changePassword')}
         </Title>
-        <form onSubmit={form.handleSubmit((values) => change.mutate(values))} noValidate>
+        <form onSubmit={onSubmitOf(form.handleSubmit((values) => change.mutate(values)))} noValidate>
           <Stack>
             <PasswordInput
               label={t('account.currentPassword')}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { z } from 'zod';
 import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
 import { changeLanguage, isLanguage } from '../../app/i18n';
@@ -54,7 +55,7 @@ export function LoginPage() {
         </Alert>
       )}
       <Card withBorder padding="lg">
-        <form onSubmit={form.handleSubmit((values) => login.mutate(values))} noValidate>
+        <form onSubmit={onSubmitOf(form.handleSubmit((values) => login.mutate(values)))} noValidate>
           <Stack>
             <TextInput
               label={t('login.email')}

@@ -1,4 +1,4 @@
-import { Anchor, Card, Stack } from '@mantine/core';
+import { Card, Stack } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';

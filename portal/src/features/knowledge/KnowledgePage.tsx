@@ -1,4 +1,4 @@
-import { Anchor, Card, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';

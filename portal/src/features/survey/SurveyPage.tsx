@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, Loader, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import { z } from 'zod';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -30,15 +31,16 @@ export function SurveyPage() {
 
   const invitation = useQuery({
     queryKey: ['survey', token],
-    queryFn: () => unwrap(api.GET('/api/v1/surveys/{token}', { params: { path: { token: token! } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/surveys/{token}', { params: { path: { token: token! }, query: { number } } })),
     enabled: Boolean(token),
     retry: false,
   });
   const answer = useMutation({
-    mutationFn: (values: SurveyForm) => {
+    mutationFn: (values: SurveyForm): Promise<unknown> => {
       const body = { satisfaction: values.satisfaction, ...(values.comment ? { comment: values.comment } : {}) };
       return token
-        ? unwrap(api.POST('/api/v1/surveys/{token}', { params: { path: { token } }, body }))
+        ? unwrap(api.POST('/api/v1/surveys/{token}', { params: { path: { token }, query: { number } }, body }))
         : unwrap(api.POST('/api/v1/tickets/{number}/survey', { params: { path: { number } }, body }));
     },
   });
@@ -106,7 +108,7 @@ export function SurveyPage() {
       {invitation.data && <Text fw={500}>{invitation.data.title}</Text>}
       <Text c="dark.6">{t('survey.intro')}</Text>
       <Card withBorder padding="lg">
-        <form onSubmit={form.handleSubmit((values) => answer.mutate(values))} noValidate>
+        <form onSubmit={onSubmitOf(form.handleSubmit((values) => answer.mutate(values)))} noValidate>
           <Stack>
             <Controller
               control={form.control}

@@ -1,9 +1,8 @@
 import {
-  Anchor,
-  Button,
   Card,
   Group,
   Loader,
+  NativeSelect,
   SegmentedControl,
   Stack,
   Table,
@@ -19,7 +18,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { QueryError } from '../../app/ErrorPages';
 import { formatDateTime } from '../../app/format';
 import { useSession } from '../auth/session';
-import { StatusBadges, ticketStatuses, type TicketStatus } from './ticket-status';
+import { StatusBadges, ticketStatuses } from './ticket-status';
 import { ticketListQuery } from './tickets-api';
 
 const route = getRouteApi('/signed-in/tickets');
@@ -35,6 +34,15 @@ export function MyTicketsPage() {
   const setText = useDebouncedCallback((text: string) => {
     void navigate({ search: { ...search, text: text.trim() || undefined, before: undefined } });
   }, 300);
+
+  const setStatus = (value: string) => {
+    const status = ticketStatuses.find((candidate) => candidate === value);
+    void navigate({ search: { ...search, status, before: undefined } });
+  };
+  const statusOptions = [
+    { value: 'all', label: t('tickets.all') },
+    ...ticketStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
+  ];
 
   const title = account?.role === 'referente' ? t('tickets.jurisdictionTitle') : t('tickets.title');
   const items = tickets.data?.items ?? [];
@@ -54,25 +62,25 @@ export function MyTicketsPage() {
           w={{ base: '100%', sm: 320 }}
           type="search"
         />
-        <Stack gap={4}>
+        <Stack gap={4} visibleFrom="sm">
           <Text size="sm" fw={500} id="status-filter">
             {t('tickets.statusFilter')}
           </Text>
           <SegmentedControl
             aria-labelledby="status-filter"
             value={search.status ?? 'all'}
-            onChange={(value) =>
-              void navigate({
-                search: { ...search, status: value === 'all' ? undefined : (value as TicketStatus), before: undefined },
-              })
-            }
-            data={[
-              { value: 'all', label: t('tickets.all') },
-              ...ticketStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
-            ]}
-            styles={{ root: { maxWidth: '100%', overflowX: 'auto' } }}
+            onChange={setStatus}
+            data={statusOptions}
           />
         </Stack>
+        <NativeSelect
+          hiddenFrom="sm"
+          w="100%"
+          label={t('tickets.statusFilter')}
+          value={search.status ?? 'all'}
+          onChange={(event) => setStatus(event.currentTarget.value)}
+          data={statusOptions}
+        />
       </Group>
 
       {tickets.isPending && <Loader aria-label={t('common.loading')} />}

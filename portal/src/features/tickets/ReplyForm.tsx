@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { z } from 'zod';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -47,7 +48,7 @@ export function ReplyForm({ number }: { number: number }) {
       <Title order={2} size="h4" id="reply-title" mb="sm">
         {t('ticket.reply')}
       </Title>
-      <form onSubmit={form.handleSubmit((values) => reply.mutate(values))} noValidate>
+      <form onSubmit={onSubmitOf(form.handleSubmit((values) => reply.mutate(values)))} noValidate>
         <Stack gap="sm">
           <Textarea
             label={t('ticket.replyText')}

@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { ButtonLink } from '../../components/links';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useSession } from '../auth/session';
@@ -64,7 +65,9 @@ export function ReportProblemPage() {
   });
   const links = useFieldArray({ control: form.control, name: 'links' });
   const [title, description, forSomeoneElse] = form.watch(['title', 'description', 'forSomeoneElse']);
-  const [suggestionQuery] = useDebouncedValue(`${title} ${description}`.trim().slice(0, 200), 400);
+  // The title says the problem in a few words, which is what articles match best; until there is one,
+  // the start of the description stands in.
+  const [suggestionQuery] = useDebouncedValue((title.trim() || description.trim()).slice(0, 200), 400);
 
   const report = useMutation({
     mutationFn: async (values: ReportForm) => {
@@ -129,7 +132,7 @@ export function ReportProblemPage() {
       <Text c="dark.6">{t('report.intro')}</Text>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <form onSubmit={form.handleSubmit((values) => report.mutate(values))} noValidate>
+          <form onSubmit={onSubmitOf(form.handleSubmit((values) => report.mutate(values)))} noValidate>
             <Stack gap="md">
               <TextInput
                 label={t('report.what')}

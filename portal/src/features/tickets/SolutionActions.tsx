@@ -4,9 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { onSubmitOf } from '../../components/forms';
 import { z } from 'zod';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { api, ApiError, unwrap } from '../../api/client';
+import { SUCCESS_COLOR } from './ticket-status';
 
 const persistsSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
@@ -45,7 +47,7 @@ export function SolutionActions({ number }: { number: number }) {
   return (
     <Stack gap="xs" mt="md">
       <Group gap="sm">
-        <Button color="green.9" onClick={() => accept.mutate()} loading={accept.isPending}>
+        <Button color={SUCCESS_COLOR} onClick={() => accept.mutate()} loading={accept.isPending}>
           {t('ticket.accept')}
         </Button>
         <Button variant="default" onClick={persists.open}>
@@ -58,7 +60,7 @@ export function SolutionActions({ number }: { number: number }) {
         </Alert>
       )}
       <Modal opened={persistsOpen} onClose={persists.close} title={t('ticket.persistsTitle')}>
-        <form onSubmit={form.handleSubmit(({ reason }) => reopen.mutate(reason))} noValidate>
+        <form onSubmit={onSubmitOf(form.handleSubmit(({ reason }) => reopen.mutate(reason)))} noValidate>
           <Stack>
             <Textarea
               label={t('ticket.persistsReason')}

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { SUCCESS_COLOR } from './ticket-status';
 import { ArticleContent } from '../knowledge/ArticleContent';
 import { kbSuggestQuery } from '../knowledge/knowledge-api';
 
@@ -54,7 +55,7 @@ export function SuggestedArticles({ query, onSolved }: { query: string; onSolved
               <Button variant="default" onClick={() => setOpen(null)}>
                 {t('report.notSolved')}
               </Button>
-              <Button color="green.9" onClick={() => solved.mutate(open)} loading={solved.isPending}>
+              <Button color={SUCCESS_COLOR} onClick={() => solved.mutate(open)} loading={solved.isPending}>
                 {t('report.solved')}
               </Button>
             </Group>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Grid, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Card, Grid, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,7 @@ export function TicketPage() {
         <Group gap="xs">
           <StatusBadges status={view.status} overdue={view.overdue} />
           {view.waitingOnRequester && (
-            <Badge color="orange.9" variant="filled" radius="sm">
+            <Badge color="#a13c0a" variant="filled" radius="sm">
               {t('ticket.waitingOnYou')}
             </Badge>
           )}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Schemas } from '../../api/client';
+import type { paths } from '../../api/schema';
 
-type Registration = Schemas['TicketRegistrationV1'];
+type Registration = paths['/api/v1/tickets']['post']['requestBody']['content']['application/json'];
 
 export const TICKET_TYPES = [
   'incidente',
@@ -44,7 +44,7 @@ export type ReportForm = z.infer<typeof reportSchema>;
 export function registrationFrom(
   form: ReportForm,
   account: { name: string; email: string },
-): Omit<Registration, 'attachments'> & { attachments?: Registration['attachments'] } {
+): Omit<Registration, 'attachmentIds'> {
   const requester = form.forSomeoneElse
     ? {
         name: form.requesterName,

@@ -5,12 +5,15 @@ import type { Schemas } from '../../api/client';
 export type TicketStatus = Schemas['TicketSummaryResponse']['status'];
 export const ticketStatuses = ['abierto', 'en_curso', 'resuelto', 'cerrado'] as const satisfies readonly TicketStatus[];
 
+// Dark enough for white text at badge size (WCAG AA 4.5:1).
 const COLORS: Record<TicketStatus, string> = {
-  abierto: 'blue.8',
-  en_curso: 'violet.8',
-  resuelto: 'green.9',
-  cerrado: 'dark.5',
+  abierto: '#1c4f9c',
+  en_curso: '#5f3dc4',
+  resuelto: '#1e6b34',
+  cerrado: '#495057',
 };
+export const OVERDUE_COLOR = '#b02a2a';
+export const SUCCESS_COLOR = '#1e6b34';
 
 /** The status as users name it, with "con atraso" beside it when the ticket is past its SLA. */
 export function StatusBadges({ status, overdue }: { status: TicketStatus; overdue: boolean }) {
@@ -21,7 +24,7 @@ export function StatusBadges({ status, overdue }: { status: TicketStatus; overdu
         {t(`status.${status}`)}
       </Badge>
       {overdue && (
-        <Badge color="red.9" variant="filled" radius="sm">
+        <Badge color={OVERDUE_COLOR} variant="filled" radius="sm">
           {t('status.overdue')}
         </Badge>
       )}

@@ -3,14 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/client';
 import { formatBytes } from '../../../app/format';
-import { downloadUrl, ticketAttachmentsQuery } from './attachments-api';
+import { ticketAttachmentsQuery } from './attachments-api';
 
 /** The ticket's files (downloaded through the gateway, which checks who may see them) and links. */
 export function AttachmentList({ number, links }: { number: number; links: Array<Schemas['AttachmentLinkV1']> }) {
   const { t } = useTranslation();
   const attachments = useQuery(ticketAttachmentsQuery(number));
   const items = attachments.data ?? [];
-  if (items.length === 0 && links.length === 0) return null;
+  // Links given at registration come in the list too once it loads; until then the ticket's own copy shows them.
+  const registrationLinks = attachments.isSuccess ? [] : links;
+  if (items.length === 0 && registrationLinks.length === 0) return null;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="attachments-title">
       <Title order={2} size="h4" id="attachments-title" mb="xs">
@@ -19,14 +21,14 @@ export function AttachmentList({ number, links }: { number: number; links: Array
       <List spacing={4} size="sm">
         {items.map((item) =>
           item.kind === 'link' && item.url ? (
-            <List.Item key={item.id}>
+            <List.Item key={item.id ?? item.url}>
               <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
                 {item.title ?? item.url}
               </Anchor>
             </List.Item>
           ) : (
-            <List.Item key={item.id}>
-              <Anchor href={downloadUrl(number, item.id)} download>
+            <List.Item key={item.id ?? item.fileName}>
+              <Anchor href={item.downloadUrl ?? undefined} download>
                 {item.fileName}
               </Anchor>{' '}
               <Text span size="xs" c="dark.4">
@@ -35,7 +37,7 @@ export function AttachmentList({ number, links }: { number: number; links: Array
             </List.Item>
           ),
         )}
-        {links.map((link) => (
+        {registrationLinks.map((link) => (
           <List.Item key={link.url}>
             <Anchor href={link.url} target="_blank" rel="noopener noreferrer">
               {link.name ?? link.url}

@@ -19,6 +19,3 @@ export const ticketAttachmentsQuery = (number: number) =>
     queryKey: ['tickets', 'attachments', number],
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/attachments', { params: { path: { number } } })),
   });
-
-export const downloadUrl = (number: number, id: string): string =>
-  `/api/v1/tickets/${number}/attachments/${encodeURIComponent(id)}`;
