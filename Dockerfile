@@ -34,6 +34,7 @@ COPY --from=manifests /src/ ./
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY . .
 RUN npm run build \
+ && npm run build -w @cau/portal \
  && find libs services -name '*.tsbuildinfo' -delete \
  && rm -rf libs/*/node_modules services/*/node_modules
 
@@ -50,7 +51,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts
 
 # ---------------------------------------------------------------------------------------------------
 # runtime: node_modules (workspace packages are symlinks into libs/ and services/), the compiled
-# dist/ folders, and the health probe. Files stay owned by root; the process runs as `node`.
+# dist/ folders, the portal's static files, and the health probe. Files stay owned by root; the process runs as `node`.
 FROM ${NODE_IMAGE} AS runtime
 ARG CAU_SERVICE=gateway
 ENV NODE_ENV=production \
@@ -65,6 +66,8 @@ WORKDIR /app
 COPY --from=prod-deps /app/ ./
 COPY --from=build /app/libs ./libs
 COPY --from=build /app/services ./services
+# The portal's static build, served by the gateway at / (PORTAL_DIR defaults to ./portal/dist).
+COPY --from=build /app/portal/dist ./portal/dist
 COPY deploy/docker/healthcheck.cjs ./deploy/docker/healthcheck.cjs
 USER node
 # Gateway API; the other services serve only /health and /metrics on their own port.

@@ -1,7 +1,7 @@
 // Runs before `npm start` and `npm test`: installs dependencies when they are missing or stale and
 // builds every package (incremental), so both commands work on a fresh clone.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +18,20 @@ if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtime
 }
 console.log('Building (tsc -b)…');
 run('npx tsc -b tsconfig.build.json');
+
+// `npm start` serves the portal's build: rebuild it when a source is newer than the build (`npm test`
+// builds it itself before the browser tests).
+if (process.argv.includes('--portal')) {
+  const portal = path.join(root, 'portal');
+  const built = path.join(portal, 'dist', 'index.html');
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    }, 0);
+  const sources = Math.max(newest(path.join(portal, 'src')), statSync(path.join(portal, 'index.html')).mtimeMs);
+  if (!existsSync(built) || sources > statSync(built).mtimeMs) {
+    console.log('Building the portal (vite build)…');
+    run('npm run build -w @cau/portal');
+  }
+}

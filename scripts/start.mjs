@@ -24,6 +24,8 @@ const SERVICES = [
 const env = { ...process.env };
 env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/cau';
 env.NATS_URL ??= 'nats://127.0.0.1:4222';
+// Links in mails open the portal this gateway serves.
+env.PORTAL_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? 3000}`;
 // Attachment bytes (gateway), unless an S3 endpoint or another directory is given.
 env.ATTACHMENTS_DIR ??= path.join(varDir, 'attachments');
 
@@ -126,6 +128,7 @@ for (const [name, variable, fallback] of SERVICES) {
 const gateway = `http://127.0.0.1:${env.GATEWAY_PORT ?? 3000}`;
 console.log(`
 CAU is running.
+  Portal:         ${gateway}/   (sign in with the administrator below, or create accounts for requesters)
   API:            ${gateway}/api/v1
   API docs:       ${gateway}/api/docs   (OpenAPI JSON: ${gateway}/api/docs-json)
   Administrator:  ${env.CAU_ADMIN_EMAIL} / ${adminPasswordFromEnv ? '(from CAU_ADMIN_PASSWORD)' : env.CAU_ADMIN_PASSWORD}

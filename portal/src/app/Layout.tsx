@@ -94,6 +94,7 @@ export function Layout() {
             <NavLinkLink
               key={item.to}
               to={item.to}
+              activeOptions={{ exact: item.exact }}
               label={t(item.label)}
               active={item.exact ? pathname === item.to : pathname.startsWith(item.to)}
               onClick={close}

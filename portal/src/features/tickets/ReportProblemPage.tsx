@@ -130,7 +130,7 @@ export function ReportProblemPage() {
     <Stack maw={1100} mx="auto" gap="md">
       <Title order={1}>{t('report.title')}</Title>
       <Text c="dark.6">{t('report.intro')}</Text>
-      <Grid gap="lg">
+      <Grid gap="lg" overflow="hidden">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <form onSubmit={onSubmitOf(form.handleSubmit((values) => report.mutate(values)))} noValidate>
             <Stack gap="md">
@@ -194,7 +194,7 @@ export function ReportProblemPage() {
                   />
                 )}
               />
-              <Grid>
+              <Grid overflow="hidden">
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <Controller
                     control={form.control}
@@ -247,7 +247,7 @@ export function ReportProblemPage() {
                   <Stack gap="sm">
                     <Checkbox label={t('report.forSomeoneElse')} {...form.register('forSomeoneElse')} />
                     {forSomeoneElse && (
-                      <Grid>
+                      <Grid overflow="hidden">
                         <Grid.Col span={{ base: 12, sm: 6 }}>
                           <TextInput
                             label={t('report.requesterName')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Flex, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -46,14 +46,14 @@ export function SolutionActions({ number }: { number: number }) {
 
   return (
     <Stack gap="xs" mt="md">
-      <Group gap="sm">
+      <Flex direction={{ base: 'column', xs: 'row' }} gap="sm">
         <Button color={SUCCESS_COLOR} onClick={() => accept.mutate()} loading={accept.isPending}>
           {t('ticket.accept')}
         </Button>
         <Button variant="default" onClick={persists.open}>
           {t('ticket.persists')}
         </Button>
-      </Group>
+      </Flex>
       {failure instanceof ApiError && !persistsOpen && (
         <Alert color="red" role="alert">
           {failure.message}

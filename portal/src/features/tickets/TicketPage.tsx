@@ -86,7 +86,7 @@ export function TicketPage() {
         </Group>
       </Group>
 
-      <Grid gap="md">
+      <Grid gap="md" overflow="hidden">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             {solution !== null && (
