@@ -34,7 +34,7 @@ describe("the portal's generated API client", () => {
     const script = path.join(repoRoot(), 'portal', 'scripts', 'generate-api.mjs');
     const checked = await run(process.execPath, [script, '--input', documentFile, '--check']).then(
       ({ stdout }) => ({ ok: true, output: stdout }),
-      (error: { stderr?: string }) => ({ ok: false, output: error.stderr ?? String(error) }),
+      (error: Error & { stderr?: string }) => ({ ok: false, output: error.stderr ?? error.message }),
     );
     expect(checked).toEqual({ ok: true, output: expect.stringContaining('match') });
   });
