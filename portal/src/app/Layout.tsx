@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, Select, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Group, NativeSelect, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -35,8 +35,8 @@ export function Layout() {
     },
   });
 
-  const onLanguage = (value: string | null) => {
-    if (!value || !languages.includes(value as Language)) return;
+  const onLanguage = (value: string) => {
+    if (!languages.includes(value as Language)) return;
     void changeLanguage(value as Language);
     if (account) saveLanguage.mutate(value as Language);
   };
@@ -68,13 +68,11 @@ export function Layout() {
             </UnstyledButton>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <VisuallyHidden id="language-label">{t('nav.language')}</VisuallyHidden>
-            <Select
-              aria-labelledby="language-label"
+            <NativeSelect
+              aria-label={t('nav.language')}
               data={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
               value={i18n.language}
-              onChange={onLanguage}
-              allowDeselect={false}
+              onChange={(event) => onLanguage(event.currentTarget.value)}
               w={120}
               size="sm"
             />

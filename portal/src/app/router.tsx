@@ -1,18 +1,25 @@
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  redirect,
+} from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { LoginPage } from '../features/auth/LoginPage';
 import { sessionQuery } from '../features/auth/session';
-import { AccountPage } from '../features/account/AccountPage';
-import { ArticlePage } from '../features/knowledge/ArticlePage';
-import { KnowledgePage } from '../features/knowledge/KnowledgePage';
-import { SurveyPage } from '../features/survey/SurveyPage';
-import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
-import { ReportProblemPage } from '../features/tickets/ReportProblemPage';
-import { TicketPage } from '../features/tickets/TicketPage';
 import { ticketStatuses } from '../features/tickets/ticket-status';
+import type { TicketListFilters } from '../features/tickets/tickets-api';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
 import { Layout } from './Layout';
+import {
+  isUuid,
+  optionalLocalPath,
+  optionalOneOf,
+  optionalPositiveInteger,
+  optionalText,
+  positiveIntegerParam,
+} from './url-params';
 import { onSessionExpired, queryClient } from './query-client';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -34,11 +41,11 @@ const indexRoute = createRoute({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/ingresar',
-  validateSearch: z.object({
-    redirect: z.string().startsWith('/').optional().catch(undefined),
-    expired: z.boolean().optional().catch(undefined),
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; expired?: boolean } => ({
+    redirect: optionalLocalPath(search.redirect),
+    expired: search.expired === true ? true : undefined,
   }),
-  component: LoginPage,
+  component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
 });
 
 /** Every page below needs a session; without one the person signs in and comes back to where they were going. */
@@ -53,64 +60,77 @@ const signedInRoute = createRoute({
   },
 });
 
-const ticketListSearch = z.object({
-  status: z.enum(ticketStatuses).optional().catch(undefined),
-  text: z.string().max(200).optional().catch(undefined),
-  before: z.number().int().positive().optional().catch(undefined),
+const ticketListSearch = (search: Record<string, unknown>): TicketListFilters => ({
+  status: optionalOneOf(ticketStatuses, search.status),
+  text: optionalText(search.text, 200),
+  before: optionalPositiveInteger(search.before),
 });
 
 const ticketsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/tickets',
   validateSearch: ticketListSearch,
-  component: MyTicketsPage,
+  component: lazyRouteComponent(() => import('../features/tickets/MyTicketsPage'), 'MyTicketsPage'),
 });
 
 const reportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/tickets/nuevo',
-  component: ReportProblemPage,
+  component: lazyRouteComponent(() => import('../features/tickets/ReportProblemPage'), 'ReportProblemPage'),
 });
 
-const ticketNumber = z.object({ number: z.coerce.number().int().positive().max(2_147_483_647) });
+/** A ticket number in the path; anything else is a page that does not exist. */
+const ticketNumber = (raw: { number: string }): { number: number } => {
+  const number = positiveIntegerParam(raw.number);
+  // The router's protocol: a thrown notFound() renders the not-found page.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
+  if (number === null) throw notFound();
+  return { number };
+};
 
 const ticketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/tickets/$number',
-  params: { parse: (raw) => ticketNumber.parse(raw), stringify: ({ number }) => ({ number: String(number) }) },
-  component: TicketPage,
+  params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
+  component: lazyRouteComponent(() => import('../features/tickets/TicketPage'), 'TicketPage'),
 });
 
 /** The closure mail's link: answered with its signed token, no session needed. */
 const surveyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tickets/$number/encuesta',
-  params: { parse: (raw) => ticketNumber.parse(raw), stringify: ({ number }) => ({ number: String(number) }) },
-  validateSearch: z.object({ token: z.string().max(4096).optional().catch(undefined) }),
-  component: SurveyPage,
+  params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: optionalText(search.token, 4096),
+  }),
+  component: lazyRouteComponent(() => import('../features/survey/SurveyPage'), 'SurveyPage'),
 });
 
 const knowledgeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/kb',
-  validateSearch: z.object({ q: z.string().max(200).optional().catch(undefined) }),
-  component: KnowledgePage,
+  validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: optionalText(search.q, 200) }),
+  component: lazyRouteComponent(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage'),
 });
 
 const articleRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/kb/$articleId',
   params: {
-    parse: (raw) => z.object({ articleId: z.uuid() }).parse(raw),
+    parse: (raw) => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- as for ticket numbers above
+      if (!isUuid(raw.articleId)) throw notFound();
+      return { articleId: raw.articleId };
+    },
     stringify: ({ articleId }) => ({ articleId }),
   },
-  component: ArticlePage,
+  component: lazyRouteComponent(() => import('../features/knowledge/ArticlePage'), 'ArticlePage'),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/cuenta',
-  component: AccountPage,
+  component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,20 +1,20 @@
 import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { onSubmitOf } from '../../components/forms';
-import { z } from 'zod';
 import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
 import { changeLanguage, isLanguage } from '../../app/i18n';
 
 const route = getRouteApi('/ingresar');
 
-const loginSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
-  password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
-});
+// The first page most people see: plain react-hook-form rules keep zod out of its bundle.
+interface Credentials {
+  email: string;
+  password: string;
+}
+const required = { value: true, message: 'validation.required' };
 
 /**
  * Local sign-in. Single sign-on providers ("Ingresar con …") will be listed above the form and end in
@@ -25,12 +25,9 @@ export function LoginPage() {
   const search = route.useSearch();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<z.infer<typeof loginSchema>>({
-    resolver: zodResolver(loginSchema),
-    defaultValues: { email: '', password: '' },
-  });
+  const form = useForm<Credentials>({ defaultValues: { email: '', password: '' } });
   const login = useMutation({
-    mutationFn: (body: z.infer<typeof loginSchema>) =>
+    mutationFn: (body: Credentials) =>
       unwrap(api.POST('/api/v1/auth/session', { params: { header: csrfHeader }, body })),
     onSuccess: async (account) => {
       queryClient.clear();
@@ -62,14 +59,14 @@ export function LoginPage() {
               type="email"
               autoComplete="username"
               required
-              {...form.register('email')}
+              {...form.register('email', { required, maxLength: { value: 254, message: 'validation.tooLong' } })}
               error={message(form.formState.errors.email?.message)}
             />
             <PasswordInput
               label={t('login.password')}
               autoComplete="current-password"
               required
-              {...form.register('password')}
+              {...form.register('password', { required, maxLength: { value: 1024, message: 'validation.tooLong' } })}
               error={message(form.formState.errors.password?.message)}
             />
             {login.error instanceof ApiError && (
