@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  allMails,
   Api,
   baseUrl,
   checkPage,
@@ -128,4 +129,23 @@ test('a requester reports a problem, follows it, says it persists, accepts the s
   await page.goto(`${baseUrl()}/tickets`);
   await expect(page.getByRole('link', { name: `#${number}` }).first()).toBeVisible();
   await checkPage(page, 'my-tickets');
+
+  // Every link of every mail this ticket caused (to the requester, the area, the supervisor) opens a page
+  // that exists and shows the ticket; staff follow theirs signed in, as the administrator here.
+  const ofThisTicket = new RegExp(`/tickets/${number}(?:[/?]|$)`);
+  const ticketMails = allMails().filter((raw) => linksIn(raw).some((link) => ofThisTicket.test(link)));
+  expect(ticketMails.length).toBeGreaterThanOrEqual(4);
+  const links = [...new Set(ticketMails.flatMap(linksIn))].filter((link) => link.startsWith(baseUrl()));
+  expect(links.length).toBeGreaterThanOrEqual(2);
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  const adminAccount = JSON.parse(process.env.CAU_E2E_ADMIN ?? '{}') as { email: string; password: string };
+  await signIn(staffPage, adminAccount.email, adminAccount.password);
+  for (const link of links) {
+    await staffPage.goto(link);
+    await expect(staffPage.getByRole('heading', { level: 1 }), link).toBeVisible();
+    await expect(staffPage.getByRole('heading', { name: 'Página no encontrada' }), link).toHaveCount(0);
+    await expect(staffPage.getByText(`${number}`).first(), link).toBeVisible();
+  }
+  await staff.close();
 });

@@ -82,6 +82,13 @@ export async function createAccount(
 
 export const unique = (): string => Math.random().toString(36).slice(2, 8);
 
+/** Every mail sent so far (raw text), oldest first. */
+export function allMails(): string[] {
+  return readdirSync(MAIL_DIR)
+    .sort()
+    .map((name) => readFileSync(path.join(MAIL_DIR, name), 'utf8'));
+}
+
 /** The raw text of every mail sent so far to `address`, waiting until `predicate` finds one. */
 export async function waitForMail(
   address: string,
@@ -130,6 +137,8 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     ['phone', { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(size);
+    // The shell slides its menu in or out when the width crosses its breakpoint: photograph the result.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(original);

@@ -2,11 +2,12 @@ import { AppShell, Burger, Group, NativeSelect, NavLink, Text, UnstyledButton } 
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, csrfHeader, unwrap } from '../api/client';
 import { useSession } from '../features/auth/session';
 import { NavLinkLink } from '../components/links';
-import { changeLanguage, languages, type Language } from './i18n';
+import { changeLanguage, isLanguage, languages, type Language } from './i18n';
 
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
@@ -35,10 +36,19 @@ export function Layout() {
     },
   });
 
+  // The account's own choice, made on another device, wins over this browser's.
+  const accountLanguage = account?.language;
+  useEffect(() => {
+    if (isLanguage(accountLanguage) && accountLanguage !== i18n.language) void changeLanguage(accountLanguage);
+  }, [accountLanguage, i18n.language]);
+
   const onLanguage = (value: string) => {
     if (!languages.includes(value as Language)) return;
     void changeLanguage(value as Language);
-    if (account) saveLanguage.mutate(value as Language);
+    if (account) {
+      queryClient.setQueryData(['session'], { ...account, language: value as Language });
+      saveLanguage.mutate(value as Language);
+    }
   };
 
   return (
