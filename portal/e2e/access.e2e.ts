@@ -53,8 +53,7 @@ test.describe('who sees what', () => {
     await expect(page.getByRole('alert')).toBeVisible();
     await expect(page.getByRole('alert')).not.toBeEmpty();
     await checkPage(page, 'ticket-refused');
-    await page.getByRole('combobox', { name: 'Idioma' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     await expect(page.getByRole('link', { name: 'Back to my requests' })).toBeVisible();
   });
 

@@ -17,8 +17,7 @@ test.describe('signing in', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await expect(page.getByRole('alert')).toContainText(/contraseña/i);
 
-    await page.getByRole('combobox', { name: 'Idioma' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     await expect(page.getByRole('heading', { name: 'Sign in to CAU' })).toBeVisible();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toContainText(/password/i);
