@@ -224,6 +224,14 @@ describe('gateway: attachments', () => {
       expect(bound.rows[0].n).toBe(1);
     });
 
+    it('a file already on a ticket cannot be named in another registration', async () => {
+      const before = await ticketCount();
+      const reused = await register(ana, anaRegistration({ title: 'Otro problema', attachmentIds: [staged.id] }));
+      expect(reused.status).toBe(400);
+      expect(reused.body).toMatchObject({ code: 'STAGED_ATTACHMENT_UNKNOWN' });
+      expect(await ticketCount()).toBe(before);
+    });
+
     it('lists the file and the registration link with who added them and when', async () => {
       await visible(ana, number);
       const list = await api.request<Listed[]>('GET', `/api/v1/tickets/${number}/attachments`, { token: ana });

@@ -99,16 +99,22 @@ export class AttachmentRepository {
 
   /**
    * The owner's files among `ids` that may be bound to `ticketNumber`: staged and not expired, or
-   * already on that ticket (a retried request). With `ticketNumber` null (a registration, whose number
-   * is not known yet) files already on any ticket count, since a retry returns the same ticket.
+   * already on that ticket (a retried comment). For a registration (`ticketNumber` null, the number is
+   * not known yet) files already on a ticket count only when `boundCount` says so: a retry with the same
+   * Idempotency-Key returns the same ticket, so its files are already there.
    */
-  async findBindable(owner: string, ids: readonly string[], ticketNumber: number | null): Promise<AttachmentRecord[]> {
+  async findBindable(
+    owner: string,
+    ids: readonly string[],
+    ticketNumber: number | null,
+    boundCount: boolean,
+  ): Promise<AttachmentRecord[]> {
     const rows: Row[] = await this.runtime.dataSource.query(
       `${SELECT} FROM "${this.s}".attachments a JOIN "${this.s}".accounts o ON o.id = a.owner_account_id
        WHERE a.id = ANY($1::uuid[]) AND a.owner_account_id = $2 AND a.kind = 'file'
          AND ((a.ticket_number IS NULL AND a.expires_at > now())
-              OR ($3::int IS NULL AND a.ticket_number IS NOT NULL) OR a.ticket_number = $3::int)`,
-      [ids, owner, ticketNumber],
+              OR ($4 AND a.ticket_number IS NOT NULL) OR a.ticket_number = $3::int)`,
+      [ids, owner, ticketNumber, boundCount],
     );
     return rows.map(toRecord);
   }

@@ -92,10 +92,16 @@ export class AttachmentsUseCase {
   /**
    * Before a registration (`ticketNumber` null) or a comment is forwarded: every id must be the actor's
    * own staged file (or, on a retry, already on that ticket), and the ticket must have room for them.
+   * `retry`: a registration with an Idempotency-Key, which may be a retry whose files are already bound.
    */
-  async checkBindable(actor: ActorV1, ids: readonly string[], ticketNumber: number | null): Promise<void> {
+  async checkBindable(
+    actor: ActorV1,
+    ids: readonly string[],
+    ticketNumber: number | null,
+    retry = false,
+  ): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.attachments.findBindable(actor.accountId, ids, ticketNumber);
+    const found = await this.attachments.findBindable(actor.accountId, ids, ticketNumber, retry);
     const known = new Set(found.map((r) => r.id));
     const unknown = ids.find((id) => !known.has(id));
     if (unknown) throw new ServiceError({ code: ErrorCode.StagedAttachmentUnknown, params: { id: unknown } });

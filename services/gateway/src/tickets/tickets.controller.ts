@@ -66,7 +66,7 @@ export class TicketsController {
     // (a retry with the same Idempotency-Key binds again, harmlessly).
     const { attachmentIds, ...registration } = request;
     const ids = [...new Set(attachmentIds ?? [])];
-    await this.attachments.checkBindable(actor, ids, null);
+    await this.attachments.checkBindable(actor, ids, null, idempotencyKey !== undefined);
     // The status depends on the outcome (201 new, 200 replay), which Nest's return path cannot express.
     const result = await this.registerTicket.register(actor, registration, idempotencyKey);
     await this.attachments.bind(actor, ids, result.number);
