@@ -198,6 +198,9 @@ const list = (values: readonly unknown[] | undefined): string => (values ?? []).
 const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: readonly unknown[]) => string>> = {
   es: {
     unknownField: (f) => `El campo «${f}» no está permitido.`,
+    textCharacters: (f) =>
+      `El campo «${f}» contiene caracteres no permitidos (el carácter nulo o un carácter Unicode incompleto).`,
+    nestingDepth: (f, p) => `El campo «${f}» anida más de ${String(p?.[0])} niveles.`,
     whitelistValidation: (f) => `El campo «${f}» no está permitido.`,
     isDefined: (f) => `El campo «${f}» es obligatorio.`,
     isNotEmpty: (f) => `El campo «${f}» no puede estar vacío.`,
@@ -244,6 +247,9 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
+    textCharacters: (f) =>
+      `Field '${f}' contains characters that are not allowed (a NUL or an incomplete Unicode character).`,
+    nestingDepth: (f, p) => `Field '${f}' is nested more than ${String(p?.[0])} levels deep.`,
     whitelistValidation: (f) => `Field '${f}' is not allowed.`,
     isDefined: (f) => `Field '${f}' is required.`,
     isNotEmpty: (f) => `Field '${f}' must not be empty.`,

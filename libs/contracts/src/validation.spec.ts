@@ -56,6 +56,47 @@ describe('contract validation', () => {
     );
   });
 
+  it('refuses NUL and lone surrogates in any text, before they reach a rule or the database', () => {
+    const result = validateContract(RegisterTicketCommandV1, {
+      actor,
+      payload: {
+        ...registration,
+        title: 'No imprime\u0000',
+        description: 'mitad de un emoji: \ud83d',
+        requester: { email: 'ana\udc00@salud.gob', name: 'Ana' },
+      },
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      { field: 'payload.requester.email', constraint: 'textCharacters' },
+      { field: 'payload.title', constraint: 'textCharacters' },
+      { field: 'payload.description', constraint: 'textCharacters' },
+    ]);
+    expect(fieldMessage({ field: 'payload.title', constraint: 'textCharacters' }, 'es')).toContain('«payload.title»');
+  });
+
+  it('keeps whole emoji and accents', () => {
+    const result = validateContract(RegisterTicketCommandV1, {
+      actor,
+      payload: { ...registration, title: 'No imprime 🖨️ — señal débil' },
+    });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('refuses nesting no contract has, without walking it', () => {
+    let deep: unknown = 'fondo';
+    for (let i = 0; i < 5_000; i++) deep = { a: deep };
+    const result = validateContract(RegisterTicketCommandV1, { actor, payload: { ...registration, extra: deep } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        constraint: 'nestingDepth',
+        params: [16],
+        field: expect.stringMatching(/^payload\.extra(\.a)+$/),
+      }),
+    ]);
+  });
+
   it('refuses non-object bodies', () => {
     expect(validateContract(RegisterTicketCommandV1, null).ok).toBe(false);
     expect(validateContract(RegisterTicketCommandV1, [1, 2]).ok).toBe(false);

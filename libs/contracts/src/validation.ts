@@ -12,6 +12,10 @@ export function validateContract<T extends object>(cls: ClassConstructor<T>, pla
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, problems: [{ field: '(body)', constraint: 'isObject' }] };
   }
+  // Before class-validator: PostgreSQL refuses NUL and lone surrogates in text and jsonb, `isEmail`
+  // throws on them, and deep nesting overflows the validator's recursion.
+  const unsafe = unsafeValues(plain);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
   const errors = validateSync(instance, {
     whitelist: true,
@@ -21,6 +25,39 @@ export function validateContract<T extends object>(cls: ClassConstructor<T>, pla
   });
   if (errors.length === 0) return { ok: true, value: instance };
   return { ok: false, problems: flattenErrors(errors, '') };
+}
+
+/** Deeper than any contract goes; a body nested further is refused rather than walked. */
+export const MAX_NESTING_DEPTH = 16;
+
+// U+0000, or a UTF-16 surrogate without its pair (JSON.parse lets `\ud800` through).
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text no field may hold, and nesting no contract has, each named by its dotted path. */
+export function unsafeValues(value: unknown, path = '', depth = 0, found: FieldProblem[] = []): FieldProblem[] {
+  if (found.length >= 20) return found;
+  if (typeof value === 'string') {
+    if (UNSAFE_TEXT.test(value)) found.push({ field: path || '(body)', constraint: 'textCharacters' });
+    return found;
+  }
+  if (typeof value !== 'object' || value === null) return found;
+  if (depth >= MAX_NESTING_DEPTH) {
+    found.push({ field: path || '(body)', constraint: 'nestingDepth', params: [MAX_NESTING_DEPTH] });
+    return found;
+  }
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : Object.entries(value);
+  for (const [key, item] of entries) {
+    const field = path ? `${path}.${key}` : key;
+    if (UNSAFE_TEXT.test(key)) {
+      found.push({ field: path || '(body)', constraint: 'textCharacters' });
+      continue;
+    }
+    unsafeValues(item, field, depth + 1, found);
+  }
+  return found;
 }
 
 function flattenErrors(errors: readonly ValidationError[], prefix: string): FieldProblem[] {
