@@ -114,7 +114,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       'El enlace de la encuesta no es válido o no corresponde a este ticket; use el enlace completo del correo de cierre.',
     SURVEY_LINK_EXPIRED: (p) =>
       `El enlace de la encuesta venció${p.expiresAt ? ` el ${p.expiresAt}` : ''}; ingrese al portal para responderla.`,
-    INTERNAL: () => 'Error interno. El incidente quedó registrado.',
+    INTERNAL: () =>
+      'Error interno: la operación no se completó. Quedó anotado en el registro del servidor con el código de referencia de esta respuesta.',
     SERVICE_UNAVAILABLE: (p) =>
       `El servicio ${p.service ?? ''} no respondió a tiempo; intente de nuevo en unos segundos.`,
     ATTACHMENT_TOO_LARGE: (p) =>
@@ -150,7 +151,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       'The survey link is not valid or does not belong to this ticket; use the full link from the closure e-mail.',
     SURVEY_LINK_EXPIRED: (p) =>
       `The survey link expired${p.expiresAt ? ` on ${p.expiresAt}` : ''}; sign in to the portal to answer it.`,
-    INTERNAL: () => 'Internal error. The incident was logged.',
+    INTERNAL: () =>
+      "Internal error: the operation was not completed. It was written to the server's log under this answer's reference code.",
     SERVICE_UNAVAILABLE: (p) => `Service ${p.service ?? ''} did not answer in time; try again in a few seconds.`,
     ATTACHMENT_TOO_LARGE: (p) =>
       `File "${p.fileName ?? ''}" exceeds the maximum of ${p.limit ?? '?'} bytes (${mib(p.limit)}) per file.`,

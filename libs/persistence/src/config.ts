@@ -3,6 +3,8 @@ import { positiveIntFromEnv } from './env.js';
 export interface DatabaseConfig {
   url: string;
   poolSize: number;
+  /** How long a query waits for a connection before failing (and being answered 503), in ms. */
+  connectTimeoutMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cau';
@@ -15,5 +17,9 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   } catch {
     throw new Error(`DATABASE_URL must be a postgres:// URL, got "${url}"`);
   }
-  return { url, poolSize: positiveIntFromEnv(env, 'DATABASE_POOL_SIZE', 10) };
+  return {
+    url,
+    poolSize: positiveIntFromEnv(env, 'DATABASE_POOL_SIZE', 10),
+    connectTimeoutMs: positiveIntFromEnv(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+  };
 }

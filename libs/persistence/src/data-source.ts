@@ -27,6 +27,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     logging: false,
     extra: {
       max: options.database.poolSize,
+      // Without it a query waits for a connection forever when the server is unreachable.
+      connectionTimeoutMillis: options.database.connectTimeoutMs,
       application_name: `cau-${options.schema}`,
     },
   });

@@ -103,7 +103,7 @@ describe('gateway: answers of the services behind it', () => {
     expect(answer.body).toEqual({
       statusCode: 500,
       code: 'INTERNAL',
-      message: 'Error interno. El incidente quedó registrado.',
+      message: expect.stringMatching(/^Error interno: la operación no se completó/),
       correlationId: expect.any(String),
     });
   });

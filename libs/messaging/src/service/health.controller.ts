@@ -14,6 +14,8 @@ export interface HealthReport {
   consumers: Record<string, ConsumerLag>;
 }
 
+const HEALTH_DATABASE_TIMEOUT_MS = 1_000;
+
 /** Liveness/readiness for orchestrators and `npm start`; metrics for Prometheus. */
 @Controller()
 export class HealthController {
@@ -40,12 +42,20 @@ export class HealthController {
     return this.runtime.metrics.registry.metrics();
   }
 
+  /** Answers within a second: a database that does not answer is down, and the health check must not hang. */
   private async databaseUp(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), HEALTH_DATABASE_TIMEOUT_MS);
+    });
+    const probe = this.runtime.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.runtime.dataSource.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -20,6 +20,7 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { DurableConsumer, type EventHandler } from '../events/consumer.js';
 import { createLogger, PinoNestLogger } from '../observability/logger.js';
 import { MessagingMetrics } from '../observability/metrics.js';
+import { DatabaseUnavailableInterceptor } from '../rpc/database-unavailable.interceptor.js';
 import { RpcMetricsInterceptor } from '../observability/rpc-metrics.interceptor.js';
 import { Outbox } from '../events/outbox.js';
 import { EventPositions } from '../events/event-positions.js';
@@ -162,7 +163,8 @@ export async function startService(definition: ServiceDefinition, env = process.
     }),
     { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
-  app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime));
+  // Metrics outermost, so they count what the caller gets after the database-trouble translation.
+  app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime), new DatabaseUnavailableInterceptor(definition.name));
   await definition.configureHttp?.(app, runtime);
 
   if (definition.queueGroup) {

@@ -8,6 +8,7 @@ import {
   type ServiceErrorPayload,
 } from '@cau/contracts';
 import { ServiceError, ServiceUnavailableError } from '@cau/messaging';
+import { isDatabaseUnavailable } from '@cau/persistence';
 import { RoleRequiredError } from './role-required.error.js';
 import type { ErrorResponse } from './error-response.js';
 
@@ -60,6 +61,8 @@ export function toErrorPayload(exception: unknown, facts: RequestFacts): Service
       params: { service: serviceOf(exception.subject, facts.subjectPrefix) },
     };
   }
+  // The gateway's own tables (accounts, sessions, attachments) unreachable: nothing was done, retry later.
+  if (isDatabaseUnavailable(exception)) return { code: ErrorCode.ServiceUnavailable, params: { service: 'gateway' } };
   const fastifyCode = FASTIFY_CODES.get(
     codeOf(exception) ?? codeOf((exception as { cause?: unknown } | null)?.cause) ?? '',
   );
