@@ -139,6 +139,7 @@ describe('reporting: ticket list', () => {
           type: 'incidente',
           category: 'correo',
           registeredAt: printBlurred.registeredAt,
+          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
           assigneeName: null,
         },
       ]);

@@ -150,6 +150,8 @@ export interface TicketSummaryV1 {
   type: TicketType;
   category: string;
   registeredAt: string;
+  /** The last change of any kind (a step, a comment, a routing): what "last change" shows in lists. */
+  updatedAt: string;
   assigneeName: string | null;
 }
 

@@ -76,6 +76,7 @@ export const en: Messages = {
     area: 'Area',
     requester: 'Requester',
     registered: 'Registered',
+    updated: 'Last change',
     newest: 'Newest',
     older: 'Older',
   },

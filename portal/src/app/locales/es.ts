@@ -74,6 +74,7 @@ export const es = {
     area: 'Área',
     requester: 'Solicitante',
     registered: 'Registrada',
+    updated: 'Último cambio',
     newest: 'Más recientes',
     older: 'Más antiguas',
   },

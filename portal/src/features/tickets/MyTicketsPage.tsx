@@ -101,7 +101,7 @@ export function MyTicketsPage() {
                 <Table.Th scope="col">{t('tickets.status')}</Table.Th>
                 <Table.Th scope="col">{t('tickets.area')}</Table.Th>
                 {account?.role === 'referente' && <Table.Th scope="col">{t('tickets.requester')}</Table.Th>}
-                <Table.Th scope="col">{t('tickets.registered')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.updated')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -118,7 +118,7 @@ export function MyTicketsPage() {
                   </Table.Td>
                   <Table.Td>{ticket.area ?? '—'}</Table.Td>
                   {account?.role === 'referente' && <Table.Td>{ticket.requesterName}</Table.Td>}
-                  <Table.Td>{formatDateTime(ticket.registeredAt, i18n.language)}</Table.Td>
+                  <Table.Td>{formatDateTime(ticket.updatedAt, i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -135,7 +135,7 @@ export function MyTicketsPage() {
                 <Group gap="xs" mt={6}>
                   <StatusBadges status={ticket.status} overdue={ticket.overdue} />
                   <Text size="sm" c="dark.5">
-                    {ticket.area ?? '—'} · {formatDateTime(ticket.registeredAt, i18n.language)}
+                    {ticket.area ?? '—'} · {t('tickets.updated')}: {formatDateTime(ticket.updatedAt, i18n.language)}
                   </Text>
                 </Group>
               </Card>

@@ -217,6 +217,9 @@ export class TicketSummaryResponse implements TicketSummaryV1 {
   @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
 
+  @ApiProperty({ format: 'date-time', description: 'Último cambio de cualquier tipo (paso, comentario, enrutamiento)' })
+  updatedAt!: string;
+
   @ApiProperty({ type: 'string', nullable: true, description: 'Quién tomó el ticket en su área actual' })
   assigneeName!: string | null;
 }

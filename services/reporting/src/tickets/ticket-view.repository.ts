@@ -77,6 +77,7 @@ interface TicketSummaryRow {
   type: TicketType;
   category: string;
   registered_at: Date;
+  updated_at: Date;
   assignee_name: string | null;
 }
 
@@ -314,7 +315,7 @@ export class TicketViewRepository {
     if (criteria.before !== undefined) where.push(`number < ${param(criteria.before)}`);
     const rows: TicketSummaryRow[] = await this.runtime.dataSource.query(
       `SELECT ticket_id, number, title, status, overdue, priority, area, jurisdiction, requester_email,
-              requester_name, channel, type, category, registered_at, assignee_name
+              requester_name, channel, type, category, registered_at, updated_at, assignee_name
        FROM "${this.s}".ticket_view
        WHERE ${where.join(' AND ')}
        ORDER BY number DESC
@@ -373,6 +374,7 @@ function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
     type: row.type,
     category: row.category,
     registeredAt: row.registered_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     assigneeName: row.assignee_name,
   };
 }
