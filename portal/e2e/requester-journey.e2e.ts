@@ -80,6 +80,8 @@ test('a requester reports a problem, follows it, says it persists, accepts the s
   await page.goto(ticketLink!);
   await showsAfterReload(page, page.getByRole('heading', { name: `La impresora no imprime ${tag}` }));
   await expect(page.getByRole('link', { name: 'captura-de-la-cola.pdf' })).toBeVisible();
+  // Once routed, the page says when an answer and a solution are due (the ticket's SLA).
+  await showsAfterReload(page, page.getByText('Solución prevista'));
   await checkPage(page, 'ticket-open');
 
   // The desk solves it (through the API here; the console is another issue).

@@ -318,6 +318,26 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
     }
   });
 
+  it("gives the ticket's response and resolution targets to its requester, and the times they were met", async () => {
+    const n = await register(accountRequester);
+    type Detail = TicketViewV1 & {
+      serviceLevel: { responseDueAt: string | null; resolutionDueAt: string | null; resolvedAt: string | null } | null;
+    };
+    const routed = (await view(t.requester!, n, (v) => (v as Detail).serviceLevel?.resolutionDueAt != null)) as Detail;
+    const { responseDueAt, resolutionDueAt } = routed.serviceLevel!;
+    expect(Date.parse(responseDueAt!)).toBeGreaterThan(Date.parse(routed.registeredAt));
+    expect(Date.parse(resolutionDueAt!)).toBeGreaterThanOrEqual(Date.parse(responseDueAt!));
+    expect(routed.serviceLevel!.resolvedAt).toBeNull();
+    await resolve(n);
+    const resolved = (await view(t.requester!, n, (v) => (v as Detail).serviceLevel?.resolvedAt != null)) as Detail;
+    expect(Date.parse(resolved.serviceLevel!.resolvedAt!)).toBeGreaterThanOrEqual(Date.parse(routed.registeredAt));
+    // Someone who may not see the ticket gets neither the ticket nor its targets.
+    const foreign = await api.request<{ serviceLevel?: unknown }>('GET', `/api/v1/tickets/${n}`, {
+      token: t.otherReferente,
+    });
+    expect(foreign.status).toBe(403);
+  });
+
   it('expires the link after the configured validity (notifications restarted with a 1 s validity)', async () => {
     const notifications = platform.processes.find((p) => p.name === 'notifications')!;
     await notifications.stop();

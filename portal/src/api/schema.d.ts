@@ -2065,6 +2065,51 @@ export interface components {
             /** @description Enlaces */
             url: string | null;
         };
+        TicketDetailResponse: {
+            area: string | null;
+            /** @description Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación */
+            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            attachments: components["schemas"]["AttachmentLinkV1"][];
+            category: string;
+            /** @enum {string} */
+            channel: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
+            description: string;
+            /** @enum {string} */
+            impact: "alto" | "medio" | "bajo";
+            jurisdiction: string;
+            number: number;
+            /** @description Con atraso respecto de su SLA */
+            overdue: boolean;
+            /**
+             * @description null hasta que el ticket se enruta
+             * @enum {string|null}
+             */
+            priority: "ALTA" | "MEDIA" | "BAJA" | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: components["schemas"]["ActingAccountResponse"];
+            reportedBy: components["schemas"]["ContactV1"] | null;
+            requester: components["schemas"]["ContactV1"];
+            /** Format: date-time */
+            routedAt: string | null;
+            /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
+            serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
+            /** @enum {string} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            /** Format: uuid */
+            ticketId: string;
+            /** @description El recorrido del ticket, del paso más antiguo al último */
+            timeline: components["schemas"]["TimelineEntryResponse"][];
+            title: string;
+            /** @enum {string} */
+            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "alta" | "media" | "baja";
+            /** @description En espera de una respuesta del solicitante */
+            waitingOnRequester: boolean;
+        };
         TicketKbSuggestionsResponse: {
             /**
              * Format: date-time
@@ -2117,6 +2162,29 @@ export interface components {
             /** @enum {string} */
             urgency: "alta" | "media" | "baja";
         };
+        TicketServiceLevelResponse: {
+            number: number;
+            /**
+             * Format: date-time
+             * @description Cuándo debe resolverse
+             */
+            resolutionDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Cuándo se resolvió
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Cuándo se respondió
+             */
+            respondedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Cuándo debe responderse (horario hábil de su política de SLA); null hasta que se enruta
+             */
+            responseDueAt: string | null;
+        };
         TicketStateResponse: {
             /**
              * @description Área que tiene el ticket ahora
@@ -2162,49 +2230,6 @@ export interface components {
              * @description Último cambio de cualquier tipo (paso, comentario, enrutamiento)
              */
             updatedAt: string;
-        };
-        TicketViewResponse: {
-            area: string | null;
-            /** @description Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación */
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
-            attachments: components["schemas"]["AttachmentLinkV1"][];
-            category: string;
-            /** @enum {string} */
-            channel: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
-            description: string;
-            /** @enum {string} */
-            impact: "alto" | "medio" | "bajo";
-            jurisdiction: string;
-            number: number;
-            /** @description Con atraso respecto de su SLA */
-            overdue: boolean;
-            /**
-             * @description null hasta que el ticket se enruta
-             * @enum {string|null}
-             */
-            priority: "ALTA" | "MEDIA" | "BAJA" | null;
-            /** Format: date-time */
-            registeredAt: string;
-            registeredBy: components["schemas"]["ActingAccountResponse"];
-            reportedBy: components["schemas"]["ContactV1"] | null;
-            requester: components["schemas"]["ContactV1"];
-            /** Format: date-time */
-            routedAt: string | null;
-            /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
-            /** Format: uuid */
-            ticketId: string;
-            /** @description El recorrido del ticket, del paso más antiguo al último */
-            timeline: components["schemas"]["TimelineEntryResponse"][];
-            title: string;
-            /** @enum {string} */
-            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
-            /** Format: date-time */
-            updatedAt: string;
-            /** @enum {string} */
-            urgency: "alta" | "media" | "baja";
-            /** @description En espera de una respuesta del solicitante */
-            waitingOnRequester: boolean;
         };
         TimelineEntryResponse: {
             /** @description El área en que el paso deja el ticket */
@@ -6333,7 +6358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketViewResponse"];
+                    "application/json": components["schemas"]["TicketDetailResponse"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock } from './clock.js';
 import { ClosureReportHandler } from './closure/closure-report.handler.js';
+import { GetServiceLevelUseCase } from './sla/get-service-level.use-case.js';
 import { ClosureReportRepository } from './closure/closure-report.repository.js';
 import { GetClosureReportUseCase } from './closure/get-closure-report.use-case.js';
 import { ResolutionSettings } from './config/resolution-settings.js';
@@ -52,6 +53,7 @@ export class ResolutionModule {
       module: ResolutionModule,
       controllers: [LifecycleCommandsHandler, SurveyLinkHandler, ClosureReportHandler, SlaPoliciesHandler],
       providers: [
+        GetServiceLevelUseCase,
         { provide: Clock, useValue: options.clock },
         // A factory, so a bad setting fails the start (with its variable named) rather than the import.
         { provide: ResolutionSettings, useFactory: () => ResolutionSettings.fromEnv(options.env) },

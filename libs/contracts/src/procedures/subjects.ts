@@ -56,6 +56,8 @@ export function resolutionCommandFor(action: ResolutionAction, area: string): st
 /** Queries any resolution instance answers (not area-scoped). */
 export const ResolutionQueries = {
   ClosureReport: 'resolution.ticket.closure-report.v1',
+  /** The ticket's response and resolution targets (`TicketOnlyCommandV1` → `TicketServiceLevelV1`). */
+  TicketServiceLevel: 'resolution.ticket.service-level.v1',
   SlaPolicies: 'resolution.sla.policies.get.v1',
   ReplaceSlaPolicies: 'resolution.sla.policies.replace.v1',
 } as const;

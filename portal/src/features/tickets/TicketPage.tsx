@@ -33,6 +33,24 @@ function proposedSolution(timeline: TimelineEntry[]): string | null {
   return null;
 }
 
+type ServiceLevel = Schemas['TicketServiceLevelResponse'];
+
+/** When the ticket is due to be answered and solved, or when it was: what the requester may expect. */
+function serviceLevelFacts(
+  level: ServiceLevel | null,
+  t: (key: string) => string,
+  language: string,
+): Array<[string, string]> {
+  if (!level) return [];
+  const facts: Array<[string, string]> = [];
+  if (level.respondedAt) facts.push([t('ticket.respondedAt'), formatDateTime(level.respondedAt, language)]);
+  else if (level.responseDueAt) facts.push([t('ticket.responseDue'), formatDateTime(level.responseDueAt, language)]);
+  if (level.resolvedAt) facts.push([t('ticket.resolvedAt'), formatDateTime(level.resolvedAt, language)]);
+  else if (level.resolutionDueAt)
+    facts.push([t('ticket.resolutionDue'), formatDateTime(level.resolutionDueAt, language)]);
+  return facts;
+}
+
 export function TicketPage() {
   const { t, i18n } = useTranslation();
   const { number } = route.useParams();
@@ -59,6 +77,7 @@ export function TicketPage() {
     [t('ticket.requester'), view.requester.name],
     [t('ticket.jurisdiction'), view.jurisdiction],
     [t('ticket.registered'), formatDateTime(view.registeredAt, i18n.language)],
+    ...serviceLevelFacts(view.serviceLevel, t, i18n.language),
     [t('ticket.updated'), formatDateTime(view.updatedAt, i18n.language)],
   ];
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Queries, type ActorV1, type TicketViewV1 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
+import { Queries, ResolutionQueries, type ActorV1, type TicketServiceLevelV1, type TicketViewV1 } from '@cau/contracts';
+import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
+
+export type TicketDetail = TicketViewV1 & { serviceLevel: TicketServiceLevelV1 | null };
 
 /** Reporting decides what the actor may see (their own tickets, their jurisdiction's, or all). */
 @Injectable()
@@ -9,5 +11,22 @@ export class GetTicketUseCase {
 
   get(actor: ActorV1, number: number): Promise<TicketViewV1> {
     return this.rpc.request<TicketViewV1>(Queries.TicketByNumber, { actor, number });
+  }
+
+  /**
+   * The ticket with its response and resolution targets, which resolution keeps. The targets are an
+   * addition: when resolution has not learnt of the ticket yet, or does not answer, the ticket still shows.
+   */
+  async detail(actor: ActorV1, number: number): Promise<TicketDetail> {
+    const [view, serviceLevel] = await Promise.all([
+      this.get(actor, number),
+      this.rpc
+        .request<TicketServiceLevelV1>(ResolutionQueries.TicketServiceLevel, { actor, number })
+        .catch((error: unknown) => {
+          if (error instanceof ServiceError || error instanceof ServiceUnavailableError) return null;
+          throw error;
+        }),
+    ]);
+    return { ...view, serviceLevel };
   }
 }

@@ -17,6 +17,7 @@ import {
   type TicketSummaryV1,
   type TicketTimelineEntryV1,
   type TicketType,
+  type TicketServiceLevelV1,
   type TicketViewV1,
   type Urgency,
 } from '@cau/contracts';
@@ -222,6 +223,38 @@ export class TicketSummaryResponse implements TicketSummaryV1 {
 
   @ApiProperty({ type: 'string', nullable: true, description: 'Quién tomó el ticket en su área actual' })
   assigneeName!: string | null;
+}
+
+export class TicketServiceLevelResponse implements TicketServiceLevelV1 {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  number!: number;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Cuándo debe responderse (horario hábil de su política de SLA); null hasta que se enruta',
+  })
+  responseDueAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Cuándo debe resolverse' })
+  resolutionDueAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Cuándo se respondió' })
+  respondedAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Cuándo se resolvió' })
+  resolvedAt!: string | null;
+}
+
+/** The ticket as its page shows it: the read model plus the targets resolution keeps. */
+export class TicketDetailResponse extends TicketViewResponse {
+  @ApiProperty({
+    type: TicketServiceLevelResponse,
+    nullable: true,
+    description: 'Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket',
+  })
+  serviceLevel!: TicketServiceLevelResponse | null;
 }
 
 export class TicketPageResponse implements TicketPageV1 {

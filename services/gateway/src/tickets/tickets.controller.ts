@@ -9,17 +9,22 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Limits, ROLES, TicketListFiltersV1, type ActorV1, type TicketPageV1, type TicketViewV1 } from '@cau/contracts';
+import { Limits, ROLES, TicketListFiltersV1, type ActorV1, type TicketPageV1 } from '@cau/contracts';
 import { TicketRegistrationRequest } from '../attachments/attachment.dto.js';
 import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe, IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
-import { GetTicketUseCase } from './get-ticket.use-case.js';
+import { GetTicketUseCase, type TicketDetail } from './get-ticket.use-case.js';
 import { ListTicketsUseCase } from './list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './register-ticket.use-case.js';
-import { TicketNumberParams, TicketPageResponse, TicketRegisteredResponse, TicketViewResponse } from './ticket.dto.js';
+import {
+  TicketDetailResponse,
+  TicketNumberParams,
+  TicketPageResponse,
+  TicketRegisteredResponse,
+} from './ticket.dto.js';
 
 @ApiTags('tickets')
 @Controller('api/v1/tickets')
@@ -85,13 +90,13 @@ export class TicketsController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Un ticket por su número, si la cuenta puede verlo' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: TicketViewResponse })
+  @ApiOkResponse({ type: TicketDetailResponse })
   @ApiErrors(400, 404, 503)
   get(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TicketNumberParams, ['number'])) params: TicketNumberParams,
-  ): Promise<TicketViewV1> {
-    return this.getTicket.get(actor, params.number);
+  ): Promise<TicketDetail> {
+    return this.getTicket.detail(actor, params.number);
   }
 
   @Get()

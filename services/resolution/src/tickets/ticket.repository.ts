@@ -42,6 +42,18 @@ export interface SlaFacts {
   pauses: Pause[];
 }
 
+/** What the service-level answer needs: who may read it, and the ticket's targets and milestones. */
+export interface ServiceLevelRow {
+  number: number;
+  area: string | null;
+  requesterEmail: string | null;
+  jurisdiction: string | null;
+  responseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  responseMetAt: Date | null;
+  resolvedAt: Date | null;
+}
+
 export interface DueDatesRow {
   ticketId: string;
   responseDueAt: Date | null;
@@ -63,6 +75,35 @@ export class TicketRepository {
   ): Promise<TicketRecord | null> {
     const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE number = $1`, [number]);
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async serviceLevelByNumber(number: number): Promise<ServiceLevelRow | null> {
+    const rows: Array<{
+      number: string;
+      area: string | null;
+      requester_email: string | null;
+      jurisdiction: string | null;
+      response_due_at: Date | null;
+      resolution_due_at: Date | null;
+      response_met_at: Date | null;
+      resolved_at: Date | null;
+    }> = await this.runtime.dataSource.query(
+      `SELECT number, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
+       FROM "${this.s}".tickets WHERE number = $1`,
+      [number],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      number: Number(row.number),
+      area: row.area,
+      requesterEmail: row.requester_email,
+      jurisdiction: row.jurisdiction,
+      responseDueAt: row.response_due_at,
+      resolutionDueAt: row.resolution_due_at,
+      responseMetAt: row.response_met_at,
+      resolvedAt: row.resolved_at,
+    };
   }
 
   /** The ticket, locked until the transaction ends: commands on one ticket run one after another. */
