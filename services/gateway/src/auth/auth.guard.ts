@@ -4,19 +4,26 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCode, type ActorV1, type Role } from '@cau/contracts';
 import { HealthController, ServiceError } from '@cau/messaging';
 import { GatewayConfig } from '../config/gateway-config.js';
+import { preferredLanguage } from '../http/language.js';
 import { RoleRequiredError } from '../http/role-required.error.js';
 import { ensureNotCrossSite } from '../sessions/csrf.guard.js';
 import { SessionService, actorOf } from '../sessions/session.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import { AccountStatusCache } from './account-status.js';
+import { mayReadMetrics } from './metrics-access.js';
 import { TokenService } from './token.service.js';
+
+const METRICS_REFUSAL = {
+  es: 'las métricas se leen desde el propio servidor o con el token METRICS_TOKEN',
+  en: 'metrics are read from the server itself or with the METRICS_TOKEN token',
+} as const;
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Installed globally, so an endpoint is protected unless it says otherwise: every route needs a valid
- * bearer token or the portal's session cookie, except @Public ones and the runtime's health and
- * metrics. @Roles narrows who may call. An Authorization header, when present, decides alone (API
+ * bearer token or the portal's session cookie, except @Public ones and the runtime's health (metrics:
+ * see mayReadMetrics). @Roles narrows who may call. An Authorization header, when present, decides alone (API
  * clients behave as before); otherwise the session cookie is tried, and a cookie request that changes
  * something must also pass the CSRF check.
  */
@@ -32,10 +39,22 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (context.getClass() === HealthController || this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (context.getClass() === HealthController) {
+      // Metrics describe the platform's traffic: not for anyone who can reach the public port.
+      if (
+        context.getHandler() === HealthController.prototype.metrics &&
+        !mayReadMetrics(
+          { authorization: request.headers.authorization, remoteAddress: request.socket.remoteAddress },
+          this.config.metricsToken,
+        )
+      ) {
+        const reason = METRICS_REFUSAL[preferredLanguage(request.headers['accept-language'])];
+        throw new ServiceError({ code: ErrorCode.Forbidden, params: { reason } });
+      }
       return true;
     }
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const actor =
       request.headers.authorization === undefined ? await this.sessionActor(request) : await this.bearerActor(request);
     request.actor = actor;

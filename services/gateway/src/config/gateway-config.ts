@@ -41,6 +41,8 @@ export class GatewayConfig {
     readonly trustProxy: boolean,
     /** HS256 key of the survey links (UTF-8 bytes of SURVEY_LINK_SECRET, shared with notifications). */
     readonly surveyLinkSecret: Uint8Array,
+    /** METRICS_TOKEN: the bearer token that reads `/metrics` from elsewhere; null: this machine only. */
+    readonly metricsToken: string | null = null,
   ) {}
 }
 
@@ -84,6 +86,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
   const absoluteHours = attempt(() => positiveNumber(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'), 0);
   const trustProxy = attempt(() => booleanSetting(env.TRUST_PROXY, false, 'TRUST_PROXY'), false);
 
+  const metricsToken = attempt(() => metricsTokenFromEnv(env.METRICS_TOKEN), null);
   if (problems.length > 0) throw new Error(`invalid gateway configuration: ${problems.join('; ')}`);
   return new GatewayConfig(
     new TextEncoder().encode(secret),
@@ -96,7 +99,19 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     { idleMs: Math.round(idleMinutes * 60_000), absoluteMs: Math.round(absoluteHours * 3_600_000) },
     trustProxy,
     new TextEncoder().encode(surveyLinkSecret),
+    metricsToken,
   );
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function metricsTokenFromEnv(raw: string | undefined): string | null {
+  const token = raw?.trim() ?? '';
+  if (token === '') return null;
+  if (token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new Error(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters, got ${token.length}`);
+  }
+  return token;
 }
 
 /**
