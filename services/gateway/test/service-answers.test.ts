@@ -46,7 +46,8 @@ describe('gateway: answers of the services behind it', () => {
       headers: { 'x-correlation-id': 'portal-req-7' },
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ number: 7, title: 'Impresora' });
+    // No resolution answers here: the ticket still shows, without its targets.
+    expect(answer.body).toEqual({ number: 7, title: 'Impresora', serviceLevel: null });
     expect(received).toEqual({
       correlationId: 'portal-req-7',
       data: {
