@@ -10,6 +10,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { FilePicker } from './attachments/FilePicker';
 import { uploadFiles } from './attachments/attachments-api';
+import { showTicketAfterAction } from './tickets-api';
 
 const replySchema = z.object({
   text: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
@@ -35,11 +36,11 @@ export function ReplyForm({ number }: { number: number }) {
         }),
       );
     },
-    onSuccess: async () => {
+    onSuccess: async (state) => {
       form.reset();
       setFiles([]);
       notifications.show({ color: 'green', message: t('ticket.replySent') });
-      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      await showTicketAfterAction(queryClient, state);
     },
   });
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { SUCCESS_COLOR } from './ticket-status';
+import { showTicketAfterAction } from './tickets-api';
 
 const persistsSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
@@ -19,23 +20,22 @@ export function SolutionActions({ number }: { number: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [persistsOpen, persists] = useDisclosure(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['tickets'] });
 
   const accept = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/v1/tickets/{number}/acceptance', { params: { path: { number } }, body: {} })),
-    onSuccess: async () => {
+    onSuccess: async (state) => {
       notifications.show({ color: 'green', message: t('ticket.accepted') });
-      await refresh();
+      await showTicketAfterAction(queryClient, state);
     },
   });
   const reopen = useMutation({
     mutationFn: (reason: string) =>
       unwrap(api.POST('/api/v1/tickets/{number}/reopen', { params: { path: { number } }, body: { reason } })),
-    onSuccess: async () => {
+    onSuccess: async (state) => {
       persists.close();
       notifications.show({ color: 'blue', message: t('ticket.reopened') });
-      await refresh();
+      await showTicketAfterAction(queryClient, state);
     },
   });
   const form = useForm<z.infer<typeof persistsSchema>>({

@@ -1,5 +1,5 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
 import type { TicketStatus } from './ticket-status';
 
 export const PAGE_SIZE = 50;
@@ -34,3 +34,34 @@ export const ticketQuery = (number: number) =>
     queryKey: ['tickets', 'detail', number],
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } })),
   });
+
+type TicketState = Schemas['TicketStateResponse'];
+
+/**
+ * After an action on a ticket, resolution's answer is the ticket's new state, and the read side learns it
+ * from events a moment later. The page shows the answer at once and reads the ticket again until the read
+ * side has the change (a later `updatedAt`), so it never shows the older state back.
+ */
+export async function showTicketAfterAction(queryClient: QueryClient, state: TicketState): Promise<void> {
+  const key = ticketQuery(state.number).queryKey;
+  const before = queryClient.getQueryData(key);
+  if (before) {
+    queryClient.setQueryData(key, {
+      ...before,
+      status: state.status,
+      overdue: state.overdue,
+      area: state.area,
+      waitingOnRequester: state.waitingOnRequester,
+    });
+  }
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const fresh = await unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number: state.number } } }));
+    if (fresh.status === state.status && (!before || fresh.updatedAt > before.updatedAt)) {
+      queryClient.setQueryData(key, fresh);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+  await queryClient.invalidateQueries({ queryKey: ['tickets', 'attachments', state.number] });
+}
