@@ -17,7 +17,7 @@ export function ArticleContent({ id, headingLevel = 1 }: { id: string; headingLe
         {title}
       </Title>
       <Group gap={6}>
-        <Badge variant="light" color="cau.9">
+        <Badge variant="outline" color="#00428a">
           {category}
         </Badge>
         {tags.map((tag) => (
