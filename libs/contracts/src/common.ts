@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { AREA_CODE_PATTERN, ROLES, type Role } from './enums.js';
 import { Limits } from './limits.js';
+import { NotBlank } from './not-blank.js';
 
 /** Who is asking. Set by the gateway from the verified token, never by the client. */
 export class ActorV1 {
@@ -42,8 +43,9 @@ export class ActorV1 {
 }
 
 export class ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }

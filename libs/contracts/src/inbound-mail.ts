@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ActorV1 } from './common.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Request/reply subjects of the inbound e-mail channel (notifications service, queue group
@@ -33,9 +34,10 @@ export class InboundListFiltersV1 {
 }
 
 export class ListInboundQueryV1 extends InboundListFiltersV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -72,8 +74,9 @@ export class InboundIdV1 {
 }
 
 export class RetryInboundCommandV1 extends InboundIdV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }

@@ -20,3 +20,4 @@ export * from './reports.js';
 export * from './notifications.js';
 export * from './notification-templates.js';
 export * from './inbound-mail.js';
+export * from './not-blank.js';

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,6 +20,7 @@ import {
 import { ActorEnvelopeBase } from './common.js';
 import { AREA_CODE_PATTERN, ROLES, type Role } from './enums.js';
 import { defineEvent } from './events/envelope.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Knowledge-base subjects (see ./subjects.ts for the naming rule: never rename one in place).
@@ -70,13 +72,13 @@ export const KnowledgeLimits = {
 /** What an author writes. */
 export class ArticleContentV1 {
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.title)
   title!: string;
 
   /** Problem and symptoms as the user reports them. */
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.text)
   problem!: string;
 
@@ -93,7 +95,7 @@ export class ArticleContentV1 {
   solutionSteps!: string[];
 
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.label)
   category!: string;
 
@@ -126,6 +128,7 @@ export class CreateArticleBodyV1 extends ArticleContentV1 {
 }
 
 export class CreateArticleCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => CreateArticleBodyV1)
   article!: CreateArticleBodyV1;
@@ -139,13 +142,13 @@ export class ArticleChangesV1 {
 
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.title)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.text)
   problem?: string;
 
@@ -164,7 +167,7 @@ export class ArticleChangesV1 {
 
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(KnowledgeLimits.label)
   category?: string;
 
@@ -194,6 +197,7 @@ export class UpdateArticleCommandV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ArticleChangesV1)
   changes!: ArticleChangesV1;
@@ -224,6 +228,7 @@ export class RecordUseCommandV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => RecordUseBodyV1)
   use!: RecordUseBodyV1;
@@ -238,6 +243,7 @@ export class VoteCommandV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => VoteBodyV1)
   vote!: VoteBodyV1;
@@ -255,6 +261,7 @@ export class RecordSelfSolvedCommandV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => SelfSolvedBodyV1)
   selfSolved!: SelfSolvedBodyV1;
@@ -307,6 +314,7 @@ export class KbSearchParamsV1 {
 }
 
 export class KbSearchQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => KbSearchParamsV1)
   params!: KbSearchParamsV1;
@@ -353,6 +361,7 @@ export class KbArticleListParamsV1 {
 }
 
 export class KbArticleListQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => KbArticleListParamsV1)
   params!: KbArticleListParamsV1;
@@ -372,12 +381,14 @@ export class KbSuggestParamsV1 {
 }
 
 export class KbSuggestQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => KbSuggestParamsV1)
   params!: KbSuggestParamsV1;
 }
 
 export class FindDuplicatesQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => ArticleContentV1)
   article!: ArticleContentV1;

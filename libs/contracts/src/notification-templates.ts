@@ -3,7 +3,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ActorV1 } from './common.js';
 import { Language } from './enums.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Request/reply subjects of the mail templates administrators edit (queue group `notifications`).
@@ -78,34 +79,36 @@ export class TemplateKeyV1 {
 export class MailTemplateBodyV1 {
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(TemplateLimits.subject)
   subject!: string;
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(TemplateLimits.text)
   text!: string;
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(TemplateLimits.html)
   html!: string;
 }
 
 class TemplateKeyCommandBase extends TemplateKeyV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
 export class ListTemplatesQueryV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -116,6 +119,7 @@ export class ResetTemplateCommandV1 extends TemplateKeyCommandBase {}
 export class ListTemplateVersionsQueryV1 extends TemplateKeyCommandBase {}
 
 export class PutTemplateCommandV1 extends TemplateKeyCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => MailTemplateBodyV1)
   @IsDefined()
@@ -132,6 +136,7 @@ export class PreviewTemplateBodyV1 {
 
   /** A draft to try before saving it; without it, the template in force. */
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MailTemplateBodyV1)
   template?: MailTemplateBodyV1;
@@ -144,6 +149,7 @@ export class PreviewTemplateCommandV1 extends TemplateKeyCommandBase {
   ticketNumber?: number;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MailTemplateBodyV1)
   template?: MailTemplateBodyV1;

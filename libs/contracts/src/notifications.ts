@@ -4,7 +4,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsUUID,
   Max,
@@ -14,6 +14,7 @@ import {
 import { ActorV1 } from './common.js';
 import { Events } from './events/ticket-events.js';
 import { ProcedureEvents } from './procedures/events.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Request/reply subjects of the notifications service (queue group `notifications`).
@@ -62,9 +63,10 @@ export class PreferenceBodyV1 {
 }
 
 export class SetPreferenceCommandV1 extends PreferenceBodyV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -88,9 +90,10 @@ export class DeliveryListFiltersV1 {
 }
 
 export class ListDeliveriesQueryV1 extends DeliveryListFiltersV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -122,8 +125,9 @@ export class DeliveryIdV1 {
 }
 
 export class RetryDeliveryCommandV1 extends DeliveryIdV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }

@@ -5,16 +5,16 @@ import {
   IsArray,
   IsDefined,
   IsEmail,
-  IsNumber,
-  IsString,
-  MaxLength,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsNumber,
+  IsObject,
   IsOptional,
+  IsString,
   IsUUID,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -23,6 +23,7 @@ import { Language, Role } from './enums.js';
 import { defineEvent } from './events/envelope.js';
 import { Limits } from './limits.js';
 import { TicketFiltersV1 } from './queries/tickets.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Indicators of the service desk (seed 003 §8 "Crear reportes", 7.6; seed 001). Definitions of every
@@ -94,9 +95,10 @@ export class KpiReportParamsV1 extends ReportPeriodV1 {
 }
 
 export class KpiReportQueryV1 extends KpiReportParamsV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -120,9 +122,10 @@ export class RecurringReportParamsV1 extends ReportPeriodV1 {
 }
 
 export class RecurringReportQueryV1 extends RecurringReportParamsV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -140,9 +143,10 @@ export class YearlyReportParamsV1 {
 }
 
 export class YearlyReportQueryV1 extends YearlyReportParamsV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
-  @IsNotEmpty()
+  @NotBlank()
   actor!: ActorV1;
 }
 
@@ -253,6 +257,7 @@ export interface YearlyReportV1 {
  */
 export class TicketExportPageQueryV1 extends ActorEnvelopeBase {
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TicketFiltersV1)
   filters!: TicketFiltersV1;
@@ -322,6 +327,7 @@ export class ReportScheduleListQueryV1 extends ActorEnvelopeBase {}
 
 export class CreateReportScheduleV1 extends ActorEnvelopeBase {
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReportScheduleInputV1)
   schedule!: ReportScheduleInputV1;
@@ -433,6 +439,7 @@ export class ScheduledReportReadyV1 {
   @IsEmail({}, { each: true })
   recipients!: string[];
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ScheduledReportFiguresV1)
   @IsDefined()

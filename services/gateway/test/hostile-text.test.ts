@@ -42,6 +42,22 @@ describe('gateway: text no field may hold', () => {
     expect(await tickets()).toBe(before);
   });
 
+  it.each([
+    ['a title of spaces', { title: '    ' }, 'title', 'no puede estar vacío'],
+    ["a requester's name of spaces", { requester: { email: 'ana@salud.gob', name: '   ' } }, 'requester.name', 'vacío'],
+    ['a requester that is a list', { requester: [] }, 'requester', 'debe ser un objeto'],
+  ])('refuses %s with a 400 naming the field (issue 10 D4), and stores nothing', async (_case, change, field, says) => {
+    const before = await tickets();
+    const answer = await f.http.send('POST', '/api/v1/tickets', {
+      token: operator,
+      json: registration(change),
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.stringContaining(says) }]));
+    expect(await tickets()).toBe(before);
+  });
+
   it('refuses a NUL in a list filter', async () => {
     const answer = await f.http.send('GET', '/api/v1/tickets?text=%00', { token: operator });
     expect(answer.status).toBe(400);

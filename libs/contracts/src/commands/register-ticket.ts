@@ -5,7 +5,7 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -25,6 +25,7 @@ import {
   type TicketType,
 } from '../enums.js';
 import { Limits } from '../limits.js';
+import { NotBlank } from '../not-blank.js';
 
 export class ContactV1 {
   @IsDefined()
@@ -34,7 +35,7 @@ export class ContactV1 {
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.name)
   name!: string;
 
@@ -70,12 +71,14 @@ export class TicketRegistrationV1 {
 
   /** The person the ticket is for: receives the e-mails and answers the survey. */
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactV1)
   requester!: ContactV1;
 
   /** Who reported it, when someone reports for another person (a colleague, a referente). */
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactV1)
   reportedBy?: ContactV1;
@@ -88,13 +91,13 @@ export class TicketRegistrationV1 {
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.title)
   title!: string;
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.description)
   description!: string;
 
@@ -104,7 +107,7 @@ export class TicketRegistrationV1 {
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.category)
   category!: string;
 
@@ -126,13 +129,14 @@ export class TicketRegistrationV1 {
 
 export class RegisterTicketCommandV1 extends ActorEnvelopeBase {
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TicketRegistrationV1)
   payload!: TicketRegistrationV1;
 
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.idempotencyKey)
   idempotencyKey?: string;
 }

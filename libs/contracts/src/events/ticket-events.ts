@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -55,15 +56,18 @@ export class TicketRegisteredV1 {
   @IsUUID()
   requesterId!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactV1)
   requester!: ContactV1;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactV1)
   reportedBy?: ContactV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => RegisteredByV1)
   registeredBy!: RegisteredByV1;

@@ -5,7 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,6 +18,7 @@ import {
 import { ActorEnvelopeBase } from '../common.js';
 import { AREA_CODE_PATTERN, CHANNELS, type Channel } from '../enums.js';
 import { Limits } from '../limits.js';
+import { NotBlank } from '../not-blank.js';
 
 export const DERIVATION_KINDS = ['escalate', 'coordinate', 'return'] as const;
 export type DerivationKind = (typeof DERIVATION_KINDS)[number];
@@ -45,7 +46,7 @@ export class DeriveTicketBodyV1 {
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.reason)
   reason!: string;
 
@@ -62,7 +63,7 @@ export class AssignTicketBodyV1 {
 
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.name)
   assigneeName!: string;
 }
@@ -83,7 +84,7 @@ export class EstimateBodyV1 {
 export class WorkLogBodyV1 {
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.note)
   description!: string;
 
@@ -97,7 +98,7 @@ export class WorkLogBodyV1 {
 export class SolutionBodyV1 {
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.description)
   solution!: string;
 
@@ -148,7 +149,7 @@ export class ReviewBodyV1 {
 export class ReasonBodyV1 {
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.reason)
   reason!: string;
 }
@@ -181,11 +182,13 @@ export class AcceptSolutionBodyV1 {
 // ---- Service commands: a body with its actor and ticket number ----
 
 export class DeriveTicketCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => DeriveTicketBodyV1)
   body!: DeriveTicketBodyV1;
 }
 export class AssignTicketCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => AssignTicketBodyV1)
   body!: AssignTicketBodyV1;
@@ -196,41 +199,49 @@ export class AssignTicketCommandV1 extends TicketCommandBase {
   assigneeEmail?: string;
 }
 export class EstimateCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => EstimateBodyV1)
   body!: EstimateBodyV1;
 }
 export class WorkLogCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => WorkLogBodyV1)
   body!: WorkLogBodyV1;
 }
 export class SolutionCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => SolutionBodyV1)
   body!: SolutionBodyV1;
 }
 export class SubmitForReviewCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => SubmitForReviewBodyV1)
   body!: SubmitForReviewBodyV1;
 }
 export class ReviewCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => ReviewBodyV1)
   body!: ReviewBodyV1;
 }
 export class ReasonCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => ReasonBodyV1)
   body!: ReasonBodyV1;
 }
 export class SurveyCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => SurveyBodyV1)
   body!: SurveyBodyV1;
 }
 export class AcceptSolutionCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => AcceptSolutionBodyV1)
   body!: AcceptSolutionBodyV1;
@@ -257,7 +268,7 @@ export interface TicketServiceLevelV1 {
 export class CommentBodyV1 {
   @IsDefined()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(Limits.description)
   text!: string;
 
@@ -275,6 +286,7 @@ export class CommentBodyV1 {
   channel?: Channel;
 }
 export class CommentCommandV1 extends TicketCommandBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => CommentBodyV1)
   body!: CommentBodyV1;

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -46,6 +47,7 @@ class TicketStepBase {
   @Min(1)
   number!: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ByV1)
   by!: ByV1;
@@ -81,6 +83,7 @@ export class TicketDerivedV1 extends TicketStepBase {
 }
 
 export class TicketTakenV1 extends LifecycleStepBase {
+  @IsObject()
   @ValidateNested()
   @Type(() => ByV1)
   assignee!: ByV1;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { TicketStatus } from '../enums.js';
 import { SurveyBodyV1 } from './commands.js';
 
@@ -48,6 +48,7 @@ export class SurveyLinkRefV1 {
 
 /** `SurveyLinkCommands.Status`. */
 export class SurveyLinkQueryV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => SurveyLinkRefV1)
   link!: SurveyLinkRefV1;
@@ -55,10 +56,12 @@ export class SurveyLinkQueryV1 {
 
 /** `SurveyLinkCommands.Answer`: the requester's answer, attributed to the ticket's requester. */
 export class SurveyLinkAnswerCommandV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => SurveyLinkRefV1)
   link!: SurveyLinkRefV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => SurveyBodyV1)
   body!: SurveyBodyV1;

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -87,6 +88,7 @@ export class TicketListFiltersV1 extends TicketFiltersV1 {
 
 export class TicketListQueryV1 extends ActorEnvelopeBase {
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TicketListFiltersV1)
   filters!: TicketListFiltersV1;
