@@ -250,7 +250,8 @@ describe('end to end: the CAU procedures', () => {
     await act(t.other, n, 'survey', { satisfaction: 'regular' }, 403); // someone else
     await act(t.requester, n, 'survey', { satisfaction: 'regular' });
     await act(t.requester, n, 'survey', { satisfaction: 'satisfecho' }, 409); // twice
-    const v = await view(n, (x) => x.status === 'cerrado');
+    // Wait for what is asserted: the survey's entry reaches the read side after the closure does.
+    const v = await view(n, (x) => x.status === 'cerrado' && x.timeline.some((e) => e.type === 'survey.answered'));
     expect(v.timeline.filter((e) => e.type === 'survey.answered')).toHaveLength(1);
   });
 
