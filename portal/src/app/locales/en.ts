@@ -1,7 +1,7 @@
 import type { Messages } from './es';
 
 export const en: Messages = {
-  app: { name: 'IT Service Desk', home: 'CAU, home' },
+  app: { name: 'IT Service Desk' },
   nav: {
     main: 'Main navigation',
     menu: 'Open or close the menu',
@@ -75,7 +75,6 @@ export const en: Messages = {
     status: 'Status',
     area: 'Area',
     requester: 'Requester',
-    registered: 'Registered',
     updated: 'Last change',
     newest: 'Newest',
     older: 'Older',

@@ -1,5 +1,5 @@
 export const es = {
-  app: { name: 'Centro de Atención a Usuarios', home: 'CAU, inicio' },
+  app: { name: 'Centro de Atención a Usuarios' },
   nav: {
     main: 'Navegación principal',
     menu: 'Abrir o cerrar el menú',
@@ -73,7 +73,6 @@ export const es = {
     status: 'Estado',
     area: 'Área',
     requester: 'Solicitante',
-    registered: 'Registrada',
     updated: 'Último cambio',
     newest: 'Más recientes',
     older: 'Más antiguas',

@@ -18,6 +18,3 @@ export const sessionQuery = queryOptions({
 export function useSession(): SessionAccount | null {
   return useQuery(sessionQuery).data ?? null;
 }
-
-/** Requesters and referentes use the self-service pages; staff get the console (Portal II) later. */
-export const isStaff = (account: SessionAccount): boolean => !['requester', 'referente'].includes(account.role);

@@ -12,7 +12,7 @@ const COLORS: Record<TicketStatus, string> = {
   resuelto: '#1e6b34',
   cerrado: '#495057',
 };
-export const OVERDUE_COLOR = '#b02a2a';
+const OVERDUE_COLOR = '#b02a2a';
 export const SUCCESS_COLOR = '#1e6b34';
 
 /** The status as users name it, with "con atraso" beside it when the ticket is past its SLA. */
