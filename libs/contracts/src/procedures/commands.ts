@@ -16,7 +16,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
-import { AREA_CODE_PATTERN, CHANNELS, type Channel } from '../enums.js';
+import {
+  AREA_CODE_PATTERN,
+  CHANNELS,
+  IMPACTS,
+  TICKET_TYPES,
+  URGENCIES,
+  type Channel,
+  type Impact,
+  type TicketType,
+  type Urgency,
+} from '../enums.js';
 import { Limits } from '../limits.js';
 import { NotBlank } from '../not-blank.js';
 
@@ -284,10 +294,55 @@ export class CommentBodyV1 {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  /**
+   * An internal note: staff only, never shown to the requester or the referente nor mailed to them.
+   * Absent or false: a public reply, which staff's comments mail to the requester.
+   */
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
 }
 export class CommentCommandV1 extends TicketCommandBase {
   @IsObject()
   @ValidateNested()
   @Type(() => CommentBodyV1)
   body!: CommentBodyV1;
+}
+
+/**
+ * Corrects the ticket's classification (L1, or the area that holds the ticket: ACGII "clasifica y
+ * prioriza", seed 9.2 3.C.2). Routing recomputes the priority with its matrix. At least one of the four
+ * fields is given; the reason is kept in the timeline.
+ */
+export class ReclassifyTicketBodyV1 {
+  @IsOptional()
+  @IsIn(TICKET_TYPES)
+  type?: TicketType;
+
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.category)
+  category?: string;
+
+  @IsOptional()
+  @IsIn(IMPACTS)
+  impact?: Impact;
+
+  @IsOptional()
+  @IsIn(URGENCIES)
+  urgency?: Urgency;
+
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.reason)
+  reason!: string;
+}
+export class ReclassifyTicketCommandV1 extends TicketCommandBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReclassifyTicketBodyV1)
+  body!: ReclassifyTicketBodyV1;
 }

@@ -15,7 +15,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../events/envelope.js';
-import { AREA_CODE_PATTERN, CHANNELS, TICKET_STATUSES, type Channel, type TicketStatus } from '../enums.js';
+import {
+  AREA_CODE_PATTERN,
+  CHANNELS,
+  IMPACTS,
+  PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  URGENCIES,
+  type Channel,
+  type Impact,
+  type Priority,
+  type TicketStatus,
+  type TicketType,
+  type Urgency,
+} from '../enums.js';
 import { DERIVATION_KINDS, SATISFACTION_LEVELS, type DerivationKind, type SatisfactionLevel } from './commands.js';
 
 /** Who did it: recorded on every step of the ticket's path (DOMAIN.md "Every derivation is recorded"). */
@@ -231,6 +245,52 @@ export class TicketCommentedV1 extends LifecycleStepBase {
   /** The comment reopened the ticket (a requester answering a resolved ticket); `ticket.reopened` follows. */
   @IsBoolean()
   reopens!: boolean;
+
+  /** An internal note (staff only, never shown or mailed to the requester). Absent in older events: public. */
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+/** A ticket's classification as routing keeps it. */
+export class TicketClassificationV1 {
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @IsString()
+  category!: string;
+
+  @IsIn(IMPACTS)
+  impact!: Impact;
+
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+}
+
+/**
+ * The classification was corrected (routing's `Reclassify`): the priority is the matrix's for the new
+ * impact and urgency; resolution moves the SLA due dates to the new priority's targets.
+ */
+export class TicketReclassifiedV1 extends TicketStepBase {
+  /** The area holding the ticket when it was reclassified. */
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TicketClassificationV1)
+  previous!: TicketClassificationV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TicketClassificationV1)
+  current!: TicketClassificationV1;
+
+  @IsString()
+  reason!: string;
 }
 
 /**
@@ -268,4 +328,5 @@ export const ProcedureEvents = {
   SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
   TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
   SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),
+  TicketReclassified: defineEvent('ticket.reclassified', 1, TicketReclassifiedV1, (d: TicketReclassifiedV1) => d.area),
 } as const;

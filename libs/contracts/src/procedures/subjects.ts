@@ -21,6 +21,8 @@ export const RoutingCommands = {
   Derive: 'routing.ticket.derive.v1',
   Suggest: 'routing.ticket.suggest.v1',
   Path: 'routing.ticket.path.v1',
+  /** `ReclassifyTicketCommandV1` → the ticket's `TicketClassificationV1` after the change. */
+  Reclassify: 'routing.ticket.reclassify.v1',
   ListAreas: 'routing.areas.list.v1',
   RenameArea: 'routing.areas.rename.v1',
   GetGraph: 'routing.graph.get.v1',
