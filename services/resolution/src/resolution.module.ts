@@ -31,7 +31,9 @@ import { SlaPoliciesHandler } from './sla/sla-policies.handler.js';
 import { SlaPolicyRepository } from './sla/sla-policy.repository.js';
 import { SlaSchedule } from './sla/sla-schedule.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
+import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
+import { RecordReclassificationUseCase } from './tickets/record-reclassification.use-case.js';
 import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 import { RoutingLocator } from './tickets/routing-locator.js';
@@ -68,10 +70,12 @@ export class ResolutionModule {
         TicketCommandRunner,
         TicketJournal,
         SlaSchedule,
+        ServiceLevelAnnouncer,
         SlaSweeper,
         RecordRegistrationUseCase,
         RecordRoutingUseCase,
         RecordDerivationUseCase,
+        RecordReclassificationUseCase,
         TakeTicketUseCase,
         AssignTicketUseCase,
         EstimateTicketUseCase,

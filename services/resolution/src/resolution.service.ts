@@ -1,14 +1,17 @@
 import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
-import { onEvent, type ServiceDefinition } from '@cau/messaging';
+import { onEvent, ServiceRuntime, type ServiceDefinition } from '@cau/messaging';
 import { Clock } from './clock.js';
 import { servedAreasFromEnv } from './config/resolution-settings.js';
 import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolution-schema.js';
 import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
 import { ResolutionRequester1763800003300 } from './migrations/1763800003300-resolution-requester.js';
 import { ResolutionComments1763800003200 } from './migrations/1763800003200-resolution-comments.js';
+import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
 import { ResolutionModule } from './resolution.module.js';
+import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
 import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
+import { RecordReclassificationUseCase } from './tickets/record-reclassification.use-case.js';
 import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 
@@ -34,6 +37,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionLifecycle1763800003100,
       ResolutionComments1763800003200,
       ResolutionRequester1763800003300,
+      ResolutionServiceLevelAnnounced1763800003600,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,
@@ -43,6 +47,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       const registration = app.get(RecordRegistrationUseCase);
       const routing = app.get(RecordRoutingUseCase);
       const derivation = app.get(RecordDerivationUseCase);
+      const reclassification = app.get(RecordReclassificationUseCase);
       return [
         {
           durable: 'resolution',
@@ -53,12 +58,24 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
             onEvent(Events.TicketRouted, (event, tx) => routing.handle(event, tx)),
             onEvent(ProcedureEvents.TicketEscalated, (event, tx) => derivation.handle(event, tx)),
             onEvent(ProcedureEvents.SolutionReturned, (event, tx) => derivation.handle(event, tx)),
+            onEvent(ProcedureEvents.TicketReclassified, (event, tx) => reclassification.handle(event, tx)),
           ],
         },
       ];
     },
     async afterStart(app) {
       app.get(SlaSweeper).start();
+      // Targets set before `ticket.service-level-changed` existed reach the read side once, in the background.
+      const runtime = app.get(ServiceRuntime);
+      void app
+        .get(ServiceLevelAnnouncer)
+        .backfill()
+        .then((announced) => {
+          if (announced > 0) runtime.logger.info({ announced }, 'announced the service level of older tickets');
+        })
+        .catch((error: unknown) =>
+          runtime.logger.error({ err: error }, 'service-level backfill failed; it runs again at the next start'),
+        );
     },
   };
 }

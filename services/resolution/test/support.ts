@@ -14,6 +14,7 @@ import {
   type Priority,
   type ResolutionAction,
   type TicketDerivedV1,
+  type TicketReclassifiedV1,
   type TicketRegisteredV1,
   type TicketRoutedV1,
 } from '@cau/contracts';
@@ -280,6 +281,50 @@ export class ResolutionHarness {
       envelope,
       deliver: async () => {
         await this.publish(envelope, to);
+        await this.applied(envelope);
+      },
+    };
+  }
+
+  /**
+   * Routing reclassifies the ticket to `priority` (impact and urgency as the matrix would have them); with
+   * `deliver: false` the event is prepared but not yet published.
+   */
+  reclassification(
+    ticket: TestTicket,
+    from: Priority,
+    to: Priority,
+  ): { envelope: EventEnvelope<TicketReclassifiedV1>; deliver: () => Promise<void> } {
+    const where = this.routing.get(ticket.number)!;
+    const classification = (priority: Priority) =>
+      ({
+        type: 'incidente',
+        category: 'correo',
+        impact: priority === 'ALTA' ? 'alto' : priority === 'MEDIA' ? 'medio' : 'bajo',
+        urgency: priority === 'ALTA' ? 'alta' : priority === 'MEDIA' ? 'media' : 'baja',
+        priority,
+      }) as const;
+    const data: TicketReclassifiedV1 = {
+      ticketId: ticket.ticketId,
+      number: ticket.number,
+      by: routingActor,
+      at: this.clock.now().toISOString(),
+      area: where.area,
+      previous: classification(from),
+      current: classification(to),
+      reason: 'Afecta a todo el organismo',
+    };
+    const envelope = this.envelope(
+      ProcedureEvents.TicketReclassified,
+      'routing',
+      data,
+      this.nextRoutingSequence(ticket.ticketId),
+    );
+    this.routing.set(ticket.number, { ...where, priority: to });
+    return {
+      envelope,
+      deliver: async () => {
+        await this.publish(envelope, where.area);
         await this.applied(envelope);
       },
     };

@@ -207,6 +207,55 @@ export class SlaBreachedV1 {
   detectedAt!: string;
 }
 
+/**
+ * A ticket's service-level targets as resolution keeps them (what `resolution.ticket.service-level.v1`
+ * answers), announced whenever any of them changes: the due dates once registration and priority are
+ * known, moved by a new priority (reclassification), a wait on the requester or its end, or new SLA
+ * policies; a target met (the first response; the resolution while the ticket is resolved or closed) or
+ * no longer met (a rejected review, a reopening). Each event states the whole set, so the newest one
+ * (resolution's per-ticket sequence) is the truth.
+ */
+export class ServiceLevelChangedV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  /** The area holding the ticket (`L1` before routing has placed it). */
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  /** The priority whose policy set the due dates; null before routing gave one. */
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority!: Priority | null;
+
+  /** Null until priority and registration are known, and while the clocks stand still (see `dueAt`). */
+  @IsOptional()
+  @IsISO8601()
+  responseDueAt!: string | null;
+
+  @IsOptional()
+  @IsISO8601()
+  resolutionDueAt!: string | null;
+
+  /** When the response target was met; null while it is not. */
+  @IsOptional()
+  @IsISO8601()
+  respondedAt!: string | null;
+
+  /** When the resolution target was met (the ticket was submitted for review); null unless resolved or closed. */
+  @IsOptional()
+  @IsISO8601()
+  resolvedAt!: string | null;
+
+  /** When resolution made the change. */
+  @IsISO8601()
+  at!: string;
+}
+
 export class SurveyAnsweredV1 {
   @IsUUID()
   ticketId!: string;
@@ -325,6 +374,12 @@ export const ProcedureEvents = {
     (d: WaitingOnRequesterV1) => d.area,
   ),
   SlaBreached: defineEvent('ticket.sla-breached', 1, SlaBreachedV1, (d: SlaBreachedV1) => d.area),
+  ServiceLevelChanged: defineEvent(
+    'ticket.service-level-changed',
+    1,
+    ServiceLevelChangedV1,
+    (d: ServiceLevelChangedV1) => d.area,
+  ),
   SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
   TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
   SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),

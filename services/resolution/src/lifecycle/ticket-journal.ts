@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ByV1, EventDefinition, TicketStatus } from '@cau/contracts';
 import { Outbox } from '@cau/messaging';
+import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
 import type { TicketChanges } from '../tickets/ticket-record.js';
 import { TicketHistoryRepository } from '../tickets/ticket-history.repository.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
@@ -27,7 +28,8 @@ export interface LifecycleBase {
 
 /**
  * Writes what a command did, all in the command's transaction: the ticket's changes, a step in its
- * history and the event announcing it (through the outbox, so the event exists exactly when the change does).
+ * history and the event announcing it (through the outbox, so the event exists exactly when the change does),
+ * followed by `ticket.service-level-changed` when the change met a target or unmet one.
  */
 @Injectable()
 export class TicketJournal {
@@ -35,6 +37,7 @@ export class TicketJournal {
     private readonly tickets: TicketRepository,
     private readonly history: TicketHistoryRepository,
     private readonly outbox: Outbox,
+    private readonly announcer: ServiceLevelAnnouncer,
   ) {}
 
   async record<T extends object>(scope: CommandScope, entry: JournalEntry<T>): Promise<void> {
@@ -54,6 +57,14 @@ export class TicketJournal {
       ticketId: ticket.ticketId,
       data: entry.event.data,
     });
+    // A status or a first response may meet a target, or put the resolution target back in play.
+    const changes = entry.changes;
+    if (
+      changes &&
+      (changes.status !== undefined || changes.responseMetAt !== undefined || changes.resolvedAt !== undefined)
+    ) {
+      await this.announcer.announce(tx, [ticket.ticketId]);
+    }
   }
 }
 

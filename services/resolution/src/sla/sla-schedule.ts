@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TicketRepository, type DueDatesRow } from '../tickets/ticket.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
-import { slaDueDates } from './due-dates.js';
+import { ServiceLevelAnnouncer } from './service-level-announcer.js';
+import { targetsOf } from './service-level.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';
 
 /**
  * Keeps the due dates stored on tickets in step with what they are computed from: registration time,
  * priority, the policy of that priority, the ticket's calendar and its waits on the requester. Due dates
- * are always recomputed from those facts, never shifted, so every path (an event, a wait, a new policy)
- * reaches the same answer.
+ * are always recomputed from those facts, never shifted, so every path (an event, a wait, a new policy,
+ * a reclassification) reaches the same answer. What changed is then announced (`ticket.service-level-changed`).
  */
 @Injectable()
 export class SlaSchedule {
@@ -19,6 +20,7 @@ export class SlaSchedule {
     private readonly tickets: TicketRepository,
     private readonly policies: SlaPolicyRepository,
     private readonly calendars: CalendarRepository,
+    private readonly announcer: ServiceLevelAnnouncer,
   ) {}
 
   /**
@@ -31,12 +33,12 @@ export class SlaSchedule {
     const facts = await this.tickets.slaFacts(tx, ticketIds);
     if (facts.length === 0) return;
     const { policies, book } = await this.rules(tx, ticketIds === undefined);
-    const rows = facts.map((f): DueDatesRow => {
-      const policy = f.priority ? policies.get(f.priority) : undefined;
-      if (!f.start || !policy) return { ticketId: f.ticketId, responseDueAt: null, resolutionDueAt: null };
-      return { ticketId: f.ticketId, ...slaDueDates(book.calendarFor(f.jurisdiction), f.start, policy, f.pauses) };
-    });
+    const rows = facts.map((f): DueDatesRow => ({
+      ticketId: f.ticketId,
+      ...targetsOf(f, policies, (jurisdiction) => book.calendarFor(jurisdiction)),
+    }));
     await this.tickets.setDueDates(tx, rows);
+    await this.announcer.announce(tx, ticketIds);
   }
 
   /**

@@ -9,3 +9,13 @@ export function positionOf(
 ): Pick<EventEnvelope, 'ticketId' | 'source' | 'sequence'> {
   return { ticketId: event.data.ticketId, source: event.source, sequence: event.sequence };
 }
+
+/**
+ * The position of routing's priority (`ticket.routed`, `ticket.reclassified`), apart from the ticket's:
+ * a derivation applied before an older routing must not make that routing's priority look stale.
+ */
+export function priorityPosition(
+  event: EventEnvelope<{ ticketId: string }>,
+): Pick<EventEnvelope, 'ticketId' | 'source' | 'sequence'> {
+  return { ticketId: event.data.ticketId, source: `${event.source}:priority`, sequence: event.sequence };
+}

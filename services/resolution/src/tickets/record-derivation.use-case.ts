@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketDerivedV1 } from '@cau/contracts';
 import { EventPositions, ServiceRuntime } from '@cau/messaging';
 import { transition } from '../lifecycle/status-machine.js';
+import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
 import { positionOf } from './event-position.js';
 import { TicketHistoryRepository } from './ticket-history.repository.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -19,6 +20,7 @@ export class RecordDerivationUseCase {
     private readonly positions: EventPositions,
     private readonly tickets: TicketRepository,
     private readonly history: TicketHistoryRepository,
+    private readonly announcer: ServiceLevelAnnouncer,
   ) {}
 
   async handle(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager): Promise<void> {
@@ -40,6 +42,8 @@ export class RecordDerivationUseCase {
     const next = transition(ticket.status, derived.kind === 'return' ? 'return-solution' : 'escalate');
     if (next.ok) {
       await this.tickets.update(tx, ticket.ticketId, { status: next.status });
+      // Leaving `resuelto` puts the resolution target back in play.
+      await this.announcer.announce(tx, [ticket.ticketId]);
     } else {
       // Routing is the authority on derivations; a derivation our status refuses is kept, and reported.
       this.runtime.logger.warn(

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ByV1, Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { Pause } from '../sla/due-dates.js';
+import type { ServiceLevelFacts, ServiceLevelState } from '../sla/service-level.js';
 import type { TicketChanges, TicketRecord } from './ticket-record.js';
 
 interface TicketRow {
@@ -52,6 +53,14 @@ export interface ServiceLevelRow {
   resolutionDueAt: Date | null;
   responseMetAt: Date | null;
   resolvedAt: Date | null;
+}
+
+/** A ticket's service level as it stands, and as it was last announced (null: never). */
+export interface AnnouncedServiceLevelRow extends ServiceLevelFacts {
+  ticketId: string;
+  number: number;
+  area: string | null;
+  announced: ServiceLevelState | null;
 }
 
 export interface DueDatesRow {
@@ -163,7 +172,7 @@ export class TicketRepository {
   async saveRouting(
     tx: EntityManager,
     ticketId: string,
-    routing: { priority: Priority; routedAt: Date },
+    routing: { priority: Priority | null; routedAt: Date },
   ): Promise<void> {
     await tx.query(
       `UPDATE "${this.s}".tickets SET priority = $2, routed_at = $3, updated_at = now() WHERE ticket_id = $1`,
@@ -258,6 +267,78 @@ export class TicketRepository {
       jurisdiction: t.jurisdiction,
       pauses: pausesOf.get(t.ticket_id) ?? [],
     }));
+  }
+
+  /** A new priority (routing's reclassification); the caller recomputes the due dates. */
+  async setPriority(tx: EntityManager, ticketId: string, priority: Priority): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".tickets SET priority = $2, updated_at = now() WHERE ticket_id = $1`, [
+      ticketId,
+      priority,
+    ]);
+  }
+
+  /** What the service level of the given tickets (or of every ticket not yet closed) is read from. */
+  async serviceLevelFacts(tx: EntityManager, ticketIds?: readonly string[]): Promise<AnnouncedServiceLevelRow[]> {
+    const rows: Array<{
+      ticket_id: string;
+      number: string;
+      area: string | null;
+      priority: Priority | null;
+      status: TicketStatus;
+      response_due_at: Date | null;
+      resolution_due_at: Date | null;
+      response_met_at: Date | null;
+      resolved_at: Date | null;
+      announced_service_level: ServiceLevelState | null;
+    }> = await tx.query(
+      `SELECT ticket_id, number, area, priority, status, response_due_at, resolution_due_at, response_met_at,
+              resolved_at, announced_service_level
+       FROM "${this.s}".tickets
+       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status <> 'cerrado'`}`,
+      ticketIds ? [ticketIds] : [],
+    );
+    return rows.map((r) => ({
+      ticketId: r.ticket_id,
+      number: Number(r.number),
+      area: r.area,
+      priority: r.priority,
+      status: r.status,
+      responseDueAt: r.response_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      responseMetAt: r.response_met_at,
+      resolvedAt: r.resolved_at,
+      announced: r.announced_service_level,
+    }));
+  }
+
+  async markServiceLevelAnnounced(
+    tx: EntityManager,
+    rows: ReadonlyArray<{ ticketId: string; announced: ServiceLevelState }>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `UPDATE "${this.s}".tickets t SET announced_service_level = d.announced
+       FROM unnest($1::uuid[], $2::jsonb[]) AS d (ticket_id, announced)
+       WHERE t.ticket_id = d.ticket_id`,
+      [rows.map((r) => r.ticketId), rows.map((r) => JSON.stringify(r.announced))],
+    );
+  }
+
+  /**
+   * Tickets with targets or met times known but never announced (set before the event existed), locked
+   * for the caller's transaction; rows another instance holds are skipped.
+   */
+  async claimUnannounced(tx: EntityManager, limit: number): Promise<string[]> {
+    const rows: Array<{ ticket_id: string }> = await tx.query(
+      `SELECT ticket_id FROM "${this.s}".tickets
+       WHERE announced_service_level IS NULL
+         AND (response_due_at IS NOT NULL OR resolution_due_at IS NOT NULL OR response_met_at IS NOT NULL)
+       ORDER BY ticket_id
+       LIMIT $1
+       FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((r) => r.ticket_id);
   }
 
   async setDueDates(tx: EntityManager, rows: readonly DueDatesRow[]): Promise<void> {
