@@ -246,6 +246,12 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
     noWayBack: (f, p) =>
       `El campo «${f}» deja al área ${String(p?.[0])} sin camino de vuelta a ${String(p?.[1])}: sus tickets quedarían atascados.`,
+    assigneeFilter: (f) => `El campo «${f}» debe ser «me», «none» o el identificador (UUID) de una cuenta.`,
+    listCursor: (f) =>
+      `El campo «${f}» no es un cursor de esta lista: páselo tal como llegó en «nextCursor», con el mismo orden, o empiece por la primera página.`,
+    beforeNeedsNewest: (f) => `El campo «${f}» solo sirve con el orden «newest»; con otro orden use «cursor».`,
+    notWith: (f, p) => `El campo «${f}» no puede usarse junto con «${String(p?.[0])}».`,
+    dateRange: (f, p) => `El campo «${f}» no puede ser anterior a «${String(p?.[0])}».`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -295,6 +301,12 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
     noWayBack: (f, p) =>
       `Field '${f}' leaves area ${String(p?.[0])} without a way back to ${String(p?.[1])}: its tickets would be stuck.`,
+    assigneeFilter: (f) => `Field '${f}' must be 'me', 'none' or an account id (UUID).`,
+    listCursor: (f) =>
+      `Field '${f}' is not a cursor of this list: pass it as it came in 'nextCursor', with the same sort, or start from the first page.`,
+    beforeNeedsNewest: (f) => `Field '${f}' only works with the 'newest' sort; use 'cursor' with other sorts.`,
+    notWith: (f, p) => `Field '${f}' cannot be used together with '${String(p?.[0])}'.`,
+    dateRange: (f, p) => `Field '${f}' cannot be earlier than '${String(p?.[0])}'.`,
   },
 };
 

@@ -12,6 +12,8 @@ export const Limits = {
   idempotencyKey: 200,
   searchText: 200,
   pageSize: 100,
+  /** A ticket list's opaque keyset cursor (ours are under 100 characters). */
+  listCursor: 200,
   reason: 2_000,
   note: 5_000,
   articleRef: 200,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Events, ProcedureEvents, type EventEnvelope } from '@cau/contracts';
+import { Events, ProcedureEvents, ServiceLevelEvents, type EventEnvelope } from '@cau/contracts';
 import { onEvent, type EventHandler } from '@cau/messaging';
 import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
@@ -95,6 +95,14 @@ export function readModelHandlers(
     onEvent(
       ProcedureEvents.SolutionAccepted,
       fed((event, tx) => projection.solutionAccepted(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketReclassified,
+      fed((event, tx) => projection.reclassified(event, tx)),
+    ),
+    onEvent(
+      ServiceLevelEvents.ServiceLevelChanged,
+      fed((event, tx) => projection.serviceLevelChanged(event, tx)),
     ),
   ] as EventHandler<object>[];
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import {
   Events,
   ProcedureEvents,
+  ServiceLevelEvents,
   type ActorV1,
   type EventDefinition,
   type EventEnvelope,
@@ -25,10 +26,17 @@ export const staff = (role: ActorV1['role'] = 'operator'): ActorV1 => ({
 const registrar = { accountId: randomUUID(), name: 'Operadora', role: 'operator' };
 
 const definitions = new Map<string, EventDefinition<object>>(
-  [...Object.values(Events), ...Object.values(ProcedureEvents)].map((d) => [d.type, d as EventDefinition<object>]),
+  [...Object.values(Events), ...Object.values(ProcedureEvents), ...Object.values(ServiceLevelEvents)].map((d) => [
+    d.type,
+    d as EventDefinition<object>,
+  ]),
 );
-/** Routing derives tickets; resolution produces every other procedure event. */
-const routingTypes = new Set([ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type]);
+/** Routing derives and reclassifies tickets; resolution produces every other procedure event. */
+const routingTypes = new Set([
+  ProcedureEvents.TicketEscalated.type,
+  ProcedureEvents.SolutionReturned.type,
+  ProcedureEvents.TicketReclassified.type,
+]);
 
 /**
  * One reporting instance against its own database and stream, fed the way production feeds it: event

@@ -138,9 +138,16 @@ describe('reporting: ticket list', () => {
           channel: 'telefono',
           type: 'incidente',
           category: 'correo',
+          impact: 'medio',
+          urgency: 'alta',
           registeredAt: printBlurred.registeredAt,
           updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          assigneeId: null,
           assigneeName: null,
+          waitingOnRequester: false,
+          responseDueAt: null,
+          resolutionDueAt: null,
+          respondedAt: null,
         },
       ]);
     });

@@ -374,14 +374,21 @@ export const ProcedureEvents = {
     (d: WaitingOnRequesterV1) => d.area,
   ),
   SlaBreached: defineEvent('ticket.sla-breached', 1, SlaBreachedV1, (d: SlaBreachedV1) => d.area),
+  SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
+  TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
+  SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),
+  TicketReclassified: defineEvent('ticket.reclassified', 1, TicketReclassifiedV1, (d: TicketReclassifiedV1) => d.area),
+} as const;
+
+/**
+ * Resolution's events that are state, not steps of the ticket's path: kept out of `ProcedureEvents`, whose
+ * every type the timeline shows (as `SelfServiceEvents` stays out of `ArticleEvents`).
+ */
+export const ServiceLevelEvents = {
   ServiceLevelChanged: defineEvent(
     'ticket.service-level-changed',
     1,
     ServiceLevelChangedV1,
     (d: ServiceLevelChangedV1) => d.area,
   ),
-  SurveyAnswered: defineEvent('survey.answered', 1, SurveyAnsweredV1),
-  TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
-  SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),
-  TicketReclassified: defineEvent('ticket.reclassified', 1, TicketReclassifiedV1, (d: TicketReclassifiedV1) => d.area),
 } as const;

@@ -4,6 +4,7 @@ import { ReportingFacts1763800006200 } from './1763800006200-reporting-facts.js'
 import { ReportingKpiDaily1763800006300 } from './1763800006300-reporting-kpi-daily.js';
 import { ReportingRebuilds1763800006400 } from './1763800006400-reporting-rebuilds.js';
 import { ReportingSchedules1763800006500 } from './1763800006500-reporting-schedules.js';
+import { ReportingQueues1763800006600 } from './1763800006600-reporting-queues.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingKpiDaily1763800006300,
   ReportingRebuilds1763800006400,
   ReportingSchedules1763800006500,
+  ReportingQueues1763800006600,
 ];

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type {
   EventEnvelope,
   ReviewRejectedV1,
+  ServiceLevelChangedV1,
   SlaBreachedV1,
   SolutionProposedV1,
   SurveyAnsweredV1,
@@ -11,6 +12,7 @@ import type {
   TicketCommentedV1,
   TicketDerivedV1,
   TicketEstimatedV1,
+  TicketReclassifiedV1,
   TicketRegisteredV1,
   TicketReopenedV1,
   TicketResolvedV1,
@@ -40,8 +42,9 @@ interface LifecycleStep {
  *
  * Every event adds its step to the path, even one that arrives after newer ones: the path is history,
  * ordered by when each step happened. State is guarded per kind of change:
- * - what a single producer decides (intake's registration, routing's priority, resolution's status and
- *   waiting flag) is overwritten only by a newer event of that producer (`EventPositions`, by sequence);
+ * - what a single producer decides (intake's registration, routing's priority and classification,
+ *   resolution's status, waiting flag and service level) is overwritten only by a newer event of that
+ *   producer (`EventPositions`, by sequence);
  *   each such part keeps its own position, so a newer event that does not carry it cannot make an older
  *   one that does look stale;
  * - what two producers change (the area, the assignee) goes to the step with the latest time;
@@ -71,6 +74,26 @@ export class TicketViewProjection {
     const routing = event.data;
     await this.views.saveRouting(tx, routing, event.occurredAt);
     await this.views.moveArea(tx, routing.ticketId, routing.area, routing.routedAt);
+    // A reclassification applied first carries a newer priority.
+    if (await this.isNewest(event, tx, 'priority'))
+      await this.views.setPriority(tx, routing.ticketId, routing.priority);
+  }
+
+  /**
+   * Routing corrected type, category, impact and urgency, and recomputed the priority. The step's line in
+   * the timeline is `TimelineEntries` business; here the view takes the classification.
+   */
+  async reclassified(event: EventEnvelope<TicketReclassifiedV1>, tx: EntityManager): Promise<void> {
+    const { ticketId, area, at, current } = event.data;
+    await this.views.touch(tx, ticketId, event.occurredAt);
+    await this.views.moveArea(tx, ticketId, area, at);
+    if (await this.isNewest(event, tx, 'priority')) await this.views.reclassify(tx, ticketId, current, at);
+  }
+
+  /** Resolution's targets and met times: no step of the path, but a change lists show (time left). */
+  async serviceLevelChanged(event: EventEnvelope<ServiceLevelChangedV1>, tx: EntityManager): Promise<void> {
+    await this.views.touch(tx, event.data.ticketId, event.occurredAt);
+    if (await this.isNewest(event, tx, 'service-level')) await this.views.setServiceLevel(tx, event.data);
   }
 
   escalated(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager): Promise<void> {

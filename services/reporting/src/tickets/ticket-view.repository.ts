@@ -6,8 +6,11 @@ import type {
   ContactV1,
   Impact,
   Priority,
+  ServiceLevelChangedV1,
+  TicketClassificationV1,
   TicketRegisteredV1,
   TicketRoutedV1,
+  TicketSort,
   TicketStatus,
   TicketSummaryV1,
   SurveyAnsweredV1,
@@ -17,20 +20,21 @@ import type {
   Urgency,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import type { ListedTicket } from './paging.js';
+import type { DateBound, QueueFilters } from './queue-filters.js';
+import { ORDERS, type ListPosition } from './ticket-list-order.js';
 import type { Visibility } from './ticket-visibility.js';
 
 /** What a list query asks for, after validation and with the caller's visibility resolved. */
 export interface TicketListCriteria {
-  status?: TicketStatus | undefined;
-  area?: string | undefined;
-  priority?: Priority | undefined;
-  /** Lower-case e-mail. */
-  requesterEmail?: string | undefined;
-  jurisdiction?: string | undefined;
-  text?: string | undefined;
-  before?: number | undefined;
+  filters: QueueFilters;
+  sort: TicketSort;
+  /** The position the previous page ended at; absent for the first page. */
+  after?: ListPosition | undefined;
   limit: number;
   visibleTo: Exclude<Visibility, { kind: 'none' }>;
+  /** Days in date filters are days of this zone (CAU_TIME_ZONE). */
+  timeZone: string;
 }
 
 interface TicketViewRow {
@@ -76,9 +80,17 @@ interface TicketSummaryRow {
   channel: Channel;
   type: TicketType;
   category: string;
+  impact: Impact;
+  urgency: Urgency;
   registered_at: Date;
   updated_at: Date;
+  assignee_id: string | null;
   assignee_name: string | null;
+  waiting_on_requester: boolean;
+  response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  response_met_at: Date | null;
+  sort_key: string | null;
 }
 
 /**
@@ -104,8 +116,12 @@ export class TicketViewRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT (ticket_id) DO UPDATE SET
          number = EXCLUDED.number, title = EXCLUDED.title, description = EXCLUDED.description,
-         channel = EXCLUDED.channel, type = EXCLUDED.type, category = EXCLUDED.category,
-         impact = EXCLUDED.impact, urgency = EXCLUDED.urgency, jurisdiction = EXCLUDED.jurisdiction,
+         channel = EXCLUDED.channel, jurisdiction = EXCLUDED.jurisdiction,
+         -- A reclassification applied before this registration arrived is newer than its classification.
+         type = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.type ELSE v.type END,
+         category = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.category ELSE v.category END,
+         impact = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.impact ELSE v.impact END,
+         urgency = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.urgency ELSE v.urgency END,
          requester_email = EXCLUDED.requester_email, requester_name = EXCLUDED.requester_name,
          requester = EXCLUDED.requester, reported_by = EXCLUDED.reported_by,
          registered_by = EXCLUDED.registered_by, attachments = EXCLUDED.attachments,
@@ -133,15 +149,58 @@ export class TicketViewRepository {
     );
   }
 
-  /** Priority and routing time; the area goes through `moveArea` like every other area change. */
+  /**
+   * The routing time; the area goes through `moveArea` like every other area change, and the priority
+   * through `setPriority` (a reclassification may have given a newer one).
+   */
   async saveRouting(tx: EntityManager, routing: TicketRoutedV1, changedAt: string): Promise<void> {
     await tx.query(
-      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, priority, routed_at, updated_at)
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, routed_at, updated_at)
+       VALUES ($1, $2, $3)
        ON CONFLICT (ticket_id) DO UPDATE SET
-         priority = EXCLUDED.priority, routed_at = EXCLUDED.routed_at,
-         updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
-      [routing.ticketId, routing.priority, routing.routedAt, changedAt],
+         routed_at = EXCLUDED.routed_at, updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
+      [routing.ticketId, routing.routedAt, changedAt],
+    );
+  }
+
+  /** Callers apply only routing's newest priority (its own position), so this simply overwrites. */
+  async setPriority(tx: EntityManager, ticketId: string, priority: Priority): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".ticket_view SET priority = $2 WHERE ticket_id = $1`, [ticketId, priority]);
+  }
+
+  /**
+   * A corrected classification (routing's newest, by the caller). `reclassified_at` keeps a registration
+   * that arrives later from putting the original classification back.
+   */
+  async reclassify(
+    tx: EntityManager,
+    ticketId: string,
+    classification: TicketClassificationV1,
+    at: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view
+       SET type = $2, category = $3, impact = $4, urgency = $5, priority = $6, reclassified_at = $7
+       WHERE ticket_id = $1`,
+      [
+        ticketId,
+        classification.type,
+        classification.category,
+        classification.impact,
+        classification.urgency,
+        classification.priority,
+        at,
+      ],
+    );
+  }
+
+  /** The service-level targets as resolution last announced them (its newest, by the caller). */
+  async setServiceLevel(tx: EntityManager, level: ServiceLevelChangedV1): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".ticket_view
+       SET response_due_at = $2, resolution_due_at = $3, response_met_at = $4, resolution_met_at = $5
+       WHERE ticket_id = $1`,
+      [level.ticketId, level.responseDueAt, level.resolutionDueAt, level.respondedAt, level.resolvedAt],
     );
   }
 
@@ -287,8 +346,11 @@ export class TicketViewRepository {
     return row ? toView(row) : null;
   }
 
-  /** One page, newest first; keyset on number so any page costs the same as the first. */
-  async list(criteria: TicketListCriteria): Promise<TicketSummaryV1[]> {
+  /**
+   * One page in the asked order, by keyset: every order is a row comparison on (sort key, number) served by
+   * an index, so any page costs the same as the first and nothing is counted.
+   */
+  async list(criteria: TicketListCriteria): Promise<ListedTicket[]> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
@@ -306,23 +368,63 @@ export class TicketViewRepository {
         where.push(`jurisdiction = ${param(criteria.visibleTo.jurisdiction)}`);
         break;
     }
-    if (criteria.status !== undefined) where.push(`status = ${param(criteria.status)}`);
-    if (criteria.area !== undefined) where.push(`area = ${param(criteria.area)}`);
-    if (criteria.priority !== undefined) where.push(`priority = ${param(criteria.priority)}`);
-    if (criteria.requesterEmail !== undefined) where.push(`requester_email = ${param(criteria.requesterEmail)}`);
-    if (criteria.jurisdiction !== undefined) where.push(`jurisdiction = ${param(criteria.jurisdiction)}`);
-    if (criteria.text !== undefined) where.push(`search @@ "${this.s}".ticket_search_query(${param(criteria.text)})`);
-    if (criteria.before !== undefined) where.push(`number < ${param(criteria.before)}`);
+    const f = criteria.filters;
+    const zone = () => param(criteria.timeZone);
+    /** The first instant of a day in the installation's zone, or the instant given. */
+    const startOf = (bound: DateBound) =>
+      'day' in bound
+        ? `(${param(bound.day)}::date::timestamp AT TIME ZONE ${zone()})`
+        : `${param(bound.instant)}::timestamptz`;
+    if (f.statuses !== undefined) {
+      where.push(
+        f.statuses.length === 1 ? `status = ${param(f.statuses[0])}` : `status = ANY(${param(f.statuses)}::text[])`,
+      );
+    }
+    if (f.area !== undefined) where.push(`area = ${param(f.area)}`);
+    if (f.priority !== undefined) where.push(`priority = ${param(f.priority)}`);
+    if (f.requesterEmail !== undefined) where.push(`requester_email = ${param(f.requesterEmail)}`);
+    if (f.jurisdiction !== undefined) where.push(`jurisdiction = ${param(f.jurisdiction)}`);
+    if (f.text !== undefined) where.push(`search @@ "${this.s}".ticket_search_query(${param(f.text)})`);
+    if (f.assignee === null) where.push('assignee_id IS NULL');
+    else if (f.assignee !== undefined) where.push(`assignee_id = ${param(f.assignee)}::uuid`);
+    if (f.overdue !== undefined) where.push(`overdue = ${param(f.overdue)}`);
+    if (f.dueWithin !== undefined) {
+      // due_order is the resolution due date (or infinity): the bounds leave tickets without one out.
+      where.push(
+        `due_order > ${param(f.dueWithin.from)}::timestamptz`,
+        `due_order <= ${param(f.dueWithin.to)}::timestamptz`,
+        `status NOT IN ('resuelto', 'cerrado')`,
+      );
+    }
+    if (f.waitingOnRequester !== undefined) where.push(`waiting_on_requester = ${param(f.waitingOnRequester)}`);
+    if (f.type !== undefined) where.push(`type = ${param(f.type)}`);
+    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
+    if (f.channel !== undefined) where.push(`channel = ${param(f.channel)}`);
+    if (f.registeredFrom !== undefined) where.push(`registered_at >= ${startOf(f.registeredFrom)}`);
+    if (f.registeredTo !== undefined) {
+      const to = f.registeredTo;
+      where.push(
+        'day' in to
+          ? `registered_at < ((${param(to.day)}::date + 1)::timestamp AT TIME ZONE ${zone()})`
+          : `registered_at <= ${param(to.instant)}::timestamptz`,
+      );
+    }
+    if (f.updatedSince !== undefined) where.push(`updated_at >= ${startOf(f.updatedSince)}`);
+    const order = ORDERS[criteria.sort];
+    const after = criteria.after;
+    if (after) where.push(order.after('key' in after ? param(after.key) : 'NULL', param(after.number)));
     const rows: TicketSummaryRow[] = await this.runtime.dataSource.query(
       `SELECT ticket_id, number, title, status, overdue, priority, area, jurisdiction, requester_email,
-              requester_name, channel, type, category, registered_at, updated_at, assignee_name
+              requester_name, channel, type, category, impact, urgency, registered_at, updated_at, assignee_id,
+              assignee_name, waiting_on_requester, response_due_at, resolution_due_at, response_met_at,
+              ${order.keyColumn ?? 'NULL'} AS sort_key
        FROM "${this.s}".ticket_view
        WHERE ${where.join(' AND ')}
-       ORDER BY number DESC
+       ORDER BY ${order.orderBy}
        LIMIT ${param(criteria.limit)}`,
       params,
     );
-    return rows.map(toSummary);
+    return rows.map((row) => ({ summary: toSummary(row), sortKey: row.sort_key }));
   }
 }
 
@@ -373,8 +475,15 @@ function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
     channel: row.channel,
     type: row.type,
     category: row.category,
+    impact: row.impact,
+    urgency: row.urgency,
     registeredAt: row.registered_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
+    waitingOnRequester: row.waiting_on_requester,
+    responseDueAt: row.response_due_at?.toISOString() ?? null,
+    resolutionDueAt: row.resolution_due_at?.toISOString() ?? null,
+    respondedAt: row.response_met_at?.toISOString() ?? null,
   };
 }
