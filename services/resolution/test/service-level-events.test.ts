@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Events,
   ProcedureEvents,
+  ServiceLevelEvents,
   type EventEnvelope,
   type ServiceLevelChangedV1,
   type TicketReclassifiedV1,
@@ -28,7 +29,7 @@ describe('resolution: the service level reaches the read side (ticket.service-le
   });
 
   const announced = async (ticket: TestTicket) =>
-    (await h.streamed(ProcedureEvents.ServiceLevelChanged, ticket)).map((e) => e.data as ServiceLevelChangedV1);
+    (await h.streamed(ServiceLevelEvents.ServiceLevelChanged, ticket)).map((e) => e.data as ServiceLevelChangedV1);
   /** Waits until `count` announcements of the ticket reached the stream, and answers them. */
   const announcements = async (ticket: TestTicket, count: number) => {
     let found: ServiceLevelChangedV1[] = [];

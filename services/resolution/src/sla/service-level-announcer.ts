@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DefaultArea, ProcedureEvents } from '@cau/contracts';
+import { DefaultArea, ServiceLevelEvents } from '@cau/contracts';
 import { Outbox, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
@@ -37,7 +37,7 @@ export class ServiceLevelAnnouncer {
     await this.outbox.appendMany(
       tx,
       changed.map(({ row, current }) => ({
-        definition: ProcedureEvents.ServiceLevelChanged,
+        definition: ServiceLevelEvents.ServiceLevelChanged,
         ticketId: row.ticketId,
         data: {
           ticketId: row.ticketId,
