@@ -861,7 +861,7 @@ export interface paths {
         };
         /**
          * La lista de tickets filtrada, completa, en CSV (UTF-8)
-         * @description Los mismos filtros que `GET /api/v1/tickets` (sin `before` ni `limit`): todos los tickets que la cuenta ve, del más reciente al más antiguo, leídos de a 250 y enviados a medida que se leen. Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.
+         * @description Los mismos filtros que `GET /api/v1/tickets` (sin `sort`, `cursor`, `before` ni `limit`): todos los tickets que la cuenta ve, del más reciente al más antiguo, leídos de a 250 y enviados a medida que se leen. Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.
          *
          *     Roles: supervisor, admin, operator.
          */
@@ -883,7 +883,7 @@ export interface paths {
         };
         /**
          * La lista de tickets filtrada, completa, en XLSX
-         * @description Los mismos filtros que `GET /api/v1/tickets` (sin `before` ni `limit`): todos los tickets que la cuenta ve, del más reciente al más antiguo, leídos de a 250 y enviados a medida que se leen. Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.
+         * @description Los mismos filtros que `GET /api/v1/tickets` (sin `sort`, `cursor`, `before` ni `limit`): todos los tickets que la cuenta ve, del más reciente al más antiguo, leídos de a 250 y enviados a medida que se leen. Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.
          *
          *     Roles: supervisor, admin, operator.
          */
@@ -1000,8 +1000,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lista los tickets que la cuenta puede ver, del más reciente al más antiguo
-         * @description Un solicitante ve los suyos; un referente, los de su jurisdicción; el personal, todos.
+         * Lista los tickets que la cuenta puede ver, filtrados y en el orden pedido, por páginas
+         * @description Un solicitante ve los suyos; un referente, los de su jurisdicción; el personal, todos. Cada filtro restringe (un ticket aparece si cumple todos). Las colas de la consola son combinaciones: mi área abierta por vencimiento (`area=UIT&status=abierto&status=en_curso&sort=due`), asignados a mí (`assignee=me`), sin asignar (`assignee=none`), con atraso (`overdue=true`), por vencer (`dueWithinHours=4`), a revisar (`status=resuelto`), cerrados recientemente (`status=cerrado&sort=updated`). Paginado por cursor (`nextCursor` → `cursor`), sin contar ni saltar filas. Un valor inválido responde 400 nombrando el campo.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1652,6 +1652,7 @@ export interface components {
             channel?: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
             /** Format: uuid */
             commentId?: string;
+            internal?: boolean;
             text: string;
         };
         ContactV1: {
@@ -2121,8 +2122,10 @@ export interface components {
         };
         TicketPageResponse: {
             items: components["schemas"]["TicketSummaryResponse"][];
-            /** @description Pasarlo como `before` para leer la página siguiente; null en la última */
+            /** @description Solo con el orden `newest` (el predeterminado): pasarlo como `before` para leer la página siguiente; null con otros órdenes y en la última */
             nextBefore: number | null;
+            /** @description Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última */
+            nextCursor: string | null;
         };
         TicketPathResponse: {
             /** @description Dónde está el ticket ahora */
@@ -2203,11 +2206,18 @@ export interface components {
         };
         TicketSummaryResponse: {
             area: string | null;
+            /**
+             * Format: uuid
+             * @description La cuenta que tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación
+             */
+            assigneeId: string | null;
             /** @description Quién tomó el ticket en su área actual */
             assigneeName: string | null;
             category: string;
             /** @enum {string} */
             channel: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
+            /** @enum {string} */
+            impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
             number: number;
             overdue: boolean;
@@ -2218,6 +2228,21 @@ export interface components {
             /** Format: email */
             requesterEmail: string;
             requesterName: string;
+            /**
+             * Format: date-time
+             * @description Cuándo vence la resolución; null hasta que se conoce, y mientras se espera al solicitante si la espera empezó antes del vencimiento
+             */
+            resolutionDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Cuándo se cumplió el objetivo de respuesta (primera toma o solución); null mientras no se cumpla
+             */
+            respondedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Cuándo vence la respuesta (horario hábil de la política de SLA de su prioridad); null hasta que se conoce
+             */
+            responseDueAt: string | null;
             /** @enum {string} */
             status: "abierto" | "en_curso" | "resuelto" | "cerrado";
             /** Format: uuid */
@@ -2230,6 +2255,10 @@ export interface components {
              * @description Último cambio de cualquier tipo (paso, comentario, enrutamiento)
              */
             updatedAt: string;
+            /** @enum {string} */
+            urgency: "alta" | "media" | "baja";
+            /** @description En espera de una respuesta del solicitante (los plazos no corren) */
+            waitingOnRequester: boolean;
         };
         TimelineEntryResponse: {
             /** @description El área en que el paso deja el ticket */
@@ -5568,12 +5597,38 @@ export interface operations {
     ReportsController_ticketsCsv: {
         parameters: {
             query?: {
+                /** @description Código del área que tiene el ticket (`UIT`). */
                 area?: string;
+                /** @description Quién tiene el ticket en su área: `me` (la cuenta que consulta), `none` (nadie lo tomó) o el id de una cuenta. */
+                assignee?: string;
+                /** @description Código de categoría (`GET /api/v1/catalogue/categories`). */
+                category?: string;
+                /** @description Canal por el que llegó. */
+                channel?: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
+                /** @description Por vencer: la resolución vence dentro de estas horas (1 a 720) y todavía no venció; excluye tickets resueltos o cerrados y los que esperan al solicitante. */
+                dueWithinHours?: number;
+                /** @description Código de la jurisdicción. */
                 jurisdiction?: string;
+                /** @description Con atraso: `true` si se incumplió un objetivo de SLA, `false` si ninguno. */
+                overdue?: boolean;
+                /** @description Prioridad calculada por la matriz de impacto y urgencia. */
                 priority?: "ALTA" | "MEDIA" | "BAJA";
+                /** @description Registrados desde (inclusive). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredFrom?: string;
+                /** @description Registrados hasta (inclusive; un día cuenta entero). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredTo?: string;
+                /** @description Correo electrónico del solicitante. */
                 requester?: string;
-                status?: "abierto" | "en_curso" | "resuelto" | "cerrado";
+                /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
+                /** @description Tipo de ticket. */
+                type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+                /** @description Con algún cambio desde. Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                updatedSince?: string;
+                /** @description En espera del solicitante (`true`) o no (`false`). */
+                waitingOnRequester?: boolean;
             };
             header?: never;
             path?: never;
@@ -5631,12 +5686,38 @@ export interface operations {
     ReportsController_ticketsXlsx: {
         parameters: {
             query?: {
+                /** @description Código del área que tiene el ticket (`UIT`). */
                 area?: string;
+                /** @description Quién tiene el ticket en su área: `me` (la cuenta que consulta), `none` (nadie lo tomó) o el id de una cuenta. */
+                assignee?: string;
+                /** @description Código de categoría (`GET /api/v1/catalogue/categories`). */
+                category?: string;
+                /** @description Canal por el que llegó. */
+                channel?: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
+                /** @description Por vencer: la resolución vence dentro de estas horas (1 a 720) y todavía no venció; excluye tickets resueltos o cerrados y los que esperan al solicitante. */
+                dueWithinHours?: number;
+                /** @description Código de la jurisdicción. */
                 jurisdiction?: string;
+                /** @description Con atraso: `true` si se incumplió un objetivo de SLA, `false` si ninguno. */
+                overdue?: boolean;
+                /** @description Prioridad calculada por la matriz de impacto y urgencia. */
                 priority?: "ALTA" | "MEDIA" | "BAJA";
+                /** @description Registrados desde (inclusive). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredFrom?: string;
+                /** @description Registrados hasta (inclusive; un día cuenta entero). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredTo?: string;
+                /** @description Correo electrónico del solicitante. */
                 requester?: string;
-                status?: "abierto" | "en_curso" | "resuelto" | "cerrado";
+                /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
+                /** @description Tipo de ticket. */
+                type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+                /** @description Con algún cambio desde. Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                updatedSince?: string;
+                /** @description En espera del solicitante (`true`) o no (`false`). */
+                waitingOnRequester?: boolean;
             };
             header?: never;
             path?: never;
@@ -6180,14 +6261,46 @@ export interface operations {
     TicketsController_list: {
         parameters: {
             query?: {
+                /** @description Código del área que tiene el ticket (`UIT`). */
                 area?: string;
+                /** @description Quién tiene el ticket en su área: `me` (la cuenta que consulta), `none` (nadie lo tomó) o el id de una cuenta. */
+                assignee?: string;
+                /** @description Solo con el orden `newest`: los tickets de número menor (el `nextBefore` de la página anterior). Equivale a `cursor`; no se usan juntos. */
                 before?: number;
+                /** @description Código de categoría (`GET /api/v1/catalogue/categories`). */
+                category?: string;
+                /** @description Canal por el que llegó. */
+                channel?: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
+                /** @description Página siguiente: el `nextCursor` de la página anterior, tal como llegó, con los mismos filtros y el mismo `sort`. */
+                cursor?: string;
+                /** @description Por vencer: la resolución vence dentro de estas horas (1 a 720) y todavía no venció; excluye tickets resueltos o cerrados y los que esperan al solicitante. */
+                dueWithinHours?: number;
+                /** @description Código de la jurisdicción. */
                 jurisdiction?: string;
+                /** @description Tickets por página (1 a 100; 20 si no se indica). */
                 limit?: number;
+                /** @description Con atraso: `true` si se incumplió un objetivo de SLA, `false` si ninguno. */
+                overdue?: boolean;
+                /** @description Prioridad calculada por la matriz de impacto y urgencia. */
                 priority?: "ALTA" | "MEDIA" | "BAJA";
+                /** @description Registrados desde (inclusive). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredFrom?: string;
+                /** @description Registrados hasta (inclusive; un día cuenta entero). Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                registeredTo?: string;
+                /** @description Correo electrónico del solicitante. */
                 requester?: string;
-                status?: "abierto" | "en_curso" | "resuelto" | "cerrado";
+                /** @description Orden: `newest` (predeterminado; número descendente), `oldest`, `due` (vencimiento de la resolución, el más próximo primero; sin vencimiento al final), `updated` (último cambio, el más reciente primero), `priority` (ALTA primero; dentro de cada prioridad, el más antiguo primero). */
+                sort?: "newest" | "oldest" | "due" | "updated" | "priority";
+                /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
+                /** @description Tipo de ticket. */
+                type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+                /** @description Con algún cambio desde. Un día (`2026-03-01`, en la zona horaria de la instalación) o un instante con su zona (`2026-03-01T08:00:00-03:00`). */
+                updatedSince?: string;
+                /** @description En espera del solicitante (`true`) o no (`false`). */
+                waitingOnRequester?: boolean;
             };
             header?: never;
             path?: never;

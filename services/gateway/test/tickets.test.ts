@@ -192,9 +192,26 @@ describe('gateway: tickets', () => {
         'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.',
       ],
       [
-        '/api/v1/tickets?status=abierto&status=cerrado',
+        '/api/v1/tickets?status=abierto&status=perdido',
         'status',
         'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.',
+      ],
+      ['/api/v1/tickets?overdue=si', 'overdue', 'El campo «overdue» debe ser verdadero o falso.'],
+      [
+        '/api/v1/tickets?assignee=todos',
+        'assignee',
+        'El campo «assignee» debe ser «me», «none» o el identificador (UUID) de una cuenta.',
+      ],
+      ['/api/v1/tickets?dueWithinHours=0', 'dueWithinHours', 'El campo «dueWithinHours» debe ser mayor o igual que 1.'],
+      [
+        '/api/v1/tickets?registeredFrom=2026-02-30',
+        'registeredFrom',
+        'El campo «registeredFrom» debe ser una fecha ISO 8601.',
+      ],
+      [
+        '/api/v1/tickets?sort=titulo',
+        'sort',
+        'El campo «sort» debe ser uno de: newest, oldest, due, updated, priority.',
       ],
     ])('%s → 400 naming %s', async (path, field, message) => {
       const answer = await f.http.send('GET', path, { token: f.adminToken });

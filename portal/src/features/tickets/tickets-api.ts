@@ -19,7 +19,7 @@ export const ticketListQuery = (filters: TicketListFilters) =>
           params: {
             query: {
               limit: PAGE_SIZE,
-              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.status ? { status: [filters.status] } : {}),
               ...(filters.text ? { text: filters.text } : {}),
               ...(filters.before ? { before: filters.before } : {}),
             },

@@ -19,13 +19,28 @@ export function allContractSchemas(): Record<string, SchemaObject> {
   return validationMetadatasToSchemas(OPTIONS) as Record<string, SchemaObject>;
 }
 
-/** Documents each field of a contract class as an optional query parameter. */
-export function ApiQueryFromContract(contract: abstract new () => object): MethodDecorator {
+/** What a query parameter's documentation adds to, or replaces in, what its contract rules say. */
+export interface QueryParameterDoc {
+  description?: string;
+  /** Replaces the schema derived from the rules (a list parameter, a format the rules cannot express). */
+  schema?: SchemaObject;
+  style?: 'form';
+  explode?: boolean;
+}
+
+/**
+ * Documents each field of a contract class as an optional query parameter; `docs` describes parameters
+ * further, or corrects what a custom rule cannot say by itself (e.g. a field taking one value or several).
+ */
+export function ApiQueryFromContract(
+  contract: abstract new () => object,
+  docs: Readonly<Record<string, QueryParameterDoc>> = {},
+): MethodDecorator {
   const schema = targetConstructorToSchema(contract, OPTIONS) as SchemaObject;
   const required = new Set(schema.required ?? []);
   return applyDecorators(
     ...Object.entries(schema.properties ?? {}).map(([name, property]) =>
-      ApiQuery({ name, required: required.has(name), schema: property as SchemaObject }),
+      ApiQuery({ name, required: required.has(name), schema: property as SchemaObject, ...docs[name] }),
     ),
   );
 }

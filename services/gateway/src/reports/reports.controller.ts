@@ -37,11 +37,12 @@ import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-sch
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
 import { AdministerReportsUseCase } from './administer-reports.use-case.js';
+import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TICKET_EXPORT_RULES =
-  'Los mismos filtros que `GET /api/v1/tickets` (sin `before` ni `limit`): todos los tickets que la cuenta ve, ' +
+  'Los mismos filtros que `GET /api/v1/tickets` (sin `sort`, `cursor`, `before` ni `limit`): todos los tickets que la cuenta ve, ' +
   `del más reciente al más antiguo, leídos de a ${ReportLimits.exportPageSize} y enviados a medida que se leen. ` +
   'Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.';
 const PERIOD_RULES =
@@ -134,7 +135,7 @@ export class ReportsController {
 
   @Get('tickets.csv')
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en CSV (UTF-8)', description: TICKET_EXPORT_RULES })
-  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'Una línea por ticket, con cabecera',
@@ -143,7 +144,7 @@ export class ReportsController {
   @ApiErrors(400, 403, 503)
   async ticketsCsv(
     @CurrentActor() actor: ActorV1,
-    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Query(new ContractPipe(TicketFiltersV1, TICKET_FILTER_CONVERSIONS)) filters: TicketFiltersV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const pages = await this.reports.ticketPages(actor, filters);
@@ -152,7 +153,7 @@ export class ReportsController {
 
   @Get('tickets.xlsx')
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en XLSX', description: TICKET_EXPORT_RULES })
-  @ApiQueryFromContract(TicketFiltersV1)
+  @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces(XLSX)
   @ApiOkResponse({
     description: 'Hoja «Tickets» con las mismas columnas que el CSV',
@@ -161,7 +162,7 @@ export class ReportsController {
   @ApiErrors(400, 403, 503)
   async ticketsXlsx(
     @CurrentActor() actor: ActorV1,
-    @Query(new ContractPipe(TicketFiltersV1)) filters: TicketFiltersV1,
+    @Query(new ContractPipe(TicketFiltersV1, TICKET_FILTER_CONVERSIONS)) filters: TicketFiltersV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const pages = await this.reports.ticketPages(actor, filters);

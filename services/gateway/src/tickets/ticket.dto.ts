@@ -215,14 +215,58 @@ export class TicketSummaryResponse implements TicketSummaryV1 {
   @ApiProperty()
   category!: string;
 
+  @ApiProperty({ enum: IMPACTS })
+  impact!: Impact;
+
+  @ApiProperty({ enum: URGENCIES })
+  urgency!: Urgency;
+
   @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
 
   @ApiProperty({ format: 'date-time', description: 'Último cambio de cualquier tipo (paso, comentario, enrutamiento)' })
   updatedAt!: string;
 
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description:
+      'La cuenta que tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación',
+  })
+  assigneeId!: string | null;
+
   @ApiProperty({ type: 'string', nullable: true, description: 'Quién tomó el ticket en su área actual' })
   assigneeName!: string | null;
+
+  @ApiProperty({ description: 'En espera de una respuesta del solicitante (los plazos no corren)' })
+  waitingOnRequester!: boolean;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Cuándo vence la respuesta (horario hábil de la política de SLA de su prioridad); null hasta que se conoce',
+  })
+  responseDueAt!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Cuándo vence la resolución; null hasta que se conoce, y mientras se espera al solicitante si la espera empezó antes del vencimiento',
+  })
+  resolutionDueAt!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Cuándo se cumplió el objetivo de respuesta (primera toma o solución); null mientras no se cumpla',
+  })
+  respondedAt!: string | null;
 }
 
 export class TicketServiceLevelResponse implements TicketServiceLevelV1 {
@@ -262,9 +306,18 @@ export class TicketPageResponse implements TicketPageV1 {
   items!: TicketSummaryResponse[];
 
   @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description:
+      'Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última',
+  })
+  nextCursor!: string | null;
+
+  @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'Pasarlo como `before` para leer la página siguiente; null en la última',
+    description:
+      'Solo con el orden `newest` (el predeterminado): pasarlo como `before` para leer la página siguiente; null con otros órdenes y en la última',
   })
   nextBefore!: number | null;
 }

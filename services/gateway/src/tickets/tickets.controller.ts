@@ -19,6 +19,7 @@ import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-sch
 import { GetTicketUseCase, type TicketDetail } from './get-ticket.use-case.js';
 import { ListTicketsUseCase } from './list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './register-ticket.use-case.js';
+import { TICKET_LIST_CONVERSIONS, TICKET_LIST_DOCS } from './ticket-list-query.js';
 import {
   TicketDetailResponse,
   TicketNumberParams,
@@ -102,15 +103,22 @@ export class TicketsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({
-    summary: 'Lista los tickets que la cuenta puede ver, del más reciente al más antiguo',
-    description: 'Un solicitante ve los suyos; un referente, los de su jurisdicción; el personal, todos.',
+    summary: 'Lista los tickets que la cuenta puede ver, filtrados y en el orden pedido, por páginas',
+    description:
+      'Un solicitante ve los suyos; un referente, los de su jurisdicción; el personal, todos. ' +
+      'Cada filtro restringe (un ticket aparece si cumple todos). Las colas de la consola son combinaciones: ' +
+      'mi área abierta por vencimiento (`area=UIT&status=abierto&status=en_curso&sort=due`), asignados a mí ' +
+      '(`assignee=me`), sin asignar (`assignee=none`), con atraso (`overdue=true`), por vencer ' +
+      '(`dueWithinHours=4`), a revisar (`status=resuelto`), cerrados recientemente (`status=cerrado&sort=updated`). ' +
+      'Paginado por cursor (`nextCursor` → `cursor`), sin contar ni saltar filas. Un valor inválido responde 400 ' +
+      'nombrando el campo.',
   })
-  @ApiQueryFromContract(TicketListFiltersV1)
+  @ApiQueryFromContract(TicketListFiltersV1, TICKET_LIST_DOCS)
   @ApiOkResponse({ type: TicketPageResponse })
   @ApiErrors(400, 503)
   list(
     @CurrentActor() actor: ActorV1,
-    @Query(new ContractPipe(TicketListFiltersV1, ['before', 'limit'])) filters: TicketListFiltersV1,
+    @Query(new ContractPipe(TicketListFiltersV1, TICKET_LIST_CONVERSIONS)) filters: TicketListFiltersV1,
   ): Promise<TicketPageV1> {
     return this.listTickets.list(actor, filters);
   }
