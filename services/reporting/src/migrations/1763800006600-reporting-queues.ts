@@ -32,28 +32,49 @@ export class ReportingQueues1763800006600 implements MigrationInterface {
           GENERATED ALWAYS AS (coalesce(resolution_due_at, 'infinity'::timestamptz)) STORED,
         ADD COLUMN priority_rank smallint
           GENERATED ALWAYS AS (CASE priority WHEN 'ALTA' THEN 1 WHEN 'MEDIA' THEN 2 WHEN 'BAJA' THEN 3 ELSE 4 END) STORED`);
-    const indexes: Record<string, string> = {
-      // An area's queue by status in any order reachable from it; due date first (the console's default).
-      area_status_due: '(area, status, due_order, number)',
-      // Assigned to someone (me), by status.
-      assignee_status: '(assignee_id, status, number DESC)',
-      // Recently changed / recently closed: by status, latest change first.
-      status_updated: '(status, updated_at DESC, number DESC)',
+    // The open queues (abierto, en_curso: a few thousand of 100,000 tickets) get small partial indexes
+    // of their own: over every ticket, "soonest due first" would walk the due dates of the closed
+    // tickets, all in the past, before reaching an open one. A query's `status` list within the open
+    // statuses is enough for PostgreSQL to pick them.
+    const open = `status IN ('abierto', 'en_curso')`;
+    const indexes: Array<[string, string, string?]> = [
+      // My area's open tickets by due date (also con atraso, about to be, waiting, unassigned in my area).
+      ['open_area_due', '(area, due_order, number)', open],
+      // Every open ticket by due date, or by priority.
+      ['open_due', '(due_order, number)', open],
+      ['open_priority', '(priority_rank, number)', open],
+      // Assigned to me, open, by due date.
+      ['open_assignee_due', '(assignee_id, due_order, number)', open],
+      // Everything assigned to someone, newest first.
+      ['assignee', '(assignee_id, number DESC)'],
+      // To review and recently closed: by status, latest change first.
+      ['status_updated', '(status, updated_at DESC, number DESC)'],
       // The orders over every visible ticket.
-      due: '(due_order, number)',
-      updated: '(updated_at DESC, number DESC)',
-      priority_rank: '(priority_rank, number)',
-    };
-    for (const [name, columns] of Object.entries(indexes)) {
+      ['updated', '(updated_at DESC, number DESC)'],
+      ['due', '(due_order, number)'],
+      ['priority_rank', '(priority_rank, number)'],
+    ];
+    for (const [name, columns, predicate] of indexes) {
       await runner.query(
-        `CREATE INDEX ticket_view_${name}_idx ON "${s}".ticket_view ${columns} WHERE number IS NOT NULL`,
+        `CREATE INDEX ticket_view_${name}_idx ON "${s}".ticket_view ${columns}
+         WHERE number IS NOT NULL${predicate ? ` AND ${predicate}` : ''}`,
       );
     }
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
-    for (const name of ['area_status_due', 'assignee_status', 'status_updated', 'due', 'updated', 'priority_rank']) {
+    for (const name of [
+      'open_area_due',
+      'open_due',
+      'open_priority',
+      'open_assignee_due',
+      'assignee',
+      'status_updated',
+      'updated',
+      'due',
+      'priority_rank',
+    ]) {
       await runner.query(`DROP INDEX "${s}".ticket_view_${name}_idx`);
     }
     await runner.query(`
