@@ -61,13 +61,31 @@ describe('gateway: answers of the services behind it', () => {
     let filters: unknown;
     respondWith(Queries.TicketList, (msg) => {
       filters = msg.json<{ data: { filters: unknown } }>().data.filters;
-      reply(msg, { response: { items: [], nextBefore: null } });
+      reply(msg, { response: { items: [], nextCursor: null, nextBefore: null } });
     });
     const answer = await f.http.send('GET', '/api/v1/tickets?status=abierto&limit=20&before=100&text=impresora', {
       token: f.adminToken,
     });
     expect(answer.status).toBe(200);
-    expect(filters).toEqual({ status: 'abierto', limit: 20, before: 100, text: 'impresora' });
+    expect(filters).toEqual({ status: ['abierto'], limit: 20, before: 100, text: 'impresora' });
+
+    const queue = await f.http.send(
+      'GET',
+      '/api/v1/tickets?status=abierto,en_curso&status=resuelto&assignee=me&overdue=true&waitingOnRequester=false' +
+        '&dueWithinHours=4&sort=due&cursor=abc',
+      { token: f.adminToken },
+    );
+    expect(queue.status).toBe(200);
+    // `me` travels as is: reporting resolves it from the actor of the query.
+    expect(filters).toEqual({
+      status: ['abierto', 'en_curso', 'resuelto'],
+      assignee: 'me',
+      overdue: true,
+      waitingOnRequester: false,
+      dueWithinHours: 4,
+      sort: 'due',
+      cursor: 'abc',
+    });
   });
 
   it('turns a service refusal into its HTTP status, with the message in the caller language', async () => {
