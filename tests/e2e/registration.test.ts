@@ -1,11 +1,13 @@
 import pg from 'pg';
-import type { TicketPageV1, TicketViewV1 } from '@cau/contracts';
+import type { TicketPageV1, TicketServiceLevelV1, TicketViewV1 } from '@cau/contracts';
 import { ApiClient, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
  * The registration path as users meet it: every service in its own process, driven only through the
  * gateway's HTTP API, with mail caught by a real SMTP server.
  */
+type TicketDetail = TicketViewV1 & { serviceLevel: TicketServiceLevelV1 | null };
+
 describe('end to end: registering tickets', () => {
   let platform: TestPlatform;
   let api: ApiClient;
@@ -96,6 +98,28 @@ describe('end to end: registering tickets', () => {
       requester: { email: 'ana.perez@salud.gob.ar', name: 'Ana Pérez' },
       attachments: [{ url: 'https://archivos.salud.gob.ar/captura.png' }],
     });
+
+    // Resolution's targets reach the list (ticket.service-level-changed): the same as the ticket's serviceLevel,
+    // and the ticket is in L1's queue of open, unassigned tickets by due date.
+    const level = await waitFor(
+      async () => {
+        const answer = await api.request<TicketDetail>('GET', `/api/v1/tickets/${number}`, { token: operator });
+        return answer.body.serviceLevel?.resolutionDueAt ? answer.body.serviceLevel : undefined;
+      },
+      { what: 'the service level of the ticket' },
+    );
+    const queued = await waitFor(
+      async () => {
+        const page = await api.request<TicketPageV1>(
+          'GET',
+          '/api/v1/tickets?area=L1&status=abierto,en_curso&assignee=none&sort=due&limit=100',
+          { token: operator },
+        );
+        return page.body.items?.find((t) => t.number === number && t.resolutionDueAt !== null);
+      },
+      { what: 'the ticket in L1’s queue with its due dates' },
+    );
+    expect(queued).toMatchObject({ responseDueAt: level.responseDueAt, resolutionDueAt: level.resolutionDueAt });
 
     // Exactly one mail for that ticket, even after everything settled.
     await new Promise((r) => setTimeout(r, 500));
