@@ -6,6 +6,7 @@ import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolu
 import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
 import { ResolutionRequester1763800003300 } from './migrations/1763800003300-resolution-requester.js';
 import { ResolutionComments1763800003200 } from './migrations/1763800003200-resolution-comments.js';
+import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450-resolution-internal-notes.js';
 import { ResolutionModule } from './resolution.module.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
 import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
@@ -34,6 +35,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionLifecycle1763800003100,
       ResolutionComments1763800003200,
       ResolutionRequester1763800003300,
+      ResolutionInternalNotes1763800003450,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,
