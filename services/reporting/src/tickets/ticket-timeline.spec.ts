@@ -307,15 +307,15 @@ describe('reclassification entries', () => {
   it('gives the priority change, the other fields changed and the reason; the details keep both classifications', () => {
     const current = {
       ...previous,
-      type: 'incidente-seguridad' as const,
+      type: 'incidente_seguridad' as const,
       impact: 'alto' as const,
       priority: 'ALTA' as const,
     };
     const entry = reclassified(current);
     expect(entry).toMatchObject({ type: 'ticket.reclassified', area: 'ACGII', at });
     expect(entry.summary).toEqual({
-      es: 'Reclasificado: prioridad MEDIA → ALTA; tipo incidente → incidente-seguridad, impacto medio → alto. Motivo: Es un incidente de seguridad: credenciales expuestas',
-      en: 'Reclassified: priority MEDIA → ALTA; type incidente → incidente-seguridad, impact medio → alto. Reason: Es un incidente de seguridad: credenciales expuestas',
+      es: 'Reclasificado: prioridad MEDIA → ALTA; tipo incidente → incidente_seguridad, impacto medio → alto. Motivo: Es un incidente de seguridad: credenciales expuestas',
+      en: 'Reclassified: priority MEDIA → ALTA; type incidente → incidente_seguridad, impact medio → alto. Reason: Es un incidente de seguridad: credenciales expuestas',
     });
     expect(entry.details).toEqual({
       previous,

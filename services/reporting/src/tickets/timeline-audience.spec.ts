@@ -103,7 +103,7 @@ const ENTRIES: Record<string, TicketTimelineEntryV1> = {
     at,
     area: 'ACGII',
     previous: { type: 'incidente', category: 'correo', impact: 'medio', urgency: 'media', priority: 'MEDIA' },
-    current: { type: 'incidente-seguridad', category: 'correo', impact: 'alto', urgency: 'media', priority: 'ALTA' },
+    current: { type: 'incidente_seguridad', category: 'correo', impact: 'alto', urgency: 'media', priority: 'ALTA' },
     reason: 'Phishing dirigido: credenciales expuestas en el relay',
   }),
   'ticket.sla-breached': TimelineEntries.slaBreached({
@@ -199,7 +199,7 @@ const INTERNAL = [
   'cliente molesto',
   'causa raíz',
   'Phishing',
-  'incidente-seguridad',
+  'incidente_seguridad',
 ];
 
 const TIMELINE_TYPES = [...Object.values(Events), ...Object.values(ProcedureEvents)].map((event) => event.type);
