@@ -1132,6 +1132,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reclasifica el ticket: tipo, categoría, impacto o urgencia; la prioridad se recalcula
+         * @description La Mesa de Servicios (operadores y agentes de L1) en cualquier momento, los agentes del área que tiene el ticket (p. ej. ACGII en 9.2 3.C.2), los supervisores y los administradores. Al menos un campo debe cambiar (si no, 400 nombrando `body`); `reason` es obligatorio y queda en el historial con quién y cuándo. La prioridad sale de la matriz de impacto y urgencia, y los vencimientos del SLA se ajustan a ella. Sirve también para clasificar los tickets que llegan por correo.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketClassificationController_reclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/closure-report": {
         parameters: {
             query?: never;
@@ -1165,7 +1187,7 @@ export interface paths {
         put?: never;
         /**
          * Agrega un comentario al historial del ticket
-         * @description El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).
+         * @description El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) comenta un ticket resuelto, el ticket se reabre. Una respuesta del personal se envía por correo al solicitante (y al referente). `internal: true` es una nota interna: solo el personal la escribe (403 FORBIDDEN al solicitante y al referente) y la ve; nunca se les muestra ni se les envía por correo. Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1652,6 +1674,7 @@ export interface components {
             channel?: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
             /** Format: uuid */
             commentId?: string;
+            internal?: boolean;
             text: string;
         };
         ContactV1: {
@@ -1925,6 +1948,16 @@ export interface components {
         ReasonBodyV1: {
             reason: string;
         };
+        ReclassifyTicketBodyV1: {
+            category?: string;
+            /** @enum {string} */
+            impact?: "alto" | "medio" | "bajo";
+            reason: string;
+            /** @enum {string} */
+            type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+            /** @enum {string} */
+            urgency?: "alta" | "media" | "baja";
+        };
         RenameAreaRequest: {
             name: string;
         };
@@ -2064,6 +2097,21 @@ export interface components {
             title: string | null;
             /** @description Enlaces */
             url: string | null;
+        };
+        TicketClassificationResponse: {
+            /** @example correo */
+            category: string;
+            /** @enum {string} */
+            impact: "alto" | "medio" | "bajo";
+            /**
+             * @description La que da la matriz de prioridad para el impacto y la urgencia
+             * @enum {string}
+             */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @enum {string} */
+            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+            /** @enum {string} */
+            urgency: "alta" | "media" | "baja";
         };
         TicketDetailResponse: {
             area: string | null;
@@ -6840,6 +6888,95 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketClassificationController_reclassify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReclassifyTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description La clasificación del ticket tras el cambio */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketClassificationResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
