@@ -1939,7 +1939,7 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -4564,7 +4564,7 @@ export interface operations {
                             /** @example ticket.closed */
                             eventType: string;
                             /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                             languages: {
                                 en?: {
                                     /** @enum {string} */
@@ -4635,7 +4635,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4649,7 +4649,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4720,7 +4720,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4739,7 +4739,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4828,7 +4828,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4842,7 +4842,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4913,7 +4913,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -5008,7 +5008,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
