@@ -113,6 +113,30 @@ test('the desk registers a call for a new requester, solves it at first contact 
   const number = Number((await done.textContent())!.match(/\d+/)![0]);
   await expect(page.getByText('Pasarlo a revisión del supervisor — hecho')).toBeVisible();
   await checkPage(page, 'desk-registration-solved');
+  const solvedUrl = `${baseUrl()}/tickets/${number}/informe`;
+
+  // The next visitor is not solved on the spot: registered, the console opens the new ticket and says its number.
+  await page.getByRole('button', { name: 'Registrar otro pedido' }).click();
+  await expect(page.getByRole('textbox', { name: /Asunto/ })).toHaveValue('');
+  await page.getByLabel('En persona').check();
+  await requesterBox.getByRole('textbox', { name: /Nombre y apellido/ }).fill('Juan Gómez');
+  await requesterBox.getByRole('textbox', { name: /Correo electrónico/ }).fill(requesterEmail);
+  await requesterBox.getByRole('textbox', { name: /Jurisdicción/ }).fill('SALUD');
+  await page.getByRole('textbox', { name: /Asunto/ }).fill(`Pide una cuenta de correo ${tag}`);
+  await page.getByRole('textbox', { name: /Descripción/ }).fill('Vino a la mesa a pedir una cuenta para un pasante.');
+  await page.getByRole('combobox', { name: /^Tipo/ }).click();
+  await page.getByRole('option', { name: 'Solicitud o consulta' }).click();
+  await page.getByRole('combobox', { name: /^Categoría/ }).click();
+  await page.getByRole('option', { name: 'Correo electrónico' }).click();
+  await page.getByLabel('Bajo: una persona').check();
+  await page.getByLabel('Baja: puede esperar').check();
+  await page.getByRole('button', { name: 'Registrar', exact: true }).click();
+  const notice = page.getByText(/^Ticket n\.º \d+ registrado$/);
+  await expect(notice).toBeVisible();
+  const walkIn = Number((await notice.textContent())!.match(/\d+/)![0]);
+  expect(walkIn).not.toBe(number);
+  await expect(page).toHaveURL(new RegExp(`/tickets/${walkIn}$`));
+  await expect(page.getByRole('heading', { name: `Pide una cuenta de correo ${tag}` })).toBeVisible();
 
   // What the platform recorded: a phone call for Juan, registered by the operator, resolved for review.
   await expect
@@ -127,7 +151,7 @@ test('the desk registers a call for a new requester, solves it at first contact 
   await waitForMail(requesterEmail, (raw) => raw.includes(`/tickets/${number}`));
 
   // Before the supervisor closes it there is no closure report, and the page says why.
-  await page.goto(`${baseUrl()}/tickets/${number}/informe`);
+  await page.goto(solvedUrl);
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByText(/El informe de cierre existe cuando el supervisor aprueba/)).toBeVisible();
 
