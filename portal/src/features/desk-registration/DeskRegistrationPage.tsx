@@ -138,10 +138,8 @@ export function DeskRegistrationPage() {
 
   const message = (error: FieldError | undefined) => fieldMessage(t, error);
   const errors = form.formState.errors;
-  const refusal =
-    registration.error instanceof ApiError && !(registration.error instanceof StepRefused) && !progress
-      ? registration.error
-      : null;
+  // The registration itself refused (a later step's refusal is shown by the progress panel).
+  const refusal = registration.error instanceof ApiError ? registration.error : null;
   const unplaced = refusal?.fields.filter((field) => formFieldOf(field.field) === null) ?? [];
 
   if (progress?.number != null) {
@@ -321,7 +319,7 @@ export function DeskRegistrationPage() {
                     )}
                   </Alert>
                 )}
-                {registration.error && !(registration.error instanceof ApiError) && (
+                {registration.error && !refusal && (
                   <Alert color="red" role="alert" title={t('deskRegistration.refused')}>
                     {t('errors.unexpectedPage')}
                   </Alert>
