@@ -1163,7 +1163,7 @@ export interface paths {
         };
         /**
          * Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio
-         * @description Un solicitante o referente solo obtiene el de los tickets que puede ver.
+         * @description Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets que puede ver.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1667,6 +1667,80 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        ClosureHistoryStepResponse: {
+            /**
+             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
+             * @example log-work
+             */
+            action: string;
+            /** @description El área en que se dio el paso */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema */
+            by: components["schemas"]["ActingAccountResponse"] | null;
+            /** @description Solo en derivaciones: el área de origen */
+            from: string | null;
+            /** @description Minutos insumidos (registro de trabajo) */
+            minutes: number | null;
+            /** @description Motivo, nota o texto del paso */
+            notes: string | null;
+            /** @description Solo en derivaciones: el área de destino */
+            to: string | null;
+        };
+        ClosureReportResponse: {
+            /** Format: date-time */
+            closedAt: string;
+            closedBy: components["schemas"]["ActingAccountResponse"];
+            /** @description Lo que pasó, derivaciones incluidas, en orden */
+            history: components["schemas"]["ClosureHistoryStepResponse"][];
+            jurisdiction: string | null;
+            number: number;
+            /** @description Se cerró con atraso respecto de su SLA */
+            overdue: boolean;
+            /** @description ALTA, MEDIA o BAJA */
+            priority: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description Cómo se resolvió */
+            resolution: components["schemas"]["ClosureResolutionResponse"];
+            /**
+             * Format: date-time
+             * @description Cuándo se derivó la solución al supervisor
+             */
+            resolvedAt: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description Del registro a la solución derivada al supervisor */
+            timeToSolution: components["schemas"]["ClosureTimeToSolutionResponse"];
+            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceResponse"];
+            title: string | null;
+            /** @description Suma del trabajo registrado por todas las áreas («tiempo insumido») */
+            workedMinutes: number;
+        };
+        ClosureResolutionResponse: {
+            /** @description Artículo de la base de conocimiento vinculado al derivar la solución (9.1 paso 6) */
+            articleRef: string | null;
+            /** @description Equipos, sistemas o servicios involucrados (7.5) */
+            elements: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: components["schemas"]["ActingAccountResponse"];
+            solution: string;
+        };
+        ClosureTimeToSolutionResponse: {
+            /** @description En horario hábil del calendario de la jurisdicción */
+            businessMinutes: number;
+            calendarMinutes: number;
+        };
+        ClosureTimeWithoutServiceResponse: {
+            /**
+             * @description Informado con la solución, o todo el tiempo del registro a la solución
+             * @enum {string}
+             */
+            basis: "reported" | "registration-to-solution";
+            minutes: number;
         };
         CommentRequest: {
             attachmentIds?: string[];
@@ -6998,7 +7072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ClosureReportResponse"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -28,7 +28,7 @@ import { AssignTicketUseCase } from './assign-ticket.use-case.js';
 import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
-import { SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
+import { ClosureReportResponse, SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
 
 const { Requester, Referente, Operator, Agent, Supervisor, Admin } = Role;
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
@@ -324,14 +324,16 @@ export class TicketProceduresController {
   @Roles(...ROLES)
   @ApiOperation({
     summary: 'Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio',
-    description: 'Un solicitante o referente solo obtiene el de los tickets que puede ver.',
+    description:
+      'Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets ' +
+      'que puede ver.',
   })
-  @ApiOkResponse({ schema: { type: 'object' }, description: 'Tal como lo arma el servicio de resolución' })
+  @ApiOkResponse({ type: ClosureReportResponse, description: 'Tal como lo arma el servicio de resolución' })
   @ApiErrors(400, 404, 409, 503)
   closureReport(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<unknown> {
+  ): Promise<ClosureReportResponse> {
     return this.follow.closureReport(actor, number);
   }
 }
