@@ -246,6 +246,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
     noWayBack: (f, p) =>
       `El campo «${f}» deja al área ${String(p?.[0])} sin camino de vuelta a ${String(p?.[1])}: sus tickets quedarían atascados.`,
+    classificationUnchanged: (f) =>
+      `El campo «${f}» no cambia la clasificación del ticket: indique al menos un valor distinto del actual en type, category, impact o urgency.`,
     assigneeFilter: (f) => `El campo «${f}» debe ser «me», «none» o el identificador (UUID) de una cuenta.`,
     listCursor: (f) =>
       `El campo «${f}» no es un cursor de esta lista: páselo tal como llegó en «nextCursor», con el mismo orden, o empiece por la primera página.`,
@@ -301,6 +303,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
     noWayBack: (f, p) =>
       `Field '${f}' leaves area ${String(p?.[0])} without a way back to ${String(p?.[1])}: its tickets would be stuck.`,
+    classificationUnchanged: (f) =>
+      `Field '${f}' does not change the ticket's classification: give at least one of type, category, impact or urgency a value other than the current one.`,
     assigneeFilter: (f) => `Field '${f}' must be 'me', 'none' or an account id (UUID).`,
     listCursor: (f) =>
       `Field '${f}' is not a cursor of this list: pass it as it came in 'nextCursor', with the same sort, or start from the first page.`,

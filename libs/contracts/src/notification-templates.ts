@@ -41,6 +41,7 @@ export const MAIL_KINDS = [
   'ticket-registered',
   'ticket-escalated',
   'solution-returned',
+  'ticket-assigned',
   'ticket-resolved',
   'review-requested',
   'review-rejected',
@@ -48,6 +49,7 @@ export const MAIL_KINDS = [
   'ticket-reopened',
   'sla-breached',
   'requester-commented',
+  'staff-replied',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -43,6 +43,7 @@ export const NOTIFIED_EVENT_TYPES: readonly string[] = [
   Events.TicketRegistered.type,
   ProcedureEvents.TicketEscalated.type,
   ProcedureEvents.SolutionReturned.type,
+  ProcedureEvents.TicketTaken.type,
   ProcedureEvents.TicketResolved.type,
   ProcedureEvents.ReviewRejected.type,
   ProcedureEvents.TicketClosed.type,

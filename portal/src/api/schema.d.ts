@@ -1132,6 +1132,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reclasifica el ticket: tipo, categoría, impacto o urgencia; la prioridad se recalcula
+         * @description La Mesa de Servicios (operadores y agentes de L1) en cualquier momento, los agentes del área que tiene el ticket (p. ej. ACGII en 9.2 3.C.2), los supervisores y los administradores. Al menos un campo debe cambiar (si no, 400 nombrando `body`); `reason` es obligatorio y queda en el historial con quién y cuándo. La prioridad sale de la matriz de impacto y urgencia, y los vencimientos del SLA se ajustan a ella. Sirve también para clasificar los tickets que llegan por correo.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketClassificationController_reclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/closure-report": {
         parameters: {
             query?: never;
@@ -1141,7 +1163,7 @@ export interface paths {
         };
         /**
          * Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio
-         * @description Un solicitante o referente solo obtiene el de los tickets que puede ver.
+         * @description Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets que puede ver.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1165,7 +1187,7 @@ export interface paths {
         put?: never;
         /**
          * Agrega un comentario al historial del ticket
-         * @description El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).
+         * @description El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) comenta un ticket resuelto, el ticket se reabre. Una respuesta del personal se envía por correo al solicitante (y al referente). `internal: true` es una nota interna: solo el personal la escribe (403 FORBIDDEN al solicitante y al referente) y la ve; nunca se les muestra ni se les envía por correo. Un `commentId` ya usado no agrega nada (reintentos seguros). `attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra cuenta; nada se agrega entonces).
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1646,6 +1668,80 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ClosureHistoryStepResponse: {
+            /**
+             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
+             * @example log-work
+             */
+            action: string;
+            /** @description El área en que se dio el paso */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema */
+            by: components["schemas"]["ActingAccountResponse"] | null;
+            /** @description Solo en derivaciones: el área de origen */
+            from: string | null;
+            /** @description Minutos insumidos (registro de trabajo) */
+            minutes: number | null;
+            /** @description Motivo, nota o texto del paso */
+            notes: string | null;
+            /** @description Solo en derivaciones: el área de destino */
+            to: string | null;
+        };
+        ClosureReportResponse: {
+            /** Format: date-time */
+            closedAt: string;
+            closedBy: components["schemas"]["ActingAccountResponse"];
+            /** @description Lo que pasó, derivaciones incluidas, en orden */
+            history: components["schemas"]["ClosureHistoryStepResponse"][];
+            jurisdiction: string | null;
+            number: number;
+            /** @description Se cerró con atraso respecto de su SLA */
+            overdue: boolean;
+            /** @description ALTA, MEDIA o BAJA */
+            priority: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description Cómo se resolvió */
+            resolution: components["schemas"]["ClosureResolutionResponse"];
+            /**
+             * Format: date-time
+             * @description Cuándo se derivó la solución al supervisor
+             */
+            resolvedAt: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description Del registro a la solución derivada al supervisor */
+            timeToSolution: components["schemas"]["ClosureTimeToSolutionResponse"];
+            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceResponse"];
+            title: string | null;
+            /** @description Suma del trabajo registrado por todas las áreas («tiempo insumido») */
+            workedMinutes: number;
+        };
+        ClosureResolutionResponse: {
+            /** @description Artículo de la base de conocimiento vinculado al derivar la solución (9.1 paso 6) */
+            articleRef: string | null;
+            /** @description Equipos, sistemas o servicios involucrados (7.5) */
+            elements: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: components["schemas"]["ActingAccountResponse"];
+            solution: string;
+        };
+        ClosureTimeToSolutionResponse: {
+            /** @description En horario hábil del calendario de la jurisdicción */
+            businessMinutes: number;
+            calendarMinutes: number;
+        };
+        ClosureTimeWithoutServiceResponse: {
+            /**
+             * @description Informado con la solución, o todo el tiempo del registro a la solución
+             * @enum {string}
+             */
+            basis: "reported" | "registration-to-solution";
+            minutes: number;
+        };
         CommentRequest: {
             attachmentIds?: string[];
             /** @enum {string} */
@@ -1917,7 +2013,7 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -1925,6 +2021,16 @@ export interface components {
         };
         ReasonBodyV1: {
             reason: string;
+        };
+        ReclassifyTicketBodyV1: {
+            category?: string;
+            /** @enum {string} */
+            impact?: "alto" | "medio" | "bajo";
+            reason: string;
+            /** @enum {string} */
+            type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+            /** @enum {string} */
+            urgency?: "alta" | "media" | "baja";
         };
         RenameAreaRequest: {
             name: string;
@@ -2065,6 +2171,21 @@ export interface components {
             title: string | null;
             /** @description Enlaces */
             url: string | null;
+        };
+        TicketClassificationResponse: {
+            /** @example correo */
+            category: string;
+            /** @enum {string} */
+            impact: "alto" | "medio" | "bajo";
+            /**
+             * @description La que da la matriz de prioridad para el impacto y la urgencia
+             * @enum {string}
+             */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @enum {string} */
+            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
+            /** @enum {string} */
+            urgency: "alta" | "media" | "baja";
         };
         TicketDetailResponse: {
             area: string | null;
@@ -4545,7 +4666,7 @@ export interface operations {
                             /** @example ticket.closed */
                             eventType: string;
                             /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                             languages: {
                                 en?: {
                                     /** @enum {string} */
@@ -4616,7 +4737,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4630,7 +4751,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4701,7 +4822,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4720,7 +4841,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4809,7 +4930,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4823,7 +4944,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -4894,7 +5015,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -4989,7 +5110,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6957,6 +7078,95 @@ export interface operations {
             };
         };
     };
+    TicketClassificationController_reclassify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReclassifyTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description La clasificación del ticket tras el cambio */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketClassificationResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TicketProceduresController_closureReport: {
         parameters: {
             query?: never;
@@ -6974,7 +7184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ClosureReportResponse"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

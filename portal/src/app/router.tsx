@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
+import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
@@ -127,6 +128,28 @@ const articleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/knowledge/ArticlePage'), 'ArticlePage'),
 });
 
+/** The desk registers calls, visits and remote sessions for others; for anyone else the page does not exist. */
+const deskRegistrationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/consola/registrar',
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(
+    () => import('../features/desk-registration/DeskRegistrationPage'),
+    'DeskRegistrationPage',
+  ),
+});
+
+/** The closure report, to read and print; resolution decides who may see it (staff, the requester). */
+const closureReportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/tickets/$number/informe',
+  params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
+  component: lazyRouteComponent(() => import('../features/desk-registration/ClosureReportPage'), 'ClosureReportPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/cuenta',
@@ -137,7 +160,16 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   surveyRoute,
-  signedInRoute.addChildren([ticketsRoute, reportRoute, ticketRoute, knowledgeRoute, articleRoute, accountRoute]),
+  signedInRoute.addChildren([
+    ticketsRoute,
+    reportRoute,
+    ticketRoute,
+    knowledgeRoute,
+    articleRoute,
+    accountRoute,
+    deskRegistrationRoute,
+    closureReportRoute,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -15,9 +15,12 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's dimmed grey (#868e96) is below 4.5:1 on white; field descriptions and hints use it. */
+/**
+ * Mantine's dimmed grey (#868e96) is below 4.5:1 on white; field descriptions and hints use it. So is its
+ * error red (#fa5252), which colours a refused field's message and the text in it.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057' },
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#b02a2a' },
   dark: {},
 });

@@ -44,6 +44,8 @@ import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
 import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
+import { ReclassifyTicketUseCase } from './procedures/reclassify-ticket.use-case.js';
+import { TicketClassificationController } from './procedures/ticket-classification.controller.js';
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
@@ -71,6 +73,7 @@ export class GatewayModule {
         AccountsController,
         TicketsController,
         TicketProceduresController,
+        TicketClassificationController,
         AreasController,
         EscalationGraphController,
         SlaPoliciesController,
@@ -103,6 +106,7 @@ export class GatewayModule {
         ListTicketsUseCase,
         PerformTicketActionUseCase,
         AssignTicketUseCase,
+        ReclassifyTicketUseCase,
         DeriveTicketUseCase,
         FollowTicketUseCase,
         ManageAreasUseCase,

@@ -58,6 +58,7 @@ const policies = [
   { priority: 'BAJA', responseMinutes: 480, resolutionMinutes: 4_800 },
 ];
 const derivation = { to: 'UPAT', reason: 'Requiere un cambio en el sistema de expedientes', kind: 'escalate' };
+const reclassification = { type: 'incidente_seguridad', impact: 'alto', reason: 'Phishing dirigido' };
 
 /** Every procedure endpoint with the roles the brief allows, written out rather than read from the code. */
 const ENDPOINTS: Endpoint[] = [
@@ -93,6 +94,14 @@ const ENDPOINTS: Endpoint[] = [
     body: derivation,
     status: 201,
     sends: [[RoutingCommands.Derive, { number: 7, body: derivation }]],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{number}/classification',
+    roles: [Operator, Agent, Supervisor, Admin],
+    body: reclassification,
+    status: 200,
+    sends: [[RoutingCommands.Reclassify, { number: 7, body: reclassification }]],
   },
   {
     method: 'GET',
@@ -411,6 +420,42 @@ describe('gateway: procedure endpoints', () => {
         "Field 'number' must be at least 1.",
       ],
       [
+        'a reclassification without a reason',
+        Agent,
+        'POST /api/v1/tickets/7/classification',
+        { impact: 'alto' },
+        'reason',
+        'El campo «reason» es obligatorio.',
+        "Field 'reason' is required.",
+      ],
+      [
+        'an unknown impact',
+        Operator,
+        'POST /api/v1/tickets/7/classification',
+        { impact: 'altisimo', reason: 'Es grave' },
+        'impact',
+        'El campo «impact» debe ser uno de: alto, medio, bajo.',
+        "Field 'impact' must be one of: alto, medio, bajo.",
+      ],
+      [
+        'a blank category',
+        Operator,
+        'POST /api/v1/tickets/7/classification',
+        { category: '  ', reason: 'Es otra' },
+        'category',
+        'El campo «category» no puede estar vacío.',
+        "Field 'category' must not be empty.",
+      ],
+      [
+        'an internal flag that is not a boolean',
+        Operator,
+        'POST /api/v1/tickets/7/comments',
+        { text: 'Nota', internal: 'si' },
+        'internal',
+        'El campo «internal» debe ser verdadero o falso.',
+        "Field 'internal' must be true or false.",
+      ],
+      [
         'an area code that cannot be one',
         Admin,
         'PUT /api/v1/areas/uit',
@@ -541,6 +586,86 @@ describe('gateway: procedure endpoints', () => {
       expect(answer.body.fields).toEqual([
         { field: 'reason', message: 'El campo «reason» admite como máximo 2000 caracteres.' },
       ]);
+    });
+  });
+
+  describe('internal notes and public replies', () => {
+    it.each([Requester, Referente])(
+      'refuses an internal note from a %s with 403, before anything is sent',
+      async (role) => {
+        const answer = await request('POST', '/api/v1/tickets/7/comments', role, { text: 'Secreto', internal: true });
+        expect(answer.status).toBe(403);
+        expect(answer.body).toMatchObject({
+          code: 'FORBIDDEN',
+          message: 'No tiene permiso para esta operación: solo el personal del CAU escribe notas internas.',
+        });
+        expect(sent).toEqual([]);
+      },
+    );
+
+    it('lets requesters say internal: false, which is what a comment is anyway', async () => {
+      const answer = await request('POST', '/api/v1/tickets/7/comments', Requester, { text: 'Hola', internal: false });
+      expect(answer.status).toBe(200);
+      expect(sent[1]!.data.body).toEqual({ text: 'Hola', internal: false });
+    });
+
+    it.each(STAFF)('passes a note of a %s to resolution as internal', async (role) => {
+      const answer = await request('POST', '/api/v1/tickets/7/comments', role, { text: 'Ojo', internal: true });
+      expect(answer.status).toBe(200);
+      expect(sent.map((s) => [s.name, s.data.body])).toEqual([
+        [RoutingCommands.Locate, undefined],
+        [resolutionCommandFor('comment', 'UIT'), { text: 'Ojo', internal: true }],
+      ]);
+    });
+  });
+
+  describe('reclassification', () => {
+    it('answers routing’s classification', async () => {
+      const classification = {
+        type: 'incidente_seguridad',
+        category: 'correo',
+        impact: 'alto',
+        urgency: 'media',
+        priority: 'ALTA',
+      };
+      overrides.set(RoutingCommands.Reclassify, () => ({ response: classification }));
+      const answer = await request('POST', '/api/v1/tickets/7/classification', Agent, reclassification);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(classification);
+    });
+
+    it('answers 400 naming the body when routing finds nothing changes, in Spanish and English', async () => {
+      overrides.set(RoutingCommands.Reclassify, () => ({
+        err: { code: 'VALIDATION', fields: [{ field: 'body', constraint: 'classificationUnchanged' }] },
+      }));
+      const body = { impact: 'medio', reason: 'Igual' };
+      const spanish = await request('POST', '/api/v1/tickets/7/classification', Operator, body);
+      expect(spanish.status).toBe(400);
+      expect(spanish.body.fields).toEqual([
+        {
+          field: 'body',
+          message:
+            'El campo «body» no cambia la clasificación del ticket: indique al menos un valor distinto del actual en type, category, impact o urgency.',
+        },
+      ]);
+      const english = await request('POST', '/api/v1/tickets/7/classification', Operator, body, {
+        'accept-language': 'en',
+      });
+      expect(english.body.fields).toEqual([
+        {
+          field: 'body',
+          message:
+            "Field 'body' does not change the ticket's classification: give at least one of type, category, impact or urgency a value other than the current one.",
+        },
+      ]);
+    });
+
+    it('answers 403 with routing’s reason when the agent’s area does not hold the ticket', async () => {
+      const reason = 'un agente solo reclasifica tickets de su área (UIT); este está en ADT';
+      overrides.set(RoutingCommands.Reclassify, () => ({ err: { code: 'FORBIDDEN', params: { reason } } }));
+      const answer = await request('POST', '/api/v1/tickets/30/classification', Agent, reclassification);
+      expect(answer.status).toBe(403);
+      expect(answer.body.message).toBe(`No tiene permiso para esta operación: ${reason}.`);
     });
   });
 

@@ -10,6 +10,7 @@ import { InboundMessages1763800009000 } from './migrations/1763800009000-inbound
 import { NotificationsSchema1763800005000 } from './migrations/1763800005000-notifications-schema.js';
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
 import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
+import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000-reply-and-assignment-mails.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
@@ -24,6 +25,7 @@ import {
   ReviewRejectedMails,
   SlaBreachedMails,
   SolutionReturnedMails,
+  TakenMails,
 } from './ticket-mails/ticket-mail-plans.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 
@@ -37,6 +39,7 @@ export const notificationsService: ServiceDefinition = {
     InboundMessages1763800009000,
     MailTemplates1764086400000,
     TicketPeople1795800000000,
+    ReplyAndAssignmentMails1797200000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -53,7 +56,10 @@ export const notificationsService: ServiceDefinition = {
           onEvent(Events.TicketRegistered, (event, tx) => registrationMail.handle(event, tx)),
           onEvent(ProcedureEvents.TicketEscalated, (event, tx) => mails.handle(EscalatedMails, event, tx)),
           onEvent(ProcedureEvents.SolutionReturned, (event, tx) => mails.handle(SolutionReturnedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketTaken, (event, tx) => people.taken(event, tx)),
+          onEvent(ProcedureEvents.TicketTaken, async (event, tx) => {
+            await people.taken(event, tx);
+            await mails.handle(TakenMails, event, tx);
+          }),
           onEvent(ProcedureEvents.TicketResolved, async (event, tx) => {
             await people.submitted(event, tx);
             await mails.handle(ResolvedMails, event, tx);

@@ -391,6 +391,100 @@ describe('notifications: who is told what about a ticket', () => {
     expect(closedText(REFERENTE)).not.toContain('token=');
   });
 
+  it('mails staff public replies to the requester and the referente, never an internal note; assignments to the assignee', async () => {
+    const number = ++nextNumber;
+    const requester = 'maestra@minedu.gob.bo';
+    const registered = ticketRegistered(number, { email: requester, name: 'Maestra' });
+    registered.data.jurisdiction = 'MINEDU';
+    const ursula = { ...agent, accountId: randomUUID(), name: 'Úrsula UIT', email: 'Ursula@agetic.gob.bo' };
+    const sinCorreo = { ...agent, accountId: randomUUID(), name: 'Sin Correo' };
+    const olga = { ...operator, email: 'olga@agetic.gob.bo' };
+    const at = (minute: number) => new Date(Date.UTC(2025, 10, 24, 15, minute)).toISOString();
+    let sequence = 0;
+    const taken = (who: ByV1, assignee: ByV1, minute: number) =>
+      ticketEvent(
+        ProcedureEvents.TicketTaken,
+        registered,
+        { area: 'L1', status: 'en_curso', by: who, at: at(minute), assignee },
+        ++sequence,
+      );
+    const commented = (who: ByV1, text: string, minute: number, internal?: boolean) =>
+      ticketEvent(
+        ProcedureEvents.TicketCommented,
+        registered,
+        {
+          area: 'L1',
+          status: 'en_curso',
+          by: who,
+          at: at(minute),
+          commentId: randomUUID(),
+          text,
+          channel: 'portal',
+          reopens: false,
+          ...(internal === undefined ? {} : { internal }),
+        },
+        ++sequence,
+      );
+    const tookItself = taken(olga, olga, 1);
+    const assigned = taken({ ...supervisor, email: 'susana@agetic.gob.bo' }, ursula, 2);
+    const assignedUnknown = taken(supervisor, sinCorreo, 3);
+    const note = commented(olga, 'NOTA-INTERNA: el usuario ya llamó tres veces', 4, true);
+    const reply = commented(olga, 'Reinicie el equipo y pruebe de nuevo.\nGracias.', 5, false);
+    const replyOfOld = commented(ursula, 'Lo vemos hoy.', 6);
+    const answer = commented(by('Maestra', 'requester'), 'Sigue igual.', 7);
+    const events: Array<EventEnvelope<object>> = [
+      registered,
+      tookItself,
+      assigned,
+      assignedUnknown,
+      note,
+      reply,
+      replyOfOld,
+      answer,
+    ];
+    const expected: Expected[] = [
+      { event: registered, recipient: requester, kind: 'ticket-registered' },
+      { event: registered, recipient: REFERENTE, kind: 'ticket-registered' },
+      { event: assigned, recipient: 'ursula@agetic.gob.bo', kind: 'ticket-assigned' },
+      { event: reply, recipient: requester, kind: 'staff-replied' },
+      { event: reply, recipient: REFERENTE, kind: 'staff-replied' },
+      { event: replyOfOld, recipient: requester, kind: 'staff-replied' },
+      { event: replyOfOld, recipient: REFERENTE, kind: 'staff-replied' },
+      { event: answer, recipient: MAILBOX.L1, kind: 'requester-commented' },
+    ];
+
+    for (const event of events) await send(event, event === registered ? undefined : 'L1');
+    await waitFor(arrived(expected), { what: 'the replies and the assignment mail' });
+    await sleep(SETTLE_MS);
+
+    const mails = mailsFor(smtp.mails, number);
+    expect(mails.map((mail) => mail.parsed.messageId).sort()).toEqual(expected.map(messageIdOf).sort());
+    for (const e of expected) expect(mailsWithId(messageIdOf(e))[0]!.envelopeTo).toEqual([e.recipient]);
+    // The internal note reached nobody: no mail, no delivery row, no text anywhere.
+    expect(await deliveriesOf([note, tookItself, assignedUnknown])).toEqual([]);
+    for (const mail of mails) {
+      expect(`${mail.parsed.subject} ${mail.parsed.text} ${mail.parsed.html || ''}`).not.toContain('NOTA-INTERNA');
+    }
+    // Threaded on the registration mail, like every mail of the ticket.
+    const registrationId = expectedMessageId(registered.id, requester, DOMAIN);
+    const mailOf = (e: Expected) => mailsWithId(messageIdOf(e))[0]!;
+    const replyMail = mailOf(expected[3]!);
+    expect(replyMail.parsed.inReplyTo).toBe(registrationId);
+    expect(replyMail.parsed.references).toBe(registrationId);
+    expect(replyMail.parsed.subject).toBe(
+      `[CAU #${number}] Respuesta a su solicitud: La impresora ${number} no imprime`,
+    );
+    expect(replyMail.parsed.text).toContain('Olga Operadora, de la Mesa de Servicios, respondió en su solicitud.');
+    expect(replyMail.parsed.text).toContain('Respuesta:\nReinicie el equipo y pruebe de nuevo.\nGracias.');
+    const assignedMail = mailOf(expected[2]!);
+    expect(assignedMail.parsed.inReplyTo).toBe(registrationId);
+    expect(assignedMail.parsed.subject).toBe(
+      `[CAU #${number}] Le asignaron un ticket: La impresora ${number} no imprime`,
+    );
+    expect(assignedMail.parsed.text).toContain('Susana Supervisora le asignó este ticket de L1');
+    expect(assignedMail.parsed.text).toContain(`https://${DOMAIN}/tickets/${number}`);
+  });
+
   it('sends nothing to an area without a mailbox', async () => {
     const registered = ticketRegistered(++nextNumber);
     const toUpat = ticketEvent(

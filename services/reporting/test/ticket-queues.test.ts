@@ -370,6 +370,11 @@ describe('reporting: the desk console’s queues (filters, orders, keyset paging
         title: registration.title,
       });
       expect(await keys({ type: 'incidente_seguridad', category: 'malware' }, staff())).toHaveLength(1);
+      const steps = await h.db.query(
+        'SELECT type, area FROM reporting.ticket_timeline WHERE ticket_id = $1 ORDER BY at',
+        [t.ticketId],
+      );
+      expect(steps.rows.map((r) => r.type)).toEqual(['ticket.registered', 'ticket.routed', 'ticket.reclassified']);
     });
   });
 

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Queries, type ActorV1, type TicketPageV1, type TicketViewV1 } from '@cau/contracts';
+import {
+  ErrorCode,
+  ProcedureEvents,
+  Queries,
+  type ActorV1,
+  type TicketPageV1,
+  type TicketViewV1,
+} from '@cau/contracts';
 import { ReportingHarness, staff } from './support.js';
 
 describe('reporting: ticket view fed by events', () => {
@@ -238,5 +245,46 @@ describe('reporting: ticket view fed by events', () => {
         code: ErrorCode.Validation,
       });
     });
+  });
+
+  it('keeps internal notes from the requester and the referente, and shows staff the note and the reply', async () => {
+    const registration = h.registration({ requester: { email: 'marta.luna@salud.gob', name: 'Marta Luna' } });
+    const agent = { accountId: randomUUID(), name: 'Agente UIT', role: 'agent', email: 'agente@cau.gob' };
+    const comment = (text: string, sequence: number, internal?: boolean) =>
+      h.procedure(
+        ProcedureEvents.TicketCommented,
+        {
+          ticketId: registration.ticketId,
+          number: registration.number,
+          by: agent,
+          at: `2025-03-10T13:0${sequence}:00.000Z`,
+          area: 'L1',
+          status: 'abierto',
+          commentId: randomUUID(),
+          text,
+          channel: 'portal',
+          reopens: false,
+          ...(internal === undefined ? {} : { internal }),
+        },
+        sequence,
+      );
+    await h.feed(
+      h.registered(registration, 1, '2025-03-10T12:00:01.000Z'),
+      comment('El usuario ya llamó tres veces', 1, true),
+      comment('Estamos revisando el servidor', 2),
+    );
+    const comments = (view: TicketViewV1) =>
+      view.timeline.filter((entry) => entry.type === 'ticket.commented').map((entry) => entry.summary.es);
+    expect(comments(await get(registration.number))).toEqual([
+      'Nota interna de Agente UIT: El usuario ya llamó tres veces',
+      'Respuesta de Agente UIT (canal portal): Estamos revisando el servidor',
+    ]);
+    const requester: ActorV1 = { ...staff('requester'), email: 'marta.luna@salud.gob' };
+    const referente: ActorV1 = { ...staff('referente'), jurisdiction: registration.jurisdiction };
+    for (const reader of [requester, referente]) {
+      const view = await get(registration.number, reader);
+      expect(comments(view)).toEqual(['Respuesta de Agente UIT (canal portal): Estamos revisando el servidor']);
+      expect(JSON.stringify(view)).not.toContain('tres veces');
+    }
   });
 });

@@ -6,6 +6,7 @@ import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolu
 import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
 import { ResolutionRequester1763800003300 } from './migrations/1763800003300-resolution-requester.js';
 import { ResolutionComments1763800003200 } from './migrations/1763800003200-resolution-comments.js';
+import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450-resolution-internal-notes.js';
 import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
 import { ResolutionModule } from './resolution.module.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
@@ -37,6 +38,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionLifecycle1763800003100,
       ResolutionComments1763800003200,
       ResolutionRequester1763800003300,
+      ResolutionInternalNotes1763800003450,
       ResolutionServiceLevelAnnounced1763800003600,
     ],
     portVariable: 'RESOLUTION_PORT',

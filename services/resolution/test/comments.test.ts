@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, ProcedureEvents } from '@cau/contracts';
+import { ErrorCode, ProcedureEvents, ResolutionQueries } from '@cau/contracts';
+import type { ClosureReportV1 } from '../src/closure/closure-report.js';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 const MINUTE = 60_000;
@@ -92,5 +93,58 @@ describe('resolution: comments on a ticket', () => {
     });
     expect(await comments(ticket)).toHaveLength(2);
     expect(await h.streamed(ProcedureEvents.TicketReopened, ticket)).toEqual([]);
+  });
+
+  it('records staff internal notes as such, refuses them from the requester and the referente, and never reopens with one', async () => {
+    h.clock.set('2026-03-02T12:00:00Z');
+    const ticket = await resolvedTicket();
+    const uit = people.agent('UIT');
+    const commentId = randomUUID();
+    const note = { text: 'El usuario ya llamó tres veces; ojo con el relay.', commentId, internal: true };
+    expect(await h.command('comment', 'L1', uit, ticket, note)).toMatchObject({ status: 'resuelto' });
+    expect(await h.command('comment', 'L1', uit, ticket, note)).toMatchObject({ status: 'resuelto' });
+    // A public reply of staff, stated as such.
+    await h.command('comment', 'L1', operator, ticket, { text: 'Lo revisamos hoy.', internal: false });
+    const referente = { ...requester, role: 'referente' as const, jurisdiction: 'SALUD' };
+    for (const who of [requester, referente]) {
+      expect(await refusal(h.command('comment', 'L1', who, ticket, { text: 'Secreto', internal: true }))).toEqual({
+        code: ErrorCode.Forbidden,
+        params: { reason: expect.stringMatching(/notas internas/) },
+      });
+    }
+    expect(
+      (
+        await h.db.query(
+          'SELECT by_role, text, internal FROM resolution.ticket_comments WHERE ticket_id = $1 ORDER BY text',
+          [ticket.ticketId],
+        )
+      ).rows,
+    ).toEqual([
+      { by_role: 'agent', text: note.text, internal: true },
+      { by_role: 'operator', text: 'Lo revisamos hoy.', internal: false },
+    ]);
+    const events = (await h.streamed(ProcedureEvents.TicketCommented, ticket)).map((e) => e.data);
+    expect(events).toEqual([
+      expect.objectContaining({ commentId, text: note.text, internal: true, reopens: false, status: 'resuelto' }),
+      expect.objectContaining({ text: 'Lo revisamos hoy.', reopens: false }),
+    ]);
+    expect(events[1]).not.toHaveProperty('internal');
+    expect(await h.streamed(ProcedureEvents.TicketReopened, ticket)).toEqual([]);
+
+    // Closed: the closure report keeps the note for staff and leaves it out for the requester.
+    await h.command('review', 'L1', people.supervisor(), ticket, { decision: 'approve' });
+    const report = (actor: typeof requester) =>
+      h.query<ClosureReportV1>(ResolutionQueries.ClosureReport, { actor, number: ticket.number });
+    const forStaff = await report(operator);
+    expect(forStaff.history.filter((step) => step.action === 'internal-note')).toEqual([
+      expect.objectContaining({ notes: note.text, area: 'L1' }),
+    ]);
+    for (const who of [requester, referente]) {
+      const seen = await report(who);
+      expect(seen.history.map((step) => step.action)).toEqual(
+        forStaff.history.map((step) => step.action).filter((action) => action !== 'internal-note'),
+      );
+      expect(JSON.stringify(seen)).not.toContain('tres veces');
+    }
   });
 });

@@ -11,13 +11,15 @@ import { ListAreasUseCase } from './graph/list-areas.use-case.js';
 import { RenameAreaUseCase } from './graph/rename-area.use-case.js';
 import { ReplaceGraphUseCase } from './graph/replace-graph.use-case.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
+import { ReclassificationHandler } from './reclassification/reclassification.handler.js';
+import { ReclassifyTicketUseCase } from './reclassification/reclassify-ticket.use-case.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
 import { RoutedTicketRepository } from './routing/routed-ticket.repository.js';
 import { SuggestAreaUseCase } from './suggestion/suggest-area.use-case.js';
 import { SuggestionHandler } from './suggestion/suggestion.handler.js';
 
 @Module({
-  controllers: [GraphHandler, DerivationHandler, SuggestionHandler],
+  controllers: [GraphHandler, DerivationHandler, SuggestionHandler, ReclassificationHandler],
   providers: [
     PriorityMatrixRepository,
     RoutedTicketRepository,
@@ -32,6 +34,7 @@ import { SuggestionHandler } from './suggestion/suggestion.handler.js';
     DeriveTicketUseCase,
     TicketPathUseCase,
     SuggestAreaUseCase,
+    ReclassifyTicketUseCase,
   ],
 })
 export class RoutingModule {}

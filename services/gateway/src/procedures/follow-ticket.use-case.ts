@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResolutionQueries, RoutingCommands, type ActorV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
-import type { SuggestionResponse, TicketPathResponse } from './procedure.dto.js';
+import type { ClosureReportResponse, SuggestionResponse, TicketPathResponse } from './procedure.dto.js';
 
 /** What is known about a ticket's handling; the services decide what the actor may see. */
 @Injectable()
@@ -16,7 +16,7 @@ export class FollowTicketUseCase {
     return this.rpc.request<SuggestionResponse>(RoutingCommands.Suggest, { actor, number });
   }
 
-  closureReport(actor: ActorV1, number: number): Promise<unknown> {
-    return this.rpc.request<unknown>(ResolutionQueries.ClosureReport, { actor, number });
+  closureReport(actor: ActorV1, number: number): Promise<ClosureReportResponse> {
+    return this.rpc.request<ClosureReportResponse>(ResolutionQueries.ClosureReport, { actor, number });
   }
 }

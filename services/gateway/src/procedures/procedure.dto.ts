@@ -85,3 +85,125 @@ export class SuggestionResponse {
   })
   suggestion!: SuggestedAreaResponse | null;
 }
+
+class ClosureHistoryStepResponse {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({
+    description:
+      'El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, ' +
+      'register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)',
+    example: 'log-work',
+  })
+  action!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'El área en que se dio el paso' })
+  area!: string | null;
+
+  @ApiProperty({ type: ActingAccountResponse, nullable: true, description: 'null en los pasos del sistema' })
+  by!: ActingAccountResponse | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Minutos insumidos (registro de trabajo)' })
+  minutes!: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Motivo, nota o texto del paso' })
+  notes!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Solo en derivaciones: el área de origen' })
+  from!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Solo en derivaciones: el área de destino' })
+  to!: string | null;
+}
+
+class ClosureResolutionResponse {
+  @ApiProperty()
+  solution!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Equipos, sistemas o servicios involucrados (7.5)' })
+  elements!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Artículo de la base de conocimiento vinculado al derivar la solución (9.1 paso 6)',
+  })
+  articleRef!: string | null;
+
+  @ApiProperty({ type: ActingAccountResponse })
+  registeredBy!: ActingAccountResponse;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+}
+
+class ClosureTimeToSolutionResponse {
+  @ApiProperty({ type: 'integer', description: 'En horario hábil del calendario de la jurisdicción' })
+  businessMinutes!: number;
+
+  @ApiProperty({ type: 'integer' })
+  calendarMinutes!: number;
+}
+
+class ClosureTimeWithoutServiceResponse {
+  @ApiProperty({ type: 'integer' })
+  minutes!: number;
+
+  @ApiProperty({
+    enum: ['reported', 'registration-to-solution'],
+    description: 'Informado con la solución, o todo el tiempo del registro a la solución',
+  })
+  basis!: 'reported' | 'registration-to-solution';
+}
+
+/** Resolution's closure report (seed 003 7.5), written when the ticket closes. */
+export class ClosureReportResponse {
+  @ApiProperty({ format: 'uuid' })
+  ticketId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  number!: number;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  title!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  jurisdiction!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'ALTA, MEDIA o BAJA' })
+  priority!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Cuándo se derivó la solución al supervisor' })
+  resolvedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  closedAt!: string;
+
+  @ApiProperty({ type: ActingAccountResponse })
+  closedBy!: ActingAccountResponse;
+
+  @ApiProperty({ type: [ClosureHistoryStepResponse], description: 'Lo que pasó, derivaciones incluidas, en orden' })
+  history!: ClosureHistoryStepResponse[];
+
+  @ApiProperty({ type: ClosureResolutionResponse, description: 'Cómo se resolvió' })
+  resolution!: ClosureResolutionResponse;
+
+  @ApiProperty({
+    type: ClosureTimeToSolutionResponse,
+    description: 'Del registro a la solución derivada al supervisor',
+  })
+  timeToSolution!: ClosureTimeToSolutionResponse;
+
+  @ApiProperty({ type: ClosureTimeWithoutServiceResponse })
+  timeWithoutService!: ClosureTimeWithoutServiceResponse;
+
+  @ApiProperty({ type: 'integer', description: 'Suma del trabajo registrado por todas las áreas («tiempo insumido»)' })
+  workedMinutes!: number;
+
+  @ApiProperty({ description: 'Se cerró con atraso respecto de su SLA' })
+  overdue!: boolean;
+}

@@ -16,6 +16,7 @@ import {
   WorkLogBodyV1,
   type ActorV1,
 } from '@cau/contracts';
+import { ServiceError } from '@cau/messaging';
 import { CommentRequest } from '../attachments/attachment.dto.js';
 import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
@@ -27,7 +28,7 @@ import { AssignTicketUseCase } from './assign-ticket.use-case.js';
 import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
-import { SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
+import { ClosureReportResponse, SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
 
 const { Requester, Referente, Operator, Agent, Supervisor, Admin } = Role;
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
@@ -247,7 +248,10 @@ export class TicketProceduresController {
     summary: 'Agrega un comentario al historial del ticket',
     description:
       'El solicitante, el referente de su jurisdicción o el personal del CAU. Si el solicitante (o su referente) ' +
-      'comenta un ticket resuelto, el ticket se reabre. Un `commentId` ya usado no agrega nada (reintentos seguros). ' +
+      'comenta un ticket resuelto, el ticket se reabre. Una respuesta del personal se envía por correo al ' +
+      'solicitante (y al referente). `internal: true` es una nota interna: solo el personal la escribe (403 ' +
+      'FORBIDDEN al solicitante y al referente) y la ve; nunca se les muestra ni se les envía por correo. ' +
+      'Un `commentId` ya usado no agrega nada (reintentos seguros). ' +
       '`attachmentIds`: archivos subidos antes con `POST /api/v1/attachments` por la misma cuenta, que quedan en el ' +
       'ticket cuando el comentario se acepta (400 STAGED_ATTACHMENT_UNKNOWN si alguno no existe, venció o es de otra ' +
       'cuenta; nada se agrega entonces).',
@@ -259,6 +263,10 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(CommentRequest)) request: CommentRequest,
   ): Promise<TicketStateResponse> {
+    // Resolution refuses it too; refused here, nothing is checked nor sent.
+    if (request.internal === true && !STAFF_ROLES.includes(actor.role)) {
+      throw ServiceError.forbidden('solo el personal del CAU escribe notas internas');
+    }
     // attachmentIds are the gateway's: checked before, bound after resolution took the comment.
     const { attachmentIds, ...body } = request;
     const ids = [...new Set(attachmentIds ?? [])];
@@ -316,14 +324,16 @@ export class TicketProceduresController {
   @Roles(...ROLES)
   @ApiOperation({
     summary: 'Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio',
-    description: 'Un solicitante o referente solo obtiene el de los tickets que puede ver.',
+    description:
+      'Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets ' +
+      'que puede ver.',
   })
-  @ApiOkResponse({ schema: { type: 'object' }, description: 'Tal como lo arma el servicio de resolución' })
+  @ApiOkResponse({ type: ClosureReportResponse, description: 'Tal como lo arma el servicio de resolución' })
   @ApiErrors(400, 404, 409, 503)
   closureReport(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<unknown> {
+  ): Promise<ClosureReportResponse> {
     return this.follow.closureReport(actor, number);
   }
 }

@@ -6,6 +6,8 @@ export const DeliveryKind = {
   /** To the mailbox of the area a ticket was derived to. */
   TicketEscalated: 'ticket-escalated',
   SolutionReturned: 'solution-returned',
+  /** To the person a ticket was assigned to by someone else (not when they took it themselves). */
+  TicketAssigned: 'ticket-assigned',
   /** To the requester: the solution, to verify that it works. */
   TicketResolved: 'ticket-resolved',
   /** To the supervisors: the same solution, submitted for their review. */
@@ -16,6 +18,8 @@ export const DeliveryKind = {
   SlaBreached: 'sla-breached',
   /** To the mailbox of the area that has the ticket: the requester commented (e.g. answered by mail). */
   RequesterCommented: 'requester-commented',
+  /** To the requester (and the referente): a staff public reply on the ticket. Internal notes are never mailed. */
+  StaffReplied: 'staff-replied',
   /** To the administrators (ADMIN_EMAILS): an inbound mailbox has failed to be read several times in a row. */
   MailboxUnreadable: 'mailbox-unreadable',
   /** A daily, weekly or monthly summary from reporting (not about one ticket). */

@@ -27,6 +27,8 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
   dueAt: { es: 'Fecha y hora en que vencía', en: 'Date and time it was due' },
   text: { es: 'Comentario del solicitante, tal como se escribió', en: "Requester's comment, as written" },
   channel: { es: 'Canal por el que llegó el comentario', en: 'Channel the comment came through' },
+  reply: { es: 'Respuesta del personal, tal como se escribió', en: "Staff's reply, as written" },
+  assigneeName: { es: 'Nombre de quien recibe el ticket', en: 'Name of the person given the ticket' },
   reopens: {
     es: '«Sí» o «No»: si el comentario reabrió el ticket',
     en: '"Yes" or "No": whether the comment reopened the ticket',

@@ -2,6 +2,7 @@ import {
   renderTicketClosedMail,
   renderTicketReopenedMail,
   renderTicketResolvedMail,
+  renderStaffRepliedMail,
   surveyUrl,
 } from './requester-mails.template.js';
 
@@ -97,5 +98,37 @@ describe('ticket reopened mail (requester)', () => {
     const mail = renderTicketReopenedMail({ ...data, reason: '<script>x</script>' }, spanish);
     expect(mail.html).not.toContain('<script>');
     expect(mail.text).toContain('<script>x</script>');
+  });
+});
+
+describe('staff replied mail (requester)', () => {
+  const data = { ...ticket, byName: 'Olga Operadora', reply: 'Reinicie la impresora.\nLuego pruebe de nuevo.' };
+
+  it('gives the reply as written, who wrote it, the link and how to answer, in Spanish', () => {
+    const mail = renderStaffRepliedMail(data, spanish);
+    expect(mail.subject).toBe('[CAU #1234] Respuesta a su solicitud: La impresora no imprime');
+    expect(mail.text).toContain('Hola, María Pérez:');
+    expect(mail.text).toContain('Olga Operadora, de la Mesa de Servicios, respondió en su solicitud.');
+    expect(mail.text).toContain('Respuesta:\nReinicie la impresora.\nLuego pruebe de nuevo.');
+    expect(mail.text).toContain('https://cau.example.gob/tickets/1234');
+    expect(mail.text).toContain('conservando [CAU #1234] en el asunto');
+  });
+
+  it('has an English variant', () => {
+    const mail = renderStaffRepliedMail(data, english);
+    expect(mail.subject).toBe('[CAU #1234] Reply to your request: La impresora no imprime');
+    expect(mail.text).toContain('Olga Operadora, of the service desk, replied on your request.');
+    expect(mail.text).toContain('Reply:\nReinicie la impresora.');
+  });
+
+  it('escapes the reply and the names', () => {
+    const mail = renderStaffRepliedMail(
+      { ...data, ...hostile, byName: '<b>x</b>', reply: '<img src=x onerror=y>' },
+      spanish,
+    );
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<b>x');
+    expect(mail.html).toContain('&lt;img src=x onerror=y&gt;');
   });
 });

@@ -1,7 +1,7 @@
 import type { Language } from '@cau/contracts';
 import { renderMail, ticketTag, type MailLocale, type RenderedMail } from './mail.js';
 
-/** The requester's mails after registration: the solution to verify, the closure, a reopening. */
+/** The requester's mails after registration: the solution to verify, the closure, a reopening, staff replies. */
 
 interface RequesterMailData {
   requesterName: string;
@@ -22,6 +22,13 @@ export interface TicketResolvedMailData extends RequesterMailData {
 
 export interface TicketReopenedMailData extends RequesterMailData {
   reason: string;
+}
+
+export interface StaffRepliedMailData extends RequesterMailData {
+  /** Who answered (staff). */
+  byName: string;
+  /** The reply as written. */
+  reply: string;
 }
 
 interface Common {
@@ -149,6 +156,36 @@ export function renderTicketReopenedMail(data: TicketReopenedMailData, locale: M
     paragraphs: [copy.intro],
     fields: ticketFields(common, data),
     blocks: [{ label: copy.reasonLabel, text: data.reason }],
+    link: { intro: common.followIntro, url: `${data.portalUrl}/tickets/${data.number}` },
+    closing: [common.reply(ticketTag(data.number))],
+  });
+}
+
+const STAFF_REPLIED = {
+  es: {
+    subject: (title: string) => `Respuesta a su solicitud: ${title}`,
+    intro: (by: string) => `${by}, de la Mesa de Servicios, respondió en su solicitud.`,
+    replyLabel: 'Respuesta',
+  },
+  en: {
+    subject: (title: string) => `Reply to your request: ${title}`,
+    intro: (by: string) => `${by}, of the service desk, replied on your request.`,
+    replyLabel: 'Reply',
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.commented` by staff, public (never an internal note), to the requester: the reply as written. */
+export function renderStaffRepliedMail(data: StaffRepliedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = STAFF_REPLIED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.greeting(data.requesterName),
+    paragraphs: [copy.intro(data.byName)],
+    fields: ticketFields(common, data),
+    blocks: [{ label: copy.replyLabel, text: data.reply }],
     link: { intro: common.followIntro, url: `${data.portalUrl}/tickets/${data.number}` },
     closing: [common.reply(ticketTag(data.number))],
   });

@@ -3,6 +3,7 @@ import {
   renderReviewRejectedMail,
   renderReviewRequestedMail,
   renderSlaBreachedMail,
+  renderTicketAssignedMail,
   renderTicketDerivedMail,
 } from './staff-mails.template.js';
 
@@ -163,5 +164,26 @@ describe('requester commented mail (area mailbox)', () => {
     const mail = renderRequesterCommentedMail({ ...data, reopens: true }, english);
     expect(mail.subject).toBe('[CAU #1234] The requester answered: El correo no responde');
     expect(mail.text).toContain('The ticket was resolved and has been reopened');
+  });
+});
+
+describe('ticket assigned mail (assignee)', () => {
+  const data = { ...ticket, area: 'UIT', assigneeName: 'Úrsula UIT', byName: 'Susana Supervisora' };
+
+  it('tells the assignee who gave them the ticket, with the link, in Spanish', () => {
+    const mail = renderTicketAssignedMail(data, spanish);
+    expect(mail.subject).toBe('[CAU #1234] Le asignaron un ticket: El correo no responde');
+    expect(mail.text).toContain('Hola, Úrsula UIT:');
+    expect(mail.text).toContain('Susana Supervisora le asignó este ticket de UIT: ahora lo atiende usted.');
+    expect(mail.text).toContain('Área: UIT');
+    expect(mail.text).toContain('Solicitante: María Pérez');
+    expect(mail.text).toContain('https://cau.example.gob/tickets/1234');
+  });
+
+  it('has an English variant, and escapes names', () => {
+    const mail = renderTicketAssignedMail({ ...data, byName: '<b>Sara</b>' }, english);
+    expect(mail.subject).toBe('[CAU #1234] A ticket was assigned to you: El correo no responde');
+    expect(mail.text).toContain('<b>Sara</b> assigned you this UIT ticket: you are now handling it.');
+    expect(mail.html).not.toContain('<b>Sara');
   });
 });

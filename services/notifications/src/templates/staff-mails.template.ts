@@ -1,7 +1,10 @@
 import type { Language, SlaTarget } from '@cau/contracts';
 import { formatInstant, renderMail, type MailLocale, type RenderedMail } from './mail.js';
 
-/** The staff's mails: derivations to an area's mailbox, reviews, rejected reviews, SLA breaches, requesters' answers. */
+/**
+ * The staff's mails: derivations to an area's mailbox, assignments, reviews, rejected reviews, SLA breaches,
+ * requesters' answers.
+ */
 
 interface StaffMailData {
   number: number;
@@ -19,6 +22,13 @@ export interface TicketDerivedMailData extends StaffMailData {
   to: string;
   byName: string;
   reason: string;
+}
+
+export interface TicketAssignedMailData extends StaffMailData {
+  area: string;
+  assigneeName: string;
+  /** Who assigned it. */
+  byName: string;
 }
 
 export interface ReviewRequestedMailData extends StaffMailData {
@@ -134,6 +144,34 @@ export function renderTicketDerivedMail(data: TicketDerivedMailData, locale: Mai
     paragraphs: [copy.intro(data.returned, data.byName, data.from, data.to)],
     fields: [...ticketFields(common, data), [copy.fromLabel, data.from], [copy.toLabel, data.to]],
     blocks: [{ label: copy.reasonLabel, text: data.reason }],
+    link: ticketLink(common, data),
+  });
+}
+
+const ASSIGNED = {
+  es: {
+    subject: (title: string) => `Le asignaron un ticket: ${title}`,
+    greeting: (name: string) => `Hola, ${name}:`,
+    intro: (by: string, area: string) => `${by} le asignó este ticket de ${area}: ahora lo atiende usted.`,
+  },
+  en: {
+    subject: (title: string) => `A ticket was assigned to you: ${title}`,
+    greeting: (name: string) => `Hello, ${name}:`,
+    intro: (by: string, area: string) => `${by} assigned you this ${area} ticket: you are now handling it.`,
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.taken` when someone else assigned the ticket, to the assignee at their own address. */
+export function renderTicketAssignedMail(data: TicketAssignedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = ASSIGNED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: copy.greeting(data.assigneeName),
+    paragraphs: [copy.intro(data.byName, data.area)],
+    fields: [...ticketFields(common, data), [common.areaLabel, data.area]],
     link: ticketLink(common, data),
   });
 }

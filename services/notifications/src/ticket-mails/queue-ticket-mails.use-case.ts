@@ -71,7 +71,9 @@ export class QueueTicketMailsUseCase {
         this.logger.warn(fields, 'an enabled rule has no mail for this event type; nothing sent');
         continue;
       }
-      const recipients = await this.recipientsOf(tx, rule.recipientKind, mails.area(event.data), ticket, config);
+      // Not this case of the event type (a staff reply is not the requester's comment): no mail, no log.
+      if (plan.when && !plan.when(event.data)) continue;
+      const recipients = await this.recipientsOf(tx, rule.recipientKind, mails, event.data, ticket, config);
       if (recipients.length === 0) {
         this.logger.debug(fields, 'no address configured for this rule; nothing sent');
         continue;
@@ -109,14 +111,16 @@ export class QueueTicketMailsUseCase {
     }
   }
 
-  private async recipientsOf(
+  private async recipientsOf<T>(
     tx: EntityManager,
     kind: RecipientKind,
-    area: string | null,
+    mails: EventMails<T>,
+    data: T,
     ticket: TicketCopy,
     config: NotificationsConfig,
   ): Promise<string[]> {
     const present = (address: string | null | undefined): string[] => (address ? [address] : []);
+    const area = mails.area(data);
     switch (kind) {
       case RecipientKind.Requester:
         return [ticket.requesterEmail];
@@ -134,6 +138,9 @@ export class QueueTicketMailsUseCase {
       case RecipientKind.Referente:
         return present(config.jurisdictionReferentes.get(ticket.jurisdiction));
       case RecipientKind.AssignedAgent:
+        // The person the event names, when it names one (an assignment); else whoever last held the area.
+        // Lower-cased as ticket_people keeps addresses, so opt-outs (stored lower-cased) apply.
+        if (mails.assignee) return present(mails.assignee(data)?.toLowerCase());
         return present(
           area === null ? null : await this.people.emailOf(tx, ticket.ticketId, TicketDuty.Assignee, area),
         );

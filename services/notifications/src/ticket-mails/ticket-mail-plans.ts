@@ -12,6 +12,7 @@ import {
   type TicketRegisteredV1,
   type TicketReopenedV1,
   type TicketResolvedV1,
+  type TicketTakenV1,
   type MailKind,
   type SlaTarget,
   type TicketStatus,
@@ -22,6 +23,7 @@ import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { formatInstant, type MailLocale, type RenderedMail } from '../templates/mail.js';
 import { SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
 import {
+  renderStaffRepliedMail,
   renderTicketClosedMail,
   renderTicketReopenedMail,
   renderTicketResolvedMail,
@@ -31,6 +33,7 @@ import {
   renderReviewRejectedMail,
   renderReviewRequestedMail,
   renderSlaBreachedMail,
+  renderTicketAssignedMail,
   renderTicketDerivedMail,
 } from '../templates/staff-mails.template.js';
 import { renderTicketRegisteredMail } from '../templates/ticket-registered.template.js';
@@ -56,6 +59,13 @@ export interface MailPlan<T> {
    * `commonValues`), as the mail shows them: localized, dates formatted.
    */
   values(input: MailInput<T>): Record<string, string>;
+  /**
+   * Which events of the type give this mail (all when absent): a comment is mailed to the requester
+   * only when it is a staff public reply, an assignment to the assignee only when someone else made it.
+   */
+  when?(data: T): boolean;
+  /** Event data for previews of this mail, when the type's sample is another of its cases. */
+  sample?(language: Language): Omit<T, 'ticketId' | 'number'>;
 }
 
 /**
@@ -66,6 +76,11 @@ export interface EventMails<T> {
   type: string;
   /** The area whose mailbox an `area-mailbox` rule writes to. */
   area(data: T): string | null;
+  /**
+   * The address of the person the event gives the ticket to, which an `assigned-agent` rule mails
+   * instead of the last known holder of the area (the event is the truth about whom it names).
+   */
+  assignee?(data: T): string | null;
   plans: Partial<Record<RecipientKind, MailPlan<T>>>;
   /** Event data for previews with sample data. */
   sample(language: Language): Omit<T, 'ticketId' | 'number'>;
@@ -156,6 +171,42 @@ export const SolutionReturnedMails = derivedMails(
   DeliveryKind.SolutionReturned,
   true,
 );
+
+/**
+ * The person a ticket was assigned to, at the address the gateway put in the event; not when they took
+ * it themselves, nor when the address is unknown (an account the gateway does not keep).
+ */
+export const TakenMails: EventMails<TicketTakenV1> = {
+  type: ProcedureEvents.TicketTaken.type,
+  area: (data) => data.area,
+  assignee: (data) => data.assignee.email ?? null,
+  plans: {
+    'assigned-agent': {
+      kind: DeliveryKind.TicketAssigned,
+      when: (data) => data.assignee.accountId !== data.by.accountId,
+      render: ({ event, ticket, portalUrl, locale }) =>
+        renderTicketAssignedMail(
+          {
+            ...staffFacts(ticket, portalUrl),
+            area: event.data.area,
+            assigneeName: event.data.assignee.name,
+            byName: event.data.by.name,
+          },
+          locale,
+        ),
+      values: ({ event }) => ({
+        area: event.data.area,
+        assigneeName: event.data.assignee.name,
+        byName: event.data.by.name,
+      }),
+    },
+  },
+  sample: () => ({
+    ...sampleStep('UIT', 'en_curso'),
+    by: { ...sampleBy('supervisor'), name: 'Susana Supervisora' },
+    assignee: { ...sampleBy('agent'), accountId: '00000000-0000-4000-8000-000000000002' },
+  }),
+};
 
 export const ResolvedMails: EventMails<TicketResolvedV1> = {
   type: ProcedureEvents.TicketResolved.type,
@@ -278,17 +329,23 @@ export const SlaBreachedMails: EventMails<SlaBreachedV1> = {
   sample: () => ({ area: 'UIT', target: 'resolution', dueAt: SAMPLE_AT, detectedAt: SAMPLE_AT }),
 };
 
+/** Requesters and referentes comment on their tickets; everyone else who comments is staff. */
+const byRequesterSide = (data: TicketCommentedV1): boolean =>
+  data.by.role === Role.Requester || data.by.role === Role.Referente;
+
 /**
- * The requester's comments (a mail reply, the portal; or the referente's for them) go to the mailbox of the area that has the ticket,
- * so its people see the answer without watching the timeline. Staff comments give no mail: their area
- * returns null, which means no mailbox.
+ * Comments. The requester's (a mail reply, the portal; or the referente's for them) go to the mailbox of
+ * the area that has the ticket, so its people see the answer without watching the timeline. A staff
+ * public reply goes to the requester (and the referente, as their other mails do). An internal note is
+ * never mailed to anyone outside staff: no plan here takes it.
  */
 export const CommentedMails: EventMails<TicketCommentedV1> = {
   type: ProcedureEvents.TicketCommented.type,
-  area: (data) => (data.by.role === Role.Requester || data.by.role === Role.Referente ? data.area : null),
+  area: (data) => data.area,
   plans: {
     'area-mailbox': {
       kind: DeliveryKind.RequesterCommented,
+      when: byRequesterSide,
       render: ({ event, ticket, portalUrl, locale }) =>
         renderRequesterCommentedMail(
           {
@@ -307,6 +364,26 @@ export const CommentedMails: EventMails<TicketCommentedV1> = {
         reopens: YES_NO[locale.language][event.data.reopens ? 0 : 1],
       }),
     },
+    ...withReferente({
+      kind: DeliveryKind.StaffReplied,
+      when: (data) => data.internal !== true && !byRequesterSide(data),
+      render: ({ event, ticket, portalUrl, locale }) =>
+        renderStaffRepliedMail(
+          { ...requesterFacts(ticket, portalUrl), byName: event.data.by.name, reply: event.data.text },
+          locale,
+        ),
+      values: ({ event }) => ({ byName: event.data.by.name, reply: event.data.text }),
+      sample: (language) => ({
+        ...sampleStep('L1', 'en_curso'),
+        commentId: SAMPLE_ID,
+        channel: 'portal',
+        text:
+          language === 'es'
+            ? 'Reinicie la impresora y vuelva a enviar el documento.'
+            : 'Restart the printer and send the document again.',
+        reopens: false,
+      }),
+    }),
   },
   sample: (language) => ({
     ...sampleStep('L1', 'en_curso'),
@@ -323,6 +400,7 @@ const TICKET_MAILS = [
   RegisteredMails,
   EscalatedMails,
   SolutionReturnedMails,
+  TakenMails,
   ResolvedMails,
   ReviewRejectedMails,
   ClosedMails,
@@ -381,7 +459,7 @@ function kindEntries<T extends { ticketId: string }>(mails: EventMails<T>): Mail
     const sample = (ticket: TicketCopy, portalUrl: string, locale: MailLocale) => {
       // The sample is T without these two fields, so this is a T; TypeScript cannot prove it for a generic T.
       const data = {
-        ...mails.sample(locale.language),
+        ...(plan.sample ?? mails.sample)(locale.language),
         ticketId: ticket.ticketId,
         number: ticket.number,
       } as unknown as T;

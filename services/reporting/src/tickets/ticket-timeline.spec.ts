@@ -245,6 +245,92 @@ describe('comment entries', () => {
   });
 });
 
+describe('comment entries: internal notes, staff replies and requesters’ comments', () => {
+  const comment = (by: { accountId: string; name: string; role: string }, internal?: boolean) =>
+    TimelineEntries.commented({
+      ...step,
+      by,
+      commentId: randomUUID(),
+      text: 'Revisar el relay\nmañana',
+      channel: 'portal',
+      reopens: false,
+      ...(internal === undefined ? {} : { internal }),
+    });
+  const agent = { accountId: randomUUID(), name: 'Andrés Agente', role: 'agent' };
+
+  it('calls a staff internal note "Nota interna" and keeps the flag in the details', () => {
+    const entry = comment(agent, true);
+    expect(entry.summary).toEqual({
+      es: 'Nota interna de Andrés Agente: Revisar el relay mañana',
+      en: 'Internal note by Andrés Agente: Revisar el relay mañana',
+    });
+    expect(entry.details).toMatchObject({ internal: true });
+  });
+
+  it('calls a staff public comment "Respuesta", flagged or not', () => {
+    for (const internal of [false, undefined]) {
+      expect(comment(agent, internal).summary).toEqual({
+        es: 'Respuesta de Andrés Agente (canal portal): Revisar el relay mañana',
+        en: 'Reply by Andrés Agente (channel portal): Revisar el relay mañana',
+      });
+    }
+  });
+
+  it('keeps calling the requester’s and the referente’s "Comentario"', () => {
+    for (const role of ['requester', 'referente']) {
+      expect(comment({ ...agent, name: 'Ana Pérez', role }).summary.es).toBe(
+        'Comentario de Ana Pérez (canal portal): Revisar el relay mañana',
+      );
+    }
+  });
+});
+
+describe('reclassification entries', () => {
+  const previous = {
+    type: 'incidente' as const,
+    category: 'correo',
+    impact: 'medio' as const,
+    urgency: 'media' as const,
+    priority: 'MEDIA' as const,
+  };
+  const reclassified = (current: typeof previous) =>
+    TimelineEntries.reclassified({
+      ...ticket,
+      by: { accountId: randomUUID(), name: 'Agente ACGII', role: 'agent' },
+      at,
+      area: 'ACGII',
+      previous,
+      current,
+      reason: 'Es un incidente de seguridad:\ncredenciales expuestas',
+    });
+
+  it('gives the priority change, the other fields changed and the reason; the details keep both classifications', () => {
+    const current = {
+      ...previous,
+      type: 'incidente_seguridad' as const,
+      impact: 'alto' as const,
+      priority: 'ALTA' as const,
+    };
+    const entry = reclassified(current);
+    expect(entry).toMatchObject({ type: 'ticket.reclassified', area: 'ACGII', at });
+    expect(entry.summary).toEqual({
+      es: 'Reclasificado: prioridad MEDIA → ALTA; tipo incidente → incidente_seguridad, impacto medio → alto. Motivo: Es un incidente de seguridad: credenciales expuestas',
+      en: 'Reclassified: priority MEDIA → ALTA; type incidente → incidente_seguridad, impact medio → alto. Reason: Es un incidente de seguridad: credenciales expuestas',
+    });
+    expect(entry.details).toEqual({
+      previous,
+      current,
+      reason: 'Es un incidente de seguridad:\ncredenciales expuestas',
+    });
+  });
+
+  it('says when the priority stayed the same', () => {
+    expect(reclassified({ ...previous, category: 'correo-institucional' }).summary.es).toBe(
+      'Reclasificado: prioridad MEDIA, sin cambios; categoría correo → correo-institucional. Motivo: Es un incidente de seguridad: credenciales expuestas',
+    );
+  });
+});
+
 describe('oneLine', () => {
   it('joins lines and collapses spaces', () => {
     expect(oneLine('  No responde\n\ndesde   las 9\t')).toBe('No responde desde las 9');

@@ -1,6 +1,7 @@
 import {
   Events,
   ProcedureEvents,
+  Role,
   type ByV1,
   type ReviewRejectedV1,
   type SatisfactionLevel,
@@ -10,9 +11,11 @@ import {
   type SolutionProposedV1,
   type SurveyAnsweredV1,
   type TicketClosedV1,
+  type TicketClassificationV1,
   type TicketCommentedV1,
   type TicketDerivedV1,
   type TicketEstimatedV1,
+  type TicketReclassifiedV1,
   type TicketRegisteredV1,
   type TicketReopenedV1,
   type TicketResolvedV1,
@@ -188,12 +191,34 @@ export const TimelineEntries = {
     return lifecycle(ProcedureEvents.WaitingOnRequester.type, step, summary);
   },
 
+  /**
+   * Three kinds of entry: a staff internal note (staff only, see timeline-audience.ts), a staff public
+   * reply (mailed to the requester), and a comment of the requester or the referente.
+   */
   commented(step: TicketCommentedV1): TicketTimelineEntryV1 {
     const text = oneLine(step.text);
     const name = step.by.name;
-    return lifecycle(ProcedureEvents.TicketCommented.type, step, {
-      es: `Comentario de ${name} (canal ${step.channel}): ${text}`,
-      en: `Comment by ${name} (channel ${step.channel}): ${text}`,
+    const summary: Summary = step.internal
+      ? { es: `Nota interna de ${name}: ${text}`, en: `Internal note by ${name}: ${text}` }
+      : speaksForRequester(step.by)
+        ? {
+            es: `Comentario de ${name} (canal ${step.channel}): ${text}`,
+            en: `Comment by ${name} (channel ${step.channel}): ${text}`,
+          }
+        : {
+            es: `Respuesta de ${name} (canal ${step.channel}): ${text}`,
+            en: `Reply by ${name} (channel ${step.channel}): ${text}`,
+          };
+    return lifecycle(ProcedureEvents.TicketCommented.type, step, summary);
+  },
+
+  /** The priority first (what the SLA follows), then the other fields that changed, then why. */
+  reclassified(step: TicketReclassifiedV1): TicketTimelineEntryV1 {
+    const changes = reclassification(step.previous, step.current);
+    const reason = oneLine(step.reason);
+    return lifecycle(ProcedureEvents.TicketReclassified.type, step, {
+      es: `${changes.es}. Motivo: ${reason}`,
+      en: `${changes.en}. Reason: ${reason}`,
     });
   },
 
@@ -237,6 +262,41 @@ export const TimelineEntries = {
     };
   },
 };
+
+/** Requesters and referentes comment on their tickets; everyone else who comments is staff. */
+function speaksForRequester(by: ByV1): boolean {
+  return by.role === Role.Requester || by.role === Role.Referente;
+}
+
+const CLASSIFICATION_FIELDS: Array<[keyof TicketClassificationV1, Summary]> = [
+  ['type', { es: 'tipo', en: 'type' }],
+  ['category', { es: 'categoría', en: 'category' }],
+  ['impact', { es: 'impacto', en: 'impact' }],
+  ['urgency', { es: 'urgencia', en: 'urgency' }],
+];
+
+/** "Reclasificado: prioridad MEDIA → ALTA" (unchanged: "prioridad MEDIA, sin cambios"). */
+export function reclassifiedPriority(previous: TicketClassificationV1, current: TicketClassificationV1): Summary {
+  return previous.priority === current.priority
+    ? {
+        es: `Reclasificado: prioridad ${current.priority}, sin cambios`,
+        en: `Reclassified: priority ${current.priority}, unchanged`,
+      }
+    : {
+        es: `Reclasificado: prioridad ${previous.priority} → ${current.priority}`,
+        en: `Reclassified: priority ${previous.priority} → ${current.priority}`,
+      };
+}
+
+/** The priority line and every other field that changed, from → to. */
+function reclassification(previous: TicketClassificationV1, current: TicketClassificationV1): Summary {
+  const changed = CLASSIFICATION_FIELDS.filter(([field]) => previous[field] !== current[field]);
+  const list = (language: 'es' | 'en') =>
+    changed.map(([field, label]) => `${label[language]} ${previous[field]} → ${current[field]}`).join(', ');
+  const priority = reclassifiedPriority(previous, current);
+  if (changed.length === 0) return priority;
+  return { es: `${priority.es}; ${list('es')}`, en: `${priority.en}; ${list('en')}` };
+}
 
 /** A derivation leaves the ticket in the area it was derived to. */
 function derived(type: string, derivation: TicketDerivedV1, summary: Summary): TicketTimelineEntryV1 {

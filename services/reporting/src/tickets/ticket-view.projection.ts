@@ -79,13 +79,10 @@ export class TicketViewProjection {
       await this.views.setPriority(tx, routing.ticketId, routing.priority);
   }
 
-  /**
-   * Routing corrected type, category, impact and urgency, and recomputed the priority. The step's line in
-   * the timeline is `TimelineEntries` business; here the view takes the classification.
-   */
+  /** Routing corrected type, category, impact and urgency, and recomputed the priority: a step, and the view's classification. */
   async reclassified(event: EventEnvelope<TicketReclassifiedV1>, tx: EntityManager): Promise<void> {
+    await this.addStep(event, TimelineEntries.reclassified(event.data), tx);
     const { ticketId, area, at, current } = event.data;
-    await this.views.touch(tx, ticketId, event.occurredAt);
     await this.views.moveArea(tx, ticketId, area, at);
     if (await this.isNewest(event, tx, 'priority')) await this.views.reclassify(tx, ticketId, current, at);
   }

@@ -97,6 +97,15 @@ const ENTRIES: Record<string, TicketTimelineEntryV1> = {
     channel: 'portal',
     reopens: false,
   }),
+  'ticket.reclassified': TimelineEntries.reclassified({
+    ...ticket,
+    by: agent,
+    at,
+    area: 'ACGII',
+    previous: { type: 'incidente', category: 'correo', impact: 'medio', urgency: 'media', priority: 'MEDIA' },
+    current: { type: 'incidente_seguridad', category: 'correo', impact: 'alto', urgency: 'media', priority: 'ALTA' },
+    reason: 'Phishing dirigido: credenciales expuestas en el relay',
+  }),
   'ticket.sla-breached': TimelineEntries.slaBreached({
     ...ticket,
     area: 'UIT',
@@ -163,6 +172,10 @@ const PUBLIC: Record<string, { details: Record<string, unknown>; summary?: { es:
       reopens: false,
     },
   },
+  'ticket.reclassified': {
+    details: { previous: { priority: 'MEDIA' }, current: { priority: 'ALTA' } },
+    summary: { es: 'Reclasificado: prioridad MEDIA → ALTA', en: 'Reclassified: priority MEDIA → ALTA' },
+  },
   'ticket.sla-breached': { details: { target: 'resolution' } },
   'survey.answered': { details: { satisfaction: 'satisfecho', score: 5, comment: 'Muy bien' } },
   'ticket.solution-accepted': {
@@ -185,6 +198,8 @@ const INTERNAL = [
   'KB-12',
   'cliente molesto',
   'causa raíz',
+  'Phishing',
+  'incidente_seguridad',
 ];
 
 const TIMELINE_TYPES = [...Object.values(Events), ...Object.values(ProcedureEvents)].map((event) => event.type);
@@ -242,5 +257,45 @@ describe('timeline audiences', () => {
     const all = Object.values(ENTRIES);
     const shown = timelineFor('requester', all).map((entry) => entry.type);
     expect(shown).toEqual(all.map((entry) => entry.type).filter((t) => t !== 'ticket.work-logged'));
+  });
+
+  describe('comments', () => {
+    const comment = (by: typeof agent, text: string, internal?: boolean) =>
+      TimelineEntries.commented({
+        ...step,
+        by,
+        commentId: randomUUID(),
+        text,
+        channel: 'portal',
+        reopens: false,
+        ...(internal === undefined ? {} : { internal }),
+      });
+    const note = comment(agent, 'El usuario ya llamó tres veces', true);
+    const reply = comment(agent, 'Estamos reiniciando el servidor', false);
+    const question = comment(requester, '¿Hay novedades?');
+
+    it('never shows an internal note to requesters or referentes; staff see it as recorded', () => {
+      expect(timelineEntryFor('requester', note)).toBeNull();
+      expect(timelineEntryFor('staff', note)).toBe(note);
+      for (const role of [Role.Requester, Role.Referente]) {
+        const shown = timelineFor(timelineAudienceOf(actor(role)), [note, reply, question]);
+        expect(shown.map((entry) => entry.details.text)).toEqual([reply.details.text, question.details.text]);
+        expect(JSON.stringify(shown)).not.toContain('tres veces');
+      }
+    });
+
+    it('shows staff replies and requesters’ comments to requesters, without the internal flag', () => {
+      expect(timelineEntryFor('requester', reply)).toEqual({
+        ...reply,
+        details: {
+          status: 'en_curso',
+          commentId: reply.details.commentId,
+          text: 'Estamos reiniciando el servidor',
+          channel: 'portal',
+          reopens: false,
+        },
+      });
+      expect(timelineEntryFor('requester', question)?.summary).toEqual(question.summary);
+    });
   });
 });

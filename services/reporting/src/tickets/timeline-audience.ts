@@ -1,11 +1,19 @@
-import { Events, ProcedureEvents, Role, type ActorV1, type TicketTimelineEntryV1 } from '@cau/contracts';
-import { oneLine } from './ticket-timeline.js';
+import {
+  Events,
+  ProcedureEvents,
+  Role,
+  type ActorV1,
+  type TicketClassificationV1,
+  type TicketTimelineEntryV1,
+} from '@cau/contracts';
+import { oneLine, reclassifiedPriority } from './ticket-timeline.js';
 
 /**
  * Who reads a ticket's timeline. Staff see every step as recorded. Requesters and referentes (who act
  * for them) see what concerns them: status changes, where the ticket is, public comments, the solution,
- * reopenings, the survey and the acceptance; never staff addresses, work-log text, notes to the
- * supervisor, the supervisor's observations, derivation reasons or knowledge-base references.
+ * reopenings, the survey and the acceptance; never internal notes, staff addresses, work-log text, notes
+ * to the supervisor, the supervisor's observations, derivation or reclassification reasons, or
+ * knowledge-base references.
  */
 export type TimelineAudience = 'staff' | 'requester';
 
@@ -81,8 +89,23 @@ export const PUBLIC_STEPS: Readonly<Record<string, PublicStep>> = {
   [ProcedureEvents.TicketReopened.type]: (entry) => keep(entry, 'status', 'reason'),
   // Waiting on the requester is addressed to them: the reason says what is awaited.
   [ProcedureEvents.WaitingOnRequester.type]: (entry) => keep(entry, 'status', 'waiting', 'reason'),
-  // Comments are the public conversation on the ticket (the requester's and staff replies).
-  [ProcedureEvents.TicketCommented.type]: (entry) => keep(entry, 'status', 'commentId', 'text', 'channel', 'reopens'),
+  // Comments are the public conversation on the ticket (the requester's and staff replies); internal
+  // notes are staff's own working notes and are not shown at all.
+  [ProcedureEvents.TicketCommented.type]: (entry) =>
+    entry.details.internal === true ? null : keep(entry, 'status', 'commentId', 'text', 'channel', 'reopens'),
+  // That the ticket was reclassified and its priority now (what its service level follows); not the
+  // other fields' corrections nor the reason, which are the desk's assessment.
+  [ProcedureEvents.TicketReclassified.type]: (entry) => {
+    const { previous, current } = entry.details as {
+      previous: TicketClassificationV1;
+      current: TicketClassificationV1;
+    };
+    return {
+      ...entry,
+      summary: reclassifiedPriority(previous, current),
+      details: { previous: { priority: previous.priority }, current: { priority: current.priority } },
+    };
+  },
   [ProcedureEvents.SlaBreached.type]: (entry) => keep(entry, 'target'),
   [ProcedureEvents.SurveyAnswered.type]: (entry) => keep(entry, 'satisfaction', 'score', 'comment'),
   [ProcedureEvents.SolutionAccepted.type]: (entry) => {

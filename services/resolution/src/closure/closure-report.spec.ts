@@ -1,6 +1,6 @@
 import { defaultCalendar } from '../sla/business-calendar.js';
 import type { HistoryStep } from '../tickets/ticket-record.js';
-import { buildClosureReport, type ClosureFacts } from './closure-report.js';
+import { buildClosureReport, closureReportFor, type ClosureFacts } from './closure-report.js';
 
 const pampa = defaultCalendar('America/Argentina/Buenos_Aires');
 const operator = { accountId: '00000000-0000-4000-8000-000000000001', name: 'Operadora', role: 'operator' };
@@ -80,5 +80,16 @@ describe('closure report (seed 003 7.5)', () => {
   it('takes the time without service from the solution when it was reported', () => {
     const report = buildClosureReport({ ...facts, solution: { ...facts.solution, downtimeMinutes: 95 } }, pampa);
     expect(report.timeWithoutService).toEqual({ minutes: 95, basis: 'reported' });
+  });
+
+  it('keeps internal notes from the requester and the referente, never from staff', () => {
+    const note = step('2026-03-02T18:10:00.000Z', 'internal-note', { notes: 'El usuario ya llamó tres veces' });
+    const comment = step('2026-03-02T18:11:00.000Z', 'comment', { notes: 'Estamos revisando el servidor' });
+    const report = buildClosureReport({ ...facts, history: [...history, note, comment] }, pampa);
+    expect(closureReportFor(report, true)).toBe(report);
+    const forRequester = closureReportFor(report, false);
+    expect(forRequester.history.map((s) => s.action)).toEqual([...history.map((s) => s.action), 'comment']);
+    expect(JSON.stringify(forRequester)).not.toContain('tres veces');
+    expect(report.history).toHaveLength(history.length + 2);
   });
 });

@@ -1,6 +1,6 @@
 import type { ByV1 } from '@cau/contracts';
 import { businessMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.js';
-import type { HistoryStep, RegisteredSolution } from '../tickets/ticket-record.js';
+import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../tickets/ticket-record.js';
 
 /**
  * The report prepared when a ticket is closed (seed 003 7.5): what happened (the history, derivations
@@ -81,6 +81,15 @@ export function buildClosureReport(facts: ClosureFacts, calendar: BusinessCalend
       .reduce((sum, step) => sum + (step.minutes ?? 0), 0),
     overdue: facts.overdue,
   };
+}
+
+/**
+ * The report as one reader sees it: staff read it whole; the requester and the referente read it
+ * without the internal notes (kept in the stored report, so staff still see them after closure).
+ */
+export function closureReportFor(report: ClosureReportV1, readsInternalNotes: boolean): ClosureReportV1 {
+  if (readsInternalNotes) return report;
+  return { ...report, history: report.history.filter((step) => step.action !== INTERNAL_NOTE_STEP) };
 }
 
 /** Requesters read the report too: it names the people involved, without their addresses. */

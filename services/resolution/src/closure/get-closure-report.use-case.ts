@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketOnlyCommandV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { mayReadClosureReport } from '../lifecycle/permissions.js';
+import { mayReadClosureReport, readsInternalNotes } from '../lifecycle/permissions.js';
 import { authorize } from '../lifecycle/refusals.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
-import type { ClosureReportV1 } from './closure-report.js';
+import { closureReportFor, type ClosureReportV1 } from './closure-report.js';
 import { ClosureReportRepository } from './closure-report.repository.js';
 
-/** The closure report of a closed ticket, for staff and for the ticket's requester. */
+/** The closure report of a closed ticket, for staff and for the ticket's requester (without internal notes). */
 @Injectable()
 export class GetClosureReportUseCase {
   constructor(
@@ -27,6 +27,6 @@ export class GetClosureReportUseCase {
     );
     const report = await this.reports.find(ticket.ticketId);
     if (!report) throw ServiceError.notFound('closure-report', query.number);
-    return report;
+    return closureReportFor(report, readsInternalNotes(query.actor));
   }
 }

@@ -1,5 +1,13 @@
 import { RESOLUTION_ACTIONS, type ActorV1, type ResolutionAction, type Role } from '@cau/contracts';
-import { isMemberOf, mayAct, mayReadClosureReport, mayReplaceSlaPolicies, mayReadSlaPolicies } from './permissions.js';
+import {
+  isMemberOf,
+  mayAct,
+  mayReadClosureReport,
+  mayReplaceSlaPolicies,
+  mayReadSlaPolicies,
+  mayWriteInternalNote,
+  readsInternalNotes,
+} from './permissions.js';
 
 const actor = (role: Role, extra: Partial<ActorV1> = {}): ActorV1 => ({
   accountId: '00000000-0000-4000-8000-000000000001',
@@ -138,5 +146,18 @@ describe('reading and configuring', () => {
     expect(mayReadSlaPolicies(requester).allowed).toBe(false);
     expect(mayReplaceSlaPolicies(admin).allowed).toBe(true);
     for (const who of [supervisor, operator, uitAgent]) expect(mayReplaceSlaPolicies(who).allowed).toBe(false);
+  });
+});
+
+describe('internal notes', () => {
+  it('are written and read by staff only', () => {
+    for (const who of [operator, uitAgent, supervisor, admin]) {
+      expect(mayWriteInternalNote(who)).toEqual({ allowed: true });
+      expect(readsInternalNotes(who)).toBe(true);
+    }
+    for (const who of [requester, referente]) {
+      expect(mayWriteInternalNote(who)).toEqual({ allowed: false, reason: expect.stringMatching(/notas internas/) });
+      expect(readsInternalNotes(who)).toBe(false);
+    }
   });
 });

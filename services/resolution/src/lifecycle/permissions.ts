@@ -111,6 +111,21 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
   }
 }
 
+/**
+ * Internal notes are working notes between the desk and the areas: only staff write them (and only
+ * staff read them). A requester or referente who asks for one is refused, not silently made public.
+ */
+export function mayWriteInternalNote(actor: ActorV1): Decision {
+  return STAFF_ROLES.includes(actor.role)
+    ? ALLOWED
+    : refuse('solo el personal del CAU escribe notas internas; el solicitante y el referente comentan en público');
+}
+
+/** Whether the actor reads the ticket's internal notes (in the closure report's history, for one). */
+export function readsInternalNotes(actor: ActorV1): boolean {
+  return STAFF_ROLES.includes(actor.role);
+}
+
 /** The closure report: staff, the ticket's requester, or the referente of its jurisdiction. */
 export function mayReadClosureReport(actor: ActorV1, ticket: TicketFacts): Decision {
   return STAFF_ROLES.includes(actor.role) || speaksForRequester(actor, ticket)

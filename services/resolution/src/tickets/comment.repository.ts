@@ -10,6 +10,8 @@ export interface NewComment {
   by: ByV1;
   channel: Channel;
   text: string;
+  /** Staff only; never shown or mailed to the requester. */
+  internal: boolean;
 }
 
 @Injectable()
@@ -23,8 +25,8 @@ export class CommentRepository {
   /** False when a comment with this id exists already: the caller retried. */
   async insert(tx: EntityManager, comment: NewComment): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".ticket_comments (comment_id, ticket_id, at, by_account_id, by_name, by_role, channel, text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO "${this.s}".ticket_comments (comment_id, ticket_id, at, by_account_id, by_name, by_role, channel, text, internal)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (comment_id) DO NOTHING
        RETURNING 1`,
       [
@@ -36,6 +38,7 @@ export class CommentRepository {
         comment.by.role,
         comment.channel,
         comment.text,
+        comment.internal,
       ],
     );
     return rows.length > 0;

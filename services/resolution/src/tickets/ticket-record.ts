@@ -52,6 +52,9 @@ export interface TicketChanges {
 }
 
 /** One step of the ticket's path: who did what, when, in which area (seed 000 §III "tiempo insumido"). */
+/** The history's name for an internal note's step: staff only, left out of what requesters read. */
+export const INTERNAL_NOTE_STEP = 'internal-note';
+
 export interface HistoryStep {
   at: string;
   action: string;

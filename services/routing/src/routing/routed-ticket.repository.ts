@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Impact, Priority, TicketType, Urgency } from '@cau/contracts';
+import type { Impact, Priority, TicketClassificationV1, TicketType, Urgency } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
 export interface RoutedTicket {
@@ -115,6 +115,22 @@ export class RoutedTicketRepository {
 
   async moveTo(tx: EntityManager, ticketId: string, area: string): Promise<void> {
     await tx.query(`UPDATE "${this.s}".tickets SET area = $2 WHERE ticket_id = $1`, [ticketId, area]);
+  }
+
+  /** The corrected classification (the caller holds the row lock from `lockByNumber`). */
+  async reclassify(tx: EntityManager, ticketId: string, classification: TicketClassificationV1): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".tickets SET type = $2, category = $3, impact = $4, urgency = $5, priority = $6
+        WHERE ticket_id = $1`,
+      [
+        ticketId,
+        classification.type,
+        classification.category,
+        classification.impact,
+        classification.urgency,
+        classification.priority,
+      ],
+    );
   }
 
   /** Whether another ticket of this category (compared case-insensitively) was ever derived to `area`. */

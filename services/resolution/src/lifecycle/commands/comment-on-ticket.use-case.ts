@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { Channel, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@cau/contracts';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
+import { INTERNAL_NOTE_STEP } from '../../tickets/ticket-record.js';
 import { reopenProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct, speaksForRequester } from '../permissions.js';
+import { mayAct, mayWriteInternalNote, speaksForRequester } from '../permissions.js';
 import { authorize, nextStatus } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
@@ -19,6 +20,10 @@ const REOPEN_REASON = 'el solicitante respondió a la solución';
  * the ticket is reopened in the same transaction, unless the reopening window has passed (the comment
  * is kept either way). A comment id seen before adds nothing, so a caller
  * that retries after a lost answer never doubles the comment or the reopening.
+ *
+ * Staff may write an internal note instead (`internal: true`): a working note for the desk and the
+ * areas, recorded as such in the history (`internal-note`) and in `ticket.commented`, which reporting
+ * keeps from requesters and notifications never mails to them.
  */
 @Injectable()
 export class CommentOnTicketUseCase {
@@ -30,6 +35,8 @@ export class CommentOnTicketUseCase {
   ) {}
 
   execute(area: string, command: CommentCommandV1): Promise<LifecycleStateV1> {
+    const internal = command.body.internal === true;
+    if (internal) authorize(mayWriteInternalNote(command.actor));
     return this.runner.run(area, command, async (scope) => {
       const { ticket, tx, now, by } = scope;
       authorize(mayAct(command.actor, 'comment', ticket));
@@ -43,19 +50,29 @@ export class CommentOnTicketUseCase {
         by,
         channel,
         text,
+        internal,
       });
       if (!added) return;
       const reopens =
+        !internal &&
         ticket.status === TicketStatus.Resuelto &&
         speaksForRequester(command.actor, ticket) &&
         reopenProblem(ticket, now, this.settings.reopenWindowDays) === null;
       const status = reopens ? nextStatus(ticket.status, 'reopen') : ticket.status;
       await this.journal.record(scope, {
-        action: 'comment',
+        action: internal ? INTERNAL_NOTE_STEP : 'comment',
         notes: text,
         event: {
           definition: ProcedureEvents.TicketCommented,
-          data: { ...lifecycleBase(scope, ticket.status), commentId, text, channel, reopens },
+          // `internal` only on notes: public comments look as they always did.
+          data: {
+            ...lifecycleBase(scope, ticket.status),
+            commentId,
+            text,
+            channel,
+            reopens,
+            ...(internal ? { internal } : {}),
+          },
         },
       });
       if (!reopens) return;
