@@ -50,11 +50,15 @@ export class RequesterDirectory1797100000000 implements MigrationInterface {
       FROM (SELECT DISTINCT ON (requester_id) requester_id, jurisdiction
             FROM "${s}".tickets ORDER BY requester_id, number DESC) latest
       WHERE latest.requester_id = r.id`);
+    // Registrations add requesters in batches: GIN's pending list stays (fastupdate), kept small (256 kB)
+    // because every search reads it whole until it is merged (see knowledge's search indexes).
     await runner.query(
-      `CREATE INDEX requesters_search_idx ON "${s}".requesters USING gin (search_text "${t}".gin_trgm_ops)`,
+      `CREATE INDEX requesters_search_idx ON "${s}".requesters USING gin (search_text "${t}".gin_trgm_ops)
+       WITH (gin_pending_list_limit = 256)`,
     );
     await runner.query(
-      `CREATE INDEX requesters_phone_idx ON "${s}".requesters USING gin (phone_digits "${t}".gin_trgm_ops)`,
+      `CREATE INDEX requesters_phone_idx ON "${s}".requesters USING gin (phone_digits "${t}".gin_trgm_ops)
+       WITH (gin_pending_list_limit = 256)`,
     );
     await runner.query(`CREATE INDEX requesters_sort_idx ON "${s}".requesters (sort_name, id)`);
   }
