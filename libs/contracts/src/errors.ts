@@ -255,6 +255,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
     noWayBack: (f, p) =>
       `El campo «${f}» deja al área ${String(p?.[0])} sin camino de vuelta a ${String(p?.[1])}: sus tickets quedarían atascados.`,
+    duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -304,6 +305,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
     noWayBack: (f, p) =>
       `Field '${f}' leaves area ${String(p?.[0])} without a way back to ${String(p?.[1])}: its tickets would be stuck.`,
+    duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
   },
 };
 
