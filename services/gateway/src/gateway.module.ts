@@ -65,6 +65,11 @@ import { SearchRequestersUseCase } from './directory/search-requesters.use-case.
 import { ManageSavedViewsUseCase } from './views/manage-saved-views.use-case.js';
 import { SavedViewRepository } from './views/saved-view.repository.js';
 import { SavedViewsController } from './views/saved-views.controller.js';
+import { LiveAuthCheck } from './live/live-auth-check.js';
+import { LiveConfig, liveConfigFromEnv } from './live/live-config.js';
+import { LiveEventHub } from './live/live-event-hub.js';
+import { LiveController } from './live/live.controller.js';
+import { LiveStreamService } from './live/live-stream.service.js';
 
 @Module({})
 export class GatewayModule {
@@ -91,6 +96,7 @@ export class GatewayModule {
         SurveysController,
         RequestersController,
         SavedViewsController,
+        LiveController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -140,6 +146,10 @@ export class GatewayModule {
         SearchRequestersUseCase,
         SavedViewRepository,
         ManageSavedViewsUseCase,
+        { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
+        LiveEventHub,
+        LiveAuthCheck,
+        LiveStreamService,
       ],
     };
   }
