@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES, type ActorV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
@@ -36,7 +36,6 @@ export class LiveController {
       'máximo `LIVE_STREAMS_PER_ACCOUNT` (5) conexiones por cuenta en cada instancia (429 TOO_MANY_STREAMS). ' +
       'La conexión se cierra si la sesión o el token dejan de valer.',
   })
-  @ApiProduces('text/event-stream')
   @ApiHeader({
     name: LAST_EVENT_ID_HEADER,
     required: false,
