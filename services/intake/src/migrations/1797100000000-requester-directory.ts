@@ -15,6 +15,9 @@ export class RequesterDirectory1797100000000 implements MigrationInterface {
     const s = schemaOf(runner);
     // Extensions belong to the database and may already live in another schema (see reporting's
     // migration): find where each one is instead of assuming `public`.
+    // Services starting together on a fresh database would race to create the same extension (the loser
+    // fails on pg_extension's unique name); this lock, held to commit, makes the second one find it.
+    await runner.query(`SELECT pg_advisory_xact_lock(hashtext('cau-create-extensions'))`);
     const where: Record<string, string> = {};
     for (const name of ['unaccent', 'pg_trgm']) {
       await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name}`);
