@@ -34,6 +34,8 @@ export const ErrorCode = {
   AttachmentNameInvalid: 'ATTACHMENT_NAME_INVALID',
   /** Attachments: a staged id that does not exist, expired, or belongs to another account. */
   StagedAttachmentUnknown: 'STAGED_ATTACHMENT_UNKNOWN',
+  /** Live stream (gateway): the account already holds LIVE_STREAMS_PER_ACCOUNT open streams on this instance. */
+  TooManyStreams: 'TOO_MANY_STREAMS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -62,6 +64,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   ATTACHMENT_EMPTY: 400,
   ATTACHMENT_NAME_INVALID: 400,
   STAGED_ATTACHMENT_UNKNOWN: 400,
+  TOO_MANY_STREAMS: 429,
 };
 
 /** One failed rule on one field; `field` is the dotted path in the request body or query. */
@@ -130,6 +133,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `El nombre de archivo «${p.fileName ?? ''}» no es válido: debe tener al menos un carácter visible que no sea un punto.`,
     STAGED_ATTACHMENT_UNKNOWN: (p) =>
       `El adjunto «${p.id ?? ''}» no existe, venció o no fue subido por esta cuenta; súbalo de nuevo.`,
+    TOO_MANY_STREAMS: (p) =>
+      `Esta cuenta ya tiene ${p.limit ?? '?'} conexiones en vivo abiertas; cierre alguna pestaña del portal e intente de nuevo.`,
   },
   en: {
     VALIDATION: () => 'The request has invalid data.',
@@ -166,6 +171,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `File name "${p.fileName ?? ''}" is not valid: it needs at least one visible character other than a dot.`,
     STAGED_ATTACHMENT_UNKNOWN: (p) =>
       `Attachment "${p.id ?? ''}" does not exist, has expired or was not uploaded by this account; upload it again.`,
+    TOO_MANY_STREAMS: (p) =>
+      `This account already has ${p.limit ?? '?'} live connections open; close a portal tab and try again.`,
   },
 };
 /** "10 MiB" for a byte count. */
@@ -181,6 +188,7 @@ const RESOURCE_ES: Record<string, string> = {
   ticket: 'el ticket',
   account: 'la cuenta',
   requester: 'el solicitante',
+  view: 'la vista guardada',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -188,6 +196,7 @@ const RESOURCE_EN: Record<string, string> = {
   ticket: 'Ticket',
   account: 'Account',
   requester: 'Requester',
+  view: 'Saved view',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -254,6 +263,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     beforeNeedsNewest: (f) => `El campo «${f}» solo sirve con el orden «newest»; con otro orden use «cursor».`,
     notWith: (f, p) => `El campo «${f}» no puede usarse junto con «${String(p?.[0])}».`,
     dateRange: (f, p) => `El campo «${f}» no puede ser anterior a «${String(p?.[0])}».`,
+    duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -311,6 +321,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     beforeNeedsNewest: (f) => `Field '${f}' only works with the 'newest' sort; use 'cursor' with other sorts.`,
     notWith: (f, p) => `Field '${f}' cannot be used together with '${String(p?.[0])}'.`,
     dateRange: (f, p) => `Field '${f}' cannot be earlier than '${String(p?.[0])}'.`,
+    duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
   },
 };
 

@@ -21,3 +21,4 @@ export * from './notifications.js';
 export * from './notification-templates.js';
 export * from './inbound-mail.js';
 export * from './not-blank.js';
+export * from './requesters.js';

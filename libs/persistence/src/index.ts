@@ -2,3 +2,4 @@ export * from './config.js';
 export * from './env.js';
 export * from './data-source.js';
 export * from './database-errors.js';
+export * from './directory-search.js';

@@ -7,7 +7,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Busca cuentas por nombre o correo (selector de personas)
+         * @description `search`: palabras; cada una debe ser el comienzo de una palabra del nombre o del correo, sin importar mayúsculas ni tildes («jose per» encuentra a «José Pérez», «jose.perez@…»). Sin `search`, todas. Ordenadas por nombre, de a `limit` (20 por omisión, hasta 100), con `cursor` (el `nextCursor` de la página anterior). El personal busca cuentas del personal (operador, agente, supervisor, administrador); solo un administrador busca también solicitantes y referentes (403 si otro pide esos roles). `active`: `true` o `false`.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["AccountsController_search"];
         put?: never;
         /**
          * Crea una cuenta
@@ -244,6 +250,28 @@ export interface paths {
          * @description Roles: requester, referente, operator, agent, supervisor, admin.
          */
         get: operations["CatalogueController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cambios de los tickets en vivo (Server-Sent Events)
+         * @description Flujo `text/event-stream` para `EventSource` (con la cookie de sesión; no requiere la cabecera CSRF) o para clientes con token. Cada mensaje es un evento de ticket: `id` = número de secuencia del flujo de eventos, `event` = tipo (`ticket.registered`, `ticket.taken`, `ticket.commented`, …), `data` = JSON `{type, number, area?, status?, at, by?: {accountId, name}}`, sin el contenido del evento: el portal vuelve a leer lo que muestra. El personal recibe los eventos de todos los tickets; un solicitante, los pasos públicos de sus tickets; un referente, los de su jurisdicción (nunca notas internas ni registros de trabajo). Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` (cabecera que el navegador envía solo, o `?lastEventId=`) retoma desde el evento siguiente, también tras reiniciarse el gateway; si quedó demasiado atrás (más de `LIVE_MAX_REPLAY_EVENTS` eventos, o eventos ya descartados, o un id desconocido) llega `event: reset` con `data: {reason, lastEventId}`: hay que volver a leer todo. Cada ~15 s un comentario `: heartbeat` (con `id:` cuando hubo eventos no enviados). Como máximo `LIVE_STREAMS_PER_ACCOUNT` (5) conexiones por cuenta en cada instancia (429 TOO_MANY_STREAMS). La conexión se cierra si la sesión o el token dejan de valer.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["LiveController_stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -916,6 +944,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requesters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Busca solicitantes por nombre, correo o teléfono (al registrar en nombre de alguien)
+         * @description El directorio de intake: cada persona para la que se registró un ticket, con la jurisdicción de su último ticket. `search`: palabras; cada una debe ser el comienzo de una palabra del nombre, del correo o del teléfono, sin importar mayúsculas ni tildes; tres o más dígitos también se buscan en cualquier parte del número. Ordenados por nombre, de a `limit` (20 por omisión, hasta 50), con `cursor` (el `nextCursor` de la página anterior). Quien no está en el directorio se crea al registrar su ticket (`requester` de `POST /api/v1/tickets`).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["RequestersController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routing/graph": {
         parameters: {
             query?: never;
@@ -1530,6 +1580,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las vistas de cola guardadas por la cuenta y las compartidas por otros
+         * @description Primero las propias (hasta 100), luego las que otras personas del personal compartieron (hasta 400), cada grupo por nombre, con el nombre de quien la creó. `mine` dice si quien pregunta puede editarla o borrarla.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        /**
+         * Guarda una vista de la cola con un nombre
+         * @description `query` es la cadena de búsqueda de la URL de la página de la cola (`?status=abierto&area=UIT`, tal como la da el navegador: ASCII imprimible sin espacios, hasta 2000 caracteres; puede ser vacía). `shared`: visible para todo el personal (falso por omisión). El nombre (hasta 100 caracteres) no se repite entre las vistas de una misma cuenta, sin importar mayúsculas (409 con el campo `name`); cada cuenta guarda hasta 100 vistas.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Borra una vista propia
+         * @description Solo quien creó la vista puede borrarla (403 para una vista compartida de otra persona).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        delete: operations["SavedViewsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Cambia el nombre, la consulta o si se comparte una vista propia
+         * @description Los campos omitidos no cambian. Solo quien creó la vista puede cambiarla (403 para una vista compartida de otra persona; 404 si no existe o no está compartida).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        patch: operations["SavedViewsController_update"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1586,6 +1692,25 @@ export interface components {
              * @enum {string|null}
              */
             language: "es" | "en" | null;
+            name: string;
+            /** @enum {string} */
+            role: "requester" | "referente" | "operator" | "agent" | "supervisor" | "admin";
+        };
+        AccountSummaryPageResponse: {
+            items: components["schemas"]["AccountSummaryResponse"][];
+            /** @description Se pasa como `cursor` para la página siguiente; null en la última */
+            nextCursor: string | null;
+        };
+        AccountSummaryResponse: {
+            active: boolean;
+            /** @description Área de un agente (o de quien la tenga) */
+            area: string | null;
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Jurisdicción de un referente (o de quien la tenga) */
+            jurisdiction: string | null;
             name: string;
             /** @enum {string} */
             role: "requester" | "referente" | "operator" | "agent" | "supervisor" | "admin";
@@ -1780,6 +1905,11 @@ export interface components {
             /** @enum {string} */
             visibility: "internal" | "public";
         };
+        CreateSavedViewRequest: {
+            name: string;
+            query: string;
+            shared?: boolean;
+        };
         DeriveTicketBodyV1: {
             /** @enum {string} */
             kind?: "escalate" | "coordinate" | "return";
@@ -1791,7 +1921,7 @@ export interface components {
              * @example VALIDATION
              * @enum {string}
              */
-            code: "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_MISMATCH" | "FORBIDDEN" | "CSRF_REFUSED" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "SERVICE_UNAVAILABLE" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "SURVEY_LINK_INVALID" | "SURVEY_LINK_EXPIRED" | "INTERNAL" | "ATTACHMENT_TOO_LARGE" | "TICKET_ATTACHMENTS_FULL" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_EMPTY" | "ATTACHMENT_NAME_INVALID" | "STAGED_ATTACHMENT_UNKNOWN";
+            code: "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_MISMATCH" | "FORBIDDEN" | "CSRF_REFUSED" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "SERVICE_UNAVAILABLE" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "SURVEY_LINK_INVALID" | "SURVEY_LINK_EXPIRED" | "INTERNAL" | "ATTACHMENT_TOO_LARGE" | "TICKET_ATTACHMENTS_FULL" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_EMPTY" | "ATTACHMENT_NAME_INVALID" | "STAGED_ATTACHMENT_UNKNOWN" | "TOO_MANY_STREAMS";
             /**
              * @description También en la cabecera x-correlation-id
              * @example b7c1e1f0-…
@@ -2051,10 +2181,50 @@ export interface components {
             language?: "es" | "en";
             recipients: string[];
         };
+        RequesterPageResponse: {
+            items: components["schemas"]["RequesterResponse"][];
+            /** @description Se pasa como `cursor` para la página siguiente; null en la última */
+            nextCursor: string | null;
+        };
+        RequesterResponse: {
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Jurisdicción del último ticket registrado para la persona */
+            jurisdiction: string | null;
+            name: string;
+            phone: string | null;
+        };
         ReviewBodyV1: {
             /** @enum {string} */
             decision: "approve" | "reject";
             observations?: string;
+        };
+        SavedViewListResponse: {
+            /** @description Primero las propias, luego las compartidas por otros; cada grupo por nombre */
+            items: components["schemas"]["SavedViewResponse"][];
+        };
+        SavedViewOwnerResponse: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+        };
+        SavedViewResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description La vista es de quien pregunta (puede editarla o borrarla) */
+            mine: boolean;
+            name: string;
+            owner: components["schemas"]["SavedViewOwnerResponse"];
+            /** @description La cadena de búsqueda de la URL de la cola, p. ej. `?status=abierto&area=UIT` */
+            query: string;
+            /** @description Visible para todo el personal */
+            shared: boolean;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SelfSolvedBodyV1: {
             query?: string;
@@ -2425,6 +2595,11 @@ export interface components {
             /** @enum {string} */
             language: "es" | "en";
         };
+        UpdateSavedViewRequest: {
+            name?: string;
+            query?: string;
+            shared?: boolean;
+        };
         VoteBodyV1: {
             helpful: boolean;
         };
@@ -2441,6 +2616,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AccountsController_search: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                area?: string;
+                cursor?: string;
+                limit?: number;
+                role?: "requester" | "referente" | "operator" | "agent" | "supervisor" | "admin";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSummaryPageResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AccountsController_create: {
         parameters: {
             query?: never;
@@ -3295,6 +3523,76 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LiveController_stream: {
+        parameters: {
+            query?: {
+                lastEventId?: number;
+            };
+            header?: {
+                /** @description El `id` del último mensaje recibido; prevalece sobre `lastEventId` */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Flujo de eventos (no termina mientras el cliente siga conectado) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description La cuenta ya tiene abiertas tantas conexiones en vivo como permite LIVE_STREAMS_PER_ACCOUNT (TOO_MANY_STREAMS) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5911,6 +6209,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RequestersController_search: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterPageResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -8733,6 +9090,264 @@ export interface operations {
             };
             /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Borrada */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountRepository } from './accounts/account.repository.js';
+import { AccountSearchRepository } from './accounts/account-search.repository.js';
+import { SearchAccountsUseCase } from './accounts/search-accounts.use-case.js';
 import { AccountsController } from './accounts/accounts.controller.js';
 import { BootstrapAdminUseCase } from './accounts/bootstrap-admin.use-case.js';
 import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
@@ -60,6 +62,16 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
 import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
 import { SurveysController } from './surveys/surveys.controller.js';
+import { RequestersController } from './directory/requesters.controller.js';
+import { SearchRequestersUseCase } from './directory/search-requesters.use-case.js';
+import { ManageSavedViewsUseCase } from './views/manage-saved-views.use-case.js';
+import { SavedViewRepository } from './views/saved-view.repository.js';
+import { SavedViewsController } from './views/saved-views.controller.js';
+import { LiveAuthCheck } from './live/live-auth-check.js';
+import { LiveConfig, liveConfigFromEnv } from './live/live-config.js';
+import { LiveEventHub } from './live/live-event-hub.js';
+import { LiveController } from './live/live.controller.js';
+import { LiveStreamService } from './live/live-stream.service.js';
 
 @Module({})
 export class GatewayModule {
@@ -85,6 +97,9 @@ export class GatewayModule {
         CatalogueController,
         AttachmentsController,
         SurveysController,
+        RequestersController,
+        SavedViewsController,
+        LiveController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -130,6 +145,15 @@ export class GatewayModule {
         AttachmentPurge,
         SurveyLinkVerifier,
         SurveyLinkUseCase,
+        AccountSearchRepository,
+        SearchAccountsUseCase,
+        SearchRequestersUseCase,
+        SavedViewRepository,
+        ManageSavedViewsUseCase,
+        { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
+        LiveEventHub,
+        LiveAuthCheck,
+        LiveStreamService,
       ],
     };
   }

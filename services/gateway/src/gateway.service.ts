@@ -7,6 +7,8 @@ import { portalDirFromEnv } from './http/portal.js';
 import { GatewaySchema1763800007000 } from './migrations/1763800007000-gateway-schema.js';
 import { BrowserSessions1764816000000 } from './migrations/1764816000000-browser-sessions.js';
 import { Attachments1796000000000 } from './migrations/1796000000000-attachments.js';
+import { AccountSearch1797100000000 } from './migrations/1797100000000-account-search.js';
+import { SavedViews1797100000100 } from './migrations/1797100000100-saved-views.js';
 
 /**
  * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
@@ -23,7 +25,13 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
     name: 'gateway',
     schema: 'gateway',
     module: GatewayModule.forRoot(env),
-    migrations: [GatewaySchema1763800007000, BrowserSessions1764816000000, Attachments1796000000000],
+    migrations: [
+      GatewaySchema1763800007000,
+      BrowserSessions1764816000000,
+      Attachments1796000000000,
+      AccountSearch1797100000000,
+      SavedViews1797100000100,
+    ],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,

@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { RegisterTicketHandler } from './registration/register-ticket.handler.js';
 import { RegisterTicketUseCase } from './registration/register-ticket.use-case.js';
 import { TicketRepository } from './registration/ticket.repository.js';
+import { RequesterQueriesHandler } from './requesters/requester-queries.handler.js';
+import { RequesterRepository } from './requesters/requester.repository.js';
+import { SearchRequestersUseCase } from './requesters/search-requesters.use-case.js';
 
 @Module({
-  controllers: [RegisterTicketHandler],
-  providers: [RegisterTicketUseCase, TicketRepository],
+  controllers: [RegisterTicketHandler, RequesterQueriesHandler],
+  providers: [RegisterTicketUseCase, TicketRepository, RequesterRepository, SearchRequestersUseCase],
 })
 export class IntakeModule {}

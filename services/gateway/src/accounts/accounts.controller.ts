@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -9,12 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ROLES, Role, type ActorV1 } from '@cau/contracts';
+import { ROLES, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { PasswordChangeThrottleGuard } from '../auth/login-throttle.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import { AccountSearchParams, AccountSummaryPageResponse } from './account-search.dto.js';
 import {
   AccountIdParams,
   AccountResponse,
@@ -26,6 +27,7 @@ import {
 import { CreateAccountUseCase } from './create-account.use-case.js';
 import { GetOwnAccountUseCase } from './get-own-account.use-case.js';
 import { ManageOwnAccountUseCase } from './manage-own-account.use-case.js';
+import { SearchAccountsUseCase } from './search-accounts.use-case.js';
 import { UpdateAccountUseCase } from './update-account.use-case.js';
 
 @ApiTags('accounts')
@@ -36,7 +38,30 @@ export class AccountsController {
     private readonly getOwnAccount: GetOwnAccountUseCase,
     private readonly updateAccount: UpdateAccountUseCase,
     private readonly ownAccount: ManageOwnAccountUseCase,
+    private readonly searchAccounts: SearchAccountsUseCase,
   ) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'Busca cuentas por nombre o correo (selector de personas)',
+    description:
+      '`search`: palabras; cada una debe ser el comienzo de una palabra del nombre o del correo, sin importar ' +
+      'mayúsculas ni tildes («jose per» encuentra a «José Pérez», «jose.perez@…»). Sin `search`, todas. ' +
+      'Ordenadas por nombre, de a `limit` (20 por omisión, hasta 100), con `cursor` (el `nextCursor` de la ' +
+      'página anterior). El personal busca cuentas del personal (operador, agente, supervisor, administrador); ' +
+      'solo un administrador busca también solicitantes y referentes (403 si otro pide esos roles). ' +
+      '`active`: `true` o `false`.',
+  })
+  @ApiQueryFromContract(AccountSearchParams)
+  @ApiOkResponse({ type: AccountSummaryPageResponse })
+  @ApiErrors(400)
+  search(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(AccountSearchParams, ['limit'])) params: AccountSearchParams,
+  ): Promise<AccountSummaryPageResponse> {
+    return this.searchAccounts.search(actor, params);
+  }
 
   @Post()
   @Roles(Role.Admin)

@@ -106,7 +106,13 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
       if (toCreate.length > 0) {
         const requesterIds = await this.tickets.upsertRequesters(
           tx,
-          dedupeByEmail(toCreate.map(({ pending }) => ({ ...pending.command.payload.requester, id: randomUUID() }))),
+          dedupeByEmail(
+            toCreate.map(({ pending }) => ({
+              ...pending.command.payload.requester,
+              id: randomUUID(),
+              jurisdiction: pending.command.payload.jurisdiction,
+            })),
+          ),
         );
         await this.tickets.ensureJurisdictions(
           tx,

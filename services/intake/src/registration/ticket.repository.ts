@@ -56,21 +56,29 @@ export class TicketRepository {
     );
   }
 
-  /** Finds or creates requesters by e-mail, keeping the latest name and phone; returns email → id. */
-  async upsertRequesters(tx: EntityManager, contacts: Array<ContactV1 & { id: string }>): Promise<Map<string, string>> {
+  /**
+   * Finds or creates requesters by e-mail, keeping the latest name, phone and jurisdiction (that of the
+   * ticket being registered for them: what the desk's requester search shows); returns email → id.
+   */
+  async upsertRequesters(
+    tx: EntityManager,
+    contacts: Array<ContactV1 & { id: string; jurisdiction: string }>,
+  ): Promise<Map<string, string>> {
     // Sorted so two concurrent batches lock the same rows in the same order (no deadlock).
     const sorted = [...contacts].sort((a, b) => (a.email < b.email ? -1 : 1));
     const rows: Array<{ id: string; email: string }> = await tx.query(
-      `INSERT INTO "${this.s}".requesters (id, email, name, phone)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
+      `INSERT INTO "${this.s}".requesters (id, email, name, phone, jurisdiction)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
        ON CONFLICT (email) DO UPDATE
-         SET name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, requesters.phone), updated_at = now()
+         SET name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, requesters.phone),
+             jurisdiction = EXCLUDED.jurisdiction, updated_at = now()
        RETURNING id, email`,
       [
         sorted.map((c) => c.id),
         sorted.map((c) => c.email),
         sorted.map((c) => c.name),
         sorted.map((c) => c.phone ?? null),
+        sorted.map((c) => c.jurisdiction),
       ],
     );
     return new Map(rows.map((r) => [r.email, r.id]));

@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { Limits } from './limits.js';
+import { NotBlank } from './not-blank.js';
+
+/**
+ * Intake's requester directory: everyone a ticket was registered for (created or updated by each
+ * registration, keyed by e-mail). See ./subjects.ts for the naming rule: never rename a subject in place.
+ */
+export const IntakeQueries = {
+  /** Staff (operator, agent, supervisor, admin) find a requester by name, e-mail or phone while registering. */
+  SearchRequesters: 'intake.requester.search.v1',
+} as const;
+
+export const RequesterSearchLimits = {
+  pageSize: 50,
+  defaultPageSize: 20,
+  cursor: 300,
+} as const;
+
+/**
+ * `GET /requesters` query string. `search`: words, each the start of a word of the name, e-mail or phone
+ * (accents and case ignored), or digits found anywhere in the phone number; empty lists everyone.
+ * Ordered by name; `cursor` is the `nextCursor` of the previous page.
+ */
+export class RequesterSearchParamsV1 {
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.searchText)
+  search?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(RequesterSearchLimits.pageSize)
+  limit?: number;
+
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(RequesterSearchLimits.cursor)
+  cursor?: string;
+}
+
+export class RequesterSearchQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RequesterSearchParamsV1)
+  params!: RequesterSearchParamsV1;
+}
+
+export interface RequesterV1 {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  /** The jurisdiction of the requester's latest ticket; null if none is known. */
+  jurisdiction: string | null;
+}
+
+export interface RequesterPageV1 {
+  items: RequesterV1[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}

@@ -1,0 +1,166 @@
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { ServiceRuntime } from '@cau/messaging';
+import { toStreamItem, type StreamItem, type TicketFacts } from './live-events.js';
+
+/** Receives the hub's items in stream order; `end` when the hub stopped (the connection must close). */
+export interface HubSubscriber {
+  push(item: StreamItem): void;
+  end(reason: string): void;
+}
+
+const CONSUME_BATCH = 256;
+const MAX_FACTS = 50_000;
+
+/**
+ * The facts (requester e-mail, jurisdiction) of tickets this gateway saw registered or read, so deciding
+ * whether a requester follows a ticket rarely needs reporting. They never change after registration.
+ * Bounded: the least recently used go first.
+ */
+export class TicketFactsCache {
+  private readonly facts = new Map<number, TicketFacts>();
+
+  get(number: number): TicketFacts | undefined {
+    const facts = this.facts.get(number);
+    if (facts) {
+      this.facts.delete(number);
+      this.facts.set(number, facts);
+    }
+    return facts;
+  }
+
+  learn(number: number, facts: TicketFacts): void {
+    this.facts.delete(number);
+    this.facts.set(number, facts);
+    if (this.facts.size > MAX_FACTS) this.facts.delete(this.facts.keys().next().value!);
+  }
+}
+
+/**
+ * One ordered JetStream consumer per gateway process, from the end of the event stream, fanned out to
+ * every open live connection: the stream is read once however many browsers listen, and no durable
+ * consumer of the services is touched. Started with the gateway, so it has seen every registration since
+ * (the facts that let it filter for requesters without asking reporting), and again by the next connection
+ * after it stopped. Connections that resume from an
+ * earlier event read that part with a replay consumer of their own (`replay`), then continue here.
+ * If the consumer stops, every connection is ended: browsers reconnect with Last-Event-ID and lose nothing.
+ */
+@Injectable()
+export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly facts = new TicketFactsCache();
+  private readonly subscribers = new Set<HubSubscriber>();
+  private starting: Promise<void> | null = null;
+  private messages: ConsumerMessages | null = null;
+  private stopped = false;
+
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  /** A gateway whose hub cannot start yet still serves everything else; the first connection tries again. */
+  onApplicationBootstrap(): void {
+    this.ensureStarted().catch((error: unknown) =>
+      this.runtime.logger.warn({ err: error }, 'live event hub: not started; the first stream will try again'),
+    );
+  }
+
+  /** Adds a subscriber (starting the consumer if needed); returns how to remove it. */
+  async subscribe(subscriber: HubSubscriber): Promise<() => void> {
+    await this.ensureStarted();
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('the live event hub is stopped'));
+    this.starting ??= this.start().catch((error: unknown) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  /** The stream's bounds now (an empty stream has first = last + 1). */
+  async bounds(): Promise<{ firstSeq: number; lastSeq: number }> {
+    const { state } = await this.runtime.jsm.streams.info(this.runtime.messaging.eventsStream);
+    return { firstSeq: state.first_seq, lastSeq: state.last_seq };
+  }
+
+  /**
+   * Hands the items with sequence in [from, to] to `apply`, in order, with an ordered consumer of their
+   * own; stops early when `signal` aborts.
+   */
+  async replay(
+    from: number,
+    to: number,
+    apply: (item: StreamItem) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    if (from > to || signal.aborted) return;
+    const consumer = await this.runtime.js.consumers.get(this.runtime.messaging.eventsStream, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: from,
+    });
+    const messages = await consumer.consume({ max_messages: CONSUME_BATCH });
+    const stop = (): void => void messages.close();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for await (const msg of messages) {
+        if (msg.seq > to) break;
+        await apply(this.decode(msg));
+        if (msg.seq >= to || msg.info.pending === 0 || signal.aborted) break;
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+      await messages.close();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close();
+    this.endAll('the gateway is stopping');
+  }
+
+  private async start(): Promise<void> {
+    const { lastSeq } = await this.bounds();
+    const consumer = await this.runtime.js.consumers.get(this.runtime.messaging.eventsStream, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: lastSeq + 1,
+    });
+    const messages = await consumer.consume({ max_messages: CONSUME_BATCH });
+    this.messages = messages;
+    void this.pump(messages);
+  }
+
+  private async pump(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const msg of messages) {
+        const item = this.decode(msg);
+        for (const subscriber of this.subscribers) subscriber.push(item);
+      }
+    } catch (error) {
+      this.runtime.logger.warn({ err: error }, 'live event hub: the stream consumer failed');
+    }
+    // Stopped or failed: the next connection starts a new consumer; these resume from their last id.
+    this.messages = null;
+    this.starting = null;
+    this.endAll('the live event consumer stopped');
+  }
+
+  private decode(msg: JsMsg): StreamItem {
+    let body: unknown = null;
+    try {
+      body = msg.json();
+    } catch {
+      // Not JSON: the services dead-letter it; here it is just a position.
+    }
+    const item = toStreamItem(msg.seq, msg.subject, body, this.runtime.subjects.replayRoot());
+    if (item.event?.facts) this.facts.learn(item.event.data.number, item.event.facts);
+    return item;
+  }
+
+  private endAll(reason: string): void {
+    const subscribers = [...this.subscribers];
+    this.subscribers.clear();
+    for (const subscriber of subscribers) subscriber.end(reason);
+  }
+}

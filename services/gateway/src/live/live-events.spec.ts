@@ -1,0 +1,159 @@
+import { Role, type ActorV1 } from '@cau/contracts';
+import {
+  PUBLIC_LIVE_TYPES,
+  followsTicket,
+  isPublicEvent,
+  resumePlan,
+  sseMessage,
+  toStreamItem,
+  type LiveEvent,
+} from './live-events.js';
+
+const REPLAY = 'cau.events._replay.';
+const envelope = (type: string, data: Record<string, unknown>) => ({
+  id: '4b0c1c2e-0000-4000-8000-000000000001',
+  type,
+  version: 1,
+  occurredAt: '2026-03-02T13:00:00.000Z',
+  ticketId: '4b0c1c2e-0000-4000-8000-000000000002',
+  source: 'resolution',
+  sequence: 3,
+  correlationId: 'c',
+  causationId: null,
+  data,
+});
+const by = { accountId: 'a1', name: 'Ana Agente', role: 'agent', email: 'ana@cau.gob' };
+const actor = (role: ActorV1['role'], extra: Partial<ActorV1> = {}): ActorV1 => ({
+  accountId: 'x',
+  role,
+  email: 'Vecina@Salud.gob',
+  name: 'Vecina',
+  ...extra,
+});
+
+describe('toStreamItem', () => {
+  it('keeps the type, number, area, status, time and who — nothing of the payload', () => {
+    const item = toStreamItem(
+      7,
+      'cau.events.ticket.taken.UIT',
+      envelope('ticket.taken', { number: 42, area: 'UIT', status: 'en_curso', by, assignee: by, at: 'x' }),
+      REPLAY,
+    );
+    expect(item).toEqual({
+      seq: 7,
+      event: {
+        seq: 7,
+        data: {
+          type: 'ticket.taken',
+          number: 42,
+          area: 'UIT',
+          status: 'en_curso',
+          at: '2026-03-02T13:00:00.000Z',
+          by: { accountId: 'a1', name: 'Ana Agente' },
+        },
+        internal: false,
+        facts: null,
+      },
+    });
+  });
+
+  it("gives a derivation's target as the area, and a registration's facts and registering person", () => {
+    const derived = toStreamItem(
+      1,
+      's',
+      envelope('ticket.escalated', { number: 5, from: 'L1', to: 'UIT', by, reason: 'r' }),
+      REPLAY,
+    );
+    expect(derived.event?.data).toMatchObject({ area: 'UIT' });
+    const registered = toStreamItem(
+      2,
+      's',
+      envelope('ticket.registered', {
+        number: 6,
+        requester: { email: 'vecina@salud.gob', name: 'V' },
+        jurisdiction: 'SALUD',
+        registeredBy: { accountId: 'op', name: 'Operadora', role: 'operator' },
+        description: 'secreto',
+      }),
+      REPLAY,
+    );
+    expect(registered.event).toMatchObject({
+      data: { type: 'ticket.registered', number: 6, by: { accountId: 'op', name: 'Operadora' } },
+      facts: { requesterEmail: 'vecina@salud.gob', jurisdiction: 'SALUD' },
+    });
+    expect(JSON.stringify(registered.event?.data)).not.toContain('secreto');
+  });
+
+  it('marks internal notes, and has no event for what is not a ticket event', () => {
+    const note = toStreamItem(3, 's', envelope('ticket.commented', { number: 9, internal: true, by }), REPLAY);
+    expect(note.event?.internal).toBe(true);
+    expect(toStreamItem(4, 's', envelope('article.published', { articleId: 'a' }), REPLAY)).toEqual({
+      seq: 4,
+      event: null,
+    });
+    expect(toStreamItem(5, 's', null, REPLAY).event).toBeNull();
+    expect(toStreamItem(6, 's', envelope('ticket.taken', { number: -1 }), REPLAY).event).toBeNull();
+    expect(toStreamItem(8, `${REPLAY}notifications`, envelope('ticket.taken', { number: 3 }), REPLAY).event).toBeNull();
+  });
+});
+
+describe('who hears what', () => {
+  const event = (type: string, internal = false): LiveEvent => ({
+    seq: 1,
+    data: { type, number: 1, at: 'x' },
+    internal,
+    facts: null,
+  });
+
+  it('tells requesters and referentes the public steps only: no work logs, reclassifications or notes', () => {
+    expect(isPublicEvent(event('ticket.taken'))).toBe(true);
+    expect(isPublicEvent(event('ticket.commented'))).toBe(true);
+    expect(isPublicEvent(event('ticket.commented', true))).toBe(false);
+    expect(isPublicEvent(event('ticket.work-logged'))).toBe(false);
+    expect(isPublicEvent(event('ticket.reclassified'))).toBe(false);
+    expect(isPublicEvent(event('ticket.something-new'))).toBe(false);
+    expect(PUBLIC_LIVE_TYPES.size).toBe(16);
+  });
+
+  it("follows reporting's rule: own e-mail for requesters, own jurisdiction for referentes, all for staff", () => {
+    const facts = { requesterEmail: 'vecina@salud.gob', jurisdiction: 'SALUD' };
+    expect(followsTicket(actor(Role.Requester), facts)).toBe(true);
+    expect(followsTicket(actor(Role.Requester, { email: 'otra@salud.gob' }), facts)).toBe(false);
+    expect(followsTicket(actor(Role.Referente, { jurisdiction: 'SALUD' }), facts)).toBe(true);
+    expect(followsTicket(actor(Role.Referente, { jurisdiction: 'EDUCACION' }), facts)).toBe(false);
+    expect(followsTicket(actor(Role.Referente), facts)).toBe(false);
+    expect(followsTicket(actor(Role.Agent, { area: 'UIT' }), facts)).toBe(true);
+  });
+});
+
+describe('resumePlan', () => {
+  const stream = { firstSeq: 100, lastSeq: 500 };
+
+  it('starts at the end without an id, or with the last id', () => {
+    expect(resumePlan(null, stream, 1000)).toEqual({ kind: 'live' });
+    expect(resumePlan(500, stream, 1000)).toEqual({ kind: 'live' });
+  });
+
+  it('replays what followed the id', () => {
+    expect(resumePlan(450, stream, 1000)).toEqual({ kind: 'replay', from: 451, to: 500 });
+    expect(resumePlan(99, stream, 1000)).toEqual({ kind: 'replay', from: 100, to: 500 });
+  });
+
+  it('asks for a refetch when events were dropped, too many followed, or the id is unknown', () => {
+    expect(resumePlan(50, stream, 1000)).toEqual({ kind: 'reset', reason: 'too-old' });
+    expect(resumePlan(200, stream, 100)).toEqual({ kind: 'reset', reason: 'too-old' });
+    expect(resumePlan(501, stream, 1000)).toEqual({ kind: 'reset', reason: 'unknown-id' });
+    expect(resumePlan(0, { firstSeq: 1, lastSeq: 0 }, 1000)).toEqual({ kind: 'live' });
+    expect(resumePlan(0, { firstSeq: 1, lastSeq: 3 }, 1000)).toEqual({ kind: 'replay', from: 1, to: 3 });
+  });
+});
+
+describe('sseMessage', () => {
+  it('writes the fields, one data line, and a blank line', () => {
+    expect(sseMessage({ id: 3, event: 'ticket.taken', data: { a: 'b\nc' } })).toBe(
+      'id: 3\nevent: ticket.taken\ndata: {"a":"b\\nc"}\n\n',
+    );
+    expect(sseMessage({ comment: 'heartbeat' })).toBe(': heartbeat\n\n');
+    expect(sseMessage({ comment: 'heartbeat', id: 9 })).toBe(': heartbeat\nid: 9\n\n');
+  });
+});

@@ -1,0 +1,166 @@
+import { Events, ProcedureEvents, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+
+/**
+ * What the live stream tells a browser about one event of the stream: enough to know which ticket
+ * changed and how, never the event's payload (texts, addresses, notes). The portal refetches what it shows.
+ */
+export interface LiveEventData {
+  type: string;
+  number: number;
+  /** The area the ticket is in after the step (a derivation's target), when the event names one. */
+  area?: string;
+  /** The status the step leaves the ticket in, for resolution's lifecycle events. */
+  status?: string;
+  /** When it happened (the event's `occurredAt`). */
+  at: string;
+  /** Who took the step, when a person did. */
+  by?: { accountId: string; name: string };
+}
+
+/** The facts that decide whether a requester or referente follows a ticket (reporting's visibility rule). */
+export interface TicketFacts {
+  requesterEmail: string;
+  jurisdiction: string;
+}
+
+/** One ticket event of the stream, decoded once per gateway and shared by every connection. */
+export interface LiveEvent {
+  seq: number;
+  data: LiveEventData;
+  /** An internal note: staff only. */
+  internal: boolean;
+  /** Carried by `ticket.registered` only. */
+  facts: TicketFacts | null;
+}
+
+/** A position in the stream, with the ticket event found there (null for anything else: articles, reports, replays). */
+export interface StreamItem {
+  seq: number;
+  event: LiveEvent | null;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+const DERIVATIONS = new Set<string>([ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type]);
+
+/**
+ * The ticket event at `seq`, or null when the message is not one: not JSON, not an envelope, no ticket
+ * number, or a dead letter's replay (`replayRoot`; the original is in the stream at its own place).
+ */
+export function toStreamItem(seq: number, subject: string, body: unknown, replayRoot: string): StreamItem {
+  return { seq, event: subject.startsWith(replayRoot) ? null : toLiveEvent(seq, body) };
+}
+
+function toLiveEvent(seq: number, body: unknown): LiveEvent | null {
+  if (!isObject(body) || !isObject(body.data)) return null;
+  const type = text(body.type);
+  const at = text(body.occurredAt);
+  const data = body.data;
+  const number = data.number;
+  if (!type || !at || typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) return null;
+  const area = DERIVATIONS.has(type) ? text(data.to) : text(data.area);
+  const status = text(data.status);
+  const person = isObject(data.by) ? data.by : isObject(data.registeredBy) ? data.registeredBy : null;
+  const by =
+    person && text(person.accountId) && text(person.name)
+      ? { accountId: person.accountId as string, name: person.name as string }
+      : undefined;
+  const requesterEmail = isObject(data.requester) ? text(data.requester.email) : undefined;
+  const jurisdiction = text(data.jurisdiction);
+  return {
+    seq,
+    data: { type, number, ...(area ? { area } : {}), ...(status ? { status } : {}), at, ...(by ? { by } : {}) },
+    internal: data.internal === true,
+    facts:
+      type === Events.TicketRegistered.type && requesterEmail && jurisdiction ? { requesterEmail, jurisdiction } : null,
+  };
+}
+
+/**
+ * Event types a requester or referente hears about: those of the public timeline reporting shows them
+ * (tickets/timeline-audience.ts there). Work logs and reclassifications stay with staff, as does any type
+ * added later until it is decided here on purpose.
+ */
+export const PUBLIC_LIVE_TYPES: ReadonlySet<string> = new Set([
+  Events.TicketRegistered.type,
+  Events.TicketRouted.type,
+  ProcedureEvents.TicketEscalated.type,
+  ProcedureEvents.SolutionReturned.type,
+  ProcedureEvents.TicketTaken.type,
+  ProcedureEvents.TicketEstimated.type,
+  ProcedureEvents.SolutionProposed.type,
+  ProcedureEvents.TicketResolved.type,
+  ProcedureEvents.ReviewRejected.type,
+  ProcedureEvents.TicketClosed.type,
+  ProcedureEvents.TicketReopened.type,
+  ProcedureEvents.WaitingOnRequester.type,
+  ProcedureEvents.TicketCommented.type,
+  ProcedureEvents.SlaBreached.type,
+  ProcedureEvents.SurveyAnswered.type,
+  ProcedureEvents.SolutionAccepted.type,
+]);
+
+export function isStaff(actor: ActorV1): boolean {
+  return STAFF_ROLES.includes(actor.role);
+}
+
+/** Whether the event may reach a requester or referente at all, before asking whose ticket it is. */
+export function isPublicEvent(event: LiveEvent): boolean {
+  return PUBLIC_LIVE_TYPES.has(event.data.type) && !event.internal;
+}
+
+/**
+ * Reporting's rule (tickets/ticket-visibility.ts there), for tickets whose facts the gateway learnt from
+ * their registration event: a requester follows the tickets registered for their e-mail, a referente those
+ * of their jurisdiction. Staff follow every ticket.
+ */
+export function followsTicket(actor: ActorV1, facts: TicketFacts): boolean {
+  switch (actor.role) {
+    case Role.Requester:
+      return normalizeEmail(facts.requesterEmail) === normalizeEmail(actor.email);
+    case Role.Referente:
+      return actor.jurisdiction !== undefined && facts.jurisdiction === actor.jurisdiction;
+    default:
+      return isStaff(actor);
+  }
+}
+
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Where a connection starts, given the last event id the client saw and the stream's bounds now. */
+export type ResumePlan =
+  { kind: 'live' } | { kind: 'replay'; from: number; to: number } | { kind: 'reset'; reason: 'too-old' | 'unknown-id' };
+
+/**
+ * A client without an id starts at the end. One that saw event N gets N+1 … the end, unless that is more
+ * than `maxReplay` events (cheaper to refetch than to replay) or N+1 is no longer kept (`too-old`), or N
+ * is past the end (`unknown-id`: another deployment's id, or a stream that was recreated). Then it is told
+ * to refetch everything and continues from the end.
+ */
+export function resumePlan(
+  lastEventId: number | null,
+  stream: { firstSeq: number; lastSeq: number },
+  maxReplay: number,
+): ResumePlan {
+  if (lastEventId === null || lastEventId === stream.lastSeq) return { kind: 'live' };
+  if (lastEventId > stream.lastSeq) return { kind: 'reset', reason: 'unknown-id' };
+  const from = lastEventId + 1;
+  // An empty stream reports first_seq = last_seq + 1; a purged one, its first kept message.
+  if (from < stream.firstSeq || stream.lastSeq - lastEventId > maxReplay) return { kind: 'reset', reason: 'too-old' };
+  return { kind: 'replay', from, to: stream.lastSeq };
+}
+
+/** One Server-Sent Events message. Data is single-line JSON, so it needs one `data:` line. */
+export function sseMessage(message: { id?: number; event?: string; data?: unknown; comment?: string }): string {
+  let out = '';
+  if (message.comment !== undefined) out += `: ${message.comment}\n`;
+  if (message.id !== undefined) out += `id: ${message.id}\n`;
+  if (message.event !== undefined) out += `event: ${message.event}\n`;
+  if (message.data !== undefined) out += `data: ${JSON.stringify(message.data)}\n`;
+  return `${out}\n`;
+}
