@@ -230,9 +230,13 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   await submit.getByRole('button', { name: 'Enviar a revisión' }).click();
   await expect(submit.getByText('Antes de enviarla, verifique la solución con el solicitante.')).toBeVisible();
   await submit.getByLabel('Verifiqué la solución con el solicitante').check();
+  // The article the area used, found by the one who submits (it was chosen in another browser).
+  await submit.getByLabel('Artículo de la base de conocimiento (opcional)').fill(tag);
+  await operator.getByRole('option', { name: `Carpeta compartida sin acceso ${tag}` }).click();
   await submit.getByRole('button', { name: 'Enviar a revisión' }).click();
   await expect(submit).toBeHidden();
   await expect(ticketHeader(operator).getByText('Resuelto', { exact: true })).toBeVisible();
+  await expect(timeline(operator).getByRole('link', { name: 'ver en la base de conocimiento' })).toBeVisible();
 
   // The supervisor returns it once with observations, then approves.
   const supervisorContext = await browser.newContext();

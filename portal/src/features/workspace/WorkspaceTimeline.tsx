@@ -2,6 +2,8 @@ import { Badge, Card, Group, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
+import { isUuid } from '../../app/url-params';
+import { AnchorLink } from '../../components/links';
 import { durationWords } from './sla-clock';
 import type { TimelineEntry } from './workspace-api';
 
@@ -115,7 +117,17 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
       return (
         <>
           {d.verifiedWithRequester === true && <Block>{t('workspace.timeline.verified')}</Block>}
-          {text(d.articleRef) && <Block label={t('workspace.timeline.article')}>{text(d.articleRef)}</Block>}
+          {text(d.articleRef) && (
+            <Block label={t('workspace.timeline.article')}>
+              {isUuid(d.articleRef) ? (
+                <AnchorLink to="/kb/$articleId" params={{ articleId: d.articleRef }} size="sm">
+                  {t('workspace.timeline.openArticle')}
+                </AnchorLink>
+              ) : (
+                text(d.articleRef)
+              )}
+            </Block>
+          )}
           {text(d.note) && <Block label={t('workspace.timeline.note')}>{text(d.note)}</Block>}
         </>
       );

@@ -60,7 +60,7 @@ const POLL_INTERVAL_MS = 250;
  * After an action, the service's answer is known at once and the read side (GET /tickets/{n}, with the
  * timeline) learns it from events a moment later. The page shows what the answer says right away, then
  * reads the ticket until `applied` says the read side has the change, so it never shows the older state
- * back; then everything derived from the ticket is read again.
+ * back; then everything derived from the ticket is read again. It never fails: the action is done.
  */
 export async function showTicketChange(
   queryClient: QueryClient,
@@ -71,15 +71,18 @@ export async function showTicketChange(
   const key = ticketQuery(number).queryKey;
   const before = queryClient.getQueryData(key);
   if (before) queryClient.setQueryData(key, { ...before, ...known });
-  for (let attempt = 0; attempt < POLL_ATTEMPTS; attempt++) {
-    const fresh = await unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } }));
-    if (applied(fresh, before)) {
+  let shown = false;
+  for (let attempt = 0; attempt < POLL_ATTEMPTS && !shown; attempt++) {
+    // A read that fails (the read side busy for a moment) is not the action failing: read again.
+    const fresh = await unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } })).catch(() => null);
+    if (fresh && applied(fresh, before)) {
       queryClient.setQueryData(key, fresh);
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+      shown = true;
+    } else await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   await Promise.all([
+    // Still not there: the ticket is read again the ordinary way, as soon as anything shows it.
+    ...(shown ? [] : [queryClient.invalidateQueries({ queryKey: key })]),
     queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] }),
     queryClient.invalidateQueries({ queryKey: ['tickets', 'path', number] }),
     queryClient.invalidateQueries({ queryKey: ['tickets', 'suggestion', number] }),

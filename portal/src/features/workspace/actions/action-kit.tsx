@@ -23,12 +23,17 @@ export function useTicketAction<V, R = TicketState>(options: {
   onDone?: (result: R, variables: V) => void;
 }) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const { number, call, show, success, onDone } = options;
   return useMutation({
     mutationFn: call,
     onSuccess: async (result, variables) => {
       onDone?.(result, variables);
-      notifications.show({ color: 'green', message: success });
+      notifications.show({
+        color: 'green',
+        message: success,
+        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
+      });
       if (show) await show(queryClient, result, variables);
       else {
         const state = result as TicketState;
@@ -37,7 +42,10 @@ export function useTicketAction<V, R = TicketState>(options: {
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
-        await queryClient.invalidateQueries({ queryKey: ticketQuery(number).queryKey });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: ticketQuery(number).queryKey }),
+          queryClient.invalidateQueries({ queryKey: ['tickets', 'path', number] }),
+        ]);
       }
     },
   });
