@@ -93,7 +93,8 @@ const ticketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/tickets/$number',
   params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
-  component: lazyRouteComponent(() => import('../features/tickets/TicketPage'), 'TicketPage'),
+  // Staff get the ticket workspace, requesters and referentes their ticket page (chosen by the session's role).
+  component: lazyRouteComponent(() => import('../features/workspace/TicketRoute'), 'TicketRoute'),
 });
 
 /** The closure mail's link: answered with its signed token, no session needed. */

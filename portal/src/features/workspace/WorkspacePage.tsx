@@ -1,0 +1,241 @@
+import { Button, Card, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { QueryError } from '../../app/ErrorPages';
+import { AnchorLink } from '../../components/links';
+import { useSession } from '../auth/session';
+import { AttachmentList } from '../tickets/attachments/AttachmentList';
+import { ticketQuery } from '../tickets/tickets-api';
+import { ActionBar, type FormAction } from './ActionBar';
+import { ActionModal, Refusal, useTicketAction } from './actions/action-kit';
+import { AssignForm, type PeopleSearch } from './actions/AssignForm';
+import { CreateArticle } from './actions/CreateArticle';
+import { DeriveForm } from './actions/DeriveForm';
+import { ReviewForm } from './actions/ReviewForm';
+import { SolutionForm } from './actions/SolutionForm';
+import { SubmitForm } from './actions/SubmitForm';
+import { EstimateForm, ReopenForm, WaitForm, WorkLogForm } from './actions/WorkForms';
+import { availableActions, ticketFactsOf, type WorkspaceAction } from './availability';
+import { Composer, COMPOSER_ID } from './Composer';
+import { DerivationPath } from './DerivationPath';
+import { WorkspaceHeader } from './WorkspaceHeader';
+import { WorkspaceTimeline } from './WorkspaceTimeline';
+import { graphQuery, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
+import { useWorkspaceHotkeys, type WorkspaceShortcutId } from './workspace-shortcuts';
+
+const route = getRouteApi('/signed-in/tickets/$number');
+
+/**
+ * How to find the people "asignar" offers. Null until the account search (`GET /accounts?search=`) is in
+ * the generated client; until then the assign action is not offered (see AssignForm).
+ */
+const peopleSearch: PeopleSearch | null = null;
+
+/** The latest registered solution: what the desk submits and the supervisor reviews. */
+function latestSolution(timeline: TimelineEntry[]): string | null {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const entry = timeline[i]!;
+    if (entry.type === 'ticket.solution-proposed' && typeof entry.details.solution === 'string')
+      return entry.details.solution;
+  }
+  return null;
+}
+
+/** Whether the requester confirmed the solution since it was last submitted. */
+function acceptedSinceSubmission(timeline: TimelineEntry[]): boolean {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const type = timeline[i]!.type;
+    if (type === 'ticket.solution-accepted') return true;
+    if (type === 'ticket.resolved') return false;
+  }
+  return false;
+}
+
+const FORM_TITLES: Record<FormAction, string> = {
+  assign: 'workspace.actions.assign',
+  estimate: 'workspace.actions.estimate',
+  logWork: 'workspace.actions.logWork',
+  derive: 'workspace.actions.derive',
+  wait: 'workspace.actions.wait',
+  solution: 'workspace.actions.solution',
+  submit: 'workspace.actions.submit',
+  review: 'workspace.actions.review',
+  reopen: 'workspace.actions.reopen',
+  createArticle: 'workspace.actions.createArticle',
+};
+
+/** The staff ticket workspace: the ticket at a glance, its whole story, where it went, and what to do next. */
+export function WorkspacePage() {
+  const { t } = useTranslation();
+  const { number } = route.useParams();
+  const ticket = useQuery(ticketQuery(number));
+
+  if (ticket.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (ticket.isError)
+    return (
+      <Stack maw={900} mx="auto">
+        <Title order={1}>{t('ticket.title', { number })}</Title>
+        <QueryError error={ticket.error} />
+        <AnchorLink to="/tickets">{t('workspace.back')}</AnchorLink>
+      </Stack>
+    );
+  return <Workspace ticket={ticket.data} />;
+}
+
+function Workspace({ ticket }: { ticket: TicketDetail }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'es';
+  const account = useSession()!;
+  const { number } = ticket;
+  const graph = useQuery(graphQuery);
+  const [open, setOpen] = useState<FormAction | null>(null);
+  const close = () => setOpen(null);
+
+  const actor = { accountId: account.id, role: account.role, area: account.area };
+  const availability = graph.data
+    ? availableActions(actor, ticketFactsOf(ticket), graph.data)
+    : availableActions(actor, { ...ticketFactsOf(ticket), area: null }, { entryArea: '', edges: [] });
+  const available = new Set<WorkspaceAction>(availability.actions);
+  if (!peopleSearch) available.delete('assign');
+
+  const asksSuggestion =
+    account.role !== 'agent' && (ticket.status === 'abierto' || ticket.status === 'en_curso') && ticket.area !== null;
+  const suggestion = useQuery({ ...suggestionQuery(number), enabled: asksSuggestion });
+  const suggested = asksSuggestion ? (suggestion.data?.suggestion ?? null) : null;
+
+  const areaName = (code: string) => graph.data?.areas.find((area) => area.code === code)?.name ?? code;
+  const solution = latestSolution(ticket.timeline);
+
+  const take = useTicketAction({
+    number,
+    success: t('workspace.done.take'),
+    call: () => unwrap(api.POST('/api/v1/tickets/{number}/take', { params: { path: { number } } })),
+  });
+  const resume = useTicketAction({
+    number,
+    success: t('workspace.done.resume'),
+    call: () => unwrap(api.POST('/api/v1/tickets/{number}/resume', { params: { path: { number } } })),
+  });
+
+  const runShortcut = (id: WorkspaceShortcutId): boolean => {
+    switch (id) {
+      case 'take':
+        if (!available.has('take') || take.isPending) return false;
+        take.mutate(undefined);
+        return true;
+      case 'reply': {
+        const box = document.getElementById(COMPOSER_ID);
+        if (!box) return false;
+        box.focus();
+        box.scrollIntoView({ block: 'center' });
+        return true;
+      }
+      case 'wait':
+        if (available.has('resume')) {
+          if (!resume.isPending) resume.mutate(undefined);
+          return true;
+        }
+        if (!available.has('wait')) return false;
+        setOpen('wait');
+        return true;
+      default:
+        if (!available.has(id)) return false;
+        setOpen(id);
+        return true;
+    }
+  };
+  useWorkspaceHotkeys(runShortcut);
+
+  const formProps = { number, onDone: close, onCancel: close };
+
+  return (
+    <Stack maw={1400} mx="auto" gap="md">
+      <AnchorLink to="/tickets" size="sm">
+        ← {t('workspace.back')}
+      </AnchorLink>
+      <WorkspaceHeader ticket={ticket} areaName={areaName} />
+      {graph.isError && <QueryError error={graph.error} />}
+      <ActionBar
+        available={available}
+        onOpen={setOpen}
+        onTake={() => take.mutate(undefined)}
+        taking={take.isPending}
+        onResume={() => resume.mutate(undefined)}
+        resuming={resume.isPending}
+      >
+        <Refusal error={take.error} title={t('workspace.refusedAction', { action: t('workspace.actions.take') })} />
+        <Refusal error={resume.error} title={t('workspace.refusedAction', { action: t('workspace.actions.resume') })} />
+      </ActionBar>
+
+      <Grid gap="md" overflow="hidden">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <Card withBorder padding="md" component="section" aria-labelledby="description-title">
+              <Title order={2} size="h4" id="description-title">
+                {t('ticket.description')}
+              </Title>
+              <Text mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {ticket.description}
+              </Text>
+            </Card>
+            <WorkspaceTimeline timeline={ticket.timeline} />
+            {available.has('reply') && <Composer number={number} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            {suggested && (
+              <Card withBorder padding="md" component="section" aria-labelledby="suggestion-title" bg="blue.0">
+                <Title order={2} size="h4" id="suggestion-title">
+                  {t('workspace.suggestion.title', { area: suggested.area })}
+                </Title>
+                <Text size="sm" mt={4}>
+                  {areaName(suggested.area)}
+                </Text>
+                <Text size="sm" mt="xs">
+                  {suggested.reason[language]}
+                </Text>
+                {availability.derivationTargets.some((edge) => edge.to === suggested.area) && (
+                  <Button mt="sm" size="xs" variant="light" onClick={() => setOpen('derive')}>
+                    {t('workspace.suggestion.derive', { area: suggested.area })}
+                  </Button>
+                )}
+              </Card>
+            )}
+            <DerivationPath number={number} areaName={areaName} />
+            <AttachmentList number={number} links={ticket.attachments} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      {open && (
+        <ActionModal opened onClose={close} title={t(FORM_TITLES[open])} size={open === 'solution' ? 'xl' : 'lg'}>
+          {open === 'assign' && peopleSearch && ticket.area && (
+            <AssignForm {...formProps} area={ticket.area} search={peopleSearch} />
+          )}
+          {open === 'estimate' && <EstimateForm {...formProps} />}
+          {open === 'logWork' && <WorkLogForm {...formProps} />}
+          {open === 'derive' && (
+            <DeriveForm
+              {...formProps}
+              targets={availability.derivationTargets}
+              suggestion={suggested}
+              areaName={areaName}
+            />
+          )}
+          {open === 'wait' && <WaitForm {...formProps} />}
+          {open === 'solution' && <SolutionForm {...formProps} />}
+          {open === 'submit' && <SubmitForm {...formProps} solution={solution} />}
+          {open === 'review' && (
+            <ReviewForm {...formProps} solution={solution} accepted={acceptedSinceSubmission(ticket.timeline)} />
+          )}
+          {open === 'reopen' && <ReopenForm {...formProps} />}
+          {open === 'createArticle' && <CreateArticle number={number} title={ticket.title} onCancel={close} />}
+        </ActionModal>
+      )}
+    </Stack>
+  );
+}

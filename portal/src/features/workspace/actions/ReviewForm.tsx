@@ -1,0 +1,102 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, unwrap } from '../../../api/client';
+import { onSubmitOf } from '../../../components/forms';
+import { SUCCESS_COLOR } from '../../tickets/ticket-status';
+import { fieldError, Refusal, useTicketAction } from './action-kit';
+import type { ActionFormProps } from './WorkForms';
+
+const reviewSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    observations: z.string().max(5000, 'validation.tooLong'),
+  })
+  .refine((values) => values.decision === 'approve' || values.observations.trim() !== '', {
+    path: ['observations'],
+    message: 'workspace.validation.observations',
+  });
+type ReviewValues = z.infer<typeof reviewSchema>;
+
+/**
+ * The supervisor's review (9.1 steps 9–10): approve, which closes the ticket, or return it to the desk
+ * with observations of what must be corrected.
+ */
+export function ReviewForm({
+  number,
+  onDone,
+  onCancel,
+  solution,
+  accepted,
+}: ActionFormProps & { solution: string | null; accepted: boolean }) {
+  const { t } = useTranslation();
+  const form = useForm<ReviewValues>({
+    resolver: zodResolver(reviewSchema),
+    defaultValues: { decision: 'approve', observations: '' },
+  });
+  const review = useTicketAction({
+    number,
+    success: t('workspace.done.review'),
+    onDone,
+    call: ({ decision, observations }: ReviewValues) =>
+      unwrap(
+        api.POST('/api/v1/tickets/{number}/review', {
+          params: { path: { number } },
+          body: decision === 'approve' ? { decision } : { decision, observations: observations.trim() },
+        }),
+      ),
+  });
+  const decision = form.watch('decision');
+  return (
+    <form onSubmit={onSubmitOf(form.handleSubmit((values) => review.mutate(values)))} noValidate>
+      <Stack>
+        {solution && (
+          <Card withBorder padding="sm" bg="green.0">
+            <Title order={3} size="h6">
+              {t('workspace.forms.solutionToReview')}
+            </Title>
+            <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+              {solution}
+            </Text>
+            <Text size="xs" mt={6} fw={600}>
+              {accepted ? t('workspace.forms.requesterAccepted') : t('workspace.forms.requesterSilent')}
+            </Text>
+          </Card>
+        )}
+        <Controller
+          control={form.control}
+          name="decision"
+          render={({ field }) => (
+            <Radio.Group label={t('workspace.forms.decision')} required value={field.value} onChange={field.onChange}>
+              <Stack gap="xs" mt={6}>
+                <Radio value="approve" label={t('workspace.forms.approve')} data-autofocus />
+                <Radio value="reject" label={t('workspace.forms.reject')} />
+              </Stack>
+            </Radio.Group>
+          )}
+        />
+        {decision === 'reject' && (
+          <Textarea
+            label={t('workspace.forms.observations')}
+            autosize
+            minRows={3}
+            required
+            {...form.register('observations')}
+            error={fieldError(t, form.formState.errors.observations?.message)}
+          />
+        )}
+        <Refusal error={review.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={review.isPending} color={decision === 'approve' ? SUCCESS_COLOR : undefined}>
+            {decision === 'approve' ? t('workspace.forms.approveSubmit') : t('workspace.forms.rejectSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

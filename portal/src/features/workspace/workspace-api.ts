@@ -1,0 +1,108 @@
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { ticketQuery } from '../tickets/tickets-api';
+
+export type TicketDetail = Schemas['TicketDetailResponse'];
+export type TicketState = Schemas['TicketStateResponse'];
+export type TimelineEntry = Schemas['TimelineEntryResponse'];
+
+/** The escalation graph and the areas' names: configuration, rarely changed. */
+export const graphQuery = queryOptions({
+  queryKey: ['routing', 'graph'],
+  queryFn: () => unwrap(api.GET('/api/v1/routing/graph')),
+  staleTime: 5 * 60_000,
+});
+
+export const catalogueOptionsQuery = queryOptions({
+  queryKey: ['catalogue', 'options'],
+  queryFn: () => unwrap(api.GET('/api/v1/catalogue/options')),
+  staleTime: 10 * 60_000,
+});
+
+export const categoriesQuery = queryOptions({
+  queryKey: ['catalogue', 'categories'],
+  queryFn: () => unwrap(api.GET('/api/v1/catalogue/categories')),
+  staleTime: 10 * 60_000,
+});
+
+export const pathQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['tickets', 'path', number],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/path', { params: { path: { number } } })),
+  });
+
+/** Routing's advice on where to derive the ticket (operators, supervisors and administrators ask). */
+export const suggestionQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['tickets', 'suggestion', number],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/suggestion', { params: { path: { number } } })),
+  });
+
+export const ticketKbSuggestionsQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['tickets', 'kb-suggestions', number],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/kb-suggestions', { params: { path: { number } } })),
+  });
+
+/** Staff search every article they may read (drafts and internal ones too), a few at a time. */
+export const staffKbSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['kb', 'search', 'staff', q],
+    queryFn: () => unwrap(api.GET('/api/v1/kb/search', { params: { query: { q, limit: 8 } } })),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+const POLL_ATTEMPTS = 40;
+const POLL_INTERVAL_MS = 250;
+
+/**
+ * After an action, the service's answer is known at once and the read side (GET /tickets/{n}, with the
+ * timeline) learns it from events a moment later. The page shows what the answer says right away, then
+ * reads the ticket until `applied` says the read side has the change, so it never shows the older state
+ * back; then everything derived from the ticket is read again. It never fails: the action is done.
+ */
+export async function showTicketChange(
+  queryClient: QueryClient,
+  number: number,
+  applied: (fresh: TicketDetail, before: TicketDetail | undefined) => boolean,
+  known: Partial<TicketDetail> = {},
+): Promise<void> {
+  const key = ticketQuery(number).queryKey;
+  const before = queryClient.getQueryData(key);
+  if (before) queryClient.setQueryData(key, { ...before, ...known });
+  let shown = false;
+  for (let attempt = 0; attempt < POLL_ATTEMPTS && !shown; attempt++) {
+    // A read that fails (the read side busy for a moment) is not the action failing: read again.
+    const fresh = await unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } })).catch(() => null);
+    if (fresh && applied(fresh, before)) {
+      queryClient.setQueryData(key, fresh);
+      shown = true;
+    } else await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  await Promise.all([
+    // Still not there: the ticket is read again the ordinary way, as soon as anything shows it.
+    ...(shown ? [] : [queryClient.invalidateQueries({ queryKey: key })]),
+    queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] }),
+    queryClient.invalidateQueries({ queryKey: ['tickets', 'path', number] }),
+    queryClient.invalidateQueries({ queryKey: ['tickets', 'suggestion', number] }),
+    queryClient.invalidateQueries({ queryKey: ['tickets', 'attachments', number] }),
+  ]);
+}
+
+/** The read side has a lifecycle action once it shows the answer's status and a later change. */
+export const showsState =
+  (state: TicketState) =>
+  (fresh: TicketDetail, before: TicketDetail | undefined): boolean =>
+    fresh.status === state.status &&
+    fresh.waitingOnRequester === state.waitingOnRequester &&
+    (!before || fresh.updatedAt > before.updatedAt);
+
+/** What a lifecycle answer says of the ticket, shown before the read side catches up. */
+export const knownFrom = (state: TicketState): Partial<TicketDetail> => ({
+  status: state.status,
+  overdue: state.overdue,
+  area: state.area,
+  assignee: state.assignee,
+  waitingOnRequester: state.waitingOnRequester,
+});
