@@ -8,6 +8,7 @@ import { api, csrfHeader, unwrap } from '../api/client';
 import { useSession } from '../features/auth/session';
 import { NavLinkLink } from '../components/links';
 import { changeLanguage, isLanguage, languages, type Language } from './i18n';
+import { useLiveUpdates } from './live-updates';
 
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
@@ -23,6 +24,7 @@ export function Layout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  useLiveUpdates(queryClient, account != null);
 
   const saveLanguage = useMutation({
     mutationFn: (language: Language) => unwrap(api.PATCH('/api/v1/accounts/me', { body: { language } })),

@@ -76,6 +76,8 @@ class SseClient {
           else if (line.startsWith('event: ')) message.event = line.slice(7);
           else if (line.startsWith('data: ')) message.data = JSON.parse(line.slice(6));
         }
+        // Ticket events are all named `ticket`; their type is in the data. Keep the type for the assertions.
+        if (message.event === 'ticket') message.event = (message.data as { type: string }).type;
         if (message.event) this.events.push(message);
       }
     });

@@ -33,6 +33,12 @@ export interface LiveEvent {
   facts: TicketFacts | null;
 }
 
+/**
+ * The SSE `event:` name of every ticket event (its type is in `data.type`): a browser's EventSource
+ * delivers named events only to listeners of that name, so one name lets the portal hear types added later.
+ */
+export const TICKET_EVENT = 'ticket';
+
 /** A position in the stream, with the ticket event found there (null for anything else: articles, reports, replays). */
 export interface StreamItem {
   seq: number;

@@ -24,8 +24,8 @@ export class LiveController {
     description:
       'Flujo `text/event-stream` para `EventSource` (con la cookie de sesión; no requiere la cabecera CSRF) o ' +
       'para clientes con token. Cada mensaje es un evento de ticket: `id` = número de secuencia del flujo de ' +
-      'eventos, `event` = tipo (`ticket.registered`, `ticket.taken`, `ticket.commented`, …), `data` = JSON ' +
-      '`{type, number, area?, status?, at, by?: {accountId, name}}`, sin el contenido del evento: el portal vuelve ' +
+      'eventos, `event: ticket`, `data` = JSON ' +
+      '`{type, number, area?, status?, at, by?: {accountId, name}}` (`type`: `ticket.registered`, `ticket.taken`, …), sin el contenido del evento: el portal vuelve ' +
       'a leer lo que muestra. El personal recibe los eventos de todos los tickets; un solicitante, los pasos ' +
       'públicos de sus tickets; un referente, los de su jurisdicción (nunca notas internas ni registros de ' +
       'trabajo). Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` ' +
