@@ -189,6 +189,7 @@ const RESOURCE_ES: Record<string, string> = {
   account: 'la cuenta',
   requester: 'el solicitante',
   view: 'la vista guardada',
+  'canned-answer': 'la respuesta predefinida',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -197,6 +198,7 @@ const RESOURCE_EN: Record<string, string> = {
   account: 'Account',
   requester: 'Requester',
   view: 'Saved view',
+  'canned-answer': 'Canned answer',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -258,6 +260,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     classificationUnchanged: (f) =>
       `El campo «${f}» no cambia la clasificación del ticket: indique al menos un valor distinto del actual en type, category, impact o urgency.`,
     assigneeFilter: (f) => `El campo «${f}» debe ser «me», «none» o el identificador (UUID) de una cuenta.`,
+    cannedPlaceholder: (f, p) =>
+      `El campo «${f}» usa {{${String(p?.[0])}}}, que una respuesta predefinida no puede completar; puede usar: ${list(p?.[1] as unknown[])}.`,
     listCursor: (f) =>
       `El campo «${f}» no es un cursor de esta lista: páselo tal como llegó en «nextCursor», con el mismo orden, o empiece por la primera página.`,
     beforeNeedsNewest: (f) => `El campo «${f}» solo sirve con el orden «newest»; con otro orden use «cursor».`,
@@ -316,6 +320,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     classificationUnchanged: (f) =>
       `Field '${f}' does not change the ticket's classification: give at least one of type, category, impact or urgency a value other than the current one.`,
     assigneeFilter: (f) => `Field '${f}' must be 'me', 'none' or an account id (UUID).`,
+    cannedPlaceholder: (f, p) =>
+      `Field '${f}' uses {{${String(p?.[0])}}}, which a canned answer cannot fill in; it may use: ${list(p?.[1] as unknown[])}.`,
     listCursor: (f) =>
       `Field '${f}' is not a cursor of this list: pass it as it came in 'nextCursor', with the same sort, or start from the first page.`,
     beforeNeedsNewest: (f) => `Field '${f}' only works with the 'newest' sort; use 'cursor' with other sorts.`,

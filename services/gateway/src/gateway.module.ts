@@ -65,6 +65,9 @@ import { SurveysController } from './surveys/surveys.controller.js';
 import { RequestersController } from './directory/requesters.controller.js';
 import { SearchRequestersUseCase } from './directory/search-requesters.use-case.js';
 import { ManageSavedViewsUseCase } from './views/manage-saved-views.use-case.js';
+import { CannedAnswerRepository } from './canned-answers/canned-answer.repository.js';
+import { CannedAnswersController } from './canned-answers/canned-answers.controller.js';
+import { ManageCannedAnswersUseCase } from './canned-answers/manage-canned-answers.use-case.js';
 import { SavedViewRepository } from './views/saved-view.repository.js';
 import { SavedViewsController } from './views/saved-views.controller.js';
 import { LiveAuthCheck } from './live/live-auth-check.js';
@@ -99,6 +102,7 @@ export class GatewayModule {
         SurveysController,
         RequestersController,
         SavedViewsController,
+        CannedAnswersController,
         LiveController,
       ],
       providers: [
@@ -150,6 +154,8 @@ export class GatewayModule {
         SearchRequestersUseCase,
         SavedViewRepository,
         ManageSavedViewsUseCase,
+        CannedAnswerRepository,
+        ManageCannedAnswersUseCase,
         { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
         LiveEventHub,
         LiveAuthCheck,

@@ -9,6 +9,7 @@ import { BrowserSessions1764816000000 } from './migrations/1764816000000-browser
 import { Attachments1796000000000 } from './migrations/1796000000000-attachments.js';
 import { AccountSearch1797100000000 } from './migrations/1797100000000-account-search.js';
 import { SavedViews1797100000100 } from './migrations/1797100000100-saved-views.js';
+import { CannedAnswers1797100000200 } from './migrations/1797100000200-canned-answers.js';
 
 /**
  * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
@@ -31,6 +32,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
       Attachments1796000000000,
       AccountSearch1797100000000,
       SavedViews1797100000100,
+      CannedAnswers1797100000200,
     ],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,
