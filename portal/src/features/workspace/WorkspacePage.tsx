@@ -21,6 +21,7 @@ import { EstimateForm, ReopenForm, WaitForm, WorkLogForm } from './actions/WorkF
 import { availableActions, ticketFactsOf, type WorkspaceAction } from './availability';
 import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
+import { TicketMails } from './TicketMails';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import { graphQuery, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
@@ -207,6 +208,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
             )}
             <DerivationPath number={number} areaName={areaName} />
             <AttachmentList number={number} links={ticket.attachments} />
+            <TicketMails number={number} />
           </Stack>
         </Grid.Col>
       </Grid>
