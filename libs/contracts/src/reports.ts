@@ -45,6 +45,12 @@ export const ReportQueries = {
   ScheduleDelete: 'reporting.schedules.delete.v1',
 } as const;
 
+/**
+ * Reporting's live read-model consumer on the events stream. Its inbox rows are keyed by it; the gateway's
+ * live stream reads its acknowledged position to tell browsers of a change once the read side shows it.
+ */
+export const READ_MODELS_DURABLE = 'reporting';
+
 /** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
 export const REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
 

@@ -7,8 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { api, csrfHeader, unwrap } from '../api/client';
 import { useSession } from '../features/auth/session';
 import { NavLinkLink } from '../components/links';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { changeLanguage, isLanguage, languages, type Language } from './i18n';
 import { useLiveUpdates } from './live-updates';
+
+/** The console's pages, for staff, before the pages everyone has. */
+const STAFF_NAVIGATION = [
+  { to: '/consola', label: 'nav.console', exact: true },
+  { to: '/consola/registrar', label: 'nav.register', exact: true },
+  { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
+] as const;
 
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
@@ -68,7 +77,7 @@ export function Layout() {
             {account && (
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             )}
-            <UnstyledButton component={Link} to="/tickets">
+            <UnstyledButton component={Link} to="/">
               <Group gap={8} wrap="nowrap">
                 <Text fw={800} c="cau.8" size="xl">
                   CAU
@@ -100,7 +109,7 @@ export function Layout() {
             {t(`roles.${account.role}`)}
             {account.jurisdiction ? ` · ${account.jurisdiction}` : ''}
           </Text>
-          {NAVIGATION.map((item) => (
+          {[...(isDeskRole(account.role) ? STAFF_NAVIGATION : []), ...NAVIGATION].map((item) => (
             <NavLinkLink
               key={item.to}
               to={item.to}
@@ -116,6 +125,7 @@ export function Layout() {
       <AppShell.Main id="contenido" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      {account && <ShortcutsDialog />}
     </AppShell>
   );
 }

@@ -20,6 +20,11 @@ const listeners = new Set<Listener>();
 
 /** Lists are refetched at most this often while events pour in (a bulk take changes many tickets). */
 const LIST_REFRESH_MS = 400;
+/**
+ * The stream can run ahead of the read side (reporting applies the same event a moment later), so the lists
+ * are read once more this long after the last event.
+ */
+const LIST_SETTLE_MS = 1_500;
 /** How long to wait before opening a new stream after the gateway refused one or went away. */
 const RECONNECT_MS = [1_000, 3_000, 10_000] as const;
 
@@ -43,15 +48,21 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let listTimer: ReturnType<typeof setTimeout> | undefined;
+    let settleTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let stopped = false;
 
+    const invalidateLists = () => {
+      void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['console'] });
+    };
     const refreshLists = () => {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(invalidateLists, LIST_SETTLE_MS);
       if (listTimer !== undefined) return;
       listTimer = setTimeout(() => {
         listTimer = undefined;
-        void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
-        void queryClient.invalidateQueries({ queryKey: ['console'] });
+        invalidateLists();
       }, LIST_REFRESH_MS);
     };
 
@@ -104,6 +115,7 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
       source?.close();
       clearTimeout(retry);
       clearTimeout(listTimer);
+      clearTimeout(settleTimer);
     };
   }, [queryClient, signedIn]);
 }

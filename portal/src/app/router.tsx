@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
+import { parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
@@ -32,10 +33,12 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  beforeLoad: () => {
+  beforeLoad: async ({ context }) => {
+    // Staff start in the console's queues, everyone else at their own tickets (signing in first if needed).
+    const account = await context.queryClient.ensureQueryData(sessionQuery);
     // The router's own protocol: a thrown redirect (not an Error) ends the load and navigates.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw redirect({ to: '/tickets' });
+    throw redirect({ to: account && isDeskRole(account.role) ? '/consola' : '/tickets' });
   },
 });
 
@@ -129,6 +132,18 @@ const articleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/knowledge/ArticlePage'), 'ArticlePage'),
 });
 
+/** The console's queues, for staff; for anyone else the page does not exist. */
+const consoleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/consola',
+  validateSearch: parseQueueSearch,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/console/QueuePage'), 'QueuePage'),
+});
+
 /** The desk registers calls, visits and remote sessions for others; for anyone else the page does not exist. */
 const deskRegistrationRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -179,6 +194,7 @@ const routeTree = rootRoute.addChildren([
     knowledgeRoute,
     articleRoute,
     accountRoute,
+    consoleRoute,
     deskRegistrationRoute,
     cannedAnswersRoute,
     closureReportRoute,

@@ -5,7 +5,7 @@ import type { TicketFactsProjection } from './reports/ticket-facts.projection.js
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
 /** The live consumer's durable name: its inbox rows are keyed by it, in the live and the shadow schema. */
-export const READ_MODELS_DURABLE = 'reporting';
+export { READ_MODELS_DURABLE } from '@cau/contracts';
 
 /** Runs before an event touches the read models; false leaves the event out. */
 export type ReadModelGuard = (event: EventEnvelope<{ ticketId: string }>, tx: EntityManager) => Promise<boolean>;

@@ -33,7 +33,7 @@ export function LoginPage() {
       queryClient.clear();
       queryClient.setQueryData(['session'], account);
       if (isLanguage(account.language)) await changeLanguage(account.language);
-      await router.navigate({ to: search.redirect ?? '/tickets' });
+      await router.navigate({ to: search.redirect ?? '/' });
     },
   });
   const message = (key: string | undefined) => (key ? t(key) : undefined);

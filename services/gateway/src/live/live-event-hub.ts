@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { READ_MODELS_DURABLE } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { toStreamItem, type StreamItem, type TicketFacts } from './live-events.js';
 
@@ -11,6 +12,48 @@ export interface HubSubscriber {
 
 const CONSUME_BATCH = 256;
 const MAX_FACTS = 50_000;
+/** How often the read side's position is asked while an event waits for it. */
+const READ_SIDE_POLL_MS = 100;
+/** An event waits at most this long for the read side; then it goes out anyway. */
+const READ_SIDE_WAIT_MS = 3_000;
+/** After a wait ran out (reporting stopped or far behind), events go out at once for this long. */
+const READ_SIDE_RESPITE_MS = 15_000;
+
+/**
+ * How far reporting's read models have applied the events stream, from its durable consumer's acknowledged
+ * position. Browsers refetch what an event changed as soon as they hear of it, so the hub tells them once the
+ * read side can show it; otherwise the queue or the ticket would be read a moment too early and stay stale
+ * until the next event. A read side that is down or far behind never stops the stream: after
+ * {@link READ_SIDE_WAIT_MS} the event goes out, and for a while after that no event waits.
+ */
+export class ReadSidePosition {
+  private applied = 0;
+  private respiteUntil = 0;
+
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  async reached(seq: number): Promise<void> {
+    const deadline = Date.now() + READ_SIDE_WAIT_MS;
+    while (this.applied < seq) {
+      if (Date.now() < this.respiteUntil) return;
+      if (Date.now() >= deadline) {
+        this.respiteUntil = Date.now() + READ_SIDE_RESPITE_MS;
+        return;
+      }
+      try {
+        const info = await this.runtime.jsm.consumers.info(this.runtime.messaging.eventsStream, READ_MODELS_DURABLE);
+        // Nothing pending and nothing unacknowledged: every event so far is applied, this one included (an
+        // event outside the consumer's subjects never moves its acknowledged position).
+        const caughtUp = info.num_pending === 0 && info.num_ack_pending === 0;
+        this.applied = Math.max(this.applied, caughtUp ? seq : info.ack_floor.stream_seq);
+      } catch {
+        // No read side on this stream (a gateway without reporting): nothing to wait for.
+        return;
+      }
+      if (this.applied < seq) await new Promise((resolve) => setTimeout(resolve, READ_SIDE_POLL_MS));
+    }
+  }
+}
 
 /**
  * The facts (requester e-mail, jurisdiction) of tickets this gateway saw registered or read, so deciding
@@ -52,8 +95,11 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   private starting: Promise<void> | null = null;
   private messages: ConsumerMessages | null = null;
   private stopped = false;
+  private readonly readSide: ReadSidePosition;
 
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(private readonly runtime: ServiceRuntime) {
+    this.readSide = new ReadSidePosition(runtime);
+  }
 
   /** A gateway whose hub cannot start yet still serves everything else; the first connection tries again. */
   onApplicationBootstrap(): void {
@@ -135,6 +181,7 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       for await (const msg of messages) {
         const item = this.decode(msg);
+        if (item.event && this.subscribers.size > 0) await this.readSide.reached(msg.seq);
         for (const subscriber of this.subscribers) subscriber.push(item);
       }
     } catch (error) {

@@ -1,0 +1,274 @@
+import { Badge, Checkbox, Group, Text } from '@mantine/core';
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links';
+import { StatusBadges } from '../tickets/ticket-status';
+import { durationWords } from '../workspace/sla-clock';
+import type { QueueRow } from './queue-api';
+import { ageMinutes, rowClock } from './row-clock';
+import './queue.css';
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, QueueRow>();
+const ROW_HEIGHT = 52;
+
+// Dark enough for white text at badge size (WCAG AA 4.5:1).
+const PRIORITY_COLOUR = { ALTA: '#b02a2a', MEDIA: '#8a5a00', BAJA: '#495057' } as const;
+
+export interface QueueTableProps {
+  rows: readonly QueueRow[];
+  now: Date;
+  current: number;
+  selected: ReadonlySet<number>;
+  onToggle: (number: number) => void;
+  onToggleAll: () => void;
+  onCurrent: (index: number) => void;
+  areaName: (code: string) => string;
+  footer?: ReactNode;
+}
+
+/**
+ * The queue as a native table (screen readers announce rows and headers), virtualised: only the rows in
+ * view are in the page, spacer rows keep the scroll height, so 500 or 5,000 rows scroll alike.
+ */
+export function QueueTable({
+  rows,
+  now,
+  current,
+  selected,
+  onToggle,
+  onToggleAll,
+  onCurrent,
+  areaName,
+  footer,
+}: QueueTableProps) {
+  const { t } = useTranslation();
+  const units = {
+    d: t('workspace.sla.d'),
+    h: t('workspace.sla.h'),
+    min: t('workspace.sla.min'),
+    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
+  };
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.display({ id: 'select', header: () => null }),
+        helper.accessor('number', { header: () => t('console.columns.number') }),
+        helper.accessor('title', { header: () => t('console.columns.title') }),
+        helper.accessor('requesterName', { header: () => t('console.columns.requester') }),
+        helper.accessor('jurisdiction', { header: () => t('console.columns.jurisdiction') }),
+        helper.accessor('priority', { header: () => t('console.columns.priority') }),
+        helper.accessor('status', { header: () => t('console.columns.status') }),
+        helper.accessor('area', { header: () => t('console.columns.area') }),
+        helper.accessor('assigneeName', { header: () => t('console.columns.assignee') }),
+        helper.display({ id: 'timeLeft', header: () => t('console.columns.timeLeft') }),
+        helper.display({ id: 'age', header: () => t('console.columns.age') }),
+      ]),
+    [t],
+  );
+  const data = useMemo(() => [...rows], [rows]);
+  const table = useTable({ features, columns, data, getRowId: (row) => String(row.number) });
+  const tableRows = table.getRowModel().rows;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 10,
+  });
+  useEffect(() => {
+    if (current >= 0 && current < tableRows.length) virtualizer.scrollToIndex(current, { align: 'auto' });
+  }, [current, tableRows.length, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.number));
+
+  const cell = (row: QueueRow, columnId: string): ReactNode => {
+    switch (columnId) {
+      case 'select':
+        return (
+          <Checkbox
+            aria-label={t('console.selectRow', { number: row.number })}
+            checked={selected.has(row.number)}
+            onChange={() => onToggle(row.number)}
+          />
+        );
+      case 'number':
+        return (
+          <AnchorLink to="/tickets/$number" params={{ number: row.number }} fw={600}>
+            {row.number}
+          </AnchorLink>
+        );
+      case 'title':
+        return (
+          <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            {row.title}
+          </Text>
+        );
+      case 'requesterName':
+        return <Text size="sm">{row.requesterName}</Text>;
+      case 'jurisdiction':
+        return <Text size="sm">{row.jurisdiction}</Text>;
+      case 'priority':
+        return row.priority ? (
+          <Badge color={PRIORITY_COLOUR[row.priority]} radius="sm" variant="filled">
+            {t(`priority.${row.priority}`)}
+          </Badge>
+        ) : (
+          <Text size="sm">—</Text>
+        );
+      case 'status':
+        return <StatusBadges status={row.status} overdue={row.overdue} />;
+      case 'area':
+        // The code the desk says ("UIT"), its name on hover and for screen readers.
+        return row.area ? (
+          <Text size="sm" title={areaName(row.area)} aria-label={areaName(row.area)}>
+            {row.area}
+          </Text>
+        ) : (
+          <Text size="sm">—</Text>
+        );
+      case 'assigneeName':
+        return <Text size="sm">{row.assigneeName ?? t('console.nobody')}</Text>;
+      case 'timeLeft': {
+        const clock = rowClock(row, now);
+        if (clock.target === 'none') return <Text size="sm">—</Text>;
+        const time = durationWords(clock.minutes, units);
+        return (
+          <Text
+            size="sm"
+            fw={clock.state === 'overdue' ? 700 : 400}
+            c={clock.state === 'overdue' ? '#b02a2a' : undefined}
+          >
+            {t(`console.clock.${clock.target}`)}{' '}
+            {clock.state === 'running' ? t('workspace.sla.left', { time }) : t('workspace.sla.late', { time })}
+          </Text>
+        );
+      }
+      case 'age':
+        return <Text size="sm">{durationWords(ageMinutes(row, now), units)}</Text>;
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <div ref={scrollRef} className="queue-scroll" role="region" aria-label={t('console.tableLabel')} tabIndex={-1}>
+      <table className="queue-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) =>
+                header.column.id === 'select' ? (
+                  <th key={header.id} scope="col" className="queue-select">
+                    <Checkbox
+                      aria-label={t('console.selectAll')}
+                      checked={allSelected}
+                      indeterminate={!allSelected && selected.size > 0}
+                      onChange={onToggleAll}
+                    />
+                  </th>
+                ) : (
+                  <th key={header.id} scope="col" className={`queue-col-${header.column.id}`}>
+                    <table.FlexRender header={header} />
+                  </th>
+                ),
+              )}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columns.length} style={{ height: top, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            const ticket = row.original;
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-current={item.index === current ? 'true' : undefined}
+                aria-selected={selected.has(ticket.number)}
+                className={item.index === current ? 'queue-current' : undefined}
+                onClick={() => onCurrent(item.index)}
+              >
+                {row.getAllCells().map((c) => (
+                  <td key={c.id} className={c.column.id === 'select' ? 'queue-select' : undefined}>
+                    {cell(ticket, c.column.id)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columns.length} style={{ height: bottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {footer}
+    </div>
+  );
+}
+
+/** The phone's queue: one card per ticket with what decides the next step. */
+export function QueueCards({ rows, now, areaName }: Pick<QueueTableProps, 'rows' | 'now' | 'areaName'>) {
+  const { t } = useTranslation();
+  const units = {
+    d: t('workspace.sla.d'),
+    h: t('workspace.sla.h'),
+    min: t('workspace.sla.min'),
+    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
+  };
+  return (
+    <ul className="queue-cards" aria-label={t('console.tableLabel')}>
+      {rows.map((row) => {
+        const clock = rowClock(row, now);
+        return (
+          <li key={row.number}>
+            <AnchorLink to="/tickets/$number" params={{ number: row.number }} fw={600}>
+              {`#${row.number} · ${row.title}`}
+            </AnchorLink>
+            <Group gap={6} mt={4}>
+              <StatusBadges status={row.status} overdue={row.overdue} />
+              {row.priority && (
+                <Badge color={PRIORITY_COLOUR[row.priority]} radius="sm">
+                  {t(`priority.${row.priority}`)}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" mt={4}>
+              {[row.requesterName, row.area ? areaName(row.area) : null, row.assigneeName ?? t('console.nobody')]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+            {clock.target !== 'none' && (
+              <Text
+                size="xs"
+                fw={clock.state === 'overdue' ? 700 : 400}
+                c={clock.state === 'overdue' ? '#b02a2a' : undefined}
+              >
+                {t(`console.clock.${clock.target}`)}{' '}
+                {clock.state === 'running'
+                  ? t('workspace.sla.left', { time: durationWords(clock.minutes, units) })
+                  : t('workspace.sla.late', { time: durationWords(clock.minutes, units) })}
+              </Text>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
