@@ -8,6 +8,7 @@ import { onSubmitOf } from '../../../components/forms';
 import type { GraphEdge } from '../availability';
 import { showTicketChange } from '../workspace-api';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
 
 type Suggestion = Schemas['SuggestedAreaResponse'];
@@ -42,6 +43,7 @@ export function DeriveForm({
     resolver: zodResolver(deriveSchema),
     defaultValues: { to: suggested?.area ?? (targets.length === 1 ? targets[0]!.to : ''), reason: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const derive = useTicketAction({
     number,
     success: t('workspace.done.derive'),
