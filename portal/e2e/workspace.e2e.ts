@@ -138,8 +138,8 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   await expect(derive).toBeHidden();
   await expect(header.getByText('UIT · Unidad de Infraestructura Tecnológica')).toBeVisible();
   await expect(operator.getByRole('img', { name: 'Recorrido del ticket: L1 → UIT' })).toBeVisible();
-  // At UIT, the operator may only write.
-  await expect(actions(operator).getByRole('button')).toHaveCount(0);
+  // At UIT, the operator may only write, and (as the service desk) correct the classification.
+  await expect(actions(operator).getByRole('button')).toHaveText(['Reclasificar']);
 
   // The UIT agent takes it and works on it.
   const agentContext = await browser.newContext();
@@ -282,7 +282,11 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   const view = await supervisorApi.send<TicketView>('GET', `/tickets/${number}`);
   expect(view.status).toBe('cerrado');
   for (const entry of view.timeline) {
-    await expect(timeline(supervisor).getByText(entry.summary.es, { exact: true }).first()).toBeVisible();
+    // The page names the channel ("canal telefono" in the summary) as the catalogue does.
+    const shown = entry.summary.es
+      .replace(/\(canal telefono\)/, '(canal: Teléfono)')
+      .replace(/\(canal portal\)/, '(canal: Portal)');
+    await expect(timeline(supervisor).getByText(shown, { exact: true }).first()).toBeVisible();
   }
   await expect(
     timeline(supervisor).getByText('Falla del servidor de archivos: lo atiende Infraestructura.').first(),
