@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Api, baseUrl, checkPage, createAccount, PASSWORD, signIn, unique } from './support';
 
 const ticketHeader = (page: Page) => page.locator('header', { has: page.getByRole('heading', { level: 1 }) });
 const timeline = (page: Page) => page.getByRole('region', { name: /^Seguimiento/ });
 const actions = (page: Page) => page.getByRole('region', { name: 'Acciones' });
-const changedAlert = (page: Page) => page.getByRole('alert').filter({ hasText: 'El ticket cambió mientras escribías' });
+const changedAlert = (page: Page | Locator) =>
+  page.getByRole('alert').filter({ hasText: 'El ticket cambió mientras escribías' });
 
 async function openWorkspace(page: Page, number: number, title: string): Promise<void> {
   await page.goto(`${baseUrl()}/tickets/${number}`);

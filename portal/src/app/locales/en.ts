@@ -593,7 +593,7 @@ export const en: Messages = {
       done: 'Ticket reclassified. Priority recomputed: {{priority}}.',
     },
     changed: {
-      title: 'The ticket changed while you were typing',
+      title: 'Someone else changed the ticket',
       body: 'The ticket changed while you were typing: {{change}}, by {{name}}. Your draft is kept; what you see is up to date.',
       someone: 'someone else',
       close: 'Close the notice',

@@ -591,7 +591,7 @@ export const es = {
       done: 'Ticket reclasificado. Prioridad recalculada: {{priority}}.',
     },
     changed: {
-      title: 'El ticket cambió mientras escribías',
+      title: 'Otra persona cambió el ticket',
       body: 'El ticket cambió mientras escribías: {{change}}, de {{name}}. Tu borrador se conserva; lo que ves ya está actualizado.',
       someone: 'otra persona',
       close: 'Cerrar el aviso',
