@@ -112,3 +112,71 @@ test('two operators on one ticket: a colleague’s changes show without reloadin
   await anaContext.close();
   await betoContext.close();
 });
+
+test('assigning finds the area’s people by name as one types, by keyboard alone', async ({ page }) => {
+  const admin = await Api.admin();
+  const tag = unique();
+  const carla = { email: `carla.${tag}@cau.gob.ar`, name: `Carla Mesa ${tag}`, role: 'operator', area: 'L1' };
+  const dario = { email: `dario.${tag}@cau.gob.ar`, name: `Darío Mesa ${tag}`, role: 'agent', area: 'L1' };
+  const uit = { email: `ugo.${tag}@cau.gob.ar`, name: `Ugo Infra ${tag}`, role: 'agent', area: 'UIT' };
+  for (const account of [carla, dario, uit]) await createAccount(admin, account);
+  const carlaApi = await Api.login(carla.email, PASSWORD);
+  const title = `Monitor sin imagen ${tag}`;
+  const { number } = await carlaApi.send<{ number: number }>(
+    'POST',
+    '/tickets',
+    {
+      channel: 'presencial',
+      requester: { email: `eva.${tag}@salud.gob.ar`, name: 'Eva Usuaria' },
+      jurisdiction: 'SALUD',
+      title,
+      description: 'El monitor no muestra imagen.',
+      type: 'incidente',
+      category: 'redes',
+      impact: 'bajo',
+      urgency: 'baja',
+    },
+    { 'Idempotency-Key': `assign-${tag}` },
+  );
+  await expect
+    .poll(
+      async () => (await carlaApi.send<{ area: string | null }>('GET', `/tickets/${number}`).catch(() => null))?.area,
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe('L1');
+  await signIn(page, carla.email);
+  await openWorkspace(page, number, title);
+  // The channel by its name, in the header and in the timeline.
+  await expect(ticketHeader(page).getByText('En persona', { exact: true })).toBeVisible();
+  await expect(timeline(page).getByText(`Registrado por ${carla.name} (canal: En persona)`)).toBeVisible();
+
+  await actions(page).getByRole('button', { name: 'Asignar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Asignar' });
+  const picker = dialog.getByRole('combobox', { name: /^Persona de L1/ });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Mesa');
+  // The L1 people (an operator and an agent of the area) and not UIT's, whose name has the same tag.
+  await page.keyboard.type(` ${tag}`);
+  await expect(page.getByRole('option', { name: new RegExp(carla.name) })).toBeVisible();
+  await expect(page.getByRole('option', { name: new RegExp(dario.name) })).toBeVisible();
+  await expect(page.getByRole('option', { name: new RegExp(uit.name) })).toHaveCount(0);
+  await checkPage(page, 'workspace-assign-picker');
+  await page.keyboard.type('x');
+  await expect(page.getByText('Nadie con ese nombre en el área')).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('option', { name: new RegExp(dario.name) })).toBeVisible();
+  // Down the list until Darío is the one highlighted (whether the first comes highlighted is Mantine's choice).
+  const darioOption = page.getByRole('option', { name: new RegExp(dario.name) });
+  await expect(async () => {
+    await page.keyboard.press('ArrowDown');
+    await expect(darioOption).toHaveAttribute('data-combobox-selected', 'true', { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue(`${dario.name} (${dario.email})`);
+  await dialog.getByRole('button', { name: 'Asignar' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(ticketHeader(page).getByText(dario.name, { exact: true })).toBeVisible();
+});
