@@ -1,5 +1,5 @@
 import { Button, Card, Grid, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,7 @@ import { DerivationPath } from './DerivationPath';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
-import { graphQuery, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
+import { graphQuery, showTicketChange, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
 import { useWorkspaceHotkeys, type WorkspaceShortcutId } from './workspace-shortcuts';
 
 const route = getRouteApi('/signed-in/tickets/$number');
@@ -92,11 +92,16 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
   const graph = useQuery(graphQuery);
   const [open, setOpen] = useState<FormAction | null>(null);
   const close = () => setOpen(null);
+  const queryClient = useQueryClient();
   const unsaved = useUnsavedRegistry();
   const [changed, setChanged] = useState<LiveTicketEvent | null>(null);
   // The page refreshes by itself (live-updates refetches the ticket); a person typing is also told why.
   useTicketEvents(number, (event) => {
-    if (event.by?.accountId !== account.id && unsaved.any()) setChanged(event);
+    if (event.by?.accountId === account.id) return;
+    if (unsaved.any()) setChanged(event);
+    // The stream can be ahead of the ticket view (reporting learns of the step a moment later): read the
+    // ticket until it has caught up with the event, or the refetch shows the state before it.
+    void showTicketChange(queryClient, number, (fresh) => Date.parse(fresh.updatedAt) >= Date.parse(event.at));
   });
   const changedAlert = changed && <ChangedAlert event={changed} onClose={() => setChanged(null)} />;
 
