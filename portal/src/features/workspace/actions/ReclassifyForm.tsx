@@ -76,6 +76,10 @@ export function ReclassifyForm({ number, onDone, onCancel, ticket }: ActionFormP
 
   const entries = (list: Schemas['CatalogueEntryResponse'][] | undefined) =>
     (list ?? []).map((entry) => ({ value: entry.code, label: entry.label[language] }));
+  // A ticket may carry a category the catalogue no longer lists (or one an e-mail brought): keep it offered.
+  const categoryOptions = entries(categories.data);
+  if (!categoryOptions.some((option) => option.value === current.category))
+    categoryOptions.unshift({ value: current.category, label: current.category });
   const field = (
     name: 'type' | 'category' | 'impact' | 'urgency',
     label: string,
@@ -109,7 +113,7 @@ export function ReclassifyForm({ number, onDone, onCancel, ticket }: ActionFormP
         {categories.isError && <QueryError error={categories.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {field('type', t('ticket.type'), entries(options.data?.types), true)}
-          {field('category', t('ticket.category'), entries(categories.data))}
+          {field('category', t('ticket.category'), categoryOptions)}
           {field('impact', t('workspaceWiring.reclassify.impact'), entries(options.data?.impacts))}
           {field('urgency', t('workspaceWiring.reclassify.urgency'), entries(options.data?.urgencies))}
         </SimpleGrid>
