@@ -23,16 +23,25 @@ test('an internal note stays with staff; a public reply reaches the requester in
     jurisdiction: 'SALUD',
   };
   const operator = { email: `olga.${tag}@cau.gob.ar`, name: 'Olga Operadora', role: 'operator', area: 'L1' };
+  const referente = {
+    email: `rene.${tag}@salud.gob.ar`,
+    name: 'René Referente',
+    role: 'referente',
+    jurisdiction: 'SALUD',
+  };
   await createAccount(admin, requester);
   await createAccount(admin, operator);
+  await createAccount(admin, referente);
+  const referenteApi = await Api.login(referente.email, PASSWORD);
   const operatorApi = await Api.login(operator.email, PASSWORD);
   const requesterApi = await Api.login(requester.email, PASSWORD);
   const title = `No anda el escaner ${tag}`;
-  const { number } = await operatorApi.send<{ number: number }>(
+  // The jurisdiction's referente reports it for the requester.
+  const { number } = await referenteApi.send<{ number: number }>(
     'POST',
     '/tickets',
     {
-      channel: 'telefono',
+      channel: 'portal',
       requester: { email: requester.email, name: requester.name },
       jurisdiction: 'SALUD',
       title,
@@ -54,6 +63,7 @@ test('an internal note stays with staff; a public reply reaches the requester in
   await signIn(staff, operator.email);
   await staff.goto(`${baseUrl()}/tickets/${number}`);
   await expect(staff.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(staff.locator('header').getByText(`Referente: ${referente.name}`)).toBeVisible();
   const kind = staff.getByRole('radiogroup', { name: 'Qué escribe' });
   await kind.getByText('Nota interna').click();
   await expect(staff.getByText('Nota interna: solo el personal del CAU la ve.')).toBeVisible();
@@ -77,7 +87,7 @@ test('an internal note stays with staff; a public reply reaches the requester in
   await expect(replyEntry.getByText('Respuesta pública', { exact: true })).toBeVisible();
   await checkPage(staff, 'workspace-note-and-reply');
 
-  // The reply is mailed to the requester; the note is in no mail at all.
+  // The reply is mailed to the requester (and the referente); the note is in no mail at all.
   const replyMail = await waitForMail(requester.email, (raw) => unfolded(raw).includes(`RESPUESTA-PUBLICA-${tag}`));
   expect(unfolded(replyMail)).not.toContain(`NOTA-INTERNA-${tag}`);
   expect(allMails().filter((raw) => unfolded(raw).includes(`NOTA-INTERNA-${tag}`))).toEqual([]);
