@@ -50,11 +50,17 @@ const platform = await startTestPlatform('benchportal', {
   gatewayPort,
   env: { PORTAL_DIR: dist, PORTAL_URL: base, AUTH_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+// A browser that cannot start must not leave the platform's processes running.
+const browser = await chromium
+  .launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+  .catch(async (error) => {
+    await platform.stop();
+    throw error;
+  });
 
 async function api(method, url, body, token, headers = {}) {
   const answer = await fetch(`${base}/api/v1${url}`, {

@@ -27,7 +27,12 @@ export const NotificationCommands = {
   ListDeliveries: 'notifications.deliveries.list.v1',
   /** Administrators: a failed delivery back to pending, its attempts counted from zero. */
   RetryDelivery: 'notifications.deliveries.retry.v1',
+  /** Staff: the mails of one ticket, sent and received, oldest first, with their text. */
+  ListTicketMails: 'notifications.ticket-mails.list.v1',
 } as const;
+
+/** Mails of one ticket listed at most (a ticket with more is a storm; `truncated` says so). */
+export const MAX_TICKET_MAILS_LISTED = 300;
 
 export const MAX_DELIVERIES_LISTED = 500;
 export const DEFAULT_DELIVERIES_LISTED = 50;
@@ -131,4 +136,39 @@ export class RetryDeliveryCommandV1 extends DeliveryIdV1 {
   @Type(() => ActorV1)
   @NotBlank()
   actor!: ActorV1;
+}
+
+/** The mails of one ticket, for the staff's workspace. */
+export class ListTicketMailsQueryV1 {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+}
+
+/**
+ * One mail of a ticket: one we sent (to `address`, with its kind and delivery status) or one we received
+ * (from `address`, turned into the ticket or a comment on it). `text` is the plain-text body as sent or
+ * received; null when a received mail could not be read.
+ */
+export interface TicketMailV1 {
+  id: string;
+  direction: 'sent' | 'received';
+  kind: string | null;
+  address: string;
+  subject: string;
+  status: DeliveryStatus | 'received';
+  at: string;
+  text: string | null;
+}
+
+export interface TicketMailListV1 {
+  mails: TicketMailV1[];
+  truncated: boolean;
 }

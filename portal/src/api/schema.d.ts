@@ -1408,6 +1408,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los correos de un ticket, enviados y recibidos, con su texto
+         * @description Del más antiguo al más reciente: los que el CAU envió (a quién, de qué tipo, si salieron) y los que llegaron y se volvieron el ticket o un comentario. Hasta 300 (`truncated` si hay más). Solo el personal.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["TicketMailsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/path": {
         parameters: {
             query?: never;
@@ -8487,6 +8509,88 @@ export interface operations {
             };
             /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketMailsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mails: {
+                            /** @description A quién se envió, o quién lo envió */
+                            address: string;
+                            /**
+                             * Format: date-time
+                             * @description Cuándo salió (o se creó, si aún no salió) o llegó
+                             */
+                            at: string;
+                            /** @enum {string} */
+                            direction: "sent" | "received";
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description Qué dice un correo enviado (`ticket-registered`, `ticket-closed`, `staff-replied`…); null si se recibió
+                             * @example ticket-registered
+                             */
+                            kind: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed" | "received";
+                            subject: string;
+                            /** @description El texto del correo; null si no pudo leerse */
+                            text: string | null;
+                        }[];
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

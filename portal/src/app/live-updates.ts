@@ -65,7 +65,7 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
       }
       if (!isLiveTicketEvent(data)) return;
       const { number } = data;
-      for (const kind of ['detail', 'path', 'suggestion', 'attachments', 'closure-report']) {
+      for (const kind of ['detail', 'path', 'suggestion', 'attachments', 'closure-report', 'mails']) {
         void queryClient.invalidateQueries({ queryKey: ['tickets', kind, number] });
       }
       refreshLists();

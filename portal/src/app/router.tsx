@@ -143,6 +143,17 @@ const deskRegistrationRoute = createRoute({
   ),
 });
 
+/** The areas' canned answers, for staff: read them all, write the own area's. */
+const cannedAnswersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/consola/respuestas',
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/canned-answers/CannedAnswersPage'), 'CannedAnswersPage'),
+});
+
 /** The closure report, to read and print; resolution decides who may see it (staff, the requester). */
 const closureReportRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -169,6 +180,7 @@ const routeTree = rootRoute.addChildren([
     articleRoute,
     accountRoute,
     deskRegistrationRoute,
+    cannedAnswersRoute,
     closureReportRoute,
   ]),
 ]);

@@ -67,6 +67,7 @@ import { SearchRequestersUseCase } from './directory/search-requesters.use-case.
 import { ManageSavedViewsUseCase } from './views/manage-saved-views.use-case.js';
 import { CannedAnswerRepository } from './canned-answers/canned-answer.repository.js';
 import { CannedAnswersController } from './canned-answers/canned-answers.controller.js';
+import { TicketMailsController } from './notifications/ticket-mails.controller.js';
 import { ManageCannedAnswersUseCase } from './canned-answers/manage-canned-answers.use-case.js';
 import { SavedViewRepository } from './views/saved-view.repository.js';
 import { SavedViewsController } from './views/saved-views.controller.js';
@@ -103,6 +104,7 @@ export class GatewayModule {
         RequestersController,
         SavedViewsController,
         CannedAnswersController,
+        TicketMailsController,
         LiveController,
       ],
       providers: [

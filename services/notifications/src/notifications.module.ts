@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesAdminUseCase } from './admin/deliveries-admin.use-case.js';
 import { NotificationsHandler } from './admin/notifications.handler.js';
+import { ListTicketMailsUseCase } from './ticket-mail-history/list-ticket-mails.use-case.js';
+import { TicketMailHistoryRepository } from './ticket-mail-history/ticket-mail-history.repository.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
 import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
@@ -42,6 +44,8 @@ import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-c
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,
     DeliveriesAdminUseCase,
+    TicketMailHistoryRepository,
+    ListTicketMailsUseCase,
     InboundMessageRepository,
     InboundMetrics,
     MailboxAlerts,

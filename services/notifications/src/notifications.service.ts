@@ -11,6 +11,7 @@ import { NotificationsSchema1763800005000 } from './migrations/1763800005000-not
 import { NotificationRules1763800006000 } from './migrations/1763800006000-notification-rules.js';
 import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
 import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000-reply-and-assignment-mails.js';
+import { TicketMailHistory1797300000000 } from './migrations/1797300000000-ticket-mail-history.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
@@ -40,6 +41,7 @@ export const notificationsService: ServiceDefinition = {
     MailTemplates1764086400000,
     TicketPeople1795800000000,
     ReplyAndAssignmentMails1797200000000,
+    TicketMailHistory1797300000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,

@@ -24,6 +24,7 @@ import { availableActions, mayReclassify, ticketFactsOf, type WorkspaceAction } 
 import { ChangedAlert } from './ChangedAlert';
 import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
+import { TicketMails } from './TicketMails';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
@@ -224,6 +225,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               )}
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
+              <TicketMails number={number} />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -7,6 +7,7 @@ import {
   type DeliverySummaryV1,
   type PreferenceBodyV1,
   type PreferenceV1,
+  type TicketMailListV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 
@@ -20,6 +21,10 @@ export class ManageNotificationsUseCase {
 
   listDeliveries(actor: ActorV1, filters: DeliveryListFiltersV1): Promise<DeliveryListV1> {
     return this.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, { actor, ...filters });
+  }
+
+  listTicketMails(actor: ActorV1, number: number): Promise<TicketMailListV1> {
+    return this.rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor, number });
   }
 
   retryDelivery(actor: ActorV1, id: string): Promise<DeliverySummaryV1> {

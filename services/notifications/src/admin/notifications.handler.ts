@@ -2,15 +2,18 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ListDeliveriesQueryV1,
+  ListTicketMailsQueryV1,
   NotificationCommands,
   RetryDeliveryCommandV1,
   SetPreferenceCommandV1,
   type DeliveryListV1,
+  type TicketMailListV1,
   type PreferenceV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import type { DeliverySummary } from '../delivery/delivery.js';
 import { SetPreferenceUseCase } from '../preferences/set-preference.use-case.js';
+import { ListTicketMailsUseCase } from '../ticket-mail-history/list-ticket-mails.use-case.js';
 import { DeliveriesAdminUseCase } from './deliveries-admin.use-case.js';
 
 /** Request/reply over NATS (queue group `notifications`); exposed over HTTP by the gateway (api/v1/notifications). */
@@ -19,6 +22,7 @@ export class NotificationsHandler {
   constructor(
     private readonly preferences: SetPreferenceUseCase,
     private readonly deliveries: DeliveriesAdminUseCase,
+    private readonly ticketMails: ListTicketMailsUseCase,
   ) {}
 
   @MessagePattern(NotificationCommands.SetPreference)
@@ -29,6 +33,11 @@ export class NotificationsHandler {
   @MessagePattern(NotificationCommands.ListDeliveries)
   listDeliveries(@Payload() data: unknown): Promise<DeliveryListV1> {
     return this.deliveries.list(parseMessage(ListDeliveriesQueryV1, data));
+  }
+
+  @MessagePattern(NotificationCommands.ListTicketMails)
+  listTicketMails(@Payload() data: unknown): Promise<TicketMailListV1> {
+    return this.ticketMails.execute(parseMessage(ListTicketMailsQueryV1, data));
   }
 
   @MessagePattern(NotificationCommands.RetryDelivery)

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import { NotificationCommands, ProcedureEvents, type ActorV1, type TicketMailListV1 } from '@cau/contracts';
+import {
+  RpcClient,
+  ServiceError,
+  Subjects,
+  messagingConfigFromEnv,
+  startService,
+  type RunningService,
+} from '@cau/messaging';
+import {
+  createTestInfrastructure,
+  startTestSmtpServer,
+  waitFor,
+  type TestInfrastructure,
+  type TestSmtpServer,
+} from '@cau/testing';
+import { notificationsService } from '../src/notifications.service.js';
+import { publish, ticketEvent, ticketRegistered } from './helpers.js';
+
+const DOMAIN = 'cau.example.gob';
+const actor = (role: ActorV1['role']): ActorV1 => ({
+  accountId: randomUUID(),
+  role,
+  email: `${role}@agetic.gob.bo`,
+  name: `Persona ${role}`,
+});
+
+/** A mail as the inbound channel keeps it: the raw message, processed into a comment on the ticket. */
+const rawMail = (from: string, subject: string, text: string): Buffer =>
+  Buffer.from(
+    [
+      `From: Ana Pérez <${from}>`,
+      `To: mesa@${DOMAIN}`,
+      `Subject: ${subject}`,
+      `Message-ID: <${randomUUID()}@salud.gob>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      text,
+      '',
+    ].join('\r\n'),
+  );
+
+describe("notifications: a ticket's mails, for the staff who work it", () => {
+  let infra: TestInfrastructure;
+  let smtp: TestSmtpServer;
+  let nc: NatsConnection;
+  let db: pg.Client;
+  let rpc: RpcClient;
+  let service: RunningService;
+
+  const list = (number: number, who: ActorV1 = actor('agent')) =>
+    rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor: who, number });
+
+  const storeReceived = async (number: number, raw: Buffer, receivedAt: string, complete = true) => {
+    await db.query(
+      `INSERT INTO notifications.inbound_messages
+         (id, message_key, source, raw, raw_size, raw_complete, status, sender, subject, outcome, ticket_number,
+          received_at, processed_at)
+       VALUES ($1, $2, 'smtp', $3, $4, $5, 'processed', 'ana.perez@salud.gob', $6, 'comment', $7, $8, $8)`,
+      [randomUUID(), randomUUID(), raw, raw.length, complete, `Re: [CAU #${number}]`, number, receivedAt],
+    );
+  };
+
+  beforeAll(async () => {
+    infra = await createTestInfrastructure('notifhistory');
+    smtp = await startTestSmtpServer();
+    service = await startService(notificationsService, {
+      ...(process.env as Record<string, string>),
+      ...infra.env,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+      NOTIFICATIONS_PORT: '0',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: `"CAU Mesa de Servicios" <mesa@${DOMAIN}>`,
+      PORTAL_URL: `https://${DOMAIN}`,
+      MAIL_TIME_ZONE: 'America/Argentina/Buenos_Aires',
+    });
+    nc = await connect({ servers: infra.env.NATS_URL });
+    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
+    db = new pg.Client({ connectionString: infra.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await nc?.close();
+    await service?.stop();
+    await smtp?.close();
+    await infra?.cleanup();
+  });
+
+  it('lists what was mailed about the ticket and what arrived for it, oldest first, each with its text', async () => {
+    const requester = { email: 'ana.perez@salud.gob', name: 'Ana Pérez' };
+    const registered = ticketRegistered(7101, requester);
+    const other = ticketRegistered(7102, requester);
+    await publish(nc, infra.env, registered);
+    await publish(nc, infra.env, other);
+    await waitFor(async () => (await list(7101)).mails.some((mail) => mail.status === 'sent'), { timeoutMs: 30_000 });
+
+    await storeReceived(
+      7101,
+      rawMail(requester.email, 'Re: [CAU #7101]', 'Sigue sin imprimir, adjunto foto.'),
+      new Date(Date.now() + 60_000).toISOString(),
+    );
+    const by = { accountId: randomUUID(), name: 'Olga Operadora', role: 'operator' };
+    const reply = ticketEvent(
+      ProcedureEvents.TicketCommented,
+      registered,
+      {
+        area: 'L1',
+        status: 'en_curso',
+        commentId: randomUUID(),
+        text: 'Ya enviamos un técnico.',
+        by,
+        at: new Date().toISOString(),
+        channel: 'portal',
+        reopens: false,
+      },
+      2,
+    );
+    await publish(nc, infra.env, reply);
+    await waitFor(async () => (await list(7101)).mails.filter((mail) => mail.direction === 'sent').length >= 2, {
+      timeoutMs: 30_000,
+    });
+
+    const { mails, truncated } = await list(7101);
+    expect(truncated).toBe(false);
+    expect(mails.map((mail) => [mail.direction, mail.kind, mail.address])).toEqual([
+      ['sent', 'ticket-registered', requester.email],
+      ['sent', 'staff-replied', requester.email],
+      ['received', null, requester.email],
+    ]);
+    expect(mails[0]!.text).toContain('La impresora 7101 no imprime');
+    expect(mails[0]!.subject).toContain('7101');
+    expect(mails[1]!.text).toContain('Ya enviamos un técnico.');
+    expect(mails[2]).toMatchObject({
+      status: 'received',
+      subject: 'Re: [CAU #7101]',
+      text: 'Sigue sin imprimir, adjunto foto.',
+    });
+    expect(mails.every((mail) => !mail.subject.includes('7102'))).toBe(true);
+    expect((await list(7102)).mails.map((mail) => mail.kind)).toEqual(['ticket-registered']);
+  });
+
+  it('lists a mail of which only the headers were kept without its text', async () => {
+    await storeReceived(
+      7103,
+      Buffer.from('From: x@salud.gob\r\nSubject: enorme\r\n\r\n'),
+      new Date().toISOString(),
+      false,
+    );
+    expect((await list(7103)).mails).toEqual([
+      expect.objectContaining({ direction: 'received', text: null, address: 'ana.perez@salud.gob' }),
+    ]);
+  });
+
+  it('is for staff only', async () => {
+    for (const role of ['requester', 'referente'] as const) {
+      await expect(list(7101, actor(role))).rejects.toThrow(ServiceError);
+    }
+    await expect(list(7101, actor('requester'))).rejects.toMatchObject({ payload: { code: 'FORBIDDEN' } });
+    await expect(
+      rpc.request(NotificationCommands.ListTicketMails, { actor: actor('agent'), number: 0 }),
+    ).rejects.toMatchObject({
+      payload: { code: 'VALIDATION' },
+    });
+  });
+});
