@@ -138,8 +138,8 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   await expect(derive).toBeHidden();
   await expect(header.getByText('UIT · Unidad de Infraestructura Tecnológica')).toBeVisible();
   await expect(operator.getByRole('img', { name: 'Recorrido del ticket: L1 → UIT' })).toBeVisible();
-  // At UIT, the operator may only write.
-  await expect(actions(operator).getByRole('button')).toHaveCount(0);
+  // At UIT, the operator may only write, and (as the service desk) correct the classification.
+  await expect(actions(operator).getByRole('button')).toHaveText(['Reclasificar']);
 
   // The UIT agent takes it and works on it.
   const agentContext = await browser.newContext();
@@ -149,17 +149,19 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   await actions(agent).getByRole('button', { name: 'Tomar' }).click();
   await expect(ticketHeader(agent).getByText('Ulises Infraestructura', { exact: true })).toBeVisible();
 
-  // Meanwhile a supervisor escalates it to UPAT: the agent's page is stale, and the service refuses.
-  await supervisorApi.send('POST', `/tickets/${number}/derivations`, {
-    to: 'UPAT',
-    reason: 'Lo atiende Producción: hay que actualizar el software del servidor.',
-  });
+  // While the agent writes a work log, a supervisor escalates it to UPAT: the page follows (live), the form
+  // keeps what was written, and the service refuses it.
   await actions(agent).getByRole('button', { name: 'Registrar trabajo' }).click();
   const refusedWork = agent.getByRole('dialog', { name: 'Registrar trabajo' });
   await refusedWork.getByLabel('Qué se hizo').fill('Se reinició el servidor.');
   await refusedWork.getByLabel('Tiempo insumido (minutos)').fill('15');
+  await supervisorApi.send('POST', `/tickets/${number}/derivations`, {
+    to: 'UPAT',
+    reason: 'Lo atiende Producción: hay que actualizar el software del servidor.',
+  });
+  await expect(refusedWork.getByRole('alert').filter({ hasText: 'El ticket cambió mientras escribías' })).toBeVisible();
   await refusedWork.getByRole('button', { name: 'Registrar el trabajo' }).click();
-  await expect(refusedWork.getByRole('alert')).toContainText('solo los miembros del área UPAT');
+  await expect(refusedWork.getByRole('alert').filter({ hasText: 'solo los miembros del área UPAT' })).toBeVisible();
   await checkPage(agent, 'workspace-refused');
   await refusedWork.getByRole('button', { name: 'Cancelar' }).click();
   // The page read the ticket again: it is at UPAT, nothing of the refused work was recorded.
@@ -282,7 +284,11 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   const view = await supervisorApi.send<TicketView>('GET', `/tickets/${number}`);
   expect(view.status).toBe('cerrado');
   for (const entry of view.timeline) {
-    await expect(timeline(supervisor).getByText(entry.summary.es, { exact: true }).first()).toBeVisible();
+    // The page names the channel ("canal telefono" in the summary) as the catalogue does.
+    const shown = entry.summary.es
+      .replace(/\(canal telefono\)/, '(canal: Teléfono)')
+      .replace(/\(canal portal\)/, '(canal: Portal)');
+    await expect(timeline(supervisor).getByText(shown, { exact: true }).first()).toBeVisible();
   }
   await expect(
     timeline(supervisor).getByText('Falla del servidor de archivos: lo atiende Infraestructura.').first(),

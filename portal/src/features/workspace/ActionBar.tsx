@@ -15,6 +15,7 @@ export const FORM_ACTIONS = [
   'submit',
   'review',
   'reopen',
+  'reclassify',
   'createArticle',
 ] as const satisfies readonly WorkspaceAction[];
 export type FormAction = (typeof FORM_ACTIONS)[number];
@@ -93,7 +94,7 @@ export function ActionBar({
                 aria-keyshortcuts={key}
                 aria-haspopup="dialog"
               >
-                {t(`workspace.actions.${action}`)}
+                {t(action === 'reclassify' ? 'workspaceWiring.reclassify.action' : `workspace.actions.${action}`)}
               </Button>
             );
           })}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,18 +10,39 @@ import { uploadFiles } from '../tickets/attachments/attachments-api';
 import { FilePicker } from '../tickets/attachments/FilePicker';
 import { Refusal, useTicketAction } from './actions/action-kit';
 import { clearDraft, useDraftField, type DraftField } from './drafts';
+import { useReportUnsaved } from './unsaved';
 
 /** The reply box's id: the "r" shortcut puts the cursor there. */
 export const COMPOSER_ID = 'workspace-reply';
 
+/** The internal note's colours: the same as its timeline entries, so a note never passes for a reply. */
+export const NOTE_COLOR = '#8a5a00';
+const NOTE_BACKGROUND = '#fff8e1';
+
 /**
- * What staff write on the ticket's conversation. Today a public reply (a comment the requester sees);
- * internal notes join as a second kind once the API takes `internal` on comments — each kind has its
- * own draft, label and body.
+ * What staff write on the ticket's conversation: a public reply (mailed to the requester) or an internal
+ * note (`internal: true`, staff only). Each kind keeps its own draft; the note looks different (label,
+ * colour, border) so that nobody sends to the requester what was meant for colleagues.
  */
 const KINDS = {
-  reply: { draft: 'reply', label: 'workspace.composer.reply', submit: 'workspace.composer.replySubmit' },
-} as const satisfies Record<string, { draft: DraftField; label: string; submit: string }>;
+  reply: {
+    draft: 'reply',
+    internal: false,
+    submit: 'workspace.composer.replySubmit',
+    hint: 'workspace.composer.replyHint',
+    done: 'workspace.done.reply',
+  },
+  note: {
+    draft: 'note',
+    internal: true,
+    submit: 'workspaceWiring.composer.noteSubmit',
+    hint: 'workspaceWiring.composer.noteHint',
+    done: 'workspaceWiring.composer.noteDone',
+  },
+} as const satisfies Record<
+  string,
+  { draft: DraftField; internal: boolean; submit: string; hint: string; done: string }
+>;
 type ComposerKind = keyof typeof KINDS;
 
 const composerSchema = z.object({
@@ -31,16 +52,50 @@ type ComposerValues = z.infer<typeof composerSchema>;
 
 export function Composer({ number }: { number: number }) {
   const { t } = useTranslation();
-  const kind: ComposerKind = 'reply';
+  const [kind, setKind] = useState<ComposerKind>('reply');
+  const note = KINDS[kind].internal;
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby="composer-title"
+      bg={note ? NOTE_BACKGROUND : undefined}
+      style={note ? { borderColor: NOTE_COLOR, borderWidth: 2 } : undefined}
+    >
+      <Group justify="space-between" gap="xs" mb="xs">
+        <Title order={2} size="h4" id="composer-title">
+          {t('workspaceWiring.composer.title')}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(value) => setKind(value === 'note' ? 'note' : 'reply')}
+          aria-label={t('workspaceWiring.composer.kind')}
+          data={[
+            { value: 'reply', label: t('workspace.timeline.publicReply') },
+            { value: 'note', label: t('workspace.timeline.internalNote') },
+          ]}
+        />
+      </Group>
+      {/* One form per kind: switching never carries a note's text into a reply, and each has its draft. */}
+      <ComposerForm key={kind} number={number} kind={kind} />
+    </Card>
+  );
+}
+
+function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) {
+  const { t } = useTranslation();
   const spec = KINDS[kind];
   const [files, setFiles] = useState<File[]>([]);
   // One id per message: a retry after a lost answer never adds the comment twice.
   const commentId = useRef(crypto.randomUUID());
   const form = useForm<ComposerValues>({ resolver: zodResolver(composerSchema), defaultValues: { text: '' } });
   useDraftField(form, 'text', number, spec.draft);
+  useReportUnsaved(form.watch('text').trim() !== '');
   const send = useTicketAction({
     number,
-    success: t('workspace.done.reply'),
+    success: t(spec.done),
     onDone: () => {
       clearDraft(number, spec.draft);
       form.reset({ text: '' });
@@ -52,24 +107,33 @@ export function Composer({ number }: { number: number }) {
       return unwrap(
         api.POST('/api/v1/tickets/{number}/comments', {
           params: { path: { number } },
-          body: { text: text.trim(), commentId: commentId.current, ...(attachmentIds ? { attachmentIds } : {}) },
+          body: {
+            text: text.trim(),
+            commentId: commentId.current,
+            ...(spec.internal ? { internal: true } : {}),
+            ...(attachmentIds ? { attachmentIds } : {}),
+          },
         }),
       );
     },
   });
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="composer-title">
-      <Title order={2} size="h4" id="composer-title" mb={4}>
-        {t(spec.label)}
-      </Title>
-      <Text size="xs" c="dark.5" mb="sm">
-        {t('workspace.composer.replyHint')}
-      </Text>
+    <>
+      <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
+        {spec.internal && (
+          <Badge size="sm" radius="sm" variant="filled" color={NOTE_COLOR} style={{ flexShrink: 0 }}>
+            {t('workspaceWiring.composer.staffOnly')}
+          </Badge>
+        )}
+        <Text size="xs" c="dark.5">
+          {t(spec.hint)}
+        </Text>
+      </Group>
       <form onSubmit={onSubmitOf(form.handleSubmit((values) => send.mutate(values)))} noValidate>
         <Stack gap="sm">
           <Textarea
             id={COMPOSER_ID}
-            label={t('workspace.composer.text')}
+            label={t(spec.internal ? 'workspaceWiring.composer.noteText' : 'workspace.composer.text')}
             description={t('workspace.forms.draftKept')}
             autosize
             minRows={3}
@@ -81,12 +145,12 @@ export function Composer({ number }: { number: number }) {
           <FilePicker files={files} onChange={setFiles} />
           <Refusal error={send.error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={send.isPending}>
+            <Button type="submit" loading={send.isPending} color={spec.internal ? NOTE_COLOR : undefined}>
               {t(spec.submit)}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Card>
+    </>
   );
 }

@@ -21,6 +21,8 @@ const GAP = 34;
 const WIDTH = 320;
 const NAME_MAX = 30;
 
+const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 const shortName = (name: string): string =>
   name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1).trimEnd()}…` : name;
 
@@ -137,7 +139,8 @@ export function DerivationPath({ number, areaName }: { number: number; areaName:
                 </Text>
                 {step.reason && (
                   <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {step.reason}
+                    {/* The first routing's reason is routing's fixed Spanish text: said in the reader's language. */}
+                    {step.kind === 'routed' ? t('workspaceWiring.path.initialReason') : capitalised(step.reason)}
                   </Text>
                 )}
               </List.Item>

@@ -150,7 +150,12 @@ export function WorkspaceHeader({ ticket, areaName }: { ticket: TicketDetail; ar
         </Fact>
         <Fact label={t('ticket.jurisdiction')}>
           {ticket.jurisdiction}
-          {reportedBy && reportedBy.email !== requester.email && (
+          {ticket.registeredBy.role === 'referente' && (
+            <Text span display="block" size="xs" c="dark.5">
+              {t('workspaceWiring.header.referente', { name: ticket.registeredBy.name })}
+            </Text>
+          )}
+          {reportedBy && reportedBy.email !== requester.email && reportedBy.name !== ticket.registeredBy.name && (
             <Text span display="block" size="xs" c="dark.5">
               {t('workspace.reportedBy', { name: reportedBy.name })}
             </Text>

@@ -1,39 +1,37 @@
 import { Button, Card, Grid, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { QueryError } from '../../app/ErrorPages';
+import { useTicketEvents, type LiveTicketEvent } from '../../app/live-updates';
 import { AnchorLink } from '../../components/links';
 import { useSession } from '../auth/session';
 import { AttachmentList } from '../tickets/attachments/AttachmentList';
 import { ticketQuery } from '../tickets/tickets-api';
 import { ActionBar, type FormAction } from './ActionBar';
 import { ActionModal, Refusal, useTicketAction } from './actions/action-kit';
-import { AssignForm, type PeopleSearch } from './actions/AssignForm';
+import { AssignForm } from './actions/AssignForm';
 import { CreateArticle } from './actions/CreateArticle';
 import { DeriveForm } from './actions/DeriveForm';
+import { ReclassifyForm } from './actions/ReclassifyForm';
 import { ReviewForm } from './actions/ReviewForm';
 import { SolutionForm } from './actions/SolutionForm';
 import { SubmitForm } from './actions/SubmitForm';
 import { EstimateForm, ReopenForm, WaitForm, WorkLogForm } from './actions/WorkForms';
-import { availableActions, ticketFactsOf, type WorkspaceAction } from './availability';
+import { availableActions, mayReclassify, ticketFactsOf, type WorkspaceAction } from './availability';
+import { ChangedAlert } from './ChangedAlert';
 import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
 import { WorkspaceHeader } from './WorkspaceHeader';
+import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
-import { graphQuery, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
+import { graphQuery, showTicketChange, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
 import { useWorkspaceHotkeys, type WorkspaceShortcutId } from './workspace-shortcuts';
 
 const route = getRouteApi('/signed-in/tickets/$number');
-
-/**
- * How to find the people "asignar" offers. Null until the account search (`GET /accounts?search=`) is in
- * the generated client; until then the assign action is not offered (see AssignForm).
- */
-const peopleSearch: PeopleSearch | null = null;
 
 /** The latest registered solution: what the desk submits and the supervisor reviews. */
 function latestSolution(timeline: TimelineEntry[]): string | null {
@@ -66,6 +64,7 @@ const FORM_TITLES: Record<FormAction, string> = {
   review: 'workspace.actions.review',
   reopen: 'workspace.actions.reopen',
   createArticle: 'workspace.actions.createArticle',
+  reclassify: 'workspaceWiring.reclassify.action',
 };
 
 /** The staff ticket workspace: the ticket at a glance, its whole story, where it went, and what to do next. */
@@ -94,13 +93,26 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
   const graph = useQuery(graphQuery);
   const [open, setOpen] = useState<FormAction | null>(null);
   const close = () => setOpen(null);
+  const queryClient = useQueryClient();
+  const unsaved = useUnsavedRegistry();
+  const [changed, setChanged] = useState<LiveTicketEvent | null>(null);
+  // The page refreshes by itself (live-updates refetches the ticket); a person typing is also told why.
+  useTicketEvents(number, (event) => {
+    if (event.by?.accountId === account.id) return;
+    if (unsaved.any()) setChanged(event);
+    // The stream can be ahead of the ticket view (reporting learns of the step a moment later): read the
+    // ticket until it has caught up with the event, or the refetch shows the state before it.
+    void showTicketChange(queryClient, number, (fresh) => Date.parse(fresh.updatedAt) >= Date.parse(event.at));
+  });
+  const changedAlert = changed && <ChangedAlert event={changed} onClose={() => setChanged(null)} />;
 
   const actor = { accountId: account.id, role: account.role, area: account.area };
   const availability = graph.data
     ? availableActions(actor, ticketFactsOf(ticket), graph.data)
     : availableActions(actor, { ...ticketFactsOf(ticket), area: null }, { entryArea: '', edges: [] });
   const available = new Set<WorkspaceAction>(availability.actions);
-  if (!peopleSearch) available.delete('assign');
+  const entryArea = graph.data?.entryArea ?? null;
+  if (entryArea !== null && mayReclassify(actor, ticket, entryArea)) available.add('reclassify');
 
   const asksSuggestion =
     account.role !== 'agent' && (ticket.status === 'abierto' || ticket.status === 'en_curso') && ticket.area !== null;
@@ -153,91 +165,99 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
   const formProps = { number, onDone: close, onCancel: close };
 
   return (
-    <Stack maw={1400} mx="auto" gap="md">
-      <AnchorLink to="/tickets" size="sm">
-        ← {t('workspace.back')}
-      </AnchorLink>
-      <WorkspaceHeader ticket={ticket} areaName={areaName} />
-      {graph.isError && <QueryError error={graph.error} />}
-      <ActionBar
-        available={available}
-        onOpen={setOpen}
-        onTake={() => take.mutate(undefined)}
-        taking={take.isPending}
-        onResume={() => resume.mutate(undefined)}
-        resuming={resume.isPending}
-      >
-        <Refusal error={take.error} title={t('workspace.refusedAction', { action: t('workspace.actions.take') })} />
-        <Refusal error={resume.error} title={t('workspace.refusedAction', { action: t('workspace.actions.resume') })} />
-      </ActionBar>
+    <UnsavedTextProvider registry={unsaved.registry}>
+      <Stack maw={1400} mx="auto" gap="md">
+        <AnchorLink to="/tickets" size="sm">
+          ← {t('workspace.back')}
+        </AnchorLink>
+        <WorkspaceHeader ticket={ticket} areaName={areaName} />
+        {graph.isError && <QueryError error={graph.error} />}
+        <ActionBar
+          available={available}
+          onOpen={setOpen}
+          onTake={() => take.mutate(undefined)}
+          taking={take.isPending}
+          onResume={() => resume.mutate(undefined)}
+          resuming={resume.isPending}
+        >
+          <Refusal error={take.error} title={t('workspace.refusedAction', { action: t('workspace.actions.take') })} />
+          <Refusal
+            error={resume.error}
+            title={t('workspace.refusedAction', { action: t('workspace.actions.resume') })}
+          />
+        </ActionBar>
 
-      <Grid gap="md" overflow="hidden">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
-            <Card withBorder padding="md" component="section" aria-labelledby="description-title">
-              <Title order={2} size="h4" id="description-title">
-                {t('ticket.description')}
-              </Title>
-              <Text mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {ticket.description}
-              </Text>
-            </Card>
-            <WorkspaceTimeline timeline={ticket.timeline} />
-            {available.has('reply') && <Composer number={number} />}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="md">
-            {suggested && (
-              <Card withBorder padding="md" component="section" aria-labelledby="suggestion-title" bg="blue.0">
-                <Title order={2} size="h4" id="suggestion-title">
-                  {t('workspace.suggestion.title', { area: suggested.area })}
+        <Grid gap="md" overflow="hidden">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Stack gap="md">
+              <Card withBorder padding="md" component="section" aria-labelledby="description-title">
+                <Title order={2} size="h4" id="description-title">
+                  {t('ticket.description')}
                 </Title>
-                <Text size="sm" mt={4}>
-                  {areaName(suggested.area)}
+                <Text mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {ticket.description}
                 </Text>
-                <Text size="sm" mt="xs">
-                  {suggested.reason[language]}
-                </Text>
-                {availability.derivationTargets.some((edge) => edge.to === suggested.area) && (
-                  <Button mt="sm" size="xs" variant="light" onClick={() => setOpen('derive')}>
-                    {t('workspace.suggestion.derive', { area: suggested.area })}
-                  </Button>
-                )}
               </Card>
-            )}
-            <DerivationPath number={number} areaName={areaName} />
-            <AttachmentList number={number} links={ticket.attachments} />
-            <TicketMails number={number} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+              <WorkspaceTimeline timeline={ticket.timeline} />
+              {!open && changedAlert}
+              {available.has('reply') && <Composer number={number} />}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="md">
+              {suggested && (
+                <Card withBorder padding="md" component="section" aria-labelledby="suggestion-title" bg="blue.0">
+                  <Title order={2} size="h4" id="suggestion-title">
+                    {t('workspace.suggestion.title', { area: suggested.area })}
+                  </Title>
+                  <Text size="sm" mt={4}>
+                    {areaName(suggested.area)}
+                  </Text>
+                  <Text size="sm" mt="xs">
+                    {suggested.reason[language]}
+                  </Text>
+                  {availability.derivationTargets.some((edge) => edge.to === suggested.area) && (
+                    <Button mt="sm" size="xs" variant="light" onClick={() => setOpen('derive')}>
+                      {t('workspace.suggestion.derive', { area: suggested.area })}
+                    </Button>
+                  )}
+                </Card>
+              )}
+              <DerivationPath number={number} areaName={areaName} />
+              <AttachmentList number={number} links={ticket.attachments} />
+              <TicketMails number={number} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
 
-      {open && (
-        <ActionModal opened onClose={close} title={t(FORM_TITLES[open])} size={open === 'solution' ? 'xl' : 'lg'}>
-          {open === 'assign' && peopleSearch && ticket.area && (
-            <AssignForm {...formProps} area={ticket.area} search={peopleSearch} />
-          )}
-          {open === 'estimate' && <EstimateForm {...formProps} />}
-          {open === 'logWork' && <WorkLogForm {...formProps} />}
-          {open === 'derive' && (
-            <DeriveForm
-              {...formProps}
-              targets={availability.derivationTargets}
-              suggestion={suggested}
-              areaName={areaName}
-            />
-          )}
-          {open === 'wait' && <WaitForm {...formProps} />}
-          {open === 'solution' && <SolutionForm {...formProps} />}
-          {open === 'submit' && <SubmitForm {...formProps} solution={solution} />}
-          {open === 'review' && (
-            <ReviewForm {...formProps} solution={solution} accepted={acceptedSinceSubmission(ticket.timeline)} />
-          )}
-          {open === 'reopen' && <ReopenForm {...formProps} />}
-          {open === 'createArticle' && <CreateArticle number={number} title={ticket.title} onCancel={close} />}
-        </ActionModal>
-      )}
-    </Stack>
+        {open && (
+          <ActionModal opened onClose={close} title={t(FORM_TITLES[open])} size={open === 'solution' ? 'xl' : 'lg'}>
+            {changedAlert}
+            {open === 'assign' && ticket.area && entryArea !== null && (
+              <AssignForm {...formProps} area={ticket.area} entryArea={entryArea} />
+            )}
+            {open === 'reclassify' && <ReclassifyForm {...formProps} ticket={ticket} />}
+            {open === 'estimate' && <EstimateForm {...formProps} />}
+            {open === 'logWork' && <WorkLogForm {...formProps} />}
+            {open === 'derive' && (
+              <DeriveForm
+                {...formProps}
+                targets={availability.derivationTargets}
+                suggestion={suggested}
+                areaName={areaName}
+              />
+            )}
+            {open === 'wait' && <WaitForm {...formProps} />}
+            {open === 'solution' && <SolutionForm {...formProps} />}
+            {open === 'submit' && <SubmitForm {...formProps} solution={solution} />}
+            {open === 'review' && (
+              <ReviewForm {...formProps} solution={solution} accepted={acceptedSinceSubmission(ticket.timeline)} />
+            )}
+            {open === 'reopen' && <ReopenForm {...formProps} />}
+            {open === 'createArticle' && <CreateArticle number={number} title={ticket.title} onCancel={close} />}
+          </ActionModal>
+        )}
+      </Stack>
+    </UnsavedTextProvider>
   );
 }

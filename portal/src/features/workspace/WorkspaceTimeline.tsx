@@ -1,11 +1,13 @@
 import { Badge, Card, Group, Text, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
 import { AnchorLink } from '../../components/links';
 import { durationWords } from './sla-clock';
-import type { TimelineEntry } from './workspace-api';
+import { NOTE_COLOR } from './Composer';
+import { catalogueOptionsQuery, type TimelineEntry } from './workspace-api';
 
 /*
  * The whole timeline as staff see it: every step with who, when, where it left the ticket, and the full
@@ -38,7 +40,7 @@ function toneOf(entry: TimelineEntry): Tone {
     case 'ticket.commented':
       // Internal notes (being added to the API) never reach the requester: they must look different.
       return entry.details.internal === true
-        ? { color: '#8a5a00', label: 'workspace.timeline.internalNote' }
+        ? { color: NOTE_COLOR, label: 'workspace.timeline.internalNote' }
         : { color: '#5f3dc4', label: 'workspace.timeline.publicReply' };
     default:
       return { color: '#495057' };
@@ -142,7 +144,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
       return business ? <Block label={t('workspace.timeline.resolutionTime')}>{business}</Block> : null;
     }
     case 'ticket.commented':
-      return more(d.text) ? <Block tint={d.internal === true ? 'yellow.0' : undefined}>{more(d.text)}</Block> : null;
+      return more(d.text) ? <Block>{more(d.text)}</Block> : null;
     case 'ticket.solution-accepted':
     case 'ticket.survey-answered':
       return more(d.comment) ? <Block>{more(d.comment)}</Block> : null;
@@ -151,9 +153,18 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
   }
 }
 
+/** The summaries name the channel by its code ("canal telefono"): the catalogue's name reads better. */
+const CHANNEL_IN_SUMMARY = /\((?:canal|channel) ([a-z_]+)\)/;
+
 export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'es';
+  const options = useQuery(catalogueOptionsQuery);
+  const summaryOf = (entry: TimelineEntry): string =>
+    entry.summary[language].replace(CHANNEL_IN_SUMMARY, (whole, code: string) => {
+      const name = options.data?.channels.find((channel) => channel.code === code)?.label[language];
+      return name ? `(${t('workspaceWiring.timeline.channel', { channel: name })})` : whole;
+    });
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -162,11 +173,18 @@ export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
       <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1} role="list">
         {timeline.map((entry, index) => {
           const tone = toneOf(entry);
+          const internal = entry.type === 'ticket.commented' && entry.details.internal === true;
           return (
             <Timeline.Item
               key={`${entry.at}-${index}`}
               role="listitem"
               color={tone.color}
+              // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
+              style={
+                internal
+                  ? { background: '#fff8e1', borderLeft: `3px solid ${NOTE_COLOR}`, borderRadius: 4, padding: 6 }
+                  : undefined
+              }
               title={
                 <Group gap={6} wrap="wrap">
                   {tone.label && (
@@ -175,7 +193,7 @@ export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
                     </Badge>
                   )}
                   <Text span fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {entry.summary[language]}
+                    {summaryOf(entry)}
                   </Text>
                 </Group>
               }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableActions,
+  mayReclassify,
   ticketFactsOf,
   type EscalationGraph,
   type TicketFacts,
@@ -126,6 +127,37 @@ describe('availableActions', () => {
   it('offers only a reply on a ticket not yet routed, and nothing to requesters', () => {
     expect(actionsOf(operator, ticket({ area: null }))).toEqual(['reply']);
     expect(actionsOf(requester, ticket())).toEqual([]);
+  });
+});
+
+describe('mayReclassify', () => {
+  const acgiiAgent: WorkspaceActor = { accountId: 'acgii', role: 'agent', area: 'ACGII' };
+  const deskAgent: WorkspaceActor = { accountId: 'desk', role: 'agent', area: 'L1' };
+  const atAcgii = { status: 'en_curso', area: 'ACGII' } as const;
+
+  it('lets the service desk reclassify wherever the ticket is, and before it is routed', () => {
+    expect(mayReclassify(operator, atAcgii, 'L1')).toBe(true);
+    expect(mayReclassify(deskAgent, atAcgii, 'L1')).toBe(true);
+    expect(mayReclassify(operator, { status: 'abierto', area: null }, 'L1')).toBe(true);
+  });
+
+  it('lets agents reclassify only the tickets their area holds', () => {
+    expect(mayReclassify(acgiiAgent, atAcgii, 'L1')).toBe(true);
+    expect(mayReclassify(uitAgent, atAcgii, 'L1')).toBe(false);
+    expect(mayReclassify(upatAgent, { status: 'abierto', area: null }, 'L1')).toBe(false);
+    expect(mayReclassify({ ...uitAgent, area: null }, atAcgii, 'L1')).toBe(false);
+  });
+
+  it('lets supervisors and administrators reclassify anywhere, and nobody once the ticket is closed', () => {
+    expect(mayReclassify(supervisor, atAcgii, 'L1')).toBe(true);
+    expect(mayReclassify(admin, { status: 'resuelto', area: 'UIT' }, 'L1')).toBe(true);
+    expect(mayReclassify(supervisor, { status: 'cerrado', area: 'L1' }, 'L1')).toBe(false);
+    expect(mayReclassify(operator, { status: 'cerrado', area: 'L1' }, 'L1')).toBe(false);
+  });
+
+  it('never offers it to requesters or referentes', () => {
+    expect(mayReclassify(requester, { status: 'abierto', area: 'L1' }, 'L1')).toBe(false);
+    expect(mayReclassify({ accountId: 'ref', role: 'referente', area: null }, atAcgii, 'L1')).toBe(false);
   });
 });
 

@@ -33,6 +33,7 @@ export const WORKSPACE_ACTIONS = [
   'reopen',
   'reply',
   'createArticle',
+  'reclassify',
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -149,4 +150,19 @@ export function ticketFactsOf(ticket: TicketDetail): TicketFacts {
     hasSolution: ticket.timeline.some((entry) => entry.type === 'ticket.solution-proposed'),
     wasResolved: ticket.timeline.some((entry) => entry.type === 'ticket.resolved'),
   };
+}
+
+/**
+ * routing's mayReclassifyIn: the service desk (operators, agents of the entry area) on any ticket, the
+ * agents of the area holding it, supervisors and administrators. The portal also stops offering it once
+ * the ticket is closed: a closed ticket's classification is what its reports counted.
+ */
+export function mayReclassify(
+  actor: WorkspaceActor,
+  ticket: Pick<TicketFacts, 'status' | 'area'>,
+  entryArea: string,
+): boolean {
+  if (!isStaffRole(actor.role) || ticket.status === 'cerrado') return false;
+  if (actor.role !== 'agent') return true;
+  return actor.area !== null && (actor.area === entryArea || actor.area === ticket.area);
 }

@@ -106,3 +106,30 @@ export const knownFrom = (state: TicketState): Partial<TicketDetail> => ({
   assignee: state.assignee,
   waitingOnRequester: state.waitingOnRequester,
 });
+
+export type Person = Schemas['AccountSummaryResponse'];
+
+const searchAccounts = (query: { search: string; area?: string; role?: 'operator' }) =>
+  unwrap(api.GET('/api/v1/accounts', { params: { query: { ...query, active: 'true', limit: 10 } } })).then(
+    (page) => page.items,
+  );
+
+/**
+ * The active people of an area whose name or address starts with the words typed. The entry area is
+ * staffed by operators too, who have no area on their account: they are searched as well there.
+ */
+export const peopleQuery = (area: string, entryArea: string, search: string) =>
+  queryOptions({
+    queryKey: ['accounts', 'people', area, entryArea, search],
+    queryFn: async (): Promise<Person[]> => {
+      const lists = await Promise.all([
+        searchAccounts({ search, area }),
+        ...(area === entryArea ? [searchAccounts({ search, role: 'operator' })] : []),
+      ]);
+      const byId = new Map(lists.flat().map((person) => [person.id, person]));
+      return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+    },
+    enabled: search.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });

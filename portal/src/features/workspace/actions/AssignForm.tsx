@@ -1,36 +1,24 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
+import { QueryError } from '../../../app/ErrorPages';
+import { peopleQuery, type Person } from '../workspace-api';
 import { Refusal, useTicketAction } from './action-kit';
 import type { ActionFormProps } from './WorkForms';
 
-/** A person who can be given the ticket: an account of the ticket's area. */
-export interface Person {
-  accountId: string;
-  name: string;
-  email?: string;
-}
-
-/**
- * Finds accounts of an area by name. The account search API (`GET /accounts?search=`) is not in the
- * generated client yet: the workspace offers "asignar" only once a search is given to it (see
- * WorkspacePage's `peopleSearch`), so nobody is ever offered made-up people.
- */
-export type PeopleSearch = (area: string, text: string) => Promise<Person[]>;
-
-/** Names typed, people found: the picker of the assign form. */
+/** Names typed, people of the area found as one types (the service searches; the list is not filtered again). */
 export function PeoplePicker({
   area,
-  search,
+  entryArea,
   value,
   onChange,
   error,
 }: {
   area: string;
-  search: PeopleSearch;
+  entryArea: string;
   value: Person | null;
   onChange: (person: Person | null) => void;
   error?: string | undefined;
@@ -38,32 +26,36 @@ export function PeoplePicker({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text.trim(), 250);
-  const people = useQuery({
-    queryKey: ['people', area, debounced],
-    queryFn: () => search(area, debounced),
-    enabled: debounced.length >= 2,
-    placeholderData: keepPreviousData,
-  });
-  const found = people.data ?? [];
-  const options = value && !found.some((person) => person.accountId === value.accountId) ? [value, ...found] : found;
+  const people = useQuery(peopleQuery(area, entryArea, debounced));
+  const found = debounced.length >= 2 ? (people.data ?? []) : [];
+  const options = value && !found.some((person) => person.id === value.id) ? [value, ...found] : found;
+  const labelOf = (person: Person) => `${person.name} (${person.email})`;
   return (
-    <Select
-      label={t('workspace.forms.assignee', { area })}
-      placeholder={t('workspace.forms.assigneePlaceholder')}
-      searchable
-      required
-      data-autofocus
-      searchValue={text}
-      onSearchChange={setText}
-      data={options.map((person) => ({
-        value: person.accountId,
-        label: person.email ? `${person.name} (${person.email})` : person.name,
-      }))}
-      value={value?.accountId ?? null}
-      onChange={(id) => onChange(options.find((person) => person.accountId === id) ?? null)}
-      nothingFoundMessage={debounced.length >= 2 ? t('workspace.forms.nobodyFound') : t('workspace.forms.typeAName')}
-      error={error}
-    />
+    <Stack gap={4}>
+      <Select
+        label={t('workspace.forms.assignee', { area })}
+        placeholder={t('workspace.forms.assigneePlaceholder')}
+        searchable
+        required
+        data-autofocus
+        searchValue={text}
+        onSearchChange={setText}
+        filter={({ options: all }) => all}
+        data={options.map((person) => ({ value: person.id, label: labelOf(person) }))}
+        value={value?.id ?? null}
+        onChange={(id) => onChange(options.find((person) => person.id === id) ?? null)}
+        rightSection={people.isFetching ? <Loader size={14} aria-label={t('common.loading')} /> : undefined}
+        nothingFoundMessage={
+          debounced.length < 2
+            ? t('workspace.forms.typeAName')
+            : people.isFetching
+              ? t('common.loading')
+              : t('workspace.forms.nobodyFound')
+        }
+        error={error}
+      />
+      {people.isError && <QueryError error={people.error} />}
+    </Stack>
   );
 }
 
@@ -71,10 +63,10 @@ export function PeoplePicker({
 export function AssignForm({
   number,
   area,
-  search,
+  entryArea,
   onDone,
   onCancel,
-}: ActionFormProps & { area: string; search: PeopleSearch }) {
+}: ActionFormProps & { area: string; entryArea: string }) {
   const { t } = useTranslation();
   const [person, setPerson] = useState<Person | null>(null);
   const [missing, setMissing] = useState(false);
@@ -86,7 +78,7 @@ export function AssignForm({
       unwrap(
         api.POST('/api/v1/tickets/{number}/assign', {
           params: { path: { number } },
-          body: { assigneeId: chosen.accountId, assigneeName: chosen.name },
+          body: { assigneeId: chosen.id, assigneeName: chosen.name },
         }),
       ),
   });
@@ -102,7 +94,7 @@ export function AssignForm({
       <Stack>
         <PeoplePicker
           area={area}
-          search={search}
+          entryArea={entryArea}
           value={person}
           onChange={(next) => {
             setPerson(next);

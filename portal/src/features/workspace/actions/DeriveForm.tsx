@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { onSubmitOf } from '../../../components/forms';
 import type { GraphEdge } from '../availability';
 import { showTicketChange } from '../workspace-api';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
 
 type Suggestion = Schemas['SuggestedAreaResponse'];
@@ -37,17 +39,23 @@ export function DeriveForm({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'es';
+  // What the form offered when it opened stays on screen if the ticket moves meanwhile (see below).
+  const [offered] = useState(targets);
+  const shown = targets.length > 0 ? targets : offered;
   const suggested = suggestion && targets.some((edge) => edge.to === suggestion.area) ? suggestion : null;
   const form = useForm<DeriveValues>({
     resolver: zodResolver(deriveSchema),
     defaultValues: { to: suggested?.area ?? (targets.length === 1 ? targets[0]!.to : ''), reason: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const derive = useTicketAction({
     number,
     success: t('workspace.done.derive'),
     onDone,
     call: async ({ to, reason }: DeriveValues) => {
-      const edge = targets.find((candidate) => candidate.to === to)!;
+      // The ticket may have moved since the form opened (the page refreshes under it): the edge chosen
+      // then is still sent, and the service says why it no longer applies.
+      const edge = shown.find((candidate) => candidate.to === to) ?? offered.find((candidate) => candidate.to === to)!;
       await unwrap(
         api.POST('/api/v1/tickets/{number}/derivations', {
           params: { path: { number } },
@@ -66,8 +74,8 @@ export function DeriveForm({
       ),
   });
   const ordered = suggested
-    ? [...targets.filter((edge) => edge.to === suggested.area), ...targets.filter((edge) => edge.to !== suggested.area)]
-    : targets;
+    ? [...shown.filter((edge) => edge.to === suggested.area), ...shown.filter((edge) => edge.to !== suggested.area)]
+    : shown;
 
   return (
     <form onSubmit={onSubmitOf(form.handleSubmit((values) => derive.mutate(values)))} noValidate>

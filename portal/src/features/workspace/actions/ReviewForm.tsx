@@ -7,6 +7,7 @@ import { api, unwrap } from '../../../api/client';
 import { onSubmitOf } from '../../../components/forms';
 import { SUCCESS_COLOR } from '../../tickets/ticket-status';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
 
 const reviewSchema = z
@@ -36,6 +37,7 @@ export function ReviewForm({
     resolver: zodResolver(reviewSchema),
     defaultValues: { decision: 'approve', observations: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const review = useTicketAction({
     number,
     success: t('workspace.done.review'),

@@ -10,6 +10,7 @@ import { onSubmitOf } from '../../../components/forms';
 import { kbArticleQuery } from '../../knowledge/knowledge-api';
 import { clearDraft, readDraft, useDraftField, writeDraft } from '../drafts';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 import { KnowledgeSearch } from './KnowledgeSearch';
 import type { ActionFormProps } from './WorkForms';
 
@@ -47,6 +48,7 @@ export function SolutionForm({ number, onDone, onCancel }: ActionFormProps) {
     resolver: zodResolver(solutionSchema),
     defaultValues: { solution: '', elements: '', downtimeMinutes: undefined },
   });
+  useReportUnsaved(form.watch('solution').trim() !== '' || form.formState.isDirty);
   useDraftField(form, 'solution', number, 'solution');
   const propose = useTicketAction({
     number,

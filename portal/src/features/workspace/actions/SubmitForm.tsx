@@ -11,6 +11,7 @@ import { onSubmitOf } from '../../../components/forms';
 import { clearDraft } from '../drafts';
 import { staffKbSearchQuery, ticketKbSuggestionsQuery } from '../workspace-api';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 import { useChosenArticle } from './SolutionForm';
 import type { ActionFormProps } from './WorkForms';
 
@@ -74,6 +75,7 @@ export function SubmitForm({ number, onDone, onCancel, solution }: ActionFormPro
     resolver: zodResolver(submitSchema),
     defaultValues: { verified: false, articleRef: article.id || null, note: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const submit = useTicketAction({
     number,
     success: t('workspace.done.submit'),

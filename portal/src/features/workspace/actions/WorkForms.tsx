@@ -7,6 +7,7 @@ import { api, unwrap } from '../../../api/client';
 import { onSubmitOf } from '../../../components/forms';
 import { durationWords } from '../sla-clock';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
+import { useReportUnsaved } from '../unsaved';
 
 /*
  * The short forms of the workspace: an estimate, a work log, waiting on the requester, reopening. Limits
@@ -66,6 +67,7 @@ export function EstimateForm({ number, onDone, onCancel }: ActionFormProps) {
     resolver: zodResolver(estimateSchema),
     defaultValues: { minutes: undefined as unknown as number, note: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const estimate = useTicketAction({
     number,
     success: t('workspace.done.estimate'),
@@ -125,6 +127,7 @@ export function WorkLogForm({ number, onDone, onCancel }: ActionFormProps) {
     resolver: zodResolver(workLogSchema),
     defaultValues: { minutes: undefined as unknown as number, description: '' },
   });
+  useReportUnsaved(form.formState.isDirty);
   const logWork = useTicketAction({
     number,
     success: t('workspace.done.logWork'),
@@ -195,6 +198,7 @@ function ReasonForm({
 }) {
   const { t } = useTranslation();
   const form = useForm<ReasonValues>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: '' } });
+  useReportUnsaved(form.formState.isDirty);
   const action = useTicketAction({
     number,
     success,

@@ -19,7 +19,8 @@ export function useTicketAction<V, R = TicketState>(options: {
   call: (variables: V) => Promise<R>;
   /** How to tell that the read side has the change; by default, the answer's lifecycle state. */
   show?: (queryClient: QueryClient, result: R, variables: V) => Promise<void>;
-  success: string;
+  /** The notice once the service accepted; from its answer when the answer says something worth reading. */
+  success: string | ((result: R) => string);
   onDone?: (result: R, variables: V) => void;
 }) {
   const queryClient = useQueryClient();
@@ -31,7 +32,7 @@ export function useTicketAction<V, R = TicketState>(options: {
       onDone?.(result, variables);
       notifications.show({
         color: 'green',
-        message: success,
+        message: typeof success === 'function' ? success(result) : success,
         closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
       });
       if (show) await show(queryClient, result, variables);
