@@ -69,8 +69,9 @@ export async function untilAction(page: Page, name: string): Promise<void> {
   await expect(async () => {
     if (!first) await page.reload();
     first = false;
-    await expect(actions(page).getByRole('button', { name, exact: true })).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+    // A reloaded page on a busy machine takes seconds to show the ticket again.
+    await expect(actions(page).getByRole('button', { name, exact: true })).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 90_000 });
 }
 
 export async function take(actor: Actor): Promise<void> {
@@ -196,12 +197,14 @@ export async function checkAgainstApi(actor: Actor, number: number): Promise<Tic
   const { page, api } = actor;
   const view = await api.send<TicketView>('GET', `/tickets/${number}`);
   const path = await api.send<PathView>('GET', `/tickets/${number}/path`);
+  let first = true;
   await expect(async () => {
-    await page.reload();
+    if (!first) await page.reload();
+    first = false;
     await expect(
       page.getByRole('region', { name: new RegExp(`^Seguimiento \\(${view.timeline.length} pasos?\\)`) }),
-    ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+    ).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 90_000 });
   for (const entry of view.timeline) {
     await expect(timeline(page).getByText(entry.summary.es, { exact: true }).first()).toBeVisible();
   }

@@ -72,7 +72,7 @@ export function RequesterFinder({
 
   return (
     <Combobox store={combobox} onOptionSubmit={choose}>
-      <Combobox.Target>
+      <Combobox.Target withExpandedAttribute>
         <TextInput
           label={t('requesterFinder.label')}
           description={t('requesterFinder.hint')}
@@ -80,11 +80,14 @@ export function RequesterFinder({
           value={search}
           maxLength={200}
           autoComplete="off"
+          aria-autocomplete="list"
           mb="xs"
           rightSection={searching ? <Loader size="xs" aria-hidden /> : null}
           onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            combobox.openDropdown();
+            const value = event.currentTarget.value;
+            setSearch(value);
+            if (value.trim().length >= MIN_SEARCH) combobox.openDropdown();
+            else combobox.closeDropdown();
           }}
           onFocus={() => search.trim().length >= MIN_SEARCH && combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
@@ -94,14 +97,15 @@ export function RequesterFinder({
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <Combobox.Dropdown hidden={search.trim().length < MIN_SEARCH}>
+      <Combobox.Dropdown>
         <Combobox.Options aria-label={t('requesterFinder.results')} mah={320} style={{ overflowY: 'auto' }}>
           {items.map((person) => (
             <Combobox.Option value={person.id} key={person.id}>
               <Text size="sm" fw={500}>
                 {person.name}
               </Text>
-              <Text size="xs" c="dark.6">
+              {/* The option's own colour: white on the highlighted one, dark otherwise. */}
+              <Text size="xs" c="inherit">
                 {[person.email, person.phone, person.jurisdiction].filter(Boolean).join(' · ')}
               </Text>
             </Combobox.Option>
