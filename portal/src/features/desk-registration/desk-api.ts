@@ -25,7 +25,8 @@ export const requestersQuery = (search: string) =>
   queryOptions({
     queryKey: ['requesters', 'search', search],
     queryFn: () => unwrap(api.GET('/api/v1/requesters', { params: { query: { search, limit: 10 } } })),
-    staleTime: 60_000,
+    // Every registration may add someone: a search typed again asks again.
+    staleTime: 0,
   });
 
 /** Files are staged first; the registration names them, under one Idempotency-Key per registration. */
