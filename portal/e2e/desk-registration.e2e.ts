@@ -73,9 +73,20 @@ test('the desk registers a call for a new requester, solves it at first contact 
   const none = await operator.send<{ items: unknown[] }>('GET', `/tickets?text=${encodeURIComponent(tag)}`);
   expect(none.items).toEqual([]);
 
-  // The call, typed right: the article comes up while the subject is typed, and it solves the call.
-  await requesterBox.getByRole('textbox', { name: /Nombre y apellido/ }).fill('Juan Gómez');
-  await requesterBox.getByRole('textbox', { name: /Correo electrónico/ }).fill(requesterEmail);
+  // The call, typed right. Juan is not in the directory: the finder says so, and registers him as
+  // someone new with the e-mail he dictated; the name is typed next.
+  const finder = requesterBox.getByRole('combobox', { name: /Buscar solicitante/ });
+  await finder.fill(requesterEmail);
+  await expect(page.getByRole('status').filter({ hasText: 'No se encontró a nadie.' })).toBeAttached();
+  await expect(page.getByRole('option', { name: `Persona nueva: «${requesterEmail}»` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: `Persona nueva: «${requesterEmail}»` })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(requesterBox.getByRole('textbox', { name: /Correo electrónico/ })).toHaveValue(requesterEmail);
+  await expect(requesterBox.getByRole('textbox', { name: /Nombre y apellido/ })).toBeFocused();
+  await page.keyboard.type('Juan Gómez');
   await requesterBox.getByRole('textbox', { name: /Teléfono/ }).fill('2954 45-1234');
   await requesterBox.getByRole('textbox', { name: /Jurisdicción/ }).fill('SALUD');
   await page.getByRole('textbox', { name: /Asunto/ }).fill(articleTitle);
@@ -119,9 +130,16 @@ test('the desk registers a call for a new requester, solves it at first contact 
   await page.getByRole('button', { name: 'Registrar otro pedido' }).click();
   await expect(page.getByRole('textbox', { name: /Asunto/ })).toHaveValue('');
   await page.getByLabel('En persona').check();
-  await requesterBox.getByRole('textbox', { name: /Nombre y apellido/ }).fill('Juan Gómez');
-  await requesterBox.getByRole('textbox', { name: /Correo electrónico/ }).fill(requesterEmail);
-  await requesterBox.getByRole('textbox', { name: /Jurisdicción/ }).fill('SALUD');
+  // Now the directory knows Juan: found by his e-mail, picked with Enter, his jurisdiction comes along.
+  await expect(async () => {
+    await finder.fill('');
+    await finder.fill(requesterEmail);
+    await expect(page.getByRole('option', { name: new RegExp(`^Juan Gómez`) })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await expect(requesterBox.getByRole('textbox', { name: /Nombre y apellido/ })).toHaveValue('Juan Gómez');
+  await expect(requesterBox.getByRole('textbox', { name: /Teléfono/ })).toHaveValue('2954 45-1234');
+  await expect(requesterBox.getByRole('textbox', { name: /Jurisdicción/ })).toHaveValue('SALUD');
   await page.getByRole('textbox', { name: /Asunto/ }).fill(`Pide una cuenta de correo ${tag}`);
   await page.getByRole('textbox', { name: /Descripción/ }).fill('Vino a la mesa a pedir una cuenta para un pasante.');
   await page.getByRole('combobox', { name: /^Tipo/ }).click();

@@ -85,6 +85,7 @@ export function DeskRegistrationPage() {
     mutationFn: async (values: DeskValues) => {
       const { number } = await registerTicket(values, files, idempotencyKey.current);
       await queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+      await queryClient.invalidateQueries({ queryKey: ['requesters'] });
       const solved = values.firstContact;
       if (!solved) return { number, solved: false };
       setProgress({ number, steps: { ...pendingSteps(), register: { state: 'done' } } });

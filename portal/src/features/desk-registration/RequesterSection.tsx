@@ -1,41 +1,46 @@
-import { Card, Grid, Text, TextInput } from '@mantine/core';
-import type { ComponentType } from 'react';
+import { Alert, Card, Grid, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useFormContext, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { FoundRequester } from './desk-api';
 import type { DeskForm } from './desk-form';
 import { fieldMessage } from './field-message';
+import { RequesterFinder, type NewRequester } from './RequesterFinder';
 
 /**
- * A person a directory search found. The requester search (`GET /requesters?search=`, intake's
- * directory) is not in the portal's client yet: its adapter maps each hit to this when it lands.
+ * Who the ticket is for: they receive the mails and answer the survey. The operator finds the caller in
+ * the directory (picking fills the contact and the jurisdiction) or types someone new; the fields stay
+ * editable either way.
  */
-export interface FoundRequester {
-  name: string;
-  email: string;
-  phone?: string | null;
-  jurisdiction?: string | null;
-}
-
-/** A search box that hands over the person the operator picked. */
-export type RequesterFinder = ComponentType<{ onPick: (found: FoundRequester) => void }>;
-
-/**
- * Who the ticket is for: they receive the mails and answer the survey. The operator types the contact
- * as the caller gives it; with a `finder`, picking a person from the directory fills it (and the
- * jurisdiction), and the fields stay editable.
- */
-export function RequesterSection({ finder: Finder }: { finder?: RequesterFinder }) {
+export function RequesterSection() {
   const { t } = useTranslation();
   const form = useFormContext<DeskForm>();
   const errors = form.formState.errors;
   const message = (error: FieldError | undefined) => fieldMessage(t, error);
+  const [picked, setPicked] = useState<FoundRequester | null>(null);
+  // The note about the person picked holds while the form still has their e-mail (not after a reset or an edit).
+  const email = form.watch('requesterEmail');
+  const shownPick = picked && picked.email === email ? picked : null;
+
+  const fill = (contact: NewRequester, jurisdiction: string | null) => {
+    const options = { shouldValidate: form.formState.isSubmitted, shouldDirty: true };
+    form.setValue('requesterName', contact.name, options);
+    form.setValue('requesterEmail', contact.email, options);
+    form.setValue('requesterPhone', contact.phone, options);
+    form.setValue('jurisdiction', jurisdiction ?? '', options);
+  };
 
   const pick = (found: FoundRequester) => {
-    const options = { shouldValidate: form.formState.isSubmitted, shouldDirty: true };
-    form.setValue('requesterName', found.name, options);
-    form.setValue('requesterEmail', found.email, options);
-    form.setValue('requesterPhone', found.phone ?? '', options);
-    if (found.jurisdiction) form.setValue('jurisdiction', found.jurisdiction, options);
+    fill({ name: found.name, email: found.email, phone: found.phone ?? '' }, found.jurisdiction);
+    setPicked(found);
+  };
+
+  // Someone new: what was typed goes to its field, and the operator carries on with the first empty one.
+  const create = (typed: NewRequester) => {
+    fill(typed, null);
+    setPicked(null);
+    const next = !typed.name ? 'requesterName' : !typed.email ? 'requesterEmail' : 'jurisdiction';
+    form.setFocus(next);
   };
 
   return (
@@ -43,7 +48,14 @@ export function RequesterSection({ finder: Finder }: { finder?: RequesterFinder 
       <Text component="legend" fw={600} size="sm" px={4}>
         {t('deskRegistration.requester.legend')}
       </Text>
-      {Finder && <Finder onPick={pick} />}
+      <RequesterFinder onPick={pick} onCreate={create} />
+      {shownPick && (
+        <Alert color="blue" variant="light" mb="xs" p="xs" role="status">
+          {shownPick.jurisdiction
+            ? t('requesterFinder.picked', { name: shownPick.name, jurisdiction: shownPick.jurisdiction })
+            : t('requesterFinder.pickedNoJurisdiction', { name: shownPick.name })}
+        </Alert>
+      )}
       <Text size="xs" c="dimmed" mb="xs">
         {t('deskRegistration.requester.hint')}
       </Text>

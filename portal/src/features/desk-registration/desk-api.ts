@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { uploadFiles } from '../tickets/attachments/attachments-api';
 import { ticketQuery } from '../tickets/tickets-api';
 import { registrationFrom, solutionFrom, submissionFrom, type DeskValues, type FirstContact } from './desk-form';
@@ -15,6 +16,17 @@ export const closureReportQuery = (number: number) =>
   queryOptions({
     queryKey: ['tickets', 'closure-report', number],
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/closure-report', { params: { path: { number } } })),
+  });
+
+/** A person intake's directory knows: someone a ticket was registered for before. */
+export type FoundRequester = components['schemas']['RequesterResponse'];
+
+export const requestersQuery = (search: string) =>
+  queryOptions({
+    queryKey: ['requesters', 'search', search],
+    queryFn: () => unwrap(api.GET('/api/v1/requesters', { params: { query: { search, limit: 10 } } })),
+    // Every registration may add someone: a search typed again asks again.
+    staleTime: 0,
   });
 
 /** Files are staged first; the registration names them, under one Idempotency-Key per registration. */
