@@ -99,3 +99,63 @@ test("an area writes its canned answers in the portal; another area's staff read
   await agentContext.close();
   await operatorContext.close();
 });
+
+test("a canned answer goes into the reply with the ticket's facts, to be read and edited before it is sent", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const admin = await Api.admin();
+  const tag = unique();
+  const operator = { email: `operador.${tag}@cau.gob.ar`, name: 'Oscar Operador', role: 'operator', area: 'L1' };
+  await createAccount(admin, operator);
+  const operatorApi = await Api.login(operator.email, PASSWORD);
+  await operatorApi.send('POST', '/canned-answers', {
+    area: 'L1',
+    title: `Visita técnica ${tag}`,
+    body: 'Hola {{solicitante}}: sobre el ticket {{numero}} ({{titulo}}), mañana lo visita un técnico. {{agente}}',
+  });
+  const title = `El monitor parpadea ${tag}`;
+  const { number } = await operatorApi.send<{ number: number }>(
+    'POST',
+    '/tickets',
+    {
+      channel: 'telefono',
+      requester: { email: `rosa.${tag}@salud.gob.ar`, name: 'Rosa Requirente' },
+      jurisdiction: 'SALUD',
+      title,
+      description: 'El monitor parpadea desde el lunes.',
+      type: 'incidente',
+      category: 'hardware',
+      impact: 'bajo',
+      urgency: 'media',
+    },
+    { 'Idempotency-Key': `canned-${tag}` },
+  );
+  await operatorApi.eventually('POST', `/tickets/${number}/take`, {});
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, operator.email);
+  await page.goto(`${baseUrl()}/tickets/${number}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const reply = page.locator('#workspace-reply');
+  await reply.fill('Buen día.');
+  const picker = page.getByRole('combobox', { name: 'Respuesta predefinida' });
+  await picker.fill(tag);
+  await page.getByRole('option', { name: new RegExp(`Visita técnica ${tag}`) }).click();
+  await expect(reply).toHaveValue(
+    `Buen día.\n\nHola Rosa Requirente: sobre el ticket ${number} (${title}), mañana lo visita un técnico. Oscar Operador`,
+  );
+  await expect(picker).toHaveValue('');
+  await checkPage(page, 'workspace-canned-answer');
+  await reply.fill(`Hola Rosa Requirente: mañana a las 9 lo visita un técnico (${tag}).`);
+  await page.getByRole('button', { name: 'Enviar la respuesta' }).click();
+  await expect
+    .poll(async () =>
+      (
+        await operatorApi.send<{ timeline: Array<{ summary: { es: string } }> }>('GET', `/tickets/${number}`)
+      ).timeline.some((entry) => entry.summary.es.includes(`mañana a las 9 lo visita un técnico (${tag})`)),
+    )
+    .toBe(true);
+  await context.close();
+});

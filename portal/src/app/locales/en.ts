@@ -574,7 +574,7 @@ export const en: Messages = {
     pickedNoJurisdiction: "{{name}}'s details filled in; type the jurisdiction.",
   },
   workspace: {
-    back: 'Back to the tickets',
+    back: 'Back to the console',
     priorityBadge: '{{priority}} priority',
     waiting: 'Waiting on the requester',
     assignee: 'Assigned to',

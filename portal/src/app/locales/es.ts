@@ -572,7 +572,7 @@ export const es = {
     pickedNoJurisdiction: 'Datos de {{name}} completados; escriba la jurisdicción.',
   },
   workspace: {
-    back: 'Volver a los tickets',
+    back: 'Volver a la consola',
     priorityBadge: 'Prioridad {{priority}}',
     waiting: 'Esperando al solicitante',
     assignee: 'Asignado a',

@@ -30,6 +30,7 @@ export function CannedAnswerPicker({ number, onInsert }: { number: number; onIns
   const ticket = useQuery(ticketQuery(number));
   const graph = useQuery(graphQuery);
   const [value, setValue] = useState<string | null>(null);
+  const [searchText, setSearchText] = useState('');
   const items = answers.data?.items ?? [];
 
   const facts = (): TicketFacts | null => {
@@ -52,6 +53,7 @@ export function CannedAnswerPicker({ number, onInsert }: { number: number; onIns
     onInsert(fillPlaceholders(answer.body, known));
     // Ready for another pick: the list is a source of text, not a setting of the form.
     setValue(null);
+    setSearchText('');
   };
 
   return (
@@ -61,6 +63,8 @@ export function CannedAnswerPicker({ number, onInsert }: { number: number; onIns
       data={groupsFor(items, ticket.data?.area ?? null)}
       value={value}
       onChange={pick}
+      searchValue={searchText}
+      onSearchChange={setSearchText}
       searchable
       clearable
       disabled={items.length === 0}

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { CannedAnswerPicker } from '../canned-answers/CannedAnswerPicker';
+import { appendToDraft } from '../canned-answers/fill';
 import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -141,6 +143,12 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
             required
             {...form.register('text')}
             error={form.formState.errors.text?.message ? t(form.formState.errors.text.message) : undefined}
+          />
+          <CannedAnswerPicker
+            number={number}
+            onInsert={(text) =>
+              form.setValue('text', appendToDraft(form.getValues('text'), text), { shouldDirty: true })
+            }
           />
           <FilePicker files={files} onChange={setFiles} />
           <Refusal error={send.error} />

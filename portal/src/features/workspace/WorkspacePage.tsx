@@ -29,7 +29,8 @@ import { WorkspaceHeader } from './WorkspaceHeader';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import { graphQuery, showTicketChange, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
-import { useWorkspaceHotkeys, type WorkspaceShortcutId } from './workspace-shortcuts';
+import { useShortcutGroup } from '../../components/shortcuts';
+import { useWorkspaceHotkeys, workspaceShortcutList, type WorkspaceShortcutId } from './workspace-shortcuts';
 
 const route = getRouteApi('/signed-in/tickets/$number');
 
@@ -161,13 +162,18 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
     }
   };
   useWorkspaceHotkeys(runShortcut);
+  const shortcutList = workspaceShortcutList(t, runShortcut);
+  useShortcutGroup({
+    title: shortcutList.title,
+    shortcuts: shortcutList.shortcuts.map(({ keys, label }) => ({ keys, label })),
+  });
 
   const formProps = { number, onDone: close, onCancel: close };
 
   return (
     <UnsavedTextProvider registry={unsaved.registry}>
       <Stack maw={1400} mx="auto" gap="md">
-        <AnchorLink to="/tickets" size="sm">
+        <AnchorLink to="/consola" size="sm">
           ← {t('workspace.back')}
         </AnchorLink>
         <WorkspaceHeader ticket={ticket} areaName={areaName} />

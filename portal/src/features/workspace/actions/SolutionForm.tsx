@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { CannedAnswerPicker } from '../../canned-answers/CannedAnswerPicker';
+import { appendToDraft } from '../../canned-answers/fill';
 import { Alert, Button, CloseButton, Grid, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -96,6 +98,12 @@ export function SolutionForm({ number, onDone, onCancel }: ActionFormProps) {
               data-autofocus
               {...form.register('solution')}
               error={fieldError(t, form.formState.errors.solution?.message)}
+            />
+            <CannedAnswerPicker
+              number={number}
+              onInsert={(text) =>
+                form.setValue('solution', appendToDraft(form.getValues('solution'), text), { shouldDirty: true })
+              }
             />
             {article.id && (
               <Alert color="blue" p="xs">
