@@ -7,15 +7,21 @@
 //  - the desk console: the staff ticket workspace with a --events (default 200) step timeline, from
 //    navigation to its last step on screen; an action's round trip (a reply sent in the workspace, from the
 //    click to the reply in the timeline) while --agents (default 50) agents work at once, each acting every
-//    --think ms (default 1000) on a ticket of their own through the API.
-// Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action
+//    --think ms (default 1000) on a ticket of their own through the API;
+//  - the console queue with --queue-tickets (default 100,000) tickets in reporting's view (written with
+//    SQL, as `npm run bench -- queues` does): from navigation to the first rows on screen, and from
+//    "Cargar más" to the next page's rows, until 500 rows are in the list; then the frames while scrolling
+//    through those 500 rows.
+// Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action,queue --queue-tickets 100000
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
+import pg from 'pg';
 import { allocatePort, startTestPlatform } from '@cau/testing';
+import { seedTicketView } from './lib/ticket-view-seed.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +30,8 @@ const { values } = parseArgs({
     events: { type: 'string', default: '200' },
     agents: { type: 'string', default: '50' },
     think: { type: 'string', default: '1000' },
-    only: { type: 'string', default: 'requester,workspace,action' },
+    only: { type: 'string', default: 'requester,workspace,action,queue' },
+    'queue-tickets': { type: 'string', default: '100000' },
   },
 });
 const sections = new Set(values.only.split(','));
@@ -251,6 +258,65 @@ try {
   };
   const timelineOf = (page) => page.getByRole('region', { name: /^Seguimiento/ });
   const results = [];
+
+  if (sections.has('queue')) {
+    const queueTickets = Number(values['queue-tickets']);
+    console.log(`Queue: ${queueTickets.toLocaleString('en')} tickets in reporting's view…`);
+    const db = new pg.Client({ connectionString: platform.infra.database.url });
+    await db.connect();
+    try {
+      await seedTicketView(db, queueTickets, { firstNumber: 1_000_001 });
+    } finally {
+      await db.end();
+    }
+    const { context, page } = await staffContext('op.bench@cau.gob.ar');
+    const rows = page.locator('.queue-table tbody tr[data-index]');
+    const status = page.getByRole('status').filter({ hasText: /tickets? (cargados?|$)/ });
+    const loaded = async () => Number(((await status.first().textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
+    const first = [];
+    const next = [];
+    for (let i = 0; i < runs + 1; i++) {
+      let started = performance.now();
+      await page.goto(`${base}/consola?view=area&sort=priority`);
+      await rows.first().waitFor();
+      first.push(performance.now() - started);
+      while ((await loaded()) < 500) {
+        const before = await loaded();
+        started = performance.now();
+        await page.getByRole('button', { name: 'Cargar más' }).click();
+        await page.waitForFunction((count) => {
+          const text = [...document.querySelectorAll('[role="status"]')]
+            .map((node) => node.textContent ?? '')
+            .join(' ');
+          return Number(text.match(/(\d+) tickets? cargados?/)?.[1] ?? 0) > count;
+        }, before);
+        await rows.first().waitFor();
+        next.push(performance.now() - started);
+      }
+    }
+    // Scrolling through the 500 rows: the frames the browser paints while the list moves 120 px a frame.
+    const frames = await page.evaluate(async () => {
+      const box = document.querySelector('.queue-scroll');
+      const times = [];
+      let last = performance.now();
+      while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
+        box.scrollTop += 120;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      return times;
+    });
+    await context.close();
+    const [firstCold, ...firstWarm] = first;
+    const sortedFrames = [...frames].sort((a, b) => a - b);
+    results.push(
+      `  Queue with ${queueTickets.toLocaleString('en')} tickets, navigation to the first rows: ${summary(firstWarm)}; first ${firstCold.toFixed(0)} ms   target ≤ 300 ms`,
+      `  Queue, "Cargar más" to the next 100 rows (up to 500 in the list): ${summary(next)}   target ≤ 300 ms`,
+      `  Scrolling 500 rows: ${frames.length} frames, median ${percentile(sortedFrames, 50).toFixed(1)} ms, p95 ${percentile(sortedFrames, 95).toFixed(1)} ms   (60 fps = 16.7 ms)`,
+    );
+  }
 
   if (sections.has('workspace')) {
     console.log(`Workspace: a ticket with a ${eventCount}-step timeline…`);

@@ -205,8 +205,17 @@ export async function checkAgainstApi(actor: Actor, number: number): Promise<Tic
       page.getByRole('region', { name: new RegExp(`^Seguimiento \\(${view.timeline.length} pasos?\\)`) }),
     ).toBeVisible({ timeout: 15_000 });
   }).toPass({ timeout: 90_000 });
+  // The workspace names the channel of a summary by the catalogue's label ("canal telefono" → "canal: Teléfono").
+  const { channels } = await api.send<{ channels: Array<{ code: string; label: { es: string } }> }>(
+    'GET',
+    '/catalogue/options',
+  );
   for (const entry of view.timeline) {
-    await expect(timeline(page).getByText(entry.summary.es, { exact: true }).first()).toBeVisible();
+    const shown = entry.summary.es.replace(/\(canal ([a-z_]+)\)/, (whole, code: string) => {
+      const label = channels.find((channel) => channel.code === code)?.label.es;
+      return label ? `(canal: ${label})` : whole;
+    });
+    await expect(timeline(page).getByText(shown, { exact: true }).first()).toBeVisible();
   }
 
   const areas = path.steps.map((step) => step.to).join(' → ');
@@ -217,7 +226,13 @@ export async function checkAgainstApi(actor: Actor, number: number): Promise<Tic
   for (const [index, step] of path.steps.entries()) {
     const item = items.nth(index);
     await expect(item).toContainText(step.from ? `${step.from} → ${step.to}` : `Enrutado a ${step.to}`);
-    if (step.reason) await expect(item).toContainText(step.reason);
+    // The first routing's reason is routing's fixed text, said in the reader's language; the others as written,
+    // first letter capitalised.
+    const reason =
+      step.kind === 'routed'
+        ? 'Ticket registrado: todo ticket comienza en la Mesa de Servicios.'
+        : step.reason.charAt(0).toLocaleUpperCase() + step.reason.slice(1);
+    if (step.reason) await expect(item).toContainText(reason);
     if (step.by) await expect(item).toContainText(step.by.name);
   }
   expect(view.area).toBe(path.area);
