@@ -27,8 +27,7 @@ import { useSession, type SessionAccount } from '../auth/session';
 import { ActionModal, fieldError, Refusal } from '../workspace/actions/action-kit';
 import { graphQuery } from '../workspace/workspace-api';
 import { cannedAnswersQuery, type CannedAnswer } from './canned-answers-api';
-
-const PLACEHOLDERS = ['numero', 'titulo', 'solicitante', 'jurisdiccion', 'area', 'agente'] as const;
+import { PLACEHOLDER_NAMES } from './fill';
 
 const answerSchema = z.object({
   area: z.string().min(1, 'validation.required'),
@@ -75,7 +74,7 @@ export function CannedAnswersPage() {
       </Group>
       <Text size="sm">
         {t('cannedAnswers.intro')}{' '}
-        {PLACEHOLDERS.map((name, index) => (
+        {PLACEHOLDER_NAMES.map((name, index) => (
           <span key={name}>
             {index > 0 && ', '}
             <Code>{`{{${name}}}`}</Code> ({t(`cannedAnswers.placeholder.${name}`)})
@@ -227,7 +226,7 @@ function AnswerForm({
           />
           <Textarea
             label={t('cannedAnswers.body')}
-            description={`${t('cannedAnswers.bodyHint')} ${PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}`}
+            description={`${t('cannedAnswers.bodyHint')} ${PLACEHOLDER_NAMES.map((name) => `{{${name}}}`).join(', ')}`}
             required
             autosize
             minRows={5}

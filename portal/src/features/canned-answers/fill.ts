@@ -8,6 +8,16 @@ export interface TicketFacts {
   agente: string;
 }
 
+/** The placeholders' names, in the order the page lists them. */
+export const PLACEHOLDER_NAMES = [
+  'numero',
+  'titulo',
+  'solicitante',
+  'jurisdiccion',
+  'area',
+  'agente',
+] as const satisfies readonly (keyof TicketFacts)[];
+
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /**
