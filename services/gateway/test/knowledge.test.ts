@@ -74,6 +74,38 @@ describe('gateway: knowledge base', () => {
     expect(duplicate.body.message).toContain('force');
   });
 
+  it('names near-duplicates of an article being written without creating anything', async () => {
+    const before = await f.http.send<{ items: unknown[] }>('GET', '/api/v1/kb/articles?category=impresoras', {
+      token: operator,
+    });
+    const check = await f.http.send<Array<{ id: string; title: string; similarity: number }>>(
+      'POST',
+      '/api/v1/kb/duplicates',
+      { token: operator, json: { ...article, title: 'La impresora no imprime nada' } },
+    );
+    expect(check.status).toBe(200);
+    expect(check.body.map((c) => c.title)).toContain(article.title);
+    expect(check.body[0]!.similarity).toBeGreaterThan(0);
+    const after = await f.http.send<{ items: unknown[] }>('GET', '/api/v1/kb/articles?category=impresoras', {
+      token: operator,
+    });
+    expect(after.body.items).toHaveLength(before.body.items.length);
+
+    const unrelated = await f.http.send<unknown[]>('POST', '/api/v1/kb/duplicates', {
+      token: operator,
+      json: { ...article, title: 'Cambio de contraseña del correo', problem: 'No recuerda la clave del webmail' },
+    });
+    expect(unrelated.body).toEqual([]);
+    const missing = await f.http.send('POST', '/api/v1/kb/duplicates', {
+      token: operator,
+      json: { ...article, title: '   ' },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields?.[0]?.field).toBe('title');
+    const forbidden = await f.http.send('POST', '/api/v1/kb/duplicates', { token: requester, json: article });
+    expect(forbidden.status).toBe(403);
+  });
+
   it('keeps writing to staff and answers bad queries with 400, never 500', async () => {
     expect((await f.http.send('POST', '/api/v1/kb/articles', { token: requester, json: article })).status).toBe(403);
     expect((await f.http.send('GET', '/api/v1/kb/search?q=', { token: operator })).status).toBe(400);

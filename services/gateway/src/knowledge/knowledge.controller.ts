@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleChangesV1,
+  ArticleContentV1,
   CreateArticleBodyV1,
   KbArticleListParamsV1,
   KbSearchParamsV1,
@@ -24,6 +25,7 @@ import {
   type ActorV1,
   type ArticleV1,
   type ArticleVersionV1,
+  type DuplicateCandidateV1,
   type KbArticlePageV1,
   type KbSearchPageV1,
   type KbSuggestionV1,
@@ -42,6 +44,7 @@ import {
   KbArticlePageResponse,
   KbArticleResponse,
   KbArticleVersionResponse,
+  KbDuplicateCandidateResponse,
   KbDuplicatesConflictResponse,
   KbReindexResultResponse,
   KbSearchPageResponse,
@@ -101,6 +104,25 @@ export class KnowledgeController {
       candidates: result.candidates,
       correlationId: request.correlationId,
     });
+  }
+
+  @Post('kb/duplicates')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Artículos casi iguales a uno que se está escribiendo (antes de guardarlo)',
+    description:
+      'El mismo control que hace la creación (9.1 paso 6), sin crear nada: el editor los muestra mientras se ' +
+      'escribe. Cuerpo: el contenido del artículo, como al crearlo.',
+  })
+  @ApiBody({ schema: contractSchemaRef(ArticleContentV1) })
+  @ApiOkResponse({ type: [KbDuplicateCandidateResponse], description: 'Los candidatos, el más parecido primero' })
+  @ApiErrors(400, 403, 413, 415, 503)
+  duplicates(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(ArticleContentV1)) article: ArticleContentV1,
+  ): Promise<DuplicateCandidateV1[]> {
+    return this.knowledge.duplicates(actor, article);
   }
 
   @Get('kb/articles')

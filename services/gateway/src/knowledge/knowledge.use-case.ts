@@ -5,9 +5,11 @@ import {
   type ActorV1,
   type ArticleChangesV1,
   type ArticleV1,
+  type ArticleContentV1,
   type ArticleVersionV1,
   type CreateArticleBodyV1,
   type CreateArticleResultV1,
+  type DuplicateCandidateV1,
   type KbArticleListParamsV1,
   type KbArticlePageV1,
   type KbSearchPageV1,
@@ -38,6 +40,12 @@ export class KnowledgeUseCase {
     return this.rpc
       .request<ArticleV1>(KnowledgeCommands.UpdateArticle, { actor, id, changes })
       .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
+  }
+
+  duplicates(actor: ActorV1, article: ArticleContentV1): Promise<DuplicateCandidateV1[]> {
+    return this.rpc
+      .request<DuplicateCandidateV1[]>(KnowledgeQueries.FindDuplicates, { actor, article })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'article'));
   }
 
   get(actor: ActorV1, id: string): Promise<ArticleV1> {
