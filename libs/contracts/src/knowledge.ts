@@ -387,11 +387,29 @@ export class KbSuggestQueryV1 extends ActorEnvelopeBase {
   params!: KbSuggestParamsV1;
 }
 
+/** What the duplicate check compares while an author writes: title and problem, and the article being edited. */
+export class DuplicateCheckV1 {
+  @IsString()
+  @NotBlank()
+  @MaxLength(KnowledgeLimits.title)
+  title!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(KnowledgeLimits.text)
+  problem!: string;
+
+  /** The article being edited, never its own duplicate. */
+  @IsOptional()
+  @IsUUID()
+  exceptId?: string;
+}
+
 export class FindDuplicatesQueryV1 extends ActorEnvelopeBase {
   @IsObject()
   @ValidateNested()
-  @Type(() => ArticleContentV1)
-  article!: ArticleContentV1;
+  @Type(() => DuplicateCheckV1)
+  article!: DuplicateCheckV1;
 }
 
 export class TicketSuggestionsQueryV1 extends ActorEnvelopeBase {

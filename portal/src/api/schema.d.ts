@@ -505,7 +505,7 @@ export interface paths {
         put?: never;
         /**
          * Artículos casi iguales a uno que se está escribiendo (antes de guardarlo)
-         * @description El mismo control que hace la creación (9.1 paso 6), sin crear nada: el editor los muestra mientras se escribe. Cuerpo: el contenido del artículo, como al crearlo.
+         * @description El mismo control que hace la creación (9.1 paso 6), sin crear nada: el editor los muestra mientras se escribe. Compara título y problema; `exceptId` es el artículo que se está editando.
          *
          *     Roles: operator, agent, supervisor, admin.
          */
@@ -2049,6 +2049,12 @@ export interface components {
             kind?: "escalate" | "coordinate" | "return";
             reason: string;
             to: string;
+        };
+        DuplicateCheckV1: {
+            /** Format: uuid */
+            exceptId?: string;
+            problem: string;
+            title: string;
         };
         ErrorResponse: {
             /**
@@ -4757,7 +4763,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ArticleContentV1"];
+                "application/json": components["schemas"]["DuplicateCheckV1"];
             };
         };
         responses: {

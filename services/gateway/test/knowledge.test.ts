@@ -81,11 +81,16 @@ describe('gateway: knowledge base', () => {
     const check = await f.http.send<Array<{ id: string; title: string; similarity: number }>>(
       'POST',
       '/api/v1/kb/duplicates',
-      { token: operator, json: { ...article, title: 'La impresora no imprime nada' } },
+      { token: operator, json: { title: 'La impresora no imprime nada', problem: article.problem } },
     );
     expect(check.status).toBe(200);
     expect(check.body.map((c) => c.title)).toContain(article.title);
     expect(check.body[0]!.similarity).toBeGreaterThan(0);
+    const itself = await f.http.send<Array<{ id: string }>>('POST', '/api/v1/kb/duplicates', {
+      token: operator,
+      json: { title: article.title, problem: article.problem, exceptId: check.body[0]!.id },
+    });
+    expect(itself.body.map((c) => c.id)).not.toContain(check.body[0]!.id);
     const after = await f.http.send<{ items: unknown[] }>('GET', '/api/v1/kb/articles?category=impresoras', {
       token: operator,
     });
@@ -93,16 +98,19 @@ describe('gateway: knowledge base', () => {
 
     const unrelated = await f.http.send<unknown[]>('POST', '/api/v1/kb/duplicates', {
       token: operator,
-      json: { ...article, title: 'Cambio de contraseña del correo', problem: 'No recuerda la clave del webmail' },
+      json: { title: 'Cambio de contraseña del correo', problem: 'No recuerda la clave del webmail' },
     });
     expect(unrelated.body).toEqual([]);
     const missing = await f.http.send('POST', '/api/v1/kb/duplicates', {
       token: operator,
-      json: { ...article, title: '   ' },
+      json: { title: '   ', problem: article.problem },
     });
     expect(missing.status).toBe(400);
     expect(missing.body.fields?.[0]?.field).toBe('title');
-    const forbidden = await f.http.send('POST', '/api/v1/kb/duplicates', { token: requester, json: article });
+    const forbidden = await f.http.send('POST', '/api/v1/kb/duplicates', {
+      token: requester,
+      json: { title: article.title, problem: article.problem },
+    });
     expect(forbidden.status).toBe(403);
   });
 

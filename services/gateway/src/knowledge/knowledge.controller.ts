@@ -11,7 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleChangesV1,
-  ArticleContentV1,
+  DuplicateCheckV1,
   CreateArticleBodyV1,
   KbArticleListParamsV1,
   KbSearchParamsV1,
@@ -113,14 +113,14 @@ export class KnowledgeController {
     summary: 'Artículos casi iguales a uno que se está escribiendo (antes de guardarlo)',
     description:
       'El mismo control que hace la creación (9.1 paso 6), sin crear nada: el editor los muestra mientras se ' +
-      'escribe. Cuerpo: el contenido del artículo, como al crearlo.',
+      'escribe. Compara título y problema; `exceptId` es el artículo que se está editando.',
   })
-  @ApiBody({ schema: contractSchemaRef(ArticleContentV1) })
+  @ApiBody({ schema: contractSchemaRef(DuplicateCheckV1) })
   @ApiOkResponse({ type: [KbDuplicateCandidateResponse], description: 'Los candidatos, el más parecido primero' })
   @ApiErrors(400, 403, 413, 415, 503)
   duplicates(
     @CurrentActor() actor: ActorV1,
-    @Body(new ContractPipe(ArticleContentV1)) article: ArticleContentV1,
+    @Body(new ContractPipe(DuplicateCheckV1)) article: DuplicateCheckV1,
   ): Promise<DuplicateCandidateV1[]> {
     return this.knowledge.duplicates(actor, article);
   }

@@ -5,7 +5,7 @@ import {
   type ActorV1,
   type ArticleChangesV1,
   type ArticleV1,
-  type ArticleContentV1,
+  type DuplicateCheckV1,
   type ArticleVersionV1,
   type CreateArticleBodyV1,
   type CreateArticleResultV1,
@@ -42,7 +42,7 @@ export class KnowledgeUseCase {
       .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
   }
 
-  duplicates(actor: ActorV1, article: ArticleContentV1): Promise<DuplicateCandidateV1[]> {
+  duplicates(actor: ActorV1, article: DuplicateCheckV1): Promise<DuplicateCandidateV1[]> {
     return this.rpc
       .request<DuplicateCandidateV1[]>(KnowledgeQueries.FindDuplicates, { actor, article })
       .catch((error: unknown) => rethrowRelativeTo(error, 'article'));

@@ -42,7 +42,7 @@ export class SearchHandler {
   duplicates(@Payload() data: unknown): Promise<DuplicateCandidateV1[]> {
     const query = parseMessage(FindDuplicatesQueryV1, data);
     if (!isStaff(query.actor)) throw ServiceError.forbidden('solo el personal de soporte escribe artículos');
-    return this.search.duplicatesOf(query.article);
+    return this.search.duplicatesOf(query.article, query.article.exceptId);
   }
 
   @MessagePattern(KnowledgeQueries.TicketSuggestions)
