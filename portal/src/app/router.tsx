@@ -10,6 +10,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
 import { parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
@@ -111,25 +112,54 @@ const surveyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/survey/SurveyPage'), 'SurveyPage'),
 });
 
+/** An article's id in the path; anything else is a page that does not exist. */
+const articleIdParam = {
+  parse: (raw: { articleId: string }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- as for ticket numbers above
+    if (!isUuid(raw.articleId)) throw notFound();
+    return { articleId: raw.articleId };
+  },
+  stringify: ({ articleId }: { articleId: string }) => ({ articleId }),
+};
+
 const knowledgeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/kb',
-  validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: optionalText(search.q, 200) }),
+  // `status` only changes what staff see; everyone else reads published articles whatever the address says.
+  validateSearch: (search: Record<string, unknown>): { q?: string; status?: ArticleStatus } => ({
+    q: optionalText(search.q, 200),
+    status: optionalOneOf(ARTICLE_STATUSES, search.status),
+  }),
   component: lazyRouteComponent(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage'),
 });
 
 const articleRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/kb/$articleId',
-  params: {
-    parse: (raw) => {
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- as for ticket numbers above
-      if (!isUuid(raw.articleId)) throw notFound();
-      return { articleId: raw.articleId };
-    },
-    stringify: ({ articleId }) => ({ articleId }),
-  },
+  params: articleIdParam,
   component: lazyRouteComponent(() => import('../features/knowledge/ArticlePage'), 'ArticlePage'),
+});
+
+/** Staff write the knowledge base; for anyone else the editor does not exist. */
+const newArticleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/kb/nuevo',
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/knowledge/ArticleEditorPage'), 'NewArticlePage'),
+});
+
+const editArticleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/kb/$articleId/editar',
+  params: articleIdParam,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/knowledge/ArticleEditorPage'), 'EditArticlePage'),
 });
 
 /** The console's queues, for staff; for anyone else the page does not exist. */
@@ -193,6 +223,8 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     knowledgeRoute,
     articleRoute,
+    newArticleRoute,
+    editArticleRoute,
     accountRoute,
     consoleRoute,
     deskRegistrationRoute,

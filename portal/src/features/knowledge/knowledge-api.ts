@@ -1,5 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+
+export type ArticleStatus = 'draft' | 'published' | 'archived';
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'published', 'archived'];
 
 export const kbSuggestQuery = (q: string) =>
   queryOptions({
@@ -10,22 +13,56 @@ export const kbSuggestQuery = (q: string) =>
     staleTime: 60_000,
   });
 
-export const kbSearchQuery = (q: string) =>
+/** Published articles for everyone; staff may search drafts or archived ones instead. */
+export const kbSearchQuery = (q: string, status?: ArticleStatus) =>
   queryOptions({
-    queryKey: ['kb', 'search', q],
-    queryFn: () => unwrap(api.GET('/api/v1/kb/search', { params: { query: { q } } })),
+    queryKey: ['kb', 'search', q, status ?? 'published'],
+    queryFn: () => unwrap(api.GET('/api/v1/kb/search', { params: { query: { q, ...(status ? { status } : {}) } } })),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
 
-export const kbArticlesQuery = () =>
-  queryOptions({
-    queryKey: ['kb', 'articles'],
-    queryFn: () => unwrap(api.GET('/api/v1/kb/articles', { params: { query: { limit: 20 } } })),
+const ARTICLES_PAGE_SIZE = 20;
+
+/** Newest edits first, a page at a time; staff see every status unless they pick one. */
+export const kbArticlesQuery = (status?: ArticleStatus) =>
+  infiniteQueryOptions({
+    queryKey: ['kb', 'articles', status ?? 'any'],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/kb/articles', {
+          params: {
+            query: {
+              limit: ARTICLES_PAGE_SIZE,
+              ...(status ? { status } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 
 export const kbArticleQuery = (id: string) =>
   queryOptions({
     queryKey: ['kb', 'article', id],
     queryFn: () => unwrap(api.GET('/api/v1/kb/articles/{id}', { params: { path: { id } } })),
+  });
+
+export const kbVersionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['kb', 'article', id, 'versions'],
+    queryFn: () => unwrap(api.GET('/api/v1/kb/articles/{id}/versions', { params: { path: { id } } })),
+  });
+
+/** Near-duplicates of what is being written: asked again only when title or problem settle on new words. */
+export const kbDuplicatesQuery = (check: { title: string; problem: string; exceptId?: string }) =>
+  queryOptions({
+    queryKey: ['kb', 'duplicates', check],
+    queryFn: () => unwrap(api.POST('/api/v1/kb/duplicates', { body: check })),
+    enabled: check.title.trim().length > 0 && check.problem.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
