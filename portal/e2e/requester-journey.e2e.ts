@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { TEST_SURVEY_LINK_SECRET } from '@cau/testing';
+import { decodeJwt, SignJWT } from 'jose';
 import {
   allMails,
   Api,
@@ -22,6 +24,8 @@ test('a requester reports a problem, follows it, says it persists, accepts the s
   page,
   browser,
 }) => {
+  // The whole journey, every mail link and five pages checked at two sizes: minutes on a busy machine.
+  test.setTimeout(420_000);
   const admin = await Api.admin();
   const tag = unique();
   const requester = `ana.${tag}@salud.gob.ar`;
@@ -128,6 +132,23 @@ test('a requester reports a problem, follows it, says it persists, accepts the s
   await fresh.goto(surveyLink!);
   await expect(fresh.getByText('Esta encuesta ya fue respondida.')).toBeVisible();
   await checkPage(fresh, 'survey-answered');
+  // A link whose signature was tampered with, and a genuine one past its expiry, get pages that say so.
+  const link = new URL(surveyLink!);
+  const token = link.searchParams.get('token')!;
+  link.searchParams.set('token', `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`);
+  await fresh.goto(link.toString());
+  await expect(fresh.getByText('El enlace de la encuesta no es válido.', { exact: false })).toBeVisible();
+  await checkPage(fresh, 'survey-forged');
+  const claims = decodeJwt(token);
+  const expired = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+    .sign(new TextEncoder().encode(TEST_SURVEY_LINK_SECRET));
+  link.searchParams.set('token', expired);
+  await fresh.goto(link.toString());
+  await expect(fresh.getByText('El enlace de esta encuesta venció.', { exact: false })).toBeVisible();
+  await checkPage(fresh, 'survey-expired');
   await stranger.close();
 
   await page.goto(`${baseUrl()}/tickets`);

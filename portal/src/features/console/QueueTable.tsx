@@ -5,10 +5,10 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
 import { StatusBadges } from '../tickets/ticket-status';
-import { durationWords } from '../workspace/sla-clock';
 import type { QueueRow } from './queue-api';
-import { ageMinutes, rowClock } from './row-clock';
+import { ageMinutes, rowClock, type RowClock } from './row-clock';
 import './queue.css';
+import { useDurationWords } from '../workspace/use-duration-words';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, QueueRow>();
@@ -45,12 +45,7 @@ export function QueueTable({
   footer,
 }: QueueTableProps) {
   const { t } = useTranslation();
-  const units = {
-    d: t('workspace.sla.d'),
-    h: t('workspace.sla.h'),
-    min: t('workspace.sla.min'),
-    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
-  };
+  const duration = useDurationWords();
   const columns = useMemo(
     () =>
       helper.columns([
@@ -138,21 +133,10 @@ export function QueueTable({
         return <Text size="sm">{row.assigneeName ?? t('console.nobody')}</Text>;
       case 'timeLeft': {
         const clock = rowClock(row, now);
-        if (clock.target === 'none') return <Text size="sm">—</Text>;
-        const time = durationWords(clock.minutes, units);
-        return (
-          <Text
-            size="sm"
-            fw={clock.state === 'overdue' ? 700 : 400}
-            c={clock.state === 'overdue' ? '#b02a2a' : undefined}
-          >
-            {t(`console.clock.${clock.target}`)}{' '}
-            {clock.state === 'running' ? t('workspace.sla.left', { time }) : t('workspace.sla.late', { time })}
-          </Text>
-        );
+        return clock.target === 'none' ? <Text size="sm">—</Text> : <ClockText clock={clock} size="sm" />;
       }
       case 'age':
-        return <Text size="sm">{durationWords(ageMinutes(row, now), units)}</Text>;
+        return <Text size="sm">{duration(ageMinutes(row, now))}</Text>;
       default:
         return null;
     }
@@ -226,12 +210,6 @@ export function QueueTable({
 /** The phone's queue: one card per ticket with what decides the next step. */
 export function QueueCards({ rows, now, areaName }: Pick<QueueTableProps, 'rows' | 'now' | 'areaName'>) {
   const { t } = useTranslation();
-  const units = {
-    d: t('workspace.sla.d'),
-    h: t('workspace.sla.h'),
-    min: t('workspace.sla.min'),
-    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
-  };
   return (
     <ul className="queue-cards" aria-label={t('console.tableLabel')}>
       {rows.map((row) => {
@@ -254,21 +232,24 @@ export function QueueCards({ rows, now, areaName }: Pick<QueueTableProps, 'rows'
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
-            {clock.target !== 'none' && (
-              <Text
-                size="xs"
-                fw={clock.state === 'overdue' ? 700 : 400}
-                c={clock.state === 'overdue' ? '#b02a2a' : undefined}
-              >
-                {t(`console.clock.${clock.target}`)}{' '}
-                {clock.state === 'running'
-                  ? t('workspace.sla.left', { time: durationWords(clock.minutes, units) })
-                  : t('workspace.sla.late', { time: durationWords(clock.minutes, units) })}
-              </Text>
-            )}
+            {clock.target !== 'none' && <ClockText clock={clock} size="xs" />}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** "Respuesta: quedan 2 h" or, past the target, in bold red "Resolución: 3 h de atraso". */
+function ClockText({ clock, size }: { clock: Exclude<RowClock, { target: 'none' }>; size: 'sm' | 'xs' }) {
+  const { t } = useTranslation();
+  const duration = useDurationWords();
+  const time = duration(clock.minutes);
+  const overdue = clock.state === 'overdue';
+  return (
+    <Text size={size} fw={overdue ? 700 : 400} c={overdue ? '#b02a2a' : undefined}>
+      {t(`console.clock.${clock.target}`)}{' '}
+      {overdue ? t('workspace.sla.late', { time }) : t('workspace.sla.left', { time })}
+    </Text>
   );
 }

@@ -4,8 +4,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { StatusBadges } from '../tickets/ticket-status';
-import { durationWords, slaClock, type SlaClock } from './sla-clock';
+import { slaClock, type SlaClock } from './sla-clock';
 import { catalogueOptionsQuery, categoriesQuery, type TicketDetail } from './workspace-api';
+import { useDurationWords } from './use-duration-words';
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), like the status colours.
 const PRIORITY_COLORS = { ALTA: '#b02a2a', MEDIA: '#8a5a00', BAJA: '#2b6b57' } as const;
@@ -38,12 +39,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** One SLA target: when it is due and how long is left, in red once it is past. */
 function Clock({ clock, paused }: { clock: SlaClock; paused: boolean }) {
   const { t, i18n } = useTranslation();
-  const units = {
-    d: t('workspace.sla.d'),
-    h: t('workspace.sla.h'),
-    min: t('workspace.sla.min'),
-    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
-  };
+  const duration = useDurationWords();
   switch (clock.state) {
     case 'none':
       return <>{t('workspace.sla.none')}</>;
@@ -60,9 +56,7 @@ function Clock({ clock, paused }: { clock: SlaClock; paused: boolean }) {
         <>
           {formatDateTime(clock.dueAt, i18n.language)}
           <Text span display="block" size="sm" fw={700}>
-            {paused
-              ? t('workspace.sla.paused')
-              : t('workspace.sla.left', { time: durationWords(clock.minutesLeft, units) })}
+            {paused ? t('workspace.sla.paused') : t('workspace.sla.left', { time: duration(clock.minutesLeft) })}
           </Text>
         </>
       );
@@ -71,7 +65,7 @@ function Clock({ clock, paused }: { clock: SlaClock; paused: boolean }) {
         <Text span c={OVERDUE_TEXT} inherit>
           {formatDateTime(clock.dueAt, i18n.language)}
           <Text span display="block" size="sm" fw={700} c={OVERDUE_TEXT}>
-            {t('workspace.sla.late', { time: durationWords(clock.minutesLate, units) })}
+            {t('workspace.sla.late', { time: duration(clock.minutesLate) })}
           </Text>
         </Text>
       );

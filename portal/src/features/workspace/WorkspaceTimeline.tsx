@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
 import { AnchorLink } from '../../components/links';
-import { durationWords } from './sla-clock';
 import { NOTE_COLOR } from './Composer';
 import { catalogueOptionsQuery, type TimelineEntry } from './workspace-api';
+import { useDurationWords } from './use-duration-words';
 
 /*
  * The whole timeline as staff see it: every step with who, when, where it left the ticket, and the full
@@ -83,15 +83,10 @@ function Block({ label, children, tint }: { label?: string; children: ReactNode;
 function EntryDetails({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
   const d = entry.details;
-  const units = {
-    d: t('workspace.sla.d'),
-    h: t('workspace.sla.h'),
-    min: t('workspace.sla.min'),
-    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
-  };
+  const duration = useDurationWords();
   const minutes = (value: unknown) => {
     const n = number(value);
-    return n === null ? null : durationWords(n, units);
+    return n === null ? null : duration(n);
   };
   const more = (value: unknown) => beyondSummary(entry, value);
   switch (entry.type) {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, unwrap } from '../../../api/client';
 import { onSubmitOf } from '../../../components/forms';
-import { durationWords } from '../sla-clock';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
+import { useDurationWords } from '../use-duration-words';
 
 /*
  * The short forms of the workspace: an estimate, a work log, waiting on the requester, reopening. Limits
@@ -33,16 +33,6 @@ export interface ActionFormProps {
   onCancel: () => void;
 }
 
-function useUnits() {
-  const { t } = useTranslation();
-  return {
-    d: t('workspace.sla.d'),
-    h: t('workspace.sla.h'),
-    min: t('workspace.sla.min'),
-    lessThanAMinute: t('workspace.sla.lessThanAMinute'),
-  };
-}
-
 function FormButtons({ onCancel, submit, pending }: { onCancel: () => void; submit: string; pending: boolean }) {
   const { t } = useTranslation();
   return (
@@ -62,7 +52,7 @@ type EstimateValues = z.infer<typeof estimateSchema>;
 
 export function EstimateForm({ number, onDone, onCancel }: ActionFormProps) {
   const { t } = useTranslation();
-  const units = useUnits();
+  const duration = useDurationWords();
   const form = useForm<EstimateValues>({
     resolver: zodResolver(estimateSchema),
     defaultValues: { minutes: undefined as unknown as number, note: '' },
@@ -90,7 +80,7 @@ export function EstimateForm({ number, onDone, onCancel }: ActionFormProps) {
           render={({ field, fieldState }) => (
             <NumberInput
               label={t('workspace.forms.estimateMinutes')}
-              description={typeof minutes === 'number' && minutes > 0 ? durationWords(minutes, units) : undefined}
+              description={typeof minutes === 'number' && minutes > 0 ? duration(minutes) : undefined}
               required
               min={1}
               max={525_600}
@@ -122,7 +112,7 @@ type WorkLogValues = z.infer<typeof workLogSchema>;
 
 export function WorkLogForm({ number, onDone, onCancel }: ActionFormProps) {
   const { t } = useTranslation();
-  const units = useUnits();
+  const duration = useDurationWords();
   const form = useForm<WorkLogValues>({
     resolver: zodResolver(workLogSchema),
     defaultValues: { minutes: undefined as unknown as number, description: '' },
@@ -159,7 +149,7 @@ export function WorkLogForm({ number, onDone, onCancel }: ActionFormProps) {
           render={({ field, fieldState }) => (
             <NumberInput
               label={t('workspace.forms.workMinutes')}
-              description={typeof minutes === 'number' && minutes > 0 ? durationWords(minutes, units) : undefined}
+              description={typeof minutes === 'number' && minutes > 0 ? duration(minutes) : undefined}
               required
               min={1}
               max={10_080}
