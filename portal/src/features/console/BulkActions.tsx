@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Select, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Group, List, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { PeoplePicker } from '../workspace/actions/AssignForm';
+import type { Person } from '../workspace/workspace-api';
 
 export interface BulkResult {
   number: number;
@@ -29,34 +30,20 @@ async function each(numbers: readonly number[], act: (number: number) => Promise
 export function BulkActions({
   selected,
   area,
+  entryArea,
   onDone,
 }: {
   selected: readonly number[];
   /** The selection's area when all share one: the people offered are of that area. */
   area: string | null;
+  entryArea: string | null;
   onDone: (results: BulkResult[]) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [assigning, setAssigning] = useState(false);
-  const [text, setText] = useState('');
-  const [debounced] = useDebouncedValue(text.trim(), 250);
-  const [personId, setPersonId] = useState<string | null>(null);
-  const people = useQuery({
-    queryKey: ['people', 'bulk', area, debounced],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/accounts', {
-          params: { query: { search: debounced, active: 'true', limit: 20, ...(area ? { area } : {}) } },
-        }),
-      ),
-    enabled: assigning && debounced.length >= 2,
-    placeholderData: keepPreviousData,
-  });
-  const staff = (people.data?.items ?? []).filter(
-    (person) => person.role !== 'requester' && person.role !== 'referente',
-  );
+  const [person, setPerson] = useState<Person | null>(null);
 
   const run = async (act: (number: number) => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -73,7 +60,6 @@ export function BulkActions({
       t('console.bulk.taken'),
     );
   const assign = () => {
-    const person = staff.find((candidate) => candidate.id === personId);
     if (!person) return;
     void run(
       (number) =>
@@ -86,8 +72,7 @@ export function BulkActions({
       t('console.bulk.assigned', { name: person.name }),
     ).then(() => {
       setAssigning(false);
-      setPersonId(null);
-      setText('');
+      setPerson(null);
     });
   };
 
@@ -105,24 +90,17 @@ export function BulkActions({
         </Button>
       ) : (
         <>
-          <Select
-            size="xs"
-            w={280}
-            label={area ? t('console.bulk.assigneeOf', { area }) : t('console.bulk.assignee')}
-            placeholder={t('workspace.forms.assigneePlaceholder')}
-            searchable
-            data-autofocus
-            searchValue={text}
-            onSearchChange={setText}
-            data={staff.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }))}
-            value={personId}
-            onChange={setPersonId}
-            nothingFoundMessage={
-              debounced.length >= 2 ? t('workspace.forms.nobodyFound') : t('workspace.forms.typeAName')
-            }
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Button size="xs" disabled={!personId || busy} loading={busy} onClick={assign}>
+          <Box w={300}>
+            <PeoplePicker
+              size="xs"
+              area={area}
+              entryArea={entryArea}
+              label={area ? t('console.bulk.assigneeOf', { area }) : t('console.bulk.assignee')}
+              value={person}
+              onChange={setPerson}
+            />
+          </Box>
+          <Button size="xs" disabled={!person || busy} loading={busy} onClick={assign}>
             {t('console.bulk.assignConfirm')}
           </Button>
           <Button size="xs" variant="default" disabled={busy} onClick={() => setAssigning(false)}>

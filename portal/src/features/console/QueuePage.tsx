@@ -355,6 +355,7 @@ export function QueuePage() {
         <BulkActions
           selected={selectedNumbers}
           area={bulkArea}
+          entryArea={graph.data?.entryArea ?? null}
           onDone={(done) => {
             setResults(done);
             setSelected(new Set());

@@ -114,19 +114,31 @@ const searchAccounts = (query: { search: string; area?: string; role?: 'operator
     (page) => page.items,
   );
 
+const isStaff = (person: Person) => person.role !== 'requester' && person.role !== 'referente';
+
 /**
- * The active people of an area whose name or address starts with the words typed. The entry area is
- * staffed by operators too, who have no area on their account: they are searched as well there.
+ * The active staff of an area whose name or address starts with the words typed. The entry area is
+ * staffed by operators too, who have no area on their account: they are searched as well there. Without
+ * an area (a selection spanning several), any staff member.
  */
-export const peopleQuery = (area: string, entryArea: string, search: string) =>
+export const peopleQuery = (area: string | null, entryArea: string | null, search: string) =>
   queryOptions({
     queryKey: ['accounts', 'people', area, entryArea, search],
     queryFn: async (): Promise<Person[]> => {
-      const lists = await Promise.all([
-        searchAccounts({ search, area }),
-        ...(area === entryArea ? [searchAccounts({ search, role: 'operator' })] : []),
-      ]);
-      const byId = new Map(lists.flat().map((person) => [person.id, person]));
+      const lists = await Promise.all(
+        area === null
+          ? [searchAccounts({ search })]
+          : [
+              searchAccounts({ search, area }),
+              ...(area === entryArea ? [searchAccounts({ search, role: 'operator' })] : []),
+            ],
+      );
+      const byId = new Map(
+        lists
+          .flat()
+          .filter(isStaff)
+          .map((person) => [person.id, person]),
+      );
       return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
     },
     enabled: search.length >= 2,

@@ -16,12 +16,17 @@ export function PeoplePicker({
   value,
   onChange,
   error,
+  label,
+  size,
 }: {
-  area: string;
-  entryArea: string;
+  /** Null for anyone on the staff. */
+  area: string | null;
+  entryArea: string | null;
   value: Person | null;
   onChange: (person: Person | null) => void;
   error?: string | undefined;
+  label?: string;
+  size?: 'xs' | 'sm';
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -33,7 +38,8 @@ export function PeoplePicker({
   return (
     <Stack gap={4}>
       <Select
-        label={t('workspace.forms.assignee', { area })}
+        label={label ?? t('workspace.forms.assignee', { area })}
+        size={size}
         placeholder={t('workspace.forms.assigneePlaceholder')}
         searchable
         required
@@ -53,6 +59,7 @@ export function PeoplePicker({
               : t('workspace.forms.nobodyFound')
         }
         error={error}
+        comboboxProps={{ withinPortal: true }}
       />
       {people.isError && <QueryError error={people.error} />}
     </Stack>
