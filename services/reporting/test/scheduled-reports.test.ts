@@ -116,6 +116,8 @@ describe('scheduled reports: computed by reporting, mailed by notifications, onc
     expect(mail.subject).toBe(`[CAU] Resumen diario ${day} a ${day}`);
     expect(mail.text).toContain('Tickets abiertos en el período: 2');
     expect(mail.text).toContain('Llamadas atendidas: 2');
+    // The dashboard on the same day, in the portal the platform serves.
+    expect(mail.text).toContain(`/informes?period=day&date=${day}`);
     expect(mail.html).toContain('Tickets abiertos en el período');
     const listed = await api<ReportScheduleV1[]>('GET', '');
     expect(listed.body.find((s) => s.id === created.body.id)).toMatchObject({ lastPeriodSent: day });

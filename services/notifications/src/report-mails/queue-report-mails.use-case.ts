@@ -21,7 +21,7 @@ export class QueueReportMailsUseCase {
 
   async handle(event: EventEnvelope<ScheduledReportReadyV1>, tx: EntityManager): Promise<void> {
     const config = this.settings.current;
-    const mail = renderReportMail(event.data);
+    const mail = renderReportMail(event.data, config.portalUrl);
     for (const recipient of new Set(event.data.recipients.map((r) => r.trim().toLowerCase()))) {
       await this.deliveries.insertPending(tx, {
         id: randomUUID(),

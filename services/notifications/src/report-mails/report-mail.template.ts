@@ -15,6 +15,7 @@ interface Wording {
   intro: (kind: string, from: string, to: string, zone: string) => string;
   noData: string;
   lines: Array<[label: string, value: (f: Figures, n: Formats) => string]>;
+  dashboard: string;
   definitions: string;
   signature: string;
   automatic: string;
@@ -48,7 +49,8 @@ const WORDING: Record<Language, Wording> = {
       ['Cumplimiento del SLA de respuesta', (f, n) => n.share(f.slaResponseCompliance)],
       ['Cumplimiento del SLA de resolución', (f, n) => n.share(f.slaResolutionCompliance)],
     ],
-    definitions: 'Las definiciones de cada indicador están en docs/indicators.md; el detalle, en /api/v1/reports/kpis.',
+    dashboard: 'Véalo con gráficos, su tendencia y por área en el portal:',
+    definitions: 'El tablero explica qué mide cada indicador.',
     signature: 'Mesa de Servicios del CAU',
     automatic: 'Este mensaje se envió automáticamente.',
   },
@@ -73,7 +75,8 @@ const WORDING: Record<Language, Wording> = {
       ['Response SLA compliance', (f, n) => n.share(f.slaResponseCompliance)],
       ['Resolution SLA compliance', (f, n) => n.share(f.slaResolutionCompliance)],
     ],
-    definitions: 'Every indicator is defined in docs/indicators.md; the detail is at /api/v1/reports/kpis.',
+    dashboard: 'See it with charts, its trend and by area in the portal:',
+    definitions: 'The dashboard explains what each indicator measures.',
     signature: 'CAU service desk',
     automatic: 'This message was sent automatically.',
   },
@@ -81,8 +84,17 @@ const WORDING: Record<Language, Wording> = {
 
 const LOCALE: Record<Language, string> = { es: 'es-AR', en: 'en-GB' };
 
-/** The scheduled report's mail, in the schedule's language, as text and HTML with the same figures. */
-export function renderReportMail(report: ScheduledReportReadyV1): RenderedReportMail {
+/** The portal's dashboard on the same period: a day, the week or the month that `periodStart` opens. */
+export function dashboardUrl(portalUrl: string, report: Pick<ScheduledReportReadyV1, 'granularity' | 'periodStart'>) {
+  const query = new URLSearchParams({ period: report.granularity, date: report.periodStart });
+  return `${portalUrl.replace(/\/+$/, '')}/informes?${query.toString()}`;
+}
+
+/**
+ * The scheduled report's mail, in the schedule's language, as text and HTML with the same figures, and a
+ * link to the portal's dashboard on the same period.
+ */
+export function renderReportMail(report: ScheduledReportReadyV1, portalUrl: string): RenderedReportMail {
   const w = WORDING[report.language];
   const locale = LOCALE[report.language];
   const number = (digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
@@ -97,12 +109,15 @@ export function renderReportMail(report: ScheduledReportReadyV1): RenderedReport
   const subject = w.subject(kind, report.periodStart, lastDay);
   const intro = w.intro(kind, report.periodStart, lastDay, report.timeZone);
   const lines = w.lines.map(([label, value]) => [label, value(report.figures, formats)] as const);
+  const link = dashboardUrl(portalUrl, report);
 
   const text = [
     intro,
     '',
     ...lines.map(([label, value]) => `${label}: ${value}`),
     '',
+    w.dashboard,
+    link,
     w.definitions,
     '',
     '-- ',
@@ -120,7 +135,7 @@ export function renderReportMail(report: ScheduledReportReadyV1): RenderedReport
 <table role="presentation" style="border-collapse:collapse">
 ${lines.map(([label, value]) => `<tr><td style="${cell}">${e(label)}</td><td style="text-align:right">${e(value)}</td></tr>`).join('\n')}
 </table>
-<p>${e(w.definitions)}</p>
+<p>${e(w.dashboard)} <a href="${e(link)}">${e(link)}</a><br>${e(w.definitions)}</p>
 <p style="color:#52606d;font-size:12px">${e(w.signature)}<br>${e(w.automatic)}</p>
 </body>
 </html>
