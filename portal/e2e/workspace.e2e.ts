@@ -284,11 +284,7 @@ test('the desk and an area work a ticket in the workspace, from registration to 
   const view = await supervisorApi.send<TicketView>('GET', `/tickets/${number}`);
   expect(view.status).toBe('cerrado');
   for (const entry of view.timeline) {
-    // The page names the channel ("canal telefono" in the summary) as the catalogue does.
-    const shown = entry.summary.es
-      .replace(/\(canal telefono\)/, '(canal: Teléfono)')
-      .replace(/\(canal portal\)/, '(canal: Portal)');
-    await expect(timeline(supervisor).getByText(shown, { exact: true }).first()).toBeVisible();
+    await expect(timeline(supervisor).getByText(entry.summary.es, { exact: true }).first()).toBeVisible();
   }
   await expect(
     timeline(supervisor).getByText('Falla del servidor de archivos: lo atiende Infraestructura.').first(),

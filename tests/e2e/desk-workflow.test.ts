@@ -113,7 +113,7 @@ describe('end to end: internal notes, replies, assignment mails and reclassifica
     const staffView = await view(t.supervisor!, number, (v) => comments(v).length === 2);
     expect(comments(staffView).map((entry) => entry.summary.es)).toEqual([
       `Nota interna de Persona operator: ${SECRET}: ya llamó tres veces`,
-      'Respuesta de Persona operator (canal portal): Estamos revisando el servidor de matrículas.',
+      'Respuesta de Persona operator (canal: Portal): Estamos revisando el servidor de matrículas.',
     ]);
     // The requester and the referente read the reply only, and nothing of the note anywhere in the ticket.
     for (const key of ['requester', 'referente']) {

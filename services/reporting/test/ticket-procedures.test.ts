@@ -136,8 +136,8 @@ describe('reporting: the procedures in the ticket view and its path', () => {
 
   /** The path 9.2 leaves: every step, in the order it happened. */
   const path92 = [
-    { type: 'ticket.registered', at: minute(0), area: null, es: 'Registrado por Operadora (canal telefono)' },
-    { type: 'ticket.routed', at: minute(1), area: 'L1', es: 'Asignado a L1, prioridad ALTA' },
+    { type: 'ticket.registered', at: minute(0), area: null, es: 'Registrado por Operadora (canal: Teléfono)' },
+    { type: 'ticket.routed', at: minute(1), area: 'L1', es: 'Asignado a L1, prioridad alta' },
     {
       type: 'ticket.escalated',
       at: minute(10),
@@ -407,7 +407,7 @@ describe('reporting: the procedures in the ticket view and its path', () => {
       const view = await get(registration.number);
       expect(view.waitingOnRequester).toBe(false);
       expect(view.timeline.map((e) => e.summary.es)).toEqual([
-        'Registrado por Operadora (canal telefono)',
+        'Registrado por Operadora (canal: Teléfono)',
         'Tomado por Andrés Agente',
         'En espera del solicitante: Falta la captura',
         'Estimación: 60 min',

@@ -68,8 +68,8 @@ describe('reporting: ticket view fed by events', () => {
           by: registration.registeredBy,
           area: null,
           summary: {
-            es: 'Registrado por Operadora (canal telefono)',
-            en: 'Registered by Operadora (channel telefono)',
+            es: 'Registrado por Operadora (canal: Teléfono)',
+            en: 'Registered by Operadora (channel: Phone)',
           },
           details: {
             channel: 'telefono',
@@ -85,7 +85,7 @@ describe('reporting: ticket view fed by events', () => {
           type: 'ticket.routed',
           by: null,
           area: 'UIT',
-          summary: { es: 'Asignado a UIT, prioridad ALTA', en: 'Assigned to UIT, priority ALTA' },
+          summary: { es: 'Asignado a UIT, prioridad alta', en: 'Assigned to UIT, priority high' },
           details: { priority: 'ALTA' },
         },
       ],
@@ -277,13 +277,13 @@ describe('reporting: ticket view fed by events', () => {
       view.timeline.filter((entry) => entry.type === 'ticket.commented').map((entry) => entry.summary.es);
     expect(comments(await get(registration.number))).toEqual([
       'Nota interna de Agente UIT: El usuario ya llamó tres veces',
-      'Respuesta de Agente UIT (canal portal): Estamos revisando el servidor',
+      'Respuesta de Agente UIT (canal: Portal): Estamos revisando el servidor',
     ]);
     const requester: ActorV1 = { ...staff('requester'), email: 'marta.luna@salud.gob' };
     const referente: ActorV1 = { ...staff('referente'), jurisdiction: registration.jurisdiction };
     for (const reader of [requester, referente]) {
       const view = await get(registration.number, reader);
-      expect(comments(view)).toEqual(['Respuesta de Agente UIT (canal portal): Estamos revisando el servidor']);
+      expect(comments(view)).toEqual(['Respuesta de Agente UIT (canal: Portal): Estamos revisando el servidor']);
       expect(JSON.stringify(view)).not.toContain('tres veces');
     }
   });

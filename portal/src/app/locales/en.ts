@@ -852,9 +852,6 @@ export const en: Messages = {
       noteSubmit: 'Save the internal note',
       noteDone: 'Internal note saved.',
     },
-    timeline: {
-      channel: 'channel: {{channel}}',
-    },
     path: {
       initialReason: 'Ticket registered: every ticket starts at the Service Desk.',
     },

@@ -850,9 +850,6 @@ export const es = {
       noteSubmit: 'Guardar la nota interna',
       noteDone: 'Nota interna guardada.',
     },
-    timeline: {
-      channel: 'canal: {{channel}}',
-    },
     path: {
       initialReason: 'Ticket registrado: todo ticket comienza en la Mesa de Servicios.',
     },

@@ -1,12 +1,11 @@
 import { Badge, Card, Group, Text, Timeline, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
 import { AnchorLink } from '../../components/links';
 import { NOTE_COLOR } from './Composer';
-import { catalogueOptionsQuery, type TimelineEntry } from './workspace-api';
+import type { TimelineEntry } from './workspace-api';
 import { useDurationWords } from './use-duration-words';
 
 /*
@@ -148,18 +147,10 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
   }
 }
 
-/** The summaries name the channel by its code ("canal telefono"): the catalogue's name reads better. */
-const CHANNEL_IN_SUMMARY = /\((?:canal|channel) ([a-z_]+)\)/;
-
 export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'es';
-  const options = useQuery(catalogueOptionsQuery);
-  const summaryOf = (entry: TimelineEntry): string =>
-    entry.summary[language].replace(CHANNEL_IN_SUMMARY, (whole, code: string) => {
-      const name = options.data?.channels.find((channel) => channel.code === code)?.label[language];
-      return name ? `(${t('workspaceWiring.timeline.channel', { channel: name })})` : whole;
-    });
+  const summaryOf = (entry: TimelineEntry): string => entry.summary[language];
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">

@@ -32,8 +32,8 @@ describe('timeline entries', () => {
       by: operator,
       area: null,
       summary: {
-        es: 'Registrado por Olga Operadora (canal telefono)',
-        en: 'Registered by Olga Operadora (channel telefono)',
+        es: 'Registrado por Olga Operadora (canal: Teléfono)',
+        en: 'Registered by Olga Operadora (channel: Phone)',
       },
       details: {
         channel: 'telefono',
@@ -52,7 +52,7 @@ describe('timeline entries', () => {
       type: 'ticket.routed',
       by: null,
       area: 'L1',
-      summary: { es: 'Asignado a L1, prioridad ALTA', en: 'Assigned to L1, priority ALTA' },
+      summary: { es: 'Asignado a L1, prioridad alta', en: 'Assigned to L1, priority high' },
       details: { priority: 'ALTA' },
     });
   });
@@ -238,8 +238,8 @@ describe('comment entries', () => {
     expect(entry.type).toBe('ticket.commented');
     expect(entry.by).toEqual(requester);
     expect(entry.summary).toEqual({
-      es: 'Comentario de Ana Pérez (canal email): Sigue sin imprimir. Gracias',
-      en: 'Comment by Ana Pérez (channel email): Sigue sin imprimir. Gracias',
+      es: 'Comentario de Ana Pérez (canal: Correo electrónico): Sigue sin imprimir. Gracias',
+      en: 'Comment by Ana Pérez (channel: E-mail): Sigue sin imprimir. Gracias',
     });
     expect(entry.details).toMatchObject({ text, channel: 'email', reopens: true, status: 'resuelto' });
   });
@@ -270,8 +270,8 @@ describe('comment entries: internal notes, staff replies and requesters’ comme
   it('calls a staff public comment "Respuesta", flagged or not', () => {
     for (const internal of [false, undefined]) {
       expect(comment(agent, internal).summary).toEqual({
-        es: 'Respuesta de Andrés Agente (canal portal): Revisar el relay mañana',
-        en: 'Reply by Andrés Agente (channel portal): Revisar el relay mañana',
+        es: 'Respuesta de Andrés Agente (canal: Portal): Revisar el relay mañana',
+        en: 'Reply by Andrés Agente (channel: Portal): Revisar el relay mañana',
       });
     }
   });
@@ -279,7 +279,7 @@ describe('comment entries: internal notes, staff replies and requesters’ comme
   it('keeps calling the requester’s and the referente’s "Comentario"', () => {
     for (const role of ['requester', 'referente']) {
       expect(comment({ ...agent, name: 'Ana Pérez', role }).summary.es).toBe(
-        'Comentario de Ana Pérez (canal portal): Revisar el relay mañana',
+        'Comentario de Ana Pérez (canal: Portal): Revisar el relay mañana',
       );
     }
   });
@@ -314,8 +314,8 @@ describe('reclassification entries', () => {
     const entry = reclassified(current);
     expect(entry).toMatchObject({ type: 'ticket.reclassified', area: 'ACGII', at });
     expect(entry.summary).toEqual({
-      es: 'Reclasificado: prioridad MEDIA → ALTA; tipo incidente → incidente_seguridad, impacto medio → alto. Motivo: Es un incidente de seguridad: credenciales expuestas',
-      en: 'Reclassified: priority MEDIA → ALTA; type incidente → incidente_seguridad, impact medio → alto. Reason: Es un incidente de seguridad: credenciales expuestas',
+      es: 'Reclasificado: prioridad media → alta; tipo incidente → incidente de seguridad, impacto medio → alto. Motivo: Es un incidente de seguridad: credenciales expuestas',
+      en: 'Reclassified: priority medium → high; type incident → security incident, impact medium → high. Reason: Es un incidente de seguridad: credenciales expuestas',
     });
     expect(entry.details).toEqual({
       previous,
@@ -326,7 +326,7 @@ describe('reclassification entries', () => {
 
   it('says when the priority stayed the same', () => {
     expect(reclassified({ ...previous, category: 'correo-institucional' }).summary.es).toBe(
-      'Reclasificado: prioridad MEDIA, sin cambios; categoría correo → correo-institucional. Motivo: Es un incidente de seguridad: credenciales expuestas',
+      'Reclasificado: prioridad media, sin cambios; categoría correo → correo-institucional. Motivo: Es un incidente de seguridad: credenciales expuestas',
     );
   });
 });

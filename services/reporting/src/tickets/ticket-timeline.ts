@@ -1,8 +1,12 @@
 import {
+  CHANNEL_LABELS,
   Events,
   ProcedureEvents,
   Role,
   type ByV1,
+  type Channel,
+  type Impact,
+  type Priority,
   type ReviewRejectedV1,
   type SatisfactionLevel,
   type SlaBreachedV1,
@@ -22,6 +26,8 @@ import {
   type TicketRoutedV1,
   type TicketTakenV1,
   type TicketTimelineEntryV1,
+  type TicketType,
+  type Urgency,
   type WaitingOnRequesterV1,
   type WorkLoggedV1,
 } from '@cau/contracts';
@@ -57,6 +63,39 @@ const SLA_TARGET: Record<SlaTarget, Summary> = {
   resolution: { es: 'resolución', en: 'resolution' },
 };
 
+/** Codes said in words inside a sentence ("prioridad media", "tipo incidente de seguridad"). */
+const PRIORITY_WORDS: Record<Priority, Summary> = {
+  ALTA: { es: 'alta', en: 'high' },
+  MEDIA: { es: 'media', en: 'medium' },
+  BAJA: { es: 'baja', en: 'low' },
+};
+
+const TYPE_WORDS: Record<TicketType, Summary> = {
+  solicitud: { es: 'solicitud', en: 'service request' },
+  incidente: { es: 'incidente', en: 'incident' },
+  incidente_seguridad: { es: 'incidente de seguridad', en: 'security incident' },
+  reclamo: { es: 'reclamo', en: 'complaint' },
+  asesoramiento_compras: { es: 'asesoramiento de compras', en: 'purchasing advice' },
+};
+
+const IMPACT_WORDS: Record<Impact, Summary> = {
+  alto: { es: 'alto', en: 'high' },
+  medio: { es: 'medio', en: 'medium' },
+  bajo: { es: 'bajo', en: 'low' },
+};
+
+const URGENCY_WORDS: Record<Urgency, Summary> = {
+  alta: { es: 'alta', en: 'high' },
+  media: { es: 'media', en: 'medium' },
+  baja: { es: 'baja', en: 'low' },
+};
+
+/** "(canal: Teléfono)": the channel by the name the catalogue gives it. */
+function channelWords(channel: Channel): Summary {
+  const label = CHANNEL_LABELS[channel];
+  return { es: `(canal: ${label.es})`, en: `(channel: ${label.en})` };
+}
+
 const SATISFACTION_EN: Record<SatisfactionLevel, string> = {
   satisfecho: 'satisfied',
   regular: 'fair',
@@ -70,14 +109,15 @@ const SATISFACTION_EN: Record<SatisfactionLevel, string> = {
 export const TimelineEntries = {
   registered(ticket: TicketRegisteredV1): TicketTimelineEntryV1 {
     const name = ticket.registeredBy.name;
+    const channel = channelWords(ticket.channel);
     return {
       at: ticket.registeredAt,
       type: Events.TicketRegistered.type,
       by: actor(ticket.registeredBy),
       area: null,
       summary: {
-        es: `Registrado por ${name} (canal ${ticket.channel})`,
-        en: `Registered by ${name} (channel ${ticket.channel})`,
+        es: `Registrado por ${name} ${channel.es}`,
+        en: `Registered by ${name} ${channel.en}`,
       },
       // The registration as a whole is the ticket view itself; its step keeps how the ticket was classified.
       details: {
@@ -98,8 +138,8 @@ export const TimelineEntries = {
       by: null,
       area: routing.area,
       summary: {
-        es: `Asignado a ${routing.area}, prioridad ${routing.priority}`,
-        en: `Assigned to ${routing.area}, priority ${routing.priority}`,
+        es: `Asignado a ${routing.area}, prioridad ${PRIORITY_WORDS[routing.priority].es}`,
+        en: `Assigned to ${routing.area}, priority ${PRIORITY_WORDS[routing.priority].en}`,
       },
       details: detailsOf(routing, 'area', 'routedAt'),
     };
@@ -198,16 +238,17 @@ export const TimelineEntries = {
   commented(step: TicketCommentedV1): TicketTimelineEntryV1 {
     const text = oneLine(step.text);
     const name = step.by.name;
+    const channel = channelWords(step.channel);
     const summary: Summary = step.internal
       ? { es: `Nota interna de ${name}: ${text}`, en: `Internal note by ${name}: ${text}` }
       : speaksForRequester(step.by)
         ? {
-            es: `Comentario de ${name} (canal ${step.channel}): ${text}`,
-            en: `Comment by ${name} (channel ${step.channel}): ${text}`,
+            es: `Comentario de ${name} ${channel.es}: ${text}`,
+            en: `Comment by ${name} ${channel.en}: ${text}`,
           }
         : {
-            es: `Respuesta de ${name} (canal ${step.channel}): ${text}`,
-            en: `Reply by ${name} (channel ${step.channel}): ${text}`,
+            es: `Respuesta de ${name} ${channel.es}: ${text}`,
+            en: `Reply by ${name} ${channel.en}: ${text}`,
           };
     return lifecycle(ProcedureEvents.TicketCommented.type, step, summary);
   },
@@ -268,23 +309,30 @@ function speaksForRequester(by: ByV1): boolean {
   return by.role === Role.Requester || by.role === Role.Referente;
 }
 
-const CLASSIFICATION_FIELDS: Array<[keyof TicketClassificationV1, Summary]> = [
-  ['type', { es: 'tipo', en: 'type' }],
-  ['category', { es: 'categoría', en: 'category' }],
-  ['impact', { es: 'impacto', en: 'impact' }],
-  ['urgency', { es: 'urgencia', en: 'urgency' }],
+/** Each reclassifiable field: its name, and its values in words (categories are the installation's codes). */
+const CLASSIFICATION_FIELDS: Array<[keyof TicketClassificationV1, Summary, (value: string) => Summary]> = [
+  ['type', { es: 'tipo', en: 'type' }, (value) => TYPE_WORDS[value as TicketType] ?? { es: value, en: value }],
+  ['category', { es: 'categoría', en: 'category' }, (value) => ({ es: value, en: value })],
+  ['impact', { es: 'impacto', en: 'impact' }, (value) => IMPACT_WORDS[value as Impact] ?? { es: value, en: value }],
+  [
+    'urgency',
+    { es: 'urgencia', en: 'urgency' },
+    (value) => URGENCY_WORDS[value as Urgency] ?? { es: value, en: value },
+  ],
 ];
 
-/** "Reclasificado: prioridad MEDIA → ALTA" (unchanged: "prioridad MEDIA, sin cambios"). */
+/** "Reclasificado: prioridad media → alta" (unchanged: "prioridad media, sin cambios"). */
 export function reclassifiedPriority(previous: TicketClassificationV1, current: TicketClassificationV1): Summary {
+  const before = PRIORITY_WORDS[previous.priority];
+  const after = PRIORITY_WORDS[current.priority];
   return previous.priority === current.priority
     ? {
-        es: `Reclasificado: prioridad ${current.priority}, sin cambios`,
-        en: `Reclassified: priority ${current.priority}, unchanged`,
+        es: `Reclasificado: prioridad ${after.es}, sin cambios`,
+        en: `Reclassified: priority ${after.en}, unchanged`,
       }
     : {
-        es: `Reclasificado: prioridad ${previous.priority} → ${current.priority}`,
-        en: `Reclassified: priority ${previous.priority} → ${current.priority}`,
+        es: `Reclasificado: prioridad ${before.es} → ${after.es}`,
+        en: `Reclassified: priority ${before.en} → ${after.en}`,
       };
 }
 
@@ -292,7 +340,12 @@ export function reclassifiedPriority(previous: TicketClassificationV1, current: 
 function reclassification(previous: TicketClassificationV1, current: TicketClassificationV1): Summary {
   const changed = CLASSIFICATION_FIELDS.filter(([field]) => previous[field] !== current[field]);
   const list = (language: 'es' | 'en') =>
-    changed.map(([field, label]) => `${label[language]} ${previous[field]} → ${current[field]}`).join(', ');
+    changed
+      .map(
+        ([field, label, words]) =>
+          `${label[language]} ${words(String(previous[field]))[language]} → ${words(String(current[field]))[language]}`,
+      )
+      .join(', ');
   const priority = reclassifiedPriority(previous, current);
   if (changed.length === 0) return priority;
   return { es: `${priority.es}; ${list('es')}`, en: `${priority.en}; ${list('en')}` };

@@ -174,7 +174,7 @@ const PUBLIC: Record<string, { details: Record<string, unknown>; summary?: { es:
   },
   'ticket.reclassified': {
     details: { previous: { priority: 'MEDIA' }, current: { priority: 'ALTA' } },
-    summary: { es: 'Reclasificado: prioridad MEDIA → ALTA', en: 'Reclassified: priority MEDIA → ALTA' },
+    summary: { es: 'Reclasificado: prioridad media → alta', en: 'Reclassified: priority medium → high' },
   },
   'ticket.sla-breached': { details: { target: 'resolution' } },
   'survey.answered': { details: { satisfaction: 'satisfecho', score: 5, comment: 'Muy bien' } },
