@@ -157,3 +157,20 @@ export class EscalationGraphResponse {
   @ApiProperty({ type: [GraphEdgeResponse] })
   edges!: GraphEdgeResponse[];
 }
+
+class SlaPolicyResponse {
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ description: 'Minutos hábiles hasta la primera respuesta (tomar o asignar)' })
+  responseMinutes!: number;
+
+  @ApiProperty({ description: 'Minutos hábiles hasta la solución' })
+  resolutionMinutes!: number;
+}
+
+/** Documentation of resolution's answer, which the gateway passes through unchanged. */
+export class SlaPoliciesResponse {
+  @ApiProperty({ type: [SlaPolicyResponse] })
+  policies!: SlaPolicyResponse[];
+}
