@@ -937,7 +937,7 @@ export const en: Messages = {
       versionLine: 'Version {{version}}, {{at}}, {{by}}',
       versionBuiltIn: 'back to the built-in one',
       loadVersion: 'Load into the editor',
-      loadVersionNamed: 'Load version {{version}} into the editor',
+      loadVersionNamed: 'Load into the editor version {{version}}',
     },
     mails: {
       title: 'Mails',

@@ -935,7 +935,7 @@ export const es = {
       versionLine: 'Versión {{version}}, {{at}}, {{by}}',
       versionBuiltIn: 'volvió a la incorporada',
       loadVersion: 'Cargar en el editor',
-      loadVersionNamed: 'Cargar la versión {{version}} en el editor',
+      loadVersionNamed: 'Cargar en el editor la versión {{version}}',
     },
     mails: {
       title: 'Correos',
