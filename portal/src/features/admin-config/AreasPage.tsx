@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -39,7 +52,7 @@ export function AreasPage() {
       <Text size="sm">{t('adminConfig.areas.intro')}</Text>
       {graph.isPending && <Text role="status">{t('common.loading')}</Text>}
       {graph.isError && <Refusal error={graph.error} title={t('adminConfig.loadFailed')} />}
-      {graph.data && <GraphEditor key={JSON.stringify(graph.data)} graph={graph.data} />}
+      {graph.data && <GraphEditor graph={graph.data} />}
     </Stack>
   );
 }
@@ -57,6 +70,7 @@ function GraphEditor({ graph }: { graph: EscalationGraph }) {
     mutationFn: () => unwrap(api.PUT('/api/v1/routing/graph', { body: { areas: draft.areas, edges: draft.edges } })),
     onSuccess: (stored) => {
       queryClient.setQueryData(graphQuery.queryKey, stored);
+      setDraft(draftOf(stored));
       notifications.show({
         color: 'green',
         message: t('adminConfig.areas.saved'),
@@ -130,7 +144,7 @@ function GraphEditor({ graph }: { graph: EscalationGraph }) {
                   return (
                     <Table.Tr key={area.code} data-area-row={area.code}>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
+                        <Group gap={6}>
                           <Text fw={700} size="sm">
                             {area.code}
                           </Text>
@@ -217,7 +231,19 @@ function GraphEditor({ graph }: { graph: EscalationGraph }) {
           />
         </Stack>
       </Card>
-      {renaming && <RenameArea area={renaming} onClose={() => setRenaming(null)} />}
+      {renaming && (
+        <RenameArea
+          area={renaming}
+          onClose={() => setRenaming(null)}
+          // The new name shows at once; the rest of an unsaved edit stays as it was.
+          onRenamed={(code, name) =>
+            setDraft((current) => ({
+              ...current,
+              areas: current.areas.map((area) => (area.code === code ? { ...area, name } : area)),
+            }))
+          }
+        />
+      )}
     </>
   );
 }
@@ -253,7 +279,7 @@ function AddArea({
         <Title order={3} size="h5" id="add-area-title">
           {t('adminConfig.areas.addTitle')}
         </Title>
-        <Group align="flex-start" grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('adminConfig.areas.code')}
             description={t('adminConfig.areas.codeHint')}
@@ -270,7 +296,7 @@ function AddArea({
             error={errors.name}
             required
           />
-        </Group>
+        </SimpleGrid>
         <Group>
           <Button type="submit" variant="light">
             {t('adminConfig.areas.add')}
@@ -315,7 +341,7 @@ function AddEdge({
         <Title order={3} size="h5" id="add-edge-title">
           {t('adminConfig.areas.addEdgeTitle')}
         </Title>
-        <Group align="flex-end" grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <NativeSelect
             label={t('adminConfig.areas.from')}
             value={from}
@@ -337,7 +363,7 @@ function AddEdge({
               ...DERIVATION_KINDS.map((value) => ({ value, label: t(`adminConfig.kind.${value}`) })),
             ]}
           />
-        </Group>
+        </SimpleGrid>
         {error && (
           <Text c="red.8" size="sm" role="alert">
             {error}
@@ -353,14 +379,23 @@ function AddEdge({
   );
 }
 
-function RenameArea({ area, onClose }: { area: { code: string; name: string }; onClose: () => void }) {
+function RenameArea({
+  area,
+  onClose,
+  onRenamed,
+}: {
+  area: { code: string; name: string };
+  onClose: () => void;
+  onRenamed: (code: string, name: string) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState(area.name);
   const rename = useMutation({
     mutationFn: () =>
       unwrap(api.PUT('/api/v1/areas/{code}', { params: { path: { code: area.code } }, body: { name: name.trim() } })),
-    onSuccess: async () => {
+    onSuccess: async (renamed) => {
+      onRenamed(renamed.code, renamed.name);
       await queryClient.invalidateQueries({ queryKey: graphQuery.queryKey });
       notifications.show({
         color: 'green',

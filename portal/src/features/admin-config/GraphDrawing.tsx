@@ -37,7 +37,8 @@ export function GraphDrawing({
         aria-label={summary}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
-        style={{ maxWidth: '100%', height: 'auto', display: 'block' }}
+        // On a phone the drawing keeps a readable size and scrolls sideways.
+        style={{ maxWidth: '100%', minWidth: Math.min(layout.width, 520), height: 'auto', display: 'block' }}
         data-testid="graph-drawing"
       >
         <defs>
