@@ -74,7 +74,7 @@ export function TemplatesPage() {
                     const selected = kind === entry.kind && language === lang;
                     return (
                       <Table.Td key={lang}>
-                        <Group gap="xs" wrap="nowrap">
+                        <Group gap="xs">
                           <ButtonLink
                             to="/admin/plantillas"
                             search={{ kind: entry.kind, language: lang }}
