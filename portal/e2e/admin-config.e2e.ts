@@ -63,7 +63,7 @@ test('an administrator adds an area and its derivations by keyboard, and a ticke
   await expect(drawing.locator('[data-edge="L1-UIT"]')).toHaveCount(1);
   await checkPage(page, 'admin-areas');
 
-  // The keyboard path: fields reached with Tab, forms sent with Enter; selects set by value.
+  // The keyboard path: fields reached with Tab, forms sent with Enter.
   const addArea = page.getByRole('form', { name: 'Agregar un área' });
   await addArea.getByLabel('Código').focus();
   await page.keyboard.type(code);
@@ -77,9 +77,16 @@ test('an administrator adds an area and its derivations by keyboard, and a ticke
   await expect(drawing.locator(`[data-area="${code}"]`)).toBeVisible();
 
   const addEdge = page.getByRole('form', { name: 'Agregar una derivación' });
-  await addEdge.getByLabel('De').selectOption('L1');
-  await addEdge.getByLabel('A', { exact: true }).selectOption(code);
-  await addEdge.getByRole('button', { name: 'Agregar la derivación' }).focus();
+  // A closed native select takes the typed beginning of an option (type-ahead); Tab moves on.
+  await addEdge.getByLabel('De').focus();
+  await page.keyboard.type('L1');
+  await expect(addEdge.getByLabel('De')).toHaveValue('L1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(code);
+  await expect(addEdge.getByLabel('A', { exact: true })).toHaveValue(code);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(addEdge.getByRole('button', { name: 'Agregar la derivación' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator(`[data-edge-item="L1-${code}"]`)).toContainText('Escalamiento');
   await expect(drawing.locator(`[data-edge="L1-${code}"]`)).toHaveCount(1);
@@ -93,8 +100,12 @@ test('an administrator adds an area and its derivations by keyboard, and a ticke
   await checkPage(page, 'admin-areas-refused');
   expect((await admin.send<Graph>('GET', '/routing/graph')).areas.map((area) => area.code)).not.toContain(code);
 
-  await addEdge.getByLabel('De').selectOption(code);
-  await addEdge.getByLabel('A', { exact: true }).selectOption('L1');
+  await addEdge.getByLabel('De').focus();
+  await page.keyboard.type(code);
+  await expect(addEdge.getByLabel('De')).toHaveValue(code);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('L1');
+  await expect(addEdge.getByLabel('A', { exact: true })).toHaveValue('L1');
   await addEdge.getByRole('button', { name: 'Agregar la derivación' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator(`[data-edge-item="${code}-L1"]`)).toContainText('Devolución');
