@@ -251,6 +251,8 @@ test('an administrator edits the service levels, and sees the mails and the sche
             ?.responseMinutes,
       )
       .toBe(low.responseMinutes + 7);
+    // The service says when a ticket registered now would be due under each saved target.
+    await expect(page.locator('[data-preview="BAJA"]')).toContainText('Baja: primera respuesta hasta el');
     await page.reload();
     await expect(page.getByLabel('Primera respuesta, prioridad Baja (minutos hábiles)')).toHaveValue(
       `${low.responseMinutes + 7} min`,

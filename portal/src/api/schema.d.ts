@@ -2358,8 +2358,18 @@ export interface components {
         SelfSolvedBodyV1: {
             query?: string;
         };
+        SlaDueDatesResponse: {
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+        };
         SlaPoliciesResponse: {
             policies: components["schemas"]["SlaPolicyResponse"][];
+            /** @description Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas) */
+            preview?: components["schemas"]["SlaPreviewResponse"];
         };
         SlaPolicyRequest: {
             /** @enum {string} */
@@ -2374,6 +2384,14 @@ export interface components {
             resolutionMinutes: number;
             /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
             responseMinutes: number;
+        };
+        SlaPreviewResponse: {
+            dueDates: components["schemas"]["SlaDueDatesResponse"][];
+            /**
+             * Format: date-time
+             * @description Ahora, al responder
+             */
+            from: string;
         };
         SolutionBodyV1: {
             downtimeMinutes?: number;

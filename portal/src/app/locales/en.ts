@@ -891,6 +891,8 @@ export const en: Messages = {
       invalid: 'A whole number of minutes between 1 and 525,600.',
       save: 'Save the service levels',
       saved: 'Service levels saved.',
+      previewTitle: 'If a ticket were registered now ({{at}}), it would be due',
+      previewLine: '{{priority}}: first response by {{response}}; solution by {{resolution}}',
     },
     mailKind: {
       'ticket-registered': 'Ticket registered',

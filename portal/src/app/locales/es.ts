@@ -889,6 +889,8 @@ export const es = {
       invalid: 'Un número entero de minutos entre 1 y 525.600.',
       save: 'Guardar los niveles de servicio',
       saved: 'Niveles de servicio guardados.',
+      previewTitle: 'Si un ticket se registrara ahora ({{at}}), vencería',
+      previewLine: '{{priority}}: primera respuesta hasta el {{response}}; solución hasta el {{resolution}}',
     },
     mailKind: {
       'ticket-registered': 'Ticket registrado',

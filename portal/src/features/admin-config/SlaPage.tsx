@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { Refusal } from '../workspace/actions/action-kit';
-import { slaPoliciesQuery, type SlaPolicy } from './admin-config-api';
+import { formatDateTime } from '../../app/format';
+import { slaPoliciesQuery, type SlaPolicies, type SlaPolicy } from './admin-config-api';
 import { describeMinutes } from './minutes';
 
 const PRIORITY_ORDER: ReadonlyArray<SlaPolicy['priority']> = ['ALTA', 'MEDIA', 'BAJA'];
@@ -21,7 +22,8 @@ export function SlaPage() {
       <Text size="sm">{t('adminConfig.sla.intro')}</Text>
       {policies.isPending && <Text role="status">{t('common.loading')}</Text>}
       {policies.isError && <Refusal error={policies.error} title={t('adminConfig.loadFailed')} />}
-      {policies.data && <SlaForm key={JSON.stringify(policies.data)} policies={policies.data.policies} />}
+      {policies.data && <SlaForm key={JSON.stringify(policies.data.policies)} policies={policies.data.policies} />}
+      {policies.data?.preview && <DuePreview preview={policies.data.preview} />}
     </Stack>
   );
 }
@@ -54,8 +56,9 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
           },
         }),
       ),
-    onSuccess: (stored) => {
-      queryClient.setQueryData(slaPoliciesQuery.queryKey, stored);
+    onSuccess: async () => {
+      // Read again: the answer to a replacement has no preview of the due dates.
+      await queryClient.invalidateQueries({ queryKey: slaPoliciesQuery.queryKey });
       notifications.show({
         color: 'green',
         message: t('adminConfig.sla.saved'),
@@ -126,5 +129,31 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** When a ticket registered now would be due under the saved targets (the service counts it). */
+function DuePreview({ preview }: { preview: NonNullable<SlaPolicies['preview']> }) {
+  const { t, i18n } = useTranslation();
+  const ordered = PRIORITY_ORDER.map((priority) => preview.dueDates.find((due) => due.priority === priority)).filter(
+    (due) => due !== undefined,
+  );
+  return (
+    <Stack gap={4} component="section" aria-labelledby="sla-preview-title">
+      <Title order={2} size="h4" id="sla-preview-title">
+        {t('adminConfig.sla.previewTitle', { at: formatDateTime(preview.from, i18n.language) })}
+      </Title>
+      <Stack component="ul" gap={2} m={0} pl="md">
+        {ordered.map((due) => (
+          <Text component="li" size="sm" key={due.priority} data-preview={due.priority}>
+            {t('adminConfig.sla.previewLine', {
+              priority: t(`priority.${due.priority}`),
+              response: formatDateTime(due.responseDueAt, i18n.language),
+              resolution: formatDateTime(due.resolutionDueAt, i18n.language),
+            })}
+          </Text>
+        ))}
+      </Stack>
+    </Stack>
   );
 }

@@ -10,7 +10,8 @@ export * from './admin-search';
 export type EscalationGraph = Schemas['EscalationGraphResponse'];
 export type GraphEdge = EscalationGraph['edges'][number];
 export type DerivationKind = GraphEdge['kind'];
-export type SlaPolicy = Schemas['SlaPoliciesResponse']['policies'][number];
+export type SlaPolicies = Schemas['SlaPoliciesResponse'];
+export type SlaPolicy = SlaPolicies['policies'][number];
 export type ReportSchedule = Schemas['ReportScheduleResponse'];
 export type ReportScheduleInput = Schemas['ReportScheduleInputV1'];
 

@@ -169,8 +169,35 @@ class SlaPolicyResponse {
   resolutionMinutes!: number;
 }
 
+class SlaDueDatesResponse {
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ format: 'date-time' })
+  responseDueAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  resolutionDueAt!: string;
+}
+
+class SlaPreviewResponse {
+  @ApiProperty({ format: 'date-time', description: 'Ahora, al responder' })
+  from!: string;
+
+  @ApiProperty({ type: [SlaDueDatesResponse] })
+  dueDates!: SlaDueDatesResponse[];
+}
+
 /** Documentation of resolution's answer, which the gateway passes through unchanged. */
 export class SlaPoliciesResponse {
   @ApiProperty({ type: [SlaPolicyResponse] })
   policies!: SlaPolicyResponse[];
+
+  @ApiProperty({
+    type: SlaPreviewResponse,
+    required: false,
+    description:
+      'Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas)',
+  })
+  preview?: SlaPreviewResponse;
 }
