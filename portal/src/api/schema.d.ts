@@ -2321,6 +2321,23 @@ export interface components {
             language?: "es" | "en";
             recipients: string[];
         };
+        ReportScheduleResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "es" | "en";
+            /**
+             * @description Primer día del último período enviado; null hasta el primer envío
+             * @example 2026-03-02
+             */
+            lastPeriodSent: string | null;
+            /** @description En minúsculas, sin repetir */
+            recipients: string[];
+        };
         RequesterPageResponse: {
             items: components["schemas"]["RequesterResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
@@ -2369,11 +2386,40 @@ export interface components {
         SelfSolvedBodyV1: {
             query?: string;
         };
+        SlaDueDatesResponse: {
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+        };
+        SlaPoliciesResponse: {
+            policies: components["schemas"]["SlaPolicyResponse"][];
+            /** @description Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas) */
+            preview?: components["schemas"]["SlaPreviewResponse"];
+        };
         SlaPolicyRequest: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
             resolutionMinutes: number;
             responseMinutes: number;
+        };
+        SlaPolicyResponse: {
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @description Minutos hábiles hasta la solución */
+            resolutionMinutes: number;
+            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
+            responseMinutes: number;
+        };
+        SlaPreviewResponse: {
+            dueDates: components["schemas"]["SlaDueDatesResponse"][];
+            /**
+             * Format: date-time
+             * @description Ahora, al responder
+             */
+            from: string;
         };
         SolutionBodyV1: {
             downtimeMinutes?: number;
@@ -6355,7 +6401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"][];
+                };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
             401: {
@@ -6408,7 +6456,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -6963,7 +7013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SlaPoliciesResponse"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -7014,7 +7064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SlaPoliciesResponse"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

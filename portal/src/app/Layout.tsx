@@ -19,6 +19,15 @@ const STAFF_NAVIGATION = [
   { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
 ] as const;
 
+/** Configuration, for administrators, in its own group. */
+const ADMIN_NAVIGATION = [
+  { to: '/admin/areas', label: 'adminConfig.nav.areas' },
+  { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
+  { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
+  { to: '/admin/correos', label: 'adminConfig.nav.mails' },
+  { to: '/admin/informes-programados', label: 'adminConfig.nav.schedules' },
+] as const;
+
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
   { to: '/tickets/nuevo', label: 'nav.report', exact: true },
@@ -119,6 +128,22 @@ export function Layout() {
               onClick={close}
             />
           ))}
+          {account.role === 'admin' && (
+            <nav aria-labelledby="nav-admin">
+              <Text id="nav-admin" size="xs" fw={700} tt="uppercase" c="dark.6" px="sm" pt="md" pb={4}>
+                {t('adminConfig.nav.group')}
+              </Text>
+              {ADMIN_NAVIGATION.map((item) => (
+                <NavLinkLink
+                  key={item.to}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={pathname === item.to}
+                  onClick={close}
+                />
+              ))}
+            </nav>
+          )}
           <NavLink component="button" label={t('nav.logout')} onClick={() => logout.mutate()} mt="md" />
         </AppShell.Navbar>
       )}

@@ -13,6 +13,14 @@ import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
+import {
+  INBOUND_STATUSES,
+  MAIL_KINDS,
+  MAIL_LANGUAGES,
+  type InboundStatus,
+  type MailKind,
+  type MailLanguage,
+} from '../features/admin-config/admin-search';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
 import { Layout } from './Layout';
 import {
@@ -213,6 +221,54 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
+/** Configuration pages: administrators only; for anyone else the page does not exist. */
+const adminOnly = ({ context }: { context: { account: { role: string } } }) => {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+  if (context.account.role !== 'admin') throw notFound();
+};
+
+const adminAreasRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/areas',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-config/AreasPage'), 'AreasPage'),
+});
+
+const adminSlaRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/niveles',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-config/SlaPage'), 'SlaPage'),
+});
+
+const adminTemplatesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/plantillas',
+  beforeLoad: adminOnly,
+  validateSearch: (search: Record<string, unknown>): { kind?: MailKind; language?: MailLanguage } => ({
+    kind: optionalOneOf(MAIL_KINDS, search.kind),
+    language: optionalOneOf(MAIL_LANGUAGES, search.language),
+  }),
+  component: lazyRouteComponent(() => import('../features/admin-config/TemplatesPage'), 'TemplatesPage'),
+});
+
+const adminMailsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/correos',
+  beforeLoad: adminOnly,
+  validateSearch: (search: Record<string, unknown>): { inbound?: InboundStatus } => ({
+    inbound: optionalOneOf(INBOUND_STATUSES, search.inbound),
+  }),
+  component: lazyRouteComponent(() => import('../features/admin-config/MailsPage'), 'MailsPage'),
+});
+
+const adminSchedulesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/informes-programados',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-config/SchedulesPage'), 'SchedulesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -230,6 +286,11 @@ const routeTree = rootRoute.addChildren([
     deskRegistrationRoute,
     cannedAnswersRoute,
     closureReportRoute,
+    adminAreasRoute,
+    adminSlaRoute,
+    adminTemplatesRoute,
+    adminMailsRoute,
+    adminSchedulesRoute,
   ]),
 ]);
 

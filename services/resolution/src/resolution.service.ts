@@ -1,7 +1,7 @@
 import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, ServiceRuntime, type ServiceDefinition } from '@cau/messaging';
 import { Clock } from './clock.js';
-import { servedAreasFromEnv } from './config/resolution-settings.js';
+import { servedAreasFromEnv, servesEveryAreaFromEnv } from './config/resolution-settings.js';
 import { ResolutionSchema1763800003000 } from './migrations/1763800003000-resolution-schema.js';
 import { ResolutionLifecycle1763800003100 } from './migrations/1763800003100-resolution-lifecycle.js';
 import { ResolutionRequester1763800003300 } from './migrations/1763800003300-resolution-requester.js';
@@ -45,6 +45,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
     defaultPort: 3103,
     queueGroup: QueueGroups.resolution,
     servedAreas: servedAreasFromEnv,
+    servesOtherAreas: servesEveryAreaFromEnv,
     consumers: (app) => {
       const registration = app.get(RecordRegistrationUseCase);
       const routing = app.get(RecordRoutingUseCase);

@@ -134,8 +134,18 @@ describe('resolution: service levels', () => {
       { priority: 'MEDIA', responseMinutes: 120, resolutionMinutes: 960 },
       { priority: 'BAJA', responseMinutes: 480, resolutionMinutes: 2400 },
     ];
+    // With when a ticket registered now would be due: Monday 09:00 in Buenos Aires, on the default calendar.
+    h.clock.set('2026-03-16T12:00:00Z');
     expect(await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: operator })).toEqual({
       policies: policies([30, 240]),
+      preview: {
+        from: '2026-03-16T12:00:00.000Z',
+        dueDates: [
+          { priority: 'ALTA', responseDueAt: '2026-03-16T12:30:00.000Z', resolutionDueAt: '2026-03-16T16:00:00.000Z' },
+          { priority: 'MEDIA', responseDueAt: '2026-03-16T14:00:00.000Z', resolutionDueAt: '2026-03-18T12:00:00.000Z' },
+          { priority: 'BAJA', responseDueAt: '2026-03-17T12:00:00.000Z', resolutionDueAt: '2026-03-23T12:00:00.000Z' },
+        ],
+      },
     });
 
     // Monday 2026-03-16 09:00; one ticket waited 10:00–11:30.

@@ -18,6 +18,11 @@ const AREA_TOKEN = '{area}';
  * `{area}` token is subscribed once per area this instance serves, each in the queue group of that area,
  * so a per-area instance and a general one never share an area's work; and each request runs inside the
  * correlation scope carried by its headers, so logs and emitted events keep the caller's id.
+ *
+ * An instance that also serves "every other area" (`otherAreas`) subscribes each `{area}` pattern once
+ * more with a wildcard in the token's place, in the queue group `<queue>-other-areas`, and answers there
+ * only the areas it does not serve by name: an area created while the platform runs is served at once,
+ * and the named areas keep their own queue groups (and so their per-area instances).
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
@@ -26,20 +31,31 @@ export class PrefixedNatsServer extends ServerNats {
     private readonly serverOptions: NatsServerOptions,
     private readonly prefix: string,
     private readonly servedAreas: readonly string[] = [],
+    private readonly otherAreas = false,
   ) {
     super(serverOptions);
   }
 
   override bindEvents(client: NatsConnection): void {
     const defaultQueue = this.serverOptions.queue;
+    const named = new Set(this.servedAreas);
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.queue as string | undefined) ?? defaultQueue;
-      const targets = pattern.includes(AREA_TOKEN)
+      const targets: Array<{ subject: string; queue: string | undefined; skipNamed?: boolean }> = pattern.includes(
+        AREA_TOKEN,
+      )
         ? this.servedAreas.map((area) => ({
             subject: pattern.replace(AREA_TOKEN, area),
             queue: queue ? `${queue}-${area}` : undefined,
           }))
         : [{ subject: pattern, queue }];
+      if (this.otherAreas && pattern.includes(AREA_TOKEN)) {
+        targets.push({
+          subject: pattern.replace(AREA_TOKEN, '*'),
+          queue: queue ? `${queue}-other-areas` : undefined,
+          skipNamed: true,
+        });
+      }
       for (const target of targets) {
         const subscription = client.subscribe(`${this.prefix}.${target.subject}`, {
           ...(target.queue ? { queue: target.queue } : {}),
@@ -48,12 +64,19 @@ export class PrefixedNatsServer extends ServerNats {
               this.logger.error(error);
               return;
             }
+            // A named area's request also reaches the wildcard: its own queue group answers it.
+            if (target.skipNamed && named.has(this.areaIn(pattern, msg.subject) ?? '')) return;
             void this.handleCorrelated(pattern, msg);
           },
         });
         this.prefixedSubscriptions.push(subscription);
       }
     }
+  }
+
+  /** The `{area}` token's value in a subject received under this server's prefix. */
+  private areaIn(pattern: string, subject: string): string | undefined {
+    return subject.slice(this.prefix.length + 1).split('.')[pattern.split('.').indexOf(AREA_TOKEN)];
   }
 
   private async handleCorrelated(pattern: string, msg: Msg): Promise<void> {

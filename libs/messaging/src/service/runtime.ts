@@ -25,6 +25,11 @@ export class ServiceRuntime {
   consumers: readonly DurableConsumer[] = [];
   /** Areas this instance serves (`{area}` subjects); empty for services that are not area-scoped. */
   servedAreas: readonly string[] = [];
+  /**
+   * True when the instance also serves every area it was not told about (one started without an area
+   * list), so an area added at run time is served without a restart.
+   */
+  servesOtherAreas = false;
   /** False while the client is reconnecting: the connection is not closed, but nothing gets through. */
   natsConnected = true;
 

@@ -53,6 +53,11 @@ export interface ServiceDefinition {
   queueGroup?: string;
   /** Areas whose `{area}` subjects this instance serves (each in its own queue group). */
   servedAreas?: (env: NodeJS.ProcessEnv) => string[];
+  /**
+   * Whether this instance also serves the areas not in `servedAreas` (areas added while it runs): their
+   * `{area}` subjects are subscribed with a wildcard, in one queue group of their own.
+   */
+  servesOtherAreas?: (env: NodeJS.ProcessEnv) => boolean;
   /** Durable event consumers, resolved from the Nest container after the app is built. */
   consumers?: (app: INestApplication) => ConsumerDefinition[];
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
@@ -140,6 +145,7 @@ export async function startService(definition: ServiceDefinition, env = process.
   );
 
   runtime.servedAreas = definition.servedAreas?.(env) ?? [];
+  runtime.servesOtherAreas = definition.servesOtherAreas?.(env) ?? false;
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
@@ -181,6 +187,7 @@ export async function startService(definition: ServiceDefinition, env = process.
           },
           messaging.subjectPrefix,
           runtime.servedAreas,
+          runtime.servesOtherAreas,
         ),
       },
       { inheritAppConfig: true },

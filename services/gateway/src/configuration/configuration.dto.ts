@@ -157,3 +157,47 @@ export class EscalationGraphResponse {
   @ApiProperty({ type: [GraphEdgeResponse] })
   edges!: GraphEdgeResponse[];
 }
+
+class SlaPolicyResponse {
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ description: 'Minutos hábiles hasta la primera respuesta (tomar o asignar)' })
+  responseMinutes!: number;
+
+  @ApiProperty({ description: 'Minutos hábiles hasta la solución' })
+  resolutionMinutes!: number;
+}
+
+class SlaDueDatesResponse {
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ format: 'date-time' })
+  responseDueAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  resolutionDueAt!: string;
+}
+
+class SlaPreviewResponse {
+  @ApiProperty({ format: 'date-time', description: 'Ahora, al responder' })
+  from!: string;
+
+  @ApiProperty({ type: [SlaDueDatesResponse] })
+  dueDates!: SlaDueDatesResponse[];
+}
+
+/** Documentation of resolution's answer, which the gateway passes through unchanged. */
+export class SlaPoliciesResponse {
+  @ApiProperty({ type: [SlaPolicyResponse] })
+  policies!: SlaPolicyResponse[];
+
+  @ApiProperty({
+    type: SlaPreviewResponse,
+    required: false,
+    description:
+      'Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas)',
+  })
+  preview?: SlaPreviewResponse;
+}

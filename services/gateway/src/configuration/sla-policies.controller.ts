@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { ReplaceSlaPoliciesRequest } from './configuration.dto.js';
+import { ReplaceSlaPoliciesRequest, SlaPoliciesResponse } from './configuration.dto.js';
 import { ManageSlaPoliciesUseCase } from './manage-sla-policies.use-case.js';
 
 @ApiTags('configuration')
@@ -16,7 +16,7 @@ export class SlaPoliciesController {
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Tiempos máximos de respuesta y de resolución por prioridad (003 7.2.d)' })
-  @ApiOkResponse({ schema: {}, description: 'Tal como los guarda el servicio de resolución' })
+  @ApiOkResponse({ type: SlaPoliciesResponse, description: 'Tal como los guarda el servicio de resolución' })
   @ApiErrors(503)
   get(@CurrentActor() actor: ActorV1): Promise<unknown> {
     return this.policies.get(actor);
@@ -26,7 +26,7 @@ export class SlaPoliciesController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Reemplaza los tiempos máximos por prioridad' })
   @ApiBody({ schema: contractSchemaRef(ReplaceSlaPoliciesRequest) })
-  @ApiOkResponse({ schema: {}, description: 'Las políticas guardadas' })
+  @ApiOkResponse({ type: SlaPoliciesResponse, description: 'Las políticas guardadas' })
   @ApiErrors(400, 409, 413, 415, 503)
   replace(
     @CurrentActor() actor: ActorV1,

@@ -37,6 +37,7 @@ import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-sch
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
 import { AdministerReportsUseCase } from './administer-reports.use-case.js';
+import { ReportScheduleResponse } from './report-schedule.dto.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
@@ -172,7 +173,7 @@ export class ReportsController {
   @Get('schedules')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Los reportes programados (diarios, semanales, mensuales) y sus destinatarios' })
-  @ApiOkResponse({ description: 'Cada programación con el último período enviado' })
+  @ApiOkResponse({ type: [ReportScheduleResponse], description: 'Cada programación con el último período enviado' })
   @ApiErrors(403, 503)
   listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
     return this.admin.list(actor);
@@ -187,7 +188,7 @@ export class ReportsController {
       'en el idioma indicado (`es` si no se indica).',
   })
   @ApiBody({ schema: contractSchemaRef(ReportScheduleInputV1) })
-  @ApiCreatedResponse({ description: 'Programado' })
+  @ApiCreatedResponse({ type: ReportScheduleResponse, description: 'Programado' })
   @ApiErrors(400, 403, 503)
   createSchedule(
     @CurrentActor() actor: ActorV1,

@@ -1,9 +1,18 @@
-import { ResolutionSettings, servedAreasFromEnv } from './resolution-settings.js';
+import { ResolutionSettings, servedAreasFromEnv, servesEveryAreaFromEnv } from './resolution-settings.js';
 
 describe('served areas', () => {
   it('serves every default area when none is configured', () => {
     expect(servedAreasFromEnv({})).toEqual(['L1', 'UIT', 'UPAT', 'ACGII', 'ADT']);
     expect(servedAreasFromEnv({ CAU_AREAS: ' ' })).toEqual(['L1', 'UIT', 'UPAT', 'ACGII', 'ADT']);
+  });
+
+  it('serves the areas added later too only when no area list is configured', () => {
+    expect([{}, { CAU_AREAS: ' ' }, { CAU_AREAS: 'L1' }, { CAU_AREA: 'UIT' }].map(servesEveryAreaFromEnv)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('reads CAU_AREAS (a list) or CAU_AREA (one)', () => {

@@ -25,6 +25,14 @@ export function servedAreasFromEnv(env: NodeJS.ProcessEnv): string[] {
   return [...new Set(areas)];
 }
 
+/**
+ * An instance started without an area list serves every area, including those an administrator adds
+ * while it runs (they are not in `DefaultArea`): see `PrefixedNatsServer`'s other areas.
+ */
+export function servesEveryAreaFromEnv(env: NodeJS.ProcessEnv): boolean {
+  return !env.CAU_AREAS?.trim() && !env.CAU_AREA?.trim();
+}
+
 /** Resolution's own settings, read once at start; a bad value stops the start with its variable named. */
 export class ResolutionSettings {
   constructor(

@@ -41,10 +41,15 @@ export class SlaBreachRepository {
   }
 
   /**
-   * Tickets of the given areas with a breached target, locked for this transaction. Rows another
+   * Tickets of the given areas (`null`: of every area) with a breached target, locked for this transaction. Rows another
    * instance is handling are skipped, so several sweepers split the work instead of queueing on it.
    */
-  async claimBreached(tx: EntityManager, now: Date, areas: readonly string[], limit: number): Promise<DueBreach[]> {
+  async claimBreached(
+    tx: EntityManager,
+    now: Date,
+    areas: readonly string[] | null,
+    limit: number,
+  ): Promise<DueBreach[]> {
     const rows: Array<{
       ticket_id: string;
       number: string;
@@ -57,7 +62,7 @@ export class SlaBreachRepository {
       `SELECT t.ticket_id, t.number, t.area, t.response_due_at, t.resolution_due_at,
               (${this.response}) AS response, (${this.resolution}) AS resolution
        FROM "${this.s}".tickets t
-       WHERE t.area = ANY($2::text[]) AND ((${this.response}) OR (${this.resolution}))
+       WHERE ($2::text[] IS NULL OR t.area = ANY($2::text[])) AND ((${this.response}) OR (${this.resolution}))
        ORDER BY t.ticket_id
        LIMIT $3
        FOR UPDATE OF t SKIP LOCKED`,

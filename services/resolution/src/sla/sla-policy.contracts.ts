@@ -42,6 +42,14 @@ export class ReplaceSlaPoliciesCommandV1 extends ActorEnvelopeBase {
   policies!: SlaPolicyV1[];
 }
 
+/** When a ticket registered at `from` would be due under each policy (the deployment's calendar, no waits). */
+export interface SlaPreviewV1 {
+  from: string;
+  dueDates: Array<{ priority: Priority; responseDueAt: string; resolutionDueAt: string }>;
+}
+
 export interface SlaPoliciesV1 {
   policies: SlaPolicyV1[];
+  /** Only in the answer to `SlaPolicies` (not to a replacement). */
+  preview?: SlaPreviewV1;
 }

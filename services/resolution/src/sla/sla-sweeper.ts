@@ -47,7 +47,12 @@ export class SlaSweeper implements OnModuleDestroy {
     let announced = 0;
     for (;;) {
       const { claimed, fresh } = await this.runtime.transaction(async (tx) => {
-        const breached = await this.breaches.claimBreached(tx, now, this.runtime.servedAreas, BATCH);
+        const breached = await this.breaches.claimBreached(
+          tx,
+          now,
+          this.runtime.servesOtherAreas ? null : this.runtime.servedAreas,
+          BATCH,
+        );
         const recorded = await this.breaches.record(tx, breached, now);
         await this.runtime.outbox.appendMany(
           tx,

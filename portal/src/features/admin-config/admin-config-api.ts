@@ -1,0 +1,85 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+import type { paths } from '../../api/schema';
+
+import type { InboundStatus, MailKind, MailLanguage } from './admin-search';
+
+export { graphQuery } from '../workspace/workspace-api';
+export * from './admin-search';
+
+export type EscalationGraph = Schemas['EscalationGraphResponse'];
+export type GraphEdge = EscalationGraph['edges'][number];
+export type DerivationKind = GraphEdge['kind'];
+export type SlaPolicies = Schemas['SlaPoliciesResponse'];
+export type SlaPolicy = SlaPolicies['policies'][number];
+export type ReportSchedule = Schemas['ReportScheduleResponse'];
+export type ReportScheduleInput = Schemas['ReportScheduleInputV1'];
+
+export type MailTemplateBody = Schemas['MailTemplateBodyV1'];
+export type MailTemplate =
+  paths['/api/v1/notifications/templates/{kind}/{language}']['get']['responses'][200]['content']['application/json'];
+export type Delivery =
+  paths['/api/v1/notifications']['get']['responses'][200]['content']['application/json']['deliveries'][number];
+export type InboundMail =
+  paths['/api/v1/notifications/inbound']['get']['responses'][200]['content']['application/json']['messages'][number];
+
+export const DERIVATION_KINDS: readonly DerivationKind[] = ['escalate', 'coordinate', 'return'];
+
+export const slaPoliciesQuery = queryOptions({
+  queryKey: ['admin', 'sla-policies'],
+  queryFn: () => unwrap(api.GET('/api/v1/sla/policies')),
+});
+
+export const templatesQuery = queryOptions({
+  queryKey: ['admin', 'templates'],
+  queryFn: () => unwrap(api.GET('/api/v1/notifications/templates')),
+});
+
+export const templateQuery = (kind: MailKind, language: MailLanguage) =>
+  queryOptions({
+    queryKey: ['admin', 'templates', kind, language],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/notifications/templates/{kind}/{language}', { params: { path: { kind, language } } })),
+  });
+
+export const templateVersionsQuery = (kind: MailKind, language: MailLanguage) =>
+  queryOptions({
+    queryKey: ['admin', 'templates', kind, language, 'versions'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/notifications/templates/{kind}/{language}/versions', { params: { path: { kind, language } } }),
+      ),
+  });
+
+/** The rendered mail of a draft (or, without one, of the template in force), with sample data. */
+export const templatePreviewQuery = (kind: MailKind, language: MailLanguage, template: MailTemplateBody | null) =>
+  queryOptions({
+    queryKey: ['admin', 'templates', kind, language, 'preview', template],
+    queryFn: () =>
+      unwrap(
+        api.POST('/api/v1/notifications/templates/{kind}/{language}/preview', {
+          params: { path: { kind, language } },
+          body: template ? { template } : {},
+        }),
+      ),
+    retry: false,
+  });
+
+export const failedMailsQuery = queryOptions({
+  queryKey: ['admin', 'mails', 'failed'],
+  queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { status: 'failed', limit: 100 } } })),
+});
+
+export const inboundMailsQuery = (status: InboundStatus | undefined) =>
+  queryOptions({
+    queryKey: ['admin', 'mails', 'inbound', status ?? 'all'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/notifications/inbound', { params: { query: { limit: 100, ...(status ? { status } : {}) } } }),
+      ),
+  });
+
+export const schedulesQuery = queryOptions({
+  queryKey: ['admin', 'report-schedules'],
+  queryFn: () => unwrap(api.GET('/api/v1/reports/schedules')),
+});
