@@ -162,6 +162,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El registro de auditoría: quién cambió qué y cuándo
+         * @description Cambios de cuentas, respuestas predefinidas, áreas, grafo de escalamiento, políticas de SLA y plantillas de correo, con el registro antes y después. Del más nuevo al más antiguo, de a `limit` (50 por omisión, hasta 200), con `cursor` (el `nextCursor` de la página anterior). Filtros: `targetType` y `targetId` (p. ej. `account` y el id de la cuenta), `actor` (id de la cuenta que hizo el cambio), `from` (desde, inclusive) y `to` (hasta, exclusive) en ISO 8601.
+         *
+         *     Roles: admin.
+         */
+        get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -1848,6 +1870,40 @@ export interface components {
             /** Format: url */
             url: string;
         };
+        AuditActorResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description El correo que tenía al hacer el cambio */
+            email: string;
+            /** @description El nombre que tenía al hacer el cambio */
+            name: string;
+        };
+        AuditEntryResponse: {
+            /** @enum {string} */
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "mail-template.put" | "mail-template.reset";
+            actor: components["schemas"]["AuditActorResponse"];
+            /** @description El registro después del cambio (null si se borró) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description El registro antes del cambio (null si se creó) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Número de orden del registro (el más nuevo es el mayor) */
+            id: string;
+            /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
+            targetId: string;
+            /** @enum {string} */
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template";
+        };
+        AuditPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
+            nextCursor: string | null;
+        };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
             accountId: string;
@@ -3355,6 +3411,60 @@ export interface operations {
             };
             /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuditController_search: {
+        parameters: {
+            query?: {
+                actor?: string;
+                cursor?: string;
+                from?: string;
+                limit?: number;
+                targetId?: string;
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,9 @@ import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
 import { ManageOwnAccountUseCase } from './accounts/manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditLogUseCase } from './audit/audit-log.use-case.js';
+import { AuditRepository } from './audit/audit.repository.js';
 import { AttachmentPurge } from './attachments/attachment-purge.js';
 import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
 import { AttachmentRepository } from './attachments/attachment.repository.js';
@@ -106,11 +109,14 @@ export class GatewayModule {
         CannedAnswersController,
         TicketMailsController,
         LiveController,
+        AuditController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccountRepository,
+        AuditRepository,
+        AuditLogUseCase,
         PasswordHasher,
         TokenService,
         CheckCredentials,

@@ -72,8 +72,11 @@ export class AccountsController {
   @ApiBody({ schema: contractSchemaRef(CreateAccountRequest) })
   @ApiCreatedResponse({ type: AccountResponse })
   @ApiErrors(400, 409, 413, 415)
-  create(@Body(new ContractPipe(CreateAccountRequest)) request: CreateAccountRequest): Promise<AccountResponse> {
-    return this.createAccount.create(request);
+  create(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(CreateAccountRequest)) request: CreateAccountRequest,
+  ): Promise<AccountResponse> {
+    return this.createAccount.create(actor, request);
   }
 
   @Get('me')
