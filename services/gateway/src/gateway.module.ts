@@ -12,6 +12,8 @@ import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditLogUseCase } from './audit/audit-log.use-case.js';
 import { AuditRepository } from './audit/audit.repository.js';
+import { PasswordResetRepository } from './password-reset/password-reset.repository.js';
+import { PasswordResetUseCase } from './password-reset/password-reset.use-case.js';
 import { AttachmentPurge } from './attachments/attachment-purge.js';
 import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
 import { AttachmentRepository } from './attachments/attachment.repository.js';
@@ -117,6 +119,8 @@ export class GatewayModule {
         AccountRepository,
         AuditRepository,
         AuditLogUseCase,
+        PasswordResetRepository,
+        PasswordResetUseCase,
         PasswordHasher,
         TokenService,
         CheckCredentials,

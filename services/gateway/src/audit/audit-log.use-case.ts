@@ -12,7 +12,7 @@ export class AuditLogUseCase {
     const from = params.from === undefined ? null : new Date(params.from);
     const to = params.to === undefined ? null : new Date(params.to);
     if (from !== null && to !== null && to.getTime() < from.getTime()) {
-      throw ServiceError.validation([{ field: 'to', constraint: 'matches' }]);
+      throw ServiceError.validation([{ field: 'to', constraint: 'dateRange', params: ['from'] }]);
     }
     const limit = params.limit ?? AUDIT_PAGE_SIZE.default;
     const found = await this.audit.search({
