@@ -19,6 +19,12 @@ const STAFF_NAVIGATION = [
   { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
 ] as const;
 
+/** The administrators' section, after everything else. */
+const ADMIN_NAVIGATION = [
+  { to: '/admin/cuentas', label: 'adminAccounts.nav.accounts', exact: true },
+  { to: '/admin/auditoria', label: 'adminAccounts.nav.audit', exact: true },
+] as const;
+
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
   { to: '/tickets/nuevo', label: 'nav.report', exact: true },
@@ -119,6 +125,24 @@ export function Layout() {
               onClick={close}
             />
           ))}
+          {account.role === 'admin' && (
+            <>
+              <Text size="xs" fw={700} tt="uppercase" c="dark.5" px="sm" pt="md" pb={4} id="nav-admin">
+                {t('adminAccounts.nav.section')}
+              </Text>
+              <div role="group" aria-labelledby="nav-admin">
+                {ADMIN_NAVIGATION.map((item) => (
+                  <NavLinkLink
+                    key={item.to}
+                    to={item.to}
+                    label={t(item.label)}
+                    active={pathname === item.to}
+                    onClick={close}
+                  />
+                ))}
+              </div>
+            </>
+          )}
           <NavLink component="button" label={t('nav.logout')} onClick={() => logout.mutate()} mt="md" />
         </AppShell.Navbar>
       )}
