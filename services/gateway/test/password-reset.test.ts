@@ -154,7 +154,10 @@ describe('gateway + notifications: password reset by mail', () => {
       `/api/v1/audit?targetType=account&targetId=${id}`,
       { token: f.adminToken },
     );
-    expect(audit.body.items[0]).toMatchObject({ action: 'account.password-reset', after: { resetLinkSentTo: email } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'account.password-reset',
+      after: { email, resetLinkExpiresAt: expect.any(String) },
+    });
     expect(JSON.stringify(audit.body)).not.toContain(token);
 
     const operator = await f.http.token(email, PASSWORD);

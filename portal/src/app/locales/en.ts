@@ -883,6 +883,8 @@ export const en: Messages = {
     resetSend: 'Send the link',
     resetSent: 'Link sent to {{email}}.',
     history: 'History of the account',
+    yes: 'Yes',
+    no: 'No',
     audit: {
       title: 'Audit log',
       count_one: '{{count}} change',
@@ -940,6 +942,7 @@ export const en: Messages = {
       save: 'Save the password',
       done: 'Password changed. You can sign in with it now.',
       noToken: 'This link is incomplete. Ask for another from "Forgot your password?".',
+      tokenRefused: 'This link was already used, expired (it lasts one hour) or is incomplete.',
       askAgain: 'Ask for another link',
     },
   },

@@ -881,6 +881,8 @@ export const es = {
     resetSend: 'Enviar el enlace',
     resetSent: 'Enlace enviado a {{email}}.',
     history: 'Historial de la cuenta',
+    yes: 'Sí',
+    no: 'No',
     audit: {
       title: 'Auditoría',
       count_one: '{{count}} cambio',
@@ -938,6 +940,7 @@ export const es = {
       save: 'Guardar la contraseña',
       done: 'Contraseña cambiada. Ya puede ingresar con ella.',
       noToken: 'Este enlace no está completo. Pida otro desde «¿Olvidaste tu contraseña?».',
+      tokenRefused: 'Este enlace ya se usó, venció (vale una hora) o está incompleto.',
       askAgain: 'Pedir otro enlace',
     },
   },

@@ -64,7 +64,7 @@ export function AccountPanel({
             <Badge variant="light" color="cau">
               {t(`roles.${account.role}`)}
             </Badge>
-            <Badge variant={account.active ? 'light' : 'filled'} color={account.active ? 'green.9' : 'dark.5'}>
+            <Badge variant={account.active ? 'outline' : 'filled'} color={account.active ? 'green.9' : 'dark.6'}>
               {account.active ? t('adminAccounts.active') : t('adminAccounts.inactive')}
             </Badge>
           </Group>

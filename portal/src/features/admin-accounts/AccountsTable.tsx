@@ -60,7 +60,7 @@ export function AccountsTable({
         return <Text size="sm">{row.area ?? row.jurisdiction ?? '—'}</Text>;
       case 'active':
         return (
-          <Badge variant={row.active ? 'light' : 'filled'} color={row.active ? 'green.9' : 'dark.5'}>
+          <Badge variant={row.active ? 'outline' : 'filled'} color={row.active ? 'green.9' : 'dark.6'}>
             {row.active ? t('adminAccounts.active') : t('adminAccounts.inactive')}
           </Badge>
         );

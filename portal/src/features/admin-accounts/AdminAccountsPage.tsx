@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -53,13 +53,12 @@ export function AdminAccountsPage() {
         <Title order={1}>{t('adminAccounts.title')}</Title>
         <Button onClick={() => setCreating(true)}>{t('adminAccounts.new')}</Button>
       </Group>
-      <Group grow align="flex-end" wrap="wrap" role="search" aria-label={t('adminAccounts.filters')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} role="search" aria-label={t('adminAccounts.filters')}>
         <TextInput
           label={t('adminAccounts.search')}
           description={t('adminAccounts.searchHint')}
           type="search"
           value={text}
-          miw={220}
           onChange={(event) => {
             setText(event.currentTarget.value);
             typed(event.currentTarget.value);
@@ -68,7 +67,6 @@ export function AdminAccountsPage() {
         <NativeSelect
           label={t('adminAccounts.fields.role')}
           value={search.role ?? ''}
-          miw={160}
           onChange={(event) => setSearch({ role: (event.currentTarget.value || undefined) as (typeof search)['role'] })}
           data={[
             { value: '', label: t('adminAccounts.allRoles') },
@@ -78,14 +76,12 @@ export function AdminAccountsPage() {
         <NativeSelect
           label={t('adminAccounts.fields.area')}
           value={search.area ?? ''}
-          miw={160}
           onChange={(event) => setSearch({ area: event.currentTarget.value || undefined })}
           data={[{ value: '', label: t('adminAccounts.allAreas') }, ...areas]}
         />
         <NativeSelect
           label={t('adminAccounts.columns.status')}
           value={search.status ?? ''}
-          miw={140}
           onChange={(event) =>
             setSearch({ status: (event.currentTarget.value || undefined) as (typeof search)['status'] })
           }
@@ -95,7 +91,7 @@ export function AdminAccountsPage() {
             { value: 'inactive', label: t('adminAccounts.inactive') },
           ]}
         />
-      </Group>
+      </SimpleGrid>
       <Text size="sm" c="dark.5" role="status">
         {accounts.isPending
           ? t('common.loading')

@@ -47,7 +47,14 @@ function AuditCard({ entry, onFilter }: { entry: AuditEntry; onFilter?: (choice:
   const { t, i18n } = useTranslation();
   const target = targetName(entry);
   const changes = auditChanges(entry.before, entry.after);
-  const value = (text: string | null) => (text === null ? '—' : text);
+  // An account's role and status in words; anything else as recorded.
+  const value = (field: string, text: string | null): string => {
+    if (text === null) return '—';
+    if (entry.targetType !== 'account') return text;
+    if (field === 'role') return t(`roles.${text}`);
+    if (field === 'active') return text === 'true' ? t('adminAccounts.yes') : t('adminAccounts.no');
+    return text;
+  };
   return (
     <Card withBorder padding="sm" component="li">
       <Group gap="xs" justify="space-between" align="flex-start">
@@ -109,8 +116,8 @@ function AuditCard({ entry, onFilter }: { entry: AuditEntry; onFilter?: (choice:
             {changes.map((change) => (
               <Table.Tr key={change.field}>
                 <Table.Td>{fieldLabel(t, change.field)}</Table.Td>
-                <Table.Td className="audit-value">{value(change.before)}</Table.Td>
-                <Table.Td className="audit-value">{value(change.after)}</Table.Td>
+                <Table.Td className="audit-value">{value(change.field, change.before)}</Table.Td>
+                <Table.Td className="audit-value">{value(change.field, change.after)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -75,7 +75,8 @@ export function ResetPasswordPage() {
               />
               {tokenRefused && (
                 <Alert color="red" role="alert">
-                  {tokenRefused} <AnchorLink to="/recuperar">{t('adminAccounts.recovery.askAgain')}</AnchorLink>
+                  {t('adminAccounts.recovery.tokenRefused')}{' '}
+                  <AnchorLink to="/recuperar">{t('adminAccounts.recovery.askAgain')}</AnchorLink>
                 </Alert>
               )}
               {save.error instanceof ApiError && !tokenRefused && !serverField('password') && (

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountEvents, ErrorCode, Language, type ActorV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
-import { AccountRepository, type Account } from '../accounts/account.repository.js';
+import { AccountRepository, auditedAccount, type Account } from '../accounts/account.repository.js';
 import { normalizeEmail } from '../accounts/account-rules.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -92,8 +92,9 @@ export class PasswordResetUseCase {
             action: 'account.password-reset',
             targetType: 'account',
             targetId: account.id,
-            before: null,
-            after: { resetLinkSentTo: account.email, expiresAt: expiresAt.toISOString() },
+            // The account as it is, and when the link stops working: the diff shows only that.
+            before: auditedAccount(account),
+            after: { ...auditedAccount(account), resetLinkExpiresAt: expiresAt.toISOString() },
           },
           tx,
         );
