@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ACTIVE_COLOR, INACTIVE_COLOR } from './admin-accounts-api';
 import { api, ApiError, unwrap } from '../../api/client';
 import { onSubmitOf } from '../../components/forms';
 import { fieldError, Refusal } from '../workspace/actions/action-kit';
@@ -64,7 +65,7 @@ export function AccountPanel({
             <Badge variant="light" color="cau">
               {t(`roles.${account.role}`)}
             </Badge>
-            <Badge variant={account.active ? 'outline' : 'filled'} color={account.active ? 'green.9' : 'dark.6'}>
+            <Badge variant="filled" radius="sm" color={account.active ? ACTIVE_COLOR : INACTIVE_COLOR}>
               {account.active ? t('adminAccounts.active') : t('adminAccounts.inactive')}
             </Badge>
           </Group>

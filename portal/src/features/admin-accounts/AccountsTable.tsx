@@ -2,6 +2,7 @@ import { Badge, Text, UnstyledButton } from '@mantine/core';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACTIVE_COLOR, INACTIVE_COLOR } from './admin-accounts-api';
 import type { AccountRow } from './admin-accounts-api';
 import './admin-accounts.css';
 
@@ -60,7 +61,7 @@ export function AccountsTable({
         return <Text size="sm">{row.area ?? row.jurisdiction ?? '—'}</Text>;
       case 'active':
         return (
-          <Badge variant={row.active ? 'outline' : 'filled'} color={row.active ? 'green.9' : 'dark.6'}>
+          <Badge variant="filled" radius="sm" color={row.active ? ACTIVE_COLOR : INACTIVE_COLOR}>
             {row.active ? t('adminAccounts.active') : t('adminAccounts.inactive')}
           </Badge>
         );

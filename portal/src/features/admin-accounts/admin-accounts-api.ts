@@ -19,6 +19,10 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'mail-template',
 ];
 
+// Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.
+export const ACTIVE_COLOR = '#1e6b34';
+export const INACTIVE_COLOR = '#495057';
+
 /** A screenful and more; "Cargar más" asks for the next page by the API's cursor. */
 export const ACCOUNTS_PAGE_SIZE = 50;
 export const AUDIT_PAGE_SIZE = 50;
