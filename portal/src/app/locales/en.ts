@@ -853,6 +853,7 @@ export const en: Messages = {
       area: 'Area',
       jurisdiction: 'Jurisdiction',
       active: 'Enabled',
+      resetLinkExpiresAt: 'Link valid until',
     },
     form: {
       chooseArea: 'Choose an area',

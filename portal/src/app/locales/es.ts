@@ -851,6 +851,7 @@ export const es = {
       area: 'Área',
       jurisdiction: 'Jurisdicción',
       active: 'Habilitada',
+      resetLinkExpiresAt: 'Enlace válido hasta',
     },
     form: {
       chooseArea: 'Elija un área',

@@ -53,6 +53,7 @@ function AuditCard({ entry, onFilter }: { entry: AuditEntry; onFilter?: (choice:
     if (entry.targetType !== 'account') return text;
     if (field === 'role') return t(`roles.${text}`);
     if (field === 'active') return text === 'true' ? t('adminAccounts.yes') : t('adminAccounts.no');
+    if (field === 'resetLinkExpiresAt') return formatDateTime(text, i18n.language);
     return text;
   };
   return (
@@ -135,7 +136,7 @@ function targetName(entry: AuditEntry): string {
   return typeof named === 'string' ? named : entry.targetId;
 }
 
-const KNOWN_FIELDS = ['name', 'email', 'role', 'area', 'jurisdiction', 'active'] as const;
+const KNOWN_FIELDS = ['name', 'email', 'role', 'area', 'jurisdiction', 'active', 'resetLinkExpiresAt'] as const;
 
 /** An account's fields in words; any other record's keys as they are. */
 function fieldLabel(t: (key: string) => string, field: string): string {
