@@ -70,7 +70,7 @@ export class AuditRepository {
     );
   }
 
-  /** Newest first. */
+  /** Newest first: by the time of the change, then by `seq` within one transaction. */
   async search(filter: AuditFilter): Promise<AuditEntry[]> {
     const params: unknown[] = [];
     const where: string[] = ['true'];
@@ -83,12 +83,18 @@ export class AuditRepository {
     if (filter.actor !== null) add((p) => `actor_id = ${p}`, filter.actor);
     if (filter.from !== null) add((p) => `at >= ${p}`, filter.from);
     if (filter.to !== null) add((p) => `at < ${p}`, filter.to);
-    if (filter.before !== null) add((p) => `seq < ${p}::bigint`, filter.before);
+    // After the previous page's last row, by its (at, seq); an unknown seq gives an empty page.
+    if (filter.before !== null) {
+      add(
+        (p) => `(at, seq) < (SELECT c.at, c.seq FROM "${this.s}".audit_log c WHERE c.seq = ${p}::bigint)`,
+        filter.before,
+      );
+    }
     params.push(filter.limit);
     const rows: AuditRow[] = await this.runtime.dataSource.query(
       `SELECT seq::text AS seq, at, actor_id, actor_name, actor_email, action, target_type, target_id, before, after
        FROM "${this.s}".audit_log WHERE ${where.join(' AND ')}
-       ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
+       ORDER BY at DESC, audit_log.seq DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map((row) => ({

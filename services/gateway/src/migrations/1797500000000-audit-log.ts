@@ -3,8 +3,9 @@ import { schemaOf } from '@cau/persistence';
 
 /**
  * The administrators' audit log: who changed what, when, and the record before and after. The actor's
- * name and e-mail are copied as they were at the time (a later rename does not rewrite history). `seq`
- * orders the log (newest first) and is the paging key; `at` is for the time filters.
+ * name and e-mail are copied as they were at the time (a later rename does not rewrite history). The log
+ * reads newest first by (`at`, `seq`); `seq` breaks ties within a transaction and names a page's last
+ * row. Every index ends in (`at`, `seq`), so a filter and a page are one index range, however old.
  */
 export class AuditLog1797500000000 implements MigrationInterface {
   name = 'AuditLog1797500000000';
@@ -24,9 +25,9 @@ export class AuditLog1797500000000 implements MigrationInterface {
         before jsonb,
         after jsonb
       )`);
-    await runner.query(`CREATE INDEX audit_log_at ON "${s}".audit_log (at)`);
-    await runner.query(`CREATE INDEX audit_log_target ON "${s}".audit_log (target_type, target_id, seq)`);
-    await runner.query(`CREATE INDEX audit_log_actor ON "${s}".audit_log (actor_id, seq)`);
+    await runner.query(`CREATE INDEX audit_log_at ON "${s}".audit_log (at, seq)`);
+    await runner.query(`CREATE INDEX audit_log_target ON "${s}".audit_log (target_type, target_id, at, seq)`);
+    await runner.query(`CREATE INDEX audit_log_actor ON "${s}".audit_log (actor_id, at, seq)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
