@@ -22,3 +22,4 @@ export * from './notification-templates.js';
 export * from './inbound-mail.js';
 export * from './not-blank.js';
 export * from './requesters.js';
+export * from './accounts.js';

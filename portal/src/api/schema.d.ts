@@ -50,6 +50,28 @@ export interface paths {
         patch: operations["AccountsController_update"];
         trace?: never;
     };
+    "/api/v1/accounts/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Envía a la cuenta un enlace para elegir una contraseña nueva
+         * @description El mismo correo que pide la persona en «¿Olvidaste tu contraseña?»: un enlace que vale una hora y una sola vez. La contraseña actual sigue valiendo hasta que se use. Queda en la auditoría. Una cuenta deshabilitada no recibe enlaces (409).
+         *
+         *     Roles: admin.
+         */
+        post: operations["AccountsController_sendPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/me": {
         parameters: {
             query?: never;
@@ -156,6 +178,72 @@ export interface paths {
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
         post: operations["AttachmentsController_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El registro de auditoría: quién cambió qué y cuándo
+         * @description Cambios de cuentas, respuestas predefinidas, áreas, grafo de escalamiento, políticas de SLA y plantillas de correo, con el registro antes y después. Del más nuevo al más antiguo, de a `limit` (50 por omisión, hasta 200), con `cursor` (el `nextCursor` de la página anterior). Filtros: `targetType` y `targetId` (p. ej. `account` y el id de la cuenta), `actor` (id de la cuenta que hizo el cambio), `from` (desde, inclusive) y `to` (hasta, exclusive) en ISO 8601.
+         *
+         *     Roles: admin.
+         */
+        get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pide un enlace por correo para elegir una contraseña nueva
+         * @description Responde siempre 202, igual e inmediatamente, exista o no una cuenta con ese correo. Si existe y está habilitada, se le envía el enlace `${PORTAL_URL}/restablecer?token=…`, que vale una hora y una sola vez. Cuenta en el límite de inicios de sesión de esa dirección y ese correo.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Elige una contraseña nueva con el enlace recibido por correo
+         * @description La contraseña sigue las reglas de las cuentas (10 a 200 caracteres). El enlace queda usado (y los demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["AuthController_confirmReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1870,6 +1958,40 @@ export interface components {
             /** Format: url */
             url: string;
         };
+        AuditActorResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description El correo que tenía al hacer el cambio */
+            email: string;
+            /** @description El nombre que tenía al hacer el cambio */
+            name: string;
+        };
+        AuditEntryResponse: {
+            /** @enum {string} */
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "mail-template.put" | "mail-template.reset";
+            actor: components["schemas"]["AuditActorResponse"];
+            /** @description El registro después del cambio (null si se borró) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description El registro antes del cambio (null si se creó) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Número de orden del registro (el más nuevo es el mayor) */
+            id: string;
+            /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
+            targetId: string;
+            /** @enum {string} */
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template";
+        };
+        AuditPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
+            nextCursor: string | null;
+        };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
             accountId: string;
@@ -2262,6 +2384,14 @@ export interface components {
             html: string;
             subject: string;
             text: string;
+        };
+        PasswordResetConfirmRequest: {
+            password: string;
+            token: string;
+        };
+        PasswordResetRequest: {
+            /** Format: email */
+            email: string;
         };
         PathStepResponse: {
             /** Format: date-time */
@@ -3015,6 +3145,71 @@ export interface operations {
             };
         };
     };
+    AccountsController_sendPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enlace enviado */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AccountsController_me: {
         parameters: {
             query?: never;
@@ -3429,6 +3624,176 @@ export interface operations {
             };
             /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuditController_search: {
+        parameters: {
+            query?: {
+                actor?: string;
+                cursor?: string;
+                from?: string;
+                limit?: number;
+                targetId?: string;
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Pedido recibido */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Demasiados intentos de inicio de sesión para ese correo desde esta dirección (TOO_MANY_ATTEMPTS); ver `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Contraseña cambiada */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Demasiados intentos de inicio de sesión para ese correo desde esta dirección (TOO_MANY_ATTEMPTS); ver `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,8 +19,10 @@ const STAFF_NAVIGATION = [
   { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
 ] as const;
 
-/** Configuration, for administrators, in its own group. */
+/** The administrators' pages, in their own group after everything else. */
 const ADMIN_NAVIGATION = [
+  { to: '/admin/cuentas', label: 'adminAccounts.nav.accounts' },
+  { to: '/admin/auditoria', label: 'adminAccounts.nav.audit' },
   { to: '/admin/areas', label: 'adminConfig.nav.areas' },
   { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },

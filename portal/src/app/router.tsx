@@ -21,6 +21,12 @@ import {
   type MailKind,
   type MailLanguage,
 } from '../features/admin-config/admin-search';
+import {
+  AUDIT_TARGET_TYPES,
+  ROLES as ADMIN_ROLES,
+  type AuditTargetType,
+  type Role as AdminRole,
+} from '../features/admin-accounts/admin-accounts-api';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
 import { Layout } from './Layout';
 import {
@@ -221,7 +227,22 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
-/** Configuration pages: administrators only; for anyone else the page does not exist. */
+/** "¿Olvidaste tu contraseña?": no session needed. */
+const recoverPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/recuperar',
+  component: lazyRouteComponent(() => import('../features/password-reset/RecoverPasswordPage'), 'RecoverPasswordPage'),
+});
+
+/** The mailed link's page, with its token. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/restablecer',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalText(search.token, 200) }),
+  component: lazyRouteComponent(() => import('../features/password-reset/ResetPasswordPage'), 'ResetPasswordPage'),
+});
+
+/** Administrators only: for anyone else these pages do not exist. */
 const adminOnly = ({ context }: { context: { account: { role: string } } }) => {
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
   if (context.account.role !== 'admin') throw notFound();
@@ -269,10 +290,43 @@ const adminSchedulesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/SchedulesPage'), 'SchedulesPage'),
 });
 
+const adminAccountsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/cuentas',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { q?: string; role?: AdminRole; area?: string; status?: 'active' | 'inactive' } => ({
+    q: optionalText(search.q, 200),
+    role: optionalOneOf(ADMIN_ROLES, search.role),
+    area: optionalText(search.area, 32),
+    status: optionalOneOf(['active', 'inactive'] as const, search.status),
+  }),
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-accounts/AdminAccountsPage'), 'AdminAccountsPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/auditoria',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { targetType?: AuditTargetType; targetId?: string; actor?: string; from?: string; to?: string } => ({
+    targetType: optionalOneOf(AUDIT_TARGET_TYPES, search.targetType),
+    targetId: optionalText(search.targetId, 200),
+    actor: isUuid(search.actor) ? search.actor : undefined,
+    from: optionalText(search.from, 10),
+    to: optionalText(search.to, 10),
+  }),
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-accounts/AuditPage'), 'AuditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   surveyRoute,
+  recoverPasswordRoute,
+  resetPasswordRoute,
   signedInRoute.addChildren([
     ticketsRoute,
     reportRoute,
@@ -286,6 +340,8 @@ const routeTree = rootRoute.addChildren([
     deskRegistrationRoute,
     cannedAnswersRoute,
     closureReportRoute,
+    adminAccountsRoute,
+    auditRoute,
     adminAreasRoute,
     adminSlaRoute,
     adminTemplatesRoute,

@@ -9,6 +9,11 @@ import { CreateAccountUseCase } from './accounts/create-account.use-case.js';
 import { GetOwnAccountUseCase } from './accounts/get-own-account.use-case.js';
 import { ManageOwnAccountUseCase } from './accounts/manage-own-account.use-case.js';
 import { UpdateAccountUseCase } from './accounts/update-account.use-case.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditLogUseCase } from './audit/audit-log.use-case.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { PasswordResetRepository } from './password-reset/password-reset.repository.js';
+import { PasswordResetUseCase } from './password-reset/password-reset.use-case.js';
 import { AttachmentPurge } from './attachments/attachment-purge.js';
 import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
 import { AttachmentRepository } from './attachments/attachment.repository.js';
@@ -106,11 +111,16 @@ export class GatewayModule {
         CannedAnswersController,
         TicketMailsController,
         LiveController,
+        AuditController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccountRepository,
+        AuditRepository,
+        AuditLogUseCase,
+        PasswordResetRepository,
+        PasswordResetUseCase,
         PasswordHasher,
         TokenService,
         CheckCredentials,

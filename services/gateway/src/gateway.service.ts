@@ -10,6 +10,8 @@ import { Attachments1796000000000 } from './migrations/1796000000000-attachments
 import { AccountSearch1797100000000 } from './migrations/1797100000000-account-search.js';
 import { SavedViews1797100000100 } from './migrations/1797100000100-saved-views.js';
 import { CannedAnswers1797100000200 } from './migrations/1797100000200-canned-answers.js';
+import { AuditLog1797500000000 } from './migrations/1797500000000-audit-log.js';
+import { PasswordResets1797500000100 } from './migrations/1797500000100-password-resets.js';
 
 /**
  * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
@@ -33,6 +35,8 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
       AccountSearch1797100000000,
       SavedViews1797100000100,
       CannedAnswers1797100000200,
+      AuditLog1797500000000,
+      PasswordResets1797500000100,
     ],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,

@@ -28,6 +28,7 @@ import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
 import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
+import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-password-reset-mail.use-case.js';
 
 @Module({
   controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler],
@@ -58,6 +59,7 @@ import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-c
     ManageMailTemplatesUseCase,
     InboundAdminUseCase,
     QueueReportMailsUseCase,
+    QueuePasswordResetMailUseCase,
   ],
 })
 export class NotificationsModule {}

@@ -1,4 +1,4 @@
-import { Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
+import { AccountEvents, Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
@@ -29,6 +29,7 @@ import {
   TakenMails,
 } from './ticket-mails/ticket-mail-plans.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
+import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-password-reset-mail.use-case.js';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
@@ -51,6 +52,7 @@ export const notificationsService: ServiceDefinition = {
     const mails = app.get(QueueTicketMailsUseCase);
     const people = app.get(TrackTicketPeopleUseCase);
     const reportMails = app.get(QueueReportMailsUseCase);
+    const passwordResetMails = app.get(QueuePasswordResetMailUseCase);
     return [
       {
         durable: 'notifications',
@@ -72,6 +74,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
           onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
+          onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
         ],
       },
     ];

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { onSubmitOf } from '../../components/forms';
 import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
+import { AnchorLink } from '../../components/links';
 import { changeLanguage, isLanguage } from '../../app/i18n';
 
 const route = getRouteApi('/ingresar');
@@ -77,6 +78,9 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending} fullWidth>
               {t('login.submit')}
             </Button>
+            <AnchorLink to="/recuperar" ta="center" size="sm">
+              {t('adminAccounts.recovery.forgot')}
+            </AnchorLink>
           </Stack>
         </form>
       </Card>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Language, Role } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
@@ -46,8 +47,8 @@ export class AccountRepository {
   }
 
   /** Returns null when an account with that e-mail already exists. */
-  async insert(account: NewAccount): Promise<Account | null> {
-    const rows: AccountRow[] = await this.runtime.dataSource.query(
+  async insert(account: NewAccount, tx?: EntityManager): Promise<Account | null> {
+    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
       `INSERT INTO "${this.s}".accounts (id, email, name, password_hash, role, jurisdiction, area)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (email) DO NOTHING
@@ -66,8 +67,8 @@ export class AccountRepository {
   }
 
   /** Returns null when there is no such account. */
-  async updateAccess(id: string, access: AccountAccess): Promise<Account | null> {
-    const rows: AccountRow[] = await this.runtime.dataSource.query(
+  async updateAccess(id: string, access: AccountAccess, tx?: EntityManager): Promise<Account | null> {
+    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
       // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
       `WITH updated AS (
          UPDATE "${this.s}".accounts SET active = $2, role = $3, jurisdiction = $4, area = $5
@@ -80,8 +81,8 @@ export class AccountRepository {
   }
 
   /** Returns false when there is no such account. */
-  async updatePasswordHash(id: string, passwordHash: string): Promise<boolean> {
-    const rows: Array<{ id: string }> = await this.runtime.dataSource.query(
+  async updatePasswordHash(id: string, passwordHash: string, tx?: EntityManager): Promise<boolean> {
+    const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(
       `WITH updated AS (
          UPDATE "${this.s}".accounts SET password_hash = $2 WHERE id = $1 RETURNING id
        ) SELECT id FROM updated`,
@@ -101,9 +102,10 @@ export class AccountRepository {
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
-  async findById(id: string): Promise<Account | null> {
-    const rows: AccountRow[] = await this.runtime.dataSource.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE id = $1`,
+  /** `lock` (inside `tx`) holds the row until the transaction ends. */
+  async findById(id: string, tx?: EntityManager, options: { lock?: boolean } = {}): Promise<Account | null> {
+    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
+      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ? toAccount(rows[0]) : null;
@@ -113,6 +115,18 @@ export class AccountRepository {
 /** Shared with the session repository, which reads an account together with its session. */
 export const ACCOUNT_COLUMNS = COLUMNS;
 export type { AccountRow };
+
+/** An account as the audit log keeps it: never the password hash. */
+export function auditedAccount(account: Account): Record<string, unknown> {
+  return {
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    area: account.area,
+    jurisdiction: account.jurisdiction,
+    active: account.active,
+  };
+}
 
 export function toAccount(row: AccountRow): Account {
   return {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -15,6 +16,7 @@ import { PasswordChangeThrottleGuard } from '../auth/login-throttle.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import { PasswordResetUseCase } from '../password-reset/password-reset.use-case.js';
 import { AccountSearchParams, AccountSummaryPageResponse } from './account-search.dto.js';
 import {
   AccountIdParams,
@@ -39,6 +41,7 @@ export class AccountsController {
     private readonly updateAccount: UpdateAccountUseCase,
     private readonly ownAccount: ManageOwnAccountUseCase,
     private readonly searchAccounts: SearchAccountsUseCase,
+    private readonly passwordReset: PasswordResetUseCase,
   ) {}
 
   @Get()
@@ -72,8 +75,11 @@ export class AccountsController {
   @ApiBody({ schema: contractSchemaRef(CreateAccountRequest) })
   @ApiCreatedResponse({ type: AccountResponse })
   @ApiErrors(400, 409, 413, 415)
-  create(@Body(new ContractPipe(CreateAccountRequest)) request: CreateAccountRequest): Promise<AccountResponse> {
-    return this.createAccount.create(request);
+  create(
+    @CurrentActor() actor: ActorV1,
+    @Body(new ContractPipe(CreateAccountRequest)) request: CreateAccountRequest,
+  ): Promise<AccountResponse> {
+    return this.createAccount.create(actor, request);
   }
 
   @Get('me')
@@ -143,5 +149,25 @@ export class AccountsController {
     @Body(new ContractPipe(UpdateAccountRequest)) request: UpdateAccountRequest,
   ): Promise<AccountResponse> {
     return this.updateAccount.update(actor, id, request);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(202)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Envía a la cuenta un enlace para elegir una contraseña nueva',
+    description:
+      'El mismo correo que pide la persona en «¿Olvidaste tu contraseña?»: un enlace que vale una hora y ' +
+      'una sola vez. La contraseña actual sigue valiendo hasta que se use. Queda en la auditoría. Una ' +
+      'cuenta deshabilitada no recibe enlaces (409).',
+  })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiAcceptedResponse({ description: 'Enlace enviado' })
+  @ApiErrors(400, 404, 409)
+  async sendPasswordReset(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(AccountIdParams)) { id }: AccountIdParams,
+  ): Promise<void> {
+    await this.passwordReset.requestByAdmin(actor, id);
   }
 }

@@ -1,8 +1,17 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { PasswordResetConfirmRequest, PasswordResetRequest } from '../password-reset/password-reset.dto.js';
+import { PasswordResetUseCase } from '../password-reset/password-reset.use-case.js';
 import { Public } from './access.decorators.js';
 import { IssueTokenUseCase } from './issue-token.use-case.js';
 import { LoginThrottleGuard } from './login-throttle.js';
@@ -12,7 +21,10 @@ import type { AccessToken } from './token.service.js';
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly issueToken: IssueTokenUseCase) {}
+  constructor(
+    private readonly issueToken: IssueTokenUseCase,
+    private readonly passwordReset: PasswordResetUseCase,
+  ) {}
 
   @Post('token')
   @HttpCode(200)
@@ -24,5 +36,43 @@ export class AuthController {
   @ApiErrors(400, 401, 413, 415, 429)
   token(@Body(new ContractPipe(TokenRequest)) request: TokenRequest): Promise<AccessToken> {
     return this.issueToken.issue(request);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @Public()
+  @UseGuards(LoginThrottleGuard)
+  @ApiOperation({
+    summary: 'Pide un enlace por correo para elegir una contraseña nueva',
+    description:
+      'Responde siempre 202, igual e inmediatamente, exista o no una cuenta con ese correo. Si existe y está ' +
+      'habilitada, se le envía el enlace `${PORTAL_URL}/restablecer?token=…`, que vale una hora y una sola ' +
+      'vez. Cuenta en el límite de inicios de sesión de esa dirección y ese correo.',
+  })
+  @ApiBody({ schema: contractSchemaRef(PasswordResetRequest) })
+  @ApiAcceptedResponse({ description: 'Pedido recibido' })
+  @ApiErrors(400, 413, 415, 429)
+  requestReset(@Body(new ContractPipe(PasswordResetRequest)) request: PasswordResetRequest): void {
+    this.passwordReset.requestByEmail(request.email);
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @Public()
+  @UseGuards(LoginThrottleGuard)
+  @ApiOperation({
+    summary: 'Elige una contraseña nueva con el enlace recibido por correo',
+    description:
+      'La contraseña sigue las reglas de las cuentas (10 a 200 caracteres). El enlace queda usado (y los ' +
+      'demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un ' +
+      'enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.',
+  })
+  @ApiBody({ schema: contractSchemaRef(PasswordResetConfirmRequest) })
+  @ApiNoContentResponse({ description: 'Contraseña cambiada' })
+  @ApiErrors(400, 413, 415, 429)
+  confirmReset(
+    @Body(new ContractPipe(PasswordResetConfirmRequest)) request: PasswordResetConfirmRequest,
+  ): Promise<void> {
+    return this.passwordReset.confirm(request.token, request.password);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
 
 export interface CannedAnswer {
@@ -63,8 +64,8 @@ export class CannedAnswerRepository {
     return rows.map(toCannedAnswer);
   }
 
-  async find(id: string): Promise<CannedAnswer | null> {
-    const rows: CannedAnswerRow[] = await this.runtime.dataSource.query(this.select('c.id = $1'), [id]);
+  async find(id: string, tx?: EntityManager): Promise<CannedAnswer | null> {
+    const rows: CannedAnswerRow[] = await (tx ?? this.runtime.dataSource).query(this.select('c.id = $1'), [id]);
     return rows[0] ? toCannedAnswer(rows[0]) : null;
   }
 
@@ -72,16 +73,23 @@ export class CannedAnswerRepository {
     id: string,
     author: string,
     fields: Pick<CannedAnswer, 'area' | 'title' | 'body'>,
+    tx?: EntityManager,
   ): Promise<CannedSaveOutcome> {
     return this.write(
       `INSERT INTO "${this.s}".canned_answers (id, area, title, body, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
       [id, fields.area, fields.title, fields.body, author],
       id,
+      tx,
     );
   }
 
-  async update(id: string, author: string, fields: Pick<CannedAnswer, 'title' | 'body'>): Promise<CannedSaveOutcome> {
+  async update(
+    id: string,
+    author: string,
+    fields: Pick<CannedAnswer, 'title' | 'body'>,
+    tx?: EntityManager,
+  ): Promise<CannedSaveOutcome> {
     return this.write(
       // Through a CTE: the driver answers a bare UPDATE with a row count, not its RETURNING rows.
       `WITH updated AS (
@@ -90,26 +98,28 @@ export class CannedAnswerRepository {
        ) SELECT id FROM updated`,
       [id, fields.title, fields.body, author],
       id,
+      tx,
     );
   }
 
-  async delete(id: string): Promise<boolean> {
-    const rows: Array<{ id: string }> = await this.runtime.dataSource.query(
+  async delete(id: string, tx?: EntityManager): Promise<boolean> {
+    const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(
       `WITH deleted AS (DELETE FROM "${this.s}".canned_answers WHERE id = $1 RETURNING id) SELECT id FROM deleted`,
       [id],
     );
     return rows.length > 0;
   }
 
-  private async write(sql: string, params: unknown[], id: string): Promise<CannedSaveOutcome> {
+  /** In a transaction, a duplicate title leaves it aborted: the caller must not write more in it. */
+  private async write(sql: string, params: unknown[], id: string, tx?: EntityManager): Promise<CannedSaveOutcome> {
     try {
-      const rows: Array<{ id: string }> = await this.runtime.dataSource.query(sql, params);
+      const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(sql, params);
       if (rows.length === 0) return { notFound: true };
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return { duplicateTitle: true };
       throw error;
     }
-    const saved = await this.find(id);
+    const saved = await this.find(id, tx);
     return saved ? { saved } : { notFound: true };
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type ActorV1 } from '@cau/contracts';
-import { ServiceError } from '@cau/messaging';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { AuditRepository, type AuditChange } from '../audit/audit.repository.js';
 import {
   CannedAnswerLimits,
   type CannedAnswerListResponse,
@@ -16,7 +17,11 @@ import { CANNED_PLACEHOLDERS, mayWriteAnswersOf, unknownPlaceholders } from './c
 /** The areas' canned answers for replies and solutions: read by all staff, written by the area. */
 @Injectable()
 export class ManageCannedAnswersUseCase {
-  constructor(private readonly answers: CannedAnswerRepository) {}
+  constructor(
+    private readonly answers: CannedAnswerRepository,
+    private readonly audit: AuditRepository,
+    private readonly runtime: ServiceRuntime,
+  ) {}
 
   async list(actor: ActorV1, query: CannedAnswerQuery): Promise<CannedAnswerListResponse> {
     const found = await this.answers.list(
@@ -32,7 +37,16 @@ export class ManageCannedAnswersUseCase {
     checkPlaceholders(request.body);
     const id = randomUUID();
     const title = request.title.trim();
-    const outcome = await this.answers.insert(id, actor.accountId, { area: request.area, title, body: request.body });
+    const outcome = await this.runtime.transaction(async (tx) => {
+      const result = await this.answers.insert(
+        id,
+        actor.accountId,
+        { area: request.area, title, body: request.body },
+        tx,
+      );
+      if ('saved' in result) await this.audit.record(actor, change('create', id, null, result.saved), tx);
+      return result;
+    });
     return toResponse(actor, saved(outcome, title, id));
   }
 
@@ -41,14 +55,23 @@ export class ManageCannedAnswersUseCase {
     this.mayWrite(actor, answer.area);
     if (request.body !== undefined) checkPlaceholders(request.body);
     const title = request.title?.trim() ?? answer.title;
-    const outcome = await this.answers.update(id, actor.accountId, { title, body: request.body ?? answer.body });
+    const outcome = await this.runtime.transaction(async (tx) => {
+      const result = await this.answers.update(id, actor.accountId, { title, body: request.body ?? answer.body }, tx);
+      if ('saved' in result) await this.audit.record(actor, change('update', id, answer, result.saved), tx);
+      return result;
+    });
     return toResponse(actor, saved(outcome, title, id));
   }
 
   async delete(actor: ActorV1, id: string): Promise<void> {
     const answer = await this.existing(id);
     this.mayWrite(actor, answer.area);
-    if (!(await this.answers.delete(id))) throw ServiceError.notFound('canned-answer', id);
+    const deleted = await this.runtime.transaction(async (tx) => {
+      if (!(await this.answers.delete(id, tx))) return false;
+      await this.audit.record(actor, change('delete', id, answer, null), tx);
+      return true;
+    });
+    if (!deleted) throw ServiceError.notFound('canned-answer', id);
   }
 
   private async existing(id: string): Promise<CannedAnswer> {
@@ -64,6 +87,22 @@ export class ManageCannedAnswersUseCase {
       );
     }
   }
+}
+
+function change(
+  verb: 'create' | 'update' | 'delete',
+  id: string,
+  before: CannedAnswer | null,
+  after: CannedAnswer | null,
+): AuditChange {
+  const audited = (a: CannedAnswer | null) => (a ? { area: a.area, title: a.title, body: a.body } : null);
+  return {
+    action: `canned-answer.${verb}`,
+    targetType: 'canned-answer',
+    targetId: id,
+    before: audited(before),
+    after: audited(after),
+  };
 }
 
 function checkPlaceholders(body: string): void {

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { ResolutionQueries, type ActorV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
+import { AuditRepository } from '../audit/audit.repository.js';
 import type { SlaPolicyRequest } from './configuration.dto.js';
 
 /** Resolution keeps the SLA clocks, so it owns the targets they are measured against. */
 @Injectable()
 export class ManageSlaPoliciesUseCase {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditRepository,
+  ) {}
 
   get(actor: ActorV1): Promise<unknown> {
     return this.rpc.request<unknown>(ResolutionQueries.SlaPolicies, { actor });
   }
 
-  replace(actor: ActorV1, policies: SlaPolicyRequest[]): Promise<unknown> {
-    return this.rpc.request<unknown>(ResolutionQueries.ReplaceSlaPolicies, { actor, policies });
+  /** Audited after resolution answers: the before is read first. */
+  async replace(actor: ActorV1, policies: SlaPolicyRequest[]): Promise<unknown> {
+    const before = await this.get(actor);
+    const after = await this.rpc.request<unknown>(ResolutionQueries.ReplaceSlaPolicies, { actor, policies });
+    await this.audit.record(actor, {
+      action: 'sla-policies.replace',
+      targetType: 'sla-policies',
+      targetId: 'policies',
+      before,
+      after,
+    });
+    return after;
   }
 }

@@ -11,12 +11,16 @@ import {
   type TemplateVersionListV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 
 /** Mail templates, owned by the notifications service, which checks the role again and the templates. */
 @Injectable()
 export class ManageMailTemplatesUseCase {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditRepository,
+  ) {}
 
   list(actor: ActorV1): Promise<MailKindListV1> {
     return this.rpc.request<MailKindListV1>(NotificationTemplateCommands.ListTemplates, { actor });
@@ -27,18 +31,44 @@ export class ManageMailTemplatesUseCase {
   }
 
   /** The body is the template itself, so the service's `template.subject` is the client's `subject`. */
-  put(actor: ActorV1, key: TemplateKeyV1, template: MailTemplateBodyV1): Promise<MailTemplateV1> {
-    return this.rpc
+  async put(actor: ActorV1, key: TemplateKeyV1, template: MailTemplateBodyV1): Promise<MailTemplateV1> {
+    const before = await this.get(actor, key);
+    const after = await this.rpc
       .request<MailTemplateV1>(NotificationTemplateCommands.PutTemplate, {
         actor,
         ...key,
         template: { subject: template.subject, text: template.text, html: template.html },
       })
       .catch((error: unknown) => rethrowRelativeTo(error, 'template'));
+    await this.recordChange(actor, 'mail-template.put', key, before, after);
+    return after;
   }
 
-  reset(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
-    return this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.ResetTemplate, { actor, ...key });
+  async reset(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
+    const before = await this.get(actor, key);
+    const after = await this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.ResetTemplate, {
+      actor,
+      ...key,
+    });
+    await this.recordChange(actor, 'mail-template.reset', key, before, after);
+    return after;
+  }
+
+  /** After notifications answered: the template keyed `<kind>/<language>`. */
+  private recordChange(
+    actor: ActorV1,
+    action: 'mail-template.put' | 'mail-template.reset',
+    key: TemplateKeyV1,
+    before: MailTemplateV1,
+    after: MailTemplateV1,
+  ): Promise<void> {
+    return this.audit.record(actor, {
+      action,
+      targetType: 'mail-template',
+      targetId: `${key.kind}/${key.language}`,
+      before,
+      after,
+    });
   }
 
   versions(actor: ActorV1, key: TemplateKeyV1): Promise<TemplateVersionListV1> {

@@ -24,6 +24,8 @@ export const DeliveryKind = {
   MailboxUnreadable: 'mailbox-unreadable',
   /** A daily, weekly or monthly summary from reporting (not about one ticket). */
   ScheduledReport: 'scheduled-report',
+  /** To an account's own address: a link to choose a new password (asked on the sign-in page or by an admin). */
+  PasswordReset: 'password-reset',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 
