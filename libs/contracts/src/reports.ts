@@ -57,6 +57,13 @@ export const REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
 export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
 
+/**
+ * A KPI report's granularities: the calendar's, or `total`, the whole period as one row (a dashboard's
+ * figures for any period, with percentiles over all of it rather than per day, week or month).
+ */
+export const KPI_GRANULARITIES = [...REPORT_GRANULARITIES, 'total'] as const;
+export type KpiGranularity = (typeof KPI_GRANULARITIES)[number];
+
 export const REPORT_DIMENSIONS = ['area', 'jurisdiction', 'channel', 'priority', 'category'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
@@ -92,8 +99,8 @@ export class ReportPeriodV1 {
 
 /** Query string of `GET /api/v1/reports/kpis`. */
 export class KpiReportParamsV1 extends ReportPeriodV1 {
-  @IsIn(REPORT_GRANULARITIES)
-  granularity!: ReportGranularity;
+  @IsIn(KPI_GRANULARITIES)
+  granularity!: KpiGranularity;
 
   @IsOptional()
   @IsIn(REPORT_DIMENSIONS)
@@ -215,7 +222,7 @@ export interface KpiRowV1 {
 export interface KpiReportV1 {
   from: string;
   to: string;
-  granularity: ReportGranularity;
+  granularity: KpiGranularity;
   dimension: ReportDimension | null;
   timeZone: string;
   rows: KpiRowV1[];

@@ -2028,6 +2028,14 @@ export interface components {
             reason: string;
             to: string;
         };
+        DurationStatsResponse: {
+            /** @description Promedio en minutos; null si no se midió nada */
+            average: number | null;
+            /** @description Mediana en minutos */
+            p50: number | null;
+            /** @description Percentil 90 en minutos */
+            p90: number | null;
+        };
         ErrorResponse: {
             /**
              * @example VALIDATION
@@ -2226,6 +2234,63 @@ export interface components {
             score: number;
             title: string;
         };
+        KpiReportResponse: {
+            /** @enum {string|null} */
+            dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | null;
+            /** Format: date */
+            from: string;
+            /**
+             * @description `total`: el período entero en una fila
+             * @enum {string}
+             */
+            granularity: "day" | "week" | "month" | "total";
+            /** @description Una fila por período (y valor de la dimensión) */
+            rows: components["schemas"]["KpiRowResponse"][];
+            /** @example America/Argentina/Buenos_Aires */
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
+        KpiRowResponse: {
+            /** @description Tickets registrados por teléfono en el período */
+            callsHandled: number;
+            /** @description Tickets cerrados en el período (y aún cerrados) */
+            closed: number;
+            /** @description Valor de la dimensión; null sin dimensión o para tickets sin ese dato */
+            dimensionValue: string | null;
+            /** @description Registro → primera toma, de los tomados en el período */
+            firstResponse: components["schemas"]["TimingResponse"];
+            incidentsClosed: number;
+            /** @description Incidentes cerrados sin derivar */
+            incidentsClosedAtL1: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            incidentsClosedAtL1Share: number | null;
+            /** @description Tickets abiertos al final del período */
+            openAtEnd: number;
+            /** @description Tickets registrados en el período */
+            opened: number;
+            /** @description Tickets que pasaron a «con atraso» en el período */
+            overdue: number;
+            /**
+             * Format: date
+             * @description Primer día local del período
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description Día siguiente al último del período (excluido)
+             */
+            periodEnd: string;
+            /** @description Consultas cerradas sin derivar */
+            queriesAnsweredAtL1: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            queriesAnsweredAtL1Share: number | null;
+            queriesClosed: number;
+            /** @description Registro → solución aprobada, de los cerrados en el período */
+            resolution: components["schemas"]["TimingResponse"];
+            satisfaction: components["schemas"]["SatisfactionResponse"];
+            sla: components["schemas"]["SlaResponse"];
+        };
         LocalizedTextResponse: {
             en: string;
             es: string;
@@ -2274,6 +2339,28 @@ export interface components {
             /** @enum {string} */
             urgency?: "alta" | "media" | "baja";
         };
+        RecurringIncidentResponse: {
+            /** Format: date-time */
+            firstAt: string;
+            incidents: number;
+            /** @description La categoría, el e-mail del solicitante o la jurisdicción que se repite */
+            key: string;
+            /** Format: date-time */
+            lastAt: string;
+            /** @description Hasta los 10 números más recientes, del más nuevo al más viejo */
+            latestNumbers: number[];
+            rank: number;
+        };
+        RecurringReportResponse: {
+            /** @enum {string} */
+            by: "category" | "requester" | "jurisdiction";
+            /** Format: date */
+            from: string;
+            items: components["schemas"]["RecurringIncidentResponse"][];
+            minCount: number;
+            /** Format: date */
+            to: string;
+        };
         RenameAreaRequest: {
             name: string;
         };
@@ -2313,6 +2400,21 @@ export interface components {
             decision: "approve" | "reject";
             observations?: string;
         };
+        SatisfactionResponse: {
+            /** @description Encuestas respondidas en el período */
+            answered: number;
+            insatisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            insatisfechoShare: number | null;
+            regular: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            regularShare: number | null;
+            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            responseRate: number | null;
+            satisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            satisfechoShare: number | null;
+        };
         SavedViewListResponse: {
             /** @description Primero las propias, luego las compartidas por otros; cada grupo por nombre */
             items: components["schemas"]["SavedViewResponse"][];
@@ -2341,11 +2443,23 @@ export interface components {
         SelfSolvedBodyV1: {
             query?: string;
         };
+        SlaComplianceResponse: {
+            /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            compliance: number | null;
+            measured: number;
+            met: number;
+        };
         SlaPolicyRequest: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
             resolutionMinutes: number;
             responseMinutes: number;
+        };
+        SlaResponse: {
+            /** @description Resolución: tickets cerrados en el período */
+            resolution: components["schemas"]["SlaComplianceResponse"];
+            /** @description Respuesta: tickets tomados por primera vez en el período */
+            response: components["schemas"]["SlaComplianceResponse"];
         };
         SolutionBodyV1: {
             downtimeMinutes?: number;
@@ -2681,6 +2795,14 @@ export interface components {
              */
             type: string;
         };
+        TimingResponse: {
+            /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
+            business: components["schemas"]["DurationStatsResponse"];
+            /** @description Minutos corridos */
+            calendar: components["schemas"]["DurationStatsResponse"];
+            /** @description Tickets medidos */
+            count: number;
+        };
         TokenRequest: {
             email: string;
             password: string;
@@ -2722,6 +2844,19 @@ export interface components {
         WorkLogBodyV1: {
             description: string;
             minutes: number;
+        };
+        YearlyFiguresResponse: {
+            /** @description Jurisdicciones distintas con algún ticket registrado en el año */
+            jurisdictionsServed: number;
+            /** @description Servicios realizados: tickets cerrados en el año */
+            services: number;
+            /** @description Tickets registrados en el año */
+            tickets: number;
+            year: number;
+        };
+        YearlyReportResponse: {
+            timeZone: string;
+            years: components["schemas"]["YearlyFiguresResponse"][];
         };
     };
     responses: never;
@@ -5877,7 +6012,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -5891,7 +6026,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -5936,7 +6073,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -5997,7 +6134,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -6191,7 +6328,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecurringReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -6606,7 +6745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["YearlyReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {

@@ -242,6 +242,16 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     ]);
   });
 
+  it('gives the whole period as one row with total, equal to the month by month', async () => {
+    // March as one period (however long): the same figures as the month; over Feb 15–Apr 1 also T4's February.
+    expect((await kpis({ ...march, granularity: 'total' })).rows).toEqual([expectedMarch]);
+    const longer = await kpis({ from: '2025-02-15', to: '2025-04-01', granularity: 'total', dimension: 'area' });
+    expect(longer.rows.map((r) => [r.period, r.periodEnd, r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['2025-02-15', '2025-04-01', 'L1', 3, 2, 1],
+      ['2025-02-15', '2025-04-01', 'UIT', 1, 1, 0],
+    ]);
+  });
+
   it('gives the same indicators when the events arrive twice and in reverse order', async () => {
     const other = await ReportingHarness.start('reportingkpisreplay');
     try {

@@ -36,6 +36,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
+import { KpiReportResponse, RecurringReportResponse, YearlyReportResponse } from './report.dto.js';
 import { AdministerReportsUseCase } from './administer-reports.use-case.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
@@ -61,7 +62,7 @@ export class ReportsController {
   @Get('kpis')
   @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
   @ApiQueryFromContract(KpiReportParamsV1)
-  @ApiOkResponse({ description: 'Una fila por período (y valor de la dimensión)' })
+  @ApiOkResponse({ type: KpiReportResponse, description: 'Una fila por período (y valor de la dimensión)' })
   @ApiErrors(400, 403, 503)
   kpis(
     @CurrentActor() actor: ActorV1,
@@ -112,7 +113,7 @@ export class ReportsController {
     description: PERIOD_RULES,
   })
   @ApiQueryFromContract(RecurringReportParamsV1)
-  @ApiOkResponse({ description: 'Los grupos que se repiten, del más repetido al menos' })
+  @ApiOkResponse({ type: RecurringReportResponse, description: 'Los grupos que se repiten, del más repetido al menos' })
   @ApiErrors(400, 403, 503)
   recurring(
     @CurrentActor() actor: ActorV1,
@@ -124,7 +125,7 @@ export class ReportsController {
   @Get('yearly')
   @ApiOperation({ summary: 'Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)' })
   @ApiQueryFromContract(YearlyReportParamsV1)
-  @ApiOkResponse({ description: 'Un elemento por año pedido' })
+  @ApiOkResponse({ type: YearlyReportResponse, description: 'Un elemento por año pedido' })
   @ApiErrors(400, 403, 503)
   yearly(
     @CurrentActor() actor: ActorV1,

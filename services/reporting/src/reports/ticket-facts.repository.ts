@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProcedureEvents, type RecurrenceKey, type ReportDimension, type ReportGranularity } from '@cau/contracts';
+import { ProcedureEvents, type RecurrenceKey, type ReportDimension, type KpiGranularity } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
 import {
@@ -78,7 +78,7 @@ export interface KpiCriteria {
   /** Local dates: the first day of the report and the day after its last. */
   fromDay: string;
   toDay: string;
-  granularity: ReportGranularity;
+  granularity: KpiGranularity;
   dimension: ReportDimension | null;
 }
 
@@ -278,7 +278,7 @@ export class TicketFactsRepository {
         [dimension, criteria.fromDay],
       ),
     ]);
-    return { ...aggregateDays(days, criteria.granularity), openAtStart };
+    return { ...aggregateDays(days, criteria.granularity, criteria.fromDay), openAtStart };
   }
 
   /** Fills kpi_daily again from the fact table when it was built in another zone (or never). */
@@ -371,8 +371,12 @@ interface PeriodTotals {
 
 const SUMMED: readonly Counter[] = [...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS];
 
-/** The local date the period of a local day starts on (date_trunc's: months on the 1st, weeks on Monday). */
-export function periodKeyOf(day: string, granularity: ReportGranularity): string {
+/**
+ * The local date the period of a local day starts on (date_trunc's: months on the 1st, weeks on Monday;
+ * the report's first day for `total`).
+ */
+export function periodKeyOf(day: string, granularity: KpiGranularity, fromDay: string): string {
+  if (granularity === 'total') return fromDay;
   if (granularity === 'day') return day;
   if (granularity === 'month') return `${day.slice(0, 8)}01`;
   const date = new Date(`${day}T00:00:00Z`);
@@ -383,13 +387,14 @@ export function periodKeyOf(day: string, granularity: ReportGranularity): string
 /** Sums daily rows into periods and turns them into the aggregates the formulas take. */
 export function aggregateDays(
   rows: readonly DailyRow[],
-  granularity: ReportGranularity,
+  granularity: KpiGranularity,
+  fromDay: string,
 ): Omit<KpiAggregates, 'openAtStart'> {
   const totals = new Map<string, PeriodTotals>();
   const keys = new Map<string, string>();
   for (const row of rows) {
     let bucket = keys.get(row.day);
-    if (bucket === undefined) keys.set(row.day, (bucket = periodKeyOf(row.day, granularity)));
+    if (bucket === undefined) keys.set(row.day, (bucket = periodKeyOf(row.day, granularity, fromDay)));
     const key = `${bucket}\u0000${row.value ?? ''}\u0000${row.value === null ? 'null' : 'value'}`;
     let t = totals.get(key);
     if (!t) {
