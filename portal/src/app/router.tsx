@@ -10,6 +10,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
 import { parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
+import { mayReadReports } from '../features/reports/report-roles';
+import { parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import { ErrorPage, NotFoundPage } from './ErrorPages';
@@ -183,6 +185,30 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
+/** The managers' dashboard, for those who may read reports; for anyone else the page does not exist. */
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/informes',
+  validateSearch: parseReportSearch,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!mayReadReports(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+});
+
+/** Seed 001's yearly figures, to read and print; same people as the dashboard. */
+const yearlyReportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/informes/anual',
+  validateSearch: parseYearlySearch,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!mayReadReports(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/reports/YearlyReportPage'), 'YearlyReportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -198,6 +224,8 @@ const routeTree = rootRoute.addChildren([
     deskRegistrationRoute,
     cannedAnswersRoute,
     closureReportRoute,
+    reportsRoute,
+    yearlyReportRoute,
   ]),
 ]);
 
