@@ -901,6 +901,7 @@ export const en: Messages = {
     measured_one: '{{count}} ticket measured',
     measured_other: '{{count}} tickets measured',
     trend: '{{delta}} (before: {{previous}})',
+    trendUnknown: 'before: {{previous}}',
     units: { day: 'd', hour: 'h', minute: 'min', minutes: 'min', points: 'pp' },
     noValue: 'Not set',
     charts: {

@@ -899,6 +899,7 @@ export const es = {
     measured_one: '{{count}} ticket medido',
     measured_other: '{{count}} tickets medidos',
     trend: '{{delta}} (antes: {{previous}})',
+    trendUnknown: 'antes: {{previous}}',
     units: { day: 'd', hour: 'h', minute: 'min', minutes: 'min', points: 'pp' },
     noValue: 'Sin dato',
     charts: {

@@ -383,7 +383,7 @@ export function ReportsPage() {
                 <Title order={3} size="h5" mb={6}>
                   {group.group}
                 </Title>
-                <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
+                <SimpleGrid component="dl" cols={{ base: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
                   {group.items.map((figure) => {
                     const value = figure.value(overall);
                     const old = earlier ? figure.value(earlier) : null;
@@ -416,11 +416,15 @@ export function ReportsPage() {
                             </Text>
                           )}
                           <Text size="xs" c="dark.6" className="reports-trend" data-direction={trend.direction}>
-                            <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
-                            {t('reports.trend', {
-                              delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
-                              previous: format(old, figure.kind),
-                            })}
+                            {trend.direction === 'up' || trend.direction === 'down' ? (
+                              <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
+                            ) : null}
+                            {trend.direction === 'unknown'
+                              ? t('reports.trendUnknown', { previous: format(old, figure.kind) })
+                              : t('reports.trend', {
+                                  delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
+                                  previous: format(old, figure.kind),
+                                })}
                           </Text>
                         </Text>
                       </Paper>
@@ -491,7 +495,7 @@ export function ReportsPage() {
               withLegend
               accessibilityLayer={false}
               connectNulls={false}
-              unit=" min"
+              valueFormatter={(value) => formatDecimal(value, language)}
               series={[
                 { name: 'fr50', label: t('reports.series.firstResponseP50'), color: 'cau.7' },
                 { name: 'fr90', label: t('reports.series.firstResponseP90'), color: 'cau.4' },
@@ -717,7 +721,7 @@ export function ReportsPage() {
   );
 }
 
-const TREND_ARROW = { up: '▲', down: '▼', same: '=', unknown: '·' } as const;
+const TREND_ARROW = { up: '▲', down: '▼' } as const;
 
 function columns<Row>(list: Array<[string, string, (row: Row) => string]>): ChartColumn<Row>[] {
   return list.map(([key, label, value]) => ({ key, label, value }));
