@@ -113,7 +113,14 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   const supervisor = { email: `jefa.${tag}@cau.gob.ar`, name: 'Julia Jefa', role: 'supervisor', area: 'L1' };
   const operator = { email: `mesa.${tag}@cau.gob.ar`, name: 'Mario Mesa', role: 'operator', area: 'L1' };
   const requester = { email: `pide.${tag}@salud.gob.ar`, name: 'Paula Pide', role: 'requester', jurisdiction: 'SALUD' };
-  for (const account of [supervisor, operator, requester]) await createAccount(admin, account);
+  const referente = {
+    email: `referente.${tag}@salud.gob.ar`,
+    name: 'Rita Referente',
+    role: 'referente',
+    jurisdiction: 'SALUD',
+  };
+  const agent = { email: `agente.${tag}@cau.gob.ar`, name: 'Ana Agente', role: 'agent', area: 'L1' };
+  for (const account of [supervisor, operator, requester, referente, agent]) await createAccount(admin, account);
   const supervisorApi = await Api.login(supervisor.email, PASSWORD);
   const operatorApi = await Api.login(operator.email, PASSWORD);
 
@@ -177,6 +184,29 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   await requesterPage.goto(`${baseUrl()}/informes/anual`);
   await expect(requesterPage.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
   await requesterContext.close();
+
+  // A referente reads their jurisdiction's figures and an agent their area's: the API's for them, said so,
+  // without the breakdown (reporting keeps one dimension at a time).
+  for (const [person, scope] of [
+    [referente, 'Alcance: los tickets de la jurisdicción SALUD'],
+    [agent, 'Alcance: los tickets del área L1'],
+  ] as const) {
+    const personApi = await Api.login(person.email, PASSWORD);
+    const scopedContext = await browser.newContext();
+    const scopedPage = await scopedContext.newPage();
+    await signIn(scopedPage, person.email);
+    await scopedPage.getByRole('link', { name: 'Informes' }).click();
+    await expect(scopedPage.getByTestId('reports-scope')).toHaveText(scope);
+    const theirs = (await personApi.send<Report>('GET', `/reports/kpis?${monthQuery}`)).rows[0]!;
+    await expect.poll(() => dashboardFigures(scopedPage)).toEqual(apiFigures(theirs));
+    await expect(scopedPage.getByLabel('Desglosar por')).toHaveCount(0);
+    if (person === referente) {
+      // Referentes have no console: their recurring incidents link to the tickets alone.
+      await expect(scopedPage.getByRole('link', { name: 'Ver los tickets en la consola' })).toHaveCount(0);
+      await checkPage(scopedPage, 'reports-referente');
+    }
+    await scopedContext.close();
+  }
 
   // The supervisor opens the reports from the menu: this month by default.
   const context = await browser.newContext({ acceptDownloads: true });

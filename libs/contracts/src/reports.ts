@@ -51,8 +51,23 @@ export const ReportQueries = {
  */
 export const READ_MODELS_DURABLE = 'reporting';
 
-/** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
-export const REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
+/**
+ * Who reads the desk's reports as a whole: supervisors, administrators and operators (the desk's work is
+ * staff's business). The ticket exports stay theirs.
+ */
+export const DESK_REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
+
+/**
+ * Who may read the indicators: the desk as a whole, area agents their area's figures and referentes their
+ * jurisdiction's (`ReportScopeV1`, decided by reporting from the actor).
+ */
+export const REPORT_ROLES: readonly Role[] = [...DESK_REPORT_ROLES, Role.Agent, Role.Referente];
+
+/** The part of the desk's work a report covers when it is not the whole: one area's or one jurisdiction's tickets. */
+export interface ReportScopeV1 {
+  dimension: 'area' | 'jurisdiction';
+  value: string;
+}
 
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
 export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
@@ -224,6 +239,8 @@ export interface KpiReportV1 {
   to: string;
   granularity: KpiGranularity;
   dimension: ReportDimension | null;
+  /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
+  scope: ReportScopeV1 | null;
   timeZone: string;
   rows: KpiRowV1[];
 }
@@ -244,6 +261,7 @@ export interface RecurringReportV1 {
   to: string;
   by: RecurrenceKey;
   minCount: number;
+  scope: ReportScopeV1 | null;
   items: RecurringIncidentV1[];
 }
 
@@ -260,6 +278,7 @@ export interface YearlyFiguresV1 {
 
 export interface YearlyReportV1 {
   timeZone: string;
+  scope: ReportScopeV1 | null;
   years: YearlyFiguresV1[];
 }
 

@@ -769,9 +769,9 @@ export interface paths {
         };
         /**
          * Indicadores por período, en general o por dimensión
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpis"];
         put?: never;
@@ -791,9 +791,9 @@ export interface paths {
         };
         /**
          * Los indicadores en CSV (UTF-8)
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisCsv"];
         put?: never;
@@ -813,9 +813,9 @@ export interface paths {
         };
         /**
          * Los indicadores en una hoja de cálculo XLSX
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisXlsx"];
         put?: never;
@@ -877,9 +877,9 @@ export interface paths {
         };
         /**
          * Incidentes recurrentes del período (7.6), por categoría, solicitante o jurisdicción
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_recurring"];
         put?: never;
@@ -989,7 +989,7 @@ export interface paths {
         };
         /**
          * Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)
-         * @description Roles: supervisor, admin, operator.
+         * @description Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_yearly"];
         put?: never;
@@ -2246,6 +2246,8 @@ export interface components {
             granularity: "day" | "week" | "month" | "total";
             /** @description Una fila por período (y valor de la dimensión) */
             rows: components["schemas"]["KpiRowResponse"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
             /** @example America/Argentina/Buenos_Aires */
             timeZone: string;
             /** Format: date */
@@ -2358,6 +2360,8 @@ export interface components {
             from: string;
             items: components["schemas"]["RecurringIncidentResponse"][];
             minCount: number;
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
         };
@@ -2379,6 +2383,12 @@ export interface components {
             /** @enum {string} */
             language?: "es" | "en";
             recipients: string[];
+        };
+        ReportScopeResponse: {
+            /** @enum {string} */
+            dimension: "area" | "jurisdiction";
+            /** @description El área del agente o la jurisdicción del referente */
+            value: string;
         };
         RequesterPageResponse: {
             items: components["schemas"]["RequesterResponse"][];
@@ -2855,6 +2865,8 @@ export interface components {
             year: number;
         };
         YearlyReportResponse: {
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
             timeZone: string;
             years: components["schemas"]["YearlyFiguresResponse"][];
         };
@@ -6616,10 +6628,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6705,10 +6721,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

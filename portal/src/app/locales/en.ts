@@ -929,6 +929,10 @@ export const en: Messages = {
       empty: 'No data in the period.',
     },
     pickDimension: 'Choose “Break down by” to compare areas, jurisdictions, channels, priorities or categories.',
+    scope: {
+      area: "Scope: area {{value}}'s tickets",
+      jurisdiction: "Scope: jurisdiction {{value}}'s tickets",
+    },
     recurring: {
       title: 'Recurring incidents',
       help: 'Incidents registered in the period that repeat (at least 2), most repeated first.',

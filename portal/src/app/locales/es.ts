@@ -927,6 +927,10 @@ export const es = {
       empty: 'Sin datos en el período.',
     },
     pickDimension: 'Elija «Desglosar por» para comparar áreas, jurisdicciones, canales, prioridades o categorías.',
+    scope: {
+      area: 'Alcance: los tickets del área {{value}}',
+      jurisdiction: 'Alcance: los tickets de la jurisdicción {{value}}',
+    },
     recurring: {
       title: 'Incidentes recurrentes',
       help: 'Incidentes registrados en el período que se repiten (al menos 2), del más repetido al menos.',

@@ -23,7 +23,10 @@ import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { formatMinutes } from '../desk-registration/closure-report';
 import { categoriesQuery } from '../desk-registration/desk-api';
+import { useSession } from '../auth/session';
+import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
+import { scopeDimensionOf } from './report-roles';
 import { formatCount, formatDay, formatDecimal, formatDelta, formatShare, periodLabel } from './report-format';
 import {
   addDays,
@@ -72,7 +75,11 @@ export function ReportsPage() {
   const today = useMemo(() => localToday(), []);
   const period = resolvePeriod(search, today);
   const previous = previousPeriod(period);
-  const dimension = search.dimension;
+  const account = useSession();
+  // An agent's or a referente's reports cover their area or jurisdiction, which breaks down by nothing else.
+  const scopeDimension = scopeDimensionOf(account?.role ?? '');
+  const dimension = scopeDimension ? undefined : search.dimension;
+  const toConsole = isDeskRole(account?.role ?? '');
   const by: RecurrenceKey = search.by ?? 'category';
 
   const current = useQuery(kpiQuery({ from: period.from, to: period.to, granularity: 'total' }));
@@ -240,6 +247,11 @@ export function ReportsPage() {
             })}
             {current.data ? ` · ${t('reports.timeZone', { zone: current.data.timeZone })}` : ''}
           </Text>
+          {current.data?.scope && (
+            <Text size="sm" fw={600} data-testid="reports-scope">
+              {t(`reports.scope.${current.data.scope.dimension}`, { value: current.data.scope.value })}
+            </Text>
+          )}
         </div>
         <Group gap="xs" className="reports-no-print">
           <ButtonLink to="/informes/anual" variant="default">
@@ -328,19 +340,21 @@ export function ReportsPage() {
               →
             </Button>
           </Group>
-          <NativeSelect
-            label={t('reports.dimension')}
-            data={[
-              { value: '', label: t('reports.dimensions.none') },
-              ...REPORT_DIMENSIONS.map((value) => ({ value, label: t(`reports.dimensions.${value}`) })),
-            ]}
-            value={dimension ?? ''}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              go({ dimension: value === '' ? undefined : (value as ReportDimension) });
-            }}
-            w={190}
-          />
+          {!scopeDimension && (
+            <NativeSelect
+              label={t('reports.dimension')}
+              data={[
+                { value: '', label: t('reports.dimensions.none') },
+                ...REPORT_DIMENSIONS.map((value) => ({ value, label: t(`reports.dimensions.${value}`) })),
+              ]}
+              value={dimension ?? ''}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                go({ dimension: value === '' ? undefined : (value as ReportDimension) });
+              }}
+              w={190}
+            />
+          )}
         </Group>
         <Group gap="xs" mt="sm">
           <Text size="sm" fw={500}>
@@ -621,7 +635,7 @@ export function ReportsPage() {
             />
           </ChartCard>
         )
-      ) : (
+      ) : scopeDimension ? null : (
         <Text size="sm" c="dark.6" className="reports-no-print">
           {t('reports.pickDimension')}
         </Text>
@@ -678,7 +692,7 @@ export function ReportsPage() {
                     <Table.Td>{item.rank}</Table.Td>
                     <Table.Th scope="row" fw={500}>
                       {by === 'category' ? categoryLabel(item.key) : item.key}
-                      {by !== 'requester' && (
+                      {toConsole && by !== 'requester' && (
                         <AnchorLink
                           to="/consola"
                           search={{

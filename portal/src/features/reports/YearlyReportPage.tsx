@@ -60,6 +60,11 @@ export function YearlyReportPage() {
         <Text size="lg" fw={500}>
           {fromYear === toYear ? String(fromYear) : t('reports.yearly.range', { from: fromYear, to: toYear })}
         </Text>
+        {report.data?.scope && (
+          <Text size="sm" fw={600} data-testid="reports-scope">
+            {t(`reports.scope.${report.data.scope.dimension}`, { value: report.data.scope.value })}
+          </Text>
+        )}
       </header>
       <Group gap="sm" className="reports-no-print">
         <NativeSelect

@@ -10,6 +10,7 @@ import {
   type RecurringIncidentV1,
   type RecurringReportV1,
   type ReportDimension,
+  type ReportScopeV1,
   type KpiGranularity,
   type SlaComplianceV1,
   type TimingV1,
@@ -154,6 +155,20 @@ export class KpiRowResponse implements KpiRowV1 {
   sla!: SlaResponse;
 }
 
+export class ReportScopeResponse implements ReportScopeV1 {
+  @ApiProperty({ enum: ['area', 'jurisdiction'] })
+  dimension!: 'area' | 'jurisdiction';
+
+  @ApiProperty({ description: 'El área del agente o la jurisdicción del referente' })
+  value!: string;
+}
+
+const SCOPE = {
+  type: ReportScopeResponse,
+  nullable: true,
+  description: 'null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre',
+} as const;
+
 export class KpiReportResponse implements KpiReportV1 {
   @ApiProperty({ format: 'date' })
   from!: string;
@@ -166,6 +181,9 @@ export class KpiReportResponse implements KpiReportV1 {
 
   @ApiProperty({ enum: REPORT_DIMENSIONS, nullable: true })
   dimension!: ReportDimension | null;
+
+  @ApiProperty(SCOPE)
+  scope!: ReportScopeResponse | null;
 
   @ApiProperty({ example: 'America/Argentina/Buenos_Aires' })
   timeZone!: string;
@@ -211,6 +229,9 @@ export class RecurringReportResponse implements RecurringReportV1 {
   @ApiProperty({ type: 'integer' })
   minCount!: number;
 
+  @ApiProperty(SCOPE)
+  scope!: ReportScopeResponse | null;
+
   @ApiProperty({ type: [RecurringIncidentResponse] })
   items!: RecurringIncidentResponse[];
 }
@@ -232,6 +253,9 @@ export class YearlyFiguresResponse implements YearlyFiguresV1 {
 export class YearlyReportResponse implements YearlyReportV1 {
   @ApiProperty()
   timeZone!: string;
+
+  @ApiProperty(SCOPE)
+  scope!: ReportScopeResponse | null;
 
   @ApiProperty({ type: [YearlyFiguresResponse] })
   years!: YearlyFiguresResponse[];

@@ -13,6 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
+  DESK_REPORT_ROLES,
   KpiReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
@@ -48,7 +49,8 @@ const TICKET_EXPORT_RULES =
   'Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.';
 const PERIOD_RULES =
   'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. ' +
-  'Definiciones: docs/indicators.md.';
+  'Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción ' +
+  '(`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.';
 
 @ApiTags('reports')
 @Controller('api/v1/reports')
@@ -135,6 +137,7 @@ export class ReportsController {
   }
 
   @Get('tickets.csv')
+  @Roles(...DESK_REPORT_ROLES)
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en CSV (UTF-8)', description: TICKET_EXPORT_RULES })
   @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces('text/csv')
@@ -153,6 +156,7 @@ export class ReportsController {
   }
 
   @Get('tickets.xlsx')
+  @Roles(...DESK_REPORT_ROLES)
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en XLSX', description: TICKET_EXPORT_RULES })
   @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces(XLSX)
