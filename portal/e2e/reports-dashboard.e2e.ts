@@ -196,7 +196,8 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
     const scopedPage = await scopedContext.newPage();
     await signIn(scopedPage, person.email);
     await scopedPage.getByRole('link', { name: 'Informes' }).click();
-    await expect(scopedPage.getByTestId('reports-scope')).toHaveText(scope);
+    // The machine running these tests is shared and busy: the first figures may take a while.
+    await expect(scopedPage.getByTestId('reports-scope')).toHaveText(scope, { timeout: 90_000 });
     const theirs = (await personApi.send<Report>('GET', `/reports/kpis?${monthQuery}`)).rows[0]!;
     await expect.poll(() => dashboardFigures(scopedPage)).toEqual(apiFigures(theirs));
     await expect(scopedPage.getByLabel('Desglosar por')).toHaveCount(0);
@@ -219,7 +220,7 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
 
   // Every figure on screen is the API's for the same query, and each trend's "before" the previous period's.
   const current = (await kpis(monthQuery)).rows[0]!;
-  await expect.poll(() => dashboardFigures(page)).toEqual(apiFigures(current));
+  await expect.poll(() => dashboardFigures(page), { timeout: 90_000 }).toEqual(apiFigures(current));
   const days = Math.round((Date.parse(month.to) - Date.parse(month.from)) / 86_400_000);
   const previous = (await kpis(`from=${addDays(month.from, -days)}&to=${month.from}&granularity=total`)).rows[0]!;
   await expect(page.locator('[data-figure="opened"] .reports-trend')).toHaveText(

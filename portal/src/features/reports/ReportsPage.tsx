@@ -44,7 +44,7 @@ import {
   type ReportDimension,
   type ReportSearch,
 } from './report-search';
-import { kpiExportUrl, kpiQuery, recurringQuery, type KpiRow } from './reports-api';
+import { kpiBreakdownQuery, kpiExportUrl, kpiQuery, recurringQuery, type KpiRow } from './reports-api';
 import './reports.css';
 
 const route = getRouteApi('/signed-in/informes');
@@ -89,10 +89,7 @@ export function ReportsPage() {
   const byDimensionQuery = dimension
     ? ({ from: period.from, to: period.to, granularity: 'total', dimension } as const)
     : null;
-  const byDimension = useQuery({
-    ...kpiQuery(byDimensionQuery ?? { from: period.from, to: period.to, granularity: 'total' }),
-    enabled: byDimensionQuery !== null,
-  });
+  const byDimension = useQuery(kpiBreakdownQuery(byDimensionQuery));
   const recurring = useQuery(recurringQuery({ from: period.from, to: period.to, by }));
   const categories = useQuery(categoriesQuery);
 

@@ -16,6 +16,16 @@ export const kpiQuery = (query: KpiQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** The breakdown by a dimension, when one is chosen (its own key: never the overall query's, disabled). */
+export const kpiBreakdownQuery = (query: KpiQuery | null) =>
+  queryOptions({
+    queryKey: ['reports', 'kpis', 'breakdown', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/kpis', { params: { query: query! } })),
+    enabled: query !== null,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
 export const recurringQuery = (query: { from: string; to: string; by: RecurrenceKey }) =>
   queryOptions({
     queryKey: ['reports', 'recurring', query],
