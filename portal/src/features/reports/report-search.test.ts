@@ -3,9 +3,11 @@ import { formatCount, formatDelta, formatShare, periodLabel } from './report-for
 import {
   isDay,
   parseReportSearch,
+  parseYearlySearch,
   periodAllowed,
   previousPeriod,
   resolvePeriod,
+  resolveYears,
   seriesGranularity,
   shiftPeriod,
   trendOf,
@@ -122,6 +124,19 @@ describe('periods', () => {
     expect(trendOf(0.5, 0.6667)).toEqual({ delta: -0.1667, direction: 'down' });
     expect(trendOf(4, 4)).toEqual({ delta: 0, direction: 'same' });
     expect(trendOf(null, 4)).toEqual({ delta: null, direction: 'unknown' });
+  });
+});
+
+describe('the yearly report URL', () => {
+  it('takes up to five years in order, else the last five', () => {
+    expect(parseYearlySearch({ fromYear: '2021', toYear: 2025 })).toEqual({ fromYear: 2021, toYear: 2025 });
+    expect(parseYearlySearch({ fromYear: 2020, toYear: 2025 })).toEqual({});
+    expect(parseYearlySearch({ fromYear: 2025, toYear: 2024 })).toEqual({});
+    expect(parseYearlySearch({ fromYear: 1999, toYear: 2001 })).toEqual({});
+    expect(parseYearlySearch({ fromYear: '20x1', toYear: 2021 })).toEqual({});
+    expect(resolveYears({}, '2026-12-04')).toEqual({ fromYear: 2022, toYear: 2026 });
+    expect(resolveYears({}, '2002-06-01')).toEqual({ fromYear: 2000, toYear: 2002 });
+    expect(resolveYears({ fromYear: 2023, toYear: 2023 }, '2026-12-04')).toEqual({ fromYear: 2023, toYear: 2023 });
   });
 });
 
