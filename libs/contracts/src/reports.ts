@@ -51,11 +51,33 @@ export const ReportQueries = {
  */
 export const READ_MODELS_DURABLE = 'reporting';
 
-/** Reports describe the desk's work, which is staff's business (supervisors, admins, operators). */
-export const REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
+/**
+ * Who reads the desk's reports as a whole: supervisors, administrators and operators (the desk's work is
+ * staff's business). The ticket exports stay theirs.
+ */
+export const DESK_REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, Role.Operator];
+
+/**
+ * Who may read the indicators: the desk as a whole, area agents their area's figures and referentes their
+ * jurisdiction's (`ReportScopeV1`, decided by reporting from the actor).
+ */
+export const REPORT_ROLES: readonly Role[] = [...DESK_REPORT_ROLES, Role.Agent, Role.Referente];
+
+/** The part of the desk's work a report covers when it is not the whole: one area's or one jurisdiction's tickets. */
+export interface ReportScopeV1 {
+  dimension: 'area' | 'jurisdiction';
+  value: string;
+}
 
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
 export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
+
+/**
+ * A KPI report's granularities: the calendar's, or `total`, the whole period as one row (a dashboard's
+ * figures for any period, with percentiles over all of it rather than per day, week or month).
+ */
+export const KPI_GRANULARITIES = [...REPORT_GRANULARITIES, 'total'] as const;
+export type KpiGranularity = (typeof KPI_GRANULARITIES)[number];
 
 export const REPORT_DIMENSIONS = ['area', 'jurisdiction', 'channel', 'priority', 'category'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
@@ -92,8 +114,8 @@ export class ReportPeriodV1 {
 
 /** Query string of `GET /api/v1/reports/kpis`. */
 export class KpiReportParamsV1 extends ReportPeriodV1 {
-  @IsIn(REPORT_GRANULARITIES)
-  granularity!: ReportGranularity;
+  @IsIn(KPI_GRANULARITIES)
+  granularity!: KpiGranularity;
 
   @IsOptional()
   @IsIn(REPORT_DIMENSIONS)
@@ -215,8 +237,10 @@ export interface KpiRowV1 {
 export interface KpiReportV1 {
   from: string;
   to: string;
-  granularity: ReportGranularity;
+  granularity: KpiGranularity;
   dimension: ReportDimension | null;
+  /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
+  scope: ReportScopeV1 | null;
   timeZone: string;
   rows: KpiRowV1[];
 }
@@ -237,6 +261,7 @@ export interface RecurringReportV1 {
   to: string;
   by: RecurrenceKey;
   minCount: number;
+  scope: ReportScopeV1 | null;
   items: RecurringIncidentV1[];
 }
 
@@ -253,6 +278,7 @@ export interface YearlyFiguresV1 {
 
 export interface YearlyReportV1 {
   timeZone: string;
+  scope: ReportScopeV1 | null;
   years: YearlyFiguresV1[];
 }
 

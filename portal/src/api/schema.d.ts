@@ -879,9 +879,9 @@ export interface paths {
         };
         /**
          * Indicadores por período, en general o por dimensión
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpis"];
         put?: never;
@@ -901,9 +901,9 @@ export interface paths {
         };
         /**
          * Los indicadores en CSV (UTF-8)
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisCsv"];
         put?: never;
@@ -923,9 +923,9 @@ export interface paths {
         };
         /**
          * Los indicadores en una hoja de cálculo XLSX
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisXlsx"];
         put?: never;
@@ -987,9 +987,9 @@ export interface paths {
         };
         /**
          * Incidentes recurrentes del período (7.6), por categoría, solicitante o jurisdicción
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Definiciones: docs/indicators.md.
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
-         *     Roles: supervisor, admin, operator.
+         *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_recurring"];
         put?: never;
@@ -1099,7 +1099,7 @@ export interface paths {
         };
         /**
          * Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)
-         * @description Roles: supervisor, admin, operator.
+         * @description Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_yearly"];
         put?: never;
@@ -2178,6 +2178,14 @@ export interface components {
             problem: string;
             title: string;
         };
+        DurationStatsResponse: {
+            /** @description Promedio en minutos; null si no se midió nada */
+            average: number | null;
+            /** @description Mediana en minutos */
+            p50: number | null;
+            /** @description Percentil 90 en minutos */
+            p90: number | null;
+        };
         ErrorResponse: {
             /**
              * @example VALIDATION
@@ -2376,6 +2384,65 @@ export interface components {
             score: number;
             title: string;
         };
+        KpiReportResponse: {
+            /** @enum {string|null} */
+            dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | null;
+            /** Format: date */
+            from: string;
+            /**
+             * @description `total`: el período entero en una fila
+             * @enum {string}
+             */
+            granularity: "day" | "week" | "month" | "total";
+            /** @description Una fila por período (y valor de la dimensión) */
+            rows: components["schemas"]["KpiRowResponse"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** @example America/Argentina/Buenos_Aires */
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
+        KpiRowResponse: {
+            /** @description Tickets registrados por teléfono en el período */
+            callsHandled: number;
+            /** @description Tickets cerrados en el período (y aún cerrados) */
+            closed: number;
+            /** @description Valor de la dimensión; null sin dimensión o para tickets sin ese dato */
+            dimensionValue: string | null;
+            /** @description Registro → primera toma, de los tomados en el período */
+            firstResponse: components["schemas"]["TimingResponse"];
+            incidentsClosed: number;
+            /** @description Incidentes cerrados sin derivar */
+            incidentsClosedAtL1: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            incidentsClosedAtL1Share: number | null;
+            /** @description Tickets abiertos al final del período */
+            openAtEnd: number;
+            /** @description Tickets registrados en el período */
+            opened: number;
+            /** @description Tickets que pasaron a «con atraso» en el período */
+            overdue: number;
+            /**
+             * Format: date
+             * @description Primer día local del período
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description Día siguiente al último del período (excluido)
+             */
+            periodEnd: string;
+            /** @description Consultas cerradas sin derivar */
+            queriesAnsweredAtL1: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            queriesAnsweredAtL1Share: number | null;
+            queriesClosed: number;
+            /** @description Registro → solución aprobada, de los cerrados en el período */
+            resolution: components["schemas"]["TimingResponse"];
+            satisfaction: components["schemas"]["SatisfactionResponse"];
+            sla: components["schemas"]["SlaResponse"];
+        };
         LocalizedTextResponse: {
             en: string;
             es: string;
@@ -2432,6 +2499,30 @@ export interface components {
             /** @enum {string} */
             urgency?: "alta" | "media" | "baja";
         };
+        RecurringIncidentResponse: {
+            /** Format: date-time */
+            firstAt: string;
+            incidents: number;
+            /** @description La categoría, el e-mail del solicitante o la jurisdicción que se repite */
+            key: string;
+            /** Format: date-time */
+            lastAt: string;
+            /** @description Hasta los 10 números más recientes, del más nuevo al más viejo */
+            latestNumbers: number[];
+            rank: number;
+        };
+        RecurringReportResponse: {
+            /** @enum {string} */
+            by: "category" | "requester" | "jurisdiction";
+            /** Format: date */
+            from: string;
+            items: components["schemas"]["RecurringIncidentResponse"][];
+            minCount: number;
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** Format: date */
+            to: string;
+        };
         RenameAreaRequest: {
             name: string;
         };
@@ -2468,6 +2559,12 @@ export interface components {
             /** @description En minúsculas, sin repetir */
             recipients: string[];
         };
+        ReportScopeResponse: {
+            /** @enum {string} */
+            dimension: "area" | "jurisdiction";
+            /** @description El área del agente o la jurisdicción del referente */
+            value: string;
+        };
         RequesterPageResponse: {
             items: components["schemas"]["RequesterResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
@@ -2487,6 +2584,21 @@ export interface components {
             /** @enum {string} */
             decision: "approve" | "reject";
             observations?: string;
+        };
+        SatisfactionResponse: {
+            /** @description Encuestas respondidas en el período */
+            answered: number;
+            insatisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            insatisfechoShare: number | null;
+            regular: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            regularShare: number | null;
+            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            responseRate: number | null;
+            satisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            satisfechoShare: number | null;
         };
         SavedViewListResponse: {
             /** @description Primero las propias, luego las compartidas por otros; cada grupo por nombre */
@@ -2515,6 +2627,12 @@ export interface components {
         };
         SelfSolvedBodyV1: {
             query?: string;
+        };
+        SlaComplianceResponse: {
+            /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            compliance: number | null;
+            measured: number;
+            met: number;
         };
         SlaDueDatesResponse: {
             /** @enum {string} */
@@ -2550,6 +2668,12 @@ export interface components {
              * @description Ahora, al responder
              */
             from: string;
+        };
+        SlaResponse: {
+            /** @description Resolución: tickets cerrados en el período */
+            resolution: components["schemas"]["SlaComplianceResponse"];
+            /** @description Respuesta: tickets tomados por primera vez en el período */
+            response: components["schemas"]["SlaComplianceResponse"];
         };
         SolutionBodyV1: {
             downtimeMinutes?: number;
@@ -2885,6 +3009,14 @@ export interface components {
              */
             type: string;
         };
+        TimingResponse: {
+            /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
+            business: components["schemas"]["DurationStatsResponse"];
+            /** @description Minutos corridos */
+            calendar: components["schemas"]["DurationStatsResponse"];
+            /** @description Tickets medidos */
+            count: number;
+        };
         TokenRequest: {
             email: string;
             password: string;
@@ -2926,6 +3058,21 @@ export interface components {
         WorkLogBodyV1: {
             description: string;
             minutes: number;
+        };
+        YearlyFiguresResponse: {
+            /** @description Jurisdicciones distintas con algún ticket registrado en el año */
+            jurisdictionsServed: number;
+            /** @description Servicios realizados: tickets cerrados en el año */
+            services: number;
+            /** @description Tickets registrados en el año */
+            tickets: number;
+            year: number;
+        };
+        YearlyReportResponse: {
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            timeZone: string;
+            years: components["schemas"]["YearlyFiguresResponse"][];
         };
     };
     responses: never;
@@ -6398,7 +6545,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -6412,7 +6559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -6457,7 +6606,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -6518,7 +6667,7 @@ export interface operations {
             query: {
                 dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
                 from: string;
-                granularity: "day" | "week" | "month";
+                granularity: "day" | "week" | "month" | "total";
                 to: string;
             };
             header?: never;
@@ -6712,7 +6861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecurringReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -7002,10 +7153,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7091,10 +7246,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7131,7 +7290,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["YearlyReportResponse"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {

@@ -9,6 +9,7 @@ import { useSession } from '../features/auth/session';
 import { NavLinkLink } from '../components/links';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
+import { mayReadReports } from '../features/reports/report-roles';
 import { changeLanguage, isLanguage, languages, type Language } from './i18n';
 import { useLiveUpdates } from './live-updates';
 
@@ -18,6 +19,9 @@ const STAFF_NAVIGATION = [
   { to: '/consola/registrar', label: 'nav.register', exact: true },
   { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
 ] as const;
+
+/** The reports, for those who may read them (supervisors, administrators, operators). */
+const REPORT_NAVIGATION = [{ to: '/informes', label: 'reports.nav', exact: false }] as const;
 
 /** The administrators' pages, in their own group after everything else. */
 const ADMIN_NAVIGATION = [
@@ -120,7 +124,11 @@ export function Layout() {
             {t(`roles.${account.role}`)}
             {account.jurisdiction ? ` · ${account.jurisdiction}` : ''}
           </Text>
-          {[...(isDeskRole(account.role) ? STAFF_NAVIGATION : []), ...NAVIGATION].map((item) => (
+          {[
+            ...(isDeskRole(account.role) ? STAFF_NAVIGATION : []),
+            ...(mayReadReports(account.role) ? REPORT_NAVIGATION : []),
+            ...NAVIGATION,
+          ].map((item) => (
             <NavLinkLink
               key={item.to}
               to={item.to}

@@ -11,6 +11,8 @@ import { sessionQuery } from '../features/auth/session';
 import { parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
+import { mayReadReports } from '../features/reports/report-roles';
+import { parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import {
@@ -321,6 +323,30 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-accounts/AuditPage'), 'AuditPage'),
 });
 
+/** The managers' dashboard, for those who may read reports; for anyone else the page does not exist. */
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/informes',
+  validateSearch: parseReportSearch,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!mayReadReports(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+});
+
+/** Seed 001's yearly figures, to read and print; same people as the dashboard. */
+const yearlyReportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/informes/anual',
+  validateSearch: parseYearlySearch,
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!mayReadReports(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/reports/YearlyReportPage'), 'YearlyReportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -347,6 +373,8 @@ const routeTree = rootRoute.addChildren([
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,
+    reportsRoute,
+    yearlyReportRoute,
   ]),
 ]);
 

@@ -55,9 +55,25 @@ describe('gateway: reports', () => {
     }
   });
 
-  it('is for operators, supervisors and admins only', async () => {
+  it("is the desk's for operators, supervisors and admins, an agent's area's, a referente's jurisdiction's", async () => {
     const agent = await f.http.account(f.adminToken, { email: 'agente@cau.gob', role: 'agent', area: 'L1' });
-    expect((await get(`kpis?${year}`, agent)).status).toBe(403);
+    const own = await get(`kpis?${year}`, agent);
+    expect([own.status, own.body.scope]).toEqual([200, { dimension: 'area', value: 'L1' }]);
+    expect((await get(`kpis?${year}&dimension=category`, agent)).status).toBe(403);
+    expect((await get('tickets.csv', agent)).status).toBe(403);
+    const referente = await f.http.account(f.adminToken, {
+      email: 'referente@salud.gob',
+      role: 'referente',
+      jurisdiction: 'SALUD',
+    });
+    const theirs = await get('yearly?fromYear=2025&toYear=2025', referente);
+    expect([theirs.status, theirs.body.scope]).toEqual([200, { dimension: 'jurisdiction', value: 'SALUD' }]);
+    const requester = await f.http.account(f.adminToken, {
+      email: 'vecina@salud.gob',
+      role: 'requester',
+      jurisdiction: 'SALUD',
+    });
+    expect((await get(`kpis?${year}`, requester)).status).toBe(403);
     const operator = await f.http.account(f.adminToken, { email: 'operadora@cau.gob', role: 'operator' });
     expect((await get(`kpis?${year}`, operator)).status).toBe(200);
   });

@@ -4,6 +4,7 @@ import {
   ProcedureEvents,
   ReportQueries,
   type EventEnvelope,
+  type ActorV1,
   type KpiReportV1,
   type RecurringReportV1,
   type TicketRegisteredV1,
@@ -224,6 +225,7 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(report).toEqual({
       ...march,
       dimension: null,
+      scope: null,
       timeZone: 'America/Argentina/Buenos_Aires',
       rows: [expectedMarch],
     });
@@ -239,6 +241,16 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(weekly.rows.map((r) => [r.period, r.opened, r.closed, r.openAtEnd])).toEqual([
       ['2025-03-10', 3, 2, 2], // T4 open at the start; +T1 T2 T3; −T1 T4
       ['2025-03-17', 0, 1, 1],
+    ]);
+  });
+
+  it('gives the whole period as one row with total, equal to the month by month', async () => {
+    // March as one period (however long): the same figures as the month; over Feb 15–Apr 1 also T4's February.
+    expect((await kpis({ ...march, granularity: 'total' })).rows).toEqual([expectedMarch]);
+    const longer = await kpis({ from: '2025-02-15', to: '2025-04-01', granularity: 'total', dimension: 'area' });
+    expect(longer.rows.map((r) => [r.period, r.periodEnd, r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['2025-02-15', '2025-04-01', 'L1', 3, 2, 1],
+      ['2025-02-15', '2025-04-01', 'UIT', 1, 1, 0],
     ]);
   });
 
@@ -314,6 +326,54 @@ describe('reporting: KPI report on hand-computed tickets', () => {
       services: direct.rows[0]!.services,
       jurisdictionsServed: direct.rows[0]!.jurisdictions,
     });
+  });
+
+  it("gives an agent their area's figures and a referente their jurisdiction's, and no one else's", async () => {
+    const uitAgent = { ...staff('agent'), area: 'UIT' };
+    const l1Agent = { ...staff('agent'), area: 'L1' };
+    const byArea = await kpis({ ...march, dimension: 'area' });
+    for (const agent of [uitAgent, l1Agent]) {
+      const own = await kpis(march, agent);
+      expect(own.scope).toEqual({ dimension: 'area', value: agent.area });
+      // The area's row of the desk's report, as the overall row of the agent's.
+      expect(own.rows).toEqual([{ ...byArea.rows.find((r) => r.dimensionValue === agent.area), dimensionValue: null }]);
+      expect((await kpis({ ...march, dimension: 'area' }, agent)).rows.map((r) => r.dimensionValue)).toEqual([
+        agent.area,
+      ]);
+    }
+    // Within an area the daily pre-aggregate cannot split by another dimension.
+    expect(await refusal(kpis({ ...march, dimension: 'category' }, uitAgent))).toMatchObject({
+      code: ErrorCode.Forbidden,
+    });
+    // Every ticket is SALUD's: its referente sees the desk's figures; another jurisdiction's, none.
+    const salud = await kpis(march, { ...staff('referente'), jurisdiction: 'SALUD' });
+    expect(salud.scope).toEqual({ dimension: 'jurisdiction', value: 'SALUD' });
+    expect(salud.rows).toEqual([expectedMarch]);
+    const other = await kpis(march, { ...staff('referente'), jurisdiction: 'EDUCACION' });
+    expect(other.rows.map((r) => [r.opened, r.closed, r.openAtEnd, r.firstResponse.count])).toEqual([[0, 0, 0, 0]]);
+
+    // Recurring incidents: T1 (L1) and T2 (UIT) repeat SALUD for the desk, not within either area.
+    const recurring = (actor: ActorV1) =>
+      ask<RecurringReportV1>(ReportQueries.Recurring, { from: march.from, to: march.to, by: 'jurisdiction' }, actor);
+    expect((await recurring(staff('supervisor'))).items.map((i) => [i.key, i.incidents])).toEqual([['SALUD', 2]]);
+    expect((await recurring(uitAgent)).items).toEqual([]);
+    expect((await recurring({ ...staff('referente'), jurisdiction: 'SALUD' })).items).toHaveLength(1);
+
+    // Yearly: L1 registered T1, T3, T4 and closed T1, T4; UIT registered and closed T2.
+    const yearly = (actor: ActorV1) =>
+      ask<YearlyReportV1>(ReportQueries.Yearly, { fromYear: 2025, toYear: 2025 }, actor);
+    expect((await yearly(l1Agent)).years).toEqual([{ year: 2025, tickets: 3, services: 2, jurisdictionsServed: 1 }]);
+    expect(await yearly(uitAgent)).toMatchObject({
+      scope: { dimension: 'area', value: 'UIT' },
+      years: [{ year: 2025, tickets: 1, services: 1, jurisdictionsServed: 1 }],
+    });
+    expect((await yearly({ ...staff('referente'), jurisdiction: 'EDUCACION' })).years).toEqual([
+      { year: 2025, tickets: 0, services: 0, jurisdictionsServed: 0 },
+    ]);
+
+    // Without an area or a jurisdiction there is nothing of theirs to report.
+    expect(await refusal(kpis(march, staff('agent')))).toMatchObject({ code: ErrorCode.Forbidden });
+    expect(await refusal(kpis(march, staff('referente')))).toMatchObject({ code: ErrorCode.Forbidden });
   });
 
   it('refuses bad input with VALIDATION and other roles with FORBIDDEN', async () => {

@@ -13,6 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
+  DESK_REPORT_ROLES,
   KpiReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
@@ -36,6 +37,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx } from './kpi-export.js';
+import { KpiReportResponse, RecurringReportResponse, YearlyReportResponse } from './report.dto.js';
 import { AdministerReportsUseCase } from './administer-reports.use-case.js';
 import { ReportScheduleResponse } from './report-schedule.dto.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
@@ -48,7 +50,8 @@ const TICKET_EXPORT_RULES =
   'Un filtro inválido responde 400 antes del primer byte; un fallo a mitad corta la conexión.';
 const PERIOD_RULES =
   'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. ' +
-  'Definiciones: docs/indicators.md.';
+  'Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción ' +
+  '(`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.';
 
 @ApiTags('reports')
 @Controller('api/v1/reports')
@@ -62,7 +65,7 @@ export class ReportsController {
   @Get('kpis')
   @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
   @ApiQueryFromContract(KpiReportParamsV1)
-  @ApiOkResponse({ description: 'Una fila por período (y valor de la dimensión)' })
+  @ApiOkResponse({ type: KpiReportResponse, description: 'Una fila por período (y valor de la dimensión)' })
   @ApiErrors(400, 403, 503)
   kpis(
     @CurrentActor() actor: ActorV1,
@@ -113,7 +116,7 @@ export class ReportsController {
     description: PERIOD_RULES,
   })
   @ApiQueryFromContract(RecurringReportParamsV1)
-  @ApiOkResponse({ description: 'Los grupos que se repiten, del más repetido al menos' })
+  @ApiOkResponse({ type: RecurringReportResponse, description: 'Los grupos que se repiten, del más repetido al menos' })
   @ApiErrors(400, 403, 503)
   recurring(
     @CurrentActor() actor: ActorV1,
@@ -125,7 +128,7 @@ export class ReportsController {
   @Get('yearly')
   @ApiOperation({ summary: 'Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)' })
   @ApiQueryFromContract(YearlyReportParamsV1)
-  @ApiOkResponse({ description: 'Un elemento por año pedido' })
+  @ApiOkResponse({ type: YearlyReportResponse, description: 'Un elemento por año pedido' })
   @ApiErrors(400, 403, 503)
   yearly(
     @CurrentActor() actor: ActorV1,
@@ -135,6 +138,7 @@ export class ReportsController {
   }
 
   @Get('tickets.csv')
+  @Roles(...DESK_REPORT_ROLES)
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en CSV (UTF-8)', description: TICKET_EXPORT_RULES })
   @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces('text/csv')
@@ -153,6 +157,7 @@ export class ReportsController {
   }
 
   @Get('tickets.xlsx')
+  @Roles(...DESK_REPORT_ROLES)
   @ApiOperation({ summary: 'La lista de tickets filtrada, completa, en XLSX', description: TICKET_EXPORT_RULES })
   @ApiQueryFromContract(TicketFiltersV1, TICKET_FILTER_DOCS)
   @ApiProduces(XLSX)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReportLimits, type KpiReportQueryV1, type KpiReportV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { buildKpiRows } from './kpi-formulas.js';
-import { assertMayReport } from './report-access.js';
+import { reportScopeOf } from './report-access.js';
 import { checkPeriod } from './report-period.js';
 import { ReportingSettings } from './reporting-settings.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
@@ -15,16 +15,23 @@ export class KpiReportUseCase {
   ) {}
 
   async report(query: KpiReportQueryV1): Promise<KpiReportV1> {
-    assertMayReport(query.actor);
+    const scope = reportScopeOf(query.actor);
     const zone = this.settings.timeZone;
     const period = checkPeriod(query, query.granularity, zone);
     if (Array.isArray(period)) throw ServiceError.validation(period);
     const dimension = query.dimension ?? null;
+    // The daily pre-aggregate holds one dimension at a time: within an area or a jurisdiction, only its own.
+    if (scope && dimension !== null && dimension !== scope.dimension) {
+      throw ServiceError.forbidden(
+        `con alcance de ${scope.dimension} ${scope.value}, el informe no se desglosa por ${dimension}`,
+      );
+    }
     const aggregates = await this.facts.kpiAggregates({
       fromDay: period.periods[0]!.start,
       toDay: period.periods.at(-1)!.end,
       granularity: query.granularity,
       dimension,
+      scope,
     });
     const rows = buildKpiRows(period.periods, aggregates);
     if (rows.length > ReportLimits.kpiRows) {
@@ -36,6 +43,7 @@ export class KpiReportUseCase {
       to: query.to,
       granularity: query.granularity,
       dimension,
+      scope,
       timeZone: zone,
       rows,
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReportLimits, type RecurringReportQueryV1, type RecurringReportV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { assertMayReport } from './report-access.js';
+import { reportScopeOf } from './report-access.js';
 import { checkPeriod } from './report-period.js';
 import { ReportingSettings } from './reporting-settings.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
@@ -18,7 +18,7 @@ export class RecurringReportUseCase {
   ) {}
 
   async report(query: RecurringReportQueryV1): Promise<RecurringReportV1> {
-    assertMayReport(query.actor);
+    const scope = reportScopeOf(query.actor);
     // The granularity only splits KPI reports; any period within the general limits is fine here.
     const period = checkPeriod(query, 'month', this.settings.timeZone);
     if (Array.isArray(period)) throw ServiceError.validation(period);
@@ -28,6 +28,7 @@ export class RecurringReportUseCase {
       to: period.to,
       by: query.by,
       minCount,
+      scope,
       limit: Math.min(query.limit ?? DEFAULT_LIMIT, ReportLimits.recurringPageSize),
     });
     return {
@@ -35,6 +36,7 @@ export class RecurringReportUseCase {
       to: query.to,
       by: query.by,
       minCount,
+      scope,
       items: rows.map((row, i) => ({
         rank: i + 1,
         key: row.key,

@@ -21,6 +21,15 @@ describe('report periods', () => {
     expect(period.periods.map((p) => p.key)).toEqual(['2025-03-03', '2025-03-10']);
   });
 
+  it('total is the whole period as one, however long', () => {
+    const period = checkPeriod({ from: '2025-01-15', to: '2026-03-10' }, 'total', ZONE);
+    if (Array.isArray(period)) throw new Error('refused');
+    expect(period.periods).toEqual([{ key: '2025-01-15', start: '2025-01-15', end: '2026-03-10' }]);
+    expect(checkPeriod({ from: '2020-01-01', to: '2025-01-02' }, 'total', ZONE)).toEqual([
+      { field: 'to', constraint: 'max', params: ['2025-01-01'] },
+    ]);
+  });
+
   it('refuses inverted, empty, too long and absurd periods, and dates that do not exist', () => {
     expect(checkPeriod({ from: '2025-02-01', to: '2025-01-01' }, 'month', ZONE)).toEqual([
       { field: 'to', constraint: 'min', params: ['2025-02-02'] },

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ReportLimits, type FieldProblem, type ReportGranularity } from '@cau/contracts';
+import { ReportLimits, type FieldProblem, type KpiGranularity } from '@cau/contracts';
 
 /** One period of a report: `key` is the start date SQL's date_trunc gives, `start`/`end` are clipped. */
 export interface ReportPeriod {
@@ -25,7 +25,7 @@ const LATEST = '2101-01-01';
  */
 export function checkPeriod(
   input: { from: string; to: string },
-  granularity: ReportGranularity,
+  granularity: KpiGranularity,
   zone: string,
 ): CheckedPeriod | FieldProblem[] {
   const from = DateTime.fromISO(input.from, { zone });
@@ -55,8 +55,12 @@ export function checkPeriod(
   return { from: from.toJSDate(), to: to.toJSDate(), periods: periodsBetween(from, to, granularity) };
 }
 
-/** Consecutive periods covering [from, to); weeks start on Monday, like PostgreSQL's date_trunc. */
-export function periodsBetween(from: DateTime, to: DateTime, granularity: ReportGranularity): ReportPeriod[] {
+/**
+ * Consecutive periods covering [from, to); weeks start on Monday, like PostgreSQL's date_trunc. `total`
+ * is one period, [from, to) itself.
+ */
+export function periodsBetween(from: DateTime, to: DateTime, granularity: KpiGranularity): ReportPeriod[] {
+  if (granularity === 'total') return [{ key: from.toISODate()!, start: from.toISODate()!, end: to.toISODate()! }];
   const periods: ReportPeriod[] = [];
   for (let start = from.startOf(granularity); start < to; start = start.plus({ [`${granularity}s`]: 1 })) {
     const end = start.plus({ [`${granularity}s`]: 1 });

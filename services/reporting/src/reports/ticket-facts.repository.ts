@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProcedureEvents, type RecurrenceKey, type ReportDimension, type ReportGranularity } from '@cau/contracts';
+import {
+  ProcedureEvents,
+  type RecurrenceKey,
+  type ReportDimension,
+  type KpiGranularity,
+  type ReportScopeV1,
+} from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
 import {
@@ -78,8 +84,10 @@ export interface KpiCriteria {
   /** Local dates: the first day of the report and the day after its last. */
   fromDay: string;
   toDay: string;
-  granularity: ReportGranularity;
+  granularity: KpiGranularity;
   dimension: ReportDimension | null;
+  /** Only an area's or a jurisdiction's tickets (an agent's, a referente's report). */
+  scope?: ReportScopeV1 | null;
 }
 
 export interface RecurringRow {
@@ -264,21 +272,30 @@ export class TicketFactsRepository {
    * the period, summed into the report's periods here (histograms merged, percentiles read from them).
    */
   async kpiAggregates(criteria: KpiCriteria): Promise<KpiAggregates> {
-    const dimension = criteria.dimension ? DIMENSION_COLUMN[criteria.dimension] : '';
+    // A scoped report reads its area's or jurisdiction's rows; without a dimension they stand as the overall ones.
+    const scope = criteria.scope ?? null;
+    const read = scope ? scope.dimension : criteria.dimension;
+    const dimension = read ? DIMENSION_COLUMN[read] : '';
+    const only = scope ? ' AND value = $4' : '';
+    const overall = scope !== null && criteria.dimension === null;
     const [days, openAtStart] = await Promise.all([
       this.runtime.dataSource.query<DailyRow[]>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS].join(', ')}
-         FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date`,
-        [dimension, criteria.fromDay, criteria.toDay],
+         FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date${only}`,
+        [dimension, criteria.fromDay, criteria.toDay, ...(scope ? [scope.value] : [])],
       ),
       // Open when the report starts: registered before it less closed before it (and still closed).
       this.runtime.dataSource.query<Array<{ value: string | null; open: number }>>(
         `SELECT value, (sum(opened) - sum(closed))::int AS open FROM "${this.s}".kpi_daily
-         WHERE dimension = $1 AND day < $2::date GROUP BY 1 HAVING sum(opened) - sum(closed) <> 0`,
-        [dimension, criteria.fromDay],
+         WHERE dimension = $1 AND day < $2::date${scope ? ' AND value = $3' : ''} GROUP BY 1 HAVING sum(opened) - sum(closed) <> 0`,
+        [dimension, criteria.fromDay, ...(scope ? [scope.value] : [])],
       ),
     ]);
-    return { ...aggregateDays(days, criteria.granularity), openAtStart };
+    if (overall) {
+      for (const day of days) day.value = null;
+      for (const open of openAtStart) open.value = null;
+    }
+    return { ...aggregateDays(days, criteria.granularity, criteria.fromDay), openAtStart };
   }
 
   /** Fills kpi_daily again from the fact table when it was built in another zone (or never). */
@@ -300,8 +317,10 @@ export class TicketFactsRepository {
     by: RecurrenceKey;
     minCount: number;
     limit: number;
+    scope?: ReportScopeV1 | null;
   }): Promise<RecurringRow[]> {
     const column = RECURRENCE_COLUMN[criteria.by];
+    const scope = criteria.scope ?? null;
     const rows: Array<{
       key: string;
       incidents: number;
@@ -312,12 +331,19 @@ export class TicketFactsRepository {
       `SELECT ${column} AS key, count(*)::int AS incidents, min(registered_at) AS first_at,
               max(registered_at) AS last_at, (array_agg(number ORDER BY number DESC))[1:10] AS latest_numbers
        FROM "${this.s}".ticket_facts
-       WHERE registered_at >= $1 AND registered_at < $2 AND type = ANY($3)
+       WHERE registered_at >= $1 AND registered_at < $2 AND type = ANY($3)${scope ? ` AND ${DIMENSION_COLUMN[scope.dimension]} = $6` : ''}
        GROUP BY 1
        HAVING count(*) >= $4
        ORDER BY incidents DESC, key
        LIMIT $5`,
-      [criteria.from, criteria.to, [...INCIDENT_TYPES], criteria.minCount, criteria.limit],
+      [
+        criteria.from,
+        criteria.to,
+        [...INCIDENT_TYPES],
+        criteria.minCount,
+        criteria.limit,
+        ...(scope ? [scope.value] : []),
+      ],
     );
     return rows.map((r) => ({
       key: r.key,
@@ -334,7 +360,13 @@ export class TicketFactsRepository {
    * exactly the facts registered and closed on each day, and a jurisdiction was served in a year when one of
    * its days there has `opened` above zero. `fromDay`/`toDay` are local dates, `toDay` excluded.
    */
-  async yearly(criteria: { fromDay: string; toDay: string }): Promise<YearlyRow[]> {
+  async yearly(criteria: {
+    fromDay: string;
+    toDay: string;
+    scope?: ReportScopeV1 | null;
+    zone: string;
+  }): Promise<YearlyRow[]> {
+    if (criteria.scope) return this.scopedYearly({ ...criteria, scope: criteria.scope });
     const rows: Array<{ year: number; tickets: number; services: number; jurisdictions: number }> =
       await this.runtime.dataSource.query(
         `SELECT extract(year FROM day)::int AS year,
@@ -351,6 +383,49 @@ export class TicketFactsRepository {
       tickets: r.tickets,
       services: r.services,
       jurisdictionsServed: r.jurisdictions,
+    }));
+  }
+
+  /**
+   * The yearly figures of one area or jurisdiction: tickets and services from its kpi_daily rows; the
+   * jurisdictions an area served from its facts (kpi_daily holds one dimension at a time), by local year.
+   */
+  private async scopedYearly(criteria: {
+    fromDay: string;
+    toDay: string;
+    scope: ReportScopeV1;
+    zone: string;
+  }): Promise<YearlyRow[]> {
+    const { scope } = criteria;
+    const counts: Array<{ year: number; tickets: number; services: number; served: number }> =
+      await this.runtime.dataSource.query(
+        `SELECT extract(year FROM day)::int AS year, COALESCE(sum(opened), 0)::int AS tickets,
+                COALESCE(sum(closed), 0)::int AS services, (sum(opened) > 0)::int AS served
+         FROM "${this.s}".kpi_daily
+         WHERE dimension = $1 AND value = $2 AND day >= $3::date AND day < $4::date
+         GROUP BY 1`,
+        [DIMENSION_COLUMN[scope.dimension], scope.value, criteria.fromDay, criteria.toDay],
+      );
+    const served = new Map<number, number>();
+    if (scope.dimension === 'area') {
+      const rows: Array<{ year: number; jurisdictions: number }> = await this.runtime.dataSource.query(
+        `SELECT extract(year FROM registered_at AT TIME ZONE $4)::int AS year,
+                count(DISTINCT jurisdiction)::int AS jurisdictions
+         FROM "${this.s}".ticket_facts
+         WHERE area = $1 AND registered_at >= ($2::date::timestamp AT TIME ZONE $4)
+           AND registered_at < ($3::date::timestamp AT TIME ZONE $4)
+         GROUP BY 1`,
+        [scope.value, criteria.fromDay, criteria.toDay, criteria.zone],
+      );
+      for (const row of rows) served.set(row.year, row.jurisdictions);
+    } else {
+      for (const row of counts) served.set(row.year, row.served);
+    }
+    return counts.map((r) => ({
+      year: r.year,
+      tickets: r.tickets,
+      services: r.services,
+      jurisdictionsServed: served.get(r.year) ?? 0,
     }));
   }
 }
@@ -371,8 +446,12 @@ interface PeriodTotals {
 
 const SUMMED: readonly Counter[] = [...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS];
 
-/** The local date the period of a local day starts on (date_trunc's: months on the 1st, weeks on Monday). */
-export function periodKeyOf(day: string, granularity: ReportGranularity): string {
+/**
+ * The local date the period of a local day starts on (date_trunc's: months on the 1st, weeks on Monday;
+ * the report's first day for `total`).
+ */
+export function periodKeyOf(day: string, granularity: KpiGranularity, fromDay: string): string {
+  if (granularity === 'total') return fromDay;
   if (granularity === 'day') return day;
   if (granularity === 'month') return `${day.slice(0, 8)}01`;
   const date = new Date(`${day}T00:00:00Z`);
@@ -383,13 +462,14 @@ export function periodKeyOf(day: string, granularity: ReportGranularity): string
 /** Sums daily rows into periods and turns them into the aggregates the formulas take. */
 export function aggregateDays(
   rows: readonly DailyRow[],
-  granularity: ReportGranularity,
+  granularity: KpiGranularity,
+  fromDay: string,
 ): Omit<KpiAggregates, 'openAtStart'> {
   const totals = new Map<string, PeriodTotals>();
   const keys = new Map<string, string>();
   for (const row of rows) {
     let bucket = keys.get(row.day);
-    if (bucket === undefined) keys.set(row.day, (bucket = periodKeyOf(row.day, granularity)));
+    if (bucket === undefined) keys.set(row.day, (bucket = periodKeyOf(row.day, granularity, fromDay)));
     const key = `${bucket}\u0000${row.value ?? ''}\u0000${row.value === null ? 'null' : 'value'}`;
     let t = totals.get(key);
     if (!t) {

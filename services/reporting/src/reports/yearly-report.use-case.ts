@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { YearlyReportQueryV1, YearlyReportV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { assertMayReport } from './report-access.js';
+import { reportScopeOf } from './report-access.js';
 import { checkYears } from './report-period.js';
 import { ReportingSettings } from './reporting-settings.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
@@ -15,21 +15,20 @@ export class YearlyReportUseCase {
   ) {}
 
   async report(query: YearlyReportQueryV1): Promise<YearlyReportV1> {
-    assertMayReport(query.actor);
+    const scope = reportScopeOf(query.actor);
     const zone = this.settings.timeZone;
     const range = checkYears(query, zone);
     if (Array.isArray(range)) throw ServiceError.validation(range);
     const rows = new Map(
-      (await this.facts.yearly({ fromDay: `${query.fromYear}-01-01`, toDay: `${query.toYear + 1}-01-01` })).map((r) => [
-        r.year,
-        r,
-      ]),
+      (
+        await this.facts.yearly({ fromDay: `${query.fromYear}-01-01`, toDay: `${query.toYear + 1}-01-01`, scope, zone })
+      ).map((r) => [r.year, r]),
     );
     const years = [];
     // Every year asked for is listed, with zeros when nothing happened in it.
     for (let year = query.fromYear; year <= query.toYear; year++) {
       years.push(rows.get(year) ?? { year, tickets: 0, services: 0, jurisdictionsServed: 0 });
     }
-    return { timeZone: zone, years };
+    return { timeZone: zone, scope, years };
   }
 }

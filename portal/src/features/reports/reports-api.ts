@@ -1,0 +1,49 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+import type { KpiQuery, RecurrenceKey } from './report-search';
+
+export type KpiReport = Schemas['KpiReportResponse'];
+export type KpiRow = Schemas['KpiRowResponse'];
+export type RecurringReport = Schemas['RecurringReportResponse'];
+export type YearlyReport = Schemas['YearlyReportResponse'];
+
+/** Reports change only as tickets move: a minute's staleness is fine, and the previous answer stays while the next loads. */
+export const kpiQuery = (query: KpiQuery) =>
+  queryOptions({
+    queryKey: ['reports', 'kpis', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/kpis', { params: { query } })),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+/** The breakdown by a dimension, when one is chosen (its own key: never the overall query's, disabled). */
+export const kpiBreakdownQuery = (query: KpiQuery | null) =>
+  queryOptions({
+    queryKey: ['reports', 'kpis', 'breakdown', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/kpis', { params: { query: query! } })),
+    enabled: query !== null,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+export const recurringQuery = (query: { from: string; to: string; by: RecurrenceKey }) =>
+  queryOptions({
+    queryKey: ['reports', 'recurring', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/recurring', { params: { query: { ...query, limit: 20 } } })),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+export const yearlyQuery = (fromYear: number, toYear: number) =>
+  queryOptions({
+    queryKey: ['reports', 'yearly', fromYear, toYear],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/yearly', { params: { query: { fromYear, toYear } } })),
+    staleTime: 60_000,
+  });
+
+/** The CSV or XLSX of a KPI query: a plain link, the session cookie goes with it. */
+export function kpiExportUrl(query: KpiQuery, extension: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to, granularity: query.granularity });
+  if (query.dimension) params.set('dimension', query.dimension);
+  return `/api/v1/reports/kpis.${extension}?${params.toString()}`;
+}
