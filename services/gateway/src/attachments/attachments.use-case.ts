@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCode, type ActorV1, type TicketViewV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
-import { AttachmentBytesMissing, AttachmentStore } from './attachment-store.js';
+import { AttachmentBytesMissing, AttachmentStore } from '@cau/attachments';
 import { AttachmentRepository, type AttachmentRecord, type Refusal, type StoredFile } from './attachment.repository.js';
 import type { AttachmentLinkBody, StagedAttachmentResponse, TicketAttachmentResponse } from './attachment.dto.js';
 import { AttachmentsConfig } from './attachments-config.js';
