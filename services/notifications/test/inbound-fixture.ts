@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { LocalAttachmentStore } from '@cau/attachments';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -128,7 +127,7 @@ export class InboundPlatform {
   /** The bytes the attachment store holds under `key`. */
   async storedBytes(key: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    for await (const chunk of (await new LocalAttachmentStore(this.attachmentsDir).get(key)) as Readable) {
+    for await (const chunk of await new LocalAttachmentStore(this.attachmentsDir).get(key)) {
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);
