@@ -899,4 +899,7 @@ export const en: Messages = {
       other: 'another change ({{type}})',
     },
   },
+  mailAttachments: {
+    from: 'by e-mail from {{name}}',
+  },
 };

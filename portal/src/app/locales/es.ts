@@ -897,6 +897,9 @@ export const es = {
       other: 'otro cambio ({{type}})',
     },
   },
+  mailAttachments: {
+    from: 'por correo de {{name}}',
+  },
 };
 
 export type Messages = typeof es;
