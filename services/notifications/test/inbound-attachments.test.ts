@@ -4,6 +4,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { InboundMailCommands, type InboundTicketAttachmentsV1 } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { InboundAttachmentBackfill } from '../src/inbound/inbound-attachment-backfill.js';
+import { MailAttachmentStore } from '../src/inbound/mail-attachment-store.js';
 import { SmtpReceiver } from '../src/inbound/smtp-receiver.js';
 import { InboundPlatform } from './inbound-fixture.js';
 
@@ -139,6 +140,41 @@ describe('inbound mail attachments in the attachment store', () => {
     expect(await platform.attachments(row.id)).toEqual([first]);
     expect(await platform.storedFileCount()).toBe(before + 1);
     expect(sha256(await platform.storedBytes(first!.storage_key!))).toBe(sha256(report));
+  });
+
+  it('retries a mail whose attachment the store did not take, and keeps the file once', async () => {
+    const store = platform.services.get('notifications')!.app.get(MailAttachmentStore).current;
+    const put = store.put.bind(store);
+    let refused = 0;
+    const spy = jest.spyOn(store, 'put').mockImplementation(async (body) => {
+      if (refused === 0) {
+        refused++;
+        body.destroy();
+        throw new Error('bucket out of reach');
+      }
+      return put(body);
+    });
+    try {
+      const before = await platform.storedFileCount();
+      const id = messageId('almacen');
+      const report = pdf('almacen');
+      await send({
+        from: 'diego@salud.gob',
+        subject: 'Sin almacén',
+        messageId: id,
+        text: 'Adjunto.',
+        attachments: [{ filename: 'a.pdf', content: report }],
+      });
+      const row = await platform.settled(id);
+      expect(row).toMatchObject({ status: 'processed', outcome: 'ticket', attempts: 2 });
+      expect(refused).toBe(1);
+      const [kept, ...others] = await platform.attachments(row.id);
+      expect(others).toEqual([]);
+      expect(kept).toMatchObject({ stored: true, sha256: sha256(report) });
+      expect(await platform.storedFileCount()).toBe(before + 1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('moves attachments kept in the database before the store into it, and refuses a forbidden one there too', async () => {

@@ -118,24 +118,40 @@ export class InboundProcessor implements OnModuleDestroy {
       await this.messages.settle(tx, message.id, status, decision.reason);
       return { kind: status, message, detail: decision.reason };
     }
-    await this.keepAttachments(tx, message.id, decision.attachments, stored);
+    try {
+      await this.keepAttachments(tx, message.id, decision.attachments, stored);
+    } catch (error) {
+      // The store did not take a file (a bucket out of reach): retried with back-off, like a service
+      // that does not answer, without the bytes this attempt had put.
+      await Promise.all(stored.splice(0).map((key) => this.store.current.delete(key).catch(() => undefined)));
+      return this.retryOrFail(tx, message, config, new Error(`attachment store: ${describe(error)}`));
+    }
     try {
       const result = await this.mails.deliver(message, decision, config);
       await this.messages.markProcessed(tx, message.id, result, decision.note);
       return { kind: 'processed', message, detail: `${result.outcome} on ticket ${result.ticketNumber}` };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentInboundError || message.attempts + 1 >= config.inbound.maxAttempts) {
-        await this.messages.settle(tx, message.id, 'failed', reason);
-        return { kind: 'failed', message, detail: reason };
-      }
-      const delayMs = retryDelayMs(message.attempts + 1, {
-        baseMs: config.inbound.retryBaseMs,
-        maxMs: config.retry.maxMs,
-      });
-      await this.messages.scheduleRetry(tx, message.id, delayMs, reason);
-      return { kind: 'retried', message, detail: `${reason}; again in ${delayMs} ms` };
+      return this.retryOrFail(tx, message, config, error);
     }
+  }
+
+  private async retryOrFail(
+    tx: EntityManager,
+    message: ClaimedInboundMessage,
+    config: NotificationsConfig,
+    error: unknown,
+  ): Promise<Outcome> {
+    const reason = describe(error);
+    if (error instanceof PermanentInboundError || message.attempts + 1 >= config.inbound.maxAttempts) {
+      await this.messages.settle(tx, message.id, 'failed', reason);
+      return { kind: 'failed', message, detail: reason };
+    }
+    const delayMs = retryDelayMs(message.attempts + 1, {
+      baseMs: config.inbound.retryBaseMs,
+      maxMs: config.retry.maxMs,
+    });
+    await this.messages.scheduleRetry(tx, message.id, delayMs, reason);
+    return { kind: 'retried', message, detail: `${reason}; again in ${delayMs} ms` };
   }
 
   /**
@@ -185,4 +201,8 @@ export class InboundProcessor implements OnModuleDestroy {
       this.wakeUp = null;
     });
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
