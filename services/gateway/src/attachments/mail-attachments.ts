@@ -19,7 +19,8 @@ export class MailAttachments {
 
   /**
    * The ticket's mail attachments. Notifications not answering leaves them out of a listing rather than
-   * failing the ticket page (logged); `strict` (a download) lets the 503 through instead.
+   * failing the ticket page (logged). `strict` (a download): a late answer is a 503, but no notifications
+   * instance at all (no responders) means no mail files to serve, so the id is simply not found.
    */
   async ofTicket(number: number, strict = false): Promise<InboundAttachmentV1[]> {
     try {
@@ -28,7 +29,8 @@ export class MailAttachments {
       });
       return answer.attachments;
     } catch (error) {
-      if (strict || !(error instanceof ServiceUnavailableError)) throw error;
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      if (strict && error.reason !== 'no-responders') throw error;
       this.logger.warn({ err: error, ticket: number }, 'mail attachments left out: notifications did not answer');
       return [];
     }
