@@ -13,6 +13,8 @@ export const MAIL_DIR = path.resolve(portalRoot, '..', 'var', 'e2e', 'mail');
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const gatewayPort = allocatePort();
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
+  // Mail forwarded to notifications over SMTP, for the tests of what arrives by mail.
+  const inboundSmtpPort = allocatePort();
   const platform = await startTestPlatform('portal', {
     gatewayPort,
     env: {
@@ -20,6 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Mails link to the portal under test, so a test follows a mail's link for real.
       PORTAL_URL: baseUrl,
       AUTH_RATE_LIMIT: '1000',
+      INBOUND_SMTP_PORT: String(inboundSmtpPort),
     },
   });
   rmSync(MAIL_DIR, { recursive: true, force: true });
@@ -32,6 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }, 100);
   process.env.CAU_E2E_BASE_URL = baseUrl;
   process.env.CAU_E2E_ADMIN = JSON.stringify(platform.admin);
+  process.env.CAU_E2E_INBOUND_SMTP_PORT = String(inboundSmtpPort);
   return async () => {
     clearInterval(copyMails);
     await platform.stop();

@@ -12,6 +12,11 @@ export const InboundMailCommands = {
   ListInbound: 'notifications.inbound.list.v1',
   /** Administrators: a failed mail processed again, its attempts counted from zero. */
   RetryInbound: 'notifications.inbound.retry.v1',
+  /**
+   * The gateway: what came attached to the mails of a ticket (metadata and storage keys, never bytes;
+   * the gateway streams them from the attachment store after its own visibility check).
+   */
+  TicketAttachments: 'notifications.inbound.ticket-attachments.v1',
 } as const;
 
 export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
@@ -79,4 +84,37 @@ export class RetryInboundCommandV1 extends InboundIdV1 {
   @Type(() => ActorV1)
   @NotBlank()
   actor!: ActorV1;
+}
+
+export class InboundTicketAttachmentsQueryV1 {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  number!: number;
+}
+
+/** One attachment of a mail on the ticket (a new mail that opened it, or a reply commented on it). */
+export interface InboundAttachmentV1 {
+  id: string;
+  /** The sanitised name it is offered under. */
+  fileName: string;
+  /** Decided from the bytes; null when it was not stored because of its size. */
+  contentType: string | null;
+  sizeBytes: number;
+  /** Null when not stored. */
+  sha256: string | null;
+  /** The key in the attachment store; null when not stored (`reason` says why). */
+  storageKey: string | null;
+  reason: string | null;
+  /** The mail's sender address and display name. */
+  sender: string;
+  senderName: string;
+  /** The id the mail channel acts under for this sender (its comments carry it); not a portal account. */
+  senderActorId: string;
+  /** When the mail was processed onto the ticket. */
+  addedAt: string;
+}
+
+export interface InboundTicketAttachmentsV1 {
+  attachments: InboundAttachmentV1[];
 }

@@ -2773,10 +2773,17 @@ export interface components {
             id: string | null;
             /** @enum {string} */
             kind: "file" | "link";
+            /** @description Adjuntos de correo: la dirección del remitente */
+            senderEmail: string | null;
             /** @description Archivos: SHA-256 en hexadecimal (también el ETag) */
             sha256: string | null;
             /** @description Archivos */
             sizeBytes: number | null;
+            /**
+             * @description `upload`: subido o agregado con la API; `registration`: enlace dado al registrar el ticket; `mail`: vino adjunto a un correo del ticket (lo agregó su remitente; `addedBy.accountId` es la identidad del canal de correo para esa dirección, no una cuenta del portal). Los adjuntos de correo no guardados (tipo no admitido, demasiado grandes, vacíos) no se listan: el texto del ticket los nombra.
+             * @enum {string}
+             */
+            source: "upload" | "registration" | "mail";
             /** @description Enlaces */
             title: string | null;
             /** @description Enlaces */

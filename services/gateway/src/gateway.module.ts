@@ -20,6 +20,7 @@ import { AttachmentRepository } from './attachments/attachment.repository.js';
 import { AttachmentsConfig, attachmentsConfigFromEnv } from './attachments/attachments-config.js';
 import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AttachmentsUseCase } from './attachments/attachments.use-case.js';
+import { MailAttachments } from './attachments/mail-attachments.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccountStatusCache } from './auth/account-status.js';
@@ -158,6 +159,7 @@ export class GatewayModule {
         attachmentStoreProvider,
         AttachmentRepository,
         AttachmentsUseCase,
+        MailAttachments,
         AttachmentPurge,
         SurveyLinkVerifier,
         SurveyLinkUseCase,

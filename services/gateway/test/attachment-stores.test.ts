@@ -2,9 +2,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AttachmentBytesMissing, type AttachmentStore } from '../src/attachments/attachment-store.js';
-import { LocalAttachmentStore } from '../src/attachments/local-attachment-store.js';
-import { S3AttachmentStore } from '../src/attachments/s3-attachment-store.js';
+import {
+  AttachmentBytesMissing,
+  LocalAttachmentStore,
+  S3AttachmentStore,
+  type AttachmentStore,
+} from '@cau/attachments';
 
 /**
  * The same contract for every AttachmentStore: put streams and returns a key, get streams back,

@@ -35,6 +35,8 @@ interface Listed {
   title: string | null;
   addedBy: { accountId: string; name: string; role: string };
   addedAt: string;
+  source: 'upload' | 'registration' | 'mail';
+  senderEmail: string | null;
 }
 interface ErrorBody {
   code: string;
@@ -237,7 +239,13 @@ describe('gateway: attachments', () => {
       const list = await api.request<Listed[]>('GET', `/api/v1/tickets/${number}/attachments`, { token: ana });
       expect(list.status).toBe(200);
       expect(list.body).toEqual([
-        expect.objectContaining({ id: null, kind: 'link', url: 'https://docs.salud.gob/manual', title: 'Manual' }),
+        expect.objectContaining({
+          id: null,
+          kind: 'link',
+          url: 'https://docs.salud.gob/manual',
+          title: 'Manual',
+          source: 'registration',
+        }),
         {
           id: staged.id,
           kind: 'file',
@@ -250,6 +258,8 @@ describe('gateway: attachments', () => {
           title: null,
           addedBy: { accountId: expect.any(String), name: 'ana', role: 'requester' },
           addedAt: expect.any(String),
+          source: 'upload',
+          senderEmail: null,
         },
       ]);
     });

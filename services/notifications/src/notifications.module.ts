@@ -9,7 +9,10 @@ import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { ImapPoller } from './inbound/imap-poller.js';
 import { InboundAdminUseCase } from './inbound/inbound-admin.use-case.js';
+import { InboundAttachmentBackfill } from './inbound/inbound-attachment-backfill.js';
+import { InboundAttachmentsUseCase } from './inbound/inbound-attachments.use-case.js';
 import { InboundMailHandler } from './inbound/inbound-mail.handler.js';
+import { MailAttachmentStore } from './inbound/mail-attachment-store.js';
 import { InboundMessageRepository } from './inbound/inbound-message.repository.js';
 import { InboundMetrics } from './inbound/inbound-metrics.js';
 import { InboundProcessor } from './inbound/inbound-processor.js';
@@ -60,6 +63,9 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
     InboundAdminUseCase,
     QueueReportMailsUseCase,
     QueuePasswordResetMailUseCase,
+    MailAttachmentStore,
+    InboundAttachmentsUseCase,
+    InboundAttachmentBackfill,
   ],
 })
 export class NotificationsModule {}

@@ -4,6 +4,7 @@ import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
 import { ImapPoller } from './inbound/imap-poller.js';
+import { InboundAttachmentBackfill } from './inbound/inbound-attachment-backfill.js';
 import { InboundProcessor } from './inbound/inbound-processor.js';
 import { SmtpReceiver } from './inbound/smtp-receiver.js';
 import { InboundMessages1763800009000 } from './migrations/1763800009000-inbound-messages.js';
@@ -12,6 +13,7 @@ import { NotificationRules1763800006000 } from './migrations/1763800006000-notif
 import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-people.js';
 import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000-reply-and-assignment-mails.js';
 import { TicketMailHistory1797300000000 } from './migrations/1797300000000-ticket-mail-history.js';
+import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-inbound-attachment-store.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
@@ -43,6 +45,7 @@ export const notificationsService: ServiceDefinition = {
     TicketPeople1795800000000,
     ReplyAndAssignmentMails1797200000000,
     TicketMailHistory1797300000000,
+    InboundAttachmentStore1797700000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -88,6 +91,8 @@ export const notificationsService: ServiceDefinition = {
     // The inbound channel, only where configured: stored mails are processed first (some may wait
     // from before a restart), then new ones are taken.
     const { inbound } = app.get(NotificationsSettings).current;
+    // Attachments of mails received before the attachment store, moved into it once.
+    await app.get(InboundAttachmentBackfill).run();
     if (inbound.imapMailboxes.length > 0 || inbound.smtp !== null) {
       app.get(InboundProcessor).start();
       await app.get(SmtpReceiver).start();

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalAttachmentStore } from '@cau/attachments';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import {
@@ -59,11 +63,14 @@ export class InboundPlatform {
     readonly nc: NatsConnection,
     readonly rpc: RpcClient,
     readonly db: pg.Client,
+    /** The attachment store's directory (ATTACHMENTS_DIR), of this platform only. */
+    readonly attachmentsDir: string,
   ) {}
 
   static async start(label: string, inboundEnv: Record<string, string>): Promise<InboundPlatform> {
     const infra = await createTestInfrastructure(label);
     const outbound = await startTestSmtpServer();
+    const attachmentsDir = await mkdtemp(path.join(tmpdir(), `cau-${label}-attachments-`));
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       ...infra.env,
@@ -76,12 +83,13 @@ export class InboundPlatform {
       SMTP_URL: outbound.url,
       MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
       MAIL_POLL_INTERVAL_MS: '200',
+      ATTACHMENTS_DIR: attachmentsDir,
       ...inboundEnv,
     };
     const nc = await connect({ servers: infra.env.NATS_URL });
     const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 10_000);
     const db = new pg.Client({ connectionString: infra.database.url });
-    const platform = new InboundPlatform(infra, outbound, env, nc, rpc, db);
+    const platform = new InboundPlatform(infra, outbound, env, nc, rpc, db, attachmentsDir);
     for (const name of ['intake', 'routing', 'resolution', 'reporting', 'notifications'])
       await platform.startService(name);
     await db.connect();
@@ -113,6 +121,44 @@ export class InboundPlatform {
     for (const name of ['notifications', 'reporting', 'resolution', 'routing', 'intake']) await this.stopService(name);
     await this.outbound.close();
     await this.infra.cleanup();
+    await rm(this.attachmentsDir, { recursive: true, force: true });
+  }
+
+  /** The bytes the attachment store holds under `key`. */
+  async storedBytes(key: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await new LocalAttachmentStore(this.attachmentsDir).get(key)) {
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** Complete files in the attachment store (partial writes under `.incoming/` left out). */
+  async storedFileCount(): Promise<number> {
+    const entries = await readdir(this.attachmentsDir, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && !e.parentPath.includes('.incoming')).length;
+  }
+
+  /** The attachment rows of a mail, in order. */
+  async attachments(messageId: string): Promise<
+    Array<{
+      id: string;
+      filename: string;
+      stored: boolean;
+      size_bytes: string;
+      storage_key: string | null;
+      sha256: string | null;
+      detected_type: string | null;
+      reason: string | null;
+      has_content: boolean;
+    }>
+  > {
+    const result = await this.db.query(
+      `SELECT id, filename, stored, size_bytes, storage_key, sha256, detected_type, reason, content IS NOT NULL AS has_content
+       FROM notifications.inbound_attachments WHERE message_id = $1 ORDER BY position`,
+      [messageId],
+    );
+    return result.rows;
   }
 
   async rows(where = 'true', params: unknown[] = []): Promise<InboundRow[]> {

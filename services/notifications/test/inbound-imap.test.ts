@@ -94,11 +94,15 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       jurisdiction: 'SALUD',
       description: expect.stringMatching(/^Desde esta mañana no imprime ningún documento\.\n\nAdjuntos:\n- error\.txt/),
     });
-    const attachments = await platform.db.query(
-      'SELECT filename, stored, convert_from(content, $2) AS text FROM notifications.inbound_attachments WHERE message_id = $1',
-      [row.id, 'UTF8'],
-    );
-    expect(attachments.rows).toEqual([{ filename: 'error.txt', stored: true, text: 'Error 0x00000709' }]);
+    const [attachment, ...others] = await platform.attachments(row.id);
+    expect(others).toEqual([]);
+    expect(attachment).toMatchObject({
+      filename: 'error.txt',
+      stored: true,
+      detected_type: 'text/plain; charset=utf-8',
+      has_content: false,
+    });
+    expect((await platform.storedBytes(attachment!.storage_key!)).toString()).toBe('Error 0x00000709');
     expect(await flagsOf(id)).toEqual(expect.arrayContaining(['\\Seen', '$CauStored']));
     // The requester gets the number by mail, as for every other channel.
     await waitFor(async () => platform.outbound.mails.find((m) => m.envelopeTo.includes('ana.perez@salud.gob')), {
@@ -305,19 +309,21 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     );
     const row = await platform.settled(id);
     expect(row.status).toBe('processed');
-    const attachments = await platform.db.query(
-      'SELECT filename, stored, size_bytes, content IS NULL AS empty, reason FROM notifications.inbound_attachments WHERE message_id = $1 ORDER BY position',
-      [row.id],
-    );
-    expect(attachments.rows).toEqual([
-      {
+    expect(await platform.attachments(row.id)).toEqual([
+      expect.objectContaining({
         filename: 'captura.png',
         stored: false,
         size_bytes: String(200 * 1024),
-        empty: true,
+        storage_key: null,
         reason: expect.stringMatching(/INBOUND_MAX_ATTACHMENT_BYTES/),
-      },
-      { filename: 'nota.txt', stored: true, size_bytes: '7', empty: false, reason: null },
+      }),
+      expect.objectContaining({
+        filename: 'nota.txt',
+        stored: true,
+        size_bytes: '7',
+        storage_key: expect.any(String),
+        reason: null,
+      }),
     ]);
     expect((await platform.ticket(Number(row.ticket_number))).description).toMatch(
       /captura\.png \(200 KB, no guardado/,

@@ -1339,4 +1339,7 @@ export const en: Messages = {
       fileStem: 'yearly-figures',
     },
   },
+  mailAttachments: {
+    from: 'by e-mail from {{name}}',
+  },
 };

@@ -1339,6 +1339,9 @@ export const es = {
       fileStem: 'cifras-anuales',
     },
   },
+  mailAttachments: {
+    from: 'por correo de {{name}}',
+  },
 };
 
 export type Messages = typeof es;

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ServiceRuntime } from '@cau/messaging';
-import { AttachmentStore } from './attachment-store.js';
+import { AttachmentStore } from '@cau/attachments';
 import { AttachmentRepository } from './attachment.repository.js';
 import { AttachmentsConfig } from './attachments-config.js';
 

@@ -138,4 +138,17 @@ export class TicketAttachmentResponse {
 
   @ApiProperty({ format: 'date-time', description: 'Cuándo quedó en el ticket' })
   addedAt!: string;
+
+  @ApiProperty({
+    enum: ['upload', 'registration', 'mail'],
+    description:
+      '`upload`: subido o agregado con la API; `registration`: enlace dado al registrar el ticket; `mail`: vino ' +
+      'adjunto a un correo del ticket (lo agregó su remitente; `addedBy.accountId` es la identidad del canal de ' +
+      'correo para esa dirección, no una cuenta del portal). Los adjuntos de correo no guardados (tipo no admitido, ' +
+      'demasiado grandes, vacíos) no se listan: el texto del ticket los nombra.',
+  })
+  source!: 'upload' | 'registration' | 'mail';
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Adjuntos de correo: la dirección del remitente' })
+  senderEmail!: string | null;
 }

@@ -24,7 +24,7 @@ import {
   UPLOAD_BODY_SCHEMA,
 } from './attachment.dto.js';
 import { AttachmentsUseCase } from './attachments.use-case.js';
-import { contentDisposition } from './file-name.js';
+import { contentDisposition } from '@cau/attachments';
 
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
 const UPLOAD_DESCRIPTION =

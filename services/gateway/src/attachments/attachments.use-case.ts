@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCode, type ActorV1, type TicketViewV1 } from '@cau/contracts';
+import { ErrorCode, Role, type ActorV1, type InboundAttachmentV1, type TicketViewV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
-import { AttachmentBytesMissing, AttachmentStore } from './attachment-store.js';
+import { AttachmentBytesMissing, AttachmentStore } from '@cau/attachments';
 import { AttachmentRepository, type AttachmentRecord, type Refusal, type StoredFile } from './attachment.repository.js';
 import type { AttachmentLinkBody, StagedAttachmentResponse, TicketAttachmentResponse } from './attachment.dto.js';
 import { AttachmentsConfig } from './attachments-config.js';
+import { MailAttachments } from './mail-attachments.js';
 import { receiveUploads } from './receive-uploads.js';
 
 export interface Download {
-  record: AttachmentRecord & { kind: 'file'; storageKey: string; sizeBytes: number; sha256: string };
+  record: { fileName: string | null; contentType: string | null; sizeBytes: number; sha256: string };
   body: Readable;
 }
 
@@ -28,6 +29,7 @@ export class AttachmentsUseCase {
     private readonly store: AttachmentStore,
     private readonly attachments: AttachmentRepository,
     private readonly tickets: GetTicketUseCase,
+    private readonly mail: MailAttachments,
   ) {}
 
   /** Files uploaded before the ticket or comment they belong to exists; kept for the staging period. */
@@ -70,23 +72,48 @@ export class AttachmentsUseCase {
     return present(record!);
   }
 
-  /** The ticket's files and links: those given at registration (as links), then the gateway's, oldest first. */
+  /**
+   * The ticket's files and links: those given at registration (as links), then the gateway's and the
+   * files that came attached to its mails (kept ones only), oldest first.
+   */
   async list(actor: ActorV1, number: number): Promise<TicketAttachmentResponse[]> {
     const ticket = await this.tickets.get(actor, number);
-    const records = await this.attachments.listForTicket(number);
-    return [...registrationLinks(ticket), ...records.map((r) => present(r))];
+    const [records, mailed] = await Promise.all([this.attachments.listForTicket(number), this.mail.ofTicket(number)]);
+    const added = [
+      ...records.map((r) => present(r)),
+      ...mailed.filter((m) => m.storageKey !== null).map((m) => presentMailed(m, number)),
+    ].sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt));
+    return [...registrationLinks(ticket), ...added];
   }
 
+  /** A file of the gateway's, or else one that came attached to a mail on the ticket. */
   async open(actor: ActorV1, number: number, id: string): Promise<Download> {
     await this.tickets.get(actor, number);
     const record = await this.attachments.findOnTicket(number, id);
-    if (!record || record.kind !== 'file' || record.storageKey === null) throw ServiceError.notFound('attachment', id);
-    const body = await this.store.get(record.storageKey).catch((error: unknown) => {
+    if (record) {
+      if (record.kind !== 'file' || record.storageKey === null) throw ServiceError.notFound('attachment', id);
+      return { record: record as Download['record'], body: await this.bytes(record.storageKey, id) };
+    }
+    const mailed = (await this.mail.ofTicket(number, true)).find((m) => m.id === id);
+    if (!mailed?.storageKey || mailed.sha256 === null) throw ServiceError.notFound('attachment', id);
+    const body = await this.bytes(mailed.storageKey, id);
+    return {
+      record: {
+        fileName: mailed.fileName,
+        contentType: mailed.contentType,
+        sizeBytes: mailed.sizeBytes,
+        sha256: mailed.sha256,
+      },
+      body,
+    };
+  }
+
+  private bytes(storageKey: string, id: string): Promise<Readable> {
+    return this.store.get(storageKey).catch((error: unknown) => {
       // Metadata without bytes (deleted by hand, a restore without the store): gone for the client too.
       if (error instanceof AttachmentBytesMissing) throw ServiceError.notFound('attachment', id);
       throw error;
     });
-    return { record: record as Download['record'], body };
   }
 
   /**
@@ -164,6 +191,27 @@ function present(record: AttachmentRecord): TicketAttachmentResponse {
     title: record.title,
     addedBy: { accountId: record.ownerAccountId, name: record.ownerName ?? '', role: record.ownerRole ?? '' },
     addedAt: (record.attachedAt ?? record.createdAt).toISOString(),
+    source: 'upload',
+    senderEmail: null,
+  };
+}
+
+/** A file that came attached to a mail: added by its sender, as the requester the mail channel acts for. */
+function presentMailed(mailed: InboundAttachmentV1, number: number): TicketAttachmentResponse {
+  return {
+    id: mailed.id,
+    kind: 'file',
+    fileName: mailed.fileName,
+    contentType: mailed.contentType,
+    sizeBytes: mailed.sizeBytes,
+    sha256: mailed.sha256,
+    downloadUrl: `/api/v1/tickets/${number}/attachments/${mailed.id}`,
+    url: null,
+    title: null,
+    addedBy: { accountId: mailed.senderActorId, name: mailed.senderName, role: Role.Requester },
+    addedAt: mailed.addedAt,
+    source: 'mail',
+    senderEmail: mailed.sender,
   };
 }
 
@@ -180,5 +228,7 @@ function registrationLinks(ticket: TicketViewV1): TicketAttachmentResponse[] {
     title: link.name ?? null,
     addedBy: ticket.registeredBy,
     addedAt: ticket.registeredAt,
+    source: 'registration',
+    senderEmail: null,
   }));
 }

@@ -4,10 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, Multipart } from '@fastify/multipart';
 import { ErrorCode } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import type { AttachmentStore } from './attachment-store.js';
+import { ContentInspector, sanitizeFileName, type AttachmentStore } from '@cau/attachments';
 import type { StoredFile } from './attachment.repository.js';
-import { ContentInspector } from './content-type.js';
-import { sanitizeFileName } from './file-name.js';
 
 /** The multipart field that carries files (repeat it for several). */
 export const FILES_FIELD = 'files';

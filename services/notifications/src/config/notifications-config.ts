@@ -1,3 +1,4 @@
+import { storeSettingsFromEnv, type StoreSettings } from '@cau/attachments';
 import { AREA_CODE_PATTERN, Language } from '@cau/contracts';
 import addressparser from 'nodemailer/lib/addressparser';
 import { inboundConfigFromEnv, type InboundConfig } from '../inbound/inbound-config.js';
@@ -45,6 +46,8 @@ export interface NotificationsConfig {
   jurisdictionReferentes: ReadonlyMap<string, string>;
   /** The inbound e-mail channel (off unless configured). */
   inbound: InboundConfig;
+  /** Where inbound mail attachments are kept: the gateway's attachment store, same ATTACHMENTS_* settings. */
+  attachmentStore: StoreSettings;
 }
 
 /** The development mailbox's default address: `npm start` works on a machine without a mail server. */
@@ -107,6 +110,7 @@ export function notificationsConfigFromEnv(env: NodeJS.ProcessEnv, limits: Confi
       example: 'SALUD=referente@salud.example.gob,EDUCACION=ti@educacion.example.gob',
     }),
     inbound: inboundConfigFromEnv(env),
+    attachmentStore: storeSettingsFromEnv(env),
   };
 }
 

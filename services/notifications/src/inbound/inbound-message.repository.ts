@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { InboundMessageSummaryV1, InboundStatus } from '@cau/contracts';
+import type { InboundAttachmentV1, InboundMessageSummaryV1, InboundStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import type { InboundAttachment } from './mail-attachment.js';
+import { requesterActorId } from './process-inbound-mail.use-case.js';
 
 interface SummaryRow {
   id: string;
@@ -43,14 +45,16 @@ export interface ClaimedInboundMessage {
   attempts: number;
 }
 
-export interface InboundAttachment {
-  position: number;
-  filename: string | null;
-  contentType: string;
-  sizeBytes: number;
-  /** Null when not stored (`reason` says why). */
-  content: Buffer | null;
-  reason: string | null;
+/** An attachment as recorded: its key once its bytes are in the attachment store. */
+export interface RecordedAttachment extends InboundAttachment {
+  storageKey: string | null;
+}
+
+/** A row written before the attachment store, whose bytes are still in `content`. */
+export interface UnmovedAttachment {
+  id: string;
+  filename: string;
+  content: Buffer;
 }
 
 export interface InboundOutcome {
@@ -111,25 +115,122 @@ export class InboundMessageRepository {
     };
   }
 
-  async describe(tx: EntityManager, id: string, sender: string | null, subject: string | null): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".inbound_messages SET sender = $2, subject = $3 WHERE id = $1`, [
-      id,
-      sender,
-      subject,
-    ]);
+  async describe(
+    tx: EntityManager,
+    id: string,
+    sender: string | null,
+    senderName: string | null,
+    subject: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".inbound_messages SET sender = $2, sender_name = $3, subject = $4 WHERE id = $1`,
+      [id, sender, senderName, subject],
+    );
   }
 
-  /** Idempotent: a mail processed again after a crash finds its attachments already there. */
-  async storeAttachments(tx: EntityManager, messageId: string, attachments: InboundAttachment[]): Promise<void> {
+  /** Positions of the mail's attachments recorded by an earlier attempt (committed with a retry's schedule). */
+  async recordedPositions(tx: EntityManager, messageId: string): Promise<Set<number>> {
+    const rows: Array<{ position: number }> = await tx.query(
+      `SELECT position FROM "${this.s}".inbound_attachments WHERE message_id = $1`,
+      [messageId],
+    );
+    return new Set(rows.map((r) => r.position));
+  }
+
+  /**
+   * Idempotent: a mail processed again finds its attachments already there. Returns the positions this
+   * call inserted, so the caller deletes the bytes of any other it stored.
+   */
+  async storeAttachments(tx: EntityManager, messageId: string, attachments: RecordedAttachment[]): Promise<number[]> {
+    const inserted: number[] = [];
     for (const a of attachments) {
-      await tx.query(
+      const rows: Array<{ position: number }> = await tx.query(
         `INSERT INTO "${this.s}".inbound_attachments
-           (message_id, position, filename, content_type, size_bytes, content, stored, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (message_id, position) DO NOTHING`,
-        [messageId, a.position, a.filename, a.contentType, a.sizeBytes, a.content, a.content !== null, a.reason],
+           (message_id, position, filename, content_type, size_bytes, stored, reason, storage_key, sha256, detected_type)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (message_id, position) DO NOTHING
+         RETURNING position`,
+        [
+          messageId,
+          a.position,
+          a.filename,
+          a.contentType,
+          a.sizeBytes,
+          a.storageKey !== null,
+          a.reason,
+          a.storageKey,
+          a.sha256,
+          a.detectedType,
+        ],
       );
+      if (rows.length > 0) inserted.push(a.position);
     }
+    return inserted;
+  }
+
+  /** What came attached to the ticket's processed mails, oldest first: metadata and storage keys, no bytes. */
+  async attachmentsOfTicket(tx: EntityManager, ticketNumber: number): Promise<InboundAttachmentV1[]> {
+    const rows: Array<{
+      id: string;
+      position: number;
+      filename: string | null;
+      detected_type: string | null;
+      size_bytes: string;
+      sha256: string | null;
+      storage_key: string | null;
+      reason: string | null;
+      sender: string;
+      sender_name: string | null;
+      processed_at: Date;
+    }> = await tx.query(
+      `SELECT a.id, a.position, a.filename, a.detected_type, a.size_bytes, a.sha256, a.storage_key, a.reason,
+              m.sender, m.sender_name, m.processed_at
+       FROM "${this.s}".inbound_attachments a
+       JOIN "${this.s}".inbound_messages m ON m.id = a.message_id
+       WHERE m.ticket_number = $1 AND m.status = 'processed'
+       ORDER BY m.processed_at, a.position`,
+      [ticketNumber],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.filename ?? `adjunto-${r.position + 1}`,
+      contentType: r.storage_key === null ? null : r.detected_type,
+      sizeBytes: Number(r.size_bytes),
+      sha256: r.storage_key === null ? null : r.sha256,
+      storageKey: r.storage_key,
+      reason: r.storage_key === null ? (r.reason ?? 'not stored') : null,
+      sender: r.sender,
+      senderName: r.sender_name ?? r.sender,
+      senderActorId: requesterActorId(r.sender),
+      addedAt: r.processed_at.toISOString(),
+    }));
+  }
+
+  /** Rows written before the attachment store with their bytes still in `content`, locked for the backfill. */
+  async claimUnmoved(tx: EntityManager, limit: number): Promise<UnmovedAttachment[]> {
+    const rows: Array<{ id: string; position: number; filename: string | null; content: Buffer }> = await tx.query(
+      `SELECT id, position, filename, content FROM "${this.s}".inbound_attachments
+       WHERE content IS NOT NULL AND storage_key IS NULL
+       LIMIT $1
+       FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((r) => ({ id: r.id, filename: r.filename ?? `adjunto-${r.position + 1}`, content: r.content }));
+  }
+
+  /** The row's bytes are in the store (`key`), or were refused (`key` null, `reason`); `content` is emptied. */
+  async recordMoved(
+    tx: EntityManager,
+    id: string,
+    moved: { key: string | null; sha256: string | null; detectedType: string | null; reason: string | null },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".inbound_attachments
+       SET storage_key = $2::text, sha256 = $3, detected_type = $4, stored = $2::text IS NOT NULL,
+           reason = COALESCE($5, reason), content = NULL
+       WHERE id = $1`,
+      [id, moved.key, moved.sha256, moved.detectedType, moved.reason],
+    );
   }
 
   /** `note` says what of the mail could not be kept, or is null. */

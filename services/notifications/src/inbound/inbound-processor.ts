@@ -1,9 +1,18 @@
+import { Readable } from 'node:stream';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { retryDelayMs } from '../delivery/smtp-failure.js';
-import { InboundMessageRepository, type ClaimedInboundMessage } from './inbound-message.repository.js';
+import {
+  InboundMessageRepository,
+  type ClaimedInboundMessage,
+  type RecordedAttachment,
+} from './inbound-message.repository.js';
 import { InboundMetrics } from './inbound-metrics.js';
+import { MailAttachmentStore } from './mail-attachment-store.js';
+import type { InboundAttachment } from './mail-attachment.js';
 import { PermanentInboundError, ProcessInboundMailUseCase } from './process-inbound-mail.use-case.js';
 
 type Outcome =
@@ -31,6 +40,7 @@ export class InboundProcessor implements OnModuleDestroy {
     private readonly messages: InboundMessageRepository,
     private readonly mails: ProcessInboundMailUseCase,
     private readonly metrics: InboundMetrics,
+    private readonly store: MailAttachmentStore,
   ) {
     this.logger = runtime.logger.child({ component: 'inbound-processor' });
   }
@@ -84,37 +94,89 @@ export class InboundProcessor implements OnModuleDestroy {
     }
   }
 
-  private processNext(): Promise<Outcome> {
+  private async processNext(): Promise<Outcome> {
     const config = this.settings.current;
-    return this.runtime.dataSource.transaction(async (tx): Promise<Outcome> => {
-      const message = await this.messages.claimNextDue(tx);
-      if (!message) return { kind: 'idle' };
-      const decision = await this.mails.decide(tx, message, config);
-      await this.messages.describe(tx, message.id, decision.sender, decision.subject);
-      if (decision.kind === 'ignore' || decision.kind === 'fail') {
-        const status = decision.kind === 'ignore' ? 'ignored' : 'failed';
-        await this.messages.settle(tx, message.id, status, decision.reason);
-        return { kind: status, message, detail: decision.reason };
-      }
-      await this.messages.storeAttachments(tx, message.id, decision.attachments);
-      try {
-        const result = await this.mails.deliver(message, decision, config);
-        await this.messages.markProcessed(tx, message.id, result, decision.note);
-        return { kind: 'processed', message, detail: `${result.outcome} on ticket ${result.ticketNumber}` };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentInboundError || message.attempts + 1 >= config.inbound.maxAttempts) {
-          await this.messages.settle(tx, message.id, 'failed', reason);
-          return { kind: 'failed', message, detail: reason };
-        }
-        const delayMs = retryDelayMs(message.attempts + 1, {
-          baseMs: config.inbound.retryBaseMs,
-          maxMs: config.retry.maxMs,
-        });
-        await this.messages.scheduleRetry(tx, message.id, delayMs, reason);
-        return { kind: 'retried', message, detail: `${reason}; again in ${delayMs} ms` };
-      }
+    // Bytes put in the store by this attempt: deleted if its transaction rolls back, so a key is kept
+    // only with its row. (A crash between the put and the commit leaves an orphan object.)
+    const stored: string[] = [];
+    try {
+      return await this.runtime.dataSource.transaction((tx) => this.attempt(tx, config, stored));
+    } catch (error) {
+      await Promise.all(stored.map((key) => this.store.current.delete(key).catch(() => undefined)));
+      throw error;
+    }
+  }
+
+  private async attempt(tx: EntityManager, config: NotificationsConfig, stored: string[]): Promise<Outcome> {
+    const message = await this.messages.claimNextDue(tx);
+    if (!message) return { kind: 'idle' };
+    const decision = await this.mails.decide(tx, message, config);
+    const senderName = decision.kind === 'deliver' ? decision.senderName : null;
+    await this.messages.describe(tx, message.id, decision.sender, senderName, decision.subject);
+    if (decision.kind === 'ignore' || decision.kind === 'fail') {
+      const status = decision.kind === 'ignore' ? 'ignored' : 'failed';
+      await this.messages.settle(tx, message.id, status, decision.reason);
+      return { kind: status, message, detail: decision.reason };
+    }
+    try {
+      await this.keepAttachments(tx, message.id, decision.attachments, stored);
+    } catch (error) {
+      // The store did not take a file (a bucket out of reach): retried with back-off, like a service
+      // that does not answer, without the bytes this attempt had put.
+      await Promise.all(stored.splice(0).map((key) => this.store.current.delete(key).catch(() => undefined)));
+      return this.retryOrFail(tx, message, config, new Error(`attachment store: ${describe(error)}`));
+    }
+    try {
+      const result = await this.mails.deliver(message, decision, config);
+      await this.messages.markProcessed(tx, message.id, result, decision.note);
+      return { kind: 'processed', message, detail: `${result.outcome} on ticket ${result.ticketNumber}` };
+    } catch (error) {
+      return this.retryOrFail(tx, message, config, error);
+    }
+  }
+
+  private async retryOrFail(
+    tx: EntityManager,
+    message: ClaimedInboundMessage,
+    config: NotificationsConfig,
+    error: unknown,
+  ): Promise<Outcome> {
+    const reason = describe(error);
+    if (error instanceof PermanentInboundError || message.attempts + 1 >= config.inbound.maxAttempts) {
+      await this.messages.settle(tx, message.id, 'failed', reason);
+      return { kind: 'failed', message, detail: reason };
+    }
+    const delayMs = retryDelayMs(message.attempts + 1, {
+      baseMs: config.inbound.retryBaseMs,
+      maxMs: config.retry.maxMs,
     });
+    await this.messages.scheduleRetry(tx, message.id, delayMs, reason);
+    return { kind: 'retried', message, detail: `${reason}; again in ${delayMs} ms` };
+  }
+
+  /**
+   * Puts the bytes of each kept attachment in the store, then records the rows with their keys in the
+   * claim's transaction. Attachments recorded by an earlier attempt (a retry) are not stored again.
+   */
+  private async keepAttachments(
+    tx: EntityManager,
+    messageId: string,
+    attachments: InboundAttachment[],
+    stored: string[],
+  ): Promise<void> {
+    const recorded = await this.messages.recordedPositions(tx, messageId);
+    const rows: RecordedAttachment[] = [];
+    for (const attachment of attachments.filter((a) => !recorded.has(a.position))) {
+      let storageKey: string | null = null;
+      if (attachment.content !== null) {
+        storageKey = await this.store.current.put(Readable.from([attachment.content]));
+        stored.push(storageKey);
+      }
+      rows.push({ ...attachment, storageKey });
+    }
+    const inserted = new Set(await this.messages.storeAttachments(tx, messageId, rows));
+    const unused = rows.filter((r) => r.storageKey !== null && !inserted.has(r.position));
+    for (const row of unused) await this.store.current.delete(row.storageKey!).catch(() => undefined);
   }
 
   /** Counted and logged after the commit, so a rolled-back attempt is never reported as done. */
@@ -139,4 +201,8 @@ export class InboundProcessor implements OnModuleDestroy {
       this.wakeUp = null;
     });
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -23,7 +23,8 @@ import { RpcClient, ServiceError } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { jurisdictionOf } from './inbound-config.js';
-import type { ClaimedInboundMessage, InboundAttachment, InboundOutcome } from './inbound-message.repository.js';
+import type { ClaimedInboundMessage, InboundOutcome } from './inbound-message.repository.js';
+import { attachmentLine, inspectMailAttachment, type InboundAttachment } from './mail-attachment.js';
 import {
   fitText,
   headerBlockOf,
@@ -209,7 +210,12 @@ export class ProcessInboundMailUseCase {
 
 /** A mail's sender as the requester they claim to be: mail has no accounts, so the address is the identity. */
 function requesterActor(email: string, name: string): ActorV1 {
-  return { accountId: uuidOf(`requester:${email}`), role: Role.Requester, email, name: fitText(name, Limits.name) };
+  return { accountId: requesterActorId(email), role: Role.Requester, email, name: fitText(name, Limits.name) };
+}
+
+/** The id a sender acts under: stable per address, so all their mails are the same requester. */
+export function requesterActorId(email: string): string {
+  return uuidOf(`requester:${email}`);
 }
 
 /** A stable UUID (v5 layout over SHA-1) for a text: the same mail always gives the same comment id. */
@@ -240,31 +246,15 @@ function firstAddress(from: AddressObject | undefined): { address: string; name:
   return { address, name: oneLine(first.name ?? '') || address.slice(0, address.indexOf('@')) };
 }
 
-/** Attachments of the mail; those over the limit are recorded by name and size but not kept. */
+/** Attachments of the mail, each checked as an upload is; those refused are recorded but not kept. */
 function attachmentsOf(parsed: ParsedMail, maxBytes: number): InboundAttachment[] {
-  return parsed.attachments.map((attachment, position) => {
-    const size = attachment.size ?? attachment.content.length;
-    const tooBig = size > maxBytes;
-    return {
-      position,
-      filename: attachment.filename ?? null,
-      contentType: attachment.contentType || 'application/octet-stream',
-      sizeBytes: size,
-      content: tooBig ? null : attachment.content,
-      reason: tooBig ? `over INBOUND_MAX_ATTACHMENT_BYTES (${maxBytes})` : null,
-    };
-  });
+  return parsed.attachments.map((attachment, position) => inspectMailAttachment(attachment, position, maxBytes));
 }
 
 /** The ticket lists what came attached, so the operator knows to look for it (and what could not be kept). */
 function withAttachmentList(text: string, attachments: InboundAttachment[]): string {
   if (attachments.length === 0) return text;
-  const lines = attachments.map((a) => {
-    const name = a.filename ?? `adjunto ${a.position + 1}`;
-    const size = `${Math.ceil(a.sizeBytes / 1024)} KB`;
-    return a.content === null ? `- ${name} (${size}, no guardado: supera el tamaño máximo)` : `- ${name} (${size})`;
-  });
-  return `${text}\n\nAdjuntos:\n${lines.join('\n')}`;
+  return `${text}\n\nAdjuntos:\n${attachments.map(attachmentLine).join('\n')}`;
 }
 
 function oneLine(text: string): string {

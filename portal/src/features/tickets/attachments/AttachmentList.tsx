@@ -5,7 +5,10 @@ import type { Schemas } from '../../../api/client';
 import { formatBytes } from '../../../app/format';
 import { ticketAttachmentsQuery } from './attachments-api';
 
-/** The ticket's files (downloaded through the gateway, which checks who may see them) and links. */
+/**
+ * The ticket's files (downloaded through the gateway, which checks who may see them) and links; a file
+ * that came attached to a mail names its sender.
+ */
 export function AttachmentList({ number, links }: { number: number; links: Array<Schemas['AttachmentLinkV1']> }) {
   const { t } = useTranslation();
   const attachments = useQuery(ticketAttachmentsQuery(number));
@@ -32,7 +35,8 @@ export function AttachmentList({ number, links }: { number: number; links: Array
                 {item.fileName}
               </Anchor>{' '}
               <Text span size="xs" c="dark.4">
-                ({formatBytes(item.sizeBytes ?? 0)})
+                ({formatBytes(item.sizeBytes ?? 0)}
+                {item.source === 'mail' ? ` · ${t('mailAttachments.from', { name: item.addedBy.name })}` : ''})
               </Text>
             </List.Item>
           ),

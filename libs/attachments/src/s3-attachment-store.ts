@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { AttachmentBytesMissing, AttachmentStore } from './attachment-store.js';
-import type { StoreSettings } from './attachments-config.js';
+import type { StoreSettings } from './store-settings.js';
 
 /** The S3 minimum; lib-storage holds at most QUEUE_SIZE parts of this size per upload. */
 const PART_SIZE = 5 * 1024 * 1024;
