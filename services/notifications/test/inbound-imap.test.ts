@@ -148,7 +148,9 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
       what: 'the comment in the timeline',
     });
     const comment = (await platform.timeline(number)).find((e) => e.type === 'ticket.commented')!;
-    expect(comment.summary_es).toBe('Comentario de Luis Gómez (canal: Correo electrónico): Ahora tampoco funciona la impresora.');
+    expect(comment.summary_es).toBe(
+      'Comentario de Luis Gómez (canal: Correo electrónico): Ahora tampoco funciona la impresora.',
+    );
     expect(await platform.status(number)).toBe('abierto');
     // The service desk's mailbox hears the answer.
     const told = await waitFor(
