@@ -1,18 +1,5 @@
-import { expect, test } from '@playwright/test';
-import {
-  approve,
-  checkAgainstApi,
-  estimate,
-  logWork,
-  openWorkspace,
-  registerCall,
-  staff,
-  submitForReview,
-  take,
-  workAlong,
-  type Actor,
-} from './procedures';
-import { Api, checkPage, unique } from './support';
+import { test } from '@playwright/test';
+import { runRelayProcedure } from './procedures';
 
 /*
  * Procedure 9.2 (seed 002): a service-availability incident the desk cannot solve goes to UIT, which
@@ -22,32 +9,21 @@ import { Api, checkPage, unique } from './support';
 test('9.2: L1 → UIT → UPAT → UIT → L1, each area estimating and logging its work', async ({ browser }) => {
   // Four people signing in and a dozen steps on a busy two-core machine: longer than most tests.
   test.setTimeout(420_000);
-  const admin = await Api.admin();
-  const tag = unique();
-  const person = (key: string, name: string, role: 'operator' | 'agent' | 'supervisor', area: string) =>
-    staff(browser, admin, { email: `${key}.${tag}@cau.gob.ar`, name, role, area });
-  const operator = await person('operador', 'Olga Operadora', 'operator', 'L1');
-  const uit = await person('uit', 'Ulises Infraestructura', 'agent', 'UIT');
-  const upat = await person('upat', 'Paula Producción', 'agent', 'UPAT');
-  const supervisor = await person('supervisor', 'Sergio Supervisor', 'supervisor', 'L1');
-  const members: Record<string, Actor> = { L1: operator, UIT: uit, UPAT: upat };
-
-  const title = `No responde el sistema de turnos ${tag}`;
-  const number = await registerCall(operator, tag, title, `rita.${tag}@salud.gob.ar`);
-
-  // 9.2 step 1–2: the desk takes it, estimates, diagnoses, and escalates it to infrastructure.
-  await openWorkspace(operator.page, number, title);
-  await take(operator);
-  await estimate(operator, 30, 'Diagnóstico inicial en la mesa.');
-  await logWork(operator, 'Se comprobó que el servicio no responde desde ningún puesto.', 15);
-  await checkPage(operator.page, 'procedure-9-2-desk');
-
-  await workAlong(
-    number,
-    title,
-    tag,
-    operator,
-    [
+  await runRelayProcedure(browser, {
+    name: 'procedure-9-2',
+    agents: [
+      { key: 'uit', name: 'Ulises Infraestructura', area: 'UIT' },
+      { key: 'upat', name: 'Paula Producción', area: 'UPAT' },
+    ],
+    title: (tag) => `No responde el sistema de turnos ${tag}`,
+    // 9.2 steps 1–2: the desk takes it, estimates, diagnoses, and escalates it to infrastructure.
+    desk: {
+      estimateMinutes: 30,
+      note: 'Diagnóstico inicial en la mesa.',
+      work: 'Se comprobó que el servicio no responde desde ningún puesto.',
+      workMinutes: 15,
+    },
+    hops: [
       {
         area: 'UIT',
         via: 'Escalar a UIT',
@@ -72,25 +48,9 @@ test('9.2: L1 → UIT → UPAT → UIT → L1, each area estimating and logging 
       },
       { area: 'L1', via: 'Devolver la solución a L1', reason: 'Servicio restablecido.' },
     ],
-    members,
-    async (actor, index) => {
-      // Halfway, at UPAT: what the area's agent sees is what the API says.
-      if (index !== 1) return;
-      await checkAgainstApi(actor, number);
-      await checkPage(actor.page, 'procedure-9-2-upat');
-    },
-  );
-
-  // 9.2 step 5: the desk verifies with the requester and submits; the supervisor closes it.
-  await submitForReview(operator, 'Verificado por teléfono con la solicitante.');
-  await openWorkspace(supervisor.page, number, title);
-  await approve(supervisor);
-  const view = await checkAgainstApi(supervisor, number);
-  expect(view.status).toBe('cerrado');
-  await expect(
-    supervisor.page.getByRole('img', { name: 'Recorrido del ticket: L1 → UIT → UPAT → UIT → L1' }),
-  ).toBeVisible();
-  await checkPage(supervisor.page, 'procedure-9-2-closed');
-
-  for (const actor of [operator, uit, upat, supervisor]) await actor.context.close();
+    // Halfway, at UPAT: what the area's agent sees is what the API says.
+    checkedHop: 1,
+    // 9.2 step 5: the desk verifies with the requester and submits; the supervisor closes it.
+    submitNote: 'Verificado por teléfono con la solicitante.',
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { Api, baseUrl, createAccount, PASSWORD, signIn } from './support';
+import { Api, baseUrl, checkPage, createAccount, PASSWORD, signIn, unique } from './support';
 
 /*
  * Shared steps of the procedure specs (9.1, 9.2, 9.3 of seed 002): people created through the admin API,
@@ -330,4 +330,61 @@ export async function workAlong(
     if (onEachArea) await onEachArea(next, index);
     holder = next;
   }
+}
+
+/** A procedure where the desk passes a ticket through areas and back (9.2, 9.3): its people and its steps. */
+export interface RelayProcedure {
+  /** Names the screenshots ("procedure-9-2-…"). */
+  name: string;
+  /** The areas' agents, besides the desk's operator and supervisor. */
+  agents: Array<{ key: string; name: string; area: string }>;
+  title: (tag: string) => string;
+  /** The desk's estimate and diagnosis before it derives the ticket. */
+  desk: { estimateMinutes: number; note: string; work: string; workMinutes: number };
+  hops: Hop[];
+  /** The hop after which the area's page is checked against the API and photographed. */
+  checkedHop: number;
+  /** What the desk tells the supervisor when it submits the solution for review. */
+  submitNote: string;
+}
+
+/**
+ * Runs a relay procedure end to end, each person in their own browser: the desk registers the call, takes,
+ * estimates and logs its diagnosis, the areas work along the hops, the desk submits and the supervisor
+ * closes; the closed ticket is checked against the API and its path drawn as the hops went.
+ */
+export async function runRelayProcedure(browser: Browser, procedure: RelayProcedure): Promise<void> {
+  const admin = await Api.admin();
+  const tag = unique();
+  const person = (key: string, name: string, role: Person['role'], area: string) =>
+    staff(browser, admin, { email: `${key}.${tag}@cau.gob.ar`, name, role, area });
+  const operator = await person('operador', 'Olga Operadora', 'operator', 'L1');
+  const members: Record<string, Actor> = { L1: operator };
+  for (const agent of procedure.agents) members[agent.area] = await person(agent.key, agent.name, 'agent', agent.area);
+  const supervisor = await person('supervisor', 'Sergio Supervisor', 'supervisor', 'L1');
+
+  const title = procedure.title(tag);
+  const number = await registerCall(operator, tag, title, `rita.${tag}@salud.gob.ar`);
+  await openWorkspace(operator.page, number, title);
+  await take(operator);
+  await estimate(operator, procedure.desk.estimateMinutes, procedure.desk.note);
+  await logWork(operator, procedure.desk.work, procedure.desk.workMinutes);
+  await checkPage(operator.page, `${procedure.name}-desk`);
+
+  await workAlong(number, title, tag, operator, procedure.hops, members, async (actor, index) => {
+    if (index !== procedure.checkedHop) return;
+    await checkAgainstApi(actor, number);
+    await checkPage(actor.page, `${procedure.name}-${actor.area.toLowerCase()}`);
+  });
+
+  await submitForReview(operator, procedure.submitNote);
+  await openWorkspace(supervisor.page, number, title);
+  await approve(supervisor);
+  const view = await checkAgainstApi(supervisor, number);
+  expect(view.status).toBe('cerrado');
+  const path = ['L1', ...procedure.hops.map((hop) => hop.area)].join(' → ');
+  await expect(supervisor.page.getByRole('img', { name: `Recorrido del ticket: ${path}` })).toBeVisible();
+  await checkPage(supervisor.page, `${procedure.name}-closed`);
+
+  for (const actor of [...Object.values(members), supervisor]) await actor.context.close();
 }
