@@ -138,6 +138,8 @@ export class CreateArticleCommandV1 extends ActorEnvelopeBase {
 export class ArticleChangesV1 {
   @IsInt()
   @Min(1)
+  // The revisions are PostgreSQL integers: a larger number is refused here, not by the database.
+  @Max(2_147_483_647)
   revision!: number;
 
   @IsOptional()

@@ -6,6 +6,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -134,6 +135,7 @@ export class PreviewTemplateBodyV1 {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   ticketNumber?: number;
 
   /** A draft to try before saving it; without it, the template in force. */
@@ -148,6 +150,7 @@ export class PreviewTemplateCommandV1 extends TemplateKeyCommandBase {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   ticketNumber?: number;
 
   @IsOptional()

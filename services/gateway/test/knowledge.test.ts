@@ -173,6 +173,18 @@ describe('gateway: knowledge base', () => {
     expect(await field('status=borrado')).toBe('status');
     expect(await field('visibility=todos')).toBe('visibility');
     expect(await field(`cursor=${encodeURIComponent("1' OR 1=1 --")}`)).toBe('cursor');
+    // A revision past PostgreSQL's integers is the author's mistake (400), not the database's (500).
+    const created = await f.http.send<{ id: string }>('POST', '/api/v1/kb/articles', {
+      token: operator,
+      json: { ...article, title: 'Revisión enorme', problem: 'Un número de revisión que no cabe', force: true },
+    });
+    const huge = await f.http.send<{ fields?: Array<{ field: string }> }>(
+      'PATCH',
+      `/api/v1/kb/articles/${created.body.id}`,
+      { token: operator, json: { revision: 1e308, title: 'Otro título' } },
+    );
+    expect(huge.status).toBe(400);
+    expect(huge.body.fields?.[0]?.field).toBe('revision');
     expect(await field('ordenar=titulo')).toBe('ordenar');
   });
 

@@ -300,6 +300,13 @@ describe('gateway + notifications: mail templates edited by administrators', () 
         'template.subject',
       ],
       ['ticket number 0 in a preview', 'POST', `${CLOSED_ES}/preview`, { ticketNumber: 0 }, 'ticketNumber'],
+      [
+        'a ticket number past any integer in a preview',
+        'POST',
+        `${CLOSED_ES}/preview`,
+        { ticketNumber: 1e308 },
+        'ticketNumber',
+      ],
     ])('%s', async (_name, method, path, body, field) => {
       const answer = await request(method, path, { body });
       expect(answer.status).toBe(400);

@@ -35,6 +35,10 @@ describe('review', () => {
     expect(reviewFieldProblems({ decision: 'reject' })).toEqual([
       { field: 'body.observations', constraint: 'isDefined' },
     ]);
+    // JSON `null` passes the contract's @IsOptional: refused as missing, never a TypeError (a 500).
+    expect(reviewFieldProblems({ decision: 'reject', observations: null as unknown as string })).toEqual([
+      { field: 'body.observations', constraint: 'isDefined' },
+    ]);
     expect(reviewFieldProblems({ decision: 'reject', observations: '  ' })).toEqual([
       { field: 'body.observations', constraint: 'isNotEmpty' },
     ]);

@@ -31,7 +31,9 @@ export function submitFieldProblems(body: SubmitForReviewBodyV1): FieldProblem[]
 /** Seed 002 9.1 step 9: a returned solution says what must be corrected. */
 export function reviewFieldProblems(body: ReviewBodyV1): FieldProblem[] {
   if (body.decision !== 'reject') return [];
-  if (body.observations === undefined) return [{ field: 'body.observations', constraint: 'isDefined' }];
+  // `null` passes the contract's @IsOptional like a missing field, and means the same here.
+  if (body.observations === undefined || body.observations === null)
+    return [{ field: 'body.observations', constraint: 'isDefined' }];
   if (body.observations.trim() === '') return [{ field: 'body.observations', constraint: 'isNotEmpty' }];
   return [];
 }
