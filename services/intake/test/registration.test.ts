@@ -109,6 +109,28 @@ describe('intake: ticket registration', () => {
     ).rejects.toMatchObject({ payload: { code: ErrorCode.IdempotencyMismatch } });
   });
 
+  it('refuses a reused key inside a batch without making the rest of the batch commit one by one', async () => {
+    const key = randomUUID();
+    await rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(1), idempotencyKey: key });
+    const others = 40;
+    const [refused, ...accepted] = await Promise.allSettled([
+      rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(2), idempotencyKey: key }),
+      ...Array.from({ length: others }, (_, n) =>
+        rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, { actor: operator, payload: registration(n) }),
+      ),
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { payload: { code: ErrorCode.IdempotencyMismatch } } });
+    const numbers = accepted.map((outcome) => (outcome as PromiseFulfilledResult<RegisterTicketResultV1>).value.number);
+    expect(accepted.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    // Rows written by one transaction share its id (xmin): batches, not one transaction per ticket. Before,
+    // the refusal made its batch retry every request alone, one transaction each.
+    const transactions = await db.query<{ count: string }>(
+      'SELECT count(DISTINCT xmin::text) AS count FROM intake.tickets WHERE number = ANY($1)',
+      [numbers],
+    );
+    expect(Number(transactions.rows[0]!.count)).toBeLessThanOrEqual(others / 4);
+  });
+
   it('refuses invalid commands before drawing a number, so no gap appears', async () => {
     const before = await db.query('SELECT last_number FROM intake.ticket_number');
     const error = await rpc

@@ -24,12 +24,21 @@ interface PendingRegistration {
 
 const MAX_BATCH = 200;
 
+/** A request's own answer inside a batch: a refusal of one (a reused idempotency key) is not the batch's. */
+type Outcome = { ok: true; result: RegisterTicketResultV1 } | { ok: false; error: ServiceError };
+
+function settle(pending: PendingRegistration, outcome: Outcome): void {
+  if (outcome.ok) pending.resolve(outcome.result);
+  else pending.reject(outcome.error);
+}
+
 /**
  * Registers tickets. Requests arriving together are committed together (group commit): one
  * transaction draws a block of consecutive numbers and writes the tickets and their
  * `ticket.registered` events. Commits are what cost time on a small server, so this is what lets one
- * instance take well over a thousand registrations a second. A failing batch is retried one request
- * at a time, so one bad request never fails the others.
+ * instance take well over a thousand registrations a second. A request refused on its own merits (an
+ * idempotency key reused for other data) gets its refusal while the rest of the batch commits; only an
+ * unexpected failure makes the batch retry one request at a time, so one bad request never fails the others.
  */
 @Injectable()
 export class RegisterTicketUseCase implements OnModuleDestroy {
@@ -69,13 +78,13 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
-        const results = await this.commit(batch);
-        batch.forEach((pending, i) => pending.resolve(results[i]!));
+        const outcomes = await this.commit(batch);
+        batch.forEach((pending, i) => settle(pending, outcomes[i]!));
       } catch {
         for (const pending of batch) {
           try {
-            const [result] = await this.commit([pending]);
-            pending.resolve(result!);
+            const [outcome] = await this.commit([pending]);
+            settle(pending, outcome!);
           } catch (error) {
             pending.reject(error);
           }
@@ -85,11 +94,11 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
     this.draining = null;
   }
 
-  private async commit(batch: PendingRegistration[]): Promise<RegisterTicketResultV1[]> {
+  private async commit(batch: PendingRegistration[]): Promise<Outcome[]> {
     return this.runtime.transaction(async (tx) => {
       const keys = batch.map((p) => p.scopedKey).filter((k): k is string => k !== null);
       const existing = await this.tickets.findByIdempotencyKeys(tx, keys);
-      const results: Array<RegisterTicketResultV1 | undefined> = [];
+      const results: Array<Outcome | undefined> = [];
       const toCreate: Array<{ index: number; pending: PendingRegistration }> = [];
       const createdInBatch = new Map<string, number>();
       batch.forEach((pending, index) => {
@@ -143,10 +152,13 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
         );
         rows.forEach((row, i) => {
           results[toCreate[i]!.index] = {
-            ticketId: row.id,
-            number: row.number,
-            registeredAt: row.registeredAt.toISOString(),
-            created: true,
+            ok: true,
+            result: {
+              ticketId: row.id,
+              number: row.number,
+              registeredAt: row.registeredAt.toISOString(),
+              created: true,
+            },
           };
         });
       }
@@ -155,7 +167,9 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
         if (result) return result;
         const firstIndex = createdInBatch.get(pending.scopedKey!)!;
         const first = results[firstIndex]!;
-        return replay({ ...first, fingerprint: batch[firstIndex]!.fingerprint }, pending);
+        // The first request with the key was created in this very batch, so it cannot have been refused.
+        if (!first.ok) return first;
+        return replay({ ...first.result, fingerprint: batch[firstIndex]!.fingerprint }, pending);
       });
     });
   }
@@ -164,9 +178,18 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
 function replay(
   previous: StoredRegistration | (RegisterTicketResultV1 & { fingerprint: string | null }),
   pending: PendingRegistration,
-): RegisterTicketResultV1 {
-  if (previous.fingerprint !== pending.fingerprint) throw new ServiceError({ code: ErrorCode.IdempotencyMismatch });
-  return { ticketId: previous.ticketId, number: previous.number, registeredAt: previous.registeredAt, created: false };
+): Outcome {
+  if (previous.fingerprint !== pending.fingerprint)
+    return { ok: false, error: new ServiceError({ code: ErrorCode.IdempotencyMismatch }) };
+  return {
+    ok: true,
+    result: {
+      ticketId: previous.ticketId,
+      number: previous.number,
+      registeredAt: previous.registeredAt,
+      created: false,
+    },
+  };
 }
 
 function normalize(command: RegisterTicketCommandV1): RegisterTicketCommandV1 {
