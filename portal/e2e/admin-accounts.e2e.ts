@@ -34,8 +34,9 @@ test('the administrator creates an agent, finds them, changes their area, disabl
 
   // The administrators' section of the navigation.
   const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
-  await expect(navigation.getByRole('group', { name: 'Administración' })).toBeVisible();
-  await navigation.getByRole('link', { name: 'Cuentas' }).click();
+  const administration = navigation.getByRole('navigation', { name: 'Administración' });
+  await expect(administration).toBeVisible();
+  await administration.getByRole('link', { name: 'Cuentas' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cuentas' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /cuenta/ })).toBeVisible();
   await checkPage(page, 'admin-accounts');
