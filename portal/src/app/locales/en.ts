@@ -1069,7 +1069,7 @@ export const en: Messages = {
     },
   },
   adminAccounts: {
-    nav: { section: 'Administration', accounts: 'Accounts', audit: 'Audit log' },
+    nav: { accounts: 'Accounts', audit: 'Audit log' },
     title: 'Accounts',
     new: 'New account',
     newTitle: 'New account',

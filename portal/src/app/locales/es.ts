@@ -1069,7 +1069,7 @@ export const es = {
     },
   },
   adminAccounts: {
-    nav: { section: 'Administración', accounts: 'Cuentas', audit: 'Auditoría' },
+    nav: { accounts: 'Cuentas', audit: 'Auditoría' },
     title: 'Cuentas',
     new: 'Nueva cuenta',
     newTitle: 'Nueva cuenta',
