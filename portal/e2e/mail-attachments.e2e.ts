@@ -12,13 +12,9 @@ import {
   signIn,
   unique,
   waitForMail,
+  PDF,
 } from './support';
 
-/** A small but real PDF: attachments are kept by their content, not their name. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-);
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 test('a file that came attached to a mail shows on the ticket page with its sender, and downloads', async ({

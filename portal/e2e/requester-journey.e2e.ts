@@ -12,13 +12,8 @@ import {
   signIn,
   unique,
   waitForMail,
+  PDF,
 } from './support';
-
-/** A small but real PDF: the gateway checks attachments by their content, not their name. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 test('a requester reports a problem, follows it, says it persists, accepts the solution and answers the survey', async ({
   page,

@@ -72,6 +72,12 @@ export class Api {
 
 export const PASSWORD = 'clave-de-prueba-portal';
 
+/** A small but real PDF: attachments are checked and kept by their content, not their name. */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
 /** An account created by the administrator, with the password the tests type in. */
 export async function createAccount(
   admin: Api,

@@ -150,7 +150,6 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
 export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'es';
-  const summaryOf = (entry: TimelineEntry): string => entry.summary[language];
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -179,7 +178,7 @@ export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
                     </Badge>
                   )}
                   <Text span fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {summaryOf(entry)}
+                    {entry.summary[language]}
                   </Text>
                 </Group>
               }
