@@ -230,6 +230,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isUuid: (f) => `El campo «${f}» debe ser un UUID.`,
     isArray: (f) => `El campo «${f}» debe ser una lista.`,
     arrayMaxSize: (f, p) => `El campo «${f}» admite como máximo ${String(p?.[0])} elementos.`,
+    arrayMinSize: (f, p) => `El campo «${f}» requiere al menos ${String(p?.[0])} elementos.`,
     isObject: (f) => `El campo «${f}» debe ser un objeto.`,
     nestedValidation: (f) => `El campo «${f}» debe ser un objeto.`,
     matches: (f) => `El campo «${f}» no tiene el formato esperado.`,
@@ -255,6 +256,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateArea: (f, p) => `El campo «${f}» repite el área ${String(p?.[0])}.`,
     entryAreaMissing: (f, p) => `El campo «${f}» debe incluir el área de entrada ${String(p?.[0])}.`,
     areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
+    duplicateMatrixCell: (f, p) =>
+      `El campo «${f}» repite la combinación impacto ${String(p?.[0])} / urgencia ${String(p?.[1])}.`,
+    missingMatrixCell: (f, p) =>
+      `El campo «${f}» no da la prioridad de impacto ${String(p?.[0])} / urgencia ${String(p?.[1])}: la matriz debe estar completa.`,
     noWayBack: (f, p) =>
       `El campo «${f}» deja al área ${String(p?.[0])} sin camino de vuelta a ${String(p?.[1])}: sus tickets quedarían atascados.`,
     classificationUnchanged: (f) =>
@@ -292,6 +297,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     isUuid: (f) => `Field '${f}' must be a UUID.`,
     isArray: (f) => `Field '${f}' must be a list.`,
     arrayMaxSize: (f, p) => `Field '${f}' accepts at most ${String(p?.[0])} items.`,
+    arrayMinSize: (f, p) => `Field '${f}' needs at least ${String(p?.[0])} items.`,
     isObject: (f) => `Field '${f}' must be an object.`,
     nestedValidation: (f) => `Field '${f}' must be an object.`,
     matches: (f) => `Field '${f}' does not have the expected format.`,
@@ -317,6 +323,9 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateArea: (f, p) => `Field '${f}' repeats area ${String(p?.[0])}.`,
     entryAreaMissing: (f, p) => `Field '${f}' must include the entry area ${String(p?.[0])}.`,
     areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
+    duplicateMatrixCell: (f, p) => `Field '${f}' repeats impact ${String(p?.[0])} / urgency ${String(p?.[1])}.`,
+    missingMatrixCell: (f, p) =>
+      `Field '${f}' gives no priority for impact ${String(p?.[0])} / urgency ${String(p?.[1])}: the matrix must be complete.`,
     noWayBack: (f, p) =>
       `Field '${f}' leaves area ${String(p?.[0])} without a way back to ${String(p?.[1])}: its tickets would be stuck.`,
     classificationUnchanged: (f) =>

@@ -23,3 +23,4 @@ export * from './inbound-mail.js';
 export * from './not-blank.js';
 export * from './requesters.js';
 export * from './accounts.js';
+export * from './priority-matrix.js';

@@ -35,6 +35,8 @@ import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
+import { ManagePriorityMatrixUseCase } from './configuration/manage-priority-matrix.use-case.js';
+import { PriorityMatrixController } from './configuration/priority-matrix.controller.js';
 import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
 import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.use-case.js';
@@ -98,6 +100,7 @@ export class GatewayModule {
         TicketClassificationController,
         AreasController,
         EscalationGraphController,
+        PriorityMatrixController,
         SlaPoliciesController,
         KnowledgeController,
         ReportsController,
@@ -143,6 +146,7 @@ export class GatewayModule {
         FollowTicketUseCase,
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
+        ManagePriorityMatrixUseCase,
         ManageSlaPoliciesUseCase,
         KnowledgeUseCase,
         GetReportsUseCase,

@@ -10,7 +10,9 @@ import { GraphRepository } from './graph/graph.repository.js';
 import { ListAreasUseCase } from './graph/list-areas.use-case.js';
 import { RenameAreaUseCase } from './graph/rename-area.use-case.js';
 import { ReplaceGraphUseCase } from './graph/replace-graph.use-case.js';
+import { PriorityMatrixHandler } from './priority/priority-matrix.handler.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
+import { GetPriorityMatrixUseCase, ReplacePriorityMatrixUseCase } from './priority/priority-matrix.use-cases.js';
 import { ReclassificationHandler } from './reclassification/reclassification.handler.js';
 import { ReclassifyTicketUseCase } from './reclassification/reclassify-ticket.use-case.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
@@ -19,7 +21,7 @@ import { SuggestAreaUseCase } from './suggestion/suggest-area.use-case.js';
 import { SuggestionHandler } from './suggestion/suggestion.handler.js';
 
 @Module({
-  controllers: [GraphHandler, DerivationHandler, SuggestionHandler, ReclassificationHandler],
+  controllers: [GraphHandler, DerivationHandler, SuggestionHandler, ReclassificationHandler, PriorityMatrixHandler],
   providers: [
     PriorityMatrixRepository,
     RoutedTicketRepository,
@@ -35,6 +37,8 @@ import { SuggestionHandler } from './suggestion/suggestion.handler.js';
     TicketPathUseCase,
     SuggestAreaUseCase,
     ReclassifyTicketUseCase,
+    GetPriorityMatrixUseCase,
+    ReplacePriorityMatrixUseCase,
   ],
 })
 export class RoutingModule {}

@@ -3,6 +3,7 @@ import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { RoutingModule } from './routing.module.js';
 import { RoutingSchema1763800002000 } from './migrations/1763800002000-routing-schema.js';
 import { RoutingGraphAndDerivations1763800002100 } from './migrations/1763800002100-routing-graph-and-derivations.js';
+import { RoutingPriorityMatrixEdits1798400000000 } from './migrations/1798400000000-priority-matrix-edits.js';
 import { parsePriorityMatrix } from './priority/priority-matrix.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
@@ -11,7 +12,11 @@ export const routingService: ServiceDefinition = {
   name: 'routing',
   schema: 'routing',
   module: RoutingModule,
-  migrations: [RoutingSchema1763800002000, RoutingGraphAndDerivations1763800002100],
+  migrations: [
+    RoutingSchema1763800002000,
+    RoutingGraphAndDerivations1763800002100,
+    RoutingPriorityMatrixEdits1798400000000,
+  ],
   portVariable: 'ROUTING_PORT',
   defaultPort: 3102,
   queueGroup: QueueGroups.routing,
@@ -22,7 +27,8 @@ export const routingService: ServiceDefinition = {
     ];
   },
   async afterStart(app, runtime, env) {
-    // A deployment may fix its matrix in configuration; it then replaces the stored one at every start.
+    // CAU_PRIORITY_MATRIX seeds the matrix until an administrator edits it in the portal; from then on the
+    // edit wins, or every restart would silently undo it.
     const configured = env.CAU_PRIORITY_MATRIX;
     if (!configured) return;
     let matrix;
@@ -33,7 +39,12 @@ export const routingService: ServiceDefinition = {
         cause: error,
       });
     }
-    await app.get(PriorityMatrixRepository).save(matrix);
+    const matrices = app.get(PriorityMatrixRepository);
+    if (await matrices.wasEdited()) {
+      runtime.logger.warn('CAU_PRIORITY_MATRIX ignored: an administrator has edited the priority matrix');
+      return;
+    }
+    await matrices.save(matrix);
     runtime.logger.info({ matrix }, 'priority matrix taken from CAU_PRIORITY_MATRIX');
   },
 };

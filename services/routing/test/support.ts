@@ -47,7 +47,8 @@ export class RoutingHarness {
 
   private constructor(
     readonly infra: TestInfrastructure,
-    readonly service: RunningService,
+    private running: RunningService,
+    private readonly env: NodeJS.ProcessEnv,
     readonly nc: NatsConnection,
     readonly js: JetStreamClient,
     readonly jsm: JetStreamManager,
@@ -56,9 +57,10 @@ export class RoutingHarness {
     readonly db: pg.Client,
   ) {}
 
-  static async start(label: string): Promise<RoutingHarness> {
+  static async start(label: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RoutingHarness> {
     const infra = await createTestInfrastructure(label);
-    const service = await startService(routingService, { ...process.env, ...infra.env, ROUTING_PORT: '0' });
+    const env = { ...process.env, ...infra.env, ROUTING_PORT: '0', ...extraEnv };
+    const service = await startService(routingService, env);
     const nc = await connect({ servers: infra.env.NATS_URL });
     const subjects = new Subjects(messagingConfigFromEnv(infra.env));
     const db = new pg.Client({ connectionString: infra.database.url });
@@ -66,6 +68,7 @@ export class RoutingHarness {
     return new RoutingHarness(
       infra,
       service,
+      env,
       nc,
       jetstream(nc),
       await jetstreamManager(nc),
@@ -75,10 +78,16 @@ export class RoutingHarness {
     );
   }
 
+  /** Stops routing and starts it again on the same database, with the same environment. */
+  async restart(): Promise<void> {
+    await this.running.stop();
+    this.running = await startService(routingService, this.env);
+  }
+
   async stop(): Promise<void> {
     await this.db.end();
     await this.nc.close();
-    await this.service.stop();
+    await this.running.stop();
     await this.infra.cleanup();
   }
 

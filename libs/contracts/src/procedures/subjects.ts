@@ -27,6 +27,10 @@ export const RoutingCommands = {
   RenameArea: 'routing.areas.rename.v1',
   GetGraph: 'routing.graph.get.v1',
   ReplaceGraph: 'routing.graph.replace.v1',
+  /** Any staff member → `PriorityMatrixV1`. */
+  GetPriorityMatrix: 'routing.priority-matrix.get.v1',
+  /** `ReplacePriorityMatrixCommandV1` (administrators) → the stored `PriorityMatrixV1`. */
+  ReplacePriorityMatrix: 'routing.priority-matrix.replace.v1',
 } as const;
 
 export const RESOLUTION_ACTIONS = [

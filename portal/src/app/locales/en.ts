@@ -1159,6 +1159,7 @@ export const en: Messages = {
         area: 'Areas',
         'escalation-graph': 'Escalation graph',
         'sla-policies': 'SLA policies',
+        'priority-matrix': 'Priority matrix',
         'mail-template': 'Mail templates',
       },
       actions: {
@@ -1171,6 +1172,7 @@ export const en: Messages = {
         'area.rename': 'Area renamed',
         'escalation-graph.replace': 'Graph changed',
         'sla-policies.replace': 'SLA changed',
+        'priority-matrix.replace': 'Priority matrix changed',
         'mail-template.put': 'Template changed',
         'mail-template.reset': 'Template reset',
       },

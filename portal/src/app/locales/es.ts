@@ -1159,6 +1159,7 @@ export const es = {
         area: 'Áreas',
         'escalation-graph': 'Grafo de escalamiento',
         'sla-policies': 'Políticas de SLA',
+        'priority-matrix': 'Matriz de prioridad',
         'mail-template': 'Plantillas de correo',
       },
       actions: {
@@ -1171,6 +1172,7 @@ export const es = {
         'area.rename': 'Área renombrada',
         'escalation-graph.replace': 'Grafo modificado',
         'sla-policies.replace': 'SLA modificado',
+        'priority-matrix.replace': 'Matriz de prioridad modificada',
         'mail-template.put': 'Plantilla modificada',
         'mail-template.reset': 'Plantilla restablecida',
       },

@@ -16,6 +16,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'area',
   'escalation-graph',
   'sla-policies',
+  'priority-matrix',
   'mail-template',
 ];
 

@@ -25,6 +25,13 @@ export function mustBeAdmin(actor: ActorV1): Decision {
     : { allowed: false, reason: 'solo un administrador configura las áreas y el grafo de derivación' };
 }
 
+/** The priority matrix decides every new ticket's priority: configuration, like the graph. */
+export function mayEditPriorityMatrix(actor: ActorV1): Decision {
+  return actor.role === Role.Admin
+    ? ALLOWED
+    : { allowed: false, reason: 'solo un administrador configura la matriz de prioridad' };
+}
+
 /** What routing knows of who may follow a ticket; NULL for tickets routed before it was recorded. */
 export interface TicketAudience {
   requesterEmail: string | null;

@@ -1,4 +1,13 @@
-import { IMPACTS, PRIORITIES, URGENCIES, type Impact, type Priority, type Urgency } from '@cau/contracts';
+import {
+  IMPACTS,
+  PRIORITIES,
+  URGENCIES,
+  type FieldProblem,
+  type Impact,
+  type Priority,
+  type PriorityMatrixCellV1,
+  type Urgency,
+} from '@cau/contracts';
 
 /** Priority for every impact × urgency pair (seed 003 7.2.b: ALTA / MEDIA / BAJA). */
 export type PriorityMatrix = Record<Impact, Record<Urgency, Priority>>;
@@ -47,4 +56,35 @@ export function parsePriorityMatrix(raw: unknown): PriorityMatrix {
     }
   }
   return matrix;
+}
+
+/** The matrix as the API shows it: one cell per impact × urgency, in the order people read a grid. */
+export function cellsOf(matrix: PriorityMatrix): PriorityMatrixCellV1[] {
+  return IMPACTS.flatMap((impact) =>
+    URGENCIES.map((urgency) => ({ impact, urgency, priority: matrix[impact][urgency] })),
+  );
+}
+
+export type MatrixFromCells = { matrix: PriorityMatrix } | { problems: FieldProblem[] };
+
+/** An edited matrix must name every impact × urgency pair exactly once. */
+export function matrixFromCells(cells: readonly PriorityMatrixCellV1[]): MatrixFromCells {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const nested: Record<string, Record<string, string>> = {};
+  cells.forEach(({ impact, urgency, priority }, index) => {
+    const pair = `${impact}/${urgency}`;
+    if (seen.has(pair))
+      problems.push({ field: `cells.${index}`, constraint: 'duplicateMatrixCell', params: [impact, urgency] });
+    seen.add(pair);
+    (nested[impact] ??= {})[urgency] = priority;
+  });
+  for (const impact of IMPACTS) {
+    for (const urgency of URGENCIES) {
+      if (!seen.has(`${impact}/${urgency}`)) {
+        problems.push({ field: 'cells', constraint: 'missingMatrixCell', params: [impact, urgency] });
+      }
+    }
+  }
+  return problems.length > 0 ? { problems } : { matrix: parsePriorityMatrix(nested) };
 }

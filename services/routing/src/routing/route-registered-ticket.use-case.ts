@@ -3,11 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { normalizeEmail } from '../access/access-policy.js';
-import { priorityFor, type PriorityMatrix } from '../priority/priority-matrix.js';
+import { priorityFor } from '../priority/priority-matrix.js';
 import { PriorityMatrixRepository } from '../priority/priority-matrix.repository.js';
 import { RoutedTicketRepository } from './routed-ticket.repository.js';
-
-const MATRIX_CACHE_MS = 5_000;
 
 /**
  * Every new ticket starts at the entry area (L1, "every ticket starts and ends here") with the
@@ -15,8 +13,6 @@ const MATRIX_CACHE_MS = 5_000;
  */
 @Injectable()
 export class RouteRegisteredTicketUseCase {
-  private matrix: { value: PriorityMatrix; loadedAt: number } | null = null;
-
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly matrices: PriorityMatrixRepository,
@@ -25,7 +21,7 @@ export class RouteRegisteredTicketUseCase {
 
   async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
     const registered = event.data;
-    const priority = priorityFor(await this.currentMatrix(tx), registered.impact, registered.urgency);
+    const priority = priorityFor(await this.matrices.current(tx), registered.impact, registered.urgency);
     const routedAt = new Date();
     const area = await this.tickets.entryArea(tx);
     const isNew = await this.tickets.insertIfNew(tx, {
@@ -55,13 +51,5 @@ export class RouteRegisteredTicketUseCase {
         routedAt: routedAt.toISOString(),
       },
     });
-  }
-
-  /** The matrix changes rarely; a short cache spares a query per event at high load. */
-  private async currentMatrix(tx: EntityManager): Promise<PriorityMatrix> {
-    if (!this.matrix || Date.now() - this.matrix.loadedAt > MATRIX_CACHE_MS) {
-      this.matrix = { value: await this.matrices.load(tx), loadedAt: Date.now() };
-    }
-    return this.matrix.value;
   }
 }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { RoutingCommands, type ActorV1, type PriorityMatrixV1 } from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { AuditRepository } from '../audit/audit.repository.js';
+
+/** Routing gives every new ticket its priority, so it owns the impact × urgency matrix. */
+@Injectable()
+export class ManagePriorityMatrixUseCase {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  get(actor: ActorV1): Promise<PriorityMatrixV1> {
+    return this.rpc.request<PriorityMatrixV1>(RoutingCommands.GetPriorityMatrix, { actor });
+  }
+
+  /** Audited after routing answers: the before is read first. */
+  async replace(actor: ActorV1, matrix: PriorityMatrixV1): Promise<PriorityMatrixV1> {
+    const before = await this.get(actor);
+    const after = await this.rpc.request<PriorityMatrixV1>(RoutingCommands.ReplacePriorityMatrix, {
+      actor,
+      cells: matrix.cells,
+    });
+    await this.audit.record(actor, {
+      action: 'priority-matrix.replace',
+      targetType: 'priority-matrix',
+      targetId: 'matrix',
+      before,
+      after,
+    });
+    return after;
+  }
+}
