@@ -264,6 +264,13 @@ const adminSlaRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/SlaPage'), 'SlaPage'),
 });
 
+const adminPriorityMatrixRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/prioridades',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-config/PriorityMatrixPage'), 'PriorityMatrixPage'),
+});
+
 const adminTemplatesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/plantillas',
@@ -370,6 +377,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     adminAreasRoute,
     adminSlaRoute,
+    adminPriorityMatrixRoute,
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,

@@ -1344,4 +1344,22 @@ export const en: Messages = {
   mailAttachments: {
     from: 'by e-mail from {{name}}',
   },
+  priorityMatrix: {
+    nav: 'Priority matrix',
+    title: 'Priority matrix',
+    intro:
+      'Every new ticket gets the priority this matrix gives for its impact (who is affected) and urgency (how long it can wait). Tickets already registered keep their priority; reclassifications use the matrix in force.',
+    caption: 'Priority by impact (rows) and urgency (columns)',
+    impactHeader: 'Impact / urgency',
+    impact: { alto: 'High impact', medio: 'Medium impact', bajo: 'Low impact' },
+    urgency: { alta: 'High urgency', media: 'Medium urgency', baja: 'Low urgency' },
+    cellLabel: 'Priority for {{impact}} and {{urgency}}',
+    changed: 'changed',
+    changes_one: '{{count}} cell changed, not saved',
+    changes_other: '{{count}} cells changed, not saved',
+    noChanges: 'No changes',
+    save: 'Save the matrix',
+    undo: 'Undo the changes',
+    saved: 'Matrix saved: tickets registered from now on use it.',
+  },
 };

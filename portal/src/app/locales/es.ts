@@ -1344,6 +1344,24 @@ export const es = {
   mailAttachments: {
     from: 'por correo de {{name}}',
   },
+  priorityMatrix: {
+    nav: 'Matriz de prioridad',
+    title: 'Matriz de prioridad',
+    intro:
+      'Cada ticket nuevo recibe la prioridad que indica esta matriz según su impacto (a quiénes afecta) y su urgencia (cuánto puede esperar). Los tickets ya registrados conservan su prioridad; las reclasificaciones usan la matriz vigente.',
+    caption: 'Prioridad según impacto (filas) y urgencia (columnas)',
+    impactHeader: 'Impacto / urgencia',
+    impact: { alto: 'Impacto alto', medio: 'Impacto medio', bajo: 'Impacto bajo' },
+    urgency: { alta: 'Urgencia alta', media: 'Urgencia media', baja: 'Urgencia baja' },
+    cellLabel: 'Prioridad con {{impact}} y {{urgency}}',
+    changed: 'cambiada',
+    changes_one: '{{count}} celda cambiada sin guardar',
+    changes_other: '{{count}} celdas cambiadas sin guardar',
+    noChanges: 'Sin cambios',
+    save: 'Guardar la matriz',
+    undo: 'Deshacer los cambios',
+    saved: 'Matriz guardada: los tickets que se registren desde ahora la usan.',
+  },
 };
 
 export type Messages = typeof es;
