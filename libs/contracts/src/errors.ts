@@ -258,6 +258,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     areaHoldsTickets: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} tiene tickets y no puede quitarse.`,
     duplicateMatrixCell: (f, p) =>
       `El campo «${f}» repite la combinación impacto ${String(p?.[0])} / urgencia ${String(p?.[1])}.`,
+    noSuchMail: (f, p) => `El campo «${f}»: no hay un correo para avisar «${String(p?.[0])}» a «${String(p?.[1])}».`,
+    duplicateRule: (f, p) => `El campo «${f}» repite la regla «${String(p?.[0])}» → «${String(p?.[1])}».`,
     missingMatrixCell: (f, p) =>
       `El campo «${f}» no da la prioridad de impacto ${String(p?.[0])} / urgencia ${String(p?.[1])}: la matriz debe estar completa.`,
     noWayBack: (f, p) =>
@@ -324,6 +326,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     entryAreaMissing: (f, p) => `Field '${f}' must include the entry area ${String(p?.[0])}.`,
     areaHoldsTickets: (f, p) => `Field '${f}': area ${String(p?.[0])} holds tickets and cannot be removed.`,
     duplicateMatrixCell: (f, p) => `Field '${f}' repeats impact ${String(p?.[0])} / urgency ${String(p?.[1])}.`,
+    noSuchMail: (f, p) => `Field '${f}': there is no mail telling '${String(p?.[1])}' about '${String(p?.[0])}'.`,
+    duplicateRule: (f, p) => `Field '${f}' repeats the rule '${String(p?.[0])}' → '${String(p?.[1])}'.`,
     missingMatrixCell: (f, p) =>
       `Field '${f}' gives no priority for impact ${String(p?.[0])} / urgency ${String(p?.[1])}: the matrix must be complete.`,
     noWayBack: (f, p) =>

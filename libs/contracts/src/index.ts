@@ -24,3 +24,4 @@ export * from './not-blank.js';
 export * from './requesters.js';
 export * from './accounts.js';
 export * from './priority-matrix.js';
+export * from './notification-rules.js';

@@ -29,6 +29,14 @@ export const NotificationCommands = {
   RetryDelivery: 'notifications.deliveries.retry.v1',
   /** Staff: the mails of one ticket, sent and received, oldest first, with their text. */
   ListTicketMails: 'notifications.ticket-mails.list.v1',
+  /** Staff: every rule the service has a mail for (`NotificationRuleListV1`). */
+  ListRules: 'notifications.rules.list.v1',
+  /** Administrators: `ReplaceNotificationRulesCommandV1` → the rules now in force. */
+  ReplaceRules: 'notifications.rules.replace.v1',
+  /** Staff: the areas' mailboxes (`AreaMailboxesV1`). */
+  ListAreaMailboxes: 'notifications.area-mailboxes.list.v1',
+  /** Administrators: `ReplaceAreaMailboxesCommandV1` → the mailboxes now in force. */
+  ReplaceAreaMailboxes: 'notifications.area-mailboxes.replace.v1',
 } as const;
 
 /** Mails of one ticket listed at most (a ticket with more is a storm; `truncated` says so). */

@@ -710,6 +710,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/area-mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El buzón de correo de cada área (derivaciones, y los avisos a la mesa para L1)
+         * @description Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationConfigurationController_mailboxes"];
+        /**
+         * Reemplaza los buzones de las áreas
+         * @description Un área que no figura queda sin buzón: sus derivaciones no se avisan por correo.
+         *
+         *     Roles: admin.
+         */
+        put: operations["NotificationConfigurationController_replaceMailboxes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/inbound": {
         parameters: {
             query?: never;
@@ -769,6 +795,34 @@ export interface paths {
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
         put: operations["NotificationsController_setPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quién se avisa por correo de cada suceso de un ticket
+         * @description Todas las combinaciones para las que hay un correo, con su estado; las que no tienen regla no avisan.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationConfigurationController_rules"];
+        /**
+         * Reemplaza las reglas de aviso por correo
+         * @description Se envían todas las reglas que deben existir; una combinación que falta no avisa a nadie. Rige desde el siguiente suceso.
+         *
+         *     Roles: admin.
+         */
+        put: operations["NotificationConfigurationController_replaceRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1935,6 +1989,14 @@ export interface components {
             name: string;
             role: string;
         };
+        AreaMailboxesV1: {
+            mailboxes: components["schemas"]["AreaMailboxV1"][];
+        };
+        AreaMailboxV1: {
+            area: string;
+            /** Format: email */
+            email: string;
+        };
         AreaResponse: {
             /** @example UIT */
             code: string;
@@ -1994,7 +2056,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "mail-template.put" | "mail-template.reset";
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "mail-template.put" | "mail-template.reset";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2011,7 +2073,7 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "mail-template";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "mail-template";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -2477,6 +2539,17 @@ export interface components {
             html: string;
             subject: string;
             text: string;
+        };
+        NotificationRulesV1: {
+            rules: components["schemas"]["NotificationRuleV1"][];
+        };
+        NotificationRuleV1: {
+            enabled: boolean;
+            essential: boolean;
+            /** @enum {string} */
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            /** @enum {string} */
+            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
         };
         PasswordResetConfirmRequest: {
             password: string;
@@ -3832,7 +3905,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "mail-template";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "mail-template";
                 to?: string;
             };
             header?: never;
@@ -5784,6 +5857,130 @@ export interface operations {
             };
         };
     };
+    NotificationConfigurationController_mailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaMailboxesV1"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationConfigurationController_replaceMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaMailboxesV1"];
+            };
+        };
+        responses: {
+            /** @description Los buzones vigentes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaMailboxesV1"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InboundMailController_list: {
         parameters: {
             query?: {
@@ -5996,6 +6193,160 @@ export interface operations {
                         enabled: boolean;
                         /** @example ticket.closed */
                         eventType: string;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationConfigurationController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            enabled: boolean;
+                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
+                            essential: boolean;
+                            /** @enum {string} */
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+                            /**
+                             * @description El correo que envía la regla
+                             * @example ticket-escalated
+                             */
+                            mailKind: string;
+                            /** @enum {string} */
+                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationConfigurationController_replaceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRulesV1"];
+            };
+        };
+        responses: {
+            /** @description Las reglas vigentes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            enabled: boolean;
+                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
+                            essential: boolean;
+                            /** @enum {string} */
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+                            /**
+                             * @description El correo que envía la regla
+                             * @example ticket-escalated
+                             */
+                            mailKind: string;
+                            /** @enum {string} */
+                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+                        }[];
                     };
                 };
             };

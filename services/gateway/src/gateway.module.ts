@@ -37,6 +37,8 @@ import { AreasController } from './configuration/areas.controller.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
 import { ManagePriorityMatrixUseCase } from './configuration/manage-priority-matrix.use-case.js';
 import { PriorityMatrixController } from './configuration/priority-matrix.controller.js';
+import { ManageNotificationConfigurationUseCase } from './notifications/manage-notification-configuration.use-case.js';
+import { NotificationConfigurationController } from './notifications/notification-configuration.controller.js';
 import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
 import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.use-case.js';
@@ -101,6 +103,7 @@ export class GatewayModule {
         AreasController,
         EscalationGraphController,
         PriorityMatrixController,
+        NotificationConfigurationController,
         SlaPoliciesController,
         KnowledgeController,
         ReportsController,
@@ -147,6 +150,7 @@ export class GatewayModule {
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
         ManagePriorityMatrixUseCase,
+        ManageNotificationConfigurationUseCase,
         ManageSlaPoliciesUseCase,
         KnowledgeUseCase,
         GetReportsUseCase,

@@ -25,6 +25,9 @@ import { MailTemplatesHandler } from './mail-templates/mail-templates.handler.js
 import { ManageMailTemplatesUseCase } from './mail-templates/manage-mail-templates.use-case.js';
 import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
+import { AreaMailboxRepository } from './rules/area-mailbox.repository.js';
+import { ConfigurationEditsRepository } from './rules/configuration-edits.repository.js';
+import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
@@ -44,6 +47,9 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
     TicketPeopleRepository,
     TrackTicketPeopleUseCase,
     NotificationRulesRepository,
+    AreaMailboxRepository,
+    ConfigurationEditsRepository,
+    ManageNotificationConfigurationUseCase,
     QueueTicketMailsUseCase,
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,

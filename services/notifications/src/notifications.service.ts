@@ -15,7 +15,9 @@ import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000
 import { TicketMailHistory1797300000000 } from './migrations/1797300000000-ticket-mail-history.js';
 import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-inbound-attachment-store.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
+import { NotificationConfiguration1798400000000 } from './migrations/1798400000000-notification-configuration.js';
 import { NotificationsModule } from './notifications.module.js';
+import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
@@ -46,6 +48,7 @@ export const notificationsService: ServiceDefinition = {
     ReplyAndAssignmentMails1797200000000,
     TicketMailHistory1797300000000,
     InboundAttachmentStore1797700000000,
+    NotificationConfiguration1798400000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -86,6 +89,9 @@ export const notificationsService: ServiceDefinition = {
     app
       .get(NotificationsSettings)
       .load(notificationsConfigFromEnv(env, { databasePoolSize: runtime.database.poolSize }));
+    await app
+      .get(ManageNotificationConfigurationUseCase)
+      .seedMailboxes(app.get(NotificationsSettings).current.areaMailboxes);
     // Started before the consumers, so mails recorded by the first events are sent at once.
     await app.get(MailSender).start();
     // The inbound channel, only where configured: stored mails are processed first (some may wait

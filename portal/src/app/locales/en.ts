@@ -1160,6 +1160,8 @@ export const en: Messages = {
         'escalation-graph': 'Escalation graph',
         'sla-policies': 'SLA policies',
         'priority-matrix': 'Priority matrix',
+        'notification-rules': 'Notification rules',
+        'area-mailboxes': 'Area mailboxes',
         'mail-template': 'Mail templates',
       },
       actions: {
@@ -1173,6 +1175,8 @@ export const en: Messages = {
         'escalation-graph.replace': 'Graph changed',
         'sla-policies.replace': 'SLA changed',
         'priority-matrix.replace': 'Priority matrix changed',
+        'notification-rules.replace': 'Notification rules changed',
+        'area-mailboxes.replace': 'Mailboxes changed',
         'mail-template.put': 'Template changed',
         'mail-template.reset': 'Template reset',
       },

@@ -1160,6 +1160,8 @@ export const es = {
         'escalation-graph': 'Grafo de escalamiento',
         'sla-policies': 'Políticas de SLA',
         'priority-matrix': 'Matriz de prioridad',
+        'notification-rules': 'Reglas de aviso',
+        'area-mailboxes': 'Buzones de las áreas',
         'mail-template': 'Plantillas de correo',
       },
       actions: {
@@ -1173,6 +1175,8 @@ export const es = {
         'escalation-graph.replace': 'Grafo modificado',
         'sla-policies.replace': 'SLA modificado',
         'priority-matrix.replace': 'Matriz de prioridad modificada',
+        'notification-rules.replace': 'Reglas de aviso modificadas',
+        'area-mailboxes.replace': 'Buzones modificados',
         'mail-template.put': 'Plantilla modificada',
         'mail-template.reset': 'Plantilla restablecida',
       },

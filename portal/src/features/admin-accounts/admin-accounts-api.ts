@@ -17,6 +17,8 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'escalation-graph',
   'sla-policies',
   'priority-matrix',
+  'notification-rules',
+  'area-mailboxes',
   'mail-template',
 ];
 

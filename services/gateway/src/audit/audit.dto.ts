@@ -9,6 +9,8 @@ export const AUDIT_TARGET_TYPES = [
   'escalation-graph',
   'sla-policies',
   'priority-matrix',
+  'notification-rules',
+  'area-mailboxes',
   'mail-template',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
@@ -25,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'escalation-graph.replace',
   'sla-policies.replace',
   'priority-matrix.replace',
+  'notification-rules.replace',
+  'area-mailboxes.replace',
   'mail-template.put',
   'mail-template.reset',
 ] as const;

@@ -1,18 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  ActorEnvelopeBase,
   ListDeliveriesQueryV1,
+  ReplaceAreaMailboxesCommandV1,
+  ReplaceNotificationRulesCommandV1,
   ListTicketMailsQueryV1,
   NotificationCommands,
   RetryDeliveryCommandV1,
   SetPreferenceCommandV1,
+  type AreaMailboxesV1,
   type DeliveryListV1,
+  type NotificationRuleListV1,
   type TicketMailListV1,
   type PreferenceV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import type { DeliverySummary } from '../delivery/delivery.js';
 import { SetPreferenceUseCase } from '../preferences/set-preference.use-case.js';
+import { ManageNotificationConfigurationUseCase } from '../rules/manage-notification-configuration.use-case.js';
 import { ListTicketMailsUseCase } from '../ticket-mail-history/list-ticket-mails.use-case.js';
 import { DeliveriesAdminUseCase } from './deliveries-admin.use-case.js';
 
@@ -23,7 +29,28 @@ export class NotificationsHandler {
     private readonly preferences: SetPreferenceUseCase,
     private readonly deliveries: DeliveriesAdminUseCase,
     private readonly ticketMails: ListTicketMailsUseCase,
+    private readonly configuration: ManageNotificationConfigurationUseCase,
   ) {}
+
+  @MessagePattern(NotificationCommands.ListRules)
+  listRules(@Payload() data: unknown): Promise<NotificationRuleListV1> {
+    return this.configuration.listRules(parseMessage(ActorEnvelopeBase, data));
+  }
+
+  @MessagePattern(NotificationCommands.ReplaceRules)
+  replaceRules(@Payload() data: unknown): Promise<NotificationRuleListV1> {
+    return this.configuration.replaceRules(parseMessage(ReplaceNotificationRulesCommandV1, data));
+  }
+
+  @MessagePattern(NotificationCommands.ListAreaMailboxes)
+  listAreaMailboxes(@Payload() data: unknown): Promise<AreaMailboxesV1> {
+    return this.configuration.listMailboxes(parseMessage(ActorEnvelopeBase, data));
+  }
+
+  @MessagePattern(NotificationCommands.ReplaceAreaMailboxes)
+  replaceAreaMailboxes(@Payload() data: unknown): Promise<AreaMailboxesV1> {
+    return this.configuration.replaceMailboxes(parseMessage(ReplaceAreaMailboxesCommandV1, data));
+  }
 
   @MessagePattern(NotificationCommands.SetPreference)
   setPreference(@Payload() data: unknown): Promise<PreferenceV1> {

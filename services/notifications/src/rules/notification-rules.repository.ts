@@ -1,24 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { type NotificationRuleV1, type RecipientKind } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { TransactionMemo } from '../persistence/transaction-memo.js';
-
-/** Who a rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
-export const RecipientKind = {
-  /** The ticket's requester (from the tickets copy). */
-  Requester: 'requester',
-  /** The mailbox of the event's area (`AREA_MAILBOXES`): the area a ticket was derived to. */
-  AreaMailbox: 'area-mailbox',
-  /** Every address of `SUPERVISOR_EMAILS`. */
-  Supervisors: 'supervisors',
-  /** The operator who submitted the solution, at their address; the L1 mailbox when it is unknown. */
-  Operator: 'operator',
-  /** The Referente Tecnológico of the ticket's jurisdiction (`JURISDICTION_REFERENTES`). */
-  Referente: 'referente',
-  /** The agent who last held the ticket in the event's area: the area a ticket is derived (back) to. */
-  AssignedAgent: 'assigned-agent',
-} as const;
-export type RecipientKind = (typeof RecipientKind)[keyof typeof RecipientKind];
 
 export interface NotificationRule {
   recipientKind: RecipientKind;
@@ -86,5 +70,33 @@ export class NotificationRulesRepository {
       [eventType, kinds],
     );
     return rows.length > 0;
+  }
+
+  /** Every stored rule, enabled or not. */
+  async all(tx: EntityManager): Promise<NotificationRuleV1[]> {
+    const rows: Array<{ event_type: string; recipient_kind: RecipientKind; enabled: boolean; essential: boolean }> =
+      await tx.query(`SELECT event_type, recipient_kind, enabled, essential FROM "${this.s}".notification_rules`);
+    return rows.map((row) => ({
+      eventType: row.event_type,
+      recipientKind: row.recipient_kind,
+      enabled: row.enabled,
+      essential: row.essential,
+    }));
+  }
+
+  /** The rules become exactly these; a pair left out mails nobody. Serialised against a concurrent edit. */
+  async replaceAll(tx: EntityManager, rules: readonly NotificationRuleV1[]): Promise<void> {
+    await tx.query(`LOCK TABLE "${this.s}".notification_rules IN SHARE ROW EXCLUSIVE MODE`);
+    await tx.query(`DELETE FROM "${this.s}".notification_rules`);
+    await tx.query(
+      `INSERT INTO "${this.s}".notification_rules (event_type, recipient_kind, enabled, essential)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])`,
+      [
+        rules.map((r) => r.eventType),
+        rules.map((r) => r.recipientKind),
+        rules.map((r) => r.enabled),
+        rules.map((r) => r.essential),
+      ],
+    );
   }
 }

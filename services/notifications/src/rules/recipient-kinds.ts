@@ -1,5 +1,4 @@
-import { Role } from '@cau/contracts';
-import { RecipientKind } from './notification-rules.repository.js';
+import { RecipientKind, Role } from '@cau/contracts';
 
 /**
  * The kinds of recipient a person of this role can be mailed as: what their own opt-outs can apply to.

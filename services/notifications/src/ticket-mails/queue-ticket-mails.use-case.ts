@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProcedureEvents, type EventEnvelope, type TicketClosedV1 } from '@cau/contracts';
+import { ProcedureEvents, RecipientKind, type EventEnvelope, type TicketClosedV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
@@ -9,7 +9,8 @@ import { DeliveryKind } from '../delivery/delivery.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
 import { MailTemplateRepository } from '../mail-templates/mail-template.repository.js';
-import { NotificationRulesRepository, RecipientKind } from '../rules/notification-rules.repository.js';
+import { AreaMailboxRepository } from '../rules/area-mailbox.repository.js';
+import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
 import { renderTemplate } from '../templates/template-language.js';
@@ -31,6 +32,7 @@ export class QueueTicketMailsUseCase {
     private readonly settings: NotificationsSettings,
     private readonly deliveries: DeliveryRepository,
     private readonly rules: NotificationRulesRepository,
+    private readonly mailboxes: AreaMailboxRepository,
     private readonly tickets: TicketCopyRepository,
     private readonly people: TicketPeopleRepository,
     private readonly templates: MailTemplateRepository,
@@ -125,7 +127,7 @@ export class QueueTicketMailsUseCase {
       case RecipientKind.Requester:
         return [ticket.requesterEmail];
       case RecipientKind.AreaMailbox:
-        return present(area === null ? null : config.areaMailboxes.get(area));
+        return present(area === null ? null : await this.mailboxes.mailboxOf(tx, area));
       case RecipientKind.Supervisors:
         return [...config.supervisorEmails];
       case RecipientKind.Operator:
@@ -133,7 +135,7 @@ export class QueueTicketMailsUseCase {
         // mailbox (Mesa de Servicios) stands in for them.
         return present(
           (await this.people.emailOf(tx, ticket.ticketId, TicketDuty.Submitter, null)) ??
-            config.areaMailboxes.get(OPERATOR_AREA),
+            (await this.mailboxes.mailboxOf(tx, OPERATOR_AREA)),
         );
       case RecipientKind.Referente:
         return present(config.jurisdictionReferentes.get(ticket.jurisdiction));

@@ -16,9 +16,9 @@ import {
   type MailKind,
   type SlaTarget,
   type TicketStatus,
+  type RecipientKind,
 } from '@cau/contracts';
 import { DeliveryKind } from '../delivery/delivery.js';
-import type { RecipientKind } from '../rules/notification-rules.repository.js';
 import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { formatInstant, type MailLocale, type RenderedMail } from '../templates/mail.js';
 import { SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
@@ -501,4 +501,20 @@ export const MAIL_KIND_ENTRIES: ReadonlyMap<MailKind, MailKindEntry> = new Map(
     entry.kind,
     entry,
   ]),
+);
+
+/** A rule that can send something: an event type and a kind of recipient with a mail planned for them. */
+export interface RuleMail {
+  eventType: string;
+  recipientKind: RecipientKind;
+  mailKind: MailKind;
+}
+
+/** Every (event type, recipient kind) pair a rule can name, in the order of a ticket's life. */
+export const RULE_MAILS: readonly RuleMail[] = TICKET_MAILS.flatMap((mails) =>
+  Object.entries(mails.plans as Partial<Record<RecipientKind, MailPlan<unknown>>>).map(([recipientKind, plan]) => ({
+    eventType: mails.type,
+    recipientKind: recipientKind as RecipientKind,
+    mailKind: plan!.kind,
+  })),
 );

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import {
+  ErrorCode,
+  NotificationCommands,
+  ProcedureEvents,
+  type ActorV1,
+  type AreaMailboxesV1,
+  type ByV1,
+  type EventEnvelope,
+  type NotificationRuleListV1,
+} from '@cau/contracts';
+import {
+  RpcClient,
+  ServiceError,
+  Subjects,
+  messagingConfigFromEnv,
+  startService,
+  type RunningService,
+} from '@cau/messaging';
+import {
+  createTestInfrastructure,
+  startTestSmtpServer,
+  waitFor,
+  type TestInfrastructure,
+  type TestSmtpServer,
+} from '@cau/testing';
+import { notificationsService } from '../src/notifications.service.js';
+import { RULE_MAILS } from '../src/ticket-mails/ticket-mail-plans.js';
+import { publish, ticketEvent, ticketRegistered } from './helpers.js';
+
+const DOMAIN = 'cau.example.gob';
+const SEEDED = 'UIT=uit@agetic.gob.bo,L1=mesa@agetic.gob.bo';
+const agent = { accountId: randomUUID(), name: 'Agente UIT', role: 'agent' } satisfies ByV1;
+const at = '2026-11-24T15:00:00.000Z';
+const actor = (role: ActorV1['role']): ActorV1 => ({
+  accountId: randomUUID(),
+  role,
+  email: `${role}@agetic.gob.bo`,
+  name: `Persona ${role}`,
+});
+const admin = actor('admin');
+
+describe('notifications: the rules and the areas’ mailboxes as administered data', () => {
+  let infra: TestInfrastructure;
+  let smtp: TestSmtpServer;
+  let nc: NatsConnection;
+  let db: pg.Client;
+  let rpc: RpcClient;
+  let service: RunningService;
+  let env: Record<string, string>;
+  let nextNumber = 900;
+
+  const refusal = async (subject: string, data: unknown) => {
+    try {
+      await rpc.request(subject, data);
+    } catch (error) {
+      if (error instanceof ServiceError) return error.payload;
+      throw error;
+    }
+    throw new Error(`expected ${subject} to be refused`);
+  };
+  const mailboxes = () =>
+    rpc.request<AreaMailboxesV1>(NotificationCommands.ListAreaMailboxes, { actor: actor('agent') });
+  const rules = () => rpc.request<NotificationRuleListV1>(NotificationCommands.ListRules, { actor: actor('operator') });
+  const recipientsOf = async (event: EventEnvelope<object>) =>
+    (
+      await db.query<{ recipient: string }>('SELECT recipient FROM notifications.deliveries WHERE event_id = $1', [
+        event.id,
+      ])
+    ).rows.map((row) => row.recipient);
+
+  /** Registers a ticket, escalates it to UIT and waits until the escalation has been handled. */
+  const escalateToUit = async (): Promise<EventEnvelope<object>> => {
+    const registered = ticketRegistered(++nextNumber);
+    const escalated = ticketEvent(
+      ProcedureEvents.TicketEscalated,
+      registered,
+      { derivationId: randomUUID(), from: 'L1', to: 'UIT', kind: 'escalate', reason: 'Servidor caído', by: agent, at },
+      1,
+    );
+    await publish(nc, infra.env, registered, registered.id);
+    await publish(nc, infra.env, escalated, escalated.id, 'UIT');
+    await waitFor(
+      async () =>
+        (await db.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [escalated.id])).rowCount === 1,
+      { what: 'the escalation to be handled' },
+    );
+    return escalated;
+  };
+
+  beforeAll(async () => {
+    infra = await createTestInfrastructure('notifconfig');
+    smtp = await startTestSmtpServer();
+    env = {
+      ...(process.env as Record<string, string>),
+      ...infra.env,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+      NOTIFICATIONS_PORT: '0',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: `"CAU Mesa de Servicios" <mesa@${DOMAIN}>`,
+      PORTAL_URL: `https://${DOMAIN}`,
+      AREA_MAILBOXES: SEEDED,
+    };
+    service = await startService(notificationsService, env);
+    nc = await connect({ servers: infra.env.NATS_URL });
+    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
+    db = new pg.Client({ connectionString: infra.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await nc?.close();
+    await service?.stop();
+    await smtp?.close();
+    await infra?.cleanup();
+  });
+
+  it('starts with the mailboxes of AREA_MAILBOXES and every rule the service has a mail for', async () => {
+    expect(await mailboxes()).toEqual({
+      mailboxes: [
+        { area: 'L1', email: 'mesa@agetic.gob.bo' },
+        { area: 'UIT', email: 'uit@agetic.gob.bo' },
+      ],
+    });
+    const listed = (await rules()).rules;
+    expect(listed.map((r) => [r.eventType, r.recipientKind])).toEqual(
+      RULE_MAILS.map((r) => [r.eventType, r.recipientKind]),
+    );
+    expect(listed.find((r) => r.eventType === 'ticket.registered' && r.recipientKind === 'requester')).toEqual({
+      eventType: 'ticket.registered',
+      recipientKind: 'requester',
+      mailKind: 'ticket-registered',
+      enabled: true,
+      essential: true,
+    });
+    for (const outsider of [actor('requester'), actor('referente')]) {
+      expect((await refusal(NotificationCommands.ListRules, { actor: outsider })).code).toBe(ErrorCode.Forbidden);
+      expect((await refusal(NotificationCommands.ListAreaMailboxes, { actor: outsider })).code).toBe(
+        ErrorCode.Forbidden,
+      );
+    }
+  });
+
+  it('mails a derivation to the mailbox an administrator set, from the next event on', async () => {
+    expect(await recipientsOf(await escalateToUit())).toEqual(['uit@agetic.gob.bo']);
+    const edited = [
+      { area: 'L1', email: 'mesa@agetic.gob.bo' },
+      { area: 'UIT', email: 'Infraestructura@Agetic.gob.bo' },
+    ];
+    for (const role of ['supervisor', 'operator', 'agent'] as const) {
+      const refused = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+        actor: actor(role),
+        mailboxes: edited,
+      });
+      expect(refused.code).toBe(ErrorCode.Forbidden);
+    }
+    const stored = await rpc.request<AreaMailboxesV1>(NotificationCommands.ReplaceAreaMailboxes, {
+      actor: admin,
+      mailboxes: edited,
+    });
+    expect(stored.mailboxes).toEqual([
+      { area: 'L1', email: 'mesa@agetic.gob.bo' },
+      { area: 'UIT', email: 'infraestructura@agetic.gob.bo' },
+    ]);
+    expect(await recipientsOf(await escalateToUit())).toEqual(['infraestructura@agetic.gob.bo']);
+  });
+
+  it('refuses a repeated area or a bad address naming the field, and keeps what was stored', async () => {
+    const before = await mailboxes();
+    const repeated = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+      actor: admin,
+      mailboxes: [
+        { area: 'UIT', email: 'a@agetic.gob.bo' },
+        { area: 'UIT', email: 'b@agetic.gob.bo' },
+      ],
+    });
+    expect(repeated).toEqual({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'mailboxes.1.area', constraint: 'duplicateArea', params: ['UIT'] }],
+    });
+    const badAddress = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+      actor: admin,
+      mailboxes: [{ area: 'UIT', email: 'no es un correo' }],
+    });
+    expect(badAddress.fields).toEqual([expect.objectContaining({ field: 'mailboxes.0.email', constraint: 'isEmail' })]);
+    expect(await mailboxes()).toEqual(before);
+  });
+
+  it('stops a mail when its rule is turned off, and refuses rules without a mail', async () => {
+    const current = (await rules()).rules;
+    const withoutEscalationMail = current
+      .filter((r) => r.enabled)
+      .filter((r) => !(r.eventType === 'ticket.escalated' && r.recipientKind === 'area-mailbox'))
+      .map(({ eventType, recipientKind, enabled, essential }) => ({ eventType, recipientKind, enabled, essential }));
+    const refused = await refusal(NotificationCommands.ReplaceRules, {
+      actor: actor('supervisor'),
+      rules: withoutEscalationMail,
+    });
+    expect(refused.code).toBe(ErrorCode.Forbidden);
+    const noMail = await refusal(NotificationCommands.ReplaceRules, {
+      actor: admin,
+      rules: [
+        ...withoutEscalationMail,
+        { eventType: 'ticket.closed', recipientKind: 'supervisors', enabled: true, essential: false },
+      ],
+    });
+    expect(noMail.fields).toEqual([
+      {
+        field: `rules.${withoutEscalationMail.length}`,
+        constraint: 'noSuchMail',
+        params: ['ticket.closed', 'supervisors'],
+      },
+    ]);
+    expect((await rules()).rules).toEqual(current);
+
+    const saved = await rpc.request<NotificationRuleListV1>(NotificationCommands.ReplaceRules, {
+      actor: admin,
+      rules: withoutEscalationMail,
+    });
+    expect(
+      saved.rules.find((r) => r.eventType === 'ticket.escalated' && r.recipientKind === 'area-mailbox')?.enabled,
+    ).toBe(false);
+    expect(await recipientsOf(await escalateToUit())).toEqual([]);
+  });
+
+  it('keeps the administrator’s mailboxes across a restart: AREA_MAILBOXES is only a seed', async () => {
+    const before = await mailboxes();
+    expect(before.mailboxes.find((m) => m.area === 'UIT')?.email).toBe('infraestructura@agetic.gob.bo');
+    await service.stop();
+    service = await startService(notificationsService, env);
+    expect(await mailboxes()).toEqual(before);
+  });
+});
