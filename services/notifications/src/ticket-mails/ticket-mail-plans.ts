@@ -515,6 +515,6 @@ export const RULE_MAILS: readonly RuleMail[] = TICKET_MAILS.flatMap((mails) =>
   Object.entries(mails.plans as Partial<Record<RecipientKind, MailPlan<unknown>>>).map(([recipientKind, plan]) => ({
     eventType: mails.type,
     recipientKind: recipientKind as RecipientKind,
-    mailKind: plan!.kind,
+    mailKind: plan.kind,
   })),
 );
