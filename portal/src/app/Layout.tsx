@@ -30,6 +30,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/areas', label: 'adminConfig.nav.areas' },
   { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
   { to: '/admin/prioridades', label: 'priorityMatrix.nav' },
+  { to: '/admin/avisos', label: 'notificationRules.nav' },
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
   { to: '/admin/correos', label: 'adminConfig.nav.mails' },
   { to: '/admin/informes-programados', label: 'adminConfig.nav.schedules' },

@@ -271,6 +271,16 @@ const adminPriorityMatrixRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/PriorityMatrixPage'), 'PriorityMatrixPage'),
 });
 
+const adminNotificationRulesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/avisos',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(
+    () => import('../features/admin-config/NotificationRulesPage'),
+    'NotificationRulesPage',
+  ),
+});
+
 const adminTemplatesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/plantillas',
@@ -378,6 +388,7 @@ const routeTree = rootRoute.addChildren([
     adminAreasRoute,
     adminSlaRoute,
     adminPriorityMatrixRoute,
+    adminNotificationRulesRoute,
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,
