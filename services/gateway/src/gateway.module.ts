@@ -34,6 +34,8 @@ import { CategoryCatalogue, categoryCatalogueFromEnv } from './catalogue/catalog
 import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
+import { CalendarsController } from './configuration/calendars.controller.js';
+import { ManageCalendarsUseCase } from './configuration/manage-calendars.use-case.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
 import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
@@ -99,6 +101,7 @@ export class GatewayModule {
         AreasController,
         EscalationGraphController,
         SlaPoliciesController,
+        CalendarsController,
         KnowledgeController,
         ReportsController,
         NotificationsController,
@@ -144,6 +147,7 @@ export class GatewayModule {
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
         ManageSlaPoliciesUseCase,
+        ManageCalendarsUseCase,
         KnowledgeUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,

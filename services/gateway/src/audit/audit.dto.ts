@@ -8,6 +8,7 @@ export const AUDIT_TARGET_TYPES = [
   'area',
   'escalation-graph',
   'sla-policies',
+  'holiday',
   'mail-template',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
@@ -23,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'area.rename',
   'escalation-graph.replace',
   'sla-policies.replace',
+  'holiday.add',
+  'holiday.remove',
+  'holidays.import',
   'mail-template.put',
   'mail-template.reset',
 ] as const;
