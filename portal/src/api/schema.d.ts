@@ -7685,7 +7685,9 @@ export interface operations {
     };
     CalendarsController_list: {
         parameters: {
-            query?: never;
+            query: {
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -29,6 +29,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/auditoria', label: 'adminAccounts.nav.audit' },
   { to: '/admin/areas', label: 'adminConfig.nav.areas' },
   { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
+  { to: '/admin/calendarios', label: 'adminCalendars.nav' },
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
   { to: '/admin/correos', label: 'adminConfig.nav.mails' },
   { to: '/admin/informes-programados', label: 'adminConfig.nav.schedules' },

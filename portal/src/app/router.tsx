@@ -264,6 +264,13 @@ const adminSlaRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/SlaPage'), 'SlaPage'),
 });
 
+const adminCalendarsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/calendarios',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-calendars/CalendarsPage'), 'CalendarsPage'),
+});
+
 const adminTemplatesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/plantillas',
@@ -370,6 +377,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     adminAreasRoute,
     adminSlaRoute,
+    adminCalendarsRoute,
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,

@@ -1342,6 +1342,41 @@ export const es = {
   mailAttachments: {
     from: 'por correo de {{name}}',
   },
+  adminCalendars: {
+    nav: 'Calendarios y feriados',
+    title: 'Calendarios y feriados',
+    intro:
+      'Los plazos de los niveles de servicio se cuentan en horario hábil: un feriado no cuenta. Al agregar o quitar un feriado se recalculan los vencimientos de los tickets abiertos y de los que se registren desde ahora.',
+    year: 'Año',
+    calendar: 'Calendario',
+    defaultCalendar: 'General de la instalación ({{zone}})',
+    ownCalendar: '{{code}} ({{zone}}; jurisdicciones: {{jurisdictions}})',
+    caption_one: 'Feriados de {{year}}: {{count}} · {{calendar}}',
+    caption_other: 'Feriados de {{year}}: {{count}} · {{calendar}}',
+    date: 'Fecha',
+    name: 'Nombre',
+    actions: 'Acciones',
+    remove: 'Quitar',
+    removeLabel: 'Quitar el feriado del {{date}} ({{name}})',
+    removed: 'Feriado del {{date}} quitado.',
+    none: 'No hay feriados cargados para {{year}}.',
+    addTitle: 'Agregar un feriado',
+    add: 'Agregar el feriado',
+    added: 'Feriado del {{date}} agregado.',
+    dateInvalid: 'Indique una fecha (día, mes y año).',
+    nameRequired: 'Indique el nombre del feriado.',
+    nameTooLong: 'Como máximo {{max}} caracteres.',
+    importTitle: 'Importar los feriados de {{year}}',
+    importHelp:
+      'Un archivo CSV con una línea por feriado: fecha (AAAA-MM-DD) y nombre, separados por coma o punto y coma; una primera línea «fecha,nombre» se ignora. Todas las fechas deben ser de {{year}}. Si alguna línea no es válida no se guarda ninguna; las fechas ya cargadas toman el nombre del archivo.',
+    file: 'Archivo CSV',
+    csv: 'Contenido del archivo',
+    import: 'Importar',
+    importRefused: 'No se importó nada',
+    imported: 'Importación de {{year}}: {{added}} nuevos, {{updated}} renombrados, {{unchanged}} sin cambios.',
+    effectTitle: 'Efecto en los vencimientos',
+    toSla: 'Ver y cambiar los niveles de servicio',
+  },
 };
 
 export type Messages = typeof es;

@@ -14,7 +14,7 @@ import {
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import {
   CalendarCodeParams,
   CalendarsQuery,
@@ -43,6 +43,7 @@ export class CalendarsController {
     summary: 'Calendarios hábiles con los feriados de un año',
     description: 'Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.',
   })
+  @ApiQueryFromContract(CalendarsQuery)
   @ApiOkResponse({ type: CalendarsResponse })
   @ApiErrors(400, 503)
   list(
