@@ -87,7 +87,7 @@ export function CalendarsPage() {
                 </AnchorLink>
               </Stack>
             </Card>
-            <AddHoliday calendar={calendar.code} year={year} />
+            <AddHoliday calendar={calendar.code} />
             <ImportHolidays calendar={calendar.code} year={year} />
           </Stack>
         </SimpleGrid>
@@ -187,7 +187,7 @@ function HolidayTable({ calendar, year }: { calendar: Calendar; year: number }) 
   );
 }
 
-function AddHoliday({ calendar, year }: { calendar: string; year: number }) {
+function AddHoliday({ calendar }: { calendar: string }) {
   const { t, i18n } = useTranslation();
   const refresh = useRefresh();
   const [date, setDate] = useState('');
@@ -237,7 +237,6 @@ function AddHoliday({ calendar, year }: { calendar: string; year: number }) {
           type="date"
           label={t('adminCalendars.date')}
           value={date}
-          min={`${year - 1}-01-01`}
           onChange={(event) => setDate(event.currentTarget.value)}
           error={dateError}
           required
