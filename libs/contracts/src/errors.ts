@@ -190,6 +190,8 @@ const RESOURCE_ES: Record<string, string> = {
   requester: 'el solicitante',
   view: 'la vista guardada',
   'canned-answer': 'la respuesta predefinida',
+  calendar: 'el calendario',
+  holiday: 'el feriado',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -199,6 +201,8 @@ const RESOURCE_EN: Record<string, string> = {
   requester: 'Requester',
   view: 'Saved view',
   'canned-answer': 'Canned answer',
+  calendar: 'Calendar',
+  holiday: 'Holiday',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -206,6 +210,26 @@ export function errorMessage(error: ServiceErrorPayload, language: Language): st
 }
 
 const list = (values: readonly unknown[] | undefined): string => (values ?? []).map(String).join(', ');
+
+/** Why one line of a holiday CSV import was refused (`csvLine` params: line, reason, detail). */
+const CSV_LINE_ES: Record<string, (detail: unknown) => string> = {
+  columns: () => 'debe tener dos columnas, fecha y nombre (fecha,nombre)',
+  date: (d) => `la fecha «${String(d)}» no es una fecha AAAA-MM-DD`,
+  name: () => 'falta el nombre del feriado',
+  nameLength: (d) => `el nombre admite como máximo ${String(d)} caracteres`,
+  year: (d) => `la fecha no es del año ${String(d)}`,
+  duplicate: (d) => `repite la fecha de la línea ${String(d)}`,
+  quote: () => 'tiene comillas sin cerrar',
+};
+const CSV_LINE_EN: Record<string, (detail: unknown) => string> = {
+  columns: () => 'must have two columns, date and name (date,name)',
+  date: (d) => `date '${String(d)}' is not a YYYY-MM-DD date`,
+  name: () => 'the holiday name is missing',
+  nameLength: (d) => `the name accepts at most ${String(d)} characters`,
+  year: (d) => `the date is not in year ${String(d)}`,
+  duplicate: (d) => `repeats the date of line ${String(d)}`,
+  quote: () => 'has an unclosed quote',
+};
 
 /** Field messages keyed by class-validator constraint names (plus our own `unknownField`). */
 const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: readonly unknown[]) => string>> = {
@@ -275,6 +299,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notWith: (f, p) => `El campo «${f}» no puede usarse junto con «${String(p?.[0])}».`,
     dateRange: (f, p) => `El campo «${f}» no puede ser anterior a «${String(p?.[0])}».`,
     duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
+    holidayExists: (f, p) => `El campo «${f}»: ya hay un feriado el ${String(p?.[0])} en ese calendario.`,
+    notADate: (f, p) => `El campo «${f}» no es una fecha del calendario (${String(p?.[0])}).`,
+    csvLine: (f, p) =>
+      `El campo «${f}», línea ${String(p?.[0])}: ${CSV_LINE_ES[String(p?.[1])]?.(p?.[2]) ?? 'no es válida'}.`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
   },
@@ -343,6 +371,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notWith: (f, p) => `Field '${f}' cannot be used together with '${String(p?.[0])}'.`,
     dateRange: (f, p) => `Field '${f}' cannot be earlier than '${String(p?.[0])}'.`,
     duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
+    holidayExists: (f, p) => `Field '${f}': there is already a holiday on ${String(p?.[0])} in that calendar.`,
+    notADate: (f, p) => `Field '${f}' is not a calendar date (${String(p?.[0])}).`,
+    csvLine: (f, p) =>
+      `Field '${f}', line ${String(p?.[0])}: ${CSV_LINE_EN[String(p?.[1])]?.(p?.[2]) ?? 'is not valid'}.`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
   },

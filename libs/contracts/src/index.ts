@@ -14,6 +14,7 @@ export * from './procedures/commands.js';
 export * from './procedures/events.js';
 export * from './procedures/subjects.js';
 export * from './procedures/survey-link.js';
+export * from './procedures/calendars.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
 export * from './reports.js';

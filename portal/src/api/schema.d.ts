@@ -1238,6 +1238,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendarios hábiles con los feriados de un año
+         * @description Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["CalendarsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agrega un feriado
+         * @description Los vencimientos de los tickets abiertos y de los nuevos se recalculan al instante.
+         *
+         *     Roles: admin.
+         */
+        post: operations["CalendarsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quita un feriado; los vencimientos se recalculan
+         * @description Roles: admin.
+         */
+        delete: operations["CalendarsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Importa los feriados de un año desde un CSV (fecha,nombre)
+         * @description Todo o nada: si alguna línea no es válida no se guarda ninguna, y la respuesta 400 nombra cada línea. Las fechas ya cargadas toman el nombre del archivo.
+         *
+         *     Roles: admin.
+         */
+        post: operations["CalendarsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla/policies": {
         parameters: {
             query?: never;
@@ -1989,6 +2075,10 @@ export interface components {
             name: string;
             role: string;
         };
+        AddHolidayBodyV1: {
+            date: string;
+            name: string;
+        };
         AreaMailboxesV1: {
             mailboxes: components["schemas"]["AreaMailboxV1"][];
         };
@@ -2056,7 +2146,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "mail-template.put" | "mail-template.reset";
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2073,12 +2163,38 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "mail-template";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
+        };
+        CalendarResponse: {
+            /**
+             * @description «default»: el calendario general de la instalación
+             * @example default
+             */
+            code: string;
+            /** @description Los feriados del año pedido, por fecha */
+            holidays: components["schemas"]["HolidayResponse"][];
+            /** @description Jurisdicciones que cuentan con este calendario */
+            jurisdictions: string[];
+            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
+            week: {
+                [key: string]: {
+                    /** @example 16:00 */
+                    end: string;
+                    /** @example 08:00 */
+                    start: string;
+                }[];
+            };
+            /** @example America/Argentina/Buenos_Aires */
+            zone: string;
+        };
+        CalendarsResponse: {
+            calendars: components["schemas"]["CalendarResponse"][];
+            year: number;
         };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
@@ -2325,6 +2441,42 @@ export interface components {
             /** @enum {string} */
             kind: "escalate" | "coordinate" | "return";
             to: string;
+        };
+        HolidayChangeResponse: {
+            /** @example default */
+            calendar: string;
+            holiday: components["schemas"]["HolidayResponse"];
+        };
+        HolidayImportResponse: {
+            /** @description Fechas nuevas */
+            added: number;
+            /** @example default */
+            calendar: string;
+            /** @description Fechas que ya estaban con el mismo nombre */
+            unchanged: number;
+            /** @description Fechas que ya estaban y cambiaron de nombre */
+            updated: number;
+            year: number;
+        };
+        HolidayResponse: {
+            /**
+             * @description Fecha local del calendario (AAAA-MM-DD)
+             * @example 2026-03-24
+             */
+            date: string;
+            /** @example Día Nacional de la Memoria */
+            name: string | null;
+        };
+        ImportHolidaysRequest: {
+            /**
+             * @description El archivo CSV: una línea «fecha,nombre» por feriado (AAAA-MM-DD; «;» también separa; una primera línea «fecha,nombre» se ignora). Todo o nada.
+             * @example fecha,nombre
+             *     2026-01-01,Año Nuevo
+             *     2026-03-24,Día Nacional de la Memoria
+             */
+            csv: string;
+            /** @description Año del archivo: toda fecha debe ser de ese año */
+            year: number;
         };
         KbAccountRefResponse: {
             /** Format: uuid */
@@ -3905,7 +4057,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "mail-template";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template";
                 to?: string;
             };
             header?: never;
@@ -8007,6 +8159,307 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarsResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddHolidayBodyV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El feriado quitado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportHolidaysRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayImportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -281,6 +281,13 @@ const adminNotificationRulesRoute = createRoute({
   ),
 });
 
+const adminCalendarsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/calendarios',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-calendars/CalendarsPage'), 'CalendarsPage'),
+});
+
 const adminTemplatesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/plantillas',
@@ -389,6 +396,7 @@ const routeTree = rootRoute.addChildren([
     adminSlaRoute,
     adminPriorityMatrixRoute,
     adminNotificationRulesRoute,
+    adminCalendarsRoute,
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,

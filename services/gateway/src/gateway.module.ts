@@ -34,6 +34,8 @@ import { CategoryCatalogue, categoryCatalogueFromEnv } from './catalogue/catalog
 import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
+import { CalendarsController } from './configuration/calendars.controller.js';
+import { ManageCalendarsUseCase } from './configuration/manage-calendars.use-case.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
 import { ManagePriorityMatrixUseCase } from './configuration/manage-priority-matrix.use-case.js';
 import { PriorityMatrixController } from './configuration/priority-matrix.controller.js';
@@ -105,6 +107,7 @@ export class GatewayModule {
         PriorityMatrixController,
         NotificationConfigurationController,
         SlaPoliciesController,
+        CalendarsController,
         KnowledgeController,
         ReportsController,
         NotificationsController,
@@ -152,6 +155,7 @@ export class GatewayModule {
         ManagePriorityMatrixUseCase,
         ManageNotificationConfigurationUseCase,
         ManageSlaPoliciesUseCase,
+        ManageCalendarsUseCase,
         KnowledgeUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,

@@ -24,6 +24,9 @@ import { LifecycleCommandsHandler } from './lifecycle/lifecycle-commands.handler
 import { TicketCommandRunner } from './lifecycle/ticket-command-runner.js';
 import { TicketJournal } from './lifecycle/ticket-journal.js';
 import { CalendarRepository } from './sla/calendar.repository.js';
+import { CalendarsHandler } from './sla/calendars.handler.js';
+import { GetCalendarsUseCase } from './sla/get-calendars.use-case.js';
+import { ManageHolidaysUseCase } from './sla/manage-holidays.use-case.js';
 import { GetSlaPoliciesUseCase } from './sla/get-sla-policies.use-case.js';
 import { ReplaceSlaPoliciesUseCase } from './sla/replace-sla-policies.use-case.js';
 import { SlaBreachRepository } from './sla/sla-breach.repository.js';
@@ -53,7 +56,13 @@ export class ResolutionModule {
   static register(options: ResolutionModuleOptions): DynamicModule {
     return {
       module: ResolutionModule,
-      controllers: [LifecycleCommandsHandler, SurveyLinkHandler, ClosureReportHandler, SlaPoliciesHandler],
+      controllers: [
+        LifecycleCommandsHandler,
+        SurveyLinkHandler,
+        ClosureReportHandler,
+        SlaPoliciesHandler,
+        CalendarsHandler,
+      ],
       providers: [
         GetServiceLevelUseCase,
         { provide: Clock, useValue: options.clock },
@@ -94,6 +103,8 @@ export class ResolutionModule {
         GetClosureReportUseCase,
         GetSlaPoliciesUseCase,
         ReplaceSlaPoliciesUseCase,
+        GetCalendarsUseCase,
+        ManageHolidaysUseCase,
       ],
     };
   }

@@ -66,4 +66,12 @@ export const ResolutionQueries = {
   TicketServiceLevel: 'resolution.ticket.service-level.v1',
   SlaPolicies: 'resolution.sla.policies.get.v1',
   ReplaceSlaPolicies: 'resolution.sla.policies.replace.v1',
+  /** Business calendars with one year's holidays (`CalendarsQueryV1` → `CalendarsV1`). */
+  Calendars: 'resolution.sla.calendars.get.v1',
+  /** `AddHolidayCommandV1` → `HolidayChangeV1` (administrators). */
+  AddHoliday: 'resolution.sla.holidays.add.v1',
+  /** `RemoveHolidayCommandV1` → `HolidayChangeV1` (administrators). */
+  RemoveHoliday: 'resolution.sla.holidays.remove.v1',
+  /** `ImportHolidaysCommandV1` → `HolidayImportResultV1`, all or nothing (administrators). */
+  ImportHolidays: 'resolution.sla.holidays.import.v1',
 } as const;

@@ -132,20 +132,36 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
   );
 }
 
-/** When a ticket registered now would be due under the saved targets (the service counts it). */
-function DuePreview({ preview }: { preview: NonNullable<SlaPolicies['preview']> }) {
+/**
+ * When a ticket registered now would be due under the saved targets (the service counts it, holidays
+ * included); also shown on the calendars page, under its own heading there.
+ */
+export function DuePreview({
+  preview,
+  headingOrder = 2,
+}: {
+  preview: NonNullable<SlaPolicies['preview']>;
+  headingOrder?: 2 | 3;
+}) {
   const { t, i18n } = useTranslation();
   const ordered = PRIORITY_ORDER.map((priority) => preview.dueDates.find((due) => due.priority === priority)).filter(
     (due) => due !== undefined,
   );
   return (
     <Stack gap={4} component="section" aria-labelledby="sla-preview-title">
-      <Title order={2} size="h4" id="sla-preview-title">
+      <Title order={headingOrder} size="h4" id="sla-preview-title">
         {t('adminConfig.sla.previewTitle', { at: formatDateTime(preview.from, i18n.language) })}
       </Title>
       <Stack component="ul" gap={2} m={0} pl="md">
         {ordered.map((due) => (
-          <Text component="li" size="sm" key={due.priority} data-preview={due.priority}>
+          <Text
+            component="li"
+            size="sm"
+            key={due.priority}
+            data-preview={due.priority}
+            data-response-due={due.responseDueAt}
+            data-resolution-due={due.resolutionDueAt}
+          >
             {t('adminConfig.sla.previewLine', {
               priority: t(`priority.${due.priority}`),
               response: formatDateTime(due.responseDueAt, i18n.language),

@@ -11,6 +11,7 @@ export const AUDIT_TARGET_TYPES = [
   'priority-matrix',
   'notification-rules',
   'area-mailboxes',
+  'holiday',
   'mail-template',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
@@ -29,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'priority-matrix.replace',
   'notification-rules.replace',
   'area-mailboxes.replace',
+  'holiday.add',
+  'holiday.remove',
+  'holidays.import',
   'mail-template.put',
   'mail-template.reset',
 ] as const;

@@ -145,6 +145,16 @@ export function mayReplaceSlaPolicies(actor: ActorV1): Decision {
   return actor.role === Role.Admin ? ALLOWED : refuse('solo los administradores cambian los niveles de servicio');
 }
 
+export function mayReadCalendars(actor: ActorV1): Decision {
+  return STAFF_ROLES.includes(actor.role)
+    ? ALLOWED
+    : refuse('solo el personal del CAU consulta los calendarios hábiles');
+}
+
+export function mayChangeCalendars(actor: ActorV1): Decision {
+  return actor.role === Role.Admin ? ALLOWED : refuse('solo los administradores cambian los calendarios y feriados');
+}
+
 /** E-mail addresses are compared case-insensitively; tickets store them in this form. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

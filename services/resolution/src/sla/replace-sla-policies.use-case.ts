@@ -25,6 +25,7 @@ export class ReplaceSlaPoliciesUseCase {
     validate(policySetProblems(command));
     return this.runtime.transaction(async (tx) => {
       await this.policies.save(tx, command.policies);
+      await this.schedule.rulesChanged(tx);
       await this.schedule.refresh(tx);
       return { policies: await this.policies.list(tx) };
     });

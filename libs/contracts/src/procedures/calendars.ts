@@ -1,0 +1,163 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from '../common.js';
+import { NotBlank } from '../not-blank.js';
+
+/**
+ * Business calendars and their holidays (`ResolutionQueries.Calendars`, `AddHoliday`, `RemoveHoliday`,
+ * `ImportHolidays`). Resolution keeps them beside the SLA clocks that count them. The calendar
+ * `default` is the deployment's (zone CAU_TIME_ZONE, Monday–Friday 08:00–16:00); others belong to
+ * jurisdictions that keep their own.
+ */
+
+export const DEFAULT_CALENDAR_CODE = 'default';
+export const CALENDAR_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+/** A local date, as the HTTP API and the CSV import write it. */
+export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const HOLIDAY_NAME_MAX = 120;
+/** Lines of one CSV import: a year has far fewer holidays; more is a wrong file. */
+export const HOLIDAY_IMPORT_MAX_ROWS = 366;
+export const MIN_CALENDAR_YEAR = 2000;
+export const MAX_CALENDAR_YEAR = 2100;
+
+/** HTTP body of "add a holiday". */
+export class AddHolidayBodyV1 {
+  /** Local date in the calendar's zone, YYYY-MM-DD. */
+  @IsDefined()
+  @IsString()
+  @Matches(LOCAL_DATE_PATTERN)
+  date!: string;
+
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(HOLIDAY_NAME_MAX)
+  name!: string;
+}
+
+export class CalendarsQueryV1 extends ActorEnvelopeBase {
+  @IsInt()
+  @Min(MIN_CALENDAR_YEAR)
+  @Max(MAX_CALENDAR_YEAR)
+  year!: number;
+}
+
+export class AddHolidayCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsString()
+  @Matches(CALENDAR_CODE_PATTERN)
+  calendar!: string;
+
+  @IsDefined()
+  @IsString()
+  @Matches(LOCAL_DATE_PATTERN)
+  date!: string;
+
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(HOLIDAY_NAME_MAX)
+  name!: string;
+}
+
+export class RemoveHolidayCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsString()
+  @Matches(CALENDAR_CODE_PATTERN)
+  calendar!: string;
+
+  @IsDefined()
+  @IsString()
+  @Matches(LOCAL_DATE_PATTERN)
+  date!: string;
+}
+
+/** One data line of an imported CSV file, as read (checked by resolution, which reports it by `line`). */
+export class HolidayImportRowV1 {
+  @IsInt()
+  @Min(1)
+  line!: number;
+
+  @IsString()
+  @MaxLength(200)
+  date!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+}
+
+/** A year's holidays, all or nothing: one bad row refuses the whole import, each bad row named by line. */
+export class ImportHolidaysCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsString()
+  @Matches(CALENDAR_CODE_PATTERN)
+  calendar!: string;
+
+  @IsInt()
+  @Min(MIN_CALENDAR_YEAR)
+  @Max(MAX_CALENDAR_YEAR)
+  year!: number;
+
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(HOLIDAY_IMPORT_MAX_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayImportRowV1)
+  rows!: HolidayImportRowV1[];
+}
+
+export interface HolidayV1 {
+  /** YYYY-MM-DD, local to the calendar's zone. */
+  date: string;
+  name: string | null;
+}
+
+export interface WorkingWindowV1 {
+  start: string;
+  end: string;
+}
+
+export interface CalendarV1 {
+  code: string;
+  zone: string;
+  /** Working windows per ISO weekday ("1" = Monday … "7" = Sunday); days not named are off. */
+  week: Record<string, WorkingWindowV1[]>;
+  /** Jurisdictions whose tickets count on this calendar (none for `default`: it is everyone else's). */
+  jurisdictions: string[];
+  /** The holidays of the year asked for, by date. */
+  holidays: HolidayV1[];
+}
+
+export interface CalendarsV1 {
+  year: number;
+  calendars: CalendarV1[];
+}
+
+/** The answer to `ImportHolidays`: how many rows were new and how many renamed an existing holiday. */
+export interface HolidayImportResultV1 {
+  calendar: string;
+  year: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The answer to `AddHoliday` and `RemoveHoliday`: the holiday as stored, or as it was before removal. */
+export interface HolidayChangeV1 {
+  calendar: string;
+  holiday: HolidayV1;
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Api, checkPage, signIn, unique } from './support';
+
+interface Calendars {
+  year: number;
+  calendars: Array<{ code: string; zone: string; holidays: Array<{ date: string; name: string | null }> }>;
+}
+
+async function signInAsAdmin(page: Page): Promise<void> {
+  const { email, password } = JSON.parse(process.env.CAU_E2E_ADMIN ?? '{}') as { email: string; password: string };
+  await signIn(page, email, password);
+}
+
+/** Today's date in the zone, YYYY-MM-DD. */
+function localDate(zone: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
+}
+
+/** The first Monday–Friday after today, in the deployment's zone, that is not already a holiday. */
+async function nextBusinessDay(admin: Api): Promise<{ date: string; zone: string }> {
+  const thisYear = await admin.send<Calendars>('GET', `/sla/calendars?year=${new Date().getUTCFullYear()}`);
+  const zone = thisYear.calendars[0]!.zone;
+  let day = new Date(`${localDate(zone, new Date())}T12:00:00Z`);
+  for (;;) {
+    day = new Date(day.getTime() + 86_400_000);
+    const date = day.toISOString().slice(0, 10);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const year = await admin.send<Calendars>('GET', `/sla/calendars?year=${date.slice(0, 4)}`);
+    if (!year.calendars[0]!.holidays.some((h) => h.date === date)) return { date, zone };
+  }
+}
+
+const resolutionDue = async (page: Page): Promise<number> =>
+  Date.parse((await page.locator('[data-preview="BAJA"]').getAttribute('data-resolution-due'))!);
+
+test('an administrator adds a holiday on the next business day and the preview’s due date moves; removes it again', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const admin = await Api.admin();
+  const { date } = await nextBusinessDay(admin);
+  const name = `Asueto E2E ${unique()}`;
+  try {
+    await signInAsAdmin(page);
+    await page
+      .getByRole('navigation', { name: 'Administración' })
+      .getByRole('link', { name: 'Calendarios y feriados' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Calendarios y feriados' })).toBeVisible();
+    if (date.slice(0, 4) !== String(new Date().getFullYear())) {
+      await page.getByLabel('Año').selectOption(date.slice(0, 4));
+    }
+    const preview = page.locator('[data-preview="BAJA"]');
+    await expect(preview).toBeVisible();
+    // BAJA is solved in days of business time: a ticket registered now is due after the next business day.
+    const before = await resolutionDue(page);
+    expect(before).toBeGreaterThan(Date.parse(`${date}T00:00:00Z`));
+
+    // The browser's own date field (its segments, and the order Tab walks them, follow the browser's
+    // language, so the value is filled); then the name is typed and the form sent with Enter.
+    const form = page.getByRole('form', { name: 'Agregar un feriado' });
+    await form.getByLabel('Fecha').fill(date);
+    await form.getByLabel('Nombre').focus();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+
+    const row = page.locator(`[data-holiday="${date}"]`);
+    await expect(row).toContainText(name);
+    // The preview is read again: the holiday pushes the due date by a business day (a day or more of clock time).
+    await expect.poll(() => resolutionDue(page)).toBeGreaterThan(before + 20 * 3_600_000);
+    await checkPage(page, 'admin-calendars');
+
+    // Removed by keyboard: the due date comes back (within the seconds the test took).
+    await row.getByRole('button', { name: /^Quitar el feriado/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(row).toHaveCount(0);
+    await expect.poll(() => resolutionDue(page)).toBeLessThan(before + 3_600_000);
+  } finally {
+    await admin.send('DELETE', `/sla/calendars/default/holidays/${date}`).catch(() => undefined);
+  }
+});
+
+test('a CSV import with a bad line names the line and stores nothing', async ({ page }) => {
+  const admin = await Api.admin();
+  const tag = unique();
+  await signInAsAdmin(page);
+  await page.goto(`${process.env.CAU_E2E_BASE_URL}/admin/calendarios`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendarios y feriados' })).toBeVisible();
+  const year = Number(await page.getByLabel('Año').inputValue());
+
+  const form = page.getByRole('form', { name: `Importar los feriados de ${year}` });
+  await form
+    .getByLabel('Contenido del archivo')
+    .fill(
+      `fecha,nombre\n${year}-01-01,Año Nuevo ${tag}\n${year}-02-30,Carnaval ${tag}\n${year + 1}-01-06,Reyes ${tag}`,
+    );
+  await form.getByRole('button', { name: 'Importar' }).click();
+  const errors = form.getByRole('alert');
+  await expect(errors).toContainText('No se importó nada');
+  await expect(errors).toContainText(`línea 3: la fecha «${year}-02-30» no es una fecha AAAA-MM-DD`);
+  await expect(errors).toContainText(`línea 4: la fecha no es del año ${year}`);
+  await checkPage(page, 'admin-calendars-import-error');
+
+  const stored = await admin.send<Calendars>('GET', `/sla/calendars?year=${year}`);
+  expect(stored.calendars.flatMap((c) => c.holidays).filter((h) => h.name?.includes(tag))).toEqual([]);
+  await expect(page.getByText(`Año Nuevo ${tag}`, { exact: true })).toHaveCount(0);
+});

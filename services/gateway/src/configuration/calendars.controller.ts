@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  AddHolidayBodyV1,
+  CALENDAR_CODE_PATTERN,
+  LOCAL_DATE_PATTERN,
+  Role,
+  STAFF_ROLES,
+  type ActorV1,
+  type CalendarsV1,
+  type HolidayChangeV1,
+  type HolidayImportResultV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import {
+  CalendarCodeParams,
+  CalendarsQuery,
+  CalendarsResponse,
+  HolidayChangeResponse,
+  HolidayImportResponse,
+  HolidayParams,
+  ImportHolidaysRequest,
+} from './calendars.dto.js';
+import { ManageCalendarsUseCase } from './manage-calendars.use-case.js';
+
+const CODE_PARAM = {
+  name: 'code',
+  schema: { type: 'string', pattern: CALENDAR_CODE_PATTERN.source },
+  example: 'default',
+};
+
+@ApiTags('configuration')
+@Controller('api/v1/sla/calendars')
+export class CalendarsController {
+  constructor(private readonly calendars: ManageCalendarsUseCase) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'Calendarios hábiles con los feriados de un año',
+    description: 'Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.',
+  })
+  @ApiQueryFromContract(CalendarsQuery)
+  @ApiOkResponse({ type: CalendarsResponse })
+  @ApiErrors(400, 503)
+  list(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(CalendarsQuery, ['year'])) { year }: CalendarsQuery,
+  ): Promise<CalendarsV1> {
+    return this.calendars.list(actor, year);
+  }
+
+  @Post(':code/holidays')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Agrega un feriado',
+    description: 'Los vencimientos de los tickets abiertos y de los nuevos se recalculan al instante.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ schema: contractSchemaRef(AddHolidayBodyV1) })
+  @ApiCreatedResponse({ type: HolidayChangeResponse })
+  @ApiErrors(400, 404, 413, 415, 503)
+  add(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(CalendarCodeParams)) { code }: CalendarCodeParams,
+    @Body(new ContractPipe(AddHolidayBodyV1)) body: AddHolidayBodyV1,
+  ): Promise<HolidayChangeV1> {
+    return this.calendars.addHoliday(actor, code, body);
+  }
+
+  @Delete(':code/holidays/:date')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Quita un feriado; los vencimientos se recalculan' })
+  @ApiParam(CODE_PARAM)
+  @ApiParam({ name: 'date', schema: { type: 'string', pattern: LOCAL_DATE_PATTERN.source }, example: '2026-03-24' })
+  @ApiOkResponse({ type: HolidayChangeResponse, description: 'El feriado quitado' })
+  @ApiErrors(400, 404, 503)
+  remove(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(HolidayParams)) { code, date }: HolidayParams,
+  ): Promise<HolidayChangeV1> {
+    return this.calendars.removeHoliday(actor, code, date);
+  }
+
+  @Post(':code/holidays/import')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Importa los feriados de un año desde un CSV (fecha,nombre)',
+    description:
+      'Todo o nada: si alguna línea no es válida no se guarda ninguna, y la respuesta 400 nombra cada línea. Las fechas ya cargadas toman el nombre del archivo.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ schema: contractSchemaRef(ImportHolidaysRequest) })
+  @ApiOkResponse({ type: HolidayImportResponse })
+  @ApiErrors(400, 404, 413, 415, 503)
+  import(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(CalendarCodeParams)) { code }: CalendarCodeParams,
+    @Body(new ContractPipe(ImportHolidaysRequest)) { year, csv }: ImportHolidaysRequest,
+  ): Promise<HolidayImportResultV1> {
+    return this.calendars.importHolidays(actor, code, year, csv);
+  }
+}
