@@ -1162,6 +1162,7 @@ export const en: Messages = {
         'priority-matrix': 'Priority matrix',
         'notification-rules': 'Notification rules',
         'area-mailboxes': 'Area mailboxes',
+        holiday: 'Holidays',
         'mail-template': 'Mail templates',
       },
       actions: {
@@ -1177,6 +1178,9 @@ export const en: Messages = {
         'priority-matrix.replace': 'Priority matrix changed',
         'notification-rules.replace': 'Notification rules changed',
         'area-mailboxes.replace': 'Mailboxes changed',
+        'holiday.add': 'Holiday added',
+        'holiday.remove': 'Holiday removed',
+        'holidays.import': 'Holidays imported',
         'mail-template.put': 'Template changed',
         'mail-template.reset': 'Template reset',
       },

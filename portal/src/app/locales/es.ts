@@ -1162,6 +1162,7 @@ export const es = {
         'priority-matrix': 'Matriz de prioridad',
         'notification-rules': 'Reglas de aviso',
         'area-mailboxes': 'Buzones de las áreas',
+        holiday: 'Feriados',
         'mail-template': 'Plantillas de correo',
       },
       actions: {
@@ -1177,6 +1178,9 @@ export const es = {
         'priority-matrix.replace': 'Matriz de prioridad modificada',
         'notification-rules.replace': 'Reglas de aviso modificadas',
         'area-mailboxes.replace': 'Buzones modificados',
+        'holiday.add': 'Feriado agregado',
+        'holiday.remove': 'Feriado quitado',
+        'holidays.import': 'Feriados importados',
         'mail-template.put': 'Plantilla modificada',
         'mail-template.reset': 'Plantilla restablecida',
       },

@@ -19,6 +19,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'priority-matrix',
   'notification-rules',
   'area-mailboxes',
+  'holiday',
   'mail-template',
 ];
 
