@@ -15,7 +15,7 @@ describe('gateway: business calendars and holidays', () => {
   let resolution: RunningService;
   const tokens = {} as Record<Role, string>;
 
-  const send = <T = Record<string, any>>(method: string, path: string, body?: unknown, role = Role.Admin) =>
+  const send = <T = Record<string, any>>(method: string, path: string, body?: unknown, role: Role = Role.Admin) =>
     f.http.send<T>(method, path, { token: tokens[role], ...(body !== undefined ? { json: body } : {}) });
   const stored = async () =>
     (
