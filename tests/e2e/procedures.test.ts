@@ -9,7 +9,9 @@ import { ApiClient, startTestPlatform, waitFor, type TestPlatform } from '@cau/t
 describe('end to end: the CAU procedures', () => {
   let platform: TestPlatform;
   let api: ApiClient;
-  const t: Record<string, string> = {};
+  /** Tokens of the accounts the procedures need, by who they are. */
+  type Person = 'admin' | 'operator' | 'supervisor' | 'requester' | 'other' | 'UIT' | 'UPAT' | 'ACGII' | 'ADT';
+  const t = {} as Record<Person, string>;
   const requesterEmail = 'juan.quispe@minedu.gob.bo';
 
   beforeAll(async () => {
@@ -18,7 +20,7 @@ describe('end to end: the CAU procedures', () => {
     api = new ApiClient(platform.gatewayUrl);
     const admin = await api.token(platform.admin.email, platform.admin.password);
     t.admin = admin;
-    const account = async (key: string, role: string, extra: Record<string, string> = {}) => {
+    const account = async (key: Person, role: string, extra: Record<string, string> = {}) => {
       t[key] = await api.createAccount(admin, {
         email: extra.email ?? `${key}@agetic.gob.bo`,
         name: `Persona ${key}`,
@@ -31,7 +33,7 @@ describe('end to end: the CAU procedures', () => {
     await account('supervisor', 'supervisor');
     await account('requester', 'requester', { email: requesterEmail });
     await account('other', 'requester', { email: 'otra.persona@minedu.gob.bo' });
-    for (const area of ['UIT', 'UPAT', 'ACGII', 'ADT']) await account(area, 'agent', { area });
+    for (const area of ['UIT', 'UPAT', 'ACGII', 'ADT'] as const) await account(area, 'agent', { area });
   }, 240_000);
 
   afterAll(async () => {

@@ -11,7 +11,8 @@ import { ApiClient, TEST_SURVEY_LINK_SECRET, startTestPlatform, waitFor, type Te
 describe('end to end: survey links, acceptance, referentes, public timeline', () => {
   let platform: TestPlatform;
   let api: ApiClient;
-  const t: Record<string, string> = {};
+  type Person = 'admin' | 'operator' | 'supervisor' | 'requester' | 'referente' | 'otherReferente';
+  const t = {} as Record<Person, string>;
   const phoneRequester = 'sin.cuenta@salud.gob';
   const accountRequester = 'con.cuenta@salud.gob';
   const secret = new TextEncoder().encode(TEST_SURVEY_LINK_SECRET);
@@ -20,8 +21,8 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
     platform = await startTestPlatform('e2esurvey');
     api = new ApiClient(platform.gatewayUrl);
     t.admin = await api.token(platform.admin.email, platform.admin.password);
-    const account = async (key: string, role: string, extra: Record<string, string> = {}) => {
-      t[key] = await api.createAccount(t.admin!, {
+    const account = async (key: Person, role: string, extra: Record<string, string> = {}) => {
+      t[key] = await api.createAccount(t.admin, {
         email: extra.email ?? `${key}@cau.gob`,
         name: `Persona ${key}`,
         role,

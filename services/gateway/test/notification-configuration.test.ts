@@ -2,7 +2,7 @@ import { Role, type AreaMailboxesV1, type NotificationRuleListV1 } from '@cau/co
 import { startService, type RunningService } from '@cau/messaging';
 import { startTestSmtpServer, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
-import { startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
 
 interface AuditPage {
   items: Array<{ action: string; targetType: string; before: unknown; after: unknown }>;
@@ -119,7 +119,7 @@ describe('gateway: notification rules and area mailboxes', () => {
       ],
     ];
     for (const [path, body, field] of cases) {
-      const refused = await send('PUT', path, body);
+      const refused = await send<ErrorBody>('PUT', path, body);
       expect({ path, field, status: refused.status }).toEqual({ path, field, status: 400 });
       expect(refused.body.fields?.map((p) => p.field)).toContain(field);
     }

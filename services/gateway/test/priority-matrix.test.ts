@@ -1,7 +1,7 @@
 import { Role, type PriorityMatrixV1 } from '@cau/contracts';
 import { startService, type RunningService } from '@cau/messaging';
 import { routingService } from '../../routing/src/routing.service.js';
-import { startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
 
 interface AuditPage {
   items: Array<{ action: string; actor: { accountId: string }; before: unknown; after: unknown }>;
@@ -65,7 +65,7 @@ describe('gateway: the priority matrix as configuration', () => {
       [{ cells: stored.cells.map((c, i) => (i === 8 ? stored.cells[0] : c)) }, 'cells.8'],
     ];
     for (const [body, field] of cases) {
-      const refused = await send('PUT', body);
+      const refused = await send<ErrorBody>('PUT', body);
       expect(refused.status).toBe(400);
       expect(refused.body.fields?.map((p) => p.field)).toContain(field);
       expect(refused.body.fields?.every((p) => p.message.length > 0)).toBe(true);
