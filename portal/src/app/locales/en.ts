@@ -1342,4 +1342,38 @@ export const en: Messages = {
   mailAttachments: {
     from: 'by e-mail from {{name}}',
   },
+  productivity: {
+    title: 'Productivity in the period',
+    help: 'Solved: tickets closed in the period with the approved solution the technician or the area registered (not the area that closed them, always the desk). Definitions: docs/indicators.md.',
+    download: 'Productivity (XLSX)',
+    technicians: {
+      title: 'Technicians',
+      label: 'Technicians of the period; the headers sort the table',
+      name: 'Technician',
+      taken: 'Taken',
+      solved: 'Solved',
+      minutesLogged: 'Time logged (min)',
+      resolution: 'Mean resolution (business min)',
+      none: 'Nobody took, solved or logged work in the period.',
+      sortAscending: 'ascending order',
+      sortDescending: 'descending order',
+      sortBy: 'Sort by {{column}}',
+    },
+    areas: {
+      title: 'Resolved by area',
+      area: 'Area',
+      resolved: 'Resolved',
+      minutesLogged: 'Time logged (min)',
+      resolution: 'Mean resolution (business min)',
+      file: 'resolved-by-area',
+    },
+    types: {
+      title: 'By ticket type',
+      type: 'Type',
+      opened: 'Opened',
+      closed: 'Closed',
+      resolution: 'Mean resolution (business min)',
+      file: 'by-type',
+    },
+  },
 };

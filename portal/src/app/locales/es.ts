@@ -1342,6 +1342,40 @@ export const es = {
   mailAttachments: {
     from: 'por correo de {{name}}',
   },
+  productivity: {
+    title: 'Productividad del período',
+    help: 'Resueltos: tickets cerrados en el período con la solución aprobada que registró el técnico o el área (no el área que cerró, que siempre es la Mesa). Definiciones: docs/indicators.md.',
+    download: 'Productividad (XLSX)',
+    technicians: {
+      title: 'Técnicos',
+      label: 'Técnicos del período; los encabezados ordenan la tabla',
+      name: 'Técnico',
+      taken: 'Tomados',
+      solved: 'Resueltos',
+      minutesLogged: 'Tiempo registrado (min)',
+      resolution: 'Resolución promedio (min hábiles)',
+      none: 'Nadie tomó, resolvió ni registró trabajo en el período.',
+      sortAscending: 'orden ascendente',
+      sortDescending: 'orden descendente',
+      sortBy: 'Ordenar por {{column}}',
+    },
+    areas: {
+      title: 'Resueltos por área',
+      area: 'Área',
+      resolved: 'Resueltos',
+      minutesLogged: 'Tiempo registrado (min)',
+      resolution: 'Resolución promedio (min hábiles)',
+      file: 'resueltos-por-area',
+    },
+    types: {
+      title: 'Por tipo de ticket',
+      type: 'Tipo',
+      opened: 'Abiertos',
+      closed: 'Cerrados',
+      resolution: 'Resolución promedio (min hábiles)',
+      file: 'por-tipo',
+    },
+  },
 };
 
 export type Messages = typeof es;
