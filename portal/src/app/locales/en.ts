@@ -1345,6 +1345,8 @@ export const en: Messages = {
   productivity: {
     title: 'Productivity in the period',
     help: 'Solved: tickets closed in the period with the approved solution the technician or the area registered (not the area that closed them, always the desk). Definitions: docs/indicators.md.',
+    areaHint:
+      'By area, «Closed» counts the area holding the ticket when it closes, which is always the service desk: what each area resolved is in «Resolved by area», below.',
     download: 'Productivity (XLSX)',
     technicians: {
       title: 'Technicians',

@@ -1345,6 +1345,8 @@ export const es = {
   productivity: {
     title: 'Productividad del período',
     help: 'Resueltos: tickets cerrados en el período con la solución aprobada que registró el técnico o el área (no el área que cerró, que siempre es la Mesa). Definiciones: docs/indicators.md.',
+    areaHint:
+      'Por área, «Cerrados» cuenta el área donde el ticket está al cerrarse, que siempre es la Mesa de Servicios: lo que resolvió cada área está en «Resueltos por área», más abajo.',
     download: 'Productividad (XLSX)',
     technicians: {
       title: 'Técnicos',

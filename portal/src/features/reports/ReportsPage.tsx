@@ -638,6 +638,11 @@ export function ReportsPage() {
           {t('reports.pickDimension')}
         </Text>
       )}
+      {dimension === 'area' && (
+        <Text size="sm" c="dark.6" data-testid="reports-area-hint">
+          {t('productivity.areaHint')}
+        </Text>
+      )}
 
       <ProductivitySection period={{ from: period.from, to: period.to }} fileStem={fileStem} />
 
