@@ -242,7 +242,9 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   await page.getByLabel('Desglosar por').selectOption('area');
   await expect(page).toHaveURL(/dimension=area/);
   const byArea = await kpis(`${monthQuery}&dimension=area`);
-  const areaRegion = page.getByRole('region', { name: 'Por Área' });
+  const areaRegion = page.getByRole('region', { name: 'Por Área', exact: true });
+  // Closures all happen at L1: the page says where each area's resolved tickets are instead.
+  await expect(page.getByTestId('reports-area-hint')).toContainText('Resueltos por área');
   await expect(areaRegion.locator('table tbody tr')).toHaveCount(byArea.rows.length);
   for (const [index, row] of byArea.rows.entries()) {
     await expect(areaRegion.locator('table tbody tr').nth(index).locator('th')).toHaveText(

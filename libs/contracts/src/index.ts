@@ -18,6 +18,7 @@ export * from './procedures/calendars.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
 export * from './reports.js';
+export * from './report-columns.js';
 export * from './notifications.js';
 export * from './notification-templates.js';
 export * from './inbound-mail.js';

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase, ActorV1 } from './common.js';
-import { Language, Role } from './enums.js';
+import { Language, Role, type TicketType } from './enums.js';
 import { defineEvent } from './events/envelope.js';
 import { Limits } from './limits.js';
 import { TicketFiltersV1 } from './queries/tickets.js';
@@ -33,6 +33,8 @@ export const ReportQueries = {
   Kpis: 'reporting.kpis.v1',
   Recurring: 'reporting.recurring.v1',
   Yearly: 'reporting.yearly.v1',
+  /** Per technician, per area that resolved, per ticket type (ProductivityReportV1). */
+  Productivity: 'reporting.productivity.v1',
   /** One page of a streamed ticket export (answer: TicketPageV1 of at most `ReportLimits.exportPageSize`). */
   TicketExportPage: 'reporting.ticket.export-page.v1',
   /** Starts a rebuild of the read models (administrators); answers at once with its ReadModelRebuildV1. */
@@ -176,6 +178,71 @@ export class YearlyReportQueryV1 extends YearlyReportParamsV1 {
   @Type(() => ActorV1)
   @NotBlank()
   actor!: ActorV1;
+}
+
+/** Query string of `GET /api/v1/reports/productivity`: the whole period as one set of figures. */
+export class ProductivityReportParamsV1 extends ReportPeriodV1 {}
+
+export class ProductivityReportQueryV1 extends ProductivityReportParamsV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+}
+
+/** Mean durations in minutes (one decimal); null when nothing was measured. */
+export interface MeanDurationV1 {
+  business: number | null;
+  calendar: number | null;
+}
+
+/** One technician's work in the period (docs/indicators.md "Productivity"). */
+export interface TechnicianFiguresV1 {
+  accountId: string;
+  /** The name the latest of their counted steps recorded. */
+  name: string;
+  /** Distinct tickets they took, or were assigned, in the period. */
+  taken: number;
+  /** Tickets closed in the period whose approved solution they registered. */
+  solved: number;
+  /** Minutes of the work logs they recorded in the period. */
+  minutesLogged: number;
+  /** Mean of resolution's registration → approved solution over the tickets they solved. */
+  resolution: MeanDurationV1;
+}
+
+/** What one area resolved in the period: tickets closed whose approved solution the area registered. */
+export interface AreaResolutionFiguresV1 {
+  area: string;
+  resolved: number;
+  resolution: MeanDurationV1;
+  /** Minutes of the work logs recorded in the area in the period. */
+  minutesLogged: number;
+}
+
+/** One ticket type's figures in the period. */
+export interface TicketTypeFiguresV1 {
+  type: TicketType;
+  /** Tickets of the type registered in the period. */
+  opened: number;
+  /** Tickets of the type closed in the period (and still closed). */
+  closed: number;
+  resolution: MeanDurationV1;
+}
+
+export interface ProductivityReportV1 {
+  from: string;
+  to: string;
+  /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
+  scope: ReportScopeV1 | null;
+  timeZone: string;
+  /** Most tickets solved first, then most taken, then by name. */
+  technicians: TechnicianFiguresV1[];
+  /** Most resolved first, then by area code. */
+  areas: AreaResolutionFiguresV1[];
+  /** Every ticket type, in the catalogue's order, with zeros when nothing happened. */
+  types: TicketTypeFiguresV1[];
 }
 
 /** Average and distribution of a duration, in minutes; null when nothing was measured. */
@@ -442,6 +509,22 @@ export class ScheduledReportFiguresV1 {
   slaResolutionCompliance!: number | null;
 }
 
+/** Largest spreadsheet a scheduled report carries (base64 characters): well inside one NATS message. */
+export const MAX_SCHEDULED_SPREADSHEET_BASE64 = 512 * 1024;
+
+/** The period's figures as an XLSX workbook, attached to each mail of a scheduled report. */
+export class ScheduledReportSpreadsheetV1 {
+  @IsString()
+  @Matches(/^[\w.-]+\.xlsx$/)
+  @MaxLength(200)
+  fileName!: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]+={0,2}$/)
+  @MaxLength(MAX_SCHEDULED_SPREADSHEET_BASE64)
+  base64!: string;
+}
+
 /** Reporting computed a scheduled report; notifications mails it to each recipient once. */
 export class ScheduledReportReadyV1 {
   @IsUUID()
@@ -476,6 +559,16 @@ export class ScheduledReportReadyV1 {
   @Type(() => ScheduledReportFiguresV1)
   @IsDefined()
   figures!: ScheduledReportFiguresV1;
+
+  /**
+   * The workbook of the period (sheets Indicadores, Técnicos, Áreas, Tipos), attached to every mail.
+   * Optional: events written before it existed lack it (notifications must be deployed first).
+   */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScheduledReportSpreadsheetV1)
+  spreadsheet?: ScheduledReportSpreadsheetV1;
 }
 
 /** Events of reporting. NEVER rename a type in place (see subjects.ts). */

@@ -990,6 +990,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Productividad del período: por técnico, lo que resolvió cada área y por tipo de ticket
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md. Un agente ve lo hecho en su área (tomados y trabajo registrado allí, resueltos con la solución del área); un referente, los tickets de su jurisdicción.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_productivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/productivity.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La productividad del período en una hoja de cálculo XLSX
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_productivityXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/rebuild": {
         parameters: {
             query?: never;
@@ -2087,6 +2131,15 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        AreaResolutionFiguresResponse: {
+            /** @description Código del área */
+            area: string;
+            /** @description Minutos de trabajo registrados en el área en el período */
+            minutesLogged: number;
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @description Tickets cerrados en el período con la solución que registró el área */
+            resolved: number;
+        };
         AreaResponse: {
             /** @example UIT */
             code: string;
@@ -2692,6 +2745,12 @@ export interface components {
             subject: string;
             text: string;
         };
+        MeanDurationResponse: {
+            /** @description Promedio en minutos hábiles; null si no se midió nada */
+            business: number | null;
+            /** @description Promedio en minutos corridos */
+            calendar: number | null;
+        };
         NotificationRulesV1: {
             rules: components["schemas"]["NotificationRuleV1"][];
         };
@@ -2747,6 +2806,21 @@ export interface components {
         };
         PriorityMatrixV1: {
             cells: components["schemas"]["PriorityMatrixCellV1"][];
+        };
+        ProductivityReportResponse: {
+            /** @description Más resueltos primero, luego por código */
+            areas: components["schemas"]["AreaResolutionFiguresResponse"][];
+            /** Format: date */
+            from: string;
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** @description Más resueltos primero, luego más tomados, luego por nombre */
+            technicians: components["schemas"]["TechnicianFiguresResponse"][];
+            timeZone: string;
+            /** Format: date */
+            to: string;
+            /** @description Todos los tipos, en el orden del catálogo */
+            types: components["schemas"]["TicketTypeFiguresResponse"][];
         };
         ReasonBodyV1: {
             reason: string;
@@ -3009,6 +3083,20 @@ export interface components {
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
         };
+        TechnicianFiguresResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Minutos de los registros de trabajo que hizo en el período */
+            minutesLogged: number;
+            /** @description El nombre registrado en el último de sus pasos contados */
+            name: string;
+            /** @description Resolución promedio (registro → solución aprobada) de sus resueltos */
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @description Tickets cerrados en el período cuya solución aprobada registró */
+            solved: number;
+            /** @description Tickets distintos que tomó o le asignaron en el período */
+            taken: number;
+        };
         TicketAssigneeResponse: {
             /** Format: uuid */
             accountId: string;
@@ -3259,6 +3347,15 @@ export interface components {
             urgency: "alta" | "media" | "baja";
             /** @description En espera de una respuesta del solicitante (los plazos no corren) */
             waitingOnRequester: boolean;
+        };
+        TicketTypeFiguresResponse: {
+            /** @description Cerrados en el período (y aún cerrados) */
+            closed: number;
+            /** @description Registrados en el período */
+            opened: number;
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @enum {string} */
+            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
         };
         TimelineEntryResponse: {
             /** @description El área en que el paso deja el ticket */
@@ -7224,6 +7321,124 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Hoja «Indicadores» con las mismas columnas que el CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_productivity: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Técnicos, áreas y tipos del período */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductivityReportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_productivityXlsx: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hojas «Técnicos», «Áreas» y «Tipos» */
             200: {
                 headers: {
                     [name: string]: unknown;

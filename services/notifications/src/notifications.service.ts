@@ -14,6 +14,7 @@ import { TicketPeople1795800000000 } from './migrations/1795800000000-ticket-peo
 import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000-reply-and-assignment-mails.js';
 import { TicketMailHistory1797300000000 } from './migrations/1797300000000-ticket-mail-history.js';
 import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-inbound-attachment-store.js';
+import { DeliveryAttachments1798300000100 } from './migrations/1798300000100-delivery-attachments.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationConfiguration1798400000000 } from './migrations/1798400000000-notification-configuration.js';
 import { NotificationsModule } from './notifications.module.js';
@@ -48,6 +49,7 @@ export const notificationsService: ServiceDefinition = {
     ReplyAndAssignmentMails1797200000000,
     TicketMailHistory1797300000000,
     InboundAttachmentStore1797700000000,
+    DeliveryAttachments1798300000100,
     NotificationConfiguration1798400000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',

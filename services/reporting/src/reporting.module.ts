@@ -9,6 +9,8 @@ import { ReportScheduler } from './schedules/report-scheduler.js';
 import { SchedulesHandler } from './schedules/schedules.handler.js';
 import { SendScheduledReportsUseCase } from './schedules/send-scheduled-reports.use-case.js';
 import { KpiReportUseCase } from './reports/kpi-report.use-case.js';
+import { ProductivityReportUseCase } from './reports/productivity-report.use-case.js';
+import { ProductivityRepository } from './reports/productivity.repository.js';
 import { RecurringReportUseCase } from './reports/recurring-report.use-case.js';
 import { ReportQueriesHandler } from './reports/report-queries.handler.js';
 import { ReportingSettings } from './reports/reporting-settings.js';
@@ -35,6 +37,8 @@ import { TicketViewRepository } from './tickets/ticket-view.repository.js';
     KpiReportUseCase,
     RecurringReportUseCase,
     YearlyReportUseCase,
+    ProductivityRepository,
+    ProductivityReportUseCase,
     RebuildRepository,
     EventReplay,
     RebuildReadModelsUseCase,

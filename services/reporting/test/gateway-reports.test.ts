@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { waitFor } from '@cau/testing';
 import { startService, type RunningService } from '@cau/messaging';
-import type { KpiReportV1, ReadModelRebuildV1 } from '@cau/contracts';
+import type { KpiReportV1, ProductivityReportV1, ReadModelRebuildV1 } from '@cau/contracts';
 import { reportingService } from '../src/reporting.service.js';
 import { startGateway, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
 
@@ -133,5 +133,63 @@ describe('gateway: reports', () => {
         { year: 2025, tickets: 0 },
       ],
     });
+  });
+
+  it('answers the productivity report, scoped by role, and its XLSX with three sheets', async () => {
+    const month = 'from=2025-03-01&to=2025-04-01';
+    const desk = await f.http.send<ProductivityReportV1>('GET', `/api/v1/reports/productivity?${month}`, {
+      token: f.adminToken,
+    });
+    expect(desk.status).toBe(200);
+    expect(desk.body).toMatchObject({ from: '2025-03-01', to: '2025-04-01', scope: null, technicians: [], areas: [] });
+    expect(desk.body.types.map((t) => [t.type, t.opened, t.closed])).toEqual([
+      ['solicitud', 0, 0],
+      ['incidente', 0, 0],
+      ['incidente_seguridad', 0, 0],
+      ['reclamo', 0, 0],
+      ['asesoramiento_compras', 0, 0],
+    ]);
+    const supervisor = await f.http.account(f.adminToken, { email: 'supervisora@cau.gob', role: 'supervisor' });
+    const whole = await f.http.send<ProductivityReportV1>('GET', `/api/v1/reports/productivity?${month}`, {
+      token: supervisor,
+    });
+    expect([whole.status, whole.body.scope]).toEqual([200, null]);
+    const agent = await f.http.account(f.adminToken, { email: 'agente.uit@cau.gob', role: 'agent', area: 'UIT' });
+    const area = await f.http.send<ProductivityReportV1>('GET', `/api/v1/reports/productivity?${month}`, {
+      token: agent,
+    });
+    expect([area.status, area.body.scope]).toEqual([200, { dimension: 'area', value: 'UIT' }]);
+    const bad = await f.http.send('GET', '/api/v1/reports/productivity?from=2025-04-01&to=2025-03-01', {
+      token: f.adminToken,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'to' }] });
+    const missing = await f.http.send('GET', '/api/v1/reports/productivity?from=2025-04-01', { token: f.adminToken });
+    expect([missing.status, missing.body.code]).toEqual([400, 'VALIDATION']);
+    const requester = await f.http.account(f.adminToken, {
+      email: 'vecino@salud.gob',
+      role: 'requester',
+      jurisdiction: 'SALUD',
+    });
+    const refused = await f.http.send('GET', `/api/v1/reports/productivity?${month}`, { token: requester });
+    expect(refused.status).toBe(403);
+
+    const xlsx = await download(`productivity.xlsx?${month}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toContain('productividad-2025-03-01-2025-04-01.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Técnicos', 'Áreas', 'Tipos']);
+    const types = workbook.getWorksheet('Tipos')!;
+    expect(types.rowCount).toBe(6);
+    expect(types.getRow(1).values).toEqual([
+      undefined,
+      'tipo',
+      'abiertos',
+      'cerrados',
+      'resolucion_habil_prom_min',
+      'resolucion_calendario_prom_min',
+    ]);
+    expect(types.getRow(3).getCell(1).value).toBe('incidente');
   });
 });

@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { startService, type RunningService } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
-import type { ReportScheduleV1 } from '@cau/contracts';
+import { ProcedureEvents, type ReportScheduleV1 } from '@cau/contracts';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
-import { publish, ticketRegistered } from '../../notifications/test/helpers.js';
+import { publish, ticketEvent, ticketRegistered } from '../../notifications/test/helpers.js';
 import { startGateway, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
 import { reportingService } from '../src/reporting.service.js';
 
 const ZONE = 'America/Argentina/Buenos_Aires';
 /** Long enough for every instance to have looked several times (they look every second here). */
 const SETTLE_MS = 3_500;
+const technician = { accountId: randomUUID(), name: 'Tomás Técnico', role: 'operator' };
+const supervisor = { accountId: randomUUID(), name: 'Sara Supervisora', role: 'supervisor' };
 
 describe('scheduled reports: computed by reporting, mailed by notifications, once', () => {
   let f: GatewayFixture;
@@ -45,9 +49,50 @@ describe('scheduled reports: computed by reporting, mailed by notifications, onc
       return event;
     });
     for (const event of events) await publish(nc, f.env as Record<string, string>, event);
+    // Tomás takes ticket 1 yesterday, logs 25 minutes, registers the solution; the supervisor closes it.
+    const at = (hour: number, minute = 0) => yesterday.plus({ hours: hour, minutes: minute }).toUTC().toISO()!;
+    const step = (hour: number, minute: number, status: 'en_curso' | 'resuelto' | 'cerrado', by = technician) => ({
+      by,
+      at: at(hour, minute),
+      area: 'L1',
+      status,
+    });
+    const lifecycle = [
+      ticketEvent(ProcedureEvents.TicketTaken, events[0]!, { ...step(12, 30, 'en_curso'), assignee: technician }, 1),
+      ticketEvent(
+        ProcedureEvents.WorkLogged,
+        events[0]!,
+        { ...step(13, 0, 'en_curso'), description: 'Drivers', minutes: 25 },
+        2,
+      ),
+      ticketEvent(
+        ProcedureEvents.SolutionProposed,
+        events[0]!,
+        { ...step(13, 10, 'en_curso'), solution: 'Drivers' },
+        3,
+      ),
+      ticketEvent(
+        ProcedureEvents.TicketResolved,
+        events[0]!,
+        { ...step(13, 20, 'resuelto'), verifiedWithRequester: true, solution: 'Drivers' },
+        4,
+      ),
+      ticketEvent(
+        ProcedureEvents.TicketClosed,
+        events[0]!,
+        { ...step(14, 0, 'cerrado', supervisor), resolutionBusinessMinutes: 120, resolutionCalendarMinutes: 120 },
+        5,
+      ),
+    ];
+    for (const event of lifecycle) await publish(nc, f.env as Record<string, string>, event, event.id, 'L1');
     await waitFor(
-      async () => (await f.db.query('SELECT 1 FROM reporting.ticket_facts WHERE number IN (1, 2)')).rowCount === 2,
-      { what: 'the tickets in the facts' },
+      async () =>
+        (
+          await f.db.query(
+            'SELECT 1 FROM reporting.ticket_facts WHERE number IN (1, 2) AND (number = 2 OR closed_at IS NOT NULL)',
+          )
+        ).rowCount === 2,
+      { what: 'the tickets in the facts, the first closed' },
     );
   });
 
@@ -119,6 +164,56 @@ describe('scheduled reports: computed by reporting, mailed by notifications, onc
     // The dashboard on the same day, in the portal the platform serves.
     expect(mail.text).toContain(`/informes?period=day&date=${day}`);
     expect(mail.html).toContain('Tickets abiertos en el período');
+    // The period's spreadsheet is attached, and opens as XLSX with the period's figures.
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [`indicadores-diario-${day}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(mail.attachments[0]!.content as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Técnicos', 'Áreas', 'Tipos']);
+    const rowOf = (sheet: string, n: number) => {
+      const worksheet = workbook.getWorksheet(sheet)!;
+      const headers = worksheet.getRow(1).values as unknown[];
+      const values = worksheet.getRow(n).values as unknown[];
+      return Object.fromEntries(headers.slice(1).map((h, i) => [h, values[i + 1] ?? null]));
+    };
+    expect(workbook.getWorksheet('Indicadores')!.rowCount).toBe(2);
+    expect(rowOf('Indicadores', 2)).toMatchObject({
+      periodo_desde: day,
+      abiertos: 2,
+      cerrados: 1,
+      abiertos_al_cierre: 1,
+      llamadas: 2,
+      resolucion_habil_prom_min: 120,
+    });
+    expect(workbook.getWorksheet('Técnicos')!.rowCount).toBe(2);
+    expect(rowOf('Técnicos', 2)).toEqual({
+      tecnico: 'Tomás Técnico',
+      cuenta: technician.accountId,
+      tomados: 1,
+      resueltos: 1,
+      minutos_registrados: 25,
+      resolucion_habil_prom_min: 120,
+      resolucion_calendario_prom_min: 120,
+    });
+    expect(rowOf('Áreas', 2)).toEqual({
+      area: 'L1',
+      resueltos: 1,
+      minutos_registrados: 25,
+      resolucion_habil_prom_min: 120,
+      resolucion_calendario_prom_min: 120,
+    });
+    expect(rowOf('Tipos', 3)).toEqual({
+      tipo: 'incidente',
+      abiertos: 2,
+      cerrados: 1,
+      resolucion_habil_prom_min: 120,
+      resolucion_calendario_prom_min: 120,
+    });
+    // The other recipient's mail carries the same file.
+    expect(mailsTo('director@cau.gob')[0]!.parsed.attachments[0]!.content.equals(mail.attachments[0]!.content)).toBe(
+      true,
+    );
     const listed = await api<ReportScheduleV1[]>('GET', '');
     expect(listed.body.find((s) => s.id === created.body.id)).toMatchObject({ lastPeriodSent: day });
     const runs = await f.db.query('SELECT event_id FROM reporting.report_runs WHERE schedule_id = $1', [

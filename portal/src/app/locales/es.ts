@@ -1452,6 +1452,42 @@ export const es = {
     effectTitle: 'Efecto en los vencimientos',
     toSla: 'Ver y cambiar los niveles de servicio',
   },
+  productivity: {
+    title: 'Productividad del período',
+    help: 'Resueltos: tickets cerrados en el período con la solución aprobada que registró el técnico o el área (no el área que cerró, que siempre es la Mesa). Definiciones: docs/indicators.md.',
+    areaHint:
+      'Por área, «Cerrados» cuenta el área donde el ticket está al cerrarse, que siempre es la Mesa de Servicios: lo que resolvió cada área está en «Resueltos por área», más abajo.',
+    download: 'Productividad (XLSX)',
+    technicians: {
+      title: 'Técnicos',
+      label: 'Técnicos del período; los encabezados ordenan la tabla',
+      name: 'Técnico',
+      taken: 'Tomados',
+      solved: 'Resueltos',
+      minutesLogged: 'Tiempo registrado (min)',
+      resolution: 'Resolución promedio (min hábiles)',
+      none: 'Nadie tomó, resolvió ni registró trabajo en el período.',
+      sortAscending: 'orden ascendente',
+      sortDescending: 'orden descendente',
+      sortBy: 'Ordenar por {{column}}',
+    },
+    areas: {
+      title: 'Resueltos por área',
+      area: 'Área',
+      resolved: 'Resueltos',
+      minutesLogged: 'Tiempo registrado (min)',
+      resolution: 'Resolución promedio (min hábiles)',
+      file: 'resueltos-por-area',
+    },
+    types: {
+      title: 'Por tipo de ticket',
+      type: 'Tipo',
+      opened: 'Abiertos',
+      closed: 'Cerrados',
+      resolution: 'Resolución promedio (min hábiles)',
+      file: 'por-tipo',
+    },
+  },
 };
 
 export type Messages = typeof es;

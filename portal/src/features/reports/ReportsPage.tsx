@@ -26,6 +26,7 @@ import { categoriesQuery } from '../desk-registration/desk-api';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
+import { ProductivitySection } from './ProductivitySection';
 import { scopeDimensionOf } from './report-roles';
 import { formatCount, formatDay, formatDecimal, formatDelta, formatShare, periodLabel } from './report-format';
 import {
@@ -637,6 +638,13 @@ export function ReportsPage() {
           {t('reports.pickDimension')}
         </Text>
       )}
+      {dimension === 'area' && (
+        <Text size="sm" c="dark.6" data-testid="reports-area-hint">
+          {t('productivity.areaHint')}
+        </Text>
+      )}
+
+      <ProductivitySection period={{ from: period.from, to: period.to }} fileStem={fileStem} />
 
       <Paper
         component="section"

@@ -47,3 +47,19 @@ export function kpiExportUrl(query: KpiQuery, extension: 'csv' | 'xlsx'): string
   if (query.dimension) params.set('dimension', query.dimension);
   return `/api/v1/reports/kpis.${extension}?${params.toString()}`;
 }
+
+export type ProductivityReport = Schemas['ProductivityReportResponse'];
+export type TechnicianFigures = Schemas['TechnicianFiguresResponse'];
+
+/** Per technician, per area that resolved and per ticket type, over the period as one whole. */
+export const productivityQuery = (period: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: ['reports', 'productivity', period],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/productivity', { params: { query: period } })),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
+export function productivityExportUrl(period: { from: string; to: string }): string {
+  return `/api/v1/reports/productivity.xlsx?${new URLSearchParams(period).toString()}`;
+}

@@ -4,6 +4,8 @@ import {
   type ActorV1,
   type KpiReportParamsV1,
   type KpiReportV1,
+  type ProductivityReportParamsV1,
+  type ProductivityReportV1,
   type RecurringReportParamsV1,
   type RecurringReportV1,
   type TicketFiltersV1,
@@ -30,6 +32,10 @@ export class GetReportsUseCase {
 
   yearly(actor: ActorV1, params: YearlyReportParamsV1): Promise<YearlyReportV1> {
     return this.rpc.request<YearlyReportV1>(ReportQueries.Yearly, { actor, ...params });
+  }
+
+  productivity(actor: ActorV1, params: ProductivityReportParamsV1): Promise<ProductivityReportV1> {
+    return this.rpc.request<ProductivityReportV1>(ReportQueries.Productivity, { actor, ...params });
   }
 
   /**

@@ -3,9 +3,13 @@ import {
   RECURRENCE_KEYS,
   REPORT_DIMENSIONS,
   KPI_GRANULARITIES,
+  TICKET_TYPES,
+  type AreaResolutionFiguresV1,
   type DurationStatsV1,
   type KpiReportV1,
   type KpiRowV1,
+  type MeanDurationV1,
+  type ProductivityReportV1,
   type RecurrenceKey,
   type RecurringIncidentV1,
   type RecurringReportV1,
@@ -13,6 +17,9 @@ import {
   type ReportScopeV1,
   type KpiGranularity,
   type SlaComplianceV1,
+  type TechnicianFiguresV1,
+  type TicketType,
+  type TicketTypeFiguresV1,
   type TimingV1,
   type YearlyFiguresV1,
   type YearlyReportV1,
@@ -259,4 +266,89 @@ export class YearlyReportResponse implements YearlyReportV1 {
 
   @ApiProperty({ type: [YearlyFiguresResponse] })
   years!: YearlyFiguresResponse[];
+}
+
+export class MeanDurationResponse implements MeanDurationV1 {
+  @ApiProperty({ type: 'number', nullable: true, description: 'Promedio en minutos hábiles; null si no se midió nada' })
+  business!: number | null;
+
+  @ApiProperty({ type: 'number', nullable: true, description: 'Promedio en minutos corridos' })
+  calendar!: number | null;
+}
+
+export class TechnicianFiguresResponse implements TechnicianFiguresV1 {
+  @ApiProperty({ format: 'uuid' })
+  accountId!: string;
+
+  @ApiProperty({ description: 'El nombre registrado en el último de sus pasos contados' })
+  name!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Tickets distintos que tomó o le asignaron en el período' })
+  taken!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Tickets cerrados en el período cuya solución aprobada registró' })
+  solved!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Minutos de los registros de trabajo que hizo en el período' })
+  minutesLogged!: number;
+
+  @ApiProperty({
+    type: MeanDurationResponse,
+    description: 'Resolución promedio (registro → solución aprobada) de sus resueltos',
+  })
+  resolution!: MeanDurationResponse;
+}
+
+export class AreaResolutionFiguresResponse implements AreaResolutionFiguresV1 {
+  @ApiProperty({ description: 'Código del área' })
+  area!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Tickets cerrados en el período con la solución que registró el área' })
+  resolved!: number;
+
+  @ApiProperty({ type: MeanDurationResponse })
+  resolution!: MeanDurationResponse;
+
+  @ApiProperty({ type: 'integer', description: 'Minutos de trabajo registrados en el área en el período' })
+  minutesLogged!: number;
+}
+
+export class TicketTypeFiguresResponse implements TicketTypeFiguresV1 {
+  @ApiProperty({ enum: TICKET_TYPES })
+  type!: TicketType;
+
+  @ApiProperty({ type: 'integer', description: 'Registrados en el período' })
+  opened!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Cerrados en el período (y aún cerrados)' })
+  closed!: number;
+
+  @ApiProperty({ type: MeanDurationResponse })
+  resolution!: MeanDurationResponse;
+}
+
+export class ProductivityReportResponse implements ProductivityReportV1 {
+  @ApiProperty({ format: 'date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date' })
+  to!: string;
+
+  @ApiProperty(SCOPE)
+  scope!: ReportScopeResponse | null;
+
+  @ApiProperty()
+  timeZone!: string;
+
+  @ApiProperty({
+    type: [TechnicianFiguresResponse],
+    description: 'Más resueltos primero, luego más tomados, luego por nombre',
+  })
+  technicians!: TechnicianFiguresResponse[];
+
+  @ApiProperty({ type: [AreaResolutionFiguresResponse], description: 'Más resueltos primero, luego por código' })
+  areas!: AreaResolutionFiguresResponse[];
+
+  @ApiProperty({ type: [TicketTypeFiguresResponse], description: 'Todos los tipos, en el orden del catálogo' })
+  types!: TicketTypeFiguresResponse[];
 }

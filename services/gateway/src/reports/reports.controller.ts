@@ -15,6 +15,7 @@ import type { Readable } from 'node:stream';
 import {
   DESK_REPORT_ROLES,
   KpiReportParamsV1,
+  ProductivityReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
   ReportLimits,
@@ -26,6 +27,7 @@ import {
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
+  type ProductivityReportV1,
   type ReadModelRebuildV1,
   type RecurringReportV1,
   type ReportScheduleV1,
@@ -36,8 +38,13 @@ import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { GetReportsUseCase } from './get-reports.use-case.js';
-import { kpiCsv, kpiXlsx } from './kpi-export.js';
-import { KpiReportResponse, RecurringReportResponse, YearlyReportResponse } from './report.dto.js';
+import { kpiCsv, kpiXlsx, productivityXlsx } from './kpi-export.js';
+import {
+  KpiReportResponse,
+  ProductivityReportResponse,
+  RecurringReportResponse,
+  YearlyReportResponse,
+} from './report.dto.js';
 import { AdministerReportsUseCase } from './administer-reports.use-case.js';
 import { ReportScheduleResponse } from './report-schedule.dto.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
@@ -135,6 +142,42 @@ export class ReportsController {
     @Query(new ContractPipe(YearlyReportParamsV1, ['fromYear', 'toYear'])) params: YearlyReportParamsV1,
   ): Promise<YearlyReportV1> {
     return this.reports.yearly(actor, params);
+  }
+
+  @Get('productivity')
+  @ApiOperation({
+    summary: 'Productividad del período: por técnico, lo que resolvió cada área y por tipo de ticket',
+    description:
+      PERIOD_RULES +
+      ' Un agente ve lo hecho en su área (tomados y trabajo registrado allí, resueltos con la solución del área); ' +
+      'un referente, los tickets de su jurisdicción.',
+  })
+  @ApiQueryFromContract(ProductivityReportParamsV1)
+  @ApiOkResponse({ type: ProductivityReportResponse, description: 'Técnicos, áreas y tipos del período' })
+  @ApiErrors(400, 403, 503)
+  productivity(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(ProductivityReportParamsV1)) params: ProductivityReportParamsV1,
+  ): Promise<ProductivityReportV1> {
+    return this.reports.productivity(actor, params);
+  }
+
+  @Get('productivity.xlsx')
+  @ApiOperation({ summary: 'La productividad del período en una hoja de cálculo XLSX', description: PERIOD_RULES })
+  @ApiQueryFromContract(ProductivityReportParamsV1)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'Hojas «Técnicos», «Áreas» y «Tipos»',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 403, 503)
+  async productivityXlsx(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(ProductivityReportParamsV1)) params: ProductivityReportParamsV1,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const report = await this.reports.productivity(actor, params);
+    send(reply, XLSX, `productividad-${report.from}-${report.to}.xlsx`, productivityXlsx(report));
   }
 
   @Get('tickets.csv')

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
-import type { ClaimedDelivery, DeliveryKind, DeliveryStatus, DeliverySummary, NewDelivery } from './delivery.js';
+import type {
+  ClaimedDelivery,
+  DeliveryKind,
+  DeliveryStatus,
+  DeliverySummary,
+  MailAttachment,
+  NewDelivery,
+} from './delivery.js';
 
 interface ClaimedRow {
   id: string;
@@ -13,6 +20,7 @@ interface ClaimedRow {
   html_body: string;
   message_id: string;
   thread_message_id: string | null;
+  attachments: MailAttachment[] | null;
   attempts: number;
   created_at: Date;
 }
@@ -55,8 +63,8 @@ export class DeliveryRepository {
       `WITH inserted AS (
          INSERT INTO "${this.s}".deliveries
            (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body,
-            message_id, thread_message_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            message_id, thread_message_id, attachments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14)
          ON CONFLICT DO NOTHING
          RETURNING 1)
        SELECT pg_notify($13, '') FROM inserted`,
@@ -74,6 +82,7 @@ export class DeliveryRepository {
         delivery.messageId,
         delivery.threadMessageId,
         this.notifyChannel,
+        delivery.attachments?.length ? JSON.stringify(delivery.attachments) : null,
       ],
     );
     return inserted.length > 0;
@@ -86,7 +95,7 @@ export class DeliveryRepository {
   async claimDue(tx: EntityManager, limit: number): Promise<ClaimedDelivery[]> {
     const rows: ClaimedRow[] = await tx.query(
       `SELECT id, kind, recipient, ticket_number, subject, text_body, html_body, message_id, thread_message_id,
-              attempts, created_at
+              attachments, attempts, created_at
        FROM "${this.s}".deliveries
        WHERE status = 'pending' AND next_attempt_at <= now()
        ORDER BY next_attempt_at, created_at
@@ -104,6 +113,7 @@ export class DeliveryRepository {
       html: row.html_body,
       messageId: row.message_id,
       threadMessageId: row.thread_message_id,
+      attachments: row.attachments ?? [],
       attempts: row.attempts,
       createdAt: row.created_at,
     }));

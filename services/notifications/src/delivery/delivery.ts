@@ -29,6 +29,13 @@ export const DeliveryKind = {
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 
+/** A file sent with a mail; the content is base64 (as stored in the delivery row). */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  base64: string;
+}
+
 export interface NewDelivery {
   id: string;
   eventId: string;
@@ -43,6 +50,8 @@ export interface NewDelivery {
   messageId: string;
   /** The Message-ID this mail replies to (the ticket's registration mail), so a ticket's mails thread. */
   threadMessageId: string | null;
+  /** Files sent with the mail (a scheduled report's spreadsheet); none unless given. */
+  attachments?: MailAttachment[];
 }
 
 /** A pending delivery claimed by the sender, with what it needs to build the message. */
@@ -56,6 +65,7 @@ export interface ClaimedDelivery {
   html: string;
   messageId: string;
   threadMessageId: string | null;
+  attachments: MailAttachment[];
   attempts: number;
   createdAt: Date;
 }

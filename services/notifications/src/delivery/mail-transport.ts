@@ -41,6 +41,15 @@ function composeMessage(delivery: ClaimedDelivery, config: Pick<NotificationsCon
     ...(delivery.threadMessageId === null
       ? {}
       : { inReplyTo: delivery.threadMessageId, references: [delivery.threadMessageId] }),
+    ...(delivery.attachments.length === 0
+      ? {}
+      : {
+          attachments: delivery.attachments.map((a) => ({
+            filename: a.fileName,
+            contentType: a.contentType,
+            content: Buffer.from(a.base64, 'base64'),
+          })),
+        }),
     headers: {
       // Asks vacation responders and similar robots not to answer (RFC 3834); people still can.
       'Auto-Submitted': 'auto-generated',

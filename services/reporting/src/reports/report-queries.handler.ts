@@ -2,15 +2,18 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   KpiReportQueryV1,
+  ProductivityReportQueryV1,
   RecurringReportQueryV1,
   ReportQueries,
   YearlyReportQueryV1,
   type KpiReportV1,
+  type ProductivityReportV1,
   type RecurringReportV1,
   type YearlyReportV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { KpiReportUseCase } from './kpi-report.use-case.js';
+import { ProductivityReportUseCase } from './productivity-report.use-case.js';
 import { RecurringReportUseCase } from './recurring-report.use-case.js';
 import { YearlyReportUseCase } from './yearly-report.use-case.js';
 
@@ -20,6 +23,7 @@ export class ReportQueriesHandler {
     private readonly kpis: KpiReportUseCase,
     private readonly recurringIncidents: RecurringReportUseCase,
     private readonly yearlyFigures: YearlyReportUseCase,
+    private readonly productivityFigures: ProductivityReportUseCase,
   ) {}
 
   @MessagePattern(ReportQueries.Kpis)
@@ -35,5 +39,10 @@ export class ReportQueriesHandler {
   @MessagePattern(ReportQueries.Yearly)
   yearly(@Payload() data: unknown): Promise<YearlyReportV1> {
     return this.yearlyFigures.report(parseMessage(YearlyReportQueryV1, data));
+  }
+
+  @MessagePattern(ReportQueries.Productivity)
+  productivity(@Payload() data: unknown): Promise<ProductivityReportV1> {
+    return this.productivityFigures.report(parseMessage(ProductivityReportQueryV1, data));
   }
 }

@@ -1,0 +1,35 @@
+import ExcelJS from 'exceljs';
+import {
+  AREA_COLUMNS,
+  KPI_COLUMNS,
+  TECHNICIAN_COLUMNS,
+  TYPE_COLUMNS,
+  type KpiRowV1,
+  type ProductivityReportV1,
+  type ReportColumn,
+} from '@cau/contracts';
+
+/**
+ * The spreadsheet of a scheduled report: the period's KPI row (sheet «Indicadores», the columns of
+ * `GET /api/v1/reports/kpis.xlsx`) and its productivity (sheets «Técnicos», «Áreas», «Tipos», the columns
+ * of `productivity.xlsx`). Small (one period), so built in memory.
+ */
+export async function scheduledWorkbook(kpi: KpiRowV1, productivity: ProductivityReportV1): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = <T>(name: string, columns: readonly ReportColumn<T>[], rows: readonly T[]) => {
+    const worksheet = workbook.addWorksheet(name);
+    worksheet.columns = columns.map((c) => ({ header: c.header, key: c.header }));
+    for (const row of rows) worksheet.addRow(columns.map((c) => c.value(row)));
+  };
+  sheet('Indicadores', KPI_COLUMNS, [kpi]);
+  sheet('Técnicos', TECHNICIAN_COLUMNS, productivity.technicians);
+  sheet('Áreas', AREA_COLUMNS, productivity.areas);
+  sheet('Tipos', TYPE_COLUMNS, productivity.types);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** indicadores-mensual-2025-03-01.xlsx and the like. */
+export function scheduledWorkbookName(granularity: 'day' | 'week' | 'month', periodStart: string): string {
+  const word = { day: 'diario', week: 'semanal', month: 'mensual' }[granularity];
+  return `indicadores-${word}-${periodStart}.xlsx`;
+}
