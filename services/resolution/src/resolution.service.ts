@@ -8,6 +8,7 @@ import { ResolutionRequester1763800003300 } from './migrations/1763800003300-res
 import { ResolutionComments1763800003200 } from './migrations/1763800003200-resolution-comments.js';
 import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450-resolution-internal-notes.js';
 import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
+import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-resolution-links-merge.js';
 import { ResolutionModule } from './resolution.module.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
@@ -40,6 +41,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionRequester1763800003300,
       ResolutionInternalNotes1763800003450,
       ResolutionServiceLevelAnnounced1763800003600,
+      ResolutionLinksMerge1798200000000,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,

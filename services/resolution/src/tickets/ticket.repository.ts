@@ -32,6 +32,7 @@ interface TicketRow {
   resolved_at: Date | null;
   closed_at: Date | null;
   overdue: boolean;
+  merged_into: string | null;
 }
 
 /** What the SLA clocks of one ticket are computed from. */
@@ -217,6 +218,10 @@ export class TicketRepository {
     if (changes.responseMetAt !== undefined) set('response_met_at', changes.responseMetAt);
     if (changes.resolvedAt !== undefined) set('resolved_at', changes.resolvedAt);
     if (changes.closedAt !== undefined) set('closed_at', changes.closedAt);
+    if (changes.merged !== undefined) {
+      set('merged_into', changes.merged.into);
+      set('merged_at', changes.merged.at);
+    }
     if (sets.length === 0) return;
     await tx.query(
       `UPDATE "${this.s}".tickets SET ${sets.join(', ')}, updated_at = now() WHERE ticket_id = $1`,
@@ -246,7 +251,7 @@ export class TicketRepository {
     }> = await tx.query(
       `SELECT ticket_id, coalesce(registered_at, routed_at) AS start, priority, jurisdiction
        FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status <> 'cerrado'`}`,
+       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
       ticketIds ? [ticketIds] : [],
     );
     if (tickets.length === 0) return [];
@@ -294,7 +299,7 @@ export class TicketRepository {
       `SELECT ticket_id, number, area, priority, status, response_due_at, resolution_due_at, response_met_at,
               resolved_at, announced_service_level
        FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status <> 'cerrado'`}`,
+       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
       ticketIds ? [ticketIds] : [],
     );
     return rows.map((r) => ({
@@ -383,5 +388,6 @@ function toRecord(row: TicketRow): TicketRecord {
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
     overdue: row.overdue,
+    mergedInto: row.merged_into,
   };
 }
