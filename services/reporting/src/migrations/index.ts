@@ -5,6 +5,7 @@ import { ReportingKpiDaily1763800006300 } from './1763800006300-reporting-kpi-da
 import { ReportingRebuilds1763800006400 } from './1763800006400-reporting-rebuilds.js';
 import { ReportingSchedules1763800006500 } from './1763800006500-reporting-schedules.js';
 import { ReportingQueues1763800006600 } from './1763800006600-reporting-queues.js';
+import { ReportingLinksMerge1798200000100 } from './1798200000100-reporting-links-merge.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingRebuilds1763800006400,
   ReportingSchedules1763800006500,
   ReportingQueues1763800006600,
+  ReportingLinksMerge1798200000100,
 ];
