@@ -268,6 +268,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notWith: (f, p) => `El campo «${f}» no puede usarse junto con «${String(p?.[0])}».`,
     dateRange: (f, p) => `El campo «${f}» no puede ser anterior a «${String(p?.[0])}».`,
     duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
+    notSelf: (f, p) => `El campo «${f}» nombra el mismo ticket (${String(p?.[0])}): indique otro.`,
+    ticketExists: (f, p) => `El campo «${f}» nombra un ticket que no existe (${String(p?.[0])}).`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
   },
@@ -330,6 +332,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notWith: (f, p) => `Field '${f}' cannot be used together with '${String(p?.[0])}'.`,
     dateRange: (f, p) => `Field '${f}' cannot be earlier than '${String(p?.[0])}'.`,
     duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
+    notSelf: (f, p) => `Field '${f}' names the same ticket (${String(p?.[0])}): give another one.`,
+    ticketExists: (f, p) => `Field '${f}' names a ticket that does not exist (${String(p?.[0])}).`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
   },

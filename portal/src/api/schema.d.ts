@@ -1540,6 +1540,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fusiona el ticket, un duplicado, en su original (`into`)
+         * @description El duplicado queda «fusionado» (terminal; no cuenta como cerrado ni vence su SLA) y su número sigue abriéndose; el original sigue su curso y avisa también al solicitante del duplicado. La Mesa de Servicios, los supervisores y los administradores fusionan en cualquier área; los agentes, solo si su área tiene ambos tickets. 409 si alguno está cerrado, si el original ya fue fusionado en otro o si el duplicado tiene duplicados fusionados en él.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/path": {
         parameters: {
             query?: never;
@@ -1555,6 +1577,50 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Relaciona el ticket con otro
+         * @description La relación es simétrica: ambos tickets la muestran y su recorrido la registra. Relacionar dos tickets ya relacionados no cambia nada. `related` no puede ser el mismo ticket ni uno inexistente (400 que nombra el campo).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related/{related}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quita la relación del ticket con otro
+         * @description Quitar una relación que no existe no cambia nada.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        delete: operations["TicketRelationsController_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2452,6 +2518,10 @@ export interface components {
             subject: string;
             text: string;
         };
+        MergeTicketBodyV1: {
+            into: number;
+            reason?: string;
+        };
         PasswordResetConfirmRequest: {
             password: string;
             token: string;
@@ -2522,6 +2592,9 @@ export interface components {
             scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
+        };
+        RelatedTicketBodyV1: {
+            related: number;
         };
         RenameAreaRequest: {
             name: string;
@@ -2742,7 +2815,7 @@ export interface components {
              * @description La encuesta se responde con el ticket cerrado
              * @enum {string}
              */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             ticketNumber: number;
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
@@ -2816,6 +2889,10 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
+            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
+            /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
+            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -2827,6 +2904,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: components["schemas"]["ActingAccountResponse"];
+            /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
+            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -2834,7 +2913,7 @@ export interface components {
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
             serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
@@ -2873,6 +2952,13 @@ export interface components {
             steps: components["schemas"]["PathStepResponse"][];
             /** Format: uuid */
             ticketId: string;
+        };
+        TicketReferenceResponse: {
+            number: number;
+            /** @enum {string|null} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
+            /** @description null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona) */
+            title: string | null;
         };
         TicketRegisteredResponse: {
             /**
@@ -2938,7 +3024,7 @@ export interface components {
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
@@ -2957,6 +3043,8 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El número del original en que se fusionó este duplicado; null si no lo es */
+            mergedInto: number | null;
             number: number;
             overdue: boolean;
             /** @enum {string|null} */
@@ -2982,7 +3070,7 @@ export interface components {
              */
             responseDueAt: string | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             title: string;
@@ -7120,7 +7208,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -7213,7 +7301,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -7861,7 +7949,7 @@ export interface operations {
                 /** @description Orden: `newest` (predeterminado; número descendente), `oldest`, `due` (vencimiento de la resolución, el más próximo primero; sin vencimiento al final), `updated` (último cambio, el más reciente primero), `priority` (ALTA primero; dentro de cada prioridad, el más antiguo primero). */
                 sort?: "newest" | "oldest" | "due" | "updated" | "priority";
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -9302,6 +9390,104 @@ export interface operations {
             };
         };
     };
+    TicketRelationsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TicketProceduresController_path: {
         parameters: {
             query?: never;
@@ -9350,6 +9536,181 @@ export interface operations {
             };
             /** @description No existe (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelatedTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                related: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

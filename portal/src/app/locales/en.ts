@@ -46,6 +46,7 @@ export const en: Messages = {
     en_curso: 'In progress',
     resuelto: 'Resolved',
     cerrado: 'Closed',
+    fusionado: 'Merged',
     overdue: 'Overdue',
   },
   priority: { ALTA: 'High', MEDIA: 'Medium', BAJA: 'Low' },

@@ -44,6 +44,7 @@ export const es = {
     en_curso: 'En curso',
     resuelto: 'Resuelto',
     cerrado: 'Cerrado',
+    fusionado: 'Fusionado',
     overdue: 'Con atraso',
   },
   priority: { ALTA: 'Alta', MEDIA: 'Media', BAJA: 'Baja' },
