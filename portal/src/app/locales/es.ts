@@ -1343,6 +1343,40 @@ export const es = {
   mailAttachments: {
     from: 'por correo de {{name}}',
   },
+  relations: {
+    title: 'Relacionados',
+    none: 'Este ticket no está relacionado con otros.',
+    listLabel: 'Tickets relacionados',
+    ticketNumber: 'Ticket #{{number}}',
+    relatedNumber: 'Relacionar con el ticket número',
+    link: 'Relacionar',
+    linked: 'Tickets relacionados.',
+    linkRefused: 'No se pudo relacionar',
+    unlink: 'Quitar',
+    unlinkLabel: 'Quitar la relación con el ticket #{{number}}',
+    unlinked: 'Relación quitada.',
+    unlinkRefused: 'No se pudo quitar la relación',
+    mergedTitle: 'Duplicados fusionados en este',
+    mergeAction: 'Fusionar en…',
+    mergeTitle: 'Fusionar el ticket #{{number}} en su original',
+    mergeIntro:
+      'Si el ticket #{{number}} repite uno ya registrado, fusiónelo en ese original: la atención sigue en el original.',
+    originalNumber: 'Número del ticket original',
+    reason: 'Motivo (opcional)',
+    continue: 'Continuar',
+    back: 'Volver',
+    confirmTitle: '¿Fusionar el ticket #{{duplicate}} en el #{{original}}?',
+    confirmDuplicate:
+      'El ticket #{{duplicate}} queda «Fusionado en #{{original}}»: no se trabaja más en él, su número sigue abriéndose y no cuenta como cerrado.',
+    confirmOriginal: 'El ticket #{{original}} sigue su curso sin cambios',
+    confirmRequester: 'El solicitante del #{{duplicate}} queda anotado como interesado en el original.',
+    confirm: 'Fusionar #{{duplicate}} en #{{original}}',
+    merged: 'Ticket #{{number}} fusionado en #{{original}}.',
+    mergeRefused: 'No se pudo fusionar',
+    mergedBanner: 'Fusionado en #{{number}}',
+    mergedBannerText: 'El ticket #{{duplicate}} era un duplicado: la atención continúa en el ticket #{{original}}.',
+    openOriginal: 'Abrir el ticket #{{number}}',
+  },
 };
 
 export type Messages = typeof es;
