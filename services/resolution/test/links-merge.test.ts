@@ -175,7 +175,10 @@ describe('resolution: related tickets and merging a duplicate into its original 
     expect(await h.row(original)).toMatchObject({ overdue: true });
     expect(
       await h.query(ResolutionQueries.TicketServiceLevel, { actor: operator, number: duplicate.number }),
-    ).toMatchObject({ number: duplicate.number });
+    ).toMatchObject({ number: duplicate.number, responseDueAt: null, resolutionDueAt: null });
+    expect(
+      await h.query(ResolutionQueries.TicketServiceLevel, { actor: operator, number: original.number }),
+    ).toMatchObject({ number: original.number, resolutionDueAt: expect.any(String) });
   });
 
   it('refuses merging into itself, an unknown or closed original, and agents outside the area holding both', async () => {

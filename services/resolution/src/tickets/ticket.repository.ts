@@ -47,6 +47,7 @@ export interface SlaFacts {
 /** What the service-level answer needs: who may read it, and the ticket's targets and milestones. */
 export interface ServiceLevelRow {
   number: number;
+  status: TicketStatus;
   area: string | null;
   requesterEmail: string | null;
   jurisdiction: string | null;
@@ -90,6 +91,7 @@ export class TicketRepository {
   async serviceLevelByNumber(number: number): Promise<ServiceLevelRow | null> {
     const rows: Array<{
       number: string;
+      status: TicketStatus;
       area: string | null;
       requester_email: string | null;
       jurisdiction: string | null;
@@ -98,7 +100,7 @@ export class TicketRepository {
       response_met_at: Date | null;
       resolved_at: Date | null;
     }> = await this.runtime.dataSource.query(
-      `SELECT number, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
+      `SELECT number, status, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
        FROM "${this.s}".tickets WHERE number = $1`,
       [number],
     );
@@ -106,6 +108,7 @@ export class TicketRepository {
     if (!row) return null;
     return {
       number: Number(row.number),
+      status: row.status,
       area: row.area,
       requesterEmail: row.requester_email,
       jurisdiction: row.jurisdiction,
