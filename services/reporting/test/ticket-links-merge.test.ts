@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   ProcedureEvents,
   Queries,
+  ReportQueries,
+  type KpiReportV1,
   type ActorV1,
   type TicketPageV1,
   type TicketRegisteredV1,
@@ -148,5 +150,14 @@ describe('reporting: related tickets and merged duplicates in the view, the path
       filters: { status: 'fusionado', limit: 100 },
     });
     expect(merged.items.map((i) => i.number)).toEqual([duplicate.number]);
+
+    // The KPIs: four tickets opened in March, none closed; the merged duplicate left the backlog.
+    const march = await h.rpc.request<KpiReportV1>(ReportQueries.Kpis, {
+      actor: staff('supervisor'),
+      from: '2025-03-01',
+      to: '2025-04-01',
+      granularity: 'total',
+    });
+    expect(march.rows).toEqual([expect.objectContaining({ opened: 4, closed: 0, openAtEnd: 3 })]);
   });
 });
