@@ -15,6 +15,7 @@ import { ReplyAndAssignmentMails1797200000000 } from './migrations/1797200000000
 import { TicketMailHistory1797300000000 } from './migrations/1797300000000-ticket-mail-history.js';
 import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-inbound-attachment-store.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
+import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
@@ -22,6 +23,7 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
 import {
   ClosedMails,
   CommentedMails,
+  MergedMails,
   EscalatedMails,
   ReopenedMails,
   ResolvedMails,
@@ -46,6 +48,7 @@ export const notificationsService: ServiceDefinition = {
     ReplyAndAssignmentMails1797200000000,
     TicketMailHistory1797300000000,
     InboundAttachmentStore1797700000000,
+    MergedTicketMails1798200000200,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -76,6 +79,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
           onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketMerged, (event, tx) => mails.handle(MergedMails, event, tx)),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
         ],

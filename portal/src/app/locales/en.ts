@@ -350,6 +350,7 @@ export const en: Messages = {
       'sla-breached': 'Deadline missed',
       'requester-commented': "Requester's comment",
       'staff-replied': "Staff's reply",
+      'ticket-merged': 'Merged into another ticket',
     },
   },
   account: {
@@ -984,6 +985,7 @@ export const en: Messages = {
       'sla-breached': 'SLA target missed',
       'requester-commented': 'Requester comment',
       'staff-replied': 'Staff reply',
+      'ticket-merged': 'Ticket merged into its original',
     },
     templates: {
       title: 'Mail templates',

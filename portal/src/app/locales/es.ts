@@ -348,6 +348,7 @@ export const es = {
       'sla-breached': 'Plazo vencido',
       'requester-commented': 'Comentario del solicitante',
       'staff-replied': 'Respuesta del personal',
+      'ticket-merged': 'Fusión en otro ticket',
     },
   },
   account: {
@@ -982,6 +983,7 @@ export const es = {
       'sla-breached': 'Plazo del SLA vencido',
       'requester-commented': 'Comentario del solicitante',
       'staff-replied': 'Respuesta del personal',
+      'ticket-merged': 'Ticket fusionado en su original',
     },
     templates: {
       title: 'Plantillas de correo',
