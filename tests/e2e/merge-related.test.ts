@@ -121,6 +121,19 @@ describe('end to end: related tickets and merging a duplicate', () => {
       mergedInto: { number: original, title: 'Caída del correo en el ministerio', status: 'en_curso' },
     });
     expect(d.timeline.at(-1)!.summary.es).toBe(`Fusionado en el ticket #${original} por Persona operator: Mismo corte`);
+    // The duplicate's requester is told where the work goes on.
+    const mail = await waitFor(
+      () =>
+        Promise.resolve(
+          platform.smtp.mails.find(
+            (m) =>
+              m.envelopeTo.includes('luis.gomez@salud.gob.ar') &&
+              m.parsed.subject === `[CAU #${duplicate}] Su solicitud se unió a otra: No me llegan correos`,
+          ),
+        ),
+      { what: 'the merge mail', timeoutMs: 15_000 },
+    );
+    expect(mail.parsed.text).toContain(`/tickets/${original}`);
     const o = await view(original, (v) => v.mergedTickets.length === 1);
     expect(o.mergedTickets).toEqual([{ number: duplicate, title: 'No me llegan correos', status: 'fusionado' }]);
     expect(o.timeline.at(-1)!.summary.es).toBe(
