@@ -56,6 +56,11 @@ export const TicketStatus = {
   EnCurso: 'en_curso',
   Resuelto: 'resuelto',
   Cerrado: 'cerrado',
+  /**
+   * Terminal: the ticket was a duplicate and was merged into its original, where the work goes on. Not a
+   * closure (no supervisor approved a solution) and never overdue: reports and SLAs leave it out.
+   */
+  Fusionado: 'fusionado',
 } as const;
 export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 export const TICKET_STATUSES = Object.values(TicketStatus);

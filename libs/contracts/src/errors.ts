@@ -303,6 +303,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notADate: (f, p) => `El campo «${f}» no es una fecha del calendario (${String(p?.[0])}).`,
     csvLine: (f, p) =>
       `El campo «${f}», línea ${String(p?.[0])}: ${CSV_LINE_ES[String(p?.[1])]?.(p?.[2]) ?? 'no es válida'}.`,
+    notSelf: (f, p) => `El campo «${f}» nombra el mismo ticket (${String(p?.[0])}): indique otro.`,
+    ticketExists: (f, p) => `El campo «${f}» nombra un ticket que no existe (${String(p?.[0])}).`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
   },
@@ -375,6 +377,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     notADate: (f, p) => `Field '${f}' is not a calendar date (${String(p?.[0])}).`,
     csvLine: (f, p) =>
       `Field '${f}', line ${String(p?.[0])}: ${CSV_LINE_EN[String(p?.[1])]?.(p?.[2]) ?? 'is not valid'}.`,
+    notSelf: (f, p) => `Field '${f}' names the same ticket (${String(p?.[0])}): give another one.`,
+    ticketExists: (f, p) => `Field '${f}' names a ticket that does not exist (${String(p?.[0])}).`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
   },

@@ -51,6 +51,7 @@ export const MAIL_KINDS = [
   'sla-breached',
   'requester-commented',
   'staff-replied',
+  'ticket-merged',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

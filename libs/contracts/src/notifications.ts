@@ -63,6 +63,7 @@ export const NOTIFIED_EVENT_TYPES: readonly string[] = [
   ProcedureEvents.TicketReopened.type,
   ProcedureEvents.SlaBreached.type,
   ProcedureEvents.TicketCommented.type,
+  ProcedureEvents.TicketMerged.type,
 ];
 
 /** What a person sends to turn one event type's mails off or on; the address is always their own. */

@@ -1750,6 +1750,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fusiona el ticket, un duplicado, en su original (`into`)
+         * @description El duplicado queda «fusionado» (terminal; no cuenta como cerrado ni vence su SLA) y su número sigue abriéndose; el original sigue su curso y avisa también al solicitante del duplicado. La Mesa de Servicios, los supervisores y los administradores fusionan en cualquier área; los agentes, solo si su área tiene ambos tickets. 409 si alguno está cerrado, si el original ya fue fusionado en otro o si el duplicado tiene duplicados fusionados en él.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/path": {
         parameters: {
             query?: never;
@@ -1765,6 +1787,50 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Relaciona el ticket con otro
+         * @description La relación es simétrica: ambos tickets la muestran y su recorrido la registra. Relacionar dos tickets ya relacionados no cambia nada. `related` no puede ser el mismo ticket ni uno inexistente (400 que nombra el campo).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related/{related}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quita la relación del ticket con otro
+         * @description Quitar una relación que no existe no cambia nada.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        delete: operations["TicketRelationsController_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2751,6 +2817,10 @@ export interface components {
             /** @description Promedio en minutos corridos */
             calendar: number | null;
         };
+        MergeTicketBodyV1: {
+            into: number;
+            reason?: string;
+        };
         NotificationRulesV1: {
             rules: components["schemas"]["NotificationRuleV1"][];
         };
@@ -2758,7 +2828,7 @@ export interface components {
             enabled: boolean;
             essential: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
             /** @enum {string} */
             recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
         };
@@ -2790,7 +2860,7 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -2858,6 +2928,9 @@ export interface components {
             scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
+        };
+        RelatedTicketBodyV1: {
+            related: number;
         };
         RenameAreaRequest: {
             name: string;
@@ -3078,7 +3151,7 @@ export interface components {
              * @description La encuesta se responde con el ticket cerrado
              * @enum {string}
              */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             ticketNumber: number;
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
@@ -3166,6 +3239,10 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
+            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
+            /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
+            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -3177,6 +3254,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: components["schemas"]["ActingAccountResponse"];
+            /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
+            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -3184,7 +3263,7 @@ export interface components {
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
             serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
@@ -3223,6 +3302,13 @@ export interface components {
             steps: components["schemas"]["PathStepResponse"][];
             /** Format: uuid */
             ticketId: string;
+        };
+        TicketReferenceResponse: {
+            number: number;
+            /** @enum {string|null} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
+            /** @description null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona) */
+            title: string | null;
         };
         TicketRegisteredResponse: {
             /**
@@ -3288,7 +3374,7 @@ export interface components {
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
@@ -3307,6 +3393,8 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El número del original en que se fusionó este duplicado; null si no lo es */
+            mergedInto: number | null;
             number: number;
             overdue: boolean;
             /** @enum {string|null} */
@@ -3332,7 +3420,7 @@ export interface components {
              */
             responseDueAt: string | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             title: string;
@@ -6521,7 +6609,7 @@ export interface operations {
                             /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
                             essential: boolean;
                             /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
                             /**
                              * @description El correo que envía la regla
                              * @example ticket-escalated
@@ -6587,7 +6675,7 @@ export interface operations {
                             /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
                             essential: boolean;
                             /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
                             /**
                              * @description El correo que envía la regla
                              * @example ticket-escalated
@@ -6674,7 +6762,7 @@ export interface operations {
                             /** @example ticket.closed */
                             eventType: string;
                             /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                             languages: {
                                 en?: {
                                     /** @enum {string} */
@@ -6745,7 +6833,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6759,7 +6847,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -6830,7 +6918,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6849,7 +6937,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -6938,7 +7026,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6952,7 +7040,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -7023,7 +7111,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7118,7 +7206,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7875,7 +7963,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -7968,7 +8056,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -9041,7 +9129,7 @@ export interface operations {
                 /** @description Orden: `newest` (predeterminado; número descendente), `oldest`, `due` (vencimiento de la resolución, el más próximo primero; sin vencimiento al final), `updated` (último cambio, el más reciente primero), `priority` (ALTA primero; dentro de cada prioridad, el más antiguo primero). */
                 sort?: "newest" | "oldest" | "due" | "updated" | "priority";
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -10482,6 +10570,104 @@ export interface operations {
             };
         };
     };
+    TicketRelationsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TicketProceduresController_path: {
         parameters: {
             query?: never;
@@ -10530,6 +10716,181 @@ export interface operations {
             };
             /** @description No existe (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelatedTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                related: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,6 +58,7 @@ import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
 import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
+import { TicketRelationsController } from './procedures/ticket-relations.controller.js';
 import { ReclassifyTicketUseCase } from './procedures/reclassify-ticket.use-case.js';
 import { TicketClassificationController } from './procedures/ticket-classification.controller.js';
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
@@ -101,6 +102,7 @@ export class GatewayModule {
         AccountsController,
         TicketsController,
         TicketProceduresController,
+        TicketRelationsController,
         TicketClassificationController,
         AreasController,
         EscalationGraphController,

@@ -189,12 +189,12 @@ describe('gateway: tickets', () => {
       [
         '/api/v1/tickets?status=perdido',
         'status',
-        'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.',
+        'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado, fusionado.',
       ],
       [
         '/api/v1/tickets?status=abierto&status=perdido',
         'status',
-        'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.',
+        'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado, fusionado.',
       ],
       ['/api/v1/tickets?overdue=si', 'overdue', 'El campo «overdue» debe ser verdadero o falso.'],
       [

@@ -17,6 +17,7 @@ import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-
 import { DeliveryAttachments1798300000100 } from './migrations/1798300000100-delivery-attachments.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationConfiguration1798400000000 } from './migrations/1798400000000-notification-configuration.js';
+import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
 import { NotificationsModule } from './notifications.module.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
@@ -25,6 +26,7 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
 import {
   ClosedMails,
   CommentedMails,
+  MergedMails,
   EscalatedMails,
   ReopenedMails,
   ResolvedMails,
@@ -49,6 +51,7 @@ export const notificationsService: ServiceDefinition = {
     ReplyAndAssignmentMails1797200000000,
     TicketMailHistory1797300000000,
     InboundAttachmentStore1797700000000,
+    MergedTicketMails1798200000200,
     DeliveryAttachments1798300000100,
     NotificationConfiguration1798400000000,
   ],
@@ -81,6 +84,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
           onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketMerged, (event, tx) => mails.handle(MergedMails, event, tx)),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
         ],

@@ -686,4 +686,43 @@ describe('notifications: who is told what about a ticket', () => {
       await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id: randomUUID() })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('tells the requester of a merged duplicate where the work goes on, and not the original’s requester', async () => {
+    const original = ticketRegistered(++nextNumber, { email: 'ana.perez@salud.gob', name: 'Ana Pérez' });
+    const duplicate = ticketRegistered(++nextNumber, { email: 'luis.gomez@salud.gob', name: 'Luis Gómez' });
+    const refs = {
+      duplicate: { ticketId: duplicate.data.ticketId, number: duplicate.data.number },
+      original: { ticketId: original.data.ticketId, number: original.data.number },
+      reason: 'Mismo corte de correo',
+    };
+    const onDuplicate = ticketEvent(
+      ProcedureEvents.TicketMerged,
+      duplicate,
+      { area: 'L1', status: 'fusionado', by: operator, at, ...refs },
+      1,
+    );
+    const onOriginal = ticketEvent(
+      ProcedureEvents.TicketMerged,
+      original,
+      { area: 'L1', status: 'en_curso', by: operator, at, ...refs },
+      1,
+    );
+    await send(original);
+    await send(duplicate);
+    await send(onOriginal, 'L1');
+    await send(onDuplicate, 'L1');
+    const expected = { event: onDuplicate, recipient: 'luis.gomez@salud.gob', kind: 'ticket-merged' };
+    await waitFor(arrived([expected]), { what: 'the merge mail' });
+    await sleep(SETTLE_MS);
+
+    const [mail] = mailsWithId(messageIdOf(expected));
+    expect(mail!.parsed.subject).toBe(
+      `[CAU #${duplicate.data.number}] Su solicitud se unió a otra: ${duplicate.data.title}`,
+    );
+    expect(mail!.parsed.text).toContain(`trata el mismo problema que el ticket ${original.data.number}`);
+    expect(mail!.parsed.text).toContain(`https://${DOMAIN}/tickets/${original.data.number}`);
+    expect(await deliveriesOf([onDuplicate, onOriginal])).toEqual([
+      expect.objectContaining({ event_id: onDuplicate.id, recipient: 'luis.gomez@salud.gob', kind: 'ticket-merged' }),
+    ]);
+  });
 });

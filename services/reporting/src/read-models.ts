@@ -101,6 +101,18 @@ export function readModelHandlers(
       fed((event, tx) => projection.reclassified(event, tx)),
     ),
     onEvent(
+      ProcedureEvents.TicketLinked,
+      fed((event, tx) => projection.linked(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketUnlinked,
+      fed((event, tx) => projection.unlinked(event, tx)),
+    ),
+    onEvent(
+      ProcedureEvents.TicketMerged,
+      fed((event, tx) => projection.merged(event, tx)),
+    ),
+    onEvent(
       ServiceLevelEvents.ServiceLevelChanged,
       fed((event, tx) => projection.serviceLevelChanged(event, tx)),
     ),

@@ -119,8 +119,12 @@ describe('gateway: ticket queues (GET /api/v1/tickets)', () => {
 
   describe('bad values → 400 naming the field', () => {
     it.each([
-      ['status=abierto,perdido', 'status', 'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.'],
-      ['status=', 'status', 'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado.'],
+      [
+        'status=abierto,perdido',
+        'status',
+        'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado, fusionado.',
+      ],
+      ['status=', 'status', 'El campo «status» debe ser uno de: abierto, en_curso, resuelto, cerrado, fusionado.'],
       [
         'assignee=juan',
         'assignee',

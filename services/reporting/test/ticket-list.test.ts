@@ -148,6 +148,7 @@ describe('reporting: ticket list', () => {
           responseDueAt: null,
           resolutionDueAt: null,
           respondedAt: null,
+          mergedInto: null,
         },
       ]);
     });

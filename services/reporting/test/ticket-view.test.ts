@@ -61,6 +61,9 @@ describe('reporting: ticket view fed by events', () => {
       updatedAt: '2025-03-10T12:05:01.000Z',
       assignee: null,
       waitingOnRequester: false,
+      relatedTickets: [],
+      mergedInto: null,
+      mergedTickets: [],
       timeline: [
         {
           at: registration.registeredAt,

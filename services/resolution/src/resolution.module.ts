@@ -10,6 +10,8 @@ import { AnswerSurveyUseCase } from './lifecycle/commands/answer-survey.use-case
 import { AssignTicketUseCase } from './lifecycle/commands/assign-ticket.use-case.js';
 import { CommentOnTicketUseCase } from './lifecycle/commands/comment-on-ticket.use-case.js';
 import { EstimateTicketUseCase } from './lifecycle/commands/estimate-ticket.use-case.js';
+import { MergeTicketUseCase } from './lifecycle/commands/merge-ticket.use-case.js';
+import { RelateTicketsUseCase } from './lifecycle/commands/relate-tickets.use-case.js';
 import { LogWorkUseCase } from './lifecycle/commands/log-work.use-case.js';
 import { RegisterSolutionUseCase } from './lifecycle/commands/register-solution.use-case.js';
 import { ReopenTicketUseCase } from './lifecycle/commands/reopen-ticket.use-case.js';
@@ -43,6 +45,7 @@ import { RoutingLocator } from './tickets/routing-locator.js';
 import { SurveyRepository } from './tickets/survey.repository.js';
 import { CommentRepository } from './tickets/comment.repository.js';
 import { TicketHistoryRepository } from './tickets/ticket-history.repository.js';
+import { TicketLinkRepository } from './tickets/ticket-link.repository.js';
 import { TicketRepository } from './tickets/ticket.repository.js';
 
 export interface ResolutionModuleOptions {
@@ -105,6 +108,9 @@ export class ResolutionModule {
         ReplaceSlaPoliciesUseCase,
         GetCalendarsUseCase,
         ManageHolidaysUseCase,
+        TicketLinkRepository,
+        RelateTicketsUseCase,
+        MergeTicketUseCase,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { ResolutionComments1763800003200 } from './migrations/1763800003200-reso
 import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450-resolution-internal-notes.js';
 import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
 import { ResolutionSlaRulesVersion1798000000000 } from './migrations/1798000000000-resolution-sla-rules-version.js';
+import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-resolution-links-merge.js';
 import { ResolutionModule } from './resolution.module.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
@@ -42,6 +43,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionInternalNotes1763800003450,
       ResolutionServiceLevelAnnounced1763800003600,
       ResolutionSlaRulesVersion1798000000000,
+      ResolutionLinksMerge1798200000000,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,

@@ -256,6 +256,44 @@ export class AcceptSolutionCommandV1 extends TicketCommandBase {
   @Type(() => AcceptSolutionBodyV1)
   body!: AcceptSolutionBodyV1;
 }
+/** Another ticket the addressed one is related to (link, unlink), by its number. */
+export class RelatedTicketBodyV1 {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  related!: number;
+}
+export class RelatedTicketCommandV1 extends TicketCommandBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RelatedTicketBodyV1)
+  body!: RelatedTicketBodyV1;
+}
+
+/**
+ * The addressed ticket is a duplicate of `into` (its original): it ends merged into it, and the original
+ * carries on with the duplicate's requester also told of its progress.
+ */
+export class MergeTicketBodyV1 {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  into!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.reason)
+  reason?: string;
+}
+export class MergeTicketCommandV1 extends TicketCommandBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MergeTicketBodyV1)
+  body!: MergeTicketBodyV1;
+}
+
 /** Take, locate, suggest, closure report: no body beyond the number. */
 export class TicketOnlyCommandV1 extends TicketCommandBase {}
 

@@ -352,6 +352,64 @@ export class SolutionAcceptedV1 extends LifecycleStepBase {
   comment?: string;
 }
 
+/** Another ticket named in an event: its id and its number. */
+export class TicketRefV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+}
+
+/**
+ * The ticket was related to another (`ticket.linked`) or no longer is (`ticket.unlinked`). A relation is
+ * symmetric: the event is published once on each ticket's stream, each naming the other as `related`.
+ */
+export class TicketLinkedV1 extends LifecycleStepBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TicketRefV1)
+  related!: TicketRefV1;
+}
+
+/** A requester named in an event, as intake registered them. */
+export class PersonRefV1 {
+  @IsEmail()
+  email!: string;
+
+  @IsString()
+  name!: string;
+}
+
+/**
+ * A duplicate was merged into its original. Published once on each ticket's stream: on the duplicate's
+ * (`number` = `duplicate.number`, status `fusionado`) and on the original's (`number` = `original.number`,
+ * its status unchanged). `duplicateRequester` is the duplicate's requester, now also told of the original's
+ * progress (absent when unknown or the same person as the original's requester).
+ */
+export class TicketMergedV1 extends LifecycleStepBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TicketRefV1)
+  duplicate!: TicketRefV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TicketRefV1)
+  original!: TicketRefV1;
+
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PersonRefV1)
+  duplicateRequester?: PersonRefV1;
+}
+
 /**
  * The procedures' event catalogue (see ticket-events.ts for the rule: never rename a type in place).
  * Derivations come from routing; everything else from resolution.
@@ -378,6 +436,9 @@ export const ProcedureEvents = {
   TicketCommented: defineEvent('ticket.commented', 1, TicketCommentedV1, (d: TicketCommentedV1) => d.area),
   SolutionAccepted: defineEvent('ticket.solution-accepted', 1, SolutionAcceptedV1, (d: SolutionAcceptedV1) => d.area),
   TicketReclassified: defineEvent('ticket.reclassified', 1, TicketReclassifiedV1, (d: TicketReclassifiedV1) => d.area),
+  TicketLinked: defineEvent('ticket.linked', 1, TicketLinkedV1, (d: TicketLinkedV1) => d.area),
+  TicketUnlinked: defineEvent('ticket.unlinked', 1, TicketLinkedV1, (d: TicketLinkedV1) => d.area),
+  TicketMerged: defineEvent('ticket.merged', 1, TicketMergedV1, (d: TicketMergedV1) => d.area),
 } as const;
 
 /**

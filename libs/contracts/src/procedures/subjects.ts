@@ -47,6 +47,9 @@ export const RESOLUTION_ACTIONS = [
   'survey',
   'comment',
   'accept',
+  'link',
+  'unlink',
+  'merge',
 ] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 

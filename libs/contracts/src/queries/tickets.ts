@@ -127,7 +127,10 @@ export class TicketFiltersV1 {
   @MaxLength(Limits.jurisdictionCode)
   jurisdiction?: string;
 
-  /** Words searched in title and description (Spanish full-text, accents optional). */
+  /**
+   * Words searched in title and description (Spanish full-text, accents optional). A ticket number alone
+   * (`12` or `#12`) also finds that ticket, the duplicates merged into it and the original it was merged into.
+   */
   @IsOptional()
   @IsString()
   @MaxLength(Limits.searchText)
@@ -239,6 +242,14 @@ export interface TicketTimelineEntryV1 {
   details: Record<string, unknown>;
 }
 
+/** Another ticket a view names (related, merged): its number, and its title and status when reporting has them. */
+export interface TicketReferenceV1 {
+  number: number;
+  /** Null until the ticket's registration reached reporting, and for requesters (another person's ticket). */
+  title: string | null;
+  status: TicketStatus | null;
+}
+
 export interface TicketViewV1 {
   ticketId: string;
   number: number;
@@ -264,6 +275,12 @@ export interface TicketViewV1 {
   /** Who has taken the ticket in its current area; null until taken, and again after each derivation. */
   assignee: { accountId: string; name: string } | null;
   waitingOnRequester: boolean;
+  /** Tickets staff related to this one (symmetric), by number; empty for requesters and referentes. */
+  relatedTickets: TicketReferenceV1[];
+  /** The original this duplicate was merged into (status `fusionado`); null otherwise. */
+  mergedInto: TicketReferenceV1 | null;
+  /** The duplicates merged into this ticket, by number; empty for requesters and referentes. */
+  mergedTickets: TicketReferenceV1[];
   /** Oldest first. */
   timeline: TicketTimelineEntryV1[];
 }
@@ -299,6 +316,8 @@ export interface TicketSummaryV1 {
   resolutionDueAt: string | null;
   /** When the response target was met (first taken or solved); null while it is not. */
   respondedAt: string | null;
+  /** The number of the original a merged duplicate was merged into; null otherwise. */
+  mergedInto: number | null;
 }
 
 export interface TicketPageV1 {

@@ -24,6 +24,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
   'sla-breached',
   'requester-commented',
   'staff-replied',
+  'ticket-merged',
 ];
 export const MAIL_LANGUAGES: readonly MailLanguage[] = ['es', 'en'];
 export const INBOUND_STATUSES: readonly InboundStatus[] = ['received', 'processed', 'ignored', 'failed'];

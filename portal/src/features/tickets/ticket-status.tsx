@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 
 export type TicketStatus = Schemas['TicketSummaryResponse']['status'];
-export const ticketStatuses = ['abierto', 'en_curso', 'resuelto', 'cerrado'] as const satisfies readonly TicketStatus[];
+export const ticketStatuses = [
+  'abierto',
+  'en_curso',
+  'resuelto',
+  'cerrado',
+  'fusionado',
+] as const satisfies readonly TicketStatus[];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1).
 const COLORS: Record<TicketStatus, string> = {
@@ -11,6 +17,7 @@ const COLORS: Record<TicketStatus, string> = {
   en_curso: '#5f3dc4',
   resuelto: '#1e6b34',
   cerrado: '#495057',
+  fusionado: '#5c4b2e',
 };
 const OVERDUE_COLOR = '#b02a2a';
 export const SUCCESS_COLOR = '#1e6b34';

@@ -26,6 +26,7 @@ import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
 import { WorkspaceHeader } from './WorkspaceHeader';
+import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import { graphQuery, showTicketChange, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
@@ -177,6 +178,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
           ← {t('workspace.back')}
         </AnchorLink>
         <WorkspaceHeader ticket={ticket} areaName={areaName} />
+        <MergedBanner ticket={ticket} />
         {graph.isError && <QueryError error={graph.error} />}
         <ActionBar
           available={available}
@@ -229,6 +231,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   )}
                 </Card>
               )}
+              <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
               <TicketMails number={number} />

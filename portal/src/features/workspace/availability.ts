@@ -162,7 +162,7 @@ export function mayReclassify(
   ticket: Pick<TicketFacts, 'status' | 'area'>,
   entryArea: string,
 ): boolean {
-  if (!isStaffRole(actor.role) || ticket.status === 'cerrado') return false;
+  if (!isStaffRole(actor.role) || ticket.status === 'cerrado' || ticket.status === 'fusionado') return false;
   if (actor.role !== 'agent') return true;
   return actor.area !== null && (actor.area === entryArea || actor.area === ticket.area);
 }

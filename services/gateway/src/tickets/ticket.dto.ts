@@ -14,6 +14,7 @@ import {
   type Priority,
   type TicketPageV1,
   type TicketStatus,
+  type TicketReferenceV1,
   type TicketSummaryV1,
   type TicketTimelineEntryV1,
   type TicketType,
@@ -94,6 +95,21 @@ class TimelineEntryResponse implements TicketTimelineEntryV1 {
   details!: Record<string, unknown>;
 }
 
+export class TicketReferenceResponse implements TicketReferenceV1 {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  number!: number;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona)',
+  })
+  title!: string | null;
+
+  @ApiProperty({ enum: TICKET_STATUSES, nullable: true })
+  status!: TicketStatus | null;
+}
+
 export class TicketViewResponse implements TicketViewV1 {
   @ApiProperty({ format: 'uuid' })
   ticketId!: string;
@@ -167,6 +183,25 @@ export class TicketViewResponse implements TicketViewV1 {
 
   @ApiProperty({ description: 'En espera de una respuesta del solicitante' })
   waitingOnRequester!: boolean;
+
+  @ApiProperty({
+    type: [TicketReferenceResponse],
+    description: 'Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes',
+  })
+  relatedTickets!: TicketReferenceResponse[];
+
+  @ApiProperty({
+    type: TicketReferenceResponse,
+    nullable: true,
+    description: 'El original en que se fusionó este duplicado (estado fusionado); null si no lo es',
+  })
+  mergedInto!: TicketReferenceResponse | null;
+
+  @ApiProperty({
+    type: [TicketReferenceResponse],
+    description: 'Los duplicados fusionados en este ticket; vacío para solicitantes y referentes',
+  })
+  mergedTickets!: TicketReferenceResponse[];
 
   @ApiProperty({
     type: [TimelineEntryResponse],
@@ -267,6 +302,13 @@ export class TicketSummaryResponse implements TicketSummaryV1 {
     description: 'Cuándo se cumplió el objetivo de respuesta (primera toma o solución); null mientras no se cumpla',
   })
   respondedAt!: string | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'El número del original en que se fusionó este duplicado; null si no lo es',
+  })
+  mergedInto!: number | null;
 }
 
 export class TicketServiceLevelResponse implements TicketServiceLevelV1 {

@@ -20,6 +20,8 @@ export const DeliveryKind = {
   RequesterCommented: 'requester-commented',
   /** To the requester (and the referente): a staff public reply on the ticket. Internal notes are never mailed. */
   StaffReplied: 'staff-replied',
+  /** To the requester (and the referente) of a duplicate: it was merged into its original, where the work goes on. */
+  TicketMerged: 'ticket-merged',
   /** To the administrators (ADMIN_EMAILS): an inbound mailbox has failed to be read several times in a row. */
   MailboxUnreadable: 'mailbox-unreadable',
   /** A daily, weekly or monthly summary from reporting (not about one ticket). */

@@ -15,6 +15,10 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
   from: { es: 'Área de la que se derivó', en: 'Area derived from' },
   to: { es: 'Área a la que se derivó', en: 'Area derived to' },
   byName: { es: 'Quién lo hizo', en: 'Who did it' },
+  original: {
+    es: 'Número del ticket original, donde sigue la atención',
+    en: 'Number of the original ticket, where the work goes on',
+  },
   reason: { es: 'Motivo, tal como se escribió', en: 'Reason, as written' },
   solution: { es: 'Solución, tal como se escribió', en: 'Solution, as written' },
   area: { es: 'Área del ticket', en: "Ticket's area" },

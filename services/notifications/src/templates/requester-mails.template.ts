@@ -24,6 +24,11 @@ export interface TicketReopenedMailData extends RequesterMailData {
   reason: string;
 }
 
+export interface TicketMergedMailData extends RequesterMailData {
+  /** The original's number, where the work goes on. */
+  original: number;
+}
+
 export interface StaffRepliedMailData extends RequesterMailData {
   /** Who answered (staff). */
   byName: string;
@@ -187,6 +192,37 @@ export function renderStaffRepliedMail(data: StaffRepliedMailData, locale: MailL
     fields: ticketFields(common, data),
     blocks: [{ label: copy.replyLabel, text: data.reply }],
     link: { intro: common.followIntro, url: `${data.portalUrl}/tickets/${data.number}` },
+    closing: [common.reply(ticketTag(data.number))],
+  });
+}
+
+const MERGED = {
+  es: {
+    subject: (title: string) => `Su solicitud se unió a otra: ${title}`,
+    intro: (original: number) =>
+      `Su solicitud trata el mismo problema que el ticket ${original}, ya registrado: la unimos a ese ticket, donde seguimos trabajando. No necesita volver a reportarlo.`,
+    followIntro: (original: number) => `Para seguir el ticket ${original}, ingrese a`,
+  },
+  en: {
+    subject: (title: string) => `Your request was joined to another: ${title}`,
+    intro: (original: number) =>
+      `Your request is about the same problem as ticket ${original}, already registered: we joined it to that ticket, where we keep working. There is no need to report it again.`,
+    followIntro: (original: number) => `To follow ticket ${original}, go to`,
+  },
+} satisfies Record<Language, unknown>;
+
+/** `ticket.merged` on the duplicate's stream, to its requester: where the work goes on now. */
+export function renderTicketMergedMail(data: TicketMergedMailData, locale: MailLocale): RenderedMail {
+  const common = COMMON[locale.language];
+  const copy = MERGED[locale.language];
+  return renderMail({
+    language: locale.language,
+    number: data.number,
+    subject: copy.subject(data.title),
+    greeting: common.greeting(data.requesterName),
+    paragraphs: [copy.intro(data.original)],
+    fields: ticketFields(common, data),
+    link: { intro: copy.followIntro(data.original), url: `${data.portalUrl}/tickets/${data.original}` },
     closing: [common.reply(ticketTag(data.number))],
   });
 }

@@ -9,6 +9,7 @@ import {
   type TicketClosedV1,
   type TicketCommentedV1,
   type TicketDerivedV1,
+  type TicketMergedV1,
   type TicketRegisteredV1,
   type TicketReopenedV1,
   type TicketResolvedV1,
@@ -25,6 +26,7 @@ import { SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
 import {
   renderStaffRepliedMail,
   renderTicketClosedMail,
+  renderTicketMergedMail,
   renderTicketReopenedMail,
   renderTicketResolvedMail,
 } from '../templates/requester-mails.template.js';
@@ -395,6 +397,27 @@ export const CommentedMails: EventMails<TicketCommentedV1> = {
   }),
 };
 
+/**
+ * A duplicate merged into its original (issue 12): its requester (and the referente) learn where the work
+ * goes on. The same event on the original's stream gives no mail here.
+ */
+export const MergedMails: EventMails<TicketMergedV1> = {
+  type: ProcedureEvents.TicketMerged.type,
+  area: (data) => data.area,
+  plans: withReferente({
+    kind: DeliveryKind.TicketMerged,
+    when: (data) => data.number === data.duplicate.number,
+    render: ({ event, ticket, portalUrl, locale }) =>
+      renderTicketMergedMail({ ...requesterFacts(ticket, portalUrl), original: event.data.original.number }, locale),
+    values: ({ event }) => ({ original: String(event.data.original.number) }),
+  }),
+  sample: () => ({
+    ...sampleStep('L1', 'fusionado'),
+    duplicate: { ticketId: SAMPLE_ID, number: 1234 },
+    original: { ticketId: '00000000-0000-4000-8000-000000000002', number: 1200 },
+  }),
+};
+
 /** Every event type's mails, in the order of a ticket's life. */
 const TICKET_MAILS = [
   RegisteredMails,
@@ -407,6 +430,7 @@ const TICKET_MAILS = [
   ReopenedMails,
   SlaBreachedMails,
   CommentedMails,
+  MergedMails,
 ] as const;
 
 /** The event types that can give mails: the keys of preferences. */

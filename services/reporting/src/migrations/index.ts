@@ -6,6 +6,7 @@ import { ReportingRebuilds1763800006400 } from './1763800006400-reporting-rebuil
 import { ReportingSchedules1763800006500 } from './1763800006500-reporting-schedules.js';
 import { ReportingQueues1763800006600 } from './1763800006600-reporting-queues.js';
 import { ReportingProductivity1798300000000 } from './1798300000000-reporting-productivity.js';
+import { ReportingLinksMerge1798200000100 } from './1798200000100-reporting-links-merge.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -16,5 +17,6 @@ export const REPORTING_MIGRATIONS = [
   ReportingRebuilds1763800006400,
   ReportingSchedules1763800006500,
   ReportingQueues1763800006600,
+  ReportingLinksMerge1798200000100,
   ReportingProductivity1798300000000,
 ];

@@ -29,6 +29,7 @@ const FACT_COLUMNS = [
   'response_breached_at',
   'resolution_breached_at',
   'breached_at',
+  'merged_at',
 ];
 
 export const KPI_DAILY_COUNTERS = [
@@ -52,6 +53,7 @@ export const KPI_DAILY_COUNTERS = [
   'regular',
   'insatisfecho',
   'overdue',
+  'merged',
 ] as const;
 export const KPI_DAILY_SUMS = ['fr_business_sum', 'fr_calendar_sum', 'res_business_sum', 'res_calendar_sum'] as const;
 export const KPI_DAILY_HISTS = [
@@ -85,7 +87,8 @@ export function kpiDailyUpsert(schema: string, source: string, zone: string): st
       SELECT p.*, m.kind, (m.at AT TIME ZONE ${zone})::date AS day
       FROM per_dimension p
       CROSS JOIN LATERAL (VALUES ('opened', p.registered_at), ('responded', p.first_response_at),
-        ('closed', p.closed_at), ('survey', p.satisfaction_at), ('overdue', p.breached_at)) m(kind, at)
+        ('closed', p.closed_at), ('survey', p.satisfaction_at), ('overdue', p.breached_at),
+        ('merged', p.merged_at)) m(kind, at)
       WHERE m.at IS NOT NULL
     ), counted AS (
       SELECT dimension, day, value,
@@ -108,6 +111,7 @@ export function kpiDailyUpsert(schema: string, source: string, zone: string): st
         ${counter('regular', 'survey', `satisfaction = 'regular'`)},
         ${counter('insatisfecho', 'survey', `satisfaction = 'insatisfecho'`)},
         ${counter('overdue', 'overdue')},
+        ${counter('merged', 'merged')},
         ${total('fr_business_sum', 'responded', 'first_response_business_minutes')},
         ${total('fr_calendar_sum', 'responded', 'first_response_calendar_minutes')},
         ${total('res_business_sum', 'closed', 'resolution_business_minutes')},

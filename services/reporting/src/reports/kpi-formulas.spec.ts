@@ -33,6 +33,7 @@ describe('KPI formulas', () => {
         { bucket: '2025-02-01', value: 'UIT', opened: 1, calls: 0 },
       ],
       responded: [],
+      merged: [],
       closed: [
         {
           bucket: '2025-01-01',

@@ -61,6 +61,7 @@ export function buildKpiRows(periods: readonly ReportPeriod[], aggregates: KpiAg
   const closed = index<ClosedAggregate>(aggregates.closed);
   const surveys = index<SurveyAggregate>(aggregates.surveys);
   const overdue = index<OverdueAggregate>(aggregates.overdue);
+  const merged = index(aggregates.merged);
   const openAtStart = new Map(aggregates.openAtStart.map((r) => [r.value, r.open]));
 
   const byValue = values.map((value) => {
@@ -68,7 +69,8 @@ export function buildKpiRows(periods: readonly ReportPeriod[], aggregates: KpiAg
     const open = openAtEnds(
       openAtStart.get(value) ?? 0,
       periods.map((p) => opened.get(at(p))?.opened ?? 0),
-      periods.map((p) => closed.get(at(p))?.closed ?? 0),
+      // Merged duplicates leave the backlog like closed tickets, without counting as closed.
+      periods.map((p) => (closed.get(at(p))?.closed ?? 0) + (merged.get(at(p))?.merged ?? 0)),
     );
     return periods.map((period, i): KpiRowV1 => {
       const o = opened.get(at(period));
@@ -129,6 +131,7 @@ function dimensionValues(aggregates: KpiAggregates): Array<string | null> {
     aggregates.closed,
     aggregates.surveys,
     aggregates.overdue,
+    aggregates.merged,
     aggregates.openAtStart,
   ]) {
     for (const row of rows) seen.add(row.value);

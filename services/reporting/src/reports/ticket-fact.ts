@@ -27,6 +27,8 @@ export interface TicketFactSource {
   derivations: number;
   responseBreachedAt: Date | null;
   resolutionBreachedAt: Date | null;
+  /** When the ticket was merged into its original (null unless it was). */
+  mergedAt: Date | null;
   /** Resolution's own measure of the latest closure (registration → approved solution, its calendars). */
   closure: { businessMinutes: number; calendarMinutes: number } | null;
 }
@@ -59,6 +61,8 @@ export interface TicketFact {
   responseBreachedAt: Date | null;
   resolutionBreachedAt: Date | null;
   breachedAt: Date | null;
+  /** A merged duplicate leaves the backlog here (it is never closed). */
+  mergedAt: Date | null;
 }
 
 /**
@@ -97,6 +101,7 @@ export function factOf(source: TicketFactSource, zone: string): TicketFact {
     responseBreachedAt: source.responseBreachedAt,
     resolutionBreachedAt: source.resolutionBreachedAt,
     breachedAt: earliest(source.responseBreachedAt, source.resolutionBreachedAt),
+    mergedAt: source.status === 'fusionado' ? source.mergedAt : null,
   };
 }
 

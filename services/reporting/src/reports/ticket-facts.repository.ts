@@ -76,6 +76,8 @@ export interface KpiAggregates {
   closed: ClosedAggregate[];
   surveys: SurveyAggregate[];
   overdue: OverdueAggregate[];
+  /** Duplicates merged into their original: they leave the backlog without being closed. */
+  merged: Array<BucketKey & { merged: number }>;
   /** Tickets open when the report starts, per dimension value. */
   openAtStart: Array<{ value: string | null; open: number }>;
 }
@@ -142,6 +144,7 @@ interface SourceRow {
   reopened_at: Date | null;
   response_breached_at: Date | null;
   resolution_breached_at: Date | null;
+  merged_at: Date | null;
   closure: { resolutionBusinessMinutes?: number; resolutionCalendarMinutes?: number } | null;
 }
 
@@ -163,6 +166,8 @@ export class TicketFactsRepository {
               v.requester_email, v.priority, v.area, v.status, v.first_response_at, v.resolved_at, v.closed_at,
               v.reopened_count, v.satisfaction, v.satisfaction_at,
               p.first_derived_at, p.derivations, p.reopened_at, p.response_breached_at, p.resolution_breached_at,
+              (SELECT m.merged_at FROM "${this.s}".ticket_merges m WHERE m.duplicate_ticket_id = v.ticket_id)
+                AS merged_at,
               (SELECT t.details FROM "${this.s}".ticket_timeline t
                WHERE t.ticket_id = v.ticket_id AND t.type = $2
                ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS closure
@@ -218,6 +223,7 @@ export class TicketFactsRepository {
       fact.responseBreachedAt,
       fact.resolutionBreachedAt,
       fact.breachedAt,
+      fact.mergedAt,
     ];
     const columns = [
       'ticket_id',
@@ -247,6 +253,7 @@ export class TicketFactsRepository {
       'response_breached_at',
       'resolution_breached_at',
       'breached_at',
+      'merged_at',
     ];
     // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
     // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
@@ -284,10 +291,11 @@ export class TicketFactsRepository {
          FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date${only}`,
         [dimension, criteria.fromDay, criteria.toDay, ...(scope ? [scope.value] : [])],
       ),
-      // Open when the report starts: registered before it less closed before it (and still closed).
+      // Open when the report starts: registered before it less closed (and still closed) or merged before it.
       this.runtime.dataSource.query<Array<{ value: string | null; open: number }>>(
-        `SELECT value, (sum(opened) - sum(closed))::int AS open FROM "${this.s}".kpi_daily
-         WHERE dimension = $1 AND day < $2::date${scope ? ' AND value = $3' : ''} GROUP BY 1 HAVING sum(opened) - sum(closed) <> 0`,
+        `SELECT value, (sum(opened) - sum(closed) - sum(merged))::int AS open FROM "${this.s}".kpi_daily
+         WHERE dimension = $1 AND day < $2::date${scope ? ' AND value = $3' : ''}
+         GROUP BY 1 HAVING sum(opened) - sum(closed) - sum(merged) <> 0`,
         [dimension, criteria.fromDay, ...(scope ? [scope.value] : [])],
       ),
     ]);
@@ -542,6 +550,9 @@ export function aggregateDays(
     overdue: periods
       .filter((t) => c(t).overdue !== 0)
       .map((t) => ({ bucket: t.bucket, value: t.value, overdue: c(t).overdue })),
+    merged: periods
+      .filter((t) => c(t).merged !== 0)
+      .map((t) => ({ bucket: t.bucket, value: t.value, merged: c(t).merged })),
   };
 }
 
@@ -574,6 +585,7 @@ function toSource(row: SourceRow): TicketFactSource {
     derivations: row.derivations,
     responseBreachedAt: row.response_breached_at,
     resolutionBreachedAt: row.resolution_breached_at,
+    mergedAt: row.merged_at,
     closure:
       closure &&
       typeof closure.resolutionBusinessMinutes === 'number' &&

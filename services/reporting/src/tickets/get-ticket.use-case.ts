@@ -22,6 +22,14 @@ export class GetTicketUseCase {
     });
     if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
     const audience = timelineAudienceOf(query.actor);
-    return audience === 'staff' ? ticket : { ...ticket, timeline: timelineFor(audience, ticket.timeline) };
+    if (audience === 'staff') return ticket;
+    // Related and merged tickets may be other people's: requesters see only the original theirs went to.
+    return {
+      ...ticket,
+      relatedTickets: [],
+      mergedInto: ticket.mergedInto && { ...ticket.mergedInto, title: null },
+      mergedTickets: [],
+      timeline: timelineFor(audience, ticket.timeline),
+    };
   }
 }

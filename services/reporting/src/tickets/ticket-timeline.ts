@@ -18,6 +18,8 @@ import {
   type TicketClassificationV1,
   type TicketCommentedV1,
   type TicketDerivedV1,
+  type TicketLinkedV1,
+  type TicketMergedV1,
   type TicketEstimatedV1,
   type TicketReclassifiedV1,
   type TicketRegisteredV1,
@@ -270,6 +272,38 @@ export const TimelineEntries = {
       es: `${name} confirmó que la solución resolvió el problema${comment}`,
       en: `${name} confirmed the solution solved the problem${comment}`,
     });
+  },
+
+  linked(step: TicketLinkedV1): TicketTimelineEntryV1 {
+    const other = step.related.number;
+    return lifecycle(ProcedureEvents.TicketLinked.type, step, {
+      es: `Relacionado con el ticket #${other}`,
+      en: `Related to ticket #${other}`,
+    });
+  },
+
+  unlinked(step: TicketLinkedV1): TicketTimelineEntryV1 {
+    const other = step.related.number;
+    return lifecycle(ProcedureEvents.TicketUnlinked.type, step, {
+      es: `Ya no está relacionado con el ticket #${other}`,
+      en: `No longer related to ticket #${other}`,
+    });
+  },
+
+  /** The same event on both tickets' streams: the duplicate says where it went, the original what it received. */
+  merged(step: TicketMergedV1): TicketTimelineEntryV1 {
+    const reason = step.reason ? `: ${oneLine(step.reason)}` : '';
+    const summary =
+      step.number === step.duplicate.number
+        ? {
+            es: `Fusionado en el ticket #${step.original.number} por ${step.by.name}${reason}`,
+            en: `Merged into ticket #${step.original.number} by ${step.by.name}${reason}`,
+          }
+        : {
+            es: `El ticket #${step.duplicate.number} se fusionó en este por ${step.by.name}${reason}`,
+            en: `Ticket #${step.duplicate.number} was merged into this one by ${step.by.name}${reason}`,
+          };
+    return lifecycle(ProcedureEvents.TicketMerged.type, step, summary);
   },
 
   slaBreached(breach: SlaBreachedV1): TicketTimelineEntryV1 {

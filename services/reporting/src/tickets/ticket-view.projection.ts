@@ -11,6 +11,8 @@ import type {
   TicketClosedV1,
   TicketCommentedV1,
   TicketDerivedV1,
+  TicketLinkedV1,
+  TicketMergedV1,
   TicketEstimatedV1,
   TicketReclassifiedV1,
   TicketRegisteredV1,
@@ -152,6 +154,23 @@ export class TicketViewProjection {
 
   solutionAccepted(event: EventEnvelope<SolutionAcceptedV1>, tx: EntityManager): Promise<void> {
     return this.lifecycle(event, TimelineEntries.solutionAccepted(event.data), tx);
+  }
+
+  /** One side of a relation: this ticket's stream says whether it is related to the other now. */
+  async linked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager): Promise<void> {
+    await this.lifecycle(event, TimelineEntries.linked(event.data), tx);
+    await this.views.setRelation(tx, event.data.ticketId, event.data.related, true, event.sequence);
+  }
+
+  async unlinked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager): Promise<void> {
+    await this.lifecycle(event, TimelineEntries.unlinked(event.data), tx);
+    await this.views.setRelation(tx, event.data.ticketId, event.data.related, false, event.sequence);
+  }
+
+  /** On the duplicate's stream it ends `fusionado`; on the original's it keeps its status. */
+  async merged(event: EventEnvelope<TicketMergedV1>, tx: EntityManager): Promise<void> {
+    await this.lifecycle(event, TimelineEntries.merged(event.data), tx);
+    await this.views.recordMerge(tx, event.data);
   }
 
   async slaBreached(event: EventEnvelope<SlaBreachedV1>, tx: EntityManager): Promise<void> {

@@ -13,6 +13,9 @@ import type {
   TicketSort,
   TicketStatus,
   TicketSummaryV1,
+  TicketMergedV1,
+  TicketReferenceV1,
+  TicketRefV1,
   SurveyAnsweredV1,
   TicketTimelineEntryV1,
   TicketType,
@@ -62,6 +65,9 @@ interface TicketViewRow {
   assignee_id: string | null;
   assignee_name: string | null;
   waiting_on_requester: boolean;
+  related_tickets: TicketReferenceV1[];
+  merged_into: TicketReferenceV1 | null;
+  merged_tickets: TicketReferenceV1[];
   /** Built by PostgreSQL as JSON, where `at` is a timestamp in the session's time zone. */
   timeline: TicketTimelineEntryV1[];
 }
@@ -90,6 +96,7 @@ interface TicketSummaryRow {
   response_due_at: Date | null;
   resolution_due_at: Date | null;
   response_met_at: Date | null;
+  merged_into: string | null;
   sort_key: string | null;
 }
 
@@ -323,6 +330,37 @@ export class TicketViewRepository {
     );
   }
 
+  /**
+   * One side of a relation, as the event on this ticket's stream states it: a newer event (resolution's
+   * sequence) overwrites an older one, an older one arriving late changes nothing.
+   */
+  async setRelation(
+    tx: EntityManager,
+    ticketId: string,
+    related: TicketRefV1,
+    linked: boolean,
+    sequence: number,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".ticket_relations AS r (ticket_id, related_ticket_id, related_number, linked, sequence)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (ticket_id, related_ticket_id) DO UPDATE
+         SET linked = EXCLUDED.linked, sequence = EXCLUDED.sequence, related_number = EXCLUDED.related_number
+         WHERE r.sequence < EXCLUDED.sequence`,
+      [ticketId, related.ticketId, related.number, linked, sequence],
+    );
+  }
+
+  /** The merge, from the event on either ticket's stream: the first to arrive writes it, the other finds it. */
+  async recordMerge(tx: EntityManager, merge: TicketMergedV1): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".ticket_merges
+         (duplicate_ticket_id, duplicate_number, original_ticket_id, original_number, merged_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (duplicate_ticket_id) DO NOTHING`,
+      [merge.duplicate.ticketId, merge.duplicate.number, merge.original.ticketId, merge.original.number, merge.at],
+    );
+  }
+
   /** The ticket with its path, read in one statement so both come from the same committed state. */
   async findByNumber(number: number): Promise<TicketViewV1 | null> {
     const rows: TicketViewRow[] = await this.runtime.dataSource.query(
@@ -330,6 +368,24 @@ export class TicketViewRepository {
               v.priority, v.area, v.status, v.overdue, v.jurisdiction, v.requester, v.reported_by,
               v.registered_by, v.attachments, v.registered_at, v.routed_at, v.updated_at, v.assignee_id,
               v.assignee_name, v.waiting_on_requester,
+              COALESCE(
+                (SELECT json_agg(json_build_object('number', r.related_number, 'title', o.title, 'status', o.status)
+                                 ORDER BY r.related_number)
+                 FROM "${this.s}".ticket_relations r
+                 LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = r.related_ticket_id
+                 WHERE r.ticket_id = v.ticket_id AND r.linked),
+                '[]') AS related_tickets,
+              (SELECT json_build_object('number', m.original_number, 'title', o.title, 'status', o.status)
+               FROM "${this.s}".ticket_merges m
+               LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = m.original_ticket_id
+               WHERE m.duplicate_ticket_id = v.ticket_id) AS merged_into,
+              COALESCE(
+                (SELECT json_agg(json_build_object('number', m.duplicate_number, 'title', d.title, 'status', d.status)
+                                 ORDER BY m.duplicate_number)
+                 FROM "${this.s}".ticket_merges m
+                 LEFT JOIN "${this.s}".ticket_view d ON d.ticket_id = m.duplicate_ticket_id
+                 WHERE m.original_ticket_id = v.ticket_id),
+                '[]') AS merged_tickets,
               COALESCE(
                 (SELECT json_agg(
                           json_build_object(
@@ -384,7 +440,21 @@ export class TicketViewRepository {
     if (f.priority !== undefined) where.push(`priority = ${param(f.priority)}`);
     if (f.requesterEmail !== undefined) where.push(`requester_email = ${param(f.requesterEmail)}`);
     if (f.jurisdiction !== undefined) where.push(`jurisdiction = ${param(f.jurisdiction)}`);
-    if (f.text !== undefined) where.push(`search @@ "${this.s}".ticket_search_query(${param(f.text)})`);
+    if (f.text !== undefined) {
+      const words = `search @@ "${this.s}".ticket_search_query(${param(f.text)})`;
+      // A number alone also finds the ticket, its merged duplicates and the original it was merged into.
+      const number = /^#?(\d{1,15})$/.exec(f.text.trim());
+      if (number) {
+        const n = param(Number(number[1]));
+        where.push(
+          `(${words} OR number = ${n}
+            OR number IN (SELECT duplicate_number FROM "${this.s}".ticket_merges WHERE original_number = ${n})
+            OR number IN (SELECT original_number FROM "${this.s}".ticket_merges WHERE duplicate_number = ${n}))`,
+        );
+      } else {
+        where.push(words);
+      }
+    }
     if (f.assignee === null) where.push('assignee_id IS NULL');
     else if (f.assignee !== undefined) where.push(`assignee_id = ${param(f.assignee)}::uuid`);
     if (f.overdue !== undefined) where.push(`overdue = ${param(f.overdue)}`);
@@ -417,6 +487,8 @@ export class TicketViewRepository {
       `SELECT ticket_id, number, title, status, overdue, priority, area, jurisdiction, requester_email,
               requester_name, channel, type, category, impact, urgency, registered_at, updated_at, assignee_id,
               assignee_name, waiting_on_requester, response_due_at, resolution_due_at, response_met_at,
+              (SELECT m.original_number FROM "${this.s}".ticket_merges m
+               WHERE m.duplicate_ticket_id = ticket_view.ticket_id) AS merged_into,
               ${order.keyColumn ?? 'NULL'} AS sort_key
        FROM "${this.s}".ticket_view
        WHERE ${where.join(' AND ')}
@@ -456,6 +528,9 @@ function toView(row: TicketViewRow): TicketViewV1 {
         ? null
         : { accountId: row.assignee_id, name: row.assignee_name },
     waitingOnRequester: row.waiting_on_requester,
+    relatedTickets: row.related_tickets.map(reference),
+    mergedInto: row.merged_into ? reference(row.merged_into) : null,
+    mergedTickets: row.merged_tickets.map(reference),
     timeline: row.timeline.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
   };
 }
@@ -485,5 +560,11 @@ function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
     responseDueAt: row.response_due_at?.toISOString() ?? null,
     resolutionDueAt: row.resolution_due_at?.toISOString() ?? null,
     respondedAt: row.response_met_at?.toISOString() ?? null,
+    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
   };
+}
+
+/** JSON gives bigint numbers as numbers already; titles and statuses are null until registration arrives. */
+function reference(ref: TicketReferenceV1): TicketReferenceV1 {
+  return { number: Number(ref.number), title: ref.title ?? null, status: ref.status ?? null };
 }

@@ -127,6 +127,16 @@ const ENTRIES: Record<string, TicketTimelineEntryV1> = {
     status: 'resuelto',
     comment: 'Funciona',
   }),
+  'ticket.linked': TimelineEntries.linked({ ...step, related: { ticketId: randomUUID(), number: 40 } }),
+  'ticket.unlinked': TimelineEntries.unlinked({ ...step, related: { ticketId: randomUUID(), number: 40 } }),
+  'ticket.merged': TimelineEntries.merged({
+    ...step,
+    status: 'fusionado',
+    duplicate: { ticketId: ticket.ticketId, number: 42 },
+    original: { ticketId: randomUUID(), number: 40 },
+    reason: 'El cliente molesto ya lo reportó',
+    duplicateRequester: { email: 'luis@cau.gob', name: 'Luis Gómez' },
+  }),
 };
 
 /** What requesters and referentes see of each step: its details, and the summary when it is rewritten. */
@@ -183,6 +193,15 @@ const PUBLIC: Record<string, { details: Record<string, unknown>; summary?: { es:
     summary: {
       es: 'Ana Pérez confirmó que la solución resolvió el problema: Funciona',
       en: 'Ana Pérez confirmed the solution solved the problem: Funciona',
+    },
+  },
+  'ticket.linked': null,
+  'ticket.unlinked': null,
+  'ticket.merged': {
+    details: { status: 'fusionado', duplicate: { number: 42 }, original: { number: 40 } },
+    summary: {
+      es: 'Fusionado en el ticket #40, donde continúa la atención',
+      en: 'Merged into ticket #40, where the work goes on',
     },
   },
 };
@@ -256,7 +275,8 @@ describe('timeline audiences', () => {
   it('keeps the order of the steps it shows', () => {
     const all = Object.values(ENTRIES);
     const shown = timelineFor('requester', all).map((entry) => entry.type);
-    expect(shown).toEqual(all.map((entry) => entry.type).filter((t) => t !== 'ticket.work-logged'));
+    const hidden = ['ticket.work-logged', 'ticket.linked', 'ticket.unlinked'];
+    expect(shown).toEqual(all.map((entry) => entry.type).filter((t) => !hidden.includes(t)));
   });
 
   describe('comments', () => {

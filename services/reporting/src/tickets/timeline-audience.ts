@@ -107,6 +107,31 @@ export const PUBLIC_STEPS: Readonly<Record<string, PublicStep>> = {
     };
   },
   [ProcedureEvents.SlaBreached.type]: (entry) => keep(entry, 'target'),
+  // Relations are staff's bookkeeping between tickets (possibly other people's): not shown.
+  [ProcedureEvents.TicketLinked.type]: () => null,
+  [ProcedureEvents.TicketUnlinked.type]: () => null,
+  // That the ticket was merged, and which numbers: not who the other requester is, nor staff's reason.
+  [ProcedureEvents.TicketMerged.type]: (entry) => {
+    const { duplicate, original } = entry.details as { duplicate: { number: number }; original: { number: number } };
+    const isDuplicate = entry.details.status === 'fusionado';
+    return {
+      ...entry,
+      details: {
+        status: entry.details.status,
+        duplicate: { number: duplicate.number },
+        original: { number: original.number },
+      },
+      summary: isDuplicate
+        ? {
+            es: `Fusionado en el ticket #${original.number}, donde continúa la atención`,
+            en: `Merged into ticket #${original.number}, where the work goes on`,
+          }
+        : {
+            es: `El ticket #${duplicate.number} se fusionó en este`,
+            en: `Ticket #${duplicate.number} was merged into this one`,
+          },
+    };
+  },
   [ProcedureEvents.SurveyAnswered.type]: (entry) => keep(entry, 'satisfaction', 'score', 'comment'),
   [ProcedureEvents.SolutionAccepted.type]: (entry) => {
     const comment = text(entry.details.comment);

@@ -5,7 +5,9 @@ import {
   AssignTicketCommandV1,
   CommentCommandV1,
   EstimateCommandV1,
+  MergeTicketCommandV1,
   ReasonCommandV1,
+  RelatedTicketCommandV1,
   ReviewCommandV1,
   SolutionCommandV1,
   SubmitForReviewCommandV1,
@@ -21,6 +23,8 @@ import { AnswerSurveyUseCase } from './commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './commands/assign-ticket.use-case.js';
 import { CommentOnTicketUseCase } from './commands/comment-on-ticket.use-case.js';
 import { EstimateTicketUseCase } from './commands/estimate-ticket.use-case.js';
+import { MergeTicketUseCase } from './commands/merge-ticket.use-case.js';
+import { RelateTicketsUseCase } from './commands/relate-tickets.use-case.js';
 import { LogWorkUseCase } from './commands/log-work.use-case.js';
 import { RegisterSolutionUseCase } from './commands/register-solution.use-case.js';
 import { ReopenTicketUseCase } from './commands/reopen-ticket.use-case.js';
@@ -53,6 +57,8 @@ export class LifecycleCommandsHandler {
     private readonly answerSurvey: AnswerSurveyUseCase,
     private readonly commentOnTicket: CommentOnTicketUseCase,
     private readonly acceptSolution: AcceptSolutionUseCase,
+    private readonly relateTickets: RelateTicketsUseCase,
+    private readonly mergeTicket: MergeTicketUseCase,
   ) {}
 
   @MessagePattern(resolutionCommand('take'))
@@ -121,5 +127,20 @@ export class LifecycleCommandsHandler {
   @MessagePattern(resolutionCommand('accept'))
   accept(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
     return this.acceptSolution.execute(addressedArea('accept', ctx), parseMessage(AcceptSolutionCommandV1, data));
+  }
+
+  @MessagePattern(resolutionCommand('link'))
+  link(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
+    return this.relateTickets.link(addressedArea('link', ctx), parseMessage(RelatedTicketCommandV1, data));
+  }
+
+  @MessagePattern(resolutionCommand('unlink'))
+  unlink(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
+    return this.relateTickets.unlink(addressedArea('unlink', ctx), parseMessage(RelatedTicketCommandV1, data));
+  }
+
+  @MessagePattern(resolutionCommand('merge'))
+  merge(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
+    return this.mergeTicket.execute(addressedArea('merge', ctx), parseMessage(MergeTicketCommandV1, data));
   }
 }

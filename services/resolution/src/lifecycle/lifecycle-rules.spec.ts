@@ -1,4 +1,5 @@
 import {
+  mergeProblem,
   reopenProblem,
   resumeProblem,
   reviewFieldProblems,
@@ -71,5 +72,36 @@ describe('waiting on the requester', () => {
     expect(waitProblem(true)).toBe('el ticket ya está esperando una respuesta del solicitante');
     expect(resumeProblem(true)).toBeNull();
     expect(resumeProblem(false)).toBe('el ticket no está esperando una respuesta del solicitante');
+  });
+});
+
+describe('merging a duplicate (issue 12)', () => {
+  const facts = {
+    duplicate: { number: 7, mergedInto: [] as number[] },
+    original: { number: 3, status: 'en_curso' as const, area: 'L1', mergedIntoNumber: null },
+  };
+
+  it('is allowed into an original still open, in progress or resolved', () => {
+    expect(mergeProblem(facts)).toBeNull();
+    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'abierto' } })).toBeNull();
+    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'resuelto' } })).toBeNull();
+  });
+
+  it('is refused into a closed original, and into one merged elsewhere (naming where)', () => {
+    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'cerrado' } })).toBe(
+      'el ticket 3 está cerrado; no se fusiona un duplicado en un ticket cerrado (reábralo o relaciónelos)',
+    );
+    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'fusionado', mergedIntoNumber: 1 } })).toBe(
+      'el ticket 3 ya fue fusionado en el ticket 1; fusione el duplicado en ese original',
+    );
+  });
+
+  it('is refused for a duplicate that other tickets were merged into, and into an unrouted original', () => {
+    expect(mergeProblem({ ...facts, duplicate: { number: 7, mergedInto: [8, 9] } })).toBe(
+      'el ticket 7 es el original de #8, #9; no se fusiona un ticket que tiene duplicados fusionados en él',
+    );
+    expect(mergeProblem({ ...facts, original: { ...facts.original, area: null } })).toBe(
+      'el ticket 3 todavía no fue asignado a un área',
+    );
   });
 });

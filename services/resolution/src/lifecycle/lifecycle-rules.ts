@@ -61,3 +61,30 @@ export function waitProblem(waitingOnRequester: boolean): string | null {
 export function resumeProblem(waitingOnRequester: boolean): string | null {
   return waitingOnRequester ? null : 'el ticket no está esperando una respuesta del solicitante';
 }
+
+/** What the merge rules look at on each ticket. */
+export interface MergeFacts {
+  duplicate: { number: number; mergedInto: number[] };
+  original: { number: number; status: TicketStatus; area: string | null; mergedIntoNumber: number | null };
+}
+
+/**
+ * Issue 12: a duplicate is merged into an original that still has work to do. The duplicate's own status
+ * is the status machine's question (closed and merged tickets are refused there). A duplicate others were
+ * merged into is refused, so merges never chain: every merged ticket names the ticket where the work is.
+ */
+export function mergeProblem({ duplicate, original }: MergeFacts): string | null {
+  if (duplicate.mergedInto.length > 0) {
+    const list = duplicate.mergedInto.map((n) => `#${n}`).join(', ');
+    return `el ticket ${duplicate.number} es el original de ${list}; no se fusiona un ticket que tiene duplicados fusionados en él`;
+  }
+  if (original.status === TicketStatus.Fusionado) {
+    const where = original.mergedIntoNumber === null ? 'otro ticket' : `el ticket ${original.mergedIntoNumber}`;
+    return `el ticket ${original.number} ya fue fusionado en ${where}; fusione el duplicado en ese original`;
+  }
+  if (original.status === TicketStatus.Cerrado) {
+    return `el ticket ${original.number} está cerrado; no se fusiona un duplicado en un ticket cerrado (reábralo o relaciónelos)`;
+  }
+  if (original.area === null) return `el ticket ${original.number} todavía no fue asignado a un área`;
+  return null;
+}

@@ -2,6 +2,8 @@ import { RESOLUTION_ACTIONS, type ActorV1, type ResolutionAction, type Role } fr
 import {
   isMemberOf,
   mayAct,
+  mayMerge,
+  mayRelate,
   mayReadClosureReport,
   mayReplaceSlaPolicies,
   mayReadSlaPolicies,
@@ -158,6 +160,45 @@ describe('internal notes', () => {
     for (const who of [requester, referente]) {
       expect(mayWriteInternalNote(who)).toEqual({ allowed: false, reason: expect.stringMatching(/notas internas/) });
       expect(readsInternalNotes(who)).toBe(false);
+    }
+  });
+});
+
+describe('related tickets and merging a duplicate (issue 12)', () => {
+  it('lets any staff relate tickets, and neither requesters nor referentes', () => {
+    for (const who of [operator, uitAgent, supervisor, admin]) {
+      expect(mayRelate(who)).toEqual({ allowed: true });
+      expect(mayAct(who, 'link', inUit)).toEqual({ allowed: true });
+      expect(mayAct(who, 'unlink', inUit)).toEqual({ allowed: true });
+    }
+    for (const who of [requester, referente]) {
+      expect(mayRelate(who)).toEqual({ allowed: false, reason: 'solo el personal del CAU relaciona tickets entre sí' });
+    }
+  });
+
+  it('lets the service desk, supervisors and administrators merge anywhere', () => {
+    for (const who of [operator, supervisor, admin]) {
+      expect(mayMerge(who, { area: 'UIT' }, { area: 'ADT' })).toEqual({ allowed: true });
+      expect(mayAct(who, 'merge', inUit)).toEqual({ allowed: true });
+    }
+  });
+
+  it('lets an area’s agents merge only when their area holds both tickets', () => {
+    expect(mayMerge(uitAgent, { area: 'UIT' }, { area: 'UIT' })).toEqual({ allowed: true });
+    expect(mayMerge(uitAgent, { area: 'UIT' }, { area: 'L1' })).toEqual({
+      allowed: false,
+      reason: expect.stringMatching(/agentes del área que tiene ambos tickets/),
+    });
+    expect(mayMerge(uitAgent, { area: 'L1' }, { area: 'L1' }).allowed).toBe(false);
+    expect(mayMerge(adtAgent, { area: 'UIT' }, { area: 'UIT' }).allowed).toBe(false);
+    expect(mayMerge(uitAgent, { area: 'UIT' }, { area: null }).allowed).toBe(false);
+    expect(mayAct(adtAgent, 'merge', inUit).allowed).toBe(false);
+  });
+
+  it('never lets requesters or referentes merge', () => {
+    for (const who of [requester, referente]) {
+      expect(mayMerge(who, { area: 'L1' }, { area: 'L1' }).allowed).toBe(false);
+      expect(mayAct(who, 'merge', inL1).allowed).toBe(false);
     }
   });
 });

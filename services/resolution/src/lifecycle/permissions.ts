@@ -102,6 +102,14 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
         : refuse('solo el solicitante del ticket o el referente de su jurisdicción aceptan la solución');
     case 'survey':
       return isRequesterOf(actor, ticket) ? ALLOWED : refuse('solo el solicitante del ticket responde la encuesta');
+    case 'link':
+    case 'unlink':
+      return mayRelate(actor);
+    case 'merge':
+      // The duplicate's side of the rule; `mayMerge` also looks at the original.
+      return actor.role === Role.Operator || isSupervisorOrAdmin(actor) || isMemberOf(actor, ticket.area)
+        ? ALLOWED
+        : refuse(MERGE_REFUSAL);
     case 'comment':
       return speaksForRequester(actor, ticket) || STAFF_ROLES.includes(actor.role)
         ? ALLOWED
@@ -109,6 +117,27 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
             'solo el solicitante del ticket, el referente de su jurisdicción y el personal del CAU comentan en él',
           );
   }
+}
+
+/** Relating tickets is staff's bookkeeping: any member of the CAU relates and unrelates them. */
+export function mayRelate(actor: ActorV1): Decision {
+  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse('solo el personal del CAU relaciona tickets entre sí');
+}
+
+const MERGE_REFUSAL =
+  'solo la Mesa de Servicios, los supervisores, los administradores y los agentes del área que tiene ambos tickets fusionan un duplicado';
+
+/**
+ * Merging a duplicate into its original (issue 12): the service desk (L1 operators register tickets and are
+ * the first to see a repeat), supervisors and administrators anywhere; an area's agents only when their area
+ * holds both tickets, as they then know both cases.
+ */
+export function mayMerge(actor: ActorV1, duplicate: { area: string }, original: { area: string | null }): Decision {
+  if (actor.role === Role.Operator || isSupervisorOrAdmin(actor)) return ALLOWED;
+  if (actor.role === Role.Agent && isMemberOf(actor, duplicate.area) && original.area === duplicate.area) {
+    return ALLOWED;
+  }
+  return refuse(MERGE_REFUSAL);
 }
 
 /**

@@ -19,6 +19,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     resume: null,
     'answer-survey': null,
     'accept-solution': null,
+    merge: 'fusionado',
   },
   en_curso: {
     take: 'en_curso',
@@ -36,6 +37,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     resume: 'en_curso',
     'answer-survey': null,
     'accept-solution': null,
+    merge: 'fusionado',
   },
   resuelto: {
     take: null,
@@ -53,6 +55,7 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     resume: null,
     'answer-survey': null,
     'accept-solution': 'resuelto',
+    merge: 'fusionado',
   },
   cerrado: {
     take: null,
@@ -70,6 +73,26 @@ const EXPECTED: Record<TicketStatus, Record<LifecycleAction, TicketStatus | null
     resume: null,
     'answer-survey': 'cerrado',
     'accept-solution': null,
+    merge: null,
+  },
+  // A merged duplicate is terminal: its work goes on in the original.
+  fusionado: {
+    take: null,
+    assign: null,
+    escalate: null,
+    estimate: null,
+    'log-work': null,
+    'register-solution': null,
+    'return-solution': null,
+    submit: null,
+    approve: null,
+    reject: null,
+    reopen: null,
+    'wait-requester': null,
+    resume: null,
+    'answer-survey': null,
+    'accept-solution': null,
+    merge: null,
   },
 };
 
@@ -90,5 +113,11 @@ describe('ticket status machine', () => {
   it('closes only through approval of a resolved ticket', () => {
     const closing = cases.filter(([s, a]) => EXPECTED[s][a] === 'cerrado' && s !== 'cerrado');
     expect(closing).toEqual([['resuelto', 'approve']]);
+  });
+
+  it('merges only tickets not yet closed, and nothing leaves a merged ticket', () => {
+    const merging = cases.filter(([s, a]) => EXPECTED[s][a] === 'fusionado').map(([s, a]) => `${s}+${a}`);
+    expect(merging).toEqual(['abierto+merge', 'en_curso+merge', 'resuelto+merge']);
+    expect(LIFECYCLE_ACTIONS.filter((a) => transition('fusionado', a).ok)).toEqual([]);
   });
 });

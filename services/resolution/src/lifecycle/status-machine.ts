@@ -19,11 +19,12 @@ export type LifecycleAction =
   | 'wait-requester'
   | 'resume'
   | 'answer-survey'
-  | 'accept-solution';
+  | 'accept-solution'
+  | 'merge';
 
 export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; reason: string };
 
-const { Abierto, EnCurso, Resuelto, Cerrado } = TicketStatus;
+const { Abierto, EnCurso, Resuelto, Cerrado, Fusionado } = TicketStatus;
 
 /** Where each action may start and where it leaves the ticket. */
 const TRANSITIONS: Record<
@@ -47,6 +48,8 @@ const TRANSITIONS: Record<
   'answer-survey': { from: [Cerrado], to: (s) => s },
   // The requester confirms the solution while the supervisor has not yet reviewed it; it changes no status.
   'accept-solution': { from: [Resuelto], to: (s) => s },
+  // A duplicate not yet closed ends merged into its original (terminal; nothing starts from it).
+  merge: { from: [Abierto, EnCurso, Resuelto], to: () => Fusionado },
 };
 
 const STATUS_ES: Record<TicketStatus, string> = {
@@ -54,6 +57,7 @@ const STATUS_ES: Record<TicketStatus, string> = {
   en_curso: 'en curso',
   resuelto: 'resuelto',
   cerrado: 'cerrado',
+  fusionado: 'fusionado',
 };
 
 export function transition(status: TicketStatus, action: LifecycleAction): TransitionResult {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketOnlyCommandV1, TicketServiceLevelV1 } from '@cau/contracts';
+import { TicketStatus, type TicketOnlyCommandV1, type TicketServiceLevelV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { mayReadClosureReport } from '../lifecycle/permissions.js';
 import { authorize } from '../lifecycle/refusals.js';
@@ -20,10 +20,12 @@ export class GetServiceLevelUseCase {
         jurisdiction: ticket.jurisdiction,
       }),
     );
+    // A merged duplicate has no targets of its own: its original carries them (see serviceLevelOf).
+    const merged = ticket.status === TicketStatus.Fusionado;
     return {
       number: ticket.number,
-      responseDueAt: ticket.responseDueAt?.toISOString() ?? null,
-      resolutionDueAt: ticket.resolutionDueAt?.toISOString() ?? null,
+      responseDueAt: merged ? null : (ticket.responseDueAt?.toISOString() ?? null),
+      resolutionDueAt: merged ? null : (ticket.resolutionDueAt?.toISOString() ?? null),
       respondedAt: ticket.responseMetAt?.toISOString() ?? null,
       resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
     };

@@ -49,9 +49,20 @@ const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 /**
  * The service level of a ticket. The resolution target counts as met only while the ticket is resolved
  * or closed (the sweeper's rule): a rejected review or a reopening puts it back in play, and `resolvedAt`
- * (kept by the ticket as the latest submission) is then not announced.
+ * (kept by the ticket as the latest submission) is then not announced. A merged duplicate states no due
+ * dates (see `fusionado`).
  */
 export function serviceLevelOf(facts: ServiceLevelFacts): ServiceLevelState {
+  // A merged duplicate has no targets of its own any more: its original's carry the requester's need.
+  if (facts.status === 'fusionado') {
+    return {
+      priority: facts.priority,
+      responseDueAt: null,
+      resolutionDueAt: null,
+      respondedAt: iso(facts.responseMetAt),
+      resolvedAt: null,
+    };
+  }
   const resolutionMet = facts.status === 'resuelto' || facts.status === 'cerrado';
   return {
     priority: facts.priority,

@@ -14,15 +14,18 @@ export interface DueBreach {
 /**
  * A target is breached when its due date has passed and it was not met by then: not met yet, or met
  * late. While the clock stands still (waiting on the requester) there is no breach unless the due date
- * came before the wait began. Resolution counts as met while the ticket is resolved or closed.
+ * came before the wait began. Resolution counts as met while the ticket is resolved or closed. A merged
+ * duplicate is never breached: its targets passed to its original.
  */
 const RESPONSE_BREACHED = `
   t.response_due_at < $1
+  AND t.status <> 'fusionado'
   AND (t.response_met_at IS NULL OR t.response_met_at > t.response_due_at)
   AND (t.waiting_since IS NULL OR t.response_due_at <= t.waiting_since)
   AND NOT EXISTS (SELECT 1 FROM "{s}".sla_breaches b WHERE b.ticket_id = t.ticket_id AND b.target = 'response')`;
 const RESOLUTION_BREACHED = `
   t.resolution_due_at < $1
+  AND t.status <> 'fusionado'
   AND (t.status NOT IN ('resuelto', 'cerrado') OR t.resolved_at > t.resolution_due_at)
   AND (t.waiting_since IS NULL OR t.resolution_due_at <= t.waiting_since)
   AND NOT EXISTS (SELECT 1 FROM "{s}".sla_breaches b WHERE b.ticket_id = t.ticket_id AND b.target = 'resolution')`;

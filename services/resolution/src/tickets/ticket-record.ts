@@ -36,6 +36,8 @@ export interface TicketRecord {
   resolvedAt: Date | null;
   closedAt: Date | null;
   overdue: boolean;
+  /** The original this ticket was merged into (status `fusionado`); null otherwise. */
+  mergedInto: string | null;
 }
 
 /** Lifecycle columns a command may change. */
@@ -49,6 +51,8 @@ export interface TicketChanges {
   responseMetAt?: Date;
   resolvedAt?: Date;
   closedAt?: Date | null;
+  /** Set once, with status `fusionado`. */
+  merged?: { into: string; at: Date };
 }
 
 /** One step of the ticket's path: who did what, when, in which area (seed 000 §III "tiempo insumido"). */

@@ -32,6 +32,7 @@ interface TicketRow {
   resolved_at: Date | null;
   closed_at: Date | null;
   overdue: boolean;
+  merged_into: string | null;
 }
 
 /** What the SLA clocks of one ticket are computed from. */
@@ -46,6 +47,7 @@ export interface SlaFacts {
 /** What the service-level answer needs: who may read it, and the ticket's targets and milestones. */
 export interface ServiceLevelRow {
   number: number;
+  status: TicketStatus;
   area: string | null;
   requesterEmail: string | null;
   jurisdiction: string | null;
@@ -89,6 +91,7 @@ export class TicketRepository {
   async serviceLevelByNumber(number: number): Promise<ServiceLevelRow | null> {
     const rows: Array<{
       number: string;
+      status: TicketStatus;
       area: string | null;
       requester_email: string | null;
       jurisdiction: string | null;
@@ -97,7 +100,7 @@ export class TicketRepository {
       response_met_at: Date | null;
       resolved_at: Date | null;
     }> = await this.runtime.dataSource.query(
-      `SELECT number, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
+      `SELECT number, status, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
        FROM "${this.s}".tickets WHERE number = $1`,
       [number],
     );
@@ -105,6 +108,7 @@ export class TicketRepository {
     if (!row) return null;
     return {
       number: Number(row.number),
+      status: row.status,
       area: row.area,
       requesterEmail: row.requester_email,
       jurisdiction: row.jurisdiction,
@@ -217,6 +221,10 @@ export class TicketRepository {
     if (changes.responseMetAt !== undefined) set('response_met_at', changes.responseMetAt);
     if (changes.resolvedAt !== undefined) set('resolved_at', changes.resolvedAt);
     if (changes.closedAt !== undefined) set('closed_at', changes.closedAt);
+    if (changes.merged !== undefined) {
+      set('merged_into', changes.merged.into);
+      set('merged_at', changes.merged.at);
+    }
     if (sets.length === 0) return;
     await tx.query(
       `UPDATE "${this.s}".tickets SET ${sets.join(', ')}, updated_at = now() WHERE ticket_id = $1`,
@@ -246,7 +254,7 @@ export class TicketRepository {
     }> = await tx.query(
       `SELECT ticket_id, coalesce(registered_at, routed_at) AS start, priority, jurisdiction
        FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status <> 'cerrado'`}`,
+       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
       ticketIds ? [ticketIds] : [],
     );
     if (tickets.length === 0) return [];
@@ -294,7 +302,7 @@ export class TicketRepository {
       `SELECT ticket_id, number, area, priority, status, response_due_at, resolution_due_at, response_met_at,
               resolved_at, announced_service_level
        FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status <> 'cerrado'`}`,
+       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
       ticketIds ? [ticketIds] : [],
     );
     return rows.map((r) => ({
@@ -383,5 +391,6 @@ function toRecord(row: TicketRow): TicketRecord {
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
     overdue: row.overdue,
+    mergedInto: row.merged_into,
   };
 }
