@@ -48,7 +48,7 @@ describe('end to end: the CAU procedures', () => {
         title,
         description: `${title}. Reportado por teléfono.`,
         type,
-        category: 'sistemas',
+        category: 'sistemas-y-aplicaciones',
         impact: 'medio',
         urgency: 'media',
       },

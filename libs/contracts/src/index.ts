@@ -16,6 +16,7 @@ export * from './procedures/subjects.js';
 export * from './procedures/survey-link.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
+export * from './catalogue-admin.js';
 export * from './reports.js';
 export * from './notifications.js';
 export * from './notification-templates.js';
