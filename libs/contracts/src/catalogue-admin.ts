@@ -62,7 +62,7 @@ export const CatalogueCommands = {
 
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const lowerTrimmed = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+  Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
 
 export class LocalizedLabelInputV1 implements LocalizedLabelV1 {
   @IsDefined()

@@ -257,6 +257,13 @@ const adminAreasRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/AreasPage'), 'AreasPage'),
 });
 
+const adminCataloguesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/catalogos',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-catalogues/CataloguesPage'), 'CataloguesPage'),
+});
+
 const adminSlaRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/niveles',
@@ -369,6 +376,7 @@ const routeTree = rootRoute.addChildren([
     adminAccountsRoute,
     auditRoute,
     adminAreasRoute,
+    adminCataloguesRoute,
     adminSlaRoute,
     adminTemplatesRoute,
     adminMailsRoute,

@@ -107,7 +107,9 @@ export function jurisdictionSeedFromEnv(env: NodeJS.ProcessEnv): JurisdictionSet
   for (const entry of (env.SUPERVISOR_EMAILS ?? '').split(',').map((part) => part.trim().toLowerCase())) {
     if (entry === '') continue;
     if (!ADDRESS.test(entry)) {
-      throw new Error(`invalid intake configuration: SUPERVISOR_EMAILS must be comma-separated addresses, got "${entry}"`);
+      throw new Error(
+        `invalid intake configuration: SUPERVISOR_EMAILS must be comma-separated addresses, got "${entry}"`,
+      );
     }
     supervisors.add(entry);
   }

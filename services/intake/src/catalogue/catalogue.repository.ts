@@ -182,7 +182,11 @@ export class CatalogueRepository {
   }
 
   /** What the catalogue says about the categories and jurisdictions of a batch of registrations. */
-  async registrationValues(tx: EntityManager, categories: string[], jurisdictions: string[]): Promise<RegistrationValues> {
+  async registrationValues(
+    tx: EntityManager,
+    categories: string[],
+    jurisdictions: string[],
+  ): Promise<RegistrationValues> {
     const categoryRows: Array<{ code: string; retired: boolean }> = await tx.query(
       `SELECT c.code, c.retired OR coalesce(p.retired, false) AS retired
        FROM "${this.s}".categories c LEFT JOIN "${this.s}".categories p ON p.code = c.parent_code
@@ -239,10 +243,7 @@ export class CatalogueRepository {
       now.push('jurisdiction');
     }
     if (now.length > 0) {
-      await tx.query(
-        `INSERT INTO "${this.s}".catalogue_seeded (kind, at) SELECT unnest($1::text[]), now()`,
-        [now],
-      );
+      await tx.query(`INSERT INTO "${this.s}".catalogue_seeded (kind, at) SELECT unnest($1::text[]), now()`, [now]);
     }
     return now;
   }

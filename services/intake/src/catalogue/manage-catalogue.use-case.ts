@@ -162,7 +162,7 @@ export class ManageCatalogueUseCase {
   ): Promise<CatalogueChangeV1<T>> {
     return this.runtime.transaction(async (tx) => {
       const change = await apply(tx);
-      const after = change.after as Entry;
+      const after = change.after;
       await this.runtime.outbox.append(tx, {
         definition: CatalogueEvents.Changed,
         ticketId: null,
