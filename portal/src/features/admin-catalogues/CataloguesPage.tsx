@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACTIVE_COLOR } from '../admin-accounts/admin-accounts-api';
 import { ActionModal, Refusal } from '../workspace/actions/action-kit';
 import {
   catalogueChanged,
@@ -122,7 +123,7 @@ function Section({
 function StatusBadge({ retired }: { retired: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant={retired ? 'outline' : 'filled'} color={retired ? 'dark' : 'green.9'} size="sm">
+    <Badge variant={retired ? 'outline' : 'filled'} color={retired ? 'dark' : ACTIVE_COLOR} size="sm">
       {t(retired ? 'adminCatalogues.retired' : 'adminCatalogues.active')}
     </Badge>
   );
@@ -169,7 +170,7 @@ function RowActions({
         <Button
           size="xs"
           variant="subtle"
-          color={retired ? 'cau' : 'red.8'}
+          color={retired ? 'cau' : 'red'}
           loading={toggle.isPending}
           onClick={() => toggle.mutate()}
           aria-label={t(retired ? 'adminCatalogues.restoreNamed' : 'adminCatalogues.retireNamed', { code })}
