@@ -92,7 +92,7 @@ test('an administrator adds, edits and retires a category by keyboard, and regis
   // Registration takes both codes while they are active, and the form offers them.
   await operatorApi.send('POST', '/tickets', ticketBody(tag, child), { 'Idempotency-Key': `cat-${tag}-first` });
   await page.goto(`${baseUrl()}/tickets/nuevo`);
-  const categorySelect = page.getByRole('textbox', { name: 'Categoría' });
+  const categorySelect = page.getByRole('combobox', { name: /^¿Sobre qué es/ });
   await categorySelect.click();
   await expect(
     page.getByRole('option', { name: `Plotters e impresoras grandes ${tag} › Plotters láser ${tag}` }),
@@ -105,6 +105,8 @@ test('an administrator adds, edits and retires a category by keyboard, and regis
   await expect(page.getByText(`${code} retirado: el registro ya no lo acepta.`)).toBeVisible();
   await expect(row).toContainText('Retirado');
   await expect(page.getByRole('button', { name: `Restituir ${code}`, exact: true })).toBeVisible();
+  // The pointer stays where the retired row's button was; the page is checked as it is read, not hovered.
+  await page.mouse.move(0, 0);
   await checkPage(page, 'admin-catalogues-retired');
   const stored = await admin.send<Catalogue>('GET', '/catalogue');
   expect(stored.categories.find((c) => c.code === code)).toMatchObject({
@@ -122,7 +124,7 @@ test('an administrator adds, edits and retires a category by keyboard, and regis
 
   // The report form no longer offers it.
   await page.goto(`${baseUrl()}/tickets/nuevo`);
-  await page.getByRole('textbox', { name: 'Categoría' }).click();
+  await page.getByRole('combobox', { name: /^¿Sobre qué es/ }).click();
   await expect(page.getByRole('option', { name: 'Impresoras y escáneres' })).toBeVisible();
   await expect(page.getByRole('option', { name: new RegExp(`Plotters.*${tag}`) })).toHaveCount(0);
   await page.keyboard.press('Escape');
