@@ -123,7 +123,13 @@ function Section({
 function StatusBadge({ retired }: { retired: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant={retired ? 'outline' : 'filled'} color={retired ? 'dark' : ACTIVE_COLOR} size="sm">
+    <Badge
+      variant={retired ? 'outline' : 'filled'}
+      color={retired ? 'dark' : ACTIVE_COLOR}
+      size="sm"
+      // The column is as wide as the whole word: never "RETIRA…".
+      styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {t(retired ? 'adminCatalogues.retired' : 'adminCatalogues.active')}
     </Badge>
   );
