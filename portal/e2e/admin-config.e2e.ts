@@ -28,7 +28,7 @@ const ticketBody = (tag: string, requester: string, title: string) => ({
   title,
   description: `La computadora no enciende (${tag}).`,
   type: 'incidente',
-  category: 'redes',
+  category: 'red-e-internet',
   impact: 'bajo',
   urgency: 'media',
 });

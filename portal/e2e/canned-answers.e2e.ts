@@ -125,7 +125,7 @@ test("a canned answer goes into the reply with the ticket's facts, to be read an
       title,
       description: 'El monitor parpadea desde el lunes.',
       type: 'incidente',
-      category: 'hardware',
+      category: 'equipos',
       impact: 'bajo',
       urgency: 'media',
     },

@@ -48,7 +48,7 @@ test('the console queue: views and filters in the URL, paging, live rows, bulk t
           title: `Equipo sin red ${tag} número ${index}`,
           description: 'La computadora no se conecta a la red del edificio.',
           type: 'incidente',
-          category: 'redes',
+          category: 'red-e-internet',
           impact: index % 3 === 0 ? 'alto' : 'bajo',
           urgency: 'media',
         },

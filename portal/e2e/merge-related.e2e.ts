@@ -26,7 +26,7 @@ test('an operator relates two tickets and merges a duplicate: both numbers open 
       title,
       description: `${title}: reportado por teléfono.`,
       type: 'incidente',
-      category: 'correo',
+      category: 'correo-electronico',
       impact: 'medio',
       urgency: 'media',
     });

@@ -78,7 +78,7 @@ test('9.2 3.C: a security incident goes L1 → UIT → ACGII (reclassified ALTA)
       title,
       description: 'Una cuenta del área envía correos con enlaces que nadie escribió.',
       type: 'incidente',
-      category: 'redes',
+      category: 'red-e-internet',
       impact: 'medio',
       urgency: 'media',
     },

@@ -145,7 +145,7 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
           title: `Sin red en la oficina ${tag} ${index}`,
           description: 'La computadora no se conecta a la red.',
           type,
-          category: 'redes',
+          category: 'red-e-internet',
           impact: 'bajo',
           urgency: 'media',
         },

@@ -113,7 +113,7 @@ test('the dashboard shows each technician, what each area resolved and the split
       title: `El servidor de archivos no responde ${tag}`,
       description: 'Nadie puede abrir la carpeta compartida.',
       type: 'incidente',
-      category: 'redes',
+      category: 'red-e-internet',
       impact: 'alto',
       urgency: 'alta',
     },

@@ -66,7 +66,7 @@ describe('end to end: internal notes, replies, assignment mails and reclassifica
         title: 'No abre el sistema de matrículas',
         description: 'Desde esta mañana el sistema de matrículas no abre.',
         type: 'incidente',
-        category: 'sistemas',
+        category: 'sistemas-y-aplicaciones',
         impact: 'medio',
         urgency: 'media',
       },
@@ -159,7 +159,7 @@ describe('end to end: internal notes, replies, assignment mails and reclassifica
       await act(t.operator!, number, 'classification', { impact: 'alto', reason: 'Afecta a todo el ministerio' }),
     ).toEqual({
       type: 'incidente',
-      category: 'sistemas',
+      category: 'sistemas-y-aplicaciones',
       impact: 'alto',
       urgency: 'media',
       priority: 'ALTA',

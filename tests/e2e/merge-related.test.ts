@@ -42,7 +42,7 @@ describe('end to end: related tickets and merging a duplicate', () => {
         title,
         description: `${title}. Reportado por teléfono.`,
         type: 'incidente',
-        category: 'correo',
+        category: 'correo-electronico',
         impact: 'medio',
         urgency: 'media',
       },

@@ -50,7 +50,7 @@ describe('end to end: the CAU procedures', () => {
         title,
         description: `${title}. Reportado por teléfono.`,
         type,
-        category: 'sistemas',
+        category: 'sistemas-y-aplicaciones',
         impact: 'medio',
         urgency: 'media',
       },

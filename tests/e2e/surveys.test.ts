@@ -54,7 +54,7 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
         title: 'No llega el correo',
         description: 'No llega el correo desde ayer.',
         type: 'incidente',
-        category: 'correo',
+        category: 'correo-electronico',
         impact: 'medio',
         urgency: 'media',
       },

@@ -1,9 +1,8 @@
 import { Channel, Impact, TicketType, Urgency } from './enums.js';
 
 /**
- * What the portal's "report a problem" form offers. Categories are the installation's (read by the
- * gateway at boot from TICKET_CATEGORIES until issue "Portal III" turns them into an administered
- * catalogue); the other lists are the registration vocabulary of ./enums.ts with words people read.
+ * What the portal's "report a problem" form offers. Categories are intake's administered catalogue
+ * (./catalogue-admin.ts); the other lists are the registration vocabulary of ./enums.ts with words people read.
  */
 export interface LocalizedLabelV1 {
   es: string;
@@ -14,6 +13,8 @@ export interface CatalogueEntryV1 {
   /** The value registration takes (`category`, `type`, `impact`, `urgency`, `channel`). */
   code: string;
   label: LocalizedLabelV1;
+  /** Categories only: the active subcategories (codes registration also takes); empty when there are none. */
+  children?: CatalogueEntryV1[];
 }
 
 export interface CatalogueOptionsV1 {

@@ -192,6 +192,9 @@ const RESOURCE_ES: Record<string, string> = {
   'canned-answer': 'la respuesta predefinida',
   calendar: 'el calendario',
   holiday: 'el feriado',
+  category: 'la categoría',
+  service: 'el servicio',
+  jurisdiction: 'la jurisdicción',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -203,11 +206,20 @@ const RESOURCE_EN: Record<string, string> = {
   'canned-answer': 'Canned answer',
   calendar: 'Calendar',
   holiday: 'Holiday',
+  category: 'Category',
+  service: 'Service',
+  jurisdiction: 'Jurisdiction',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
   return ERROR_MESSAGES[language][error.code](error.params ?? {});
 }
+
+/** Feminine nouns ("categoría desconocida") for the catalogue's kinds. */
+const CATALOGUE_NOUN_ES: Record<string, string> = {
+  category: 'categoría',
+  jurisdiction: 'jurisdicción',
+};
 
 const list = (values: readonly unknown[] | undefined): string => (values ?? []).map(String).join(', ');
 
@@ -307,6 +319,16 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketExists: (f, p) => `El campo «${f}» nombra un ticket que no existe (${String(p?.[0])}).`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
+    unknownCatalogueValue: (f, p) =>
+      `El campo «${f}»: ${CATALOGUE_NOUN_ES[String(p?.[0])] ?? 'valor'} desconocida «${String(p?.[1])}»; use uno de los códigos del catálogo.`,
+    retiredCatalogueValue: (f, p) =>
+      `El campo «${f}»: ${CATALOGUE_NOUN_ES[String(p?.[0])] ?? 'valor'} retirada «${String(p?.[1])}»; ya no se usa para registrar.`,
+    inboundMailCategory: (f, p) =>
+      `El campo «${f}»: la categoría «${String(p?.[0])}» no puede retirarse ni moverse: el correo entrante registra sus tickets con ella.`,
+    parentNotTopLevel: (f, p) =>
+      `El campo «${f}»: «${String(p?.[0])}» no es una categoría de primer nivel activa; las subcategorías cuelgan de una categoría.`,
+    hasSubcategories: (f, p) =>
+      `El campo «${f}»: «${String(p?.[0])}» tiene subcategorías y no puede ser subcategoría de otra.`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -381,6 +403,16 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketExists: (f, p) => `Field '${f}' names a ticket that does not exist (${String(p?.[0])}).`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
+    unknownCatalogueValue: (f, p) =>
+      `Field '${f}': unknown ${String(p?.[0])} "${String(p?.[1])}"; use one of the catalogue's codes.`,
+    retiredCatalogueValue: (f, p) =>
+      `Field '${f}': ${String(p?.[0])} "${String(p?.[1])}" is retired and no longer taken for registration.`,
+    inboundMailCategory: (f, p) =>
+      `Field '${f}': category "${String(p?.[0])}" cannot be retired or moved: inbound mail registers its tickets with it.`,
+    parentNotTopLevel: (f, p) =>
+      `Field '${f}': "${String(p?.[0])}" is not an active top-level category; subcategories hang from a category.`,
+    hasSubcategories: (f, p) =>
+      `Field '${f}': "${String(p?.[0])}" has subcategories and cannot become a subcategory of another.`,
   },
 };
 

@@ -17,6 +17,7 @@ export * from './procedures/survey-link.js';
 export * from './procedures/calendars.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
+export * from './catalogue-admin.js';
 export * from './reports.js';
 export * from './report-columns.js';
 export * from './notifications.js';

@@ -360,6 +360,26 @@ export interface paths {
         patch: operations["CannedAnswersController_update"];
         trace?: never;
     };
+    "/api/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los catálogos completos (categorías, servicios, jurisdicciones), con los retirados
+         * @description Roles: admin.
+         */
+        get: operations["CatalogueAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue/categories": {
         parameters: {
             query?: never;
@@ -368,13 +388,101 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Las categorías de la instalación para registrar un problema
-         * @description Se leen al iniciar el gateway de `TICKET_CATEGORIES` (o la lista por omisión). El registro todavía acepta cualquier texto como `category`; la incidencia "Portal III" las convertirá en un catálogo administrado.
+         * Las categorías activas para registrar un problema, con sus subcategorías
+         * @description El catálogo que administran los administradores (`/api/v1/catalogue/categories/{code}`). El registro acepta como `category` el código de una categoría o de una subcategoría activa; uno desconocido o retirado se rechaza con 400 que nombra `category`.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
         get: operations["CatalogueController_categories"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Crea una categoría o subcategoría, o cambia sus nombres, su categoría padre o su orden
+         * @description El código no cambia: para "renombrar" un código, cree el nuevo y retire el anterior. `parent` debe ser una categoría activa de primer nivel (dos niveles: categoría → subcategoría).
+         *
+         *     Roles: admin.
+         */
+        put: operations["CatalogueAdminController_saveCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/categories/{code}/retired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Retira o restituye una categoría
+         * @description Retirar no borra: el registro deja de aceptar el código y los tickets que ya lo tienen lo conservan. `correo-electronico` no puede retirarse (el correo entrante registra con ella).
+         *
+         *     Roles: admin.
+         */
+        put: operations["CatalogueAdminController_retireCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/jurisdictions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Crea o cambia una jurisdicción, con sus referentes y supervisores
+         * @description Guardar una jurisdicción la confirma: desde que hay una confirmada, el registro solo acepta jurisdicciones confirmadas y activas (antes acepta cualquier código).
+         *
+         *     Roles: admin.
+         */
+        put: operations["CatalogueAdminController_saveJurisdiction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/jurisdictions/{code}/retired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Retira o restituye una jurisdicción
+         * @description Retirar no borra: el registro deja de aceptar el código y los tickets que ya lo tienen lo conservan. `correo-electronico` no puede retirarse (el correo entrante registra con ella).
+         *
+         *     Roles: admin.
+         */
+        put: operations["CatalogueAdminController_retireJurisdiction"];
         post?: never;
         delete?: never;
         options?: never;
@@ -395,6 +503,46 @@ export interface paths {
          */
         get: operations["CatalogueController_options"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Crea un servicio ofrecido o cambia sus nombres
+         * @description Roles: admin.
+         */
+        put: operations["CatalogueAdminController_saveService"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/services/{code}/retired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Retira o restituye un servicio
+         * @description Roles: admin.
+         */
+        put: operations["CatalogueAdminController_retireService"];
         post?: never;
         delete?: never;
         options?: never;
@@ -710,32 +858,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/area-mailboxes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * El buzón de correo de cada área (derivaciones, y los avisos a la mesa para L1)
-         * @description Roles: operator, agent, supervisor, admin.
-         */
-        get: operations["NotificationConfigurationController_mailboxes"];
-        /**
-         * Reemplaza los buzones de las áreas
-         * @description Un área que no figura queda sin buzón: sus derivaciones no se avisan por correo.
-         *
-         *     Roles: admin.
-         */
-        put: operations["NotificationConfigurationController_replaceMailboxes"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/notifications/inbound": {
         parameters: {
             query?: never;
@@ -795,34 +917,6 @@ export interface paths {
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
         put: operations["NotificationsController_setPreference"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A quién se avisa por correo de cada suceso de un ticket
-         * @description Todas las combinaciones para las que hay un correo, con su estado; las que no tienen regla no avisan.
-         *
-         *     Roles: operator, agent, supervisor, admin.
-         */
-        get: operations["NotificationConfigurationController_rules"];
-        /**
-         * Reemplaza las reglas de aviso por correo
-         * @description Se envían todas las reglas que deben existir; una combinación que falta no avisa a nadie. Rige desde el siguiente suceso.
-         *
-         *     Roles: admin.
-         */
-        put: operations["NotificationConfigurationController_replaceRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -982,50 +1076,6 @@ export interface paths {
          *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/productivity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Productividad del período: por técnico, lo que resolvió cada área y por tipo de ticket
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md. Un agente ve lo hecho en su área (tomados y trabajo registrado allí, resueltos con la solución del área); un referente, los tickets de su jurisdicción.
-         *
-         *     Roles: supervisor, admin, operator, agent, referente.
-         */
-        get: operations["ReportsController_productivity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/productivity.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * La productividad del período en una hoja de cálculo XLSX
-         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
-         *
-         *     Roles: supervisor, admin, operator, agent, referente.
-         */
-        get: operations["ReportsController_productivityXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1250,118 +1300,6 @@ export interface paths {
          */
         put: operations["EscalationGraphController_replace"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/routing/priority-matrix": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * La matriz de prioridad: qué prioridad recibe un ticket según su impacto y su urgencia
-         * @description Roles: operator, agent, supervisor, admin.
-         */
-        get: operations["PriorityMatrixController_get"];
-        /**
-         * Reemplaza la matriz de prioridad
-         * @description Se envían las nueve celdas (impacto × urgencia), cada combinación una vez. Los tickets ya registrados conservan su prioridad; los nuevos y las reclasificaciones usan la matriz nueva de inmediato.
-         *
-         *     Roles: admin.
-         */
-        put: operations["PriorityMatrixController_replace"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla/calendars": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Calendarios hábiles con los feriados de un año
-         * @description Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.
-         *
-         *     Roles: operator, agent, supervisor, admin.
-         */
-        get: operations["CalendarsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla/calendars/{code}/holidays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Agrega un feriado
-         * @description Los vencimientos de los tickets abiertos y de los nuevos se recalculan al instante.
-         *
-         *     Roles: admin.
-         */
-        post: operations["CalendarsController_add"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla/calendars/{code}/holidays/{date}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Quita un feriado; los vencimientos se recalculan
-         * @description Roles: admin.
-         */
-        delete: operations["CalendarsController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla/calendars/{code}/holidays/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Importa los feriados de un año desde un CSV (fecha,nombre)
-         * @description Todo o nada: si alguna línea no es válida no se guarda ninguna, y la respuesta 400 nombra cada línea. Las fechas ya cargadas toman el nombre del archivo.
-         *
-         *     Roles: admin.
-         */
-        post: operations["CalendarsController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1750,28 +1688,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tickets/{number}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Fusiona el ticket, un duplicado, en su original (`into`)
-         * @description El duplicado queda «fusionado» (terminal; no cuenta como cerrado ni vence su SLA) y su número sigue abriéndose; el original sigue su curso y avisa también al solicitante del duplicado. La Mesa de Servicios, los supervisores y los administradores fusionan en cualquier área; los agentes, solo si su área tiene ambos tickets. 409 si alguno está cerrado, si el original ya fue fusionado en otro o si el duplicado tiene duplicados fusionados en él.
-         *
-         *     Roles: operator, agent, supervisor, admin.
-         */
-        post: operations["TicketRelationsController_merge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/tickets/{number}/path": {
         parameters: {
             query?: never;
@@ -1787,50 +1703,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tickets/{number}/related": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Relaciona el ticket con otro
-         * @description La relación es simétrica: ambos tickets la muestran y su recorrido la registra. Relacionar dos tickets ya relacionados no cambia nada. `related` no puede ser el mismo ticket ni uno inexistente (400 que nombra el campo).
-         *
-         *     Roles: operator, agent, supervisor, admin.
-         */
-        post: operations["TicketRelationsController_link"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tickets/{number}/related/{related}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Quita la relación del ticket con otro
-         * @description Quitar una relación que no existe no cambia nada.
-         *
-         *     Roles: operator, agent, supervisor, admin.
-         */
-        delete: operations["TicketRelationsController_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2185,27 +2057,6 @@ export interface components {
             name: string;
             role: string;
         };
-        AddHolidayBodyV1: {
-            date: string;
-            name: string;
-        };
-        AreaMailboxesV1: {
-            mailboxes: components["schemas"]["AreaMailboxV1"][];
-        };
-        AreaMailboxV1: {
-            area: string;
-            /** Format: email */
-            email: string;
-        };
-        AreaResolutionFiguresResponse: {
-            /** @description Código del área */
-            area: string;
-            /** @description Minutos de trabajo registrados en el área en el período */
-            minutesLogged: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
-            /** @description Tickets cerrados en el período con la solución que registró el área */
-            resolved: number;
-        };
         AreaResponse: {
             /** @example UIT */
             code: string;
@@ -2265,7 +2116,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset";
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2282,38 +2133,12 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
-        };
-        CalendarResponse: {
-            /**
-             * @description «default»: el calendario general de la instalación
-             * @example default
-             */
-            code: string;
-            /** @description Los feriados del año pedido, por fecha */
-            holidays: components["schemas"]["HolidayResponse"][];
-            /** @description Jurisdicciones que cuentan con este calendario */
-            jurisdictions: string[];
-            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
-            week: {
-                [key: string]: {
-                    /** @example 16:00 */
-                    end: string;
-                    /** @example 08:00 */
-                    start: string;
-                }[];
-            };
-            /** @example America/Argentina/Buenos_Aires */
-            zone: string;
-        };
-        CalendarsResponse: {
-            calendars: components["schemas"]["CalendarResponse"][];
-            year: number;
         };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
@@ -2362,6 +2187,45 @@ export interface components {
             types: components["schemas"]["CatalogueEntryResponse"][];
             /** @description Valores de `urgency` */
             urgencies: components["schemas"]["CatalogueEntryResponse"][];
+        };
+        CatalogueResponse: {
+            /** @description Categorías, cada una seguida de sus subcategorías */
+            categories: components["schemas"]["CategoryResponse"][];
+            jurisdictions: components["schemas"]["JurisdictionResponse"][];
+            services: components["schemas"]["ServiceResponse"][];
+        };
+        CategoryInputV1: {
+            label: components["schemas"]["LocalizedLabelInputV1"];
+            order?: number;
+            parent?: string;
+        };
+        CategoryResponse: {
+            /** @example impresoras */
+            code: string;
+            label: components["schemas"]["LocalizedTextResponse"];
+            /**
+             * @description Orden entre sus hermanas (menor primero)
+             * @example 0
+             */
+            order: number;
+            /**
+             * @description La categoría de la que es subcategoría
+             * @example null
+             */
+            parent: string | null;
+            /** @description Retirada: el registro ya no la acepta; los tickets la conservan */
+            retired: boolean;
+        };
+        CategoryTreeEntryResponse: {
+            /** @description Subcategorías activas (también se aceptan como `category`); vacío si no tiene */
+            children: components["schemas"]["CatalogueEntryResponse"][];
+            /**
+             * @description El valor que se envía como `category` al registrar
+             * @example impresoras
+             */
+            code: string;
+            /** @description Lo que se muestra, en español e inglés */
+            label: components["schemas"]["LocalizedTextResponse"];
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -2561,41 +2425,23 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
-        HolidayChangeResponse: {
-            /** @example default */
-            calendar: string;
-            holiday: components["schemas"]["HolidayResponse"];
+        JurisdictionInputV1: {
+            name: string;
+            referenteEmails: string[];
+            supervisorEmails: string[];
         };
-        HolidayImportResponse: {
-            /** @description Fechas nuevas */
-            added: number;
-            /** @example default */
-            calendar: string;
-            /** @description Fechas que ya estaban con el mismo nombre */
-            unchanged: number;
-            /** @description Fechas que ya estaban y cambiaron de nombre */
-            updated: number;
-            year: number;
-        };
-        HolidayResponse: {
-            /**
-             * @description Fecha local del calendario (AAAA-MM-DD)
-             * @example 2026-03-24
-             */
-            date: string;
-            /** @example Día Nacional de la Memoria */
-            name: string | null;
-        };
-        ImportHolidaysRequest: {
-            /**
-             * @description El archivo CSV: una línea «fecha,nombre» por feriado (AAAA-MM-DD; «;» también separa; una primera línea «fecha,nombre» se ignora). Todo o nada.
-             * @example fecha,nombre
-             *     2026-01-01,Año Nuevo
-             *     2026-03-24,Día Nacional de la Memoria
-             */
-            csv: string;
-            /** @description Año del archivo: toda fecha debe ser de ese año */
-            year: number;
+        JurisdictionResponse: {
+            /** @example SALUD */
+            code: string;
+            /** @description Confirmada por un administrador. Mientras ninguna lo está, el registro acepta cualquier jurisdicción; desde que una lo está, solo las confirmadas y activas. */
+            listed: boolean;
+            /** @example Ministerio de Salud */
+            name: string;
+            /** @description Referentes tecnológicos (correo) */
+            referenteEmails: string[];
+            retired: boolean;
+            /** @description Supervisores (correo) */
+            supervisorEmails: string[];
         };
         KbAccountRefResponse: {
             /** Format: uuid */
@@ -2802,6 +2648,10 @@ export interface components {
             satisfaction: components["schemas"]["SatisfactionResponse"];
             sla: components["schemas"]["SlaResponse"];
         };
+        LocalizedLabelInputV1: {
+            en: string;
+            es: string;
+        };
         LocalizedTextResponse: {
             en: string;
             es: string;
@@ -2810,27 +2660,6 @@ export interface components {
             html: string;
             subject: string;
             text: string;
-        };
-        MeanDurationResponse: {
-            /** @description Promedio en minutos hábiles; null si no se midió nada */
-            business: number | null;
-            /** @description Promedio en minutos corridos */
-            calendar: number | null;
-        };
-        MergeTicketBodyV1: {
-            into: number;
-            reason?: string;
-        };
-        NotificationRulesV1: {
-            rules: components["schemas"]["NotificationRuleV1"][];
-        };
-        NotificationRuleV1: {
-            enabled: boolean;
-            essential: boolean;
-            /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
-            /** @enum {string} */
-            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
         };
         PasswordResetConfirmRequest: {
             password: string;
@@ -2860,37 +2689,11 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
             ticketNumber?: number;
-        };
-        PriorityMatrixCellV1: {
-            /** @enum {string} */
-            impact: "alto" | "medio" | "bajo";
-            /** @enum {string} */
-            priority: "ALTA" | "MEDIA" | "BAJA";
-            /** @enum {string} */
-            urgency: "alta" | "media" | "baja";
-        };
-        PriorityMatrixV1: {
-            cells: components["schemas"]["PriorityMatrixCellV1"][];
-        };
-        ProductivityReportResponse: {
-            /** @description Más resueltos primero, luego por código */
-            areas: components["schemas"]["AreaResolutionFiguresResponse"][];
-            /** Format: date */
-            from: string;
-            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
-            /** @description Más resueltos primero, luego más tomados, luego por nombre */
-            technicians: components["schemas"]["TechnicianFiguresResponse"][];
-            timeZone: string;
-            /** Format: date */
-            to: string;
-            /** @description Todos los tipos, en el orden del catálogo */
-            types: components["schemas"]["TicketTypeFiguresResponse"][];
         };
         ReasonBodyV1: {
             reason: string;
@@ -2928,9 +2731,6 @@ export interface components {
             scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
-        };
-        RelatedTicketBodyV1: {
-            related: number;
         };
         RenameAreaRequest: {
             name: string;
@@ -2989,6 +2789,9 @@ export interface components {
             name: string;
             phone: string | null;
         };
+        RetiredInputV1: {
+            retired: boolean;
+        };
         ReviewBodyV1: {
             /** @enum {string} */
             decision: "approve" | "reject";
@@ -3036,6 +2839,15 @@ export interface components {
         };
         SelfSolvedBodyV1: {
             query?: string;
+        };
+        ServiceInputV1: {
+            label: components["schemas"]["LocalizedLabelInputV1"];
+        };
+        ServiceResponse: {
+            /** @example correo-institucional */
+            code: string;
+            label: components["schemas"]["LocalizedTextResponse"];
+            retired: boolean;
         };
         SlaComplianceResponse: {
             /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
@@ -3151,24 +2963,10 @@ export interface components {
              * @description La encuesta se responde con el ticket cerrado
              * @enum {string}
              */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
             ticketNumber: number;
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
-        };
-        TechnicianFiguresResponse: {
-            /** Format: uuid */
-            accountId: string;
-            /** @description Minutos de los registros de trabajo que hizo en el período */
-            minutesLogged: number;
-            /** @description El nombre registrado en el último de sus pasos contados */
-            name: string;
-            /** @description Resolución promedio (registro → solución aprobada) de sus resueltos */
-            resolution: components["schemas"]["MeanDurationResponse"];
-            /** @description Tickets cerrados en el período cuya solución aprobada registró */
-            solved: number;
-            /** @description Tickets distintos que tomó o le asignaron en el período */
-            taken: number;
         };
         TicketAssigneeResponse: {
             /** Format: uuid */
@@ -3239,10 +3037,6 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
-            /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
-            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
-            /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
-            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -3254,8 +3048,6 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: components["schemas"]["ActingAccountResponse"];
-            /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
-            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -3263,7 +3055,7 @@ export interface components {
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
             serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
@@ -3302,13 +3094,6 @@ export interface components {
             steps: components["schemas"]["PathStepResponse"][];
             /** Format: uuid */
             ticketId: string;
-        };
-        TicketReferenceResponse: {
-            number: number;
-            /** @enum {string|null} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
-            /** @description null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona) */
-            title: string | null;
         };
         TicketRegisteredResponse: {
             /**
@@ -3374,7 +3159,7 @@ export interface components {
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
@@ -3393,8 +3178,6 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
-            /** @description El número del original en que se fusionó este duplicado; null si no lo es */
-            mergedInto: number | null;
             number: number;
             overdue: boolean;
             /** @enum {string|null} */
@@ -3420,7 +3203,7 @@ export interface components {
              */
             responseDueAt: string | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
             /** Format: uuid */
             ticketId: string;
             title: string;
@@ -3435,15 +3218,6 @@ export interface components {
             urgency: "alta" | "media" | "baja";
             /** @description En espera de una respuesta del solicitante (los plazos no corren) */
             waitingOnRequester: boolean;
-        };
-        TicketTypeFiguresResponse: {
-            /** @description Cerrados en el período (y aún cerrados) */
-            closed: number;
-            /** @description Registrados en el período */
-            opened: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
-            /** @enum {string} */
-            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
         };
         TimelineEntryResponse: {
             /** @description El área en que el paso deja el ticket */
@@ -4242,7 +4016,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
                 to?: string;
             };
             header?: never;
@@ -4896,6 +4670,52 @@ export interface operations {
             };
         };
     };
+    CatalogueAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CatalogueController_categories: {
         parameters: {
             query?: never;
@@ -4910,7 +4730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueEntryResponse"][];
+                    "application/json": components["schemas"]["CategoryTreeEntryResponse"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -4924,6 +4744,349 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_saveCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_retireCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetiredInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_saveJurisdiction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JurisdictionInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurisdictionResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_retireJurisdiction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetiredInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurisdictionResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4961,6 +5124,173 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_saveService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueAdminController_retireService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetiredInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6194,130 +6524,6 @@ export interface operations {
             };
         };
     };
-    NotificationConfigurationController_mailboxes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AreaMailboxesV1"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    NotificationConfigurationController_replaceMailboxes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AreaMailboxesV1"];
-            };
-        };
-        responses: {
-            /** @description Los buzones vigentes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AreaMailboxesV1"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     InboundMailController_list: {
         parameters: {
             query?: {
@@ -6589,160 +6795,6 @@ export interface operations {
             };
         };
     };
-    NotificationConfigurationController_rules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        rules: {
-                            enabled: boolean;
-                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
-                            essential: boolean;
-                            /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
-                            /**
-                             * @description El correo que envía la regla
-                             * @example ticket-escalated
-                             */
-                            mailKind: string;
-                            /** @enum {string} */
-                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
-                        }[];
-                    };
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    NotificationConfigurationController_replaceRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationRulesV1"];
-            };
-        };
-        responses: {
-            /** @description Las reglas vigentes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        rules: {
-                            enabled: boolean;
-                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
-                            essential: boolean;
-                            /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
-                            /**
-                             * @description El correo que envía la regla
-                             * @example ticket-escalated
-                             */
-                            mailKind: string;
-                            /** @enum {string} */
-                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
-                        }[];
-                    };
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     MailTemplatesController_list: {
         parameters: {
             query?: never;
@@ -6762,7 +6814,7 @@ export interface operations {
                             /** @example ticket.closed */
                             eventType: string;
                             /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                             languages: {
                                 en?: {
                                     /** @enum {string} */
@@ -6833,7 +6885,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6847,7 +6899,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -6918,7 +6970,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6937,7 +6989,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -7026,7 +7078,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7040,7 +7092,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -7111,7 +7163,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7206,7 +7258,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7409,124 +7461,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Hoja «Indicadores» con las mismas columnas que el CSV */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReportsController_productivity: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Técnicos, áreas y tipos del período */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductivityReportResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReportsController_productivityXlsx: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Hojas «Técnicos», «Áreas» y «Tipos» */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7963,7 +7897,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -8056,7 +7990,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -8338,431 +8272,6 @@ export interface operations {
             };
             /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityMatrixController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityMatrixV1"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    PriorityMatrixController_replace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PriorityMatrixV1"];
-            };
-        };
-        responses: {
-            /** @description La matriz guardada, ya vigente */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PriorityMatrixV1"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    CalendarsController_list: {
-        parameters: {
-            query: {
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarsResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    CalendarsController_add: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddHolidayBodyV1"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    CalendarsController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-                date: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description El feriado quitado */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    CalendarsController_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportHolidaysRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HolidayImportResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9129,7 +8638,7 @@ export interface operations {
                 /** @description Orden: `newest` (predeterminado; número descendente), `oldest`, `due` (vencimiento de la resolución, el más próximo primero; sin vencimiento al final), `updated` (último cambio, el más reciente primero), `priority` (ALTA primero; dentro de cada prioridad, el más antiguo primero). */
                 sort?: "newest" | "oldest" | "due" | "updated" | "priority";
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -10570,104 +10079,6 @@ export interface operations {
             };
         };
     };
-    TicketRelationsController_merge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                number: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MergeTicketBodyV1"];
-            };
-        };
-        responses: {
-            /** @description El ticket tras la acción */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     TicketProceduresController_path: {
         parameters: {
             query?: never;
@@ -10716,181 +10127,6 @@ export interface operations {
             };
             /** @description No existe (NOT_FOUND) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    TicketRelationsController_link: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                number: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RelatedTicketBodyV1"];
-            };
-        };
-        responses: {
-            /** @description El ticket tras la acción */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    TicketRelationsController_unlink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                number: number;
-                related: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description El ticket tras la acción */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
-                };
-            };
-            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No existe (NOT_FOUND) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

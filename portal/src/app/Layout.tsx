@@ -28,6 +28,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/cuentas', label: 'adminAccounts.nav.accounts' },
   { to: '/admin/auditoria', label: 'adminAccounts.nav.audit' },
   { to: '/admin/areas', label: 'adminConfig.nav.areas' },
+  { to: '/admin/catalogos', label: 'adminCatalogues.nav' },
   { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
   { to: '/admin/prioridades', label: 'priorityMatrix.nav' },
   { to: '/admin/avisos', label: 'notificationRules.nav' },

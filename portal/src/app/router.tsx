@@ -257,6 +257,13 @@ const adminAreasRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/AreasPage'), 'AreasPage'),
 });
 
+const adminCataloguesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/catalogos',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/admin-catalogues/CataloguesPage'), 'CataloguesPage'),
+});
+
 const adminSlaRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/niveles',
@@ -393,6 +400,7 @@ const routeTree = rootRoute.addChildren([
     adminAccountsRoute,
     auditRoute,
     adminAreasRoute,
+    adminCataloguesRoute,
     adminSlaRoute,
     adminPriorityMatrixRoute,
     adminNotificationRulesRoute,

@@ -30,7 +30,8 @@ import { IssueTokenUseCase } from './auth/issue-token.use-case.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { TokenService } from './auth/token.service.js';
 import { CatalogueController } from './catalogue/catalogue.controller.js';
-import { CategoryCatalogue, categoryCatalogueFromEnv } from './catalogue/catalogue-config.js';
+import { CatalogueAdminController } from './catalogue/catalogue-admin.controller.js';
+import { ManageCatalogueUseCase } from './catalogue/manage-catalogue.use-case.js';
 import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
@@ -116,6 +117,7 @@ export class GatewayModule {
         MailTemplatesController,
         InboundMailController,
         CatalogueController,
+        CatalogueAdminController,
         AttachmentsController,
         SurveysController,
         RequestersController,
@@ -167,8 +169,8 @@ export class GatewayModule {
         UpdateAccountUseCase,
         ...loginThrottleProviders,
         AdministerReportsUseCase,
-        { provide: CategoryCatalogue, useFactory: () => categoryCatalogueFromEnv(env) },
         ReadCatalogueUseCase,
+        ManageCatalogueUseCase,
         { provide: AttachmentsConfig, useFactory: () => attachmentsConfigFromEnv(env) },
         attachmentStoreProvider,
         AttachmentRepository,

@@ -1,15 +1,22 @@
 import { QueueGroups } from '@cau/contracts';
 import type { ServiceDefinition } from '@cau/messaging';
+import { ManageCatalogueUseCase } from './catalogue/manage-catalogue.use-case.js';
 import { IntakeModule } from './intake.module.js';
 import { IntakeSchema1763800001000 } from './migrations/1763800001000-intake-schema.js';
 import { RequesterDirectory1797100000000 } from './migrations/1797100000000-requester-directory.js';
+import { Catalogues1798100000000 } from './migrations/1798100000000-catalogues.js';
 
 export const intakeService: ServiceDefinition = {
   name: 'intake',
   schema: 'intake',
   module: IntakeModule,
-  migrations: [IntakeSchema1763800001000, RequesterDirectory1797100000000],
+  migrations: [IntakeSchema1763800001000, RequesterDirectory1797100000000, Catalogues1798100000000],
   portVariable: 'INTAKE_PORT',
   defaultPort: 3101,
   queueGroup: QueueGroups.intake,
+  // The catalogue starts from TICKET_CATEGORIES / JURISDICTION_REFERENTES / SUPERVISOR_EMAILS, once.
+  afterStart: async (app, runtime, env) => {
+    const seeded = await app.get(ManageCatalogueUseCase).seed(env);
+    if (seeded.length > 0) runtime.logger.info({ seeded }, 'catalogue seeded from the environment');
+  },
 };

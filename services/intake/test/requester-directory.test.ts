@@ -27,7 +27,7 @@ const registration = (requester: Record<string, string>, jurisdiction = 'SALUD')
   title: 'No anda el correo',
   description: 'No puedo enviar correos desde esta mañana',
   type: 'incidente',
-  category: 'correo',
+  category: 'correo-electronico',
   impact: 'medio',
   urgency: 'media',
 });

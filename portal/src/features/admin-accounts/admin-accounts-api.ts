@@ -21,6 +21,9 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'area-mailboxes',
   'holiday',
   'mail-template',
+  'catalogue-category',
+  'catalogue-service',
+  'catalogue-jurisdiction',
 ];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.

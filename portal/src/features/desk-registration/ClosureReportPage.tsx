@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { categoryLabel as labelOfCategory } from '../admin-catalogues/category-options';
 import { ApiError } from '../../api/client';
 import { QueryError } from '../../app/ErrorPages';
 import { formatDateTime } from '../../app/format';
@@ -103,11 +104,7 @@ export function ClosureReportPage() {
   const data = report.data;
   const view = ticket.data;
   const by = (person: { name: string } | null) => person?.name ?? t('deskRegistration.report.system');
-  const categoryLabel = (code: string) => {
-    const entry = categories.data?.find((category) => category.code === code);
-    if (!entry) return code;
-    return language === 'en' ? entry.label.en : entry.label.es;
-  };
+  const categoryLabel = (code: string) => labelOfCategory(categories.data, code, language);
 
   return (
     <Stack maw={960} mx="auto" gap="lg" className="closure-report">

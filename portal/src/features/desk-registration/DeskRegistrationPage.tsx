@@ -7,6 +7,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { categoryOptions } from '../admin-catalogues/category-options';
 import { ApiError } from '../../api/client';
 import { onSubmitOf } from '../../components/forms';
 import { useSession } from '../auth/session';
@@ -239,10 +240,7 @@ export function DeskRegistrationPage() {
                           required
                           searchable
                           placeholder={t('deskRegistration.choose')}
-                          data={(categories.data ?? []).map((category) => ({
-                            value: category.code,
-                            label: i18n.language === 'en' ? category.label.en : category.label.es,
-                          }))}
+                          data={categoryOptions(categories.data, i18n.language)}
                           value={field.value || null}
                           onChange={(value) => field.onChange(value ?? '')}
                           onBlur={field.onBlur}

@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { categoryOptions } from '../admin-catalogues/category-options';
 import { onSubmitOf } from '../../components/forms';
 import { ButtonLink } from '../../components/links';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -182,10 +183,7 @@ export function ReportProblemPage() {
                     required
                     searchable
                     placeholder={t('report.categoryPlaceholder')}
-                    data={(categories.data ?? []).map((category) => ({
-                      value: category.code,
-                      label: i18n.language === 'en' ? category.label.en : category.label.es,
-                    }))}
+                    data={categoryOptions(categories.data, i18n.language)}
                     value={field.value || null}
                     onChange={(value) => field.onChange(value ?? '')}
                     onBlur={field.onBlur}

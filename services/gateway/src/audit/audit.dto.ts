@@ -13,6 +13,9 @@ export const AUDIT_TARGET_TYPES = [
   'area-mailboxes',
   'holiday',
   'mail-template',
+  'catalogue-category',
+  'catalogue-service',
+  'catalogue-jurisdiction',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -35,6 +38,18 @@ export const AUDIT_ACTIONS = [
   'holidays.import',
   'mail-template.put',
   'mail-template.reset',
+  'catalogue.category.create',
+  'catalogue.category.update',
+  'catalogue.category.retire',
+  'catalogue.category.restore',
+  'catalogue.service.create',
+  'catalogue.service.update',
+  'catalogue.service.retire',
+  'catalogue.service.restore',
+  'catalogue.jurisdiction.create',
+  'catalogue.jurisdiction.update',
+  'catalogue.jurisdiction.retire',
+  'catalogue.jurisdiction.restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

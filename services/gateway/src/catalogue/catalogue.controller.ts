@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES, type CatalogueEntryV1, type CatalogueOptionsV1 } from '@cau/contracts';
-import { Roles } from '../auth/access.decorators.js';
-import { CatalogueEntryResponse, CatalogueOptionsResponse } from './catalogue.responses.js';
+import { ROLES, type ActorV1, type CatalogueEntryV1, type CatalogueOptionsV1 } from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { CatalogueOptionsResponse, CategoryTreeEntryResponse } from './catalogue.responses.js';
 import { ReadCatalogueUseCase } from './read-catalogue.use-case.js';
 
 /** Lists for the "report a problem" form. */
@@ -14,14 +15,16 @@ export class CatalogueController {
   @Get('categories')
   @Roles(...ROLES)
   @ApiOperation({
-    summary: 'Las categorías de la instalación para registrar un problema',
+    summary: 'Las categorías activas para registrar un problema, con sus subcategorías',
     description:
-      'Se leen al iniciar el gateway de `TICKET_CATEGORIES` (o la lista por omisión). El registro todavía acepta ' +
-      'cualquier texto como `category`; la incidencia "Portal III" las convertirá en un catálogo administrado.',
+      'El catálogo que administran los administradores (`/api/v1/catalogue/categories/{code}`). El registro ' +
+      'acepta como `category` el código de una categoría o de una subcategoría activa; uno desconocido o ' +
+      'retirado se rechaza con 400 que nombra `category`.',
   })
-  @ApiOkResponse({ type: [CatalogueEntryResponse] })
-  categories(): readonly CatalogueEntryV1[] {
-    return this.catalogue.categories();
+  @ApiOkResponse({ type: [CategoryTreeEntryResponse] })
+  @ApiErrors(503)
+  categories(@CurrentActor() actor: ActorV1): Promise<CatalogueEntryV1[]> {
+    return this.catalogue.categories(actor);
   }
 
   @Get('options')

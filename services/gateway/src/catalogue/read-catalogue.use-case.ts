@@ -1,16 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { catalogueOptions, type CatalogueEntryV1, type CatalogueOptionsV1 } from '@cau/contracts';
-import { CategoryCatalogue } from './catalogue-config.js';
+import {
+  CatalogueCommands,
+  catalogueOptions,
+  type ActorV1,
+  type CatalogueEntryV1,
+  type CatalogueOptionsV1,
+  type CatalogueV1,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
 
-/** What the "report a problem" form offers: read from the boot configuration and the contracts. */
+/** What the "report a problem" form offers: intake's active category tree and the contracts' vocabulary. */
 @Injectable()
 export class ReadCatalogueUseCase {
   private readonly options = catalogueOptions();
 
-  constructor(private readonly catalogue: CategoryCatalogue) {}
+  constructor(private readonly rpc: RpcClient) {}
 
-  categories(): readonly CatalogueEntryV1[] {
-    return this.catalogue.categories;
+  /** Active top-level categories in order, each with its active subcategories. */
+  async categories(actor: ActorV1): Promise<CatalogueEntryV1[]> {
+    const { categories } = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+    const top = categories.filter((c) => c.parent === null);
+    return top.map((parent) => ({
+      code: parent.code,
+      label: parent.label,
+      children: categories
+        .filter((c) => c.parent === parent.code)
+        .map((child) => ({ code: child.code, label: child.label, children: [] })),
+    }));
   }
 
   registrationOptions(): CatalogueOptionsV1 {

@@ -9,6 +9,8 @@ import {
   type TicketRegisteredV1,
 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime, currentCorrelation, type CorrelationScope } from '@cau/messaging';
+import { CatalogueRepository } from '../catalogue/catalogue.repository.js';
+import { catalogueProblem } from './catalogue-check.js';
 import { mayRegister, normalizeEmail } from './registration-policy.js';
 import { registrationFingerprint } from './registration-fingerprint.js';
 import { TicketRepository, type NewTicketRow, type StoredRegistration } from './ticket.repository.js';
@@ -48,6 +50,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly tickets: TicketRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   /** Validated command in, ticket number out. Authorization and validation happen before a number is drawn. */
@@ -99,7 +102,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
       const keys = batch.map((p) => p.scopedKey).filter((k): k is string => k !== null);
       const existing = await this.tickets.findByIdempotencyKeys(tx, keys);
       const results: Array<Outcome | undefined> = [];
-      const toCreate: Array<{ index: number; pending: PendingRegistration }> = [];
+      const candidates: Array<{ index: number; pending: PendingRegistration }> = [];
       const createdInBatch = new Map<string, number>();
       batch.forEach((pending, index) => {
         const previous = pending.scopedKey ? existing.get(pending.scopedKey) : undefined;
@@ -110,7 +113,18 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
         const sameKeyEarlier = pending.scopedKey ? createdInBatch.get(pending.scopedKey) : undefined;
         if (sameKeyEarlier !== undefined) return; // filled in below from the first request with the key
         if (pending.scopedKey) createdInBatch.set(pending.scopedKey, index);
-        toCreate.push({ index, pending });
+        candidates.push({ index, pending });
+      });
+      // Checked inside the transaction, against the catalogue as it is when the numbers are drawn.
+      const values = await this.catalogue.registrationValues(
+        tx,
+        candidates.map(({ pending }) => pending.command.payload.category),
+        candidates.map(({ pending }) => pending.command.payload.jurisdiction),
+      );
+      const toCreate = candidates.filter(({ index, pending }) => {
+        const problem = catalogueProblem(values, pending.command.payload);
+        if (problem) results[index] = { ok: false, error: ServiceError.validation([problem]) };
+        return problem === null;
       });
       if (toCreate.length > 0) {
         const requesterIds = await this.tickets.upsertRequesters(
@@ -167,7 +181,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
         if (result) return result;
         const firstIndex = createdInBatch.get(pending.scopedKey!)!;
         const first = results[firstIndex]!;
-        // The first request with the key was created in this very batch, so it cannot have been refused.
+        // The first request with the key was refused (catalogue) or created in this very batch.
         if (!first.ok) return first;
         return replay({ ...first.result, fingerprint: batch[firstIndex]!.fingerprint }, pending);
       });

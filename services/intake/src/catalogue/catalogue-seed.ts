@@ -1,4 +1,4 @@
-import { Limits, type CatalogueEntryV1 } from '@cau/contracts';
+import { CATEGORY_CODE_PATTERN, JURISDICTION_CODE_PATTERN, Limits, type CatalogueEntryV1 } from '@cau/contracts';
 
 /** One category as written in TICKET_CATEGORIES. */
 export interface CategorySetting {
@@ -24,14 +24,13 @@ export const DEFAULT_TICKET_CATEGORIES: readonly CategorySetting[] = [
   { code: 'otros', es: 'Otros', en: 'Other' },
 ];
 
-/** Lower-case words joined by hyphens: `red-e-internet`. */
-export const CATEGORY_CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_CATEGORIES = 200;
 const MAX_LABEL = 100;
 
 /**
- * The categories the portal offers when reporting a problem, read once at boot. Registration still
- * accepts any text as `category`; issue "Portal III" turns this list into an administered catalogue.
+ * The categories the catalogue starts with: read at the first start (the table is then filled once and
+ * administered through the API; the variable is no longer read afterwards). Installations that set
+ * TICKET_CATEGORIES for the gateway keep their list.
  */
 export class CategoryCatalogue {
   constructor(readonly categories: readonly CatalogueEntryV1[]) {}
@@ -49,7 +48,7 @@ export function categoryCatalogueFromEnv(env: NodeJS.ProcessEnv): CategoryCatalo
 function parseCategories(raw: string): CategorySetting[] {
   const fail = (detail: string): never => {
     throw new Error(
-      `invalid gateway configuration: TICKET_CATEGORIES ${detail} ` +
+      `invalid intake configuration: TICKET_CATEGORIES ${detail} ` +
         '(expected a JSON array like [{"code":"impresoras","es":"Impresoras","en":"Printers"}])',
     );
   };
@@ -87,4 +86,48 @@ function parseCategories(raw: string): CategorySetting[] {
     seen.add(code as string);
     return { code: code as string, es: (es as string).trim(), en: (en as string).trim() };
   });
+}
+
+/** One jurisdiction the old notification settings named: its referente and the (global) supervisors. */
+export interface JurisdictionSetting {
+  code: string;
+  referenteEmails: string[];
+  supervisorEmails: string[];
+}
+
+const ADDRESS = /^[^@\s,=<>]+@[^@\s,=<>]+\.[^@\s,=<>]+$/;
+
+/**
+ * JURISDICTION_REFERENTES (`SALUD=ref@salud.gob,EDUCACION=ti@edu.gob`, notifications' format) and
+ * SUPERVISOR_EMAILS (`a@x.gob,b@x.gob`, for every jurisdiction): the jurisdictions seeded at the first
+ * start. Seeded jurisdictions are not "listed": they do not close registration to other codes.
+ */
+export function jurisdictionSeedFromEnv(env: NodeJS.ProcessEnv): JurisdictionSetting[] {
+  const supervisors = new Set<string>();
+  for (const entry of (env.SUPERVISOR_EMAILS ?? '').split(',').map((part) => part.trim().toLowerCase())) {
+    if (entry === '') continue;
+    if (!ADDRESS.test(entry)) {
+      throw new Error(
+        `invalid intake configuration: SUPERVISOR_EMAILS must be comma-separated addresses, got "${entry}"`,
+      );
+    }
+    supervisors.add(entry);
+  }
+  const referentes = new Map<string, string[]>();
+  for (const entry of (env.JURISDICTION_REFERENTES ?? '').split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    const [code = '', address = '', ...rest] = entry.split('=').map((part) => part.trim());
+    const email = address.toLowerCase();
+    if (rest.length > 0 || !JURISDICTION_CODE_PATTERN.test(code) || !ADDRESS.test(email)) {
+      throw new Error(
+        `invalid intake configuration: JURISDICTION_REFERENTES must look like SALUD=referente@salud.example.gob, got "${entry}"`,
+      );
+    }
+    referentes.set(code, [...new Set([...(referentes.get(code) ?? []), email])]);
+  }
+  return [...referentes].map(([code, emails]) => ({
+    code,
+    referenteEmails: emails,
+    supervisorEmails: [...supervisors],
+  }));
 }

@@ -1,4 +1,5 @@
-import { CATEGORY_CODE_PATTERN, DEFAULT_TICKET_CATEGORIES, categoryCatalogueFromEnv } from './catalogue-config.js';
+import { CATEGORY_CODE_PATTERN } from '@cau/contracts';
+import { DEFAULT_TICKET_CATEGORIES, categoryCatalogueFromEnv, jurisdictionSeedFromEnv } from './catalogue-seed.js';
 
 describe('TICKET_CATEGORIES', () => {
   it('defaults to a government IT desk list that keeps the inbound mail category', () => {
@@ -38,7 +39,30 @@ describe('TICKET_CATEGORIES', () => {
     ['[{"code":"a","es":"A","en":"A"},{"code":"a","es":"B","en":"B"}]', '[1].code "a" is repeated'],
   ])('stops the start naming the variable for %s', (raw, detail) => {
     expect(() => categoryCatalogueFromEnv({ TICKET_CATEGORIES: raw })).toThrow(
-      `invalid gateway configuration: TICKET_CATEGORIES ${detail}`,
+      `invalid intake configuration: TICKET_CATEGORIES ${detail}`,
     );
+  });
+});
+
+describe('JURISDICTION_REFERENTES and SUPERVISOR_EMAILS', () => {
+  it('seeds nothing when unset', () => {
+    expect(jurisdictionSeedFromEnv({})).toEqual([]);
+  });
+
+  it('gives each named jurisdiction its referente and every supervisor', () => {
+    expect(
+      jurisdictionSeedFromEnv({
+        JURISDICTION_REFERENTES: 'SALUD=Ref@Salud.gob, EDUCACION=ti@edu.gob',
+        SUPERVISOR_EMAILS: 'jefa@cau.gob,JEFA@cau.gob',
+      }),
+    ).toEqual([
+      { code: 'SALUD', referenteEmails: ['ref@salud.gob'], supervisorEmails: ['jefa@cau.gob'] },
+      { code: 'EDUCACION', referenteEmails: ['ti@edu.gob'], supervisorEmails: ['jefa@cau.gob'] },
+    ]);
+  });
+
+  it('stops the start naming the variable', () => {
+    expect(() => jurisdictionSeedFromEnv({ JURISDICTION_REFERENTES: 'SALUD' })).toThrow('JURISDICTION_REFERENTES');
+    expect(() => jurisdictionSeedFromEnv({ SUPERVISOR_EMAILS: 'nadie' })).toThrow('SUPERVISOR_EMAILS');
   });
 });
