@@ -858,6 +858,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/area-mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El buzón de correo de cada área (derivaciones, y los avisos a la mesa para L1)
+         * @description Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationConfigurationController_mailboxes"];
+        /**
+         * Reemplaza los buzones de las áreas
+         * @description Un área que no figura queda sin buzón: sus derivaciones no se avisan por correo.
+         *
+         *     Roles: admin.
+         */
+        put: operations["NotificationConfigurationController_replaceMailboxes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/inbound": {
         parameters: {
             query?: never;
@@ -917,6 +943,34 @@ export interface paths {
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
         put: operations["NotificationsController_setPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quién se avisa por correo de cada suceso de un ticket
+         * @description Todas las combinaciones para las que hay un correo, con su estado; las que no tienen regla no avisan.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationConfigurationController_rules"];
+        /**
+         * Reemplaza las reglas de aviso por correo
+         * @description Se envían todas las reglas que deben existir; una combinación que falta no avisa a nadie. Rige desde el siguiente suceso.
+         *
+         *     Roles: admin.
+         */
+        put: operations["NotificationConfigurationController_replaceRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1076,6 +1130,50 @@ export interface paths {
          *     Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["ReportsController_kpisXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Productividad del período: por técnico, lo que resolvió cada área y por tipo de ticket
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md. Un agente ve lo hecho en su área (tomados y trabajo registrado allí, resueltos con la solución del área); un referente, los tickets de su jurisdicción.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_productivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/productivity.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La productividad del período en una hoja de cálculo XLSX
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_productivityXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1300,6 +1398,118 @@ export interface paths {
          */
         put: operations["EscalationGraphController_replace"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing/priority-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La matriz de prioridad: qué prioridad recibe un ticket según su impacto y su urgencia
+         * @description Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["PriorityMatrixController_get"];
+        /**
+         * Reemplaza la matriz de prioridad
+         * @description Se envían las nueve celdas (impacto × urgencia), cada combinación una vez. Los tickets ya registrados conservan su prioridad; los nuevos y las reclasificaciones usan la matriz nueva de inmediato.
+         *
+         *     Roles: admin.
+         */
+        put: operations["PriorityMatrixController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendarios hábiles con los feriados de un año
+         * @description Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["CalendarsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agrega un feriado
+         * @description Los vencimientos de los tickets abiertos y de los nuevos se recalculan al instante.
+         *
+         *     Roles: admin.
+         */
+        post: operations["CalendarsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quita un feriado; los vencimientos se recalculan
+         * @description Roles: admin.
+         */
+        delete: operations["CalendarsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{code}/holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Importa los feriados de un año desde un CSV (fecha,nombre)
+         * @description Todo o nada: si alguna línea no es válida no se guarda ninguna, y la respuesta 400 nombra cada línea. Las fechas ya cargadas toman el nombre del archivo.
+         *
+         *     Roles: admin.
+         */
+        post: operations["CalendarsController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1688,6 +1898,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fusiona el ticket, un duplicado, en su original (`into`)
+         * @description El duplicado queda «fusionado» (terminal; no cuenta como cerrado ni vence su SLA) y su número sigue abriéndose; el original sigue su curso y avisa también al solicitante del duplicado. La Mesa de Servicios, los supervisores y los administradores fusionan en cualquier área; los agentes, solo si su área tiene ambos tickets. 409 si alguno está cerrado, si el original ya fue fusionado en otro o si el duplicado tiene duplicados fusionados en él.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/path": {
         parameters: {
             query?: never;
@@ -1703,6 +1935,50 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Relaciona el ticket con otro
+         * @description La relación es simétrica: ambos tickets la muestran y su recorrido la registra. Relacionar dos tickets ya relacionados no cambia nada. `related` no puede ser el mismo ticket ni uno inexistente (400 que nombra el campo).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["TicketRelationsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/related/{related}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quita la relación del ticket con otro
+         * @description Quitar una relación que no existe no cambia nada.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        delete: operations["TicketRelationsController_unlink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2057,6 +2333,27 @@ export interface components {
             name: string;
             role: string;
         };
+        AddHolidayBodyV1: {
+            date: string;
+            name: string;
+        };
+        AreaMailboxesV1: {
+            mailboxes: components["schemas"]["AreaMailboxV1"][];
+        };
+        AreaMailboxV1: {
+            area: string;
+            /** Format: email */
+            email: string;
+        };
+        AreaResolutionFiguresResponse: {
+            /** @description Código del área */
+            area: string;
+            /** @description Minutos de trabajo registrados en el área en el período */
+            minutesLogged: number;
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @description Tickets cerrados en el período con la solución que registró el área */
+            resolved: number;
+        };
         AreaResponse: {
             /** @example UIT */
             code: string;
@@ -2116,7 +2413,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2133,12 +2430,38 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
+        };
+        CalendarResponse: {
+            /**
+             * @description «default»: el calendario general de la instalación
+             * @example default
+             */
+            code: string;
+            /** @description Los feriados del año pedido, por fecha */
+            holidays: components["schemas"]["HolidayResponse"][];
+            /** @description Jurisdicciones que cuentan con este calendario */
+            jurisdictions: string[];
+            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
+            week: {
+                [key: string]: {
+                    /** @example 16:00 */
+                    end: string;
+                    /** @example 08:00 */
+                    start: string;
+                }[];
+            };
+            /** @example America/Argentina/Buenos_Aires */
+            zone: string;
+        };
+        CalendarsResponse: {
+            calendars: components["schemas"]["CalendarResponse"][];
+            year: number;
         };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
@@ -2425,6 +2748,42 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
+        HolidayChangeResponse: {
+            /** @example default */
+            calendar: string;
+            holiday: components["schemas"]["HolidayResponse"];
+        };
+        HolidayImportResponse: {
+            /** @description Fechas nuevas */
+            added: number;
+            /** @example default */
+            calendar: string;
+            /** @description Fechas que ya estaban con el mismo nombre */
+            unchanged: number;
+            /** @description Fechas que ya estaban y cambiaron de nombre */
+            updated: number;
+            year: number;
+        };
+        HolidayResponse: {
+            /**
+             * @description Fecha local del calendario (AAAA-MM-DD)
+             * @example 2026-03-24
+             */
+            date: string;
+            /** @example Día Nacional de la Memoria */
+            name: string | null;
+        };
+        ImportHolidaysRequest: {
+            /**
+             * @description El archivo CSV: una línea «fecha,nombre» por feriado (AAAA-MM-DD; «;» también separa; una primera línea «fecha,nombre» se ignora). Todo o nada.
+             * @example fecha,nombre
+             *     2026-01-01,Año Nuevo
+             *     2026-03-24,Día Nacional de la Memoria
+             */
+            csv: string;
+            /** @description Año del archivo: toda fecha debe ser de ese año */
+            year: number;
+        };
         JurisdictionInputV1: {
             name: string;
             referenteEmails: string[];
@@ -2661,6 +3020,27 @@ export interface components {
             subject: string;
             text: string;
         };
+        MeanDurationResponse: {
+            /** @description Promedio en minutos hábiles; null si no se midió nada */
+            business: number | null;
+            /** @description Promedio en minutos corridos */
+            calendar: number | null;
+        };
+        MergeTicketBodyV1: {
+            into: number;
+            reason?: string;
+        };
+        NotificationRulesV1: {
+            rules: components["schemas"]["NotificationRuleV1"][];
+        };
+        NotificationRuleV1: {
+            enabled: boolean;
+            essential: boolean;
+            /** @enum {string} */
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+            /** @enum {string} */
+            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+        };
         PasswordResetConfirmRequest: {
             password: string;
             token: string;
@@ -2689,11 +3069,37 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
             ticketNumber?: number;
+        };
+        PriorityMatrixCellV1: {
+            /** @enum {string} */
+            impact: "alto" | "medio" | "bajo";
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @enum {string} */
+            urgency: "alta" | "media" | "baja";
+        };
+        PriorityMatrixV1: {
+            cells: components["schemas"]["PriorityMatrixCellV1"][];
+        };
+        ProductivityReportResponse: {
+            /** @description Más resueltos primero, luego por código */
+            areas: components["schemas"]["AreaResolutionFiguresResponse"][];
+            /** Format: date */
+            from: string;
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** @description Más resueltos primero, luego más tomados, luego por nombre */
+            technicians: components["schemas"]["TechnicianFiguresResponse"][];
+            timeZone: string;
+            /** Format: date */
+            to: string;
+            /** @description Todos los tipos, en el orden del catálogo */
+            types: components["schemas"]["TicketTypeFiguresResponse"][];
         };
         ReasonBodyV1: {
             reason: string;
@@ -2731,6 +3137,9 @@ export interface components {
             scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
+        };
+        RelatedTicketBodyV1: {
+            related: number;
         };
         RenameAreaRequest: {
             name: string;
@@ -2963,10 +3372,24 @@ export interface components {
              * @description La encuesta se responde con el ticket cerrado
              * @enum {string}
              */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             ticketNumber: number;
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
+        };
+        TechnicianFiguresResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Minutos de los registros de trabajo que hizo en el período */
+            minutesLogged: number;
+            /** @description El nombre registrado en el último de sus pasos contados */
+            name: string;
+            /** @description Resolución promedio (registro → solución aprobada) de sus resueltos */
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @description Tickets cerrados en el período cuya solución aprobada registró */
+            solved: number;
+            /** @description Tickets distintos que tomó o le asignaron en el período */
+            taken: number;
         };
         TicketAssigneeResponse: {
             /** Format: uuid */
@@ -3037,6 +3460,10 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
+            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
+            /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
+            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -3048,6 +3475,8 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: components["schemas"]["ActingAccountResponse"];
+            /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
+            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -3055,7 +3484,7 @@ export interface components {
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
             serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
@@ -3094,6 +3523,13 @@ export interface components {
             steps: components["schemas"]["PathStepResponse"][];
             /** Format: uuid */
             ticketId: string;
+        };
+        TicketReferenceResponse: {
+            number: number;
+            /** @enum {string|null} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
+            /** @description null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona) */
+            title: string | null;
         };
         TicketRegisteredResponse: {
             /**
@@ -3159,7 +3595,7 @@ export interface components {
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
@@ -3178,6 +3614,8 @@ export interface components {
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
+            /** @description El número del original en que se fusionó este duplicado; null si no lo es */
+            mergedInto: number | null;
             number: number;
             overdue: boolean;
             /** @enum {string|null} */
@@ -3203,7 +3641,7 @@ export interface components {
              */
             responseDueAt: string | null;
             /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado";
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             title: string;
@@ -3218,6 +3656,15 @@ export interface components {
             urgency: "alta" | "media" | "baja";
             /** @description En espera de una respuesta del solicitante (los plazos no corren) */
             waitingOnRequester: boolean;
+        };
+        TicketTypeFiguresResponse: {
+            /** @description Cerrados en el período (y aún cerrados) */
+            closed: number;
+            /** @description Registrados en el período */
+            opened: number;
+            resolution: components["schemas"]["MeanDurationResponse"];
+            /** @enum {string} */
+            type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
         };
         TimelineEntryResponse: {
             /** @description El área en que el paso deja el ticket */
@@ -4016,7 +4463,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
                 to?: string;
             };
             header?: never;
@@ -6524,6 +6971,130 @@ export interface operations {
             };
         };
     };
+    NotificationConfigurationController_mailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaMailboxesV1"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationConfigurationController_replaceMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaMailboxesV1"];
+            };
+        };
+        responses: {
+            /** @description Los buzones vigentes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaMailboxesV1"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InboundMailController_list: {
         parameters: {
             query?: {
@@ -6795,6 +7366,160 @@ export interface operations {
             };
         };
     };
+    NotificationConfigurationController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            enabled: boolean;
+                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
+                            essential: boolean;
+                            /** @enum {string} */
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+                            /**
+                             * @description El correo que envía la regla
+                             * @example ticket-escalated
+                             */
+                            mailKind: string;
+                            /** @enum {string} */
+                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationConfigurationController_replaceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRulesV1"];
+            };
+        };
+        responses: {
+            /** @description Las reglas vigentes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            enabled: boolean;
+                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
+                            essential: boolean;
+                            /** @enum {string} */
+                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+                            /**
+                             * @description El correo que envía la regla
+                             * @example ticket-escalated
+                             */
+                            mailKind: string;
+                            /** @enum {string} */
+                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+                        }[];
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     MailTemplatesController_list: {
         parameters: {
             query?: never;
@@ -6814,7 +7539,7 @@ export interface operations {
                             /** @example ticket.closed */
                             eventType: string;
                             /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                             languages: {
                                 en?: {
                                     /** @enum {string} */
@@ -6885,7 +7610,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6899,7 +7624,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -6970,7 +7695,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -6989,7 +7714,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -7078,7 +7803,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7092,7 +7817,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                         /** @enum {string} */
                         language: "es" | "en";
                         placeholders: {
@@ -7163,7 +7888,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7258,7 +7983,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied";
+                kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
                 language: "es" | "en";
             };
             cookie?: never;
@@ -7461,6 +8186,124 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Hoja «Indicadores» con las mismas columnas que el CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_productivity: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Técnicos, áreas y tipos del período */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductivityReportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_productivityXlsx: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hojas «Técnicos», «Áreas» y «Tipos» */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7897,7 +8740,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -7990,7 +8833,7 @@ export interface operations {
                 /** @description Correo electrónico del solicitante. */
                 requester?: string;
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -8272,6 +9115,431 @@ export interface operations {
             };
             /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PriorityMatrixController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityMatrixV1"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PriorityMatrixController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityMatrixV1"];
+            };
+        };
+        responses: {
+            /** @description La matriz guardada, ya vigente */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityMatrixV1"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarsResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddHolidayBodyV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El feriado quitado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportHolidaysRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayImportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8638,7 +9906,7 @@ export interface operations {
                 /** @description Orden: `newest` (predeterminado; número descendente), `oldest`, `due` (vencimiento de la resolución, el más próximo primero; sin vencimiento al final), `updated` (último cambio, el más reciente primero), `priority` (ALTA primero; dentro de cada prioridad, el más antiguo primero). */
                 sort?: "newest" | "oldest" | "due" | "updated" | "priority";
                 /** @description Uno o varios estados (cualquiera de ellos): repetido (`status=abierto&status=en_curso`, como lo envía openapi-fetch) o separado por comas (`status=abierto,en_curso`). */
-                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado")[];
+                status?: ("abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado")[];
                 /** @description Palabras buscadas en título y descripción (con o sin tildes). */
                 text?: string;
                 /** @description Tipo de ticket. */
@@ -10079,6 +11347,104 @@ export interface operations {
             };
         };
     };
+    TicketRelationsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TicketProceduresController_path: {
         parameters: {
             query?: never;
@@ -10127,6 +11493,181 @@ export interface operations {
             };
             /** @description No existe (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelatedTicketBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TicketRelationsController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                related: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El ticket tras la acción */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStateResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
