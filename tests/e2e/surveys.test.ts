@@ -306,7 +306,7 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
       expect(staff).toContain(internal);
     }
     for (const token of [t.requester, t.referente]) {
-      const seen = await view(token!, n, done);
+      const seen = await view(token, n, done);
       const text = JSON.stringify(seen.timeline);
       for (const internal of ['@cau.gob', '10.0.0.7', 'Nota interna', 'Observación reservada']) {
         expect(text).not.toContain(internal);
@@ -324,13 +324,13 @@ describe('end to end: survey links, acceptance, referentes, public timeline', ()
     type Detail = TicketViewV1 & {
       serviceLevel: { responseDueAt: string | null; resolutionDueAt: string | null; resolvedAt: string | null } | null;
     };
-    const routed = (await view(t.requester!, n, (v) => (v as Detail).serviceLevel?.resolutionDueAt != null)) as Detail;
+    const routed = (await view(t.requester, n, (v) => (v as Detail).serviceLevel?.resolutionDueAt != null)) as Detail;
     const { responseDueAt, resolutionDueAt } = routed.serviceLevel!;
     expect(Date.parse(responseDueAt!)).toBeGreaterThan(Date.parse(routed.registeredAt));
     expect(Date.parse(resolutionDueAt!)).toBeGreaterThanOrEqual(Date.parse(responseDueAt!));
     expect(routed.serviceLevel!.resolvedAt).toBeNull();
     await resolve(n);
-    const resolved = (await view(t.requester!, n, (v) => (v as Detail).serviceLevel?.resolvedAt != null)) as Detail;
+    const resolved = (await view(t.requester, n, (v) => (v as Detail).serviceLevel?.resolvedAt != null)) as Detail;
     expect(Date.parse(resolved.serviceLevel!.resolvedAt!)).toBeGreaterThanOrEqual(Date.parse(routed.registeredAt));
     // Someone who may not see the ticket gets neither the ticket nor its targets.
     const foreign = await api.request<{ serviceLevel?: unknown }>('GET', `/api/v1/tickets/${n}`, {
