@@ -247,13 +247,18 @@ describe('messaging: durable consumer flow control and give-ups', () => {
     let deliveries = 0;
     while (deliveries < 3) {
       const batch = await raw.fetch({ max_messages: 1_000, expires: 1_500 });
-      for await (const msg of batch) {
-        if (
-          msg.subject === h.subjects.event('test.note-added') &&
-          msg.json<{ data: { text: string } }>().data.text === 'patient-flaky'
-        ) {
-          deliveries = msg.info.deliveryCount;
+      try {
+        for await (const msg of batch) {
+          if (
+            msg.subject === h.subjects.event('test.note-added') &&
+            msg.json<{ data: { text: string } }>().data.text === 'patient-flaky'
+          ) {
+            deliveries = msg.info.deliveryCount;
+          }
         }
+      } catch (error) {
+        // On a busy machine a pull can miss its idle heartbeats and end early: pull again.
+        if (!(error instanceof Error && /heartbeats missed/.test(error.message))) throw error;
       }
     }
     const restarted = recordingConsumer(h, durable, {

@@ -404,14 +404,8 @@ describe('gateway: knowledge base', () => {
   describe('catalogue for the report form', () => {
     type Entry = { code: string; label: { es: string; en: string } };
 
-    it('lists the default categories and the registration options to every role', async () => {
-      const categories = await f.http.send<Entry[]>('GET', '/api/v1/catalogue/categories', { token: requester });
-      expect(categories.status).toBe(200);
-      expect(categories.body).toContainEqual({
-        code: 'impresoras',
-        label: { es: 'Impresoras y escáneres', en: 'Printers and scanners' },
-      });
-      expect(categories.body.map((c) => c.code)).toContain('correo-electronico');
+    // The categories are intake's catalogue, tested with intake in catalogue.test.ts.
+    it('lists the registration options to every role', async () => {
       const options = await f.http.send<Record<string, Entry[]>>('GET', '/api/v1/catalogue/options', {
         token: operator,
       });
@@ -425,7 +419,7 @@ describe('gateway: knowledge base', () => {
       expect(options.body.impacts!.map((t) => t.code)).toEqual(['alto', 'medio', 'bajo']);
       expect(options.body.urgencies!.map((t) => t.code)).toEqual(['alta', 'media', 'baja']);
       expect(options.body.channels!.map((t) => t.code)).toContain('portal');
-      expect((await f.http.send('GET', '/api/v1/catalogue/categories')).status).toBe(401);
+      expect((await f.http.send('GET', '/api/v1/catalogue/options')).status).toBe(401);
     });
   });
 
@@ -475,7 +469,7 @@ describe('gateway: knowledge base', () => {
       );
       expect(answer('/api/v1/catalogue/categories', 'get', '200')).toEqual({
         type: 'array',
-        items: ref('CatalogueEntryResponse'),
+        items: ref('CategoryTreeEntryResponse'),
       });
       expect(answer('/api/v1/catalogue/options', 'get', '200')).toEqual(ref('CatalogueOptionsResponse'));
 
