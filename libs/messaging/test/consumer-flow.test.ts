@@ -330,7 +330,9 @@ describe('messaging: durable consumer flow control and give-ups', () => {
       ackWaitMs,
       lagIntervalMs: 200,
       metrics,
-      beforeApply: () => sleep(perEventMs),
+      beforeApply: async () => {
+        await sleep(perEventMs);
+      },
     });
     await consumer.start();
     await waitFor(

@@ -27,9 +27,10 @@ describe('gateway: the audit log', () => {
   const services: RunningService[] = [];
   const tokens = {} as Record<Role, string>;
 
-  const send = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, role = Role.Admin) =>
+  const send = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, role: Role = Role.Admin) =>
     f.http.send<T>(method, path, { token: tokens[role], ...(body !== undefined ? { json: body } : {}) });
-  const audit = (query: string, role = Role.Admin) => send<AuditPage>('GET', `/api/v1/audit?${query}`, undefined, role);
+  const audit = (query: string, role: Role = Role.Admin) =>
+    send<AuditPage>('GET', `/api/v1/audit?${query}`, undefined, role);
   const count = async (): Promise<number> =>
     Number((await f.db.query<{ n: string }>('SELECT count(*) AS n FROM gateway.audit_log')).rows[0]?.n);
 

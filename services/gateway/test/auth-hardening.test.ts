@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { ADMIN, startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { ADMIN, startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
 
 const PORTAL = 'https://portal.cau.test';
 
@@ -22,7 +22,7 @@ describe('gateway: login limit, revoked accounts, security headers', () => {
   });
 
   const login = (email: string, password: string, language = 'es') =>
-    f.http.send<{ accessToken: string }>('POST', '/api/v1/auth/token', {
+    f.http.send<{ accessToken: string } & Partial<ErrorBody>>('POST', '/api/v1/auth/token', {
       json: { email, password },
       headers: { 'accept-language': language },
     });

@@ -20,7 +20,7 @@ import {
 import { startTestSmtpServer, waitFor, type ReceivedMail, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
 import { publish, ticketEvent, ticketRegistered } from '../../notifications/test/helpers.js';
-import { ADMIN, startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { ADMIN, startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
 
 const BASE = '/api/v1/notifications/templates';
 const CLOSED_ES = `${BASE}/ticket-closed/es`;
@@ -266,7 +266,7 @@ describe('gateway + notifications: mail templates edited by administrators', () 
       ['an empty part', { text: '' }, 'text', 'no puede estar vacío'],
       ['a part that is not text', { html: 42 }, 'html', 'debe ser texto'],
     ])('%s', async (_name, change, field, message) => {
-      const answer = await request('PUT', CLOSED_ES, { body: { ...closedTemplate, ...change } });
+      const answer = await request<ErrorBody>('PUT', CLOSED_ES, { body: { ...closedTemplate, ...change } });
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('VALIDATION');
       expect(answer.body.fields?.map((p) => p.field)).toEqual([field]);
@@ -308,7 +308,7 @@ describe('gateway + notifications: mail templates edited by administrators', () 
         'ticketNumber',
       ],
     ])('%s', async (_name, method, path, body, field) => {
-      const answer = await request(method, path, { body });
+      const answer = await request<ErrorBody>(method, path, { body });
       expect(answer.status).toBe(400);
       expect(answer.body.fields?.map((p) => p.field)).toEqual([field]);
     });

@@ -1,7 +1,7 @@
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { NotificationCommands, ROLES, Role } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
-import { startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { startGateway, type Answer, type GatewayFixture } from './gateway-fixture.js';
 
 const DELIVERY_ID = '3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f';
 const { Requester, Supervisor, Admin } = Role;
@@ -23,12 +23,7 @@ describe('gateway: notification endpoints', () => {
   /** Per-test answers by subject; otherwise the fake service echoes the subject it was asked on. */
   const overrides = new Map<string, (data: Record<string, unknown>) => Reply>();
 
-  const request = (
-    method: string,
-    path: string,
-    role: Role,
-    body?: unknown,
-  ): ReturnType<GatewayFixture['http']['send']> =>
+  const request = (method: string, path: string, role: Role, body?: unknown): Promise<Answer> =>
     f.http.send(method, path, { token: tokens[role], ...(body !== undefined ? { json: body } : {}) });
 
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
   type ResolutionAction,
 } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
-import { startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { startGateway, type Answer, type GatewayFixture } from './gateway-fixture.js';
 
 const TIMEOUT_MS = 1_000;
 const { Requester, Referente, Operator, Agent, Supervisor, Admin } = Role;
@@ -212,7 +212,7 @@ describe('gateway: procedure endpoints', () => {
     role: Role,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): ReturnType<GatewayFixture['http']['send']> =>
+  ): Promise<Answer> =>
     f.http.send(method, path, { token: tokens[role], headers, ...(body !== undefined ? { json: body } : {}) });
 
   beforeAll(async () => {

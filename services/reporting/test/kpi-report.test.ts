@@ -259,7 +259,7 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     try {
       const events = tickets()
         .flat()
-        .map((e) => ({ ...e, data: { ...e.data } }));
+        .map((e) => ({ ...e, data: { ...(e.data as object) } }));
       for (const event of [...events].reverse()) await other.publish(event);
       // Redelivered under a new message id, as after a relay's retry past the stream's duplicate window.
       for (const event of events) await other.publish(event, randomUUID());

@@ -148,7 +148,7 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     expect(done).toMatchObject({ state: 'done', error: null });
     expect(done.replayedSeq).toBe(done.targetSeq);
     // Every event once: the five redelivered copies are recognised by their event id.
-    expect(done.eventsApplied).toBe(before.timeline.length);
+    expect(done.eventsApplied).toBe(before.timeline!.length);
     expect(await readModels()).toEqual(before);
     const schemas = await h.db.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'reporting\\_%'`);
     expect(schemas.rows).toEqual([]);

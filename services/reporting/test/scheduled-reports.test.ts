@@ -7,7 +7,7 @@ import { startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing'
 import { ProcedureEvents, type ReportScheduleV1 } from '@cau/contracts';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
 import { publish, ticketEvent, ticketRegistered } from '../../notifications/test/helpers.js';
-import { startGateway, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
+import { startGateway, type ErrorBody, type GatewayFixture } from '../../gateway/test/gateway-fixture.js';
 import { reportingService } from '../src/reporting.service.js';
 
 const ZONE = 'America/Argentina/Buenos_Aires';
@@ -104,7 +104,7 @@ describe('scheduled reports: computed by reporting, mailed by notifications, onc
     process.env.CAU_TIME_ZONE = previousZone;
   });
 
-  const api = <T>(method: string, path: string, json?: unknown, token = f.adminToken) =>
+  const api = <T = ErrorBody>(method: string, path: string, json?: unknown, token = f.adminToken) =>
     f.http.send<T>(method, `/api/v1/reports/schedules${path}`, { token, ...(json === undefined ? {} : { json }) });
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.envelopeTo.includes(address));
 

@@ -10,7 +10,8 @@ describe('mail plans and the preferences contract', () => {
   });
 });
 
-const person = (role: string) => ({
+/** A person as events name them; `email` is optional there (events older than addresses in actors). */
+const person = (role: string): { accountId: string; name: string; role: string; email?: string } => ({
   accountId: randomUUID(),
   name: role,
   role,

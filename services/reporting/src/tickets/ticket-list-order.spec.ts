@@ -1,7 +1,7 @@
 import { TICKET_SORTS } from '@cau/contracts';
 import { decodeCursor, encodeCursor, ORDERS, positionOf, type ListPosition } from './ticket-list-order.js';
 
-const encoded = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+const encoded = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 describe('list cursors', () => {
   const positions: ListPosition[] = [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TicketRegisteredV1 } from '@cau/contracts';
+import type { TicketClassificationV1, TicketRegisteredV1 } from '@cau/contracts';
 import { oneLine, TimelineEntries } from './ticket-timeline.js';
 
 const ticket = { ticketId: randomUUID(), number: 42 };
@@ -286,14 +286,14 @@ describe('comment entries: internal notes, staff replies and requesters’ comme
 });
 
 describe('reclassification entries', () => {
-  const previous = {
-    type: 'incidente' as const,
+  const previous: TicketClassificationV1 = {
+    type: 'incidente',
     category: 'correo',
-    impact: 'medio' as const,
-    urgency: 'media' as const,
-    priority: 'MEDIA' as const,
+    impact: 'medio',
+    urgency: 'media',
+    priority: 'MEDIA',
   };
-  const reclassified = (current: typeof previous) =>
+  const reclassified = (current: TicketClassificationV1) =>
     TimelineEntries.reclassified({
       ...ticket,
       by: { accountId: randomUUID(), name: 'Agente ACGII', role: 'agent' },

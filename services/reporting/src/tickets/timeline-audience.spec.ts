@@ -249,6 +249,7 @@ describe('timeline audiences', () => {
     it('is shown to requesters without internal details', () => {
       const expected = PUBLIC[type];
       const seen = timelineEntryFor('requester', entry);
+      if (expected === undefined) throw new Error(`no public form declared for ${type}`);
       if (expected === null) {
         expect(seen).toBeNull();
         return;
