@@ -27,6 +27,8 @@ import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { AreaMailboxRepository } from './rules/area-mailbox.repository.js';
 import { ConfigurationEditsRepository } from './rules/configuration-edits.repository.js';
+import { JurisdictionContactsRepository } from './rules/jurisdiction-contacts.repository.js';
+import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
@@ -49,6 +51,8 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
     NotificationRulesRepository,
     AreaMailboxRepository,
     ConfigurationEditsRepository,
+    JurisdictionContactsRepository,
+    TrackJurisdictionContactsUseCase,
     ManageNotificationConfigurationUseCase,
     QueueTicketMailsUseCase,
     QueueRegistrationMailUseCase,

@@ -1,4 +1,4 @@
-import { AccountEvents, Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
+import { AccountEvents, CatalogueEvents, Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
@@ -17,9 +17,11 @@ import { InboundAttachmentStore1797700000000 } from './migrations/1797700000000-
 import { DeliveryAttachments1798300000100 } from './migrations/1798300000100-delivery-attachments.js';
 import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-templates.js';
 import { NotificationConfiguration1798400000000 } from './migrations/1798400000000-notification-configuration.js';
+import { JurisdictionContacts1798400000100 } from './migrations/1798400000100-jurisdiction-contacts.js';
 import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
 import { NotificationsModule } from './notifications.module.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
+import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
@@ -54,6 +56,7 @@ export const notificationsService: ServiceDefinition = {
     MergedTicketMails1798200000200,
     DeliveryAttachments1798300000100,
     NotificationConfiguration1798400000000,
+    JurisdictionContacts1798400000100,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -64,6 +67,7 @@ export const notificationsService: ServiceDefinition = {
     const people = app.get(TrackTicketPeopleUseCase);
     const reportMails = app.get(QueueReportMailsUseCase);
     const passwordResetMails = app.get(QueuePasswordResetMailUseCase);
+    const jurisdictionContacts = app.get(TrackJurisdictionContactsUseCase);
     return [
       {
         durable: 'notifications',
@@ -87,6 +91,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketMerged, (event, tx) => mails.handle(MergedMails, event, tx)),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
+          onEvent(CatalogueEvents.Changed, (event, tx) => jurisdictionContacts.handle(event, tx)),
         ],
       },
     ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import {
+  CatalogueEvents,
   ErrorCode,
   NotificationCommands,
   ProcedureEvents,
@@ -224,6 +225,45 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       saved.rules.find((r) => r.eventType === 'ticket.escalated' && r.recipientKind === 'area-mailbox')?.enabled,
     ).toBe(false);
     expect(await recipientsOf(await escalateToUit())).toEqual([]);
+  });
+
+  it('mails the referentes and supervisors the catalogue names for a jurisdiction', async () => {
+    const changed: EventEnvelope<object> = {
+      id: randomUUID(),
+      type: CatalogueEvents.Changed.type,
+      version: CatalogueEvents.Changed.version,
+      occurredAt: new Date().toISOString(),
+      ticketId: null,
+      source: 'intake',
+      sequence: 1,
+      correlationId: randomUUID(),
+      causationId: null,
+      data: {
+        kind: 'jurisdiction',
+        code: 'MINSAL',
+        retired: false,
+        referenteEmails: ['Ref.Uno@minsal.gob.bo', 'ref.dos@minsal.gob.bo'],
+        supervisorEmails: ['supervision@minsal.gob.bo'],
+      },
+    };
+    await publish(nc, infra.env, changed, changed.id);
+    const registered = ticketRegistered(++nextNumber);
+    registered.data.jurisdiction = 'MINSAL';
+    const resolved = ticketEvent(
+      ProcedureEvents.TicketResolved,
+      registered,
+      { area: 'L1', status: 'resuelto', by: agent, at, verifiedWithRequester: true, solution: 'Se cambió el tóner.' },
+      1,
+    );
+    await publish(nc, infra.env, registered, registered.id);
+    await publish(nc, infra.env, resolved, resolved.id);
+    await waitFor(async () => (await recipientsOf(resolved)).length > 0, { what: 'the resolution mails' });
+    expect((await recipientsOf(registered)).sort()).toEqual([
+      registered.data.requester.email,
+      'ref.dos@minsal.gob.bo',
+      'ref.uno@minsal.gob.bo',
+    ]);
+    expect(await recipientsOf(resolved)).toContain('supervision@minsal.gob.bo');
   });
 
   it('keeps the administrator’s mailboxes across a restart: AREA_MAILBOXES is only a seed', async () => {

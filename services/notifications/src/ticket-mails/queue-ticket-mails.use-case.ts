@@ -10,6 +10,7 @@ import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
 import { MailTemplateRepository } from '../mail-templates/mail-template.repository.js';
 import { AreaMailboxRepository } from '../rules/area-mailbox.repository.js';
+import { JurisdictionContactsRepository } from '../rules/jurisdiction-contacts.repository.js';
 import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
@@ -33,6 +34,7 @@ export class QueueTicketMailsUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly rules: NotificationRulesRepository,
     private readonly mailboxes: AreaMailboxRepository,
+    private readonly jurisdictions: JurisdictionContactsRepository,
     private readonly tickets: TicketCopyRepository,
     private readonly people: TicketPeopleRepository,
     private readonly templates: MailTemplateRepository,
@@ -128,8 +130,11 @@ export class QueueTicketMailsUseCase {
         return [ticket.requesterEmail];
       case RecipientKind.AreaMailbox:
         return present(area === null ? null : await this.mailboxes.mailboxOf(tx, area));
-      case RecipientKind.Supervisors:
-        return [...config.supervisorEmails];
+      case RecipientKind.Supervisors: {
+        // The desk's supervisors, and those the catalogue names for the ticket's jurisdiction.
+        const contacts = await this.jurisdictions.contactsOf(tx, ticket.jurisdiction);
+        return [...new Set([...config.supervisorEmails, ...(contacts?.supervisorEmails ?? [])])];
+      }
       case RecipientKind.Operator:
         // Events recorded before actors carried their address, or an operator without one: their team's
         // mailbox (Mesa de Servicios) stands in for them.
@@ -137,8 +142,11 @@ export class QueueTicketMailsUseCase {
           (await this.people.emailOf(tx, ticket.ticketId, TicketDuty.Submitter, null)) ??
             (await this.mailboxes.mailboxOf(tx, OPERATOR_AREA)),
         );
-      case RecipientKind.Referente:
-        return present(config.jurisdictionReferentes.get(ticket.jurisdiction));
+      case RecipientKind.Referente: {
+        // The catalogue's referentes once it has named the jurisdiction; before, JURISDICTION_REFERENTES.
+        const contacts = await this.jurisdictions.contactsOf(tx, ticket.jurisdiction);
+        return contacts ? contacts.referenteEmails : present(config.jurisdictionReferentes.get(ticket.jurisdiction));
+      }
       case RecipientKind.AssignedAgent:
         // The person the event names, when it names one (an assignment); else whoever last held the area.
         // Lower-cased as ticket_people keeps addresses, so opt-outs (stored lower-cased) apply.
