@@ -17,6 +17,7 @@ import { ReclassificationHandler } from './reclassification/reclassification.han
 import { ReclassifyTicketUseCase } from './reclassification/reclassify-ticket.use-case.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
 import { RoutedTicketRepository } from './routing/routed-ticket.repository.js';
+import { TrackFinishedTicketsUseCase } from './routing/track-finished-tickets.use-case.js';
 import { SuggestAreaUseCase } from './suggestion/suggest-area.use-case.js';
 import { SuggestionHandler } from './suggestion/suggestion.handler.js';
 
@@ -28,6 +29,7 @@ import { SuggestionHandler } from './suggestion/suggestion.handler.js';
     DerivationRepository,
     GraphRepository,
     RouteRegisteredTicketUseCase,
+    TrackFinishedTicketsUseCase,
     ListAreasUseCase,
     RenameAreaUseCase,
     GetGraphUseCase,

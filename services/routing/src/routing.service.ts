@@ -1,12 +1,14 @@
-import { Events, QueueGroups } from '@cau/contracts';
+import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { RoutingModule } from './routing.module.js';
 import { RoutingSchema1763800002000 } from './migrations/1763800002000-routing-schema.js';
 import { RoutingGraphAndDerivations1763800002100 } from './migrations/1763800002100-routing-graph-and-derivations.js';
 import { RoutingPriorityMatrixEdits1798400000000 } from './migrations/1798400000000-priority-matrix-edits.js';
+import { RoutingFinishedTickets1798400000100 } from './migrations/1798400000100-finished-tickets.js';
 import { parsePriorityMatrix } from './priority/priority-matrix.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
+import { TrackFinishedTicketsUseCase } from './routing/track-finished-tickets.use-case.js';
 
 export const routingService: ServiceDefinition = {
   name: 'routing',
@@ -16,14 +18,24 @@ export const routingService: ServiceDefinition = {
     RoutingSchema1763800002000,
     RoutingGraphAndDerivations1763800002100,
     RoutingPriorityMatrixEdits1798400000000,
+    RoutingFinishedTickets1798400000100,
   ],
   portVariable: 'ROUTING_PORT',
   defaultPort: 3102,
   queueGroup: QueueGroups.routing,
   consumers: (app) => {
     const route = app.get(RouteRegisteredTicketUseCase);
+    const finished = app.get(TrackFinishedTicketsUseCase);
     return [
-      { durable: 'routing', handlers: [onEvent(Events.TicketRegistered, (event, tx) => route.handle(event, tx))] },
+      {
+        durable: 'routing',
+        handlers: [
+          onEvent(Events.TicketRegistered, (event, tx) => route.handle(event, tx)),
+          onEvent(ProcedureEvents.TicketClosed, (event, tx) => finished.closed(event, tx)),
+          onEvent(ProcedureEvents.TicketReopened, (event, tx) => finished.reopened(event, tx)),
+          onEvent(ProcedureEvents.TicketMerged, (event, tx) => finished.merged(event, tx)),
+        ],
+      },
     ];
   },
   async afterStart(app, runtime, env) {

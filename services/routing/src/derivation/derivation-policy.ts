@@ -51,6 +51,13 @@ const KIND_ES: Record<DerivationKind, string> = {
   return: 'devolución',
 };
 
+/** Why a ticket whose work has ended is not derived: it would land in an area's queue with nothing to do. */
+export function finishedDerivationDetail(number: number, finishedAs: string): string {
+  return finishedAs === 'fusionado'
+    ? `el ticket #${number} se fusionó en otro ticket: se trabaja en el original, no se deriva`
+    : `el ticket #${number} está cerrado: se reabre antes de derivarlo`;
+}
+
 /** The Spanish explanation of a refused derivation, naming where the ticket may go instead. */
 export function refusedDerivationDetail(
   from: string,

@@ -6,7 +6,7 @@ import { checkDerivation } from '../escalation/escalation-graph.js';
 import { escalationGraphOf, GraphRepository } from '../graph/graph.repository.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 import { DerivationRepository } from './derivation.repository.js';
-import { mayDerive, mayDeriveFrom, refusedDerivationDetail } from './derivation-policy.js';
+import { finishedDerivationDetail, mayDerive, mayDeriveFrom, refusedDerivationDetail } from './derivation-policy.js';
 
 /**
  * Moves a ticket from the area it is in to another one along the graph. The derivation record, the
@@ -32,6 +32,13 @@ export class DeriveTicketUseCase {
     return this.runtime.transaction(async (tx) => {
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
+      const finishedAs = await this.tickets.finishedAs(tx, ticket.ticketId);
+      if (finishedAs !== null) {
+        throw new ServiceError({
+          code: ErrorCode.Conflict,
+          params: { detail: finishedDerivationDetail(ticket.number, finishedAs) },
+        });
+      }
       // The edge is checked before the actor's area: a request that lost a race against another
       // derivation finds the ticket elsewhere and is told so (CONFLICT), not that it lacks permission.
       const check = checkDerivation(graph, ticket.area, body.to, body.kind);

@@ -113,6 +113,19 @@ export class RoutedTicketRepository {
     return rows[0] ? toTicket(rows[0]) : null;
   }
 
+  /** `cerrado` or `fusionado` once the ticket's work has ended; null while it is worked on (or unknown). */
+  async finishedAs(tx: EntityManager, ticketId: string): Promise<string | null> {
+    const rows: Array<{ finished_as: string | null }> = await tx.query(
+      `SELECT finished_as FROM "${this.s}".tickets WHERE ticket_id = $1`,
+      [ticketId],
+    );
+    return rows[0]?.finished_as ?? null;
+  }
+
+  async markFinished(tx: EntityManager, ticketId: string, finishedAs: string | null): Promise<void> {
+    await tx.query(`UPDATE "${this.s}".tickets SET finished_as = $2 WHERE ticket_id = $1`, [ticketId, finishedAs]);
+  }
+
   async moveTo(tx: EntityManager, ticketId: string, area: string): Promise<void> {
     await tx.query(`UPDATE "${this.s}".tickets SET area = $2 WHERE ticket_id = $1`, [ticketId, area]);
   }

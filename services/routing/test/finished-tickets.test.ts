@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, ProcedureEvents, RoutingCommands, type EventEnvelope, type TicketDerivedV1 } from '@cau/contracts';
+import { waitFor } from '@cau/testing';
+import { RoutingHarness, actor } from './support.js';
+
+const supervisor = actor('supervisor');
+const by = { accountId: randomUUID(), name: 'Susana Supervisora', role: 'supervisor' };
+const at = '2026-11-24T15:00:00.000Z';
+
+describe('routing: a ticket whose work has ended is not derived', () => {
+  let h: RoutingHarness;
+
+  beforeAll(async () => {
+    h = await RoutingHarness.start('routing-finished');
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** A resolution event of the ticket, as resolution's outbox publishes it. */
+  const publish = async (type: string, ticketId: string, data: object) => {
+    const envelope: EventEnvelope<object> = {
+      id: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      ticketId,
+      source: 'resolution',
+      sequence: 100,
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    };
+    await h.js.publish(h.eventSubject(type, 'L1'), JSON.stringify(envelope), { msgID: envelope.id });
+  };
+  const finishedAs = (ticketId: string) => async () => {
+    const { rows } = await h.db.query<{ finished_as: string | null }>(
+      'SELECT finished_as FROM routing.tickets WHERE ticket_id = $1',
+      [ticketId],
+    );
+    return rows[0]?.finished_as;
+  };
+  const derive = (number: number) => ({ actor: supervisor, number, body: { to: 'UIT', reason: 'Servidor caído' } });
+
+  it('refuses to derive a closed ticket until it is reopened', async () => {
+    const ticket = await h.register();
+    const step = { ticketId: ticket.ticketId, number: ticket.number, by, at, area: 'L1' };
+    await publish(ProcedureEvents.TicketClosed.type, ticket.ticketId, {
+      ...step,
+      status: 'cerrado',
+      resolutionBusinessMinutes: 60,
+      resolutionCalendarMinutes: 60,
+    });
+    await waitFor(async () => (await finishedAs(ticket.ticketId)()) === 'cerrado', { what: 'the closure seen' });
+    const refusal = await h.refusal(RoutingCommands.Derive, derive(ticket.number));
+    expect(refusal.payload).toEqual({
+      code: ErrorCode.Conflict,
+      params: { detail: `el ticket #${ticket.number} está cerrado: se reabre antes de derivarlo` },
+    });
+
+    await publish(ProcedureEvents.TicketReopened.type, ticket.ticketId, {
+      ...step,
+      status: 'en_curso',
+      reason: 'Volvió a fallar',
+    });
+    await waitFor(async () => (await finishedAs(ticket.ticketId)()) === null, { what: 'the reopening seen' });
+    const derived = await h.request<TicketDerivedV1>(RoutingCommands.Derive, derive(ticket.number));
+    expect(derived).toMatchObject({ from: 'L1', to: 'UIT' });
+  });
+
+  it('refuses to derive a merged duplicate, not its original', async () => {
+    const duplicate = await h.register();
+    const original = await h.register();
+    const merge = {
+      by,
+      at,
+      area: 'L1',
+      status: 'fusionado',
+      duplicate: { ticketId: duplicate.ticketId, number: duplicate.number },
+      original: { ticketId: original.ticketId, number: original.number },
+    };
+    // Announced on both tickets' streams, as resolution does.
+    await publish(ProcedureEvents.TicketMerged.type, original.ticketId, {
+      ...merge,
+      ticketId: original.ticketId,
+      number: original.number,
+    });
+    await publish(ProcedureEvents.TicketMerged.type, duplicate.ticketId, {
+      ...merge,
+      ticketId: duplicate.ticketId,
+      number: duplicate.number,
+    });
+    await waitFor(async () => (await finishedAs(duplicate.ticketId)()) === 'fusionado', { what: 'the merge seen' });
+    const refusal = await h.refusal(RoutingCommands.Derive, derive(duplicate.number));
+    expect(refusal.payload.params?.detail).toBe(
+      `el ticket #${duplicate.number} se fusionó en otro ticket: se trabaja en el original, no se deriva`,
+    );
+    expect(await finishedAs(original.ticketId)()).toBeNull();
+    expect(await h.request<TicketDerivedV1>(RoutingCommands.Derive, derive(original.number))).toMatchObject({
+      to: 'UIT',
+    });
+  });
+});
