@@ -105,7 +105,9 @@ describe('end to end: related tickets and merging a duplicate', () => {
   it('merges a duplicate into its original: both open, both paths say so, a number finds both, refusals give the reason', async () => {
     const original = await register('Caída del correo en el ministerio', 'ana.perez@salud.gob.ar', 'Ana Pérez');
     const duplicate = await register('No me llegan correos', 'luis.gomez@salud.gob.ar', 'Luis Gómez');
-    await send('POST', `/api/v1/tickets/${original}/take`);
+    expect((await send('POST', `/api/v1/tickets/${original}/take`)).status).toBe(200);
+    // The take is on the original's timeline before the merge is asked for, so the merge comes after it.
+    await view(original, (v) => v.timeline.some((e) => e.type === 'ticket.taken'));
 
     const missing = await send('POST', `/api/v1/tickets/${duplicate}/merge`, {});
     expect([missing.status, missing.body.fields]).toEqual([
@@ -134,7 +136,10 @@ describe('end to end: related tickets and merging a duplicate', () => {
       { what: 'the merge mail', timeoutMs: 15_000 },
     );
     expect(mail.parsed.text).toContain(`/tickets/${original}`);
-    const o = await view(original, (v) => v.mergedTickets.length === 1);
+    const o = await view(
+      original,
+      (v) => v.mergedTickets.length === 1 && v.timeline.some((e) => e.type === 'ticket.merged'),
+    );
     expect(o.mergedTickets).toEqual([{ number: duplicate, title: 'No me llegan correos', status: 'fusionado' }]);
     expect(o.timeline.at(-1)!.summary.es).toBe(
       `El ticket #${duplicate} se fusionó en este por Persona operator: Mismo corte`,
