@@ -260,7 +260,7 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   );
   const recurringRows = page.getByRole('region', { name: 'Incidentes recurrentes' }).locator('tbody tr');
   await expect(recurringRows).toHaveCount(recurring.items.length);
-  const redes = recurring.items.findIndex((item) => item.key === 'redes');
+  const redes = recurring.items.findIndex((item) => item.key === 'red-e-internet');
   expect(redes).toBeGreaterThanOrEqual(0);
   const redesRow = recurringRows.nth(redes);
   await expect(redesRow.locator('td').nth(1)).toHaveText(String(recurring.items[redes]!.incidents));
@@ -269,7 +269,7 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   }
   const consoleLink = redesRow.getByRole('link', { name: 'Ver los tickets en la consola' });
   const consoleHref = await consoleLink.getAttribute('href');
-  expect(consoleHref).toContain('category=redes');
+  expect(consoleHref).toContain('category=red-e-internet');
   expect(consoleHref).toContain(`from=${month.from}`);
 
   // Downloads: the CSV of the same query, with the session; each chart as SVG (colours written in) and PNG.

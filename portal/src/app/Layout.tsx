@@ -119,8 +119,9 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
+      {/* The administrators' list outgrows a laptop's height: the menu scrolls on its own. */}
       {account && (
-        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Navbar p="sm" aria-label={t('nav.main')} style={{ overflowY: 'auto' }}>
           <Text size="sm" fw={600} px="sm" pb={4}>
             {account.name}
           </Text>
