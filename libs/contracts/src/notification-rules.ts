@@ -6,11 +6,13 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
+  IsObject,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
+import { ActorV1 } from './common.js';
+import { NotBlank } from './not-blank.js';
 import { AREA_CODE_PATTERN } from './enums.js';
 import { Limits } from './limits.js';
 import { NOTIFIED_EVENT_TYPES } from './notifications.js';
@@ -67,13 +69,12 @@ export class NotificationRulesV1 {
   rules!: NotificationRuleV1[];
 }
 
-export class ReplaceNotificationRulesCommandV1 extends ActorEnvelopeBase {
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(MAX_RULES)
-  @ValidateNested({ each: true })
-  @Type(() => NotificationRuleV1)
-  rules!: NotificationRuleV1[];
+export class ReplaceNotificationRulesCommandV1 extends NotificationRulesV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
 }
 
 /** A rule as administrators see it: every pair the service has a mail for, with that mail's kind. */
@@ -111,11 +112,10 @@ export class AreaMailboxesV1 {
   mailboxes!: AreaMailboxV1[];
 }
 
-export class ReplaceAreaMailboxesCommandV1 extends ActorEnvelopeBase {
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(MAX_MAILBOXES)
-  @ValidateNested({ each: true })
-  @Type(() => AreaMailboxV1)
-  mailboxes!: AreaMailboxV1[];
+export class ReplaceAreaMailboxesCommandV1 extends AreaMailboxesV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
 }

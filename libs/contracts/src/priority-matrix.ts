@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, ValidateNested } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, ValidateNested } from 'class-validator';
+import { ActorV1 } from './common.js';
+import { NotBlank } from './not-blank.js';
 import { IMPACTS, PRIORITIES, URGENCIES, type Impact, type Priority, type Urgency } from './enums.js';
 
 /** One cell of routing's priority matrix: a ticket of this impact and urgency gets this priority. */
@@ -33,12 +34,10 @@ export class PriorityMatrixV1 {
 }
 
 /** `RoutingCommands.ReplacePriorityMatrix`: administrators only; tickets already routed keep their priority. */
-export class ReplacePriorityMatrixCommandV1 extends ActorEnvelopeBase {
-  @IsDefined()
-  @IsArray()
-  @ArrayMinSize(PRIORITY_MATRIX_CELLS)
-  @ArrayMaxSize(PRIORITY_MATRIX_CELLS)
-  @ValidateNested({ each: true })
-  @Type(() => PriorityMatrixCellV1)
-  cells!: PriorityMatrixCellV1[];
+export class ReplacePriorityMatrixCommandV1 extends PriorityMatrixV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
 }
