@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Drawer, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +12,7 @@ import { fieldError, Refusal } from '../workspace/actions/action-kit';
 import { accessBody, accessSchema, type AccessValues } from './account-form';
 import { ROLES, type AccountRow } from './admin-accounts-api';
 import { AuditEntries } from './AuditEntries';
+import { notifySaved } from '../../components/notify';
 
 export interface AreaOption {
   value: string;
@@ -23,10 +23,6 @@ export interface AreaOption {
 export function useAdminRefresh() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: ['admin'] });
-}
-
-export function notifySaved(t: (key: string) => string, message: string) {
-  notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': t('workspace.closeNotice') } });
 }
 
 /** One account: its access, enable/disable, a reset mail, and its history from the audit log. */

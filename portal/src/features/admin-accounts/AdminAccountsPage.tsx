@@ -12,7 +12,8 @@ import { useSession } from '../auth/session';
 import { ActionModal, fieldError, Refusal } from '../workspace/actions/action-kit';
 import { graphQuery } from '../workspace/workspace-api';
 import { createAccountSchema, createBody, type CreateAccountValues } from './account-form';
-import { AccountPanel, notifySaved, useAdminRefresh, type AreaOption } from './AccountPanel';
+import { notifySaved } from '../../components/notify';
+import { AccountPanel, useAdminRefresh, type AreaOption } from './AccountPanel';
 import { AccountsTable } from './AccountsTable';
 import { accountsQuery, ROLES, type AccountRow } from './admin-accounts-api';
 

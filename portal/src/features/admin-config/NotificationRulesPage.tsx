@@ -1,9 +1,9 @@
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
+import { notifySaved } from '../../components/notify';
 import { Refusal } from '../workspace/actions/action-kit';
 import { graphQuery } from './admin-config-api';
 import {
@@ -69,11 +69,7 @@ function RulesForm({ stored }: { stored: RuleState[] }) {
     mutationFn: () => unwrap(api.PUT('/api/v1/notifications/rules', { body: { rules: rulesToSend(rules) } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(notificationRulesQuery.queryKey, saved);
-      notifications.show({
-        color: 'green',
-        message: t('notificationRules.rulesSaved'),
-        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
-      });
+      notifySaved(t, t('notificationRules.rulesSaved'));
     },
   });
   const update = (target: RuleState, change: Partial<Pick<RuleState, 'enabled' | 'essential'>>) =>
@@ -175,11 +171,7 @@ function MailboxesForm({ rows, stored }: { rows: MailboxRow[]; stored: AreaMailb
       unwrap(api.PUT('/api/v1/notifications/area-mailboxes', { body: { mailboxes: mailboxesToSend(values) } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(areaMailboxesQuery.queryKey, saved);
-      notifications.show({
-        color: 'green',
-        message: t('notificationRules.mailboxesSaved'),
-        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
-      });
+      notifySaved(t, t('notificationRules.mailboxesSaved'));
     },
   });
   const sent = mailboxesToSend(values);

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { notifySaved } from '../../components/notify';
 import { Refusal } from '../workspace/actions/action-kit';
 import {
   IMPACT_ORDER,
@@ -43,11 +43,7 @@ function MatrixForm({ stored }: { stored: MatrixCell[] }) {
     mutationFn: () => unwrap(api.PUT('/api/v1/routing/priority-matrix', { body: { cells } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(priorityMatrixQuery.queryKey, saved);
-      notifications.show({
-        color: 'green',
-        message: t('priorityMatrix.saved'),
-        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
-      });
+      notifySaved(t, t('priorityMatrix.saved'));
     },
   });
   const priorityOf = (impact: MatrixCell['impact'], urgency: MatrixCell['urgency']) =>
