@@ -216,9 +216,15 @@ export function errorMessage(error: ServiceErrorPayload, language: Language): st
 }
 
 /** Feminine nouns ("categoría desconocida") for the catalogue's kinds. */
-const CATALOGUE_NOUN_ES: Record<string, string> = {
-  category: 'categoría',
-  jurisdiction: 'jurisdicción',
+/** The catalogue noun with its adjectives agreeing in gender: [noun, unknown, retired]. */
+const CATALOGUE_NOUN_ES: Record<string, readonly [string, string, string]> = {
+  category: ['categoría', 'desconocida', 'retirada'],
+  service: ['servicio', 'desconocido', 'retirado'],
+  jurisdiction: ['jurisdicción', 'desconocida', 'retirada'],
+};
+const catalogueNounEs = (kind: unknown, which: 1 | 2): string => {
+  const noun = CATALOGUE_NOUN_ES[String(kind)];
+  return noun ? `${noun[0]} ${noun[which]}` : which === 1 ? 'valor desconocido' : 'valor retirado';
 };
 
 const list = (values: readonly unknown[] | undefined): string => (values ?? []).map(String).join(', ');
@@ -320,9 +326,9 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
     unknownCatalogueValue: (f, p) =>
-      `El campo «${f}»: ${CATALOGUE_NOUN_ES[String(p?.[0])] ?? 'valor'} desconocida «${String(p?.[1])}»; use uno de los códigos del catálogo.`,
+      `El campo «${f}»: ${catalogueNounEs(p?.[0], 1)} «${String(p?.[1])}»; use uno de los códigos del catálogo.`,
     retiredCatalogueValue: (f, p) =>
-      `El campo «${f}»: ${CATALOGUE_NOUN_ES[String(p?.[0])] ?? 'valor'} retirada «${String(p?.[1])}»; ya no se usa para registrar.`,
+      `El campo «${f}»: ${catalogueNounEs(p?.[0], 2)} «${String(p?.[1])}»; ya no se usa para registrar.`,
     inboundMailCategory: (f, p) =>
       `El campo «${f}»: la categoría «${String(p?.[0])}» no puede retirarse ni moverse: el correo entrante registra sus tickets con ella.`,
     parentNotTopLevel: (f, p) =>

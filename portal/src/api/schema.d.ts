@@ -510,6 +510,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los servicios ofrecidos activos, para indicar a cuál se refiere un problema
+         * @description Opcional al registrar (`service`); un ticket de un servicio con tiempos propios se mide con ellos (`/api/v1/sla/policies`). Un código desconocido o retirado se rechaza con 400 que nombra `service`.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["CatalogueController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue/services/{code}": {
         parameters: {
             query?: never;
@@ -1529,7 +1551,7 @@ export interface paths {
          */
         get: operations["SlaPoliciesController_get"];
         /**
-         * Reemplaza los tiempos máximos por prioridad
+         * Reemplaza los tiempos máximos por prioridad y, si se envían, los propios de jurisdicciones y servicios
          * @description Roles: admin.
          */
         put: operations["SlaPoliciesController_replace"];
@@ -3149,10 +3171,6 @@ export interface components {
             areas?: components["schemas"]["GraphAreaRequest"][];
             edges: components["schemas"]["GraphEdgeRequest"][];
         };
-        ReplaceSlaPoliciesRequest: {
-            /** @description Cada prioridad a lo sumo una vez; tiempos en minutos hábiles */
-            policies: components["schemas"]["SlaPolicyRequest"][];
-        };
         ReportScheduleInputV1: {
             /** @enum {string} */
             granularity: "day" | "week" | "month";
@@ -3272,16 +3290,47 @@ export interface components {
             /** Format: date-time */
             responseDueAt: string;
         };
+        SlaOverrideDueDatesResponse: {
+            code: string;
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            /** @enum {string} */
+            scope: "jurisdiction" | "service";
+        };
         SlaPoliciesResponse: {
+            /** @description Tiempos propios de una jurisdicción o de un servicio; un ticket usa los de su servicio, si no los de su jurisdicción, si no los generales */
+            overrides: components["schemas"]["SlaPolicyOverrideResponse"][];
             policies: components["schemas"]["SlaPolicyResponse"][];
             /** @description Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas) */
             preview?: components["schemas"]["SlaPreviewResponse"];
         };
-        SlaPolicyRequest: {
+        SlaPolicyOverrideResponse: {
+            /** @description Código de la jurisdicción o del servicio en el catálogo */
+            code: string;
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @description Minutos hábiles hasta la solución */
+            resolutionMinutes: number;
+            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
+            responseMinutes: number;
+            /**
+             * @description jurisdiction: los tickets de esa jurisdicción; service: los de ese servicio
+             * @enum {string}
+             */
+            scope: "jurisdiction" | "service";
+        };
+        SlaPolicyOverrideV1: {
+            code: string;
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
             resolutionMinutes: number;
             responseMinutes: number;
+            /** @enum {string} */
+            scope: "jurisdiction" | "service";
         };
         SlaPolicyResponse: {
             /** @enum {string} */
@@ -3291,6 +3340,16 @@ export interface components {
             /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
             responseMinutes: number;
         };
+        SlaPolicySetV1: {
+            overrides?: components["schemas"]["SlaPolicyOverrideV1"][];
+            policies: components["schemas"]["SlaPolicyV1"][];
+        };
+        SlaPolicyV1: {
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            resolutionMinutes: number;
+            responseMinutes: number;
+        };
         SlaPreviewResponse: {
             dueDates: components["schemas"]["SlaDueDatesResponse"][];
             /**
@@ -3298,6 +3357,8 @@ export interface components {
              * @description Ahora, al responder
              */
             from: string;
+            /** @description En el orden de `overrides`; el de una jurisdicción, con su propio calendario */
+            overrides: components["schemas"]["SlaOverrideDueDatesResponse"][];
         };
         SlaResponse: {
             /** @description Resolución: tickets cerrados en el período */
@@ -3481,6 +3542,8 @@ export interface components {
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
             routedAt: string | null;
+            /** @description Servicio ofrecido al que se refiere (`GET /api/v1/catalogue/services`); null si no se indicó */
+            service: string | null;
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
             serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
             /** @enum {string} */
@@ -3554,6 +3617,7 @@ export interface components {
             jurisdiction: string;
             reportedBy?: components["schemas"]["ContactV1"];
             requester: components["schemas"]["ContactV1"];
+            service?: string;
             title: string;
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
@@ -5571,6 +5635,52 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CatalogueController_services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntryResponse"][];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9632,7 +9742,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReplaceSlaPoliciesRequest"];
+                "application/json": components["schemas"]["SlaPolicySetV1"];
             };
         };
         responses: {

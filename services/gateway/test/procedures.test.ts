@@ -527,6 +527,18 @@ describe('gateway: procedure endpoints', () => {
         "Field 'policies' is not valid.",
       ],
       [
+        'an override of an unknown scope',
+        Admin,
+        'PUT /api/v1/sla/policies',
+        {
+          policies: [policies[0]],
+          overrides: [{ ...policies[0], scope: 'area', code: 'UIT' }],
+        },
+        'overrides.0.scope',
+        'El campo «overrides.0.scope» debe ser uno de: jurisdiction, service.',
+        "Field 'overrides.0.scope' must be one of: jurisdiction, service.",
+      ],
+      [
         'a response target of 0 minutes',
         Admin,
         'PUT /api/v1/sla/policies',
@@ -729,8 +741,11 @@ describe('gateway: procedure endpoints', () => {
       expect(schemas.ReplaceGraphRequest!.properties!.areas!.items).toEqual({
         $ref: '#/components/schemas/GraphAreaRequest',
       });
-      expect(schemas.ReplaceSlaPoliciesRequest!.properties!.policies!.items).toEqual({
-        $ref: '#/components/schemas/SlaPolicyRequest',
+      expect(schemas.SlaPolicySetV1!.properties!.policies!.items).toEqual({
+        $ref: '#/components/schemas/SlaPolicyV1',
+      });
+      expect(schemas.SlaPolicySetV1!.properties!.overrides!.items).toEqual({
+        $ref: '#/components/schemas/SlaPolicyOverrideV1',
       });
     });
   });

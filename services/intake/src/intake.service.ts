@@ -5,12 +5,18 @@ import { IntakeModule } from './intake.module.js';
 import { IntakeSchema1763800001000 } from './migrations/1763800001000-intake-schema.js';
 import { RequesterDirectory1797100000000 } from './migrations/1797100000000-requester-directory.js';
 import { Catalogues1798100000000 } from './migrations/1798100000000-catalogues.js';
+import { TicketServices1798600000000 } from './migrations/1798600000000-ticket-services.js';
 
 export const intakeService: ServiceDefinition = {
   name: 'intake',
   schema: 'intake',
   module: IntakeModule,
-  migrations: [IntakeSchema1763800001000, RequesterDirectory1797100000000, Catalogues1798100000000],
+  migrations: [
+    IntakeSchema1763800001000,
+    RequesterDirectory1797100000000,
+    Catalogues1798100000000,
+    TicketServices1798600000000,
+  ],
   portVariable: 'INTAKE_PORT',
   defaultPort: 3101,
   queueGroup: QueueGroups.intake,

@@ -230,4 +230,42 @@ describe('intake: catalogues', () => {
       { what: 'six catalogue.changed events' },
     );
   });
+
+  it('takes an active service on the ticket and in its event, and refuses an unknown or retired one', async () => {
+    await rpc.request(CatalogueCommands.SaveService, {
+      actor: admin,
+      code: 'sistema-de-turnos',
+      entry: { label: { es: 'Sistema de turnos', en: 'Appointments system' } },
+    });
+    const withService = (service: string) =>
+      rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+        actor: operator,
+        payload: { ...registration('otros'), service },
+      });
+    const taken = await withService('sistema-de-turnos');
+    const stored = await db.query('SELECT service FROM intake.tickets WHERE id = $1', [taken.ticketId]);
+    expect(stored.rows).toEqual([{ service: 'sistema-de-turnos' }]);
+    // The last ticket.registered in the stream is this one: the refusals below publish nothing.
+    const jsm = await jetstreamManager(nc);
+    const config = messagingConfigFromEnv(infra.env);
+    await waitFor(
+      async () => {
+        const last = await jsm.streams
+          .getMessage(config.eventsStream, { last_by_subj: subjects.event('ticket.registered') })
+          .catch(() => null);
+        return last?.json<{ data: { ticketId: string } }>().data.ticketId === taken.ticketId ? last : null;
+      },
+      { what: 'the ticket.registered event of the ticket with a service' },
+    ).then((last) => expect(last.json<{ data: { service?: string } }>().data.service).toBe('sistema-de-turnos'));
+    const before = await ticketCount();
+    expect((await refusal(withService('turnos')))?.fields).toEqual([
+      { field: 'service', constraint: 'unknownCatalogueValue', params: ['service', 'turnos'] },
+    ]);
+    await setRetired('service', 'sistema-de-turnos', true);
+    expect((await refusal(withService('sistema-de-turnos')))?.fields).toEqual([
+      { field: 'service', constraint: 'retiredCatalogueValue', params: ['service', 'sistema-de-turnos'] },
+    ]);
+    expect(await ticketCount()).toBe(before);
+    await setRetired('service', 'sistema-de-turnos', false);
+  });
 });

@@ -32,6 +32,7 @@ describe('reporting: ticket view fed by events', () => {
     const registration = h.registration({
       reportedBy: { email: 'referente@salud.gob', name: 'Referente Salud' },
       attachments: [{ url: 'https://docs.salud.gob/captura.png', name: 'captura', mediaType: 'image/png' }],
+      service: 'correo-institucional',
     });
     const registered = h.registered(registration, 1, '2025-03-10T12:00:01.000Z');
     const routed = h.routed(h.routing(registration), 1, '2025-03-10T12:05:01.000Z');
@@ -45,6 +46,7 @@ describe('reporting: ticket view fed by events', () => {
       channel: 'telefono',
       type: 'incidente',
       category: 'correo',
+      service: 'correo-institucional',
       impact: 'medio',
       urgency: 'alta',
       priority: 'ALTA',

@@ -10,6 +10,7 @@ import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450
 import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
 import { ResolutionSlaRulesVersion1798000000000 } from './migrations/1798000000000-resolution-sla-rules-version.js';
 import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-resolution-links-merge.js';
+import { ResolutionSlaScopes1798600000100 } from './migrations/1798600000100-resolution-sla-scopes.js';
 import { ResolutionModule } from './resolution.module.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
@@ -44,6 +45,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionServiceLevelAnnounced1763800003600,
       ResolutionSlaRulesVersion1798000000000,
       ResolutionLinksMerge1798200000000,
+      ResolutionSlaScopes1798600000100,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,

@@ -1,6 +1,5 @@
 import { SlaSchedule } from '../src/sla/sla-schedule.js';
-import { ErrorCode, ProcedureEvents, ResolutionQueries } from '@cau/contracts';
-import type { SlaPoliciesV1 } from '../src/sla/sla-policy.contracts.js';
+import { ErrorCode, ProcedureEvents, ResolutionQueries, type SlaPoliciesV1 } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 // Business calendar of the tests: America/Argentina/Buenos_Aires (UTC−3), Monday–Friday 08:00–16:00.
@@ -138,8 +137,10 @@ describe('resolution: service levels', () => {
     h.clock.set('2026-03-16T12:00:00Z');
     expect(await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: operator })).toEqual({
       policies: policies([30, 240]),
+      overrides: [],
       preview: {
         from: '2026-03-16T12:00:00.000Z',
+        overrides: [],
         dueDates: [
           { priority: 'ALTA', responseDueAt: '2026-03-16T12:30:00.000Z', resolutionDueAt: '2026-03-16T16:00:00.000Z' },
           { priority: 'MEDIA', responseDueAt: '2026-03-16T14:00:00.000Z', resolutionDueAt: '2026-03-18T12:00:00.000Z' },
@@ -176,7 +177,7 @@ describe('resolution: service levels', () => {
       fields: [{ field: 'policies', constraint: 'arrayUnique' }],
     });
     // Only ALTA is named: the other priorities keep their policies.
-    expect(await replace()).toEqual({ policies: policies([60, 480]) });
+    expect(await replace()).toEqual({ policies: policies([60, 480]), overrides: [] });
 
     // 09:00 + 1 h → 10:00; 09:00 + 8 h → Tuesday 09:00, or 10:30 after the 90-minute wait.
     expect(await dueDates(plain)).toEqual({
@@ -186,5 +187,86 @@ describe('resolution: service levels', () => {
     });
     expect((await dueDates(waited)).resolution).toBe('2026-03-17T13:30:00.000Z');
     expect(await dueDates(closed)).toEqual(closedBefore);
+  });
+
+  it('measures a ticket against its service’s targets, else its jurisdiction’s, else the general ones', async () => {
+    const admin = people.admin();
+    h.clock.set('2026-04-06T12:00:00Z');
+    const general = { priority: 'ALTA', responseMinutes: 30, resolutionMinutes: 240 };
+    const salud = {
+      scope: 'jurisdiction',
+      code: 'SALUD',
+      priority: 'ALTA',
+      responseMinutes: 15,
+      resolutionMinutes: 120,
+    };
+    const turnos = {
+      scope: 'service',
+      code: 'sistema-de-turnos',
+      priority: 'ALTA',
+      responseMinutes: 10,
+      resolutionMinutes: 60,
+    };
+    // Monday 2026-04-06 09:00 in Buenos Aires; all three ALTA tickets registered then.
+    const plain = await h.ticket({ registeredAt: '2026-04-06T12:00:00.000Z', jurisdiction: 'EDUCACION' });
+    const ofSalud = await h.ticket({ registeredAt: '2026-04-06T12:00:00.000Z', jurisdiction: 'SALUD' });
+    const ofTurnos = await h.ticket({
+      registeredAt: '2026-04-06T12:00:00.000Z',
+      jurisdiction: 'SALUD',
+      service: 'sistema-de-turnos',
+    });
+
+    const replace = (overrides: object[]) =>
+      h.query<SlaPoliciesV1>(ResolutionQueries.ReplaceSlaPolicies, { actor: admin, policies: [general], overrides });
+    expect(await refusal(replace([salud, salud]))).toEqual({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'overrides', constraint: 'arrayUnique' }],
+    });
+    expect(await refusal(replace([{ ...salud, responseMinutes: 500 }]))).toEqual({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'overrides.0.responseMinutes', constraint: 'max', params: [120] }],
+    });
+    expect(await refusal(replace([{ ...salud, scope: 'area' }]))).toMatchObject({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'overrides.0.scope', constraint: 'isIn' }],
+    });
+    expect((await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: admin })).overrides).toEqual([]);
+
+    expect(await replace([turnos, salud])).toMatchObject({ overrides: [salud, turnos] });
+    expect(await dueDates(plain)).toMatchObject({ response: '2026-04-06T12:30:00.000Z' });
+    expect(await dueDates(ofSalud)).toMatchObject({
+      response: '2026-04-06T12:15:00.000Z',
+      resolution: '2026-04-06T14:00:00.000Z',
+    });
+    expect(await dueDates(ofTurnos)).toMatchObject({
+      response: '2026-04-06T12:10:00.000Z',
+      resolution: '2026-04-06T13:00:00.000Z',
+    });
+    // A ticket registered after the edit gets its service's targets from the start.
+    const later = await h.ticket({ registeredAt: '2026-04-06T12:00:00.000Z', service: 'sistema-de-turnos' });
+    expect((await dueDates(later)).response).toBe('2026-04-06T12:10:00.000Z');
+    const answer = await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: admin });
+    expect(answer.preview?.overrides).toEqual([
+      {
+        scope: 'jurisdiction',
+        code: 'SALUD',
+        priority: 'ALTA',
+        responseDueAt: '2026-04-06T12:15:00.000Z',
+        resolutionDueAt: '2026-04-06T14:00:00.000Z',
+      },
+      {
+        scope: 'service',
+        code: 'sistema-de-turnos',
+        priority: 'ALTA',
+        responseDueAt: '2026-04-06T12:10:00.000Z',
+        resolutionDueAt: '2026-04-06T13:00:00.000Z',
+      },
+    ]);
+
+    // Without overrides the tickets go back to the general targets; policies alone leave the overrides be.
+    await h.query(ResolutionQueries.ReplaceSlaPolicies, { actor: admin, policies: [general] });
+    expect((await dueDates(ofTurnos)).response).toBe('2026-04-06T12:10:00.000Z');
+    await replace([]);
+    expect((await dueDates(ofTurnos)).response).toBe('2026-04-06T12:30:00.000Z');
   });
 });

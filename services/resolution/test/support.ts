@@ -221,7 +221,13 @@ export class ResolutionHarness {
 
   /** A ticket registered by intake and routed to L1, as both events arrive. */
   async ticket(
-    options: { registeredAt?: string; priority?: Priority; requesterEmail?: string; jurisdiction?: string } = {},
+    options: {
+      registeredAt?: string;
+      priority?: Priority;
+      requesterEmail?: string;
+      jurisdiction?: string;
+      service?: string;
+    } = {},
   ): Promise<TestTicket> {
     const ticketId = randomUUID();
     const number = this.nextNumber++;
@@ -240,6 +246,7 @@ export class ResolutionHarness {
       description: 'El servidor de correo no responde desde la mañana',
       type: 'incidente',
       category: 'correo',
+      ...(options.service ? { service: options.service } : {}),
       impact: 'alto',
       urgency: 'alta',
       attachments: [],

@@ -111,6 +111,13 @@ export class TicketRegistrationV1 {
   @MaxLength(Limits.category)
   category!: string;
 
+  /** Code of the service offered (the catalogue's services) the request is about, when the office names one. */
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.category)
+  service?: string;
+
   @IsDefined()
   @IsIn(IMPACTS)
   impact!: Impact;

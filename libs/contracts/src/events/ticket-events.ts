@@ -87,6 +87,11 @@ export class TicketRegisteredV1 {
   @IsString()
   category!: string;
 
+  /** Absent on tickets registered without a service (and on every ticket registered before services). */
+  @IsOptional()
+  @IsString()
+  service?: string;
+
   @IsIn(IMPACTS)
   impact!: Impact;
 

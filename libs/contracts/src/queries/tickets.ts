@@ -258,6 +258,8 @@ export interface TicketViewV1 {
   channel: Channel;
   type: TicketType;
   category: string;
+  /** The service offered the ticket is about (catalogue code); null where none was named. */
+  service: string | null;
   impact: Impact;
   urgency: Urgency;
   priority: Priority | null;

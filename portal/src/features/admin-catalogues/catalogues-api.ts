@@ -13,11 +13,12 @@ export const catalogueQuery = queryOptions({
   queryFn: () => unwrap(api.GET('/api/v1/catalogue')),
 });
 
-/** After a change: this page's list and the registration forms' category tree. */
+/** After a change: this page's list and the registration forms' category tree and services. */
 export async function catalogueChanged(queryClient: QueryClient): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: catalogueQuery.queryKey }),
     queryClient.invalidateQueries({ queryKey: ['catalogue', 'categories'] }),
+    queryClient.invalidateQueries({ queryKey: ['catalogue', 'services'] }),
   ]);
 }
 

@@ -8,9 +8,15 @@ import { Refusal } from '../workspace/actions/action-kit';
 import { formatDateTime } from '../../app/format';
 import { slaPoliciesQuery, type SlaPolicies, type SlaPolicy } from './admin-config-api';
 import { describeMinutes } from './minutes';
+import { SlaOverrides } from './SlaOverrides';
+import {
+  invalidMinutes as invalid,
+  MAX_SLA_MINUTES as MAX_MINUTES,
+  overridesBody,
+  type OverrideRow,
+} from './sla-overrides';
 
 const PRIORITY_ORDER: ReadonlyArray<SlaPolicy['priority']> = ['ALTA', 'MEDIA', 'BAJA'];
-const MAX_MINUTES = 525_600;
 
 /** Response and resolution targets per priority, in business minutes; administrators only. */
 export function SlaPage() {
@@ -22,7 +28,13 @@ export function SlaPage() {
       <Text size="sm">{t('adminConfig.sla.intro')}</Text>
       {policies.isPending && <Text role="status">{t('common.loading')}</Text>}
       {policies.isError && <Refusal error={policies.error} title={t('adminConfig.loadFailed')} />}
-      {policies.data && <SlaForm key={JSON.stringify(policies.data.policies)} policies={policies.data.policies} />}
+      {policies.data && (
+        <SlaForm
+          key={JSON.stringify([policies.data.policies, policies.data.overrides])}
+          policies={policies.data.policies}
+          overrides={policies.data.overrides}
+        />
+      )}
       {policies.data?.preview && <DuePreview preview={policies.data.preview} />}
     </Stack>
   );
@@ -30,7 +42,7 @@ export function SlaPage() {
 
 type Values = Record<string, { responseMinutes: number | string; resolutionMinutes: number | string }>;
 
-function SlaForm({ policies }: { policies: SlaPolicy[] }) {
+function SlaForm({ policies, overrides }: { policies: SlaPolicy[]; overrides: SlaPolicies['overrides'] }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const ordered = PRIORITY_ORDER.map((priority) => policies.find((policy) => policy.priority === priority)).filter(
@@ -41,8 +53,7 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
       ordered.map((p) => [p.priority, { responseMinutes: p.responseMinutes, resolutionMinutes: p.resolutionMinutes }]),
     ),
   );
-  const invalid = (value: number | string) =>
-    typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_MINUTES;
+  const [overrideRows, setOverrideRows] = useState<OverrideRow[]>(() => overrides);
   const save = useMutation({
     mutationFn: () =>
       unwrap(
@@ -53,6 +64,7 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
               responseMinutes: Number(values[priority]!.responseMinutes),
               resolutionMinutes: Number(values[priority]!.resolutionMinutes),
             })),
+            overrides: overridesBody(overrideRows),
           },
         }),
       ),
@@ -66,13 +78,14 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
       });
     },
   });
-  const serverField = (index: number, field: string) =>
+  const serverField = (list: 'policies' | 'overrides') => (index: number, field: string) =>
     save.error instanceof ApiError
-      ? save.error.fields.find((f) => f.field === `policies.${index}.${field}`)?.message
+      ? save.error.fields.find((f) => f.field === `${list}.${index}.${field}`)?.message
       : undefined;
-  const anyInvalid = ordered.some(
-    ({ priority }) => invalid(values[priority]!.responseMinutes) || invalid(values[priority]!.resolutionMinutes),
-  );
+  const anyInvalid =
+    ordered.some(
+      ({ priority }) => invalid(values[priority]!.responseMinutes) || invalid(values[priority]!.resolutionMinutes),
+    ) || overrideRows.some((row) => invalid(row.responseMinutes) || invalid(row.resolutionMinutes));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!anyInvalid) save.mutate();
@@ -111,7 +124,7 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
                           allowNegative={false}
                           suffix=" min"
                           description={invalid(value) ? undefined : describeMinutes(Number(value), i18n.language)}
-                          error={invalid(value) ? t('adminConfig.sla.invalid') : serverField(index, field)}
+                          error={invalid(value) ? t('adminConfig.sla.invalid') : serverField('policies')(index, field)}
                         />
                       </Table.Td>
                     );
@@ -121,6 +134,12 @@ function SlaForm({ policies }: { policies: SlaPolicy[] }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        <SlaOverrides
+          rows={overrideRows}
+          onChange={setOverrideRows}
+          general={ordered}
+          serverField={serverField('overrides')}
+        />
         <Refusal error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={anyInvalid}>
@@ -164,6 +183,26 @@ export function DuePreview({
           >
             {t('adminConfig.sla.previewLine', {
               priority: t(`priority.${due.priority}`),
+              response: formatDateTime(due.responseDueAt, i18n.language),
+              resolution: formatDateTime(due.resolutionDueAt, i18n.language),
+            })}
+          </Text>
+        ))}
+        {preview.overrides.map((due) => (
+          <Text
+            component="li"
+            size="sm"
+            key={`${due.scope}:${due.code}:${due.priority}`}
+            data-preview={`${due.scope}:${due.code}:${due.priority}`}
+            data-response-due={due.responseDueAt}
+            data-resolution-due={due.resolutionDueAt}
+          >
+            {t('adminConfig.sla.previewLine', {
+              priority: t('adminConfig.slaOverrides.target', {
+                scope: t(`adminConfig.slaOverrides.scope.${due.scope}`),
+                name: due.code,
+                priority: t(`priority.${due.priority}`),
+              }),
               response: formatDateTime(due.responseDueAt, i18n.language),
               resolution: formatDateTime(due.resolutionDueAt, i18n.language),
             })}

@@ -13,6 +13,7 @@ import { onSubmitOf } from '../../components/forms';
 import { useSession } from '../auth/session';
 import { FilePicker } from '../tickets/attachments/FilePicker';
 import { IMPACTS, TICKET_TYPES, URGENCIES } from '../tickets/report-form';
+import { servicesQuery } from '../workspace/workspace-api';
 import {
   categoriesQuery,
   recordSolution,
@@ -50,6 +51,8 @@ export function DeskRegistrationPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const categories = useQuery(categoriesQuery);
+  const services = useQuery(servicesQuery);
+  const language = i18n.language.startsWith('en') ? 'en' : 'es';
   const [files, setFiles] = useState<File[]>([]);
   const [openArticle, setOpenArticle] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ number: number | null; steps: StepStates } | null>(null);
@@ -252,6 +255,28 @@ export function DeskRegistrationPage() {
                       )}
                     />
                   </Grid.Col>
+                  {(services.data?.length ?? 0) > 0 && (
+                    <Grid.Col span={{ base: 12, sm: 6 }}>
+                      <Controller
+                        control={form.control}
+                        name="service"
+                        render={({ field }) => (
+                          <Select
+                            label={t('deskRegistration.service')}
+                            description={t('deskRegistration.serviceHelp')}
+                            searchable
+                            clearable
+                            placeholder={t('deskRegistration.noService')}
+                            data={(services.data ?? []).map((s) => ({ value: s.code, label: s.label[language] }))}
+                            value={field.value || null}
+                            onChange={(value) => field.onChange(value ?? '')}
+                            onBlur={field.onBlur}
+                            error={message(errors.service)}
+                          />
+                        )}
+                      />
+                    </Grid.Col>
+                  )}
                   <Grid.Col span={{ base: 12, sm: 6 }}>
                     <Controller
                       control={form.control}

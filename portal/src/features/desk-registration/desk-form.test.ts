@@ -17,6 +17,7 @@ const filled: DeskForm = {
   jurisdiction: 'SALUD',
   type: 'incidente',
   category: 'impresoras',
+  service: '',
   impact: 'bajo',
   urgency: 'media',
   title: 'No imprime',
@@ -43,6 +44,14 @@ describe('the desk registration form', () => {
       impact: 'bajo',
       urgency: 'media',
     });
+  });
+
+  it('names the service only when one is chosen', () => {
+    expect(registrationFrom(deskSchema.parse({ ...filled, service: 'sistema-de-turnos' }))).toMatchObject({
+      category: 'impresoras',
+      service: 'sistema-de-turnos',
+    });
+    expect(registrationFrom(deskSchema.parse(filled))).not.toHaveProperty('service');
   });
 
   it('sends the phone only when given', () => {

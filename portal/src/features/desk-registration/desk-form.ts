@@ -50,6 +50,8 @@ export const deskSchema = z.object({
     .regex(JURISDICTION, 'deskRegistration.validation.jurisdiction'),
   type: z.enum(TICKET_TYPES, 'validation.required'),
   category: z.string().min(1, 'validation.required'),
+  /** Optional: the service offered the call is about ('' when none). */
+  service: z.string(),
   impact: z.enum(IMPACTS, 'validation.required'),
   urgency: z.enum(URGENCIES, 'validation.required'),
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
@@ -69,6 +71,7 @@ export const emptyDeskForm = (channel: DeskForm['channel'] = 'telefono'): Defaul
   requesterPhone: '',
   jurisdiction: '',
   category: '',
+  service: '',
   title: '',
   description: '',
   firstContact: null,
@@ -88,6 +91,7 @@ export function registrationFrom(values: DeskValues): Omit<Registration, 'attach
     description: values.description,
     type: values.type,
     category: values.category,
+    ...(values.service ? { service: values.service } : {}),
     impact: values.impact,
     urgency: values.urgency,
   };
@@ -122,6 +126,7 @@ export function formFieldOf(field: string): keyof DeskForm | null {
     jurisdiction: 'jurisdiction',
     type: 'type',
     category: 'category',
+    service: 'service',
     impact: 'impact',
     urgency: 'urgency',
     title: 'title',

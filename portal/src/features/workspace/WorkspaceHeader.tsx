@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { StatusBadges } from '../tickets/ticket-status';
 import { slaClock, type SlaClock } from './sla-clock';
-import { catalogueOptionsQuery, categoriesQuery, type TicketDetail } from './workspace-api';
+import { catalogueOptionsQuery, categoriesQuery, servicesQuery, type TicketDetail } from './workspace-api';
 import { useDurationWords } from './use-duration-words';
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), like the status colours.
@@ -79,9 +79,11 @@ export function WorkspaceHeader({ ticket, areaName }: { ticket: TicketDetail; ar
   const now = useMinuteClock();
   const options = useQuery(catalogueOptionsQuery);
   const categories = useQuery(categoriesQuery);
+  const services = useQuery({ ...servicesQuery, enabled: ticket.service !== null });
   const level = ticket.serviceLevel;
   const channel = options.data?.channels.find((entry) => entry.code === ticket.channel)?.label[language];
   const category = categories.data?.find((entry) => entry.code === ticket.category)?.label[language];
+  const service = services.data?.find((entry) => entry.code === ticket.service)?.label[language];
   const { requester, reportedBy } = ticket;
 
   return (
@@ -157,6 +159,7 @@ export function WorkspaceHeader({ ticket, areaName }: { ticket: TicketDetail; ar
         </Fact>
         <Fact label={t('ticket.type')}>{t(`types.${ticket.type}`)}</Fact>
         <Fact label={t('ticket.category')}>{category ?? ticket.category}</Fact>
+        {ticket.service && <Fact label={t('ticket.service')}>{service ?? ticket.service}</Fact>}
         <Fact label={t('workspace.channel')}>{channel ?? ticket.channel}</Fact>
         <Fact label={t('workspace.impactUrgency')}>
           {t(`workspace.impact.${ticket.impact}`)} · {t(`workspace.urgency.${ticket.urgency}`)}

@@ -25,6 +25,13 @@ export const categoriesQuery = queryOptions({
   staleTime: 10 * 60_000,
 });
 
+/** Active services offered: a registration may name one (optional). */
+export const servicesQuery = queryOptions({
+  queryKey: ['catalogue', 'services'],
+  queryFn: () => unwrap(api.GET('/api/v1/catalogue/services')),
+  staleTime: 10 * 60_000,
+});
+
 export const pathQuery = (number: number) =>
   queryOptions({
     queryKey: ['tickets', 'path', number],

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, type ActorV1, type CatalogueEntryV1, type CatalogueOptionsV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
-import { CatalogueOptionsResponse, CategoryTreeEntryResponse } from './catalogue.responses.js';
+import { CatalogueEntryResponse, CatalogueOptionsResponse, CategoryTreeEntryResponse } from './catalogue.responses.js';
 import { ReadCatalogueUseCase } from './read-catalogue.use-case.js';
 
 /** Lists for the "report a problem" form. */
@@ -25,6 +25,20 @@ export class CatalogueController {
   @ApiErrors(503)
   categories(@CurrentActor() actor: ActorV1): Promise<CatalogueEntryV1[]> {
     return this.catalogue.categories(actor);
+  }
+
+  @Get('services')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Los servicios ofrecidos activos, para indicar a cuál se refiere un problema',
+    description:
+      'Opcional al registrar (`service`); un ticket de un servicio con tiempos propios se mide con ellos ' +
+      '(`/api/v1/sla/policies`). Un código desconocido o retirado se rechaza con 400 que nombra `service`.',
+  })
+  @ApiOkResponse({ type: [CatalogueEntryResponse] })
+  @ApiErrors(503)
+  services(@CurrentActor() actor: ActorV1): Promise<CatalogueEntryV1[]> {
+    return this.catalogue.services(actor);
   }
 
   @Get('options')

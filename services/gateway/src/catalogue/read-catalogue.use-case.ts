@@ -9,7 +9,7 @@ import {
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 
-/** What the "report a problem" form offers: intake's active category tree and the contracts' vocabulary. */
+/** What the "report a problem" form offers: intake's active categories and services, and the contracts' vocabulary. */
 @Injectable()
 export class ReadCatalogueUseCase {
   private readonly options = catalogueOptions();
@@ -27,6 +27,12 @@ export class ReadCatalogueUseCase {
         .filter((c) => c.parent === parent.code)
         .map((child) => ({ code: child.code, label: child.label, children: [] })),
     }));
+  }
+
+  /** Active services offered, for the registration forms' optional `service`. */
+  async services(actor: ActorV1): Promise<CatalogueEntryV1[]> {
+    const { services } = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+    return services.filter((s) => !s.retired).map((s) => ({ code: s.code, label: s.label }));
   }
 
   registrationOptions(): CatalogueOptionsV1 {

@@ -2,18 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsDefined,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -22,15 +18,15 @@ import {
   DERIVATION_KINDS,
   Limits,
   PRIORITIES,
+  SLA_SCOPES,
   type DerivationKind,
   type Priority,
+  type SlaScope,
 } from '@cau/contracts';
 
 /** Far beyond any real graph; bounds the work of checking one. */
 const MAX_GRAPH_EDGES = 100;
 const MAX_GRAPH_AREAS = 100;
-/** A year, in minutes: a target longer than that is a typing mistake. */
-const MAX_SLA_MINUTES = 525_600;
 
 export class AreaCodeParams {
   @Matches(AREA_CODE_PATTERN)
@@ -93,36 +89,6 @@ export class ReplaceGraphRequest {
   areas?: GraphAreaRequest[];
 }
 
-export class SlaPolicyRequest {
-  @IsDefined()
-  @IsIn(PRIORITIES)
-  priority!: Priority;
-
-  /** Business minutes, counted on the calendar with holidays. */
-  @IsDefined()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_SLA_MINUTES)
-  responseMinutes!: number;
-
-  @IsDefined()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_SLA_MINUTES)
-  resolutionMinutes!: number;
-}
-
-export class ReplaceSlaPoliciesRequest {
-  @JSONSchema({ description: 'Cada prioridad a lo sumo una vez; tiempos en minutos hábiles' })
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(PRIORITIES.length)
-  @ArrayUnique((policy: SlaPolicyRequest) => policy.priority)
-  @ValidateNested({ each: true })
-  @Type(() => SlaPolicyRequest)
-  policies!: SlaPolicyRequest[];
-}
-
 // Documentation of routing's answers, which the gateway passes through unchanged.
 
 export class AreaResponse {
@@ -180,18 +146,50 @@ class SlaDueDatesResponse {
   resolutionDueAt!: string;
 }
 
+class SlaOverrideDueDatesResponse extends SlaDueDatesResponse {
+  @ApiProperty({ enum: SLA_SCOPES })
+  scope!: SlaScope;
+
+  @ApiProperty()
+  code!: string;
+}
+
 class SlaPreviewResponse {
   @ApiProperty({ format: 'date-time', description: 'Ahora, al responder' })
   from!: string;
 
   @ApiProperty({ type: [SlaDueDatesResponse] })
   dueDates!: SlaDueDatesResponse[];
+
+  @ApiProperty({
+    type: [SlaOverrideDueDatesResponse],
+    description: 'En el orden de `overrides`; el de una jurisdicción, con su propio calendario',
+  })
+  overrides!: SlaOverrideDueDatesResponse[];
+}
+
+class SlaPolicyOverrideResponse extends SlaPolicyResponse {
+  @ApiProperty({
+    enum: SLA_SCOPES,
+    description: 'jurisdiction: los tickets de esa jurisdicción; service: los de ese servicio',
+  })
+  scope!: SlaScope;
+
+  @ApiProperty({ description: 'Código de la jurisdicción o del servicio en el catálogo' })
+  code!: string;
 }
 
 /** Documentation of resolution's answer, which the gateway passes through unchanged. */
 export class SlaPoliciesResponse {
   @ApiProperty({ type: [SlaPolicyResponse] })
   policies!: SlaPolicyResponse[];
+
+  @ApiProperty({
+    type: [SlaPolicyOverrideResponse],
+    description:
+      'Tiempos propios de una jurisdicción o de un servicio; un ticket usa los de su servicio, si no los de su jurisdicción, si no los generales',
+  })
+  overrides!: SlaPolicyOverrideResponse[];
 
   @ApiProperty({
     type: SlaPreviewResponse,

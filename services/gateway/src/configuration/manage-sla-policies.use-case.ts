@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionQueries, type ActorV1 } from '@cau/contracts';
+import { ResolutionQueries, type ActorV1, type SlaPolicySetV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
-import type { SlaPolicyRequest } from './configuration.dto.js';
 
 /** Resolution keeps the SLA clocks, so it owns the targets they are measured against. */
 @Injectable()
@@ -17,9 +16,9 @@ export class ManageSlaPoliciesUseCase {
   }
 
   /** Audited after resolution answers: the before is read first. */
-  async replace(actor: ActorV1, policies: SlaPolicyRequest[]): Promise<unknown> {
+  async replace(actor: ActorV1, set: SlaPolicySetV1): Promise<unknown> {
     const before = await this.get(actor);
-    const after = await this.rpc.request<unknown>(ResolutionQueries.ReplaceSlaPolicies, { actor, policies });
+    const after = await this.rpc.request<unknown>(ResolutionQueries.ReplaceSlaPolicies, { ...set, actor });
     await this.audit.record(actor, {
       action: 'sla-policies.replace',
       targetType: 'sla-policies',

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+import { Role, SlaPolicySetV1, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { ReplaceSlaPoliciesRequest, SlaPoliciesResponse } from './configuration.dto.js';
+import { SlaPoliciesResponse } from './configuration.dto.js';
 import { ManageSlaPoliciesUseCase } from './manage-sla-policies.use-case.js';
 
 @ApiTags('configuration')
@@ -24,14 +24,16 @@ export class SlaPoliciesController {
 
   @Put()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Reemplaza los tiempos máximos por prioridad' })
-  @ApiBody({ schema: contractSchemaRef(ReplaceSlaPoliciesRequest) })
+  @ApiOperation({
+    summary: 'Reemplaza los tiempos máximos por prioridad y, si se envían, los propios de jurisdicciones y servicios',
+  })
+  @ApiBody({ schema: contractSchemaRef(SlaPolicySetV1) })
   @ApiOkResponse({ type: SlaPoliciesResponse, description: 'Las políticas guardadas' })
   @ApiErrors(400, 409, 413, 415, 503)
   replace(
     @CurrentActor() actor: ActorV1,
-    @Body(new ContractPipe(ReplaceSlaPoliciesRequest)) { policies }: ReplaceSlaPoliciesRequest,
+    @Body(new ContractPipe(SlaPolicySetV1)) body: SlaPolicySetV1,
   ): Promise<unknown> {
-    return this.policies.replace(actor, policies);
+    return this.policies.replace(actor, body);
   }
 }

@@ -132,6 +132,13 @@ export class TicketViewResponse implements TicketViewV1 {
   @ApiProperty()
   category!: string;
 
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Servicio ofrecido al que se refiere (`GET /api/v1/catalogue/services`); null si no se indicó',
+  })
+  service!: string | null;
+
   @ApiProperty({ enum: IMPACTS })
   impact!: Impact;
 

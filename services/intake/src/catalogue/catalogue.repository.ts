@@ -33,6 +33,8 @@ interface JurisdictionRow {
 export interface RegistrationValues {
   /** code → retired (a subcategory under a retired category counts as retired). */
   categories: Map<string, boolean>;
+  /** code → retired, for the services named. */
+  services: Map<string, boolean>;
   jurisdictions: Map<string, { listed: boolean; retired: boolean }>;
   /** Whether any jurisdiction is listed: only then is `jurisdiction` checked against the catalogue. */
   jurisdictionsClosed: boolean;
@@ -181,11 +183,12 @@ export class CatalogueRepository {
     ]);
   }
 
-  /** What the catalogue says about the categories and jurisdictions of a batch of registrations. */
+  /** What the catalogue says about the categories, services and jurisdictions of a batch of registrations. */
   async registrationValues(
     tx: EntityManager,
     categories: string[],
     jurisdictions: string[],
+    services: string[],
   ): Promise<RegistrationValues> {
     const categoryRows: Array<{ code: string; retired: boolean }> = await tx.query(
       `SELECT c.code, c.retired OR coalesce(p.retired, false) AS retired
@@ -197,9 +200,16 @@ export class CatalogueRepository {
       `SELECT code, listed, retired FROM "${this.s}".jurisdictions WHERE code = ANY($1::text[])`,
       [[...new Set(jurisdictions)]],
     );
+    const serviceRows: Array<{ code: string; retired: boolean }> =
+      services.length === 0
+        ? []
+        : await tx.query(`SELECT code, retired FROM "${this.s}".services WHERE code = ANY($1::text[])`, [
+            [...new Set(services)],
+          ]);
     const closed: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".jurisdictions WHERE listed LIMIT 1`);
     return {
       categories: new Map(categoryRows.map((r) => [r.code, r.retired])),
+      services: new Map(serviceRows.map((r) => [r.code, r.retired])),
       jurisdictions: new Map(jurisdictionRows.map((r) => [r.code, { listed: r.listed, retired: r.retired }])),
       jurisdictionsClosed: closed.length > 0,
     };

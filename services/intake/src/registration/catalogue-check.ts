@@ -2,7 +2,8 @@ import type { FieldProblem, TicketRegistrationV1 } from '@cau/contracts';
 import type { RegistrationValues } from '../catalogue/catalogue.repository.js';
 
 /**
- * A registration's category must be an active category or subcategory of the catalogue. Its
+ * A registration's category must be an active category or subcategory of the catalogue, and its service,
+ * when it names one, an active service. Its
  * jurisdiction is checked only once an administrator has listed jurisdictions (until then any code is
  * taken, as before the catalogue existed); a retired jurisdiction is refused either way.
  */
@@ -13,6 +14,13 @@ export function catalogueProblem(values: RegistrationValues, registration: Ticke
   }
   if (categoryRetired) {
     return { field: 'category', constraint: 'retiredCatalogueValue', params: ['category', registration.category] };
+  }
+  if (registration.service !== undefined) {
+    const serviceRetired = values.services.get(registration.service);
+    if (serviceRetired !== false) {
+      const constraint = serviceRetired === undefined ? 'unknownCatalogueValue' : 'retiredCatalogueValue';
+      return { field: 'service', constraint, params: ['service', registration.service] };
+    }
   }
   const jurisdiction = values.jurisdictions.get(registration.jurisdiction);
   if (jurisdiction?.retired) {

@@ -120,6 +120,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
         tx,
         candidates.map(({ pending }) => pending.command.payload.category),
         candidates.map(({ pending }) => pending.command.payload.jurisdiction),
+        candidates.flatMap(({ pending }) => pending.command.payload.service ?? []),
       );
       const toCreate = candidates.filter(({ index, pending }) => {
         const problem = catalogueProblem(values, pending.command.payload);
@@ -249,6 +250,7 @@ function registeredEvent(row: NewTicketRow): TicketRegisteredV1 {
     description: r.description,
     type: r.type,
     category: r.category,
+    ...(r.service ? { service: r.service } : {}),
     impact: r.impact,
     urgency: r.urgency,
     attachments: r.attachments ?? [],

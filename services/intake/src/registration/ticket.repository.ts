@@ -108,10 +108,10 @@ export class TicketRepository {
     await tx.query(
       `INSERT INTO "${this.s}".tickets
          (id, number, requester_id, jurisdiction, channel, title, description, type, category, impact, urgency,
-          attachments, reported_by, registered_by, registered_at, idempotency_key, request_fingerprint)
+          attachments, reported_by, registered_by, registered_at, idempotency_key, request_fingerprint, service)
        SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
           $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::jsonb[], $14::jsonb[],
-          $15::timestamptz[], $16::text[], $17::text[])`,
+          $15::timestamptz[], $16::text[], $17::text[], $18::text[])`,
       [
         tickets.map((t) => t.id),
         tickets.map((t) => t.number),
@@ -130,6 +130,7 @@ export class TicketRepository {
         tickets.map((t) => t.registeredAt.toISOString()),
         tickets.map((t) => t.idempotencyKey),
         tickets.map((t) => t.fingerprint),
+        tickets.map((t) => t.registration.service ?? null),
       ],
     );
   }

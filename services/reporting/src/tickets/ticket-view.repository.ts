@@ -48,6 +48,7 @@ interface TicketViewRow {
   channel: Channel;
   type: TicketType;
   category: string;
+  service: string | null;
   impact: Impact;
   urgency: Urgency;
   priority: Priority | null;
@@ -119,11 +120,11 @@ export class TicketViewRepository {
       `INSERT INTO "${this.s}".ticket_view AS v
          (ticket_id, number, title, description, channel, type, category, impact, urgency, jurisdiction,
           requester_email, requester_name, requester, reported_by, registered_by, attachments, registered_at,
-          updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+          updated_at, service)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (ticket_id) DO UPDATE SET
          number = EXCLUDED.number, title = EXCLUDED.title, description = EXCLUDED.description,
-         channel = EXCLUDED.channel, jurisdiction = EXCLUDED.jurisdiction,
+         channel = EXCLUDED.channel, jurisdiction = EXCLUDED.jurisdiction, service = EXCLUDED.service,
          -- A reclassification applied before this registration arrived is newer than its classification.
          type = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.type ELSE v.type END,
          category = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.category ELSE v.category END,
@@ -152,6 +153,7 @@ export class TicketViewRepository {
         JSON.stringify(ticket.attachments),
         ticket.registeredAt,
         changedAt,
+        ticket.service ?? null,
       ],
     );
   }
@@ -364,7 +366,7 @@ export class TicketViewRepository {
   /** The ticket with its path, read in one statement so both come from the same committed state. */
   async findByNumber(number: number): Promise<TicketViewV1 | null> {
     const rows: TicketViewRow[] = await this.runtime.dataSource.query(
-      `SELECT v.ticket_id, v.number, v.title, v.description, v.channel, v.type, v.category, v.impact, v.urgency,
+      `SELECT v.ticket_id, v.number, v.title, v.description, v.channel, v.type, v.category, v.service, v.impact, v.urgency,
               v.priority, v.area, v.status, v.overdue, v.jurisdiction, v.requester, v.reported_by,
               v.registered_by, v.attachments, v.registered_at, v.routed_at, v.updated_at, v.assignee_id,
               v.assignee_name, v.waiting_on_requester,
@@ -509,6 +511,7 @@ function toView(row: TicketViewRow): TicketViewV1 {
     channel: row.channel,
     type: row.type,
     category: row.category,
+    service: row.service,
     impact: row.impact,
     urgency: row.urgency,
     priority: row.priority,

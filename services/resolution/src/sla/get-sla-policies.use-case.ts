@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { SlaDueDatesPreviewV1, SlaPoliciesQueryV1, SlaPoliciesV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { mayReadSlaPolicies } from '../lifecycle/permissions.js';
 import { authorize } from '../lifecycle/refusals.js';
+import type { BusinessCalendar } from './business-calendar.js';
 import { CalendarRepository } from './calendar.repository.js';
-import { slaDueDates } from './due-dates.js';
-import type { SlaPoliciesQueryV1, SlaPoliciesV1 } from './sla-policy.contracts.js';
+import { slaDueDates, type SlaPolicy } from './due-dates.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';
 
 @Injectable()
@@ -18,26 +19,37 @@ export class GetSlaPoliciesUseCase {
   ) {}
 
   /**
-   * The policies, and when a ticket registered now (on the deployment's calendar, no waits) would be due
-   * under each: what the configuration page shows beside the targets.
+   * The policies and overrides, and when a ticket registered now (no waits) would be due under each: what
+   * the configuration page shows beside the targets. A jurisdiction's override is counted on that
+   * jurisdiction's calendar, the rest on the deployment's.
    */
   async execute(query: SlaPoliciesQueryV1): Promise<SlaPoliciesV1> {
     authorize(mayReadSlaPolicies(query.actor));
-    const policies = await this.policies.list();
-    const calendar = (await this.calendars.book(this.runtime.dataSource.manager)).calendarFor(null);
+    const [policies, overrides, book] = await Promise.all([
+      this.policies.list(),
+      this.policies.listOverrides(),
+      this.calendars.book(this.runtime.dataSource.manager),
+    ]);
     const now = this.clock.now();
+    const previewOf = (calendar: BusinessCalendar, policy: SlaPolicy): SlaDueDatesPreviewV1 => {
+      const due = slaDueDates(calendar, now, policy, []);
+      return {
+        priority: policy.priority,
+        responseDueAt: due.responseDueAt!.toISOString(),
+        resolutionDueAt: due.resolutionDueAt!.toISOString(),
+      };
+    };
     return {
       policies,
+      overrides,
       preview: {
         from: now.toISOString(),
-        dueDates: policies.map((policy) => {
-          const due = slaDueDates(calendar, now, policy, []);
-          return {
-            priority: policy.priority,
-            responseDueAt: due.responseDueAt!.toISOString(),
-            resolutionDueAt: due.resolutionDueAt!.toISOString(),
-          };
-        }),
+        dueDates: policies.map((policy) => previewOf(book.calendarFor(null), policy)),
+        overrides: overrides.map((override) => ({
+          scope: override.scope,
+          code: override.code,
+          ...previewOf(book.calendarFor(override.scope === 'jurisdiction' ? override.code : null), override),
+        })),
       },
     };
   }

@@ -1,5 +1,5 @@
 import { defaultCalendar } from './business-calendar.js';
-import type { SlaPolicy } from './due-dates.js';
+import { SlaPolicyBook } from './sla-policy-book.js';
 import {
   serviceLevelChanged,
   serviceLevelOf,
@@ -11,17 +11,20 @@ import {
 
 // La Pampa (UTC−3), Monday–Friday 08:00–16:00. Monday 2026-03-02 09:00 local is 12:00Z.
 const pampa = defaultCalendar('America/Argentina/Buenos_Aires');
-const policies = new Map<string, SlaPolicy>([
-  ['ALTA', { priority: 'ALTA', responseMinutes: 30, resolutionMinutes: 240 }],
-  ['MEDIA', { priority: 'MEDIA', responseMinutes: 120, resolutionMinutes: 960 }],
-  ['BAJA', { priority: 'BAJA', responseMinutes: 480, resolutionMinutes: 2400 }],
-]);
+const policies = SlaPolicyBook.build(
+  [
+    { priority: 'ALTA', responseMinutes: 30, resolutionMinutes: 240 },
+    { priority: 'MEDIA', responseMinutes: 120, resolutionMinutes: 960 },
+    { priority: 'BAJA', responseMinutes: 480, resolutionMinutes: 2400 },
+  ],
+  [],
+);
 const calendarFor = () => pampa;
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 const monday9 = new Date('2026-03-02T12:00:00Z');
 
 describe('targetsOf: the due dates of the ticket’s current priority', () => {
-  const facts = { start: monday9, jurisdiction: 'SALUD', pauses: [] };
+  const facts = { start: monday9, jurisdiction: 'SALUD', service: null, pauses: [] };
 
   it('counts the priority’s targets from registration', () => {
     const targets = targetsOf({ ...facts, priority: 'BAJA' }, policies, calendarFor);
@@ -48,7 +51,7 @@ describe('targetsOf: the due dates of the ticket’s current priority', () => {
     const none = { responseDueAt: null, resolutionDueAt: null };
     expect(targetsOf({ ...facts, start: null, priority: 'ALTA' }, policies, calendarFor)).toEqual(none);
     expect(targetsOf({ ...facts, priority: null }, policies, calendarFor)).toEqual(none);
-    expect(targetsOf({ ...facts, priority: 'MEDIA' }, new Map(), calendarFor)).toEqual(none);
+    expect(targetsOf({ ...facts, priority: 'MEDIA' }, SlaPolicyBook.build([], []), calendarFor)).toEqual(none);
   });
 });
 

@@ -1,26 +1,26 @@
 import type { Priority, TicketStatus } from '@cau/contracts';
 import type { BusinessCalendar } from './business-calendar.js';
-import { slaDueDates, type Pause, type SlaDueDates, type SlaPolicy } from './due-dates.js';
+import { slaDueDates, type Pause, type SlaDueDates } from './due-dates.js';
+import type { PolicyScopeOf, SlaPolicyBook } from './sla-policy-book.js';
 
 /** What a ticket's due dates are computed from. */
-export interface SlaFactsOf {
+export interface SlaFactsOf extends PolicyScopeOf {
   start: Date | null;
-  priority: Priority | null;
-  jurisdiction: string | null;
   pauses: readonly Pause[];
 }
 
 /**
- * The ticket's due dates under the policy of its current priority, counted from its registration: a new
- * priority (a reclassification) moves both targets to that priority's, as if the ticket had had it from
- * the start, skipping the same waits. No start or no policy for the priority: no due dates.
+ * The ticket's due dates under the policy of its current priority (its service's or jurisdiction's where
+ * one applies), counted from its registration: a new priority (a reclassification) moves both targets to
+ * that priority's, as if the ticket had had it from the start, skipping the same waits. No start or no
+ * policy for the priority: no due dates.
  */
 export function targetsOf(
   facts: SlaFactsOf,
-  policies: ReadonlyMap<string, SlaPolicy>,
+  policies: SlaPolicyBook,
   calendarFor: (jurisdiction: string | null) => BusinessCalendar,
 ): SlaDueDates {
-  const policy = facts.priority ? policies.get(facts.priority) : undefined;
+  const policy = policies.policyFor(facts);
   if (!facts.start || !policy) return { responseDueAt: null, resolutionDueAt: null };
   return slaDueDates(calendarFor(facts.jurisdiction), facts.start, policy, facts.pauses);
 }

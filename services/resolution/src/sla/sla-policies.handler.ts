@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ResolutionQueries } from '@cau/contracts';
+import { ReplaceSlaPoliciesCommandV1, ResolutionQueries, SlaPoliciesQueryV1, type SlaPoliciesV1 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { GetSlaPoliciesUseCase } from './get-sla-policies.use-case.js';
 import { ReplaceSlaPoliciesUseCase } from './replace-sla-policies.use-case.js';
-import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, type SlaPoliciesV1 } from './sla-policy.contracts.js';
 
 /** Answered by any instance, whatever areas it serves. */
 @Controller()

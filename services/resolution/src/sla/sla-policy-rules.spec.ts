@@ -11,12 +11,27 @@ describe('SLA policy set', () => {
     expect(policySetProblems({ policies })).toEqual([]);
   });
 
-  it('refuses a priority named twice and a response later than the resolution', () => {
-    const twice = [policies[0]!, policies[0]!, policies[2]!];
-    expect(policySetProblems({ policies: twice })).toEqual([{ field: 'policies', constraint: 'arrayUnique' }]);
+  it('refuses a response later than the resolution, in the policies and in the overrides', () => {
     const late = [{ ...policies[0]!, responseMinutes: 300 }, policies[1]!, policies[2]!];
-    expect(policySetProblems({ policies: late })).toEqual([
+    const overrides = [
+      {
+        scope: 'jurisdiction' as const,
+        code: 'SALUD',
+        priority: 'ALTA' as const,
+        responseMinutes: 15,
+        resolutionMinutes: 120,
+      },
+      {
+        scope: 'service' as const,
+        code: 'turnos',
+        priority: 'MEDIA' as const,
+        responseMinutes: 200,
+        resolutionMinutes: 100,
+      },
+    ];
+    expect(policySetProblems({ policies: late, overrides })).toEqual([
       { field: 'policies.0.responseMinutes', constraint: 'max', params: [240] },
+      { field: 'overrides.1.responseMinutes', constraint: 'max', params: [100] },
     ]);
   });
 });

@@ -1,20 +1,24 @@
 import type { FieldProblem } from '@cau/contracts';
 import type { SlaPolicy } from './due-dates.js';
 
-/** Each priority named at most once, with a response target no later than the resolution it precedes. */
-export function policySetProblems(command: { policies: readonly SlaPolicy[] }): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (new Set(command.policies.map((p) => p.priority)).size !== command.policies.length) {
-    problems.push({ field: 'policies', constraint: 'arrayUnique' });
-  }
-  command.policies.forEach((policy, index) => {
-    if (policy.responseMinutes > policy.resolutionMinutes) {
-      problems.push({
-        field: `policies.${index}.responseMinutes`,
-        constraint: 'max',
-        params: [policy.resolutionMinutes],
-      });
-    }
-  });
-  return problems;
+/**
+ * Every response target no later than the resolution it precedes, in the general policies and in the
+ * overrides. (Each priority, and each scope, code and priority, named once is the contract's rule.)
+ */
+export function policySetProblems(command: {
+  policies: readonly SlaPolicy[];
+  overrides?: readonly SlaPolicy[];
+}): FieldProblem[] {
+  return [
+    ...targetOrderProblems('policies', command.policies),
+    ...targetOrderProblems('overrides', command.overrides ?? []),
+  ];
+}
+
+function targetOrderProblems(field: string, policies: readonly SlaPolicy[]): FieldProblem[] {
+  return policies.flatMap((policy, index) =>
+    policy.responseMinutes > policy.resolutionMinutes
+      ? [{ field: `${field}.${index}.responseMinutes`, constraint: 'max', params: [policy.resolutionMinutes] }]
+      : [],
+  );
 }

@@ -5,11 +5,12 @@ import { TicketRepository, type DueDatesRow } from '../tickets/ticket.repository
 import { CalendarRepository } from './calendar.repository.js';
 import { ServiceLevelAnnouncer } from './service-level-announcer.js';
 import { targetsOf } from './service-level.js';
+import { SlaPolicyBook } from './sla-policy-book.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';
 
 /**
  * Keeps the due dates stored on tickets in step with what they are computed from: registration time,
- * priority, the policy of that priority, the ticket's calendar and its waits on the requester. Due dates
+ * priority, the policy of that priority (or its service's or jurisdiction's), the ticket's calendar and its waits on the requester. Due dates
  * are always recomputed from those facts, never shifted, so every path (an event, a wait, a new policy,
  * a reclassification) reaches the same answer. What changed is then announced (`ticket.service-level-changed`).
  */
@@ -69,7 +70,7 @@ export class SlaSchedule {
     const [{ version }]: [{ version: string }] = await tx.query(`SELECT version FROM "${this.s}".sla_rules_version`);
     const stale = !this.cached || this.cached.version !== version || Date.now() - this.cached.loadedAt > RULES_CACHE_MS;
     if (fresh || stale) {
-      const policies = new Map((await this.policies.list(tx)).map((p) => [p.priority, p]));
+      const policies = SlaPolicyBook.build(await this.policies.list(tx), await this.policies.listOverrides(tx));
       this.cached = { policies, book: await this.calendars.book(tx), loadedAt: Date.now(), version };
     }
     return this.cached!;
@@ -79,7 +80,7 @@ export class SlaSchedule {
 const RULES_CACHE_MS = 5_000;
 
 interface Rules {
-  policies: Map<string, Awaited<ReturnType<SlaPolicyRepository['list']>>[number]>;
+  policies: SlaPolicyBook;
   book: Awaited<ReturnType<CalendarRepository['book']>>;
   loadedAt: number;
   version: string;

@@ -10,7 +10,7 @@ import { TicketRepository } from './ticket.repository.js';
 
 /**
  * Keeps what resolution needs from the registration: who the requester is (reopen, survey, closure
- * report), the jurisdiction (its calendar) and the registration time the SLA clocks start from.
+ * report), the jurisdiction (its calendar) and service (their targets, where they have their own) and the registration time the SLA clocks start from.
  */
 @Injectable()
 export class RecordRegistrationUseCase {
@@ -31,6 +31,7 @@ export class RecordRegistrationUseCase {
       requesterId: registration.requesterId,
       requesterName: registration.requester.name,
       jurisdiction: registration.jurisdiction,
+      service: registration.service ?? null,
       title: registration.title,
       registeredAt,
     });

@@ -41,6 +41,7 @@ export interface SlaFacts {
   start: Date | null;
   priority: Priority | null;
   jurisdiction: string | null;
+  service: string | null;
   pauses: Pause[];
 }
 
@@ -152,6 +153,7 @@ export class TicketRepository {
       requesterId: string;
       requesterName: string;
       jurisdiction: string;
+      service: string | null;
       title: string;
       registeredAt: Date;
     },
@@ -159,7 +161,7 @@ export class TicketRepository {
     await tx.query(
       `UPDATE "${this.s}".tickets
        SET requester_email = $2, jurisdiction = $3, title = $4, registered_at = $5, requester_id = $6,
-           requester_name = $7, updated_at = now()
+           requester_name = $7, service = $8, updated_at = now()
        WHERE ticket_id = $1`,
       [
         ticketId,
@@ -169,6 +171,7 @@ export class TicketRepository {
         registration.registeredAt,
         registration.requesterId,
         registration.requesterName,
+        registration.service,
       ],
     );
   }
@@ -251,8 +254,9 @@ export class TicketRepository {
       start: Date | null;
       priority: Priority | null;
       jurisdiction: string | null;
+      service: string | null;
     }> = await tx.query(
-      `SELECT ticket_id, coalesce(registered_at, routed_at) AS start, priority, jurisdiction
+      `SELECT ticket_id, coalesce(registered_at, routed_at) AS start, priority, jurisdiction, service
        FROM "${this.s}".tickets
        WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
       ticketIds ? [ticketIds] : [],
@@ -273,6 +277,7 @@ export class TicketRepository {
       start: t.start,
       priority: t.priority,
       jurisdiction: t.jurisdiction,
+      service: t.service,
       pauses: pausesOf.get(t.ticket_id) ?? [],
     }));
   }
