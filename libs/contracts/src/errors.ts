@@ -329,6 +329,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}»: ${catalogueNounEs(p?.[0], 1)} «${String(p?.[1])}»; use uno de los códigos del catálogo.`,
     retiredCatalogueValue: (f, p) =>
       `El campo «${f}»: ${catalogueNounEs(p?.[0], 2)} «${String(p?.[1])}»; ya no se usa para registrar.`,
+    inactiveCatalogueValue: (f, p) =>
+      `El campo «${f}»: «${String(p?.[1])}» no es un código activo del catálogo (no existe o se retiró); elija uno activo.`,
     inboundMailCategory: (f, p) =>
       `El campo «${f}»: la categoría «${String(p?.[0])}» no puede retirarse ni moverse: el correo entrante registra sus tickets con ella.`,
     parentNotTopLevel: (f, p) =>
@@ -413,6 +415,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}': unknown ${String(p?.[0])} "${String(p?.[1])}"; use one of the catalogue's codes.`,
     retiredCatalogueValue: (f, p) =>
       `Field '${f}': ${String(p?.[0])} "${String(p?.[1])}" is retired and no longer taken for registration.`,
+    inactiveCatalogueValue: (f, p) =>
+      `Field '${f}': "${String(p?.[1])}" is not an active code of the catalogue (unknown or retired); choose an active one.`,
     inboundMailCategory: (f, p) =>
       `Field '${f}': category "${String(p?.[0])}" cannot be retired or moved: inbound mail registers its tickets with it.`,
     parentNotTopLevel: (f, p) =>

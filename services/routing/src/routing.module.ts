@@ -14,6 +14,7 @@ import { PriorityMatrixHandler } from './priority/priority-matrix.handler.js';
 import { PriorityMatrixRepository } from './priority/priority-matrix.repository.js';
 import { GetPriorityMatrixUseCase, ReplacePriorityMatrixUseCase } from './priority/priority-matrix.use-cases.js';
 import { ReclassificationHandler } from './reclassification/reclassification.handler.js';
+import { ActiveCategories } from './reclassification/active-categories.js';
 import { ReclassifyTicketUseCase } from './reclassification/reclassify-ticket.use-case.js';
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
 import { RoutedTicketRepository } from './routing/routed-ticket.repository.js';
@@ -39,6 +40,7 @@ import { SuggestionHandler } from './suggestion/suggestion.handler.js';
     TicketPathUseCase,
     SuggestAreaUseCase,
     ReclassifyTicketUseCase,
+    ActiveCategories,
     GetPriorityMatrixUseCase,
     ReplacePriorityMatrixUseCase,
   ],

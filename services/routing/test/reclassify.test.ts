@@ -1,4 +1,13 @@
-import { ErrorCode, ProcedureEvents, RoutingCommands, type ActorV1, type TicketClassificationV1 } from '@cau/contracts';
+import {
+  CatalogueCommands,
+  ErrorCode,
+  ProcedureEvents,
+  RoutingCommands,
+  type ActorV1,
+  type TicketClassificationV1,
+} from '@cau/contracts';
+import { startService, type RunningService } from '@cau/messaging';
+import { intakeService } from '../../intake/src/intake.service.js';
 import type { TicketLocation } from '../src/derivation/locate-ticket.use-case.js';
 import { RoutingHarness, actor } from './support.js';
 
@@ -8,12 +17,16 @@ const agentOf = (area: string) => actor('agent', { area });
 
 describe('routing: reclassification', () => {
   let h: RoutingHarness;
+  // Intake owns the catalogue a new category is checked against.
+  let intake: RunningService;
 
   beforeAll(async () => {
     h = await RoutingHarness.start('routing-reclassify');
+    intake = await startService(intakeService, { ...process.env, ...h.infra.env, INTAKE_PORT: '0' });
   });
 
   afterAll(async () => {
+    await intake?.stop();
     await h?.stop();
   });
 
@@ -137,5 +150,47 @@ describe('routing: reclassification', () => {
         body: { impact: 'alto', reason: 'x' },
       }),
     ).toMatchObject({ payload: { code: ErrorCode.NotFound } });
+  });
+
+  it('takes only an active category of the catalogue as a new one, while a ticket keeps a retired one', async () => {
+    const ticket = await h.register({ category: 'correo', impact: 'bajo', urgency: 'baja' });
+    const refused = (category: string) =>
+      h.refusal(RoutingCommands.Reclassify, {
+        actor: operator,
+        number: ticket.number,
+        body: { category, reason: 'Otra categoría' },
+      });
+    expect(await refused('inventada')).toMatchObject({
+      payload: {
+        code: ErrorCode.Validation,
+        fields: [{ field: 'category', constraint: 'inactiveCatalogueValue', params: ['category', 'inventada'] }],
+      },
+    });
+    const admin = actor('admin');
+    await h.request(CatalogueCommands.SetRetired, {
+      actor: admin,
+      kind: 'category',
+      code: 'impresoras',
+      retired: true,
+    });
+    try {
+      expect(await refused('impresoras')).toMatchObject({
+        payload: { fields: [{ field: 'category', constraint: 'inactiveCatalogueValue' }] },
+      });
+    } finally {
+      await h.request(CatalogueCommands.SetRetired, {
+        actor: admin,
+        kind: 'category',
+        code: 'impresoras',
+        retired: false,
+      });
+    }
+    // "correo" is not in the catalogue, yet the ticket keeps it while other fields are corrected.
+    expect(await reclassify(operator, ticket.number, { urgency: 'alta', reason: 'Más urgente' })).toMatchObject({
+      category: 'correo',
+      urgency: 'alta',
+    });
+    const stored = await h.db.query('SELECT category FROM routing.tickets WHERE number = $1', [ticket.number]);
+    expect(stored.rows).toEqual([{ category: 'correo' }]);
   });
 });

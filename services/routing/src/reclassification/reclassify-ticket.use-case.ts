@@ -8,10 +8,12 @@ import {
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { PriorityMatrixRepository } from '../priority/priority-matrix.repository.js';
 import { RoutedTicketRepository, type RoutedTicket } from '../routing/routed-ticket.repository.js';
+import { ActiveCategories } from './active-categories.js';
 import { mayReclassify, mayReclassifyIn, reclassified } from './reclassification.js';
 
 /**
- * Corrects a ticket's type, category, impact or urgency; the priority follows from routing's matrix.
+ * Corrects a ticket's type, category (one active in intake's catalogue), impact or urgency; the priority
+ * follows from routing's matrix.
  * The new classification and `ticket.reclassified` (before and after, who, why) are committed together;
  * resolution moves the SLA due dates and reporting the ticket view when they read the event.
  */
@@ -21,6 +23,7 @@ export class ReclassifyTicketUseCase {
     private readonly runtime: ServiceRuntime,
     private readonly tickets: RoutedTicketRepository,
     private readonly matrices: PriorityMatrixRepository,
+    private readonly categories: ActiveCategories,
   ) {}
 
   async reclassify(command: ReclassifyTicketCommandV1): Promise<TicketClassificationV1> {
@@ -37,6 +40,12 @@ export class ReclassifyTicketUseCase {
       const previous = classificationOf(ticket);
       const current = reclassified(previous, body, await this.matrices.load(tx));
       if (!current) throw ServiceError.validation([{ field: 'body', constraint: 'classificationUnchanged' }]);
+      // Only a new category is checked: a ticket keeps the (possibly retired) one it was registered with.
+      if (current.category !== previous.category && !(await this.categories.includes(actor, current.category))) {
+        throw ServiceError.validation([
+          { field: 'category', constraint: 'inactiveCatalogueValue', params: ['category', current.category] },
+        ]);
+      }
       await this.tickets.reclassify(tx, ticket.ticketId, current);
       const event: TicketReclassifiedV1 = {
         ticketId: ticket.ticketId,
