@@ -36,6 +36,10 @@ export const ErrorCode = {
   StagedAttachmentUnknown: 'STAGED_ATTACHMENT_UNKNOWN',
   /** Live stream (gateway): the account already holds LIVE_STREAMS_PER_ACCOUNT open streams on this instance. */
   TooManyStreams: 'TOO_MANY_STREAMS',
+  /** Resolution: the ticket holds MAX_TICKET_COMMENTS comments or MAX_TICKET_COMMENT_CHARACTERS characters of them. */
+  TicketConversationFull: 'TICKET_CONVERSATION_FULL',
+  /** RPC: the answer would not fit in one NATS message (the server's max_payload): a list to narrow or page. */
+  ReplyTooLarge: 'REPLY_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -65,6 +69,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   ATTACHMENT_NAME_INVALID: 400,
   STAGED_ATTACHMENT_UNKNOWN: 400,
   TOO_MANY_STREAMS: 429,
+  TICKET_CONVERSATION_FULL: 409,
+  REPLY_TOO_LARGE: 500,
 };
 
 /** One failed rule on one field; `field` is the dotted path in the request body or query. */
@@ -135,6 +141,10 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `El adjunto «${p.id ?? ''}» no existe, venció o no fue subido por esta cuenta; súbalo de nuevo.`,
     TOO_MANY_STREAMS: (p) =>
       `Esta cuenta ya tiene ${p.limit ?? '?'} conexiones en vivo abiertas; cierre alguna pestaña del portal e intente de nuevo.`,
+    TICKET_CONVERSATION_FULL: (p) =>
+      `El ticket n.º ${p.number ?? '?'} llegó al máximo de conversación (${p.comments ?? '?'} comentarios o ${p.characters ?? '?'} caracteres): registre un ticket nuevo y relaciónelo con este.`,
+    REPLY_TOO_LARGE: (p) =>
+      `La respuesta ocupa ${p.bytes ?? '?'} bytes y supera lo que el servicio puede enviar de una vez (${p.limit ?? '?'} bytes); acote la consulta. Si se trata de un ticket, avise al administrador.`,
   },
   en: {
     VALIDATION: () => 'The request has invalid data.',
@@ -173,6 +183,10 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `Attachment "${p.id ?? ''}" does not exist, has expired or was not uploaded by this account; upload it again.`,
     TOO_MANY_STREAMS: (p) =>
       `This account already has ${p.limit ?? '?'} live connections open; close a portal tab and try again.`,
+    TICKET_CONVERSATION_FULL: (p) =>
+      `Ticket #${p.number ?? '?'} reached its conversation limit (${p.comments ?? '?'} comments or ${p.characters ?? '?'} characters): register a new ticket and relate it to this one.`,
+    REPLY_TOO_LARGE: (p) =>
+      `The answer takes ${p.bytes ?? '?'} bytes, more than the service can send at once (${p.limit ?? '?'} bytes); narrow the request. If it is a ticket, tell the administrator.`,
   },
 };
 /** "10 MiB" for a byte count. */

@@ -147,4 +147,21 @@ describe('resolution: comments on a ticket', () => {
       expect(JSON.stringify(seen)).not.toContain('tres veces');
     }
   });
+
+  it('refuses a comment past the conversation’s limit, clearly, and keeps a retried one a no-op', async () => {
+    const ticket = await h.ticket();
+    const long = (i: number) => `${i} ${'La impresora sigue sin imprimir. '.repeat(400)}`.slice(0, 10_000);
+    const first = randomUUID();
+    await h.command('comment', 'L1', requester, ticket, { text: long(0), commentId: first });
+    // 20 comments of 10,000 characters are the 200,000 a ticket's conversation holds.
+    for (let i = 1; i < 20; i++) await h.command('comment', 'L1', requester, ticket, { text: long(i) });
+    const before = await comments(ticket);
+    expect(await refusal(h.command('comment', 'L1', operator, ticket, { text: 'Uno más' }))).toEqual({
+      code: ErrorCode.TicketConversationFull,
+      params: { number: ticket.number, comments: 300, characters: 200_000 },
+    });
+    // A retry of a comment the ticket holds is still answered, adding nothing.
+    await h.command('comment', 'L1', requester, ticket, { text: long(0), commentId: first });
+    expect(await comments(ticket)).toEqual(before);
+  });
 });

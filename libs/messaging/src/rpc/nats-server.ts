@@ -1,5 +1,6 @@
-import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { ErrorCode, type ServiceErrorPayload } from '@cau/contracts';
 import {
   CAUSATION_HEADER,
   CORRELATION_HEADER,
@@ -8,6 +9,10 @@ import {
 } from '../observability/correlation.js';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
+
+/** NATS's default `max_payload`, used until the connection says otherwise. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+const REPLY_MARGIN_BYTES = 4 * 1024;
 
 /** The token in a pattern that stands for an area code (see `resolutionCommand` in the contracts). */
 const AREA_TOKEN = '{area}';
@@ -26,6 +31,8 @@ const AREA_TOKEN = '{area}';
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
+  /** The largest message the NATS server takes (its `max_payload`), learnt when connected. */
+  private maxPayload = DEFAULT_MAX_PAYLOAD;
 
   constructor(
     private readonly serverOptions: NatsServerOptions,
@@ -37,6 +44,7 @@ export class PrefixedNatsServer extends ServerNats {
   }
 
   override bindEvents(client: NatsConnection): void {
+    this.maxPayload = client.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
     const defaultQueue = this.serverOptions.queue;
     const named = new Set(this.servedAreas);
     for (const [pattern, handler] of this.messageHandlers) {
@@ -72,6 +80,30 @@ export class PrefixedNatsServer extends ServerNats {
         this.prefixedSubscriptions.push(subscription);
       }
     }
+  }
+
+  /**
+   * Nest publishes the answer as it is; one larger than the server takes is refused by the client library
+   * and the caller waits until its time-out and answers 503, every time. Such an answer is replaced by a
+   * `REPLY_TOO_LARGE` error at once, so the caller says what happened.
+   */
+  override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: unknown) => void {
+    const publish: (response: unknown) => void = super.getPublisher(natsMsg, id, ctx);
+    if (!natsMsg.reply) return publish;
+    return (response) => {
+      const size = Buffer.byteLength(JSON.stringify(response) ?? '');
+      // Headers and the packet's id travel too: keep a margin below the limit.
+      if (size <= this.maxPayload - REPLY_MARGIN_BYTES) {
+        publish(response);
+        return;
+      }
+      this.logger.error(`answer to ${natsMsg.subject} not sent: ${size} bytes, the limit is ${this.maxPayload}`);
+      const err: ServiceErrorPayload = {
+        code: ErrorCode.ReplyTooLarge,
+        params: { bytes: size, limit: this.maxPayload },
+      };
+      publish({ err, isDisposed: true });
+    };
   }
 
   /** The `{area}` token's value in a subject received under this server's prefix. */

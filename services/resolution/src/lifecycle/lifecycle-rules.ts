@@ -88,3 +88,16 @@ export function mergeProblem({ duplicate, original }: MergeFacts): string | null
   if (original.area === null) return `el ticket ${original.number} todavía no fue asignado a un área`;
   return null;
 }
+
+/**
+ * What one ticket's conversation may hold. A ticket's view travels as one message (NATS takes 1 MiB), so an
+ * endless conversation would make the ticket unreadable for everyone; past these a new, related ticket is
+ * the way to go on. 200,000 characters are some 40 pages of text, far beyond a real ticket.
+ */
+export const MAX_TICKET_COMMENTS = 300;
+export const MAX_TICKET_COMMENT_CHARACTERS = 200_000;
+
+/** Whether one more comment of `text` would take the conversation past its limits. */
+export function conversationFull(held: { comments: number; characters: number }, text: string): boolean {
+  return held.comments + 1 > MAX_TICKET_COMMENTS || held.characters + text.length > MAX_TICKET_COMMENT_CHARACTERS;
+}

@@ -43,4 +43,21 @@ export class CommentRepository {
     );
     return rows.length > 0;
   }
+
+  /** How many comments (notes included) the ticket holds, and their characters (UTF-16 units, as the limit counts). */
+  async conversationSize(tx: EntityManager, ticketId: string): Promise<{ comments: number; characters: number }> {
+    const [row]: Array<{ comments: number; characters: number }> = await tx.query(
+      `SELECT count(*)::int AS comments, coalesce(sum(char_length(text)), 0)::int AS characters
+       FROM "${this.s}".ticket_comments WHERE ticket_id = $1`,
+      [ticketId],
+    );
+    return row!;
+  }
+
+  async exists(tx: EntityManager, commentId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".ticket_comments WHERE comment_id = $1`, [
+      commentId,
+    ]);
+    return rows.length > 0;
+  }
 }

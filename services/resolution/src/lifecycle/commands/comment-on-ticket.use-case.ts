@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Channel, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@cau/contracts';
+import { Channel, ErrorCode, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@cau/contracts';
+import { ServiceError } from '@cau/messaging';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
 import { INTERNAL_NOTE_STEP } from '../../tickets/ticket-record.js';
-import { reopenProblem } from '../lifecycle-rules.js';
+import {
+  conversationFull,
+  MAX_TICKET_COMMENT_CHARACTERS,
+  MAX_TICKET_COMMENTS,
+  reopenProblem,
+} from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct, mayWriteInternalNote, speaksForRequester } from '../permissions.js';
 import { authorize, nextStatus } from '../refusals.js';
@@ -43,6 +49,18 @@ export class CommentOnTicketUseCase {
       const commentId = command.body.commentId ?? randomUUID();
       const channel = command.body.channel ?? Channel.Portal;
       const { text } = command.body;
+      // A retry of a comment already kept stays a no-op, full or not.
+      const held = await this.comments.conversationSize(tx, ticket.ticketId);
+      if (conversationFull(held, text) && !(await this.comments.exists(tx, commentId))) {
+        throw new ServiceError({
+          code: ErrorCode.TicketConversationFull,
+          params: {
+            number: ticket.number,
+            comments: MAX_TICKET_COMMENTS,
+            characters: MAX_TICKET_COMMENT_CHARACTERS,
+          },
+        });
+      }
       const added = await this.comments.insert(tx, {
         commentId,
         ticketId: ticket.ticketId,
