@@ -4,8 +4,8 @@ import {
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
+  type SlaPoliciesV1,
 } from '@cau/contracts';
-import type { SlaPoliciesV1 } from '../src/sla/sla-policy.contracts.js';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 // Business calendar of the tests: America/Argentina/Buenos_Aires (UTC−3), Monday–Friday 08:00–16:00.
