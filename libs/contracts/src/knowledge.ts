@@ -43,6 +43,8 @@ export const KnowledgeQueries = {
   GetArticle: 'knowledge.article.get.v1',
   ListArticles: 'knowledge.article.list.v1',
   ArticleVersions: 'knowledge.article.versions.v1',
+  /** Whether the actor may read an article, without counting a view (the gateway serving its files). */
+  ArticleAccess: 'knowledge.article.access.v1',
   Search: 'knowledge.search.v1',
   Suggest: 'knowledge.suggest.v1',
   FindDuplicates: 'knowledge.article.duplicates.v1',
@@ -446,6 +448,13 @@ export interface ArticleV1 {
   /** Numbers of the tickets the article helped solve, newest first. */
   tickets: number[];
   counters: ArticleCountersV1;
+}
+
+/** The answer to ArticleAccess: the article is readable by the actor (otherwise NOT_FOUND). */
+export interface ArticleAccessV1 {
+  id: string;
+  status: ArticleStatus;
+  visibility: ArticleVisibility;
 }
 
 export interface ArticleCountersV1 {
