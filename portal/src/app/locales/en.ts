@@ -1604,4 +1604,16 @@ export const en: Messages = {
       unlisted: 'Not confirmed',
     },
   },
+  kbFiles: {
+    title: 'Images and files',
+    saveFirst: 'Save the draft to upload images and files to the article.',
+    upload: 'Upload image or file',
+    hint: 'Up to {{size}} each; you can also paste or drop a screenshot on a text field. The reference goes where you were writing.',
+    uploading: 'Uploading…',
+    refused: 'No file was uploaded',
+    stored: "The article's files",
+    insert: 'Insert',
+    insertNamed: 'Insert {{name}} in the text',
+    attachments: 'Attached files',
+  },
 };

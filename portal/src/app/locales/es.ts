@@ -1604,6 +1604,18 @@ export const es = {
       unlisted: 'Sin confirmar',
     },
   },
+  kbFiles: {
+    title: 'Imágenes y archivos',
+    saveFirst: 'Guarde el borrador para subir imágenes y archivos al artículo.',
+    upload: 'Subir imagen o archivo',
+    hint: 'Hasta {{size}} cada uno; también puede pegar o arrastrar una captura en un campo de texto. La referencia se inserta donde estaba escribiendo.',
+    uploading: 'Subiendo…',
+    refused: 'No se subió ningún archivo',
+    stored: 'Archivos del artículo',
+    insert: 'Insertar',
+    insertNamed: 'Insertar {{name}} en el texto',
+    attachments: 'Archivos adjuntos',
+  },
 };
 
 export type Messages = typeof es;
