@@ -22,7 +22,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
@@ -132,9 +132,13 @@ function ArticleEditor({ article }: { article: Article | null }) {
       remember(name)(event);
       upload.mutate(dropped);
     };
+    // Writing, clicking or moving the caret marks the place; passing through with Tab does not.
     return {
-      onFocus: remember(name),
-      onSelect: remember(name),
+      onInput: remember(name),
+      onClick: remember(name),
+      onKeyUp: (event: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (event.key !== 'Tab' && event.key !== 'Shift') remember(name)(event);
+      },
       onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => take(event, [...event.clipboardData.files]),
       onDrop: (event: DragEvent<HTMLTextAreaElement>) => take(event, [...event.dataTransfer.files]),
     };

@@ -23,6 +23,7 @@ describe('article files in Markdown', () => {
   it('inserts an image on a line of its own and a link in the sentence', () => {
     expect(insertAt('antes después', 5, 6, '![x](u)')).toEqual({ value: 'antes\n![x](u)\ndespués', caret: 14 });
     expect(insertAt('ver ', 4, 4, '[m.pdf](u)')).toEqual({ value: 'ver [m.pdf](u)', caret: 14 });
+    expect(insertAt('ver', 3, 3, '[m.pdf](u)').value).toBe('ver [m.pdf](u)');
     expect(insertAt('', 0, 0, '![x](u)').value).toBe('![x](u)');
   });
 });

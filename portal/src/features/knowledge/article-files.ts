@@ -16,12 +16,18 @@ export function markdownFor(file: Pick<ArticleFile, 'fileName' | 'image' | 'url'
   return `[${label(file.fileName)}](${file.url})`;
 }
 
-/** Inserts `text` between `start` and `end` of `value`, on a line of its own when it is an image. */
+/** Inserts `text` between `start` and `end` of `value`: an image on a line of its own, a link as a word. */
 export function insertAt(value: string, start: number, end: number, text: string): { value: string; caret: number } {
   const before = value.slice(0, start);
   const after = value.slice(end);
   const block = text.startsWith('![');
-  const lead = block && before.length > 0 && !before.endsWith('\n') ? '\n' : '';
+  const lead = block
+    ? before.length > 0 && !before.endsWith('\n')
+      ? '\n'
+      : ''
+    : before.length > 0 && !/\s$/.test(before)
+      ? ' '
+      : '';
   const trail = block && after.length > 0 && !after.startsWith('\n') ? '\n' : '';
   const inserted = `${lead}${text}${trail}`;
   return { value: `${before}${inserted}${after}`, caret: before.length + inserted.length };
