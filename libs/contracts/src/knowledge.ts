@@ -533,6 +533,10 @@ export interface KbArticleSummaryV1 {
   visibility: ArticleVisibility;
   status: ArticleStatus;
   updatedAt: string;
+  /** Tickets the article helped solve (as `counters.uses` of the article). */
+  uses: number;
+  /** "Esto resolvió mi problema" records (as `counters.selfSolved`). */
+  selfSolved: number;
 }
 
 export interface KbArticlePageV1 {

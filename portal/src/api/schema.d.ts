@@ -2934,12 +2934,16 @@ export interface components {
             category: string;
             /** Format: uuid */
             id: string;
+            /** @description «Esto resolvió mi problema»: tickets evitados */
+            selfSolved: number;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             tags: string[];
             title: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Tickets que el artículo ayudó a resolver */
+            uses: number;
             /** @enum {string} */
             visibility: "internal" | "public";
         };

@@ -1616,4 +1616,16 @@ export const en: Messages = {
     insertNamed: 'Insert {{name}} in the text',
     attachments: 'Attached files',
   },
+  kbFeedback: {
+    question: 'Did this article help?',
+    solved: 'This solved my problem',
+    helpful: 'It helped',
+    notHelpful: "It didn't help",
+    thanks: {
+      solved: 'Great! We recorded it: there is no need to report the problem.',
+      helpful: 'Thank you for telling us it helped.',
+      notHelpful: 'Thank you: we will use it to improve the article. If the problem persists, report it.',
+    },
+    usage: 'solved {{uses}} tickets · "solved my problem" {{selfSolved}}',
+  },
 };

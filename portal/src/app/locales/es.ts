@@ -1616,6 +1616,18 @@ export const es = {
     insertNamed: 'Insertar {{name}} en el texto',
     attachments: 'Archivos adjuntos',
   },
+  kbFeedback: {
+    question: '¿Le sirvió este artículo?',
+    solved: 'Esto resolvió mi problema',
+    helpful: 'Me sirvió',
+    notHelpful: 'No me sirvió',
+    thanks: {
+      solved: '¡Qué bueno! Lo registramos: no hace falta reportar el problema.',
+      helpful: 'Gracias por contarnos que le sirvió.',
+      notHelpful: 'Gracias: lo tendremos en cuenta para mejorar el artículo. Si el problema sigue, repórtelo.',
+    },
+    usage: 'resolvió {{uses}} tickets · «resolvió mi problema» {{selfSolved}}',
+  },
 };
 
 export type Messages = typeof es;
