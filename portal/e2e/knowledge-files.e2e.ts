@@ -140,6 +140,18 @@ test('staff upload an image with the keyboard, see it in the preview and in the 
   const href = await file.getAttribute('href');
   expect((await reader.request.get(`${baseUrl()}${href}`)).status()).toBe(200);
   await checkPage(reader, 'kb-article-files-requester');
+  // The reader says it solved the problem; staff see the count on the article and in the list.
+  await reader.getByRole('button', { name: 'Esto resolvió mi problema' }).click();
+  await expect(reader.getByRole('status').filter({ hasText: 'no hace falta reportar el problema' })).toBeVisible();
+  await page.reload();
+  await expect(panel.getByText('«Resolvió mi problema»').locator('xpath=following-sibling::dd[1]')).toHaveText('1');
+  await page.goto(`${baseUrl()}/kb`);
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: `La VPN ${tag}` })
+      .getByText('«resolvió mi problema» 1', { exact: false }),
+  ).toBeVisible();
 
   // Made internal, its files are no longer served to the requester.
   const stored = await operatorApi.send<{ revision: number }>('GET', `/kb/articles/${draft.id}`);
