@@ -110,6 +110,22 @@ test('staff upload an image with the keyboard, see it in the preview and in the 
     preview.getByRole('list', { name: 'Archivos adjuntos' }).getByRole('link', { name: 'instructivo-vpn.pdf' }),
   ).toBeVisible();
 
+  // A screenshot pasted on a text field is uploaded and shown where it was pasted.
+  const cause = form.getByLabel('Causa');
+  await cause.fill('El certificado anterior venció.');
+  await cause.press('End');
+  const pasted = banner().toString('base64');
+  await cause.evaluate((field, data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'captura pegada.png', { type: 'image/png' }));
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(cause).toHaveValue(
+    /^El certificado anterior venció\.\n!\[captura pegada\]\(\/api\/v1\/kb\/articles\/.+\)$/,
+  );
+  await expectLoaded(preview.getByRole('img', { name: 'captura pegada' }));
+
   // A file the gateway refuses by its content is named, and nothing is inserted.
   const refused = page.waitForEvent('filechooser');
   await upload.focus();
@@ -118,7 +134,7 @@ test('staff upload an image with the keyboard, see it in the preview and in the 
     await refused
   ).setFiles({ name: 'falsa.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
   await expect(form.getByRole('alert').filter({ hasText: 'falsa.png' })).toBeVisible();
-  await expect(form.getByRole('list', { name: 'Archivos del artículo' }).getByRole('listitem')).toHaveCount(2);
+  await expect(form.getByRole('list', { name: 'Archivos del artículo' }).getByRole('listitem')).toHaveCount(3);
   await checkPage(page, 'kb-editor-files');
 
   await form.getByRole('button', { name: 'Guardar cambios' }).click();
