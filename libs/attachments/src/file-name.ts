@@ -39,14 +39,14 @@ function truncateKeepingExtension(name: string, max: number): string {
 }
 
 /**
- * `Content-Disposition: attachment` with an ASCII fallback `filename` and the exact name as RFC 5987
+ * `Content-Disposition` (a download unless `inline`: an image shown in a page) with an ASCII fallback `filename` and the exact name as RFC 5987
  * `filename*` (UTF-8, percent-encoded), which every current browser prefers.
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

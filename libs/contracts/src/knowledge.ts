@@ -43,6 +43,8 @@ export const KnowledgeQueries = {
   GetArticle: 'knowledge.article.get.v1',
   ListArticles: 'knowledge.article.list.v1',
   ArticleVersions: 'knowledge.article.versions.v1',
+  /** Whether the actor may read an article, without counting a view (the gateway serving its files). */
+  ArticleAccess: 'knowledge.article.access.v1',
   Search: 'knowledge.search.v1',
   Suggest: 'knowledge.suggest.v1',
   FindDuplicates: 'knowledge.article.duplicates.v1',
@@ -448,6 +450,13 @@ export interface ArticleV1 {
   counters: ArticleCountersV1;
 }
 
+/** The answer to ArticleAccess: the article is readable by the actor (otherwise NOT_FOUND). */
+export interface ArticleAccessV1 {
+  id: string;
+  status: ArticleStatus;
+  visibility: ArticleVisibility;
+}
+
 export interface ArticleCountersV1 {
   views: number;
   /** Tickets the article helped solve (linked by staff). */
@@ -524,6 +533,10 @@ export interface KbArticleSummaryV1 {
   visibility: ArticleVisibility;
   status: ArticleStatus;
   updatedAt: string;
+  /** Tickets the article helped solve (as `counters.uses` of the article). */
+  uses: number;
+  /** "Esto resolvió mi problema" records (as `counters.selfSolved`). */
+  selfSolved: number;
 }
 
 export interface KbArticlePageV1 {

@@ -690,6 +690,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kb/articles/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los archivos de un artículo, los más viejos primero
+         * @description Quien puede leer el artículo puede leer sus archivos: el personal, todos; solicitantes y referentes, solo los de artículos publicados y públicos (otro → 404, como al leer el artículo).
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["ArticleFilesController_list"];
+        put?: never;
+        /**
+         * Sube imágenes o archivos a un artículo (no archivado)
+         * @description Cuerpo `multipart/form-data` con una o más partes `files`. Límites y tipos como los de los tickets: ATTACHMENT_MAX_FILE_BYTES por archivo (413 ATTACHMENT_TOO_LARGE), ATTACHMENT_MAX_FILES por solicitud (413 TOO_MANY_ATTACHMENTS), tipo decidido por el contenido (415 ATTACHMENT_TYPE_NOT_ALLOWED), vacío o sin nombre usable 400. Todo o nada: si un archivo se rechaza no se guarda ninguno. Los archivos pertenecen al artículo y ninguna edición los borra: cada versión sigue apuntando a los suyos. El Markdown los nombra por su `url` (`![texto](url)` para mostrar una imagen).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["ArticleFilesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kb/articles/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Un archivo de un artículo
+         * @description Quien puede leer el artículo puede leer sus archivos: el personal, todos; solicitantes y referentes, solo los de artículos publicados y públicos (otro → 404, como al leer el artículo). Las imágenes (PNG, JPEG, GIF, WebP) se entregan para mostrarse (`inline`), lo demás como descarga; siempre con el tipo detectado al subirlo, `X-Content-Type-Options: nosniff`, una `Content-Security-Policy` que no deja ejecutar nada, y `ETag` (el SHA-256; `If-None-Match` da 304).
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["ArticleFilesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kb/articles/{id}/publish": {
         parameters: {
             query?: never;
@@ -2841,6 +2891,31 @@ export interface components {
             /** @description Lecturas del artículo */
             views: number;
         };
+        KbArticleFileResponse: {
+            /** Format: date-time */
+            addedAt: string;
+            /** @description Quién lo subió */
+            addedBy: components["schemas"]["KbAccountRefResponse"];
+            /**
+             * @description Decidido por el contenido, no por lo que declaró el cliente
+             * @example image/png
+             */
+            contentType: string;
+            /**
+             * @description El nombre saneado con que se guardó
+             * @example pantalla de error.png
+             */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description PNG, JPEG, GIF o WebP: se muestra en el artículo (`![texto](url)`); los demás se descargan */
+            image: boolean;
+            /** @description SHA-256 del contenido, en hexadecimal (también el ETag) */
+            sha256: string;
+            sizeBytes: number;
+            /** @description La ruta del archivo, /api/v1/kb/articles/{id}/files/{fileId}: la que el Markdown del artículo nombra */
+            url: string;
+        };
         KbArticlePageResponse: {
             items: components["schemas"]["KbArticleSummaryResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
@@ -2881,12 +2956,16 @@ export interface components {
             category: string;
             /** Format: uuid */
             id: string;
+            /** @description «Esto resolvió mi problema»: tickets evitados */
+            selfSolved: number;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             tags: string[];
             title: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Tickets que el artículo ayudó a resolver */
+            uses: number;
             /** @enum {string} */
             visibility: "internal" | "public";
         };
@@ -6408,6 +6487,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ArticleFilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleFileResponse"][];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ArticleFilesController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Uno o más archivos, cada uno en una parte `files` con su nombre de archivo. El tipo se decide por el contenido. */
+                    files: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleFileResponse"][];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ArticleFilesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El archivo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -46,6 +46,9 @@ import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
 import { ManageSlaPoliciesUseCase } from './configuration/manage-sla-policies.use-case.js';
 import { SlaPoliciesController } from './configuration/sla-policies.controller.js';
+import { ArticleFileRepository } from './knowledge/article-file.repository.js';
+import { ArticleFilesController } from './knowledge/article-files.controller.js';
+import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
@@ -112,6 +115,7 @@ export class GatewayModule {
         SlaPoliciesController,
         CalendarsController,
         KnowledgeController,
+        ArticleFilesController,
         ReportsController,
         NotificationsController,
         MailTemplatesController,
@@ -161,6 +165,8 @@ export class GatewayModule {
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
         KnowledgeUseCase,
+        ArticleFileRepository,
+        ArticleFilesUseCase,
         GetReportsUseCase,
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,

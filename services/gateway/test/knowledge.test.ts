@@ -315,6 +315,13 @@ describe('gateway: knowledge base', () => {
         token: requester,
       });
       expect(read.body.counters.selfSolved).toBe(2);
+      // The list carries the counts per article too (the portal shows them to staff).
+      const listed = await f.http.send<{ items: Array<{ id: string; uses: number; selfSolved: number }> }>(
+        'GET',
+        '/api/v1/kb/articles?category=autoservicio',
+        { token: operator },
+      );
+      expect(listed.body.items.find((a) => a.id === publicId)).toMatchObject({ uses: 0, selfSolved: 2 });
 
       const events = await waitFor(
         async () => {

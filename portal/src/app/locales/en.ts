@@ -1627,4 +1627,28 @@ export const en: Messages = {
       unlisted: 'Not confirmed',
     },
   },
+  kbFiles: {
+    title: 'Images and files',
+    saveFirst: 'Save the draft to upload images and files to the article.',
+    upload: 'Upload image or file',
+    hint: 'Up to {{size}} each; you can also paste or drop a screenshot on a text field. The reference goes where you were writing.',
+    uploading: 'Uploading…',
+    refused: 'No file was uploaded',
+    stored: "The article's files",
+    insert: 'Insert',
+    insertNamed: 'Insert {{name}} in the text',
+    attachments: 'Attached files',
+  },
+  kbFeedback: {
+    question: 'Did this article help?',
+    solved: 'This solved my problem',
+    helpful: 'It helped',
+    notHelpful: "It didn't help",
+    thanks: {
+      solved: 'Great! We recorded it: there is no need to report the problem.',
+      helpful: 'Thank you for telling us it helped.',
+      notHelpful: 'Thank you: we will use it to improve the article. If the problem persists, report it.',
+    },
+    usage: 'solved {{uses}} tickets · "solved my problem" {{selfSolved}}',
+  },
 };

@@ -1628,6 +1628,30 @@ export const es = {
       unlisted: 'Sin confirmar',
     },
   },
+  kbFiles: {
+    title: 'Imágenes y archivos',
+    saveFirst: 'Guarde el borrador para subir imágenes y archivos al artículo.',
+    upload: 'Subir imagen o archivo',
+    hint: 'Hasta {{size}} cada uno; también puede pegar o arrastrar una captura en un campo de texto. La referencia se inserta donde estaba escribiendo.',
+    uploading: 'Subiendo…',
+    refused: 'No se subió ningún archivo',
+    stored: 'Archivos del artículo',
+    insert: 'Insertar',
+    insertNamed: 'Insertar {{name}} en el texto',
+    attachments: 'Archivos adjuntos',
+  },
+  kbFeedback: {
+    question: '¿Le sirvió este artículo?',
+    solved: 'Esto resolvió mi problema',
+    helpful: 'Me sirvió',
+    notHelpful: 'No me sirvió',
+    thanks: {
+      solved: '¡Qué bueno! Lo registramos: no hace falta reportar el problema.',
+      helpful: 'Gracias por contarnos que le sirvió.',
+      notHelpful: 'Gracias: lo tendremos en cuenta para mejorar el artículo. Si el problema sigue, repórtelo.',
+    },
+    usage: 'resolvió {{uses}} tickets · «resolvió mi problema» {{selfSolved}}',
+  },
 };
 
 export type Messages = typeof es;

@@ -22,7 +22,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type SyntheticEvent,
+} from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
@@ -42,10 +50,14 @@ import {
   type Article,
   type ArticleFormValues,
 } from './article-form';
+import { insertAt, markdownFor, type ArticleFile } from './article-files';
+import { ArticleFilesPanel, useArticleUpload } from './ArticleFilesPanel';
 import { ArticleView } from './ArticleView';
-import { kbArticleQuery, kbDuplicatesQuery } from './knowledge-api';
+import { kbArticleQuery, kbDuplicatesQuery, kbFilesQuery } from './knowledge-api';
 
 type Candidate = Schemas['KbDuplicateCandidateResponse'];
+/** The fields written in Markdown, where a file's reference can go. */
+type MarkdownField = 'problem' | 'cause' | `steps.${number}.text`;
 
 const editRoute = getRouteApi('/signed-in/kb/$articleId/editar');
 
@@ -99,6 +111,46 @@ function ArticleEditor({ article }: { article: Article | null }) {
   const [checked] = useDebouncedValue({ title: values.title.trim(), problem: values.problem.trim() }, 700);
   const duplicates = useQuery(kbDuplicatesQuery({ ...checked, ...(article ? { exceptId: article.id } : {}) }));
   const [refusedAsDuplicate, setRefusedAsDuplicate] = useState<Candidate[] | null>(null);
+  const files = useQuery({ ...kbFilesQuery(article?.id ?? ''), enabled: article !== null });
+
+  // Where the author was writing: an uploaded file's reference goes there (the problem's end otherwise).
+  const target = useRef<{ name: MarkdownField; start: number; end: number } | null>(null);
+  const insertReference = (file: ArticleFile) => {
+    const fallback = form.getValues('problem').length;
+    const at = target.current ?? { name: 'problem' as const, start: fallback, end: fallback };
+    const current = (form.getValues(at.name) as string | undefined) ?? '';
+    const next = insertAt(
+      current,
+      Math.min(at.start, current.length),
+      Math.min(at.end, current.length),
+      markdownFor(file),
+    );
+    form.setValue(at.name, next.value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    target.current = { name: at.name, start: next.caret, end: next.caret };
+  };
+  const upload = useArticleUpload(article?.id ?? null, (stored) => stored.forEach(insertReference));
+  const remember = (name: MarkdownField) => (event: SyntheticEvent<HTMLTextAreaElement>) => {
+    target.current = { name, start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd };
+  };
+  /** Paste or drop of files (a screenshot) on a text field uploads them; plain text pastes as usual. */
+  const markdownField = (name: MarkdownField) => {
+    const take = (event: SyntheticEvent<HTMLTextAreaElement>, dropped: File[]) => {
+      if (dropped.length === 0 || !article) return;
+      event.preventDefault();
+      remember(name)(event);
+      upload.mutate(dropped);
+    };
+    // Writing, clicking or moving the caret marks the place; passing through with Tab does not.
+    return {
+      onInput: remember(name),
+      onClick: remember(name),
+      onKeyUp: (event: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (event.key !== 'Tab' && event.key !== 'Shift') remember(name)(event);
+      },
+      onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => take(event, [...event.clipboardData.files]),
+      onDrop: (event: DragEvent<HTMLTextAreaElement>) => take(event, [...event.dataTransfer.files]),
+    };
+  };
 
   const save = useMutation({
     mutationFn: async ({ values, force }: { values: ArticleFormValues; force: boolean }): Promise<Article> => {
@@ -211,6 +263,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
                 minRows={3}
                 maxRows={12}
                 {...form.register('problem')}
+                {...markdownField('problem')}
                 error={message(errors.problem)}
               />
               <Textarea
@@ -219,6 +272,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
                 minRows={2}
                 maxRows={10}
                 {...form.register('cause')}
+                {...markdownField('cause')}
                 error={message(errors.cause)}
               />
               <fieldset className="kb-steps">
@@ -233,6 +287,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
                         maxRows={8}
                         style={{ flex: 1 }}
                         {...form.register(`steps.${index}.text`)}
+                        {...markdownField(`steps.${index}.text`)}
                         error={message(errors.steps?.[index]?.text)}
                       />
                       <Group gap={4} mt={26} wrap="nowrap">
@@ -277,6 +332,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
                   </Button>
                 </Stack>
               </fieldset>
+              <ArticleFilesPanel articleId={article?.id ?? null} upload={upload} onInsert={insertReference} />
               <Group grow align="flex-start" wrap="wrap">
                 <Controller
                   control={form.control}
@@ -357,7 +413,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
             <Text id="kb-preview" size="xs" fw={700} tt="uppercase" c="dark.5" mb="xs">
               {t('kbEditor.preview')}
             </Text>
-            <ArticleView content={contentOf(previewValues)} headingLevel={2} />
+            <ArticleView content={contentOf(previewValues)} headingLevel={2} files={files.data ?? []} />
           </Card>
         </Grid.Col>
       </Grid>

@@ -5,6 +5,7 @@ import { AnchorLink } from '../../components/links';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ArticleContent } from './ArticleContent';
+import { ArticleFeedback } from './ArticleFeedback';
 import { ArticleStaffPanel } from './ArticleStaffPanel';
 import { ArticleVersions } from './ArticleVersions';
 
@@ -24,6 +25,7 @@ export function ArticlePage() {
       <Card withBorder padding="lg" component="article">
         <ArticleContent id={articleId} />
       </Card>
+      <ArticleFeedback id={articleId} staff={staff} />
       {staff && <ArticleVersions id={articleId} />}
     </Stack>
   );

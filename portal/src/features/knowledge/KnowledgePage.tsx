@@ -114,6 +114,7 @@ export function KnowledgePage() {
               <Text size="xs" c="dark.5">
                 {article.category}
                 {staff && ` · ${t('kbEditor.updatedAt', { at: formatDateTime(article.updatedAt, i18n.language) })}`}
+                {staff && ` · ${t('kbFeedback.usage', { uses: article.uses, selfSolved: article.selfSolved })}`}
               </Text>
             </Card>
           ))}

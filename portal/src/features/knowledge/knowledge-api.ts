@@ -66,3 +66,23 @@ export const kbDuplicatesQuery = (check: { title: string; problem: string; excep
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
+
+export const kbFilesQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['kb', 'article', id, 'files'],
+    queryFn: () => unwrap(api.GET('/api/v1/kb/articles/{id}/files', { params: { path: { id } } })),
+  });
+
+/** Straight to the article: the gateway checks size and type by content and stores all or nothing. */
+export async function uploadArticleFiles(id: string, files: File[]) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return unwrap(
+    api.POST('/api/v1/kb/articles/{id}/files', {
+      params: { path: { id } },
+      // The generated type describes the multipart fields; the browser builds the body and its boundary.
+      body: form as never,
+      bodySerializer: (body: unknown) => body as FormData,
+    }),
+  );
+}

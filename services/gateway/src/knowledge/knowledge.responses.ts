@@ -245,6 +245,12 @@ export class KbArticleSummaryResponse implements KbArticleSummaryV1 {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Tickets que el artículo ayudó a resolver' })
+  uses!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: '«Esto resolvió mi problema»: tickets evitados' })
+  selfSolved!: number;
 }
 
 export class KbArticlePageResponse implements KbArticlePageV1 {

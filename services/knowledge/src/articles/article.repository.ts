@@ -213,17 +213,26 @@ export class ArticleRepository {
       status: ArticleStatus;
       updated_at: Date;
       micros: string;
+      uses: number;
+      self_solved: number;
     }> = await this.runtime.dataSource.query(
-      `SELECT id, title, category, area, tags, visibility, status, updated_at,
-              (extract(epoch FROM updated_at) * 1000000)::bigint::text AS micros
-       FROM "${this.s}".articles
-       WHERE status = ANY($1::text[]) AND visibility = ANY($2::text[])
-         AND ($3::text IS NULL OR lower(category) = lower($3))
-         AND ($4::text IS NULL OR area = $4)
-         AND ($5::text IS NULL OR $5 = ANY(tags))
-         AND ($6::bigint IS NULL OR (updated_at, id) < (to_timestamp(0) + $6::bigint * interval '1 microsecond', $7::uuid))
-       ORDER BY updated_at DESC, id DESC
-       LIMIT $8`,
+      // The counts only for the page's rows, once it is cut.
+      `SELECT page.*,
+              (SELECT count(*)::int FROM "${this.s}".article_tickets t WHERE t.article_id = page.id) AS uses,
+              (SELECT count(*)::int FROM "${this.s}".article_self_solved v WHERE v.article_id = page.id) AS self_solved
+       FROM (
+         SELECT id, title, category, area, tags, visibility, status, updated_at,
+                (extract(epoch FROM updated_at) * 1000000)::bigint::text AS micros
+         FROM "${this.s}".articles
+         WHERE status = ANY($1::text[]) AND visibility = ANY($2::text[])
+           AND ($3::text IS NULL OR lower(category) = lower($3))
+           AND ($4::text IS NULL OR area = $4)
+           AND ($5::text IS NULL OR $5 = ANY(tags))
+           AND ($6::bigint IS NULL OR (updated_at, id) < (to_timestamp(0) + $6::bigint * interval '1 microsecond', $7::uuid))
+         ORDER BY updated_at DESC, id DESC
+         LIMIT $8
+       ) page
+       ORDER BY page.updated_at DESC, page.id DESC`,
       [
         filter.statuses,
         filter.visibilities,
@@ -245,6 +254,8 @@ export class ArticleRepository {
         visibility: r.visibility,
         status: r.status,
         updatedAt: r.updated_at.toISOString(),
+        uses: r.uses,
+        selfSolved: r.self_solved,
       },
       position: { updatedMicros: r.micros, id: r.id },
     }));

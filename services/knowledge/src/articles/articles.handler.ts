@@ -11,6 +11,7 @@ import {
   RecordUseCommandV1,
   UpdateArticleCommandV1,
   VoteCommandV1,
+  type ArticleAccessV1,
   type ArticleV1,
   type ArticleVersionV1,
   type CreateArticleResultV1,
@@ -73,6 +74,11 @@ export class ArticlesHandler {
   @MessagePattern(KnowledgeQueries.GetArticle)
   get(@Payload() data: unknown): Promise<ArticleV1> {
     return this.read.get(parseMessage(ArticleRefV1, data));
+  }
+
+  @MessagePattern(KnowledgeQueries.ArticleAccess)
+  access(@Payload() data: unknown): Promise<ArticleAccessV1> {
+    return this.read.access(parseMessage(ArticleRefV1, data));
   }
 
   @MessagePattern(KnowledgeQueries.ListArticles)

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleRefV1, ArticleV1, ArticleVersionV1, KbArticleListQueryV1, KbArticlePageV1 } from '@cau/contracts';
+import type {
+  ArticleAccessV1,
+  ArticleRefV1,
+  ArticleV1,
+  ArticleVersionV1,
+  KbArticleListQueryV1,
+  KbArticlePageV1,
+} from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { decodeCursor, encodeCursor, listScope } from './article-list.js';
 import { isStaff, mayRead } from './article-rules.js';
@@ -19,6 +26,13 @@ export class ReadArticlesUseCase {
     const article = await this.articles.get(id, false);
     if (!article || !mayRead(actor, article)) throw ServiceError.notFound('article', id);
     return (await this.articles.get(id, true))!;
+  }
+
+  /** Readable or "not found", like `get`, without counting a view: asked once per file served. */
+  async access({ actor, id }: ArticleRefV1): Promise<ArticleAccessV1> {
+    const article = await this.articles.get(id, false);
+    if (!article || !mayRead(actor, article)) throw ServiceError.notFound('article', id);
+    return { id: article.id, status: article.status, visibility: article.visibility };
   }
 
   /** A page of articles, newest edits first, among those the actor may read. */
