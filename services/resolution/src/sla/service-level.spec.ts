@@ -1,4 +1,4 @@
-import { defaultCalendar } from './business-calendar.js';
+import { defaultCalendar } from '@cau/business-time';
 import type { SlaPolicy } from './due-dates.js';
 import {
   serviceLevelChanged,

@@ -20,6 +20,13 @@ export interface JurisdictionCalendarRow {
   calendar: string;
 }
 
+/** A whole calendar as resolution announces it: its week, the jurisdictions on it and all its holidays. */
+export interface CalendarDefinition extends CalendarRow {
+  jurisdictions: readonly string[];
+  /** Local dates, YYYY-MM-DD. */
+  holidays: readonly string[];
+}
+
 /** Which business calendar counts a ticket's SLA: its jurisdiction's own, or the deployment's. */
 export class CalendarBook {
   private constructor(
@@ -51,6 +58,20 @@ export class CalendarBook {
       byJurisdiction.set(jurisdiction, byCode.get(calendar) ?? fallback);
     }
     return new CalendarBook(fallback, byJurisdiction);
+  }
+
+  /**
+   * The book of announced calendars (reporting's copy of resolution's). The `default` entry, when
+   * present, sets the deployment's zone; `defaultZone` stands until it is announced.
+   */
+  static fromDefinitions(defaultZone: string, definitions: readonly CalendarDefinition[]): CalendarBook {
+    const fallback = definitions.find((d) => d.code === DEFAULT_CALENDAR);
+    return CalendarBook.build(
+      fallback?.zone ?? defaultZone,
+      definitions.filter((d) => d.code !== DEFAULT_CALENDAR),
+      definitions.flatMap((d) => d.holidays.map((day) => ({ calendar: d.code, day }))),
+      definitions.flatMap((d) => d.jurisdictions.map((jurisdiction) => ({ jurisdiction, calendar: d.code }))),
+    );
   }
 
   calendarFor(jurisdiction: string | null): BusinessCalendar {

@@ -42,4 +42,27 @@ describe('calendar book', () => {
       CalendarBook.build('UTC', [{ code: 'roto', zone: 'Marte/Olympus', week: weekdays('09:00', '14:00') }], [], []),
     ).toThrow('calendar "roto" is not valid: unknown time zone "Marte/Olympus"');
   });
+
+  it('builds the same calendars from their announced definitions, the default one setting the zone', () => {
+    const announced = CalendarBook.fromDefinitions('UTC', [
+      {
+        code: 'default',
+        zone: 'America/Argentina/Buenos_Aires',
+        week: weekdays('08:00', '16:00'),
+        jurisdictions: [],
+        holidays: ['2026-03-03'],
+      },
+      {
+        code: 'madrid',
+        zone: 'Europe/Madrid',
+        week: weekdays('09:00', '14:00'),
+        jurisdictions: ['EMBAJADA'],
+        holidays: ['2026-03-02'],
+      },
+    ]);
+    for (const jurisdiction of ['SALUD', 'EMBAJADA']) {
+      expect(announced.calendarFor(jurisdiction)).toEqual(book.calendarFor(jurisdiction));
+    }
+    expect(CalendarBook.fromDefinitions('UTC', []).calendarFor(null).zone).toBe('UTC');
+  });
 });
