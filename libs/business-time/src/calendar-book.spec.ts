@@ -1,5 +1,5 @@
 import { addBusinessMinutes } from './business-calendar.js';
-import { CalendarBook } from './calendar-book.js';
+import { CalendarBook, changedDays, type CalendarDefinition } from './calendar-book.js';
 
 const weekdays = (start: string, end: string) => {
   const day = [{ start, end }];
@@ -64,5 +64,25 @@ describe('calendar book', () => {
       expect(announced.calendarFor(jurisdiction)).toEqual(book.calendarFor(jurisdiction));
     }
     expect(CalendarBook.fromDefinitions('UTC', []).calendarFor(null).zone).toBe('UTC');
+  });
+
+  it('names the days a change of holidays moves, or none when more than holidays changed', () => {
+    const calendar = (code: string, holidays: string[], zone = 'UTC'): CalendarDefinition => ({
+      code,
+      zone,
+      week: weekdays('08:00', '16:00'),
+      jurisdictions: code === 'default' ? [] : ['EMBAJADA'],
+      holidays,
+    });
+    const before = [calendar('default', ['2026-03-03']), calendar('madrid', ['2026-03-02'])];
+    expect(changedDays(before, [calendar('default', ['2026-03-03', '2026-05-25']), before[1]!])).toEqual([
+      '2026-05-25',
+    ]);
+    expect(changedDays(before, [calendar('default', []), calendar('madrid', ['2026-03-02', '2026-01-06'])])).toEqual(
+      ['2026-01-06', '2026-03-03'],
+    );
+    expect(changedDays(before, before)).toEqual([]);
+    expect(changedDays(before, [before[0]!, calendar('madrid', ['2026-03-02'], 'Europe/Madrid')])).toBeNull();
+    expect(changedDays([], before)).toBeNull();
   });
 });

@@ -78,3 +78,28 @@ export class CalendarBook {
     return (jurisdiction !== null ? this.byJurisdiction.get(jurisdiction) : undefined) ?? this.fallback;
   }
 }
+
+/**
+ * The local dates on which business time differs between two sets of calendars: the holidays added or
+ * removed in any calendar. Null when more than holidays changed (a zone, a week, a jurisdiction moved to
+ * another calendar, a calendar added or dropped): then any instant may count differently.
+ */
+export function changedDays(
+  before: readonly CalendarDefinition[],
+  after: readonly CalendarDefinition[],
+): string[] | null {
+  const shape = (c: CalendarDefinition) =>
+    JSON.stringify([c.zone, c.week, [...c.jurisdictions].sort()]);
+  const previous = new Map(before.map((c) => [c.code, c]));
+  if (before.length !== after.length) return null;
+  const days = new Set<string>();
+  for (const next of after) {
+    const old = previous.get(next.code);
+    if (!old || shape(old) !== shape(next)) return null;
+    const was = new Set(old.holidays);
+    const is = new Set(next.holidays);
+    for (const day of was) if (!is.has(day)) days.add(day);
+    for (const day of is) if (!was.has(day)) days.add(day);
+  }
+  return [...days].sort();
+}
