@@ -78,9 +78,10 @@ describe('calendar book', () => {
     expect(changedDays(before, [calendar('default', ['2026-03-03', '2026-05-25']), before[1]!])).toEqual([
       '2026-05-25',
     ]);
-    expect(changedDays(before, [calendar('default', []), calendar('madrid', ['2026-03-02', '2026-01-06'])])).toEqual(
-      ['2026-01-06', '2026-03-03'],
-    );
+    expect(changedDays(before, [calendar('default', []), calendar('madrid', ['2026-03-02', '2026-01-06'])])).toEqual([
+      '2026-01-06',
+      '2026-03-03',
+    ]);
     expect(changedDays(before, before)).toEqual([]);
     expect(changedDays(before, [before[0]!, calendar('madrid', ['2026-03-02'], 'Europe/Madrid')])).toBeNull();
     expect(changedDays([], before)).toBeNull();

@@ -88,8 +88,7 @@ export function changedDays(
   before: readonly CalendarDefinition[],
   after: readonly CalendarDefinition[],
 ): string[] | null {
-  const shape = (c: CalendarDefinition) =>
-    JSON.stringify([c.zone, c.week, [...c.jurisdictions].sort()]);
+  const shape = (c: CalendarDefinition) => JSON.stringify([c.zone, c.week, [...c.jurisdictions].sort()]);
   const previous = new Map(before.map((c) => [c.code, c]));
   if (before.length !== after.length) return null;
   const days = new Set<string>();
