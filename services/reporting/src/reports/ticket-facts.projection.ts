@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CalendarBook, changedDays } from '@cau/business-time';
+import {
+  CalendarBook,
+  changedDays,
+  DEFAULT_CALENDAR,
+  defaultCalendar,
+  type CalendarDefinition,
+} from '@cau/business-time';
 import type { CalendarsChangedV1, EventEnvelope } from '@cau/contracts';
 import { ReportingSettings } from './reporting-settings.js';
 import { factOf } from './ticket-fact.js';
@@ -34,10 +40,13 @@ export class TicketFactsProjection {
    * resolution counted them at closure, when their SLA was settled.
    */
   async calendarsChanged(event: EventEnvelope<CalendarsChangedV1>, tx: EntityManager): Promise<void> {
-    const before = await this.facts.calendars(tx);
+    const stored = await this.facts.calendars(tx);
     const { version, calendars } = event.data;
     if (!(await this.facts.saveCalendars(tx, { version, calendars }))) return;
-    for (const ticketId of await this.facts.countedAcross(tx, changedDays(before.calendars, calendars))) {
+    // Before the first announcement the facts were counted on the deployment's calendar without holidays:
+    // the first one counts again only the responses spanning its holidays, not every ticket.
+    const before = stored.version === 0 ? [this.unannounced()] : stored.calendars;
+    for (const ticketId of await this.facts.countedAcross(tx, changedDays(before, calendars))) {
       await this.refresh(tx, ticketId);
     }
   }
@@ -45,6 +54,12 @@ export class TicketFactsProjection {
   /** At the start: kpi_daily filled from the facts if it was built in another zone (or never). */
   ensureDaily(): Promise<boolean> {
     return this.facts.ensureDaily(this.settings.timeZone);
+  }
+
+  /** What the facts are counted on until resolution announces its calendars. */
+  private unannounced(): CalendarDefinition {
+    const { zone, week } = defaultCalendar(this.settings.timeZone);
+    return { code: DEFAULT_CALENDAR, zone, week, jurisdictions: [], holidays: [] };
   }
 
   private async calendars(tx: EntityManager, version: number): Promise<CalendarBook> {
