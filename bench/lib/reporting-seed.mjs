@@ -69,7 +69,8 @@ export async function seedReporting(
          (ticket_id, number, registered_at, type, channel, category, jurisdiction, requester_email, priority, area,
           status, first_response_at, first_response_business_minutes, first_response_calendar_minutes,
           first_derived_at, derivations, solved_at, closed_at, resolution_business_minutes,
-          resolution_calendar_minutes, satisfaction, satisfaction_at, response_breached_at, breached_at)
+          resolution_calendar_minutes, satisfaction, satisfaction_at, response_breached_at, breached_at,
+          solver_account_id, solver_name, solver_area)
        SELECT ticket_id, number, registered_at, type, channel, category, jurisdiction, requester_email, priority, area,
               status, first_response_at,
               -- Business minutes are about a third of calendar minutes over days (8 of 24 hours, 5 of 7 days).
@@ -82,7 +83,11 @@ export async function seedReporting(
               extract(epoch FROM closed_at - registered_at) / 60,
               satisfaction, CASE WHEN satisfaction IS NOT NULL THEN satisfaction_at END,
               CASE WHEN overdue THEN registered_at + interval '2 hours' END,
-              CASE WHEN overdue THEN registered_at + interval '2 hours' END
+              CASE WHEN overdue THEN registered_at + interval '2 hours' END,
+              -- Solved by one of eight technicians of the area that holds the ticket.
+              CASE WHEN resolved_at IS NOT NULL THEN area || '-' || number % 8 END,
+              CASE WHEN resolved_at IS NOT NULL THEN 'Técnico ' || (number % 8 + 1) || ' de ' || area END,
+              CASE WHEN resolved_at IS NOT NULL THEN area END
        FROM reporting.ticket_view`,
     ),
   );

@@ -8,6 +8,7 @@ import { ReportingQueues1763800006600 } from './1763800006600-reporting-queues.j
 import { ReportingProductivity1798300000000 } from './1798300000000-reporting-productivity.js';
 import { ReportingLinksMerge1798200000100 } from './1798200000100-reporting-links-merge.js';
 import { ReportingBusinessCalendars1798520000100 } from './1798520000100-reporting-business-calendars.js';
+import { ReportingFactSolver1798520000200 } from './1798520000200-reporting-fact-solver.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingLinksMerge1798200000100,
   ReportingProductivity1798300000000,
   ReportingBusinessCalendars1798520000100,
+  ReportingFactSolver1798520000200,
 ];

@@ -34,6 +34,7 @@ const source: TicketFactSource = {
   responseBreachedAt: null,
   resolutionBreachedAt: null,
   mergedAt: null,
+  solver: null,
   closure: null,
 };
 

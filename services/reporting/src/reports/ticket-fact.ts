@@ -30,11 +30,20 @@ export interface TicketFactSource {
   resolutionBreachedAt: Date | null;
   /** When the ticket was merged into its original (null unless it was). */
   mergedAt: Date | null;
+  /** Who registered the latest solution (the approved one, once closed), and in which area. */
+  solver: Solver | null;
   /**
    * Resolution's measure of the latest closure (registration → approved solution), counted when it closed
    * by the same function on the same calendar, as `ticket.closed` carries it.
    */
   closure: { businessMinutes: number; calendarMinutes: number } | null;
+}
+
+/** As the solution's step recorded them (`by` and the area it was registered in). */
+export interface Solver {
+  accountId: string | null;
+  name: string | null;
+  area: string | null;
 }
 
 export interface TicketFact {
@@ -67,6 +76,7 @@ export interface TicketFact {
   breachedAt: Date | null;
   /** A merged duplicate leaves the backlog here (it is never closed). */
   mergedAt: Date | null;
+  solver: Solver | null;
 }
 
 /**
@@ -111,6 +121,7 @@ export function factOf(source: TicketFactSource, calendars: CalendarBook): Ticke
     resolutionBreachedAt: source.resolutionBreachedAt,
     breachedAt: earliest(source.responseBreachedAt, source.resolutionBreachedAt),
     mergedAt: source.status === 'fusionado' ? source.mergedAt : null,
+    solver: source.solver,
   };
 }
 

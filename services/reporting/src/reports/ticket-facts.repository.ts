@@ -17,7 +17,7 @@ import {
   kpiDailyRebuild,
   kpiDailyUpsert,
 } from './kpi-daily.sql.js';
-import type { TicketFact, TicketFactSource } from './ticket-fact.js';
+import type { Solver, TicketFact, TicketFactSource } from './ticket-fact.js';
 
 /** Ticket types counted as incidents, and as queries ("consultas"), by the L1 indicators. */
 export const INCIDENT_TYPES = ['incidente', 'incidente_seguridad'] as const;
@@ -148,6 +148,7 @@ interface SourceRow {
   merged_at: Date | null;
   closure: { resolutionBusinessMinutes?: number; resolutionCalendarMinutes?: number } | null;
   calendars_version: string;
+  solver: Solver | null;
 }
 
 /** The business calendars as last announced by resolution; version 0 while none was. */
@@ -185,7 +186,11 @@ export class TicketFactsRepository {
               (SELECT t.details FROM "${this.s}".ticket_timeline t
                WHERE t.ticket_id = v.ticket_id AND t.type = $2
                ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS closure,
-              (SELECT c.version FROM "${this.s}".business_calendars c) AS calendars_version
+              (SELECT c.version FROM "${this.s}".business_calendars c) AS calendars_version,
+              (SELECT jsonb_build_object('accountId', t.by->>'accountId', 'name', t.by->>'name', 'area', t.area)
+               FROM "${this.s}".ticket_timeline t
+               WHERE t.ticket_id = v.ticket_id AND t.type = $6
+               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS solver
        FROM "${this.s}".ticket_view v,
        LATERAL (
          SELECT min(t.at) FILTER (WHERE t.type = ANY($3)) AS first_derived_at,
@@ -203,6 +208,7 @@ export class TicketFactsRepository {
         [ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type],
         ProcedureEvents.TicketReopened.type,
         ProcedureEvents.SlaBreached.type,
+        ProcedureEvents.SolutionProposed.type,
       ],
     );
     const row = rows[0];
@@ -279,6 +285,9 @@ export class TicketFactsRepository {
       fact.resolutionBreachedAt,
       fact.breachedAt,
       fact.mergedAt,
+      fact.solver?.accountId ?? null,
+      fact.solver?.name ?? null,
+      fact.solver?.area ?? null,
     ];
     const columns = [
       'ticket_id',
@@ -309,6 +318,9 @@ export class TicketFactsRepository {
       'resolution_breached_at',
       'breached_at',
       'merged_at',
+      'solver_account_id',
+      'solver_name',
+      'solver_area',
     ];
     // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
     // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
@@ -641,6 +653,7 @@ function toSource(row: SourceRow): TicketFactSource {
     responseBreachedAt: row.response_breached_at,
     resolutionBreachedAt: row.resolution_breached_at,
     mergedAt: row.merged_at,
+    solver: row.solver,
     closure:
       closure &&
       typeof closure.resolutionBusinessMinutes === 'number' &&
