@@ -26,7 +26,7 @@ module.exports = {
     '/node_modules/(?!(@nestjs|@nats-io|uid|@fastify|fastify|light-my-request|avvio|find-my-way|fast-json-stringify|@node-rs|jose|content-disposition)/)',
   ],
   moduleNameMapper: {
-    '^@cau/(contracts|messaging|persistence|testing|attachments)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@cau/(contracts|messaging|persistence|testing|attachments|business-time)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

@@ -11,8 +11,13 @@
 //  - the console queue with --queue-tickets (default 100,000) tickets in reporting's view (written with
 //    SQL, as `npm run bench -- queues` does): from navigation to the first rows on screen, and from
 //    "Cargar más" to the next page's rows, until 500 rows are in the list; then the frames while scrolling
-//    through those 500 rows.
-// Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action,queue --queue-tickets 100000
+//    through those 500 rows;
+//  - the reports dashboard for the year 2025 by area over --dashboard-tickets (default 1,000,000) tickets of
+//    reporting's benchmark data (bench/lib/reporting-seed.mjs, as `npm run bench -- reporting` writes them):
+//    from navigation to every chart drawn (each chart's SVG with its bars or lines, no figure still loading),
+//    median of --dashboard-runs (default 10).
+// Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action,queue,dashboard
+//          --queue-tickets 100000 --dashboard-tickets 1000000 --dashboard-runs 10
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { allocatePort, startTestPlatform } from '@cau/testing';
+import { seedReporting } from './lib/reporting-seed.mjs';
 import { seedTicketView } from './lib/ticket-view-seed.mjs';
 
 const { values } = parseArgs({
@@ -30,8 +36,10 @@ const { values } = parseArgs({
     events: { type: 'string', default: '200' },
     agents: { type: 'string', default: '50' },
     think: { type: 'string', default: '10000' },
-    only: { type: 'string', default: 'requester,workspace,action,queue' },
+    only: { type: 'string', default: 'requester,workspace,action,queue,dashboard' },
     'queue-tickets': { type: 'string', default: '100000' },
+    'dashboard-tickets': { type: 'string', default: '1000000' },
+    'dashboard-runs': { type: 'string', default: '10' },
   },
 });
 const sections = new Set(values.only.split(','));
@@ -316,6 +324,92 @@ try {
       `  Queue with ${queueTickets.toLocaleString('en')} tickets, navigation to the first rows: ${summary(firstWarm)}; first ${firstCold.toFixed(0)} ms   target ≤ 300 ms`,
       `  Queue, "Cargar más" to the next 100 rows (up to 500 in the list): ${summary(next)}   target ≤ 300 ms`,
       `  Scrolling 500 rows: ${frames.length} frames, median ${percentile(sortedFrames, 50).toFixed(1)} ms, p95 ${percentile(sortedFrames, 95).toFixed(1)} ms   (60 fps = 16.7 ms)`,
+    );
+  }
+
+  if (sections.has('dashboard')) {
+    const dashboardTickets = Number(values['dashboard-tickets']);
+    const dashboardRuns = Number(values['dashboard-runs']);
+    console.log(`Dashboard: ${dashboardTickets.toLocaleString('en')} tickets of reporting's benchmark data…`);
+    const { kpiDailyRebuild } = await import('../services/reporting/dist/reports/kpi-daily.sql.js');
+    const db = new pg.Client({ connectionString: platform.infra.database.url });
+    await db.connect();
+    try {
+      // kpi_daily in the zone reporting keeps it in; numbers far above those intake gives (and the queue's).
+      const zone = (await db.query('SELECT zone FROM reporting.kpi_daily_state')).rows[0].zone;
+      const timed = async (label, work) => {
+        const started = performance.now();
+        await work();
+        console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      };
+      await seedReporting(db, dashboardTickets, { zone, kpiDailyRebuild, firstNumber: 2_000_001, timed });
+    } finally {
+      await db.end();
+    }
+    await api(
+      'POST',
+      '/accounts',
+      { email: 'jefa.bench@cau.gob.ar', name: 'Julia Jefa', password, role: 'supervisor', area: 'L1' },
+      adminToken,
+    );
+    const { context, page } = await staffContext('jefa.bench@cau.gob.ar');
+    // Every chart of the page drawn: the five of the dashboard (the breakdown by area among them) and the
+    // productivity section's that have rows, each an SVG with its marks, and nothing still loading.
+    const drawn = () =>
+      page.waitForFunction(
+        () => {
+          if (document.querySelector('.mantine-Loader-root')) return false;
+          const charts = [...document.querySelectorAll('.reports-chart')];
+          return (
+            charts.length >= 5 &&
+            charts.every((chart) =>
+              chart.querySelector(
+                'svg .recharts-bar-rectangle, svg .recharts-line-curve, svg .recharts-area-area, svg .recharts-pie-sector',
+              ),
+            )
+          );
+        },
+        undefined,
+        { timeout: 120_000, polling: 'raf' },
+      );
+    const url = `${base}/informes?period=year&date=2025-06-30&dimension=area`;
+    const times = [];
+    let charts = 0;
+    // The API calls of each navigation, to tell the server's part from the page's.
+    let calls = [];
+    page.on('requestfinished', (request) => {
+      const { pathname, search } = new URL(request.url());
+      if (!pathname.startsWith('/api/')) return;
+      const timing = request.timing();
+      calls.push({ call: `${pathname}${search}`, start: timing.startTime, ms: timing.responseEnd });
+    });
+    const [beforeApi, apiSpans, afterApi] = [[], [], []];
+    for (let i = 0; i < dashboardRuns + 1; i++) {
+      calls = [];
+      const wallStart = Date.now();
+      const started = performance.now();
+      await page.goto(url);
+      await drawn();
+      const ms = performance.now() - started;
+      times.push(ms);
+      charts = await page.locator('.reports-chart').count();
+      if (calls.length > 0) {
+        const first = Math.min(...calls.map((c) => c.start)) - wallStart;
+        const last = Math.max(...calls.map((c) => c.start + c.ms)) - wallStart;
+        beforeApi.push(first);
+        apiSpans.push(last - first);
+        afterApi.push(ms - last);
+      }
+    }
+    const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, 4);
+    await context.close();
+    const [cold, ...warm] = times;
+    report(
+      `  Reports dashboard, 2025 by area over ${dashboardTickets.toLocaleString('en')} tickets, navigation to all ${charts} charts drawn: ${summary(warm)}; first ${cold.toFixed(0)} ms   target median ≤ 1500 ms`,
+      `    navigation to the first API call: ${summary(beforeApi.slice(1))}`,
+      `    first API call to the last answer: ${summary(apiSpans.slice(1))}`,
+      `    last answer to every chart drawn: ${summary(afterApi.slice(1))}`,
+      `    slowest calls of the last run: ${slowest.map((c) => `${c.call} ${c.ms.toFixed(0)} ms`).join(', ')}`,
     );
   }
 

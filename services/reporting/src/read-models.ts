@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Events, ProcedureEvents, ServiceLevelEvents, type EventEnvelope } from '@cau/contracts';
+import { CalendarEvents, Events, ProcedureEvents, ServiceLevelEvents, type EventEnvelope } from '@cau/contracts';
 import { onEvent, type EventHandler } from '@cau/messaging';
 import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
@@ -8,12 +8,13 @@ import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
 export { READ_MODELS_DURABLE } from '@cau/contracts';
 
 /** Runs before an event touches the read models; false leaves the event out. */
-export type ReadModelGuard = (event: EventEnvelope<{ ticketId: string }>, tx: EntityManager) => Promise<boolean>;
+export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) => Promise<boolean>;
 
 /**
  * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
  * projections writing to its shadow schema). Every event updates the view and the path first; the
- * ticket's fact row is then rebuilt from them.
+ * ticket's fact row is then rebuilt from them. The calendars resolution announces are read-model state
+ * too: a rebuild replays them in order, so its facts end counted on the newest.
  */
 export function readModelHandlers(
   projection: TicketViewProjection,
@@ -116,5 +117,9 @@ export function readModelHandlers(
       ServiceLevelEvents.ServiceLevelChanged,
       fed((event, tx) => projection.serviceLevelChanged(event, tx)),
     ),
+    onEvent(CalendarEvents.CalendarsChanged, async (event, tx) => {
+      if (guard && !(await guard(event, tx))) return;
+      await facts.calendarsChanged(event, tx);
+    }),
   ] as EventHandler<object>[];
 }

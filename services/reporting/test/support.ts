@@ -3,10 +3,12 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import pg from 'pg';
 import {
+  CalendarEvents,
   Events,
   ProcedureEvents,
   ServiceLevelEvents,
   type ActorV1,
+  type CalendarsChangedV1,
   type EventDefinition,
   type EventEnvelope,
   type TicketRegisteredV1,
@@ -146,6 +148,22 @@ export class ReportingHarness {
   ): EventEnvelope<T> {
     const source = routingTypes.has(definition.type) ? 'routing' : 'resolution';
     return this.envelope(definition, source, data, sequence, new Date(Date.parse(data.at) + 1_000).toISOString());
+  }
+
+  /** Resolution's announcement of its business calendars (not about one ticket). */
+  calendarsChanged(data: CalendarsChangedV1): EventEnvelope<CalendarsChangedV1> {
+    return {
+      id: randomUUID(),
+      type: CalendarEvents.CalendarsChanged.type,
+      version: CalendarEvents.CalendarsChanged.version,
+      occurredAt: data.at,
+      ticketId: null,
+      source: 'resolution',
+      sequence: 0,
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    };
   }
 
   /** Publishes as an outbox relay does: Nats-Msg-Id = event id, unless a test overrides it. */

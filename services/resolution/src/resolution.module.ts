@@ -28,6 +28,7 @@ import { TicketJournal } from './lifecycle/ticket-journal.js';
 import { CalendarRepository } from './sla/calendar.repository.js';
 import { CalendarsHandler } from './sla/calendars.handler.js';
 import { GetCalendarsUseCase } from './sla/get-calendars.use-case.js';
+import { CalendarAnnouncer } from './sla/calendar-announcer.js';
 import { ManageHolidaysUseCase } from './sla/manage-holidays.use-case.js';
 import { GetSlaPoliciesUseCase } from './sla/get-sla-policies.use-case.js';
 import { ReplaceSlaPoliciesUseCase } from './sla/replace-sla-policies.use-case.js';
@@ -83,6 +84,7 @@ export class ResolutionModule {
         TicketJournal,
         SlaSchedule,
         ServiceLevelAnnouncer,
+        CalendarAnnouncer,
         SlaSweeper,
         RecordRegistrationUseCase,
         RecordRoutingUseCase,

@@ -10,8 +10,10 @@ import { ResolutionInternalNotes1763800003450 } from './migrations/1763800003450
 import { ResolutionServiceLevelAnnounced1763800003600 } from './migrations/1763800003600-resolution-service-level-announced.js';
 import { ResolutionSlaRulesVersion1798000000000 } from './migrations/1798000000000-resolution-sla-rules-version.js';
 import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-resolution-links-merge.js';
+import { ResolutionCalendarAnnouncements1798520000000 } from './migrations/1798520000000-resolution-calendar-announcements.js';
 import { ResolutionSlaScopes1798600000100 } from './migrations/1798600000100-resolution-sla-scopes.js';
 import { ResolutionModule } from './resolution.module.js';
+import { CalendarAnnouncer } from './sla/calendar-announcer.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { SlaSweeper } from './sla/sla-sweeper.js';
 import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
@@ -45,6 +47,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionServiceLevelAnnounced1763800003600,
       ResolutionSlaRulesVersion1798000000000,
       ResolutionLinksMerge1798200000000,
+      ResolutionCalendarAnnouncements1798520000000,
       ResolutionSlaScopes1798600000100,
     ],
     portVariable: 'RESOLUTION_PORT',
@@ -74,6 +77,8 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
     },
     async afterStart(app) {
       app.get(SlaSweeper).start();
+      // Calendars edited while no instance ran reach reporting before its figures are read.
+      await app.get(CalendarAnnouncer).announceAtStart();
       // Targets set before `ticket.service-level-changed` existed reach the read side once, in the background.
       const runtime = app.get(ServiceRuntime);
       void app

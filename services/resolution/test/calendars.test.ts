@@ -1,6 +1,8 @@
 import {
+  CalendarEvents,
   ErrorCode,
   ResolutionQueries,
+  type CalendarsChangedV1,
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
@@ -181,6 +183,34 @@ describe('resolution: business calendars and holidays', () => {
       { date: '2026-01-01', name: 'Año Nuevo' },
       { date: '2026-03-24', name: 'Día de la Memoria' },
       { date: '2026-12-25', name: 'Natividad del Señor' },
+    ]);
+  });
+
+  it('announces the calendars whole after each change of their days, once, for reporting', async () => {
+    const announced = (await h.streamed(CalendarEvents.CalendarsChanged, null)).map(
+      (e) => e.data as CalendarsChangedV1,
+    );
+    // At start (two instances, one announcement), the holiday added, removed, the year imported; renaming a
+    // holiday changes no day and the calendar inserted in the database rides along with the next change.
+    expect(announced.map((a) => a.version)).toEqual([1, 2, 3, 4]);
+    expect(announced[0]!.calendars.map((c) => c.holidays)).toEqual([[]]);
+    expect(announced[1]!.calendars[0]!.holidays).toEqual(['2026-03-17']);
+    const day = [{ start: '08:00', end: '16:00' }];
+    expect(announced[3]!.calendars).toEqual([
+      {
+        code: 'default',
+        zone: 'America/Argentina/Buenos_Aires',
+        week: { 1: day, 2: day, 3: day, 4: day, 5: day },
+        jurisdictions: [],
+        holidays: ['2026-01-01', '2026-03-24', '2026-12-25'],
+      },
+      {
+        code: 'madrid',
+        zone: 'Europe/Madrid',
+        week: { 1: [{ start: '09:00', end: '14:00' }] },
+        jurisdictions: ['EMBAJADA'],
+        holidays: ['2025-10-12', '2026-10-12'],
+      },
     ]);
   });
 });

@@ -5,6 +5,8 @@ import {
   IsArray,
   IsDefined,
   IsInt,
+  IsISO8601,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -13,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
+import { defineEvent } from '../events/envelope.js';
 import { NotBlank } from '../not-blank.js';
 
 /**
@@ -161,3 +164,48 @@ export interface HolidayChangeV1 {
   calendar: string;
   holiday: HolidayV1;
 }
+
+/** One calendar whole, as `sla.calendars-changed` states it: every holiday it keeps, of every year. */
+export class CalendarDefinitionV1 {
+  @IsString()
+  @Matches(CALENDAR_CODE_PATTERN)
+  code!: string;
+
+  @IsString()
+  zone!: string;
+
+  /** Working windows per ISO weekday ("1" = Monday … "7" = Sunday); days not named are off. */
+  @IsObject()
+  week!: Record<string, WorkingWindowV1[]>;
+
+  @IsArray()
+  @IsString({ each: true })
+  jurisdictions!: string[];
+
+  @IsArray()
+  @Matches(LOCAL_DATE_PATTERN, { each: true })
+  holidays!: string[];
+}
+
+/**
+ * `sla.calendars-changed`: the business calendars resolution counts SLAs on, whole, announced whenever
+ * they differ from the last announcement (a holiday added, removed or imported; an edit found at start).
+ * `version` grows with each announcement, so a reader keeps the newest and ignores an older one.
+ */
+export class CalendarsChangedV1 {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDefinitionV1)
+  calendars!: CalendarDefinitionV1[];
+
+  @IsISO8601()
+  at!: string;
+}
+
+export const CalendarEvents = {
+  CalendarsChanged: defineEvent('sla.calendars-changed', 1, CalendarsChangedV1),
+} as const;

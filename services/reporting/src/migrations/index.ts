@@ -7,6 +7,8 @@ import { ReportingSchedules1763800006500 } from './1763800006500-reporting-sched
 import { ReportingQueues1763800006600 } from './1763800006600-reporting-queues.js';
 import { ReportingProductivity1798300000000 } from './1798300000000-reporting-productivity.js';
 import { ReportingLinksMerge1798200000100 } from './1798200000100-reporting-links-merge.js';
+import { ReportingBusinessCalendars1798520000100 } from './1798520000100-reporting-business-calendars.js';
+import { ReportingFactSolver1798520000200 } from './1798520000200-reporting-fact-solver.js';
 import { ReportingTicketService1798600000200 } from './1798600000200-reporting-ticket-service.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
@@ -20,5 +22,7 @@ export const REPORTING_MIGRATIONS = [
   ReportingQueues1763800006600,
   ReportingLinksMerge1798200000100,
   ReportingProductivity1798300000000,
+  ReportingBusinessCalendars1798520000100,
+  ReportingFactSolver1798520000200,
   ReportingTicketService1798600000200,
 ];

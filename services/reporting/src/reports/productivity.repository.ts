@@ -77,12 +77,12 @@ export class ProductivityRepository {
 
   /**
    * Tickets closed in the period (and still closed: the fact's `closed_at`, as the KPI report's `closed`)
-   * with the author and area of their approved solution. A jurisdiction's report keeps its tickets; an
-   * area's the tickets its solution resolved.
+   * with the author and area of their approved solution (the fact's `solver_*`, its path's latest
+   * solution). A jurisdiction's report keeps its tickets; an area's the tickets its solution resolved.
    */
   private async solved(criteria: ProductivityCriteria): Promise<SolvedRow[]> {
     const { scope } = criteria;
-    const params: unknown[] = [criteria.from, criteria.to, ProcedureEvents.SolutionProposed.type];
+    const params: unknown[] = [criteria.from, criteria.to];
     let filter = '';
     if (scope?.dimension === 'jurisdiction') {
       params.push(scope.value);
@@ -96,14 +96,9 @@ export class ProductivityRepository {
     return this.runtime.dataSource.query<SolvedRow[]>(
       `WITH closed AS (
          SELECT f.type, f.closed_at, f.resolution_business_minutes AS business,
-                f.resolution_calendar_minutes AS calendar, s.account_id, s.name, s.area
+                f.resolution_calendar_minutes AS calendar, f.solver_account_id AS account_id,
+                f.solver_name AS name, f.solver_area AS area
          FROM "${this.s}".ticket_facts f
-         LEFT JOIN LATERAL (
-           SELECT t.by->>'accountId' AS account_id, t.by->>'name' AS name, t.area
-           FROM "${this.s}".ticket_timeline t
-           WHERE t.ticket_id = f.ticket_id AND t.type = $3
-           ORDER BY t.at DESC, t.arrival DESC LIMIT 1
-         ) s ON true
          WHERE f.closed_at >= $1 AND f.closed_at < $2${filter}
        )
        SELECT 'technician' AS kind, account_id AS key, (array_agg(name ORDER BY closed_at DESC))[1] AS name,

@@ -1,5 +1,6 @@
+import { businessMinutesBetween, type CalendarBook } from '@cau/business-time';
 import type { Channel, Priority, SatisfactionLevel, TicketStatus, TicketType } from '@cau/contracts';
-import { businessMinutesBetween, calendarMinutesBetween } from './business-time.js';
+import { calendarMinutesBetween } from './business-time.js';
 
 /** What the ticket view and the ticket's path say about one registered ticket. */
 export interface TicketFactSource {
@@ -29,8 +30,20 @@ export interface TicketFactSource {
   resolutionBreachedAt: Date | null;
   /** When the ticket was merged into its original (null unless it was). */
   mergedAt: Date | null;
-  /** Resolution's own measure of the latest closure (registration → approved solution, its calendars). */
+  /** Who registered the latest solution (the approved one, once closed), and in which area. */
+  solver: Solver | null;
+  /**
+   * Resolution's measure of the latest closure (registration → approved solution), counted when it closed
+   * by the same function on the same calendar, as `ticket.closed` carries it.
+   */
   closure: { businessMinutes: number; calendarMinutes: number } | null;
+}
+
+/** As the solution's step recorded them (`by` and the area it was registered in). */
+export interface Solver {
+  accountId: string | null;
+  name: string | null;
+  area: string | null;
 }
 
 export interface TicketFact {
@@ -63,15 +76,19 @@ export interface TicketFact {
   breachedAt: Date | null;
   /** A merged duplicate leaves the backlog here (it is never closed). */
   mergedAt: Date | null;
+  solver: Solver | null;
 }
 
 /**
  * The fact row of a ticket. Pure and computed from the whole current state, so applying the events in
- * any order, or twice, gives the same row.
+ * any order, or twice, gives the same row. The first response's business minutes are counted on the
+ * ticket's calendar in `calendars` (resolution's, holidays included) by the function that sets its SLA
+ * due dates.
  */
-export function factOf(source: TicketFactSource, zone: string): TicketFact {
+export function factOf(source: TicketFactSource, calendars: CalendarBook): TicketFact {
   const closed = source.status === 'cerrado';
   const { firstResponseAt, registeredAt } = source;
+  const calendar = calendars.calendarFor(source.jurisdiction);
   return {
     ticketId: source.ticketId,
     number: source.number,
@@ -85,7 +102,9 @@ export function factOf(source: TicketFactSource, zone: string): TicketFact {
     area: source.area,
     status: source.status,
     firstResponseAt,
-    firstResponseBusinessMinutes: firstResponseAt ? businessMinutesBetween(zone, registeredAt, firstResponseAt) : null,
+    firstResponseBusinessMinutes: firstResponseAt
+      ? businessMinutesBetween(calendar, registeredAt, firstResponseAt)
+      : null,
     firstResponseCalendarMinutes: firstResponseAt ? calendarMinutesBetween(registeredAt, firstResponseAt) : null,
     firstDerivedAt: source.firstDerivedAt,
     derivations: source.derivations,
@@ -102,6 +121,7 @@ export function factOf(source: TicketFactSource, zone: string): TicketFact {
     resolutionBreachedAt: source.resolutionBreachedAt,
     breachedAt: earliest(source.responseBreachedAt, source.resolutionBreachedAt),
     mergedAt: source.status === 'fusionado' ? source.mergedAt : null,
+    solver: source.solver,
   };
 }
 

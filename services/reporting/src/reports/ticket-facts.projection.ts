@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import {
+  CalendarBook,
+  changedDays,
+  DEFAULT_CALENDAR,
+  defaultCalendar,
+  type CalendarDefinition,
+} from '@cau/business-time';
+import type { CalendarsChangedV1, EventEnvelope } from '@cau/contracts';
 import { ReportingSettings } from './reporting-settings.js';
 import { factOf } from './ticket-fact.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
@@ -10,19 +18,58 @@ import { TicketFactsRepository } from './ticket-facts.repository.js';
  */
 @Injectable()
 export class TicketFactsProjection {
+  /** The calendars last read, reused while the stored version is the same (read with each source). */
+  private book: { version: number; calendars: CalendarBook } | null = null;
+
   constructor(
     private readonly facts: TicketFactsRepository,
     private readonly settings: ReportingSettings,
   ) {}
 
   async refresh(tx: EntityManager, ticketId: string): Promise<void> {
-    const source = await this.facts.source(tx, ticketId);
+    const read = await this.facts.source(tx, ticketId);
     // Until the registration is seen the ticket has no number nor dimensions; it gets its row then.
-    if (source) await this.facts.save(tx, factOf(source, this.settings.timeZone), this.settings.timeZone);
+    if (!read) return;
+    const calendars = await this.calendars(tx, read.calendarsVersion);
+    await this.facts.save(tx, factOf(read.source, calendars), this.settings.timeZone);
+  }
+
+  /**
+   * Keeps resolution's newest calendars and counts again the first responses they change (those spanning
+   * a holiday added or removed; every one when more than holidays changed). Resolution times stay as
+   * resolution counted them at closure, when their SLA was settled.
+   */
+  async calendarsChanged(event: EventEnvelope<CalendarsChangedV1>, tx: EntityManager): Promise<void> {
+    const stored = await this.facts.calendars(tx);
+    const { version, calendars } = event.data;
+    if (!(await this.facts.saveCalendars(tx, { version, calendars }))) return;
+    // Before the first announcement the facts were counted on the deployment's calendar without holidays:
+    // the first one counts again only the responses spanning its holidays, not every ticket.
+    const before = stored.version === 0 ? [this.unannounced()] : stored.calendars;
+    for (const ticketId of await this.facts.countedAcross(tx, changedDays(before, calendars))) {
+      await this.refresh(tx, ticketId);
+    }
   }
 
   /** At the start: kpi_daily filled from the facts if it was built in another zone (or never). */
   ensureDaily(): Promise<boolean> {
     return this.facts.ensureDaily(this.settings.timeZone);
+  }
+
+  /** What the facts are counted on until resolution announces its calendars. */
+  private unannounced(): CalendarDefinition {
+    const { zone, week } = defaultCalendar(this.settings.timeZone);
+    return { code: DEFAULT_CALENDAR, zone, week, jurisdictions: [], holidays: [] };
+  }
+
+  private async calendars(tx: EntityManager, version: number): Promise<CalendarBook> {
+    if (this.book?.version !== version) {
+      const stored = await this.facts.calendars(tx);
+      this.book = {
+        version: stored.version,
+        calendars: CalendarBook.fromDefinitions(this.settings.timeZone, stored.calendars),
+      };
+    }
+    return this.book.calendars;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { CalendarDefinition } from '@cau/business-time';
 import {
   ProcedureEvents,
   type RecurrenceKey,
@@ -16,7 +17,7 @@ import {
   kpiDailyRebuild,
   kpiDailyUpsert,
 } from './kpi-daily.sql.js';
-import type { TicketFact, TicketFactSource } from './ticket-fact.js';
+import type { Solver, TicketFact, TicketFactSource } from './ticket-fact.js';
 
 /** Ticket types counted as incidents, and as queries ("consultas"), by the L1 indicators. */
 export const INCIDENT_TYPES = ['incidente', 'incidente_seguridad'] as const;
@@ -146,6 +147,14 @@ interface SourceRow {
   resolution_breached_at: Date | null;
   merged_at: Date | null;
   closure: { resolutionBusinessMinutes?: number; resolutionCalendarMinutes?: number } | null;
+  calendars_version: string;
+  solver: Solver | null;
+}
+
+/** The business calendars as last announced by resolution; version 0 while none was. */
+export interface StoredCalendars {
+  version: number;
+  calendars: CalendarDefinition[];
 }
 
 type Numeric = string | number | null;
@@ -159,8 +168,14 @@ export class TicketFactsRepository {
     this.s = runtime.schema;
   }
 
-  /** Everything the fact row is computed from, in one read; null while the registration is not seen. */
-  async source(tx: EntityManager, ticketId: string): Promise<TicketFactSource | null> {
+  /**
+   * Everything the fact row is computed from, in one read, with the version of the calendars it is
+   * counted on; null while the registration is not seen.
+   */
+  async source(
+    tx: EntityManager,
+    ticketId: string,
+  ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
     const rows: SourceRow[] = await tx.query(
       `SELECT v.ticket_id, v.number, v.registered_at, v.type, v.channel, v.category, v.jurisdiction,
               v.requester_email, v.priority, v.area, v.status, v.first_response_at, v.resolved_at, v.closed_at,
@@ -170,7 +185,12 @@ export class TicketFactsRepository {
                 AS merged_at,
               (SELECT t.details FROM "${this.s}".ticket_timeline t
                WHERE t.ticket_id = v.ticket_id AND t.type = $2
-               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS closure
+               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS closure,
+              (SELECT c.version FROM "${this.s}".business_calendars c) AS calendars_version,
+              (SELECT jsonb_build_object('accountId', t.by->>'accountId', 'name', t.by->>'name', 'area', t.area)
+               FROM "${this.s}".ticket_timeline t
+               WHERE t.ticket_id = v.ticket_id AND t.type = $6
+               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS solver
        FROM "${this.s}".ticket_view v,
        LATERAL (
          SELECT min(t.at) FILTER (WHERE t.type = ANY($3)) AS first_derived_at,
@@ -188,10 +208,51 @@ export class TicketFactsRepository {
         [ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type],
         ProcedureEvents.TicketReopened.type,
         ProcedureEvents.SlaBreached.type,
+        ProcedureEvents.SolutionProposed.type,
       ],
     );
     const row = rows[0];
-    return row ? toSource(row) : null;
+    return row ? { source: toSource(row), calendarsVersion: Number(row.calendars_version) } : null;
+  }
+
+  async calendars(tx: EntityManager): Promise<StoredCalendars> {
+    const [row]: Array<{ version: string; calendars: CalendarDefinition[] }> = await tx.query(
+      `SELECT version, calendars FROM "${this.s}".business_calendars`,
+    );
+    return { version: Number(row?.version ?? 0), calendars: row?.calendars ?? [] };
+  }
+
+  /** Keeps the announced calendars unless newer ones are kept already; false when they were older. */
+  async saveCalendars(tx: EntityManager, announced: StoredCalendars): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `UPDATE "${this.s}".business_calendars SET version = $1, calendars = $2::jsonb
+       WHERE version < $1 RETURNING 1`,
+      [announced.version, JSON.stringify(announced.calendars)],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Tickets whose first response may span one of `days` (local dates): registered before the day ends
+   * and answered after it starts, a day wider each side so any zone's day is covered. Every answered
+   * ticket when `days` is null.
+   */
+  async countedAcross(tx: EntityManager, days: readonly string[] | null): Promise<string[]> {
+    const rows: Array<{ ticket_id: string }> =
+      days === null
+        ? await tx.query(
+            `SELECT ticket_id FROM "${this.s}".ticket_facts
+             WHERE first_response_at IS NOT NULL`,
+          )
+        : await tx.query(
+            `SELECT f.ticket_id FROM "${this.s}".ticket_facts f
+             WHERE EXISTS (
+               SELECT 1 FROM unnest($1::date[]) AS d(day)
+               WHERE f.registered_at < ((d.day + 2)::timestamp AT TIME ZONE 'UTC')
+                 AND f.first_response_at > ((d.day - 1)::timestamp AT TIME ZONE 'UTC'))`,
+            [days],
+          );
+    return rows.map((r) => r.ticket_id);
   }
 
   async save(tx: EntityManager, fact: TicketFact, zone: string): Promise<void> {
@@ -224,6 +285,9 @@ export class TicketFactsRepository {
       fact.resolutionBreachedAt,
       fact.breachedAt,
       fact.mergedAt,
+      fact.solver?.accountId ?? null,
+      fact.solver?.name ?? null,
+      fact.solver?.area ?? null,
     ];
     const columns = [
       'ticket_id',
@@ -254,6 +318,9 @@ export class TicketFactsRepository {
       'resolution_breached_at',
       'breached_at',
       'merged_at',
+      'solver_account_id',
+      'solver_name',
+      'solver_area',
     ];
     // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
     // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
@@ -586,6 +653,7 @@ function toSource(row: SourceRow): TicketFactSource {
     responseBreachedAt: row.response_breached_at,
     resolutionBreachedAt: row.resolution_breached_at,
     mergedAt: row.merged_at,
+    solver: row.solver,
     closure:
       closure &&
       typeof closure.resolutionBusinessMinutes === 'number' &&

@@ -1,4 +1,4 @@
-import { defaultCalendar } from '../sla/business-calendar.js';
+import { defaultCalendar } from '@cau/business-time';
 import type { HistoryStep } from '../tickets/ticket-record.js';
 import { buildClosureReport, closureReportFor, type ClosureFacts } from './closure-report.js';
 

@@ -1,5 +1,5 @@
 import type { ByV1 } from '@cau/contracts';
-import { businessMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.js';
+import { businessMinutesBetween, type BusinessCalendar } from '@cau/business-time';
 import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../tickets/ticket-record.js';
 
 /**

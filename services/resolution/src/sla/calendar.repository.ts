@@ -3,8 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_CALENDAR_CODE, type CalendarV1, type HolidayV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { ResolutionSettings } from '../config/resolution-settings.js';
-import { defaultCalendar } from './business-calendar.js';
-import { CalendarBook, type CalendarRow, type HolidayRow, type JurisdictionCalendarRow } from './calendar-book.js';
+import {
+  CalendarBook,
+  defaultCalendar,
+  type CalendarDefinition,
+  type CalendarRow,
+  type HolidayRow,
+  type JurisdictionCalendarRow,
+} from '@cau/business-time';
 
 /** Business calendars: the deployment's (CAU_TIME_ZONE) and those of jurisdictions that keep their own. */
 @Injectable()
@@ -27,6 +33,34 @@ export class CalendarRepository {
       `SELECT jurisdiction, calendar FROM "${this.s}".jurisdiction_calendars`,
     );
     return CalendarBook.build(this.settings.timeZone, calendars, holidays, assignments);
+  }
+
+  /** Every calendar whole, with all its holidays, in a stable order (what `sla.calendars-changed` states). */
+  async definitions(tx: EntityManager): Promise<CalendarDefinition[]> {
+    const calendars: Array<CalendarRow & { jurisdictions: string[]; holidays: string[] }> = await tx.query(
+      `SELECT c.code, c.zone, c.week,
+              COALESCE((SELECT array_agg(j.jurisdiction ORDER BY j.jurisdiction)
+                          FROM "${this.s}".jurisdiction_calendars j WHERE j.calendar = c.code), '{}') AS jurisdictions,
+              COALESCE((SELECT array_agg(to_char(h.day, 'YYYY-MM-DD') ORDER BY h.day)
+                          FROM "${this.s}".holidays h WHERE h.calendar = c.code), '{}') AS holidays
+         FROM "${this.s}".calendars c ORDER BY c.code`,
+    );
+    const [fallback]: Array<{ holidays: string[] }> = await tx.query(
+      `SELECT COALESCE(array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day), '{}') AS holidays
+         FROM "${this.s}".holidays WHERE calendar = $1`,
+      [DEFAULT_CALENDAR_CODE],
+    );
+    const deployment = defaultCalendar(this.settings.timeZone);
+    return [
+      {
+        code: DEFAULT_CALENDAR_CODE,
+        zone: deployment.zone,
+        week: deployment.week,
+        jurisdictions: [],
+        holidays: fallback?.holidays ?? [],
+      },
+      ...calendars,
+    ];
   }
 
   /** Every calendar, the deployment's first, with the holidays of `year`. */

@@ -1,4 +1,4 @@
-import { defaultCalendar } from './business-calendar.js';
+import { defaultCalendar } from '@cau/business-time';
 import { dueAt, slaDueDates, type Pause } from './due-dates.js';
 
 // La Pampa (UTC−3 all year), Monday–Friday 08:00–16:00. Monday 2026-03-02 09:00 local is 12:00Z.

@@ -1,5 +1,5 @@
 import type { Priority } from '@cau/contracts';
-import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './business-calendar.js';
+import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '@cau/business-time';
 
 /** A time the SLA clocks stood still (waiting on the requester); `end` is null while it lasts. */
 export interface Pause {

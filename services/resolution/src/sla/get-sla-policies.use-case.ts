@@ -4,7 +4,7 @@ import { ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { mayReadSlaPolicies } from '../lifecycle/permissions.js';
 import { authorize } from '../lifecycle/refusals.js';
-import type { BusinessCalendar } from './business-calendar.js';
+import type { BusinessCalendar } from '@cau/business-time';
 import { CalendarRepository } from './calendar.repository.js';
 import { slaDueDates, type SlaPolicy } from './due-dates.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';

@@ -11,6 +11,7 @@ import {
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { mayChangeCalendars } from '../lifecycle/permissions.js';
 import { authorize, validate } from '../lifecycle/refusals.js';
+import { CalendarAnnouncer } from './calendar-announcer.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { dateProblems, holidaysToImport, importProblems } from './holiday-rules.js';
 import { SlaSchedule } from './sla-schedule.js';
@@ -19,7 +20,8 @@ import { SlaSchedule } from './sla-schedule.js';
  * An administrator keeps the holidays of a business calendar. Like a policy change, every change
  * recomputes the due dates of the tickets not yet closed in the same transaction (due dates are always
  * recomputed from their facts), and marks the rules changed so every instance counts the next ticket
- * with the new holidays.
+ * with the new holidays. The calendars are announced in the same transaction, for reporting's business
+ * minutes.
  */
 @Injectable()
 export class ManageHolidaysUseCase {
@@ -27,6 +29,7 @@ export class ManageHolidaysUseCase {
     private readonly runtime: ServiceRuntime,
     private readonly calendars: CalendarRepository,
     private readonly schedule: SlaSchedule,
+    private readonly announcer: CalendarAnnouncer,
   ) {}
 
   async add(command: AddHolidayCommandV1): Promise<HolidayChangeV1> {
@@ -71,11 +74,15 @@ export class ManageHolidaysUseCase {
     });
   }
 
-  /** Runs the change and marks the rules changed, in one transaction, so every instance reloads them. */
+  /**
+   * Runs the change, marks the rules changed (every instance reloads them) and announces the calendars,
+   * in one transaction.
+   */
   private changed<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.runtime.transaction(async (tx) => {
       const result = await work(tx);
       await this.schedule.rulesChanged(tx);
+      await this.announcer.announce(tx);
       return result;
     });
   }

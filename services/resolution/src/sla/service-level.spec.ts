@@ -1,4 +1,4 @@
-import { defaultCalendar } from './business-calendar.js';
+import { defaultCalendar } from '@cau/business-time';
 import { SlaPolicyBook } from './sla-policy-book.js';
 import {
   serviceLevelChanged,

@@ -1,5 +1,5 @@
 import type { Priority, TicketStatus } from '@cau/contracts';
-import type { BusinessCalendar } from './business-calendar.js';
+import type { BusinessCalendar } from '@cau/business-time';
 import { slaDueDates, type Pause, type SlaDueDates } from './due-dates.js';
 import type { PolicyScopeOf, SlaPolicyBook } from './sla-policy-book.js';
 

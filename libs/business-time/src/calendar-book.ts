@@ -20,6 +20,13 @@ export interface JurisdictionCalendarRow {
   calendar: string;
 }
 
+/** A whole calendar as resolution announces it: its week, the jurisdictions on it and all its holidays. */
+export interface CalendarDefinition extends CalendarRow {
+  jurisdictions: readonly string[];
+  /** Local dates, YYYY-MM-DD. */
+  holidays: readonly string[];
+}
+
 /** Which business calendar counts a ticket's SLA: its jurisdiction's own, or the deployment's. */
 export class CalendarBook {
   private constructor(
@@ -53,7 +60,45 @@ export class CalendarBook {
     return new CalendarBook(fallback, byJurisdiction);
   }
 
+  /**
+   * The book of announced calendars (reporting's copy of resolution's). The `default` entry, when
+   * present, sets the deployment's zone; `defaultZone` stands until it is announced.
+   */
+  static fromDefinitions(defaultZone: string, definitions: readonly CalendarDefinition[]): CalendarBook {
+    const fallback = definitions.find((d) => d.code === DEFAULT_CALENDAR);
+    return CalendarBook.build(
+      fallback?.zone ?? defaultZone,
+      definitions.filter((d) => d.code !== DEFAULT_CALENDAR),
+      definitions.flatMap((d) => d.holidays.map((day) => ({ calendar: d.code, day }))),
+      definitions.flatMap((d) => d.jurisdictions.map((jurisdiction) => ({ jurisdiction, calendar: d.code }))),
+    );
+  }
+
   calendarFor(jurisdiction: string | null): BusinessCalendar {
     return (jurisdiction !== null ? this.byJurisdiction.get(jurisdiction) : undefined) ?? this.fallback;
   }
+}
+
+/**
+ * The local dates on which business time differs between two sets of calendars: the holidays added or
+ * removed in any calendar. Null when more than holidays changed (a zone, a week, a jurisdiction moved to
+ * another calendar, a calendar added or dropped): then any instant may count differently.
+ */
+export function changedDays(
+  before: readonly CalendarDefinition[],
+  after: readonly CalendarDefinition[],
+): string[] | null {
+  const shape = (c: CalendarDefinition) => JSON.stringify([c.zone, c.week, [...c.jurisdictions].sort()]);
+  const previous = new Map(before.map((c) => [c.code, c]));
+  if (before.length !== after.length) return null;
+  const days = new Set<string>();
+  for (const next of after) {
+    const old = previous.get(next.code);
+    if (!old || shape(old) !== shape(next)) return null;
+    const was = new Set(old.holidays);
+    const is = new Set(next.holidays);
+    for (const day of was) if (!is.has(day)) days.add(day);
+    for (const day of is) if (!was.has(day)) days.add(day);
+  }
+  return [...days].sort();
 }
