@@ -90,6 +90,10 @@ import { LiveConfig, liveConfigFromEnv } from './live/live-config.js';
 import { LiveEventHub } from './live/live-event-hub.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveStreamService } from './live/live-stream.service.js';
+import { IdentityConfig, identityConfigFromEnv } from './oidc/oidc-config.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcLoginUseCase } from './oidc/oidc-login.use-case.js';
+import { OidcRepository } from './oidc/oidc.repository.js';
 
 @Module({})
 export class GatewayModule {
@@ -126,6 +130,7 @@ export class GatewayModule {
         TicketMailsController,
         LiveController,
         AuditController,
+        OidcController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -190,6 +195,9 @@ export class GatewayModule {
         LiveEventHub,
         LiveAuthCheck,
         LiveStreamService,
+        { provide: IdentityConfig, useFactory: () => identityConfigFromEnv(env) },
+        OidcRepository,
+        OidcLoginUseCase,
       ],
     };
   }

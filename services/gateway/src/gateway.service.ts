@@ -12,6 +12,7 @@ import { SavedViews1797100000100 } from './migrations/1797100000100-saved-views.
 import { CannedAnswers1797100000200 } from './migrations/1797100000200-canned-answers.js';
 import { AuditLog1797500000000 } from './migrations/1797500000000-audit-log.js';
 import { PasswordResets1797500000100 } from './migrations/1797500000100-password-resets.js';
+import { Oidc1798500000000 } from './migrations/1798500000000-oidc.js';
 
 /**
  * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
@@ -37,6 +38,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
       CannedAnswers1797100000200,
       AuditLog1797500000000,
       PasswordResets1797500000100,
+      Oidc1798500000000,
     ],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,

@@ -10,6 +10,7 @@ import { LoginThrottleGuard } from '../auth/login-throttle.js';
 import { TokenRequest } from '../auth/token.dto.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { IdentityConfig } from '../oidc/oidc-config.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { SessionService } from './session.service.js';
@@ -36,6 +37,7 @@ export class SessionsController {
   constructor(
     private readonly credentials: CheckCredentials,
     private readonly sessions: SessionService,
+    private readonly identity: IdentityConfig,
   ) {}
 
   @Post()
@@ -46,7 +48,7 @@ export class SessionsController {
     summary: 'Inicia una sesión del portal con correo electrónico y contraseña',
     description:
       `Devuelve la cuenta y fija la cookie de sesión (\`Set-Cookie\`). ${COOKIE_NOTE} ${CSRF_NOTE} ` +
-      'Comparte el límite de intentos con `POST /auth/token`.',
+      'Comparte el límite de intentos con `POST /auth/token`. Con `LOCAL_LOGIN=false`, 403.',
   })
   @RequestedWithHeader
   @ApiBody({ schema: contractSchemaRef(TokenRequest) })
@@ -60,6 +62,7 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountResponse> {
+    if (!this.identity.localLogin) throw new ServiceError({ code: ErrorCode.Forbidden });
     const account = await this.credentials.check(body);
     await this.sessions.open(account, request, reply);
     return toAccountResponse(account);
