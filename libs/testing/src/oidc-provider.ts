@@ -33,7 +33,14 @@ export interface TestOidcProvider {
  * discovery, JWKS, userinfo and RP-initiated logout. People sign in on its development login form
  * (`login` is the subject, any password); consent is granted at once, as a first-party provider would.
  */
-export async function startTestOidcProvider(users: Record<string, TestOidcUser> = {}): Promise<TestOidcProvider> {
+/** The client the test provider registers; a relying party configured before the provider starts uses it. */
+export const TEST_OIDC_CLIENT = { id: 'cau-test', secret: 'cau-test-client-secret-0123456789' } as const;
+
+/** `port` 0 picks a free one; a fixed port lets a platform be configured before the provider starts. */
+export async function startTestOidcProvider(
+  users: Record<string, TestOidcUser> = {},
+  port = 0,
+): Promise<TestOidcProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   const server: Server = createServer((req, res) => {
     if (handler) {
@@ -43,12 +50,12 @@ export async function startTestOidcProvider(users: Record<string, TestOidcUser> 
     res.statusCode = 503;
     res.end('the test provider has no client yet');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const state: TestOidcProvider = {
     issuer,
-    clientId: 'cau-test',
-    clientSecret: 'cau-test-client-secret-0123456789',
+    clientId: TEST_OIDC_CLIENT.id,
+    clientSecret: TEST_OIDC_CLIENT.secret,
     users: new Map(Object.entries(users)),
     serve(client) {
       const provider = new Provider(issuer, configuration(state, client));

@@ -217,7 +217,7 @@ export interface paths {
         put?: never;
         /**
          * Cierra la sesión del portal y dice cómo cerrar la del proveedor
-         * @description Como `DELETE /auth/session`, y si la sesión se abrió con un proveedor que ofrece cierre de sesión, devuelve la URL del proveedor (con `id_token_hint` y vuelta a `/login`). Requiere la cabecera `X-CAU-Requested-With: portal` y el origen del portal.
+         * @description Como `DELETE /auth/session`, y si la sesión se abrió con un proveedor que ofrece cierre de sesión, devuelve la URL del proveedor (con `id_token_hint` y vuelta a `/ingresar`). Requiere la cabecera `X-CAU-Requested-With: portal` y el origen del portal.
          *
          *     Acceso público (sin token).
          */
@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * El proveedor devuelve el navegador aquí
-         * @description Canjea el código, valida el token de identidad y abre la sesión del portal (cookie de sesión), como un ingreso con contraseña: los tokens del proveedor no llegan al navegador. Redirige (302) a `returnTo`; si se rechaza, a `/login?sso=<motivo>` con motivo expired, refused, failed, disabled, no-email, email-taken.
+         * @description Canjea el código, valida el token de identidad y abre la sesión del portal (cookie de sesión), como un ingreso con contraseña: los tokens del proveedor no llegan al navegador. Redirige (302) a `returnTo`; si se rechaza, a `/ingresar?sso=<motivo>` con motivo expired, refused, failed, disabled, no-email, email-taken.
          *
          *     Acceso público (sin token).
          */

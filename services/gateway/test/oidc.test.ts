@@ -87,7 +87,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
     gateway = f.gateway.url;
     op.serve({
       redirectUris: [`${gateway}/api/v1/auth/oidc/prueba/callback`, `${gateway}/api/v1/auth/oidc/estricto/callback`],
-      postLogoutRedirectUris: [`${gateway}/login`],
+      postLogoutRedirectUris: [`${gateway}/ingresar`],
     });
   });
 
@@ -231,12 +231,12 @@ describe('gateway: login with an OpenID Connect provider', () => {
     expect(created.status).toBe(201);
 
     const strict = new Browser();
-    expect(await signIn(strict, 'dora-sub', 'estricto')).toBe('/login?sso=email-taken');
+    expect(await signIn(strict, 'dora-sub', 'estricto')).toBe('/ingresar?sso=email-taken');
     expect(sessionCookie(strict)).toBeUndefined();
 
     op.users.set('dora-sub', { ...op.users.get('dora-sub'), email_verified: false });
     const unverified = new Browser();
-    expect(await signIn(unverified, 'dora-sub')).toBe('/login?sso=email-taken');
+    expect(await signIn(unverified, 'dora-sub')).toBe('/ingresar?sso=email-taken');
     const links = await f.db.query('SELECT 1 FROM gateway.oidc_identities WHERE subject = $1', ['dora-sub']);
     expect(links.rowCount).toBe(0);
 
@@ -271,7 +271,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
     expect(disabled.status).toBe(200);
 
     const browser = new Browser();
-    expect(await signIn(browser, 'eva-sub')).toBe('/login?sso=disabled');
+    expect(await signIn(browser, 'eva-sub')).toBe('/ingresar?sso=disabled');
     expect(sessionCookie(browser)).toBeUndefined();
     expect(await accountByEmail('eva@salud.gob')).toMatchObject({ active: false, role: 'supervisor' });
     const failures = (await auditOf(account.id)).filter((row) => row.action === 'account.sign-in-failure');
@@ -284,12 +284,12 @@ describe('gateway: login with an OpenID Connect provider', () => {
     const forged = new URL(callback);
     forged.searchParams.set('state', 'otro-estado');
     const answer = await browser.request(forged.toString());
-    expect(answer.headers.get('location')).toBe('/login?sso=expired');
+    expect(answer.headers.get('location')).toBe('/ingresar?sso=expired');
 
     const thief = new Browser();
     const stolen = await untilCallback(new Browser(), 'ana-sub');
     const taken = await thief.request(stolen.toString());
-    expect(taken.headers.get('location')).toBe('/login?sso=expired');
+    expect(taken.headers.get('location')).toBe('/ingresar?sso=expired');
     expect(sessionCookie(browser)).toBeUndefined();
     expect(sessionCookie(thief)).toBeUndefined();
   });
@@ -299,14 +299,14 @@ describe('gateway: login with an OpenID Connect provider', () => {
     const callback = await untilCallback(browser, 'ana-sub');
     expect((await browser.request(callback.toString())).headers.get('location')).toBe('/tickets');
     const replay = await browser.request(callback.toString());
-    expect(replay.headers.get('location')).toBe('/login?sso=expired');
+    expect(replay.headers.get('location')).toBe('/ingresar?sso=expired');
 
     // The same code under the state of a flow of its own: the provider refuses it (used, and PKCE differs).
     const fresh = await untilCallback(browser, 'ana-sub');
     const spliced = new URL(fresh);
     spliced.searchParams.set('code', callback.searchParams.get('code')!);
     const answer = await browser.request(spliced.toString());
-    expect(answer.headers.get('location')).toBe('/login?sso=failed');
+    expect(answer.headers.get('location')).toBe('/ingresar?sso=failed');
   });
 
   it('an ID token with another nonce is refused', async () => {
@@ -316,7 +316,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
       callback.searchParams.get('state'),
     ]);
     const answer = await browser.request(callback.toString());
-    expect(answer.headers.get('location')).toBe('/login?sso=failed');
+    expect(answer.headers.get('location')).toBe('/ingresar?sso=failed');
     expect(sessionCookie(browser)).toBeUndefined();
     const failures = await f.db.query<{ after: Record<string, unknown> }>(
       `SELECT after FROM gateway.audit_log WHERE action = 'account.sign-in-failure' ORDER BY seq DESC LIMIT 1`,
@@ -331,7 +331,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
     cancelled.searchParams.delete('code');
     cancelled.searchParams.set('error', 'access_denied');
     const answer = await browser.request(cancelled.toString());
-    expect(answer.headers.get('location')).toBe('/login?sso=refused');
+    expect(answer.headers.get('location')).toBe('/ingresar?sso=refused');
   });
 
   it('logout ends the CAU session and points to the provider to end its session too', async () => {
@@ -345,7 +345,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
     const { redirectTo } = (await answer.json()) as { redirectTo: string };
     const endSession = new URL(redirectTo);
     expect(endSession.origin).toBe(op.issuer);
-    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${gateway}/login`);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${gateway}/ingresar`);
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect((await me(browser)).status).toBe(401);
 

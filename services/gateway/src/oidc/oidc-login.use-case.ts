@@ -193,7 +193,7 @@ export class OidcLoginUseCase implements OnModuleInit, OnModuleDestroy {
       return client
         .buildEndSessionUrl(configuration, {
           id_token_hint: oidc.idToken,
-          post_logout_redirect_uri: `${this.origin(request)}/login`,
+          post_logout_redirect_uri: `${this.origin(request)}/ingresar`,
         })
         .toString();
     } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * Why a login through a provider was refused, as the login page explains it (`/login?sso=<code>`):
+ * Why a login through a provider was refused, as the login page explains it (`/ingresar?sso=<code>`):
  * `expired` the flow is unknown, used, late or of another browser (a wrong `state`); `refused` the
  * provider answered with an error; `failed` the code exchange or the ID token check failed (a replayed
  * code, a wrong `nonce`, a bad signature or audience); `disabled` the account is disabled; `no-email`

@@ -58,7 +58,7 @@ export class OidcController {
     description:
       'Canjea el código, valida el token de identidad y abre la sesión del portal (cookie de sesión), ' +
       'como un ingreso con contraseña: los tokens del proveedor no llegan al navegador. Redirige (302) a ' +
-      `\`returnTo\`; si se rechaza, a \`/login?sso=<motivo>\` con motivo ${OIDC_FAILURES.join(', ')}.`,
+      `\`returnTo\`; si se rechaza, a \`/ingresar?sso=<motivo>\` con motivo ${OIDC_FAILURES.join(', ')}.`,
   })
   @ApiFoundResponse({ description: 'Al portal' })
   @ApiErrors(404)
@@ -68,7 +68,7 @@ export class OidcController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const outcome = await this.logins.callback(provider, request, reply);
-    await reply.redirect(outcome.ok ? outcome.location : `/login?sso=${outcome.failure}`, 302);
+    await reply.redirect(outcome.ok ? outcome.location : `/ingresar?sso=${outcome.failure}`, 302);
   }
 
   @Post('logout')
@@ -79,7 +79,7 @@ export class OidcController {
     summary: 'Cierra la sesión del portal y dice cómo cerrar la del proveedor',
     description:
       'Como `DELETE /auth/session`, y si la sesión se abrió con un proveedor que ofrece cierre de sesión, ' +
-      'devuelve la URL del proveedor (con `id_token_hint` y vuelta a `/login`). Requiere la cabecera ' +
+      'devuelve la URL del proveedor (con `id_token_hint` y vuelta a `/ingresar`). Requiere la cabecera ' +
       '`X-CAU-Requested-With: portal` y el origen del portal.',
   })
   @ApiHeader({ name: 'X-CAU-Requested-With', required: true, schema: { type: 'string', enum: ['portal'] } })
