@@ -355,3 +355,37 @@ describe('gateway: login with an OpenID Connect provider', () => {
     expect(await confirm.text()).toMatch(/logout/i);
   });
 });
+
+describe('gateway: an installation without local login', () => {
+  let f: GatewayFixture;
+
+  beforeAll(async () => {
+    const provider = {
+      id: 'unico',
+      issuer: 'https://sso.example.gob/realms/cau',
+      clientId: 'cau',
+      clientSecret: 'secreto',
+      label: 'Cuenta provincial',
+    };
+    f = await startGateway('gwnolocal', { env: { LOCAL_LOGIN: 'false', OIDC_PROVIDERS: JSON.stringify([provider]) } });
+  });
+
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  it('tells the login page, and refuses the password session login with 403', async () => {
+    const options = await f.http.send('GET', '/api/v1/auth/providers');
+    expect(options.body).toEqual({
+      localLogin: false,
+      providers: [{ id: 'unico', label: { es: 'Cuenta provincial', en: 'Cuenta provincial' } }],
+    });
+    const login = await f.http.send('POST', '/api/v1/auth/session', {
+      json: { email: 'admin@cau.test', password: 'clave-admin-123' },
+      headers: { 'x-cau-requested-with': 'portal', origin: f.gateway.url },
+    });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('FORBIDDEN');
+    expect(login.headers.getSetCookie()).toEqual([]);
+  });
+});
