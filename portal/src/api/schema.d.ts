@@ -108,7 +108,7 @@ export interface paths {
         get?: never;
         /**
          * Cambia la contraseña de la propia cuenta
-         * @description Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue las reglas de las cuentas (10 a 200 caracteres). Cierra las demás sesiones del portal de la cuenta; la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento cuenta en el límite de inicios de sesión de esa dirección y ese correo.
+         * @description Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). Cierra las demás sesiones del portal de la cuenta; la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento cuenta en el límite de inicios de sesión de esa dirección y ese correo.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -305,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Elige una contraseña nueva con el enlace recibido por correo
-         * @description La contraseña sigue las reglas de las cuentas (10 a 200 caracteres). El enlace queda usado (y los demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.
+         * @description La contraseña sigue las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). El enlace queda usado (y los demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.
          *
          *     Acceso público (sin token).
          */
