@@ -73,6 +73,7 @@ import { CsrfGuard } from './sessions/csrf.guard.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { PasswordLoginUseCase } from './sessions/password-login.use-case.js';
 import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
 import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
 import { SurveysController } from './surveys/surveys.controller.js';
@@ -146,6 +147,7 @@ export class GatewayModule {
         IssueTokenUseCase,
         SessionRepository,
         SessionService,
+        PasswordLoginUseCase,
         CsrfGuard,
         CreateAccountUseCase,
         GetOwnAccountUseCase,

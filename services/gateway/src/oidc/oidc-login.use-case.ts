@@ -7,7 +7,7 @@ import { Limits, Role } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { AccountRepository, auditedAccount, type Account } from '../accounts/account.repository.js';
 import { normalizeEmail } from '../accounts/account-rules.js';
-import { AuditRepository, type AuditChange } from '../audit/audit.repository.js';
+import { anonymousActor, AuditRepository, type AuditChange } from '../audit/audit.repository.js';
 import { AccountStatusCache } from '../auth/account-status.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { GatewayConfig } from '../config/gateway-config.js';
@@ -20,8 +20,6 @@ import { flowCookieHeader, readFlowCookie, safeReturnTo, type OidcFailure } from
 /** A login must come back from the provider within this time. */
 const FLOW_TTL_MS = 10 * 60_000;
 const PURGE_INTERVAL_MS = 10 * 60_000;
-/** The audit log's actor for a failed login nobody could be identified in. */
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** Where the browser goes after the callback. */
 export type CallbackOutcome = { ok: true; location: string } | { ok: false; failure: OidcFailure };
@@ -156,24 +154,19 @@ export class OidcLoginUseCase implements OnModuleInit, OnModuleDestroy {
       return { ok: true, location: flow.returnTo };
     } catch (error) {
       if (!(error instanceof LoginRefused)) throw error;
-      await this.audit.record(
-        error.account
-          ? actorOf(error.account)
-          : { accountId: NOBODY, role: Role.Requester, email: '', name: provider.id },
-        {
-          action: 'account.sign-in-failure',
-          targetType: 'account',
-          targetId: error.account?.id ?? provider.id,
-          before: null,
-          after: {
-            method: 'oidc',
-            provider: provider.id,
-            failure: error.failure,
-            ...error.detail,
-            ...this.origins(request),
-          },
+      await this.audit.record(error.account ? actorOf(error.account) : anonymousActor(provider.id), {
+        action: 'account.sign-in-failure',
+        targetType: 'account',
+        targetId: error.account?.id ?? provider.id,
+        before: null,
+        after: {
+          method: 'oidc',
+          provider: provider.id,
+          failure: error.failure,
+          ...error.detail,
+          ...this.origins(request),
         },
-      );
+      });
       this.clearFlowCookie(request, reply);
       return { ok: false, failure: error.failure };
     }

@@ -5,14 +5,13 @@ import { ErrorCode } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { AccountResponse, toAccountResponse } from '../accounts/account.dto.js';
 import { Public } from '../auth/access.decorators.js';
-import { CheckCredentials } from '../auth/check-credentials.js';
 import { LoginThrottleGuard } from '../auth/login-throttle.js';
 import { TokenRequest } from '../auth/token.dto.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { IdentityConfig } from '../oidc/oidc-config.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { CsrfGuard } from './csrf.guard.js';
+import { PasswordLoginUseCase } from './password-login.use-case.js';
 import { SessionService } from './session.service.js';
 
 const COOKIE_NOTE =
@@ -35,9 +34,8 @@ const RequestedWithHeader = ApiHeader({
 @Controller('api/v1/auth/session')
 export class SessionsController {
   constructor(
-    private readonly credentials: CheckCredentials,
+    private readonly passwordLogin: PasswordLoginUseCase,
     private readonly sessions: SessionService,
-    private readonly identity: IdentityConfig,
   ) {}
 
   @Post()
@@ -62,10 +60,7 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountResponse> {
-    if (!this.identity.localLogin) throw new ServiceError({ code: ErrorCode.Forbidden });
-    const account = await this.credentials.check(body);
-    await this.sessions.open(account, request, reply);
-    return toAccountResponse(account);
+    return toAccountResponse(await this.passwordLogin.login(body, request, reply));
   }
 
   @Get()
