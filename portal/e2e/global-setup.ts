@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allocatePort, startTestPlatform } from '@cau/testing';
+import { allocatePort, startTestPlatform, TEST_OIDC_CLIENT } from '@cau/testing';
 
 const portalRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MAIL_DIR = path.resolve(portalRoot, '..', 'var', 'e2e', 'mail');
@@ -15,6 +15,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   // Mail forwarded to notifications over SMTP, for the tests of what arrives by mail.
   const inboundSmtpPort = allocatePort();
+  // The login page offers one provider; the test that signs in through it starts it on this port.
+  const oidcPort = allocatePort();
+  const oidcProviders = [
+    {
+      id: 'prueba',
+      issuer: `http://127.0.0.1:${oidcPort}`,
+      clientId: TEST_OIDC_CLIENT.id,
+      clientSecret: TEST_OIDC_CLIENT.secret,
+      scopes: ['openid', 'email', 'profile', 'groups'],
+      label: { es: 'Cuenta provincial de prueba', en: 'Provincial test account' },
+      roleMapping: { claim: 'groups', values: { 'cau-supervisores': 'supervisor' } },
+    },
+  ];
   const platform = await startTestPlatform('portal', {
     gatewayPort,
     env: {
@@ -25,6 +38,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Scheduled reports are looked for every few seconds, so a test waits seconds for their mail, not a minute.
       REPORT_SCHEDULE_INTERVAL_MS: '3000',
       INBOUND_SMTP_PORT: String(inboundSmtpPort),
+      OIDC_PROVIDERS: JSON.stringify(oidcProviders),
     },
   });
   rmSync(MAIL_DIR, { recursive: true, force: true });
@@ -38,6 +52,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.CAU_E2E_BASE_URL = baseUrl;
   process.env.CAU_E2E_ADMIN = JSON.stringify(platform.admin);
   process.env.CAU_E2E_INBOUND_SMTP_PORT = String(inboundSmtpPort);
+  process.env.CAU_E2E_OIDC_PORT = String(oidcPort);
   return async () => {
     clearInterval(copyMails);
     await platform.stop();

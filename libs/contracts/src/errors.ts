@@ -306,6 +306,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     incomplete: (f) => `El campo «${f}» llegó incompleto: la conexión se cortó durante el envío.`,
     ownAccount: (f) => `El campo «${f}» no puede cambiarse en la propia cuenta: otro administrador debe hacerlo.`,
     wrongPassword: (f) => `El campo «${f}» no coincide con la contraseña actual de la cuenta.`,
+    commonPassword: (f) =>
+      `El campo «${f}» es una de las contraseñas más usadas, que se adivinan primero: elija otra (una frase de varias palabras sirve).`,
     unknownArea: (f, p) => `El campo «${f}» nombra un área que no existe (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `El campo «${f}»: el área ${String(p?.[0])} no puede derivarse a sí misma.`,
     duplicateEdge: (f, p) => `El campo «${f}» repite la derivación ${String(p?.[0])} → ${String(p?.[1])}.`,
@@ -393,6 +395,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     incomplete: (f) => `Field '${f}' arrived incomplete: the connection was cut while sending.`,
     ownAccount: (f) => `Field '${f}' cannot be changed on your own account: another administrator must do it.`,
     wrongPassword: (f) => `Field '${f}' does not match the account's current password.`,
+    commonPassword: (f) =>
+      `Field '${f}' is one of the most used passwords, which are guessed first: choose another (a phrase of several words will do).`,
     unknownArea: (f, p) => `Field '${f}' names an area that does not exist (${String(p?.[0])}).`,
     selfDerivation: (f, p) => `Field '${f}': area ${String(p?.[0])} cannot derive to itself.`,
     duplicateEdge: (f, p) => `Field '${f}' repeats the derivation ${String(p?.[0])} → ${String(p?.[1])}.`,

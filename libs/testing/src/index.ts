@@ -3,3 +3,4 @@ export * from './processes.js';
 export * from './smtp.js';
 export * from './platform.js';
 export * from './api-client.js';
+export * from './oidc-provider.js';

@@ -108,7 +108,7 @@ export interface paths {
         get?: never;
         /**
          * Cambia la contraseña de la propia cuenta
-         * @description Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue las reglas de las cuentas (10 a 200 caracteres). Cierra las demás sesiones del portal de la cuenta; la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento cuenta en el límite de inicios de sesión de esa dirección y ese correo.
+         * @description Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). Cierra las demás sesiones del portal de la cuenta; la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento cuenta en el límite de inicios de sesión de esa dirección y ese correo.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -206,6 +206,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cierra la sesión del portal y dice cómo cerrar la del proveedor
+         * @description Como `DELETE /auth/session`, y si la sesión se abrió con un proveedor que ofrece cierre de sesión, devuelve la URL del proveedor (con `id_token_hint` y vuelta a `/ingresar`). Requiere la cabecera `X-CAU-Requested-With: portal` y el origen del portal.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["OidcController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El proveedor devuelve el navegador aquí
+         * @description Canjea el código, valida el token de identidad y abre la sesión del portal (cookie de sesión), como un ingreso con contraseña: los tokens del proveedor no llegan al navegador. Redirige (302) a `returnTo`; si se rechaza, a `/ingresar?sso=<motivo>` con motivo expired, refused, failed, disabled, no-email, email-taken.
+         *
+         *     Acceso público (sin token).
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Empieza el ingreso con un proveedor OpenID Connect
+         * @description Redirige (302) al proveedor con código de autorización, PKCE, `state` y `nonce`, y fija la cookie `cau_oidc` (`__Host-cau_oidc` por HTTPS; HttpOnly, SameSite=Lax, 10 minutos) que ata el ingreso a este navegador. `returnTo`: la ruta del portal a la que volver (solo rutas de este sitio).
+         *
+         *     Acceso público (sin token).
+         */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -239,11 +305,31 @@ export interface paths {
         put?: never;
         /**
          * Elige una contraseña nueva con el enlace recibido por correo
-         * @description La contraseña sigue las reglas de las cuentas (10 a 200 caracteres). El enlace queda usado (y los demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.
+         * @description La contraseña sigue las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). El enlace queda usado (y los demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.
          *
          *     Acceso público (sin token).
          */
         post: operations["AuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cómo se puede ingresar al portal: con contraseña y con qué proveedores
+         * @description Acceso público (sin token).
+         */
+        get: operations["OidcController_options"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -267,7 +353,7 @@ export interface paths {
         put?: never;
         /**
          * Inicia una sesión del portal con correo electrónico y contraseña
-         * @description Devuelve la cuenta y fija la cookie de sesión (`Set-Cookie`). La cookie es `__Host-cau_session` (Secure) si la solicitud llegó por HTTPS, `cau_session` por HTTP; siempre `HttpOnly; SameSite=Lax; Path=/`. Requiere la cabecera `X-CAU-Requested-With: portal` y un `Origin` igual al del gateway (o listado en `CORS_ORIGINS`); sin `Origin`, `Sec-Fetch-Site: same-origin`. Si no, 403 CSRF_REFUSED. Comparte el límite de intentos con `POST /auth/token`.
+         * @description Devuelve la cuenta y fija la cookie de sesión (`Set-Cookie`). La cookie es `__Host-cau_session` (Secure) si la solicitud llegó por HTTPS, `cau_session` por HTTP; siempre `HttpOnly; SameSite=Lax; Path=/`. Requiere la cabecera `X-CAU-Requested-With: portal` y un `Origin` igual al del gateway (o listado en `CORS_ORIGINS`); sin `Origin`, `Sec-Fetch-Site: same-origin`. Si no, 403 CSRF_REFUSED. Comparte el límite de intentos con `POST /auth/token`. Con `LOCAL_LOGIN=false`, 403.
          *
          *     Acceso público (sin token).
          */
@@ -2485,7 +2571,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -3116,6 +3202,22 @@ export interface components {
             en: string;
             es: string;
         };
+        LoginOptionsResponse: {
+            /** @description Si el portal ofrece el ingreso con correo y contraseña (LOCAL_LOGIN) */
+            localLogin: boolean;
+            /** @description Los proveedores OpenID Connect configurados */
+            providers: components["schemas"]["LoginProviderResponse"][];
+        };
+        LoginProviderResponse: {
+            /** @description Va en `/api/v1/auth/oidc/{id}/login` */
+            id: string;
+            /** @description El texto del botón, por idioma */
+            label: components["schemas"]["ProviderLabelResponse"];
+        };
+        LogoutResponse: {
+            /** @description Adónde llevar el navegador para cerrar también la sesión del proveedor (cierre iniciado por el cliente); null si la sesión era con contraseña o el proveedor no lo ofrece */
+            redirectTo: string | null;
+        };
         MailTemplateBodyV1: {
             html: string;
             subject: string;
@@ -3201,6 +3303,10 @@ export interface components {
             to: string;
             /** @description Todos los tipos, en el orden del catálogo */
             types: components["schemas"]["TicketTypeFiguresResponse"][];
+        };
+        ProviderLabelResponse: {
+            en: string;
+            es: string;
         };
         ReasonBodyV1: {
             reason: string;
@@ -4652,6 +4758,96 @@ export interface operations {
             };
         };
     };
+    OidcController_logout: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-CAU-Requested-With": "portal";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Al portal */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Al proveedor */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_requestReset: {
         parameters: {
             query?: never;
@@ -4764,6 +4960,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OidcController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginOptionsResponse"];
                 };
             };
         };

@@ -58,11 +58,13 @@ export function Layout() {
     mutationFn: (language: Language) => unwrap(api.PATCH('/api/v1/accounts/me', { body: { language } })),
   });
   const logout = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/session', { params: { header: csrfHeader } })),
-    onSettled: async () => {
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout', { params: { header: csrfHeader } })),
+    onSettled: async (answer) => {
       queryClient.clear();
       queryClient.setQueryData(['session'], null);
-      await navigate({ to: '/ingresar' });
+      // A provider's session is ended on the provider's page, which comes back to the login page.
+      if (answer?.redirectTo) window.location.assign(answer.redirectTo);
+      else await navigate({ to: '/ingresar' });
     },
   });
 

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
+import { SSO_FAILURES, type SsoFailure } from '../features/auth/sso';
 import { parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
@@ -62,9 +63,10 @@ const indexRoute = createRoute({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/ingresar',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; expired?: boolean } => ({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; expired?: boolean; sso?: SsoFailure } => ({
     redirect: optionalLocalPath(search.redirect),
     expired: search.expired === true ? true : undefined,
+    sso: optionalOneOf(SSO_FAILURES, search.sso),
   }),
   component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
 });

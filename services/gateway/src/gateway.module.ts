@@ -76,6 +76,7 @@ import { CsrfGuard } from './sessions/csrf.guard.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { PasswordLoginUseCase } from './sessions/password-login.use-case.js';
 import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
 import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
 import { SurveysController } from './surveys/surveys.controller.js';
@@ -93,6 +94,10 @@ import { LiveConfig, liveConfigFromEnv } from './live/live-config.js';
 import { LiveEventHub } from './live/live-event-hub.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveStreamService } from './live/live-stream.service.js';
+import { IdentityConfig, identityConfigFromEnv } from './oidc/oidc-config.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcLoginUseCase } from './oidc/oidc-login.use-case.js';
+import { OidcRepository } from './oidc/oidc.repository.js';
 
 @Module({})
 export class GatewayModule {
@@ -130,6 +135,7 @@ export class GatewayModule {
         TicketMailsController,
         LiveController,
         AuditController,
+        OidcController,
       ],
       providers: [
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
@@ -145,6 +151,7 @@ export class GatewayModule {
         IssueTokenUseCase,
         SessionRepository,
         SessionService,
+        PasswordLoginUseCase,
         CsrfGuard,
         CreateAccountUseCase,
         GetOwnAccountUseCase,
@@ -196,6 +203,9 @@ export class GatewayModule {
         LiveEventHub,
         LiveAuthCheck,
         LiveStreamService,
+        { provide: IdentityConfig, useFactory: () => identityConfigFromEnv(env) },
+        OidcRepository,
+        OidcLoginUseCase,
       ],
     };
   }

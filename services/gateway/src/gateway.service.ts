@@ -12,6 +12,7 @@ import { SavedViews1797100000100 } from './migrations/1797100000100-saved-views.
 import { CannedAnswers1797100000200 } from './migrations/1797100000200-canned-answers.js';
 import { AuditLog1797500000000 } from './migrations/1797500000000-audit-log.js';
 import { PasswordResets1797500000100 } from './migrations/1797500000100-password-resets.js';
+import { Oidc1798500000000 } from './migrations/1798500000000-oidc.js';
 import { ArticleFiles1798530000000 } from './migrations/1798530000000-article-files.js';
 
 /**
@@ -38,6 +39,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
       CannedAnswers1797100000200,
       AuditLog1797500000000,
       PasswordResets1797500000100,
+      Oidc1798500000000,
       ArticleFiles1798530000000,
     ],
     portVariable: 'GATEWAY_PORT',

@@ -413,6 +413,40 @@ describe('gateway: browser sessions of the portal', () => {
     expect(answer.status).toBe(200);
     expect((await withCookie('GET', '/api/v1/accounts/me', cookieOf(answer))).status).toBe(200);
   });
+  describe('audit', () => {
+    it('records password logins and refused attempts, with the address they came from', async () => {
+      const { id } = await sessionFor('auditada@cau.test', 'requester');
+      expect((await login('Auditada@cau.test', 'no-es-la-clave')).status).toBe(401);
+      const { rows } = await f.db.query<{
+        action: string;
+        actor_id: string;
+        target_id: string;
+        after: Record<string, unknown>;
+      }>(
+        `SELECT action, actor_id, target_id, after FROM gateway.audit_log
+         WHERE action LIKE 'account.sign-in%' AND target_id IN ($1, 'auditada@cau.test') ORDER BY seq`,
+        [id],
+      );
+      expect(rows).toEqual([
+        {
+          action: 'account.sign-in',
+          actor_id: id,
+          target_id: id,
+          after: {
+            method: 'password',
+            clientAddress: expect.stringMatching(/127\.0\.0\.1/),
+            userAgent: expect.any(String),
+          },
+        },
+        {
+          action: 'account.sign-in-failure',
+          actor_id: '00000000-0000-0000-0000-000000000000',
+          target_id: 'auditada@cau.test',
+          after: expect.objectContaining({ method: 'password', failure: 'credentials' }),
+        },
+      ]);
+    });
+  });
 });
 
 describe('gateway: session expiry, HTTPS behind a proxy, login limit', () => {

@@ -117,7 +117,7 @@ describe('gateway + notifications: password reset by mail', () => {
     expect(mailsTo(disabled)).toHaveLength(0);
   });
 
-  it('refuses an expired, forged or mangled token naming `token`, and a short password naming `password`', async () => {
+  it('refuses an expired, forged or mangled token naming `token`, and a short or common password naming `password`', async () => {
     const email = 'vencido@cau.test';
     await create(email, { role: 'operator' });
     await ask(email);
@@ -126,6 +126,11 @@ describe('gateway + notifications: password reset by mail', () => {
     const short = await confirm(token, 'corta');
     expect(short.status).toBe(400);
     expect(short.body.fields?.map((p) => p.field)).toEqual(['password']);
+    // Long enough, but among the passwords guessed first: refused by the common-password list.
+    const common = await confirm(token, 'Password123');
+    expect(common.status).toBe(400);
+    expect(common.body.fields?.map((p) => p.field)).toEqual(['password']);
+    expect(common.body.fields?.[0]?.message).toMatch(/más usadas/);
 
     const [random = '', signature = ''] = token.split('.');
     const forged = `${random.slice(0, -1)}${random.endsWith('A') ? 'B' : 'A'}.${signature}`;

@@ -64,6 +64,17 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     expired: 'Your session ended. Sign in again to continue where you were.',
+    or: 'or with your e-mail',
+    sso: {
+      refusedTitle: 'Could not sign in',
+      expired: 'The sign-in expired or was started in another browser. Please try again.',
+      refused: 'The provider did not authorize the sign-in.',
+      failed: "The provider's answer could not be verified. Please try again; if it happens again, tell the help desk.",
+      disabled: 'Your account is disabled. Please contact the help desk.',
+      'no-email': 'The provider did not give a valid e-mail address.',
+      'email-taken':
+        'An account with that e-mail already exists and cannot be linked to this provider. Sign in with your password.',
+    },
   },
   tickets: {
     title: 'My requests',
@@ -1198,6 +1209,10 @@ export const en: Messages = {
         'account.create': 'Account created',
         'account.update': 'Account changed',
         'account.password-reset': 'Password link sent',
+        'account.sign-in': 'Sign-in',
+        'account.sign-in-failure': 'Sign-in refused',
+        'account.link': 'Account linked to a provider',
+        'account.role-sync': 'Role taken from the provider',
         'canned-answer.create': 'Answer created',
         'canned-answer.update': 'Answer changed',
         'canned-answer.delete': 'Answer deleted',

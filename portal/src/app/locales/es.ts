@@ -62,6 +62,18 @@ export const es = {
     password: 'Contraseña',
     submit: 'Ingresar',
     expired: 'Su sesión terminó. Ingrese de nuevo para continuar donde estaba.',
+    or: 'o con su correo',
+    sso: {
+      refusedTitle: 'No se pudo ingresar',
+      expired: 'El ingreso venció o se abrió en otro navegador. Vuelva a intentarlo.',
+      refused: 'El proveedor no autorizó el ingreso.',
+      failed:
+        'No se pudo verificar la respuesta del proveedor. Vuelva a intentarlo; si se repite, avise a la mesa de ayuda.',
+      disabled: 'Su cuenta está deshabilitada. Consulte con la mesa de ayuda.',
+      'no-email': 'El proveedor no informó un correo electrónico válido.',
+      'email-taken':
+        'Ya existe una cuenta con ese correo y no se puede vincular con este proveedor. Ingrese con su contraseña.',
+    },
   },
   tickets: {
     title: 'Mis solicitudes',
@@ -1199,6 +1211,10 @@ export const es = {
         'account.create': 'Cuenta creada',
         'account.update': 'Cuenta modificada',
         'account.password-reset': 'Enlace de contraseña enviado',
+        'account.sign-in': 'Ingreso',
+        'account.sign-in-failure': 'Ingreso rechazado',
+        'account.link': 'Cuenta vinculada a un proveedor',
+        'account.role-sync': 'Rol tomado del proveedor',
         'canned-answer.create': 'Respuesta creada',
         'canned-answer.update': 'Respuesta modificada',
         'canned-answer.delete': 'Respuesta borrada',

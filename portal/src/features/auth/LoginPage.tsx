@@ -1,5 +1,5 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { onSubmitOf } from '../../components/forms';
 import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
 import { AnchorLink } from '../../components/links';
 import { changeLanguage, isLanguage } from '../../app/i18n';
+import { providerLoginHref } from './sso';
 
 const route = getRouteApi('/ingresar');
 
@@ -18,11 +19,18 @@ interface Credentials {
 const required = { value: true, message: 'validation.required' };
 
 /**
- * Local sign-in. Single sign-on providers ("Ingresar con …") will be listed above the form and end in
- * the same server-side session.
+ * Sign-in: the configured single sign-on providers above, the e-mail and password form below (either may
+ * be turned off by the installation). Both end in the same server-side session.
  */
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const options = useQuery({
+    queryKey: ['login-options'],
+    queryFn: () => unwrap(api.GET('/api/v1/auth/providers')),
+    staleTime: Infinity,
+  });
+  const providers = options.data?.providers ?? [];
+  const localLogin = options.data?.localLogin ?? true;
   const search = route.useSearch();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -52,38 +60,62 @@ export function LoginPage() {
           {t('login.expired')}
         </Alert>
       )}
-      <Card withBorder padding="lg">
-        <form onSubmit={onSubmitOf(form.handleSubmit((values) => login.mutate(values)))} noValidate>
-          <Stack>
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.register('email', { required, maxLength: { value: 254, message: 'validation.tooLong' } })}
-              error={message(form.formState.errors.email?.message)}
-            />
-            <PasswordInput
-              label={t('login.password')}
-              autoComplete="current-password"
-              required
-              {...form.register('password', { required, maxLength: { value: 1024, message: 'validation.tooLong' } })}
-              error={message(form.formState.errors.password?.message)}
-            />
-            {login.error instanceof ApiError && (
-              <Alert color="red" role="alert">
-                {login.error.message}
-              </Alert>
-            )}
-            <Button type="submit" loading={login.isPending} fullWidth>
-              {t('login.submit')}
+      {search.sso && (
+        <Alert color="red" role="alert" title={t('login.sso.refusedTitle')}>
+          {t(`login.sso.${search.sso}`)}
+        </Alert>
+      )}
+      {providers.length > 0 && (
+        <Stack gap="sm">
+          {providers.map((provider) => (
+            <Button
+              key={provider.id}
+              component="a"
+              href={providerLoginHref(provider.id, search.redirect)}
+              variant="default"
+              size="md"
+              fullWidth
+            >
+              {i18n.language === 'en' ? provider.label.en : provider.label.es}
             </Button>
-            <AnchorLink to="/recuperar" ta="center" size="sm">
-              {t('adminAccounts.recovery.forgot')}
-            </AnchorLink>
-          </Stack>
-        </form>
-      </Card>
+          ))}
+        </Stack>
+      )}
+      {providers.length > 0 && localLogin && <Divider label={t('login.or')} labelPosition="center" />}
+      {localLogin && (
+        <Card withBorder padding="lg">
+          <form onSubmit={onSubmitOf(form.handleSubmit((values) => login.mutate(values)))} noValidate>
+            <Stack>
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                {...form.register('email', { required, maxLength: { value: 254, message: 'validation.tooLong' } })}
+                error={message(form.formState.errors.email?.message)}
+              />
+              <PasswordInput
+                label={t('login.password')}
+                autoComplete="current-password"
+                required
+                {...form.register('password', { required, maxLength: { value: 1024, message: 'validation.tooLong' } })}
+                error={message(form.formState.errors.password?.message)}
+              />
+              {login.error instanceof ApiError && (
+                <Alert color="red" role="alert">
+                  {login.error.message}
+                </Alert>
+              )}
+              <Button type="submit" loading={login.isPending} fullWidth>
+                {t('login.submit')}
+              </Button>
+              <AnchorLink to="/recuperar" ta="center" size="sm">
+                {t('adminAccounts.recovery.forgot')}
+              </AnchorLink>
+            </Stack>
+          </form>
+        </Card>
+      )}
     </Stack>
   );
 }

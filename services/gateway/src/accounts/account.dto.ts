@@ -15,6 +15,7 @@ import {
 import { AREA_CODE_PATTERN, Language, Limits, ROLES, Role } from '@cau/contracts';
 import { JURISDICTION_CODE_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules.js';
 import type { Account } from './account.repository.js';
+import { NotCommonPassword } from './password-rules.js';
 
 export class CreateAccountRequest {
   @IsDefined()
@@ -33,6 +34,7 @@ export class CreateAccountRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @NotCommonPassword()
   password!: string;
 
   @IsDefined()
@@ -123,6 +125,7 @@ export class ChangePasswordRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @NotCommonPassword()
   newPassword!: string;
 }
 

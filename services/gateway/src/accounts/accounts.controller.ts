@@ -115,7 +115,7 @@ export class AccountsController {
     summary: 'Cambia la contraseña de la propia cuenta',
     description:
       'Requiere la contraseña actual (si no coincide, 400 con el campo `currentPassword`). La nueva sigue ' +
-      'las reglas de las cuentas (10 a 200 caracteres). Cierra las demás sesiones del portal de la cuenta; ' +
+      'las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). Cierra las demás sesiones del portal de la cuenta; ' +
       'la sesión que hizo el cambio sigue abierta. Los tokens ya emitidos valen hasta vencer. Cada intento ' +
       'cuenta en el límite de inicios de sesión de esa dirección y ese correo.',
   })

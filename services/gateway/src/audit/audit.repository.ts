@@ -42,6 +42,14 @@ interface AuditRow {
   after: unknown;
 }
 
+/**
+ * The actor of a failed login nobody could be identified in (an unknown e-mail, a provider answer that
+ * never reached an account): the nil UUID, with what little is known as its name.
+ */
+export function anonymousActor(name: string): ActorV1 {
+  return { accountId: '00000000-0000-0000-0000-000000000000', role: 'requester', email: '', name };
+}
+
 /** The gateway's audit log: appended to, never changed. */
 @Injectable()
 export class AuditRepository {

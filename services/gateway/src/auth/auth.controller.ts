@@ -63,7 +63,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Elige una contraseña nueva con el enlace recibido por correo',
     description:
-      'La contraseña sigue las reglas de las cuentas (10 a 200 caracteres). El enlace queda usado (y los ' +
+      'La contraseña sigue las reglas de las cuentas (10 a 200 caracteres, no de las más usadas). El enlace queda usado (y los ' +
       'demás enlaces abiertos de la cuenta también) y se cierran las sesiones del portal de la cuenta. Un ' +
       'enlace usado, vencido, de una cuenta deshabilitada o alterado: 400 con el campo `token`.',
   })

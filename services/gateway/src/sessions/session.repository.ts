@@ -9,6 +9,13 @@ export interface NewSession {
   absoluteExpiresAt: Date;
   clientAddress: string | null;
   userAgent: string | null;
+  /** Set when a provider proved who the person is: RP-initiated logout sends its ID token back as a hint. */
+  oidc: SessionOidc | null;
+}
+
+export interface SessionOidc {
+  provider: string;
+  idToken: string;
 }
 
 export interface StoredSession {
@@ -51,8 +58,9 @@ export class SessionRepository {
   async insert(session: NewSession): Promise<void> {
     await this.runtime.dataSource.query(
       `INSERT INTO "${this.s}".sessions
-         (token_hash, account_id, idle_expires_at, absolute_expires_at, client_address, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+         (token_hash, account_id, idle_expires_at, absolute_expires_at, client_address, user_agent,
+          oidc_provider, id_token)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         session.tokenHash,
         session.accountId,
@@ -60,6 +68,8 @@ export class SessionRepository {
         session.absoluteExpiresAt,
         session.clientAddress,
         session.userAgent,
+        session.oidc?.provider ?? null,
+        session.oidc?.idToken ?? null,
       ],
     );
   }
@@ -102,8 +112,16 @@ export class SessionRepository {
     );
   }
 
-  async delete(tokenHash: string): Promise<void> {
-    await this.runtime.dataSource.query(`DELETE FROM "${this.s}".sessions WHERE token_hash = $1`, [tokenHash]);
+  /** Returns the provider that opened the session, if one did. */
+  async delete(tokenHash: string): Promise<SessionOidc | null> {
+    const rows: Array<{ oidc_provider: string | null; id_token: string | null }> = await this.runtime.dataSource.query(
+      `WITH deleted AS (
+         DELETE FROM "${this.s}".sessions WHERE token_hash = $1 RETURNING oidc_provider, id_token
+       ) SELECT oidc_provider, id_token FROM deleted`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row?.oidc_provider && row.id_token ? { provider: row.oidc_provider, idToken: row.id_token } : null;
   }
 
   /** Every session of the account except `keepTokenHash` (null: all of them). */

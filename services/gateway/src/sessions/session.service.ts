@@ -12,7 +12,7 @@ import {
   sessionTokenHash,
   type RequestFacts,
 } from './session-cookie.js';
-import { SessionRepository } from './session.repository.js';
+import { SessionRepository, type SessionOidc } from './session.repository.js';
 
 /** The session a request came with, and its account as it is now. */
 export interface CurrentSession {
@@ -76,7 +76,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Starts a session for an account that has just proven who it is, and sets its cookie on the answer. */
-  async open(account: Account, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async open(
+    account: Account,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    oidc: SessionOidc | null = null,
+  ): Promise<void> {
     const token = newSessionToken();
     const now = Date.now();
     const absoluteExpiresAt = new Date(now + this.config.sessions.absoluteMs);
@@ -87,7 +92,8 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       idleExpiresAt,
       absoluteExpiresAt,
       clientAddress: this.clientAddress(request),
-      userAgent: request.headers['user-agent']?.slice(0, MAX_USER_AGENT) ?? null,
+      userAgent: this.userAgent(request),
+      oidc,
     });
     void reply.header(
       'set-cookie',
@@ -126,11 +132,15 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return { tokenHash, account };
   }
 
-  /** Logout: deletes the request's session, if any, and clears the cookie either way. */
-  async close(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * Logout: deletes the request's session, if any, and clears the cookie either way. Returns the
+   * provider that opened the session, so its own session can be ended too.
+   */
+  async close(request: FastifyRequest, reply: FastifyReply): Promise<SessionOidc | null> {
     const token = readSessionToken(request.headers.cookie, this.https(request));
-    if (token !== null) await this.sessions.delete(sessionTokenHash(token));
+    const oidc = token === null ? null : await this.sessions.delete(sessionTokenHash(token));
     this.clearCookie(request, reply);
+    return oidc;
   }
 
   clearCookie(request: FastifyRequest, reply: FastifyReply): void {
@@ -146,8 +156,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return isHttps(requestFacts(request), this.config.trustProxy);
   }
 
+  userAgent(request: FastifyRequest): string | null {
+    return request.headers['user-agent']?.slice(0, MAX_USER_AGENT) ?? null;
+  }
+
   /** The TCP peer; behind a trusted proxy, the address the proxy appended last to X-Forwarded-For. */
-  private clientAddress(request: FastifyRequest): string | null {
+  clientAddress(request: FastifyRequest): string | null {
     if (this.config.trustProxy) {
       const forwarded = request.headers['x-forwarded-for'];
       const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').pop()?.trim();

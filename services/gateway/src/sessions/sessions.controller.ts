@@ -5,13 +5,13 @@ import { ErrorCode } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { AccountResponse, toAccountResponse } from '../accounts/account.dto.js';
 import { Public } from '../auth/access.decorators.js';
-import { CheckCredentials } from '../auth/check-credentials.js';
 import { LoginThrottleGuard } from '../auth/login-throttle.js';
 import { TokenRequest } from '../auth/token.dto.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { CsrfGuard } from './csrf.guard.js';
+import { PasswordLoginUseCase } from './password-login.use-case.js';
 import { SessionService } from './session.service.js';
 
 const COOKIE_NOTE =
@@ -34,7 +34,7 @@ const RequestedWithHeader = ApiHeader({
 @Controller('api/v1/auth/session')
 export class SessionsController {
   constructor(
-    private readonly credentials: CheckCredentials,
+    private readonly passwordLogin: PasswordLoginUseCase,
     private readonly sessions: SessionService,
   ) {}
 
@@ -46,7 +46,7 @@ export class SessionsController {
     summary: 'Inicia una sesión del portal con correo electrónico y contraseña',
     description:
       `Devuelve la cuenta y fija la cookie de sesión (\`Set-Cookie\`). ${COOKIE_NOTE} ${CSRF_NOTE} ` +
-      'Comparte el límite de intentos con `POST /auth/token`.',
+      'Comparte el límite de intentos con `POST /auth/token`. Con `LOCAL_LOGIN=false`, 403.',
   })
   @RequestedWithHeader
   @ApiBody({ schema: contractSchemaRef(TokenRequest) })
@@ -60,9 +60,7 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountResponse> {
-    const account = await this.credentials.check(body);
-    await this.sessions.open(account, request, reply);
-    return toAccountResponse(account);
+    return toAccountResponse(await this.passwordLogin.login(body, request, reply));
   }
 
   @Get()
