@@ -4,10 +4,11 @@ import { Channel, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
 import { INTERNAL_NOTE_STEP } from '../../tickets/ticket-record.js';
-import { reopenProblem } from '../lifecycle-rules.js';
+import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
+import { mergedCommentProblem, reopenProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct, mayWriteInternalNote, speaksForRequester } from '../permissions.js';
-import { authorize, nextStatus } from '../refusals.js';
+import { authorize, nextStatus, refuseIf } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
@@ -32,6 +33,7 @@ export class CommentOnTicketUseCase {
     private readonly journal: TicketJournal,
     private readonly comments: CommentRepository,
     private readonly settings: ResolutionSettings,
+    private readonly links: TicketLinkRepository,
   ) {}
 
   execute(area: string, command: CommentCommandV1): Promise<LifecycleStateV1> {
@@ -40,6 +42,9 @@ export class CommentOnTicketUseCase {
     return this.runner.run(area, command, async (scope) => {
       const { ticket, tx, now, by } = scope;
       authorize(mayAct(command.actor, 'comment', ticket));
+      if (!speaksForRequester(command.actor, ticket) && ticket.mergedInto !== null) {
+        refuseIf(mergedCommentProblem(ticket, await this.links.numberOf(tx, ticket.mergedInto)));
+      }
       const commentId = command.body.commentId ?? randomUUID();
       const channel = command.body.channel ?? Channel.Portal;
       const { text } = command.body;
