@@ -9,12 +9,16 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../features/auth/session';
 import { SSO_FAILURES, type SsoFailure } from '../features/auth/sso';
-import { parseQueueSearch } from '../features/console/queue-search';
+import { queueQuery, savedViewsQuery } from '../features/console/queue-api';
+import { listQuery, parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { mayReadReports } from '../features/reports/report-roles';
 import { parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
+import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
+import { isStaffRole } from '../features/workspace/availability';
+import { graphQuery, pathQuery } from '../features/workspace/workspace-api';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import {
   INBOUND_STATUSES,
@@ -115,6 +119,17 @@ const ticketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/tickets/$number',
   params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
+  // The reads start with the page's code, not after it: the workspace is two chunks deep (TicketRoute, then
+  // WorkspacePage for staff), and the ticket with its timeline is what the page waits for. Not awaited: the
+  // page shows its own loading and errors.
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(ticketQuery(params.number));
+    if (isStaffRole(context.account.role)) {
+      void context.queryClient.prefetchQuery(graphQuery);
+      void context.queryClient.prefetchQuery(pathQuery(params.number));
+      void import('../features/workspace/WorkspacePage');
+    }
+  },
   // Staff get the ticket workspace, requesters and referentes their ticket page (chosen by the session's role).
   component: lazyRouteComponent(() => import('../features/workspace/TicketRoute'), 'TicketRoute'),
 });
@@ -188,6 +203,14 @@ const consoleRoute = createRoute({
   beforeLoad: ({ context }) => {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
     if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  // The queue's first page is read while the page's code loads, not after it renders (not awaited: the page
+  // shows its own loading and errors).
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(queueQuery(listQuery(deps, context.account.area)));
+    void context.queryClient.prefetchQuery(graphQuery);
+    void context.queryClient.prefetchQuery(savedViewsQuery);
   },
   component: lazyRouteComponent(() => import('../features/console/QueuePage'), 'QueuePage'),
 });

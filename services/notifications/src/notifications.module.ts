@@ -33,6 +33,7 @@ import { ManageNotificationConfigurationUseCase } from './rules/manage-notificat
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
+import { TicketFollowersRepository } from './tickets/ticket-followers.repository.js';
 import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
@@ -47,6 +48,7 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
     MailSender,
     TicketCopyRepository,
     TicketPeopleRepository,
+    TicketFollowersRepository,
     TrackTicketPeopleUseCase,
     NotificationRulesRepository,
     AreaMailboxRepository,

@@ -19,6 +19,7 @@ import { MailTemplates1764086400000 } from './migrations/1764086400000-mail-temp
 import { NotificationConfiguration1798400000000 } from './migrations/1798400000000-notification-configuration.js';
 import { JurisdictionContacts1798400000100 } from './migrations/1798400000100-jurisdiction-contacts.js';
 import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
+import { TicketFollowers1798510000000 } from './migrations/1798510000000-ticket-followers.js';
 import { NotificationsModule } from './notifications.module.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
@@ -57,6 +58,7 @@ export const notificationsService: ServiceDefinition = {
     DeliveryAttachments1798300000100,
     NotificationConfiguration1798400000000,
     JurisdictionContacts1798400000100,
+    TicketFollowers1798510000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -88,7 +90,10 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
           onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketMerged, (event, tx) => mails.handle(MergedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketMerged, async (event, tx) => {
+            await people.merged(event, tx);
+            await mails.handle(MergedMails, event, tx);
+          }),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
           onEvent(CatalogueEvents.Changed, (event, tx) => jurisdictionContacts.handle(event, tx)),

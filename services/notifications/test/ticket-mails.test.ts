@@ -725,4 +725,67 @@ describe('notifications: who is told what about a ticket', () => {
       expect.objectContaining({ event_id: onDuplicate.id, recipient: 'luis.gomez@salud.gob', kind: 'ticket-merged' }),
     ]);
   });
+
+  it('mails the solution and the closure of an original to the requesters of duplicates merged into it', async () => {
+    const original = ticketRegistered(++nextNumber, { email: 'ana.perez@salud.gob', name: 'Ana Pérez' });
+    const duplicate = ticketRegistered(++nextNumber, { email: 'Marta.Ruiz@salud.gob', name: 'Marta Ruiz' });
+    const refs = {
+      duplicate: { ticketId: duplicate.data.ticketId, number: duplicate.data.number },
+      original: { ticketId: original.data.ticketId, number: original.data.number },
+      duplicateRequester: { email: 'Marta.Ruiz@salud.gob', name: 'Marta Ruiz' },
+    };
+    const mergedIn = ticketEvent(
+      ProcedureEvents.TicketMerged,
+      original,
+      { area: 'L1', status: 'en_curso', by: operator, at, ...refs },
+      1,
+    );
+    const resolved = ticketEvent(
+      ProcedureEvents.TicketResolved,
+      original,
+      {
+        area: 'L1',
+        status: 'resuelto',
+        by: operator,
+        at,
+        verifiedWithRequester: true,
+        solution: 'Se cambió el tóner.',
+      },
+      2,
+    );
+    const closed = ticketEvent(
+      ProcedureEvents.TicketClosed,
+      original,
+      { area: 'L1', status: 'cerrado', by: supervisor, at, resolutionBusinessMinutes: 5, resolutionCalendarMinutes: 5 },
+      3,
+    );
+    await send(original);
+    await send(duplicate);
+    await send(mergedIn, 'L1');
+    await send(resolved, 'L1');
+    await send(closed, 'L1');
+    const follower = 'marta.ruiz@salud.gob';
+    const expected = [
+      { event: resolved, recipient: follower, kind: 'ticket-resolved' },
+      { event: closed, recipient: follower, kind: 'ticket-closed' },
+      { event: resolved, recipient: 'ana.perez@salud.gob', kind: 'ticket-resolved' },
+      { event: closed, recipient: 'ana.perez@salud.gob', kind: 'ticket-closed' },
+    ];
+    await waitFor(arrived(expected), { what: "the original's mails to its requester and its follower" });
+    await sleep(SETTLE_MS);
+
+    const [solution] = mailsWithId(messageIdOf(expected[0]!));
+    expect(solution!.parsed.subject).toContain(`[CAU #${original.data.number}]`);
+    expect(solution!.parsed.text).toContain('Hola, Marta Ruiz:');
+    expect(solution!.parsed.text).toContain('Se cambió el tóner.');
+    const [closure] = mailsWithId(messageIdOf(expected[1]!));
+    expect(closure!.parsed.text).toContain('Hola, Marta Ruiz:');
+    // The signed survey link is the original requester's alone.
+    expect(closure!.parsed.text).not.toContain('token=');
+    const [own] = mailsWithId(messageIdOf(expected[3]!));
+    expect(own!.parsed.text).toContain('Hola, Ana Pérez:');
+    expect(own!.parsed.text).toMatch(/encuesta\?token=/);
+    // Once each, and the merge on the original's stream mails nobody.
+    expect((await deliveriesOf([mergedIn, resolved, closed])).filter((d) => d.recipient === follower)).toHaveLength(2);
+  });
 });

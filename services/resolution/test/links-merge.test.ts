@@ -157,6 +157,19 @@ describe('resolution: related tickets and merging a duplicate into its original 
         detail: `el ticket ${duplicate.number} ya fue fusionado en el ticket ${original.number}; fusione el duplicado en ese original`,
       },
     });
+    // Staff reply and note on the original, where the work goes on; the duplicate's requester may still write.
+    const onMerged = `el ticket ${duplicate.number} fue fusionado en el ticket ${original.number}; responda o anote en el ticket ${original.number}`;
+    for (const body of [{ text: 'Ya lo vemos.' }, { text: 'Nota interna.', internal: true }]) {
+      expect(await refusal(h.command('comment', 'L1', operator, duplicate, body))).toEqual({
+        code: ErrorCode.Conflict,
+        params: { detail: onMerged },
+      });
+    }
+    expect(
+      await h.command('comment', 'L1', people.requester('luis.gomez@salud.gob'), duplicate, {
+        text: 'Sigue sin andar.',
+      }),
+    ).toMatchObject({ status: 'fusionado' });
     // The original has a duplicate merged into it: it is not merged itself.
     expect(await refusal(h.command('merge', 'L1', operator, original, { into: third.number }))).toMatchObject({
       code: ErrorCode.Conflict,

@@ -1,5 +1,5 @@
-import { Badge, Card, Group, Text, Timeline, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Card, Group, Text, Timeline, Title, type TimelineItemProps } from '@mantine/core';
+import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
@@ -147,54 +147,97 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
   }
 }
 
-export function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
+/** The newest steps drawn first on a long timeline; the earlier ones follow in the background (below). */
+const FIRST_DRAWN = 30;
+
+/**
+ * One step. Memoised on what a step is (history does not change): a new read of the ticket, a query
+ * settling beside the timeline or a keystroke in the composer redraws the new steps only.
+ */
+const TimelineStep = memo(
+  function TimelineStep({
+    entry,
+    language,
+    ...placed
+  }: {
+    entry: TimelineEntry;
+    language: 'es' | 'en';
+  } & Pick<TimelineItemProps, '__active' | '__lineActive' | '__align'>) {
+    const { t, i18n } = useTranslation();
+    const tone = toneOf(entry);
+    const internal = entry.type === 'ticket.commented' && entry.details.internal === true;
+    return (
+      <Timeline.Item
+        // What Timeline gives each of its children (bullet and line filled up to the active step).
+        {...placed}
+        role="listitem"
+        color={tone.color}
+        // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
+        style={
+          internal
+            ? { background: '#fff8e1', borderLeft: `3px solid ${NOTE_COLOR}`, borderRadius: 4, padding: 6 }
+            : undefined
+        }
+        title={
+          <Group gap={6} wrap="wrap">
+            {tone.label && (
+              <Badge size="xs" radius="sm" variant="filled" color={tone.color}>
+                {t(tone.label)}
+              </Badge>
+            )}
+            <Text span fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {entry.summary[language]}
+            </Text>
+          </Group>
+        }
+      >
+        <Text size="xs" c="dark.5">
+          {formatDateTime(entry.at, i18n.language)}
+          {entry.by ? ` · ${entry.by.name} (${t(`roles.${entry.by.role}`, { defaultValue: entry.by.role })})` : ''}
+          {entry.area ? ` · ${entry.area}` : ''}
+        </Text>
+        <EntryDetails entry={entry} />
+      </Timeline.Item>
+    );
+  },
+  (before, after) =>
+    before.language === after.language &&
+    before.__active === after.__active &&
+    before.__lineActive === after.__lineActive &&
+    before.entry.at === after.entry.at &&
+    before.entry.type === after.entry.type &&
+    before.entry.summary.es === after.entry.summary.es &&
+    before.entry.summary.en === after.entry.summary.en,
+);
+
+/**
+ * The whole timeline. A long one (a 200-step ticket) is drawn in two passes: the newest steps at once, the
+ * earlier ones in a transition React renders in slices, so the page answers while they are drawn and the
+ * steps next to the reply box show first; the count in the title is always the whole.
+ */
+export const WorkspaceTimeline = memo(function WorkspaceTimeline({ timeline }: { timeline: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'es';
+  const [whole, setWhole] = useState(timeline.length <= FIRST_DRAWN);
+  useEffect(() => {
+    if (!whole) startTransition(() => setWhole(true));
+  }, [whole]);
+  const first = whole ? 0 : timeline.length - FIRST_DRAWN;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
         {t('workspace.timeline.title', { count: timeline.length })}
       </Title>
-      <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1} role="list">
-        {timeline.map((entry, index) => {
-          const tone = toneOf(entry);
-          const internal = entry.type === 'ticket.commented' && entry.details.internal === true;
-          return (
-            <Timeline.Item
-              key={`${entry.at}-${index}`}
-              role="listitem"
-              color={tone.color}
-              // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
-              style={
-                internal
-                  ? { background: '#fff8e1', borderLeft: `3px solid ${NOTE_COLOR}`, borderRadius: 4, padding: 6 }
-                  : undefined
-              }
-              title={
-                <Group gap={6} wrap="wrap">
-                  {tone.label && (
-                    <Badge size="xs" radius="sm" variant="filled" color={tone.color}>
-                      {t(tone.label)}
-                    </Badge>
-                  )}
-                  <Text span fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {entry.summary[language]}
-                  </Text>
-                </Group>
-              }
-            >
-              <Text size="xs" c="dark.5">
-                {formatDateTime(entry.at, i18n.language)}
-                {entry.by
-                  ? ` · ${entry.by.name} (${t(`roles.${entry.by.role}`, { defaultValue: entry.by.role })})`
-                  : ''}
-                {entry.area ? ` · ${entry.area}` : ''}
-              </Text>
-              <EntryDetails entry={entry} />
-            </Timeline.Item>
-          );
-        })}
+      {first > 0 && (
+        <Text size="sm" c="dark.5" mb="sm">
+          {t('common.loading')}
+        </Text>
+      )}
+      <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1 - first} role="list">
+        {timeline.slice(first).map((entry, index) => (
+          <TimelineStep key={`${entry.at}-${first + index}`} entry={entry} language={language} />
+        ))}
       </Timeline>
     </Card>
   );
-}
+});

@@ -128,6 +128,11 @@ describe('availableActions', () => {
     expect(actionsOf(operator, ticket({ area: null }))).toEqual(['reply']);
     expect(actionsOf(requester, ticket())).toEqual([]);
   });
+
+  it('offers no reply or note on a merged duplicate: staff write on its original', () => {
+    expect(actionsOf(supervisor, ticket({ status: 'fusionado' }))).not.toContain('reply');
+    expect(actionsOf(operator, ticket({ status: 'fusionado', area: null }))).toEqual([]);
+  });
 });
 
 describe('mayReclassify', () => {

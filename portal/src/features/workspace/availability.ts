@@ -105,8 +105,9 @@ export function availableActions(actor: WorkspaceActor, ticket: TicketFacts, gra
   const actions = new Set<WorkspaceAction>();
   const none: Availability = { actions, derivationTargets: [] };
   if (!isStaffRole(actor.role)) return none;
-  // Staff comment on any ticket they see (resolution's mayAct 'comment' has no status rule).
-  actions.add('reply');
+  // Staff comment on any ticket they see but a merged duplicate: they write on its original (resolution's
+  // mergedCommentProblem).
+  if (ticket.status !== 'fusionado') actions.add('reply');
   if (ticket.wasResolved) actions.add('createArticle');
   if (ticket.area === null) return none;
 

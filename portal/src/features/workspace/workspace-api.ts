@@ -60,8 +60,12 @@ export const staffKbSearchQuery = (q: string) =>
     placeholderData: keepPreviousData,
   });
 
-const POLL_ATTEMPTS = 40;
-const POLL_INTERVAL_MS = 250;
+/**
+ * The waits between reads of the ticket after an action, about 10 s in all. The read side usually has the
+ * change some tens of milliseconds after the answer (the outbox relay is woken by the commit, a lone event is
+ * applied at once), so the first reads come soon; a busy read side is then asked every 250 ms.
+ */
+const POLL_DELAYS_MS = [40, 60, 100, 150, ...Array<number>(38).fill(250)];
 
 /**
  * After an action, the service's answer is known at once and the read side (GET /tickets/{n}, with the
@@ -79,13 +83,15 @@ export async function showTicketChange(
   const before = queryClient.getQueryData(key);
   if (before) queryClient.setQueryData(key, { ...before, ...known });
   let shown = false;
-  for (let attempt = 0; attempt < POLL_ATTEMPTS && !shown; attempt++) {
+  for (let attempt = 0; attempt <= POLL_DELAYS_MS.length && !shown; attempt++) {
     // A read that fails (the read side busy for a moment) is not the action failing: read again.
     const fresh = await unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } })).catch(() => null);
     if (fresh && applied(fresh, before)) {
       queryClient.setQueryData(key, fresh);
       shown = true;
-    } else await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    } else if (attempt < POLL_DELAYS_MS.length) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_DELAYS_MS[attempt]));
+    }
   }
   await Promise.all([
     // Still not there: the ticket is read again the ordinary way, as soon as anything shows it.

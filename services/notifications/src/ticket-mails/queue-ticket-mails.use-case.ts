@@ -16,7 +16,9 @@ import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '.
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
 import { renderTemplate } from '../templates/template-language.js';
 import { signSurveyLink, surveyLinkUrl } from '../survey-links/survey-link.js';
-import { placeholderValues, type EventMails } from './ticket-mail-plans.js';
+import type { RenderedMail } from '../templates/mail.js';
+import { TicketFollowersRepository } from '../tickets/ticket-followers.repository.js';
+import { placeholderValues, type EventMails, type MailInput } from './ticket-mail-plans.js';
 
 /**
  * Applies the rules of `notification_rules` to one event: for each enabled rule, the recipients it
@@ -38,6 +40,7 @@ export class QueueTicketMailsUseCase {
     private readonly tickets: TicketCopyRepository,
     private readonly people: TicketPeopleRepository,
     private readonly templates: MailTemplateRepository,
+    private readonly followers: TicketFollowersRepository,
   ) {
     this.logger = runtime.logger.child({ component: 'ticket-mails' });
   }
@@ -84,7 +87,8 @@ export class QueueTicketMailsUseCase {
       }
       const optedOut = rule.essential ? new Set<string>() : await this.rules.optedOut(tx, recipients, event.type);
       const wanted = recipients.filter((recipient) => !optedOut.has(recipient));
-      if (wanted.length === 0) continue;
+      const followers = rule.recipientKind === RecipientKind.Requester && mails.followers === true;
+      if (wanted.length === 0 && !followers) continue;
       const input = {
         event,
         ticket,
@@ -94,8 +98,10 @@ export class QueueTicketMailsUseCase {
       };
       // Read in the consumer's transaction: a template saved before its batch began is the one its mails get.
       const template = await this.templates.inForce(tx, plan.kind, config.language);
-      const mail = template ? renderTemplate(template, placeholderValues(plan, input)) : plan.render(input);
-      for (const recipient of wanted) {
+      const render = (mailInput: MailInput<T>) =>
+        template ? renderTemplate(template, placeholderValues(plan, mailInput)) : plan.render(mailInput);
+      const mail = render(input);
+      const record = async (recipient: string, rendered: RenderedMail) => {
         const added = await this.deliveries.insertPending(tx, {
           id: randomUUID(),
           eventId: event.id,
@@ -104,13 +110,31 @@ export class QueueTicketMailsUseCase {
           language: config.language,
           ticketId: ticket.ticketId,
           ticketNumber: ticket.number,
-          ...mail,
+          ...rendered,
           messageId: deliveryMessageId(plan.kind, event.id, recipient, config.messageIdDomain),
           // The registration mail starts the thread; every later mail of the ticket replies to it.
           threadMessageId: plan.kind === DeliveryKind.TicketRegistered ? null : thread,
         });
         // Also when one address is named by two rules of the same event: it gets the first mail only.
         if (!added) this.logger.info({ ...fields, kind: plan.kind }, 'mail already recorded');
+      };
+      for (const recipient of wanted) await record(recipient, mail);
+      if (!followers) continue;
+      // The requesters of merged duplicates, each addressed by name; the survey stays the requester's own.
+      const following = (await this.followers.of(tx, ticket.ticketId)).filter(
+        (follower) => follower.email !== ticket.requesterEmail.toLowerCase(),
+      );
+      const followingOut = rule.essential
+        ? new Set<string>()
+        : await this.rules.optedOut(
+            tx,
+            following.map((follower) => follower.email),
+            event.type,
+          );
+      for (const follower of following) {
+        if (followingOut.has(follower.email)) continue;
+        const addressed = { ...ticket, requesterName: follower.name, requesterEmail: follower.email };
+        await record(follower.email, render({ ...input, ticket: addressed, surveyUrl: undefined }));
       }
     }
   }

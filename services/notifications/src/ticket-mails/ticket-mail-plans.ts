@@ -84,6 +84,11 @@ export interface EventMails<T> {
    */
   assignee?(data: T): string | null;
   plans: Partial<Record<RecipientKind, MailPlan<T>>>;
+  /**
+   * Whether the requester's mail also goes to the ticket's followers, the requesters of duplicates merged
+   * into it (issue 12): each gets it addressed to them, without the requester's own survey link.
+   */
+  followers?: boolean;
   /** Event data for previews with sample data. */
   sample(language: Language): Omit<T, 'ticketId' | 'number'>;
 }
@@ -213,6 +218,7 @@ export const TakenMails: EventMails<TicketTakenV1> = {
 export const ResolvedMails: EventMails<TicketResolvedV1> = {
   type: ProcedureEvents.TicketResolved.type,
   area: (data) => data.area,
+  followers: true,
   plans: {
     ...withReferente({
       kind: DeliveryKind.TicketResolved,
@@ -281,6 +287,7 @@ export const ReviewRejectedMails: EventMails<ReviewRejectedV1> = {
 export const ClosedMails: EventMails<TicketClosedV1> = {
   type: ProcedureEvents.TicketClosed.type,
   area: (data) => data.area,
+  followers: true,
   plans: withReferente({
     kind: DeliveryKind.TicketClosed,
     render: ({ ticket, portalUrl, locale, surveyUrl }) =>

@@ -62,6 +62,19 @@ export function resumeProblem(waitingOnRequester: boolean): string | null {
   return waitingOnRequester ? null : 'el ticket no está esperando una respuesta del solicitante';
 }
 
+/**
+ * Issue 12: a merged duplicate is over; staff write on its original, where the work goes on (a reply there
+ * reaches the duplicate's requester too). Requesters may still answer on their own ticket.
+ */
+export function mergedCommentProblem(
+  ticket: { number: number; status: TicketStatus },
+  originalNumber: number | null,
+): string | null {
+  if (ticket.status !== TicketStatus.Fusionado) return null;
+  const where = originalNumber === null ? 'su original' : `el ticket ${originalNumber}`;
+  return `el ticket ${ticket.number} fue fusionado en ${where}; responda o anote en ${where}`;
+}
+
 /** What the merge rules look at on each ticket. */
 export interface MergeFacts {
   duplicate: { number: number; mergedInto: number[] };

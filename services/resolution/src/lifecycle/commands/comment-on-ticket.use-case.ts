@@ -5,15 +5,17 @@ import { ServiceError } from '@cau/messaging';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
 import { INTERNAL_NOTE_STEP } from '../../tickets/ticket-record.js';
+import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
 import {
   conversationFull,
   MAX_TICKET_COMMENT_CHARACTERS,
   MAX_TICKET_COMMENTS,
+  mergedCommentProblem,
   reopenProblem,
 } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct, mayWriteInternalNote, speaksForRequester } from '../permissions.js';
-import { authorize, nextStatus } from '../refusals.js';
+import { authorize, nextStatus, refuseIf } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
@@ -38,6 +40,7 @@ export class CommentOnTicketUseCase {
     private readonly journal: TicketJournal,
     private readonly comments: CommentRepository,
     private readonly settings: ResolutionSettings,
+    private readonly links: TicketLinkRepository,
   ) {}
 
   execute(area: string, command: CommentCommandV1): Promise<LifecycleStateV1> {
@@ -46,6 +49,9 @@ export class CommentOnTicketUseCase {
     return this.runner.run(area, command, async (scope) => {
       const { ticket, tx, now, by } = scope;
       authorize(mayAct(command.actor, 'comment', ticket));
+      if (!speaksForRequester(command.actor, ticket) && ticket.mergedInto !== null) {
+        refuseIf(mergedCommentProblem(ticket, await this.links.numberOf(tx, ticket.mergedInto)));
+      }
       const commentId = command.body.commentId ?? randomUUID();
       const channel = command.body.channel ?? Channel.Portal;
       const { text } = command.body;
