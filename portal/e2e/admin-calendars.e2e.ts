@@ -107,3 +107,75 @@ test('a CSV import with a bad line names the line and stores nothing', async ({ 
   expect(stored.calendars.flatMap((c) => c.holidays).filter((h) => h.name?.includes(tag))).toEqual([]);
   await expect(page.getByText(`Año Nuevo ${tag}`, { exact: true })).toHaveCount(0);
 });
+
+test('an administrator creates a calendar for a jurisdiction with Saturday hours, then changes it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const admin = await Api.admin();
+  const tag = unique();
+  const code = `sabados-${tag}`;
+  const jurisdiction = `HOSP_${tag.toUpperCase()}`;
+  await admin.send('PUT', `/catalogue/jurisdictions/${jurisdiction}`, {
+    name: `Hospital ${tag}`,
+    referenteEmails: [],
+    supervisorEmails: [],
+  });
+  await signInAsAdmin(page);
+  await page.goto(`${process.env.CAU_E2E_BASE_URL}/admin/calendarios`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendarios y feriados' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Nuevo calendario de jurisdicciones' });
+  await form.getByLabel('Código').fill(code);
+  await form.getByLabel('Zona horaria').fill('Marte/Olympus');
+  // Saturday morning besides the weekdays; a window that ends before it starts is said before sending.
+  await form.getByRole('button', { name: 'Agregar una franja' }).click();
+  await form.getByLabel('Hasta, franja 6 (Sábado)').fill('07:00');
+  await form.getByRole('button', { name: 'Crear el calendario' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Cada franja debe terminar después de empezar.');
+  await form.getByLabel('Hasta, franja 6 (Sábado)').fill('12:00');
+  await form.getByLabel('Jurisdicciones que cuentan con este calendario').click();
+  await page.getByRole('option', { name: `Hospital ${tag} (${jurisdiction})` }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Crear el calendario' }).click();
+  // The service knows no such zone: the field says so and nothing is stored.
+  await expect(form.getByText(/no es una zona horaria conocida/)).toBeVisible();
+  const none = await admin.send<Calendars>('GET', `/sla/calendars?year=${new Date().getUTCFullYear()}`);
+  expect(none.calendars.map((c) => c.code)).not.toContain(code);
+  await form.getByLabel('Zona horaria').fill('America/Argentina/Buenos_Aires');
+  await form.getByRole('button', { name: 'Crear el calendario' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Calendario «${code}» creado.`)).toBeVisible();
+  // The page now shows the new calendar, with its own editor.
+  await expect(page.getByLabel('Calendario')).toHaveValue(code);
+  const editor = page.getByRole('form', { name: `Horario y jurisdicciones de «${code}»` });
+  await expect(editor.getByLabel('Desde, franja 6 (Sábado)')).toHaveValue('08:00');
+  const saved = await admin.send<Calendars & { calendars: Array<{ week: object; jurisdictions: string[] }> }>(
+    'GET',
+    `/sla/calendars?year=${new Date().getUTCFullYear()}`,
+  );
+  expect(saved.calendars.find((c) => c.code === code)).toMatchObject({
+    zone: 'America/Argentina/Buenos_Aires',
+    week: { '6': [{ start: '08:00', end: '12:00' }], '1': [{ start: '08:00', end: '16:00' }] },
+    jurisdictions: [jurisdiction],
+  });
+  await checkPage(page, 'admin-calendar-editor');
+
+  // Saturdays dropped: the calendar keeps weekdays only.
+  await editor.getByRole('button', { name: 'Quitar la franja 6 (Sábado)' }).click();
+  await editor.getByRole('button', { name: 'Guardar el calendario' }).click();
+  await expect(page.getByText(`Calendario «${code}» guardado; los vencimientos se recalcularon.`)).toBeVisible();
+  await expect
+    .poll(async () => {
+      const after = await admin.send<{ calendars: Array<{ code: string; week: Record<string, unknown> }> }>(
+        'GET',
+        `/sla/calendars?year=${new Date().getUTCFullYear()}`,
+      );
+      return Object.keys(after.calendars.find((c) => c.code === code)!.week);
+    })
+    .toEqual(['1', '2', '3', '4', '5']);
+  const audit = await admin.send<{ items: Array<{ action: string; targetId: string }> }>(
+    'GET',
+    `/audit?targetType=calendar&targetId=${code}`,
+  );
+  expect(audit.items.map((e) => e.action)).toEqual(['calendar.update', 'calendar.create']);
+});

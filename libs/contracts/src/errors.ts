@@ -335,6 +335,12 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
     holidayExists: (f, p) => `El campo «${f}»: ya hay un feriado el ${String(p?.[0])} en ese calendario.`,
     notADate: (f, p) => `El campo «${f}» no es una fecha del calendario (${String(p?.[0])}).`,
+    deploymentCalendar: (f) =>
+      `El campo «${f}»: el calendario general (default) se configura con CAU_TIME_ZONE; aquí se crean los de las jurisdicciones.`,
+    timeZone: (f, p) =>
+      `El campo «${f}»: «${String(p?.[0])}» no es una zona horaria conocida (use una IANA, p. ej. America/Argentina/Buenos_Aires).`,
+    workingWindows: (f, p) =>
+      `El campo «${f}»: los horarios no sirven para contar tiempo hábil (${String(p?.[0])}); cada franja debe terminar después de empezar, sin superponerse, y la semana debe tener horario.`,
     csvLine: (f, p) =>
       `El campo «${f}», línea ${String(p?.[0])}: ${CSV_LINE_ES[String(p?.[1])]?.(p?.[2]) ?? 'no es válida'}.`,
     notSelf: (f, p) => `El campo «${f}» nombra el mismo ticket (${String(p?.[0])}): indique otro.`,
@@ -423,6 +429,12 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
     holidayExists: (f, p) => `Field '${f}': there is already a holiday on ${String(p?.[0])} in that calendar.`,
     notADate: (f, p) => `Field '${f}' is not a calendar date (${String(p?.[0])}).`,
+    deploymentCalendar: (f) =>
+      `Field '${f}': the deployment's calendar (default) is set with CAU_TIME_ZONE; jurisdictions' calendars are created here.`,
+    timeZone: (f, p) =>
+      `Field '${f}': "${String(p?.[0])}" is not a known time zone (use an IANA one, e.g. Europe/Madrid).`,
+    workingWindows: (f, p) =>
+      `Field '${f}': the hours cannot count business time (${String(p?.[0])}); each window must end after it starts, without overlapping, and the week needs working hours.`,
     csvLine: (f, p) =>
       `Field '${f}', line ${String(p?.[0])}: ${CSV_LINE_EN[String(p?.[1])]?.(p?.[2]) ?? 'is not valid'}.`,
     notSelf: (f, p) => `Field '${f}' names the same ticket (${String(p?.[0])}): give another one.`,

@@ -1610,6 +1610,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/calendars/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Crea o cambia el calendario hábil de unas jurisdicciones
+         * @description Zona horaria IANA, franjas de horario por día de la semana y las jurisdicciones que cuentan con él (las nombradas dejan el calendario que tenían; las que tenía y no se nombran vuelven al general). Los vencimientos de los tickets abiertos se recalculan al instante. El calendario general («default») se configura con CAU_TIME_ZONE.
+         *
+         *     Roles: admin.
+         */
+        put: operations["CalendarsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla/calendars/{code}/holidays": {
         parameters: {
             query?: never;
@@ -2571,7 +2593,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2588,12 +2610,37 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
+        };
+        CalendarDefinitionResponse: {
+            /**
+             * @description «default»: el calendario general de la instalación
+             * @example default
+             */
+            code: string;
+            /** @description Jurisdicciones que cuentan con este calendario */
+            jurisdictions: string[];
+            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
+            week: {
+                [key: string]: {
+                    /** @example 16:00 */
+                    end: string;
+                    /** @example 08:00 */
+                    start: string;
+                }[];
+            };
+            /** @example America/Argentina/Buenos_Aires */
+            zone: string;
+        };
+        CalendarInputV1: {
+            jurisdictions: string[];
+            week: components["schemas"]["WorkingWindowInputV1"][];
+            zone: string;
         };
         CalendarResponse: {
             /**
@@ -2616,6 +2663,11 @@ export interface components {
             };
             /** @example America/Argentina/Buenos_Aires */
             zone: string;
+        };
+        CalendarSavedResponse: {
+            after: components["schemas"]["CalendarDefinitionResponse"];
+            /** @description null: el calendario es nuevo */
+            before: components["schemas"]["CalendarDefinitionResponse"] | null;
         };
         CalendarsResponse: {
             calendars: components["schemas"]["CalendarResponse"][];
@@ -3979,6 +4031,11 @@ export interface components {
         VoteBodyV1: {
             helpful: boolean;
         };
+        WorkingWindowInputV1: {
+            day: number;
+            end: string;
+            start: string;
+        };
         WorkLogBodyV1: {
             description: string;
             minutes: number;
@@ -4712,7 +4769,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
                 to?: string;
             };
             header?: never;
@@ -9956,6 +10013,85 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSavedResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,7 @@ import { CalendarsHandler } from './sla/calendars.handler.js';
 import { GetCalendarsUseCase } from './sla/get-calendars.use-case.js';
 import { CalendarAnnouncer } from './sla/calendar-announcer.js';
 import { ManageHolidaysUseCase } from './sla/manage-holidays.use-case.js';
+import { SaveCalendarUseCase } from './sla/save-calendar.use-case.js';
 import { GetSlaPoliciesUseCase } from './sla/get-sla-policies.use-case.js';
 import { ReplaceSlaPoliciesUseCase } from './sla/replace-sla-policies.use-case.js';
 import { SlaBreachRepository } from './sla/sla-breach.repository.js';
@@ -110,6 +111,7 @@ export class ResolutionModule {
         ReplaceSlaPoliciesUseCase,
         GetCalendarsUseCase,
         ManageHolidaysUseCase,
+    SaveCalendarUseCase,
         TicketLinkRepository,
         RelateTicketsUseCase,
         MergeTicketUseCase,

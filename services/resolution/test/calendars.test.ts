@@ -6,6 +6,7 @@ import {
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
+  type CalendarSavedV1,
   type SlaPoliciesV1,
 } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
@@ -211,6 +212,67 @@ describe('resolution: business calendars and holidays', () => {
         jurisdictions: ['EMBAJADA'],
         holidays: ['2025-10-12', '2026-10-12'],
       },
+    ]);
+  });
+
+  it('creates a jurisdictions’ calendar and moves the jurisdictions onto it, due dates following', async () => {
+    const save = (code: string, body: object, actor = admin) =>
+      h.query<CalendarSavedV1>(ResolutionQueries.SaveCalendar, { actor, code, ...body });
+    const saturdays = {
+      zone: 'America/Argentina/Buenos_Aires',
+      week: [
+        { day: 6, start: '08:00', end: '12:00' },
+        { day: 1, start: '08:00', end: '16:00' },
+      ],
+      jurisdictions: ['HOSPITAL', 'EMBAJADA'],
+    };
+    // Saturday 2026-04-04 09:00 local (12:00Z), ALTA: 30 minutes → 09:30 on the hospital's Saturday hours.
+    const hospital = await h.ticket({ registeredAt: '2026-04-04T12:00:00.000Z', jurisdiction: 'HOSPITAL' });
+    expect(await responseDue(hospital)).toBe('2026-04-06T11:30:00.000Z');
+
+    expect(await refusal(save('sabados', saturdays, supervisor))).toMatchObject({ code: ErrorCode.Forbidden });
+    expect(await refusal(save('default', saturdays))).toEqual({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'code', constraint: 'deploymentCalendar' }],
+    });
+    expect(await refusal(save('sabados', { ...saturdays, zone: 'Marte/Olympus' }))).toEqual({
+      code: ErrorCode.Validation,
+      fields: [{ field: 'zone', constraint: 'timeZone', params: ['Marte/Olympus'] }],
+    });
+    const overlapping = [...saturdays.week, { day: 6, start: '11:00', end: '13:00' }];
+    expect(await refusal(save('sabados', { ...saturdays, week: overlapping }))).toMatchObject({
+      fields: [{ field: 'week', constraint: 'workingWindows' }],
+    });
+    expect(
+      await refusal(save('sabados', { ...saturdays, week: [{ day: 8, start: '08:00', end: '12:00' }] })),
+    ).toMatchObject({ fields: [{ field: 'week.0.day', constraint: 'max' }] });
+    expect((await h.db.query(`SELECT code FROM resolution.calendars WHERE code = 'sabados'`)).rows).toEqual([]);
+
+    const created = await save('sabados', saturdays);
+    expect(created).toEqual({
+      before: null,
+      after: {
+        code: 'sabados',
+        zone: 'America/Argentina/Buenos_Aires',
+        week: { 1: [{ start: '08:00', end: '16:00' }], 6: [{ start: '08:00', end: '12:00' }] },
+        jurisdictions: ['EMBAJADA', 'HOSPITAL'],
+      },
+    });
+    // The open ticket moved onto the Saturday hours at once; EMBAJADA left Madrid's calendar.
+    expect(await responseDue(hospital)).toBe('2026-04-04T12:30:00.000Z');
+    const listed = (await calendars(2026)).calendars;
+    expect(listed.find((c) => c.code === 'madrid')?.jurisdictions).toEqual([]);
+    expect(listed.find((c) => c.code === 'sabados')?.jurisdictions).toEqual(['EMBAJADA', 'HOSPITAL']);
+
+    // Left out of the list, a jurisdiction goes back to the deployment's calendar.
+    const changed = await save('sabados', { ...saturdays, jurisdictions: ['EMBAJADA'] });
+    expect(changed.before?.jurisdictions).toEqual(['EMBAJADA', 'HOSPITAL']);
+    expect(await responseDue(hospital)).toBe('2026-04-06T11:30:00.000Z');
+    const announced = await h.streamed(CalendarEvents.CalendarsChanged, null);
+    expect((announced.at(-1)!.data as CalendarsChangedV1).calendars.map((c) => c.code)).toEqual([
+      'default',
+      'madrid',
+      'sabados',
     ]);
   });
 });

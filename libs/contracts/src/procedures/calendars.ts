@@ -14,7 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from '../common.js';
+import { ActorEnvelopeBase, ActorV1 } from '../common.js';
+import { JURISDICTION_CODE_PATTERN } from '../catalogue-admin.js';
+import { Limits } from '../limits.js';
 import { defineEvent } from '../events/envelope.js';
 import { NotBlank } from '../not-blank.js';
 
@@ -34,6 +36,86 @@ export const HOLIDAY_NAME_MAX = 120;
 export const HOLIDAY_IMPORT_MAX_ROWS = 366;
 export const MIN_CALENDAR_YEAR = 2000;
 export const MAX_CALENDAR_YEAR = 2100;
+
+/** A clock time of a working window, HH:MM on 24 hours. */
+export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Four windows a day for seven days: more is not a working week. */
+export const MAX_WORKING_WINDOWS = 28;
+export const MAX_CALENDAR_JURISDICTIONS = 500;
+
+/** One working window of a weekday (ISO: 1 = Monday … 7 = Sunday). */
+export class WorkingWindowInputV1 {
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  day!: number;
+
+  @IsDefined()
+  @IsString()
+  @Matches(CLOCK_TIME_PATTERN)
+  start!: string;
+
+  @IsDefined()
+  @IsString()
+  @Matches(CLOCK_TIME_PATTERN)
+  end!: string;
+}
+
+/**
+ * HTTP body of "create or change a calendar" (`PUT /api/v1/sla/calendars/{code}`): its zone, its working
+ * windows and the jurisdictions whose tickets count on it (a jurisdiction named here leaves the calendar it
+ * had; one left out of the list goes back to the deployment's calendar).
+ */
+export class CalendarInputV1 {
+  /** An IANA time zone, e.g. America/Argentina/Buenos_Aires. */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(64)
+  zone!: string;
+
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_WORKING_WINDOWS)
+  @ValidateNested({ each: true })
+  @Type(() => WorkingWindowInputV1)
+  week!: WorkingWindowInputV1[];
+
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(MAX_CALENDAR_JURISDICTIONS)
+  @IsString({ each: true })
+  @Matches(JURISDICTION_CODE_PATTERN, { each: true })
+  @MaxLength(Limits.jurisdictionCode, { each: true })
+  jurisdictions!: string[];
+}
+
+export class SaveCalendarCommandV1 extends CalendarInputV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+
+  @IsDefined()
+  @IsString()
+  @Matches(CALENDAR_CODE_PATTERN)
+  code!: string;
+}
+
+/** A calendar as saved: zone, windows per weekday, jurisdictions (holidays are kept apart). */
+export interface CalendarDefinitionV1 {
+  code: string;
+  zone: string;
+  week: Record<string, WorkingWindowV1[]>;
+  jurisdictions: string[];
+}
+
+export interface CalendarSavedV1 {
+  before: CalendarDefinitionV1 | null;
+  after: CalendarDefinitionV1;
+}
 
 /** HTTP body of "add a holiday". */
 export class AddHolidayBodyV1 {

@@ -71,6 +71,8 @@ export const ResolutionQueries = {
   ReplaceSlaPolicies: 'resolution.sla.policies.replace.v1',
   /** Business calendars with one year's holidays (`CalendarsQueryV1` → `CalendarsV1`). */
   Calendars: 'resolution.sla.calendars.get.v1',
+  /** `SaveCalendarCommandV1` → `CalendarSavedV1`: creates or changes a jurisdictions' calendar (administrators). */
+  SaveCalendar: 'resolution.sla.calendars.save.v1',
   /** `AddHolidayCommandV1` → `HolidayChangeV1` (administrators). */
   AddHoliday: 'resolution.sla.holidays.add.v1',
   /** `RemoveHolidayCommandV1` → `HolidayChangeV1` (administrators). */

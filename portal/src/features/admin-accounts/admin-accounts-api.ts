@@ -20,6 +20,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'notification-rules',
   'area-mailboxes',
   'holiday',
+  'calendar',
   'mail-template',
   'catalogue-category',
   'catalogue-service',

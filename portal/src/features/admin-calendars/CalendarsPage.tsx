@@ -23,6 +23,7 @@ import { AnchorLink } from '../../components/links';
 import { Refusal } from '../workspace/actions/action-kit';
 import { slaPoliciesQuery } from '../admin-config/admin-config-api';
 import { DuePreview } from '../admin-config/SlaPage';
+import { CalendarEditor } from './CalendarEditor';
 import {
   calendarsQuery,
   DEFAULT_CALENDAR,
@@ -89,6 +90,10 @@ export function CalendarsPage() {
             </Card>
             <AddHoliday calendar={calendar.code} />
             <ImportHolidays calendar={calendar.code} year={year} />
+            {calendar.code !== DEFAULT_CALENDAR && (
+              <CalendarEditor key={calendar.code} calendar={calendar} onSaved={setCode} />
+            )}
+            <CalendarEditor calendar={null} onSaved={setCode} />
           </Stack>
         </SimpleGrid>
       )}

@@ -1,12 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AddHolidayBodyV1,
   CALENDAR_CODE_PATTERN,
+  CalendarInputV1,
   LOCAL_DATE_PATTERN,
   Role,
   STAFF_ROLES,
   type ActorV1,
+  type CalendarSavedV1,
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
@@ -17,6 +19,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import {
   CalendarCodeParams,
+  CalendarSavedResponse,
   CalendarsQuery,
   CalendarsResponse,
   HolidayChangeResponse,
@@ -51,6 +54,28 @@ export class CalendarsController {
     @Query(new ContractPipe(CalendarsQuery, ['year'])) { year }: CalendarsQuery,
   ): Promise<CalendarsV1> {
     return this.calendars.list(actor, year);
+  }
+
+  @Put(':code')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Crea o cambia el calendario hábil de unas jurisdicciones',
+    description:
+      'Zona horaria IANA, franjas de horario por día de la semana y las jurisdicciones que cuentan con él (las ' +
+      'nombradas dejan el calendario que tenían; las que tenía y no se nombran vuelven al general). Los ' +
+      'vencimientos de los tickets abiertos se recalculan al instante. El calendario general («default») se ' +
+      'configura con CAU_TIME_ZONE.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ schema: contractSchemaRef(CalendarInputV1) })
+  @ApiOkResponse({ type: CalendarSavedResponse })
+  @ApiErrors(400, 413, 415, 503)
+  save(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(CalendarCodeParams)) { code }: CalendarCodeParams,
+    @Body(new ContractPipe(CalendarInputV1)) body: CalendarInputV1,
+  ): Promise<CalendarSavedV1> {
+    return this.calendars.saveCalendar(actor, code, body);
   }
 
   @Post(':code/holidays')

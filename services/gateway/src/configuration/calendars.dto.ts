@@ -56,7 +56,7 @@ export class HolidayResponse {
   name!: string | null;
 }
 
-class CalendarResponse {
+class CalendarDefinitionResponse {
   @ApiProperty({ example: 'default', description: '«default»: el calendario general de la instalación' })
   code!: string;
 
@@ -80,7 +80,9 @@ class CalendarResponse {
 
   @ApiProperty({ type: [String], description: 'Jurisdicciones que cuentan con este calendario' })
   jurisdictions!: string[];
+}
 
+class CalendarResponse extends CalendarDefinitionResponse {
   @ApiProperty({ type: [HolidayResponse], description: 'Los feriados del año pedido, por fecha' })
   holidays!: HolidayResponse[];
 }
@@ -91,6 +93,14 @@ export class CalendarsResponse {
 
   @ApiProperty({ type: [CalendarResponse] })
   calendars!: CalendarResponse[];
+}
+
+export class CalendarSavedResponse {
+  @ApiProperty({ type: CalendarDefinitionResponse, nullable: true, description: 'null: el calendario es nuevo' })
+  before!: CalendarDefinitionResponse | null;
+
+  @ApiProperty({ type: CalendarDefinitionResponse })
+  after!: CalendarDefinitionResponse;
 }
 
 export class HolidayChangeResponse {

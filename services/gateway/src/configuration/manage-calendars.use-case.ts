@@ -3,6 +3,8 @@ import {
   ResolutionQueries,
   type ActorV1,
   type AddHolidayBodyV1,
+  type CalendarInputV1,
+  type CalendarSavedV1,
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
@@ -21,6 +23,19 @@ export class ManageCalendarsUseCase {
 
   list(actor: ActorV1, year: number): Promise<CalendarsV1> {
     return this.rpc.request<CalendarsV1>(ResolutionQueries.Calendars, { actor, year });
+  }
+
+  /** Audited after resolution answers, with its before (null for a new calendar) and after. */
+  async saveCalendar(actor: ActorV1, code: string, body: CalendarInputV1): Promise<CalendarSavedV1> {
+    const saved = await this.rpc.request<CalendarSavedV1>(ResolutionQueries.SaveCalendar, { ...body, actor, code });
+    await this.audit.record(actor, {
+      action: saved.before ? 'calendar.update' : 'calendar.create',
+      targetType: 'calendar',
+      targetId: code,
+      before: saved.before,
+      after: saved.after,
+    });
+    return saved;
   }
 
   async addHoliday(actor: ActorV1, calendar: string, body: AddHolidayBodyV1): Promise<HolidayChangeV1> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_CALENDAR_CODE, type CalendarV1, type HolidayV1 } from '@cau/contracts';
+import { DEFAULT_CALENDAR_CODE, type CalendarDefinitionV1, type CalendarV1, type HolidayV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { ResolutionSettings } from '../config/resolution-settings.js';
 import {
@@ -164,5 +164,42 @@ export class CalendarRepository {
     const added = rows.filter((r) => r.added).length;
     const updated = rows.filter((r) => r.changed).length;
     return { added, updated, unchanged: rows.length - added - updated };
+  }
+
+  /** A jurisdictions' calendar without its holidays, or null when there is none of that code. */
+  async definition(tx: EntityManager, code: string): Promise<CalendarDefinitionV1 | null> {
+    const rows: CalendarDefinitionV1[] = await tx.query(
+      `SELECT c.code, c.zone, c.week,
+              COALESCE((SELECT array_agg(j.jurisdiction ORDER BY j.jurisdiction)
+                          FROM "${this.s}".jurisdiction_calendars j WHERE j.calendar = c.code), '{}') AS jurisdictions
+         FROM "${this.s}".calendars c WHERE c.code = $1`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Creates or changes the calendar and makes it the calendar of exactly `jurisdictions`: those named
+   * leave the calendar they had, those it had and are not named go back to the deployment's.
+   */
+  async saveCalendar(
+    tx: EntityManager,
+    calendar: { code: string; zone: string; week: CalendarRow['week']; jurisdictions: readonly string[] },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".calendars (code, zone, week) VALUES ($1, $2, $3)
+       ON CONFLICT (code) DO UPDATE SET zone = EXCLUDED.zone, week = EXCLUDED.week`,
+      [calendar.code, calendar.zone, JSON.stringify(calendar.week)],
+    );
+    await tx.query(
+      `DELETE FROM "${this.s}".jurisdiction_calendars WHERE calendar = $1 AND NOT (jurisdiction = ANY($2::text[]))`,
+      [calendar.code, calendar.jurisdictions],
+    );
+    await tx.query(
+      `INSERT INTO "${this.s}".jurisdiction_calendars (jurisdiction, calendar)
+       SELECT j, $1 FROM unnest($2::text[]) AS j
+       ON CONFLICT (jurisdiction) DO UPDATE SET calendar = EXCLUDED.calendar`,
+      [calendar.code, calendar.jurisdictions],
+    );
   }
 }

@@ -6,6 +6,8 @@ import {
   ImportHolidaysCommandV1,
   RemoveHolidayCommandV1,
   ResolutionQueries,
+  SaveCalendarCommandV1,
+  type CalendarSavedV1,
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
@@ -13,6 +15,7 @@ import {
 import { parseMessage } from '@cau/messaging';
 import { GetCalendarsUseCase } from './get-calendars.use-case.js';
 import { ManageHolidaysUseCase } from './manage-holidays.use-case.js';
+import { SaveCalendarUseCase } from './save-calendar.use-case.js';
 
 /** Answered by any instance, whatever areas it serves. */
 @Controller()
@@ -20,7 +23,13 @@ export class CalendarsHandler {
   constructor(
     private readonly getCalendars: GetCalendarsUseCase,
     private readonly holidays: ManageHolidaysUseCase,
+    private readonly saveCalendar: SaveCalendarUseCase,
   ) {}
+
+  @MessagePattern(ResolutionQueries.SaveCalendar)
+  save(@Payload() data: unknown): Promise<CalendarSavedV1> {
+    return this.saveCalendar.execute(parseMessage(SaveCalendarCommandV1, data));
+  }
 
   @MessagePattern(ResolutionQueries.Calendars)
   calendars(@Payload() data: unknown): Promise<CalendarsV1> {
