@@ -146,7 +146,7 @@ test('an administrator creates a calendar for a jurisdiction with Saturday hours
   await page.keyboard.press('Enter');
   await expect(page.getByText(`Calendario «${code}» creado.`)).toBeVisible();
   // The page now shows the new calendar, with its own editor.
-  await expect(page.getByLabel('Calendario')).toHaveValue(code);
+  await expect(page.getByLabel('Calendario', { exact: true })).toHaveValue(code);
   const editor = page.getByRole('form', { name: `Horario y jurisdicciones de «${code}»` });
   await expect(editor.getByLabel('Desde, franja 6 (Sábado)')).toHaveValue('08:00');
   const saved = await admin.send<Calendars & { calendars: Array<{ week: object; jurisdictions: string[] }> }>(
