@@ -231,7 +231,19 @@ describe('end to end: the CAU procedures', () => {
       status: 'en_curso',
       area: 'L1',
     });
-    await derive(t.operator, n, 'UIT', 'Problema de disponibilidad de la VPN');
+    // Routing learns of the reopening from resolution's event: until then it still holds the ticket closed.
+    await waitFor(
+      async () => {
+        const r = await api.request<any>('POST', `/api/v1/tickets/${n}/derivations`, {
+          token: t.operator,
+          body: { to: 'UIT', reason: 'Problema de disponibilidad de la VPN' },
+        });
+        if (r.status === 409 && String(r.body?.message).includes('está cerrado')) return undefined;
+        expect(r.status).toBe(201);
+        return r;
+      },
+      { what: `#${n} derived once routing knows it was reopened`, timeoutMs: 30_000 },
+    );
     expect(await act(t.UIT, n, 'take')).toMatchObject({ area: 'UIT', status: 'en_curso' });
   });
 
