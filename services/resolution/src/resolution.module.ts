@@ -111,7 +111,7 @@ export class ResolutionModule {
         ReplaceSlaPoliciesUseCase,
         GetCalendarsUseCase,
         ManageHolidaysUseCase,
-    SaveCalendarUseCase,
+        SaveCalendarUseCase,
         TicketLinkRepository,
         RelateTicketsUseCase,
         MergeTicketUseCase,

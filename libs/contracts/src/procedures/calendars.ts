@@ -105,7 +105,7 @@ export class SaveCalendarCommandV1 extends CalendarInputV1 {
 }
 
 /** A calendar as saved: zone, windows per weekday, jurisdictions (holidays are kept apart). */
-export interface CalendarDefinitionV1 {
+export interface CalendarSettingsV1 {
   code: string;
   zone: string;
   week: Record<string, WorkingWindowV1[]>;
@@ -113,8 +113,8 @@ export interface CalendarDefinitionV1 {
 }
 
 export interface CalendarSavedV1 {
-  before: CalendarDefinitionV1 | null;
-  after: CalendarDefinitionV1;
+  before: CalendarSettingsV1 | null;
+  after: CalendarSettingsV1;
 }
 
 /** HTTP body of "add a holiday". */

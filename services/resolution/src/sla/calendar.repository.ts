@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_CALENDAR_CODE, type CalendarDefinitionV1, type CalendarV1, type HolidayV1 } from '@cau/contracts';
+import { DEFAULT_CALENDAR_CODE, type CalendarSettingsV1, type CalendarV1, type HolidayV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { ResolutionSettings } from '../config/resolution-settings.js';
 import {
@@ -167,8 +167,8 @@ export class CalendarRepository {
   }
 
   /** A jurisdictions' calendar without its holidays, or null when there is none of that code. */
-  async definition(tx: EntityManager, code: string): Promise<CalendarDefinitionV1 | null> {
-    const rows: CalendarDefinitionV1[] = await tx.query(
+  async definition(tx: EntityManager, code: string): Promise<CalendarSettingsV1 | null> {
+    const rows: CalendarSettingsV1[] = await tx.query(
       `SELECT c.code, c.zone, c.week,
               COALESCE((SELECT array_agg(j.jurisdiction ORDER BY j.jurisdiction)
                           FROM "${this.s}".jurisdiction_calendars j WHERE j.calendar = c.code), '{}') AS jurisdictions
