@@ -43,7 +43,7 @@ export function CalendarEditor({ calendar, onSaved }: { calendar: Calendar | nul
     ]),
   ].map((value) => {
     const name = catalogue.data?.jurisdictions.find((j) => j.code === value)?.name;
-    return { value, label: name ? `${name} (${value})` : value };
+    return { value, label: name && name !== value ? `${name} (${value})` : value };
   });
   const save = useMutation({
     mutationFn: () =>
