@@ -12,7 +12,6 @@ type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
 /** NATS's default `max_payload`, used until the connection says otherwise. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
-const REPLY_MARGIN_BYTES = 4 * 1024;
 
 /** The token in a pattern that stands for an area code (see `resolutionCommand` in the contracts). */
 const AREA_TOKEN = '{area}';
@@ -31,7 +30,7 @@ const AREA_TOKEN = '{area}';
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
-  /** The largest message the NATS server takes (its `max_payload`), learnt when connected. */
+  /** The largest message the NATS server takes (its `max_payload`), learnt when connected; for the error's text. */
   private maxPayload = DEFAULT_MAX_PAYLOAD;
 
   constructor(
@@ -84,25 +83,26 @@ export class PrefixedNatsServer extends ServerNats {
 
   /**
    * Nest publishes the answer as it is; one larger than the server takes is refused by the client library
-   * and the caller waits until its time-out and answers 503, every time. Such an answer is replaced by a
-   * `REPLY_TOO_LARGE` error at once, so the caller says what happened.
+   * (which knows the server's `max_payload`), the answer is lost and the caller waits until its time-out
+   * and answers 503, every time. Such an answer is replaced by a `REPLY_TOO_LARGE` error at once, so the
+   * caller says what happened. Only a refused answer is measured: the others cost nothing more.
    */
   override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: unknown) => void {
     const publish: (response: unknown) => void = super.getPublisher(natsMsg, id, ctx);
     if (!natsMsg.reply) return publish;
     return (response) => {
-      const size = Buffer.byteLength(JSON.stringify(response) ?? '');
-      // Headers and the packet's id travel too: keep a margin below the limit.
-      if (size <= this.maxPayload - REPLY_MARGIN_BYTES) {
+      try {
         publish(response);
-        return;
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.includes('max_payload')) throw error;
+        const size = Buffer.byteLength(JSON.stringify(response) ?? '');
+        this.logger.error(`answer to ${natsMsg.subject} not sent: ${size} bytes, the limit is ${this.maxPayload}`);
+        const err: ServiceErrorPayload = {
+          code: ErrorCode.ReplyTooLarge,
+          params: { bytes: size, limit: this.maxPayload },
+        };
+        publish({ err, isDisposed: true });
       }
-      this.logger.error(`answer to ${natsMsg.subject} not sent: ${size} bytes, the limit is ${this.maxPayload}`);
-      const err: ServiceErrorPayload = {
-        code: ErrorCode.ReplyTooLarge,
-        params: { bytes: size, limit: this.maxPayload },
-      };
-      publish({ err, isDisposed: true });
     };
   }
 
