@@ -1,7 +1,7 @@
 import { Combobox, Loader, Text, TextInput, VisuallyHidden, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestersQuery, type FoundRequester } from './desk-api';
 
@@ -46,9 +46,13 @@ export function RequesterFinder({
   const items = enabled ? (found.data?.items ?? []) : [];
   const searching = enabled && found.isFetching;
 
-  // The first hit is the one Enter picks, as in any search box.
+  // The first hit is the one Enter picks, as in any search box — once per answer: the store is a new
+  // object at every render, and selecting again on each would undo the operator's arrow keys.
+  const answerSelected = useRef<unknown>(undefined);
   useEffect(() => {
-    if (found.data) combobox.selectFirstOption();
+    if (!found.data || answerSelected.current === found.data) return;
+    answerSelected.current = found.data;
+    combobox.selectFirstOption();
   }, [found.data, combobox]);
 
   const choose = (value: string) => {
