@@ -1,16 +1,4 @@
-import {
-  Button,
-  Chip,
-  Collapse,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
@@ -29,13 +17,13 @@ import {
   addedFilters,
   defaultView,
   listQuery,
-  queueOptions,
   QUEUE_SORTS,
   QUEUE_VIEWS,
   type QueueSearch,
   type QueueView,
 } from './queue-search';
 import { QueueCards, QueueTable } from './QueueTable';
+import { QueueFilters } from './QueueFilters';
 import { SavedViews } from './SavedViews';
 
 const route = getRouteApi('/signed-in/consola');
@@ -256,100 +244,7 @@ export function QueuePage() {
         )}
       </Group>
 
-      <Collapse expanded={filtersOpen}>
-        <Stack gap="xs" p="sm" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }}>
-          <Chip.Group
-            multiple
-            value={search.status ?? []}
-            onChange={(value) =>
-              setSearch({
-                status: value.length > 0 ? queueOptions.STATUSES.filter((status) => value.includes(status)) : undefined,
-              })
-            }
-          >
-            <Group gap="xs" role="group" aria-label={t('console.filter.status')}>
-              {queueOptions.STATUSES.map((status) => (
-                <Chip key={status} value={status} size="sm">
-                  {t(`status.${status}`)}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          <Group gap="sm" wrap="wrap" align="flex-end">
-            <NativeSelect
-              label={t('console.filter.area')}
-              value={search.area ?? ''}
-              onChange={(event) => setSearch({ area: event.currentTarget.value || undefined })}
-              data={[
-                { value: '', label: t('console.filter.any') },
-                ...(graph.data?.areas ?? []).map((area) => ({ value: area.code, label: area.name })),
-              ]}
-            />
-            <NativeSelect
-              label={t('console.filter.priority')}
-              value={search.priority ?? ''}
-              onChange={(event) =>
-                setSearch({ priority: (event.currentTarget.value || undefined) as QueueSearch['priority'] })
-              }
-              data={[
-                { value: '', label: t('console.filter.any') },
-                ...queueOptions.PRIORITIES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) })),
-              ]}
-            />
-            <NativeSelect
-              label={t('console.filter.type')}
-              value={search.type ?? ''}
-              onChange={(event) => setSearch({ type: (event.currentTarget.value || undefined) as QueueSearch['type'] })}
-              data={[
-                { value: '', label: t('console.filter.any') },
-                ...queueOptions.TYPES.map((type) => ({ value: type, label: t(`types.${type}`) })),
-              ]}
-            />
-            <NativeSelect
-              label={t('console.filter.channel')}
-              value={search.channel ?? ''}
-              onChange={(event) =>
-                setSearch({ channel: (event.currentTarget.value || undefined) as QueueSearch['channel'] })
-              }
-              data={[
-                { value: '', label: t('console.filter.any') },
-                ...queueOptions.CHANNELS.map((channel) => ({
-                  value: channel,
-                  label: t(`console.channels.${channel}`),
-                })),
-              ]}
-            />
-            <NativeSelect
-              label={t('console.filter.assignee')}
-              value={search.assignee === 'me' || search.assignee === 'none' ? search.assignee : ''}
-              onChange={(event) => setSearch({ assignee: event.currentTarget.value || undefined })}
-              data={[
-                { value: '', label: t('console.filter.any') },
-                { value: 'me', label: t('console.filter.me') },
-                { value: 'none', label: t('console.filter.none') },
-              ]}
-            />
-            <TextInput
-              label={t('console.filter.jurisdiction')}
-              defaultValue={search.jurisdiction ?? ''}
-              onBlur={(event) => setSearch({ jurisdiction: event.currentTarget.value.trim() || undefined })}
-              w={140}
-            />
-            <TextInput
-              label={t('console.filter.from')}
-              type="date"
-              value={search.from ?? ''}
-              onChange={(event) => setSearch({ from: event.currentTarget.value || undefined })}
-            />
-            <TextInput
-              label={t('console.filter.to')}
-              type="date"
-              value={search.to ?? ''}
-              onChange={(event) => setSearch({ to: event.currentTarget.value || undefined })}
-            />
-          </Group>
-        </Stack>
-      </Collapse>
+      {filtersOpen && <QueueFilters search={search} areas={graph.data?.areas ?? []} onChange={setSearch} />}
 
       {selected.size > 0 && (
         <BulkActions
