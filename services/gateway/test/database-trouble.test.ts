@@ -51,6 +51,12 @@ describe('gateway and intake when the database cannot be reached', () => {
     expect(health.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(((await health.json()) as { checks: Record<string, string> }).checks.database).toBe('down');
+    // The gateway's own health is the same report with the same 503, not its error format (it was a 500).
+    const gatewayHealth = await fetch(`${f.gateway.url}/health`);
+    expect(gatewayHealth.status).toBe(503);
+    expect(await gatewayHealth.json()).toEqual(
+      expect.objectContaining({ status: 'down', service: 'gateway', checks: { database: 'down', nats: 'up' } }),
+    );
 
     await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
     let answer = await register();

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
 import type { ConsumerLag } from '../events/consumer.js';
 import { ServiceRuntime } from './runtime.js';
 
@@ -21,8 +21,12 @@ const HEALTH_DATABASE_TIMEOUT_MS = 1_000;
 export class HealthController {
   constructor(private readonly runtime: ServiceRuntime) {}
 
+  /**
+   * A down report is answered with 503 and its body as it is — not thrown as an exception, which a
+   * service's error filter (the gateway's) would turn into its own error format and status.
+   */
   @Get('health')
-  async health(): Promise<HealthReport> {
+  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<HealthReport> {
     const checks: Record<string, 'up' | 'down'> = {
       database: (await this.databaseUp()) ? 'up' : 'down',
       nats: this.runtime.natsConnected && !this.runtime.nc.isClosed() ? 'up' : 'down',
@@ -30,8 +34,8 @@ export class HealthController {
     const consumers: Record<string, ConsumerLag> = {};
     for (const consumer of this.runtime.consumers) consumers[consumer.durable] = consumer.lag();
     if (Object.values(checks).includes('down')) {
-      const report: HealthReport = { status: 'down', service: this.runtime.name, checks, consumers };
-      throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
+      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'down', service: this.runtime.name, checks, consumers };
     }
     return { status: 'ok', service: this.runtime.name, checks, consumers };
   }
