@@ -145,6 +145,8 @@ describe('gateway: login with an OpenID Connect provider', () => {
         { id: 'prueba', label: { es: 'Ingresar con prueba', en: 'Sign in with prueba' } },
         { id: 'estricto', label: { es: 'Ingresar con estricto', en: 'Sign in with estricto' } },
       ],
+      selfRegistration: false,
+      registrationDomains: [],
     });
   });
 
@@ -379,6 +381,8 @@ describe('gateway: an installation without local login', () => {
     expect(options.body).toEqual({
       localLogin: false,
       providers: [{ id: 'unico', label: { es: 'Cuenta provincial', en: 'Cuenta provincial' } }],
+      selfRegistration: false,
+      registrationDomains: [],
     });
     const login = await f.http.send('POST', '/api/v1/auth/session', {
       json: { email: 'admin@cau.test', password: 'clave-admin-123' },
