@@ -1,7 +1,7 @@
 import { startService, type RunningService } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type ReceivedMail, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
-import { startGateway, type GatewayFixture } from './gateway-fixture.js';
+import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
 
 const PORTAL_URL = 'https://cau.example.gob';
 const PASSWORD = 'mi-clave-de-registro-1';
@@ -15,7 +15,9 @@ describe('gateway + notifications: requester self-registration', () => {
   const register = (body: Record<string, unknown>, fixture: GatewayFixture = f) =>
     fixture.http.send('POST', '/api/v1/auth/registrations', { json: body });
   const verify = (token: string, fixture: GatewayFixture = f) =>
-    fixture.http.send<{ email: string }>('POST', '/api/v1/auth/registrations/verify', { json: { token } });
+    fixture.http.send<{ email: string } & Partial<ErrorBody>>('POST', '/api/v1/auth/registrations/verify', {
+      json: { token },
+    });
   const mailsTo = (email: string) => smtp.mails.filter((mail) => mail.envelopeTo.includes(email));
   const nextMailTo = (email: string, count: number): Promise<ReceivedMail> =>
     waitFor(() => Promise.resolve(mailsTo(email).length >= count ? mailsTo(email)[count - 1] : undefined), {
@@ -95,7 +97,10 @@ describe('gateway + notifications: requester self-registration', () => {
        ORDER BY seq`,
       [email],
     );
-    expect(audit.rows.map((row) => row.action)).toEqual(['account.registration-request', 'account.registration-verify']);
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      'account.registration-request',
+      'account.registration-verify',
+    ]);
     expect(audit.rows[0]?.after).toMatchObject({ email, accountExists: false, clientAddress: expect.any(String) });
     expect(JSON.stringify(audit.rows)).not.toContain(token);
     expect(JSON.stringify(audit.rows)).not.toContain(PASSWORD);
@@ -120,9 +125,9 @@ describe('gateway + notifications: requester self-registration', () => {
     await nextMailTo('nueva@cau.test', 1);
     // The existing account is untouched: same role, same password.
     expect(await accountsWith(existing)).toEqual([{ role: 'agent' }]);
-    expect((await f.http.send('POST', '/api/v1/auth/token', { json: { email: existing, password: PASSWORD } })).status).toBe(
-      401,
-    );
+    expect(
+      (await f.http.send('POST', '/api/v1/auth/token', { json: { email: existing, password: PASSWORD } })).status,
+    ).toBe(401);
     const rows = await f.db.query('SELECT 1 FROM gateway.registrations WHERE email = $1', [existing]);
     expect(rows.rows).toHaveLength(0);
   });
@@ -190,7 +195,9 @@ describe('gateway + notifications: requester self-registration', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await register({ name: 'Insistente', email: 'muchas@veces.test', password: PASSWORD }, limited)).status);
+        statuses.push(
+          (await register({ name: 'Insistente', email: 'muchas@veces.test', password: PASSWORD }, limited)).status,
+        );
       }
       expect(statuses).toEqual([202, 202, 202, 429]);
       // The accepted ones finish their work after the answer: let them, before the gateway stops.

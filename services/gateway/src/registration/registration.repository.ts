@@ -27,7 +27,12 @@ export class RegistrationRepository {
     this.s = runtime.schema;
   }
 
-  async insert(tx: EntityManager, tokenHash: string, registration: PendingRegistration, expiresAt: Date): Promise<void> {
+  async insert(
+    tx: EntityManager,
+    tokenHash: string,
+    registration: PendingRegistration,
+    expiresAt: Date,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO "${this.s}".registrations (token_hash, email, name, password_hash, language, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
