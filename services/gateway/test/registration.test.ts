@@ -132,7 +132,7 @@ describe('gateway + notifications: requester self-registration', () => {
     expect(rows.rows).toHaveLength(0);
   });
 
-  it('refuses an expired, forged or reset token naming `token`, and creates nothing', async () => {
+  it('refuses an expired, forged or mangled token naming `token`, and creates nothing', async () => {
     const email = 'tarde@cau.test';
     await register({ name: 'Llega Tarde', email, password: PASSWORD });
     const token = tokenOf(await nextMailTo(email, 1));
@@ -150,6 +150,34 @@ describe('gateway + notifications: requester self-registration', () => {
     expect(expired.status).toBe(400);
     expect(fieldsOf(expired)).toEqual(['token']);
     expect(await accountsWith(email)).toEqual([]);
+  });
+
+  it('speaks the registration’s language; registering twice leaves one account, and one created meanwhile is a conflict', async () => {
+    const email = 'dos.enlaces@cau.test';
+    await register({ name: 'Two Links', email, password: PASSWORD, language: 'en' });
+    const first = await nextMailTo(email, 1);
+    expect(first.parsed.subject).toBe('[CAU] Confirm your address to create the account');
+    await register({ name: 'Two Links', email, password: PASSWORD, language: 'en' });
+    const second = tokenOf(await nextMailTo(email, 2));
+    expect((await verify(second)).status).toBe(201);
+    // Opening one link used up the other.
+    const other = await verify(tokenOf(first));
+    expect(other.status).toBe(400);
+    expect(fieldsOf(other)).toEqual(['token']);
+    expect(await accountsWith(email)).toEqual([{ role: 'requester' }]);
+
+    const late = 'creada.entretanto@cau.test';
+    await register({ name: 'Entretanto', email: late, password: PASSWORD });
+    const token = tokenOf(await nextMailTo(late, 1));
+    const byAdmin = await f.http.send('POST', '/api/v1/accounts', {
+      token: f.adminToken,
+      json: { email: late, name: 'Creada por administración', password: 'clave-original-98', role: 'operator' },
+    });
+    expect(byAdmin.status).toBe(201);
+    const conflict = await verify(token);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.code).toBe('CONFLICT');
+    expect(await accountsWith(late)).toEqual([{ role: 'operator' }]);
   });
 
   it('refuses a domain not listed naming `email`, a weak password naming `password`, and stores nothing', async () => {
