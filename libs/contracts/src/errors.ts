@@ -40,6 +40,8 @@ export const ErrorCode = {
   TicketConversationFull: 'TICKET_CONVERSATION_FULL',
   /** RPC: the answer would not fit in one NATS message (the server's max_payload): a list to narrow or page. */
   ReplyTooLarge: 'REPLY_TOO_LARGE',
+  /** Self-registration (gateway): this installation does not let requesters create their own accounts. */
+  RegistrationClosed: 'REGISTRATION_CLOSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -71,6 +73,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   TOO_MANY_STREAMS: 429,
   TICKET_CONVERSATION_FULL: 409,
   REPLY_TOO_LARGE: 500,
+  REGISTRATION_CLOSED: 404,
 };
 
 /** One failed rule on one field; `field` is the dotted path in the request body or query. */
@@ -145,6 +148,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `El ticket n.º ${p.number ?? '?'} llegó al máximo de conversación (${p.comments ?? '?'} comentarios o ${p.characters ?? '?'} caracteres): registre un ticket nuevo y relaciónelo con este.`,
     REPLY_TOO_LARGE: (p) =>
       `La respuesta ocupa ${p.bytes ?? '?'} bytes y supera lo que el servicio puede enviar de una vez (${p.limit ?? '?'} bytes); acote la consulta. Si se trata de un ticket, avise al administrador.`,
+    REGISTRATION_CLOSED: () =>
+      'En esta instalación las cuentas no se crean desde el portal: pida la suya a la mesa de servicios.',
   },
   en: {
     VALIDATION: () => 'The request has invalid data.',
@@ -187,6 +192,8 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
       `Ticket #${p.number ?? '?'} reached its conversation limit (${p.comments ?? '?'} comments or ${p.characters ?? '?'} characters): register a new ticket and relate it to this one.`,
     REPLY_TOO_LARGE: (p) =>
       `The answer takes ${p.bytes ?? '?'} bytes, more than the service can send at once (${p.limit ?? '?'} bytes); narrow the request. If it is a ticket, tell the administrator.`,
+    REGISTRATION_CLOSED: () =>
+      'This installation does not let people create their own accounts on the portal: ask the service desk for one.',
   },
 };
 /** "10 MiB" for a byte count. */
@@ -347,6 +354,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketExists: (f, p) => `El campo «${f}» nombra un ticket que no existe (${String(p?.[0])}).`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
+    registrationToken: (f) =>
+      `El campo «${f}» no es un enlace válido para confirmar el correo: ya se usó, venció (vale un día) o está incompleto. Regístrese de nuevo.`,
+    emailDomain: (f, p) =>
+      `El campo «${f}» debe ser una dirección de ${list(p)}: en esta instalación solo esas pueden crear una cuenta.`,
     unknownCatalogueValue: (f, p) =>
       `El campo «${f}»: ${catalogueNounEs(p?.[0], 1)} «${String(p?.[1])}»; use uno de los códigos del catálogo.`,
     retiredCatalogueValue: (f, p) =>
@@ -441,6 +452,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     ticketExists: (f, p) => `Field '${f}' names a ticket that does not exist (${String(p?.[0])}).`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
+    registrationToken: (f) =>
+      `Field '${f}' is not a valid link to confirm the address: it was used, expired (it lasts one day) or is incomplete. Register again.`,
+    emailDomain: (f, p) =>
+      `Field '${f}' must be an address at ${list(p)}: only those may create an account in this installation.`,
     unknownCatalogueValue: (f, p) =>
       `Field '${f}': unknown ${String(p?.[0])} "${String(p?.[1])}"; use one of the catalogue's codes.`,
     retiredCatalogueValue: (f, p) =>

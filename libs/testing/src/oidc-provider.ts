@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
@@ -23,10 +24,27 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** Test users by subject; change them between logins (a removed group, a new address). */
   users: Map<string, TestOidcUser>;
+  /** The provider's RS256 signing key (its JWKS publishes the public half): to re-sign a token it issued. */
+  signingKey: { kid: string; privateKey: KeyObject };
+  /**
+   * A man in the middle of the next token endpoint answer (once): the relying party receives what this
+   * returns instead of the provider's JSON. For the attacks on the ID token a provider itself never makes.
+   */
+  interceptNextTokenResponse(rewrite: (body: Record<string, unknown>) => Promise<Record<string, unknown>>): void;
   /** Registers the client (its redirect URIs depend on the relying party's port) and starts answering. */
   serve(client: TestOidcClient): void;
   close(): Promise<void>;
 }
+
+/**
+ * Another application registered at the same provider (its redirect URI is never served): its ID tokens
+ * are genuine, but for another audience than the relying party under test.
+ */
+export const TEST_OIDC_OTHER_CLIENT = {
+  id: 'otra-aplicacion',
+  secret: 'otra-aplicacion-client-secret-0123456789',
+  redirectUri: 'http://127.0.0.1:9/otra-aplicacion/callback',
+} as const;
 
 /**
  * A real OpenID Connect provider (the `oidc-provider` package) for tests: authorization code with PKCE,
@@ -42,8 +60,13 @@ export async function startTestOidcProvider(
   port = 0,
 ): Promise<TestOidcProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  let tokenRewrite: ((body: Record<string, unknown>) => Promise<Record<string, unknown>>) | null = null;
   const server: Server = createServer((req, res) => {
     if (handler) {
+      if (tokenRewrite && req.method === 'POST' && req.url?.startsWith('/token')) {
+        rewriteJsonAnswer(res, tokenRewrite);
+        tokenRewrite = null;
+      }
       handler(req, res);
       return;
     }
@@ -57,6 +80,13 @@ export async function startTestOidcProvider(
     clientId: TEST_OIDC_CLIENT.id,
     clientSecret: TEST_OIDC_CLIENT.secret,
     users: new Map(Object.entries(users)),
+    signingKey: {
+      kid: 'cau-test-provider-key',
+      privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+    },
+    interceptNextTokenResponse(rewrite) {
+      tokenRewrite = rewrite;
+    },
     serve(client) {
       const provider = new Provider(issuer, configuration(state, client));
       const callback = provider.callback();
@@ -71,6 +101,29 @@ export async function startTestOidcProvider(
   return state;
 }
 
+/** Holds the answer Koa ends with, and sends what `rewrite` makes of its JSON instead. */
+function rewriteJsonAnswer(
+  res: ServerResponse,
+  rewrite: (body: Record<string, unknown>) => Promise<Record<string, unknown>>,
+): void {
+  const end = res.end.bind(res);
+  const chunks: Buffer[] = [];
+  res.write = ((chunk: string | Buffer) => {
+    chunks.push(Buffer.from(chunk));
+    return true;
+  }) as ServerResponse['write'];
+  res.end = ((chunk?: string | Buffer | (() => void)) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+    void (async () => {
+      const original = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      const body = JSON.stringify(await rewrite(original));
+      res.setHeader('content-length', Buffer.byteLength(body));
+      end(body);
+    })();
+    return res;
+  }) as ServerResponse['end'];
+}
+
 function configuration(state: TestOidcProvider, client: TestOidcClient): Configuration {
   return {
     clients: [
@@ -82,7 +135,24 @@ function configuration(state: TestOidcProvider, client: TestOidcClient): Configu
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
+      {
+        client_id: TEST_OIDC_OTHER_CLIENT.id,
+        client_secret: TEST_OIDC_OTHER_CLIENT.secret,
+        redirect_uris: [TEST_OIDC_OTHER_CLIENT.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
     ],
+    jwks: {
+      keys: [
+        {
+          ...state.signingKey.privateKey.export({ format: 'jwk' }),
+          kid: state.signingKey.kid,
+          alg: 'RS256',
+          use: 'sig',
+        },
+      ],
+    },
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],

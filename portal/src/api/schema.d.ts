@@ -336,6 +336,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Una persona pide su propia cuenta de solicitante
+         * @description Solo si la instalación lo permite (SELF_REGISTRATION; si no, 404 REGISTRATION_CLOSED) y, con SELF_REGISTRATION_DOMAINS, para direcciones de esos dominios (si no, 400 con el campo `email`). La contraseña sigue las reglas de las cuentas. Responde siempre 202, igual e inmediatamente, exista o no una cuenta con ese correo: si no existe, se envía el enlace `${PORTAL_URL}/verificar-correo?token=…`, que vale 24 horas y una sola vez y crea la cuenta; si existe, un aviso con el enlace para restablecer la contraseña. Cuenta en el límite de inicios de sesión.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/registrations/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirma el correo con el enlace recibido y crea la cuenta de solicitante
+         * @description Crea la cuenta (rol solicitante) con el nombre y la contraseña del registro; después se ingresa con ellos. Un enlace usado, vencido o alterado: 400 con el campo `token`; una dirección que ya tiene cuenta: 409. Con el registro cerrado: 404 REGISTRATION_CLOSED.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["AuthController_verifyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -2593,7 +2637,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -2911,7 +2955,7 @@ export interface components {
              * @example VALIDATION
              * @enum {string}
              */
-            code: "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_MISMATCH" | "FORBIDDEN" | "CSRF_REFUSED" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "SERVICE_UNAVAILABLE" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "SURVEY_LINK_INVALID" | "SURVEY_LINK_EXPIRED" | "INTERNAL" | "ATTACHMENT_TOO_LARGE" | "TICKET_ATTACHMENTS_FULL" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_EMPTY" | "ATTACHMENT_NAME_INVALID" | "STAGED_ATTACHMENT_UNKNOWN" | "TOO_MANY_STREAMS" | "TICKET_CONVERSATION_FULL" | "REPLY_TOO_LARGE";
+            code: "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_MISMATCH" | "FORBIDDEN" | "CSRF_REFUSED" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "SERVICE_UNAVAILABLE" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "SURVEY_LINK_INVALID" | "SURVEY_LINK_EXPIRED" | "INTERNAL" | "ATTACHMENT_TOO_LARGE" | "TICKET_ATTACHMENTS_FULL" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_EMPTY" | "ATTACHMENT_NAME_INVALID" | "STAGED_ATTACHMENT_UNKNOWN" | "TOO_MANY_STREAMS" | "TICKET_CONVERSATION_FULL" | "REPLY_TOO_LARGE" | "REGISTRATION_CLOSED";
             /**
              * @description También en la cabecera x-correlation-id
              * @example b7c1e1f0-…
@@ -3259,6 +3303,10 @@ export interface components {
             localLogin: boolean;
             /** @description Los proveedores OpenID Connect configurados */
             providers: components["schemas"]["LoginProviderResponse"][];
+            /** @description Los dominios de correo que pueden registrarse (SELF_REGISTRATION_DOMAINS); vacío: cualquiera */
+            registrationDomains: string[];
+            /** @description Si una persona puede crear su propia cuenta de solicitante (SELF_REGISTRATION) */
+            selfRegistration: boolean;
         };
         LoginProviderResponse: {
             /** @description Va en `/api/v1/auth/oidc/{id}/login` */
@@ -3396,6 +3444,21 @@ export interface components {
             scope: components["schemas"]["ReportScopeResponse"] | null;
             /** Format: date */
             to: string;
+        };
+        RegistrationRequest: {
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            language?: "es" | "en";
+            name: string;
+            password: string;
+        };
+        RegistrationVerifiedResponse: {
+            /** @description La dirección de la cuenta creada, para ingresar con ella */
+            email: string;
+        };
+        RegistrationVerifyRequest: {
+            token: string;
         };
         RelatedTicketBodyV1: {
             related: number;
@@ -5036,6 +5099,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginOptionsResponse"];
+                };
+            };
+        };
+    };
+    AuthController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Pedido recibido: revise su correo */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Demasiados intentos de inicio de sesión para ese correo desde esta dirección (TOO_MANY_ATTEMPTS); ver `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_verifyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationVerifyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationVerifiedResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Demasiados intentos de inicio de sesión para ese correo desde esta dirección (TOO_MANY_ATTEMPTS); ver `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

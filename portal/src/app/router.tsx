@@ -269,6 +269,21 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/password-reset/ResetPasswordPage'), 'ResetPasswordPage'),
 });
 
+/** "Crear una cuenta": no session needed; the page says so where the installation keeps it closed. */
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/registrarse',
+  component: lazyRouteComponent(() => import('../features/registration/RegisterPage'), 'RegisterPage'),
+});
+
+/** The registration's mailed link, with its token. */
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verificar-correo',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalText(search.token, 200) }),
+  component: lazyRouteComponent(() => import('../features/registration/VerifyEmailPage'), 'VerifyEmailPage'),
+});
+
 /** Administrators only: for anyone else these pages do not exist. */
 const adminOnly = ({ context }: { context: { account: { role: string } } }) => {
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
@@ -409,6 +424,8 @@ const routeTree = rootRoute.addChildren([
   surveyRoute,
   recoverPasswordRoute,
   resetPasswordRoute,
+  registerRoute,
+  verifyEmailRoute,
   signedInRoute.addChildren([
     ticketsRoute,
     reportRoute,

@@ -14,6 +14,8 @@ import { AuditLogUseCase } from './audit/audit-log.use-case.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { PasswordResetRepository } from './password-reset/password-reset.repository.js';
 import { PasswordResetUseCase } from './password-reset/password-reset.use-case.js';
+import { RegistrationRepository } from './registration/registration.repository.js';
+import { RegistrationUseCase } from './registration/registration.use-case.js';
 import { AttachmentPurge } from './attachments/attachment-purge.js';
 import { attachmentStoreProvider } from './attachments/attachment-store.provider.js';
 import { AttachmentRepository } from './attachments/attachment.repository.js';
@@ -145,6 +147,8 @@ export class GatewayModule {
         AuditLogUseCase,
         PasswordResetRepository,
         PasswordResetUseCase,
+        RegistrationRepository,
+        RegistrationUseCase,
         PasswordHasher,
         TokenService,
         CheckCredentials,

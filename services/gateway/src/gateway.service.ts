@@ -14,6 +14,7 @@ import { AuditLog1797500000000 } from './migrations/1797500000000-audit-log.js';
 import { PasswordResets1797500000100 } from './migrations/1797500000100-password-resets.js';
 import { Oidc1798500000000 } from './migrations/1798500000000-oidc.js';
 import { ArticleFiles1798530000000 } from './migrations/1798530000000-article-files.js';
+import { Registrations1798700000000 } from './migrations/1798700000000-registrations.js';
 
 /**
  * Tickets carry descriptions of up to 10 000 characters and links: 256 KiB is ample for JSON. Files
@@ -41,6 +42,7 @@ export function createGatewayService(env: NodeJS.ProcessEnv = process.env): Serv
       PasswordResets1797500000100,
       Oidc1798500000000,
       ArticleFiles1798530000000,
+      Registrations1798700000000,
     ],
     portVariable: 'GATEWAY_PORT',
     defaultPort: 3000,

@@ -1,4 +1,6 @@
-import { startTestOidcProvider, type TestOidcProvider } from '@cau/testing';
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { decodeJwt, SignJWT, type JWTPayload } from 'jose';
+import { startTestOidcProvider, TEST_OIDC_OTHER_CLIENT, type TestOidcProvider } from '@cau/testing';
 import { startGateway, type GatewayFixture } from './gateway-fixture.js';
 
 interface AccountView {
@@ -101,8 +103,13 @@ describe('gateway: login with an OpenID Connect provider', () => {
   /** Up to the provider's answer: the callback URL with `code` and `state`, not yet visited. */
   async function untilCallback(browser: Browser, subject: string, provider = 'prueba', returnTo = '/tickets') {
     const start = `${gateway}/api/v1/auth/oidc/${provider}/login?returnTo=${encodeURIComponent(returnTo)}`;
-    const atLoginForm = await browser.follow(start, isCallback);
-    if (isCallback(atLoginForm.url)) return atLoginForm.url;
+    return untilRedirect(browser, start, subject, isCallback);
+  }
+
+  /** From `start` through the provider's login form until the redirect `stop` recognizes, not visited. */
+  async function untilRedirect(browser: Browser, start: string, subject: string, stop: (url: URL) => boolean) {
+    const atLoginForm = await browser.follow(start, stop);
+    if (stop(atLoginForm.url)) return atLoginForm.url;
     const html = await atLoginForm.response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`no login form at ${atLoginForm.url.toString()}: ${html.slice(0, 300)}`);
@@ -112,7 +119,7 @@ describe('gateway: login with an OpenID Connect provider', () => {
     });
     await submitted.text();
     const next = new URL(submitted.headers.get('location')!, atLoginForm.url);
-    return (await browser.follow(next.toString(), isCallback)).url;
+    return (await browser.follow(next.toString(), stop)).url;
   }
 
   /** The whole dance; returns where the gateway sent the browser at the end. */
@@ -145,6 +152,8 @@ describe('gateway: login with an OpenID Connect provider', () => {
         { id: 'prueba', label: { es: 'Ingresar con prueba', en: 'Sign in with prueba' } },
         { id: 'estricto', label: { es: 'Ingresar con estricto', en: 'Sign in with estricto' } },
       ],
+      selfRegistration: false,
+      registrationDomains: [],
     });
   });
 
@@ -354,6 +363,159 @@ describe('gateway: login with an OpenID Connect provider', () => {
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toMatch(/logout/i);
   });
+
+  describe('an ID token the relying party must refuse, handed to it in the token endpoint answer', () => {
+    const victim = {
+      email: 'nueva.victima@salud.gob',
+      email_verified: true,
+      name: 'Víctima Nueva',
+      groups: ['cau-supervisores'],
+    };
+
+    /** The provider's genuine ID token for the same person, asked by another application registered there. */
+    async function idTokenOfOtherApplication(subject: string, nonce: string): Promise<string> {
+      const verifier = randomBytes(32).toString('base64url');
+      const start = new URL(`${op.issuer}/auth`);
+      start.search = new URLSearchParams({
+        client_id: TEST_OIDC_OTHER_CLIENT.id,
+        response_type: 'code',
+        scope: 'openid email profile groups',
+        redirect_uri: TEST_OIDC_OTHER_CLIENT.redirectUri,
+        state: 'otra-aplicacion',
+        nonce,
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+      }).toString();
+      const callback = await untilRedirect(new Browser(), start.toString(), subject, (url) =>
+        url.toString().startsWith(TEST_OIDC_OTHER_CLIENT.redirectUri),
+      );
+      const answer = await fetch(`${op.issuer}/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${TEST_OIDC_OTHER_CLIENT.id}:${TEST_OIDC_OTHER_CLIENT.secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: callback.searchParams.get('code')!,
+          redirect_uri: TEST_OIDC_OTHER_CLIENT.redirectUri,
+          code_verifier: verifier,
+        }),
+      });
+      expect(answer.status).toBe(200);
+      return ((await answer.json()) as { id_token: string }).id_token;
+    }
+
+    const resign = (payload: JWTPayload, key: KeyObject, kid: string) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
+
+    /**
+     * A login of a person without an account whose ID token is replaced as the provider answers; it must
+     * end refused, with no session, no account and no link, and the audit naming what was wrong.
+     */
+    async function refusedWith(
+      subject: string,
+      replace: (idToken: string, flowNonce: string) => Promise<string>,
+    ): Promise<string> {
+      op.users.set(subject, { ...victim, email: `${subject}@salud.gob` });
+      const browser = new Browser();
+      const callback = await untilCallback(browser, subject);
+      const flow = await f.db.query<{ nonce: string }>('SELECT nonce FROM gateway.oidc_flows WHERE state = $1', [
+        callback.searchParams.get('state'),
+      ]);
+      const nonce = flow.rows[0]!.nonce;
+      op.interceptNextTokenResponse(async (body) => ({
+        ...body,
+        id_token: await replace(String(body.id_token), nonce),
+      }));
+      const answer = await browser.request(callback.toString());
+      expect(answer.headers.get('location')).toBe('/ingresar?sso=failed');
+      expect(sessionCookie(browser)).toBeUndefined();
+      expect(await accountByEmail(`${subject}@salud.gob`)).toBeUndefined();
+      const links = await f.db.query('SELECT 1 FROM gateway.oidc_identities WHERE subject = $1', [subject]);
+      expect(links.rowCount).toBe(0);
+      const failure = await f.db.query<{ after: Record<string, unknown> }>(
+        `SELECT after FROM gateway.audit_log WHERE action = 'account.sign-in-failure' ORDER BY seq DESC LIMIT 1`,
+      );
+      expect(failure.rows[0]!.after).toMatchObject({ method: 'oidc', provider: 'prueba', failure: 'failed' });
+      return String(failure.rows[0]!.after.error);
+    }
+
+    it('one signed by another key (same key id, forged signature) is refused', async () => {
+      const attacker = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+      const error = await refusedWith('firma-ajena-sub', (idToken) =>
+        resign(decodeJwt(idToken), attacker, op.signingKey.kid),
+      );
+      expect(error).toMatch(/signature/i);
+    });
+
+    it('one the provider issued to another application (another audience) is refused', async () => {
+      let issued: JWTPayload | null = null;
+      const error = await refusedWith('otra-audiencia-sub', async (_idToken, nonce) => {
+        const other = await idTokenOfOtherApplication('otra-audiencia-sub', nonce);
+        issued = decodeJwt(other);
+        return other;
+      });
+      // A genuine token of this provider, for this person and this login's nonce: only its audience is wrong.
+      expect(issued).toMatchObject({ iss: op.issuer, aud: TEST_OIDC_OTHER_CLIENT.id, sub: 'otra-audiencia-sub' });
+      expect(error).toMatch(/aud/);
+    });
+
+    it('an expired one is refused', async () => {
+      // oidc-provider only issues tokens valid from now on (a positive TTL, on the clock it shares with the
+      // gateway in this process): its genuine token is re-signed with its own key, an hour in the past.
+      const error = await refusedWith('vencido-sub', (idToken) => {
+        const now = Math.floor(Date.now() / 1000);
+        const payload = { ...decodeJwt(idToken), iat: now - 7200, auth_time: now - 7200, exp: now - 3600 };
+        return resign(payload, op.signingKey.privateKey, op.signingKey.kid);
+      });
+      expect(error).toMatch(/exp/);
+    });
+
+    it('the genuine answer, passed through the same interception, is accepted (the refusals above are the changes)', async () => {
+      op.users.set('intacto-sub', { ...victim, email: 'intacto@salud.gob' });
+      const browser = new Browser();
+      const callback = await untilCallback(browser, 'intacto-sub');
+      op.interceptNextTokenResponse((body) => Promise.resolve(body));
+      expect((await browser.request(callback.toString())).headers.get('location')).toBe('/tickets');
+      expect(await accountByEmail('intacto@salud.gob')).toMatchObject({ role: 'supervisor' });
+    });
+  });
+
+  it('an unverified e-mail cannot link to the existing account of that address: refused, nothing created or changed', async () => {
+    const email = 'lia.local@salud.gob';
+    const created = await f.http.send<AccountView>('POST', '/api/v1/accounts', {
+      token: f.adminToken,
+      json: { email, name: 'Lía Local', password: 'clave-de-lia-1234', role: 'agent', area: 'REDES' },
+    });
+    expect(created.status).toBe(201);
+    const before = await f.db.query('SELECT * FROM gateway.accounts WHERE id = $1', [created.body.id]);
+    const accountsBefore = await f.db.query('SELECT count(*) FROM gateway.accounts');
+    op.users.set('lia-sub', {
+      email: 'Lia.Local@salud.gob',
+      email_verified: false,
+      name: 'Impostora',
+      groups: ['cau-supervisores'],
+    });
+
+    // 'prueba' links by verified e-mail: an unverified one is not proof of owning the address.
+    const browser = new Browser();
+    expect(await signIn(browser, 'lia-sub')).toBe('/ingresar?sso=email-taken');
+    expect(sessionCookie(browser)).toBeUndefined();
+    expect((await f.db.query('SELECT * FROM gateway.accounts WHERE id = $1', [created.body.id])).rows).toEqual(
+      before.rows,
+    );
+    expect((await f.db.query('SELECT count(*) FROM gateway.accounts')).rows).toEqual(accountsBefore.rows);
+    const links = await f.db.query('SELECT 1 FROM gateway.oidc_identities WHERE subject = $1', ['lia-sub']);
+    expect(links.rowCount).toBe(0);
+    expect(
+      (await f.http.send('POST', '/api/v1/auth/token', { json: { email, password: 'clave-de-lia-1234' } })).status,
+    ).toBe(200);
+    const failure = await f.db.query<{ after: Record<string, unknown> }>(
+      `SELECT after FROM gateway.audit_log WHERE action = 'account.sign-in-failure' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(failure.rows[0]!.after).toMatchObject({ failure: 'email-taken', email, emailVerified: false });
+  });
 });
 
 describe('gateway: an installation without local login', () => {
@@ -379,6 +541,8 @@ describe('gateway: an installation without local login', () => {
     expect(options.body).toEqual({
       localLogin: false,
       providers: [{ id: 'unico', label: { es: 'Cuenta provincial', en: 'Cuenta provincial' } }],
+      selfRegistration: false,
+      registrationDomains: [],
     });
     const login = await f.http.send('POST', '/api/v1/auth/session', {
       json: { email: 'admin@cau.test', password: 'clave-admin-123' },

@@ -38,6 +38,7 @@ import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-password-reset-mail.use-case.js';
+import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue-self-registration-mail.use-case.js';
 
 @Module({
   controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler],
@@ -75,6 +76,7 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
     InboundAdminUseCase,
     QueueReportMailsUseCase,
     QueuePasswordResetMailUseCase,
+    QueueSelfRegistrationMailUseCase,
     MailAttachmentStore,
     InboundAttachmentsUseCase,
     InboundAttachmentBackfill,

@@ -40,6 +40,7 @@ import {
 } from './ticket-mails/ticket-mail-plans.js';
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-password-reset-mail.use-case.js';
+import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue-self-registration-mail.use-case.js';
 
 export const notificationsService: ServiceDefinition = {
   name: 'notifications',
@@ -69,6 +70,7 @@ export const notificationsService: ServiceDefinition = {
     const people = app.get(TrackTicketPeopleUseCase);
     const reportMails = app.get(QueueReportMailsUseCase);
     const passwordResetMails = app.get(QueuePasswordResetMailUseCase);
+    const selfRegistrationMails = app.get(QueueSelfRegistrationMailUseCase);
     const jurisdictionContacts = app.get(TrackJurisdictionContactsUseCase);
     return [
       {
@@ -96,6 +98,7 @@ export const notificationsService: ServiceDefinition = {
           }),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
+          onEvent(AccountEvents.RegistrationRequested, (event, tx) => selfRegistrationMails.handle(event, tx)),
           onEvent(CatalogueEvents.Changed, (event, tx) => jurisdictionContacts.handle(event, tx)),
         ],
       },

@@ -7,6 +7,7 @@ import { onSubmitOf } from '../../components/forms';
 import { api, ApiError, csrfHeader, unwrap } from '../../api/client';
 import { AnchorLink } from '../../components/links';
 import { changeLanguage, isLanguage } from '../../app/i18n';
+import { loginOptionsQuery } from './login-options';
 import { providerLoginHref } from './sso';
 
 const route = getRouteApi('/ingresar');
@@ -24,11 +25,7 @@ const required = { value: true, message: 'validation.required' };
  */
 export function LoginPage() {
   const { t, i18n } = useTranslation();
-  const options = useQuery({
-    queryKey: ['login-options'],
-    queryFn: () => unwrap(api.GET('/api/v1/auth/providers')),
-    staleTime: Infinity,
-  });
+  const options = useQuery(loginOptionsQuery);
   const providers = options.data?.providers ?? [];
   const localLogin = options.data?.localLogin ?? true;
   const search = route.useSearch();
@@ -115,6 +112,14 @@ export function LoginPage() {
             </Stack>
           </form>
         </Card>
+      )}
+      {options.data?.selfRegistration && (
+        <Text ta="center" size="sm">
+          {t('registration.noAccount')}{' '}
+          <AnchorLink to="/registrarse" underline="always">
+            {t('registration.create')}
+          </AnchorLink>
+        </Text>
       )}
     </Stack>
   );

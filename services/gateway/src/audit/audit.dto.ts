@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'account.sign-in-failure',
   'account.link',
   'account.role-sync',
+  'account.registration-request',
+  'account.registration-verify',
   'canned-answer.create',
   'canned-answer.update',
   'canned-answer.delete',

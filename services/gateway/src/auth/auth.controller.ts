@@ -1,17 +1,26 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { PasswordResetConfirmRequest, PasswordResetRequest } from '../password-reset/password-reset.dto.js';
 import { PasswordResetUseCase } from '../password-reset/password-reset.use-case.js';
+import {
+  RegistrationRequest,
+  RegistrationVerifiedResponse,
+  RegistrationVerifyRequest,
+} from '../registration/registration.dto.js';
+import { RegistrationOpenGuard } from '../registration/registration-open.guard.js';
+import { REGISTRATION_TTL_SECONDS, RegistrationUseCase } from '../registration/registration.use-case.js';
 import { Public } from './access.decorators.js';
 import { IssueTokenUseCase } from './issue-token.use-case.js';
 import { LoginThrottleGuard } from './login-throttle.js';
@@ -24,6 +33,7 @@ export class AuthController {
   constructor(
     private readonly issueToken: IssueTokenUseCase,
     private readonly passwordReset: PasswordResetUseCase,
+    private readonly registration: RegistrationUseCase,
   ) {}
 
   @Post('token')
@@ -74,5 +84,50 @@ export class AuthController {
     @Body(new ContractPipe(PasswordResetConfirmRequest)) request: PasswordResetConfirmRequest,
   ): Promise<void> {
     return this.passwordReset.confirm(request.token, request.password);
+  }
+
+  @Post('registrations')
+  @HttpCode(202)
+  @Public()
+  @UseGuards(RegistrationOpenGuard, LoginThrottleGuard)
+  @ApiOperation({
+    summary: 'Una persona pide su propia cuenta de solicitante',
+    description:
+      'Solo si la instalación lo permite (SELF_REGISTRATION; si no, 404 REGISTRATION_CLOSED) y, con ' +
+      'SELF_REGISTRATION_DOMAINS, para direcciones de esos dominios (si no, 400 con el campo `email`). La ' +
+      'contraseña sigue las reglas de las cuentas. Responde siempre 202, igual e inmediatamente, exista o ' +
+      'no una cuenta con ese correo: si no existe, se envía el enlace `${PORTAL_URL}/verificar-correo?token=…`, ' +
+      `que vale ${REGISTRATION_TTL_SECONDS / 3600} horas y una sola vez y crea la cuenta; si existe, un aviso ` +
+      'con el enlace para restablecer la contraseña. Cuenta en el límite de inicios de sesión.',
+  })
+  @ApiBody({ schema: contractSchemaRef(RegistrationRequest) })
+  @ApiAcceptedResponse({ description: 'Pedido recibido: revise su correo' })
+  @ApiErrors(400, 404, 413, 415, 429)
+  register(
+    @Body(new ContractPipe(RegistrationRequest)) request: RegistrationRequest,
+    @Req() origin: FastifyRequest,
+  ): void {
+    this.registration.request(request, origin);
+  }
+
+  @Post('registrations/verify')
+  @HttpCode(201)
+  @Public()
+  @UseGuards(RegistrationOpenGuard, LoginThrottleGuard)
+  @ApiOperation({
+    summary: 'Confirma el correo con el enlace recibido y crea la cuenta de solicitante',
+    description:
+      'Crea la cuenta (rol solicitante) con el nombre y la contraseña del registro; después se ingresa ' +
+      'con ellos. Un enlace usado, vencido o alterado: 400 con el campo `token`; una dirección que ya tiene ' +
+      'cuenta: 409. Con el registro cerrado: 404 REGISTRATION_CLOSED.',
+  })
+  @ApiBody({ schema: contractSchemaRef(RegistrationVerifyRequest) })
+  @ApiCreatedResponse({ type: RegistrationVerifiedResponse })
+  @ApiErrors(400, 404, 409, 413, 415, 429)
+  async verifyRegistration(
+    @Body(new ContractPipe(RegistrationVerifyRequest)) request: RegistrationVerifyRequest,
+    @Req() origin: FastifyRequest,
+  ): Promise<RegistrationVerifiedResponse> {
+    return { email: await this.registration.verify(request.token, origin) };
   }
 }

@@ -1,5 +1,5 @@
 import { Role } from '@cau/contracts';
-import { grantFromClaims, identityConfigFromEnv } from './oidc-config.js';
+import { grantFromClaims, identityConfigFromEnv, registrationAllows } from './oidc-config.js';
 
 const KEYCLOAK = {
   id: 'keycloak',
@@ -100,5 +100,39 @@ describe('grantFromClaims', () => {
       jurisdiction: null,
     });
     expect(grantFromClaims(mapping, {}).role).toBe(Role.Requester);
+  });
+});
+
+describe('self-registration settings', () => {
+  it('are off by default, open to any address unless domains are listed', () => {
+    expect(identityConfigFromEnv({}).selfRegistration).toEqual({ open: false, domains: [] });
+    const open = identityConfigFromEnv({ SELF_REGISTRATION: 'true' }).selfRegistration;
+    expect(open).toEqual({ open: true, domains: [] });
+    expect(registrationAllows(open, 'ana@cualquiera.com')).toBe(true);
+  });
+
+  it('take the listed domains and their subdomains only', () => {
+    const settings = identityConfigFromEnv({
+      SELF_REGISTRATION: '1',
+      SELF_REGISTRATION_DOMAINS: ' Salud.gob.bo , @educacion.gob.bo',
+    }).selfRegistration;
+    expect(settings.domains).toEqual(['salud.gob.bo', 'educacion.gob.bo']);
+    expect(registrationAllows(settings, 'ana@salud.gob.bo')).toBe(true);
+    expect(registrationAllows(settings, 'ana@lapaz.salud.gob.bo')).toBe(true);
+    expect(registrationAllows(settings, 'ana@falsasalud.gob.bo')).toBe(false);
+    expect(registrationAllows(settings, 'ana@salud.gob.bo.evil.com')).toBe(false);
+  });
+
+  it('report a bad switch, a bad domain, and registration without local login', () => {
+    expect(() =>
+      identityConfigFromEnv({ SELF_REGISTRATION: 'quizás', SELF_REGISTRATION_DOMAINS: 'no es dominio' }),
+    ).toThrow(/SELF_REGISTRATION must be true or false.*SELF_REGISTRATION_DOMAINS must list domains/);
+    expect(() =>
+      identityConfigFromEnv({
+        SELF_REGISTRATION: 'true',
+        LOCAL_LOGIN: 'false',
+        OIDC_PROVIDERS: JSON.stringify([KEYCLOAK]),
+      }),
+    ).toThrow(/SELF_REGISTRATION=true needs LOCAL_LOGIN/);
   });
 });

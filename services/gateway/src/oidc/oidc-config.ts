@@ -30,12 +30,24 @@ export interface OidcProviderSettings {
   allowInsecure: boolean;
 }
 
+/** Whether people may create their own requester account with a password (and from which addresses). */
+export interface SelfRegistrationSettings {
+  /** SELF_REGISTRATION (default off). */
+  open: boolean;
+  /**
+   * SELF_REGISTRATION_DOMAINS: lower-case domains (`salud.gob.bo`) an address must belong to, exactly or
+   * as a subdomain; empty: any address.
+   */
+  domains: readonly string[];
+}
+
 /** How people log in to the portal, read once at boot. Injected by class. */
 export class IdentityConfig {
   constructor(
     /** LOCAL_LOGIN: the portal's e-mail and password form (and its endpoint). */
     readonly localLogin: boolean,
     readonly providers: readonly OidcProviderSettings[],
+    readonly selfRegistration: SelfRegistrationSettings = { open: false, domains: [] },
   ) {}
 
   provider(id: string): OidcProviderSettings | null {
@@ -108,8 +120,40 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv): IdentityConfig {
   if (!localLogin && providers.length === 0 && problems.length === 0) {
     problems.push('LOCAL_LOGIN=false needs at least one provider in OIDC_PROVIDERS, or nobody could log in');
   }
+  const selfRegistration = selfRegistrationFrom(env, problems);
+  if (selfRegistration.open && !localLogin) {
+    problems.push('SELF_REGISTRATION=true needs LOCAL_LOGIN: the accounts it creates log in with their password');
+  }
   if (problems.length > 0) throw new Error(`invalid identity configuration: ${problems.join('; ')}`);
-  return new IdentityConfig(localLogin, providers);
+  return new IdentityConfig(localLogin, providers, selfRegistration);
+}
+
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function selfRegistrationFrom(env: NodeJS.ProcessEnv, problems: string[]): SelfRegistrationSettings {
+  const raw = env.SELF_REGISTRATION?.trim().toLowerCase() ?? '';
+  let open = false;
+  if (raw === 'true' || raw === '1') open = true;
+  else if (raw !== '' && raw !== 'false' && raw !== '0') {
+    problems.push(`SELF_REGISTRATION must be true or false, got "${env.SELF_REGISTRATION}"`);
+  }
+  const domains = (env.SELF_REGISTRATION_DOMAINS ?? '')
+    .split(',')
+    .map((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+    .filter((domain) => domain !== '');
+  for (const domain of domains) {
+    if (!DOMAIN_PATTERN.test(domain)) {
+      problems.push(`SELF_REGISTRATION_DOMAINS must list domains like salud.gob.bo, got "${domain}"`);
+    }
+  }
+  return { open, domains };
+}
+
+/** Whether self-registration takes this (normalized) address: any, or one of the domains or their subdomains. */
+export function registrationAllows(settings: SelfRegistrationSettings, email: string): boolean {
+  if (settings.domains.length === 0) return true;
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return settings.domains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
 }
 
 function providerFrom(entry: unknown, at: string, problems: string[]): OidcProviderSettings | null {

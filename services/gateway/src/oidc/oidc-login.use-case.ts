@@ -352,7 +352,14 @@ export class OidcLoginUseCase implements OnModuleInit, OnModuleDestroy {
         provider.clientId,
         { client_secret: provider.clientSecret },
         client.ClientSecretBasic(provider.clientSecret),
-        provider.allowInsecure ? { execute: [client.allowInsecureRequests] } : {},
+        {
+          // The ID token's signature is checked against the provider's published keys even though it comes
+          // straight from the token endpoint (where OpenID Connect lets TLS alone vouch for it): a token
+          // endpoint answer altered on the way (a TLS-intercepting proxy) is refused too.
+          execute: provider.allowInsecure
+            ? [client.allowInsecureRequests, client.enableNonRepudiationChecks]
+            : [client.enableNonRepudiationChecks],
+        },
       );
       this.discovered.set(provider.id, found);
       found.catch(() => this.discovered.delete(provider.id));

@@ -26,6 +26,8 @@ export class OidcController {
     return {
       localLogin: this.identity.localLogin,
       providers: this.identity.providers.map((provider) => ({ id: provider.id, label: provider.label })),
+      selfRegistration: this.identity.selfRegistration.open,
+      registrationDomains: this.identity.selfRegistration.open ? [...this.identity.selfRegistration.domains] : [],
     };
   }
 

@@ -22,6 +22,15 @@ export class LoginOptionsResponse {
 
   @ApiProperty({ type: [LoginProviderResponse], description: 'Los proveedores OpenID Connect configurados' })
   providers!: LoginProviderResponse[];
+
+  @ApiProperty({ description: 'Si una persona puede crear su propia cuenta de solicitante (SELF_REGISTRATION)' })
+  selfRegistration!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Los dominios de correo que pueden registrarse (SELF_REGISTRATION_DOMAINS); vacío: cualquiera',
+  })
+  registrationDomains!: string[];
 }
 
 export class LogoutResponse {

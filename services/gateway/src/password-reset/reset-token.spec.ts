@@ -1,5 +1,5 @@
 import { PASSWORD_RESET_TOKEN_PATTERN } from '@cau/contracts';
-import { mintResetToken, resetTokenHash, verifyResetToken } from './reset-token.js';
+import { mintMailedToken, mintResetToken, resetTokenHash, verifyMailedToken, verifyResetToken } from './reset-token.js';
 
 const secret = new TextEncoder().encode('reset-token-spec-secret-0123456789-abcdef');
 const other = new TextEncoder().encode('another-secret-entirely-0123456789-abcdef');
@@ -26,5 +26,12 @@ describe('password reset tokens', () => {
     const a = mintResetToken(secret);
     expect(mintResetToken(secret)).not.toBe(a);
     expect(resetTokenHash(a)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('of one purpose are refused for the other', () => {
+    const registration = mintMailedToken(secret, 'registration');
+    expect(verifyMailedToken(secret, 'registration', registration)).toBe(true);
+    expect(verifyResetToken(secret, registration)).toBe(false);
+    expect(verifyMailedToken(secret, 'registration', mintResetToken(secret))).toBe(false);
   });
 });

@@ -10,15 +10,30 @@ export const PASSWORD_RESET_TTL_SECONDS = 3600;
  * unguessable. Only `tokenHash` of it is stored.
  */
 export function mintResetToken(secret: Uint8Array): string {
-  const random = randomBytes(32).toString('base64url');
-  return `${random}.${sign(secret, random)}`;
+  return mintMailedToken(secret, 'password-reset');
 }
 
 /** True when the token has the shape and the signature this gateway (its secret) gives. */
 export function verifyResetToken(secret: Uint8Array, token: string): boolean {
+  return verifyMailedToken(secret, 'password-reset', token);
+}
+
+/**
+ * What a mailed token is for. Part of the signed text, so a token minted for one use (a reset link)
+ * is refused by the other (a registration's verification) even under the same secret.
+ */
+export type MailedTokenPurpose = 'password-reset' | 'registration';
+
+/** A token of the reset's shape for any mailed link; see mintResetToken. */
+export function mintMailedToken(secret: Uint8Array, purpose: MailedTokenPurpose): string {
+  const random = randomBytes(32).toString('base64url');
+  return `${random}.${sign(secret, purpose, random)}`;
+}
+
+export function verifyMailedToken(secret: Uint8Array, purpose: MailedTokenPurpose, token: string): boolean {
   if (!PASSWORD_RESET_TOKEN_PATTERN.test(token)) return false;
   const [random = '', signature = ''] = token.split('.');
-  const expected = Buffer.from(sign(secret, random));
+  const expected = Buffer.from(sign(secret, purpose, random));
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -27,6 +42,6 @@ export function resetTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function sign(secret: Uint8Array, random: string): string {
-  return createHmac('sha256', secret).update(`password-reset:${random}`).digest('base64url');
+function sign(secret: Uint8Array, purpose: MailedTokenPurpose, random: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${random}`).digest('base64url');
 }

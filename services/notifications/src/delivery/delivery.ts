@@ -28,6 +28,8 @@ export const DeliveryKind = {
   ScheduledReport: 'scheduled-report',
   /** To an account's own address: a link to choose a new password (asked on the sign-in page or by an admin). */
   PasswordReset: 'password-reset',
+  /** To the address a person registered with: the link that confirms it, or a notice that it has an account. */
+  SelfRegistration: 'self-registration',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 
