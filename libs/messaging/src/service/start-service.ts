@@ -154,6 +154,7 @@ export async function startService(definition: ServiceDefinition, env = process.
       } else if (status.type === 'reconnect') {
         runtime.natsConnected = true;
         logger.info('NATS connection restored');
+        for (const consumer of runtime.consumers) consumer.reconnected();
       }
     }
   })();

@@ -1,0 +1,302 @@
+// Chaos benchmark (issue 10): the whole platform under a steady registration load while each service, the
+// gateway and NATS are killed with SIGKILL and started again, one after another. Clients behave as a real
+// client would: a request that fails (refused connection, 5xx, time-out) is sent again with the same
+// Idempotency-Key until it is answered. NATS is a server of the bench's own (its own port and JetStream
+// store), so killing it disturbs nothing else on the machine. Afterwards it waits for the platform to
+// catch up and prints: accepted, lost, duplicate numbers, gaps, incomplete read models, mails missing and
+// duplicated, dead letters, and per kill the time to healthy and the time until a ticket registered right
+// after the restart is in every read model.
+// Options: --clients 8 --interval 12 (s between kills) --down 1 (s a process stays dead)
+//          --kills intake,routing,resolution,knowledge,notifications,reporting,gateway,nats
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '8' },
+    interval: { type: 'string', default: '12' },
+    down: { type: 'string', default: '1' },
+    kills: { type: 'string', default: 'intake,routing,resolution,knowledge,notifications,reporting,gateway,nats' },
+  },
+});
+const clients = Number(values.clients);
+const intervalMs = Number(values.interval) * 1_000;
+const downMs = Number(values.down) * 1_000;
+const kills = values.kills.split(',').filter(Boolean);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- NATS of our own -------------------------------------------------------------------------------
+const natsPort = await freePort();
+const natsStore = mkdtempSync(path.join(os.tmpdir(), 'cau-chaos-nats-'));
+let nats = await startNats();
+process.env.NATS_URL = `nats://127.0.0.1:${natsPort}`;
+// Loaded only now: @cau/testing reads NATS_URL when it is loaded.
+const { ApiClient, allocatePort, startTestPlatform } = await import('@cau/testing');
+const { connect } = await import('@nats-io/transport-node');
+const { jetstreamManager } = await import('@nats-io/jetstream');
+
+console.log(`Starting the platform on its own NATS (port ${natsPort})…`);
+const gatewayPort = allocatePort();
+const platform = await startTestPlatform('benchchaos', {
+  gatewayPort,
+  env: { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000' },
+  parseMail: true,
+});
+const api = new ApiClient(platform.gatewayUrl);
+const admin = await api.token(platform.admin.email, platform.admin.password);
+const operator = await api.createAccount(admin, {
+  email: 'chaos@cau.test',
+  name: 'Chaos',
+  role: 'operator',
+  password: 'clave-chaos-123',
+});
+const db = new pg.Client({ connectionString: platform.infra.database.url });
+await db.connect();
+
+// --- Load ------------------------------------------------------------------------------------------
+const body = (i) => ({
+  channel: 'telefono',
+  requester: { email: `persona${i % 300}@salud.gob.ar`, name: `Persona ${i % 300}` },
+  jurisdiction: 'SALUD',
+  title: `No imprime la impresora ${i}`,
+  description: 'La impresora de red del piso 2 no imprime ningún documento desde esta mañana.',
+  type: 'incidente',
+  category: 'impresoras',
+  impact: ['alto', 'medio', 'bajo'][i % 3],
+  urgency: ['alta', 'media', 'baja'][i % 3],
+});
+/** Idempotency-Key → every number the platform answered for it (more than one would be a duplicate). */
+const accepted = new Map();
+let retries = 0;
+let loading = true;
+let counter = 0;
+
+async function register(i, key) {
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body(i)),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await response.text();
+      if (response.status === 200 || response.status === 201) {
+        const numbers = accepted.get(key) ?? new Set();
+        numbers.add(JSON.parse(text).number);
+        accepted.set(key, numbers);
+        return;
+      }
+      if (response.status < 500 && response.status !== 429) {
+        throw new Error(`registration refused: ${response.status} ${text.slice(0, 300)}`);
+      }
+    } catch (error) {
+      if (String(error).includes('registration refused')) throw error;
+    }
+    retries++;
+    await sleep(200);
+  }
+}
+
+const load = Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (loading) {
+      const i = counter++;
+      await register(i, randomUUID());
+    }
+  }),
+);
+
+// --- Kills -----------------------------------------------------------------------------------------
+const results = [];
+/** The services whose health was not yet `ok` at the last look. */
+let stillDown = [];
+console.log('Warming up (5 s)…');
+await sleep(5_000);
+for (const target of kills) {
+  console.log(`Killing ${target}…`);
+  const killedAt = performance.now();
+  let restartedAt;
+  if (target === 'nats') {
+    nats.kill('SIGKILL');
+    await new Promise((resolve) => nats.once('exit', resolve));
+    await sleep(downMs);
+    restartedAt = performance.now();
+    nats = await startNats();
+    if ((await waitFor(allHealthy, 120_000)) === null)
+      console.log(`  not healthy after 120 s: ${stillDown.join(', ')}`);
+  } else {
+    const victim = platform.processes.find((p) => p.name === target && p.child.exitCode === null);
+    if (!victim) throw new Error(`no running ${target}`);
+    await victim.kill();
+    await sleep(downMs);
+    restartedAt = performance.now();
+    await platform.spawn(target);
+  }
+  const healthyMs = performance.now() - restartedAt;
+  const flowingMs = await probe();
+  results.push({ target, healthyMs, flowingMs, outageMs: performance.now() - killedAt });
+  await sleep(Math.max(0, intervalMs - (performance.now() - killedAt)));
+}
+loading = false;
+console.log('Load stopped; waiting for the platform to catch up…');
+await load;
+const caughtUpMs = await waitCaughtUp(300_000);
+
+// --- Checks ----------------------------------------------------------------------------------------
+const answered = [...accepted.values()].flatMap((numbers) => [...numbers]);
+const keysWithTwoNumbers = [...accepted.values()].filter((numbers) => numbers.size > 1).length;
+const intake = (await db.query('SELECT number FROM intake.tickets')).rows.map((row) => Number(row.number));
+const intakeSet = new Set(intake);
+const lost = answered.filter((number) => !intakeSet.has(number)).length;
+const min = Math.min(...intake);
+const max = Math.max(...intake);
+const gaps = max - min + 1 - intakeSet.size;
+const readModels = {
+  routing: 'SELECT number FROM routing.tickets',
+  resolution: 'SELECT number FROM resolution.tickets',
+  reporting:
+    'SELECT number FROM reporting.ticket_view WHERE number IS NOT NULL AND area IS NOT NULL AND priority IS NOT NULL',
+};
+const incomplete = {};
+for (const [name, sql] of Object.entries(readModels)) {
+  const present = new Set((await db.query(sql)).rows.map((row) => Number(row.number)));
+  incomplete[name] = intake.filter((number) => !present.has(number)).length;
+}
+const mailed = new Set();
+const messageIds = new Map();
+for (const mail of platform.smtp.mails) {
+  const tag = /^\[CAU #(\d+)\]/.exec(mail.parsed.subject ?? '');
+  if (tag && mail.envelopeTo.some((to) => to.startsWith('persona'))) mailed.add(Number(tag[1]));
+  const id = mail.parsed.messageId ?? '';
+  messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
+}
+const mailsMissing = intake.filter((number) => !mailed.has(number)).length;
+const mailsDuplicated = [...messageIds.values()].filter((count) => count > 1).length;
+const jsm = await jetstreamManager(await connect({ servers: process.env.NATS_URL }));
+const deadLetters = (await jsm.streams.info(platform.env.NATS_DLQ_STREAM)).state.messages;
+
+const ms = (value) => (value === null ? 'never' : `${(value / 1000).toFixed(1)} s`);
+console.log(`
+chaos benchmark — ${clients} clients registering with retries, each of ${kills.join(', ')} killed (SIGKILL) and
+restarted after ${values.down} s, every ${values.interval} s, everything on this machine
+  accepted:              ${answered.length} tickets (${retries} retried requests)
+  lost:                  ${lost}
+  duplicate numbers:     ${intake.length - intakeSet.size} in intake, ${keysWithTwoNumbers} Idempotency-Keys answered with two numbers
+  gaps in the numbers:   ${gaps}
+  read models missing:   routing ${incomplete.routing}, resolution ${incomplete.resolution}, reporting ${incomplete.reporting}
+  mails:                 ${mailsMissing} tickets without their registration mail, ${mailsDuplicated} Message-IDs received twice
+  dead letters:          ${deadLetters}
+  caught up:             ${ms(caughtUpMs)} after the load stopped
+
+  killed          healthy after restart   a new ticket in every read model   outage (kill → flowing)
+${results
+  .map((r) => `  ${r.target.padEnd(15)} ${ms(r.healthyMs).padEnd(23)} ${ms(r.flowingMs).padEnd(34)} ${ms(r.outageMs)}`)
+  .join('\n')}
+`);
+await db.end();
+await platform.stop();
+nats.kill('SIGTERM');
+rmSync(natsStore, { recursive: true, force: true });
+process.exit(0);
+
+// --- Helpers ---------------------------------------------------------------------------------------
+async function startNats() {
+  const child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore], {
+    stdio: 'ignore',
+  });
+  await waitFor(
+    () =>
+      new Promise((resolve) => {
+        const socket = net.connect(natsPort, '127.0.0.1', () => {
+          socket.end();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      }),
+    30_000,
+  );
+  return child;
+}
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitFor(check, timeoutMs) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (await check().catch(() => false)) return performance.now() - started;
+    await sleep(50);
+  }
+  return null;
+}
+
+async function allHealthy() {
+  const alive = platform.processes.filter((p) => p.child.exitCode === null);
+  const answers = await Promise.all(
+    alive.map((p) =>
+      fetch(`${p.url}/health`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    ),
+  );
+  stillDown = alive.filter((_, i) => !answers[i]).map((p) => p.name);
+  return answers.every(Boolean);
+}
+
+/** From now until a ticket registered now is in every read model: the platform flows again. */
+async function probe() {
+  const started = performance.now();
+  const key = randomUUID();
+  await register(counter++, key);
+  const [number] = accepted.get(key);
+  const found = await waitFor(async () => {
+    const { rows } = await db.query(
+      `SELECT (SELECT count(*) FROM routing.tickets WHERE number = $1)
+            + (SELECT count(*) FROM resolution.tickets WHERE number = $1)
+            + (SELECT count(*) FROM reporting.ticket_view WHERE number = $1 AND area IS NOT NULL) AS n`,
+      [number],
+    );
+    return Number(rows[0].n) === 3;
+  }, 180_000);
+  return found === null ? null : performance.now() - started;
+}
+
+async function waitCaughtUp(timeoutMs) {
+  const outboxes = (
+    await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox'`)
+  ).rows.map((row) => row.table_schema);
+  const nc = await connect({ servers: process.env.NATS_URL });
+  const manager = await jetstreamManager(nc);
+  try {
+    return await waitFor(async () => {
+      let pending = 0;
+      for (const schema of outboxes) {
+        pending += Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
+      }
+      for await (const info of manager.consumers.list(platform.env.NATS_EVENTS_STREAM)) {
+        pending += info.num_pending + info.num_ack_pending;
+      }
+      const tickets = Number((await db.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
+      const mailedNow = new Set(
+        platform.smtp.mails.map((mail) => /^\[CAU #(\d+)\]/.exec(mail.parsed.subject ?? '')?.[1]).filter(Boolean),
+      );
+      return pending === 0 && mailedNow.size >= tickets;
+    }, timeoutMs);
+  } finally {
+    await nc.close();
+  }
+}
