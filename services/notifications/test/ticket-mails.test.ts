@@ -780,8 +780,11 @@ describe('notifications: who is told what about a ticket', () => {
     expect(solution!.parsed.text).toContain('Se cambió el tóner.');
     const [closure] = mailsWithId(messageIdOf(expected[1]!));
     expect(closure!.parsed.text).toContain('Hola, Marta Ruiz:');
-    // The signed survey link is the original requester's alone.
+    // The survey is the original requester's alone; the follower is sent to their own request.
     expect(closure!.parsed.text).not.toContain('token=');
+    expect(closure!.parsed.text).not.toContain('/encuesta');
+    expect(closure!.parsed.text).toContain(`Su solicitud #${duplicate.data.number} se había unido a esta.`);
+    expect(closure!.parsed.text).toContain(`/tickets/${duplicate.data.number}`);
     const [own] = mailsWithId(messageIdOf(expected[3]!));
     expect(own!.parsed.text).toContain('Hola, Ana Pérez:');
     expect(own!.parsed.text).toMatch(/encuesta\?token=/);

@@ -14,6 +14,8 @@ interface RequesterMailData {
 export interface TicketClosedMailData extends RequesterMailData {
   /** The signed link of the survey (answered without signing in); without it, the portal's survey page. */
   surveyUrl?: string | undefined;
+  /** For the requester of a merged duplicate: their own ticket, linked instead of a survey they cannot answer. */
+  ownTicketNumber?: number | undefined;
 }
 
 export interface TicketResolvedMailData extends RequesterMailData {
@@ -107,11 +109,13 @@ const CLOSED = {
     subject: (title: string) => `Cerramos su solicitud: ${title}`,
     intro: 'Su solicitud fue resuelta y la cerramos.',
     surveyIntro: 'Nos ayuda conocer su opinión. Responda la encuesta de satisfacción en',
+    ownTicketIntro: (number: number) => `Su solicitud #${number} se había unido a esta. Puede verla en`,
   },
   en: {
     subject: (title: string) => `Your request is closed: ${title}`,
     intro: 'Your request has been resolved and closed.',
     surveyIntro: 'Your opinion helps us. Please answer the satisfaction survey at',
+    ownTicketIntro: (number: number) => `Your request #${number} had been merged into this one. You can see it at`,
   },
 } satisfies Record<Language, unknown>;
 
@@ -126,7 +130,13 @@ export function renderTicketClosedMail(data: TicketClosedMailData, locale: MailL
     greeting: common.greeting(data.requesterName),
     paragraphs: [copy.intro],
     fields: ticketFields(common, data),
-    link: { intro: copy.surveyIntro, url: data.surveyUrl ?? surveyUrl(data.portalUrl, data.number) },
+    link:
+      data.ownTicketNumber === undefined
+        ? { intro: copy.surveyIntro, url: data.surveyUrl ?? surveyUrl(data.portalUrl, data.number) }
+        : {
+            intro: copy.ownTicketIntro(data.ownTicketNumber),
+            url: `${data.portalUrl}/tickets/${data.ownTicketNumber}`,
+          },
     closing: [common.reply(ticketTag(data.number))],
   });
 }

@@ -120,7 +120,8 @@ export class QueueTicketMailsUseCase {
       };
       for (const recipient of wanted) await record(recipient, mail);
       if (!followers) continue;
-      // The requesters of merged duplicates, each addressed by name; the survey stays the requester's own.
+      // The requesters of merged duplicates, each addressed by name; the survey stays the requester's own,
+      // a follower's closure mail links to their own request instead.
       const following = (await this.followers.of(tx, ticket.ticketId)).filter(
         (follower) => follower.email !== ticket.requesterEmail.toLowerCase(),
       );
@@ -134,7 +135,10 @@ export class QueueTicketMailsUseCase {
       for (const follower of following) {
         if (followingOut.has(follower.email)) continue;
         const addressed = { ...ticket, requesterName: follower.name, requesterEmail: follower.email };
-        await record(follower.email, render({ ...input, ticket: addressed, surveyUrl: undefined }));
+        await record(
+          follower.email,
+          render({ ...input, ticket: addressed, surveyUrl: undefined, ownTicketNumber: follower.duplicateNumber }),
+        );
       }
     }
   }

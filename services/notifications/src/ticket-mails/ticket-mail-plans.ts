@@ -48,6 +48,11 @@ export interface MailInput<T> {
   locale: MailLocale;
   /** The signed survey link, for the mails that carry one (`ticket.closed`). */
   surveyUrl?: string | undefined;
+  /**
+   * For the requester of a duplicate merged into this ticket: their own ticket's number. The survey is the
+   * original requester's; theirs is the page of their own request, which their portal shows them.
+   */
+  ownTicketNumber?: number | undefined;
 }
 
 /** The mail one kind of recipient gets for one event type. */
@@ -290,8 +295,8 @@ export const ClosedMails: EventMails<TicketClosedV1> = {
   followers: true,
   plans: withReferente({
     kind: DeliveryKind.TicketClosed,
-    render: ({ ticket, portalUrl, locale, surveyUrl }) =>
-      renderTicketClosedMail({ ...requesterFacts(ticket, portalUrl), surveyUrl }, locale),
+    render: ({ ticket, portalUrl, locale, surveyUrl, ownTicketNumber }) =>
+      renderTicketClosedMail({ ...requesterFacts(ticket, portalUrl), surveyUrl, ownTicketNumber }, locale),
     values: () => ({}),
   }),
   sample: () => ({ ...sampleStep('L1', 'cerrado'), resolutionBusinessMinutes: 90, resolutionCalendarMinutes: 95 }),
@@ -522,7 +527,9 @@ function kindEntries<T extends { ticketId: string }>(mails: EventMails<T>): Mail
 
 /** Every placeholder value of one mail: the ticket's, then the event's. */
 export function placeholderValues<T>(plan: MailPlan<T>, input: MailInput<T>): Record<string, string> {
-  return { ...commonValues(input.ticket, input.portalUrl, input.locale, input.surveyUrl), ...plan.values(input) };
+  const surveyUrl =
+    input.ownTicketNumber === undefined ? input.surveyUrl : `${input.portalUrl}/tickets/${input.ownTicketNumber}`;
+  return { ...commonValues(input.ticket, input.portalUrl, input.locale, surveyUrl), ...plan.values(input) };
 }
 
 /** The mail kinds administrators can write templates for, in the order of a ticket's life. */

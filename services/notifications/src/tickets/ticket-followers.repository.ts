@@ -28,9 +28,12 @@ export class TicketFollowersRepository {
     );
   }
 
-  async of(tx: EntityManager, ticketId: string): Promise<TicketFollower[]> {
-    return tx.query(`SELECT email, name FROM "${this.s}".ticket_followers WHERE ticket_id = $1 ORDER BY at, email`, [
-      ticketId,
-    ]);
+  /** With the number of each follower's own (merged) ticket, the one their portal shows them. */
+  async of(tx: EntityManager, ticketId: string): Promise<Array<TicketFollower & { duplicateNumber: number }>> {
+    const rows: Array<{ email: string; name: string; duplicate_number: string }> = await tx.query(
+      `SELECT email, name, duplicate_number FROM "${this.s}".ticket_followers WHERE ticket_id = $1 ORDER BY at, email`,
+      [ticketId],
+    );
+    return rows.map((row) => ({ email: row.email, name: row.name, duplicateNumber: Number(row.duplicate_number) }));
   }
 }
