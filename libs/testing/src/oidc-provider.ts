@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 
 /** The claims a test user of the provider carries (its `sub` is the map key). */
 export interface TestOidcUser {
@@ -59,6 +59,9 @@ export async function startTestOidcProvider(
   users: Record<string, TestOidcUser> = {},
   port = 0,
 ): Promise<TestOidcProvider> {
+  // Loaded here, not with the module: every test that loads @cau/testing would otherwise print the
+  // package's warnings (e.g. "Unsupported runtime" on Node 20) without using it.
+  const { default: Provider } = await import('oidc-provider');
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   let tokenRewrite: ((body: Record<string, unknown>) => Promise<Record<string, unknown>>) | null = null;
   const server: Server = createServer((req, res) => {
