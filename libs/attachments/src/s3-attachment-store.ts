@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { AttachmentBytesMissing, AttachmentStore } from './attachment-store.js';
 import type { StoreSettings } from './store-settings.js';
 
@@ -17,25 +16,39 @@ const QUEUE_SIZE = 2;
  */
 export class S3AttachmentStore extends AttachmentStore {
   readonly description: string;
-  private readonly client: S3Client;
   private readonly bucket: string;
+  /**
+   * The AWS SDK is loaded, and the client made, by the first use: loading it took about a second of every
+   * start of the services that hold a store, S3 configured or not, and restarts must be quick.
+   */
+  private sdk: Promise<Sdk> | null = null;
+  private client: S3Client | null = null;
 
-  constructor(settings: Extract<StoreSettings, { kind: 's3' }>) {
+  constructor(private readonly settings: Extract<StoreSettings, { kind: 's3' }>) {
     super();
     this.bucket = settings.bucket;
     this.description = `bucket ${settings.bucket} at ${settings.endpoint}`;
-    this.client = new S3Client({
-      endpoint: settings.endpoint,
-      region: settings.region,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+  }
+
+  private connected(): Promise<Sdk> {
+    this.sdk ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(([s3, storage]) => {
+      const { endpoint, region, forcePathStyle, accessKeyId, secretAccessKey } = this.settings;
+      this.client = new s3.S3Client({
+        endpoint,
+        region,
+        forcePathStyle,
+        credentials: { accessKeyId, secretAccessKey },
+      });
+      return { s3, Upload: storage.Upload, client: this.client };
     });
+    return this.sdk;
   }
 
   async put(body: Readable): Promise<string> {
     const key = `attachments/${randomUUID()}`;
+    const { Upload, client } = await this.connected();
     const upload = new Upload({
-      client: this.client,
+      client,
       params: { Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' },
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
@@ -56,18 +69,20 @@ export class S3AttachmentStore extends AttachmentStore {
   }
 
   async get(key: string): Promise<Readable> {
+    const { s3, client } = await this.connected();
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const answer = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!(answer.Body instanceof Readable)) throw new Error(`S3 answered ${key} without a stream`);
       return answer.Body;
     } catch (error) {
-      if (error instanceof NoSuchKey) throw new AttachmentBytesMissing(key);
+      if (error instanceof s3.NoSuchKey) throw new AttachmentBytesMissing(key);
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { s3, client } = await this.connected();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   removeAbandoned(): Promise<number> {
@@ -75,6 +90,12 @@ export class S3AttachmentStore extends AttachmentStore {
   }
 
   destroy(): void {
-    this.client.destroy();
+    this.client?.destroy();
   }
+}
+
+interface Sdk {
+  s3: typeof import('@aws-sdk/client-s3');
+  Upload: typeof import('@aws-sdk/lib-storage').Upload;
+  client: S3Client;
 }

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './excel.js';
 import {
   AREA_COLUMNS,
   KPI_COLUMNS,
@@ -28,7 +28,8 @@ export function kpiCsv(report: KpiReportV1): Readable {
 }
 
 /** The report as an XLSX workbook, written by exceljs's streaming writer into the reply. */
-export function kpiXlsx(report: KpiReportV1): Readable {
+export async function kpiXlsx(report: KpiReportV1): Promise<Readable> {
+  const ExcelJS = await loadExcelJs();
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
@@ -48,7 +49,8 @@ export function kpiXlsx(report: KpiReportV1): Readable {
  * The productivity report as an XLSX workbook: sheets «Técnicos», «Áreas» and «Tipos», the same columns as
  * the spreadsheet of the scheduled report mails.
  */
-export function productivityXlsx(report: ProductivityReportV1): Readable {
+export async function productivityXlsx(report: ProductivityReportV1): Promise<Readable> {
+  const ExcelJS = await loadExcelJs();
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,

@@ -114,7 +114,7 @@ export class ReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.reports.kpis(actor, params);
-    send(reply, XLSX, fileName(report, 'xlsx'), kpiXlsx(report));
+    send(reply, XLSX, fileName(report, 'xlsx'), await kpiXlsx(report));
   }
 
   @Get('recurring')
@@ -177,7 +177,7 @@ export class ReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.reports.productivity(actor, params);
-    send(reply, XLSX, `productividad-${report.from}-${report.to}.xlsx`, productivityXlsx(report));
+    send(reply, XLSX, `productividad-${report.from}-${report.to}.xlsx`, await productivityXlsx(report));
   }
 
   @Get('tickets.csv')
@@ -215,7 +215,7 @@ export class ReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const pages = await this.reports.ticketPages(actor, filters);
-    send(reply, XLSX, 'tickets.xlsx', ticketsXlsx(pages));
+    send(reply, XLSX, 'tickets.xlsx', await ticketsXlsx(pages));
   }
 
   @Get('schedules')

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './excel.js';
 import type { TicketSummaryV1 } from '@cau/contracts';
 import { csvCell } from './kpi-export.js';
 
@@ -42,7 +42,8 @@ export function ticketsCsv(pages: AsyncIterable<TicketSummaryV1[]>): Readable {
  * XLSX of the pages through exceljs's streaming writer. The writer takes rows without back-pressure, so
  * the next page is read only once the reply has drained what the previous one produced.
  */
-export function ticketsXlsx(pages: AsyncIterable<TicketSummaryV1[]>): Readable {
+export async function ticketsXlsx(pages: AsyncIterable<TicketSummaryV1[]>): Promise<Readable> {
+  const ExcelJS = await loadExcelJs();
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,

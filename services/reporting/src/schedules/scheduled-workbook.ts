@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   AREA_COLUMNS,
   KPI_COLUMNS,
@@ -15,6 +14,8 @@ import {
  * of `productivity.xlsx`). Small (one period), so built in memory.
  */
 export async function scheduledWorkbook(kpi: KpiRowV1, productivity: ProductivityReportV1): Promise<Buffer> {
+  // Loaded by the first scheduled report, not at every start of the service.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = <T>(name: string, columns: readonly ReportColumn<T>[], rows: readonly T[]) => {
     const worksheet = workbook.addWorksheet(name);
