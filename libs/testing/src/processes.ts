@@ -78,14 +78,16 @@ export async function spawnService(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   try {
+    // A process that exited ends the wait at once (a throw inside the probe would be retried until the time-out).
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+        if (child.exitCode !== null) return true;
         const response = await fetch(`${url}/health`).catch(() => null);
         return response?.ok ?? false;
       },
       { timeoutMs: 30_000, intervalMs: 100, what: `${name} to become healthy` },
     );
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${String(error)}\n--- ${name} output ---\n${output.slice(-4000)}`, { cause: error });
