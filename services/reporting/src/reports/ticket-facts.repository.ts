@@ -17,6 +17,7 @@ import {
   kpiDailyRebuild,
   kpiDailyUpsert,
 } from './kpi-daily.sql.js';
+import { productivityDailyRebuild, productivityDailyRename, productivityDailyUpsert } from './productivity-daily.sql.js';
 import type { Solver, TicketFact, TicketFactSource } from './ticket-fact.js';
 
 /** Ticket types counted as incidents, and as queries ("consultas"), by the L1 indicators. */
@@ -322,8 +323,19 @@ export class TicketFactsRepository {
       'solver_name',
       'solver_area',
     ];
-    // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
-    // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
+    // What the row counted for its solver's day, locked now as the statement below would lock it.
+    const [before]: Array<{ day: string; account: string; area: string | null; name: string | null; at: Date }> =
+      await tx.query(
+        `SELECT to_char((closed_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS day, solver_account_id AS account,
+                solver_area AS area, solver_name AS name, closed_at AS at
+         FROM "${this.s}".ticket_facts WHERE ticket_id = $1 AND closed_at IS NOT NULL
+           AND solver_account_id IS NOT NULL
+         FOR UPDATE`,
+        [fact.ticketId, zone],
+      );
+    // The row's old contribution to kpi_daily and productivity_daily is taken off and the new one added in
+    // the same statement (every CTE sees the row as it was before), so redelivered and out-of-order events
+    // stay exact.
     await tx.query(
       `WITH old AS (SELECT *, -1 AS sign FROM "${this.s}".ticket_facts WHERE ticket_id = $1),
        saved AS (
@@ -336,9 +348,21 @@ export class TicketFactsRepository {
              .join(', ')}
          RETURNING *),
        changes AS (SELECT * FROM old UNION ALL SELECT *, 1 AS sign FROM saved)
+       ${productivityDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}
        ${kpiDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}`,
       [...values, zone],
     );
+    // A technician's day keeps the name of their latest closure there: when this one left the day, the
+    // name is read again from the closures left (a sum can be taken back, a latest cannot).
+    if (
+      before &&
+      (before.account !== fact.solver?.accountId ||
+        before.area !== (fact.solver?.area ?? null) ||
+        before.name !== (fact.solver?.name ?? null) ||
+        before.at.getTime() !== fact.closedAt?.getTime())
+    ) {
+      await tx.query(productivityDailyRename(this.s), [before.day, before.account, before.area, zone]);
+    }
   }
 
   /**
@@ -380,7 +404,9 @@ export class TicketFactsRepository {
         `SELECT zone FROM "${this.s}".kpi_daily_state FOR UPDATE`,
       );
       if (state?.zone === zone) return false;
-      for (const sql of kpiDailyRebuild(this.s)) await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      for (const sql of [...productivityDailyRebuild(this.s), ...kpiDailyRebuild(this.s)]) {
+        await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      }
       return true;
     });
   }
