@@ -11,6 +11,7 @@ import { ReportingBusinessCalendars1798520000100 } from './1798520000100-reporti
 import { ReportingFactSolver1798520000200 } from './1798520000200-reporting-fact-solver.js';
 import { ReportingTicketService1798600000200 } from './1798600000200-reporting-ticket-service.js';
 import { ReportingProductivityDaily1798720000000 } from './1798720000000-reporting-productivity-daily.js';
+import { ReportingRecurringDaily1798720000100 } from './1798720000100-reporting-recurring-daily.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingFactSolver1798520000200,
   ReportingTicketService1798600000200,
   ReportingProductivityDaily1798720000000,
+  ReportingRecurringDaily1798720000100,
 ];
