@@ -89,103 +89,7 @@ export function ReportsPage() {
 
   const go = (change: ReportSearch) => void navigate({ search: (old) => ({ ...old, ...change }) });
 
-  const units = {
-    day: t('reports.units.day'),
-    hour: t('reports.units.hour'),
-    minute: t('reports.units.minute'),
-  };
-  const deltaUnits = { points: t('reports.units.points'), minutes: t('reports.units.minutes') };
-  const format = (value: number | null, kind: Kind): string => {
-    if (value === null) return '—';
-    if (kind === 'share') return formatShare(value, language);
-    if (kind === 'minutes') return `${formatDecimal(value, language)} ${t('reports.units.minutes')}`;
-    return formatCount(value, language);
-  };
-  const minutesHint = (value: number | null) => (value === null || value < 60 ? null : formatMinutes(value, units));
-  const of = (part: number, whole: number) =>
-    t('reports.of', { part: formatCount(part, language), whole: formatCount(whole, language) });
-
   const categoryLabel = (code: string) => categoryLabelOf(categories.data, code, language);
-
-  const figures: Array<{ group: string; items: Figure[] }> = [
-    {
-      group: t('reports.groups.volume'),
-      items: [
-        { key: 'opened', label: t('reports.figures.opened'), kind: 'count', value: (r) => r.opened },
-        { key: 'closed', label: t('reports.figures.closed'), kind: 'count', value: (r) => r.closed },
-        { key: 'openAtEnd', label: t('reports.figures.openAtEnd'), kind: 'count', value: (r) => r.openAtEnd },
-        { key: 'overdue', label: t('reports.figures.overdue'), kind: 'count', value: (r) => r.overdue },
-        { key: 'callsHandled', label: t('reports.figures.callsHandled'), kind: 'count', value: (r) => r.callsHandled },
-      ],
-    },
-    {
-      group: t('reports.groups.times'),
-      items: (['firstResponse', 'resolution'] as const).flatMap((timing) =>
-        (['business', 'calendar'] as const).flatMap((basis) =>
-          (['average', 'p50', 'p90'] as const).map((stat): Figure => ({
-            key: `${timing}.${basis}.${stat}`,
-            label: t(`reports.figures.${timing}.${basis}.${stat}`),
-            kind: 'minutes',
-            value: (r) => r[timing][basis][stat],
-            ...(stat === 'average' ? { detail: (r) => t('reports.measured', { count: r[timing].count }) } : {}),
-          })),
-        ),
-      ),
-    },
-    {
-      group: t('reports.groups.sla'),
-      items: (['response', 'resolution'] as const).map((target): Figure => ({
-        key: `sla.${target}`,
-        label: t(`reports.figures.sla.${target}`),
-        kind: 'share',
-        value: (r) => r.sla[target].compliance,
-        detail: (r) => of(r.sla[target].met, r.sla[target].measured),
-      })),
-    },
-    {
-      group: t('reports.groups.firstLevel'),
-      items: [
-        {
-          key: 'incidentsClosedAtL1Share',
-          label: t('reports.figures.incidentsClosedAtL1Share'),
-          kind: 'share',
-          value: (r) => r.incidentsClosedAtL1Share,
-          detail: (r) => of(r.incidentsClosedAtL1, r.incidentsClosed),
-        },
-        {
-          key: 'queriesAnsweredAtL1Share',
-          label: t('reports.figures.queriesAnsweredAtL1Share'),
-          kind: 'share',
-          value: (r) => r.queriesAnsweredAtL1Share,
-          detail: (r) => of(r.queriesAnsweredAtL1, r.queriesClosed),
-        },
-      ],
-    },
-    {
-      group: t('reports.groups.satisfaction'),
-      items: [
-        {
-          key: 'satisfaction.answered',
-          label: t('reports.figures.answered'),
-          kind: 'count',
-          value: (r) => r.satisfaction.answered,
-        },
-        ...(['satisfecho', 'regular', 'insatisfecho'] as const).map((level): Figure => ({
-          key: `satisfaction.${level}Share`,
-          label: t(`reports.figures.${level}Share`),
-          kind: 'share',
-          value: (r) => r.satisfaction[`${level}Share`],
-          detail: (r) => of(r.satisfaction[level], r.satisfaction.answered),
-        })),
-        {
-          key: 'satisfaction.responseRate',
-          label: t('reports.figures.responseRate'),
-          kind: 'share',
-          value: (r) => r.satisfaction.responseRate,
-        },
-      ],
-    },
-  ];
 
   const overall = current.data?.rows[0];
   const earlier = before.data?.rows[0];
@@ -357,68 +261,7 @@ export function ReportsPage() {
       ) : !overall ? (
         <Loader aria-label={t('common.loading')} />
       ) : (
-        <section aria-labelledby="reports-figures-title" className="reports-section">
-          <Title order={2} size="h3" id="reports-figures-title" mb="xs">
-            {t('reports.figuresTitle')}
-          </Title>
-          <Stack gap="md">
-            {figures.map((group) => (
-              <div key={group.group}>
-                <Title order={3} size="h5" mb={6}>
-                  {group.group}
-                </Title>
-                <SimpleGrid component="dl" cols={{ base: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
-                  {group.items.map((figure) => {
-                    const value = figure.value(overall);
-                    const old = earlier ? figure.value(earlier) : null;
-                    const trend = trendOf(value, old);
-                    const hint = figure.kind === 'minutes' ? minutesHint(value) : null;
-                    return (
-                      <Paper
-                        withBorder
-                        p="xs"
-                        radius="sm"
-                        key={figure.key}
-                        className="reports-figure"
-                        data-figure={figure.key}
-                      >
-                        <Text component="dt" size="sm" c="dark.6">
-                          {figure.label}
-                        </Text>
-                        <Text component="dd" m={0}>
-                          <Text span fz={22} fw={700} className="reports-figure-value">
-                            {format(value, figure.kind)}
-                          </Text>
-                          {hint && (
-                            <Text span size="xs" c="dark.5" ml={6}>
-                              ({hint})
-                            </Text>
-                          )}
-                          {figure.detail && (
-                            <Text size="xs" c="dark.5">
-                              {figure.detail(overall)}
-                            </Text>
-                          )}
-                          <Text size="xs" c="dark.6" className="reports-trend" data-direction={trend.direction}>
-                            {trend.direction === 'up' || trend.direction === 'down' ? (
-                              <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
-                            ) : null}
-                            {trend.direction === 'unknown'
-                              ? t('reports.trendUnknown', { previous: format(old, figure.kind) })
-                              : t('reports.trend', {
-                                  delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
-                                  previous: format(old, figure.kind),
-                                })}
-                          </Text>
-                        </Text>
-                      </Paper>
-                    );
-                  })}
-                </SimpleGrid>
-              </div>
-            ))}
-          </Stack>
-        </section>
+        <FiguresSection overall={overall} earlier={earlier} />
       )}
 
       {series.isError ? (
@@ -544,6 +387,178 @@ export function ReportsPage() {
     </Stack>
   );
 }
+
+/** Every indicator of the period as a number, beside the same figure of the period before (memoised, as the charts). */
+const FiguresSection = memo(function FiguresSection({
+  overall,
+  earlier,
+}: {
+  overall: KpiRow;
+  earlier: KpiRow | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const units = {
+    day: t('reports.units.day'),
+    hour: t('reports.units.hour'),
+    minute: t('reports.units.minute'),
+  };
+  const deltaUnits = { points: t('reports.units.points'), minutes: t('reports.units.minutes') };
+  const format = (value: number | null, kind: Kind): string => {
+    if (value === null) return '—';
+    if (kind === 'share') return formatShare(value, language);
+    if (kind === 'minutes') return `${formatDecimal(value, language)} ${t('reports.units.minutes')}`;
+    return formatCount(value, language);
+  };
+  const minutesHint = (value: number | null) => (value === null || value < 60 ? null : formatMinutes(value, units));
+  const of = (part: number, whole: number) =>
+    t('reports.of', { part: formatCount(part, language), whole: formatCount(whole, language) });
+
+  const figures: Array<{ group: string; items: Figure[] }> = [
+    {
+      group: t('reports.groups.volume'),
+      items: [
+        { key: 'opened', label: t('reports.figures.opened'), kind: 'count', value: (r) => r.opened },
+        { key: 'closed', label: t('reports.figures.closed'), kind: 'count', value: (r) => r.closed },
+        { key: 'openAtEnd', label: t('reports.figures.openAtEnd'), kind: 'count', value: (r) => r.openAtEnd },
+        { key: 'overdue', label: t('reports.figures.overdue'), kind: 'count', value: (r) => r.overdue },
+        { key: 'callsHandled', label: t('reports.figures.callsHandled'), kind: 'count', value: (r) => r.callsHandled },
+      ],
+    },
+    {
+      group: t('reports.groups.times'),
+      items: (['firstResponse', 'resolution'] as const).flatMap((timing) =>
+        (['business', 'calendar'] as const).flatMap((basis) =>
+          (['average', 'p50', 'p90'] as const).map((stat): Figure => ({
+            key: `${timing}.${basis}.${stat}`,
+            label: t(`reports.figures.${timing}.${basis}.${stat}`),
+            kind: 'minutes',
+            value: (r) => r[timing][basis][stat],
+            ...(stat === 'average' ? { detail: (r) => t('reports.measured', { count: r[timing].count }) } : {}),
+          })),
+        ),
+      ),
+    },
+    {
+      group: t('reports.groups.sla'),
+      items: (['response', 'resolution'] as const).map((target): Figure => ({
+        key: `sla.${target}`,
+        label: t(`reports.figures.sla.${target}`),
+        kind: 'share',
+        value: (r) => r.sla[target].compliance,
+        detail: (r) => of(r.sla[target].met, r.sla[target].measured),
+      })),
+    },
+    {
+      group: t('reports.groups.firstLevel'),
+      items: [
+        {
+          key: 'incidentsClosedAtL1Share',
+          label: t('reports.figures.incidentsClosedAtL1Share'),
+          kind: 'share',
+          value: (r) => r.incidentsClosedAtL1Share,
+          detail: (r) => of(r.incidentsClosedAtL1, r.incidentsClosed),
+        },
+        {
+          key: 'queriesAnsweredAtL1Share',
+          label: t('reports.figures.queriesAnsweredAtL1Share'),
+          kind: 'share',
+          value: (r) => r.queriesAnsweredAtL1Share,
+          detail: (r) => of(r.queriesAnsweredAtL1, r.queriesClosed),
+        },
+      ],
+    },
+    {
+      group: t('reports.groups.satisfaction'),
+      items: [
+        {
+          key: 'satisfaction.answered',
+          label: t('reports.figures.answered'),
+          kind: 'count',
+          value: (r) => r.satisfaction.answered,
+        },
+        ...(['satisfecho', 'regular', 'insatisfecho'] as const).map((level): Figure => ({
+          key: `satisfaction.${level}Share`,
+          label: t(`reports.figures.${level}Share`),
+          kind: 'share',
+          value: (r) => r.satisfaction[`${level}Share`],
+          detail: (r) => of(r.satisfaction[level], r.satisfaction.answered),
+        })),
+        {
+          key: 'satisfaction.responseRate',
+          label: t('reports.figures.responseRate'),
+          kind: 'share',
+          value: (r) => r.satisfaction.responseRate,
+        },
+      ],
+    },
+  ];
+
+  return (
+    <section aria-labelledby="reports-figures-title" className="reports-section">
+      <Title order={2} size="h3" id="reports-figures-title" mb="xs">
+        {t('reports.figuresTitle')}
+      </Title>
+      <Stack gap="md">
+        {figures.map((group) => (
+          <div key={group.group}>
+            <Title order={3} size="h5" mb={6}>
+              {group.group}
+            </Title>
+            <SimpleGrid component="dl" cols={{ base: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
+              {group.items.map((figure) => {
+                const value = figure.value(overall);
+                const old = earlier ? figure.value(earlier) : null;
+                const trend = trendOf(value, old);
+                const hint = figure.kind === 'minutes' ? minutesHint(value) : null;
+                return (
+                  <Paper
+                    withBorder
+                    p="xs"
+                    radius="sm"
+                    key={figure.key}
+                    className="reports-figure"
+                    data-figure={figure.key}
+                  >
+                    <Text component="dt" size="sm" c="dark.6">
+                      {figure.label}
+                    </Text>
+                    <Text component="dd" m={0}>
+                      <Text span fz={22} fw={700} className="reports-figure-value">
+                        {format(value, figure.kind)}
+                      </Text>
+                      {hint && (
+                        <Text span size="xs" c="dark.5" ml={6}>
+                          ({hint})
+                        </Text>
+                      )}
+                      {figure.detail && (
+                        <Text size="xs" c="dark.5">
+                          {figure.detail(overall)}
+                        </Text>
+                      )}
+                      <Text size="xs" c="dark.6" className="reports-trend" data-direction={trend.direction}>
+                        {trend.direction === 'up' || trend.direction === 'down' ? (
+                          <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
+                        ) : null}
+                        {trend.direction === 'unknown'
+                          ? t('reports.trendUnknown', { previous: format(old, figure.kind) })
+                          : t('reports.trend', {
+                              delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
+                              previous: format(old, figure.kind),
+                            })}
+                      </Text>
+                    </Text>
+                  </Paper>
+                );
+              })}
+            </SimpleGrid>
+          </div>
+        ))}
+      </Stack>
+    </section>
+  );
+});
 
 /**
  * The four charts over time. Memoised, as the other charts: the page renders again as each of its reads
