@@ -53,8 +53,9 @@ export interface ProductivityRows {
 type Numeric = string | number | null;
 
 /**
- * The productivity figures, read from the fact table and the tickets' paths (ticket_timeline), where every
- * step records who took it, in which area, and its details (the assignee, the minutes of a work log).
+ * The productivity figures, read from the fact table's daily pre-aggregate (productivity_daily; a
+ * jurisdiction's from the facts) and the tickets' paths (ticket_timeline), where every step records who
+ * took it, in which area, and its details (the assignee, the minutes of a work log).
  *
  * The solution a closed ticket was approved with is the latest `ticket.solution-proposed` of its path:
  * a ticket is closed only with a registered solution, and a new registration (after a rejected review or
