@@ -342,7 +342,12 @@ try {
         await work();
         console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
       };
-      await seedReporting(db, dashboardTickets, { zone, dailyRebuild: dailySummariesRebuild, firstNumber: 2_000_001, timed });
+      await seedReporting(db, dashboardTickets, {
+        zone,
+        dailyRebuild: dailySummariesRebuild,
+        firstNumber: 2_000_001,
+        timed,
+      });
     } finally {
       await db.end();
     }

@@ -44,10 +44,10 @@ import {
   type ReportSearch,
 } from './report-search';
 import { dashboardQueries, kpiExportUrl, type KpiRow } from './reports-api';
+import './reports.css';
 
 /** What a category's label needs (the catalogue's tree and its flat list both have it). */
 type Category = Pick<Schemas['CategoryResponse'], 'code' | 'label'>;
-import './reports.css';
 
 const route = getRouteApi('/signed-in/informes');
 

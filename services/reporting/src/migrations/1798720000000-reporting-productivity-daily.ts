@@ -28,9 +28,10 @@ export class ReportingProductivityDaily1798720000000 implements MigrationInterfa
         name_at timestamptz,
         CONSTRAINT productivity_daily_key UNIQUE NULLS NOT DISTINCT (day, kind, key, area)
       )`);
-    const [state]: Array<{ zone: string | null }> = await runner.query(`SELECT zone FROM "${s}".kpi_daily_state`);
-    if (state?.zone) {
-      for (const sql of productivityDailyRebuild(s)) await runner.query(sql, sql.includes('$1') ? [state.zone] : []);
+    const states = (await runner.query(`SELECT zone FROM "${s}".kpi_daily_state`)) as Array<{ zone: string | null }>;
+    const zone = states[0]?.zone;
+    if (zone) {
+      for (const sql of productivityDailyRebuild(s)) await runner.query(sql, sql.includes('$1') ? [zone] : []);
     }
   }
 

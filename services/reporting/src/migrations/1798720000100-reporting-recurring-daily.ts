@@ -26,9 +26,10 @@ export class ReportingRecurringDaily1798720000100 implements MigrationInterface 
         CONSTRAINT recurring_daily_key UNIQUE (day, by, key)
       )`);
     await runner.query(`CREATE INDEX recurring_daily_by_key_idx ON "${s}".recurring_daily (by, key, day)`);
-    const [state]: Array<{ zone: string | null }> = await runner.query(`SELECT zone FROM "${s}".kpi_daily_state`);
-    if (state?.zone) {
-      for (const sql of recurringDailyRebuild(s)) await runner.query(sql, sql.includes('$1') ? [state.zone] : []);
+    const states = (await runner.query(`SELECT zone FROM "${s}".kpi_daily_state`)) as Array<{ zone: string | null }>;
+    const zone = states[0]?.zone;
+    if (zone) {
+      for (const sql of recurringDailyRebuild(s)) await runner.query(sql, sql.includes('$1') ? [zone] : []);
     }
   }
 

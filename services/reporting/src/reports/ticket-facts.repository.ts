@@ -10,12 +10,7 @@ import {
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
-import {
-  KPI_DAILY_COUNTERS,
-  KPI_DAILY_HISTS,
-  KPI_DAILY_SUMS,
-  kpiDailyUpsert,
-} from './kpi-daily.sql.js';
+import { KPI_DAILY_COUNTERS, KPI_DAILY_HISTS, KPI_DAILY_SUMS, kpiDailyUpsert } from './kpi-daily.sql.js';
 import { dailySummariesRebuild } from './daily-summaries.sql.js';
 import { productivityDailyRename, productivityDailyUpsert } from './productivity-daily.sql.js';
 import { RECURRING_DAILY_KEYS, recurringDailyRecount, recurringDailyUpsert } from './recurring-daily.sql.js';
