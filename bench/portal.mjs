@@ -331,7 +331,7 @@ try {
     const dashboardTickets = Number(values['dashboard-tickets']);
     const dashboardRuns = Number(values['dashboard-runs']);
     console.log(`Dashboard: ${dashboardTickets.toLocaleString('en')} tickets of reporting's benchmark data…`);
-    const { kpiDailyRebuild } = await import('../services/reporting/dist/reports/kpi-daily.sql.js');
+    const { dailySummariesRebuild } = await import('../services/reporting/dist/reports/daily-summaries.sql.js');
     const db = new pg.Client({ connectionString: platform.infra.database.url });
     await db.connect();
     try {
@@ -342,7 +342,12 @@ try {
         await work();
         console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
       };
-      await seedReporting(db, dashboardTickets, { zone, kpiDailyRebuild, firstNumber: 2_000_001, timed });
+      await seedReporting(db, dashboardTickets, {
+        zone,
+        dailyRebuild: dailySummariesRebuild,
+        firstNumber: 2_000_001,
+        timed,
+      });
     } finally {
       await db.end();
     }

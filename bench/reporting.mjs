@@ -27,7 +27,7 @@ const runs = Number(values.runs);
 spawnSync('npx', ['tsc', '-b', 'libs/testing', 'services/reporting', 'services/gateway'], { stdio: 'inherit' });
 const { reportingService } = await import('../services/reporting/dist/reporting.service.js');
 const { createGatewayService } = await import('../services/gateway/dist/gateway.service.js');
-const { kpiDailyRebuild } = await import('../services/reporting/dist/reports/kpi-daily.sql.js');
+const { dailySummariesRebuild } = await import('../services/reporting/dist/reports/daily-summaries.sql.js');
 
 const infra = await createTestInfrastructure('benchreporting');
 const admin = { email: 'admin@bench.test', password: 'clave-admin-bench-1', name: 'Admin' };
@@ -56,7 +56,7 @@ const timed = async (label, work) => {
   console.log(`${label}: ${(ms / 1000).toFixed(1)} s`);
 };
 
-await seedReporting(db, total, { zone: env.CAU_TIME_ZONE, kpiDailyRebuild, timed });
+await seedReporting(db, total, { zone: env.CAU_TIME_ZONE, dailyRebuild: dailySummariesRebuild, timed });
 const dailyRows = await db.query('SELECT dimension, count(*)::int AS n FROM reporting.kpi_daily GROUP BY 1 ORDER BY 1');
 console.log(`kpi_daily rows: ${dailyRows.rows.map((r) => `${r.dimension || 'overall'} ${r.n}`).join(', ')}`);
 

@@ -1,17 +1,17 @@
 // Reporting's benchmark data: tickets written straight into reporting's tables with SQL (ticket view, fact
-// table and the daily pre-aggregate), for the reporting benchmark and the portal's dashboard benchmark.
+// table and the daily pre-aggregates), for the reporting benchmark and the portal's dashboard benchmark.
 // Three years of tickets, 2023–2025. Hours lean to the working day; types, channels, areas and
 // categories follow a desk's usual mix; most tickets are closed, the newest are still open.
 // A fixed seed, so every run measures the same data.
 
 /**
  * Writes `total` tickets numbered from `firstNumber` (numbers a running intake has not given), their facts
- * and kpi_daily in `zone` (with reporting's own `kpiDailyRebuild` SQL); `timed` reports each step.
+ * and the daily pre-aggregates in `zone` (with reporting's own `dailySummariesRebuild` SQL); `timed` reports each step.
  */
 export async function seedReporting(
   db,
   total,
-  { zone, kpiDailyRebuild, firstNumber = 1, timed = (_label, work) => work() },
+  { zone, dailyRebuild, firstNumber = 1, timed = (_label, work) => work() },
 ) {
   await db.query('SELECT setseed(0.42)');
   await timed(`generated ${total.toLocaleString('en')} tickets (ticket_view)`, () =>
@@ -95,12 +95,14 @@ export async function seedReporting(
     await db.query('VACUUM ANALYZE reporting.ticket_view');
     await db.query('VACUUM ANALYZE reporting.ticket_facts');
   });
-  // The KPI report reads the daily pre-aggregate; the service fills it at the start, so fill it here the same
-  // way (the same SQL) for the facts written behind its back.
-  await timed('filled kpi_daily', async () => {
+  // The reports read the daily pre-aggregates; the service fills them at the start, so fill them here the
+  // same way (the same SQL) for the facts written behind its back.
+  await timed('filled kpi_daily, productivity_daily and recurring_daily', async () => {
     await db.query('BEGIN');
-    for (const sql of kpiDailyRebuild('reporting')) await db.query(sql, sql.includes('$1') ? [zone] : []);
+    for (const sql of dailyRebuild('reporting')) await db.query(sql, sql.includes('$1') ? [zone] : []);
     await db.query('COMMIT');
-    await db.query('VACUUM ANALYZE reporting.kpi_daily');
+    for (const table of ['kpi_daily', 'productivity_daily', 'recurring_daily']) {
+      await db.query(`VACUUM ANALYZE reporting.${table}`);
+    }
   });
 }

@@ -14,11 +14,12 @@ import { listQuery, parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { mayReadReports } from '../features/reports/report-roles';
-import { parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
+import { localToday, parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
+import { dashboardQueries } from '../features/reports/reports-api';
 import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
-import { graphQuery, pathQuery } from '../features/workspace/workspace-api';
+import { categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import {
   INBOUND_STATUSES,
@@ -402,6 +403,20 @@ const reportsRoute = createRoute({
   beforeLoad: ({ context }) => {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
     if (!mayReadReports(context.account.role)) throw notFound();
+  },
+  // Every figure is asked for at once, while the page's code (and its charts') loads, not after it renders
+  // (not awaited: the page shows its own loading and errors).
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    const reads = dashboardQueries(deps, context.account.role, localToday());
+    const { queryClient } = context;
+    void queryClient.prefetchQuery(reads.current);
+    void queryClient.prefetchQuery(reads.before);
+    void queryClient.prefetchQuery(reads.series);
+    if (reads.byDimensionQuery) void queryClient.prefetchQuery(reads.byDimension);
+    void queryClient.prefetchQuery(reads.recurring);
+    void queryClient.prefetchQuery(reads.productivity);
+    void queryClient.prefetchQuery(categoriesQuery);
   },
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });

@@ -7,8 +7,11 @@ import {
   type EventEnvelope,
   type KpiReportV1,
   type ProductivityReportV1,
+  type RecurringReportV1,
   type TicketStatus,
 } from '@cau/contracts';
+import { productivityDailyRebuild } from '../src/reports/productivity-daily.sql.js';
+import { recurringDailyRebuild } from '../src/reports/recurring-daily.sql.js';
 import { ReportingHarness, staff } from './support.js';
 
 const olga = { accountId: randomUUID(), name: 'Olga Operadora', role: 'operator' };
@@ -293,5 +296,114 @@ describe('reporting: productivity per technician, per resolving area and per tic
       fields: [{ field: 'to' }],
     });
     expect(await refusal(productivity(staff('requester')))).toMatchObject({ code: ErrorCode.Forbidden });
+  });
+
+  it('keeps productivity_daily as a rebuild from the facts would fill it, also after a reopening', async () => {
+    // Rows whose counts came back to zero are left by the upkeep; a rebuild has none.
+    const daily = async () =>
+      (
+        await h.db.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, key, area, n, measured, round(business::numeric, 6) AS business,
+                  round(calendar::numeric, 6) AS calendar, name, name_at
+           FROM reporting.productivity_daily WHERE n <> 0 ORDER BY day, kind, key, area NULLS LAST`,
+        )
+      ).rows;
+    const rebuilt = async () => {
+      await h.db.query('BEGIN');
+      for (const sql of productivityDailyRebuild('reporting')) {
+        await h.db.query(sql, sql.includes('$1') ? ['America/Argentina/Buenos_Aires'] : []);
+      }
+      await h.db.query('COMMIT');
+      return daily();
+    };
+    const kept = await daily();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await rebuilt()).toEqual(kept);
+
+    // T1 reopened: Olga's closure of 11 March leaves that day, and the day's name is read again.
+    const [t1] = (
+      await h.db.query<{ ticket_id: string; number: string }>(
+        `SELECT ticket_id, number FROM reporting.ticket_view WHERE registered_at = '2025-03-10T13:00:00Z'`,
+      )
+    ).rows;
+    await h.feed(
+      h.procedure(
+        ProcedureEvents.TicketReopened,
+        {
+          ticketId: t1!.ticket_id,
+          number: Number(t1!.number),
+          by: supervisor,
+          at: '2025-03-20T12:00:00.000Z',
+          area: 'L1',
+          status: 'en_curso',
+          reason: 'Volvió a fallar',
+        },
+        6,
+      ),
+    );
+    const reopened = await daily();
+    expect(reopened).not.toEqual(kept);
+    expect(await rebuilt()).toEqual(reopened);
+    const after = await productivity();
+    expect(after.technicians.find((t) => t.accountId === olga.accountId)?.solved).toBe(0);
+  });
+
+  it('keeps recurring_daily as a rebuild from the facts would fill it, also after an incident is reclassified', async () => {
+    const daily = async () =>
+      (
+        await h.db.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, by, key, incidents, first_at, last_at, latest_numbers
+           FROM reporting.recurring_daily WHERE incidents <> 0 ORDER BY day, by, key`,
+        )
+      ).rows;
+    const rebuilt = async () => {
+      await h.db.query('BEGIN');
+      for (const sql of recurringDailyRebuild('reporting')) {
+        await h.db.query(sql, sql.includes('$1') ? ['America/Argentina/Buenos_Aires'] : []);
+      }
+      await h.db.query('COMMIT');
+      return daily();
+    };
+    const kept = await daily();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await rebuilt()).toEqual(kept);
+    const recurring = () =>
+      h.rpc.request<RecurringReportV1>(ReportQueries.Recurring, {
+        actor: staff('supervisor'),
+        ...march,
+        by: 'jurisdiction',
+      });
+    // T1, T2 and T5 are incidents; T1 and T2 of SALUD repeat, T5 of EDUCACION does not.
+    expect((await recurring()).items.map((i) => [i.key, i.incidents, i.latestNumbers.length])).toEqual([
+      ['SALUD', 2, 2],
+    ]);
+
+    // T1 becomes a query: it leaves its day's category and jurisdiction, which are counted again.
+    const [t1] = (
+      await h.db.query<{ ticket_id: string; number: string; category: string }>(
+        `SELECT ticket_id, number, category FROM reporting.ticket_view WHERE registered_at = '2025-03-10T13:00:00Z'`,
+      )
+    ).rows;
+    const classification = { impact: 'medio', urgency: 'media', priority: 'MEDIA' } as const;
+    await h.feed(
+      h.procedure(
+        ProcedureEvents.TicketReclassified,
+        {
+          ticketId: t1!.ticket_id,
+          number: Number(t1!.number),
+          by: olga,
+          at: '2025-03-21T12:00:00.000Z',
+          area: 'L1',
+          previous: { ...classification, type: 'incidente', category: t1!.category },
+          current: { ...classification, type: 'solicitud', category: 'cuentas' },
+          reason: 'Era un pedido',
+        },
+        2,
+      ),
+    );
+    const reclassified = await daily();
+    expect(reclassified).not.toEqual(kept);
+    expect(await rebuilt()).toEqual(reclassified);
+    expect((await recurring()).items).toEqual([]);
   });
 });

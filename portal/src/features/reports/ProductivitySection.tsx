@@ -8,7 +8,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/ErrorPages';
 import { ChartCard, type ChartColumn } from './ChartCard';
@@ -35,9 +35,19 @@ const byNumber = (value: (row: TechnicianFigures) => number | null) => ({
 /**
  * The period's productivity (docs/indicators.md "Productivity"): a sortable table of technicians, what
  * each area resolved (the area whose solution was approved, so areas outside L1 show their work) and the
- * split by ticket type, with the figures the API answers for the same period.
+ * split by ticket type, with the figures the API answers for the same period. Memoised: the dashboard
+ * renders again as each of its other reads answers, which changes nothing here.
  */
-export function ProductivitySection({ period, fileStem }: { period: { from: string; to: string }; fileStem: string }) {
+export const ProductivitySection = memo(function ProductivitySection({
+  from,
+  to,
+  fileStem,
+}: {
+  from: string;
+  to: string;
+  fileStem: string;
+}) {
+  const period = { from, to };
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const report = useQuery(productivityQuery(period));
@@ -238,7 +248,7 @@ export function ProductivitySection({ period, fileStem }: { period: { from: stri
       )}
     </Paper>
   );
-}
+});
 
 function columns3<Row>(list: Array<[string, string, (row: Row) => string]>): ChartColumn<Row>[] {
   return list.map(([key, label, value]) => ({ key, label, value }));

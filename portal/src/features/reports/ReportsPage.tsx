@@ -16,8 +16,9 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../../api/client';
 import { QueryError } from '../../app/ErrorPages';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
@@ -27,7 +28,6 @@ import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
 import { ProductivitySection } from './ProductivitySection';
-import { scopeDimensionOf } from './report-roles';
 import { formatCount, formatDay, formatDecimal, formatDelta, formatShare, periodLabel } from './report-format';
 import {
   addDays,
@@ -35,18 +35,19 @@ import {
   localToday,
   PERIOD_PRESETS,
   periodAllowed,
-  previousPeriod,
   RECURRENCE_KEYS,
   REPORT_DIMENSIONS,
-  resolvePeriod,
   shiftPeriod,
   trendOf,
   type RecurrenceKey,
   type ReportDimension,
   type ReportSearch,
 } from './report-search';
-import { kpiBreakdownQuery, kpiExportUrl, kpiQuery, recurringQuery, type KpiRow } from './reports-api';
+import { dashboardQueries, kpiExportUrl, type KpiRow } from './reports-api';
 import './reports.css';
+
+/** What a category's label needs (the catalogue's tree and its flat list both have it). */
+type Category = Pick<Schemas['CategoryResponse'], 'code' | 'label'>;
 
 const route = getRouteApi('/signed-in/informes');
 
@@ -74,154 +75,29 @@ export function ReportsPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/informes' });
   const today = useMemo(() => localToday(), []);
-  const period = resolvePeriod(search, today);
-  const previous = previousPeriod(period);
   const account = useSession();
-  // An agent's or a referente's reports cover their area or jurisdiction, which breaks down by nothing else.
-  const scopeDimension = scopeDimensionOf(account?.role ?? '');
-  const dimension = scopeDimension ? undefined : search.dimension;
+  const reads = dashboardQueries(search, account?.role ?? '', today);
+  const { period, previous, scopeDimension, dimension, by, seriesQuery, byDimensionQuery } = reads;
   const toConsole = isDeskRole(account?.role ?? '');
-  const by: RecurrenceKey = search.by ?? 'category';
 
-  const current = useQuery(kpiQuery({ from: period.from, to: period.to, granularity: 'total' }));
-  const before = useQuery(kpiQuery({ ...previous, granularity: 'total' }));
-  const seriesQuery = { from: period.from, to: period.to, granularity: period.granularity } as const;
-  const series = useQuery(kpiQuery(seriesQuery));
-  const byDimensionQuery = dimension
-    ? ({ from: period.from, to: period.to, granularity: 'total', dimension } as const)
-    : null;
-  const byDimension = useQuery(kpiBreakdownQuery(byDimensionQuery));
-  const recurring = useQuery(recurringQuery({ from: period.from, to: period.to, by }));
+  const current = useQuery(reads.current);
+  const before = useQuery(reads.before);
+  const series = useQuery(reads.series);
+  const byDimension = useQuery(reads.byDimension);
+  const recurring = useQuery(reads.recurring);
   const categories = useQuery(categoriesQuery);
 
   const go = (change: ReportSearch) => void navigate({ search: (old) => ({ ...old, ...change }) });
 
-  const units = {
-    day: t('reports.units.day'),
-    hour: t('reports.units.hour'),
-    minute: t('reports.units.minute'),
-  };
-  const deltaUnits = { points: t('reports.units.points'), minutes: t('reports.units.minutes') };
-  const format = (value: number | null, kind: Kind): string => {
-    if (value === null) return '—';
-    if (kind === 'share') return formatShare(value, language);
-    if (kind === 'minutes') return `${formatDecimal(value, language)} ${t('reports.units.minutes')}`;
-    return formatCount(value, language);
-  };
-  const minutesHint = (value: number | null) => (value === null || value < 60 ? null : formatMinutes(value, units));
-  const of = (part: number, whole: number) =>
-    t('reports.of', { part: formatCount(part, language), whole: formatCount(whole, language) });
-
-  const dimensionLabel = (value: string | null): string => {
-    if (value === null) return t('reports.noValue');
-    switch (dimension) {
-      case 'channel':
-        return t(`deskRegistration.channels.${value}`, { defaultValue: value });
-      case 'priority':
-        return t(`priority.${value}`, { defaultValue: value });
-      case 'category':
-        return categoryLabel(value);
-      default:
-        return value;
-    }
-  };
-  const categoryLabel = (code: string) => {
-    const entry = categories.data?.find((category) => category.code === code);
-    if (!entry) return code;
-    return language === 'en' ? entry.label.en : entry.label.es;
-  };
-
-  const figures: Array<{ group: string; items: Figure[] }> = [
-    {
-      group: t('reports.groups.volume'),
-      items: [
-        { key: 'opened', label: t('reports.figures.opened'), kind: 'count', value: (r) => r.opened },
-        { key: 'closed', label: t('reports.figures.closed'), kind: 'count', value: (r) => r.closed },
-        { key: 'openAtEnd', label: t('reports.figures.openAtEnd'), kind: 'count', value: (r) => r.openAtEnd },
-        { key: 'overdue', label: t('reports.figures.overdue'), kind: 'count', value: (r) => r.overdue },
-        { key: 'callsHandled', label: t('reports.figures.callsHandled'), kind: 'count', value: (r) => r.callsHandled },
-      ],
-    },
-    {
-      group: t('reports.groups.times'),
-      items: (['firstResponse', 'resolution'] as const).flatMap((timing) =>
-        (['business', 'calendar'] as const).flatMap((basis) =>
-          (['average', 'p50', 'p90'] as const).map((stat): Figure => ({
-            key: `${timing}.${basis}.${stat}`,
-            label: t(`reports.figures.${timing}.${basis}.${stat}`),
-            kind: 'minutes',
-            value: (r) => r[timing][basis][stat],
-            ...(stat === 'average' ? { detail: (r) => t('reports.measured', { count: r[timing].count }) } : {}),
-          })),
-        ),
-      ),
-    },
-    {
-      group: t('reports.groups.sla'),
-      items: (['response', 'resolution'] as const).map((target): Figure => ({
-        key: `sla.${target}`,
-        label: t(`reports.figures.sla.${target}`),
-        kind: 'share',
-        value: (r) => r.sla[target].compliance,
-        detail: (r) => of(r.sla[target].met, r.sla[target].measured),
-      })),
-    },
-    {
-      group: t('reports.groups.firstLevel'),
-      items: [
-        {
-          key: 'incidentsClosedAtL1Share',
-          label: t('reports.figures.incidentsClosedAtL1Share'),
-          kind: 'share',
-          value: (r) => r.incidentsClosedAtL1Share,
-          detail: (r) => of(r.incidentsClosedAtL1, r.incidentsClosed),
-        },
-        {
-          key: 'queriesAnsweredAtL1Share',
-          label: t('reports.figures.queriesAnsweredAtL1Share'),
-          kind: 'share',
-          value: (r) => r.queriesAnsweredAtL1Share,
-          detail: (r) => of(r.queriesAnsweredAtL1, r.queriesClosed),
-        },
-      ],
-    },
-    {
-      group: t('reports.groups.satisfaction'),
-      items: [
-        {
-          key: 'satisfaction.answered',
-          label: t('reports.figures.answered'),
-          kind: 'count',
-          value: (r) => r.satisfaction.answered,
-        },
-        ...(['satisfecho', 'regular', 'insatisfecho'] as const).map((level): Figure => ({
-          key: `satisfaction.${level}Share`,
-          label: t(`reports.figures.${level}Share`),
-          kind: 'share',
-          value: (r) => r.satisfaction[`${level}Share`],
-          detail: (r) => of(r.satisfaction[level], r.satisfaction.answered),
-        })),
-        {
-          key: 'satisfaction.responseRate',
-          label: t('reports.figures.responseRate'),
-          kind: 'share',
-          value: (r) => r.satisfaction.responseRate,
-        },
-      ],
-    },
-  ];
+  const categoryLabel = (code: string) => categoryLabelOf(categories.data, code, language);
 
   const overall = current.data?.rows[0];
   const earlier = before.data?.rows[0];
   const rows = series.data?.rows ?? [];
   const granularity = series.data && series.data.granularity !== 'total' ? series.data.granularity : period.granularity;
-  const label = (row: KpiRow) => periodLabel(row.period, granularity);
   const periodHeader = t(`reports.granularity.${granularity}`);
   const fileStem = `${t('reports.fileStem')}-${period.from}-${period.to}`;
   const count = (value: number) => formatCount(value, language);
-  const share = (value: number | null) => formatShare(value, language);
-  const minutes = (value: number | null) => (value === null ? '—' : formatDecimal(value, language));
-  const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
   const lastDay = addDays(period.to, -1);
 
   const periodTitle =
@@ -385,253 +261,25 @@ export function ReportsPage() {
       ) : !overall ? (
         <Loader aria-label={t('common.loading')} />
       ) : (
-        <section aria-labelledby="reports-figures-title" className="reports-section">
-          <Title order={2} size="h3" id="reports-figures-title" mb="xs">
-            {t('reports.figuresTitle')}
-          </Title>
-          <Stack gap="md">
-            {figures.map((group) => (
-              <div key={group.group}>
-                <Title order={3} size="h5" mb={6}>
-                  {group.group}
-                </Title>
-                <SimpleGrid component="dl" cols={{ base: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
-                  {group.items.map((figure) => {
-                    const value = figure.value(overall);
-                    const old = earlier ? figure.value(earlier) : null;
-                    const trend = trendOf(value, old);
-                    const hint = figure.kind === 'minutes' ? minutesHint(value) : null;
-                    return (
-                      <Paper
-                        withBorder
-                        p="xs"
-                        radius="sm"
-                        key={figure.key}
-                        className="reports-figure"
-                        data-figure={figure.key}
-                      >
-                        <Text component="dt" size="sm" c="dark.6">
-                          {figure.label}
-                        </Text>
-                        <Text component="dd" m={0}>
-                          <Text span fz={22} fw={700} className="reports-figure-value">
-                            {format(value, figure.kind)}
-                          </Text>
-                          {hint && (
-                            <Text span size="xs" c="dark.5" ml={6}>
-                              ({hint})
-                            </Text>
-                          )}
-                          {figure.detail && (
-                            <Text size="xs" c="dark.5">
-                              {figure.detail(overall)}
-                            </Text>
-                          )}
-                          <Text size="xs" c="dark.6" className="reports-trend" data-direction={trend.direction}>
-                            {trend.direction === 'up' || trend.direction === 'down' ? (
-                              <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
-                            ) : null}
-                            {trend.direction === 'unknown'
-                              ? t('reports.trendUnknown', { previous: format(old, figure.kind) })
-                              : t('reports.trend', {
-                                  delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
-                                  previous: format(old, figure.kind),
-                                })}
-                          </Text>
-                        </Text>
-                      </Paper>
-                    );
-                  })}
-                </SimpleGrid>
-              </div>
-            ))}
-          </Stack>
-        </section>
+        <FiguresSection overall={overall} earlier={earlier} />
       )}
 
       {series.isError ? (
         <QueryError error={series.error} />
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <ChartCard
-            id="chart-volume"
-            title={t('reports.charts.volume')}
-            rows={rows}
-            rowLabel={{ label: periodHeader, value: label }}
-            columns={columns<KpiRow>([
-              ['opened', t('reports.figures.opened'), (r) => count(r.opened)],
-              ['closed', t('reports.figures.closed'), (r) => count(r.closed)],
-              ['openAtEnd', t('reports.figures.openAtEnd'), (r) => count(r.openAtEnd)],
-            ])}
-            fileName={`${fileStem}-${t('reports.files.volume')}`}
-          >
-            <LineChart
-              h={CHART_HEIGHT}
-              data={rows.map((r) => ({ period: label(r), opened: r.opened, closed: r.closed, openAtEnd: r.openAtEnd }))}
-              dataKey="period"
-              withLegend
-              accessibilityLayer={false}
-              curveType="linear"
-              series={[
-                { name: 'opened', label: t('reports.figures.opened'), color: 'cau.7' },
-                { name: 'closed', label: t('reports.figures.closed'), color: 'teal.8' },
-                { name: 'openAtEnd', label: t('reports.figures.openAtEnd'), color: 'orange.8' },
-              ]}
-            />
-          </ChartCard>
-
-          <ChartCard
-            id="chart-times"
-            title={t('reports.charts.times')}
-            description={t('reports.charts.timesHelp')}
-            rows={rows}
-            rowLabel={{ label: periodHeader, value: label }}
-            columns={columns<KpiRow>([
-              ['fr50', t('reports.series.firstResponseP50'), (r) => minutes(r.firstResponse.business.p50)],
-              ['fr90', t('reports.series.firstResponseP90'), (r) => minutes(r.firstResponse.business.p90)],
-              ['rs50', t('reports.series.resolutionP50'), (r) => minutes(r.resolution.business.p50)],
-              ['rs90', t('reports.series.resolutionP90'), (r) => minutes(r.resolution.business.p90)],
-            ])}
-            fileName={`${fileStem}-${t('reports.files.times')}`}
-          >
-            <LineChart
-              h={CHART_HEIGHT}
-              data={rows.map((r) => ({
-                period: label(r),
-                fr50: r.firstResponse.business.p50,
-                fr90: r.firstResponse.business.p90,
-                rs50: r.resolution.business.p50,
-                rs90: r.resolution.business.p90,
-              }))}
-              dataKey="period"
-              withLegend
-              accessibilityLayer={false}
-              connectNulls={false}
-              valueFormatter={(value) => formatDecimal(value, language)}
-              series={[
-                { name: 'fr50', label: t('reports.series.firstResponseP50'), color: 'cau.7' },
-                { name: 'fr90', label: t('reports.series.firstResponseP90'), color: 'cau.4' },
-                { name: 'rs50', label: t('reports.series.resolutionP50'), color: 'grape.8' },
-                { name: 'rs90', label: t('reports.series.resolutionP90'), color: 'grape.4' },
-              ]}
-            />
-          </ChartCard>
-
-          <ChartCard
-            id="chart-sla"
-            title={t('reports.charts.sla')}
-            rows={rows}
-            rowLabel={{ label: periodHeader, value: label }}
-            columns={columns<KpiRow>([
-              ['response', t('reports.figures.sla.response'), (r) => share(r.sla.response.compliance)],
-              ['resolution', t('reports.figures.sla.resolution'), (r) => share(r.sla.resolution.compliance)],
-              ['incidents', t('reports.figures.incidentsClosedAtL1Share'), (r) => share(r.incidentsClosedAtL1Share)],
-              ['queries', t('reports.figures.queriesAnsweredAtL1Share'), (r) => share(r.queriesAnsweredAtL1Share)],
-            ])}
-            fileName={`${fileStem}-${t('reports.files.sla')}`}
-          >
-            <LineChart
-              h={CHART_HEIGHT}
-              data={rows.map((r) => ({
-                period: label(r),
-                response: percent(r.sla.response.compliance),
-                resolution: percent(r.sla.resolution.compliance),
-                incidents: percent(r.incidentsClosedAtL1Share),
-                queries: percent(r.queriesAnsweredAtL1Share),
-              }))}
-              dataKey="period"
-              withLegend
-              accessibilityLayer={false}
-              connectNulls={false}
-              unit="%"
-              yAxisProps={{ domain: [0, 100] }}
-              series={[
-                { name: 'response', label: t('reports.figures.sla.response'), color: 'cau.7' },
-                { name: 'resolution', label: t('reports.figures.sla.resolution'), color: 'teal.8' },
-                { name: 'incidents', label: t('reports.figures.incidentsClosedAtL1Share'), color: 'orange.8' },
-                { name: 'queries', label: t('reports.figures.queriesAnsweredAtL1Share'), color: 'grape.8' },
-              ]}
-            />
-          </ChartCard>
-
-          <ChartCard
-            id="chart-satisfaction"
-            title={t('reports.charts.satisfaction')}
-            rows={rows}
-            rowLabel={{ label: periodHeader, value: label }}
-            columns={columns<KpiRow>([
-              ['satisfecho', t('reports.levels.satisfecho'), (r) => count(r.satisfaction.satisfecho)],
-              ['regular', t('reports.levels.regular'), (r) => count(r.satisfaction.regular)],
-              ['insatisfecho', t('reports.levels.insatisfecho'), (r) => count(r.satisfaction.insatisfecho)],
-              ['rate', t('reports.figures.responseRate'), (r) => share(r.satisfaction.responseRate)],
-            ])}
-            fileName={`${fileStem}-${t('reports.files.satisfaction')}`}
-          >
-            <BarChart
-              h={CHART_HEIGHT}
-              type="stacked"
-              data={rows.map((r) => ({
-                period: label(r),
-                satisfecho: r.satisfaction.satisfecho,
-                regular: r.satisfaction.regular,
-                insatisfecho: r.satisfaction.insatisfecho,
-              }))}
-              dataKey="period"
-              withLegend
-              accessibilityLayer={false}
-              series={[
-                { name: 'satisfecho', label: t('reports.levels.satisfecho'), color: 'teal.8' },
-                { name: 'regular', label: t('reports.levels.regular'), color: 'yellow.6' },
-                { name: 'insatisfecho', label: t('reports.levels.insatisfecho'), color: 'red.8' },
-              ]}
-            />
-          </ChartCard>
-        </SimpleGrid>
+        <SeriesCharts rows={rows} granularity={granularity} fileStem={fileStem} />
       )}
 
       {dimension ? (
         byDimension.isError ? (
           <QueryError error={byDimension.error} />
         ) : (
-          <ChartCard
-            id="chart-dimension"
-            title={t('reports.charts.byDimension', { dimension: t(`reports.dimensions.${dimension}`) })}
-            rows={byDimension.data?.rows ?? []}
-            rowLabel={{ label: t(`reports.dimensions.${dimension}`), value: (r) => dimensionLabel(r.dimensionValue) }}
-            columns={columns<KpiRow>([
-              ['opened', t('reports.figures.opened'), (r) => count(r.opened)],
-              ['closed', t('reports.figures.closed'), (r) => count(r.closed)],
-              ['openAtEnd', t('reports.figures.openAtEnd'), (r) => count(r.openAtEnd)],
-              ['overdue', t('reports.figures.overdue'), (r) => count(r.overdue)],
-              ['fr', t('reports.columns.firstResponse'), (r) => minutes(r.firstResponse.business.average)],
-              ['rs', t('reports.columns.resolution'), (r) => minutes(r.resolution.business.average)],
-              ['slaResponse', t('reports.figures.sla.response'), (r) => share(r.sla.response.compliance)],
-              ['slaResolution', t('reports.figures.sla.resolution'), (r) => share(r.sla.resolution.compliance)],
-              ['l1', t('reports.figures.incidentsClosedAtL1Share'), (r) => share(r.incidentsClosedAtL1Share)],
-              ['satisfied', t('reports.figures.satisfechoShare'), (r) => share(r.satisfaction.satisfechoShare)],
-            ])}
-            fileName={`${fileStem}-${dimension}`}
-          >
-            <BarChart
-              h={Math.max(CHART_HEIGHT, (byDimension.data?.rows.length ?? 0) * 36 + 60)}
-              orientation="vertical"
-              data={(byDimension.data?.rows ?? []).map((r) => ({
-                value: dimensionLabel(r.dimensionValue),
-                opened: r.opened,
-                closed: r.closed,
-                openAtEnd: r.openAtEnd,
-              }))}
-              dataKey="value"
-              withLegend
-              accessibilityLayer={false}
-              yAxisProps={{ width: 120 }}
-              series={[
-                { name: 'opened', label: t('reports.figures.opened'), color: 'cau.7' },
-                { name: 'closed', label: t('reports.figures.closed'), color: 'teal.8' },
-                { name: 'openAtEnd', label: t('reports.figures.openAtEnd'), color: 'orange.8' },
-              ]}
-            />
-          </ChartCard>
+          <DimensionChart
+            rows={byDimension.data?.rows}
+            dimension={dimension}
+            categories={categories.data}
+            fileStem={fileStem}
+          />
         )
       ) : scopeDimension ? null : (
         <Text size="sm" c="dark.6" className="reports-no-print">
@@ -644,7 +292,7 @@ export function ReportsPage() {
         </Text>
       )}
 
-      <ProductivitySection period={{ from: period.from, to: period.to }} fileStem={fileStem} />
+      <ProductivitySection from={period.from} to={period.to} fileStem={fileStem} />
 
       <Paper
         component="section"
@@ -738,6 +386,417 @@ export function ReportsPage() {
       </Text>
     </Stack>
   );
+}
+
+/** Every indicator of the period as a number, beside the same figure of the period before (memoised, as the charts). */
+const FiguresSection = memo(function FiguresSection({
+  overall,
+  earlier,
+}: {
+  overall: KpiRow;
+  earlier: KpiRow | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const units = {
+    day: t('reports.units.day'),
+    hour: t('reports.units.hour'),
+    minute: t('reports.units.minute'),
+  };
+  const deltaUnits = { points: t('reports.units.points'), minutes: t('reports.units.minutes') };
+  const format = (value: number | null, kind: Kind): string => {
+    if (value === null) return '—';
+    if (kind === 'share') return formatShare(value, language);
+    if (kind === 'minutes') return `${formatDecimal(value, language)} ${t('reports.units.minutes')}`;
+    return formatCount(value, language);
+  };
+  const minutesHint = (value: number | null) => (value === null || value < 60 ? null : formatMinutes(value, units));
+  const of = (part: number, whole: number) =>
+    t('reports.of', { part: formatCount(part, language), whole: formatCount(whole, language) });
+
+  const figures: Array<{ group: string; items: Figure[] }> = [
+    {
+      group: t('reports.groups.volume'),
+      items: [
+        { key: 'opened', label: t('reports.figures.opened'), kind: 'count', value: (r) => r.opened },
+        { key: 'closed', label: t('reports.figures.closed'), kind: 'count', value: (r) => r.closed },
+        { key: 'openAtEnd', label: t('reports.figures.openAtEnd'), kind: 'count', value: (r) => r.openAtEnd },
+        { key: 'overdue', label: t('reports.figures.overdue'), kind: 'count', value: (r) => r.overdue },
+        { key: 'callsHandled', label: t('reports.figures.callsHandled'), kind: 'count', value: (r) => r.callsHandled },
+      ],
+    },
+    {
+      group: t('reports.groups.times'),
+      items: (['firstResponse', 'resolution'] as const).flatMap((timing) =>
+        (['business', 'calendar'] as const).flatMap((basis) =>
+          (['average', 'p50', 'p90'] as const).map((stat): Figure => ({
+            key: `${timing}.${basis}.${stat}`,
+            label: t(`reports.figures.${timing}.${basis}.${stat}`),
+            kind: 'minutes',
+            value: (r) => r[timing][basis][stat],
+            ...(stat === 'average' ? { detail: (r) => t('reports.measured', { count: r[timing].count }) } : {}),
+          })),
+        ),
+      ),
+    },
+    {
+      group: t('reports.groups.sla'),
+      items: (['response', 'resolution'] as const).map((target): Figure => ({
+        key: `sla.${target}`,
+        label: t(`reports.figures.sla.${target}`),
+        kind: 'share',
+        value: (r) => r.sla[target].compliance,
+        detail: (r) => of(r.sla[target].met, r.sla[target].measured),
+      })),
+    },
+    {
+      group: t('reports.groups.firstLevel'),
+      items: [
+        {
+          key: 'incidentsClosedAtL1Share',
+          label: t('reports.figures.incidentsClosedAtL1Share'),
+          kind: 'share',
+          value: (r) => r.incidentsClosedAtL1Share,
+          detail: (r) => of(r.incidentsClosedAtL1, r.incidentsClosed),
+        },
+        {
+          key: 'queriesAnsweredAtL1Share',
+          label: t('reports.figures.queriesAnsweredAtL1Share'),
+          kind: 'share',
+          value: (r) => r.queriesAnsweredAtL1Share,
+          detail: (r) => of(r.queriesAnsweredAtL1, r.queriesClosed),
+        },
+      ],
+    },
+    {
+      group: t('reports.groups.satisfaction'),
+      items: [
+        {
+          key: 'satisfaction.answered',
+          label: t('reports.figures.answered'),
+          kind: 'count',
+          value: (r) => r.satisfaction.answered,
+        },
+        ...(['satisfecho', 'regular', 'insatisfecho'] as const).map((level): Figure => ({
+          key: `satisfaction.${level}Share`,
+          label: t(`reports.figures.${level}Share`),
+          kind: 'share',
+          value: (r) => r.satisfaction[`${level}Share`],
+          detail: (r) => of(r.satisfaction[level], r.satisfaction.answered),
+        })),
+        {
+          key: 'satisfaction.responseRate',
+          label: t('reports.figures.responseRate'),
+          kind: 'share',
+          value: (r) => r.satisfaction.responseRate,
+        },
+      ],
+    },
+  ];
+
+  return (
+    <section aria-labelledby="reports-figures-title" className="reports-section">
+      <Title order={2} size="h3" id="reports-figures-title" mb="xs">
+        {t('reports.figuresTitle')}
+      </Title>
+      <Stack gap="md">
+        {figures.map((group) => (
+          <div key={group.group}>
+            <Title order={3} size="h5" mb={6}>
+              {group.group}
+            </Title>
+            <SimpleGrid component="dl" cols={{ base: 2, md: 3, lg: 5 }} spacing="xs" m={0}>
+              {group.items.map((figure) => {
+                const value = figure.value(overall);
+                const old = earlier ? figure.value(earlier) : null;
+                const trend = trendOf(value, old);
+                const hint = figure.kind === 'minutes' ? minutesHint(value) : null;
+                return (
+                  <Paper
+                    withBorder
+                    p="xs"
+                    radius="sm"
+                    key={figure.key}
+                    className="reports-figure"
+                    data-figure={figure.key}
+                  >
+                    <Text component="dt" size="sm" c="dark.6">
+                      {figure.label}
+                    </Text>
+                    <Text component="dd" m={0}>
+                      <Text span fz={22} fw={700} className="reports-figure-value">
+                        {format(value, figure.kind)}
+                      </Text>
+                      {hint && (
+                        <Text span size="xs" c="dark.5" ml={6}>
+                          ({hint})
+                        </Text>
+                      )}
+                      {figure.detail && (
+                        <Text size="xs" c="dark.5">
+                          {figure.detail(overall)}
+                        </Text>
+                      )}
+                      <Text size="xs" c="dark.6" className="reports-trend" data-direction={trend.direction}>
+                        {trend.direction === 'up' || trend.direction === 'down' ? (
+                          <span aria-hidden="true">{TREND_ARROW[trend.direction]} </span>
+                        ) : null}
+                        {trend.direction === 'unknown'
+                          ? t('reports.trendUnknown', { previous: format(old, figure.kind) })
+                          : t('reports.trend', {
+                              delta: formatDelta(trend.delta, figure.kind, language, deltaUnits),
+                              previous: format(old, figure.kind),
+                            })}
+                      </Text>
+                    </Text>
+                  </Paper>
+                );
+              })}
+            </SimpleGrid>
+          </div>
+        ))}
+      </Stack>
+    </section>
+  );
+});
+
+/**
+ * The four charts over time. Memoised, as the other charts: the page renders again as each of its reads
+ * answers, and drawing a chart again for figures it already shows took most of the page's time.
+ */
+const SeriesCharts = memo(function SeriesCharts({
+  rows,
+  granularity,
+  fileStem,
+}: {
+  rows: readonly KpiRow[];
+  granularity: 'day' | 'week' | 'month';
+  fileStem: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const label = (row: KpiRow) => periodLabel(row.period, granularity);
+  const periodHeader = t(`reports.granularity.${granularity}`);
+  const count = (value: number) => formatCount(value, language);
+  const share = (value: number | null) => formatShare(value, language);
+  const minutes = (value: number | null) => (value === null ? '—' : formatDecimal(value, language));
+  const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <ChartCard
+        id="chart-volume"
+        title={t('reports.charts.volume')}
+        rows={rows}
+        rowLabel={{ label: periodHeader, value: label }}
+        columns={columns<KpiRow>([
+          ['opened', t('reports.figures.opened'), (r) => count(r.opened)],
+          ['closed', t('reports.figures.closed'), (r) => count(r.closed)],
+          ['openAtEnd', t('reports.figures.openAtEnd'), (r) => count(r.openAtEnd)],
+        ])}
+        fileName={`${fileStem}-${t('reports.files.volume')}`}
+      >
+        <LineChart
+          h={CHART_HEIGHT}
+          data={rows.map((r) => ({ period: label(r), opened: r.opened, closed: r.closed, openAtEnd: r.openAtEnd }))}
+          dataKey="period"
+          withLegend
+          accessibilityLayer={false}
+          curveType="linear"
+          series={[
+            { name: 'opened', label: t('reports.figures.opened'), color: 'cau.7' },
+            { name: 'closed', label: t('reports.figures.closed'), color: 'teal.8' },
+            { name: 'openAtEnd', label: t('reports.figures.openAtEnd'), color: 'orange.8' },
+          ]}
+        />
+      </ChartCard>
+
+      <ChartCard
+        id="chart-times"
+        title={t('reports.charts.times')}
+        description={t('reports.charts.timesHelp')}
+        rows={rows}
+        rowLabel={{ label: periodHeader, value: label }}
+        columns={columns<KpiRow>([
+          ['fr50', t('reports.series.firstResponseP50'), (r) => minutes(r.firstResponse.business.p50)],
+          ['fr90', t('reports.series.firstResponseP90'), (r) => minutes(r.firstResponse.business.p90)],
+          ['rs50', t('reports.series.resolutionP50'), (r) => minutes(r.resolution.business.p50)],
+          ['rs90', t('reports.series.resolutionP90'), (r) => minutes(r.resolution.business.p90)],
+        ])}
+        fileName={`${fileStem}-${t('reports.files.times')}`}
+      >
+        <LineChart
+          h={CHART_HEIGHT}
+          data={rows.map((r) => ({
+            period: label(r),
+            fr50: r.firstResponse.business.p50,
+            fr90: r.firstResponse.business.p90,
+            rs50: r.resolution.business.p50,
+            rs90: r.resolution.business.p90,
+          }))}
+          dataKey="period"
+          withLegend
+          accessibilityLayer={false}
+          connectNulls={false}
+          valueFormatter={(value) => formatDecimal(value, language)}
+          series={[
+            { name: 'fr50', label: t('reports.series.firstResponseP50'), color: 'cau.7' },
+            { name: 'fr90', label: t('reports.series.firstResponseP90'), color: 'cau.4' },
+            { name: 'rs50', label: t('reports.series.resolutionP50'), color: 'grape.8' },
+            { name: 'rs90', label: t('reports.series.resolutionP90'), color: 'grape.4' },
+          ]}
+        />
+      </ChartCard>
+
+      <ChartCard
+        id="chart-sla"
+        title={t('reports.charts.sla')}
+        rows={rows}
+        rowLabel={{ label: periodHeader, value: label }}
+        columns={columns<KpiRow>([
+          ['response', t('reports.figures.sla.response'), (r) => share(r.sla.response.compliance)],
+          ['resolution', t('reports.figures.sla.resolution'), (r) => share(r.sla.resolution.compliance)],
+          ['incidents', t('reports.figures.incidentsClosedAtL1Share'), (r) => share(r.incidentsClosedAtL1Share)],
+          ['queries', t('reports.figures.queriesAnsweredAtL1Share'), (r) => share(r.queriesAnsweredAtL1Share)],
+        ])}
+        fileName={`${fileStem}-${t('reports.files.sla')}`}
+      >
+        <LineChart
+          h={CHART_HEIGHT}
+          data={rows.map((r) => ({
+            period: label(r),
+            response: percent(r.sla.response.compliance),
+            resolution: percent(r.sla.resolution.compliance),
+            incidents: percent(r.incidentsClosedAtL1Share),
+            queries: percent(r.queriesAnsweredAtL1Share),
+          }))}
+          dataKey="period"
+          withLegend
+          accessibilityLayer={false}
+          connectNulls={false}
+          unit="%"
+          yAxisProps={{ domain: [0, 100] }}
+          series={[
+            { name: 'response', label: t('reports.figures.sla.response'), color: 'cau.7' },
+            { name: 'resolution', label: t('reports.figures.sla.resolution'), color: 'teal.8' },
+            { name: 'incidents', label: t('reports.figures.incidentsClosedAtL1Share'), color: 'orange.8' },
+            { name: 'queries', label: t('reports.figures.queriesAnsweredAtL1Share'), color: 'grape.8' },
+          ]}
+        />
+      </ChartCard>
+
+      <ChartCard
+        id="chart-satisfaction"
+        title={t('reports.charts.satisfaction')}
+        rows={rows}
+        rowLabel={{ label: periodHeader, value: label }}
+        columns={columns<KpiRow>([
+          ['satisfecho', t('reports.levels.satisfecho'), (r) => count(r.satisfaction.satisfecho)],
+          ['regular', t('reports.levels.regular'), (r) => count(r.satisfaction.regular)],
+          ['insatisfecho', t('reports.levels.insatisfecho'), (r) => count(r.satisfaction.insatisfecho)],
+          ['rate', t('reports.figures.responseRate'), (r) => share(r.satisfaction.responseRate)],
+        ])}
+        fileName={`${fileStem}-${t('reports.files.satisfaction')}`}
+      >
+        <BarChart
+          h={CHART_HEIGHT}
+          type="stacked"
+          data={rows.map((r) => ({
+            period: label(r),
+            satisfecho: r.satisfaction.satisfecho,
+            regular: r.satisfaction.regular,
+            insatisfecho: r.satisfaction.insatisfecho,
+          }))}
+          dataKey="period"
+          withLegend
+          accessibilityLayer={false}
+          series={[
+            { name: 'satisfecho', label: t('reports.levels.satisfecho'), color: 'teal.8' },
+            { name: 'regular', label: t('reports.levels.regular'), color: 'yellow.6' },
+            { name: 'insatisfecho', label: t('reports.levels.insatisfecho'), color: 'red.8' },
+          ]}
+        />
+      </ChartCard>
+    </SimpleGrid>
+  );
+});
+
+/** The breakdown by a dimension (the whole period, one bar group per value). */
+const DimensionChart = memo(function DimensionChart({
+  rows = [],
+  dimension,
+  categories,
+  fileStem,
+}: {
+  rows: readonly KpiRow[] | undefined;
+  dimension: ReportDimension;
+  categories: readonly Category[] | undefined;
+  fileStem: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const count = (value: number) => formatCount(value, language);
+  const share = (value: number | null) => formatShare(value, language);
+  const minutes = (value: number | null) => (value === null ? '—' : formatDecimal(value, language));
+  const dimensionLabel = (value: string | null): string => {
+    if (value === null) return t('reports.noValue');
+    switch (dimension) {
+      case 'channel':
+        return t(`deskRegistration.channels.${value}`, { defaultValue: value });
+      case 'priority':
+        return t(`priority.${value}`, { defaultValue: value });
+      case 'category':
+        return categoryLabelOf(categories, value, language);
+      default:
+        return value;
+    }
+  };
+  return (
+    <ChartCard
+      id="chart-dimension"
+      title={t('reports.charts.byDimension', { dimension: t(`reports.dimensions.${dimension}`) })}
+      rows={rows}
+      rowLabel={{ label: t(`reports.dimensions.${dimension}`), value: (r) => dimensionLabel(r.dimensionValue) }}
+      columns={columns<KpiRow>([
+        ['opened', t('reports.figures.opened'), (r) => count(r.opened)],
+        ['closed', t('reports.figures.closed'), (r) => count(r.closed)],
+        ['openAtEnd', t('reports.figures.openAtEnd'), (r) => count(r.openAtEnd)],
+        ['overdue', t('reports.figures.overdue'), (r) => count(r.overdue)],
+        ['fr', t('reports.columns.firstResponse'), (r) => minutes(r.firstResponse.business.average)],
+        ['rs', t('reports.columns.resolution'), (r) => minutes(r.resolution.business.average)],
+        ['slaResponse', t('reports.figures.sla.response'), (r) => share(r.sla.response.compliance)],
+        ['slaResolution', t('reports.figures.sla.resolution'), (r) => share(r.sla.resolution.compliance)],
+        ['l1', t('reports.figures.incidentsClosedAtL1Share'), (r) => share(r.incidentsClosedAtL1Share)],
+        ['satisfied', t('reports.figures.satisfechoShare'), (r) => share(r.satisfaction.satisfechoShare)],
+      ])}
+      fileName={`${fileStem}-${dimension}`}
+    >
+      <BarChart
+        h={Math.max(CHART_HEIGHT, rows.length * 36 + 60)}
+        orientation="vertical"
+        data={rows.map((r) => ({
+          value: dimensionLabel(r.dimensionValue),
+          opened: r.opened,
+          closed: r.closed,
+          openAtEnd: r.openAtEnd,
+        }))}
+        dataKey="value"
+        withLegend
+        accessibilityLayer={false}
+        yAxisProps={{ width: 120 }}
+        series={[
+          { name: 'opened', label: t('reports.figures.opened'), color: 'cau.7' },
+          { name: 'closed', label: t('reports.figures.closed'), color: 'teal.8' },
+          { name: 'openAtEnd', label: t('reports.figures.openAtEnd'), color: 'orange.8' },
+        ]}
+      />
+    </ChartCard>
+  );
+});
+
+function categoryLabelOf(categories: readonly Category[] | undefined, code: string, language: string): string {
+  const entry = categories?.find((category) => category.code === code);
+  if (!entry) return code;
+  return language === 'en' ? entry.label.en : entry.label.es;
 }
 
 const TREND_ARROW = { up: '▲', down: '▼' } as const;

@@ -1,6 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import type { KpiQuery, RecurrenceKey } from './report-search';
+import { scopeDimensionOf } from './report-roles';
+import {
+  previousPeriod,
+  resolvePeriod,
+  type KpiQuery,
+  type RecurrenceKey,
+  type ReportDimension,
+  type ReportSearch,
+} from './report-search';
 
 export type KpiReport = Schemas['KpiReportResponse'];
 export type KpiRow = Schemas['KpiRowResponse'];
@@ -62,4 +70,36 @@ export const productivityQuery = (period: { from: string; to: string }) =>
 
 export function productivityExportUrl(period: { from: string; to: string }): string {
   return `/api/v1/reports/productivity.xlsx?${new URLSearchParams(period).toString()}`;
+}
+
+/**
+ * Every read the dashboard makes for a URL and a role, in one place: the route's loader starts them while
+ * the page's code loads, and the page reads the same queries (the same keys) once it renders.
+ */
+export function dashboardQueries(search: ReportSearch, role: string, today: string) {
+  const period = resolvePeriod(search, today);
+  const previous = previousPeriod(period);
+  // An agent's or a referente's reports cover their area or jurisdiction, which breaks down by nothing else.
+  const scopeDimension = scopeDimensionOf(role);
+  const dimension: ReportDimension | undefined = scopeDimension ? undefined : search.dimension;
+  const by: RecurrenceKey = search.by ?? 'category';
+  const seriesQuery: KpiQuery = { from: period.from, to: period.to, granularity: period.granularity };
+  const byDimensionQuery: KpiQuery | null = dimension
+    ? { from: period.from, to: period.to, granularity: 'total', dimension }
+    : null;
+  return {
+    period,
+    previous,
+    scopeDimension,
+    dimension,
+    by,
+    seriesQuery,
+    byDimensionQuery,
+    current: kpiQuery({ from: period.from, to: period.to, granularity: 'total' }),
+    before: kpiQuery({ ...previous, granularity: 'total' }),
+    series: kpiQuery(seriesQuery),
+    byDimension: kpiBreakdownQuery(byDimensionQuery),
+    recurring: recurringQuery({ from: period.from, to: period.to, by }),
+    productivity: productivityQuery({ from: period.from, to: period.to }),
+  };
 }

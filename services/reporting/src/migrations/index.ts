@@ -10,6 +10,8 @@ import { ReportingLinksMerge1798200000100 } from './1798200000100-reporting-link
 import { ReportingBusinessCalendars1798520000100 } from './1798520000100-reporting-business-calendars.js';
 import { ReportingFactSolver1798520000200 } from './1798520000200-reporting-fact-solver.js';
 import { ReportingTicketService1798600000200 } from './1798600000200-reporting-ticket-service.js';
+import { ReportingProductivityDaily1798720000000 } from './1798720000000-reporting-productivity-daily.js';
+import { ReportingRecurringDaily1798720000100 } from './1798720000100-reporting-recurring-daily.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -25,4 +27,6 @@ export const REPORTING_MIGRATIONS = [
   ReportingBusinessCalendars1798520000100,
   ReportingFactSolver1798520000200,
   ReportingTicketService1798600000200,
+  ReportingProductivityDaily1798720000000,
+  ReportingRecurringDaily1798720000100,
 ];

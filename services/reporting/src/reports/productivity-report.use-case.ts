@@ -33,7 +33,13 @@ export class ProductivityReportUseCase {
   async compute(period: { from: string; to: string }, scope: ReportScopeV1 | null): Promise<ProductivityReportV1> {
     const checked = checkPeriod(period, 'total', this.settings.timeZone);
     if (Array.isArray(checked)) throw ServiceError.validation(checked);
-    const rows = await this.productivity.rows({ from: checked.from, to: checked.to, scope });
+    const rows = await this.productivity.rows({
+      from: checked.from,
+      to: checked.to,
+      fromDay: period.from,
+      toDay: period.to,
+      scope,
+    });
     return { from: period.from, to: period.to, scope, timeZone: this.settings.timeZone, ...productivityFigures(rows) };
   }
 }

@@ -26,6 +26,8 @@ export class RecurringReportUseCase {
     const rows = await this.facts.recurring({
       from: period.from,
       to: period.to,
+      fromDay: query.from,
+      toDay: query.to,
       by: query.by,
       minCount,
       scope,

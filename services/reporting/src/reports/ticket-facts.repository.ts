@@ -10,13 +10,10 @@ import {
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
-import {
-  KPI_DAILY_COUNTERS,
-  KPI_DAILY_HISTS,
-  KPI_DAILY_SUMS,
-  kpiDailyRebuild,
-  kpiDailyUpsert,
-} from './kpi-daily.sql.js';
+import { KPI_DAILY_COUNTERS, KPI_DAILY_HISTS, KPI_DAILY_SUMS, kpiDailyUpsert } from './kpi-daily.sql.js';
+import { dailySummariesRebuild } from './daily-summaries.sql.js';
+import { productivityDailyRename, productivityDailyUpsert } from './productivity-daily.sql.js';
+import { RECURRING_DAILY_KEYS, recurringDailyRecount, recurringDailyUpsert } from './recurring-daily.sql.js';
 import type { Solver, TicketFact, TicketFactSource } from './ticket-fact.js';
 
 /** Ticket types counted as incidents, and as queries ("consultas"), by the L1 indicators. */
@@ -158,6 +155,21 @@ export interface StoredCalendars {
 }
 
 type Numeric = string | number | null;
+
+/** A fact row as it was before a save, where the daily tables keep a latest. */
+interface OldFactRow {
+  registered_day: string;
+  registered_at: Date;
+  number: number;
+  type: string;
+  category: string;
+  jurisdiction: string;
+  closed_day: string | null;
+  closed_at: Date | null;
+  solver_account_id: string | null;
+  solver_name: string | null;
+  solver_area: string | null;
+}
 
 /** The fact table: rebuilt per ticket from the view and the path; read by the reports in a few aggregates. */
 @Injectable()
@@ -322,8 +334,20 @@ export class TicketFactsRepository {
       'solver_name',
       'solver_area',
     ];
-    // The row's old contribution to kpi_daily is taken off and the new one added in the same statement
-    // (both CTEs see the row as it was before), so redelivered and out-of-order events stay exact.
+    // What the row counted where a latest (a name, a first or last registration, the latest numbers) is
+    // kept, locked now as the statement below would lock it.
+    const [before]: OldFactRow[] = await tx.query(
+      `SELECT to_char((registered_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS registered_day, registered_at,
+              number::int AS number, type, category, jurisdiction,
+              to_char((closed_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS closed_day, closed_at,
+              solver_account_id, solver_name, solver_area
+       FROM "${this.s}".ticket_facts WHERE ticket_id = $1
+       FOR UPDATE`,
+      [fact.ticketId, zone],
+    );
+    // The row's old contribution to kpi_daily, productivity_daily and recurring_daily is taken off and the
+    // new one added in the same statement (every CTE sees the row as it was before), so redelivered and
+    // out-of-order events stay exact.
     await tx.query(
       `WITH old AS (SELECT *, -1 AS sign FROM "${this.s}".ticket_facts WHERE ticket_id = $1),
        saved AS (
@@ -336,9 +360,45 @@ export class TicketFactsRepository {
              .join(', ')}
          RETURNING *),
        changes AS (SELECT * FROM old UNION ALL SELECT *, 1 AS sign FROM saved)
+       ${productivityDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}
+       ${recurringDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}
        ${kpiDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}`,
       [...values, zone],
     );
+    if (before) await this.recountLatest(tx, before, fact, zone);
+  }
+
+  /**
+   * A sum can be taken back, a latest cannot: when the fact left a technician's day (the name of their
+   * latest closure there) or an incident left a day's category or jurisdiction (its first and last
+   * registration, latest numbers), those are read again from the facts left there.
+   */
+  private async recountLatest(tx: EntityManager, before: OldFactRow, fact: TicketFact, zone: string): Promise<void> {
+    if (
+      before.closed_at &&
+      before.solver_account_id &&
+      (before.solver_account_id !== fact.solver?.accountId ||
+        before.solver_area !== (fact.solver?.area ?? null) ||
+        before.solver_name !== (fact.solver?.name ?? null) ||
+        before.closed_at.getTime() !== fact.closedAt?.getTime())
+    ) {
+      await tx.query(productivityDailyRename(this.s), [
+        before.closed_day,
+        before.solver_account_id,
+        before.solver_area,
+        zone,
+      ]);
+    }
+    const incident = (type: string) => (INCIDENT_TYPES as readonly string[]).includes(type);
+    if (!incident(before.type)) return;
+    for (const by of Object.keys(RECURRING_DAILY_KEYS) as Array<keyof typeof RECURRING_DAILY_KEYS>) {
+      const stays =
+        incident(fact.type) &&
+        fact[by] === before[by] &&
+        fact.number === before.number &&
+        fact.registeredAt.getTime() === before.registered_at.getTime();
+      if (!stays) await tx.query(recurringDailyRecount(this.s), [before.registered_day, by, before[by], zone]);
+    }
   }
 
   /**
@@ -380,7 +440,9 @@ export class TicketFactsRepository {
         `SELECT zone FROM "${this.s}".kpi_daily_state FOR UPDATE`,
       );
       if (state?.zone === zone) return false;
-      for (const sql of kpiDailyRebuild(this.s)) await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      for (const sql of dailySummariesRebuild(this.s)) {
+        await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      }
       return true;
     });
   }
@@ -389,6 +451,9 @@ export class TicketFactsRepository {
   async recurring(criteria: {
     from: Date;
     to: Date;
+    /** The same period as local dates (`toDay` excluded), for the daily pre-aggregate. */
+    fromDay: string;
+    toDay: string;
     by: RecurrenceKey;
     minCount: number;
     limit: number;
@@ -396,6 +461,7 @@ export class TicketFactsRepository {
   }): Promise<RecurringRow[]> {
     const column = RECURRENCE_COLUMN[criteria.by];
     const scope = criteria.scope ?? null;
+    if (!scope && criteria.by !== 'requester') return this.recurringDaily(criteria);
     const rows: Array<{
       key: string;
       incidents: number;
@@ -420,6 +486,45 @@ export class TicketFactsRepository {
         ...(scope ? [scope.value] : []),
       ],
     );
+    return rows.map((r) => ({
+      key: r.key,
+      incidents: r.incidents,
+      firstAt: r.first_at,
+      lastAt: r.last_at,
+      latestNumbers: r.latest_numbers.map(Number),
+    }));
+  }
+
+  /**
+   * The whole desk's ranking by category or jurisdiction from recurring_daily: the values' sums over the
+   * period's days, then the ten highest numbers among the days' ten of each value ranked.
+   */
+  private async recurringDaily(criteria: {
+    fromDay: string;
+    toDay: string;
+    by: RecurrenceKey;
+    minCount: number;
+    limit: number;
+  }): Promise<RecurringRow[]> {
+    const rows: Array<{ key: string; incidents: number; first_at: Date; last_at: Date; latest_numbers: string[] }> =
+      await this.runtime.dataSource.query(
+        `WITH ranked AS (
+           SELECT key, sum(incidents)::int AS incidents, min(first_at) AS first_at, max(last_at) AS last_at
+           FROM "${this.s}".recurring_daily
+           WHERE by = $1 AND day >= $2::date AND day < $3::date
+           GROUP BY key
+           HAVING sum(incidents) >= $4
+           ORDER BY incidents DESC, key
+           LIMIT $5
+         )
+         SELECT ranked.*, ARRAY(
+           SELECT n FROM "${this.s}".recurring_daily d, unnest(d.latest_numbers) n
+           WHERE d.by = $1 AND d.key = ranked.key AND d.day >= $2::date AND d.day < $3::date
+           ORDER BY n DESC LIMIT 10) AS latest_numbers
+         FROM ranked
+         ORDER BY incidents DESC, key`,
+        [criteria.by, criteria.fromDay, criteria.toDay, criteria.minCount, criteria.limit],
+      );
     return rows.map((r) => ({
       key: r.key,
       incidents: r.incidents,
