@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { EquipmentHandler } from './equipment/equipment.handler.js';
+import { EquipmentRepository } from './equipment/equipment.repository.js';
+import { ManageEquipmentUseCase, ReadEquipmentUseCase } from './equipment/equipment.use-cases.js';
+import { ImportHandler } from './import/import.handler.js';
+import { ImportRepository } from './import/import.repository.js';
+import { ImportEquipmentUseCase } from './import/import.use-case.js';
+
+@Module({
+  controllers: [EquipmentHandler, ImportHandler],
+  providers: [
+    EquipmentRepository,
+    ImportRepository,
+    ManageEquipmentUseCase,
+    ReadEquipmentUseCase,
+    ImportEquipmentUseCase,
+  ],
+})
+export class InventoryModule {}
