@@ -376,6 +376,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}»: la primera línea debe nombrar las columnas; faltan: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; sobran: ${list(p?.[1] as unknown[])}` : ''}.`,
     csvColumns: (f, p) => `El campo «${f}» tiene ${String(p?.[1])} columnas y el encabezado ${String(p?.[0])}.`,
     csvEmpty: (f) => `El campo «${f}» no tiene filas de equipos debajo del encabezado.`,
+    csvRefused: (f, p) =>
+      `El archivo («${f}») tiene ${String(p?.[0])} línea(s) con errores: no se importó ninguna fila. Corríjalas y vuelva a importarlo.`,
     csvJson: (f) => `El campo «${f}» debe ser un objeto JSON de textos, p. ej. {"ram":"8 GB"}.`,
   },
   en: {
@@ -484,6 +486,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}': the first line must name the columns; missing: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; unknown: ${list(p?.[1] as unknown[])}` : ''}.`,
     csvColumns: (f, p) => `Field '${f}' has ${String(p?.[1])} columns and the header ${String(p?.[0])}.`,
     csvEmpty: (f) => `Field '${f}' has no equipment rows under the header.`,
+    csvRefused: (f, p) =>
+      `The file ('${f}') has ${String(p?.[0])} line(s) with errors: no row was imported. Fix them and import it again.`,
     csvJson: (f) => `Field '${f}' must be a JSON object of texts, e.g. {"ram":"8 GB"}.`,
   },
 };

@@ -76,13 +76,15 @@ describe('inventory: CSV import', () => {
     const refused = await h.import(supervisor, header, rows).then(
       () => null,
       (error: unknown) =>
-        error as { payload: { code: string; fields: Array<{ field: string }>; params: { badLines: number } } },
+        error as {
+          payload: { code: string; fields: Array<{ field: string; constraint: string; params?: unknown[] }> };
+        },
     );
     expect(refused?.payload.code).toBe(ErrorCode.Validation);
-    expect(refused?.payload.params.badLines).toBe(20);
-    const named = refused!.payload.fields.map((f) => f.field);
+    expect(refused?.payload.fields[0]).toEqual({ field: 'file', constraint: 'csvRefused', params: [20] });
+    const named = refused!.payload.fields.slice(1).map((f) => f.field);
     expect(new Set(named.map((f) => Number(f.split('.')[1])))).toEqual(new Set(badLines));
-    BREAKAGES.forEach(([column], k) => expect(named).toContain(`csv.${badLines[k]}.${column}`));
+    BREAKAGES.forEach(([column], k) => expect(named).toContain(`file.${badLines[k]}.${column}`));
     expect(await h.count('equipment')).toBe(0);
     expect(await h.count('import_rows')).toBe(0);
 
@@ -128,16 +130,22 @@ describe('inventory: CSV import', () => {
       .catch((error: { payload: unknown }) => error.payload);
     expect(repeated).toMatchObject({
       code: ErrorCode.Validation,
-      fields: [{ field: 'csv.4.numero_inventario', constraint: 'duplicateInventoryNumber', params: [2] }],
+      fields: [
+        { field: 'file', constraint: 'csvRefused', params: [1] },
+        { field: 'file.4.numero_inventario', constraint: 'duplicateInventoryNumber', params: [2] },
+      ],
     });
     const badHeader = await h
       .import(supervisor, ['numero_inventario', 'tipo', 'colour'], [[2, ['X-1', 'pc', 'rojo']]])
       .catch((error: { payload: unknown }) => error.payload);
     expect(badHeader).toMatchObject({
-      fields: [{ field: 'csv.1', constraint: 'csvHeader', params: [['estado'], ['colour']] }],
+      fields: [
+        { field: 'file', constraint: 'csvRefused', params: [1] },
+        { field: 'file.1', constraint: 'csvHeader', params: [['estado'], ['colour']] },
+      ],
     });
     const empty = await h.import(supervisor, header, []).catch((error: { payload: unknown }) => error.payload);
-    expect(empty).toMatchObject({ fields: [{ field: 'csv', constraint: 'csvEmpty' }] });
+    expect(empty).toMatchObject({ fields: [{ field: 'file', constraint: 'csvEmpty' }] });
   });
 
   it('takes a file of some columns, keeping the others; only supervisors and administrators import', async () => {

@@ -24,7 +24,7 @@ export function checkRows(
 ): RowsCheck {
   const headerTrouble = headerProblems(header);
   if (headerTrouble.length > 0) return { ok: false, problems: headerTrouble, badLines: 1 };
-  if (rows.length === 0) return { ok: false, problems: [{ field: 'csv', constraint: 'csvEmpty' }], badLines: 0 };
+  if (rows.length === 0) return { ok: false, problems: [{ field: 'file', constraint: 'csvEmpty' }], badLines: 0 };
   const problems: FieldProblem[] = [];
   let badLines = 0;
   const report = (lineProblems: FieldProblem[]): void => {
@@ -42,7 +42,7 @@ export function checkRows(
     const key = numberKey(read.value.inventoryNumber);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      report([{ field: `csv.${line}.numero_inventario`, constraint: 'duplicateInventoryNumber', params: [first] }]);
+      report([{ field: `file.${line}.numero_inventario`, constraint: 'duplicateInventoryNumber', params: [first] }]);
       continue;
     }
     firstLineOf.set(key, line);
@@ -74,7 +74,7 @@ export function planImport(
   for (const { line, key, row } of rows) {
     const current = existing.get(key);
     const data = mergeRow(current?.data ?? null, row);
-    const trouble = crossFieldProblems(data, types, (name) => `csv.${line}.${columnOf[name]}`);
+    const trouble = crossFieldProblems(data, types, (name) => `file.${line}.${columnOf[name]}`);
     if (trouble.length > 0) {
       plan.problems.push(...trouble);
       continue;

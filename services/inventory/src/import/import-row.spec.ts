@@ -23,21 +23,21 @@ describe('CSV rows', () => {
   it('names the line and the column of each problem', () => {
     const read = readRow(header, cells({ 0: '', 9: 'roto', 10: '2024-02-30', 13: '{"ram":8}' }), 7, TYPES);
     expect(read.ok ? [] : read.problems.map((p) => [p.field, p.constraint])).toEqual([
-      ['csv.7.numero_inventario', 'isNotEmpty'],
-      ['csv.7.estado', 'isIn'],
-      ['csv.7.atributos', 'equipmentAttributes'],
-      ['csv.7.fecha_compra', 'notADate'],
+      ['file.7.numero_inventario', 'isNotEmpty'],
+      ['file.7.estado', 'isIn'],
+      ['file.7.atributos', 'equipmentAttributes'],
+      ['file.7.fecha_compra', 'notADate'],
     ]);
     expect(readRow(header, ['INV-1'], 3, TYPES)).toEqual({
       ok: false,
-      problems: [{ field: 'csv.3', constraint: 'csvColumns', params: [14, 1] }],
+      problems: [{ field: 'file.3', constraint: 'csvColumns', params: [14, 1] }],
     });
   });
 
   it('refuses a header without the required columns or with unknown ones', () => {
     expect(headerProblems(['numero_inventario', 'tipo', 'estado'])).toEqual([]);
     expect(headerProblems(['numero_inventario', 'tipo', 'color', 'tipo'])).toEqual([
-      { field: 'csv.1', constraint: 'csvHeader', params: [['estado'], ['color', 'tipo']] },
+      { field: 'file.1', constraint: 'csvHeader', params: [['estado'], ['color', 'tipo']] },
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('CSV rows', () => {
     expect(checked).toEqual({
       ok: false,
       badLines: 1,
-      problems: [{ field: 'csv.3.numero_inventario', constraint: 'duplicateInventoryNumber', params: [2] }],
+      problems: [{ field: 'file.3.numero_inventario', constraint: 'duplicateInventoryNumber', params: [2] }],
     });
   });
 

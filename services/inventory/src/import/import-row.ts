@@ -21,7 +21,7 @@ export function headerProblems(header: readonly string[]): FieldProblem[] {
   const unknown = names.filter((name) => !KNOWN_COLUMNS.has(name));
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   if (missing.length === 0 && unknown.length === 0 && repeated.length === 0) return [];
-  return [{ field: 'csv.1', constraint: 'csvHeader', params: [missing, [...unknown, ...repeated]] }];
+  return [{ field: 'file.1', constraint: 'csvHeader', params: [missing, [...unknown, ...repeated]] }];
 }
 
 /** Column names as people write them: case, accents, spaces and "de" ignored ("Número de inventario"). */
@@ -55,11 +55,11 @@ export function readRow(
   line: number,
   types: ReadonlySet<string>,
 ): { ok: true; value: RowData } | { ok: false; problems: FieldProblem[] } {
-  const at = (column: string): string => `csv.${line}.${column}`;
+  const at = (column: string): string => `file.${line}.${column}`;
   if (cells.length !== header.length) {
     return {
       ok: false,
-      problems: [{ field: `csv.${line}`, constraint: 'csvColumns', params: [header.length, cells.length] }],
+      problems: [{ field: `file.${line}`, constraint: 'csvColumns', params: [header.length, cells.length] }],
     };
   }
   const problems: FieldProblem[] = [];

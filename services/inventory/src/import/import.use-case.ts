@@ -21,8 +21,10 @@ import { ImportRepository } from './import.repository.js';
 /** Rows written per statement: big enough to be fast, small enough for PostgreSQL's parameters. */
 const WRITE_BATCH = 5_000;
 
+/** The refusal of a file: first how many lines are wrong (nothing was imported), then each problem. */
 function refusal(problems: FieldProblem[], badLines: number): ServiceError {
-  return new ServiceError({ code: ErrorCode.Validation, fields: problems, params: { badLines } });
+  const summary: FieldProblem = { field: 'file', constraint: 'csvRefused', params: [badLines] };
+  return new ServiceError({ code: ErrorCode.Validation, fields: badLines > 0 ? [summary, ...problems] : problems });
 }
 
 /**
@@ -128,7 +130,7 @@ function stagedRows(text: string): Array<[number, string[]]> | null {
     return null;
   }
   if (!Array.isArray(rows) || rows.length > InventoryLimits.importChunkRows) return null;
-  return rows.every(isStagedRow) ? (rows) : null;
+  return rows.every(isStagedRow) ? rows : null;
 }
 
 function isStagedRow(row: unknown): row is [number, string[]] {
