@@ -379,6 +379,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     csvRefused: (f, p) =>
       `El archivo («${f}») tiene ${String(p?.[0])} línea(s) con errores: no se importó ninguna fila. Corríjalas y vuelva a importarlo.`,
     csvJson: (f) => `El campo «${f}» debe ser un objeto JSON de textos, p. ej. {"ram":"8 GB"}.`,
+    unknownRequester: (f, p) =>
+      `El campo «${f}» no nombra a una persona del directorio de solicitantes (${String(p?.[0])}); búsquela por nombre o correo.`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -489,6 +491,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     csvRefused: (f, p) =>
       `The file ('${f}') has ${String(p?.[0])} line(s) with errors: no row was imported. Fix them and import it again.`,
     csvJson: (f) => `Field '${f}' must be a JSON object of texts, e.g. {"ram":"8 GB"}.`,
+    unknownRequester: (f, p) =>
+      `Field '${f}' does not name a person of the requester directory (${String(p?.[0])}); search by name or e-mail.`,
   },
 };
 

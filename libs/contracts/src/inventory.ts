@@ -77,9 +77,9 @@ export const InventoryLimits = {
   text: 100,
   pageSize: 200,
   cursor: 200,
-  /** Rows per staged chunk: well under NATS's 1 MiB messages even with long rows. */
-  importChunkRows: 2_000,
-  importChunkBytes: 800_000,
+  /** Rows per staged chunk, and the chunk's most characters: NATS messages are about 1 MiB. */
+  importChunkRows: 5_000,
+  importChunkBytes: 700_000,
   importRows: 200_000,
   /** Problems an import refusal lists; the rest are counted. */
   importProblems: 500,

@@ -29,7 +29,7 @@ describe('gateway: inventory', () => {
   let requester: string;
 
   beforeAll(async () => {
-    f = await startGateway('gwinventory');
+    f = await startGateway('gwinventory', { intake: true });
     inventory = await startService(inventoryService, { ...f.env, INVENTORY_PORT: '0' });
     operator = await f.http.account(f.adminToken, { email: 'op@cau.gob', role: 'operator' });
     supervisor = await f.http.account(f.adminToken, { email: 'sup@cau.gob', role: 'supervisor' });
@@ -141,5 +141,40 @@ describe('gateway: inventory', () => {
       status: 200,
       body: { rows: 2, created: 0, changed: 0, unchanged: 2 },
     });
+  });
+
+  it('gives equipment in custody, transfers it, refuses a transfer while it is out for repair, lists the periods', async () => {
+    const [ana, beto] = [crypto.randomUUID(), crypto.randomUUID()];
+    await f.db.query(
+      `INSERT INTO intake.requesters (id, email, name) VALUES ($1, 'ana@salud.gob', 'Ana Pérez'), ($2, 'beto@salud.gob', 'Beto Gómez')`,
+      [ana, beto],
+    );
+    const created = await f.http.send<{ id: string }>('POST', '/api/v1/inventory/equipment', {
+      token: operator,
+      json: { inventoryNumber: 'RES-1', type: 'notebook', state: 'en_uso' },
+    });
+    const path = `/api/v1/inventory/equipment/${created.body.id}/custody`;
+    const assigned = await f.http.send<{ custody: { holder: { name: string } } }>('POST', path, {
+      token: operator,
+      json: { requesterId: ana },
+    });
+    expect(assigned).toMatchObject({ status: 200, body: { custody: { holder: { name: 'Ana Pérez' } } } });
+    await f.http.send('PATCH', `/api/v1/inventory/equipment/${created.body.id}`, {
+      token: operator,
+      json: { revision: 1, state: 'en_reparacion' },
+    });
+    const refused = await f.http.send('POST', path, { token: operator, json: { requesterId: beto } });
+    expect(refused).toMatchObject({ status: 409, body: { message: expect.stringContaining('en reparación') } });
+    const unknown = await f.http.send<ErrorBody>('POST', path, {
+      token: operator,
+      json: { requesterId: crypto.randomUUID() },
+    });
+    expect(unknown).toMatchObject({ status: 400, body: { fields: [{ field: 'requesterId' }] } });
+    const returned = await f.http.send('POST', `${path}/return`, { token: operator });
+    expect(returned).toMatchObject({ status: 200, body: { custody: null } });
+    const periods = await f.http.send<Array<{ holder: { name: string }; until: string | null }>>('GET', path, {
+      token: operator,
+    });
+    expect(periods.body.map((p) => [p.holder.name, p.until !== null])).toEqual([['Ana Pérez', true]]);
   });
 });

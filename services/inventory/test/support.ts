@@ -20,6 +20,7 @@ import {
 import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
 import pg from 'pg';
 import { inventoryService } from '../src/inventory.service.js';
+import { intakeService } from '../../intake/src/intake.service.js';
 
 export const actor = (role: Role, extra: Partial<ActorV1> = {}): ActorV1 => ({
   accountId: randomUUID(),
@@ -34,26 +35,30 @@ export class InventoryHarness {
   private constructor(
     readonly infra: TestInfrastructure,
     private readonly running: RunningService,
+    private readonly intake: RunningService | null,
     private readonly nc: NatsConnection,
     readonly rpc: RpcClient,
     readonly db: pg.Client,
   ) {}
 
-  static async start(label: string): Promise<InventoryHarness> {
+  /** With `intake`, intake runs too (custody names people of its requester directory). */
+  static async start(label: string, options: { intake?: boolean } = {}): Promise<InventoryHarness> {
     const infra = await createTestInfrastructure(label);
-    const env = { ...process.env, ...infra.env, INVENTORY_PORT: '0' };
+    const env = { ...process.env, ...infra.env, INVENTORY_PORT: '0', INTAKE_PORT: '0' };
+    const intake = options.intake ? await startService(intakeService, env) : null;
     const service = await startService(inventoryService, env);
     const nc = await connect({ servers: infra.env.NATS_URL });
     const subjects = new Subjects(messagingConfigFromEnv(infra.env));
     const db = new pg.Client({ connectionString: infra.database.url });
     await db.connect();
-    return new InventoryHarness(infra, service, nc, new RpcClient(nc, subjects, 60_000), db);
+    return new InventoryHarness(infra, service, intake, nc, new RpcClient(nc, subjects, 60_000), db);
   }
 
   async stop(): Promise<void> {
     await this.db.end();
     await this.nc.close();
     await this.running.stop();
+    await this.intake?.stop();
     await this.infra.cleanup();
   }
 

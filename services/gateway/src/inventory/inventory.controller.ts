@@ -11,7 +11,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AssignCustodyBodyV1,
   EQUIPMENT_CSV_COLUMNS,
+  ReturnCustodyBodyV1,
+  type CustodyPeriodV1,
   EquipmentChangesV1,
   EquipmentFieldsV1,
   EquipmentListParamsV1,
@@ -28,10 +31,12 @@ import {
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { OptionalBodyPipe } from '../knowledge/knowledge.dto.js';
 import { EquipmentIdParams } from './inventory.dto.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { IMPORT_FILE_FIELD, equipmentCsv } from './equipment-csv.js';
 import {
+  CustodyPeriodResponse,
   EquipmentHistoryEntryResponse,
   EquipmentPageResponse,
   EquipmentResponse,
@@ -195,5 +200,53 @@ export class InventoryController {
     @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
   ): Promise<EquipmentHistoryEntryV1[]> {
     return this.inventory.history(actor, id);
+  }
+
+  @Post('equipment/:id/custody')
+  @HttpCode(200)
+  @Roles(...WRITE)
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOperation({
+    summary: 'Da el equipo en resguardo a una persona, o lo transfiere a otra',
+    description:
+      '`requesterId` es una persona del directorio de solicitantes (`requesters?search=`): 400 si no existe. ' +
+      'Si otra persona lo tenía, su resguardo termina en ese momento (transferencia). Un equipo en reparación ' +
+      'o dado de baja no se asigna ni se transfiere: 409 con el motivo.',
+  })
+  @ApiBody({ schema: contractSchemaRef(AssignCustodyBodyV1) })
+  @ApiOkResponse({ type: EquipmentResponse, description: 'El equipo con su resguardo nuevo' })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  assignCustody(
+    @CurrentActor() actor: ActorV1,
+    @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
+    @Body(new ContractPipe(AssignCustodyBodyV1)) custody: AssignCustodyBodyV1,
+  ): Promise<EquipmentV1> {
+    return this.inventory.assignCustody(actor, id, custody);
+  }
+
+  @Post('equipment/:id/custody/return')
+  @HttpCode(200)
+  @Roles(...WRITE)
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOperation({ summary: 'Registra la devolución del equipo: termina su resguardo (409 si nadie lo tenía)' })
+  @ApiBody({ schema: contractSchemaRef(ReturnCustodyBodyV1), required: false })
+  @ApiOkResponse({ type: EquipmentResponse, description: 'El equipo sin resguardo' })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  returnCustody(
+    @CurrentActor() actor: ActorV1,
+    @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
+    @Body(new OptionalBodyPipe(ReturnCustodyBodyV1)) custody: ReturnCustodyBodyV1,
+  ): Promise<EquipmentV1> {
+    return this.inventory.returnCustody(actor, id, custody);
+  }
+
+  @Get('equipment/:id/custody')
+  @Roles(...READ)
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOperation({ summary: 'Los resguardos del equipo, el más reciente primero: quién, desde y hasta cuándo' })
+  @ApiOkResponse({ type: [CustodyPeriodResponse] })
+  @ApiErrors(400, 403, 404, 503)
+  custody(@CurrentActor() actor: ActorV1, @Param(EQUIPMENT_ID) { id }: EquipmentIdParams): Promise<CustodyPeriodV1[]> {
+    return this.inventory.custody(actor, id);
   }
 }

@@ -4,6 +4,7 @@ import {
   EQUIPMENT_STATES,
   type CurrentCustodyV1,
   type CustodyHolderV1,
+  type CustodyPeriodV1,
   type EquipmentHistoryAction,
   type EquipmentHistoryEntryV1,
   type EquipmentLocationViewV1,
@@ -161,4 +162,28 @@ export class ImportReportResponse implements ImportReportV1 {
 
   @ApiProperty({ type: 'integer', description: 'Filas iguales a lo registrado' })
   unchanged!: number;
+}
+
+export class CustodyPeriodResponse implements CustodyPeriodV1 {
+  @ApiProperty({ type: CustodyHolderResponse })
+  holder!: CustodyHolderV1;
+
+  @ApiProperty({ format: 'date-time', description: 'Desde cuándo la tuvo' })
+  since!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Hasta cuándo; null si la tiene' })
+  until!: string | null;
+
+  @ApiProperty({ type: EquipmentActorResponse, description: 'Quién se la asignó' })
+  assignedBy!: { accountId: string; name: string };
+
+  @ApiProperty({
+    type: EquipmentActorResponse,
+    nullable: true,
+    description: 'Quién registró la devolución o la transferencia',
+  })
+  returnedBy!: { accountId: string; name: string } | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  note!: string | null;
 }

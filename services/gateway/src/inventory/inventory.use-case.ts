@@ -8,6 +8,9 @@ import {
   InventoryLimits,
   InventoryQueries,
   type ActorV1,
+  type AssignCustodyBodyV1,
+  type CustodyPeriodV1,
+  type ReturnCustodyBodyV1,
   type EquipmentChangesV1,
   type EquipmentFieldsV1,
   type EquipmentHistoryEntryV1,
@@ -56,6 +59,22 @@ export class InventoryUseCase {
 
   history(actor: ActorV1, id: string): Promise<EquipmentHistoryEntryV1[]> {
     return this.rpc.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, { actor, id });
+  }
+
+  assignCustody(actor: ActorV1, id: string, custody: AssignCustodyBodyV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.AssignCustody, { actor, id, custody })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
+  }
+
+  returnCustody(actor: ActorV1, id: string, custody: ReturnCustodyBodyV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.ReturnCustody, { actor, id, custody })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
+  }
+
+  custody(actor: ActorV1, id: string): Promise<CustodyPeriodV1[]> {
+    return this.rpc.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, { actor, id });
   }
 
   types(actor: ActorV1): Promise<EquipmentTypeV1[]> {

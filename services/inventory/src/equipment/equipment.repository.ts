@@ -163,11 +163,12 @@ export function toView(stored: StoredEquipment): EquipmentV1 {
   };
 }
 
+/** Before and after: the whole record for data changes, the holder for custody changes. */
 export interface NewHistoryEntry {
   equipmentId: string;
   action: EquipmentHistoryAction;
-  before: EquipmentData | null;
-  after: EquipmentData | null;
+  before: EquipmentData | Record<string, string> | null;
+  after: EquipmentData | Record<string, string> | null;
 }
 
 /** Keyset cursor: the last row's number key, base64url, so it survives a query string untouched. */

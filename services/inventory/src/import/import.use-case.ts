@@ -20,6 +20,8 @@ import { ImportRepository } from './import.repository.js';
 
 /** Rows written per statement: big enough to be fast, small enough for PostgreSQL's parameters. */
 const WRITE_BATCH = 5_000;
+/** Imports that write this many rows refresh the planner's statistics. */
+const ANALYZE_AFTER_ROWS = 1_000;
 
 /** The refusal of a file: first how many lines are wrong (nothing was imported), then each problem. */
 function refusal(problems: FieldProblem[], badLines: number): ServiceError {
@@ -61,7 +63,7 @@ export class ImportEquipmentUseCase {
       const types = await this.equipment.typeCodes();
       const checked = checkRows(staged.header, staged.rows, types);
       if (!checked.ok) throw refusal(checked.problems, checked.badLines);
-      return await this.runtime.transaction(async (tx) => {
+      const report = await this.runtime.transaction(async (tx) => {
         await this.imports.lockEquipment(tx);
         const existing = await this.equipment.findByNumberKeys(
           tx,
@@ -113,6 +115,8 @@ export class ImportEquipmentUseCase {
           unchanged: plan.unchanged,
         };
       });
+      if (report.created + report.changed >= ANALYZE_AFTER_ROWS) await this.imports.analyze();
+      return report;
     } catch (error) {
       // A refused file is not kept: the uploader fixes it and sends it whole again.
       if (error instanceof ServiceError) await this.imports.drop(importId);
