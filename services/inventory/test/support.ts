@@ -3,7 +3,6 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import {
   InventoryCommands,
-  InventoryLimits,
   type ActorV1,
   type EventEnvelope,
   type ImportReportV1,
@@ -29,6 +28,9 @@ export const actor = (role: Role, extra: Partial<ActorV1> = {}): ActorV1 => ({
   name: `Persona ${role}`,
   ...extra,
 });
+
+/** Rows per staged chunk: under the contract's size limit for these tests' rows, as the gateway keeps them. */
+const STAGED_ROWS = 2_000;
 
 /** One inventory instance against its own database and subject prefix, driven over NATS as the gateway does. */
 export class InventoryHarness {
@@ -86,9 +88,9 @@ export class InventoryHarness {
         actor: by,
         importId,
         header,
-        rows: JSON.stringify(rows.slice(start, start + InventoryLimits.importChunkRows)),
+        rows: JSON.stringify(rows.slice(start, start + STAGED_ROWS)),
       });
-      start += InventoryLimits.importChunkRows;
+      start += STAGED_ROWS;
     } while (start < rows.length);
     return this.request<ImportReportV1>(InventoryCommands.CommitImport, { actor: by, importId });
   }
