@@ -14,8 +14,9 @@ test('staff search the inventory, read and edit a piece of equipment, and a supe
   };
   await createAccount(admin, supervisor);
   const api = await Api.login(supervisor.email, PASSWORD);
+  const ids: string[] = [];
   for (const [index, type] of ['pc', 'monitor', 'impresora'].entries()) {
-    await api.send('POST', '/inventory/equipment', {
+    const created = await api.send<{ id: string }>('POST', '/inventory/equipment', {
       inventoryNumber: `E2E-${tag}-${index + 1}`,
       serial: `SN-${tag}-${index + 1}`,
       type,
@@ -28,7 +29,32 @@ test('staff search the inventory, read and edit a piece of equipment, and a supe
       warrantyUntil: '2026-03-01',
       attributes: { ram: '8 GB' },
     });
+    ids.push(created.id);
   }
+  // A person of the requester directory (a registration puts her there) receives the monitor in custody.
+  const anaEmail = `ana.inv.${tag.toLowerCase()}@salud.gob.ar`;
+  await api.send(
+    'POST',
+    '/tickets',
+    {
+      channel: 'telefono',
+      requester: { email: anaEmail, name: 'Ana Pérez' },
+      jurisdiction: 'SALUD',
+      title: 'El monitor parpadea',
+      description: 'El monitor nuevo parpadea desde ayer.',
+      type: 'incidente',
+      category: 'correo-electronico',
+      impact: 'bajo',
+      urgency: 'media',
+    },
+    { 'Idempotency-Key': `inv-${tag}` },
+  );
+  const people = await api.send<{ items: Array<{ id: string; email: string }> }>(
+    'GET',
+    `/requesters?search=${encodeURIComponent(`ana inv ${tag.toLowerCase()}`)}`,
+  );
+  const ana = people.items.find((person) => person.email === anaEmail)!;
+  await api.send('POST', `/inventory/equipment/${ids[1]}/custody`, { requesterId: ana.id });
 
   await signIn(page, supervisor.email);
   await page
@@ -50,6 +76,9 @@ test('staff search the inventory, read and edit a piece of equipment, and a supe
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: `Equipo E2E-${tag}-2` })).toBeVisible();
   await expect(page.getByText('Casa de Gobierno · 2 · 204')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Resguardos' }).getByRole('row', { name: /Ana Pérez.*Lo tiene ahora/ }),
+  ).toBeVisible();
   await checkPage(page, 'inventory-equipment');
 
   await page.getByRole('link', { name: 'Editar' }).focus();

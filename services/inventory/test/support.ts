@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import {
-  InventoryCommands,
-  type ActorV1,
-  type EventEnvelope,
-  type ImportReportV1,
-  type Role,
-} from '@cau/contracts';
+import { InventoryCommands, type ActorV1, type EventEnvelope, type ImportReportV1, type Role } from '@cau/contracts';
 import {
   RpcClient,
   ServiceError,

@@ -1721,6 +1721,11 @@ export const en: Messages = {
     edit: 'Edit',
     custody: 'Custody',
     noCustody: 'Not assigned to anyone',
+    custodyTitle: 'Custody',
+    custodyHolder: 'Person',
+    custodySince: 'From',
+    custodyUntil: 'Until',
+    custodyCurrent: 'Holds it now',
     columns: {
       number: 'Inventory no.',
       type: 'Type',

@@ -1723,6 +1723,11 @@ export const es = {
     edit: 'Editar',
     custody: 'Resguardo',
     noCustody: 'Sin resguardo asignado',
+    custodyTitle: 'Resguardos',
+    custodyHolder: 'Persona',
+    custodySince: 'Desde',
+    custodyUntil: 'Hasta',
+    custodyCurrent: 'Lo tiene ahora',
     columns: {
       number: 'N.º de inventario',
       type: 'Tipo',

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { locationText } from './EquipmentTable';
-import { equipmentHistoryQuery, equipmentQuery, type Equipment, type EquipmentHistoryEntry } from './inventory-api';
+import {
+  equipmentCustodyQuery,
+  equipmentHistoryQuery,
+  equipmentQuery,
+  type CustodyPeriod,
+  type Equipment,
+  type EquipmentHistoryEntry,
+} from './inventory-api';
 import { StateBadge, useTypeLabel } from './labels';
 
 const route = getRouteApi('/signed-in/inventario/$equipmentId');
@@ -16,6 +23,7 @@ export function EquipmentPage() {
   const { equipmentId } = route.useParams();
   const equipment = useQuery(equipmentQuery(equipmentId));
   const history = useQuery(equipmentHistoryQuery(equipmentId));
+  const custody = useQuery(equipmentCustodyQuery(equipmentId));
   if (equipment.isError) {
     return (
       <Alert color="red" role="alert" title={t('inventory.notFound')}>
@@ -38,6 +46,8 @@ export function EquipmentPage() {
         </ButtonLink>
       </Group>
       <EquipmentData equipment={e} />
+      <Title order={2}>{t('inventory.custodyTitle')}</Title>
+      {custody.data ? <Custody periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>
@@ -132,5 +142,35 @@ function History({ entries }: { entries: EquipmentHistoryEntry[] }) {
         </Card>
       ))}
     </Stack>
+  );
+}
+
+/** Who held the equipment, from when until when (seed 004: the resguardo), the newest first. */
+function Custody({ periods }: { periods: CustodyPeriod[] }) {
+  const { t, i18n } = useTranslation();
+  if (periods.length === 0) return <Text size="sm">{t('inventory.noCustody')}</Text>;
+  return (
+    <Table fz="sm" aria-label={t('inventory.custodyTitle')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
+          <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
+          <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {periods.map((period) => (
+          <Table.Tr key={period.since}>
+            <Table.Td>
+              {period.holder.name} ({period.holder.email})
+            </Table.Td>
+            <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
+            <Table.Td>
+              {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

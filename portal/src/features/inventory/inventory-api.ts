@@ -5,6 +5,7 @@ import type { InventorySearch } from './inventory-search';
 export type Equipment = Schemas['EquipmentResponse'];
 export type EquipmentHistoryEntry = Schemas['EquipmentHistoryEntryResponse'];
 export type ImportReport = Schemas['ImportReportResponse'];
+export type CustodyPeriod = Schemas['CustodyPeriodResponse'];
 
 export const EQUIPMENT_STATES = ['en_uso', 'en_stock', 'en_reparacion', 'dado_de_baja'] as const;
 export type EquipmentState = (typeof EQUIPMENT_STATES)[number];
@@ -41,6 +42,12 @@ export const equipmentHistoryQuery = (id: string) =>
   queryOptions({
     queryKey: ['inventory', 'equipment', id, 'history'],
     queryFn: () => unwrap(api.GET('/api/v1/inventory/equipment/{id}/history', { params: { path: { id } } })),
+  });
+
+export const equipmentCustodyQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['inventory', 'equipment', id, 'custody'],
+    queryFn: () => unwrap(api.GET('/api/v1/inventory/equipment/{id}/custody', { params: { path: { id } } })),
   });
 
 export const equipmentTypesQuery = queryOptions({

@@ -67,11 +67,15 @@ export class ImportRepository {
   }
 
   /**
-   * Fresh statistics after a large import: until autovacuum gets to it the planner would believe the
-   * table small and walk it in order instead of using the search indexes (seconds instead of milliseconds).
+   * After a large import: fresh statistics (until autovacuum gets to it the planner would believe the table
+   * small and walk it in order instead of using the search indexes), and the trigram index's pending list
+   * merged (every search reads that list whole: 15 ms per search after 100,000 rows, 2 ms once merged).
    */
-  async analyze(): Promise<void> {
+  async settleAfterBulkWrite(): Promise<void> {
     await this.runtime.dataSource.query(`ANALYZE "${this.s}".equipment`);
+    await this.runtime.dataSource.query(`SELECT gin_clean_pending_list($1::regclass)`, [
+      `"${this.s}".equipment_search_idx`,
+    ]);
   }
 
   /** Imports apply one at a time, and API edits wait for the import in progress. */

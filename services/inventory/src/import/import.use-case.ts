@@ -20,7 +20,7 @@ import { ImportRepository } from './import.repository.js';
 
 /** Rows written per statement: big enough to be fast, small enough for PostgreSQL's parameters. */
 const WRITE_BATCH = 5_000;
-/** Imports that write this many rows refresh the planner's statistics. */
+/** Imports that write this many rows refresh the planner's statistics and merge the search index. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
 /** The refusal of a file: first how many lines are wrong (nothing was imported), then each problem. */
@@ -115,7 +115,7 @@ export class ImportEquipmentUseCase {
           unchanged: plan.unchanged,
         };
       });
-      if (report.created + report.changed >= ANALYZE_AFTER_ROWS) await this.imports.analyze();
+      if (report.created + report.changed >= ANALYZE_AFTER_ROWS) await this.imports.settleAfterBulkWrite();
       return report;
     } catch (error) {
       // A refused file is not kept: the uploader fixes it and sends it whole again.
