@@ -26,8 +26,10 @@ import { IMPORT_FILE_FIELD, csvChunks } from './equipment-csv.js';
 
 /** The largest CSV accepted: 200,000 rows of a real register fit in well under this. */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
-/** Applying 100,000 rows in one transaction takes seconds, not the default RPC deadline. */
-const COMMIT_TIMEOUT_MS = 180_000;
+/** Applying 100,000 rows in one transaction takes tens of seconds, not the default RPC deadline. */
+const COMMIT_TIMEOUT_MS = 300_000;
+/** Storing a chunk of a few thousand rows, on a busy database. */
+const STAGE_TIMEOUT_MS = 30_000;
 const EXPORT_PAGE_SIZE = InventoryLimits.pageSize;
 
 /** The inventory service decides who may do what; the gateway forwards with the actor and reads the CSV. */
@@ -123,12 +125,11 @@ export class InventoryUseCase {
       try {
         for await (const chunk of csvChunks(part.file)) {
           await staging;
-          staging = this.rpc.request(InventoryCommands.StageImport, {
-            actor,
-            importId,
-            header: chunk.header,
-            rows: JSON.stringify(chunk.rows),
-          });
+          staging = this.rpc.request(
+            InventoryCommands.StageImport,
+            { actor, importId, header: chunk.header, rows: JSON.stringify(chunk.rows) },
+            { timeoutMs: STAGE_TIMEOUT_MS },
+          );
         }
         await staging;
       } catch (error) {
