@@ -4,7 +4,7 @@
 #   docker run --rm -e CAU_SERVICE=intake -e DATABASE_URL=... -e NATS_URL=... cau
 #
 # CAU_SERVICE is the folder name under services/ (gateway, intake, routing, resolution, knowledge,
-# notifications, reporting). A per-area resolution instance is CAU_SERVICE=resolution plus CAU_AREA.
+# notifications, reporting, inventory). A per-area resolution instance is CAU_SERVICE=resolution plus CAU_AREA.
 # Needs BuildKit (the default builder since Docker 23) for the npm cache mounts. The build reaches only
 # the npm registry and the base image; nothing is downloaded at run time.
 

@@ -18,6 +18,7 @@ const SERVICES = [
   ['knowledge', 'KNOWLEDGE_PORT', 3104],
   ['notifications', 'NOTIFICATIONS_PORT', 3105],
   ['reporting', 'REPORTING_PORT', 3106],
+  ['inventory', 'INVENTORY_PORT', 3107],
   ['gateway', 'GATEWAY_PORT', 3000],
 ];
 

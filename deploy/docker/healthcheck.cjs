@@ -11,6 +11,7 @@ const DEFAULT_PORTS = {
   knowledge: 3104,
   notifications: 3105,
   reporting: 3106,
+  inventory: 3107,
 };
 
 const service = process.env.CAU_SERVICE || 'gateway';

@@ -216,6 +216,8 @@ const RESOURCE_ES: Record<string, string> = {
   category: 'la categoría',
   service: 'el servicio',
   jurisdiction: 'la jurisdicción',
+  equipment: 'el equipo',
+  'equipment-import': 'la importación',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -230,6 +232,8 @@ const RESOURCE_EN: Record<string, string> = {
   category: 'Category',
   service: 'Service',
   jurisdiction: 'Jurisdiction',
+  equipment: 'Equipment',
+  'equipment-import': 'Import',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -370,6 +374,24 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}»: «${String(p?.[0])}» no es una categoría de primer nivel activa; las subcategorías cuelgan de una categoría.`,
     hasSubcategories: (f, p) =>
       `El campo «${f}»: «${String(p?.[0])}» tiene subcategorías y no puede ser subcategoría de otra.`,
+    unknownEquipmentType: (f, p) =>
+      `El campo «${f}»: el tipo de equipo «${String(p?.[0])}» no está en el catálogo; use uno de: ${list(p?.[1] as unknown[])}.`,
+    equipmentAttributes: (f, p) =>
+      `El campo «${f}» admite hasta ${String(p?.[0])} atributos, con nombres de hasta ${String(p?.[1])} caracteres y valores de texto de hasta ${String(p?.[2])}.`,
+    duplicateInventoryNumber: (f, p) => `El campo «${f}» repite el número de inventario de la línea ${String(p?.[0])}.`,
+    inventoryNumberTaken: (f, p) =>
+      `El campo «${f}»: ya hay otro equipo con el número de inventario «${String(p?.[0])}».`,
+    csvMalformed: (f, p) =>
+      `El campo «${f}» no es un CSV válido cerca de la línea ${String(p?.[0])} (${String(p?.[1])}); revise comillas y separadores (coma).`,
+    csvHeader: (f, p) =>
+      `El campo «${f}»: la primera línea debe nombrar las columnas; faltan: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; sobran: ${list(p?.[1] as unknown[])}` : ''}.`,
+    csvColumns: (f, p) => `El campo «${f}» tiene ${String(p?.[1])} columnas y el encabezado ${String(p?.[0])}.`,
+    csvEmpty: (f) => `El campo «${f}» no tiene filas de equipos debajo del encabezado.`,
+    csvRefused: (f, p) =>
+      `El archivo («${f}») tiene ${String(p?.[0])} línea(s) con errores: no se importó ninguna fila. Corríjalas y vuelva a importarlo.`,
+    csvJson: (f) => `El campo «${f}» debe ser un objeto JSON de textos, p. ej. {"ram":"8 GB"}.`,
+    unknownRequester: (f, p) =>
+      `El campo «${f}» no nombra a una persona del directorio de solicitantes (${String(p?.[0])}); búsquela por nombre o correo.`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -468,6 +490,24 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}': "${String(p?.[0])}" is not an active top-level category; subcategories hang from a category.`,
     hasSubcategories: (f, p) =>
       `Field '${f}': "${String(p?.[0])}" has subcategories and cannot become a subcategory of another.`,
+    unknownEquipmentType: (f, p) =>
+      `Field '${f}': equipment type "${String(p?.[0])}" is not in the catalogue; use one of: ${list(p?.[1] as unknown[])}.`,
+    equipmentAttributes: (f, p) =>
+      `Field '${f}' accepts up to ${String(p?.[0])} attributes, names of up to ${String(p?.[1])} characters and text values of up to ${String(p?.[2])}.`,
+    duplicateInventoryNumber: (f, p) => `Field '${f}' repeats the inventory number of line ${String(p?.[0])}.`,
+    inventoryNumberTaken: (f, p) =>
+      `Field '${f}': another piece of equipment has inventory number "${String(p?.[0])}".`,
+    csvMalformed: (f, p) =>
+      `Field '${f}' is not valid CSV near line ${String(p?.[0])} (${String(p?.[1])}); check quotes and separators (comma).`,
+    csvHeader: (f, p) =>
+      `Field '${f}': the first line must name the columns; missing: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; unknown: ${list(p?.[1] as unknown[])}` : ''}.`,
+    csvColumns: (f, p) => `Field '${f}' has ${String(p?.[1])} columns and the header ${String(p?.[0])}.`,
+    csvEmpty: (f) => `Field '${f}' has no equipment rows under the header.`,
+    csvRefused: (f, p) =>
+      `The file ('${f}') has ${String(p?.[0])} line(s) with errors: no row was imported. Fix them and import it again.`,
+    csvJson: (f) => `Field '${f}' must be a JSON object of texts, e.g. {"ram":"8 GB"}.`,
+    unknownRequester: (f, p) =>
+      `Field '${f}' does not name a person of the requester directory (${String(p?.[0])}); search by name or e-mail.`,
   },
 };
 

@@ -29,3 +29,4 @@ export * from './requesters.js';
 export * from './accounts.js';
 export * from './priority-matrix.js';
 export * from './notification-rules.js';
+export * from './inventory.js';

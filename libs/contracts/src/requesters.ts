@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ActorEnvelopeBase } from './common.js';
 import { Limits } from './limits.js';
 import { NotBlank } from './not-blank.js';
@@ -11,6 +11,8 @@ import { NotBlank } from './not-blank.js';
 export const IntakeQueries = {
   /** Staff (operator, agent, supervisor, admin) find a requester by name, e-mail or phone while registering. */
   SearchRequesters: 'intake.requester.search.v1',
+  /** One requester by id (staff): inventory names the holder of a custody. */
+  GetRequester: 'intake.requester.get.v1',
 } as const;
 
 export const RequesterSearchLimits = {
@@ -63,4 +65,9 @@ export interface RequesterPageV1 {
   items: RequesterV1[];
   /** Pass as `cursor` for the next page; null on the last one. */
   nextCursor: string | null;
+}
+
+export class RequesterRefV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
 }

@@ -20,4 +20,5 @@ export const QueueGroups = {
   knowledge: 'knowledge',
   notifications: 'notifications',
   reporting: 'reporting',
+  inventory: 'inventory',
 } as const;

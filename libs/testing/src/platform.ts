@@ -19,6 +19,7 @@ export const PLATFORM_ORDER: ServiceName[] = [
   'routing',
   'resolution',
   'knowledge',
+  'inventory',
   'notifications',
   'reporting',
   'gateway',

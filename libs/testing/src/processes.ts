@@ -8,6 +8,7 @@ export const SERVICE_NAMES = [
   'routing',
   'resolution',
   'knowledge',
+  'inventory',
   'notifications',
   'reporting',
   'gateway',
@@ -21,6 +22,7 @@ export const SERVICE_PORT_VARIABLES: Record<ServiceName, string> = {
   routing: 'ROUTING_PORT',
   resolution: 'RESOLUTION_PORT',
   knowledge: 'KNOWLEDGE_PORT',
+  inventory: 'INVENTORY_PORT',
   notifications: 'NOTIFICATIONS_PORT',
   reporting: 'REPORTING_PORT',
 };

@@ -12,6 +12,8 @@ import { SSO_FAILURES, type SsoFailure } from '../features/auth/sso';
 import { queueQuery, savedViewsQuery } from '../features/console/queue-api';
 import { listQuery, parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
+import { equipmentListQuery, mayImportInventory, mayUseInventory } from '../features/inventory/inventory-api';
+import { inUse, parseInventorySearch } from '../features/inventory/inventory-search';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { mayReadReports } from '../features/reports/report-roles';
 import { localToday, parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
@@ -228,6 +230,58 @@ const deskRegistrationRoute = createRoute({
     () => import('../features/desk-registration/DeskRegistrationPage'),
     'DeskRegistrationPage',
   ),
+});
+
+/** The equipment register (issue 15), for staff; for anyone else the pages do not exist. */
+const inventoryOnly = ({ context }: { context: { account: { role: string } } }) => {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+  if (!mayUseInventory(context.account.role)) throw notFound();
+};
+const equipmentIdParam = {
+  parse: (raw: { equipmentId: string }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- as for ticket numbers above
+    if (!isUuid(raw.equipmentId)) throw notFound();
+    return { equipmentId: raw.equipmentId };
+  },
+  stringify: ({ equipmentId }: { equipmentId: string }) => ({ equipmentId }),
+};
+const inventoryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario',
+  validateSearch: parseInventorySearch,
+  beforeLoad: inventoryOnly,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => void context.queryClient.prefetchInfiniteQuery(equipmentListQuery(inUse(deps))),
+  component: lazyRouteComponent(() => import('../features/inventory/InventoryPage'), 'InventoryPage'),
+});
+const newEquipmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario/nuevo',
+  beforeLoad: inventoryOnly,
+  component: lazyRouteComponent(() => import('../features/inventory/EquipmentFormPage'), 'NewEquipmentPage'),
+});
+const importEquipmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario/importar',
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!mayImportInventory(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/inventory/ImportPage'), 'ImportPage'),
+});
+const equipmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario/$equipmentId',
+  params: equipmentIdParam,
+  beforeLoad: inventoryOnly,
+  component: lazyRouteComponent(() => import('../features/inventory/EquipmentPage'), 'EquipmentPage'),
+});
+const editEquipmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario/$equipmentId/editar',
+  params: equipmentIdParam,
+  beforeLoad: inventoryOnly,
+  component: lazyRouteComponent(() => import('../features/inventory/EquipmentFormPage'), 'EditEquipmentPage'),
 });
 
 /** The areas' canned answers, for staff: read them all, write the own area's. */
@@ -453,6 +507,11 @@ const routeTree = rootRoute.addChildren([
     consoleRoute,
     deskRegistrationRoute,
     cannedAnswersRoute,
+    inventoryRoute,
+    newEquipmentRoute,
+    importEquipmentRoute,
+    equipmentRoute,
+    editEquipmentRoute,
     closureReportRoute,
     adminAccountsRoute,
     auditRoute,

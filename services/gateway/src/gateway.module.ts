@@ -52,6 +52,8 @@ import { ArticleFileRepository } from './knowledge/article-file.repository.js';
 import { ArticleFilesController } from './knowledge/article-files.controller.js';
 import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { InventoryController } from './inventory/inventory.controller.js';
+import { InventoryUseCase } from './inventory/inventory.use-case.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
@@ -122,6 +124,7 @@ export class GatewayModule {
         SlaPoliciesController,
         CalendarsController,
         KnowledgeController,
+        InventoryController,
         ArticleFilesController,
         ReportsController,
         NotificationsController,
@@ -176,6 +179,7 @@ export class GatewayModule {
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
         KnowledgeUseCase,
+        InventoryUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
         GetReportsUseCase,

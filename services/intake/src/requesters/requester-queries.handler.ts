@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IntakeQueries, RequesterSearchQueryV1, type RequesterPageV1 } from '@cau/contracts';
+import {
+  IntakeQueries,
+  RequesterRefV1,
+  RequesterSearchQueryV1,
+  type RequesterPageV1,
+  type RequesterV1,
+} from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { SearchRequestersUseCase } from './search-requesters.use-case.js';
 
@@ -11,5 +17,10 @@ export class RequesterQueriesHandler {
   @MessagePattern(IntakeQueries.SearchRequesters)
   search(@Payload() data: unknown): Promise<RequesterPageV1> {
     return this.useCase.search(parseMessage(RequesterSearchQueryV1, data));
+  }
+
+  @MessagePattern(IntakeQueries.GetRequester)
+  get(@Payload() data: unknown): Promise<RequesterV1> {
+    return this.useCase.get(parseMessage(RequesterRefV1, data));
   }
 }

@@ -64,4 +64,15 @@ export class RequesterRepository {
       position: { sortKey: row.sort_name, id: row.id },
     }));
   }
+
+  async find(id: string): Promise<RequesterV1 | null> {
+    const rows: RequesterRow[] = await this.runtime.dataSource.query(
+      `SELECT id, name, email, phone, jurisdiction, sort_name FROM "${this.s}".requesters WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? { id: row.id, name: row.name, email: row.email, phone: row.phone, jurisdiction: row.jurisdiction }
+      : null;
+  }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { RequesterSearchLimits, STAFF_ROLES, type RequesterPageV1, type RequesterSearchQueryV1 } from '@cau/contracts';
+import {
+  RequesterSearchLimits,
+  STAFF_ROLES,
+  type RequesterPageV1,
+  type RequesterRefV1,
+  type RequesterSearchQueryV1,
+  type RequesterV1,
+} from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { decodeKeysetCursor, encodeKeysetCursor, searchTerms } from '@cau/persistence';
 import { RequesterRepository } from './requester.repository.js';
@@ -28,5 +35,14 @@ export class SearchRequestersUseCase {
       items: page.map((match) => match.requester),
       nextCursor: matches.length > limit && last ? encodeKeysetCursor(last.position) : null,
     };
+  }
+
+  async get({ actor, id }: RequesterRefV1): Promise<RequesterV1> {
+    if (!STAFF_ROLES.includes(actor.role)) {
+      throw ServiceError.forbidden('solo el personal de la mesa puede consultar solicitantes');
+    }
+    const requester = await this.requesters.find(id);
+    if (!requester) throw ServiceError.notFound('requester', id);
+    return requester;
   }
 }

@@ -1,0 +1,169 @@
+// Inventory benchmark (issue 15): a 100,000-row CSV of equipment imported through the gateway (multipart,
+// parsed as it arrives, staged in chunks, applied in one transaction), imported again (nothing changes),
+// then the list searched by inventory number or serial: over HTTP with one client, over HTTP with N
+// concurrent clients, and straight to inventory over NATS with N clients (the service's own share), each for
+// a fixed time. Prints the import times, the latency percentiles and the machine's load average (the
+// machine may be shared). Targets: import ≤ 30 s, p95 ≤ 20 ms at 16 clients.
+// Options: --rows 100000 --clients 16 --seconds 20 --keep (leave the database)
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { connect } from '@nats-io/transport-node';
+import { RpcClient, Subjects, messagingConfigFromEnv } from '@cau/messaging';
+import { allocatePort, createTestInfrastructure, spawnService } from '@cau/testing';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    clients: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const rows = Number(values.rows);
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+
+// The services run from their build: make sure it is current.
+spawnSync('npx', ['tsc', '-b', 'libs/testing', 'services/inventory', 'services/gateway'], { stdio: 'inherit' });
+
+const infra = await createTestInfrastructure('benchinv');
+const admin = { email: 'admin@cau.bench', password: 'clave-de-bench-admin' };
+const env = {
+  ...infra.env,
+  LOG_LEVEL: 'warn',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  CAU_ADMIN_EMAIL: admin.email,
+  CAU_ADMIN_PASSWORD: admin.password,
+  CAU_ADMIN_NAME: 'Admin Bench',
+  AUTH_RATE_LIMIT: '1000',
+};
+const inventory = await spawnService('inventory', env, allocatePort());
+const gateway = await spawnService('gateway', env, allocatePort());
+const token = (
+  await (
+    await fetch(`${gateway.url}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    })
+  ).json()
+).accessToken;
+
+// A deterministic register: numbers INV-000001…, serials scattered, types, states and places varied.
+const TYPES = ['PC', 'Notebook', 'Impresora', 'Monitor', 'Dispositivo de red', 'Teléfono', 'Otro'];
+const STATES = ['En uso', 'En stock', 'En reparación', 'Dado de baja'];
+const BRANDS = ['Dell', 'HP', 'Lenovo', 'Lexmark', 'Cisco', 'Samsung', 'LG', 'Brother'];
+const number = (i) => `INV-${String(i).padStart(6, '0')}`;
+const serial = (i) => `SN${((i * 2_654_435_761) >>> 0).toString(36).toUpperCase()}`;
+const lines = [
+  'numero_inventario,serie,tipo,marca,modelo,edificio,piso,oficina,jurisdiccion,estado,fecha_compra,garantia_hasta,proveedor,atributos',
+];
+for (let i = 1; i <= rows; i++) {
+  lines.push(
+    [
+      number(i),
+      serial(i),
+      TYPES[i % TYPES.length],
+      BRANDS[i % BRANDS.length],
+      `Modelo ${i % 97}`,
+      `Edificio ${i % 12}`,
+      String(i % 9),
+      `Oficina ${i % 300}`,
+      ['SALUD', 'EDUCACION', 'HACIENDA', 'SEGURIDAD'][i % 4],
+      STATES[i % STATES.length],
+      `20${String(15 + (i % 10))}-0${1 + (i % 9)}-1${i % 10}`,
+      '',
+      `Proveedor ${i % 40}`,
+      i % 5 === 0 ? `"{""ram"":""${4 * (1 + (i % 4))} GB""}"` : '',
+    ].join(','),
+  );
+}
+const csv = `${lines.join('\r\n')}\r\n`;
+
+async function importCsv() {
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'inventario.csv');
+  const started = performance.now();
+  const answer = await fetch(`${gateway.url}/api/v1/inventory/equipment/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const body = await answer.json();
+  if (answer.status !== 200) throw new Error(`import: ${answer.status} ${JSON.stringify(body).slice(0, 500)}`);
+  return { seconds: (performance.now() - started) / 1000, report: body };
+}
+
+const nc = await connect({ servers: infra.env.NATS_URL });
+const first = await importCsv();
+const again = await importCsv();
+
+// Search: each client asks for a random inventory number or serial (as typed from a label, any case),
+// over HTTP through the gateway, and straight to inventory over NATS (the service's own share).
+const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 10_000);
+const staff = {
+  accountId: '00000000-0000-4000-8000-000000000001',
+  role: 'operator',
+  email: 'op@cau.bench',
+  name: 'Op',
+};
+const randomText = () => {
+  const i = 1 + Math.floor(Math.random() * rows);
+  return Math.random() < 0.5 ? number(i).toLowerCase() : serial(i);
+};
+async function searchFor(clientCount, durationSeconds, viaHttp) {
+  const latencies = [];
+  let misses = 0;
+  const deadline = performance.now() + durationSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: clientCount }, async () => {
+      while (performance.now() < deadline) {
+        const text = randomText();
+        const started = performance.now();
+        let items;
+        if (viaHttp) {
+          const answer = await fetch(
+            `${gateway.url}/api/v1/inventory/equipment?text=${encodeURIComponent(text)}&limit=20`,
+            {
+              headers: { authorization: `Bearer ${token}` },
+            },
+          );
+          items = answer.status === 200 ? (await answer.json()).items : [];
+        } else {
+          items = (await rpc.request('inventory.equipment.list.v1', { actor: staff, params: { text, limit: 20 } }))
+            .items;
+        }
+        latencies.push(performance.now() - started);
+        if (items.length === 0) misses++;
+      }
+    }),
+  );
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+  return (
+    `${latencies.length} searches (${(latencies.length / durationSeconds).toFixed(0)}/s), ${misses} without a hit; ` +
+    `p50 ${at(50)}   p95 ${at(95)}   p99 ${at(99)}   max ${sorted.at(-1)?.toFixed(1)} ms`
+  );
+}
+const single = await searchFor(1, 5, true);
+const http = await searchFor(clients, seconds, true);
+const direct = await searchFor(clients, seconds, false);
+const load = (await import('node:os')).loadavg()[0].toFixed(1);
+
+console.log(
+  [
+    `inventory benchmark: ${rows} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MiB of CSV`,
+    `  first import:  ${first.seconds.toFixed(1)} s  ${JSON.stringify(first.report)}  (target ≤ 30 s)`,
+    `  same again:    ${again.seconds.toFixed(1)} s  ${JSON.stringify(again.report)}`,
+    `  search by number or serial (target p95 ≤ 20 ms at ${clients} clients), load average ${load}:`,
+    `    HTTP, 1 client:             ${single}`,
+    `    HTTP, ${clients} clients:           ${http}`,
+    `    NATS to inventory, ${clients} clients: ${direct}`,
+  ].join('\n'),
+);
+
+await nc.close();
+await gateway.stop();
+await inventory.stop();
+if (!values.keep) await infra.cleanup();

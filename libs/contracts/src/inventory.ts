@@ -1,0 +1,563 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { defineEvent } from './events/envelope.js';
+import { Limits } from './limits.js';
+import { NotBlank } from './not-blank.js';
+
+/**
+ * Inventory subjects (seed 004: the equipment register and its custody). See ./subjects.ts for the
+ * naming rule: never rename one in place. Equipment is addressed by its UUID; people find it by its
+ * inventory number or serial through the list's `text` filter.
+ */
+export const InventoryCommands = {
+  RegisterEquipment: 'inventory.equipment.register.v1',
+  ChangeEquipment: 'inventory.equipment.change.v1',
+  /** One chunk of a CSV import's rows, kept aside until the import is committed. */
+  StageImport: 'inventory.import.stage.v1',
+  /** Checks every staged row and, when all are good, applies them in one transaction. */
+  CommitImport: 'inventory.import.commit.v1',
+  /** Gives the equipment to a person: a first assignment, or a transfer from the current holder. */
+  AssignCustody: 'inventory.custody.assign.v1',
+  ReturnCustody: 'inventory.custody.return.v1',
+} as const;
+
+export const InventoryQueries = {
+  GetEquipment: 'inventory.equipment.get.v1',
+  ListEquipment: 'inventory.equipment.list.v1',
+  EquipmentHistory: 'inventory.equipment.history.v1',
+  EquipmentTypes: 'inventory.equipment-types.list.v1',
+  CustodyHistory: 'inventory.custody.history.v1',
+} as const;
+
+/** Who may do what with the inventory (decided for issue 15; docs/architecture.md "Inventory"). */
+export const INVENTORY_READ_ROLES = ['operator', 'agent', 'supervisor', 'admin'] as const;
+export const INVENTORY_WRITE_ROLES = ['operator', 'agent', 'supervisor', 'admin'] as const;
+/** A CSV import can change thousands of records at once: supervisors and administrators only. */
+export const INVENTORY_IMPORT_ROLES = ['supervisor', 'admin'] as const;
+
+export const EQUIPMENT_STATES = ['en_uso', 'en_stock', 'en_reparacion', 'dado_de_baja'] as const;
+export type EquipmentState = (typeof EQUIPMENT_STATES)[number];
+
+/** The type catalogue's initial codes; the catalogue itself is data (inventory's `equipment_types`). */
+export const DEFAULT_EQUIPMENT_TYPES = [
+  'pc',
+  'notebook',
+  'impresora',
+  'monitor',
+  'dispositivo_de_red',
+  'telefono',
+  'otro',
+] as const;
+
+export const InventoryLimits = {
+  inventoryNumber: 40,
+  serial: 100,
+  typeCode: 40,
+  label: 100,
+  supplier: 200,
+  attributes: 30,
+  attributeKey: 50,
+  attributeValue: 500,
+  text: 100,
+  pageSize: 200,
+  cursor: 200,
+  /** Rows per staged chunk, and the chunk's most characters: NATS messages are about 1 MiB. */
+  importChunkRows: 5_000,
+  importChunkBytes: 700_000,
+  importRows: 200_000,
+  /** Problems an import refusal lists; the rest are counted. */
+  importProblems: 500,
+  importEventRecords: 1_000,
+  note: 1_000,
+} as const;
+
+/** Letters, digits and `. _ / -`, starting with a letter or digit: what labels and registers print. */
+export const INVENTORY_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+export const EQUIPMENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export class EquipmentLocationV1 {
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  building?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  floor?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  office?: string | null;
+}
+
+/** The fields of a piece of equipment as a person writes them (create; a change sends some of them). */
+export class EquipmentFieldsV1 {
+  @IsString()
+  @Matches(INVENTORY_NUMBER_PATTERN)
+  @MaxLength(InventoryLimits.inventoryNumber)
+  inventoryNumber!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.serial)
+  serial?: string | null;
+
+  @IsString()
+  @Matches(EQUIPMENT_TYPE_PATTERN)
+  @MaxLength(InventoryLimits.typeCode)
+  type!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  brand?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  model?: string | null;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EquipmentLocationV1)
+  location?: EquipmentLocationV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string | null;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+
+  /** YYYY-MM-DD. */
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  purchaseDate?: string | null;
+
+  /** YYYY-MM-DD, not before the purchase. */
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  warrantyUntil?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.supplier)
+  supplier?: string | null;
+
+  /** Free attributes (RAM, IP, toner…): text values, at most 30 of them (checked by inventory). */
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, string>;
+}
+
+/** A partial edit: fields left out keep their value, `null` clears an optional one. */
+export class EquipmentChangesV1 {
+  /** The revision read: a change on top of someone else's is refused (409). */
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  revision!: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(INVENTORY_NUMBER_PATTERN)
+  @MaxLength(InventoryLimits.inventoryNumber)
+  inventoryNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.serial)
+  serial?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Matches(EQUIPMENT_TYPE_PATTERN)
+  @MaxLength(InventoryLimits.typeCode)
+  type?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  brand?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  model?: string | null;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EquipmentLocationV1)
+  location?: EquipmentLocationV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string | null;
+
+  @IsOptional()
+  @IsIn(EQUIPMENT_STATES)
+  state?: EquipmentState;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  purchaseDate?: string | null;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  warrantyUntil?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.supplier)
+  supplier?: string | null;
+
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, string>;
+}
+
+export class RegisterEquipmentCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EquipmentFieldsV1)
+  equipment!: EquipmentFieldsV1;
+}
+
+export class ChangeEquipmentCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EquipmentChangesV1)
+  changes!: EquipmentChangesV1;
+}
+
+export class EquipmentRefV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+}
+
+/** The list's query string: every filter optional, `text` matches inventory number, serial, brand or model. */
+export class EquipmentListParamsV1 {
+  @IsOptional()
+  @Matches(EQUIPMENT_TYPE_PATTERN)
+  @MaxLength(InventoryLimits.typeCode)
+  type?: string;
+
+  @IsOptional()
+  @IsIn(EQUIPMENT_STATES)
+  state?: EquipmentState;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  building?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  floor?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.label)
+  office?: string;
+
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(InventoryLimits.text)
+  text?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(InventoryLimits.pageSize)
+  limit?: number;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.cursor)
+  cursor?: string;
+}
+
+export class ListEquipmentQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EquipmentListParamsV1)
+  params!: EquipmentListParamsV1;
+}
+
+export class StageImportCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  importId!: string;
+
+  /** The file's header, lower-case, in file order (every chunk repeats it). */
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  header!: string[];
+
+  /**
+   * JSON text of up to `importChunkRows` rows `[line, cells]`: the line the row starts on in the file (1 is
+   * the header) and its cells. Text, not an array: checking 2,000 nested arrays field by field cost more
+   * than the import itself; inventory checks the rows' shape when it reads them.
+   */
+  @IsString()
+  @MaxLength(InventoryLimits.importChunkBytes)
+  rows!: string;
+}
+
+export class CommitImportCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  importId!: string;
+}
+
+export class AssignCustodyBodyV1 {
+  /** The person who will hold it: a requester of the directory (`requesters?search=`). */
+  @IsUUID()
+  requesterId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.note)
+  note?: string;
+}
+
+export class AssignCustodyCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssignCustodyBodyV1)
+  custody!: AssignCustodyBodyV1;
+}
+
+export class ReturnCustodyBodyV1 {
+  @IsOptional()
+  @IsString()
+  @MaxLength(InventoryLimits.note)
+  note?: string;
+}
+
+export class ReturnCustodyCommandV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReturnCustodyBodyV1)
+  custody!: ReturnCustodyBodyV1;
+}
+
+export interface EquipmentLocationViewV1 {
+  building: string | null;
+  floor: string | null;
+  office: string | null;
+}
+
+export interface CustodyHolderV1 {
+  requesterId: string;
+  name: string;
+  email: string;
+}
+
+export interface CurrentCustodyV1 {
+  holder: CustodyHolderV1;
+  since: string;
+}
+
+export interface EquipmentV1 {
+  id: string;
+  revision: number;
+  inventoryNumber: string;
+  serial: string | null;
+  type: string;
+  brand: string | null;
+  model: string | null;
+  location: EquipmentLocationViewV1;
+  jurisdiction: string | null;
+  state: EquipmentState;
+  purchaseDate: string | null;
+  warrantyUntil: string | null;
+  supplier: string | null;
+  attributes: Record<string, string>;
+  custody: CurrentCustodyV1 | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EquipmentPageV1 {
+  items: EquipmentV1[];
+  nextCursor: string | null;
+}
+
+export const EQUIPMENT_HISTORY_ACTIONS = [
+  'registered',
+  'changed',
+  'imported',
+  'custody-assigned',
+  'custody-transferred',
+  'custody-returned',
+] as const;
+export type EquipmentHistoryAction = (typeof EQUIPMENT_HISTORY_ACTIONS)[number];
+
+/** One change of one piece of equipment: who, when, and the record before and after. */
+export interface EquipmentHistoryEntryV1 {
+  at: string;
+  action: EquipmentHistoryAction;
+  actor: { accountId: string; name: string };
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface EquipmentTypeV1 {
+  code: string;
+  label: { es: string; en: string };
+}
+
+export interface ImportReportV1 {
+  rows: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface StageImportResultV1 {
+  staged: number;
+}
+
+export interface CustodyPeriodV1 {
+  holder: CustodyHolderV1;
+  since: string;
+  until: string | null;
+  assignedBy: { accountId: string; name: string };
+  returnedBy: { accountId: string; name: string } | null;
+  note: string | null;
+}
+
+/** The columns of the inventory CSV (import and export), in export order. */
+export const EQUIPMENT_CSV_COLUMNS = [
+  'numero_inventario',
+  'serie',
+  'tipo',
+  'marca',
+  'modelo',
+  'edificio',
+  'piso',
+  'oficina',
+  'jurisdiccion',
+  'estado',
+  'fecha_compra',
+  'garantia_hasta',
+  'proveedor',
+  'atributos',
+] as const;
+export type EquipmentCsvColumn = (typeof EQUIPMENT_CSV_COLUMNS)[number];
+
+/** Payload of `equipment.registered` and `equipment.changed`: the record after the change. */
+export class EquipmentRecordedV1 {
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsString()
+  type!: string;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+
+  @IsOptional()
+  @IsString()
+  serial!: string | null;
+
+  @IsOptional()
+  @IsString()
+  jurisdiction!: string | null;
+
+  @IsInt()
+  @Min(1)
+  revision!: number;
+}
+
+export class CustodyChangedV1 {
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsIn(['assigned', 'transferred', 'returned'])
+  change!: 'assigned' | 'transferred' | 'returned';
+
+  @IsOptional()
+  @IsUUID()
+  fromRequesterId!: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  toRequesterId!: string | null;
+}
+
+/** One record of an import's event. */
+export class ImportedEquipmentV1 extends EquipmentRecordedV1 {
+  /** True when the import created it, false when it changed it. */
+  @IsBoolean()
+  registered!: boolean;
+}
+
+/**
+ * Payload of `equipment.imported`: the records one import created or changed, up to
+ * `importEventRecords` per event (an import of 100,000 rows is 100 events, not 100,000).
+ */
+export class EquipmentImportedV1 {
+  @IsUUID()
+  importId!: string;
+
+  @IsArray()
+  @ArrayMaxSize(InventoryLimits.importEventRecords)
+  @ValidateNested({ each: true })
+  @Type(() => ImportedEquipmentV1)
+  records!: ImportedEquipmentV1[];
+}
+
+export const InventoryEvents = {
+  EquipmentRegistered: defineEvent('equipment.registered', 1, EquipmentRecordedV1),
+  EquipmentChanged: defineEvent('equipment.changed', 1, EquipmentRecordedV1),
+  EquipmentImported: defineEvent('equipment.imported', 1, EquipmentImportedV1),
+  CustodyChanged: defineEvent('equipment.custody-changed', 1, CustodyChangedV1),
+} as const;

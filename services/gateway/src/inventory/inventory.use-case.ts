@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Multipart } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import {
+  ErrorCode,
+  InventoryCommands,
+  InventoryLimits,
+  InventoryQueries,
+  type ActorV1,
+  type AssignCustodyBodyV1,
+  type CustodyPeriodV1,
+  type ReturnCustodyBodyV1,
+  type EquipmentChangesV1,
+  type EquipmentFieldsV1,
+  type EquipmentHistoryEntryV1,
+  type EquipmentListParamsV1,
+  type EquipmentPageV1,
+  type EquipmentTypeV1,
+  type EquipmentV1,
+  type ImportReportV1,
+} from '@cau/contracts';
+import { RpcClient, ServiceError } from '@cau/messaging';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+import { IMPORT_FILE_FIELD, csvChunks } from './equipment-csv.js';
+
+/** The largest CSV accepted: 200,000 rows of a real register fit in well under this. */
+export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+/** Applying 100,000 rows in one transaction takes tens of seconds, not the default RPC deadline. */
+const COMMIT_TIMEOUT_MS = 300_000;
+/** Storing a chunk of a few thousand rows, on a busy database. */
+const STAGE_TIMEOUT_MS = 30_000;
+const EXPORT_PAGE_SIZE = InventoryLimits.pageSize;
+
+/** The inventory service decides who may do what; the gateway forwards with the actor and reads the CSV. */
+@Injectable()
+export class InventoryUseCase {
+  constructor(private readonly rpc: RpcClient) {}
+
+  register(actor: ActorV1, equipment: EquipmentFieldsV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.RegisterEquipment, { actor, equipment })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'equipment'));
+  }
+
+  change(actor: ActorV1, id: string, changes: EquipmentChangesV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.ChangeEquipment, { actor, id, changes })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
+  }
+
+  get(actor: ActorV1, id: string): Promise<EquipmentV1> {
+    return this.rpc.request<EquipmentV1>(InventoryQueries.GetEquipment, { actor, id });
+  }
+
+  list(actor: ActorV1, params: EquipmentListParamsV1): Promise<EquipmentPageV1> {
+    return this.rpc
+      .request<EquipmentPageV1>(InventoryQueries.ListEquipment, { actor, params })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
+  }
+
+  history(actor: ActorV1, id: string): Promise<EquipmentHistoryEntryV1[]> {
+    return this.rpc.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, { actor, id });
+  }
+
+  assignCustody(actor: ActorV1, id: string, custody: AssignCustodyBodyV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.AssignCustody, { actor, id, custody })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
+  }
+
+  returnCustody(actor: ActorV1, id: string, custody: ReturnCustodyBodyV1): Promise<EquipmentV1> {
+    return this.rpc
+      .request<EquipmentV1>(InventoryCommands.ReturnCustody, { actor, id, custody })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
+  }
+
+  custody(actor: ActorV1, id: string): Promise<CustodyPeriodV1[]> {
+    return this.rpc.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, { actor, id });
+  }
+
+  types(actor: ActorV1): Promise<EquipmentTypeV1[]> {
+    return this.rpc.request<EquipmentTypeV1[]>(InventoryQueries.EquipmentTypes, { actor });
+  }
+
+  /**
+   * Every page of the filtered list, asked for one at a time as the reply drains; the first is asked
+   * before answering, so a refusal (a bad filter, a requester) is an error answer and not a broken file.
+   */
+  async pages(actor: ActorV1, params: EquipmentListParamsV1): Promise<AsyncIterable<EquipmentV1[]>> {
+    const page = (cursor?: string) =>
+      this.list(actor, { ...params, limit: EXPORT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    const first = await page();
+    return (async function* () {
+      for (let current = first; ;) {
+        const next = current.nextCursor === null ? null : page(current.nextCursor);
+        next?.catch(() => undefined);
+        yield current.items;
+        if (next === null) return;
+        current = await next;
+      }
+    })();
+  }
+
+  /**
+   * Reads the uploaded CSV as it arrives and hands its rows to inventory in chunks (the next chunk is
+   * parsed while the previous one is stored), then asks it to check and apply them all at once.
+   */
+  async import(actor: ActorV1, request: FastifyRequest): Promise<ImportReportV1> {
+    if (!request.isMultipart()) {
+      throw new ServiceError({ code: ErrorCode.UnsupportedMediaType, params: { expected: 'multipart/form-data' } });
+    }
+    const parts: AsyncIterableIterator<Multipart> = request.parts({
+      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+    });
+    const importId = randomUUID();
+    let received = false;
+    for await (const part of parts) {
+      if (part.type !== 'file' || part.fieldname !== IMPORT_FILE_FIELD) {
+        if (part.type === 'file') part.file.resume();
+        throw ServiceError.validation([{ field: part.fieldname, constraint: 'unknownField' }]);
+      }
+      received = true;
+      let staging: Promise<unknown> = Promise.resolve();
+      try {
+        for await (const chunk of csvChunks(part.file)) {
+          await staging;
+          staging = this.rpc.request(
+            InventoryCommands.StageImport,
+            { actor, importId, header: chunk.header, rows: JSON.stringify(chunk.rows) },
+            { timeoutMs: STAGE_TIMEOUT_MS },
+          );
+        }
+        await staging;
+      } catch (error) {
+        staging.catch(() => undefined);
+        part.file.resume();
+        if (part.file.truncated) {
+          throw new ServiceError({ code: ErrorCode.PayloadTooLarge, params: { limit: IMPORT_MAX_BYTES } });
+        }
+        throw error;
+      }
+      if (part.file.truncated) {
+        throw new ServiceError({ code: ErrorCode.PayloadTooLarge, params: { limit: IMPORT_MAX_BYTES } });
+      }
+    }
+    if (!received) throw ServiceError.validation([{ field: IMPORT_FILE_FIELD, constraint: 'isDefined' }]);
+    return this.rpc.request<ImportReportV1>(
+      InventoryCommands.CommitImport,
+      { actor, importId },
+      { timeoutMs: COMMIT_TIMEOUT_MS },
+    );
+  }
+}

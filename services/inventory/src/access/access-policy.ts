@@ -1,0 +1,33 @@
+import {
+  INVENTORY_IMPORT_ROLES,
+  INVENTORY_READ_ROLES,
+  INVENTORY_WRITE_ROLES,
+  type ActorV1,
+  type Role,
+} from '@cau/contracts';
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: Decision = { allowed: true };
+
+const includes = (roles: readonly Role[], role: Role): boolean => roles.includes(role);
+
+/** The register is the desk's and the areas' working data; requesters will see only "mi equipo". */
+export function mayReadInventory(actor: ActorV1): Decision {
+  return includes(INVENTORY_READ_ROLES, actor.role)
+    ? ALLOWED
+    : { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas consulta el inventario' };
+}
+
+export function mayChangeInventory(actor: ActorV1): Decision {
+  return includes(INVENTORY_WRITE_ROLES, actor.role)
+    ? ALLOWED
+    : { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas registra equipos' };
+}
+
+/** An import can rewrite thousands of records at once. */
+export function mayImportInventory(actor: ActorV1): Decision {
+  return includes(INVENTORY_IMPORT_ROLES, actor.role)
+    ? ALLOWED
+    : { allowed: false, reason: 'solo un supervisor o un administrador importa el inventario' };
+}

@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AssignCustodyCommandV1,
+  EquipmentRefV1,
+  InventoryCommands,
+  InventoryQueries,
+  ReturnCustodyCommandV1,
+  type CustodyPeriodV1,
+  type EquipmentV1,
+} from '@cau/contracts';
+import { parseMessage } from '@cau/messaging';
+import { ManageCustodyUseCase } from './custody.use-cases.js';
+
+@Controller()
+export class CustodyHandler {
+  constructor(private readonly custody: ManageCustodyUseCase) {}
+
+  @MessagePattern(InventoryCommands.AssignCustody)
+  assign(@Payload() data: unknown): Promise<EquipmentV1> {
+    return this.custody.assign(parseMessage(AssignCustodyCommandV1, data));
+  }
+
+  @MessagePattern(InventoryCommands.ReturnCustody)
+  return(@Payload() data: unknown): Promise<EquipmentV1> {
+    return this.custody.return(parseMessage(ReturnCustodyCommandV1, data));
+  }
+
+  @MessagePattern(InventoryQueries.CustodyHistory)
+  periods(@Payload() data: unknown): Promise<CustodyPeriodV1[]> {
+    return this.custody.periods(parseMessage(EquipmentRefV1, data));
+  }
+}

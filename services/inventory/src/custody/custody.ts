@@ -1,0 +1,26 @@
+import type { EquipmentState } from '@cau/contracts';
+
+export type CustodyChange = 'assigned' | 'transferred';
+export type CustodyDecision = { allowed: true; change: CustodyChange } | { allowed: false; reason: string };
+
+/**
+ * Whether equipment may go to a person now (seed 004: the resguardo follows the equipment). Equipment out
+ * for repair is not at the office to hand over; retired equipment is nobody's.
+ */
+export function custodyDecision(
+  state: EquipmentState,
+  currentHolder: string | null,
+  requesterId: string,
+): CustodyDecision {
+  if (state === 'en_reparacion') {
+    return {
+      allowed: false,
+      reason: currentHolder
+        ? 'el equipo está en reparación: se transfiere cuando vuelva y se registre su estado'
+        : 'el equipo está en reparación: se asigna cuando vuelva y se registre su estado',
+    };
+  }
+  if (state === 'dado_de_baja') return { allowed: false, reason: 'el equipo está dado de baja: no se asigna a nadie' };
+  if (currentHolder === requesterId) return { allowed: false, reason: 'esa persona ya tiene el equipo en resguardo' };
+  return { allowed: true, change: currentHolder ? 'transferred' : 'assigned' };
+}

@@ -1,0 +1,16 @@
+import { QueueGroups } from '@cau/contracts';
+import type { ServiceDefinition } from '@cau/messaging';
+import { InventoryModule } from './inventory.module.js';
+import { InventorySchema1798710000000 } from './migrations/1798710000000-inventory-schema.js';
+import { InventoryCustody1798710000100 } from './migrations/1798710000100-custody.js';
+
+/** The equipment register and its custody (seed 004); it consumes no events yet. */
+export const inventoryService: ServiceDefinition = {
+  name: 'inventory',
+  schema: 'inventory',
+  module: InventoryModule,
+  migrations: [InventorySchema1798710000000, InventoryCustody1798710000100],
+  portVariable: 'INVENTORY_PORT',
+  defaultPort: 3107,
+  queueGroup: QueueGroups.inventory,
+};

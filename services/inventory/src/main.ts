@@ -1,0 +1,4 @@
+import { runServiceMain } from '@cau/messaging';
+import { inventoryService } from './inventory.service.js';
+
+runServiceMain(inventoryService);

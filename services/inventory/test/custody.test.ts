@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  InventoryCommands,
+  InventoryQueries,
+  type CustodyPeriodV1,
+  type EquipmentHistoryEntryV1,
+  type EquipmentV1,
+} from '@cau/contracts';
+import { InventoryHarness, actor } from './support.js';
+
+jest.setTimeout(120_000);
+
+const operator = actor('operator');
+
+describe('inventory: custody (resguardo)', () => {
+  let h: InventoryHarness;
+  const ana = randomUUID();
+  const beto = randomUUID();
+  beforeAll(async () => {
+    h = await InventoryHarness.start('inv-custody', { intake: true });
+    await h.db.query(
+      `INSERT INTO intake.requesters (id, email, name) VALUES ($1, 'ana.perez@salud.gob', 'Ana Pérez'), ($2, 'beto.gomez@salud.gob', 'Beto Gómez')`,
+      [ana, beto],
+    );
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  const register = (inventoryNumber: string, state = 'en_stock'): Promise<EquipmentV1> =>
+    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+      actor: operator,
+      equipment: { inventoryNumber, type: 'notebook', state },
+    });
+  const assign = (id: string, requesterId: string) =>
+    h.request<EquipmentV1>(InventoryCommands.AssignCustody, { actor: operator, id, custody: { requesterId } });
+
+  it('assigns, transfers and returns, keeping every period with since and until', async () => {
+    const notebook = await register('NB-1');
+    const assigned = await assign(notebook.id, ana);
+    expect(assigned.custody).toMatchObject({
+      holder: { requesterId: ana, name: 'Ana Pérez', email: 'ana.perez@salud.gob' },
+    });
+    const transferred = await assign(notebook.id, beto);
+    expect(transferred.custody?.holder.name).toBe('Beto Gómez');
+    const returned = await h.request<EquipmentV1>(InventoryCommands.ReturnCustody, {
+      actor: operator,
+      id: notebook.id,
+      custody: { note: 'Devuelta al depósito' },
+    });
+    expect(returned.custody).toBeNull();
+
+    const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
+      actor: operator,
+      id: notebook.id,
+    });
+    expect(periods.map((p) => [p.holder.name, p.until !== null, p.returnedBy?.accountId])).toEqual([
+      ['Beto Gómez', true, operator.accountId],
+      ['Ana Pérez', true, operator.accountId],
+    ]);
+    expect(periods[1]!.until).toBe(periods[0]!.since);
+    const history = await h.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, {
+      actor: operator,
+      id: notebook.id,
+    });
+    expect(history.map((e) => e.action)).toEqual([
+      'custody-returned',
+      'custody-transferred',
+      'custody-assigned',
+      'registered',
+    ]);
+    const events = await h.eventsWhenThere(4);
+    expect(events.filter((e) => e.type === 'equipment.custody-changed').map((e) => e.data.change)).toEqual([
+      'assigned',
+      'transferred',
+      'returned',
+    ]);
+  });
+
+  it('refuses a transfer of equipment out for repair with the reason, an unknown person and an unknown equipment', async () => {
+    const notebook = await register('NB-2', 'en_uso');
+    await assign(notebook.id, ana);
+    await h.request(InventoryCommands.ChangeEquipment, {
+      actor: operator,
+      id: notebook.id,
+      changes: { revision: 1, state: 'en_reparacion' },
+    });
+    const inRepair = await h.refusal(InventoryCommands.AssignCustody, {
+      actor: operator,
+      id: notebook.id,
+      custody: { requesterId: beto },
+    });
+    expect(inRepair.payload).toMatchObject({
+      code: ErrorCode.Conflict,
+      params: { detail: expect.stringContaining('en reparación') },
+    });
+    const unknownPerson = await h.refusal(InventoryCommands.AssignCustody, {
+      actor: operator,
+      id: (await register('NB-3')).id,
+      custody: { requesterId: randomUUID() },
+    });
+    expect(unknownPerson.payload.fields).toEqual([
+      { field: 'requesterId', constraint: 'unknownRequester', params: [expect.any(String)] },
+    ]);
+    const unknownEquipment = await h.refusal(InventoryCommands.AssignCustody, {
+      actor: operator,
+      id: randomUUID(),
+      custody: { requesterId: ana },
+    });
+    expect(unknownEquipment.payload.code).toBe(ErrorCode.NotFound);
+    const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
+      actor: operator,
+      id: notebook.id,
+    });
+    expect(periods.map((p) => [p.holder.name, p.until])).toEqual([['Ana Pérez', null]]);
+  });
+});
