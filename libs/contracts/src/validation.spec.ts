@@ -97,6 +97,21 @@ describe('contract validation', () => {
     ]);
   });
 
+  it('refuses prototype keys as unknown fields (class-transformer threw on a `constructor` that is no function)', () => {
+    for (const key of ['constructor', '__proto__', 'prototype']) {
+      const payload = JSON.parse(`{"requester": {"${key}": 1}, "${key}": {"a": 1}}`) as Record<string, unknown>;
+      const result = validateContract(RegisterTicketCommandV1, { actor, payload: { ...registration, ...payload } });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.problems).toEqual(
+        expect.arrayContaining([
+          { field: `payload.${key}`, constraint: 'unknownField' },
+          { field: `payload.requester.${key}`, constraint: 'unknownField' },
+        ]),
+      );
+    }
+  });
+
   it('refuses non-object bodies', () => {
     expect(validateContract(RegisterTicketCommandV1, null).ok).toBe(false);
     expect(validateContract(RegisterTicketCommandV1, [1, 2]).ok).toBe(false);

@@ -34,7 +34,9 @@ export const MAX_NESTING_DEPTH = 16;
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Text no field may hold, and nesting no contract has, each named by its dotted path. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Text no field may hold, keys and nesting no contract has, each named by its dotted path. */
 export function unsafeValues(value: unknown, path = '', depth = 0, found: FieldProblem[] = []): FieldProblem[] {
   if (found.length >= 20) return found;
   if (typeof value === 'string') {
@@ -53,6 +55,11 @@ export function unsafeValues(value: unknown, path = '', depth = 0, found: FieldP
     const field = path ? `${path}.${key}` : key;
     if (UNSAFE_TEXT.test(key)) {
       found.push({ field: path || '(body)', constraint: 'textCharacters' });
+      continue;
+    }
+    // No contract has them, and class-transformer throws on a `constructor` that is not a function.
+    if (PROTOTYPE_KEYS.has(key)) {
+      found.push({ field, constraint: 'unknownField' });
       continue;
     }
     unsafeValues(item, field, depth + 1, found);

@@ -19,6 +19,9 @@ import {
   type Harness,
 } from './fixtures/messaging-harness.js';
 
+/** Stands in for Fastify's reply: the health report sets its status on it (503 when down). */
+const answeredStatus = { status: (_code: number) => answeredStatus };
+
 /**
  * Flow control of durable consumers (issue 10): a slow consumer holds about one batch, is not redelivered
  * what it is still working on, spends attempts on real failures only, and loses nothing JetStream gives up on.
@@ -372,7 +375,7 @@ describe('messaging: durable consumer flow control and give-ups', () => {
         (await metricValue(metrics.consumerPending, durable)) +
           (await metricValue(metrics.consumerAckPending, durable)),
       ).toBeGreaterThanOrEqual(total - 2 * batchSize);
-      const during = await health.health();
+      const during = await health.health(answeredStatus);
       expect(during.consumers[durable]!.pending).toBeGreaterThan(0);
 
       // Sized from the work: 100 events × 150 ms, with room for a loaded machine.
@@ -390,7 +393,7 @@ describe('messaging: durable consumer flow control and give-ups', () => {
       expect(await appliedTexts(h, durable, 'slow-')).toEqual(texts); // each once
       expect(await metricValue(metrics.consumerPending, durable)).toBe(0);
       expect(await metricValue(metrics.consumerAckPending, durable)).toBe(0);
-      const after = await health.health();
+      const after = await health.health(answeredStatus);
       expect(after.consumers[durable]).toMatchObject({ pending: 0, ackPending: 0 });
 
       // Batches took longer than the ack wait, and nothing was redelivered: the consumer kept them alive.

@@ -444,6 +444,14 @@ describe('gateway: attachments', () => {
       expect(json.body.message).toBe('El cuerpo debe enviarse como multipart/form-data.');
       const form = await upload(ana, [{ name: 'a.pdf', data: pdf() }], { path: '/api/v1/tickets' });
       expect(form.status).toBe(415);
+      // Multipart without the boundary that splits it (the parser threw: a 500, found by the fuzz test).
+      const unsplittable = await api.request<ErrorBody>('POST', '/api/v1/attachments', {
+        token: ana,
+        rawBody: 'algo',
+        headers: { 'content-type': 'multipart/form-data' },
+      });
+      expect(unsplittable.status).toBe(415);
+      expect(unsplittable.body.message).toBe('El cuerpo debe enviarse como multipart/form-data; boundary=….');
     });
 
     it("unknown or someone else's staged id → 400 and no ticket", async () => {

@@ -15,6 +15,16 @@ export function requireJsonBodies(fastify: FastifyInstance, multipartRoutes: Rea
         done(new ServiceError({ code: ErrorCode.UnsupportedMediaType, params: { expected: 'multipart/form-data' } }));
         return;
       }
+      // Without its boundary the body cannot be split into parts (the parser threw, answered as a 500).
+      if (!MULTIPART_BOUNDARY.test(request.headers['content-type'] ?? '')) {
+        done(
+          new ServiceError({
+            code: ErrorCode.UnsupportedMediaType,
+            params: { expected: 'multipart/form-data; boundary=…' },
+          }),
+        );
+        return;
+      }
       done();
       return;
     }
@@ -27,6 +37,7 @@ export function requireJsonBodies(fastify: FastifyInstance, multipartRoutes: Rea
 }
 
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'TRACE']);
+const MULTIPART_BOUNDARY = /;\s*boundary=("[^"]+"|[^\s;]+)/i;
 
 /** The test Fastify applies before it parses a body; unknown routes are left to answer 404. */
 function carriesBody(request: FastifyRequest): boolean {
