@@ -61,10 +61,10 @@ describe("gateway: live events wait for the read side's position", () => {
     while (!second.done && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(second.done).toBe(true);
 
-    // Already applied: no wait at all.
+    // Already applied: no wait at all (bounded well under the 3 s give-up, so a busy machine passes too).
     const started = Date.now();
     await position.reached(seqs[0]!);
-    expect(Date.now() - started).toBeLessThan(50);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('lets an event out after a while when the read side does not move, and does not wait for a while after', async () => {
@@ -78,6 +78,6 @@ describe("gateway: live events wait for the read side's position", () => {
     const { seq: later } = await js.publish(`${subject}.commented`, '{}');
     const again = Date.now();
     await position.reached(later);
-    expect(Date.now() - again).toBeLessThan(50);
+    expect(Date.now() - again).toBeLessThan(1_000);
   });
 });
