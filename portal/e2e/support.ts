@@ -144,10 +144,20 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize(size);
     // The shell slides its menu in or out when the width crosses its breakpoint: photograph the result.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+    await layoutSettled(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(original);
+  // Back at its width the shell slides its menu again; a click during the slide lands where the button was.
+  await layoutSettled(page);
+}
+
+/** After a resize: two frames for the new layout (and its transitions) to start, then every animation done. */
+async function layoutSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 }
 
 /** Reloads until `locator` shows: for what the read side learns through events after an API call. */

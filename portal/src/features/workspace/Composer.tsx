@@ -98,11 +98,14 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
   const send = useTicketAction({
     number,
     success: t(spec.done),
-    onDone: () => {
+    onDone: (_result, sent) => {
+      commentId.current = crypto.randomUUID();
+      setFiles([]);
+      // The answer can come after the timeline already shows the message (the live stream is quicker than
+      // the gateway, which waits for the read side), and the person may be typing the next one: keep that.
+      if (form.getValues('text').trim() !== sent.text.trim()) return;
       clearDraft(number, spec.draft);
       form.reset({ text: '' });
-      setFiles([]);
-      commentId.current = crypto.randomUUID();
     },
     call: async ({ text }: ComposerValues) => {
       const attachmentIds = files.length > 0 ? (await uploadFiles(files)).map((file) => file.id) : undefined;
