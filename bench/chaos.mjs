@@ -133,7 +133,7 @@ for (const target of kills) {
     if ((await waitFor(allHealthy, 120_000)) === null)
       console.log(`  not healthy after 120 s: ${stillDown.join(', ')}`);
   } else {
-    const victim = platform.processes.find((p) => p.name === target && p.child.exitCode === null);
+    const victim = platform.processes.find((p) => p.name === target && alive(p));
     if (!victim) throw new Error(`no running ${target}`);
     await victim.kill();
     await sleep(downMs);
@@ -208,6 +208,11 @@ rmSync(natsStore, { recursive: true, force: true });
 process.exit(0);
 
 // --- Helpers ---------------------------------------------------------------------------------------
+/** A process killed by a signal has no exit code, only a signal code. */
+function alive(p) {
+  return p.child.exitCode === null && p.child.signalCode === null;
+}
+
 async function startNats() {
   const child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore], {
     stdio: 'ignore',
@@ -244,16 +249,16 @@ async function waitFor(check, timeoutMs) {
 }
 
 async function allHealthy() {
-  const alive = platform.processes.filter((p) => p.child.exitCode === null);
+  const running = platform.processes.filter(alive);
   const answers = await Promise.all(
-    alive.map((p) =>
+    running.map((p) =>
       fetch(`${p.url}/health`, { signal: AbortSignal.timeout(5_000) }).then(
         (r) => r.ok,
         () => false,
       ),
     ),
   );
-  stillDown = alive.filter((_, i) => !answers[i]).map((p) => p.name);
+  stillDown = running.filter((_, i) => !answers[i]).map((p) => p.name);
   return answers.every(Boolean);
 }
 

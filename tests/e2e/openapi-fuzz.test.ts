@@ -135,7 +135,10 @@ describe('end to end: the whole HTTP API under hostile input', () => {
       // Proof that the run reached past the door: most operations validated (400) or served (2xx) something.
       const reached = [...statuses.values()].filter((seen) => [...seen].some((s) => s === 400 || s < 300));
       expect(reached.length).toBeGreaterThan(operations.length * 0.8);
-      const crashed = platform.processes.filter((p) => p.child.exitCode !== null).map((p) => p.name);
+      // Killed by a signal (e.g. the kernel's OOM killer), a process has a signal code and no exit code.
+      const crashed = platform.processes
+        .filter((p) => p.child.exitCode !== null || p.child.signalCode !== null)
+        .map((p) => p.name);
       const unhealthy: string[] = [];
       for (const p of platform.processes) {
         const health = await fetch(`${p.url}/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
