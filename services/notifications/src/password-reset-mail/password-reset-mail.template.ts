@@ -1,5 +1,5 @@
 import type { Language, PasswordResetRequestedV1 } from '@cau/contracts';
-import { escapeHtml } from '../templates/html.js';
+import { renderLinkMail } from '../templates/link-mail.js';
 
 export interface RenderedPasswordResetMail {
   subject: string;
@@ -61,32 +61,15 @@ export function renderPasswordResetMail(
     timeZone,
     timeZoneName: 'short',
   }).format(new Date(request.expiresAt));
-  const text = [
-    w.greeting(request.name),
-    '',
-    w.intro,
+  return renderLinkMail({
+    language: request.language,
+    subject: w.subject,
+    greeting: w.greeting(request.name),
+    intro: w.intro,
     link,
-    '',
-    w.expiry(until),
-    w.ignore,
-    '',
-    '-- ',
-    w.signature,
-    w.automatic,
-    '',
-  ].join('\n');
-  const e = escapeHtml;
-  const html = `<!DOCTYPE html>
-<html lang="${e(request.language)}">
-<head><meta charset="utf-8"><title>${e(w.subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(w.greeting(request.name))}</p>
-<p>${e(w.intro)}</p>
-<p><a href="${e(link)}">${e(w.action)}</a></p>
-<p>${e(w.expiry(until))}<br>${e(w.ignore)}</p>
-<p style="color:#52606d;font-size:12px">${e(w.signature)}<br>${e(w.automatic)}</p>
-</body>
-</html>
-`;
-  return { subject: w.subject, text, html };
+    action: w.action,
+    notes: [w.expiry(until), w.ignore],
+    signature: w.signature,
+    automatic: w.automatic,
+  });
 }

@@ -1,5 +1,5 @@
 import type { Language, RegistrationRequestedV1 } from '@cau/contracts';
-import { escapeHtml } from '../templates/html.js';
+import { renderLinkMail } from '../templates/link-mail.js';
 
 export interface RenderedSelfRegistrationMail {
   subject: string;
@@ -85,34 +85,17 @@ export function renderSelfRegistrationMail(
     : `${portalUrl}/recuperar`;
   const words = verifying ? w.verify : w.existing;
   const expiry = verifying ? w.verify.expiry(formatUntil(request.expiresAt ?? '', request.language, timeZone)) : null;
-  const text = [
-    w.greeting(request.name),
-    '',
-    words.intro,
+  return renderLinkMail({
+    language: request.language,
+    subject: words.subject,
+    greeting: w.greeting(request.name),
+    intro: words.intro,
     link,
-    '',
-    ...(expiry ? [expiry] : []),
-    words.ignore,
-    '',
-    '-- ',
-    w.signature,
-    w.automatic,
-    '',
-  ].join('\n');
-  const e = escapeHtml;
-  const html = `<!DOCTYPE html>
-<html lang="${e(request.language)}">
-<head><meta charset="utf-8"><title>${e(words.subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(w.greeting(request.name))}</p>
-<p>${e(words.intro)}</p>
-<p><a href="${e(link)}">${e(words.action)}</a></p>
-<p>${expiry ? `${e(expiry)}<br>` : ''}${e(words.ignore)}</p>
-<p style="color:#52606d;font-size:12px">${e(w.signature)}<br>${e(w.automatic)}</p>
-</body>
-</html>
-`;
-  return { subject: words.subject, text, html };
+    action: words.action,
+    notes: [...(expiry ? [expiry] : []), words.ignore],
+    signature: w.signature,
+    automatic: w.automatic,
+  });
 }
 
 function formatUntil(iso: string, language: Language, timeZone: string): string {
