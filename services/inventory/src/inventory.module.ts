@@ -8,6 +8,7 @@ import { ManageCustodyUseCase } from './custody/custody.use-cases.js';
 import { ImportHandler } from './import/import.handler.js';
 import { ImportRepository } from './import/import.repository.js';
 import { ImportEquipmentUseCase } from './import/import.use-case.js';
+import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
   controllers: [EquipmentHandler, ImportHandler, CustodyHandler],
@@ -19,6 +20,8 @@ import { ImportEquipmentUseCase } from './import/import.use-case.js';
     ImportEquipmentUseCase,
     CustodyRepository,
     ManageCustodyUseCase,
+    // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
+    { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],
 })
 export class InventoryModule {}
