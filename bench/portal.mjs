@@ -18,6 +18,9 @@
 //    median of --dashboard-runs (default 10).
 // Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action,queue,dashboard
 //          --queue-tickets 100000 --dashboard-tickets 1000000 --dashboard-runs 10
+//          --explain: after the queue, the workspace and the dashboard, the last run's waterfall (the document, every
+//          script, style and API request, from navigation start) and the functions that took the most CPU in
+//          it (Chromium's profiler), to see where the time goes
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     'queue-tickets': { type: 'string', default: '100000' },
     'dashboard-tickets': { type: 'string', default: '1000000' },
     'dashboard-runs': { type: 'string', default: '10' },
+    explain: { type: 'boolean', default: false },
   },
 });
 const sections = new Set(values.only.split(','));
@@ -135,6 +139,81 @@ async function firstLoad(page, url, ready) {
   return { js, css, files: assets.size };
 }
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/**
+ * With --explain, prints what the page's last navigation fetched and when (ms from navigation start), so a
+ * figure above its target shows whether the time goes to the network, the scripts or rendering.
+ */
+async function explain(page, title, profile) {
+  if (!values.explain) return;
+  const { entries, now } = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation');
+    const rows = [
+      { name: 'document', start: navigation.startTime, end: navigation.responseEnd, bytes: navigation.transferSize },
+      {
+        name: '(DOMContentLoaded)',
+        start: navigation.domContentLoadedEventStart,
+        end: navigation.domContentLoadedEventEnd,
+        bytes: 0,
+      },
+      ...performance.getEntriesByType('resource').map((entry) => ({
+        name: new URL(entry.name).pathname + new URL(entry.name).search,
+        start: entry.startTime,
+        end: entry.responseEnd,
+        bytes: entry.transferSize,
+      })),
+    ];
+    return { entries: rows, now: performance.now() };
+  });
+  console.log(`  ${title}: waterfall of the last run (ms from navigation start; on screen at ~${now.toFixed(0)} ms)`);
+  for (const entry of entries.sort((a, b) => a.start - b.start)) {
+    const name = entry.name.length > 70 ? `${entry.name.slice(0, 67)}…` : entry.name;
+    console.log(
+      `    ${entry.start.toFixed(0).padStart(5)} → ${entry.end.toFixed(0).padStart(5)}  ${(entry.end - entry.start).toFixed(0).padStart(4)} ms  ${name}${entry.bytes ? ` (${kB(entry.bytes)})` : ''}`,
+    );
+  }
+  if (!profile) return;
+  // Self time per function (name, script and position), from the profiler's samples.
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const script = url ? new URL(url).pathname.replace('/assets/', '') : '';
+    const key = `${functionName || '(anonymous)'} ${script}${script ? `:${lineNumber + 1}:${columnNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
+  const byScript = new Map();
+  for (const [key, ms] of self) {
+    const script = key.split(' ')[1]?.split(':')[0] || '(native)';
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+  }
+  console.log(`    CPU in the page: ${total.toFixed(0)} ms profiled; by script:`);
+  for (const [script, ms] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    console.log(`      ${ms.toFixed(0).padStart(5)} ms  ${script}`);
+  }
+  console.log('    top functions (self time):');
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`      ${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  }
+}
+
+/** Runs `navigate` under Chromium's sampling profiler when --explain is given; returns the profile. */
+async function profiled(page, navigate) {
+  if (!values.explain) {
+    await navigate();
+    return null;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await navigate();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  return profile;
+}
 
 try {
   const adminToken = await token(platform.admin.email, platform.admin.password);
@@ -286,9 +365,18 @@ try {
     const next = [];
     for (let i = 0; i < runs + 1; i++) {
       let started = performance.now();
-      await page.goto(`${base}/consola?view=area&sort=priority`);
-      await rows.first().waitFor();
-      first.push(performance.now() - started);
+      const navigate = async () => {
+        await page.goto(`${base}/consola?view=area&sort=priority`);
+        await rows.first().waitFor();
+      };
+      if (i === runs) {
+        const profile = await profiled(page, navigate);
+        first.push(performance.now() - started);
+        await explain(page, 'Queue, navigation to the first rows', profile);
+      } else {
+        await navigate();
+        first.push(performance.now() - started);
+      }
       while ((await loaded()) < 500) {
         const before = await loaded();
         started = performance.now();
@@ -407,6 +495,7 @@ try {
       }
     }
     const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, 4);
+    await explain(page, 'Reports dashboard, navigation to every chart drawn');
     await context.close();
     const [cold, ...warm] = times;
     report(
@@ -439,12 +528,18 @@ try {
     const lastNote = (eventCount - 3) % 2 === 1 ? eventCount - 3 : eventCount - 4;
     const last = timelineOf(page).getByText(new RegExp(`Nota ${lastNote}(?!\\d)`));
     const times = [];
+    let profile = null;
     for (let i = 0; i < runs + 1; i++) {
       const started = performance.now();
-      await page.goto(`${base}/tickets/${number}`);
-      await last.waitFor();
+      const navigate = async () => {
+        await page.goto(`${base}/tickets/${number}`);
+        await last.waitFor();
+      };
+      if (i === runs) profile = await profiled(page, navigate);
+      else await navigate();
       times.push(performance.now() - started);
     }
+    await explain(page, 'Ticket workspace, navigation to its last step', profile);
     await context.close();
     const [cold, ...warm] = times;
     report(

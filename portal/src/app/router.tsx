@@ -21,7 +21,9 @@ import { dashboardQueries } from '../features/reports/reports-api';
 import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
-import { categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
+import { catalogueOptionsQuery, categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
+import { cannedAnswersQuery } from '../features/canned-answers/canned-answers-api';
+import { ticketAttachmentsQuery } from '../features/tickets/attachments/attachments-api';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import {
   INBOUND_STATUSES,
@@ -132,6 +134,11 @@ const ticketRoute = createRoute({
     if (isStaffRole(context.account.role)) {
       void context.queryClient.prefetchQuery(graphQuery);
       void context.queryClient.prefetchQuery(pathQuery(params.number));
+      // What the workspace's sections read once it renders: asked now, beside the ticket, rather than after it.
+      void context.queryClient.prefetchQuery(catalogueOptionsQuery);
+      void context.queryClient.prefetchQuery(categoriesQuery);
+      void context.queryClient.prefetchQuery(cannedAnswersQuery);
+      void context.queryClient.prefetchQuery(ticketAttachmentsQuery(params.number));
       void import('../features/workspace/WorkspacePage');
     }
   },
