@@ -253,6 +253,19 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
     await expect(areaRegion.locator('table tbody tr').nth(index).locator('td').first()).toHaveText(String(row.opened));
   }
 
+  // By ticket type, each named as the desk says it, with the API's counts.
+  await page.getByLabel('Desglosar por').selectOption('type');
+  await expect(page).toHaveURL(/dimension=type/);
+  const byType = await kpis(`${monthQuery}&dimension=type`);
+  expect(byType.rows.map((row) => row.dimensionValue)).toContain('incidente');
+  const typeRegion = page.getByRole('region', { name: 'Por Tipo', exact: true });
+  await expect(typeRegion.locator('table tbody tr')).toHaveCount(byType.rows.length);
+  const incidents = byType.rows.findIndex((row) => row.dimensionValue === 'incidente');
+  await expect(typeRegion.locator('table tbody tr').nth(incidents).locator('th')).toHaveText('Incidente');
+  await expect(typeRegion.locator('table tbody tr').nth(incidents).locator('td').first()).toHaveText(
+    String(byType.rows[incidents]!.opened),
+  );
+
   // Recurring incidents, ranked as the API ranks them, each with links to its tickets.
   const recurring = await supervisorApi.send<Recurring>(
     'GET',

@@ -81,7 +81,15 @@ export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
 export const KPI_GRANULARITIES = [...REPORT_GRANULARITIES, 'total'] as const;
 export type KpiGranularity = (typeof KPI_GRANULARITIES)[number];
 
-export const REPORT_DIMENSIONS = ['area', 'jurisdiction', 'channel', 'priority', 'category'] as const;
+export const REPORT_DIMENSIONS = [
+  'area',
+  'jurisdiction',
+  'channel',
+  'priority',
+  'category',
+  'type',
+  'service',
+] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 export const RECURRENCE_KEYS = ['category', 'requester', 'jurisdiction'] as const;

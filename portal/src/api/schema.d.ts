@@ -3570,7 +3570,7 @@ export interface components {
         };
         KpiReportResponse: {
             /** @enum {string|null} */
-            dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | null;
+            dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service" | null;
             /** Format: date */
             from: string;
             /**
@@ -10180,7 +10180,7 @@ export interface operations {
     ReportsController_kpis: {
         parameters: {
             query: {
-                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
+                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service";
                 from: string;
                 granularity: "day" | "week" | "month" | "total";
                 to: string;
@@ -10241,7 +10241,7 @@ export interface operations {
     ReportsController_kpisCsv: {
         parameters: {
             query: {
-                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
+                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service";
                 from: string;
                 granularity: "day" | "week" | "month" | "total";
                 to: string;
@@ -10302,7 +10302,7 @@ export interface operations {
     ReportsController_kpisXlsx: {
         parameters: {
             query: {
-                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category";
+                dimension?: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service";
                 from: string;
                 granularity: "day" | "week" | "month" | "total";
                 to: string;

@@ -130,12 +130,14 @@ describe('reporting: KPI report on hand-computed tickets', () => {
       type: 'incidente',
       channel: 'telefono',
       category: 'correo',
+      service: 'correo-institucional',
     });
     const t2 = h.registration({
       registeredAt: '2025-03-14T18:00:00.000Z',
       type: 'incidente',
       channel: 'email',
       category: 'correo',
+      service: 'correo-institucional',
     });
     const t3 = h.registration({
       registeredAt: '2025-03-11T12:00:00.000Z',
@@ -236,6 +238,17 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(byArea.rows.map((r) => [r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
       ['L1', 2, 2, 1],
       ['UIT', 1, 1, 0],
+    ]);
+    // By ticket type and by service offered (a ticket that named none counts under no value).
+    const byType = await kpis({ ...march, dimension: 'type' });
+    expect(byType.rows.map((r) => [r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['incidente', 2, 2, 0],
+      ['solicitud', 1, 1, 1], // T3 registered; T4 (February) closed
+    ]);
+    const byService = await kpis({ ...march, dimension: 'service' });
+    expect(byService.rows.map((r) => [r.dimensionValue, r.opened, r.closed, r.openAtEnd])).toEqual([
+      ['correo-institucional', 2, 2, 0],
+      [null, 1, 1, 1],
     ]);
     const weekly = await kpis({ from: '2025-03-10', to: '2025-03-24', granularity: 'week' });
     expect(weekly.rows.map((r) => [r.period, r.opened, r.closed, r.openAtEnd])).toEqual([

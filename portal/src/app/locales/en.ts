@@ -1339,6 +1339,8 @@ export const en: Messages = {
       channel: 'Channel',
       priority: 'Priority',
       category: 'Category',
+      type: 'Type',
+      service: 'Service',
     },
     granularity: { day: 'Day', week: 'Week (from Monday)', month: 'Month' },
     downloads: 'Downloads:',

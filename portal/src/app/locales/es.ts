@@ -1339,6 +1339,8 @@ export const es = {
       channel: 'Canal',
       priority: 'Prioridad',
       category: 'Categoría',
+      type: 'Tipo',
+      service: 'Servicio',
     },
     granularity: { day: 'Día', week: 'Semana (desde el lunes)', month: 'Mes' },
     downloads: 'Descargas:',

@@ -24,6 +24,7 @@ import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { formatMinutes } from '../desk-registration/closure-report';
 import { categoriesQuery } from '../desk-registration/desk-api';
+import { servicesQuery } from '../workspace/workspace-api';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
@@ -86,6 +87,7 @@ export function ReportsPage() {
   const byDimension = useQuery(reads.byDimension);
   const recurring = useQuery(reads.recurring);
   const categories = useQuery(categoriesQuery);
+  const services = useQuery({ ...servicesQuery, enabled: dimension === 'service' });
 
   const go = (change: ReportSearch) => void navigate({ search: (old) => ({ ...old, ...change }) });
 
@@ -278,6 +280,7 @@ export function ReportsPage() {
             rows={byDimension.data?.rows}
             dimension={dimension}
             categories={categories.data}
+            services={services.data}
             fileStem={fileStem}
           />
         )
@@ -725,11 +728,13 @@ const DimensionChart = memo(function DimensionChart({
   rows = [],
   dimension,
   categories,
+  services,
   fileStem,
 }: {
   rows: readonly KpiRow[] | undefined;
   dimension: ReportDimension;
   categories: readonly Category[] | undefined;
+  services: readonly Category[] | undefined;
   fileStem: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -746,6 +751,10 @@ const DimensionChart = memo(function DimensionChart({
         return t(`priority.${value}`, { defaultValue: value });
       case 'category':
         return categoryLabelOf(categories, value, language);
+      case 'service':
+        return categoryLabelOf(services, value, language);
+      case 'type':
+        return t(`types.${value}`, { defaultValue: value });
       default:
         return value;
     }
@@ -793,6 +802,7 @@ const DimensionChart = memo(function DimensionChart({
   );
 });
 
+/** A catalogue entry's label (a category or a service); its code when the catalogue does not list it. */
 function categoryLabelOf(categories: readonly Category[] | undefined, code: string, language: string): string {
   const entry = categories?.find((category) => category.code === code);
   if (!entry) return code;

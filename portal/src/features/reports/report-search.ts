@@ -16,6 +16,8 @@ export const REPORT_DIMENSIONS = [
   'channel',
   'priority',
   'category',
+  'type',
+  'service',
 ] as const satisfies readonly ReportDimension[];
 export const RECURRENCE_KEYS = ['category', 'requester', 'jurisdiction'] as const satisfies readonly RecurrenceKey[];
 

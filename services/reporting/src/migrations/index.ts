@@ -12,6 +12,7 @@ import { ReportingFactSolver1798520000200 } from './1798520000200-reporting-fact
 import { ReportingTicketService1798600000200 } from './1798600000200-reporting-ticket-service.js';
 import { ReportingProductivityDaily1798720000000 } from './1798720000000-reporting-productivity-daily.js';
 import { ReportingRecurringDaily1798720000100 } from './1798720000100-reporting-recurring-daily.js';
+import { ReportingFactService1799100000100 } from './1799100000100-reporting-fact-service.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingTicketService1798600000200,
   ReportingProductivityDaily1798720000000,
   ReportingRecurringDaily1798720000100,
+  ReportingFactService1799100000100,
 ];

@@ -13,6 +13,7 @@ const FACT_COLUMNS = [
   'type',
   'channel',
   'category',
+  'service',
   'jurisdiction',
   'priority',
   'area',
@@ -82,7 +83,8 @@ export function kpiDailyUpsert(schema: string, source: string, zone: string): st
       SELECT ${FACT_COLUMNS.map((c) => `f.${c}`).join(', ')}, d.dimension, d.value
       FROM ${source} f
       CROSS JOIN LATERAL (VALUES ('', NULL::text), ('area', f.area), ('jurisdiction', f.jurisdiction),
-        ('channel', f.channel), ('priority', f.priority), ('category', f.category)) d(dimension, value)
+        ('channel', f.channel), ('priority', f.priority), ('category', f.category), ('type', f.type),
+        ('service', f.service)) d(dimension, value)
     ), milestones AS NOT MATERIALIZED (
       SELECT p.*, m.kind, (m.at AT TIME ZONE ${zone})::date AS day
       FROM per_dimension p

@@ -16,6 +16,7 @@ const source: TicketFactSource = {
   registeredAt: new Date('2025-03-14T18:00:00Z'),
   type: 'incidente',
   channel: 'telefono',
+  service: null,
   category: 'correo',
   jurisdiction: 'SALUD',
   requesterEmail: 'ana.perez@salud.gob',

@@ -10,6 +10,8 @@ export interface TicketFactSource {
   type: TicketType;
   channel: Channel;
   category: string;
+  /** The service offered the ticket is about (catalogue code); null where none was named. */
+  service: string | null;
   jurisdiction: string;
   requesterEmail: string;
   priority: Priority | null;
@@ -53,6 +55,7 @@ export interface TicketFact {
   type: TicketType;
   channel: Channel;
   category: string;
+  service: string | null;
   jurisdiction: string;
   requesterEmail: string;
   priority: Priority | null;
@@ -96,6 +99,7 @@ export function factOf(source: TicketFactSource, calendars: CalendarBook): Ticke
     type: source.type,
     channel: source.channel,
     category: source.category,
+    service: source.service,
     jurisdiction: source.jurisdiction,
     requesterEmail: source.requesterEmail,
     priority: source.priority,

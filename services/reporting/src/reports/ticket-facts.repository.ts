@@ -112,6 +112,8 @@ const DIMENSION_COLUMN: Record<ReportDimension, string> = {
   channel: 'channel',
   priority: 'priority',
   category: 'category',
+  type: 'type',
+  service: 'service',
 };
 const RECURRENCE_COLUMN: Record<RecurrenceKey, string> = {
   category: 'category',
@@ -126,6 +128,7 @@ interface SourceRow {
   type: TicketFactSource['type'];
   channel: TicketFactSource['channel'];
   category: string;
+  service: string | null;
   jurisdiction: string;
   requester_email: string;
   priority: TicketFactSource['priority'];
@@ -189,7 +192,7 @@ export class TicketFactsRepository {
     ticketId: string,
   ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
     const rows: SourceRow[] = await tx.query(
-      `SELECT v.ticket_id, v.number, v.registered_at, v.type, v.channel, v.category, v.jurisdiction,
+      `SELECT v.ticket_id, v.number, v.registered_at, v.type, v.channel, v.category, v.service, v.jurisdiction,
               v.requester_email, v.priority, v.area, v.status, v.first_response_at, v.resolved_at, v.closed_at,
               v.reopened_count, v.satisfaction, v.satisfaction_at,
               p.first_derived_at, p.derivations, p.reopened_at, p.response_breached_at, p.resolution_breached_at,
@@ -275,6 +278,7 @@ export class TicketFactsRepository {
       fact.type,
       fact.channel,
       fact.category,
+      fact.service,
       fact.jurisdiction,
       fact.requesterEmail,
       fact.priority,
@@ -308,6 +312,7 @@ export class TicketFactsRepository {
       'type',
       'channel',
       'category',
+      'service',
       'jurisdiction',
       'requester_email',
       'priority',
@@ -741,6 +746,7 @@ function toSource(row: SourceRow): TicketFactSource {
     type: row.type,
     channel: row.channel,
     category: row.category,
+    service: row.service,
     jurisdiction: row.jurisdiction,
     requesterEmail: row.requester_email,
     priority: row.priority,
