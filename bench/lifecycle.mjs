@@ -57,7 +57,7 @@ async function lifecycle(i) {
       title: `El servidor ${i} no responde`,
       description: 'El servicio no está disponible desde esta mañana.',
       type: 'incidente',
-      category: 'servidores',
+      category: 'sistemas-y-aplicaciones',
       impact: 'alto',
       urgency: 'media',
     },
