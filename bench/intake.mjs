@@ -1,12 +1,13 @@
 // Intake benchmark: POST /api/v1/tickets through the gateway with N concurrent clients for a fixed
 // time; prints tickets/s, latency percentiles, errors, and how long every downstream consumer needs to
-// catch up once the load stops. Options: --clients 32 --seconds 20 --intakes 1
+// catch up once the load stops, and the CPU each process spent per ticket. Options: --clients 32 --seconds 20 --intakes 1
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { ApiClient, startTestPlatform } from '@cau/testing';
+import { cpuReport, cpuSnapshot } from './lib/process-cpu.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -77,11 +78,16 @@ await db.connect();
 const ticketsBefore = Number((await db.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
 
 console.log(`Load: ${clients} clients for ${seconds} s…`);
+const deliveriesBefore = await deliveries();
+const cpuBefore = cpuSnapshot(platform);
 const loadStart = performance.now();
 const { latencies, errors } = await drive(seconds * 1_000, true);
 const loadEnd = performance.now();
 const accepted = latencies.length;
 const catchUpMs = await waitCaughtUp(120_000, ticketsBefore + accepted, mailsBefore + accepted);
+// Load and catch-up together: what each process spent to take a ticket all the way (mail sent, read models).
+const cpuAfter = cpuSnapshot(platform);
+const delivered = (await deliveries()) - deliveriesBefore;
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
@@ -91,10 +97,25 @@ intake benchmark — ${clients} concurrent clients, ${seconds} s, ${values.intak
   errors:          ${errors}
   latency (ms):    p50 ${pct(50)}   p95 ${pct(95)}   p99 ${pct(99)}   max ${latencies.at(-1)?.toFixed(1)}
   caught up:       ${catchUpMs === null ? 'NOT within 120 s' : `${(catchUpMs / 1000).toFixed(2)} s after the load stopped`} (outboxes empty, every durable consumer at the end of the stream, every mail delivered)
+  deliveries:      ${(delivered / Math.max(accepted, 1)).toFixed(1)} per ticket (JetStream deliveries to every durable consumer)
+${cpuReport(cpuBefore, cpuAfter, accepted, 'ticket')}
 `);
 await db.end();
 await platform.stop();
 process.exit(0);
+
+/** Messages JetStream delivered so far to the platform's durable consumers (redeliveries included). */
+async function deliveries() {
+  const nc = await connect({ servers: platform.env.NATS_URL });
+  try {
+    let total = 0;
+    const jsm = await jetstreamManager(nc);
+    for await (const info of jsm.consumers.list(platform.env.NATS_EVENTS_STREAM)) total += info.delivered.consumer_seq;
+    return total;
+  } finally {
+    await nc.close();
+  }
+}
 
 async function waitCaughtUp(timeoutMs, expectedTickets, expectedMails) {
   const started = performance.now();

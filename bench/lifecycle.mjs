@@ -1,9 +1,10 @@
 // Lifecycle benchmark: full 9.2-style lifecycles through the HTTP API, many in flight at once:
 // register → take → escalate to UIT → UIT takes → estimate → solution → return to L1 → submit → approve.
-// Prints lifecycles/s and latency percentiles per step. Options: --inflight 200 --lifecycles 1000
+// Prints lifecycles/s, latency percentiles per step and the CPU each process spent per lifecycle. Options: --inflight 200 --lifecycles 1000
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ApiClient, startTestPlatform } from '@cau/testing';
+import { cpuReport, cpuSnapshot } from './lib/process-cpu.mjs';
 
 const { values } = parseArgs({
   options: { inflight: { type: 'string', default: '200' }, lifecycles: { type: 'string', default: '1000' } },
@@ -56,7 +57,7 @@ async function lifecycle(i) {
       title: `El servidor ${i} no responde`,
       description: 'El servicio no está disponible desde esta mañana.',
       type: 'incidente',
-      category: 'servidores',
+      category: 'sistemas-y-aplicaciones',
       impact: 'alto',
       urgency: 'media',
     },
@@ -76,6 +77,7 @@ async function lifecycle(i) {
 console.log(`Running ${total} lifecycles, ${inflight} in flight…`);
 let next = 0;
 let completed = 0;
+const cpuBefore = cpuSnapshot(platform);
 const started = performance.now();
 await Promise.all(
   Array.from({ length: inflight }, async () => {
@@ -91,6 +93,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const cpuAfter = cpuSnapshot(platform);
 const pct = (list, p) => {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? '-';
@@ -104,5 +107,6 @@ for (const s of steps) {
     `  ${s.padEnd(12)} ${pct(latencies[s], 50).padStart(7)}  ${pct(latencies[s], 95).padStart(7)}  ${pct(latencies[s], 99).padStart(7)}`,
   );
 }
+console.log(cpuReport(cpuBefore, cpuAfter, completed, 'lifecycle'));
 await platform.stop();
 process.exit(0);

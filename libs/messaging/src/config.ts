@@ -71,6 +71,11 @@ export class Subjects {
     return `${this.eventsRoot()}.>`;
   }
 
+  /** The subjects an event type is published on: its own, or one per area when it is area-scoped. */
+  eventsOfType(type: string, areaScoped: boolean): string {
+    return areaScoped ? `${this.event(type)}.*` : this.event(type);
+  }
+
   /** Replayed dead letters go to one durable consumer only, never to every subscriber of the type. */
   replay(durable: string): string {
     return `${this.eventsRoot()}._replay.${durable}`;

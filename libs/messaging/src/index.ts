@@ -5,6 +5,7 @@ export * from './observability/metrics.js';
 export * from './events/outbox.js';
 export * from './events/outbox-relay.js';
 export * from './events/consumer.js';
+export * from './events/own-event.js';
 export * from './events/event-positions.js';
 export * from './events/streams.js';
 export * from './events/messaging-tables.migration.js';

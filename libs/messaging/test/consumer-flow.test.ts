@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
@@ -8,9 +9,11 @@ import {
   HealthController,
   MessagingMetrics,
   advisoryStreamName,
+  supportsSubjectLists,
   type ServiceRuntime,
 } from '../src/index.js';
 import {
+  NoteAdded,
   SCHEMA,
   appliedTexts,
   openHarness,
@@ -223,6 +226,65 @@ describe('messaging: durable consumer flow control and give-ups', () => {
       expect(config.max_ack_pending).toBe(50);
       expect(config.ack_wait).toBe(nanos(45_000));
       expect(config.max_deliver).toBe(50);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('moves a durable that took every event to its handlers’ subjects in place: same position, only its types', async () => {
+    const durable = 'narrowed';
+    await h.jsm.consumers.add(h.config.eventsStream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: h.subjects.allEvents(),
+      ack_wait: nanos(30_000),
+      max_deliver: 6,
+      max_ack_pending: 10_000,
+    });
+    // The old release applied everything published so far (earlier tests' events and these two).
+    await publishNote(h, 'narrow-before-1');
+    await publishNote(h, 'narrow-before-2');
+    const old = await h.js.consumers.get(h.config.eventsStream, durable);
+    for (;;) {
+      const info = await h.jsm.consumers.info(h.config.eventsStream, durable);
+      if (info.num_pending === 0 && info.num_ack_pending === 0) break;
+      const batch = await old.fetch({ max_messages: 500, expires: 1_000 });
+      for await (const msg of batch) msg.ack();
+    }
+    const position = (await h.jsm.consumers.info(h.config.eventsStream, durable)).ack_floor.stream_seq;
+
+    await publishNote(h, 'narrow-after-1');
+    const otherType = { id: randomUUID(), type: 'test.not-handled', version: 1, data: {} };
+    await h.js.publish(h.subjects.event(otherType.type), JSON.stringify(otherType), { msgID: otherType.id });
+    await publishNote(h, 'narrow-after-2');
+
+    const metrics = new MessagingMetrics('consumer-narrow-test');
+    const consumer = recordingConsumer(h, durable, { metrics });
+    await consumer.start();
+    try {
+      await waitFor(async () => (await appliedTexts(h, durable, 'narrow-')).length >= 2, { what: 'the two new notes' });
+      await waitFor(async () => (await h.jsm.consumers.info(h.config.eventsStream, durable)).num_ack_pending === 0, {
+        what: 'every delivery acknowledged',
+      });
+      const info = await h.jsm.consumers.info(h.config.eventsStream, durable);
+      // Nothing before the position was delivered again.
+      expect(await appliedTexts(h, durable, 'narrow-')).toEqual(['narrow-after-1', 'narrow-after-2']);
+      expect(info.ack_floor.stream_seq).toBeGreaterThan(position);
+      const skipped = (await metrics.eventsHandled.get()).values
+        .filter((v) => v.labels.consumer === durable && v.labels.outcome === 'skipped')
+        .reduce((sum, v) => sum + v.value, 0);
+      if (supportsSubjectLists(h.nc)) {
+        expect(info.config.filter_subjects).toEqual(
+          [h.subjects.event(NoteAdded.type), h.subjects.replay(durable)].sort(),
+        );
+        expect(info.config.filter_subject ?? '').toBe('');
+        expect(skipped).toBe(0); // the other type was never delivered
+      } else {
+        // NATS before 2.10 has one filter: every event, the other type delivered and skipped.
+        expect(info.config.filter_subject).toBe(h.subjects.allEvents());
+        expect(skipped).toBe(1);
+      }
     } finally {
       await consumer.stop();
     }

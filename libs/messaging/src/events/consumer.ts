@@ -10,11 +10,12 @@ import {
   type JsMsg,
   type StoredMsg,
 } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { validateEvent, type EventDefinition, type EventEnvelope } from '@cau/contracts';
 import { Subjects, advisoryStreamName, type MessagingConfig } from '../config.js';
 import { publishDeadLetter } from './dead-letters.js';
+import { checkOwnEvent } from './own-event.js';
 import { runWithCorrelation } from '../observability/correlation.js';
 import type { MessagingMetrics } from '../observability/metrics.js';
 
@@ -36,9 +37,12 @@ export interface DurableConsumerOptions {
   durable: string;
   schema: string;
   dataSource: DataSource;
+  /** The connection `js` and `jsm` use: its server's version tells whether a consumer can filter on a list. */
+  nc: Pick<NatsConnection, 'info'>;
   js: JetStreamClient;
   jsm: JetStreamManager;
   config: MessagingConfig;
+  /** One per event type; the consumer subscribes to these types' subjects only. */
   handlers: EventHandler<object>[];
   logger: Logger;
   metrics?: MessagingMetrics;
@@ -96,6 +100,7 @@ export interface MaxDeliveriesAdvisory {
  * It pulls only what it can apply: one pull request of at most one batch at a time, applied before the
  * next is made, so it never holds more than a batch JetStream waits for (`max_ack_pending` is two
  * batches), and it signals progress (`working`) on what it holds, so a slow batch is not redelivered.
+ * Events are checked cheaply (envelope, type and version: `checkOwnEvent`), their payloads trusted.
  * Attempts are counted from handler failures only (`consumer_failures`); JetStream's own `max_deliver`
  * is a backstop, and every message JetStream gives up on is dead-lettered from its advisory.
  */
@@ -141,6 +146,18 @@ export class DurableConsumer {
     return { ...this.lastLag };
   }
 
+  /**
+   * The subjects this consumer takes: those of the types it handles and its own replays, so JetStream never
+   * delivers it an event it would only skip (each skip was still a delivery, a decode and an ack). Derived
+   * from the handlers, so adding one subscribes to its type.
+   */
+  filterSubjects(): string[] {
+    const subjects = [...this.handlers.values()].map(({ definition }) =>
+      this.subjects.eventsOfType(definition.type, definition.areaOf !== undefined),
+    );
+    return [...new Set(subjects), this.subjects.replay(this.options.durable)].sort();
+  }
+
   async start(): Promise<void> {
     this.stopping = false;
     const { jsm, config, durable } = this.options;
@@ -148,7 +165,11 @@ export class DurableConsumer {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subject: this.subjects.allEvents(),
+      // An existing durable keeps its position when its filter changes; `undefined` drops the other form.
+      ...(supportsSubjectLists(this.options.nc)
+        ? { filter_subjects: this.filterSubjects(), filter_subject: undefined }
+        : // NATS before 2.10 takes one filter: every event, and the types not handled are skipped here.
+          { filter_subject: this.subjects.allEvents(), filter_subjects: undefined }),
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: this.maxDeliveries,
       // One batch applied while at most one more is on its way; anything above would sit un-acked.
@@ -356,7 +377,11 @@ export class DurableConsumer {
     const type = (raw as { type?: unknown } | null)?.type;
     const handler = typeof type === 'string' ? this.handlers.get(type) : undefined;
     if (!handler) return 'skipped';
-    const checked = validateEvent(handler.definition, raw);
+    // Our own stream's events were validated by the outbox that wrote them; a replayed dead letter may be
+    // one that broke its contract, so it is checked in full.
+    const checked = subject.startsWith(replayRoot)
+      ? validateEvent(handler.definition, raw)
+      : checkOwnEvent(handler.definition, raw);
     if (!checked.ok) throw new PoisonEventError(`invalid ${String(type)}: ${JSON.stringify(checked.problems)}`);
     return { event: checked.value, handler };
   }
@@ -551,7 +576,13 @@ export class DurableConsumer {
 /** An event that can never be applied (not JSON, wrong shape): retrying would not help. */
 export class PoisonEventError extends Error {}
 
-/** Creates the durable consumer, or brings an existing one to `config` (ack wait, limits). */
+/** Whether the server takes `filter_subjects` (a list), which NATS does from 2.10 on. */
+export function supportsSubjectLists(nc: Pick<NatsConnection, 'info'>): boolean {
+  const [major = 0, minor = 0] = (nc.info?.version ?? '0.0').split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 10);
+}
+
+/** Creates the durable consumer, or brings an existing one to `config` (filter, ack wait, limits). */
 async function upsertConsumer(
   jsm: JetStreamManager,
   stream: string,

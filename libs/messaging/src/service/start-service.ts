@@ -223,6 +223,7 @@ export async function startService(definition: ServiceDefinition, env = process.
         ...(c.batchSize ? { batchSize: c.batchSize } : {}),
         schema: definition.schema,
         dataSource,
+        nc,
         js,
         jsm,
         config: messaging,

@@ -1,0 +1,62 @@
+// CPU time and memory of the platform's processes, read from /proc: the machine is shared, so wall-clock
+// rates are noisy, while the CPU a process spent on a unit of work is not. `cpuSnapshot` before and after a
+// run, then `cpuReport` prints CPU milliseconds per unit for each process (and the NATS server when the
+// bench is told its pid with NATS_SERVER_PID, as it is not a child of the bench).
+import { readFileSync } from 'node:fs';
+
+/** Linux's USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every Linux ABI in use. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process in ms, or null when it has exited. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** The processes measured: every service of the platform, and NATS when its pid is known. */
+function measured(platform) {
+  const list = platform.processes.map((p, i, all) => {
+    const same = all.filter((q) => q.name === p.name);
+    const label = same.length > 1 ? `${p.name}#${same.indexOf(p) + 1}` : p.name;
+    return { label, pid: p.child.pid };
+  });
+  if (process.env.NATS_SERVER_PID) list.push({ label: 'nats-server', pid: Number(process.env.NATS_SERVER_PID) });
+  return list;
+}
+
+export function cpuSnapshot(platform) {
+  return measured(platform).map(({ label, pid }) => ({ label, pid, ms: cpuMs(pid) }));
+}
+
+/** A table of CPU ms per unit (e.g. per ticket) between two snapshots, with each process's RSS now. */
+export function cpuReport(before, after, units, unitName) {
+  const rows = after.map((end) => {
+    const start = before.find((b) => b.pid === end.pid);
+    const spent = end.ms === null || start?.ms == null ? null : end.ms - start.ms;
+    return { label: end.label, spent, rss: rssMb(end.pid) };
+  });
+  const total = rows.reduce((sum, r) => sum + (r.spent ?? 0), 0);
+  const per = (ms) => (units > 0 ? (ms / units).toFixed(2) : '-');
+  const lines = [`  CPU per ${unitName} (ms, from /proc/<pid>/stat)   RSS now (MB)`];
+  for (const r of rows) {
+    const cpu = r.spent === null ? 'exited' : per(r.spent);
+    lines.push(`    ${r.label.padEnd(16)} ${cpu.padStart(8)}   ${r.rss === null ? '-' : r.rss.toFixed(0).padStart(6)}`);
+  }
+  lines.push(`    ${'total'.padEnd(16)} ${per(total).padStart(8)}`);
+  return lines.join('\n');
+}
