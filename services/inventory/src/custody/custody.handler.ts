@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AcceptCustodyCommandV1,
+  ActorEnvelopeBase,
   AssignCustodyCommandV1,
   EquipmentRefV1,
   InventoryCommands,
@@ -8,13 +10,18 @@ import {
   ReturnCustodyCommandV1,
   type CustodyPeriodV1,
   type EquipmentV1,
+  type MyEquipmentV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
+import { AcceptCustodyUseCase } from './custody-acceptance.use-case.js';
 import { ManageCustodyUseCase } from './custody.use-cases.js';
 
 @Controller()
 export class CustodyHandler {
-  constructor(private readonly custody: ManageCustodyUseCase) {}
+  constructor(
+    private readonly custody: ManageCustodyUseCase,
+    private readonly acceptance: AcceptCustodyUseCase,
+  ) {}
 
   @MessagePattern(InventoryCommands.AssignCustody)
   assign(@Payload() data: unknown): Promise<EquipmentV1> {
@@ -29,5 +36,15 @@ export class CustodyHandler {
   @MessagePattern(InventoryQueries.CustodyHistory)
   periods(@Payload() data: unknown): Promise<CustodyPeriodV1[]> {
     return this.custody.periods(parseMessage(EquipmentRefV1, data));
+  }
+
+  @MessagePattern(InventoryQueries.MyEquipment)
+  mine(@Payload() data: unknown): Promise<MyEquipmentV1> {
+    return this.acceptance.mine(parseMessage(ActorEnvelopeBase, data));
+  }
+
+  @MessagePattern(InventoryCommands.AcceptCustody)
+  accept(@Payload() data: unknown): Promise<CustodyPeriodV1> {
+    return this.acceptance.accept(parseMessage(AcceptCustodyCommandV1, data));
   }
 }
