@@ -526,6 +526,8 @@ export interface CustodyPeriodV1 {
 /** One piece of equipment the person holds now, with the custody document to read and accept. */
 export interface MyEquipmentItemV1 {
   equipment: EquipmentV1;
+  /** The type's label (requesters do not read the catalogue). */
+  typeLabel: { es: string; en: string };
   periodId: string;
   since: string;
   note: string | null;

@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
+import { CustodyActions } from './CustodyActions';
 import { locationText } from './EquipmentTable';
 import {
   equipmentCustodyQuery,
@@ -47,6 +48,7 @@ export function EquipmentPage() {
       </Group>
       <EquipmentData equipment={e} />
       <Title order={2}>{t('inventory.custodyTitle')}</Title>
+      <CustodyActions equipment={e} />
       {custody.data ? <Custody periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
@@ -156,17 +158,25 @@ function Custody({ periods }: { periods: CustodyPeriod[] }) {
           <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
           <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
           <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
+          <Table.Th scope="col">{t('inventory.custodyAcceptance')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {periods.map((period) => (
-          <Table.Tr key={period.since}>
+          <Table.Tr key={period.id}>
             <Table.Td>
               {period.holder.name} ({period.holder.email})
             </Table.Td>
             <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
             <Table.Td>
               {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
+            </Table.Td>
+            <Table.Td>
+              {period.acceptance
+                ? `${t('inventory.custodyAcceptedAt', { at: formatDateTime(period.acceptance.at, i18n.language) })}${
+                    period.acceptance.signed ? ` (${t('inventory.custodySigned')})` : ''
+                  }`
+                : t('inventory.custodyPending')}
             </Table.Td>
           </Table.Tr>
         ))}

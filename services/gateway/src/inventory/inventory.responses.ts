@@ -221,6 +221,9 @@ export class MyEquipmentItemResponse implements MyEquipmentItemV1 {
   @ApiProperty({ type: EquipmentResponse })
   equipment!: EquipmentV1;
 
+  @ApiProperty({ type: EquipmentTypeLabelResponse, description: 'El nombre del tipo de equipo' })
+  typeLabel!: { es: string; en: string };
+
   @ApiProperty({ format: 'uuid', description: 'El resguardo (período) abierto' })
   periodId!: string;
 

@@ -42,13 +42,16 @@ export class AcceptCustodyUseCase {
   /** Anyone signed in reads what they hold: the address they sign in with is the requester's. */
   async mine({ actor }: ActorEnvelopeBase): Promise<MyEquipmentV1> {
     const periods = await this.custody.openFor(actor.email);
+    const types = await this.equipment.types();
     const items = [];
     for (const period of periods) {
       const stored = await this.equipment.find(period.equipmentId);
       if (!stored) continue;
       const equipment = toView(stored);
+      const type = types.find((candidate) => candidate.code === equipment.type);
       items.push({
         equipment,
+        typeLabel: type?.label ?? { es: equipment.type, en: equipment.type },
         periodId: period.id,
         since: period.since,
         note: period.note,
