@@ -10,6 +10,7 @@ import { CustodySettings } from './custody/custody-settings.js';
 import { ImportHandler } from './import/import.handler.js';
 import { ImportRepository } from './import/import.repository.js';
 import { ImportEquipmentUseCase } from './import/import.use-case.js';
+import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
   controllers: [EquipmentHandler, ImportHandler, CustodyHandler],
@@ -24,6 +25,8 @@ import { ImportEquipmentUseCase } from './import/import.use-case.js';
     // A factory, so a bad CUSTODY_SIGNATURE or CAU_TIME_ZONE stops the start with its variable named.
     { provide: CustodySettings, useFactory: () => CustodySettings.fromEnv(process.env) },
     AcceptCustodyUseCase,
+    // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
+    { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],
 })
 export class InventoryModule {}
