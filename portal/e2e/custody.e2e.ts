@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { pdfText } from '@cau/testing';
 import { expect, test, type Page } from '@playwright/test';
 import { Api, baseUrl, checkPage, createAccount, signIn, unique } from './support';
 
@@ -126,6 +128,25 @@ test('staff assign and transfer custody from the equipment page; the holder read
   await checkPage(page, 'my-equipment-reading');
   await card.getByRole('button', { name: 'Aceptar el resguardo' }).click();
   await expect(card).toContainText('Resguardo aceptado el');
+  // The PDF she downloads shows her acceptance and her signature.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('link', { name: 'Descargar el resguardo (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^resguardo-${number}-.*\\.pdf$`));
+  const pdf = await pdfText(readFileSync(await download.path()));
+  for (const expected of [
+    'Resguardo de equipo de cómputo',
+    number,
+    'Lenovo',
+    'Casa de Gobierno · 1 · 105',
+    `Ana Pérez (${ana.email})`,
+    'Con cargador y mochila',
+    'Aceptado por Ana Pérez',
+    'Firma dibujada al aceptar',
+  ]) {
+    expect(pdf).toContain(expected);
+  }
 
   // The monitor with the keyboard alone, without drawing.
   const monitorCard = page.getByRole('article', { name: `Monitor ${number}-M` });

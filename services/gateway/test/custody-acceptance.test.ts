@@ -1,4 +1,5 @@
 import { InventoryLimits } from '@cau/contracts';
+import { pdfText } from '@cau/testing';
 import { startService, type RunningService } from '@cau/messaging';
 import { inventoryService } from '../../inventory/src/inventory.service.js';
 import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
@@ -84,6 +85,37 @@ describe('gateway: "mi equipo" and the acceptance of a custody document', () => 
       { token: operator },
     );
     expect(periods.body[0]!.acceptance?.at).toEqual(expect.any(String));
+
+    // The document: for staff and for the holder, with the acceptance; 404 for anyone else.
+    const document = (token: string, periodId = item.periodId, id = monitor) =>
+      fetch(`${f.gateway.url}/api/v1/inventory/equipment/${id}/custody/${periodId}/document`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const forStaff = await document(operator);
+    expect(forStaff.status).toBe(200);
+    expect(forStaff.headers.get('content-type')).toBe('application/pdf');
+    expect(forStaff.headers.get('content-disposition')).toMatch(/^attachment; filename="resguardo-MON-1-.*\.pdf"$/);
+    const text = await pdfText(new Uint8Array(await forStaff.arrayBuffer()));
+    for (const expected of [
+      'Centro de Atención a Usuarios',
+      'RESGUARDO',
+      'Resguardo de equipo de cómputo',
+      'MON-1',
+      'Samsung',
+      'Ana Pérez (ana@salud.gob)',
+      'Entregado con cable HDMI',
+      'recibo en resguardo',
+      'Aceptado por Cuenta requester',
+      'Firma dibujada al aceptar',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect((await document(ana)).status).toBe(200);
+    expect((await document(beto)).status).toBe(404);
+    expect((await document(operator, crypto.randomUUID())).status).toBe(404);
+    const malformed = await document(operator, 'periodo');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as ErrorBody).fields?.[0]?.field).toBe('periodId');
   });
 
   it('answers 400 naming the field for malformed ids and a bad signature, 404 for unknown ids, storing nothing', async () => {

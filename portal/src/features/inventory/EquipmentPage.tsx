@@ -1,4 +1,4 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { CustodyActions } from './CustodyActions';
 import { locationText } from './EquipmentTable';
 import {
+  custodyDocumentUrl,
   equipmentCustodyQuery,
   equipmentHistoryQuery,
   equipmentQuery,
@@ -49,7 +50,7 @@ export function EquipmentPage() {
       <EquipmentData equipment={e} />
       <Title order={2}>{t('inventory.custodyTitle')}</Title>
       <CustodyActions equipment={e} />
-      {custody.data ? <Custody periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
+      {custody.data ? <Custody equipmentId={e.id} periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>
@@ -148,7 +149,7 @@ function History({ entries }: { entries: EquipmentHistoryEntry[] }) {
 }
 
 /** Who held the equipment, from when until when (seed 004: the resguardo), the newest first. */
-function Custody({ periods }: { periods: CustodyPeriod[] }) {
+function Custody({ equipmentId, periods }: { equipmentId: string; periods: CustodyPeriod[] }) {
   const { t, i18n } = useTranslation();
   if (periods.length === 0) return <Text size="sm">{t('inventory.noCustody')}</Text>;
   return (
@@ -159,6 +160,7 @@ function Custody({ periods }: { periods: CustodyPeriod[] }) {
           <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
           <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
           <Table.Th scope="col">{t('inventory.custodyAcceptance')}</Table.Th>
+          <Table.Th scope="col">{t('inventory.custodyDocument')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -177,6 +179,11 @@ function Custody({ periods }: { periods: CustodyPeriod[] }) {
                     period.acceptance.signed ? ` (${t('inventory.custodySigned')})` : ''
                   }`
                 : t('inventory.custodyPending')}
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={custodyDocumentUrl(equipmentId, period.id)} download>
+                {t('inventory.custodyDocumentOf', { name: period.holder.name })}
+              </Anchor>
             </Table.Td>
           </Table.Tr>
         ))}

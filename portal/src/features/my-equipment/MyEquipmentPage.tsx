@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
+import { custodyDocumentUrl } from '../inventory/inventory-api';
 import { Refusal } from '../workspace/actions/action-kit';
 import { acceptCustody, myEquipmentQuery, type MyEquipmentItem, type SignatureMode } from './my-equipment-api';
 import { SignaturePad } from './SignaturePad';
@@ -86,6 +87,11 @@ function EquipmentCard({ item, signature }: { item: MyEquipmentItem; signature: 
             </div>
           ))}
         </SimpleGrid>
+        <Group>
+          <Anchor href={custodyDocumentUrl(e.id, item.periodId)} download>
+            {t('myEquipment.download')}
+          </Anchor>
+        </Group>
         {!item.acceptance &&
           (reading ? (
             <Acceptance item={item} signature={signature} onClose={() => setReading(false)} />

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   AcceptCustodyBodyV1,
   InventoryLimits,
@@ -61,5 +62,34 @@ export class MyEquipmentController {
     @Body(new ContractPipe(AcceptCustodyBodyV1)) acceptance: AcceptCustodyBodyV1,
   ): Promise<CustodyPeriodV1> {
     return this.myEquipment.accept(actor, id, periodId, acceptance);
+  }
+
+  @Get('equipment/:id/custody/:periodId/document')
+  @Roles(...ROLES)
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiParam({ name: 'periodId', schema: { type: 'string', format: 'uuid' } })
+  @ApiOperation({
+    summary: 'El resguardo de un período en PDF',
+    description:
+      'Con el membrete de la oficina, los datos del equipo, la persona, desde cuándo, la nota de la entrega, el ' +
+      'texto del resguardo y, si se aceptó, quién y cuándo (con la firma dibujada si la hubo). Para el personal y ' +
+      'para la persona de ese resguardo; para cualquier otra, 404.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'El PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 404, 503)
+  async document(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(CustodyPeriodParams)) { id, periodId }: CustodyPeriodParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { filename, pdf } = await this.myEquipment.document(actor, id, periodId);
+    void reply
+      .type('application/pdf')
+      .header('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+      .send(pdf);
   }
 }

@@ -6,6 +6,7 @@ import {
   type ActorV1,
   type CustodyPeriodV1,
   type MyEquipmentV1,
+  type PdfDocumentV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
@@ -23,5 +24,11 @@ export class MyEquipmentUseCase {
     return this.rpc
       .request<CustodyPeriodV1>(InventoryCommands.AcceptCustody, { actor, id, periodId, acceptance })
       .catch((error: unknown) => rethrowRelativeTo(error, 'acceptance'));
+  }
+
+  /** The custody document's PDF: inventory answers it in base64 (a few tens of KiB). */
+  async document(actor: ActorV1, id: string, periodId: string): Promise<{ filename: string; pdf: Buffer }> {
+    const answer = await this.rpc.request<PdfDocumentV1>(InventoryQueries.CustodyDocument, { actor, id, periodId });
+    return { filename: answer.filename, pdf: Buffer.from(answer.base64, 'base64') };
   }
 }

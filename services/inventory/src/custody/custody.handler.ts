@@ -4,6 +4,7 @@ import {
   AcceptCustodyCommandV1,
   ActorEnvelopeBase,
   AssignCustodyCommandV1,
+  CustodyPeriodRefV1,
   EquipmentRefV1,
   InventoryCommands,
   InventoryQueries,
@@ -11,9 +12,11 @@ import {
   type CustodyPeriodV1,
   type EquipmentV1,
   type MyEquipmentV1,
+  type PdfDocumentV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import { AcceptCustodyUseCase } from './custody-acceptance.use-case.js';
+import { CustodyDocumentUseCase } from './custody-document.use-case.js';
 import { ManageCustodyUseCase } from './custody.use-cases.js';
 
 @Controller()
@@ -21,6 +24,7 @@ export class CustodyHandler {
   constructor(
     private readonly custody: ManageCustodyUseCase,
     private readonly acceptance: AcceptCustodyUseCase,
+    private readonly documents: CustodyDocumentUseCase,
   ) {}
 
   @MessagePattern(InventoryCommands.AssignCustody)
@@ -46,5 +50,10 @@ export class CustodyHandler {
   @MessagePattern(InventoryCommands.AcceptCustody)
   accept(@Payload() data: unknown): Promise<CustodyPeriodV1> {
     return this.acceptance.accept(parseMessage(AcceptCustodyCommandV1, data));
+  }
+
+  @MessagePattern(InventoryQueries.CustodyDocument)
+  document(@Payload() data: unknown): Promise<PdfDocumentV1> {
+    return this.documents.document(parseMessage(CustodyPeriodRefV1, data));
   }
 }
