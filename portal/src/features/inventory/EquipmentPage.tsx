@@ -152,42 +152,45 @@ function History({ entries }: { entries: EquipmentHistoryEntry[] }) {
 function Custody({ equipmentId, periods }: { equipmentId: string; periods: CustodyPeriod[] }) {
   const { t, i18n } = useTranslation();
   if (periods.length === 0) return <Text size="sm">{t('inventory.noCustody')}</Text>;
+  // Five columns do not fit a phone: the table scrolls sideways in its own box instead of the page.
   return (
-    <Table fz="sm" aria-label={t('inventory.custodyTitle')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodyAcceptance')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodyDocument')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {periods.map((period) => (
-          <Table.Tr key={period.id}>
-            <Table.Td>
-              {period.holder.name} ({period.holder.email})
-            </Table.Td>
-            <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
-            <Table.Td>
-              {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
-            </Table.Td>
-            <Table.Td>
-              {period.acceptance
-                ? `${t('inventory.custodyAcceptedAt', { at: formatDateTime(period.acceptance.at, i18n.language) })}${
-                    period.acceptance.signed ? ` (${t('inventory.custodySigned')})` : ''
-                  }`
-                : t('inventory.custodyPending')}
-            </Table.Td>
-            <Table.Td>
-              <Anchor href={custodyDocumentUrl(equipmentId, period.id)} download>
-                {t('inventory.custodyDocumentOf', { name: period.holder.name })}
-              </Anchor>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={720}>
+      <Table fz="sm" aria-label={t('inventory.custodyTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyAcceptance')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyDocument')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {periods.map((period) => (
+            <Table.Tr key={period.id}>
+              <Table.Td>
+                {period.holder.name} ({period.holder.email})
+              </Table.Td>
+              <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
+              <Table.Td>
+                {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
+              </Table.Td>
+              <Table.Td>
+                {period.acceptance
+                  ? `${t('inventory.custodyAcceptedAt', { at: formatDateTime(period.acceptance.at, i18n.language) })}${
+                      period.acceptance.signed ? ` (${t('inventory.custodySigned')})` : ''
+                    }`
+                  : t('inventory.custodyPending')}
+              </Table.Td>
+              <Table.Td>
+                <Anchor href={custodyDocumentUrl(equipmentId, period.id)} download>
+                  {t('inventory.custodyDocumentOf', { name: period.holder.name })}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
