@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { InventoryLimits } from '@cau/contracts';
 import { acceptanceDecision, checkSignature } from './custody-acceptance.js';
 import { custodyDocumentText } from './custody-document.js';
@@ -33,6 +34,18 @@ describe('custody acceptance rules', () => {
       frame.subarray(frame.length - 12),
     ]);
     expect(checkSignature(huge.toString('base64'), 'optional')).toEqual({ ok: false, constraint: 'signaturePng' });
+  });
+
+  it('refuses a file that only looks like a PNG: a broken checksum, or image data that does not inflate', () => {
+    const png = Buffer.from(PNG_1X1, 'base64');
+    const badCrc = Buffer.from(png);
+    badCrc[29] ^= 0xff; // IHDR's checksum
+    expect(checkSignature(badCrc.toString('base64'), 'optional')).toEqual({ ok: false, constraint: 'signaturePng' });
+    // The IDAT chunk (at 33: length, type, 13 bytes, CRC) with its data spoiled and its checksum recomputed.
+    const corrupt = Buffer.from(png);
+    corrupt.fill(0xee, 41, 41 + 13);
+    corrupt.writeUInt32BE(crc32(corrupt.subarray(37, 41 + 13)), 41 + 13);
+    expect(checkSignature(corrupt.toString('base64'), 'optional')).toEqual({ ok: false, constraint: 'signaturePng' });
   });
 
   it('writes the same text from the same facts, with the accents, the date on the office calendar and the note', () => {

@@ -1,3 +1,4 @@
+import { crc32, inflateSync } from 'node:zlib';
 import { InventoryLimits, type CustodySignatureMode } from '@cau/contracts';
 
 export type AcceptanceDecision =
@@ -47,10 +48,54 @@ export function checkSignature(base64: string | undefined, mode: CustodySignatur
   return { ok: true, png };
 }
 
-/** The PNG's frame: the magic bytes, an IHDR first with a real size, an IEND last (what a canvas exports). */
+/** Channels per pixel of each PNG colour type (grey, RGB, palette, grey+alpha, RGBA). */
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** A signature canvas is a few hundred pixels a side; this bounds what inflating the image may cost. */
+const MAX_SIDE = 4_000;
+
+/**
+ * A PNG that really decodes: the magic bytes, chunks whose lengths and CRCs hold, an 8-bit IHDR of a
+ * sane size first, IEND last, and image data that inflates to exactly the rows the header announces.
+ * The PDF embeds the image later; a file that only looks like a PNG must be refused here, not break it.
+ */
 function isPng(bytes: Buffer): boolean {
   if (bytes.length < 45 || !bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) return false;
-  if (bytes.toString('latin1', 12, 16) !== 'IHDR') return false;
-  if (bytes.readUInt32BE(16) === 0 || bytes.readUInt32BE(20) === 0) return false;
-  return bytes.toString('latin1', bytes.length - 8, bytes.length - 4) === 'IEND';
+  let offset = PNG_MAGIC.length;
+  const data: Buffer[] = [];
+  let header: { width: number; height: number; channels: number; interlaced: boolean } | null = null;
+  let ended = false;
+  while (offset + 12 <= bytes.length && !ended) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const end = offset + 12 + length;
+    if (end > bytes.length) return false;
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      return false;
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (header === null) {
+      if (type !== 'IHDR' || length !== 13) return false;
+      const channels = CHANNELS[body[9]!];
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        channels: channels ?? 0,
+        interlaced: body[12] === 1,
+      };
+      if (body[8] !== 8 || !channels || header.width === 0 || header.height === 0) return false;
+      if (header.width > MAX_SIDE || header.height > MAX_SIDE) return false;
+    } else if (type === 'IDAT') {
+      data.push(body);
+    } else if (type === 'IEND') {
+      ended = true;
+    }
+    offset = end;
+  }
+  if (!header || !ended || offset !== bytes.length || data.length === 0) return false;
+  const expected = header.interlaced ? null : header.height * (1 + header.width * header.channels);
+  try {
+    const pixels = inflateSync(Buffer.concat(data), { maxOutputLength: MAX_SIDE * MAX_SIDE * 4 + MAX_SIDE });
+    return expected === null ? pixels.length > 0 : pixels.length === expected;
+  } catch {
+    return false;
+  }
 }
