@@ -39,7 +39,7 @@ describe('custody acceptance rules', () => {
   it('refuses a file that only looks like a PNG: a broken checksum, or image data that does not inflate', () => {
     const png = Buffer.from(PNG_1X1, 'base64');
     const badCrc = Buffer.from(png);
-    badCrc[29] ^= 0xff; // IHDR's checksum
+    badCrc.writeUInt8(badCrc.readUInt8(29) ^ 0xff, 29); // IHDR's checksum
     expect(checkSignature(badCrc.toString('base64'), 'optional')).toEqual({ ok: false, constraint: 'signaturePng' });
     // The IDAT chunk (at 33: length, type, 13 bytes, CRC) with its data spoiled and its checksum recomputed.
     const corrupt = Buffer.from(png);
