@@ -115,11 +115,11 @@ describe('inventory: the holder accepts the custody document', () => {
     ]);
     expect(periods[1]!.acceptance!.text).toBe(item.documentText);
     expect((await mine(ana)).items).toEqual([]);
-    const closed = await h.refusal(
+    const notHers = await h.refusal(
       InventoryCommands.AcceptCustody,
       acceptance(ana, notebook.id, periods[0]!.id, { text: item.documentText }),
     );
-    expect(closed.payload.code).toBe(ErrorCode.NotFound);
+    expect(notHers.payload.code).toBe(ErrorCode.NotFound);
 
     const events = await h.eventsWhenThere(4);
     expect(events.filter((e) => e.type === 'equipment.custody-accepted').map((e) => e.data)).toEqual([
