@@ -218,6 +218,7 @@ const RESOURCE_ES: Record<string, string> = {
   jurisdiction: 'la jurisdicción',
   equipment: 'el equipo',
   'equipment-import': 'la importación',
+  'custody-period': 'el resguardo',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -234,6 +235,7 @@ const RESOURCE_EN: Record<string, string> = {
   jurisdiction: 'Jurisdiction',
   equipment: 'Equipment',
   'equipment-import': 'Import',
+  'custody-period': 'Custody period',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -392,6 +394,13 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     csvJson: (f) => `El campo «${f}» debe ser un objeto JSON de textos, p. ej. {"ram":"8 GB"}.`,
     unknownRequester: (f, p) =>
       `El campo «${f}» no nombra a una persona del directorio de solicitantes (${String(p?.[0])}); búsquela por nombre o correo.`,
+    signaturePng: (f, p) =>
+      `El campo «${f}» debe ser una imagen PNG en base64 de hasta ${String(p?.[0])} bytes (la firma dibujada).`,
+    custodyTextChanged: (f) =>
+      `El campo «${f}» ya no es el texto del resguardo: el equipo cambió desde que lo leyó; vuelva a leerlo.`,
+    signatureRequired: (f) =>
+      `El campo «${f}» es obligatorio: esta oficina pide la firma dibujada para aceptar el resguardo.`,
+    signatureOff: (f) => `El campo «${f}» no se admite: esta oficina no pide firma dibujada en los resguardos.`,
   },
   en: {
     unknownField: (f) => `Field '${f}' is not allowed.`,
@@ -508,6 +517,14 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     csvJson: (f) => `Field '${f}' must be a JSON object of texts, e.g. {"ram":"8 GB"}.`,
     unknownRequester: (f, p) =>
       `Field '${f}' does not name a person of the requester directory (${String(p?.[0])}); search by name or e-mail.`,
+    signaturePng: (f, p) =>
+      `Field '${f}' must be a base64 PNG image of at most ${String(p?.[0])} bytes (the drawn signature).`,
+    custodyTextChanged: (f) =>
+      `Field '${f}' is no longer the custody document's text: the equipment changed since it was read; read it again.`,
+    signatureRequired: (f) =>
+      `Field '${f}' is required: this office asks for a drawn signature to accept a custody document.`,
+    signatureOff: (f) =>
+      `Field '${f}' is not accepted: this office does not ask for drawn signatures on custody documents.`,
   },
 };
 

@@ -35,6 +35,8 @@ export const InventoryCommands = {
   /** Gives the equipment to a person: a first assignment, or a transfer from the current holder. */
   AssignCustody: 'inventory.custody.assign.v1',
   ReturnCustody: 'inventory.custody.return.v1',
+  /** The holder accepts the custody document of their open period (once; kept unchanged afterwards). */
+  AcceptCustody: 'inventory.custody.accept.v1',
 } as const;
 
 export const InventoryQueries = {
@@ -43,6 +45,10 @@ export const InventoryQueries = {
   EquipmentHistory: 'inventory.equipment.history.v1',
   EquipmentTypes: 'inventory.equipment-types.list.v1',
   CustodyHistory: 'inventory.custody.history.v1',
+  /** The equipment the signed-in person holds now ("mi equipo"), with each custody document's text. */
+  MyEquipment: 'inventory.custody.mine.v1',
+  /** One custody period's document (resguardo) as a PDF, for staff and for that period's holder. */
+  CustodyDocument: 'inventory.custody.document.v1',
 } as const;
 
 /** Who may do what with the inventory (decided for issue 15; docs/architecture.md "Inventory"). */
@@ -85,7 +91,15 @@ export const InventoryLimits = {
   importProblems: 500,
   importEventRecords: 1_000,
   note: 1_000,
+  /** The custody document's text as the holder read it (the service builds it; a few hundred characters). */
+  custodyText: 5_000,
+  /** The drawn signature: a PNG of at most this many bytes (a signature pad's PNG is tens of KiB). */
+  signatureBytes: 150 * 1024,
 } as const;
+
+/** Whether the office asks the holder to draw a signature when accepting custody (`CUSTODY_SIGNATURE`). */
+export const CUSTODY_SIGNATURE_MODES = ['required', 'optional', 'off'] as const;
+export type CustodySignatureMode = (typeof CUSTODY_SIGNATURE_MODES)[number];
 
 /** Letters, digits and `. _ / -`, starting with a letter or digit: what labels and registers print. */
 export const INVENTORY_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -382,6 +396,35 @@ export class ReturnCustodyCommandV1 extends ActorEnvelopeBase {
   custody!: ReturnCustodyBodyV1;
 }
 
+export class CustodyPeriodRefV1 extends ActorEnvelopeBase {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  periodId!: string;
+}
+
+export class AcceptCustodyBodyV1 {
+  /** The document's text exactly as shown to the holder; it must still be the period's current text. */
+  @IsString()
+  @NotBlank()
+  @MaxLength(InventoryLimits.custodyText)
+  text!: string;
+
+  /** The drawn signature, a PNG in base64 (no `data:` prefix); where the office asks for one. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(Math.ceil(InventoryLimits.signatureBytes / 3) * 4)
+  signature?: string;
+}
+
+export class AcceptCustodyCommandV1 extends CustodyPeriodRefV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AcceptCustodyBodyV1)
+  acceptance!: AcceptCustodyBodyV1;
+}
+
 export interface EquipmentLocationViewV1 {
   building: string | null;
   floor: string | null;
@@ -459,13 +502,50 @@ export interface StageImportResultV1 {
   staged: number;
 }
 
+/** The holder's explicit acceptance of a custody document: written once, never changed. */
+export interface CustodyAcceptanceV1 {
+  at: string;
+  by: { accountId: string; name: string };
+  /** The exact text accepted. */
+  text: string;
+  /** Whether a drawn signature was given (the image is printed on the PDF). */
+  signed: boolean;
+}
+
 export interface CustodyPeriodV1 {
+  id: string;
   holder: CustodyHolderV1;
   since: string;
   until: string | null;
   assignedBy: { accountId: string; name: string };
   returnedBy: { accountId: string; name: string } | null;
   note: string | null;
+  acceptance: CustodyAcceptanceV1 | null;
+}
+
+/** One piece of equipment the person holds now, with the custody document to read and accept. */
+export interface MyEquipmentItemV1 {
+  equipment: EquipmentV1;
+  /** The type's label (requesters do not read the catalogue). */
+  typeLabel: { es: string; en: string };
+  periodId: string;
+  since: string;
+  note: string | null;
+  /** The custody document's text as it stands (what an acceptance sends back). */
+  documentText: string;
+  acceptance: CustodyAcceptanceV1 | null;
+}
+
+export interface MyEquipmentV1 {
+  items: MyEquipmentItemV1[];
+  /** Whether this office asks for a drawn signature when accepting. */
+  signature: CustodySignatureMode;
+}
+
+/** A PDF travelling from inventory to the gateway (under 1 MiB). */
+export interface PdfDocumentV1 {
+  filename: string;
+  base64: string;
 }
 
 /** The columns of the inventory CSV (import and export), in export order. */
@@ -533,6 +613,26 @@ export class CustodyChangedV1 {
   toRequesterId!: string | null;
 }
 
+export class CustodyAcceptedV1 {
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsUUID()
+  periodId!: string;
+
+  @IsUUID()
+  requesterId!: string;
+
+  @IsUUID()
+  acceptedBy!: string;
+
+  @IsBoolean()
+  signed!: boolean;
+}
+
 /** One record of an import's event. */
 export class ImportedEquipmentV1 extends EquipmentRecordedV1 {
   /** True when the import created it, false when it changed it. */
@@ -560,4 +660,5 @@ export const InventoryEvents = {
   EquipmentChanged: defineEvent('equipment.changed', 1, EquipmentRecordedV1),
   EquipmentImported: defineEvent('equipment.imported', 1, EquipmentImportedV1),
   CustodyChanged: defineEvent('equipment.custody-changed', 1, CustodyChangedV1),
+  CustodyAccepted: defineEvent('equipment.custody-accepted', 1, CustodyAcceptedV1),
 } as const;

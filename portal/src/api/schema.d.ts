@@ -846,6 +846,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/equipment/{id}/custody/{periodId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quien tiene el equipo acepta su resguardo: una vez, y no cambia nunca
+         * @description `text` es el texto del resguardo tal como se leyó (`my-equipment`): si el equipo cambió desde entonces, 409. `signature`, la firma dibujada en PNG (base64, hasta 150 KiB), obligatoria, opcional o no admitida según la oficina. Solo la persona del resguardo abierto lo acepta (otra: 404; personal que no lo tiene: 403); uno ya aceptado o terminado: 409.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        post: operations["MyEquipmentController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/equipment/{id}/custody/{periodId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El resguardo de un período en PDF
+         * @description Con el membrete de la oficina, los datos del equipo, la persona, desde cuándo, la nota de la entrega, el texto del resguardo y, si se aceptó, quién y cuándo (con la firma dibujada si la hubo). Para el personal y para la persona de ese resguardo; para cualquier otra, 404.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["MyEquipmentController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/equipment/{id}/custody/return": {
         parameters: {
             query?: never;
@@ -902,6 +946,28 @@ export interface paths {
          *     Roles: supervisor, admin.
          */
         post: operations["InventoryController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/my-equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mi equipo: lo que la persona tiene en resguardo ahora, con el texto de cada resguardo
+         * @description `signature` dice si la oficina pide la firma dibujada al aceptar (`CUSTODY_SIGNATURE`).
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["MyEquipmentController_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2694,6 +2760,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptCustodyBodyV1: {
+            signature?: string;
+            text: string;
+        };
         AcceptSolutionBodyV1: {
             comment?: string;
         };
@@ -3124,6 +3194,19 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        CustodyAcceptanceResponse: {
+            /**
+             * Format: date-time
+             * @description Cuándo lo aceptó
+             */
+            at: string;
+            /** @description La cuenta que lo aceptó */
+            by: components["schemas"]["EquipmentActorResponse"];
+            /** @description Si dibujó su firma (se imprime en el PDF) */
+            signed: boolean;
+            /** @description El texto exacto que aceptó */
+            text: string;
+        };
         CustodyHolderResponse: {
             email: string;
             name: string;
@@ -3131,9 +3214,13 @@ export interface components {
             requesterId: string;
         };
         CustodyPeriodResponse: {
+            /** @description La aceptación del resguardo por quien lo tiene; null si aún no lo aceptó. No cambia nunca. */
+            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
             /** @description Quién se la asignó */
             assignedBy: components["schemas"]["EquipmentActorResponse"];
             holder: components["schemas"]["CustodyHolderResponse"];
+            /** Format: uuid */
+            id: string;
             note: string | null;
             /** @description Quién registró la devolución o la transferencia */
             returnedBy: components["schemas"]["EquipmentActorResponse"] | null;
@@ -3669,6 +3756,31 @@ export interface components {
         MergeTicketBodyV1: {
             into: number;
             reason?: string;
+        };
+        MyEquipmentItemResponse: {
+            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
+            /** @description El texto del resguardo tal como está: lo que se envía al aceptarlo */
+            documentText: string;
+            equipment: components["schemas"]["EquipmentResponse"];
+            /** @description La nota de la entrega */
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description El resguardo (período) abierto
+             */
+            periodId: string;
+            /** Format: date-time */
+            since: string;
+            /** @description El nombre del tipo de equipo */
+            typeLabel: components["schemas"]["EquipmentTypeLabelResponse"];
+        };
+        MyEquipmentResponse: {
+            items: components["schemas"]["MyEquipmentItemResponse"][];
+            /**
+             * @description Si la oficina pide la firma dibujada al aceptar
+             * @enum {string}
+             */
+            signature: "required" | "optional" | "off";
         };
         NotificationRulesV1: {
             rules: components["schemas"]["NotificationRuleV1"][];
@@ -7447,6 +7559,177 @@ export interface operations {
             };
         };
     };
+    MyEquipmentController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptCustodyBodyV1"];
+            };
+        };
+        responses: {
+            /** @description El resguardo con su aceptación */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustodyPeriodResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MyEquipmentController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InventoryController_returnCustody: {
         parameters: {
             query?: never;
@@ -7689,6 +7972,52 @@ export interface operations {
             };
             /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MyEquipmentController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEquipmentResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

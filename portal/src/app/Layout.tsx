@@ -42,6 +42,7 @@ const ADMIN_NAVIGATION = [
 const NAVIGATION = [
   { to: '/tickets', label: 'nav.myTickets', exact: true },
   { to: '/tickets/nuevo', label: 'nav.report', exact: true },
+  { to: '/mi-equipo', label: 'myEquipment.nav', exact: true },
   { to: '/kb', label: 'nav.knowledge', exact: false },
   { to: '/cuenta', label: 'nav.account', exact: true },
 ] as const;

@@ -293,6 +293,13 @@ const editEquipmentRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/inventory/EquipmentFormPage'), 'EditEquipmentPage'),
 });
 
+/** "Mi equipo": the equipment the signed-in person holds, whatever their role (issue 15). */
+const myEquipmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mi-equipo',
+  component: lazyRouteComponent(() => import('../features/my-equipment/MyEquipmentPage'), 'MyEquipmentPage'),
+});
+
 /** The areas' canned answers, for staff: read them all, write the own area's. */
 const cannedAnswersRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -522,6 +529,7 @@ const routeTree = rootRoute.addChildren([
     importEquipmentRoute,
     equipmentRoute,
     editEquipmentRoute,
+    myEquipmentRoute,
     closureReportRoute,
     adminAccountsRoute,
     auditRoute,

@@ -54,6 +54,8 @@ import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { InventoryController } from './inventory/inventory.controller.js';
 import { InventoryUseCase } from './inventory/inventory.use-case.js';
+import { MyEquipmentController } from './inventory/my-equipment.controller.js';
+import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
@@ -125,6 +127,7 @@ export class GatewayModule {
         CalendarsController,
         KnowledgeController,
         InventoryController,
+        MyEquipmentController,
         ArticleFilesController,
         ReportsController,
         NotificationsController,
@@ -180,6 +183,7 @@ export class GatewayModule {
         ManageCalendarsUseCase,
         KnowledgeUseCase,
         InventoryUseCase,
+        MyEquipmentUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
         GetReportsUseCase,

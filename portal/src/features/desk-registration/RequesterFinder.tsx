@@ -28,14 +28,19 @@ export function newRequesterFrom(typed: string): NewRequester {
 /**
  * The directory search of 9.1 step 2: the operator types what the caller says (a name, an e-mail, a
  * phone) and picks the person, or registers someone new with what was typed. Arrows move, Enter picks,
- * Escape closes; how many were found is announced for screen readers.
+ * Escape closes; how many were found is announced for screen readers. Without `onCreate` (custody: only
+ * people already in the directory) it only finds.
  */
 export function RequesterFinder({
   onPick,
   onCreate,
+  label,
+  hint,
 }: {
   onPick: (found: FoundRequester) => void;
-  onCreate: (typed: NewRequester) => void;
+  onCreate?: (typed: NewRequester) => void;
+  label?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -58,7 +63,7 @@ export function RequesterFinder({
   const choose = (value: string) => {
     combobox.closeDropdown();
     if (value === NEW) {
-      onCreate(newRequesterFrom(search));
+      onCreate?.(newRequesterFrom(search));
     } else {
       const person = items.find((item) => item.id === value);
       if (person) onPick(person);
@@ -78,8 +83,8 @@ export function RequesterFinder({
     <Combobox store={combobox} onOptionSubmit={choose}>
       <Combobox.Target withExpandedAttribute>
         <TextInput
-          label={t('requesterFinder.label')}
-          description={t('requesterFinder.hint')}
+          label={label ?? t('requesterFinder.label')}
+          description={hint ?? t('requesterFinder.hint')}
           placeholder={t('requesterFinder.placeholder')}
           value={search}
           maxLength={200}
@@ -117,11 +122,13 @@ export function RequesterFinder({
           {enabled && !searching && items.length === 0 && !found.isError && (
             <Combobox.Empty>{t('requesterFinder.none')}</Combobox.Empty>
           )}
-          <Combobox.Option value={NEW}>
-            <Text size="sm" fw={500}>
-              {t('requesterFinder.create', { typed: search.trim() })}
-            </Text>
-          </Combobox.Option>
+          {onCreate && (
+            <Combobox.Option value={NEW}>
+              <Text size="sm" fw={500}>
+                {t('requesterFinder.create', { typed: search.trim() })}
+              </Text>
+            </Combobox.Option>
+          )}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>

@@ -1,11 +1,13 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
+import { CustodyActions } from './CustodyActions';
 import { locationText } from './EquipmentTable';
 import {
+  custodyDocumentUrl,
   equipmentCustodyQuery,
   equipmentHistoryQuery,
   equipmentQuery,
@@ -47,7 +49,8 @@ export function EquipmentPage() {
       </Group>
       <EquipmentData equipment={e} />
       <Title order={2}>{t('inventory.custodyTitle')}</Title>
-      {custody.data ? <Custody periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
+      <CustodyActions equipment={e} />
+      {custody.data ? <Custody equipmentId={e.id} periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>
@@ -146,31 +149,48 @@ function History({ entries }: { entries: EquipmentHistoryEntry[] }) {
 }
 
 /** Who held the equipment, from when until when (seed 004: the resguardo), the newest first. */
-function Custody({ periods }: { periods: CustodyPeriod[] }) {
+function Custody({ equipmentId, periods }: { equipmentId: string; periods: CustodyPeriod[] }) {
   const { t, i18n } = useTranslation();
   if (periods.length === 0) return <Text size="sm">{t('inventory.noCustody')}</Text>;
+  // Five columns do not fit a phone: the table scrolls sideways in its own box instead of the page.
   return (
-    <Table fz="sm" aria-label={t('inventory.custodyTitle')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
-          <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {periods.map((period) => (
-          <Table.Tr key={period.since}>
-            <Table.Td>
-              {period.holder.name} ({period.holder.email})
-            </Table.Td>
-            <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
-            <Table.Td>
-              {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
-            </Table.Td>
+    <Table.ScrollContainer minWidth={720}>
+      <Table fz="sm" aria-label={t('inventory.custodyTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('inventory.custodyHolder')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodySince')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyUntil')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyAcceptance')}</Table.Th>
+            <Table.Th scope="col">{t('inventory.custodyDocument')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {periods.map((period) => (
+            <Table.Tr key={period.id}>
+              <Table.Td>
+                {period.holder.name} ({period.holder.email})
+              </Table.Td>
+              <Table.Td>{formatDateTime(period.since, i18n.language)}</Table.Td>
+              <Table.Td>
+                {period.until ? formatDateTime(period.until, i18n.language) : t('inventory.custodyCurrent')}
+              </Table.Td>
+              <Table.Td>
+                {period.acceptance
+                  ? `${t('inventory.custodyAcceptedAt', { at: formatDateTime(period.acceptance.at, i18n.language) })}${
+                      period.acceptance.signed ? ` (${t('inventory.custodySigned')})` : ''
+                    }`
+                  : t('inventory.custodyPending')}
+              </Table.Td>
+              <Table.Td>
+                <Anchor href={custodyDocumentUrl(equipmentId, period.id)} download>
+                  {t('inventory.custodyDocumentOf', { name: period.holder.name })}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -75,3 +75,7 @@ export function exportUrl(search: InventorySearch): string {
   const text = query.toString();
   return `/api/v1/inventory/equipment.csv${text ? `?${text}` : ''}`;
 }
+
+/** The custody document of one period (PDF): the browser downloads it with the session cookie. */
+export const custodyDocumentUrl = (equipmentId: string, periodId: string): string =>
+  `/api/v1/inventory/equipment/${equipmentId}/custody/${periodId}/document`;

@@ -4,3 +4,11 @@ export class EquipmentIdParams {
   @IsUUID()
   id!: string;
 }
+
+export class CustodyPeriodParams {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  periodId!: string;
+}

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   EQUIPMENT_HISTORY_ACTIONS,
   EQUIPMENT_STATES,
+  CUSTODY_SIGNATURE_MODES,
   type CurrentCustodyV1,
+  type CustodyAcceptanceV1,
+  type CustodySignatureMode,
   type CustodyHolderV1,
   type CustodyPeriodV1,
   type EquipmentHistoryAction,
@@ -13,6 +16,8 @@ import {
   type EquipmentTypeV1,
   type EquipmentV1,
   type ImportReportV1,
+  type MyEquipmentItemV1,
+  type MyEquipmentV1,
 } from '@cau/contracts';
 
 // Inventory answers for the OpenAPI document. Each class implements the contract interface it
@@ -164,7 +169,24 @@ export class ImportReportResponse implements ImportReportV1 {
   unchanged!: number;
 }
 
+export class CustodyAcceptanceResponse implements CustodyAcceptanceV1 {
+  @ApiProperty({ format: 'date-time', description: 'Cuándo lo aceptó' })
+  at!: string;
+
+  @ApiProperty({ type: EquipmentActorResponse, description: 'La cuenta que lo aceptó' })
+  by!: { accountId: string; name: string };
+
+  @ApiProperty({ description: 'El texto exacto que aceptó' })
+  text!: string;
+
+  @ApiProperty({ description: 'Si dibujó su firma (se imprime en el PDF)' })
+  signed!: boolean;
+}
+
 export class CustodyPeriodResponse implements CustodyPeriodV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
   @ApiProperty({ type: CustodyHolderResponse })
   holder!: CustodyHolderV1;
 
@@ -186,4 +208,42 @@ export class CustodyPeriodResponse implements CustodyPeriodV1 {
 
   @ApiProperty({ type: 'string', nullable: true })
   note!: string | null;
+
+  @ApiProperty({
+    type: CustodyAcceptanceResponse,
+    nullable: true,
+    description: 'La aceptación del resguardo por quien lo tiene; null si aún no lo aceptó. No cambia nunca.',
+  })
+  acceptance!: CustodyAcceptanceV1 | null;
+}
+
+export class MyEquipmentItemResponse implements MyEquipmentItemV1 {
+  @ApiProperty({ type: EquipmentResponse })
+  equipment!: EquipmentV1;
+
+  @ApiProperty({ type: EquipmentTypeLabelResponse, description: 'El nombre del tipo de equipo' })
+  typeLabel!: { es: string; en: string };
+
+  @ApiProperty({ format: 'uuid', description: 'El resguardo (período) abierto' })
+  periodId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  since!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'La nota de la entrega' })
+  note!: string | null;
+
+  @ApiProperty({ description: 'El texto del resguardo tal como está: lo que se envía al aceptarlo' })
+  documentText!: string;
+
+  @ApiProperty({ type: CustodyAcceptanceResponse, nullable: true })
+  acceptance!: CustodyAcceptanceV1 | null;
+}
+
+export class MyEquipmentResponse implements MyEquipmentV1 {
+  @ApiProperty({ type: [MyEquipmentItemResponse] })
+  items!: MyEquipmentItemV1[];
+
+  @ApiProperty({ enum: CUSTODY_SIGNATURE_MODES, description: 'Si la oficina pide la firma dibujada al aceptar' })
+  signature!: CustodySignatureMode;
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActorV1, CustodyHolderV1, CustodyPeriodV1 } from '@cau/contracts';
+import type { ActorV1, CustodyAcceptanceV1, CustodyHolderV1, CustodyPeriodV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
 interface PeriodRow {
+  id: string;
+  equipment_id: string;
   requester_id: string;
   holder_name: string;
   holder_email: string;
@@ -14,6 +16,58 @@ interface PeriodRow {
   returned_by_id: string | null;
   returned_by_name: string | null;
   note: string | null;
+  accepted_at: Date | null;
+  accepted_by_id: string | null;
+  accepted_by_name: string | null;
+  accepted_text: string | null;
+  signed: boolean;
+}
+
+/** A custody period with what its document needs: the signature image itself, not only whether there is one. */
+export interface StoredPeriod extends CustodyPeriodV1 {
+  equipmentId: string;
+  signature: Buffer | null;
+}
+
+/** The period as the API shows it (whether it was signed, not the image). */
+export function periodView({
+  equipmentId: _equipment,
+  signature: _signature,
+  ...period
+}: StoredPeriod): CustodyPeriodV1 {
+  return period;
+}
+
+export interface NewAcceptance {
+  by: ActorV1;
+  at: Date;
+  text: string;
+  signature: Buffer | null;
+}
+
+const PERIOD_COLUMNS = `id, equipment_id, requester_id, holder_name, holder_email, since, until, assigned_by_id,
+  assigned_by_name, returned_by_id, returned_by_name, note, accepted_at, accepted_by_id, accepted_by_name,
+  accepted_text, accepted_signature IS NOT NULL AS signed`;
+
+function toPeriod(r: PeriodRow): CustodyPeriodV1 {
+  const acceptance: CustodyAcceptanceV1 | null = r.accepted_at
+    ? {
+        at: r.accepted_at.toISOString(),
+        by: { accountId: r.accepted_by_id!, name: r.accepted_by_name! },
+        text: r.accepted_text!,
+        signed: r.signed,
+      }
+    : null;
+  return {
+    id: r.id,
+    holder: { requesterId: r.requester_id, name: r.holder_name, email: r.holder_email },
+    since: r.since.toISOString(),
+    until: r.until?.toISOString() ?? null,
+    assignedBy: { accountId: r.assigned_by_id, name: r.assigned_by_name },
+    returnedBy: r.returned_by_id ? { accountId: r.returned_by_id, name: r.returned_by_name ?? '' } : null,
+    note: r.note,
+    acceptance,
+  };
 }
 
 @Injectable()
@@ -66,18 +120,53 @@ export class CustodyRepository {
 
   async periods(equipmentId: string): Promise<CustodyPeriodV1[]> {
     const rows: PeriodRow[] = await this.runtime.dataSource.query(
-      `SELECT requester_id, holder_name, holder_email, since, until, assigned_by_id, assigned_by_name,
-              returned_by_id, returned_by_name, note
+      `SELECT ${PERIOD_COLUMNS}
        FROM "${this.s}".custody_periods WHERE equipment_id = $1 ORDER BY since DESC, until DESC NULLS FIRST`,
       [equipmentId],
     );
-    return rows.map((r) => ({
-      holder: { requesterId: r.requester_id, name: r.holder_name, email: r.holder_email },
-      since: r.since.toISOString(),
-      until: r.until?.toISOString() ?? null,
-      assignedBy: { accountId: r.assigned_by_id, name: r.assigned_by_name },
-      returnedBy: r.returned_by_id ? { accountId: r.returned_by_id, name: r.returned_by_name ?? '' } : null,
-      note: r.note,
-    }));
+    return rows.map(toPeriod);
+  }
+
+  /** One period of one piece of equipment, with its signature image; `lock` holds it until the transaction ends. */
+  async find(
+    equipmentId: string,
+    periodId: string,
+    tx: EntityManager = this.runtime.dataSource.manager,
+    lock = false,
+  ): Promise<StoredPeriod | null> {
+    const rows: Array<PeriodRow & { accepted_signature: Buffer | null }> = await tx.query(
+      `SELECT ${PERIOD_COLUMNS}, accepted_signature
+       FROM "${this.s}".custody_periods WHERE id = $1 AND equipment_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [periodId, equipmentId],
+    );
+    const row = rows[0];
+    return row ? { ...toPeriod(row), equipmentId: row.equipment_id, signature: row.accepted_signature } : null;
+  }
+
+  /**
+   * The open periods held by the person with this address. Intake's requester directory is keyed by the
+   * address (one requester per address, the same one an account signs in with), so it names the same
+   * person as the requester id the period was opened for.
+   */
+  async openFor(email: string): Promise<Array<CustodyPeriodV1 & { equipmentId: string }>> {
+    const rows: PeriodRow[] = await this.runtime.dataSource.query(
+      `SELECT ${PERIOD_COLUMNS}
+       FROM "${this.s}".custody_periods WHERE lower(holder_email) = lower($1) AND until IS NULL ORDER BY since DESC`,
+      [email.trim()],
+    );
+    return rows.map((row) => ({ ...toPeriod(row), equipmentId: row.equipment_id }));
+  }
+
+  /** Records the acceptance once: false when the period was accepted meanwhile. */
+  async accept(tx: EntityManager, periodId: string, acceptance: NewAcceptance): Promise<boolean> {
+    // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
+    const rows: Array<{ id: string }> = await tx.query(
+      `WITH accepted AS (UPDATE "${this.s}".custody_periods
+         SET accepted_at = $2, accepted_by_id = $3, accepted_by_name = $4, accepted_text = $5, accepted_signature = $6
+         WHERE id = $1 AND accepted_at IS NULL RETURNING id)
+       SELECT id FROM accepted`,
+      [periodId, acceptance.at, acceptance.by.accountId, acceptance.by.name, acceptance.text, acceptance.signature],
+    );
+    return rows.length === 1;
   }
 }
