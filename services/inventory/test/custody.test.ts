@@ -42,14 +42,18 @@ describe('inventory: custody (resguardo)', () => {
     expect(assigned.custody).toMatchObject({
       holder: { requesterId: ana, name: 'Ana Pérez', email: 'ana.perez@salud.gob' },
     });
+    // Handed to a person, equipment in stock is in use (a new revision); given back, it is in stock again.
+    expect(assigned).toMatchObject({ state: 'en_uso', revision: notebook.revision + 1 });
     const transferred = await assign(notebook.id, beto);
     expect(transferred.custody?.holder.name).toBe('Beto Gómez');
+    expect(transferred).toMatchObject({ state: 'en_uso', revision: assigned.revision });
     const returned = await h.request<EquipmentV1>(InventoryCommands.ReturnCustody, {
       actor: operator,
       id: notebook.id,
       custody: { note: 'Devuelta al depósito' },
     });
     expect(returned.custody).toBeNull();
+    expect(returned).toMatchObject({ state: 'en_stock', revision: assigned.revision + 1 });
 
     const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
       actor: operator,

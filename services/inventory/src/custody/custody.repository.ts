@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActorV1, CustodyAcceptanceV1, CustodyHolderV1, CustodyPeriodV1 } from '@cau/contracts';
+import type { ActorV1, CustodyAcceptanceV1, CustodyHolderV1, CustodyPeriodV1, EquipmentState } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 
 interface PeriodRow {
@@ -104,17 +104,23 @@ export class CustodyRepository {
     );
   }
 
-  /** The equipment's current holder, kept on its row so lists and pages read it without a join. */
+  /**
+   * The equipment's current holder, kept on its row so lists and pages read it without a join, and its
+   * state as the custody leaves it (a changed state is a new revision: an edit read before is refused).
+   */
   async setHolder(
     tx: EntityManager,
     equipmentId: string,
     holder: CustodyHolderV1 | null,
     since: Date | null,
+    state: EquipmentState,
   ): Promise<void> {
     await tx.query(
-      `UPDATE "${this.s}".equipment SET holder_requester_id = $2, holder_name = $3, holder_email = $4, holder_since = $5
+      `UPDATE "${this.s}".equipment
+       SET holder_requester_id = $2, holder_name = $3, holder_email = $4, holder_since = $5,
+           revision = revision + (state <> $6)::int, state = $6
        WHERE id = $1`,
-      [equipmentId, holder?.requesterId ?? null, holder?.name ?? null, holder?.email ?? null, since],
+      [equipmentId, holder?.requesterId ?? null, holder?.name ?? null, holder?.email ?? null, since, state],
     );
   }
 

@@ -24,3 +24,13 @@ export function custodyDecision(
   if (currentHolder === requesterId) return { allowed: false, reason: 'esa persona ya tiene el equipo en resguardo' };
   return { allowed: true, change: currentHolder ? 'transferred' : 'assigned' };
 }
+
+/**
+ * The equipment's state once its custody changes: handed to a person, equipment in stock is in use;
+ * given back, equipment in use goes to stock. Other states (out for repair, retired) are not the
+ * custody's to change.
+ */
+export function stateAfterCustody(state: EquipmentState, change: CustodyChange | 'returned'): EquipmentState {
+  if (change === 'returned') return state === 'en_uso' ? 'en_stock' : state;
+  return state === 'en_stock' ? 'en_uso' : state;
+}

@@ -16,7 +16,7 @@ import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { mayChangeInventory, mayReadInventory } from '../access/access-policy.js';
 import { EquipmentRepository, toView } from '../equipment/equipment.repository.js';
 import { mustBe } from '../equipment/equipment.use-cases.js';
-import { custodyDecision } from './custody.js';
+import { custodyDecision, stateAfterCustody } from './custody.js';
 import { CustodyRepository } from './custody.repository.js';
 
 const conflict = (detail: string) => new ServiceError({ code: ErrorCode.Conflict, params: { detail } });
@@ -47,7 +47,8 @@ export class ManageCustodyUseCase {
       const now = new Date();
       await this.custody.close(tx, id, actor, now);
       await this.custody.open(tx, randomUUID(), id, holder, actor, now, custody.note?.trim() || null);
-      await this.custody.setHolder(tx, id, holder, now);
+      const state = stateAfterCustody(current.data.state, decision.change);
+      await this.custody.setHolder(tx, id, holder, now, state);
       await this.equipment.appendHistory(
         tx,
         actor,
@@ -55,8 +56,8 @@ export class ManageCustodyUseCase {
           {
             equipmentId: id,
             action: decision.change === 'assigned' ? 'custody-assigned' : 'custody-transferred',
-            before: from ? { holder: from.name, holderEmail: from.email } : null,
-            after: { holder: holder.name, holderEmail: holder.email },
+            before: { ...(from ? { holder: from.name, holderEmail: from.email } : {}), state: current.data.state },
+            after: { holder: holder.name, holderEmail: holder.email, state },
           },
         ],
         now,
@@ -85,7 +86,8 @@ export class ManageCustodyUseCase {
       if (!from) throw conflict('el equipo no está en resguardo de nadie');
       const now = new Date();
       await this.custody.close(tx, id, actor, now);
-      await this.custody.setHolder(tx, id, null, null);
+      const state = stateAfterCustody(current.data.state, 'returned');
+      await this.custody.setHolder(tx, id, null, null, state);
       await this.equipment.appendHistory(
         tx,
         actor,
@@ -93,8 +95,8 @@ export class ManageCustodyUseCase {
           {
             equipmentId: id,
             action: 'custody-returned',
-            before: { holder: from.name, holderEmail: from.email },
-            after: custody.note?.trim() ? { note: custody.note.trim() } : null,
+            before: { holder: from.name, holderEmail: from.email, state: current.data.state },
+            after: { ...(custody.note?.trim() ? { note: custody.note.trim() } : {}), state },
           },
         ],
         now,
