@@ -21,10 +21,11 @@ const listeners = new Set<Listener>();
 /** Lists are refetched at most this often while events pour in (a bulk take changes many tickets). */
 const LIST_REFRESH_MS = 400;
 /**
- * The stream can run ahead of the read side (reporting applies the same event a moment later), so the lists
- * are read once more this long after the last event.
+ * The stream can run ahead of the read side (reporting applies the same event a moment later; the gateway
+ * holds an event for it at most 3 s), so the lists are read again this long after the last event, and once
+ * more later for a read side that was further behind (a busy server).
  */
-const LIST_SETTLE_MS = 1_500;
+const LIST_SETTLE_MS = [1_500, 6_000] as const;
 /** How long to wait before opening a new stream after the gateway refused one or went away. */
 const RECONNECT_MS = [1_000, 3_000, 10_000] as const;
 
@@ -48,7 +49,7 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let listTimer: ReturnType<typeof setTimeout> | undefined;
-    let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    let settleTimers: Array<ReturnType<typeof setTimeout>> = [];
     let failures = 0;
     let stopped = false;
 
@@ -57,8 +58,8 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
       void queryClient.invalidateQueries({ queryKey: ['console'] });
     };
     const refreshLists = () => {
-      clearTimeout(settleTimer);
-      settleTimer = setTimeout(invalidateLists, LIST_SETTLE_MS);
+      for (const timer of settleTimers) clearTimeout(timer);
+      settleTimers = LIST_SETTLE_MS.map((ms) => setTimeout(invalidateLists, ms));
       if (listTimer !== undefined) return;
       listTimer = setTimeout(() => {
         listTimer = undefined;
@@ -115,7 +116,7 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
       source?.close();
       clearTimeout(retry);
       clearTimeout(listTimer);
-      clearTimeout(settleTimer);
+      for (const timer of settleTimers) clearTimeout(timer);
     };
   }, [queryClient, signedIn]);
 }
