@@ -217,6 +217,7 @@ const RESOURCE_ES: Record<string, string> = {
   service: 'el servicio',
   jurisdiction: 'la jurisdicción',
   equipment: 'el equipo',
+  'ticket-equipment': 'el equipo en el ticket',
   'equipment-import': 'la importación',
 };
 const RESOURCE_EN: Record<string, string> = {
@@ -233,6 +234,7 @@ const RESOURCE_EN: Record<string, string> = {
   service: 'Service',
   jurisdiction: 'Jurisdiction',
   equipment: 'Equipment',
+  'ticket-equipment': 'Equipment on the ticket',
   'equipment-import': 'Import',
 };
 
@@ -381,6 +383,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateInventoryNumber: (f, p) => `El campo «${f}» repite el número de inventario de la línea ${String(p?.[0])}.`,
     inventoryNumberTaken: (f, p) =>
       `El campo «${f}»: ya hay otro equipo con el número de inventario «${String(p?.[0])}».`,
+    unknownEquipment: (f, p) =>
+      `El campo «${f}» no nombra un equipo del inventario (${String(p?.[0])}); búsquelo por número de inventario o serie.`,
     csvMalformed: (f, p) =>
       `El campo «${f}» no es un CSV válido cerca de la línea ${String(p?.[0])} (${String(p?.[1])}); revise comillas y separadores (coma).`,
     csvHeader: (f, p) =>
@@ -497,6 +501,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateInventoryNumber: (f, p) => `Field '${f}' repeats the inventory number of line ${String(p?.[0])}.`,
     inventoryNumberTaken: (f, p) =>
       `Field '${f}': another piece of equipment has inventory number "${String(p?.[0])}".`,
+    unknownEquipment: (f, p) =>
+      `Field '${f}' does not name a piece of equipment of the inventory (${String(p?.[0])}); search by inventory number or serial.`,
     csvMalformed: (f, p) =>
       `Field '${f}' is not valid CSV near line ${String(p?.[0])} (${String(p?.[1])}); check quotes and separators (comma).`,
     csvHeader: (f, p) =>

@@ -53,6 +53,8 @@ import { ArticleFilesController } from './knowledge/article-files.controller.js'
 import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { InventoryController } from './inventory/inventory.controller.js';
+import { FieldServiceController } from './field-service/field-service.controller.js';
+import { FieldServiceUseCase } from './field-service/field-service.use-case.js';
 import { InventoryUseCase } from './inventory/inventory.use-case.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
@@ -125,6 +127,7 @@ export class GatewayModule {
         CalendarsController,
         KnowledgeController,
         InventoryController,
+        FieldServiceController,
         ArticleFilesController,
         ReportsController,
         NotificationsController,
@@ -180,6 +183,7 @@ export class GatewayModule {
         ManageCalendarsUseCase,
         KnowledgeUseCase,
         InventoryUseCase,
+        FieldServiceUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
         GetReportsUseCase,

@@ -8,9 +8,12 @@ import { ManageCustodyUseCase } from './custody/custody.use-cases.js';
 import { ImportHandler } from './import/import.handler.js';
 import { ImportRepository } from './import/import.repository.js';
 import { ImportEquipmentUseCase } from './import/import.use-case.js';
+import { TicketEquipmentHandler } from './ticket-equipment/ticket-equipment.handler.js';
+import { TicketEquipmentRepository } from './ticket-equipment/ticket-equipment.repository.js';
+import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
 
 @Module({
-  controllers: [EquipmentHandler, ImportHandler, CustodyHandler],
+  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler],
   providers: [
     EquipmentRepository,
     ImportRepository,
@@ -19,6 +22,8 @@ import { ImportEquipmentUseCase } from './import/import.use-case.js';
     ImportEquipmentUseCase,
     CustodyRepository,
     ManageCustodyUseCase,
+    TicketEquipmentRepository,
+    TicketEquipmentUseCases,
   ],
 })
 export class InventoryModule {}

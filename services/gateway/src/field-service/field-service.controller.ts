@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsUUID, Min } from 'class-validator';
+import {
+  INVENTORY_READ_ROLES,
+  INVENTORY_WRITE_ROLES,
+  LinkTicketEquipmentBodyV1,
+  ROLES,
+  type ActorV1,
+  type TicketEquipmentV1,
+} from '@cau/contracts';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { EquipmentIdParams } from '../inventory/inventory.dto.js';
+import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { TicketNumberParams } from '../tickets/ticket.dto.js';
+import { TicketEquipmentResponse } from './field-service.responses.js';
+import { FieldServiceUseCase } from './field-service.use-case.js';
+
+export class TicketEquipmentParams {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsUUID()
+  equipmentId!: string;
+}
+
+const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
+const TICKET_EQUIPMENT = new ContractPipe(TicketEquipmentParams, ['number']);
+
+/**
+ * Field service on a ticket (seed 004, issue 15): the equipment a ticket names. Whoever may see the
+ * ticket sees its equipment; staff link and unlink it.
+ */
+@ApiTags('field-service')
+@Controller('api/v1')
+export class FieldServiceController {
+  constructor(private readonly field: FieldServiceUseCase) {}
+
+  @Get('tickets/:number/equipment')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Los equipos que nombra el ticket',
+    description: 'Quien puede ver el ticket ve sus equipos (un solicitante, los de sus propios tickets).',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  equipment(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<TicketEquipmentV1[]> {
+    return this.field.equipment(actor, number);
+  }
+
+  @Post('tickets/:number/equipment')
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Vincula un equipo al ticket',
+    description:
+      'El equipo se busca antes por número de inventario o serie (`GET /api/v1/inventory/equipment?text=`). ' +
+      'Vincular un equipo ya vinculado no cambia nada; un `equipmentId` que no es del inventario responde 400 ' +
+      'nombrando el campo. Responde los equipos del ticket.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiBody({ schema: contractSchemaRef(LinkTicketEquipmentBodyV1) })
+  @ApiCreatedResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 413, 415, 503)
+  link(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(LinkTicketEquipmentBodyV1)) body: LinkTicketEquipmentBodyV1,
+  ): Promise<TicketEquipmentV1[]> {
+    return this.field.link(actor, number, body.equipmentId);
+  }
+
+  @Delete('tickets/:number/equipment/:equipmentId')
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({ summary: 'Desvincula un equipo del ticket', description: 'Responde los equipos que quedan.' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiParam({ name: 'equipmentId', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  unlink(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_EQUIPMENT) { number, equipmentId }: TicketEquipmentParams,
+  ): Promise<TicketEquipmentV1[]> {
+    return this.field.unlink(actor, number, equipmentId);
+  }
+
+  @Get('inventory/equipment/:id/tickets')
+  @Roles(...INVENTORY_READ_ROLES)
+  @ApiOperation({ summary: 'Los tickets que nombran el equipo', description: 'Del más reciente al más antiguo.' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  tickets(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(EquipmentIdParams)) { id }: EquipmentIdParams,
+  ): Promise<TicketEquipmentV1[]> {
+    return this.field.tickets(actor, id);
+  }
+}

@@ -1,0 +1,130 @@
+import { startService, type RunningService } from '@cau/messaging';
+import { waitFor } from '@cau/testing';
+import { inventoryService } from '../../inventory/src/inventory.service.js';
+import { reportingService } from '../../reporting/src/reporting.service.js';
+import { registration, startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
+
+jest.setTimeout(120_000);
+
+interface Link {
+  ticketNumber: number;
+  equipment: { id: string; inventoryNumber: string; brand: string | null; model: string | null };
+  linkedBy: { name: string };
+}
+
+describe('gateway: equipment on tickets', () => {
+  let f: GatewayFixture;
+  let inventory: RunningService;
+  let reporting: RunningService;
+  let operator: string;
+  let requester: string;
+  let stranger: string;
+  let ticket: number;
+  let pc: string;
+
+  beforeAll(async () => {
+    f = await startGateway('gwticketeq', { intake: true });
+    inventory = await startService(inventoryService, { ...f.env, INVENTORY_PORT: '0' });
+    reporting = await startService(reportingService, { ...f.env, REPORTING_PORT: '0' });
+    operator = await f.http.account(f.adminToken, { email: 'op@cau.gob', role: 'operator' });
+    requester = await f.http.account(f.adminToken, { email: 'ana@salud.gob', role: 'requester' });
+    stranger = await f.http.account(f.adminToken, { email: 'otra@salud.gob', role: 'requester' });
+    const registered = await f.http.send<{ number: number }>('POST', '/api/v1/tickets', {
+      token: operator,
+      json: registration({ requester: { email: 'ana@salud.gob', name: 'Ana Pérez' } }),
+    });
+    expect(registered.status).toBe(201);
+    ticket = registered.body.number;
+    // Reporting answers ticket reads: wait until it has learnt of the new ticket.
+    await waitFor(
+      async () => (await f.http.send('GET', `/api/v1/tickets/${ticket}`, { token: operator })).status === 200,
+      { what: 'reporting to know the ticket' },
+    );
+    const created = await f.http.send<{ id: string }>('POST', '/api/v1/inventory/equipment', {
+      token: operator,
+      json: {
+        inventoryNumber: 'PC-0100',
+        serial: 'SN-100',
+        type: 'pc',
+        brand: 'Dell',
+        model: 'Optiplex',
+        state: 'en_uso',
+      },
+    });
+    pc = created.body.id;
+  });
+
+  afterAll(async () => {
+    await reporting?.stop();
+    await inventory?.stop();
+    await f?.stop();
+  });
+
+  it('staff link equipment to a ticket; the ticket, its requester and the equipment page show it; unlink removes it', async () => {
+    const linked = await f.http.send<Link[]>('POST', `/api/v1/tickets/${ticket}/equipment`, {
+      token: operator,
+      json: { equipmentId: pc },
+    });
+    expect(linked.status).toBe(201);
+    expect(linked.body).toEqual([
+      expect.objectContaining({
+        ticketNumber: ticket,
+        equipment: expect.objectContaining({ id: pc, inventoryNumber: 'PC-0100', brand: 'Dell', model: 'Optiplex' }),
+        linkedBy: expect.objectContaining({ name: 'Cuenta operator' }),
+      }),
+    ]);
+    const asRequester = await f.http.send<Link[]>('GET', `/api/v1/tickets/${ticket}/equipment`, { token: requester });
+    expect(asRequester).toMatchObject({ status: 200, body: [{ equipment: { inventoryNumber: 'PC-0100' } }] });
+    const page = await f.http.send<Link[]>('GET', `/api/v1/inventory/equipment/${pc}/tickets`, { token: operator });
+    expect(page.body.map((l) => l.ticketNumber)).toEqual([ticket]);
+
+    const unlinked = await f.http.send<Link[]>('DELETE', `/api/v1/tickets/${ticket}/equipment/${pc}`, {
+      token: operator,
+    });
+    expect(unlinked).toMatchObject({ status: 200, body: [] });
+  });
+
+  it('refuses a ticket that does not exist, unknown equipment, bad ids, requesters and strangers; stores nothing', async () => {
+    const noTicket = await f.http.send<ErrorBody>('POST', '/api/v1/tickets/999999/equipment', {
+      token: operator,
+      json: { equipmentId: pc },
+    });
+    expect(noTicket.status).toBe(404);
+    const unknown = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/equipment`, {
+      token: operator,
+      json: { equipmentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { fields: [{ field: 'equipmentId', message: expect.stringContaining('inventario') }] },
+    });
+    const notAnId = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/equipment`, {
+      token: operator,
+      json: { equipmentId: 'PC-0100' },
+    });
+    expect(notAnId).toMatchObject({ status: 400, body: { fields: [{ field: 'equipmentId' }] } });
+    const badNumber = await f.http.send<ErrorBody>('GET', '/api/v1/tickets/abc/equipment', { token: operator });
+    expect(badNumber.status).toBe(400);
+    const byRequester = await f.http.send('POST', `/api/v1/tickets/${ticket}/equipment`, {
+      token: requester,
+      json: { equipmentId: pc },
+    });
+    expect(byRequester.status).toBe(403);
+    const strangersTicket = await f.http.send('GET', `/api/v1/tickets/${ticket}/equipment`, { token: stranger });
+    expect(strangersTicket.status).toBe(403);
+    const requesterEquipmentPage = await f.http.send('GET', `/api/v1/inventory/equipment/${pc}/tickets`, {
+      token: requester,
+    });
+    expect(requesterEquipmentPage.status).toBe(403);
+    const unknownPage = await f.http.send(
+      'GET',
+      '/api/v1/inventory/equipment/00000000-0000-4000-8000-000000000000/tickets',
+      {
+        token: operator,
+      },
+    );
+    expect(unknownPage.status).toBe(404);
+    const { rows } = await f.db.query<{ n: string }>('SELECT count(*) AS n FROM inventory.ticket_equipment');
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+});
