@@ -1,3 +1,5 @@
+import { fieldServiceEs } from '../../features/field-service/locales';
+
 export const es = {
   app: { name: 'Centro de Atención a Usuarios' },
   nav: {
@@ -1613,6 +1615,7 @@ export const es = {
       file: 'por-tipo',
     },
   },
+  fieldService: fieldServiceEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

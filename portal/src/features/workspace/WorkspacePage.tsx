@@ -25,6 +25,7 @@ import { ChangedAlert } from './ChangedAlert';
 import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
+import { TicketEquipment } from '../field-service/TicketEquipment';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -231,6 +232,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   )}
                 </Card>
               )}
+              <TicketEquipment number={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />

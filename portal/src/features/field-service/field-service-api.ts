@@ -1,0 +1,58 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type TicketEquipment = Schemas['TicketEquipmentResponse'];
+export type EquipmentSummary = Schemas['EquipmentSummaryResponse'];
+
+/** How many matches the workspace's equipment search shows: a number or a serial finds one or a few. */
+export const EQUIPMENT_SEARCH_LIMIT = 8;
+
+export const ticketEquipmentQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['field-service', 'ticket', number, 'equipment'],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/equipment', { params: { path: { number } } })),
+  });
+
+export const equipmentTicketsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['field-service', 'equipment', id, 'tickets'],
+    queryFn: () => unwrap(api.GET('/api/v1/inventory/equipment/{id}/tickets', { params: { path: { id } } })),
+  });
+
+export const equipmentSearchQuery = (text: string) =>
+  queryOptions({
+    queryKey: ['field-service', 'search', text],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/inventory/equipment', { params: { query: { text, limit: EQUIPMENT_SEARCH_LIMIT } } })),
+    enabled: text !== '',
+  });
+
+/** Link or unlink: the answer is the ticket's equipment now, written straight into its query. */
+export function useTicketEquipmentChange(number: number) {
+  const queryClient = useQueryClient();
+  const done = async (links: TicketEquipment[], equipmentId: string) => {
+    queryClient.setQueryData(ticketEquipmentQuery(number).queryKey, links);
+    await queryClient.invalidateQueries({ queryKey: equipmentTicketsQuery(equipmentId).queryKey });
+  };
+  const link = useMutation({
+    mutationFn: (equipmentId: string) =>
+      unwrap(api.POST('/api/v1/tickets/{number}/equipment', { params: { path: { number } }, body: { equipmentId } })),
+    onSuccess: (links, equipmentId) => done(links, equipmentId),
+  });
+  const unlink = useMutation({
+    mutationFn: (equipmentId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/tickets/{number}/equipment/{equipmentId}', {
+          params: { path: { number, equipmentId } },
+        }),
+      ),
+    onSuccess: (links, equipmentId) => done(links, equipmentId),
+  });
+  return { link, unlink };
+}
+
+/** "PC · Dell Optiplex 7090": what the header and lists print after the inventory number. */
+export function equipmentDescription(equipment: EquipmentSummary, typeLabel: (code: string) => string): string {
+  const make = [equipment.brand, equipment.model].filter(Boolean).join(' ');
+  return make ? `${typeLabel(equipment.type)} · ${make}` : typeLabel(equipment.type);
+}

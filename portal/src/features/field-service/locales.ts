@@ -1,0 +1,56 @@
+/** Field service texts (issue 15), kept beside the feature; the locale files include them. */
+export const fieldServiceEs = {
+  equipment: {
+    title: 'Equipos',
+    header: 'Equipo',
+    none: 'El ticket no nombra ningún equipo.',
+    listLabel: 'Equipos del ticket',
+    search: 'Buscar un equipo',
+    searchHint: 'Número de inventario o serie',
+    searchLabel: 'Buscar equipos del inventario',
+    find: 'Buscar',
+    matches: 'Equipos encontrados',
+    noMatch: 'Ningún equipo coincide con «{{text}}».',
+    link: 'Vincular',
+    linkLabel: 'Vincular el equipo {{number}} al ticket',
+    unlink: 'Quitar',
+    unlinkLabel: 'Quitar el equipo {{number}} del ticket',
+    alreadyLinked: 'Ya vinculado',
+  },
+  tickets: {
+    title: 'Tickets del equipo',
+    none: 'Ningún ticket nombra este equipo.',
+    ticket: 'Ticket',
+    number: 'N.º {{number}}',
+    linkedAt: 'Vinculado',
+    linkedBy: 'Por',
+  },
+};
+
+export const fieldServiceEn: typeof fieldServiceEs = {
+  equipment: {
+    title: 'Equipment',
+    header: 'Equipment',
+    none: 'The ticket names no equipment.',
+    listLabel: "The ticket's equipment",
+    search: 'Find equipment',
+    searchHint: 'Inventory number or serial',
+    searchLabel: 'Search the inventory',
+    find: 'Search',
+    matches: 'Equipment found',
+    noMatch: 'No equipment matches "{{text}}".',
+    link: 'Link',
+    linkLabel: 'Link equipment {{number}} to the ticket',
+    unlink: 'Remove',
+    unlinkLabel: 'Remove equipment {{number}} from the ticket',
+    alreadyLinked: 'Already linked',
+  },
+  tickets: {
+    title: "The equipment's tickets",
+    none: 'No ticket names this equipment.',
+    ticket: 'Ticket',
+    number: 'No. {{number}}',
+    linkedAt: 'Linked',
+    linkedBy: 'By',
+  },
+};
