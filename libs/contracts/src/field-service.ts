@@ -1,8 +1,22 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ActorEnvelopeBase } from './common.js';
 import { defineEvent } from './events/envelope.js';
 import { EQUIPMENT_STATES, type EquipmentState } from './inventory.js';
+import { NotBlank } from './not-blank.js';
 
 /**
  * Field service on a ticket (seed 004, issue 15): the equipment a ticket names. Inventory keeps the links;
@@ -12,6 +26,10 @@ import { EQUIPMENT_STATES, type EquipmentState } from './inventory.js';
 export const FieldServiceCommands = {
   LinkTicketEquipment: 'inventory.ticket-equipment.link.v1',
   UnlinkTicketEquipment: 'inventory.ticket-equipment.unlink.v1',
+  /** A field visit planned on a ticket: when, and who will go. */
+  PlanVisit: 'inventory.visit.plan.v1',
+  /** What happened at a planned visit: who went, arrival, departure, what was done. */
+  RecordVisit: 'inventory.visit.record.v1',
 } as const;
 
 export const FieldServiceQueries = {
@@ -19,6 +37,8 @@ export const FieldServiceQueries = {
   TicketEquipment: 'inventory.ticket-equipment.list.v1',
   /** The tickets that name one piece of equipment (the equipment page). */
   EquipmentTickets: 'inventory.equipment.tickets.v1',
+  /** The field visits of one ticket. */
+  TicketVisits: 'inventory.visit.list.v1',
 } as const;
 
 /** The ticket as the gateway found it (it exists and the actor may see it). */
@@ -101,7 +121,193 @@ export class TicketEquipmentChangedV1 {
   state!: EquipmentState;
 }
 
+export const FieldServiceLimits = {
+  company: 200,
+  technician: 200,
+  reportNumber: 60,
+  workDone: 4_000,
+  note: 1_000,
+} as const;
+
+/** Who goes: one of the office's staff accounts, or a contracted company's technician (seed 004, steps 05–07). */
+export const VISITOR_KINDS = ['staff', 'contractor'] as const;
+export type VisitorKind = (typeof VISITOR_KINDS)[number];
+
+export class VisitorBodyV1 {
+  @IsIn(VISITOR_KINDS)
+  kind!: VisitorKind;
+
+  /** `staff`: the account (operator, agent, supervisor or administrator) that goes. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'staff')
+  @IsUUID()
+  accountId?: string;
+
+  /** `contractor`: the company in charge of technical support. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'contractor')
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.company)
+  company?: string;
+
+  /** `contractor`: the technician's name. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'contractor')
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  technician?: string;
+
+  /** `contractor`: the company's own report number (its help desk's), when it gave one. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.reportNumber)
+  reportNumber?: string;
+}
+
+/** The visitor as inventory keeps it: the gateway adds a staff account's name (accounts are the gateway's). */
+export class VisitorV1 extends VisitorBodyV1 {
+  @ValidateIf((v: VisitorV1) => v.kind === 'staff')
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}
+
+export class PlanVisitBodyV1 {
+  /** When the visit is expected (ISO 8601 with its offset). */
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorBodyV1)
+  visitor!: VisitorBodyV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class PlanVisitCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  visitId!: string;
+
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorV1)
+  visitor!: VisitorV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class RecordVisitBodyV1 {
+  /** Who actually went (the portal offers the planned visitor). */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorBodyV1)
+  visitor!: VisitorBodyV1;
+
+  @IsISO8601({ strict: true })
+  arrivedAt!: string;
+
+  /** Not before `arrivedAt`. */
+  @IsISO8601({ strict: true })
+  departedAt!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.workDone)
+  workDone!: string;
+}
+
+export class RecordVisitCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  visitId!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorV1)
+  visitor!: VisitorV1;
+
+  @IsISO8601({ strict: true })
+  arrivedAt!: string;
+
+  @IsISO8601({ strict: true })
+  departedAt!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.workDone)
+  workDone!: string;
+}
+
+export interface VisitorViewV1 {
+  kind: VisitorKind;
+  accountId: string | null;
+  name: string | null;
+  company: string | null;
+  technician: string | null;
+  reportNumber: string | null;
+}
+
+export interface FieldVisitV1 {
+  id: string;
+  ticketNumber: number;
+  status: 'planned' | 'recorded';
+  plannedFor: string;
+  plannedBy: { accountId: string; name: string };
+  note: string | null;
+  visitor: VisitorViewV1;
+  arrivedAt: string | null;
+  departedAt: string | null;
+  workDone: string | null;
+  recordedBy: { accountId: string; name: string } | null;
+  recordedAt: string | null;
+}
+
+/** Payload of `field-visit.planned` and `field-visit.recorded`. */
+export class FieldVisitChangedV1 {
+  @IsUUID()
+  visitId!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsIn(VISITOR_KINDS)
+  visitorKind!: VisitorKind;
+
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  arrivedAt!: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  departedAt!: string | null;
+}
+
 export const FieldServiceEvents = {
   TicketEquipmentLinked: defineEvent('equipment.ticket-linked', 1, TicketEquipmentChangedV1),
   TicketEquipmentUnlinked: defineEvent('equipment.ticket-unlinked', 1, TicketEquipmentChangedV1),
+  VisitPlanned: defineEvent('field-visit.planned', 1, FieldVisitChangedV1),
+  /** A recorded visit makes the ticket a field ticket: resolution asks for the sign-off before closing it. */
+  VisitRecorded: defineEvent('field-visit.recorded', 1, FieldVisitChangedV1),
 } as const;

@@ -2632,6 +2632,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las visitas de campo del ticket
+         * @description Quien puede ver el ticket ve sus visitas, planificadas y registradas, por fecha planificada.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["FieldServiceController_visits"];
+        put?: never;
+        /**
+         * Planifica una visita de campo
+         * @description Cuándo y quién: `visitor.kind` `staff` con `accountId` (una cuenta activa del personal; 400 que nombra `visitor.accountId` si no) o `contractor` con `company`, `technician` y, si la empresa lo dio, `reportNumber` (su propio número de reporte).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["FieldServiceController_planVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/visits/{visitId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registra una visita planificada
+         * @description Quién fue, llegada y salida (la salida no puede ser anterior a la llegada: 400 que nombra `departedAt`) y lo que se hizo. Una visita se registra una vez (409 la segunda). Una visita registrada hace del ticket un ticket de campo: para cerrarlo hará falta la conformidad.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["FieldServiceController_recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/wait": {
         parameters: {
             query?: never;
@@ -3397,6 +3447,27 @@ export interface components {
             /** @example El campo «requester.email» es obligatorio. */
             message: string;
         };
+        FieldVisitResponse: {
+            /** Format: date-time */
+            arrivedAt: string | null;
+            /** Format: date-time */
+            departedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            plannedBy: components["schemas"]["LinkedByResponse"];
+            /** Format: date-time */
+            plannedFor: string;
+            /** Format: date-time */
+            recordedAt: string | null;
+            recordedBy: components["schemas"]["LinkedByResponse"] | null;
+            /** @enum {string} */
+            status: "planned" | "recorded";
+            ticketNumber: number;
+            visitor: components["schemas"]["VisitorResponse"];
+            /** @description Lo que se hizo */
+            workDone: string | null;
+        };
         GraphAreaRequest: {
             code: string;
             name: string;
@@ -3799,6 +3870,11 @@ export interface components {
             reason: string;
             to: string;
         };
+        PlanVisitBodyV1: {
+            note?: string;
+            plannedFor: string;
+            visitor: components["schemas"]["VisitorBodyV1"];
+        };
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
@@ -3850,6 +3926,12 @@ export interface components {
             type?: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
             /** @enum {string} */
             urgency?: "alta" | "media" | "baja";
+        };
+        RecordVisitBodyV1: {
+            arrivedAt: string;
+            departedAt: string;
+            visitor: components["schemas"]["VisitorBodyV1"];
+            workDone: string;
         };
         RecurringIncidentResponse: {
             /** Format: date-time */
@@ -4531,6 +4613,32 @@ export interface components {
             name?: string;
             query?: string;
             shared?: boolean;
+        };
+        VisitorBodyV1: {
+            /** Format: uuid */
+            accountId?: string;
+            company?: string;
+            /** @enum {string} */
+            kind: "staff" | "contractor";
+            reportNumber?: string;
+            technician?: string;
+        };
+        VisitorResponse: {
+            /** Format: uuid */
+            accountId: string | null;
+            /** @description Empresa contratada */
+            company: string | null;
+            /**
+             * @description `staff`: una cuenta del personal; `contractor`: técnico de la empresa
+             * @enum {string}
+             */
+            kind: "staff" | "contractor";
+            /** @description Nombre de la cuenta del personal */
+            name: string | null;
+            /** @description Número de reporte de la empresa */
+            reportNumber: string | null;
+            /** @description Técnico de la empresa */
+            technician: string | null;
         };
         VoteBodyV1: {
             helpful: boolean;
@@ -14987,6 +15095,270 @@ export interface operations {
             };
             /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_visits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldVisitResponse"][];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_planVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanVisitBodyV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldVisitResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                visitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVisitBodyV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldVisitResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,7 +12,7 @@ interface Link {
   linkedBy: { name: string };
 }
 
-describe('gateway: equipment on tickets', () => {
+describe('gateway: equipment and field visits on tickets', () => {
   let f: GatewayFixture;
   let inventory: RunningService;
   let reporting: RunningService;
@@ -126,5 +126,74 @@ describe('gateway: equipment on tickets', () => {
     expect(unknownPage.status).toBe(404);
     const { rows } = await f.db.query<{ n: string }>('SELECT count(*) AS n FROM inventory.ticket_equipment');
     expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('plans a visit by a staff account and records it; refuses unknown accounts, reversed times and other tickets', async () => {
+    const me = await f.http.send<{ id: string; name: string }>('GET', '/api/v1/accounts/me', { token: operator });
+    const planned = await f.http.send<{ id: string; visitor: { kind: string; name: string } }>(
+      'POST',
+      `/api/v1/tickets/${ticket}/visits`,
+      {
+        token: operator,
+        json: { plannedFor: '2026-12-07T10:00:00-03:00', visitor: { kind: 'staff', accountId: me.body.id } },
+      },
+    );
+    expect(planned).toMatchObject({ status: 201, body: { visitor: { kind: 'staff', name: me.body.name } } });
+    const visitId = planned.body.id;
+    const body = {
+      visitor: { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez', reportNumber: 'ST-889' },
+      arrivedAt: '2026-12-07T10:20:00-03:00',
+      departedAt: '2026-12-07T12:00:00-03:00',
+      workDone: 'Cambio de fuente.',
+    };
+    const backwards = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/visits/${visitId}/record`, {
+      token: operator,
+      json: { ...body, departedAt: '2026-12-07T10:00:00-03:00' },
+    });
+    expect(backwards).toMatchObject({
+      status: 400,
+      body: { fields: [{ field: 'departedAt', message: expect.stringContaining('arrivedAt') }] },
+    });
+    const requesterAccount = await f.http.send<{ id: string }>('GET', '/api/v1/accounts/me', { token: requester });
+    const notStaff = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/visits`, {
+      token: operator,
+      json: {
+        plannedFor: '2026-12-07T10:00:00-03:00',
+        visitor: { kind: 'staff', accountId: requesterAccount.body.id },
+      },
+    });
+    expect(notStaff).toMatchObject({ status: 400, body: { fields: [{ field: 'visitor.accountId' }] } });
+    const nameFromClient = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/visits`, {
+      token: operator,
+      json: {
+        plannedFor: '2026-12-07T10:00:00-03:00',
+        visitor: { kind: 'staff', accountId: me.body.id, name: 'Otro' },
+      },
+    });
+    expect(nameFromClient).toMatchObject({ status: 400, body: { fields: [{ field: 'visitor.name' }] } });
+    const noTicket = await f.http.send('POST', `/api/v1/tickets/999999/visits/${visitId}/record`, {
+      token: operator,
+      json: body,
+    });
+    expect(noTicket.status).toBe(404);
+
+    const recorded = await f.http.send<{ status: string; visitor: { technician: string } }>(
+      'POST',
+      `/api/v1/tickets/${ticket}/visits/${visitId}/record`,
+      { token: operator, json: body },
+    );
+    expect(recorded).toMatchObject({
+      status: 200,
+      body: { status: 'recorded', visitor: { technician: 'Luis Gómez' } },
+    });
+    const mine = await f.http.send<unknown[]>('GET', `/api/v1/tickets/${ticket}/visits`, { token: requester });
+    expect(mine).toMatchObject({ status: 200, body: [{ status: 'recorded' }] });
+    const planByRequester = await f.http.send('POST', `/api/v1/tickets/${ticket}/visits`, {
+      token: requester,
+      json: { plannedFor: '2026-12-07T10:00:00-03:00', visitor: body.visitor },
+    });
+    expect(planByRequester.status).toBe(403);
+    const { rows } = await f.db.query<{ n: string }>('SELECT count(*) AS n FROM inventory.field_visits');
+    expect(Number(rows[0]!.n)).toBe(1);
   });
 });

@@ -11,9 +11,12 @@ import { ImportEquipmentUseCase } from './import/import.use-case.js';
 import { TicketEquipmentHandler } from './ticket-equipment/ticket-equipment.handler.js';
 import { TicketEquipmentRepository } from './ticket-equipment/ticket-equipment.repository.js';
 import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
+import { VisitsHandler } from './visits/visits.handler.js';
+import { VisitsRepository } from './visits/visits.repository.js';
+import { VisitsUseCases } from './visits/visits.use-cases.js';
 
 @Module({
-  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler],
+  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler, VisitsHandler],
   providers: [
     EquipmentRepository,
     ImportRepository,
@@ -24,6 +27,8 @@ import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use
     ManageCustodyUseCase,
     TicketEquipmentRepository,
     TicketEquipmentUseCases,
+    VisitsRepository,
+    VisitsUseCases,
   ],
 })
 export class InventoryModule {}

@@ -4,13 +4,19 @@ import { InventoryModule } from './inventory.module.js';
 import { InventorySchema1798710000000 } from './migrations/1798710000000-inventory-schema.js';
 import { InventoryCustody1798710000100 } from './migrations/1798710000100-custody.js';
 import { InventoryTicketEquipment1798900000000 } from './migrations/1798900000000-ticket-equipment.js';
+import { InventoryFieldVisits1798900000100 } from './migrations/1798900000100-field-visits.js';
 
 /** The equipment register and its custody (seed 004); it consumes no events yet. */
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   schema: 'inventory',
   module: InventoryModule,
-  migrations: [InventorySchema1798710000000, InventoryCustody1798710000100, InventoryTicketEquipment1798900000000],
+  migrations: [
+    InventorySchema1798710000000,
+    InventoryCustody1798710000100,
+    InventoryTicketEquipment1798900000000,
+    InventoryFieldVisits1798900000100,
+  ],
   portVariable: 'INVENTORY_PORT',
   defaultPort: 3107,
   queueGroup: QueueGroups.inventory,

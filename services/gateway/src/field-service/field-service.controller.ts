@@ -1,12 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsUUID, Min } from 'class-validator';
 import {
   INVENTORY_READ_ROLES,
   INVENTORY_WRITE_ROLES,
   LinkTicketEquipmentBodyV1,
+  PlanVisitBodyV1,
   ROLES,
+  RecordVisitBodyV1,
   type ActorV1,
+  type FieldVisitV1,
   type TicketEquipmentV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
@@ -15,7 +18,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { EquipmentIdParams } from '../inventory/inventory.dto.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { TicketEquipmentResponse } from './field-service.responses.js';
+import { FieldVisitResponse, TicketEquipmentResponse } from './field-service.responses.js';
 import { FieldServiceUseCase } from './field-service.use-case.js';
 
 export class TicketEquipmentParams {
@@ -27,6 +30,16 @@ export class TicketEquipmentParams {
   equipmentId!: string;
 }
 
+export class TicketVisitParams {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsUUID()
+  visitId!: string;
+}
+
+const TICKET_VISIT = new ContractPipe(TicketVisitParams, ['number']);
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
 const TICKET_EQUIPMENT = new ContractPipe(TicketEquipmentParams, ['number']);
 
@@ -88,6 +101,66 @@ export class FieldServiceController {
     @Param(TICKET_EQUIPMENT) { number, equipmentId }: TicketEquipmentParams,
   ): Promise<TicketEquipmentV1[]> {
     return this.field.unlink(actor, number, equipmentId);
+  }
+
+  @Get('tickets/:number/visits')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Las visitas de campo del ticket',
+    description: 'Quien puede ver el ticket ve sus visitas, planificadas y registradas, por fecha planificada.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ type: FieldVisitResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  visits(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+  ): Promise<FieldVisitV1[]> {
+    return this.field.visits(actor, number);
+  }
+
+  @Post('tickets/:number/visits')
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Planifica una visita de campo',
+    description:
+      'Cuándo y quién: `visitor.kind` `staff` con `accountId` (una cuenta activa del personal; 400 que nombra ' +
+      '`visitor.accountId` si no) o `contractor` con `company`, `technician` y, si la empresa lo dio, ' +
+      '`reportNumber` (su propio número de reporte).',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiBody({ schema: contractSchemaRef(PlanVisitBodyV1) })
+  @ApiCreatedResponse({ type: FieldVisitResponse })
+  @ApiErrors(400, 403, 404, 413, 415, 503)
+  planVisit(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(PlanVisitBodyV1)) body: PlanVisitBodyV1,
+  ): Promise<FieldVisitV1> {
+    return this.field.planVisit(actor, number, body);
+  }
+
+  @Post('tickets/:number/visits/:visitId/record')
+  @HttpCode(200)
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Registra una visita planificada',
+    description:
+      'Quién fue, llegada y salida (la salida no puede ser anterior a la llegada: 400 que nombra `departedAt`) y ' +
+      'lo que se hizo. Una visita se registra una vez (409 la segunda). Una visita registrada hace del ticket un ' +
+      'ticket de campo: para cerrarlo hará falta la conformidad.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiParam({ name: 'visitId', schema: { type: 'string', format: 'uuid' } })
+  @ApiBody({ schema: contractSchemaRef(RecordVisitBodyV1) })
+  @ApiOkResponse({ type: FieldVisitResponse })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  recordVisit(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_VISIT) { number, visitId }: TicketVisitParams,
+    @Body(new ContractPipe(RecordVisitBodyV1)) body: RecordVisitBodyV1,
+  ): Promise<FieldVisitV1> {
+    return this.field.recordVisit(actor, number, visitId, body);
   }
 
   @Get('inventory/equipment/:id/tickets')

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EQUIPMENT_STATES, type EquipmentState, type EquipmentSummaryV1, type TicketEquipmentV1 } from '@cau/contracts';
+import {
+  EQUIPMENT_STATES,
+  VISITOR_KINDS,
+  type EquipmentState,
+  type EquipmentSummaryV1,
+  type FieldVisitV1,
+  type TicketEquipmentV1,
+  type VisitorKind,
+  type VisitorViewV1,
+} from '@cau/contracts';
 
 // Field-service answers for the OpenAPI document; each implements the contract interface it documents.
 
@@ -46,4 +55,65 @@ export class TicketEquipmentResponse implements TicketEquipmentV1 {
 
   @ApiProperty({ format: 'date-time' })
   linkedAt!: string;
+}
+
+export class VisitorResponse implements VisitorViewV1 {
+  @ApiProperty({
+    enum: VISITOR_KINDS,
+    description: '`staff`: una cuenta del personal; `contractor`: técnico de la empresa',
+  })
+  kind!: VisitorKind;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  accountId!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Nombre de la cuenta del personal' })
+  name!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Empresa contratada' })
+  company!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Técnico de la empresa' })
+  technician!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Número de reporte de la empresa' })
+  reportNumber!: string | null;
+}
+
+export class FieldVisitResponse implements FieldVisitV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  ticketNumber!: number;
+
+  @ApiProperty({ enum: ['planned', 'recorded'] })
+  status!: 'planned' | 'recorded';
+
+  @ApiProperty({ format: 'date-time' })
+  plannedFor!: string;
+
+  @ApiProperty({ type: LinkedByResponse })
+  plannedBy!: LinkedByResponse;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: VisitorResponse })
+  visitor!: VisitorResponse;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  arrivedAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  departedAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Lo que se hizo' })
+  workDone!: string | null;
+
+  @ApiProperty({ type: LinkedByResponse, nullable: true })
+  recordedBy!: LinkedByResponse | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  recordedAt!: string | null;
 }

@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   FieldServiceCommands,
   FieldServiceQueries,
+  STAFF_ROLES,
   type ActorV1,
   type FieldTicketV1,
+  type FieldVisitV1,
+  type PlanVisitBodyV1,
+  type RecordVisitBodyV1,
   type TicketEquipmentV1,
+  type VisitorBodyV1,
+  type VisitorV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
+import { RpcClient, ServiceError } from '@cau/messaging';
+import { AccountRepository } from '../accounts/account.repository.js';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
 
@@ -20,6 +28,7 @@ export class FieldServiceUseCase {
   constructor(
     private readonly rpc: RpcClient,
     private readonly readTicket: GetTicketUseCase,
+    private readonly accounts: AccountRepository,
   ) {}
 
   async equipment(actor: ActorV1, number: number): Promise<TicketEquipmentV1[]> {
@@ -45,6 +54,48 @@ export class FieldServiceUseCase {
 
   tickets(actor: ActorV1, equipmentId: string): Promise<TicketEquipmentV1[]> {
     return this.rpc.request<TicketEquipmentV1[]>(FieldServiceQueries.EquipmentTickets, { actor, id: equipmentId });
+  }
+
+  async visits(actor: ActorV1, number: number): Promise<FieldVisitV1[]> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc.request<FieldVisitV1[]>(FieldServiceQueries.TicketVisits, { actor, ticket });
+  }
+
+  async planVisit(actor: ActorV1, number: number, body: PlanVisitBodyV1): Promise<FieldVisitV1> {
+    const ticket = await this.ticket(actor, number);
+    const visitor = await this.visitor(body.visitor);
+    return this.rpc.request<FieldVisitV1>(FieldServiceCommands.PlanVisit, {
+      actor,
+      ticket,
+      visitId: randomUUID(),
+      plannedFor: body.plannedFor,
+      visitor,
+      ...(body.note !== undefined ? { note: body.note } : {}),
+    });
+  }
+
+  async recordVisit(actor: ActorV1, number: number, visitId: string, body: RecordVisitBodyV1): Promise<FieldVisitV1> {
+    const ticket = await this.ticket(actor, number);
+    const visitor = await this.visitor(body.visitor);
+    return this.rpc.request<FieldVisitV1>(FieldServiceCommands.RecordVisit, {
+      actor,
+      ticket,
+      visitId,
+      ...body,
+      visitor,
+    });
+  }
+
+  /** A staff visitor is an active staff account (accounts are the gateway's); its name goes along. */
+  private async visitor(visitor: VisitorBodyV1): Promise<VisitorV1> {
+    if (visitor.kind !== 'staff') return visitor;
+    const account = await this.accounts.findById(visitor.accountId!);
+    if (!account?.active || !STAFF_ROLES.includes(account.role)) {
+      throw ServiceError.validation([
+        { field: 'visitor.accountId', constraint: 'unknownStaff', params: [visitor.accountId] },
+      ]);
+    }
+    return { kind: 'staff', accountId: account.id, name: account.name };
   }
 
   private async ticket(actor: ActorV1, number: number): Promise<FieldTicketV1> {
