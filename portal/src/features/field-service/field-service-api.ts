@@ -3,6 +3,10 @@ import { api, unwrap, type Schemas } from '../../api/client';
 
 export type TicketEquipment = Schemas['TicketEquipmentResponse'];
 export type EquipmentSummary = Schemas['EquipmentSummaryResponse'];
+export type FieldVisit = Schemas['FieldVisitResponse'];
+export type PlanVisitBody = Schemas['PlanVisitBodyV1'];
+export type RecordVisitBody = Schemas['RecordVisitBodyV1'];
+export type VisitorBody = PlanVisitBody['visitor'];
 
 /** How many matches the workspace's equipment search shows: a number or a serial finds one or a few. */
 export const EQUIPMENT_SEARCH_LIMIT = 8;
@@ -26,6 +30,31 @@ export const equipmentSearchQuery = (text: string) =>
       unwrap(api.GET('/api/v1/inventory/equipment', { params: { query: { text, limit: EQUIPMENT_SEARCH_LIMIT } } })),
     enabled: text !== '',
   });
+
+export const ticketVisitsQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['field-service', 'ticket', number, 'visits'],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/visits', { params: { path: { number } } })),
+  });
+
+/** Plan a visit or record one: the ticket's visits are read again after either. */
+export function useVisitChange(number: number) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ticketVisitsQuery(number).queryKey });
+  const plan = useMutation({
+    mutationFn: (body: PlanVisitBody) =>
+      unwrap(api.POST('/api/v1/tickets/{number}/visits', { params: { path: { number } }, body })),
+    onSuccess: refresh,
+  });
+  const record = useMutation({
+    mutationFn: ({ visitId, body }: { visitId: string; body: RecordVisitBody }) =>
+      unwrap(
+        api.POST('/api/v1/tickets/{number}/visits/{visitId}/record', { params: { path: { number, visitId } }, body }),
+      ),
+    onSuccess: refresh,
+  });
+  return { plan, record };
+}
 
 /** Link or unlink: the answer is the ticket's equipment now, written straight into its query. */
 export function useTicketEquipmentChange(number: number) {

@@ -26,6 +26,7 @@ import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
 import { TicketEquipment } from '../field-service/TicketEquipment';
+import { TicketVisits } from '../field-service/TicketVisits';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -233,6 +234,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                 </Card>
               )}
               <TicketEquipment number={number} />
+              <TicketVisits number={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
