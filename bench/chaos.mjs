@@ -179,6 +179,10 @@ for (const mail of platform.smtp.mails) {
   messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
 }
 const mailsMissing = intake.filter((number) => !mailed.has(number)).length;
+// Mails a killed sender had handed to the server: not sent again by themselves, listed for an administrator.
+const mailsUncertain = Number(
+  (await db.query(`SELECT count(*) AS n FROM notifications.deliveries WHERE status = 'uncertain'`)).rows[0].n,
+);
 const mailsDuplicated = [...messageIds.values()].filter((count) => count > 1).length;
 const jsm = await jetstreamManager(await connect({ servers: process.env.NATS_URL }));
 const deadLetters = (await jsm.streams.info(platform.env.NATS_DLQ_STREAM)).state.messages;
@@ -192,7 +196,8 @@ restarted after ${values.down} s, every ${values.interval} s, everything on this
   duplicate numbers:     ${intake.length - intakeSet.size} in intake, ${keysWithTwoNumbers} Idempotency-Keys answered with two numbers
   gaps in the numbers:   ${gaps}
   read models missing:   routing ${incomplete.routing}, resolution ${incomplete.resolution}, reporting ${incomplete.reporting}
-  mails:                 ${mailsMissing} tickets without their registration mail, ${mailsDuplicated} Message-IDs received twice
+  mails:                 ${mailsMissing} tickets without their registration mail, ${mailsDuplicated} Message-IDs received twice,
+                         ${mailsUncertain} of unknown outcome (a killed sender had handed them to the server; left to an administrator)
   dead letters:          ${deadLetters}
   caught up:             ${ms(caughtUpMs)} after the load stopped
 

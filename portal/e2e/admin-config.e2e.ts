@@ -273,6 +273,11 @@ test('an administrator edits the service levels, and sees the mails and the sche
   await page.getByLabel('Estado').selectOption('failed');
   await expect(page).toHaveURL(/inbound=failed/);
   await checkPage(page, 'admin-mails');
+  // Mails a sender handed to the server before it stopped are listed apart: they are not sent again by themselves.
+  await page.getByLabel('Resultado del envío').selectOption('uncertain');
+  await expect(page).toHaveURL(/outbound=uncertain/);
+  await expect(page.getByRole('status').filter({ hasText: /correos? con resultado incierto/ })).toBeVisible();
+  await expect(page.getByText('lo más probable es que hayan llegado', { exact: false })).toBeVisible();
 
   await page.goto(`${baseUrl()}/admin/informes-programados`);
   await expect(page.getByRole('heading', { level: 1, name: 'Informes programados' })).toBeVisible();

@@ -45,7 +45,11 @@ export const MAX_TICKET_MAILS_LISTED = 300;
 export const MAX_DELIVERIES_LISTED = 500;
 export const DEFAULT_DELIVERIES_LISTED = 50;
 
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * `uncertain`: handed to the SMTP server by a sender that died before recording the answer; it is not
+ * sent again by itself (it was most likely delivered), an administrator may send it again.
+ */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**

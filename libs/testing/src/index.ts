@@ -4,3 +4,4 @@ export * from './smtp.js';
 export * from './platform.js';
 export * from './api-client.js';
 export * from './oidc-provider.js';
+export * from './pdf-text.js';

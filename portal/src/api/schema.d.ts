@@ -9206,7 +9206,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                status?: "pending" | "sent" | "failed";
+                status?: "pending" | "sent" | "failed" | "uncertain";
             };
             header?: never;
             path?: never;
@@ -9237,7 +9237,7 @@ export interface operations {
                             /** Format: date-time */
                             sentAt: string | null;
                             /** @enum {string} */
-                            status: "pending" | "sent" | "failed";
+                            status: "pending" | "sent" | "failed" | "uncertain";
                             subject: string;
                             ticketNumber: number | null;
                         }[];
@@ -9316,7 +9316,7 @@ export interface operations {
                         /** Format: date-time */
                         sentAt: string | null;
                         /** @enum {string} */
-                        status: "pending" | "sent" | "failed";
+                        status: "pending" | "sent" | "failed" | "uncertain";
                         subject: string;
                         ticketNumber: number | null;
                     };
@@ -14019,7 +14019,7 @@ export interface operations {
                              */
                             kind: string | null;
                             /** @enum {string} */
-                            status: "pending" | "sent" | "failed" | "received";
+                            status: "pending" | "sent" | "failed" | "uncertain" | "received";
                             subject: string;
                             /** @description El texto del correo; null si no pudo leerse */
                             text: string | null;

@@ -27,9 +27,11 @@ import {
   INBOUND_STATUSES,
   MAIL_KINDS,
   MAIL_LANGUAGES,
+  UNSENT_STATUSES,
   type InboundStatus,
   type MailKind,
   type MailLanguage,
+  type UnsentStatus,
 } from '../features/admin-config/admin-search';
 import {
   AUDIT_TARGET_TYPES,
@@ -405,8 +407,9 @@ const adminMailsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/correos',
   beforeLoad: adminOnly,
-  validateSearch: (search: Record<string, unknown>): { inbound?: InboundStatus } => ({
+  validateSearch: (search: Record<string, unknown>): { inbound?: InboundStatus; outbound?: UnsentStatus } => ({
     inbound: optionalOneOf(INBOUND_STATUSES, search.inbound),
+    outbound: optionalOneOf(UNSENT_STATUSES, search.outbound),
   }),
   component: lazyRouteComponent(() => import('../features/admin-config/MailsPage'), 'MailsPage'),
 });

@@ -14,6 +14,7 @@ import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use
 import { VisitsHandler } from './visits/visits.handler.js';
 import { VisitsRepository } from './visits/visits.repository.js';
 import { VisitsUseCases } from './visits/visits.use-cases.js';
+import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
   controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler, VisitsHandler],
@@ -29,6 +30,8 @@ import { VisitsUseCases } from './visits/visits.use-cases.js';
     TicketEquipmentUseCases,
     VisitsRepository,
     VisitsUseCases,
+    // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
+    { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],
 })
 export class InventoryModule {}

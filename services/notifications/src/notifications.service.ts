@@ -20,6 +20,7 @@ import { NotificationConfiguration1798400000000 } from './migrations/17984000000
 import { JurisdictionContacts1798400000100 } from './migrations/1798400000100-jurisdiction-contacts.js';
 import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
 import { TicketFollowers1798510000000 } from './migrations/1798510000000-ticket-followers.js';
+import { DeliveryAttempts1799100000000 } from './migrations/1799100000000-delivery-attempts.js';
 import { NotificationsModule } from './notifications.module.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
@@ -60,6 +61,7 @@ export const notificationsService: ServiceDefinition = {
     NotificationConfiguration1798400000000,
     JurisdictionContacts1798400000100,
     TicketFollowers1798510000000,
+    DeliveryAttempts1799100000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,

@@ -2,10 +2,15 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { startService, type RunningService } from '@cau/messaging';
+import { randomUUID } from 'node:crypto';
+import { NotificationCommands, type ActorV1 } from '@cau/contracts';
+import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
 import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
 import { notificationsService } from '../src/notifications.service.js';
-import { publish, sleep, ticketRegistered } from './helpers.js';
+import type { DeliverySummary } from '../src/delivery/delivery.js';
+import { publish, ticketRegistered } from './helpers.js';
+
+const admin: ActorV1 = { accountId: randomUUID(), role: 'admin', email: 'admin@agetic.gob.bo', name: 'Admin' };
 
 /** An SMTP server that keeps its answer to the first message until told to give it. */
 async function startHoldingSmtpServer() {
@@ -44,6 +49,7 @@ describe('notifications: a mail whose outcome was lost', () => {
   let service: RunningService;
   let nc: NatsConnection;
   let db: pg.Client;
+  let rpc: RpcClient;
 
   beforeAll(async () => {
     infra = await createTestInfrastructure('notiflost');
@@ -58,6 +64,7 @@ describe('notifications: a mail whose outcome was lost', () => {
       MAIL_SEND_CONCURRENCY: '1',
     });
     nc = await connect({ servers: infra.env.NATS_URL });
+    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
     db = new pg.Client({ connectionString: infra.database.url });
     await db.connect();
   });
@@ -70,31 +77,57 @@ describe('notifications: a mail whose outcome was lost', () => {
     await infra?.cleanup();
   });
 
-  it('sends it again under the same Message-ID, so the receiver can drop the copy', async () => {
+  it('is not sent again by itself: it becomes uncertain, and an administrator may send it again under the same Message-ID', async () => {
     const event = ticketRegistered(1);
     await publish(nc, infra.env, event);
     await waitFor(() => Promise.resolve(smtp.received.length === 1), { what: 'the message to reach the server' });
+    const attempt = await db.query('SELECT delivery_id FROM notifications.delivery_attempts');
+    expect(attempt.rowCount).toBe(1);
 
     // The server has the message; before it answers, the sender's claim transaction dies, as it would
-    // if the process were killed here. The row must stay pending and be sent again.
+    // if the process were killed here. The attempt was recorded before sending, so the mail is not sent
+    // a second time: it waits for an administrator as `uncertain`.
     const killed = await db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE SKIP LOCKED%'`,
+       WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%SKIP LOCKED%'`,
     );
     expect(killed.rowCount).toBe(1);
     smtp.answerFirst();
 
-    await waitFor(() => Promise.resolve(smtp.received.length >= 2), { what: 'the mail to be sent again' });
-    await sleep(1_500);
+    const statusOf = async () =>
+      (
+        await db.query<{ id: string; status: string; attempts: number; message_id: string; last_error: string | null }>(
+          'SELECT id, status, attempts, message_id, last_error FROM notifications.deliveries WHERE event_id = $1',
+          [event.id],
+        )
+      ).rows[0];
+    await waitFor(async () => (await statusOf())?.status === 'uncertain', { what: 'the mail to be marked uncertain' });
+    // Marked in the transaction that decided not to send it: no copy can follow.
+    expect(smtp.received).toHaveLength(1);
+    const uncertain = await statusOf();
+    expect(uncertain).toMatchObject({
+      attempts: 1,
+      last_error: expect.stringMatching(/^sending started at .*Z; the sender stopped/),
+    });
+    expect((await db.query('SELECT 1 FROM notifications.delivery_attempts')).rowCount).toBe(0);
+
+    const listed = await rpc.request<{ deliveries: DeliverySummary[] }>(NotificationCommands.ListDeliveries, {
+      actor: admin,
+      status: 'uncertain',
+    });
+    expect(listed.deliveries.map((delivery) => delivery.id)).toEqual([uncertain!.id]);
+
+    const retried = await rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, {
+      actor: admin,
+      id: uncertain!.id,
+    });
+    expect(retried).toMatchObject({ status: 'pending', attempts: 0 });
+    await waitFor(async () => (await statusOf())?.status === 'sent', { what: 'the mail sent again' });
     expect(smtp.received).toHaveLength(2);
     const [first, again] = smtp.received as [ParsedMail, ParsedMail];
     expect(again.messageId).toBe(first.messageId);
     expect(again.subject).toBe(first.subject);
     expect(again.date).toEqual(first.date);
-    const row = await db.query(
-      'SELECT status, attempts, message_id FROM notifications.deliveries WHERE event_id = $1',
-      [event.id],
-    );
-    expect(row.rows).toEqual([{ status: 'sent', attempts: 1, message_id: first.messageId }]);
+    expect(await statusOf()).toMatchObject({ status: 'sent', attempts: 1, message_id: first.messageId });
   });
 });

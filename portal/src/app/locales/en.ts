@@ -381,7 +381,13 @@ export const en: Messages = {
     receivedFrom: 'Received from {{address}}',
     noText: 'The text of this mail was not kept (it was too large).',
     truncated: 'The first 300 mails are shown.',
-    status: { sent: 'Sent', pending: 'To be sent', failed: 'Failed', received: 'Received' },
+    status: {
+      sent: 'Sent',
+      pending: 'To be sent',
+      failed: 'Failed',
+      uncertain: 'May have been sent',
+      received: 'Received',
+    },
     kind: {
       'ticket-registered': 'Ticket registered',
       'ticket-escalated': 'Derivation',
@@ -1089,10 +1095,23 @@ export const en: Messages = {
     },
     mails: {
       title: 'Mails',
-      failedTitle: 'Mails that could not be sent',
-      failedIntro: 'After several failed attempts a mail stays here. Retrying puts it back in the queue.',
-      failedCount_one: '{{count}} failed mail',
-      failedCount_other: '{{count}} failed mails',
+      failedTitle: 'Unsent mails',
+      unsentStatusLabel: 'Sending outcome',
+      unsentStatus: { failed: 'Failed', uncertain: 'Outcome unknown' },
+      unsentIntro: {
+        failed: 'After several failed attempts a mail stays here. Retrying puts it back in the queue.',
+        uncertain:
+          'The service stopped while handing these mails to the mail server, before learning whether it accepted them: they most likely arrived, so they are not sent again by themselves. "Send again" resends them under the same identifier (Message-ID), so the recipient\'s mail program drops the copy if it already has it.',
+      },
+      unsentCount: {
+        failed_one: '{{count}} failed mail',
+        failed_other: '{{count}} failed mails',
+        uncertain_one: '{{count}} mail of unknown outcome',
+        uncertain_other: '{{count}} mails of unknown outcome',
+      },
+      uncertainReason: 'The service stopped while sending it; it may have arrived.',
+      sendAgain: 'Send again',
+      sendAgainNamed: 'Send "{{subject}}" again',
       created: 'Created',
       recipient: 'Recipient',
       subject: 'Subject',

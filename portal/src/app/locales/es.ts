@@ -380,7 +380,13 @@ export const es = {
     receivedFrom: 'Recibido de {{address}}',
     noText: 'El texto de este correo no se conservó (era demasiado grande).',
     truncated: 'Se muestran los primeros 300 correos.',
-    status: { sent: 'Enviado', pending: 'Por enviar', failed: 'Falló', received: 'Recibido' },
+    status: {
+      sent: 'Enviado',
+      pending: 'Por enviar',
+      failed: 'Falló',
+      uncertain: 'Puede haberse enviado',
+      received: 'Recibido',
+    },
     kind: {
       'ticket-registered': 'Registro del ticket',
       'ticket-escalated': 'Derivación',
@@ -1089,11 +1095,23 @@ export const es = {
     },
     mails: {
       title: 'Correos',
-      failedTitle: 'Correos que no pudieron enviarse',
-      failedIntro:
-        'Después de varios intentos fallidos, un correo queda aquí. Reintentar lo vuelve a poner en la cola.',
-      failedCount_one: '{{count}} correo fallido',
-      failedCount_other: '{{count}} correos fallidos',
+      failedTitle: 'Correos sin enviar',
+      unsentStatusLabel: 'Resultado del envío',
+      unsentStatus: { failed: 'Fallidos', uncertain: 'Con resultado incierto' },
+      unsentIntro: {
+        failed: 'Después de varios intentos fallidos, un correo queda aquí. Reintentar lo vuelve a poner en la cola.',
+        uncertain:
+          'El servicio se detuvo mientras entregaba estos correos al servidor de correo, antes de saber si los aceptó: lo más probable es que hayan llegado, por eso no se reenvían solos. «Enviar de nuevo» los reenvía con el mismo identificador (Message-ID), así el programa de correo del destinatario descarta la copia si ya lo tenía.',
+      },
+      unsentCount: {
+        failed_one: '{{count}} correo fallido',
+        failed_other: '{{count}} correos fallidos',
+        uncertain_one: '{{count}} correo con resultado incierto',
+        uncertain_other: '{{count}} correos con resultado incierto',
+      },
+      uncertainReason: 'El servicio se detuvo durante el envío; puede haber llegado.',
+      sendAgain: 'Enviar de nuevo',
+      sendAgainNamed: 'Enviar de nuevo «{{subject}}»',
       created: 'Creado',
       recipient: 'Destinatario',
       subject: 'Asunto',

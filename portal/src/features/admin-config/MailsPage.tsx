@@ -7,12 +7,14 @@ import { api, unwrap } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
 import {
-  failedMailsQuery,
   INBOUND_STATUSES,
   inboundMailsQuery,
+  UNSENT_STATUSES,
+  unsentMailsQuery,
   type Delivery,
   type InboundMail,
   type InboundStatus,
+  type UnsentStatus,
 } from './admin-config-api';
 
 const route = getRouteApi('/signed-in/admin/correos');
@@ -24,13 +26,16 @@ const STATUS_COLOR: Record<InboundStatus, string> = {
   failed: 'red',
 };
 
-/** Mails that could not be sent, and mails that arrived (with what became of them); both can be retried. */
+/**
+ * Mails that could not be sent or whose outcome is unknown, and mails that arrived (with what became of
+ * them); all can be retried.
+ */
 export function MailsPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="md" maw={1200} mx="auto">
       <Title order={1}>{t('adminConfig.mails.title')}</Title>
-      <FailedDeliveries />
+      <UnsentDeliveries />
       <InboundMails />
     </Stack>
   );
@@ -46,20 +51,34 @@ function useRetryNotice() {
     });
 }
 
-function FailedDeliveries() {
+function UnsentDeliveries() {
   const { t, i18n } = useTranslation();
-  const failed = useQuery(failedMailsQuery);
-  const deliveries = failed.data?.deliveries ?? [];
+  const { outbound = 'failed' } = route.useSearch();
+  const navigate = route.useNavigate();
+  const unsent = useQuery(unsentMailsQuery(outbound));
+  const deliveries = unsent.data?.deliveries ?? [];
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="failed-mails-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="failed-mails-title">
           {t('adminConfig.mails.failedTitle')}
         </Title>
-        <Text size="sm">{t('adminConfig.mails.failedIntro')}</Text>
-        {failed.isError && <Refusal error={failed.error} title={t('adminConfig.loadFailed')} />}
+        <Text size="sm">{t(`adminConfig.mails.unsentIntro.${outbound}`)}</Text>
+        <NativeSelect
+          label={t('adminConfig.mails.unsentStatusLabel')}
+          value={outbound}
+          onChange={(event) => {
+            const value = event.currentTarget.value as UnsentStatus;
+            void navigate({ search: (old) => ({ ...old, outbound: value === 'failed' ? undefined : value }) });
+          }}
+          data={UNSENT_STATUSES.map((value) => ({ value, label: t(`adminConfig.mails.unsentStatus.${value}`) }))}
+          maw={280}
+        />
+        {unsent.isError && <Refusal error={unsent.error} title={t('adminConfig.loadFailed')} />}
         <Text size="sm" role="status">
-          {failed.isPending ? t('common.loading') : t('adminConfig.mails.failedCount', { count: deliveries.length })}
+          {unsent.isPending
+            ? t('common.loading')
+            : t(`adminConfig.mails.unsentCount.${outbound}`, { count: deliveries.length })}
         </Text>
         {deliveries.length > 0 && (
           <Table.ScrollContainer minWidth={720}>
@@ -80,7 +99,9 @@ function FailedDeliveries() {
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{delivery.recipient}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{delivery.subject}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      {delivery.lastError ?? '—'} ({t('adminConfig.mails.attempts', { count: delivery.attempts })})
+                      {delivery.status === 'uncertain'
+                        ? t('adminConfig.mails.uncertainReason')
+                        : `${delivery.lastError ?? '—'} (${t('adminConfig.mails.attempts', { count: delivery.attempts })})`}
                     </Table.Td>
                     <Table.Td>
                       <RetryDelivery delivery={delivery} />
@@ -114,9 +135,12 @@ function RetryDelivery({ delivery }: { delivery: Delivery }) {
         variant="light"
         loading={retry.isPending}
         onClick={() => retry.mutate()}
-        aria-label={t('adminConfig.mails.retryNamed', { subject: delivery.subject })}
+        aria-label={t(
+          delivery.status === 'uncertain' ? 'adminConfig.mails.sendAgainNamed' : 'adminConfig.mails.retryNamed',
+          { subject: delivery.subject },
+        )}
       >
-        {t('adminConfig.mails.retry')}
+        {t(delivery.status === 'uncertain' ? 'adminConfig.mails.sendAgain' : 'adminConfig.mails.retry')}
       </Button>
       <Refusal error={retry.error} />
     </Stack>

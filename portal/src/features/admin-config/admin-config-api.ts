@@ -6,6 +6,7 @@ import type { InboundStatus, MailKind, MailLanguage } from './admin-search';
 
 export { graphQuery } from '../workspace/workspace-api';
 export * from './admin-search';
+import type { UnsentStatus } from './admin-search';
 
 export type EscalationGraph = Schemas['EscalationGraphResponse'];
 export type GraphEdge = EscalationGraph['edges'][number];
@@ -65,10 +66,11 @@ export const templatePreviewQuery = (kind: MailKind, language: MailLanguage, tem
     retry: false,
   });
 
-export const failedMailsQuery = queryOptions({
-  queryKey: ['admin', 'mails', 'failed'],
-  queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { status: 'failed', limit: 100 } } })),
-});
+export const unsentMailsQuery = (status: UnsentStatus) =>
+  queryOptions({
+    queryKey: ['admin', 'mails', 'unsent', status],
+    queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { status, limit: 100 } } })),
+  });
 
 export const inboundMailsQuery = (status: InboundStatus | undefined) =>
   queryOptions({

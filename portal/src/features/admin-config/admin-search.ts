@@ -28,3 +28,7 @@ export const MAIL_KINDS: readonly MailKind[] = [
 ];
 export const MAIL_LANGUAGES: readonly MailLanguage[] = ['es', 'en'];
 export const INBOUND_STATUSES: readonly InboundStatus[] = ['received', 'processed', 'ignored', 'failed'];
+
+/** The outgoing mails that wait for an administrator: refused for good, or of unknown outcome. */
+export const UNSENT_STATUSES = ['failed', 'uncertain'] as const;
+export type UnsentStatus = (typeof UNSENT_STATUSES)[number];

@@ -22,6 +22,7 @@ const STATUS_COLOUR: Record<TicketMail['status'], string> = {
   sent: '#1e6b34',
   pending: '#8a5a00',
   failed: '#b02a2a',
+  uncertain: '#5c4a00',
   received: '#1c4f9c',
 };
 

@@ -8,6 +8,7 @@ export class DeliveryMetrics {
   readonly sent: Counter<'kind'>;
   readonly failed: Counter<'kind'>;
   readonly retried: Counter<'kind'>;
+  readonly uncertain: Counter<'kind'>;
 
   constructor(runtime: ServiceRuntime) {
     const registers = [runtime.metrics.registry];
@@ -26,6 +27,12 @@ export class DeliveryMetrics {
     this.retried = new Counter({
       name: 'cau_mail_retried_total',
       help: 'Sending attempts that failed transiently (server down, 4xx) and were scheduled again',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.uncertain = new Counter({
+      name: 'cau_mail_uncertain_total',
+      help: 'Mails a sender handed to the server and then died before recording the answer; left for an administrator',
       labelNames: ['kind'],
       registers,
     });

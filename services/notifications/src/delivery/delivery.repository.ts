@@ -23,6 +23,7 @@ interface ClaimedRow {
   attachments: MailAttachment[] | null;
   attempts: number;
   created_at: Date;
+  attempt_started_at: Date | null;
 }
 
 interface SummaryRow {
@@ -47,7 +48,7 @@ const SUMMARY_COLUMNS =
 export class DeliveryRepository {
   private readonly s: string;
 
-  constructor(runtime: ServiceRuntime) {
+  constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
   }
 
@@ -90,17 +91,19 @@ export class DeliveryRepository {
 
   /**
    * Locks up to `limit` pending mails that have waited longest, skipping those other senders hold, so
-   * several senders share the work without sending a mail twice. The locks last until `tx` ends.
+   * several senders share the work without sending a mail twice. The locks last until `tx` ends. Each
+   * comes with the start of an attempt that has no outcome, if a sender recorded one and then died.
    */
   async claimDue(tx: EntityManager, limit: number): Promise<ClaimedDelivery[]> {
     const rows: ClaimedRow[] = await tx.query(
-      `SELECT id, kind, recipient, ticket_number, subject, text_body, html_body, message_id, thread_message_id,
-              attachments, attempts, created_at
-       FROM "${this.s}".deliveries
-       WHERE status = 'pending' AND next_attempt_at <= now()
-       ORDER BY next_attempt_at, created_at
+      `SELECT d.id, d.kind, d.recipient, d.ticket_number, d.subject, d.text_body, d.html_body, d.message_id,
+              d.thread_message_id, d.attachments, d.attempts, d.created_at, a.started_at AS attempt_started_at
+       FROM "${this.s}".deliveries d
+       LEFT JOIN "${this.s}".delivery_attempts a ON a.delivery_id = d.id
+       WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+       ORDER BY d.next_attempt_at, d.created_at
        LIMIT $1
-       FOR UPDATE SKIP LOCKED`,
+       FOR UPDATE OF d SKIP LOCKED`,
       [limit],
     );
     return rows.map((row) => ({
@@ -116,7 +119,44 @@ export class DeliveryRepository {
       attachments: row.attachments ?? [],
       attempts: row.attempts,
       createdAt: row.created_at,
+      unfinishedAttemptAt: row.attempt_started_at,
     }));
+  }
+
+  /**
+   * Records, committed before the mails are handed to the SMTP server, that they are being sent. Runs
+   * outside the claim's transaction (which rolls back if the process dies), so the record survives the
+   * sender; settling the mails in the claim's transaction deletes it.
+   */
+  async recordAttempts(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.runtime.dataSource.query(
+      `INSERT INTO "${this.s}".delivery_attempts (delivery_id) SELECT unnest($1::uuid[])
+       ON CONFLICT (delivery_id) DO UPDATE SET started_at = clock_timestamp()`,
+      [ids],
+    );
+  }
+
+  /** The mails' attempts have an outcome (written in the same transaction): their records go. */
+  async settleAttempts(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`DELETE FROM "${this.s}".delivery_attempts WHERE delivery_id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /**
+   * A sender handed the mail to the server and died before recording what the server said: it may well
+   * have been delivered. It is not sent again (that would be a duplicate most of the time); it waits
+   * for an administrator, who can send it again.
+   */
+  async markUncertain(tx: EntityManager, id: string, since: Date): Promise<void> {
+    await tx.query(
+      `UPDATE "${this.s}".deliveries
+       SET status = 'uncertain', attempts = attempts + 1,
+           last_error = 'sending started at ' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                        || '; the sender stopped before the server''s answer was recorded'
+       WHERE id = $1`,
+      [id, since],
+    );
   }
 
   async markSent(tx: EntityManager, ids: readonly string[]): Promise<void> {
@@ -188,8 +228,8 @@ export class DeliveryRepository {
   }
 
   /**
-   * Puts a failed mail back in the queue, due now, with its attempts counted from zero again; the
-   * message (and its Message-ID) stays as it was. Returns null when the mail is not failed.
+   * Puts a failed or uncertain mail back in the queue, due now, with its attempts counted from zero
+   * again; the message (and its Message-ID) stays as it was. Returns null when the mail is neither.
    */
   async retryFailed(tx: EntityManager, id: string): Promise<DeliverySummary | null> {
     // Wrapped in a SELECT so the driver returns rows, as for every other query here.
@@ -197,7 +237,7 @@ export class DeliveryRepository {
       `WITH retried AS (
          UPDATE "${this.s}".deliveries
          SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-         WHERE id = $1 AND status = 'failed'
+         WHERE id = $1 AND status IN ('failed', 'uncertain')
          RETURNING ${SUMMARY_COLUMNS})
        SELECT * FROM retried`,
       [id],

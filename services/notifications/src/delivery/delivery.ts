@@ -72,6 +72,8 @@ export interface ClaimedDelivery {
   attachments: MailAttachment[];
   attempts: number;
   createdAt: Date;
+  /** When a sender that then died handed this mail to the server; null for a mail never attempted that way. */
+  unfinishedAttemptAt: Date | null;
 }
 
 export type { DeliveryStatus } from '@cau/contracts';

@@ -12,16 +12,19 @@ import { classifySmtpFailure, retryDelayMs, type SmtpFailure } from './smtp-fail
 type Outcome =
   | { kind: 'sent'; delivery: ClaimedDelivery }
   | { kind: 'retry'; delivery: ClaimedDelivery; failure: SmtpFailure; delayMs: number }
-  | { kind: 'failed'; delivery: ClaimedDelivery; failure: SmtpFailure };
+  | { kind: 'failed'; delivery: ClaimedDelivery; failure: SmtpFailure }
+  | { kind: 'uncertain'; delivery: ClaimedDelivery; since: Date };
 
 /**
  * Sends pending mails. Mails are claimed a few at a time (FOR UPDATE SKIP LOCKED), sent side by side
  * over the pooled connections and settled inside the claim's transaction, so several instances never
- * send the same row at once, and a process that dies between the server's acceptance and our commit
- * leaves the rows pending: they are sent again, under the same Message-IDs, which receivers use to
- * drop the copies. Claiming several per transaction saves the database round trips that bounded the
- * throughput when each mail had its own. A failing server never blocks anything else:
- * consumers only write rows, and a transient failure puts the row back with a back-off.
+ * send the same row at once. SMTP has no idempotent send, so before handing mails to the server the
+ * sender commits a record of the attempt (outside the claim's transaction); a process that dies before
+ * the outcome is committed leaves the rows pending with that record, and the next claim marks them
+ * `uncertain` for an administrator instead of sending a probable duplicate. Claiming several per
+ * transaction saves the database round trips that bounded the throughput when each mail had its own.
+ * A failing server never blocks anything else: consumers only write rows, and a transient failure
+ * puts the row back with a back-off.
  *
  * It wakes on a NOTIFY sent when a transaction that added a mail commits, and polls as a safety net
  * (lost LISTEN connection, retries coming due).
@@ -124,7 +127,20 @@ export class MailSender implements OnModuleDestroy {
   private sendBatch(config: NotificationsConfig, transport: PooledTransport): Promise<Outcome[]> {
     return this.runtime.dataSource.transaction(async (tx): Promise<Outcome[]> => {
       const claimed = await this.deliveries.claimDue(tx, config.sendBatchSize);
-      const outcomes = await Promise.all(claimed.map((delivery) => this.attempt(delivery, config, transport)));
+      const outcomes: Outcome[] = [];
+      const toSend: ClaimedDelivery[] = [];
+      for (const delivery of claimed) {
+        if (delivery.unfinishedAttemptAt) {
+          await this.deliveries.markUncertain(tx, delivery.id, delivery.unfinishedAttemptAt);
+          outcomes.push({ kind: 'uncertain', delivery, since: delivery.unfinishedAttemptAt });
+        } else {
+          toSend.push(delivery);
+        }
+      }
+      // Committed before anything reaches the server: if this process dies while sending, the next
+      // claim finds the record without an outcome and does not send the mail a second time.
+      await this.deliveries.recordAttempts(toSend.map((delivery) => delivery.id));
+      outcomes.push(...(await Promise.all(toSend.map((delivery) => this.attempt(delivery, config, transport)))));
       const sent = outcomes.filter((outcome) => outcome.kind === 'sent').map((outcome) => outcome.delivery.id);
       await this.deliveries.markSent(tx, sent);
       for (const outcome of outcomes) {
@@ -135,6 +151,10 @@ export class MailSender implements OnModuleDestroy {
           await this.deliveries.scheduleRetry(tx, delivery.id, delayMs, failure.description);
         }
       }
+      await this.deliveries.settleAttempts(
+        tx,
+        claimed.map((delivery) => delivery.id),
+      );
       return outcomes;
     });
   }
@@ -179,6 +199,13 @@ export class MailSender implements OnModuleDestroy {
       case 'failed':
         this.metrics.failed.inc({ kind: delivery.kind });
         this.logger.error({ ...fields, error: outcome.failure.description }, 'mail refused for good; not retried');
+        return;
+      case 'uncertain':
+        this.metrics.uncertain.inc({ kind: delivery.kind });
+        this.logger.warn(
+          { ...fields, attemptStartedAt: outcome.since.toISOString() },
+          'mail handed to the server by a sender that stopped before its answer; not sent again, left to an administrator',
+        );
         return;
     }
   }
