@@ -219,6 +219,7 @@ const RESOURCE_ES: Record<string, string> = {
   equipment: 'el equipo',
   'ticket-equipment': 'el equipo en el ticket',
   'field-visit': 'la visita',
+  repair: 'la salida a reparación',
   'equipment-import': 'la importación',
 };
 const RESOURCE_EN: Record<string, string> = {
@@ -237,6 +238,7 @@ const RESOURCE_EN: Record<string, string> = {
   equipment: 'Equipment',
   'ticket-equipment': 'Equipment on the ticket',
   'field-visit': 'Visit',
+  repair: 'Repair',
   'equipment-import': 'Import',
 };
 

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -15,7 +16,7 @@ import {
 } from 'class-validator';
 import { ActorEnvelopeBase } from './common.js';
 import { defineEvent } from './events/envelope.js';
-import { EQUIPMENT_STATES, type EquipmentState } from './inventory.js';
+import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './inventory.js';
 import { NotBlank } from './not-blank.js';
 
 /**
@@ -30,6 +31,10 @@ export const FieldServiceCommands = {
   PlanVisit: 'inventory.visit.plan.v1',
   /** What happened at a planned visit: who went, arrival, departure, what was done. */
   RecordVisit: 'inventory.visit.record.v1',
+  /** F03 "Salida de Equipo de Cómputo": a machine leaves for repair (state `en_reparacion`). */
+  RecordRepairOut: 'inventory.repair.out.v1',
+  /** The machine comes back: its state on return, and `en_uso` or `en_stock` again. */
+  RecordRepairReturn: 'inventory.repair.return.v1',
 } as const;
 
 export const FieldServiceQueries = {
@@ -39,6 +44,10 @@ export const FieldServiceQueries = {
   EquipmentTickets: 'inventory.equipment.tickets.v1',
   /** The field visits of one ticket. */
   TicketVisits: 'inventory.visit.list.v1',
+  TicketRepairs: 'inventory.repair.list.v1',
+  EquipmentRepairs: 'inventory.equipment.repairs.v1',
+  /** The F03 of one repair as a PDF (`{ filename, pdf }`, base64). */
+  RepairForm: 'inventory.repair.form.v1',
 } as const;
 
 /** The ticket as the gateway found it (it exists and the actor may see it). */
@@ -304,10 +313,144 @@ export class FieldVisitChangedV1 {
   departedAt!: string | null;
 }
 
+export const REPAIR_CONDITIONS = ['funciona', 'no_funciona', 'reemplazado'] as const;
+export type RepairCondition = (typeof REPAIR_CONDITIONS)[number];
+
+export class RepairOutBodyV1 {
+  @IsUUID()
+  equipmentId!: string;
+
+  /** Who takes the machine (the company's technician, or staff of UTIC's technical support). */
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  takenBy!: string;
+
+  /** Where it goes (the company's workshop, UTIC's technical support area…). */
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.company)
+  destination!: string;
+
+  /** YYYY-MM-DD. */
+  @Matches(ISO_DATE_PATTERN)
+  expectedReturn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.reportNumber)
+  reportNumber?: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.note)
+  reason!: string;
+}
+
+export class RepairOutCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepairOutBodyV1)
+  repair!: RepairOutBodyV1;
+}
+
+export class RepairReturnBodyV1 {
+  /** YYYY-MM-DD, not before the day it left. */
+  @Matches(ISO_DATE_PATTERN)
+  returnedOn!: string;
+
+  @IsIn(REPAIR_CONDITIONS)
+  condition!: RepairCondition;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class RepairReturnCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  repairId!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepairReturnBodyV1)
+  repair!: RepairReturnBodyV1;
+}
+
+export class RepairRefV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  repairId!: string;
+}
+
+export interface RepairV1 {
+  id: string;
+  ticketNumber: number;
+  equipment: EquipmentSummaryV1;
+  takenBy: string;
+  destination: string;
+  leftAt: string;
+  expectedReturn: string;
+  reportNumber: string | null;
+  reason: string;
+  recordedBy: { accountId: string; name: string };
+  returnedOn: string | null;
+  condition: RepairCondition | null;
+  returnNote: string | null;
+  returnedBy: { accountId: string; name: string } | null;
+}
+
+/** A printable form travelling over NATS: the PDF's bytes as base64 (under 1 MiB). */
+export interface FormPdfV1 {
+  filename: string;
+  pdf: string;
+}
+
+/** Payload of `equipment.repair-out` and `equipment.repair-returned`. */
+export class RepairChangedV1 {
+  @IsUUID()
+  repairId!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+
+  @IsOptional()
+  @IsIn(REPAIR_CONDITIONS)
+  condition!: RepairCondition | null;
+}
+
 export const FieldServiceEvents = {
   TicketEquipmentLinked: defineEvent('equipment.ticket-linked', 1, TicketEquipmentChangedV1),
   TicketEquipmentUnlinked: defineEvent('equipment.ticket-unlinked', 1, TicketEquipmentChangedV1),
   VisitPlanned: defineEvent('field-visit.planned', 1, FieldVisitChangedV1),
   /** A recorded visit makes the ticket a field ticket: resolution asks for the sign-off before closing it. */
   VisitRecorded: defineEvent('field-visit.recorded', 1, FieldVisitChangedV1),
+  /** Equipment out for repair also makes the ticket a field ticket. */
+  RepairOut: defineEvent('equipment.repair-out', 1, RepairChangedV1),
+  RepairReturned: defineEvent('equipment.repair-returned', 1, RepairChangedV1),
 } as const;

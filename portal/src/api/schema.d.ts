@@ -886,6 +886,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/equipment/{id}/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las salidas a reparación del equipo
+         * @description De la más reciente a la más antigua.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["FieldServiceController_equipmentRepairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/equipment/{id}/tickets": {
         parameters: {
             query?: never;
@@ -2486,6 +2508,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los equipos que salieron a reparación por el ticket (F03)
+         * @description Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["FieldServiceController_repairs"];
+        put?: never;
+        /**
+         * Registra la salida de un equipo a reparación (F03 «Salida de Equipo de Cómputo»)
+         * @description Quién lo retira, adónde va, el retorno previsto (AAAA-MM-DD, no anterior a hoy), el número de reporte de la empresa y el motivo. El equipo pasa a `en_reparacion` (su resguardo no se puede transferir mientras tanto); uno ya en reparación o dado de baja responde 409. El ticket pasa a ser un ticket de campo.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["FieldServiceController_repairOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/repairs/{repairId}/f03.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El formulario F03 «Salida de Equipo de Cómputo» en PDF
+         * @description Quien puede ver el ticket puede descargarlo (un solicitante, el de su propio ticket).
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["FieldServiceController_repairForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/repairs/{repairId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registra el retorno del equipo
+         * @description Fecha (no anterior a la salida), estado al retorno (`funciona`, `no_funciona`, `reemplazado`) y una nota. El equipo vuelve a `en_uso` si alguien lo tiene en resguardo, si no a `en_stock`.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        post: operations["FieldServiceController_repairReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/resume": {
         parameters: {
             query?: never;
@@ -3977,6 +4069,52 @@ export interface components {
         };
         RenameAreaRequest: {
             name: string;
+        };
+        RepairOutBodyV1: {
+            destination: string;
+            /** Format: uuid */
+            equipmentId: string;
+            expectedReturn: string;
+            reason: string;
+            reportNumber?: string;
+            takenBy: string;
+        };
+        RepairResponse: {
+            /**
+             * @description Estado al retorno
+             * @enum {string|null}
+             */
+            condition: "funciona" | "no_funciona" | "reemplazado" | null;
+            /** @description Adónde va */
+            destination: string;
+            equipment: components["schemas"]["EquipmentSummaryResponse"];
+            /**
+             * Format: date
+             * @description Retorno previsto
+             */
+            expectedReturn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            leftAt: string;
+            /** @description Motivo */
+            reason: string;
+            recordedBy: components["schemas"]["LinkedByResponse"];
+            /** @description Número de reporte de la empresa */
+            reportNumber: string | null;
+            returnedBy: components["schemas"]["LinkedByResponse"] | null;
+            /** Format: date */
+            returnedOn: string | null;
+            returnNote: string | null;
+            /** @description Quién retira el equipo */
+            takenBy: string;
+            ticketNumber: number;
+        };
+        RepairReturnBodyV1: {
+            /** @enum {string} */
+            condition: "funciona" | "no_funciona" | "reemplazado";
+            note?: string;
+            returnedOn: string;
         };
         ReplaceGraphRequest: {
             /** @description Si se da, la lista completa de áreas: se agregan los códigos nuevos y se quitan los ausentes */
@@ -7775,6 +7913,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EquipmentHistoryEntryResponse"][];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_equipmentRepairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairResponse"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14448,6 +14656,351 @@ export interface operations {
                 };
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_repairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairResponse"][];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_repairOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairOutBodyV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_repairForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                repairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FieldServiceController_repairReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                repairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairReturnBodyV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

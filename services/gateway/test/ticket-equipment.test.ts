@@ -1,5 +1,5 @@
 import { startService, type RunningService } from '@cau/messaging';
-import { waitFor } from '@cau/testing';
+import { pdfText, waitFor } from '@cau/testing';
 import { inventoryService } from '../../inventory/src/inventory.service.js';
 import { reportingService } from '../../reporting/src/reporting.service.js';
 import { registration, startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
@@ -195,5 +195,64 @@ describe('gateway: equipment and field visits on tickets', () => {
     expect(planByRequester.status).toBe(403);
     const { rows } = await f.db.query<{ n: string }>('SELECT count(*) AS n FROM inventory.field_visits');
     expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('records equipment out for repair and its return; the F03 PDF for staff and the requester of the ticket only', async () => {
+    const out = await f.http.send<{ id: string; equipment: { state: string } }>(
+      'POST',
+      `/api/v1/tickets/${ticket}/repairs`,
+      {
+        token: operator,
+        json: {
+          equipmentId: pc,
+          takenBy: 'Luis Gómez',
+          destination: 'Taller de Soporte Técnico SA',
+          expectedReturn: '2099-01-15',
+          reportNumber: 'ST-889',
+          reason: 'Falla de la fuente de alimentación.',
+        },
+      },
+    );
+    expect(out).toMatchObject({ status: 201, body: { equipment: { state: 'en_reparacion' } } });
+    const badReason = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/repairs`, {
+      token: operator,
+      json: { equipmentId: pc, takenBy: 'Luis', destination: 'Taller', expectedReturn: '2099-01-15', reason: '' },
+    });
+    expect(badReason).toMatchObject({ status: 400, body: { fields: [{ field: 'reason' }] } });
+    const twice = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/repairs`, {
+      token: operator,
+      json: { equipmentId: pc, takenBy: 'Luis', destination: 'Taller', expectedReturn: '2099-01-15', reason: 'Otra' },
+    });
+    expect(twice.status).toBe(409);
+
+    const pdf = await fetch(`${f.gateway.url}/api/v1/tickets/${ticket}/repairs/${out.body.id}/f03.pdf`, {
+      headers: { authorization: `Bearer ${requester}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="F03-ticket-${ticket}-PC-0100.pdf"`);
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Salida de Equipo de Cómputo');
+    expect(text).toContain('Taller de Soporte Técnico SA');
+    const strangers = await f.http.send('GET', `/api/v1/tickets/${ticket}/repairs/${out.body.id}/f03.pdf`, {
+      token: stranger,
+    });
+    expect(strangers.status).toBe(403);
+    const unknown = await f.http.send(
+      'GET',
+      `/api/v1/tickets/${ticket}/repairs/00000000-0000-4000-8000-000000000000/f03.pdf`,
+      { token: operator },
+    );
+    expect(unknown.status).toBe(404);
+
+    const back = await f.http.send<{ equipment: { state: string } }>(
+      'POST',
+      `/api/v1/tickets/${ticket}/repairs/${out.body.id}/return`,
+      { token: operator, json: { returnedOn: '2099-01-10', condition: 'funciona' } },
+    );
+    // Nobody holds this machine in custody: it comes back to the stock.
+    expect(back).toMatchObject({ status: 200, body: { equipment: { state: 'en_stock' } } });
+    const page = await f.http.send<unknown[]>('GET', `/api/v1/inventory/equipment/${pc}/repairs`, { token: operator });
+    expect(page.body).toHaveLength(1);
   });
 });

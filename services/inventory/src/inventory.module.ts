@@ -11,13 +11,16 @@ import { ImportEquipmentUseCase } from './import/import.use-case.js';
 import { TicketEquipmentHandler } from './ticket-equipment/ticket-equipment.handler.js';
 import { TicketEquipmentRepository } from './ticket-equipment/ticket-equipment.repository.js';
 import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
+import { RepairsHandler } from './repairs/repairs.handler.js';
+import { RepairsRepository } from './repairs/repairs.repository.js';
+import { RepairsUseCases } from './repairs/repairs.use-cases.js';
 import { VisitsHandler } from './visits/visits.handler.js';
 import { VisitsRepository } from './visits/visits.repository.js';
 import { VisitsUseCases } from './visits/visits.use-cases.js';
 import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
-  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler, VisitsHandler],
+  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler, VisitsHandler, RepairsHandler],
   providers: [
     EquipmentRepository,
     ImportRepository,
@@ -30,6 +33,8 @@ import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
     TicketEquipmentUseCases,
     VisitsRepository,
     VisitsUseCases,
+    RepairsRepository,
+    RepairsUseCases,
     // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
     { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],

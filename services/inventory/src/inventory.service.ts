@@ -5,6 +5,7 @@ import { InventorySchema1798710000000 } from './migrations/1798710000000-invento
 import { InventoryCustody1798710000100 } from './migrations/1798710000100-custody.js';
 import { InventoryTicketEquipment1798900000000 } from './migrations/1798900000000-ticket-equipment.js';
 import { InventoryFieldVisits1798900000100 } from './migrations/1798900000100-field-visits.js';
+import { InventoryRepairs1798900000200 } from './migrations/1798900000200-repairs.js';
 
 /** The equipment register and its custody (seed 004); it consumes no events yet. */
 export const inventoryService: ServiceDefinition = {
@@ -16,6 +17,7 @@ export const inventoryService: ServiceDefinition = {
     InventoryCustody1798710000100,
     InventoryTicketEquipment1798900000000,
     InventoryFieldVisits1798900000100,
+    InventoryRepairs1798900000200,
   ],
   portVariable: 'INVENTORY_PORT',
   defaultPort: 3107,

@@ -1,5 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsInt, IsUUID, Min } from 'class-validator';
 import {
   INVENTORY_READ_ROLES,
@@ -8,7 +17,10 @@ import {
   PlanVisitBodyV1,
   ROLES,
   RecordVisitBodyV1,
+  RepairOutBodyV1,
+  RepairReturnBodyV1,
   type ActorV1,
+  type RepairV1,
   type FieldVisitV1,
   type TicketEquipmentV1,
 } from '@cau/contracts';
@@ -18,7 +30,7 @@ import { ContractPipe } from '../http/request-input.js';
 import { EquipmentIdParams } from '../inventory/inventory.dto.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { FieldVisitResponse, TicketEquipmentResponse } from './field-service.responses.js';
+import { FieldVisitResponse, RepairResponse, TicketEquipmentResponse } from './field-service.responses.js';
 import { FieldServiceUseCase } from './field-service.use-case.js';
 
 export class TicketEquipmentParams {
@@ -39,6 +51,16 @@ export class TicketVisitParams {
   visitId!: string;
 }
 
+export class TicketRepairParams {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsUUID()
+  repairId!: string;
+}
+
+const TICKET_REPAIR = new ContractPipe(TicketRepairParams, ['number']);
 const TICKET_VISIT = new ContractPipe(TicketVisitParams, ['number']);
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
 const TICKET_EQUIPMENT = new ContractPipe(TicketEquipmentParams, ['number']);
@@ -161,6 +183,98 @@ export class FieldServiceController {
     @Body(new ContractPipe(RecordVisitBodyV1)) body: RecordVisitBodyV1,
   ): Promise<FieldVisitV1> {
     return this.field.recordVisit(actor, number, visitId, body);
+  }
+
+  @Get('tickets/:number/repairs')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Los equipos que salieron a reparación por el ticket (F03)' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ type: RepairResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  repairs(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<RepairV1[]> {
+    return this.field.repairs(actor, number);
+  }
+
+  @Post('tickets/:number/repairs')
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Registra la salida de un equipo a reparación (F03 «Salida de Equipo de Cómputo»)',
+    description:
+      'Quién lo retira, adónde va, el retorno previsto (AAAA-MM-DD, no anterior a hoy), el número de reporte de la ' +
+      'empresa y el motivo. El equipo pasa a `en_reparacion` (su resguardo no se puede transferir mientras tanto); ' +
+      'uno ya en reparación o dado de baja responde 409. El ticket pasa a ser un ticket de campo.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiBody({ schema: contractSchemaRef(RepairOutBodyV1) })
+  @ApiCreatedResponse({ type: RepairResponse })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  repairOut(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(RepairOutBodyV1)) body: RepairOutBodyV1,
+  ): Promise<RepairV1> {
+    return this.field.repairOut(actor, number, body);
+  }
+
+  @Post('tickets/:number/repairs/:repairId/return')
+  @HttpCode(200)
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Registra el retorno del equipo',
+    description:
+      'Fecha (no anterior a la salida), estado al retorno (`funciona`, `no_funciona`, `reemplazado`) y una nota. ' +
+      'El equipo vuelve a `en_uso` si alguien lo tiene en resguardo, si no a `en_stock`.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiParam({ name: 'repairId', schema: { type: 'string', format: 'uuid' } })
+  @ApiBody({ schema: contractSchemaRef(RepairReturnBodyV1) })
+  @ApiOkResponse({ type: RepairResponse })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  repairReturn(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_REPAIR) { number, repairId }: TicketRepairParams,
+    @Body(new ContractPipe(RepairReturnBodyV1)) body: RepairReturnBodyV1,
+  ): Promise<RepairV1> {
+    return this.field.repairReturn(actor, number, repairId, body);
+  }
+
+  @Get('tickets/:number/repairs/:repairId/f03.pdf')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'El formulario F03 «Salida de Equipo de Cómputo» en PDF',
+    description: 'Quien puede ver el ticket puede descargarlo (un solicitante, el de su propio ticket).',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiParam({ name: 'repairId', schema: { type: 'string', format: 'uuid' } })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'El PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 403, 404, 503)
+  async repairForm(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_REPAIR) { number, repairId }: TicketRepairParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = await this.field.repairForm(actor, number, repairId);
+    void reply
+      .type('application/pdf')
+      .header('Content-Disposition', `attachment; filename="${form.filename}"`)
+      .send(form.pdf);
+  }
+
+  @Get('inventory/equipment/:id/repairs')
+  @Roles(...INVENTORY_READ_ROLES)
+  @ApiOperation({ summary: 'Las salidas a reparación del equipo', description: 'De la más reciente a la más antigua.' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: RepairResponse, isArray: true })
+  @ApiErrors(400, 403, 404, 503)
+  equipmentRepairs(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(EquipmentIdParams)) { id }: EquipmentIdParams,
+  ): Promise<RepairV1[]> {
+    return this.field.equipmentRepairs(actor, id);
   }
 
   @Get('inventory/equipment/:id/tickets')

@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   EQUIPMENT_STATES,
+  REPAIR_CONDITIONS,
   VISITOR_KINDS,
   type EquipmentState,
   type EquipmentSummaryV1,
   type FieldVisitV1,
+  type RepairCondition,
+  type RepairV1,
   type TicketEquipmentV1,
   type VisitorKind,
   type VisitorViewV1,
@@ -116,4 +119,48 @@ export class FieldVisitResponse implements FieldVisitV1 {
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   recordedAt!: string | null;
+}
+
+export class RepairResponse implements RepairV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  ticketNumber!: number;
+
+  @ApiProperty({ type: EquipmentSummaryResponse })
+  equipment!: EquipmentSummaryResponse;
+
+  @ApiProperty({ description: 'Quién retira el equipo' })
+  takenBy!: string;
+
+  @ApiProperty({ description: 'Adónde va' })
+  destination!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  leftAt!: string;
+
+  @ApiProperty({ format: 'date', description: 'Retorno previsto' })
+  expectedReturn!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Número de reporte de la empresa' })
+  reportNumber!: string | null;
+
+  @ApiProperty({ description: 'Motivo' })
+  reason!: string;
+
+  @ApiProperty({ type: LinkedByResponse })
+  recordedBy!: LinkedByResponse;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  returnedOn!: string | null;
+
+  @ApiProperty({ enum: REPAIR_CONDITIONS, nullable: true, description: 'Estado al retorno' })
+  condition!: RepairCondition | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  returnNote!: string | null;
+
+  @ApiProperty({ type: LinkedByResponse, nullable: true })
+  returnedBy!: LinkedByResponse | null;
 }

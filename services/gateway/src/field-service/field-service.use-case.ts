@@ -7,6 +7,10 @@ import {
   type ActorV1,
   type FieldTicketV1,
   type FieldVisitV1,
+  type FormPdfV1,
+  type RepairOutBodyV1,
+  type RepairReturnBodyV1,
+  type RepairV1,
   type PlanVisitBodyV1,
   type RecordVisitBodyV1,
   type TicketEquipmentV1,
@@ -84,6 +88,36 @@ export class FieldServiceUseCase {
       ...body,
       visitor,
     });
+  }
+
+  async repairs(actor: ActorV1, number: number): Promise<RepairV1[]> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc.request<RepairV1[]>(FieldServiceQueries.TicketRepairs, { actor, ticket });
+  }
+
+  async repairOut(actor: ActorV1, number: number, repair: RepairOutBodyV1): Promise<RepairV1> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc
+      .request<RepairV1>(FieldServiceCommands.RecordRepairOut, { actor, ticket, repair })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
+  }
+
+  async repairReturn(actor: ActorV1, number: number, repairId: string, repair: RepairReturnBodyV1): Promise<RepairV1> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc
+      .request<RepairV1>(FieldServiceCommands.RecordRepairReturn, { actor, ticket, repairId, repair })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
+  }
+
+  /** The F03 as bytes: whoever may see the ticket may print it (a requester, their own ticket's). */
+  async repairForm(actor: ActorV1, number: number, repairId: string): Promise<{ filename: string; pdf: Buffer }> {
+    const ticket = await this.ticket(actor, number);
+    const form = await this.rpc.request<FormPdfV1>(FieldServiceQueries.RepairForm, { actor, ticket, repairId });
+    return { filename: form.filename, pdf: Buffer.from(form.pdf, 'base64') };
+  }
+
+  equipmentRepairs(actor: ActorV1, equipmentId: string): Promise<RepairV1[]> {
+    return this.rpc.request<RepairV1[]>(FieldServiceQueries.EquipmentRepairs, { actor, id: equipmentId });
   }
 
   /** A staff visitor is an active staff account (accounts are the gateway's); its name goes along. */
