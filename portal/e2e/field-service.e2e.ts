@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pdfText } from '@cau/testing';
 import { Api, baseUrl, checkPage, createAccount, PASSWORD, signIn, unique } from './support';
 
 /** The workspace's own header card (the page's shell has a header of its own). */
@@ -157,4 +158,83 @@ test('staff plan a field visit by a contracted technician and record it; a depar
     `/tickets/${number}/visits`,
   );
   expect(stored).toMatchObject([{ status: 'recorded', visitor: { technician: 'Luis Gómez' } }]);
+});
+
+test('a machine of the ticket leaves for repair (F03) and comes back; the F03 downloads and reads back', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const admin = await Api.admin();
+  const tag = unique().toUpperCase();
+  const operator = { email: `operador.rep.${tag.toLowerCase()}@cau.gob.ar`, name: 'Rita Operadora', role: 'operator' };
+  await createAccount(admin, operator);
+  const api = await Api.login(operator.email, PASSWORD);
+  const nb = await api.send<{ id: string }>('POST', '/inventory/equipment', {
+    inventoryNumber: `NB-${tag}`,
+    type: 'notebook',
+    brand: 'Lenovo',
+    model: 'ThinkPad T14',
+    state: 'en_stock',
+  });
+  const title = `La notebook no carga ${tag}`;
+  const { number } = await api.send<{ number: number }>(
+    'POST',
+    '/tickets',
+    {
+      channel: 'telefono',
+      requester: { email: `carla.rep.${tag.toLowerCase()}@salud.gob.ar`, name: 'Carla Díaz' },
+      jurisdiction: 'SALUD',
+      title,
+      description: 'La notebook no carga la batería.',
+      type: 'incidente',
+      category: 'correo-electronico',
+      impact: 'medio',
+      urgency: 'media',
+    },
+    { 'Idempotency-Key': `rep-${tag}` },
+  );
+  await expect(async () => {
+    await api.send('POST', `/tickets/${number}/equipment`, { equipmentId: nb.id });
+  }).toPass({ timeout: 60_000 });
+
+  await signIn(page, operator.email);
+  await page.goto(`${baseUrl()}/tickets/${number}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const repairs = page.getByRole('region', { name: 'Salidas a reparación' });
+  await repairs.getByRole('button', { name: 'Registrar la salida de un equipo' }).click();
+  const form = repairs.getByRole('form', { name: 'Salida de equipo de cómputo (F03)' });
+  await form.getByRole('combobox', { name: 'Equipo' }).click();
+  await page.getByRole('option', { name: `NB-${tag}` }).click();
+  await form.getByRole('textbox', { name: 'Quién lo retira' }).fill('Luis Gómez (Soporte Técnico SA)');
+  await form.getByRole('textbox', { name: 'Destino' }).fill('Taller de Soporte Técnico SA');
+  await form.getByLabel('Retorno previsto').fill('2099-01-15');
+  await form.getByRole('textbox', { name: 'N.º de reporte de la empresa' }).fill('ST-889');
+  await form.getByRole('textbox', { name: 'Motivo' }).fill('No carga: falla del conector de alimentación.');
+  await form.getByRole('button', { name: 'Registrar la salida' }).click();
+
+  const list = repairs.getByRole('list', { name: 'Salidas a reparación del ticket' });
+  await expect(list.getByText('En reparación')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Equipos' }).getByText('En reparación')).toBeVisible();
+  const download = list.getByRole('link', { name: `Descargar el F03 de NB-${tag} (PDF)` });
+  const href = await download.getAttribute('href');
+  const pdf = await page.request.get(`${baseUrl()}${href}`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const text = await pdfText(new Uint8Array(await pdf.body()));
+  expect(text).toContain('Salida de Equipo de Cómputo');
+  expect(text).toContain(`NB-${tag}`);
+  expect(text).toContain('falla del conector de alimentación');
+  await checkPage(page, 'field-service-repair-out');
+
+  await list.getByRole('button', { name: 'Registrar el retorno' }).click();
+  const back = list.getByRole('form', { name: 'Retorno del equipo' });
+  await back.getByLabel('Fecha de retorno').fill('2099-01-10');
+  await back.getByRole('radio', { name: 'Reemplazado' }).check();
+  await back.getByRole('button', { name: 'Registrar el retorno' }).click();
+  await expect(list.getByText('Volvió el 2099-01-10: Reemplazado')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Equipos' }).getByText('En stock')).toBeVisible();
+
+  await page.goto(`${baseUrl()}/inventario/${nb.id}`);
+  const table = page.getByRole('table', { name: 'Salidas a reparación' });
+  await expect(table.getByRole('cell', { name: 'Taller de Soporte Técnico SA' })).toBeVisible();
+  await checkPage(page, 'field-service-equipment-repairs');
 });

@@ -7,6 +7,11 @@ export type FieldVisit = Schemas['FieldVisitResponse'];
 export type PlanVisitBody = Schemas['PlanVisitBodyV1'];
 export type RecordVisitBody = Schemas['RecordVisitBodyV1'];
 export type VisitorBody = PlanVisitBody['visitor'];
+export type Repair = Schemas['RepairResponse'];
+export type RepairOutBody = Schemas['RepairOutBodyV1'];
+export type RepairReturnBody = Schemas['RepairReturnBodyV1'];
+
+export const REPAIR_CONDITIONS = ['funciona', 'no_funciona', 'reemplazado'] as const;
 
 /** How many matches the workspace's equipment search shows: a number or a serial finds one or a few. */
 export const EQUIPMENT_SEARCH_LIMIT = 8;
@@ -36,6 +41,48 @@ export const ticketVisitsQuery = (number: number) =>
     queryKey: ['field-service', 'ticket', number, 'visits'],
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/visits', { params: { path: { number } } })),
   });
+
+export const ticketRepairsQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['field-service', 'ticket', number, 'repairs'],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/repairs', { params: { path: { number } } })),
+  });
+
+export const equipmentRepairsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['field-service', 'equipment', id, 'repairs'],
+    queryFn: () => unwrap(api.GET('/api/v1/inventory/equipment/{id}/repairs', { params: { path: { id } } })),
+  });
+
+/** The F03's address: the browser downloads it with the session cookie. */
+export const repairFormUrl = (number: number, repairId: string): string =>
+  `/api/v1/tickets/${number}/repairs/${repairId}/f03.pdf`;
+
+/** A machine leaves or comes back: the ticket's repairs and equipment (its state changed) are read again. */
+export function useRepairChange(number: number) {
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ticketRepairsQuery(number).queryKey }),
+      queryClient.invalidateQueries({ queryKey: ticketEquipmentQuery(number).queryKey }),
+    ]);
+  const out = useMutation({
+    mutationFn: (body: RepairOutBody) =>
+      unwrap(api.POST('/api/v1/tickets/{number}/repairs', { params: { path: { number } }, body })),
+    onSuccess: refresh,
+  });
+  const back = useMutation({
+    mutationFn: ({ repairId, body }: { repairId: string; body: RepairReturnBody }) =>
+      unwrap(
+        api.POST('/api/v1/tickets/{number}/repairs/{repairId}/return', {
+          params: { path: { number, repairId } },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  return { out, back };
+}
 
 /** Plan a visit or record one: the ticket's visits are read again after either. */
 export function useVisitChange(number: number) {

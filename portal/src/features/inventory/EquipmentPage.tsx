@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
+import { EquipmentRepairs } from '../field-service/EquipmentRepairs';
 import { EquipmentTickets } from '../field-service/EquipmentTickets';
 import { locationText } from './EquipmentTable';
 import {
@@ -51,6 +52,8 @@ export function EquipmentPage() {
       {custody.data ? <Custody periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
       <Title order={2}>{t('fieldService.tickets.title')}</Title>
       <EquipmentTickets equipmentId={equipmentId} />
+      <Title order={2}>{t('fieldService.repairs.title')}</Title>
+      <EquipmentRepairs equipmentId={equipmentId} />
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>

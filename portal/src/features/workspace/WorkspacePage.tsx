@@ -27,6 +27,7 @@ import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
 import { TicketEquipment } from '../field-service/TicketEquipment';
 import { TicketVisits } from '../field-service/TicketVisits';
+import { TicketRepairs } from '../field-service/TicketRepairs';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -235,6 +236,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               )}
               <TicketEquipment number={number} />
               <TicketVisits number={number} />
+              <TicketRepairs number={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
