@@ -220,6 +220,7 @@ const RESOURCE_ES: Record<string, string> = {
   'ticket-equipment': 'el equipo en el ticket',
   'field-visit': 'la visita',
   repair: 'la salida a reparación',
+  'sign-off': 'la conformidad del ticket',
   'equipment-import': 'la importación',
 };
 const RESOURCE_EN: Record<string, string> = {
@@ -239,6 +240,7 @@ const RESOURCE_EN: Record<string, string> = {
   'ticket-equipment': 'Equipment on the ticket',
   'field-visit': 'Visit',
   repair: 'Repair',
+  'sign-off': "The ticket's sign-off",
   'equipment-import': 'Import',
 };
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -35,6 +36,8 @@ export const FieldServiceCommands = {
   RecordRepairOut: 'inventory.repair.out.v1',
   /** The machine comes back: its state on return, and `en_uso` or `en_stock` again. */
   RecordRepairReturn: 'inventory.repair.return.v1',
+  /** The conformity at the end of a field attention, with the three signatures (seed 004 step 09). */
+  RecordSignOff: 'inventory.sign-off.record.v1',
 } as const;
 
 export const FieldServiceQueries = {
@@ -48,6 +51,7 @@ export const FieldServiceQueries = {
   EquipmentRepairs: 'inventory.equipment.repairs.v1',
   /** The F03 of one repair as a PDF (`{ filename, pdf }`, base64). */
   RepairForm: 'inventory.repair.form.v1',
+  TicketSignOff: 'inventory.sign-off.get.v1',
 } as const;
 
 /** The ticket as the gateway found it (it exists and the actor may see it). */
@@ -444,6 +448,97 @@ export class RepairChangedV1 {
   condition!: RepairCondition | null;
 }
 
+/** A drawn signature: a PNG from the portal's canvas, as a data URL (about 20 KB for a tablet-sized pad). */
+export const SIGNATURE_DRAWING_PATTERN = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+export const SIGNATURE_DRAWING_MAX = 150_000;
+
+/** One signature: the signer's name, and the drawing where the office wants one (a typed name is enough). */
+export class SignatureV1 {
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(SIGNATURE_DRAWING_MAX)
+  @Matches(SIGNATURE_DRAWING_PATTERN)
+  drawing?: string;
+}
+
+export class SignOffBodyV1 {
+  /** The user's conformity with the attention. */
+  @IsBoolean()
+  conforme!: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  comments?: string;
+
+  /** The user who received the attention. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  user!: SignatureV1;
+
+  /** The head of the Departamento de Centros de Información. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  head!: SignatureV1;
+
+  /** The staff in charge of the repair. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  repairStaff!: SignatureV1;
+}
+
+export class SignOffCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignOffBodyV1)
+  signOff!: SignOffBodyV1;
+}
+
+export interface SignatureViewV1 {
+  name: string;
+  drawing: string | null;
+}
+
+export interface SignOffV1 {
+  ticketNumber: number;
+  conforme: boolean;
+  comments: string | null;
+  user: SignatureViewV1;
+  head: SignatureViewV1;
+  repairStaff: SignatureViewV1;
+  recordedBy: { accountId: string; name: string };
+  recordedAt: string;
+}
+
+/**
+ * Payload of `field.signed-off`: the field attention has its conformity. Resolution keeps, per ticket,
+ * whether a field attention (a recorded visit or equipment out for repair) waits for one.
+ */
+export class FieldSignedOffV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsBoolean()
+  conforme!: boolean;
+
+  @IsISO8601({ strict: true })
+  signedAt!: string;
+}
+
 export const FieldServiceEvents = {
   TicketEquipmentLinked: defineEvent('equipment.ticket-linked', 1, TicketEquipmentChangedV1),
   TicketEquipmentUnlinked: defineEvent('equipment.ticket-unlinked', 1, TicketEquipmentChangedV1),
@@ -453,4 +548,5 @@ export const FieldServiceEvents = {
   /** Equipment out for repair also makes the ticket a field ticket. */
   RepairOut: defineEvent('equipment.repair-out', 1, RepairChangedV1),
   RepairReturned: defineEvent('equipment.repair-returned', 1, RepairChangedV1),
+  SignedOff: defineEvent('field.signed-off', 1, FieldSignedOffV1),
 } as const;

@@ -255,4 +255,30 @@ describe('gateway: equipment and field visits on tickets', () => {
     const page = await f.http.send<unknown[]>('GET', `/api/v1/inventory/equipment/${pc}/repairs`, { token: operator });
     expect(page.body).toHaveLength(1);
   });
+
+  it('records the sign-off of the field attention (after the visit and repair above); refuses bad signatures', async () => {
+    const missing = await f.http.send<ErrorBody>('POST', `/api/v1/tickets/${ticket}/sign-off`, {
+      token: operator,
+      json: { conforme: true, user: { name: 'Ana Pérez' }, head: { name: 'Jefa' } },
+    });
+    expect(missing).toMatchObject({ status: 400, body: { fields: [{ field: 'repairStaff' }] } });
+    const signed = await f.http.send<{ conforme: boolean; head: { name: string } }>(
+      'POST',
+      `/api/v1/tickets/${ticket}/sign-off`,
+      {
+        token: operator,
+        json: {
+          conforme: true,
+          user: { name: 'Ana Pérez' },
+          head: { name: 'Jefa' },
+          repairStaff: { name: 'Luis Gómez' },
+        },
+      },
+    );
+    expect(signed).toMatchObject({ status: 201, body: { conforme: true, head: { name: 'Jefa' } } });
+    const mine = await f.http.send('GET', `/api/v1/tickets/${ticket}/sign-off`, { token: requester });
+    expect(mine).toMatchObject({ status: 200, body: { user: { name: 'Ana Pérez' } } });
+    const strangers = await f.http.send('GET', `/api/v1/tickets/${ticket}/sign-off`, { token: stranger });
+    expect(strangers.status).toBe(403);
+  });
 });

@@ -14,13 +14,24 @@ import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use
 import { RepairsHandler } from './repairs/repairs.handler.js';
 import { RepairsRepository } from './repairs/repairs.repository.js';
 import { RepairsUseCases } from './repairs/repairs.use-cases.js';
+import { SignOffHandler } from './sign-off/sign-off.handler.js';
+import { SignOffRepository } from './sign-off/sign-off.repository.js';
+import { SignOffUseCases } from './sign-off/sign-off.use-cases.js';
 import { VisitsHandler } from './visits/visits.handler.js';
 import { VisitsRepository } from './visits/visits.repository.js';
 import { VisitsUseCases } from './visits/visits.use-cases.js';
 import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
-  controllers: [EquipmentHandler, ImportHandler, CustodyHandler, TicketEquipmentHandler, VisitsHandler, RepairsHandler],
+  controllers: [
+    EquipmentHandler,
+    ImportHandler,
+    CustodyHandler,
+    TicketEquipmentHandler,
+    VisitsHandler,
+    RepairsHandler,
+    SignOffHandler,
+  ],
   providers: [
     EquipmentRepository,
     ImportRepository,
@@ -35,6 +46,8 @@ import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
     VisitsUseCases,
     RepairsRepository,
     RepairsUseCases,
+    SignOffRepository,
+    SignOffUseCases,
     // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
     { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],

@@ -6,6 +6,7 @@ import { InventoryCustody1798710000100 } from './migrations/1798710000100-custod
 import { InventoryTicketEquipment1798900000000 } from './migrations/1798900000000-ticket-equipment.js';
 import { InventoryFieldVisits1798900000100 } from './migrations/1798900000100-field-visits.js';
 import { InventoryRepairs1798900000200 } from './migrations/1798900000200-repairs.js';
+import { InventorySignOffs1798900000300 } from './migrations/1798900000300-sign-offs.js';
 
 /** The equipment register and its custody (seed 004); it consumes no events yet. */
 export const inventoryService: ServiceDefinition = {
@@ -18,6 +19,7 @@ export const inventoryService: ServiceDefinition = {
     InventoryTicketEquipment1798900000000,
     InventoryFieldVisits1798900000100,
     InventoryRepairs1798900000200,
+    InventorySignOffs1798900000300,
   ],
   portVariable: 'INVENTORY_PORT',
   defaultPort: 3107,

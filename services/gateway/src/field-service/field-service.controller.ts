@@ -19,7 +19,9 @@ import {
   RecordVisitBodyV1,
   RepairOutBodyV1,
   RepairReturnBodyV1,
+  SignOffBodyV1,
   type ActorV1,
+  type SignOffV1,
   type RepairV1,
   type FieldVisitV1,
   type TicketEquipmentV1,
@@ -30,7 +32,12 @@ import { ContractPipe } from '../http/request-input.js';
 import { EquipmentIdParams } from '../inventory/inventory.dto.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { FieldVisitResponse, RepairResponse, TicketEquipmentResponse } from './field-service.responses.js';
+import {
+  FieldVisitResponse,
+  RepairResponse,
+  SignOffResponse,
+  TicketEquipmentResponse,
+} from './field-service.responses.js';
 import { FieldServiceUseCase } from './field-service.use-case.js';
 
 export class TicketEquipmentParams {
@@ -262,6 +269,37 @@ export class FieldServiceController {
       .type('application/pdf')
       .header('Content-Disposition', `attachment; filename="${form.filename}"`)
       .send(form.pdf);
+  }
+
+  @Get('tickets/:number/sign-off')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'La conformidad de la atención en campo del ticket (404 si no hay)' })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ type: SignOffResponse })
+  @ApiErrors(400, 403, 404, 503)
+  signOff(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<SignOffV1> {
+    return this.field.signOff(actor, number);
+  }
+
+  @Post('tickets/:number/sign-off')
+  @Roles(...INVENTORY_WRITE_ROLES)
+  @ApiOperation({
+    summary: 'Registra la conformidad al terminar una atención en campo',
+    description:
+      'La conformidad del usuario y las tres firmas (usuario, jefe del departamento, personal de la reparación): ' +
+      'nombre y, si se dibujó, la firma como PNG (`data:image/png;base64,…`). Solo en un ticket con una visita ' +
+      'registrada o una salida a reparación (409 si no). Una nueva conformidad reemplaza a la anterior.',
+  })
+  @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
+  @ApiBody({ schema: contractSchemaRef(SignOffBodyV1) })
+  @ApiCreatedResponse({ type: SignOffResponse })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
+  recordSignOff(
+    @CurrentActor() actor: ActorV1,
+    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Body(new ContractPipe(SignOffBodyV1)) body: SignOffBodyV1,
+  ): Promise<SignOffV1> {
+    return this.field.recordSignOff(actor, number, body);
   }
 
   @Get('inventory/equipment/:id/repairs')

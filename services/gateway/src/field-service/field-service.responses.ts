@@ -8,6 +8,8 @@ import {
   type FieldVisitV1,
   type RepairCondition,
   type RepairV1,
+  type SignOffV1,
+  type SignatureViewV1,
   type TicketEquipmentV1,
   type VisitorKind,
   type VisitorViewV1,
@@ -163,4 +165,38 @@ export class RepairResponse implements RepairV1 {
 
   @ApiProperty({ type: LinkedByResponse, nullable: true })
   returnedBy!: LinkedByResponse | null;
+}
+
+export class SignatureResponse implements SignatureViewV1 {
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'La firma dibujada, PNG como data URL' })
+  drawing!: string | null;
+}
+
+export class SignOffResponse implements SignOffV1 {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  ticketNumber!: number;
+
+  @ApiProperty({ description: 'Conformidad del usuario' })
+  conforme!: boolean;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  comments!: string | null;
+
+  @ApiProperty({ type: SignatureResponse, description: 'El usuario' })
+  user!: SignatureResponse;
+
+  @ApiProperty({ type: SignatureResponse, description: 'El jefe del Departamento de Centros de Información' })
+  head!: SignatureResponse;
+
+  @ApiProperty({ type: SignatureResponse, description: 'El personal encargado de la reparación' })
+  repairStaff!: SignatureResponse;
+
+  @ApiProperty({ type: LinkedByResponse })
+  recordedBy!: LinkedByResponse;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
 }

@@ -11,6 +11,8 @@ import {
   type RepairOutBodyV1,
   type RepairReturnBodyV1,
   type RepairV1,
+  type SignOffBodyV1,
+  type SignOffV1,
   type PlanVisitBodyV1,
   type RecordVisitBodyV1,
   type TicketEquipmentV1,
@@ -118,6 +120,18 @@ export class FieldServiceUseCase {
 
   equipmentRepairs(actor: ActorV1, equipmentId: string): Promise<RepairV1[]> {
     return this.rpc.request<RepairV1[]>(FieldServiceQueries.EquipmentRepairs, { actor, id: equipmentId });
+  }
+
+  async signOff(actor: ActorV1, number: number): Promise<SignOffV1> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc.request<SignOffV1>(FieldServiceQueries.TicketSignOff, { actor, ticket });
+  }
+
+  async recordSignOff(actor: ActorV1, number: number, signOff: SignOffBodyV1): Promise<SignOffV1> {
+    const ticket = await this.ticket(actor, number);
+    return this.rpc
+      .request<SignOffV1>(FieldServiceCommands.RecordSignOff, { actor, ticket, signOff })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'signOff'));
   }
 
   /** A staff visitor is an active staff account (accounts are the gateway's); its name goes along. */
