@@ -238,3 +238,90 @@ test('a machine of the ticket leaves for repair (F03) and comes back; the F03 do
   await expect(table.getByRole('cell', { name: 'Taller de Soporte Técnico SA' })).toBeVisible();
   await checkPage(page, 'field-service-equipment-repairs');
 });
+
+test('on a tablet, the user, the head of the department and the repair staff sign the field attention off', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const admin = await Api.admin();
+  const tag = unique().toUpperCase();
+  const operator = { email: `operador.conf.${tag.toLowerCase()}@cau.gob.ar`, name: 'Tomás Técnico', role: 'operator' };
+  await createAccount(admin, operator);
+  const api = await Api.login(operator.email, PASSWORD);
+  const title = `El monitor no da imagen ${tag}`;
+  const { number } = await api.send<{ number: number }>(
+    'POST',
+    '/tickets',
+    {
+      channel: 'telefono',
+      requester: { email: `ana.conf.${tag.toLowerCase()}@salud.gob.ar`, name: 'Ana Pérez' },
+      jurisdiction: 'SALUD',
+      title,
+      description: 'El monitor de la oficina 12 no da imagen.',
+      type: 'incidente',
+      category: 'correo-electronico',
+      impact: 'medio',
+      urgency: 'media',
+    },
+    { 'Idempotency-Key': `conf-${tag}` },
+  );
+
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await signIn(page, operator.email);
+  await page.goto(`${baseUrl()}/tickets/${number}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Conformidad' });
+  await expect(section.getByText(/Sin conformidad registrada/)).toBeVisible();
+
+  const sign = async () => {
+    await section.getByRole('button', { name: /Registrar (la|otra) conformidad/ }).click();
+    const form = section.getByRole('form', { name: 'Conformidad de la atención' });
+    // Keyboard: the names typed; the user also draws a signature on the pad.
+    await form.getByRole('textbox', { name: 'Usuario' }).fill('Ana Pérez');
+    await form.getByRole('textbox', { name: 'Jefe del Departamento de Centros de Información' }).fill('Marta Jefa');
+    await form.getByRole('textbox', { name: 'Personal encargado de la reparación' }).fill('Luis Gómez');
+    const pad = form.getByRole('img', { name: 'Firma dibujada: Usuario' });
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 120, box.y + 30, { steps: 8 });
+    await page.mouse.move(box.x + 220, box.y + 80, { steps: 8 });
+    await page.mouse.up();
+    return form;
+  };
+
+  // No visit or repair yet: the sign-off is refused with the reason, and nothing is stored.
+  const early = await sign();
+  await early.getByRole('button', { name: 'Guardar la conformidad' }).click();
+  await expect(early.getByRole('alert')).toContainText('no tiene una atención en campo registrada');
+  await early.getByRole('button', { name: 'Cancelar' }).click();
+
+  const visit = await api.send<{ id: string }>('POST', `/tickets/${number}/visits`, {
+    plannedFor: '2026-12-07T10:00:00-03:00',
+    visitor: { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez' },
+  });
+  await api.send('POST', `/tickets/${number}/visits/${visit.id}/record`, {
+    visitor: { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez' },
+    arrivedAt: '2026-12-07T10:10:00-03:00',
+    departedAt: '2026-12-07T11:00:00-03:00',
+    workDone: 'Cambio del cable de video.',
+  });
+  const form = await sign();
+  await checkPage(page, 'field-service-sign-off-form');
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await form.getByRole('button', { name: 'Guardar la conformidad' }).click();
+
+  await expect(section.getByText('Conforme', { exact: true })).toBeVisible();
+  await expect(section.getByText('Marta Jefa')).toBeVisible();
+  await expect(section.getByRole('img', { name: 'Firma de Ana Pérez' })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '../var/e2e/screenshots/field-service-sign-off-tablet.png', fullPage: true });
+  await checkPage(page, 'field-service-sign-off');
+  const stored = await api.send<{ user: { drawing: string | null }; head: { drawing: string | null } }>(
+    'GET',
+    `/tickets/${number}/sign-off`,
+  );
+  expect(stored.user.drawing).toMatch(/^data:image\/png;base64,/);
+  expect(stored.head.drawing).toBeNull();
+});

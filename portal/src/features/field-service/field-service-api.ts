@@ -11,6 +11,16 @@ export type Repair = Schemas['RepairResponse'];
 export type RepairOutBody = Schemas['RepairOutBodyV1'];
 export type RepairReturnBody = Schemas['RepairReturnBodyV1'];
 
+export type SignOff = Schemas['SignOffResponse'];
+
+/** The ticket's sign-off; a 404 means there is none yet (not worth retrying). */
+export const ticketSignOffQuery = (number: number) =>
+  queryOptions({
+    queryKey: ['field-service', 'ticket', number, 'sign-off'],
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/sign-off', { params: { path: { number } } })),
+    retry: false,
+  });
+
 export const REPAIR_CONDITIONS = ['funciona', 'no_funciona', 'reemplazado'] as const;
 
 /** How many matches the workspace's equipment search shows: a number or a serial finds one or a few. */

@@ -28,6 +28,7 @@ import { TicketMails } from './TicketMails';
 import { TicketEquipment } from '../field-service/TicketEquipment';
 import { TicketVisits } from '../field-service/TicketVisits';
 import { TicketRepairs } from '../field-service/TicketRepairs';
+import { TicketSignOff } from '../field-service/TicketSignOff';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -237,6 +238,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               <TicketEquipment number={number} />
               <TicketVisits number={number} />
               <TicketRepairs number={number} />
+              <TicketSignOff number={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
