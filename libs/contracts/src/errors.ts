@@ -217,6 +217,10 @@ const RESOURCE_ES: Record<string, string> = {
   service: 'el servicio',
   jurisdiction: 'la jurisdicción',
   equipment: 'el equipo',
+  'ticket-equipment': 'el equipo en el ticket',
+  'field-visit': 'la visita',
+  repair: 'la salida a reparación',
+  'sign-off': 'la conformidad del ticket',
   'equipment-import': 'la importación',
   'custody-period': 'el resguardo',
 };
@@ -234,6 +238,10 @@ const RESOURCE_EN: Record<string, string> = {
   service: 'Service',
   jurisdiction: 'Jurisdiction',
   equipment: 'Equipment',
+  'ticket-equipment': 'Equipment on the ticket',
+  'field-visit': 'Visit',
+  repair: 'Repair',
+  'sign-off': "The ticket's sign-off",
   'equipment-import': 'Import',
   'custody-period': 'Custody period',
 };
@@ -383,6 +391,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateInventoryNumber: (f, p) => `El campo «${f}» repite el número de inventario de la línea ${String(p?.[0])}.`,
     inventoryNumberTaken: (f, p) =>
       `El campo «${f}»: ya hay otro equipo con el número de inventario «${String(p?.[0])}».`,
+    unknownEquipment: (f, p) =>
+      `El campo «${f}» no nombra un equipo del inventario (${String(p?.[0])}); búsquelo por número de inventario o serie.`,
+    unknownStaff: (f, p) =>
+      `El campo «${f}» no nombra una cuenta activa del personal (${String(p?.[0])}); búsquela por nombre o correo.`,
     csvMalformed: (f, p) =>
       `El campo «${f}» no es un CSV válido cerca de la línea ${String(p?.[0])} (${String(p?.[1])}); revise comillas y separadores (coma).`,
     csvHeader: (f, p) =>
@@ -506,6 +518,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateInventoryNumber: (f, p) => `Field '${f}' repeats the inventory number of line ${String(p?.[0])}.`,
     inventoryNumberTaken: (f, p) =>
       `Field '${f}': another piece of equipment has inventory number "${String(p?.[0])}".`,
+    unknownEquipment: (f, p) =>
+      `Field '${f}' does not name a piece of equipment of the inventory (${String(p?.[0])}); search by inventory number or serial.`,
+    unknownStaff: (f, p) =>
+      `Field '${f}' does not name an active staff account (${String(p?.[0])}); search by name or e-mail.`,
     csvMalformed: (f, p) =>
       `Field '${f}' is not valid CSV near line ${String(p?.[0])} (${String(p?.[1])}); check quotes and separators (comma).`,
     csvHeader: (f, p) =>

@@ -30,3 +30,4 @@ export * from './accounts.js';
 export * from './priority-matrix.js';
 export * from './notification-rules.js';
 export * from './inventory.js';
+export * from './field-service.js';

@@ -53,6 +53,8 @@ import { ArticleFilesController } from './knowledge/article-files.controller.js'
 import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { InventoryController } from './inventory/inventory.controller.js';
+import { FieldServiceController } from './field-service/field-service.controller.js';
+import { FieldServiceUseCase } from './field-service/field-service.use-case.js';
 import { InventoryUseCase } from './inventory/inventory.use-case.js';
 import { MyEquipmentController } from './inventory/my-equipment.controller.js';
 import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
@@ -128,6 +130,7 @@ export class GatewayModule {
         KnowledgeController,
         InventoryController,
         MyEquipmentController,
+        FieldServiceController,
         ArticleFilesController,
         ReportsController,
         NotificationsController,
@@ -184,6 +187,7 @@ export class GatewayModule {
         KnowledgeUseCase,
         InventoryUseCase,
         MyEquipmentUseCase,
+        FieldServiceUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
         GetReportsUseCase,

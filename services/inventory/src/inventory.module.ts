@@ -11,10 +11,30 @@ import { CustodySettings } from './custody/custody-settings.js';
 import { ImportHandler } from './import/import.handler.js';
 import { ImportRepository } from './import/import.repository.js';
 import { ImportEquipmentUseCase } from './import/import.use-case.js';
+import { TicketEquipmentHandler } from './ticket-equipment/ticket-equipment.handler.js';
+import { TicketEquipmentRepository } from './ticket-equipment/ticket-equipment.repository.js';
+import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
+import { RepairsHandler } from './repairs/repairs.handler.js';
+import { RepairsRepository } from './repairs/repairs.repository.js';
+import { RepairsUseCases } from './repairs/repairs.use-cases.js';
+import { SignOffHandler } from './sign-off/sign-off.handler.js';
+import { SignOffRepository } from './sign-off/sign-off.repository.js';
+import { SignOffUseCases } from './sign-off/sign-off.use-cases.js';
+import { VisitsHandler } from './visits/visits.handler.js';
+import { VisitsRepository } from './visits/visits.repository.js';
+import { VisitsUseCases } from './visits/visits.use-cases.js';
 import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
-  controllers: [EquipmentHandler, ImportHandler, CustodyHandler],
+  controllers: [
+    EquipmentHandler,
+    ImportHandler,
+    CustodyHandler,
+    TicketEquipmentHandler,
+    VisitsHandler,
+    RepairsHandler,
+    SignOffHandler,
+  ],
   providers: [
     EquipmentRepository,
     ImportRepository,
@@ -27,6 +47,14 @@ import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
     { provide: CustodySettings, useFactory: () => CustodySettings.fromEnv(process.env) },
     AcceptCustodyUseCase,
     CustodyDocumentUseCase,
+    TicketEquipmentRepository,
+    TicketEquipmentUseCases,
+    VisitsRepository,
+    VisitsUseCases,
+    RepairsRepository,
+    RepairsUseCases,
+    SignOffRepository,
+    SignOffUseCases,
     // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
     { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],

@@ -1,3 +1,4 @@
+import { fieldServiceEn } from '../../features/field-service/locales';
 import type { Messages } from './es';
 
 export const en: Messages = {
@@ -1633,6 +1634,7 @@ export const en: Messages = {
       file: 'by-type',
     },
   },
+  fieldService: fieldServiceEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

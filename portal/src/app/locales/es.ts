@@ -1,3 +1,5 @@
+import { fieldServiceEs } from '../../features/field-service/locales';
+
 export const es = {
   app: { name: 'Centro de Atención a Usuarios' },
   nav: {
@@ -1633,6 +1635,7 @@ export const es = {
       file: 'por-tipo',
     },
   },
+  fieldService: fieldServiceEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

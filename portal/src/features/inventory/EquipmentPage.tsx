@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { CustodyActions } from './CustodyActions';
+import { EquipmentRepairs } from '../field-service/EquipmentRepairs';
+import { EquipmentTickets } from '../field-service/EquipmentTickets';
 import { locationText } from './EquipmentTable';
 import {
   custodyDocumentUrl,
@@ -51,6 +53,10 @@ export function EquipmentPage() {
       <Title order={2}>{t('inventory.custodyTitle')}</Title>
       <CustodyActions equipment={e} />
       {custody.data ? <Custody equipmentId={e.id} periods={custody.data} /> : <Text>{t('common.loading')}</Text>}
+      <Title order={2}>{t('fieldService.tickets.title')}</Title>
+      <EquipmentTickets equipmentId={equipmentId} />
+      <Title order={2}>{t('fieldService.repairs.title')}</Title>
+      <EquipmentRepairs equipmentId={equipmentId} />
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>

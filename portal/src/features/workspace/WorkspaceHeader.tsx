@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
+import { equipmentDescription, ticketEquipmentQuery } from '../field-service/field-service-api';
+import { useTypeLabel } from '../inventory/labels';
 import { StatusBadges } from '../tickets/ticket-status';
 import { slaClock, type SlaClock } from './sla-clock';
 import { catalogueOptionsQuery, categoriesQuery, servicesQuery, type TicketDetail } from './workspace-api';
@@ -85,6 +87,8 @@ export function WorkspaceHeader({ ticket, areaName }: { ticket: TicketDetail; ar
   const category = categories.data?.find((entry) => entry.code === ticket.category)?.label[language];
   const service = services.data?.find((entry) => entry.code === ticket.service)?.label[language];
   const { requester, reportedBy } = ticket;
+  const equipment = useQuery(ticketEquipmentQuery(ticket.number));
+  const typeLabel = useTypeLabel();
 
   return (
     <Card withBorder padding="md" component="header" aria-labelledby="workspace-title">
@@ -157,6 +161,18 @@ export function WorkspaceHeader({ ticket, areaName }: { ticket: TicketDetail; ar
             </Text>
           )}
         </Fact>
+        {equipment.data && equipment.data.length > 0 && (
+          <Fact label={t('fieldService.equipment.header')}>
+            {equipment.data.map(({ equipment: e }) => (
+              <Text span display="block" key={e.id} inherit>
+                {e.inventoryNumber}
+                <Text span display="block" size="xs" c="dark.5">
+                  {equipmentDescription(e, typeLabel)}
+                </Text>
+              </Text>
+            ))}
+          </Fact>
+        )}
         <Fact label={t('ticket.type')}>{t(`types.${ticket.type}`)}</Fact>
         <Fact label={t('ticket.category')}>{category ?? ticket.category}</Fact>
         {ticket.service && <Fact label={t('ticket.service')}>{service ?? ticket.service}</Fact>}

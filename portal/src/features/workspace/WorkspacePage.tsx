@@ -25,6 +25,10 @@ import { ChangedAlert } from './ChangedAlert';
 import { Composer, COMPOSER_ID } from './Composer';
 import { DerivationPath } from './DerivationPath';
 import { TicketMails } from './TicketMails';
+import { TicketEquipment } from '../field-service/TicketEquipment';
+import { TicketVisits } from '../field-service/TicketVisits';
+import { TicketRepairs } from '../field-service/TicketRepairs';
+import { TicketSignOff } from '../field-service/TicketSignOff';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -231,6 +235,10 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   )}
                 </Card>
               )}
+              <TicketEquipment number={number} />
+              <TicketVisits number={number} />
+              <TicketRepairs number={number} />
+              <TicketSignOff number={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />

@@ -1,0 +1,552 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { defineEvent } from './events/envelope.js';
+import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './inventory.js';
+import { NotBlank } from './not-blank.js';
+
+/**
+ * Field service on a ticket (seed 004, issue 15): the equipment a ticket names. Inventory keeps the links;
+ * the gateway checks that the actor may see the ticket (reporting's access rules) before it asks, and
+ * hands inventory the ticket's id and number. See ./subjects.ts for the naming rule.
+ */
+export const FieldServiceCommands = {
+  LinkTicketEquipment: 'inventory.ticket-equipment.link.v1',
+  UnlinkTicketEquipment: 'inventory.ticket-equipment.unlink.v1',
+  /** A field visit planned on a ticket: when, and who will go. */
+  PlanVisit: 'inventory.visit.plan.v1',
+  /** What happened at a planned visit: who went, arrival, departure, what was done. */
+  RecordVisit: 'inventory.visit.record.v1',
+  /** F03 "Salida de Equipo de Cómputo": a machine leaves for repair (state `en_reparacion`). */
+  RecordRepairOut: 'inventory.repair.out.v1',
+  /** The machine comes back: its state on return, and `en_uso` or `en_stock` again. */
+  RecordRepairReturn: 'inventory.repair.return.v1',
+  /** The conformity at the end of a field attention, with the three signatures (seed 004 step 09). */
+  RecordSignOff: 'inventory.sign-off.record.v1',
+} as const;
+
+export const FieldServiceQueries = {
+  /** The equipment one ticket names. */
+  TicketEquipment: 'inventory.ticket-equipment.list.v1',
+  /** The tickets that name one piece of equipment (the equipment page). */
+  EquipmentTickets: 'inventory.equipment.tickets.v1',
+  /** The field visits of one ticket. */
+  TicketVisits: 'inventory.visit.list.v1',
+  TicketRepairs: 'inventory.repair.list.v1',
+  EquipmentRepairs: 'inventory.equipment.repairs.v1',
+  /** The F03 of one repair as a PDF (`{ filename, pdf }`, base64). */
+  RepairForm: 'inventory.repair.form.v1',
+  TicketSignOff: 'inventory.sign-off.get.v1',
+} as const;
+
+/** The ticket as the gateway found it (it exists and the actor may see it). */
+export class FieldTicketV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  ticketNumber!: number;
+}
+
+export class LinkTicketEquipmentBodyV1 {
+  /** The equipment's id (found with `GET /api/v1/inventory/equipment?text=` by inventory number or serial). */
+  @IsUUID()
+  equipmentId!: string;
+}
+
+export class LinkTicketEquipmentCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LinkTicketEquipmentBodyV1)
+  link!: LinkTicketEquipmentBodyV1;
+}
+
+export class UnlinkTicketEquipmentCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  equipmentId!: string;
+}
+
+export class TicketEquipmentQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+}
+
+/** What a ticket's header and the equipment page show of a piece of equipment. */
+export interface EquipmentSummaryV1 {
+  id: string;
+  inventoryNumber: string;
+  serial: string | null;
+  type: string;
+  brand: string | null;
+  model: string | null;
+  state: EquipmentState;
+}
+
+export interface TicketEquipmentV1 {
+  ticketNumber: number;
+  equipment: EquipmentSummaryV1;
+  linkedBy: { accountId: string; name: string };
+  linkedAt: string;
+}
+
+/** Payload of `equipment.ticket-linked` and `equipment.ticket-unlinked` (the envelope carries the ticket id). */
+export class TicketEquipmentChangedV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+}
+
+export const FieldServiceLimits = {
+  company: 200,
+  technician: 200,
+  reportNumber: 60,
+  workDone: 4_000,
+  note: 1_000,
+} as const;
+
+/** Who goes: one of the office's staff accounts, or a contracted company's technician (seed 004, steps 05–07). */
+export const VISITOR_KINDS = ['staff', 'contractor'] as const;
+export type VisitorKind = (typeof VISITOR_KINDS)[number];
+
+export class VisitorBodyV1 {
+  @IsIn(VISITOR_KINDS)
+  kind!: VisitorKind;
+
+  /** `staff`: the account (operator, agent, supervisor or administrator) that goes. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'staff')
+  @IsUUID()
+  accountId?: string;
+
+  /** `contractor`: the company in charge of technical support. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'contractor')
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.company)
+  company?: string;
+
+  /** `contractor`: the technician's name. */
+  @ValidateIf((v: VisitorBodyV1) => v.kind === 'contractor')
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  technician?: string;
+
+  /** `contractor`: the company's own report number (its help desk's), when it gave one. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.reportNumber)
+  reportNumber?: string;
+}
+
+/** The visitor as inventory keeps it: the gateway adds a staff account's name (accounts are the gateway's). */
+export class VisitorV1 extends VisitorBodyV1 {
+  @ValidateIf((v: VisitorV1) => v.kind === 'staff')
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}
+
+export class PlanVisitBodyV1 {
+  /** When the visit is expected (ISO 8601 with its offset). */
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorBodyV1)
+  visitor!: VisitorBodyV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class PlanVisitCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  visitId!: string;
+
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorV1)
+  visitor!: VisitorV1;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class RecordVisitBodyV1 {
+  /** Who actually went (the portal offers the planned visitor). */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorBodyV1)
+  visitor!: VisitorBodyV1;
+
+  @IsISO8601({ strict: true })
+  arrivedAt!: string;
+
+  /** Not before `arrivedAt`. */
+  @IsISO8601({ strict: true })
+  departedAt!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.workDone)
+  workDone!: string;
+}
+
+export class RecordVisitCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  visitId!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VisitorV1)
+  visitor!: VisitorV1;
+
+  @IsISO8601({ strict: true })
+  arrivedAt!: string;
+
+  @IsISO8601({ strict: true })
+  departedAt!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.workDone)
+  workDone!: string;
+}
+
+export interface VisitorViewV1 {
+  kind: VisitorKind;
+  accountId: string | null;
+  name: string | null;
+  company: string | null;
+  technician: string | null;
+  reportNumber: string | null;
+}
+
+export interface FieldVisitV1 {
+  id: string;
+  ticketNumber: number;
+  status: 'planned' | 'recorded';
+  plannedFor: string;
+  plannedBy: { accountId: string; name: string };
+  note: string | null;
+  visitor: VisitorViewV1;
+  arrivedAt: string | null;
+  departedAt: string | null;
+  workDone: string | null;
+  recordedBy: { accountId: string; name: string } | null;
+  recordedAt: string | null;
+}
+
+/** Payload of `field-visit.planned` and `field-visit.recorded`. */
+export class FieldVisitChangedV1 {
+  @IsUUID()
+  visitId!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsIn(VISITOR_KINDS)
+  visitorKind!: VisitorKind;
+
+  @IsISO8601({ strict: true })
+  plannedFor!: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  arrivedAt!: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  departedAt!: string | null;
+}
+
+export const REPAIR_CONDITIONS = ['funciona', 'no_funciona', 'reemplazado'] as const;
+export type RepairCondition = (typeof REPAIR_CONDITIONS)[number];
+
+export class RepairOutBodyV1 {
+  @IsUUID()
+  equipmentId!: string;
+
+  /** Who takes the machine (the company's technician, or staff of UTIC's technical support). */
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  takenBy!: string;
+
+  /** Where it goes (the company's workshop, UTIC's technical support area…). */
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.company)
+  destination!: string;
+
+  /** YYYY-MM-DD. */
+  @Matches(ISO_DATE_PATTERN)
+  expectedReturn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.reportNumber)
+  reportNumber?: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.note)
+  reason!: string;
+}
+
+export class RepairOutCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepairOutBodyV1)
+  repair!: RepairOutBodyV1;
+}
+
+export class RepairReturnBodyV1 {
+  /** YYYY-MM-DD, not before the day it left. */
+  @Matches(ISO_DATE_PATTERN)
+  returnedOn!: string;
+
+  @IsIn(REPAIR_CONDITIONS)
+  condition!: RepairCondition;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  note?: string;
+}
+
+export class RepairReturnCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  repairId!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepairReturnBodyV1)
+  repair!: RepairReturnBodyV1;
+}
+
+export class RepairRefV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsUUID()
+  repairId!: string;
+}
+
+export interface RepairV1 {
+  id: string;
+  ticketNumber: number;
+  equipment: EquipmentSummaryV1;
+  takenBy: string;
+  destination: string;
+  leftAt: string;
+  expectedReturn: string;
+  reportNumber: string | null;
+  reason: string;
+  recordedBy: { accountId: string; name: string };
+  returnedOn: string | null;
+  condition: RepairCondition | null;
+  returnNote: string | null;
+  returnedBy: { accountId: string; name: string } | null;
+}
+
+/** A printable form travelling over NATS: the PDF's bytes as base64 (under 1 MiB). */
+export interface FormPdfV1 {
+  filename: string;
+  pdf: string;
+}
+
+/** Payload of `equipment.repair-out` and `equipment.repair-returned`. */
+export class RepairChangedV1 {
+  @IsUUID()
+  repairId!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsUUID()
+  equipmentId!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+
+  @IsOptional()
+  @IsIn(REPAIR_CONDITIONS)
+  condition!: RepairCondition | null;
+}
+
+/** A drawn signature: a PNG from the portal's canvas, as a data URL (about 20 KB for a tablet-sized pad). */
+export const SIGNATURE_DRAWING_PATTERN = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+export const SIGNATURE_DRAWING_MAX = 150_000;
+
+/** One signature: the signer's name, and the drawing where the office wants one (a typed name is enough). */
+export class SignatureV1 {
+  @IsString()
+  @NotBlank()
+  @MaxLength(FieldServiceLimits.technician)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(SIGNATURE_DRAWING_MAX)
+  @Matches(SIGNATURE_DRAWING_PATTERN)
+  drawing?: string;
+}
+
+export class SignOffBodyV1 {
+  /** The user's conformity with the attention. */
+  @IsBoolean()
+  conforme!: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldServiceLimits.note)
+  comments?: string;
+
+  /** The user who received the attention. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  user!: SignatureV1;
+
+  /** The head of the Departamento de Centros de Información. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  head!: SignatureV1;
+
+  /** The staff in charge of the repair. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignatureV1)
+  repairStaff!: SignatureV1;
+}
+
+export class SignOffCommandV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FieldTicketV1)
+  ticket!: FieldTicketV1;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignOffBodyV1)
+  signOff!: SignOffBodyV1;
+}
+
+export interface SignatureViewV1 {
+  name: string;
+  drawing: string | null;
+}
+
+export interface SignOffV1 {
+  ticketNumber: number;
+  conforme: boolean;
+  comments: string | null;
+  user: SignatureViewV1;
+  head: SignatureViewV1;
+  repairStaff: SignatureViewV1;
+  recordedBy: { accountId: string; name: string };
+  recordedAt: string;
+}
+
+/**
+ * Payload of `field.signed-off`: the field attention has its conformity. Resolution keeps, per ticket,
+ * whether a field attention (a recorded visit or equipment out for repair) waits for one.
+ */
+export class FieldSignedOffV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsBoolean()
+  conforme!: boolean;
+
+  @IsISO8601({ strict: true })
+  signedAt!: string;
+}
+
+export const FieldServiceEvents = {
+  TicketEquipmentLinked: defineEvent('equipment.ticket-linked', 1, TicketEquipmentChangedV1),
+  TicketEquipmentUnlinked: defineEvent('equipment.ticket-unlinked', 1, TicketEquipmentChangedV1),
+  VisitPlanned: defineEvent('field-visit.planned', 1, FieldVisitChangedV1),
+  /** A recorded visit makes the ticket a field ticket: resolution asks for the sign-off before closing it. */
+  VisitRecorded: defineEvent('field-visit.recorded', 1, FieldVisitChangedV1),
+  /** Equipment out for repair also makes the ticket a field ticket. */
+  RepairOut: defineEvent('equipment.repair-out', 1, RepairChangedV1),
+  RepairReturned: defineEvent('equipment.repair-returned', 1, RepairChangedV1),
+  SignedOff: defineEvent('field.signed-off', 1, FieldSignedOffV1),
+} as const;

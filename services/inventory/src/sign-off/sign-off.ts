@@ -1,0 +1,11 @@
+import type { Decision } from '../access/access-policy.js';
+
+/** A sign-off closes a field attention: there must be one (a recorded visit, or equipment out for repair). */
+export function signOffDecision(recordedVisits: number, repairs: number): Decision {
+  return recordedVisits + repairs > 0
+    ? { allowed: true }
+    : {
+        allowed: false,
+        reason: 'el ticket no tiene una atención en campo registrada (una visita registrada o una salida a reparación)',
+      };
+}
