@@ -158,6 +158,41 @@ test('staff plan a field visit by a contracted technician and record it; a depar
     `/tickets/${number}/visits`,
   );
   expect(stored).toMatchObject([{ status: 'recorded', visitor: { technician: 'Luis Gómez' } }]);
+
+  // A field ticket closes with the user's signed conformity; without it the supervisor must say why.
+  await api.eventually('POST', `/tickets/${number}/take`);
+  await api.send('POST', `/tickets/${number}/solution`, { solution: 'Se cambió la fuente de alimentación.' });
+  await api.send('POST', `/tickets/${number}/submit`, { verifiedWithRequester: true });
+  const supervisor = {
+    email: `supervisor.vis.${tag.toLowerCase()}@cau.gob.ar`,
+    name: 'Susana Supervisora',
+    role: 'supervisor',
+  };
+  await createAccount(admin, supervisor);
+  const context = await page.context().browser()!.newContext();
+  const boss = await context.newPage();
+  try {
+    await signIn(boss, supervisor.email);
+    await expect(async () => {
+      await boss.goto(`${baseUrl()}/tickets/${number}`);
+      await expect(boss.getByRole('button', { name: 'Revisar' })).toBeVisible({ timeout: 10_000 });
+    }).toPass({ timeout: 60_000 });
+    await boss.getByRole('button', { name: 'Revisar' }).click();
+    const review = boss.getByRole('dialog', { name: 'Revisar' });
+    await expect(review.getByText('Atención en campo sin conformidad')).toBeVisible();
+    await review.getByRole('button', { name: 'Aprobar y cerrar' }).click();
+    await expect(review.getByText(/^Conflicto: la atención en campo no tiene la conformidad firmada/)).toBeVisible();
+    await checkPage(boss, 'field-service-review-without-sign-off');
+    await review
+      .getByLabel('Motivo para cerrar sin la conformidad')
+      .fill('El usuario viajó; su jefe confirmó por correo.');
+    await review.getByRole('button', { name: 'Aprobar y cerrar' }).click();
+    await expect(review).toBeHidden();
+    await expect(ticketHeader(boss).getByText('Cerrado', { exact: true })).toBeVisible();
+    await expect(boss.getByText('El usuario viajó; su jefe confirmó por correo.')).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
 
 test('a machine of the ticket leaves for repair (F03) and comes back; the F03 downloads and reads back', async ({

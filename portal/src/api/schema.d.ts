@@ -4314,6 +4314,7 @@ export interface components {
             /** @enum {string} */
             decision: "approve" | "reject";
             observations?: string;
+            signOffWaivedReason?: string;
         };
         SatisfactionResponse: {
             /** @description Encuestas respondidas en el período */

@@ -41,6 +41,8 @@ import { SlaSweeper } from './sla/sla-sweeper.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
 import { RecordDerivationUseCase } from './tickets/record-derivation.use-case.js';
 import { RecordReclassificationUseCase } from './tickets/record-reclassification.use-case.js';
+import { FieldAttentionRepository } from './field/field-attention.repository.js';
+import { RecordFieldAttentionUseCase } from './field/record-field-attention.use-case.js';
 import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
 import { RoutingLocator } from './tickets/routing-locator.js';
@@ -91,6 +93,8 @@ export class ResolutionModule {
         RecordRoutingUseCase,
         RecordDerivationUseCase,
         RecordReclassificationUseCase,
+        FieldAttentionRepository,
+        RecordFieldAttentionUseCase,
         TakeTicketUseCase,
         AssignTicketUseCase,
         EstimateTicketUseCase,

@@ -1,4 +1,4 @@
-import { Events, ProcedureEvents, QueueGroups } from '@cau/contracts';
+import { Events, FieldServiceEvents, ProcedureEvents, QueueGroups } from '@cau/contracts';
 import { onEvent, ServiceRuntime, type ServiceDefinition } from '@cau/messaging';
 import { Clock } from './clock.js';
 import { servedAreasFromEnv, servesEveryAreaFromEnv } from './config/resolution-settings.js';
@@ -12,6 +12,8 @@ import { ResolutionSlaRulesVersion1798000000000 } from './migrations/17980000000
 import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-resolution-links-merge.js';
 import { ResolutionCalendarAnnouncements1798520000000 } from './migrations/1798520000000-resolution-calendar-announcements.js';
 import { ResolutionSlaScopes1798600000100 } from './migrations/1798600000100-resolution-sla-scopes.js';
+import { ResolutionFieldAttentions1799100000200 } from './migrations/1799100000200-field-attentions.js';
+import { RecordFieldAttentionUseCase } from './field/record-field-attention.use-case.js';
 import { ResolutionModule } from './resolution.module.js';
 import { CalendarAnnouncer } from './sla/calendar-announcer.js';
 import { ServiceLevelAnnouncer } from './sla/service-level-announcer.js';
@@ -49,6 +51,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionLinksMerge1798200000000,
       ResolutionCalendarAnnouncements1798520000000,
       ResolutionSlaScopes1798600000100,
+      ResolutionFieldAttentions1799100000200,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,
@@ -60,6 +63,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       const routing = app.get(RecordRoutingUseCase);
       const derivation = app.get(RecordDerivationUseCase);
       const reclassification = app.get(RecordReclassificationUseCase);
+      const fieldAttention = app.get(RecordFieldAttentionUseCase);
       return [
         {
           durable: 'resolution',
@@ -71,6 +75,10 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
             onEvent(ProcedureEvents.TicketEscalated, (event, tx) => derivation.handle(event, tx)),
             onEvent(ProcedureEvents.SolutionReturned, (event, tx) => derivation.handle(event, tx)),
             onEvent(ProcedureEvents.TicketReclassified, (event, tx) => reclassification.handle(event, tx)),
+            // Inventory's field work on a ticket: closing it then asks for the user's signed conformity.
+            onEvent(FieldServiceEvents.VisitRecorded, (event, tx) => fieldAttention.workDone(event, tx)),
+            onEvent(FieldServiceEvents.RepairOut, (event, tx) => fieldAttention.workDone(event, tx)),
+            onEvent(FieldServiceEvents.SignedOff, (event, tx) => fieldAttention.signedOff(event, tx)),
           ],
         },
       ];

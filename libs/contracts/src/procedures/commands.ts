@@ -154,6 +154,16 @@ export class ReviewBodyV1 {
   @IsString()
   @MaxLength(Limits.note)
   observations?: string;
+
+  /**
+   * Approving a field ticket without the user's signed conformity (seed 004): why it closes anyway.
+   * Without it such an approval is refused with the reason.
+   */
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.reason)
+  signOffWaivedReason?: string;
 }
 
 export class ReasonBodyV1 {

@@ -167,6 +167,14 @@ export class TicketClosedV1 extends LifecycleStepBase {
   @IsInt()
   @Min(0)
   resolutionCalendarMinutes!: number;
+
+  /**
+   * A field ticket closed without the user's conformity (seed 004): the supervisor's reason. Staff see it
+   * in the timeline; it is not for the requester.
+   */
+  @IsOptional()
+  @IsString()
+  signOffWaivedReason?: string;
 }
 
 export class TicketReopenedV1 extends LifecycleStepBase {

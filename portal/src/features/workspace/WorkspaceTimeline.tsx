@@ -135,7 +135,16 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
       ) : null;
     case 'ticket.closed': {
       const business = minutes(d.resolutionBusinessMinutes);
-      return business ? <Block label={t('workspace.timeline.resolutionTime')}>{business}</Block> : null;
+      return (
+        <>
+          {business && <Block label={t('workspace.timeline.resolutionTime')}>{business}</Block>}
+          {text(d.signOffWaivedReason) && (
+            <Block label={t('workspace.timeline.signOffWaived')} tint="orange.0">
+              {text(d.signOffWaivedReason)}
+            </Block>
+          )}
+        </>
+      );
     }
     case 'ticket.commented':
       return more(d.text) ? <Block>{more(d.text)}</Block> : null;

@@ -1,10 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, unwrap } from '../../../api/client';
 import { onSubmitOf } from '../../../components/forms';
+import { ticketRepairsQuery, ticketSignOffQuery, ticketVisitsQuery } from '../../field-service/field-service-api';
 import { SUCCESS_COLOR } from '../../tickets/ticket-status';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
@@ -14,6 +16,7 @@ const reviewSchema = z
   .object({
     decision: z.enum(['approve', 'reject']),
     observations: z.string().max(5000, 'validation.tooLong'),
+    signOffWaivedReason: z.string().max(2000, 'validation.tooLong'),
   })
   .refine((values) => values.decision === 'approve' || values.observations.trim() !== '', {
     path: ['observations'],
@@ -23,7 +26,8 @@ type ReviewValues = z.infer<typeof reviewSchema>;
 
 /**
  * The supervisor's review (9.1 steps 9–10): approve, which closes the ticket, or return it to the desk
- * with observations of what must be corrected.
+ * with observations of what must be corrected. A field ticket (seed 004: a visit recorded, equipment out
+ * for repair) closes with the user's signed conformity; without it the supervisor says why it closes anyway.
  */
 export function ReviewForm({
   number,
@@ -35,18 +39,27 @@ export function ReviewForm({
   const { t } = useTranslation();
   const form = useForm<ReviewValues>({
     resolver: zodResolver(reviewSchema),
-    defaultValues: { decision: 'approve', observations: '' },
+    defaultValues: { decision: 'approve', observations: '', signOffWaivedReason: '' },
   });
+  const visits = useQuery(ticketVisitsQuery(number));
+  const repairs = useQuery(ticketRepairsQuery(number));
+  const signOff = useQuery(ticketSignOffQuery(number));
+  const fieldTicket =
+    (visits.data ?? []).some((visit) => visit.status === 'recorded') || (repairs.data ?? []).length > 0;
+  const missingSignOff = fieldTicket && signOff.data?.conforme !== true;
   useReportUnsaved(form.formState.isDirty);
   const review = useTicketAction({
     number,
     success: t('workspace.done.review'),
     onDone,
-    call: ({ decision, observations }: ReviewValues) =>
+    call: ({ decision, observations, signOffWaivedReason }: ReviewValues) =>
       unwrap(
         api.POST('/api/v1/tickets/{number}/review', {
           params: { path: { number } },
-          body: decision === 'approve' ? { decision } : { decision, observations: observations.trim() },
+          body:
+            decision === 'approve'
+              ? { decision, ...(signOffWaivedReason.trim() ? { signOffWaivedReason: signOffWaivedReason.trim() } : {}) }
+              : { decision, observations: observations.trim() },
         }),
       ),
   });
@@ -88,6 +101,21 @@ export function ReviewForm({
             {...form.register('observations')}
             error={fieldError(t, form.formState.errors.observations?.message)}
           />
+        )}
+        {decision === 'approve' && missingSignOff && (
+          <>
+            <Alert color="yellow" title={t('workspace.forms.signOffMissingTitle')}>
+              {signOff.data ? t('workspace.forms.signOffNotConforme') : t('workspace.forms.signOffMissing')}
+            </Alert>
+            <Textarea
+              label={t('workspace.forms.signOffWaivedReason')}
+              description={t('workspace.forms.signOffWaivedHint')}
+              autosize
+              minRows={2}
+              {...form.register('signOffWaivedReason')}
+              error={fieldError(t, form.formState.errors.signOffWaivedReason?.message)}
+            />
+          </>
         )}
         <Refusal error={review.error} />
         <Group justify="flex-end">

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ProcedureEvents, type ReviewCommandV1 } from '@cau/contracts';
 import { buildClosureReport, resolutionTimes } from '../../closure/closure-report.js';
 import { ClosureReportRepository } from '../../closure/closure-report.repository.js';
+import { signOffProblem } from '../../field/field-attention.js';
+import { FieldAttentionRepository } from '../../field/field-attention.repository.js';
 import { CalendarRepository } from '../../sla/calendar.repository.js';
 import { clockStartOf } from '../../tickets/ticket-record.js';
 import { TicketHistoryRepository } from '../../tickets/ticket-history.repository.js';
 import { reviewFieldProblems } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../permissions.js';
-import { authorize, conflict, nextStatus, validate } from '../refusals.js';
+import { authorize, conflict, nextStatus, refuseIf, validate } from '../refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
@@ -25,16 +27,17 @@ export class ReviewSolutionUseCase {
     private readonly calendars: CalendarRepository,
     private readonly history: TicketHistoryRepository,
     private readonly reports: ClosureReportRepository,
+    private readonly fieldAttentions: FieldAttentionRepository,
   ) {}
 
   execute(area: string, command: ReviewCommandV1): Promise<LifecycleStateV1> {
     return this.runner.run(area, command, async (scope) => {
       authorize(mayAct(command.actor, 'review', scope.ticket));
       validate(reviewFieldProblems(command.body));
-      const { decision, observations } = command.body;
+      const { decision, observations, signOffWaivedReason } = command.body;
       switch (decision) {
         case 'approve':
-          return this.approve(scope);
+          return this.approve(scope, signOffWaivedReason?.trim() || undefined);
         case 'reject':
           return this.reject(scope, observations ?? '');
       }
@@ -51,9 +54,16 @@ export class ReviewSolutionUseCase {
     });
   }
 
-  private async approve(scope: CommandScope): Promise<void> {
+  /**
+   * A field ticket (seed 004: a visit recorded, equipment out for repair) closes with the user's signed
+   * conformity, or with the supervisor's reason for closing without it, kept in the closing step.
+   */
+  private async approve(scope: CommandScope, signOffWaivedReason: string | undefined): Promise<void> {
     const { ticket, tx, now, by } = scope;
     const status = nextStatus(ticket.status, 'approve');
+    const attention = await this.fieldAttentions.find(tx, ticket.ticketId);
+    refuseIf(signOffProblem(attention, signOffWaivedReason));
+    const waived = attention?.lastWorkAt && signOffWaivedReason ? signOffWaivedReason : undefined;
     const registeredAt = clockStartOf(ticket);
     if (!registeredAt) {
       throw conflict('el registro del ticket todavía no llegó a este servicio; intente de nuevo en unos segundos');
@@ -66,12 +76,14 @@ export class ReviewSolutionUseCase {
     await this.journal.record(scope, {
       action: 'approve',
       changes: { status, closedAt: now },
+      notes: waived,
       event: {
         definition: ProcedureEvents.TicketClosed,
         data: {
           ...lifecycleBase(scope, status),
           resolutionBusinessMinutes: times.businessMinutes,
           resolutionCalendarMinutes: times.calendarMinutes,
+          ...(waived ? { signOffWaivedReason: waived } : {}),
         },
       },
     });
