@@ -50,8 +50,8 @@ describe('resolution: closing a field ticket asks for its sign-off', () => {
       causationId: null,
       data,
     };
-    await h.publish(envelope as EventEnvelope);
-    await h.applied(envelope as EventEnvelope);
+    await h.publish(envelope);
+    await h.applied(envelope);
   }
 
   const visitRecorded = (ticket: TestTicket, at: string) =>
