@@ -115,7 +115,10 @@ export async function spawnService(
   };
 }
 
-let nextPort = 20_000 + Math.floor(Math.random() * 20_000);
+// Below Linux's ephemeral range (32768–60999 by default): a port there can be taken by any outgoing
+// connection (to PostgreSQL, NATS, SMTP) between the choice and the service's listen, which failed a
+// restarted service with EADDRINUSE.
+let nextPort = 20_000 + Math.floor(Math.random() * 10_000);
 /** Ports for spawned services; random base per test file so parallel runs rarely collide. */
 export function allocatePort(): number {
   nextPort += 1;
