@@ -2675,7 +2675,7 @@ export interface paths {
         put?: never;
         /**
          * Revisión del supervisor: aprueba y cierra, o rechaza con observaciones
-         * @description Solo supervisores y administradores cierran tickets (003 §8); rechazar exige `observations`.
+         * @description Solo supervisores y administradores cierran tickets (003 §8); rechazar exige `observations`. Un ticket con atención en campo (visita registrada o equipo en reparación) se cierra con la conformidad firmada (004), o con `signOffWaivedReason`: por qué se cierra sin ella (409 si falta).
          *
          *     Roles: supervisor, admin.
          */
