@@ -1,22 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
+import { FieldSection } from './FieldSection';
 import {
   REPAIR_CONDITIONS,
   repairFormUrl,
@@ -244,32 +232,17 @@ function RepairItem({ number, repair }: { number: number; repair: Repair }) {
 export function TicketRepairs({ number }: { number: number }) {
   const { t } = useTranslation();
   const repairs = useQuery(ticketRepairsQuery(number));
-  const [recording, setRecording] = useState(false);
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="ticket-repairs-title">
-      <Title order={2} size="h4" id="ticket-repairs-title">
-        {t('fieldService.repairs.title')}
-      </Title>
-      {repairs.data?.length === 0 && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('fieldService.repairs.none')}
-        </Text>
-      )}
-      {repairs.data && repairs.data.length > 0 && (
-        <Stack component="ul" gap="xs" mt="xs" p={0} aria-label={t('fieldService.repairs.listLabel')}>
-          {repairs.data.map((repair) => (
-            <RepairItem key={repair.id} number={number} repair={repair} />
-          ))}
-        </Stack>
-      )}
-      <Refusal error={repairs.error} />
-      {recording ? (
-        <RepairOutForm number={number} onDone={() => setRecording(false)} />
-      ) : (
-        <Button size="xs" variant="light" mt="sm" onClick={() => setRecording(true)}>
-          {t('fieldService.repairs.outOpen')}
-        </Button>
-      )}
-    </Card>
+    <FieldSection
+      id="ticket-repairs-title"
+      title={t('fieldService.repairs.title')}
+      none={t('fieldService.repairs.none')}
+      listLabel={t('fieldService.repairs.listLabel')}
+      items={repairs.data}
+      error={repairs.error}
+      renderItem={(repair) => <RepairItem key={repair.id} number={number} repair={repair} />}
+      openLabel={t('fieldService.repairs.outOpen')}
+      renderForm={(onDone) => <RepairOutForm number={number} onDone={onDone} />}
+    />
   );
 }

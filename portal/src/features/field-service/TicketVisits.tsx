@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { PeoplePicker } from '../workspace/actions/AssignForm';
 import { Refusal } from '../workspace/actions/action-kit';
+import { FieldSection } from './FieldSection';
 import type { Person } from '../workspace/workspace-api';
 import { ticketVisitsQuery, useVisitChange, type FieldVisit } from './field-service-api';
 import { departureBeforeArrival, instantOf, localOf, visitorOf, type VisitorDraft } from './visit-form';
@@ -295,32 +296,17 @@ function VisitItem({ number, visit }: { number: number; visit: FieldVisit }) {
 export function TicketVisits({ number }: { number: number }) {
   const { t } = useTranslation();
   const visits = useQuery(ticketVisitsQuery(number));
-  const [planning, setPlanning] = useState(false);
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="ticket-visits-title">
-      <Title order={2} size="h4" id="ticket-visits-title">
-        {t('fieldService.visits.title')}
-      </Title>
-      {visits.data?.length === 0 && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('fieldService.visits.none')}
-        </Text>
-      )}
-      {visits.data && visits.data.length > 0 && (
-        <Stack component="ul" gap="xs" mt="xs" p={0} aria-label={t('fieldService.visits.listLabel')}>
-          {visits.data.map((visit) => (
-            <VisitItem key={visit.id} number={number} visit={visit} />
-          ))}
-        </Stack>
-      )}
-      <Refusal error={visits.error} />
-      {planning ? (
-        <PlanVisitForm number={number} onDone={() => setPlanning(false)} />
-      ) : (
-        <Button size="xs" variant="light" mt="sm" onClick={() => setPlanning(true)}>
-          {t('fieldService.visits.planOpen')}
-        </Button>
-      )}
-    </Card>
+    <FieldSection
+      id="ticket-visits-title"
+      title={t('fieldService.visits.title')}
+      none={t('fieldService.visits.none')}
+      listLabel={t('fieldService.visits.listLabel')}
+      items={visits.data}
+      error={visits.error}
+      renderItem={(visit) => <VisitItem key={visit.id} number={number} visit={visit} />}
+      openLabel={t('fieldService.visits.planOpen')}
+      renderForm={(onDone) => <PlanVisitForm number={number} onDone={onDone} />}
+    />
   );
 }
