@@ -35,6 +35,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY . .
 RUN npm run build \
  && npm run build -w @cau/portal \
+ && node scripts/bundle.mjs --force \
  && find libs services -name '*.tsbuildinfo' -delete \
  && rm -rf libs/*/node_modules services/*/node_modules
 
@@ -51,7 +52,8 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts
 
 # ---------------------------------------------------------------------------------------------------
 # runtime: node_modules (workspace packages are symlinks into libs/ and services/), the compiled
-# dist/ folders, the portal's static files, and the health probe. Files stay owned by root; the process runs as `node`.
+# dist/ folders and each service's bundle (what runs: scripts/bundle.mjs says why), the portal's static
+# files, and the health probe. Files stay owned by root; the process runs as `node`.
 FROM ${NODE_IMAGE} AS runtime
 ARG CAU_SERVICE=gateway
 ENV NODE_ENV=production \
@@ -77,4 +79,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # The services drain NATS and finish in-flight work on SIGTERM; `exec` replaces the shell with node,
 # so node itself receives the signal.
 STOPSIGNAL SIGTERM
-CMD ["/bin/sh", "-c", "exec node services/${CAU_SERVICE}/dist/main.js"]
+CMD ["/bin/sh", "-c", "exec node services/${CAU_SERVICE}/bundle/main.mjs"]

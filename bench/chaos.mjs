@@ -8,7 +8,7 @@
 // after the restart is in every read model.
 // Options: --clients 8 --interval 12 (s between kills) --down 1 (s a process stays dead)
 //          --kills intake,routing,resolution,knowledge,notifications,reporting,gateway,nats
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     interval: { type: 'string', default: '12' },
     down: { type: 'string', default: '1' },
     kills: { type: 'string', default: 'intake,routing,resolution,knowledge,notifications,reporting,gateway,nats' },
+    // What is restarted is what runs in production: the bundles (scripts/bundle.mjs); `dist` for the plain build.
+    entry: { type: 'string', default: 'bundle' },
   },
 });
 const clients = Number(values.clients);
@@ -31,6 +33,9 @@ const intervalMs = Number(values.interval) * 1_000;
 const downMs = Number(values.down) * 1_000;
 const kills = values.kills.split(',').filter(Boolean);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+if (values.entry === 'bundle') execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
+process.env.CAU_SERVICE_ENTRY = values.entry;
 
 // --- NATS of our own -------------------------------------------------------------------------------
 const natsPort = await freePort();

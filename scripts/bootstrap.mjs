@@ -19,6 +19,9 @@ if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtime
 console.log('Building (tsc -b)…');
 run('npx tsc -b tsconfig.build.json');
 
+// `npm start` runs the services' bundles (re-made only for the services whose build changed).
+if (process.argv.includes('--portal')) run('node scripts/bundle.mjs');
+
 // `npm start` serves the portal's build: rebuild it when a source is newer than the build (`npm test`
 // builds it itself before the browser tests).
 if (process.argv.includes('--portal')) {

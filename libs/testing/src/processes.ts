@@ -52,7 +52,7 @@ export interface ServiceProcess {
 }
 
 /**
- * Starts one service from its build (`services/<name>/dist/main.js`) as a separate process on a free
+ * Starts one service from its build (`services/<name>/dist/main.js`, or its bundle: CAU_SERVICE_ENTRY) as a separate process on a free
  * port, and waits until its health endpoint answers.
  */
 export async function spawnService(
@@ -61,8 +61,14 @@ export async function spawnService(
   port: number,
 ): Promise<ServiceProcess> {
   const root = repoRoot();
-  const main = path.join(root, 'services', name, 'dist', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
+  // CAU_SERVICE_ENTRY=bundle runs what `npm start` and the image run (scripts/bundle.mjs) instead of the build.
+  const bundled = process.env.CAU_SERVICE_ENTRY === 'bundle';
+  const main = bundled
+    ? path.join(root, 'services', name, 'bundle', 'main.mjs')
+    : path.join(root, 'services', name, 'dist', 'main.js');
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: run ${bundled ? '"node scripts/bundle.mjs"' : '"npm run build"'} first`);
+  }
   let output = '';
   // e.g. CAU_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
   const nodeArgs = (process.env.CAU_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -1,11 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { es } from './locales/es';
+import { es, type Messages } from './locales/es';
 
 export const languages = ['es', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
+// Spanish is in the main bundle; English (~65 kB) is fetched only by those who read it, so the first
+// page of everyone else parses less (issue 12's speed targets).
+const loaders: Record<Language, () => Promise<Messages>> = {
+  es: () => Promise.resolve(es),
+  en: async () => (await import('./locales/en')).en,
+};
 
 // Remembered in the browser only until sign-in; the account's own choice wins from then on.
 const STORAGE_KEY = 'cau.language';
@@ -20,13 +26,29 @@ function initialLanguage(): Language {
   return 'es';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'es',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+async function loadLanguage(language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', await loaders[language]());
+  }
+}
+
+/** Resolves once the remembered language's texts are loaded: the portal renders after it. */
+export const i18nReady: Promise<void> = (async () => {
+  await i18n.use(initReactI18next).init({
+    resources: { es: { translation: es } },
+    partialBundledLanguages: true,
+    lng: 'es',
+    fallbackLng: 'es',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const language = initialLanguage();
+  if (language !== 'es') {
+    await loadLanguage(language);
+    await i18n.changeLanguage(language);
+  }
+  document.documentElement.lang = i18n.language;
+})();
 
 export async function changeLanguage(language: Language): Promise<void> {
   try {
@@ -34,10 +56,10 @@ export async function changeLanguage(language: Language): Promise<void> {
   } catch {
     // Not remembered in this browser; the account still keeps it.
   }
+  await i18nReady;
+  await loadLanguage(language);
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);
 }
-
-document.documentElement.lang = i18n.language;
 
 export default i18n;
