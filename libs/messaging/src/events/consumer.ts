@@ -22,14 +22,37 @@ import type { MessagingMetrics } from '../observability/metrics.js';
 export interface EventHandler<T extends object = object> {
   readonly definition: EventDefinition<T>;
   /** Applies the event inside the consumer's transaction; throw to have it retried. */
-  handle(event: EventEnvelope<T>, tx: EntityManager): Promise<void>;
+  handle(event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope): Promise<void>;
 }
 
 export function onEvent<T extends object>(
   definition: EventDefinition<T>,
-  handle: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>,
+  handle: (event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope) => Promise<void>,
 ): EventHandler<T> {
   return { definition, handle };
+}
+
+/**
+ * Work that handlers leave for the end of the batch they are applied in, inside its transaction, done once
+ * per key however many events of the batch asked for it: e.g. a summary row rebuilt from a ticket's state,
+ * which a burst of that ticket's events would otherwise rebuild once per event. The work must read the state
+ * when it runs, not capture it when deferred. A batch retried one event at a time does it for each.
+ */
+export class BatchScope {
+  private readonly pending = new Map<string, () => Promise<void>>();
+
+  defer(key: string, work: () => Promise<void>): void {
+    if (!this.pending.has(key)) this.pending.set(key, work);
+  }
+
+  /** Does the deferred work in the order it was first asked for (work may defer more). */
+  async finish(): Promise<void> {
+    while (this.pending.size > 0) {
+      const [key, work] = this.pending.entries().next().value as [string, () => Promise<void>];
+      await work();
+      this.pending.delete(key);
+    }
+  }
 }
 
 export interface DurableConsumerOptions {
@@ -406,6 +429,7 @@ export class DurableConsumer {
     }
     const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
     const outcomes: Outcome[] = [];
+    const batch = new BatchScope();
     for (const { event, handler } of work) {
       // `delete` also makes a second copy of the same event within this batch a duplicate.
       if (!fresh.delete(event.id.toLowerCase())) {
@@ -413,10 +437,11 @@ export class DurableConsumer {
         continue;
       }
       await runWithCorrelation({ correlationId: event.correlationId, causationId: event.id }, () =>
-        handler.handle(event, tx),
+        handler.handle(event, tx, batch),
       );
       outcomes.push('applied');
     }
+    await batch.finish();
     return outcomes;
   }
 

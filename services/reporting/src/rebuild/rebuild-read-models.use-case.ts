@@ -10,7 +10,7 @@ import {
   type ReadModelRebuildStatusQueryV1,
   type ReadModelRebuildV1,
 } from '@cau/contracts';
-import { ServiceError, ServiceRuntime, type EventHandler } from '@cau/messaging';
+import { BatchScope, ServiceError, ServiceRuntime, type EventHandler } from '@cau/messaging';
 import { readModelHandlers } from '../read-models.js';
 import { ReportingSettings } from '../reports/reporting-settings.js';
 import { TicketFactsProjection } from '../reports/ticket-facts.projection.js';
@@ -137,6 +137,7 @@ export class RebuildReadModelsUseCase {
     tx: EntityManager,
   ): Promise<number> {
     let applied = 0;
+    const scope = new BatchScope();
     for (const stored of batch) {
       const type = (stored.body as { type?: unknown } | null)?.type;
       const handler = typeof type === 'string' ? handlers.get(type) : undefined;
@@ -145,9 +146,10 @@ export class RebuildReadModelsUseCase {
       if (!checked.ok) continue;
       const event: EventEnvelope<object> = checked.value;
       if (!(await this.rebuilds.firstInShadow(tx, event.id))) continue;
-      await handler.handle(event, tx);
+      await handler.handle(event, tx, scope);
       applied++;
     }
+    await scope.finish();
     return applied;
   }
 }

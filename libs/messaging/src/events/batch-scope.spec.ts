@@ -1,0 +1,36 @@
+import { BatchScope } from './consumer';
+
+describe('BatchScope', () => {
+  it('does each key’s work once, in the order first asked, at the end', async () => {
+    const scope = new BatchScope();
+    const done: string[] = [];
+    scope.defer('facts:a', async () => void done.push('a'));
+    scope.defer('facts:b', async () => void done.push('b'));
+    scope.defer('facts:a', async () => void done.push('a again'));
+    expect(done).toEqual([]);
+    await scope.finish();
+    expect(done).toEqual(['a', 'b']);
+  });
+
+  it('does work deferred by deferred work, and a key again once its work is done', async () => {
+    const scope = new BatchScope();
+    const done: string[] = [];
+    scope.defer('first', async () => {
+      done.push('first');
+      scope.defer('second', async () => void done.push('second'));
+    });
+    await scope.finish();
+    scope.defer('first', async () => void done.push('first, next batch'));
+    await scope.finish();
+    expect(done).toEqual(['first', 'second', 'first, next batch']);
+  });
+
+  it('stops at a failing work and lets the error reach the batch', async () => {
+    const scope = new BatchScope();
+    const done: string[] = [];
+    scope.defer('bad', () => Promise.reject(new Error('database gone')));
+    scope.defer('after', async () => void done.push('after'));
+    await expect(scope.finish()).rejects.toThrow('database gone');
+    expect(done).toEqual([]);
+  });
+});
