@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import pdfmake from 'pdfmake';
-import robotoFonts from 'pdfmake/fonts/Roboto.js';
 import type { Letterhead } from './letterhead.js';
 
 /**
@@ -20,17 +18,36 @@ export interface FormDocument {
   signatures?: string[];
 }
 
+type Pdfmake = (typeof import('pdfmake'))['default'];
+let pdfmakeLoading: Promise<Pdfmake> | null = null;
+
+/**
+ * pdfmake (with pdfkit and fontkit beneath it) is loaded by the first document, not at start: it was a large
+ * part of the inventory's start-up, which issue 10 wants ≤ 3 s, and most starts print nothing.
+ */
+function pdfmakeReady(): Promise<Pdfmake> {
+  pdfmakeLoading ??= loadPdfmake().catch((error: unknown) => {
+    pdfmakeLoading = null;
+    throw error;
+  });
+  return pdfmakeLoading;
+}
+
 /**
  * pdfmake's server build is a singleton, configured once here for every document: the bundled Roboto
  * (it has every Spanish accent) is loaded into its in-memory file system, and it may read nothing else,
  * neither a URL nor a local file, since documents are built from our own data only.
  */
-function configurePdfmake(): void {
+async function loadPdfmake(): Promise<Pdfmake> {
+  const [{ default: pdfmake }, { default: robotoFonts }] = await Promise.all([
+    import('pdfmake'),
+    import('pdfmake/fonts/Roboto.js'),
+  ]);
   const fonts: Record<string, Record<string, string>> = {};
   for (const [family, styles] of Object.entries(robotoFonts)) {
     const files: Record<string, string> = {};
     for (const [style, path] of Object.entries(styles)) {
-      pdfmake.virtualfs.writeFileSync(basename(path), readFileSync(path));
+      pdfmake.virtualfs.writeFileSync(basename(path), await readFile(path));
       files[style] = basename(path);
     }
     fonts[family] = files;
@@ -38,8 +55,8 @@ function configurePdfmake(): void {
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  return pdfmake;
 }
-configurePdfmake();
 
 const MARGIN = 40;
 
@@ -70,6 +87,7 @@ export async function renderForm(form: FormDocument, letterhead: Letterhead): Pr
       ...(form.signatures?.length ? [signatureLines(form.signatures)] : []),
     ],
   };
+  const pdfmake = await pdfmakeReady();
   const document = pdfmake.createPdf(definition);
   return Buffer.from(await document.getBuffer());
 }
