@@ -739,6 +739,8 @@ export const en: Messages = {
       title_other: 'Timeline ({{count}} steps)',
       internalNote: 'Internal note',
       publicReply: 'Public reply',
+      pendingReply: 'Reply by {{name}}: {{text}}',
+      pendingNote: 'Internal note by {{name}}: {{text}}',
       reason: 'Reason',
       note: 'Note',
       elements: 'Elements involved',

@@ -739,6 +739,8 @@ export const es = {
       title_other: 'Seguimiento ({{count}} pasos)',
       internalNote: 'Nota interna',
       publicReply: 'Respuesta pública',
+      pendingReply: 'Respuesta de {{name}}: {{text}}',
+      pendingNote: 'Nota interna de {{name}}: {{text}}',
       reason: 'Motivo',
       note: 'Nota',
       elements: 'Elementos involucrados',

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { CannedAnswerPicker } from '../canned-answers/CannedAnswerPicker';
 import { appendToDraft } from '../canned-answers/fill';
 import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +12,10 @@ import { onSubmitOf } from '../../components/forms';
 import { uploadFiles } from '../tickets/attachments/attachments-api';
 import { FilePicker } from '../tickets/attachments/FilePicker';
 import { Refusal, useTicketAction } from './actions/action-kit';
+import { useSession, type SessionAccount } from '../auth/session';
 import { clearDraft, useDraftField, type DraftField } from './drafts';
 import { useReportUnsaved } from './unsaved';
+import { addPendingComment, knownFrom, showsState, showTicketChange, type TimelineEntry } from './workspace-api';
 
 /** The reply box's id: the "r" shortcut puts the cursor there. */
 export const COMPOSER_ID = 'workspace-reply';
@@ -51,6 +54,28 @@ const composerSchema = z.object({
   text: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
 });
 type ComposerValues = z.infer<typeof composerSchema>;
+type SentComment = ComposerValues & { commentId: string };
+
+/** Where the timeline's one-line summary cuts a comment (the whole text is shown under it). */
+const SUMMARY_TEXT_MAX = 200;
+
+/** The timeline step of a comment resolution took, drawn until the read side has its own. */
+function sentComment(sent: SentComment, account: SessionAccount, internal: boolean, t: TFunction): TimelineEntry {
+  const line = sent.text.replace(/\s+/g, ' ').trim();
+  const text = line.length > SUMMARY_TEXT_MAX ? `${line.slice(0, SUMMARY_TEXT_MAX - 1)}…` : line;
+  const key = internal ? 'workspace.timeline.pendingNote' : 'workspace.timeline.pendingReply';
+  return {
+    type: 'ticket.commented',
+    at: new Date().toISOString(),
+    area: null,
+    by: { accountId: account.id, name: account.name, role: account.role },
+    details: { commentId: sent.commentId, text: sent.text.trim(), ...(internal ? { internal: true } : {}) },
+    summary: {
+      es: t(key, { lng: 'es', name: account.name, text }),
+      en: t(key, { lng: 'en', name: account.name, text }),
+    },
+  };
+}
 
 export function Composer({ number }: { number: number }) {
   const { t } = useTranslation();
@@ -95,9 +120,14 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
   const form = useForm<ComposerValues>({ resolver: zodResolver(composerSchema), defaultValues: { text: '' } });
   useDraftField(form, 'text', number, spec.draft);
   useReportUnsaved(form.watch('text').trim() !== '');
+  const account = useSession();
   const send = useTicketAction({
     number,
     success: t(spec.done),
+    show: async (client, state, sent) => {
+      if (account) addPendingComment(client, number, sentComment(sent, account, spec.internal, t));
+      await showTicketChange(client, number, showsState(state), knownFrom(state));
+    },
     onDone: (_result, sent) => {
       commentId.current = crypto.randomUUID();
       setFiles([]);
@@ -107,14 +137,14 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
       clearDraft(number, spec.draft);
       form.reset({ text: '' });
     },
-    call: async ({ text }: ComposerValues) => {
+    call: async ({ text, commentId: id }: SentComment) => {
       const attachmentIds = files.length > 0 ? (await uploadFiles(files)).map((file) => file.id) : undefined;
       return unwrap(
         api.POST('/api/v1/tickets/{number}/comments', {
           params: { path: { number } },
           body: {
             text: text.trim(),
-            commentId: commentId.current,
+            commentId: id,
             ...(spec.internal ? { internal: true } : {}),
             ...(attachmentIds ? { attachmentIds } : {}),
           },
@@ -134,7 +164,10 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
           {t(spec.hint)}
         </Text>
       </Group>
-      <form onSubmit={onSubmitOf(form.handleSubmit((values) => send.mutate(values)))} noValidate>
+      <form
+        onSubmit={onSubmitOf(form.handleSubmit((values) => send.mutate({ ...values, commentId: commentId.current })))}
+        noValidate
+      >
         <Stack gap="sm">
           <Textarea
             id={COMPOSER_ID}

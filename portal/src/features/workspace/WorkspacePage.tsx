@@ -33,7 +33,15 @@ import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
-import { graphQuery, showTicketChange, suggestionQuery, type TicketDetail, type TimelineEntry } from './workspace-api';
+import {
+  graphQuery,
+  pendingCommentsKey,
+  showTicketChange,
+  suggestionQuery,
+  withPendingComments,
+  type TicketDetail,
+  type TimelineEntry,
+} from './workspace-api';
 import { useShortcutGroup } from '../../components/shortcuts';
 import { useWorkspaceHotkeys, workspaceShortcutList, type WorkspaceShortcutId } from './workspace-shortcuts';
 
@@ -111,6 +119,12 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
     void showTicketChange(queryClient, number, (fresh) => Date.parse(fresh.updatedAt) >= Date.parse(event.at));
   });
   const changedAlert = changed && <ChangedAlert event={changed} onClose={() => setChanged(null)} />;
+  const pendingComments = useQuery({
+    queryKey: pendingCommentsKey(number),
+    queryFn: (): TimelineEntry[] => [],
+    initialData: [],
+    staleTime: Infinity,
+  });
 
   const actor = { accountId: account.id, role: account.role, area: account.area };
   const availability = graph.data
@@ -210,7 +224,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   {ticket.description}
                 </Text>
               </Card>
-              <WorkspaceTimeline timeline={ticket.timeline} />
+              <WorkspaceTimeline timeline={withPendingComments(ticket.timeline, pendingComments.data)} />
               {!open && changedAlert}
               {available.has('reply') && <Composer number={number} />}
             </Stack>

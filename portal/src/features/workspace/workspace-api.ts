@@ -103,6 +103,27 @@ export async function showTicketChange(
   ]);
 }
 
+/**
+ * Comments this page sent that the read side does not show yet. Resolution took them (its answer came), so
+ * the timeline draws them at once instead of a read side's lag later; each is dropped from view as soon as
+ * the ticket's own timeline has it (same `commentId`), whichever read brings it.
+ */
+export const pendingCommentsKey = (number: number) => ['tickets', 'pending-comments', number] as const;
+
+export function addPendingComment(queryClient: QueryClient, number: number, entry: TimelineEntry): void {
+  queryClient.setQueryData<TimelineEntry[]>(pendingCommentsKey(number), (pending = []) => [...pending, entry]);
+}
+
+/** The timeline followed by the sent comments it does not have yet. */
+export function withPendingComments(timeline: TimelineEntry[], pending: readonly TimelineEntry[]): TimelineEntry[] {
+  if (pending.length === 0) return timeline;
+  const shown = new Set(
+    timeline.filter((entry) => entry.type === 'ticket.commented').map((entry) => entry.details.commentId),
+  );
+  const waiting = pending.filter((entry) => !shown.has(entry.details.commentId));
+  return waiting.length === 0 ? timeline : [...timeline, ...waiting];
+}
+
 /** The read side has a lifecycle action once it shows the answer's status and a later change. */
 export const showsState =
   (state: TicketState) =>
