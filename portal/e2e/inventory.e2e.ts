@@ -104,7 +104,7 @@ test('staff search the inventory, read and edit a piece of equipment, and a supe
   await page.getByRole('button', { name: 'Importar' }).click();
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('no se importó ninguna fila');
-  await expect(refusal).toContainText('file.3.tipo');
+  await expect(refusal).toContainText('Línea 3, columna "tipo": "tostadora" no es un tipo de equipo conocido (PC,');
   await checkPage(page, 'inventory-import-refused');
 
   const good = `${header}\nCSV-${tag}-1,PC,en uso,HP\nCSV-${tag}-2,Dispositivo de red,En stock,Cisco\n`;

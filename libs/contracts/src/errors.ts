@@ -284,6 +284,50 @@ const CSV_LINE_EN: Record<string, (detail: unknown) => string> = {
   quote: () => 'has an unclosed quote',
 };
 
+/**
+ * Why one cell of an equipment CSV was refused (`csvCell` params: line, column as the file names it, the
+ * cell's value, the reason, the reason's params), worded for the person who fixes the file.
+ */
+const EQUIPMENT_STATE_NAMES_ES = 'En uso, En stock, En reparación, Dado de baja';
+const CSV_CELL_ES: Record<string, (value: string, p: readonly unknown[]) => string> = {
+  isNotEmpty: () => 'está vacía y es obligatoria',
+  maxLength: (v, p) => `"${v}" tiene ${String(p[1])} caracteres; admite como máximo ${String(p[0])}`,
+  inventoryNumberPattern: (v) =>
+    `"${v}" no es un número de inventario válido: empieza con una letra o un número y sigue con letras, números, puntos, guiones o barras, sin espacios`,
+  equipmentState: (v) => `"${v}" no es un estado conocido (${EQUIPMENT_STATE_NAMES_ES})`,
+  unknownEquipmentType: (v, p) => `"${v}" no es un tipo de equipo conocido (${list(p[0] as unknown[])})`,
+  notADate: (v) => `"${v}" no es una fecha del calendario; escríbala AAAA-MM-DD, p. ej. 2024-03-31`,
+  dateRange: (v, p) => `${v} es anterior a la fecha de compra (columna "${String(p[0])}": ${String(p[1])})`,
+  equipmentAttributes: (v, p) =>
+    `"${v}" no sirve como atributos: hasta ${String(p[0])}, con nombres de hasta ${String(p[1])} caracteres y valores de texto de hasta ${String(p[2])}, p. ej. {"ram":"8 GB"}`,
+  csvJson: (v) => `"${v}" no es un objeto JSON de textos, p. ej. {"ram":"8 GB"}`,
+  duplicateInventoryNumber: (v, p) => `"${v}" repite el número de inventario de la línea ${String(p[0])}`,
+};
+const CSV_CELL_EN: Record<string, (value: string, p: readonly unknown[]) => string> = {
+  isNotEmpty: () => 'is empty and is required',
+  maxLength: (v, p) => `"${v}" has ${String(p[1])} characters; it accepts at most ${String(p[0])}`,
+  inventoryNumberPattern: (v) =>
+    `"${v}" is not a valid inventory number: it starts with a letter or a digit followed by letters, digits, dots, hyphens or slashes, without spaces`,
+  equipmentState: (v) => `"${v}" is not a known state (${EQUIPMENT_STATE_NAMES_ES})`,
+  unknownEquipmentType: (v, p) => `"${v}" is not a known equipment type (${list(p[0] as unknown[])})`,
+  notADate: (v) => `"${v}" is not a calendar date; write it YYYY-MM-DD, e.g. 2024-03-31`,
+  dateRange: (v, p) => `${v} is earlier than the purchase date (column "${String(p[0])}": ${String(p[1])})`,
+  equipmentAttributes: (v, p) =>
+    `"${v}" does not do as attributes: up to ${String(p[0])}, names of up to ${String(p[1])} characters and text values of up to ${String(p[2])}, e.g. {"ram":"8 GB"}`,
+  csvJson: (v) => `"${v}" is not a JSON object of texts, e.g. {"ram":"8 GB"}`,
+  duplicateInventoryNumber: (v, p) => `"${v}" repeats the inventory number of line ${String(p[0])}`,
+};
+const csvCell = (
+  reasons: typeof CSV_CELL_ES,
+  words: { line: string; column: string; invalid: (v: string) => string },
+  p: readonly unknown[] | undefined,
+): string => {
+  const [line, column, value, reason, reasonParams] = p ?? [];
+  const cell = typeof value === 'string' ? value : '';
+  const why = reasons[String(reason)]?.(cell, (reasonParams as unknown[] | undefined) ?? []);
+  return `${words.line} ${String(line)}, ${words.column} "${String(column)}": ${why ?? words.invalid(cell)}.`;
+};
+
 /** Field messages keyed by class-validator constraint names (plus our own `unknownField`). */
 const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: readonly unknown[]) => string>> = {
   es: {
@@ -395,14 +439,17 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}» no nombra un equipo del inventario (${String(p?.[0])}); búsquelo por número de inventario o serie.`,
     unknownStaff: (f, p) =>
       `El campo «${f}» no nombra una cuenta activa del personal (${String(p?.[0])}); búsquela por nombre o correo.`,
-    csvMalformed: (f, p) =>
-      `El campo «${f}» no es un CSV válido cerca de la línea ${String(p?.[0])} (${String(p?.[1])}); revise comillas y separadores (coma).`,
-    csvHeader: (f, p) =>
-      `El campo «${f}»: la primera línea debe nombrar las columnas; faltan: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; sobran: ${list(p?.[1] as unknown[])}` : ''}.`,
-    csvColumns: (f, p) => `El campo «${f}» tiene ${String(p?.[1])} columnas y el encabezado ${String(p?.[0])}.`,
-    csvEmpty: (f) => `El campo «${f}» no tiene filas de equipos debajo del encabezado.`,
-    csvRefused: (f, p) =>
-      `El archivo («${f}») tiene ${String(p?.[0])} línea(s) con errores: no se importó ninguna fila. Corríjalas y vuelva a importarlo.`,
+    csvMalformed: (_f, p) =>
+      `El archivo no es un CSV válido cerca de la línea ${String(p?.[0])} (${String(p?.[1])}); revise comillas y separadores (coma).`,
+    csvHeader: (_f, p) =>
+      `Línea 1 (el encabezado): debe nombrar las columnas; faltan: ${list(p?.[0] as unknown[]) || 'ninguna'}${(p?.[1] as unknown[] | undefined)?.length ? `; sobran o se repiten: ${list(p?.[1] as unknown[])}` : ''}.`,
+    csvColumns: (f, p) =>
+      `Línea ${typeof p?.[2] === 'number' ? p[2] : f}: tiene ${String(p?.[1])} columnas y el encabezado ${String(p?.[0])}; revise las comas y las comillas de esa línea.`,
+    csvEmpty: () => `El archivo no tiene filas de equipos debajo del encabezado.`,
+    csvRefused: (_f, p) =>
+      `El archivo tiene ${String(p?.[0])} línea(s) con errores: no se importó ninguna fila. Corríjalas y vuelva a importarlo.`,
+    csvCell: (_f, p) =>
+      csvCell(CSV_CELL_ES, { line: 'Línea', column: 'columna', invalid: (v) => `"${v}" no es válido` }, p),
     csvJson: (f) => `El campo «${f}» debe ser un objeto JSON de textos, p. ej. {"ram":"8 GB"}.`,
     unknownRequester: (f, p) =>
       `El campo «${f}» no nombra a una persona del directorio de solicitantes (${String(p?.[0])}); búsquela por nombre o correo.`,
@@ -522,14 +569,17 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}' does not name a piece of equipment of the inventory (${String(p?.[0])}); search by inventory number or serial.`,
     unknownStaff: (f, p) =>
       `Field '${f}' does not name an active staff account (${String(p?.[0])}); search by name or e-mail.`,
-    csvMalformed: (f, p) =>
-      `Field '${f}' is not valid CSV near line ${String(p?.[0])} (${String(p?.[1])}); check quotes and separators (comma).`,
-    csvHeader: (f, p) =>
-      `Field '${f}': the first line must name the columns; missing: ${list(p?.[0] as unknown[])}${(p?.[1] as unknown[] | undefined)?.length ? `; unknown: ${list(p?.[1] as unknown[])}` : ''}.`,
-    csvColumns: (f, p) => `Field '${f}' has ${String(p?.[1])} columns and the header ${String(p?.[0])}.`,
-    csvEmpty: (f) => `Field '${f}' has no equipment rows under the header.`,
-    csvRefused: (f, p) =>
-      `The file ('${f}') has ${String(p?.[0])} line(s) with errors: no row was imported. Fix them and import it again.`,
+    csvMalformed: (_f, p) =>
+      `The file is not valid CSV near line ${String(p?.[0])} (${String(p?.[1])}); check quotes and separators (comma).`,
+    csvHeader: (_f, p) =>
+      `Line 1 (the header): it must name the columns; missing: ${list(p?.[0] as unknown[]) || 'none'}${(p?.[1] as unknown[] | undefined)?.length ? `; unknown or repeated: ${list(p?.[1] as unknown[])}` : ''}.`,
+    csvColumns: (f, p) =>
+      `Line ${typeof p?.[2] === 'number' ? p[2] : f}: it has ${String(p?.[1])} columns and the header ${String(p?.[0])}; check that line's commas and quotes.`,
+    csvEmpty: () => `The file has no equipment rows under the header.`,
+    csvRefused: (_f, p) =>
+      `The file has ${String(p?.[0])} line(s) with errors: no row was imported. Fix them and import it again.`,
+    csvCell: (_f, p) =>
+      csvCell(CSV_CELL_EN, { line: 'Line', column: 'column', invalid: (v) => `"${v}" is not valid` }, p),
     csvJson: (f) => `Field '${f}' must be a JSON object of texts, e.g. {"ram":"8 GB"}.`,
     unknownRequester: (f, p) =>
       `Field '${f}' does not name a person of the requester directory (${String(p?.[0])}); search by name or e-mail.`,

@@ -13,7 +13,10 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ActorEnvelopeBase } from './common.js';
 import { defineEvent } from './events/envelope.js';
@@ -275,7 +278,10 @@ export class EquipmentRefV1 extends ActorEnvelopeBase {
   id!: string;
 }
 
-/** The list's query string: every filter optional, `text` matches inventory number, serial, brand or model. */
+/**
+ * The list's query string: every filter optional. `text` that is exactly an inventory number or a serial
+ * (any case) lists that equipment; otherwise it matches part of a number, serial, brand or model.
+ */
 export class EquipmentListParamsV1 {
   @IsOptional()
   @Matches(EQUIPMENT_TYPE_PATTERN)
@@ -633,11 +639,55 @@ export class CustodyAcceptedV1 {
   signed!: boolean;
 }
 
-/** One record of an import's event. */
-export class ImportedEquipmentV1 extends EquipmentRecordedV1 {
+/** One record of an import's event: `equipment.changed`'s record, and whether the import created it. */
+export interface ImportedEquipmentV1 extends EquipmentRecordedV1 {
   /** True when the import created it, false when it changed it. */
-  @IsBoolean()
-  registered!: boolean;
+  registered: boolean;
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IMPORTED_RECORD_KEYS = new Set([
+  'equipmentId',
+  'inventoryNumber',
+  'type',
+  'state',
+  'serial',
+  'jurisdiction',
+  'revision',
+  'registered',
+]);
+const STATE_SET: ReadonlySet<unknown> = new Set(EQUIPMENT_STATES);
+const nullableText = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/** `EquipmentRecordedV1`'s rules plus `registered`, and no other key (what whitelisting would refuse). */
+function isImportedRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    Object.keys(r).every((key) => IMPORTED_RECORD_KEYS.has(key)) &&
+    typeof r.equipmentId === 'string' &&
+    UUID_TEXT.test(r.equipmentId) &&
+    typeof r.inventoryNumber === 'string' &&
+    typeof r.type === 'string' &&
+    STATE_SET.has(r.state) &&
+    nullableText(r.serial ?? null) &&
+    nullableText(r.jurisdiction ?? null) &&
+    Number.isInteger(r.revision) &&
+    (r.revision as number) >= 1 &&
+    typeof r.registered === 'boolean'
+  );
+}
+
+/**
+ * The records checked by one plain function rather than `@ValidateNested`: class-validator spends about
+ * 0.3 ms per nested object (it searches every registered class for inherited rules), which was 30 s of a
+ * 100,000-row import's transaction; this takes milliseconds. The wire shape is unchanged.
+ */
+@ValidatorConstraint({ name: 'importedRecords' })
+class ImportedRecordsConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return Array.isArray(value) && value.every(isImportedRecord);
+  }
 }
 
 /**
@@ -650,8 +700,7 @@ export class EquipmentImportedV1 {
 
   @IsArray()
   @ArrayMaxSize(InventoryLimits.importEventRecords)
-  @ValidateNested({ each: true })
-  @Type(() => ImportedEquipmentV1)
+  @Validate(ImportedRecordsConstraint)
   records!: ImportedEquipmentV1[];
 }
 

@@ -122,6 +122,9 @@ describe('gateway: inventory', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((e: { field: string }) => e.field)).toEqual(['file', 'file.3.tipo']);
     expect(refused.body.fields[0].message).toContain('1 línea(s) con errores');
+    expect(refused.body.fields[1].message).toBe(
+      'Línea 3, columna "tipo": "tostadora" no es un tipo de equipo conocido (PC, Notebook, Impresora, Monitor, Dispositivo de red, Teléfono, Otro).',
+    );
 
     const malformed = await upload(supervisor, `${HEADER}\r\nCSV-5,"S5,PC\r\n`);
     expect(malformed.status).toBe(400);

@@ -186,6 +186,17 @@ describe('inventory: equipment', () => {
     });
     expect(literal.items).toEqual([]);
 
+    // A text that is exactly a number (or a serial) answers that equipment, not every number containing it.
+    await register(printer({ inventoryNumber: 'PG-0011', serial: 'OTRA', type: 'pc', jurisdiction: 'SALUD' }));
+    const search = async (text: string): Promise<string[]> =>
+      (
+        await h.request<EquipmentPageV1>(InventoryQueries.ListEquipment, { actor: operator, params: { text } })
+      ).items.map((e) => e.inventoryNumber);
+    expect(await search('pg-001')).toEqual(['PG-001']);
+    expect(await search('SERIE-1')).toEqual(['PG-001']);
+    expect(await search('pg-001 ')).toEqual(['PG-001']);
+    expect(await search('g-001')).toEqual(['PG-001', 'PG-0011']);
+
     const badCursor = await h.refusal(InventoryQueries.ListEquipment, { actor: operator, params: { cursor: '!!' } });
     expect(badCursor.payload.fields).toEqual([{ field: 'cursor', constraint: 'listCursor' }]);
   });

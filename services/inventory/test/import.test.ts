@@ -132,7 +132,11 @@ describe('inventory: CSV import', () => {
       code: ErrorCode.Validation,
       fields: [
         { field: 'file', constraint: 'csvRefused', params: [1] },
-        { field: 'file.4.numero_inventario', constraint: 'duplicateInventoryNumber', params: [2] },
+        {
+          field: 'file.4.numero_inventario',
+          constraint: 'csvCell',
+          params: [4, 'numero_inventario', 'inv-900001', 'duplicateInventoryNumber', [2]],
+        },
       ],
     });
     const badHeader = await h

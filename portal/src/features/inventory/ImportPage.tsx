@@ -19,7 +19,11 @@ export function ImportPage() {
     mutationFn: (chosen: File) => importEquipment(chosen),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['inventory'] }),
   });
-  const refusedLines = run.error instanceof ApiError && run.error.code === 'VALIDATION' ? run.error.fields : [];
+  const refused = run.error instanceof ApiError && run.error.code === 'VALIDATION' ? run.error.fields : [];
+  // The file's own problem (how many lines are wrong, or why the file cannot be read) first, as a sentence;
+  // then one item per line and column to fix.
+  const summary = refused.filter((field) => field.field === 'file');
+  const refusedLines = refused.filter((field) => field.field !== 'file');
   return (
     <Stack gap="md" maw={900}>
       <AnchorLink to="/inventario">{t('inventory.back')}</AnchorLink>
@@ -70,13 +74,20 @@ export function ImportPage() {
           </SimpleGrid>
         </Card>
       )}
-      {refusedLines.length > 0 ? (
+      {refused.length > 0 ? (
         <Alert color="red" role="alert" title={t('inventory.import.refused')}>
-          <List size="sm">
-            {refusedLines.map((field, index) => (
-              <List.Item key={`${field.field}-${index}`}>{field.message}</List.Item>
-            ))}
-          </List>
+          {summary.map((field, index) => (
+            <Text key={`summary-${index}`} size="sm" mb="xs">
+              {field.message}
+            </Text>
+          ))}
+          {refusedLines.length > 0 && (
+            <List size="sm">
+              {refusedLines.map((field, index) => (
+                <List.Item key={`${field.field}-${index}`}>{field.message}</List.Item>
+              ))}
+            </List>
+          )}
         </Alert>
       ) : (
         <Refusal error={run.error} />

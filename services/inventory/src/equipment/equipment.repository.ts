@@ -51,6 +51,13 @@ const COLUMNS = `id, revision, inventory_number, serial, type, brand, model, bui
   state, purchase_date::text AS purchase_date, warranty_until::text AS warranty_until, supplier, attributes,
   holder_requester_id, holder_name, holder_email, holder_since, created_at, updated_at`;
 
+/** A history entry's record (`EquipmentData`) built from `import_apply`'s text columns. */
+const HISTORY_RECORD = `jsonb_build_object(
+  'inventoryNumber', inventory_number, 'serial', serial, 'type', type, 'brand', brand, 'model', model,
+  'building', building, 'floor', floor, 'office', office, 'jurisdiction', jurisdiction, 'state', state,
+  'purchaseDate', purchase_date, 'warrantyUntil', warranty_until, 'supplier', supplier,
+  'attributes', attributes::jsonb)`;
+
 /** The data columns in the order `dataValues` gives them. */
 const DATA_COLUMNS = [
   'inventory_number',
@@ -211,10 +218,13 @@ export class EquipmentRepository {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  /** The equipment holding each of these number keys, locked for the import's transaction. */
+  /**
+   * The equipment holding each of these number keys. No row locks: the import holds the table in SHARE ROW
+   * EXCLUSIVE mode, which no other writer gets past, and locking 100,000 rows one by one cost seconds.
+   */
   async findByNumberKeys(tx: EntityManager, keys: string[]): Promise<Map<string, StoredEquipment>> {
     const rows: EquipmentRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".equipment WHERE number_key = ANY($1::text[]) FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM "${this.s}".equipment WHERE number_key = ANY($1::text[])`,
       [keys],
     );
     return new Map(rows.map((row) => [row.inventory_number.toLowerCase(), toStored(row)]));
@@ -239,6 +249,75 @@ export class EquipmentRepository {
        SELECT u.*, $${DATA_COLUMNS.length + 2}::timestamptz, $${DATA_COLUMNS.length + 2}::timestamptz
        FROM unnest($1::uuid[], ${unnest}) AS u`,
       params,
+    );
+  }
+
+  /**
+   * An import's new equipment and their history entries. The rows travel as ONE JSON parameter into a
+   * temporary table and are written by two INSERT … SELECT: batches of array parameters spent most of a
+   * 100,000-row import escaping arrays and waiting on round trips.
+   */
+  async importCreated(
+    tx: EntityManager,
+    actor: ActorV1,
+    items: Array<{ id: string; data: EquipmentData }>,
+    now: Date,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.loadImportRows(tx, items);
+    await tx.query(
+      `INSERT INTO "${this.s}".equipment (id, ${DATA_COLUMNS.join(', ')}, created_at, updated_at)
+       SELECT id, ${DATA_COLUMNS.map((c, i) => `${c}::${DATA_TYPES[i]}`).join(', ')}, $1, $1 FROM import_apply`,
+      [now],
+    );
+    await tx.query(
+      `INSERT INTO "${this.s}".equipment_history (equipment_id, at, action, actor_id, actor_name, before, after)
+       SELECT id, $1, 'imported', $2, $3, NULL, ${HISTORY_RECORD} FROM import_apply`,
+      [now, actor.accountId, actor.name],
+    );
+    await tx.query(`DROP TABLE import_apply`);
+  }
+
+  /** An import's changes: data rewritten, revision advanced, a history entry with before and after; answers the revisions. */
+  async importChanged(
+    tx: EntityManager,
+    actor: ActorV1,
+    items: Array<{ id: string; before: EquipmentData; data: EquipmentData }>,
+    now: Date,
+  ): Promise<Map<string, number>> {
+    if (items.length === 0) return new Map();
+    await this.loadImportRows(tx, items);
+    const rows: Array<{ id: string; revision: number }> = await tx.query(
+      `WITH updated AS (UPDATE "${this.s}".equipment e SET
+         ${DATA_COLUMNS.map((c, i) => `${c} = u.${c}::${DATA_TYPES[i]}`).join(', ')},
+         revision = e.revision + 1, updated_at = $1
+       FROM import_apply u WHERE e.id = u.id
+       RETURNING e.id, e.revision)
+       SELECT id, revision FROM updated`,
+      [now],
+    );
+    await tx.query(
+      `INSERT INTO "${this.s}".equipment_history (equipment_id, at, action, actor_id, actor_name, before, after)
+       SELECT id, $1, 'imported', $2, $3, before, ${HISTORY_RECORD} FROM import_apply`,
+      [now, actor.accountId, actor.name],
+    );
+    await tx.query(`DROP TABLE import_apply`);
+    return new Map(rows.map((r) => [r.id, r.revision]));
+  }
+
+  /** `import_apply`: one row per item, data as text (cast where written); dropped at commit at the latest. */
+  private async loadImportRows(
+    tx: EntityManager,
+    items: Array<{ id: string; before?: EquipmentData; data: EquipmentData }>,
+  ): Promise<void> {
+    // Positional arrays rather than objects: the text is a third of the size, and parsed once.
+    const json = JSON.stringify(items.map((item) => [item.id, item.before ?? null, ...dataValues(item.data)]));
+    await tx.query(
+      `CREATE TEMPORARY TABLE import_apply ON COMMIT DROP AS
+       SELECT (r->>0)::uuid AS id, (r->1)::jsonb AS before,
+         ${DATA_COLUMNS.map((c, i) => `r->>${i + 2} AS ${c}`).join(', ')}
+       FROM json_array_elements($1::json) AS r`,
+      [json],
     );
   }
 
@@ -305,8 +384,40 @@ export class EquipmentRepository {
     }));
   }
 
-  /** One page in inventory-number order, after `afterKey`; one row more than `limit` says there is a next page. */
+  /**
+   * One page in inventory-number order, after `afterKey`; one row more than `limit` says there is a next
+   * page. A `text` that is exactly an inventory number or a serial (any case: what a technician types from
+   * a label) answers that equipment through the b-tree indexes; only when nothing has that number or
+   * serial is it looked for inside numbers, serials, brands and models (the trigram index). The contains
+   * search cost 5–25 ms per query on 100,000 rows (a number's trigrams, "inv", "-00", "000", are in every
+   * row) and made p95 at 16 clients 130 ms; the exact look-up is a fraction of a millisecond.
+   */
   async list(params: EquipmentListParamsV1, afterKey: string | null, limit: number): Promise<StoredEquipment[]> {
+    const needle = params.text?.trim().toLowerCase();
+    if (!needle) return this.page(params, afterKey, limit, null);
+    const exact = await this.page(
+      params,
+      afterKey,
+      limit,
+      (p) => `(number_key = ${p} OR lower(serial) = ${p})`,
+      needle,
+    );
+    if (exact.length > 0 || (afterKey !== null && (await this.hasExact(params, needle)))) return exact;
+    return this.page(params, afterKey, limit, (p) => `search_text LIKE '%' || ${escapeLikeSql(p)} || '%'`, needle);
+  }
+
+  /** Whether the text names some equipment exactly (a later page of an exact answer is empty, not a contains search). */
+  private async hasExact(params: EquipmentListParamsV1, needle: string): Promise<boolean> {
+    return (await this.page(params, null, 0, (p) => `(number_key = ${p} OR lower(serial) = ${p})`, needle)).length > 0;
+  }
+
+  private async page(
+    params: EquipmentListParamsV1,
+    afterKey: string | null,
+    limit: number,
+    match: ((placeholder: string) => string) | null,
+    needle?: string,
+  ): Promise<StoredEquipment[]> {
     const where: string[] = [];
     const values: unknown[] = [];
     const add = (clause: (placeholder: string) => string, value: unknown): void => {
@@ -319,15 +430,7 @@ export class EquipmentRepository {
     if (params.building) add((p) => `lower(building) = lower(${p})`, params.building.trim());
     if (params.floor) add((p) => `lower(floor) = lower(${p})`, params.floor.trim());
     if (params.office) add((p) => `lower(office) = lower(${p})`, params.office.trim());
-    if (params.text) {
-      const needle = params.text.trim().toLowerCase();
-      // An exact inventory number or serial (what a technician types from a label) is answered by the
-      // b-tree indexes; anything else by the trigram index on the searchable text.
-      add(
-        (p) => `(number_key = ${p} OR lower(serial) = ${p} OR search_text LIKE '%' || ${escapeLikeSql(p)} || '%')`,
-        needle,
-      );
-    }
+    if (match) add(match, needle);
     if (afterKey !== null) add((p) => `number_key > ${p}`, afterKey);
     values.push(limit + 1);
     const rows: EquipmentRow[] = await this.runtime.dataSource.query(

@@ -1,6 +1,15 @@
 import { InventoryLimits, type FieldProblem } from '@cau/contracts';
-import { crossFieldProblems, numberKey, sameEquipment, type EquipmentData } from '../equipment/equipment.js';
-import { headerProblems, mergeRow, readRow, type RowData } from './import-row.js';
+import { numberKey, sameEquipment, type EquipmentData } from '../equipment/equipment.js';
+import {
+  cellProblem,
+  crossCellProblems,
+  fileColumns,
+  headerProblems,
+  mergeRow,
+  readRow,
+  type FileColumn,
+  type RowData,
+} from './import-row.js';
 
 export interface CheckedRow {
   line: number;
@@ -21,6 +30,7 @@ export function checkRows(
   header: readonly string[],
   rows: ReadonlyArray<{ line: number; cells: readonly string[] }>,
   types: ReadonlySet<string>,
+  typeLabels: readonly string[],
 ): RowsCheck {
   const headerTrouble = headerProblems(header);
   if (headerTrouble.length > 0) return { ok: false, problems: headerTrouble, badLines: 1 };
@@ -31,10 +41,12 @@ export function checkRows(
     badLines++;
     if (badLines <= InventoryLimits.importProblems) problems.push(...lineProblems);
   };
+  const columns = fileColumns(header);
+  const numberColumn = columns.find((c) => c.code === 'numero_inventario')!;
   const firstLineOf = new Map<string, number>();
   const checked: CheckedRow[] = [];
   for (const { line, cells } of rows) {
-    const read = readRow(header, cells, line, types);
+    const read = readRow(columns, cells, line, types, typeLabels);
     if (!read.ok) {
       report(read.problems);
       continue;
@@ -42,7 +54,7 @@ export function checkRows(
     const key = numberKey(read.value.inventoryNumber);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      report([{ field: `file.${line}.numero_inventario`, constraint: 'duplicateInventoryNumber', params: [first] }]);
+      report([cellProblem(line, numberColumn, read.value.inventoryNumber, 'duplicateInventoryNumber', [first])]);
       continue;
     }
     firstLineOf.set(key, line);
@@ -67,14 +79,15 @@ export interface ImportPlan {
 export function planImport(
   rows: readonly CheckedRow[],
   existing: ReadonlyMap<string, { id: string; data: EquipmentData }>,
+  columns: readonly FileColumn[],
   types: ReadonlySet<string>,
+  typeLabels: readonly string[],
 ): ImportPlan {
   const plan: ImportPlan = { create: [], change: [], unchanged: 0, problems: [] };
-  const columnOf = { type: 'tipo', purchaseDate: 'fecha_compra', warrantyUntil: 'garantia_hasta' } as const;
   for (const { line, key, row } of rows) {
     const current = existing.get(key);
     const data = mergeRow(current?.data ?? null, row);
-    const trouble = crossFieldProblems(data, types, (name) => `file.${line}.${columnOf[name]}`);
+    const trouble = crossCellProblems(line, columns, data, types, typeLabels);
     if (trouble.length > 0) {
       plan.problems.push(...trouble);
       continue;

@@ -45,55 +45,124 @@ export function catalogueCode(raw: string): string {
  */
 export type RowData = Partial<EquipmentData> & Pick<EquipmentData, 'inventoryNumber' | 'type' | 'state'>;
 
+/** A column of the file: the code it is read as and its name as the file writes it (for messages). */
+export interface FileColumn {
+  code: string;
+  name: string;
+}
+
+/** The header read once per file, not once per row (100,000 rows × 14 columns of Unicode normalization). */
+export function fileColumns(header: readonly string[]): FileColumn[] {
+  return header.map((name) => ({ code: columnName(name), name: name.trim() }));
+}
+
+/** Longer cells are cut in messages: the person recognises the value without a page of it. */
+const QUOTED_VALUE_MAX = 40;
+
 /**
- * Reads one row of an import; problems are named `csv.<line>.<column>`, so the refusal says which line
- * and which column and why. Pure: the type catalogue is passed in.
+ * A problem with one cell, as a person reads it: «Línea 3, columna "tipo": …». `field` stays
+ * `file.<line>.<column code>` for programs; the params carry the line, the column as the file names it,
+ * the cell's value and the reason (a constraint and its params).
+ */
+export function cellProblem(
+  line: number,
+  column: FileColumn,
+  value: string,
+  reason: string,
+  reasonParams: readonly unknown[] = [],
+): FieldProblem {
+  const shown = value.length > QUOTED_VALUE_MAX ? `${value.slice(0, QUOTED_VALUE_MAX)}…` : value;
+  return {
+    field: `file.${line}.${column.code}`,
+    constraint: 'csvCell',
+    params: [line, column.name, shown, reason, reasonParams],
+  };
+}
+
+/** The file's column for a code, or the code itself when the file does not have it (a stored value's column). */
+function columnFor(columns: readonly FileColumn[], code: string): FileColumn {
+  return columns.find((c) => c.code === code) ?? { code, name: code };
+}
+
+const TYPE_FIELD_COLUMN = { type: 'tipo', purchaseDate: 'fecha_compra', warrantyUntil: 'garantia_hasta' } as const;
+
+/**
+ * The rules beyond one cell (type in the catalogue, real days, warranty not before purchase) as cell
+ * problems of `line`. `typeLabels` are the catalogue's names as people write them in the file.
+ */
+export function crossCellProblems(
+  line: number,
+  columns: readonly FileColumn[],
+  data: Pick<EquipmentData, 'type' | 'purchaseDate' | 'warrantyUntil'>,
+  types: ReadonlySet<string>,
+  typeLabels: readonly string[],
+  typeAsWritten: string = data.type,
+): FieldProblem[] {
+  return crossFieldProblems(data, types).map((problem) => {
+    const name = problem.field as keyof typeof TYPE_FIELD_COLUMN;
+    const column = columnFor(columns, TYPE_FIELD_COLUMN[name]);
+    if (problem.constraint === 'unknownEquipmentType') {
+      return cellProblem(line, column, typeAsWritten, 'unknownEquipmentType', [typeLabels]);
+    }
+    if (problem.constraint === 'dateRange') {
+      const purchase = columnFor(columns, TYPE_FIELD_COLUMN.purchaseDate);
+      return cellProblem(line, column, data.warrantyUntil ?? '', 'dateRange', [purchase.name, data.purchaseDate]);
+    }
+    return cellProblem(line, column, String(data[name] ?? ''), problem.constraint, problem.params);
+  });
+}
+
+/**
+ * Reads one row of an import. Each problem names the line, the column and the value (`cellProblem`), so
+ * the refusal tells a person what to fix. Pure: the type catalogue is passed in.
  */
 export function readRow(
-  header: readonly string[],
+  columns: readonly FileColumn[],
   cells: readonly string[],
   line: number,
   types: ReadonlySet<string>,
+  typeLabels: readonly string[],
 ): { ok: true; value: RowData } | { ok: false; problems: FieldProblem[] } {
-  const at = (column: string): string => `file.${line}.${column}`;
-  if (cells.length !== header.length) {
+  if (cells.length !== columns.length) {
     return {
       ok: false,
-      problems: [{ field: `file.${line}`, constraint: 'csvColumns', params: [header.length, cells.length] }],
+      problems: [{ field: `file.${line}`, constraint: 'csvColumns', params: [columns.length, cells.length, line] }],
     };
   }
   const problems: FieldProblem[] = [];
   const row: Partial<Record<EquipmentCsvColumn, string>> = {};
-  header.forEach((name, index) => (row[columnName(name) as EquipmentCsvColumn] = cells[index] ?? ''));
+  const columnOf: Partial<Record<EquipmentCsvColumn, FileColumn>> = {};
+  columns.forEach((column, index) => {
+    row[column.code as EquipmentCsvColumn] = cells[index] ?? '';
+    columnOf[column.code as EquipmentCsvColumn] = column;
+  });
+  const problem = (code: EquipmentCsvColumn, reason: string, params?: readonly unknown[]): void => {
+    problems.push(cellProblem(line, columnOf[code] ?? { code, name: code }, row[code] ?? '', reason, params));
+  };
 
   const limited = (column: EquipmentCsvColumn, max: number): string | null | undefined => {
     const raw = row[column];
     if (raw === undefined) return undefined;
     const value = text(raw);
-    if (value !== null && value.length > max) {
-      problems.push({ field: at(column), constraint: 'maxLength', params: [max] });
-    }
+    if (value !== null && value.length > max) problem(column, 'maxLength', [max, value.length]);
     return value;
   };
 
   const inventoryNumber = text(row.numero_inventario) ?? '';
   if (inventoryNumber === '') {
-    problems.push({ field: at('numero_inventario'), constraint: 'isNotEmpty' });
+    problem('numero_inventario', 'isNotEmpty');
   } else if (inventoryNumber.length > InventoryLimits.inventoryNumber) {
-    problems.push({
-      field: at('numero_inventario'),
-      constraint: 'maxLength',
-      params: [InventoryLimits.inventoryNumber],
-    });
+    problem('numero_inventario', 'maxLength', [InventoryLimits.inventoryNumber, inventoryNumber.length]);
   } else if (!INVENTORY_NUMBER_PATTERN.test(inventoryNumber)) {
-    problems.push({ field: at('numero_inventario'), constraint: 'matches' });
+    problem('numero_inventario', 'inventoryNumberPattern');
   }
 
   const type = catalogueCode(row.tipo ?? '');
-  if (type === '') problems.push({ field: at('tipo'), constraint: 'isNotEmpty' });
+  if (type === '') problem('tipo', 'isNotEmpty');
 
   const state = catalogueCode(row.estado ?? '');
-  if (!STATES.has(state)) problems.push({ field: at('estado'), constraint: 'isIn', params: [EQUIPMENT_STATES] });
+  if (state === '') problem('estado', 'isNotEmpty');
+  else if (!STATES.has(state)) problem('estado', 'equipmentState');
 
   const date = (column: 'fecha_compra' | 'garantia_hasta'): string | null | undefined =>
     row[column] === undefined ? undefined : text(row[column]);
@@ -105,11 +174,11 @@ export function readRow(
     else {
       try {
         const parsed: unknown = JSON.parse(raw);
-        const problem = attributesProblem(parsed, at('atributos'));
-        if (problem) problems.push(problem);
+        const trouble = attributesProblem(parsed, 'atributos');
+        if (trouble) problem('atributos', trouble.constraint, trouble.params);
         else attributes = parsed as Record<string, string>;
       } catch {
-        problems.push({ field: at('atributos'), constraint: 'csvJson' });
+        problem('atributos', 'csvJson');
       }
     }
   }
@@ -131,12 +200,14 @@ export function readRow(
     attributes,
   };
   if (type !== '') {
-    const columnOf = { type: 'tipo', purchaseDate: 'fecha_compra', warrantyUntil: 'garantia_hasta' } as const;
     problems.push(
-      ...crossFieldProblems(
+      ...crossCellProblems(
+        line,
+        columns,
         { type, purchaseDate: value.purchaseDate ?? null, warrantyUntil: value.warrantyUntil ?? null },
         types,
-        (name) => at(columnOf[name]),
+        typeLabels,
+        text(row.tipo) ?? '',
       ),
     );
   }

@@ -16,10 +16,9 @@ import { mayImportInventory } from '../access/access-policy.js';
 import { EquipmentRepository } from '../equipment/equipment.repository.js';
 import { mustBe, recordOf } from '../equipment/equipment.use-cases.js';
 import { checkRows, planImport } from './import-plan.js';
+import { fileColumns } from './import-row.js';
 import { ImportRepository } from './import.repository.js';
 
-/** Rows written per statement: big enough to be fast, small enough for PostgreSQL's parameters. */
-const WRITE_BATCH = 5_000;
 /** Imports that write this many rows refresh the planner's statistics and merge the search index. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
@@ -60,8 +59,11 @@ export class ImportEquipmentUseCase {
     const staged = await this.imports.load(importId);
     if (!staged || staged.accountId !== actor.accountId) throw ServiceError.notFound('equipment-import', importId);
     try {
-      const types = await this.equipment.typeCodes();
-      const checked = checkRows(staged.header, staged.rows, types);
+      const catalogue = await this.equipment.types();
+      const types = new Set(catalogue.map((t) => t.code));
+      // The file is written in Spanish whatever the reader's language: messages list the Spanish names.
+      const typeLabels = catalogue.map((t) => t.label.es);
+      const checked = checkRows(staged.header, staged.rows, types, typeLabels);
       if (!checked.ok) throw refusal(checked.problems, checked.badLines);
       const report = await this.runtime.transaction(async (tx) => {
         await this.imports.lockEquipment(tx);
@@ -69,7 +71,7 @@ export class ImportEquipmentUseCase {
           tx,
           checked.rows.map((r) => r.key),
         );
-        const plan = planImport(checked.rows, existing, types);
+        const plan = planImport(checked.rows, existing, fileColumns(staged.header), types, typeLabels);
         if (plan.problems.length > 0) {
           const lines = new Set(plan.problems.map((p) => p.field.split('.')[1]));
           throw refusal(plan.problems.slice(0, InventoryLimits.importProblems), lines.size);
@@ -77,27 +79,11 @@ export class ImportEquipmentUseCase {
         const now = new Date();
         const created = plan.create.map((item) => ({ id: randomUUID(), data: item.data }));
         const records: ImportedEquipmentV1[] = created.map((c) => ({ ...recordOf(c.id, c.data, 1), registered: true }));
-        for (let start = 0; start < created.length; start += WRITE_BATCH) {
-          const batch = created.slice(start, start + WRITE_BATCH);
-          await this.equipment.insertMany(tx, batch, now);
-          await this.equipment.appendHistory(
-            tx,
-            actor,
-            batch.map((c) => ({ equipmentId: c.id, action: 'imported', before: null, after: c.data })),
-            now,
-          );
-        }
-        for (let start = 0; start < plan.change.length; start += WRITE_BATCH) {
-          const batch = plan.change.slice(start, start + WRITE_BATCH);
-          const revisions = await this.equipment.updateMany(tx, batch, now);
-          await this.equipment.appendHistory(
-            tx,
-            actor,
-            batch.map((c) => ({ equipmentId: c.id, action: 'imported', before: c.before, after: c.data })),
-            now,
-          );
-          records.push(...batch.map((c) => ({ ...recordOf(c.id, c.data, revisions.get(c.id)!), registered: false })));
-        }
+        await this.equipment.importCreated(tx, actor, created, now);
+        const revisions = await this.equipment.importChanged(tx, actor, plan.change, now);
+        records.push(
+          ...plan.change.map((c) => ({ ...recordOf(c.id, c.data, revisions.get(c.id)!), registered: false })),
+        );
         const events = [];
         for (let start = 0; start < records.length; start += InventoryLimits.importEventRecords) {
           events.push({
