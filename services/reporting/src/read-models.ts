@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { CalendarEvents, Events, ProcedureEvents, ServiceLevelEvents, type EventEnvelope } from '@cau/contracts';
+import {
+  CalendarEvents,
+  Events,
+  FieldServiceEvents,
+  ProcedureEvents,
+  ServiceLevelEvents,
+  type EventEnvelope,
+} from '@cau/contracts';
 import { onEvent, type EventHandler } from '@cau/messaging';
 import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
+import type { StepTimesProjection } from './step-times/step-times.projection.js';
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
 /** The live consumer's durable name: its inbox rows are keyed by it, in the live and the shadow schema. */
@@ -13,12 +21,14 @@ export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) =
 /**
  * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
  * projections writing to its shadow schema). Every event updates the view and the path first; the
- * ticket's fact row is then rebuilt from them. The calendars resolution announces are read-model state
+ * ticket's fact row is then rebuilt from them, and its times per field step from both. Inventory's field
+ * events feed only the steps. The calendars resolution announces are read-model state
  * too: a rebuild replays them in order, so its facts end counted on the newest.
  */
 export function readModelHandlers(
   projection: TicketViewProjection,
   facts: TicketFactsProjection,
+  steps: StepTimesProjection,
   guard?: ReadModelGuard,
 ): EventHandler<object>[] {
   const fed =
@@ -27,6 +37,13 @@ export function readModelHandlers(
       if (guard && !(await guard(event, tx))) return;
       await apply(event, tx);
       await facts.refresh(tx, event.data.ticketId);
+      await steps.refresh(tx, event.data.ticketId);
+    };
+  const field =
+    <T extends object>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
+    async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
+      if (guard && !(await guard(event, tx))) return;
+      await apply(event, tx);
     };
   return [
     onEvent(
@@ -116,6 +133,26 @@ export function readModelHandlers(
     onEvent(
       ServiceLevelEvents.ServiceLevelChanged,
       fed((event, tx) => projection.serviceLevelChanged(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.VisitPlanned,
+      field((event, tx) => steps.visit(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.VisitRecorded,
+      field((event, tx) => steps.visit(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.RepairOut,
+      field((event, tx) => steps.repair(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.RepairReturned,
+      field((event, tx) => steps.repair(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.SignedOff,
+      field((event, tx) => steps.signedOff(event, tx)),
     ),
     onEvent(CalendarEvents.CalendarsChanged, async (event, tx) => {
       if (guard && !(await guard(event, tx))) return;
