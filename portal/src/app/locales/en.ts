@@ -1264,6 +1264,7 @@ export const en: Messages = {
         'catalogue-category': 'Categories',
         'catalogue-service': 'Services',
         'catalogue-jurisdiction': 'Jurisdictions',
+        'step-targets': 'Targets per step',
       },
       actions: {
         'account.create': 'Account created',
@@ -1291,6 +1292,7 @@ export const en: Messages = {
         'calendar.update': 'Calendar changed',
         'mail-template.put': 'Template changed',
         'mail-template.reset': 'Template reset',
+        'step-targets.replace': 'Targets per step changed',
         'catalogue.category.create': 'Category created',
         'catalogue.category.update': 'Category changed',
         'catalogue.category.retire': 'Category retired',

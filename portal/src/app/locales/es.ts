@@ -1265,6 +1265,7 @@ export const es = {
         'catalogue-category': 'Categorías',
         'catalogue-service': 'Servicios',
         'catalogue-jurisdiction': 'Jurisdicciones',
+        'step-targets': 'Metas por actividad',
       },
       actions: {
         'account.create': 'Cuenta creada',
@@ -1292,6 +1293,7 @@ export const es = {
         'calendar.update': 'Calendario cambiado',
         'mail-template.put': 'Plantilla modificada',
         'mail-template.reset': 'Plantilla restablecida',
+        'step-targets.replace': 'Metas por actividad modificadas',
         'catalogue.category.create': 'Categoría creada',
         'catalogue.category.update': 'Categoría modificada',
         'catalogue.category.retire': 'Categoría retirada',
