@@ -1,4 +1,5 @@
 import { fieldServiceEn } from '../../features/field-service/locales';
+import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
 
 export const en: Messages = {
@@ -1644,6 +1645,7 @@ export const en: Messages = {
     },
   },
   fieldService: fieldServiceEn,
+  stepTimes: stepTimesEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,4 +1,5 @@
 import { fieldServiceEs } from '../../features/field-service/locales';
+import { stepTimesEs } from '../../features/reports/step-times-locales';
 
 export const es = {
   app: { name: 'Centro de Atención a Usuarios' },
@@ -1645,6 +1646,7 @@ export const es = {
     },
   },
   fieldService: fieldServiceEs,
+  stepTimes: stepTimesEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

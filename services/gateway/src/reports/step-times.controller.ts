@@ -12,8 +12,8 @@ import {
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
-import { StepTargetsResponse, StepTimesReportResponse } from './step-times.dto.js';
+import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { StepTargetsInputBody, StepTargetsResponse, StepTimesReportResponse } from './step-times.dto.js';
 import { StepTimesUseCase } from './step-times.use-case.js';
 
 @ApiTags('reports')
@@ -57,7 +57,7 @@ export class StepTimesController {
       'Las actividades enviadas, cada una una vez, con sus minutos (1 a 86400) o null para dejarla sin meta; las demás ' +
       'conservan la suya. Los reportes usan las metas nuevas de inmediato, también para períodos pasados.',
   })
-  @ApiBody({ schema: contractSchemaRef(StepTargetsInputV1) })
+  @ApiBody({ type: StepTargetsInputBody })
   @ApiOkResponse({ type: StepTargetsResponse, description: 'Todas las metas, ya vigentes' })
   @ApiErrors(400, 403, 413, 415, 503)
   replaceTargets(

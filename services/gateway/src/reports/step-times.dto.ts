@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   FIELD_STEPS,
+  StepTimesLimits,
   type FieldStep,
+  type StepTargetsInputV1,
   type SlowTicketV1,
   type StepTargetV1,
   type StepTargetsV1,
@@ -100,4 +102,30 @@ export class StepTargetsResponse implements StepTargetsV1 {
 
   @ApiProperty({ type: StepTargetsEditorResponse, nullable: true, description: 'Quién hizo el último cambio' })
   updatedBy!: StepTargetsEditorResponse | null;
+}
+
+// The body of PUT step-targets, for the documentation only (ContractPipe checks it against StepTargetsInputV1):
+// its rules cannot say that `minutes` may be null, which clears a target.
+export class StepTargetInputBody {
+  @ApiProperty(STEP)
+  step!: FieldStep;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: StepTimesLimits.maxTargetMinutes,
+    description: 'Minutos hábiles; null deja la actividad sin meta',
+  })
+  minutes!: number | null;
+}
+
+export class StepTargetsInputBody implements StepTargetsInputV1 {
+  @ApiProperty({
+    type: [StepTargetInputBody],
+    minItems: 1,
+    maxItems: FIELD_STEPS.length,
+    description: 'Las actividades a cambiar, cada una una vez',
+  })
+  targets!: StepTargetInputBody[];
 }
