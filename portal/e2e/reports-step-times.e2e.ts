@@ -179,6 +179,9 @@ test('times per step: the reports show each step against its target, and adminis
   await page.getByRole('button', { name: 'Volver a la semilla' }).click();
   await page.getByRole('button', { name: 'Guardar las metas' }).click();
   await expect
-    .poll(async () => (await admin.send<StepTargets>('GET', '/reports/step-targets')).targets.find((t) => t.step === '05')?.minutes)
+    .poll(
+      async () =>
+        (await admin.send<StepTargets>('GET', '/reports/step-targets')).targets.find((t) => t.step === '05')?.minutes,
+    )
     .toBe(720);
 });

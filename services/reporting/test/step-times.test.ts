@@ -93,12 +93,23 @@ describe('reporting: times per step of the field procedure against the targets',
           events.push(
             h.procedure(
               ProcedureEvents.TicketEscalated,
-              { ...t, by: olga, at, derivationId: randomUUID(), from: 'L1', to: 'UIT', kind: 'escalate', reason: 'Visita' },
+              {
+                ...t,
+                by: olga,
+                at,
+                derivationId: randomUUID(),
+                from: 'L1',
+                to: 'UIT',
+                kind: 'escalate',
+                reason: 'Visita',
+              },
               seq++,
             ),
           ),
         solution: (at: string) =>
-          events.push(h.procedure(ProcedureEvents.SolutionProposed, { ...step(at, 'en_curso'), solution: 'Hecho' }, seq++)),
+          events.push(
+            h.procedure(ProcedureEvents.SolutionProposed, { ...step(at, 'en_curso'), solution: 'Hecho' }, seq++),
+          ),
         closed: (at: string) =>
           events.push(
             h.procedure(
@@ -118,14 +129,23 @@ describe('reporting: times per step of the field procedure against the targets',
           ),
         recorded: (arrivedAt: string, departedAt: string) =>
           events.push(
-            field(FieldServiceEvents.VisitRecorded, departedAt, { ...visit, plannedFor: arrivedAt, arrivedAt, departedAt }),
+            field(FieldServiceEvents.VisitRecorded, departedAt, {
+              ...visit,
+              plannedFor: arrivedAt,
+              arrivedAt,
+              departedAt,
+            }),
           ),
         out: (at: string) =>
           events.push(field(FieldServiceEvents.RepairOut, at, { ...repair, state: 'en_reparacion', condition: null })),
         back: (at: string) =>
-          events.push(field(FieldServiceEvents.RepairReturned, at, { ...repair, state: 'en_uso', condition: 'funciona' })),
+          events.push(
+            field(FieldServiceEvents.RepairReturned, at, { ...repair, state: 'en_uso', condition: 'funciona' }),
+          ),
         signed: (at: string) =>
-          events.push(field(FieldServiceEvents.SignedOff, at, { ticketNumber: t.number, conforme: true, signedAt: at })),
+          events.push(
+            field(FieldServiceEvents.SignedOff, at, { ticketNumber: t.number, conforme: true, signedAt: at }),
+          ),
       };
     };
 

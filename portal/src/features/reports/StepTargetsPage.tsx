@@ -128,9 +128,7 @@ function TargetsForm({ stored }: { stored: StepTargets }) {
             {t('stepTimes.admin.restore')}
           </Button>
           <Text size="sm" role="status">
-            {changedCount > 0
-              ? t('stepTimes.admin.changes', { count: changedCount })
-              : t('stepTimes.admin.noChanges')}
+            {changedCount > 0 ? t('stepTimes.admin.changes', { count: changedCount }) : t('stepTimes.admin.noChanges')}
           </Text>
         </Group>
         {stored.updatedAt && stored.updatedBy && (

@@ -108,7 +108,9 @@ export const StepTimesSection = memo(function StepTimesSection({
                     <Table.Th scope="row" fw={500}>
                       {stepLabel(row)}
                     </Table.Th>
-                    <Table.Td>{row.targetMinutes === null ? t('stepTimes.noTarget') : minutes(row.targetMinutes)}</Table.Td>
+                    <Table.Td>
+                      {row.targetMinutes === null ? t('stepTimes.noTarget') : minutes(row.targetMinutes)}
+                    </Table.Td>
                     {row.measured ? (
                       <>
                         <Table.Td>{formatCount(row.count, language)}</Table.Td>

@@ -15,7 +15,10 @@ import { ReportScopeResponse, SCOPE } from './report.dto.js';
 // The OpenAPI shape of the times per step (docs/indicators.md "Times per step"); each class implements the
 // contract's interface, so a field added there and not here does not compile.
 
-const STEP = { enum: FIELD_STEPS, description: 'Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio' };
+const STEP = {
+  enum: FIELD_STEPS,
+  description: 'Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio',
+};
 
 export class SlowTicketResponse implements SlowTicketV1 {
   @ApiProperty({ type: 'integer', description: 'Número del ticket' })

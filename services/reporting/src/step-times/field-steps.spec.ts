@@ -45,10 +45,7 @@ describe('fieldSteps: a ticket’s events mapped to the seed’s activities', ()
   });
 
   it('measures a desk-only ticket as 02 and 03, and none of the field steps', () => {
-    const spans = fieldSteps(
-      { ...blank, solutionsProposed: [at('11:00'), at('13:00')], closedAt: at('15:00') },
-      wall,
-    );
+    const spans = fieldSteps({ ...blank, solutionsProposed: [at('11:00'), at('13:00')], closedAt: at('15:00') }, wall);
     expect(minutesByStep(spans)).toEqual({ '02': 120, '03': 240 });
   });
 

@@ -67,4 +67,3 @@ export class StepTimesProjection {
     await this.refresh(tx, event.ticketId);
   }
 }
-

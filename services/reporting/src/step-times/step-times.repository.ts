@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  FieldServiceEvents,
-  ProcedureEvents,
-  type ActorV1,
-  type FieldStep,
-  type ReportScopeV1,
-} from '@cau/contracts';
+import { FieldServiceEvents, ProcedureEvents, type ActorV1, type FieldStep, type ReportScopeV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { FieldHistory, StepSpan } from './field-steps.js';
 
