@@ -21,8 +21,9 @@ export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) =
 /**
  * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
  * projections writing to its shadow schema). Every event updates the view and the path first; the
- * ticket's fact row is then rebuilt from them, and its times per field step from both. Inventory's field
- * events feed only the steps. The calendars resolution announces are read-model state
+ * ticket's fact row is then rebuilt from them, and, after the events the field steps are measured from
+ * (registration, derivation, solution, closure, reopening), its times per step. Inventory's field events
+ * feed only the steps. The calendars resolution announces are read-model state
  * too: a rebuild replays them in order, so its facts end counted on the newest.
  */
 export function readModelHandlers(
@@ -32,12 +33,15 @@ export function readModelHandlers(
   guard?: ReadModelGuard,
 ): EventHandler<object>[] {
   const fed =
-    <T extends { ticketId: string }>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
+    <T extends { ticketId: string }>(
+      apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>,
+      movesSteps = false,
+    ) =>
     async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
       if (guard && !(await guard(event, tx))) return;
       await apply(event, tx);
       await facts.refresh(tx, event.data.ticketId);
-      await steps.refresh(tx, event.data.ticketId);
+      if (movesSteps) await steps.refresh(tx, event.data.ticketId);
     };
   const field =
     <T extends object>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
@@ -48,7 +52,7 @@ export function readModelHandlers(
   return [
     onEvent(
       Events.TicketRegistered,
-      fed((event, tx) => projection.registered(event, tx)),
+      fed((event, tx) => projection.registered(event, tx), true),
     ),
     onEvent(
       Events.TicketRouted,
@@ -56,7 +60,7 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.TicketEscalated,
-      fed((event, tx) => projection.escalated(event, tx)),
+      fed((event, tx) => projection.escalated(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.SolutionReturned,
@@ -76,7 +80,7 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.SolutionProposed,
-      fed((event, tx) => projection.solutionProposed(event, tx)),
+      fed((event, tx) => projection.solutionProposed(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.TicketResolved,
@@ -88,11 +92,11 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.TicketClosed,
-      fed((event, tx) => projection.closed(event, tx)),
+      fed((event, tx) => projection.closed(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.TicketReopened,
-      fed((event, tx) => projection.reopened(event, tx)),
+      fed((event, tx) => projection.reopened(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.WaitingOnRequester,

@@ -89,7 +89,7 @@ export const StepTimesSection = memo(function StepTimesSection({
             />
           </ChartCard>
           <div className="reports-table-scroll" role="region" aria-label={t('stepTimes.tableLabel')} tabIndex={0}>
-            <Table fz="sm" withTableBorder striped data-testid="step-times-table">
+            <Table fz="sm" withTableBorder striped miw={760} data-testid="step-times-table">
               <Table.Caption>{t('stepTimes.tableLabel')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
