@@ -1788,6 +1788,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/step-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las metas por actividad vigentes (por omisión, los tiempos de la semilla 004)
+         * @description Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["StepTimesController_targets"];
+        /**
+         * Cambia metas por actividad (administradores; queda en la auditoría)
+         * @description Las actividades enviadas, cada una una vez, con sus minutos (1 a 86400) o null para dejarla sin meta; las demás conservan la suya. Los reportes usan las metas nuevas de inmediato, también para períodos pasados.
+         *
+         *     Roles: admin.
+         */
+        put: operations["StepTimesController_replaceTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/step-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tiempos por actividad del procedimiento de atención en sitio (semilla 004) contra sus metas
+         * @description Por actividad, los tickets cuya actividad terminó en el período (fechas locales, `from` incluida, `to` excluida, hasta 5 años): cantidad, mediana y percentil 90 en minutos hábiles, la meta, cuántos la superan y los más lentos. `area` y `jurisdiction` filtran por el área actual y la jurisdicción del ticket; un agente ve su área y un referente su jurisdicción (`scope`). Qué evento empieza y termina cada actividad: docs/indicators.md.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["StepTimesController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/tickets.csv": {
         parameters: {
             query?: never;
@@ -3136,7 +3184,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -3153,7 +3201,7 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -4489,6 +4537,12 @@ export interface components {
             /** @description Respuesta: tickets tomados por primera vez en el período */
             response: components["schemas"]["SlaComplianceResponse"];
         };
+        SlowTicketResponse: {
+            /** @description Minutos hábiles de la actividad */
+            minutes: number;
+            /** @description Número del ticket */
+            number: number;
+        };
         SolutionBodyV1: {
             downtimeMinutes?: number;
             elements?: string;
@@ -4518,6 +4572,82 @@ export interface components {
             /** @description SHA-256 del contenido, en hexadecimal */
             sha256: string;
             sizeBytes: number;
+        };
+        StepTargetInputBody: {
+            /** @description Minutos hábiles; null deja la actividad sin meta */
+            minutes: number | null;
+            /**
+             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @enum {string}
+             */
+            step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
+        };
+        StepTargetResponse: {
+            /** @description El tiempo de la semilla */
+            defaultMinutes: number | null;
+            /** @description false: la actividad no se mide (un instante en CAU) */
+            measured: boolean;
+            /** @description Meta vigente en minutos; null si no tiene */
+            minutes: number | null;
+            /**
+             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @enum {string}
+             */
+            step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
+        };
+        StepTargetsEditorResponse: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+        };
+        StepTargetsInputBody: {
+            /** @description Las actividades a cambiar, cada una una vez */
+            targets: components["schemas"]["StepTargetInputBody"][];
+        };
+        StepTargetsResponse: {
+            targets: components["schemas"]["StepTargetResponse"][];
+            /**
+             * Format: date-time
+             * @description Último cambio
+             */
+            updatedAt: string | null;
+            /** @description Quién hizo el último cambio */
+            updatedBy: components["schemas"]["StepTargetsEditorResponse"] | null;
+        };
+        StepTimeRowResponse: {
+            /** @description Tickets cuya actividad terminó en el período */
+            count: number;
+            /** @description false: CAU la registra como un instante; solo se muestra la meta */
+            measured: boolean;
+            /** @description Mediana en minutos hábiles */
+            medianMinutes: number | null;
+            /** @description Tickets por encima de la meta; null sin meta */
+            overTarget: number | null;
+            /** @description Percentil 90 en minutos hábiles */
+            p90Minutes: number | null;
+            /**
+             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @enum {string}
+             */
+            step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
+            /** @description Meta en minutos; null si no tiene */
+            targetMinutes: number | null;
+            /** @description Los más lentos, del más lento al menos (hasta 5) */
+            worst: components["schemas"]["SlowTicketResponse"][];
+        };
+        StepTimesReportResponse: {
+            /** @description El filtro de área pedido */
+            area: string | null;
+            /** Format: date */
+            from: string;
+            /** @description El filtro de jurisdicción pedido */
+            jurisdiction: string | null;
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** @description Una fila por actividad, en el orden del procedimiento */
+            steps: components["schemas"]["StepTimeRowResponse"][];
+            /** Format: date */
+            to: string;
         };
         SubmitForReviewBodyV1: {
             articleRef?: string;
@@ -5689,7 +5819,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets";
                 to?: string;
             };
             header?: never;
@@ -11698,6 +11828,195 @@ export interface operations {
             };
             /** @description No existe (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StepTimesController_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepTargetsResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StepTimesController_replaceTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepTargetsInputBody"];
+            };
+        };
+        responses: {
+            /** @description Todas las metas, ya vigentes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepTargetsResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StepTimesController_report: {
+        parameters: {
+            query: {
+                area?: string;
+                from: string;
+                jurisdiction?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Una fila por actividad, 01 a 10 (y 08b) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepTimesReportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

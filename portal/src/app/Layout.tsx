@@ -37,6 +37,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
   { to: '/admin/correos', label: 'adminConfig.nav.mails' },
   { to: '/admin/informes-programados', label: 'adminConfig.nav.schedules' },
+  { to: '/admin/metas-por-actividad', label: 'stepTimes.admin.nav' },
 ] as const;
 
 const NAVIGATION = [

@@ -389,6 +389,13 @@ const adminPriorityMatrixRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/PriorityMatrixPage'), 'PriorityMatrixPage'),
 });
 
+const adminStepTargetsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/metas-por-actividad',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/reports/StepTargetsPage'), 'StepTargetsPage'),
+});
+
 const adminNotificationRulesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/avisos',
@@ -537,6 +544,7 @@ const routeTree = rootRoute.addChildren([
     adminCataloguesRoute,
     adminSlaRoute,
     adminPriorityMatrixRoute,
+    adminStepTargetsRoute,
     adminNotificationRulesRoute,
     adminCalendarsRoute,
     adminTemplatesRoute,

@@ -76,6 +76,8 @@ import { TicketClassificationController } from './procedures/ticket-classificati
 import { GetReportsUseCase } from './reports/get-reports.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
+import { StepTimesController } from './reports/step-times.controller.js';
+import { StepTimesUseCase } from './reports/step-times.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
@@ -133,6 +135,7 @@ export class GatewayModule {
         FieldServiceController,
         ArticleFilesController,
         ReportsController,
+        StepTimesController,
         NotificationsController,
         MailTemplatesController,
         InboundMailController,
@@ -198,6 +201,7 @@ export class GatewayModule {
         UpdateAccountUseCase,
         ...loginThrottleProviders,
         AdministerReportsUseCase,
+        StepTimesUseCase,
         ReadCatalogueUseCase,
         ManageCatalogueUseCase,
         { provide: AttachmentsConfig, useFactory: () => attachmentsConfigFromEnv(env) },

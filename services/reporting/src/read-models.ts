@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { CalendarEvents, Events, ProcedureEvents, ServiceLevelEvents, type EventEnvelope } from '@cau/contracts';
+import {
+  CalendarEvents,
+  Events,
+  FieldServiceEvents,
+  ProcedureEvents,
+  ServiceLevelEvents,
+  type EventEnvelope,
+} from '@cau/contracts';
 import { onEvent, type BatchScope, type EventHandler } from '@cau/messaging';
 import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
+import type { StepTimesProjection } from './step-times/step-times.projection.js';
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
 /** The live consumer's durable name: its inbox rows are keyed by it, in the live and the shadow schema. */
@@ -13,29 +21,42 @@ export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) =
 /**
  * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
  * projections writing to its shadow schema). Every event updates the view and the path first; the
- * ticket's fact row is then rebuilt from them. The calendars resolution announces are read-model state
+ * ticket's fact row is then rebuilt from them, and, after the events the field steps are measured from
+ * (registration, derivation, solution, closure, reopening), its times per step. Inventory's field events
+ * feed only the steps. The calendars resolution announces are read-model state
  * too: a rebuild replays them in order, so its facts end counted on the newest.
  */
 export function readModelHandlers(
   projection: TicketViewProjection,
   facts: TicketFactsProjection,
+  steps: StepTimesProjection,
   guard?: ReadModelGuard,
 ): EventHandler<object>[] {
   // The fact row is rebuilt from the view and the path once per ticket per batch, after all of the batch's
   // events: a ticket's registration, routing and service level usually arrive together (three statements
   // each, with the daily aggregates' upserts, rebuilt three times before).
   const fed =
-    <T extends { ticketId: string }>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
+    <T extends { ticketId: string }>(
+      apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>,
+      movesSteps = false,
+    ) =>
     async (event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope): Promise<void> => {
       if (guard && !(await guard(event, tx))) return;
       await apply(event, tx);
       const { ticketId } = event.data;
       batch.defer(`facts:${ticketId}`, () => facts.refresh(tx, ticketId));
+      if (movesSteps) batch.defer(`steps:${ticketId}`, () => steps.refresh(tx, ticketId));
+    };
+  const field =
+    <T extends object>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
+    async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
+      if (guard && !(await guard(event, tx))) return;
+      await apply(event, tx);
     };
   return [
     onEvent(
       Events.TicketRegistered,
-      fed((event, tx) => projection.registered(event, tx)),
+      fed((event, tx) => projection.registered(event, tx), true),
     ),
     onEvent(
       Events.TicketRouted,
@@ -43,7 +64,7 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.TicketEscalated,
-      fed((event, tx) => projection.escalated(event, tx)),
+      fed((event, tx) => projection.escalated(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.SolutionReturned,
@@ -63,7 +84,7 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.SolutionProposed,
-      fed((event, tx) => projection.solutionProposed(event, tx)),
+      fed((event, tx) => projection.solutionProposed(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.TicketResolved,
@@ -75,11 +96,11 @@ export function readModelHandlers(
     ),
     onEvent(
       ProcedureEvents.TicketClosed,
-      fed((event, tx) => projection.closed(event, tx)),
+      fed((event, tx) => projection.closed(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.TicketReopened,
-      fed((event, tx) => projection.reopened(event, tx)),
+      fed((event, tx) => projection.reopened(event, tx), true),
     ),
     onEvent(
       ProcedureEvents.WaitingOnRequester,
@@ -120,6 +141,26 @@ export function readModelHandlers(
     onEvent(
       ServiceLevelEvents.ServiceLevelChanged,
       fed((event, tx) => projection.serviceLevelChanged(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.VisitPlanned,
+      field((event, tx) => steps.visit(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.VisitRecorded,
+      field((event, tx) => steps.visit(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.RepairOut,
+      field((event, tx) => steps.repair(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.RepairReturned,
+      field((event, tx) => steps.repair(event, tx)),
+    ),
+    onEvent(
+      FieldServiceEvents.SignedOff,
+      field((event, tx) => steps.signedOff(event, tx)),
     ),
     onEvent(CalendarEvents.CalendarsChanged, async (event, tx) => {
       if (guard && !(await guard(event, tx))) return;

@@ -17,6 +17,10 @@ import { ReportingSettings } from './reports/reporting-settings.js';
 import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import { TicketFactsRepository } from './reports/ticket-facts.repository.js';
 import { YearlyReportUseCase } from './reports/yearly-report.use-case.js';
+import { StepTimesHandler } from './step-times/step-times.handler.js';
+import { StepTimesProjection } from './step-times/step-times.projection.js';
+import { StepTimesRepository } from './step-times/step-times.repository.js';
+import { StepTargetsUseCase, StepTimesReportUseCase } from './step-times/step-times.use-cases.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
 import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { TicketQueriesHandler } from './tickets/ticket-queries.handler.js';
@@ -24,7 +28,7 @@ import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 import { TicketViewRepository } from './tickets/ticket-view.repository.js';
 
 @Module({
-  controllers: [TicketQueriesHandler, ReportQueriesHandler, RebuildHandler, SchedulesHandler],
+  controllers: [TicketQueriesHandler, ReportQueriesHandler, RebuildHandler, SchedulesHandler, StepTimesHandler],
   providers: [
     // A factory, so a bad CAU_TIME_ZONE fails the start with its variable named.
     { provide: ReportingSettings, useFactory: () => ReportingSettings.fromEnv(process.env) },
@@ -46,6 +50,10 @@ import { TicketViewRepository } from './tickets/ticket-view.repository.js';
     ManageSchedulesUseCase,
     SendScheduledReportsUseCase,
     ReportScheduler,
+    StepTimesRepository,
+    StepTimesProjection,
+    StepTimesReportUseCase,
+    StepTargetsUseCase,
   ],
 })
 export class ReportingModule {}

@@ -6,6 +6,7 @@ import { RebuildRepository } from './rebuild/rebuild.repository.js';
 import { ReportingModule } from './reporting.module.js';
 import { ReportScheduler } from './schedules/report-scheduler.js';
 import { TicketFactsProjection } from './reports/ticket-facts.projection.js';
+import { StepTimesProjection } from './step-times/step-times.projection.js';
 import { TicketViewProjection } from './tickets/ticket-view.projection.js';
 
 export const reportingService: ServiceDefinition = {
@@ -27,8 +28,11 @@ export const reportingService: ServiceDefinition = {
       {
         durable: READ_MODELS_DURABLE,
         // While a rebuild swaps its shadow tables in, live events wait, and skip what it already applied.
-        handlers: readModelHandlers(app.get(TicketViewProjection), app.get(TicketFactsProjection), (event, tx) =>
-          rebuilds.admit(event.id, tx),
+        handlers: readModelHandlers(
+          app.get(TicketViewProjection),
+          app.get(TicketFactsProjection),
+          app.get(StepTimesProjection),
+          (event, tx) => rebuilds.admit(event.id, tx),
         ),
       },
     ];

@@ -1,4 +1,5 @@
 import { fieldServiceEn } from '../../features/field-service/locales';
+import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
 
 export const en: Messages = {
@@ -1266,6 +1267,7 @@ export const en: Messages = {
         'catalogue-category': 'Categories',
         'catalogue-service': 'Services',
         'catalogue-jurisdiction': 'Jurisdictions',
+        'step-targets': 'Targets per step',
       },
       actions: {
         'account.create': 'Account created',
@@ -1293,6 +1295,7 @@ export const en: Messages = {
         'calendar.update': 'Calendar changed',
         'mail-template.put': 'Template changed',
         'mail-template.reset': 'Template reset',
+        'step-targets.replace': 'Targets per step changed',
         'catalogue.category.create': 'Category created',
         'catalogue.category.update': 'Category changed',
         'catalogue.category.retire': 'Category retired',
@@ -1644,6 +1647,7 @@ export const en: Messages = {
     },
   },
   fieldService: fieldServiceEn,
+  stepTimes: stepTimesEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,4 +1,5 @@
 import { fieldServiceEs } from '../../features/field-service/locales';
+import { stepTimesEs } from '../../features/reports/step-times-locales';
 
 export const es = {
   app: { name: 'Centro de Atención a Usuarios' },
@@ -1267,6 +1268,7 @@ export const es = {
         'catalogue-category': 'Categorías',
         'catalogue-service': 'Servicios',
         'catalogue-jurisdiction': 'Jurisdicciones',
+        'step-targets': 'Metas por actividad',
       },
       actions: {
         'account.create': 'Cuenta creada',
@@ -1294,6 +1296,7 @@ export const es = {
         'calendar.update': 'Calendario cambiado',
         'mail-template.put': 'Plantilla modificada',
         'mail-template.reset': 'Plantilla restablecida',
+        'step-targets.replace': 'Metas por actividad modificadas',
         'catalogue.category.create': 'Categoría creada',
         'catalogue.category.update': 'Categoría modificada',
         'catalogue.category.retire': 'Categoría retirada',
@@ -1645,6 +1648,7 @@ export const es = {
     },
   },
   fieldService: fieldServiceEs,
+  stepTimes: stepTimesEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

@@ -29,6 +29,7 @@ import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
 import { ProductivitySection } from './ProductivitySection';
+import { StepTimesSection } from './StepTimesSection';
 import { formatCount, formatDay, formatDecimal, formatDelta, formatShare, periodLabel } from './report-format';
 import {
   addDays,
@@ -296,6 +297,8 @@ export function ReportsPage() {
       )}
 
       <ProductivitySection from={period.from} to={period.to} fileStem={fileStem} />
+
+      <StepTimesSection from={period.from} to={period.to} fileStem={fileStem} />
 
       <Paper
         component="section"

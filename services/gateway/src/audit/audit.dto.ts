@@ -17,6 +17,7 @@ export const AUDIT_TARGET_TYPES = [
   'catalogue-category',
   'catalogue-service',
   'catalogue-jurisdiction',
+  'step-targets',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -47,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'calendar.update',
   'mail-template.put',
   'mail-template.reset',
+  'step-targets.replace',
   'catalogue.category.create',
   'catalogue.category.update',
   'catalogue.category.retire',

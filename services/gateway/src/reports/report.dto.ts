@@ -170,7 +170,7 @@ export class ReportScopeResponse implements ReportScopeV1 {
   value!: string;
 }
 
-const SCOPE = {
+export const SCOPE = {
   type: ReportScopeResponse,
   nullable: true,
   description: 'null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre',

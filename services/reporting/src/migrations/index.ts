@@ -13,6 +13,7 @@ import { ReportingTicketService1798600000200 } from './1798600000200-reporting-t
 import { ReportingProductivityDaily1798720000000 } from './1798720000000-reporting-productivity-daily.js';
 import { ReportingRecurringDaily1798720000100 } from './1798720000100-reporting-recurring-daily.js';
 import { ReportingFactService1799100000100 } from './1799100000100-reporting-fact-service.js';
+import { ReportingStepTimes1799500000000 } from './1799500000000-reporting-step-times.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingProductivityDaily1798720000000,
   ReportingRecurringDaily1798720000100,
   ReportingFactService1799100000100,
+  ReportingStepTimes1799500000000,
 ];

@@ -15,6 +15,8 @@ import { readModelHandlers } from '../read-models.js';
 import { ReportingSettings } from '../reports/reporting-settings.js';
 import { TicketFactsProjection } from '../reports/ticket-facts.projection.js';
 import { TicketFactsRepository } from '../reports/ticket-facts.repository.js';
+import { StepTimesProjection } from '../step-times/step-times.projection.js';
+import { StepTimesRepository } from '../step-times/step-times.repository.js';
 import { TicketViewProjection } from '../tickets/ticket-view.projection.js';
 import { TicketViewRepository } from '../tickets/ticket-view.repository.js';
 import { EventReplay, type StoredEvent } from './event-replay.js';
@@ -120,9 +122,11 @@ export class RebuildReadModelsUseCase {
       r.logger,
       r.metrics,
     );
+    const facts = new TicketFactsProjection(new TicketFactsRepository(shadow), this.settings);
     const handlers = readModelHandlers(
       new TicketViewProjection(shadow.positions, new TicketViewRepository(shadow)),
-      new TicketFactsProjection(new TicketFactsRepository(shadow), this.settings),
+      facts,
+      new StepTimesProjection(new StepTimesRepository(shadow), facts),
     );
     return new Map(handlers.map((h) => [h.definition.type, h]));
   }

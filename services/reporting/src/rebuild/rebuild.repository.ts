@@ -44,13 +44,14 @@ export class RebuildRepository {
 
   /**
    * Called by the live consumer before an event touches the read models: waits while a swap is under way,
-   * and leaves out an event the rebuild already applied (its path step is there). The second statement
+   * and leaves out an event the rebuild already applied (its path step, or its field event, is there). The second statement
    * runs after the lock, so it sees, and names, the schema as it is once a swap committed.
    */
   async admit(eventId: string, tx: EntityManager): Promise<boolean> {
     await this.holdOffSwap(tx);
     const [row]: Array<{ seen: boolean }> = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM "${this.s}".ticket_timeline WHERE event_id = $1) AS seen`,
+      `SELECT EXISTS (SELECT 1 FROM "${this.s}".ticket_timeline WHERE event_id = $1)
+           OR EXISTS (SELECT 1 FROM "${this.s}".field_events WHERE event_id = $1) AS seen`,
       [eventId],
     );
     return !row!.seen;
@@ -152,7 +153,8 @@ export class RebuildRepository {
 
   /**
    * In the swap's transaction: carries over what is not derived from events (the inbox, so events applied
-   * live stay applied; the consumer's failure counts; unsent outbox rows; the rebuild rows; report schedules and runs), then renames the schemas. The old schema
+   * live stay applied; the consumer's failure counts; unsent outbox rows; the rebuild rows; report schedules and runs; the
+   * targets per field step), then renames the schemas. The old schema
    * is kept as `retired` for the caller to drop once committed.
    */
   async swap(tx: EntityManager, retired: string): Promise<void> {
@@ -168,6 +170,11 @@ export class RebuildRepository {
     await tx.query(`INSERT INTO ${shadow}.read_model_rebuilds SELECT * FROM ${live}.read_model_rebuilds`);
     await tx.query(`INSERT INTO ${shadow}.report_schedules SELECT * FROM ${live}.report_schedules`);
     await tx.query(`INSERT INTO ${shadow}.report_runs SELECT * FROM ${live}.report_runs`);
+    await tx.query(
+      `INSERT INTO ${shadow}.step_targets SELECT * FROM ${live}.step_targets
+       ON CONFLICT (step) DO UPDATE
+         SET minutes = EXCLUDED.minutes, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    );
     await tx.query(`ALTER SCHEMA ${live} RENAME TO "${retired}"`);
     await tx.query(`ALTER SCHEMA ${shadow} RENAME TO ${live}`);
     // SQL functions keep their body as text: those naming the shadow schema (the search functions call

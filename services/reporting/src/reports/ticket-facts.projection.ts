@@ -30,7 +30,7 @@ export class TicketFactsProjection {
     const read = await this.facts.source(tx, ticketId);
     // Until the registration is seen the ticket has no number nor dimensions; it gets its row then.
     if (!read) return;
-    const calendars = await this.calendars(tx, read.calendarsVersion);
+    const calendars = await this.calendarBook(tx, read.calendarsVersion);
     await this.facts.save(tx, factOf(read.source, calendars), this.settings.timeZone);
   }
 
@@ -62,7 +62,8 @@ export class TicketFactsProjection {
     return { code: DEFAULT_CALENDAR, zone, week, jurisdictions: [], holidays: [] };
   }
 
-  private async calendars(tx: EntityManager, version: number): Promise<CalendarBook> {
+  /** The calendars as last announced (`version` is the stored one, read with the ticket's source). */
+  async calendarBook(tx: EntityManager, version: number): Promise<CalendarBook> {
     if (this.book?.version !== version) {
       const stored = await this.facts.calendars(tx);
       this.book = {

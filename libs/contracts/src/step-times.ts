@@ -1,0 +1,169 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase, ActorV1 } from './common.js';
+import { AREA_CODE_PATTERN } from './enums.js';
+import { NotBlank } from './not-blank.js';
+import { ReportPeriodV1, type ReportScopeV1 } from './reports.js';
+
+/**
+ * Times per step of the field procedure (seed 004, "Atención a Usuarios y Soporte Técnico", activities
+ * 01–10; issue 15 "Times per step"). Which events start and end each step: docs/indicators.md.
+ */
+export const StepTimesQueries = {
+  /** Per step, over a period: count, median, p90, target, over target, the worst tickets (StepTimesReportV1). */
+  Report: 'reporting.step-times.v1',
+  /** The targets in force (StepTargetsV1). */
+  Targets: 'reporting.step-targets.get.v1',
+  /** Replaces the targets (administrators); answers the targets now in force. */
+  ReplaceTargets: 'reporting.step-targets.replace.v1',
+} as const;
+
+/**
+ * The seed's activities, and `08b`, the repair away from the office (after the F03 of activity 08, before
+ * the signatures of 09), which the seed leaves untimed. Never renumber: stored targets and times use them.
+ */
+export const FIELD_STEPS = ['01', '02', '03', '04', '05', '06', '07', '08', '08b', '09', '10'] as const;
+export type FieldStep = (typeof FIELD_STEPS)[number];
+
+/** The seed's times in minutes (23 h in all); `08b` has none until an administrator sets one. */
+export const DEFAULT_STEP_TARGETS: Readonly<Record<FieldStep, number | null>> = {
+  '01': 10,
+  '02': 180,
+  '03': 180,
+  '04': 10,
+  '05': 720,
+  '06': 10,
+  '07': 240,
+  '08': 10,
+  '08b': null,
+  '09': 10,
+  '10': 10,
+};
+
+/**
+ * Steps CAU records as one instant (the report raised, the report to Soporte Técnico, the explanation on
+ * arrival): listed with their target, never measured.
+ */
+export const UNMEASURED_STEPS: readonly FieldStep[] = ['01', '04', '06'];
+
+export const StepTimesLimits = {
+  /** A target of at most 60 days. */
+  maxTargetMinutes: 60 * 24 * 60,
+  /** Ticket numbers listed per step, slowest first. */
+  worst: 5,
+} as const;
+
+/** Query string of `GET /api/v1/reports/step-times`: a period and optional filters. */
+export class StepTimesParamsV1 extends ReportPeriodV1 {
+  /** Only tickets now in this area (for a closed ticket, the area that closed it). */
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(100)
+  jurisdiction?: string;
+}
+
+export class StepTimesQueryV1 extends StepTimesParamsV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+}
+
+export interface SlowTicketV1 {
+  number: number;
+  minutes: number;
+}
+
+export interface StepTimeRowV1 {
+  step: FieldStep;
+  /** False for the steps CAU records as an instant: no figures, only the target. */
+  measured: boolean;
+  /** Minutes; null when no target is set. */
+  targetMinutes: number | null;
+  /** Tickets whose step ended in the period. */
+  count: number;
+  /** Business minutes, one decimal; null when nothing was measured. */
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  /** Tickets over the target (null without a target). */
+  overTarget: number | null;
+  /** The slowest tickets, slowest first (at most `StepTimesLimits.worst`). */
+  worst: SlowTicketV1[];
+}
+
+export interface StepTimesReportV1 {
+  from: string;
+  to: string;
+  scope: ReportScopeV1 | null;
+  area: string | null;
+  jurisdiction: string | null;
+  steps: StepTimeRowV1[];
+}
+
+export class StepTargetInputV1 {
+  @IsIn(FIELD_STEPS)
+  step!: FieldStep;
+
+  /** Minutes; null leaves the step without a target. */
+  @ValidateIf((_target: StepTargetInputV1, value: unknown) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(StepTimesLimits.maxTargetMinutes)
+  minutes!: number | null;
+}
+
+/** Body of `PUT /api/v1/reports/step-targets`: any of the steps, each at most once; the others keep theirs. */
+export class StepTargetsInputV1 {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(FIELD_STEPS.length)
+  @ValidateNested({ each: true })
+  @Type(() => StepTargetInputV1)
+  targets!: StepTargetInputV1[];
+}
+
+export class StepTargetsQueryV1 extends ActorEnvelopeBase {}
+
+export class ReplaceStepTargetsV1 extends ActorEnvelopeBase {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(FIELD_STEPS.length)
+  @ValidateNested({ each: true })
+  @Type(() => StepTargetInputV1)
+  targets!: StepTargetInputV1[];
+}
+
+export interface StepTargetV1 {
+  step: FieldStep;
+  minutes: number | null;
+  /** The seed's time. */
+  defaultMinutes: number | null;
+  measured: boolean;
+}
+
+export interface StepTargetsV1 {
+  targets: StepTargetV1[];
+  updatedAt: string | null;
+  updatedBy: { accountId: string; name: string } | null;
+}
