@@ -105,6 +105,12 @@ export const fieldServiceEs = {
     linkedAt: 'Vinculado',
     linkedBy: 'Por',
   },
+  reported: {
+    legend: 'Equipo con el problema (opcional)',
+    hint: 'Marque los equipos a su cargo que tienen el problema.',
+    hintFor: 'Marque los equipos a cargo de {{name}} que tienen el problema.',
+    option: '{{number}} · {{type}}',
+  },
 };
 
 export const fieldServiceEn: typeof fieldServiceEs = {
@@ -212,5 +218,11 @@ export const fieldServiceEn: typeof fieldServiceEs = {
     number: 'No. {{number}}',
     linkedAt: 'Linked',
     linkedBy: 'By',
+  },
+  reported: {
+    legend: 'Equipment with the problem (optional)',
+    hint: 'Tick the equipment you hold that has the problem.',
+    hintFor: 'Tick the equipment {{name}} holds that has the problem.',
+    option: '{{number}} · {{type}}',
   },
 };
