@@ -111,6 +111,11 @@ export const fieldServiceEs = {
     hintFor: 'Marque los equipos a cargo de {{name}} que tienen el problema.',
     option: '{{number}} · {{type}}',
   },
+  requester: {
+    title: 'Atención en campo',
+    plannedFor: 'Prevista para {{when}}',
+    repairOut: 'Salió a reparación {{when}} · {{destination}}',
+  },
 };
 
 export const fieldServiceEn: typeof fieldServiceEs = {
@@ -224,5 +229,10 @@ export const fieldServiceEn: typeof fieldServiceEs = {
     hint: 'Tick the equipment you hold that has the problem.',
     hintFor: 'Tick the equipment {{name}} holds that has the problem.',
     option: '{{number}} · {{type}}',
+  },
+  requester: {
+    title: 'Field attention',
+    plannedFor: 'Planned for {{when}}',
+    repairOut: 'Left for repair {{when}} · {{destination}}',
   },
 };
