@@ -56,7 +56,9 @@ const DERIVATIONS = new Set<string>([ProcedureEvents.TicketEscalated.type, Proce
  * Inventory's field work on a ticket (equipment, visits, repairs, sign-off) names it `ticketNumber`: the
  * workspace's field sections refresh on them. They are not public steps (PUBLIC_LIVE_TYPES): staff hear them.
  */
-const FIELD_TYPES: ReadonlySet<string> = new Set(Object.values(FieldServiceEvents).map((definition) => definition.type));
+const FIELD_TYPES: ReadonlySet<string> = new Set(
+  Object.values(FieldServiceEvents).map((definition) => definition.type),
+);
 
 /**
  * The ticket event at `seq`, or null when the message is not one: not JSON, not an envelope, no ticket
