@@ -136,7 +136,7 @@ test('seed 004: a field attention from the report to the close, with a contracte
   await repairList.getByRole('button', { name: 'Registrar el retorno' }).click();
   const back = repairList.getByRole('form', { name: 'Retorno del equipo' });
   await back.getByLabel('Fecha de retorno').fill('2099-01-16');
-  await back.getByRole('radio', { name: 'Funciona' }).check();
+  await back.getByRole('radio', { name: 'Funciona', exact: true }).check();
   await back.getByRole('button', { name: 'Registrar el retorno' }).click();
   await expect(repairList.getByText('Volvió el 2099-01-16: Funciona')).toBeVisible();
 
