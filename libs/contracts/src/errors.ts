@@ -437,6 +437,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}»: ya hay otro equipo con el número de inventario «${String(p?.[0])}».`,
     unknownEquipment: (f, p) =>
       `El campo «${f}» no nombra un equipo del inventario (${String(p?.[0])}); búsquelo por número de inventario o serie.`,
+    notHeldEquipment: (f, p) =>
+      `El campo «${f}» no nombra un equipo a cargo de la persona del ticket (${String(p?.[0])}); elija uno de «Mi equipo».`,
     unknownStaff: (f, p) =>
       `El campo «${f}» no nombra una cuenta activa del personal (${String(p?.[0])}); búsquela por nombre o correo.`,
     csvMalformed: (_f, p) =>
@@ -567,6 +569,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}': another piece of equipment has inventory number "${String(p?.[0])}".`,
     unknownEquipment: (f, p) =>
       `Field '${f}' does not name a piece of equipment of the inventory (${String(p?.[0])}); search by inventory number or serial.`,
+    notHeldEquipment: (f, p) =>
+      `Field '${f}' does not name equipment the ticket's requester holds (${String(p?.[0])}); pick one from "My equipment".`,
     unknownStaff: (f, p) =>
       `Field '${f}' does not name an active staff account (${String(p?.[0])}); search by name or e-mail.`,
     csvMalformed: (_f, p) =>

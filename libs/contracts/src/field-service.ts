@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -18,6 +21,7 @@ import {
 import { ActorEnvelopeBase } from './common.js';
 import { defineEvent } from './events/envelope.js';
 import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './inventory.js';
+import { Limits } from './limits.js';
 import { NotBlank } from './not-blank.js';
 
 /**
@@ -52,6 +56,11 @@ export const FieldServiceQueries = {
   /** The F03 of one repair as a PDF (`{ filename, pdf }`, base64). */
   RepairForm: 'inventory.repair.form.v1',
   TicketSignOff: 'inventory.sign-off.get.v1',
+  /**
+   * Before a registration that names equipment: refuses (400, `equipmentIds.<i>`) each piece the person
+   * does not hold now; answers `{ held: true }` otherwise.
+   */
+  HeldEquipmentCheck: 'inventory.equipment.held-check.v1',
 } as const;
 
 /** The ticket as the gateway found it (it exists and the actor may see it). */
@@ -98,6 +107,18 @@ export class TicketEquipmentQueryV1 extends ActorEnvelopeBase {
   @ValidateNested()
   @Type(() => FieldTicketV1)
   ticket!: FieldTicketV1;
+}
+
+export class HeldEquipmentCheckQueryV1 extends ActorEnvelopeBase {
+  /** The person the ticket is for (the registration's requester). */
+  @IsEmail()
+  @MaxLength(Limits.email)
+  holderEmail!: string;
+
+  @IsArray()
+  @ArrayMaxSize(Limits.reportedEquipment)
+  @IsUUID(undefined, { each: true })
+  equipmentIds!: string[];
 }
 
 /** What a ticket's header and the equipment page show of a piece of equipment. */

@@ -8,6 +8,8 @@ export const Limits = {
   category: 100,
   jurisdictionCode: 64,
   attachments: 20,
+  /** Pieces of equipment a requester names when reporting a problem (their "mi equipo"). */
+  reportedEquipment: 20,
   url: 2_000,
   idempotencyKey: 200,
   searchText: 200,

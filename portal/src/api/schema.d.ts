@@ -4873,6 +4873,7 @@ export interface components {
             /** @enum {string} */
             channel: "telefono" | "email" | "whatsapp" | "presencial" | "sesion_remota" | "portal" | "monitoreo";
             description: string;
+            equipmentIds?: string[];
             /** @enum {string} */
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;

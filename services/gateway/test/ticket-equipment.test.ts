@@ -128,6 +128,75 @@ describe('gateway: equipment and field visits on tickets', () => {
     expect(Number(rows[0]!.n)).toBe(0);
   });
 
+  it('a requester names the equipment they hold when reporting; it is linked like a staff link, as seen from both sides', async () => {
+    const { rows } = await f.db.query<{ id: string }>(`SELECT id FROM intake.requesters WHERE email = 'ana@salud.gob'`);
+    const created = await f.http.send<{ id: string }>('POST', '/api/v1/inventory/equipment', {
+      token: operator,
+      json: { inventoryNumber: 'PC-ANA-9', type: 'notebook', state: 'en_stock', brand: 'Lenovo', model: 'T14' },
+    });
+    const notebook = created.body.id;
+    const assigned = await f.http.send('POST', `/api/v1/inventory/equipment/${notebook}/custody`, {
+      token: operator,
+      json: { requesterId: rows[0]!.id },
+    });
+    expect(assigned.status).toBe(200);
+    const own = (equipmentIds: unknown) =>
+      registration({ channel: 'portal', requester: { email: 'ana@salud.gob', name: 'Ana Pérez' }, equipmentIds });
+    const tickets = async () =>
+      Number((await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM intake.tickets`)).rows[0]!.n);
+    const before = await tickets();
+
+    const othersEquipment = await f.http.send<ErrorBody>('POST', '/api/v1/tickets', {
+      token: stranger,
+      json: registration({
+        channel: 'portal',
+        requester: { email: 'otra@salud.gob', name: 'Otra' },
+        equipmentIds: [notebook],
+      }),
+    });
+    expect(othersEquipment).toMatchObject({
+      status: 400,
+      body: { fields: [{ field: 'equipmentIds.0', message: expect.stringContaining('Mi equipo') }] },
+    });
+    const unknown = await f.http.send<ErrorBody>('POST', '/api/v1/tickets', {
+      token: requester,
+      json: own([notebook, '00000000-0000-4000-8000-000000000000']),
+    });
+    expect(unknown).toMatchObject({ status: 400, body: { fields: [{ field: 'equipmentIds.1' }] } });
+    const malformed = await f.http.send<ErrorBody>('POST', '/api/v1/tickets', {
+      token: requester,
+      json: own(['PC-ANA-9']),
+    });
+    expect(malformed).toMatchObject({ status: 400, body: { fields: [{ field: 'equipmentIds' }] } });
+    const notAList = await f.http.send<ErrorBody>('POST', '/api/v1/tickets', { token: requester, json: own(notebook) });
+    expect(notAList).toMatchObject({ status: 400, body: { fields: [{ field: 'equipmentIds' }] } });
+    expect(await tickets()).toBe(before);
+
+    const reported = await f.http.send<{ number: number }>('POST', '/api/v1/tickets', {
+      token: requester,
+      json: own([notebook]),
+    });
+    expect(reported.status).toBe(201);
+    const number = reported.body.number;
+    const links = await waitFor(
+      async () => {
+        const read = await f.http.send<Link[]>('GET', `/api/v1/tickets/${number}/equipment`, { token: requester });
+        return read.status === 200 && read.body.length > 0 ? read.body : undefined;
+      },
+      { what: 'the named notebook on the ticket' },
+    );
+    expect(links).toEqual([
+      expect.objectContaining({
+        equipment: expect.objectContaining({ id: notebook, inventoryNumber: 'PC-ANA-9' }),
+        linkedBy: expect.objectContaining({ name: 'Cuenta requester' }),
+      }),
+    ]);
+    const page = await f.http.send<Link[]>('GET', `/api/v1/inventory/equipment/${notebook}/tickets`, {
+      token: operator,
+    });
+    expect(page.body.map((l) => l.ticketNumber)).toEqual([number]);
+  });
+
   it('plans a visit by a staff account and records it; refuses unknown accounts, reversed times and other tickets', async () => {
     const me = await f.http.send<{ id: string; name: string }>('GET', '/api/v1/accounts/me', { token: operator });
     const planned = await f.http.send<{ id: string; visitor: { kind: string; name: string } }>(

@@ -1,5 +1,5 @@
-import { QueueGroups } from '@cau/contracts';
-import type { ServiceDefinition } from '@cau/messaging';
+import { Events, QueueGroups } from '@cau/contracts';
+import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { InventoryModule } from './inventory.module.js';
 import { InventorySchema1798710000000 } from './migrations/1798710000000-inventory-schema.js';
 import { InventoryCustody1798710000100 } from './migrations/1798710000100-custody.js';
@@ -8,8 +8,9 @@ import { InventoryTicketEquipment1798900000000 } from './migrations/179890000000
 import { InventoryFieldVisits1798900000100 } from './migrations/1798900000100-field-visits.js';
 import { InventoryRepairs1798900000200 } from './migrations/1798900000200-repairs.js';
 import { InventorySignOffs1798900000300 } from './migrations/1798900000300-sign-offs.js';
+import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
 
-/** The equipment register and its custody (seed 004); it consumes no events yet. */
+/** The equipment register and its custody (seed 004); it consumes registrations that name equipment. */
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   schema: 'inventory',
@@ -26,4 +27,13 @@ export const inventoryService: ServiceDefinition = {
   portVariable: 'INVENTORY_PORT',
   defaultPort: 3107,
   queueGroup: QueueGroups.inventory,
+  consumers: (app) => {
+    const links = app.get(TicketEquipmentUseCases);
+    return [
+      {
+        durable: 'inventory',
+        handlers: [onEvent(Events.TicketRegistered, (event, tx) => links.linkReported(event, tx))],
+      },
+    ];
+  },
 };

@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -132,6 +133,16 @@ export class TicketRegistrationV1 {
   @ValidateNested({ each: true })
   @Type(() => AttachmentLinkV1)
   attachments?: AttachmentLinkV1[];
+
+  /**
+   * Equipment the requester holds ("mi equipo") that the problem is about. Intake only carries it in
+   * `ticket.registered`; the gateway has checked the requester holds each piece, and inventory links it.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(Limits.reportedEquipment)
+  @IsUUID(undefined, { each: true })
+  equipmentIds?: string[];
 }
 
 export class RegisterTicketCommandV1 extends ActorEnvelopeBase {

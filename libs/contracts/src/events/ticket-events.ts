@@ -102,6 +102,12 @@ export class TicketRegisteredV1 {
   @ValidateNested({ each: true })
   @Type(() => AttachmentLinkV1)
   attachments!: AttachmentLinkV1[];
+
+  /** The requester's own equipment named at registration; absent when none was (and on older events). */
+  @IsOptional()
+  @IsArray()
+  @IsUUID(undefined, { each: true })
+  equipmentIds?: string[];
 }
 
 export class TicketRoutedV1 {

@@ -28,7 +28,7 @@ export const en: Messages = {
     supervisor: 'Supervisor',
     admin: 'Administrator',
   },
-  common: { loading: 'Loading…', cancel: 'Cancel' },
+  common: { loading: 'Loading…', cancel: 'Cancel', clearSignature: 'Clear the signature' },
   errors: {
     title: 'This page could not be shown',
     notFoundTitle: 'Page not found',
@@ -1791,7 +1791,6 @@ export const en: Messages = {
     signatureRequired: 'Draw your signature with the mouse or your finger (required).',
     signatureOptional: 'If you wish, draw your signature with the mouse or your finger (optional).',
     signaturePad: 'Area to draw the signature',
-    clear: 'Clear the signature',
     accept: 'Accept the custody document',
     acceptedNotice: 'You accepted the custody document of equipment {{number}}.',
     mustCheck: 'Tick the box to accept.',

@@ -27,7 +27,7 @@ export const es = {
     supervisor: 'Supervisor',
     admin: 'Administrador',
   },
-  common: { loading: 'Cargando…', cancel: 'Cancelar' },
+  common: { loading: 'Cargando…', cancel: 'Cancelar', clearSignature: 'Borrar la firma' },
   errors: {
     title: 'No se pudo mostrar esta página',
     notFoundTitle: 'Página no encontrada',
@@ -1792,7 +1792,6 @@ export const es = {
     signatureRequired: 'Dibuje su firma con el mouse o con el dedo (obligatoria).',
     signatureOptional: 'Si quiere, dibuje su firma con el mouse o con el dedo (opcional).',
     signaturePad: 'Espacio para dibujar la firma',
-    clear: 'Borrar la firma',
     accept: 'Aceptar el resguardo',
     acceptedNotice: 'Aceptó el resguardo del equipo {{number}}.',
     mustCheck: 'Marque la casilla para aceptar.',

@@ -17,9 +17,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatDateTime } from '../../app/format';
+import { SignaturePad } from '../../components/SignaturePad';
 import { Refusal } from '../workspace/actions/action-kit';
 import { ticketSignOffQuery, type SignOff } from './field-service-api';
-import { SignaturePad } from './SignaturePad';
 
 const SIGNERS = ['user', 'head', 'repairStaff'] as const;
 type Signer = (typeof SIGNERS)[number];

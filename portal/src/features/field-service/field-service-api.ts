@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { useTicketEvents } from '../../app/live-updates';
 
 export type TicketEquipment = Schemas['TicketEquipmentResponse'];
 export type EquipmentSummary = Schemas['EquipmentSummaryResponse'];
@@ -20,6 +21,21 @@ export const ticketSignOffQuery = (number: number) =>
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}/sign-off', { params: { path: { number } } })),
     retry: false,
   });
+
+/** Inventory's field work on a ticket (equipment.ticket-linked, field-visit.recorded, field.signed-off…). */
+export const isFieldEvent = (type: string): boolean => /^(equipment|field-visit|field)\./.test(type);
+
+/**
+ * Keeps the ticket's field sections live: when someone else links equipment, records a visit, a repair or
+ * the sign-off, the live stream says so and the sections read their data again (straight from inventory,
+ * which has committed before its event is out, so there is no read side to wait for).
+ */
+export function useLiveFieldService(number: number): void {
+  const queryClient = useQueryClient();
+  useTicketEvents(number, (event) => {
+    if (isFieldEvent(event.type)) void queryClient.invalidateQueries({ queryKey: ['field-service', 'ticket', number] });
+  });
+}
 
 export const REPAIR_CONDITIONS = ['funciona', 'no_funciona', 'reemplazado'] as const;
 

@@ -90,7 +90,6 @@ export const fieldServiceEs = {
     },
     nameHint: 'Nombre de quien firma; la firma dibujada es opcional',
     draw: 'Firma dibujada: {{signer}}',
-    clear: 'Borrar la firma',
     save: 'Guardar la conformidad',
     agreed: 'Conforme',
     notAgreed: 'No conforme',
@@ -104,6 +103,17 @@ export const fieldServiceEs = {
     number: 'N.º {{number}}',
     linkedAt: 'Vinculado',
     linkedBy: 'Por',
+  },
+  reported: {
+    legend: 'Equipo con el problema (opcional)',
+    hint: 'Marque los equipos a su cargo que tienen el problema.',
+    hintFor: 'Marque los equipos a cargo de {{name}} que tienen el problema.',
+    option: '{{number}} · {{type}}',
+  },
+  requester: {
+    title: 'Atención en campo',
+    plannedFor: 'Prevista para {{when}}',
+    repairOut: 'Salió a reparación {{when}} · {{destination}}',
   },
 };
 
@@ -198,7 +208,6 @@ export const fieldServiceEn: typeof fieldServiceEs = {
     },
     nameHint: 'Name of who signs; the drawn signature is optional',
     draw: 'Drawn signature: {{signer}}',
-    clear: 'Clear the signature',
     save: 'Save the sign-off',
     agreed: 'Agrees',
     notAgreed: 'Does not agree',
@@ -212,5 +221,16 @@ export const fieldServiceEn: typeof fieldServiceEs = {
     number: 'No. {{number}}',
     linkedAt: 'Linked',
     linkedBy: 'By',
+  },
+  reported: {
+    legend: 'Equipment with the problem (optional)',
+    hint: 'Tick the equipment you hold that has the problem.',
+    hintFor: 'Tick the equipment {{name}} holds that has the problem.',
+    option: '{{number}} · {{type}}',
+  },
+  requester: {
+    title: 'Field attention',
+    plannedFor: 'Planned for {{when}}',
+    repairOut: 'Left for repair {{when}} · {{destination}}',
   },
 };

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { custodyDocumentUrl } from '../inventory/inventory-api';
 import { Refusal } from '../workspace/actions/action-kit';
 import { acceptCustody, myEquipmentQuery, type MyEquipmentItem, type SignatureMode } from './my-equipment-api';
-import { SignaturePad } from './SignaturePad';
+import { SignaturePad } from '../../components/SignaturePad';
 
 /**
  * "Mi equipo": the equipment the signed-in person holds now (seed 004, lineamiento 7: every user's
@@ -154,11 +154,13 @@ function Acceptance({
         </Alert>
         {signature !== 'off' && (
           <SignaturePad
+            label={t('myEquipment.signature')}
+            padLabel={t('myEquipment.signaturePad')}
             description={
               signature === 'required' ? t('myEquipment.signatureRequired') : t('myEquipment.signatureOptional')
             }
             error={tried && missingSignature ? t('myEquipment.mustSign') : undefined}
-            onChange={setDrawn}
+            onChange={(png) => setDrawn(png ? png.slice(png.indexOf(',') + 1) : null)}
           />
         )}
         <Checkbox

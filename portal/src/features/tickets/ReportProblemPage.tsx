@@ -31,6 +31,8 @@ import { uploadFiles } from './attachments/attachments-api';
 import { FilePicker } from './attachments/FilePicker';
 import { IMPACTS, registrationFrom, reportSchema, TICKET_TYPES, URGENCIES, type ReportForm } from './report-form';
 import { SuggestedArticles } from './SuggestedArticles';
+import { myEquipmentQuery } from '../my-equipment/my-equipment-api';
+import { ReportedEquipmentPicker } from '../field-service/ReportedEquipmentPicker';
 
 const categoriesQuery = {
   queryKey: ['catalogue', 'categories'],
@@ -44,6 +46,8 @@ export function ReportProblemPage() {
   const account = useSession()!;
   const queryClient = useQueryClient();
   const categories = useQuery(categoriesQuery);
+  // What the person holds, to name the equipment with the problem; the picker hides itself when it is nothing.
+  const myEquipment = useQuery(myEquipmentQuery);
   const [files, setFiles] = useState<File[]>([]);
   const [solvedByArticle, setSolvedByArticle] = useState(false);
   // One key per report: a retry after a lost answer returns the same ticket instead of a second one.
@@ -62,6 +66,7 @@ export function ReportProblemPage() {
       requesterEmail: '',
       requesterPhone: '',
       links: [],
+      equipmentIds: [],
     },
   });
   const links = useFieldArray({ control: form.control, name: 'links' });
@@ -276,6 +281,21 @@ export function ReportProblemPage() {
                   </Stack>
                 ) : (
                   <Text size="sm">{t('report.forMe', { name: account.name, email: account.email })}</Text>
+                )}
+                {!forSomeoneElse && (
+                  <Box mt="sm">
+                    <Controller
+                      control={form.control}
+                      name="equipmentIds"
+                      render={({ field }) => (
+                        <ReportedEquipmentPicker
+                          items={myEquipment.data?.items ?? []}
+                          value={field.value}
+                          onChange={field.onChange}
+                        />
+                      )}
+                    />
+                  </Box>
                 )}
                 <TextInput
                   mt="sm"

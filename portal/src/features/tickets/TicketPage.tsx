@@ -6,6 +6,7 @@ import { AnchorLink } from '../../components/links';
 import type { Schemas } from '../../api/client';
 import { QueryError } from '../../app/ErrorPages';
 import { formatDateTime } from '../../app/format';
+import { RequesterFieldAttention } from '../field-service/RequesterFieldAttention';
 import { AttachmentList } from './attachments/AttachmentList';
 import { ReplyForm } from './ReplyForm';
 import { SolutionActions } from './SolutionActions';
@@ -135,6 +136,7 @@ export function TicketPage() {
               </Text>
             </Card>
             <AttachmentList number={view.number} links={view.attachments} />
+            <RequesterFieldAttention number={view.number} />
             <Card withBorder padding="md" component="section" aria-labelledby="timeline-title">
               <Title order={2} size="h4" id="timeline-title" mb="sm">
                 {t('ticket.timeline')}

@@ -14,6 +14,7 @@ const filled: ReportForm = {
   requesterEmail: '',
   requesterPhone: '',
   links: [],
+  equipmentIds: [],
 };
 const account = { name: 'Ana Pérez', email: 'ana.perez@salud.gob.ar' };
 
@@ -30,6 +31,21 @@ describe('the report form', () => {
       impact: 'medio',
       urgency: 'alta',
     });
+  });
+
+  it('names the equipment the person ticked from their own, and none when they report for someone else', () => {
+    const pc = '11111111-1111-4111-8111-111111111111';
+    expect(registrationFrom(reportSchema.parse({ ...filled, equipmentIds: [pc] }), account)).toMatchObject({
+      equipmentIds: [pc],
+    });
+    const forColleague = reportSchema.parse({
+      ...filled,
+      forSomeoneElse: true,
+      requesterName: 'Juan Gómez',
+      requesterEmail: 'juan.gomez@salud.gob.ar',
+      equipmentIds: [pc],
+    });
+    expect(registrationFrom(forColleague, account)).not.toHaveProperty('equipmentIds');
   });
 
   it("registers a referente's report for a colleague, who is the requester", () => {

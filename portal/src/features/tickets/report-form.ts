@@ -29,6 +29,8 @@ export const reportSchema = z
     requesterEmail: z.string().trim().max(254, 'validation.tooLong'),
     requesterPhone: z.string().trim().max(40, 'validation.tooLong'),
     links: z.array(z.object({ url: z.url({ protocol: /^https?$/, error: 'validation.url' }) })).max(10),
+    /** Pieces of the person's own "mi equipo"; only when they report for themselves. */
+    equipmentIds: z.array(z.string()).max(20),
   })
   .superRefine((value, context) => {
     if (!value.forSomeoneElse) return;
@@ -64,5 +66,6 @@ export function registrationFrom(
     impact: form.impact,
     urgency: form.urgency,
     ...(form.links.length > 0 ? { attachments: form.links.map(({ url }) => ({ url })) } : {}),
+    ...(!form.forSomeoneElse && form.equipmentIds.length > 0 ? { equipmentIds: form.equipmentIds } : {}),
   };
 }

@@ -29,6 +29,7 @@ import { TicketEquipment } from '../field-service/TicketEquipment';
 import { TicketVisits } from '../field-service/TicketVisits';
 import { TicketRepairs } from '../field-service/TicketRepairs';
 import { TicketSignOff } from '../field-service/TicketSignOff';
+import { isFieldEvent, useLiveFieldService } from '../field-service/field-service-api';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -111,8 +112,10 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
   const unsaved = useUnsavedRegistry();
   const [changed, setChanged] = useState<LiveTicketEvent | null>(null);
   // The page refreshes by itself (live-updates refetches the ticket); a person typing is also told why.
+  useLiveFieldService(number);
   useTicketEvents(number, (event) => {
-    if (event.by?.accountId === account.id) return;
+    // Field work changes the field sections only (they refresh themselves), never the ticket's own view.
+    if (event.by?.accountId === account.id || isFieldEvent(event.type)) return;
     if (unsaved.any()) setChanged(event);
     // The stream can be ahead of the ticket view (reporting learns of the step a moment later): read the
     // ticket until it has caught up with the event, or the refetch shows the state before it.

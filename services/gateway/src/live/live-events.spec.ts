@@ -84,6 +84,25 @@ describe('toStreamItem', () => {
     expect(JSON.stringify(registered.event?.data)).not.toContain('secreto');
   });
 
+  it("tells of inventory's field work on a ticket by its ticket number, to staff only", () => {
+    const item = toStreamItem(
+      11,
+      'cau.events.field-visit.recorded',
+      envelope('field-visit.recorded', { ticketNumber: 42, visitId: 'v', workDone: 'Cambio de fuente' }),
+      REPLAY,
+    );
+    expect(item.event).toEqual({
+      seq: 11,
+      data: { type: 'field-visit.recorded', number: 42, at: '2026-03-02T13:00:00.000Z' },
+      internal: false,
+      facts: null,
+    });
+    expect(isPublicEvent(item.event!)).toBe(false);
+    for (const type of ['equipment.ticket-linked', 'equipment.repair-out', 'field.signed-off']) {
+      expect(toStreamItem(12, 's', envelope(type, { ticketNumber: 7 }), REPLAY).event?.data.number).toBe(7);
+    }
+  });
+
   it('marks internal notes, and has no event for what is not a ticket event', () => {
     const note = toStreamItem(3, 's', envelope('ticket.commented', { number: 9, internal: true, by }), REPLAY);
     expect(note.event?.internal).toBe(true);
@@ -92,6 +111,8 @@ describe('toStreamItem', () => {
       event: null,
     });
     expect(toStreamItem(5, 's', null, REPLAY).event).toBeNull();
+    // Equipment events that are not about a ticket carry no ticket number.
+    expect(toStreamItem(9, 's', envelope('equipment.changed', { id: 'e', ticketNumber: 3 }), REPLAY).event).toBeNull();
     expect(toStreamItem(6, 's', envelope('ticket.taken', { number: -1 }), REPLAY).event).toBeNull();
     expect(toStreamItem(8, `${REPLAY}notifications`, envelope('ticket.taken', { number: 3 }), REPLAY).event).toBeNull();
   });

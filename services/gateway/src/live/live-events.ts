@@ -1,4 +1,4 @@
-import { Events, ProcedureEvents, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+import { Events, FieldServiceEvents, ProcedureEvents, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 
 /**
  * What the live stream tells a browser about one event of the stream: enough to know which ticket
@@ -53,6 +53,14 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const DERIVATIONS = new Set<string>([ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type]);
 
 /**
+ * Inventory's field work on a ticket (equipment, visits, repairs, sign-off) names it `ticketNumber`: the
+ * workspace's field sections refresh on them. They are not public steps (PUBLIC_LIVE_TYPES): staff hear them.
+ */
+const FIELD_TYPES: ReadonlySet<string> = new Set(
+  Object.values(FieldServiceEvents).map((definition) => definition.type),
+);
+
+/**
  * The ticket event at `seq`, or null when the message is not one: not JSON, not an envelope, no ticket
  * number, or a dead letter's replay (`replayRoot`; the original is in the stream at its own place).
  */
@@ -65,7 +73,7 @@ function toLiveEvent(seq: number, body: unknown): LiveEvent | null {
   const type = text(body.type);
   const at = text(body.occurredAt);
   const data = body.data;
-  const number = data.number;
+  const number = FIELD_TYPES.has(type ?? '') ? data.ticketNumber : data.number;
   if (!type || !at || typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) return null;
   const area = DERIVATIONS.has(type) ? text(data.to) : text(data.area);
   const status = text(data.status);

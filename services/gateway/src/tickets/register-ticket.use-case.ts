@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Commands, type ActorV1, type RegisterTicketResultV1, type TicketRegistrationV1 } from '@cau/contracts';
+import {
+  Commands,
+  FieldServiceQueries,
+  type ActorV1,
+  type RegisterTicketResultV1,
+  type TicketRegistrationV1,
+} from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 
@@ -7,11 +13,20 @@ import { rethrowRelativeTo } from '../http/field-paths.js';
 export class RegisterTicketUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
-  register(
+  async register(
     actor: ActorV1,
     payload: TicketRegistrationV1,
     idempotencyKey: string | undefined,
   ): Promise<RegisterTicketResultV1> {
+    // Equipment the requester does not hold is refused here, naming it, before a number is drawn; inventory
+    // checks again when it links (ticket.registered), so custody that moved in between is not linked either.
+    if (payload.equipmentIds?.length) {
+      await this.rpc.request(FieldServiceQueries.HeldEquipmentCheck, {
+        actor,
+        holderEmail: payload.requester.email,
+        equipmentIds: payload.equipmentIds,
+      });
+    }
     return this.rpc
       .request<RegisterTicketResultV1>(Commands.RegisterTicket, {
         actor,

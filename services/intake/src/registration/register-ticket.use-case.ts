@@ -254,5 +254,6 @@ function registeredEvent(row: NewTicketRow): TicketRegisteredV1 {
     impact: r.impact,
     urgency: r.urgency,
     attachments: r.attachments ?? [],
+    ...(r.equipmentIds?.length ? { equipmentIds: r.equipmentIds } : {}),
   };
 }

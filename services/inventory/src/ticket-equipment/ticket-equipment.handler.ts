@@ -4,6 +4,7 @@ import {
   EquipmentRefV1,
   FieldServiceCommands,
   FieldServiceQueries,
+  HeldEquipmentCheckQueryV1,
   LinkTicketEquipmentCommandV1,
   TicketEquipmentQueryV1,
   UnlinkTicketEquipmentCommandV1,
@@ -29,6 +30,11 @@ export class TicketEquipmentHandler {
   @MessagePattern(FieldServiceQueries.TicketEquipment)
   ofTicket(@Payload() data: unknown): Promise<TicketEquipmentV1[]> {
     return this.links.ofTicket(parseMessage(TicketEquipmentQueryV1, data));
+  }
+
+  @MessagePattern(FieldServiceQueries.HeldEquipmentCheck)
+  checkHeld(@Payload() data: unknown): Promise<{ held: true }> {
+    return this.links.checkHeld(parseMessage(HeldEquipmentCheckQueryV1, data));
   }
 
   @MessagePattern(FieldServiceQueries.EquipmentTickets)

@@ -44,7 +44,13 @@ export class TicketEquipmentRepository {
   }
 
   /** True when the link is new (linking twice is not an error: the first link stays). */
-  async link(tx: EntityManager, ticket: FieldTicketV1, equipmentId: string, by: ActorV1, at: Date): Promise<boolean> {
+  async link(
+    tx: EntityManager,
+    ticket: FieldTicketV1,
+    equipmentId: string,
+    by: Pick<ActorV1, 'accountId' | 'name'>,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO "${this.s}".ticket_equipment
          (ticket_number, ticket_id, equipment_id, linked_by_id, linked_by_name, linked_at)
@@ -61,6 +67,17 @@ export class TicketEquipmentRepository {
       [ticketNumber, equipmentId],
     );
     return removed > 0;
+  }
+
+  /** Which of these pieces the person with this address holds now (an open custody period), as stored ids. */
+  async heldBy(email: string, equipmentIds: readonly string[], tx?: EntityManager): Promise<Set<string>> {
+    if (equipmentIds.length === 0) return new Set();
+    const rows: Array<{ equipment_id: string }> = await (tx ?? this.runtime.dataSource).query(
+      `SELECT equipment_id FROM "${this.s}".custody_periods
+       WHERE until IS NULL AND lower(holder_email) = lower($1) AND equipment_id = ANY($2::uuid[])`,
+      [email.trim(), equipmentIds],
+    );
+    return new Set(rows.map((r) => r.equipment_id));
   }
 
   async ofTicket(ticketNumber: number, tx?: EntityManager): Promise<TicketEquipmentV1[]> {

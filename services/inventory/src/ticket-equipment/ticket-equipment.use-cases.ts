@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   FieldServiceEvents,
   type EquipmentRefV1,
+  type EventEnvelope,
+  type FieldTicketV1,
+  type HeldEquipmentCheckQueryV1,
+  type TicketRegisteredV1,
   type LinkTicketEquipmentCommandV1,
   type TicketEquipmentQueryV1,
   type TicketEquipmentV1,
@@ -12,6 +17,7 @@ import { mayChangeInventory, mayReadInventory } from '../access/access-policy.js
 import { EquipmentRepository } from '../equipment/equipment.repository.js';
 import { mustBe } from '../equipment/equipment.use-cases.js';
 import { TicketEquipmentRepository } from './ticket-equipment.repository.js';
+import { reportedEquipmentProblems } from './reported-equipment.js';
 
 const unknownEquipment = (id: string) =>
   ServiceError.validation([{ field: 'equipmentId', constraint: 'unknownEquipment', params: [id] }]);
@@ -48,6 +54,41 @@ export class TicketEquipmentUseCases {
       }
       return this.links.ofTicket(ticket.ticketNumber, tx);
     });
+  }
+
+  /** The gateway's check before a registration that names equipment: what the requester does not hold is a 400. */
+  async checkHeld({ actor, holderEmail, equipmentIds }: HeldEquipmentCheckQueryV1): Promise<{ held: true }> {
+    const held = await this.links.heldBy(holderEmail, equipmentIds);
+    const problems = reportedEquipmentProblems(actor, holderEmail, equipmentIds, held);
+    if (problems.length > 0) throw ServiceError.validation(problems);
+    return { held: true };
+  }
+
+  /**
+   * `ticket.registered` with the requester's equipment: each piece is linked as if whoever registered the
+   * ticket had linked it, but only if the requester still holds it (custody may have moved since the
+   * gateway's check; what they no longer hold is left out, never linked).
+   */
+  async linkReported({ data }: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
+    if (!data.equipmentIds?.length) return;
+    const held = await this.links.heldBy(data.requester.email, data.equipmentIds, tx);
+    const ticket: FieldTicketV1 = { ticketId: data.ticketId, ticketNumber: data.number };
+    const by = { accountId: data.registeredBy.accountId, name: data.registeredBy.name };
+    for (const id of new Set(data.equipmentIds.map((named) => named.toLowerCase()))) {
+      const found = held.has(id) ? await this.equipment.find(id, tx) : null;
+      if (found && (await this.links.link(tx, ticket, id, by, new Date(data.registeredAt)))) {
+        await this.runtime.outbox.append(tx, {
+          definition: FieldServiceEvents.TicketEquipmentLinked,
+          ticketId: ticket.ticketId,
+          data: {
+            ticketNumber: ticket.ticketNumber,
+            equipmentId: found.id,
+            inventoryNumber: found.data.inventoryNumber,
+            state: found.data.state,
+          },
+        });
+      }
+    }
   }
 
   async unlink({ actor, ticket, equipmentId }: UnlinkTicketEquipmentCommandV1): Promise<TicketEquipmentV1[]> {

@@ -6,22 +6,29 @@ import { useTranslation } from 'react-i18next';
 const HEIGHT = 160;
 
 /**
- * A canvas to draw a signature on with the mouse, a pen or a finger (signature_pad); `onChange` gets the
- * PNG in base64 after each stroke, or null once cleared.
+ * A canvas to draw a signature on with the mouse, a pen or a finger (signature_pad), for the custody
+ * acceptance ("mi equipo") and the field sign-off; `onChange` gets the PNG as a data URL after each
+ * stroke, or null once cleared. Drawing is never the only way: each form also takes the signer's name or
+ * an explicit tick from the keyboard.
  */
 export function SignaturePad({
+  label,
+  padLabel = label,
   description,
   error,
   onChange,
 }: {
-  description: string;
+  label: string;
+  /** What a screen reader calls the canvas, when it differs from the visible label. */
+  padLabel?: string;
+  description?: string;
   error?: string;
   onChange: (png: string | null) => void;
 }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePadLibrary | null>(null);
-  const descriptionId = useId();
+  const id = useId();
   const changed = useRef(onChange);
   changed.current = onChange;
 
@@ -35,20 +42,20 @@ export function SignaturePad({
     element.getContext('2d')?.scale(ratio, ratio);
     const drawing = new SignaturePadLibrary(element, { backgroundColor: 'rgb(255,255,255)' });
     drawing.addEventListener('endStroke', () =>
-      changed.current(drawing.isEmpty() ? null : drawing.toDataURL('image/png').split(',')[1]!),
+      changed.current(drawing.isEmpty() ? null : drawing.toDataURL('image/png')),
     );
     pad.current = drawing;
     return () => drawing.off();
   }, []);
 
   return (
-    <Input.Wrapper label={t('myEquipment.signature')} description={description} error={error} id={descriptionId}>
+    <Input.Wrapper label={label} description={description} error={error} id={id}>
       <Paper withBorder mt={4} style={{ touchAction: 'none' }}>
         <canvas
           ref={canvas}
           role="img"
-          aria-label={t('myEquipment.signaturePad')}
-          aria-describedby={`${descriptionId}-description`}
+          aria-label={padLabel}
+          aria-describedby={description ? `${id}-description` : undefined}
           style={{ display: 'block', width: '100%', height: HEIGHT, cursor: 'crosshair' }}
         />
       </Paper>
@@ -61,7 +68,7 @@ export function SignaturePad({
             changed.current(null);
           }}
         >
-          {t('myEquipment.clear')}
+          {t('common.clearSignature')}
         </Button>
       </Group>
     </Input.Wrapper>
