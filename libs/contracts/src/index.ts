@@ -31,3 +31,4 @@ export * from './priority-matrix.js';
 export * from './notification-rules.js';
 export * from './inventory.js';
 export * from './field-service.js';
+export * from './service-log.js';
