@@ -29,7 +29,7 @@ const when = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('es-AR', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
 const day = (date: string) => date.split('-').reverse().join('/');
 
-const heading = (text: string): Content => ({ text, bold: true, margin: [0, 10, 0, 4] });
+const heading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 3] });
 
 /**
  * Soporte Técnico (seed 004 step 04) was needed when a contracted company's technician came or the
@@ -119,7 +119,7 @@ export function f01Form(facts: F01Facts, timeZone: string): FormDocument {
     signatures: [
       { caption: 'Usuario', name: signOff?.user.name ?? null, drawing: signOff?.user.drawing ?? null },
       {
-        caption: 'Jefe del Departamento de Centros de Información',
+        caption: 'Jefatura del Departamento',
         name: signOff?.head.name ?? null,
         drawing: signOff?.head.drawing ?? null,
       },

@@ -50,7 +50,7 @@ export function serviceLogForm(entries: readonly ServiceLogEntryV1[], scope: Ser
       : {
           table: {
             headerRows: 1,
-            widths: [62, 44, 70, 80, '*', 100, 60, 60],
+            widths: [74, 40, 70, 80, '*', 110, 56, 56],
             body: [HEADER.map((text) => ({ text, style: 'label' })), ...rows],
           },
           layout: 'lightHorizontalLines',

@@ -63,7 +63,7 @@ export class ServiceLogRepository {
       where.push(clause(`$${values.length}`));
     };
     if (filter.equipmentId) add((p) => `l.equipment_id = ${p}::uuid`, filter.equipmentId);
-    if (filter.holderId) add((p) => `h.requester_id = ${p}::uuid`, filter.holderId);
+    if (filter.holderId) add((p) => `l.holder_id = ${p}::uuid`, filter.holderId);
     if (filter.from) add((p) => `l.at >= (${p}::date::timestamp AT TIME ZONE $1)`, filter.from);
     if (filter.to) add((p) => `l.at < ((${p}::date + 1)::timestamp AT TIME ZONE $1)`, filter.to);
     if (filter.after) {
@@ -85,10 +85,10 @@ export class ServiceLogRepository {
                 r.reason || ' — destino: ' || r.destination, 'taken-by', r.taken_by, NULL, r.report_number, 'en_reparacion'
            FROM "${s}".repairs r
          UNION ALL
-         -- The return is recorded as a day: it sorts at that day's start, and never before the departure.
+         -- The return is recorded as a day: it sorts at that day's start, and always after the departure.
          SELECT 'retorno', r.id::text, r.ticket_number, r.equipment_id,
-                greatest(r.left_at, r.returned_on::timestamp AT TIME ZONE $1),
-                r.return_note, 'staff', r.returned_by_name, NULL, r.report_number, r.condition
+                greatest(r.left_at + interval '1 millisecond', r.returned_on::timestamp AT TIME ZONE $1),
+                r.return_note, 'staff', r.returned_by_name, NULL, NULL, r.condition
            FROM "${s}".repairs r
           WHERE r.returned_on IS NOT NULL
          UNION ALL
