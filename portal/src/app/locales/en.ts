@@ -1,3 +1,4 @@
+import { serviceLogEn } from '../../features/service-log/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import type { Messages } from './es';
 
@@ -1642,6 +1643,7 @@ export const en: Messages = {
     },
   },
   fieldService: fieldServiceEn,
+  serviceLog: serviceLogEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,3 +1,4 @@
+import { serviceLogEs } from '../../features/service-log/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 
 export const es = {
@@ -1643,6 +1644,7 @@ export const es = {
     },
   },
   fieldService: fieldServiceEs,
+  serviceLog: serviceLogEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

@@ -29,6 +29,7 @@ import { TicketEquipment } from '../field-service/TicketEquipment';
 import { TicketVisits } from '../field-service/TicketVisits';
 import { TicketRepairs } from '../field-service/TicketRepairs';
 import { TicketSignOff } from '../field-service/TicketSignOff';
+import { F01Link } from '../service-log/F01Link';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -239,6 +240,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               <TicketVisits number={number} />
               <TicketRepairs number={number} />
               <TicketSignOff number={number} />
+              <F01Link ticketNumber={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
