@@ -6,7 +6,12 @@ import { f01Url } from './service-log-api';
 export function F01Link({ ticketNumber }: { ticketNumber: number }) {
   const { t } = useTranslation();
   return (
-    <Anchor href={f01Url(ticketNumber)} download size="sm" aria-label={t('serviceLog.f01Label', { number: ticketNumber })}>
+    <Anchor
+      href={f01Url(ticketNumber)}
+      download
+      size="sm"
+      aria-label={t('serviceLog.f01Label', { number: ticketNumber })}
+    >
       {t('serviceLog.f01')}
     </Anchor>
   );

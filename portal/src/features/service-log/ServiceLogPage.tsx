@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequesterFinder } from '../desk-registration/RequesterFinder';
+import { Refusal } from '../workspace/actions/action-kit';
 import { serviceLogFileUrl, serviceLogQuery } from './service-log-api';
 import { inUse, type ServiceLogFilters } from './service-log-search';
 import { ServiceLogTable } from './ServiceLogTable';
@@ -91,11 +92,7 @@ export function ServiceLogPage() {
           </Button>
         </Group>
       </form>
-      {log.isError && (
-        <Alert color="red" role="alert">
-          {log.error.message}
-        </Alert>
-      )}
+      {log.isError && <Refusal error={log.error} title={t('serviceLog.refused')} />}
       {log.isPending ? (
         <Text>{t('common.loading')}</Text>
       ) : (

@@ -27,7 +27,9 @@ export function ServiceLogTable({
       helper.columns([
         helper.accessor('at', { header: () => t('serviceLog.columns.at') }),
         helper.accessor('ticketNumber', { header: () => t('serviceLog.columns.ticket') }),
-        ...(showEquipment ? [helper.display({ id: 'equipment', header: () => t('serviceLog.columns.equipment') })] : []),
+        ...(showEquipment
+          ? [helper.display({ id: 'equipment', header: () => t('serviceLog.columns.equipment') })]
+          : []),
         helper.display({ id: 'holder', header: () => t('serviceLog.columns.holder') }),
         helper.accessor('kind', { header: () => t('serviceLog.columns.kind') }),
         helper.display({ id: 'by', header: () => t('serviceLog.columns.by') }),
@@ -52,7 +54,12 @@ export function ServiceLogTable({
       case 'equipment':
         return (
           <>
-            <AnchorLink to="/inventario/$equipmentId" params={{ equipmentId: row.equipment.id }} fw={600}>
+            <AnchorLink
+              to="/inventario/$equipmentId"
+              params={{ equipmentId: row.equipment.id }}
+              fw={600}
+              className="service-log-nowrap"
+            >
               {row.equipment.inventoryNumber}
             </AnchorLink>
             <Text size="xs" c="dark.4">

@@ -13,6 +13,7 @@ export const serviceLogEs = {
   from: 'Desde',
   to: 'Hasta',
   search: 'Filtrar',
+  refused: 'No se pudo leer la bitácora',
   clear: 'Limpiar',
   csv: 'Descargar CSV',
   pdf: 'Descargar PDF (F02)',
@@ -51,7 +52,7 @@ export const serviceLogEs = {
   equipmentSection: 'Bitácora',
   equipmentOpen: 'Abrir en la bitácora',
   f01: 'Descargar F01',
-  f01Label: 'Descargar el formulario F01 «Atención a Usuarios de la Unidad» del ticket {{number}} (PDF)',
+  f01Label: 'Descargar F01: el formulario «Atención a Usuarios de la Unidad» del ticket {{number}} (PDF)',
 };
 
 export const serviceLogEn: typeof serviceLogEs = {
@@ -68,6 +69,7 @@ export const serviceLogEn: typeof serviceLogEs = {
   from: 'From',
   to: 'To',
   search: 'Filter',
+  refused: 'The service log could not be read',
   clear: 'Clear',
   csv: 'Download CSV',
   pdf: 'Download PDF (F02)',
@@ -106,5 +108,5 @@ export const serviceLogEn: typeof serviceLogEs = {
   equipmentSection: 'Service log',
   equipmentOpen: 'Open in the service log',
   f01: 'Download F01',
-  f01Label: 'Download form F01 "Atención a Usuarios de la Unidad" of ticket {{number}} (PDF)',
+  f01Label: 'Download F01: form "Atención a Usuarios de la Unidad" of ticket {{number}} (PDF)',
 };

@@ -18,7 +18,11 @@ export const serviceLogQuery = (filters: ServiceLogFilters) =>
       unwrap(
         api.GET('/api/v1/inventory/service-log', {
           params: {
-            query: { ...apiFilters(filters), limit: SERVICE_LOG_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+            query: {
+              ...apiFilters(filters),
+              limit: SERVICE_LOG_PAGE_SIZE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
           },
         }),
       ),

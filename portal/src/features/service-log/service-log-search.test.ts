@@ -23,16 +23,18 @@ describe('parseServiceLogSearch', () => {
   });
 
   it('drops a holder that is not an id (and its name), days that are not days, and blanks', () => {
-    expect(parseServiceLogSearch({ holderId: 'ana', holderName: 'Ana', from: 'ayer', to: '', inventoryNumber: ' ' })).toEqual(
-      {},
-    );
+    expect(
+      parseServiceLogSearch({ holderId: 'ana', holderName: 'Ana', from: 'ayer', to: '', inventoryNumber: ' ' }),
+    ).toEqual({});
   });
 });
 
 describe('download addresses', () => {
   it('carry the gateway filters, not the name shown', () => {
     const filters = inUse({ inventoryNumber: 'PC 1', holderName: 'Ana', from: '2026-12-01' });
-    expect(serviceLogFileUrl(filters, 'csv')).toBe('/api/v1/inventory/service-log.csv?inventoryNumber=PC+1&from=2026-12-01');
+    expect(serviceLogFileUrl(filters, 'csv')).toBe(
+      '/api/v1/inventory/service-log.csv?inventoryNumber=PC+1&from=2026-12-01',
+    );
     expect(serviceLogFileUrl({}, 'pdf')).toBe('/api/v1/inventory/service-log.pdf');
     expect(f01Url(42)).toBe('/api/v1/tickets/42/f01.pdf');
   });
