@@ -186,7 +186,6 @@ export class F01QueryV1 extends ActorEnvelopeBase {
   ticket!: F01TicketV1;
 }
 
-
 /** How the printed F02 and its CSV name each kind of attention and each result (Spanish, as on paper). */
 export const SERVICE_LOG_KIND_LABELS: Record<ServiceLogKind, string> = {
   visita: 'Visita',

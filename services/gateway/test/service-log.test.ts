@@ -49,8 +49,16 @@ describe('gateway: the service log (F02) and the F01', () => {
       token: operator,
       json: { inventoryNumber: 'PC-0200', type: 'pc', brand: 'Dell', model: 'Optiplex', state: 'en_uso' },
     });
-    await f.http.send('POST', `/api/v1/tickets/${ticket}/equipment`, { token: operator, json: { equipmentId: pc.body.id } });
-    const visitor = { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez', reportNumber: 'UTIC-4410' };
+    await f.http.send('POST', `/api/v1/tickets/${ticket}/equipment`, {
+      token: operator,
+      json: { equipmentId: pc.body.id },
+    });
+    const visitor = {
+      kind: 'contractor',
+      company: 'Soporte Técnico SA',
+      technician: 'Luis Gómez',
+      reportNumber: 'UTIC-4410',
+    };
     const planned = await f.http.send<{ id: string }>('POST', `/api/v1/tickets/${ticket}/visits`, {
       token: operator,
       json: { plannedFor: '2026-12-01T10:00:00-03:00', visitor },
@@ -67,7 +75,12 @@ describe('gateway: the service log (F02) and the F01', () => {
     expect(recorded.status).toBe(200);
     const signed = await f.http.send('POST', `/api/v1/tickets/${ticket}/sign-off`, {
       token: operator,
-      json: { conforme: true, user: { name: 'Ana Pérez' }, head: { name: 'Jefa Díaz' }, repairStaff: { name: 'Luis Gómez' } },
+      json: {
+        conforme: true,
+        user: { name: 'Ana Pérez' },
+        head: { name: 'Jefa Díaz' },
+        repairStaff: { name: 'Luis Gómez' },
+      },
     });
     expect(signed.status).toBe(201);
   });
@@ -94,7 +107,7 @@ describe('gateway: the service log (F02) and the F01', () => {
     const csv = await download('/api/v1/inventory/service-log.csv?from=2026-12-01&to=2026-12-02', operator);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const records = parse(await csv.text(), { columns: true }) as Array<Record<string, string>>;
+    const records = parse<Record<string, string>>(await csv.text(), { columns: true });
     expect(records).toEqual([
       expect.objectContaining({
         fecha: '2026-12-01T13:20:00.000Z',

@@ -44,7 +44,13 @@ describe('inventory: the service log (F02) and the F01', () => {
     });
   const visit = async (ticket: typeof first, visitor: Record<string, unknown>, arrivedAt: string, workDone: string) => {
     const visitId = randomUUID();
-    await h.request(FieldServiceCommands.PlanVisit, { actor: operator, ticket, visitId, plannedFor: arrivedAt, visitor });
+    await h.request(FieldServiceCommands.PlanVisit, {
+      actor: operator,
+      ticket,
+      visitId,
+      plannedFor: arrivedAt,
+      visitor,
+    });
     await h.request(FieldServiceCommands.RecordVisit, {
       actor: operator,
       ticket,
@@ -253,7 +259,14 @@ describe('inventory: the service log (F02) and the F01', () => {
         (
           await h.request<FormPdfV1>(ServiceLogQueries.TicketForm, {
             actor: operator,
-            ticket: { ...ticket, ticketId: randomUUID(), number: 99, status: 'abierto', solution: null, closedAt: null },
+            ticket: {
+              ...ticket,
+              ticketId: randomUUID(),
+              number: 99,
+              status: 'abierto',
+              solution: null,
+              closedAt: null,
+            },
           })
         ).pdf,
         'base64',

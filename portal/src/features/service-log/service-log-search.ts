@@ -32,5 +32,5 @@ export function parseServiceLogSearch(search: Record<string, unknown>): ServiceL
 export function inUse(filters: ServiceLogFilters): ServiceLogFilters {
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
-  ) as ServiceLogFilters;
+  );
 }

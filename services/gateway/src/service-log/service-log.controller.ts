@@ -20,7 +20,6 @@ import { ServiceLogUseCase, type PdfFile } from './service-log.use-case.js';
 
 const READ = [...INVENTORY_READ_ROLES];
 const LOG_PARAMS = new ContractPipe(ServiceLogParamsV1, ['limit']);
-const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
 const FILTERS_DOC =
   'Filtros: `inventoryNumber` (un número que no está en el inventario responde 400), `holderId` (quien tenía el ' +
   'equipo en resguardo), `from` y `to` (días AAAA-MM-DD de la oficina, ambos incluidos; `to` no anterior a `from`).';
@@ -69,7 +68,10 @@ export class ServiceLogController {
   })
   @ApiQueryFromContract(ServiceLogParamsV1)
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'Una línea por atención, con cabecera', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'Una línea por atención, con cabecera',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 403, 503)
   async csv(
     @CurrentActor() actor: ActorV1,
@@ -116,7 +118,7 @@ export class ServiceLogController {
   @ApiErrors(400, 403, 404, 503)
   async f01(
     @CurrentActor() actor: ActorV1,
-    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
+    @Param(new ContractPipe(TicketNumberParams, ['number'])) { number }: TicketNumberParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     sendPdf(reply, await this.serviceLog.ticketForm(actor, number));

@@ -123,7 +123,11 @@ export function f01Form(facts: F01Facts, timeZone: string): FormDocument {
         name: signOff?.head.name ?? null,
         drawing: signOff?.head.drawing ?? null,
       },
-      { caption: 'Personal de la reparación', name: signOff?.repairStaff.name ?? null, drawing: signOff?.repairStaff.drawing ?? null },
+      {
+        caption: 'Personal de la reparación',
+        name: signOff?.repairStaff.name ?? null,
+        drawing: signOff?.repairStaff.drawing ?? null,
+      },
     ],
   };
 }
