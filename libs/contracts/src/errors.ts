@@ -400,6 +400,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateName: (f, p) => `El campo «${f}»: ya tiene otro elemento llamado «${String(p?.[0])}».`,
     holidayExists: (f, p) => `El campo «${f}»: ya hay un feriado el ${String(p?.[0])} en ese calendario.`,
     notADate: (f, p) => `El campo «${f}» no es una fecha del calendario (${String(p?.[0])}).`,
+    tooManyRows: (f, p) =>
+      `El campo «${f}»: el resultado tiene más de ${String(p?.[0])} filas para imprimir; acote el período o elija un equipo.`,
     deploymentCalendar: (f) =>
       `El campo «${f}»: el calendario general (default) se configura con CAU_TIME_ZONE; aquí se crean los de las jurisdicciones.`,
     timeZone: (f, p) =>
@@ -532,6 +534,8 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     duplicateName: (f, p) => `Field '${f}': you already have another item named "${String(p?.[0])}".`,
     holidayExists: (f, p) => `Field '${f}': there is already a holiday on ${String(p?.[0])} in that calendar.`,
     notADate: (f, p) => `Field '${f}' is not a calendar date (${String(p?.[0])}).`,
+    tooManyRows: (f, p) =>
+      `Field '${f}': the result has more than ${String(p?.[0])} rows to print; narrow the period or pick a piece of equipment.`,
     deploymentCalendar: (f) =>
       `Field '${f}': the deployment's calendar (default) is set with CAU_TIME_ZONE; jurisdictions' calendars are created here.`,
     timeZone: (f, p) =>

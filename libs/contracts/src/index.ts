@@ -32,3 +32,4 @@ export * from './notification-rules.js';
 export * from './inventory.js';
 export * from './field-service.js';
 export * from './step-times.js';
+export * from './service-log.js';

@@ -1018,6 +1018,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/service-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La bitácora de atención (F02): cada atención a cada equipo, en orden
+         * @description Una fila por atención: una visita registrada en un ticket que nombra el equipo, su salida a reparación, su retorno y la conformidad del ticket. La más antigua primero; páginas con `cursor`. Filtros: `inventoryNumber` (un número que no está en el inventario responde 400), `holderId` (quien tenía el equipo en resguardo), `from` y `to` (días AAAA-MM-DD de la oficina, ambos incluidos; `to` no anterior a `from`).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["ServiceLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/service-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La bitácora filtrada, completa, en CSV (UTF-8)
+         * @description Columnas: fecha, ticket, numero_inventario, tipo, usuario, atencion, detalle, realizo, numero_reporte, resultado, conformidad. Filtros: `inventoryNumber` (un número que no está en el inventario responde 400), `holderId` (quien tenía el equipo en resguardo), `from` y `to` (días AAAA-MM-DD de la oficina, ambos incluidos; `to` no anterior a `from`).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["ServiceLogController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/service-log.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La bitácora filtrada como el formulario F02 en PDF
+         * @description Hasta 1000 atenciones (más responde 400: acote el período o el equipo). Filtros: `inventoryNumber` (un número que no está en el inventario responde 400), `holderId` (quien tenía el equipo en resguardo), `from` y `to` (días AAAA-MM-DD de la oficina, ambos incluidos; `to` no anterior a `from`).
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["ServiceLogController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kb/articles": {
         parameters: {
             query?: never;
@@ -2424,6 +2490,28 @@ export interface paths {
          * @description Roles: agent, operator, supervisor, admin.
          */
         post: operations["TicketProceduresController_estimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/f01.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * El formulario F01 «Atención a Usuarios de la Unidad» del ticket, en PDF
+         * @description El reporte, el usuario, el equipo, el problema, las acciones (visitas, salidas a reparación, solución), si requirió Soporte Técnico con el número de reporte, y la conformidad con las firmas. Quien puede ver el ticket puede descargarlo (un solicitante, el de su propio ticket).
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["ServiceLogController_f01"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4409,6 +4497,54 @@ export interface components {
         };
         ServiceInputV1: {
             label: components["schemas"]["LocalizedLabelInputV1"];
+        };
+        ServiceLogByResponse: {
+            company: string | null;
+            /**
+             * @description staff, contractor, o quien retiró el equipo
+             * @enum {string}
+             */
+            kind: "staff" | "contractor" | "taken-by";
+            name: string;
+            /** @description El número de reporte de la empresa o de la UTIC */
+            reportNumber: string | null;
+        };
+        ServiceLogEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ServiceLogByResponse"];
+            /** @description Lo que se hizo */
+            done: string | null;
+            equipment: components["schemas"]["ServiceLogEquipmentResponse"];
+            /** @description Quién tenía el equipo en resguardo */
+            holder: components["schemas"]["ServiceLogHolderResponse"] | null;
+            id: string;
+            /** @enum {string} */
+            kind: "visita" | "salida" | "retorno" | "conformidad";
+            /** @enum {string|null} */
+            result: "funciona" | "no_funciona" | "reemplazado" | "en_reparacion" | "conforme" | "no_conforme" | null;
+            /** @description La conformidad del ticket: null si no hay */
+            signedOff: boolean | null;
+            ticketNumber: number;
+        };
+        ServiceLogEquipmentResponse: {
+            /** Format: uuid */
+            id: string;
+            inventoryNumber: string;
+            /** @description Código del catálogo de tipos */
+            type: string;
+            /** @description El nombre del tipo en el catálogo (español) */
+            typeLabel: string;
+        };
+        ServiceLogHolderResponse: {
+            name: string;
+            /** Format: uuid */
+            requesterId: string;
+        };
+        ServiceLogPageResponse: {
+            items: components["schemas"]["ServiceLogEntryResponse"][];
+            /** @description Páselo como `cursor` para la página siguiente */
+            nextCursor: string | null;
         };
         ServiceResponse: {
             /** @example correo-institucional */
@@ -8708,6 +8844,206 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ServiceLogController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: string;
+                holderId?: string;
+                inventoryNumber?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLogPageResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ServiceLogController_csv: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: string;
+                holderId?: string;
+                inventoryNumber?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Una línea por atención, con cabecera */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ServiceLogController_pdf: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: string;
+                holderId?: string;
+                inventoryNumber?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -14660,6 +14996,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ServiceLogController_f01: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -14,6 +14,7 @@ import { listQuery, parseQueueSearch } from '../features/console/queue-search';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { equipmentListQuery, mayImportInventory, mayUseInventory } from '../features/inventory/inventory-api';
 import { inUse, parseInventorySearch } from '../features/inventory/inventory-search';
+import { parseServiceLogSearch } from '../features/service-log/service-log-search';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../features/knowledge/knowledge-api';
 import { mayReadReports } from '../features/reports/report-roles';
 import { localToday, parseReportSearch, parseYearlySearch } from '../features/reports/report-search';
@@ -278,6 +279,13 @@ const importEquipmentRoute = createRoute({
   },
   component: lazyRouteComponent(() => import('../features/inventory/ImportPage'), 'ImportPage'),
 });
+const serviceLogRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventario/bitacora',
+  validateSearch: parseServiceLogSearch,
+  beforeLoad: inventoryOnly,
+  component: lazyRouteComponent(() => import('../features/service-log/ServiceLogPage'), 'ServiceLogPage'),
+});
 const equipmentRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/inventario/$equipmentId',
@@ -532,6 +540,7 @@ const routeTree = rootRoute.addChildren([
     deskRegistrationRoute,
     cannedAnswersRoute,
     inventoryRoute,
+    serviceLogRoute,
     newEquipmentRoute,
     importEquipmentRoute,
     equipmentRoute,

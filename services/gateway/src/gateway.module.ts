@@ -55,6 +55,8 @@ import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { InventoryController } from './inventory/inventory.controller.js';
 import { FieldServiceController } from './field-service/field-service.controller.js';
 import { FieldServiceUseCase } from './field-service/field-service.use-case.js';
+import { ServiceLogController } from './service-log/service-log.controller.js';
+import { ServiceLogUseCase } from './service-log/service-log.use-case.js';
 import { InventoryUseCase } from './inventory/inventory.use-case.js';
 import { MyEquipmentController } from './inventory/my-equipment.controller.js';
 import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
@@ -133,6 +135,7 @@ export class GatewayModule {
         InventoryController,
         MyEquipmentController,
         FieldServiceController,
+        ServiceLogController,
         ArticleFilesController,
         ReportsController,
         StepTimesController,
@@ -191,6 +194,7 @@ export class GatewayModule {
         InventoryUseCase,
         MyEquipmentUseCase,
         FieldServiceUseCase,
+        ServiceLogUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
         GetReportsUseCase,

@@ -23,6 +23,9 @@ import { SignOffUseCases } from './sign-off/sign-off.use-cases.js';
 import { VisitsHandler } from './visits/visits.handler.js';
 import { VisitsRepository } from './visits/visits.repository.js';
 import { VisitsUseCases } from './visits/visits.use-cases.js';
+import { ServiceLogHandler } from './service-log/service-log.handler.js';
+import { ServiceLogRepository } from './service-log/service-log.repository.js';
+import { ServiceLogUseCases } from './service-log/service-log.use-cases.js';
 import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
 
 @Module({
@@ -34,6 +37,7 @@ import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
     VisitsHandler,
     RepairsHandler,
     SignOffHandler,
+    ServiceLogHandler,
   ],
   providers: [
     EquipmentRepository,
@@ -55,6 +59,8 @@ import { LETTERHEAD, letterheadFromEnv } from './documents/letterhead.js';
     RepairsUseCases,
     SignOffRepository,
     SignOffUseCases,
+    ServiceLogRepository,
+    ServiceLogUseCases,
     // Read once at start: a bad CAU_OFFICE_LOGO stops the start naming the variable.
     { provide: LETTERHEAD, useFactory: () => letterheadFromEnv(process.env) },
   ],

@@ -1,4 +1,4 @@
-import { BatchScope } from './consumer';
+import { BatchScope } from './consumer.js';
 
 describe('BatchScope', () => {
   it('does each key’s work once, in the order first asked, at the end', async () => {

@@ -1,3 +1,4 @@
+import { serviceLogEn } from '../../features/service-log/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
@@ -1648,6 +1649,7 @@ export const en: Messages = {
   },
   fieldService: fieldServiceEn,
   stepTimes: stepTimesEn,
+  serviceLog: serviceLogEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,3 +1,4 @@
+import { serviceLogEs } from '../../features/service-log/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 import { stepTimesEs } from '../../features/reports/step-times-locales';
 
@@ -1649,6 +1650,7 @@ export const es = {
   },
   fieldService: fieldServiceEs,
   stepTimes: stepTimesEs,
+  serviceLog: serviceLogEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

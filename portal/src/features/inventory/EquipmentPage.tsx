@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { CustodyActions } from './CustodyActions';
 import { EquipmentRepairs } from '../field-service/EquipmentRepairs';
+import { EquipmentServiceLog } from '../service-log/EquipmentServiceLog';
 import { EquipmentTickets } from '../field-service/EquipmentTickets';
 import { locationText } from './EquipmentTable';
 import {
@@ -57,6 +58,8 @@ export function EquipmentPage() {
       <EquipmentTickets equipmentId={equipmentId} />
       <Title order={2}>{t('fieldService.repairs.title')}</Title>
       <EquipmentRepairs equipmentId={equipmentId} />
+      <Title order={2}>{t('serviceLog.equipmentSection')}</Title>
+      <EquipmentServiceLog inventoryNumber={e.inventoryNumber} />
       <Title order={2}>{t('inventory.history.title')}</Title>
       {history.data ? <History entries={history.data} /> : <Text>{t('common.loading')}</Text>}
     </Stack>

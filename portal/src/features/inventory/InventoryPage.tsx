@@ -45,6 +45,9 @@ export function InventoryPage() {
         <Title order={1}>{t('inventory.title')}</Title>
         <Group gap="xs">
           <ButtonLink to="/inventario/nuevo">{t('inventory.new')}</ButtonLink>
+          <ButtonLink to="/inventario/bitacora" variant="default">
+            {t('serviceLog.nav')}
+          </ButtonLink>
           {mayImportInventory(account.role) && (
             <ButtonLink to="/inventario/importar" variant="default">
               {t('inventory.import.nav')}

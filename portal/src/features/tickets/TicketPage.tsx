@@ -12,6 +12,7 @@ import { ReplyForm } from './ReplyForm';
 import { SolutionActions } from './SolutionActions';
 import { StatusBadges } from './ticket-status';
 import { ticketQuery } from './tickets-api';
+import { F01Link } from '../service-log/F01Link';
 
 const route = getRouteApi('/signed-in/tickets/$number');
 
@@ -98,6 +99,7 @@ export function TicketPage() {
         </Stack>
         <Group gap="xs">
           <StatusBadges status={view.status} overdue={view.overdue} />
+          <F01Link ticketNumber={view.number} />
           {view.waitingOnRequester && (
             <Badge color="#a13c0a" variant="filled" radius="sm">
               {t('ticket.waitingOnYou')}

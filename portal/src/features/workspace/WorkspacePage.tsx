@@ -30,6 +30,7 @@ import { TicketVisits } from '../field-service/TicketVisits';
 import { TicketRepairs } from '../field-service/TicketRepairs';
 import { TicketSignOff } from '../field-service/TicketSignOff';
 import { isFieldEvent, useLiveFieldService } from '../field-service/field-service-api';
+import { F01Link } from '../service-log/F01Link';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
@@ -256,6 +257,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               <TicketVisits number={number} />
               <TicketRepairs number={number} />
               <TicketSignOff number={number} />
+              <F01Link ticketNumber={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />

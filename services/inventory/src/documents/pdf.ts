@@ -14,9 +14,14 @@ export interface FormDocument {
   code: string;
   title: string;
   body: Content[];
-  /** Captions of the signature lines printed at the end, side by side (e.g. 'Usuario', 'Jefe del área'). */
-  signatures?: string[];
+  /** The signature lines printed at the end, side by side: a caption, or a caption with who signed and how. */
+  signatures?: SignatureLine[];
+  /** Wide tables (the F02 log) print across the page. */
+  orientation?: 'portrait' | 'landscape';
 }
+
+/** A caption ('Usuario'), or one with the signer's recorded name and drawn signature (a PNG data URL). */
+export type SignatureLine = string | { caption: string; name: string | null; drawing: string | null };
 
 type Pdfmake = (typeof import('pdfmake'))['default'];
 let pdfmakeLoading: Promise<Pdfmake> | null = null;
@@ -64,6 +69,7 @@ const MARGIN = 40;
 export async function renderForm(form: FormDocument, letterhead: Letterhead): Promise<Buffer> {
   const definition = {
     pageSize: 'A4',
+    pageOrientation: form.orientation ?? 'portrait',
     pageMargins: [MARGIN, MARGIN + 50, MARGIN, MARGIN + 10],
     info: { title: `${form.code} — ${form.title}`, creator: letterhead.officeName },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
@@ -119,17 +125,28 @@ function letterheadBlock(letterhead: Letterhead, code: string): Content {
   return { margin: [MARGIN, 20, MARGIN, 0], columns, columnGap: 12 };
 }
 
-function signatureLines(captions: readonly string[]): Content {
+const SIGNATURE_HEIGHT = 48;
+
+function signatureLines(lines: readonly SignatureLine[]): Content {
   return {
-    margin: [0, 48, 0, 0],
+    margin: [0, 24, 0, 0],
     unbreakable: true,
-    columns: captions.map((caption) => ({
-      width: '*',
-      stack: [
-        { canvas: [{ type: 'line', x1: 10, y1: 0, x2: 150, y2: 0, lineWidth: 0.5 }] },
-        { text: caption, style: 'signature', margin: [0, 4, 0, 0] },
-      ],
-    })),
+    columns: lines.map((line) => {
+      const { caption, name, drawing } = typeof line === 'string' ? { caption: line, name: null, drawing: null } : line;
+      // The drawing sits on the line as a hand signature would; without one, the same blank space is left to sign.
+      const above: Content = drawing
+        ? { image: drawing, fit: [140, SIGNATURE_HEIGHT], alignment: 'center' }
+        : { text: '', margin: [0, SIGNATURE_HEIGHT, 0, 0] };
+      return {
+        width: '*',
+        stack: [
+          above,
+          { canvas: [{ type: 'line', x1: 10, y1: 0, x2: 150, y2: 0, lineWidth: 0.5 }] },
+          ...(name ? [{ text: name, style: 'signature', bold: true, margin: [0, 4, 0, 0] }] : []),
+          { text: caption, style: 'signature', margin: [0, name ? 0 : 4, 0, 0] },
+        ],
+      };
+    }),
     columnGap: 16,
   };
 }

@@ -1,0 +1,216 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { TICKET_STATUSES, type TicketStatus } from './enums.js';
+import { ISO_DATE_PATTERN, InventoryLimits } from './inventory.js';
+import { Limits } from './limits.js';
+import { NotBlank } from './not-blank.js';
+import type { RepairCondition, VisitorKind } from './field-service.js';
+
+/**
+ * The service log (bitácora, seed 004 form F02 "Bitácora de Atención a Usuarios de la Unidad") and the F01
+ * "Atención a Usuarios de la Unidad". Inventory answers both; see ./subjects.ts for the naming rule.
+ */
+export const ServiceLogQueries = {
+  /** A page of the log, oldest attention first. */
+  List: 'inventory.service-log.list.v1',
+  /** The filtered log as the F02 PDF. */
+  Form: 'inventory.service-log.form.v1',
+  /** A ticket's F01 as a PDF, from the ticket's facts the gateway read as the actor. */
+  TicketForm: 'inventory.f01.form.v1',
+} as const;
+
+export const ServiceLogLimits = {
+  pageSize: 200,
+  /** The F02 PDF prints at most this many attentions: a longer period is narrowed (400 on `from`). */
+  formRows: 1000,
+  cursor: 200,
+} as const;
+
+/** The log's query string: every filter optional; days are the office's (`CAU_TIME_ZONE`), both included. */
+export class ServiceLogParamsV1 {
+  /** The equipment's inventory number (exact, case ignored); one not in the inventory is a 400. */
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(InventoryLimits.text)
+  inventoryNumber?: string;
+
+  /** The person who held the equipment when it was attended (intake's requester id). */
+  @IsOptional()
+  @IsUUID()
+  holderId?: string;
+
+  /** First day, YYYY-MM-DD. */
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  from?: string;
+
+  /** Last day, YYYY-MM-DD, not before `from`. */
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  to?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(ServiceLogLimits.pageSize)
+  limit?: number;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(ServiceLogLimits.cursor)
+  cursor?: string;
+}
+
+export class ServiceLogQueryV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ServiceLogParamsV1)
+  filters!: ServiceLogParamsV1;
+}
+
+/** What an attention was: a recorded visit, the machine leaving for repair, its return, the user's conformity. */
+export const SERVICE_LOG_KINDS = ['visita', 'salida', 'retorno', 'conformidad'] as const;
+export type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
+
+/** One attention to one piece of equipment. */
+export interface ServiceLogEntryV1 {
+  /** Stable within the log: the kind, the record it comes from and the equipment. */
+  id: string;
+  kind: ServiceLogKind;
+  at: string;
+  ticketNumber: number;
+  equipment: { id: string; inventoryNumber: string; type: string; typeLabel: string };
+  /** Who held the equipment at that moment; null when nobody did. */
+  holder: { requesterId: string; name: string } | null;
+  /** What was done (the visit's work, the reason it left, the return's note, the conformity's comments). */
+  done: string | null;
+  /** Who did it: staff, or a contracted company's technician with the company's report number. */
+  by: {
+    kind: VisitorKind | 'taken-by';
+    name: string;
+    company: string | null;
+    reportNumber: string | null;
+  };
+  /** The result: the equipment's condition on return, the conformity, or the state it left in. */
+  result: RepairCondition | 'en_reparacion' | 'conforme' | 'no_conforme' | null;
+  /** The ticket's latest conformity: true conforme, false not, null none recorded yet. */
+  signedOff: boolean | null;
+}
+
+export interface ServiceLogPageV1 {
+  items: ServiceLogEntryV1[];
+  nextCursor: string | null;
+}
+
+/**
+ * The ticket's own facts the F01 prints, read by the gateway from reporting's ticket view as the actor
+ * (which is also who may print it).
+ */
+export class F01RequesterV1 {
+  @IsString()
+  @MaxLength(Limits.name)
+  name!: string;
+
+  @IsString()
+  @MaxLength(Limits.email)
+  email!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  phone?: string | null;
+}
+
+export class F01TicketV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  number!: number;
+
+  @IsISO8601({ strict: true })
+  registeredAt!: string;
+
+  @IsString()
+  @MaxLength(Limits.title)
+  title!: string;
+
+  @IsString()
+  @MaxLength(Limits.description)
+  description!: string;
+
+  @IsIn(TICKET_STATUSES)
+  status!: TicketStatus;
+
+  @IsString()
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction!: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => F01RequesterV1)
+  requester!: F01RequesterV1;
+
+  /** The latest solution registered, when there is one. */
+  @IsOptional()
+  @IsString()
+  solution?: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closedAt?: string | null;
+}
+
+export class F01QueryV1 extends ActorEnvelopeBase {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => F01TicketV1)
+  ticket!: F01TicketV1;
+}
+
+/** How the printed F02 and its CSV name each kind of attention and each result (Spanish, as on paper). */
+export const SERVICE_LOG_KIND_LABELS: Record<ServiceLogKind, string> = {
+  visita: 'Visita',
+  salida: 'Salida a reparación',
+  retorno: 'Retorno de reparación',
+  conformidad: 'Conformidad',
+};
+
+export const SERVICE_LOG_RESULT_LABELS: Record<NonNullable<ServiceLogEntryV1['result']>, string> = {
+  funciona: 'Funciona',
+  no_funciona: 'No funciona',
+  reemplazado: 'Reemplazado',
+  en_reparacion: 'En reparación',
+  conforme: 'Conforme',
+  no_conforme: 'No conforme',
+};
+
+/** Who did it, in one line: the staff member, or the company's technician with its report number. */
+export function serviceLogByText(by: ServiceLogEntryV1['by']): string {
+  const who = by.company ? `${by.company} — ${by.name}` : by.name;
+  return by.reportNumber ? `${who} (reporte N.º ${by.reportNumber})` : who;
+}
+
+/** The ticket's conformity as the log's last column reads it. */
+export function serviceLogSignedOffText(signedOff: boolean | null): string {
+  if (signedOff === null) return 'Pendiente';
+  return signedOff ? 'Conforme' : 'No conforme';
+}
