@@ -7,7 +7,8 @@ import { Api, baseUrl, checkPage, createAccount, signIn, unique } from './suppor
  * Seed 004, "Atención a Usuarios y Soporte Técnico", 01→10 on one ticket: the user reports naming the
  * equipment they hold; the desk (L1) attends it; a contracted company's technician visits with the
  * company's report number; the machine leaves for repair (F03) and comes back; the user, the head of the
- * department and the repair staff sign the conformity; the supervisor closes.
+ * department and the repair staff sign the conformity; the supervisor closes; the F01 and the machine's
+ * bitácora (F02) show the whole attention.
  */
 test('seed 004: a field attention from the report to the close, with a contracted visit, a repair and the sign-off', async ({
   browser,
@@ -166,6 +167,38 @@ test('seed 004: a field attention from the report to the close, with a contracte
   await openWorkspace(supervisor.page, number, title);
   await approve(supervisor);
   await checkPage(supervisor.page, 'procedure-field-closed');
+
+  // 10: the F01 "Atención a Usuarios de la Unidad", complete, from the closed ticket…
+  const f01Link = supervisor.page.getByRole('link', { name: /Descargar F01/ }).first();
+  const f01 = await supervisor.page.request.get(`${baseUrl()}${await f01Link.getAttribute('href')}`);
+  expect(f01.headers()['content-type']).toBe('application/pdf');
+  const f01Text = await pdfText(new Uint8Array(await f01.body()));
+  for (const expected of [
+    'Atención a Usuarios de la Unidad',
+    `N.º ${number}`,
+    'Ana Pérez',
+    inventoryNumber,
+    'Soporte Técnico SA',
+    'ST-4521',
+    'Se cambió la placa madre de la notebook en el taller de Soporte Técnico SA.',
+    'Marta Jefa',
+    'Luis Gómez',
+  ]) {
+    expect(f01Text).toContain(expected);
+  }
+  // …and the attention in the notebook's bitácora (F02), on screen and printed.
+  await page.goto(`${baseUrl()}/inventario/bitacora?inventoryNumber=${encodeURIComponent(inventoryNumber)}`);
+  const log = page.getByRole('region', { name: 'Atenciones de la bitácora' });
+  await expect(log.getByText(/Soporte Técnico SA/).first()).toBeVisible();
+  await expect(log.getByRole('cell', { name: String(number) }).first()).toBeVisible();
+  await checkPage(page, 'procedure-field-service-log');
+  const f02Link = page.getByRole('link', { name: 'Descargar PDF (F02)' }).first();
+  const f02 = await page.request.get(`${baseUrl()}${await f02Link.getAttribute('href')}`);
+  expect(f02.headers()['content-type']).toBe('application/pdf');
+  const f02Text = await pdfText(new Uint8Array(await f02.body()));
+  expect(f02Text).toContain('Bitácora de Atención a Usuarios de la Unidad');
+  expect(f02Text).toContain(inventoryNumber);
+  expect(f02Text).toContain('ST-4521');
 
   // Ana sees the whole field attention on her ticket.
   await userPage.goto(`${baseUrl()}/tickets/${number}`);
