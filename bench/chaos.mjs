@@ -130,8 +130,13 @@ for (const target of kills) {
   const killedAt = performance.now();
   let restartedAt;
   if (target === 'nats') {
-    nats.kill('SIGKILL');
-    await new Promise((resolve) => nats.once('exit', resolve));
+    // A NATS that already died by itself would never emit 'exit' again: say so instead of waiting forever.
+    if (nats.exitCode !== null || nats.signalCode !== null) {
+      console.log(`  the bench's NATS had already exited (${nats.signalCode ?? nats.exitCode})`);
+    } else {
+      nats.kill('SIGKILL');
+      await new Promise((resolve) => nats.once('exit', resolve));
+    }
     await sleep(downMs);
     restartedAt = performance.now();
     nats = await startNats();
