@@ -1,14 +1,13 @@
-import { Text } from '@mantine/core';
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
+import { NativeTable, plainTableFeatures } from '../../components/NativeTable';
 import type { Equipment } from './inventory-api';
 import { StateBadge, useTypeLabel } from './labels';
 import './inventory.css';
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, Equipment>();
+const helper = createColumnHelper<typeof plainTableFeatures, Equipment>();
 
 /** The register as a native table: screen readers announce rows and headers; each number opens its page. */
 export function EquipmentTable({ rows }: { rows: readonly Equipment[] }) {
@@ -28,7 +27,7 @@ export function EquipmentTable({ rows }: { rows: readonly Equipment[] }) {
     [t],
   );
   const data = useMemo(() => [...rows], [rows]);
-  const table = useTable({ features, columns, data, getRowId: (row) => row.id });
+  const table = useTable({ features: plainTableFeatures, columns, data, getRowId: (row) => row.id });
 
   const cell = (row: Equipment, columnId: string): ReactNode => {
     switch (columnId) {
@@ -56,39 +55,13 @@ export function EquipmentTable({ rows }: { rows: readonly Equipment[] }) {
   };
 
   return (
-    <div className="inventory-scroll" role="region" aria-label={t('inventory.tableLabel')} tabIndex={0}>
-      <table className="inventory-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((c) => (
-                <td key={c.id}>{cell(row.original, c.column.id)}</td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length}>
-                <Text size="sm" c="dark.4">
-                  {t('inventory.empty')}
-                </Text>
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <NativeTable
+      table={table}
+      label={t('inventory.tableLabel')}
+      className="inventory"
+      empty={t('inventory.empty')}
+      cell={cell}
+    />
   );
 }
 

@@ -1,14 +1,14 @@
 import { Text } from '@mantine/core';
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { AnchorLink } from '../../components/links';
+import { NativeTable, plainTableFeatures } from '../../components/NativeTable';
 import type { ServiceLogEntry } from './service-log-api';
 import './service-log.css';
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, ServiceLogEntry>();
+const helper = createColumnHelper<typeof plainTableFeatures, ServiceLogEntry>();
 
 /** The log as a native table (screen readers announce rows and headers); it scrolls sideways on a phone. */
 export function ServiceLogTable({
@@ -39,7 +39,7 @@ export function ServiceLogTable({
     [t, showEquipment],
   );
   const data = useMemo(() => [...rows], [rows]);
-  const table = useTable({ features, columns, data, getRowId: (row) => row.id });
+  const table = useTable({ features: plainTableFeatures, columns, data, getRowId: (row) => row.id });
 
   const cell = (row: ServiceLogEntry, columnId: string): ReactNode => {
     switch (columnId) {
@@ -98,39 +98,5 @@ export function ServiceLogTable({
     }
   };
 
-  return (
-    <div className="service-log-scroll" role="region" aria-label={label} tabIndex={0}>
-      <table className="service-log-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((c) => (
-                <td key={c.id}>{cell(row.original, c.column.id)}</td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length}>
-                <Text size="sm" c="dark.4">
-                  {t('serviceLog.empty')}
-                </Text>
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <NativeTable table={table} label={label} className="service-log" empty={t('serviceLog.empty')} cell={cell} />;
 }
