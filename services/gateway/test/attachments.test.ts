@@ -12,7 +12,7 @@ import { ApiClient, startTestPlatform, waitFor, type ServiceProcess, type TestPl
  * refusals that store nothing, aborted uploads, links, and memory use while streaming a large file.
  */
 const MiB = 1024 * 1024;
-const LARGE_LIMIT = 24 * MiB;
+const LARGE_LIMIT = 48 * MiB;
 const TIGHT = { file: 64 * 1024, ticket: 100 * 1024 };
 
 interface Staged {
@@ -133,8 +133,11 @@ describe('gateway: attachments', () => {
       env: {
         ATTACHMENTS_DIR: dir,
         ATTACHMENT_MAX_FILE_BYTES: String(LARGE_LIMIT),
-        ATTACHMENT_MAX_TICKET_BYTES: String(30 * MiB),
+        ATTACHMENT_MAX_TICKET_BYTES: String(56 * MiB),
         ATTACHMENT_MAX_FILES: '3',
+        // A small young generation: the streamed chunks are collected as they go rather than piling up
+        // to V8's default semi-space, which the memory test below would count (measured: 14-16 → 10-11 MiB).
+        NODE_OPTIONS: '--max-semi-space-size=4',
         ATTACHMENT_PURGE_INTERVAL_SECONDS: '1',
       },
     });
@@ -613,7 +616,8 @@ describe('gateway: attachments', () => {
       const [stored] = JSON.parse(answer.body) as [Staged];
       expect(stored).toMatchObject({ sizeBytes: size, sha256: hash.digest('hex'), contentType: 'application/pdf' });
       const growth = (await peak()) - before;
-      // The peak resident size grows by far less than the file (chunks and the 64 KiB head only).
+      // The peak resident size grows by far less than the file (chunks and the 64 KiB head only). A 48 MiB file:
+      // holding it would show, the ~10 MiB the first large upload costs anyway stays well under the bound.
       expect(growth).toBeLessThan(size / 2);
       // Staged and never attached: the purge below takes it.
       await db.query(`UPDATE gateway.attachments SET expires_at = now() - interval '1 second' WHERE id = $1`, [
