@@ -106,6 +106,14 @@ export class PrefixedNatsServer extends ServerNats {
     };
   }
 
+  /**
+   * Our patterns are subject names, never JSON; Nest's own version tries `JSON.parse` first, which throws
+   * (and builds a stack trace) on every request a service answers.
+   */
+  override getRouteFromPattern(pattern: string): string {
+    return pattern.startsWith('{') || pattern.startsWith('[') ? super.getRouteFromPattern(pattern) : pattern;
+  }
+
   /** The `{area}` token's value in a subject received under this server's prefix. */
   private areaIn(pattern: string, subject: string): string | undefined {
     return subject.slice(this.prefix.length + 1).split('.')[pattern.split('.').indexOf(AREA_TOKEN)];

@@ -128,6 +128,9 @@ export async function startService(definition: ServiceDefinition, env = process.
     servers: messaging.natsUrl,
     name: `cau-${definition.name}`,
     maxReconnectAttempts: -1,
+    // Otherwise every request captures two stack traces up front for errors we translate anyway
+    // (RpcClient names the subject and the reason): a tenth of the gateway's CPU per forwarded request.
+    noAsyncTraces: true,
   });
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
