@@ -23,13 +23,13 @@ function rememberRuleLookups(): void {
   const addRule = storage.addValidationMetadata.bind(storage);
   let answers = new Map<unknown, Map<string, unknown[]>>();
   storage.addValidationMetadata = (metadata) => {
-    answers = new Map();
+    answers = new Map<unknown, Map<string, unknown[]>>();
     addRule(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let forTarget = answers.get(target);
-    if (!forTarget) answers.set(target, (forTarget = new Map()));
+    if (!forTarget) answers.set(target, (forTarget = new Map<string, unknown[]>()));
     let answer = forTarget.get(key);
     if (!answer) forTarget.set(key, (answer = lookUp(target, schema, always, strictGroups, groups)));
     return answer;
