@@ -5,7 +5,6 @@ import {
   NativeSelect,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -20,6 +19,7 @@ import { formatDateTime } from '../../app/format';
 import { useSession } from '../auth/session';
 import { StatusBadges, ticketStatuses } from './ticket-status';
 import { ticketListQuery } from './tickets-api';
+import './my-tickets.css';
 
 const route = getRouteApi('/signed-in/tickets');
 
@@ -93,36 +93,36 @@ export function MyTicketsPage() {
 
       {items.length > 0 && (
         <>
-          <Table striped highlightOnHover visibleFrom="sm" aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tickets.number')}</Table.Th>
-                <Table.Th scope="col">{t('tickets.subject')}</Table.Th>
-                <Table.Th scope="col">{t('tickets.status')}</Table.Th>
-                <Table.Th scope="col">{t('tickets.area')}</Table.Th>
-                {account?.role === 'referente' && <Table.Th scope="col">{t('tickets.requester')}</Table.Th>}
-                <Table.Th scope="col">{t('tickets.updated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+          <table className="my-tickets-table" aria-label={title}>
+            <thead>
+              <tr>
+                <th scope="col">{t('tickets.number')}</th>
+                <th scope="col">{t('tickets.subject')}</th>
+                <th scope="col">{t('tickets.status')}</th>
+                <th scope="col">{t('tickets.area')}</th>
+                {account?.role === 'referente' && <th scope="col">{t('tickets.requester')}</th>}
+                <th scope="col">{t('tickets.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
               {items.map((ticket) => (
-                <Table.Tr key={ticket.ticketId}>
-                  <Table.Td>
+                <tr key={ticket.ticketId}>
+                  <td>
                     <AnchorLink to="/tickets/$number" params={{ number: ticket.number }} fw={600}>
                       #{ticket.number}
                     </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{ticket.title}</Table.Td>
-                  <Table.Td>
+                  </td>
+                  <td>{ticket.title}</td>
+                  <td>
                     <StatusBadges status={ticket.status} overdue={ticket.overdue} />
-                  </Table.Td>
-                  <Table.Td>{ticket.area ?? '—'}</Table.Td>
-                  {account?.role === 'referente' && <Table.Td>{ticket.requesterName}</Table.Td>}
-                  <Table.Td>{formatDateTime(ticket.updatedAt, i18n.language)}</Table.Td>
-                </Table.Tr>
+                  </td>
+                  <td>{ticket.area ?? '—'}</td>
+                  {account?.role === 'referente' && <td>{ticket.requesterName}</td>}
+                  <td>{formatDateTime(ticket.updatedAt, i18n.language)}</td>
+                </tr>
               ))}
-            </Table.Tbody>
-          </Table>
+            </tbody>
+          </table>
 
           <Stack gap="sm" hiddenFrom="sm">
             {items.map((ticket) => (
