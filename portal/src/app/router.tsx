@@ -502,6 +502,7 @@ const reportsRoute = createRoute({
     if (reads.byDimensionQuery) void queryClient.prefetchQuery(reads.byDimension);
     void queryClient.prefetchQuery(reads.recurring);
     void queryClient.prefetchQuery(reads.productivity);
+    void queryClient.prefetchQuery(reads.stepTimes);
     void queryClient.prefetchQuery(categoriesQuery);
   },
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),

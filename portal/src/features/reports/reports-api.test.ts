@@ -3,7 +3,7 @@ import { dashboardQueries } from './reports-api';
 
 describe('the dashboard reads', () => {
   // The period before is of equal length: 2025's 365 days back from its first.
-  it('are the year, the days before, its weeks, the breakdown, recurring incidents and productivity', () => {
+  it('are the year, the days before, its weeks, the breakdown, recurring incidents, productivity and step times', () => {
     const reads = dashboardQueries(
       { period: 'year', date: '2025-06-30', dimension: 'area' },
       'supervisor',
@@ -25,6 +25,8 @@ describe('the dashboard reads', () => {
     ]);
     expect(reads.recurring.queryKey).toEqual(['reports', 'recurring', { ...year, by: 'category' }]);
     expect(reads.productivity.queryKey).toEqual(['reports', 'productivity', year]);
+    // The same key the step-times section reads, so the route's prefetch is what it shows.
+    expect(reads.stepTimes.queryKey).toEqual(['reports', 'step-times', year]);
   });
 
   it('break an agent’s area down by nothing, whatever the URL says', () => {

@@ -9,6 +9,7 @@ import {
   type ReportDimension,
   type ReportSearch,
 } from './report-search';
+import { stepTimesQuery } from './step-times-api';
 
 export type KpiReport = Schemas['KpiReportResponse'];
 export type KpiRow = Schemas['KpiRowResponse'];
@@ -101,5 +102,6 @@ export function dashboardQueries(search: ReportSearch, role: string, today: stri
     byDimension: kpiBreakdownQuery(byDimensionQuery),
     recurring: recurringQuery({ from: period.from, to: period.to, by }),
     productivity: productivityQuery({ from: period.from, to: period.to }),
+    stepTimes: stepTimesQuery({ from: period.from, to: period.to }),
   };
 }
