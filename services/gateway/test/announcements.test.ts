@@ -23,6 +23,11 @@ const announcement = (overrides: Record<string, unknown> = {}): Record<string, u
   sendMail: false,
   ...overrides,
 });
+/** An edit sends the whole announcement but `sendMail` (only a new one is mailed). */
+const edit = (overrides: Record<string, unknown> = {}): Record<string, unknown> => {
+  const { sendMail: _mailedOnlyWhenNew, ...fields } = announcement(overrides);
+  return fields;
+};
 
 describe('gateway: announcements', () => {
   let f: GatewayFixture;
@@ -115,7 +120,7 @@ describe('gateway: announcements', () => {
     }
     expect((await send('POST', '', announcement(), operator)).status).toBe(403);
     expect((await send('GET', '', undefined, operator)).status).toBe(403);
-    expect((await send('PUT', '/no-es-un-id', announcement())).status).toBe(400);
+    expect((await send('PUT', '/no-es-un-id', edit())).status).toBe(400);
     expect((await send<AnnouncementListV1>('GET', '')).body).toEqual({ items: [] });
   });
 
@@ -137,10 +142,11 @@ describe('gateway: announcements', () => {
     );
     expect([future.status, past.status]).toEqual([201, 201]);
 
-    expect(await current(saludRequester)).toEqual(['Corte en Salud', 'Alerta para todos']);
+    // Security alerts first, then the latest to start.
+    expect(await current(saludRequester)).toEqual(['Alerta para todos', 'Corte en Salud']);
     expect(await current(educacionRequester)).toEqual(['Alerta para todos']);
     expect(await current(educacionReferente)).toEqual(['Alerta para todos']);
-    expect(await current(operator)).toEqual(['Corte en Salud', 'Alerta para todos']);
+    expect(await current(operator)).toEqual(['Alerta para todos', 'Corte en Salud']);
     const all = (await send<AnnouncementListV1>('GET', '')).body.items.map((a) => a.title);
     expect(all.sort()).toEqual(['Alerta para todos', 'Aviso vencido', 'Boletín futuro', 'Corte en Salud']);
 
@@ -184,12 +190,12 @@ describe('gateway: announcements', () => {
     const edited = await send<AnnouncementV1>(
       'PUT',
       `/${created.body.id}`,
-      announcement({ title: 'Charla de ciberseguridad (nuevo horario)', kind: 'bulletin', jurisdictions: ['EDUCACION'] }),
+      edit({ title: 'Charla de ciberseguridad (nuevo horario)', kind: 'bulletin', jurisdictions: ['EDUCACION'] }),
     );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, updatedBy: { email: 'admin@cau.test' } });
     expect(await current(educacionRequester)).toContain('Charla de ciberseguridad (nuevo horario)');
-    const refused = await send('PUT', `/${created.body.id}`, announcement({ jurisdictions: ['MARTE'] }));
+    const refused = await send('PUT', `/${created.body.id}`, edit({ jurisdictions: ['MARTE'] }));
     expect(refused.status).toBe(400);
     expect(refused.body.fields?.map((p) => p.field)).toEqual(['jurisdictions.0']);
 
@@ -200,7 +206,8 @@ describe('gateway: announcements', () => {
     const listed = (await send<AnnouncementListV1>('GET', '')).body.items.map((a) => a.id);
     expect(listed).not.toContain(created.body.id);
     expect((await send('POST', `/${created.body.id}/withdrawal`)).status).toBe(404);
-    expect((await send('PUT', `/${created.body.id}`, announcement())).status).toBe(404);
+    expect((await send('PUT', `/${created.body.id}`, edit())).status).toBe(404);
+    expect((await send('PUT', `/${created.body.id}`, announcement())).status).toBe(400);
     // Kept: never deleted.
     const kept = await f.db.query('SELECT withdrawn_at, withdrawn_by_email FROM notifications.announcements WHERE id = $1', [
       created.body.id,

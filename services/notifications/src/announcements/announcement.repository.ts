@@ -128,12 +128,15 @@ export class AnnouncementRepository {
     return rows.map(toAnnouncement);
   }
 
-  /** Not withdrawn and inside the validity window at `now`; the audience is the use case's to decide. */
+  /**
+   * Not withdrawn and inside the validity window at `now`, security alerts first; the audience is the use
+   * case's to decide.
+   */
   async listValidAt(tx: EntityManager, now: Date): Promise<AnnouncementV1[]> {
     const rows: AnnouncementRow[] = await tx.query(
       `SELECT ${COLUMNS} FROM "${this.s}".announcements
        WHERE withdrawn_at IS NULL AND valid_from <= $1 AND (valid_until IS NULL OR valid_until > $1)
-       ORDER BY valid_from DESC, created_at DESC LIMIT 100`,
+       ORDER BY kind = 'security-alert' DESC, valid_from DESC, created_at DESC LIMIT 100`,
       [now],
     );
     return rows.map(toAnnouncement);
