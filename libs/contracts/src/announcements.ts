@@ -87,7 +87,9 @@ export class AnnouncementInputV1 {
   @IsIn(ANNOUNCEMENT_AUDIENCES)
   audience!: AnnouncementAudience;
 
-  @ValidateIf((o: AnnouncementInputV1) => o.audience === AnnouncementAudience.Jurisdictions || o.jurisdictions !== undefined)
+  @ValidateIf(
+    (o: AnnouncementInputV1) => o.audience === AnnouncementAudience.Jurisdictions || o.jurisdictions !== undefined,
+  )
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(AnnouncementLimits.jurisdictions)

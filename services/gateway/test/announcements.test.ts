@@ -134,7 +134,11 @@ describe('gateway: announcements', () => {
       announcement({ kind: 'security-alert', title: 'Alerta para todos', audience: 'everyone', sendMail: true }),
     );
     expect(everyone.status).toBe(201);
-    const future = await send('POST', '', announcement({ title: 'Boletín futuro', audience: 'everyone', validFrom: at(HOUR) }));
+    const future = await send(
+      'POST',
+      '',
+      announcement({ title: 'Boletín futuro', audience: 'everyone', validFrom: at(HOUR) }),
+    );
     const past = await send(
       'POST',
       '',
@@ -151,15 +155,18 @@ describe('gateway: announcements', () => {
     expect(all.sort()).toEqual(['Alerta para todos', 'Aviso vencido', 'Boletín futuro', 'Corte en Salud']);
 
     // SALUD's requesters by their latest ticket: Ana only (Carla's latest is EDUCACION); everyone: all three.
-    await waitFor(async () => mailsAbout('Alerta para todos').length === 3 && mailsAbout('Corte en Salud').length === 1, {
-      what: 'the announcement mails',
-    });
+    await waitFor(
+      async () => mailsAbout('Alerta para todos').length === 3 && mailsAbout('Corte en Salud').length === 1,
+      {
+        what: 'the announcement mails',
+      },
+    );
     expect(mailsAbout('Corte en Salud').flatMap((m) => m.envelopeTo)).toEqual(['ana@salud.gob']);
-    expect(mailsAbout('Alerta para todos').flatMap((m) => m.envelopeTo).sort()).toEqual([
-      'ana@salud.gob',
-      'beto@educacion.gob',
-      'carla@gob.test',
-    ]);
+    expect(
+      mailsAbout('Alerta para todos')
+        .flatMap((m) => m.envelopeTo)
+        .sort(),
+    ).toEqual(['ana@salud.gob', 'beto@educacion.gob', 'carla@gob.test']);
     const mail = mailsAbout('Corte en Salud')[0]!.parsed;
     expect(mail.subject).toBe('[CAU] Corte programado: Corte en Salud');
     expect(mail.text).toContain('Hola, Ana Salud:');
@@ -181,7 +188,12 @@ describe('gateway: announcements', () => {
     const created = await send<AnnouncementV1>(
       'POST',
       '',
-      announcement({ title: 'Charla de ciberseguridad', kind: 'bulletin', sendMail: true, jurisdictions: ['EDUCACION'] }),
+      announcement({
+        title: 'Charla de ciberseguridad',
+        kind: 'bulletin',
+        sendMail: true,
+        jurisdictions: ['EDUCACION'],
+      }),
     );
     expect(created.status).toBe(201);
     await waitFor(async () => mailsAbout('Charla de ciberseguridad').length === 2, { what: 'the bulletin mails' });
@@ -209,16 +221,21 @@ describe('gateway: announcements', () => {
     expect((await send('PUT', `/${created.body.id}`, edit())).status).toBe(404);
     expect((await send('PUT', `/${created.body.id}`, announcement())).status).toBe(400);
     // Kept: never deleted.
-    const kept = await f.db.query('SELECT withdrawn_at, withdrawn_by_email FROM notifications.announcements WHERE id = $1', [
-      created.body.id,
-    ]);
+    const kept = await f.db.query(
+      'SELECT withdrawn_at, withdrawn_by_email FROM notifications.announcements WHERE id = $1',
+      [created.body.id],
+    );
     expect(kept.rows[0]).toMatchObject({ withdrawn_by_email: 'admin@cau.test' });
     // The edit mailed nobody.
     expect(await deliveries()).toBe(mailsBefore);
 
-    const audit = await f.http.send<AuditPage>('GET', `/api/v1/audit?targetType=announcement&targetId=${created.body.id}`, {
-      token: f.adminToken,
-    });
+    const audit = await f.http.send<AuditPage>(
+      'GET',
+      `/api/v1/audit?targetType=announcement&targetId=${created.body.id}`,
+      {
+        token: f.adminToken,
+      },
+    );
     expect(audit.body.items.map((e) => e.action)).toEqual([
       'announcement.withdraw',
       'announcement.update',

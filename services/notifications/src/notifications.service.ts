@@ -1,4 +1,12 @@
-import { AccountEvents, AnnouncementEvents, CatalogueEvents, Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
+import {
+  AccountEvents,
+  AnnouncementEvents,
+  CatalogueEvents,
+  Events,
+  ProcedureEvents,
+  QueueGroups,
+  ReportEvents,
+} from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
 import { QueueAnnouncementMailsUseCase } from './announcements/queue-announcement-mails.use-case.js';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';

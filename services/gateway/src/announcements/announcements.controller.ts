@@ -70,7 +70,11 @@ const ANNOUNCEMENT_SCHEMA: SchemaObject = {
       description: 'Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https)',
     },
     language: { type: 'string', enum: Object.values(Language), description: 'Idioma en que está escrito' },
-    audience: { type: 'string', enum: [...ANNOUNCEMENT_AUDIENCES], description: 'everyone: todos; jurisdictions: las indicadas' },
+    audience: {
+      type: 'string',
+      enum: [...ANNOUNCEMENT_AUDIENCES],
+      description: 'everyone: todos; jurisdictions: las indicadas',
+    },
     jurisdictions: { type: 'array', items: { type: 'string' }, description: 'Vacío cuando es para todos' },
     validFrom: { type: 'string', format: 'date-time' },
     validUntil: { type: 'string', format: 'date-time', nullable: true, description: 'null: hasta que se retire' },

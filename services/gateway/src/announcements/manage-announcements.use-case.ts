@@ -30,7 +30,10 @@ export class ManageAnnouncementsUseCase {
 
   async create(actor: ActorV1, announcement: NewAnnouncementInputV1): Promise<AnnouncementV1> {
     const change = await this.rpc
-      .request<AnnouncementChangeV1>(AnnouncementCommands.Create, { actor, announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail } })
+      .request<AnnouncementChangeV1>(AnnouncementCommands.Create, {
+        actor,
+        announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail },
+      })
       .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
     return this.recorded(actor, 'announcement.create', change);
   }

@@ -11,7 +11,12 @@ const announcement = {
 
 describe('renderAnnouncementMail', () => {
   it('says the kind and title in the subject, on one line', () => {
-    const mail = renderAnnouncementMail(announcement, 'Ana Pérez', 'https://cau.example.gob', 'America/Argentina/Buenos_Aires');
+    const mail = renderAnnouncementMail(
+      announcement,
+      'Ana Pérez',
+      'https://cau.example.gob',
+      'America/Argentina/Buenos_Aires',
+    );
     expect(mail.subject).toBe('[CAU] Alerta de seguridad: Correos falsos que piden la contraseña');
     expect(mail.text).toContain('Hola, Ana Pérez:');
     expect(mail.text).toContain('- Bórrelos\n- Avísenos');

@@ -37,7 +37,11 @@ describe('announcementState', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { field: 'announcement.jurisdictions.1', constraint: 'inactiveCatalogueValue', params: ['jurisdiction', 'MARTE'] },
+        {
+          field: 'announcement.jurisdictions.1',
+          constraint: 'inactiveCatalogueValue',
+          params: ['jurisdiction', 'MARTE'],
+        },
         { field: 'announcement.validUntil', constraint: 'dateRange', params: ['validFrom'] },
       ],
     });
@@ -70,7 +74,10 @@ describe('isInAudience', () => {
     expect(isInAudience(forSalud, { role: Role.Requester, jurisdiction: null })).toBe(false);
     expect(isInAudience(forSalud, { role: Role.Operator, jurisdiction: null })).toBe(true);
     expect(
-      isInAudience({ audience: AnnouncementAudience.Everyone, jurisdictions: [] }, { role: Role.Requester, jurisdiction: null }),
+      isInAudience(
+        { audience: AnnouncementAudience.Everyone, jurisdictions: [] },
+        { role: Role.Requester, jurisdiction: null },
+      ),
     ).toBe(true);
   });
 });
