@@ -103,7 +103,7 @@ export function AnnouncementsAdminPage() {
                     <Button
                       size="xs"
                       variant="subtle"
-                      color="red.9"
+                      color="red"
                       onClick={() => setWithdrawing(a)}
                       aria-label={t('announcements.admin.withdrawNamed', { title: a.title })}
                     >
