@@ -44,7 +44,8 @@ import {
   type AnnouncementValues,
 } from './announcement-form';
 
-const STATUS_COLOR = { scheduled: 'blue', active: 'green', expired: 'gray' } as const;
+// Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.
+const STATUS_COLOR = { scheduled: '#1c4f9c', active: '#1e6b34', expired: '#495057' } as const;
 
 /** `/admin/comunicados`: administrators publish, edit, preview and withdraw announcements. */
 export function AnnouncementsAdminPage() {
@@ -66,31 +67,55 @@ export function AnnouncementsAdminPage() {
         {announcements.isPending ? t('common.loading') : t('announcements.admin.count', { count: items.length })}
       </Text>
       {announcements.isError && <Refusal error={announcements.error} title={t('announcements.admin.loadFailed')} />}
-      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('announcements.admin.title')}>
+      <Stack
+        gap="sm"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('announcements.admin.title')}
+      >
         {items.map((a) => {
           const status = announcementStatus(a, now);
           return (
             <Card key={a.id} withBorder padding="sm" component="li">
               <Stack gap={6}>
-                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                  <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-                    <Group gap="xs">
-                      <Badge color={a.kind === 'security-alert' ? 'red.9' : 'cau'} variant="filled">
-                        {t(`announcements.kinds.${a.kind}`)}
-                      </Badge>
-                      <Badge color={`${STATUS_COLOR[status]}.9`} variant="light">
-                        {t(`announcements.status.${status}`)}
-                      </Badge>
-                      {a.sendMail && (
-                        <Badge color="dark.5" variant="outline">
-                          {t('announcements.admin.mailed')}
-                        </Badge>
-                      )}
-                    </Group>
-                    <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
-                      {a.title}
-                    </Title>
-                  </Stack>
+                <Group gap="xs">
+                  <Badge color={a.kind === 'security-alert' ? '#a61b1b' : '#1c4f9c'} variant="filled">
+                    {t(`announcements.kinds.${a.kind}`)}
+                  </Badge>
+                  <Badge color={STATUS_COLOR[status]} variant="filled">
+                    {t(`announcements.status.${status}`)}
+                  </Badge>
+                  {a.sendMail && (
+                    <Badge color="dark.5" variant="outline">
+                      {t('announcements.admin.mailed')}
+                    </Badge>
+                  )}
+                </Group>
+                <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
+                  {a.title}
+                </Title>
+                <Text size="sm">
+                  {a.audience === 'everyone'
+                    ? t('announcements.admin.forEveryone')
+                    : t('announcements.admin.forJurisdictions', { list: a.jurisdictions.join(', ') })}
+                  {' · '}
+                  {a.validUntil
+                    ? t('announcements.validRange', {
+                        from: formatDateTime(a.validFrom, i18n.language),
+                        until: formatDateTime(a.validUntil, i18n.language),
+                      })
+                    : t('announcements.validFrom', { from: formatDateTime(a.validFrom, i18n.language) })}
+                </Text>
+                <Group justify="space-between" align="center" gap="xs">
+                  <Text size="xs" c="dark.5">
+                    {t('announcements.admin.updated', {
+                      name: a.updatedBy.name,
+                      at: formatDateTime(a.updatedAt, i18n.language),
+                      version: a.version,
+                    })}
+                  </Text>
                   <Group gap="xs" wrap="nowrap">
                     <Button
                       size="xs"
@@ -111,25 +136,6 @@ export function AnnouncementsAdminPage() {
                     </Button>
                   </Group>
                 </Group>
-                <Text size="sm">
-                  {a.audience === 'everyone'
-                    ? t('announcements.admin.forEveryone')
-                    : t('announcements.admin.forJurisdictions', { list: a.jurisdictions.join(', ') })}
-                  {' · '}
-                  {a.validUntil
-                    ? t('announcements.validRange', {
-                        from: formatDateTime(a.validFrom, i18n.language),
-                        until: formatDateTime(a.validUntil, i18n.language),
-                      })
-                    : t('announcements.validFrom', { from: formatDateTime(a.validFrom, i18n.language) })}
-                </Text>
-                <Text size="xs" c="dark.5">
-                  {t('announcements.admin.updated', {
-                    name: a.updatedBy.name,
-                    at: formatDateTime(a.updatedAt, i18n.language),
-                    version: a.version,
-                  })}
-                </Text>
               </Stack>
             </Card>
           );
@@ -157,7 +163,9 @@ function AnnouncementForm({ announcement, onClose }: { announcement: Announcemen
   const watched = useWatch({ control: form.control });
   const save = useMutation({
     mutationFn: (values: AnnouncementValues) =>
-      announcement ? updateAnnouncement(announcement.id, toInput(values)) : createAnnouncement(toNewAnnouncement(values)),
+      announcement
+        ? updateAnnouncement(announcement.id, toInput(values))
+        : createAnnouncement(toNewAnnouncement(values)),
     onSuccess: async () => {
       notifications.show({
         color: 'green',

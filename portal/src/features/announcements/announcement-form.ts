@@ -18,7 +18,11 @@ export const announcementSchema = z
     if (values.audience === 'jurisdictions' && values.jurisdictions.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['jurisdictions'], message: 'announcements.form.pickJurisdiction' });
     }
-    if (values.validUntil && values.validFrom && fromLocalInput(values.validUntil) <= fromLocalInput(values.validFrom)) {
+    if (
+      values.validUntil &&
+      values.validFrom &&
+      fromLocalInput(values.validUntil) <= fromLocalInput(values.validFrom)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'announcements.form.untilAfterFrom' });
     }
   });
@@ -85,10 +89,7 @@ export function toNewAnnouncement(values: AnnouncementValues): NewAnnouncement {
 export type AnnouncementStatus = 'scheduled' | 'active' | 'expired';
 
 /** Where an announcement stands at `now`: not yet shown, shown, or past its end. */
-export function announcementStatus(
-  a: { validFrom: string; validUntil: string | null },
-  now: Date,
-): AnnouncementStatus {
+export function announcementStatus(a: { validFrom: string; validUntil: string | null }, now: Date): AnnouncementStatus {
   if (new Date(a.validFrom).getTime() > now.getTime()) return 'scheduled';
   if (a.validUntil !== null && new Date(a.validUntil).getTime() <= now.getTime()) return 'expired';
   return 'active';

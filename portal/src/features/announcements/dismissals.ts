@@ -22,7 +22,10 @@ export function readDismissed(store: DismissalStore | null, accountId: string): 
   }
 }
 
-export function notDismissed<T extends { id: string; version: number }>(items: readonly T[], dismissed: Set<string>): T[] {
+export function notDismissed<T extends { id: string; version: number }>(
+  items: readonly T[],
+  dismissed: Set<string>,
+): T[] {
   return items.filter((a) => !dismissed.has(entry(a)));
 }
 

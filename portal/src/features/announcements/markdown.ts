@@ -59,9 +59,7 @@ export function parseInline(text: string): Inline[] {
     else if (em !== undefined) result.push({ type: 'em', children: parseInline(em) });
     else {
       const safe = safeHref(href!);
-      result.push(
-        safe ? { type: 'link', href: safe, children: parseInline(label!) } : { type: 'text', text: whole },
-      );
+      result.push(safe ? { type: 'link', href: safe, children: parseInline(label!) } : { type: 'text', text: whole });
     }
     last = start + whole.length;
   }
