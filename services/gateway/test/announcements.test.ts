@@ -247,4 +247,35 @@ describe('gateway: announcements', () => {
       after: { title: 'Charla de ciberseguridad (nuevo horario)' },
     });
   });
+
+  it('answers at once for an audience of thousands and records one mail per requester', async () => {
+    // Requesters as notifications copies them from `ticket.registered`, written directly: 3,000 registrations
+    // through intake would only slow the test down without testing anything more here.
+    await f.db.query(
+      `INSERT INTO notifications.tickets
+         (ticket_id, number, requester_email, requester_name, title, jurisdiction, registration_event_id, registered_at)
+       SELECT gen_random_uuid(), 100000 + n, 'persona' || n || '@masivo.gob', 'Persona ' || n, 'Consulta', 'SALUD',
+              gen_random_uuid(), now() - interval '1 day'
+       FROM generate_series(1, 3000) AS n`,
+    );
+    const started = Date.now();
+    const created = await send<AnnouncementV1>(
+      'POST',
+      '',
+      announcement({ title: 'Aviso masivo', audience: 'jurisdictions', jurisdictions: ['SALUD'], sendMail: true }),
+    );
+    expect(created.status).toBe(201);
+    // Publishing only writes the announcement and its event; the mails are recorded by the consumer.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const recorded = async () =>
+      (
+        await f.db.query(
+          `SELECT count(*)::int AS n, count(DISTINCT recipient)::int AS people FROM notifications.deliveries
+           WHERE kind = 'announcement' AND subject LIKE '%Aviso masivo'`,
+        )
+      ).rows[0] as { n: number; people: number };
+    // Ana (SALUD by her latest ticket) and the 3,000.
+    await waitFor(async () => (await recorded()).n === 3001, { what: 'the mails of the mass announcement' });
+    expect(await recorded()).toEqual({ n: 3001, people: 3001 });
+  });
 });
