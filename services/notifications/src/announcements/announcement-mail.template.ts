@@ -107,15 +107,24 @@ export function renderAnnouncementMail(
   return { subject, text, html };
 }
 
+/** One formatter per language and zone: the mail is rendered once per recipient, thousands at a time. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatTime(iso: string, language: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  const key = `${language}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALE[language], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
 }
