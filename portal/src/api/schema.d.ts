@@ -120,6 +120,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Todos los comunicados no retirados (vigentes, futuros y vencidos)
+         * @description Del que empieza más tarde al más antiguo, hasta 500.
+         *
+         *     Roles: admin.
+         */
+        get: operations["AnnouncementsController_list"];
+        put?: never;
+        /**
+         * Publica un comunicado
+         * @description Con `sendMail`, se envía una vez por correo a los solicitantes de su público (los de las jurisdicciones según su último ticket, o todos), sin esperar al envío. Las jurisdicciones deben ser códigos activos del catálogo; `validUntil`, posterior a `validFrom` (400 con el campo). Queda en la bitácora de auditoría.
+         *
+         *     Roles: admin.
+         */
+        post: operations["AnnouncementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cambia un comunicado
+         * @description Se envía el comunicado completo, con las mismas reglas que al publicarlo; no se vuelve a enviar por correo. Un comunicado retirado no se edita (404).
+         *
+         *     Roles: admin.
+         */
+        put: operations["AnnouncementsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retira un comunicado
+         * @description Deja de mostrarse en seguida y sale de las listas; nunca se borra: la bitácora de auditoría guarda quién y cuándo. Retirarlo otra vez es un 404.
+         *
+         *     Roles: admin.
+         */
+        post: operations["AnnouncementsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Los comunicados vigentes para quien consulta
+         * @description Los no retirados dentro de su período de vigencia, para todos o para la jurisdicción de la persona (la del referente; la del último ticket de un solicitante). El personal ve también los de cualquier jurisdicción.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["AnnouncementsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -3191,6 +3285,19 @@ export interface components {
             date: string;
             name: string;
         };
+        AnnouncementInputV1: {
+            /** @enum {string} */
+            audience: "everyone" | "jurisdictions";
+            body: string;
+            jurisdictions?: string[];
+            /** @enum {string} */
+            kind: "security-alert" | "planned-outage" | "bulletin";
+            /** @enum {string} */
+            language: "es" | "en";
+            title: string;
+            validFrom: string;
+            validUntil?: string;
+        };
         AreaMailboxesV1: {
             mailboxes: components["schemas"]["AreaMailboxV1"][];
         };
@@ -3272,7 +3379,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore" | "announcement.create" | "announcement.update" | "announcement.withdraw";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -3289,7 +3396,7 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -4199,6 +4306,20 @@ export interface components {
              * @enum {string}
              */
             signature: "required" | "optional" | "off";
+        };
+        NewAnnouncementInputV1: {
+            /** @enum {string} */
+            audience: "everyone" | "jurisdictions";
+            body: string;
+            jurisdictions?: string[];
+            /** @enum {string} */
+            kind: "security-alert" | "planned-outage" | "bulletin";
+            /** @enum {string} */
+            language: "es" | "en";
+            sendMail: boolean;
+            title: string;
+            validFrom: string;
+            validUntil?: string;
         };
         NotificationRulesV1: {
             rules: components["schemas"]["NotificationRuleV1"][];
@@ -5733,6 +5854,596 @@ export interface operations {
             };
         };
     };
+    AnnouncementsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description everyone: todos; jurisdictions: las indicadas
+                             * @enum {string}
+                             */
+                            audience: "everyone" | "jurisdictions";
+                            /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Vacío cuando es para todos */
+                            jurisdictions: string[];
+                            /**
+                             * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+                             * @enum {string}
+                             */
+                            kind: "security-alert" | "planned-outage" | "bulletin";
+                            /**
+                             * @description Idioma en que está escrito
+                             * @enum {string}
+                             */
+                            language: "es" | "en";
+                            /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+                            sendMail: boolean;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /**
+                             * Format: date-time
+                             * @description null: hasta que se retire
+                             */
+                            validUntil: string | null;
+                            /** @description Sube con cada edición */
+                            version: number;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnnouncementInputV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description everyone: todos; jurisdictions: las indicadas
+                         * @enum {string}
+                         */
+                        audience: "everyone" | "jurisdictions";
+                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Vacío cuando es para todos */
+                        jurisdictions: string[];
+                        /**
+                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+                         * @enum {string}
+                         */
+                        kind: "security-alert" | "planned-outage" | "bulletin";
+                        /**
+                         * @description Idioma en que está escrito
+                         * @enum {string}
+                         */
+                        language: "es" | "en";
+                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+                        sendMail: boolean;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        validFrom: string;
+                        /**
+                         * Format: date-time
+                         * @description null: hasta que se retire
+                         */
+                        validUntil: string | null;
+                        /** @description Sube con cada edición */
+                        version: number;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncementInputV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description everyone: todos; jurisdictions: las indicadas
+                         * @enum {string}
+                         */
+                        audience: "everyone" | "jurisdictions";
+                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Vacío cuando es para todos */
+                        jurisdictions: string[];
+                        /**
+                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+                         * @enum {string}
+                         */
+                        kind: "security-alert" | "planned-outage" | "bulletin";
+                        /**
+                         * @description Idioma en que está escrito
+                         * @enum {string}
+                         */
+                        language: "es" | "en";
+                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+                        sendMail: boolean;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        validFrom: string;
+                        /**
+                         * Format: date-time
+                         * @description null: hasta que se retire
+                         */
+                        validUntil: string | null;
+                        /** @description Sube con cada edición */
+                        version: number;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El comunicado retirado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description everyone: todos; jurisdictions: las indicadas
+                         * @enum {string}
+                         */
+                        audience: "everyone" | "jurisdictions";
+                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Vacío cuando es para todos */
+                        jurisdictions: string[];
+                        /**
+                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+                         * @enum {string}
+                         */
+                        kind: "security-alert" | "planned-outage" | "bulletin";
+                        /**
+                         * @description Idioma en que está escrito
+                         * @enum {string}
+                         */
+                        language: "es" | "en";
+                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+                        sendMail: boolean;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        validFrom: string;
+                        /**
+                         * Format: date-time
+                         * @description null: hasta que se retire
+                         */
+                        validUntil: string | null;
+                        /** @description Sube con cada edición */
+                        version: number;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             *
+             *     El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description everyone: todos; jurisdictions: las indicadas
+                             * @enum {string}
+                             */
+                            audience: "everyone" | "jurisdictions";
+                            /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Vacío cuando es para todos */
+                            jurisdictions: string[];
+                            /**
+                             * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+                             * @enum {string}
+                             */
+                            kind: "security-alert" | "planned-outage" | "bulletin";
+                            /**
+                             * @description Idioma en que está escrito
+                             * @enum {string}
+                             */
+                            language: "es" | "en";
+                            /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+                            sendMail: boolean;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: {
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /**
+                             * Format: date-time
+                             * @description null: hasta que se retire
+                             */
+                            validUntil: string | null;
+                            /** @description Sube con cada edición */
+                            version: number;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AreasController_list: {
         parameters: {
             query?: never;
@@ -5956,7 +6667,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement";
                 to?: string;
             };
             header?: never;

@@ -33,6 +33,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/niveles', label: 'adminConfig.nav.sla' },
   { to: '/admin/prioridades', label: 'priorityMatrix.nav' },
   { to: '/admin/avisos', label: 'notificationRules.nav' },
+  { to: '/admin/comunicados', label: 'announcements.nav' },
   { to: '/admin/calendarios', label: 'adminCalendars.nav' },
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
   { to: '/admin/correos', label: 'adminConfig.nav.mails' },

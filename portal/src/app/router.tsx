@@ -414,6 +414,16 @@ const adminNotificationRulesRoute = createRoute({
   ),
 });
 
+const adminAnnouncementsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/comunicados',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(
+    () => import('../features/announcements/AnnouncementsAdminPage'),
+    'AnnouncementsAdminPage',
+  ),
+});
+
 const adminCalendarsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/calendarios',
@@ -556,6 +566,7 @@ const routeTree = rootRoute.addChildren([
     adminPriorityMatrixRoute,
     adminStepTargetsRoute,
     adminNotificationRulesRoute,
+    adminAnnouncementsRoute,
     adminCalendarsRoute,
     adminTemplatesRoute,
     adminMailsRoute,

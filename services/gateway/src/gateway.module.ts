@@ -62,6 +62,8 @@ import { MyEquipmentController } from './inventory/my-equipment.controller.js';
 import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
+import { AnnouncementsController } from './announcements/announcements.controller.js';
+import { ManageAnnouncementsUseCase } from './announcements/manage-announcements.use-case.js';
 import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -141,6 +143,7 @@ export class GatewayModule {
         StepTimesController,
         NotificationsController,
         MailTemplatesController,
+        AnnouncementsController,
         InboundMailController,
         CatalogueController,
         CatalogueAdminController,
@@ -160,6 +163,7 @@ export class GatewayModule {
         AccountRepository,
         AuditRepository,
         AuditLogUseCase,
+        ManageAnnouncementsUseCase,
         PasswordResetRepository,
         PasswordResetUseCase,
         RegistrationRepository,

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AnnouncementRepository } from './announcements/announcement.repository.js';
+import { AnnouncementsHandler } from './announcements/announcements.handler.js';
+import { ManageAnnouncementsUseCase } from './announcements/manage-announcements.use-case.js';
+import { QueueAnnouncementMailsUseCase } from './announcements/queue-announcement-mails.use-case.js';
 import { DeliveriesAdminUseCase } from './admin/deliveries-admin.use-case.js';
 import { NotificationsHandler } from './admin/notifications.handler.js';
 import { ListTicketMailsUseCase } from './ticket-mail-history/list-ticket-mails.use-case.js';
@@ -41,7 +45,7 @@ import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-passw
 import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue-self-registration-mail.use-case.js';
 
 @Module({
-  controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler],
+  controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler, AnnouncementsHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -80,6 +84,9 @@ import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue
     MailAttachmentStore,
     InboundAttachmentsUseCase,
     InboundAttachmentBackfill,
+    AnnouncementRepository,
+    ManageAnnouncementsUseCase,
+    QueueAnnouncementMailsUseCase,
   ],
 })
 export class NotificationsModule {}

@@ -1,5 +1,14 @@
-import { AccountEvents, CatalogueEvents, Events, ProcedureEvents, QueueGroups, ReportEvents } from '@cau/contracts';
+import {
+  AccountEvents,
+  AnnouncementEvents,
+  CatalogueEvents,
+  Events,
+  ProcedureEvents,
+  QueueGroups,
+  ReportEvents,
+} from '@cau/contracts';
 import { onEvent, type ServiceDefinition } from '@cau/messaging';
+import { QueueAnnouncementMailsUseCase } from './announcements/queue-announcement-mails.use-case.js';
 import { notificationsConfigFromEnv } from './config/notifications-config.js';
 import { NotificationsSettings } from './config/notifications-settings.js';
 import { MailSender } from './delivery/mail-sender.js';
@@ -21,6 +30,7 @@ import { JurisdictionContacts1798400000100 } from './migrations/1798400000100-ju
 import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merged-ticket-mails.js';
 import { TicketFollowers1798510000000 } from './migrations/1798510000000-ticket-followers.js';
 import { DeliveryAttempts1799100000000 } from './migrations/1799100000000-delivery-attempts.js';
+import { Announcements1799620000000 } from './migrations/1799620000000-announcements.js';
 import { NotificationsModule } from './notifications.module.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
@@ -62,6 +72,7 @@ export const notificationsService: ServiceDefinition = {
     JurisdictionContacts1798400000100,
     TicketFollowers1798510000000,
     DeliveryAttempts1799100000000,
+    Announcements1799620000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   defaultPort: 3105,
@@ -74,6 +85,7 @@ export const notificationsService: ServiceDefinition = {
     const passwordResetMails = app.get(QueuePasswordResetMailUseCase);
     const selfRegistrationMails = app.get(QueueSelfRegistrationMailUseCase);
     const jurisdictionContacts = app.get(TrackJurisdictionContactsUseCase);
+    const announcementMails = app.get(QueueAnnouncementMailsUseCase);
     return [
       {
         durable: 'notifications',
@@ -102,6 +114,7 @@ export const notificationsService: ServiceDefinition = {
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
           onEvent(AccountEvents.RegistrationRequested, (event, tx) => selfRegistrationMails.handle(event, tx)),
           onEvent(CatalogueEvents.Changed, (event, tx) => jurisdictionContacts.handle(event, tx)),
+          onEvent(AnnouncementEvents.Published, (event, tx) => announcementMails.handle(event, tx)),
         ],
       },
     ];

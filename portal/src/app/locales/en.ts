@@ -1,4 +1,5 @@
 import { serviceLogEn } from '../../features/service-log/locales';
+import { announcementsEn } from '../../features/announcements/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
@@ -1269,6 +1270,7 @@ export const en: Messages = {
         'catalogue-service': 'Services',
         'catalogue-jurisdiction': 'Jurisdictions',
         'step-targets': 'Targets per step',
+        announcement: 'Announcements',
       },
       actions: {
         'account.create': 'Account created',
@@ -1309,6 +1311,9 @@ export const en: Messages = {
         'catalogue.jurisdiction.update': 'Jurisdiction changed',
         'catalogue.jurisdiction.retire': 'Jurisdiction retired',
         'catalogue.jurisdiction.restore': 'Jurisdiction restored',
+        'announcement.create': 'Announcement published',
+        'announcement.update': 'Announcement changed',
+        'announcement.withdraw': 'Announcement withdrawn',
       },
     },
     recovery: {
@@ -1650,6 +1655,7 @@ export const en: Messages = {
   fieldService: fieldServiceEn,
   stepTimes: stepTimesEn,
   serviceLog: serviceLogEn,
+  announcements: announcementsEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

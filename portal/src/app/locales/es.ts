@@ -1,4 +1,5 @@
 import { serviceLogEs } from '../../features/service-log/locales';
+import { announcementsEs } from '../../features/announcements/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 import { stepTimesEs } from '../../features/reports/step-times-locales';
 
@@ -1270,6 +1271,7 @@ export const es = {
         'catalogue-service': 'Servicios',
         'catalogue-jurisdiction': 'Jurisdicciones',
         'step-targets': 'Metas por actividad',
+        announcement: 'Comunicados',
       },
       actions: {
         'account.create': 'Cuenta creada',
@@ -1310,6 +1312,9 @@ export const es = {
         'catalogue.jurisdiction.update': 'Jurisdicción modificada',
         'catalogue.jurisdiction.retire': 'Jurisdicción retirada',
         'catalogue.jurisdiction.restore': 'Jurisdicción restituida',
+        'announcement.create': 'Comunicado publicado',
+        'announcement.update': 'Comunicado modificado',
+        'announcement.withdraw': 'Comunicado retirado',
       },
     },
     recovery: {
@@ -1651,6 +1656,7 @@ export const es = {
   fieldService: fieldServiceEs,
   stepTimes: stepTimesEs,
   serviceLog: serviceLogEs,
+  announcements: announcementsEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

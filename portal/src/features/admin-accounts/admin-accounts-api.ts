@@ -26,6 +26,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'catalogue-service',
   'catalogue-jurisdiction',
   'step-targets',
+  'announcement',
 ];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.

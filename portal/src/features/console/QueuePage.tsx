@@ -25,6 +25,7 @@ import {
 import { QueueCards, QueueTable } from './QueueTable';
 import { QueueFilters } from './QueueFilters';
 import { SavedViews } from './SavedViews';
+import { AnnouncementsBanner } from '../announcements/AnnouncementsBanner';
 
 const route = getRouteApi('/signed-in/consola');
 
@@ -188,6 +189,7 @@ export function QueuePage() {
           )}
         </Group>
       </Group>
+      <AnnouncementsBanner />
 
       <Tabs
         value={view}

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../app/format';
 import { useSession } from '../auth/session';
 import { StatusBadges, ticketStatuses } from './ticket-status';
 import { ticketListQuery } from './tickets-api';
+import { AnnouncementsBanner } from '../announcements/AnnouncementsBanner';
 import './my-tickets.css';
 
 const route = getRouteApi('/signed-in/tickets');
@@ -53,6 +54,7 @@ export function MyTicketsPage() {
         <Title order={1}>{title}</Title>
         <ButtonLink to="/tickets/nuevo">{t('nav.report')}</ButtonLink>
       </Group>
+      <AnnouncementsBanner />
       <Group align="flex-end" gap="md">
         <TextInput
           label={t('tickets.search')}

@@ -90,6 +90,44 @@ export class DeliveryRepository {
   }
 
   /**
+   * Many mails without attachments in one statement (an announcement to thousands of requesters):
+   * the same guards as `insertPending` (a row already there for the event and recipient is left alone)
+   * and one wake-up for the sender. Returns how many were new.
+   */
+  async insertPendingMany(tx: EntityManager, deliveries: readonly NewDelivery[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    const column = <K extends keyof NewDelivery>(key: K): Array<NewDelivery[K]> => deliveries.map((d) => d[key]);
+    const inserted: unknown[] = await tx.query(
+      `WITH inserted AS (
+         INSERT INTO "${this.s}".deliveries
+           (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body,
+            message_id, thread_message_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::bigint[],
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         ON CONFLICT DO NOTHING
+         RETURNING 1),
+       woken AS (SELECT pg_notify($13, '') FROM (SELECT 1 FROM inserted LIMIT 1) one)
+       SELECT (SELECT count(*) FROM inserted)::int AS count, (SELECT count(*) FROM woken) AS woken`,
+      [
+        column('id'),
+        column('eventId'),
+        column('recipient'),
+        column('kind'),
+        column('language'),
+        column('ticketId'),
+        column('ticketNumber'),
+        column('subject'),
+        column('text'),
+        column('html'),
+        column('messageId'),
+        column('threadMessageId'),
+        this.notifyChannel,
+      ],
+    );
+    return (inserted[0] as { count: number } | undefined)?.count ?? 0;
+  }
+
+  /**
    * Locks up to `limit` pending mails that have waited longest, skipping those other senders hold, so
    * several senders share the work without sending a mail twice. The locks last until `tx` ends. Each
    * comes with the start of an attempt that has no outcome, if a sender recorded one and then died.

@@ -30,6 +30,8 @@ export const DeliveryKind = {
   PasswordReset: 'password-reset',
   /** To the address a person registered with: the link that confirms it, or a notice that it has an account. */
   SelfRegistration: 'self-registration',
+  /** To the requesters of an announcement's audience, once, when it is published with `sendMail`. */
+  Announcement: 'announcement',
 } as const;
 export type DeliveryKind = (typeof DeliveryKind)[keyof typeof DeliveryKind];
 

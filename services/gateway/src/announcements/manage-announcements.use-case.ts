@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AnnouncementCommands,
+  type ActorV1,
+  type AnnouncementChangeV1,
+  type AnnouncementInputV1,
+  type AnnouncementListV1,
+  type AnnouncementV1,
+  type NewAnnouncementInputV1,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { rethrowRelativeTo } from '../http/field-paths.js';
+
+/** Announcements, owned by notifications (which checks the role again, the catalogue and the dates). */
+@Injectable()
+export class ManageAnnouncementsUseCase {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  current(actor: ActorV1): Promise<AnnouncementListV1> {
+    return this.rpc.request<AnnouncementListV1>(AnnouncementCommands.Current, { actor });
+  }
+
+  list(actor: ActorV1): Promise<AnnouncementListV1> {
+    return this.rpc.request<AnnouncementListV1>(AnnouncementCommands.List, { actor });
+  }
+
+  async create(actor: ActorV1, announcement: NewAnnouncementInputV1): Promise<AnnouncementV1> {
+    const change = await this.rpc
+      .request<AnnouncementChangeV1>(AnnouncementCommands.Create, {
+        actor,
+        announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail },
+      })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
+    return this.recorded(actor, 'announcement.create', change);
+  }
+
+  async update(actor: ActorV1, id: string, announcement: AnnouncementInputV1): Promise<AnnouncementV1> {
+    const change = await this.rpc
+      .request<AnnouncementChangeV1>(AnnouncementCommands.Update, { actor, id, announcement: fieldsOf(announcement) })
+      .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
+    return this.recorded(actor, 'announcement.update', change);
+  }
+
+  async withdraw(actor: ActorV1, id: string): Promise<AnnouncementV1> {
+    const change = await this.rpc.request<AnnouncementChangeV1>(AnnouncementCommands.Withdraw, { actor, id });
+    return this.recorded(actor, 'announcement.withdraw', change);
+  }
+
+  /** After notifications answered (as the other administered configuration): before and after. */
+  private async recorded(
+    actor: ActorV1,
+    action: 'announcement.create' | 'announcement.update' | 'announcement.withdraw',
+    change: AnnouncementChangeV1,
+  ): Promise<AnnouncementV1> {
+    await this.audit.record(actor, {
+      action,
+      targetType: 'announcement',
+      targetId: change.after.id,
+      before: change.before,
+      after: change.after,
+    });
+    return change.after;
+  }
+}
+
+/** Only the fields of the contract, so nothing else the client sent reaches the service. */
+function fieldsOf(a: AnnouncementInputV1): AnnouncementInputV1 {
+  return {
+    kind: a.kind,
+    title: a.title,
+    body: a.body,
+    language: a.language,
+    audience: a.audience,
+    ...(a.jurisdictions !== undefined ? { jurisdictions: a.jurisdictions } : {}),
+    validFrom: a.validFrom,
+    ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
+  };
+}
