@@ -110,6 +110,8 @@ import { IdentityConfig, identityConfigFromEnv } from './oidc/oidc-config.js';
 import { OidcController } from './oidc/oidc.controller.js';
 import { OidcLoginUseCase } from './oidc/oidc-login.use-case.js';
 import { OidcRepository } from './oidc/oidc.repository.js';
+import { WhatsappController } from './whatsapp/whatsapp.controller.js';
+import { WhatsappWebhookConfig, whatsappWebhookConfigFromEnv } from './whatsapp/whatsapp-webhook.js';
 
 @Module({})
 export class GatewayModule {
@@ -118,6 +120,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
+        WhatsappController,
         AuthController,
         SessionsController,
         AccountsController,
@@ -224,6 +227,7 @@ export class GatewayModule {
         CannedAnswerRepository,
         ManageCannedAnswersUseCase,
         { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
+        { provide: WhatsappWebhookConfig, useFactory: () => whatsappWebhookConfigFromEnv(env) },
         LiveEventHub,
         LiveAuthCheck,
         LiveStreamService,
