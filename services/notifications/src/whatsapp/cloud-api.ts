@@ -99,7 +99,11 @@ export function graphError(text: string): string {
     };
     const error = body.error;
     if (error && typeof error.message === 'string') {
-      const code = typeof error.code === 'number' || typeof error.code === 'string' ? `(#${error.code}) ` : '';
+      // Meta often puts the code in the message already ("(#132001) Template name…").
+      const code =
+        (typeof error.code === 'number' || typeof error.code === 'string') && !error.message.startsWith('(#')
+          ? `(#${error.code}) `
+          : '';
       const details = typeof error.error_data?.details === 'string' ? `: ${error.error_data.details}` : '';
       return clip(`${code}${error.message}${details}`);
     }
