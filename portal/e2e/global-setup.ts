@@ -1,9 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocatePort, startTestPlatform, TEST_OIDC_CLIENT } from '@cau/testing';
 
 const portalRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Signs the WhatsApp webhook calls the tests make (the gateway checks X-Hub-Signature-256 with it). */
+const WHATSAPP_APP_SECRET = 'e2e-whatsapp-app-secret';
 export const MAIL_DIR = path.resolve(portalRoot, '..', 'var', 'e2e', 'mail');
 
 /**
@@ -28,6 +32,37 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       roleMapping: { claim: 'groups', values: { 'cau-supervisores': 'supervisor' } },
     },
   ];
+  // The WhatsApp Cloud API's send endpoint, answering as Meta does: numbers ending in 0000 are refused
+  // (a template WhatsApp does not know), so a test finds a failed message on the administrators' page.
+  const graph = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { to?: string };
+      if (body.to?.endsWith('0000')) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: {
+              message: '(#132001) Template name does not exist in the translation',
+              type: 'OAuthException',
+              code: 132001,
+              fbtrace_id: 'E2E',
+            },
+          }),
+        );
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          messaging_product: 'whatsapp',
+          contacts: [{ input: body.to, wa_id: body.to }],
+          messages: [{ id: `wamid.e2e.${Date.now()}` }],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
+  const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}/v21.0`;
   const platform = await startTestPlatform('portal', {
     gatewayPort,
     env: {
@@ -41,6 +76,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OIDC_PROVIDERS: JSON.stringify(oidcProviders),
       // Open to any address: the registration test signs up a person and follows the mailed link.
       SELF_REGISTRATION: 'true',
+      WHATSAPP_TOKEN: 'e2e-token',
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_GRAPH_URL: graphUrl,
+      WHATSAPP_APP_SECRET: WHATSAPP_APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: 'e2e-verify-token',
+      WHATSAPP_COUNTRY_CODE: '54',
+      WHATSAPP_POLL_INTERVAL_MS: '200',
     },
   });
   rmSync(MAIL_DIR, { recursive: true, force: true });
@@ -55,8 +97,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.CAU_E2E_ADMIN = JSON.stringify(platform.admin);
   process.env.CAU_E2E_INBOUND_SMTP_PORT = String(inboundSmtpPort);
   process.env.CAU_E2E_OIDC_PORT = String(oidcPort);
+  process.env.CAU_E2E_WHATSAPP_SECRET = WHATSAPP_APP_SECRET;
   return async () => {
     clearInterval(copyMails);
     await platform.stop();
+    graph.closeAllConnections();
+    await new Promise<void>((resolve) => graph.close(() => resolve()));
   };
 }

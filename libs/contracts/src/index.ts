@@ -26,6 +26,7 @@ export * from './notification-templates.js';
 export * from './inbound-mail.js';
 export * from './not-blank.js';
 export * from './requesters.js';
+export * from './whatsapp.js';
 export * from './accounts.js';
 export * from './priority-matrix.js';
 export * from './notification-rules.js';

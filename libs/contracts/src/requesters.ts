@@ -13,6 +13,8 @@ export const IntakeQueries = {
   SearchRequesters: 'intake.requester.search.v1',
   /** One requester by id (staff): inventory names the holder of a custody. */
   GetRequester: 'intake.requester.get.v1',
+  /** Notifications: the requester a WhatsApp number (E.164 digits) belongs to, or null. */
+  RequesterByPhone: 'intake.requester.by-phone.v1',
 } as const;
 
 export const RequesterSearchLimits = {

@@ -3192,6 +3192,78 @@ export interface paths {
         patch: operations["SavedViewsController_update"];
         trace?: never;
     };
+    "/api/v1/whatsapp/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lista los mensajes de WhatsApp enviados o por enviar, del más reciente al más antiguo
+         * @description Con `status=failed` o `status=uncertain`, los que pueden reenviarse.
+         *
+         *     Roles: admin.
+         */
+        get: operations["WhatsappController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whatsapp/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vuelve a enviar un mensaje de WhatsApp fallido o de resultado incierto
+         * @description Solo uno fallido o incierto (409 si no): vuelve a pendiente, con sus intentos contados desde cero.
+         *
+         *     Roles: admin.
+         */
+        post: operations["WhatsappController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whatsapp/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verificación del webhook de WhatsApp (la llama Meta al configurar la URL)
+         * @description Con `hub.mode=subscribe` y el token de verificación configurado (WHATSAPP_VERIFY_TOKEN), devuelve `hub.challenge` tal cual. Un token distinto es 403; sin cuenta de WhatsApp configurada, 404.
+         *
+         *     Acceso público (sin token).
+         */
+        get: operations["WhatsappController_verify"];
+        put?: never;
+        /**
+         * Mensajes y estados de entrega de WhatsApp (la llama Meta)
+         * @description El cuerpo es el JSON del webhook de la Cloud API (`entry[].changes[].value.messages[]` y `statuses[]`), firmado en `X-Hub-Signature-256` (HMAC-SHA256 del cuerpo exacto con WHATSAPP_APP_SECRET). Firma ausente o distinta: 401 y no se guarda nada. Cada mensaje se guarda una sola vez por su id de WhatsApp, así que un reenvío del mismo webhook no hace nada dos veces. Sin cuenta configurada, 404.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["WhatsappController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -18371,6 +18443,326 @@ export interface operations {
             };
             /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WhatsappController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sent" | "failed" | "uncertain";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed) */
+                            deliveryState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @example ticket-resolved */
+                            kind: string;
+                            /** @description El último error de la API de WhatsApp, si lo hubo */
+                            lastError: string | null;
+                            /**
+                             * @description El número de WhatsApp, en dígitos E.164
+                             * @example 59171234567
+                             */
+                            recipient: string;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed" | "uncertain";
+                            /**
+                             * @description La plantilla de WhatsApp enviada
+                             * @example cau_ticket_update
+                             */
+                            template: string;
+                            ticketNumber: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WhatsappController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El mensaje, de nuevo pendiente */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed) */
+                        deliveryState: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @example ticket-resolved */
+                        kind: string;
+                        /** @description El último error de la API de WhatsApp, si lo hubo */
+                        lastError: string | null;
+                        /**
+                         * @description El número de WhatsApp, en dígitos E.164
+                         * @example 59171234567
+                         */
+                        recipient: string;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "failed" | "uncertain";
+                        /**
+                         * @description La plantilla de WhatsApp enviada
+                         * @example cau_ticket_update
+                         */
+                        template: string;
+                        ticketNumber: number | null;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WhatsappController_verify: {
+        parameters: {
+            query: {
+                "hub.challenge": string;
+                "hub.mode": "subscribe";
+                "hub.verify_token": string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El valor de `hub.challenge` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WhatsappController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Mensajes que ya se habían recibido */
+                        duplicates: number;
+                        /** @description Estados de entrega de mensajes enviados por el CAU */
+                        statuses: number;
+                        /** @description Mensajes nuevos guardados */
+                        stored: number;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

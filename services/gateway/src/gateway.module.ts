@@ -112,6 +112,8 @@ import { IdentityConfig, identityConfigFromEnv } from './oidc/oidc-config.js';
 import { OidcController } from './oidc/oidc.controller.js';
 import { OidcLoginUseCase } from './oidc/oidc-login.use-case.js';
 import { OidcRepository } from './oidc/oidc.repository.js';
+import { WhatsappController } from './whatsapp/whatsapp.controller.js';
+import { WhatsappWebhookConfig, whatsappWebhookConfigFromEnv } from './whatsapp/whatsapp-webhook.js';
 
 @Module({})
 export class GatewayModule {
@@ -120,6 +122,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
+        WhatsappController,
         AuthController,
         SessionsController,
         AccountsController,
@@ -228,6 +231,7 @@ export class GatewayModule {
         CannedAnswerRepository,
         ManageCannedAnswersUseCase,
         { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
+        { provide: WhatsappWebhookConfig, useFactory: () => whatsappWebhookConfigFromEnv(env) },
         LiveEventHub,
         LiveAuthCheck,
         LiveStreamService,

@@ -43,9 +43,19 @@ import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case
 import { QueueReportMailsUseCase } from './report-mails/queue-report-mails.use-case.js';
 import { QueuePasswordResetMailUseCase } from './password-reset-mail/queue-password-reset-mail.use-case.js';
 import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue-self-registration-mail.use-case.js';
+import { ProcessWhatsappMessageUseCase } from './whatsapp/process-whatsapp-message.use-case.js';
+import {
+  QueueWhatsappNoticesUseCase,
+  ReceiveWhatsappUseCase,
+  WhatsappAdminUseCase,
+} from './whatsapp/whatsapp-channel.use-cases.js';
+import { WhatsappHandler } from './whatsapp/whatsapp.handler.js';
+import { WhatsappRepository } from './whatsapp/whatsapp.repository.js';
+import { WhatsappSettings } from './whatsapp/whatsapp-settings.js';
+import { WhatsappWorker } from './whatsapp/whatsapp-worker.js';
 
 @Module({
-  controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler, AnnouncementsHandler],
+  controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler, AnnouncementsHandler, WhatsappHandler],
   providers: [
     NotificationsSettings,
     DeliveryRepository,
@@ -87,6 +97,13 @@ import { QueueSelfRegistrationMailUseCase } from './self-registration-mail/queue
     AnnouncementRepository,
     ManageAnnouncementsUseCase,
     QueueAnnouncementMailsUseCase,
+    WhatsappSettings,
+    WhatsappRepository,
+    ProcessWhatsappMessageUseCase,
+    WhatsappWorker,
+    ReceiveWhatsappUseCase,
+    QueueWhatsappNoticesUseCase,
+    WhatsappAdminUseCase,
   ],
 })
 export class NotificationsModule {}

@@ -31,7 +31,12 @@ import { MergedTicketMails1798200000200 } from './migrations/1798200000200-merge
 import { TicketFollowers1798510000000 } from './migrations/1798510000000-ticket-followers.js';
 import { DeliveryAttempts1799100000000 } from './migrations/1799100000000-delivery-attempts.js';
 import { Announcements1799620000000 } from './migrations/1799620000000-announcements.js';
+import { WhatsappChannel1799610000000 } from './migrations/1799610000000-whatsapp-channel.js';
 import { NotificationsModule } from './notifications.module.js';
+import { QueueWhatsappNoticesUseCase } from './whatsapp/whatsapp-channel.use-cases.js';
+import { whatsappConfigFromEnv } from './whatsapp/whatsapp-config.js';
+import { WhatsappSettings } from './whatsapp/whatsapp-settings.js';
+import { WhatsappWorker } from './whatsapp/whatsapp-worker.js';
 import { ManageNotificationConfigurationUseCase } from './rules/manage-notification-configuration.use-case.js';
 import { TrackJurisdictionContactsUseCase } from './rules/track-jurisdiction-contacts.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
@@ -72,6 +77,7 @@ export const notificationsService: ServiceDefinition = {
     JurisdictionContacts1798400000100,
     TicketFollowers1798510000000,
     DeliveryAttempts1799100000000,
+    WhatsappChannel1799610000000,
     Announcements1799620000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
@@ -86,6 +92,7 @@ export const notificationsService: ServiceDefinition = {
     const selfRegistrationMails = app.get(QueueSelfRegistrationMailUseCase);
     const jurisdictionContacts = app.get(TrackJurisdictionContactsUseCase);
     const announcementMails = app.get(QueueAnnouncementMailsUseCase);
+    const whatsapp = app.get(QueueWhatsappNoticesUseCase);
     return [
       {
         durable: 'notifications',
@@ -100,15 +107,26 @@ export const notificationsService: ServiceDefinition = {
           onEvent(ProcedureEvents.TicketResolved, async (event, tx) => {
             await people.submitted(event, tx);
             await mails.handle(ResolvedMails, event, tx);
+            await whatsapp.resolved(event, tx);
           }),
           onEvent(ProcedureEvents.ReviewRejected, (event, tx) => mails.handle(ReviewRejectedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketClosed, (event, tx) => mails.handle(ClosedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketReopened, (event, tx) => mails.handle(ReopenedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketClosed, async (event, tx) => {
+            await mails.handle(ClosedMails, event, tx);
+            await whatsapp.closed(event, tx);
+          }),
+          onEvent(ProcedureEvents.TicketReopened, async (event, tx) => {
+            await mails.handle(ReopenedMails, event, tx);
+            await whatsapp.reopened(event, tx);
+          }),
           onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketCommented, (event, tx) => mails.handle(CommentedMails, event, tx)),
+          onEvent(ProcedureEvents.TicketCommented, async (event, tx) => {
+            await mails.handle(CommentedMails, event, tx);
+            await whatsapp.commented(event, tx);
+          }),
           onEvent(ProcedureEvents.TicketMerged, async (event, tx) => {
             await people.merged(event, tx);
             await mails.handle(MergedMails, event, tx);
+            await whatsapp.merged(event, tx);
           }),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
@@ -128,6 +146,9 @@ export const notificationsService: ServiceDefinition = {
       .seedMailboxes(app.get(NotificationsSettings).current.areaMailboxes);
     // Started before the consumers, so mails recorded by the first events are sent at once.
     await app.get(MailSender).start();
+    // The WhatsApp channel, only where an account is configured: nothing changes elsewhere.
+    app.get(WhatsappSettings).load(whatsappConfigFromEnv(env));
+    app.get(WhatsappWorker).start();
     // The inbound channel, only where configured: stored mails are processed first (some may wait
     // from before a restart), then new ones are taken.
     const { inbound } = app.get(NotificationsSettings).current;

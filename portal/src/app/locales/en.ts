@@ -1143,6 +1143,28 @@ export const en: Messages = {
       inboundCount_other: '{{count}} received mails',
       received: 'Received',
       sender: 'Sender',
+      whatsapp: {
+        title: 'Unsent WhatsApp messages',
+        intro:
+          'WhatsApp notices (templates) that WhatsApp refused, that ran out of attempts or whose outcome is unknown (the service stopped or WhatsApp did not answer: they may have arrived, so they are not sent again on their own). Resending puts them back in the queue.',
+        count_one: '{{count}} unsent WhatsApp message',
+        count_other: '{{count}} unsent WhatsApp messages',
+        number: 'Number',
+        kind: 'Notice',
+        ticket: 'Ticket',
+        status: { failed: 'Failed', uncertain: 'Uncertain' },
+        resend: 'Resend',
+        resendNamed: 'Resend the {{kind}} notice to {{number}}',
+        kinds: {
+          'ticket-registered': 'Ticket registered',
+          'staff-replied': 'Desk reply',
+          'ticket-resolved': 'Ticket resolved',
+          'ticket-closed': 'Ticket closed',
+          'ticket-reopened': 'Ticket reopened',
+          'unknown-number': 'Unregistered number',
+        },
+        resent: 'The message is back in the WhatsApp queue.',
+      },
     },
     schedules: {
       title: 'Scheduled reports',

@@ -1144,6 +1144,28 @@ export const es = {
       inboundCount_other: '{{count}} correos recibidos',
       received: 'Recibido',
       sender: 'Remitente',
+      whatsapp: {
+        title: 'Mensajes de WhatsApp sin enviar',
+        intro:
+          'Avisos por WhatsApp (plantillas) que WhatsApp rechazó, que agotaron sus intentos o cuyo resultado se desconoce (el servicio se detuvo o WhatsApp no respondió: pueden haber llegado, por eso no se reenvían solos). Reenviar los vuelve a poner en la cola.',
+        count_one: '{{count}} mensaje de WhatsApp sin enviar',
+        count_other: '{{count}} mensajes de WhatsApp sin enviar',
+        number: 'Número',
+        kind: 'Aviso',
+        ticket: 'Ticket',
+        status: { failed: 'Fallido', uncertain: 'Incierto' },
+        resend: 'Reenviar',
+        resendNamed: 'Reenviar el aviso {{kind}} a {{number}}',
+        kinds: {
+          'ticket-registered': 'Ticket registrado',
+          'staff-replied': 'Respuesta de la mesa',
+          'ticket-resolved': 'Ticket resuelto',
+          'ticket-closed': 'Ticket cerrado',
+          'ticket-reopened': 'Ticket reabierto',
+          'unknown-number': 'Número no registrado',
+        },
+        resent: 'El mensaje vuelve a la cola de WhatsApp.',
+      },
     },
     schedules: {
       title: 'Informes programados',

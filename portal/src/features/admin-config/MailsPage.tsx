@@ -11,10 +11,12 @@ import {
   inboundMailsQuery,
   UNSENT_STATUSES,
   unsentMailsQuery,
+  unsentWhatsappQuery,
   type Delivery,
   type InboundMail,
   type InboundStatus,
   type UnsentStatus,
+  type WhatsappDelivery,
 } from './admin-config-api';
 
 const route = getRouteApi('/signed-in/admin/correos');
@@ -36,6 +38,7 @@ export function MailsPage() {
     <Stack gap="md" maw={1200} mx="auto">
       <Title order={1}>{t('adminConfig.mails.title')}</Title>
       <UnsentDeliveries />
+      <UnsentWhatsapp />
       <InboundMails />
     </Stack>
   );
@@ -141,6 +144,124 @@ function RetryDelivery({ delivery }: { delivery: Delivery }) {
         )}
       >
         {t(delivery.status === 'uncertain' ? 'adminConfig.mails.sendAgain' : 'adminConfig.mails.retry')}
+      </Button>
+      <Refusal error={retry.error} />
+    </Stack>
+  );
+}
+
+/** Template messages of the WhatsApp channel that failed or whose outcome is unknown (empty without an account). */
+function UnsentWhatsapp() {
+  const { t, i18n } = useTranslation();
+  const unsent = useQuery(unsentWhatsappQuery);
+  const rows = unsent.data ?? [];
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="whatsapp-unsent-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="whatsapp-unsent-title">
+          {t('adminConfig.mails.whatsapp.title')}
+        </Title>
+        <Text size="sm">{t('adminConfig.mails.whatsapp.intro')}</Text>
+        {unsent.isError && <Refusal error={unsent.error} title={t('adminConfig.loadFailed')} />}
+        <Text size="sm" role="status">
+          {unsent.isPending ? t('common.loading') : t('adminConfig.mails.whatsapp.count', { count: rows.length })}
+        </Text>
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('adminConfig.mails.created')}</Table.Th>
+                  <Table.Th scope="col">{t('adminConfig.mails.whatsapp.number')}</Table.Th>
+                  <Table.Th scope="col">{t('adminConfig.mails.whatsapp.kind')}</Table.Th>
+                  <Table.Th scope="col">{t('adminConfig.mails.error')}</Table.Th>
+                  <Table.Th scope="col">{t('adminConfig.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((delivery) => (
+                  <Table.Tr key={delivery.id}>
+                    <Table.Td>{formatDateTime(delivery.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>+{delivery.recipient}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        <Text size="sm">{whatsappKind(t, delivery.kind)}</Text>
+                        {delivery.ticketNumber !== null && (
+                          <Text size="xs">
+                            {t('adminConfig.mails.whatsapp.ticket')} #{delivery.ticketNumber}
+                          </Text>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Stack gap={2}>
+                        <Badge variant="light" color={delivery.status === 'failed' ? 'red' : 'yellow'}>
+                          {t(
+                            `adminConfig.mails.whatsapp.status.${delivery.status === 'failed' ? 'failed' : 'uncertain'}`,
+                          )}
+                        </Badge>
+                        <Text size="xs">
+                          {`${delivery.lastError ?? '—'} (${t('adminConfig.mails.attempts', { count: delivery.attempts })})`}
+                        </Text>
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <RetryWhatsapp delivery={delivery} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+const WHATSAPP_KINDS = new Set([
+  'ticket-registered',
+  'staff-replied',
+  'ticket-resolved',
+  'ticket-closed',
+  'ticket-reopened',
+  'unknown-number',
+]);
+
+function whatsappKind(t: ReturnType<typeof useTranslation>['t'], kind: string): string {
+  return WHATSAPP_KINDS.has(kind)
+    ? t(`adminConfig.mails.whatsapp.kinds.${kind}` as 'adminConfig.mails.whatsapp.kinds.ticket-closed')
+    : kind;
+}
+
+function RetryWhatsapp({ delivery }: { delivery: WhatsappDelivery }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/whatsapp/deliveries/{id}/retry', { params: { path: { id: delivery.id } } })),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: t('adminConfig.mails.whatsapp.resent'),
+        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
+      });
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'mails', 'whatsapp'] });
+    },
+  });
+  return (
+    <Stack gap={4}>
+      <Button
+        size="xs"
+        variant="light"
+        loading={retry.isPending}
+        onClick={() => retry.mutate()}
+        aria-label={t('adminConfig.mails.whatsapp.resendNamed', {
+          kind: whatsappKind(t, delivery.kind),
+          number: `+${delivery.recipient}`,
+        })}
+      >
+        {t('adminConfig.mails.whatsapp.resend')}
       </Button>
       <Refusal error={retry.error} />
     </Stack>

@@ -24,6 +24,9 @@ export type Delivery =
 export type InboundMail =
   paths['/api/v1/notifications/inbound']['get']['responses'][200]['content']['application/json']['messages'][number];
 
+export type WhatsappDelivery =
+  paths['/api/v1/whatsapp/deliveries']['get']['responses'][200]['content']['application/json']['deliveries'][number];
+
 export const DERIVATION_KINDS: readonly DerivationKind[] = ['escalate', 'coordinate', 'return'];
 
 export const slaPoliciesQuery = queryOptions({
@@ -84,4 +87,17 @@ export const inboundMailsQuery = (status: InboundStatus | undefined) =>
 export const schedulesQuery = queryOptions({
   queryKey: ['admin', 'report-schedules'],
   queryFn: () => unwrap(api.GET('/api/v1/reports/schedules')),
+});
+
+/** WhatsApp template messages that failed or whose outcome is unknown, newest first. */
+export const unsentWhatsappQuery = queryOptions({
+  queryKey: ['admin', 'mails', 'whatsapp'],
+  queryFn: async () => {
+    const [failed, uncertain] = await Promise.all(
+      (['failed', 'uncertain'] as const).map((status) =>
+        unwrap(api.GET('/api/v1/whatsapp/deliveries', { params: { query: { status } } })),
+      ),
+    );
+    return [...failed!.deliveries, ...uncertain!.deliveries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  },
 });

@@ -9,6 +9,8 @@ import { CorrelationInterceptor, registerCorrelation } from './correlation.js';
 import { ErrorResponseFilter } from './error-filter.js';
 import { requireJsonBodies } from './json-only.js';
 import { servePortal } from './portal.js';
+import { captureRawBodies } from '../whatsapp/raw-body.js';
+import { WHATSAPP_WEBHOOK_MAX_BYTES, WHATSAPP_WEBHOOK_ROUTE } from '../whatsapp/whatsapp.routes.js';
 
 /**
  * Everything around the handlers: correlation, security headers, CORS, JSON-only bodies (multipart on
@@ -38,6 +40,8 @@ export async function configureHttp(
   // the hook below lets them in on the upload routes only.
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   requireJsonBodies(fastify, MULTIPART_ROUTES);
+  // The WhatsApp webhook's signature is over the exact bytes: kept for that route only.
+  captureRawBodies(fastify, new Set([WHATSAPP_WEBHOOK_ROUTE]), Math.min(bodyLimitBytes, WHATSAPP_WEBHOOK_MAX_BYTES));
   app.useGlobalFilters(
     new ErrorResponseFilter(runtime.logger, { subjectPrefix: runtime.messaging.subjectPrefix, bodyLimitBytes }),
   );

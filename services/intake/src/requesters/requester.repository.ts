@@ -75,4 +75,26 @@ export class RequesterRepository {
       ? { id: row.id, name: row.name, email: row.email, phone: row.phone, jurisdiction: row.jurisdiction }
       : null;
   }
+
+  /**
+   * The requester whose phone is this WhatsApp number (E.164 digits): stored with its country code (any
+   * punctuation, a leading `+` or `00`), or without it when `countryCode` is given (a leading trunk `0`
+   * dropped). When several requesters share the number, the one updated last (their latest ticket) wins.
+   */
+  async findByPhone(phone: string, countryCode: string): Promise<RequesterV1 | null> {
+    const rows: RequesterRow[] = await this.runtime.dataSource.query(
+      `SELECT id, name, email, phone, jurisdiction, sort_name FROM "${this.s}".requesters
+       WHERE phone_digits <> '' AND (
+         phone_digits = $1
+         OR phone_digits = '00' || $1
+         OR ($2 <> '' AND $2 || ltrim(phone_digits, '0') = $1))
+       ORDER BY updated_at DESC, id
+       LIMIT 1`,
+      [phone, countryCode],
+    );
+    const row = rows[0];
+    return row
+      ? { id: row.id, name: row.name, email: row.email, phone: row.phone, jurisdiction: row.jurisdiction }
+      : null;
+  }
 }

@@ -1,0 +1,182 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ActorV1 } from './common.js';
+import { NotBlank } from './not-blank.js';
+
+/**
+ * The WhatsApp channel (WhatsApp Business Cloud API). The gateway checks the webhook's signature and
+ * forwards what it carries; notifications keeps each message once (by its WhatsApp id) and does the rest.
+ * See ./subjects.ts for the naming rule: never rename a subject in place.
+ */
+export const WhatsappCommands = {
+  /** The gateway: the messages and delivery statuses of one signed webhook call. */
+  Receive: 'notifications.whatsapp.receive.v1',
+  /** Administrators: WhatsApp messages sent (or being sent), newest first, optionally of one status. */
+  ListDeliveries: 'notifications.whatsapp.deliveries.list.v1',
+  /** Administrators: a failed or uncertain WhatsApp message sent again. */
+  RetryDelivery: 'notifications.whatsapp.deliveries.retry.v1',
+} as const;
+
+/** Webhook calls carry few messages; a bound keeps one call from holding a NATS message too large. */
+export const WHATSAPP_MAX_ITEMS_PER_CALL = 100;
+export const WHATSAPP_MAX_TEXT = 4_096;
+
+/** One inbound message as the webhook carries it (`entry[].changes[].value.messages[]`), trimmed to what we use. */
+export class WhatsappInboundMessageV1 {
+  /** WhatsApp's message id (`wamid.…`): the idempotency key of the channel. */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(200)
+  id!: string;
+
+  /** The sender's number, E.164 digits without the plus sign. */
+  @IsDefined()
+  @IsString()
+  @Matches(/^[0-9]{6,20}$/)
+  from!: string;
+
+  /** The profile name WhatsApp shows for the sender, if any. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  profileName?: string;
+
+  /** Unix seconds, as sent. */
+  @IsDefined()
+  @IsString()
+  @Matches(/^[0-9]{1,12}$/)
+  timestamp!: string;
+
+  /** `text`, `image`, `audio`, … Only text is turned into tickets; others get a note in the ticket. */
+  @IsDefined()
+  @IsString()
+  @MaxLength(40)
+  type!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(WHATSAPP_MAX_TEXT)
+  text?: string;
+}
+
+export const WHATSAPP_DELIVERY_STATES = ['sent', 'delivered', 'read', 'failed'] as const;
+
+/** A delivery status of a message we sent (`value.statuses[]`). */
+export class WhatsappStatusV1 {
+  /** The `wamid` our send got back. */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(200)
+  id!: string;
+
+  @IsDefined()
+  @IsIn(WHATSAPP_DELIVERY_STATES)
+  status!: (typeof WHATSAPP_DELIVERY_STATES)[number];
+
+  /** The first error's title and code, when `failed`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  error?: string;
+}
+
+export class ReceiveWhatsappCommandV1 {
+  @IsArray()
+  @ArrayMaxSize(WHATSAPP_MAX_ITEMS_PER_CALL)
+  @ValidateNested({ each: true })
+  @Type(() => WhatsappInboundMessageV1)
+  messages!: WhatsappInboundMessageV1[];
+
+  @IsArray()
+  @ArrayMaxSize(WHATSAPP_MAX_ITEMS_PER_CALL)
+  @ValidateNested({ each: true })
+  @Type(() => WhatsappStatusV1)
+  statuses!: WhatsappStatusV1[];
+}
+
+export interface ReceiveWhatsappResultV1 {
+  /** Messages kept by this call (a redelivered webhook keeps none). */
+  stored: number;
+  duplicates: number;
+  statuses: number;
+}
+
+export const WHATSAPP_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
+export type WhatsappDeliveryStatus = (typeof WHATSAPP_DELIVERY_STATUSES)[number];
+
+/** `GET /api/v1/whatsapp/deliveries` query string. */
+export class WhatsappDeliveryListFiltersV1 {
+  @IsOptional()
+  @IsIn(WHATSAPP_DELIVERY_STATUSES)
+  status?: WhatsappDeliveryStatus;
+}
+
+export class ListWhatsappDeliveriesQueryV1 extends WhatsappDeliveryListFiltersV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+}
+
+export class RetryWhatsappDeliveryCommandV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+
+  @IsDefined()
+  @IsUUID()
+  id!: string;
+}
+
+/** A WhatsApp template message as administrators see it. */
+export interface WhatsappDeliverySummaryV1 {
+  id: string;
+  /** E.164 digits. */
+  recipient: string;
+  kind: string;
+  template: string;
+  ticketNumber: number | null;
+  status: WhatsappDeliveryStatus;
+  /** What WhatsApp last reported for it (`sent`, `delivered`, `read`, `failed`), from the webhook. */
+  deliveryState: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface WhatsappDeliveryListV1 {
+  deliveries: WhatsappDeliverySummaryV1[];
+}
+
+/** Intake's query for the requester a WhatsApp number belongs to. */
+export class RequesterByPhoneQueryV1 {
+  /** E.164 digits without the plus sign. */
+  @IsDefined()
+  @IsString()
+  @Matches(/^[0-9]{6,20}$/)
+  phone!: string;
+
+  /** Country code put before numbers stored without one (`591`); none when empty. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{0,4}$/)
+  countryCode?: string;
+}

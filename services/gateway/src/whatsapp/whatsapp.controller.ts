@@ -1,0 +1,193 @@
+import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import {
+  DeliveryIdV1,
+  ErrorCode,
+  Role,
+  WHATSAPP_DELIVERY_STATUSES,
+  WhatsappCommands,
+  WhatsappDeliveryListFiltersV1,
+  type ActorV1,
+  type ReceiveWhatsappResultV1,
+  type WhatsappDeliveryListV1,
+  type WhatsappDeliverySummaryV1,
+} from '@cau/contracts';
+import { RpcClient, ServiceError } from '@cau/messaging';
+import { CurrentActor, Public, Roles } from '../auth/access.decorators.js';
+import { ApiErrors } from '../http/error-response.js';
+import { ContractPipe } from '../http/request-input.js';
+import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { rawBodyOf } from './raw-body.js';
+import {
+  MalformedWebhookError,
+  WhatsappWebhookConfig,
+  parseWebhook,
+  sameSecret,
+  signatureMatches,
+} from './whatsapp-webhook.js';
+
+const NULLABLE_STRING: SchemaObject = { type: 'string', nullable: true };
+
+const WHATSAPP_DELIVERY_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: [
+    'id',
+    'recipient',
+    'kind',
+    'template',
+    'ticketNumber',
+    'status',
+    'deliveryState',
+    'attempts',
+    'lastError',
+    'createdAt',
+    'sentAt',
+  ],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    recipient: { type: 'string', description: 'El número de WhatsApp, en dígitos E.164', example: '59171234567' },
+    kind: { type: 'string', example: 'ticket-resolved' },
+    template: { type: 'string', description: 'La plantilla de WhatsApp enviada', example: 'cau_ticket_update' },
+    ticketNumber: { type: 'integer', minimum: 1, nullable: true },
+    status: { type: 'string', enum: [...WHATSAPP_DELIVERY_STATUSES] },
+    deliveryState: {
+      ...NULLABLE_STRING,
+      description: 'Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed)',
+    },
+    attempts: { type: 'integer', minimum: 0 },
+    lastError: { ...NULLABLE_STRING, description: 'El último error de la API de WhatsApp, si lo hubo' },
+    createdAt: { type: 'string', format: 'date-time' },
+    sentAt: { ...NULLABLE_STRING, format: 'date-time' },
+  },
+};
+
+/**
+ * The WhatsApp Business Cloud API webhook, and the administrators' view of the template messages sent.
+ * The webhook exists only where WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN are set (404 elsewhere).
+ */
+@ApiTags('whatsapp')
+@Controller('api/v1/whatsapp')
+export class WhatsappController {
+  constructor(
+    private readonly config: WhatsappWebhookConfig,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  @Get('webhook')
+  @Public()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({
+    summary: 'Verificación del webhook de WhatsApp (la llama Meta al configurar la URL)',
+    description:
+      'Con `hub.mode=subscribe` y el token de verificación configurado (WHATSAPP_VERIFY_TOKEN), devuelve ' +
+      '`hub.challenge` tal cual. Un token distinto es 403; sin cuenta de WhatsApp configurada, 404.',
+  })
+  @ApiQuery({ name: 'hub.mode', required: true, schema: { type: 'string', enum: ['subscribe'] } })
+  @ApiQuery({ name: 'hub.verify_token', required: true, schema: { type: 'string' } })
+  @ApiQuery({ name: 'hub.challenge', required: true, schema: { type: 'string' } })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'El valor de `hub.challenge`' })
+  @ApiErrors(400, 403, 404)
+  verify(@Query() query: Record<string, unknown>): string {
+    const settings = this.enabled();
+    const field = (name: string): string => {
+      const value = query[name];
+      if (typeof value !== 'string' || value === '') {
+        throw ServiceError.validation([{ field: name, constraint: 'isNotEmpty' }]);
+      }
+      return value;
+    };
+    const mode = field('hub.mode');
+    const token = field('hub.verify_token');
+    const challenge = field('hub.challenge');
+    if (mode !== 'subscribe') throw ServiceError.validation([{ field: 'hub.mode', constraint: 'equals' }]);
+    if (challenge.length > 200) throw ServiceError.validation([{ field: 'hub.challenge', constraint: 'maxLength' }]);
+    if (!sameSecret(token, settings.verifyToken)) throw ServiceError.forbidden('el token de verificación no coincide');
+    return challenge;
+  }
+
+  @Post('webhook')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mensajes y estados de entrega de WhatsApp (la llama Meta)',
+    description:
+      'El cuerpo es el JSON del webhook de la Cloud API (`entry[].changes[].value.messages[]` y `statuses[]`), ' +
+      'firmado en `X-Hub-Signature-256` (HMAC-SHA256 del cuerpo exacto con WHATSAPP_APP_SECRET). Firma ausente ' +
+      'o distinta: 401 y no se guarda nada. Cada mensaje se guarda una sola vez por su id de WhatsApp, así que ' +
+      'un reenvío del mismo webhook no hace nada dos veces. Sin cuenta configurada, 404.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['stored', 'duplicates', 'statuses'],
+      properties: {
+        stored: { type: 'integer', minimum: 0, description: 'Mensajes nuevos guardados' },
+        duplicates: { type: 'integer', minimum: 0, description: 'Mensajes que ya se habían recibido' },
+        statuses: { type: 'integer', minimum: 0, description: 'Estados de entrega de mensajes enviados por el CAU' },
+      },
+    },
+  })
+  @ApiErrors(400, 401, 404, 413, 415, 503)
+  receive(@Req() request: FastifyRequest): Promise<ReceiveWhatsappResultV1> {
+    const settings = this.enabled();
+    const raw = rawBodyOf(request);
+    if (!raw) throw ServiceError.validation([{ field: 'body', constraint: 'isDefined' }]);
+    const header = request.headers['x-hub-signature-256'];
+    if (!signatureMatches(raw, typeof header === 'string' ? header : undefined, settings.appSecret)) {
+      throw new ServiceError({ code: ErrorCode.Unauthorized });
+    }
+    let command;
+    try {
+      command = parseWebhook(request.body);
+    } catch (error) {
+      if (error instanceof MalformedWebhookError) throw ServiceError.validation(error.problems);
+      throw error;
+    }
+    return this.rpc.request<ReceiveWhatsappResultV1>(WhatsappCommands.Receive, command);
+  }
+
+  @Get('deliveries')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Lista los mensajes de WhatsApp enviados o por enviar, del más reciente al más antiguo',
+    description: 'Con `status=failed` o `status=uncertain`, los que pueden reenviarse.',
+  })
+  @ApiQueryFromContract(WhatsappDeliveryListFiltersV1)
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['deliveries'],
+      properties: { deliveries: { type: 'array', items: WHATSAPP_DELIVERY_SCHEMA } },
+    },
+  })
+  @ApiErrors(400, 503)
+  list(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(WhatsappDeliveryListFiltersV1)) filters: WhatsappDeliveryListFiltersV1,
+  ): Promise<WhatsappDeliveryListV1> {
+    return this.rpc.request<WhatsappDeliveryListV1>(WhatsappCommands.ListDeliveries, { actor, ...filters });
+  }
+
+  @Post('deliveries/:id/retry')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Vuelve a enviar un mensaje de WhatsApp fallido o de resultado incierto',
+    description: 'Solo uno fallido o incierto (409 si no): vuelve a pendiente, con sus intentos contados desde cero.',
+  })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ schema: WHATSAPP_DELIVERY_SCHEMA, description: 'El mensaje, de nuevo pendiente' })
+  @ApiErrors(400, 404, 409, 503)
+  retry(
+    @CurrentActor() actor: ActorV1,
+    @Param(new ContractPipe(DeliveryIdV1)) { id }: DeliveryIdV1,
+  ): Promise<WhatsappDeliverySummaryV1> {
+    return this.rpc.request<WhatsappDeliverySummaryV1>(WhatsappCommands.RetryDelivery, { actor, id });
+  }
+
+  private enabled(): { appSecret: string; verifyToken: string } {
+    if (!this.config.settings) throw new NotFoundException();
+    return this.config.settings;
+  }
+}
