@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
 import {
   repairFormUrl,
@@ -128,10 +128,10 @@ export function RequesterFieldAttention({ number }: { number: number }) {
                   <Text size="sm">
                     {repair.returnedOn && repair.condition
                       ? t('fieldService.repairs.returned', {
-                          date: repair.returnedOn,
+                          date: formatDay(repair.returnedOn, i18n.language),
                           condition: t(`fieldService.repairs.conditions.${repair.condition}`),
                         })
-                      : t('fieldService.repairs.expected', { date: repair.expectedReturn })}
+                      : t('fieldService.repairs.expected', { date: formatDay(repair.expectedReturn, i18n.language) })}
                   </Text>
                   <Anchor href={repairFormUrl(number, repair.id)} size="sm" download>
                     {t('fieldService.repairs.f03', { number: repair.equipment.inventoryNumber })}
