@@ -330,7 +330,11 @@ test('the desk names the equipment the requester holds when registering a call f
     model: 'ThinkPad E14',
     state: 'en_stock',
   });
-  await operator.send('POST', '/inventory/equipment', { inventoryNumber: monitorNumber, type: 'monitor', state: 'en_stock' });
+  await operator.send('POST', '/inventory/equipment', {
+    inventoryNumber: monitorNumber,
+    type: 'monitor',
+    state: 'en_stock',
+  });
   await operator.send('POST', `/inventory/equipment/${notebook.id}/custody`, { requesterId });
 
   // The operator finds Ana: her notebook is offered, the monitor she does not hold is not.

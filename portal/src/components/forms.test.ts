@@ -5,18 +5,20 @@ const labels = { from: 'Desde', to: 'Hasta', inventoryNumber: 'N.º de inventari
 
 describe('labelServerField', () => {
   it('names the field by its label in Spanish and English messages', () => {
-    expect(
-      labelServerField({ field: 'to', message: 'El campo «to» no puede ser anterior a «from».' }, labels),
-    ).toEqual({ field: 'to', name: 'to', message: 'El campo «Hasta» no puede ser anterior a «Desde».' });
-    expect(labelServerField({ field: 'to', message: "Field 'to' cannot be earlier than 'from'." }, labels).message).toBe(
-      "Field 'Hasta' cannot be earlier than 'Desde'.",
+    expect(labelServerField({ field: 'to', message: 'El campo «to» no puede ser anterior a «from».' }, labels)).toEqual(
+      { field: 'to', name: 'to', message: 'El campo «Hasta» no puede ser anterior a «Desde».' },
     );
+    expect(
+      labelServerField({ field: 'to', message: "Field 'to' cannot be earlier than 'from'." }, labels).message,
+    ).toBe("Field 'Hasta' cannot be earlier than 'Desde'.");
   });
 
   it('replaces only quoted field names, not the same letters inside words', () => {
     expect(
-      labelServerField({ field: 'to', message: 'El campo «to» no es una fecha del calendario (hasta tomorrow).' }, labels)
-        .message,
+      labelServerField(
+        { field: 'to', message: 'El campo «to» no es una fecha del calendario (hasta tomorrow).' },
+        labels,
+      ).message,
     ).toBe('El campo «Hasta» no es una fecha del calendario (hasta tomorrow).');
   });
 

@@ -37,9 +37,7 @@ export const heldEquipmentQuery = (email: string) =>
   queryOptions({
     queryKey: ['inventory', 'held', email.toLowerCase()],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/inventory/equipment', { params: { query: { holderEmail: email, limit: 100 } } }),
-      ),
+      unwrap(api.GET('/api/v1/inventory/equipment', { params: { query: { holderEmail: email, limit: 100 } } })),
   });
 
 /** Files are staged first; the registration names them, under one Idempotency-Key per registration. */

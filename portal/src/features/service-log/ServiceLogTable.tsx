@@ -44,7 +44,11 @@ export function ServiceLogTable({
   const cell = (row: ServiceLogEntry, columnId: string): ReactNode => {
     switch (columnId) {
       case 'at':
-        return <span className="service-log-nowrap">{row.day ? formatDay(row.day, i18n.language) : formatDateTime(row.at, i18n.language)}</span>;
+        return (
+          <span className="service-log-nowrap">
+            {row.day ? formatDay(row.day, i18n.language) : formatDateTime(row.at, i18n.language)}
+          </span>
+        );
       case 'ticketNumber':
         return (
           <AnchorLink to="/tickets/$number" params={{ number: row.ticketNumber }}>
