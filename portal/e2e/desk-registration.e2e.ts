@@ -350,7 +350,7 @@ test('the desk names the equipment the requester holds when registering a call f
   await expect(requesterBox.getByRole('textbox', { name: /Nombre y apellido/ })).toHaveValue(ana.name);
   const pick = equipment.getByRole('checkbox', { name: `${notebookNumber} · Notebook` });
   await expect(pick).toBeVisible();
-  await expect(equipment).toContainText(`a cargo de ${ana.name}`);
+  await expect(page.getByText(`Marque los equipos a cargo de ${ana.name} que tienen el problema.`)).toBeVisible();
   await expect(equipment).toContainText('Lenovo ThinkPad E14');
   await expect(equipment).not.toContainText(monitorNumber);
   await pick.focus();
@@ -365,6 +365,8 @@ test('the desk names the equipment the requester holds when registering a call f
   await page.getByRole('option', { name: 'Impresoras y escáneres' }).click();
   await page.getByLabel('Bajo: una persona').check();
   await page.getByLabel('Media: trabaja con dificultad').check();
+  // Photographed from the top (the sticky header otherwise lands mid-page in a full-page shot).
+  await page.evaluate(() => window.scrollTo(0, 0));
   await checkPage(page, 'desk-registration-equipment');
 
   // Someone else's address: Ana's notebook is no longer offered, nor kept ticked.

@@ -25,7 +25,8 @@ export function ServiceLogPage() {
   useEffect(() => setDraft(search), [search]);
   const set = (change: Partial<ServiceLogFilters>) => setDraft((previous) => ({ ...previous, ...change }));
 
-  // A refused filter is named by its label ("Hasta"), not the API's name («to»), above and under its field.
+  // A refused filter is named by its label ("Hasta"), not the API's name («to»), in the alert; its field is
+  // marked invalid (the message under it would push the row of filters out of line).
   const labelled = useMemo(() => {
     if (!(log.error instanceof ApiError)) return null;
     const labels = {
@@ -67,7 +68,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.inventoryNumber')}
             value={draft.inventoryNumber ?? ''}
             onChange={(event) => set({ inventoryNumber: event.currentTarget.value })}
-            error={fieldError('inventoryNumber')}
+            error={fieldError('inventoryNumber') !== undefined}
             style={{ flex: '1 1 12rem' }}
           />
           <div style={{ flex: '2 1 16rem' }}>
@@ -97,7 +98,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.from')}
             value={draft.from ?? ''}
             onChange={(event) => set({ from: event.currentTarget.value })}
-            error={fieldError('from')}
+            error={fieldError('from') !== undefined}
             style={{ flex: '1 1 9rem' }}
           />
           <TextInput
@@ -105,7 +106,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.to')}
             value={draft.to ?? ''}
             onChange={(event) => set({ to: event.currentTarget.value })}
-            error={fieldError('to')}
+            error={fieldError('to') !== undefined}
             style={{ flex: '1 1 9rem' }}
           />
           <Button type="submit">{t('serviceLog.search')}</Button>
