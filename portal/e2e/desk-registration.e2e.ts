@@ -286,3 +286,107 @@ test('the closure report: its requester reads it, anyone else is refused, and th
   await expect(strangerPage.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
   await strangerContext.close();
 });
+
+test('the desk names the equipment the requester holds when registering a call for them', async ({ page }) => {
+  test.setTimeout(180_000);
+  const admin = await Api.admin();
+  const tag = unique();
+  const operatorEmail = `operadora.eq.${tag}@cau.gob.ar`;
+  await createAccount(admin, { email: operatorEmail, name: 'Olga Operadora', role: 'operator', area: 'L1' });
+  const operator = await Api.login(operatorEmail, 'clave-de-prueba-portal');
+  const ana = { email: `ana.eq.${tag}@salud.gob.ar`, name: `Ana Equipo ${tag}` };
+
+  // Ana is in the directory (an earlier call) and holds a notebook; a monitor in stock is nobody's.
+  await operator.send(
+    'POST',
+    '/tickets',
+    {
+      channel: 'telefono',
+      requester: ana,
+      jurisdiction: 'SALUD',
+      title: `Pedido anterior ${tag}`,
+      description: 'Una llamada anterior.',
+      type: 'solicitud',
+      category: 'correo-electronico',
+      impact: 'bajo',
+      urgency: 'media',
+    },
+    { 'Idempotency-Key': `desk-eq-${tag}` },
+  );
+  let requesterId = '';
+  await expect(async () => {
+    const people = await operator.send<{ items: Array<{ id: string; email: string }> }>(
+      'GET',
+      `/requesters?search=${encodeURIComponent(ana.email)}`,
+    );
+    requesterId = people.items.find((person) => person.email === ana.email)!.id;
+  }).toPass({ timeout: 60_000 });
+  const notebookNumber = `DSK-NB-${tag.toUpperCase()}`;
+  const monitorNumber = `DSK-MON-${tag.toUpperCase()}`;
+  const notebook = await operator.send<{ id: string }>('POST', '/inventory/equipment', {
+    inventoryNumber: notebookNumber,
+    type: 'notebook',
+    brand: 'Lenovo',
+    model: 'ThinkPad E14',
+    state: 'en_stock',
+  });
+  await operator.send('POST', '/inventory/equipment', {
+    inventoryNumber: monitorNumber,
+    type: 'monitor',
+    state: 'en_stock',
+  });
+  await operator.send('POST', `/inventory/equipment/${notebook.id}/custody`, { requesterId });
+
+  // The operator finds Ana: her notebook is offered, the monitor she does not hold is not.
+  await signIn(page, operatorEmail);
+  await page.goto(`${baseUrl()}/consola/registrar`);
+  const requesterBox = page.getByRole('group', { name: 'Solicitante' });
+  const equipment = page.getByRole('group', { name: 'Equipo con el problema (opcional)' });
+  await expect(equipment).toHaveCount(0);
+  const finder = requesterBox.getByRole('combobox', { name: /Buscar solicitante/ });
+  await finder.fill(ana.email);
+  await expect(page.getByRole('option', { name: new RegExp(`^${ana.name}`) })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect(requesterBox.getByRole('textbox', { name: /Nombre y apellido/ })).toHaveValue(ana.name);
+  const pick = equipment.getByRole('checkbox', { name: `${notebookNumber} · Notebook` });
+  await expect(pick).toBeVisible();
+  await expect(page.getByText(`Marque los equipos a cargo de ${ana.name} que tienen el problema.`)).toBeVisible();
+  await expect(equipment).toContainText('Lenovo ThinkPad E14');
+  await expect(equipment).not.toContainText(monitorNumber);
+  await pick.focus();
+  await page.keyboard.press('Space');
+  await expect(pick).toBeChecked();
+
+  await page.getByRole('textbox', { name: /Asunto/ }).fill(`La notebook no carga ${tag}`);
+  await page.getByRole('textbox', { name: /Descripción/ }).fill('Llama porque la notebook no carga la batería.');
+  await page.getByRole('combobox', { name: /^Tipo/ }).click();
+  await page.getByRole('option', { name: 'Incidente', exact: true }).click();
+  await page.getByRole('combobox', { name: /^Categoría/ }).click();
+  await page.getByRole('option', { name: 'Impresoras y escáneres' }).click();
+  await page.getByLabel('Bajo: una persona').check();
+  await page.getByLabel('Media: trabaja con dificultad').check();
+  // Photographed from the top (the sticky header otherwise lands mid-page in a full-page shot).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await checkPage(page, 'desk-registration-equipment');
+
+  // Someone else's address: Ana's notebook is no longer offered, nor kept ticked.
+  const email = requesterBox.getByRole('textbox', { name: /Correo electrónico/ });
+  await email.fill(`otra.${tag}@salud.gob.ar`);
+  await expect(equipment).toHaveCount(0);
+  await email.fill(ana.email);
+  await expect(pick).toBeVisible();
+  await expect(pick).not.toBeChecked();
+  await pick.check();
+
+  await page.getByRole('button', { name: 'Registrar', exact: true }).click();
+  const notice = page.getByText(/^Ticket n\.º \d+ registrado$/);
+  await expect(notice).toBeVisible();
+  const number = Number((await notice.textContent())!.match(/\d+/)![0]);
+  await expect(async () => {
+    const links = await operator.send<Array<{ equipment: { inventoryNumber: string } }>>(
+      'GET',
+      `/tickets/${number}/equipment`,
+    );
+    expect(links.map((link) => link.equipment.inventoryNumber)).toEqual([notebookNumber]);
+  }).toPass({ timeout: 60_000 });
+});

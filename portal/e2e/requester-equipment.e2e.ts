@@ -75,6 +75,16 @@ test('a requester names the equipment they hold when reporting, and follows its 
     );
     expect(links.map((link) => link.equipment.inventoryNumber)).toEqual([inventoryNumber]);
   }).toPass({ timeout: 60_000 });
+
+  // Ana keeps her ticket page open while staff work: what they record shows there without a reload.
+  await page.getByRole('link', { name: 'Ver el ticket' }).click();
+  const field = page.getByRole('region', { name: 'Atención en campo' });
+  await expect(field.getByRole('region', { name: 'Equipos' })).toContainText(inventoryNumber);
+  await expect(field.getByRole('region', { name: 'Visitas' })).toHaveCount(0);
+  const reloads: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) reloads.push(frame.url());
+  });
   const visit = await staff.send<{ id: string }>('POST', `/tickets/${number}/visits`, {
     plannedFor: '2026-12-07T10:00:00-03:00',
     visitor: { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez' },
@@ -86,6 +96,9 @@ test('a requester names the equipment they hold when reporting, and follows its 
     departedAt: '2026-12-07T11:00:00-03:00',
     workDone: 'Diagnóstico: falla de la placa; se lleva al taller.',
   });
+  await expect(field.getByRole('region', { name: 'Visitas' })).toContainText('Registrada', { timeout: 15_000 });
+  await expect(field.getByRole('region', { name: 'Visitas' })).toContainText('Soporte Técnico SA');
+  expect(reloads).toEqual([]);
   const repair = await staff.send<{ id: string }>('POST', `/tickets/${number}/repairs`, {
     equipmentId: notebook.id,
     takenBy: 'Luis Gómez',
@@ -104,10 +117,10 @@ test('a requester names the equipment they hold when reporting, and follows its 
     repairStaff: { name: 'Luis Gómez' },
   });
 
-  // Ana's ticket page: her notebook, the visit (the company, no internal note), the repair and the sign-off.
-  await page.getByRole('link', { name: 'Ver el ticket' }).click();
-  const field = page.getByRole('region', { name: 'Atención en campo' });
-  await expect(field).toBeVisible();
+  // Ana's ticket page, still not reloaded: her notebook, the visit (the company, no internal note), the
+  // repair and the sign-off.
+  await expect(field.getByRole('region', { name: 'Conformidad' })).toBeVisible({ timeout: 15_000 });
+  expect(reloads).toEqual([]);
   await expect(field.getByRole('region', { name: 'Equipos' })).toContainText(
     `${inventoryNumber} · Lenovo ThinkPad T14`,
   );
@@ -119,7 +132,7 @@ test('a requester names the equipment they hold when reporting, and follows its 
   await expect(field).not.toContainText('ST-77');
   const repairs = field.getByRole('region', { name: 'Salidas a reparación' });
   await expect(repairs).toContainText('Devuelto');
-  await expect(repairs).toContainText('Volvió el 2099-01-16: Funciona');
+  await expect(repairs).toContainText(/Volvió el 16 ene\.? 2099: Funciona/);
   const f03 = repairs.getByRole('link', { name: `Descargar el F03 de ${inventoryNumber} (PDF)` });
   const pdf = await page.request.get(`${baseUrl()}${await f03.getAttribute('href')}`);
   expect(pdf.status()).toBe(200);

@@ -134,11 +134,15 @@ test('staff read the service log per machine, per user and per period, and downl
   await expect(table.getByText(`Cambio de la fuente ${tag}.`)).toBeVisible();
   await expect(page.getByText('2 atenciones')).toBeVisible();
 
-  // A period that ends before it starts is refused, naming the field.
+  // A period that ends before it starts is refused, naming the field by its label, above and under it.
   await filters.getByLabel('Desde').fill('2026-12-10');
   await filters.getByLabel('Hasta').fill('2026-12-01');
   await filters.getByRole('button', { name: 'Filtrar' }).click();
-  await expect(page.getByRole('alert')).toContainText('«to»');
+  await expect(page.getByRole('alert')).toContainText('«Hasta»');
+  await expect(page.getByRole('alert')).toContainText('«Desde»');
+  await expect(page.getByRole('alert')).not.toContainText('«to»');
+  await expect(filters.getByLabel('Hasta')).toHaveAttribute('aria-invalid', 'true');
+  await expect(filters.getByLabel('Desde')).not.toHaveAttribute('aria-invalid', 'true');
   await checkPage(page, 'service-log-bad-period');
 
   // The equipment page has its own Bitácora section.

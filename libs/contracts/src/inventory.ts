@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -317,6 +318,15 @@ export class EquipmentListParamsV1 {
   @NotBlank()
   @MaxLength(InventoryLimits.text)
   text?: string;
+
+  /**
+   * Only the equipment the person with this address holds now (an open custody period; case ignored): what
+   * a registration for that person may name (the desk's picker).
+   */
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(Limits.email)
+  holderEmail?: string;
 
   @IsOptional()
   @IsInt()

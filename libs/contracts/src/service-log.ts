@@ -93,7 +93,13 @@ export interface ServiceLogEntryV1 {
   /** Stable within the log: the kind, the record it comes from and the equipment. */
   id: string;
   kind: ServiceLogKind;
+  /** The moment, for the order; a return recorded as a day is that day's start in `CAU_TIME_ZONE`. */
   at: string;
+  /**
+   * The day (YYYY-MM-DD) of an attention recorded as a day, not a moment (a repair's return); null for the
+   * others. Show it as a date: `at` read in another time zone could fall on the evening before.
+   */
+  day: string | null;
   ticketNumber: number;
   equipment: { id: string; inventoryNumber: string; type: string; typeLabel: string };
   /** Who held the equipment at that moment; null when nobody did. */

@@ -827,7 +827,7 @@ export interface paths {
         };
         /**
          * Lista equipos por número de inventario, con filtros y búsqueda
-         * @description `text` busca en número de inventario, serie, marca y modelo (sin distinguir mayúsculas; un número o una serie exactos se encuentran al instante). Páginas con `cursor` (el `nextCursor` de la anterior).
+         * @description `text` busca en número de inventario, serie, marca y modelo (sin distinguir mayúsculas; un número o una serie exactos se encuentran al instante). `holderEmail` lista solo lo que esa persona tiene hoy en resguardo (lo que una registración para ella puede nombrar en `equipmentIds`). Páginas con `cursor` (el `nextCursor` de la anterior).
          *
          *     Roles: operator, agent, supervisor, admin.
          */
@@ -4703,9 +4703,17 @@ export interface components {
             reportNumber: string | null;
         };
         ServiceLogEntryResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description El momento, para el orden (un retorno: el inicio de su día)
+             */
             at: string;
             by: components["schemas"]["ServiceLogByResponse"];
+            /**
+             * Format: date
+             * @description El día de una atención registrada como día (el retorno de una reparación); null en las demás
+             */
+            day: string | null;
             /** @description Lo que se hizo */
             done: string | null;
             equipment: components["schemas"]["ServiceLogEquipmentResponse"];
@@ -8398,6 +8406,8 @@ export interface operations {
                 building?: string;
                 cursor?: string;
                 floor?: string;
+                /** @description Solo los equipos que la persona con esta dirección tiene hoy en resguardo (sin distinguir mayúsculas) */
+                holderEmail?: string;
                 jurisdiction?: string;
                 limit?: number;
                 office?: string;
@@ -8607,6 +8617,7 @@ export interface operations {
                 building?: string;
                 cursor?: string;
                 floor?: string;
+                holderEmail?: string;
                 jurisdiction?: string;
                 limit?: number;
                 office?: string;

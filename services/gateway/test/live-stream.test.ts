@@ -168,6 +168,34 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     return { seq: ack.seq, at: Date.now() };
   };
 
+  /** Publishes one of inventory's field events on a ticket, as inventory's relay would (payload by `ticketNumber`). */
+  const publishField = async (
+    type: string,
+    ticket: { number: number; ticketId: string },
+    data: Record<string, unknown>,
+  ) => {
+    const id = randomUUID();
+    const h = natsHeaders();
+    h.set('Nats-Msg-Id', id);
+    const ack = await js.publish(
+      subjects.event(type),
+      JSON.stringify({
+        id,
+        type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        ticketId: ticket.ticketId,
+        source: 'inventory',
+        sequence: Date.now(),
+        correlationId: randomUUID(),
+        causationId: null,
+        data: { ticketNumber: ticket.number, ...data },
+      }),
+      { headers: h },
+    );
+    return { seq: ack.seq };
+  };
+
   const accountToken = async (email: string, role: string, extra: Record<string, string> = {}) => {
     const answer = await f.http.send('POST', '/api/v1/accounts', {
       token: f.adminToken,
@@ -284,6 +312,66 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     ]);
     mine.close();
     jurisdiction.close();
+  });
+
+  it('tells a requester of the field work on their own tickets only, as the bare fact; staff hear all of it', async () => {
+    const own = await register('vecina@salud.gob');
+    const other = await register('otra.persona@salud.gob');
+    const mine = await open(requester);
+    const staff = await open(operator);
+    await Promise.all([ready(mine), ready(staff)]);
+
+    // Whatever a field event carries (a contractor's technician, the company's report number, the work
+    // done, a staff member who recorded it), a requester is sent only its type, ticket and moment.
+    const privateVisit = {
+      visitId: randomUUID(),
+      visitorKind: 'contractor',
+      plannedFor: new Date().toISOString(),
+      arrivedAt: new Date().toISOString(),
+      departedAt: new Date().toISOString(),
+      technician: 'Luis Técnico',
+      reportNumber: 'ST-7781',
+      workDone: 'Nota privada del técnico',
+      by: { accountId: randomUUID(), name: 'Ana Agente' },
+      status: 'en_curso',
+      area: 'L2',
+    };
+    const field = (e: SseEvent) => e.event !== 'ready' && e.event !== 'reset';
+    await publishField('field-visit.planned', own, privateVisit);
+    await publishField('field-visit.recorded', other, privateVisit);
+    await publishField('field-visit.recorded', own, privateVisit);
+    await publishField('equipment.repair-out', own, { repairId: randomUUID(), equipmentId: randomUUID() });
+    await publishField('equipment.ticket-linked', other, { equipmentId: randomUUID() });
+    const last = await publishField('field.signed-off', own, { conforme: true, signedAt: new Date().toISOString() });
+    await mine.waitFor(() => mine.events.some((e) => e.id === String(last.seq)), 'the sign-off');
+    await staff.waitFor(() => staff.events.some((e) => e.id === String(last.seq)), 'the sign-off (staff)');
+
+    const heard = mine.events.filter(field);
+    expect(heard.map((e) => [e.event, (e.data as { number: number }).number])).toEqual([
+      ['field-visit.planned', own.number],
+      ['field-visit.recorded', own.number],
+      ['equipment.repair-out', own.number],
+      ['field.signed-off', own.number],
+    ]);
+    for (const event of heard) {
+      expect(Object.keys(event.data as object).sort()).toEqual(['at', 'number', 'type']);
+    }
+    const sent = JSON.stringify(heard);
+    for (const secret of ['Luis', 'ST-7781', 'privada', 'Ana Agente', 'L2']) expect(sent).not.toContain(secret);
+
+    // Staff hear every ticket's field work, whole (the workspace's field sections refresh on it).
+    const staffHeard = staff.events.filter((e) => field(e) && e.event !== 'ticket.registered');
+    expect(staffHeard.map((e) => [e.event, (e.data as { number: number }).number])).toEqual([
+      ['field-visit.planned', own.number],
+      ['field-visit.recorded', other.number],
+      ['field-visit.recorded', own.number],
+      ['equipment.repair-out', own.number],
+      ['equipment.ticket-linked', other.number],
+      ['field.signed-off', own.number],
+    ]);
+    expect(staffHeard[0]!.data).toMatchObject({ by: { name: 'Ana Agente' }, area: 'L2' });
+    mine.close();
+    staff.close();
   });
 
   it('works with the portal session cookie, without the CSRF header', async () => {

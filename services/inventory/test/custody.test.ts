@@ -5,6 +5,7 @@ import {
   InventoryQueries,
   type CustodyPeriodV1,
   type EquipmentHistoryEntryV1,
+  type EquipmentPageV1,
   type EquipmentV1,
 } from '@cau/contracts';
 import { InventoryHarness, actor } from './support.js';
@@ -118,5 +119,29 @@ describe('inventory: custody (resguardo)', () => {
       id: notebook.id,
     });
     expect(periods.map((p) => [p.holder.name, p.until])).toEqual([['Ana Pérez', null]]);
+  });
+
+  it("lists what a person holds now by their address (the desk's picker), nothing of what they gave back", async () => {
+    const kept = await register('NB-HOLD-1');
+    const given = await register('NB-HOLD-2');
+    const others = await register('NB-HOLD-3');
+    await assign(kept.id, ana);
+    await assign(given.id, ana);
+    await assign(given.id, beto);
+    await assign(others.id, beto);
+    const held = (holderEmail: string, extra: Record<string, unknown> = {}) =>
+      h.request<EquipmentPageV1>(InventoryQueries.ListEquipment, {
+        actor: operator,
+        params: { holderEmail, ...extra },
+      });
+    const ofAna = await held('ANA.Perez@salud.gob', { text: 'NB-HOLD' });
+    expect(ofAna.items.map((e) => e.inventoryNumber)).toEqual(['NB-HOLD-1']);
+    expect((await held('beto.gomez@salud.gob', { text: 'NB-HOLD' })).items.map((e) => e.inventoryNumber)).toEqual([
+      'NB-HOLD-2',
+      'NB-HOLD-3',
+    ]);
+    expect((await held('nadie@salud.gob')).items).toEqual([]);
+    const bad = await h.refusal(InventoryQueries.ListEquipment, { actor: operator, params: { holderEmail: 'ana' } });
+    expect(bad.payload.fields?.map((f) => f.field)).toEqual(['params.holderEmail']);
   });
 });

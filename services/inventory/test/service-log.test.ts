@@ -149,7 +149,9 @@ describe('inventory: the service log (F02) and the F01', () => {
       signedOff: true,
     });
     expect(out).toMatchObject({ result: 'en_reparacion', by: { kind: 'taken-by', name: 'Marta Ruiz' } });
-    expect(back).toMatchObject({ result: 'funciona', done: 'Placa reemplazada' });
+    expect(back).toMatchObject({ result: 'funciona', done: 'Placa reemplazada', day: day(new Date(repair.leftAt)) });
+    // Only the return is a day; the others are moments.
+    expect([printerVisit, pcVisit, out, signed].map((e) => e?.day)).toEqual([null, null, null, null]);
     expect(signed).toMatchObject({ result: 'conforme', done: 'Equipo funcionando' });
 
     const ofPc = await log({ inventoryNumber: 'pc-log-1' });

@@ -1,9 +1,10 @@
-import { Alert, Card, Grid, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Card, Grid, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useFormContext, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FoundRequester } from './desk-api';
 import type { DeskForm } from './desk-form';
+import { DeskEquipmentPicker } from './DeskEquipmentPicker';
 import { fieldMessage } from './field-message';
 import { RequesterFinder, type NewRequester } from './RequesterFinder';
 
@@ -103,6 +104,9 @@ export function RequesterSection() {
           />
         </Grid.Col>
       </Grid>
+      <Box mt="sm">
+        <DeskEquipmentPicker />
+      </Box>
     </Card>
   );
 }

@@ -29,6 +29,17 @@ export const requestersQuery = (search: string) =>
     staleTime: 0,
   });
 
+/**
+ * The equipment a person holds now, found by the address the registration will carry: the same open
+ * custody periods the gateway checks `equipmentIds` against, so the picker offers only what it accepts.
+ */
+export const heldEquipmentQuery = (email: string) =>
+  queryOptions({
+    queryKey: ['inventory', 'held', email.toLowerCase()],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/inventory/equipment', { params: { query: { holderEmail: email, limit: 100 } } })),
+  });
+
 /** Files are staged first; the registration names them, under one Idempotency-Key per registration. */
 export async function registerTicket(values: DeskValues, files: File[], idempotencyKey: string) {
   const attachmentIds = files.length > 0 ? (await uploadFiles(files)).map((file) => file.id) : undefined;

@@ -23,6 +23,7 @@ const filled: DeskForm = {
   title: 'No imprime',
   description: 'La impresora del piso 2 no imprime.',
   firstContact: null,
+  equipmentIds: [],
 };
 
 const problems = (input: unknown) => {
@@ -32,6 +33,14 @@ const problems = (input: unknown) => {
 };
 
 describe('the desk registration form', () => {
+  it("names the requester's equipment ticked, and nothing when none is", () => {
+    const PC = '0b6f5c1e-8f4e-4a53-9d55-0f1c2f0f9a11';
+    expect(registrationFrom(deskSchema.parse({ ...filled, equipmentIds: [PC] })).equipmentIds).toEqual([PC]);
+    expect(registrationFrom(deskSchema.parse(filled))).not.toHaveProperty('equipmentIds');
+    expect(formFieldOf('equipmentIds.0')).toBe('equipmentIds');
+    expect(formFieldOf('equipmentIds')).toBe('equipmentIds');
+  });
+
   it('registers a phone call for the caller, who is the requester', () => {
     expect(registrationFrom(deskSchema.parse(filled))).toEqual({
       channel: 'telefono',

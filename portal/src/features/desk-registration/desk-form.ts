@@ -57,6 +57,8 @@ export const deskSchema = z.object({
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   description: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
   firstContact: firstContactSchema.nullable(),
+  /** The pieces the requester holds that have the problem (issue 15); the gateway checks they hold them. */
+  equipmentIds: z.array(z.string()).max(20),
 });
 
 export type DeskForm = z.input<typeof deskSchema>;
@@ -75,6 +77,7 @@ export const emptyDeskForm = (channel: DeskForm['channel'] = 'telefono'): Defaul
   title: '',
   description: '',
   firstContact: null,
+  equipmentIds: [],
 });
 
 /** The registration the gateway expects: the requester is the person who called; the operator is recorded as who registered it. */
@@ -94,6 +97,7 @@ export function registrationFrom(values: DeskValues): Omit<Registration, 'attach
     ...(values.service ? { service: values.service } : {}),
     impact: values.impact,
     urgency: values.urgency,
+    ...(values.equipmentIds.length > 0 ? { equipmentIds: values.equipmentIds } : {}),
   };
 }
 
@@ -131,6 +135,8 @@ export function formFieldOf(field: string): keyof DeskForm | null {
     urgency: 'urgency',
     title: 'title',
     description: 'description',
+    equipmentIds: 'equipmentIds',
   };
-  return known[field.replace(/^payload\./, '')] ?? null;
+  // `equipmentIds.2`: a piece the requester does not hold; the picker shows it.
+  return known[field.replace(/^payload\./, '').replace(/^equipmentIds\.\d+$/, 'equipmentIds')] ?? null;
 }

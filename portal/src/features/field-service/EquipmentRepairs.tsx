@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { AnchorLink } from '../../components/links';
 import { Refusal } from '../workspace/actions/action-kit';
 import { equipmentRepairsQuery } from './field-service-api';
@@ -35,7 +35,7 @@ export function EquipmentRepairs({ equipmentId }: { equipmentId: string }) {
             <Table.Td>{repair.destination}</Table.Td>
             <Table.Td>
               {repair.returnedOn && repair.condition
-                ? `${repair.returnedOn} · ${t(`fieldService.repairs.conditions.${repair.condition}`)}`
+                ? `${formatDay(repair.returnedOn, i18n.language)} · ${t(`fieldService.repairs.conditions.${repair.condition}`)}`
                 : t('fieldService.repairs.away')}
             </Table.Td>
           </Table.Tr>

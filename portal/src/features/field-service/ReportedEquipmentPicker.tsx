@@ -4,7 +4,7 @@ import type { MyEquipmentItem } from '../my-equipment/my-equipment-api';
 
 interface Props {
   /** The equipment the ticket's requester holds now; nothing is shown when there is none. */
-  items: readonly MyEquipmentItem[];
+  items: ReadonlyArray<Pick<MyEquipmentItem, 'equipment' | 'typeLabel'>>;
   value: string[];
   onChange: (ids: string[]) => void;
   /** Whose equipment it is, when someone registers for another person (the desk). */

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
 import {
   repairFormUrl,
@@ -12,6 +12,7 @@ import {
   ticketRepairsQuery,
   ticketSignOffQuery,
   ticketVisitsQuery,
+  useLiveFieldService,
   type FieldVisit,
 } from './field-service-api';
 
@@ -43,10 +44,12 @@ function visitLine(visit: FieldVisit, t: TFunction, language: string): string {
 /**
  * The field attention as the requester sees it on their ticket (seed 004): the equipment named, the visits
  * (when and who; no internal notes), machines out for repair and their return with the F03, and the
- * sign-off. Nothing is shown while the ticket has none of it.
+ * sign-off. Nothing is shown while the ticket has none of it. Live: the gateway tells the requester of the
+ * field work on their own tickets (the bare fact), and the sections are read again, as in the workspace.
  */
 export function RequesterFieldAttention({ number }: { number: number }) {
   const { t, i18n } = useTranslation();
+  useLiveFieldService(number);
   const equipment = useQuery(ticketEquipmentQuery(number));
   const visits = useQuery(ticketVisitsQuery(number));
   const repairs = useQuery(ticketRepairsQuery(number));
@@ -128,10 +131,10 @@ export function RequesterFieldAttention({ number }: { number: number }) {
                   <Text size="sm">
                     {repair.returnedOn && repair.condition
                       ? t('fieldService.repairs.returned', {
-                          date: repair.returnedOn,
+                          date: formatDay(repair.returnedOn, i18n.language),
                           condition: t(`fieldService.repairs.conditions.${repair.condition}`),
                         })
-                      : t('fieldService.repairs.expected', { date: repair.expectedReturn })}
+                      : t('fieldService.repairs.expected', { date: formatDay(repair.expectedReturn, i18n.language) })}
                   </Text>
                   <Anchor href={repairFormUrl(number, repair.id)} size="sm" download>
                     {t('fieldService.repairs.f03', { number: repair.equipment.inventoryNumber })}

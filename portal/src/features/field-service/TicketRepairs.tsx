@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Text, TextInp
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
 import { FieldSection } from './FieldSection';
 import {
@@ -201,13 +201,13 @@ function RepairItem({ number, repair }: { number: number; repair: Repair }) {
           })}
         </Text>
         <Text size="xs" c="dark.5">
-          {t('fieldService.repairs.expected', { date: repair.expectedReturn })}
+          {t('fieldService.repairs.expected', { date: formatDay(repair.expectedReturn, i18n.language) })}
           {repair.reportNumber ? ` · ${t('fieldService.visits.reportShort', { number: repair.reportNumber })}` : ''}
         </Text>
         {!open && repair.condition && (
           <Text size="sm" mt={4}>
             {t('fieldService.repairs.returned', {
-              date: repair.returnedOn,
+              date: formatDay(repair.returnedOn ?? '', i18n.language),
               condition: t(`fieldService.repairs.conditions.${repair.condition}`),
             })}
           </Text>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { CustodyActions } from './CustodyActions';
 import { EquipmentRepairs } from '../field-service/EquipmentRepairs';
@@ -76,8 +76,8 @@ function EquipmentData({ equipment: e }: { equipment: Equipment }) {
     [t('inventory.form.model'), e.model ?? '—'],
     [t('inventory.columns.location'), locationText(e) || '—'],
     [t('inventory.columns.jurisdiction'), e.jurisdiction ?? '—'],
-    [t('inventory.form.purchaseDate'), e.purchaseDate ?? '—'],
-    [t('inventory.form.warrantyUntil'), e.warrantyUntil ?? '—'],
+    [t('inventory.form.purchaseDate'), e.purchaseDate ? formatDay(e.purchaseDate, i18n.language) : '—'],
+    [t('inventory.form.warrantyUntil'), e.warrantyUntil ? formatDay(e.warrantyUntil, i18n.language) : '—'],
     [t('inventory.form.supplier'), e.supplier ?? '—'],
     [
       t('inventory.custody'),

@@ -3,6 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { labelServerFields } from '../../components/forms';
 import { RequesterFinder } from '../desk-registration/RequesterFinder';
 import { Refusal } from '../workspace/actions/action-kit';
 import { serviceLogFileUrl, serviceLogQuery } from './service-log-api';
@@ -22,6 +24,24 @@ export function ServiceLogPage() {
   const [draft, setDraft] = useState<ServiceLogFilters>(search);
   useEffect(() => setDraft(search), [search]);
   const set = (change: Partial<ServiceLogFilters>) => setDraft((previous) => ({ ...previous, ...change }));
+
+  // A refused filter is named by its label ("Hasta"), not the API's name («to»), in the alert; its field is
+  // marked invalid (the message under it would push the row of filters out of line).
+  const labelled = useMemo(() => {
+    if (!(log.error instanceof ApiError)) return null;
+    const labels = {
+      inventoryNumber: t('serviceLog.inventoryNumber'),
+      holderId: t('serviceLog.holder'),
+      from: t('serviceLog.from'),
+      to: t('serviceLog.to'),
+    };
+    return labelServerFields(log.error, labels, (field) => field.replace(/^filters\./, ''));
+  }, [log.error, t]);
+  const refusal =
+    log.error instanceof ApiError && labelled
+      ? new ApiError(log.error.status, log.error.code, labelled.message, labelled.fields)
+      : log.error;
+  const fieldError = (name: keyof typeof draft) => labelled?.fields.find((field) => field.name === name)?.message;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +68,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.inventoryNumber')}
             value={draft.inventoryNumber ?? ''}
             onChange={(event) => set({ inventoryNumber: event.currentTarget.value })}
+            error={fieldError('inventoryNumber') !== undefined}
             style={{ flex: '1 1 12rem' }}
           />
           <div style={{ flex: '2 1 16rem' }}>
@@ -77,6 +98,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.from')}
             value={draft.from ?? ''}
             onChange={(event) => set({ from: event.currentTarget.value })}
+            error={fieldError('from') !== undefined}
             style={{ flex: '1 1 9rem' }}
           />
           <TextInput
@@ -84,6 +106,7 @@ export function ServiceLogPage() {
             label={t('serviceLog.to')}
             value={draft.to ?? ''}
             onChange={(event) => set({ to: event.currentTarget.value })}
+            error={fieldError('to') !== undefined}
             style={{ flex: '1 1 9rem' }}
           />
           <Button type="submit">{t('serviceLog.search')}</Button>
@@ -92,7 +115,7 @@ export function ServiceLogPage() {
           </Button>
         </Group>
       </form>
-      {log.isError && <Refusal error={log.error} title={t('serviceLog.refused')} />}
+      {log.isError && <Refusal error={refusal} title={t('serviceLog.refused')} />}
       {log.isPending ? (
         <Text>{t('common.loading')}</Text>
       ) : (

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { AnchorLink } from '../../components/links';
 import { NativeTable, plainTableFeatures } from '../../components/NativeTable';
 import type { ServiceLogEntry } from './service-log-api';
@@ -44,7 +44,11 @@ export function ServiceLogTable({
   const cell = (row: ServiceLogEntry, columnId: string): ReactNode => {
     switch (columnId) {
       case 'at':
-        return <span className="service-log-nowrap">{formatDateTime(row.at, i18n.language)}</span>;
+        return (
+          <span className="service-log-nowrap">
+            {row.day ? formatDay(row.day, i18n.language) : formatDateTime(row.at, i18n.language)}
+          </span>
+        );
       case 'ticketNumber':
         return (
           <AnchorLink to="/tickets/$number" params={{ number: row.ticketNumber }}>

@@ -72,9 +72,16 @@ export class InventoryController {
     summary: 'Lista equipos por número de inventario, con filtros y búsqueda',
     description:
       '`text` busca en número de inventario, serie, marca y modelo (sin distinguir mayúsculas; un número o una ' +
-      'serie exactos se encuentran al instante). Páginas con `cursor` (el `nextCursor` de la anterior).',
+      'serie exactos se encuentran al instante). `holderEmail` lista solo lo que esa persona tiene hoy en ' +
+      'resguardo (lo que una registración para ella puede nombrar en `equipmentIds`). Páginas con `cursor` ' +
+      '(el `nextCursor` de la anterior).',
   })
-  @ApiQueryFromContract(EquipmentListParamsV1)
+  @ApiQueryFromContract(EquipmentListParamsV1, {
+    holderEmail: {
+      description:
+        'Solo los equipos que la persona con esta dirección tiene hoy en resguardo (sin distinguir mayúsculas)',
+    },
+  })
   @ApiOkResponse({ type: EquipmentPageResponse })
   @ApiErrors(400, 403, 503)
   list(@CurrentActor() actor: ActorV1, @Query(LIST_PARAMS) params: EquipmentListParamsV1): Promise<EquipmentPageV1> {

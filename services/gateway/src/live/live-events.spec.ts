@@ -1,6 +1,7 @@
 import { Role, type ActorV1 } from '@cau/contracts';
 import {
   PUBLIC_LIVE_TYPES,
+  audienceData,
   followsTicket,
   isPublicEvent,
   resumePlan,
@@ -84,7 +85,7 @@ describe('toStreamItem', () => {
     expect(JSON.stringify(registered.event?.data)).not.toContain('secreto');
   });
 
-  it("tells of inventory's field work on a ticket by its ticket number, to staff only", () => {
+  it("tells of inventory's field work on a ticket by its ticket number, the bare fact to requesters", () => {
     const item = toStreamItem(
       11,
       'cau.events.field-visit.recorded',
@@ -97,7 +98,22 @@ describe('toStreamItem', () => {
       internal: false,
       facts: null,
     });
-    expect(isPublicEvent(item.event!)).toBe(false);
+    expect(isPublicEvent(item.event!)).toBe(true);
+    const withBy = toStreamItem(
+      13,
+      's',
+      envelope('field-visit.recorded', { ticketNumber: 42, by, area: 'L2' }),
+      REPLAY,
+    );
+    expect(audienceData(actor('requester'), withBy.event!)).toEqual({
+      type: 'field-visit.recorded',
+      number: 42,
+      at: '2026-03-02T13:00:00.000Z',
+    });
+    expect(audienceData(actor('agent'), withBy.event!)).toMatchObject({
+      by: { accountId: 'a1', name: 'Ana Agente' },
+      area: 'L2',
+    });
     for (const type of ['equipment.ticket-linked', 'equipment.repair-out', 'field.signed-off']) {
       expect(toStreamItem(12, 's', envelope(type, { ticketNumber: 7 }), REPLAY).event?.data.number).toBe(7);
     }

@@ -54,9 +54,12 @@ const DERIVATIONS = new Set<string>([ProcedureEvents.TicketEscalated.type, Proce
 
 /**
  * Inventory's field work on a ticket (equipment, visits, repairs, sign-off) names it `ticketNumber`: the
- * workspace's field sections refresh on them. They are not public steps (PUBLIC_LIVE_TYPES): staff hear them.
+ * workspace's field sections and the requester's "Atención en campo" refresh on them. They are not steps
+ * of the public timeline (PUBLIC_LIVE_TYPES), but the requester's page shows the field attention, so those
+ * who follow the ticket hear them too — as the bare fact (type, number, moment: {@link audienceData}); the
+ * page then reads what it may show (a contractor's technician, report number and the plan's note stay hidden).
  */
-const FIELD_TYPES: ReadonlySet<string> = new Set(
+export const FIELD_TYPES: ReadonlySet<string> = new Set(
   Object.values(FieldServiceEvents).map((definition) => definition.type),
 );
 
@@ -123,7 +126,17 @@ export function isStaff(actor: ActorV1): boolean {
 
 /** Whether the event may reach a requester or referente at all, before asking whose ticket it is. */
 export function isPublicEvent(event: LiveEvent): boolean {
-  return PUBLIC_LIVE_TYPES.has(event.data.type) && !event.internal;
+  return (PUBLIC_LIVE_TYPES.has(event.data.type) || FIELD_TYPES.has(event.data.type)) && !event.internal;
+}
+
+/**
+ * What one connection is sent of an event: staff get it whole; requesters and referentes get a field event
+ * as type, ticket and moment only, so nothing that inventory adds to its events later (who recorded it, a
+ * technician's name) can reach them through the stream.
+ */
+export function audienceData(actor: ActorV1, event: LiveEvent): LiveEventData {
+  if (isStaff(actor) || !FIELD_TYPES.has(event.data.type)) return event.data;
+  return { type: event.data.type, number: event.data.number, at: event.data.at };
 }
 
 /**

@@ -7,7 +7,7 @@ import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
 import { LiveAuthCheck } from './live-auth-check.js';
 import { LiveConfig } from './live-config.js';
 import { LiveEventHub, type HubSubscriber } from './live-event-hub.js';
-import { TICKET_EVENT, resumePlan, sseMessage, type StreamItem } from './live-events.js';
+import { TICKET_EVENT, audienceData, resumePlan, sseMessage, type StreamItem } from './live-events.js';
 import { TicketAccess } from './ticket-access.js';
 
 /** Browsers wait this long before reconnecting (the SSE `retry` field). */
@@ -196,7 +196,9 @@ class LiveConnection implements HubSubscriber {
     if (this.closed) return;
     if (item.event && (await this.access.mayHear(item.event))) {
       if (this.closed) return;
-      await this.writeAndWait(sseMessage({ id: item.seq, event: TICKET_EVENT, data: item.event.data }));
+      await this.writeAndWait(
+        sseMessage({ id: item.seq, event: TICKET_EVENT, data: audienceData(this.actor, item.event) }),
+      );
       this.lastSentId = item.seq;
     }
     this.position = item.seq;

@@ -41,7 +41,8 @@ export function serviceLogCsv(pages: AsyncIterable<ServiceLogEntryV1[]>): Readab
 
 export function csvRecord(e: ServiceLogEntryV1): string[] {
   return [
-    e.at,
+    // A return recorded as a day is written as that day, not as its start in one time zone.
+    e.day ?? e.at,
     String(e.ticketNumber),
     e.equipment.inventoryNumber,
     e.equipment.typeLabel,

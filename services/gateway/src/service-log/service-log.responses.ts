@@ -53,8 +53,16 @@ export class ServiceLogEntryResponse implements ServiceLogEntryV1 {
   @ApiProperty({ enum: SERVICE_LOG_KINDS })
   kind!: ServiceLogKind;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'El momento, para el orden (un retorno: el inicio de su día)' })
   at!: string;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    description: 'El día de una atención registrada como día (el retorno de una reparación); null en las demás',
+  })
+  day!: string | null;
 
   @ApiProperty({ type: 'integer', minimum: 1 })
   ticketNumber!: number;

@@ -38,7 +38,7 @@ export function serviceLogForm(
   timeZone: string,
 ): FormDocument {
   const rows: Content[] = entries.map((e) => [
-    when(e.at, timeZone),
+    e.day ? dayOf(e.day) : when(e.at, timeZone),
     `N.º ${e.ticketNumber}`,
     `${e.equipment.inventoryNumber}\n${e.equipment.typeLabel}`,
     e.holder?.name ?? '—',

@@ -430,6 +430,14 @@ export class EquipmentRepository {
     if (params.building) add((p) => `lower(building) = lower(${p})`, params.building.trim());
     if (params.floor) add((p) => `lower(floor) = lower(${p})`, params.floor.trim());
     if (params.office) add((p) => `lower(office) = lower(${p})`, params.office.trim());
+    // The same open periods a registration's check reads (custody_open_holder_idx), not the row's copy.
+    if (params.holderEmail) {
+      add(
+        (p) =>
+          `id IN (SELECT equipment_id FROM "${this.s}".custody_periods WHERE until IS NULL AND lower(holder_email) = lower(${p}))`,
+        params.holderEmail.trim(),
+      );
+    }
     if (match) add(match, needle);
     if (afterKey !== null) add((p) => `number_key > ${p}`, afterKey);
     values.push(limit + 1);

@@ -19,6 +19,7 @@ interface LogRow {
   kind: ServiceLogKind;
   at_key: string;
   at: Date;
+  day: string | null;
   ticket_number: string;
   equipment_id: string;
   inventory_number: string;
@@ -76,31 +77,32 @@ export class ServiceLogRepository {
          SELECT 'visita' AS kind, v.id::text AS source_id, v.ticket_number, te.equipment_id, v.arrived_at AS at,
                 v.work_done AS done, v.visitor_kind AS by_kind,
                 CASE WHEN v.visitor_kind = 'staff' THEN v.visitor_name ELSE v.technician END AS by_name,
-                v.company, v.report_number, NULL::text AS result
+                v.company, v.report_number, NULL::text AS result, NULL::date AS day
            FROM "${s}".field_visits v
            JOIN "${s}".ticket_equipment te ON te.ticket_number = v.ticket_number
           WHERE v.arrived_at IS NOT NULL
          UNION ALL
          SELECT 'salida', r.id::text, r.ticket_number, r.equipment_id, r.left_at,
-                r.reason || ' — destino: ' || r.destination, 'taken-by', r.taken_by, NULL, r.report_number, 'en_reparacion'
+                r.reason || ' — destino: ' || r.destination, 'taken-by', r.taken_by, NULL, r.report_number, 'en_reparacion', NULL
            FROM "${s}".repairs r
          UNION ALL
          -- The return is recorded as a day: it sorts at that day's start, and always after the departure.
          SELECT 'retorno', r.id::text, r.ticket_number, r.equipment_id,
                 greatest(r.left_at + interval '1 millisecond', r.returned_on::timestamp AT TIME ZONE $1),
-                r.return_note, 'staff', r.returned_by_name, NULL, NULL, r.condition
+                r.return_note, 'staff', r.returned_by_name, NULL, NULL, r.condition, r.returned_on
            FROM "${s}".repairs r
           WHERE r.returned_on IS NOT NULL
          UNION ALL
          SELECT 'conformidad', so.ticket_number::text, so.ticket_number, te.equipment_id, so.recorded_at,
                 so.comments, 'staff', so.recorded_by_name, NULL, NULL,
-                CASE WHEN so.conforme THEN 'conforme' ELSE 'no_conforme' END
+                CASE WHEN so.conforme THEN 'conforme' ELSE 'no_conforme' END, NULL
            FROM "${s}".sign_offs so
            JOIN "${s}".ticket_equipment te ON te.ticket_number = so.ticket_number
        )
        SELECT * FROM (
          SELECT l.kind || ':' || l.source_id || ':' || l.equipment_id AS id, l.kind,
                 to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key, l.at,
+                to_char(l.day, 'YYYY-MM-DD') AS day,
                 l.ticket_number, l.equipment_id, e.inventory_number, e.type, t.label_es AS type_label,
                 h.requester_id AS holder_id, h.holder_name, l.done, l.by_kind, l.by_name, l.company,
                 l.report_number, l.result, so.conforme AS signed_off
@@ -137,6 +139,7 @@ function toEntry(r: LogRow): ServiceLogEntryV1 {
     id: r.id,
     kind: r.kind,
     at: r.at.toISOString(),
+    day: r.day,
     ticketNumber: Number(r.ticket_number),
     equipment: {
       id: r.equipment_id,
