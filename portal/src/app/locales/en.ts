@@ -1,4 +1,5 @@
 import { serviceLogEn } from '../../features/service-log/locales';
+import { problemsEn } from '../../features/problems/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
@@ -1650,6 +1651,7 @@ export const en: Messages = {
   fieldService: fieldServiceEn,
   stepTimes: stepTimesEn,
   serviceLog: serviceLogEn,
+  problems: problemsEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

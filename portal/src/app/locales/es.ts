@@ -1,4 +1,5 @@
 import { serviceLogEs } from '../../features/service-log/locales';
+import { problemsEs } from '../../features/problems/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 import { stepTimesEs } from '../../features/reports/step-times-locales';
 
@@ -1651,6 +1652,7 @@ export const es = {
   fieldService: fieldServiceEs,
   stepTimes: stepTimesEs,
   serviceLog: serviceLogEs,
+  problems: problemsEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',
