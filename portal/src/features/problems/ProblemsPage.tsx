@@ -22,18 +22,19 @@ export interface ProblemsSearch {
   titulo?: string;
 }
 
+// Dark enough for white text at badge size (WCAG AA 4.5:1), as the tickets' status badges.
 export const STATUS_COLORS: Record<ProblemStatus, string> = {
-  abierto: 'red',
-  en_analisis: 'orange',
-  solucion_temporal: 'yellow',
-  resuelto: 'green',
-  cerrado: 'gray',
+  abierto: '#b02a2a',
+  en_analisis: '#8a4b00',
+  solucion_temporal: '#5f3dc4',
+  resuelto: '#1e6b34',
+  cerrado: '#495057',
 };
 
 export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" autoContrast>
+    <Badge color={STATUS_COLORS[status]} variant="filled" radius="sm">
       {t(`problems.statuses.${status}`)}
     </Badge>
   );
