@@ -119,7 +119,6 @@ test('an area records a problem, analyses it and links incidents from the list, 
     .selectOption({ label: `PRB-${stored!.number} — Caídas del correo por la mañana ${tag}` });
   await section.getByRole('button', { name: 'Vincular' }).click();
   await expect(section.getByRole('link', { name: new RegExp(`PRB-${stored!.number}`) })).toBeVisible();
-  await section.scrollIntoViewIfNeeded();
   await checkPage(desk, 'workspace-problem');
   const linked = await agentApi.send<Problem>('GET', `/problems/${stored!.id}`);
   expect(linked.tickets.map((ticket) => ticket.number)).toEqual([first, second]);

@@ -34,7 +34,7 @@ export const STATUS_COLORS: Record<ProblemStatus, string> = {
 export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="filled" radius="sm">
+    <Badge color={STATUS_COLORS[status]} variant="filled" radius="sm" miw="max-content">
       {t(`problems.statuses.${status}`)}
     </Badge>
   );
