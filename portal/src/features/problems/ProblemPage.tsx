@@ -348,6 +348,16 @@ function EditProblem({
   const serverField = (name: string) =>
     save.error instanceof ApiError ? save.error.fields.find((field) => field.field === name)?.message : undefined;
   const { errors } = form.formState;
+  // A refusal that names a field is shown under that field; anything else above the buttons.
+  const shownByField = [
+    'title',
+    'status',
+    'area',
+    'description',
+    'rootCause',
+    'workaround',
+    'workaroundArticleId',
+  ].some((name) => serverField(name) !== undefined);
   const areas = graph.data?.areas.map((area) => ({ value: area.code, label: area.name })) ?? [
     { value: problem.area, label: problem.area },
   ];
@@ -410,7 +420,7 @@ function EditProblem({
             {...form.register('workaroundArticleId')}
             error={serverField('workaroundArticleId')}
           />
-          <Refusal error={save.error} />
+          {!shownByField && <Refusal error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
