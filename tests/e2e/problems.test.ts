@@ -112,6 +112,8 @@ describe('end to end: problem records', () => {
     ]);
     const text = await send('POST', `/api/v1/problems/${second.id}/tickets`, t.supervisor!, { tickets: ['doce'] });
     expect([text.status, text.body.fields[0].field]).toEqual([400, 'tickets']);
+    const huge = await send('POST', `/api/v1/problems/${second.id}/tickets`, t.supervisor!, { tickets: [1e300] });
+    expect([huge.status, huge.body.fields[0].field]).toEqual([400, 'tickets']);
     const empty = await send('POST', `/api/v1/problems/${second.id}/tickets`, t.supervisor!, { tickets: [] });
     expect([empty.status, empty.body.fields[0].field]).toEqual([400, 'tickets']);
 

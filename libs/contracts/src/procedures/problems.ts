@@ -12,6 +12,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -70,6 +71,7 @@ export class ProblemInputV1 {
   @ArrayMaxSize(ProblemLimits.linkBatch)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true })
   tickets?: number[];
 }
 
@@ -128,6 +130,7 @@ export class ProblemTicketsInputV1 {
   @ArrayMaxSize(ProblemLimits.linkBatch)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true })
   tickets!: number[];
 }
 
@@ -145,6 +148,7 @@ export class ProblemsQueryV1 extends ActorEnvelopeBase {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   ticket?: number;
 }
 
@@ -184,6 +188,7 @@ export class LinkProblemTicketsCommandV1 extends ProblemRefV1 {
 export class UnlinkProblemTicketCommandV1 extends ProblemRefV1 {
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   ticket!: number;
 }
 

@@ -72,6 +72,7 @@ export const problemsEs = {
   closedNote: 'El problema está cerrado: ya no cambia.',
   readOnly: 'Solo el personal del área {{area}}, supervisores y administradores cambian este problema.',
   fromRecurring: 'Crear problema',
+  fromSelection: 'Crear un problema con estos tickets',
   fromRecurringLabel: 'Crear un problema con los incidentes de {{key}}',
   recurringTitle: 'Incidentes recurrentes: {{key}}',
   workspace: {
@@ -160,6 +161,7 @@ export const problemsEn: typeof problemsEs = {
   closedNote: 'The problem is closed: it no longer changes.',
   readOnly: 'Only the staff of area {{area}}, supervisors and administrators change this problem.',
   fromRecurring: 'Create problem',
+  fromSelection: 'Create a problem with these tickets',
   fromRecurringLabel: 'Create a problem with the incidents of {{key}}',
   recurringTitle: 'Recurring incidents: {{key}}',
   workspace: {

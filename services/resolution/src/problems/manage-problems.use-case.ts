@@ -198,15 +198,21 @@ export class ManageProblemsUseCase {
           `${elsewhere.length === 1 ? 'está vinculado' : 'están vinculados'} a otro problema: desvincúlelos allí primero`,
       );
     }
+    const free = found.filter((t) => t.problemId === null);
     const linked = new Set(
       await this.problems.link(
         tx,
         problem.problemId,
-        found.filter((t) => t.problemId === null).map((t) => t.ticketId),
+        free.map((t) => t.ticketId),
         at,
         by,
       ),
     );
+    // Linked meanwhile by a request that committed while this one waited for the ticket's lock.
+    const raced = free.filter((t) => !linked.has(t.ticketId));
+    if (raced.length > 0) {
+      throw conflict(`${raced.map((t) => `#${t.number}`).join(', ')} acaba de vincularse a otro problema`);
+    }
     await this.outbox.appendMany(
       tx,
       found
