@@ -73,7 +73,7 @@ export const problemsEs = {
   readOnly: 'Solo el personal del área {{area}}, supervisores y administradores cambian este problema.',
   fromRecurring: 'Crear problema',
   fromSelection: 'Crear un problema con estos tickets',
-  fromRecurringLabel: 'Crear un problema con los incidentes de {{key}}',
+  fromRecurringLabel: 'Crear problema con los incidentes de {{key}}',
   recurringTitle: 'Incidentes recurrentes: {{key}}',
   workspace: {
     title: 'Problema',
@@ -162,7 +162,7 @@ export const problemsEn: typeof problemsEs = {
   readOnly: 'Only the staff of area {{area}}, supervisors and administrators change this problem.',
   fromRecurring: 'Create problem',
   fromSelection: 'Create a problem with these tickets',
-  fromRecurringLabel: 'Create a problem with the incidents of {{key}}',
+  fromRecurringLabel: 'Create problem with the incidents of {{key}}',
   recurringTitle: 'Recurring incidents: {{key}}',
   workspace: {
     title: 'Problem',
