@@ -284,6 +284,12 @@ test('the reports dashboard: figures equal to the API, trends, charts, downloads
   const consoleHref = await consoleLink.getAttribute('href');
   expect(consoleHref).toContain('category=red-e-internet');
   expect(consoleHref).toContain(`from=${month.from}`);
+  // Staff may record a problem from a recurrence: the form opens with the row's latest tickets.
+  const problemHref = await redesRow
+    .getByRole('link', { name: /Crear problema con los incidentes de/ })
+    .getAttribute('href');
+  expect(problemHref).toContain('/problemas?crear=true');
+  expect(problemHref).toContain(`tickets=${recurring.items[redes]!.latestNumbers[0]}`);
 
   // Downloads: the CSV of the same query, with the session; each chart as SVG (colours written in) and PNG.
   const csvHref = await page.getByRole('link', { name: /Día \(CSV\)/ }).getAttribute('href');

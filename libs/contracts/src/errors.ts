@@ -223,6 +223,8 @@ const RESOURCE_ES: Record<string, string> = {
   'sign-off': 'la conformidad del ticket',
   'equipment-import': 'la importación',
   'custody-period': 'el resguardo',
+  problem: 'el problema',
+  article: 'el artículo',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -244,6 +246,8 @@ const RESOURCE_EN: Record<string, string> = {
   'sign-off': "The ticket's sign-off",
   'equipment-import': 'Import',
   'custody-period': 'Custody period',
+  problem: 'Problem',
+  article: 'Article',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
@@ -412,6 +416,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `El campo «${f}», línea ${String(p?.[0])}: ${CSV_LINE_ES[String(p?.[1])]?.(p?.[2]) ?? 'no es válida'}.`,
     notSelf: (f, p) => `El campo «${f}» nombra el mismo ticket (${String(p?.[0])}): indique otro.`,
     ticketExists: (f, p) => `El campo «${f}» nombra un ticket que no existe (${String(p?.[0])}).`,
+    articleExists: (f, p) =>
+      `El campo «${f}» nombra un artículo de la base de conocimiento que no existe o no puede leer (${String(p?.[0])}).`,
+    problemStatus: (f, p) =>
+      `El campo «${f}»: un problema «${String(p?.[0])}» no puede pasar a «${String(p?.[1])}»${typeof p?.[2] === 'string' && p[2] !== '' ? ` (${p[2]})` : ''}.`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
     registrationToken: (f) =>
@@ -546,6 +554,10 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
       `Field '${f}', line ${String(p?.[0])}: ${CSV_LINE_EN[String(p?.[1])]?.(p?.[2]) ?? 'is not valid'}.`,
     notSelf: (f, p) => `Field '${f}' names the same ticket (${String(p?.[0])}): give another one.`,
     ticketExists: (f, p) => `Field '${f}' names a ticket that does not exist (${String(p?.[0])}).`,
+    articleExists: (f, p) =>
+      `Field '${f}' names a knowledge-base article that does not exist or that you cannot read (${String(p?.[0])}).`,
+    problemStatus: (f, p) =>
+      `Field '${f}': a problem in '${String(p?.[0])}' cannot move to '${String(p?.[1])}'${typeof p?.[2] === 'string' && p[2] !== '' ? ` (${p[2]})` : ''}.`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
     registrationToken: (f) =>

@@ -16,6 +16,7 @@ export * from './procedures/subjects.js';
 export * from './procedures/survey-link.js';
 export * from './procedures/calendars.js';
 export * from './procedures/sla-policies.js';
+export * from './procedures/problems.js';
 export * from './knowledge.js';
 export * from './catalogue.js';
 export * from './catalogue-admin.js';

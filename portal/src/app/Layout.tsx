@@ -18,6 +18,7 @@ const STAFF_NAVIGATION = [
   { to: '/consola', label: 'nav.console', exact: true },
   { to: '/consola/registrar', label: 'nav.register', exact: true },
   { to: '/consola/respuestas', label: 'nav.cannedAnswers', exact: true },
+  { to: '/problemas', label: 'problems.nav', exact: false },
   { to: '/inventario', label: 'inventory.nav', exact: false },
 ] as const;
 

@@ -24,6 +24,8 @@ import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
 import { catalogueOptionsQuery, categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
 import { cannedAnswersQuery } from '../features/canned-answers/canned-answers-api';
+import { PROBLEM_STATUSES } from '../features/problems/problems-api';
+import type { ProblemsSearch } from '../features/problems/ProblemsPage';
 import { ticketAttachmentsQuery } from '../features/tickets/attachments/attachments-api';
 import type { TicketListFilters } from '../features/tickets/tickets-api';
 import {
@@ -319,6 +321,41 @@ const cannedAnswersRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/canned-answers/CannedAnswersPage'), 'CannedAnswersPage'),
 });
 
+/** Problem records (AGETIC 7.6), for staff: the list with its filters, and one problem. */
+const problemsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/problemas',
+  validateSearch: (search: Record<string, unknown>): ProblemsSearch => ({
+    status: optionalOneOf(PROBLEM_STATUSES, search.status),
+    area: optionalText(search.area, 32),
+    crear: search.crear === true ? true : undefined,
+    tickets: optionalText(search.tickets, 2000),
+    titulo: optionalText(search.titulo, 200),
+  }),
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/problems/ProblemsPage'), 'ProblemsPage'),
+});
+const problemRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/problemas/$problemId',
+  params: {
+    parse: (raw: { problemId: string }) => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- as for ticket numbers above
+      if (!isUuid(raw.problemId)) throw notFound();
+      return { problemId: raw.problemId };
+    },
+    stringify: ({ problemId }: { problemId: string }) => ({ problemId }),
+  },
+  beforeLoad: ({ context }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
+    if (!isDeskRole(context.account.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/problems/ProblemPage'), 'ProblemPage'),
+});
+
 /** The closure report, to read and print; resolution decides who may see it (staff, the requester). */
 const closureReportRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -550,6 +587,8 @@ const routeTree = rootRoute.addChildren([
     consoleRoute,
     deskRegistrationRoute,
     cannedAnswersRoute,
+    problemsRoute,
+    problemRoute,
     inventoryRoute,
     serviceLogRoute,
     newEquipmentRoute,

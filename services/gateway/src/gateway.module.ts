@@ -38,6 +38,8 @@ import { ReadCatalogueUseCase } from './catalogue/read-catalogue.use-case.js';
 import { GatewayConfig, gatewayConfigFromEnv } from './config/gateway-config.js';
 import { AreasController } from './configuration/areas.controller.js';
 import { CalendarsController } from './configuration/calendars.controller.js';
+import { ProblemsController } from './problems/problems.controller.js';
+import { ManageProblemsUseCase } from './problems/manage-problems.use-case.js';
 import { ManageCalendarsUseCase } from './configuration/manage-calendars.use-case.js';
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
 import { ManagePriorityMatrixUseCase } from './configuration/manage-priority-matrix.use-case.js';
@@ -136,6 +138,7 @@ export class GatewayModule {
         NotificationConfigurationController,
         SlaPoliciesController,
         CalendarsController,
+        ProblemsController,
         KnowledgeController,
         InventoryController,
         MyEquipmentController,
@@ -161,6 +164,7 @@ export class GatewayModule {
         OidcController,
       ],
       providers: [
+        ManageProblemsUseCase,
         { provide: GatewayConfig, useFactory: () => gatewayConfigFromEnv(env) },
         { provide: APP_GUARD, useClass: AuthGuard },
         AccountRepository,

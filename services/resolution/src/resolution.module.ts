@@ -51,6 +51,9 @@ import { CommentRepository } from './tickets/comment.repository.js';
 import { TicketHistoryRepository } from './tickets/ticket-history.repository.js';
 import { TicketLinkRepository } from './tickets/ticket-link.repository.js';
 import { TicketRepository } from './tickets/ticket.repository.js';
+import { ManageProblemsUseCase } from './problems/manage-problems.use-case.js';
+import { ProblemRepository } from './problems/problem.repository.js';
+import { ProblemsHandler } from './problems/problems.handler.js';
 
 export interface ResolutionModuleOptions {
   /** Where the settings are read from (the same environment the service starts with). */
@@ -69,6 +72,7 @@ export class ResolutionModule {
         ClosureReportHandler,
         SlaPoliciesHandler,
         CalendarsHandler,
+        ProblemsHandler,
       ],
       providers: [
         GetServiceLevelUseCase,
@@ -119,6 +123,8 @@ export class ResolutionModule {
         TicketLinkRepository,
         RelateTicketsUseCase,
         MergeTicketUseCase,
+        ProblemRepository,
+        ManageProblemsUseCase,
       ],
     };
   }

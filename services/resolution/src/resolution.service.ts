@@ -13,6 +13,7 @@ import { ResolutionLinksMerge1798200000000 } from './migrations/1798200000000-re
 import { ResolutionCalendarAnnouncements1798520000000 } from './migrations/1798520000000-resolution-calendar-announcements.js';
 import { ResolutionSlaScopes1798600000100 } from './migrations/1798600000100-resolution-sla-scopes.js';
 import { ResolutionFieldAttentions1799100000200 } from './migrations/1799100000200-field-attentions.js';
+import { ResolutionProblems1799630000000 } from './migrations/1799630000000-resolution-problems.js';
 import { RecordFieldAttentionUseCase } from './field/record-field-attention.use-case.js';
 import { ResolutionModule } from './resolution.module.js';
 import { CalendarAnnouncer } from './sla/calendar-announcer.js';
@@ -52,6 +53,7 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionCalendarAnnouncements1798520000000,
       ResolutionSlaScopes1798600000100,
       ResolutionFieldAttentions1799100000200,
+      ResolutionProblems1799630000000,
     ],
     portVariable: 'RESOLUTION_PORT',
     defaultPort: 3103,

@@ -79,4 +79,18 @@ export const ResolutionQueries = {
   RemoveHoliday: 'resolution.sla.holidays.remove.v1',
   /** `ImportHolidaysCommandV1` → `HolidayImportResultV1`, all or nothing (administrators). */
   ImportHolidays: 'resolution.sla.holidays.import.v1',
+  /** Problem records (AGETIC 7.6), staff only: `ProblemsQueryV1` → `ProblemsV1`. */
+  ListProblems: 'resolution.problems.list.v1',
+  /** `ProblemRefV1` → `ProblemV1`. */
+  GetProblem: 'resolution.problems.get.v1',
+  /** `CreateProblemCommandV1` → `ProblemV1`. */
+  CreateProblem: 'resolution.problems.create.v1',
+  /** `ChangeProblemCommandV1` → `ProblemV1` (fields, status: see problem-rules). */
+  ChangeProblem: 'resolution.problems.change.v1',
+  /** `AddProblemActionCommandV1` → `ProblemV1`. */
+  AddProblemAction: 'resolution.problems.action.v1',
+  /** `LinkProblemTicketsCommandV1` → `ProblemV1`: a ticket is in at most one problem. */
+  LinkProblemTickets: 'resolution.problems.link.v1',
+  /** `UnlinkProblemTicketCommandV1` → `ProblemV1`. */
+  UnlinkProblemTicket: 'resolution.problems.unlink.v1',
 } as const;

@@ -1,5 +1,6 @@
 import { serviceLogEn } from '../../features/service-log/locales';
 import { announcementsEn } from '../../features/announcements/locales';
+import { problemsEn } from '../../features/problems/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import { stepTimesEn } from '../../features/reports/step-times-locales';
 import type { Messages } from './es';
@@ -1678,6 +1679,7 @@ export const en: Messages = {
   stepTimes: stepTimesEn,
   serviceLog: serviceLogEn,
   announcements: announcementsEn,
+  problems: problemsEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,5 +1,6 @@
 import { serviceLogEs } from '../../features/service-log/locales';
 import { announcementsEs } from '../../features/announcements/locales';
+import { problemsEs } from '../../features/problems/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 import { stepTimesEs } from '../../features/reports/step-times-locales';
 
@@ -1679,6 +1680,7 @@ export const es = {
   stepTimes: stepTimesEs,
   serviceLog: serviceLogEs,
   announcements: announcementsEs,
+  problems: problemsEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

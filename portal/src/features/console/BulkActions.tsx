@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { ButtonLink } from '../../components/links';
 import { PeoplePicker } from '../workspace/actions/AssignForm';
 import type { Person } from '../workspace/workspace-api';
 
@@ -84,6 +85,15 @@ export function BulkActions({
       <Button size="xs" loading={busy && !assigning} disabled={busy} onClick={() => void take()}>
         {t('console.bulk.take')}
       </Button>
+      <ButtonLink
+        size="xs"
+        variant="default"
+        to="/problemas"
+        search={{ crear: true, tickets: selected.join(' ') }}
+        disabled={busy}
+      >
+        {t('problems.fromSelection')}
+      </ButtonLink>
       {!assigning ? (
         <Button size="xs" variant="light" disabled={busy} onClick={() => setAssigning(true)}>
           {t('console.bulk.assign')}

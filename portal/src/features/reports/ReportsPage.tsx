@@ -379,6 +379,26 @@ export function ReportsPage() {
                           </AnchorLink>
                         ))}
                       </Group>
+                      {toConsole && item.latestNumbers.length > 0 && (
+                        <AnchorLink
+                          to="/problemas"
+                          search={{
+                            crear: true,
+                            tickets: item.latestNumbers.join(' '),
+                            titulo: t('problems.recurringTitle', {
+                              key: by === 'category' ? categoryLabel(item.key) : item.key,
+                            }).slice(0, 200),
+                          }}
+                          size="xs"
+                          display="block"
+                          className="reports-no-print"
+                          aria-label={t('problems.fromRecurringLabel', {
+                            key: by === 'category' ? categoryLabel(item.key) : item.key,
+                          })}
+                        >
+                          {t('problems.fromRecurring')}
+                        </AnchorLink>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -33,6 +33,7 @@ import { isFieldEvent, useLiveFieldService } from '../field-service/field-servic
 import { F01Link } from '../service-log/F01Link';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
+import { TicketProblem } from '../problems/TicketProblem';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import {
@@ -259,6 +260,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
               <TicketSignOff number={number} />
               <F01Link ticketNumber={number} />
               <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
+              <TicketProblem number={number} title={ticket.title} />
               <DerivationPath number={number} areaName={areaName} />
               <AttachmentList number={number} links={ticket.attachments} />
               <TicketMails number={number} />

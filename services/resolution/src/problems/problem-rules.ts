@@ -1,0 +1,93 @@
+import { Role, type ActorV1, type FieldProblem, type ProblemStatus } from '@cau/contracts';
+import { isMemberOf, type Decision } from '../lifecycle/permissions.js';
+
+/**
+ * The pure rules of problem records (AGETIC 7.6). A problem moves forward through the analysis and may go
+ * back to it while it is not closed; closing is final (a recurrence is a new problem, linked by its text).
+ */
+const NEXT: Record<ProblemStatus, readonly ProblemStatus[]> = {
+  abierto: ['en_analisis', 'solucion_temporal', 'resuelto', 'cerrado'],
+  en_analisis: ['abierto', 'solucion_temporal', 'resuelto', 'cerrado'],
+  solucion_temporal: ['en_analisis', 'resuelto', 'cerrado'],
+  resuelto: ['en_analisis', 'cerrado'],
+  cerrado: [],
+};
+
+/** What a problem must hold to be in a status. */
+export interface ProblemFacts {
+  rootCause: string | null;
+  workaround: string | null;
+  workaroundArticleId: string | null;
+}
+
+/** Null when `from` may move to `to` with these facts; otherwise the problem naming the field `status`. */
+export function statusChangeProblem(from: ProblemStatus, to: ProblemStatus, facts: ProblemFacts): FieldProblem | null {
+  if (from === to) return null;
+  const refuse = (why: string): FieldProblem => ({
+    field: 'status',
+    constraint: 'problemStatus',
+    params: [from, to, why],
+  });
+  if (!NEXT[from].includes(to)) return refuse(from === 'cerrado' ? 'un problema cerrado no cambia' : '');
+  if (to === 'solucion_temporal' && !hasText(facts.workaround) && facts.workaroundArticleId === null) {
+    return refuse('falta la solución temporal o su artículo');
+  }
+  if (to === 'resuelto' && !hasText(facts.rootCause)) return refuse('falta la causa raíz');
+  return null;
+}
+
+export function nextStatuses(from: ProblemStatus): readonly ProblemStatus[] {
+  return NEXT[from];
+}
+
+export function isOpenProblem(status: ProblemStatus): boolean {
+  return status !== 'cerrado';
+}
+
+function hasText(text: string | null): boolean {
+  return text !== null && text.trim() !== '';
+}
+
+const ALLOWED: Decision = { allowed: true };
+
+function isSupervisorOrAdmin(actor: ActorV1): boolean {
+  return actor.role === Role.Supervisor || actor.role === Role.Admin;
+}
+
+/** Every staff member reads problems: an agent of any area may recognise an incident as a known problem. */
+export function mayReadProblems(actor: ActorV1): Decision {
+  if (isSupervisorOrAdmin(actor) || actor.role === Role.Agent || actor.role === Role.Operator) return ALLOWED;
+  return { allowed: false, reason: 'solo el personal del CAU ve los problemas' };
+}
+
+/** Creating a problem: a member of the responsible area (agent, or operator for L1), a supervisor or an admin. */
+export function mayCreateProblem(actor: ActorV1, area: string): Decision {
+  if (isSupervisorOrAdmin(actor) || isMemberOf(actor, area)) return ALLOWED;
+  return {
+    allowed: false,
+    reason: `solo el personal del área ${area}, supervisores o administradores crean sus problemas`,
+  };
+}
+
+/**
+ * Editing a problem, recording actions and linking incidents: the members of its area, supervisors and
+ * administrators. Closing it (and moving it to another area) is for supervisors and administrators: they
+ * decide the analysis is over, as they close tickets.
+ */
+export function mayEditProblem(actor: ActorV1, area: string): Decision {
+  if (isSupervisorOrAdmin(actor) || isMemberOf(actor, area)) return ALLOWED;
+  return {
+    allowed: false,
+    reason: `solo el personal del área ${area}, supervisores o administradores cambian este problema`,
+  };
+}
+
+export function mayCloseOrMoveProblem(actor: ActorV1): Decision {
+  if (isSupervisorOrAdmin(actor)) return ALLOWED;
+  return { allowed: false, reason: 'solo supervisores o administradores cierran un problema o lo pasan a otra área' };
+}
+
+/** Linking incidents from any area: a problem often spans the areas its incidents reached. */
+export function mayLinkTickets(actor: ActorV1, area: string): Decision {
+  return mayEditProblem(actor, area);
+}
