@@ -23,7 +23,13 @@ const filesUnder = (dir, test) =>
   });
 const namesImported = (text, from) =>
   [...text.matchAll(new RegExp(`import\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${from}['"]`, 'g'))].flatMap((m) =>
-    m[1].split(',').map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]),
+    m[1].split(',').map(
+      (part) =>
+        part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0],
+    ),
   );
 
 const folders = new Set(readdirSync(components));

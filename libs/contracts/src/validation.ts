@@ -11,7 +11,13 @@ import type { FieldProblem } from './errors.js';
  * defined later). Callers only read the lists they get.
  */
 function rememberRuleLookups(): void {
-  type Lookup = (target: unknown, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
+  type Lookup = (
+    target: unknown,
+    schema: string,
+    always: boolean,
+    strictGroups: boolean,
+    groups?: string[],
+  ) => unknown[];
   const storage = getMetadataStorage() as unknown as {
     getTargetValidationMetadatas: Lookup;
     addValidationMetadata: (metadata: unknown) => void;
