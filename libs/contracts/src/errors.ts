@@ -223,6 +223,7 @@ const RESOURCE_ES: Record<string, string> = {
   'sign-off': 'la conformidad del ticket',
   'equipment-import': 'la importación',
   'custody-period': 'el resguardo',
+  integration: 'la integración de monitoreo',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -244,6 +245,7 @@ const RESOURCE_EN: Record<string, string> = {
   'sign-off': "The ticket's sign-off",
   'equipment-import': 'Import',
   'custody-period': 'Custody period',
+  integration: 'Monitoring integration',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {

@@ -33,3 +33,4 @@ export * from './inventory.js';
 export * from './field-service.js';
 export * from './step-times.js';
 export * from './service-log.js';
+export * from './monitoring.js';

@@ -66,6 +66,8 @@ import { ManageMailTemplatesUseCase } from './notifications/manage-mail-template
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { InboundMailController } from './notifications/inbound-mail.controller.js';
+import { MonitoringController, MonitoringWebhookController } from './monitoring/monitoring.controller.js';
+import { MonitoringUseCase } from './monitoring/monitoring.use-case.js';
 import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
@@ -142,6 +144,8 @@ export class GatewayModule {
         NotificationsController,
         MailTemplatesController,
         InboundMailController,
+        MonitoringWebhookController,
+        MonitoringController,
         CatalogueController,
         CatalogueAdminController,
         AttachmentsController,
@@ -201,6 +205,7 @@ export class GatewayModule {
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
         ManageInboundMailUseCase,
+        MonitoringUseCase,
         AccountStatusCache,
         UpdateAccountUseCase,
         ...loginThrottleProviders,

@@ -1268,6 +1268,7 @@ export const en: Messages = {
         'catalogue-category': 'Categories',
         'catalogue-service': 'Services',
         'catalogue-jurisdiction': 'Jurisdictions',
+        'monitoring-integration': 'Monitoring integrations',
         'step-targets': 'Targets per step',
       },
       actions: {
@@ -1309,6 +1310,9 @@ export const en: Messages = {
         'catalogue.jurisdiction.update': 'Jurisdiction changed',
         'catalogue.jurisdiction.retire': 'Jurisdiction retired',
         'catalogue.jurisdiction.restore': 'Jurisdiction restored',
+        'monitoring-integration.create': 'Monitoring integration created',
+        'monitoring-integration.update': 'Monitoring integration updated',
+        'monitoring-integration.rotate-secret': 'Monitoring integration secret rotated',
       },
     },
     recovery: {

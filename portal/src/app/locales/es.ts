@@ -1269,6 +1269,7 @@ export const es = {
         'catalogue-category': 'Categorías',
         'catalogue-service': 'Servicios',
         'catalogue-jurisdiction': 'Jurisdicciones',
+        'monitoring-integration': 'Integraciones de monitoreo',
         'step-targets': 'Metas por actividad',
       },
       actions: {
@@ -1310,6 +1311,9 @@ export const es = {
         'catalogue.jurisdiction.update': 'Jurisdicción modificada',
         'catalogue.jurisdiction.retire': 'Jurisdicción retirada',
         'catalogue.jurisdiction.restore': 'Jurisdicción restituida',
+        'monitoring-integration.create': 'Integración de monitoreo creada',
+        'monitoring-integration.update': 'Integración de monitoreo modificada',
+        'monitoring-integration.rotate-secret': 'Secreto de integración de monitoreo renovado',
       },
     },
     recovery: {

@@ -18,6 +18,7 @@ export const AUDIT_TARGET_TYPES = [
   'catalogue-service',
   'catalogue-jurisdiction',
   'step-targets',
+  'monitoring-integration',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -61,6 +62,9 @@ export const AUDIT_ACTIONS = [
   'catalogue.jurisdiction.update',
   'catalogue.jurisdiction.retire',
   'catalogue.jurisdiction.restore',
+  'monitoring-integration.create',
+  'monitoring-integration.update',
+  'monitoring-integration.rotate-secret',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

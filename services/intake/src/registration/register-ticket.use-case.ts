@@ -1,9 +1,11 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
   Events,
   type ActorV1,
+  type Priority,
   type RegisterTicketCommandV1,
   type RegisterTicketResultV1,
   type TicketRegisteredV1,
@@ -69,6 +71,54 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
       });
       this.draining ??= this.drain();
     });
+  }
+
+  /**
+   * Registers one ticket inside the caller's transaction, for monitoring alerts: the ticket and the alert
+   * record that folds the alert's later firings into it commit together, or neither does. The same checks,
+   * the same counter (numbers without gaps) and the same `ticket.registered` event as `register`, plus the
+   * area and priority the integration chose. Not group-committed: an alert storm opens one ticket per
+   * distinct alert, and folds the rest without registering.
+   */
+  async registerWithin(
+    tx: EntityManager,
+    command: RegisterTicketCommandV1,
+    routing: { area: string; priority: Priority },
+  ): Promise<RegisterTicketResultV1> {
+    const decision = mayRegister(command.actor, command.payload);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    const { payload, actor } = normalize(command);
+    const values = await this.catalogue.registrationValues(
+      tx,
+      [payload.category],
+      [payload.jurisdiction],
+      payload.service ? [payload.service] : [],
+    );
+    const problem = catalogueProblem(values, payload);
+    if (problem) throw ServiceError.validation([problem]);
+    const requesterIds = await this.tickets.upsertRequesters(tx, [
+      { ...payload.requester, id: randomUUID(), jurisdiction: payload.jurisdiction },
+    ]);
+    await this.tickets.ensureJurisdictions(tx, [payload.jurisdiction]);
+    const row: NewTicketRow = {
+      id: randomUUID(),
+      number: await this.tickets.drawNumbers(tx, 1),
+      requesterId: requesterIds.get(payload.requester.email)!,
+      registration: payload,
+      registeredBy: registeredBy(actor),
+      registeredAt: new Date(),
+      idempotencyKey: null,
+      fingerprint: null,
+      routing,
+    };
+    await this.tickets.insertTickets(tx, [row]);
+    await this.runtime.outbox.append(tx, {
+      definition: Events.TicketRegistered,
+      ticketId: row.id,
+      data: registeredEvent(row),
+      correlation: currentCorrelation(),
+    });
+    return { ticketId: row.id, number: row.number, registeredAt: row.registeredAt.toISOString(), created: true };
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -255,5 +305,6 @@ function registeredEvent(row: NewTicketRow): TicketRegisteredV1 {
     urgency: r.urgency,
     attachments: r.attachments ?? [],
     ...(r.equipmentIds?.length ? { equipmentIds: r.equipmentIds } : {}),
+    ...(row.routing ? { area: row.routing.area, priority: row.routing.priority } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
-import type { ContactV1, TicketRegistrationV1 } from '@cau/contracts';
+import type { ContactV1, Priority, TicketRegistrationV1 } from '@cau/contracts';
 
 export interface StoredRegistration {
   ticketId: string;
@@ -19,6 +19,8 @@ export interface NewTicketRow {
   registeredAt: Date;
   idempotencyKey: string | null;
   fingerprint: string | null;
+  /** A monitoring alert's area and priority, carried by `ticket.registered` to routing. */
+  routing?: { area: string; priority: Priority };
 }
 
 /** Tickets, requesters, jurisdictions and the ticket counter of the intake schema. */
