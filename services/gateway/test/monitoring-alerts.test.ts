@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startService, type RunningService } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
+import { intakeService } from '../../intake/src/intake.service.js';
 import { createResolutionService } from '../../resolution/src/resolution.service.js';
 import { routingService } from '../../routing/src/routing.service.js';
 import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
@@ -35,6 +36,8 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
   let f: GatewayFixture;
   let routing: RunningService;
   let resolution: RunningService;
+  /** A second intake instance: identical alerts arriving at once are split between the two. */
+  let secondIntake: RunningService;
   let alertmanager: Created;
   let zabbix: Created;
 
@@ -66,6 +69,7 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
   beforeAll(async () => {
     f = await startGateway('gwalerts', { intake: true, env: { ROUTING_PORT: '0', RESOLUTION_PORT: '0' } });
     routing = await startService(routingService, f.env);
+    secondIntake = await startService(intakeService, f.env);
     resolution = await startService(createResolutionService({ env: f.env as Record<string, string> }), f.env);
     const create = async (body: Record<string, unknown>) => {
       const answer = await f.http.send<Created>('POST', '/api/v1/monitoring/integrations', {
@@ -102,6 +106,7 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
   afterAll(async () => {
     await resolution?.stop();
     await routing?.stop();
+    await secondIntake?.stop();
     await f?.stop();
   });
 
@@ -272,7 +277,7 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     });
   });
 
-  it('makes one ticket of two identical alerts arriving at once', async () => {
+  it('makes one ticket of identical alerts arriving at once at two intake instances', async () => {
     const body = fixture('alertmanager-firing.json');
     const alerts = body.alerts as Array<Record<string, unknown>>;
     alerts.splice(1, 1);

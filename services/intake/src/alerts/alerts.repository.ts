@@ -41,6 +41,20 @@ export interface NewRecord {
   at: Date;
 }
 
+export interface AlertRef {
+  integrationId: string;
+  alertKey: string;
+}
+
+/** What a batch may change on an open record. */
+export interface SavedRecord {
+  firingCount: number;
+  status: 'firing' | 'resolved';
+  resolvedAt: Date | null;
+  lastNoteAt: Date;
+  labels: Record<string, string> | null;
+}
+
 export interface PendingNote {
   id: string;
   ticketNumber: number;
@@ -128,14 +142,26 @@ export class AlertsRepository {
     return rows[0] ? toIntegration(rows[0]) : null;
   }
 
-  /** Serializes the handling of one alert across instances until the transaction ends. */
-  async lockAlert(tx: EntityManager, integrationId: string, key: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 18))`, [`alert:${integrationId}:${key}`]);
+  /**
+   * Serializes the handling of these alerts across instances until the transaction ends. Taken in one order
+   * (sorted keys) so two instances' batches cannot deadlock on each other.
+   */
+  async lockAlerts(tx: EntityManager, refs: AlertRef[]): Promise<void> {
+    const keys = [...new Set(refs.map((r) => `alert:${r.integrationId}:${r.alertKey}`))].sort();
+    await tx.query(
+      `SELECT count(pg_advisory_xact_lock(h)) FROM (
+         SELECT hashtextextended(k, 18) AS h FROM unnest($1::text[]) AS k ORDER BY 1
+       ) ordered`,
+      [keys],
+    );
   }
 
-  async findOpenRecord(tx: EntityManager, integrationId: string, key: string): Promise<OpenRecord | null> {
+  /** The open records of these alerts, locked, by `integrationId \0 alertKey`. */
+  async findOpenRecords(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, OpenRecord>> {
     const rows: Array<{
       id: string;
+      integration_id: string;
+      alert_key: string;
       ticket_id: string;
       ticket_number: string;
       name: string;
@@ -143,13 +169,20 @@ export class AlertsRepository {
       firing_count: number;
       last_note_at: Date;
     }> = await tx.query(
-      `SELECT id, ticket_id, ticket_number, name, status, firing_count, last_note_at FROM "${this.s}".alert_records
-         WHERE integration_id = $1 AND alert_key = $2 AND finished_at IS NULL FOR UPDATE`,
-      [integrationId, key],
+      `SELECT r.id, r.integration_id, r.alert_key, r.ticket_id, r.ticket_number, r.name, r.status, r.firing_count,
+              r.last_note_at
+         FROM "${this.s}".alert_records r
+         JOIN unnest($1::uuid[], $2::text[]) AS wanted (integration_id, alert_key)
+           ON wanted.integration_id = r.integration_id AND wanted.alert_key = r.alert_key
+        WHERE r.finished_at IS NULL
+        ORDER BY r.id
+        FOR UPDATE OF r`,
+      [refs.map((r) => r.integrationId), refs.map((r) => r.alertKey)],
     );
-    const r = rows[0];
-    return r
-      ? {
+    return new Map(
+      rows.map((r) => [
+        `${r.integration_id}\u0000${r.alert_key}`,
+        {
           id: r.id,
           ticketId: r.ticket_id,
           ticketNumber: Number(r.ticket_number),
@@ -157,60 +190,76 @@ export class AlertsRepository {
           status: r.status,
           firingCount: r.firing_count,
           lastNoteAt: r.last_note_at,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
-  async insertRecord(tx: EntityManager, r: NewRecord): Promise<void> {
+  async insertRecords(tx: EntityManager, records: NewRecord[]): Promise<void> {
+    if (records.length === 0) return;
     await tx.query(
       `INSERT INTO "${this.s}".alert_records
          (id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status,
           firing_count, first_seen_at, last_seen_at, last_note_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12, $12)`,
+       SELECT id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status,
+              1, at, at, at
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[])
+           AS t (id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status, at)`,
       [
-        r.id,
-        r.integrationId,
-        r.alertKey,
-        r.ticketId,
-        r.ticketNumber,
-        r.name,
-        r.severity,
-        r.priority,
-        r.area,
-        JSON.stringify(r.labels),
-        r.status,
-        r.at.toISOString(),
+        records.map((r) => r.id),
+        records.map((r) => r.integrationId),
+        records.map((r) => r.alertKey),
+        records.map((r) => r.ticketId),
+        records.map((r) => r.ticketNumber),
+        records.map((r) => r.name),
+        records.map((r) => r.severity),
+        records.map((r) => r.priority),
+        records.map((r) => r.area),
+        records.map((r) => JSON.stringify(r.labels)),
+        records.map((r) => r.status),
+        records.map((r) => r.at.toISOString()),
       ],
     );
   }
 
-  /** One more firing; `noted` moves the time of the last timeline note (the caller adds the note). */
-  async fold(tx: EntityManager, id: string, at: Date, noted: boolean, labels: Record<string, string>): Promise<number> {
-    const rows: Array<{ firing_count: number }> = await tx.query(
-      `WITH folded AS (
-         UPDATE "${this.s}".alert_records
-            SET firing_count = firing_count + 1, last_seen_at = greatest(last_seen_at, $2), status = 'firing',
-                resolved_at = NULL, labels = $4, last_note_at = CASE WHEN $3 THEN $2 ELSE last_note_at END
-          WHERE id = $1 RETURNING firing_count
-       ) SELECT firing_count FROM folded`,
-      [id, at.toISOString(), noted, JSON.stringify(labels)],
+  /** Writes the state a batch of firings and resolutions left each record in. */
+  async saveRecords(tx: EntityManager, records: Array<SavedRecord & { id: string }>, at: Date): Promise<void> {
+    if (records.length === 0) return;
+    await tx.query(
+      `UPDATE "${this.s}".alert_records r
+          SET firing_count = t.firing_count, status = t.status, resolved_at = t.resolved_at,
+              last_note_at = t.last_note_at, labels = coalesce(t.labels, r.labels),
+              last_seen_at = greatest(r.last_seen_at, $7)
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[])
+           AS t (id, firing_count, status, resolved_at, last_note_at, labels)
+        WHERE r.id = t.id`,
+      [
+        records.map((r) => r.id),
+        records.map((r) => r.firingCount),
+        records.map((r) => r.status),
+        records.map((r) => r.resolvedAt?.toISOString() ?? null),
+        records.map((r) => r.lastNoteAt.toISOString()),
+        records.map((r) => (r.labels ? JSON.stringify(r.labels) : null)),
+        at.toISOString(),
+      ],
     );
-    return rows[0]!.firing_count;
   }
 
-  async markResolved(tx: EntityManager, id: string, at: Date): Promise<void> {
+  async insertNotes(
+    tx: EntityManager,
+    notes: Array<{ id: string; recordId: string; ticketNumber: number; text: string }>,
+  ): Promise<void> {
+    if (notes.length === 0) return;
     await tx.query(
-      `UPDATE "${this.s}".alert_records SET status = 'resolved', resolved_at = $2, last_seen_at = greatest(last_seen_at, $2)
-         WHERE id = $1`,
-      [id, at.toISOString()],
-    );
-  }
-
-  async insertNote(tx: EntityManager, note: { id: string; recordId: string; ticketNumber: number; text: string }) {
-    await tx.query(
-      `INSERT INTO "${this.s}".alert_notes (id, record_id, ticket_number, text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING`,
-      [note.id, note.recordId, note.ticketNumber, note.text],
+      `INSERT INTO "${this.s}".alert_notes (id, record_id, ticket_number, text)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[]) ON CONFLICT (id) DO NOTHING`,
+      [
+        notes.map((n) => n.id),
+        notes.map((n) => n.recordId),
+        notes.map((n) => n.ticketNumber),
+        notes.map((n) => n.text),
+      ],
     );
   }
 

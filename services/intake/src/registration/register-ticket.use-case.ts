@@ -5,6 +5,7 @@ import {
   ErrorCode,
   Events,
   type ActorV1,
+  type ContactV1,
   type Priority,
   type RegisterTicketCommandV1,
   type RegisterTicketResultV1,
@@ -74,51 +75,81 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
   }
 
   /**
-   * Registers one ticket inside the caller's transaction, for monitoring alerts: the ticket and the alert
-   * record that folds the alert's later firings into it commit together, or neither does. The same checks,
-   * the same counter (numbers without gaps) and the same `ticket.registered` event as `register`, plus the
-   * area and priority the integration chose. Not group-committed: an alert storm opens one ticket per
-   * distinct alert, and folds the rest without registering.
+   * Registers tickets inside the caller's transaction, for monitoring alerts: the tickets and the alert
+   * records that fold the alerts' later firings into them commit together, or nothing does. The same checks,
+   * the same counter (numbers without gaps, one block per call) and the same `ticket.registered` events as
+   * `register`, plus the area and priority the integration chose. The caller batches (alerts group-commit).
    */
-  async registerWithin(
+  async registerManyWithin(
     tx: EntityManager,
-    command: RegisterTicketCommandV1,
-    routing: { area: string; priority: Priority },
-  ): Promise<RegisterTicketResultV1> {
-    const decision = mayRegister(command.actor, command.payload);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
-    const { payload, actor } = normalize(command);
+    requests: Array<{ command: RegisterTicketCommandV1; routing: { area: string; priority: Priority } }>,
+  ): Promise<RegisterTicketResultV1[]> {
+    if (requests.length === 0) return [];
+    const commands = requests.map(({ command }) => {
+      const decision = mayRegister(command.actor, command.payload);
+      if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+      return normalize(command);
+    });
+    const payloads = commands.map((c) => c.payload);
     const values = await this.catalogue.registrationValues(
       tx,
-      [payload.category],
-      [payload.jurisdiction],
-      payload.service ? [payload.service] : [],
+      payloads.map((p) => p.category),
+      payloads.map((p) => p.jurisdiction),
+      payloads.flatMap((p) => p.service ?? []),
     );
-    const problem = catalogueProblem(values, payload);
-    if (problem) throw ServiceError.validation([problem]);
-    const requesterIds = await this.tickets.upsertRequesters(tx, [
-      { ...payload.requester, id: randomUUID(), jurisdiction: payload.jurisdiction },
-    ]);
-    await this.tickets.ensureJurisdictions(tx, [payload.jurisdiction]);
-    const row: NewTicketRow = {
+    for (const payload of payloads) {
+      const problem = catalogueProblem(values, payload);
+      if (problem) throw ServiceError.validation([problem]);
+    }
+    await this.tickets.ensureJurisdictions(
+      tx,
+      payloads.map((p) => p.jurisdiction),
+    );
+    // Every alert of an integration has the same requester: one already recorded as it is is not updated,
+    // so concurrent batches do not queue on its row lock.
+    const requesterIds = new Map<string, string>();
+    const changed: Array<ContactV1 & { id: string; jurisdiction: string }> = [];
+    for (const payload of payloads) {
+      if (requesterIds.has(payload.requester.email)) continue;
+      const contact = { ...payload.requester, jurisdiction: payload.jurisdiction };
+      const id = await this.tickets.findUnchangedRequester(tx, contact);
+      if (id) requesterIds.set(payload.requester.email, id);
+      else if (!changed.some((c) => c.email === contact.email)) changed.push({ ...contact, id: randomUUID() });
+    }
+    if (changed.length > 0) {
+      for (const [email, id] of await this.tickets.upsertRequesters(tx, changed)) requesterIds.set(email, id);
+    }
+    // Drawn last: the counter's row stays locked until commit.
+    const first = await this.tickets.drawNumbers(tx, requests.length);
+    const registeredAt = new Date();
+    const rows: NewTicketRow[] = commands.map((command, i) => ({
       id: randomUUID(),
-      number: await this.tickets.drawNumbers(tx, 1),
-      requesterId: requesterIds.get(payload.requester.email)!,
-      registration: payload,
-      registeredBy: registeredBy(actor),
-      registeredAt: new Date(),
+      number: first + i,
+      requesterId: requesterIds.get(command.payload.requester.email)!,
+      registration: command.payload,
+      registeredBy: registeredBy(command.actor),
+      registeredAt,
       idempotencyKey: null,
       fingerprint: null,
-      routing,
-    };
-    await this.tickets.insertTickets(tx, [row]);
-    await this.runtime.outbox.append(tx, {
-      definition: Events.TicketRegistered,
+      routing: requests[i]!.routing,
+    }));
+    await this.tickets.insertTickets(tx, rows);
+    const correlation = currentCorrelation();
+    await this.runtime.outbox.appendMany(
+      tx,
+      rows.map((row) => ({
+        definition: Events.TicketRegistered,
+        ticketId: row.id,
+        data: registeredEvent(row),
+        correlation,
+      })),
+    );
+    return rows.map((row) => ({
       ticketId: row.id,
-      data: registeredEvent(row),
-      correlation: currentCorrelation(),
-    });
-    return { ticketId: row.id, number: row.number, registeredAt: row.registeredAt.toISOString(), created: true };
+      number: row.number,
+      registeredAt: row.registeredAt.toISOString(),
+      created: true,
+    }));
   }
 
   async onModuleDestroy(): Promise<void> {

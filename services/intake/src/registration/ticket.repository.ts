@@ -86,6 +86,19 @@ export class TicketRepository {
     return new Map(rows.map((r) => [r.email, r.id]));
   }
 
+  /** The id of the requester with this e-mail when name, phone and jurisdiction are already these; else null. */
+  async findUnchangedRequester(
+    tx: EntityManager,
+    contact: ContactV1 & { jurisdiction: string },
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await tx.query(
+      `SELECT id FROM "${this.s}".requesters
+        WHERE email = $1 AND name = $2 AND phone IS NOT DISTINCT FROM coalesce($3, phone) AND jurisdiction = $4`,
+      [contact.email, contact.name, contact.phone ?? null, contact.jurisdiction],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async ensureJurisdictions(tx: EntityManager, codes: string[]): Promise<void> {
     const unique = [...new Set(codes)].sort();
     await tx.query(
