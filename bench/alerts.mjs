@@ -40,7 +40,9 @@ const created = await api.request('POST', '/api/v1/monitoring/integrations', {
 });
 if (created.status !== 201) {
   const intake = platform.processes.find((p) => p.name === 'intake');
-  console.error(`integration: ${created.status} ${JSON.stringify(created.body)}\n--- intake ---\n${intake?.output().slice(-3000)}`);
+  console.error(
+    `integration: ${created.status} ${JSON.stringify(created.body)}\n--- intake ---\n${intake?.output().slice(-3000)}`,
+  );
   await platform.stop();
   process.exit(1);
 }

@@ -70,7 +70,7 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     f = await startGateway('gwalerts', { intake: true, env: { ROUTING_PORT: '0', RESOLUTION_PORT: '0' } });
     routing = await startService(routingService, f.env);
     secondIntake = await startService(intakeService, f.env);
-    resolution = await startService(createResolutionService({ env: f.env as Record<string, string> }), f.env);
+    resolution = await startService(createResolutionService({ env: f.env }), f.env);
     const create = async (body: Record<string, unknown>) => {
       const answer = await f.http.send<Created>('POST', '/api/v1/monitoring/integrations', {
         token: f.adminToken,
