@@ -1,3 +1,4 @@
+import { monitoringEn } from '../../features/monitoring/locales';
 import { serviceLogEn } from '../../features/service-log/locales';
 import { fieldServiceEn } from '../../features/field-service/locales';
 import { stepTimesEn } from '../../features/reports/step-times-locales';
@@ -1654,6 +1655,7 @@ export const en: Messages = {
   fieldService: fieldServiceEn,
   stepTimes: stepTimesEn,
   serviceLog: serviceLogEn,
+  monitoring: monitoringEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

@@ -1,3 +1,4 @@
+import { monitoringEs } from '../../features/monitoring/locales';
 import { serviceLogEs } from '../../features/service-log/locales';
 import { fieldServiceEs } from '../../features/field-service/locales';
 import { stepTimesEs } from '../../features/reports/step-times-locales';
@@ -1655,6 +1656,7 @@ export const es = {
   fieldService: fieldServiceEs,
   stepTimes: stepTimesEs,
   serviceLog: serviceLogEs,
+  monitoring: monitoringEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

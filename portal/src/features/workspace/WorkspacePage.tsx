@@ -33,6 +33,7 @@ import { isFieldEvent, useLiveFieldService } from '../field-service/field-servic
 import { F01Link } from '../service-log/F01Link';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
+import { TicketAlerts } from '../monitoring/TicketAlerts';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import {
@@ -253,6 +254,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   )}
                 </Card>
               )}
+              {ticket.channel === 'monitoreo' && <TicketAlerts number={number} />}
               <TicketEquipment number={number} />
               <TicketVisits number={number} />
               <TicketRepairs number={number} />
