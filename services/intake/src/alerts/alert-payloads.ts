@@ -173,7 +173,7 @@ function hostGroups(value: unknown, problems: FieldProblem[]): string[] | null {
       problems.push(problem('host_groups', 'arrayMaxSize', [100]));
       return null;
     }
-    return (value).map((g) => g.trim()).filter(Boolean);
+    return value.map((g) => g.trim()).filter(Boolean);
   }
   problems.push(problem('host_groups', 'isArray'));
   return null;
