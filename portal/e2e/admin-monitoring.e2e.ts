@@ -80,7 +80,7 @@ test('an administrator connects Alertmanager: the secret is shown once, an alert
   await checkPage(page, 'admin-monitoring');
   await row.getByRole('link').click();
   const section = page.getByRole('region', { name: 'Alerta de monitoreo' });
-  await expect(section.getByText('InstanceDown')).toBeVisible();
+  await expect(section.getByText('InstanceDown', { exact: true })).toBeVisible();
   await expect(section.getByText('Disparos: 2', { exact: false })).toBeVisible();
   await expect(section.getByText(`instance=srv-${tag}:9100`)).toBeVisible();
   await checkPage(page, 'workspace-monitoring-alert');

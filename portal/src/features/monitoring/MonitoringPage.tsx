@@ -111,9 +111,9 @@ export function MonitoringPage() {
                   <Badge variant="light" color="cau">
                     {t(`monitoring.kind.${integration.kind}`)}
                   </Badge>
-                  <Badge variant="light" color={integration.enabled ? 'green' : 'gray'}>
+                  <Text size="sm" fw={600}>
                     {integration.enabled ? t('monitoring.enabled') : t('monitoring.disabled')}
-                  </Badge>
+                  </Text>
                 </Group>
                 <Text size="sm">
                   {t('monitoring.summary', {

@@ -23,7 +23,7 @@ export function TicketAlerts({ number }: { number: number }) {
               <Text fw={600} size="sm">
                 {alert.name}
               </Text>
-              <Badge variant="light" color={alert.status === 'firing' ? 'red' : 'green'}>
+              <Badge variant="light" color="cau">
                 {t(`monitoring.status.${alert.status}`)}
               </Badge>
             </Group>
