@@ -102,38 +102,36 @@ export function MonitoringPage() {
       <Stack gap="sm" component="ul" p={0} style={{ listStyle: 'none' }} aria-label={t('monitoring.integrations')}>
         {integrations.data?.integrations.map((integration) => (
           <Card key={integration.id} withBorder padding="sm" component="li">
-            <Group justify="space-between" align="flex-start" wrap="wrap">
-              <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-                <Group gap="xs">
-                  <Title order={3} size="h5">
-                    {integration.name}
-                  </Title>
-                  <Badge variant="light" color="cau">
-                    {t(`monitoring.kind.${integration.kind}`)}
-                  </Badge>
-                  <Text size="sm" fw={600}>
-                    {integration.enabled ? t('monitoring.enabled') : t('monitoring.disabled')}
-                  </Text>
-                </Group>
-                <Text size="sm">
-                  {t('monitoring.summary', {
-                    area: integration.defaultArea,
-                    rules: integration.areaRules.length,
-                    category: integration.category,
-                    contact: integration.contactEmail,
-                  })}
+            <Stack gap={4} style={{ minWidth: 0 }}>
+              <Group gap="xs" wrap="wrap">
+                <Title order={3} size="h5">
+                  {integration.name}
+                </Title>
+                <Badge variant="light" color="cau">
+                  {t(`monitoring.kind.${integration.kind}`)}
+                </Badge>
+                <Text size="sm" fw={600}>
+                  {integration.enabled ? t('monitoring.enabled') : t('monitoring.disabled')}
                 </Text>
-                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600}>
-                    {t('monitoring.webhook')}
-                  </Text>
-                  <Code style={{ overflowWrap: 'anywhere' }}>{webhookUrl(integration.webhookPath)}</Code>
-                </Group>
-                <Text size="xs" c="dark.4">
-                  {t('monitoring.rotatedAt', { at: formatDateTime(integration.secretRotatedAt, i18n.language) })}
-                </Text>
-              </Stack>
-              <Group gap="xs">
+              </Group>
+              <Text size="sm">
+                {t('monitoring.summary', {
+                  area: integration.defaultArea,
+                  rules: integration.areaRules.length,
+                  category: integration.category,
+                  contact: integration.contactEmail,
+                })}
+              </Text>
+              <Text size="sm" fw={600}>
+                {t('monitoring.webhook')}
+              </Text>
+              <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {webhookUrl(integration.webhookPath)}
+              </Code>
+              <Text size="xs" c="dark.4">
+                {t('monitoring.rotatedAt', { at: formatDateTime(integration.secretRotatedAt, i18n.language) })}
+              </Text>
+              <Group gap="xs" mt={4}>
                 <Button
                   size="xs"
                   variant="light"
@@ -144,7 +142,7 @@ export function MonitoringPage() {
                 </Button>
                 <RotateButton integration={integration} onRotated={setSecret} />
               </Group>
-            </Group>
+            </Stack>
           </Card>
         ))}
       </Stack>
@@ -263,7 +261,11 @@ function SecretShown({ shown, onClose }: { shown: { integration: Integration; se
               {item.label}
             </Text>
             <Group gap="xs" wrap="nowrap">
-              <Code style={{ overflowWrap: 'anywhere', flex: 1 }} data-testid={`shown-${item.label}`}>
+              <Code
+                block
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}
+                data-testid={`shown-${item.label}`}
+              >
                 {item.value}
               </Code>
               <CopyButton value={item.value}>
