@@ -225,6 +225,7 @@ const RESOURCE_ES: Record<string, string> = {
   'custody-period': 'el resguardo',
   problem: 'el problema',
   article: 'el artículo',
+  integration: 'la integración de monitoreo',
 };
 const RESOURCE_EN: Record<string, string> = {
   attachment: 'Attachment',
@@ -248,6 +249,7 @@ const RESOURCE_EN: Record<string, string> = {
   'custody-period': 'Custody period',
   problem: 'Problem',
   article: 'Article',
+  integration: 'Monitoring integration',
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {

@@ -36,3 +36,4 @@ export * from './field-service.js';
 export * from './step-times.js';
 export * from './service-log.js';
 export * from './announcements.js';
+export * from './monitoring.js';

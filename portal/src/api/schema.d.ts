@@ -1470,6 +1470,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las alertas recibidas más recientes, con su ticket y cuántas veces se dispararon
+         * @description Roles: admin.
+         */
+        get: operations["MonitoringController_recent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lista las integraciones de monitoreo (Alertmanager, Zabbix)
+         * @description Roles: admin.
+         */
+        get: operations["MonitoringController_list"];
+        put?: never;
+        /**
+         * Crea una integración de monitoreo y su secreto
+         * @description El secreto del webhook se muestra solo en esta respuesta. Categoría, jurisdicción y áreas deben existir (400 nombrando el campo).
+         *
+         *     Roles: admin.
+         */
+        post: operations["MonitoringController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Modifica una integración de monitoreo (nombre, reglas de área, prioridades, habilitada)
+         * @description Deshabilitada, su webhook responde 404 y no registra nada. El secreto no cambia.
+         *
+         *     Roles: admin.
+         */
+        put: operations["MonitoringController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/integrations/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renueva el secreto del webhook de una integración
+         * @description El secreto anterior deja de valer en el acto; el nuevo se muestra solo en esta respuesta.
+         *
+         *     Roles: admin.
+         */
+        post: operations["MonitoringController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -2478,6 +2568,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{number}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Las alertas de monitoreo de un ticket (vacío si no vino de monitoreo)
+         * @description Personal del CAU: origen, etiquetas, cuántas veces se disparó y cuándo por última vez.
+         *
+         *     Roles: operator, agent, supervisor, admin.
+         */
+        get: operations["MonitoringController_ofTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{number}/assign": {
         parameters: {
             query?: never;
@@ -3308,6 +3420,28 @@ export interface paths {
         patch: operations["SavedViewsController_update"];
         trace?: never;
     };
+    "/api/v1/webhooks/monitoring/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recibe una notificación de Prometheus Alertmanager o de Zabbix (sin sesión; secreto de la integración)
+         * @description Alertmanager: el JSON de su `webhook_config` (versión "4"). Zabbix: el JSON del script del tipo de medio del CAU (docs/monitoring.md). Cada alerta nueva abre un incidente por el canal «monitoreo»; sus repeticiones mientras el ticket sigue abierto se suman a él (misma huella, o mismo disparador de Zabbix) y su resolución se anota sin cerrarlo. 404 si la integración no existe o está deshabilitada, 401 si el secreto no coincide, 400 nombrando el campo si el cuerpo no tiene el formato de la herramienta: en esos casos no se guarda nada.
+         *
+         *     Acceso público (sin token).
+         */
+        post: operations["MonitoringWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/whatsapp/deliveries": {
         parameters: {
             query?: never;
@@ -3473,6 +3607,33 @@ export interface components {
             date: string;
             name: string;
         };
+        AlertAreaRuleV1: {
+            area: string;
+            key?: string;
+            /** @enum {string} */
+            match: "label" | "hostGroup";
+            value: string;
+        };
+        AlertIntegrationBodyV1: {
+            areaRules?: components["schemas"]["AlertAreaRuleV1"][];
+            category: string;
+            /** Format: email */
+            contactEmail: string;
+            contactName: string;
+            defaultArea: string;
+            enabled?: boolean;
+            jurisdiction: string;
+            /** @enum {string} */
+            kind: "alertmanager" | "zabbix";
+            name: string;
+            noteIntervalMinutes?: number;
+            severityPriorities?: components["schemas"]["AlertSeverityPriorityV1"][];
+        };
+        AlertSeverityPriorityV1: {
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            severity: string;
+        };
         AnnouncementInputV1: {
             /** @enum {string} */
             audience: "everyone" | "jurisdictions";
@@ -3567,7 +3728,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore" | "announcement.create" | "announcement.update" | "announcement.withdraw";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore" | "announcement.create" | "announcement.update" | "announcement.withdraw" | "monitoring-integration.create" | "monitoring-integration.update" | "monitoring-integration.rotate-secret";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -3584,7 +3745,7 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -6994,7 +7155,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration";
                 to?: string;
             };
             header?: never;
@@ -11287,6 +11448,569 @@ export interface operations {
             };
             /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_recent: {
+        parameters: {
+            query?: {
+                integrationId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
+                            alertKey: string;
+                            area: string;
+                            /**
+                             * Format: date-time
+                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
+                             */
+                            finishedAt: string | null;
+                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
+                            firingCount: number;
+                            /** Format: date-time */
+                            firstSeenAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            integrationId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            kind: "alertmanager" | "zabbix";
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            name: string;
+                            /** @enum {string} */
+                            priority: "ALTA" | "MEDIA" | "BAJA";
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            severity: string | null;
+                            /** @enum {string} */
+                            status: "firing" | "resolved";
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integrations: {
+                            /** @description La primera regla que coincide decide el área */
+                            areaRules: {
+                                area: string;
+                                /** @description Nombre de la etiqueta (match = label) */
+                                key?: string;
+                                /** @enum {string} */
+                                match: "label" | "hostGroup";
+                                value: string;
+                            }[];
+                            /** @description Categoría del catálogo de sus tickets */
+                            category: string;
+                            /**
+                             * Format: email
+                             * @description Solicitante de los tickets (el equipo de monitoreo)
+                             */
+                            contactEmail: string;
+                            contactName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Área de una alerta que ninguna regla asigna */
+                            defaultArea: string;
+                            /** @description false: el webhook responde 404 y no se registra nada */
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Jurisdicción de los tickets que abre */
+                            jurisdiction: string;
+                            /** @enum {string} */
+                            kind: "alertmanager" | "zabbix";
+                            name: string;
+                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+                            noteIntervalMinutes: number;
+                            /** Format: date-time */
+                            secretRotatedAt: string;
+                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+                            severityPriorities: {
+                                /** @enum {string} */
+                                priority: "ALTA" | "MEDIA" | "BAJA";
+                                severity: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+                            webhookPath: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertIntegrationBodyV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integration: {
+                            /** @description La primera regla que coincide decide el área */
+                            areaRules: {
+                                area: string;
+                                /** @description Nombre de la etiqueta (match = label) */
+                                key?: string;
+                                /** @enum {string} */
+                                match: "label" | "hostGroup";
+                                value: string;
+                            }[];
+                            /** @description Categoría del catálogo de sus tickets */
+                            category: string;
+                            /**
+                             * Format: email
+                             * @description Solicitante de los tickets (el equipo de monitoreo)
+                             */
+                            contactEmail: string;
+                            contactName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Área de una alerta que ninguna regla asigna */
+                            defaultArea: string;
+                            /** @description false: el webhook responde 404 y no se registra nada */
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Jurisdicción de los tickets que abre */
+                            jurisdiction: string;
+                            /** @enum {string} */
+                            kind: "alertmanager" | "zabbix";
+                            name: string;
+                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+                            noteIntervalMinutes: number;
+                            /** Format: date-time */
+                            secretRotatedAt: string;
+                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+                            severityPriorities: {
+                                /** @enum {string} */
+                                priority: "ALTA" | "MEDIA" | "BAJA";
+                                severity: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+                            webhookPath: string;
+                        };
+                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertIntegrationBodyV1"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description La primera regla que coincide decide el área */
+                        areaRules: {
+                            area: string;
+                            /** @description Nombre de la etiqueta (match = label) */
+                            key?: string;
+                            /** @enum {string} */
+                            match: "label" | "hostGroup";
+                            value: string;
+                        }[];
+                        /** @description Categoría del catálogo de sus tickets */
+                        category: string;
+                        /**
+                         * Format: email
+                         * @description Solicitante de los tickets (el equipo de monitoreo)
+                         */
+                        contactEmail: string;
+                        contactName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Área de una alerta que ninguna regla asigna */
+                        defaultArea: string;
+                        /** @description false: el webhook responde 404 y no se registra nada */
+                        enabled: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Jurisdicción de los tickets que abre */
+                        jurisdiction: string;
+                        /** @enum {string} */
+                        kind: "alertmanager" | "zabbix";
+                        name: string;
+                        /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+                        noteIntervalMinutes: number;
+                        /** Format: date-time */
+                        secretRotatedAt: string;
+                        /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+                        severityPriorities: {
+                            /** @enum {string} */
+                            priority: "ALTA" | "MEDIA" | "BAJA";
+                            severity: string;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+                        webhookPath: string;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integration: {
+                            /** @description La primera regla que coincide decide el área */
+                            areaRules: {
+                                area: string;
+                                /** @description Nombre de la etiqueta (match = label) */
+                                key?: string;
+                                /** @enum {string} */
+                                match: "label" | "hostGroup";
+                                value: string;
+                            }[];
+                            /** @description Categoría del catálogo de sus tickets */
+                            category: string;
+                            /**
+                             * Format: email
+                             * @description Solicitante de los tickets (el equipo de monitoreo)
+                             */
+                            contactEmail: string;
+                            contactName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Área de una alerta que ninguna regla asigna */
+                            defaultArea: string;
+                            /** @description false: el webhook responde 404 y no se registra nada */
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Jurisdicción de los tickets que abre */
+                            jurisdiction: string;
+                            /** @enum {string} */
+                            kind: "alertmanager" | "zabbix";
+                            name: string;
+                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+                            noteIntervalMinutes: number;
+                            /** Format: date-time */
+                            secretRotatedAt: string;
+                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+                            severityPriorities: {
+                                /** @enum {string} */
+                                priority: "ALTA" | "MEDIA" | "BAJA";
+                                severity: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+                            webhookPath: string;
+                        };
+                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15608,6 +16332,101 @@ export interface operations {
             };
         };
     };
+    MonitoringController_ofTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
+                            alertKey: string;
+                            area: string;
+                            /**
+                             * Format: date-time
+                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
+                             */
+                            finishedAt: string | null;
+                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
+                            firingCount: number;
+                            /** Format: date-time */
+                            firstSeenAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            integrationId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            kind: "alertmanager" | "zabbix";
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            name: string;
+                            /** @enum {string} */
+                            priority: "ALTA" | "MEDIA" | "BAJA";
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            severity: string | null;
+                            /** @enum {string} */
+                            status: "firing" | "resolved";
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TicketProceduresController_assign: {
         parameters: {
             query?: never;
@@ -19298,6 +20117,98 @@ export interface operations {
             };
             /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MonitoringWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description El secreto, si no se envía como Bearer */
+                "X-CAU-Webhook-Token"?: string;
+            };
+            path: {
+                /** @description La integración */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Qué se hizo con cada alerta */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            alertKey: string;
+                            /** @enum {string} */
+                            outcome: "opened" | "folded" | "resolved" | "ignored";
+                            /** @description 0 si la alerta resuelta no tenía ticket abierto */
+                            ticketNumber: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No existe (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo supera 256 KiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El cuerpo no es application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

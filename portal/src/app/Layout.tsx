@@ -38,6 +38,7 @@ const ADMIN_NAVIGATION = [
   { to: '/admin/calendarios', label: 'adminCalendars.nav' },
   { to: '/admin/plantillas', label: 'adminConfig.nav.templates' },
   { to: '/admin/correos', label: 'adminConfig.nav.mails' },
+  { to: '/admin/monitoreo', label: 'monitoring.nav' },
   { to: '/admin/informes-programados', label: 'adminConfig.nav.schedules' },
   { to: '/admin/metas-por-actividad', label: 'stepTimes.admin.nav' },
 ] as const;

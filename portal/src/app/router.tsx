@@ -490,6 +490,13 @@ const adminMailsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-config/MailsPage'), 'MailsPage'),
 });
 
+const adminMonitoringRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/monitoreo',
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import('../features/monitoring/MonitoringPage'), 'MonitoringPage'),
+});
+
 const adminSchedulesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/informes-programados',
@@ -610,6 +617,7 @@ const routeTree = rootRoute.addChildren([
     adminTemplatesRoute,
     adminMailsRoute,
     adminSchedulesRoute,
+    adminMonitoringRoute,
     reportsRoute,
     yearlyReportRoute,
   ]),

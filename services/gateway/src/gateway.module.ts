@@ -70,6 +70,8 @@ import { ManageMailTemplatesUseCase } from './notifications/manage-mail-template
 import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { InboundMailController } from './notifications/inbound-mail.controller.js';
+import { MonitoringController, MonitoringWebhookController } from './monitoring/monitoring.controller.js';
+import { MonitoringUseCase } from './monitoring/monitoring.use-case.js';
 import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
 import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
 import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
@@ -151,6 +153,8 @@ export class GatewayModule {
         MailTemplatesController,
         AnnouncementsController,
         InboundMailController,
+        MonitoringWebhookController,
+        MonitoringController,
         CatalogueController,
         CatalogueAdminController,
         AttachmentsController,
@@ -212,6 +216,7 @@ export class GatewayModule {
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
         ManageInboundMailUseCase,
+        MonitoringUseCase,
         AccountStatusCache,
         UpdateAccountUseCase,
         ...loginThrottleProviders,

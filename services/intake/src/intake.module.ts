@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AlertNotesPoster } from './alerts/alert-notes.poster.js';
+import { AlertsHandler } from './alerts/alerts.handler.js';
+import { AlertsRepository } from './alerts/alerts.repository.js';
+import { ManageIntegrationsUseCase } from './alerts/manage-integrations.use-case.js';
+import { ReceiveAlertsUseCase } from './alerts/receive-alerts.use-case.js';
+import { TrackAlertTicketsUseCase } from './alerts/track-alert-tickets.use-case.js';
 import { CatalogueHandler } from './catalogue/catalogue.handler.js';
 import { CatalogueRepository } from './catalogue/catalogue.repository.js';
 import { ManageCatalogueUseCase } from './catalogue/manage-catalogue.use-case.js';
@@ -10,7 +16,7 @@ import { RequesterRepository } from './requesters/requester.repository.js';
 import { SearchRequestersUseCase } from './requesters/search-requesters.use-case.js';
 
 @Module({
-  controllers: [RegisterTicketHandler, RequesterQueriesHandler, CatalogueHandler],
+  controllers: [RegisterTicketHandler, RequesterQueriesHandler, CatalogueHandler, AlertsHandler],
   providers: [
     RegisterTicketUseCase,
     TicketRepository,
@@ -18,6 +24,11 @@ import { SearchRequestersUseCase } from './requesters/search-requesters.use-case
     SearchRequestersUseCase,
     CatalogueRepository,
     ManageCatalogueUseCase,
+    AlertsRepository,
+    ReceiveAlertsUseCase,
+    ManageIntegrationsUseCase,
+    AlertNotesPoster,
+    TrackAlertTicketsUseCase,
   ],
 })
 export class IntakeModule {}

@@ -108,6 +108,19 @@ export class TicketRegisteredV1 {
   @IsArray()
   @IsUUID(undefined, { each: true })
   equipmentIds?: string[];
+
+  /**
+   * Set only on tickets opened by a monitoring alert (issue 18): the area its integration's rules chose and
+   * the priority its severity maps to. Routing starts the ticket there instead of the entry area, with that
+   * priority instead of the matrix's, when the area exists. Absent on every other ticket.
+   */
+  @IsOptional()
+  @Matches(AREA_CODE_PATTERN)
+  area?: string;
+
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
 }
 
 export class TicketRoutedV1 {

@@ -1,3 +1,4 @@
+import { monitoringEn } from '../../features/monitoring/locales';
 import { serviceLogEn } from '../../features/service-log/locales';
 import { announcementsEn } from '../../features/announcements/locales';
 import { problemsEn } from '../../features/problems/locales';
@@ -1292,6 +1293,7 @@ export const en: Messages = {
         'catalogue-category': 'Categories',
         'catalogue-service': 'Services',
         'catalogue-jurisdiction': 'Jurisdictions',
+        'monitoring-integration': 'Monitoring integrations',
         'step-targets': 'Targets per step',
         announcement: 'Announcements',
       },
@@ -1337,6 +1339,9 @@ export const en: Messages = {
         'announcement.create': 'Announcement published',
         'announcement.update': 'Announcement changed',
         'announcement.withdraw': 'Announcement withdrawn',
+        'monitoring-integration.create': 'Monitoring integration created',
+        'monitoring-integration.update': 'Monitoring integration updated',
+        'monitoring-integration.rotate-secret': 'Monitoring integration secret rotated',
       },
     },
     recovery: {
@@ -1680,6 +1685,7 @@ export const en: Messages = {
   serviceLog: serviceLogEn,
   announcements: announcementsEn,
   problems: problemsEn,
+  monitoring: monitoringEn,
   relations: {
     title: 'Related',
     none: 'This ticket is not related to others.',

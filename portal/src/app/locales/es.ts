@@ -1,3 +1,4 @@
+import { monitoringEs } from '../../features/monitoring/locales';
 import { serviceLogEs } from '../../features/service-log/locales';
 import { announcementsEs } from '../../features/announcements/locales';
 import { problemsEs } from '../../features/problems/locales';
@@ -1293,6 +1294,7 @@ export const es = {
         'catalogue-category': 'Categorías',
         'catalogue-service': 'Servicios',
         'catalogue-jurisdiction': 'Jurisdicciones',
+        'monitoring-integration': 'Integraciones de monitoreo',
         'step-targets': 'Metas por actividad',
         announcement: 'Comunicados',
       },
@@ -1338,6 +1340,9 @@ export const es = {
         'announcement.create': 'Comunicado publicado',
         'announcement.update': 'Comunicado modificado',
         'announcement.withdraw': 'Comunicado retirado',
+        'monitoring-integration.create': 'Integración de monitoreo creada',
+        'monitoring-integration.update': 'Integración de monitoreo modificada',
+        'monitoring-integration.rotate-secret': 'Secreto de integración de monitoreo renovado',
       },
     },
     recovery: {
@@ -1681,6 +1686,7 @@ export const es = {
   serviceLog: serviceLogEs,
   announcements: announcementsEs,
   problems: problemsEs,
+  monitoring: monitoringEs,
   relations: {
     title: 'Relacionados',
     none: 'Este ticket no está relacionado con otros.',

@@ -27,6 +27,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'catalogue-jurisdiction',
   'step-targets',
   'announcement',
+  'monitoring-integration',
 ];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.

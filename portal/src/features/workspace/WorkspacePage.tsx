@@ -34,6 +34,7 @@ import { F01Link } from '../service-log/F01Link';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { MergedBanner, mayOfferMerge, RelatedTickets } from './RelatedTickets';
 import { TicketProblem } from '../problems/TicketProblem';
+import { TicketAlerts } from '../monitoring/TicketAlerts';
 import { UnsavedTextProvider, useUnsavedRegistry } from './unsaved';
 import { WorkspaceTimeline } from './WorkspaceTimeline';
 import {
@@ -254,6 +255,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
                   )}
                 </Card>
               )}
+              {ticket.channel === 'monitoreo' && <TicketAlerts number={number} />}
               <TicketEquipment number={number} />
               <TicketVisits number={number} />
               <TicketRepairs number={number} />

@@ -19,6 +19,7 @@ export const AUDIT_TARGET_TYPES = [
   'catalogue-jurisdiction',
   'step-targets',
   'announcement',
+  'monitoring-integration',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -65,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'announcement.create',
   'announcement.update',
   'announcement.withdraw',
+  'monitoring-integration.create',
+  'monitoring-integration.update',
+  'monitoring-integration.rotate-secret',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,12 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
   Events,
   type ActorV1,
+  type ContactV1,
+  type Priority,
   type RegisterTicketCommandV1,
   type RegisterTicketResultV1,
   type TicketRegisteredV1,
@@ -69,6 +72,84 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
       });
       this.draining ??= this.drain();
     });
+  }
+
+  /**
+   * Registers tickets inside the caller's transaction, for monitoring alerts: the tickets and the alert
+   * records that fold the alerts' later firings into them commit together, or nothing does. The same checks,
+   * the same counter (numbers without gaps, one block per call) and the same `ticket.registered` events as
+   * `register`, plus the area and priority the integration chose. The caller batches (alerts group-commit).
+   */
+  async registerManyWithin(
+    tx: EntityManager,
+    requests: Array<{ command: RegisterTicketCommandV1; routing: { area: string; priority: Priority } }>,
+  ): Promise<RegisterTicketResultV1[]> {
+    if (requests.length === 0) return [];
+    const commands = requests.map(({ command }) => {
+      const decision = mayRegister(command.actor, command.payload);
+      if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+      return normalize(command);
+    });
+    const payloads = commands.map((c) => c.payload);
+    const values = await this.catalogue.registrationValues(
+      tx,
+      payloads.map((p) => p.category),
+      payloads.map((p) => p.jurisdiction),
+      payloads.flatMap((p) => p.service ?? []),
+    );
+    for (const payload of payloads) {
+      const problem = catalogueProblem(values, payload);
+      if (problem) throw ServiceError.validation([problem]);
+    }
+    await this.tickets.ensureJurisdictions(
+      tx,
+      payloads.map((p) => p.jurisdiction),
+    );
+    // Every alert of an integration has the same requester: one already recorded as it is is not updated,
+    // so concurrent batches do not queue on its row lock.
+    const requesterIds = new Map<string, string>();
+    const changed: Array<ContactV1 & { id: string; jurisdiction: string }> = [];
+    for (const payload of payloads) {
+      if (requesterIds.has(payload.requester.email)) continue;
+      const contact = { ...payload.requester, jurisdiction: payload.jurisdiction };
+      const id = await this.tickets.findUnchangedRequester(tx, contact);
+      if (id) requesterIds.set(payload.requester.email, id);
+      else if (!changed.some((c) => c.email === contact.email)) changed.push({ ...contact, id: randomUUID() });
+    }
+    if (changed.length > 0) {
+      for (const [email, id] of await this.tickets.upsertRequesters(tx, changed)) requesterIds.set(email, id);
+    }
+    // Drawn last: the counter's row stays locked until commit.
+    const first = await this.tickets.drawNumbers(tx, requests.length);
+    const registeredAt = new Date();
+    const rows: NewTicketRow[] = commands.map((command, i) => ({
+      id: randomUUID(),
+      number: first + i,
+      requesterId: requesterIds.get(command.payload.requester.email)!,
+      registration: command.payload,
+      registeredBy: registeredBy(command.actor),
+      registeredAt,
+      idempotencyKey: null,
+      fingerprint: null,
+      routing: requests[i]!.routing,
+    }));
+    await this.tickets.insertTickets(tx, rows);
+    const correlation = currentCorrelation();
+    await this.runtime.outbox.appendMany(
+      tx,
+      rows.map((row) => ({
+        definition: Events.TicketRegistered,
+        ticketId: row.id,
+        data: registeredEvent(row),
+        correlation,
+      })),
+    );
+    return rows.map((row) => ({
+      ticketId: row.id,
+      number: row.number,
+      registeredAt: row.registeredAt.toISOString(),
+      created: true,
+    }));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -255,5 +336,6 @@ function registeredEvent(row: NewTicketRow): TicketRegisteredV1 {
     urgency: r.urgency,
     attachments: r.attachments ?? [],
     ...(r.equipmentIds?.length ? { equipmentIds: r.equipmentIds } : {}),
+    ...(row.routing ? { area: row.routing.area, priority: row.routing.priority } : {}),
   };
 }

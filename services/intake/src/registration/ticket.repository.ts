@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
-import type { ContactV1, TicketRegistrationV1 } from '@cau/contracts';
+import type { ContactV1, Priority, TicketRegistrationV1 } from '@cau/contracts';
 
 export interface StoredRegistration {
   ticketId: string;
@@ -19,6 +19,8 @@ export interface NewTicketRow {
   registeredAt: Date;
   idempotencyKey: string | null;
   fingerprint: string | null;
+  /** A monitoring alert's area and priority, carried by `ticket.registered` to routing. */
+  routing?: { area: string; priority: Priority };
 }
 
 /** Tickets, requesters, jurisdictions and the ticket counter of the intake schema. */
@@ -82,6 +84,19 @@ export class TicketRepository {
       ],
     );
     return new Map(rows.map((r) => [r.email, r.id]));
+  }
+
+  /** The id of the requester with this e-mail when name, phone and jurisdiction are already these; else null. */
+  async findUnchangedRequester(
+    tx: EntityManager,
+    contact: ContactV1 & { jurisdiction: string },
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await tx.query(
+      `SELECT id FROM "${this.s}".requesters
+        WHERE email = $1 AND name = $2 AND phone IS NOT DISTINCT FROM coalesce($3, phone) AND jurisdiction = $4`,
+      [contact.email, contact.name, contact.phone ?? null, contact.jurisdiction],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async ensureJurisdictions(tx: EntityManager, codes: string[]): Promise<void> {

@@ -9,7 +9,8 @@ import { RoutedTicketRepository } from './routed-ticket.repository.js';
 
 /**
  * Every new ticket starts at the entry area (L1, "every ticket starts and ends here") with the
- * priority its impact and urgency give; `ticket.routed` is emitted in the same transaction.
+ * priority its impact and urgency give — except a monitoring alert's, which starts in the area and with the
+ * priority its integration configured; `ticket.routed` is emitted in the same transaction.
  */
 @Injectable()
 export class RouteRegisteredTicketUseCase {
@@ -21,9 +22,11 @@ export class RouteRegisteredTicketUseCase {
 
   async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
     const registered = event.data;
-    const priority = priorityFor(await this.matrices.current(tx), registered.impact, registered.urgency);
+    // A monitoring alert's ticket comes with the area and priority its integration chose (issue 18).
+    const priority =
+      registered.priority ?? priorityFor(await this.matrices.current(tx), registered.impact, registered.urgency);
     const routedAt = new Date();
-    const area = await this.tickets.entryArea(tx);
+    const area = await this.tickets.startingArea(tx, registered.area);
     const isNew = await this.tickets.insertIfNew(tx, {
       ticketId: registered.ticketId,
       number: registered.number,

@@ -69,6 +69,17 @@ export class RoutedTicketRepository {
     return rows.length > 0;
   }
 
+  /** `requested` when it is a configured area (a monitoring alert's), else the entry area. */
+  async startingArea(tx: EntityManager, requested: string | undefined): Promise<string> {
+    if (requested) {
+      const rows: Array<{ code: string }> = await tx.query(`SELECT code FROM "${this.s}".areas WHERE code = $1`, [
+        requested,
+      ]);
+      if (rows[0]) return rows[0].code;
+    }
+    return this.entryArea(tx);
+  }
+
   async entryArea(tx: EntityManager): Promise<string> {
     const rows: Array<{ code: string }> = await tx.query(`SELECT code FROM "${this.s}".areas WHERE is_entry LIMIT 1`);
     if (!rows[0]) throw new Error('no entry area configured (areas.is_entry)');

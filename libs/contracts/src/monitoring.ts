@@ -1,0 +1,288 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from './common.js';
+import { AREA_CODE_PATTERN, PRIORITIES, type Priority } from './enums.js';
+import { Limits } from './limits.js';
+import { NotBlank } from './not-blank.js';
+
+/**
+ * Monitoring alerts become incidents (issue 18). Intake owns the integrations (one account per monitoring
+ * source, with its webhook secret) and the alert records that fold repeated firings into one ticket.
+ * NEVER rename a subject in place (see subjects.ts).
+ */
+export const AlertCommands = {
+  /** The gateway's webhook: one Alertmanager or Zabbix notification, with the hash of the secret presented. */
+  Receive: 'intake.alerts.receive.v1',
+  /** Administrators: the integrations. */
+  ListIntegrations: 'intake.alerts.integrations.list.v1',
+  CreateIntegration: 'intake.alerts.integrations.create.v1',
+  UpdateIntegration: 'intake.alerts.integrations.update.v1',
+  /** Administrators: a new secret, answered once (only its hash is kept). */
+  RotateSecret: 'intake.alerts.integrations.rotate.v1',
+  /** Administrators: the latest alert records with their tickets. */
+  RecentAlerts: 'intake.alerts.recent.v1',
+  /** Staff: the alerts folded into one ticket (the ticket workspace's monitoring section). */
+  TicketAlerts: 'intake.alerts.ticket.v1',
+} as const;
+
+export const ALERT_SOURCE_KINDS = ['alertmanager', 'zabbix'] as const;
+export type AlertSourceKind = (typeof ALERT_SOURCE_KINDS)[number];
+
+/** Zabbix's trigger severities, as its media-type macro {EVENT.SEVERITY} writes them. */
+export const ZABBIX_SEVERITIES = ['Not classified', 'Information', 'Warning', 'Average', 'High', 'Disaster'] as const;
+
+/** Severity (lower-case) → priority, used when an integration does not say otherwise. */
+export const DEFAULT_SEVERITY_PRIORITIES: Record<AlertSourceKind, Record<string, Priority>> = {
+  alertmanager: { critical: 'ALTA', error: 'ALTA', page: 'ALTA', warning: 'MEDIA', info: 'BAJA', none: 'BAJA' },
+  zabbix: {
+    disaster: 'ALTA',
+    high: 'ALTA',
+    average: 'MEDIA',
+    warning: 'MEDIA',
+    information: 'BAJA',
+    'not classified': 'BAJA',
+  },
+};
+/** The priority of a severity no rule names (and of an alert without severity). */
+export const DEFAULT_ALERT_PRIORITY: Priority = 'MEDIA';
+/** Minutes between two timeline notes of the same alert firing again (an alert storm must not flood it). */
+export const DEFAULT_ALERT_NOTE_INTERVAL_MINUTES = 30;
+export const MAX_ALERT_RULES = 50;
+
+export const ALERT_MATCH_KINDS = ['label', 'hostGroup'] as const;
+export type AlertMatchKind = (typeof ALERT_MATCH_KINDS)[number];
+
+/** Alerts whose label `key` equals `value` (Alertmanager), or whose host is in group `value` (Zabbix), go to `area`. */
+export class AlertAreaRuleV1 {
+  @IsDefined()
+  @IsIn(ALERT_MATCH_KINDS)
+  match!: AlertMatchKind;
+
+  /** The label's name (`match: label`); ignored for host groups. */
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(100)
+  key?: string;
+
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.name)
+  value!: string;
+
+  @IsDefined()
+  @IsString()
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+}
+
+export class AlertSeverityPriorityV1 {
+  /** Compared without case: `critical`, `warning`, `Disaster`, `High`… */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(100)
+  severity!: string;
+
+  @IsDefined()
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+}
+
+/** What an administrator sets on an integration. */
+export class AlertIntegrationBodyV1 {
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.name)
+  name!: string;
+
+  @IsDefined()
+  @IsIn(ALERT_SOURCE_KINDS)
+  kind!: AlertSourceKind;
+
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  /** Jurisdiction of the tickets it opens (the CAU's own, usually). */
+  @IsDefined()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
+  @MaxLength(Limits.jurisdictionCode)
+  jurisdiction!: string;
+
+  /** Catalogue category of its tickets. */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.category)
+  category!: string;
+
+  /** The team that owns the monitoring: the tickets' requester (receives their mails). */
+  @IsDefined()
+  @IsEmail()
+  @MaxLength(Limits.email)
+  contactEmail!: string;
+
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(Limits.name)
+  contactName!: string;
+
+  /** Area of an alert no rule matches. */
+  @IsDefined()
+  @IsString()
+  @Matches(AREA_CODE_PATTERN)
+  defaultArea!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ALERT_RULES)
+  @ValidateNested({ each: true })
+  @Type(() => AlertAreaRuleV1)
+  areaRules?: AlertAreaRuleV1[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ALERT_RULES)
+  @ValidateNested({ each: true })
+  @Type(() => AlertSeverityPriorityV1)
+  severityPriorities?: AlertSeverityPriorityV1[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  noteIntervalMinutes?: number;
+}
+
+export class CreateAlertIntegrationCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AlertIntegrationBodyV1)
+  body!: AlertIntegrationBodyV1;
+}
+
+export class UpdateAlertIntegrationCommandV1 extends CreateAlertIntegrationCommandV1 {
+  @IsDefined()
+  @IsUUID()
+  id!: string;
+}
+
+export class AlertIntegrationIdCommandV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsUUID()
+  id!: string;
+}
+
+export class ListAlertIntegrationsQueryV1 extends ActorEnvelopeBase {}
+
+export class RecentAlertsQueryV1 extends ActorEnvelopeBase {
+  @IsOptional()
+  @IsUUID()
+  integrationId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class TicketAlertsQueryV1 extends ActorEnvelopeBase {
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  number!: number;
+}
+
+/**
+ * One webhook call. The gateway checked nothing but the route: intake answers 404 for an unknown (or
+ * disabled) integration, 401 for a wrong secret, 400 naming the field for a payload it cannot read.
+ * `secretSha256` is the SHA-256 (hex) of what the caller presented: the secret itself never crosses NATS.
+ */
+export class ReceiveAlertsCommandV1 {
+  @IsDefined()
+  @IsUUID()
+  integrationId!: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/)
+  secretSha256?: string;
+
+  /** The tool's JSON as it came; read by intake's parsers (field paths in refusals start at `body`). */
+  @IsDefined()
+  payload!: unknown;
+}
+
+export interface AlertIntegrationV1 extends Required<Omit<AlertIntegrationBodyV1, 'enabled'>> {
+  id: string;
+  enabled: boolean;
+  secretRotatedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlertIntegrationListV1 {
+  integrations: AlertIntegrationV1[];
+}
+
+export interface AlertIntegrationSecretV1 {
+  integration: AlertIntegrationV1;
+  /** Shown once: only its hash is kept. */
+  secret: string;
+}
+
+export interface AlertRecordV1 {
+  id: string;
+  integrationId: string;
+  integrationName: string;
+  kind: AlertSourceKind;
+  /** Alertmanager's fingerprint, or Zabbix's trigger id. */
+  alertKey: string;
+  name: string;
+  severity: string | null;
+  priority: Priority;
+  area: string;
+  labels: Record<string, string>;
+  status: 'firing' | 'resolved';
+  firingCount: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  ticketId: string;
+  ticketNumber: number;
+  /** When the ticket was closed or merged: a new firing then opens a new ticket. */
+  finishedAt: string | null;
+}
+
+export interface AlertRecordListV1 {
+  alerts: AlertRecordV1[];
+}
+
+export interface ReceiveAlertsResultV1 {
+  /** One per alert of the notification, in order. */
+  alerts: Array<{ alertKey: string; ticketNumber: number; outcome: 'opened' | 'folded' | 'resolved' | 'ignored' }>;
+}

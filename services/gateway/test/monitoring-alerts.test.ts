@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startService, type RunningService } from '@cau/messaging';
+import { waitFor } from '@cau/testing';
+import { intakeService } from '../../intake/src/intake.service.js';
+import { createResolutionService } from '../../resolution/src/resolution.service.js';
+import { routingService } from '../../routing/src/routing.service.js';
+import { startGateway, type ErrorBody, type GatewayFixture } from './gateway-fixture.js';
+
+/**
+ * Monitoring alerts become incidents (issue 18): the webhooks of Prometheus Alertmanager and Zabbix, with
+ * payloads recorded from the tools' documented formats (test/fixtures/monitoring), through the real
+ * gateway, intake, routing and resolution.
+ */
+const FIXTURES = path.join(__dirname, 'fixtures', 'monitoring');
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
+
+interface Created {
+  integration: { id: string; webhookPath: string; secretRotatedAt: string };
+  secret: string;
+}
+interface AlertList {
+  alerts: Array<{
+    alertKey: string;
+    ticketNumber: number;
+    firingCount: number;
+    status: string;
+    area: string;
+    priority: string;
+    labels: Record<string, string>;
+  }>;
+}
+
+describe('gateway + intake: monitoring alerts become incidents', () => {
+  let f: GatewayFixture;
+  let routing: RunningService;
+  let resolution: RunningService;
+  /** A second intake instance: identical alerts arriving at once are split between the two. */
+  let secondIntake: RunningService;
+  let alertmanager: Created;
+  let zabbix: Created;
+
+  const counts = async () => {
+    const tickets = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM intake.tickets`);
+    const records = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM intake.alert_records`);
+    const notes = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM intake.alert_notes`);
+    return {
+      tickets: Number(tickets.rows[0]!.n),
+      records: Number(records.rows[0]!.n),
+      notes: Number(notes.rows[0]!.n),
+    };
+  };
+  const post = (created: Created, body: unknown, headers: Record<string, string> = {}) =>
+    f.http.send<{ alerts: Array<{ alertKey: string; ticketNumber: number; outcome: string }> } & Partial<ErrorBody>>(
+      'POST',
+      created.integration.webhookPath,
+      { json: body, headers: { authorization: `Bearer ${created.secret}`, ...headers } },
+    );
+  const comments = async (number: number) =>
+    (
+      await f.db.query<{ text: string; internal: boolean; channel: string }>(
+        `SELECT c.text, c.internal, c.channel FROM resolution.ticket_comments c
+           JOIN resolution.tickets t ON t.ticket_id = c.ticket_id WHERE t.number = $1 ORDER BY c.at`,
+        [number],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    f = await startGateway('gwalerts', { intake: true, env: { ROUTING_PORT: '0', RESOLUTION_PORT: '0' } });
+    routing = await startService(routingService, f.env);
+    secondIntake = await startService(intakeService, f.env);
+    resolution = await startService(createResolutionService({ env: f.env }), f.env);
+    const create = async (body: Record<string, unknown>) => {
+      const answer = await f.http.send<Created>('POST', '/api/v1/monitoring/integrations', {
+        token: f.adminToken,
+        json: body,
+      });
+      expect(answer.status).toBe(201);
+      return answer.body;
+    };
+    alertmanager = await create({
+      name: 'Prometheus producción',
+      kind: 'alertmanager',
+      jurisdiction: 'CAU',
+      category: 'sistemas-y-aplicaciones',
+      contactEmail: 'monitoreo@cau.test',
+      contactName: 'Equipo de monitoreo',
+      defaultArea: 'UIT',
+      areaRules: [{ match: 'label', key: 'team', value: 'redes', area: 'UPAT' }],
+      severityPriorities: [{ severity: 'warning', priority: 'BAJA' }],
+      noteIntervalMinutes: 30,
+    });
+    zabbix = await create({
+      name: 'Zabbix central',
+      kind: 'zabbix',
+      jurisdiction: 'CAU',
+      category: 'sistemas-y-aplicaciones',
+      contactEmail: 'monitoreo@cau.test',
+      contactName: 'Equipo de monitoreo',
+      defaultArea: 'UIT',
+      areaRules: [{ match: 'hostGroup', value: 'bases de datos', area: 'ACGII' }],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await resolution?.stop();
+    await routing?.stop();
+    await secondIntake?.stop();
+    await f?.stop();
+  });
+
+  it('refuses a wrong or missing secret (401), an unknown integration (404) and a malformed payload (400 naming the field), storing nothing', async () => {
+    const before = await counts();
+    const wrong = await post(alertmanager, fixture('alertmanager-firing.json'), {
+      authorization: 'Bearer no-es-el-secreto',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe('UNAUTHORIZED');
+    const missing = await f.http.send('POST', alertmanager.integration.webhookPath, {
+      json: fixture('alertmanager-firing.json'),
+    });
+    expect(missing.status).toBe(401);
+    // Another integration's secret does not open this one.
+    const crossed = await post(alertmanager, fixture('alertmanager-firing.json'), {
+      authorization: `Bearer ${zabbix.secret}`,
+    });
+    expect(crossed.status).toBe(401);
+    const unknown = await f.http.send('POST', '/api/v1/webhooks/monitoring/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed', {
+      json: fixture('alertmanager-firing.json'),
+      headers: { authorization: `Bearer ${alertmanager.secret}` },
+    });
+    expect(unknown.status).toBe(404);
+    const notUuid = await f.http.send('POST', '/api/v1/webhooks/monitoring/prometheus', {
+      json: fixture('alertmanager-firing.json'),
+    });
+    expect(notUuid.status).toBe(400);
+
+    const noFingerprint = fixture('alertmanager-firing.json');
+    delete (noFingerprint.alerts as Array<Record<string, unknown>>)[1]!.fingerprint;
+    const malformed = await post(alertmanager, noFingerprint);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.fields?.map((p) => p.field)).toEqual(['alerts.1.fingerprint']);
+    const badVersion = await post(alertmanager, { ...fixture('alertmanager-firing.json'), version: '3' });
+    expect(badVersion.status).toBe(400);
+    expect(badVersion.body.fields?.map((p) => p.field)).toEqual(['version']);
+    const badSeverity = await post(zabbix, { ...fixture('zabbix-problem.json'), severity: 'Catastrophic' });
+    expect(badSeverity.status).toBe(400);
+    expect(badSeverity.body.fields?.[0]?.field).toBe('severity');
+    expect(badSeverity.body.fields?.[0]?.message).toContain('Disaster');
+    const noTrigger = fixture('zabbix-problem.json');
+    delete noTrigger.trigger_id;
+    const zabbixMalformed = await post(zabbix, noTrigger);
+    expect(zabbixMalformed.status).toBe(400);
+    expect(zabbixMalformed.body.fields?.map((p) => p.field)).toEqual(['trigger_id']);
+    const notJson = await f.http.send('POST', zabbix.integration.webhookPath, {
+      raw: '{"event_id": ',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${zabbix.secret}` },
+    });
+    expect(notJson.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('opens one incidente per alert on channel monitoreo, in the area of its rules, with the priority of its severity', async () => {
+    const answer = await post(alertmanager, fixture('alertmanager-firing.json'));
+    expect(answer.status).toBe(200);
+    expect(answer.body.alerts.map((a) => a.outcome)).toEqual(['opened', 'opened']);
+    const [down, disk] = answer.body.alerts;
+    const tickets = await f.db.query<{
+      number: string;
+      channel: string;
+      type: string;
+      title: string;
+      category: string;
+    }>(
+      `SELECT number, channel, type, title, category FROM intake.tickets WHERE number = ANY($1::bigint[]) ORDER BY number`,
+      [[down!.ticketNumber, disk!.ticketNumber]],
+    );
+    expect(tickets.rows.map((t) => [t.channel, t.type, t.category])).toEqual([
+      ['monitoreo', 'incidente', 'sistemas-y-aplicaciones'],
+      ['monitoreo', 'incidente', 'sistemas-y-aplicaciones'],
+    ]);
+    expect(tickets.rows[0]!.title).toBe('[Monitoreo] InstanceDown — srv-sigep-01:9100');
+    // Routing starts each where the integration said: critical → ALTA in UIT; team=redes → UPAT, warning → BAJA.
+    const routed = await waitFor(
+      async () => {
+        const rows = (
+          await f.db.query<{ number: string; area: string; priority: string }>(
+            `SELECT number, area, priority FROM routing.tickets WHERE number = ANY($1::bigint[]) ORDER BY number`,
+            [[down!.ticketNumber, disk!.ticketNumber]],
+          )
+        ).rows;
+        return rows.length === 2 ? rows : undefined;
+      },
+      { what: 'both tickets routed' },
+    );
+    expect(routed.map((r) => [r.area, r.priority])).toEqual([
+      ['UIT', 'ALTA'],
+      ['UPAT', 'BAJA'],
+    ]);
+  });
+
+  it('folds repeated firings into the open ticket with a count and last-seen time, without flooding the timeline', async () => {
+    const before = await counts();
+    for (let i = 0; i < 5; i++) {
+      const again = await post(alertmanager, fixture('alertmanager-firing.json'));
+      expect(again.body.alerts.map((a) => a.outcome)).toEqual(['folded', 'folded']);
+    }
+    const after = await counts();
+    expect(after.tickets).toBe(before.tickets);
+    // Within the 30-minute interval nothing is added to the timeline.
+    expect(after.notes).toBe(before.notes);
+    const list = await f.http.send<AlertList>('GET', '/api/v1/monitoring/alerts', { token: f.adminToken });
+    const down = list.body.alerts.find((a) => a.alertKey === 'b4c1f6a1d2e3f405')!;
+    expect(down.firingCount).toBe(6);
+    expect(down.labels.instance).toBe('srv-sigep-01:9100');
+    const ofTicket = await f.http.send<AlertList>('GET', `/api/v1/tickets/${down.ticketNumber}/alerts`, {
+      token: f.adminToken,
+    });
+    expect(ofTicket.body.alerts).toHaveLength(1);
+    expect(ofTicket.body.alerts[0]).toMatchObject({ firingCount: 6, status: 'firing', area: 'UIT', priority: 'ALTA' });
+  });
+
+  it('adds "alerta resuelta" to the ticket when the alert resolves, and never closes it', async () => {
+    const resolved = await post(alertmanager, fixture('alertmanager-resolved.json'));
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.alerts).toEqual([
+      expect.objectContaining({ alertKey: 'b4c1f6a1d2e3f405', outcome: 'resolved' }),
+    ]);
+    const number = resolved.body.alerts[0]!.ticketNumber;
+    const notes = await waitFor(
+      async () => {
+        const rows = await comments(number);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the resolved note on the ticket' },
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ internal: true, channel: 'monitoreo' });
+    expect(notes[0]!.text).toContain('Alerta resuelta');
+    // Alertmanager repeats resolved notifications: one note only.
+    await post(alertmanager, fixture('alertmanager-resolved.json'));
+    const status = await f.db.query<{ status: string }>(`SELECT status FROM resolution.tickets WHERE number = $1`, [
+      number,
+    ]);
+    expect(status.rows[0]!.status).toBe('abierto');
+    expect(await counts()).toMatchObject({ notes: 1 });
+  });
+
+  it('takes Zabbix problems and recoveries by trigger id, routed by host group', async () => {
+    const problem = await post(zabbix, fixture('zabbix-problem.json'), {
+      authorization: '',
+      'x-cau-webhook-token': zabbix.secret,
+    });
+    expect(problem.status).toBe(200);
+    expect(problem.body.alerts).toEqual([expect.objectContaining({ alertKey: 'trigger:23771', outcome: 'opened' })]);
+    const number = problem.body.alerts[0]!.ticketNumber;
+    const again = await post(zabbix, { ...fixture('zabbix-problem.json'), event_id: '48301' });
+    expect(again.body.alerts[0]).toMatchObject({ outcome: 'folded', ticketNumber: number });
+    const routed = await waitFor(
+      async () => {
+        const rows = (
+          await f.db.query<{ area: string; priority: string }>(
+            `SELECT area, priority FROM routing.tickets WHERE number = $1`,
+            [number],
+          )
+        ).rows;
+        return rows[0];
+      },
+      { what: 'the Zabbix ticket routed' },
+    );
+    expect(routed).toEqual({ area: 'ACGII', priority: 'ALTA' });
+    const recovered = await post(zabbix, fixture('zabbix-resolved.json'));
+    expect(recovered.body.alerts[0]).toMatchObject({ outcome: 'resolved', ticketNumber: number });
+    await waitFor(async () => ((await comments(number)).length === 1 ? true : undefined), {
+      what: 'the Zabbix recovery note',
+    });
+  });
+
+  it('makes one ticket of identical alerts arriving at once at two intake instances', async () => {
+    const body = fixture('alertmanager-firing.json');
+    const alerts = body.alerts as Array<Record<string, unknown>>;
+    alerts.splice(1, 1);
+    alerts[0]!.fingerprint = 'concurrent-0001';
+    const before = await counts();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(alertmanager, body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    const numbers = new Set(answers.map((a) => a.body.alerts[0]!.ticketNumber));
+    expect(numbers.size).toBe(1);
+    expect(answers.filter((a) => a.body.alerts[0]!.outcome === 'opened')).toHaveLength(1);
+    expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
+  });
+
+  it('lets administrators rotate the secret (the old one stops working) and disable an integration (404)', async () => {
+    const rotated = await f.http.send<Created>(
+      'POST',
+      `/api/v1/monitoring/integrations/${zabbix.integration.id}/secret`,
+      {
+        token: f.adminToken,
+      },
+    );
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(zabbix.secret);
+    expect((await post(zabbix, fixture('zabbix-problem.json'))).status).toBe(401);
+    zabbix = rotated.body;
+    expect((await post(zabbix, fixture('zabbix-problem.json'))).status).toBe(200);
+    const disabled = await f.http.send('PUT', `/api/v1/monitoring/integrations/${zabbix.integration.id}`, {
+      token: f.adminToken,
+      json: {
+        name: 'Zabbix central',
+        kind: 'zabbix',
+        enabled: false,
+        jurisdiction: 'CAU',
+        category: 'sistemas-y-aplicaciones',
+        contactEmail: 'monitoreo@cau.test',
+        contactName: 'Equipo de monitoreo',
+        defaultArea: 'UIT',
+      },
+    });
+    expect(disabled.status).toBe(200);
+    expect((await post(zabbix, fixture('zabbix-problem.json'))).status).toBe(404);
+    const audit = await f.db.query<{ action: string }>(
+      `SELECT action FROM gateway.audit_log WHERE target_type = 'monitoring-integration' ORDER BY seq`,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'monitoring-integration.create',
+      'monitoring-integration.create',
+      'monitoring-integration.rotate-secret',
+      'monitoring-integration.update',
+    ]);
+  });
+
+  it('refuses an integration whose area or category does not exist, naming the field; non-administrators get 403', async () => {
+    const bad = await f.http.send('POST', '/api/v1/monitoring/integrations', {
+      token: f.adminToken,
+      json: {
+        name: 'Otra',
+        kind: 'alertmanager',
+        jurisdiction: 'CAU',
+        category: 'no-existe',
+        contactEmail: 'monitoreo@cau.test',
+        contactName: 'Equipo',
+        defaultArea: 'NOPE',
+        areaRules: [{ match: 'label', value: 'x', area: 'UIT' }],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields?.map((p) => p.field).sort()).toEqual(['areaRules.0.key', 'category', 'defaultArea']);
+    const operator = await f.http.account(f.adminToken, { email: 'operador@cau.test', role: 'operator', area: 'L1' });
+    expect((await f.http.send('GET', '/api/v1/monitoring/integrations', { token: operator })).status).toBe(403);
+  });
+});

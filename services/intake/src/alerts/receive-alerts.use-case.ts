@@ -1,0 +1,294 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  Channel,
+  ErrorCode,
+  Limits,
+  Role,
+  TicketType,
+  type ActorV1,
+  type ReceiveAlertsCommandV1,
+  type ReceiveAlertsResultV1,
+} from '@cau/contracts';
+import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { RegisterTicketUseCase } from '../registration/register-ticket.use-case.js';
+import { parseAlertPayload, type ParsedAlert } from './alert-payloads.js';
+import {
+  areaFor,
+  classificationFor,
+  noteDue,
+  priorityFor,
+  repeatNote,
+  resolvedNote,
+  ticketDescription,
+  ticketTitle,
+  type Integration,
+} from './alert-rules.js';
+import { AlertNotesPoster } from './alert-notes.poster.js';
+import { AlertsRepository, type NewRecord, type OpenRecord, type SavedRecord } from './alerts.repository.js';
+
+type Outcome = ReceiveAlertsResultV1['alerts'][number];
+interface Applied {
+  outcome: Outcome;
+  note: boolean;
+}
+interface Pending {
+  integration: Integration;
+  alert: ParsedAlert;
+  resolve: (applied: Applied) => void;
+  reject: (error: unknown) => void;
+}
+const MAX_BATCH = 500;
+type WorkingRecord = OpenRecord & SavedRecord;
+
+/**
+ * One webhook call of a monitoring tool. Checked in this order, nothing stored before all three pass:
+ * the integration exists and is enabled (404), the secret's hash matches in constant time (401), the
+ * payload is the tool's format (400 naming the field). Then the alerts, group-committed with those of other
+ * calls, under an advisory lock per (integration, alert key): the first firing registers an `incidente` on channel
+ * `monitoreo` (intake's registration path: numbers without gaps, `ticket.registered` through the outbox)
+ * together with its alert record; later firings while the record is open only count (a timeline note at
+ * most once per interval); a resolved notification queues the "alerta resuelta" note and never closes.
+ */
+@Injectable()
+export class ReceiveAlertsUseCase implements OnModuleDestroy {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly alerts: AlertsRepository,
+    private readonly register: RegisterTicketUseCase,
+    private readonly notes: AlertNotesPoster,
+  ) {}
+
+  private queue: Pending[] = [];
+  private draining: Promise<void> | null = null;
+
+  async receive(command: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
+    const integration = await this.alerts.findIntegration(command.integrationId);
+    if (!integration || !integration.enabled) throw ServiceError.notFound('integration', command.integrationId);
+    if (!secretMatches(integration.secretSha256, command.secretSha256))
+      throw new ServiceError({ code: ErrorCode.Unauthorized });
+    const parsed = parseAlertPayload(integration.kind, command.payload);
+    if (!parsed.ok) throw ServiceError.validation(parsed.problems);
+    const applied = await Promise.all(parsed.alerts.map((alert) => this.apply(integration, alert)));
+    if (applied.some((a) => a.note)) this.notes.kick();
+    return { alerts: applied.map((a) => a.outcome) };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.draining;
+  }
+
+  /**
+   * Alerts are group-committed like registrations: what arrives while a batch commits is the next batch,
+   * applied in one transaction (an alert storm repeats few alerts many times: one commit folds hundreds).
+   */
+  private apply(integration: Integration, alert: ParsedAlert): Promise<Applied> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ integration, alert, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const results = await this.applyBatch(batch);
+        batch.forEach((item, i) => item.resolve(results[i]!));
+      } catch {
+        // One alert's failure (its integration's category was retired meanwhile…) must not fail the others:
+        // each alert's firings are applied again on their own.
+        for (const group of groupByAlert(batch)) {
+          try {
+            const results = await this.applyBatch(group);
+            group.forEach((item, i) => item.resolve(results[i]!));
+          } catch (error) {
+            for (const item of group) item.reject(error);
+          }
+        }
+      }
+    }
+    this.draining = null;
+  }
+
+  private applyBatch(batch: Pending[]): Promise<Applied[]> {
+    return this.runtime.transaction(async (tx) => {
+      const groups = groupByAlert(batch);
+      const refs = groups.map((g) => ({ integrationId: g[0]!.integration.id, alertKey: g[0]!.alert.key }));
+      await this.alerts.lockAlerts(tx, refs);
+      const found = await this.alerts.findOpenRecords(tx, refs);
+      const now = new Date();
+      // The first firing of each alert without an open record opens its ticket; all in one registration.
+      const openers = groups
+        .filter((g) => !found.has(refKey(g[0]!.integration.id, g[0]!.alert.key)))
+        .map((g) => g.find((item) => item.alert.status === 'firing'))
+        .filter((item): item is Pending => item !== undefined);
+      const opened = await this.openTickets(tx, openers, now);
+      const results = new Map<Pending, Applied>();
+      const saves: WorkingRecord[] = [];
+      const notes: Array<{ id: string; recordId: string; ticketNumber: number; text: string }> = [];
+      for (const group of groups) {
+        const { integration } = group[group.length - 1]!;
+        const alertKey = group[0]!.alert.key;
+        const stored = found.get(refKey(integration.id, alertKey));
+        let open: WorkingRecord | null = stored ? { ...stored, resolvedAt: null, labels: null } : null;
+        let dirty = false;
+        for (const item of group) {
+          const { alert } = item;
+          const created = opened.get(item);
+          if (created) {
+            open = { ...created, resolvedAt: null, labels: null };
+            results.set(item, {
+              outcome: { alertKey, ticketNumber: open.ticketNumber, outcome: 'opened' },
+              note: false,
+            });
+            continue;
+          }
+          if (alert.status === 'firing' && open) {
+            open.firingCount += 1;
+            open.status = 'firing';
+            open.resolvedAt = null;
+            open.labels = alert.labels;
+            dirty = true;
+            const due = noteDue(open.lastNoteAt, now, integration.settings.noteIntervalMinutes);
+            if (due) {
+              open.lastNoteAt = now;
+              notes.push({
+                id: randomUUID(),
+                recordId: open.id,
+                ticketNumber: open.ticketNumber,
+                text: repeatNote(open.name, open.firingCount, now),
+              });
+            }
+            results.set(item, { outcome: { alertKey, ticketNumber: open.ticketNumber, outcome: 'folded' }, note: due });
+            continue;
+          }
+          // Resolved. A resolved alert without an open ticket (closed, or it fired before the integration
+          // existed) opens nothing; Alertmanager repeats resolved notifications: only the first is noted.
+          if (!open) {
+            results.set(item, { outcome: { alertKey, ticketNumber: 0, outcome: 'ignored' }, note: false });
+            continue;
+          }
+          const first = open.status === 'firing';
+          if (first) {
+            open.status = 'resolved';
+            open.resolvedAt = now;
+            dirty = true;
+            notes.push({
+              id: randomUUID(),
+              recordId: open.id,
+              ticketNumber: open.ticketNumber,
+              text: resolvedNote(open.name, alert.endsAt, open.firingCount),
+            });
+          }
+          results.set(item, {
+            outcome: { alertKey, ticketNumber: open.ticketNumber, outcome: 'resolved' },
+            note: first,
+          });
+        }
+        if (open && dirty) saves.push(open);
+      }
+      await this.alerts.saveRecords(tx, saves, now);
+      await this.alerts.insertNotes(tx, notes);
+      return batch.map((item) => results.get(item)!);
+    });
+  }
+
+  /** First firings: `incidente`s on channel `monitoreo` (one registration, numbers drawn together) and their records. */
+  private async openTickets(tx: EntityManager, openers: Pending[], now: Date): Promise<Map<Pending, OpenRecord>> {
+    if (openers.length === 0) return new Map();
+    const plans = openers.map(({ integration, alert }) => {
+      const priority = priorityFor(integration.kind, integration.settings, alert.severity);
+      return { integration, alert, priority, area: areaFor(integration.settings, alert) };
+    });
+    const tickets = await this.register.registerManyWithin(
+      tx,
+      plans.map(({ integration, alert, priority, area }) => ({
+        command: {
+          actor: integrationActor(integration),
+          payload: {
+            channel: Channel.Monitoreo,
+            requester: { email: integration.settings.contactEmail, name: integration.settings.contactName },
+            jurisdiction: integration.settings.jurisdiction,
+            title: fit(ticketTitle(alert), Limits.title),
+            description: fit(ticketDescription(integration, alert), Limits.description),
+            type: TicketType.Incidente,
+            category: integration.settings.category,
+            ...classificationFor(priority),
+          },
+        },
+        routing: { area, priority },
+      })),
+    );
+    const records: NewRecord[] = plans.map(({ integration, alert, priority, area }, i) => ({
+      id: randomUUID(),
+      integrationId: integration.id,
+      alertKey: alert.key,
+      ticketId: tickets[i]!.ticketId,
+      ticketNumber: tickets[i]!.number,
+      name: alert.name,
+      severity: alert.severity,
+      priority,
+      area,
+      labels: alert.labels,
+      status: 'firing',
+      at: now,
+    }));
+    await this.alerts.insertRecords(tx, records);
+    return new Map(
+      openers.map((item, i) => [
+        item,
+        {
+          id: records[i]!.id,
+          ticketId: records[i]!.ticketId,
+          ticketNumber: records[i]!.ticketNumber,
+          name: records[i]!.name,
+          status: 'firing',
+          firingCount: 1,
+          lastNoteAt: now,
+        },
+      ]),
+    );
+  }
+}
+
+function refKey(integrationId: string, alertKey: string): string {
+  return `${integrationId}\u0000${alertKey}`;
+}
+
+/** The batch's items per alert, in arrival order within each. */
+function groupByAlert(batch: Pending[]): Pending[][] {
+  const groups = new Map<string, Pending[]>();
+  for (const item of batch) {
+    const key = refKey(item.integration.id, item.alert.key);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** SHA-256 hashes compared in constant time (equal lengths by construction). */
+export function secretMatches(storedSha256: string, presentedSha256: string | undefined): boolean {
+  const stored = Buffer.from(storedSha256, 'hex');
+  const presented = Buffer.from(presentedSha256 ?? '', 'hex');
+  // A missing or short hash is compared against a hash of nothing, so the time taken does not say which.
+  const candidate = presented.length === stored.length ? presented : createHash('sha256').update('').digest();
+  return timingSafeEqual(stored, candidate) && presented.length === stored.length;
+}
+
+/** The integration account the tickets are registered by: one per monitoring source. */
+export function integrationActor(integration: Integration): ActorV1 {
+  return {
+    accountId: integration.id,
+    role: Role.Operator,
+    email: integration.settings.contactEmail,
+    name: fit(`Monitoreo: ${integration.name}`, Limits.name),
+  };
+}
+
+function fit(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
