@@ -12,6 +12,9 @@ export const theme = createTheme({
   components: {
     // Light alerts colour their title with the alert's mid shade, too pale to read on its tint.
     Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
+    // Our loaders carry "Cargando…" as their label; a label is not allowed on a bare span (axe:
+    // aria-prohibited-attr), and as a status it is also announced.
+    Loader: { defaultProps: { role: 'status' } },
   },
 });
 

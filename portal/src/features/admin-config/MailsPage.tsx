@@ -21,12 +21,16 @@ import {
 
 const route = getRouteApi('/signed-in/admin/correos');
 
+// Dark enough to read on the light badge's own tint (WCAG AA 4.5:1); Mantine's default light green and
+// yellow are not.
 const STATUS_COLOR: Record<InboundStatus, string> = {
-  received: 'blue',
-  processed: 'green',
-  ignored: 'gray',
-  failed: 'red',
+  received: '#064d9c',
+  processed: '#1e6b34',
+  ignored: '#495057',
+  failed: '#b02a2a',
 };
+const DELIVERY_FAILED_COLOR = '#b02a2a';
+const DELIVERY_UNCERTAIN_COLOR = '#7a4f00';
 
 /**
  * Mails that could not be sent or whose outcome is unknown, and mails that arrived (with what became of
@@ -195,7 +199,10 @@ function UnsentWhatsapp() {
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
                       <Stack gap={2}>
-                        <Badge variant="light" color={delivery.status === 'failed' ? 'red' : 'yellow'}>
+                        <Badge
+                          variant="light"
+                          color={delivery.status === 'failed' ? DELIVERY_FAILED_COLOR : DELIVERY_UNCERTAIN_COLOR}
+                        >
                           {t(
                             `adminConfig.mails.whatsapp.status.${delivery.status === 'failed' ? 'failed' : 'uncertain'}`,
                           )}
