@@ -1,3 +1,4 @@
+import './early';
 import './app/mantine-styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import i18n from '../app/i18n';
+import { claimEarlyRead } from './early-reads';
 import type { components, paths } from './schema';
 
 /** The header the gateway requires on every state-changing request made with the session cookie (CSRF). */
@@ -12,7 +13,12 @@ export type Schemas = components['schemas'];
 export type ErrorBody = Schemas['ErrorResponse'];
 
 /** Same origin: the session cookie goes with every call; no token ever reaches JavaScript. */
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  credentials: 'same-origin',
+  // A read the page started while the bundle loaded (early-reads.ts) answers its first request.
+  fetch: (request) => claimEarlyRead(request) ?? fetch(request),
+});
 
 api.use({
   onRequest({ request }) {

@@ -1,10 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { es, type Messages } from './locales/es';
+import { rememberLanguage, storedLanguage, type Language } from './stored-language';
 
-export const languages = ['es', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+export { isLanguage, languages, type Language } from './stored-language';
 
 // Spanish is in the main bundle; English (~65 kB) is fetched only by those who read it, so the first
 // page of everyone else parses less (issue 12's speed targets).
@@ -12,19 +11,6 @@ const loaders: Record<Language, () => Promise<Messages>> = {
   es: () => Promise.resolve(es),
   en: async () => (await import('./locales/en')).en,
 };
-
-// Remembered in the browser only until sign-in; the account's own choice wins from then on.
-const STORAGE_KEY = 'cau.language';
-
-function initialLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // Storage may be disabled; Spanish is the default.
-  }
-  return 'es';
-}
 
 async function loadLanguage(language: Language): Promise<void> {
   if (!i18n.hasResourceBundle(language, 'translation')) {
@@ -42,7 +28,7 @@ export const i18nReady: Promise<void> = (async () => {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const language = initialLanguage();
+  const language = storedLanguage();
   if (language !== 'es') {
     await loadLanguage(language);
     await i18n.changeLanguage(language);
@@ -51,11 +37,7 @@ export const i18nReady: Promise<void> = (async () => {
 })();
 
 export async function changeLanguage(language: Language): Promise<void> {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Not remembered in this browser; the account still keeps it.
-  }
+  rememberLanguage(language);
   await i18nReady;
   await loadLanguage(language);
   document.documentElement.lang = language;

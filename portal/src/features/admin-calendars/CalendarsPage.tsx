@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
@@ -32,6 +31,7 @@ import {
   yearsAround,
   type Calendar,
 } from './admin-calendars-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const NAME_MAX = 120;
 const CSV_MAX = 65_536;
@@ -312,12 +312,11 @@ function ImportHolidays({ calendar, year }: { calendar: string; year: number }) 
           </Text>
           <input type="file" accept=".csv,text/csv,text/plain" onChange={(event) => void readFile(event)} />
         </label>
-        <Textarea
+        <GrowingTextarea
           label={t('adminCalendars.csv')}
           aria-describedby="import-help"
           value={csv}
           onChange={(event) => setCsv(event.currentTarget.value)}
-          autosize
           minRows={4}
           maxRows={12}
           placeholder={`fecha,nombre\n${year}-01-01,Año Nuevo`}

@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -32,6 +19,7 @@ import {
   type Jurisdiction,
   type Service,
 } from './catalogues-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const JURISDICTION_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -415,20 +403,18 @@ function EntryForm({ editing, catalogue, onClose }: { editing: Editing; catalogu
                 required
                 data-autofocus={entry ? true : undefined}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t('adminCatalogues.jurisdiction.referentes')}
                 description={t('adminCatalogues.jurisdiction.emailsHint')}
                 value={referentes}
                 onChange={(event) => setReferentes(event.currentTarget.value)}
-                autosize
                 minRows={2}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t('adminCatalogues.jurisdiction.supervisors')}
                 description={t('adminCatalogues.jurisdiction.emailsHint')}
                 value={supervisors}
                 onChange={(event) => setSupervisors(event.currentTarget.value)}
-                autosize
                 minRows={2}
               />
             </>

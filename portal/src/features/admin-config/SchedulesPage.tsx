@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { Refusal } from '../workspace/actions/action-kit';
 import { MAIL_LANGUAGES, schedulesQuery, type ReportSchedule, type ReportScheduleInput } from './admin-config-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const GRANULARITIES: ReadonlyArray<ReportScheduleInput['granularity']> = ['day', 'week', 'month'];
 const MAX_RECIPIENTS = 20;
@@ -172,14 +173,13 @@ function NewSchedule() {
               data={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
             />
           </Group>
-          <Textarea
+          <GrowingTextarea
             label={t('adminConfig.schedules.recipients')}
             description={t('adminConfig.schedules.recipientsHint', { max: MAX_RECIPIENTS })}
             value={recipients}
             onChange={(event) => setRecipients(event.currentTarget.value)}
             error={error ?? serverField}
             required
-            autosize
             minRows={2}
           />
           {!serverField && <Refusal error={create.error} />}

@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,6 +20,7 @@ import {
   type MailTemplate,
   type MailTemplateBody,
 } from './admin-config-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const route = getRouteApi('/signed-in/admin/plantillas');
 
@@ -204,24 +192,22 @@ function TemplateEditor({
               required
               styles={{ input: { fontFamily: 'monospace' } }}
             />
-            <Textarea
+            <GrowingTextarea
               label={t('adminConfig.templates.text')}
               value={draft.text}
               onChange={(event) => set('text', event.currentTarget.value)}
               error={fieldError('text')}
               required
-              autosize
               minRows={6}
               maxRows={16}
               styles={{ input: { fontFamily: 'monospace' } }}
             />
-            <Textarea
+            <GrowingTextarea
               label={t('adminConfig.templates.html')}
               value={draft.html}
               onChange={(event) => set('html', event.currentTarget.value)}
               error={fieldError('html')}
               required
-              autosize
               minRows={6}
               maxRows={16}
               styles={{ input: { fontFamily: 'monospace' } }}

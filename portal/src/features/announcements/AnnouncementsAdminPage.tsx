@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -43,6 +42,7 @@ import {
   toNewAnnouncement,
   type AnnouncementValues,
 } from './announcement-form';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.
 const STATUS_COLOR = { scheduled: '#1c4f9c', active: '#1e6b34', expired: '#495057' } as const;
@@ -218,11 +218,10 @@ function AnnouncementForm({ announcement, onClose }: { announcement: Announcemen
             {...form.register('title')}
             error={fieldError(t, errors.title?.message) ?? serverField('title')}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('announcements.form.body')}
             description={t('announcements.form.bodyHint')}
             required
-            autosize
             minRows={4}
             maxRows={12}
             {...form.register('body')}

@@ -1,18 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +15,7 @@ import { ActionModal, fieldError, Refusal } from '../workspace/actions/action-ki
 import { graphQuery } from '../workspace/workspace-api';
 import { cannedAnswersQuery, type CannedAnswer } from './canned-answers-api';
 import { PLACEHOLDER_NAMES } from './fill';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const answerSchema = z.object({
   area: z.string().min(1, 'validation.required'),
@@ -224,11 +212,10 @@ function AnswerForm({
             {...form.register('title')}
             error={fieldError(t, errors.title?.message) ?? serverField('title')}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('cannedAnswers.body')}
             description={`${t('cannedAnswers.bodyHint')} ${PLACEHOLDER_NAMES.map((name) => `{{${name}}}`).join(', ')}`}
             required
-            autosize
             minRows={5}
             maxRows={14}
             {...form.register('body')}

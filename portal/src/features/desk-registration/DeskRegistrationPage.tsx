@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Grid, Group, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Box, Button, Grid, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -38,6 +38,7 @@ import { FirstContactProgress } from './FirstContactProgress';
 import { pendingSteps, StepRefused, type FirstContactStep, type StepStates } from './first-contact';
 import { fieldMessage, SERVER_ERROR } from './field-message';
 import { RequesterSection } from './RequesterSection';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 /**
  * The desk's registration (9.1 steps 1–3): a call, a visit or a remote session registered for the
@@ -203,10 +204,9 @@ export function DeskRegistrationPage() {
                   {...form.register('title')}
                   error={message(errors.title)}
                 />
-                <Textarea
+                <GrowingTextarea
                   label={t('deskRegistration.description')}
                   required
-                  autosize
                   minRows={4}
                   maxRows={14}
                   {...form.register('description')}

@@ -1,8 +1,9 @@
-import { Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DeskForm } from './desk-form';
 import { fieldMessage } from './field-message';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 /**
  * "Resuelto en el primer contacto": the article that solved the call, the solution as it will be
@@ -36,11 +37,10 @@ export function FirstContactCard() {
             {t('deskRegistration.firstContact.remove')}
           </Button>
         </Group>
-        <Textarea
+        <GrowingTextarea
           label={t('deskRegistration.firstContact.solution')}
           description={t('deskRegistration.firstContact.solutionHint')}
           required
-          autosize
           minRows={3}
           maxRows={12}
           {...form.register('firstContact.solution')}

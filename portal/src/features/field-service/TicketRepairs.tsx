@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import {
   useRepairChange,
   type Repair,
 } from './field-service-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -94,10 +95,9 @@ function RepairOutForm({ number, onDone }: { number: number; onDone: () => void 
           value={reportNumber}
           onChange={(event) => setReportNumber(event.currentTarget.value)}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('fieldService.repairs.reason')}
           required
-          autosize
           minRows={2}
           maxLength={1000}
           value={reason}
@@ -156,9 +156,8 @@ function RepairReturnForm({ number, repair, onDone }: { number: number; repair: 
             ))}
           </Group>
         </Radio.Group>
-        <Textarea
+        <GrowingTextarea
           label={t('fieldService.visits.note')}
-          autosize
           minRows={2}
           maxLength={1000}
           value={note}

@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Image,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Image, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { SignaturePad } from '../../components/SignaturePad';
 import { Refusal } from '../workspace/actions/action-kit';
 import { ticketSignOffQuery, type SignOff } from './field-service-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const SIGNERS = ['user', 'head', 'repairStaff'] as const;
 type Signer = (typeof SIGNERS)[number];
@@ -74,9 +62,8 @@ function SignOffForm({ number, onDone }: { number: number; onDone: () => void })
           checked={conforme}
           onChange={(event) => setConforme(event.currentTarget.checked)}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('fieldService.signOff.comments')}
-          autosize
           minRows={2}
           maxLength={1000}
           value={comments}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { FieldSection } from './FieldSection';
 import type { Person } from '../workspace/workspace-api';
 import { ticketVisitsQuery, useVisitChange, type FieldVisit } from './field-service-api';
 import { departureBeforeArrival, instantOf, localOf, visitorOf, type VisitorDraft } from './visit-form';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const WORK_MAX = 4000;
 
@@ -137,9 +138,8 @@ function PlanVisitForm({ number, onDone }: { number: number; onDone: () => void 
           error={missing.has('plannedFor') ? t('fieldService.visits.required') : undefined}
         />
         <VisitorFields draft={visitor} onChange={setVisitor} missing={missing} person={person} onPerson={setPerson} />
-        <Textarea
+        <GrowingTextarea
           label={t('fieldService.visits.note')}
-          autosize
           minRows={2}
           maxLength={1000}
           value={note}
@@ -214,10 +214,9 @@ function RecordVisitForm({ number, visit, onDone }: { number: number; visit: Fie
             }
           />
         </SimpleGrid>
-        <Textarea
+        <GrowingTextarea
           label={t('fieldService.visits.workDone')}
           required
-          autosize
           minRows={3}
           maxLength={WORK_MAX}
           value={work}

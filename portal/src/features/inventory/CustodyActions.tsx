@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { FoundRequester } from '../desk-registration/desk-api';
 import { RequesterFinder } from '../desk-registration/RequesterFinder';
 import { Refusal } from '../workspace/actions/action-kit';
 import type { Equipment } from './inventory-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 /**
  * Staff give the equipment to a person of the requester directory (found as they type, as at the desk),
@@ -108,10 +109,9 @@ export function CustodyActions({ equipment }: { equipment: Equipment }) {
                 {t('inventory.custodyActions.pickFirst')}
               </Text>
             )}
-            <Textarea
+            <GrowingTextarea
               label={t('inventory.custodyActions.note')}
               description={t('inventory.custodyActions.noteHint')}
-              autosize
               minRows={2}
               maxLength={1000}
               value={note}
@@ -134,9 +134,8 @@ export function CustodyActions({ equipment }: { equipment: Equipment }) {
             noValidate
           >
             <Stack gap="xs">
-              <Textarea
+              <GrowingTextarea
                 label={t('inventory.custodyActions.returnNote')}
-                autosize
                 minRows={1}
                 maxLength={1000}
                 value={returnNote}

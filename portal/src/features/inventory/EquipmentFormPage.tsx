@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -12,6 +12,7 @@ import { fieldError, Refusal } from '../workspace/actions/action-kit';
 import { bodyOf, equipmentSchema, valuesOf, type EquipmentValues } from './equipment-form';
 import { EQUIPMENT_STATES, equipmentQuery, equipmentTypesQuery, type Equipment } from './inventory-api';
 import { useTypeLabel } from './labels';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const editRoute = getRouteApi('/signed-in/inventario/$equipmentId/editar');
 
@@ -127,10 +128,9 @@ function EquipmentForm({ equipment }: { equipment: Equipment | null }) {
             />
             {text('supplier')}
           </SimpleGrid>
-          <Textarea
+          <GrowingTextarea
             label={t('inventory.form.attributes')}
             description={t('inventory.form.attributesHint')}
-            autosize
             minRows={2}
             {...form.register('attributes')}
             error={error('attributes')}

@@ -15,7 +15,6 @@ import {
   TagsInput,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -54,6 +53,7 @@ import { insertAt, markdownFor, type ArticleFile } from './article-files';
 import { ArticleFilesPanel, useArticleUpload } from './ArticleFilesPanel';
 import { ArticleView } from './ArticleView';
 import { kbArticleQuery, kbDuplicatesQuery, kbFilesQuery } from './knowledge-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 type Candidate = Schemas['KbDuplicateCandidateResponse'];
 /** The fields written in Markdown, where a file's reference can go. */
@@ -255,20 +255,18 @@ function ArticleEditor({ article }: { article: Article | null }) {
                   </List>
                 </Alert>
               )}
-              <Textarea
+              <GrowingTextarea
                 label={t('kbEditor.field.problem')}
                 description={t('kbEditor.markdownHint')}
                 required
-                autosize
                 minRows={3}
                 maxRows={12}
                 {...form.register('problem')}
                 {...markdownField('problem')}
                 error={message(errors.problem)}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t('kbEditor.field.cause')}
-                autosize
                 minRows={2}
                 maxRows={10}
                 {...form.register('cause')}
@@ -280,9 +278,8 @@ function ArticleEditor({ article }: { article: Article | null }) {
                 <Stack gap="xs">
                   {steps.fields.map((step, index) => (
                     <Group key={step.id} align="flex-start" wrap="nowrap" gap="xs">
-                      <Textarea
+                      <GrowingTextarea
                         label={t('kbEditor.step', { number: index + 1 })}
-                        autosize
                         minRows={1}
                         maxRows={8}
                         style={{ flex: 1 }}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -10,6 +10,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { onSubmitOf } from '../../components/forms';
 import { ActionModal, fieldError, Refusal } from '../workspace/actions/action-kit';
 import { parseTicketNumbers } from './problems-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const schema = z.object({
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
@@ -85,9 +86,8 @@ export function CreateProblem({
             {...form.register('area')}
             error={fieldError(t, errors.area?.message) ?? serverField('area')}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('problems.fields.description')}
-            autosize
             minRows={3}
             maxRows={10}
             {...form.register('description')}

@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -39,6 +38,7 @@ import {
   type Problem,
   type ProblemStatus,
 } from './problems-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const route = getRouteApi('/signed-in/problemas/$problemId');
 
@@ -269,11 +269,10 @@ function ActionsLog({ problem, editable }: { problem: Problem; editable: boolean
           noValidate
         >
           <Stack gap="xs" mt="sm">
-            <Textarea
+            <GrowingTextarea
               label={t('problems.actionText')}
               value={text}
               onChange={(event) => setText(event.currentTarget.value)}
-              autosize
               minRows={2}
               maxRows={8}
               maxLength={2000}
@@ -390,25 +389,22 @@ function EditProblem({
               error={serverField('area')}
             />
           </Group>
-          <Textarea
+          <GrowingTextarea
             label={t('problems.fields.description')}
-            autosize
             minRows={2}
             maxRows={8}
             {...form.register('description')}
             error={fieldError(t, errors.description?.message) ?? serverField('description')}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('problems.fields.rootCause')}
-            autosize
             minRows={2}
             maxRows={8}
             {...form.register('rootCause')}
             error={fieldError(t, errors.rootCause?.message) ?? serverField('rootCause')}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('problems.fields.workaround')}
-            autosize
             minRows={2}
             maxRows={8}
             {...form.register('workaround')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Loader, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Radio, Stack, Text, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { AnchorLink } from '../../components/links';
 import { z } from 'zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useSession } from '../auth/session';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const route = getRouteApi('/tickets/$number/encuesta');
 
@@ -133,9 +134,8 @@ export function SurveyPage() {
                 </Radio.Group>
               )}
             />
-            <Textarea
+            <GrowingTextarea
               label={t('survey.comment')}
-              autosize
               minRows={3}
               {...form.register('comment')}
               error={form.formState.errors.comment?.message ? t(form.formState.errors.comment.message) : undefined}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { FilePicker } from './attachments/FilePicker';
 import { uploadFiles } from './attachments/attachments-api';
 import { showTicketAfterAction } from './tickets-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const replySchema = z.object({
   text: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
@@ -51,9 +52,8 @@ export function ReplyForm({ number }: { number: number }) {
       </Title>
       <form onSubmit={onSubmitOf(form.handleSubmit((values) => reply.mutate(values)))} noValidate>
         <Stack gap="sm">
-          <Textarea
+          <GrowingTextarea
             label={t('ticket.replyText')}
-            autosize
             minRows={3}
             required
             {...form.register('text')}

@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -33,6 +32,7 @@ import { IMPACTS, registrationFrom, reportSchema, TICKET_TYPES, URGENCIES, type 
 import { SuggestedArticles } from './SuggestedArticles';
 import { myEquipmentQuery } from '../my-equipment/my-equipment-api';
 import { ReportedEquipmentPicker } from '../field-service/ReportedEquipmentPicker';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const categoriesQuery = {
   queryKey: ['catalogue', 'categories'],
@@ -148,11 +148,10 @@ export function ReportProblemPage() {
                 {...form.register('title')}
                 error={message(errors.title)}
               />
-              <Textarea
+              <GrowingTextarea
                 label={t('report.details')}
                 description={t('report.detailsHint')}
                 required
-                autosize
                 minRows={4}
                 {...form.register('description')}
                 error={message(errors.description)}

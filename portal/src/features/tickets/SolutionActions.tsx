@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Flex, Group, Modal, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { SUCCESS_COLOR } from './ticket-status';
 import { showTicketAfterAction } from './tickets-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const persistsSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
@@ -62,9 +63,8 @@ export function SolutionActions({ number }: { number: number }) {
       <Modal opened={persistsOpen} onClose={persists.close} title={t('ticket.persistsTitle')}>
         <form onSubmit={onSubmitOf(form.handleSubmit(({ reason }) => reopen.mutate(reason)))} noValidate>
           <Stack>
-            <Textarea
+            <GrowingTextarea
               label={t('ticket.persistsReason')}
-              autosize
               minRows={3}
               required
               {...form.register('reason')}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CannedAnswerPicker } from '../canned-answers/CannedAnswerPicker';
 import { appendToDraft } from '../canned-answers/fill';
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -16,6 +16,7 @@ import { useSession, type SessionAccount } from '../auth/session';
 import { clearDraft, useDraftField, type DraftField } from './drafts';
 import { useReportUnsaved } from './unsaved';
 import { addPendingComment, knownFrom, showsState, showTicketChange, type TimelineEntry } from './workspace-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 /** The reply box's id: the "r" shortcut puts the cursor there. */
 export const COMPOSER_ID = 'workspace-reply';
@@ -169,11 +170,10 @@ function ComposerForm({ number, kind }: { number: number; kind: ComposerKind }) 
         noValidate
       >
         <Stack gap="sm">
-          <Textarea
+          <GrowingTextarea
             id={COMPOSER_ID}
             label={t(spec.internal ? 'workspaceWiring.composer.noteText' : 'workspace.composer.text')}
             description={t('workspace.forms.draftKept')}
-            autosize
             minRows={3}
             maxRows={12}
             required

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ticketQuery } from '../tickets/tickets-api';
 import { StatusBadges } from '../tickets/ticket-status';
 import { ActionModal, Refusal, useTicketAction } from './actions/action-kit';
 import { showTicketChange, type TicketDetail } from './workspace-api';
+import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 type Reference = Schemas['TicketReferenceResponse'];
 const REASON_MAX = 2000;
@@ -242,12 +243,11 @@ function MergeForm({ ticket, onDone, onCancel }: { ticket: TicketDetail; onDone:
           required
           data-autofocus
         />
-        <Textarea
+        <GrowingTextarea
           label={t('relations.reason')}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
           maxLength={REASON_MAX}
-          autosize
           minRows={2}
         />
         <Group justify="flex-end">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { showTicketChange } from '../workspace-api';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 type Suggestion = Schemas['SuggestedAreaResponse'];
 
@@ -119,10 +120,9 @@ export function DeriveForm({
             </Radio.Group>
           )}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('workspace.forms.deriveReason')}
           description={t('workspace.forms.deriveReasonHint')}
-          autosize
           minRows={3}
           required
           {...form.register('reason')}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useReportUnsaved } from '../unsaved';
 import { catalogueOptionsQuery, categoriesQuery, showTicketChange, type TicketDetail } from '../workspace-api';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import type { ActionFormProps } from './WorkForms';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 type Classification = Schemas['TicketClassificationResponse'];
 type Body = Schemas['ReclassifyTicketBodyV1'];
@@ -117,10 +118,9 @@ export function ReclassifyForm({ number, onDone, onCancel, ticket }: ActionFormP
           {field('impact', t('workspaceWiring.reclassify.impact'), entries(options.data?.impacts))}
           {field('urgency', t('workspaceWiring.reclassify.urgency'), entries(options.data?.urgencies))}
         </SimpleGrid>
-        <Textarea
+        <GrowingTextarea
           label={t('workspaceWiring.reclassify.reason')}
           description={t('workspaceWiring.reclassify.reasonHint')}
-          autosize
           minRows={3}
           required
           {...form.register('reason')}

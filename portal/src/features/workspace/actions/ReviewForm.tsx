@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { SUCCESS_COLOR } from '../../tickets/ticket-status';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 const reviewSchema = z
   .object({
@@ -93,9 +94,8 @@ export function ReviewForm({
           )}
         />
         {decision === 'reject' && (
-          <Textarea
+          <GrowingTextarea
             label={t('workspace.forms.observations')}
-            autosize
             minRows={3}
             required
             {...form.register('observations')}
@@ -107,10 +107,9 @@ export function ReviewForm({
             <Alert color="yellow" title={t('workspace.forms.signOffMissingTitle')}>
               {signOff.data ? t('workspace.forms.signOffNotConforme') : t('workspace.forms.signOffMissing')}
             </Alert>
-            <Textarea
+            <GrowingTextarea
               label={t('workspace.forms.signOffWaivedReason')}
               description={t('workspace.forms.signOffWaivedHint')}
-              autosize
               minRows={2}
               {...form.register('signOffWaivedReason')}
               error={fieldError(t, form.formState.errors.signOffWaivedReason?.message)}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CannedAnswerPicker } from '../../canned-answers/CannedAnswerPicker';
 import { appendToDraft } from '../../canned-answers/fill';
-import { Alert, Button, CloseButton, Grid, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, CloseButton, Grid, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
 import { KnowledgeSearch } from './KnowledgeSearch';
 import type { ActionFormProps } from './WorkForms';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 const solutionSchema = z.object({
   solution: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
@@ -88,10 +89,9 @@ export function SolutionForm({ number, onDone, onCancel }: ActionFormProps) {
       <Grid.Col span={{ base: 12, md: 7 }}>
         <form onSubmit={onSubmitOf(form.handleSubmit((values) => propose.mutate(values)))} noValidate>
           <Stack>
-            <Textarea
+            <GrowingTextarea
               label={t('workspace.forms.solutionText')}
               description={t('workspace.forms.draftKept')}
-              autosize
               minRows={6}
               maxRows={16}
               required

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
 import { useChosenArticle } from './SolutionForm';
 import type { ActionFormProps } from './WorkForms';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 const submitSchema = z.object({
   verified: z.boolean().refine((value) => value, 'workspace.validation.verified'),
@@ -121,9 +122,8 @@ export function SubmitForm({ number, onDone, onCancel, solution }: ActionFormPro
             <ArticlePicker number={number} chosen={article} value={field.value} onChange={(id) => field.onChange(id)} />
           )}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('workspace.forms.submitNote')}
-          autosize
           minRows={2}
           {...form.register('note')}
           error={fieldError(t, form.formState.errors.note?.message)}

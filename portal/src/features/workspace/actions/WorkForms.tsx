@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NumberInput, Stack, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { onSubmitOf } from '../../../components/forms';
 import { fieldError, Refusal, useTicketAction } from './action-kit';
 import { useReportUnsaved } from '../unsaved';
 import { useDurationWords } from '../use-duration-words';
+import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
 /*
  * The short forms of the workspace: an estimate, a work log, waiting on the requester, reopening. Limits
@@ -93,9 +94,8 @@ export function EstimateForm({ number, onDone, onCancel }: ActionFormProps) {
             />
           )}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('workspace.forms.estimateNote')}
-          autosize
           minRows={2}
           {...form.register('note')}
           error={fieldError(t, form.formState.errors.note?.message)}
@@ -134,9 +134,8 @@ export function WorkLogForm({ number, onDone, onCancel }: ActionFormProps) {
   return (
     <form onSubmit={onSubmitOf(form.handleSubmit((values) => logWork.mutate(values)))} noValidate>
       <Stack>
-        <Textarea
+        <GrowingTextarea
           label={t('workspace.forms.workDescription')}
-          autosize
           minRows={3}
           required
           data-autofocus
@@ -199,9 +198,8 @@ function ReasonForm({
   return (
     <form onSubmit={onSubmitOf(form.handleSubmit((values) => action.mutate(values)))} noValidate>
       <Stack>
-        <Textarea
+        <GrowingTextarea
           label={label}
-          autosize
           minRows={3}
           required
           data-autofocus

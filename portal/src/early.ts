@@ -1,0 +1,5 @@
+// Evaluated first (main.tsx imports it before anything else): see api/early-reads.ts.
+import { startEarlyReads } from './api/early-reads';
+import { storedLanguage } from './app/stored-language';
+
+startEarlyReads(window.location, storedLanguage());
