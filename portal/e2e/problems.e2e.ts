@@ -10,7 +10,7 @@ interface Problem {
 }
 
 /**
- * Problem records (issue 18, AGETIC 7.6) in the portal: an area's agent records a problem with the keyboard,
+ * Problem records (issue 18; docs/domain.md § Post-assistance evaluation) in the portal: an area's agent records a problem with the keyboard,
  * linking an incident; analyses it (root cause, workaround, actions); a supervisor links another incident from
  * the ticket's workspace and unlinks it; the list filters by status and area with its counts.
  */

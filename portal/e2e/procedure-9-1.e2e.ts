@@ -12,7 +12,7 @@ import {
 import { Api, baseUrl, checkPage, linksIn, unique, waitForMail } from './support';
 
 /*
- * Procedure 9.1 (seed 002): a phone call the desk solves at first contact with the knowledge base; the
+ * Procedure 9.1 (docs/domain.md § Procedure 9.1): a phone call the desk solves at first contact with the knowledge base; the
  * supervisor's review finds something missing and returns it with observations, the operator completes
  * it and resubmits, the supervisor approves and closes, and the requester is mailed the closure with the
  * survey link. The operator and the supervisor each work in their own browser.

@@ -2,7 +2,7 @@ import { test } from '@playwright/test';
 import { runRelayProcedure } from './procedures';
 
 /*
- * Procedure 9.2 (seed 002): a service-availability incident the desk cannot solve goes to UIT, which
+ * Procedure 9.2 (docs/domain.md § Procedure 9.2): a service-availability incident the desk cannot solve goes to UIT, which
  * hands it to UPAT; UPAT coordinates the response back to UIT, which applies it and returns the solution
  * to the desk; the supervisor closes it. Each area's agent works in their own browser.
  */

@@ -2,7 +2,7 @@ import { test } from '@playwright/test';
 import { runRelayProcedure } from './procedures';
 
 /*
- * Procedure 9.3 (seed 002): a functional-design problem goes from the desk to ADT, which decides UPAT
+ * Procedure 9.3 (docs/domain.md § Procedure 9.3): a functional-design problem goes from the desk to ADT, which decides UPAT
  * must change the software (3.B); UPAT coordinates the release with UIT, which applies it and returns the
  * solution to the desk (3.B.5–3.B.8); the supervisor closes it. Each area's agent works in their own browser.
  */

@@ -4,13 +4,13 @@ import { approve, openWorkspace, recordSolution, staff, submitForReview, take } 
 import { Api, baseUrl, checkPage, createAccount, signIn, unique } from './support';
 
 /*
- * Seed 004, "Atención a Usuarios y Soporte Técnico", 01→10 on one ticket: the user reports naming the
+ * The field procedure (docs/domain.md § Field service), activities 01→10 on one ticket: the user reports naming the
  * equipment they hold; the desk (L1) attends it; a contracted company's technician visits with the
  * company's report number; the machine leaves for repair (F03) and comes back; the user, the head of the
  * department and the repair staff sign the conformity; the supervisor closes; the F01 and the machine's
  * bitácora (F02) show the whole attention.
  */
-test('seed 004: a field attention from the report to the close, with a contracted visit, a repair and the sign-off', async ({
+test('the field procedure (docs/domain.md § Field service): a field attention from the report to the close, with a contracted visit, a repair and the sign-off', async ({
   browser,
 }) => {
   test.setTimeout(480_000);

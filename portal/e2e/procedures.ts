@@ -2,7 +2,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import { Api, baseUrl, checkPage, createAccount, PASSWORD, signIn, unique } from './support';
 
 /*
- * Shared steps of the procedure specs (9.1, 9.2, 9.3 of seed 002): people created through the admin API,
+ * Shared steps of the procedure specs (procedures 9.1, 9.2, 9.3 of docs/domain.md): people created through the admin API,
  * each in a browser context of their own, acting in the ticket workspace the way workspace.e2e.ts does.
  */
 

@@ -152,7 +152,7 @@ test('times per step: the reports show each step against its target, and adminis
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/tickets/${number}$`));
 
-  // The administrators' page: the seed's times; 05 changed by keyboard and saved with Enter; audited.
+  // The administrators' page: the procedure's times; 05 changed by keyboard and saved with Enter; audited.
   await page.goto(`${baseUrl()}/admin/metas-por-actividad`);
   await expect(page.getByRole('heading', { level: 1, name: 'Metas por actividad' })).toBeVisible();
   const field = page.getByRole('textbox', { name: 'Meta de «05 La empresa acude» en minutos' });
@@ -175,8 +175,8 @@ test('times per step: the reports show each step against its target, and adminis
   const audit = await admin.send<{ items: Array<{ action: string }> }>('GET', '/audit?targetType=step-targets');
   expect(audit.items[0]?.action).toBe('step-targets.replace');
 
-  // Back to the seed's times, so other tests see the defaults.
-  await page.getByRole('button', { name: 'Volver a la semilla' }).click();
+  // Back to the procedure's times, so other tests see the defaults.
+  await page.getByRole('button', { name: 'Volver a los tiempos del procedimiento' }).click();
   await page.getByRole('button', { name: 'Guardar las metas' }).click();
   await expect
     .poll(

@@ -2,7 +2,7 @@ import type { ProblemsV1, ProblemV1 } from '@cau/contracts';
 import { ApiClient, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
- * Issue 18, problem records (AGETIC 7.6), through HTTP on the whole platform: incidents linked and
+ * Issue 18, problem records (docs/domain.md § Post-assistance evaluation), through HTTP on the whole platform: incidents linked and
  * unlinked, a ticket in at most one problem, bad input named by field, the workaround's article checked
  * with knowledge, the status rules, and who may do what.
  */

@@ -2,7 +2,7 @@ import type { TicketViewV1 } from '@cau/contracts';
 import { ApiClient, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
- * The procedures of seed 002 (9.1, 9.2, 9.3), driven only through HTTP as the people involved would:
+ * The procedures 9.1, 9.2 and 9.3 of docs/domain.md, driven only through HTTP as the people involved would:
  * the L1 operator, the area agents, the supervisor and the requester. Resolution runs as one instance
  * per technical area plus a general one for L1, side by side.
  */

@@ -16,7 +16,7 @@ export interface BusinessCalendar {
   holidays: ReadonlySet<string>;
 }
 
-/** Monday–Friday 08:00–16:00 in the given zone (the default of seed 003 deployments). */
+/** Monday–Friday 08:00–16:00 in the given zone (CAU's default; docs/domain.md § Business time). */
 export function defaultCalendar(zone: string, holidays: Iterable<string> = []): BusinessCalendar {
   const day = [{ start: '08:00', end: '16:00' }];
   return { zone, week: { 1: day, 2: day, 3: day, 4: day, 5: day }, holidays: new Set(holidays) };

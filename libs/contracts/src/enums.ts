@@ -1,5 +1,5 @@
 /**
- * Vocabulary shared by every service. Values are the Spanish words users see (seed 003 §8, seed 000 §III),
+ * Vocabulary shared by every service. Values are the Spanish words users see (docs/domain.md),
  * so they travel unchanged from the database to the API and the e-mails.
  */
 

@@ -25,7 +25,7 @@ import { Limits } from './limits.js';
 import { NotBlank } from './not-blank.js';
 
 /**
- * Field service on a ticket (seed 004, issue 15): the equipment a ticket names. Inventory keeps the links;
+ * Field service on a ticket (docs/domain.md § Field service; issue 15): the equipment a ticket names. Inventory keeps the links;
  * the gateway checks that the actor may see the ticket (reporting's access rules) before it asks, and
  * hands inventory the ticket's id and number. See ./subjects.ts for the naming rule.
  */
@@ -40,7 +40,7 @@ export const FieldServiceCommands = {
   RecordRepairOut: 'inventory.repair.out.v1',
   /** The machine comes back: its state on return, and `en_uso` or `en_stock` again. */
   RecordRepairReturn: 'inventory.repair.return.v1',
-  /** The conformity at the end of a field attention, with the three signatures (seed 004 step 09). */
+  /** The conformity at the end of a field attention, with the three signatures (docs/domain.md § Field service, activity 09). */
   RecordSignOff: 'inventory.sign-off.record.v1',
 } as const;
 
@@ -163,7 +163,7 @@ export const FieldServiceLimits = {
   note: 1_000,
 } as const;
 
-/** Who goes: one of the office's staff accounts, or a contracted company's technician (seed 004, steps 05–07). */
+/** Who goes: one of the office's staff accounts, or a contracted company's technician (docs/domain.md § Field service, activities 05–07). */
 export const VISITOR_KINDS = ['staff', 'contractor'] as const;
 export type VisitorKind = (typeof VISITOR_KINDS)[number];
 

@@ -25,7 +25,7 @@ import { Limits } from './limits.js';
 import { NotBlank } from './not-blank.js';
 
 /**
- * Inventory subjects (seed 004: the equipment register and its custody). See ./subjects.ts for the
+ * Inventory subjects (docs/domain.md § Field service: the equipment register and its custody). See ./subjects.ts for the
  * naming rule: never rename one in place. Equipment is addressed by its UUID; people find it by its
  * inventory number or serial through the list's `text` filter.
  */

@@ -26,7 +26,7 @@ import { TicketFiltersV1 } from './queries/tickets.js';
 import { NotBlank } from './not-blank.js';
 
 /**
- * Indicators of the service desk (seed 003 §8 "Crear reportes", 7.6; seed 001). Definitions of every
+ * Indicators of the service desk (docs/domain.md § Reports). Definitions of every
  * figure: docs/indicators.md.
  */
 export const ReportQueries = {
@@ -340,7 +340,7 @@ export interface RecurringReportV1 {
   items: RecurringIncidentV1[];
 }
 
-/** Seed 001's yearly indicators. */
+/** EDOMEX-CAU's yearly indicators (docs/domain.md § Reports). */
 export interface YearlyFiguresV1 {
   year: number;
   /** Tickets registered in the year. */

@@ -21,7 +21,7 @@ import { NotBlank } from './not-blank.js';
 import type { RepairCondition, VisitorKind } from './field-service.js';
 
 /**
- * The service log (bitácora, seed 004 form F02 "Bitácora de Atención a Usuarios de la Unidad") and the F01
+ * The service log (bitácora, MX-PR15 form F02 "Bitácora de Atención a Usuarios de la Unidad"; docs/domain.md § Field service) and the F01
  * "Atención a Usuarios de la Unidad". Inventory answers both; see ./subjects.ts for the naming rule.
  */
 export const ServiceLogQueries = {

@@ -21,8 +21,8 @@ import { NotBlank } from './not-blank.js';
 import { ReportPeriodV1, type ReportScopeV1 } from './reports.js';
 
 /**
- * Times per step of the field procedure (seed 004, "Atención a Usuarios y Soporte Técnico", activities
- * 01–10; issue 15 "Times per step"). Which events start and end each step: docs/indicators.md.
+ * Times per step of the field procedure (docs/domain.md § Field service: MX-PR15 "Atención a Usuarios y
+ * Soporte Técnico", activities 01–10; issue 15 "Times per step"). Which events start and end each step: docs/indicators.md.
  */
 export const StepTimesQueries = {
   /** Per step, over a period: count, median, p90, target, over target, the worst tickets (StepTimesReportV1). */
@@ -34,13 +34,13 @@ export const StepTimesQueries = {
 } as const;
 
 /**
- * The seed's activities, and `08b`, the repair away from the office (after the F03 of activity 08, before
- * the signatures of 09), which the seed leaves untimed. Never renumber: stored targets and times use them.
+ * MX-PR15's activities, and `08b`, the repair away from the office (after the F03 of activity 08, before
+ * the signatures of 09), which MX-PR15 leaves untimed. Never renumber: stored targets and times use them.
  */
 export const FIELD_STEPS = ['01', '02', '03', '04', '05', '06', '07', '08', '08b', '09', '10'] as const;
 export type FieldStep = (typeof FIELD_STEPS)[number];
 
-/** The seed's times in minutes (23 h in all); `08b` has none until an administrator sets one. */
+/** MX-PR15's times in minutes (23 h in all; docs/domain.md § Field service); `08b` has none until an administrator sets one. */
 export const DEFAULT_STEP_TARGETS: Readonly<Record<FieldStep, number | null>> = {
   '01': 10,
   '02': 180,
@@ -157,7 +157,7 @@ export class ReplaceStepTargetsV1 extends ActorEnvelopeBase {
 export interface StepTargetV1 {
   step: FieldStep;
   minutes: number | null;
-  /** The seed's time. */
+  /** MX-PR15's time for the step. */
   defaultMinutes: number | null;
   measured: boolean;
 }

@@ -2094,7 +2094,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Incidentes recurrentes del período (7.6), por categoría, solicitante o jurisdicción
+         * Incidentes recurrentes del período, por categoría, solicitante o jurisdicción
          * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida; como máximo 5 años, y 366 días por día. Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción (`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.
          *
          *     Roles: supervisor, admin, operator, agent, referente.
@@ -2162,7 +2162,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Las metas por actividad vigentes (por omisión, los tiempos de la semilla 004)
+         * Las metas por actividad vigentes (por omisión, los tiempos del procedimiento «Atención a Usuarios y Soporte Técnico»)
          * @description Roles: supervisor, admin, operator, agent, referente.
          */
         get: operations["StepTimesController_targets"];
@@ -2188,7 +2188,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Tiempos por actividad del procedimiento de atención en sitio (semilla 004) contra sus metas
+         * Tiempos por actividad del procedimiento de atención en sitio («Atención a Usuarios y Soporte Técnico») contra sus metas
          * @description Por actividad, los tickets cuya actividad terminó en el período (fechas locales, `from` incluida, `to` excluida, hasta 5 años): cantidad, mediana y percentil 90 en minutos hábiles, la meta, cuántos la superan y los más lentos. `area` y `jurisdiction` filtran por el área actual y la jurisdicción del ticket; un agente ve su área y un referente su jurisdicción (`scope`). Qué evento empieza y termina cada actividad: docs/indicators.md.
          *
          *     Roles: supervisor, admin, operator, agent, referente.
@@ -2456,7 +2456,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Tiempos máximos de respuesta y de resolución por prioridad (003 7.2.d)
+         * Tiempos máximos de respuesta y de resolución por prioridad, en minutos hábiles
          * @description Roles: operator, agent, supervisor, admin.
          */
         get: operations["SlaPoliciesController_get"];
@@ -2690,7 +2690,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio
+         * Informe de cierre: historia, solución, elementos involucrados, tiempos de solución y sin servicio
          * @description Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets que puede ver.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
@@ -3133,7 +3133,7 @@ export interface paths {
         put?: never;
         /**
          * Revisión del supervisor: aprueba y cierra, o rechaza con observaciones
-         * @description Solo supervisores y administradores cierran tickets (003 §8); rechazar exige `observations`. Un ticket con atención en campo (visita registrada o equipo en reparación) se cierra con la conformidad firmada (004), o con `signOffWaivedReason`: por qué se cierra sin ella (409 si falta).
+         * @description Solo supervisores y administradores cierran tickets; rechazar exige `observations`. Un ticket con atención en campo (visita registrada o equipo en reparación) se cierra con la conformidad firmada del usuario, o con `signOffWaivedReason`: por qué se cierra sin ella (409 si falta).
          *
          *     Roles: supervisor, admin.
          */
@@ -3201,7 +3201,7 @@ export interface paths {
         put?: never;
         /**
          * Da el ticket por resuelto y lo pasa a revisión del supervisor
-         * @description Tras verificar la solución con el solicitante (7.4) y actualizar la base de conocimiento (9.1 paso 6).
+         * @description Tras verificar la solución con el solicitante y actualizar la base de conocimiento (procedimiento 9.1, paso 6).
          *
          *     Roles: operator, supervisor, admin.
          */
@@ -3961,9 +3961,9 @@ export interface components {
             workedMinutes: number;
         };
         ClosureResolutionResponse: {
-            /** @description Artículo de la base de conocimiento vinculado al derivar la solución (9.1 paso 6) */
+            /** @description Artículo de la base de conocimiento vinculado al derivar la solución (procedimiento 9.1, paso 6) */
             articleRef: string | null;
-            /** @description Equipos, sistemas o servicios involucrados (7.5) */
+            /** @description Equipos, sistemas o servicios involucrados en el informe de cierre */
             elements: string | null;
             /** Format: date-time */
             registeredAt: string;
@@ -5322,20 +5322,20 @@ export interface components {
             /** @description Minutos hábiles; null deja la actividad sin meta */
             minutes: number | null;
             /**
-             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @description Actividad del procedimiento «Atención a Usuarios y Soporte Técnico»; 08b: reparación fuera del sitio
              * @enum {string}
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
         };
         StepTargetResponse: {
-            /** @description El tiempo de la semilla */
+            /** @description El tiempo que fija el procedimiento */
             defaultMinutes: number | null;
             /** @description false: la actividad no se mide (un instante en CAU) */
             measured: boolean;
             /** @description Meta vigente en minutos; null si no tiene */
             minutes: number | null;
             /**
-             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @description Actividad del procedimiento «Atención a Usuarios y Soporte Técnico»; 08b: reparación fuera del sitio
              * @enum {string}
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
@@ -5371,7 +5371,7 @@ export interface components {
             /** @description Percentil 90 en minutos hábiles */
             p90Minutes: number | null;
             /**
-             * @description Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio
+             * @description Actividad del procedimiento «Atención a Usuarios y Soporte Técnico»; 08b: reparación fuera del sitio
              * @enum {string}
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
@@ -5410,7 +5410,7 @@ export interface components {
             rule: string;
         };
         SuggestionResponse: {
-            /** @description Área a la que conviene derivar y por qué (9.1 pasos 3–4); null si no hay sugerencia */
+            /** @description Área a la que conviene derivar y por qué (procedimiento 9.1, pasos 3–4); null si no hay sugerencia */
             suggestion: components["schemas"]["SuggestedAreaResponse"] | null;
         };
         SurveyBodyV1: {

@@ -321,7 +321,7 @@ const cannedAnswersRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/canned-answers/CannedAnswersPage'), 'CannedAnswersPage'),
 });
 
-/** Problem records (AGETIC 7.6), for staff: the list with its filters, and one problem. */
+/** Problem records (docs/domain.md § Post-assistance evaluation), for staff: the list with its filters, and one problem. */
 const problemsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/problemas',
@@ -562,7 +562,7 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });
 
-/** Seed 001's yearly figures, to read and print; same people as the dashboard. */
+/** The yearly figures (docs/domain.md § Reports), to read and print; same people as the dashboard. */
 const yearlyReportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/informes/anual',

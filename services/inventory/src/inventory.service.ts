@@ -10,7 +10,7 @@ import { InventoryRepairs1798900000200 } from './migrations/1798900000200-repair
 import { InventorySignOffs1798900000300 } from './migrations/1798900000300-sign-offs.js';
 import { TicketEquipmentUseCases } from './ticket-equipment/ticket-equipment.use-cases.js';
 
-/** The equipment register and its custody (seed 004); it consumes registrations that name equipment. */
+/** The equipment register and its custody (docs/domain.md § Field service); it consumes registrations that name equipment. */
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
   schema: 'inventory',

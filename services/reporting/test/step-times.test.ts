@@ -195,7 +195,7 @@ describe('reporting: times per step of the field procedure against the targets',
     worst: [],
   });
 
-  it("measures March's steps as worked out by hand, against the seed's targets", async () => {
+  it("measures March's steps as worked out by hand, against the procedure's default targets", async () => {
     const answer = await report();
     const n = numbers;
     expect(answer).toEqual({

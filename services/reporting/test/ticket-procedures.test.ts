@@ -54,7 +54,7 @@ describe('reporting: the procedures in the ticket view and its path', () => {
   });
 
   /**
-   * Procedure 9.2 (seed 002): L1 escalates to UIT, UIT estimates, works, registers the solution and
+   * Procedure 9.2 (docs/domain.md § Procedure 9.2): L1 escalates to UIT, UIT estimates, works, registers the solution and
    * returns it to L1; L1 submits it, the supervisor rejects it once, then approves it; the requester
    * answers the survey. Routing numbers its events (routed, derivations), resolution its own.
    */

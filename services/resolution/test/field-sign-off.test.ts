@@ -8,7 +8,7 @@ import {
 } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
-/** Seed 004: a field attention closes with the user's signed conformity, or with the supervisor's reason. */
+/** docs/domain.md § Field service: a field attention closes with the user's signed conformity, or with the supervisor's reason. */
 describe('resolution: closing a field ticket asks for its sign-off', () => {
   let h: ResolutionHarness;
   const operator = people.operator();

@@ -4,7 +4,7 @@ import { ResolutionHarness, people, refusal, type TestTicket } from './support.j
 
 const MINUTE = 60_000;
 
-describe('resolution: the procedures of seed 002 (9.1, 9.2) through commands', () => {
+describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands', () => {
   let h: ResolutionHarness;
   const operator = people.operator();
   const supervisor = people.supervisor();
@@ -309,7 +309,7 @@ describe('resolution: the procedures of seed 002 (9.1, 9.2) through commands', (
     });
   });
 
-  it('lets only supervisors and administrators review (seed 003 §8)', async () => {
+  it('lets only supervisors and administrators review (docs/domain.md § Supervisor review and closure)', async () => {
     const ticket = await h.ticket();
     await resolveAtServiceDesk(ticket);
     for (const actor of [operator, people.agent('L1'), people.agent('UIT'), requester]) {

@@ -64,7 +64,7 @@ export class AttachmentLinkV1 {
   mediaType?: string;
 }
 
-/** The fields every ticket records at registration (seed 000 §III, DOMAIN.md step 1). */
+/** The fields every ticket records at registration (docs/domain.md § Registration). */
 export class TicketRegistrationV1 {
   @IsDefined()
   @IsIn(CHANNELS)

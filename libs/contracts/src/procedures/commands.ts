@@ -112,7 +112,7 @@ export class SolutionBodyV1 {
   @MaxLength(Limits.description)
   solution!: string;
 
-  /** Equipment, systems or services involved (seed 003 7.5 "elementos involucrados"). */
+  /** Equipment, systems or services involved (docs/domain.md § Closure report: "elementos involucrados"). */
   @IsOptional()
   @IsString()
   @MaxLength(Limits.note)
@@ -127,7 +127,7 @@ export class SolutionBodyV1 {
 }
 
 export class SubmitForReviewBodyV1 {
-  /** The operator verified the solution with the requester (7.4). */
+  /** The operator verified the solution with the requester (docs/domain.md § Procedure 9.1). */
   @IsDefined()
   @IsBoolean()
   verifiedWithRequester!: boolean;
@@ -156,7 +156,7 @@ export class ReviewBodyV1 {
   observations?: string;
 
   /**
-   * Approving a field ticket without the user's signed conformity (seed 004): why it closes anyway.
+   * Approving a field ticket without the user's signed conformity (docs/domain.md § Field service): why it closes anyway.
    * Without it such an approval is refused with the reason.
    */
   @IsOptional()
@@ -360,7 +360,7 @@ export class CommentCommandV1 extends TicketCommandBase {
 
 /**
  * Corrects the ticket's classification (L1, or the area that holds the ticket: ACGII "clasifica y
- * prioriza", seed 9.2 3.C.2). Routing recomputes the priority with its matrix. At least one of the four
+ * prioriza", docs/domain.md § Procedure 9.2, step 3.C.2). Routing recomputes the priority with its matrix. At least one of the four
  * fields is given; the reason is kept in the timeline.
  */
 export class ReclassifyTicketBodyV1 {

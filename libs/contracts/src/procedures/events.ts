@@ -32,7 +32,7 @@ import {
 } from '../enums.js';
 import { DERIVATION_KINDS, SATISFACTION_LEVELS, type DerivationKind, type SatisfactionLevel } from './commands.js';
 
-/** Who did it: recorded on every step of the ticket's path (DOMAIN.md "Every derivation is recorded"). */
+/** Who did it: recorded on every step of the ticket's path (docs/domain.md § Escalation graph: every derivation is recorded). */
 export class ByV1 {
   @IsUUID()
   accountId!: string;
@@ -169,7 +169,7 @@ export class TicketClosedV1 extends LifecycleStepBase {
   resolutionCalendarMinutes!: number;
 
   /**
-   * A field ticket closed without the user's conformity (seed 004): the supervisor's reason. Staff see it
+   * A field ticket closed without the user's conformity (docs/domain.md § Field service): the supervisor's reason. Staff see it
    * in the timeline; it is not for the requester.
    */
   @IsOptional()
@@ -352,7 +352,7 @@ export class TicketReclassifiedV1 extends TicketStepBase {
 
 /**
  * The requester, or the referente of the ticket's jurisdiction, says the solution solved the problem
- * (seed 003 7.4). It does not close the ticket: the supervisor still reviews it.
+ * (docs/domain.md § Procedure 9.1, verification). It does not close the ticket: the supervisor still reviews it.
  */
 export class SolutionAcceptedV1 extends LifecycleStepBase {
   @IsOptional()

@@ -25,7 +25,7 @@ import { NotBlank } from '../not-blank.js';
 import { ByV1 } from './events.js';
 
 /**
- * Problem records (AGETIC guideline 7.6, continuous improvement): a problem groups recurring incidents so
+ * Problem records (docs/domain.md § Post-assistance evaluation: continuous improvement): a problem groups recurring incidents so
  * their root cause is analysed once, a workaround (ideally a knowledge-base article) is known meanwhile, and
  * the actions taken are written down. Resolution owns them (`ResolutionQueries.*Problem*`).
  */

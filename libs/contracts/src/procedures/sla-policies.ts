@@ -31,7 +31,7 @@ export type SlaScope = (typeof SLA_SCOPES)[number];
 /** More overrides than this is a sign of a runaway script, not of an office's agreements. */
 export const MAX_SLA_OVERRIDES = 300;
 
-/** Maximum response and resolution times of one priority, in business minutes (seed 003 7.2.d). */
+/** Maximum response and resolution times of one priority, in business minutes (docs/domain.md § Service levels). */
 export class SlaPolicyV1 {
   @IsDefined()
   @IsIn(PRIORITIES)

@@ -79,7 +79,7 @@ export const ResolutionQueries = {
   RemoveHoliday: 'resolution.sla.holidays.remove.v1',
   /** `ImportHolidaysCommandV1` → `HolidayImportResultV1`, all or nothing (administrators). */
   ImportHolidays: 'resolution.sla.holidays.import.v1',
-  /** Problem records (AGETIC 7.6), staff only: `ProblemsQueryV1` → `ProblemsV1`. */
+  /** Problem records (docs/domain.md § Post-assistance evaluation), staff only: `ProblemsQueryV1` → `ProblemsV1`. */
   ListProblems: 'resolution.problems.list.v1',
   /** `ProblemRefV1` → `ProblemV1`. */
   GetProblem: 'resolution.problems.get.v1',

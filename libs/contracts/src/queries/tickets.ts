@@ -228,7 +228,7 @@ export class TicketListQueryV1 extends ActorEnvelopeBase {
   filters!: TicketListFiltersV1;
 }
 
-/** One step of the ticket's path, visible to everyone allowed to see the ticket (seed 003 §8). */
+/** One step of the ticket's path, visible to everyone allowed to see the ticket (docs/domain.md § Escalation graph). */
 export interface TicketTimelineEntryV1 {
   at: string;
   /** The event type, e.g. `ticket.escalated`. */

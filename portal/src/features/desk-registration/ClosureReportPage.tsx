@@ -57,7 +57,7 @@ function ArticleReference({ reference }: { reference: string }) {
 }
 
 /**
- * The closure report (seed 003 7.5) as a page to read and to print: what happened, how it was solved
+ * The closure report (docs/domain.md § Closure report) as a page to read and to print: what happened, how it was solved
  * and with what, how long it took and how long the requester was without service.
  */
 export function ClosureReportPage() {

@@ -7,7 +7,7 @@ import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 /**
  * "Resuelto en el primer contacto": the article that solved the call, the solution as it will be
- * recorded (the requester is mailed it), and the operator's word that it works for the requester (7.4).
+ * recorded (the requester is mailed it), and the operator's word that it works for the requester (AGETIC-LIN 7.4).
  */
 export function FirstContactCard() {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ type Solution = paths['/api/v1/tickets/{number}/solution']['post']['requestBody'
 type Submission = paths['/api/v1/tickets/{number}/submit']['post']['requestBody']['content']['application/json'];
 
 /**
- * The channels a person reaches the desk through (DOMAIN.md step 1). Staff may register on any channel;
+ * The channels a person reaches the desk through (docs/domain.md § Channels). Staff may register on any channel;
  * the portal is the requester's own, and monitoring alerts register themselves.
  */
 export const DESK_CHANNELS = [
@@ -29,7 +29,7 @@ const firstContactSchema = z.object({
   articleId: z.string().min(1),
   articleTitle: z.string(),
   solution: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
-  /** 7.4: the operator verified with the requester, on the call, that it works. */
+  /** AGETIC-LIN 7.4 (docs/domain.md § Procedure 9.1): the operator verified with the requester, on the call, that it works. */
   verified: z.boolean().refine((value) => value, 'deskRegistration.validation.verify'),
 });
 

@@ -42,7 +42,7 @@ function visitLine(visit: FieldVisit, t: TFunction, language: string): string {
 }
 
 /**
- * The field attention as the requester sees it on their ticket (seed 004): the equipment named, the visits
+ * The field attention as the requester sees it on their ticket (docs/domain.md § Field service): the equipment named, the visits
  * (when and who; no internal notes), machines out for repair and their return with the F03, and the
  * sign-off. Nothing is shown while the ticket has none of it. Live: the gateway tells the requester of the
  * field work on their own tickets (the bare fact), and the sections are read again, as in the workspace.

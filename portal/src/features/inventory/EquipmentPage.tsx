@@ -157,7 +157,7 @@ function History({ entries }: { entries: EquipmentHistoryEntry[] }) {
   );
 }
 
-/** Who held the equipment, from when until when (seed 004: the resguardo), the newest first. */
+/** Who held the equipment, from when until when (docs/domain.md § Field service: the resguardo), the newest first. */
 function Custody({ equipmentId, periods }: { equipmentId: string; periods: CustodyPeriod[] }) {
   const { t, i18n } = useTranslation();
   if (periods.length === 0) return <Text size="sm">{t('inventory.noCustody')}</Text>;

@@ -10,7 +10,7 @@ import { acceptCustody, myEquipmentQuery, type MyEquipmentItem, type SignatureMo
 import { SignaturePad } from '../../components/SignaturePad';
 
 /**
- * "Mi equipo": the equipment the signed-in person holds now (seed 004, lineamiento 7: every user's
+ * "Mi equipo": the equipment the signed-in person holds now (docs/domain.md § Field service, MX-PR15 lineamiento 7: every user's
  * equipment under a resguardo), each with its custody document to read and accept.
  */
 export function MyEquipmentPage() {

@@ -40,7 +40,7 @@ export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   );
 }
 
-/** The problem records (AGETIC 7.6): filters by status and area, with the incidents linked to each. */
+/** The problem records (docs/domain.md § Post-assistance evaluation): filters by status and area, with the incidents linked to each. */
 export function ProblemsPage() {
   const { t, i18n } = useTranslation();
   const account = useSession()!;

@@ -2,7 +2,7 @@ export const problemsEs = {
   nav: 'Problemas',
   title: 'Problemas',
   intro:
-    'Un problema agrupa incidentes recurrentes para analizar su causa raíz una sola vez, con una solución temporal mientras tanto y el registro de las acciones realizadas (lineamiento 7.6, mejora continua).',
+    'Un problema agrupa incidentes recurrentes para analizar su causa raíz una sola vez, con una solución temporal mientras tanto y el registro de las acciones realizadas (evaluación post asistencia, mejora continua).',
   new: 'Registrar un problema',
   newTitle: 'Registrar un problema',
   status: 'Estado',
@@ -91,7 +91,7 @@ export const problemsEn: typeof problemsEs = {
   nav: 'Problems',
   title: 'Problems',
   intro:
-    'A problem groups recurring incidents so their root cause is analysed once, with a workaround meanwhile and a record of the actions taken (guideline 7.6, continuous improvement).',
+    'A problem groups recurring incidents so their root cause is analysed once, with a workaround meanwhile and a record of the actions taken (post-assistance evaluation, continuous improvement).',
   new: 'Record a problem',
   newTitle: 'Record a problem',
   status: 'Status',

@@ -15,7 +15,7 @@ import './reports.css';
 
 const route = getRouteApi('/signed-in/informes/anual');
 
-/** Seed 001's yearly figures: tickets registered, services rendered (closed) and jurisdictions served. */
+/** The yearly figures (docs/domain.md § Reports): tickets registered, services rendered (closed) and jurisdictions served. */
 export function YearlyReportPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;

@@ -1,7 +1,7 @@
-/** Times per step of the field procedure (issue 15, seed 004), kept beside the feature; the locale files include them. */
+/** Times per step of the field procedure (issue 15, docs/domain.md § Field service), kept beside the feature; the locale files include them. */
 export const stepTimesEs = {
   title: 'Tiempos por actividad',
-  help: 'Procedimiento de atención en sitio (semilla 004): el tiempo real de cada actividad, en minutos hábiles, contra su meta. Cuenta cada ticket en el período en que terminó la actividad. Definiciones: docs/indicators.md.',
+  help: 'Procedimiento de atención en sitio («Atención a Usuarios y Soporte Técnico», actividades 01 a 10): el tiempo real de cada actividad, en minutos hábiles, contra su meta. Cuenta cada ticket en el período en que terminó la actividad. Definiciones: docs/indicators.md.',
   chartTitle: 'Mediana y meta por actividad (min hábiles)',
   chartFile: 'tiempos-por-actividad',
   tableLabel: 'Tiempos por actividad del período',
@@ -38,12 +38,12 @@ export const stepTimesEs = {
     nav: 'Metas por actividad',
     title: 'Metas por actividad',
     intro:
-      'Minutos hábiles que cada actividad del procedimiento de atención en sitio (semilla 004) debería tomar. Los informes comparan el tiempo real con estas metas, también en períodos pasados. Deje un campo vacío para dejar la actividad sin meta.',
+      'Minutos hábiles que cada actividad del procedimiento de atención en sitio («Atención a Usuarios y Soporte Técnico») debería tomar. Los informes comparan el tiempo real con estas metas, también en períodos pasados. Deje un campo vacío para dejar la actividad sin meta.',
     caption: 'Metas por actividad, en minutos hábiles',
     minutesLabel: 'Meta de «{{step}}» en minutos',
-    seed: 'Semilla',
+    seed: 'Del procedimiento',
     seedValue: '{{minutes}} min',
-    restore: 'Volver a la semilla',
+    restore: 'Volver a los tiempos del procedimiento',
     save: 'Guardar las metas',
     undo: 'Deshacer',
     saved: 'Metas guardadas.',
@@ -58,7 +58,7 @@ export const stepTimesEs = {
 
 export const stepTimesEn: typeof stepTimesEs = {
   title: 'Times per step',
-  help: 'Field attention procedure (seed 004): the real time of each step, in business minutes, against its target. Each ticket counts in the period in which the step ended. Definitions: docs/indicators.md.',
+  help: 'Field attention procedure («Atención a Usuarios y Soporte Técnico», activities 01–10): the real time of each step, in business minutes, against its target. Each ticket counts in the period in which the step ended. Definitions: docs/indicators.md.',
   chartTitle: 'Median and target per step (business min)',
   chartFile: 'times-per-step',
   tableLabel: 'Times per step in the period',
@@ -95,12 +95,12 @@ export const stepTimesEn: typeof stepTimesEs = {
     nav: 'Targets per step',
     title: 'Targets per step',
     intro:
-      'Business minutes each step of the field attention procedure (seed 004) should take. Reports compare the real time with these targets, for past periods too. Leave a field empty to leave the step without a target.',
+      'Business minutes each step of the field attention procedure («Atención a Usuarios y Soporte Técnico») should take. Reports compare the real time with these targets, for past periods too. Leave a field empty to leave the step without a target.',
     caption: 'Targets per step, in business minutes',
     minutesLabel: 'Target of “{{step}}” in minutes',
-    seed: 'Seed',
+    seed: 'Procedure’s',
     seedValue: '{{minutes}} min',
-    restore: 'Back to the seed',
+    restore: 'Back to the procedure’s times',
     save: 'Save the targets',
     undo: 'Undo',
     saved: 'Targets saved.',

@@ -8,7 +8,7 @@ import { ArticleContent } from '../knowledge/ArticleContent';
 import { kbSuggestQuery } from '../knowledge/knowledge-api';
 
 /**
- * Public articles that match what the person is typing (002 9.1 step 3: the knowledge base first). Each
+ * Public articles that match what the person is typing (docs/domain.md § Knowledge base: the knowledge base first). Each
  * opens in place; "esto resolvió mi problema" is recorded as a ticket avoided, and no ticket is needed.
  */
 export function SuggestedArticles({ query, onSolved }: { query: string; onSolved: () => void }) {

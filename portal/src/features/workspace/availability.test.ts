@@ -9,7 +9,7 @@ import {
   type WorkspaceActor,
 } from './availability';
 
-/** The AGETIC graph (DOMAIN.md), as GET /routing/graph answers it by default. */
+/** The AGETIC graph (docs/domain.md § Escalation graph), as GET /routing/graph answers it by default. */
 const GRAPH: EscalationGraph = {
   entryArea: 'L1',
   edges: [

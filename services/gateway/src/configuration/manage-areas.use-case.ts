@@ -4,7 +4,7 @@ import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AreaResponse } from './configuration.dto.js';
 
-/** Areas are routing's configuration: each entity names its own queues (DOMAIN.md "Areas"). */
+/** Areas are routing's configuration: each entity names its own queues (docs/domain.md § Areas). */
 @Injectable()
 export class ManageAreasUseCase {
   constructor(

@@ -15,7 +15,7 @@ export class SlaPoliciesController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Tiempos máximos de respuesta y de resolución por prioridad (003 7.2.d)' })
+  @ApiOperation({ summary: 'Tiempos máximos de respuesta y de resolución por prioridad, en minutos hábiles' })
   @ApiOkResponse({ type: SlaPoliciesResponse, description: 'Tal como los guarda el servicio de resolución' })
   @ApiErrors(503)
   get(@CurrentActor() actor: ActorV1): Promise<unknown> {

@@ -73,7 +73,7 @@ const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
 const TICKET_EQUIPMENT = new ContractPipe(TicketEquipmentParams, ['number']);
 
 /**
- * Field service on a ticket (seed 004, issue 15): the equipment a ticket names. Whoever may see the
+ * Field service on a ticket (docs/domain.md § Field service; issue 15): the equipment a ticket names. Whoever may see the
  * ticket sees its equipment; staff link and unlink it.
  */
 @ApiTags('field-service')

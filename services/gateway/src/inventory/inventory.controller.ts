@@ -57,7 +57,7 @@ const CSV_COLUMNS_DOC =
   'o como se escriben («Dispositivo de red», «En reparación»); fechas AAAA-MM-DD; atributos, un objeto JSON de textos.';
 
 /**
- * The equipment register (seed 004). Staff (operators, agents, supervisors, administrators) read and
+ * The equipment register (docs/domain.md § Field service). Staff (operators, agents, supervisors, administrators) read and
  * register equipment; only supervisors and administrators import a CSV, which can rewrite thousands of
  * records at once. Requesters will see only "mi equipo" (a later issue).
  */

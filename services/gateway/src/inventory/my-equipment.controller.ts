@@ -18,7 +18,7 @@ import { CustodyPeriodResponse, MyEquipmentResponse } from './inventory.response
 import { MyEquipmentUseCase } from './my-equipment.use-case.js';
 
 /**
- * The holder's side of custody (seed 004, lineamiento 7): everyone signed in reads the equipment they
+ * The holder's side of custody (docs/domain.md § Field service: MX-PR15 lineamiento 7): everyone signed in reads the equipment they
  * hold and accepts its custody document. Only their own: the address they sign in with is the one that
  * keys intake's requester directory, and inventory answers 404 for anyone else's period.
  */

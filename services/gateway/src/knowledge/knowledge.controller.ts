@@ -64,7 +64,7 @@ const DUPLICATES_MESSAGE = {
   en: 'Similar articles already exist: check the candidates or repeat the request with "force": true.',
 } as const;
 
-/** The knowledge base (002 9.1 steps 3 and 6): articles, search and suggestions. */
+/** The knowledge base (docs/domain.md § Knowledge base; procedure 9.1 steps 3 and 6): articles, search and suggestions. */
 @ApiTags('knowledge')
 @Controller('api/v1')
 export class KnowledgeController {

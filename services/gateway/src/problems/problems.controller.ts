@@ -28,7 +28,7 @@ const ID_PARAM = { name: 'id', schema: { type: 'string', format: 'uuid' } } as c
 const ID = new ContractPipe(ProblemIdParams);
 
 /**
- * Problem records (AGETIC 7.6): recurring incidents grouped for a root-cause analysis. Every staff member
+ * Problem records (docs/domain.md § Post-assistance evaluation): recurring incidents grouped for a root-cause analysis. Every staff member
  * reads them; the members of the responsible area, supervisors and administrators change them; only
  * supervisors and administrators close one or move it to another area (resolution decides).
  */

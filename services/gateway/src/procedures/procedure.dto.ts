@@ -81,7 +81,7 @@ export class SuggestionResponse {
   @ApiProperty({
     type: SuggestedAreaResponse,
     nullable: true,
-    description: 'Área a la que conviene derivar y por qué (9.1 pasos 3–4); null si no hay sugerencia',
+    description: 'Área a la que conviene derivar y por qué (procedimiento 9.1, pasos 3–4); null si no hay sugerencia',
   })
   suggestion!: SuggestedAreaResponse | null;
 }
@@ -121,13 +121,17 @@ class ClosureResolutionResponse {
   @ApiProperty()
   solution!: string;
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'Equipos, sistemas o servicios involucrados (7.5)' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Equipos, sistemas o servicios involucrados en el informe de cierre',
+  })
   elements!: string | null;
 
   @ApiProperty({
     type: 'string',
     nullable: true,
-    description: 'Artículo de la base de conocimiento vinculado al derivar la solución (9.1 paso 6)',
+    description: 'Artículo de la base de conocimiento vinculado al derivar la solución (procedimiento 9.1, paso 6)',
   })
   articleRef!: string | null;
 
@@ -157,7 +161,7 @@ class ClosureTimeWithoutServiceResponse {
   basis!: 'reported' | 'registration-to-solution';
 }
 
-/** Resolution's closure report (seed 003 7.5), written when the ticket closes. */
+/** Resolution's closure report (docs/domain.md § Closure report), written when the ticket closes. */
 export class ClosureReportResponse {
   @ApiProperty({ format: 'uuid' })
   ticketId!: string;

@@ -139,7 +139,7 @@ export class TicketProceduresController {
   @ApiOperation({
     summary: 'Da el ticket por resuelto y lo pasa a revisión del supervisor',
     description:
-      'Tras verificar la solución con el solicitante (7.4) y actualizar la base de conocimiento (9.1 paso 6).',
+      'Tras verificar la solución con el solicitante y actualizar la base de conocimiento (procedimiento 9.1, paso 6).',
   })
   @ApiJsonBody(SubmitForReviewBodyV1)
   @ApiTicketAction()
@@ -156,7 +156,7 @@ export class TicketProceduresController {
   @ApiOperation({
     summary: 'Revisión del supervisor: aprueba y cierra, o rechaza con observaciones',
     description:
-      'Solo supervisores y administradores cierran tickets (003 §8); rechazar exige `observations`. Un ticket con atención en campo (visita registrada o equipo en reparación) se cierra con la conformidad firmada (004), o con `signOffWaivedReason`: por qué se cierra sin ella (409 si falta).',
+      'Solo supervisores y administradores cierran tickets; rechazar exige `observations`. Un ticket con atención en campo (visita registrada o equipo en reparación) se cierra con la conformidad firmada del usuario, o con `signOffWaivedReason`: por qué se cierra sin ella (409 si falta).',
   })
   @ApiJsonBody(ReviewBodyV1)
   @ApiTicketAction()
@@ -324,7 +324,7 @@ export class TicketProceduresController {
   @Get(':number/closure-report')
   @Roles(...ROLES)
   @ApiOperation({
-    summary: 'Informe de cierre (7.5): historia, solución, elementos involucrados, tiempos de solución y sin servicio',
+    summary: 'Informe de cierre: historia, solución, elementos involucrados, tiempos de solución y sin servicio',
     description:
       'Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets ' +
       'que puede ver.',

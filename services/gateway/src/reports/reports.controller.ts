@@ -119,7 +119,7 @@ export class ReportsController {
 
   @Get('recurring')
   @ApiOperation({
-    summary: 'Incidentes recurrentes del período (7.6), por categoría, solicitante o jurisdicción',
+    summary: 'Incidentes recurrentes del período, por categoría, solicitante o jurisdicción',
     description: PERIOD_RULES,
   })
   @ApiQueryFromContract(RecurringReportParamsV1)

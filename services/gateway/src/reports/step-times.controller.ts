@@ -24,7 +24,8 @@ export class StepTimesController {
 
   @Get('step-times')
   @ApiOperation({
-    summary: 'Tiempos por actividad del procedimiento de atención en sitio (semilla 004) contra sus metas',
+    summary:
+      'Tiempos por actividad del procedimiento de atención en sitio («Atención a Usuarios y Soporte Técnico») contra sus metas',
     description:
       'Por actividad, los tickets cuya actividad terminó en el período (fechas locales, `from` incluida, `to` excluida, ' +
       'hasta 5 años): cantidad, mediana y percentil 90 en minutos hábiles, la meta, cuántos la superan y los más ' +
@@ -42,7 +43,10 @@ export class StepTimesController {
   }
 
   @Get('step-targets')
-  @ApiOperation({ summary: 'Las metas por actividad vigentes (por omisión, los tiempos de la semilla 004)' })
+  @ApiOperation({
+    summary:
+      'Las metas por actividad vigentes (por omisión, los tiempos del procedimiento «Atención a Usuarios y Soporte Técnico»)',
+  })
   @ApiOkResponse({ type: StepTargetsResponse })
   @ApiErrors(403, 503)
   targets(@CurrentActor() actor: ActorV1): Promise<StepTargetsV1> {

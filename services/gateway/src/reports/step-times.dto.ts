@@ -17,7 +17,7 @@ import { ReportScopeResponse, SCOPE } from './report.dto.js';
 
 const STEP = {
   enum: FIELD_STEPS,
-  description: 'Actividad del procedimiento (semilla 004); 08b: reparación fuera del sitio',
+  description: 'Actividad del procedimiento «Atención a Usuarios y Soporte Técnico»; 08b: reparación fuera del sitio',
 };
 
 export class SlowTicketResponse implements SlowTicketV1 {
@@ -81,7 +81,7 @@ export class StepTargetResponse implements StepTargetV1 {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Meta vigente en minutos; null si no tiene' })
   minutes!: number | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'El tiempo de la semilla' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'El tiempo que fija el procedimiento' })
   defaultMinutes!: number | null;
 
   @ApiProperty({ description: 'false: la actividad no se mide (un instante en CAU)' })

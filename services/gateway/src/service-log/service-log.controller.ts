@@ -37,7 +37,7 @@ const PDF_RESPONSE = {
 } as const;
 
 /**
- * The service log (bitácora, form F02 of seed 004) for staff, and each ticket's F01 for whoever may see
+ * The service log (bitácora, MX-PR15 form F02; docs/domain.md § Field service) for staff, and each ticket's F01 for whoever may see
  * the ticket.
  */
 @ApiTags('service-log')

@@ -23,7 +23,7 @@ export function documentMoment(at: Date, timeZone: string): string {
 }
 
 /**
- * The text the holder reads and accepts (seed 004, lineamiento 7: every user's equipment under a
+ * The text the holder reads and accepts (docs/domain.md § Field service, MX-PR15 lineamiento 7: every user's equipment under a
  * resguardo). It is built from the period's facts, so the same facts always give the same text: an
  * acceptance sends back the text it was shown, and a text that no longer matches (the equipment was
  * changed meanwhile) is refused rather than accepted unread.

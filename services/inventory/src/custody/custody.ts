@@ -4,7 +4,7 @@ export type CustodyChange = 'assigned' | 'transferred';
 export type CustodyDecision = { allowed: true; change: CustodyChange } | { allowed: false; reason: string };
 
 /**
- * Whether equipment may go to a person now (seed 004: the resguardo follows the equipment). Equipment out
+ * Whether equipment may go to a person now (docs/domain.md § Field service: the resguardo follows the equipment). Equipment out
  * for repair is not at the office to hand over; retired equipment is nobody's.
  */
 export function custodyDecision(

@@ -15,7 +15,7 @@ export interface CustodyFormInput {
 }
 
 /**
- * The custody document (resguardo, seed 004 lineamiento 7) as a printable form: the equipment, the
+ * The custody document (resguardo, docs/domain.md § Field service, MX-PR15 lineamiento 7) as a printable form: the equipment, the
  * person who holds it and since when, the hand-over note, the text to accept and, once accepted, who
  * accepted it and when, with the drawn signature if one was given.
  */

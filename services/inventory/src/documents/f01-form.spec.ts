@@ -15,7 +15,7 @@ const visit = (visitor: Partial<FieldVisitV1['visitor']>): FieldVisitV1 =>
   }) as FieldVisitV1;
 const repair = (reportNumber: string | null): RepairV1 => ({ reportNumber }) as RepairV1;
 
-describe('technicalSupport (seed 004 step 04)', () => {
+describe('technicalSupport (docs/domain.md § Field service, activity 04)', () => {
   it('was not needed when only the office staff went', () => {
     expect(technicalSupport([visit({ kind: 'staff', name: 'Raúl' })], [])).toEqual({
       needed: false,

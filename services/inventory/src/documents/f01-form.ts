@@ -32,7 +32,7 @@ const day = (date: string) => date.split('-').reverse().join('/');
 const heading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 3] });
 
 /**
- * Soporte Técnico (seed 004 step 04) was needed when a contracted company's technician came or the
+ * Soporte Técnico (docs/domain.md § Field service, activity 04) was needed when a contracted company's technician came or the
  * machine left for repair; the report numbers are the ones the company or the UTIC help desk gave.
  */
 export function technicalSupport(visits: readonly FieldVisitV1[], repairs: readonly RepairV1[]) {
@@ -60,7 +60,7 @@ function repairLine(r: RepairV1, timeZone: string): string {
     : `${out}. Aún no volvió.`;
 }
 
-/** MP414-PR15-P01-F01 "Atención a Usuarios de la Unidad" (seed 004, steps 01, 03, 04 and 10), filled from the ticket. */
+/** MP414-PR15-P01-F01 "Atención a Usuarios de la Unidad" (docs/domain.md § Field service, activities 01, 03, 04 and 10), filled from the ticket. */
 export function f01Form(facts: F01Facts, timeZone: string): FormDocument {
   const { ticket, signOff } = facts;
   const support = technicalSupport(facts.visits, facts.repairs);

@@ -10,7 +10,7 @@ export type Content = string | Content[] | { [property: string]: unknown };
 
 /** One of the procedure's printable forms (F01, F03, the custody document…). */
 export interface FormDocument {
-  /** The form's code as the seed names it, printed beside the title (e.g. 'F03'). */
+  /** The form's code as MX-PR15 names it (docs/domain.md § Field service), printed beside the title (e.g. 'F03'). */
   code: string;
   title: string;
   body: Content[];

@@ -31,7 +31,7 @@ function scopeText(scope: ServiceLogScope): string {
 
 const HEADER = ['Fecha', 'Ticket', 'Equipo', 'Usuario', 'Atención', 'Realizó', 'Resultado', 'Conformidad'];
 
-/** MP414-PR15-P01-F02 "Bitácora de Atención a Usuarios de la Unidad" (seed 004, steps 03 and 10): a row per attention. */
+/** MP414-PR15-P01-F02 "Bitácora de Atención a Usuarios de la Unidad" (docs/domain.md § Field service, activities 03 and 10): a row per attention. */
 export function serviceLogForm(
   entries: readonly ServiceLogEntryV1[],
   scope: ServiceLogScope,

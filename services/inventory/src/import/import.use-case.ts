@@ -29,7 +29,7 @@ function refusal(problems: FieldProblem[], badLines: number): ServiceError {
 }
 
 /**
- * The CSV import (seed 004 keeps the institutional register, SIGTIG, in step): rows are staged in chunks,
+ * The CSV import (MX-PR15 keeps the institutional register, SIGTIG, in step; docs/domain.md § Field service): rows are staged in chunks,
  * then checked all together and applied in ONE transaction, so a file with a bad row changes nothing.
  */
 @Injectable()

@@ -12,7 +12,7 @@ const TYPES: Array<[string, string, string]> = [
 ];
 
 /**
- * The equipment register (seed 004): the type catalogue as data, the equipment, every change to it
+ * The equipment register (docs/domain.md § Field service): the type catalogue as data, the equipment, every change to it
  * (before/after), custody periods, and the staging area of CSV imports.
  */
 export class InventorySchema1798710000000 implements MigrationInterface {

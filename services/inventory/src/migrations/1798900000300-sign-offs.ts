@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@cau/persistence';
 
-/** The conformity at the end of a field attention (seed 004 step 09): the latest one per ticket. */
+/** The conformity at the end of a field attention (docs/domain.md § Field service, activity 09): the latest one per ticket. */
 export class InventorySignOffs1798900000300 implements MigrationInterface {
   name = 'InventorySignOffs1798900000300';
 

@@ -15,7 +15,7 @@ const day = (date: string) => {
   return `${dayOfMonth}/${month}/${year}`;
 };
 
-/** MP414-PR15-P01-F03 "Salida de Equipo de Cómputo" (seed 004, step 08), with its return once it came back. */
+/** MP414-PR15-P01-F03 "Salida de Equipo de Cómputo" (docs/domain.md § Field service, activity 08), with its return once it came back. */
 export function repairForm(repair: RepairV1, typeLabel: string, timeZone: string): FormDocument {
   const e = repair.equipment;
   const make = [e.brand, e.model].filter(Boolean).join(' ') || null;

@@ -38,7 +38,7 @@ function officeTimeZone(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Equipment out for repair (seed 004 step 08, form F03) and back. Leaving puts the machine in
+ * Equipment out for repair (docs/domain.md § Field service, activity 08, form F03) and back. Leaving puts the machine in
  * `en_reparacion` (custody cannot be assigned or transferred meanwhile, `custodyDecision`); coming back
  * puts it in use with its holder, or in stock. Each is a history entry, `equipment.changed` and a repair
  * event on the ticket.

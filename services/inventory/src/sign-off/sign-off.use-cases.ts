@@ -13,7 +13,7 @@ import { signOffDecision } from './sign-off.js';
 import { SignOffRepository } from './sign-off.repository.js';
 
 /**
- * The conformity at the end of a field attention (seed 004 steps 03 and 09): the user's conformity and
+ * The conformity at the end of a field attention (docs/domain.md § Field service, activities 03 and 09): the user's conformity and
  * the signatures of the user, the head of the department and the repair staff, recorded by staff on the
  * ticket (on a tablet handed to each signer). `field.signed-off` tells resolution the attention is signed.
  */

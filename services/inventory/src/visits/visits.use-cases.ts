@@ -16,7 +16,7 @@ import { visitTimesProblems, visitorColumns } from './visit.js';
 import { VisitsRepository } from './visits.repository.js';
 
 /**
- * Field visits (seed 004 steps 02, 05–07): staff plan one on a ticket (when, who: one of the staff or a
+ * Field visits (docs/domain.md § Field service, activities 02, 05–07): staff plan one on a ticket (when, who: one of the staff or a
  * contracted company's technician with the company's report number) and record it once it happened (who
  * went, arrival, departure, what was done). A recorded visit makes the ticket a field ticket.
  */

@@ -5,7 +5,7 @@ import { SearchArticlesUseCase } from '../search/search-articles.use-case.js';
 import { TicketRepository } from './ticket.repository.js';
 
 /**
- * "Knowledge base first" (002 9.1 step 3): when a ticket is registered its best matching articles are
+ * "Knowledge base first" (docs/domain.md § Knowledge base; procedure 9.1 step 3): when a ticket is registered its best matching articles are
  * computed and kept, so the operator sees them as soon as the ticket is opened.
  */
 @Injectable()

@@ -7,7 +7,7 @@ import { TicketCopyRepository, type TicketCopy } from '../tickets/ticket-copy.re
 
 /**
  * Keeps the copy of the ticket later mails need, and gives the requester their ticket number by
- * e-mail (seed 000 §III; an essential rule). Both are written in the consumer's transaction, so they
+ * e-mail (docs/domain.md § Registration; an essential rule). Both are written in the consumer's transaction, so they
  * exist if and only if the event counts as handled; the mail sender sends the mail once it commits.
  */
 @Injectable()

@@ -61,7 +61,7 @@ const COPY: Record<Language, Copy> = {
   },
 };
 
-/** The e-mail that gives the requester their ticket number (seed 000 §III). */
+/** The e-mail that gives the requester their ticket number (docs/domain.md § Registration). */
 export function renderTicketRegisteredMail(data: TicketRegisteredMailData, locale: MailLocale): RenderedMail {
   const copy = COPY[locale.language];
   const tag = ticketTag(data.number);

@@ -2,9 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@cau/persistence';
 
 /**
- * Times per step of the field procedure (seed 004, issue 15): inventory's field events as reporting keeps
+ * Times per step of the field procedure (docs/domain.md § Field service; issue 15): inventory's field events as reporting keeps
  * them, each ticket's measured steps (rewritten after every event of the ticket) and the targets, the
- * seed's times until an administrator changes them.
+ * procedure's own times (MX-PR15) until an administrator changes them.
  */
 export class ReportingStepTimes1799500000000 implements MigrationInterface {
   name = 'ReportingStepTimes1799500000000';

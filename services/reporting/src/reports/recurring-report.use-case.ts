@@ -9,7 +9,7 @@ import { TicketFactsRepository } from './ticket-facts.repository.js';
 const DEFAULT_MIN_COUNT = 2;
 const DEFAULT_LIMIT = 20;
 
-/** Seed 003 7.6: incidents that repeat within the period, by category, requester or jurisdiction. */
+/** docs/domain.md § Post-assistance evaluation: incidents that repeat within the period, by category, requester or jurisdiction. */
 @Injectable()
 export class RecurringReportUseCase {
   constructor(

@@ -6,7 +6,7 @@ import { checkYears } from './report-period.js';
 import { ReportingSettings } from './reporting-settings.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
 
-/** Seed 001's yearly figures: tickets, services rendered, administrative units served. */
+/** The yearly figures of docs/domain.md § Reports (from EDOMEX-CAU): tickets, services rendered, administrative units served. */
 @Injectable()
 export class YearlyReportUseCase {
   constructor(

@@ -17,7 +17,7 @@ const blank: FieldHistory = {
 
 const minutesByStep = (spans: StepSpan[]) => Object.fromEntries(spans.map((s) => [s.step, s.minutes]));
 
-describe('fieldSteps: a ticket’s events mapped to the seed’s activities', () => {
+describe('fieldSteps: a ticket’s events mapped to the field procedure’s activities', () => {
   it('measures a full field attention: visit, machine out and back, signatures, closure', () => {
     const spans = fieldSteps(
       {

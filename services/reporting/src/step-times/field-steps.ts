@@ -1,6 +1,6 @@
 import type { FieldStep } from '@cau/contracts';
 
-/** What a ticket's events say about its field procedure (seed 004), as reporting keeps them. */
+/** What a ticket's events say about its field procedure (docs/domain.md § Field service), as reporting keeps them. */
 export interface FieldHistory {
   registeredAt: Date;
   /** The latest closure, only while the ticket is closed (a reopened ticket has none until it closes again). */
@@ -33,7 +33,7 @@ export interface StepSpan {
 export type Measure = (from: Date, to: Date) => number;
 
 /**
- * Maps a ticket's history to the seed's steps (docs/indicators.md "Times per step"). A step that did not
+ * Maps a ticket's history to the procedure's activities (docs/indicators.md "Times per step"). A step that did not
  * happen, or whose end came before its start, is left out: it is not counted, rather than counted as zero.
  */
 export function fieldSteps(history: FieldHistory, measure: Measure): StepSpan[] {

@@ -17,7 +17,7 @@ export interface VisibilityFacts {
 
 /**
  * Staff see every ticket; a requester follows only their own tickets; a referente follows the tickets
- * of the jurisdiction they act for (DOMAIN.md "People and roles").
+ * of the jurisdiction they act for (docs/domain.md § Roles).
  */
 export function visibilityOf(actor: ActorV1): Visibility {
   switch (actor.role) {

@@ -50,7 +50,7 @@ const facts: ClosureFacts = {
   history,
 };
 
-describe('closure report (seed 003 7.5)', () => {
+describe('closure report (docs/domain.md § Closure report)', () => {
   it('tells what happened, how it was solved, and how long it took', () => {
     expect(buildClosureReport(facts, pampa)).toEqual({
       ticketId: facts.ticketId,

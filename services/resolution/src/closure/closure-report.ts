@@ -3,7 +3,7 @@ import { businessMinutesBetween, type BusinessCalendar } from '@cau/business-tim
 import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../tickets/ticket-record.js';
 
 /**
- * The report prepared when a ticket is closed (seed 003 7.5): what happened (the history, derivations
+ * The report prepared when a ticket is closed (docs/domain.md § Closure report): what happened (the history, derivations
  * included), how it was resolved and with which elements, how long the solution took and how long the
  * requester was without service.
  */

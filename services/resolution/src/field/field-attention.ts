@@ -1,4 +1,4 @@
-/** What resolution knows of a ticket's field attention (seed 004): the work done on site and its sign-off. */
+/** What resolution knows of a ticket's field attention (docs/domain.md § Field service): the work done on site and its sign-off. */
 export interface FieldAttention {
   lastWorkAt: Date | null;
   signedOffAt: Date | null;

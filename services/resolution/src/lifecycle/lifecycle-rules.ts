@@ -6,7 +6,7 @@ import { SERVICE_DESK_AREA } from './permissions.js';
  * shown to the user) or null; field problems are returned as the validation errors the gateway renders.
  */
 
-/** Seed 002 9.1 step 8, 9.2 step 7: the service desk derives a registered, verified solution to the supervisor. */
+/** docs/domain.md § Procedure 9.1 step 8, § Procedure 9.2 step 7: the service desk derives a registered, verified solution to the supervisor. */
 export function submitProblem(ticket: {
   area: string;
   hasSolution: boolean;
@@ -21,14 +21,14 @@ export function submitProblem(ticket: {
   return null;
 }
 
-/** Seed 003 7.4: the operator verifies the solution with the requester before deriving it. */
+/** docs/domain.md § Procedure 9.1 (verification): the operator verifies the solution with the requester before deriving it. */
 export function submitFieldProblems(body: SubmitForReviewBodyV1): FieldProblem[] {
   return body.verifiedWithRequester
     ? []
     : [{ field: 'body.verifiedWithRequester', constraint: 'isIn', params: [[true]] }];
 }
 
-/** Seed 002 9.1 step 9: a returned solution says what must be corrected. */
+/** docs/domain.md § Procedure 9.1 step 9: a returned solution says what must be corrected. */
 export function reviewFieldProblems(body: ReviewBodyV1): FieldProblem[] {
   if (body.decision !== 'reject') return [];
   // `null` passes the contract's @IsOptional like a missing field, and means the same here.

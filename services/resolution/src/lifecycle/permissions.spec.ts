@@ -79,7 +79,7 @@ describe('who may act on a ticket', () => {
     }
   });
 
-  it('review (approve closes): only supervisors and administrators (seed 003 §8)', () => {
+  it('review (approve closes): only supervisors and administrators (docs/domain.md § Supervisor review and closure)', () => {
     expect(mayAct(supervisor, 'review', inL1).allowed).toBe(true);
     expect(mayAct(admin, 'review', inL1).allowed).toBe(true);
     for (const who of [operator, l1Agent, uitAgent, requester, referente]) {

@@ -53,8 +53,8 @@ export function isReferenteOf(actor: ActorV1, ticket: TicketFacts): boolean {
 }
 
 /**
- * The requester, or the referente acting for the people of the ticket's jurisdiction (DOMAIN.md "People
- * and roles"): whatever the requester may do on their ticket, the referente may do for them — except the
+ * The requester, or the referente acting for the people of the ticket's jurisdiction (docs/domain.md
+ * § Roles): whatever the requester may do on their ticket, the referente may do for them — except the
  * satisfaction survey, which is the requester's own opinion.
  */
 export function speaksForRequester(actor: ActorV1, ticket: TicketFacts): boolean {
@@ -62,7 +62,7 @@ export function speaksForRequester(actor: ActorV1, ticket: TicketFacts): boolean
 }
 
 /**
- * Who may do what on a ticket (DOMAIN.md "People and roles", seed 002 9.1–9.3, seed 003 §8):
+ * Who may do what on a ticket (docs/domain.md § Roles, § Procedure 9.1–9.3):
  * members of the ticket's area work on it, supervisors and administrators act anywhere; only
  * supervisors and administrators review (approve closes); the requester (or the referente of the
  * ticket's jurisdiction) or the service desk reopens; the requester or referente accepts the solution;

@@ -1,7 +1,7 @@
 import { TicketStatus } from '@cau/contracts';
 
 /**
- * What can happen to a ticket (DOMAIN.md "The life of a ticket", seed 003 §8, seed 002 9.1 steps 8–10).
+ * What can happen to a ticket (docs/domain.md § Statuses, § Procedure 9.1 steps 8–10).
  * `submit` is the L1 operator deriving the verified solution to the supervisor; only `approve` closes.
  */
 export type LifecycleAction =
@@ -42,7 +42,7 @@ const TRANSITIONS: Record<
   approve: { from: [Resuelto], to: () => Cerrado },
   reject: { from: [Resuelto], to: () => EnCurso },
   reopen: { from: [Resuelto, Cerrado], to: () => EnCurso },
-  // Waiting on the requester stops the SLA clocks but is not a status of its own (seed 003 §8 lists none).
+  // Waiting on the requester stops the SLA clocks but is not a status of its own (docs/domain.md § Statuses lists none).
   'wait-requester': { from: [EnCurso], to: (s) => s },
   resume: { from: [EnCurso], to: (s) => s },
   'answer-survey': { from: [Cerrado], to: (s) => s },

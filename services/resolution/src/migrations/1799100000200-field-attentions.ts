@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@cau/persistence';
 
 /**
- * Issue 15 (seed 004): a ticket with a recorded field visit or equipment out for repair is closed only with
+ * Issue 15 (docs/domain.md § Field service): a ticket with a recorded field visit or equipment out for repair is closed only with
  * the user's conformity, or with the supervisor's reason for closing without it. Inventory announces both;
  * this is resolution's copy, one row per field ticket, kept apart from `tickets` so an inventory event that
  * arrives before the registration is not lost.

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@cau/persistence';
 
 /**
- * Issue 18 (AGETIC 7.6): problem records. A problem groups recurring incidents; `problem_tickets` keys on
+ * Issue 18 (docs/domain.md § Post-assistance evaluation): problem records. A problem groups recurring incidents; `problem_tickets` keys on
  * the ticket, so a ticket is in at most one problem. Actions taken are an append-only log.
  */
 export class ResolutionProblems1799630000000 implements MigrationInterface {

@@ -33,7 +33,7 @@ import {
 import { ProblemRepository, type ProblemRow } from './problem.repository.js';
 
 /**
- * Problem records (AGETIC 7.6). Resolution owns them: it already keeps every ticket's area and status, so
+ * Problem records (docs/domain.md § Post-assistance evaluation). Resolution owns them: it already keeps every ticket's area and status, so
  * linking checks the tickets and counts the open ones in one transaction, without a second copy.
  * Every change is announced through the outbox (`problem.*`).
  */

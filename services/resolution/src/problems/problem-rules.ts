@@ -2,7 +2,7 @@ import { Role, type ActorV1, type FieldProblem, type ProblemStatus } from '@cau/
 import { isMemberOf, type Decision } from '../lifecycle/permissions.js';
 
 /**
- * The pure rules of problem records (AGETIC 7.6). A problem moves forward through the analysis and may go
+ * The pure rules of problem records (docs/domain.md § Post-assistance evaluation). A problem moves forward through the analysis and may go
  * back to it while it is not closed; closing is final (a recurrence is a new problem, linked by its text).
  */
 const NEXT: Record<ProblemStatus, readonly ProblemStatus[]> = {

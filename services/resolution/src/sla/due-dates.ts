@@ -7,7 +7,7 @@ export interface Pause {
   end: Date | null;
 }
 
-/** Maximum response and resolution times of one priority, in business minutes (seed 003 7.2.d). */
+/** Maximum response and resolution times of one priority, in business minutes (docs/domain.md § Service levels). */
 export interface SlaPolicy {
   priority: Priority;
   responseMinutes: number;

@@ -8,7 +8,7 @@ import { policySetProblems } from './sla-policy-rules.js';
 import { SlaSchedule } from './sla-schedule.js';
 
 /**
- * An administrator sets the service levels (seed 003 7.2.d), and where an office needs them the targets of
+ * An administrator sets the service levels (docs/domain.md § Service levels), and where an office needs them the targets of
  * a jurisdiction or a service. Every ticket not yet closed gets due dates under the new policies, counted as
  * always from its registration and waits, in the same transaction. Breaches already announced stay announced.
  */

@@ -55,7 +55,7 @@ export interface TicketChanges {
   merged?: { into: string; at: Date };
 }
 
-/** One step of the ticket's path: who did what, when, in which area (seed 000 §III "tiempo insumido"). */
+/** One step of the ticket's path: who did what, when, in which area (docs/domain.md § Work on a ticket: "tiempo insumido"). */
 /** The history's name for an internal note's step: staff only, left out of what requesters read. */
 export const INTERNAL_NOTE_STEP = 'internal-note';
 

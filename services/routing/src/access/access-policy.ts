@@ -18,7 +18,7 @@ export function mustBeStaff(actor: ActorV1): Decision {
   }
 }
 
-/** Areas and the escalation graph are configuration (DOMAIN.md: the administrator configures areas). */
+/** Areas and the escalation graph are configuration (docs/domain.md § Roles: the administrator configures areas). */
 export function mustBeAdmin(actor: ActorV1): Decision {
   return actor.role === Role.Admin
     ? ALLOWED
@@ -39,8 +39,7 @@ export interface TicketAudience {
 }
 
 /**
- * The path of a ticket is visible to everyone allowed to see the ticket (003 §8 "Seguimiento al
- * ticket"): staff see every ticket, a requester only their own, a referente those of their jurisdiction.
+ * The path of a ticket is visible to everyone allowed to see the ticket (docs/domain.md § Escalation graph): staff see every ticket, a requester only their own, a referente those of their jurisdiction.
  */
 export function mayViewTicket(actor: ActorV1, ticket: TicketAudience): Decision {
   switch (actor.role) {

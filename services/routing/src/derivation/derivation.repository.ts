@@ -15,7 +15,7 @@ interface DerivationRow {
   at: Date;
 }
 
-/** Every derivation of every ticket: from, to, who, when, why (DOMAIN.md "Every derivation is recorded"). */
+/** Every derivation of every ticket: from, to, who, when, why (docs/domain.md § Escalation graph). */
 @Injectable()
 export class DerivationRepository {
   private readonly s: string;

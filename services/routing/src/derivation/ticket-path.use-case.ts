@@ -6,7 +6,7 @@ import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 import { DerivationRepository } from './derivation.repository.js';
 import { ticketPath, type TicketPath } from './ticket-path.js';
 
-/** The ticket's path, for everyone allowed to see the ticket (003 §8 "Seguimiento al ticket"). */
+/** The ticket's path, for everyone allowed to see the ticket (docs/domain.md § Escalation graph). */
 @Injectable()
 export class TicketPathUseCase {
   constructor(

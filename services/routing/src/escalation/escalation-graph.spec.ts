@@ -1,6 +1,6 @@
 import { DEFAULT_ESCALATION_GRAPH as G, allowedTargets, checkDerivation, validateGraph } from './escalation-graph.js';
 
-describe('escalation graph (seed 002)', () => {
+describe('escalation graph (docs/domain.md § Escalation graph)', () => {
   it.each([
     ['L1', 'UIT', 'escalate'],
     ['L1', 'ADT', 'escalate'],

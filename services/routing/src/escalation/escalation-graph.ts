@@ -1,7 +1,7 @@
 import { DefaultArea, type DerivationKind, type FieldProblem } from '@cau/contracts';
 
 /*
- * Why a ticket moves between areas (seed 002): an escalation hands the case to a more specialised
+ * Why a ticket moves between areas (docs/domain.md § Escalation graph): an escalation hands the case to a more specialised
  * area; a coordination hands the response back to the area that applies it (UPAT/ACGII → UIT); a
  * return derives the solution back to the desk (UIT/ADT → L1).
  */
@@ -21,7 +21,7 @@ export interface EscalationGraph {
 
 const { L1, UIT, UPAT, ACGII, ADT } = DefaultArea;
 
-/** The AGETIC graph (DOMAIN.md, seed 002 procedures 9.1–9.3). */
+/** The AGETIC graph (docs/domain.md § Escalation graph; the steps cited are those of procedures 9.1–9.3). */
 export const DEFAULT_ESCALATION_GRAPH: EscalationGraph = {
   areas: [L1, UIT, UPAT, ACGII, ADT],
   entryArea: L1,

@@ -4,7 +4,7 @@ import { mustBeAdmin } from '../access/access-policy.js';
 import type { RenameAreaCommand } from './graph.commands.js';
 import { GraphRepository, type Area } from './graph.repository.js';
 
-/** Areas are configuration: La Pampa names its own Directorates (DOMAIN.md "Areas"). */
+/** Areas are configuration: La Pampa names its own Directorates (docs/domain.md § Areas). */
 @Injectable()
 export class RenameAreaUseCase {
   constructor(

@@ -9,7 +9,7 @@ import {
   type Urgency,
 } from '@cau/contracts';
 
-/** Priority for every impact × urgency pair (seed 003 7.2.b: ALTA / MEDIA / BAJA). */
+/** Priority for every impact × urgency pair (docs/domain.md § Priority: ALTA / MEDIA / BAJA). */
 export type PriorityMatrix = Record<Impact, Record<Urgency, Priority>>;
 
 /**

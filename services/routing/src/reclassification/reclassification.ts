@@ -12,7 +12,7 @@ export function mayReclassify(actor: ActorV1): Decision {
 /**
  * Who may correct this ticket's classification: the service desk (L1 operators and agents of the entry
  * area), which classifies every ticket first, at any point of its path; the agents of the area that
- * holds the ticket (ACGII "clasifica y prioriza", seed 002 9.2 3.C.2); supervisors and administrators.
+ * holds the ticket (ACGII "clasifica y prioriza", docs/domain.md § Procedure 9.2, step 3.C.2); supervisors and administrators.
  */
 export function mayReclassifyIn(actor: ActorV1, ticketArea: string, entryArea: string): Decision {
   const base = mayReclassify(actor);

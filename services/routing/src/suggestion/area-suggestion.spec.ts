@@ -10,7 +10,7 @@ const facts = (overrides: Partial<SuggestionFacts> = {}): SuggestionFacts => ({
   ...overrides,
 });
 
-describe('area suggestion (seed 002, 9.1 steps 3–5)', () => {
+describe('area suggestion (docs/domain.md § Procedure 9.1, steps 3–5)', () => {
   it('sends a security incident to UIT, on its way to ACGII', () => {
     expect(suggestArea(facts({ type: 'incidente_seguridad' }))).toEqual({
       area: 'UIT',

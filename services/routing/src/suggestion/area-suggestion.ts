@@ -8,7 +8,7 @@ export interface Suggestion {
   rule: SuggestionRule;
 }
 
-/** The areas the procedures name (seed 002); advice follows the AGETIC defaults. */
+/** The areas the procedures name (docs/domain.md § Areas); advice follows the AGETIC defaults. */
 export const INFRASTRUCTURE_AREA = DefaultArea.UIT;
 const DESIGN_AREA = DefaultArea.ADT;
 

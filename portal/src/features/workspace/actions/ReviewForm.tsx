@@ -27,7 +27,7 @@ type ReviewValues = z.infer<typeof reviewSchema>;
 
 /**
  * The supervisor's review (9.1 steps 9–10): approve, which closes the ticket, or return it to the desk
- * with observations of what must be corrected. A field ticket (seed 004: a visit recorded, equipment out
+ * with observations of what must be corrected. A field ticket (docs/domain.md § Field service: a visit recorded, equipment out
  * for repair) closes with the user's signed conformity; without it the supervisor says why it closes anyway.
  */
 export function ReviewForm({

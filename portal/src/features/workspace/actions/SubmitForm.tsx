@@ -67,7 +67,7 @@ function ArticlePicker({
 
 /**
  * The desk derives the verified solution to the supervisor (9.1 steps 7–8): it says it verified the
- * solution with the requester (7.4), links the article used or written (9.1 step 6), and may leave a note.
+ * solution with the requester (AGETIC-LIN 7.4), links the article used or written (9.1 step 6), and may leave a note.
  */
 export function SubmitForm({ number, onDone, onCancel, solution }: ActionFormProps & { solution: string | null }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
 /**
- * "La solución resolvió mi problema" (seed 003 7.4): the requester, or the referente of the ticket's
+ * "La solución resolvió mi problema" (docs/domain.md § Procedure 9.1, verification): the requester, or the referente of the ticket's
  * jurisdiction, confirms the solution of a resolved ticket. The ticket stays `resuelto`: only the
  * supervisor's review closes it, and the confirmation is there for the supervisor to see.
  */

@@ -11,7 +11,7 @@ import { TicketJournal } from '../ticket-journal.js';
 export const SURVEY_ALREADY_ANSWERED = 'la encuesta de este ticket ya fue respondida';
 
 /**
- * The requester rates the closed ticket's attention, once (seed 001, seed 003 §8): signed in (this
+ * The requester rates the closed ticket's attention, once (docs/domain.md § Surveys): signed in (this
  * command) or by the link of the closure mail (AnswerSurveyByLinkUseCase). Both record through `record`,
  * and the survey table's key on the ticket makes a second answer a conflict whichever way it comes.
  */

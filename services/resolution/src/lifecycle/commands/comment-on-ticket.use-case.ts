@@ -24,7 +24,7 @@ const REOPEN_REASON = 'el solicitante respondió a la solución';
 
 /**
  * A comment on the ticket's timeline, from the portal or a mail reply. When the requester answers a
- * resolved ticket (or the referente of its jurisdiction for them), the solution did not settle it (seed 003 7.4: "si el problema persiste"):
+ * resolved ticket (or the referente of its jurisdiction for them), the solution did not settle it (docs/domain.md § Reopening: "si el problema persiste"):
  * the ticket is reopened in the same transaction, unless the reopening window has passed (the comment
  * is kept either way). A comment id seen before adds nothing, so a caller
  * that retries after a lost answer never doubles the comment or the reopening.

@@ -6,7 +6,7 @@ import { authorize, nextStatus } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
-/** The area estimates how long the solution will take (seed 002 9.2 3.A.1, 3.B.2). */
+/** The area estimates how long the solution will take (docs/domain.md § Work on a ticket: procedure 9.2 3.A.1, 3.B.2). */
 @Injectable()
 export class EstimateTicketUseCase {
   constructor(

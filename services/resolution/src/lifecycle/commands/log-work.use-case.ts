@@ -6,7 +6,7 @@ import { authorize, nextStatus } from '../refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
-/** Records an intervention and the time it took (seed 000 §III "tiempo insumido"). */
+/** Records an intervention and the time it took (docs/domain.md § Work on a ticket: "tiempo insumido"). */
 @Injectable()
 export class LogWorkUseCase {
   constructor(

@@ -7,7 +7,7 @@ import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
 /**
- * The area that solved the problem registers the solution (seed 002 9.1 step 5, 9.2 step 4, 9.3 3.A.2).
+ * The area that solved the problem registers the solution (docs/domain.md § Work on a ticket: procedure 9.1 step 5, 9.2 step 4, 9.3 3.A.2).
  * A later registration replaces the earlier one: it is what the supervisor reviews.
  */
 @Injectable()

@@ -10,7 +10,7 @@ import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
 /**
- * The problem persists (seed 003 7.4): a resolved or recently closed ticket goes back to work at the
+ * The problem persists (docs/domain.md § Reopening): a resolved or recently closed ticket goes back to work at the
  * service desk, where every resolved ticket is. Its closure report no longer describes a closure and
  * is withdrawn until the ticket closes again; the resolution target is open again.
  */

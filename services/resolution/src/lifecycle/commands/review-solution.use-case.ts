@@ -15,8 +15,8 @@ import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
 /**
- * The supervisor reviews the derived solution (seed 002 9.1 steps 9–10): approving closes the ticket
- * and writes its closure report (seed 003 7.5); rejecting returns it to the service desk with
+ * The supervisor reviews the derived solution (docs/domain.md § Supervisor review and closure; procedure 9.1 steps 9–10): approving closes the ticket
+ * and writes its closure report (docs/domain.md § Closure report); rejecting returns it to the service desk with
  * observations of what must be corrected.
  */
 @Injectable()
@@ -55,7 +55,7 @@ export class ReviewSolutionUseCase {
   }
 
   /**
-   * A field ticket (seed 004: a visit recorded, equipment out for repair) closes with the user's signed
+   * A field ticket (docs/domain.md § Field service: a visit recorded, equipment out for repair) closes with the user's signed
    * conformity, or with the supervisor's reason for closing without it, kept in the closing step.
    */
   private async approve(scope: CommandScope, signOffWaivedReason: string | undefined): Promise<void> {

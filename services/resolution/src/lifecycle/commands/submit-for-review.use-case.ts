@@ -9,7 +9,7 @@ import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
 /**
  * The service desk, having verified the solution with the requester, derives it to the supervisor
- * (seed 002 9.1 steps 7–8, 9.2 step 7): the ticket is resolved, which meets the resolution target.
+ * (docs/domain.md § Procedure 9.1 steps 7–8, § Procedure 9.2 step 7): the ticket is resolved, which meets the resolution target.
  */
 @Injectable()
 export class SubmitForReviewUseCase {
