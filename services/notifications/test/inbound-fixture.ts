@@ -3,8 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalAttachmentStore } from '@cau/attachments';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   RoutingCommands,
   resolutionCommandFor,
@@ -12,14 +11,8 @@ import {
   type LocatedTicketV1,
   type ResolutionAction,
 } from '@cau/contracts';
-import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
-import {
-  createTestInfrastructure,
-  startTestSmtpServer,
-  waitFor,
-  type TestInfrastructure,
-  type TestSmtpServer,
-} from '@cau/testing';
+import type { RpcClient, RunningService } from '@cau/messaging';
+import { ServiceBench, startTestSmtpServer, waitFor, type TestInfrastructure, type TestSmtpServer } from '@cau/testing';
 import { intakeService } from '../../intake/src/intake.service.js';
 import { reportingService } from '../../reporting/src/reporting.service.js';
 import { createResolutionService } from '../../resolution/src/resolution.service.js';
@@ -57,70 +50,67 @@ export class InboundPlatform {
   readonly services = new Map<string, RunningService>();
 
   private constructor(
-    readonly infra: TestInfrastructure,
+    readonly bench: ServiceBench,
     readonly outbound: TestSmtpServer,
-    readonly env: Record<string, string>,
-    readonly nc: NatsConnection,
-    readonly rpc: RpcClient,
-    readonly db: pg.Client,
     /** The attachment store's directory (ATTACHMENTS_DIR), of this platform only. */
     readonly attachmentsDir: string,
   ) {}
 
   static async start(label: string, inboundEnv: Record<string, string>): Promise<InboundPlatform> {
-    const infra = await createTestInfrastructure(label);
     const outbound = await startTestSmtpServer();
     const attachmentsDir = await mkdtemp(path.join(tmpdir(), `cau-${label}-attachments-`));
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      INTAKE_PORT: '0',
-      ROUTING_PORT: '0',
-      RESOLUTION_PORT: '0',
-      REPORTING_PORT: '0',
-      NOTIFICATIONS_PORT: '0',
-      SMTP_URL: outbound.url,
-      MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
-      MAIL_POLL_INTERVAL_MS: '200',
-      ATTACHMENTS_DIR: attachmentsDir,
-      ...inboundEnv,
-    };
-    const nc = await connect({ servers: infra.env.NATS_URL });
-    const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 10_000);
-    const db = new pg.Client({ connectionString: infra.database.url });
-    const platform = new InboundPlatform(infra, outbound, env, nc, rpc, db, attachmentsDir);
+    const bench = await ServiceBench.open(label, {
+      rpcTimeoutMs: 10_000,
+      env: {
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+        SMTP_URL: outbound.url,
+        MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
+        MAIL_POLL_INTERVAL_MS: '200',
+        ATTACHMENTS_DIR: attachmentsDir,
+        ...inboundEnv,
+      },
+    });
+    const platform = new InboundPlatform(bench, outbound, attachmentsDir);
     for (const name of ['intake', 'routing', 'resolution', 'reporting', 'notifications'])
       await platform.startService(name);
-    await db.connect();
     return platform;
+  }
+
+  get infra(): TestInfrastructure {
+    return this.bench.infra;
+  }
+
+  get rpc(): RpcClient {
+    return this.bench.rpc;
+  }
+
+  get db(): pg.Client {
+    return this.bench.db;
   }
 
   async startService(name: string): Promise<RunningService> {
     const definition = {
       intake: intakeService,
       routing: routingService,
-      resolution: createResolutionService({ env: this.env }),
+      resolution: createResolutionService({ env: this.bench.env }),
       reporting: reportingService,
       notifications: notificationsService,
     }[name];
     if (!definition) throw new Error(`unknown service ${name}`);
-    const service = await startService(definition, this.env);
+    const service = await this.bench.start(definition);
     this.services.set(name, service);
     return service;
   }
 
   async stopService(name: string): Promise<void> {
-    await this.services.get(name)?.stop();
+    const service = this.services.get(name);
     this.services.delete(name);
+    if (service) await this.bench.stopService(service);
   }
 
   async stop(): Promise<void> {
-    await this.db?.end();
-    await this.nc?.close();
-    for (const name of ['notifications', 'reporting', 'resolution', 'routing', 'intake']) await this.stopService(name);
+    await this.bench.stop();
     await this.outbound.close();
-    await this.infra.cleanup();
     await rm(this.attachmentsDir, { recursive: true, force: true });
   }
 
