@@ -3,7 +3,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalAttachmentStore } from '@cau/attachments';
-import type pg from 'pg';
 import {
   RoutingCommands,
   resolutionCommandFor,
@@ -11,8 +10,8 @@ import {
   type LocatedTicketV1,
   type ResolutionAction,
 } from '@cau/contracts';
-import type { RpcClient, RunningService } from '@cau/messaging';
-import { ServiceBench, startTestSmtpServer, waitFor, type TestInfrastructure, type TestSmtpServer } from '@cau/testing';
+import type { RunningService } from '@cau/messaging';
+import { ServiceBench, startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
 import { intakeService } from '../../intake/src/intake.service.js';
 import { reportingService } from '../../reporting/src/reporting.service.js';
 import { createResolutionService } from '../../resolution/src/resolution.service.js';
@@ -76,18 +75,6 @@ export class InboundPlatform {
     return platform;
   }
 
-  get infra(): TestInfrastructure {
-    return this.bench.infra;
-  }
-
-  get rpc(): RpcClient {
-    return this.bench.rpc;
-  }
-
-  get db(): pg.Client {
-    return this.bench.db;
-  }
-
   async startService(name: string): Promise<RunningService> {
     const definition = {
       intake: intakeService,
@@ -143,7 +130,7 @@ export class InboundPlatform {
       has_content: boolean;
     }>
   > {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT id, filename, stored, size_bytes, storage_key, sha256, detected_type, reason, content IS NOT NULL AS has_content
        FROM notifications.inbound_attachments WHERE message_id = $1 ORDER BY position`,
       [messageId],
@@ -152,7 +139,7 @@ export class InboundPlatform {
   }
 
   async rows(where = 'true', params: unknown[] = []): Promise<InboundRow[]> {
-    const result = await this.db.query<InboundRow>(
+    const result = await this.bench.db.query<InboundRow>(
       `SELECT id, message_key, source, status, reason, sender, subject, outcome, ticket_number, attempts, raw_complete, raw_size
        FROM notifications.inbound_messages WHERE ${where} ORDER BY received_at`,
       params,
@@ -174,7 +161,7 @@ export class InboundPlatform {
   async ticket(
     number: number,
   ): Promise<{ channel: string; title: string; description: string; email: string; jurisdiction: string }> {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT t.channel, t.title, t.description, r.email, t.jurisdiction
        FROM intake.tickets t JOIN intake.requesters r ON r.id = t.requester_id WHERE t.number = $1`,
       [number],
@@ -183,17 +170,18 @@ export class InboundPlatform {
   }
 
   async ticketCount(): Promise<number> {
-    return Number((await this.db.query('SELECT count(*) AS n FROM intake.tickets')).rows[0].n);
+    return Number((await this.bench.db.query('SELECT count(*) AS n FROM intake.tickets')).rows[0].n);
   }
 
   async status(number: number): Promise<string | undefined> {
-    return (await this.db.query('SELECT status FROM resolution.tickets WHERE number = $1', [number])).rows[0]?.status;
+    return (await this.bench.db.query('SELECT status FROM resolution.tickets WHERE number = $1', [number])).rows[0]
+      ?.status;
   }
 
   async timeline(
     number: number,
   ): Promise<Array<{ type: string; summary_es: string; details: Record<string, unknown> }>> {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT tl.type, tl.summary_es, tl.details FROM reporting.ticket_timeline tl
        JOIN reporting.ticket_view v ON v.ticket_id = tl.ticket_id
        WHERE v.number = $1 ORDER BY tl.at, tl.arrival`,
@@ -205,11 +193,11 @@ export class InboundPlatform {
   /** A resolution command on the ticket, addressed to the area routing says it is in. */
   async act(number: number, action: ResolutionAction, body?: object): Promise<unknown> {
     const { area } = await waitFor(
-      () => this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
+      () => this.bench.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
       { what: `ticket ${number} to be routed` },
     );
     await waitFor(async () => (await this.status(number)) !== undefined, { what: `resolution to know ${number}` });
-    return this.rpc.request(
+    return this.bench.rpc.request(
       resolutionCommandFor(action, area),
       body ? { actor: operator, number, body } : { actor: operator, number },
     );
