@@ -5,3 +5,4 @@ export * from './platform.js';
 export * from './api-client.js';
 export * from './oidc-provider.js';
 export * from './pdf-text.js';
+export * from './service-bench.js';

@@ -1,4 +1,4 @@
-import { allocatePort, spawnService, type ServiceName, type ServiceProcess } from './processes.js';
+import { SERVICE_NAMES, allocatePort, spawnService, type ServiceName, type ServiceProcess } from './processes.js';
 import { createTestInfrastructure, type TestInfrastructure } from './infrastructure.js';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp.js';
 
@@ -14,16 +14,8 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export const PLATFORM_ORDER: ServiceName[] = [
-  'intake',
-  'routing',
-  'resolution',
-  'knowledge',
-  'inventory',
-  'notifications',
-  'reporting',
-  'gateway',
-];
+/** The order services start in: the order of SERVICE_NAMES (the gateway last, once all it calls are up). */
+export const PLATFORM_ORDER: readonly ServiceName[] = SERVICE_NAMES;
 
 /**
  * Every service as its own process, built from `dist/`, on a database and NATS prefix of its own, with

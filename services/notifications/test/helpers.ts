@@ -1,44 +1,32 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Events, type EventDefinition, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
 import { Subjects, messagingConfigFromEnv } from '@cau/messaging';
-import type { ReceivedMail } from '@cau/testing';
+import { ServiceBench, eventEnvelope, ticketRegistration, type ReceivedMail } from '@cau/testing';
+import { notificationsService } from '../src/notifications.service.js';
+
+/** Notifications alone on a bench of its own (LOG_LEVEL fatal unless TEST_LOG_LEVEL says otherwise). */
+export async function startNotifications(label: string, env: Record<string, string>): Promise<ServiceBench> {
+  const bench = await ServiceBench.open(label, {
+    env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal', ...env },
+  });
+  await bench.start(notificationsService);
+  return bench;
+}
 
 /** A `ticket.registered` envelope as intake's outbox would publish it. */
 export function ticketRegistered(
   number: number,
   requester = { email: `persona${number}@salud.gob`, name: `Persona ${number}` },
 ): EventEnvelope<TicketRegisteredV1> {
-  const ticketId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: Events.TicketRegistered.type,
-    version: Events.TicketRegistered.version,
-    occurredAt: new Date().toISOString(),
-    ticketId,
-    source: 'intake',
-    sequence: 1,
-    correlationId: randomUUID(),
-    causationId: null,
-    data: {
-      ticketId,
-      number,
-      registeredAt: '2025-11-22T14:02:30.000Z',
-      channel: 'telefono',
-      requesterId: randomUUID(),
-      requester,
-      registeredBy: { accountId: randomUUID(), name: 'Operadora', role: 'operator' },
-      jurisdiction: 'SALUD',
-      title: `La impresora ${number} no imprime`,
-      description: 'Sale la hoja en blanco',
-      type: 'incidente',
-      category: 'impresoras',
-      impact: 'medio',
-      urgency: 'alta',
-      attachments: [],
-    },
-  };
+  const data = ticketRegistration(number, {
+    registeredAt: '2025-11-22T14:02:30.000Z',
+    requester,
+    title: `La impresora ${number} no imprime`,
+    description: 'Sale la hoja en blanco',
+  });
+  return eventEnvelope(Events.TicketRegistered, data, { source: 'intake' });
 }
 
 /** Publishes to JetStream; a different `msgID` makes JetStream keep a second copy of the same event. */
@@ -61,18 +49,9 @@ export function ticketEvent<T extends object>(
   sequence: number,
 ): EventEnvelope<T> {
   const { ticketId, number } = registration.data;
-  return {
-    id: randomUUID(),
-    type: definition.type,
-    version: definition.version,
-    occurredAt: new Date().toISOString(),
-    ticketId,
-    source: definition.type.endsWith('escalated') || definition.type.endsWith('returned') ? 'routing' : 'resolution',
-    sequence,
-    correlationId: randomUUID(),
-    causationId: null,
-    data: { ticketId, number, ...data } as T,
-  };
+  const source =
+    definition.type.endsWith('escalated') || definition.type.endsWith('returned') ? 'routing' : 'resolution';
+  return eventEnvelope(definition, { ticketId, number, ...data } as T, { source, sequence });
 }
 
 export function ticketHeader(mail: ReceivedMail): string | undefined {

@@ -44,7 +44,7 @@ describe('inbound mail attachments in the attachment store', () => {
   }
 
   const ticketAttachments = (number: number) =>
-    platform.rpc.request<InboundTicketAttachmentsV1>(InboundMailCommands.TicketAttachments, { number });
+    platform.bench.rpc.request<InboundTicketAttachmentsV1>(InboundMailCommands.TicketAttachments, { number });
 
   it('stores an allowed file by its key and SHA-256, records a forbidden one without its bytes, and lists both for the ticket', async () => {
     const before = await platform.storedFileCount();
@@ -183,7 +183,7 @@ describe('inbound mail attachments in the attachment store', () => {
     const row = await platform.settled(id);
     const legacy = pdf('antiguo');
     // As a row written before the attachment store: bytes in `content`, no key.
-    await platform.db.query(
+    await platform.bench.db.query(
       `INSERT INTO notifications.inbound_attachments (message_id, position, filename, content_type, size_bytes, content, stored)
        VALUES ($1, 0, 'viejo.pdf', 'application/pdf', $2, $3, true), ($1, 1, 'viejo.exe', 'application/octet-stream', $4, $5, true)`,
       [row.id, legacy.length, legacy, exe.length, exe],

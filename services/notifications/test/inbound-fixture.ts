@@ -3,8 +3,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalAttachmentStore } from '@cau/attachments';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import {
   RoutingCommands,
   resolutionCommandFor,
@@ -12,14 +10,8 @@ import {
   type LocatedTicketV1,
   type ResolutionAction,
 } from '@cau/contracts';
-import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
-import {
-  createTestInfrastructure,
-  startTestSmtpServer,
-  waitFor,
-  type TestInfrastructure,
-  type TestSmtpServer,
-} from '@cau/testing';
+import type { RunningService } from '@cau/messaging';
+import { ServiceBench, startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
 import { intakeService } from '../../intake/src/intake.service.js';
 import { reportingService } from '../../reporting/src/reporting.service.js';
 import { createResolutionService } from '../../resolution/src/resolution.service.js';
@@ -57,42 +49,29 @@ export class InboundPlatform {
   readonly services = new Map<string, RunningService>();
 
   private constructor(
-    readonly infra: TestInfrastructure,
+    readonly bench: ServiceBench,
     readonly outbound: TestSmtpServer,
-    readonly env: Record<string, string>,
-    readonly nc: NatsConnection,
-    readonly rpc: RpcClient,
-    readonly db: pg.Client,
     /** The attachment store's directory (ATTACHMENTS_DIR), of this platform only. */
     readonly attachmentsDir: string,
   ) {}
 
   static async start(label: string, inboundEnv: Record<string, string>): Promise<InboundPlatform> {
-    const infra = await createTestInfrastructure(label);
     const outbound = await startTestSmtpServer();
     const attachmentsDir = await mkdtemp(path.join(tmpdir(), `cau-${label}-attachments-`));
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      INTAKE_PORT: '0',
-      ROUTING_PORT: '0',
-      RESOLUTION_PORT: '0',
-      REPORTING_PORT: '0',
-      NOTIFICATIONS_PORT: '0',
-      SMTP_URL: outbound.url,
-      MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
-      MAIL_POLL_INTERVAL_MS: '200',
-      ATTACHMENTS_DIR: attachmentsDir,
-      ...inboundEnv,
-    };
-    const nc = await connect({ servers: infra.env.NATS_URL });
-    const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 10_000);
-    const db = new pg.Client({ connectionString: infra.database.url });
-    const platform = new InboundPlatform(infra, outbound, env, nc, rpc, db, attachmentsDir);
+    const bench = await ServiceBench.open(label, {
+      rpcTimeoutMs: 10_000,
+      env: {
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+        SMTP_URL: outbound.url,
+        MAIL_FROM: '"CAU Mesa de Servicios" <cau@cau.test>',
+        MAIL_POLL_INTERVAL_MS: '200',
+        ATTACHMENTS_DIR: attachmentsDir,
+        ...inboundEnv,
+      },
+    });
+    const platform = new InboundPlatform(bench, outbound, attachmentsDir);
     for (const name of ['intake', 'routing', 'resolution', 'reporting', 'notifications'])
       await platform.startService(name);
-    await db.connect();
     return platform;
   }
 
@@ -100,27 +79,25 @@ export class InboundPlatform {
     const definition = {
       intake: intakeService,
       routing: routingService,
-      resolution: createResolutionService({ env: this.env }),
+      resolution: createResolutionService({ env: this.bench.env }),
       reporting: reportingService,
       notifications: notificationsService,
     }[name];
     if (!definition) throw new Error(`unknown service ${name}`);
-    const service = await startService(definition, this.env);
+    const service = await this.bench.start(definition);
     this.services.set(name, service);
     return service;
   }
 
   async stopService(name: string): Promise<void> {
-    await this.services.get(name)?.stop();
+    const service = this.services.get(name);
     this.services.delete(name);
+    if (service) await this.bench.stopService(service);
   }
 
   async stop(): Promise<void> {
-    await this.db?.end();
-    await this.nc?.close();
-    for (const name of ['notifications', 'reporting', 'resolution', 'routing', 'intake']) await this.stopService(name);
+    await this.bench.stop();
     await this.outbound.close();
-    await this.infra.cleanup();
     await rm(this.attachmentsDir, { recursive: true, force: true });
   }
 
@@ -153,7 +130,7 @@ export class InboundPlatform {
       has_content: boolean;
     }>
   > {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT id, filename, stored, size_bytes, storage_key, sha256, detected_type, reason, content IS NOT NULL AS has_content
        FROM notifications.inbound_attachments WHERE message_id = $1 ORDER BY position`,
       [messageId],
@@ -162,7 +139,7 @@ export class InboundPlatform {
   }
 
   async rows(where = 'true', params: unknown[] = []): Promise<InboundRow[]> {
-    const result = await this.db.query<InboundRow>(
+    const result = await this.bench.db.query<InboundRow>(
       `SELECT id, message_key, source, status, reason, sender, subject, outcome, ticket_number, attempts, raw_complete, raw_size
        FROM notifications.inbound_messages WHERE ${where} ORDER BY received_at`,
       params,
@@ -184,7 +161,7 @@ export class InboundPlatform {
   async ticket(
     number: number,
   ): Promise<{ channel: string; title: string; description: string; email: string; jurisdiction: string }> {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT t.channel, t.title, t.description, r.email, t.jurisdiction
        FROM intake.tickets t JOIN intake.requesters r ON r.id = t.requester_id WHERE t.number = $1`,
       [number],
@@ -193,17 +170,18 @@ export class InboundPlatform {
   }
 
   async ticketCount(): Promise<number> {
-    return Number((await this.db.query('SELECT count(*) AS n FROM intake.tickets')).rows[0].n);
+    return Number((await this.bench.db.query('SELECT count(*) AS n FROM intake.tickets')).rows[0].n);
   }
 
   async status(number: number): Promise<string | undefined> {
-    return (await this.db.query('SELECT status FROM resolution.tickets WHERE number = $1', [number])).rows[0]?.status;
+    return (await this.bench.db.query('SELECT status FROM resolution.tickets WHERE number = $1', [number])).rows[0]
+      ?.status;
   }
 
   async timeline(
     number: number,
   ): Promise<Array<{ type: string; summary_es: string; details: Record<string, unknown> }>> {
-    const result = await this.db.query(
+    const result = await this.bench.db.query(
       `SELECT tl.type, tl.summary_es, tl.details FROM reporting.ticket_timeline tl
        JOIN reporting.ticket_view v ON v.ticket_id = tl.ticket_id
        WHERE v.number = $1 ORDER BY tl.at, tl.arrival`,
@@ -215,11 +193,11 @@ export class InboundPlatform {
   /** A resolution command on the ticket, addressed to the area routing says it is in. */
   async act(number: number, action: ResolutionAction, body?: object): Promise<unknown> {
     const { area } = await waitFor(
-      () => this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
+      () => this.bench.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
       { what: `ticket ${number} to be routed` },
     );
     await waitFor(async () => (await this.status(number)) !== undefined, { what: `resolution to know ${number}` });
-    return this.rpc.request(
+    return this.bench.rpc.request(
       resolutionCommandFor(action, area),
       body ? { actor: operator, number, body } : { actor: operator, number },
     );

@@ -184,7 +184,7 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     await waitFor(async () => (await platform.timeline(number)).some((e) => e.type === 'ticket.reopened'), {
       what: 'the reopening in the timeline',
     });
-    const comments = await platform.db.query(
+    const comments = await platform.bench.db.query(
       'SELECT c.text FROM resolution.ticket_comments c JOIN resolution.tickets t USING (ticket_id) WHERE t.number = $1 ORDER BY c.at',
       [number],
     );

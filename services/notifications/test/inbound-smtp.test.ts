@@ -121,7 +121,7 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
     const tickets = await platform.ticketCount();
 
     // As after a crash between intake's (or resolution's) commit and ours: the rows are `received` again.
-    await platform.db.query(
+    await platform.bench.db.query(
       `UPDATE notifications.inbound_messages SET status = 'received', outcome = NULL, ticket_number = NULL WHERE id = ANY($1)`,
       [[first.id, (await platform.settled(reply)).id]],
     );
@@ -130,7 +130,7 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
     });
     expect(await platform.settled(id)).toMatchObject({ status: 'processed', ticket_number: String(number) });
     expect(await platform.ticketCount()).toBe(tickets);
-    const comments = await platform.db.query(
+    const comments = await platform.bench.db.query(
       'SELECT count(*) AS n FROM resolution.ticket_comments c JOIN resolution.tickets t USING (ticket_id) WHERE t.number = $1',
       [number],
     );
@@ -151,7 +151,7 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
     const row = await platform.settled(intruder);
     expect(row).toMatchObject({ status: 'failed', outcome: null, attempts: 1 });
     expect(row.reason).toMatch(new RegExp(`^ticket ${number} refused: FORBIDDEN`));
-    const comments = await platform.db.query(
+    const comments = await platform.bench.db.query(
       'SELECT count(*) AS n FROM resolution.ticket_comments c JOIN resolution.tickets t USING (ticket_id) WHERE t.number = $1',
       [number],
     );
@@ -170,10 +170,11 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
       },
     );
     // As after INBOUND_MAX_ATTEMPTS attempts.
-    await platform.db.query(`UPDATE notifications.inbound_messages SET status = 'failed' WHERE message_key = $1`, [
-      `mid:${id.toLowerCase()}`,
-    ]);
-    const { messages } = await platform.rpc.request<InboundListV1>(InboundMailCommands.ListInbound, {
+    await platform.bench.db.query(
+      `UPDATE notifications.inbound_messages SET status = 'failed' WHERE message_key = $1`,
+      [`mid:${id.toLowerCase()}`],
+    );
+    const { messages } = await platform.bench.rpc.request<InboundListV1>(InboundMailCommands.ListInbound, {
       actor: admin,
       status: 'failed',
     });
@@ -191,19 +192,19 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
       }),
     );
     const mailId = messages[0]!.id;
-    const refusal = await platform.rpc
+    const refusal = await platform.bench.rpc
       .request(InboundMailCommands.ListInbound, { actor: { ...admin, role: 'operator' } })
       .catch((error: unknown) => error);
     expect((refusal as ServiceError).payload.code).toBe(ErrorCode.Forbidden);
 
     await platform.startService('intake');
-    const retried = await platform.rpc.request<InboundMessageSummaryV1>(InboundMailCommands.RetryInbound, {
+    const retried = await platform.bench.rpc.request<InboundMessageSummaryV1>(InboundMailCommands.RetryInbound, {
       actor: admin,
       id: mailId,
     });
     expect(retried).toMatchObject({ status: 'received', attempts: 0 });
     expect(await platform.settled(id)).toMatchObject({ status: 'processed', outcome: 'ticket' });
-    const again = await platform.rpc
+    const again = await platform.bench.rpc
       .request(InboundMailCommands.RetryInbound, { actor: admin, id: mailId })
       .catch((error: unknown) => error);
     expect((again as ServiceError).payload.code).toBe(ErrorCode.Conflict);

@@ -1,14 +1,10 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { randomUUID } from 'node:crypto';
 import { NotificationCommands, type ActorV1 } from '@cau/contracts';
-import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
-import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
-import { notificationsService } from '../src/notifications.service.js';
+import { waitFor, type ServiceBench } from '@cau/testing';
 import type { DeliverySummary } from '../src/delivery/delivery.js';
-import { publish, ticketRegistered } from './helpers.js';
+import { publish, startNotifications, ticketRegistered } from './helpers.js';
 
 const admin: ActorV1 = { accountId: randomUUID(), role: 'admin', email: 'admin@agetic.gob.bo', name: 'Admin' };
 
@@ -44,50 +40,33 @@ async function startHoldingSmtpServer() {
 }
 
 describe('notifications: a mail whose outcome was lost', () => {
-  let infra: TestInfrastructure;
   let smtp: Awaited<ReturnType<typeof startHoldingSmtpServer>>;
-  let service: RunningService;
-  let nc: NatsConnection;
-  let db: pg.Client;
-  let rpc: RpcClient;
+  let bench: ServiceBench;
 
   beforeAll(async () => {
-    infra = await createTestInfrastructure('notiflost');
     smtp = await startHoldingSmtpServer();
-    service = await startService(notificationsService, {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      // The sender's error about the lost connection is the expected part of this test.
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      NOTIFICATIONS_PORT: '0',
+    bench = await startNotifications('notiflost', {
       SMTP_URL: smtp.url,
       MAIL_SEND_CONCURRENCY: '1',
     });
-    nc = await connect({ servers: infra.env.NATS_URL });
-    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
-    db = new pg.Client({ connectionString: infra.database.url });
-    await db.connect();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await nc?.close();
-    await service?.stop();
+    await bench?.stop();
     await smtp?.close();
-    await infra?.cleanup();
   });
 
   it('is not sent again by itself: it becomes uncertain, and an administrator may send it again under the same Message-ID', async () => {
     const event = ticketRegistered(1);
-    await publish(nc, infra.env, event);
+    await publish(bench.nc, bench.env, event);
     await waitFor(() => Promise.resolve(smtp.received.length === 1), { what: 'the message to reach the server' });
-    const attempt = await db.query('SELECT delivery_id FROM notifications.delivery_attempts');
+    const attempt = await bench.db.query('SELECT delivery_id FROM notifications.delivery_attempts');
     expect(attempt.rowCount).toBe(1);
 
     // The server has the message; before it answers, the sender's claim transaction dies, as it would
     // if the process were killed here. The attempt was recorded before sending, so the mail is not sent
     // a second time: it waits for an administrator as `uncertain`.
-    const killed = await db.query(
+    const killed = await bench.db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%SKIP LOCKED%'`,
     );
@@ -96,10 +75,15 @@ describe('notifications: a mail whose outcome was lost', () => {
 
     const statusOf = async () =>
       (
-        await db.query<{ id: string; status: string; attempts: number; message_id: string; last_error: string | null }>(
-          'SELECT id, status, attempts, message_id, last_error FROM notifications.deliveries WHERE event_id = $1',
-          [event.id],
-        )
+        await bench.db.query<{
+          id: string;
+          status: string;
+          attempts: number;
+          message_id: string;
+          last_error: string | null;
+        }>('SELECT id, status, attempts, message_id, last_error FROM notifications.deliveries WHERE event_id = $1', [
+          event.id,
+        ])
       ).rows[0];
     await waitFor(async () => (await statusOf())?.status === 'uncertain', { what: 'the mail to be marked uncertain' });
     // Marked in the transaction that decided not to send it: no copy can follow.
@@ -109,15 +93,15 @@ describe('notifications: a mail whose outcome was lost', () => {
       attempts: 1,
       last_error: expect.stringMatching(/^sending started at .*Z; the sender stopped/),
     });
-    expect((await db.query('SELECT 1 FROM notifications.delivery_attempts')).rowCount).toBe(0);
+    expect((await bench.db.query('SELECT 1 FROM notifications.delivery_attempts')).rowCount).toBe(0);
 
-    const listed = await rpc.request<{ deliveries: DeliverySummary[] }>(NotificationCommands.ListDeliveries, {
+    const listed = await bench.rpc.request<{ deliveries: DeliverySummary[] }>(NotificationCommands.ListDeliveries, {
       actor: admin,
       status: 'uncertain',
     });
     expect(listed.deliveries.map((delivery) => delivery.id)).toEqual([uncertain!.id]);
 
-    const retried = await rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, {
+    const retried = await bench.rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, {
       actor: admin,
       id: uncertain!.id,
     });

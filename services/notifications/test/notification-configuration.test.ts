@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import {
   CatalogueEvents,
   ErrorCode,
@@ -12,24 +10,11 @@ import {
   type EventEnvelope,
   type NotificationRuleListV1,
 } from '@cau/contracts';
-import {
-  RpcClient,
-  ServiceError,
-  Subjects,
-  messagingConfigFromEnv,
-  startService,
-  type RunningService,
-} from '@cau/messaging';
-import {
-  createTestInfrastructure,
-  startTestSmtpServer,
-  waitFor,
-  type TestInfrastructure,
-  type TestSmtpServer,
-} from '@cau/testing';
+import { ServiceError } from '@cau/messaging';
+import { startTestSmtpServer, waitFor, type ServiceBench, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../src/notifications.service.js';
 import { RULE_MAILS } from '../src/ticket-mails/ticket-mail-plans.js';
-import { publish, ticketEvent, ticketRegistered } from './helpers.js';
+import { publish, startNotifications, ticketEvent, ticketRegistered } from './helpers.js';
 
 const DOMAIN = 'cau.example.gob';
 const SEEDED = 'UIT=uit@agetic.gob.bo,L1=mesa@agetic.gob.bo';
@@ -44,18 +29,13 @@ const actor = (role: ActorV1['role']): ActorV1 => ({
 const admin = actor('admin');
 
 describe('notifications: the rules and the areas’ mailboxes as administered data', () => {
-  let infra: TestInfrastructure;
   let smtp: TestSmtpServer;
-  let nc: NatsConnection;
-  let db: pg.Client;
-  let rpc: RpcClient;
-  let service: RunningService;
-  let env: Record<string, string>;
+  let bench: ServiceBench;
   let nextNumber = 900;
 
   const refusal = async (subject: string, data: unknown) => {
     try {
-      await rpc.request(subject, data);
+      await bench.rpc.request(subject, data);
     } catch (error) {
       if (error instanceof ServiceError) return error.payload;
       throw error;
@@ -63,13 +43,15 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
     throw new Error(`expected ${subject} to be refused`);
   };
   const mailboxes = () =>
-    rpc.request<AreaMailboxesV1>(NotificationCommands.ListAreaMailboxes, { actor: actor('agent') });
-  const rules = () => rpc.request<NotificationRuleListV1>(NotificationCommands.ListRules, { actor: actor('operator') });
+    bench.rpc.request<AreaMailboxesV1>(NotificationCommands.ListAreaMailboxes, { actor: actor('agent') });
+  const rules = () =>
+    bench.rpc.request<NotificationRuleListV1>(NotificationCommands.ListRules, { actor: actor('operator') });
   const recipientsOf = async (event: EventEnvelope<object>) =>
     (
-      await db.query<{ recipient: string }>('SELECT recipient FROM notifications.deliveries WHERE event_id = $1', [
-        event.id,
-      ])
+      await bench.db.query<{ recipient: string }>(
+        'SELECT recipient FROM notifications.deliveries WHERE event_id = $1',
+        [event.id],
+      )
     ).rows.map((row) => row.recipient);
 
   /** Registers a ticket, escalates it to UIT and waits until the escalation has been handled. */
@@ -81,42 +63,29 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       { derivationId: randomUUID(), from: 'L1', to: 'UIT', kind: 'escalate', reason: 'Servidor caído', by: agent, at },
       1,
     );
-    await publish(nc, infra.env, registered, registered.id);
-    await publish(nc, infra.env, escalated, escalated.id, 'UIT');
+    await publish(bench.nc, bench.env, registered, registered.id);
+    await publish(bench.nc, bench.env, escalated, escalated.id, 'UIT');
     await waitFor(
       async () =>
-        (await db.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [escalated.id])).rowCount === 1,
+        (await bench.db.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [escalated.id])).rowCount === 1,
       { what: 'the escalation to be handled' },
     );
     return escalated;
   };
 
   beforeAll(async () => {
-    infra = await createTestInfrastructure('notifconfig');
     smtp = await startTestSmtpServer();
-    env = {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      NOTIFICATIONS_PORT: '0',
+    bench = await startNotifications('notifconfig', {
       SMTP_URL: smtp.url,
       MAIL_FROM: `"CAU Mesa de Servicios" <mesa@${DOMAIN}>`,
       PORTAL_URL: `https://${DOMAIN}`,
       AREA_MAILBOXES: SEEDED,
-    };
-    service = await startService(notificationsService, env);
-    nc = await connect({ servers: infra.env.NATS_URL });
-    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
-    db = new pg.Client({ connectionString: infra.database.url });
-    await db.connect();
+    });
   });
 
   afterAll(async () => {
-    await db?.end();
-    await nc?.close();
-    await service?.stop();
+    await bench?.stop();
     await smtp?.close();
-    await infra?.cleanup();
   });
 
   it('starts with the mailboxes of AREA_MAILBOXES and every rule the service has a mail for', async () => {
@@ -158,7 +127,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       });
       expect(refused.code).toBe(ErrorCode.Forbidden);
     }
-    const stored = await rpc.request<AreaMailboxesV1>(NotificationCommands.ReplaceAreaMailboxes, {
+    const stored = await bench.rpc.request<AreaMailboxesV1>(NotificationCommands.ReplaceAreaMailboxes, {
       actor: admin,
       mailboxes: edited,
     });
@@ -217,7 +186,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
     ]);
     expect((await rules()).rules).toEqual(current);
 
-    const saved = await rpc.request<NotificationRuleListV1>(NotificationCommands.ReplaceRules, {
+    const saved = await bench.rpc.request<NotificationRuleListV1>(NotificationCommands.ReplaceRules, {
       actor: admin,
       rules: withoutEscalationMail,
     });
@@ -246,7 +215,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
         supervisorEmails: ['supervision@minsal.gob.bo'],
       },
     };
-    await publish(nc, infra.env, changed, changed.id);
+    await publish(bench.nc, bench.env, changed, changed.id);
     const registered = ticketRegistered(++nextNumber);
     registered.data.jurisdiction = 'MINSAL';
     const resolved = ticketEvent(
@@ -255,8 +224,8 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       { area: 'L1', status: 'resuelto', by: agent, at, verifiedWithRequester: true, solution: 'Se cambió el tóner.' },
       1,
     );
-    await publish(nc, infra.env, registered, registered.id);
-    await publish(nc, infra.env, resolved, resolved.id);
+    await publish(bench.nc, bench.env, registered, registered.id);
+    await publish(bench.nc, bench.env, resolved, resolved.id);
     await waitFor(async () => (await recipientsOf(resolved)).length > 0, { what: 'the resolution mails' });
     expect((await recipientsOf(registered)).sort()).toEqual([
       registered.data.requester.email,
@@ -269,8 +238,8 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
   it('keeps the administrator’s mailboxes across a restart: AREA_MAILBOXES is only a seed', async () => {
     const before = await mailboxes();
     expect(before.mailboxes.find((m) => m.area === 'UIT')?.email).toBe('infraestructura@agetic.gob.bo');
-    await service.stop();
-    service = await startService(notificationsService, env);
+    await bench.stopService(bench.services[0]!);
+    await bench.start(notificationsService);
     expect(await mailboxes()).toEqual(before);
   });
 });

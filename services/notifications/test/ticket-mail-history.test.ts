@@ -1,24 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { NotificationCommands, ProcedureEvents, type ActorV1, type TicketMailListV1 } from '@cau/contracts';
-import {
-  RpcClient,
-  ServiceError,
-  Subjects,
-  messagingConfigFromEnv,
-  startService,
-  type RunningService,
-} from '@cau/messaging';
-import {
-  createTestInfrastructure,
-  startTestSmtpServer,
-  waitFor,
-  type TestInfrastructure,
-  type TestSmtpServer,
-} from '@cau/testing';
-import { notificationsService } from '../src/notifications.service.js';
-import { publish, ticketEvent, ticketRegistered } from './helpers.js';
+import { ServiceError } from '@cau/messaging';
+import { startTestSmtpServer, waitFor, type ServiceBench, type TestSmtpServer } from '@cau/testing';
+import { publish, startNotifications, ticketEvent, ticketRegistered } from './helpers.js';
 
 const DOMAIN = 'cau.example.gob';
 const actor = (role: ActorV1['role']): ActorV1 => ({
@@ -46,18 +30,14 @@ const rawMail = (from: string, subject: string, text: string): Buffer =>
   );
 
 describe("notifications: a ticket's mails, for the staff who work it", () => {
-  let infra: TestInfrastructure;
   let smtp: TestSmtpServer;
-  let nc: NatsConnection;
-  let db: pg.Client;
-  let rpc: RpcClient;
-  let service: RunningService;
+  let bench: ServiceBench;
 
   const list = (number: number, who: ActorV1 = actor('agent')) =>
-    rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor: who, number });
+    bench.rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor: who, number });
 
   const storeReceived = async (number: number, raw: Buffer, receivedAt: string, complete = true) => {
-    await db.query(
+    await bench.db.query(
       `INSERT INTO notifications.inbound_messages
          (id, message_key, source, raw, raw_size, raw_complete, status, sender, subject, outcome, ticket_number,
           received_at, processed_at)
@@ -67,38 +47,26 @@ describe("notifications: a ticket's mails, for the staff who work it", () => {
   };
 
   beforeAll(async () => {
-    infra = await createTestInfrastructure('notifhistory');
     smtp = await startTestSmtpServer();
-    service = await startService(notificationsService, {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      NOTIFICATIONS_PORT: '0',
+    bench = await startNotifications('notifhistory', {
       SMTP_URL: smtp.url,
       MAIL_FROM: `"CAU Mesa de Servicios" <mesa@${DOMAIN}>`,
       PORTAL_URL: `https://${DOMAIN}`,
       MAIL_TIME_ZONE: 'America/Argentina/Buenos_Aires',
     });
-    nc = await connect({ servers: infra.env.NATS_URL });
-    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
-    db = new pg.Client({ connectionString: infra.database.url });
-    await db.connect();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await nc?.close();
-    await service?.stop();
+    await bench?.stop();
     await smtp?.close();
-    await infra?.cleanup();
   });
 
   it('lists what was mailed about the ticket and what arrived for it, oldest first, each with its text', async () => {
     const requester = { email: 'ana.perez@salud.gob', name: 'Ana Pérez' };
     const registered = ticketRegistered(7101, requester);
     const other = ticketRegistered(7102, requester);
-    await publish(nc, infra.env, registered);
-    await publish(nc, infra.env, other);
+    await publish(bench.nc, bench.env, registered);
+    await publish(bench.nc, bench.env, other);
     await waitFor(async () => (await list(7101)).mails.some((mail) => mail.status === 'sent'), { timeoutMs: 30_000 });
 
     await storeReceived(
@@ -122,7 +90,7 @@ describe("notifications: a ticket's mails, for the staff who work it", () => {
       },
       2,
     );
-    await publish(nc, infra.env, reply);
+    await publish(bench.nc, bench.env, reply);
     await waitFor(async () => (await list(7101)).mails.filter((mail) => mail.direction === 'sent').length >= 2, {
       timeoutMs: 30_000,
     });
@@ -164,7 +132,7 @@ describe("notifications: a ticket's mails, for the staff who work it", () => {
     }
     await expect(list(7101, actor('requester'))).rejects.toMatchObject({ payload: { code: 'FORBIDDEN' } });
     await expect(
-      rpc.request(NotificationCommands.ListTicketMails, { actor: actor('agent'), number: 0 }),
+      bench.rpc.request(NotificationCommands.ListTicketMails, { actor: actor('agent'), number: 0 }),
     ).rejects.toMatchObject({
       payload: { code: 'VALIDATION' },
     });

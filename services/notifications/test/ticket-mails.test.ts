@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import {
   NotificationCommands,
   ProcedureEvents,
@@ -9,25 +7,18 @@ import {
   type DeliveryListV1,
   type EventEnvelope,
 } from '@cau/contracts';
-import {
-  RpcClient,
-  ServiceError,
-  Subjects,
-  messagingConfigFromEnv,
-  startService,
-  type RunningService,
-} from '@cau/messaging';
-import {
-  createTestInfrastructure,
-  startTestSmtpServer,
-  waitFor,
-  type ReceivedMail,
-  type TestInfrastructure,
-  type TestSmtpServer,
-} from '@cau/testing';
+import { ServiceError } from '@cau/messaging';
+import { startTestSmtpServer, waitFor, type ReceivedMail, type ServiceBench, type TestSmtpServer } from '@cau/testing';
 import type { DeliverySummary } from '../src/delivery/delivery.js';
-import { notificationsService } from '../src/notifications.service.js';
-import { expectedMessageId, mailsFor, publish, sleep, ticketEvent, ticketRegistered } from './helpers.js';
+import {
+  expectedMessageId,
+  mailsFor,
+  publish,
+  sleep,
+  startNotifications,
+  ticketEvent,
+  ticketRegistered,
+} from './helpers.js';
 
 /** How long to keep watching after the expected mails arrived, to catch a late duplicate. */
 const SETTLE_MS = 1_500;
@@ -58,16 +49,12 @@ interface Expected {
 }
 
 describe('notifications: who is told what about a ticket', () => {
-  let infra: TestInfrastructure;
   let smtp: TestSmtpServer;
-  let nc: NatsConnection;
-  let db: pg.Client;
-  let rpc: RpcClient;
-  let service: RunningService;
+  let bench: ServiceBench;
   let nextNumber = 500;
 
   const send = (event: EventEnvelope<object>, area?: string, msgID = event.id) =>
-    publish(nc, infra.env, event, msgID, area);
+    publish(bench.nc, bench.env, event, msgID, area);
 
   const messageIdOf = (expected: Expected) =>
     expectedMessageId(expected.event.id, expected.recipient, DOMAIN, expected.kind);
@@ -80,7 +67,7 @@ describe('notifications: who is told what about a ticket', () => {
 
   const deliveriesOf = async (events: Array<EventEnvelope<object>>) =>
     (
-      await db.query<{ event_id: string; recipient: string; kind: string; status: string }>(
+      await bench.db.query<{ event_id: string; recipient: string; kind: string; status: string }>(
         'SELECT event_id, recipient, kind, status FROM notifications.deliveries WHERE event_id = ANY($1::uuid[])',
         [events.map((event) => event.id)],
       )
@@ -97,14 +84,8 @@ describe('notifications: who is told what about a ticket', () => {
   };
 
   beforeAll(async () => {
-    infra = await createTestInfrastructure('notifrules');
     smtp = await startTestSmtpServer();
-    service = await startService(notificationsService, {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      // The lifecycle event sent before its registration is retried with a warning: expected here.
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      NOTIFICATIONS_PORT: '0',
+    bench = await startNotifications('notifrules', {
       SMTP_URL: smtp.url,
       MAIL_FROM: `"CAU Mesa de Servicios" <mesa@${DOMAIN}>`,
       PORTAL_URL: `https://${DOMAIN}`,
@@ -115,18 +96,11 @@ describe('notifications: who is told what about a ticket', () => {
       SUPERVISOR_EMAILS: SUPERVISORS.join(','),
       JURISDICTION_REFERENTES: `MINEDU=${REFERENTE}`,
     });
-    nc = await connect({ servers: infra.env.NATS_URL });
-    rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(infra.env)), 5_000);
-    db = new pg.Client({ connectionString: infra.database.url });
-    await db.connect();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await nc?.close();
-    await service?.stop();
+    await bench?.stop();
     await smtp?.close();
-    await infra?.cleanup();
   });
 
   afterEach(() => {
@@ -496,7 +470,8 @@ describe('notifications: who is told what about a ticket', () => {
     await send(registered);
     await send(toUpat, 'UPAT');
     await waitFor(
-      async () => (await db.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [toUpat.id])).rowCount === 1,
+      async () =>
+        (await bench.db.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [toUpat.id])).rowCount === 1,
       {
         what: 'the escalation to be handled',
       },
@@ -530,10 +505,10 @@ describe('notifications: who is told what about a ticket', () => {
     // The key is the actor's own address, whatever its case.
     const me = actor('requester', 'Opta@Salud.gob');
     await expect(
-      rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
+      bench.rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
     ).resolves.toEqual({ email: requester, eventType: 'ticket.closed', enabled: false });
     const supervisorActor = actor('supervisor', SUPERVISORS[0]!);
-    await rpc.request(NotificationCommands.SetPreference, {
+    await bench.rpc.request(NotificationCommands.SetPreference, {
       actor: supervisorActor,
       eventType: 'ticket.sla-breached',
       enabled: false,
@@ -541,23 +516,27 @@ describe('notifications: who is told what about a ticket', () => {
     // The registration mail is essential: the request is refused, and a stored opt-out is ignored.
     expect(
       await refusal(
-        rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.registered', enabled: false }),
+        bench.rpc.request(NotificationCommands.SetPreference, {
+          actor: me,
+          eventType: 'ticket.registered',
+          enabled: false,
+        }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType', constraint: 'essentialNotification' }] });
     expect(
       await refusal(
-        rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
+        bench.rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType' }] });
     // A referente's copy of the registration mail is not essential: they may turn it off.
     await expect(
-      rpc.request(NotificationCommands.SetPreference, {
+      bench.rpc.request(NotificationCommands.SetPreference, {
         actor: actor('referente', 'ti@otra.gob.bo'),
         eventType: 'ticket.registered',
         enabled: false,
       }),
     ).resolves.toMatchObject({ eventType: 'ticket.registered', enabled: false });
-    await db.query(
+    await bench.db.query(
       `INSERT INTO notifications.preferences (email, event_type, enabled) VALUES ($1, 'ticket.registered', false)`,
       [requester],
     );
@@ -581,7 +560,11 @@ describe('notifications: who is told what about a ticket', () => {
     expect(await deliveriesOf([closed])).toEqual([]);
 
     // Turned on again, the next closure is mailed.
-    await rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: true });
+    await bench.rpc.request(NotificationCommands.SetPreference, {
+      actor: me,
+      eventType: 'ticket.closed',
+      enabled: true,
+    });
     const closedAgain = ticketEvent(
       ProcedureEvents.TicketClosed,
       registered,
@@ -629,7 +612,7 @@ describe('notifications: who is told what about a ticket', () => {
     await send(registered);
     const statusOf = async () =>
       (
-        await db.query<{ id: string; status: string; attempts: number }>(
+        await bench.db.query<{ id: string; status: string; attempts: number }>(
           'SELECT id, status, attempts FROM notifications.deliveries WHERE event_id = $1',
           [registered.id],
         )
@@ -638,7 +621,7 @@ describe('notifications: who is told what about a ticket', () => {
     smtp.failWith = null;
     const { id } = (await statusOf())!;
 
-    const failed = await rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
+    const failed = await bench.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
       actor: admin,
       status: 'failed',
       limit: 10,
@@ -654,7 +637,7 @@ describe('notifications: who is told what about a ticket', () => {
       lastError: expect.stringContaining('550'),
       sentAt: null,
     });
-    const sent = await rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
+    const sent = await bench.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
       actor: admin,
       status: 'sent',
     });
@@ -662,28 +645,28 @@ describe('notifications: who is told what about a ticket', () => {
     expect(sent.deliveries.every((delivery) => delivery.status === 'sent')).toBe(true);
 
     const staff = actor('operator', 'olga@agetic.gob.bo');
-    expect(await refusal(rpc.request(NotificationCommands.ListDeliveries, { actor: staff }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationCommands.ListDeliveries, { actor: staff }))).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: staff, id }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: staff, id }))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(
-      await refusal(rpc.request(NotificationCommands.ListDeliveries, { actor: admin, status: 'lost', limit: 0 })),
+      await refusal(bench.rpc.request(NotificationCommands.ListDeliveries, { actor: admin, status: 'lost', limit: 0 })),
     ).toMatchObject({ code: 'VALIDATION' });
 
-    const retried = await rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, { actor: admin, id });
+    const retried = await bench.rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, { actor: admin, id });
     expect(retried).toMatchObject({ id, status: 'pending', attempts: 0, lastError: null });
     await waitFor(arrived([{ event: registered, recipient, kind: 'ticket-registered' }]), { what: 'the retried mail' });
     await sleep(SETTLE_MS);
     expect(mailsFor(smtp.mails, number)).toHaveLength(1);
     expect(await statusOf()).toMatchObject({ status: 'sent', attempts: 1 });
 
-    expect(await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id }))).toMatchObject({
       code: 'CONFLICT',
     });
     expect(
-      await refusal(rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id: randomUUID() })),
+      await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id: randomUUID() })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 

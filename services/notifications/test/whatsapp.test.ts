@@ -53,7 +53,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
       WHATSAPP_POLL_INTERVAL_MS: '100',
     });
     // Carla is in the directory because the desk registered a call of hers with her phone number.
-    await platform.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    await platform.bench.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
       actor: operator,
       idempotencyKey: randomUUID(),
       payload: {
@@ -76,7 +76,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
   });
 
   const receive = (command: ReceiveWhatsappCommandV1): Promise<ReceiveWhatsappResultV1> =>
-    platform.rpc.request<ReceiveWhatsappResultV1>(WhatsappCommands.Receive, command);
+    platform.bench.rpc.request<ReceiveWhatsappResultV1>(WhatsappCommands.Receive, command);
 
   const text = (id: string, from: string, body: string): ReceiveWhatsappCommandV1 => ({
     messages: [{ id, from, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: body }],
@@ -86,7 +86,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
   async function message(id: string): Promise<MessageRow> {
     return waitFor(
       async () => {
-        const result = await platform.db.query<MessageRow>(
+        const result = await platform.bench.db.query<MessageRow>(
           `SELECT status, outcome, ticket_number, body, reason FROM notifications.whatsapp_messages
            WHERE wa_message_id = $1 AND status <> 'received'`,
           [id],
@@ -98,7 +98,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
   }
 
   async function deliveries(where: string, params: unknown[]): Promise<DeliveryRow[]> {
-    const result = await platform.db.query<DeliveryRow>(
+    const result = await platform.bench.db.query<DeliveryRow>(
       `SELECT id, recipient, kind, status, attempts, last_error, wa_message_id, delivery_state, parameters
        FROM notifications.whatsapp_deliveries WHERE ${where} ORDER BY created_at`,
       params,
@@ -201,7 +201,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
 
   it('retries a send WhatsApp answered with 500 and sends it once; a refused template fails for an administrator, who retries it', async () => {
     const other = { email: 'diego@educacion.gob', name: 'Diego Paz', phone: '+591 7222 3333', wa: '59172223333' };
-    await platform.rpc.request(Commands.RegisterTicket, {
+    await platform.bench.rpc.request(Commands.RegisterTicket, {
       actor: operator,
       idempotencyKey: randomUUID(),
       payload: {
@@ -245,12 +245,12 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
       { what: 'the refused template to fail' },
     );
     expect(failed!.last_error).toContain('132001');
-    const list = await platform.rpc.request<WhatsappDeliveryListV1>(WhatsappCommands.ListDeliveries, {
+    const list = await platform.bench.rpc.request<WhatsappDeliveryListV1>(WhatsappCommands.ListDeliveries, {
       actor: admin,
       status: 'failed',
     });
     expect(list.deliveries.map((d) => d.id)).toContain(failed!.id);
-    await platform.rpc.request(WhatsappCommands.RetryDelivery, { actor: admin, id: failed!.id });
+    await platform.bench.rpc.request(WhatsappCommands.RetryDelivery, { actor: admin, id: failed!.id });
     await waitFor(
       async () => ((await deliveries('id = $1 AND status = $2', [failed!.id, 'sent'])).length === 1 ? true : undefined),
       { what: 'the retried template to be sent' },
@@ -262,7 +262,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
     const id = randomUUID();
     // The row with the attempt record a sender commits before the request leaves, left behind by a crash
     // (one statement, so the running sender never sees the row without it).
-    await platform.db.query(
+    await platform.bench.db.query(
       `WITH delivery AS (
          INSERT INTO notifications.whatsapp_deliveries (id, event_id, recipient, kind, template, language, parameters)
          VALUES ($1, $2, '59173334444', 'ticket-closed', 'cau_ticket_update', 'es', '["9","Cerrado"]')

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   CalendarEvents,
   Events,
@@ -14,17 +12,13 @@ import {
   type TicketRegisteredV1,
   type TicketRoutedV1,
 } from '@cau/contracts';
-import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
-import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
+import type { RpcClient, RunningService } from '@cau/messaging';
+import { ServiceBench, eventEnvelope, testActor, ticketRegistration, type TestInfrastructure } from '@cau/testing';
 import { reportingService } from '../src/reporting.service.js';
 
-export const staff = (role: ActorV1['role'] = 'operator'): ActorV1 => ({
-  accountId: randomUUID(),
-  role,
-  email: `${role}@cau.gob`,
-  name: `Staff ${role}`,
-});
+export const staff = (role: ActorV1['role'] = 'operator'): ActorV1 => testActor(role);
 
+/** One operator registers every ticket of a file, as the productivity figures expect. */
 const registrar = { accountId: randomUUID(), name: 'Operadora', role: 'operator' };
 
 const definitions = new Map<string, EventDefinition<object>>(
@@ -48,30 +42,29 @@ export class ReportingHarness {
   private nextNumber = 1;
 
   private constructor(
-    readonly infra: TestInfrastructure,
+    readonly bench: ServiceBench,
     readonly service: RunningService,
-    readonly nc: NatsConnection,
-    readonly js: JetStreamClient,
-    readonly subjects: Subjects,
-    readonly rpc: RpcClient,
-    readonly db: pg.Client,
   ) {}
 
   static async start(label: string): Promise<ReportingHarness> {
-    const infra = await createTestInfrastructure(label);
-    const service = await startService(reportingService, { ...process.env, ...infra.env, REPORTING_PORT: '0' });
-    const nc = await connect({ servers: infra.env.NATS_URL });
-    const subjects = new Subjects(messagingConfigFromEnv(infra.env));
-    const db = new pg.Client({ connectionString: infra.database.url });
-    await db.connect();
-    return new ReportingHarness(infra, service, nc, jetstream(nc), subjects, new RpcClient(nc, subjects, 5_000), db);
+    const bench = await ServiceBench.open(label);
+    return new ReportingHarness(bench, await bench.start(reportingService));
   }
 
-  async stop(): Promise<void> {
-    await this.db.end();
-    await this.nc.close();
-    await this.service.stop();
-    await this.infra.cleanup();
+  get infra(): TestInfrastructure {
+    return this.bench.infra;
+  }
+
+  get rpc(): RpcClient {
+    return this.bench.rpc;
+  }
+
+  get db(): pg.Client {
+    return this.bench.db;
+  }
+
+  stop(): Promise<void> {
+    return this.bench.stop();
   }
 
   /** A fresh ticket number, so tests sharing one database never collide. */
@@ -80,24 +73,15 @@ export class ReportingHarness {
   }
 
   registration(overrides: Partial<TicketRegisteredV1> = {}): TicketRegisteredV1 {
-    return {
-      ticketId: randomUUID(),
-      number: this.number(),
+    return ticketRegistration(this.number(), {
       registeredAt: '2025-03-10T12:00:00.000Z',
-      channel: 'telefono',
-      requesterId: randomUUID(),
       requester: { email: 'ana.perez@salud.gob', name: 'Ana Pérez', phone: '+54 2954 123456' },
-      registeredBy: registrar,
-      jurisdiction: 'SALUD',
       title: 'No funciona el correo',
       description: 'El servidor de correo no responde desde la mañana',
-      type: 'incidente',
       category: 'correo',
-      impact: 'medio',
-      urgency: 'alta',
-      attachments: [],
+      registeredBy: registrar,
       ...overrides,
-    };
+    });
   }
 
   routing(ticket: Pick<TicketRegisteredV1, 'ticketId' | 'number'>, overrides: Partial<TicketRoutedV1> = {}) {
@@ -116,20 +100,9 @@ export class ReportingHarness {
     source: string,
     data: T,
     sequence: number,
-    occurredAt = new Date().toISOString(),
+    occurredAt?: string,
   ): EventEnvelope<T> {
-    return {
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
-      occurredAt,
-      ticketId: data.ticketId,
-      source,
-      sequence,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    };
+    return eventEnvelope(definition, data, { source, sequence, ...(occurredAt ? { occurredAt } : {}) });
   }
 
   registered(data: TicketRegisteredV1, sequence = 1, occurredAt?: string): EventEnvelope<TicketRegisteredV1> {
@@ -152,39 +125,18 @@ export class ReportingHarness {
 
   /** Resolution's announcement of its business calendars (not about one ticket). */
   calendarsChanged(data: CalendarsChangedV1): EventEnvelope<CalendarsChangedV1> {
-    return {
-      id: randomUUID(),
-      type: CalendarEvents.CalendarsChanged.type,
-      version: CalendarEvents.CalendarsChanged.version,
-      occurredAt: data.at,
-      ticketId: null,
-      source: 'resolution',
-      sequence: 0,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    };
+    return eventEnvelope(CalendarEvents.CalendarsChanged, data, { source: 'resolution', occurredAt: data.at });
   }
 
   /** Publishes as an outbox relay does: Nats-Msg-Id = event id, unless a test overrides it. */
   async publish(envelope: EventEnvelope, msgID = envelope.id): Promise<void> {
     const area = definitions.get(envelope.type)?.areaOf?.(envelope.data as object);
-    await this.js.publish(this.subjects.event(envelope.type, area), JSON.stringify(envelope), { msgID });
+    await this.bench.publish(envelope, { msgID, ...(area ? { area } : {}) });
   }
 
   /** Waits until the consumer committed the event (its inbox row exists). */
-  async applied(...envelopes: EventEnvelope[]): Promise<void> {
-    const ids = envelopes.map((e) => e.id);
-    await waitFor(
-      async () => {
-        const result = await this.db.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM reporting.inbox WHERE event_id = ANY($1::uuid[])',
-          [ids],
-        );
-        return result.rows[0]!.n === ids.length;
-      },
-      { what: `${ids.length} event(s) applied` },
-    );
+  applied(...envelopes: EventEnvelope[]): Promise<void> {
+    return this.bench.applied('reporting', envelopes);
   }
 
   /** Publishes the events in order and waits until all were applied. */

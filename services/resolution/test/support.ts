@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import pg from 'pg';
+import type { Subscription } from '@nats-io/transport-node';
+import type pg from 'pg';
 import {
   Events,
   ProcedureEvents,
@@ -15,11 +14,10 @@ import {
   type ResolutionAction,
   type TicketDerivedV1,
   type TicketReclassifiedV1,
-  type TicketRegisteredV1,
   type TicketRoutedV1,
 } from '@cau/contracts';
-import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
-import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
+import type { RunningService } from '@cau/messaging';
+import { ServiceBench, eventEnvelope, ticketRegistration, waitFor } from '@cau/testing';
 import { Clock } from '../src/clock.js';
 import type { LifecycleStateV1 } from '../src/lifecycle/lifecycle-state.js';
 import { createResolutionService } from '../src/resolution.service.js';
@@ -83,14 +81,8 @@ export class ResolutionHarness {
   private readonly routingSequence = new Map<string, number>();
 
   private constructor(
-    readonly infra: TestInfrastructure,
-    readonly env: Record<string, string>,
+    readonly bench: ServiceBench,
     readonly clock: TestClock,
-    readonly nc: NatsConnection,
-    readonly js: JetStreamClient,
-    readonly subjects: Subjects,
-    readonly rpc: RpcClient,
-    readonly db: pg.Client,
     private readonly locator: Subscription,
   ) {}
 
@@ -98,50 +90,35 @@ export class ResolutionHarness {
     label: string,
     options: { clock?: string; env?: Record<string, string>; instances?: Array<Record<string, string>> } = {},
   ): Promise<ResolutionHarness> {
-    const infra = await createTestInfrastructure(label);
-    const env = {
-      ...(process.env as Record<string, string>),
-      ...infra.env,
-      RESOLUTION_PORT: '0',
-      CAU_TIME_ZONE: 'America/Argentina/Buenos_Aires',
-      // Sweeps are driven by the tests through `sweep(now)`.
-      SLA_SWEEP_INTERVAL_MS: '3600000',
-      ...options.env,
-    };
-    const nc = await connect({ servers: infra.env.NATS_URL });
-    const subjects = new Subjects(messagingConfigFromEnv(infra.env));
-    const db = new pg.Client({ connectionString: infra.database.url });
-    const locator = nc.subscribe(subjects.command(RoutingCommands.Locate));
-    const h = new ResolutionHarness(
-      infra,
-      env,
-      new TestClock(options.clock ?? '2026-03-02T12:00:00Z'),
-      nc,
-      jetstream(nc),
-      subjects,
-      new RpcClient(nc, subjects, 5_000),
-      db,
-      locator,
-    );
-    await db.connect();
+    const bench = await ServiceBench.open(label, {
+      env: {
+        CAU_TIME_ZONE: 'America/Argentina/Buenos_Aires',
+        // Sweeps are driven by the tests through `sweep(now)`.
+        SLA_SWEEP_INTERVAL_MS: '3600000',
+        ...options.env,
+      },
+    });
+    const locator = bench.nc.subscribe(bench.subjects.command(RoutingCommands.Locate));
+    const h = new ResolutionHarness(bench, new TestClock(options.clock ?? '2026-03-02T12:00:00Z'), locator);
     h.answerLocate();
     for (const extra of options.instances ?? [{}]) await h.startInstance(extra);
     return h;
   }
 
+  get db(): pg.Client {
+    return this.bench.db;
+  }
+
   async startInstance(extraEnv: Record<string, string> = {}): Promise<RunningService> {
-    const env = { ...this.env, ...extraEnv };
-    const service = await startService(createResolutionService({ env, clock: this.clock }), env);
+    const env = { ...this.bench.env, ...extraEnv };
+    const service = await this.bench.start(createResolutionService({ env, clock: this.clock }), extraEnv);
     this.instances.push(service);
     return service;
   }
 
   async stop(): Promise<void> {
     this.locator.unsubscribe();
-    await this.db.end();
-    await this.nc.close();
-    for (const instance of this.instances) await instance.stop();
-    await this.infra.cleanup();
+    await this.bench.stop();
   }
 
   /** The stand-in for routing's Locate, answering in Nest's reply format as routing would. */
@@ -180,37 +157,16 @@ export class ResolutionHarness {
     data: T,
     sequence: number,
   ): EventEnvelope<T> {
-    return {
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
-      occurredAt: new Date().toISOString(),
-      ticketId: data.ticketId,
-      source,
-      sequence,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    };
+    return eventEnvelope(definition, data, { source, sequence });
   }
 
-  async publish(envelope: EventEnvelope, area?: string): Promise<void> {
-    await this.js.publish(this.subjects.event(envelope.type, area), JSON.stringify(envelope), { msgID: envelope.id });
+  publish(envelope: EventEnvelope, area?: string): Promise<void> {
+    return this.bench.publish(envelope, area ? { area } : {});
   }
 
   /** Waits until a consumer of some instance committed the events (their inbox rows exist). */
-  async applied(...envelopes: EventEnvelope[]): Promise<void> {
-    const ids = envelopes.map((e) => e.id);
-    await waitFor(
-      async () => {
-        const result = await this.db.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM resolution.inbox WHERE event_id = ANY($1::uuid[])',
-          [ids],
-        );
-        return result.rows[0]!.n === ids.length;
-      },
-      { what: `${ids.length} event(s) applied` },
-    );
+  applied(...envelopes: EventEnvelope[]): Promise<void> {
+    return this.bench.applied('resolution', envelopes);
   }
 
   private nextRoutingSequence(ticketId: string): number {
@@ -233,24 +189,18 @@ export class ResolutionHarness {
     const number = this.nextNumber++;
     const registeredAt = options.registeredAt ?? this.clock.now().toISOString();
     const priority = options.priority ?? 'ALTA';
-    const registration: TicketRegisteredV1 = {
+    const registration = ticketRegistration(number, {
       ticketId,
-      number,
       registeredAt,
-      channel: 'telefono',
-      requesterId: randomUUID(),
       requester: { email: options.requesterEmail ?? 'Ana.Perez@salud.gob', name: 'Ana Pérez' },
       registeredBy: { accountId: randomUUID(), name: 'Olga Operadora', role: 'operator' },
       jurisdiction: options.jurisdiction ?? 'SALUD',
       title: 'No funciona el correo',
       description: 'El servidor de correo no responde desde la mañana',
-      type: 'incidente',
       category: 'correo',
       ...(options.service ? { service: options.service } : {}),
       impact: 'alto',
-      urgency: 'alta',
-      attachments: [],
-    };
+    });
     const routed: TicketRoutedV1 = { ticketId, number, priority, area: 'L1', routedAt: registeredAt };
     const events = [
       this.envelope(Events.TicketRegistered, 'intake', registration, 1),
@@ -350,7 +300,7 @@ export class ResolutionHarness {
     ticket: TestTicket,
     body?: object,
   ): Promise<LifecycleStateV1> {
-    return this.rpc.request<LifecycleStateV1>(resolutionCommandFor(action, area), {
+    return this.bench.request<LifecycleStateV1>(resolutionCommandFor(action, area), {
       actor,
       number: ticket.number,
       ...(body ? { body } : {}),
@@ -358,7 +308,7 @@ export class ResolutionHarness {
   }
 
   query<T>(subject: string, payload: object): Promise<T> {
-    return this.rpc.request<T>(subject, payload);
+    return this.bench.request<T>(subject, payload);
   }
 
   /** The ticket's row as stored (due dates, overdue). */
@@ -375,11 +325,11 @@ export class ResolutionHarness {
     await waitFor(async () => (await this.db.query('SELECT 1 FROM resolution.outbox LIMIT 1')).rowCount === 0, {
       what: 'the outbox relayed',
     });
-    const consumer = await this.js.consumers.get(this.infra.messaging.eventsStream, {
+    const consumer = await this.bench.js.consumers.get(this.bench.infra.messaging.eventsStream, {
       // Area-scoped events end in the area token.
       filter_subjects: definition.areaOf
-        ? `${this.subjects.event(definition.type)}.>`
-        : this.subjects.event(definition.type),
+        ? `${this.bench.subjects.event(definition.type)}.>`
+        : this.bench.subjects.event(definition.type),
     });
     const found: EventEnvelope[] = [];
     const messages = await consumer.fetch({ max_messages: 10_000, expires: 2_000 });

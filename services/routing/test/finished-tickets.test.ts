@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, ProcedureEvents, RoutingCommands, type EventEnvelope, type TicketDerivedV1 } from '@cau/contracts';
-import { waitFor } from '@cau/testing';
+import {
+  ErrorCode,
+  ProcedureEvents,
+  RoutingCommands,
+  type EventDefinition,
+  type TicketDerivedV1,
+} from '@cau/contracts';
+import { eventEnvelope, waitFor } from '@cau/testing';
 import { RoutingHarness, actor } from './support.js';
 
 const supervisor = actor('supervisor');
@@ -19,21 +25,8 @@ describe('routing: a ticket whose work has ended is not derived', () => {
   });
 
   /** A resolution event of the ticket, as resolution's outbox publishes it. */
-  const publish = async (type: string, ticketId: string, data: object) => {
-    const envelope: EventEnvelope<object> = {
-      id: randomUUID(),
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      ticketId,
-      source: 'resolution',
-      sequence: 100,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    };
-    await h.js.publish(h.eventSubject(type, 'L1'), JSON.stringify(envelope), { msgID: envelope.id });
-  };
+  const publish = (definition: EventDefinition<object>, data: { ticketId: string; [field: string]: unknown }) =>
+    h.bench.publish(eventEnvelope(definition, data, { source: 'resolution', sequence: 100 }), { area: 'L1' });
   const finishedAs = (ticketId: string) => async () => {
     const { rows } = await h.db.query<{ finished_as: string | null }>(
       'SELECT finished_as FROM routing.tickets WHERE ticket_id = $1',
@@ -46,7 +39,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
   it('refuses to derive a closed ticket until it is reopened', async () => {
     const ticket = await h.register();
     const step = { ticketId: ticket.ticketId, number: ticket.number, by, at, area: 'L1' };
-    await publish(ProcedureEvents.TicketClosed.type, ticket.ticketId, {
+    await publish(ProcedureEvents.TicketClosed, {
       ...step,
       status: 'cerrado',
       resolutionBusinessMinutes: 60,
@@ -59,7 +52,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
       params: { detail: `el ticket #${ticket.number} está cerrado: se reabre antes de derivarlo` },
     });
 
-    await publish(ProcedureEvents.TicketReopened.type, ticket.ticketId, {
+    await publish(ProcedureEvents.TicketReopened, {
       ...step,
       status: 'en_curso',
       reason: 'Volvió a fallar',
@@ -81,12 +74,12 @@ describe('routing: a ticket whose work has ended is not derived', () => {
       original: { ticketId: original.ticketId, number: original.number },
     };
     // Announced on both tickets' streams, as resolution does.
-    await publish(ProcedureEvents.TicketMerged.type, original.ticketId, {
+    await publish(ProcedureEvents.TicketMerged, {
       ...merge,
       ticketId: original.ticketId,
       number: original.number,
     });
-    await publish(ProcedureEvents.TicketMerged.type, duplicate.ticketId, {
+    await publish(ProcedureEvents.TicketMerged, {
       ...merge,
       ticketId: duplicate.ticketId,
       number: duplicate.number,

@@ -6,7 +6,6 @@ import {
   type ActorV1,
   type TicketClassificationV1,
 } from '@cau/contracts';
-import { startService, type RunningService } from '@cau/messaging';
 import { intakeService } from '../../intake/src/intake.service.js';
 import type { TicketLocation } from '../src/derivation/locate-ticket.use-case.js';
 import { RoutingHarness, actor } from './support.js';
@@ -17,16 +16,14 @@ const agentOf = (area: string) => actor('agent', { area });
 
 describe('routing: reclassification', () => {
   let h: RoutingHarness;
-  // Intake owns the catalogue a new category is checked against.
-  let intake: RunningService;
 
   beforeAll(async () => {
     h = await RoutingHarness.start('routing-reclassify');
-    intake = await startService(intakeService, { ...process.env, ...h.infra.env, INTAKE_PORT: '0' });
+    // Intake owns the catalogue a new category is checked against.
+    await h.bench.start(intakeService);
   });
 
   afterAll(async () => {
-    await intake?.stop();
     await h?.stop();
   });
 

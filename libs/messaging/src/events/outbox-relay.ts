@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { EventEnvelope } from '@cau/contracts';
 import { CAUSATION_HEADER, CORRELATION_HEADER } from '../observability/correlation.js';
 import type { MessagingMetrics } from '../observability/metrics.js';
+import { startWorker, type Worker } from '../service/worker.js';
 import { outboxChannel } from './outbox.js';
 
 export interface OutboxRelayOptions {
@@ -35,11 +36,8 @@ interface OutboxRow {
  * copies, and consumers' inboxes drop anything older than the de-duplication window.
  */
 export class OutboxRelay {
-  private running = false;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
+  private worker: Worker | null = null;
   private listener: pg.Client | null = null;
-  private loop: Promise<void> | null = null;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -49,23 +47,31 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.worker) return;
     await this.listen();
-    this.loop = this.run();
+    const { logger, metrics, service } = this.options;
+    this.worker = startWorker({
+      name: 'outbox relay',
+      logger,
+      intervalMs: this.pollIntervalMs,
+      run: async () => (await this.publishBatch()) >= this.batchSize,
+      backoffMs: (failures) => Math.min(100 * 2 ** failures, 5_000),
+      onError: (error, failures) => {
+        metrics?.outboxRelayErrors.inc({ service });
+        logger.error({ err: error, failures }, 'outbox relay batch failed; will retry');
+      },
+    });
   }
 
   /** Called after a local commit, so the relay does not even wait for the notification round trip. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.worker?.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
-    this.loop = null;
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.stop();
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -85,31 +91,12 @@ export class OutboxRelay {
   }
 
   private async reconnectListener(): Promise<void> {
-    if (!this.running || this.listener) return;
+    if (!this.worker || this.listener) return;
     try {
       await this.listen();
     } catch (error) {
       this.options.logger.warn({ err: error }, 'outbox listener reconnect failed');
       setTimeout(() => void this.reconnectListener(), this.pollIntervalMs);
-    }
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      this.pendingWake = false;
-      let published: number;
-      try {
-        published = await this.publishBatch();
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        this.options.metrics?.outboxRelayErrors.inc({ service: this.options.service });
-        this.options.logger.error({ err: error, failures }, 'outbox relay batch failed; will retry');
-        await this.sleep(Math.min(100 * 2 ** failures, 5_000));
-        continue;
-      }
-      if (published < this.batchSize && !this.pendingWake) await this.sleep(this.pollIntervalMs);
     }
   }
 
@@ -152,18 +139,5 @@ export class OutboxRelay {
     } finally {
       await runner.release();
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    }).then(() => {
-      this.wakeUp = null;
-    });
   }
 }

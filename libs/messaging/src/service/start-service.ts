@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { Global, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
 import type { MigrationInterface } from 'typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -12,8 +13,9 @@ import {
   ensureDatabase,
   migrateSchema,
   positiveIntFromEnv,
+  type DatabaseConfig,
 } from '@cau/persistence';
-import { messagingConfigFromEnv } from '../config.js';
+import { messagingConfigFromEnv, type MessagingConfig } from '../config.js';
 import { MESSAGING_MIGRATIONS } from '../events/messaging-tables.migration.js';
 import { ensureStreams } from '../events/streams.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -109,10 +111,32 @@ export async function startService(definition: ServiceDefinition, env = process.
   const logger = createLogger(definition.name, env.LOG_LEVEL ?? 'info');
   const messaging = messagingConfigFromEnv(env);
   const database = databaseConfigFromEnv(env);
-  const port =
-    env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
-  const host = env.HTTP_HOST ?? '127.0.0.1';
+  const http = httpAddressFromEnv(definition, env);
 
+  const dataSource = await openMigratedDatabase(definition, database, logger);
+  phases.mark('database');
+  const nats = await connectNats(definition, messaging);
+  phases.mark('nats');
+  const runtime = createRuntime(definition, env, { messaging, database, dataSource, logger, ...nats });
+  const app = await createApp(definition, runtime, messaging);
+  await definition.afterStart?.(app, runtime, env);
+  phases.mark('app');
+  const { relay, consumers } = await startEventFlow(definition, runtime, app);
+  phases.mark('consumers');
+  const url = await listen(app, http);
+  phases.mark('listen');
+  logger.info({ url, startupMs: phases.report() }, `${definition.name} started`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => (stopping ??= stopInOrder(definition.name, { consumers, app, relay, runtime }));
+  return { app, runtime, url, stop };
+}
+
+async function openMigratedDatabase(
+  definition: ServiceDefinition,
+  database: DatabaseConfig,
+  logger: Logger,
+): Promise<DataSource> {
   await ensureDatabase(database.url);
   const dataSource = createServiceDataSource({
     database,
@@ -122,8 +146,13 @@ export async function startService(definition: ServiceDefinition, env = process.
   await dataSource.initialize();
   const applied = await migrateSchema(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
-  phases.mark('database');
+  return dataSource;
+}
 
+async function connectNats(
+  definition: ServiceDefinition,
+  messaging: MessagingConfig,
+): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }> {
   const nc = await connect({
     servers: messaging.natsUrl,
     name: `cau-${definition.name}`,
@@ -133,39 +162,61 @@ export async function startService(definition: ServiceDefinition, env = process.
     noAsyncTraces: true,
   });
   const jsm = await jetstreamManager(nc);
-  const js = jetstream(nc);
   await ensureStreams(jsm, messaging);
-  phases.mark('nats');
+  return { nc, js: jetstream(nc), jsm };
+}
 
-  const metrics = new MessagingMetrics(definition.name);
+function createRuntime(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv,
+  parts: {
+    messaging: MessagingConfig;
+    database: DatabaseConfig;
+    dataSource: DataSource;
+    logger: Logger;
+    nc: NatsConnection;
+    js: JetStreamClient;
+    jsm: JetStreamManager;
+  },
+): ServiceRuntime {
   const runtime = new ServiceRuntime(
     definition.name,
     definition.schema,
-    messaging,
-    database,
-    dataSource,
-    nc,
-    js,
-    jsm,
-    logger,
-    metrics,
+    parts.messaging,
+    parts.database,
+    parts.dataSource,
+    parts.nc,
+    parts.js,
+    parts.jsm,
+    parts.logger,
+    new MessagingMetrics(definition.name),
   );
-
   runtime.servedAreas = definition.servedAreas?.(env) ?? [];
   runtime.servesOtherAreas = definition.servesOtherAreas?.(env) ?? false;
-  void (async () => {
-    for await (const status of nc.status()) {
-      if (status.type === 'disconnect') {
-        runtime.natsConnected = false;
-        logger.warn('NATS connection lost; reconnecting');
-      } else if (status.type === 'reconnect') {
-        runtime.natsConnected = true;
-        logger.info('NATS connection restored');
-        for (const consumer of runtime.consumers) consumer.reconnected();
-      }
-    }
-  })();
+  void followNatsConnection(runtime);
+  return runtime;
+}
 
+/** Keeps the runtime's view of the connection current (health) and has consumers resume after a reconnect. */
+async function followNatsConnection(runtime: ServiceRuntime): Promise<void> {
+  for await (const status of runtime.nc.status()) {
+    if (status.type === 'disconnect') {
+      runtime.natsConnected = false;
+      runtime.logger.warn('NATS connection lost; reconnecting');
+    } else if (status.type === 'reconnect') {
+      runtime.natsConnected = true;
+      runtime.logger.info('NATS connection restored');
+      for (const consumer of runtime.consumers) consumer.reconnected();
+    }
+  }
+}
+
+/** The Nest application: the service's module over the runtime, HTTP set up, request handlers subscribed. */
+async function createApp(
+  definition: ServiceDefinition,
+  runtime: ServiceRuntime,
+  messaging: MessagingConfig,
+): Promise<NestFastifyApplication> {
   @Module({ imports: [RuntimeModule.forRoot(runtime), definition.module] })
   class ServiceRootModule {}
 
@@ -175,7 +226,7 @@ export async function startService(definition: ServiceDefinition, env = process.
       bodyLimit: definition.bodyLimitBytes ?? 1_048_576,
       ...(definition.maxParamLength ? { maxParamLength: definition.maxParamLength } : {}),
     }),
-    { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
+    { logger: new PinoNestLogger(runtime.logger), bufferLogs: false, abortOnError: false },
   );
   // Metrics outermost, so they count what the caller gets after the database-trouble translation.
   app.useGlobalInterceptors(new RpcMetricsInterceptor(runtime), new DatabaseUnavailableInterceptor(definition.name));
@@ -202,10 +253,16 @@ export async function startService(definition: ServiceDefinition, env = process.
     );
     await app.startAllMicroservices();
   }
+  return app;
+}
 
-  await definition.afterStart?.(app, runtime, env);
-  phases.mark('app');
-
+/** The outbox relay and the durable consumers, started once the app is ready to handle what they bring. */
+async function startEventFlow(
+  definition: ServiceDefinition,
+  runtime: ServiceRuntime,
+  app: NestFastifyApplication,
+): Promise<{ relay: OutboxRelay; consumers: DurableConsumer[] }> {
+  const { dataSource, database, js, jsm, nc, logger, metrics, messaging } = runtime;
   const relay = new OutboxRelay({
     dataSource,
     databaseUrl: database.url,
@@ -236,30 +293,37 @@ export async function startService(definition: ServiceDefinition, env = process.
   );
   runtime.consumers = consumers;
   for (const consumer of consumers) await consumer.start();
-  phases.mark('consumers');
+  return { relay, consumers };
+}
 
+/** Stop taking new work first, finish what is in flight, then close connections. */
+async function stopInOrder(
+  name: string,
+  parts: { consumers: DurableConsumer[]; app: NestFastifyApplication; relay: OutboxRelay; runtime: ServiceRuntime },
+): Promise<void> {
+  const { logger, nc, dataSource } = parts.runtime;
+  logger.info(`${name} stopping`);
+  for (const consumer of parts.consumers) await consumer.stop();
+  await parts.app.close();
+  await parts.relay.stop();
+  await nc.drain().catch(() => undefined);
+  await dataSource.destroy();
+  logger.info(`${name} stopped`);
+}
+
+/** Read before anything is opened, so a bad value stops the start at once. */
+function httpAddressFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv): { port: number; host: string } {
+  const port =
+    env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
+  return { port, host: env.HTTP_HOST ?? '127.0.0.1' };
+}
+
+/** Serves HTTP (port 0: any free one) and returns the address it got. */
+async function listen(app: NestFastifyApplication, { port, host }: { port: number; host: string }): Promise<string> {
   await app.listen({ port, host });
   const address = app.getHttpServer().address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${host}:${actualPort}`;
-  phases.mark('listen');
-  logger.info({ url, startupMs: phases.report() }, `${definition.name} started`);
-
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      logger.info(`${definition.name} stopping`);
-      // Stop taking new work first, finish what is in flight, then close connections.
-      for (const consumer of consumers) await consumer.stop();
-      await app.close();
-      await relay.stop();
-      await nc.drain().catch(() => undefined);
-      await dataSource.destroy();
-      logger.info(`${definition.name} stopped`);
-    })();
-    return stopping;
-  };
-  return { app, runtime, url, stop };
+  return `http://${host}:${actualPort}`;
 }
 
 /** Entry point helper for `main.ts`: start, log fatal errors clearly, stop on SIGTERM/SIGINT. */

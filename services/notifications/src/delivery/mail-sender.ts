@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import type { ClaimedDelivery } from './delivery.js';
@@ -31,13 +31,10 @@ type Outcome =
  */
 @Injectable()
 export class MailSender implements OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private worker: Worker | null = null;
   private transport: PooledTransport | null = null;
   private listener: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  /** Resolved, and replaced, by every wake-up; an idle worker waits on it (or the poll interval). */
-  private wakeSignal: { promise: Promise<void>; resolve: () => void } = signal();
   private readonly logger: ServiceRuntime['logger'];
 
   constructor(
@@ -50,13 +47,22 @@ export class MailSender implements OnModuleDestroy {
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
+    if (this.worker) return;
     const config = this.settings.current;
     await this.listen();
-    this.running = true;
     const transport = createPooledTransport(config.smtp, config.sendConcurrency);
     this.transport = transport;
-    this.loop = this.run(config, transport);
+    this.worker = startWorker({
+      name: 'mail sender',
+      logger: this.logger,
+      intervalMs: config.pollIntervalMs,
+      // Each pass rests and is woken on its own, not in rounds: the consumer commits mails in bursts, and
+      // passes that went in rounds (a round ending with its slowest pass) left a burst that arrived
+      // mid-round to the one pass still busy.
+      concurrency: config.sendConcurrency,
+      run: () => this.sendAndReport(config, transport),
+      onError: (error) => this.logger.error({ err: error }, 'mail delivery failed on the database side; will retry'),
+    });
     this.logger.info({ smtp: config.smtp.displayUrl, concurrency: config.sendConcurrency }, 'mail sender started');
   }
 
@@ -66,11 +72,10 @@ export class MailSender implements OnModuleDestroy {
 
   /** Lets the mails being sent finish and commit, then closes the connections. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wake();
-    await this.loop;
-    this.loop = null;
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    await worker.stop();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const listener = this.listener;
     this.listener = null;
@@ -79,49 +84,15 @@ export class MailSender implements OnModuleDestroy {
     this.transport = null;
   }
 
-  private wake(): void {
-    const woken = this.wakeSignal;
-    this.wakeSignal = signal();
-    woken.resolve();
-  }
-
-  private async run(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
-    await Promise.all(Array.from({ length: config.sendConcurrency }, () => this.work(config, transport)));
-  }
-
   /**
-   * Each worker waits for its own wake-up, not for the others: the consumer commits mails in bursts,
-   * and workers that went in rounds (a round ending with its slowest worker) left a burst that arrived
-   * mid-round to the one worker still busy.
+   * Sends one batch of due mails (`sendBatchSize` per transaction); true while more may be due. After a
+   * transient failure the pass rests until the next wake-up or poll, so a server that is down costs a
+   * few attempts per wake-up, not one per pending mail.
    */
-  private async work(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
-    while (this.running) {
-      // Taken before draining, so a notification that arrives meanwhile is not missed.
-      const woken = this.wakeSignal.promise;
-      await this.drain(config, transport);
-      if (this.running) await this.sleep(woken, config.pollIntervalMs);
-    }
-  }
-
-  /**
-   * Sends due mails, `sendBatchSize` per transaction, until none is left. After a transient failure
-   * the worker rests until the next wake-up or poll, so a server that is down costs a few attempts per
-   * wake-up, not one per pending mail.
-   */
-  private async drain(config: NotificationsConfig, transport: PooledTransport): Promise<void> {
-    while (this.running) {
-      let outcomes: Outcome[];
-      try {
-        outcomes = await this.sendBatch(config, transport);
-      } catch (error) {
-        // The database failed (or the claim's connection was lost mid-send): the transaction rolled
-        // back, the rows are still pending and a later round sends them.
-        this.logger.error({ err: error }, 'mail delivery failed on the database side; will retry');
-        return;
-      }
-      for (const outcome of outcomes) this.report(outcome);
-      if (outcomes.length === 0 || outcomes.some((outcome) => outcome.kind === 'retry')) return;
-    }
+  private async sendAndReport(config: NotificationsConfig, transport: PooledTransport): Promise<boolean> {
+    const outcomes = await this.sendBatch(config, transport);
+    for (const outcome of outcomes) this.report(outcome);
+    return outcomes.length > 0 && !outcomes.some((outcome) => outcome.kind === 'retry');
   }
 
   private sendBatch(config: NotificationsConfig, transport: PooledTransport): Promise<Outcome[]> {
@@ -212,7 +183,7 @@ export class MailSender implements OnModuleDestroy {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.runtime.database.url });
-    client.on('notification', () => this.wake());
+    client.on('notification', () => this.worker?.wake());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'delivery listener connection lost; polling until it is back');
       if (this.listener === client) this.listener = null;
@@ -229,27 +200,14 @@ export class MailSender implements OnModuleDestroy {
   }
 
   private scheduleReconnect(): void {
-    if (!this.running || this.reconnectTimer) return;
+    if (!this.worker || this.reconnectTimer) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (!this.running || this.listener) return;
+      if (!this.worker || this.listener) return;
       this.listen().catch((error: unknown) => {
         this.logger.warn({ err: error }, 'delivery listener reconnect failed');
         this.scheduleReconnect();
       });
     }, this.settings.current.pollIntervalMs);
   }
-
-  /** Until `woken` resolves or `ms` pass, whichever comes first. */
-  private async sleep(woken: Promise<void>, ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([woken, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-    clearTimeout(timer);
-  }
-}
-
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = (): void => undefined;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import type { ImapMailboxConfig, InboundConfig } from './inbound-config.js';
 import { InboundMetrics } from './inbound-metrics.js';
@@ -19,9 +19,7 @@ export const STORED_KEYWORD = '$CauStored';
  */
 @Injectable()
 export class ImapPoller implements OnModuleDestroy {
-  private running = false;
-  private loops: Promise<void>[] = [];
-  private readonly wakers = new Set<() => void>();
+  private workers: Worker[] = [];
   private readonly logger: ServiceRuntime['logger'];
 
   constructor(
@@ -35,11 +33,16 @@ export class ImapPoller implements OnModuleDestroy {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.workers.length > 0) return;
     const config = this.settings.current.inbound;
-    if (config.imapMailboxes.length === 0) return;
-    this.running = true;
-    this.loops = config.imapMailboxes.map((mailbox) => this.watch(mailbox, config));
+    this.workers = config.imapMailboxes.map((mailbox) =>
+      startWorker({
+        name: 'imap poller',
+        logger: this.logger,
+        intervalMs: config.pollIntervalMs,
+        run: this.watcher(mailbox, config),
+      }),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -48,20 +51,19 @@ export class ImapPoller implements OnModuleDestroy {
 
   /** Lets the poll in progress finish (its mails stored and flagged). */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    for (const wake of this.wakers) wake();
-    await Promise.all(this.loops);
-    this.loops = [];
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
 
-  private async watch(mailbox: ImapMailboxConfig, config: InboundConfig): Promise<void> {
+  /** One poll of the mailbox and its bookkeeping: failures in a row, metrics, the alert once per outage. */
+  private watcher(mailbox: ImapMailboxConfig, config: InboundConfig): (stopping: AbortSignal) => Promise<void> {
     const name = mailbox.displayUrl;
     let failures = 0;
     let failingSince: Date | null = null;
-    while (this.running) {
+    return async (stopping) => {
       try {
-        const taken = await this.poll(mailbox, config);
+        const taken = await this.poll(mailbox, config, stopping);
         if (failures > 0) this.logger.info({ mailbox: name, after: failures }, 'mailbox readable again');
         failures = 0;
         failingSince = null;
@@ -83,12 +85,11 @@ export class ImapPoller implements OnModuleDestroy {
             );
         }
       }
-      if (this.running) await this.sleep(config.pollIntervalMs);
-    }
+    };
   }
 
   /** One pass over the mailbox; returns how many mails were taken. */
-  private async poll(mailbox: ImapMailboxConfig, config: InboundConfig): Promise<number> {
+  private async poll(mailbox: ImapMailboxConfig, config: InboundConfig, stopping: AbortSignal): Promise<number> {
     const client = new ImapFlow({
       host: mailbox.host,
       port: mailbox.port,
@@ -124,7 +125,7 @@ export class ImapPoller implements OnModuleDestroy {
         const flags = keywords ? ['\\Seen', STORED_KEYWORD] : ['\\Seen'];
         let taken = 0;
         for (const uid of uids) {
-          if (!this.running) break;
+          if (stopping.aborted) break;
           const size = sizes.get(uid);
           if (size === undefined) continue; // expunged meanwhile by someone else
           const complete = size <= config.maxMessageBytes;
@@ -148,18 +149,6 @@ export class ImapPoller implements OnModuleDestroy {
     } finally {
       await client.logout().catch(() => client.close());
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakers.add(done);
-    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { retryDelayMs } from '../delivery/smtp-failure.js';
@@ -28,10 +28,7 @@ type Outcome =
  */
 @Injectable()
 export class InboundProcessor implements OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
+  private worker: Worker | null = null;
   private readonly logger: ServiceRuntime['logger'];
 
   constructor(
@@ -46,9 +43,14 @@ export class InboundProcessor implements OnModuleDestroy {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker ??= startWorker({
+      name: 'inbound processor',
+      logger: this.logger,
+      intervalMs: this.settings.current.pollIntervalMs,
+      run: () => this.processOne(),
+      onError: (error) =>
+        this.logger.error({ err: error }, 'inbound mail processing failed on the database side; will retry'),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -57,41 +59,21 @@ export class InboundProcessor implements OnModuleDestroy {
 
   /** Lets the mail being processed finish and commit. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wake();
-    await this.loop;
-    this.loop = null;
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.stop();
   }
 
   /** A mail was stored: process it now rather than at the next poll. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.worker?.wake();
   }
 
-  private async run(): Promise<void> {
-    // The mail sender's safety-net interval: retries coming due are picked up this often.
-    const { pollIntervalMs } = this.settings.current;
-    while (this.running) {
-      this.pendingWake = false;
-      await this.drain();
-      if (this.running && !this.pendingWake) await this.sleep(pollIntervalMs);
-    }
-  }
-
-  private async drain(): Promise<void> {
-    while (this.running) {
-      let outcome: Outcome;
-      try {
-        outcome = await this.processNext();
-      } catch (error) {
-        this.logger.error({ err: error }, 'inbound mail processing failed on the database side; will retry');
-        return;
-      }
-      this.report(outcome);
-      if (outcome.kind === 'idle' || outcome.kind === 'retried') return;
-    }
+  /** Processes the next due mail; true when the next one may follow at once. */
+  private async processOne(): Promise<boolean> {
+    const outcome = await this.processNext();
+    this.report(outcome);
+    return outcome.kind !== 'idle' && outcome.kind !== 'retried';
   }
 
   private async processNext(): Promise<Outcome> {
@@ -187,19 +169,6 @@ export class InboundProcessor implements OnModuleDestroy {
     if (outcome.kind === 'failed') this.logger.error(fields, 'inbound mail failed');
     else if (outcome.kind === 'retried') this.logger.warn(fields, 'inbound mail not processed; will retry');
     else this.logger.info(fields, `inbound mail ${outcome.kind}`);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    }).then(() => {
-      this.wakeUp = null;
-    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { retryDelayMs } from '../delivery/smtp-failure.js';
 import { PermanentInboundError } from '../inbound/process-inbound-mail.use-case.js';
@@ -27,9 +27,7 @@ const SEND_BATCH = 5;
  */
 @Injectable()
 export class WhatsappWorker implements OnModuleDestroy {
-  private running = false;
-  private loops: Promise<void>[] = [];
-  private wakeUp = new Set<() => void>();
+  private workers: Worker[] = [];
   private readonly logger: ServiceRuntime['logger'];
 
   constructor(
@@ -44,11 +42,10 @@ export class WhatsappWorker implements OnModuleDestroy {
 
   start(): void {
     const config = this.whatsapp.current;
-    if (this.running || !config) return;
-    this.running = true;
-    this.loops = [
-      this.loop(config, () => this.processInbound(config)),
-      this.loop(config, () => this.sendOutbound(config)),
+    if (this.workers.length > 0 || !config) return;
+    this.workers = [
+      this.worker(config, () => this.processInbound(config)),
+      this.worker(config, () => this.sendOutbound(config)),
     ];
     this.logger.info({ graph: config.graphUrl, phoneNumberId: config.phoneNumberId }, 'whatsapp channel started');
   }
@@ -58,28 +55,24 @@ export class WhatsappWorker implements OnModuleDestroy {
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wake();
-    await Promise.all(this.loops);
-    this.loops = [];
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
 
   wake(): void {
-    for (const wake of [...this.wakeUp]) wake();
+    for (const worker of this.workers) worker.wake();
   }
 
-  /** Runs `round` until it reports nothing more to do now, then sleeps until woken or the poll interval. */
-  private async loop(config: WhatsappConfig, round: () => Promise<boolean>): Promise<void> {
-    while (this.running) {
-      let more = false;
-      try {
-        more = await round();
-      } catch (error) {
-        this.logger.error({ err: error }, 'whatsapp round failed on the database side; will retry');
-      }
-      if (this.running && !more) await this.sleep(config.pollIntervalMs);
-    }
+  /** Runs `round` until it reports nothing more to do now, then rests until woken or the poll interval. */
+  private worker(config: WhatsappConfig, round: () => Promise<boolean>): Worker {
+    return startWorker({
+      name: 'whatsapp',
+      logger: this.logger,
+      intervalMs: config.pollIntervalMs,
+      run: round,
+      onError: (error) => this.logger.error({ err: error }, 'whatsapp round failed on the database side; will retry'),
+    });
   }
 
   /** One stored message processed; true when there may be more due. */
@@ -201,18 +194,6 @@ export class WhatsappWorker implements OnModuleDestroy {
         }
         return true;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp.add(done);
-    });
   }
 }
 

@@ -1,12 +1,14 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import { SendScheduledReportsUseCase } from './send-scheduled-reports.use-case.js';
 
-/** Looks for due scheduled reports every `intervalMs` (a minute unless configured), from the start on. */
+/**
+ * Looks for due scheduled reports from the start on, then `intervalMs` (a minute unless configured)
+ * after each look ends; a slow look is never overlapped by the next.
+ */
 @Injectable()
 export class ReportScheduler implements OnModuleDestroy {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  private worker: Worker | null = null;
 
   constructor(
     private readonly reports: SendScheduledReportsUseCase,
@@ -14,23 +16,21 @@ export class ReportScheduler implements OnModuleDestroy {
   ) {}
 
   start(intervalMs: number): void {
-    const tick = () => {
-      // One look at a time: a slow one is not overlapped by the next.
-      this.running = this.running.then(() =>
-        this.reports.sendDue(new Date()).then(
-          (sent) => {
-            if (sent > 0) this.runtime.logger.info({ sent }, 'scheduled reports written');
-          },
-          (error: unknown) => this.runtime.logger.error({ err: error }, 'scheduled reports failed; next look retries'),
-        ),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
+    const { logger } = this.runtime;
+    this.worker ??= startWorker({
+      name: 'report scheduler',
+      logger,
+      intervalMs,
+      run: async () => {
+        const sent = await this.reports.sendDue(new Date());
+        if (sent > 0) logger.info({ sent }, 'scheduled reports written');
+      },
+      onError: (error) => logger.error({ err: error }, 'scheduled reports failed; next look retries'),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.worker?.stop();
+    this.worker = null;
   }
 }

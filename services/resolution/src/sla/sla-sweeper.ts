@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ProcedureEvents } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { ResolutionSettings } from '../config/resolution-settings.js';
 import { SlaBreachRepository } from './sla-breach.repository.js';
@@ -15,8 +15,7 @@ const BATCH = 200;
  */
 @Injectable()
 export class SlaSweeper implements OnModuleDestroy {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private worker: Worker | null = null;
 
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -26,20 +25,21 @@ export class SlaSweeper implements OnModuleDestroy {
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => {
-      // A sweep slower than the interval is not overlapped by the next one.
-      this.running ??= this.sweep(this.clock.now())
-        .catch((error: unknown) =>
-          this.runtime.logger.error({ err: error }, 'SLA sweep failed; retrying next interval'),
-        )
-        .finally(() => (this.running = null));
-    }, this.settings.slaSweepIntervalMs);
+    this.worker ??= startWorker({
+      name: 'SLA sweeper',
+      logger: this.runtime.logger,
+      intervalMs: this.settings.slaSweepIntervalMs,
+      firstPassAfterInterval: true,
+      run: async () => {
+        await this.sweep(this.clock.now());
+      },
+      onError: (error) => this.runtime.logger.error({ err: error }, 'SLA sweep failed; retrying next interval'),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.worker?.stop();
+    this.worker = null;
   }
 
   /** One pass at `now`; returns how many breaches this call announced. */
