@@ -637,7 +637,8 @@ describe('gateway: procedure endpoints', () => {
         expect(answer.status).toBe(403);
         expect(answer.body).toMatchObject({
           code: 'FORBIDDEN',
-          message: 'No tiene permiso para esta operación: solo el personal del CAU escribe notas internas.',
+          message:
+            'No tiene permiso para esta operación: solo el personal del CAU escribe notas internas; el solicitante y el referente comentan en público.',
         });
         expect(sent).toEqual([]);
       },
