@@ -154,7 +154,7 @@ describe('end to end: related tickets and merging a duplicate', () => {
       ].sort(),
     );
 
-    // The duplicate is terminal; the service's reason comes back in Spanish.
+    // The duplicate is terminal; resolution's refusal (a code) is worded by the gateway, in Spanish by default.
     const again = await send('POST', `/api/v1/tickets/${duplicate}/merge`, { into: original });
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('fusionado');
@@ -163,6 +163,15 @@ describe('end to end: related tickets and merging a duplicate', () => {
     expect(chained.status).toBe(409);
     expect(chained.body.message).toContain(
       `el ticket ${duplicate} ya fue fusionado en el ticket ${original}; fusione el duplicado en ese original`,
+    );
+    const english = await api.request<any>('POST', `/api/v1/tickets/${third}/merge`, {
+      token: t.operator!,
+      body: { into: duplicate },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.status).toBe(409);
+    expect(english.body.message).toBe(
+      `Conflict: ticket ${duplicate} was already merged into ticket ${original}; merge the duplicate into that original.`,
     );
     // An agent of UIT does not hold these L1 tickets.
     const agent = await send('POST', `/api/v1/tickets/${third}/merge`, { into: original }, t.uit);

@@ -1,4 +1,5 @@
 import { Language } from './enums.js';
+import { refusalMessage, type Refusal } from './refusals.js';
 
 /**
  * Errors cross the NATS boundary as plain data; the gateway turns them into HTTP answers and
@@ -88,6 +89,8 @@ export interface ServiceErrorPayload {
   /** Named values for the message template, e.g. `{ resource: 'ticket', id: '42' }`. */
   params?: Record<string, string | number>;
   fields?: FieldProblem[];
+  /** Why a FORBIDDEN or CONFLICT was refused, worded by the gateway in the caller's language. */
+  refusal?: Refusal;
 }
 
 export function isServiceErrorPayload(value: unknown): value is ServiceErrorPayload {
@@ -102,7 +105,8 @@ const HTTP_STATUS_BY_CODE_REVERSE: Record<string, true> = Object.fromEntries(
   Object.values(ErrorCode).map((code) => [code, true]),
 );
 
-type Template = (p: Record<string, string | number>) => string;
+/** `reason` is the refusal's sentence, when the error carries one. */
+type Template = (p: Record<string, string | number>, reason: string | null) => string;
 const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
   es: {
     VALIDATION: () => 'La solicitud tiene datos no válidos.',
@@ -111,13 +115,13 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     INVALID_CREDENTIALS: () => 'Correo electrónico o contraseña incorrectos.',
     TOO_MANY_ATTEMPTS: (p) =>
       `Demasiados intentos de inicio de sesión; intente de nuevo en ${p.retryAfter ?? 'unos'} segundos.`,
-    FORBIDDEN: (p) =>
-      p.reason ? `No tiene permiso para esta operación: ${p.reason}.` : 'No tiene permiso para esta operación.',
+    FORBIDDEN: (_p, reason) =>
+      reason ? `No tiene permiso para esta operación: ${reason}.` : 'No tiene permiso para esta operación.',
     CSRF_REFUSED: () =>
       'Solicitud rechazada: con la cookie de sesión, las operaciones que modifican datos requieren la cabecera X-CAU-Requested-With: portal y el origen del portal.',
     NOT_FOUND: (p) => `No existe ${RESOURCE_ES[String(p.resource)] ?? 'el recurso'} «${p.id ?? ''}».`,
     ROUTE_NOT_FOUND: (p) => `La ruta ${p.method ?? ''} ${p.url ?? ''} no existe.`,
-    CONFLICT: (p) => `Conflicto: ${p.detail ?? 'el recurso ya existe'}.`,
+    CONFLICT: (_p, reason) => `Conflicto: ${reason ?? 'el recurso ya existe'}.`,
     IDEMPOTENCY_MISMATCH: () =>
       'La clave de idempotencia ya se usó con otros datos; use una clave nueva para una solicitud distinta.',
     PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el máximo de ${p.limit ?? '?'} bytes.`,
@@ -157,12 +161,13 @@ const ERROR_MESSAGES: Record<Language, Record<ErrorCode, Template>> = {
     UNAUTHORIZED: () => 'A valid access token is required (Authorization: Bearer … header).',
     INVALID_CREDENTIALS: () => 'Wrong e-mail or password.',
     TOO_MANY_ATTEMPTS: (p) => `Too many sign-in attempts; try again in ${p.retryAfter ?? 'a few'} seconds.`,
-    FORBIDDEN: (p) => (p.reason ? `You are not allowed to do this: ${p.reason}.` : 'You are not allowed to do this.'),
+    FORBIDDEN: (_p, reason) =>
+      reason ? `You are not allowed to do this: ${reason}.` : 'You are not allowed to do this.',
     CSRF_REFUSED: () =>
       "Request refused: with the session cookie, requests that change data need the header X-CAU-Requested-With: portal and the portal's origin.",
     NOT_FOUND: (p) => `${RESOURCE_EN[String(p.resource)] ?? 'Resource'} "${p.id ?? ''}" does not exist.`,
     ROUTE_NOT_FOUND: (p) => `Route ${p.method ?? ''} ${p.url ?? ''} does not exist.`,
-    CONFLICT: (p) => `Conflict: ${p.detail ?? 'the resource already exists'}.`,
+    CONFLICT: (_p, reason) => `Conflict: ${reason ?? 'the resource already exists'}.`,
     IDEMPOTENCY_MISMATCH: () =>
       'The idempotency key was already used with different data; use a new key for a different request.',
     PAYLOAD_TOO_LARGE: (p) => `The request body exceeds the maximum of ${p.limit ?? '?'} bytes.`,
@@ -253,7 +258,8 @@ const RESOURCE_EN: Record<string, string> = {
 };
 
 export function errorMessage(error: ServiceErrorPayload, language: Language): string {
-  return ERROR_MESSAGES[language][error.code](error.params ?? {});
+  const reason = error.refusal ? refusalMessage(error.refusal, language) : null;
+  return ERROR_MESSAGES[language][error.code](error.params ?? {}, reason);
 }
 
 /** Feminine nouns ("categoría desconocida") for the catalogue's kinds. */
@@ -269,6 +275,22 @@ const catalogueNounEs = (kind: unknown, which: 1 | 2): string => {
 };
 
 const list = (values: readonly unknown[] | undefined): string => (values ?? []).map(String).join(', ');
+
+/** Why a problem may not take a status (`problemStatus`'s third param, a code; absent when the move is not allowed). */
+const PROBLEM_STATUS_WHY_ES: Record<string, string> = {
+  closed: 'un problema cerrado no cambia',
+  'workaround-missing': 'falta la solución temporal o su artículo',
+  'root-cause-missing': 'falta la causa raíz',
+};
+const PROBLEM_STATUS_WHY_EN: Record<string, string> = {
+  closed: 'a closed problem does not change',
+  'workaround-missing': 'the workaround or its article is missing',
+  'root-cause-missing': 'the root cause is missing',
+};
+const whyProblemStatus = (reasons: Record<string, string>, code: unknown): string => {
+  const why = reasons[String(code)];
+  return why ? ` (${why})` : '';
+};
 
 /** Why one line of a holiday CSV import was refused (`csvLine` params: line, reason, detail). */
 const CSV_LINE_ES: Record<string, (detail: unknown) => string> = {
@@ -421,7 +443,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     articleExists: (f, p) =>
       `El campo «${f}» nombra un artículo de la base de conocimiento que no existe o no puede leer (${String(p?.[0])}).`,
     problemStatus: (f, p) =>
-      `El campo «${f}»: un problema «${String(p?.[0])}» no puede pasar a «${String(p?.[1])}»${typeof p?.[2] === 'string' && p[2] !== '' ? ` (${p[2]})` : ''}.`,
+      `El campo «${f}»: un problema «${String(p?.[0])}» no puede pasar a «${String(p?.[1])}»${whyProblemStatus(PROBLEM_STATUS_WHY_ES, p?.[2])}.`,
     resetToken: (f) =>
       `El campo «${f}» no es un enlace válido para restablecer la contraseña: ya se usó, venció (vale una hora) o está incompleto. Pida otro.`,
     registrationToken: (f) =>
@@ -559,7 +581,7 @@ const FIELD_MESSAGES: Record<Language, Record<string, (field: string, params?: r
     articleExists: (f, p) =>
       `Field '${f}' names a knowledge-base article that does not exist or that you cannot read (${String(p?.[0])}).`,
     problemStatus: (f, p) =>
-      `Field '${f}': a problem in '${String(p?.[0])}' cannot move to '${String(p?.[1])}'${typeof p?.[2] === 'string' && p[2] !== '' ? ` (${p[2]})` : ''}.`,
+      `Field '${f}': a problem in '${String(p?.[0])}' cannot move to '${String(p?.[1])}'${whyProblemStatus(PROBLEM_STATUS_WHY_EN, p?.[2])}.`,
     resetToken: (f) =>
       `Field '${f}' is not a valid password reset link: it was used, expired (it lasts one hour) or is incomplete. Ask for another.`,
     registrationToken: (f) =>

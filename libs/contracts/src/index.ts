@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './enums.js';
 export * from './limits.js';
 export * from './errors.js';
+export * from './refusals.js';
 export * from './validation.js';
 export * from './common.js';
 export * from './subjects.js';

@@ -70,7 +70,9 @@ describe('gateway: inbound mail endpoints', () => {
     const answer = await request('POST', `/api/v1/notifications/inbound/${MAIL_ID}/retry`, Admin);
     expect(answer.status).toBe(200);
     expect(sent).toEqual([{ name: InboundMailCommands.RetryInbound, data: { actor: admin, id: MAIL_ID } }]);
-    reply = () => ({ err: { code: 'CONFLICT', params: { detail: 'el correo está processed' } } });
+    reply = () => ({
+      err: { code: 'CONFLICT', refusal: { code: 'notifications.inbound-not-failed', params: { status: 'processed' } } },
+    });
     expect((await request('POST', `/api/v1/notifications/inbound/${MAIL_ID}/retry`, Admin)).status).toBe(409);
   });
 

@@ -182,7 +182,7 @@ describe('gateway: notification endpoints', () => {
 
     it('CONFLICT from the service is 409', async () => {
       overrides.set(NotificationCommands.RetryDelivery, () => ({
-        err: { code: 'CONFLICT', params: { detail: 'the delivery is sent; only a failed delivery can be retried' } },
+        err: { code: 'CONFLICT', refusal: { code: 'notifications.delivery-not-failed', params: { status: 'sent' } } },
       }));
       const answer = await request('POST', `/api/v1/notifications/${DELIVERY_ID}/retry`, Admin);
       expect(answer.status).toBe(409);

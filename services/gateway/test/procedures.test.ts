@@ -595,15 +595,26 @@ describe('gateway: procedure endpoints', () => {
       expect(answer.body.message).toBe('Service routing did not answer in time; try again in a few seconds.');
     });
 
-    it('answers 409 with the localized message when the service refuses the step', async () => {
-      const conflict = { code: 'CONFLICT', params: { detail: 'el ticket está cerrado' } };
+    it("answers 409 with the service's refusal worded in the caller's language", async () => {
+      const conflict = {
+        code: 'CONFLICT',
+        refusal: {
+          code: 'ticket.action-not-possible',
+          params: { action: 'submit', status: 'cerrado', allowedFrom: ['en_curso'] },
+        },
+      };
       overrides.set(resolutionCommandFor('submit', 'UIT'), () => ({ err: conflict }));
       const body = { verifiedWithRequester: true };
       const spanish = await request('POST', '/api/v1/tickets/7/submit', Operator, body);
       expect(spanish.status).toBe(409);
-      expect(spanish.body).toMatchObject({ code: 'CONFLICT', message: 'Conflicto: el ticket está cerrado.' });
+      expect(spanish.body).toMatchObject({
+        code: 'CONFLICT',
+        message: 'Conflicto: la acción «submit» no es posible con el ticket cerrado (solo en curso).',
+      });
       const english = await request('POST', '/api/v1/tickets/7/submit', Operator, body, { 'accept-language': 'en' });
-      expect(english.body.message).toBe('Conflict: el ticket está cerrado.');
+      expect(english.body.message).toBe(
+        'Conflict: the action "submit" is not possible with the ticket closed (only in progress).',
+      );
     });
 
     it('names the fields of a service validation error as the client sent them', async () => {
@@ -626,7 +637,8 @@ describe('gateway: procedure endpoints', () => {
         expect(answer.status).toBe(403);
         expect(answer.body).toMatchObject({
           code: 'FORBIDDEN',
-          message: 'No tiene permiso para esta operación: solo el personal del CAU escribe notas internas.',
+          message:
+            'No tiene permiso para esta operación: solo el personal del CAU escribe notas internas; el solicitante y el referente comentan en público.',
         });
         expect(sent).toEqual([]);
       },
@@ -690,11 +702,13 @@ describe('gateway: procedure endpoints', () => {
     });
 
     it('answers 403 with routing’s reason when the agent’s area does not hold the ticket', async () => {
-      const reason = 'un agente solo reclasifica tickets de su área (UIT); este está en ADT';
-      overrides.set(RoutingCommands.Reclassify, () => ({ err: { code: 'FORBIDDEN', params: { reason } } }));
+      const refusal = { code: 'routing.agent-own-area-classify', params: { ownArea: 'UIT', area: 'ADT' } };
+      overrides.set(RoutingCommands.Reclassify, () => ({ err: { code: 'FORBIDDEN', refusal } }));
       const answer = await request('POST', '/api/v1/tickets/30/classification', Agent, reclassification);
       expect(answer.status).toBe(403);
-      expect(answer.body.message).toBe(`No tiene permiso para esta operación: ${reason}.`);
+      expect(answer.body.message).toBe(
+        'No tiene permiso para esta operación: un agente solo reclasifica tickets de su área (UIT); este está en ADT.',
+      );
     });
   });
 

@@ -96,7 +96,7 @@ describe('inventory: the holder accepts the custody document', () => {
     );
     expect(again.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('ya fue aceptado') },
+      refusal: { code: 'inventory.custody-accepted' },
     });
     // Nothing rewrites an acceptance, not even a direct update.
     await expect(
@@ -184,7 +184,7 @@ describe('inventory: the holder accepts the custody document', () => {
     );
     expect(returned.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('terminó') },
+      refusal: { code: 'inventory.custody-ended' },
     });
     expect(await storedAcceptances(item.periodId)).toBeNull();
   });

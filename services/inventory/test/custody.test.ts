@@ -98,7 +98,7 @@ describe('inventory: custody (resguardo)', () => {
     });
     expect(inRepair.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('en reparación') },
+      refusal: { code: 'inventory.in-repair-no-custody' },
     });
     const unknownPerson = await h.refusal(InventoryCommands.AssignCustody, {
       actor: operator,

@@ -79,7 +79,7 @@ describe('inventory: equipment out for repair (F03)', () => {
     const twice = await h.refusal(FieldServiceCommands.RecordRepairOut, out(nb.id));
     expect(twice.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: 'el equipo ya está en reparación' },
+      refusal: { code: 'inventory.in-repair' },
     });
 
     const form = await h.request<FormPdfV1>(FieldServiceQueries.RepairForm, {

@@ -32,7 +32,7 @@ describe('inventory: sign-off (conformidad) of a field attention', () => {
     const early = await h.refusal(FieldServiceCommands.RecordSignOff, { actor: operator, ticket, signOff });
     expect(early.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('campo') },
+      refusal: { code: 'inventory.sign-off-no-field-work' },
     });
     const none = await h.refusal(FieldServiceQueries.TicketSignOff, { actor: requester, ticket });
     expect(none.payload.code).toBe(ErrorCode.NotFound);

@@ -222,7 +222,7 @@ describe('reporting: ticket view fed by events', () => {
       expect((await get(otherJurisdiction, requester)).number).toBe(otherJurisdiction);
       expect(await refusal(get(colleagues, requester))).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: 'un solicitante solo puede ver sus propios tickets' },
+        refusal: { code: 'ticket.requester-own-only' },
       });
     });
 
@@ -230,7 +230,7 @@ describe('reporting: ticket view fed by events', () => {
       expect((await get(colleagues, referente)).number).toBe(colleagues);
       expect(await refusal(get(otherJurisdiction, referente))).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: 'un referente solo puede ver los tickets de su jurisdicción (SALUD)' },
+        refusal: { code: 'ticket.referente-jurisdiction-only', params: { jurisdiction: 'SALUD' } },
       });
     });
 

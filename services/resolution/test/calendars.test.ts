@@ -91,7 +91,7 @@ describe('resolution: business calendars and holidays', () => {
 
     expect(await refusal(add('2026-03-17', 'Asueto', supervisor))).toEqual({
       code: ErrorCode.Forbidden,
-      params: { reason: 'solo los administradores cambian los calendarios y feriados' },
+      refusal: { code: 'calendars.change-admins-only' },
     });
     expect(await stored()).not.toContainEqual(expect.objectContaining({ date: '2026-03-17' }));
 

@@ -109,7 +109,7 @@ describe('resolution: comments on a ticket', () => {
     for (const who of [requester, referente]) {
       expect(await refusal(h.command('comment', 'L1', who, ticket, { text: 'Secreto', internal: true }))).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: expect.stringMatching(/notas internas/) },
+        refusal: { code: 'ticket.internal-note-staff-only' },
       });
     }
     expect(

@@ -76,7 +76,7 @@ describe('resolution: closing a field ticket asks for its sign-off', () => {
     await visitRecorded(ticket, '2026-12-01T10:00:00.000Z');
     expect(await refusal(h.command('review', 'L1', supervisor, ticket, { decision: 'approve' }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringMatching(/no tiene la conformidad firmada/) },
+      refusal: { code: 'ticket.sign-off-missing' },
     });
     expect(await h.row(ticket)).toMatchObject({ status: 'resuelto' });
 
@@ -84,7 +84,7 @@ describe('resolution: closing a field ticket asks for its sign-off', () => {
     await signedOff(ticket, '2026-12-01T12:00:00.000Z', false);
     expect(await refusal(h.command('review', 'L1', supervisor, ticket, { decision: 'approve' }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringMatching(/no está conforme/) },
+      refusal: { code: 'ticket.sign-off-not-conforme' },
     });
 
     await signedOff(ticket, '2026-12-01T13:00:00.000Z', true);

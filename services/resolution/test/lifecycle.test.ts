@@ -159,7 +159,7 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     expect((await h.row(ticket)).assignee_id).toBeNull();
     expect(await refusal(h.command('take', 'L1', operator, ticket))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: `el ticket ${ticket.number} está en el área UIT, no en L1` },
+      refusal: { code: 'ticket.in-other-area', params: { number: ticket.number, area: 'UIT', addressed: 'L1' } },
     });
     expect(await refusal(h.command('take', 'UIT', operator, ticket))).toMatchObject({ code: ErrorCode.Forbidden });
 
@@ -177,7 +177,7 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     });
     expect(await refusal(h.command('submit', 'UIT', uitAgent, ticket, { verifiedWithRequester: true }))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('solo la Mesa de Servicios (L1) deriva la solución') },
+      refusal: { code: 'ticket.submit-not-at-service-desk', params: { serviceDesk: 'L1', area: 'UIT' } },
     });
 
     // Step 5: UIT derives the solution back; steps 6–9: the service desk submits, the supervisor closes.
@@ -247,7 +247,7 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     expect(h.locateCalls).toBe(asked + 1);
     expect(await refusal(h.command('estimate', 'ADT', people.agent('ADT'), ticket, { minutes: 30 }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: `el ticket ${ticket.number} está en el área UIT, no en ADT` },
+      refusal: { code: 'ticket.in-other-area', params: { number: ticket.number, area: 'UIT', addressed: 'ADT' } },
     });
 
     // The late event moves nothing and keeps the assignment, but the derivation enters the history.
@@ -291,16 +291,14 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     const ticket = await h.ticket();
     expect(await refusal(h.command('take', 'L1', people.agent('ADT'), ticket))).toEqual({
       code: ErrorCode.Forbidden,
-      params: {
-        reason: 'solo los miembros del área L1, los supervisores y los administradores actúan sobre este ticket',
-      },
+      refusal: { code: 'ticket.members-only', params: { area: 'L1' } },
     });
     expect(await refusal(h.command('take', 'L1', requester, ticket))).toMatchObject({ code: ErrorCode.Forbidden });
     await h.command('take', 'L1', operator, ticket);
 
     expect(await refusal(h.command('submit', 'L1', operator, ticket, { verifiedWithRequester: true }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: 'primero debe registrarse la solución del ticket' },
+      refusal: { code: 'ticket.submit-no-solution' },
     });
     await h.command('register-solution', 'L1', operator, ticket, { solution: 'Se reinstaló el cliente' });
     expect(await refusal(h.command('submit', 'L1', operator, ticket, { verifiedWithRequester: false }))).toEqual({
@@ -315,7 +313,7 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     for (const actor of [operator, people.agent('L1'), people.agent('UIT'), requester]) {
       expect(await refusal(h.command('review', 'L1', actor, ticket, { decision: 'approve' }))).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: 'solo los supervisores y los administradores revisan las soluciones y cierran los tickets' },
+        refusal: { code: 'ticket.review-supervisors-only' },
       });
     }
     expect(await h.command('review', 'L1', people.admin(), ticket, { decision: 'approve' })).toMatchObject({
@@ -339,7 +337,10 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
       const refused = await refusal(h.command(action, 'L1', supervisor, ticket, bodies[action]));
       expect({ action, refused }).toMatchObject({
         action,
-        refused: { code: ErrorCode.Conflict, params: { detail: expect.stringContaining('con el ticket cerrado') } },
+        refused: {
+          code: ErrorCode.Conflict,
+          refusal: { code: 'ticket.action-not-possible', params: { status: 'cerrado' } },
+        },
       });
     }
     expect(await refusal(h.command('review', 'L1', supervisor, ticket, { decision: 'approve' }))).toMatchObject({
@@ -353,20 +354,20 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     const answer = { satisfaction: 'satisfecho', score: 5, comment: 'Muy rápido' };
     expect(await refusal(h.command('survey', 'L1', requester, open, answer))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('«answer-survey» no es posible con el ticket resuelto') },
+      refusal: { code: 'ticket.action-not-possible', params: { action: 'answer-survey', status: 'resuelto' } },
     });
 
     const ticket = await closedTicket();
     for (const someoneElse of [people.requester('otra@salud.gob'), operator, supervisor]) {
       expect(await refusal(h.command('survey', 'L1', someoneElse, ticket, answer))).toMatchObject({
         code: ErrorCode.Forbidden,
-        params: { reason: 'solo el solicitante del ticket responde la encuesta' },
+        refusal: { code: 'ticket.survey-requester-only' },
       });
     }
     expect(await h.command('survey', 'L1', requester, ticket, answer)).toMatchObject({ status: 'cerrado' });
     expect(await refusal(h.command('survey', 'L1', requester, ticket, { satisfaction: 'regular' }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: 'la encuesta de este ticket ya fue respondida' },
+      refusal: { code: 'ticket.survey-answered' },
     });
     const [answered] = await h.streamed(ProcedureEvents.SurveyAnswered, ticket);
     expect(answered!.data).toMatchObject({ number: ticket.number, satisfaction: 'satisfecho', score: 5 });
@@ -378,7 +379,10 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
     h.clock.set(new Date(Date.parse('2026-03-02T12:00:00Z') + 10 * 86_400_000 + MINUTE));
     expect(await refusal(h.command('reopen', 'L1', requester, late, { reason: 'Sigue fallando' }))).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: 'el plazo para reabrir venció: 10 días desde el cierre (2026-03-12T12:00:00.000Z)' },
+      refusal: {
+        code: 'ticket.reopen-window-over',
+        params: { days: 10, since: 'closure', deadline: '2026-03-12T12:00:00.000Z' },
+      },
     });
 
     h.clock.set('2026-03-02T12:00:00Z');

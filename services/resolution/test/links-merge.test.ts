@@ -148,21 +148,19 @@ describe('resolution: related tickets and merging a duplicate into its original 
     expect(await refusal(h.command('take', 'L1', operator, duplicate))).toMatchObject({ code: ErrorCode.Conflict });
     expect(await refusal(h.command('merge', 'L1', operator, duplicate, { into: original.number }))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('fusionado') },
+      refusal: { code: 'ticket.action-not-possible', params: { action: 'merge', status: 'fusionado' } },
     });
     const third = await h.ticket();
     expect(await refusal(h.command('merge', 'L1', operator, third, { into: duplicate.number }))).toEqual({
       code: ErrorCode.Conflict,
-      params: {
-        detail: `el ticket ${duplicate.number} ya fue fusionado en el ticket ${original.number}; fusione el duplicado en ese original`,
-      },
+      refusal: { code: 'ticket.merge-original-merged', params: { number: duplicate.number, into: original.number } },
     });
     // Staff reply and note on the original, where the work goes on; the duplicate's requester may still write.
-    const onMerged = `el ticket ${duplicate.number} fue fusionado en el ticket ${original.number}; responda o anote en el ticket ${original.number}`;
+    const onMerged = { code: 'ticket.merged-comment', params: { number: duplicate.number, original: original.number } };
     for (const body of [{ text: 'Ya lo vemos.' }, { text: 'Nota interna.', internal: true }]) {
       expect(await refusal(h.command('comment', 'L1', operator, duplicate, body))).toEqual({
         code: ErrorCode.Conflict,
-        params: { detail: onMerged },
+        refusal: onMerged,
       });
     }
     expect(
@@ -173,7 +171,10 @@ describe('resolution: related tickets and merging a duplicate into its original 
     // The original has a duplicate merged into it: it is not merged itself.
     expect(await refusal(h.command('merge', 'L1', operator, original, { into: third.number }))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining(`es el original de #${duplicate.number}`) },
+      refusal: {
+        code: 'ticket.merge-into-duplicate-original',
+        params: { number: original.number, duplicates: [duplicate.number] },
+      },
     });
   });
 
@@ -212,14 +213,12 @@ describe('resolution: related tickets and merging a duplicate into its original 
     await h.command('review', 'L1', supervisor, closed, { decision: 'approve' });
     expect(await refusal(h.command('merge', 'L1', operator, duplicate, { into: closed.number }))).toEqual({
       code: ErrorCode.Conflict,
-      params: {
-        detail: `el ticket ${closed.number} está cerrado; no se fusiona un duplicado en un ticket cerrado (reábralo o relaciónelos)`,
-      },
+      refusal: { code: 'ticket.merge-original-closed', params: { number: closed.number } },
     });
     // A closed ticket is not merged either (the status machine).
     expect(await refusal(h.command('merge', 'L1', operator, closed, { into: duplicate.number }))).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: expect.stringContaining('cerrado') },
+      refusal: { code: 'ticket.action-not-possible', params: { action: 'merge', status: 'cerrado' } },
     });
 
     // Agents of UIT merge a UIT ticket into another UIT ticket, not into one held by L1.

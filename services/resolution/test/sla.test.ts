@@ -169,7 +169,7 @@ describe('resolution: service levels', () => {
       h.query<SlaPoliciesV1>(ResolutionQueries.ReplaceSlaPolicies, { actor, policies: list });
     expect(await refusal(replace(people.supervisor()))).toEqual({
       code: ErrorCode.Forbidden,
-      params: { reason: 'solo los administradores cambian los niveles de servicio' },
+      refusal: { code: 'sla.change-admins-only' },
     });
     const alta = policies([60, 480])[0]!;
     expect(await refusal(replace(admin, [alta, alta]))).toEqual({

@@ -1,4 +1,4 @@
-import { ErrorCode, RoutingCommands, type ActorV1, type TicketDerivedV1 } from '@cau/contracts';
+import { ErrorCode, RoutingCommands, type ActorV1, type Refusal, type TicketDerivedV1 } from '@cau/contracts';
 import type { TicketLocation } from '../src/derivation/locate-ticket.use-case.js';
 import type { TicketPath } from '../src/derivation/ticket-path.js';
 import { waitFor } from '@cau/testing';
@@ -137,7 +137,7 @@ describe('routing: derivations along the escalation graph', () => {
     });
     expect(refusal.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: { detail: 'no se puede derivar de L1 a UPAT; destinos permitidos: UIT, ADT' },
+      refusal: { code: 'routing.no-edge', params: { from: 'L1', to: 'UPAT', allowed: ['UIT', 'ADT'] } },
     });
     const wrongKind = await h.refusal(RoutingCommands.Derive, {
       actor: supervisor,
@@ -146,9 +146,7 @@ describe('routing: derivations along the escalation graph', () => {
     });
     expect(wrongKind.payload).toMatchObject({
       code: ErrorCode.Conflict,
-      params: {
-        detail: 'no se puede derivar de L1 a UIT como devolución; destinos permitidos como devolución: ninguno',
-      },
+      refusal: { code: 'routing.wrong-kind', params: { from: 'L1', to: 'UIT', kind: 'return', allowed: [] } },
     });
     expect((await locate(ticket.number)).area).toBe('L1');
     expect((await path(ticket.number)).steps).toHaveLength(1);
@@ -162,19 +160,19 @@ describe('routing: derivations along the escalation graph', () => {
   it('lets only the area holding the ticket, L1 operators at L1 and supervisors derive it', async () => {
     const ticket = await h.register();
     await derive(operator, ticket.number, 'UIT', 'servicio caído');
-    const attempts: Array<[ActorV1, string, string]> = [
-      [agentOf('ADT'), 'UPAT', 'un agente solo deriva tickets de su área (ADT); este está en UIT'],
-      [operator, 'L1', 'un operador solo deriva tickets que están en L1; este está en UIT'],
-      [actor('requester', { email: 'ana.perez@salud.gob' }), 'L1', 'los solicitantes y referentes no derivan tickets'],
-      [actor('referente', { jurisdiction: 'SALUD' }), 'L1', 'los solicitantes y referentes no derivan tickets'],
+    const attempts: Array<[ActorV1, string, Refusal]> = [
+      [agentOf('ADT'), 'UPAT', { code: 'routing.agent-own-area-derive', params: { ownArea: 'ADT', area: 'UIT' } }],
+      [operator, 'L1', { code: 'routing.operator-entry-area-only', params: { entryArea: 'L1', area: 'UIT' } }],
+      [actor('requester', { email: 'ana.perez@salud.gob' }), 'L1', { code: 'routing.requesters-do-not-derive' }],
+      [actor('referente', { jurisdiction: 'SALUD' }), 'L1', { code: 'routing.requesters-do-not-derive' }],
     ];
-    for (const [by, to, reason] of attempts) {
+    for (const [by, to, expected] of attempts) {
       const refusal = await h.refusal(RoutingCommands.Derive, {
         actor: by,
         number: ticket.number,
         body: { to, reason: 'intento' },
       });
-      expect(refusal.payload).toEqual({ code: ErrorCode.Forbidden, params: { reason } });
+      expect(refusal.payload).toEqual({ code: ErrorCode.Forbidden, refusal: expected });
     }
     expect((await locate(ticket.number)).area).toBe('UIT');
     expect((await path(ticket.number)).steps).toHaveLength(2);
@@ -246,9 +244,7 @@ describe('routing: derivations along the escalation graph', () => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]!.reason.payload).toMatchObject({ code: ErrorCode.Conflict });
-      expect(String(lost[0]!.reason.payload.params.detail)).toMatch(
-        new RegExp(`^no se puede derivar de ${won[0]!.value.to} `),
-      );
+      expect(lost[0]!.reason.payload.refusal).toMatchObject({ params: { from: won[0]!.value.to } });
       const recorded = await path(ticket.number);
       expect(recorded.steps.map((s) => [s.from, s.to])).toEqual([
         [null, 'L1'],

@@ -49,7 +49,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
     const refusal = await h.refusal(RoutingCommands.Derive, derive(ticket.number));
     expect(refusal.payload).toEqual({
       code: ErrorCode.Conflict,
-      params: { detail: `el ticket #${ticket.number} está cerrado: se reabre antes de derivarlo` },
+      refusal: { code: 'routing.ticket-closed', params: { number: ticket.number } },
     });
 
     await publish(ProcedureEvents.TicketReopened, {
@@ -86,9 +86,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
     });
     await waitFor(async () => (await finishedAs(duplicate.ticketId)()) === 'fusionado', { what: 'the merge seen' });
     const refusal = await h.refusal(RoutingCommands.Derive, derive(duplicate.number));
-    expect(refusal.payload.params?.detail).toBe(
-      `el ticket #${duplicate.number} se fusionó en otro ticket: se trabaja en el original, no se deriva`,
-    );
+    expect(refusal.payload.refusal).toEqual({ code: 'routing.ticket-merged', params: { number: duplicate.number } });
     expect(await finishedAs(original.ticketId)()).toBeNull();
     expect(await h.request<TicketDerivedV1>(RoutingCommands.Derive, derive(original.number))).toMatchObject({
       to: 'UIT',

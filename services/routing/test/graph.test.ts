@@ -60,7 +60,7 @@ describe('routing: areas and the escalation graph as configuration', () => {
       });
       expect(refusal.payload).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: 'solo un administrador configura las áreas y el grafo de derivación' },
+        refusal: { code: 'routing.graph-admins-only' },
       });
     }
     const renamed = await h.request<Area>(RoutingCommands.RenameArea, {
@@ -120,8 +120,9 @@ describe('routing: areas and the escalation graph as configuration', () => {
       number: ticket.number,
       body: { to: 'ADT', reason: 'diseño' },
     });
-    expect(refusal.payload.params).toMatchObject({
-      detail: 'no se puede derivar de L1 a ADT; destinos permitidos: UPAT, UIT',
+    expect(refusal.payload.refusal).toEqual({
+      code: 'routing.no-edge',
+      params: { from: 'L1', to: 'ADT', allowed: ['UPAT', 'UIT'] },
     });
     expect(await derive(ticket.number, 'UPAT')).toMatchObject({ from: 'L1', to: 'UPAT', kind: 'escalate' });
     await replace(DEFAULT_EDGES);

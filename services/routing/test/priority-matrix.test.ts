@@ -35,7 +35,7 @@ describe('routing: the priority matrix as configuration', () => {
       const refusal = await h.refusal(RoutingCommands.ReplacePriorityMatrix, { actor: actor(role), cells: edited });
       expect(refusal.payload).toEqual({
         code: ErrorCode.Forbidden,
-        params: { reason: 'solo un administrador configura la matriz de prioridad' },
+        refusal: { code: 'routing.matrix-admins-only' },
       });
     }
     // Routing caches the matrix; an edit must not wait for the cache to expire.

@@ -108,7 +108,7 @@ describe('routing: reclassification', () => {
     ).toMatchObject({
       payload: {
         code: ErrorCode.Forbidden,
-        params: { reason: 'un agente solo reclasifica tickets de su área (ADT); este está en UIT' },
+        refusal: { code: 'routing.agent-own-area-classify', params: { ownArea: 'ADT', area: 'UIT' } },
       },
     });
     for (const who of [
@@ -118,7 +118,7 @@ describe('routing: reclassification', () => {
       expect(await h.refusal(RoutingCommands.Reclassify, { actor: who, number: ticket.number, body })).toMatchObject({
         payload: {
           code: ErrorCode.Forbidden,
-          params: { reason: 'los solicitantes y referentes no clasifican tickets' },
+          refusal: { code: 'routing.requesters-do-not-classify' },
         },
       });
     }

@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { ErrorCode, validateContract, type FieldProblem, type ServiceErrorPayload } from '@cau/contracts';
+import { ErrorCode, validateContract, type FieldProblem, type Refusal, type ServiceErrorPayload } from '@cau/contracts';
 import type { ClassConstructor } from 'class-transformer';
 
 /**
@@ -19,8 +19,12 @@ export class ServiceError extends RpcException {
     return new ServiceError({ code: ErrorCode.NotFound, params: { resource, id } });
   }
 
-  static forbidden(reason?: string): ServiceError {
-    return new ServiceError(reason ? { code: ErrorCode.Forbidden, params: { reason } } : { code: ErrorCode.Forbidden });
+  static forbidden(refusal?: Refusal): ServiceError {
+    return new ServiceError(refusal ? { code: ErrorCode.Forbidden, refusal } : { code: ErrorCode.Forbidden });
+  }
+
+  static conflict(refusal: Refusal): ServiceError {
+    return new ServiceError({ code: ErrorCode.Conflict, refusal });
   }
 }
 

@@ -20,7 +20,7 @@ export class SearchAccountsUseCase {
   async search(actor: ActorV1, params: AccountSearchParams): Promise<AccountSummaryPageResponse> {
     const admin = actor.role === Role.Admin;
     if (!admin && params.role !== undefined && !STAFF_ROLES.includes(params.role)) {
-      throw ServiceError.forbidden('solo un administrador puede buscar cuentas de solicitantes o referentes');
+      throw ServiceError.forbidden({ code: 'gateway.account-search-admins-only' });
     }
     const after = params.cursor === undefined ? null : decodeKeysetCursor(params.cursor);
     if (params.cursor !== undefined && after === null) {

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCode, type ActorV1, type Role } from '@cau/contracts';
 import { HealthController, ServiceError } from '@cau/messaging';
 import { GatewayConfig } from '../config/gateway-config.js';
-import { preferredLanguage } from '../http/language.js';
 import { RoleRequiredError } from '../http/role-required.error.js';
 import { ensureNotCrossSite } from '../sessions/csrf.guard.js';
 import { SessionService, actorOf } from '../sessions/session.service.js';
@@ -12,11 +11,6 @@ import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import { AccountStatusCache } from './account-status.js';
 import { mayReadMetrics } from './metrics-access.js';
 import { TokenService } from './token.service.js';
-
-const METRICS_REFUSAL = {
-  es: 'las métricas se leen desde el propio servidor o con el token METRICS_TOKEN',
-  en: 'metrics are read from the server itself or with the METRICS_TOKEN token',
-} as const;
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
@@ -49,8 +43,7 @@ export class AuthGuard implements CanActivate {
           this.config.metricsToken,
         )
       ) {
-        const reason = METRICS_REFUSAL[preferredLanguage(request.headers['accept-language'])];
-        throw new ServiceError({ code: ErrorCode.Forbidden, params: { reason } });
+        throw ServiceError.forbidden({ code: 'gateway.metrics-token' });
       }
       return true;
     }

@@ -82,9 +82,7 @@ export class ManageCannedAnswersUseCase {
 
   private mayWrite(actor: ActorV1, area: string): void {
     if (!mayWriteAnswersOf(actor, area)) {
-      throw ServiceError.forbidden(
-        `solo el personal del área ${area}, la supervisión o la administración escriben sus respuestas predefinidas`,
-      );
+      throw ServiceError.forbidden({ code: 'gateway.canned-answers-not-allowed', params: { area } });
     }
   }
 }
@@ -119,7 +117,7 @@ function saved(outcome: CannedSaveOutcome, title: string, id: string): CannedAns
   if ('duplicateTitle' in outcome) {
     throw new ServiceError({
       code: ErrorCode.Conflict,
-      params: { detail: `el área ya tiene una respuesta predefinida llamada «${title}»` },
+      refusal: { code: 'gateway.canned-answer-title-taken', params: { title } },
       fields: [{ field: 'title', constraint: 'duplicateName', params: [title] }],
     });
   }

@@ -43,7 +43,7 @@ describe('toErrorPayload', () => {
   });
 
   it('keeps a service refusal as sent', () => {
-    const payload = { code: ErrorCode.Conflict, params: { detail: 'x' } };
+    const payload = { code: ErrorCode.Conflict, refusal: { code: 'ticket.survey-answered' as const } };
     expect(toErrorPayload(new ServiceError(payload), facts)).toBe(payload);
   });
 

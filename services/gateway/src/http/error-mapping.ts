@@ -42,18 +42,14 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>([
   [415, ErrorCode.UnsupportedMediaType],
 ]);
 
-const ROLE_REASON: Record<Language, (roles: readonly string[]) => string> = {
-  es: (roles) =>
-    roles.length === 1 ? `se requiere el rol ${roles[0]}` : `se requiere uno de los roles ${roles.join(', ')}`,
-  en: (roles) =>
-    roles.length === 1 ? `the role ${roles[0]} is required` : `one of the roles ${roles.join(', ')} is required`,
-};
-
 /** Turns whatever was thrown into the error payload the client gets, in its language. */
 export function toErrorPayload(exception: unknown, facts: RequestFacts): ServiceErrorPayload {
   if (exception instanceof ServiceError) return exception.payload;
   if (exception instanceof RoleRequiredError) {
-    return { code: ErrorCode.Forbidden, params: { reason: ROLE_REASON[facts.language](exception.roles) } };
+    return {
+      code: ErrorCode.Forbidden,
+      refusal: { code: 'gateway.roles-required', params: { roles: exception.roles } },
+    };
   }
   if (exception instanceof ServiceUnavailableError) {
     return {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCode, KnowledgeQueries, type ActorV1, type ArticleAccessV1 } from '@cau/contracts';
+import { KnowledgeQueries, type ActorV1, type ArticleAccessV1 } from '@cau/contracts';
 import { RpcClient, ServiceError } from '@cau/messaging';
 import { AttachmentBytesMissing, AttachmentStore } from '@cau/attachments';
 import { AttachmentsConfig } from '../attachments/attachments-config.js';
@@ -32,10 +32,7 @@ export class ArticleFilesUseCase {
   async add(actor: ActorV1, articleId: string, request: FastifyRequest): Promise<KbArticleFileResponse[]> {
     const article = await this.access(actor, articleId);
     if (article.status === 'archived') {
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: 'un artículo archivado no se edita; publíquelo de nuevo antes' },
-      });
+      throw ServiceError.conflict({ code: 'knowledge.archived-not-edited' });
     }
     // Per file and per request as for tickets; an article has no total of its own (its files are few).
     const perRequest = this.config.maxFileBytes * this.config.maxFilesPerRequest;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountEvents, ErrorCode, Language, type ActorV1 } from '@cau/contracts';
+import { AccountEvents, Language, type ActorV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { AccountRepository, auditedAccount, type Account } from '../accounts/account.repository.js';
 import { normalizeEmail } from '../accounts/account-rules.js';
@@ -47,10 +47,7 @@ export class PasswordResetUseCase {
     const account = await this.accounts.findById(accountId);
     if (!account) throw ServiceError.notFound('account', accountId);
     if (!account.active) {
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: 'la cuenta está deshabilitada: habilítela antes de enviarle un enlace' },
-      });
+      throw ServiceError.conflict({ code: 'gateway.account-disabled' });
     }
     await this.mint(account, actor);
   }

@@ -266,7 +266,7 @@ export class TicketProceduresController {
   ): Promise<TicketStateResponse> {
     // Resolution refuses it too; refused here, nothing is checked nor sent.
     if (request.internal === true && !STAFF_ROLES.includes(actor.role)) {
-      throw ServiceError.forbidden('solo el personal del CAU escribe notas internas');
+      throw ServiceError.forbidden({ code: 'ticket.internal-note-staff-only' });
     }
     // attachmentIds are the gateway's: checked before, bound after resolution took the comment.
     const { attachmentIds, ...body } = request;

@@ -25,7 +25,7 @@ export class RelatedTicketParams {
 }
 const RELATED_PARAMS = new ContractPipe(RelatedTicketParams, ['number', 'related']);
 
-/** 200 with the addressed ticket's state, or the service's refusal (reasons in Spanish first). */
+/** 200 with the addressed ticket's state, or the service's refusal (worded in the caller's language). */
 function ApiTicketAction(): MethodDecorator {
   return applyDecorators(
     HttpCode(200),

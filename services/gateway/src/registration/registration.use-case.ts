@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AccountEvents, ErrorCode, Language, Role } from '@cau/contracts';
+import { AccountEvents, Language, Role } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { AccountRepository, auditedAccount } from '../accounts/account.repository.js';
 import { normalizeEmail } from '../accounts/account-rules.js';
@@ -77,10 +77,7 @@ export class RegistrationUseCase {
       );
       if (!account) {
         // Registered twice before either link was opened, or an administrator created it meanwhile.
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: { detail: 'esta dirección ya tiene una cuenta: ingrese con ella o restablezca la contraseña' },
-        });
+        throw ServiceError.conflict({ code: 'gateway.email-has-account' });
       }
       await this.audit.record(
         actorOf(account),

@@ -24,10 +24,7 @@ export class ManageSavedViewsUseCase {
 
   async create(actor: ActorV1, request: CreateSavedViewRequest): Promise<SavedViewResponse> {
     if ((await this.views.countOwnedBy(actor.accountId)) >= SavedViewLimits.perAccount) {
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: `la cuenta ya tiene ${SavedViewLimits.perAccount} vistas guardadas; borre alguna antes` },
-      });
+      throw ServiceError.conflict({ code: 'gateway.views-full', params: { limit: SavedViewLimits.perAccount } });
     }
     const name = request.name.trim();
     const outcome = await this.views.insert(randomUUID(), actor.accountId, {
@@ -59,7 +56,7 @@ export class ManageSavedViewsUseCase {
     const view = await this.views.find(id);
     const access = view ? viewAccess(actor, view) : 'none';
     if (!view || access === 'none') throw ServiceError.notFound('view', id);
-    if (access !== 'owner') throw ServiceError.forbidden('solo quien creó la vista puede cambiarla o borrarla');
+    if (access !== 'owner') throw ServiceError.forbidden({ code: 'gateway.view-owner-only' });
     return view;
   }
 }
@@ -69,7 +66,7 @@ function saved(outcome: SaveOutcome, name: string, id: string | null): SavedView
   if ('duplicateName' in outcome) {
     throw new ServiceError({
       code: ErrorCode.Conflict,
-      params: { detail: `ya tiene una vista llamada «${name}»` },
+      refusal: { code: 'gateway.view-name-taken', params: { name } },
       fields: [{ field: 'name', constraint: 'duplicateName', params: [name] }],
     });
   }

@@ -102,7 +102,8 @@ export class WhatsappController {
     const challenge = field('hub.challenge');
     if (mode !== 'subscribe') throw ServiceError.validation([{ field: 'hub.mode', constraint: 'equals' }]);
     if (challenge.length > 200) throw ServiceError.validation([{ field: 'hub.challenge', constraint: 'maxLength' }]);
-    if (!sameSecret(token, settings.verifyToken)) throw ServiceError.forbidden('el token de verificación no coincide');
+    if (!sameSecret(token, settings.verifyToken))
+      throw ServiceError.forbidden({ code: 'gateway.whatsapp-verify-token' });
     return challenge;
   }
 

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   Role,
   RoutingCommands,
   STAFF_ROLES,
@@ -78,8 +77,7 @@ export class ManageIntegrationsUseCase {
   }
 
   async ofTicket(query: TicketAlertsQueryV1): Promise<AlertRecordListV1> {
-    if (!STAFF_ROLES.includes(query.actor.role))
-      throw ServiceError.forbidden('solo el personal del CAU ve las alertas');
+    if (!STAFF_ROLES.includes(query.actor.role)) throw ServiceError.forbidden({ code: 'intake.alerts-staff-only' });
     return { alerts: await this.alerts.ofTicketNumber(query.number) };
   }
 
@@ -132,11 +130,7 @@ const SYSTEM_READER: ActorV1 = {
 };
 
 function mustBeAdmin(actor: ActorV1): void {
-  if (actor.role !== Role.Admin)
-    throw new ServiceError({
-      code: ErrorCode.Forbidden,
-      params: { reason: 'solo los administradores configuran las integraciones de monitoreo' },
-    });
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'intake.integrations-admins-only' });
 }
 
 /** 32 random bytes, URL-safe: what Alertmanager's `credentials` or Zabbix's script send as a Bearer token. */

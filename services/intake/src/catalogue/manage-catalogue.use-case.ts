@@ -24,7 +24,7 @@ import { categoryCatalogueFromEnv, jurisdictionSeedFromEnv } from './catalogue-s
 type Entry = CategoryV1 | ServiceV1 | JurisdictionV1;
 
 function mustBeAdmin(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('solo un administrador cambia los catálogos');
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'intake.catalogues-admins-only' });
 }
 
 /**

@@ -59,7 +59,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
   /** Validated command in, ticket number out. Authorization and validation happen before a number is drawn. */
   register(command: RegisterTicketCommandV1): Promise<RegisterTicketResultV1> {
     const decision = mayRegister(command.actor, command.payload);
-    if (!decision.allowed) return Promise.reject(ServiceError.forbidden(decision.reason));
+    if (!decision.allowed) return Promise.reject(ServiceError.forbidden(decision.refusal));
     const scopedKey = command.idempotencyKey ? `${command.actor.accountId}:${command.idempotencyKey}` : null;
     return new Promise((resolve, reject) => {
       this.queue.push({
@@ -87,7 +87,7 @@ export class RegisterTicketUseCase implements OnModuleDestroy {
     if (requests.length === 0) return [];
     const commands = requests.map(({ command }) => {
       const decision = mayRegister(command.actor, command.payload);
-      if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+      if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
       return normalize(command);
     });
     const payloads = commands.map((c) => c.payload);

@@ -1,6 +1,6 @@
-import { Channel, Role, type ActorV1, type TicketRegistrationV1 } from '@cau/contracts';
+import { Channel, Role, type ActorV1, type Refusal, type TicketRegistrationV1 } from '@cau/contracts';
 
-export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+export type PolicyDecision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 /**
  * Who may register what. Staff register for anyone on any channel; a referente files for the people
@@ -17,16 +17,19 @@ export function mayRegister(actor: ActorV1, registration: TicketRegistrationV1):
       if (!actor.jurisdiction || actor.jurisdiction !== registration.jurisdiction) {
         return {
           allowed: false,
-          reason: `un referente solo registra tickets de su jurisdicción (${actor.jurisdiction ?? '—'})`,
+          refusal: {
+            code: 'intake.referente-jurisdiction-only',
+            params: actor.jurisdiction ? { jurisdiction: actor.jurisdiction } : {},
+          },
         };
       }
       return { allowed: true };
     case Role.Requester:
       if (normalizeEmail(registration.requester.email) !== normalizeEmail(actor.email)) {
-        return { allowed: false, reason: 'un solicitante solo registra tickets a su propio nombre' };
+        return { allowed: false, refusal: { code: 'intake.requester-own-name-only' } };
       }
       if (registration.channel !== Channel.Portal) {
-        return { allowed: false, reason: 'un solicitante registra sus tickets por el portal' };
+        return { allowed: false, refusal: { code: 'intake.requester-portal-only' } };
       }
       return { allowed: true };
   }

@@ -21,7 +21,7 @@ export class SearchRequestersUseCase {
 
   async search({ actor, params }: RequesterSearchQueryV1): Promise<RequesterPageV1> {
     if (!STAFF_ROLES.includes(actor.role)) {
-      throw ServiceError.forbidden('solo el personal de la mesa puede buscar solicitantes');
+      throw ServiceError.forbidden({ code: 'intake.requesters-staff-only' });
     }
     const after = params.cursor === undefined ? null : decodeKeysetCursor(params.cursor);
     if (params.cursor !== undefined && after === null) {
@@ -39,7 +39,7 @@ export class SearchRequestersUseCase {
 
   async get({ actor, id }: RequesterRefV1): Promise<RequesterV1> {
     if (!STAFF_ROLES.includes(actor.role)) {
-      throw ServiceError.forbidden('solo el personal de la mesa puede consultar solicitantes');
+      throw ServiceError.forbidden({ code: 'intake.requesters-staff-only' });
     }
     const requester = await this.requesters.find(id);
     if (!requester) throw ServiceError.notFound('requester', id);

@@ -3,10 +3,11 @@ import {
   INVENTORY_READ_ROLES,
   INVENTORY_WRITE_ROLES,
   type ActorV1,
+  type Refusal,
   type Role,
 } from '@cau/contracts';
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 const ALLOWED: Decision = { allowed: true };
 
@@ -16,18 +17,18 @@ const includes = (roles: readonly Role[], role: Role): boolean => roles.includes
 export function mayReadInventory(actor: ActorV1): Decision {
   return includes(INVENTORY_READ_ROLES, actor.role)
     ? ALLOWED
-    : { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas consulta el inventario' };
+    : { allowed: false, refusal: { code: 'inventory.read-staff-only' } };
 }
 
 export function mayChangeInventory(actor: ActorV1): Decision {
   return includes(INVENTORY_WRITE_ROLES, actor.role)
     ? ALLOWED
-    : { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas registra equipos' };
+    : { allowed: false, refusal: { code: 'inventory.write-staff-only' } };
 }
 
 /** An import can rewrite thousands of records at once. */
 export function mayImportInventory(actor: ActorV1): Decision {
   return includes(INVENTORY_IMPORT_ROLES, actor.role)
     ? ALLOWED
-    : { allowed: false, reason: 'solo un supervisor o un administrador importa el inventario' };
+    : { allowed: false, refusal: { code: 'inventory.import-supervisors-only' } };
 }

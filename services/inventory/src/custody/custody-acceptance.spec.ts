@@ -10,13 +10,22 @@ describe('custody acceptance rules', () => {
   it('lets only the holder accept an open period once; staff are told why, others learn nothing', () => {
     const holder = { isHolder: true, isStaff: false, open: true, accepted: false };
     expect(acceptanceDecision(holder)).toEqual({ allowed: true });
-    expect(acceptanceDecision({ ...holder, accepted: true })).toMatchObject({ refusal: 'conflict' });
-    expect(acceptanceDecision({ ...holder, open: false })).toMatchObject({
-      refusal: 'conflict',
-      reason: expect.stringContaining('terminó'),
+    expect(acceptanceDecision({ ...holder, accepted: true })).toEqual({
+      allowed: false,
+      answer: 'conflict',
+      refusal: { code: 'inventory.custody-accepted' },
     });
-    expect(acceptanceDecision({ ...holder, isHolder: false })).toMatchObject({ refusal: 'not-found' });
-    expect(acceptanceDecision({ ...holder, isHolder: false, isStaff: true })).toMatchObject({ refusal: 'forbidden' });
+    expect(acceptanceDecision({ ...holder, open: false })).toEqual({
+      allowed: false,
+      answer: 'conflict',
+      refusal: { code: 'inventory.custody-ended' },
+    });
+    expect(acceptanceDecision({ ...holder, isHolder: false })).toEqual({ allowed: false, answer: 'not-found' });
+    expect(acceptanceDecision({ ...holder, isHolder: false, isStaff: true })).toEqual({
+      allowed: false,
+      answer: 'forbidden',
+      refusal: { code: 'inventory.custody-holder-only' },
+    });
   });
 
   it('takes a real PNG under the limit as the office asks for it', () => {

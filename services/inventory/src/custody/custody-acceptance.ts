@@ -1,8 +1,11 @@
 import { crc32, inflateSync } from 'node:zlib';
-import { InventoryLimits, type CustodySignatureMode } from '@cau/contracts';
+import { InventoryLimits, type CustodySignatureMode, type Refusal } from '@cau/contracts';
 
+/** `answer`: the error the refusal is given as; someone who may not know of the period is told not-found. */
 export type AcceptanceDecision =
-  { allowed: true } | { allowed: false; refusal: 'not-found' | 'forbidden' | 'conflict'; reason: string };
+  | { allowed: true }
+  | { allowed: false; answer: 'not-found' }
+  | { allowed: false; answer: 'forbidden' | 'conflict'; refusal: Refusal };
 
 /**
  * Who may accept a custody document: only its holder (the account whose address is the requester's),
@@ -17,14 +20,14 @@ export function acceptanceDecision(input: {
 }): AcceptanceDecision {
   if (!input.isHolder) {
     return input.isStaff
-      ? { allowed: false, refusal: 'forbidden', reason: 'solo la persona que tiene el equipo acepta su resguardo' }
-      : { allowed: false, refusal: 'not-found', reason: '' };
+      ? { allowed: false, answer: 'forbidden', refusal: { code: 'inventory.custody-holder-only' } }
+      : { allowed: false, answer: 'not-found' };
   }
   if (input.accepted) {
-    return { allowed: false, refusal: 'conflict', reason: 'este resguardo ya fue aceptado y no se cambia' };
+    return { allowed: false, answer: 'conflict', refusal: { code: 'inventory.custody-accepted' } };
   }
   if (!input.open) {
-    return { allowed: false, refusal: 'conflict', reason: 'este resguardo terminó: el equipo ya no está a su cargo' };
+    return { allowed: false, answer: 'conflict', refusal: { code: 'inventory.custody-ended' } };
   }
   return { allowed: true };
 }

@@ -80,25 +80,22 @@ export class AcceptCustodyUseCase {
         accepted: period.acceptance !== null,
       });
       if (!decision.allowed) {
-        if (decision.refusal === 'not-found') throw ServiceError.notFound('custody-period', periodId);
-        if (decision.refusal === 'forbidden') throw ServiceError.forbidden(decision.reason);
-        throw new ServiceError({ code: ErrorCode.Conflict, params: { detail: decision.reason } });
+        if (decision.answer === 'not-found') throw ServiceError.notFound('custody-period', periodId);
+        if (decision.answer === 'forbidden') throw ServiceError.forbidden(decision.refusal);
+        throw ServiceError.conflict(decision.refusal);
       }
       const equipment = toView(stored);
       const text = await this.documentText(equipment, period);
       if (acceptance.text.replace(/\r\n/g, '\n') !== text) {
         throw new ServiceError({
           code: ErrorCode.Conflict,
-          params: { detail: 'el documento cambió desde que lo leyó: vuelva a leerlo antes de aceptarlo' },
+          refusal: { code: 'inventory.custody-document-changed' },
           fields: [{ field: 'text', constraint: 'custodyTextChanged' }],
         });
       }
       const at = new Date();
       if (!(await this.custody.accept(tx, periodId, { by: actor, at, text, signature: signature.png }))) {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: { detail: 'este resguardo ya fue aceptado y no se cambia' },
-        });
+        throw ServiceError.conflict({ code: 'inventory.custody-accepted' });
       }
       await this.runtime.outbox.append(tx, {
         definition: InventoryEvents.CustodyAccepted,

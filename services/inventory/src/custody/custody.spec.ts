@@ -6,7 +6,7 @@ describe('custody rules', () => {
     expect(custodyDecision('en_uso', 'ana', 'beto')).toEqual({ allowed: true, change: 'transferred' });
     expect(custodyDecision('en_reparacion', 'ana', 'beto')).toMatchObject({
       allowed: false,
-      reason: expect.stringContaining('en reparación'),
+      refusal: { code: 'inventory.in-repair-no-custody', params: { held: 'yes' } },
     });
     expect(custodyDecision('en_reparacion', null, 'beto').allowed).toBe(false);
     expect(custodyDecision('dado_de_baja', null, 'beto').allowed).toBe(false);

@@ -1,7 +1,7 @@
-import type { EquipmentState } from '@cau/contracts';
+import type { EquipmentState, Refusal } from '@cau/contracts';
 
 export type CustodyChange = 'assigned' | 'transferred';
-export type CustodyDecision = { allowed: true; change: CustodyChange } | { allowed: false; reason: string };
+export type CustodyDecision = { allowed: true; change: CustodyChange } | { allowed: false; refusal: Refusal };
 
 /**
  * Whether equipment may go to a person now (docs/domain.md § Field service: the resguardo follows the equipment). Equipment out
@@ -15,13 +15,11 @@ export function custodyDecision(
   if (state === 'en_reparacion') {
     return {
       allowed: false,
-      reason: currentHolder
-        ? 'el equipo está en reparación: se transfiere cuando vuelva y se registre su estado'
-        : 'el equipo está en reparación: se asigna cuando vuelva y se registre su estado',
+      refusal: { code: 'inventory.in-repair-no-custody', params: { held: currentHolder ? 'yes' : 'no' } },
     };
   }
-  if (state === 'dado_de_baja') return { allowed: false, reason: 'el equipo está dado de baja: no se asigna a nadie' };
-  if (currentHolder === requesterId) return { allowed: false, reason: 'esa persona ya tiene el equipo en resguardo' };
+  if (state === 'dado_de_baja') return { allowed: false, refusal: { code: 'inventory.decommissioned-no-custody' } };
+  if (currentHolder === requesterId) return { allowed: false, refusal: { code: 'inventory.already-held' } };
   return { allowed: true, change: currentHolder ? 'transferred' : 'assigned' };
 }
 

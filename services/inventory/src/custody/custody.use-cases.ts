@@ -19,8 +19,6 @@ import { mustBe } from '../equipment/equipment.use-cases.js';
 import { custodyDecision, stateAfterCustody } from './custody.js';
 import { CustodyRepository } from './custody.repository.js';
 
-const conflict = (detail: string) => new ServiceError({ code: ErrorCode.Conflict, params: { detail } });
-
 /**
  * Custody (resguardo): equipment given to a person of the requester directory (intake's), transferred to
  * another, or returned. Each change closes the open period and opens the next in one transaction, with a
@@ -43,7 +41,7 @@ export class ManageCustodyUseCase {
       if (!current) throw ServiceError.notFound('equipment', id);
       const from = current.custody?.holder ?? null;
       const decision = custodyDecision(current.data.state, from?.requesterId ?? null, holder.requesterId);
-      if (!decision.allowed) throw conflict(decision.reason);
+      if (!decision.allowed) throw ServiceError.conflict(decision.refusal);
       const now = new Date();
       await this.custody.close(tx, id, actor, now);
       await this.custody.open(tx, randomUUID(), id, holder, actor, now, custody.note?.trim() || null);
@@ -83,7 +81,7 @@ export class ManageCustodyUseCase {
       const current = await this.equipment.find(id, tx, true);
       if (!current) throw ServiceError.notFound('equipment', id);
       const from = current.custody?.holder;
-      if (!from) throw conflict('el equipo no está en resguardo de nadie');
+      if (!from) throw ServiceError.conflict({ code: 'inventory.not-held' });
       const now = new Date();
       await this.custody.close(tx, id, actor, now);
       const state = stateAfterCustody(current.data.state, 'returned');

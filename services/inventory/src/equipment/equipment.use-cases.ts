@@ -23,13 +23,13 @@ import { EquipmentRepository, decodeCursor, encodeCursor, toView } from './equip
 const DEFAULT_PAGE_SIZE = 50;
 
 export function mustBe(decision: Decision): void {
-  if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+  if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
 }
 
 export function numberTaken(field: string, inventoryNumber: string): ServiceError {
   return new ServiceError({
     code: ErrorCode.Conflict,
-    params: { detail: `ya hay otro equipo con el número de inventario «${inventoryNumber}»` },
+    refusal: { code: 'inventory.number-taken', params: { inventoryNumber } },
     fields: [{ field, constraint: 'inventoryNumberTaken', params: [inventoryNumber] }],
   });
 }
@@ -89,11 +89,9 @@ export class ManageEquipmentUseCase {
       const current = await this.equipment.find(id, tx, true);
       if (!current) throw ServiceError.notFound('equipment', id);
       if (current.revision !== changes.revision) {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: {
-            detail: `el equipo cambió mientras lo editaba (revisión ${current.revision}, no ${changes.revision}); vuelva a leerlo`,
-          },
+        throw ServiceError.conflict({
+          code: 'inventory.equipment-changed',
+          params: { current: current.revision, read: changes.revision },
         });
       }
       const checked = applyChanges(current.data, changes, types);

@@ -4,7 +4,7 @@ describe('equipment out for repair', () => {
   it('lets equipment in use or in stock leave, not equipment already out or retired', () => {
     expect(repairOutDecision('en_uso').allowed).toBe(true);
     expect(repairOutDecision('en_stock').allowed).toBe(true);
-    expect(repairOutDecision('en_reparacion')).toEqual({ allowed: false, reason: 'el equipo ya está en reparación' });
+    expect(repairOutDecision('en_reparacion')).toEqual({ allowed: false, refusal: { code: 'inventory.in-repair' } });
     expect(repairOutDecision('dado_de_baja').allowed).toBe(false);
   });
 

@@ -4,8 +4,8 @@ import { isCalendarDate } from '../equipment/equipment.js';
 
 /** Only equipment in use or in stock leaves for repair: it cannot leave twice, nor once retired. */
 export function repairOutDecision(state: EquipmentState): Decision {
-  if (state === 'en_reparacion') return { allowed: false, reason: 'el equipo ya está en reparación' };
-  if (state === 'dado_de_baja') return { allowed: false, reason: 'el equipo está dado de baja' };
+  if (state === 'en_reparacion') return { allowed: false, refusal: { code: 'inventory.in-repair' } };
+  if (state === 'dado_de_baja') return { allowed: false, refusal: { code: 'inventory.decommissioned' } };
   return { allowed: true };
 }
 

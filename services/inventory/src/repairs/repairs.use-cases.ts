@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   FieldServiceEvents,
   InventoryEvents,
   type EquipmentRefV1,
@@ -23,8 +22,6 @@ import { mustBe, recordOf } from '../equipment/equipment.use-cases.js';
 import { repairForm } from './repair-form.js';
 import { repairOutDecision, repairOutProblems, repairReturnProblems, stateAfterRepair } from './repair.js';
 import { RepairsRepository } from './repairs.repository.js';
-
-const conflict = (detail: string) => new ServiceError({ code: ErrorCode.Conflict, params: { detail } });
 
 /** The office's zone for the printed times (`CAU_TIME_ZONE`, as reporting reads it). */
 function officeTimeZone(env: NodeJS.ProcessEnv): string {
@@ -67,7 +64,7 @@ export class RepairsUseCases {
         ]);
       }
       const decision = repairOutDecision(current.data.state);
-      if (!decision.allowed) throw conflict(decision.reason);
+      if (!decision.allowed) throw ServiceError.conflict(decision.refusal);
       const id = randomUUID();
       await this.repairs.out(tx, id, ticket, repair, actor, now);
       await this.setState(
@@ -88,7 +85,7 @@ export class RepairsUseCases {
     mustBe(mayChangeInventory(actor));
     return this.runtime.transaction(async (tx) => {
       const existing = this.onTicket(await this.repairs.find(repairId, tx, true), ticket, repairId);
-      if (existing.returnedOn) throw conflict('el equipo ya volvió de esta reparación');
+      if (existing.returnedOn) throw ServiceError.conflict({ code: 'inventory.repair-returned' });
       const problems = repairReturnProblems(repair.returnedOn, this.localDay(new Date(existing.leftAt)));
       if (problems.length > 0) throw ServiceError.validation(problems);
       const current = (await this.equipment.find(existing.equipment.id, tx, true))!;

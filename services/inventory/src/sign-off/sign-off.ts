@@ -6,6 +6,6 @@ export function signOffDecision(recordedVisits: number, repairs: number): Decisi
     ? { allowed: true }
     : {
         allowed: false,
-        reason: 'el ticket no tiene una atención en campo registrada (una visita registrada o una salida a reparación)',
+        refusal: { code: 'inventory.sign-off-no-field-work' },
       };
 }

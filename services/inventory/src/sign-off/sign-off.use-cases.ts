@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  FieldServiceEvents,
-  type SignOffCommandV1,
-  type SignOffV1,
-  type TicketEquipmentQueryV1,
-} from '@cau/contracts';
+import { FieldServiceEvents, type SignOffCommandV1, type SignOffV1, type TicketEquipmentQueryV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { mayChangeInventory } from '../access/access-policy.js';
 import { mustBe } from '../equipment/equipment.use-cases.js';
@@ -32,7 +26,7 @@ export class SignOffUseCases {
       const { visits, repairs } = await this.signOffs.fieldAttentions(tx, ticket.ticketNumber);
       const decision = signOffDecision(visits, repairs);
       if (!decision.allowed) {
-        throw new ServiceError({ code: ErrorCode.Conflict, params: { detail: decision.reason } });
+        throw ServiceError.conflict(decision.refusal);
       }
       const now = new Date();
       await this.signOffs.save(tx, ticket, signOff, actor, now);

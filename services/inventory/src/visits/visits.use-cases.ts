@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   FieldServiceEvents,
   type FieldTicketV1,
   type FieldVisitV1,
@@ -51,7 +50,7 @@ export class VisitsUseCases {
       if (!visit) throw ServiceError.notFound('field-visit', visitId);
       this.onTicket(visit, ticket);
       if (visit.status === 'recorded') {
-        throw new ServiceError({ code: ErrorCode.Conflict, params: { detail: 'la visita ya está registrada' } });
+        throw ServiceError.conflict({ code: 'inventory.visit-recorded' });
       }
       await this.visits.record(
         tx,

@@ -1,10 +1,10 @@
 import {
-  ErrorCode,
   STAFF_ROLES,
   type ActorV1,
   type ArticleContentV1,
   type ArticleDocumentV1,
   type ArticleStatus,
+  type Refusal,
   type ArticleVisibility,
 } from '@cau/contracts';
 import { plainText } from '../search/query-text.js';
@@ -33,20 +33,18 @@ export function mayRead(actor: ActorV1, article: { status: ArticleStatus; visibi
 }
 
 export type Transition = 'update' | 'publish' | 'archive';
-export type TransitionDecision = { allowed: true } | { allowed: false; code: ErrorCode; detail: string };
+export type TransitionDecision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 /** Archived articles are kept as they were; publishing twice or archiving twice is a conflict. */
 export function mayTransition(status: ArticleStatus, transition: Transition): TransitionDecision {
-  const refuse = (detail: string): TransitionDecision => ({ allowed: false, code: ErrorCode.Conflict, detail });
+  const refuse = (refusal: Refusal): TransitionDecision => ({ allowed: false, refusal });
   switch (transition) {
     case 'update':
-      return status === 'archived'
-        ? refuse('un artículo archivado no se edita; publíquelo de nuevo antes')
-        : { allowed: true };
+      return status === 'archived' ? refuse({ code: 'knowledge.archived-not-edited' }) : { allowed: true };
     case 'publish':
-      return status === 'published' ? refuse('el artículo ya está publicado') : { allowed: true };
+      return status === 'published' ? refuse({ code: 'knowledge.already-published' }) : { allowed: true };
     case 'archive':
-      return status === 'archived' ? refuse('el artículo ya está archivado') : { allowed: true };
+      return status === 'archived' ? refuse({ code: 'knowledge.already-archived' }) : { allowed: true };
   }
 }
 

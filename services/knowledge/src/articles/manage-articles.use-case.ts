@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   ArticleEvents,
-  ErrorCode,
   type AccountRefV1,
   type ActorV1,
   type ArticleRefV1,
@@ -76,10 +75,7 @@ export class ManageArticlesUseCase {
     const ticket = await this.tickets.byNumber(number);
     if (!ticket?.title) throw ServiceError.notFound('ticket', number);
     if (!ticket.solution) {
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: 'el ticket todavía no tiene una solución registrada' },
-      });
+      throw ServiceError.conflict({ code: 'knowledge.ticket-without-solution' });
     }
     const result = await this.create({
       actor,
@@ -104,10 +100,7 @@ export class ManageArticlesUseCase {
     const { revision, ...fields } = changes;
     return this.change(actor, id, 'update', (article) => {
       if (article.revision !== revision) {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: { detail: `el artículo cambió mientras lo editaba (revisión actual ${article.revision})` },
-        });
+        throw ServiceError.conflict({ code: 'knowledge.article-changed', params: { revision: article.revision } });
       }
       // Contract instances carry every declared field; only those the author sent change the article.
       Object.assign(article, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
@@ -161,7 +154,7 @@ export class ManageArticlesUseCase {
       const article = await this.articles.findForUpdate(tx, id);
       if (!article) throw ServiceError.notFound('article', id);
       const decision = mayTransition(article.status, transition);
-      if (!decision.allowed) throw new ServiceError({ code: decision.code, params: { detail: decision.detail } });
+      if (!decision.allowed) throw ServiceError.conflict(decision.refusal);
       const now = new Date().toISOString();
       const change = apply(article, now);
       article.revision += 1;
@@ -184,7 +177,7 @@ export class ManageArticlesUseCase {
 }
 
 function requireStaff(actor: ActorV1): void {
-  if (!isStaff(actor)) throw ServiceError.forbidden('solo el personal de soporte escribe artículos');
+  if (!isStaff(actor)) throw ServiceError.forbidden({ code: 'knowledge.staff-only-writing' });
 }
 
 function accountOf(actor: ActorV1): AccountRefV1 {

@@ -38,7 +38,7 @@ export class ReadArticlesUseCase {
   /** A page of articles, newest edits first, among those the actor may read. */
   async list({ actor, params }: KbArticleListQueryV1): Promise<KbArticlePageV1> {
     const scope = listScope(actor, params);
-    if (!scope.allowed) throw ServiceError.forbidden('solo el personal ve borradores, archivados o artículos internos');
+    if (!scope.allowed) throw ServiceError.forbidden({ code: 'knowledge.staff-only-drafts' });
     const after = params.cursor === undefined ? null : decodeCursor(params.cursor);
     if (params.cursor !== undefined && !after) {
       throw ServiceError.validation([{ field: 'params.cursor', constraint: 'matches' }]);
@@ -61,7 +61,7 @@ export class ReadArticlesUseCase {
   }
 
   async versions({ actor, id }: ArticleRefV1): Promise<ArticleVersionV1[]> {
-    if (!isStaff(actor)) throw ServiceError.forbidden('solo el personal de soporte ve las versiones');
+    if (!isStaff(actor)) throw ServiceError.forbidden({ code: 'knowledge.staff-only-versions' });
     const versions = await this.articles.versions(id);
     if (versions.length === 0) throw ServiceError.notFound('article', id);
     return versions;

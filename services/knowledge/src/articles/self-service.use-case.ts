@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  ErrorCode,
   SELF_SOLVED_WINDOW_SECONDS,
   SelfServiceEvents,
   type RecordSelfSolvedCommandV1,
@@ -34,10 +33,7 @@ export class SelfServiceUseCase {
       const article = await this.articles.findForUpdate(tx, id);
       if (!article || !mayRead(actor, article)) throw ServiceError.notFound('article', id);
       if (article.status !== 'published') {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: { detail: 'solo un artículo publicado puede resolver un problema' },
-        });
+        throw ServiceError.conflict({ code: 'knowledge.only-published-solves' });
       }
       const now = new Date();
       const since = new Date(now.getTime() - SELF_SOLVED_WINDOW_SECONDS * 1000).toISOString();

@@ -21,7 +21,7 @@ export class IndexArticlesUseCase {
   }
 
   async reindex({ actor }: ReindexCommandV1): Promise<ReindexResultV1> {
-    if (actor.role !== Role.Admin) throw ServiceError.forbidden('solo un administrador reconstruye el índice');
+    if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'knowledge.admins-only-index' });
     this.logger.log(`rebuilding the ${this.engine.name} index from PostgreSQL`);
     const started = Date.now();
     const articles = await this.engine.rebuild(this.withProgress(this.articles.documents(), started));

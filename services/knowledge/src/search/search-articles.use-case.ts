@@ -29,7 +29,7 @@ export class SearchArticlesUseCase {
   async search({ actor, params }: KbSearchQueryV1): Promise<KbSearchPageV1> {
     if (params.q.trim() === '') throw ServiceError.validation([{ field: 'params.q', constraint: 'isNotEmpty' }]);
     if (params.status && !isStaff(actor)) {
-      throw ServiceError.forbidden('solo el personal puede buscar borradores o artículos archivados');
+      throw ServiceError.forbidden({ code: 'knowledge.staff-only-search-drafts' });
     }
     const page = params.page ?? 1;
     const limit = params.limit ?? DEFAULT_PAGE_SIZE;

@@ -41,7 +41,7 @@ export class SearchHandler {
   @MessagePattern(KnowledgeQueries.FindDuplicates)
   duplicates(@Payload() data: unknown): Promise<DuplicateCandidateV1[]> {
     const query = parseMessage(FindDuplicatesQueryV1, data);
-    if (!isStaff(query.actor)) throw ServiceError.forbidden('solo el personal de soporte escribe artículos');
+    if (!isStaff(query.actor)) throw ServiceError.forbidden({ code: 'knowledge.staff-only-writing' });
     return this.search.duplicatesOf(query.article, query.article.exceptId);
   }
 

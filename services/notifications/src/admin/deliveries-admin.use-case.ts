@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_DELIVERIES_LISTED,
-  ErrorCode,
   Role,
   type ActorV1,
   type DeliveryListV1,
@@ -45,14 +44,11 @@ export class DeliveriesAdminUseCase {
       }
       const existing = await this.deliveries.find(tx, command.id);
       if (!existing) throw ServiceError.notFound('delivery', command.id);
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: `the delivery is ${existing.status}; only a failed delivery can be retried` },
-      });
+      throw ServiceError.conflict({ code: 'notifications.delivery-not-failed', params: { status: existing.status } });
     });
   }
 }
 
 export function onlyAdministrators(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('only administrators manage mails');
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'notifications.mails-admins-only' });
 }

@@ -22,7 +22,7 @@ import { announcementState, isInAudience } from './announcement-rules.js';
 import { AnnouncementRepository, type AnnouncementState } from './announcement.repository.js';
 
 function mustBeAdmin(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('solo un administrador publica comunicados');
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'notifications.announcements-admins-only' });
 }
 
 /**

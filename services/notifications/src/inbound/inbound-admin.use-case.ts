@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_INBOUND_LISTED,
-  ErrorCode,
   Role,
   type InboundListV1,
   type InboundMessageSummaryV1,
@@ -40,10 +39,7 @@ export class InboundAdminUseCase {
       if (again) return again;
       const existing = await this.messages.find(tx, command.id);
       if (!existing) throw ServiceError.notFound('inbound mail', command.id);
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: `el correo está ${existing.status}; solo se reintenta un correo fallido` },
-      });
+      throw ServiceError.conflict({ code: 'notifications.inbound-not-failed', params: { status: existing.status } });
     });
     this.runtime.logger.info(
       { inboundId: retried.id, by: command.actor.accountId },
@@ -55,6 +51,5 @@ export class InboundAdminUseCase {
 }
 
 function onlyAdministrators(role: string): void {
-  if (role !== Role.Admin)
-    throw ServiceError.forbidden('solo los administradores ven y reintentan los correos recibidos');
+  if (role !== Role.Admin) throw ServiceError.forbidden({ code: 'notifications.inbound-admins-only' });
 }

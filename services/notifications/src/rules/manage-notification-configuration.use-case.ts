@@ -83,10 +83,10 @@ export class ManageNotificationConfigurationUseCase {
 
 function onlyStaff(actor: ActorV1): void {
   if (actor.role === Role.Requester || actor.role === Role.Referente) {
-    throw ServiceError.forbidden('solo el personal consulta a quién se avisa por correo');
+    throw ServiceError.forbidden({ code: 'notifications.rules-staff-only' });
   }
 }
 
 function onlyAdministrators(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('solo un administrador configura los avisos por correo');
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'notifications.rules-admins-only' });
 }

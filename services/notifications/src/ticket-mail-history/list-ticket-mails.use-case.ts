@@ -24,7 +24,7 @@ export class ListTicketMailsUseCase {
 
   async execute(query: ListTicketMailsQueryV1): Promise<TicketMailListV1> {
     if (!(STAFF_ROLES as readonly string[]).includes(query.actor.role)) {
-      throw ServiceError.forbidden('solo el personal lee los correos de un ticket');
+      throw ServiceError.forbidden({ code: 'notifications.ticket-mails-staff-only' });
     }
     const limit = MAX_TICKET_MAILS_LISTED + 1;
     const { sent, received } = await this.runtime.transaction(async (tx) => ({

@@ -155,10 +155,7 @@ export class WhatsappAdminUseCase {
       const row = await this.repository.retryFailed(tx, command.id);
       if (row) return row;
       if (!(await this.repository.exists(tx, command.id))) throw ServiceError.notFound('whatsapp-delivery', command.id);
-      throw new ServiceError({
-        code: ErrorCode.Conflict,
-        params: { detail: 'only a failed or uncertain WhatsApp message can be sent again' },
-      });
+      throw ServiceError.conflict({ code: 'notifications.whatsapp-not-resendable' });
     });
     this.runtime.logger.info({ deliveryId: retried.id, by: command.actor.accountId }, 'whatsapp message queued again');
     this.worker.wake();

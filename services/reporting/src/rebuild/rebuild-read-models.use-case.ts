@@ -159,5 +159,5 @@ export class RebuildReadModelsUseCase {
 }
 
 function assertAdmin(actor: ActorV1): void {
-  if (actor.role !== Role.Admin) throw ServiceError.forbidden('solo un administrador puede reconstruir los reportes');
+  if (actor.role !== Role.Admin) throw ServiceError.forbidden({ code: 'reporting.rebuild-admins-only' });
 }

@@ -22,9 +22,10 @@ export class KpiReportUseCase {
     const dimension = query.dimension ?? null;
     // The daily pre-aggregate holds one dimension at a time: within an area or a jurisdiction, only its own.
     if (scope && dimension !== null && dimension !== scope.dimension) {
-      throw ServiceError.forbidden(
-        `con alcance de ${scope.dimension} ${scope.value}, el informe no se desglosa por ${dimension}`,
-      );
+      throw ServiceError.forbidden({
+        code: 'reporting.scope-breakdown',
+        params: { dimension: scope.dimension, value: scope.value, breakdown: dimension },
+      });
     }
     const aggregates = await this.facts.kpiAggregates({
       fromDay: period.periods[0]!.start,

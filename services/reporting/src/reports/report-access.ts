@@ -12,7 +12,5 @@ export function reportScopeOf(actor: ActorV1): ReportScopeV1 | null {
   if (actor.role === Role.Referente && actor.jurisdiction) {
     return { dimension: 'jurisdiction', value: actor.jurisdiction };
   }
-  throw ServiceError.forbidden(
-    'los reportes son para operadores, supervisores y administradores, y para agentes y referentes sobre su área o jurisdicción',
-  );
+  throw ServiceError.forbidden({ code: 'reporting.roles-only' });
 }

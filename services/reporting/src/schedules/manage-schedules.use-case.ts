@@ -56,6 +56,6 @@ export class ManageSchedulesUseCase {
 
 function assertAdmin(actor: ActorV1): void {
   if (actor.role !== Role.Admin) {
-    throw ServiceError.forbidden('solo un administrador configura los reportes programados');
+    throw ServiceError.forbidden({ code: 'reporting.schedules-admins-only' });
   }
 }

@@ -79,7 +79,7 @@ export class StepTargetsUseCase {
 
   async replace(command: ReplaceStepTargetsV1): Promise<StepTargetsV1> {
     if (command.actor.role !== Role.Admin) {
-      throw ServiceError.forbidden('solo un administrador puede cambiar las metas por actividad');
+      throw ServiceError.forbidden({ code: 'reporting.step-targets-admins-only' });
     }
     const problems: FieldProblem[] = [];
     command.targets.forEach((target, i) => {

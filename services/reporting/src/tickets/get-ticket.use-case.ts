@@ -20,7 +20,7 @@ export class GetTicketUseCase {
       requesterEmail: ticket.requester.email,
       jurisdiction: ticket.jurisdiction,
     });
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const audience = timelineAudienceOf(query.actor);
     if (audience === 'staff') return ticket;
     // Related and merged tickets may be other people's: requesters see only the original theirs went to.

@@ -28,7 +28,7 @@ describe('ticket visibility', () => {
 
   it("refuses a requester someone else's ticket, even in their own jurisdiction", () => {
     const decision = mayView(actor(Role.Requester), { ...ticket, requesterEmail: 'colega@salud.gob' });
-    expect(decision).toEqual({ allowed: false, reason: 'un solicitante solo puede ver sus propios tickets' });
+    expect(decision).toEqual({ allowed: false, refusal: { code: 'ticket.requester-own-only' } });
   });
 
   it("lets a referente see their jurisdiction's tickets, whoever asked for them", () => {
@@ -41,7 +41,7 @@ describe('ticket visibility', () => {
     const decision = mayView(actor(Role.Referente, { jurisdiction: 'SALUD' }), othersTicket);
     expect(decision).toEqual({
       allowed: false,
-      reason: 'un referente solo puede ver los tickets de su jurisdicción (SALUD)',
+      refusal: { code: 'ticket.referente-jurisdiction-only', params: { jurisdiction: 'SALUD' } },
     });
   });
 

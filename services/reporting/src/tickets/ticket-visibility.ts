@@ -1,13 +1,13 @@
-import { Role, type ActorV1 } from '@cau/contracts';
+import { Role, type ActorV1, type Refusal } from '@cau/contracts';
 
 /** Which tickets an actor may see, in a form the list query can apply as a filter. */
 export type Visibility =
   | { kind: 'all' }
   | { kind: 'requester'; email: string }
   | { kind: 'jurisdiction'; jurisdiction: string }
-  | { kind: 'none'; reason: string };
+  | { kind: 'none'; refusal: Refusal };
 
-export type ViewDecision = { allowed: true } | { allowed: false; reason: string };
+export type ViewDecision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 /** The ticket fields the visibility rule looks at. */
 export interface VisibilityFacts {
@@ -31,7 +31,7 @@ export function visibilityOf(actor: ActorV1): Visibility {
     case Role.Referente:
       return actor.jurisdiction
         ? { kind: 'jurisdiction', jurisdiction: actor.jurisdiction }
-        : { kind: 'none', reason: 'la cuenta de referente no tiene una jurisdicción asignada' };
+        : { kind: 'none', refusal: { code: 'ticket.referente-without-jurisdiction' } };
   }
 }
 
@@ -44,16 +44,19 @@ export function mayView(actor: ActorV1, ticket: VisibilityFacts): ViewDecision {
     case 'requester':
       return normalizeEmail(ticket.requesterEmail) === visibility.email
         ? { allowed: true }
-        : { allowed: false, reason: 'un solicitante solo puede ver sus propios tickets' };
+        : { allowed: false, refusal: { code: 'ticket.requester-own-only' } };
     case 'jurisdiction':
       return ticket.jurisdiction === visibility.jurisdiction
         ? { allowed: true }
         : {
             allowed: false,
-            reason: `un referente solo puede ver los tickets de su jurisdicción (${visibility.jurisdiction})`,
+            refusal: {
+              code: 'ticket.referente-jurisdiction-only',
+              params: { jurisdiction: visibility.jurisdiction },
+            },
           };
     case 'none':
-      return { allowed: false, reason: visibility.reason };
+      return { allowed: false, refusal: visibility.refusal };
   }
 }
 

@@ -1,5 +1,5 @@
 import { defaultCalendar } from '@cau/business-time';
-import type { HistoryStep } from '../tickets/ticket-record.js';
+import type { HistoryStep } from '../domain/ticket-record.js';
 import { buildClosureReport, closureReportFor, type ClosureFacts } from './closure-report.js';
 
 const pampa = defaultCalendar('America/Argentina/Buenos_Aires');

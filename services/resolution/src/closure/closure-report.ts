@@ -1,6 +1,6 @@
 import type { ByV1 } from '@cau/contracts';
 import { businessMinutesBetween, type BusinessCalendar } from '@cau/business-time';
-import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../tickets/ticket-record.js';
+import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../domain/ticket-record.js';
 
 /**
  * The report prepared when a ticket is closed (docs/domain.md § Closure report): what happened (the history, derivations

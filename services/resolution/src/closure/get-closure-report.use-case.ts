@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketOnlyCommandV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { mayReadClosureReport, readsInternalNotes } from '../lifecycle/permissions.js';
-import { authorize } from '../lifecycle/refusals.js';
+import { mayReadClosureReport, readsInternalNotes } from '../domain/permissions.js';
+import { authorize } from '../domain/refusals.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
 import { closureReportFor, type ClosureReportV1 } from './closure-report.js';
 import { ClosureReportRepository } from './closure-report.repository.js';

@@ -10,9 +10,9 @@ describe('signOffProblem', () => {
 
   it('refuses a field ticket without a sign-off, or with one older than the last work', () => {
     const visited = { lastWorkAt: at('2026-12-01T10:00:00Z'), signedOffAt: null, conforme: null };
-    expect(signOffProblem(visited, undefined)).toMatch(/no tiene la conformidad firmada/);
+    expect(signOffProblem(visited, undefined)).toEqual({ code: 'ticket.sign-off-missing' });
     const stale = { ...visited, signedOffAt: at('2026-11-30T10:00:00Z'), conforme: true };
-    expect(signOffProblem(stale, undefined)).toMatch(/no tiene la conformidad firmada/);
+    expect(signOffProblem(stale, undefined)).toEqual({ code: 'ticket.sign-off-missing' });
   });
 
   it('refuses a sign-off where the user was not satisfied', () => {
@@ -21,7 +21,7 @@ describe('signOffProblem', () => {
       signedOffAt: at('2026-12-01T12:00:00Z'),
       conforme: false,
     };
-    expect(signOffProblem(unhappy, undefined)).toMatch(/no está conforme/);
+    expect(signOffProblem(unhappy, undefined)).toEqual({ code: 'ticket.sign-off-not-conforme' });
   });
 
   it('accepts the conformity signed after the work, or the supervisor’s reason for closing without it', () => {
@@ -29,6 +29,6 @@ describe('signOffProblem', () => {
     expect(signOffProblem(signed, undefined)).toBeNull();
     const unsigned = { lastWorkAt: at('2026-12-01T10:00:00Z'), signedOffAt: null, conforme: null };
     expect(signOffProblem(unsigned, 'El usuario se jubiló y no volvió a la oficina')).toBeNull();
-    expect(signOffProblem(unsigned, '   ')).toMatch(/no tiene la conformidad firmada/);
+    expect(signOffProblem(unsigned, '   ')).toEqual({ code: 'ticket.sign-off-missing' });
   });
 });

@@ -16,9 +16,12 @@ describe('submit to the supervisor', () => {
   });
 
   it('is refused outside L1, without a solution, or while waiting on the requester', () => {
-    expect(submitProblem({ ...ready, area: 'UIT' })).toContain('el ticket está en el área UIT');
-    expect(submitProblem({ ...ready, hasSolution: false })).toBe('primero debe registrarse la solución del ticket');
-    expect(submitProblem({ ...ready, waitingOnRequester: true })).toContain('espera una respuesta del solicitante');
+    expect(submitProblem({ ...ready, area: 'UIT' })).toEqual({
+      code: 'ticket.submit-not-at-service-desk',
+      params: { serviceDesk: 'L1', area: 'UIT' },
+    });
+    expect(submitProblem({ ...ready, hasSolution: false })).toEqual({ code: 'ticket.submit-no-solution' });
+    expect(submitProblem({ ...ready, waitingOnRequester: true })).toEqual({ code: 'ticket.submit-waiting-requester' });
   });
 
   it('needs the solution verified with the requester', () => {
@@ -54,24 +57,28 @@ describe('reopen window', () => {
   it('counts from the closure of a closed ticket, to the millisecond', () => {
     const ticket = { status: 'cerrado' as const, resolvedAt, closedAt };
     expect(reopenProblem(ticket, days(10), 10)).toBeNull();
-    expect(reopenProblem(ticket, new Date(days(10).getTime() + 1), 10)).toBe(
-      'el plazo para reabrir venció: 10 días desde el cierre (2026-03-12T12:00:00.000Z)',
-    );
+    expect(reopenProblem(ticket, new Date(days(10).getTime() + 1), 10)).toEqual({
+      code: 'ticket.reopen-window-over',
+      params: { days: 10, since: 'closure', deadline: '2026-03-12T12:00:00.000Z' },
+    });
   });
 
   it('counts from the resolution of a resolved ticket', () => {
     const ticket = { status: 'resuelto' as const, resolvedAt, closedAt: null };
     expect(reopenProblem(ticket, days(3, resolvedAt), 3)).toBeNull();
-    expect(reopenProblem(ticket, days(4, resolvedAt), 3)).toContain('3 días desde la resolución');
+    expect(reopenProblem(ticket, days(4, resolvedAt), 3)).toMatchObject({
+      code: 'ticket.reopen-window-over',
+      params: { days: 3, since: 'resolution' },
+    });
   });
 });
 
 describe('waiting on the requester', () => {
   it('starts once and resumes only while waiting', () => {
     expect(waitProblem(false)).toBeNull();
-    expect(waitProblem(true)).toBe('el ticket ya está esperando una respuesta del solicitante');
+    expect(waitProblem(true)).toEqual({ code: 'ticket.already-waiting' });
     expect(resumeProblem(true)).toBeNull();
-    expect(resumeProblem(false)).toBe('el ticket no está esperando una respuesta del solicitante');
+    expect(resumeProblem(false)).toEqual({ code: 'ticket.not-waiting' });
   });
 });
 
@@ -88,20 +95,23 @@ describe('merging a duplicate (issue 12)', () => {
   });
 
   it('is refused into a closed original, and into one merged elsewhere (naming where)', () => {
-    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'cerrado' } })).toBe(
-      'el ticket 3 está cerrado; no se fusiona un duplicado en un ticket cerrado (reábralo o relaciónelos)',
-    );
-    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'fusionado', mergedIntoNumber: 1 } })).toBe(
-      'el ticket 3 ya fue fusionado en el ticket 1; fusione el duplicado en ese original',
-    );
+    expect(mergeProblem({ ...facts, original: { ...facts.original, status: 'cerrado' } })).toEqual({
+      code: 'ticket.merge-original-closed',
+      params: { number: 3 },
+    });
+    expect(
+      mergeProblem({ ...facts, original: { ...facts.original, status: 'fusionado', mergedIntoNumber: 1 } }),
+    ).toEqual({ code: 'ticket.merge-original-merged', params: { number: 3, into: 1 } });
   });
 
   it('is refused for a duplicate that other tickets were merged into, and into an unrouted original', () => {
-    expect(mergeProblem({ ...facts, duplicate: { number: 7, mergedInto: [8, 9] } })).toBe(
-      'el ticket 7 es el original de #8, #9; no se fusiona un ticket que tiene duplicados fusionados en él',
-    );
-    expect(mergeProblem({ ...facts, original: { ...facts.original, area: null } })).toBe(
-      'el ticket 3 todavía no fue asignado a un área',
-    );
+    expect(mergeProblem({ ...facts, duplicate: { number: 7, mergedInto: [8, 9] } })).toEqual({
+      code: 'ticket.merge-into-duplicate-original',
+      params: { number: 7, duplicates: [8, 9] },
+    });
+    expect(mergeProblem({ ...facts, original: { ...facts.original, area: null } })).toEqual({
+      code: 'ticket.no-area-yet',
+      params: { number: 3 },
+    });
   });
 });

@@ -1,9 +1,15 @@
-import { TicketStatus, type FieldProblem, type ReviewBodyV1, type SubmitForReviewBodyV1 } from '@cau/contracts';
-import { SERVICE_DESK_AREA } from './permissions.js';
+import {
+  TicketStatus,
+  type FieldProblem,
+  type Refusal,
+  type ReviewBodyV1,
+  type SubmitForReviewBodyV1,
+} from '@cau/contracts';
+import { SERVICE_DESK_AREA } from '../domain/permissions.js';
 
 /**
- * Rules of the procedures beyond the status machine. Each returns why the action is refused (Spanish,
- * shown to the user) or null; field problems are returned as the validation errors the gateway renders.
+ * Rules of the procedures beyond the status machine. Each returns why the action is refused (a refusal the
+ * gateway words for the user) or null; field problems are returned as the validation errors it renders.
  */
 
 /** docs/domain.md § Procedure 9.1 step 8, § Procedure 9.2 step 7: the service desk derives a registered, verified solution to the supervisor. */
@@ -11,13 +17,12 @@ export function submitProblem(ticket: {
   area: string;
   hasSolution: boolean;
   waitingOnRequester: boolean;
-}): string | null {
+}): Refusal | null {
   if (ticket.area !== SERVICE_DESK_AREA) {
-    return `solo la Mesa de Servicios (${SERVICE_DESK_AREA}) deriva la solución al supervisor y el ticket está en el área ${ticket.area}; el área debe devolverle la solución primero`;
+    return { code: 'ticket.submit-not-at-service-desk', params: { serviceDesk: SERVICE_DESK_AREA, area: ticket.area } };
   }
-  if (!ticket.hasSolution) return 'primero debe registrarse la solución del ticket';
-  if (ticket.waitingOnRequester)
-    return 'el ticket espera una respuesta del solicitante; reanúdelo antes de derivar la solución';
+  if (!ticket.hasSolution) return { code: 'ticket.submit-no-solution' };
+  if (ticket.waitingOnRequester) return { code: 'ticket.submit-waiting-requester' };
   return null;
 }
 
@@ -43,23 +48,29 @@ export function reopenProblem(
   ticket: { status: TicketStatus; resolvedAt: Date | null; closedAt: Date | null },
   now: Date,
   windowDays: number,
-): string | null {
+): Refusal | null {
   const since = ticket.status === TicketStatus.Cerrado ? ticket.closedAt : ticket.resolvedAt;
   if (!since) return null; // the status machine refuses tickets that were never resolved
   const deadline = since.getTime() + windowDays * 86_400_000;
   if (now.getTime() > deadline) {
-    const what = ticket.status === TicketStatus.Cerrado ? 'el cierre' : 'la resolución';
-    return `el plazo para reabrir venció: ${windowDays} días desde ${what} (${new Date(deadline).toISOString()})`;
+    return {
+      code: 'ticket.reopen-window-over',
+      params: {
+        days: windowDays,
+        since: ticket.status === TicketStatus.Cerrado ? 'closure' : 'resolution',
+        deadline: new Date(deadline).toISOString(),
+      },
+    };
   }
   return null;
 }
 
-export function waitProblem(waitingOnRequester: boolean): string | null {
-  return waitingOnRequester ? 'el ticket ya está esperando una respuesta del solicitante' : null;
+export function waitProblem(waitingOnRequester: boolean): Refusal | null {
+  return waitingOnRequester ? { code: 'ticket.already-waiting' } : null;
 }
 
-export function resumeProblem(waitingOnRequester: boolean): string | null {
-  return waitingOnRequester ? null : 'el ticket no está esperando una respuesta del solicitante';
+export function resumeProblem(waitingOnRequester: boolean): Refusal | null {
+  return waitingOnRequester ? null : { code: 'ticket.not-waiting' };
 }
 
 /**
@@ -69,10 +80,12 @@ export function resumeProblem(waitingOnRequester: boolean): string | null {
 export function mergedCommentProblem(
   ticket: { number: number; status: TicketStatus },
   originalNumber: number | null,
-): string | null {
+): Refusal | null {
   if (ticket.status !== TicketStatus.Fusionado) return null;
-  const where = originalNumber === null ? 'su original' : `el ticket ${originalNumber}`;
-  return `el ticket ${ticket.number} fue fusionado en ${where}; responda o anote en ${where}`;
+  return {
+    code: 'ticket.merged-comment',
+    params: originalNumber === null ? { number: ticket.number } : { number: ticket.number, original: originalNumber },
+  };
 }
 
 /** What the merge rules look at on each ticket. */
@@ -86,19 +99,24 @@ export interface MergeFacts {
  * is the status machine's question (closed and merged tickets are refused there). A duplicate others were
  * merged into is refused, so merges never chain: every merged ticket names the ticket where the work is.
  */
-export function mergeProblem({ duplicate, original }: MergeFacts): string | null {
+export function mergeProblem({ duplicate, original }: MergeFacts): Refusal | null {
   if (duplicate.mergedInto.length > 0) {
-    const list = duplicate.mergedInto.map((n) => `#${n}`).join(', ');
-    return `el ticket ${duplicate.number} es el original de ${list}; no se fusiona un ticket que tiene duplicados fusionados en él`;
+    return {
+      code: 'ticket.merge-into-duplicate-original',
+      params: { number: duplicate.number, duplicates: duplicate.mergedInto },
+    };
   }
   if (original.status === TicketStatus.Fusionado) {
-    const where = original.mergedIntoNumber === null ? 'otro ticket' : `el ticket ${original.mergedIntoNumber}`;
-    return `el ticket ${original.number} ya fue fusionado en ${where}; fusione el duplicado en ese original`;
+    const into = original.mergedIntoNumber;
+    return {
+      code: 'ticket.merge-original-merged',
+      params: into === null ? { number: original.number } : { number: original.number, into },
+    };
   }
   if (original.status === TicketStatus.Cerrado) {
-    return `el ticket ${original.number} está cerrado; no se fusiona un duplicado en un ticket cerrado (reábralo o relaciónelos)`;
+    return { code: 'ticket.merge-original-closed', params: { number: original.number } };
   }
-  if (original.area === null) return `el ticket ${original.number} todavía no fue asignado a un área`;
+  if (original.area === null) return { code: 'ticket.no-area-yet', params: { number: original.number } };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import type { TicketStatus } from '@cau/contracts';
-import type { Assignee, TicketRecord } from '../tickets/ticket-record.js';
+import type { Assignee, TicketRecord } from '../domain/ticket-record.js';
 
 /** What every lifecycle command answers: where the ticket stands after it. */
 export interface LifecycleStateV1 {

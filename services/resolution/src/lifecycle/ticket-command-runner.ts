@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ByV1, TicketCommandBase } from '@cau/contracts';
+import type { ByV1, Refusal, TicketCommandBase } from '@cau/contracts';
 import { ServiceError, EventPositions, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { RoutingLocator } from '../tickets/routing-locator.js';
-import type { TicketRecord } from '../tickets/ticket-record.js';
+import type { TicketRecord } from '../domain/ticket-record.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
 import { lifecycleStateOf, type LifecycleStateV1 } from './lifecycle-state.js';
-import { byOf, conflict } from './refusals.js';
+import { byOf } from '../domain/refusals.js';
 
 /** What a command's work sees: the locked ticket (in the addressed area), its transaction, the time, the actor. */
 export interface CommandScope {
@@ -44,7 +44,7 @@ export class TicketCommandRunner {
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
       // An event may have moved the ticket since the check above.
-      if (ticket.area !== area) throw conflict(elsewhere(command.number, ticket.area, area));
+      if (ticket.area !== area) throw ServiceError.conflict(elsewhere(command.number, ticket.area, area));
       await work({ ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) });
       return lifecycleStateOf(await this.tickets.findById(tx, ticket.ticketId));
     });
@@ -55,7 +55,7 @@ export class TicketCommandRunner {
     if (!copy) throw ServiceError.notFound('ticket', command.number);
     if (copy.area === area) return;
     const located = await this.locator.locate(command.actor, command.number);
-    if (located.area !== area) throw conflict(elsewhere(command.number, located.area, area));
+    if (located.area !== area) throw ServiceError.conflict(elsewhere(command.number, located.area, area));
     await this.runtime.transaction(async (tx) => {
       // Taking routing's word as if its latest event had arrived: older routing events still on their
       // way (the first routing, a previous derivation) must not move the ticket back afterwards.
@@ -69,8 +69,8 @@ export class TicketCommandRunner {
   }
 }
 
-function elsewhere(number: number, current: string | null, addressed: string): string {
+function elsewhere(number: number, current: string | null, addressed: string): Refusal {
   return current
-    ? `el ticket ${number} está en el área ${current}, no en ${addressed}`
-    : `el ticket ${number} todavía no fue asignado a un área`;
+    ? { code: 'ticket.in-other-area', params: { number, area: current, addressed } }
+    : { code: 'ticket.no-area-yet', params: { number } };
 }

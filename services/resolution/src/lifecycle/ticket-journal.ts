@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ByV1, EventDefinition, TicketStatus } from '@cau/contracts';
 import { Outbox } from '@cau/messaging';
 import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
-import type { TicketChanges } from '../tickets/ticket-record.js';
+import type { TicketChanges } from '../domain/ticket-record.js';
 import { TicketHistoryRepository } from '../tickets/ticket-history.repository.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
 import type { CommandScope } from './ticket-command-runner.js';

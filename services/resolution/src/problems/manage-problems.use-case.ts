@@ -21,7 +21,7 @@ import {
 } from '@cau/contracts';
 import { Outbox, RpcClient, ServiceError, ServiceRuntime, ServiceUnavailableError } from '@cau/messaging';
 import { Clock } from '../clock.js';
-import { authorize, byOf, conflict, validate } from '../lifecycle/refusals.js';
+import { authorize, byOf, validate } from '../domain/refusals.js';
 import {
   mayCloseOrMoveProblem,
   mayCreateProblem,
@@ -94,7 +94,7 @@ export class ManageProblemsUseCase {
     return this.runtime.transaction(async (tx) => {
       const problem = await this.locked(tx, command.id);
       authorize(mayEditProblem(actor, problem.area));
-      if (problem.status === 'cerrado') throw conflict('el problema está cerrado: ya no cambia');
+      if (problem.status === 'cerrado') throw ServiceError.conflict({ code: 'problem.closed' });
       if ((body.area !== undefined && body.area !== problem.area) || body.status === 'cerrado') {
         authorize(mayCloseOrMoveProblem(actor));
       }
@@ -121,9 +121,9 @@ export class ManageProblemsUseCase {
     return this.runtime.transaction(async (tx) => {
       const problem = await this.locked(tx, command.id);
       authorize(mayEditProblem(command.actor, problem.area));
-      if (problem.status === 'cerrado') throw conflict('el problema está cerrado: ya no cambia');
+      if (problem.status === 'cerrado') throw ServiceError.conflict({ code: 'problem.closed' });
       if ((await this.problems.actionCount(tx, problem.problemId)) >= ProblemLimits.actions) {
-        throw conflict(`el problema ya registra ${ProblemLimits.actions} acciones`);
+        throw ServiceError.conflict({ code: 'problem.actions-full', params: { limit: ProblemLimits.actions } });
       }
       const at = this.clock.now();
       await this.problems.addAction(tx, problem.problemId, at, byOf(command.actor), command.body.text.trim());
@@ -137,7 +137,7 @@ export class ManageProblemsUseCase {
     return this.runtime.transaction(async (tx) => {
       const problem = await this.locked(tx, command.id);
       authorize(mayLinkTickets(command.actor, problem.area));
-      if (problem.status === 'cerrado') throw conflict('el problema está cerrado: no se le vinculan incidentes');
+      if (problem.status === 'cerrado') throw ServiceError.conflict({ code: 'problem.closed-no-links' });
       const at = this.clock.now();
       await this.linkTickets(tx, problem, command.body.tickets, 'tickets', byOf(command.actor), at);
       await this.problems.touch(tx, problem.problemId, at);
@@ -193,10 +193,10 @@ export class ManageProblemsUseCase {
     );
     const elsewhere = found.filter((t) => t.problemId !== null && t.problemId !== problem.problemId);
     if (elsewhere.length > 0) {
-      throw conflict(
-        `${elsewhere.length === 1 ? 'el ticket' : 'los tickets'} ${elsewhere.map((t) => `#${t.number}`).join(', ')} ya ` +
-          `${elsewhere.length === 1 ? 'está vinculado' : 'están vinculados'} a otro problema: desvincúlelos allí primero`,
-      );
+      throw ServiceError.conflict({
+        code: 'problem.tickets-linked-elsewhere',
+        params: { numbers: elsewhere.map((t) => t.number) },
+      });
     }
     const free = found.filter((t) => t.problemId === null);
     const linked = new Set(
@@ -211,7 +211,10 @@ export class ManageProblemsUseCase {
     // Linked meanwhile by a request that committed while this one waited for the ticket's lock.
     const raced = free.filter((t) => !linked.has(t.ticketId));
     if (raced.length > 0) {
-      throw conflict(`${raced.map((t) => `#${t.number}`).join(', ')} acaba de vincularse a otro problema`);
+      throw ServiceError.conflict({
+        code: 'problem.tickets-just-linked',
+        params: { numbers: raced.map((t) => t.number) },
+      });
     }
     await this.outbox.appendMany(
       tx,

@@ -37,7 +37,7 @@ describe('problem status transitions', () => {
 
   it('needs a workaround (text or article) for solucion_temporal', () => {
     expect(statusChangeProblem('en_analisis', 'solucion_temporal', none)).toMatchObject({
-      params: ['en_analisis', 'solucion_temporal', 'falta la solución temporal o su artículo'],
+      params: ['en_analisis', 'solucion_temporal', 'workaround-missing'],
     });
     expect(statusChangeProblem('en_analisis', 'solucion_temporal', { ...none, workaround: '  ' })).not.toBeNull();
     expect(statusChangeProblem('en_analisis', 'solucion_temporal', { ...none, workaround: 'Reiniciar' })).toBeNull();

@@ -1,5 +1,5 @@
 import { Role, type ActorV1, type FieldProblem, type ProblemStatus } from '@cau/contracts';
-import { isMemberOf, type Decision } from '../lifecycle/permissions.js';
+import { isMemberOf, type Decision } from '../domain/permissions.js';
 
 /**
  * The pure rules of problem records (docs/domain.md § Post-assistance evaluation). A problem moves forward through the analysis and may go
@@ -23,16 +23,17 @@ export interface ProblemFacts {
 /** Null when `from` may move to `to` with these facts; otherwise the problem naming the field `status`. */
 export function statusChangeProblem(from: ProblemStatus, to: ProblemStatus, facts: ProblemFacts): FieldProblem | null {
   if (from === to) return null;
-  const refuse = (why: string): FieldProblem => ({
+  // The third param is a code the gateway words (see `problemStatus` in the contracts' field messages).
+  const refuse = (why?: 'closed' | 'workaround-missing' | 'root-cause-missing'): FieldProblem => ({
     field: 'status',
     constraint: 'problemStatus',
-    params: [from, to, why],
+    params: why ? [from, to, why] : [from, to],
   });
-  if (!NEXT[from].includes(to)) return refuse(from === 'cerrado' ? 'un problema cerrado no cambia' : '');
+  if (!NEXT[from].includes(to)) return refuse(from === 'cerrado' ? 'closed' : undefined);
   if (to === 'solucion_temporal' && !hasText(facts.workaround) && facts.workaroundArticleId === null) {
-    return refuse('falta la solución temporal o su artículo');
+    return refuse('workaround-missing');
   }
-  if (to === 'resuelto' && !hasText(facts.rootCause)) return refuse('falta la causa raíz');
+  if (to === 'resuelto' && !hasText(facts.rootCause)) return refuse('root-cause-missing');
   return null;
 }
 
@@ -57,16 +58,13 @@ function isSupervisorOrAdmin(actor: ActorV1): boolean {
 /** Every staff member reads problems: an agent of any area may recognise an incident as a known problem. */
 export function mayReadProblems(actor: ActorV1): Decision {
   if (isSupervisorOrAdmin(actor) || actor.role === Role.Agent || actor.role === Role.Operator) return ALLOWED;
-  return { allowed: false, reason: 'solo el personal del CAU ve los problemas' };
+  return { allowed: false, refusal: { code: 'problem.read-staff-only' } };
 }
 
 /** Creating a problem: a member of the responsible area (agent, or operator for L1), a supervisor or an admin. */
 export function mayCreateProblem(actor: ActorV1, area: string): Decision {
   if (isSupervisorOrAdmin(actor) || isMemberOf(actor, area)) return ALLOWED;
-  return {
-    allowed: false,
-    reason: `solo el personal del área ${area}, supervisores o administradores crean sus problemas`,
-  };
+  return { allowed: false, refusal: { code: 'problem.create-not-allowed', params: { area } } };
 }
 
 /**
@@ -76,15 +74,12 @@ export function mayCreateProblem(actor: ActorV1, area: string): Decision {
  */
 export function mayEditProblem(actor: ActorV1, area: string): Decision {
   if (isSupervisorOrAdmin(actor) || isMemberOf(actor, area)) return ALLOWED;
-  return {
-    allowed: false,
-    reason: `solo el personal del área ${area}, supervisores o administradores cambian este problema`,
-  };
+  return { allowed: false, refusal: { code: 'problem.edit-not-allowed', params: { area } } };
 }
 
 export function mayCloseOrMoveProblem(actor: ActorV1): Decision {
   if (isSupervisorOrAdmin(actor)) return ALLOWED;
-  return { allowed: false, reason: 'solo supervisores o administradores cierran un problema o lo pasan a otra área' };
+  return { allowed: false, refusal: { code: 'problem.close-or-move-supervisors-only' } };
 }
 
 /** Linking incidents from any area: a problem often spans the areas its incidents reached. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarsQueryV1, CalendarsV1 } from '@cau/contracts';
-import { mayReadCalendars } from '../lifecycle/permissions.js';
-import { authorize } from '../lifecycle/refusals.js';
+import { mayReadCalendars } from '../domain/permissions.js';
+import { authorize } from '../domain/refusals.js';
 import { CalendarRepository } from './calendar.repository.js';
 
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TicketStatus, type TicketOnlyCommandV1, type TicketServiceLevelV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { mayReadClosureReport } from '../lifecycle/permissions.js';
-import { authorize } from '../lifecycle/refusals.js';
+import { mayReadClosureReport } from '../domain/permissions.js';
+import { authorize } from '../domain/refusals.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
 
 /** The ticket's targets, for those who may follow it: staff, its requester, the referente of its jurisdiction. */

@@ -9,8 +9,8 @@ import {
   type RemoveHolidayCommandV1,
 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
-import { mayChangeCalendars } from '../lifecycle/permissions.js';
-import { authorize, validate } from '../lifecycle/refusals.js';
+import { mayChangeCalendars } from '../domain/permissions.js';
+import { authorize, validate } from '../domain/refusals.js';
 import { CalendarAnnouncer } from './calendar-announcer.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { dateProblems, holidaysToImport, importProblems } from './holiday-rules.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ReplaceSlaPoliciesCommandV1, SlaPoliciesV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { mayReplaceSlaPolicies } from '../lifecycle/permissions.js';
-import { authorize, validate } from '../lifecycle/refusals.js';
+import { mayReplaceSlaPolicies } from '../domain/permissions.js';
+import { authorize, validate } from '../domain/refusals.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';
 import { policySetProblems } from './sla-policy-rules.js';
 import { SlaSchedule } from './sla-schedule.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarSavedV1, SaveCalendarCommandV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { mayChangeCalendars } from '../lifecycle/permissions.js';
-import { authorize, validate } from '../lifecycle/refusals.js';
+import { mayChangeCalendars } from '../domain/permissions.js';
+import { authorize, validate } from '../domain/refusals.js';
 import { CalendarAnnouncer } from './calendar-announcer.js';
 import { calendarInputProblems, weekOf } from './calendar-rules.js';
 import { CalendarRepository } from './calendar.repository.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketDerivedV1 } from '@cau/contracts';
 import { EventPositions, ServiceRuntime } from '@cau/messaging';
-import { transition } from '../lifecycle/status-machine.js';
+import { transition } from '../domain/status-machine.js';
 import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
 import { positionOf } from './event-position.js';
 import { TicketHistoryRepository } from './ticket-history.repository.js';
@@ -47,7 +47,7 @@ export class RecordDerivationUseCase {
     } else {
       // Routing is the authority on derivations; a derivation our status refuses is kept, and reported.
       this.runtime.logger.warn(
-        { ticket: derived.number, status: ticket.status, kind: derived.kind, reason: next.reason },
+        { ticket: derived.number, status: ticket.status, kind: derived.kind, refusal: next.refusal },
         'derivation applied to a ticket whose status does not allow it',
       );
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketRegisteredV1 } from '@cau/contracts';
 import { EventPositions } from '@cau/messaging';
-import { normalizeEmail } from '../lifecycle/permissions.js';
+import { normalizeEmail } from '../domain/permissions.js';
 import { SlaSchedule } from '../sla/sla-schedule.js';
 import { positionOf } from './event-position.js';
 import { TicketHistoryRepository } from './ticket-history.repository.js';

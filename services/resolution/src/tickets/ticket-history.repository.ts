@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ByV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import type { HistoryStep } from './ticket-record.js';
+import type { HistoryStep } from '../domain/ticket-record.js';
 
 export interface NewStep {
   ticketId: string;

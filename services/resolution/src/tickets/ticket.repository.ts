@@ -4,7 +4,7 @@ import type { ByV1, Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { Pause } from '../sla/due-dates.js';
 import type { ServiceLevelFacts, ServiceLevelState } from '../sla/service-level.js';
-import type { TicketChanges, TicketRecord } from './ticket-record.js';
+import type { TicketChanges, TicketRecord } from '../domain/ticket-record.js';
 
 interface TicketRow {
   ticket_id: string;

@@ -25,7 +25,7 @@ describe('access policy', () => {
     for (const role of ['operator', 'agent', 'supervisor', 'requester', 'referente'] as const) {
       expect(mustBeAdmin(actor(role))).toEqual({
         allowed: false,
-        reason: 'solo un administrador configura las áreas y el grafo de derivación',
+        refusal: { code: 'routing.graph-admins-only' },
       });
     }
   });
@@ -44,7 +44,7 @@ describe('access policy', () => {
     expect(mayViewTicket(actor('referente', { jurisdiction: 'SALUD' }), ticket)).toEqual({ allowed: true });
     expect(mayViewTicket(actor('referente', { jurisdiction: 'EDUCACION' }), ticket)).toEqual({
       allowed: false,
-      reason: 'un referente solo puede ver los tickets de su jurisdicción (EDUCACION)',
+      refusal: { code: 'ticket.referente-jurisdiction-only', params: { jurisdiction: 'EDUCACION' } },
     });
     expect(mayViewTicket(actor('referente'), ticket)).toMatchObject({ allowed: false });
   });

@@ -1,6 +1,6 @@
-import { Role, type ActorV1 } from '@cau/contracts';
+import { Role, type ActorV1, type Refusal } from '@cau/contracts';
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 const ALLOWED: Decision = { allowed: true };
 
@@ -14,22 +14,18 @@ export function mustBeStaff(actor: ActorV1): Decision {
       return ALLOWED;
     case Role.Requester:
     case Role.Referente:
-      return { allowed: false, reason: 'solo el personal de la mesa de servicios y de las áreas puede consultarlo' };
+      return { allowed: false, refusal: { code: 'routing.staff-only' } };
   }
 }
 
 /** Areas and the escalation graph are configuration (docs/domain.md § Roles: the administrator configures areas). */
 export function mustBeAdmin(actor: ActorV1): Decision {
-  return actor.role === Role.Admin
-    ? ALLOWED
-    : { allowed: false, reason: 'solo un administrador configura las áreas y el grafo de derivación' };
+  return actor.role === Role.Admin ? ALLOWED : { allowed: false, refusal: { code: 'routing.graph-admins-only' } };
 }
 
 /** The priority matrix decides every new ticket's priority: configuration, like the graph. */
 export function mayEditPriorityMatrix(actor: ActorV1): Decision {
-  return actor.role === Role.Admin
-    ? ALLOWED
-    : { allowed: false, reason: 'solo un administrador configura la matriz de prioridad' };
+  return actor.role === Role.Admin ? ALLOWED : { allowed: false, refusal: { code: 'routing.matrix-admins-only' } };
 }
 
 /** What routing knows of who may follow a ticket; NULL for tickets routed before it was recorded. */
@@ -51,16 +47,16 @@ export function mayViewTicket(actor: ActorV1, ticket: TicketAudience): Decision 
     case Role.Requester:
       return ticket.requesterEmail !== null && ticket.requesterEmail === normalizeEmail(actor.email)
         ? ALLOWED
-        : { allowed: false, reason: 'un solicitante solo puede ver sus propios tickets' };
+        : { allowed: false, refusal: { code: 'ticket.requester-own-only' } };
     case Role.Referente:
       if (!actor.jurisdiction) {
-        return { allowed: false, reason: 'la cuenta de referente no tiene una jurisdicción asignada' };
+        return { allowed: false, refusal: { code: 'ticket.referente-without-jurisdiction' } };
       }
       return ticket.jurisdiction === actor.jurisdiction
         ? ALLOWED
         : {
             allowed: false,
-            reason: `un referente solo puede ver los tickets de su jurisdicción (${actor.jurisdiction})`,
+            refusal: { code: 'ticket.referente-jurisdiction-only', params: { jurisdiction: actor.jurisdiction } },
           };
   }
 }

@@ -5,7 +5,7 @@ import {
   checkDerivation,
   type DerivationCheck,
 } from '../escalation/escalation-graph.js';
-import { mayDerive, mayDeriveFrom, refusedDerivationDetail } from './derivation-policy.js';
+import { mayDerive, mayDeriveFrom, refusedDerivation } from './derivation-policy.js';
 
 const actor = (role: Role, area?: string): ActorV1 => ({
   accountId: randomUUID(),
@@ -25,7 +25,7 @@ describe('who may derive a ticket', () => {
     expect(mayDeriveFrom(actor('operator'), 'L1', 'L1')).toEqual({ allowed: true });
     expect(mayDeriveFrom(actor('operator'), 'UIT', 'L1')).toEqual({
       allowed: false,
-      reason: 'un operador solo deriva tickets que están en L1; este está en UIT',
+      refusal: { code: 'routing.operator-entry-area-only', params: { entryArea: 'L1', area: 'UIT' } },
     });
   });
 
@@ -33,17 +33,17 @@ describe('who may derive a ticket', () => {
     expect(mayDeriveFrom(actor('agent', 'UIT'), 'UIT', 'L1')).toEqual({ allowed: true });
     expect(mayDeriveFrom(actor('agent', 'ADT'), 'UIT', 'L1')).toEqual({
       allowed: false,
-      reason: 'un agente solo deriva tickets de su área (ADT); este está en UIT',
+      refusal: { code: 'routing.agent-own-area-derive', params: { ownArea: 'ADT', area: 'UIT' } },
     });
     expect(mayDeriveFrom(actor('agent', 'L1'), 'L1', 'L1')).toEqual({ allowed: true });
     expect(mayDeriveFrom(actor('agent'), 'UIT', 'L1')).toEqual({
       allowed: false,
-      reason: 'la cuenta de agente no tiene un área asignada',
+      refusal: { code: 'routing.agent-without-area' },
     });
   });
 
   it.each(['requester', 'referente'] as const)('never lets a %s derive', (role) => {
-    const refusal = { allowed: false, reason: 'los solicitantes y referentes no derivan tickets' };
+    const refusal = { allowed: false, refusal: { code: 'routing.requesters-do-not-derive' } };
     expect(mayDerive(actor(role))).toEqual(refusal);
     for (const from of AREAS) expect(mayDeriveFrom(actor(role, from), from, 'L1')).toEqual(refusal);
   });
@@ -53,28 +53,34 @@ describe('who may derive a ticket', () => {
   });
 });
 
-describe('refused derivation detail', () => {
+describe('refused derivation', () => {
   const refused = (from: string, to: string, kind?: 'escalate' | 'coordinate' | 'return') => {
     const check = checkDerivation(G, from, to, kind) as Extract<DerivationCheck, { allowed: false }>;
-    return refusedDerivationDetail(from, to, kind, check);
+    return refusedDerivation(from, to, kind, check);
   };
 
   it('names the allowed targets of a missing edge', () => {
-    expect(refused('L1', 'UPAT')).toBe('no se puede derivar de L1 a UPAT; destinos permitidos: UIT, ADT');
+    expect(refused('L1', 'UPAT')).toEqual({
+      code: 'routing.no-edge',
+      params: { from: 'L1', to: 'UPAT', allowed: ['UIT', 'ADT'] },
+    });
   });
 
   it('says when the target area does not exist', () => {
-    expect(refused('L1', 'DGSI')).toBe(
-      'no se puede derivar de L1 a DGSI: el área DGSI no existe; destinos permitidos: UIT, ADT',
-    );
+    expect(refused('L1', 'DGSI')).toEqual({
+      code: 'routing.unknown-area',
+      params: { from: 'L1', to: 'DGSI', allowed: ['UIT', 'ADT'] },
+    });
   });
 
   it('names the targets of the requested kind when the edge has another kind', () => {
-    expect(refused('UIT', 'L1', 'escalate')).toBe(
-      'no se puede derivar de UIT a L1 como escalamiento; destinos permitidos como escalamiento: UPAT, ACGII',
-    );
-    expect(refused('UPAT', 'UIT', 'return')).toBe(
-      'no se puede derivar de UPAT a UIT como devolución; destinos permitidos como devolución: ninguno',
-    );
+    expect(refused('UIT', 'L1', 'escalate')).toEqual({
+      code: 'routing.wrong-kind',
+      params: { from: 'UIT', to: 'L1', kind: 'escalate', allowed: ['UPAT', 'ACGII'] },
+    });
+    expect(refused('UPAT', 'UIT', 'return')).toEqual({
+      code: 'routing.wrong-kind',
+      params: { from: 'UPAT', to: 'UIT', kind: 'return', allowed: [] },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Role, type ActorV1, type DerivationKind } from '@cau/contracts';
+import { Role, type ActorV1, type DerivationKind, type Refusal } from '@cau/contracts';
 import type { Decision } from '../access/access-policy.js';
 import type { DerivationCheck } from '../escalation/escalation-graph.js';
 
@@ -15,7 +15,7 @@ export function mayDerive(actor: ActorV1): Decision {
       return { allowed: true };
     case Role.Requester:
     case Role.Referente:
-      return { allowed: false, reason: 'los solicitantes y referentes no derivan tickets' };
+      return { allowed: false, refusal: { code: 'routing.requesters-do-not-derive' } };
   }
 }
 
@@ -31,49 +31,41 @@ export function mayDeriveFrom(actor: ActorV1, from: string, entryArea: string): 
     case Role.Operator:
       return from === entryArea
         ? { allowed: true }
-        : { allowed: false, reason: `un operador solo deriva tickets que están en ${entryArea}; este está en ${from}` };
+        : { allowed: false, refusal: { code: 'routing.operator-entry-area-only', params: { entryArea, area: from } } };
     case Role.Agent:
-      if (!actor.area) return { allowed: false, reason: 'la cuenta de agente no tiene un área asignada' };
+      if (!actor.area) return { allowed: false, refusal: { code: 'routing.agent-without-area' } };
       return from === actor.area
         ? { allowed: true }
         : {
             allowed: false,
-            reason: `un agente solo deriva tickets de su área (${actor.area}); este está en ${from}`,
+            refusal: { code: 'routing.agent-own-area-derive', params: { ownArea: actor.area, area: from } },
           };
     default:
       return { allowed: true };
   }
 }
 
-const KIND_ES: Record<DerivationKind, string> = {
-  escalate: 'escalamiento',
-  coordinate: 'coordinación',
-  return: 'devolución',
-};
-
 /** Why a ticket whose work has ended is not derived: it would land in an area's queue with nothing to do. */
-export function finishedDerivationDetail(number: number, finishedAs: string): string {
+export function finishedDerivationRefusal(number: number, finishedAs: string): Refusal {
   return finishedAs === 'fusionado'
-    ? `el ticket #${number} se fusionó en otro ticket: se trabaja en el original, no se deriva`
-    : `el ticket #${number} está cerrado: se reabre antes de derivarlo`;
+    ? { code: 'routing.ticket-merged', params: { number } }
+    : { code: 'routing.ticket-closed', params: { number } };
 }
 
-/** The Spanish explanation of a refused derivation, naming where the ticket may go instead. */
-export function refusedDerivationDetail(
+/** Why a derivation is refused, naming where the ticket may go instead. */
+export function refusedDerivation(
   from: string,
   to: string,
   kind: DerivationKind | undefined,
   check: Extract<DerivationCheck, { allowed: false }>,
-): string {
-  const targets = check.allowedTargets.length > 0 ? check.allowedTargets.join(', ') : 'ninguno';
+): Refusal {
+  const allowed = check.allowedTargets;
   switch (check.reason) {
     case 'unknown-area':
-      return `no se puede derivar de ${from} a ${to}: el área ${to} no existe; destinos permitidos: ${targets}`;
+      return { code: 'routing.unknown-area', params: { from, to, allowed } };
     case 'no-edge':
-      return `no se puede derivar de ${from} a ${to}; destinos permitidos: ${targets}`;
-    case 'wrong-kind': {
-      const asKind = KIND_ES[kind!];
-      return `no se puede derivar de ${from} a ${to} como ${asKind}; destinos permitidos como ${asKind}: ${targets}`;
-    }
+      return { code: 'routing.no-edge', params: { from, to, allowed } };
+    case 'wrong-kind':
+      return { code: 'routing.wrong-kind', params: { from, to, kind: kind!, allowed } };
   }
 }

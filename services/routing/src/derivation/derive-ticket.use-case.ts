@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, ProcedureEvents, type DeriveTicketCommandV1, type TicketDerivedV1 } from '@cau/contracts';
+import { ProcedureEvents, type DeriveTicketCommandV1, type TicketDerivedV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { checkDerivation } from '../escalation/escalation-graph.js';
 import { escalationGraphOf, GraphRepository } from '../graph/graph.repository.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 import { DerivationRepository } from './derivation.repository.js';
-import { finishedDerivationDetail, mayDerive, mayDeriveFrom, refusedDerivationDetail } from './derivation-policy.js';
+import { finishedDerivationRefusal, mayDerive, mayDeriveFrom, refusedDerivation } from './derivation-policy.js';
 
 /**
  * Moves a ticket from the area it is in to another one along the graph. The derivation record, the
@@ -25,7 +25,7 @@ export class DeriveTicketUseCase {
   async derive(command: DeriveTicketCommandV1): Promise<TicketDerivedV1> {
     const { actor, body } = command;
     const role = mayDerive(actor);
-    if (!role.allowed) throw ServiceError.forbidden(role.reason);
+    if (!role.allowed) throw ServiceError.forbidden(role.refusal);
     const reason = body.reason.trim();
     if (!reason) throw ServiceError.validation([{ field: 'body.reason', constraint: 'isNotEmpty' }]);
     const graph = escalationGraphOf(await this.graphs.current());
@@ -34,27 +34,16 @@ export class DeriveTicketUseCase {
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
       const finishedAs = await this.tickets.finishedAs(tx, ticket.ticketId);
       if (finishedAs !== null) {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: { detail: finishedDerivationDetail(ticket.number, finishedAs) },
-        });
+        throw ServiceError.conflict(finishedDerivationRefusal(ticket.number, finishedAs));
       }
       // The edge is checked before the actor's area: a request that lost a race against another
       // derivation finds the ticket elsewhere and is told so (CONFLICT), not that it lacks permission.
       const check = checkDerivation(graph, ticket.area, body.to, body.kind);
       if (!check.allowed) {
-        throw new ServiceError({
-          code: ErrorCode.Conflict,
-          params: {
-            detail: refusedDerivationDetail(ticket.area, body.to, body.kind, check),
-            from: ticket.area,
-            to: body.to,
-            allowed: check.allowedTargets.join(','),
-          },
-        });
+        throw ServiceError.conflict(refusedDerivation(ticket.area, body.to, body.kind, check));
       }
       const permission = mayDeriveFrom(actor, ticket.area, graph.entryArea);
-      if (!permission.allowed) throw ServiceError.forbidden(permission.reason);
+      if (!permission.allowed) throw ServiceError.forbidden(permission.refusal);
       const derivation: TicketDerivedV1 = {
         derivationId: randomUUID(),
         ticketId: ticket.ticketId,

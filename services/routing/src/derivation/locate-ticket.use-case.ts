@@ -16,7 +16,7 @@ export class LocateTicketUseCase {
     if (!found) throw ServiceError.notFound('ticket', command.number);
     const { ticket, sequence } = found;
     const decision = mayViewTicket(command.actor, ticket);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     return { ticketId: ticket.ticketId, number: ticket.number, area: ticket.area, priority: ticket.priority, sequence };
   }
 }

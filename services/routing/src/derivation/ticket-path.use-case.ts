@@ -18,7 +18,7 @@ export class TicketPathUseCase {
     const ticket = await this.tickets.findByNumber(command.number);
     if (!ticket) throw ServiceError.notFound('ticket', command.number);
     const decision = mayViewTicket(command.actor, ticket);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     return ticketPath(ticket, await this.derivations.listForTicket(ticket.ticketId));
   }
 }

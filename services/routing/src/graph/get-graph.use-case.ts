@@ -11,7 +11,7 @@ export class GetGraphUseCase {
   /** Read fresh, not from the cache: an administrator expects to see an edit at once. */
   async get(command: ActorOnlyCommand): Promise<ConfiguredGraph> {
     const decision = mustBeStaff(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     return this.graphs.load();
   }
 }

@@ -11,7 +11,7 @@ export class ListAreasUseCase {
   /** Read fresh, not from the cache: an administrator expects to see an edit at once. */
   async list(command: ActorOnlyCommand): Promise<Area[]> {
     const decision = mustBeStaff(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     return (await this.graphs.load()).areas;
   }
 }

@@ -14,7 +14,7 @@ export class RenameAreaUseCase {
 
   async rename(command: RenameAreaCommand): Promise<Area> {
     const decision = mustBeAdmin(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const area = await this.runtime.transaction(async (tx) => {
       await this.graphs.lockForEdit(tx);
       return this.graphs.rename(tx, command.code, command.name);

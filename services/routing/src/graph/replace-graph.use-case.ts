@@ -21,7 +21,7 @@ export class ReplaceGraphUseCase {
 
   async replace(command: ReplaceGraphCommand): Promise<ConfiguredGraph> {
     const decision = mustBeAdmin(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const edges = command.edges.map(({ from, to, kind }) => ({ from, to, kind }));
     const replaced = await this.runtime.transaction(async (tx) => {
       await this.graphs.lockForEdit(tx);

@@ -12,7 +12,7 @@ export class GetPriorityMatrixUseCase {
   /** Read fresh, not from the cache: an administrator expects to see an edit at once. */
   async get(command: ActorEnvelopeBase): Promise<PriorityMatrixV1> {
     const decision = mustBeStaff(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     return { cells: cellsOf(await this.matrices.load()) };
   }
 }
@@ -30,7 +30,7 @@ export class ReplacePriorityMatrixUseCase {
 
   async replace(command: ReplacePriorityMatrixCommandV1): Promise<PriorityMatrixV1> {
     const decision = mayEditPriorityMatrix(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const edited = matrixFromCells(command.cells);
     if ('problems' in edited) throw ServiceError.validation(edited.problems);
     const stored = await this.runtime.transaction(async (tx) => {

@@ -22,16 +22,16 @@ describe('who may reclassify a ticket', () => {
     expect(mayReclassifyIn(actor('agent', 'L1'), 'UIT', 'L1')).toEqual({ allowed: true });
     expect(mayReclassifyIn(actor('agent', 'UPAT'), 'UIT', 'L1')).toEqual({
       allowed: false,
-      reason: 'un agente solo reclasifica tickets de su área (UPAT); este está en UIT',
+      refusal: { code: 'routing.agent-own-area-classify', params: { ownArea: 'UPAT', area: 'UIT' } },
     });
     expect(mayReclassifyIn(actor('agent'), 'UIT', 'L1')).toEqual({
       allowed: false,
-      reason: 'la cuenta de agente no tiene un área asignada',
+      refusal: { code: 'routing.agent-without-area' },
     });
   });
 
   it.each(['requester', 'referente'] as const)('refuses a %s before looking at the ticket', (role) => {
-    const refusal = { allowed: false, reason: 'los solicitantes y referentes no clasifican tickets' };
+    const refusal = { allowed: false, refusal: { code: 'routing.requesters-do-not-classify' } };
     expect(mayReclassify(actor(role))).toEqual(refusal);
     expect(mayReclassifyIn(actor(role), 'L1', 'L1')).toEqual(refusal);
   });

@@ -5,7 +5,7 @@ import { priorityFor, type PriorityMatrix } from '../priority/priority-matrix.js
 /** Whether the actor's role may classify tickets at all; checked before the ticket is read. */
 export function mayReclassify(actor: ActorV1): Decision {
   return actor.role === Role.Requester || actor.role === Role.Referente
-    ? { allowed: false, reason: 'los solicitantes y referentes no clasifican tickets' }
+    ? { allowed: false, refusal: { code: 'routing.requesters-do-not-classify' } }
     : { allowed: true };
 }
 
@@ -17,12 +17,12 @@ export function mayReclassify(actor: ActorV1): Decision {
 export function mayReclassifyIn(actor: ActorV1, ticketArea: string, entryArea: string): Decision {
   const base = mayReclassify(actor);
   if (!base.allowed || actor.role !== Role.Agent) return base;
-  if (!actor.area) return { allowed: false, reason: 'la cuenta de agente no tiene un área asignada' };
+  if (!actor.area) return { allowed: false, refusal: { code: 'routing.agent-without-area' } };
   return actor.area === ticketArea || actor.area === entryArea
     ? { allowed: true }
     : {
         allowed: false,
-        reason: `un agente solo reclasifica tickets de su área (${actor.area}); este está en ${ticketArea}`,
+        refusal: { code: 'routing.agent-own-area-classify', params: { ownArea: actor.area, area: ticketArea } },
       };
 }
 

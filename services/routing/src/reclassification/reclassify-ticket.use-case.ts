@@ -29,14 +29,14 @@ export class ReclassifyTicketUseCase {
   async reclassify(command: ReclassifyTicketCommandV1): Promise<TicketClassificationV1> {
     const { actor, body } = command;
     const role = mayReclassify(actor);
-    if (!role.allowed) throw ServiceError.forbidden(role.reason);
+    if (!role.allowed) throw ServiceError.forbidden(role.refusal);
     const reason = body.reason.trim();
     return this.runtime.transaction(async (tx) => {
       // Locked, so two corrections of one ticket apply one after the other, each from the last one's result.
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
       const permission = mayReclassifyIn(actor, ticket.area, await this.tickets.entryArea(tx));
-      if (!permission.allowed) throw ServiceError.forbidden(permission.reason);
+      if (!permission.allowed) throw ServiceError.forbidden(permission.refusal);
       const previous = classificationOf(ticket);
       const current = reclassified(previous, body, await this.matrices.load(tx));
       if (!current) throw ServiceError.validation([{ field: 'body', constraint: 'classificationUnchanged' }]);

@@ -18,7 +18,7 @@ export class SuggestAreaUseCase {
   /** Wrapped, so "no advice" is an object too (a bare null is an awkward answer for HTTP clients). */
   async suggest(command: TicketOnlyCommandV1): Promise<{ suggestion: Suggestion | null }> {
     const decision = mustBeStaff(command.actor);
-    if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+    if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const ticket = await this.tickets.findByNumber(command.number);
     if (!ticket) throw ServiceError.notFound('ticket', command.number);
     const graph = escalationGraphOf(await this.graphs.current());

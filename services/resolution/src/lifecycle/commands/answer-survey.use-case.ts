@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ServiceError } from '@cau/messaging';
 import { ProcedureEvents, type SurveyBodyV1, type SurveyCommandV1 } from '@cau/contracts';
 import { SurveyRepository } from '../../tickets/survey.repository.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, conflict, nextStatus } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
 import { TicketJournal } from '../ticket-journal.js';
-
-/** Shown when a second answer is refused (the portal and the survey link alike). */
-export const SURVEY_ALREADY_ANSWERED = 'la encuesta de este ticket ya fue respondida';
 
 /**
  * The requester rates the closed ticket's attention, once (docs/domain.md § Surveys): signed in (this
@@ -43,7 +41,7 @@ export class AnswerSurveyUseCase {
       answeredBy: by.accountId,
       answeredAt: now,
     });
-    if (!answered) throw conflict(SURVEY_ALREADY_ANSWERED);
+    if (!answered) throw ServiceError.conflict({ code: 'ticket.survey-answered' });
     await this.journal.record(scope, {
       action: 'survey',
       notes: comment ? `${satisfaction}: ${comment}` : satisfaction,

@@ -4,7 +4,7 @@ import { Channel, ErrorCode, ProcedureEvents, TicketStatus, type CommentCommandV
 import { ServiceError } from '@cau/messaging';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
-import { INTERNAL_NOTE_STEP } from '../../tickets/ticket-record.js';
+import { INTERNAL_NOTE_STEP } from '../../domain/ticket-record.js';
 import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
 import {
   conversationFull,
@@ -14,8 +14,8 @@ import {
   reopenProblem,
 } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct, mayWriteInternalNote, speaksForRequester } from '../permissions.js';
-import { authorize, nextStatus, refuseIf } from '../refusals.js';
+import { mayAct, mayWriteInternalNote, speaksForRequester } from '../../domain/permissions.js';
+import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

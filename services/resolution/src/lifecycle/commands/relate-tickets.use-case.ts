@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DefaultArea, ProcedureEvents, type RelatedTicketCommandV1 } from '@cau/contracts';
 import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
-import type { TicketRecord } from '../../tickets/ticket-record.js';
+import type { TicketRecord } from '../../domain/ticket-record.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, validate } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

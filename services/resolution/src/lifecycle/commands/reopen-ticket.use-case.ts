@@ -4,8 +4,8 @@ import { ClosureReportRepository } from '../../closure/closure-report.repository
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { reopenProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, nextStatus, refuseIf } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

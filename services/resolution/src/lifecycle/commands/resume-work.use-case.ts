@@ -4,8 +4,8 @@ import { SlaSchedule } from '../../sla/sla-schedule.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
 import { resumeProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, nextStatus, refuseIf } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { ServiceError } from '@cau/messaging';
 import { ProcedureEvents, type ReviewCommandV1 } from '@cau/contracts';
 import { buildClosureReport, resolutionTimes } from '../../closure/closure-report.js';
 import { ClosureReportRepository } from '../../closure/closure-report.repository.js';
 import { signOffProblem } from '../../field/field-attention.js';
 import { FieldAttentionRepository } from '../../field/field-attention.repository.js';
 import { CalendarRepository } from '../../sla/calendar.repository.js';
-import { clockStartOf } from '../../tickets/ticket-record.js';
+import { clockStartOf } from '../../domain/ticket-record.js';
 import { TicketHistoryRepository } from '../../tickets/ticket-history.repository.js';
 import { reviewFieldProblems } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, conflict, nextStatus, refuseIf, validate } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus, refuseIf, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 
@@ -66,7 +67,7 @@ export class ReviewSolutionUseCase {
     const waived = attention?.lastWorkAt && signOffWaivedReason ? signOffWaivedReason : undefined;
     const registeredAt = clockStartOf(ticket);
     if (!registeredAt) {
-      throw conflict('el registro del ticket todavía no llegó a este servicio; intente de nuevo en unos segundos');
+      throw ServiceError.conflict({ code: 'ticket.registration-pending' });
     }
     // A resolved ticket always has its solution and resolution time: both are written by submit.
     const solution = ticket.solution!;

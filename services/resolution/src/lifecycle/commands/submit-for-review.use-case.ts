@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ProcedureEvents, type SubmitForReviewCommandV1 } from '@cau/contracts';
 import { submitFieldProblems, submitProblem } from '../lifecycle-rules.js';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, nextStatus, refuseIf, validate } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus, refuseIf, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

@@ -12,7 +12,7 @@ import {
 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../../clock.js';
-import type { TicketRecord } from '../../tickets/ticket-record.js';
+import type { TicketRecord } from '../../domain/ticket-record.js';
 import { SurveyRepository } from '../../tickets/survey.repository.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
 import { AnswerSurveyUseCase } from './answer-survey.use-case.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ProcedureEvents, type TicketOnlyCommandV1 } from '@cau/contracts';
 import type { LifecycleStateV1 } from '../lifecycle-state.js';
-import { mayAct } from '../permissions.js';
-import { authorize, nextStatus } from '../refusals.js';
+import { mayAct } from '../../domain/permissions.js';
+import { authorize, nextStatus } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';
 import { lifecycleBase, TicketJournal } from '../ticket-journal.js';
 

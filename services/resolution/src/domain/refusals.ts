@@ -1,30 +1,26 @@
-import { ErrorCode, type ActorV1, type ByV1, type FieldProblem, type TicketStatus } from '@cau/contracts';
+import { type ActorV1, type ByV1, type FieldProblem, type Refusal, type TicketStatus } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import type { Decision } from './permissions.js';
 import { transition, type LifecycleAction } from './status-machine.js';
 
-/** The ways a command is refused, as the errors the gateway renders (reasons in Spanish). */
-
-export function conflict(detail: string): ServiceError {
-  return new ServiceError({ code: ErrorCode.Conflict, params: { detail } });
-}
+/** The ways a command is refused, as the errors the gateway renders (refusals as codes, worded there). */
 
 export function authorize(decision: Decision): void {
-  if (!decision.allowed) throw ServiceError.forbidden(decision.reason);
+  if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
 }
 
-export function refuseIf(problem: string | null): void {
-  if (problem !== null) throw conflict(problem);
+export function refuseIf(refusal: Refusal | null): void {
+  if (refusal !== null) throw ServiceError.conflict(refusal);
 }
 
 export function validate(problems: FieldProblem[]): void {
   if (problems.length > 0) throw ServiceError.validation(problems);
 }
 
-/** The status after `action`, or a CONFLICT with the status machine's reason. */
+/** The status after `action`, or a CONFLICT with the status machine's refusal. */
 export function nextStatus(status: TicketStatus, action: LifecycleAction): TicketStatus {
   const result = transition(status, action);
-  if (!result.ok) throw conflict(result.reason);
+  if (!result.ok) throw ServiceError.conflict(result.refusal);
   return result.status;
 }
 

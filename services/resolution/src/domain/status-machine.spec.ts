@@ -104,7 +104,8 @@ describe('ticket status machine', () => {
     const result = transition(status, action);
     if (expected === null) {
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).toContain(action);
+      if (!result.ok)
+        expect(result.refusal).toMatchObject({ code: 'ticket.action-not-possible', params: { action, status } });
     } else {
       expect(result).toEqual({ ok: true, status: expected });
     }

@@ -1,6 +1,6 @@
-import { DefaultArea, Role, STAFF_ROLES, type ActorV1, type ResolutionAction } from '@cau/contracts';
+import { DefaultArea, Role, STAFF_ROLES, type ActorV1, type Refusal, type ResolutionAction } from '@cau/contracts';
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
 
 /** The ticket facts the permission rules look at. */
 export interface TicketFacts {
@@ -15,7 +15,7 @@ export interface TicketFacts {
 export const SERVICE_DESK_AREA = DefaultArea.L1;
 
 const ALLOWED: Decision = { allowed: true };
-const refuse = (reason: string): Decision => ({ allowed: false, reason });
+const refuse = (refusal: Refusal): Decision => ({ allowed: false, refusal });
 
 /** Agents belong to the area on their account; operators are the members of the service desk (L1). */
 export function isMemberOf(actor: ActorV1, area: string): boolean {
@@ -83,25 +83,17 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
       // area, because accounts live in the gateway and cannot be checked from here.
       return isMemberOf(actor, ticket.area) || isSupervisorOrAdmin(actor)
         ? ALLOWED
-        : refuse(
-            `solo los miembros del área ${ticket.area}, los supervisores y los administradores actúan sobre este ticket`,
-          );
+        : refuse({ code: 'ticket.members-only', params: { area: ticket.area } });
     case 'review':
-      return isSupervisorOrAdmin(actor)
-        ? ALLOWED
-        : refuse('solo los supervisores y los administradores revisan las soluciones y cierran los tickets');
+      return isSupervisorOrAdmin(actor) ? ALLOWED : refuse({ code: 'ticket.review-supervisors-only' });
     case 'reopen':
       return speaksForRequester(actor, ticket) || isMemberOf(actor, SERVICE_DESK_AREA) || isSupervisorOrAdmin(actor)
         ? ALLOWED
-        : refuse(
-            `solo el solicitante del ticket, el referente de su jurisdicción, la Mesa de Servicios (${SERVICE_DESK_AREA}) o un supervisor lo reabren`,
-          );
+        : refuse({ code: 'ticket.reopen-not-allowed', params: { serviceDesk: SERVICE_DESK_AREA } });
     case 'accept':
-      return speaksForRequester(actor, ticket)
-        ? ALLOWED
-        : refuse('solo el solicitante del ticket o el referente de su jurisdicción aceptan la solución');
+      return speaksForRequester(actor, ticket) ? ALLOWED : refuse({ code: 'ticket.accept-requester-only' });
     case 'survey':
-      return isRequesterOf(actor, ticket) ? ALLOWED : refuse('solo el solicitante del ticket responde la encuesta');
+      return isRequesterOf(actor, ticket) ? ALLOWED : refuse({ code: 'ticket.survey-requester-only' });
     case 'link':
     case 'unlink':
       return mayRelate(actor);
@@ -109,23 +101,18 @@ export function mayAct(actor: ActorV1, action: ResolutionAction, ticket: TicketF
       // The duplicate's side of the rule; `mayMerge` also looks at the original.
       return actor.role === Role.Operator || isSupervisorOrAdmin(actor) || isMemberOf(actor, ticket.area)
         ? ALLOWED
-        : refuse(MERGE_REFUSAL);
+        : refuse({ code: 'ticket.merge-not-allowed' });
     case 'comment':
       return speaksForRequester(actor, ticket) || STAFF_ROLES.includes(actor.role)
         ? ALLOWED
-        : refuse(
-            'solo el solicitante del ticket, el referente de su jurisdicción y el personal del CAU comentan en él',
-          );
+        : refuse({ code: 'ticket.comment-not-allowed' });
   }
 }
 
 /** Relating tickets is staff's bookkeeping: any member of the CAU relates and unrelates them. */
 export function mayRelate(actor: ActorV1): Decision {
-  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse('solo el personal del CAU relaciona tickets entre sí');
+  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse({ code: 'ticket.relate-staff-only' });
 }
-
-const MERGE_REFUSAL =
-  'solo la Mesa de Servicios, los supervisores, los administradores y los agentes del área que tiene ambos tickets fusionan un duplicado';
 
 /**
  * Merging a duplicate into its original (issue 12): the service desk (L1 operators register tickets and are
@@ -137,7 +124,7 @@ export function mayMerge(actor: ActorV1, duplicate: { area: string }, original: 
   if (actor.role === Role.Agent && isMemberOf(actor, duplicate.area) && original.area === duplicate.area) {
     return ALLOWED;
   }
-  return refuse(MERGE_REFUSAL);
+  return refuse({ code: 'ticket.merge-not-allowed' });
 }
 
 /**
@@ -145,9 +132,7 @@ export function mayMerge(actor: ActorV1, duplicate: { area: string }, original: 
  * staff read them). A requester or referente who asks for one is refused, not silently made public.
  */
 export function mayWriteInternalNote(actor: ActorV1): Decision {
-  return STAFF_ROLES.includes(actor.role)
-    ? ALLOWED
-    : refuse('solo el personal del CAU escribe notas internas; el solicitante y el referente comentan en público');
+  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse({ code: 'ticket.internal-note-staff-only' });
 }
 
 /** Whether the actor reads the ticket's internal notes (in the closure report's history, for one). */
@@ -159,29 +144,23 @@ export function readsInternalNotes(actor: ActorV1): boolean {
 export function mayReadClosureReport(actor: ActorV1, ticket: TicketFacts): Decision {
   return STAFF_ROLES.includes(actor.role) || speaksForRequester(actor, ticket)
     ? ALLOWED
-    : refuse(
-        'solo el personal del CAU, el solicitante del ticket y el referente de su jurisdicción ven su informe de cierre',
-      );
+    : refuse({ code: 'ticket.closure-report-not-allowed' });
 }
 
 export function mayReadSlaPolicies(actor: ActorV1): Decision {
-  return STAFF_ROLES.includes(actor.role)
-    ? ALLOWED
-    : refuse('solo el personal del CAU consulta los niveles de servicio');
+  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse({ code: 'sla.read-staff-only' });
 }
 
 export function mayReplaceSlaPolicies(actor: ActorV1): Decision {
-  return actor.role === Role.Admin ? ALLOWED : refuse('solo los administradores cambian los niveles de servicio');
+  return actor.role === Role.Admin ? ALLOWED : refuse({ code: 'sla.change-admins-only' });
 }
 
 export function mayReadCalendars(actor: ActorV1): Decision {
-  return STAFF_ROLES.includes(actor.role)
-    ? ALLOWED
-    : refuse('solo el personal del CAU consulta los calendarios hábiles');
+  return STAFF_ROLES.includes(actor.role) ? ALLOWED : refuse({ code: 'calendars.read-staff-only' });
 }
 
 export function mayChangeCalendars(actor: ActorV1): Decision {
-  return actor.role === Role.Admin ? ALLOWED : refuse('solo los administradores cambian los calendarios y feriados');
+  return actor.role === Role.Admin ? ALLOWED : refuse({ code: 'calendars.change-admins-only' });
 }
 
 /** E-mail addresses are compared case-insensitively; tickets store them in this form. */

@@ -1,4 +1,4 @@
-import { TicketStatus } from '@cau/contracts';
+import { TicketStatus, type Refusal } from '@cau/contracts';
 
 /**
  * What can happen to a ticket (docs/domain.md § Statuses, § Procedure 9.1 steps 8–10).
@@ -22,7 +22,7 @@ export type LifecycleAction =
   | 'accept-solution'
   | 'merge';
 
-export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; reason: string };
+export type TransitionResult = { ok: true; status: TicketStatus } | { ok: false; refusal: Refusal };
 
 const { Abierto, EnCurso, Resuelto, Cerrado, Fusionado } = TicketStatus;
 
@@ -52,20 +52,12 @@ const TRANSITIONS: Record<
   merge: { from: [Abierto, EnCurso, Resuelto], to: () => Fusionado },
 };
 
-const STATUS_ES: Record<TicketStatus, string> = {
-  abierto: 'abierto',
-  en_curso: 'en curso',
-  resuelto: 'resuelto',
-  cerrado: 'cerrado',
-  fusionado: 'fusionado',
-};
-
 export function transition(status: TicketStatus, action: LifecycleAction): TransitionResult {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(status)) {
     return {
       ok: false,
-      reason: `la acción «${action}» no es posible con el ticket ${STATUS_ES[status]} (solo ${rule.from.map((s) => STATUS_ES[s]).join(' o ')})`,
+      refusal: { code: 'ticket.action-not-possible', params: { action, status, allowedFrom: rule.from } },
     };
   }
   return { ok: true, status: rule.to(status) };
