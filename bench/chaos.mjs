@@ -8,9 +8,10 @@
 // after the restart is in every read model.
 // Options: --clients 8 --interval 12 (s between kills) --down 1 (s a process stays dead)
 //          --kills intake,routing,resolution,knowledge,notifications,reporting,gateway,nats
+//          --logs <dir>: every process's whole output at level info (start-up phases included), one file each
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     kills: { type: 'string', default: 'intake,routing,resolution,knowledge,notifications,reporting,gateway,nats' },
     // What is restarted is what runs in production: the bundles (scripts/bundle.mjs); `dist` for the plain build.
     entry: { type: 'string', default: 'bundle' },
+    logs: { type: 'string' },
   },
 });
 const clients = Number(values.clients);
@@ -36,6 +38,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (values.entry === 'bundle') execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
 process.env.CAU_SERVICE_ENTRY = values.entry;
+if (values.logs) {
+  mkdirSync(values.logs, { recursive: true });
+  process.env.CAU_SERVICE_LOG_DIR = path.resolve(values.logs);
+}
 
 // --- NATS of our own -------------------------------------------------------------------------------
 const natsPort = await freePort();
@@ -51,7 +57,7 @@ console.log(`Starting the platform on its own NATS (port ${natsPort})…`);
 const gatewayPort = allocatePort();
 const platform = await startTestPlatform('benchchaos', {
   gatewayPort,
-  env: { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000' },
+  env: { LOG_LEVEL: values.logs ? 'info' : 'warn', AUTH_RATE_LIMIT: '1000000' },
   parseMail: true,
 });
 const api = new ApiClient(platform.gatewayUrl);
@@ -229,10 +235,13 @@ function alive(p) {
 }
 
 async function startNats() {
-  const child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore], {
-    stdio: 'ignore',
-  });
-  await waitFor(
+  const log = values.logs ? ['-l', path.resolve(values.logs, 'nats-server.log')] : [];
+  const child = spawn(
+    '/usr/sbin/nats-server',
+    ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore, ...log],
+    { stdio: 'ignore' },
+  );
+  const listening = await waitFor(
     () =>
       new Promise((resolve) => {
         const socket = net.connect(natsPort, '127.0.0.1', () => {
@@ -243,6 +252,7 @@ async function startNats() {
       }),
     30_000,
   );
+  if (listening === null) throw new Error(`the bench's NATS is not listening on ${natsPort} after 30 s`);
   return child;
 }
 

@@ -128,6 +128,9 @@ export async function startService(definition: ServiceDefinition, env = process.
     servers: messaging.natsUrl,
     name: `cau-${definition.name}`,
     maxReconnectAttempts: -1,
+    // A restarted NATS is back within a second or two; the default wait (2 s between attempts) added up to
+    // as much again to every service's outage.
+    reconnectTimeWait: 250,
     // Otherwise every request captures two stack traces up front for errors we translate anyway
     // (RpcClient names the subject and the reason): a tenth of the gateway's CPU per forwarded request.
     noAsyncTraces: true,
@@ -161,6 +164,7 @@ export async function startService(definition: ServiceDefinition, env = process.
       } else if (status.type === 'reconnect') {
         runtime.natsConnected = true;
         logger.info('NATS connection restored');
+        runtime.relay?.reconnected();
         for (const consumer of runtime.consumers) consumer.reconnected();
       }
     }
@@ -192,6 +196,7 @@ export async function startService(definition: ServiceDefinition, env = process.
             gracefulShutdown: true,
             gracePeriod: 1_000,
             maxReconnectAttempts: -1,
+            reconnectTimeWait: 250,
           },
           messaging.subjectPrefix,
           runtime.servedAreas,
