@@ -98,7 +98,12 @@ export async function spawnService(
         const response = await fetch(`${url}/health`).catch(() => null);
         return response?.ok ?? false;
       },
-      { timeoutMs: 30_000, intervalMs: 100, what: `${name} to become healthy` },
+      // CAU_SERVICE_START_TIMEOUT_MS: the chaos bench measures slow restarts instead of failing on them.
+      {
+        timeoutMs: Number(process.env.CAU_SERVICE_START_TIMEOUT_MS ?? 30_000),
+        intervalMs: 100,
+        what: `${name} to become healthy`,
+      },
     );
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
   } catch (error) {

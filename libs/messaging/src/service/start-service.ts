@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import {
   createServiceDataSource,
   databaseConfigFromEnv,
-  ensureDatabase,
+  initializeDataSource,
   migrateSchema,
   positiveIntFromEnv,
 } from '@cau/persistence';
@@ -113,13 +113,12 @@ export async function startService(definition: ServiceDefinition, env = process.
     env[definition.portVariable] === '0' ? 0 : positiveIntFromEnv(env, definition.portVariable, definition.defaultPort);
   const host = env.HTTP_HOST ?? '127.0.0.1';
 
-  await ensureDatabase(database.url);
   const dataSource = createServiceDataSource({
     database,
     schema: definition.schema,
     migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
   });
-  await dataSource.initialize();
+  await initializeDataSource(dataSource, database.url);
   const applied = await migrateSchema(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
   phases.mark('database');
