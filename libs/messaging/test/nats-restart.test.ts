@@ -47,16 +47,14 @@ describe('messaging: a NATS restart', () => {
   it('settles what it applied while NATS was down and applies what is published after the restart within seconds', async () => {
     // What a batch applied during the outage is acknowledged into a dead connection; the ack wait (60 s by
     // default) is what JetStream would otherwise wait before delivering those events again.
-    let entered: (() => void) | null = null;
-    const handlerEntered = new Promise<void>((resolve) => (entered = resolve));
-    let release: (() => void) | null = null;
-    const natsKilled = new Promise<void>((resolve) => (release = resolve));
+    const handlerEntered = signal();
+    const natsKilled = signal();
     const consumer = recordingConsumer(h, 'restart', {
       batchSize: 5,
       beforeApply: async (text) => {
         if (!text.startsWith('held-')) return;
-        entered?.();
-        await natsKilled;
+        handlerEntered.resolve();
+        await natsKilled.promise;
       },
     });
     const relay = newRelay(h, database.url);
@@ -65,9 +63,9 @@ describe('messaging: a NATS restart', () => {
     await relay.start();
     try {
       for (let i = 1; i <= 5; i++) await publishNote(h, `held-${i}`);
-      await handlerEntered;
+      await handlerEntered.promise;
       await nats.kill();
-      release?.();
+      natsKilled.resolve();
       // The batch is applied (its transaction does not need NATS) while the server is down.
       await waitFor(async () => (await appliedTexts(h, 'restart', 'held-')).length === 5, { what: 'held batch' });
       await nats.restart();
@@ -103,22 +101,28 @@ function watchReconnections(
   relay: OutboxRelay,
 ): { next: Promise<void>; stop(): void } {
   let stopped = false;
-  let notify: (() => void) | null = null;
-  const next = new Promise<void>((resolve) => (notify = resolve));
+  const reconnection = signal();
   void (async () => {
     for await (const status of h.nc.status()) {
       if (stopped) break;
       if (status.type === 'reconnect') {
         relay.reconnected();
         consumer.reconnected();
-        notify?.();
+        reconnection.resolve();
       }
     }
   })();
   return {
-    next,
+    next: reconnection.promise,
     stop: () => {
       stopped = true;
     },
   };
+}
+
+/** A promise and what resolves it (Promise.withResolvers, which Node 20 lacks). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
