@@ -8,9 +8,10 @@
 // after the restart is in every read model.
 // Options: --clients 8 --interval 12 (s between kills) --down 1 (s a process stays dead)
 //          --kills intake,routing,resolution,knowledge,notifications,reporting,gateway,nats
+//          --logs <dir>: every process's whole output at level info (start-up phases included), one file each
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     kills: { type: 'string', default: 'intake,routing,resolution,knowledge,notifications,reporting,gateway,nats' },
     // What is restarted is what runs in production: the bundles (scripts/bundle.mjs); `dist` for the plain build.
     entry: { type: 'string', default: 'bundle' },
+    logs: { type: 'string' },
   },
 });
 const clients = Number(values.clients);
@@ -36,6 +38,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (values.entry === 'bundle') execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
 process.env.CAU_SERVICE_ENTRY = values.entry;
+// A restart on a busy machine may take longer than the tests' 30 s: measured, not failed.
+process.env.CAU_SERVICE_START_TIMEOUT_MS = '300000';
+if (values.logs) {
+  mkdirSync(values.logs, { recursive: true });
+  process.env.CAU_SERVICE_LOG_DIR = path.resolve(values.logs);
+}
 
 // --- NATS of our own -------------------------------------------------------------------------------
 const natsPort = await freePort();
@@ -51,7 +59,7 @@ console.log(`Starting the platform on its own NATS (port ${natsPort})…`);
 const gatewayPort = allocatePort();
 const platform = await startTestPlatform('benchchaos', {
   gatewayPort,
-  env: { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000' },
+  env: { LOG_LEVEL: values.logs ? 'info' : 'warn', AUTH_RATE_LIMIT: '1000000' },
   parseMail: true,
 });
 const api = new ApiClient(platform.gatewayUrl);
@@ -61,6 +69,12 @@ const operator = await api.createAccount(admin, {
   name: 'Chaos',
   role: 'operator',
   password: 'clave-chaos-123',
+});
+// A bench that fails half-way leaves no process of its own behind (its database is left, and named).
+process.on('exit', (code) => {
+  for (const p of platform.processes) if (alive(p)) p.child.kill('SIGKILL');
+  nats.kill('SIGKILL');
+  if (code !== 0) console.error(`left behind: database ${platform.infra.database.name}, NATS store ${natsStore}`);
 });
 const db = new pg.Client({ connectionString: platform.infra.database.url });
 await db.connect();
@@ -129,6 +143,7 @@ for (const target of kills) {
   console.log(`Killing ${target}…`);
   const killedAt = performance.now();
   let restartedAt;
+  let startup = '';
   if (target === 'nats') {
     // A NATS that already died by itself would never emit 'exit' again: say so instead of waiting forever.
     if (nats.exitCode !== null || nats.signalCode !== null) {
@@ -148,17 +163,19 @@ for (const target of kills) {
     await victim.kill();
     await sleep(downMs);
     restartedAt = performance.now();
-    await platform.spawn(target);
+    const restarted = await platform.spawn(target);
+    // Logged by every service at level info (--logs): where its start-up time went.
+    startup = /"startupMs":(\{[^}]*\})/.exec(restarted.output())?.[1] ?? '';
   }
   const healthyMs = performance.now() - restartedAt;
   const flowingMs = await probe();
-  results.push({ target, healthyMs, flowingMs, outageMs: performance.now() - killedAt });
+  results.push({ target, healthyMs, flowingMs, outageMs: performance.now() - killedAt, startup });
   await sleep(Math.max(0, intervalMs - (performance.now() - killedAt)));
 }
 loading = false;
 console.log('Load stopped; waiting for the platform to catch up…');
 await load;
-const caughtUpMs = await waitCaughtUp(300_000);
+const caughtUpMs = await waitCaughtUp();
 
 // --- Checks ----------------------------------------------------------------------------------------
 const answered = [...accepted.values()].flatMap((numbers) => [...numbers]);
@@ -215,6 +232,10 @@ restarted after ${values.down} s, every ${values.interval} s, everything on this
 ${results
   .map((r) => `  ${r.target.padEnd(15)} ${ms(r.healthyMs).padEnd(23)} ${ms(r.flowingMs).padEnd(34)} ${ms(r.outageMs)}`)
   .join('\n')}
+${results
+  .filter((r) => r.startup)
+  .map((r) => `  start-up of ${r.target} (ms): ${r.startup}`)
+  .join('\n')}
 `);
 await db.end();
 await platform.stop();
@@ -229,10 +250,13 @@ function alive(p) {
 }
 
 async function startNats() {
-  const child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore], {
-    stdio: 'ignore',
-  });
-  await waitFor(
+  const log = values.logs ? ['-l', path.resolve(values.logs, 'nats-server.log')] : [];
+  const child = spawn(
+    '/usr/sbin/nats-server',
+    ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', natsStore, ...log],
+    { stdio: 'ignore' },
+  );
+  const listening = await waitFor(
     () =>
       new Promise((resolve) => {
         const socket = net.connect(natsPort, '127.0.0.1', () => {
@@ -243,6 +267,7 @@ async function startNats() {
       }),
     30_000,
   );
+  if (listening === null) throw new Error(`the bench's NATS is not listening on ${natsPort} after 30 s`);
   return child;
 }
 
@@ -291,18 +316,25 @@ async function probe() {
       [number],
     );
     return Number(rows[0].n) === 3;
-  }, 180_000);
+  }, 300_000);
   return found === null ? null : performance.now() - started;
 }
 
-async function waitCaughtUp(timeoutMs) {
+/**
+ * Until nothing is pending anywhere (outboxes, consumers, mails), however long that takes while the platform
+ * works it off; given up only after a minute without progress (a stuck platform).
+ */
+async function waitCaughtUp() {
   const outboxes = (
     await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox'`)
   ).rows.map((row) => row.table_schema);
   const nc = await connect({ servers: process.env.NATS_URL });
   const manager = await jetstreamManager(nc);
+  const started = performance.now();
+  let least = Infinity;
+  let progressAt = started;
   try {
-    return await waitFor(async () => {
+    for (;;) {
       let pending = 0;
       for (const schema of outboxes) {
         pending += Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
@@ -314,8 +346,17 @@ async function waitCaughtUp(timeoutMs) {
       const mailedNow = new Set(
         platform.smtp.mails.map((mail) => /^\[CAU #(\d+)\]/.exec(mail.parsed.subject ?? '')?.[1]).filter(Boolean),
       );
-      return pending === 0 && mailedNow.size >= tickets;
-    }, timeoutMs);
+      const left = pending + Math.max(0, tickets - mailedNow.size);
+      if (left === 0) return performance.now() - started;
+      if (left < least) {
+        least = left;
+        progressAt = performance.now();
+      } else if (performance.now() - progressAt > 60_000) {
+        console.log(`  no progress for 60 s, ${left} still pending`);
+        return null;
+      }
+      await sleep(200);
+    }
   } finally {
     await nc.close();
   }

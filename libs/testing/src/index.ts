@@ -1,5 +1,6 @@
 export * from './infrastructure.js';
 export * from './processes.js';
+export * from './nats-server.js';
 export * from './smtp.js';
 export * from './platform.js';
 export * from './api-client.js';

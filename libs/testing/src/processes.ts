@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from './infrastructure.js';
 
@@ -77,7 +77,12 @@ export async function spawnService(
     env: { ...process.env, ...env, [SERVICE_PORT_VARIABLES[name]]: String(port), HTTP_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // e.g. CAU_SERVICE_LOG_DIR=/tmp/chaos-logs keeps every process's whole output (one file per service, restarts
+  // appended), for diagnosing a benchmark after the fact; in memory only the tail is kept.
+  const logDir = process.env.CAU_SERVICE_LOG_DIR;
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const keep = (chunk: Buffer): void => {
+    if (logDir) appendFileSync(path.join(logDir, `${name}.log`), chunk);
     output += chunk.toString();
     if (output.length > 200_000) output = output.slice(-100_000);
   };
@@ -93,7 +98,12 @@ export async function spawnService(
         const response = await fetch(`${url}/health`).catch(() => null);
         return response?.ok ?? false;
       },
-      { timeoutMs: 30_000, intervalMs: 100, what: `${name} to become healthy` },
+      // CAU_SERVICE_START_TIMEOUT_MS: the chaos bench measures slow restarts instead of failing on them.
+      {
+        timeoutMs: Number(process.env.CAU_SERVICE_START_TIMEOUT_MS ?? 30_000),
+        intervalMs: 100,
+        what: `${name} to become healthy`,
+      },
     );
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
   } catch (error) {

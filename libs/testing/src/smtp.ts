@@ -72,6 +72,9 @@ export async function startTestSmtpServer(port = 0, options: { parse?: boolean }
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // A client that dies mid-conversation (a sender killed by the chaos bench) resets its connection: the
+  // server emits that as an 'error', which without a listener ended the process running it.
+  server.on('error', () => undefined);
   const address = server.server.address();
   state.port = typeof address === 'object' && address ? address.port : port;
   state.url = `smtp://127.0.0.1:${state.port}`;

@@ -16,6 +16,7 @@ import { validateEvent, type EventDefinition, type EventEnvelope } from '@cau/co
 import { Subjects, advisoryStreamName, type MessagingConfig } from '../config.js';
 import { publishDeadLetter } from './dead-letters.js';
 import { checkOwnEvent } from './own-event.js';
+import { UnconfirmedSettlements, applySettlement, type Settlement } from './settlements.js';
 import { runWithCorrelation } from '../observability/correlation.js';
 import type { MessagingMetrics } from '../observability/metrics.js';
 
@@ -60,8 +61,11 @@ export interface DurableConsumerOptions {
   durable: string;
   schema: string;
   dataSource: DataSource;
-  /** The connection `js` and `jsm` use: its server's version tells whether a consumer can filter on a list. */
-  nc: Pick<NatsConnection, 'info'>;
+  /**
+   * The connection `js` and `jsm` use: its server's version tells whether a consumer can filter on a list,
+   * and settlements are confirmed (PING) and sent again on it.
+   */
+  nc: Pick<NatsConnection, 'info' | 'publish' | 'flush'>;
   js: JetStreamClient;
   jsm: JetStreamManager;
   config: MessagingConfig;
@@ -144,6 +148,8 @@ export class DurableConsumer {
   /** Messages received and not yet acked, naked or terminated: the ones kept alive with `working`. */
   private readonly held = new Set<JsMsg>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private readonly unconfirmed: UnconfirmedSettlements;
+  private confirmTimer: NodeJS.Timeout | null = null;
   private lagTimer: NodeJS.Timeout | null = null;
   private lastLag: ConsumerLag = { pending: 0, ackPending: 0, redelivered: 0, readAt: null };
   private stopping = false;
@@ -158,6 +164,7 @@ export class DurableConsumer {
     this.maxDeliveries = Math.max(options.maxDeliveries ?? 50, 2);
     this.fetchExpiresMs = Math.max(options.fetchExpiresMs ?? 10_000, 1_000);
     this.lagIntervalMs = options.lagIntervalMs ?? 5_000;
+    this.unconfirmed = new UnconfirmedSettlements(options.nc);
   }
 
   get durable(): string {
@@ -224,6 +231,8 @@ export class DurableConsumer {
       Math.max(Math.floor(this.ackWaitMs / 3), 100),
     );
     this.heartbeat.unref();
+    this.confirmTimer = setInterval(() => void this.unconfirmed.confirm(), 1_000);
+    this.confirmTimer.unref();
     await this.readLag();
     this.lagTimer = setInterval(() => void this.readLag(), this.lagIntervalMs);
     this.lagTimer.unref();
@@ -231,11 +240,14 @@ export class DurableConsumer {
   }
 
   /**
-   * The connection came back (e.g. NATS restarted): the server no longer serves the pull request made
-   * before, and waiting for two missed heartbeats to notice left the consumer idle for ~10 s while events
-   * piled up. Ending it now makes the next pull at once; what it already delivered is still applied.
+   * The connection came back (e.g. NATS restarted): settlements the server may have missed are sent again
+   * (see `UnconfirmedSettlements`), and the pull request made before, which the server no longer serves,
+   * is ended (waiting for two missed heartbeats to notice left the consumer idle for ~10 s while events
+   * piled up), so the next pull is made at once; what it already delivered is still applied.
    */
   reconnected(): void {
+    const resent = this.unconfirmed.resend();
+    if (resent > 0) this.options.logger.info({ consumer: this.options.durable, resent }, 'settlements sent again');
     if (!this.stopping) void this.fetch?.close();
   }
 
@@ -249,6 +261,7 @@ export class DurableConsumer {
     void this.advisories?.close();
     await this.advisoryLoop;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.confirmTimer) clearInterval(this.confirmTimer);
   }
 
   private async readLag(): Promise<void> {
@@ -329,7 +342,7 @@ export class DurableConsumer {
       const batch = queue.splice(0, this.batchSize);
       if (this.stopping) {
         // Unprocessed messages are redelivered after a restart; ask for that now rather than after ack_wait.
-        for (const msg of batch) this.settle(msg, () => msg.nak());
+        for (const msg of batch) this.settle(msg, { kind: 'nak' });
         continue;
       }
       try {
@@ -337,16 +350,17 @@ export class DurableConsumer {
       } catch (error) {
         // Not a handler failure (those are settled inside): release what is left rather than keep it alive.
         this.options.logger.error({ err: error, consumer: this.options.durable }, 'batch could not be settled');
-        for (const msg of batch) if (this.held.has(msg)) this.settle(msg, () => msg.nak(this.delayFor(1)));
+        for (const msg of batch) if (this.held.has(msg)) this.settle(msg, { kind: 'nak', delayMs: this.delayFor(1) });
       }
     }
     await pump;
     return signal.failed ? 'failed' : 'ended';
   }
 
-  private settle(msg: JsMsg, how: () => void): void {
+  private settle(msg: JsMsg, settlement: Settlement): void {
     this.held.delete(msg);
-    how();
+    applySettlement(msg, settlement);
+    this.unconfirmed.record(msg, settlement);
   }
 
   private async processBatch(batch: JsMsg[]): Promise<void> {
@@ -364,7 +378,7 @@ export class DurableConsumer {
           continue;
         }
         if (decoded === 'skipped') {
-          this.settle(msg, () => msg.ack());
+          this.settle(msg, { kind: 'ack' });
           this.count('skipped');
         } else {
           work.push({ msg, ...decoded });
@@ -374,7 +388,7 @@ export class DurableConsumer {
       try {
         const outcomes = await this.options.dataSource.transaction((tx) => this.apply(work, tx));
         work.forEach(({ msg }, i) => {
-          this.settle(msg, () => msg.ack());
+          this.settle(msg, { kind: 'ack' });
           this.count(outcomes[i] ?? 'applied');
         });
       } catch (error) {
@@ -459,7 +473,7 @@ export class DurableConsumer {
           'event handling failed and the failure could not be recorded; will retry',
         );
         this.count('retried');
-        this.settle(msg, () => msg.nak(this.delayFor(msg.info.deliveryCount)));
+        this.settle(msg, { kind: 'nak', delayMs: this.delayFor(msg.info.deliveryCount) });
         return;
       }
     }
@@ -474,7 +488,7 @@ export class DurableConsumer {
           error,
           deliveries: attempt,
         });
-        this.settle(msg, () => msg.term(String(error).slice(0, 200)));
+        this.settle(msg, { kind: 'term', reason: String(error).slice(0, 200) });
         this.count('dead_lettered');
         this.options.logger.error(
           { err: error, subject: msg.subject, seq: msg.seq, attempt, consumer: this.options.durable },
@@ -484,7 +498,7 @@ export class DurableConsumer {
       } catch (dlqError) {
         // Never drop an event we could not park: let JetStream deliver it again.
         this.options.logger.error({ err: dlqError }, 'could not dead-letter event; leaving it for redelivery');
-        this.settle(msg, () => msg.nak(this.delayFor(attempt)));
+        this.settle(msg, { kind: 'nak', delayMs: this.delayFor(attempt) });
       }
       return;
     }
@@ -493,7 +507,7 @@ export class DurableConsumer {
       { err: error, subject: msg.subject, seq: msg.seq, attempt, consumer: this.options.durable },
       'event handling failed; will retry',
     );
-    this.settle(msg, () => msg.nak(this.delayFor(attempt)));
+    this.settle(msg, { kind: 'nak', delayMs: this.delayFor(attempt) });
   }
 
   /** Counts one failed attempt of the message; returns the attempts so far. */

@@ -38,6 +38,8 @@ interface OutboxRow {
 export class OutboxRelay {
   private worker: Worker | null = null;
   private listener: pg.Client | null = null;
+  /** Gives up the batch whose publishes are in flight (see `reconnected`). */
+  private abandonPublishes: (() => void) | null = null;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -66,6 +68,17 @@ export class OutboxRelay {
   /** Called after a local commit, so the relay does not even wait for the notification round trip. */
   wake(): void {
     this.worker?.wake();
+  }
+
+  /**
+   * The NATS connection was re-established: the publishes in flight were dropped with the old connection
+   * (the client discards what it buffered, and the server's acknowledgements went to the old one), so
+   * their batch would only fail at JetStream's time-out (5 s) while every event waited behind it. It is
+   * given up at once and published again; JetStream drops the copies of what had arrived (`Nats-Msg-Id`).
+   */
+  reconnected(): void {
+    this.abandonPublishes?.();
+    this.wake();
   }
 
   async stop(): Promise<void> {
@@ -116,7 +129,7 @@ export class OutboxRelay {
         return 0;
       }
       // One connection keeps the publish order; awaiting the acks together keeps the batch fast.
-      await Promise.all(
+      const published = Promise.all(
         rows.map((row) => {
           const h = natsHeaders();
           h.set(CORRELATION_HEADER, row.envelope.correlationId);
@@ -127,6 +140,12 @@ export class OutboxRelay {
           });
         }),
       );
+      await new Promise<void>((resolve, reject) => {
+        this.abandonPublishes = () => reject(new Error('NATS reconnected while the batch was being published'));
+        published.then(() => resolve(), reject);
+      }).finally(() => {
+        this.abandonPublishes = null;
+      });
       await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
