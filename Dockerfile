@@ -8,7 +8,8 @@
 # Needs BuildKit (the default builder since Docker 23) for the npm cache mounts. The build reaches only
 # the npm registry and the base image; nothing is downloaded at run time.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS, the newest release line CI also runs the tests on (.ci/run).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------------
 # manifests: the lockfile, .npmrc and every package.json, nothing else. Its output changes only when a
@@ -73,7 +74,7 @@ COPY --from=build /app/portal/dist ./portal/dist
 COPY deploy/docker/healthcheck.cjs ./deploy/docker/healthcheck.cjs
 USER node
 # Gateway API; the other services serve only /health and /metrics on their own port.
-EXPOSE 3000 3101 3102 3103 3104 3105 3106
+EXPOSE 3000 3101 3102 3103 3104 3105 3106 3107
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "deploy/docker/healthcheck.cjs"]
 # The services drain NATS and finish in-flight work on SIGTERM; `exec` replaces the shell with node,

@@ -11,8 +11,8 @@ const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 const lock = path.join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
-  // Not `npm ci`: it rejects a lockfile that lacks other platforms' optional packages, which a
-  // registry mirror without them cannot supply. `npm install` installs the locked versions.
+  // Not `npm ci`, which deletes node_modules first: `npm install` installs the locked versions too and
+  // keeps what is already there when a pull changed a few packages.
   console.log('Installing dependencies (npm install)…');
   run('npm install --no-audit --no-fund');
 }
