@@ -2000,6 +2000,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problemas abiertos (7.6) y sus incidentes: vinculados, sin cerrar y registrados en el período
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida. Supervisores, administradores y operadores ven todos los problemas; un agente, los de su área; un referente no los ve (403), como en los problemas mismos.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/productivity": {
         parameters: {
             query?: never;
@@ -4768,6 +4790,22 @@ export interface components {
             tickets?: number[];
             title: string;
         };
+        ProblemReportRowResponse: {
+            /** @description El área responsable del análisis */
+            area: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Incidentes vinculados, de cualquier fecha */
+            incidents: number;
+            /** @description De ellos, los registrados dentro del período */
+            incidentsInPeriod: number;
+            number: number;
+            /** @description De ellos, los que no están cerrados */
+            openIncidents: number;
+            /** @enum {string} */
+            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
+            title: string;
+        };
         ProblemResponse: {
             /** @description Acciones realizadas, en orden */
             actions: components["schemas"]["ProblemActionResponse"][];
@@ -4811,6 +4849,18 @@ export interface components {
              * @description Artículo de la base de conocimiento que explica la solución temporal
              */
             workaroundArticleId: string | null;
+        };
+        ProblemsReportResponse: {
+            /** Format: date */
+            from: string;
+            /** @description Problemas abiertos del alcance, aunque la lista se corte */
+            openCount: number;
+            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
+            problems: components["schemas"]["ProblemReportRowResponse"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** Format: date */
+            to: string;
         };
         ProblemsResponse: {
             /** @description Problemas no cerrados, con cualquier filtro */
@@ -14059,6 +14109,65 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_problems: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Los problemas abiertos y cuántos hay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemsReportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
