@@ -11,13 +11,14 @@ interface Problem {
 
 /**
  * Problem records (issue 18; docs/domain.md § Post-assistance evaluation) in the portal: an area's agent records a problem with the keyboard,
- * linking an incident; analyses it (root cause, workaround, actions); a supervisor links another incident from
- * the ticket's workspace and unlinks it; the list filters by status and area with its counts.
+ * linking an incident; analyses it (root cause, workaround and its article picked from a search, actions); a
+ * supervisor links another incident from the ticket's workspace, sees the problem in the reports and unlinks it;
+ * the list filters by status and area with its counts.
  */
 test('an area records a problem, analyses it and links incidents from the list, the problem page and the workspace', async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const admin = await Api.admin();
   const tag = unique();
   const agent = { email: `agente.uit.${tag}@cau.gob.ar`, name: 'Ulises Infraestructura', role: 'agent', area: 'UIT' };
@@ -43,6 +44,18 @@ test('an area records a problem, analyses it and links incidents from the list, 
       },
       { 'Idempotency-Key': `problem-${tag}-${key}` },
     );
+  // The workaround's article, published and internal: staff find it by its words.
+  const articleTitle = `Correo caído por la mañana: reenviar la cola ${tag}`;
+  const article = await admin.send<{ id: string }>('POST', '/kb/articles', {
+    title: articleTitle,
+    problem: 'Los correos no llegan entre las 8 y las 9.',
+    solutionSteps: ['Reenviar la cola del servidor de correo.'],
+    category: 'correo-electronico',
+    tags: ['correo'],
+    visibility: 'internal',
+    force: true,
+  });
+  await admin.send('POST', `/kb/articles/${article.id}/publish`);
   const first = (await register(`Sin correo ${tag}`, 'a')).number;
   const second = (await register(`Correo caído ${tag}`, 'b')).number;
   // Resolution learns of both through events: taking them waits for that, as linking would.
@@ -73,22 +86,28 @@ test('an area records a problem, analyses it and links incidents from the list, 
   const incidents = page.locator('section[aria-labelledby="problem-incidents"]');
   await expect(incidents.getByRole('link', { name: `Ticket #${first}` })).toBeVisible();
 
-  // The analysis: a KB article that does not exist is refused by name; root cause, workaround, an action.
+  // The analysis: resolved without a root cause is refused by name; then root cause, workaround, its article
+  // found by typing and picked by its title, an action.
   await page.getByRole('button', { name: 'Editar' }).click();
   const edit = page.getByRole('dialog', { name: 'Editar el problema' });
+  await edit.getByLabel('Estado').selectOption('resuelto');
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(edit.getByText(/falta la causa raíz/).first()).toBeVisible();
+  await checkPage(page, 'problem-edit-refused');
   await edit.getByLabel('Causa raíz').fill('El certificado del servidor de correo vence cada noche.');
   await edit.getByLabel('Solución temporal').fill('Reenviar la cola del servidor.');
   await edit.getByLabel('Estado').selectOption('solucion_temporal');
-  await edit
-    .getByLabel('Artículo de la base de conocimiento (identificador)')
-    .fill('7d4c1b7e-0000-4000-8000-000000000000');
-  await edit.getByRole('button', { name: 'Guardar' }).click();
-  await expect(edit.getByText(/nombra un artículo de la base de conocimiento que no existe/).first()).toBeVisible();
-  await checkPage(page, 'problem-edit-refused');
-  await edit.getByLabel('Artículo de la base de conocimiento (identificador)').fill('');
+  const picker = edit.getByRole('combobox', { name: 'Artículo de la base de conocimiento' });
+  await picker.fill(`reenviar ${tag}`);
+  const option = page.getByRole('option', { name: articleTitle });
+  await expect(option).toBeVisible();
+  await checkPage(page, 'problem-article-picker');
+  await option.click();
+  await expect(picker).toHaveValue(articleTitle);
   await edit.getByRole('button', { name: 'Guardar' }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByText('Solución temporal', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: `Artículo: ${articleTitle}` })).toBeVisible();
   await page.getByLabel('Acción realizada').fill(`Se renovó el certificado (${tag}).`);
   await page.getByRole('button', { name: 'Registrar la acción' }).click();
   await expect(page.getByText(`Se renovó el certificado (${tag}).`)).toBeVisible();
@@ -97,6 +116,8 @@ test('an area records a problem, analyses it and links incidents from the list, 
 
   const [stored] = (await agentApi.send<{ problems: Problem[] }>('GET', `/problems?ticket=${first}`)).problems;
   expect(stored).toMatchObject({ status: 'solucion_temporal' });
+  const detail = await agentApi.send<{ workaroundArticleId: string | null }>('GET', `/problems/${stored!.id}`);
+  expect(detail.workaroundArticleId).toBe(article.id);
 
   // The list: filtered by status and area, with its counts.
   await page.getByRole('link', { name: 'Volver a los problemas' }).click();
@@ -122,6 +143,29 @@ test('an area records a problem, analyses it and links incidents from the list, 
   await checkPage(desk, 'workspace-problem');
   const linked = await agentApi.send<Problem>('GET', `/problems/${stored!.id}`);
   expect(linked.tickets.map((ticket) => ticket.number)).toEqual([first, second]);
+  // The reports show the open problem with its two incidents (reporting learns of the links through events).
+  // The dashboard keeps its answers a minute: opened once reporting has counted the second link.
+  const supervisorApi = await Api.login(supervisor.email, PASSWORD);
+  const month = new Date().toISOString().slice(0, 7);
+  await expect
+    .poll(
+      async () => {
+        const report = await supervisorApi.send<{ problems: Array<{ id: string; incidents: number }> }>(
+          'GET',
+          `/reports/problems?from=${month}-01&to=${nextMonth(month)}-01`,
+        );
+        return report.problems.find((problem) => problem.id === stored!.id)?.incidents;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(2);
+  await desk.goto(`${baseUrl()}/informes`);
+  const reported = desk.getByTestId('reports-problems').getByRole('row').filter({ hasText: tag });
+  await expect(reported.getByRole('cell').nth(2)).toHaveText('2', { timeout: 60_000 });
+  await expect(reported.getByRole('link', { name: `PRB-${stored!.number}` })).toBeVisible();
+  await reported.scrollIntoViewIfNeeded();
+  await checkPage(desk, 'reports-problems');
+  await desk.goBack();
   await section.getByRole('button', { name: 'Desvincular del problema' }).click();
   await expect(section.getByText('Este ticket no está vinculado a un problema.')).toBeVisible();
   await expect(section.getByRole('link', { name: 'Crear un problema desde este ticket' })).toBeVisible();
@@ -129,3 +173,8 @@ test('an area records a problem, analyses it and links incidents from the list, 
   await supervisorContext.close();
   await context.close();
 });
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}

@@ -1,10 +1,11 @@
-import type { ProblemsV1, ProblemV1 } from '@cau/contracts';
+import type { ProblemsReportV1, ProblemsV1, ProblemV1 } from '@cau/contracts';
 import { ApiClient, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
  * Issue 18, problem records (docs/domain.md § Post-assistance evaluation), through HTTP on the whole platform: incidents linked and
  * unlinked, a ticket in at most one problem, bad input named by field, the workaround's article checked
- * with knowledge, the status rules, and who may do what.
+ * with knowledge, the status rules, who may do what, every change in the audit log, and the open problems
+ * with their incidents in the reports.
  */
 describe('end to end: problem records', () => {
   let platform: TestPlatform;
@@ -15,6 +16,7 @@ describe('end to end: problem records', () => {
     platform = await startTestPlatform('e2eproblems');
     api = new ApiClient(platform.gatewayUrl);
     const admin = await api.token(platform.admin.email, platform.admin.password);
+    t.admin = admin;
     const account = async (key: string, role: string, extra: Record<string, string> = {}) => {
       const email = extra.email ?? `${key}@cau.gob.ar`;
       const password = `clave-${key}-12345`;
@@ -205,5 +207,83 @@ describe('end to end: problem records', () => {
     expect((await send('GET', '/api/v1/problems/7d4c1b7e-0000-4000-8000-000000000000', t.operator!)).status).toBe(404);
     const noTitle = await send('POST', '/api/v1/problems', t.uit!, { area: 'UIT' });
     expect([noTitle.status, noTitle.body.fields[0].field]).toEqual([400, 'title']);
+  });
+
+  it('audits every change of a problem, and the reports show it open with its incidents until it is closed', async () => {
+    const a = await register('Sin VPN desde la sede');
+    const b = await register('La VPN se corta');
+    const problem = await createWith([a]);
+    const path = `/api/v1/problems/${problem.id}`;
+    expect((await send('PATCH', path, t.uit!, { status: 'en_analisis', rootCause: 'Túnel caído' })).status).toBe(200);
+    expect((await send('POST', `${path}/actions`, t.uit!, { text: 'Se reinició el concentrador.' })).status).toBe(200);
+    const linked = await waitFor(
+      async () => {
+        const r = await send<ProblemV1>('POST', `${path}/tickets`, t.uit!, { tickets: [b] });
+        return r.status === 400 ? undefined : r;
+      },
+      { what: 'linking b', timeoutMs: 20_000 },
+    );
+    expect(linked.status).toBe(200);
+
+    // The reports count the problem's incidents once reporting has the events (today's month).
+    const today = new Date();
+    const month = today.toISOString().slice(0, 7);
+    const next = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+    const reportPath = `/api/v1/reports/problems?from=${month}-01&to=${next}-01`;
+    const row = await waitFor(
+      async () => {
+        const r = await send<ProblemsReportV1>('GET', reportPath, t.supervisor!);
+        expect(r.status).toBe(200);
+        const found = r.body.problems.find((p) => p.id === problem.id);
+        return found?.incidents === 2 ? found : undefined;
+      },
+      { what: 'the problem in the report', timeoutMs: 20_000 },
+    );
+    expect(row).toMatchObject({ number: problem.number, status: 'en_analisis', area: 'UIT', openIncidents: 2 });
+    expect((await send('GET', reportPath, t.ana!)).status).toBe(403);
+
+    expect((await send('DELETE', `${path}/tickets/${b}`, t.uit!)).status).toBe(200);
+    expect((await send('PATCH', path, t.supervisor!, { status: 'cerrado' })).status).toBe(200);
+    // Refused changes are not audited.
+    expect((await send('PATCH', path, t.supervisor!, { status: 'en_analisis' })).status).toBe(409);
+
+    const audit = await send<{
+      items: Array<{ action: string; actor: { name: string }; before: unknown; after: unknown }>;
+    }>('GET', `/api/v1/audit?targetType=problem&targetId=${problem.id}`, t.admin!);
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((e) => [e.action, e.actor.name]).reverse()).toEqual([
+      ['problem.create', 'Persona uit'],
+      ['problem.update', 'Persona uit'],
+      ['problem.add-action', 'Persona uit'],
+      ['problem.link-tickets', 'Persona uit'],
+      ['problem.unlink-ticket', 'Persona uit'],
+      ['problem.close', 'Persona supervisor'],
+    ]);
+    const [close, unlink, link, action, update, create] = audit.body.items;
+    expect(create!.after).toMatchObject({
+      title: 'Caídas del correo por las mañanas',
+      status: 'abierto',
+      tickets: [a],
+    });
+    expect([update!.before, update!.after]).toEqual([
+      expect.objectContaining({ status: 'abierto', rootCause: null }),
+      expect.objectContaining({ status: 'en_analisis', rootCause: 'Túnel caído' }),
+    ]);
+    expect(action!.after).toEqual({ action: 'Se reinició el concentrador.' });
+    expect([link!.before, link!.after]).toEqual([{ tickets: [a] }, { tickets: [a, b] }]);
+    expect([unlink!.before, unlink!.after]).toEqual([{ tickets: [a, b] }, { tickets: [a] }]);
+    expect([close!.before, close!.after]).toEqual([
+      expect.objectContaining({ status: 'en_analisis' }),
+      expect.objectContaining({ status: 'cerrado' }),
+    ]);
+
+    // Closed: no longer among the open problems.
+    await waitFor(
+      async () => {
+        const r = await send<ProblemsReportV1>('GET', reportPath, t.supervisor!);
+        return r.body.problems.every((p) => p.id !== problem.id) ? true : undefined;
+      },
+      { what: 'the closed problem out of the report', timeoutMs: 20_000 },
+    );
   });
 });

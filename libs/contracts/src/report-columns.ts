@@ -1,4 +1,10 @@
-import type { AreaResolutionFiguresV1, KpiRowV1, TechnicianFiguresV1, TicketTypeFiguresV1 } from './reports.js';
+import type {
+  AreaResolutionFiguresV1,
+  KpiRowV1,
+  ProblemReportRowV1,
+  TechnicianFiguresV1,
+  TicketTypeFiguresV1,
+} from './reports.js';
 
 /**
  * The columns of the report exports (CSV, XLSX, the spreadsheet of scheduled report mails), declared once
@@ -81,4 +87,15 @@ export const TYPE_COLUMNS: readonly ReportColumn<TicketTypeFiguresV1>[] = [
   { header: 'cerrados', value: (r) => r.closed },
   { header: 'resolucion_habil_prom_min', value: (r) => r.resolution.business },
   { header: 'resolucion_calendario_prom_min', value: (r) => r.resolution.calendar },
+];
+
+/** The open problem records (docs/domain.md § Post-assistance evaluation) and their incidents. */
+export const PROBLEM_COLUMNS: readonly ReportColumn<ProblemReportRowV1>[] = [
+  { header: 'problema', value: (r) => r.number },
+  { header: 'titulo', value: (r) => r.title },
+  { header: 'estado', value: (r) => r.status },
+  { header: 'area', value: (r) => r.area },
+  { header: 'incidentes', value: (r) => r.incidents },
+  { header: 'incidentes_sin_cerrar', value: (r) => r.openIncidents },
+  { header: 'incidentes_en_periodo', value: (r) => r.incidentsInPeriod },
 ];

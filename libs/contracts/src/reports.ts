@@ -24,6 +24,7 @@ import { defineEvent } from './events/envelope.js';
 import { Limits } from './limits.js';
 import { TicketFiltersV1 } from './queries/tickets.js';
 import { NotBlank } from './not-blank.js';
+import type { ProblemStatus } from './procedures/problems.js';
 
 /**
  * Indicators of the service desk (docs/domain.md § Reports). Definitions of every
@@ -32,6 +33,8 @@ import { NotBlank } from './not-blank.js';
 export const ReportQueries = {
   Kpis: 'reporting.kpis.v1',
   Recurring: 'reporting.recurring.v1',
+  /** The open problem records and their incidents (ProblemsReportV1; staff only, as problems are). */
+  Problems: 'reporting.problems.v1',
   Yearly: 'reporting.yearly.v1',
   /** Per technician, per area that resolved, per ticket type (ProductivityReportV1). */
   Productivity: 'reporting.productivity.v1',
@@ -160,6 +163,17 @@ export class RecurringReportParamsV1 extends ReportPeriodV1 {
 }
 
 export class RecurringReportQueryV1 extends RecurringReportParamsV1 {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActorV1)
+  @NotBlank()
+  actor!: ActorV1;
+}
+
+/** Query string of `GET /api/v1/reports/problems`: the period the incidents "in the period" are counted in. */
+export class ProblemsReportParamsV1 extends ReportPeriodV1 {}
+
+export class ProblemsReportQueryV1 extends ProblemsReportParamsV1 {
   @IsObject()
   @ValidateNested()
   @Type(() => ActorV1)
@@ -340,6 +354,35 @@ export interface RecurringReportV1 {
   items: RecurringIncidentV1[];
 }
 
+/** An open problem record (docs/domain.md § Post-assistance evaluation) with the incidents linked to it. */
+export interface ProblemReportRowV1 {
+  id: string;
+  number: number;
+  title: string;
+  status: ProblemStatus;
+  area: string;
+  /** Incidents linked to the problem, whenever registered. */
+  incidents: number;
+  /** Of those, the ones not closed yet. */
+  openIncidents: number;
+  /** Of those, the ones registered within the report's period. */
+  incidentsInPeriod: number;
+}
+
+export interface ProblemsReportV1 {
+  from: string;
+  to: string;
+  /** Null for the whole desk; an agent's area otherwise (its problems only). */
+  scope: ReportScopeV1 | null;
+  /** Open problems in the scope (the list stops at `PROBLEMS_REPORT_LIMIT`). */
+  openCount: number;
+  /** Open problems, the most incidents in the period first. */
+  problems: ProblemReportRowV1[];
+}
+
+/** Most problems one report lists; `openCount` still counts them all. */
+export const PROBLEMS_REPORT_LIMIT = 100;
+
 /** EDOMEX-CAU's yearly indicators (docs/domain.md § Reports). */
 export interface YearlyFiguresV1 {
   year: number;
@@ -515,6 +558,12 @@ export class ScheduledReportFiguresV1 {
   @IsOptional()
   @IsNumber()
   slaResolutionCompliance!: number | null;
+
+  /** Problem records not closed when the report was made (absent from reports made before problems were counted). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  openProblems?: number;
 }
 
 /** Largest spreadsheet a scheduled report carries (base64 characters): well inside one NATS message. */

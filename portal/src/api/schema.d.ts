@@ -2000,6 +2000,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problemas abiertos (7.6) y sus incidentes: vinculados, sin cerrar y registrados en el período
+         * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida. Supervisores, administradores y operadores ven todos los problemas; un agente, los de su área; un referente no los ve (403), como en los problemas mismos.
+         *
+         *     Roles: supervisor, admin, operator, agent, referente.
+         */
+        get: operations["ReportsController_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/productivity": {
         parameters: {
             query?: never;
@@ -3728,7 +3750,7 @@ export interface components {
         };
         AuditEntryResponse: {
             /** @enum {string} */
-            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore" | "announcement.create" | "announcement.update" | "announcement.withdraw" | "monitoring-integration.create" | "monitoring-integration.update" | "monitoring-integration.rotate-secret";
+            action: "account.create" | "account.update" | "account.password-reset" | "account.sign-in" | "account.sign-in-failure" | "account.link" | "account.role-sync" | "account.registration-request" | "account.registration-verify" | "canned-answer.create" | "canned-answer.update" | "canned-answer.delete" | "area.rename" | "escalation-graph.replace" | "sla-policies.replace" | "priority-matrix.replace" | "notification-rules.replace" | "area-mailboxes.replace" | "holiday.add" | "holiday.remove" | "holidays.import" | "calendar.create" | "calendar.update" | "mail-template.put" | "mail-template.reset" | "step-targets.replace" | "catalogue.category.create" | "catalogue.category.update" | "catalogue.category.retire" | "catalogue.category.restore" | "catalogue.service.create" | "catalogue.service.update" | "catalogue.service.retire" | "catalogue.service.restore" | "catalogue.jurisdiction.create" | "catalogue.jurisdiction.update" | "catalogue.jurisdiction.retire" | "catalogue.jurisdiction.restore" | "announcement.create" | "announcement.update" | "announcement.withdraw" | "monitoring-integration.create" | "monitoring-integration.update" | "monitoring-integration.rotate-secret" | "problem.create" | "problem.update" | "problem.close" | "problem.add-action" | "problem.link-tickets" | "problem.unlink-ticket";
             actor: components["schemas"]["AuditActorResponse"];
             /** @description El registro después del cambio (null si se borró) */
             after: {
@@ -3745,7 +3767,7 @@ export interface components {
             /** @description Id de la cuenta o respuesta, código del área, clave de la plantilla… */
             targetId: string;
             /** @enum {string} */
-            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration";
+            targetType: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration" | "problem";
         };
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -4768,6 +4790,22 @@ export interface components {
             tickets?: number[];
             title: string;
         };
+        ProblemReportRowResponse: {
+            /** @description El área responsable del análisis */
+            area: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Incidentes vinculados, de cualquier fecha */
+            incidents: number;
+            /** @description De ellos, los registrados dentro del período */
+            incidentsInPeriod: number;
+            number: number;
+            /** @description De ellos, los que no están cerrados */
+            openIncidents: number;
+            /** @enum {string} */
+            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
+            title: string;
+        };
         ProblemResponse: {
             /** @description Acciones realizadas, en orden */
             actions: components["schemas"]["ProblemActionResponse"][];
@@ -4811,6 +4849,18 @@ export interface components {
              * @description Artículo de la base de conocimiento que explica la solución temporal
              */
             workaroundArticleId: string | null;
+        };
+        ProblemsReportResponse: {
+            /** Format: date */
+            from: string;
+            /** @description Problemas abiertos del alcance, aunque la lista se corte */
+            openCount: number;
+            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
+            problems: components["schemas"]["ProblemReportRowResponse"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** Format: date */
+            to: string;
         };
         ProblemsResponse: {
             /** @description Problemas no cerrados, con cualquier filtro */
@@ -7155,7 +7205,7 @@ export interface operations {
                 from?: string;
                 limit?: number;
                 targetId?: string;
-                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration";
+                targetType?: "account" | "canned-answer" | "area" | "escalation-graph" | "sla-policies" | "priority-matrix" | "notification-rules" | "area-mailboxes" | "holiday" | "calendar" | "mail-template" | "catalogue-category" | "catalogue-service" | "catalogue-jurisdiction" | "step-targets" | "announcement" | "monitoring-integration" | "problem";
                 to?: string;
             };
             header?: never;
@@ -14059,6 +14109,65 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_problems: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Los problemas abiertos y cuántos hay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemsReportResponse"];
+                };
+            };
+            /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

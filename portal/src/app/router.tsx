@@ -555,6 +555,7 @@ const reportsRoute = createRoute({
     void queryClient.prefetchQuery(reads.series);
     if (reads.byDimensionQuery) void queryClient.prefetchQuery(reads.byDimension);
     void queryClient.prefetchQuery(reads.recurring);
+    if (reads.showsProblems) void queryClient.prefetchQuery(reads.problems);
     void queryClient.prefetchQuery(reads.productivity);
     void queryClient.prefetchQuery(reads.stepTimes);
     void queryClient.prefetchQuery(categoriesQuery);

@@ -3,11 +3,13 @@ import {
   CalendarEvents,
   Events,
   FieldServiceEvents,
+  ProblemEvents,
   ProcedureEvents,
   ServiceLevelEvents,
   type EventEnvelope,
 } from '@cau/contracts';
 import { onEvent, type BatchScope, type EventHandler } from '@cau/messaging';
+import type { ProblemsProjection } from './problems/problems.projection.js';
 import type { TicketFactsProjection } from './reports/ticket-facts.projection.js';
 import type { StepTimesProjection } from './step-times/step-times.projection.js';
 import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
@@ -23,13 +25,14 @@ export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) =
  * projections writing to its shadow schema). Every event updates the view and the path first; the
  * ticket's fact row is then rebuilt from them, and, after the events the field steps are measured from
  * (registration, derivation, solution, closure, reopening), its times per step. Inventory's field events
- * feed only the steps. The calendars resolution announces are read-model state
+ * feed only the steps, resolution's problem events only the problems. The calendars resolution announces are read-model state
  * too: a rebuild replays them in order, so its facts end counted on the newest.
  */
 export function readModelHandlers(
   projection: TicketViewProjection,
   facts: TicketFactsProjection,
   steps: StepTimesProjection,
+  problems: ProblemsProjection,
   guard?: ReadModelGuard,
 ): EventHandler<object>[] {
   // The fact row is rebuilt from the view and the path once per ticket per batch, after all of the batch's
@@ -161,6 +164,18 @@ export function readModelHandlers(
     onEvent(
       FieldServiceEvents.SignedOff,
       field((event, tx) => steps.signedOff(event, tx)),
+    ),
+    onEvent(
+      ProblemEvents.ProblemChanged,
+      field((event, tx) => problems.changed(event, tx)),
+    ),
+    onEvent(
+      ProblemEvents.TicketLinked,
+      field((event, tx) => problems.ticketLinked(event, tx)),
+    ),
+    onEvent(
+      ProblemEvents.TicketUnlinked,
+      field((event, tx) => problems.ticketUnlinked(event, tx)),
     ),
     onEvent(CalendarEvents.CalendarsChanged, async (event, tx) => {
       if (guard && !(await guard(event, tx))) return;

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProblemsProjection } from './problems/problems.projection.js';
+import { ProblemsReportUseCase } from './problems/problems-report.use-case.js';
+import { ProblemsRepository } from './problems/problems.repository.js';
 import { EventReplay } from './rebuild/event-replay.js';
 import { RebuildReadModelsUseCase } from './rebuild/rebuild-read-models.use-case.js';
 import { RebuildHandler } from './rebuild/rebuild.handler.js';
@@ -54,6 +57,9 @@ import { TicketViewRepository } from './tickets/ticket-view.repository.js';
     StepTimesProjection,
     StepTimesReportUseCase,
     StepTargetsUseCase,
+    ProblemsRepository,
+    ProblemsProjection,
+    ProblemsReportUseCase,
   ],
 })
 export class ReportingModule {}

@@ -2,6 +2,7 @@ import { QueueGroups } from '@cau/contracts';
 import type { ServiceDefinition } from '@cau/messaging';
 import { REPORTING_MIGRATIONS } from './migrations/index.js';
 import { READ_MODELS_DURABLE, readModelHandlers } from './read-models.js';
+import { ProblemsProjection } from './problems/problems.projection.js';
 import { RebuildRepository } from './rebuild/rebuild.repository.js';
 import { ReportingModule } from './reporting.module.js';
 import { ReportScheduler } from './schedules/report-scheduler.js';
@@ -32,6 +33,7 @@ export const reportingService: ServiceDefinition = {
           app.get(TicketViewProjection),
           app.get(TicketFactsProjection),
           app.get(StepTimesProjection),
+          app.get(ProblemsProjection),
           (event, tx) => rebuilds.admit(event.id, tx),
         ),
       },

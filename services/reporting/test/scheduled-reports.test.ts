@@ -170,7 +170,10 @@ describe('scheduled reports: computed by reporting, mailed by notifications, onc
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(mail.attachments[0]!.content as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Técnicos', 'Áreas', 'Tipos']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Técnicos', 'Áreas', 'Tipos', 'Problemas']);
+    // No problem recorded: the sheet has its headers only, and the mail says none is open.
+    expect(workbook.getWorksheet('Problemas')!.rowCount).toBe(1);
+    expect(mail.text).toContain('Problemas abiertos: 0');
     const rowOf = (sheet: string, n: number) => {
       const worksheet = workbook.getWorksheet(sheet)!;
       const headers = worksheet.getRow(1).values as unknown[];

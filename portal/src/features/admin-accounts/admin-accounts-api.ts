@@ -28,6 +28,7 @@ export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
   'step-targets',
   'announcement',
   'monitoring-integration',
+  'problem',
 ];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1), as the ticket status badges.

@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -29,7 +29,9 @@ import { useSession } from '../auth/session';
 import { StatusBadges } from '../tickets/ticket-status';
 import { ActionModal, fieldError, Refusal } from '../workspace/actions/action-kit';
 import { graphQuery } from '../workspace/workspace-api';
+import { kbArticleQuery } from '../knowledge/knowledge-api';
 import { ProblemStatusBadge } from './ProblemsPage';
+import { WorkaroundArticlePicker } from './WorkaroundArticlePicker';
 import {
   mayEditProblem,
   parseTicketNumbers,
@@ -117,18 +119,7 @@ export function ProblemPage() {
               <Text mt="xs" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {p.workaround ?? t('problems.notYet')}
               </Text>
-              {p.workaroundArticleId && (
-                <AnchorLink
-                  to="/kb/$articleId"
-                  params={{ articleId: p.workaroundArticleId }}
-                  size="sm"
-                  fw={600}
-                  mt="xs"
-                  display="block"
-                >
-                  {t('problems.openArticle')}
-                </AnchorLink>
-              )}
+              {p.workaroundArticleId && <WorkaroundArticleLink id={p.workaroundArticleId} />}
             </Card>
             <ActionsLog problem={p} editable={editable} />
           </Stack>
@@ -290,6 +281,17 @@ function ActionsLog({ problem, editable }: { problem: Problem; editable: boolean
   );
 }
 
+/** The workaround's article by its title (the link says what it opens), its id while the title loads. */
+function WorkaroundArticleLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const article = useQuery(kbArticleQuery(id));
+  return (
+    <AnchorLink to="/kb/$articleId" params={{ articleId: id }} size="sm" fw={600} mt="xs" display="block">
+      {article.data ? t('problems.articleTitled', { title: article.data.title }) : t('problems.openArticle')}
+    </AnchorLink>
+  );
+}
+
 const editSchema = z.object({
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   description: z.string().max(10_000, 'validation.tooLong'),
@@ -410,11 +412,16 @@ function EditProblem({
             {...form.register('workaround')}
             error={fieldError(t, errors.workaround?.message) ?? serverField('workaround')}
           />
-          <TextInput
-            label={t('problems.fields.workaroundArticle')}
-            description={t('problems.fields.workaroundArticleHint')}
-            {...form.register('workaroundArticleId')}
-            error={serverField('workaroundArticleId')}
+          <Controller
+            control={form.control}
+            name="workaroundArticleId"
+            render={({ field }) => (
+              <WorkaroundArticlePicker
+                value={field.value}
+                onChange={field.onChange}
+                error={serverField('workaroundArticleId')}
+              />
+            )}
           />
           {!shownByField && <Refusal error={save.error} />}
           <Group justify="flex-end">

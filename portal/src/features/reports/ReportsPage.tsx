@@ -28,6 +28,7 @@ import { servicesQuery } from '../workspace/workspace-api';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { ChartCard, type ChartColumn } from './ChartCard';
+import { ProblemsSection } from './ProblemsSection';
 import { ProductivitySection } from './ProductivitySection';
 import { StepTimesSection } from './StepTimesSection';
 import { formatCount, formatDay, formatDecimal, formatDelta, formatShare, periodLabel } from './report-format';
@@ -69,7 +70,7 @@ const CHART_HEIGHT = 260;
 /**
  * The managers' dashboard (issue 14, "Reports"): every indicator of docs/indicators.md for a period, with
  * its trend against the period of equal length before, charts over time and by dimension, the recurring
- * incidents, downloads and a printable layout.
+ * incidents, the open problems, downloads and a printable layout.
  */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
@@ -79,7 +80,7 @@ export function ReportsPage() {
   const today = useMemo(() => localToday(), []);
   const account = useSession();
   const reads = dashboardQueries(search, account?.role ?? '', today);
-  const { period, previous, scopeDimension, dimension, by, seriesQuery, byDimensionQuery } = reads;
+  const { period, previous, scopeDimension, dimension, by, showsProblems, seriesQuery, byDimensionQuery } = reads;
   const toConsole = isDeskRole(account?.role ?? '');
 
   const current = useQuery(reads.current);
@@ -407,6 +408,8 @@ export function ReportsPage() {
           </div>
         )}
       </Paper>
+
+      {showsProblems && <ProblemsSection from={period.from} to={period.to} />}
       <Text size="xs" c="dark.5">
         {t('reports.footnote')}
       </Text>

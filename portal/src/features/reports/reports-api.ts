@@ -43,6 +43,15 @@ export const recurringQuery = (query: { from: string; to: string; by: Recurrence
     placeholderData: keepPreviousData,
   });
 
+/** The open problems and their incidents (staff only: never asked for a referente). */
+export const problemsReportQuery = (period: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: ['reports', 'problems', period],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/problems', { params: { query: period } })),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+
 export const yearlyQuery = (fromYear: number, toYear: number) =>
   queryOptions({
     queryKey: ['reports', 'yearly', fromYear, toYear],
@@ -84,6 +93,8 @@ export function dashboardQueries(search: ReportSearch, role: string, today: stri
   const scopeDimension = scopeDimensionOf(role);
   const dimension: ReportDimension | undefined = scopeDimension ? undefined : search.dimension;
   const by: RecurrenceKey = search.by ?? 'category';
+  // Problems are staff's: a referente's dashboard has no problems section.
+  const showsProblems = scopeDimension !== 'jurisdiction';
   const seriesQuery: KpiQuery = { from: period.from, to: period.to, granularity: period.granularity };
   const byDimensionQuery: KpiQuery | null = dimension
     ? { from: period.from, to: period.to, granularity: 'total', dimension }
@@ -94,6 +105,7 @@ export function dashboardQueries(search: ReportSearch, role: string, today: stri
     scopeDimension,
     dimension,
     by,
+    showsProblems,
     seriesQuery,
     byDimensionQuery,
     current: kpiQuery({ from: period.from, to: period.to, granularity: 'total' }),
@@ -101,6 +113,7 @@ export function dashboardQueries(search: ReportSearch, role: string, today: stri
     series: kpiQuery(seriesQuery),
     byDimension: kpiBreakdownQuery(byDimensionQuery),
     recurring: recurringQuery({ from: period.from, to: period.to, by }),
+    problems: problemsReportQuery({ from: period.from, to: period.to }),
     productivity: productivityQuery({ from: period.from, to: period.to }),
     stepTimes: stepTimesQuery({ from: period.from, to: period.to }),
   };

@@ -20,6 +20,7 @@ export const AUDIT_TARGET_TYPES = [
   'step-targets',
   'announcement',
   'monitoring-integration',
+  'problem',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -69,6 +70,12 @@ export const AUDIT_ACTIONS = [
   'monitoring-integration.create',
   'monitoring-integration.update',
   'monitoring-integration.rotate-secret',
+  'problem.create',
+  'problem.update',
+  'problem.close',
+  'problem.add-action',
+  'problem.link-tickets',
+  'problem.unlink-ticket',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

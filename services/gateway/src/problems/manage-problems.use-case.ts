@@ -10,12 +10,20 @@ import {
   type ProblemV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
+import { AuditRepository, type AuditChange } from '../audit/audit.repository.js';
 import type { ProblemsQuery } from './problems.dto.js';
 
-/** Resolution owns problem records (it keeps every ticket's area and status); the gateway passes through. */
+/**
+ * Resolution owns problem records (it keeps every ticket's area and status); the gateway passes the
+ * requests through and audits every change, as it does the other staff changes (after resolution answered:
+ * a refused change is not a change).
+ */
 @Injectable()
 export class ManageProblemsUseCase {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditRepository,
+  ) {}
 
   list(actor: ActorV1, query: ProblemsQuery): Promise<ProblemsV1> {
     return this.rpc.request<ProblemsV1>(ResolutionQueries.ListProblems, { ...query, actor });
@@ -25,23 +33,66 @@ export class ManageProblemsUseCase {
     return this.rpc.request<ProblemV1>(ResolutionQueries.GetProblem, { actor, id });
   }
 
-  create(actor: ActorV1, body: ProblemInputV1): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.CreateProblem, { actor, body });
+  async create(actor: ActorV1, body: ProblemInputV1): Promise<ProblemV1> {
+    const created = await this.rpc.request<ProblemV1>(ResolutionQueries.CreateProblem, { actor, body });
+    await this.record(actor, 'problem.create', created.id, null, {
+      ...analysisOf(created),
+      tickets: numbersOf(created),
+    });
+    return created;
   }
 
-  change(actor: ActorV1, id: string, body: ProblemChangeV1): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.ChangeProblem, { actor, id, body });
+  async change(actor: ActorV1, id: string, body: ProblemChangeV1): Promise<ProblemV1> {
+    const before = await this.get(actor, id);
+    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.ChangeProblem, { actor, id, body });
+    const closed = before.status !== 'cerrado' && after.status === 'cerrado';
+    await this.record(actor, closed ? 'problem.close' : 'problem.update', id, analysisOf(before), analysisOf(after));
+    return after;
   }
 
-  addAction(actor: ActorV1, id: string, body: ProblemActionInputV1): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.AddProblemAction, { actor, id, body });
+  async addAction(actor: ActorV1, id: string, body: ProblemActionInputV1): Promise<ProblemV1> {
+    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.AddProblemAction, { actor, id, body });
+    await this.record(actor, 'problem.add-action', id, null, { action: after.actions.at(-1)?.text ?? body.text });
+    return after;
   }
 
-  link(actor: ActorV1, id: string, body: ProblemTicketsInputV1): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.LinkProblemTickets, { actor, id, body });
+  async link(actor: ActorV1, id: string, body: ProblemTicketsInputV1): Promise<ProblemV1> {
+    const before = await this.get(actor, id);
+    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.LinkProblemTickets, { actor, id, body });
+    await this.record(actor, 'problem.link-tickets', id, { tickets: numbersOf(before) }, { tickets: numbersOf(after) });
+    return after;
   }
 
-  unlink(actor: ActorV1, id: string, ticket: number): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.UnlinkProblemTicket, { actor, id, ticket });
+  async unlink(actor: ActorV1, id: string, ticket: number): Promise<ProblemV1> {
+    const before = await this.get(actor, id);
+    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.UnlinkProblemTicket, { actor, id, ticket });
+    await this.record(
+      actor,
+      'problem.unlink-ticket',
+      id,
+      { tickets: numbersOf(before) },
+      { tickets: numbersOf(after) },
+    );
+    return after;
   }
+
+  private record(
+    actor: ActorV1,
+    action: AuditChange['action'],
+    id: string,
+    before: AuditChange['before'],
+    after: AuditChange['after'],
+  ): Promise<void> {
+    return this.audit.record(actor, { action, targetType: 'problem', targetId: id, before, after });
+  }
+}
+
+/** What an edit changes: the audit compares these, not the lists of incidents and actions. */
+function analysisOf(problem: ProblemV1) {
+  const { title, description, status, area, rootCause, workaround, workaroundArticleId } = problem;
+  return { title, description, status, area, rootCause, workaround, workaroundArticleId };
+}
+
+function numbersOf(problem: ProblemV1): number[] {
+  return problem.tickets.map((ticket) => ticket.number);
 }

@@ -4,6 +4,8 @@ import {
   type ActorV1,
   type KpiReportParamsV1,
   type KpiReportV1,
+  type ProblemsReportParamsV1,
+  type ProblemsReportV1,
   type ProductivityReportParamsV1,
   type ProductivityReportV1,
   type RecurringReportParamsV1,
@@ -28,6 +30,10 @@ export class GetReportsUseCase {
 
   recurring(actor: ActorV1, params: RecurringReportParamsV1): Promise<RecurringReportV1> {
     return this.rpc.request<RecurringReportV1>(ReportQueries.Recurring, { actor, ...params });
+  }
+
+  problems(actor: ActorV1, params: ProblemsReportParamsV1): Promise<ProblemsReportV1> {
+    return this.rpc.request<ProblemsReportV1>(ReportQueries.Problems, { actor, ...params });
   }
 
   yearly(actor: ActorV1, params: YearlyReportParamsV1): Promise<YearlyReportV1> {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  PROBLEM_STATUSES,
   RECURRENCE_KEYS,
   REPORT_DIMENSIONS,
   KPI_GRANULARITIES,
@@ -9,6 +10,9 @@ import {
   type KpiReportV1,
   type KpiRowV1,
   type MeanDurationV1,
+  type ProblemReportRowV1,
+  type ProblemsReportV1,
+  type ProblemStatus,
   type ProductivityReportV1,
   type RecurrenceKey,
   type RecurringIncidentV1,
@@ -241,6 +245,52 @@ export class RecurringReportResponse implements RecurringReportV1 {
 
   @ApiProperty({ type: [RecurringIncidentResponse] })
   items!: RecurringIncidentResponse[];
+}
+
+export class ProblemReportRowResponse implements ProblemReportRowV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer' })
+  number!: number;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: PROBLEM_STATUSES })
+  status!: ProblemStatus;
+
+  @ApiProperty({ description: 'El área responsable del análisis' })
+  area!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Incidentes vinculados, de cualquier fecha' })
+  incidents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'De ellos, los que no están cerrados' })
+  openIncidents!: number;
+
+  @ApiProperty({ type: 'integer', description: 'De ellos, los registrados dentro del período' })
+  incidentsInPeriod!: number;
+}
+
+export class ProblemsReportResponse implements ProblemsReportV1 {
+  @ApiProperty({ format: 'date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date' })
+  to!: string;
+
+  @ApiProperty(SCOPE)
+  scope!: ReportScopeResponse | null;
+
+  @ApiProperty({ type: 'integer', description: 'Problemas abiertos del alcance, aunque la lista se corte' })
+  openCount!: number;
+
+  @ApiProperty({
+    type: [ProblemReportRowResponse],
+    description: 'Hasta 100 problemas abiertos, los de más incidentes en el período primero',
+  })
+  problems!: ProblemReportRowResponse[];
 }
 
 export class YearlyFiguresResponse implements YearlyFiguresV1 {

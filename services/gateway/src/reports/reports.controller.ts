@@ -15,6 +15,7 @@ import type { Readable } from 'node:stream';
 import {
   DESK_REPORT_ROLES,
   KpiReportParamsV1,
+  ProblemsReportParamsV1,
   ProductivityReportParamsV1,
   RecurringReportParamsV1,
   REPORT_ROLES,
@@ -27,6 +28,7 @@ import {
   YearlyReportParamsV1,
   type ActorV1,
   type KpiReportV1,
+  type ProblemsReportV1,
   type ProductivityReportV1,
   type ReadModelRebuildV1,
   type RecurringReportV1,
@@ -41,6 +43,7 @@ import { GetReportsUseCase } from './get-reports.use-case.js';
 import { kpiCsv, kpiXlsx, productivityXlsx } from './kpi-export.js';
 import {
   KpiReportResponse,
+  ProblemsReportResponse,
   ProductivityReportResponse,
   RecurringReportResponse,
   YearlyReportResponse,
@@ -130,6 +133,23 @@ export class ReportsController {
     @Query(new ContractPipe(RecurringReportParamsV1, ['minCount', 'limit'])) params: RecurringReportParamsV1,
   ): Promise<RecurringReportV1> {
     return this.reports.recurring(actor, params);
+  }
+
+  @Get('problems')
+  @ApiOperation({
+    summary: 'Problemas abiertos y sus incidentes: vinculados, sin cerrar y registrados en el período',
+    description:
+      'Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida. Supervisores, administradores y operadores ' +
+      'ven todos los problemas; un agente, los de su área; un referente no los ve (403), como en los problemas mismos.',
+  })
+  @ApiQueryFromContract(ProblemsReportParamsV1)
+  @ApiOkResponse({ type: ProblemsReportResponse, description: 'Los problemas abiertos y cuántos hay' })
+  @ApiErrors(400, 403, 503)
+  problems(
+    @CurrentActor() actor: ActorV1,
+    @Query(new ContractPipe(ProblemsReportParamsV1)) params: ProblemsReportParamsV1,
+  ): Promise<ProblemsReportV1> {
+    return this.reports.problems(actor, params);
   }
 
   @Get('yearly')

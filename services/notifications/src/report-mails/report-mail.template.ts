@@ -25,6 +25,8 @@ interface Formats {
   count: (n: number) => string;
   share: (n: number | null) => string;
   minutes: (n: number | null) => string;
+  /** A count the report may not carry (made before it was counted). */
+  maybeCount: (n: number | undefined) => string;
 }
 
 const WORDING: Record<Language, Wording> = {
@@ -48,6 +50,7 @@ const WORDING: Record<Language, Wording> = {
       ['Respuesta a la encuesta', (f, n) => n.share(f.surveyResponseRate)],
       ['Cumplimiento del SLA de respuesta', (f, n) => n.share(f.slaResponseCompliance)],
       ['Cumplimiento del SLA de resolución', (f, n) => n.share(f.slaResolutionCompliance)],
+      ['Problemas abiertos', (f, n) => n.maybeCount(f.openProblems)],
     ],
     dashboard: 'Véalo con gráficos, su tendencia y por área en el portal:',
     definitions: 'El tablero explica qué mide cada indicador.',
@@ -74,6 +77,7 @@ const WORDING: Record<Language, Wording> = {
       ['Survey response rate', (f, n) => n.share(f.surveyResponseRate)],
       ['Response SLA compliance', (f, n) => n.share(f.slaResponseCompliance)],
       ['Resolution SLA compliance', (f, n) => n.share(f.slaResolutionCompliance)],
+      ['Open problems', (f, n) => n.maybeCount(f.openProblems)],
     ],
     dashboard: 'See it with charts, its trend and by area in the portal:',
     definitions: 'The dashboard explains what each indicator measures.',
@@ -102,6 +106,7 @@ export function renderReportMail(report: ScheduledReportReadyV1, portalUrl: stri
     count: (n) => number(0).format(n),
     share: (n) => (n === null ? w.noData : `${number(1).format(n * 100)} %`),
     minutes: (n) => (n === null ? w.noData : `${number(0).format(n)} min`),
+    maybeCount: (n) => (n === undefined ? w.noData : number(0).format(n)),
   };
   // The period's last day, for people: the event carries the exclusive end.
   const lastDay = new Date(Date.parse(`${report.periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ import { ReportingProductivityDaily1798720000000 } from './1798720000000-reporti
 import { ReportingRecurringDaily1798720000100 } from './1798720000100-reporting-recurring-daily.js';
 import { ReportingFactService1799100000100 } from './1799100000100-reporting-fact-service.js';
 import { ReportingStepTimes1799500000000 } from './1799500000000-reporting-step-times.js';
+import { ReportingProblems1799700000000 } from './1799700000000-reporting-problems.js';
 
 /** Reporting's migrations in order: the service runs them, and a rebuild runs them into its shadow schema. */
 export const REPORTING_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const REPORTING_MIGRATIONS = [
   ReportingRecurringDaily1798720000100,
   ReportingFactService1799100000100,
   ReportingStepTimes1799500000000,
+  ReportingProblems1799700000000,
 ];

@@ -11,6 +11,8 @@ import {
   type ReadModelRebuildV1,
 } from '@cau/contracts';
 import { BatchScope, ServiceError, ServiceRuntime, type EventHandler } from '@cau/messaging';
+import { ProblemsProjection } from '../problems/problems.projection.js';
+import { ProblemsRepository } from '../problems/problems.repository.js';
 import { readModelHandlers } from '../read-models.js';
 import { ReportingSettings } from '../reports/reporting-settings.js';
 import { TicketFactsProjection } from '../reports/ticket-facts.projection.js';
@@ -27,7 +29,7 @@ const SWAP_WHEN_BEHIND = 1_000;
 const MAX_CATCH_UPS = 20;
 
 /**
- * Rebuilds ticket_view, ticket_timeline, ticket_facts and kpi_daily from the event stream while the live
+ * Rebuilds ticket_view, ticket_timeline, ticket_facts, kpi_daily and the problems from the event stream while the live
  * ones keep answering: the stream is replayed from its start into a shadow schema by the same projection
  * code, caught up, and swapped in (RebuildRepository explains the swap).
  */
@@ -127,6 +129,7 @@ export class RebuildReadModelsUseCase {
       new TicketViewProjection(shadow.positions, new TicketViewRepository(shadow)),
       facts,
       new StepTimesProjection(new StepTimesRepository(shadow), facts),
+      new ProblemsProjection(new ProblemsRepository(shadow)),
     );
     return new Map(handlers.map((h) => [h.definition.type, h]));
   }

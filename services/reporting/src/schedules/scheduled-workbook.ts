@@ -1,19 +1,26 @@
 import {
   AREA_COLUMNS,
   KPI_COLUMNS,
+  PROBLEM_COLUMNS,
   TECHNICIAN_COLUMNS,
   TYPE_COLUMNS,
   type KpiRowV1,
+  type ProblemReportRowV1,
   type ProductivityReportV1,
   type ReportColumn,
 } from '@cau/contracts';
 
 /**
  * The spreadsheet of a scheduled report: the period's KPI row (sheet «Indicadores», the columns of
- * `GET /api/v1/reports/kpis.xlsx`) and its productivity (sheets «Técnicos», «Áreas», «Tipos», the columns
- * of `productivity.xlsx`). Small (one period), so built in memory.
+ * `GET /api/v1/reports/kpis.xlsx`), its productivity (sheets «Técnicos», «Áreas», «Tipos», the columns
+ * of `productivity.xlsx`) and the open problems with their incidents (sheet «Problemas»). Small (one
+ * period), so built in memory.
  */
-export async function scheduledWorkbook(kpi: KpiRowV1, productivity: ProductivityReportV1): Promise<Buffer> {
+export async function scheduledWorkbook(
+  kpi: KpiRowV1,
+  productivity: ProductivityReportV1,
+  problems: readonly ProblemReportRowV1[],
+): Promise<Buffer> {
   // Loaded by the first scheduled report, not at every start of the service.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -26,6 +33,7 @@ export async function scheduledWorkbook(kpi: KpiRowV1, productivity: Productivit
   sheet('Técnicos', TECHNICIAN_COLUMNS, productivity.technicians);
   sheet('Áreas', AREA_COLUMNS, productivity.areas);
   sheet('Tipos', TYPE_COLUMNS, productivity.types);
+  sheet('Problemas', PROBLEM_COLUMNS, problems);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

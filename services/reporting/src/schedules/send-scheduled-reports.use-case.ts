@@ -4,11 +4,13 @@ import {
   MAX_SCHEDULED_SPREADSHEET_BASE64,
   ReportEvents,
   type KpiRowV1,
+  type ProblemReportRowV1,
   type ReportScheduleV1,
   type ScheduledReportFiguresV1,
   type ScheduledReportSpreadsheetV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { ProblemsRepository } from '../problems/problems.repository.js';
 import { RebuildRepository } from '../rebuild/rebuild.repository.js';
 import { buildKpiRows } from '../reports/kpi-formulas.js';
 import { ProductivityReportUseCase } from '../reports/productivity-report.use-case.js';
@@ -21,8 +23,8 @@ import { scheduledWorkbook, scheduledWorkbookName } from './scheduled-workbook.j
 
 /**
  * For each schedule whose latest ended period was not reported yet: claims the period, computes its
- * figures with the KPI report's code, and the period's spreadsheet (the KPI row and the productivity
- * report as XLSX), and writes `report.scheduled-ready` to the outbox, all in one transaction
+ * figures with the KPI report's code, and the period's spreadsheet (the KPI row, the productivity
+ * report and the open problems as XLSX), and writes `report.scheduled-ready` to the outbox, all in one transaction
  * (notifications mails it, the spreadsheet attached, once per recipient). Only the latest ended period is reported: after a stop of several
  * days the days missed are not mailed one by one.
  */
@@ -35,6 +37,7 @@ export class SendScheduledReportsUseCase {
     private readonly settings: ReportingSettings,
     private readonly rebuilds: RebuildRepository,
     private readonly productivity: ProductivityReportUseCase,
+    private readonly problems: ProblemsRepository,
   ) {}
 
   /** Returns how many reports this call wrote. */
@@ -53,7 +56,12 @@ export class SendScheduledReportsUseCase {
       await this.rebuilds.holdOffSwap(tx);
       if (!(await this.schedules.claimRun(tx, schedule.id, period.start))) return false;
       const row = await this.kpiRow(schedule, period);
-      const spreadsheet = await this.spreadsheet(schedule, period, row);
+      const problems = await this.problems.openProblems({
+        from: localStart(period.start, this.settings.timeZone),
+        to: localStart(period.end, this.settings.timeZone),
+        area: null,
+      });
+      const spreadsheet = await this.spreadsheet(schedule, period, row, problems.problems);
       const event = await this.runtime.outbox.append(tx, {
         definition: ReportEvents.ScheduledReportReady,
         ticketId: null,
@@ -65,7 +73,7 @@ export class SendScheduledReportsUseCase {
           timeZone: this.settings.timeZone,
           language: schedule.language,
           recipients: schedule.recipients,
-          figures: figuresOf(row),
+          figures: { ...figuresOf(row), openProblems: problems.openCount },
           ...(spreadsheet ? { spreadsheet } : {}),
         },
       });
@@ -99,9 +107,10 @@ export class SendScheduledReportsUseCase {
     schedule: ReportScheduleV1,
     period: { start: string; end: string },
     row: KpiRowV1,
+    problems: readonly ProblemReportRowV1[],
   ): Promise<ScheduledReportSpreadsheetV1 | null> {
     const productivity = await this.productivity.compute({ from: period.start, to: period.end }, null);
-    const base64 = (await scheduledWorkbook(row, productivity)).toString('base64');
+    const base64 = (await scheduledWorkbook(row, productivity, problems)).toString('base64');
     if (base64.length > MAX_SCHEDULED_SPREADSHEET_BASE64) {
       this.runtime.logger.warn(
         { scheduleId: schedule.id, period: period.start, bytes: base64.length },
@@ -111,6 +120,11 @@ export class SendScheduledReportsUseCase {
     }
     return { fileName: scheduledWorkbookName(schedule.granularity, period.start), base64 };
   }
+}
+
+/** The instant a local date starts in the report's zone. */
+function localStart(day: string, zone: string): Date {
+  return DateTime.fromISO(day, { zone }).toJSDate();
 }
 
 /** The figures the mail's body shows, from the period's KPI row. */
