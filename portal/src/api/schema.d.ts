@@ -2008,7 +2008,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Problemas abiertos (7.6) y sus incidentes: vinculados, sin cerrar y registrados en el período
+         * Problemas abiertos y sus incidentes: vinculados, sin cerrar y registrados en el período
          * @description Fechas locales (CAU_TIME_ZONE): `from` incluida, `to` excluida. Supervisores, administradores y operadores ven todos los problemas; un agente, los de su área; un referente no los ve (403), como en los problemas mismos.
          *
          *     Roles: supervisor, admin, operator, agent, referente.

@@ -20,7 +20,7 @@ export class ProblemsReportUseCase {
   async report(query: ProblemsReportQueryV1): Promise<ProblemsReportV1> {
     const scope = reportScopeOf(query.actor);
     if (scope?.dimension === 'jurisdiction') {
-      throw ServiceError.forbidden('los problemas son del personal de la mesa: un referente no los ve');
+      throw ServiceError.forbidden({ code: 'problem.read-staff-only' });
     }
     const period = checkPeriod(query, 'month', this.settings.timeZone);
     if (Array.isArray(period)) throw ServiceError.validation(period);
