@@ -563,9 +563,28 @@ try {
       const link = signedIn.getByRole('link', { name: String(number), exact: true }).first();
       await link.waitFor();
       const started = performance.now();
+      const clickedAt = await signedIn.evaluate(() => performance.now());
       await link.click();
       await lastStepOf(signedIn).waitFor();
       fromQueue.push(performance.now() - started);
+      if (values.explain && i === runs - 1) {
+        const calls = await signedIn.evaluate(
+          (since) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.startTime >= since)
+              .map((entry) => ({
+                name: new URL(entry.name).pathname,
+                start: entry.startTime - since,
+                end: entry.responseEnd - since,
+              })),
+          clickedAt,
+        );
+        console.log('  Ticket workspace opened from the queue: what it read (ms from the click)');
+        for (const call of calls) {
+          console.log(`    ${call.start.toFixed(0).padStart(5)} → ${call.end.toFixed(0).padStart(5)}  ${call.name}`);
+        }
+      }
     }
     await context.close();
     const [cold, ...warm] = newTab;
@@ -632,8 +651,10 @@ try {
       await reply.fill(text);
       const started = performance.now();
       await send.click();
+      // The entry's summary and its body may both carry the text: the first is enough.
       await timelineOf(page)
         .getByText(new RegExp(`${text}(?!\\d)`))
+        .first()
         .waitFor();
       times.push(performance.now() - started);
     }
