@@ -7,7 +7,6 @@ import { AnchorLink } from '../../components/links';
 import { NOTE_COLOR } from './Composer';
 import type { TimelineEntry } from './workspace-api';
 import { useDurationWords } from './use-duration-words';
-import './workspace-timeline.css';
 
 /*
  * The whole timeline as staff see it: every step with who, when, where it left the ticket, and the full
@@ -180,8 +179,6 @@ const TimelineStep = memo(
       <Timeline.Item
         // What Timeline gives each of its children (bullet and line filled up to the active step).
         {...placed}
-        // Steps out of view skip style and layout (workspace-timeline.css): a 200-step ticket draws in a fraction.
-        classNames={{ itemBody: 'workspace-step-body' }}
         role="listitem"
         color={tone.color}
         // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
