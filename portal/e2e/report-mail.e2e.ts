@@ -28,7 +28,7 @@ test("a scheduled report's mail links to the dashboard on the same period, which
     expect(parsed.attachments.map((a) => a.filename)).toEqual([`indicadores-diario-${day}.xlsx`]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(parsed.attachments[0]!.content as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Técnicos', 'Áreas', 'Tipos']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Técnicos', 'Áreas', 'Tipos', 'Problemas']);
     const supervisorApi = await Api.login(supervisor.email, PASSWORD);
     const next = new Date(`${day}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
