@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CannedAnswerPicker } from '../canned-answers/CannedAnswerPicker';
 import { appendToDraft } from '../canned-answers/fill';
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -17,6 +17,7 @@ import { clearDraft, useDraftField, type DraftField } from './drafts';
 import { useReportUnsaved } from './unsaved';
 import { addPendingComment, knownFrom, showsState, showTicketChange, type TimelineEntry } from './workspace-api';
 import { GrowingTextarea } from '../../components/GrowingTextarea';
+import { ChoiceSwitch } from '../../components/ChoiceSwitch';
 
 /** The reply box's id: the "r" shortcut puts the cursor there. */
 export const COMPOSER_ID = 'workspace-reply';
@@ -95,12 +96,11 @@ export function Composer({ number }: { number: number }) {
         <Title order={2} size="h4" id="composer-title">
           {t('workspaceWiring.composer.title')}
         </Title>
-        <SegmentedControl
-          size="xs"
+        <ChoiceSwitch
           value={kind}
-          onChange={(value) => setKind(value === 'note' ? 'note' : 'reply')}
-          aria-label={t('workspaceWiring.composer.kind')}
-          data={[
+          onChange={setKind}
+          label={t('workspaceWiring.composer.kind')}
+          options={[
             { value: 'reply', label: t('workspace.timeline.publicReply') },
             { value: 'note', label: t('workspace.timeline.internalNote') },
           ]}

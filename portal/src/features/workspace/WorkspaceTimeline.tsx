@@ -1,5 +1,5 @@
-import { Badge, Card, Group, Text, Timeline, Title, type TimelineItemProps } from '@mantine/core';
-import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
+import { Card, Text, Title } from '@mantine/core';
+import { memo, startTransition, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
@@ -7,6 +7,7 @@ import { AnchorLink } from '../../components/links';
 import { NOTE_COLOR } from './Composer';
 import type { TimelineEntry } from './workspace-api';
 import { useDurationWords } from './use-duration-words';
+import './workspace-timeline.css';
 
 /*
  * The whole timeline as staff see it: every step with who, when, where it left the ticket, and the full
@@ -59,22 +60,12 @@ function beyondSummary(entry: TimelineEntry, value: unknown): string | null {
   return collapse(entry.summary.es).includes(collapse(written)) ? null : written;
 }
 
-function Block({ label, children, tint }: { label?: string; children: ReactNode; tint?: string }) {
+function Block({ label, children, tint }: { label?: string; children: ReactNode; tint?: 'green' | 'orange' }) {
   return (
-    <Text
-      size="sm"
-      mt={4}
-      p={tint ? 'xs' : 0}
-      bg={tint}
-      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderRadius: 4 }}
-    >
-      {label && (
-        <Text span fw={600} size="sm">
-          {label}:{' '}
-        </Text>
-      )}
+    <p className="cau-step-block" data-tint={tint}>
+      {label && <span className="cau-step-label">{label}: </span>}
       {children}
-    </Text>
+    </p>
   );
 }
 
@@ -102,7 +93,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
     case 'ticket.solution-proposed':
       return (
         <>
-          {text(d.solution) && <Block tint="green.0">{text(d.solution)}</Block>}
+          {text(d.solution) && <Block tint="green">{text(d.solution)}</Block>}
           {text(d.elements) && <Block label={t('workspace.timeline.elements')}>{text(d.elements)}</Block>}
           {number(d.downtimeMinutes) !== null && (
             <Block label={t('workspace.timeline.downtime')}>{minutes(d.downtimeMinutes)}</Block>
@@ -129,7 +120,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
       );
     case 'ticket.review-rejected':
       return more(d.observations) ? (
-        <Block label={t('workspace.timeline.observations')} tint="orange.0">
+        <Block label={t('workspace.timeline.observations')} tint="orange">
           {more(d.observations)}
         </Block>
       ) : null;
@@ -139,7 +130,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
         <>
           {business && <Block label={t('workspace.timeline.resolutionTime')}>{business}</Block>}
           {text(d.signOffWaivedReason) && (
-            <Block label={t('workspace.timeline.signOffWaived')} tint="orange.0">
+            <Block label={t('workspace.timeline.signOffWaived')} tint="orange">
               {text(d.signOffWaivedReason)}
             </Block>
           )}
@@ -160,59 +151,40 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
 const FIRST_DRAWN = 30;
 
 /**
- * One step. Memoised on what a step is (history does not change): a new read of the ticket, a query
- * settling beside the timeline or a keystroke in the composer redraws the new steps only.
+ * One step, drawn with plain elements and one stylesheet: a 200-step timeline of Mantine components cost
+ * more in style and layout work than the rest of the page. Memoised on what a step is (history does not
+ * change): a new read of the ticket, a query settling beside the timeline or a keystroke in the composer
+ * redraws the new steps only.
  */
 const TimelineStep = memo(
-  function TimelineStep({
-    entry,
-    language,
-    ...placed
-  }: {
-    entry: TimelineEntry;
-    language: 'es' | 'en';
-  } & Pick<TimelineItemProps, '__active' | '__lineActive' | '__align'>) {
+  function TimelineStep({ entry, language }: { entry: TimelineEntry; language: 'es' | 'en' }) {
     const { t, i18n } = useTranslation();
     const tone = toneOf(entry);
+    // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
     const internal = entry.type === 'ticket.commented' && entry.details.internal === true;
     return (
-      <Timeline.Item
-        // What Timeline gives each of its children (bullet and line filled up to the active step).
-        {...placed}
-        role="listitem"
-        color={tone.color}
-        // An internal note stands apart by more than its colour: a tinted, bordered box and its badge.
-        style={
-          internal
-            ? { background: '#fff8e1', borderLeft: `3px solid ${NOTE_COLOR}`, borderRadius: 4, padding: 6 }
-            : undefined
-        }
-        title={
-          <Group gap={6} wrap="wrap">
-            {tone.label && (
-              <Badge size="xs" radius="sm" variant="filled" color={tone.color}>
-                {t(tone.label)}
-              </Badge>
-            )}
-            <Text span fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {entry.summary[language]}
-            </Text>
-          </Group>
-        }
+      <li
+        className="cau-step"
+        data-internal={internal || undefined}
+        style={{ '--cau-step-color': tone.color } as CSSProperties}
       >
-        <Text size="xs" c="dark.5">
-          {formatDateTime(entry.at, i18n.language)}
-          {entry.by ? ` · ${entry.by.name} (${t(`roles.${entry.by.role}`, { defaultValue: entry.by.role })})` : ''}
-          {entry.area ? ` · ${entry.area}` : ''}
-        </Text>
-        <EntryDetails entry={entry} />
-      </Timeline.Item>
+        <div className="cau-step-body">
+          <div className="cau-step-title">
+            {tone.label && <span className="cau-step-badge">{t(tone.label)}</span>}
+            <span className="cau-step-summary">{entry.summary[language]}</span>
+          </div>
+          <p className="cau-step-meta">
+            {formatDateTime(entry.at, i18n.language)}
+            {entry.by ? ` · ${entry.by.name} (${t(`roles.${entry.by.role}`, { defaultValue: entry.by.role })})` : ''}
+            {entry.area ? ` · ${entry.area}` : ''}
+          </p>
+          <EntryDetails entry={entry} />
+        </div>
+      </li>
     );
   },
   (before, after) =>
     before.language === after.language &&
-    before.__active === after.__active &&
-    before.__lineActive === after.__lineActive &&
     before.entry.at === after.entry.at &&
     before.entry.type === after.entry.type &&
     before.entry.summary.es === after.entry.summary.es &&
@@ -242,11 +214,11 @@ export const WorkspaceTimeline = memo(function WorkspaceTimeline({ timeline }: {
           {t('common.loading')}
         </Text>
       )}
-      <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1 - first} role="list">
+      <ol className="cau-timeline">
         {timeline.slice(first).map((entry, index) => (
           <TimelineStep key={`${entry.at}-${first + index}`} entry={entry} language={language} />
         ))}
-      </Timeline>
+      </ol>
     </Card>
   );
 });
