@@ -1,7 +1,7 @@
 import type { AnnouncementKind, AnnouncementPublishedV1, Language } from '@cau/contracts';
 import { escapeHtml, normalizeBlock, oneLine } from '../templates/html.js';
 import { formatShortInstant } from '../templates/link-mail.js';
-import { SIGNATURE, type RenderedMail } from '../templates/mail.js';
+import { htmlDocument, signedText, type RenderedMail } from '../templates/mail.js';
 import { renderTemplate, type MailTemplate } from '../templates/template-language.js';
 
 interface Wording {
@@ -44,9 +44,8 @@ const WORDING: Record<Language, Wording> = {
  */
 function announcementTemplate(language: Language): MailTemplate {
   const w = WORDING[language];
-  const { signature, automatic } = SIGNATURE[language];
   const subject = '[CAU] {{kind}}: {{title}}';
-  const text = [
+  const text = signedText(language, [
     w.greeting,
     '',
     '{{title}}',
@@ -60,28 +59,16 @@ function announcementTemplate(language: Language): MailTemplate {
     '',
     w.why,
     '',
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  ]);
   const e = escapeHtml;
   const color = (alert: string, usual: string) => `{{#alert}}${alert}{{/alert}}{{^alert}}${usual}{{/alert}}`;
-  const html = `<!DOCTYPE html>
-<html lang="${language}">
-<head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(w.greeting)}</p>
+  const body = `<p>${e(w.greeting)}</p>
 <p style="margin-bottom:4px;color:${color('#b42318', '#52606d')};font-weight:bold">{{kind}}</p>
 <h1 style="font-size:20px;margin-top:0">{{title}}</h1>
 <div style="white-space:pre-wrap;border-left:3px solid ${color('#b42318', '#cbd2d9')};padding-left:12px">{{body}}</div>
 <p>${e(w.validity)}</p>
-<p>${e(w.portal)} <a href="{{portalUrl}}">{{portalUrl}}</a></p>
-<p style="color:#52606d;font-size:12px">${e(w.why)}<br>${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject, text, html };
+<p>${e(w.portal)} <a href="{{portalUrl}}">{{portalUrl}}</a></p>`;
+  return { subject, text, html: htmlDocument(language, subject, body, [w.why]) };
 }
 
 const TEMPLATES: Record<Language, MailTemplate> = { es: announcementTemplate('es'), en: announcementTemplate('en') };

@@ -1,6 +1,6 @@
 import type { Language, ReportGranularity, ScheduledReportReadyV1 } from '@cau/contracts';
 import { escapeHtml } from '../templates/html.js';
-import { SIGNATURE, type RenderedMail } from '../templates/mail.js';
+import { htmlDocument, signedText, type RenderedMail } from '../templates/mail.js';
 import { renderTemplate, type MailTemplate } from '../templates/template-language.js';
 
 type Figures = ScheduledReportReadyV1['figures'];
@@ -90,8 +90,7 @@ const FORMS: Record<Figure, 'count' | 'share' | 'minutes'> = {
 /** The built-in summary: the same figures as a text list and an HTML table, with the dashboard's link. */
 function reportTemplate(language: Language): MailTemplate {
   const w = WORDING[language];
-  const { signature, automatic } = SIGNATURE[language];
-  const text = [
+  const text = signedText(language, [
     w.intro,
     '',
     ...w.lines.map(([label, figure]) => `${label}: {{${figure}}}`),
@@ -100,27 +99,15 @@ function reportTemplate(language: Language): MailTemplate {
     '{{dashboardUrl}}',
     w.definitions,
     '',
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  ]);
   const e = escapeHtml;
   const cell = 'padding:2px 16px 2px 0;color:#52606d';
-  const html = `<!DOCTYPE html>
-<html lang="${language}">
-<head><meta charset="utf-8"><title>${e(w.subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(w.intro)}</p>
+  const body = `<p>${e(w.intro)}</p>
 <table role="presentation" style="border-collapse:collapse">
 ${w.lines.map(([label, figure]) => `<tr><td style="${cell}">${e(label)}</td><td style="text-align:right">{{${figure}}}</td></tr>`).join('\n')}
 </table>
-<p>${e(w.dashboard)} <a href="{{dashboardUrl}}">{{dashboardUrl}}</a><br>${e(w.definitions)}</p>
-<p style="color:#52606d;font-size:12px">${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject: w.subject, text, html };
+<p>${e(w.dashboard)} <a href="{{dashboardUrl}}">{{dashboardUrl}}</a><br>${e(w.definitions)}</p>`;
+  return { subject: w.subject, text, html: htmlDocument(language, w.subject, body) };
 }
 
 const TEMPLATES: Record<Language, MailTemplate> = { es: reportTemplate('es'), en: reportTemplate('en') };

@@ -1,6 +1,6 @@
 import type { Language } from '@cau/contracts';
 import { escapeHtml } from './html.js';
-import { SIGNATURE } from './mail.js';
+import { htmlDocument, signedText } from './mail.js';
 import type { MailTemplate } from './template-language.js';
 
 /**
@@ -22,34 +22,13 @@ export interface LinkMailLayout {
 
 /** The built-in template of an account mail; literal words are escaped here for the HTML part. */
 export function linkMailTemplate(layout: LinkMailLayout): MailTemplate {
-  const { signature, automatic } = SIGNATURE[layout.language];
-  const text = [
-    layout.greeting,
-    '',
-    layout.intro,
-    layout.link,
-    '',
-    ...layout.notes,
-    '',
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  const text = signedText(layout.language, [layout.greeting, '', layout.intro, layout.link, '', ...layout.notes, '']);
   const e = escapeHtml;
-  const html = `<!DOCTYPE html>
-<html lang="${e(layout.language)}">
-<head><meta charset="utf-8"><title>${e(layout.subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(layout.greeting)}</p>
+  const body = `<p>${e(layout.greeting)}</p>
 <p>${e(layout.intro)}</p>
 <p><a href="${e(layout.link)}">${e(layout.action)}</a></p>
-<p>${layout.notes.map(e).join('<br>')}</p>
-<p style="color:#52606d;font-size:12px">${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject: layout.subject, text, html };
+<p>${layout.notes.map(e).join('<br>')}</p>`;
+  return { subject: layout.subject, text, html: htmlDocument(layout.language, layout.subject, body) };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -40,11 +40,34 @@ export interface TicketMailLayout {
   closing?: string[];
 }
 
-/** The signature every mail ends with. */
-export const SIGNATURE: Record<Language, { signature: string; automatic: string }> = {
+const SIGNATURE: Record<Language, { signature: string; automatic: string }> = {
   es: { signature: 'Mesa de Servicios del CAU', automatic: 'Este mensaje se envió automáticamente.' },
   en: { signature: 'CAU service desk', automatic: 'This message was sent automatically.' },
 };
+
+/** The text part of a built-in mail: its lines, then the signature every mail ends with. */
+export function signedText(language: Language, lines: readonly string[]): string {
+  const { signature, automatic } = SIGNATURE[language];
+  // The conventional signature separator, which mail clients recognise and fold away.
+  return [...lines, '-- ', signature, automatic, ''].join('\n');
+}
+
+/**
+ * The HTML part of a built-in mail: the document around `body` (HTML with Mustache tags), ending with
+ * `notes` and the signature in small print. Literal words are escaped here; values when it is rendered.
+ */
+export function htmlDocument(language: Language, title: string, body: string, notes: readonly string[] = []): string {
+  const { signature, automatic } = SIGNATURE[language];
+  return `<!DOCTYPE html>
+<html lang="${language}">
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
+${body}
+<p style="color:#52606d;font-size:12px">${[...notes, signature, automatic].map(escapeHtml).join('<br>')}</p>
+</body>
+</html>
+`;
+}
 
 /** The Mustache tag of a placeholder. */
 export const tag = (placeholder: string): string => `{{${placeholder}}}`;
@@ -61,12 +84,11 @@ const section = (placeholder: string, lines: string[]): string[] => [
  * are escaped when the template is rendered, as in administrators' templates.
  */
 export function ticketMailTemplate(layout: TicketMailLayout): MailTemplate {
-  const { signature, automatic } = SIGNATURE[layout.language];
   const subject = `${TICKET_TAG} ${layout.subject}`;
   const blocks = layout.blocks ?? [];
   const closing = layout.closing ?? [];
 
-  const text = [
+  const text = signedText(layout.language, [
     layout.greeting,
     '',
     ...layout.paragraphs.flatMap((paragraph) =>
@@ -79,20 +101,11 @@ export function ticketMailTemplate(layout: TicketMailLayout): MailTemplate {
     layout.link.url,
     '',
     ...closing.flatMap((paragraph) => [paragraph, '']),
-    // The conventional signature separator, which mail clients recognise and fold away.
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  ]);
 
   const e = escapeHtml;
   const label = 'padding:2px 16px 2px 0;color:#52606d;vertical-align:top';
-  const html = `<!DOCTYPE html>
-<html lang="${e(layout.language)}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(layout.greeting)}</p>
+  const body = `<p>${e(layout.greeting)}</p>
 ${layout.paragraphs
   .flatMap((paragraph) =>
     typeof paragraph === 'string'
@@ -111,12 +124,8 @@ ${blocks
   )
   .join('\n')}
 <p>${e(layout.link.intro)} <a href="${e(layout.link.url)}">${e(layout.link.url)}</a></p>
-${closing.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')}
-<p style="color:#52606d;font-size:12px">${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject, text, html };
+${closing.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')}`;
+  return { subject, text, html: htmlDocument(layout.language, subject, body) };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

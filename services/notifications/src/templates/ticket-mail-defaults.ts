@@ -1,6 +1,6 @@
 import { MAIL_KINDS, MAIL_LANGUAGES, type Language, type MailKind } from '@cau/contracts';
 import { escapeHtml } from './html.js';
-import { SIGNATURE, TICKET_TAG, tag, ticketMailTemplate, type TicketMailLayout } from './mail.js';
+import { TICKET_TAG, htmlDocument, signedText, tag, ticketMailTemplate, type TicketMailLayout } from './mail.js';
 import type { MailTemplate } from './template-language.js';
 
 /**
@@ -36,11 +36,10 @@ const REGISTERED = {
 /** The mail that gives the requester their ticket number (docs/domain.md § Registration): the number stands out. */
 function registeredTemplate(language: Language): MailTemplate {
   const copy = REGISTERED[language];
-  const { signature, automatic } = SIGNATURE[language];
   const subject = `${TICKET_TAG} ${copy.subject}: ${tag('title')}`;
   const greeting = `${copy.greeting}, ${tag('requesterName')}:`;
   const number = `#${tag('number')}`;
-  const text = [
+  const text = signedText(language, [
     greeting,
     '',
     copy.intro,
@@ -55,19 +54,10 @@ function registeredTemplate(language: Language): MailTemplate {
     '',
     `${copy.replyBefore} ${TICKET_TAG} ${copy.replyAfter}`,
     '',
-    // The conventional signature separator, which mail clients recognise and fold away.
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  ]);
   const e = escapeHtml;
   const label = 'padding:2px 16px 2px 0;color:#52606d;vertical-align:top';
-  const html = `<!DOCTYPE html>
-<html lang="${language}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(greeting)}</p>
+  const body = `<p>${e(greeting)}</p>
 <p>${e(copy.intro)}</p>
 <p style="font-size:22px;font-weight:bold;margin:20px 0">${e(copy.numberLabel)}: ${number}</p>
 <table role="presentation" style="border-collapse:collapse">
@@ -75,12 +65,8 @@ function registeredTemplate(language: Language): MailTemplate {
 <tr><td style="${label}">${e(copy.registeredAtLabel)}</td><td>${tag('registeredAt')}</td></tr>
 </table>
 <p>${e(copy.followIntro)} <a href="${tag('ticketUrl')}">${tag('ticketUrl')}</a></p>
-<p>${e(copy.replyBefore)} <strong>${TICKET_TAG}</strong> ${e(copy.replyAfter)}</p>
-<p style="color:#52606d;font-size:12px">${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject, text, html };
+<p>${e(copy.replyBefore)} <strong>${TICKET_TAG}</strong> ${e(copy.replyAfter)}</p>`;
+  return { subject, text, html: htmlDocument(language, subject, body) };
 }
 
 /** What the requester's mails after registration share. */
