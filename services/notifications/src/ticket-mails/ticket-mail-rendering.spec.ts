@@ -8,6 +8,7 @@ import {
   ClosedMails,
   CommentedMails,
   EscalatedMails,
+  MAIL_KIND_ENTRIES,
   MergedMails,
   RegisteredMails,
   ReopenedMails,
@@ -87,6 +88,21 @@ describe('built-in templates', () => {
       expect(checkTemplate(template, placeholdersOf(kind))).toEqual([]);
       expect(template.html).toContain(`<html lang="${language}">`);
       expect(template.subject.startsWith('[CAU #{{number}}] ')).toBe(true);
+    },
+  );
+
+  it.each(MAIL_KINDS.flatMap((kind) => MAIL_LANGUAGES.map((language) => [kind, language] as const)))(
+    '%s in %s renders its sample with every tag filled, signed in its language',
+    (kind, language) => {
+      const entry = MAIL_KIND_ENTRIES.get(kind);
+      const { builtIn } = entry!.sample(TICKET, PORTAL, { language, timeZone: 'UTC' });
+      expect(builtIn.subject).toMatch(/^\[CAU #1234\] \S/);
+      for (const part of [builtIn.subject, builtIn.text, builtIn.html]) expect(part).not.toMatch(/{{|}}/);
+      expect(builtIn.text).toMatch(
+        language === 'es' ? /\n-- \nMesa de Servicios del CAU\n/ : /\n-- \nCAU service desk\n/,
+      );
+      expect(builtIn.html).toContain(`<html lang="${language}">`);
+      expect(builtIn.html).toContain(`${PORTAL}/tickets/`);
     },
   );
 
