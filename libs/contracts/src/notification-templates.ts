@@ -12,6 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorV1 } from './common.js';
+import { Events } from './events/ticket-events.js';
+import { ProcedureEvents } from './procedures/events.js';
 import { Language } from './enums.js';
 import { NotBlank } from './not-blank.js';
 
@@ -35,25 +37,66 @@ export const NotificationTemplateCommands = {
 } as const;
 
 /**
- * The mails whose text administrators can replace; the `kind` of deliveries. Keep in step with the
- * mail plans of the notifications service (a unit test there compares them).
+ * The one table of the ticket mails administrators can replace: each kind (the `kind` of deliveries),
+ * the event type that gives it and the placeholders only that event gives (every ticket mail also has
+ * `TICKET_PLACEHOLDERS`). The mail kinds, their placeholders and the event types people can opt out of
+ * (`NOTIFIED_EVENT_TYPES`) are all read from it; the notifications service plans one mail per kind.
  */
-export const MAIL_KINDS = [
-  'ticket-registered',
-  'ticket-escalated',
-  'solution-returned',
-  'ticket-assigned',
-  'ticket-resolved',
-  'review-requested',
-  'review-rejected',
-  'ticket-closed',
-  'ticket-reopened',
-  'sla-breached',
-  'requester-commented',
-  'staff-replied',
-  'ticket-merged',
+export const TICKET_MAIL_TABLE = {
+  'ticket-registered': { eventType: Events.TicketRegistered.type, placeholders: [] },
+  'ticket-escalated': {
+    eventType: ProcedureEvents.TicketEscalated.type,
+    placeholders: ['from', 'to', 'byName', 'reason'],
+  },
+  'solution-returned': {
+    eventType: ProcedureEvents.SolutionReturned.type,
+    placeholders: ['from', 'to', 'byName', 'reason'],
+  },
+  'ticket-assigned': { eventType: ProcedureEvents.TicketTaken.type, placeholders: ['area', 'assigneeName', 'byName'] },
+  'ticket-resolved': { eventType: ProcedureEvents.TicketResolved.type, placeholders: ['solution'] },
+  'review-requested': {
+    eventType: ProcedureEvents.TicketResolved.type,
+    placeholders: ['area', 'byName', 'solution', 'verifiedWithRequester'],
+  },
+  'review-rejected': {
+    eventType: ProcedureEvents.ReviewRejected.type,
+    placeholders: ['area', 'byName', 'observations'],
+  },
+  'ticket-closed': { eventType: ProcedureEvents.TicketClosed.type, placeholders: ['ownTicket'] },
+  'ticket-reopened': { eventType: ProcedureEvents.TicketReopened.type, placeholders: ['reason'] },
+  'sla-breached': { eventType: ProcedureEvents.SlaBreached.type, placeholders: ['area', 'target', 'dueAt'] },
+  'requester-commented': {
+    eventType: ProcedureEvents.TicketCommented.type,
+    placeholders: ['area', 'channel', 'text', 'reopens', 'reopened'],
+  },
+  'staff-replied': { eventType: ProcedureEvents.TicketCommented.type, placeholders: ['byName', 'reply'] },
+  'ticket-merged': { eventType: ProcedureEvents.TicketMerged.type, placeholders: ['original', 'originalUrl'] },
+} as const satisfies Record<string, { eventType: string; placeholders: readonly string[] }>;
+
+export type MailKind = keyof typeof TICKET_MAIL_TABLE;
+/** In the order of a ticket's life. */
+export const MAIL_KINDS = Object.keys(TICKET_MAIL_TABLE) as MailKind[];
+
+/** The placeholders of every ticket mail, from the ticket's stored facts. */
+export const TICKET_PLACEHOLDERS = [
+  'number',
+  'title',
+  'requesterName',
+  'jurisdiction',
+  'registeredAt',
+  'ticketUrl',
+  'surveyUrl',
 ] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** Every placeholder of one mail kind: the ticket's, then its event's. */
+export function placeholdersOf(kind: MailKind): readonly string[] {
+  return [...TICKET_PLACEHOLDERS, ...TICKET_MAIL_TABLE[kind].placeholders];
+}
+
+/** The event types that can give mails, in the order of a ticket's life: the keys of preferences. */
+export const NOTIFIED_EVENT_TYPES: readonly string[] = [
+  ...new Set(MAIL_KINDS.map((kind) => TICKET_MAIL_TABLE[kind].eventType)),
+];
 
 export const MAIL_LANGUAGES: readonly Language[] = Object.values(Language);
 
@@ -193,8 +236,8 @@ export interface MailKindListV1 {
 export interface MailTemplateV1 extends TemplateVersionInfoV1 {
   kind: MailKind;
   language: Language;
-  /** The administrator's template; null while the built-in one (code, not a template) is in force. */
-  template: MailTemplateBodyV1 | null;
+  /** The template in force: the administrator's, or the built-in one (the text to start editing from). */
+  template: MailTemplateBodyV1;
   placeholders: PlaceholderV1[];
 }
 

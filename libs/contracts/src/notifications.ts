@@ -12,8 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorV1 } from './common.js';
-import { Events } from './events/ticket-events.js';
-import { ProcedureEvents } from './procedures/events.js';
+import { NOTIFIED_EVENT_TYPES } from './notification-templates.js';
 import { NotBlank } from './not-blank.js';
 
 /**
@@ -51,24 +50,6 @@ export const DEFAULT_DELIVERIES_LISTED = 50;
  */
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-/**
- * The event types that can give mails: the keys of preferences. Keep in step with the mail plans of
- * the notifications service (its `NOTIFIED_EVENT_TYPES`).
- */
-export const NOTIFIED_EVENT_TYPES: readonly string[] = [
-  Events.TicketRegistered.type,
-  ProcedureEvents.TicketEscalated.type,
-  ProcedureEvents.SolutionReturned.type,
-  ProcedureEvents.TicketTaken.type,
-  ProcedureEvents.TicketResolved.type,
-  ProcedureEvents.ReviewRejected.type,
-  ProcedureEvents.TicketClosed.type,
-  ProcedureEvents.TicketReopened.type,
-  ProcedureEvents.SlaBreached.type,
-  ProcedureEvents.TicketCommented.type,
-  ProcedureEvents.TicketMerged.type,
-];
 
 /** What a person sends to turn one event type's mails off or on; the address is always their own. */
 export class PreferenceBodyV1 {

@@ -36,7 +36,7 @@ interface MailTemplateBody {
   version: number;
   source: string;
   updatedBy: string | null;
-  template: typeof closedTemplate | null;
+  template: typeof closedTemplate;
   placeholders: Array<{ name: string }>;
 }
 
@@ -185,10 +185,8 @@ describe('gateway + notifications: mail templates edited by administrators', () 
       expect(answer.body.text).toContain('Estimado/a <script>alert(1)</script>:');
       expect(answer.body.html).not.toContain('<script>');
       expect(answer.body.html).not.toContain('<b>');
-      expect(answer.body.html).toContain('&lt;script&gt;alert(1)&lt;&#x2F;script&gt;');
-      expect(answer.body.html).toContain(
-        `href="https:&#x2F;&#x2F;${DOMAIN}&#x2F;tickets&#x2F;${number}&#x2F;encuesta"`,
-      );
+      expect(answer.body.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(answer.body.html).toContain(`href="https://${DOMAIN}/tickets/${number}/encuesta"`);
     }
     const unknown = await request('POST', `${BASE}/ticket-closed/es/preview`, { body: { ticketNumber: 999999 } });
     expect([unknown.status, unknown.body.code, unknown.body.message]).toEqual([
@@ -222,11 +220,14 @@ describe('gateway + notifications: mail templates edited by administrators', () 
     const current = await request<MailTemplateBody>('GET', CLOSED_ES);
     expect(current.body).toMatchObject({ version: 1, source: 'override', template: closedTemplate });
     const english = await request<MailTemplateBody>('GET', `${BASE}/ticket-closed/en`);
-    expect(english.body).toMatchObject({ version: 0, source: 'built-in', template: null });
+    // The built-in text, for the administrator to start from.
+    expect(english.body).toMatchObject({ version: 0, source: 'built-in' });
+    expect(english.body.template.subject).toBe('[CAU #{{number}}] Your request is closed: {{title}}');
 
     const reset = await request<MailTemplateBody>('DELETE', CLOSED_ES);
     expect(reset.status).toBe(200);
-    expect(reset.body).toMatchObject({ version: 2, source: 'built-in', template: null, updatedBy: ADMIN.email });
+    expect(reset.body).toMatchObject({ version: 2, source: 'built-in', updatedBy: ADMIN.email });
+    expect(reset.body.template.subject).toBe('[CAU #{{number}}] Cerramos su solicitud: {{title}}');
     const again = await request<MailTemplateBody>('DELETE', CLOSED_ES);
     expect(again.body.version).toBe(2);
 

@@ -49,7 +49,7 @@ const MAIL_TEMPLATE_SCHEMA: SchemaObject = {
     kind: { type: 'string', enum: [...MAIL_KINDS] },
     language: { type: 'string', enum: [...MAIL_LANGUAGES] },
     ...VERSION_INFO,
-    template: { ...TEMPLATE_SCHEMA, nullable: true, description: 'null mientras rige la plantilla incorporada' },
+    template: { ...TEMPLATE_SCHEMA, description: 'La plantilla vigente: la del administrador o la incorporada' },
     placeholders: { type: 'array', items: PLACEHOLDER_SCHEMA },
   },
 };

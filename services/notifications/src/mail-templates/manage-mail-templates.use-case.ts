@@ -21,13 +21,14 @@ import { onlyAdministrators } from '../admin/deliveries-admin.use-case.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { MAIL_KIND_ENTRIES, type MailKindEntry } from '../ticket-mails/ticket-mail-plans.js';
 import { SAMPLE_TICKET, describePlaceholders } from '../templates/placeholders.js';
+import { defaultTicketTemplate } from '../templates/ticket-mail-defaults.js';
 import { checkTemplate, renderTemplate, type MailTemplate } from '../templates/template-language.js';
 import { TicketCopyRepository } from '../tickets/ticket-copy.repository.js';
 import { MailTemplateRepository, type TemplateVersion } from './mail-template.repository.js';
 
 /**
  * Administrators replace the text of a mail kind in one language with their own template, keep every
- * version, go back to the built-in text, and preview a template before or after saving it. The mail
+ * version, go back to the built-in template (which they see and start from), and preview a template before or after saving it. The mail
  * sender reads the template in force when it records each mail, so a saved version applies from the
  * next event on.
  */
@@ -135,7 +136,8 @@ export class ManageMailTemplatesUseCase {
       kind,
       language,
       ...versionInfo(latest),
-      template: latest?.template ?? null,
+      // The built-in text while no override is in force, so an administrator starts from the real mail.
+      template: latest?.template ?? defaultTicketTemplate(kind, language),
       placeholders: describePlaceholders(entryOf(kind).placeholders),
     };
   }

@@ -9,3 +9,8 @@ export function escapeHtml(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Normalises line breaks and trims: text as people wrote it, shown as a block, reads the same in both parts. */
+export function normalizeBlock(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}

@@ -1,5 +1,6 @@
 import type { Language } from '@cau/contracts';
-import { escapeHtml, oneLine } from './html.js';
+import { escapeHtml } from './html.js';
+import type { MailTemplate } from './template-language.js';
 
 export interface MailLocale {
   language: Language;
@@ -17,22 +18,23 @@ export interface RenderedMail {
  * The tag that threads a conversation to its ticket. It is the same in every language: replies are
  * matched by it, so changing its shape breaks the threading of mails already sent.
  */
-export function ticketTag(number: number): string {
-  return `[CAU #${number}]`;
-}
+export const TICKET_TAG = '[CAU #{{number}}]';
 
-/** What a mail says, top to bottom; `renderMail` turns it into the text and HTML parts. */
-export interface MailContent {
+/**
+ * What a ticket mail says, top to bottom, as Mustache source: literal words with `{{placeholders}}`.
+ * `ticketMailTemplate` lays it out as the subject, text and HTML parts every ticket mail shares.
+ */
+export interface TicketMailLayout {
   language: Language;
-  number: number;
-  /** The subject after the ticket tag (user text in it is put on one line). */
+  /** The subject after the ticket tag. */
   subject: string;
   greeting: string;
-  paragraphs: string[];
-  /** Label and value pairs; values are put on one line. */
+  /** A paragraph, or one shown only when a placeholder is not empty. */
+  paragraphs: Array<string | { when: string; text: string }>;
+  /** Label and value pairs (the values are one-line placeholders). */
   fields: Array<[label: string, value: string]>;
-  /** Text as people wrote it (a solution, observations), line breaks kept. */
-  blocks?: Array<{ label: string; text: string }>;
+  /** Text as people wrote it (a solution, observations): a label and its placeholder. */
+  blocks?: Array<{ label: string; placeholder: string }>;
   link: { intro: string; url: string };
   /** Paragraphs after the link (the reply rule). */
   closing?: string[];
@@ -43,62 +45,87 @@ const SIGNATURE: Record<Language, { signature: string; automatic: string }> = {
   en: { signature: 'CAU service desk', automatic: 'This message was sent automatically.' },
 };
 
-/** The layout every ticket mail shares; the subject always starts with the ticket tag. */
-export function renderMail(content: MailContent): RenderedMail {
-  const { signature, automatic } = SIGNATURE[content.language];
-  const subject = `${ticketTag(content.number)} ${oneLine(content.subject)}`;
-  const fields = content.fields.map(([label, value]) => [label, oneLine(value)] as const);
-  const blocks = (content.blocks ?? []).map((block) => ({ label: block.label, text: normalizeBlock(block.text) }));
-  const closing = content.closing ?? [];
+/** The text part of a built-in mail: its lines, then the signature every mail ends with. */
+export function signedText(language: Language, lines: readonly string[]): string {
+  const { signature, automatic } = SIGNATURE[language];
+  // The conventional signature separator, which mail clients recognise and fold away.
+  return [...lines, '-- ', signature, automatic, ''].join('\n');
+}
 
-  const text = [
-    content.greeting,
+/**
+ * The HTML part of a built-in mail: the document around `body` (HTML with Mustache tags), ending with
+ * `notes` and the signature in small print. Literal words are escaped here; values when it is rendered.
+ */
+export function htmlDocument(language: Language, title: string, body: string, notes: readonly string[] = []): string {
+  const { signature, automatic } = SIGNATURE[language];
+  return `<!DOCTYPE html>
+<html lang="${language}">
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
+${body}
+<p style="color:#52606d;font-size:12px">${[...notes, signature, automatic].map(escapeHtml).join('<br>')}</p>
+</body>
+</html>
+`;
+}
+
+/** The Mustache tag of a placeholder. */
+export const tag = (placeholder: string): string => `{{${placeholder}}}`;
+
+/** Shown only when `placeholder` is not empty; section tags alone on their line leave no blank line. */
+const section = (placeholder: string, lines: string[]): string[] => [
+  `{{#${placeholder}}}`,
+  ...lines,
+  `{{/${placeholder}}}`,
+];
+
+/**
+ * The built-in template of a ticket mail. Literal words are escaped here for the HTML part; the values
+ * are escaped when the template is rendered, as in administrators' templates.
+ */
+export function ticketMailTemplate(layout: TicketMailLayout): MailTemplate {
+  const subject = `${TICKET_TAG} ${layout.subject}`;
+  const blocks = layout.blocks ?? [];
+  const closing = layout.closing ?? [];
+
+  const text = signedText(layout.language, [
+    layout.greeting,
     '',
-    ...content.paragraphs.flatMap((paragraph) => [paragraph, '']),
-    ...fields.map(([label, value]) => `${label}: ${value}`),
+    ...layout.paragraphs.flatMap((paragraph) =>
+      typeof paragraph === 'string' ? [paragraph, ''] : section(paragraph.when, [paragraph.text, '']),
+    ),
+    ...layout.fields.map(([label, value]) => `${label}: ${value}`),
     '',
-    ...blocks.flatMap((block) => [`${block.label}:`, block.text, '']),
-    `${content.link.intro}:`,
-    content.link.url,
+    ...blocks.flatMap((block) => [`${block.label}:`, tag(block.placeholder), '']),
+    `${layout.link.intro}:`,
+    layout.link.url,
     '',
     ...closing.flatMap((paragraph) => [paragraph, '']),
-    // The conventional signature separator, which mail clients recognise and fold away.
-    '-- ',
-    signature,
-    automatic,
-    '',
-  ].join('\n');
+  ]);
 
   const e = escapeHtml;
   const label = 'padding:2px 16px 2px 0;color:#52606d;vertical-align:top';
-  const html = `<!DOCTYPE html>
-<html lang="${e(content.language)}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;line-height:1.5">
-<p>${e(content.greeting)}</p>
-${content.paragraphs.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')}
+  const body = `<p>${e(layout.greeting)}</p>
+${layout.paragraphs
+  .flatMap((paragraph) =>
+    typeof paragraph === 'string'
+      ? [`<p>${e(paragraph)}</p>`]
+      : section(paragraph.when, [`<p>${e(paragraph.text)}</p>`]),
+  )
+  .join('\n')}
 <table role="presentation" style="border-collapse:collapse">
-${fields.map(([name, value]) => `<tr><td style="${label}">${e(name)}</td><td>${e(value)}</td></tr>`).join('\n')}
+${layout.fields.map(([name, value]) => `<tr><td style="${label}">${e(name)}</td><td>${e(value)}</td></tr>`).join('\n')}
 </table>
 ${blocks
   .map(
     (block) =>
       `<p style="margin-bottom:4px;color:#52606d">${e(block.label)}</p>\n` +
-      `<div style="white-space:pre-wrap;border-left:3px solid #cbd2d9;padding-left:12px">${e(block.text)}</div>`,
+      `<div style="white-space:pre-wrap;border-left:3px solid #cbd2d9;padding-left:12px">${tag(block.placeholder)}</div>`,
   )
   .join('\n')}
-<p>${e(content.link.intro)} <a href="${e(content.link.url)}">${e(content.link.url)}</a></p>
-${closing.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')}
-<p style="color:#52606d;font-size:12px">${e(signature)}<br>${e(automatic)}</p>
-</body>
-</html>
-`;
-  return { subject, text, html };
-}
-
-/** Normalises line breaks and trims, so a block reads the same in both parts. */
-function normalizeBlock(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+<p>${e(layout.link.intro)} <a href="${e(layout.link.url)}">${e(layout.link.url)}</a></p>
+${closing.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')}`;
+  return { subject, text, html: htmlDocument(layout.language, subject, body) };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,7 @@
 import type { Language, PlaceholderV1 } from '@cau/contracts';
 import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
+import { normalizeBlock, oneLine } from './html.js';
 import { formatInstant, type MailLocale } from './mail.js';
-import { surveyUrl } from './requester-mails.template.js';
 
 /** What each placeholder of the administrators' templates holds, for the list of mail kinds. */
 const DESCRIPTIONS: Record<string, Record<Language, string>> = {
@@ -37,7 +37,26 @@ const DESCRIPTIONS: Record<string, Record<Language, string>> = {
     es: '«Sí» o «No»: si el comentario reabrió el ticket',
     en: '"Yes" or "No": whether the comment reopened the ticket',
   },
+  reopened: {
+    es: '«Sí» si el comentario reabrió el ticket, vacío si no: para {{#reopened}}…{{/reopened}}',
+    en: '"Yes" if the comment reopened the ticket, empty otherwise: for {{#reopened}}…{{/reopened}}',
+  },
+  ownTicket: {
+    es: 'Para quien siguió el ticket desde un duplicado unido a él: el número de su propia solicitud (vacío si no)',
+    en: 'For someone following the ticket from a duplicate merged into it: the number of their own request (empty otherwise)',
+  },
+  originalUrl: { es: 'Enlace al ticket original en el portal', en: 'Link to the original ticket in the portal' },
 };
+
+/** Text people wrote, shown as a block: line breaks kept. Every other value is put on one line. */
+const BLOCKS: ReadonlySet<string> = new Set(['reason', 'solution', 'observations', 'text', 'reply']);
+
+/** The values a template gets, as every mail shows them: blocks with their line breaks, the rest on one line. */
+export function normalizeValues(values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, BLOCKS.has(name) ? normalizeBlock(value) : oneLine(value)]),
+  );
+}
 
 /** The placeholders every ticket mail has, from the ticket's stored facts. */
 export function commonValues(
@@ -56,6 +75,11 @@ export function commonValues(
     ticketUrl: `${portalUrl}/tickets/${ticket.number}`,
     surveyUrl: signedSurveyUrl ?? surveyUrl(portalUrl, ticket.number),
   };
+}
+
+/** Where the requester answers the survey of a ticket (signed in). */
+export function surveyUrl(portalUrl: string, number: number): string {
+  return `${portalUrl}/tickets/${number}/encuesta`;
 }
 
 export function describePlaceholders(names: readonly string[]): PlaceholderV1[] {

@@ -76,7 +76,7 @@ describe('mail templates: rendering', () => {
 
   it('escapes values in the HTML part only', () => {
     const mail = renderTemplate(good, values);
-    expect(mail.html).toBe('<p>Hola, &lt;script&gt;alert(1)&lt;&#x2F;script&gt;:</p><p>Sin solución</p>');
+    expect(mail.html).toBe('<p>Hola, &lt;script&gt;alert(1)&lt;/script&gt;:</p><p>Sin solución</p>');
     expect(mail.text).toBe('Hola, <script>alert(1)</script>:\n');
   });
 

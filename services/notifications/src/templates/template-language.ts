@@ -1,6 +1,6 @@
 import Mustache from 'mustache';
 import type { FieldProblem } from '@cau/contracts';
-import { oneLine } from './html.js';
+import { escapeHtml, oneLine } from './html.js';
 import type { RenderedMail } from './mail.js';
 
 /**
@@ -91,15 +91,18 @@ function syntaxErrorPosition(error: unknown): number {
   return match ? Number(match[1]) : 0;
 }
 
+const PLAIN = { escape: (value: string) => value };
+const HTML = { escape: escapeHtml };
+
 /**
- * Renders a checked template. Values are escaped only in the HTML part; the subject is put on one
- * line, so no value can add a header.
+ * The one mail renderer, for the built-in templates and administrators' alike. Values are escaped only
+ * in the HTML part (for element content and quoted attribute values, where the templates put them);
+ * the subject is put on one line, so no value can add a header.
  */
 export function renderTemplate(template: MailTemplate, values: Readonly<Record<string, string>>): RenderedMail {
-  const plain = { escape: (value: string) => value };
   return {
-    subject: oneLine(Mustache.render(template.subject, values, {}, plain)),
-    text: Mustache.render(template.text, values, {}, plain),
-    html: Mustache.render(template.html, values),
+    subject: oneLine(Mustache.render(template.subject, values, {}, PLAIN)),
+    text: Mustache.render(template.text, values, {}, PLAIN),
+    html: Mustache.render(template.html, values, {}, HTML),
   };
 }

@@ -14,11 +14,10 @@ import { JurisdictionContactsRepository } from '../rules/jurisdiction-contacts.r
 import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
 import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
-import { renderTemplate } from '../templates/template-language.js';
 import { signSurveyLink, surveyLinkUrl } from '../survey-links/survey-link.js';
 import type { RenderedMail } from '../templates/mail.js';
 import { TicketFollowersRepository } from '../tickets/ticket-followers.repository.js';
-import { placeholderValues, type EventMails, type MailInput } from './ticket-mail-plans.js';
+import { renderTicketMail, type EventMails, type MailInput } from './ticket-mail-plans.js';
 
 /**
  * Applies the rules of `notification_rules` to one event: for each enabled rule, the recipients it
@@ -98,8 +97,7 @@ export class QueueTicketMailsUseCase {
       };
       // Read in the consumer's transaction: a template saved before its batch began is the one its mails get.
       const template = await this.templates.inForce(tx, plan.kind, config.language);
-      const render = (mailInput: MailInput<T>) =>
-        template ? renderTemplate(template, placeholderValues(plan, mailInput)) : plan.render(mailInput);
+      const render = (mailInput: MailInput<T>) => renderTicketMail(plan, mailInput, template);
       const mail = render(input);
       const record = async (recipient: string, rendered: RenderedMail) => {
         const added = await this.deliveries.insertPending(tx, {

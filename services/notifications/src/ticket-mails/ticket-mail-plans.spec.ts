@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { NOTIFIED_EVENT_TYPES as ACCEPTED_BY_CONTRACT } from '@cau/contracts';
+import { MAIL_KINDS, NOTIFIED_EVENT_TYPES, TICKET_MAIL_TABLE } from '@cau/contracts';
 import type { TicketCommentedV1, TicketTakenV1 } from '@cau/contracts';
-import { CommentedMails, NOTIFIED_EVENT_TYPES, TakenMails } from './ticket-mail-plans.js';
+import { CommentedMails, MAIL_KIND_ENTRIES, PLANNED_EVENT_TYPES, TakenMails } from './ticket-mail-plans.js';
 
-describe('mail plans and the preferences contract', () => {
-  it('accept opt-outs for exactly the event types that have mail plans', () => {
-    // The contract lists them for validation at the gateway; the plans are what actually sends mail.
-    expect([...ACCEPTED_BY_CONTRACT].sort()).toEqual([...NOTIFIED_EVENT_TYPES].sort());
+describe('mail plans and the table of mail kinds', () => {
+  it('plan mails for exactly the event types people can opt out of', () => {
+    expect([...PLANNED_EVENT_TYPES]).toEqual([...NOTIFIED_EVENT_TYPES]);
+  });
+
+  it('plan every kind of the table, each for the event type the table names', () => {
+    expect([...MAIL_KIND_ENTRIES.keys()]).toEqual(MAIL_KINDS);
+    for (const entry of MAIL_KIND_ENTRIES.values()) {
+      expect([entry.kind, entry.eventType]).toEqual([entry.kind, TICKET_MAIL_TABLE[entry.kind].eventType]);
+    }
   });
 });
 

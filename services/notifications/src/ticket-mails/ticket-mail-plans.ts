@@ -18,27 +18,14 @@ import {
   type SlaTarget,
   type TicketStatus,
   type RecipientKind,
+  placeholdersOf,
 } from '@cau/contracts';
 import { DeliveryKind } from '../delivery/delivery.js';
 import type { TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { formatInstant, type MailLocale, type RenderedMail } from '../templates/mail.js';
-import { SAMPLE_TICKET, commonValues } from '../templates/placeholders.js';
-import {
-  renderStaffRepliedMail,
-  renderTicketClosedMail,
-  renderTicketMergedMail,
-  renderTicketReopenedMail,
-  renderTicketResolvedMail,
-} from '../templates/requester-mails.template.js';
-import {
-  renderRequesterCommentedMail,
-  renderReviewRejectedMail,
-  renderReviewRequestedMail,
-  renderSlaBreachedMail,
-  renderTicketAssignedMail,
-  renderTicketDerivedMail,
-} from '../templates/staff-mails.template.js';
-import { renderTicketRegisteredMail } from '../templates/ticket-registered.template.js';
+import { commonValues, normalizeValues } from '../templates/placeholders.js';
+import { defaultTicketTemplate } from '../templates/ticket-mail-defaults.js';
+import { renderTemplate, type MailTemplate } from '../templates/template-language.js';
 
 export interface MailInput<T> {
   event: EventEnvelope<T>;
@@ -57,13 +44,11 @@ export interface MailInput<T> {
 
 /** The mail one kind of recipient gets for one event type. */
 export interface MailPlan<T> {
-  /** Ticket mails only: the kinds administrators can write templates for. */
+  /** Which row of `TICKET_MAIL_TABLE`: its template (built-in or an administrator's) renders the mail. */
   kind: MailKind;
-  /** The built-in mail. */
-  render(input: MailInput<T>): RenderedMail;
   /**
-   * The placeholders of administrators' templates that only this event gives (the ticket's are in
-   * `commonValues`), as the mail shows them: localized, dates formatted.
+   * The placeholders of the kind that only this event gives (the ticket's are in `commonValues`), as
+   * the mail shows them: localized, dates formatted.
    */
   values(input: MailInput<T>): Record<string, string>;
   /**
@@ -108,17 +93,6 @@ export const RegisteredMails: EventMails<TicketRegisteredV1> = {
   area: () => null,
   plans: withReferente({
     kind: DeliveryKind.TicketRegistered,
-    render: ({ event, ticket, portalUrl, locale }) =>
-      renderTicketRegisteredMail(
-        {
-          requesterName: ticket.requesterName,
-          number: ticket.number,
-          title: ticket.title,
-          registeredAt: event.data.registeredAt,
-          portalUrl,
-        },
-        locale,
-      ),
     values: () => ({}),
   }),
   sample: () => ({
@@ -141,18 +115,6 @@ export const RegisteredMails: EventMails<TicketRegisteredV1> = {
 function derivedMails(type: string, kind: MailKind, returned: boolean): EventMails<TicketDerivedV1> {
   const derived: MailPlan<TicketDerivedV1> = {
     kind,
-    render: ({ event, ticket, portalUrl, locale }) =>
-      renderTicketDerivedMail(
-        {
-          ...staffFacts(ticket, portalUrl),
-          returned,
-          from: event.data.from,
-          to: event.data.to,
-          byName: event.data.by.name,
-          reason: event.data.reason,
-        },
-        locale,
-      ),
     values: ({ event }) => ({
       from: event.data.from,
       to: event.data.to,
@@ -196,16 +158,6 @@ export const TakenMails: EventMails<TicketTakenV1> = {
     'assigned-agent': {
       kind: DeliveryKind.TicketAssigned,
       when: (data) => data.assignee.accountId !== data.by.accountId,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderTicketAssignedMail(
-          {
-            ...staffFacts(ticket, portalUrl),
-            area: event.data.area,
-            assigneeName: event.data.assignee.name,
-            byName: event.data.by.name,
-          },
-          locale,
-        ),
       values: ({ event }) => ({
         area: event.data.area,
         assigneeName: event.data.assignee.name,
@@ -227,23 +179,10 @@ export const ResolvedMails: EventMails<TicketResolvedV1> = {
   plans: {
     ...withReferente({
       kind: DeliveryKind.TicketResolved,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderTicketResolvedMail({ ...requesterFacts(ticket, portalUrl), solution: event.data.solution }, locale),
       values: ({ event }) => ({ solution: event.data.solution }),
     }),
     supervisors: {
       kind: DeliveryKind.ReviewRequested,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderReviewRequestedMail(
-          {
-            ...staffFacts(ticket, portalUrl),
-            area: event.data.area,
-            byName: event.data.by.name,
-            solution: event.data.solution,
-            verifiedWithRequester: event.data.verifiedWithRequester,
-          },
-          locale,
-        ),
       values: ({ event, locale }) => ({
         area: event.data.area,
         byName: event.data.by.name,
@@ -265,16 +204,6 @@ export const ReviewRejectedMails: EventMails<ReviewRejectedV1> = {
   plans: {
     operator: {
       kind: DeliveryKind.ReviewRejected,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderReviewRejectedMail(
-          {
-            ...staffFacts(ticket, portalUrl),
-            area: event.data.area,
-            byName: event.data.by.name,
-            observations: event.data.observations,
-          },
-          locale,
-        ),
       values: ({ event }) => ({
         area: event.data.area,
         byName: event.data.by.name,
@@ -295,9 +224,7 @@ export const ClosedMails: EventMails<TicketClosedV1> = {
   followers: true,
   plans: withReferente({
     kind: DeliveryKind.TicketClosed,
-    render: ({ ticket, portalUrl, locale, surveyUrl, ownTicketNumber }) =>
-      renderTicketClosedMail({ ...requesterFacts(ticket, portalUrl), surveyUrl, ownTicketNumber }, locale),
-    values: () => ({}),
+    values: ({ ownTicketNumber }) => ({ ownTicket: ownTicketNumber === undefined ? '' : String(ownTicketNumber) }),
   }),
   sample: () => ({ ...sampleStep('L1', 'cerrado'), resolutionBusinessMinutes: 90, resolutionCalendarMinutes: 95 }),
 };
@@ -307,8 +234,6 @@ export const ReopenedMails: EventMails<TicketReopenedV1> = {
   area: (data) => data.area,
   plans: withReferente({
     kind: DeliveryKind.TicketReopened,
-    render: ({ event, ticket, portalUrl, locale }) =>
-      renderTicketReopenedMail({ ...requesterFacts(ticket, portalUrl), reason: event.data.reason }, locale),
     values: ({ event }) => ({ reason: event.data.reason }),
   }),
   sample: (language) => ({
@@ -323,16 +248,6 @@ export const SlaBreachedMails: EventMails<SlaBreachedV1> = {
   plans: {
     supervisors: {
       kind: DeliveryKind.SlaBreached,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderSlaBreachedMail(
-          {
-            ...staffFacts(ticket, portalUrl),
-            area: event.data.area,
-            target: event.data.target,
-            dueAt: event.data.dueAt,
-          },
-          locale,
-        ),
       values: ({ event, locale }) => ({
         area: event.data.area,
         target: TARGETS[locale.language][event.data.target],
@@ -360,32 +275,17 @@ export const CommentedMails: EventMails<TicketCommentedV1> = {
     'area-mailbox': {
       kind: DeliveryKind.RequesterCommented,
       when: byRequesterSide,
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderRequesterCommentedMail(
-          {
-            ...staffFacts(ticket, portalUrl),
-            area: event.data.area,
-            channel: event.data.channel,
-            text: event.data.text,
-            reopens: event.data.reopens,
-          },
-          locale,
-        ),
       values: ({ event, locale }) => ({
         area: event.data.area,
         channel: event.data.channel,
         text: event.data.text,
         reopens: YES_NO[locale.language][event.data.reopens ? 0 : 1],
+        reopened: event.data.reopens ? YES_NO[locale.language][0] : '',
       }),
     },
     ...withReferente({
       kind: DeliveryKind.StaffReplied,
       when: (data) => data.internal !== true && !byRequesterSide(data),
-      render: ({ event, ticket, portalUrl, locale }) =>
-        renderStaffRepliedMail(
-          { ...requesterFacts(ticket, portalUrl), byName: event.data.by.name, reply: event.data.text },
-          locale,
-        ),
       values: ({ event }) => ({ byName: event.data.by.name, reply: event.data.text }),
       sample: (language) => ({
         ...sampleStep('L1', 'en_curso'),
@@ -419,9 +319,10 @@ export const MergedMails: EventMails<TicketMergedV1> = {
   plans: withReferente({
     kind: DeliveryKind.TicketMerged,
     when: (data) => data.number === data.duplicate.number,
-    render: ({ event, ticket, portalUrl, locale }) =>
-      renderTicketMergedMail({ ...requesterFacts(ticket, portalUrl), original: event.data.original.number }, locale),
-    values: ({ event }) => ({ original: String(event.data.original.number) }),
+    values: ({ event, portalUrl }) => ({
+      original: String(event.data.original.number),
+      originalUrl: `${portalUrl}/tickets/${event.data.original.number}`,
+    }),
   }),
   sample: () => ({
     ...sampleStep('L1', 'fusionado'),
@@ -445,16 +346,8 @@ const TICKET_MAILS = [
   MergedMails,
 ] as const;
 
-/** The event types that can give mails: the keys of preferences. */
-export const NOTIFIED_EVENT_TYPES: readonly string[] = TICKET_MAILS.map((mails) => mails.type);
-
-function requesterFacts(ticket: TicketCopy, portalUrl: string) {
-  return { requesterName: ticket.requesterName, number: ticket.number, title: ticket.title, portalUrl };
-}
-
-function staffFacts(ticket: TicketCopy, portalUrl: string) {
-  return { ...requesterFacts(ticket, portalUrl), jurisdiction: ticket.jurisdiction };
-}
+/** The event types this service has mails for; a unit test keeps them those of `TICKET_MAIL_TABLE`. */
+export const PLANNED_EVENT_TYPES: readonly string[] = TICKET_MAILS.map((mails) => mails.type);
 
 const YES_NO: Record<Language, [string, string]> = { es: ['Sí', 'No'], en: ['Yes', 'No'] };
 const TARGETS: Record<Language, Record<SlaTarget, string>> = {
@@ -511,25 +404,39 @@ function kindEntries<T extends { ticketId: string }>(mails: EventMails<T>): Mail
         causationId: null,
         data,
       };
-      const input = { event, ticket, portalUrl, locale };
-      return { values: placeholderValues(plan, input), builtIn: plan.render(input) };
+      const values = placeholderValues(plan, { event, ticket, portalUrl, locale });
+      return { values, builtIn: renderTemplate(defaultTicketTemplate(plan.kind, locale.language), values) };
     };
-    const names = Object.keys(sample(SAMPLE_TICKET, 'https://cau.example', { language: 'es', timeZone: 'UTC' }).values);
     return {
       kind: plan.kind,
       eventType: mails.type,
       recipient: recipient as RecipientKind,
-      placeholders: names,
+      placeholders: placeholdersOf(plan.kind),
       sample,
     };
   });
 }
 
-/** Every placeholder value of one mail: the ticket's, then the event's. */
+/** Every placeholder value of one mail: the ticket's, then the event's, as the mail shows them. */
 export function placeholderValues<T>(plan: MailPlan<T>, input: MailInput<T>): Record<string, string> {
   const surveyUrl =
     input.ownTicketNumber === undefined ? input.surveyUrl : `${input.portalUrl}/tickets/${input.ownTicketNumber}`;
-  return { ...commonValues(input.ticket, input.portalUrl, input.locale, surveyUrl), ...plan.values(input) };
+  return normalizeValues({
+    ...commonValues(input.ticket, input.portalUrl, input.locale, surveyUrl),
+    ...plan.values(input),
+  });
+}
+
+/** One mail: the kind's template in force (an administrator's, or the built-in one) filled with its values. */
+export function renderTicketMail<T>(
+  plan: MailPlan<T>,
+  input: MailInput<T>,
+  override: MailTemplate | null,
+): RenderedMail {
+  return renderTemplate(
+    override ?? defaultTicketTemplate(plan.kind, input.locale.language),
+    placeholderValues(plan, input),
+  );
 }
 
 /** The mail kinds administrators can write templates for, in the order of a ticket's life. */
