@@ -111,15 +111,15 @@ const token = async (email, password) => (await api('POST', '/auth/token', { ema
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 /**
- * Runs in the page before a click: resolves `window.__workspaceOpened` with the time from the press of the
- * pointer to the frame after the timeline shows a text matching `pattern`. The outer measure also counts the
+ * Runs in the page before a click: resolves `window.__timelineTextShown` with the time from the press of the
+ * pointer to the frame after the ticket's timeline shows a text matching `pattern`. The outer measure also counts the
  * driver's own work (Playwright's actionability checks and polling, the DevTools protocol's round trips);
  * this one is what a person at the screen waits.
  */
-function watchOpening(pattern) {
+function watchTimelineText(pattern) {
   const wanted = new RegExp(pattern);
   let pressedAt = null;
-  window.__workspaceOpened = new Promise((resolve) => {
+  window.__timelineTextShown = new Promise((resolve) => {
     addEventListener('pointerdown', (event) => (pressedAt = event.timeStamp), { capture: true, once: true });
     // Text node by text node, as the driver's text match does (the section's whole text runs steps together).
     const shown = () => {
@@ -594,13 +594,13 @@ try {
       await signedIn.goto(queueUrl);
       const link = signedIn.getByRole('link', { name: String(number), exact: true }).first();
       await link.waitFor();
-      await signedIn.evaluate(watchOpening, `Nota ${lastNote}(?!\\d)`);
+      await signedIn.evaluate(watchTimelineText, `Nota ${lastNote}(?!\\d)`);
       const started = performance.now();
       const clickedAt = await signedIn.evaluate(() => performance.now());
       await link.click();
       await lastStepOf(signedIn).waitFor();
       fromQueue.push(performance.now() - started);
-      fromQueueInPage.push(await signedIn.evaluate(() => window.__workspaceOpened));
+      fromQueueInPage.push(await signedIn.evaluate(() => window.__timelineTextShown));
       if (values.explain && i === runs - 1) {
         const calls = await signedIn.evaluate(
           (since) =>
@@ -681,9 +681,11 @@ try {
     const send = page.locator('form:has(#workspace-reply) button[type="submit"]');
     const crowdStarted = performance.now();
     const times = [];
+    const timesInPage = [];
     for (let i = 0; i < Math.max(runs, 20); i++) {
       const text = `Respuesta medida ${i}`;
       await reply.fill(text);
+      await page.evaluate(watchTimelineText, `${text}(?!\\d)`);
       const started = performance.now();
       await send.click();
       // The entry's summary and its body may both carry the text: the first is enough.
@@ -692,6 +694,7 @@ try {
         .first()
         .waitFor();
       times.push(performance.now() - started);
+      timesInPage.push(await page.evaluate(() => window.__timelineTextShown));
     }
     const crowdSeconds = (performance.now() - crowdStarted) / 1000;
     working = false;
@@ -700,6 +703,10 @@ try {
     const sorted = [...times].sort((a, b) => a - b);
     report(
       `  Action round trip (reply sent → in the timeline) with ${agentCount} agents working: p95 ${percentile(sorted, 95).toFixed(0)} ms, ${summary(times)}   target p95 ≤ 300 ms`,
+      `    as the page saw it (the button pressed → the reply painted): p95 ${percentile(
+        [...timesInPage].sort((a, b) => a - b),
+        95,
+      ).toFixed(0)} ms, ${summary(timesInPage)}`,
       `    the other ${others.length} agents: ${(background / crowdSeconds).toFixed(1)} actions/s, ${backgroundErrors} refused or failed`,
     );
   }

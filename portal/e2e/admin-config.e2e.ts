@@ -173,6 +173,9 @@ test('an administrator edits a mail template with a live preview, and the next m
     await expect(editor).toBeVisible();
     // The preview of the mail in force comes first.
     await expect(page.getByTestId('preview-subject')).toContainText('[CAU #');
+    // The editor starts from the built-in text, placeholders and all, not from an empty form.
+    await expect(editor.getByLabel('Asunto')).toHaveValue(/\{\{number\}\}/);
+    await expect(editor.getByLabel('Texto')).toHaveValue(/\{\{ticketUrl\}\}/);
 
     await editor.getByLabel('Asunto').fill(`[CAU #{{number}}] Recibimos su pedido ${tag}: {{title}}`);
     await editor.getByLabel('Texto').fill(`Hola {{requesterName}}:\nRegistramos su pedido ${tag}.\n{{ticketUrl}}`);

@@ -12921,12 +12921,12 @@ export interface operations {
                         }[];
                         /** @enum {string} */
                         source: "built-in" | "override";
-                        /** @description null mientras rige la plantilla incorporada */
+                        /** @description La plantilla vigente: la del administrador o la incorporada */
                         template: {
                             html: string;
                             subject: string;
                             text: string;
-                        } | null;
+                        };
                         /** Format: date-time */
                         updatedAt: string | null;
                         /** @description Correo de quien guardó la versión vigente */
@@ -13011,12 +13011,12 @@ export interface operations {
                         }[];
                         /** @enum {string} */
                         source: "built-in" | "override";
-                        /** @description null mientras rige la plantilla incorporada */
+                        /** @description La plantilla vigente: la del administrador o la incorporada */
                         template: {
                             html: string;
                             subject: string;
                             text: string;
-                        } | null;
+                        };
                         /** Format: date-time */
                         updatedAt: string | null;
                         /** @description Correo de quien guardó la versión vigente */
@@ -13114,12 +13114,12 @@ export interface operations {
                         }[];
                         /** @enum {string} */
                         source: "built-in" | "override";
-                        /** @description null mientras rige la plantilla incorporada */
+                        /** @description La plantilla vigente: la del administrador o la incorporada */
                         template: {
                             html: string;
                             subject: string;
                             text: string;
-                        } | null;
+                        };
                         /** Format: date-time */
                         updatedAt: string | null;
                         /** @description Correo de quien guardó la versión vigente */

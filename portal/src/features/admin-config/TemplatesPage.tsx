@@ -24,7 +24,6 @@ import { GrowingTextarea } from '../../components/GrowingTextarea';
 
 const route = getRouteApi('/signed-in/admin/plantillas');
 
-const EMPTY: MailTemplateBody = { subject: '[CAU #{{number}}] ', text: '', html: '' };
 const complete = (draft: MailTemplateBody) =>
   draft.subject.trim() !== '' && draft.text.trim() !== '' && draft.html.trim() !== '';
 
@@ -116,7 +115,7 @@ function TemplateEditor({
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<MailTemplateBody>(current.template ?? EMPTY);
+  const [draft, setDraft] = useState<MailTemplateBody>(current.template);
   const [debounced] = useDebouncedValue(draft, 400);
   // Until the draft has all three parts, the preview shows the mail in force.
   const preview = useQuery({
