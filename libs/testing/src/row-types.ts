@@ -16,7 +16,8 @@ export interface RowTypesSource {
 /**
  * Narrower types than the database declares, for columns whose values the service alone writes (a status
  * held as text, an account reference held as jsonb): `{ "table.column": "TypeName" }`, each name imported
- * through `imports` (`{ TypeName: "@cau/contracts" }`).
+ * through `imports` (`{ TypeName: "@cau/contracts" }`). The column's nullability and default still come
+ * from the database (`| null`, `Generated<…>` are added as the migrations say).
  */
 export interface RowTypesOptions {
   columns?: Record<string, string>;
@@ -38,6 +39,7 @@ export async function generateRowTypes(source: RowTypesSource, options: RowTypes
     } finally {
       await dataSource.destroy();
     }
+    const narrowed: Record<string, string> = {};
     const db = new Kysely<unknown>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }),
     });
@@ -49,7 +51,21 @@ export async function generateRowTypes(source: RowTypesSource, options: RowTypes
         // The migrations table is TypeORM's, never read by the services.
         includePattern: `${source.schema}.*`,
         excludePattern: `${source.schema}.migrations`,
-        overrides: { columns: options.columns ?? {} },
+        overrides: { columns: narrowed },
+        // Runs after the introspection, before the file is written: the narrowed types learn each column's
+        // nullability and default, which kysely-codegen leaves out of a column whose type it is told.
+        postprocess: ({ metadata }) => {
+          for (const table of metadata.tables) {
+            for (const column of table.columns) {
+              const name = `${table.name}.${column.name}`;
+              const type = options.columns?.[name];
+              if (type === undefined) continue;
+              const value = column.isNullable ? `${type} | null` : type;
+              narrowed[name] = column.hasDefaultValue ? `Generated<${value}>` : value;
+            }
+          }
+          return Promise.resolve(metadata);
+        },
         customImports: Object.fromEntries(
           Object.entries(options.imports ?? {}).map(([name, from]) => [name, `${from}#${name}`]),
         ),
