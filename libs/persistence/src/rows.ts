@@ -4,6 +4,8 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
+  type RawBuilder,
   type ColumnType,
   type Compilable,
   type InferResult,
@@ -60,3 +62,11 @@ export async function execute(runner: SqlRunner, query: Compilable): Promise<voi
  * JavaScript array as a PostgreSQL array, not as JSON). Named in a service's row-type overrides.
  */
 export type JsonColumn<T> = ColumnType<T, string, string>;
+
+/**
+ * An ISO 8601 instant compared with a timestamp column, sent as the text it is (where the builder would
+ * want a `Date`, which drops any digit past the millisecond).
+ */
+export function instant(iso: string): RawBuilder<Date> {
+  return sql<Date>`${iso}`;
+}

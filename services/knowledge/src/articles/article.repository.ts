@@ -12,7 +12,7 @@ import type {
   KbArticleSummaryV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { execute, fetchFirst, fetchRows, instant } from '@cau/persistence';
 import { knowledgeRows as db } from '../rows.js';
 import type { Articles } from '../rows.generated.js';
 import type { ListPosition } from './article-list.js';
@@ -353,7 +353,7 @@ export class ArticleRepository {
         .select(['id', 'solved_at'])
         .where('article_id', '=', articleId)
         .where('account_id', '=', accountId)
-        .where('solved_at', '>', new Date(since))
+        .where('solved_at', '>', instant(since))
         .orderBy('solved_at', 'desc')
         .limit(1),
     );
