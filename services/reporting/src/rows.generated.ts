@@ -3,6 +3,18 @@
  * Please do not edit it manually.
  */
 
+import type {
+  AttachmentLinkV1,
+  Channel,
+  ContactV1,
+  Impact,
+  Priority,
+  TicketStatus,
+  TicketType,
+  TicketViewV1,
+  Urgency,
+} from '@cau/contracts';
+import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
 
 export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;
@@ -236,25 +248,25 @@ export interface TicketView {
   assignee_changed_at: Timestamp | null;
   assignee_id: string | null;
   assignee_name: string | null;
-  attachments: Json | null;
+  attachments: JsonColumn<AttachmentLinkV1[]> | null;
   category: string | null;
-  channel: string | null;
+  channel: Channel | null;
   closed_at: Timestamp | null;
   description: string | null;
   due_order: Generated<Timestamp | null>;
   first_response_at: Timestamp | null;
-  impact: string | null;
+  impact: Impact | null;
   jurisdiction: string | null;
   number: Int8 | null;
   overdue: Generated<boolean>;
-  priority: string | null;
+  priority: Priority | null;
   priority_rank: Generated<number | null>;
   reclassified_at: Timestamp | null;
   registered_at: Timestamp | null;
-  registered_by: Json | null;
+  registered_by: JsonColumn<TicketViewV1['registeredBy']> | null;
   reopened_count: Generated<number>;
-  reported_by: Json | null;
-  requester: Json | null;
+  reported_by: JsonColumn<ContactV1> | null;
+  requester: JsonColumn<ContactV1> | null;
   requester_email: string | null;
   requester_name: string | null;
   resolution_due_at: Timestamp | null;
@@ -268,12 +280,12 @@ export interface TicketView {
   satisfaction_score: number | null;
   search: Generated<string | null>;
   service: string | null;
-  status: Generated<string>;
+  status: Generated<TicketStatus>;
   ticket_id: string;
   title: string | null;
-  type: string | null;
+  type: TicketType | null;
   updated_at: Timestamp;
-  urgency: string | null;
+  urgency: Urgency | null;
   waiting_on_requester: Generated<boolean>;
 }
 

@@ -8,8 +8,30 @@ import { reportingService } from '../src/reporting.service.js';
  * the same types, so reading them back as those types is not a guess.
  */
 const narrowed: RowTypesOptions = {
-  columns: {},
-  imports: {},
+  columns: {
+    'ticket_view.channel': 'Channel',
+    'ticket_view.type': 'TicketType',
+    'ticket_view.impact': 'Impact',
+    'ticket_view.urgency': 'Urgency',
+    'ticket_view.priority': 'Priority',
+    'ticket_view.status': 'TicketStatus',
+    'ticket_view.requester': 'JsonColumn<ContactV1>',
+    'ticket_view.reported_by': 'JsonColumn<ContactV1>',
+    'ticket_view.registered_by': "JsonColumn<TicketViewV1['registeredBy']>",
+    'ticket_view.attachments': 'JsonColumn<AttachmentLinkV1[]>',
+  },
+  imports: {
+    AttachmentLinkV1: '@cau/contracts',
+    Channel: '@cau/contracts',
+    ContactV1: '@cau/contracts',
+    Impact: '@cau/contracts',
+    Priority: '@cau/contracts',
+    TicketStatus: '@cau/contracts',
+    TicketType: '@cau/contracts',
+    TicketViewV1: '@cau/contracts',
+    Urgency: '@cau/contracts',
+    JsonColumn: '@cau/persistence',
+  },
 };
 
 describe('row types', () => {

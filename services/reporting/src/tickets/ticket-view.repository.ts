@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { sql, type InferResult, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
-  AttachmentLinkV1,
   Channel,
-  ContactV1,
   Impact,
   Priority,
   ServiceLevelChangedV1,
@@ -24,8 +22,9 @@ import type {
   Urgency,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, instant } from '@cau/persistence';
+import { execute, fetchFirst, instant } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
+import type { TicketView } from '../rows.generated.js';
 import type { ListedTicket } from './paging.js';
 import type { DateBound, QueueFilters } from './queue-filters.js';
 import { ORDERS, type ListPosition } from './ticket-list-order.js';
@@ -41,39 +40,6 @@ export interface TicketListCriteria {
   visibleTo: Exclude<Visibility, { kind: 'none' }>;
   /** Days in date filters are days of this zone (CAU_TIME_ZONE). */
   timeZone: string;
-}
-
-interface TicketViewRow {
-  ticket_id: string;
-  number: string;
-  title: string;
-  description: string;
-  channel: Channel;
-  type: TicketType;
-  category: string;
-  service: string | null;
-  impact: Impact;
-  urgency: Urgency;
-  priority: Priority | null;
-  area: string | null;
-  status: TicketStatus;
-  overdue: boolean;
-  jurisdiction: string;
-  requester: ContactV1;
-  reported_by: ContactV1 | null;
-  registered_by: TicketViewV1['registeredBy'];
-  attachments: AttachmentLinkV1[];
-  registered_at: Date;
-  routed_at: Date | null;
-  updated_at: Date;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  waiting_on_requester: boolean;
-  related_tickets: TicketReferenceV1[];
-  merged_into: TicketReferenceV1 | null;
-  merged_tickets: TicketReferenceV1[];
-  /** Built by PostgreSQL as JSON, where `at` is a timestamp in the session's time zone. */
-  timeline: TicketTimelineEntryV1[];
 }
 
 interface TicketSummaryRow {
@@ -123,8 +89,10 @@ export class TicketViewRepository {
 
   async saveRegistration(tx: EntityManager, ticket: TicketRegisteredV1, changedAt: string): Promise<void> {
     /** Registration's own value, unless a reclassification applied before it arrived is newer. */
-    const classified = (column: 'type' | 'category' | 'impact' | 'urgency') =>
-      sql<string>`CASE WHEN ticket_view.reclassified_at IS NULL THEN EXCLUDED.${sql.ref(column)} ELSE ticket_view.${sql.ref(column)} END`;
+    const classified = <C extends 'type' | 'category' | 'impact' | 'urgency'>(column: C) =>
+      sql<
+        Selectable<TicketView>[C]
+      >`CASE WHEN ticket_view.reclassified_at IS NULL THEN EXCLUDED.${sql.ref(column)} ELSE ticket_view.${sql.ref(column)} END`;
     await execute(
       tx,
       this.db
@@ -445,42 +413,7 @@ export class TicketViewRepository {
 
   /** The ticket with its path, read in one statement so both come from the same committed state. */
   async findByNumber(number: number): Promise<TicketViewV1 | null> {
-    const rows: TicketViewRow[] = await this.runtime.dataSource.query(
-      `SELECT v.ticket_id, v.number, v.title, v.description, v.channel, v.type, v.category, v.service, v.impact, v.urgency,
-              v.priority, v.area, v.status, v.overdue, v.jurisdiction, v.requester, v.reported_by,
-              v.registered_by, v.attachments, v.registered_at, v.routed_at, v.updated_at, v.assignee_id,
-              v.assignee_name, v.waiting_on_requester,
-              COALESCE(
-                (SELECT json_agg(json_build_object('number', r.related_number, 'title', o.title, 'status', o.status)
-                                 ORDER BY r.related_number)
-                 FROM "${this.s}".ticket_relations r
-                 LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = r.related_ticket_id
-                 WHERE r.ticket_id = v.ticket_id AND r.linked),
-                '[]') AS related_tickets,
-              (SELECT json_build_object('number', m.original_number, 'title', o.title, 'status', o.status)
-               FROM "${this.s}".ticket_merges m
-               LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = m.original_ticket_id
-               WHERE m.duplicate_ticket_id = v.ticket_id) AS merged_into,
-              COALESCE(
-                (SELECT json_agg(json_build_object('number', m.duplicate_number, 'title', d.title, 'status', d.status)
-                                 ORDER BY m.duplicate_number)
-                 FROM "${this.s}".ticket_merges m
-                 LEFT JOIN "${this.s}".ticket_view d ON d.ticket_id = m.duplicate_ticket_id
-                 WHERE m.original_ticket_id = v.ticket_id),
-                '[]') AS merged_tickets,
-              COALESCE(
-                (SELECT json_agg(
-                          json_build_object(
-                            'at', t.at, 'type', t.type, 'by', t.by, 'area', t.area,
-                            'summary', json_build_object('es', t.summary_es, 'en', t.summary_en),
-                            'details', t.details)
-                          ORDER BY t.at, t.arrival)
-                 FROM "${this.s}".ticket_timeline t WHERE t.ticket_id = v.ticket_id),
-                '[]') AS timeline
-       FROM "${this.s}".ticket_view v WHERE v.number = $1`,
-      [number],
-    );
-    const row = rows[0];
+    const row = await fetchFirst(this.runtime.dataSource, viewQuery(this.db, number));
     return row ? toView(row) : null;
   }
 
@@ -582,7 +515,127 @@ export class TicketViewRepository {
   }
 }
 
-function toView(row: TicketViewRow): TicketViewV1 {
+/**
+ * The ticket view's row with its relations, merges and path as JSON built by PostgreSQL (`at` in the timeline
+ * is a timestamp in the session's time zone).
+ */
+function viewQuery(db: typeof reportingRows, number: number) {
+  const none = sql<never[]>`'[]'`;
+  return (
+    db
+      .selectFrom('ticket_view as v')
+      .select([
+        'v.ticket_id',
+        'v.number',
+        'v.title',
+        'v.description',
+        'v.channel',
+        'v.type',
+        'v.category',
+        'v.service',
+        'v.impact',
+        'v.urgency',
+        'v.priority',
+        'v.area',
+        'v.status',
+        'v.overdue',
+        'v.jurisdiction',
+        'v.requester',
+        'v.reported_by',
+        'v.registered_by',
+        'v.attachments',
+        'v.registered_at',
+        'v.routed_at',
+        'v.updated_at',
+        'v.assignee_id',
+        'v.assignee_name',
+        'v.waiting_on_requester',
+      ])
+      .select((eb) => [
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_relations as rel')
+              .leftJoin('ticket_view as o', 'o.ticket_id', 'rel.related_ticket_id')
+              .select(
+                sql<
+                  TicketReferenceV1[]
+                >`json_agg(json_build_object('number', rel.related_number, 'title', o.title, 'status', o.status) ORDER BY rel.related_number)`.as(
+                  'agg',
+                ),
+              )
+              .whereRef('rel.ticket_id', '=', 'v.ticket_id')
+              .where('rel.linked', '=', true)
+              .$asScalar(),
+            none,
+          )
+          .as('related_tickets'),
+        eb
+          .selectFrom('ticket_merges as m')
+          .leftJoin('ticket_view as o', 'o.ticket_id', 'm.original_ticket_id')
+          .select(
+            sql<TicketReferenceV1>`json_build_object('number', m.original_number, 'title', o.title, 'status', o.status)`.as(
+              'ref',
+            ),
+          )
+          .whereRef('m.duplicate_ticket_id', '=', 'v.ticket_id')
+          .as('merged_into'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_merges as m')
+              .leftJoin('ticket_view as d', 'd.ticket_id', 'm.duplicate_ticket_id')
+              .select(
+                sql<
+                  TicketReferenceV1[]
+                >`json_agg(json_build_object('number', m.duplicate_number, 'title', d.title, 'status', d.status) ORDER BY m.duplicate_number)`.as(
+                  'agg',
+                ),
+              )
+              .whereRef('m.original_ticket_id', '=', 'v.ticket_id')
+              .$asScalar(),
+            none,
+          )
+          .as('merged_tickets'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_timeline as t')
+              .select(
+                sql<TicketTimelineEntryV1[]>`json_agg(
+                  json_build_object(
+                    'at', t.at, 'type', t.type, 'by', t.by, 'area', t.area,
+                    'summary', json_build_object('es', t.summary_es, 'en', t.summary_en),
+                    'details', t.details)
+                  ORDER BY t.at, t.arrival)`.as('agg'),
+              )
+              .whereRef('t.ticket_id', '=', 'v.ticket_id')
+              .$asScalar(),
+            none,
+          )
+          .as('timeline'),
+      ])
+      .where('v.number', '=', String(number))
+      // A numbered row is a registered one, and registration writes these columns together.
+      .$narrowType<{
+        number: NotNull;
+        title: NotNull;
+        description: NotNull;
+        channel: NotNull;
+        type: NotNull;
+        category: NotNull;
+        impact: NotNull;
+        urgency: NotNull;
+        jurisdiction: NotNull;
+        requester: NotNull;
+        registered_by: NotNull;
+        attachments: NotNull;
+        registered_at: NotNull;
+      }>()
+  );
+}
+
+function toView(row: InferResult<ReturnType<typeof viewQuery>>[number]): TicketViewV1 {
   return {
     ticketId: row.ticket_id,
     number: Number(row.number),
