@@ -23,7 +23,7 @@ module.exports = {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@nats-io|uid|@fastify|fastify|light-my-request|avvio|find-my-way|fast-json-stringify|@node-rs|jose|content-disposition|openid-client|oauth4webapi|oidc-provider)/)',
+    '/node_modules/(?!(@nestjs|@nats-io|uid|@fastify|fastify|light-my-request|avvio|find-my-way|fast-json-stringify|@node-rs|jose|content-disposition|openid-client|oauth4webapi|oidc-provider|kysely)/)',
   ],
   moduleNameMapper: {
     '^@cau/(contracts|messaging|persistence|testing|attachments|business-time)$': '<rootDir>/libs/$1/src/index.ts',

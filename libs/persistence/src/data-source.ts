@@ -36,6 +36,9 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       // Without it a query waits for a connection forever when the server is unreachable.
       connectionTimeoutMillis: options.database.connectTimeoutMs,
       application_name: `cau-${options.schema}`,
+      // Unqualified names are the service's own tables (queries need not name the schema); public stays on the
+      // path for the extensions' functions (unaccent, pg_trgm), which live there.
+      options: `-c search_path=${options.schema},public`,
     },
   });
 }

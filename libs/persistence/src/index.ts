@@ -3,3 +3,4 @@ export * from './env.js';
 export * from './data-source.js';
 export * from './database-errors.js';
 export * from './directory-search.js';
+export * from './rows.js';

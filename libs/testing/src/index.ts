@@ -7,3 +7,4 @@ export * from './api-client.js';
 export * from './oidc-provider.js';
 export * from './pdf-text.js';
 export * from './service-bench.js';
+export * from './row-types.js';

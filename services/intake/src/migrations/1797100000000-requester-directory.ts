@@ -20,7 +20,8 @@ export class RequesterDirectory1797100000000 implements MigrationInterface {
     await runner.query(`SELECT pg_advisory_xact_lock(hashtext('cau-create-extensions'))`);
     const where: Record<string, string> = {};
     for (const name of ['unaccent', 'pg_trgm']) {
-      await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name}`);
+      // A new one goes to public, as it did before the pools put the service's schema first on the search_path.
+      await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA public`);
       const [row] = (await runner.query(
         `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
          WHERE e.extname = $1`,

@@ -24,7 +24,8 @@ export class InventorySchema1798710000000 implements MigrationInterface {
     // account search): find where pg_trgm is instead of assuming `public`; the lock settles the race of
     // services migrating a fresh database together.
     await runner.query(`SELECT pg_advisory_xact_lock(hashtext('cau-create-extensions'))`);
-    await runner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    // A new one goes to public, as it did before the pools put the service's schema first on the search_path.
+    await runner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`);
     const [where] = (await runner.query(
       `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
        WHERE e.extname = 'pg_trgm'`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
   AccountRefV1,
@@ -11,28 +12,11 @@ import type {
   KbArticleSummaryV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows, instant } from '@cau/persistence';
+import { knowledgeRows as db } from '../rows.js';
+import type { Articles } from '../rows.generated.js';
 import type { ListPosition } from './article-list.js';
 import { toDocument, type ArticleState } from './article-rules.js';
-
-interface ArticleRow {
-  id: string;
-  revision: number;
-  title: string;
-  problem: string;
-  cause: string | null;
-  solution_steps: string[];
-  category: string;
-  area: string | null;
-  service: string | null;
-  tags: string[];
-  visibility: ArticleVisibility;
-  status: ArticleStatus;
-  author: AccountRefV1;
-  views: string;
-  created_at: Date;
-  updated_at: Date;
-  published_at: Date | null;
-}
 
 export interface ArticleListFilter {
   statuses: readonly ArticleStatus[];
@@ -51,73 +35,85 @@ export interface StoredArticle extends ArticleState {
   views: number;
 }
 
-const COLUMNS = `id, revision, title, problem, cause, solution_steps, category, area, service, tags, visibility,
-  status, author, views, created_at, updated_at, published_at`;
+type ArticleRow = Selectable<Articles>;
+
+const COLUMNS = [
+  'id',
+  'revision',
+  'title',
+  'problem',
+  'cause',
+  'solution_steps',
+  'category',
+  'area',
+  'service',
+  'tags',
+  'visibility',
+  'status',
+  'author',
+  'views',
+  'created_at',
+  'updated_at',
+  'published_at',
+] as const satisfies ReadonlyArray<keyof ArticleRow>;
 
 /** Articles, their versions, the tickets they solved and their votes. */
 @Injectable()
 export class ArticleRepository {
-  private readonly s: string;
-
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insert(tx: EntityManager, article: StoredArticle): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".articles (${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $15, $16)`,
-      [
-        article.id,
-        article.revision,
-        article.title,
-        article.problem,
-        article.cause ?? null,
-        JSON.stringify(article.solutionSteps),
-        article.category,
-        article.area ?? null,
-        article.service ?? null,
-        article.tags,
-        article.visibility,
-        article.status,
-        JSON.stringify(article.author),
-        article.createdAt,
-        article.updatedAt,
-        article.publishedAt,
-      ],
+    await execute(
+      tx,
+      db.insertInto('articles').values({
+        id: article.id,
+        revision: article.revision,
+        title: article.title,
+        problem: article.problem,
+        cause: article.cause ?? null,
+        solution_steps: JSON.stringify(article.solutionSteps),
+        category: article.category,
+        area: article.area ?? null,
+        service: article.service ?? null,
+        tags: article.tags,
+        visibility: article.visibility,
+        status: article.status,
+        author: JSON.stringify(article.author),
+        views: 0,
+        created_at: article.createdAt,
+        updated_at: article.updatedAt,
+        published_at: article.publishedAt,
+      }),
     );
   }
 
   /** Locks the row: concurrent edits of one article are applied one after the other. */
   async findForUpdate(tx: EntityManager, id: string): Promise<StoredArticle | null> {
-    const rows: ArticleRow[] = await tx.query(`SELECT ${COLUMNS} FROM "${this.s}".articles WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
-    return rows[0] ? fromRow(rows[0]) : null;
+    const row = await fetchFirst(tx, db.selectFrom('articles').select(COLUMNS).where('id', '=', id).forUpdate());
+    return row ? fromRow(row) : null;
   }
 
   async update(tx: EntityManager, article: StoredArticle): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".articles SET revision = $2, title = $3, problem = $4, cause = $5, solution_steps = $6,
-         category = $7, area = $8, service = $9, tags = $10, visibility = $11, status = $12, updated_at = $13,
-         published_at = $14
-       WHERE id = $1`,
-      [
-        article.id,
-        article.revision,
-        article.title,
-        article.problem,
-        article.cause ?? null,
-        JSON.stringify(article.solutionSteps),
-        article.category,
-        article.area ?? null,
-        article.service ?? null,
-        article.tags,
-        article.visibility,
-        article.status,
-        article.updatedAt,
-        article.publishedAt,
-      ],
+    await execute(
+      tx,
+      db
+        .updateTable('articles')
+        .set({
+          revision: article.revision,
+          title: article.title,
+          problem: article.problem,
+          cause: article.cause ?? null,
+          solution_steps: JSON.stringify(article.solutionSteps),
+          category: article.category,
+          area: article.area ?? null,
+          service: article.service ?? null,
+          tags: article.tags,
+          visibility: article.visibility,
+          status: article.status,
+          updated_at: article.updatedAt,
+          published_at: article.publishedAt,
+        })
+        .where('id', '=', article.id),
     );
   }
 
@@ -127,34 +123,71 @@ export class ArticleRepository {
     change: ArticleVersionV1['change'],
     by: AccountRefV1,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".article_versions (article_id, revision, change, changed_by, changed_at, content)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [article.id, article.revision, change, JSON.stringify(by), article.updatedAt, JSON.stringify(contentOf(article))],
+    await execute(
+      tx,
+      db.insertInto('article_versions').values({
+        article_id: article.id,
+        revision: article.revision,
+        change,
+        changed_by: JSON.stringify(by),
+        changed_at: article.updatedAt,
+        content: JSON.stringify(contentOf(article)),
+      }),
     );
   }
 
   /** The article with its counters and linked tickets; counts a view when asked to. */
   async get(id: string, countView: boolean): Promise<ArticleV1 | null> {
-    const run = this.runtime.dataSource.manager;
-    const rows: Array<
-      ArticleRow & { tickets: string[]; uses: number; helpful: number; not_helpful: number; self_solved: number }
-    > = await run.query(
-      `WITH viewed AS (
-           UPDATE "${this.s}".articles SET views = views + 1 WHERE id = $1 AND $2 RETURNING id, views
-         )
-         SELECT ${COLUMNS.replace('views,', 'COALESCE((SELECT views FROM viewed), a.views) AS views,')},
-           ARRAY(SELECT t.number::text FROM "${this.s}".article_tickets t WHERE t.article_id = a.id
-                 ORDER BY t.linked_at DESC, t.number DESC) AS tickets,
-           (SELECT count(*)::int FROM "${this.s}".article_tickets t WHERE t.article_id = a.id) AS uses,
-           (SELECT count(*)::int FROM "${this.s}".article_votes v WHERE v.article_id = a.id AND v.helpful) AS helpful,
-           (SELECT count(*)::int FROM "${this.s}".article_votes v WHERE v.article_id = a.id AND NOT v.helpful)
-             AS not_helpful,
-           (SELECT count(*)::int FROM "${this.s}".article_self_solved s WHERE s.article_id = a.id) AS self_solved
-         FROM "${this.s}".articles a WHERE a.id = $1`,
-      [id, countView],
+    const row = await fetchFirst(
+      this.runtime.dataSource.manager,
+      db
+        .with('viewed', (w) =>
+          w
+            .updateTable('articles')
+            .set({ views: sql`views + 1` })
+            .where('id', '=', id)
+            .where(sql<boolean>`${countView}`)
+            .returning(['id', 'views']),
+        )
+        .selectFrom('articles as a')
+        .select(COLUMNS.filter((column) => column !== 'views').map((column) => `a.${column}` as const))
+        .select((eb) => [
+          eb.fn.coalesce(eb.selectFrom('viewed').select('views'), 'a.views').as('views'),
+          sql<string[]>`ARRAY(${eb
+            .selectFrom('article_tickets as t')
+            .select(sql<string>`t.number::text`.as('number'))
+            .whereRef('t.article_id', '=', 'a.id')
+            .orderBy('t.linked_at', 'desc')
+            .orderBy('t.number', 'desc')})`.as('tickets'),
+          eb
+            .selectFrom('article_tickets as t')
+            .select(countAll)
+            .whereRef('t.article_id', '=', 'a.id')
+            .$asScalar()
+            .as('uses'),
+          eb
+            .selectFrom('article_votes as v')
+            .select(countAll)
+            .whereRef('v.article_id', '=', 'a.id')
+            .where('v.helpful', '=', true)
+            .$asScalar()
+            .as('helpful'),
+          eb
+            .selectFrom('article_votes as v')
+            .select(countAll)
+            .whereRef('v.article_id', '=', 'a.id')
+            .where('v.helpful', '=', false)
+            .$asScalar()
+            .as('not_helpful'),
+          eb
+            .selectFrom('article_self_solved as s')
+            .select(countAll)
+            .whereRef('s.article_id', '=', 'a.id')
+            .$asScalar()
+            .as('self_solved'),
+        ])
+        .where('a.id', '=', id),
     );
-    const row = rows[0];
     if (!row) return null;
     const article = fromRow(row);
     return {
@@ -181,16 +214,13 @@ export class ArticleRepository {
   }
 
   async versions(id: string): Promise<ArticleVersionV1[]> {
-    const rows: Array<{
-      revision: number;
-      change: ArticleVersionV1['change'];
-      changed_by: AccountRefV1;
-      changed_at: Date;
-      content: ArticleVersionV1['content'];
-    }> = await this.runtime.dataSource.query(
-      `SELECT revision, change, changed_by, changed_at, content FROM "${this.s}".article_versions
-       WHERE article_id = $1 ORDER BY revision DESC`,
-      [id],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      db
+        .selectFrom('article_versions')
+        .select(['revision', 'change', 'changed_by', 'changed_at', 'content'])
+        .where('article_id', '=', id)
+        .orderBy('revision', 'desc'),
     );
     return rows.map((r) => ({
       revision: r.revision,
@@ -203,46 +233,48 @@ export class ArticleRepository {
 
   /** Newest edits first, after a position; each summary carries the position that follows it. */
   async list(filter: ArticleListFilter): Promise<Array<{ summary: KbArticleSummaryV1; position: ListPosition }>> {
-    const rows: Array<{
-      id: string;
-      title: string;
-      category: string;
-      area: string | null;
-      tags: string[];
-      visibility: ArticleVisibility;
-      status: ArticleStatus;
-      updated_at: Date;
-      micros: string;
-      uses: number;
-      self_solved: number;
-    }> = await this.runtime.dataSource.query(
+    const { category, area, tag, after } = filter;
+    const page = db
+      .selectFrom('articles')
+      .select(['id', 'title', 'category', 'area', 'tags', 'visibility', 'status', 'updated_at'])
+      .select(sql<string>`(extract(epoch FROM updated_at) * 1000000)::bigint::text`.as('micros'))
+      .where((eb) => eb('status', '=', eb.fn.any(eb.val(filter.statuses))))
+      .where((eb) => eb('visibility', '=', eb.fn.any(eb.val(filter.visibilities))))
+      .$if(category !== undefined, (q) =>
+        q.where((eb) => eb(eb.fn('lower', ['category']), '=', eb.fn('lower', [eb.cast(eb.val(category), 'text')]))),
+      )
+      .$if(area !== undefined, (q) => q.where('area', '=', area!))
+      .$if(tag !== undefined, (q) => q.where((eb) => eb(eb.val(tag!), '=', eb.fn.any('tags'))))
+      .$if(after !== null, (q) =>
+        q.where(
+          sql<boolean>`(updated_at, id) < (to_timestamp(0) + ${after!.updatedMicros}::bigint * interval '1 microsecond', ${after!.id}::uuid)`,
+        ),
+      )
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    const rows = await fetchRows(
+      this.runtime.dataSource,
       // The counts only for the page's rows, once it is cut.
-      `SELECT page.*,
-              (SELECT count(*)::int FROM "${this.s}".article_tickets t WHERE t.article_id = page.id) AS uses,
-              (SELECT count(*)::int FROM "${this.s}".article_self_solved v WHERE v.article_id = page.id) AS self_solved
-       FROM (
-         SELECT id, title, category, area, tags, visibility, status, updated_at,
-                (extract(epoch FROM updated_at) * 1000000)::bigint::text AS micros
-         FROM "${this.s}".articles
-         WHERE status = ANY($1::text[]) AND visibility = ANY($2::text[])
-           AND ($3::text IS NULL OR lower(category) = lower($3))
-           AND ($4::text IS NULL OR area = $4)
-           AND ($5::text IS NULL OR $5 = ANY(tags))
-           AND ($6::bigint IS NULL OR (updated_at, id) < (to_timestamp(0) + $6::bigint * interval '1 microsecond', $7::uuid))
-         ORDER BY updated_at DESC, id DESC
-         LIMIT $8
-       ) page
-       ORDER BY page.updated_at DESC, page.id DESC`,
-      [
-        filter.statuses,
-        filter.visibilities,
-        filter.category ?? null,
-        filter.area ?? null,
-        filter.tag ?? null,
-        filter.after?.updatedMicros ?? null,
-        filter.after?.id ?? null,
-        filter.limit,
-      ],
+      db
+        .selectFrom(page.as('page'))
+        .selectAll('page')
+        .select((eb) => [
+          eb
+            .selectFrom('article_tickets as t')
+            .select(countAll)
+            .whereRef('t.article_id', '=', 'page.id')
+            .$asScalar()
+            .as('uses'),
+          eb
+            .selectFrom('article_self_solved as v')
+            .select(countAll)
+            .whereRef('v.article_id', '=', 'page.id')
+            .$asScalar()
+            .as('self_solved'),
+        ])
+        .orderBy('page.updated_at', 'desc')
+        .orderBy('page.id', 'desc'),
     );
     return rows.map((r) => ({
       summary: {
@@ -266,29 +298,41 @@ export class ArticleRepository {
     ids: readonly string[],
   ): Promise<Map<string, { title: string; problem: string; status: ArticleStatus }>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; title: string; problem: string; status: ArticleStatus }> =
-      await this.runtime.dataSource.query(
-        `SELECT id, title, problem, status FROM "${this.s}".articles WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      db
+        .selectFrom('articles')
+        .select(['id', 'title', 'problem', 'status'])
+        .where((eb) => eb('id', '=', eb.fn.any(eb.val(ids)))),
+    );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Returns false when the ticket was already linked (the count stays as it was). */
   async linkTicket(tx: EntityManager, id: string, number: number, by: AccountRefV1): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".article_tickets (article_id, number, linked_by, linked_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT DO NOTHING RETURNING number`,
-      [id, number, JSON.stringify(by)],
+    const rows = await fetchRows(
+      tx,
+      db
+        .insertInto('article_tickets')
+        .values({ article_id: id, number, linked_by: JSON.stringify(by), linked_at: sql`now()` })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('number'),
     );
     return rows.length > 0;
   }
 
   async vote(tx: EntityManager, id: string, accountId: string, helpful: boolean): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".article_votes (article_id, account_id, helpful, voted_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (article_id, account_id) DO UPDATE SET helpful = EXCLUDED.helpful, voted_at = EXCLUDED.voted_at`,
-      [id, accountId, helpful],
+    await execute(
+      tx,
+      db
+        .insertInto('article_votes')
+        .values({ article_id: id, account_id: accountId, helpful, voted_at: sql`now()` })
+        .onConflict((conflict) =>
+          conflict.columns(['article_id', 'account_id']).doUpdateSet((eb) => ({
+            helpful: eb.ref('excluded.helpful'),
+            voted_at: eb.ref('excluded.voted_at'),
+          })),
+        ),
     );
   }
 
@@ -302,13 +346,17 @@ export class ArticleRepository {
     accountId: string,
     since: string,
   ): Promise<{ id: string; solvedAt: string } | null> {
-    const rows: Array<{ id: string; solved_at: Date }> = await tx.query(
-      `SELECT id, solved_at FROM "${this.s}".article_self_solved
-       WHERE article_id = $1 AND account_id = $2 AND solved_at > $3
-       ORDER BY solved_at DESC LIMIT 1`,
-      [articleId, accountId, since],
+    const row = await fetchFirst(
+      tx,
+      db
+        .selectFrom('article_self_solved')
+        .select(['id', 'solved_at'])
+        .where('article_id', '=', articleId)
+        .where('account_id', '=', accountId)
+        .where('solved_at', '>', instant(since))
+        .orderBy('solved_at', 'desc')
+        .limit(1),
     );
-    const row = rows[0];
     return row ? { id: row.id, solvedAt: row.solved_at.toISOString() } : null;
   }
 
@@ -316,10 +364,16 @@ export class ArticleRepository {
     tx: EntityManager,
     record: { id: string; articleId: string; accountId: string; role: string; query: string | null; solvedAt: string },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".article_self_solved (id, article_id, account_id, role, query, solved_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [record.id, record.articleId, record.accountId, record.role, record.query, record.solvedAt],
+    await execute(
+      tx,
+      db.insertInto('article_self_solved').values({
+        id: record.id,
+        article_id: record.articleId,
+        account_id: record.accountId,
+        role: record.role,
+        query: record.query,
+        solved_at: record.solvedAt,
+      }),
     );
   }
 
@@ -327,9 +381,9 @@ export class ArticleRepository {
   async *documents(batchSize = 1_000): AsyncGenerator<ArticleDocumentV1[]> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: ArticleRow[] = await this.runtime.dataSource.query(
-        `SELECT ${COLUMNS} FROM "${this.s}".articles WHERE id > $1 ORDER BY id LIMIT $2`,
-        [after, batchSize],
+      const rows = await fetchRows(
+        this.runtime.dataSource,
+        db.selectFrom('articles').select(COLUMNS).where('id', '>', after).orderBy('id').limit(batchSize),
       );
       if (rows.length === 0) return;
       yield rows.map((r) => toDocument(fromRow(r)));
@@ -337,6 +391,9 @@ export class ArticleRepository {
     }
   }
 }
+
+/** `count(*)` as a number (PostgreSQL's bigint would arrive as text). */
+const countAll = sql<number>`count(*)::int`.as('n');
 
 function fromRow(row: ArticleRow): StoredArticle {
   return {

@@ -14,7 +14,8 @@ export class KnowledgeArticles1763800004100 implements MigrationInterface {
     // migration): find where each one is instead of assuming `public`.
     const where: Record<string, string> = {};
     for (const name of ['unaccent', 'pg_trgm', 'fuzzystrmatch']) {
-      await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name}`);
+      // A new one goes to public, as it did before the pools put the service's schema first on the search_path.
+      await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name} SCHEMA public`);
       const [row] = (await runner.query(
         `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
          WHERE e.extname = $1`,

@@ -13,7 +13,8 @@ export class ReportingSchema1763800006000 implements MigrationInterface {
     const s = schemaOf(runner);
     // Extensions belong to the database, not to a schema: another service may have installed unaccent
     // already, in a schema of its choice. Find where it lives instead of assuming `public`.
-    await runner.query('CREATE EXTENSION IF NOT EXISTS unaccent');
+    // A new one goes to public, as it did before the pools put the service's schema first on the search_path.
+    await runner.query('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public');
     const [extension] = (await runner.query(
       `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
        WHERE e.extname = 'unaccent'`,

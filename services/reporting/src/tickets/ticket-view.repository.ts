@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
-  AttachmentLinkV1,
   Channel,
-  ContactV1,
   Impact,
   Priority,
   ServiceLevelChangedV1,
@@ -23,6 +22,9 @@ import type {
   Urgency,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, instant } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
+import type { TicketView } from '../rows.generated.js';
 import type { ListedTicket } from './paging.js';
 import type { DateBound, QueueFilters } from './queue-filters.js';
 import { ORDERS, type ListPosition } from './ticket-list-order.js';
@@ -38,39 +40,6 @@ export interface TicketListCriteria {
   visibleTo: Exclude<Visibility, { kind: 'none' }>;
   /** Days in date filters are days of this zone (CAU_TIME_ZONE). */
   timeZone: string;
-}
-
-interface TicketViewRow {
-  ticket_id: string;
-  number: string;
-  title: string;
-  description: string;
-  channel: Channel;
-  type: TicketType;
-  category: string;
-  service: string | null;
-  impact: Impact;
-  urgency: Urgency;
-  priority: Priority | null;
-  area: string | null;
-  status: TicketStatus;
-  overdue: boolean;
-  jurisdiction: string;
-  requester: ContactV1;
-  reported_by: ContactV1 | null;
-  registered_by: TicketViewV1['registeredBy'];
-  attachments: AttachmentLinkV1[];
-  registered_at: Date;
-  routed_at: Date | null;
-  updated_at: Date;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  waiting_on_requester: boolean;
-  related_tickets: TicketReferenceV1[];
-  merged_into: TicketReferenceV1 | null;
-  merged_tickets: TicketReferenceV1[];
-  /** Built by PostgreSQL as JSON, where `at` is a timestamp in the session's time zone. */
-  timeline: TicketTimelineEntryV1[];
 }
 
 interface TicketSummaryRow {
@@ -110,51 +79,67 @@ interface TicketSummaryRow {
 @Injectable()
 export class TicketViewRepository {
   private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   async saveRegistration(tx: EntityManager, ticket: TicketRegisteredV1, changedAt: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_view AS v
-         (ticket_id, number, title, description, channel, type, category, impact, urgency, jurisdiction,
-          requester_email, requester_name, requester, reported_by, registered_by, attachments, registered_at,
-          updated_at, service)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       ON CONFLICT (ticket_id) DO UPDATE SET
-         number = EXCLUDED.number, title = EXCLUDED.title, description = EXCLUDED.description,
-         channel = EXCLUDED.channel, jurisdiction = EXCLUDED.jurisdiction, service = EXCLUDED.service,
-         -- A reclassification applied before this registration arrived is newer than its classification.
-         type = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.type ELSE v.type END,
-         category = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.category ELSE v.category END,
-         impact = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.impact ELSE v.impact END,
-         urgency = CASE WHEN v.reclassified_at IS NULL THEN EXCLUDED.urgency ELSE v.urgency END,
-         requester_email = EXCLUDED.requester_email, requester_name = EXCLUDED.requester_name,
-         requester = EXCLUDED.requester, reported_by = EXCLUDED.reported_by,
-         registered_by = EXCLUDED.registered_by, attachments = EXCLUDED.attachments,
-         registered_at = EXCLUDED.registered_at, updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
-      [
-        ticket.ticketId,
-        ticket.number,
-        ticket.title,
-        ticket.description,
-        ticket.channel,
-        ticket.type,
-        ticket.category,
-        ticket.impact,
-        ticket.urgency,
-        ticket.jurisdiction,
-        ticket.requester.email,
-        ticket.requester.name,
-        JSON.stringify(ticket.requester),
-        ticket.reportedBy ? JSON.stringify(ticket.reportedBy) : null,
-        JSON.stringify(ticket.registeredBy),
-        JSON.stringify(ticket.attachments),
-        ticket.registeredAt,
-        changedAt,
-        ticket.service ?? null,
-      ],
+    /** Registration's own value, unless a reclassification applied before it arrived is newer. */
+    const classified = <C extends 'type' | 'category' | 'impact' | 'urgency'>(column: C) =>
+      sql<
+        Selectable<TicketView>[C]
+      >`CASE WHEN ticket_view.reclassified_at IS NULL THEN EXCLUDED.${sql.ref(column)} ELSE ticket_view.${sql.ref(column)} END`;
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_view')
+        .values({
+          ticket_id: ticket.ticketId,
+          number: ticket.number,
+          title: ticket.title,
+          description: ticket.description,
+          channel: ticket.channel,
+          type: ticket.type,
+          category: ticket.category,
+          impact: ticket.impact,
+          urgency: ticket.urgency,
+          jurisdiction: ticket.jurisdiction,
+          requester_email: ticket.requester.email,
+          requester_name: ticket.requester.name,
+          requester: JSON.stringify(ticket.requester),
+          reported_by: ticket.reportedBy ? JSON.stringify(ticket.reportedBy) : null,
+          registered_by: JSON.stringify(ticket.registeredBy),
+          attachments: JSON.stringify(ticket.attachments),
+          registered_at: ticket.registeredAt,
+          updated_at: changedAt,
+          service: ticket.service ?? null,
+        })
+        .onConflict((conflict) =>
+          conflict.column('ticket_id').doUpdateSet((eb) => ({
+            number: eb.ref('excluded.number'),
+            title: eb.ref('excluded.title'),
+            description: eb.ref('excluded.description'),
+            channel: eb.ref('excluded.channel'),
+            jurisdiction: eb.ref('excluded.jurisdiction'),
+            service: eb.ref('excluded.service'),
+            type: classified('type'),
+            category: classified('category'),
+            impact: classified('impact'),
+            urgency: classified('urgency'),
+            requester_email: eb.ref('excluded.requester_email'),
+            requester_name: eb.ref('excluded.requester_name'),
+            requester: eb.ref('excluded.requester'),
+            reported_by: eb.ref('excluded.reported_by'),
+            registered_by: eb.ref('excluded.registered_by'),
+            attachments: eb.ref('excluded.attachments'),
+            registered_at: eb.ref('excluded.registered_at'),
+            updated_at: latestChange,
+          })),
+        ),
     );
   }
 
@@ -163,18 +148,22 @@ export class TicketViewRepository {
    * through `setPriority` (a reclassification may have given a newer one).
    */
   async saveRouting(tx: EntityManager, routing: TicketRoutedV1, changedAt: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, routed_at, updated_at)
-       VALUES ($1, $2, $3)
-       ON CONFLICT (ticket_id) DO UPDATE SET
-         routed_at = EXCLUDED.routed_at, updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
-      [routing.ticketId, routing.routedAt, changedAt],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_view')
+        .values({ ticket_id: routing.ticketId, routed_at: routing.routedAt, updated_at: changedAt })
+        .onConflict((conflict) =>
+          conflict
+            .column('ticket_id')
+            .doUpdateSet((eb) => ({ routed_at: eb.ref('excluded.routed_at'), updated_at: latestChange })),
+        ),
     );
   }
 
   /** Callers apply only routing's newest priority (its own position), so this simply overwrites. */
   async setPriority(tx: EntityManager, ticketId: string, priority: Priority): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET priority = $2 WHERE ticket_id = $1`, [ticketId, priority]);
+    await execute(tx, this.db.updateTable('ticket_view').set({ priority }).where('ticket_id', '=', ticketId));
   }
 
   /**
@@ -187,61 +176,72 @@ export class TicketViewRepository {
     classification: TicketClassificationV1,
     at: string,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view
-       SET type = $2, category = $3, impact = $4, urgency = $5, priority = $6, reclassified_at = $7
-       WHERE ticket_id = $1`,
-      [
-        ticketId,
-        classification.type,
-        classification.category,
-        classification.impact,
-        classification.urgency,
-        classification.priority,
-        at,
-      ],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set({
+          type: classification.type,
+          category: classification.category,
+          impact: classification.impact,
+          urgency: classification.urgency,
+          priority: classification.priority,
+          reclassified_at: at,
+        })
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   /** The service-level targets as resolution last announced them (its newest, by the caller). */
   async setServiceLevel(tx: EntityManager, level: ServiceLevelChangedV1): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view
-       SET response_due_at = $2, resolution_due_at = $3, response_met_at = $4, resolution_met_at = $5
-       WHERE ticket_id = $1`,
-      [level.ticketId, level.responseDueAt, level.resolutionDueAt, level.respondedAt, level.resolvedAt],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set({
+          response_due_at: level.responseDueAt,
+          resolution_due_at: level.resolutionDueAt,
+          response_met_at: level.respondedAt,
+          resolution_met_at: level.resolvedAt,
+        })
+        .where('ticket_id', '=', level.ticketId),
     );
   }
 
   /** Creates the row if no event of the ticket was seen yet; keeps the time of the latest change. */
   async touch(tx: EntityManager, ticketId: string, changedAt: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_view AS v (ticket_id, updated_at) VALUES ($1, $2)
-       ON CONFLICT (ticket_id) DO UPDATE SET updated_at = GREATEST(v.updated_at, EXCLUDED.updated_at)`,
-      [ticketId, changedAt],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_view')
+        .values({ ticket_id: ticketId, updated_at: changedAt })
+        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ updated_at: latestChange })),
     );
   }
 
   /** The area of the latest step, whichever producer took it: an earlier step arriving late changes nothing. */
   async moveArea(tx: EntityManager, ticketId: string, area: string, at: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view SET area = $2, area_changed_at = $3
-       WHERE ticket_id = $1 AND (area_changed_at IS NULL OR area_changed_at < $3)`,
-      [ticketId, area, at],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set({ area, area_changed_at: at })
+        .where('ticket_id', '=', ticketId)
+        .where((eb) => eb.or([eb('area_changed_at', 'is', null), eb('area_changed_at', '<', instant(at))])),
     );
   }
 
   /** Callers apply only resolution's newest status (EventPositions), so this simply overwrites. */
   async setStatus(tx: EntityManager, ticketId: string, status: TicketStatus): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET status = $2 WHERE ticket_id = $1`, [ticketId, status]);
+    await execute(tx, this.db.updateTable('ticket_view').set({ status }).where('ticket_id', '=', ticketId));
   }
 
   /** Likewise ordered by the caller, on the flag's own position. */
   async setWaitingOnRequester(tx: EntityManager, ticketId: string, waiting: boolean): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET waiting_on_requester = $2 WHERE ticket_id = $1`, [
-      ticketId,
-      waiting,
-    ]);
+    await execute(
+      tx,
+      this.db.updateTable('ticket_view').set({ waiting_on_requester: waiting }).where('ticket_id', '=', ticketId),
+    );
   }
 
   /**
@@ -254,55 +254,82 @@ export class TicketViewRepository {
     assignee: { accountId: string; name: string } | null,
     at: string,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view SET assignee_id = $2, assignee_name = $3, assignee_changed_at = $4
-       WHERE ticket_id = $1 AND (assignee_changed_at IS NULL OR assignee_changed_at < $4)`,
-      [ticketId, assignee?.accountId ?? null, assignee?.name ?? null, at],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set({
+          assignee_id: assignee?.accountId ?? null,
+          assignee_name: assignee?.name ?? null,
+          assignee_changed_at: at,
+        })
+        .where('ticket_id', '=', ticketId)
+        .where((eb) => eb.or([eb('assignee_changed_at', 'is', null), eb('assignee_changed_at', '<', instant(at))])),
     );
   }
 
   /** The first time anyone took the ticket, in whatever order the takings arrive. */
   async markFirstResponse(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view SET first_response_at = LEAST(first_response_at, $2) WHERE ticket_id = $1`,
-      [ticketId, at],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set((eb) => ({ first_response_at: eb.fn<Date>('least', ['first_response_at', eb.val(at)]) }))
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   /** The latest submission for review; the status says whether the ticket is still resolved. */
   async markResolved(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET resolved_at = GREATEST(resolved_at, $2) WHERE ticket_id = $1`, [
-      ticketId,
-      at,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set((eb) => ({ resolved_at: eb.fn<Date>('greatest', ['resolved_at', eb.val(at)]) }))
+        .where('ticket_id', '=', ticketId),
+    );
   }
 
   /** The latest closure; the status says whether the ticket is still closed. */
   async markClosed(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET closed_at = GREATEST(closed_at, $2) WHERE ticket_id = $1`, [
-      ticketId,
-      at,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set((eb) => ({ closed_at: eb.fn<Date>('greatest', ['closed_at', eb.val(at)]) }))
+        .where('ticket_id', '=', ticketId),
+    );
   }
 
   /** Counting commutes, and the inbox applies each reopening once. */
   async countReopening(tx: EntityManager, ticketId: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET reopened_count = reopened_count + 1 WHERE ticket_id = $1`, [
-      ticketId,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set((eb) => ({ reopened_count: eb('reopened_count', '+', 1) }))
+        .where('ticket_id', '=', ticketId),
+    );
   }
 
   /** Con atraso is history: once a target was missed the ticket stays overdue, closed or not. */
   async markOverdue(tx: EntityManager, ticketId: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".ticket_view SET overdue = true WHERE ticket_id = $1`, [ticketId]);
+    await execute(tx, this.db.updateTable('ticket_view').set({ overdue: true }).where('ticket_id', '=', ticketId));
   }
 
   /** The latest answer, should a reopened ticket be surveyed again. */
   async saveSatisfaction(tx: EntityManager, survey: SurveyAnsweredV1): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".ticket_view SET satisfaction = $2, satisfaction_score = $3, satisfaction_at = $4
-       WHERE ticket_id = $1 AND (satisfaction_at IS NULL OR satisfaction_at < $4)`,
-      [survey.ticketId, survey.satisfaction, survey.score ?? null, survey.at],
+    await execute(
+      tx,
+      this.db
+        .updateTable('ticket_view')
+        .set({
+          satisfaction: survey.satisfaction,
+          satisfaction_score: survey.score ?? null,
+          satisfaction_at: survey.at,
+        })
+        .where('ticket_id', '=', survey.ticketId)
+        .where((eb) => eb.or([eb('satisfaction_at', 'is', null), eb('satisfaction_at', '<', instant(survey.at))])),
     );
   }
 
@@ -313,22 +340,22 @@ export class TicketViewRepository {
     ticketId: string,
     entry: TicketTimelineEntryV1,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_timeline
-         (event_id, ticket_id, at, type, by, area, summary_es, summary_en, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [
-        eventId,
-        ticketId,
-        entry.at,
-        entry.type,
-        entry.by ? JSON.stringify(entry.by) : null,
-        entry.area,
-        entry.summary.es,
-        entry.summary.en,
-        JSON.stringify(entry.details),
-      ],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_timeline')
+        .values({
+          event_id: eventId,
+          ticket_id: ticketId,
+          at: entry.at,
+          type: entry.type,
+          by: entry.by ? JSON.stringify(entry.by) : null,
+          area: entry.area,
+          summary_es: entry.summary.es,
+          summary_en: entry.summary.en,
+          details: JSON.stringify(entry.details),
+        })
+        .onConflict((conflict) => conflict.column('event_id').doNothing()),
     );
   }
 
@@ -343,64 +370,50 @@ export class TicketViewRepository {
     linked: boolean,
     sequence: number,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_relations AS r (ticket_id, related_ticket_id, related_number, linked, sequence)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (ticket_id, related_ticket_id) DO UPDATE
-         SET linked = EXCLUDED.linked, sequence = EXCLUDED.sequence, related_number = EXCLUDED.related_number
-         WHERE r.sequence < EXCLUDED.sequence`,
-      [ticketId, related.ticketId, related.number, linked, sequence],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_relations')
+        .values({
+          ticket_id: ticketId,
+          related_ticket_id: related.ticketId,
+          related_number: related.number,
+          linked,
+          sequence,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['ticket_id', 'related_ticket_id'])
+            .doUpdateSet((eb) => ({
+              linked: eb.ref('excluded.linked'),
+              sequence: eb.ref('excluded.sequence'),
+              related_number: eb.ref('excluded.related_number'),
+            }))
+            .whereRef('ticket_relations.sequence', '<', 'excluded.sequence'),
+        ),
     );
   }
 
   /** The merge, from the event on either ticket's stream: the first to arrive writes it, the other finds it. */
   async recordMerge(tx: EntityManager, merge: TicketMergedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_merges
-         (duplicate_ticket_id, duplicate_number, original_ticket_id, original_number, merged_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (duplicate_ticket_id) DO NOTHING`,
-      [merge.duplicate.ticketId, merge.duplicate.number, merge.original.ticketId, merge.original.number, merge.at],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_merges')
+        .values({
+          duplicate_ticket_id: merge.duplicate.ticketId,
+          duplicate_number: merge.duplicate.number,
+          original_ticket_id: merge.original.ticketId,
+          original_number: merge.original.number,
+          merged_at: merge.at,
+        })
+        .onConflict((conflict) => conflict.column('duplicate_ticket_id').doNothing()),
     );
   }
 
   /** The ticket with its path, read in one statement so both come from the same committed state. */
   async findByNumber(number: number): Promise<TicketViewV1 | null> {
-    const rows: TicketViewRow[] = await this.runtime.dataSource.query(
-      `SELECT v.ticket_id, v.number, v.title, v.description, v.channel, v.type, v.category, v.service, v.impact, v.urgency,
-              v.priority, v.area, v.status, v.overdue, v.jurisdiction, v.requester, v.reported_by,
-              v.registered_by, v.attachments, v.registered_at, v.routed_at, v.updated_at, v.assignee_id,
-              v.assignee_name, v.waiting_on_requester,
-              COALESCE(
-                (SELECT json_agg(json_build_object('number', r.related_number, 'title', o.title, 'status', o.status)
-                                 ORDER BY r.related_number)
-                 FROM "${this.s}".ticket_relations r
-                 LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = r.related_ticket_id
-                 WHERE r.ticket_id = v.ticket_id AND r.linked),
-                '[]') AS related_tickets,
-              (SELECT json_build_object('number', m.original_number, 'title', o.title, 'status', o.status)
-               FROM "${this.s}".ticket_merges m
-               LEFT JOIN "${this.s}".ticket_view o ON o.ticket_id = m.original_ticket_id
-               WHERE m.duplicate_ticket_id = v.ticket_id) AS merged_into,
-              COALESCE(
-                (SELECT json_agg(json_build_object('number', m.duplicate_number, 'title', d.title, 'status', d.status)
-                                 ORDER BY m.duplicate_number)
-                 FROM "${this.s}".ticket_merges m
-                 LEFT JOIN "${this.s}".ticket_view d ON d.ticket_id = m.duplicate_ticket_id
-                 WHERE m.original_ticket_id = v.ticket_id),
-                '[]') AS merged_tickets,
-              COALESCE(
-                (SELECT json_agg(
-                          json_build_object(
-                            'at', t.at, 'type', t.type, 'by', t.by, 'area', t.area,
-                            'summary', json_build_object('es', t.summary_es, 'en', t.summary_en),
-                            'details', t.details)
-                          ORDER BY t.at, t.arrival)
-                 FROM "${this.s}".ticket_timeline t WHERE t.ticket_id = v.ticket_id),
-                '[]') AS timeline
-       FROM "${this.s}".ticket_view v WHERE v.number = $1`,
-      [number],
-    );
-    const row = rows[0];
+    const row = await fetchFirst(this.runtime.dataSource, viewQuery(this.db, number));
     return row ? toView(row) : null;
   }
 
@@ -502,7 +515,127 @@ export class TicketViewRepository {
   }
 }
 
-function toView(row: TicketViewRow): TicketViewV1 {
+/**
+ * The ticket view's row with its relations, merges and path as JSON built by PostgreSQL (`at` in the timeline
+ * is a timestamp in the session's time zone).
+ */
+function viewQuery(db: typeof reportingRows, number: number) {
+  const none = sql<never[]>`'[]'`;
+  return (
+    db
+      .selectFrom('ticket_view as v')
+      .select([
+        'v.ticket_id',
+        'v.number',
+        'v.title',
+        'v.description',
+        'v.channel',
+        'v.type',
+        'v.category',
+        'v.service',
+        'v.impact',
+        'v.urgency',
+        'v.priority',
+        'v.area',
+        'v.status',
+        'v.overdue',
+        'v.jurisdiction',
+        'v.requester',
+        'v.reported_by',
+        'v.registered_by',
+        'v.attachments',
+        'v.registered_at',
+        'v.routed_at',
+        'v.updated_at',
+        'v.assignee_id',
+        'v.assignee_name',
+        'v.waiting_on_requester',
+      ])
+      .select((eb) => [
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_relations as rel')
+              .leftJoin('ticket_view as o', 'o.ticket_id', 'rel.related_ticket_id')
+              .select(
+                sql<
+                  TicketReferenceV1[]
+                >`json_agg(json_build_object('number', rel.related_number, 'title', o.title, 'status', o.status) ORDER BY rel.related_number)`.as(
+                  'agg',
+                ),
+              )
+              .whereRef('rel.ticket_id', '=', 'v.ticket_id')
+              .where('rel.linked', '=', true)
+              .$asScalar(),
+            none,
+          )
+          .as('related_tickets'),
+        eb
+          .selectFrom('ticket_merges as m')
+          .leftJoin('ticket_view as o', 'o.ticket_id', 'm.original_ticket_id')
+          .select(
+            sql<TicketReferenceV1>`json_build_object('number', m.original_number, 'title', o.title, 'status', o.status)`.as(
+              'ref',
+            ),
+          )
+          .whereRef('m.duplicate_ticket_id', '=', 'v.ticket_id')
+          .as('merged_into'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_merges as m')
+              .leftJoin('ticket_view as d', 'd.ticket_id', 'm.duplicate_ticket_id')
+              .select(
+                sql<
+                  TicketReferenceV1[]
+                >`json_agg(json_build_object('number', m.duplicate_number, 'title', d.title, 'status', d.status) ORDER BY m.duplicate_number)`.as(
+                  'agg',
+                ),
+              )
+              .whereRef('m.original_ticket_id', '=', 'v.ticket_id')
+              .$asScalar(),
+            none,
+          )
+          .as('merged_tickets'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('ticket_timeline as t')
+              .select(
+                sql<TicketTimelineEntryV1[]>`json_agg(
+                  json_build_object(
+                    'at', t.at, 'type', t.type, 'by', t.by, 'area', t.area,
+                    'summary', json_build_object('es', t.summary_es, 'en', t.summary_en),
+                    'details', t.details)
+                  ORDER BY t.at, t.arrival)`.as('agg'),
+              )
+              .whereRef('t.ticket_id', '=', 'v.ticket_id')
+              .$asScalar(),
+            none,
+          )
+          .as('timeline'),
+      ])
+      .where('v.number', '=', String(number))
+      // A numbered row is a registered one, and registration writes these columns together.
+      .$narrowType<{
+        number: NotNull;
+        title: NotNull;
+        description: NotNull;
+        channel: NotNull;
+        type: NotNull;
+        category: NotNull;
+        impact: NotNull;
+        urgency: NotNull;
+        jurisdiction: NotNull;
+        requester: NotNull;
+        registered_by: NotNull;
+        attachments: NotNull;
+        registered_at: NotNull;
+      }>()
+  );
+}
+
+function toView(row: InferResult<ReturnType<typeof viewQuery>>[number]): TicketViewV1 {
   return {
     ticketId: row.ticket_id,
     number: Number(row.number),
@@ -571,3 +704,6 @@ function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
 function reference(ref: TicketReferenceV1): TicketReferenceV1 {
   return { number: Number(ref.number), title: ref.title ?? null, status: ref.status ?? null };
 }
+
+/** The time of the latest change, whichever of the row's and the event's it is. */
+const latestChange = sql<Date>`GREATEST(ticket_view.updated_at, EXCLUDED.updated_at)`;

@@ -1,39 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { ByV1, Priority, TicketStatus } from '@cau/contracts';
+import type { Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { resolutionRows as db } from '../rows.js';
+import type { Tickets } from '../rows.generated.js';
 import type { Pause } from '../sla/due-dates.js';
 import type { ServiceLevelFacts, ServiceLevelState } from '../sla/service-level.js';
 import type { TicketChanges, TicketRecord } from '../domain/ticket-record.js';
 
-interface TicketRow {
-  ticket_id: string;
-  number: string;
-  area: string | null;
-  priority: Priority | null;
-  status: TicketStatus;
-  requester_email: string | null;
-  requester_id: string | null;
-  requester_name: string | null;
-  jurisdiction: string | null;
-  title: string | null;
-  registered_at: Date | null;
-  routed_at: Date | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  solution: string | null;
-  solution_elements: string | null;
-  downtime_minutes: number | null;
-  solution_by: ByV1 | null;
-  solution_at: Date | null;
-  article_ref: string | null;
-  waiting_since: Date | null;
-  response_met_at: Date | null;
-  resolved_at: Date | null;
-  closed_at: Date | null;
-  overdue: boolean;
-  merged_into: string | null;
-}
+type TicketRow = Selectable<Tickets>;
 
 /** What the SLA clocks of one ticket are computed from. */
 export interface SlaFacts {
@@ -75,37 +52,34 @@ export interface DueDatesRow {
 /** Resolution's copy of each ticket and the lifecycle it owns, with its waits on the requester. */
 @Injectable()
 export class TicketRepository {
-  private readonly s: string;
-
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async findByNumber(
     number: number,
     tx: EntityManager = this.runtime.dataSource.manager,
   ): Promise<TicketRecord | null> {
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE number = $1`, [number]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const row = await fetchFirst(tx, db.selectFrom('tickets').selectAll().where('number', '=', String(number)));
+    return row ? toRecord(row) : null;
   }
 
   async serviceLevelByNumber(number: number): Promise<ServiceLevelRow | null> {
-    const rows: Array<{
-      number: string;
-      status: TicketStatus;
-      area: string | null;
-      requester_email: string | null;
-      jurisdiction: string | null;
-      response_due_at: Date | null;
-      resolution_due_at: Date | null;
-      response_met_at: Date | null;
-      resolved_at: Date | null;
-    }> = await this.runtime.dataSource.query(
-      `SELECT number, status, area, requester_email, jurisdiction, response_due_at, resolution_due_at, response_met_at, resolved_at
-       FROM "${this.s}".tickets WHERE number = $1`,
-      [number],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      db
+        .selectFrom('tickets')
+        .select([
+          'number',
+          'status',
+          'area',
+          'requester_email',
+          'jurisdiction',
+          'response_due_at',
+          'resolution_due_at',
+          'response_met_at',
+          'resolved_at',
+        ])
+        .where('number', '=', String(number)),
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       number: Number(row.number),
@@ -122,27 +96,32 @@ export class TicketRepository {
 
   /** The ticket, locked until the transaction ends: commands on one ticket run one after another. */
   async lockByNumber(tx: EntityManager, number: number): Promise<TicketRecord | null> {
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE number = $1 FOR UPDATE`, [
-      number,
-    ]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const row = await fetchFirst(
+      tx,
+      db.selectFrom('tickets').selectAll().where('number', '=', String(number)).forUpdate(),
+    );
+    return row ? toRecord(row) : null;
   }
 
   /** Events may arrive in any order: the first one about a ticket creates its row, the others fill it in. */
   async lockOrCreate(tx: EntityManager, ticketId: string, number: number): Promise<TicketRecord> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets (ticket_id, number) VALUES ($1, $2) ON CONFLICT (ticket_id) DO NOTHING`,
-      [ticketId, number],
+    await execute(
+      tx,
+      db
+        .insertInto('tickets')
+        .values({ ticket_id: ticketId, number })
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
     );
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE ticket_id = $1 FOR UPDATE`, [
-      ticketId,
-    ]);
-    return toRecord(rows[0]!);
+    const row = await fetchFirst(
+      tx,
+      db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId).forUpdate(),
+    );
+    return toRecord(row!);
   }
 
   async findById(tx: EntityManager, ticketId: string): Promise<TicketRecord> {
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE ticket_id = $1`, [ticketId]);
-    return toRecord(rows[0]!);
+    const row = await fetchFirst(tx, db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId));
+    return toRecord(row!);
   }
 
   async saveRegistration(
@@ -158,21 +137,21 @@ export class TicketRepository {
       registeredAt: Date;
     },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".tickets
-       SET requester_email = $2, jurisdiction = $3, title = $4, registered_at = $5, requester_id = $6,
-           requester_name = $7, service = $8, updated_at = now()
-       WHERE ticket_id = $1`,
-      [
-        ticketId,
-        registration.requesterEmail,
-        registration.jurisdiction,
-        registration.title,
-        registration.registeredAt,
-        registration.requesterId,
-        registration.requesterName,
-        registration.service,
-      ],
+    await execute(
+      tx,
+      db
+        .updateTable('tickets')
+        .set({
+          requester_email: registration.requesterEmail,
+          jurisdiction: registration.jurisdiction,
+          title: registration.title,
+          registered_at: registration.registeredAt,
+          requester_id: registration.requesterId,
+          requester_name: registration.requesterName,
+          service: registration.service,
+          updated_at: sql`now()`,
+        })
+        .where('ticket_id', '=', ticketId),
     );
   }
 
@@ -181,90 +160,107 @@ export class TicketRepository {
     ticketId: string,
     routing: { priority: Priority | null; routedAt: Date },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".tickets SET priority = $2, routed_at = $3, updated_at = now() WHERE ticket_id = $1`,
-      [ticketId, routing.priority, routing.routedAt],
+    await execute(
+      tx,
+      db
+        .updateTable('tickets')
+        .set({ priority: routing.priority, routed_at: routing.routedAt, updated_at: sql`now()` })
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   /** Moves the ticket to another area; whoever was assigned belonged to the old one, so the assignment ends. */
   async moveToArea(tx: EntityManager, ticketId: string, area: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".tickets
-       SET assignee_id = CASE WHEN area IS DISTINCT FROM $2 THEN NULL ELSE assignee_id END,
-           assignee_name = CASE WHEN area IS DISTINCT FROM $2 THEN NULL ELSE assignee_name END,
-           area = $2, updated_at = now()
-       WHERE ticket_id = $1`,
-      [ticketId, area],
+    await execute(
+      tx,
+      db
+        .updateTable('tickets')
+        .set((eb) => ({
+          assignee_id: eb.case().when('area', 'is distinct from', area).then(null).else(eb.ref('assignee_id')).end(),
+          assignee_name: eb
+            .case()
+            .when('area', 'is distinct from', area)
+            .then(null)
+            .else(eb.ref('assignee_name'))
+            .end(),
+          area,
+          updated_at: sql`now()`,
+        }))
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   async update(tx: EntityManager, ticketId: string, changes: TicketChanges): Promise<void> {
-    const sets: string[] = [];
-    const values: unknown[] = [ticketId];
-    const set = (column: string, value: unknown) => {
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    };
-    if (changes.status !== undefined) set('status', changes.status);
+    const set: Updateable<Tickets> = {};
+    if (changes.status !== undefined) set.status = changes.status;
     if (changes.assignee !== undefined) {
-      set('assignee_id', changes.assignee?.accountId ?? null);
-      set('assignee_name', changes.assignee?.name ?? null);
+      set.assignee_id = changes.assignee?.accountId ?? null;
+      set.assignee_name = changes.assignee?.name ?? null;
     }
-    if (changes.estimateMinutes !== undefined) set('estimate_minutes', changes.estimateMinutes);
+    if (changes.estimateMinutes !== undefined) set.estimate_minutes = changes.estimateMinutes;
     if (changes.solution !== undefined) {
-      set('solution', changes.solution.text);
-      set('solution_elements', changes.solution.elements);
-      set('downtime_minutes', changes.solution.downtimeMinutes);
-      set('solution_by', JSON.stringify(changes.solution.by));
-      set('solution_at', changes.solution.at);
+      set.solution = changes.solution.text;
+      set.solution_elements = changes.solution.elements;
+      set.downtime_minutes = changes.solution.downtimeMinutes;
+      set.solution_by = JSON.stringify(changes.solution.by);
+      set.solution_at = changes.solution.at;
     }
-    if (changes.articleRef !== undefined) set('article_ref', changes.articleRef);
-    if (changes.waitingSince !== undefined) set('waiting_since', changes.waitingSince);
-    if (changes.responseMetAt !== undefined) set('response_met_at', changes.responseMetAt);
-    if (changes.resolvedAt !== undefined) set('resolved_at', changes.resolvedAt);
-    if (changes.closedAt !== undefined) set('closed_at', changes.closedAt);
+    if (changes.articleRef !== undefined) set.article_ref = changes.articleRef;
+    if (changes.waitingSince !== undefined) set.waiting_since = changes.waitingSince;
+    if (changes.responseMetAt !== undefined) set.response_met_at = changes.responseMetAt;
+    if (changes.resolvedAt !== undefined) set.resolved_at = changes.resolvedAt;
+    if (changes.closedAt !== undefined) set.closed_at = changes.closedAt;
     if (changes.merged !== undefined) {
-      set('merged_into', changes.merged.into);
-      set('merged_at', changes.merged.at);
+      set.merged_into = changes.merged.into;
+      set.merged_at = changes.merged.at;
     }
-    if (sets.length === 0) return;
-    await tx.query(
-      `UPDATE "${this.s}".tickets SET ${sets.join(', ')}, updated_at = now() WHERE ticket_id = $1`,
-      values,
+    if (Object.keys(set).length === 0) return;
+    await execute(
+      tx,
+      db
+        .updateTable('tickets')
+        .set({ ...set, updated_at: sql`now()` })
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   async startWaiting(tx: EntityManager, ticketId: string, at: Date): Promise<void> {
-    await tx.query(`INSERT INTO "${this.s}".requester_waits (ticket_id, started_at) VALUES ($1, $2)`, [ticketId, at]);
+    await execute(tx, db.insertInto('requester_waits').values({ ticket_id: ticketId, started_at: at }));
   }
 
   async stopWaiting(tx: EntityManager, ticketId: string, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".requester_waits SET ended_at = greatest($2, started_at)
-       WHERE ticket_id = $1 AND ended_at IS NULL`,
-      [ticketId, at],
+    await execute(
+      tx,
+      db
+        .updateTable('requester_waits')
+        .set((eb) => ({ ended_at: eb.fn<Date>('greatest', [eb.val(at), 'started_at']) }))
+        .where('ticket_id', '=', ticketId)
+        .where('ended_at', 'is', null),
     );
   }
 
   /** SLA facts of the given tickets, or of every ticket not yet closed. */
   async slaFacts(tx: EntityManager, ticketIds?: readonly string[]): Promise<SlaFacts[]> {
-    const tickets: Array<{
-      ticket_id: string;
-      start: Date | null;
-      priority: Priority | null;
-      jurisdiction: string | null;
-      service: string | null;
-    }> = await tx.query(
-      `SELECT ticket_id, coalesce(registered_at, routed_at) AS start, priority, jurisdiction, service
-       FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
-      ticketIds ? [ticketIds] : [],
+    const tickets = await fetchRows(
+      tx,
+      db
+        .selectFrom('tickets')
+        .select((eb) => [
+          'ticket_id',
+          eb.fn.coalesce('registered_at', 'routed_at').as('start'),
+          'priority',
+          'jurisdiction',
+          'service',
+        ])
+        .where(ticketsOrOpen(ticketIds)),
     );
     if (tickets.length === 0) return [];
-    const waits: Array<{ ticket_id: string; started_at: Date; ended_at: Date | null }> = await tx.query(
-      `SELECT ticket_id, started_at, ended_at FROM "${this.s}".requester_waits WHERE ticket_id = ANY($1::uuid[])`,
-      [tickets.map((t) => t.ticket_id)],
+    const waits = await fetchRows(
+      tx,
+      db
+        .selectFrom('requester_waits')
+        .select(['ticket_id', 'started_at', 'ended_at'])
+        .where((eb) => eb('ticket_id', '=', eb.fn.any(eb.val(tickets.map((t) => t.ticket_id))))),
     );
     const pausesOf = new Map<string, Pause[]>();
     for (const w of waits) {
@@ -284,31 +280,34 @@ export class TicketRepository {
 
   /** A new priority (routing's reclassification); the caller recomputes the due dates. */
   async setPriority(tx: EntityManager, ticketId: string, priority: Priority): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".tickets SET priority = $2, updated_at = now() WHERE ticket_id = $1`, [
-      ticketId,
-      priority,
-    ]);
+    await execute(
+      tx,
+      db
+        .updateTable('tickets')
+        .set({ priority, updated_at: sql`now()` })
+        .where('ticket_id', '=', ticketId),
+    );
   }
 
   /** What the service level of the given tickets (or of every ticket not yet closed) is read from. */
   async serviceLevelFacts(tx: EntityManager, ticketIds?: readonly string[]): Promise<AnnouncedServiceLevelRow[]> {
-    const rows: Array<{
-      ticket_id: string;
-      number: string;
-      area: string | null;
-      priority: Priority | null;
-      status: TicketStatus;
-      response_due_at: Date | null;
-      resolution_due_at: Date | null;
-      response_met_at: Date | null;
-      resolved_at: Date | null;
-      announced_service_level: ServiceLevelState | null;
-    }> = await tx.query(
-      `SELECT ticket_id, number, area, priority, status, response_due_at, resolution_due_at, response_met_at,
-              resolved_at, announced_service_level
-       FROM "${this.s}".tickets
-       WHERE ${ticketIds ? 'ticket_id = ANY($1::uuid[])' : `status NOT IN ('cerrado', 'fusionado')`}`,
-      ticketIds ? [ticketIds] : [],
+    const rows = await fetchRows(
+      tx,
+      db
+        .selectFrom('tickets')
+        .select([
+          'ticket_id',
+          'number',
+          'area',
+          'priority',
+          'status',
+          'response_due_at',
+          'resolution_due_at',
+          'response_met_at',
+          'resolved_at',
+          'announced_service_level',
+        ])
+        .where(ticketsOrOpen(ticketIds)),
     );
     return rows.map((r) => ({
       ticketId: r.ticket_id,
@@ -329,11 +328,17 @@ export class TicketRepository {
     rows: ReadonlyArray<{ ticketId: string; announced: ServiceLevelState }>,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await tx.query(
-      `UPDATE "${this.s}".tickets t SET announced_service_level = d.announced
-       FROM unnest($1::uuid[], $2::jsonb[]) AS d (ticket_id, announced)
-       WHERE t.ticket_id = d.ticket_id`,
-      [rows.map((r) => r.ticketId), rows.map((r) => JSON.stringify(r.announced))],
+    const announced = sql<{
+      ticket_id: string;
+      announced: string;
+    }>`unnest(${rows.map((r) => r.ticketId)}::uuid[], ${rows.map((r) => JSON.stringify(r.announced))}::jsonb[])`;
+    await execute(
+      tx,
+      db
+        .updateTable('tickets as t')
+        .from(announced.as<'d'>(sql`d (ticket_id, announced)`))
+        .set((eb) => ({ announced_service_level: eb.ref('d.announced') }))
+        .whereRef('t.ticket_id', '=', 'd.ticket_id'),
     );
   }
 
@@ -342,28 +347,53 @@ export class TicketRepository {
    * for the caller's transaction; rows another instance holds are skipped.
    */
   async claimUnannounced(tx: EntityManager, limit: number): Promise<string[]> {
-    const rows: Array<{ ticket_id: string }> = await tx.query(
-      `SELECT ticket_id FROM "${this.s}".tickets
-       WHERE announced_service_level IS NULL
-         AND (response_due_at IS NOT NULL OR resolution_due_at IS NOT NULL OR response_met_at IS NOT NULL)
-       ORDER BY ticket_id
-       LIMIT $1
-       FOR UPDATE SKIP LOCKED`,
-      [limit],
+    const rows = await fetchRows(
+      tx,
+      db
+        .selectFrom('tickets')
+        .select('ticket_id')
+        .where('announced_service_level', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('response_due_at', 'is not', null),
+            eb('resolution_due_at', 'is not', null),
+            eb('response_met_at', 'is not', null),
+          ]),
+        )
+        .orderBy('ticket_id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     );
     return rows.map((r) => r.ticket_id);
   }
 
   async setDueDates(tx: EntityManager, rows: readonly DueDatesRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await tx.query(
-      `UPDATE "${this.s}".tickets t
-       SET response_due_at = d.response_due_at, resolution_due_at = d.resolution_due_at
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS d (ticket_id, response_due_at, resolution_due_at)
-       WHERE t.ticket_id = d.ticket_id`,
-      [rows.map((r) => r.ticketId), rows.map((r) => r.responseDueAt), rows.map((r) => r.resolutionDueAt)],
+    const dueDates = sql<{
+      ticket_id: string;
+      response_due_at: Date | null;
+      resolution_due_at: Date | null;
+    }>`unnest(${rows.map((r) => r.ticketId)}::uuid[], ${rows.map((r) => r.responseDueAt)}::timestamptz[], ${rows.map((r) => r.resolutionDueAt)}::timestamptz[])`;
+    await execute(
+      tx,
+      db
+        .updateTable('tickets as t')
+        .from(dueDates.as<'d'>(sql`d (ticket_id, response_due_at, resolution_due_at)`))
+        .set((eb) => ({
+          response_due_at: eb.ref('d.response_due_at'),
+          resolution_due_at: eb.ref('d.resolution_due_at'),
+        }))
+        .whereRef('t.ticket_id', '=', 'd.ticket_id'),
     );
   }
+}
+
+/** The given tickets, or every ticket not yet closed or merged. */
+function ticketsOrOpen(ticketIds: readonly string[] | undefined) {
+  return ticketIds
+    ? sql<boolean>`ticket_id = ANY(${ticketIds}::uuid[])`
+    : sql<boolean>`status NOT IN ('cerrado', 'fusionado')`;
 }
 
 function toRecord(row: TicketRow): TicketRecord {
