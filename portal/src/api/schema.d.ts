@@ -1681,10 +1681,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Las preferencias de correo guardadas para la dirección propia
+         * @description Un tipo de evento sin preferencia guardada se envía (los correos están activados hasta que se desactivan). `announcement.published`: los comunicados por correo.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationsController_listPreferences"];
         /**
          * Activa o desactiva los correos de un tipo de evento a la dirección propia
-         * @description La clave es el correo de la cuenta que lo pide; los correos esenciales (el registro del ticket) no pueden desactivarse.
+         * @description La clave es el correo de la cuenta que lo pide; los correos esenciales (el registro del ticket) no pueden desactivarse. `announcement.published` son los comunicados por correo: cualquiera puede desactivarlos (se siguen viendo en el portal).
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -4746,7 +4752,7 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged" | "announcement.published";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -12545,6 +12551,64 @@ export interface operations {
             };
             /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_listPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Las preferencias guardadas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: email
+                             * @description La dirección de quien lo pidió
+                             */
+                            email: string;
+                            enabled: boolean;
+                            /** @example ticket.closed */
+                            eventType: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
