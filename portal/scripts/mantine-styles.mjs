@@ -43,14 +43,20 @@ for (const pkg of ['charts', 'notifications']) {
   }
 }
 const rendered = new Set();
+// A few components lay out their parts with a styled helper of Mantine's utils (Checkbox, Radio and Switch put
+// their label beside the box with utils/InlineInput): its sheet comes with them.
+const utils = path.join(core, 'esm', 'utils');
 while (pending.length > 0) {
   const folder = pending.pop();
   if (!folders.has(folder) || rendered.has(folder)) continue;
   rendered.add(folder);
   for (const file of filesUnder(path.join(components, folder), (f) => f.endsWith('.mjs'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/from\s*"(\.\.?\/[^"]+)"/g)) {
-      const relative = path.relative(components, path.resolve(path.dirname(file), m[1]));
+      const imported = path.resolve(path.dirname(file), m[1]);
+      const relative = path.relative(components, imported);
       if (!relative.startsWith('..')) pending.push(relative.split(path.sep)[0]);
+      const helper = path.relative(utils, imported);
+      if (!helper.startsWith('..')) rendered.add(helper.split(path.sep)[0]);
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AnnouncementEvents } from './announcements.js';
 import { ActorV1 } from './common.js';
 import { NOTIFIED_EVENT_TYPES } from './notification-templates.js';
 import { NotBlank } from './not-blank.js';
@@ -22,6 +23,8 @@ import { NotBlank } from './not-blank.js';
 export const NotificationCommands = {
   /** Anyone: turns one event type's non-essential mails to the actor's own address off or on. */
   SetPreference: 'notifications.preferences.set.v1',
+  /** Anyone: the preferences stored for the actor's own address (`PreferenceListV1`; no row: mails on). */
+  ListPreferences: 'notifications.preferences.list.v1',
   /** Administrators: the deliveries, newest first, optionally of one status. */
   ListDeliveries: 'notifications.deliveries.list.v1',
   /** Administrators: a failed delivery back to pending, its attempts counted from zero. */
@@ -51,10 +54,16 @@ export const DEFAULT_DELIVERIES_LISTED = 50;
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/**
+ * The keys of preferences: the ticket mails, and the announcement mails (issue 18), which anyone may turn
+ * off for their address (the announcements still show in the portal).
+ */
+export const PREFERENCE_EVENT_TYPES: readonly string[] = [...NOTIFIED_EVENT_TYPES, AnnouncementEvents.Published.type];
+
 /** What a person sends to turn one event type's mails off or on; the address is always their own. */
 export class PreferenceBodyV1 {
   @IsDefined()
-  @IsIn(NOTIFIED_EVENT_TYPES)
+  @IsIn(PREFERENCE_EVENT_TYPES)
   eventType!: string;
 
   @IsDefined()
@@ -74,6 +83,10 @@ export interface PreferenceV1 {
   email: string;
   eventType: string;
   enabled: boolean;
+}
+
+export interface PreferenceListV1 {
+  items: PreferenceV1[];
 }
 
 /** Filters of the delivery list. Query-string values arrive as strings and are converted by the gateway. */

@@ -804,8 +804,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Cambios de los tickets en vivo (Server-Sent Events)
-         * @description Flujo `text/event-stream` para `EventSource` (con la cookie de sesión; no requiere la cabecera CSRF) o para clientes con token. Cada mensaje es un evento de ticket: `id` = número de secuencia del flujo de eventos, `event: ticket`, `data` = JSON `{type, number, area?, status?, at, by?: {accountId, name}}` (`type`: `ticket.registered`, `ticket.taken`, …), sin el contenido del evento: el portal vuelve a leer lo que muestra. El personal recibe los eventos de todos los tickets; un solicitante, los pasos públicos de sus tickets; un referente, los de su jurisdicción (nunca notas internas ni registros de trabajo). Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` (cabecera que el navegador envía solo, o `?lastEventId=`) retoma desde el evento siguiente, también tras reiniciarse el gateway; si quedó demasiado atrás (más de `LIVE_MAX_REPLAY_EVENTS` eventos, o eventos ya descartados, o un id desconocido) llega `event: reset` con `data: {reason, lastEventId}`: hay que volver a leer todo. Cada ~15 s un comentario `: heartbeat` (con `id:` cuando hubo eventos no enviados). Como máximo `LIVE_STREAMS_PER_ACCOUNT` (5) conexiones por cuenta en cada instancia (429 TOO_MANY_STREAMS). La conexión se cierra si la sesión o el token dejan de valer.
+         * Cambios de los tickets y comunicados en vivo (Server-Sent Events)
+         * @description Flujo `text/event-stream` para `EventSource` (con la cookie de sesión; no requiere la cabecera CSRF) o para clientes con token. Cada mensaje es un evento de ticket: `id` = número de secuencia del flujo de eventos, `event: ticket`, `data` = JSON `{type, number, area?, status?, at, by?: {accountId, name}}` (`type`: `ticket.registered`, `ticket.taken`, …), sin el contenido del evento: el portal vuelve a leer lo que muestra. El personal recibe los eventos de todos los tickets; un solicitante, los pasos públicos de sus tickets; un referente, los de su jurisdicción (nunca notas internas ni registros de trabajo). Los comunicados publicados, cambiados o retirados llegan como `event: announcement`, `data` = `{type, id, at}` (`type`: `announcement.published`, `.updated`, `.withdrawn`), a quienes son su público (todos, o el personal y las personas de las jurisdicciones elegidas): hay que volver a leer `/announcements/current`. Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` (cabecera que el navegador envía solo, o `?lastEventId=`) retoma desde el evento siguiente, también tras reiniciarse el gateway; si quedó demasiado atrás (más de `LIVE_MAX_REPLAY_EVENTS` eventos, o eventos ya descartados, o un id desconocido) llega `event: reset` con `data: {reason, lastEventId}`: hay que volver a leer todo. Cada ~15 s un comentario `: heartbeat` (con `id:` cuando hubo eventos no enviados). Como máximo `LIVE_STREAMS_PER_ACCOUNT` (5) conexiones por cuenta en cada instancia (429 TOO_MANY_STREAMS). La conexión se cierra si la sesión o el token dejan de valer.
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -1681,10 +1681,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Las preferencias de correo guardadas para la dirección propia
+         * @description Un tipo de evento sin preferencia guardada se envía (los correos están activados hasta que se desactivan). `announcement.published`: los comunicados por correo.
+         *
+         *     Roles: requester, referente, operator, agent, supervisor, admin.
+         */
+        get: operations["NotificationsController_listPreferences"];
         /**
          * Activa o desactiva los correos de un tipo de evento a la dirección propia
-         * @description La clave es el correo de la cuenta que lo pide; los correos esenciales (el registro del ticket) no pueden desactivarse.
+         * @description La clave es el correo de la cuenta que lo pide; los correos esenciales (el registro del ticket) no pueden desactivarse. `announcement.published` son los comunicados por correo: cualquiera puede desactivarlos (se siguen viendo en el portal).
          *
          *     Roles: requester, referente, operator, agent, supervisor, admin.
          */
@@ -4746,7 +4752,7 @@ export interface components {
         PreferenceBodyV1: {
             enabled: boolean;
             /** @enum {string} */
-            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged" | "announcement.published";
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -12545,6 +12551,64 @@ export interface operations {
             };
             /** @description Ya existe, o el estado del recurso no admite la operación (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El servicio que atiende la operación no respondió a tiempo (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_listPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Las preferencias guardadas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: email
+                             * @description La dirección de quien lo pidió
+                             */
+                            email: string;
+                            enabled: boolean;
+                            /** @example ticket.closed */
+                            eventType: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description El rol de la cuenta no permite la operación (FORBIDDEN); con la cookie de sesión, falta `X-CAU-Requested-With: portal` o el origen no es el del portal (CSRF_REFUSED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { announcementsChanged } from '../features/announcements/announcements-api';
 
 /**
  * What the gateway's live stream (`GET /api/v1/events/stream`) says about one ticket event: which ticket
@@ -37,7 +38,8 @@ function isLiveTicketEvent(value: unknown): value is LiveTicketEvent {
 
 /**
  * Keeps one stream open while someone is signed in, and turns its events into fresh data: the ticket's own
- * queries at once, the lists at most every {@link LIST_REFRESH_MS}. After a reset (the gateway no longer
+ * queries at once, the lists at most every {@link LIST_REFRESH_MS}, the announcements when one for this person
+ * is published, edited or withdrawn (`event: announcement`; the gateway sends only those of their audience). After a reset (the gateway no longer
  * has the events since the last one seen) every ticket query is refetched. The browser's EventSource resumes
  * by itself with `Last-Event-ID` when a stream ends; when the gateway refuses one (a restart in progress,
  * too many streams) a new one is opened later from the last id seen.
@@ -92,6 +94,10 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
         failures = 0;
       };
       source.addEventListener('ticket', onTicketEvent);
+      source.addEventListener('announcement', (message: MessageEvent<string>) => {
+        if (message.lastEventId) lastId.current = message.lastEventId;
+        void announcementsChanged(queryClient);
+      });
       source.addEventListener('ready', (message: MessageEvent<string>) => {
         if (message.lastEventId) lastId.current = message.lastEventId;
       });
@@ -99,6 +105,7 @@ export function useLiveUpdates(queryClient: QueryClient, signedIn: boolean): voi
         if (message.lastEventId) lastId.current = message.lastEventId;
         void queryClient.invalidateQueries({ queryKey: ['tickets'] });
         void queryClient.invalidateQueries({ queryKey: ['console'] });
+        void announcementsChanged(queryClient);
       });
       source.onerror = () => {
         // CONNECTING: the browser retries by itself, with Last-Event-ID. CLOSED: it gave up (non-200 answer).

@@ -1,4 +1,4 @@
-import { Role, type AnnouncementListV1, type AnnouncementV1 } from '@cau/contracts';
+import { Role, type AnnouncementListV1, type AnnouncementV1, type PreferenceListV1 } from '@cau/contracts';
 import { startService, type RunningService } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
 import { notificationsService } from '../../notifications/src/notifications.service.js';
@@ -246,6 +246,61 @@ describe('gateway: announcements', () => {
       before: { title: 'Charla de ciberseguridad' },
       after: { title: 'Charla de ciberseguridad (nuevo horario)' },
     });
+  });
+
+  it('leaves out of the mailings whoever turned announcement mails off, and still shows them the announcement', async () => {
+    const preferences = (token: string, body?: unknown) =>
+      f.http.send<PreferenceListV1 & ErrorBody>(body ? 'PUT' : 'GET', '/api/v1/notifications/preferences', {
+        token,
+        ...(body ? { json: body } : {}),
+      });
+    expect((await preferences(educacionRequester)).body).toEqual({ items: [] });
+    const off = await preferences(educacionRequester, { eventType: 'announcement.published', enabled: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ email: 'beto@educacion.gob', eventType: 'announcement.published', enabled: false });
+    expect((await preferences(educacionRequester)).body).toEqual({
+      items: [{ email: 'beto@educacion.gob', eventType: 'announcement.published', enabled: false }],
+    });
+    // Essential mails stay essential; unknown event types are no preference.
+    const essential = await preferences(educacionRequester, { eventType: 'ticket.registered', enabled: false });
+    expect([essential.status, essential.body.fields?.[0]?.field]).toEqual([400, 'eventType']);
+    expect(
+      (await preferences(educacionRequester, { eventType: 'announcement.withdrawn', enabled: false })).status,
+    ).toBe(400);
+
+    const bulletin = await send<AnnouncementV1>(
+      'POST',
+      '',
+      announcement({ kind: 'bulletin', title: 'Boletín de diciembre', audience: 'everyone', sendMail: true }),
+    );
+    expect(bulletin.status).toBe(201);
+    const recipients = async () =>
+      (
+        await f.db.query(
+          `SELECT recipient FROM notifications.deliveries WHERE kind = 'announcement' AND subject LIKE $1
+           ORDER BY recipient`,
+          ['%Boletín de diciembre'],
+        )
+      ).rows.map((row: { recipient: string }) => row.recipient);
+    await waitFor(async () => (await recipients()).length === 2, { what: 'the bulletin mails to be recorded' });
+    expect(await recipients()).toEqual(['ana@salud.gob', 'carla@gob.test']);
+    expect(await current(educacionRequester)).toContain('Boletín de diciembre');
+
+    // Turned on again: the next one reaches him.
+    expect((await preferences(educacionRequester, { eventType: 'announcement.published', enabled: true })).status).toBe(
+      200,
+    );
+    await send('POST', '', announcement({ title: 'Corte de enero', audience: 'everyone', sendMail: true }));
+    await waitFor(
+      async () =>
+        (
+          await f.db.query(
+            `SELECT count(*)::int AS n FROM notifications.deliveries WHERE recipient = 'beto@educacion.gob'
+             AND subject LIKE '%Corte de enero'`,
+          )
+        ).rows[0].n === 1,
+      { what: 'the January mail to Beto' },
+    );
   });
 
   it('answers at once for an audience of thousands and records one mail per requester', async () => {

@@ -76,8 +76,10 @@ class SseClient {
           else if (line.startsWith('event: ')) message.event = line.slice(7);
           else if (line.startsWith('data: ')) message.data = JSON.parse(line.slice(6));
         }
-        // Ticket events are all named `ticket`; their type is in the data. Keep the type for the assertions.
-        if (message.event === 'ticket') message.event = (message.data as { type: string }).type;
+        // Ticket events are all named `ticket`, announcements `announcement`; their type is in the data. Keep
+        // the type for the assertions.
+        if (message.event === 'ticket' || message.event === 'announcement')
+          message.event = (message.data as { type: string }).type;
         if (message.event) this.events.push(message);
       }
     });
@@ -195,6 +197,42 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     );
     return { seq: ack.seq };
   };
+
+  /** Publishes an announcement event to the stream, as notifications' relay would. */
+  const publishAnnouncement = async (type: string, data: Record<string, unknown>) => {
+    const id = randomUUID();
+    const h = natsHeaders();
+    h.set('Nats-Msg-Id', id);
+    const ack = await js.publish(
+      subjects.event(type),
+      JSON.stringify({
+        id,
+        type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        ticketId: null,
+        source: 'notifications',
+        sequence: Date.now(),
+        correlationId: randomUUID(),
+        causationId: null,
+        data,
+      }),
+      { headers: h },
+    );
+    return { seq: ack.seq };
+  };
+  const announcement = (id: string, jurisdictions: string[]) => ({
+    id,
+    kind: 'planned-outage',
+    title: 'Corte del correo',
+    body: 'El sábado no habrá correo.',
+    language: 'es',
+    audience: jurisdictions.length > 0 ? 'jurisdictions' : 'everyone',
+    jurisdictions,
+    validFrom: new Date().toISOString(),
+    validUntil: null,
+    sendMail: false,
+  });
 
   const accountToken = async (email: string, role: string, extra: Record<string, string> = {}) => {
     const answer = await f.http.send('POST', '/api/v1/accounts', {
@@ -372,6 +410,65 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     expect(staffHeard[0]!.data).toMatchObject({ by: { name: 'Ana Agente' }, area: 'L2' });
     mine.close();
     staff.close();
+  });
+
+  it('tells each person of the announcements for them: everyone, or staff and the jurisdictions named', async () => {
+    // The requester's jurisdiction is their latest ticket's (notifications' rule): Vecina's is SALUD, and this
+    // requester's EDUCACION, asked of reporting once the first announcement for some jurisdictions comes by.
+    const teacher = await accountToken('maestra@educacion.gob', 'requester');
+    await register('vecina@salud.gob');
+    const teachers = await register('maestra@educacion.gob', 'EDUCACION');
+    await waitFor(
+      async () => (await f.http.send('GET', `/api/v1/tickets/${teachers.number}`, { token: teacher })).status === 200,
+      { what: 'reporting to show the teacher her ticket' },
+    );
+    const [vecina, maestra, ref, staff] = await Promise.all([
+      open(requester),
+      open(teacher),
+      open(referente),
+      open(operator),
+    ]);
+    await Promise.all([vecina, maestra, ref, staff].map(ready));
+
+    const moved = randomUUID();
+    const forAll = randomUUID();
+    await publishAnnouncement('announcement.published', announcement(moved, ['EDUCACION']));
+    await publishAnnouncement('announcement.published', announcement(forAll, []));
+    // Moved to SALUD: EDUCACION still shows it and must hear of the change too.
+    await publishAnnouncement('announcement.updated', announcement(moved, ['SALUD']));
+    const last = await publishAnnouncement('announcement.withdrawn', { id: moved });
+
+    const heard = (client: SseClient) =>
+      client.events
+        .filter((e) => e.event?.startsWith('announcement.'))
+        .map((e) => [e.event, (e.data as { id: string }).id]);
+    // Once moved, EDUCACION no longer shows it: the withdrawal is SALUD's (and staff's) news only.
+    for (const client of [vecina, staff]) {
+      await client.waitFor(() => client.events.some((e) => e.id === String(last.seq)), 'the withdrawal');
+    }
+    const [firstPublished, forAllPublished, edited, withdrawn] = [
+      ['announcement.published', moved],
+      ['announcement.published', forAll],
+      ['announcement.updated', moved],
+      ['announcement.withdrawn', moved],
+    ];
+    expect(heard(staff)).toEqual([firstPublished, forAllPublished, edited, withdrawn]);
+    expect(heard(vecina)).toEqual([forAllPublished, edited, withdrawn]);
+    expect(heard(maestra)).toEqual([firstPublished, forAllPublished, edited]);
+    expect(heard(ref)).toEqual([firstPublished, forAllPublished, edited]);
+    // A hint to read again, never the announcement itself.
+    const published = staff.events.find((e) => e.event === 'announcement.published')!;
+    expect(published.data).toEqual({ type: 'announcement.published', id: moved, at: expect.any(String) });
+
+    // An announcement for EDUCACION alone now passes Vecina by; the teacher hears it.
+    const educacion = randomUUID();
+    const marker = await publishAnnouncement('announcement.published', announcement(educacion, ['EDUCACION']));
+    await maestra.waitFor(() => maestra.events.some((e) => e.id === String(marker.seq)), 'the EDUCACION one');
+    const later = randomUUID();
+    const after = await publishAnnouncement('announcement.published', announcement(later, []));
+    await vecina.waitFor(() => vecina.events.some((e) => e.id === String(after.seq)), 'a later one for everyone');
+    expect(heard(vecina)).toEqual([forAllPublished, edited, withdrawn, ['announcement.published', later]]);
+    for (const client of [vecina, maestra, ref, staff]) client.close();
   });
 
   it('works with the portal session cookie, without the CSRF header', async () => {

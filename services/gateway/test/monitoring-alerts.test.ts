@@ -291,6 +291,61 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
   });
 
+  it('opens a new ticket when an alert fires again after its ticket was closed, never folding into the closed one', async () => {
+    const body = fixture('alertmanager-firing.json');
+    const alerts = body.alerts as Array<Record<string, unknown>>;
+    alerts.splice(1, 1);
+    alerts[0]!.fingerprint = 'closed-then-again-0001';
+    const first = await post(alertmanager, body);
+    expect(first.body.alerts[0]).toMatchObject({ outcome: 'opened' });
+    const closedNumber = first.body.alerts[0]!.ticketNumber;
+
+    // Closed through the real lifecycle: taken, solved, submitted and approved (an administrator may do all).
+    const act = (action: string, json: Record<string, unknown> = {}) =>
+      f.http.send('POST', `/api/v1/tickets/${closedNumber}/${action}`, { token: f.adminToken, json });
+    await waitFor(async () => ((await act('take')).status === 200 ? true : undefined), {
+      what: 'resolution to let the alert ticket be taken',
+    });
+    expect((await act('solution', { solution: 'Se reinició el servidor.' })).status).toBe(200);
+    // UIT returns the solution to the service desk, which submits it to review once resolution has it back.
+    const returned = await act('derivations', { to: 'L1', reason: 'Solución lista.' });
+    expect(returned.status).toBe(201);
+    await waitFor(
+      async () => ((await act('submit', { verifiedWithRequester: true })).status === 200 ? true : undefined),
+      { what: 'the service desk to submit the solution' },
+    );
+    expect((await act('review', { decision: 'approve' })).status).toBe(200);
+    const status = await f.db.query<{ status: string }>(`SELECT status FROM resolution.tickets WHERE number = $1`, [
+      closedNumber,
+    ]);
+    expect(status.rows[0]!.status).toBe('cerrado');
+    // Intake learns of the closure from resolution's ticket.closed.
+    await waitFor(
+      async () =>
+        (
+          await f.db.query(
+            `SELECT 1 FROM intake.alert_records WHERE alert_key = 'closed-then-again-0001' AND finished_at IS NOT NULL`,
+          )
+        ).rows.length === 1 || undefined,
+      { what: 'intake to learn that the ticket was closed' },
+    );
+
+    const before = await counts();
+    const again = await post(alertmanager, body);
+    expect(again.body.alerts[0]).toMatchObject({ alertKey: 'closed-then-again-0001', outcome: 'opened' });
+    const newNumber = again.body.alerts[0]!.ticketNumber;
+    expect(newNumber).not.toBe(closedNumber);
+    expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
+    // The closed ticket keeps what it had; the new one counts from one and takes the next firings.
+    const ofTicket = async (number: number) =>
+      (await f.http.send<AlertList>('GET', `/api/v1/tickets/${number}/alerts`, { token: f.adminToken })).body.alerts;
+    expect((await ofTicket(closedNumber)).map((a) => a.firingCount)).toEqual([1]);
+    expect((await ofTicket(newNumber)).map((a) => a.firingCount)).toEqual([1]);
+    const third = await post(alertmanager, body);
+    expect(third.body.alerts[0]).toMatchObject({ outcome: 'folded', ticketNumber: newNumber });
+    expect((await ofTicket(newNumber)).map((a) => a.firingCount)).toEqual([2]);
+  });
+
   it('lets administrators rotate the secret (the old one stops working) and disable an integration (404)', async () => {
     const rotated = await f.http.send<Created>(
       'POST',

@@ -27,6 +27,7 @@ import { SmtpReceiver } from './inbound/smtp-receiver.js';
 import { MailTemplateRepository } from './mail-templates/mail-template.repository.js';
 import { MailTemplatesHandler } from './mail-templates/mail-templates.handler.js';
 import { ManageMailTemplatesUseCase } from './mail-templates/manage-mail-templates.use-case.js';
+import { ListPreferencesUseCase } from './preferences/list-preferences.use-case.js';
 import { SetPreferenceUseCase } from './preferences/set-preference.use-case.js';
 import { QueueRegistrationMailUseCase } from './registration-mail/queue-registration-mail.use-case.js';
 import { AreaMailboxRepository } from './rules/area-mailbox.repository.js';
@@ -74,6 +75,7 @@ import { WhatsappWorker } from './whatsapp/whatsapp-worker.js';
     QueueTicketMailsUseCase,
     QueueRegistrationMailUseCase,
     SetPreferenceUseCase,
+    ListPreferencesUseCase,
     DeliveriesAdminUseCase,
     TicketMailHistoryRepository,
     ListTicketMailsUseCase,

@@ -419,6 +419,12 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ.',
     savePassword: 'Save the password',
     passwordChanged: 'Done: your password changed and your other sessions were closed.',
+    mails: 'E-mails',
+    announcementMails: 'Receive announcements by e-mail',
+    announcementMailsHint:
+      'Security alerts, planned outages and bulletins. Even if you turn them off, you will see them in the portal.',
+    announcementMailsOn: 'Done: you will receive announcements by e-mail.',
+    announcementMailsOff: 'Done: you will no longer receive announcements by e-mail.',
   },
   console: {
     title: 'Console',

@@ -418,6 +418,12 @@ export const es = {
     passwordsDiffer: 'Las dos contraseñas nuevas no coinciden.',
     savePassword: 'Guardar la contraseña',
     passwordChanged: 'Listo: su contraseña cambió y se cerraron sus otras sesiones.',
+    mails: 'Correos',
+    announcementMails: 'Recibir los comunicados por correo',
+    announcementMailsHint:
+      'Alertas de seguridad, cortes programados y boletines. Aunque los desactive, los verá en el portal.',
+    announcementMailsOn: 'Listo: recibirá los comunicados por correo.',
+    announcementMailsOff: 'Listo: ya no recibirá los comunicados por correo.',
   },
   console: {
     title: 'Consola',

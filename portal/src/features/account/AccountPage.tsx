@@ -1,12 +1,13 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { onSubmitOf } from '../../components/forms';
 import { z } from 'zod';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useSession } from '../auth/session';
+import { ANNOUNCEMENT_MAILS, mailPreferencesQuery, receives, setAnnouncementMails } from './mail-preferences-api';
 
 const passwordSchema = z
   .object({
@@ -17,7 +18,10 @@ const passwordSchema = z
   .refine((value) => value.newPassword === value.repeat, { path: ['repeat'], message: 'account.passwordsDiffer' });
 type PasswordForm = z.infer<typeof passwordSchema>;
 
-/** Who the person is, and their password. The language is chosen in the header and remembered here. */
+/**
+ * Who the person is, their password and which optional mails they get. The language is chosen in the header
+ * and remembered here.
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   const account = useSession()!;
@@ -89,6 +93,45 @@ export function AccountPage() {
           </Stack>
         </form>
       </Card>
+      <MailPreferences />
     </Stack>
+  );
+}
+
+/** Announcement mails, on unless turned off; saved as soon as the box changes. */
+function MailPreferences() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const preferences = useQuery(mailPreferencesQuery);
+  const save = useMutation({
+    mutationFn: setAnnouncementMails,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mailPreferencesQuery.queryKey }),
+  });
+  const checked = save.isPending ? save.variables : receives(preferences.data?.items ?? [], ANNOUNCEMENT_MAILS);
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="mails-title">
+      <Title order={2} size="h4" id="mails-title" mb="sm">
+        {t('account.mails')}
+      </Title>
+      <Stack>
+        <Checkbox
+          label={t('account.announcementMails')}
+          description={t('account.announcementMailsHint')}
+          checked={checked}
+          disabled={!preferences.isSuccess || save.isPending}
+          onChange={(event) => save.mutate(event.currentTarget.checked)}
+        />
+        {save.error instanceof ApiError && (
+          <Alert color="red" role="alert">
+            {save.error.message}
+          </Alert>
+        )}
+        {save.isSuccess && (
+          <Alert color="green" role="status">
+            {t(save.data.enabled ? 'account.announcementMailsOn' : 'account.announcementMailsOff')}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import { READ_MODELS_DURABLE } from '@cau/contracts';
+import { AnnouncementEvents, READ_MODELS_DURABLE } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { toStreamItem, type StreamItem, type TicketFacts } from './live-events.js';
+import { announcementReach, toStreamItem, type StreamItem, type TicketFacts } from './live-events.js';
 
 /** Receives the hub's items in stream order; `end` when the hub stopped (the connection must close). */
 export interface HubSubscriber {
@@ -12,6 +12,8 @@ export interface HubSubscriber {
 
 const CONSUME_BATCH = 256;
 const MAX_FACTS = 50_000;
+/** Announcements whose audience the hub keeps (there are a handful a week; the oldest go first). */
+const MAX_ANNOUNCEMENTS = 1_000;
 /** How often the read side's position is asked while an event waits for it. */
 const READ_SIDE_POLL_MS = 100;
 /** An event waits at most this long for the read side; then it goes out anyway. */
@@ -91,6 +93,8 @@ export class TicketFactsCache {
 @Injectable()
 export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   readonly facts = new TicketFactsCache();
+  /** Who each announcement published or edited since the hub started is for (null: everyone). */
+  private readonly announcementAudiences = new Map<string, readonly string[] | null>();
   private readonly subscribers = new Set<HubSubscriber>();
   private starting: Promise<void> | null = null;
   private messages: ConsumerMessages | null = null;
@@ -151,7 +155,7 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       for await (const msg of messages) {
         if (msg.seq > to) break;
-        await apply(this.decode(msg));
+        await apply(this.decode(msg, false));
         if (msg.seq >= to || msg.info.pending === 0 || signal.aborted) break;
       }
     } finally {
@@ -180,7 +184,7 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   private async pump(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const msg of messages) {
-        const item = this.decode(msg);
+        const item = this.decode(msg, true);
         if (item.event && this.subscribers.size > 0) await this.readSide.reached(msg.seq);
         for (const subscriber of this.subscribers) subscriber.push(item);
       }
@@ -193,7 +197,11 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
     this.endAll('the live event consumer stopped');
   }
 
-  private decode(msg: JsMsg): StreamItem {
+  /**
+   * `live`: read by the hub in stream order, so announcement audiences are learnt from it; a replay reads an
+   * earlier part, and its edits and withdrawals reach everyone rather than teach the hub an old audience.
+   */
+  private decode(msg: JsMsg, live: boolean): StreamItem {
     let body: unknown = null;
     try {
       body = msg.json();
@@ -201,8 +209,25 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
       // Not JSON: the services dead-letter it; here it is just a position.
     }
     const item = toStreamItem(msg.seq, msg.subject, body, this.runtime.subjects.replayRoot());
+    if (item.announcement && !live && item.announcement.data.type !== AnnouncementEvents.Published.type) {
+      item.announcement.jurisdictions = null;
+    }
     if (item.event?.facts) this.facts.learn(item.event.data.number, item.event.facts);
+    if (item.announcement && live) this.placeAnnouncement(item.announcement);
     return item;
+  }
+
+  /** Widens an edit's or withdrawal's audience to whom the announcement was for, and remembers the new one. */
+  private placeAnnouncement(announcement: NonNullable<StreamItem['announcement']>): void {
+    const { type, id } = announcement.data;
+    const said = announcement.jurisdictions;
+    announcement.jurisdictions = announcementReach(type, said, this.announcementAudiences.get(id));
+    this.announcementAudiences.delete(id);
+    if (type === AnnouncementEvents.Withdrawn.type || said === undefined) return;
+    this.announcementAudiences.set(id, said);
+    if (this.announcementAudiences.size > MAX_ANNOUNCEMENTS) {
+      this.announcementAudiences.delete(this.announcementAudiences.keys().next().value!);
+    }
   }
 
   private endAll(reason: string): void {

@@ -1,8 +1,10 @@
 import { Role, type ActorV1 } from '@cau/contracts';
 import {
   PUBLIC_LIVE_TYPES,
+  announcementReach,
   audienceData,
   followsTicket,
+  hearsAnnouncement,
   isPublicEvent,
   resumePlan,
   sseMessage,
@@ -192,5 +194,59 @@ describe('sseMessage', () => {
     );
     expect(sseMessage({ comment: 'heartbeat' })).toBe(': heartbeat\n\n');
     expect(sseMessage({ comment: 'heartbeat', id: 9 })).toBe(': heartbeat\nid: 9\n\n');
+  });
+});
+
+describe('announcements on the stream', () => {
+  const ANNOUNCEMENT = '4b0c1c2e-0000-4000-8000-0000000000aa';
+  const published = (audience: string, jurisdictions: string[]) =>
+    envelope('announcement.published', {
+      id: ANNOUNCEMENT,
+      kind: 'security-alert',
+      title: 'Secreto',
+      body: 'Texto secreto',
+      language: 'es',
+      audience,
+      jurisdictions,
+      validFrom: '2026-03-02T13:00:00.000Z',
+      validUntil: null,
+      sendMail: true,
+    });
+
+  it('tells which announcement changed and for whom, nothing of its text', () => {
+    const item = toStreamItem(9, 'cau.events.announcement.published', published('jurisdictions', ['SALUD']), REPLAY);
+    expect(item).toEqual({
+      seq: 9,
+      event: null,
+      announcement: {
+        data: { type: 'announcement.published', id: ANNOUNCEMENT, at: '2026-03-02T13:00:00.000Z' },
+        jurisdictions: ['SALUD'],
+      },
+    });
+    expect(toStreamItem(9, 'x', published('everyone', []), REPLAY).announcement?.jurisdictions).toBeNull();
+    const withdrawn = toStreamItem(10, 'x', envelope('announcement.withdrawn', { id: ANNOUNCEMENT }), REPLAY);
+    expect(withdrawn.announcement?.jurisdictions).toBeUndefined();
+  });
+
+  it('reaches everyone, or staff and the people of the jurisdictions it is for', () => {
+    const salud = ['SALUD'];
+    expect(hearsAnnouncement(actor(Role.Requester), null, null)).toBe(true);
+    expect(hearsAnnouncement(actor(Role.Requester), undefined, null)).toBe(true);
+    expect(hearsAnnouncement(actor(Role.Agent), salud, null)).toBe(true);
+    expect(hearsAnnouncement(actor(Role.Referente, { jurisdiction: 'SALUD' }), salud, null)).toBe(true);
+    expect(hearsAnnouncement(actor(Role.Referente, { jurisdiction: 'EDUCACION' }), salud, 'SALUD')).toBe(false);
+    expect(hearsAnnouncement(actor(Role.Requester), salud, 'SALUD')).toBe(true);
+    expect(hearsAnnouncement(actor(Role.Requester), salud, 'EDUCACION')).toBe(false);
+    expect(hearsAnnouncement(actor(Role.Requester), salud, null)).toBe(false);
+  });
+
+  it('takes an edit or a withdrawal also to those the announcement was for until then', () => {
+    expect(announcementReach('announcement.published', ['A'], ['B'])).toEqual(['A']);
+    expect(announcementReach('announcement.updated', ['A'], ['B'])).toEqual(['B', 'A']);
+    expect(announcementReach('announcement.withdrawn', undefined, ['B'])).toEqual(['B']);
+    expect(announcementReach('announcement.updated', ['A'], null)).toBeNull();
+    expect(announcementReach('announcement.updated', null, ['B'])).toBeNull();
+    // Published before the hub started: whom it was for is unknown, so everyone hears of it.
+    expect(announcementReach('announcement.withdrawn', undefined, undefined)).toBeNull();
   });
 });

@@ -1,4 +1,13 @@
-import { Events, FieldServiceEvents, ProcedureEvents, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+import {
+  AnnouncementAudience,
+  AnnouncementEvents,
+  Events,
+  FieldServiceEvents,
+  ProcedureEvents,
+  Role,
+  STAFF_ROLES,
+  type ActorV1,
+} from '@cau/contracts';
 
 /**
  * What the live stream tells a browser about one event of the stream: enough to know which ticket
@@ -39,10 +48,36 @@ export interface LiveEvent {
  */
 export const TICKET_EVENT = 'ticket';
 
-/** A position in the stream, with the ticket event found there (null for anything else: articles, reports, replays). */
+/**
+ * What the live stream tells a browser about an announcement that was published, edited or withdrawn: which
+ * one, never its text. The portal's home reads the announcements for its person again.
+ */
+export interface LiveAnnouncementData {
+  type: string;
+  id: string;
+  at: string;
+}
+
+/**
+ * One announcement event of the stream. `jurisdictions` is who it is for: null for everyone, the codes for
+ * some jurisdictions, undefined when the event does not say (a withdrawal) and the hub never saw it published.
+ */
+export interface LiveAnnouncement {
+  data: LiveAnnouncementData;
+  jurisdictions: readonly string[] | null | undefined;
+}
+
+/** The SSE `event:` name of announcement events (their type is in `data.type`). */
+export const ANNOUNCEMENT_EVENT = 'announcement';
+
+/**
+ * A position in the stream, with the ticket or announcement event found there (both null for anything else:
+ * articles, reports, replays).
+ */
 export interface StreamItem {
   seq: number;
   event: LiveEvent | null;
+  announcement?: LiveAnnouncement | null;
 }
 
 type Json = Record<string, unknown>;
@@ -68,7 +103,29 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set(
  * number, or a dead letter's replay (`replayRoot`; the original is in the stream at its own place).
  */
 export function toStreamItem(seq: number, subject: string, body: unknown, replayRoot: string): StreamItem {
-  return { seq, event: subject.startsWith(replayRoot) ? null : toLiveEvent(seq, body) };
+  if (subject.startsWith(replayRoot)) return { seq, event: null };
+  const announcement = toLiveAnnouncement(body);
+  return announcement ? { seq, event: null, announcement } : { seq, event: toLiveEvent(seq, body) };
+}
+
+const ANNOUNCEMENT_TYPES: ReadonlySet<string> = new Set(
+  Object.values(AnnouncementEvents).map((definition) => definition.type),
+);
+
+function toLiveAnnouncement(body: unknown): LiveAnnouncement | null {
+  if (!isObject(body) || !isObject(body.data)) return null;
+  const type = text(body.type);
+  const at = text(body.occurredAt);
+  const id = text(body.data.id);
+  if (!type || !ANNOUNCEMENT_TYPES.has(type) || !at || !id) return null;
+  const { audience, jurisdictions } = body.data;
+  const targets =
+    audience === AnnouncementAudience.Everyone
+      ? null
+      : audience === AnnouncementAudience.Jurisdictions && Array.isArray(jurisdictions)
+        ? jurisdictions.filter((code): code is string => typeof code === 'string')
+        : undefined;
+  return { data: { type, id, at }, jurisdictions: targets };
 }
 
 function toLiveEvent(seq: number, body: unknown): LiveEvent | null {
@@ -153,6 +210,39 @@ export function followsTicket(actor: ActorV1, facts: TicketFacts): boolean {
     default:
       return isStaff(actor);
   }
+}
+
+/**
+ * Notifications' audience rule (announcements/announcement-rules.ts there), as far as a connection can tell:
+ * an announcement for everyone, or one the hub cannot place (a withdrawal of one published before it
+ * started: the message names only its id), reaches everyone; one for some jurisdictions reaches staff, the
+ * referentes of those jurisdictions and the requesters whose latest ticket is of one of them
+ * (`requesterJurisdiction`, null while unknown or without tickets).
+ */
+export function hearsAnnouncement(
+  actor: ActorV1,
+  jurisdictions: readonly string[] | null | undefined,
+  requesterJurisdiction: string | null,
+): boolean {
+  if (!jurisdictions || isStaff(actor)) return true;
+  const own = actor.role === Role.Requester ? requesterJurisdiction : (actor.jurisdiction ?? null);
+  return own !== null && jurisdictions.includes(own);
+}
+
+/**
+ * Who must hear of an announcement event: an edit that moved it to other jurisdictions must also reach
+ * those it left (their homes still show it), and a withdrawal all it was for. `known` is what the hub last
+ * saw it was for (undefined when it was published before the hub started: then everyone hears of it).
+ */
+export function announcementReach(
+  type: string,
+  said: readonly string[] | null | undefined,
+  known: readonly string[] | null | undefined,
+): readonly string[] | null | undefined {
+  if (type === AnnouncementEvents.Published.type) return said;
+  if (!known || said === null) return null;
+  if (said === undefined) return known;
+  return [...new Set([...known, ...said])];
 }
 
 function normalizeEmail(email: string): string {

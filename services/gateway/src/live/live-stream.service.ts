@@ -1,13 +1,23 @@
 import { PassThrough } from 'node:stream';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, type ActorV1 } from '@cau/contracts';
+import { ErrorCode, Role, type ActorV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime, ServiceUnavailableError } from '@cau/messaging';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
+import { ListTicketsUseCase } from '../tickets/list-tickets.use-case.js';
+import { AnnouncementAccess } from './announcement-access.js';
 import { LiveAuthCheck } from './live-auth-check.js';
 import { LiveConfig } from './live-config.js';
 import { LiveEventHub, type HubSubscriber } from './live-event-hub.js';
-import { TICKET_EVENT, audienceData, resumePlan, sseMessage, type StreamItem } from './live-events.js';
+import {
+  ANNOUNCEMENT_EVENT,
+  TICKET_EVENT,
+  audienceData,
+  followsTicket,
+  resumePlan,
+  sseMessage,
+  type StreamItem,
+} from './live-events.js';
 import { TicketAccess } from './ticket-access.js';
 
 /** Browsers wait this long before reconnecting (the SSE `retry` field). */
@@ -30,6 +40,7 @@ export class LiveStreamService implements OnModuleDestroy {
     private readonly config: LiveConfig,
     private readonly hub: LiveEventHub,
     private readonly tickets: GetTicketUseCase,
+    private readonly ticketLists: ListTicketsUseCase,
     private readonly auth: LiveAuthCheck,
     private readonly runtime: ServiceRuntime,
   ) {}
@@ -54,6 +65,7 @@ export class LiveStreamService implements OnModuleDestroy {
       this.config,
       this.hub,
       new TicketAccess(actor, this.hub.facts, (who, number) => this.tickets.get(who, number)),
+      new AnnouncementAccess(actor, (who) => this.ticketLists.list(who, { sort: 'newest', limit: 1 })),
       () => this.auth.stillValid(request, actor),
       (error) => this.runtime.logger.warn({ err: error, accountId: actor.accountId }, 'live stream failed'),
     );
@@ -119,6 +131,7 @@ class LiveConnection implements HubSubscriber {
     private readonly config: LiveConfig,
     private readonly hub: LiveEventHub,
     private readonly access: TicketAccess,
+    private readonly announcements: AnnouncementAccess,
     private readonly stillValid: () => Promise<boolean>,
     private readonly reportFailure: (error: unknown) => void,
   ) {
@@ -194,7 +207,15 @@ class LiveConnection implements HubSubscriber {
 
   private async deliver(item: StreamItem): Promise<void> {
     if (this.closed) return;
-    if (item.event && (await this.access.mayHear(item.event))) {
+    const facts = item.event?.facts;
+    if (facts && this.actor.role === Role.Requester && followsTicket(this.actor, facts)) {
+      this.announcements.registered(facts.jurisdiction);
+    }
+    if (item.announcement && (await this.announcements.mayHear(item.announcement))) {
+      if (this.closed) return;
+      await this.writeAndWait(sseMessage({ id: item.seq, event: ANNOUNCEMENT_EVENT, data: item.announcement.data }));
+      this.lastSentId = item.seq;
+    } else if (item.event && (await this.access.mayHear(item.event))) {
       if (this.closed) return;
       await this.writeAndWait(
         sseMessage({ id: item.seq, event: TICKET_EVENT, data: audienceData(this.actor, item.event) }),

@@ -20,7 +20,7 @@ export class LiveController {
   @Get('stream')
   @Roles(...ROLES)
   @ApiOperation({
-    summary: 'Cambios de los tickets en vivo (Server-Sent Events)',
+    summary: 'Cambios de los tickets y comunicados en vivo (Server-Sent Events)',
     description:
       'Flujo `text/event-stream` para `EventSource` (con la cookie de sesión; no requiere la cabecera CSRF) o ' +
       'para clientes con token. Cada mensaje es un evento de ticket: `id` = número de secuencia del flujo de ' +
@@ -28,7 +28,10 @@ export class LiveController {
       '`{type, number, area?, status?, at, by?: {accountId, name}}` (`type`: `ticket.registered`, `ticket.taken`, …), sin el contenido del evento: el portal vuelve ' +
       'a leer lo que muestra. El personal recibe los eventos de todos los tickets; un solicitante, los pasos ' +
       'públicos de sus tickets; un referente, los de su jurisdicción (nunca notas internas ni registros de ' +
-      'trabajo). Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` ' +
+      'trabajo). Los comunicados publicados, cambiados o retirados llegan como `event: announcement`, `data` = ' +
+      '`{type, id, at}` (`type`: `announcement.published`, `.updated`, `.withdrawn`), a quienes son su público ' +
+      '(todos, o el personal y las personas de las jurisdicciones elegidas): hay que volver a leer ' +
+      '`/announcements/current`. Al conectar llega `event: ready` con `data: {lastEventId}`. Al reconectar, `Last-Event-ID` ' +
       '(cabecera que el navegador envía solo, o `?lastEventId=`) retoma desde el evento siguiente, también tras ' +
       'reiniciarse el gateway; si quedó demasiado atrás (más de `LIVE_MAX_REPLAY_EVENTS` eventos, o eventos ya ' +
       'descartados, o un id desconocido) llega `event: reset` con `data: {reason, lastEventId}`: hay que volver a ' +

@@ -6,6 +6,7 @@ import {
   type DeliveryListV1,
   type DeliverySummaryV1,
   type PreferenceBodyV1,
+  type PreferenceListV1,
   type PreferenceV1,
   type TicketMailListV1,
 } from '@cau/contracts';
@@ -29,6 +30,10 @@ export class ManageNotificationsUseCase {
 
   retryDelivery(actor: ActorV1, id: string): Promise<DeliverySummaryV1> {
     return this.rpc.request<DeliverySummaryV1>(NotificationCommands.RetryDelivery, { actor, id });
+  }
+
+  listPreferences(actor: ActorV1): Promise<PreferenceListV1> {
+    return this.rpc.request<PreferenceListV1>(NotificationCommands.ListPreferences, { actor });
   }
 
   setPreference(actor: ActorV1, body: PreferenceBodyV1): Promise<PreferenceV1> {

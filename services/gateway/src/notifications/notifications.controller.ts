@@ -10,6 +10,7 @@ import {
   type ActorV1,
   type DeliveryListV1,
   type DeliverySummaryV1,
+  type PreferenceListV1,
   type PreferenceV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
@@ -106,13 +107,31 @@ export class NotificationsController {
     return this.notifications.retryDelivery(actor, id);
   }
 
+  @Get('preferences')
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Las preferencias de correo guardadas para la dirección propia',
+    description:
+      'Un tipo de evento sin preferencia guardada se envía (los correos están activados hasta que se ' +
+      'desactivan). `announcement.published`: los comunicados por correo.',
+  })
+  @ApiOkResponse({
+    schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: PREFERENCE_SCHEMA } } },
+    description: 'Las preferencias guardadas',
+  })
+  @ApiErrors(503)
+  listPreferences(@CurrentActor() actor: ActorV1): Promise<PreferenceListV1> {
+    return this.notifications.listPreferences(actor);
+  }
+
   @Put('preferences')
   @Roles(...ROLES)
   @ApiOperation({
     summary: 'Activa o desactiva los correos de un tipo de evento a la dirección propia',
     description:
       'La clave es el correo de la cuenta que lo pide; los correos esenciales (el registro del ticket) ' +
-      'no pueden desactivarse.',
+      'no pueden desactivarse. `announcement.published` son los comunicados por correo: cualquiera puede ' +
+      'desactivarlos (se siguen viendo en el portal).',
   })
   @ApiBody({ schema: contractSchemaRef(PreferenceBodyV1) })
   @ApiOkResponse({ schema: PREFERENCE_SCHEMA, description: 'La preferencia guardada' })

@@ -13,10 +13,12 @@ import {
   type DeliveryListV1,
   type NotificationRuleListV1,
   type TicketMailListV1,
+  type PreferenceListV1,
   type PreferenceV1,
 } from '@cau/contracts';
 import { parseMessage } from '@cau/messaging';
 import type { DeliverySummary } from '../delivery/delivery.js';
+import { ListPreferencesUseCase } from '../preferences/list-preferences.use-case.js';
 import { SetPreferenceUseCase } from '../preferences/set-preference.use-case.js';
 import { ManageNotificationConfigurationUseCase } from '../rules/manage-notification-configuration.use-case.js';
 import { ListTicketMailsUseCase } from '../ticket-mail-history/list-ticket-mails.use-case.js';
@@ -27,6 +29,7 @@ import { DeliveriesAdminUseCase } from './deliveries-admin.use-case.js';
 export class NotificationsHandler {
   constructor(
     private readonly preferences: SetPreferenceUseCase,
+    private readonly ownPreferences: ListPreferencesUseCase,
     private readonly deliveries: DeliveriesAdminUseCase,
     private readonly ticketMails: ListTicketMailsUseCase,
     private readonly configuration: ManageNotificationConfigurationUseCase,
@@ -55,6 +58,11 @@ export class NotificationsHandler {
   @MessagePattern(NotificationCommands.SetPreference)
   setPreference(@Payload() data: unknown): Promise<PreferenceV1> {
     return this.preferences.execute(parseMessage(SetPreferenceCommandV1, data));
+  }
+
+  @MessagePattern(NotificationCommands.ListPreferences)
+  listPreferences(@Payload() data: unknown): Promise<PreferenceListV1> {
+    return this.ownPreferences.execute(parseMessage(ActorEnvelopeBase, data));
   }
 
   @MessagePattern(NotificationCommands.ListDeliveries)

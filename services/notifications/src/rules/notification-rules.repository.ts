@@ -62,6 +62,15 @@ export class NotificationRulesRepository {
     );
   }
 
+  /** The preferences stored for one address, by event type. */
+  async preferencesOf(tx: EntityManager, email: string): Promise<Array<{ eventType: string; enabled: boolean }>> {
+    const rows: Array<{ event_type: string; enabled: boolean }> = await tx.query(
+      `SELECT event_type, enabled FROM "${this.s}".preferences WHERE email = $1 ORDER BY event_type`,
+      [email],
+    );
+    return rows.map((row) => ({ eventType: row.event_type, enabled: row.enabled }));
+  }
+
   /** Whether a rule of this event type for one of these kinds of recipient can be turned off. */
   async hasOptionalRule(tx: EntityManager, eventType: string, kinds: RecipientKind[]): Promise<boolean> {
     const rows: unknown[] = await tx.query(
