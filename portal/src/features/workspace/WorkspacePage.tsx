@@ -1,7 +1,7 @@
 import { Button, Card, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { QueryError } from '../../app/ErrorPages';
@@ -85,6 +85,17 @@ const FORM_TITLES: Record<FormAction, string> = {
   reclassify: 'workspaceWiring.reclassify.action',
 };
 
+/**
+ * Whether the side column may be drawn: right after the ticket's own column (header, actions, timeline, reply
+ * box) is on screen, in a transition React renders in slices. Its dozen sections each read their own data and
+ * together cost about as much to draw as the ticket itself; the person came for the ticket.
+ */
+function useSideColumnDrawn(): boolean {
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => startTransition(() => setDrawn(true)), []);
+  return drawn;
+}
+
 /** The staff ticket workspace: the ticket at a glance, its whole story, where it went, and what to do next. */
 export function WorkspacePage() {
   const { t } = useTranslation();
@@ -124,6 +135,7 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
     // ticket until it has caught up with the event, or the refetch shows the state before it.
     void showTicketChange(queryClient, number, (fresh) => Date.parse(fresh.updatedAt) >= Date.parse(event.at));
   });
+  const sideColumnDrawn = useSideColumnDrawn();
   const changedAlert = changed && <ChangedAlert event={changed} onClose={() => setChanged(null)} />;
   const pendingComments = useQuery({
     queryKey: pendingCommentsKey(number),
@@ -236,37 +248,39 @@ function Workspace({ ticket }: { ticket: TicketDetail }) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Stack gap="md">
-              {suggested && (
-                <Card withBorder padding="md" component="section" aria-labelledby="suggestion-title" bg="blue.0">
-                  <Title order={2} size="h4" id="suggestion-title">
-                    {t('workspace.suggestion.title', { area: suggested.area })}
-                  </Title>
-                  <Text size="sm" mt={4}>
-                    {areaName(suggested.area)}
-                  </Text>
-                  <Text size="sm" mt="xs">
-                    {suggested.reason[language]}
-                  </Text>
-                  {availability.derivationTargets.some((edge) => edge.to === suggested.area) && (
-                    <Button mt="sm" size="xs" variant="light" onClick={() => setOpen('derive')}>
-                      {t('workspace.suggestion.derive', { area: suggested.area })}
-                    </Button>
-                  )}
-                </Card>
-              )}
-              {ticket.channel === 'monitoreo' && <TicketAlerts number={number} />}
-              <TicketEquipment number={number} />
-              <TicketVisits number={number} />
-              <TicketRepairs number={number} />
-              <TicketSignOff number={number} />
-              <F01Link ticketNumber={number} />
-              <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
-              <TicketProblem number={number} title={ticket.title} />
-              <DerivationPath number={number} areaName={areaName} />
-              <AttachmentList number={number} links={ticket.attachments} />
-              <TicketMails number={number} />
-            </Stack>
+            {sideColumnDrawn && (
+              <Stack gap="md">
+                {suggested && (
+                  <Card withBorder padding="md" component="section" aria-labelledby="suggestion-title" bg="blue.0">
+                    <Title order={2} size="h4" id="suggestion-title">
+                      {t('workspace.suggestion.title', { area: suggested.area })}
+                    </Title>
+                    <Text size="sm" mt={4}>
+                      {areaName(suggested.area)}
+                    </Text>
+                    <Text size="sm" mt="xs">
+                      {suggested.reason[language]}
+                    </Text>
+                    {availability.derivationTargets.some((edge) => edge.to === suggested.area) && (
+                      <Button mt="sm" size="xs" variant="light" onClick={() => setOpen('derive')}>
+                        {t('workspace.suggestion.derive', { area: suggested.area })}
+                      </Button>
+                    )}
+                  </Card>
+                )}
+                {ticket.channel === 'monitoreo' && <TicketAlerts number={number} />}
+                <TicketEquipment number={number} />
+                <TicketVisits number={number} />
+                <TicketRepairs number={number} />
+                <TicketSignOff number={number} />
+                <F01Link ticketNumber={number} />
+                <RelatedTickets ticket={ticket} mayMerge={mayOfferMerge(actor, ticket)} />
+                <TicketProblem number={number} title={ticket.title} />
+                <DerivationPath number={number} areaName={areaName} />
+                <AttachmentList number={number} links={ticket.attachments} />
+                <TicketMails number={number} />
+              </Stack>
+            )}
           </Grid.Col>
         </Grid>
 
