@@ -7,6 +7,8 @@ export * from './refusals.js';
 export * from './validation.js';
 export * from './common.js';
 export * from './subjects.js';
+export * from './rpc/define.js';
+export * from './rpc/routing/index.js';
 export * from './commands/register-ticket.js';
 export * from './events/envelope.js';
 export * from './events/ticket-events.js';

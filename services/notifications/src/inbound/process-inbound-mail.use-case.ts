@@ -9,7 +9,7 @@ import {
   Impact,
   Limits,
   Role,
-  RoutingCommands,
+  RoutingRpc,
   TicketType,
   Urgency,
   resolutionCommandFor,
@@ -153,7 +153,7 @@ export class ProcessInboundMailUseCase {
     const actor = requesterActor(decision.sender, decision.senderName);
     let located: LocatedTicketV1;
     try {
-      located = await this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor, number });
+      located = await this.rpc.request(RoutingRpc.Locate, { actor, number });
     } catch (error) {
       if (error instanceof ServiceError && error.payload.code === ErrorCode.NotFound) return null;
       throw permanentIfRefused(error, `ticket ${number}`);

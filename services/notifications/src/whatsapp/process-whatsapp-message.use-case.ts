@@ -9,7 +9,7 @@ import {
   IntakeQueries,
   Limits,
   Role,
-  RoutingCommands,
+  RoutingRpc,
   TicketType,
   Urgency,
   resolutionCommandFor,
@@ -141,7 +141,7 @@ export class ProcessWhatsappMessageUseCase {
     };
     let located: LocatedTicketV1;
     try {
-      located = await this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor, number });
+      located = await this.rpc.request(RoutingRpc.Locate, { actor, number });
     } catch (error) {
       if (isRefusal(error, ErrorCode.NotFound, ErrorCode.Forbidden)) return null;
       throw permanentIfRefused(error, `ticket ${number}`);
