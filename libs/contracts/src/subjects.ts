@@ -3,10 +3,6 @@
  * older versions still listen on it. Add a new subject and retire the old one after a release.
  * The deployment prefix (`NATS_SUBJECT_PREFIX`, default `cau`) is prepended by the messaging library.
  */
-export const Commands = {
-  RegisterTicket: 'intake.ticket.register.v1',
-} as const;
-
 export const Queries = {
   TicketByNumber: 'reporting.ticket.get.v1',
   TicketList: 'reporting.ticket.list.v1',

@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { Commands, Queries } from '@cau/contracts';
+import { IntakeRpc, Queries } from '@cau/contracts';
 import { CORRELATION_HEADER, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { registration, startGateway, type GatewayFixture } from './gateway-fixture.js';
 
@@ -147,7 +147,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('answers 503 after the timeout when the service does not reply', async () => {
-      respondWith(Commands.RegisterTicket, () => undefined);
+      respondWith(IntakeRpc.RegisterTicket.subject, () => undefined);
       const started = Date.now();
       const answer = await f.http.send('POST', '/api/v1/tickets', {
         token: f.adminToken,
@@ -162,7 +162,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('strips the command prefix from the fields intake names', async () => {
-      respondWith(Commands.RegisterTicket, (msg) =>
+      respondWith(IntakeRpc.RegisterTicket.subject, (msg) =>
         reply(msg, {
           err: { code: 'VALIDATION', fields: [{ field: 'payload.requester.email', constraint: 'isEmail' }] },
         }),

@@ -17,7 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../common.js';
-import type { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
+import type { AttachmentLinkV1, ContactV1 } from '../rpc/intake/register-ticket.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,

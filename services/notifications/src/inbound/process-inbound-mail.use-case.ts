@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { EntityManager } from 'typeorm';
 import {
   Channel,
-  Commands,
+  IntakeRpc,
   ErrorCode,
   Impact,
   Limits,
@@ -200,7 +200,7 @@ export class ProcessInboundMailUseCase {
     };
     let result: RegisterTicketResultV1;
     try {
-      result = await this.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command);
+      result = await this.rpc.request(IntakeRpc.RegisterTicket, command);
     } catch (error) {
       throw permanentIfRefused(error, 'ticket registration');
     }

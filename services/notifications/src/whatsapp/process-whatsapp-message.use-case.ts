@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Channel,
-  Commands,
+  IntakeRpc,
   ErrorCode,
   Impact,
-  IntakeQueries,
   Limits,
   Role,
   RoutingRpc,
@@ -101,7 +100,7 @@ export class ProcessWhatsappMessageUseCase {
   }
 
   private async requesterOf(phone: string, whatsapp: WhatsappConfig): Promise<RequesterV1 | null> {
-    const { requester } = await this.rpc.request<{ requester: RequesterV1 | null }>(IntakeQueries.RequesterByPhone, {
+    const { requester } = await this.rpc.request(IntakeRpc.RequesterByPhone, {
       phone,
       countryCode: whatsapp.countryCode,
     });
@@ -204,7 +203,7 @@ export class ProcessWhatsappMessageUseCase {
     };
     let result: RegisterTicketResultV1;
     try {
-      result = await this.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command);
+      result = await this.rpc.request(IntakeRpc.RegisterTicket, command);
     } catch (error) {
       throw permanentIfRefused(error, 'ticket registration');
     }
