@@ -15,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { JURISDICTION_CODE_PATTERN } from './catalogue-admin.js';
+import { JURISDICTION_CODE_PATTERN } from './rpc/intake/catalogue.js';
 import { ActorEnvelopeBase } from './common.js';
 import { Language } from './enums.js';
 import { defineEvent } from './events/envelope.js';

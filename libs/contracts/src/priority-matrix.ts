@@ -33,7 +33,7 @@ export class PriorityMatrixV1 {
   cells!: PriorityMatrixCellV1[];
 }
 
-/** `RoutingCommands.ReplacePriorityMatrix`: administrators only; tickets already routed keep their priority. */
+/** `RoutingRpc.ReplacePriorityMatrix`: administrators only; tickets already routed keep their priority. */
 export class ReplacePriorityMatrixCommandV1 extends PriorityMatrixV1 {
   @IsObject()
   @ValidateNested()

@@ -4,7 +4,7 @@ import type {
   ProblemReportRowV1,
   TechnicianFiguresV1,
   TicketTypeFiguresV1,
-} from './reports.js';
+} from './rpc/reporting/reports.js';
 
 /**
  * The columns of the report exports (CSV, XLSX, the spreadsheet of scheduled report mails), declared once

@@ -1,16 +1,9 @@
-/**
- * Request/reply subjects, one constant each. NEVER rename a subject in place: running instances of
- * older versions still listen on it. Add a new subject and retire the old one after a release.
- * The deployment prefix (`NATS_SUBJECT_PREFIX`, default `cau`) is prepended by the messaging library.
+/*
+ * Request/reply subjects are declared in rpc/<service>/ (defineCommand, defineQuery). NEVER rename a subject
+ * in place: running instances of older versions still listen on it. Add a new subject and retire the old one
+ * after a release. The deployment prefix (`NATS_SUBJECT_PREFIX`, default `cau`) is prepended by the messaging
+ * library.
  */
-export const Commands = {
-  RegisterTicket: 'intake.ticket.register.v1',
-} as const;
-
-export const Queries = {
-  TicketByNumber: 'reporting.ticket.get.v1',
-  TicketList: 'reporting.ticket.list.v1',
-} as const;
 
 /** Queue groups: one per service, so replicas share the load. */
 export const QueueGroups = {

@@ -165,18 +165,3 @@ export interface WhatsappDeliverySummaryV1 {
 export interface WhatsappDeliveryListV1 {
   deliveries: WhatsappDeliverySummaryV1[];
 }
-
-/** Intake's query for the requester a WhatsApp number belongs to. */
-export class RequesterByPhoneQueryV1 {
-  /** E.164 digits without the plus sign. */
-  @IsDefined()
-  @IsString()
-  @Matches(/^[0-9]{6,20}$/)
-  phone!: string;
-
-  /** Country code put before numbers stored without one (`591`); none when empty. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[0-9]{0,4}$/)
-  countryCode?: string;
-}

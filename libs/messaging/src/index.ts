@@ -11,6 +11,7 @@ export * from './events/streams.js';
 export * from './events/messaging-tables.migration.js';
 export * from './rpc/service-error.js';
 export * from './rpc/rpc-client.js';
+export * from './rpc/answers.js';
 export * from './rpc/nats-server.js';
 export * from './service/runtime.js';
 export * from './service/health.controller.js';

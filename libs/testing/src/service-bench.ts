@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { ActorV1, EventDefinition, EventEnvelope, Role, TicketRegisteredV1 } from '@cau/contracts';
+import type {
+  ActorV1,
+  AnyRpcDefinition,
+  EventDefinition,
+  EventEnvelope,
+  ReplyOf,
+  RequestOf,
+  Role,
+  TicketRegisteredV1,
+} from '@cau/contracts';
 import {
   RpcClient,
   ServiceError,
@@ -88,13 +97,17 @@ export class ServiceBench {
     await this.infra.cleanup();
   }
 
-  request<T>(subject: string, data: unknown): Promise<T> {
-    return this.rpc.request<T>(subject, data);
+  /** A declared request, typed by its definition. */
+  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>>;
+  /** @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17). */
+  request<T>(subject: string, data: unknown): Promise<T>;
+  request(target: AnyRpcDefinition | string, data: unknown): Promise<unknown> {
+    return this.rpc.send(typeof target === 'string' ? target : target.subject, data);
   }
 
-  /** The refusal a request ends with (fails the test when it succeeds). */
-  async refusal(subject: string, data: unknown): Promise<ServiceError> {
-    const outcome = await this.request(subject, data).then(
+  /** The refusal a request ends with (fails the test when it succeeds); it may send what no contract allows. */
+  async refusal(target: AnyRpcDefinition | string, data: unknown): Promise<ServiceError> {
+    const outcome = await this.rpc.send(typeof target === 'string' ? target : target.subject, data).then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { Commands } from '@cau/contracts';
+import { IntakeRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
 import { reportingService } from '../../reporting/src/reporting.service.js';
@@ -544,7 +544,7 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     const jsm = await jetstreamManager(nc);
     const stream = messagingConfigFromEnv(f.env).eventsStream;
     const before = (await jsm.streams.info(stream)).state.last_seq;
-    const missedTicket = await rpc.request<{ number: number; ticketId: string }>(Commands.RegisterTicket, {
+    const missedTicket = await rpc.request<{ number: number; ticketId: string }>(IntakeRpc.RegisterTicket.subject, {
       actor: { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' },
       payload: registration({ requester: { email: 'vecina@salud.gob', name: 'Vecina' } }),
     });

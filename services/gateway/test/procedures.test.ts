@@ -3,7 +3,7 @@ import {
   ROLES,
   ResolutionQueries,
   Role,
-  RoutingCommands,
+  RoutingRpc,
   resolutionCommandFor,
   type ResolutionAction,
 } from '@cau/contracts';
@@ -31,7 +31,7 @@ interface Endpoint {
   answers?: Record<string, unknown>;
 }
 
-const locate: [string, Record<string, unknown>] = [RoutingCommands.Locate, { number: 7 }];
+const locate: [string, Record<string, unknown>] = [RoutingRpc.Locate.subject, { number: 7 }];
 
 /** A resolution action: routing is asked where ticket 7 is (UIT), then UIT's instances get the command. */
 function action(path: string, name: ResolutionAction, roles: Role[], body?: Record<string, unknown>): Endpoint {
@@ -95,7 +95,7 @@ const ENDPOINTS: Endpoint[] = [
     roles: [Operator, Agent, Supervisor, Admin],
     body: derivation,
     status: 201,
-    sends: [[RoutingCommands.Derive, { number: 7, body: derivation }]],
+    sends: [[RoutingRpc.Derive.subject, { number: 7, body: derivation }]],
   },
   {
     method: 'POST',
@@ -103,21 +103,21 @@ const ENDPOINTS: Endpoint[] = [
     roles: [Operator, Agent, Supervisor, Admin],
     body: reclassification,
     status: 200,
-    sends: [[RoutingCommands.Reclassify, { number: 7, body: reclassification }]],
+    sends: [[RoutingRpc.Reclassify.subject, { number: 7, body: reclassification }]],
   },
   {
     method: 'GET',
     path: '/api/v1/tickets/{number}/path',
     roles: STAFF,
     status: 200,
-    sends: [[RoutingCommands.Path, { number: 7 }]],
+    sends: [[RoutingRpc.Path.subject, { number: 7 }]],
   },
   {
     method: 'GET',
     path: '/api/v1/tickets/{number}/suggestion',
     roles: [Operator, Supervisor, Admin],
     status: 200,
-    sends: [[RoutingCommands.Suggest, { number: 7 }]],
+    sends: [[RoutingRpc.Suggest.subject, { number: 7 }]],
   },
   {
     method: 'GET',
@@ -126,7 +126,7 @@ const ENDPOINTS: Endpoint[] = [
     status: 200,
     sends: [[ResolutionQueries.ClosureReport, { number: 7 }]],
   },
-  { method: 'GET', path: '/api/v1/areas', roles: STAFF, status: 200, sends: [[RoutingCommands.ListAreas, {}]] },
+  { method: 'GET', path: '/api/v1/areas', roles: STAFF, status: 200, sends: [[RoutingRpc.ListAreas.subject, {}]] },
   {
     method: 'PUT',
     path: '/api/v1/areas/{code}',
@@ -134,13 +134,19 @@ const ENDPOINTS: Endpoint[] = [
     body: { name: 'Infraestructura y Redes' },
     status: 200,
     // The area as it was is read first, for the audit log.
-    answers: { [RoutingCommands.ListAreas]: [{ code: 'UIT', name: 'Infraestructura' }] },
+    answers: { [RoutingRpc.ListAreas.subject]: [{ code: 'UIT', name: 'Infraestructura' }] },
     sends: [
-      [RoutingCommands.ListAreas, {}],
-      [RoutingCommands.RenameArea, { code: 'UIT', name: 'Infraestructura y Redes' }],
+      [RoutingRpc.ListAreas.subject, {}],
+      [RoutingRpc.RenameArea.subject, { code: 'UIT', name: 'Infraestructura y Redes' }],
     ],
   },
-  { method: 'GET', path: '/api/v1/routing/graph', roles: STAFF, status: 200, sends: [[RoutingCommands.GetGraph, {}]] },
+  {
+    method: 'GET',
+    path: '/api/v1/routing/graph',
+    roles: STAFF,
+    status: 200,
+    sends: [[RoutingRpc.GetGraph.subject, {}]],
+  },
   {
     method: 'PUT',
     path: '/api/v1/routing/graph',
@@ -148,8 +154,8 @@ const ENDPOINTS: Endpoint[] = [
     body: graph,
     status: 200,
     sends: [
-      [RoutingCommands.GetGraph, {}],
-      [RoutingCommands.ReplaceGraph, graph],
+      [RoutingRpc.GetGraph.subject, {}],
+      [RoutingRpc.ReplaceGraph.subject, graph],
     ],
   },
   {
@@ -198,7 +204,7 @@ describe('gateway: procedure endpoints', () => {
   const answer = (name: string, data: Record<string, unknown>): Reply | null => {
     const override = overrides.get(name);
     if (override) return override(data);
-    if (name !== RoutingCommands.Locate) return { response: { answeredBy: name } };
+    if (name !== RoutingRpc.Locate.subject) return { response: { answeredBy: name } };
     const number = data.number as number;
     const area = AREA_OF_TICKET[number];
     return area
@@ -271,7 +277,7 @@ describe('gateway: procedure endpoints', () => {
     it('sends a resolution command to the area routing says the ticket is in', async () => {
       const answer = await request('POST', '/api/v1/tickets/12/take', Agent);
       expect(answer.status).toBe(200);
-      expect(sent.map((s) => s.name)).toEqual([RoutingCommands.Locate, 'resolution.L1.ticket.take.v1']);
+      expect(sent.map((s) => s.name)).toEqual([RoutingRpc.Locate.subject, 'resolution.L1.ticket.take.v1']);
       expect(sent[1]!.data).toEqual({
         actor: expect.objectContaining({ role: Agent, area: 'UIT', name: 'Cuenta agent' }),
         number: 12,
@@ -294,7 +300,7 @@ describe('gateway: procedure endpoints', () => {
     });
 
     it('answers the suggestion as routing gives it, null included', async () => {
-      overrides.set(RoutingCommands.Suggest, () => ({ response: { suggestion: null } }));
+      overrides.set(RoutingRpc.Suggest.subject, () => ({ response: { suggestion: null } }));
       const answer = await request('GET', '/api/v1/tickets/7/suggestion', Operator);
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ suggestion: null });
@@ -571,7 +577,7 @@ describe('gateway: procedure endpoints', () => {
       const answer = await request('POST', '/api/v1/tickets/404/reopen', Requester, { reason: 'Sigue igual' });
       expect(answer.status).toBe(404);
       expect(answer.body).toMatchObject({ code: 'NOT_FOUND', message: 'No existe el ticket «404».' });
-      expect(sent.map((s) => s.name)).toEqual([RoutingCommands.Locate]);
+      expect(sent.map((s) => s.name)).toEqual([RoutingRpc.Locate.subject]);
     });
 
     it('answers 503 at once, naming resolution, when no instance serves the ticket area', async () => {
@@ -587,7 +593,7 @@ describe('gateway: procedure endpoints', () => {
     });
 
     it('answers 503 naming routing after the timeout when routing does not reply', async () => {
-      overrides.set(RoutingCommands.Locate, () => null);
+      overrides.set(RoutingRpc.Locate.subject, () => null);
       const answer = await request('POST', '/api/v1/tickets/7/resume', Operator, undefined, {
         'accept-language': 'en',
       });
@@ -618,7 +624,7 @@ describe('gateway: procedure endpoints', () => {
     });
 
     it('names the fields of a service validation error as the client sent them', async () => {
-      overrides.set(RoutingCommands.Derive, () => ({
+      overrides.set(RoutingRpc.Derive.subject, () => ({
         err: { code: 'VALIDATION', fields: [{ field: 'body.reason', constraint: 'maxLength', params: [2000] }] },
       }));
       const answer = await request('POST', '/api/v1/tickets/7/derivations', Agent, derivation);
@@ -654,7 +660,7 @@ describe('gateway: procedure endpoints', () => {
       const answer = await request('POST', '/api/v1/tickets/7/comments', role, { text: 'Ojo', internal: true });
       expect(answer.status).toBe(200);
       expect(sent.map((s) => [s.name, s.data.body])).toEqual([
-        [RoutingCommands.Locate, undefined],
+        [RoutingRpc.Locate.subject, undefined],
         [resolutionCommandFor('comment', 'UIT'), { text: 'Ojo', internal: true }],
       ]);
     });
@@ -669,14 +675,14 @@ describe('gateway: procedure endpoints', () => {
         urgency: 'media',
         priority: 'ALTA',
       };
-      overrides.set(RoutingCommands.Reclassify, () => ({ response: classification }));
+      overrides.set(RoutingRpc.Reclassify.subject, () => ({ response: classification }));
       const answer = await request('POST', '/api/v1/tickets/7/classification', Agent, reclassification);
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual(classification);
     });
 
     it('answers 400 naming the body when routing finds nothing changes, in Spanish and English', async () => {
-      overrides.set(RoutingCommands.Reclassify, () => ({
+      overrides.set(RoutingRpc.Reclassify.subject, () => ({
         err: { code: 'VALIDATION', fields: [{ field: 'body', constraint: 'classificationUnchanged' }] },
       }));
       const body = { impact: 'medio', reason: 'Igual' };
@@ -703,7 +709,7 @@ describe('gateway: procedure endpoints', () => {
 
     it('answers 403 with routing’s reason when the agent’s area does not hold the ticket', async () => {
       const refusal = { code: 'routing.agent-own-area-classify', params: { ownArea: 'UIT', area: 'ADT' } };
-      overrides.set(RoutingCommands.Reclassify, () => ({ err: { code: 'FORBIDDEN', refusal } }));
+      overrides.set(RoutingRpc.Reclassify.subject, () => ({ err: { code: 'FORBIDDEN', refusal } }));
       const answer = await request('POST', '/api/v1/tickets/30/classification', Agent, reclassification);
       expect(answer.status).toBe(403);
       expect(answer.body.message).toBe(

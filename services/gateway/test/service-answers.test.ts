@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { Commands, Queries } from '@cau/contracts';
+import { IntakeRpc, ReportingRpc } from '@cau/contracts';
 import { CORRELATION_HEADER, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { registration, startGateway, type GatewayFixture } from './gateway-fixture.js';
 
@@ -37,7 +37,7 @@ describe('gateway: answers of the services behind it', () => {
 
   it('sends the verified actor and the correlation id with a query, and returns the answer', async () => {
     let received: { data: unknown; correlationId: string | undefined } | undefined;
-    respondWith(Queries.TicketByNumber, (msg) => {
+    respondWith(ReportingRpc.TicketByNumber.subject, (msg) => {
       received = { data: msg.json<{ data: unknown }>().data, correlationId: msg.headers?.get(CORRELATION_HEADER) };
       reply(msg, { response: { number: 7, title: 'Impresora' } });
     });
@@ -59,7 +59,7 @@ describe('gateway: answers of the services behind it', () => {
 
   it('sends list filters converted to their types', async () => {
     let filters: unknown;
-    respondWith(Queries.TicketList, (msg) => {
+    respondWith(ReportingRpc.TicketList.subject, (msg) => {
       filters = msg.json<{ data: { filters: unknown } }>().data.filters;
       reply(msg, { response: { items: [], nextCursor: null, nextBefore: null } });
     });
@@ -89,7 +89,7 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('turns a service refusal into its HTTP status, with the message in the caller language', async () => {
-    respondWith(Queries.TicketByNumber, (msg) =>
+    respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
       reply(msg, { err: { code: 'NOT_FOUND', params: { resource: 'ticket', id: '9' } } }),
     );
     const spanish = await f.http.send('GET', '/api/v1/tickets/9', { token: f.adminToken });
@@ -103,7 +103,7 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('names the fields of a service validation error as the client sent them', async () => {
-    respondWith(Queries.TicketList, (msg) =>
+    respondWith(ReportingRpc.TicketList.subject, (msg) =>
       reply(msg, {
         err: { code: 'VALIDATION', fields: [{ field: 'filters.text', constraint: 'maxLength', params: [200] }] },
       }),
@@ -116,7 +116,9 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('answers 500 INTERNAL when a service fails in a way it does not describe', async () => {
-    respondWith(Queries.TicketByNumber, (msg) => reply(msg, { err: { message: 'boom', stack: 'secret' } }));
+    respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
+      reply(msg, { err: { message: 'boom', stack: 'secret' } }),
+    );
     const answer = await f.http.send('GET', '/api/v1/tickets/3', { token: f.adminToken });
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual({
@@ -147,7 +149,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('answers 503 after the timeout when the service does not reply', async () => {
-      respondWith(Commands.RegisterTicket, () => undefined);
+      respondWith(IntakeRpc.RegisterTicket.subject, () => undefined);
       const started = Date.now();
       const answer = await f.http.send('POST', '/api/v1/tickets', {
         token: f.adminToken,
@@ -162,7 +164,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('strips the command prefix from the fields intake names', async () => {
-      respondWith(Commands.RegisterTicket, (msg) =>
+      respondWith(IntakeRpc.RegisterTicket.subject, (msg) =>
         reply(msg, {
           err: { code: 'VALIDATION', fields: [{ field: 'payload.requester.email', constraint: 'isEmail' }] },
         }),

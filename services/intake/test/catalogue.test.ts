@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import {
-  CatalogueCommands,
-  Commands,
+  IntakeRpc,
   type CatalogueChangeV1,
   type CatalogueV1,
   type CategoryV1,
@@ -47,7 +46,7 @@ describe('intake: catalogues', () => {
   let subjects: Subjects;
 
   const register = (category: string, jurisdiction?: string) =>
-    rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: operator,
       payload: registration(category, jurisdiction),
     });
@@ -60,11 +59,16 @@ describe('intake: catalogues', () => {
       },
     );
   const saveCategory = (code: string, entry: Record<string, unknown>, actor: object = admin) =>
-    rpc.request<CatalogueChangeV1<CategoryV1>>(CatalogueCommands.SaveCategory, { actor, code, entry });
+    rpc.request<CatalogueChangeV1<CategoryV1>>(IntakeRpc.SaveCategory.subject, { actor, code, entry });
   const setRetired = (kind: string, code: string, retired: boolean, actor: object = admin) =>
-    rpc.request<CatalogueChangeV1<CategoryV1>>(CatalogueCommands.SetRetired, { actor, kind, code, retired });
+    rpc.request<CatalogueChangeV1<CategoryV1>>(IntakeRpc.SetCatalogueEntryRetired.subject, {
+      actor,
+      kind,
+      code,
+      retired,
+    });
   const list = (full: boolean, actor: object = admin) =>
-    rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full });
+    rpc.request<CatalogueV1>(IntakeRpc.ListCatalogue.subject, { actor, full });
   const ticketCount = async () =>
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake.tickets')).rows[0]!.n;
 
@@ -179,7 +183,7 @@ describe('intake: catalogues', () => {
     expect((await refusal(setRetired('category', 'otros', true, operator)))?.code).toBe('FORBIDDEN');
     expect((await refusal(list(true, operator)))?.code).toBe('FORBIDDEN');
     const services = await rpc
-      .request<CatalogueChangeV1<ServiceV1>>(CatalogueCommands.SaveService, {
+      .request<CatalogueChangeV1<ServiceV1>>(IntakeRpc.SaveService.subject, {
         actor: operator,
         code: 'correo-institucional',
         entry: { label: { es: 'Correo', en: 'Mail' } },
@@ -192,7 +196,7 @@ describe('intake: catalogues', () => {
 
   it('checks jurisdictions only once an administrator has listed one', async () => {
     await register('otros', 'CUALQUIERA');
-    const saved = await rpc.request<CatalogueChangeV1<JurisdictionV1>>(CatalogueCommands.SaveJurisdiction, {
+    const saved = await rpc.request<CatalogueChangeV1<JurisdictionV1>>(IntakeRpc.SaveJurisdiction.subject, {
       actor: admin,
       code: 'SALUD',
       entry: { name: 'Ministerio de Salud', referenteEmails: ['Ref@Salud.gob '], supervisorEmails: [] },
@@ -232,13 +236,13 @@ describe('intake: catalogues', () => {
   });
 
   it('takes an active service on the ticket and in its event, and refuses an unknown or retired one', async () => {
-    await rpc.request(CatalogueCommands.SaveService, {
+    await rpc.request(IntakeRpc.SaveService.subject, {
       actor: admin,
       code: 'sistema-de-turnos',
       entry: { label: { es: 'Sistema de turnos', en: 'Appointments system' } },
     });
     const withService = (service: string) =>
-      rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
         actor: operator,
         payload: { ...registration('otros'), service },
       });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { Commands, ErrorCode, type RegisterTicketResultV1 } from '@cau/contracts';
+import { IntakeRpc, ErrorCode, type RegisterTicketResultV1 } from '@cau/contracts';
 import {
   RpcClient,
   ServiceError,
@@ -54,7 +54,10 @@ describe('intake: ticket registration', () => {
   it('gives concurrent registrations across two instances distinct, consecutive numbers', async () => {
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, n) =>
-        rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, { actor: operator, payload: registration(n) }),
+        rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+          actor: operator,
+          payload: registration(n),
+        }),
       ),
     );
     const numbers = results.map((r) => r.number).sort((a, b) => a - b);
@@ -93,30 +96,41 @@ describe('intake: ticket registration', () => {
     const key = randomUUID();
     const command = { actor: operator, payload: registration(1), idempotencyKey: key };
     const [a, b] = await Promise.all([
-      rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command),
-      rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command),
+      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command),
+      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command),
     ]);
-    const c = await rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command);
+    const c = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command);
     expect(new Set([a.number, b.number, c.number]).size).toBe(1);
     expect([a.created, b.created, c.created].filter(Boolean)).toHaveLength(1);
   });
 
   it('refuses an idempotency key reused for different data', async () => {
     const key = randomUUID();
-    await rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(1), idempotencyKey: key });
+    await rpc.request(IntakeRpc.RegisterTicket.subject, {
+      actor: operator,
+      payload: registration(1),
+      idempotencyKey: key,
+    });
     await expect(
-      rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(2), idempotencyKey: key }),
+      rpc.request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: registration(2), idempotencyKey: key }),
     ).rejects.toMatchObject({ payload: { code: ErrorCode.IdempotencyMismatch } });
   });
 
   it('refuses a reused key inside a batch without making the rest of the batch commit one by one', async () => {
     const key = randomUUID();
-    await rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(1), idempotencyKey: key });
+    await rpc.request(IntakeRpc.RegisterTicket.subject, {
+      actor: operator,
+      payload: registration(1),
+      idempotencyKey: key,
+    });
     const others = 40;
     const [refused, ...accepted] = await Promise.allSettled([
-      rpc.request(Commands.RegisterTicket, { actor: operator, payload: registration(2), idempotencyKey: key }),
+      rpc.request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: registration(2), idempotencyKey: key }),
       ...Array.from({ length: others }, (_, n) =>
-        rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, { actor: operator, payload: registration(n) }),
+        rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+          actor: operator,
+          payload: registration(n),
+        }),
       ),
     ]);
     expect(refused).toMatchObject({ status: 'rejected', reason: { payload: { code: ErrorCode.IdempotencyMismatch } } });
@@ -134,11 +148,11 @@ describe('intake: ticket registration', () => {
   it('refuses invalid commands before drawing a number, so no gap appears', async () => {
     const before = await db.query('SELECT last_number FROM intake.ticket_number');
     const error = await rpc
-      .request(Commands.RegisterTicket, { actor: operator, payload: { ...registration(1), impact: 'enorme' } })
+      .request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: { ...registration(1), impact: 'enorme' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).payload.fields?.[0]).toMatchObject({ field: 'payload.impact', constraint: 'isIn' });
-    const ok = await rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    const ok = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: operator,
       payload: registration(1),
     });
@@ -148,9 +162,12 @@ describe('intake: ticket registration', () => {
   it('lets a requester register only for themselves, through the portal', async () => {
     const requester = { accountId: randomUUID(), role: 'requester', email: 'persona1@salud.gob', name: 'Persona 1' };
     await expect(
-      rpc.request(Commands.RegisterTicket, { actor: requester, payload: { ...registration(0), channel: 'portal' } }),
+      rpc.request(IntakeRpc.RegisterTicket.subject, {
+        actor: requester,
+        payload: { ...registration(0), channel: 'portal' },
+      }),
     ).rejects.toMatchObject({ payload: { code: ErrorCode.Forbidden } });
-    const own = await rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    const own = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: requester,
       payload: { ...registration(1), channel: 'portal' },
     });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
-  Commands,
+  IntakeRpc,
   ErrorCode,
-  IntakeQueries,
   type RegisterTicketResultV1,
   type RequesterPageV1,
   type RequesterV1,
@@ -39,12 +38,12 @@ describe('intake: requester directory', () => {
   let rpc: RpcClient;
 
   const register = (requester: Record<string, string>, jurisdiction?: string) =>
-    rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: operator,
       payload: registration(requester, jurisdiction),
     });
   const search = (params: Record<string, unknown>, actor: Record<string, unknown> = operator) =>
-    rpc.request<RequesterPageV1>(IntakeQueries.SearchRequesters, { actor, params });
+    rpc.request<RequesterPageV1>(IntakeRpc.SearchRequesters.subject, { actor, params });
   const emails = (page: RequesterPageV1) => page.items.map((r) => r.email);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  Commands,
+  IntakeRpc,
   ErrorCode,
   FieldServiceQueries,
   InventoryCommands,
@@ -35,7 +35,7 @@ describe('inventory: the requester names their equipment when reporting a proble
   const check = (who: typeof ana, holderEmail: string, equipmentIds: string[]) =>
     h.request(FieldServiceQueries.HeldEquipmentCheck, { actor: who, holderEmail, equipmentIds });
   const report = (who: typeof ana, equipmentIds: string[]) =>
-    h.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    h.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: who,
       payload: {
         channel: 'portal',
@@ -130,7 +130,7 @@ describe('inventory: the requester names their equipment when reporting a proble
       equipmentIds: ['PC-ANA-1'],
     });
     expect(malformed.payload.fields?.map((f) => f.field)).toEqual(['equipmentIds']);
-    const registration = await h.refusal(Commands.RegisterTicket, {
+    const registration = await h.refusal(IntakeRpc.RegisterTicket.subject, {
       actor: ana,
       payload: {
         channel: 'portal',
@@ -151,7 +151,7 @@ describe('inventory: the requester names their equipment when reporting a proble
   it('staff registering for a person may name that person’s equipment; what they no longer hold is not linked', async () => {
     await expect(check(operator, beto.email, [betoPc.id])).resolves.toEqual({ held: true });
     // Bypassing the check (or custody moving after it): inventory links only what the requester holds.
-    const ticket = await h.request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+    const ticket = await h.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
       actor: operator,
       payload: {
         channel: 'telefono',

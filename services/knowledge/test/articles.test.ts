@@ -3,8 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import {
   Events,
-  KnowledgeCommands,
-  KnowledgeQueries,
+  KnowledgeRpc,
   ProcedureEvents,
   type ActorV1,
   type ArticleV1,
@@ -67,9 +66,9 @@ describe('knowledge: articles over NATS', () => {
       (error: { payload?: unknown }) => error.payload,
     );
   const search = (q: string, who: ActorV1 = operator) =>
-    send<KbSearchPageV1>(KnowledgeQueries.Search, { actor: who, params: { q } });
+    send<KbSearchPageV1>(KnowledgeRpc.Search.subject, { actor: who, params: { q } });
   const create = (article: Record<string, unknown>) =>
-    send<CreateArticleResultV1>(KnowledgeCommands.CreateArticle, { actor: operator, article });
+    send<CreateArticleResultV1>(KnowledgeRpc.CreateArticle.subject, { actor: operator, article });
 
   let vpn: ArticleV1;
 
@@ -77,7 +76,7 @@ describe('knowledge: articles over NATS', () => {
     const created = await create(vpnArticle);
     if (!created.created) throw new Error('expected a new article');
     expect(created.article).toMatchObject({ status: 'draft', revision: 1, author: { accountId: operator.accountId } });
-    const edited = await send<ArticleV1>(KnowledgeCommands.UpdateArticle, {
+    const edited = await send<ArticleV1>(KnowledgeRpc.UpdateArticle.subject, {
       actor: operator,
       id: created.article.id,
       changes: { revision: 1, tags: ['vpn', 'teletrabajo'] },
@@ -85,12 +84,19 @@ describe('knowledge: articles over NATS', () => {
     expect(edited).toMatchObject({ revision: 2, tags: ['vpn', 'teletrabajo'], title: vpnArticle.title });
     expect(
       await refusal(
-        send(KnowledgeCommands.UpdateArticle, { actor: operator, id: edited.id, changes: { revision: 1, title: 'x' } }),
+        send(KnowledgeRpc.UpdateArticle.subject, {
+          actor: operator,
+          id: edited.id,
+          changes: { revision: 1, title: 'x' },
+        }),
       ),
     ).toMatchObject({ code: 'CONFLICT' });
-    vpn = await send<ArticleV1>(KnowledgeCommands.PublishArticle, { actor: operator, id: edited.id });
+    vpn = await send<ArticleV1>(KnowledgeRpc.PublishArticle.subject, { actor: operator, id: edited.id });
     expect(vpn).toMatchObject({ status: 'published', revision: 3 });
-    const versions = await send<ArticleVersionV1[]>(KnowledgeQueries.ArticleVersions, { actor: operator, id: vpn.id });
+    const versions = await send<ArticleVersionV1[]>(KnowledgeRpc.ArticleVersions.subject, {
+      actor: operator,
+      id: vpn.id,
+    });
     expect(versions.map((v) => [v.revision, v.change])).toEqual([
       [3, 'published'],
       [2, 'updated'],
@@ -106,7 +112,7 @@ describe('knowledge: articles over NATS', () => {
     });
     expect(page.items[0]).toMatchObject({ id: vpn.id, status: 'published' });
     expect(page.items[0]!.snippet).toContain('<mark>');
-    const suggestions = await send<KbSuggestionV1[]>(KnowledgeQueries.Suggest, {
+    const suggestions = await send<KbSuggestionV1[]>(KnowledgeRpc.Suggest.subject, {
       actor: requester,
       params: { q: 'certificado venc' },
     });
@@ -129,16 +135,16 @@ describe('knowledge: articles over NATS', () => {
       force: true,
     });
     if (!internal.created) throw new Error('expected a new article');
-    await send(KnowledgeCommands.PublishArticle, { actor: operator, id: internal.article.id });
+    await send(KnowledgeRpc.PublishArticle.subject, { actor: operator, id: internal.article.id });
     await waitFor(async () => (await search('router')).items.length > 0);
     expect((await search('router', requester)).items).toEqual([]);
     expect(
-      await refusal(send(KnowledgeQueries.GetArticle, { actor: requester, id: internal.article.id })),
+      await refusal(send(KnowledgeRpc.GetArticle.subject, { actor: requester, id: internal.article.id })),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    const read = await send<ArticleV1>(KnowledgeQueries.GetArticle, { actor: requester, id: vpn.id });
+    const read = await send<ArticleV1>(KnowledgeRpc.GetArticle.subject, { actor: requester, id: vpn.id });
     expect(read.counters.views).toBe(1);
     expect(
-      await refusal(send(KnowledgeCommands.CreateArticle, { actor: requester, article: vpnArticle })),
+      await refusal(send(KnowledgeRpc.CreateArticle.subject, { actor: requester, article: vpnArticle })),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -188,7 +194,7 @@ describe('knowledge: articles over NATS', () => {
       ),
     );
     const suggested = await waitFor(async () => {
-      const answer = await send<TicketKbSuggestionsV1>(KnowledgeQueries.TicketSuggestions, {
+      const answer = await send<TicketKbSuggestionsV1>(KnowledgeRpc.TicketSuggestions.subject, {
         actor: requester,
         number: 42,
       });
@@ -197,11 +203,11 @@ describe('knowledge: articles over NATS', () => {
     expect(suggested.items[0]!.id).toBe(vpn.id);
     expect(
       await refusal(
-        send(KnowledgeQueries.TicketSuggestions, { actor: actor('requester', 'otro@salud.gob'), number: 42 }),
+        send(KnowledgeRpc.TicketSuggestions.subject, { actor: actor('requester', 'otro@salud.gob'), number: 42 }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND' });
 
-    expect(await refusal(send(KnowledgeCommands.DraftFromTicket, { actor: operator, number: 42 }))).toMatchObject({
+    expect(await refusal(send(KnowledgeRpc.DraftFromTicket.subject, { actor: operator, number: 42 }))).toMatchObject({
       code: 'CONFLICT',
     });
     await js.publish(
@@ -220,7 +226,7 @@ describe('knowledge: articles over NATS', () => {
       ),
     );
     const draft = await waitFor(() =>
-      send<ArticleV1>(KnowledgeCommands.DraftFromTicket, { actor: operator, number: 42 }).catch(() => null),
+      send<ArticleV1>(KnowledgeRpc.DraftFromTicket.subject, { actor: operator, number: 42 }).catch(() => null),
     );
     expect(draft).toMatchObject({
       status: 'draft',
@@ -231,8 +237,8 @@ describe('knowledge: articles over NATS', () => {
   });
 
   it('rebuilds the index from PostgreSQL for administrators only', async () => {
-    expect(await refusal(send(KnowledgeCommands.Reindex, { actor: operator }))).toMatchObject({ code: 'FORBIDDEN' });
-    const result = await send<{ engine: string; articles: number }>(KnowledgeCommands.Reindex, { actor: admin });
+    expect(await refusal(send(KnowledgeRpc.Reindex.subject, { actor: operator }))).toMatchObject({ code: 'FORBIDDEN' });
+    const result = await send<{ engine: string; articles: number }>(KnowledgeRpc.Reindex.subject, { actor: admin });
     expect(result.engine).toBe('postgres');
     expect(result.articles).toBeGreaterThanOrEqual(4);
     expect((await search('conexion vpn')).items[0]?.id).toBe(vpn.id);

@@ -3,13 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalAttachmentStore } from '@cau/attachments';
-import {
-  RoutingCommands,
-  resolutionCommandFor,
-  type ActorV1,
-  type LocatedTicketV1,
-  type ResolutionAction,
-} from '@cau/contracts';
+import { RoutingRpc, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
 import type { RunningService } from '@cau/messaging';
 import { ServiceBench, startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
 import { intakeService } from '../../intake/src/intake.service.js';
@@ -192,10 +186,9 @@ export class InboundPlatform {
 
   /** A resolution command on the ticket, addressed to the area routing says it is in. */
   async act(number: number, action: ResolutionAction, body?: object): Promise<unknown> {
-    const { area } = await waitFor(
-      () => this.bench.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: operator, number }),
-      { what: `ticket ${number} to be routed` },
-    );
+    const { area } = await waitFor(() => this.bench.rpc.request(RoutingRpc.Locate, { actor: operator, number }), {
+      what: `ticket ${number} to be routed`,
+    });
     await waitFor(async () => (await this.status(number)) !== undefined, { what: `resolution to know ${number}` });
     return this.bench.rpc.request(
       resolutionCommandFor(action, area),

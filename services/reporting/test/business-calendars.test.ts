@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ProcedureEvents,
-  ReportQueries,
+  ReportingRpc,
   type CalendarDefinitionV1,
   type KpiReportV1,
   type TicketRegisteredV1,
@@ -72,7 +72,7 @@ describe('reporting: business minutes on resolution’s calendars and holidays',
 
   const marchFirstResponse = async () =>
     (
-      await h.rpc.request<KpiReportV1>(ReportQueries.Kpis, {
+      await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
         actor: staff('supervisor'),
         from: '2025-03-01',
         to: '2025-04-01',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
   ProcedureEvents,
-  ReportQueries,
+  ReportingRpc,
   type EventEnvelope,
   type ActorV1,
   type KpiReportV1,
@@ -46,7 +46,8 @@ describe('reporting: KPI report on hand-computed tickets', () => {
 
   const ask = <T>(subject: string, query: object, actor = staff('supervisor')) =>
     h.rpc.request<T>(subject, { actor, ...query });
-  const kpis = (query: object, actor = staff('supervisor')) => ask<KpiReportV1>(ReportQueries.Kpis, query, actor);
+  const kpis = (query: object, actor = staff('supervisor')) =>
+    ask<KpiReportV1>(ReportingRpc.Kpis.subject, query, actor);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
@@ -277,7 +278,10 @@ describe('reporting: KPI report on hand-computed tickets', () => {
       // Redelivered under a new message id, as after a relay's retry past the stream's duplicate window.
       for (const event of events) await other.publish(event, randomUUID());
       await other.applied(...events);
-      const again = await other.rpc.request<KpiReportV1>(ReportQueries.Kpis, { actor: staff('admin'), ...march });
+      const again = await other.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
+        actor: staff('admin'),
+        ...march,
+      });
       expect(again.rows).toEqual([expectedMarch]);
     } finally {
       await other.stop();
@@ -309,7 +313,7 @@ describe('reporting: KPI report on hand-computed tickets', () => {
   });
 
   it('ranks recurring incidents and gives the yearly figures', async () => {
-    const recurring = await ask<RecurringReportV1>(ReportQueries.Recurring, {
+    const recurring = await ask<RecurringReportV1>(ReportingRpc.Recurring.subject, {
       from: march.from,
       to: march.to,
       by: 'category',
@@ -318,7 +322,7 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(recurring.items).toEqual([
       expect.objectContaining({ rank: 1, key: 'correo', incidents: 2, firstAt: '2025-03-10T13:00:00.000Z' }),
     ]);
-    const yearly = await ask<YearlyReportV1>(ReportQueries.Yearly, { fromYear: 2024, toYear: 2025 });
+    const yearly = await ask<YearlyReportV1>(ReportingRpc.Yearly.subject, { fromYear: 2024, toYear: 2025 });
     expect(yearly.years).toEqual([
       { year: 2024, tickets: 0, services: 0, jurisdictionsServed: 0 },
       { year: 2025, tickets: 4, services: 3, jurisdictionsServed: 1 },
@@ -367,14 +371,18 @@ describe('reporting: KPI report on hand-computed tickets', () => {
 
     // Recurring incidents: T1 (L1) and T2 (UIT) repeat SALUD for the desk, not within either area.
     const recurring = (actor: ActorV1) =>
-      ask<RecurringReportV1>(ReportQueries.Recurring, { from: march.from, to: march.to, by: 'jurisdiction' }, actor);
+      ask<RecurringReportV1>(
+        ReportingRpc.Recurring.subject,
+        { from: march.from, to: march.to, by: 'jurisdiction' },
+        actor,
+      );
     expect((await recurring(staff('supervisor'))).items.map((i) => [i.key, i.incidents])).toEqual([['SALUD', 2]]);
     expect((await recurring(uitAgent)).items).toEqual([]);
     expect((await recurring({ ...staff('referente'), jurisdiction: 'SALUD' })).items).toHaveLength(1);
 
     // Yearly: L1 registered T1, T3, T4 and closed T1, T4; UIT registered and closed T2.
     const yearly = (actor: ActorV1) =>
-      ask<YearlyReportV1>(ReportQueries.Yearly, { fromYear: 2025, toYear: 2025 }, actor);
+      ask<YearlyReportV1>(ReportingRpc.Yearly.subject, { fromYear: 2025, toYear: 2025 }, actor);
     expect((await yearly(l1Agent)).years).toEqual([{ year: 2025, tickets: 3, services: 2, jurisdictionsServed: 1 }]);
     expect(await yearly(uitAgent)).toMatchObject({
       scope: { dimension: 'area', value: 'UIT' },
@@ -403,7 +411,9 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(await refusal(kpis({ ...march, dimension: 'color' }))).toMatchObject({ code: ErrorCode.Validation });
     expect(await refusal(kpis({ ...march, granularity: 'hour' }))).toMatchObject({ code: ErrorCode.Validation });
     expect(
-      await refusal(ask(ReportQueries.Recurring, { from: march.from, to: march.to, by: 'category', limit: 10_000 })),
+      await refusal(
+        ask(ReportingRpc.Recurring.subject, { from: march.from, to: march.to, by: 'category', limit: 10_000 }),
+      ),
     ).toMatchObject({
       code: ErrorCode.Validation,
     });

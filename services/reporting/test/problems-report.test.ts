@@ -3,7 +3,7 @@ import {
   ErrorCode,
   ProblemEvents,
   ProcedureEvents,
-  ReportQueries,
+  ReportingRpc,
   type ActorV1,
   type EventDefinition,
   type EventEnvelope,
@@ -32,7 +32,7 @@ describe('reporting: open problems and their incidents', () => {
   });
 
   const report = (actor: ActorV1 = staff('supervisor'), period = { from: '2025-03-01', to: '2025-04-01' }) =>
-    h.rpc.request<ProblemsReportV1>(ReportQueries.Problems, { actor, ...period });
+    h.rpc.request<ProblemsReportV1>(ReportingRpc.Problems.subject, { actor, ...period });
 
   function envelope<T extends object>(
     definition: EventDefinition<T>,

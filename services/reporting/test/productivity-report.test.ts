@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
   ProcedureEvents,
-  ReportQueries,
+  ReportingRpc,
   type ActorV1,
   type EventEnvelope,
   type KpiReportV1,
@@ -51,7 +51,7 @@ describe('reporting: productivity per technician, per resolving area and per tic
 
   const march = { from: '2025-03-01', to: '2025-04-01' };
   const productivity = (actor: ActorV1 = staff('supervisor'), period: object = march) =>
-    h.rpc.request<ProductivityReportV1>(ReportQueries.Productivity, { actor, ...period });
+    h.rpc.request<ProductivityReportV1>(ReportingRpc.Productivity.subject, { actor, ...period });
 
   function tickets(): EventEnvelope[] {
     const events: EventEnvelope[] = [];
@@ -217,7 +217,7 @@ describe('reporting: productivity per technician, per resolving area and per tic
 
   it("adds up to the KPI report's tickets closed in the period", async () => {
     const report = await productivity();
-    const kpis = await h.rpc.request<KpiReportV1>(ReportQueries.Kpis, {
+    const kpis = await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
       actor: staff('supervisor'),
       ...march,
       granularity: 'total',
@@ -368,7 +368,7 @@ describe('reporting: productivity per technician, per resolving area and per tic
     expect(kept.length).toBeGreaterThan(0);
     expect(await rebuilt()).toEqual(kept);
     const recurring = () =>
-      h.rpc.request<RecurringReportV1>(ReportQueries.Recurring, {
+      h.rpc.request<RecurringReportV1>(ReportingRpc.Recurring.subject, {
         actor: staff('supervisor'),
         ...march,
         by: 'jurisdiction',

@@ -3,7 +3,7 @@ import {
   ErrorCode,
   FieldServiceEvents,
   ProcedureEvents,
-  StepTimesQueries,
+  ReportingRpc,
   type ActorV1,
   type EventDefinition,
   type EventEnvelope,
@@ -56,7 +56,7 @@ describe('reporting: times per step of the field procedure against the targets',
 
   const march = { from: '2025-03-01', to: '2025-04-01' };
   const report = (actor: ActorV1 = staff('supervisor'), params: object = march) =>
-    h.rpc.request<StepTimesReportV1>(StepTimesQueries.Report, { actor, ...params });
+    h.rpc.request<StepTimesReportV1>(ReportingRpc.StepTimes.subject, { actor, ...params });
   const row = (answer: StepTimesReportV1, step: string) => answer.steps.find((s) => s.step === step)!;
 
   function tickets(): EventEnvelope[] {
@@ -358,7 +358,7 @@ describe('reporting: times per step of the field procedure against the targets',
 
   it('lets administrators change targets, counts over the new ones at once, and refuses bad targets', async () => {
     const replace = (targets: unknown, actor = staff('admin')) =>
-      h.rpc.request<StepTargetsV1>(StepTimesQueries.ReplaceTargets, { actor, targets });
+      h.rpc.request<StepTargetsV1>(ReportingRpc.ReplaceStepTargets.subject, { actor, targets });
     const admin = staff('admin');
     const saved = await replace(
       [
@@ -394,7 +394,7 @@ describe('reporting: times per step of the field procedure against the targets',
     expect(await refusal([{ step: '02', minutes: 5 }], staff('supervisor'))).toMatchObject({
       code: ErrorCode.Forbidden,
     });
-    const kept = await h.rpc.request<StepTargetsV1>(StepTimesQueries.Targets, { actor: staff() });
+    const kept = await h.rpc.request<StepTargetsV1>(ReportingRpc.StepTargets.subject, { actor: staff() });
     expect(kept.targets.find((t) => t.step === '02')?.minutes).toBe(20);
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ErrorCode, ReportLimits, ReportQueries } from '@cau/contracts';
+import { ErrorCode, ReportLimits, ReportingRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { reportingService } from '../src/reporting.service.js';
@@ -189,14 +189,17 @@ describe('gateway: streamed ticket export', () => {
   });
 
   it('answers pages of the fixed export size, and refuses a cursor out of range', async () => {
-    const page = await rpc.request<{ items: unknown[]; nextBefore: number | null }>(ReportQueries.TicketExportPage, {
-      actor: staff(),
-      filters: { jurisdiction: 'MASIVA' },
-    });
+    const page = await rpc.request<{ items: unknown[]; nextBefore: number | null }>(
+      ReportingRpc.TicketExportPage.subject,
+      {
+        actor: staff(),
+        filters: { jurisdiction: 'MASIVA' },
+      },
+    );
     expect(page.items).toHaveLength(ReportLimits.exportPageSize);
     expect(page.nextBefore).toBe(bulk - ReportLimits.exportPageSize + 1);
     const refused = await rpc
-      .request(ReportQueries.TicketExportPage, { actor: staff(), filters: {}, before: 1e20 })
+      .request(ReportingRpc.TicketExportPage.subject, { actor: staff(), filters: {}, before: 1e20 })
       .catch((error: { payload?: unknown }) => error.payload);
     expect(refused).toMatchObject({
       code: ErrorCode.Validation,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Queries, type ActorV1, type TicketPageV1, type TicketRegisteredV1 } from '@cau/contracts';
+import { ErrorCode, ReportingRpc, type ActorV1, type TicketPageV1, type TicketRegisteredV1 } from '@cau/contracts';
 import { ReportingHarness, staff } from './support.js';
 
 describe('reporting: ticket list', () => {
@@ -58,7 +58,7 @@ describe('reporting: ticket list', () => {
   });
 
   const list = (filters: Record<string, unknown>, actor: ActorV1 = staff()) =>
-    h.rpc.request<TicketPageV1>(Queries.TicketList, { actor, filters });
+    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor, filters });
   const numbers = async (filters: Record<string, unknown>, actor?: ActorV1) =>
     (await list({ limit: 100, ...filters }, actor)).items.map((t) => t.number);
   const refusal = (promise: Promise<unknown>) =>
@@ -245,7 +245,7 @@ describe('reporting: ticket list', () => {
     });
 
     it('refuses a query without filters', async () => {
-      expect(await refusal(h.rpc.request(Queries.TicketList, { actor: staff() }))).toMatchObject({
+      expect(await refusal(h.rpc.request(ReportingRpc.TicketList.subject, { actor: staff() }))).toMatchObject({
         code: ErrorCode.Validation,
         fields: [expect.objectContaining({ field: 'filters' })],
       });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ProcedureEvents,
-  Queries,
+  ReportingRpc,
   type EventEnvelope,
   type TicketPageV1,
   type TicketRegisteredV1,
@@ -31,9 +31,10 @@ describe('reporting: the procedures in the ticket view and its path', () => {
     await h?.stop();
   });
 
-  const get = (number: number) => h.rpc.request<TicketViewV1>(Queries.TicketByNumber, { actor: staff(), number });
+  const get = (number: number) =>
+    h.rpc.request<TicketViewV1>(ReportingRpc.TicketByNumber.subject, { actor: staff(), number });
   const list = (status: TicketStatus) =>
-    h.rpc.request<TicketPageV1>(Queries.TicketList, { actor: staff(), filters: { status, limit: 100 } });
+    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor: staff(), filters: { status, limit: 100 } });
   const stateOf = async (ticketId: string) =>
     (
       await h.db.query(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
   ProcedureEvents,
-  Queries,
+  ReportingRpc,
   ServiceLevelEvents,
   type ActorV1,
   type Channel,
@@ -247,7 +247,7 @@ describe('reporting: the desk console’s queues (filters, orders, keyset paging
   });
 
   const list = (filters: Record<string, unknown>, actor: ActorV1 = me) =>
-    h.rpc.request<TicketPageV1>(Queries.TicketList, { actor, filters: { limit: 100, ...filters } });
+    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor, filters: { limit: 100, ...filters } });
   const keys = async (filters: Record<string, unknown>, actor?: ActorV1) => {
     const byNumber = new Map(Object.entries(numberOf).map(([key, number]) => [number, key]));
     return (await list(filters, actor)).items.map((t) => byNumber.get(t.number));

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import {
   Events,
   ProcedureEvents,
-  RoutingCommands,
+  RoutingRpc,
   resolutionCommandFor,
   type ActorV1,
   type DerivationKind,
@@ -98,7 +98,7 @@ export class ResolutionHarness {
         ...options.env,
       },
     });
-    const locator = bench.nc.subscribe(bench.subjects.command(RoutingCommands.Locate));
+    const locator = bench.nc.subscribe(bench.subjects.command(RoutingRpc.Locate.subject));
     const h = new ResolutionHarness(bench, new TestClock(options.clock ?? '2026-03-02T12:00:00Z'), locator);
     h.answerLocate();
     for (const extra of options.instances ?? [{}]) await h.startInstance(extra);

@@ -1,6 +1,11 @@
-import { ErrorCode, RoutingCommands, type ActorV1, type Refusal, type TicketDerivedV1 } from '@cau/contracts';
-import type { TicketLocation } from '../src/derivation/locate-ticket.use-case.js';
-import type { TicketPath } from '../src/derivation/ticket-path.js';
+import {
+  ErrorCode,
+  RoutingRpc,
+  type ActorV1,
+  type Refusal,
+  type TicketDerivedV1,
+  type DerivationKind,
+} from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import pg from 'pg';
 import { RoutingHarness, actor } from './support.js';
@@ -20,15 +25,14 @@ describe('routing: derivations along the escalation graph', () => {
     await h?.stop();
   });
 
-  const derive = (by: ActorV1, number: number, to: string, reason: string, kind?: string) =>
-    h.request<TicketDerivedV1>(RoutingCommands.Derive, {
+  const derive = (by: ActorV1, number: number, to: string, reason: string, kind?: DerivationKind) =>
+    h.request(RoutingRpc.Derive, {
       actor: by,
       number,
       body: { to, reason, ...(kind ? { kind } : {}) },
     });
-  const locate = (number: number) => h.request<TicketLocation>(RoutingCommands.Locate, { actor: operator, number });
-  const path = (number: number, by: ActorV1 = operator) =>
-    h.request<TicketPath>(RoutingCommands.Path, { actor: by, number });
+  const locate = (number: number) => h.request(RoutingRpc.Locate, { actor: operator, number });
+  const path = (number: number, by: ActorV1 = operator) => h.request(RoutingRpc.Path, { actor: by, number });
 
   it('locates a routed ticket at the entry area with its priority', async () => {
     const ticket = await h.register({ impact: 'bajo', urgency: 'baja' });
@@ -130,7 +134,7 @@ describe('routing: derivations along the escalation graph', () => {
 
   it('refuses an edge the graph does not have, naming the allowed targets, and changes nothing', async () => {
     const ticket = await h.register();
-    const refusal = await h.refusal(RoutingCommands.Derive, {
+    const refusal = await h.refusal(RoutingRpc.Derive, {
       actor: supervisor,
       number: ticket.number,
       body: { to: 'UPAT', reason: 'directo a producción' },
@@ -139,7 +143,7 @@ describe('routing: derivations along the escalation graph', () => {
       code: ErrorCode.Conflict,
       refusal: { code: 'routing.no-edge', params: { from: 'L1', to: 'UPAT', allowed: ['UIT', 'ADT'] } },
     });
-    const wrongKind = await h.refusal(RoutingCommands.Derive, {
+    const wrongKind = await h.refusal(RoutingRpc.Derive, {
       actor: supervisor,
       number: ticket.number,
       body: { to: 'UIT', reason: 'devolución', kind: 'return' },
@@ -167,7 +171,7 @@ describe('routing: derivations along the escalation graph', () => {
       [actor('referente', { jurisdiction: 'SALUD' }), 'L1', { code: 'routing.requesters-do-not-derive' }],
     ];
     for (const [by, to, expected] of attempts) {
-      const refusal = await h.refusal(RoutingCommands.Derive, {
+      const refusal = await h.refusal(RoutingRpc.Derive, {
         actor: by,
         number: ticket.number,
         body: { to, reason: 'intento' },
@@ -179,11 +183,11 @@ describe('routing: derivations along the escalation graph', () => {
   });
 
   it('answers NOT_FOUND for a ticket routing has not seen', async () => {
-    for (const subject of [RoutingCommands.Locate, RoutingCommands.Path, RoutingCommands.Suggest]) {
+    for (const subject of [RoutingRpc.Locate, RoutingRpc.Path, RoutingRpc.Suggest]) {
       const refusal = await h.refusal(subject, { actor: operator, number: 999_999 });
       expect(refusal.payload).toEqual({ code: ErrorCode.NotFound, params: { resource: 'ticket', id: 999_999 } });
     }
-    const refusal = await h.refusal(RoutingCommands.Derive, {
+    const refusal = await h.refusal(RoutingRpc.Derive, {
       actor: operator,
       number: 999_999,
       body: { to: 'UIT', reason: 'x' },
@@ -193,7 +197,7 @@ describe('routing: derivations along the escalation graph', () => {
 
   it('refuses a malformed command field by field', async () => {
     const ticket = await h.register();
-    const refusal = await h.refusal(RoutingCommands.Derive, {
+    const refusal = await h.refusal(RoutingRpc.Derive, {
       actor: operator,
       number: ticket.number,
       body: { to: 'uit', reason: '   ', kind: 'saltar' },
@@ -201,7 +205,7 @@ describe('routing: derivations along the escalation graph', () => {
     expect(refusal.payload.code).toBe(ErrorCode.Validation);
     // Every problem at once, the blank reason included (contracts treat text of spaces as empty).
     expect(refusal.payload.fields?.map((f) => f.field).sort()).toEqual(['body.kind', 'body.reason', 'body.to']);
-    const blank = await h.refusal(RoutingCommands.Derive, {
+    const blank = await h.refusal(RoutingRpc.Derive, {
       actor: operator,
       number: ticket.number,
       body: { to: 'UIT', reason: '   ' },
@@ -260,10 +264,10 @@ describe('routing: derivations along the escalation graph', () => {
     expect(own.steps.map((s) => s.to)).toEqual(['L1', 'ADT']);
     expect((await path(ticket.number, actor('referente', { jurisdiction: 'SALUD' }))).area).toBe('ADT');
     for (const other of [actor('requester'), actor('referente', { jurisdiction: 'EDUCACION' })]) {
-      const refusal = await h.refusal(RoutingCommands.Path, { actor: other, number: ticket.number });
+      const refusal = await h.refusal(RoutingRpc.Path, { actor: other, number: ticket.number });
       expect(refusal.payload.code).toBe(ErrorCode.Forbidden);
     }
-    const locateRefusal = await h.refusal(RoutingCommands.Locate, { actor: actor('requester'), number: ticket.number });
+    const locateRefusal = await h.refusal(RoutingRpc.Locate, { actor: actor('requester'), number: ticket.number });
     expect(locateRefusal.payload.code).toBe(ErrorCode.Forbidden);
   });
 });

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  ProcedureEvents,
-  RoutingCommands,
-  type EventDefinition,
-  type TicketDerivedV1,
-} from '@cau/contracts';
+import { ErrorCode, ProcedureEvents, RoutingRpc, type EventDefinition } from '@cau/contracts';
 import { eventEnvelope, waitFor } from '@cau/testing';
 import { RoutingHarness, actor } from './support.js';
 
@@ -46,7 +40,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
       resolutionCalendarMinutes: 60,
     });
     await waitFor(async () => (await finishedAs(ticket.ticketId)()) === 'cerrado', { what: 'the closure seen' });
-    const refusal = await h.refusal(RoutingCommands.Derive, derive(ticket.number));
+    const refusal = await h.refusal(RoutingRpc.Derive, derive(ticket.number));
     expect(refusal.payload).toEqual({
       code: ErrorCode.Conflict,
       refusal: { code: 'routing.ticket-closed', params: { number: ticket.number } },
@@ -58,7 +52,7 @@ describe('routing: a ticket whose work has ended is not derived', () => {
       reason: 'Volvió a fallar',
     });
     await waitFor(async () => (await finishedAs(ticket.ticketId)()) === null, { what: 'the reopening seen' });
-    const derived = await h.request<TicketDerivedV1>(RoutingCommands.Derive, derive(ticket.number));
+    const derived = await h.request(RoutingRpc.Derive, derive(ticket.number));
     expect(derived).toMatchObject({ from: 'L1', to: 'UIT' });
   });
 
@@ -85,10 +79,10 @@ describe('routing: a ticket whose work has ended is not derived', () => {
       number: duplicate.number,
     });
     await waitFor(async () => (await finishedAs(duplicate.ticketId)()) === 'fusionado', { what: 'the merge seen' });
-    const refusal = await h.refusal(RoutingCommands.Derive, derive(duplicate.number));
+    const refusal = await h.refusal(RoutingRpc.Derive, derive(duplicate.number));
     expect(refusal.payload.refusal).toEqual({ code: 'routing.ticket-merged', params: { number: duplicate.number } });
     expect(await finishedAs(original.ticketId)()).toBeNull();
-    expect(await h.request<TicketDerivedV1>(RoutingCommands.Derive, derive(original.number))).toMatchObject({
+    expect(await h.request(RoutingRpc.Derive, derive(original.number))).toMatchObject({
       to: 'UIT',
     });
   });

@@ -1,5 +1,4 @@
-import { ErrorCode, RoutingCommands, type TicketDerivedV1 } from '@cau/contracts';
-import type { Area, ConfiguredGraph } from '../src/graph/graph.repository.js';
+import { ErrorCode, RoutingRpc, type GraphEdgeInputV1, type GraphAreaInputV1 } from '@cau/contracts';
 import { DEFAULT_ESCALATION_GRAPH } from '../src/escalation/escalation-graph.js';
 import { RoutingHarness, actor } from './support.js';
 
@@ -19,18 +18,18 @@ describe('routing: areas and the escalation graph as configuration', () => {
     await h?.stop();
   });
 
-  const graph = () => h.request<ConfiguredGraph>(RoutingCommands.GetGraph, { actor: operator });
-  const replace = (edges: unknown[], areas?: unknown[]) =>
-    h.request<ConfiguredGraph>(RoutingCommands.ReplaceGraph, { actor: admin, edges, ...(areas ? { areas } : {}) });
+  const graph = () => h.request(RoutingRpc.GetGraph, { actor: operator });
+  const replace = (edges: GraphEdgeInputV1[], areas?: GraphAreaInputV1[]) =>
+    h.request(RoutingRpc.ReplaceGraph, { actor: admin, edges, ...(areas ? { areas } : {}) });
   const derive = (number: number, to: string) =>
-    h.request<TicketDerivedV1>(RoutingCommands.Derive, {
+    h.request(RoutingRpc.Derive, {
       actor: supervisor,
       number,
       body: { to, reason: `a ${to}` },
     });
 
   it('lists the seeded areas to staff, with the entry area marked', async () => {
-    const areas = await h.request<Area[]>(RoutingCommands.ListAreas, { actor: actor('agent', { area: 'UIT' }) });
+    const areas = await h.request(RoutingRpc.ListAreas, { actor: actor('agent', { area: 'UIT' }) });
     expect(areas).toEqual([
       { code: 'L1', name: 'Mesa de Servicios / Área de Implementación Tecnológica', isEntry: true },
       { code: 'UIT', name: 'Unidad de Infraestructura Tecnológica', isEntry: false },
@@ -39,7 +38,7 @@ describe('routing: areas and the escalation graph as configuration', () => {
       { code: 'ADT', name: 'Área de Diseño Tecnológico', isEntry: false },
     ]);
     for (const outsider of [actor('requester'), actor('referente', { jurisdiction: 'SALUD' })]) {
-      const refusal = await h.refusal(RoutingCommands.ListAreas, { actor: outsider });
+      const refusal = await h.refusal(RoutingRpc.ListAreas, { actor: outsider });
       expect(refusal.payload.code).toBe(ErrorCode.Forbidden);
     }
   });
@@ -53,7 +52,7 @@ describe('routing: areas and the escalation graph as configuration', () => {
 
   it('lets only an administrator rename an area; an unknown code is NOT_FOUND', async () => {
     for (const notAdmin of [supervisor, operator, actor('agent', { area: 'ADT' })]) {
-      const refusal = await h.refusal(RoutingCommands.RenameArea, {
+      const refusal = await h.refusal(RoutingRpc.RenameArea, {
         actor: notAdmin,
         code: 'ADT',
         name: 'Dirección de Sistemas',
@@ -63,28 +62,28 @@ describe('routing: areas and the escalation graph as configuration', () => {
         refusal: { code: 'routing.graph-admins-only' },
       });
     }
-    const renamed = await h.request<Area>(RoutingCommands.RenameArea, {
+    const renamed = await h.request(RoutingRpc.RenameArea, {
       actor: admin,
       code: 'ADT',
       name: '  Dirección de Sistemas  ',
     });
     expect(renamed).toEqual({ code: 'ADT', name: 'Dirección de Sistemas', isEntry: false });
-    const areas = await h.request<Area[]>(RoutingCommands.ListAreas, { actor: operator });
+    const areas = await h.request(RoutingRpc.ListAreas, { actor: operator });
     expect(areas.find((a) => a.code === 'ADT')?.name).toBe('Dirección de Sistemas');
-    const unknown = await h.refusal(RoutingCommands.RenameArea, { actor: admin, code: 'DGSI', name: 'Otra' });
+    const unknown = await h.refusal(RoutingRpc.RenameArea, { actor: admin, code: 'DGSI', name: 'Otra' });
     expect(unknown.payload).toEqual({ code: ErrorCode.NotFound, params: { resource: 'area', id: 'DGSI' } });
-    const blank = await h.refusal(RoutingCommands.RenameArea, { actor: admin, code: 'ADT', name: '   ' });
+    const blank = await h.refusal(RoutingRpc.RenameArea, { actor: admin, code: 'ADT', name: '   ' });
     expect(blank.payload.fields).toEqual([{ field: 'name', constraint: 'isNotEmpty' }]);
   });
 
   it('refuses a graph with a dead-end area, naming the problem, and keeps the stored one', async () => {
     const deadEnd = DEFAULT_EDGES.filter((e) => e.from !== 'ACGII');
-    const refusal = await h.refusal(RoutingCommands.ReplaceGraph, { actor: admin, edges: deadEnd });
+    const refusal = await h.refusal(RoutingRpc.ReplaceGraph, { actor: admin, edges: deadEnd });
     expect(refusal.payload).toEqual({
       code: ErrorCode.Validation,
       fields: [{ field: 'edges', constraint: 'noWayBack', params: ['ACGII', 'L1'] }],
     });
-    const broken = await h.refusal(RoutingCommands.ReplaceGraph, {
+    const broken = await h.refusal(RoutingRpc.ReplaceGraph, {
       actor: admin,
       edges: [
         ...DEFAULT_EDGES,
@@ -100,7 +99,7 @@ describe('routing: areas and the escalation graph as configuration', () => {
   });
 
   it('lets only an administrator replace the graph', async () => {
-    const refusal = await h.refusal(RoutingCommands.ReplaceGraph, { actor: supervisor, edges: DEFAULT_EDGES });
+    const refusal = await h.refusal(RoutingRpc.ReplaceGraph, { actor: supervisor, edges: DEFAULT_EDGES });
     expect(refusal.payload.code).toBe(ErrorCode.Forbidden);
   });
 
@@ -108,14 +107,14 @@ describe('routing: areas and the escalation graph as configuration', () => {
     const ticket = await h.register();
     // L1 may now send straight to UPAT, and no longer to ADT.
     const edited = [
-      { from: 'L1', to: 'UPAT', kind: 'escalate' },
+      { from: 'L1', to: 'UPAT', kind: 'escalate' as const },
       ...DEFAULT_EDGES.filter((e) => !(e.from === 'L1' && e.to === 'ADT')),
     ];
     const stored = await replace(edited);
     expect(stored.edges).toEqual(edited);
     expect((await graph()).edges).toEqual(edited);
 
-    const refusal = await h.refusal(RoutingCommands.Derive, {
+    const refusal = await h.refusal(RoutingRpc.Derive, {
       actor: supervisor,
       number: ticket.number,
       body: { to: 'ADT', reason: 'diseño' },
@@ -133,20 +132,20 @@ describe('routing: areas and the escalation graph as configuration', () => {
     const withDgsi = [...areas, { code: 'DGSI', name: 'Dirección General de Sistemas' }];
     const edges = [
       ...DEFAULT_EDGES,
-      { from: 'L1', to: 'DGSI', kind: 'escalate' },
-      { from: 'DGSI', to: 'L1', kind: 'return' },
+      { from: 'L1', to: 'DGSI', kind: 'escalate' as const },
+      { from: 'DGSI', to: 'L1', kind: 'return' as const },
     ];
     const stored = await replace(edges, withDgsi);
     expect(stored.areas.at(-1)).toEqual({ code: 'DGSI', name: 'Dirección General de Sistemas', isEntry: false });
 
     const ticket = await h.register();
     await derive(ticket.number, 'DGSI');
-    const refusal = await h.refusal(RoutingCommands.ReplaceGraph, { actor: admin, edges: DEFAULT_EDGES, areas });
+    const refusal = await h.refusal(RoutingRpc.ReplaceGraph, { actor: admin, edges: DEFAULT_EDGES, areas });
     expect(refusal.payload).toEqual({
       code: ErrorCode.Validation,
       fields: [{ field: 'areas', constraint: 'areaHoldsTickets', params: ['DGSI'] }],
     });
-    const stranded = await h.refusal(RoutingCommands.ReplaceGraph, {
+    const stranded = await h.refusal(RoutingRpc.ReplaceGraph, {
       actor: admin,
       edges: DEFAULT_EDGES,
       areas: withDgsi,
@@ -160,7 +159,7 @@ describe('routing: areas and the escalation graph as configuration', () => {
   });
 
   it('keeps the entry area in every edit', async () => {
-    const refusal = await h.refusal(RoutingCommands.ReplaceGraph, {
+    const refusal = await h.refusal(RoutingRpc.ReplaceGraph, {
       actor: admin,
       edges: [],
       areas: [{ code: 'UIT', name: 'Infraestructura' }],

@@ -1,5 +1,5 @@
-import { ErrorCode, RoutingCommands, type PriorityMatrixV1, type LocatedTicketV1 } from '@cau/contracts';
-import { DEFAULT_PRIORITY_MATRIX, cellsOf } from '../src/priority/priority-matrix.js';
+import { ErrorCode, RoutingRpc, type PriorityMatrixCellV1 } from '@cau/contracts';
+import { cellsOf } from '../src/priority/priority-matrix.js';
 import { RoutingHarness, actor } from './support.js';
 
 const admin = actor('admin');
@@ -17,22 +17,21 @@ describe('routing: the priority matrix as configuration', () => {
     await h?.stop();
   });
 
-  const matrix = () => h.request<PriorityMatrixV1>(RoutingCommands.GetPriorityMatrix, { actor: actor('operator') });
-  const replace = (cells: unknown) =>
-    h.request<PriorityMatrixV1>(RoutingCommands.ReplacePriorityMatrix, { actor: admin, cells });
-  const priorityOf = async (number: number) =>
-    (await h.request<LocatedTicketV1>(RoutingCommands.Locate, { actor: admin, number })).priority;
+  const matrix = () => h.request(RoutingRpc.GetPriorityMatrix, { actor: actor('operator') });
+  const replace = (cells: PriorityMatrixCellV1[]) =>
+    h.request(RoutingRpc.ReplacePriorityMatrix, { actor: admin, cells });
+  const priorityOf = async (number: number) => (await h.request(RoutingRpc.Locate, { actor: admin, number })).priority;
 
   it('starts from CAU_PRIORITY_MATRIX and shows it to staff only', async () => {
     expect(await matrix()).toEqual({ cells: cellsOf(SEEDED) });
-    const refusal = await h.refusal(RoutingCommands.GetPriorityMatrix, { actor: actor('requester') });
+    const refusal = await h.refusal(RoutingRpc.GetPriorityMatrix, { actor: actor('requester') });
     expect(refusal.payload.code).toBe(ErrorCode.Forbidden);
   });
 
   it('lets only an administrator replace it, and routes the next ticket with the edit at once', async () => {
     const edited = cellsOf({ ...SEEDED, bajo: { ...SEEDED.bajo, baja: 'MEDIA' } });
     for (const role of ['supervisor', 'operator', 'agent'] as const) {
-      const refusal = await h.refusal(RoutingCommands.ReplacePriorityMatrix, { actor: actor(role), cells: edited });
+      const refusal = await h.refusal(RoutingRpc.ReplacePriorityMatrix, { actor: actor(role), cells: edited });
       expect(refusal.payload).toEqual({
         code: ErrorCode.Forbidden,
         refusal: { code: 'routing.matrix-admins-only' },
@@ -50,7 +49,7 @@ describe('routing: the priority matrix as configuration', () => {
 
   it('refuses an incomplete or repeated matrix naming the cells, and keeps the stored one', async () => {
     const stored = await matrix();
-    const missing = await h.refusal(RoutingCommands.ReplacePriorityMatrix, {
+    const missing = await h.refusal(RoutingRpc.ReplacePriorityMatrix, {
       actor: admin,
       cells: [...stored.cells.slice(0, 8), { ...stored.cells[0], priority: 'BAJA' }],
     });
@@ -61,12 +60,12 @@ describe('routing: the priority matrix as configuration', () => {
         { field: 'cells', constraint: 'missingMatrixCell', params: ['bajo', 'baja'] },
       ],
     });
-    const short = await h.refusal(RoutingCommands.ReplacePriorityMatrix, {
+    const short = await h.refusal(RoutingRpc.ReplacePriorityMatrix, {
       actor: admin,
       cells: stored.cells.slice(1),
     });
     expect(short.payload.fields).toEqual([expect.objectContaining({ field: 'cells', constraint: 'arrayMinSize' })]);
-    const unknown = await h.refusal(RoutingCommands.ReplacePriorityMatrix, {
+    const unknown = await h.refusal(RoutingRpc.ReplacePriorityMatrix, {
       actor: admin,
       cells: stored.cells.map((cell, i) => (i === 4 ? { ...cell, priority: 'URGENTE' } : cell)),
     });

@@ -1,13 +1,12 @@
 import {
-  CatalogueCommands,
+  IntakeRpc,
   ErrorCode,
   ProcedureEvents,
-  RoutingCommands,
+  RoutingRpc,
   type ActorV1,
-  type TicketClassificationV1,
+  type ReclassifyTicketBodyV1,
 } from '@cau/contracts';
 import { intakeService } from '../../intake/src/intake.service.js';
-import type { TicketLocation } from '../src/derivation/locate-ticket.use-case.js';
 import { RoutingHarness, actor } from './support.js';
 
 const operator = actor('operator');
@@ -27,11 +26,11 @@ describe('routing: reclassification', () => {
     await h?.stop();
   });
 
-  const reclassify = (by: ActorV1, number: number, body: Record<string, unknown>) =>
-    h.request<TicketClassificationV1>(RoutingCommands.Reclassify, { actor: by, number, body });
-  const locate = (number: number) => h.request<TicketLocation>(RoutingCommands.Locate, { actor: operator, number });
+  const reclassify = (by: ActorV1, number: number, body: ReclassifyTicketBodyV1) =>
+    h.request(RoutingRpc.Reclassify, { actor: by, number, body });
+  const locate = (number: number) => h.request(RoutingRpc.Locate, { actor: operator, number });
   const derive = (by: ActorV1, number: number, to: string) =>
-    h.request(RoutingCommands.Derive, { actor: by, number, body: { to, reason: `a ${to}` } });
+    h.request(RoutingRpc.Derive, { actor: by, number, body: { to, reason: `a ${to}` } });
 
   it('9.2 3.C: ACGII reclassifies a ticket it holds to ALTA; the priority and the event follow', async () => {
     const ticket = await h.register({ type: 'incidente', category: 'correo', impact: 'medio', urgency: 'media' });
@@ -104,7 +103,7 @@ describe('routing: reclassification', () => {
     await derive(operator, ticket.number, 'UIT');
     const body = { impact: 'alto', reason: 'Es grave' };
     expect(
-      await h.refusal(RoutingCommands.Reclassify, { actor: agentOf('ADT'), number: ticket.number, body }),
+      await h.refusal(RoutingRpc.Reclassify, { actor: agentOf('ADT'), number: ticket.number, body }),
     ).toMatchObject({
       payload: {
         code: ErrorCode.Forbidden,
@@ -115,7 +114,7 @@ describe('routing: reclassification', () => {
       actor('requester', { email: 'ana.perez@salud.gob' }),
       actor('referente', { jurisdiction: 'SALUD' }),
     ]) {
-      expect(await h.refusal(RoutingCommands.Reclassify, { actor: who, number: ticket.number, body })).toMatchObject({
+      expect(await h.refusal(RoutingRpc.Reclassify, { actor: who, number: ticket.number, body })).toMatchObject({
         payload: {
           code: ErrorCode.Forbidden,
           refusal: { code: 'routing.requesters-do-not-classify' },
@@ -129,19 +128,17 @@ describe('routing: reclassification', () => {
   it('refuses a correction that changes nothing, naming the body, and an unknown ticket', async () => {
     const ticket = await h.register({ type: 'incidente', impact: 'medio', urgency: 'alta' });
     for (const body of [{ reason: 'Nada' }, { type: 'incidente', impact: 'medio', reason: 'Igual' }]) {
-      expect(
-        await h.refusal(RoutingCommands.Reclassify, { actor: operator, number: ticket.number, body }),
-      ).toMatchObject({
+      expect(await h.refusal(RoutingRpc.Reclassify, { actor: operator, number: ticket.number, body })).toMatchObject({
         payload: { code: ErrorCode.Validation, fields: [{ field: 'body', constraint: 'classificationUnchanged' }] },
       });
     }
     expect(
-      await h.refusal(RoutingCommands.Reclassify, { actor: operator, number: ticket.number, body: { impact: 'alto' } }),
+      await h.refusal(RoutingRpc.Reclassify, { actor: operator, number: ticket.number, body: { impact: 'alto' } }),
     ).toMatchObject({
       payload: { code: ErrorCode.Validation, fields: [expect.objectContaining({ field: 'body.reason' })] },
     });
     expect(
-      await h.refusal(RoutingCommands.Reclassify, {
+      await h.refusal(RoutingRpc.Reclassify, {
         actor: operator,
         number: 999_999,
         body: { impact: 'alto', reason: 'x' },
@@ -152,7 +149,7 @@ describe('routing: reclassification', () => {
   it('takes only an active category of the catalogue as a new one, while a ticket keeps a retired one', async () => {
     const ticket = await h.register({ category: 'correo', impact: 'bajo', urgency: 'baja' });
     const refused = (category: string) =>
-      h.refusal(RoutingCommands.Reclassify, {
+      h.refusal(RoutingRpc.Reclassify, {
         actor: operator,
         number: ticket.number,
         body: { category, reason: 'Otra categoría' },
@@ -164,7 +161,7 @@ describe('routing: reclassification', () => {
       },
     });
     const admin = actor('admin');
-    await h.request(CatalogueCommands.SetRetired, {
+    await h.request(IntakeRpc.SetCatalogueEntryRetired.subject, {
       actor: admin,
       kind: 'category',
       code: 'impresoras',
@@ -175,7 +172,7 @@ describe('routing: reclassification', () => {
         payload: { fields: [{ field: 'category', constraint: 'inactiveCatalogueValue' }] },
       });
     } finally {
-      await h.request(CatalogueCommands.SetRetired, {
+      await h.request(IntakeRpc.SetCatalogueEntryRetired.subject, {
         actor: admin,
         kind: 'category',
         code: 'impresoras',

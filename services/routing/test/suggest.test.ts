@@ -1,5 +1,4 @@
-import { ErrorCode, RoutingCommands } from '@cau/contracts';
-import type { Suggestion } from '../src/suggestion/area-suggestion.js';
+import { ErrorCode, RoutingRpc } from '@cau/contracts';
 import { RoutingHarness, actor } from './support.js';
 
 const operator = actor('operator');
@@ -16,8 +15,7 @@ describe('routing: area suggestions for the L1 operator', () => {
   });
 
   const suggest = async (number: number) =>
-    (await h.request<{ suggestion: Suggestion | null }>(RoutingCommands.Suggest, { actor: operator, number }))
-      .suggestion;
+    (await h.request(RoutingRpc.Suggest, { actor: operator, number })).suggestion;
 
   it('sends a security incident to UIT, on its way to ACGII (9.2 3.C)', async () => {
     const ticket = await h.register({ type: 'incidente_seguridad', category: 'correo', title: 'Correo sospechoso' });
@@ -49,7 +47,7 @@ describe('routing: area suggestions for the L1 operator', () => {
     const first = await h.register({ category: 'Telefonía IP', title: 'Sin tono' });
     const second = await h.register({ category: 'telefonía ip', title: 'Sin tono en la oficina' });
     expect(await suggest(second.number)).toBeNull();
-    await h.request(RoutingCommands.Derive, {
+    await h.request(RoutingRpc.Derive, {
       actor: operator,
       number: first.number,
       body: { to: 'UIT', reason: 'central telefónica' },
@@ -70,7 +68,7 @@ describe('routing: area suggestions for the L1 operator', () => {
 
   it('is advice for staff only', async () => {
     const ticket = await h.register();
-    const refusal = await h.refusal(RoutingCommands.Suggest, {
+    const refusal = await h.refusal(RoutingRpc.Suggest, {
       actor: actor('requester', { email: 'ana.perez@salud.gob' }),
       number: ticket.number,
     });

@@ -1,5 +1,11 @@
-import type { EventEnvelope, TicketRegisteredV1 } from '@cau/contracts';
-import { Events, RoutingCommands } from '@cau/contracts';
+import {
+  type EventEnvelope,
+  type TicketRegisteredV1,
+  type AnyRpcDefinition,
+  type RequestOf,
+  type ReplyOf,
+} from '@cau/contracts';
+import { Events, RoutingRpc } from '@cau/contracts';
 import type { RunningService, ServiceError } from '@cau/messaging';
 import {
   ServiceBench,
@@ -65,18 +71,21 @@ export class RoutingHarness {
   async register(overrides: Partial<TicketRegisteredV1> = {}): Promise<TicketRegisteredV1> {
     const data = this.registration(overrides);
     await this.bench.publish(eventEnvelope(Events.TicketRegistered, data, { source: 'intake' }));
-    await waitFor(() => this.request(RoutingCommands.Locate, { actor: this.watcher, number: data.number }), {
+    await waitFor(() => this.request(RoutingRpc.Locate, { actor: this.watcher, number: data.number }), {
       what: `ticket ${data.number} routed`,
     });
     return data;
   }
 
-  request<T>(subject: string, data: unknown): Promise<T> {
-    return this.bench.request<T>(subject, data);
+  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>>;
+  /** @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17). */
+  request<T>(subject: string, data: unknown): Promise<T>;
+  request(target: AnyRpcDefinition | string, data: unknown): Promise<unknown> {
+    return this.bench.request(target as string, data);
   }
 
-  refusal(subject: string, data: unknown): Promise<ServiceError> {
-    return this.bench.refusal(subject, data);
+  refusal(definition: AnyRpcDefinition, data: unknown): Promise<ServiceError> {
+    return this.bench.refusal(definition, data);
   }
 
   /** Every event routing emitted for the ticket, in stream order. */

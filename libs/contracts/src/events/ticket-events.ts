@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
+import { AttachmentLinkV1, ContactV1 } from '../rpc/intake/register-ticket.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,

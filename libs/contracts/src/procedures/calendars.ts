@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase, ActorV1 } from '../common.js';
-import { JURISDICTION_CODE_PATTERN } from '../catalogue-admin.js';
+import { JURISDICTION_CODE_PATTERN } from '../rpc/intake/catalogue.js';
 import { Limits } from '../limits.js';
 import { defineEvent } from '../events/envelope.js';
 import { NotBlank } from '../not-blank.js';

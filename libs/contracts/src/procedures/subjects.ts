@@ -3,36 +3,6 @@
  * ticket's current area as a token (`resolution.UIT.ticket.take.v1`), so an instance started for one
  * area (`CAU_AREAS=UIT`) receives only that area's work.
  */
-/**
- * Routing's answer to `Locate`. `sequence` is routing's per-ticket event sequence at the time of the
- * answer: a service correcting its copy of the area from this answer records it as the position of
- * routing's events, so an older routing event arriving later cannot move the ticket back.
- */
-export interface LocatedTicketV1 {
-  ticketId: string;
-  number: number;
-  area: string;
-  priority: 'ALTA' | 'MEDIA' | 'BAJA';
-  sequence: number;
-}
-
-export const RoutingCommands = {
-  Locate: 'routing.ticket.locate.v1',
-  Derive: 'routing.ticket.derive.v1',
-  Suggest: 'routing.ticket.suggest.v1',
-  Path: 'routing.ticket.path.v1',
-  /** `ReclassifyTicketCommandV1` → the ticket's `TicketClassificationV1` after the change. */
-  Reclassify: 'routing.ticket.reclassify.v1',
-  ListAreas: 'routing.areas.list.v1',
-  RenameArea: 'routing.areas.rename.v1',
-  GetGraph: 'routing.graph.get.v1',
-  ReplaceGraph: 'routing.graph.replace.v1',
-  /** Any staff member → `PriorityMatrixV1`. */
-  GetPriorityMatrix: 'routing.priority-matrix.get.v1',
-  /** `ReplacePriorityMatrixCommandV1` (administrators) → the stored `PriorityMatrixV1`. */
-  ReplacePriorityMatrix: 'routing.priority-matrix.replace.v1',
-} as const;
-
 export const RESOLUTION_ACTIONS = [
   'take',
   'assign',

@@ -6,10 +6,23 @@ import {
   type NatsConnection,
 } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, isServiceErrorPayload } from '@cau/contracts';
+import {
+  AREA_PLACEHOLDER,
+  ErrorCode,
+  isServiceErrorPayload,
+  type AnyRpcDefinition,
+  type ReplyOf,
+  type RequestOf,
+} from '@cau/contracts';
 import type { Subjects } from '../config.js';
 import { CAUSATION_HEADER, CORRELATION_HEADER, currentCorrelation } from '../observability/correlation.js';
 import { ServiceError, ServiceUnavailableError } from './service-error.js';
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  /** The area code that replaces the `{area}` token of an area-scoped subject (resolution's ticket commands). */
+  area?: string;
+}
 
 interface NestReplyPacket {
   response?: unknown;
@@ -27,7 +40,30 @@ export class RpcClient {
     private readonly defaultTimeoutMs: number,
   ) {}
 
-  async request<T>(name: string, data: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+  /** Sends a declared request; the reply has the type its definition declares. */
+  request<D extends AnyRpcDefinition>(
+    definition: D,
+    request: RequestOf<D>,
+    options?: RequestOptions,
+  ): Promise<ReplyOf<D>>;
+  /**
+   * @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17): declare it and
+   * send the definition.
+   */
+  request<T>(subject: string, data: unknown, options?: RequestOptions): Promise<T>;
+  request(target: AnyRpcDefinition | string, data: unknown, options: RequestOptions = {}): Promise<unknown> {
+    const subject = typeof target === 'string' ? target : target.subject;
+    return this.send(
+      options.area === undefined ? subject : subject.replace(AREA_PLACEHOLDER, options.area),
+      data,
+      options,
+    );
+  }
+
+  /**
+   * Sends anything to a subject and answers the reply unchecked: for tests that send what no contract allows.
+   */
+  async send(name: string, data: unknown, options: RequestOptions = {}): Promise<unknown> {
     const subject = this.subjects.command(name);
     const h = natsHeaders();
     const scope = currentCorrelation();
@@ -47,7 +83,7 @@ export class RpcClient {
       if (isServiceErrorPayload(packet.err)) throw new ServiceError(packet.err);
       throw new ServiceError({ code: ErrorCode.Internal });
     }
-    return packet.response as T;
+    return packet.response;
   }
 }
 

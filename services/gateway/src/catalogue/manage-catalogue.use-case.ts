@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CatalogueCommands,
+  IntakeRpc,
   type ActorV1,
   type CatalogueChangeV1,
   type CatalogueKind,
@@ -27,19 +27,22 @@ export class ManageCatalogueUseCase {
   ) {}
 
   list(actor: ActorV1): Promise<CatalogueV1> {
-    return this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: true });
+    return this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: true });
   }
 
-  saveCategory(actor: ActorV1, code: string, entry: CategoryInputV1): Promise<CategoryV1> {
-    return this.save(actor, 'category', code, CatalogueCommands.SaveCategory, entry);
+  async saveCategory(actor: ActorV1, code: string, entry: CategoryInputV1): Promise<CategoryV1> {
+    const change = await this.rpc.request(IntakeRpc.SaveCategory, { actor, code, entry });
+    return this.recordSave(actor, 'category', code, change);
   }
 
-  saveService(actor: ActorV1, code: string, entry: ServiceInputV1): Promise<ServiceV1> {
-    return this.save(actor, 'service', code, CatalogueCommands.SaveService, entry);
+  async saveService(actor: ActorV1, code: string, entry: ServiceInputV1): Promise<ServiceV1> {
+    const change = await this.rpc.request(IntakeRpc.SaveService, { actor, code, entry });
+    return this.recordSave(actor, 'service', code, change);
   }
 
-  saveJurisdiction(actor: ActorV1, code: string, entry: JurisdictionInputV1): Promise<JurisdictionV1> {
-    return this.save(actor, 'jurisdiction', code, CatalogueCommands.SaveJurisdiction, entry);
+  async saveJurisdiction(actor: ActorV1, code: string, entry: JurisdictionInputV1): Promise<JurisdictionV1> {
+    const change = await this.rpc.request(IntakeRpc.SaveJurisdiction, { actor, code, entry });
+    return this.recordSave(actor, 'jurisdiction', code, change);
   }
 
   async setRetired<T extends CategoryV1 | ServiceV1 | JurisdictionV1>(
@@ -48,24 +51,23 @@ export class ManageCatalogueUseCase {
     code: string,
     retired: boolean,
   ): Promise<T> {
-    const change = await this.rpc.request<CatalogueChangeV1<T>>(CatalogueCommands.SetRetired, {
+    const change = await this.rpc.request(IntakeRpc.SetCatalogueEntryRetired, {
       actor,
       kind,
       code,
       retired,
     });
     await this.record(actor, kind, code, retired ? 'retire' : 'restore', change);
-    return change.after;
+    // The caller names the kind it asked for, and intake answers an entry of that kind.
+    return change.after as T;
   }
 
-  private async save<T extends object>(
+  private async recordSave<T extends object>(
     actor: ActorV1,
     kind: CatalogueKind,
     code: string,
-    subject: string,
-    entry: object,
+    change: CatalogueChangeV1<T>,
   ): Promise<T> {
-    const change = await this.rpc.request<CatalogueChangeV1<T>>(subject, { actor, code, entry });
     await this.record(actor, kind, code, change.before === null ? 'create' : 'update', change);
     return change.after;
   }

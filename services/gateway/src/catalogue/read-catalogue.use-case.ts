@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CatalogueCommands,
+  IntakeRpc,
   catalogueOptions,
   type ActorV1,
   type CatalogueEntryV1,
   type CatalogueOptionsV1,
-  type CatalogueV1,
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 
@@ -18,7 +17,7 @@ export class ReadCatalogueUseCase {
 
   /** Active top-level categories in order, each with its active subcategories. */
   async categories(actor: ActorV1): Promise<CatalogueEntryV1[]> {
-    const { categories } = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+    const { categories } = await this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: false });
     const top = categories.filter((c) => c.parent === null);
     return top.map((parent) => ({
       code: parent.code,
@@ -31,7 +30,7 @@ export class ReadCatalogueUseCase {
 
   /** Active services offered, for the registration forms' optional `service`. */
   async services(actor: ActorV1): Promise<CatalogueEntryV1[]> {
-    const { services } = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+    const { services } = await this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: false });
     return services.filter((s) => !s.retired).map((s) => ({ code: s.code, label: s.label }));
   }
 

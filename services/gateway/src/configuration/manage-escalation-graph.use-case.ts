@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingCommands, type ActorV1 } from '@cau/contracts';
+import { RoutingRpc, type ActorV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { EscalationGraphResponse, ReplaceGraphRequest } from './configuration.dto.js';
@@ -13,13 +13,13 @@ export class ManageEscalationGraphUseCase {
   ) {}
 
   get(actor: ActorV1): Promise<EscalationGraphResponse> {
-    return this.rpc.request<EscalationGraphResponse>(RoutingCommands.GetGraph, { actor });
+    return this.rpc.request(RoutingRpc.GetGraph, { actor });
   }
 
   /** Audited after routing answers: the before is read first. */
   async replace(actor: ActorV1, graph: ReplaceGraphRequest): Promise<EscalationGraphResponse> {
     const before = await this.get(actor);
-    const after = await this.rpc.request<EscalationGraphResponse>(RoutingCommands.ReplaceGraph, { actor, ...graph });
+    const after = await this.rpc.request(RoutingRpc.ReplaceGraph, { actor, ...graph });
     await this.audit.record(actor, {
       action: 'escalation-graph.replace',
       targetType: 'escalation-graph',

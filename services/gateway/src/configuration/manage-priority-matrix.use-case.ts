@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingCommands, type ActorV1, type PriorityMatrixV1 } from '@cau/contracts';
+import { RoutingRpc, type ActorV1, type PriorityMatrixV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
 
@@ -12,13 +12,13 @@ export class ManagePriorityMatrixUseCase {
   ) {}
 
   get(actor: ActorV1): Promise<PriorityMatrixV1> {
-    return this.rpc.request<PriorityMatrixV1>(RoutingCommands.GetPriorityMatrix, { actor });
+    return this.rpc.request(RoutingRpc.GetPriorityMatrix, { actor });
   }
 
   /** Audited after routing answers: the before is read first. */
   async replace(actor: ActorV1, matrix: PriorityMatrixV1): Promise<PriorityMatrixV1> {
     const before = await this.get(actor);
-    const after = await this.rpc.request<PriorityMatrixV1>(RoutingCommands.ReplacePriorityMatrix, {
+    const after = await this.rpc.request(RoutingRpc.ReplacePriorityMatrix, {
       actor,
       cells: matrix.cells,
     });

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { KnowledgeQueries, type ActorV1, type ArticleAccessV1 } from '@cau/contracts';
+import { KnowledgeRpc, type ActorV1, type ArticleAccessV1 } from '@cau/contracts';
 import { RpcClient, ServiceError } from '@cau/messaging';
 import { AttachmentBytesMissing, AttachmentStore } from '@cau/attachments';
 import { AttachmentsConfig } from '../attachments/attachments-config.js';
@@ -74,7 +74,7 @@ export class ArticleFilesUseCase {
   }
 
   private access(actor: ActorV1, articleId: string): Promise<ArticleAccessV1> {
-    return this.rpc.request<ArticleAccessV1>(KnowledgeQueries.ArticleAccess, { actor, id: articleId });
+    return this.rpc.request(KnowledgeRpc.ArticleAccess, { actor, id: articleId });
   }
 }
 

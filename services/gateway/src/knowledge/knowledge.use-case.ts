@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  KnowledgeCommands,
-  KnowledgeQueries,
+  KnowledgeRpc,
   type ActorV1,
   type ArticleChangesV1,
   type ArticleV1,
@@ -32,74 +31,76 @@ export class KnowledgeUseCase {
 
   create(actor: ActorV1, article: CreateArticleBodyV1): Promise<CreateArticleResultV1> {
     return this.rpc
-      .request<CreateArticleResultV1>(KnowledgeCommands.CreateArticle, { actor, article })
+      .request(KnowledgeRpc.CreateArticle, { actor, article })
       .catch((error: unknown) => rethrowRelativeTo(error, 'article'));
   }
 
   update(actor: ActorV1, id: string, changes: ArticleChangesV1): Promise<ArticleV1> {
     return this.rpc
-      .request<ArticleV1>(KnowledgeCommands.UpdateArticle, { actor, id, changes })
+      .request(KnowledgeRpc.UpdateArticle, { actor, id, changes })
       .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
   }
 
   duplicates(actor: ActorV1, article: DuplicateCheckV1): Promise<DuplicateCandidateV1[]> {
     return this.rpc
-      .request<DuplicateCandidateV1[]>(KnowledgeQueries.FindDuplicates, { actor, article })
+      .request(KnowledgeRpc.FindDuplicates, { actor, article })
       .catch((error: unknown) => rethrowRelativeTo(error, 'article'));
   }
 
   get(actor: ActorV1, id: string): Promise<ArticleV1> {
-    return this.rpc.request<ArticleV1>(KnowledgeQueries.GetArticle, { actor, id });
+    return this.rpc.request(KnowledgeRpc.GetArticle, { actor, id });
   }
 
   list(actor: ActorV1, params: KbArticleListParamsV1): Promise<KbArticlePageV1> {
     return this.rpc
-      .request<KbArticlePageV1>(KnowledgeQueries.ListArticles, { actor, params })
+      .request(KnowledgeRpc.ListArticles, { actor, params })
       .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
   }
 
   versions(actor: ActorV1, id: string): Promise<ArticleVersionV1[]> {
-    return this.rpc.request<ArticleVersionV1[]>(KnowledgeQueries.ArticleVersions, { actor, id });
+    return this.rpc.request(KnowledgeRpc.ArticleVersions, { actor, id });
   }
 
   transition(actor: ActorV1, id: string, to: 'publish' | 'archive'): Promise<ArticleV1> {
-    const subject = to === 'publish' ? KnowledgeCommands.PublishArticle : KnowledgeCommands.ArchiveArticle;
-    return this.rpc.request<ArticleV1>(subject, { actor, id });
+    return this.rpc.request(to === 'publish' ? KnowledgeRpc.PublishArticle : KnowledgeRpc.ArchiveArticle, {
+      actor,
+      id,
+    });
   }
 
   selfSolved(actor: ActorV1, id: string, selfSolved: SelfSolvedBodyV1): Promise<SelfSolvedResultV1> {
     return this.rpc
-      .request<SelfSolvedResultV1>(KnowledgeCommands.RecordSelfSolved, { actor, id, selfSolved })
+      .request(KnowledgeRpc.RecordSelfSolved, { actor, id, selfSolved })
       .catch((error: unknown) => rethrowRelativeTo(error, 'selfSolved'));
   }
 
   vote(actor: ActorV1, id: string, vote: VoteBodyV1): Promise<ArticleV1> {
     return this.rpc
-      .request<ArticleV1>(KnowledgeCommands.Vote, { actor, id, vote })
+      .request(KnowledgeRpc.Vote, { actor, id, vote })
       .catch((error: unknown) => rethrowRelativeTo(error, 'vote'));
   }
 
   draftFromTicket(actor: ActorV1, number: number): Promise<ArticleV1> {
-    return this.rpc.request<ArticleV1>(KnowledgeCommands.DraftFromTicket, { actor, number });
+    return this.rpc.request(KnowledgeRpc.DraftFromTicket, { actor, number });
   }
 
   search(actor: ActorV1, params: KbSearchParamsV1): Promise<KbSearchPageV1> {
     return this.rpc
-      .request<KbSearchPageV1>(KnowledgeQueries.Search, { actor, params })
+      .request(KnowledgeRpc.Search, { actor, params })
       .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
   }
 
   suggest(actor: ActorV1, params: KbSuggestParamsV1): Promise<KbSuggestionV1[]> {
     return this.rpc
-      .request<KbSuggestionV1[]>(KnowledgeQueries.Suggest, { actor, params })
+      .request(KnowledgeRpc.Suggest, { actor, params })
       .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
   }
 
   ticketSuggestions(actor: ActorV1, number: number): Promise<TicketKbSuggestionsV1> {
-    return this.rpc.request<TicketKbSuggestionsV1>(KnowledgeQueries.TicketSuggestions, { actor, number });
+    return this.rpc.request(KnowledgeRpc.TicketSuggestions, { actor, number });
   }
 
   reindex(actor: ActorV1): Promise<ReindexResultV1> {
-    return this.rpc.request<ReindexResultV1>(KnowledgeCommands.Reindex, { actor });
+    return this.rpc.request(KnowledgeRpc.Reindex, { actor });
   }
 }

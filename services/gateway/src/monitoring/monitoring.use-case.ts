@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  AlertCommands,
+  IntakeRpc,
   type ActorV1,
   type AlertIntegrationBodyV1,
   type AlertIntegrationSecretV1,
@@ -30,7 +30,7 @@ export class MonitoringUseCase {
   ) {}
 
   receive(integrationId: string, presentedSecret: string | null, payload: unknown): Promise<ReceiveAlertsResultV1> {
-    return this.rpc.request<ReceiveAlertsResultV1>(AlertCommands.Receive, {
+    return this.rpc.request(IntakeRpc.ReceiveAlerts, {
       integrationId,
       ...(presentedSecret ? { secretSha256: createHash('sha256').update(presentedSecret, 'utf8').digest('hex') } : {}),
       payload: payload ?? null,
@@ -38,7 +38,7 @@ export class MonitoringUseCase {
   }
 
   async list(actor: ActorV1): Promise<{ integrations: IntegrationView[] }> {
-    const list = await this.rpc.request<{ integrations: AlertIntegrationV1[] }>(AlertCommands.ListIntegrations, {
+    const list = await this.rpc.request(IntakeRpc.ListAlertIntegrations, {
       actor,
     });
     return { integrations: list.integrations.map(withPath) };
@@ -48,7 +48,7 @@ export class MonitoringUseCase {
     actor: ActorV1,
     body: AlertIntegrationBodyV1,
   ): Promise<AlertIntegrationSecretV1 & { integration: IntegrationView }> {
-    const created = await this.rpc.request<AlertIntegrationSecretV1>(AlertCommands.CreateIntegration, { actor, body });
+    const created = await this.rpc.request(IntakeRpc.CreateAlertIntegration, { actor, body });
     await this.audit.record(actor, {
       action: 'monitoring-integration.create',
       targetType: 'monitoring-integration',
@@ -61,7 +61,7 @@ export class MonitoringUseCase {
 
   async update(actor: ActorV1, id: string, body: AlertIntegrationBodyV1): Promise<IntegrationView> {
     const before = (await this.list(actor)).integrations.find((i) => i.id === id) ?? null;
-    const after = await this.rpc.request<AlertIntegrationV1>(AlertCommands.UpdateIntegration, { actor, id, body });
+    const after = await this.rpc.request(IntakeRpc.UpdateAlertIntegration, { actor, id, body });
     await this.audit.record(actor, {
       action: 'monitoring-integration.update',
       targetType: 'monitoring-integration',
@@ -73,7 +73,7 @@ export class MonitoringUseCase {
   }
 
   async rotate(actor: ActorV1, id: string): Promise<AlertIntegrationSecretV1 & { integration: IntegrationView }> {
-    const rotated = await this.rpc.request<AlertIntegrationSecretV1>(AlertCommands.RotateSecret, { actor, id });
+    const rotated = await this.rpc.request(IntakeRpc.RotateAlertSecret, { actor, id });
     // The audit keeps when and who, never the secret.
     await this.audit.record(actor, {
       action: 'monitoring-integration.rotate-secret',
@@ -86,11 +86,11 @@ export class MonitoringUseCase {
   }
 
   recent(actor: ActorV1, filters: { integrationId?: string; limit?: number }): Promise<AlertRecordListV1> {
-    return this.rpc.request<AlertRecordListV1>(AlertCommands.RecentAlerts, { actor, ...filters });
+    return this.rpc.request(IntakeRpc.RecentAlerts, { actor, ...filters });
   }
 
   ofTicket(actor: ActorV1, number: number): Promise<AlertRecordListV1> {
-    return this.rpc.request<AlertRecordListV1>(AlertCommands.TicketAlerts, { actor, number });
+    return this.rpc.request(IntakeRpc.TicketAlerts, { actor, number });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingCommands, type ActorV1, type DeriveTicketBodyV1 } from '@cau/contracts';
+import { RoutingRpc, type ActorV1, type DeriveTicketBodyV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 
@@ -10,7 +10,7 @@ export class DeriveTicketUseCase {
 
   derive(actor: ActorV1, number: number, body: DeriveTicketBodyV1): Promise<unknown> {
     return this.rpc
-      .request<unknown>(RoutingCommands.Derive, { actor, number, body })
+      .request(RoutingRpc.Derive, { actor, number, body })
       .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
   }
 }

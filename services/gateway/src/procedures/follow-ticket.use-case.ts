@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionQueries, RoutingCommands, type ActorV1 } from '@cau/contracts';
+import { ResolutionQueries, RoutingRpc, type ActorV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import type { ClosureReportResponse, SuggestionResponse, TicketPathResponse } from './procedure.dto.js';
 
@@ -9,11 +9,11 @@ export class FollowTicketUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   path(actor: ActorV1, number: number): Promise<TicketPathResponse> {
-    return this.rpc.request<TicketPathResponse>(RoutingCommands.Path, { actor, number });
+    return this.rpc.request(RoutingRpc.Path, { actor, number });
   }
 
   suggestion(actor: ActorV1, number: number): Promise<SuggestionResponse> {
-    return this.rpc.request<SuggestionResponse>(RoutingCommands.Suggest, { actor, number });
+    return this.rpc.request(RoutingRpc.Suggest, { actor, number });
   }
 
   closureReport(actor: ActorV1, number: number): Promise<ClosureReportResponse> {

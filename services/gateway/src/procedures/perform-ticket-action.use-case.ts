@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingCommands, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
+import { RoutingRpc, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 import type { TicketStateResponse } from './procedure.dto.js';
-
-/** Routing's answer to Locate; only the area is needed here. */
-interface TicketLocation {
-  area: string;
-}
 
 /**
  * Resolution is served per area (`resolution.UIT.ticket.take.v1`) and only routing knows where a ticket
@@ -25,7 +20,7 @@ export class PerformTicketActionUseCase {
     body?: object,
     extra: object = {},
   ): Promise<TicketStateResponse> {
-    const { area } = await this.rpc.request<TicketLocation>(RoutingCommands.Locate, { actor, number });
+    const { area } = await this.rpc.request(RoutingRpc.Locate, { actor, number });
     return this.rpc
       .request<TicketStateResponse>(
         resolutionCommandFor(action, area),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingCommands, type ActorV1, type ReclassifyTicketBodyV1 } from '@cau/contracts';
+import { RoutingRpc, type ActorV1, type ReclassifyTicketBodyV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 import type { TicketClassificationResponse } from './ticket-classification.dto.js';
@@ -11,7 +11,7 @@ export class ReclassifyTicketUseCase {
 
   reclassify(actor: ActorV1, number: number, body: ReclassifyTicketBodyV1): Promise<TicketClassificationResponse> {
     return this.rpc
-      .request<TicketClassificationResponse>(RoutingCommands.Reclassify, { actor, number, body })
+      .request(RoutingRpc.Reclassify, { actor, number, body })
       .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
   }
 }

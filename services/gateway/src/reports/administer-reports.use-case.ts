@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ReportQueries,
+  ReportingRpc,
   type ActorV1,
   type ReadModelRebuildV1,
   type ReportScheduleInputV1,
@@ -18,24 +18,24 @@ export class AdministerReportsUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   list(actor: ActorV1): Promise<ReportScheduleV1[]> {
-    return this.rpc.request<ReportScheduleV1[]>(ReportQueries.ScheduleList, { actor });
+    return this.rpc.request(ReportingRpc.ListSchedules, { actor });
   }
 
   create(actor: ActorV1, schedule: ReportScheduleInputV1): Promise<ReportScheduleV1> {
     return this.rpc
-      .request<ReportScheduleV1>(ReportQueries.ScheduleCreate, { actor, schedule })
+      .request(ReportingRpc.CreateSchedule, { actor, schedule })
       .catch((error: unknown) => rethrowRelativeTo(error, 'schedule'));
   }
 
   async delete(actor: ActorV1, id: string): Promise<void> {
-    await this.rpc.request(ReportQueries.ScheduleDelete, { actor, id });
+    await this.rpc.request(ReportingRpc.DeleteSchedule, { actor, id });
   }
 
   startRebuild(actor: ActorV1): Promise<ReadModelRebuildV1> {
-    return this.rpc.request<ReadModelRebuildV1>(ReportQueries.RebuildStart, { actor });
+    return this.rpc.request(ReportingRpc.StartRebuild, { actor });
   }
 
   rebuild(actor: ActorV1, id: string): Promise<ReadModelRebuildV1> {
-    return this.rpc.request<ReadModelRebuildV1>(ReportQueries.RebuildStatus, { actor, id });
+    return this.rpc.request(ReportingRpc.RebuildStatus, { actor, id });
   }
 }

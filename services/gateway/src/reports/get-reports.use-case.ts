@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ReportQueries,
+  ReportingRpc,
   type ActorV1,
   type KpiReportParamsV1,
   type KpiReportV1,
@@ -11,7 +11,6 @@ import {
   type RecurringReportParamsV1,
   type RecurringReportV1,
   type TicketFiltersV1,
-  type TicketPageV1,
   type TicketSummaryV1,
   type YearlyReportParamsV1,
   type YearlyReportV1,
@@ -25,23 +24,23 @@ export class GetReportsUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   kpis(actor: ActorV1, params: KpiReportParamsV1): Promise<KpiReportV1> {
-    return this.rpc.request<KpiReportV1>(ReportQueries.Kpis, { actor, ...params });
+    return this.rpc.request(ReportingRpc.Kpis, { actor, ...params });
   }
 
   recurring(actor: ActorV1, params: RecurringReportParamsV1): Promise<RecurringReportV1> {
-    return this.rpc.request<RecurringReportV1>(ReportQueries.Recurring, { actor, ...params });
+    return this.rpc.request(ReportingRpc.Recurring, { actor, ...params });
   }
 
   problems(actor: ActorV1, params: ProblemsReportParamsV1): Promise<ProblemsReportV1> {
-    return this.rpc.request<ProblemsReportV1>(ReportQueries.Problems, { actor, ...params });
+    return this.rpc.request(ReportingRpc.Problems, { actor, ...params });
   }
 
   yearly(actor: ActorV1, params: YearlyReportParamsV1): Promise<YearlyReportV1> {
-    return this.rpc.request<YearlyReportV1>(ReportQueries.Yearly, { actor, ...params });
+    return this.rpc.request(ReportingRpc.Yearly, { actor, ...params });
   }
 
   productivity(actor: ActorV1, params: ProductivityReportParamsV1): Promise<ProductivityReportV1> {
-    return this.rpc.request<ProductivityReportV1>(ReportQueries.Productivity, { actor, ...params });
+    return this.rpc.request(ReportingRpc.Productivity, { actor, ...params });
   }
 
   /**
@@ -52,7 +51,7 @@ export class GetReportsUseCase {
   async ticketPages(actor: ActorV1, filters: TicketFiltersV1): Promise<AsyncIterable<TicketSummaryV1[]>> {
     const page = (before?: number) =>
       this.rpc
-        .request<TicketPageV1>(ReportQueries.TicketExportPage, { actor, filters, ...(before ? { before } : {}) })
+        .request(ReportingRpc.TicketExportPage, { actor, filters, ...(before ? { before } : {}) })
         .catch((error: unknown) => rethrowRelativeTo(error, 'filters'));
     const first = await page();
     return (async function* () {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  StepTimesQueries,
+  ReportingRpc,
   type ActorV1,
   type StepTargetsInputV1,
   type StepTargetsV1,
@@ -19,17 +19,17 @@ export class StepTimesUseCase {
   ) {}
 
   report(actor: ActorV1, params: StepTimesParamsV1): Promise<StepTimesReportV1> {
-    return this.rpc.request<StepTimesReportV1>(StepTimesQueries.Report, { actor, ...params });
+    return this.rpc.request(ReportingRpc.StepTimes, { actor, ...params });
   }
 
   targets(actor: ActorV1): Promise<StepTargetsV1> {
-    return this.rpc.request<StepTargetsV1>(StepTimesQueries.Targets, { actor });
+    return this.rpc.request(ReportingRpc.StepTargets, { actor });
   }
 
   /** Audited after reporting answers: the before is read first. */
   async replaceTargets(actor: ActorV1, input: StepTargetsInputV1): Promise<StepTargetsV1> {
     const before = await this.targets(actor);
-    const after = await this.rpc.request<StepTargetsV1>(StepTimesQueries.ReplaceTargets, {
+    const after = await this.rpc.request(ReportingRpc.ReplaceStepTargets, {
       actor,
       targets: input.targets,
     });

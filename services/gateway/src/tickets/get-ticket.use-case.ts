@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Queries, ResolutionQueries, type ActorV1, type TicketServiceLevelV1, type TicketViewV1 } from '@cau/contracts';
+import {
+  ReportingRpc,
+  ResolutionQueries,
+  type ActorV1,
+  type TicketServiceLevelV1,
+  type TicketViewV1,
+} from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
 
 export type TicketDetail = TicketViewV1 & { serviceLevel: TicketServiceLevelV1 | null };
@@ -10,7 +16,7 @@ export class GetTicketUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   get(actor: ActorV1, number: number): Promise<TicketViewV1> {
-    return this.rpc.request<TicketViewV1>(Queries.TicketByNumber, { actor, number });
+    return this.rpc.request(ReportingRpc.TicketByNumber, { actor, number });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Queries, type ActorV1, type TicketListFiltersV1, type TicketPageV1 } from '@cau/contracts';
+import { ReportingRpc, type ActorV1, type TicketListFiltersV1, type TicketPageV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 
@@ -10,7 +10,7 @@ export class ListTicketsUseCase {
 
   list(actor: ActorV1, filters: TicketListFiltersV1): Promise<TicketPageV1> {
     return this.rpc
-      .request<TicketPageV1>(Queries.TicketList, { actor, filters })
+      .request(ReportingRpc.TicketList, { actor, filters })
       .catch((error: unknown) => rethrowRelativeTo(error, 'filters'));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Commands,
+  IntakeRpc,
   FieldServiceQueries,
   type ActorV1,
   type RegisterTicketResultV1,
@@ -28,7 +28,7 @@ export class RegisterTicketUseCase {
       });
     }
     return this.rpc
-      .request<RegisterTicketResultV1>(Commands.RegisterTicket, {
+      .request(IntakeRpc.RegisterTicket, {
         actor,
         payload,
         ...(idempotencyKey ? { idempotencyKey } : {}),

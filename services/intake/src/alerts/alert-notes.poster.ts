@@ -1,13 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import {
-  Channel,
-  Role,
-  RoutingCommands,
-  resolutionCommandFor,
-  type ActorV1,
-  type CommentCommandV1,
-  type LocatedTicketV1,
-} from '@cau/contracts';
+import { Channel, Role, RoutingRpc, resolutionCommandFor, type ActorV1, type CommentCommandV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { AlertsRepository } from './alerts.repository.js';
 
@@ -77,7 +69,7 @@ export class AlertNotesPoster implements OnModuleInit, OnModuleDestroy {
         let done = 0;
         for (const note of notes) {
           try {
-            const located = await this.runtime.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, {
+            const located = await this.runtime.rpc.request(RoutingRpc.Locate, {
               actor: MONITORING_ACTOR,
               number: note.ticketNumber,
             });

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  AlertCommands,
+  IntakeRpc,
   AlertIntegrationIdCommandV1,
   CreateAlertIntegrationCommandV1,
   ListAlertIntegrationsQueryV1,
@@ -15,7 +14,7 @@ import {
   type AlertRecordListV1,
   type ReceiveAlertsResultV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageIntegrationsUseCase } from './manage-integrations.use-case.js';
 import { ReceiveAlertsUseCase } from './receive-alerts.use-case.js';
 
@@ -26,39 +25,38 @@ export class AlertsHandler {
     private readonly integrations: ManageIntegrationsUseCase,
   ) {}
 
-  @MessagePattern(AlertCommands.Receive)
-  receive(@Payload() data: unknown): Promise<ReceiveAlertsResultV1> {
-    return this.receiving.receive(parseMessage(ReceiveAlertsCommandV1, data));
+  @Answers(IntakeRpc.ReceiveAlerts)
+  receive(request: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
+    return this.receiving.receive(request);
   }
 
-  @MessagePattern(AlertCommands.ListIntegrations)
-  list(@Payload() data: unknown): Promise<AlertIntegrationListV1> {
-    return this.integrations.list(parseMessage(ListAlertIntegrationsQueryV1, data).actor);
+  @Answers(IntakeRpc.ListAlertIntegrations)
+  list(request: ListAlertIntegrationsQueryV1): Promise<AlertIntegrationListV1> {
+    return this.integrations.list(request.actor);
   }
 
-  @MessagePattern(AlertCommands.CreateIntegration)
-  create(@Payload() data: unknown): Promise<AlertIntegrationSecretV1> {
-    return this.integrations.create(parseMessage(CreateAlertIntegrationCommandV1, data));
+  @Answers(IntakeRpc.CreateAlertIntegration)
+  create(request: CreateAlertIntegrationCommandV1): Promise<AlertIntegrationSecretV1> {
+    return this.integrations.create(request);
   }
 
-  @MessagePattern(AlertCommands.UpdateIntegration)
-  update(@Payload() data: unknown): Promise<AlertIntegrationV1> {
-    return this.integrations.update(parseMessage(UpdateAlertIntegrationCommandV1, data));
+  @Answers(IntakeRpc.UpdateAlertIntegration)
+  update(request: UpdateAlertIntegrationCommandV1): Promise<AlertIntegrationV1> {
+    return this.integrations.update(request);
   }
 
-  @MessagePattern(AlertCommands.RotateSecret)
-  rotate(@Payload() data: unknown): Promise<AlertIntegrationSecretV1> {
-    const command = parseMessage(AlertIntegrationIdCommandV1, data);
-    return this.integrations.rotate(command.actor, command.id);
+  @Answers(IntakeRpc.RotateAlertSecret)
+  rotate(request: AlertIntegrationIdCommandV1): Promise<AlertIntegrationSecretV1> {
+    return this.integrations.rotate(request.actor, request.id);
   }
 
-  @MessagePattern(AlertCommands.RecentAlerts)
-  recent(@Payload() data: unknown): Promise<AlertRecordListV1> {
-    return this.integrations.recent(parseMessage(RecentAlertsQueryV1, data));
+  @Answers(IntakeRpc.RecentAlerts)
+  recent(request: RecentAlertsQueryV1): Promise<AlertRecordListV1> {
+    return this.integrations.recent(request);
   }
 
-  @MessagePattern(AlertCommands.TicketAlerts)
-  ofTicket(@Payload() data: unknown): Promise<AlertRecordListV1> {
-    return this.integrations.ofTicket(parseMessage(TicketAlertsQueryV1, data));
+  @Answers(IntakeRpc.TicketAlerts)
+  ofTicket(request: TicketAlertsQueryV1): Promise<AlertRecordListV1> {
+    return this.integrations.ofTicket(request);
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   Role,
-  RoutingCommands,
+  RoutingRpc,
   STAFF_ROLES,
   type ActorV1,
   type AlertIntegrationBodyV1,
@@ -106,7 +106,7 @@ export class ManageIntegrationsUseCase {
         constraint: jurisdiction?.retired ? 'retiredCatalogueValue' : 'unknownCatalogueValue',
         params: ['jurisdiction', body.jurisdiction],
       });
-    const areas = await this.runtime.rpc.request<Array<{ code: string }>>(RoutingCommands.ListAreas, {
+    const areas = await this.runtime.rpc.request(RoutingRpc.ListAreas, {
       actor: SYSTEM_READER,
     });
     const known = new Set(areas.map((a) => a.code));

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  CatalogueCommands,
+  IntakeRpc,
   ListCatalogueQueryV1,
   SaveCategoryCommandV1,
   SaveJurisdictionCommandV1,
@@ -13,35 +12,35 @@ import {
   type JurisdictionV1,
   type ServiceV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageCatalogueUseCase } from './manage-catalogue.use-case.js';
 
 @Controller()
 export class CatalogueHandler {
   constructor(private readonly useCase: ManageCatalogueUseCase) {}
 
-  @MessagePattern(CatalogueCommands.List)
-  list(@Payload() data: unknown): Promise<CatalogueV1> {
-    return this.useCase.list(parseMessage(ListCatalogueQueryV1, data));
+  @Answers(IntakeRpc.ListCatalogue)
+  list(request: ListCatalogueQueryV1): Promise<CatalogueV1> {
+    return this.useCase.list(request);
   }
 
-  @MessagePattern(CatalogueCommands.SaveCategory)
-  saveCategory(@Payload() data: unknown): Promise<CatalogueChangeV1<CategoryV1>> {
-    return this.useCase.saveCategory(parseMessage(SaveCategoryCommandV1, data));
+  @Answers(IntakeRpc.SaveCategory)
+  saveCategory(request: SaveCategoryCommandV1): Promise<CatalogueChangeV1<CategoryV1>> {
+    return this.useCase.saveCategory(request);
   }
 
-  @MessagePattern(CatalogueCommands.SaveService)
-  saveService(@Payload() data: unknown): Promise<CatalogueChangeV1<ServiceV1>> {
-    return this.useCase.saveService(parseMessage(SaveServiceCommandV1, data));
+  @Answers(IntakeRpc.SaveService)
+  saveService(request: SaveServiceCommandV1): Promise<CatalogueChangeV1<ServiceV1>> {
+    return this.useCase.saveService(request);
   }
 
-  @MessagePattern(CatalogueCommands.SaveJurisdiction)
-  saveJurisdiction(@Payload() data: unknown): Promise<CatalogueChangeV1<JurisdictionV1>> {
-    return this.useCase.saveJurisdiction(parseMessage(SaveJurisdictionCommandV1, data));
+  @Answers(IntakeRpc.SaveJurisdiction)
+  saveJurisdiction(request: SaveJurisdictionCommandV1): Promise<CatalogueChangeV1<JurisdictionV1>> {
+    return this.useCase.saveJurisdiction(request);
   }
 
-  @MessagePattern(CatalogueCommands.SetRetired)
-  setRetired(@Payload() data: unknown): Promise<CatalogueChangeV1<CategoryV1 | ServiceV1 | JurisdictionV1>> {
-    return this.useCase.setRetired(parseMessage(SetRetiredCommandV1, data));
+  @Answers(IntakeRpc.SetCatalogueEntryRetired)
+  setRetired(request: SetRetiredCommandV1): Promise<CatalogueChangeV1<CategoryV1 | ServiceV1 | JurisdictionV1>> {
+    return this.useCase.setRetired(request);
   }
 }

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  IntakeQueries,
+  IntakeRpc,
   InventoryEvents,
   type AssignCustodyCommandV1,
   type CustodyHolderV1,
   type CustodyPeriodV1,
   type EquipmentRefV1,
   type EquipmentV1,
-  type RequesterV1,
   type ReturnCustodyCommandV1,
 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
@@ -123,7 +122,7 @@ export class ManageCustodyUseCase {
   /** The person from intake's directory, as the actor (intake checks that staff may read it). */
   private async holder(actor: AssignCustodyCommandV1['actor'], requesterId: string): Promise<CustodyHolderV1> {
     try {
-      const requester = await this.runtime.rpc.request<RequesterV1>(IntakeQueries.GetRequester, {
+      const requester = await this.runtime.rpc.request(IntakeRpc.GetRequester, {
         actor,
         id: requesterId,
       });

@@ -1,12 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ArticleRefV1,
   CreateArticleCommandV1,
   DraftFromTicketCommandV1,
   KbArticleListQueryV1,
-  KnowledgeCommands,
-  KnowledgeQueries,
+  KnowledgeRpc,
   RecordSelfSolvedCommandV1,
   RecordUseCommandV1,
   UpdateArticleCommandV1,
@@ -18,7 +16,7 @@ import {
   type KbArticlePageV1,
   type SelfSolvedResultV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageArticlesUseCase } from './manage-articles.use-case.js';
 import { ReadArticlesUseCase } from './read-articles.use-case.js';
 import { SelfServiceUseCase } from './self-service.use-case.js';
@@ -31,63 +29,63 @@ export class ArticlesHandler {
     private readonly selfService: SelfServiceUseCase,
   ) {}
 
-  @MessagePattern(KnowledgeCommands.CreateArticle)
-  create(@Payload() data: unknown): Promise<CreateArticleResultV1> {
-    return this.manage.create(parseMessage(CreateArticleCommandV1, data));
+  @Answers(KnowledgeRpc.CreateArticle)
+  create(request: CreateArticleCommandV1): Promise<CreateArticleResultV1> {
+    return this.manage.create(request);
   }
 
-  @MessagePattern(KnowledgeCommands.UpdateArticle)
-  update(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.update(parseMessage(UpdateArticleCommandV1, data));
+  @Answers(KnowledgeRpc.UpdateArticle)
+  update(request: UpdateArticleCommandV1): Promise<ArticleV1> {
+    return this.manage.update(request);
   }
 
-  @MessagePattern(KnowledgeCommands.PublishArticle)
-  publish(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.publish(parseMessage(ArticleRefV1, data));
+  @Answers(KnowledgeRpc.PublishArticle)
+  publish(request: ArticleRefV1): Promise<ArticleV1> {
+    return this.manage.publish(request);
   }
 
-  @MessagePattern(KnowledgeCommands.ArchiveArticle)
-  archive(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.archive(parseMessage(ArticleRefV1, data));
+  @Answers(KnowledgeRpc.ArchiveArticle)
+  archive(request: ArticleRefV1): Promise<ArticleV1> {
+    return this.manage.archive(request);
   }
 
-  @MessagePattern(KnowledgeCommands.DraftFromTicket)
-  draftFromTicket(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.draftFromTicket(parseMessage(DraftFromTicketCommandV1, data));
+  @Answers(KnowledgeRpc.DraftFromTicket)
+  draftFromTicket(request: DraftFromTicketCommandV1): Promise<ArticleV1> {
+    return this.manage.draftFromTicket(request);
   }
 
-  @MessagePattern(KnowledgeCommands.RecordUse)
-  recordUse(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.recordUse(parseMessage(RecordUseCommandV1, data));
+  @Answers(KnowledgeRpc.RecordUse)
+  recordUse(request: RecordUseCommandV1): Promise<ArticleV1> {
+    return this.manage.recordUse(request);
   }
 
-  @MessagePattern(KnowledgeCommands.Vote)
-  vote(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.manage.vote(parseMessage(VoteCommandV1, data));
+  @Answers(KnowledgeRpc.Vote)
+  vote(request: VoteCommandV1): Promise<ArticleV1> {
+    return this.manage.vote(request);
   }
 
-  @MessagePattern(KnowledgeCommands.RecordSelfSolved)
-  recordSelfSolved(@Payload() data: unknown): Promise<SelfSolvedResultV1> {
-    return this.selfService.recordSelfSolved(parseMessage(RecordSelfSolvedCommandV1, data));
+  @Answers(KnowledgeRpc.RecordSelfSolved)
+  recordSelfSolved(request: RecordSelfSolvedCommandV1): Promise<SelfSolvedResultV1> {
+    return this.selfService.recordSelfSolved(request);
   }
 
-  @MessagePattern(KnowledgeQueries.GetArticle)
-  get(@Payload() data: unknown): Promise<ArticleV1> {
-    return this.read.get(parseMessage(ArticleRefV1, data));
+  @Answers(KnowledgeRpc.GetArticle)
+  get(request: ArticleRefV1): Promise<ArticleV1> {
+    return this.read.get(request);
   }
 
-  @MessagePattern(KnowledgeQueries.ArticleAccess)
-  access(@Payload() data: unknown): Promise<ArticleAccessV1> {
-    return this.read.access(parseMessage(ArticleRefV1, data));
+  @Answers(KnowledgeRpc.ArticleAccess)
+  access(request: ArticleRefV1): Promise<ArticleAccessV1> {
+    return this.read.access(request);
   }
 
-  @MessagePattern(KnowledgeQueries.ListArticles)
-  list(@Payload() data: unknown): Promise<KbArticlePageV1> {
-    return this.read.list(parseMessage(KbArticleListQueryV1, data));
+  @Answers(KnowledgeRpc.ListArticles)
+  list(request: KbArticleListQueryV1): Promise<KbArticlePageV1> {
+    return this.read.list(request);
   }
 
-  @MessagePattern(KnowledgeQueries.ArticleVersions)
-  versions(@Payload() data: unknown): Promise<ArticleVersionV1[]> {
-    return this.read.versions(parseMessage(ArticleRefV1, data));
+  @Answers(KnowledgeRpc.ArticleVersions)
+  versions(request: ArticleRefV1): Promise<ArticleVersionV1[]> {
+    return this.read.versions(request);
   }
 }

@@ -1,11 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   FindDuplicatesQueryV1,
   KbSearchQueryV1,
   KbSuggestQueryV1,
-  KnowledgeCommands,
-  KnowledgeQueries,
+  KnowledgeRpc,
   ReindexCommandV1,
   TicketSuggestionsQueryV1,
   type DuplicateCandidateV1,
@@ -14,7 +12,7 @@ import {
   type ReindexResultV1,
   type TicketKbSuggestionsV1,
 } from '@cau/contracts';
-import { ServiceError, parseMessage } from '@cau/messaging';
+import { ServiceError, Answers } from '@cau/messaging';
 import { isStaff } from '../articles/article-rules.js';
 import { TicketSuggestionsUseCase } from '../tickets/ticket-suggestions.use-case.js';
 import { IndexArticlesUseCase } from './index-articles.use-case.js';
@@ -28,30 +26,30 @@ export class SearchHandler {
     private readonly ticketSuggestions: TicketSuggestionsUseCase,
   ) {}
 
-  @MessagePattern(KnowledgeQueries.Search)
-  find(@Payload() data: unknown): Promise<KbSearchPageV1> {
-    return this.search.search(parseMessage(KbSearchQueryV1, data));
+  @Answers(KnowledgeRpc.Search)
+  find(request: KbSearchQueryV1): Promise<KbSearchPageV1> {
+    return this.search.search(request);
   }
 
-  @MessagePattern(KnowledgeQueries.Suggest)
-  suggest(@Payload() data: unknown): Promise<KbSuggestionV1[]> {
-    return this.search.suggest(parseMessage(KbSuggestQueryV1, data));
+  @Answers(KnowledgeRpc.Suggest)
+  suggest(request: KbSuggestQueryV1): Promise<KbSuggestionV1[]> {
+    return this.search.suggest(request);
   }
 
-  @MessagePattern(KnowledgeQueries.FindDuplicates)
-  duplicates(@Payload() data: unknown): Promise<DuplicateCandidateV1[]> {
-    const query = parseMessage(FindDuplicatesQueryV1, data);
+  @Answers(KnowledgeRpc.FindDuplicates)
+  duplicates(request: FindDuplicatesQueryV1): Promise<DuplicateCandidateV1[]> {
+    const query = request;
     if (!isStaff(query.actor)) throw ServiceError.forbidden({ code: 'knowledge.staff-only-writing' });
     return this.search.duplicatesOf(query.article, query.article.exceptId);
   }
 
-  @MessagePattern(KnowledgeQueries.TicketSuggestions)
-  forTicket(@Payload() data: unknown): Promise<TicketKbSuggestionsV1> {
-    return this.ticketSuggestions.get(parseMessage(TicketSuggestionsQueryV1, data));
+  @Answers(KnowledgeRpc.TicketSuggestions)
+  forTicket(request: TicketSuggestionsQueryV1): Promise<TicketKbSuggestionsV1> {
+    return this.ticketSuggestions.get(request);
   }
 
-  @MessagePattern(KnowledgeCommands.Reindex)
-  reindex(@Payload() data: unknown): Promise<ReindexResultV1> {
-    return this.indexing.reindex(parseMessage(ReindexCommandV1, data));
+  @Answers(KnowledgeRpc.Reindex)
+  reindex(request: ReindexCommandV1): Promise<ReindexResultV1> {
+    return this.indexing.reindex(request);
   }
 }

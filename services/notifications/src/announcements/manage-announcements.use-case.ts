@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AnnouncementEvents,
-  CatalogueCommands,
+  IntakeRpc,
   Role,
   type ActorV1,
   type AnnouncementInputV1,
@@ -10,7 +10,6 @@ import {
   type AnnouncementRefV1,
   type AnnouncementChangeV1,
   type AnnouncementV1,
-  type CatalogueV1,
   type CreateAnnouncementCommandV1,
   type CurrentAnnouncementsQueryV1,
   type ListAnnouncementsQueryV1,
@@ -98,7 +97,7 @@ export class ManageAnnouncementsUseCase {
     const named = input.audience === 'jurisdictions' ? (input.jurisdictions ?? []) : [];
     const active = new Set<string>();
     if (named.length > 0) {
-      const catalogue = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+      const catalogue = await this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: false });
       for (const j of catalogue.jurisdictions) if (!j.retired) active.add(j.code);
     }
     const result = announcementState(input, active);

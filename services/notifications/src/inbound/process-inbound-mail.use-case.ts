@@ -4,12 +4,12 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { EntityManager } from 'typeorm';
 import {
   Channel,
-  Commands,
+  IntakeRpc,
   ErrorCode,
   Impact,
   Limits,
   Role,
-  RoutingCommands,
+  RoutingRpc,
   TicketType,
   Urgency,
   resolutionCommandFor,
@@ -153,7 +153,7 @@ export class ProcessInboundMailUseCase {
     const actor = requesterActor(decision.sender, decision.senderName);
     let located: LocatedTicketV1;
     try {
-      located = await this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor, number });
+      located = await this.rpc.request(RoutingRpc.Locate, { actor, number });
     } catch (error) {
       if (error instanceof ServiceError && error.payload.code === ErrorCode.NotFound) return null;
       throw permanentIfRefused(error, `ticket ${number}`);
@@ -200,7 +200,7 @@ export class ProcessInboundMailUseCase {
     };
     let result: RegisterTicketResultV1;
     try {
-      result = await this.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command);
+      result = await this.rpc.request(IntakeRpc.RegisterTicket, command);
     } catch (error) {
       throw permanentIfRefused(error, 'ticket registration');
     }

@@ -3,13 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Channel,
-  Commands,
+  IntakeRpc,
   ErrorCode,
   Impact,
-  IntakeQueries,
   Limits,
   Role,
-  RoutingCommands,
+  RoutingRpc,
   TicketType,
   Urgency,
   resolutionCommandFor,
@@ -101,7 +100,7 @@ export class ProcessWhatsappMessageUseCase {
   }
 
   private async requesterOf(phone: string, whatsapp: WhatsappConfig): Promise<RequesterV1 | null> {
-    const { requester } = await this.rpc.request<{ requester: RequesterV1 | null }>(IntakeQueries.RequesterByPhone, {
+    const { requester } = await this.rpc.request(IntakeRpc.RequesterByPhone, {
       phone,
       countryCode: whatsapp.countryCode,
     });
@@ -141,7 +140,7 @@ export class ProcessWhatsappMessageUseCase {
     };
     let located: LocatedTicketV1;
     try {
-      located = await this.rpc.request<LocatedTicketV1>(RoutingCommands.Locate, { actor, number });
+      located = await this.rpc.request(RoutingRpc.Locate, { actor, number });
     } catch (error) {
       if (isRefusal(error, ErrorCode.NotFound, ErrorCode.Forbidden)) return null;
       throw permanentIfRefused(error, `ticket ${number}`);
@@ -204,7 +203,7 @@ export class ProcessWhatsappMessageUseCase {
     };
     let result: RegisterTicketResultV1;
     try {
-      result = await this.rpc.request<RegisterTicketResultV1>(Commands.RegisterTicket, command);
+      result = await this.rpc.request(IntakeRpc.RegisterTicket, command);
     } catch (error) {
       throw permanentIfRefused(error, 'ticket registration');
     }

@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a command-line tool talks to its user on the terminal */
 import { connect } from '@nats-io/transport-node';
-import { ReportQueries, Role, type ActorV1, type ReadModelRebuildV1 } from '@cau/contracts';
+import { ReportingRpc, Role, type ActorV1, type ReadModelRebuildV1 } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 
 const USAGE = `Usage: npm run reporting -- <command>
@@ -26,12 +26,12 @@ async function main(argv: string[]): Promise<number> {
   const nc = await connect({ servers: config.natsUrl, name: 'cau-reporting-cli' });
   try {
     const rpc = new RpcClient(nc, new Subjects(config), 30_000);
-    let rebuild = await rpc.request<ReadModelRebuildV1>(ReportQueries.RebuildStart, { actor: CONSOLE });
+    let rebuild = await rpc.request(ReportingRpc.StartRebuild, { actor: CONSOLE });
     console.log(`rebuild ${rebuild.id} started ${rebuild.startedAt}`);
     let printed = '';
     while (rebuild.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      rebuild = await rpc.request<ReadModelRebuildV1>(ReportQueries.RebuildStatus, { actor: CONSOLE, id: rebuild.id });
+      rebuild = await rpc.request(ReportingRpc.RebuildStatus, { actor: CONSOLE, id: rebuild.id });
       const line = progressLine(rebuild);
       if (line !== printed) console.log((printed = line));
     }

@@ -1,25 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ReadModelRebuildStartV1,
   ReadModelRebuildStatusQueryV1,
-  ReportQueries,
+  ReportingRpc,
   type ReadModelRebuildV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { RebuildReadModelsUseCase } from './rebuild-read-models.use-case.js';
 
 @Controller()
 export class RebuildHandler {
   constructor(private readonly rebuild: RebuildReadModelsUseCase) {}
 
-  @MessagePattern(ReportQueries.RebuildStart)
-  start(@Payload() data: unknown): Promise<ReadModelRebuildV1> {
-    return this.rebuild.start(parseMessage(ReadModelRebuildStartV1, data));
+  @Answers(ReportingRpc.StartRebuild)
+  start(request: ReadModelRebuildStartV1): Promise<ReadModelRebuildV1> {
+    return this.rebuild.start(request);
   }
 
-  @MessagePattern(ReportQueries.RebuildStatus)
-  status(@Payload() data: unknown): Promise<ReadModelRebuildV1> {
-    return this.rebuild.status(parseMessage(ReadModelRebuildStatusQueryV1, data));
+  @Answers(ReportingRpc.RebuildStatus)
+  status(request: ReadModelRebuildStatusQueryV1): Promise<ReadModelRebuildV1> {
+    return this.rebuild.status(request);
   }
 }

@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   KpiReportQueryV1,
   ProblemsReportQueryV1,
   ProductivityReportQueryV1,
   RecurringReportQueryV1,
-  ReportQueries,
+  ReportingRpc,
   YearlyReportQueryV1,
   type KpiReportV1,
   type ProblemsReportV1,
@@ -13,7 +12,7 @@ import {
   type RecurringReportV1,
   type YearlyReportV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ProblemsReportUseCase } from '../problems/problems-report.use-case.js';
 import { KpiReportUseCase } from './kpi-report.use-case.js';
 import { ProductivityReportUseCase } from './productivity-report.use-case.js';
@@ -30,28 +29,28 @@ export class ReportQueriesHandler {
     private readonly openProblems: ProblemsReportUseCase,
   ) {}
 
-  @MessagePattern(ReportQueries.Kpis)
-  kpi(@Payload() data: unknown): Promise<KpiReportV1> {
-    return this.kpis.report(parseMessage(KpiReportQueryV1, data));
+  @Answers(ReportingRpc.Kpis)
+  kpi(request: KpiReportQueryV1): Promise<KpiReportV1> {
+    return this.kpis.report(request);
   }
 
-  @MessagePattern(ReportQueries.Recurring)
-  recurring(@Payload() data: unknown): Promise<RecurringReportV1> {
-    return this.recurringIncidents.report(parseMessage(RecurringReportQueryV1, data));
+  @Answers(ReportingRpc.Recurring)
+  recurring(request: RecurringReportQueryV1): Promise<RecurringReportV1> {
+    return this.recurringIncidents.report(request);
   }
 
-  @MessagePattern(ReportQueries.Yearly)
-  yearly(@Payload() data: unknown): Promise<YearlyReportV1> {
-    return this.yearlyFigures.report(parseMessage(YearlyReportQueryV1, data));
+  @Answers(ReportingRpc.Yearly)
+  yearly(request: YearlyReportQueryV1): Promise<YearlyReportV1> {
+    return this.yearlyFigures.report(request);
   }
 
-  @MessagePattern(ReportQueries.Productivity)
-  productivity(@Payload() data: unknown): Promise<ProductivityReportV1> {
-    return this.productivityFigures.report(parseMessage(ProductivityReportQueryV1, data));
+  @Answers(ReportingRpc.Productivity)
+  productivity(request: ProductivityReportQueryV1): Promise<ProductivityReportV1> {
+    return this.productivityFigures.report(request);
   }
 
-  @MessagePattern(ReportQueries.Problems)
-  problems(@Payload() data: unknown): Promise<ProblemsReportV1> {
-    return this.openProblems.report(parseMessage(ProblemsReportQueryV1, data));
+  @Answers(ReportingRpc.Problems)
+  problems(request: ProblemsReportQueryV1): Promise<ProblemsReportV1> {
+    return this.openProblems.report(request);
   }
 }

@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ReplaceStepTargetsV1,
   StepTargetsQueryV1,
-  StepTimesQueries,
+  ReportingRpc,
   StepTimesQueryV1,
   type StepTargetsV1,
   type StepTimesReportV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { StepTargetsUseCase, StepTimesReportUseCase } from './step-times.use-cases.js';
 
 @Controller()
@@ -18,18 +17,18 @@ export class StepTimesHandler {
     private readonly stepTargets: StepTargetsUseCase,
   ) {}
 
-  @MessagePattern(StepTimesQueries.Report)
-  report(@Payload() data: unknown): Promise<StepTimesReportV1> {
-    return this.stepTimes.report(parseMessage(StepTimesQueryV1, data));
+  @Answers(ReportingRpc.StepTimes)
+  report(request: StepTimesQueryV1): Promise<StepTimesReportV1> {
+    return this.stepTimes.report(request);
   }
 
-  @MessagePattern(StepTimesQueries.Targets)
-  targets(@Payload() data: unknown): Promise<StepTargetsV1> {
-    return this.stepTargets.get(parseMessage(StepTargetsQueryV1, data));
+  @Answers(ReportingRpc.StepTargets)
+  targets(request: StepTargetsQueryV1): Promise<StepTargetsV1> {
+    return this.stepTargets.get(request);
   }
 
-  @MessagePattern(StepTimesQueries.ReplaceTargets)
-  replaceTargets(@Payload() data: unknown): Promise<StepTargetsV1> {
-    return this.stepTargets.replace(parseMessage(ReplaceStepTargetsV1, data));
+  @Answers(ReportingRpc.ReplaceStepTargets)
+  replaceTargets(request: ReplaceStepTargetsV1): Promise<StepTargetsV1> {
+    return this.stepTargets.replace(request);
   }
 }

@@ -1,15 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  Queries,
-  ReportQueries,
+  ReportingRpc,
   TicketByNumberQueryV1,
   TicketExportPageQueryV1,
   TicketListQueryV1,
   type TicketPageV1,
   type TicketViewV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { GetTicketUseCase } from './get-ticket.use-case.js';
 import { ListTicketsUseCase } from './list-tickets.use-case.js';
 
@@ -20,18 +18,18 @@ export class TicketQueriesHandler {
     private readonly listTickets: ListTicketsUseCase,
   ) {}
 
-  @MessagePattern(Queries.TicketByNumber)
-  byNumber(@Payload() data: unknown): Promise<TicketViewV1> {
-    return this.getTicket.get(parseMessage(TicketByNumberQueryV1, data));
+  @Answers(ReportingRpc.TicketByNumber)
+  byNumber(request: TicketByNumberQueryV1): Promise<TicketViewV1> {
+    return this.getTicket.get(request);
   }
 
-  @MessagePattern(Queries.TicketList)
-  list(@Payload() data: unknown): Promise<TicketPageV1> {
-    return this.listTickets.list(parseMessage(TicketListQueryV1, data));
+  @Answers(ReportingRpc.TicketList)
+  list(request: TicketListQueryV1): Promise<TicketPageV1> {
+    return this.listTickets.list(request);
   }
 
-  @MessagePattern(ReportQueries.TicketExportPage)
-  exportPage(@Payload() data: unknown): Promise<TicketPageV1> {
-    return this.listTickets.exportPage(parseMessage(TicketExportPageQueryV1, data));
+  @Answers(ReportingRpc.TicketExportPage)
+  exportPage(request: TicketExportPageQueryV1): Promise<TicketPageV1> {
+    return this.listTickets.exportPage(request);
   }
 }

@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
-  KnowledgeQueries,
+  KnowledgeRpc,
   ProblemEvents,
   ProblemLimits,
   type ActorV1,
   type AddProblemActionCommandV1,
-  type ArticleAccessV1,
   type ByV1,
   type ChangeProblemCommandV1,
   type CreateProblemCommandV1,
@@ -260,7 +259,7 @@ export class ManageProblemsUseCase {
   /** The workaround's article must exist and be readable by who links it (knowledge's own access rule). */
   private async checkArticle(actor: ActorV1, id: string, field: string): Promise<void> {
     try {
-      await this.rpc.request<ArticleAccessV1>(KnowledgeQueries.ArticleAccess, { actor, id });
+      await this.rpc.request(KnowledgeRpc.ArticleAccess, { actor, id });
     } catch (error) {
       if (error instanceof ServiceUnavailableError) {
         throw new ServiceError({ code: ErrorCode.ServiceUnavailable, params: { service: 'knowledge' } });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, RoutingCommands, type ActorV1, type LocatedTicketV1 } from '@cau/contracts';
+import { ErrorCode, RoutingRpc, type ActorV1, type LocatedTicketV1 } from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
 
 export type LocatedTicket = LocatedTicketV1;
@@ -11,7 +11,7 @@ export class RoutingLocator {
 
   async locate(actor: ActorV1, number: number): Promise<LocatedTicket> {
     try {
-      return await this.rpc.request<LocatedTicket>(RoutingCommands.Locate, { actor, number });
+      return await this.rpc.request(RoutingRpc.Locate, { actor, number });
     } catch (error) {
       if (error instanceof ServiceUnavailableError) {
         throw new ServiceError({ code: ErrorCode.ServiceUnavailable, params: { service: 'routing' } });

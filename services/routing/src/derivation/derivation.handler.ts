@@ -1,11 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DeriveTicketCommandV1, RoutingCommands, TicketOnlyCommandV1, type TicketDerivedV1 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import {
+  DeriveTicketCommandV1,
+  RoutingRpc,
+  TicketOnlyCommandV1,
+  type TicketDerivedV1,
+  type LocatedTicketV1,
+  type TicketPathV1,
+} from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
-import { LocateTicketUseCase, type TicketLocation } from './locate-ticket.use-case.js';
+import { LocateTicketUseCase } from './locate-ticket.use-case.js';
 import { TicketPathUseCase } from './ticket-path.use-case.js';
-import type { TicketPath } from './ticket-path.js';
 
 @Controller()
 export class DerivationHandler {
@@ -15,18 +20,18 @@ export class DerivationHandler {
     private readonly ticketPath: TicketPathUseCase,
   ) {}
 
-  @MessagePattern(RoutingCommands.Locate)
-  locate(@Payload() data: unknown): Promise<TicketLocation> {
-    return this.locateTicket.locate(parseMessage(TicketOnlyCommandV1, data));
+  @Answers(RoutingRpc.Locate)
+  locate(request: TicketOnlyCommandV1): Promise<LocatedTicketV1> {
+    return this.locateTicket.locate(request);
   }
 
-  @MessagePattern(RoutingCommands.Derive)
-  derive(@Payload() data: unknown): Promise<TicketDerivedV1> {
-    return this.deriveTicket.derive(parseMessage(DeriveTicketCommandV1, data));
+  @Answers(RoutingRpc.Derive)
+  derive(request: DeriveTicketCommandV1): Promise<TicketDerivedV1> {
+    return this.deriveTicket.derive(request);
   }
 
-  @MessagePattern(RoutingCommands.Path)
-  path(@Payload() data: unknown): Promise<TicketPath> {
-    return this.ticketPath.path(parseMessage(TicketOnlyCommandV1, data));
+  @Answers(RoutingRpc.Path)
+  path(request: TicketOnlyCommandV1): Promise<TicketPathV1> {
+    return this.ticketPath.path(request);
   }
 }

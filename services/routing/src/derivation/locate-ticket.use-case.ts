@@ -4,14 +4,12 @@ import { ServiceError } from '@cau/messaging';
 import { mayViewTicket } from '../access/access-policy.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 
-export type TicketLocation = LocatedTicketV1;
-
 /** Where a ticket is now, so the gateway can address the resolution instance of that area. */
 @Injectable()
 export class LocateTicketUseCase {
   constructor(private readonly tickets: RoutedTicketRepository) {}
 
-  async locate(command: TicketOnlyCommandV1): Promise<TicketLocation> {
+  async locate(command: TicketOnlyCommandV1): Promise<LocatedTicketV1> {
     const found = await this.tickets.locate(command.number);
     if (!found) throw ServiceError.notFound('ticket', command.number);
     const { ticket, sequence } = found;

@@ -1,25 +1,4 @@
-import type { ByV1, DerivationKind, TicketDerivedV1 } from '@cau/contracts';
-
-/** One step of a ticket's path: its initial routing, then every derivation (who, when, why). */
-export interface PathStep {
-  /** NULL for the initial routing, which is not a derivation. */
-  derivationId: string | null;
-  from: string | null;
-  to: string;
-  kind: DerivationKind | 'routed';
-  reason: string;
-  /** NULL for the initial routing: routing does it automatically at registration. */
-  by: ByV1 | null;
-  at: string;
-}
-
-export interface TicketPath {
-  ticketId: string;
-  number: number;
-  /** Where the ticket is now. */
-  area: string;
-  steps: PathStep[];
-}
+import type { PathStepV1, TicketDerivedV1, TicketPathV1 } from '@cau/contracts';
 
 const INITIAL_REASON = 'ticket registrado: todo ticket comienza en la mesa de servicios';
 
@@ -30,8 +9,8 @@ const INITIAL_REASON = 'ticket registrado: todo ticket comienza en la mesa de se
 export function ticketPath(
   ticket: { ticketId: string; number: number; area: string; routedAt: Date },
   derivations: readonly TicketDerivedV1[],
-): TicketPath {
-  const initial: PathStep = {
+): TicketPathV1 {
+  const initial: PathStepV1 = {
     derivationId: null,
     from: null,
     to: derivations[0]?.from ?? ticket.area,

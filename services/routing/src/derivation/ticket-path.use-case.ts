@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketOnlyCommandV1 } from '@cau/contracts';
+import { type TicketOnlyCommandV1, type TicketPathV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { mayViewTicket } from '../access/access-policy.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 import { DerivationRepository } from './derivation.repository.js';
-import { ticketPath, type TicketPath } from './ticket-path.js';
+import { ticketPath } from './ticket-path.js';
 
 /** The ticket's path, for everyone allowed to see the ticket (docs/domain.md § Escalation graph). */
 @Injectable()
@@ -14,7 +14,7 @@ export class TicketPathUseCase {
     private readonly derivations: DerivationRepository,
   ) {}
 
-  async path(command: TicketOnlyCommandV1): Promise<TicketPath> {
+  async path(command: TicketOnlyCommandV1): Promise<TicketPathV1> {
     const ticket = await this.tickets.findByNumber(command.number);
     if (!ticket) throw ServiceError.notFound('ticket', command.number);
     const decision = mayViewTicket(command.actor, ticket);

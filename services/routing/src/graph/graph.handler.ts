@@ -1,9 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RoutingCommands } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
-import { ActorOnlyCommand, RenameAreaCommand, ReplaceGraphCommand } from './graph.commands.js';
-import type { Area, ConfiguredGraph } from './graph.repository.js';
+import {
+  RoutingRpc,
+  type AreaV1,
+  type ConfiguredGraphV1,
+  type ActorEnvelopeBase,
+  type RenameAreaCommandV1,
+  type ReplaceGraphCommandV1,
+} from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { GetGraphUseCase } from './get-graph.use-case.js';
 import { ListAreasUseCase } from './list-areas.use-case.js';
 import { RenameAreaUseCase } from './rename-area.use-case.js';
@@ -18,23 +22,23 @@ export class GraphHandler {
     private readonly replaceGraph: ReplaceGraphUseCase,
   ) {}
 
-  @MessagePattern(RoutingCommands.ListAreas)
-  areas(@Payload() data: unknown): Promise<Area[]> {
-    return this.listAreas.list(parseMessage(ActorOnlyCommand, data));
+  @Answers(RoutingRpc.ListAreas)
+  areas(request: ActorEnvelopeBase): Promise<AreaV1[]> {
+    return this.listAreas.list(request);
   }
 
-  @MessagePattern(RoutingCommands.RenameArea)
-  rename(@Payload() data: unknown): Promise<Area> {
-    return this.renameArea.rename(parseMessage(RenameAreaCommand, data));
+  @Answers(RoutingRpc.RenameArea)
+  rename(request: RenameAreaCommandV1): Promise<AreaV1> {
+    return this.renameArea.rename(request);
   }
 
-  @MessagePattern(RoutingCommands.GetGraph)
-  graph(@Payload() data: unknown): Promise<ConfiguredGraph> {
-    return this.getGraph.get(parseMessage(ActorOnlyCommand, data));
+  @Answers(RoutingRpc.GetGraph)
+  graph(request: ActorEnvelopeBase): Promise<ConfiguredGraphV1> {
+    return this.getGraph.get(request);
   }
 
-  @MessagePattern(RoutingCommands.ReplaceGraph)
-  replace(@Payload() data: unknown): Promise<ConfiguredGraph> {
-    return this.replaceGraph.replace(parseMessage(ReplaceGraphCommand, data));
+  @Answers(RoutingRpc.ReplaceGraph)
+  replace(request: ReplaceGraphCommandV1): Promise<ConfiguredGraphV1> {
+    return this.replaceGraph.replace(request);
   }
 }

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DerivationKind } from '@cau/contracts';
+import type { AreaV1, ConfiguredGraphV1, DerivationKind } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import type { DerivationEdge, EscalationGraph } from '../escalation/escalation-graph.js';
 
-export interface Area {
-  code: string;
-  name: string;
-  isEntry: boolean;
-}
-
-/** The graph as configured: its areas with their names, the entry area and the allowed derivations. */
-export interface ConfiguredGraph {
-  areas: Area[];
-  entryArea: string;
-  edges: DerivationEdge[];
-}
-
-export function escalationGraphOf(configured: ConfiguredGraph): EscalationGraph {
+export function escalationGraphOf(configured: ConfiguredGraphV1): EscalationGraph {
   return { areas: configured.areas.map((a) => a.code), entryArea: configured.entryArea, edges: configured.edges };
 }
 
@@ -27,7 +14,7 @@ const GRAPH_CACHE_MS = 5_000;
 @Injectable()
 export class GraphRepository {
   private readonly s: string;
-  private cached: { value: ConfiguredGraph; loadedAt: number } | null = null;
+  private cached: { value: ConfiguredGraphV1; loadedAt: number } | null = null;
   private generation = 0;
 
   constructor(private readonly runtime: ServiceRuntime) {
@@ -38,7 +25,7 @@ export class GraphRepository {
    * The graph for the hot paths (derive, suggest). It changes rarely, so a short cache spares two queries
    * per command; an edit on this instance drops it at once, other instances follow within seconds.
    */
-  async current(): Promise<ConfiguredGraph> {
+  async current(): Promise<ConfiguredGraphV1> {
     if (this.cached && Date.now() - this.cached.loadedAt <= GRAPH_CACHE_MS) return this.cached.value;
     const generation = this.generation;
     const value = await this.load();
@@ -53,7 +40,7 @@ export class GraphRepository {
     this.cached = null;
   }
 
-  async load(tx: EntityManager = this.runtime.dataSource.manager): Promise<ConfiguredGraph> {
+  async load(tx: EntityManager = this.runtime.dataSource.manager): Promise<ConfiguredGraphV1> {
     const areas: Array<{ code: string; name: string; is_entry: boolean }> = await tx.query(
       `SELECT code, name, is_entry FROM "${this.s}".areas ORDER BY position, code`,
     );
@@ -75,7 +62,7 @@ export class GraphRepository {
   }
 
   /** The renamed area, or null when no area has that code. */
-  async rename(tx: EntityManager, code: string, name: string): Promise<Area | null> {
+  async rename(tx: EntityManager, code: string, name: string): Promise<AreaV1 | null> {
     const rows: Array<{ code: string; name: string; is_entry: boolean }> = await tx.query(
       // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
       `WITH renamed AS (

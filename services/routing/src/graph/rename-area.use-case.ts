@@ -1,8 +1,8 @@
+import type { RenameAreaCommandV1, AreaV1 } from '@cau/contracts';
 import { Injectable } from '@nestjs/common';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { mustBeAdmin } from '../access/access-policy.js';
-import type { RenameAreaCommand } from './graph.commands.js';
-import { GraphRepository, type Area } from './graph.repository.js';
+import { GraphRepository } from './graph.repository.js';
 
 /** Areas are configuration: La Pampa names its own Directorates (docs/domain.md § Areas). */
 @Injectable()
@@ -12,7 +12,7 @@ export class RenameAreaUseCase {
     private readonly graphs: GraphRepository,
   ) {}
 
-  async rename(command: RenameAreaCommand): Promise<Area> {
+  async rename(command: RenameAreaCommandV1): Promise<AreaV1> {
     const decision = mustBeAdmin(command.actor);
     if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const area = await this.runtime.transaction(async (tx) => {

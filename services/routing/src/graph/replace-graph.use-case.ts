@@ -1,10 +1,10 @@
+import { type ConfiguredGraphV1, type ReplaceGraphCommandV1 } from '@cau/contracts';
 import { Injectable } from '@nestjs/common';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { mustBeAdmin } from '../access/access-policy.js';
 import { validateGraph } from '../escalation/escalation-graph.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
-import type { ReplaceGraphCommand } from './graph.commands.js';
-import { GraphRepository, type ConfiguredGraph } from './graph.repository.js';
+import { GraphRepository } from './graph.repository.js';
 
 /**
  * Replaces the escalation graph (and, when given, the set of areas) in one transaction, after checking
@@ -19,7 +19,7 @@ export class ReplaceGraphUseCase {
     private readonly tickets: RoutedTicketRepository,
   ) {}
 
-  async replace(command: ReplaceGraphCommand): Promise<ConfiguredGraph> {
+  async replace(command: ReplaceGraphCommandV1): Promise<ConfiguredGraphV1> {
     const decision = mustBeAdmin(command.actor);
     if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const edges = command.edges.map(({ from, to, kind }) => ({ from, to, kind }));

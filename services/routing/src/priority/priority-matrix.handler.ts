@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  ActorEnvelopeBase,
-  ReplacePriorityMatrixCommandV1,
-  RoutingCommands,
-  type PriorityMatrixV1,
-} from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { ActorEnvelopeBase, ReplacePriorityMatrixCommandV1, RoutingRpc, type PriorityMatrixV1 } from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { GetPriorityMatrixUseCase, ReplacePriorityMatrixUseCase } from './priority-matrix.use-cases.js';
 
 @Controller()
@@ -16,13 +10,13 @@ export class PriorityMatrixHandler {
     private readonly replaceMatrix: ReplacePriorityMatrixUseCase,
   ) {}
 
-  @MessagePattern(RoutingCommands.GetPriorityMatrix)
-  matrix(@Payload() data: unknown): Promise<PriorityMatrixV1> {
-    return this.getMatrix.get(parseMessage(ActorEnvelopeBase, data));
+  @Answers(RoutingRpc.GetPriorityMatrix)
+  matrix(request: ActorEnvelopeBase): Promise<PriorityMatrixV1> {
+    return this.getMatrix.get(request);
   }
 
-  @MessagePattern(RoutingCommands.ReplacePriorityMatrix)
-  replace(@Payload() data: unknown): Promise<PriorityMatrixV1> {
-    return this.replaceMatrix.replace(parseMessage(ReplacePriorityMatrixCommandV1, data));
+  @Answers(RoutingRpc.ReplacePriorityMatrix)
+  replace(request: ReplacePriorityMatrixCommandV1): Promise<PriorityMatrixV1> {
+    return this.replaceMatrix.replace(request);
   }
 }

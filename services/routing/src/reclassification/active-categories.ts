@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogueCommands, ErrorCode, type ActorV1, type CatalogueV1 } from '@cau/contracts';
+import { IntakeRpc, ErrorCode, type ActorV1 } from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
 
 /**
@@ -13,7 +13,7 @@ export class ActiveCategories {
   async includes(actor: ActorV1, code: string): Promise<boolean> {
     try {
       // Without `full`, intake answers only active entries (a subcategory of a retired category is left out).
-      const { categories } = await this.rpc.request<CatalogueV1>(CatalogueCommands.List, { actor, full: false });
+      const { categories } = await this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: false });
       return categories.some((category) => category.code === code && !category.retired);
     } catch (error) {
       if (error instanceof ServiceUnavailableError) {

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ReclassifyTicketCommandV1, RoutingCommands, type TicketClassificationV1 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { ReclassifyTicketCommandV1, RoutingRpc, type TicketClassificationV1 } from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { ReclassifyTicketUseCase } from './reclassify-ticket.use-case.js';
 
 @Controller()
@@ -9,8 +8,8 @@ export class ReclassificationHandler {
   constructor(private readonly reclassifyTicket: ReclassifyTicketUseCase) {}
 
   /** The ticket's classification after the correction. */
-  @MessagePattern(RoutingCommands.Reclassify)
-  reclassify(@Payload() data: unknown): Promise<TicketClassificationV1> {
-    return this.reclassifyTicket.reclassify(parseMessage(ReclassifyTicketCommandV1, data));
+  @Answers(RoutingRpc.Reclassify)
+  reclassify(request: ReclassifyTicketCommandV1): Promise<TicketClassificationV1> {
+    return this.reclassifyTicket.reclassify(request);
   }
 }

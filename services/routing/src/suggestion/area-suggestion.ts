@@ -1,12 +1,4 @@
-import { DefaultArea, TicketType } from '@cau/contracts';
-
-export type SuggestionRule = 'security-incident' | 'handled-by-uit' | 'service-availability' | 'functional-design';
-
-export interface Suggestion {
-  area: string;
-  reason: { es: string; en: string };
-  rule: SuggestionRule;
-}
+import { DefaultArea, TicketType, type AreaSuggestionV1 } from '@cau/contracts';
 
 /** The areas the procedures name (docs/domain.md § Areas); advice follows the AGETIC defaults. */
 export const INFRASTRUCTURE_AREA = DefaultArea.UIT;
@@ -48,7 +40,7 @@ const DESIGN_WORDS = ['diseño', 'funcional', 'pantalla', 'pantallas', 'formular
  * A security incident goes to UIT, which hands it to ACGII (9.2 3.C); a category UIT handled before or
  * an availability problem goes to UIT (9.1 step 3); a functional-design problem to ADT (9.1 step 4).
  */
-export function suggestArea(facts: SuggestionFacts): Suggestion | null {
+export function suggestArea(facts: SuggestionFacts): AreaSuggestionV1 | null {
   if (!facts.atEntryArea) return null;
   const allowed = (area: string) => facts.allowedTargets.includes(area);
   const text = `${facts.category} ${facts.title ?? ''}`;

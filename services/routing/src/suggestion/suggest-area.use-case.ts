@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketOnlyCommandV1 } from '@cau/contracts';
+import { type TicketOnlyCommandV1, type AreaSuggestionV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { mustBeStaff } from '../access/access-policy.js';
 import { allowedTargets } from '../escalation/escalation-graph.js';
 import { escalationGraphOf, GraphRepository } from '../graph/graph.repository.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
-import { INFRASTRUCTURE_AREA, suggestArea, type Suggestion } from './area-suggestion.js';
+import { INFRASTRUCTURE_AREA, suggestArea } from './area-suggestion.js';
 
 /** Advice for the L1 operator: where the procedures would send this ticket, and why (9.1 steps 3–5). */
 @Injectable()
@@ -16,7 +16,7 @@ export class SuggestAreaUseCase {
   ) {}
 
   /** Wrapped, so "no advice" is an object too (a bare null is an awkward answer for HTTP clients). */
-  async suggest(command: TicketOnlyCommandV1): Promise<{ suggestion: Suggestion | null }> {
+  async suggest(command: TicketOnlyCommandV1): Promise<{ suggestion: AreaSuggestionV1 | null }> {
     const decision = mustBeStaff(command.actor);
     if (!decision.allowed) throw ServiceError.forbidden(decision.refusal);
     const ticket = await this.tickets.findByNumber(command.number);

@@ -1,21 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Intake's requester directory: everyone a ticket was registered for (created or updated by each
- * registration, keyed by e-mail). See ./subjects.ts for the naming rule: never rename a subject in place.
- */
-export const IntakeQueries = {
-  /** Staff (operator, agent, supervisor, admin) find a requester by name, e-mail or phone while registering. */
-  SearchRequesters: 'intake.requester.search.v1',
-  /** One requester by id (staff): inventory names the holder of a custody. */
-  GetRequester: 'intake.requester.get.v1',
-  /** Notifications: the requester a WhatsApp number (E.164 digits) belongs to, or null. */
-  RequesterByPhone: 'intake.requester.by-phone.v1',
-} as const;
+import {
+  IsDefined,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ActorEnvelopeBase } from '../../common.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 export const RequesterSearchLimits = {
   pageSize: 50,
@@ -72,4 +71,19 @@ export interface RequesterPageV1 {
 export class RequesterRefV1 extends ActorEnvelopeBase {
   @IsUUID()
   id!: string;
+}
+
+/** Notifications' WhatsApp channel asks for the requester a WhatsApp number belongs to. */
+export class RequesterByPhoneQueryV1 {
+  /** E.164 digits without the plus sign. */
+  @IsDefined()
+  @IsString()
+  @Matches(/^[0-9]{6,20}$/)
+  phone!: string;
+
+  /** Country code put before numbers stored without one (`591`); none when empty. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{0,4}$/)
+  countryCode?: string;
 }

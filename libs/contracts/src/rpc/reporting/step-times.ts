@@ -15,24 +15,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase, ActorV1 } from './common.js';
-import { AREA_CODE_PATTERN } from './enums.js';
-import { NotBlank } from './not-blank.js';
+import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
+import { AREA_CODE_PATTERN } from '../../enums.js';
+import { NotBlank } from '../../not-blank.js';
 import { ReportPeriodV1, type ReportScopeV1 } from './reports.js';
 
 /**
  * Times per step of the field procedure (docs/domain.md § Field service: MX-PR15 "Atención a Usuarios y
  * Soporte Técnico", activities 01–10; issue 15 "Times per step"). Which events start and end each step: docs/indicators.md.
  */
-export const StepTimesQueries = {
-  /** Per step, over a period: count, median, p90, target, over target, the worst tickets (StepTimesReportV1). */
-  Report: 'reporting.step-times.v1',
-  /** The targets in force (StepTargetsV1). */
-  Targets: 'reporting.step-targets.get.v1',
-  /** Replaces the targets (administrators); answers the targets now in force. */
-  ReplaceTargets: 'reporting.step-targets.replace.v1',
-} as const;
-
 /**
  * MX-PR15's activities, and `08b`, the repair away from the office (after the F03 of activity 08, before
  * the signatures of 09), which MX-PR15 leaves untimed. Never renumber: stored targets and times use them.

@@ -12,12 +12,12 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase, AREA_CODE_PATTERN, DERIVATION_KINDS, Limits, type DerivationKind } from '@cau/contracts';
+import { ActorEnvelopeBase } from '../../common.js';
+import { AREA_CODE_PATTERN } from '../../enums.js';
+import { DERIVATION_KINDS, type DerivationKind } from '../../procedures/commands.js';
+import { Limits } from '../../limits.js';
 
-/*
- * Payloads of the area and graph subjects. The contracts declare only the subjects (RoutingCommands);
- * these classes live here until they move to libs/contracts beside the other procedure commands.
- */
+/** Routing's areas and escalation graph: what administrators configure and everyone else reads. */
 
 /** Names are trimmed before they are checked, so a name of spaces only is refused as empty. */
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -25,10 +25,7 @@ const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 's
 const MAX_AREAS = 100;
 const MAX_EDGES = 1_000;
 
-/** ListAreas and GetGraph: nothing beyond who asks. */
-export class ActorOnlyCommand extends ActorEnvelopeBase {}
-
-export class RenameAreaCommand extends ActorEnvelopeBase {
+export class RenameAreaCommandV1 extends ActorEnvelopeBase {
   @IsDefined()
   @Matches(AREA_CODE_PATTERN)
   code!: string;
@@ -41,7 +38,7 @@ export class RenameAreaCommand extends ActorEnvelopeBase {
   name!: string;
 }
 
-export class GraphEdgeInput {
+export class GraphEdgeInputV1 {
   @IsDefined()
   @Matches(AREA_CODE_PATTERN)
   from!: string;
@@ -55,7 +52,7 @@ export class GraphEdgeInput {
   kind!: DerivationKind;
 }
 
-export class GraphAreaInput {
+export class GraphAreaInputV1 {
   @IsDefined()
   @Matches(AREA_CODE_PATTERN)
   code!: string;
@@ -68,13 +65,13 @@ export class GraphAreaInput {
   name!: string;
 }
 
-export class ReplaceGraphCommand extends ActorEnvelopeBase {
+export class ReplaceGraphCommandV1 extends ActorEnvelopeBase {
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(MAX_EDGES)
   @ValidateNested({ each: true })
-  @Type(() => GraphEdgeInput)
-  edges!: GraphEdgeInput[];
+  @Type(() => GraphEdgeInputV1)
+  edges!: GraphEdgeInputV1[];
 
   /** When given, the complete list of areas: new codes are added, absent ones removed. */
   @IsOptional()
@@ -82,6 +79,25 @@ export class ReplaceGraphCommand extends ActorEnvelopeBase {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_AREAS)
   @ValidateNested({ each: true })
-  @Type(() => GraphAreaInput)
-  areas?: GraphAreaInput[];
+  @Type(() => GraphAreaInputV1)
+  areas?: GraphAreaInputV1[];
+}
+
+export interface AreaV1 {
+  code: string;
+  name: string;
+  isEntry: boolean;
+}
+
+export interface DerivationEdgeV1 {
+  from: string;
+  to: string;
+  kind: DerivationKind;
+}
+
+/** The graph as configured: its areas with their names, the entry area and the allowed derivations. */
+export interface ConfiguredGraphV1 {
+  areas: AreaV1[];
+  entryArea: string;
+  edges: DerivationEdgeV1[];
 }

@@ -1,4 +1,4 @@
-import { fieldMessage, isDateOrInstant, TicketListFiltersV1, validateContract } from '../index.js';
+import { fieldMessage, isDateOrInstant, TicketListFiltersV1, validateContract } from '../../index.js';
 
 const problems = (filters: Record<string, unknown>) => {
   const result = validateContract(TicketListFiltersV1, filters);

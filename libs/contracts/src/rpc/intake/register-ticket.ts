@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from '../common.js';
+import { ActorEnvelopeBase } from '../../common.js';
 import {
   CHANNELS,
   IMPACTS,
@@ -24,9 +24,9 @@ import {
   type Impact,
   type Urgency,
   type TicketType,
-} from '../enums.js';
-import { Limits } from '../limits.js';
-import { NotBlank } from '../not-blank.js';
+} from '../../enums.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 export class ContactV1 {
   @IsDefined()

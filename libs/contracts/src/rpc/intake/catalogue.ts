@@ -18,11 +18,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { LocalizedLabelV1 } from './catalogue.js';
-import { ActorEnvelopeBase } from './common.js';
-import { defineEvent } from './events/envelope.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
+import type { LocalizedLabelV1 } from '../../catalogue.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { defineEvent } from '../../events/envelope.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 /**
  * The administered catalogues (intake owns them: registration validates against them). Categories form a
@@ -47,18 +47,6 @@ export const CatalogueLimits = {
 
 export const CATALOGUE_KINDS = ['category', 'service', 'jurisdiction'] as const;
 export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
-
-/** NEVER rename a subject in place (see ./subjects.ts). */
-export const CatalogueCommands = {
-  /** `ListCatalogueQueryV1` → `CatalogueV1`. Retired entries and jurisdictions' e-mails: administrators only. */
-  List: 'intake.catalogue.list.v1',
-  /** Create or change one entry → `CatalogueChangeV1<CategoryV1>`; administrators only. */
-  SaveCategory: 'intake.catalogue.category.save.v1',
-  SaveService: 'intake.catalogue.service.save.v1',
-  SaveJurisdiction: 'intake.catalogue.jurisdiction.save.v1',
-  /** Retire or restore one entry → `CatalogueChangeV1<…>`; administrators only. */
-  SetRetired: 'intake.catalogue.retire.v1',
-} as const;
 
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const lowerTrimmed = ({ value }: { value: unknown }): unknown =>

@@ -18,38 +18,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase, ActorV1 } from './common.js';
-import { Language, Role, type TicketType } from './enums.js';
-import { defineEvent } from './events/envelope.js';
-import { Limits } from './limits.js';
-import { TicketFiltersV1 } from './queries/tickets.js';
-import { NotBlank } from './not-blank.js';
-import type { ProblemStatus } from './procedures/problems.js';
+import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
+import { Language, Role, type TicketType } from '../../enums.js';
+import { defineEvent } from '../../events/envelope.js';
+import { Limits } from '../../limits.js';
+import { TicketFiltersV1 } from './tickets.js';
+import { NotBlank } from '../../not-blank.js';
+import type { ProblemStatus } from '../../procedures/problems.js';
 
 /**
  * Indicators of the service desk (docs/domain.md § Reports). Definitions of every
  * figure: docs/indicators.md.
  */
-export const ReportQueries = {
-  Kpis: 'reporting.kpis.v1',
-  Recurring: 'reporting.recurring.v1',
-  /** The open problem records and their incidents (ProblemsReportV1; staff only, as problems are). */
-  Problems: 'reporting.problems.v1',
-  Yearly: 'reporting.yearly.v1',
-  /** Per technician, per area that resolved, per ticket type (ProductivityReportV1). */
-  Productivity: 'reporting.productivity.v1',
-  /** One page of a streamed ticket export (answer: TicketPageV1 of at most `ReportLimits.exportPageSize`). */
-  TicketExportPage: 'reporting.ticket.export-page.v1',
-  /** Starts a rebuild of the read models (administrators); answers at once with its ReadModelRebuildV1. */
-  RebuildStart: 'reporting.rebuild.start.v1',
-  /** A rebuild's progress by id. */
-  RebuildStatus: 'reporting.rebuild.status.v1',
-  /** Scheduled reports (administrators): list, create, delete. */
-  ScheduleList: 'reporting.schedules.list.v1',
-  ScheduleCreate: 'reporting.schedules.create.v1',
-  ScheduleDelete: 'reporting.schedules.delete.v1',
-} as const;
-
 /**
  * Reporting's live read-model consumer on the events stream. Its inbox rows are keyed by it; the gateway's
  * live stream reads its acknowledged position to tell browsers of a change once the read side shows it.

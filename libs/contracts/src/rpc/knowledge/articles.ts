@@ -17,39 +17,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { AREA_CODE_PATTERN, ROLES, type Role } from './enums.js';
-import { defineEvent } from './events/envelope.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Knowledge-base subjects (see ./subjects.ts for the naming rule: never rename one in place).
- * Articles are addressed by their UUID; tickets by their number, as everywhere else.
- */
-export const KnowledgeCommands = {
-  CreateArticle: 'knowledge.article.create.v1',
-  UpdateArticle: 'knowledge.article.update.v1',
-  PublishArticle: 'knowledge.article.publish.v1',
-  ArchiveArticle: 'knowledge.article.archive.v1',
-  DraftFromTicket: 'knowledge.article.draft-from-ticket.v1',
-  RecordUse: 'knowledge.article.use.v1',
-  Vote: 'knowledge.article.vote.v1',
-  /** "Esto resolvió mi problema": self-service that avoided a ticket. */
-  RecordSelfSolved: 'knowledge.article.self-solved.v1',
-  Reindex: 'knowledge.index.rebuild.v1',
-} as const;
-
-export const KnowledgeQueries = {
-  GetArticle: 'knowledge.article.get.v1',
-  ListArticles: 'knowledge.article.list.v1',
-  ArticleVersions: 'knowledge.article.versions.v1',
-  /** Whether the actor may read an article, without counting a view (the gateway serving its files). */
-  ArticleAccess: 'knowledge.article.access.v1',
-  Search: 'knowledge.search.v1',
-  Suggest: 'knowledge.suggest.v1',
-  FindDuplicates: 'knowledge.article.duplicates.v1',
-  TicketSuggestions: 'knowledge.ticket.suggestions.v1',
-} as const;
+import { ActorEnvelopeBase } from '../../common.js';
+import { AREA_CODE_PATTERN, ROLES, type Role } from '../../enums.js';
+import { defineEvent } from '../../events/envelope.js';
+import { NotBlank } from '../../not-blank.js';
 
 export const ARTICLE_VISIBILITIES = ['internal', 'public'] as const;
 export type ArticleVisibility = (typeof ARTICLE_VISIBILITIES)[number];

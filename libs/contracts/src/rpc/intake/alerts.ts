@@ -17,30 +17,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { AREA_CODE_PATTERN, PRIORITIES, type Priority } from './enums.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Monitoring alerts become incidents (issue 18). Intake owns the integrations (one account per monitoring
- * source, with its webhook secret) and the alert records that fold repeated firings into one ticket.
- * NEVER rename a subject in place (see subjects.ts).
- */
-export const AlertCommands = {
-  /** The gateway's webhook: one Alertmanager or Zabbix notification, with the hash of the secret presented. */
-  Receive: 'intake.alerts.receive.v1',
-  /** Administrators: the integrations. */
-  ListIntegrations: 'intake.alerts.integrations.list.v1',
-  CreateIntegration: 'intake.alerts.integrations.create.v1',
-  UpdateIntegration: 'intake.alerts.integrations.update.v1',
-  /** Administrators: a new secret, answered once (only its hash is kept). */
-  RotateSecret: 'intake.alerts.integrations.rotate.v1',
-  /** Administrators: the latest alert records with their tickets. */
-  RecentAlerts: 'intake.alerts.recent.v1',
-  /** Staff: the alerts folded into one ticket (the ticket workspace's monitoring section). */
-  TicketAlerts: 'intake.alerts.ticket.v1',
-} as const;
+import { ActorEnvelopeBase } from '../../common.js';
+import { AREA_CODE_PATTERN, PRIORITIES, type Priority } from '../../enums.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 export const ALERT_SOURCE_KINDS = ['alertmanager', 'zabbix'] as const;
 export type AlertSourceKind = (typeof ALERT_SOURCE_KINDS)[number];

@@ -16,8 +16,8 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { ActorEnvelopeBase } from '../common.js';
-import type { AttachmentLinkV1, ContactV1 } from '../commands/register-ticket.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import type { AttachmentLinkV1, ContactV1 } from '../intake/register-ticket.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,
@@ -30,8 +30,8 @@ import {
   type Priority,
   type TicketStatus,
   type TicketType,
-} from '../enums.js';
-import { Limits } from '../limits.js';
+} from '../../enums.js';
+import { Limits } from '../../limits.js';
 
 export class TicketByNumberQueryV1 extends ActorEnvelopeBase {
   @IsInt()

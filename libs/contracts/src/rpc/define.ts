@@ -1,0 +1,51 @@
+import type { ClassConstructor } from 'class-transformer';
+
+/**
+ * A request/reply subject with what it takes and what it answers, declared once beside the other
+ * subjects of the service that answers it (`rpc/<service>/`). Callers send it with
+ * `RpcClient.request(definition, request)` and get the reply's type; handlers answer it with
+ * `@Answers(definition)`, which checks the request against `request` before the method runs.
+ *
+ * `kind` says whether the subject changes something (`command`) or only reads (`query`).
+ */
+export interface RpcDefinition<Request extends object, Reply> {
+  readonly kind: 'command' | 'query';
+  /** Without the deployment prefix. NEVER change it in place: running instances listen on it. */
+  readonly subject: string;
+  /** The class-validator contract every request is checked against. */
+  readonly request: ClassConstructor<Request>;
+  /** Only a type: replies are built by the service that owns them and are not checked again. */
+  readonly reply: ReplyType<Reply>;
+}
+
+/** The reply's type, carried by a definition without a value (many replies are interfaces). */
+export interface ReplyType<Reply> {
+  readonly __reply?: Reply;
+}
+
+export type AnyRpcDefinition = RpcDefinition<object, unknown>;
+export type RequestOf<D> = D extends RpcDefinition<infer Request, unknown> ? Request : never;
+export type ReplyOf<D> = D extends RpcDefinition<object, infer Reply> ? Reply : never;
+
+/** The reply type of a definition: `defineQuery(subject, Request, replyOf<Answer>())`. */
+export function replyOf<Reply>(): ReplyType<Reply> {
+  return {};
+}
+
+/** A subject that changes something. */
+export function defineCommand<Request extends object, Reply>(
+  subject: string,
+  request: ClassConstructor<Request>,
+  reply: ReplyType<Reply>,
+): RpcDefinition<Request, Reply> {
+  return { kind: 'command', subject, request, reply };
+}
+
+/** A subject that only reads. */
+export function defineQuery<Request extends object, Reply>(
+  subject: string,
+  request: ClassConstructor<Request>,
+  reply: ReplyType<Reply>,
+): RpcDefinition<Request, Reply> {
+  return { kind: 'query', subject, request, reply };
+}

@@ -1,0 +1,37 @@
+import { ActorEnvelopeBase } from '../../common.js';
+import { PriorityMatrixV1, ReplacePriorityMatrixCommandV1 } from '../../priority-matrix.js';
+import { DeriveTicketCommandV1, ReclassifyTicketCommandV1, TicketOnlyCommandV1 } from '../../procedures/commands.js';
+import type { TicketClassificationV1, TicketDerivedV1 } from '../../procedures/events.js';
+import { defineCommand, defineQuery, replyOf } from '../define.js';
+import { RenameAreaCommandV1, ReplaceGraphCommandV1, type AreaV1, type ConfiguredGraphV1 } from './areas.js';
+import type { LocatedTicketV1, SuggestedAreaV1, TicketPathV1 } from './tickets.js';
+
+export * from './areas.js';
+export * from './tickets.js';
+
+/** Everything routing answers over request/reply. */
+export const RoutingRpc = {
+  /** Where a ticket is now, so a caller can address the resolution instance of that area. */
+  Locate: defineQuery('routing.ticket.locate.v1', TicketOnlyCommandV1, replyOf<LocatedTicketV1>()),
+  Derive: defineCommand('routing.ticket.derive.v1', DeriveTicketCommandV1, replyOf<TicketDerivedV1>()),
+  Suggest: defineQuery('routing.ticket.suggest.v1', TicketOnlyCommandV1, replyOf<SuggestedAreaV1>()),
+  Path: defineQuery('routing.ticket.path.v1', TicketOnlyCommandV1, replyOf<TicketPathV1>()),
+  /** The ticket's classification after the change. */
+  Reclassify: defineCommand(
+    'routing.ticket.reclassify.v1',
+    ReclassifyTicketCommandV1,
+    replyOf<TicketClassificationV1>(),
+  ),
+  ListAreas: defineQuery('routing.areas.list.v1', ActorEnvelopeBase, replyOf<AreaV1[]>()),
+  RenameArea: defineCommand('routing.areas.rename.v1', RenameAreaCommandV1, replyOf<AreaV1>()),
+  GetGraph: defineQuery('routing.graph.get.v1', ActorEnvelopeBase, replyOf<ConfiguredGraphV1>()),
+  ReplaceGraph: defineCommand('routing.graph.replace.v1', ReplaceGraphCommandV1, replyOf<ConfiguredGraphV1>()),
+  /** Any staff member. */
+  GetPriorityMatrix: defineQuery('routing.priority-matrix.get.v1', ActorEnvelopeBase, replyOf<PriorityMatrixV1>()),
+  /** Administrators; tickets already routed keep their priority. */
+  ReplacePriorityMatrix: defineCommand(
+    'routing.priority-matrix.replace.v1',
+    ReplacePriorityMatrixCommandV1,
+    replyOf<PriorityMatrixV1>(),
+  ),
+};
