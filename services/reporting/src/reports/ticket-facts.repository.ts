@@ -349,14 +349,25 @@ export class TicketFactsRepository {
     ];
     // What the row counted where a latest (a name, a first or last registration, the latest numbers) is
     // kept, locked now as the statement below would lock it.
-    const [before]: OldFactRow[] = await tx.query(
-      `SELECT to_char((registered_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS registered_day, registered_at,
-              number::int AS number, type, category, jurisdiction,
-              to_char((closed_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS closed_day, closed_at,
-              solver_account_id, solver_name, solver_area
-       FROM "${this.s}".ticket_facts WHERE ticket_id = $1
-       FOR UPDATE`,
-      [fact.ticketId, zone],
+    const before: OldFactRow | null = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('ticket_facts')
+        .select([
+          sql<string>`to_char((registered_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
+          'registered_at',
+          sql<number>`number::int`.as('number'),
+          'type',
+          'category',
+          'jurisdiction',
+          sql<string | null>`to_char((closed_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
+          'closed_at',
+          'solver_account_id',
+          'solver_name',
+          'solver_area',
+        ])
+        .where('ticket_id', '=', fact.ticketId)
+        .forUpdate(),
     );
     // The row's old contribution to kpi_daily, productivity_daily and recurring_daily is taken off and the
     // new one added in the same statement (every CTE sees the row as it was before), so redelivered and
@@ -425,18 +436,23 @@ export class TicketFactsRepository {
     const dimension = read ? DIMENSION_COLUMN[read] : '';
     const only = scope ? ' AND value = $4' : '';
     const overall = scope !== null && criteria.dimension === null;
+    // Open when the report starts: registered before it less closed (and still closed) or merged before it.
+    const openBefore = this.db
+      .selectFrom('kpi_daily')
+      .select(['value', sql<number>`(sum(opened) - sum(closed) - sum(merged))::int`.as('open')])
+      .where('dimension', '=', dimension)
+      .where('day', '<', localDay(criteria.fromDay));
     const [days, openAtStart] = await Promise.all([
       this.runtime.dataSource.query<DailyRow[]>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS].join(', ')}
          FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date${only}`,
         [dimension, criteria.fromDay, criteria.toDay, ...(scope ? [scope.value] : [])],
       ),
-      // Open when the report starts: registered before it less closed (and still closed) or merged before it.
-      this.runtime.dataSource.query<Array<{ value: string | null; open: number }>>(
-        `SELECT value, (sum(opened) - sum(closed) - sum(merged))::int AS open FROM "${this.s}".kpi_daily
-         WHERE dimension = $1 AND day < $2::date${scope ? ' AND value = $3' : ''}
-         GROUP BY 1 HAVING sum(opened) - sum(closed) - sum(merged) <> 0`,
-        [dimension, criteria.fromDay, ...(scope ? [scope.value] : [])],
+      fetchRows(
+        this.runtime.dataSource,
+        (scope ? openBefore.where('value', '=', scope.value) : openBefore)
+          .groupBy(sql`1`)
+          .having(sql<number>`sum(opened) - sum(closed) - sum(merged)`, '<>', 0),
       ),
     ]);
     if (overall) {
@@ -449,12 +465,10 @@ export class TicketFactsRepository {
   /** Fills kpi_daily again from the fact table when it was built in another zone (or never). */
   async ensureDaily(zone: string): Promise<boolean> {
     return this.runtime.dataSource.transaction(async (tx) => {
-      const [state]: Array<{ zone: string | null }> = await tx.query(
-        `SELECT zone FROM "${this.s}".kpi_daily_state FOR UPDATE`,
-      );
+      const state = await fetchFirst(tx, this.db.selectFrom('kpi_daily_state').select('zone').forUpdate());
       if (state?.zone === zone) return false;
-      for (const sql of dailySummariesRebuild(this.s)) {
-        await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      for (const statement of dailySummariesRebuild(this.s)) {
+        await tx.query(statement, statement.includes('$1') ? [zone] : []);
       }
       return true;
     });
