@@ -3,6 +3,7 @@
  * Please do not edit it manually.
  */
 
+import type { CalendarDefinition } from '@cau/business-time';
 import type {
   AttachmentLinkV1,
   Channel,
@@ -41,7 +42,7 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface BusinessCalendars {
-  calendars: Json;
+  calendars: JsonColumn<CalendarDefinition[]>;
   singleton: Generated<boolean>;
   version: Int8;
 }

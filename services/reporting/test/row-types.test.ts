@@ -19,9 +19,11 @@ const narrowed: RowTypesOptions = {
     'ticket_view.reported_by': 'JsonColumn<ContactV1>',
     'ticket_view.registered_by': "JsonColumn<TicketViewV1['registeredBy']>",
     'ticket_view.attachments': 'JsonColumn<AttachmentLinkV1[]>',
+    'business_calendars.calendars': 'JsonColumn<CalendarDefinition[]>',
   },
   imports: {
     AttachmentLinkV1: '@cau/contracts',
+    CalendarDefinition: '@cau/business-time',
     Channel: '@cau/contracts',
     ContactV1: '@cau/contracts',
     Impact: '@cau/contracts',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { CalendarDefinition } from '@cau/business-time';
 import {
@@ -9,6 +10,9 @@ import {
   type ReportScopeV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
+import type { TicketFacts } from '../rows.generated.js';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
 import { KPI_DAILY_COUNTERS, KPI_DAILY_HISTS, KPI_DAILY_SUMS, kpiDailyUpsert } from './kpi-daily.sql.js';
 import { dailySummariesRebuild } from './daily-summaries.sql.js';
@@ -105,8 +109,10 @@ export interface YearlyRow {
   jurisdictionsServed: number;
 }
 
+type FactColumn = keyof Selectable<TicketFacts>;
+
 /** Report dimensions and recurrence keys name fact columns; only these fixed names reach the SQL. */
-const DIMENSION_COLUMN: Record<ReportDimension, string> = {
+const DIMENSION_COLUMN: Record<ReportDimension, FactColumn> = {
   area: 'area',
   jurisdiction: 'jurisdiction',
   channel: 'channel',
@@ -115,7 +121,7 @@ const DIMENSION_COLUMN: Record<ReportDimension, string> = {
   type: 'type',
   service: 'service',
 };
-const RECURRENCE_COLUMN: Record<RecurrenceKey, string> = {
+const RECURRENCE_COLUMN: Record<RecurrenceKey, FactColumn> = {
   category: 'category',
   requester: 'requester_email',
   jurisdiction: 'jurisdiction',
@@ -178,9 +184,12 @@ interface OldFactRow {
 @Injectable()
 export class TicketFactsRepository {
   private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   /**
@@ -231,18 +240,19 @@ export class TicketFactsRepository {
   }
 
   async calendars(tx: EntityManager): Promise<StoredCalendars> {
-    const [row]: Array<{ version: string; calendars: CalendarDefinition[] }> = await tx.query(
-      `SELECT version, calendars FROM "${this.s}".business_calendars`,
-    );
+    const row = await fetchFirst(tx, this.db.selectFrom('business_calendars').select(['version', 'calendars']));
     return { version: Number(row?.version ?? 0), calendars: row?.calendars ?? [] };
   }
 
   /** Keeps the announced calendars unless newer ones are kept already; false when they were older. */
   async saveCalendars(tx: EntityManager, announced: StoredCalendars): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `UPDATE "${this.s}".business_calendars SET version = $1, calendars = $2::jsonb
-       WHERE version < $1 RETURNING 1`,
-      [announced.version, JSON.stringify(announced.calendars)],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .updateTable('business_calendars')
+        .set({ version: announced.version, calendars: JSON.stringify(announced.calendars) })
+        .where('version', '<', String(announced.version))
+        .returning(sql<number>`1`.as('updated')),
     );
     return rows.length > 0;
   }
@@ -253,20 +263,18 @@ export class TicketFactsRepository {
    * ticket when `days` is null.
    */
   async countedAcross(tx: EntityManager, days: readonly string[] | null): Promise<string[]> {
-    const rows: Array<{ ticket_id: string }> =
+    const answered = this.db.selectFrom('ticket_facts as f').select('f.ticket_id');
+    const rows = await fetchRows(
+      tx,
       days === null
-        ? await tx.query(
-            `SELECT ticket_id FROM "${this.s}".ticket_facts
-             WHERE first_response_at IS NOT NULL`,
-          )
-        : await tx.query(
-            `SELECT f.ticket_id FROM "${this.s}".ticket_facts f
-             WHERE EXISTS (
-               SELECT 1 FROM unnest($1::date[]) AS d(day)
+        ? answered.where('f.first_response_at', 'is not', null)
+        : answered.where(
+            sql<boolean>`EXISTS (
+               SELECT 1 FROM unnest(${days}::date[]) AS d(day)
                WHERE f.registered_at < ((d.day + 2)::timestamp AT TIME ZONE 'UTC')
                  AND f.first_response_at > ((d.day - 1)::timestamp AT TIME ZONE 'UTC'))`,
-            [days],
-          );
+          ),
+    );
     return rows.map((r) => r.ticket_id);
   }
 
@@ -341,14 +349,25 @@ export class TicketFactsRepository {
     ];
     // What the row counted where a latest (a name, a first or last registration, the latest numbers) is
     // kept, locked now as the statement below would lock it.
-    const [before]: OldFactRow[] = await tx.query(
-      `SELECT to_char((registered_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS registered_day, registered_at,
-              number::int AS number, type, category, jurisdiction,
-              to_char((closed_at AT TIME ZONE $2::text)::date, 'YYYY-MM-DD') AS closed_day, closed_at,
-              solver_account_id, solver_name, solver_area
-       FROM "${this.s}".ticket_facts WHERE ticket_id = $1
-       FOR UPDATE`,
-      [fact.ticketId, zone],
+    const before: OldFactRow | null = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('ticket_facts')
+        .select([
+          sql<string>`to_char((registered_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
+          'registered_at',
+          sql<number>`number::int`.as('number'),
+          'type',
+          'category',
+          'jurisdiction',
+          sql<string | null>`to_char((closed_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
+          'closed_at',
+          'solver_account_id',
+          'solver_name',
+          'solver_area',
+        ])
+        .where('ticket_id', '=', fact.ticketId)
+        .forUpdate(),
     );
     // The row's old contribution to kpi_daily, productivity_daily and recurring_daily is taken off and the
     // new one added in the same statement (every CTE sees the row as it was before), so redelivered and
@@ -417,18 +436,23 @@ export class TicketFactsRepository {
     const dimension = read ? DIMENSION_COLUMN[read] : '';
     const only = scope ? ' AND value = $4' : '';
     const overall = scope !== null && criteria.dimension === null;
+    // Open when the report starts: registered before it less closed (and still closed) or merged before it.
+    const openBefore = this.db
+      .selectFrom('kpi_daily')
+      .select(['value', sql<number>`(sum(opened) - sum(closed) - sum(merged))::int`.as('open')])
+      .where('dimension', '=', dimension)
+      .where('day', '<', localDay(criteria.fromDay));
     const [days, openAtStart] = await Promise.all([
       this.runtime.dataSource.query<DailyRow[]>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS].join(', ')}
          FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date${only}`,
         [dimension, criteria.fromDay, criteria.toDay, ...(scope ? [scope.value] : [])],
       ),
-      // Open when the report starts: registered before it less closed (and still closed) or merged before it.
-      this.runtime.dataSource.query<Array<{ value: string | null; open: number }>>(
-        `SELECT value, (sum(opened) - sum(closed) - sum(merged))::int AS open FROM "${this.s}".kpi_daily
-         WHERE dimension = $1 AND day < $2::date${scope ? ' AND value = $3' : ''}
-         GROUP BY 1 HAVING sum(opened) - sum(closed) - sum(merged) <> 0`,
-        [dimension, criteria.fromDay, ...(scope ? [scope.value] : [])],
+      fetchRows(
+        this.runtime.dataSource,
+        (scope ? openBefore.where('value', '=', scope.value) : openBefore)
+          .groupBy(sql`1`)
+          .having(sql<number>`sum(opened) - sum(closed) - sum(merged)`, '<>', 0),
       ),
     ]);
     if (overall) {
@@ -441,12 +465,10 @@ export class TicketFactsRepository {
   /** Fills kpi_daily again from the fact table when it was built in another zone (or never). */
   async ensureDaily(zone: string): Promise<boolean> {
     return this.runtime.dataSource.transaction(async (tx) => {
-      const [state]: Array<{ zone: string | null }> = await tx.query(
-        `SELECT zone FROM "${this.s}".kpi_daily_state FOR UPDATE`,
-      );
+      const state = await fetchFirst(tx, this.db.selectFrom('kpi_daily_state').select('zone').forUpdate());
       if (state?.zone === zone) return false;
-      for (const sql of dailySummariesRebuild(this.s)) {
-        await tx.query(sql, sql.includes('$1') ? [zone] : []);
+      for (const statement of dailySummariesRebuild(this.s)) {
+        await tx.query(statement, statement.includes('$1') ? [zone] : []);
       }
       return true;
     });
@@ -467,29 +489,27 @@ export class TicketFactsRepository {
     const column = RECURRENCE_COLUMN[criteria.by];
     const scope = criteria.scope ?? null;
     if (!scope && criteria.by !== 'requester') return this.recurringDaily(criteria);
-    const rows: Array<{
-      key: string;
-      incidents: number;
-      first_at: Date;
-      last_at: Date;
-      latest_numbers: string[];
-    }> = await this.runtime.dataSource.query(
-      `SELECT ${column} AS key, count(*)::int AS incidents, min(registered_at) AS first_at,
-              max(registered_at) AS last_at, (array_agg(number ORDER BY number DESC))[1:10] AS latest_numbers
-       FROM "${this.s}".ticket_facts
-       WHERE registered_at >= $1 AND registered_at < $2 AND type = ANY($3)${scope ? ` AND ${DIMENSION_COLUMN[scope.dimension]} = $6` : ''}
-       GROUP BY 1
-       HAVING count(*) >= $4
-       ORDER BY incidents DESC, key
-       LIMIT $5`,
-      [
-        criteria.from,
-        criteria.to,
-        [...INCIDENT_TYPES],
-        criteria.minCount,
-        criteria.limit,
-        ...(scope ? [scope.value] : []),
-      ],
+    const incidents = this.db
+      .selectFrom('ticket_facts')
+      .select([
+        // The recurrence columns are text (category, jurisdiction, requester's address).
+        sql<string>`${sql.ref(column)}`.as('key'),
+        sql<number>`count(*)::int`.as('incidents'),
+        sql<Date>`min(registered_at)`.as('first_at'),
+        sql<Date>`max(registered_at)`.as('last_at'),
+        sql<string[]>`(array_agg(number ORDER BY number DESC))[1:10]`.as('latest_numbers'),
+      ])
+      .where('registered_at', '>=', criteria.from)
+      .where('registered_at', '<', criteria.to)
+      .where('type', '=', sql<string>`ANY(${[...INCIDENT_TYPES]})`);
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      (scope ? incidents.where(DIMENSION_COLUMN[scope.dimension], '=', scope.value) : incidents)
+        .groupBy(sql`1`)
+        .having(sql<number>`count(*)`, '>=', criteria.minCount)
+        .orderBy('incidents', 'desc')
+        .orderBy('key')
+        .limit(criteria.limit),
     );
     return rows.map((r) => ({
       key: r.key,
@@ -511,25 +531,41 @@ export class TicketFactsRepository {
     minCount: number;
     limit: number;
   }): Promise<RecurringRow[]> {
-    const rows: Array<{ key: string; incidents: number; first_at: Date; last_at: Date; latest_numbers: string[] }> =
-      await this.runtime.dataSource.query(
-        `WITH ranked AS (
-           SELECT key, sum(incidents)::int AS incidents, min(first_at) AS first_at, max(last_at) AS last_at
-           FROM "${this.s}".recurring_daily
-           WHERE by = $1 AND day >= $2::date AND day < $3::date
-           GROUP BY key
-           HAVING sum(incidents) >= $4
-           ORDER BY incidents DESC, key
-           LIMIT $5
-         )
-         SELECT ranked.*, ARRAY(
-           SELECT n FROM "${this.s}".recurring_daily d, unnest(d.latest_numbers) n
-           WHERE d.by = $1 AND d.key = ranked.key AND d.day >= $2::date AND d.day < $3::date
-           ORDER BY n DESC LIMIT 10) AS latest_numbers
-         FROM ranked
-         ORDER BY incidents DESC, key`,
-        [criteria.by, criteria.fromDay, criteria.toDay, criteria.minCount, criteria.limit],
-      );
+    const fromDay = localDay(criteria.fromDay);
+    const toDay = localDay(criteria.toDay);
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .with('ranked', (db) =>
+          db
+            .selectFrom('recurring_daily')
+            .select([
+              'key',
+              sql<number>`sum(incidents)::int`.as('incidents'),
+              // Every day kept has its incidents' first and last registration.
+              sql<Date>`min(first_at)`.as('first_at'),
+              sql<Date>`max(last_at)`.as('last_at'),
+            ])
+            .where('by', '=', criteria.by)
+            .where('day', '>=', fromDay)
+            .where('day', '<', toDay)
+            .groupBy('key')
+            .having(sql<number>`sum(incidents)`, '>=', criteria.minCount)
+            .orderBy('incidents', 'desc')
+            .orderBy('key')
+            .limit(criteria.limit),
+        )
+        .selectFrom('ranked')
+        .selectAll('ranked')
+        .select(
+          sql<string[]>`ARRAY(
+            SELECT n FROM ${sql.id(this.runtime.schema, 'recurring_daily')} d, unnest(d.latest_numbers) n
+            WHERE d.by = ${criteria.by} AND d.key = ranked.key AND d.day >= ${fromDay} AND d.day < ${toDay}
+            ORDER BY n DESC LIMIT 10)`.as('latest_numbers'),
+        )
+        .orderBy('incidents', 'desc')
+        .orderBy('key'),
+    );
     return rows.map((r) => ({
       key: r.key,
       incidents: r.incidents,
@@ -552,17 +588,23 @@ export class TicketFactsRepository {
     zone: string;
   }): Promise<YearlyRow[]> {
     if (criteria.scope) return this.scopedYearly({ ...criteria, scope: criteria.scope });
-    const rows: Array<{ year: number; tickets: number; services: number; jurisdictions: number }> =
-      await this.runtime.dataSource.query(
-        `SELECT extract(year FROM day)::int AS year,
-                COALESCE(sum(opened) FILTER (WHERE dimension = ''), 0)::int AS tickets,
-                COALESCE(sum(closed) FILTER (WHERE dimension = ''), 0)::int AS services,
-                count(DISTINCT value) FILTER (WHERE dimension = 'jurisdiction' AND opened > 0)::int AS jurisdictions
-         FROM "${this.s}".kpi_daily
-         WHERE dimension IN ('', 'jurisdiction') AND day >= $1::date AND day < $2::date
-         GROUP BY 1`,
-        [criteria.fromDay, criteria.toDay],
-      );
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('kpi_daily')
+        .select([
+          sql<number>`extract(year FROM day)::int`.as('year'),
+          sql<number>`COALESCE(sum(opened) FILTER (WHERE dimension = ''), 0)::int`.as('tickets'),
+          sql<number>`COALESCE(sum(closed) FILTER (WHERE dimension = ''), 0)::int`.as('services'),
+          sql<number>`count(DISTINCT value) FILTER (WHERE dimension = 'jurisdiction' AND opened > 0)::int`.as(
+            'jurisdictions',
+          ),
+        ])
+        .where('dimension', 'in', ['', 'jurisdiction'])
+        .where('day', '>=', localDay(criteria.fromDay))
+        .where('day', '<', localDay(criteria.toDay))
+        .groupBy(sql`1`),
+    );
     return rows.map((r) => ({
       year: r.year,
       tickets: r.tickets,
@@ -582,25 +624,37 @@ export class TicketFactsRepository {
     zone: string;
   }): Promise<YearlyRow[]> {
     const { scope } = criteria;
-    const counts: Array<{ year: number; tickets: number; services: number; served: number }> =
-      await this.runtime.dataSource.query(
-        `SELECT extract(year FROM day)::int AS year, COALESCE(sum(opened), 0)::int AS tickets,
-                COALESCE(sum(closed), 0)::int AS services, (sum(opened) > 0)::int AS served
-         FROM "${this.s}".kpi_daily
-         WHERE dimension = $1 AND value = $2 AND day >= $3::date AND day < $4::date
-         GROUP BY 1`,
-        [DIMENSION_COLUMN[scope.dimension], scope.value, criteria.fromDay, criteria.toDay],
-      );
+    const counts = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('kpi_daily')
+        .select([
+          sql<number>`extract(year FROM day)::int`.as('year'),
+          sql<number>`COALESCE(sum(opened), 0)::int`.as('tickets'),
+          sql<number>`COALESCE(sum(closed), 0)::int`.as('services'),
+          sql<number>`(sum(opened) > 0)::int`.as('served'),
+        ])
+        .where('dimension', '=', DIMENSION_COLUMN[scope.dimension])
+        .where('value', '=', scope.value)
+        .where('day', '>=', localDay(criteria.fromDay))
+        .where('day', '<', localDay(criteria.toDay))
+        .groupBy(sql`1`),
+    );
     const served = new Map<number, number>();
     if (scope.dimension === 'area') {
-      const rows: Array<{ year: number; jurisdictions: number }> = await this.runtime.dataSource.query(
-        `SELECT extract(year FROM registered_at AT TIME ZONE $4)::int AS year,
-                count(DISTINCT jurisdiction)::int AS jurisdictions
-         FROM "${this.s}".ticket_facts
-         WHERE area = $1 AND registered_at >= ($2::date::timestamp AT TIME ZONE $4)
-           AND registered_at < ($3::date::timestamp AT TIME ZONE $4)
-         GROUP BY 1`,
-        [scope.value, criteria.fromDay, criteria.toDay, criteria.zone],
+      const zone = criteria.zone;
+      const rows = await fetchRows(
+        this.runtime.dataSource,
+        this.db
+          .selectFrom('ticket_facts')
+          .select([
+            sql<number>`extract(year FROM registered_at AT TIME ZONE ${zone})::int`.as('year'),
+            sql<number>`count(DISTINCT jurisdiction)::int`.as('jurisdictions'),
+          ])
+          .where('area', '=', scope.value)
+          .where('registered_at', '>=', sql<Date>`(${criteria.fromDay}::date::timestamp AT TIME ZONE ${zone})`)
+          .where('registered_at', '<', sql<Date>`(${criteria.toDay}::date::timestamp AT TIME ZONE ${zone})`)
+          .groupBy(sql`1`),
       );
       for (const row of rows) served.set(row.year, row.jurisdictions);
     } else {
@@ -731,6 +785,11 @@ export function aggregateDays(
       .filter((t) => c(t).merged !== 0)
       .map((t) => ({ bucket: t.bucket, value: t.value, merged: c(t).merged })),
   };
+}
+
+/** A local date (YYYY-MM-DD) compared with a date column, cast as the hand-written SQL cast it. */
+function localDay(day: string) {
+  return sql<Date>`${day}::date`;
 }
 
 function int(value: Numeric | undefined): number {
