@@ -50,10 +50,18 @@ export function CataloguesPage() {
             <Tabs.Tab value="jurisdiction">{t('adminCatalogues.tabs.jurisdiction')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="category" pt="md">
-            <Categories catalogue={catalogue.data} onEdit={(entry) => setEditing({ kind: 'category', entry })} />
+            <LabelledEntries
+              kind="category"
+              entries={catalogue.data.categories}
+              onEdit={(entry) => setEditing({ kind: 'category', entry })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="service" pt="md">
-            <Services catalogue={catalogue.data} onEdit={(entry) => setEditing({ kind: 'service', entry })} />
+            <LabelledEntries
+              kind="service"
+              entries={catalogue.data.services}
+              onEdit={(entry) => setEditing({ kind: 'service', entry })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="jurisdiction" pt="md">
             <Jurisdictions catalogue={catalogue.data} onEdit={(entry) => setEditing({ kind: 'jurisdiction', entry })} />
@@ -176,12 +184,21 @@ function RowActions({
   );
 }
 
-function Categories({ catalogue, onEdit }: { catalogue: Catalogue; onEdit: (entry: Category | null) => void }) {
+/** Categories and services alike: a code (a subcategory under its parent) with its words in both languages. */
+function LabelledEntries<E extends Category | Service>({
+  kind,
+  entries,
+  onEdit,
+}: {
+  kind: 'category' | 'service';
+  entries: readonly E[];
+  onEdit: (entry: E | null) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Section
-      kind="category"
-      count={catalogue.categories.length}
+      kind={kind}
+      count={entries.length}
       onAdd={() => onEdit(null)}
       head={
         <Table.Tr>
@@ -193,69 +210,27 @@ function Categories({ catalogue, onEdit }: { catalogue: Catalogue; onEdit: (entr
         </Table.Tr>
       }
     >
-      {catalogue.categories.map((category) => (
-        <Table.Tr key={category.code} data-catalogue-row={category.code}>
-          <Table.Td>
-            <Text size="sm" fw={700} pl={category.parent ? 'md' : 0}>
-              {category.parent ? `↳ ${category.code}` : category.code}
-            </Text>
-            {category.parent && (
-              <Text size="xs">{t('adminCatalogues.category.subcategoryOf', { parent: category.parent })}</Text>
-            )}
-          </Table.Td>
-          <Table.Td>{category.label.es}</Table.Td>
-          <Table.Td>{category.label.en}</Table.Td>
-          <Table.Td>
-            <StatusBadge retired={category.retired} />
-          </Table.Td>
-          <Table.Td>
-            <RowActions
-              kind="category"
-              code={category.code}
-              retired={category.retired}
-              onEdit={() => onEdit(category)}
-            />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </Section>
-  );
-}
-
-function Services({ catalogue, onEdit }: { catalogue: Catalogue; onEdit: (entry: Service | null) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Section
-      kind="service"
-      count={catalogue.services.length}
-      onAdd={() => onEdit(null)}
-      head={
-        <Table.Tr>
-          <Table.Th scope="col">{t('adminCatalogues.code')}</Table.Th>
-          <Table.Th scope="col">{t('adminCatalogues.labelEs')}</Table.Th>
-          <Table.Th scope="col">{t('adminCatalogues.labelEn')}</Table.Th>
-          <Table.Th scope="col">{t('adminCatalogues.status')}</Table.Th>
-          <Table.Th scope="col">{t('adminConfig.actions')}</Table.Th>
-        </Table.Tr>
-      }
-    >
-      {catalogue.services.map((service) => (
-        <Table.Tr key={service.code} data-catalogue-row={service.code}>
-          <Table.Td>
-            <Text size="sm" fw={700}>
-              {service.code}
-            </Text>
-          </Table.Td>
-          <Table.Td>{service.label.es}</Table.Td>
-          <Table.Td>{service.label.en}</Table.Td>
-          <Table.Td>
-            <StatusBadge retired={service.retired} />
-          </Table.Td>
-          <Table.Td>
-            <RowActions kind="service" code={service.code} retired={service.retired} onEdit={() => onEdit(service)} />
-          </Table.Td>
-        </Table.Tr>
-      ))}
+      {entries.map((entry) => {
+        const parent = 'parent' in entry ? entry.parent : null;
+        return (
+          <Table.Tr key={entry.code} data-catalogue-row={entry.code}>
+            <Table.Td>
+              <Text size="sm" fw={700} pl={parent ? 'md' : 0}>
+                {parent ? `↳ ${entry.code}` : entry.code}
+              </Text>
+              {parent && <Text size="xs">{t('adminCatalogues.category.subcategoryOf', { parent })}</Text>}
+            </Table.Td>
+            <Table.Td>{entry.label.es}</Table.Td>
+            <Table.Td>{entry.label.en}</Table.Td>
+            <Table.Td>
+              <StatusBadge retired={entry.retired} />
+            </Table.Td>
+            <Table.Td>
+              <RowActions kind={kind} code={entry.code} retired={entry.retired} onEdit={() => onEdit(entry)} />
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
     </Section>
   );
 }

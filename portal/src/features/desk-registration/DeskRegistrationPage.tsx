@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Grid, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,21 +7,14 @@ import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { categoryOptions } from '../admin-catalogues/category-options';
 import { ApiError } from '../../api/client';
 import { onSubmitOf } from '../../components/forms';
 import { useSession } from '../auth/session';
 import { FilePicker } from '../tickets/attachments/FilePicker';
+import { CategorySelect, ChoiceRadios } from '../tickets/TicketFormFields';
 import { IMPACTS, TICKET_TYPES, URGENCIES } from '../tickets/report-form';
 import { servicesQuery } from '../workspace/workspace-api';
-import {
-  categoriesQuery,
-  recordSolution,
-  registerTicket,
-  submitForReview,
-  takeTicket,
-  waitUntilReadable,
-} from './desk-api';
+import { recordSolution, registerTicket, submitForReview, takeTicket, waitUntilReadable } from './desk-api';
 import {
   DESK_CHANNELS,
   deskSchema,
@@ -51,7 +44,6 @@ export function DeskRegistrationPage() {
   const account = useSession()!;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const categories = useQuery(categoriesQuery);
   const services = useQuery(servicesQuery);
   const language = i18n.language.startsWith('en') ? 'en' : 'es';
   const [files, setFiles] = useState<File[]>([]);
@@ -176,24 +168,14 @@ export function DeskRegistrationPage() {
               aria-label={t('deskRegistration.title')}
             >
               <Stack gap="md">
-                <Controller
+                <ChoiceRadios
                   control={form.control}
                   name="channel"
-                  render={({ field }) => (
-                    <Radio.Group
-                      label={t('deskRegistration.channel')}
-                      required
-                      value={field.value}
-                      onChange={field.onChange}
-                      error={message(errors.channel)}
-                    >
-                      <Group gap="md" mt={6}>
-                        {DESK_CHANNELS.map((channel) => (
-                          <Radio key={channel} value={channel} label={t(`deskRegistration.channels.${channel}`)} />
-                        ))}
-                      </Group>
-                    </Radio.Group>
-                  )}
+                  label={t('deskRegistration.channel')}
+                  choices={DESK_CHANNELS}
+                  choiceLabel={(channel) => t(`deskRegistration.channels.${channel}`)}
+                  error={message(errors.channel)}
+                  inline
                 />
                 <RequesterSection />
                 <TextInput
@@ -234,25 +216,13 @@ export function DeskRegistrationPage() {
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <Controller
+                    <CategorySelect
                       control={form.control}
                       name="category"
-                      render={({ field }) => (
-                        <Select
-                          label={t('deskRegistration.category')}
-                          required
-                          searchable
-                          placeholder={t('deskRegistration.choose')}
-                          data={categoryOptions(categories.data, i18n.language)}
-                          value={field.value || null}
-                          onChange={(value) => field.onChange(value ?? '')}
-                          onBlur={field.onBlur}
-                          error={
-                            message(errors.category) ?? (categories.isError ? categories.error.message : undefined)
-                          }
-                          nothingFoundMessage={t('deskRegistration.noCategory')}
-                        />
-                      )}
+                      label={t('deskRegistration.category')}
+                      placeholder={t('deskRegistration.choose')}
+                      nothingFoundMessage={t('deskRegistration.noCategory')}
+                      error={message(errors.category)}
                     />
                   </Grid.Col>
                   {(services.data?.length ?? 0) > 0 && (
@@ -278,45 +248,23 @@ export function DeskRegistrationPage() {
                     </Grid.Col>
                   )}
                   <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <Controller
+                    <ChoiceRadios
                       control={form.control}
                       name="impact"
-                      render={({ field }) => (
-                        <Radio.Group
-                          label={t('deskRegistration.impact')}
-                          required
-                          value={field.value ?? ''}
-                          onChange={field.onChange}
-                          error={message(errors.impact)}
-                        >
-                          <Stack gap={6} mt={6}>
-                            {IMPACTS.map((impact) => (
-                              <Radio key={impact} value={impact} label={t(`deskRegistration.impacts.${impact}`)} />
-                            ))}
-                          </Stack>
-                        </Radio.Group>
-                      )}
+                      label={t('deskRegistration.impact')}
+                      choices={IMPACTS}
+                      choiceLabel={(impact) => t(`deskRegistration.impacts.${impact}`)}
+                      error={message(errors.impact)}
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <Controller
+                    <ChoiceRadios
                       control={form.control}
                       name="urgency"
-                      render={({ field }) => (
-                        <Radio.Group
-                          label={t('deskRegistration.urgency')}
-                          required
-                          value={field.value ?? ''}
-                          onChange={field.onChange}
-                          error={message(errors.urgency)}
-                        >
-                          <Stack gap={6} mt={6}>
-                            {URGENCIES.map((urgency) => (
-                              <Radio key={urgency} value={urgency} label={t(`deskRegistration.urgencies.${urgency}`)} />
-                            ))}
-                          </Stack>
-                        </Radio.Group>
-                      )}
+                      label={t('deskRegistration.urgency')}
+                      choices={URGENCIES}
+                      choiceLabel={(urgency) => t(`deskRegistration.urgencies.${urgency}`)}
+                      error={message(errors.urgency)}
                     />
                   </Grid.Col>
                 </Grid>

@@ -7,8 +7,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  Radio,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -21,7 +19,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { categoryOptions } from '../admin-catalogues/category-options';
 import { onSubmitOf } from '../../components/forms';
 import { ButtonLink } from '../../components/links';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -30,22 +27,16 @@ import { uploadFiles } from './attachments/attachments-api';
 import { FilePicker } from './attachments/FilePicker';
 import { IMPACTS, registrationFrom, reportSchema, TICKET_TYPES, URGENCIES, type ReportForm } from './report-form';
 import { SuggestedArticles } from './SuggestedArticles';
+import { CategorySelect, ChoiceRadios } from './TicketFormFields';
 import { myEquipmentQuery } from '../my-equipment/my-equipment-api';
 import { ReportedEquipmentPicker } from '../field-service/ReportedEquipmentPicker';
 import { GrowingTextarea } from '../../components/GrowingTextarea';
 
-const categoriesQuery = {
-  queryKey: ['catalogue', 'categories'],
-  queryFn: () => unwrap(api.GET('/api/v1/catalogue/categories')),
-  staleTime: 10 * 60_000,
-};
-
 /** "Reportar un problema": registration in plain words, with articles suggested while typing. */
 export function ReportProblemPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const account = useSession()!;
   const queryClient = useQueryClient();
-  const categories = useQuery(categoriesQuery);
   // What the person holds, to name the equipment with the problem; the picker hides itself when it is nothing.
   const myEquipment = useQuery(myEquipmentQuery);
   const [files, setFiles] = useState<File[]>([]);
@@ -159,84 +150,41 @@ export function ReportProblemPage() {
               <Box hiddenFrom="md">
                 <SuggestedArticles query={suggestionQuery} onSolved={() => setSolvedByArticle(true)} />
               </Box>
-              <Controller
+              <ChoiceRadios
                 control={form.control}
                 name="type"
-                render={({ field }) => (
-                  <Radio.Group
-                    label={t('report.typeLabel')}
-                    required
-                    value={field.value ?? ''}
-                    onChange={field.onChange}
-                    error={message(errors.type)}
-                  >
-                    <Stack gap={6} mt={6}>
-                      {TICKET_TYPES.map((type) => (
-                        <Radio key={type} value={type} label={t(`report.types.${type}`)} />
-                      ))}
-                    </Stack>
-                  </Radio.Group>
-                )}
+                label={t('report.typeLabel')}
+                choices={TICKET_TYPES}
+                choiceLabel={(type) => t(`report.types.${type}`)}
+                error={message(errors.type)}
               />
-              <Controller
+              <CategorySelect
                 control={form.control}
                 name="category"
-                render={({ field }) => (
-                  <Select
-                    label={t('report.category')}
-                    required
-                    searchable
-                    placeholder={t('report.categoryPlaceholder')}
-                    data={categoryOptions(categories.data, i18n.language)}
-                    value={field.value || null}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    onBlur={field.onBlur}
-                    error={message(errors.category) ?? (categories.isError ? categories.error.message : undefined)}
-                    nothingFoundMessage={t('report.noCategory')}
-                  />
-                )}
+                label={t('report.category')}
+                placeholder={t('report.categoryPlaceholder')}
+                nothingFoundMessage={t('report.noCategory')}
+                error={message(errors.category)}
               />
               <Grid overflow="hidden">
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Controller
+                  <ChoiceRadios
                     control={form.control}
                     name="impact"
-                    render={({ field }) => (
-                      <Radio.Group
-                        label={t('report.impactLabel')}
-                        required
-                        value={field.value ?? ''}
-                        onChange={field.onChange}
-                        error={message(errors.impact)}
-                      >
-                        <Stack gap={6} mt={6}>
-                          {IMPACTS.map((impact) => (
-                            <Radio key={impact} value={impact} label={t(`report.impact.${impact}`)} />
-                          ))}
-                        </Stack>
-                      </Radio.Group>
-                    )}
+                    label={t('report.impactLabel')}
+                    choices={IMPACTS}
+                    choiceLabel={(impact) => t(`report.impact.${impact}`)}
+                    error={message(errors.impact)}
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Controller
+                  <ChoiceRadios
                     control={form.control}
                     name="urgency"
-                    render={({ field }) => (
-                      <Radio.Group
-                        label={t('report.urgencyLabel')}
-                        required
-                        value={field.value ?? ''}
-                        onChange={field.onChange}
-                        error={message(errors.urgency)}
-                      >
-                        <Stack gap={6} mt={6}>
-                          {URGENCIES.map((urgency) => (
-                            <Radio key={urgency} value={urgency} label={t(`report.urgency.${urgency}`)} />
-                          ))}
-                        </Stack>
-                      </Radio.Group>
-                    )}
+                    label={t('report.urgencyLabel')}
+                    choices={URGENCIES}
+                    choiceLabel={(urgency) => t(`report.urgency.${urgency}`)}
+                    error={message(errors.urgency)}
                   />
                 </Grid.Col>
               </Grid>
