@@ -1,5 +1,5 @@
 import { ErrorCode, RoutingRpc, type PriorityMatrixCellV1 } from '@cau/contracts';
-import { cellsOf } from '../src/priority/priority-matrix.js';
+import { DEFAULT_PRIORITY_MATRIX, cellsOf } from '../src/priority/priority-matrix.js';
 import { RoutingHarness, actor } from './support.js';
 
 const admin = actor('admin');

@@ -464,7 +464,7 @@ describe("the staff's mails", () => {
     const data = {
       by: { ...by('María Pérez'), role: 'requester' },
       area: 'L1',
-      channel: 'email',
+      channel: 'email' as const,
       text: 'Sigue sin funcionar.\nProbé dos veces.',
       reopens: false,
     };
