@@ -76,7 +76,15 @@ describe('end to end: related tickets and merging a duplicate', () => {
     const a = await register('Sin acceso al correo', 'ana.perez@salud.gob.ar', 'Ana Pérez');
     const b = await register('El correo rebota', 'luis.gomez@salud.gob.ar', 'Luis Gómez');
 
-    const linked = await send('POST', `/api/v1/tickets/${a}/related`, { related: b });
+    // Resolution learns of each ticket when routing has routed it: #b may come a moment after #a.
+    const linked = await waitFor(
+      async () => {
+        const r = await send('POST', `/api/v1/tickets/${a}/related`, { related: b });
+        const bNotYetKnown = r.status === 400 && JSON.stringify(r.body).includes(`no existe (${b})`);
+        return bNotYetKnown ? undefined : r;
+      },
+      { what: `#${b} known to resolution`, timeoutMs: 15_000 },
+    );
     expect(linked).toMatchObject({ status: 200, body: { number: a, status: 'abierto' } });
     const viewB = await view(b, (v) => v.relatedTickets.length === 1);
     expect(viewB.relatedTickets).toEqual([{ number: a, title: 'Sin acceso al correo', status: 'abierto' }]);
