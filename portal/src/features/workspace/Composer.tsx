@@ -24,7 +24,7 @@ export const COMPOSER_ID = 'workspace-reply';
 
 /** The internal note's colours: the same as its timeline entries, so a note never passes for a reply. */
 export const NOTE_COLOR = '#8a5a00';
-const NOTE_BACKGROUND = '#fff8e1';
+export const NOTE_BACKGROUND = '#fff8e1';
 
 /**
  * What staff write on the ticket's conversation: a public reply (mailed to the requester) or an internal

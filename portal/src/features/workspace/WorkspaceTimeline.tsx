@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { isUuid } from '../../app/url-params';
 import { AnchorLink } from '../../components/links';
-import { NOTE_COLOR } from './Composer';
+import { NOTE_BACKGROUND, NOTE_COLOR } from './Composer';
 import type { TimelineEntry } from './workspace-api';
 import { useDurationWords } from './use-duration-words';
 import './workspace-timeline.css';
@@ -166,7 +166,7 @@ const TimelineStep = memo(
       <li
         className="cau-step"
         data-internal={internal || undefined}
-        style={{ '--cau-step-color': tone.color } as CSSProperties}
+        style={{ '--cau-step-color': tone.color, '--cau-note-background': NOTE_BACKGROUND } as CSSProperties}
       >
         <div className="cau-step-body">
           <div className="cau-step-title">
