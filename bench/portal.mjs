@@ -141,6 +141,21 @@ function watchTimelineText(pattern) {
   });
 }
 
+/**
+ * Runs in every new document of the queue's page (an init script): the time from navigation start (the page's
+ * time origin) to the frame that first shows a row of the queue, as `window.__queueRowsShown`.
+ */
+function watchQueueRows() {
+  window.__queueRowsShown = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.queue-table tbody tr[data-index]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
 const summary = (samples) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return (
@@ -393,7 +408,9 @@ try {
     const status = page.getByRole('status').filter({ hasText: /tickets? (cargados?|$)/ });
     const loaded = async () => Number(((await status.first().textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
     const first = [];
+    const firstInPage = [];
     const next = [];
+    await page.addInitScript(watchQueueRows);
     for (let i = 0; i < runs + 1; i++) {
       let started = performance.now();
       const navigate = async () => {
@@ -407,6 +424,7 @@ try {
       } else {
         await navigate();
         first.push(performance.now() - started);
+        firstInPage.push(await page.evaluate(() => window.__queueRowsShown));
       }
       while ((await loaded()) < 500) {
         const before = await loaded();
@@ -441,6 +459,7 @@ try {
     const sortedFrames = [...frames].sort((a, b) => a - b);
     report(
       `  Queue with ${queueTickets.toLocaleString('en')} tickets, navigation to the first rows: ${summary(firstWarm)}; first ${firstCold.toFixed(0)} ms   target ≤ 300 ms`,
+      `    the same, as the page saw it (navigation start → the frame showing the first rows): ${summary(firstInPage.slice(1))}`,
       `  Queue, "Cargar más" to the next 100 rows (up to 500 in the list): ${summary(next)}   target ≤ 300 ms`,
       `  Scrolling 500 rows: ${frames.length} frames, median ${percentile(sortedFrames, 50).toFixed(1)} ms, p95 ${percentile(sortedFrames, 95).toFixed(1)} ms   (60 fps = 16.7 ms)`,
     );

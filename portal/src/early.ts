@@ -2,4 +2,4 @@
 import { startEarlyReads } from './api/early-reads';
 import { storedLanguage } from './app/stored-language';
 
-startEarlyReads(window.location, storedLanguage());
+void startEarlyReads(window.location, storedLanguage());

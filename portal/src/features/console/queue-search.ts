@@ -30,6 +30,16 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ASSIGNEE = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 export const DEFAULT_DUE_HOURS = 4;
 
+/** Rows fetched per page: a screenful and more; "load more" and scrolling ask for the next by its cursor. */
+export const QUEUE_PAGE_SIZE = 100;
+
+/** The list API's parameters for one page of a queue: the first has no cursor. */
+export const queuePage = (query: ListQuery, cursor?: string): ListQuery => ({
+  ...query,
+  limit: QUEUE_PAGE_SIZE,
+  ...(cursor ? { cursor } : {}),
+});
+
 /** What the queue page's URL may say: the view (a tab) and the filters added to it. */
 export interface QueueSearch {
   view?: QueueView | undefined;
