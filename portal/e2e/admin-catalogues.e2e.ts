@@ -3,6 +3,7 @@ import { Api, baseUrl, checkPage, createAccount, signIn, unique } from './suppor
 
 interface Catalogue {
   categories: Array<{ code: string; parent: string | null; label: { es: string; en: string }; retired: boolean }>;
+  jurisdictions: Array<{ code: string; listed: boolean; retired: boolean }>;
 }
 
 const ticketBody = (tag: string, category: string) => ({
@@ -142,4 +143,22 @@ test('an administrator adds, edits and retires a category by keyboard, and regis
   await page.getByRole('tab', { name: 'Jurisdicciones' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jurisdicciones' })).toBeVisible();
   await checkPage(page, 'admin-catalogues-jurisdictions');
+
+  // No jurisdiction is confirmed in this installation: the form says, before saving, that the first one closes the
+  // catalogue, naming the codes registration would then refuse. (Not saved: every other test registers freely.)
+  await page.getByRole('button', { name: 'Agregar una jurisdicción' }).click();
+  const jurisdictionForm = page.getByRole('form', { name: 'Nueva jurisdicción' });
+  const newCode = `NUEVA-${tag}`.toUpperCase();
+  await jurisdictionForm.getByLabel('Código').fill(newCode);
+  const notice = jurisdictionForm.getByRole('note');
+  await expect(notice).toContainText('Será la primera jurisdicción confirmada');
+  const { jurisdictions } = await admin.send<Catalogue>('GET', '/catalogue');
+  expect(jurisdictions.some((jurisdiction) => jurisdiction.listed)).toBe(false);
+  const refusedThen = jurisdictions.filter((jurisdiction) => !jurisdiction.retired).map(({ code }) => code);
+  for (const refused of refusedThen) await expect(notice).toContainText(refused);
+  if (refusedThen.length > 0) await expect(notice).toContainText(/sin confirmar.*dejará/);
+  await expect(notice).not.toContainText(newCode);
+  await checkPage(page, 'admin-catalogues-first-jurisdiction');
+  await jurisdictionForm.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(jurisdictionForm).toHaveCount(0);
 });

@@ -1794,6 +1794,11 @@ export const en: Messages = {
       intro:
         'Each jurisdiction with its referentes and supervisors. Saving one confirms it: once one is confirmed, registration takes only confirmed, active jurisdictions.',
       open: 'No jurisdiction is confirmed yet: registration takes any jurisdiction code.',
+      closesCatalogue:
+        'This will be the first confirmed jurisdiction: once you save it, registration only takes confirmed, active jurisdictions.',
+      closesCatalogueUnlisted_one: 'The unconfirmed jurisdiction {{codes}} will be refused until you confirm it.',
+      closesCatalogueUnlisted_other:
+        'The {{count}} unconfirmed jurisdictions ({{codes}}) will be refused until you confirm them.',
       add: 'Add a jurisdiction',
       addTitle: 'New jurisdiction',
       editTitle: 'Edit jurisdiction {{code}}',

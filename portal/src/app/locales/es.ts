@@ -1795,6 +1795,11 @@ export const es = {
       intro:
         'Cada jurisdicción con sus referentes tecnológicos y supervisores. Guardar una la confirma: desde que hay una confirmada, el registro solo acepta jurisdicciones confirmadas y activas.',
       open: 'Ninguna jurisdicción está confirmada todavía: el registro acepta cualquier código de jurisdicción.',
+      closesCatalogue:
+        'Será la primera jurisdicción confirmada: desde que la guarde, el registro solo aceptará jurisdicciones confirmadas y activas.',
+      closesCatalogueUnlisted_one: 'La jurisdicción {{codes}}, sin confirmar, dejará de aceptarse hasta que la confirme.',
+      closesCatalogueUnlisted_other:
+        'Las {{count}} jurisdicciones sin confirmar ({{codes}}) dejarán de aceptarse hasta que las confirme.',
       add: 'Agregar una jurisdicción',
       addTitle: 'Nueva jurisdicción',
       editTitle: 'Editar la jurisdicción {{code}}',

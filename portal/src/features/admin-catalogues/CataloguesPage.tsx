@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -427,6 +427,7 @@ function EntryForm({ editing, catalogue, onClose }: { editing: Editing; catalogu
               ]}
             />
           )}
+          {kind === 'jurisdiction' && <ClosingCatalogueNotice catalogue={catalogue} saving={code.trim()} />}
           <Refusal error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -439,5 +440,28 @@ function EntryForm({ editing, catalogue, onClose }: { editing: Editing; catalogu
         </Stack>
       </form>
     </ActionModal>
+  );
+}
+
+/**
+ * While no jurisdiction is confirmed, registration takes any code; the first one saved closes the catalogue to
+ * every other. Said before saving, with the codes that will stop being accepted.
+ */
+function ClosingCatalogueNotice({ catalogue, saving }: { catalogue: Catalogue; saving: string }) {
+  const { t } = useTranslation();
+  if (catalogue.jurisdictions.some((jurisdiction) => jurisdiction.listed)) return null;
+  const others = catalogue.jurisdictions.filter((jurisdiction) => jurisdiction.code !== saving && !jurisdiction.retired);
+  return (
+    <Alert color="orange" variant="light" role="note">
+      <Text size="sm">{t('adminCatalogues.jurisdiction.closesCatalogue')}</Text>
+      {others.length > 0 && (
+        <Text size="sm" mt={4}>
+          {t('adminCatalogues.jurisdiction.closesCatalogueUnlisted', {
+            count: others.length,
+            codes: others.map((jurisdiction) => jurisdiction.code).join(', '),
+          })}
+        </Text>
+      )}
+    </Alert>
   );
 }

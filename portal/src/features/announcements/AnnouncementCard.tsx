@@ -23,7 +23,8 @@ const LABEL_COLOR: Record<AnnouncementKind, string> = {
 
 const ICON: Record<AnnouncementKind, string> = {
   'security-alert': '⚠',
-  'planned-outage': '⏱',
+  // A gear (maintenance): the stopwatch ⏱ is missing from common fonts (DejaVu among them) and showed as a box.
+  'planned-outage': '⚙',
   bulletin: 'ℹ',
 };
 
