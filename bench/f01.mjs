@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { connect } from '@nats-io/transport-node';
+import { InventoryRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { allocatePort, createTestInfrastructure, spawnService } from '@cau/testing';
 
@@ -74,7 +75,7 @@ const png = (() => {
 })();
 
 const ticket = { ticketId: randomUUID(), ticketNumber: 1 };
-const pc = await rpc.request('inventory.equipment.register.v1', {
+const pc = await rpc.request(InventoryRpc.RegisterEquipment, {
   actor,
   equipment: {
     inventoryNumber: 'PC-F01',
@@ -85,11 +86,11 @@ const pc = await rpc.request('inventory.equipment.register.v1', {
     state: 'en_uso',
   },
 });
-await rpc.request('inventory.ticket-equipment.link.v1', { actor, ticket, link: { equipmentId: pc.id } });
+await rpc.request(InventoryRpc.LinkTicketEquipment, { actor, ticket, link: { equipmentId: pc.id } });
 const visitor = { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez', reportNumber: 'UTIC-1' };
 const visitId = randomUUID();
-await rpc.request('inventory.visit.plan.v1', { actor, ticket, visitId, plannedFor: new Date().toISOString(), visitor });
-await rpc.request('inventory.visit.record.v1', {
+await rpc.request(InventoryRpc.PlanVisit, { actor, ticket, visitId, plannedFor: new Date().toISOString(), visitor });
+await rpc.request(InventoryRpc.RecordVisit, {
   actor,
   ticket,
   visitId,
@@ -98,7 +99,7 @@ await rpc.request('inventory.visit.record.v1', {
   departedAt: new Date().toISOString(),
   workDone: 'Revisión de la fuente de alimentación y del cableado; se decide llevar el equipo al taller.',
 });
-const repair = await rpc.request('inventory.repair.out.v1', {
+const repair = await rpc.request(InventoryRpc.RecordRepairOut, {
   actor,
   ticket,
   repair: {
@@ -110,13 +111,13 @@ const repair = await rpc.request('inventory.repair.out.v1', {
     reason: 'Falla de la placa madre.',
   },
 });
-await rpc.request('inventory.repair.return.v1', {
+await rpc.request(InventoryRpc.RecordRepairReturn, {
   actor,
   ticket,
   repairId: repair.id,
   repair: { returnedOn: '2099-01-10', condition: 'funciona', note: 'Placa reemplazada.' },
 });
-await rpc.request('inventory.sign-off.record.v1', {
+await rpc.request(InventoryRpc.RecordSignOff, {
   actor,
   ticket,
   signOff: {
@@ -148,7 +149,7 @@ async function render(clientCount, durationSeconds) {
     Array.from({ length: clientCount }, async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
-        const form = await rpc.request('inventory.f01.form.v1', { actor, ticket: facts });
+        const form = await rpc.request(InventoryRpc.F01Form, { actor, ticket: facts });
         latencies.push(performance.now() - started);
         bytes = form.pdf.length;
       }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { connect } from '@nats-io/transport-node';
+import { InventoryRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { allocatePort, createTestInfrastructure, spawnService } from '@cau/testing';
 import { cpuReport, cpuSnapshot } from './lib/process-cpu.mjs';
@@ -153,8 +154,7 @@ async function searchFor(clientCount, durationSeconds, viaHttp) {
           );
           items = answer.status === 200 ? JSON.parse(answer.body).items : [];
         } else {
-          items = (await rpc.request('inventory.equipment.list.v1', { actor: staff, params: { text, limit: 20 } }))
-            .items;
+          items = (await rpc.request(InventoryRpc.ListEquipment, { actor: staff, params: { text, limit: 20 } })).items;
         }
         latencies.push(performance.now() - started);
         if (items.length === 0) misses++;

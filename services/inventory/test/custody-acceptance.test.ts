@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  InventoryCommands,
-  InventoryLimits,
-  InventoryQueries,
-  type CustodyPeriodV1,
-  type EquipmentV1,
-  type MyEquipmentV1,
-} from '@cau/contracts';
+import { ErrorCode, InventoryLimits, InventoryRpc, type AcceptCustodyBodyV1, type EquipmentV1 } from '@cau/contracts';
 import { InventoryHarness, actor } from './support.js';
 
 jest.setTimeout(120_000);
@@ -36,7 +28,7 @@ describe('inventory: the holder accepts the custody document', () => {
   });
 
   const register = (inventoryNumber: string): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: {
         inventoryNumber,
@@ -47,13 +39,13 @@ describe('inventory: the holder accepts the custody document', () => {
       },
     });
   const assign = (id: string, requesterId: string, note?: string) =>
-    h.request<EquipmentV1>(InventoryCommands.AssignCustody, {
+    h.request(InventoryRpc.AssignCustody, {
       actor: operator,
       id,
       custody: { requesterId, ...(note ? { note } : {}) },
     });
-  const mine = (who: typeof ana) => h.request<MyEquipmentV1>(InventoryQueries.MyEquipment, { actor: who });
-  const acceptance = (who: typeof ana, id: string, periodId: string, body: Record<string, unknown>) => ({
+  const mine = (who: typeof ana) => h.request(InventoryRpc.MyEquipment, { actor: who });
+  const acceptance = (who: typeof ana, id: string, periodId: string, body: AcceptCustodyBodyV1) => ({
     actor: who,
     id,
     periodId,
@@ -81,8 +73,8 @@ describe('inventory: the holder accepts the custody document', () => {
     );
     expect((await mine(beto)).items).toEqual([]);
 
-    const accepted = await h.request<CustodyPeriodV1>(
-      InventoryCommands.AcceptCustody,
+    const accepted = await h.request(
+      InventoryRpc.AcceptCustody,
       acceptance(ana, notebook.id, item.periodId, { text: item.documentText, signature: PNG_1X1 }),
     );
     expect(accepted.acceptance).toMatchObject({
@@ -91,7 +83,7 @@ describe('inventory: the holder accepts the custody document', () => {
       signed: true,
     });
     const again = await h.refusal(
-      InventoryCommands.AcceptCustody,
+      InventoryRpc.AcceptCustody,
       acceptance(ana, notebook.id, item.periodId, { text: item.documentText }),
     );
     expect(again.payload).toMatchObject({
@@ -105,7 +97,7 @@ describe('inventory: the holder accepts the custody document', () => {
 
     // A transfer closes the period and keeps its acceptance; the new holder has a new one to accept.
     await assign(notebook.id, betoId);
-    const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
+    const periods = await h.request(InventoryRpc.CustodyHistory, {
       actor: operator,
       id: notebook.id,
     });
@@ -116,7 +108,7 @@ describe('inventory: the holder accepts the custody document', () => {
     expect(periods[1]!.acceptance!.text).toBe(item.documentText);
     expect((await mine(ana)).items).toEqual([]);
     const notHers = await h.refusal(
-      InventoryCommands.AcceptCustody,
+      InventoryRpc.AcceptCustody,
       acceptance(ana, notebook.id, periods[0]!.id, { text: item.documentText }),
     );
     expect(notHers.payload.code).toBe(ErrorCode.NotFound);
@@ -140,29 +132,23 @@ describe('inventory: the holder accepts the custody document', () => {
     const item = (await mine(ana)).items.find((i) => i.equipment.id === notebook.id)!;
     const body = { text: item.documentText };
 
-    const other = await h.refusal(InventoryCommands.AcceptCustody, acceptance(beto, notebook.id, item.periodId, body));
+    const other = await h.refusal(InventoryRpc.AcceptCustody, acceptance(beto, notebook.id, item.periodId, body));
     expect(other.payload.code).toBe(ErrorCode.NotFound);
-    const staff = await h.refusal(
-      InventoryCommands.AcceptCustody,
-      acceptance(operator, notebook.id, item.periodId, body),
-    );
+    const staff = await h.refusal(InventoryRpc.AcceptCustody, acceptance(operator, notebook.id, item.periodId, body));
     expect(staff.payload.code).toBe(ErrorCode.Forbidden);
-    const unknownPeriod = await h.refusal(
-      InventoryCommands.AcceptCustody,
-      acceptance(ana, notebook.id, randomUUID(), body),
-    );
+    const unknownPeriod = await h.refusal(InventoryRpc.AcceptCustody, acceptance(ana, notebook.id, randomUUID(), body));
     expect(unknownPeriod.payload).toMatchObject({ code: ErrorCode.NotFound, params: { resource: 'custody-period' } });
     const unknownEquipment = await h.refusal(
-      InventoryCommands.AcceptCustody,
+      InventoryRpc.AcceptCustody,
       acceptance(ana, randomUUID(), item.periodId, body),
     );
     expect(unknownEquipment.payload.code).toBe(ErrorCode.NotFound);
-    const malformed = await h.refusal(InventoryCommands.AcceptCustody, acceptance(ana, notebook.id, 'periodo-1', body));
+    const malformed = await h.refusal(InventoryRpc.AcceptCustody, acceptance(ana, notebook.id, 'periodo-1', body));
     expect(malformed.payload.fields?.map((f) => f.field)).toEqual(['periodId']);
 
     for (const signature of ['bm90IGEgcG5n', 'iVBORw0KGgo=', '%%%']) {
       const bad = await h.refusal(
-        InventoryCommands.AcceptCustody,
+        InventoryRpc.AcceptCustody,
         acceptance(ana, notebook.id, item.periodId, { ...body, signature }),
       );
       expect(bad.payload.fields).toEqual([
@@ -170,18 +156,15 @@ describe('inventory: the holder accepts the custody document', () => {
       ]);
     }
     const changed = await h.refusal(
-      InventoryCommands.AcceptCustody,
+      InventoryRpc.AcceptCustody,
       acceptance(ana, notebook.id, item.periodId, { text: `${item.documentText} y algo más` }),
     );
     expect(changed.payload).toMatchObject({ code: ErrorCode.Conflict, fields: [{ field: 'text' }] });
     expect(await storedAcceptances(item.periodId)).toBeNull();
 
     // Returned before accepting: the holder can no longer accept it.
-    await h.request(InventoryCommands.ReturnCustody, { actor: operator, id: notebook.id, custody: {} });
-    const returned = await h.refusal(
-      InventoryCommands.AcceptCustody,
-      acceptance(ana, notebook.id, item.periodId, body),
-    );
+    await h.request(InventoryRpc.ReturnCustody, { actor: operator, id: notebook.id, custody: {} });
+    const returned = await h.refusal(InventoryRpc.AcceptCustody, acceptance(ana, notebook.id, item.periodId, body));
     expect(returned.payload).toMatchObject({
       code: ErrorCode.Conflict,
       refusal: { code: 'inventory.custody-ended' },

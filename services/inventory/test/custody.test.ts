@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  InventoryCommands,
-  InventoryQueries,
-  type CustodyPeriodV1,
-  type EquipmentHistoryEntryV1,
-  type EquipmentPageV1,
-  type EquipmentV1,
-} from '@cau/contracts';
+import { ErrorCode, InventoryRpc, type EquipmentState, type EquipmentV1 } from '@cau/contracts';
 import { InventoryHarness, actor } from './support.js';
 
 jest.setTimeout(120_000);
@@ -29,13 +21,13 @@ describe('inventory: custody (resguardo)', () => {
     await h.stop();
   });
 
-  const register = (inventoryNumber: string, state = 'en_stock'): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+  const register = (inventoryNumber: string, state: EquipmentState = 'en_stock'): Promise<EquipmentV1> =>
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: { inventoryNumber, type: 'notebook', state },
     });
   const assign = (id: string, requesterId: string) =>
-    h.request<EquipmentV1>(InventoryCommands.AssignCustody, { actor: operator, id, custody: { requesterId } });
+    h.request(InventoryRpc.AssignCustody, { actor: operator, id, custody: { requesterId } });
 
   it('assigns, transfers and returns, keeping every period with since and until', async () => {
     const notebook = await register('NB-1');
@@ -48,7 +40,7 @@ describe('inventory: custody (resguardo)', () => {
     const transferred = await assign(notebook.id, beto);
     expect(transferred.custody?.holder.name).toBe('Beto Gómez');
     expect(transferred).toMatchObject({ state: 'en_uso', revision: assigned.revision });
-    const returned = await h.request<EquipmentV1>(InventoryCommands.ReturnCustody, {
+    const returned = await h.request(InventoryRpc.ReturnCustody, {
       actor: operator,
       id: notebook.id,
       custody: { note: 'Devuelta al depósito' },
@@ -56,7 +48,7 @@ describe('inventory: custody (resguardo)', () => {
     expect(returned.custody).toBeNull();
     expect(returned).toMatchObject({ state: 'en_stock', revision: assigned.revision + 1 });
 
-    const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
+    const periods = await h.request(InventoryRpc.CustodyHistory, {
       actor: operator,
       id: notebook.id,
     });
@@ -65,7 +57,7 @@ describe('inventory: custody (resguardo)', () => {
       ['Ana Pérez', true, operator.accountId],
     ]);
     expect(periods[1]!.until).toBe(periods[0]!.since);
-    const history = await h.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, {
+    const history = await h.request(InventoryRpc.EquipmentHistory, {
       actor: operator,
       id: notebook.id,
     });
@@ -86,12 +78,12 @@ describe('inventory: custody (resguardo)', () => {
   it('refuses a transfer of equipment out for repair with the reason, an unknown person and an unknown equipment', async () => {
     const notebook = await register('NB-2', 'en_uso');
     await assign(notebook.id, ana);
-    await h.request(InventoryCommands.ChangeEquipment, {
+    await h.request(InventoryRpc.ChangeEquipment, {
       actor: operator,
       id: notebook.id,
       changes: { revision: 1, state: 'en_reparacion' },
     });
-    const inRepair = await h.refusal(InventoryCommands.AssignCustody, {
+    const inRepair = await h.refusal(InventoryRpc.AssignCustody, {
       actor: operator,
       id: notebook.id,
       custody: { requesterId: beto },
@@ -100,7 +92,7 @@ describe('inventory: custody (resguardo)', () => {
       code: ErrorCode.Conflict,
       refusal: { code: 'inventory.in-repair-no-custody' },
     });
-    const unknownPerson = await h.refusal(InventoryCommands.AssignCustody, {
+    const unknownPerson = await h.refusal(InventoryRpc.AssignCustody, {
       actor: operator,
       id: (await register('NB-3')).id,
       custody: { requesterId: randomUUID() },
@@ -108,13 +100,13 @@ describe('inventory: custody (resguardo)', () => {
     expect(unknownPerson.payload.fields).toEqual([
       { field: 'requesterId', constraint: 'unknownRequester', params: [expect.any(String)] },
     ]);
-    const unknownEquipment = await h.refusal(InventoryCommands.AssignCustody, {
+    const unknownEquipment = await h.refusal(InventoryRpc.AssignCustody, {
       actor: operator,
       id: randomUUID(),
       custody: { requesterId: ana },
     });
     expect(unknownEquipment.payload.code).toBe(ErrorCode.NotFound);
-    const periods = await h.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, {
+    const periods = await h.request(InventoryRpc.CustodyHistory, {
       actor: operator,
       id: notebook.id,
     });
@@ -130,7 +122,7 @@ describe('inventory: custody (resguardo)', () => {
     await assign(given.id, beto);
     await assign(others.id, beto);
     const held = (holderEmail: string, extra: Record<string, unknown> = {}) =>
-      h.request<EquipmentPageV1>(InventoryQueries.ListEquipment, {
+      h.request(InventoryRpc.ListEquipment, {
         actor: operator,
         params: { holderEmail, ...extra },
       });
@@ -141,7 +133,7 @@ describe('inventory: custody (resguardo)', () => {
       'NB-HOLD-3',
     ]);
     expect((await held('nadie@salud.gob')).items).toEqual([]);
-    const bad = await h.refusal(InventoryQueries.ListEquipment, { actor: operator, params: { holderEmail: 'ana' } });
+    const bad = await h.refusal(InventoryRpc.ListEquipment, { actor: operator, params: { holderEmail: 'ana' } });
     expect(bad.payload.fields?.map((f) => f.field)).toEqual(['params.holderEmail']);
   });
 });

@@ -1,9 +1,7 @@
 import {
   ErrorCode,
-  InventoryCommands,
-  InventoryQueries,
+  InventoryRpc,
   type EquipmentFieldsV1,
-  type EquipmentHistoryEntryV1,
   type EquipmentPageV1,
   type EquipmentV1,
 } from '@cau/contracts';
@@ -40,7 +38,7 @@ describe('inventory: equipment', () => {
   });
 
   const register = (fields: EquipmentFieldsV1): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, { actor: operator, equipment: fields });
+    h.request(InventoryRpc.RegisterEquipment, { actor: operator, equipment: fields });
 
   it('registers, reads, changes and keeps every change with the record before and after', async () => {
     const created = await register(printer());
@@ -52,10 +50,10 @@ describe('inventory: equipment', () => {
       attributes: { toner: 'CE255A' },
       custody: null,
     });
-    const read = await h.request<EquipmentV1>(InventoryQueries.GetEquipment, { actor: operator, id: created.id });
+    const read = await h.request(InventoryRpc.GetEquipment, { actor: operator, id: created.id });
     expect(read).toEqual(created);
 
-    const changed = await h.request<EquipmentV1>(InventoryCommands.ChangeEquipment, {
+    const changed = await h.request(InventoryRpc.ChangeEquipment, {
       actor: operator,
       id: created.id,
       changes: { revision: 1, state: 'en_reparacion', location: { office: '210' }, brand: null },
@@ -67,7 +65,7 @@ describe('inventory: equipment', () => {
       location: { building: 'Casa de Gobierno', floor: '2', office: '210' },
     });
 
-    const history = await h.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, {
+    const history = await h.request(InventoryRpc.EquipmentHistory, {
       actor: operator,
       id: created.id,
     });
@@ -79,7 +77,7 @@ describe('inventory: equipment', () => {
     });
 
     // An edit on top of an old revision would silently undo the other one.
-    const stale = await h.refusal(InventoryCommands.ChangeEquipment, {
+    const stale = await h.refusal(InventoryRpc.ChangeEquipment, {
       actor: operator,
       id: created.id,
       changes: { revision: 1, state: 'en_stock' },
@@ -95,13 +93,13 @@ describe('inventory: equipment', () => {
 
   it('refuses a duplicate inventory number (any case), an unknown type, bad dates and an unknown id', async () => {
     await register(printer({ inventoryNumber: 'DUP-1' }));
-    const duplicate = await h.refusal(InventoryCommands.RegisterEquipment, {
+    const duplicate = await h.refusal(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: printer({ inventoryNumber: 'dup-1' }),
     });
     expect(duplicate.payload.code).toBe(ErrorCode.Conflict);
 
-    const type = await h.refusal(InventoryCommands.RegisterEquipment, {
+    const type = await h.refusal(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: printer({ inventoryNumber: 'T-1', type: 'tostadora' }),
     });
@@ -110,12 +108,12 @@ describe('inventory: equipment', () => {
       fields: [{ field: 'type', constraint: 'unknownEquipmentType' }],
     });
 
-    const dates = await h.refusal(InventoryCommands.RegisterEquipment, {
+    const dates = await h.refusal(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: printer({ inventoryNumber: 'D-1', purchaseDate: '2024-02-30', warrantyUntil: '2023-01-01' }),
     });
     expect(dates.payload.fields).toEqual([{ field: 'purchaseDate', constraint: 'notADate', params: ['2024-02-30'] }]);
-    const order = await h.refusal(InventoryCommands.RegisterEquipment, {
+    const order = await h.refusal(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: printer({ inventoryNumber: 'D-2', purchaseDate: '2024-02-01', warrantyUntil: '2023-01-01' }),
     });
@@ -123,19 +121,19 @@ describe('inventory: equipment', () => {
       { field: 'warrantyUntil', constraint: 'dateRange', params: ['purchaseDate'] },
     ]);
 
-    const attributes = await h.refusal(InventoryCommands.RegisterEquipment, {
+    const attributes = await h.refusal(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: printer({ inventoryNumber: 'A-1', attributes: { ram: 8 } as unknown as Record<string, string> }),
     });
     expect(attributes.payload.fields?.[0]).toMatchObject({ field: 'attributes', constraint: 'equipmentAttributes' });
 
-    const unknown = await h.refusal(InventoryQueries.GetEquipment, {
+    const unknown = await h.refusal(InventoryRpc.GetEquipment, {
       actor: operator,
       id: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.payload).toMatchObject({ code: ErrorCode.NotFound, params: { resource: 'equipment' } });
 
-    const forbidden = await h.refusal(InventoryQueries.ListEquipment, { actor: requester, params: {} });
+    const forbidden = await h.refusal(InventoryRpc.ListEquipment, { actor: requester, params: {} });
     expect(forbidden.payload.code).toBe(ErrorCode.Forbidden);
     expect(await h.count('equipment')).toBe(2);
   });
@@ -155,7 +153,7 @@ describe('inventory: equipment', () => {
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {
-      const page: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+      const page: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
         actor: operator,
         params: { jurisdiction: 'EDUCACION', limit: 3, ...(cursor ? { cursor } : {}) },
       });
@@ -164,23 +162,23 @@ describe('inventory: equipment', () => {
     } while (cursor);
     expect(pages).toEqual([['PG-001', 'PG-002', 'PG-003'], ['PG-004']]);
 
-    const monitors: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const monitors: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { type: 'monitor', text: 'pg-00' },
     });
     expect(monitors.items.map((e) => e.inventoryNumber)).toEqual(['PG-002', 'PG-004', 'PG-006']);
 
-    const bySerial: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const bySerial: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { text: 'serie-5' },
     });
     expect(bySerial.items.map((e) => e.inventoryNumber)).toEqual(['PG-005']);
-    const byBrand: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const byBrand: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { text: 'lenov' },
     });
     expect(byBrand.items.map((e) => e.inventoryNumber)).toEqual(['PG-003']);
-    const literal: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const literal: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { text: '%' },
     });
@@ -189,15 +187,15 @@ describe('inventory: equipment', () => {
     // A text that is exactly a number (or a serial) answers that equipment, not every number containing it.
     await register(printer({ inventoryNumber: 'PG-0011', serial: 'OTRA', type: 'pc', jurisdiction: 'SALUD' }));
     const search = async (text: string): Promise<string[]> =>
-      (
-        await h.request<EquipmentPageV1>(InventoryQueries.ListEquipment, { actor: operator, params: { text } })
-      ).items.map((e) => e.inventoryNumber);
+      (await h.request(InventoryRpc.ListEquipment, { actor: operator, params: { text } })).items.map(
+        (e) => e.inventoryNumber,
+      );
     expect(await search('pg-001')).toEqual(['PG-001']);
     expect(await search('SERIE-1')).toEqual(['PG-001']);
     expect(await search('pg-001 ')).toEqual(['PG-001']);
     expect(await search('g-001')).toEqual(['PG-001', 'PG-0011']);
 
-    const badCursor = await h.refusal(InventoryQueries.ListEquipment, { actor: operator, params: { cursor: '!!' } });
+    const badCursor = await h.refusal(InventoryRpc.ListEquipment, { actor: operator, params: { cursor: '!!' } });
     expect(badCursor.payload.fields).toEqual([{ field: 'cursor', constraint: 'listCursor' }]);
   });
 });

@@ -1,8 +1,7 @@
 import {
   EQUIPMENT_CSV_COLUMNS,
   ErrorCode,
-  InventoryCommands,
-  InventoryQueries,
+  InventoryRpc,
   type EquipmentHistoryEntryV1,
   type EquipmentPageV1,
 } from '@cau/contracts';
@@ -105,12 +104,12 @@ describe('inventory: CSV import', () => {
     edited[0]![1][7] = 'Oficina nueva';
     const third = await h.import(supervisor, header, edited);
     expect(third).toEqual({ rows: 4_980, created: 0, changed: 1, unchanged: 4_979 });
-    const page: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const page: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { text: 'INV-000001' },
     });
     expect(page.items[0]).toMatchObject({ type: 'notebook', state: 'en_stock', location: { office: 'Oficina nueva' } });
-    const history: EquipmentHistoryEntryV1[] = await h.request(InventoryQueries.EquipmentHistory, {
+    const history: EquipmentHistoryEntryV1[] = await h.request(InventoryRpc.EquipmentHistory, {
       actor: operator,
       id: page.items[0]!.id,
     });
@@ -159,13 +158,13 @@ describe('inventory: CSV import', () => {
       [[2, ['INV-000002', 'Monitor', 'en reparación']]],
     );
     expect(partial).toEqual({ rows: 1, created: 0, changed: 1, unchanged: 0 });
-    const page: EquipmentPageV1 = await h.request(InventoryQueries.ListEquipment, {
+    const page: EquipmentPageV1 = await h.request(InventoryRpc.ListEquipment, {
       actor: operator,
       params: { text: 'INV-000002' },
     });
     expect(page.items[0]).toMatchObject({ type: 'monitor', state: 'en_reparacion', brand: 'Dell', serial: 'SN2' });
 
-    const refused = await h.refusal(InventoryCommands.StageImport, {
+    const refused = await h.refusal(InventoryRpc.StageImport, {
       actor: operator,
       importId: '00000000-0000-4000-8000-000000000001',
       header,

@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  FieldServiceCommands,
-  FieldServiceQueries,
-  InventoryCommands,
-  InventoryQueries,
-  type EquipmentV1,
-  type FormPdfV1,
-  type RepairV1,
-} from '@cau/contracts';
+import { ErrorCode, InventoryRpc, type EquipmentState, type EquipmentV1 } from '@cau/contracts';
 import { pdfText } from '@cau/testing';
 import { InventoryHarness, actor } from './support.js';
 
@@ -32,8 +23,8 @@ describe('inventory: equipment out for repair (F03)', () => {
   });
 
   const ticket = { ticketId: randomUUID(), ticketNumber: 31 };
-  const register = (inventoryNumber: string, state = 'en_uso'): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+  const register = (inventoryNumber: string, state: EquipmentState = 'en_uso'): Promise<EquipmentV1> =>
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: {
         inventoryNumber,
@@ -57,12 +48,12 @@ describe('inventory: equipment out for repair (F03)', () => {
       ...overrides,
     },
   });
-  const get = (id: string) => h.request<EquipmentV1>(InventoryQueries.GetEquipment, { actor: operator, id });
+  const get = (id: string) => h.request(InventoryRpc.GetEquipment, { actor: operator, id });
 
   it('a machine leaves (en_reparacion, custody frozen), prints its F03, comes back to its holder, and the page lists it', async () => {
     const nb = await register('NB-0031');
-    await h.request(InventoryCommands.AssignCustody, { actor: operator, id: nb.id, custody: { requesterId: ana } });
-    const left = await h.request<RepairV1>(FieldServiceCommands.RecordRepairOut, out(nb.id));
+    await h.request(InventoryRpc.AssignCustody, { actor: operator, id: nb.id, custody: { requesterId: ana } });
+    const left = await h.request(InventoryRpc.RecordRepairOut, out(nb.id));
     expect(left).toMatchObject({
       ticketNumber: 31,
       equipment: { inventoryNumber: 'NB-0031', state: 'en_reparacion' },
@@ -70,19 +61,19 @@ describe('inventory: equipment out for repair (F03)', () => {
       returnedOn: null,
     });
     expect((await get(nb.id)).state).toBe('en_reparacion');
-    const transfer = await h.refusal(InventoryCommands.AssignCustody, {
+    const transfer = await h.refusal(InventoryRpc.AssignCustody, {
       actor: operator,
       id: nb.id,
       custody: { requesterId: ana },
     });
     expect(transfer.payload.code).toBe(ErrorCode.Conflict);
-    const twice = await h.refusal(FieldServiceCommands.RecordRepairOut, out(nb.id));
+    const twice = await h.refusal(InventoryRpc.RecordRepairOut, out(nb.id));
     expect(twice.payload).toMatchObject({
       code: ErrorCode.Conflict,
       refusal: { code: 'inventory.in-repair' },
     });
 
-    const form = await h.request<FormPdfV1>(FieldServiceQueries.RepairForm, {
+    const form = await h.request(InventoryRpc.RepairForm, {
       actor: requester,
       ticket,
       repairId: left.id,
@@ -104,7 +95,7 @@ describe('inventory: equipment out for repair (F03)', () => {
       expect(text).toContain(expected);
     }
 
-    const back = await h.request<RepairV1>(FieldServiceCommands.RecordRepairReturn, {
+    const back = await h.request(InventoryRpc.RecordRepairReturn, {
       actor: operator,
       ticket,
       repairId: left.id,
@@ -112,7 +103,7 @@ describe('inventory: equipment out for repair (F03)', () => {
     });
     expect(back).toMatchObject({ returnedOn: '2099-01-14', condition: 'funciona', equipment: { state: 'en_uso' } });
     expect((await get(nb.id)).custody?.holder.name).toBe('Ana Pérez');
-    const again = await h.refusal(FieldServiceCommands.RecordRepairReturn, {
+    const again = await h.refusal(InventoryRpc.RecordRepairReturn, {
       actor: operator,
       ticket,
       repairId: left.id,
@@ -121,8 +112,7 @@ describe('inventory: equipment out for repair (F03)', () => {
     expect(again.payload.code).toBe(ErrorCode.Conflict);
     const returnedForm = await pdfText(
       Buffer.from(
-        (await h.request<FormPdfV1>(FieldServiceQueries.RepairForm, { actor: operator, ticket, repairId: left.id }))
-          .pdf,
+        (await h.request(InventoryRpc.RepairForm, { actor: operator, ticket, repairId: left.id })).pdf,
         'base64',
       ),
     );
@@ -130,8 +120,8 @@ describe('inventory: equipment out for repair (F03)', () => {
     expect(returnedForm).toContain('Placa reemplazada');
 
     const stock = await register('NB-0032', 'en_stock');
-    const stockOut = await h.request<RepairV1>(FieldServiceCommands.RecordRepairOut, out(stock.id));
-    const stockBack = await h.request<RepairV1>(FieldServiceCommands.RecordRepairReturn, {
+    const stockOut = await h.request(InventoryRpc.RecordRepairOut, out(stock.id));
+    const stockBack = await h.request(InventoryRpc.RecordRepairReturn, {
       actor: operator,
       ticket,
       repairId: stockOut.id,
@@ -139,9 +129,9 @@ describe('inventory: equipment out for repair (F03)', () => {
     });
     expect(stockBack.equipment.state).toBe('en_stock');
 
-    const page = await h.request<RepairV1[]>(FieldServiceQueries.EquipmentRepairs, { actor: operator, id: nb.id });
+    const page = await h.request(InventoryRpc.EquipmentRepairs, { actor: operator, id: nb.id });
     expect(page.map((r) => r.id)).toEqual([left.id]);
-    const onTicket = await h.request<RepairV1[]>(FieldServiceQueries.TicketRepairs, { actor: requester, ticket });
+    const onTicket = await h.request(InventoryRpc.TicketRepairs, { actor: requester, ticket });
     expect(onTicket.map((r) => r.equipment.inventoryNumber)).toEqual(['NB-0031', 'NB-0032']);
     const events = await h.eventsWhenThere(11);
     expect(events.filter((e) => e.type.startsWith('equipment.repair-')).map((e) => [e.type, e.ticketId])).toEqual([
@@ -156,25 +146,23 @@ describe('inventory: equipment out for repair (F03)', () => {
     const before = await h.count('repairs');
     const nb = await register('NB-0033');
     const retired = await register('NB-0034', 'dado_de_baja');
-    const unknown = await h.refusal(FieldServiceCommands.RecordRepairOut, out(randomUUID()));
+    const unknown = await h.refusal(InventoryRpc.RecordRepairOut, out(randomUUID()));
     expect(unknown.payload.fields?.map((f) => f.field)).toEqual(['equipmentId']);
-    expect((await h.refusal(FieldServiceCommands.RecordRepairOut, out(retired.id))).payload.code).toBe(
-      ErrorCode.Conflict,
-    );
-    const past = await h.refusal(FieldServiceCommands.RecordRepairOut, out(nb.id, { expectedReturn: '2020-01-01' }));
+    expect((await h.refusal(InventoryRpc.RecordRepairOut, out(retired.id))).payload.code).toBe(ErrorCode.Conflict);
+    const past = await h.refusal(InventoryRpc.RecordRepairOut, out(nb.id, { expectedReturn: '2020-01-01' }));
     expect(past.payload.fields).toEqual([{ field: 'expectedReturn', constraint: 'dateRange', params: ['leftAt'] }]);
-    const notADay = await h.refusal(FieldServiceCommands.RecordRepairOut, out(nb.id, { expectedReturn: '2099-02-30' }));
+    const notADay = await h.refusal(InventoryRpc.RecordRepairOut, out(nb.id, { expectedReturn: '2099-02-30' }));
     expect(notADay.payload.fields?.[0]?.constraint).toBe('notADate');
-    const noReason = await h.refusal(FieldServiceCommands.RecordRepairOut, out(nb.id, { reason: ' ' }));
+    const noReason = await h.refusal(InventoryRpc.RecordRepairOut, out(nb.id, { reason: ' ' }));
     expect(noReason.payload.fields?.map((f) => f.field)).toEqual(['repair.reason']);
-    const byRequester = await h.refusal(FieldServiceCommands.RecordRepairOut, { ...out(nb.id), actor: requester });
+    const byRequester = await h.refusal(InventoryRpc.RecordRepairOut, { ...out(nb.id), actor: requester });
     expect(byRequester.payload.code).toBe(ErrorCode.Forbidden);
     expect(await h.count('repairs')).toBe(before);
     expect((await get(nb.id)).state).toBe('en_uso');
 
-    const left = await h.request<RepairV1>(FieldServiceCommands.RecordRepairOut, out(nb.id));
+    const left = await h.request(InventoryRpc.RecordRepairOut, out(nb.id));
     const badReturn = (repair: Record<string, unknown>, other = ticket) =>
-      h.refusal(FieldServiceCommands.RecordRepairReturn, { actor: operator, ticket: other, repairId: left.id, repair });
+      h.refusal(InventoryRpc.RecordRepairReturn, { actor: operator, ticket: other, repairId: left.id, repair });
     expect((await badReturn({ returnedOn: '2020-01-01', condition: 'funciona' })).payload.fields?.[0]?.field).toBe(
       'returnedOn',
     );
@@ -189,7 +177,7 @@ describe('inventory: equipment out for repair (F03)', () => {
       },
     );
     expect(otherTicket.payload.code).toBe(ErrorCode.NotFound);
-    const otherForm = await h.refusal(FieldServiceQueries.RepairForm, {
+    const otherForm = await h.refusal(InventoryRpc.RepairForm, {
       actor: operator,
       ticket: { ticketId: randomUUID(), ticketNumber: 32 },
       repairId: left.id,

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  IntakeRpc,
-  ErrorCode,
-  FieldServiceQueries,
-  InventoryCommands,
-  type EquipmentV1,
-  type RegisterTicketResultV1,
-  type TicketEquipmentV1,
-} from '@cau/contracts';
+import { ErrorCode, IntakeRpc, InventoryRpc, type EquipmentV1 } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { InventoryHarness, actor } from './support.js';
 
@@ -26,16 +18,16 @@ describe('inventory: the requester names their equipment when reporting a proble
   let betoPc: EquipmentV1;
 
   const register = (inventoryNumber: string): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: { inventoryNumber, type: 'pc', state: 'en_stock', brand: 'HP', model: 'ProDesk 400' },
     });
   const assign = (id: string, requesterId: string) =>
-    h.request<EquipmentV1>(InventoryCommands.AssignCustody, { actor: operator, id, custody: { requesterId } });
+    h.request(InventoryRpc.AssignCustody, { actor: operator, id, custody: { requesterId } });
   const check = (who: typeof ana, holderEmail: string, equipmentIds: string[]) =>
-    h.request(FieldServiceQueries.HeldEquipmentCheck, { actor: who, holderEmail, equipmentIds });
+    h.request(InventoryRpc.HeldEquipmentCheck, { actor: who, holderEmail, equipmentIds });
   const report = (who: typeof ana, equipmentIds: string[]) =>
-    h.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    h.request(IntakeRpc.RegisterTicket, {
       actor: who,
       payload: {
         channel: 'portal',
@@ -80,7 +72,7 @@ describe('inventory: the requester names their equipment when reporting a proble
     const ticket = await report(ana, [anaPc.id, anaMonitor.id.toUpperCase()]);
     const links = await waitFor(
       async () => {
-        const found = await h.request<TicketEquipmentV1[]>(FieldServiceQueries.TicketEquipment, {
+        const found = await h.request(InventoryRpc.TicketEquipment, {
           actor: ana,
           ticket: { ticketId: ticket.ticketId, ticketNumber: ticket.number },
         });
@@ -114,7 +106,7 @@ describe('inventory: the requester names their equipment when reporting a proble
       // A requester may not name equipment for someone else, even what that person holds.
       [ana, beto.email, [betoPc.id], ['equipmentIds.0']],
     ] as const) {
-      const refusal = await h.refusal(FieldServiceQueries.HeldEquipmentCheck, {
+      const refusal = await h.refusal(InventoryRpc.HeldEquipmentCheck, {
         actor: who,
         holderEmail: holder,
         equipmentIds: ids,
@@ -124,13 +116,13 @@ describe('inventory: the requester names their equipment when reporting a proble
         bad.map((field) => [field, 'notHeldEquipment']),
       );
     }
-    const malformed = await h.refusal(FieldServiceQueries.HeldEquipmentCheck, {
+    const malformed = await h.refusal(InventoryRpc.HeldEquipmentCheck, {
       actor: ana,
       holderEmail: ana.email,
       equipmentIds: ['PC-ANA-1'],
     });
     expect(malformed.payload.fields?.map((f) => f.field)).toEqual(['equipmentIds']);
-    const registration = await h.refusal(IntakeRpc.RegisterTicket.subject, {
+    const registration = await h.refusal(IntakeRpc.RegisterTicket, {
       actor: ana,
       payload: {
         channel: 'portal',
@@ -151,7 +143,7 @@ describe('inventory: the requester names their equipment when reporting a proble
   it('staff registering for a person may name that person’s equipment; what they no longer hold is not linked', async () => {
     await expect(check(operator, beto.email, [betoPc.id])).resolves.toEqual({ held: true });
     // Bypassing the check (or custody moving after it): inventory links only what the requester holds.
-    const ticket = await h.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    const ticket = await h.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: {
         channel: 'telefono',

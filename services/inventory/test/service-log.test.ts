@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
-  FieldServiceCommands,
-  InventoryCommands,
-  ServiceLogQueries,
+  InventoryRpc,
+  type EquipmentState,
   type EquipmentV1,
   type F01TicketV1,
-  type FormPdfV1,
   type RepairV1,
-  type ServiceLogPageV1,
   type ServiceLogParamsV1,
+  type VisitorV1,
 } from '@cau/contracts';
 import { pdfText } from '@cau/testing';
 import { InventoryHarness, actor } from './support.js';
@@ -36,22 +34,22 @@ describe('inventory: the service log (F02) and the F01', () => {
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
 
   const log = (filters: ServiceLogParamsV1, by = operator) =>
-    h.request<ServiceLogPageV1>(ServiceLogQueries.List, { actor: by, filters });
-  const register = (inventoryNumber: string, type: string, state: string) =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+    h.request(InventoryRpc.ServiceLog, { actor: by, filters });
+  const register = (inventoryNumber: string, type: string, state: EquipmentState) =>
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: { inventoryNumber, type, brand: 'HP', model: 'ProDesk', state },
     });
-  const visit = async (ticket: typeof first, visitor: Record<string, unknown>, arrivedAt: string, workDone: string) => {
+  const visit = async (ticket: typeof first, visitor: VisitorV1, arrivedAt: string, workDone: string) => {
     const visitId = randomUUID();
-    await h.request(FieldServiceCommands.PlanVisit, {
+    await h.request(InventoryRpc.PlanVisit, {
       actor: operator,
       ticket,
       visitId,
       plannedFor: arrivedAt,
       visitor,
     });
-    await h.request(FieldServiceCommands.RecordVisit, {
+    await h.request(InventoryRpc.RecordVisit, {
       actor: operator,
       ticket,
       visitId,
@@ -70,13 +68,13 @@ describe('inventory: the service log (F02) and the F01', () => {
     );
     pc = await register('PC-LOG-1', 'pc', 'en_stock');
     printer = await register('IMP-LOG-2', 'impresora', 'en_stock');
-    await h.request(InventoryCommands.AssignCustody, { actor: operator, id: pc.id, custody: { requesterId: ana } });
+    await h.request(InventoryRpc.AssignCustody, { actor: operator, id: pc.id, custody: { requesterId: ana } });
     const afterCustody = new Date(Date.now() + 1).toISOString();
     for (const [ticket, equipmentId] of [
       [first, pc.id],
       [second, printer.id],
     ] as const) {
-      await h.request(FieldServiceCommands.LinkTicketEquipment, { actor: operator, ticket, link: { equipmentId } });
+      await h.request(InventoryRpc.LinkTicketEquipment, { actor: operator, ticket, link: { equipmentId } });
     }
     // Dated after the custody began and before the machine left: the holder is the one of the attention's moment.
     await visit(
@@ -91,7 +89,7 @@ describe('inventory: the service log (F02) and the F01', () => {
       hoursAgo(1),
       'Limpieza del cabezal de impresión.',
     );
-    repair = await h.request<RepairV1>(FieldServiceCommands.RecordRepairOut, {
+    repair = await h.request(InventoryRpc.RecordRepairOut, {
       actor: operator,
       ticket: first,
       repair: {
@@ -103,13 +101,13 @@ describe('inventory: the service log (F02) and the F01', () => {
         reason: 'Falla de la placa madre',
       },
     });
-    await h.request(FieldServiceCommands.RecordRepairReturn, {
+    await h.request(InventoryRpc.RecordRepairReturn, {
       actor: operator,
       ticket: first,
       repairId: repair.id,
       repair: { returnedOn: day(new Date(repair.leftAt)), condition: 'funciona', note: 'Placa reemplazada' },
     });
-    await h.request(FieldServiceCommands.RecordSignOff, {
+    await h.request(InventoryRpc.RecordSignOff, {
       actor: operator,
       ticket: first,
       signOff: {
@@ -175,21 +173,21 @@ describe('inventory: the service log (F02) and the F01', () => {
 
   it('refuses bad days, a period backwards, unknown equipment, a foreign cursor and requesters', async () => {
     const fields = async (filters: Record<string, unknown>) =>
-      (await h.refusal(ServiceLogQueries.List, { actor: operator, filters })).payload.fields?.map((f) => f.field);
+      (await h.refusal(InventoryRpc.ServiceLog, { actor: operator, filters })).payload.fields?.map((f) => f.field);
     expect(await fields({ from: '2026-02-30' })).toEqual(['from']);
     expect(await fields({ to: '26-01-01' })).toEqual(['filters.to']);
     expect(await fields({ from: '2026-03-02', to: '2026-03-01' })).toEqual(['to']);
     expect(await fields({ inventoryNumber: 'NO-EXISTE' })).toEqual(['inventoryNumber']);
     expect(await fields({ cursor: 'abc' })).toEqual(['cursor']);
     expect(await fields({ holderId: 'ana' })).toEqual(['filters.holderId']);
-    const byRequester = await h.refusal(ServiceLogQueries.List, { actor: requester, filters: {} });
+    const byRequester = await h.refusal(InventoryRpc.ServiceLog, { actor: requester, filters: {} });
     expect(byRequester.payload.code).toBe(ErrorCode.Forbidden);
-    const pdfByRequester = await h.refusal(ServiceLogQueries.Form, { actor: requester, filters: {} });
+    const pdfByRequester = await h.refusal(InventoryRpc.ServiceLogForm, { actor: requester, filters: {} });
     expect(pdfByRequester.payload.code).toBe(ErrorCode.Forbidden);
   });
 
   it('prints the F02 of one machine', async () => {
-    const form = await h.request<FormPdfV1>(ServiceLogQueries.Form, {
+    const form = await h.request(InventoryRpc.ServiceLogForm, {
       actor: operator,
       filters: { inventoryNumber: 'PC-LOG-1' },
     });
@@ -226,7 +224,7 @@ describe('inventory: the service log (F02) and the F01', () => {
       solution: 'Se reemplazó la placa madre en el taller.',
       closedAt: now.toISOString(),
     };
-    const form = await h.request<FormPdfV1>(ServiceLogQueries.TicketForm, { actor: requester, ticket });
+    const form = await h.request(InventoryRpc.F01Form, { actor: requester, ticket });
     expect(form.filename).toBe('F01-ticket-51.pdf');
     const text = await pdfText(Buffer.from(form.pdf, 'base64'));
     for (const expected of [
@@ -259,7 +257,7 @@ describe('inventory: the service log (F02) and the F01', () => {
     const bare = await pdfText(
       Buffer.from(
         (
-          await h.request<FormPdfV1>(ServiceLogQueries.TicketForm, {
+          await h.request(InventoryRpc.F01Form, {
             actor: operator,
             ticket: {
               ...ticket,

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { InventoryCommands, type ActorV1, type EventEnvelope, type ImportReportV1 } from '@cau/contracts';
+import {
+  InventoryRpc,
+  type ActorV1,
+  type AnyRpcDefinition,
+  type EventEnvelope,
+  type ImportReportV1,
+  type ReplyOf,
+  type RequestOf,
+} from '@cau/contracts';
 import type { ServiceError } from '@cau/messaging';
 import { ServiceBench } from '@cau/testing';
 import type pg from 'pg';
@@ -33,12 +41,13 @@ export class InventoryHarness {
     return this.bench.stop();
   }
 
-  request<T>(subject: string, data: unknown): Promise<T> {
-    return this.bench.request<T>(subject, data);
+  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>> {
+    return this.bench.request(definition, request);
   }
 
-  refusal(subject: string, data: unknown): Promise<ServiceError> {
-    return this.bench.refusal(subject, data);
+  /** The refusal a request ends with; it may send what no contract allows. */
+  refusal(definition: AnyRpcDefinition, data: unknown): Promise<ServiceError> {
+    return this.bench.refusal(definition, data);
   }
 
   /** Stages the rows in chunks, as the gateway does, and commits them. */
@@ -46,7 +55,7 @@ export class InventoryHarness {
     const importId = randomUUID();
     let start = 0;
     do {
-      await this.request(InventoryCommands.StageImport, {
+      await this.request(InventoryRpc.StageImport, {
         actor: by,
         importId,
         header,
@@ -54,7 +63,7 @@ export class InventoryHarness {
       });
       start += STAGED_ROWS;
     } while (start < rows.length);
-    return this.request<ImportReportV1>(InventoryCommands.CommitImport, { actor: by, importId });
+    return this.request(InventoryRpc.CommitImport, { actor: by, importId });
   }
 
   async count(table: string): Promise<number> {

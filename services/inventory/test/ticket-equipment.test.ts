@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  FieldServiceCommands,
-  FieldServiceQueries,
-  InventoryCommands,
-  type EquipmentV1,
-  type TicketEquipmentV1,
-} from '@cau/contracts';
+import { ErrorCode, InventoryRpc, type EquipmentV1 } from '@cau/contracts';
 import { InventoryHarness, actor } from './support.js';
 
 jest.setTimeout(120_000);
@@ -24,7 +17,7 @@ describe('inventory: equipment on tickets', () => {
   });
 
   const register = (inventoryNumber: string, serial: string): Promise<EquipmentV1> =>
-    h.request<EquipmentV1>(InventoryCommands.RegisterEquipment, {
+    h.request(InventoryRpc.RegisterEquipment, {
       actor: operator,
       equipment: { inventoryNumber, serial, type: 'pc', brand: 'Dell', model: 'Optiplex 7090', state: 'en_uso' },
     });
@@ -34,12 +27,12 @@ describe('inventory: equipment on tickets', () => {
     const pc = await register('PC-0042', 'SN-42');
     const monitor = await register('MON-0042', 'SN-M42');
     const t7 = ticket(7);
-    await h.request(FieldServiceCommands.LinkTicketEquipment, {
+    await h.request(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: t7,
       link: { equipmentId: pc.id },
     });
-    const twice = await h.request<TicketEquipmentV1[]>(FieldServiceCommands.LinkTicketEquipment, {
+    const twice = await h.request(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: t7,
       link: { equipmentId: pc.id },
@@ -60,29 +53,29 @@ describe('inventory: equipment on tickets', () => {
         linkedAt: expect.any(String),
       },
     ]);
-    await h.request(FieldServiceCommands.LinkTicketEquipment, {
+    await h.request(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: t7,
       link: { equipmentId: monitor.id },
     });
-    await h.request(FieldServiceCommands.LinkTicketEquipment, {
+    await h.request(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: ticket(9),
       link: { equipmentId: pc.id },
     });
 
-    const ofTicket = await h.request<TicketEquipmentV1[]>(FieldServiceQueries.TicketEquipment, {
+    const ofTicket = await h.request(InventoryRpc.TicketEquipment, {
       actor: requester,
       ticket: t7,
     });
     expect(ofTicket.map((l) => l.equipment.inventoryNumber)).toEqual(['PC-0042', 'MON-0042']);
-    const ofPc = await h.request<TicketEquipmentV1[]>(FieldServiceQueries.EquipmentTickets, {
+    const ofPc = await h.request(InventoryRpc.EquipmentTickets, {
       actor: operator,
       id: pc.id,
     });
     expect(ofPc.map((l) => l.ticketNumber)).toEqual([9, 7]);
 
-    const left = await h.request<TicketEquipmentV1[]>(FieldServiceCommands.UnlinkTicketEquipment, {
+    const left = await h.request(InventoryRpc.UnlinkTicketEquipment, {
       actor: operator,
       ticket: t7,
       equipmentId: monitor.id,
@@ -103,7 +96,7 @@ describe('inventory: equipment on tickets', () => {
   it('refuses unknown equipment naming equipmentId, a missing link, requesters and malformed input; stores nothing', async () => {
     const before = await h.count('ticket_equipment');
     const unknownId = randomUUID();
-    const unknown = await h.refusal(FieldServiceCommands.LinkTicketEquipment, {
+    const unknown = await h.refusal(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: ticket(11),
       link: { equipmentId: unknownId },
@@ -113,24 +106,24 @@ describe('inventory: equipment on tickets', () => {
       fields: [{ field: 'equipmentId', constraint: 'unknownEquipment', params: [unknownId] }],
     });
     const pc = await register('PC-0043', 'SN-43');
-    const notLinked = await h.refusal(FieldServiceCommands.UnlinkTicketEquipment, {
+    const notLinked = await h.refusal(InventoryRpc.UnlinkTicketEquipment, {
       actor: operator,
       ticket: ticket(11),
       equipmentId: pc.id,
     });
     expect(notLinked.payload.code).toBe(ErrorCode.NotFound);
-    const byRequester = await h.refusal(FieldServiceCommands.LinkTicketEquipment, {
+    const byRequester = await h.refusal(InventoryRpc.LinkTicketEquipment, {
       actor: requester,
       ticket: ticket(11),
       link: { equipmentId: pc.id },
     });
     expect(byRequester.payload.code).toBe(ErrorCode.Forbidden);
-    const requesterReadsEquipmentPage = await h.refusal(FieldServiceQueries.EquipmentTickets, {
+    const requesterReadsEquipmentPage = await h.refusal(InventoryRpc.EquipmentTickets, {
       actor: requester,
       id: pc.id,
     });
     expect(requesterReadsEquipmentPage.payload.code).toBe(ErrorCode.Forbidden);
-    const malformed = await h.refusal(FieldServiceCommands.LinkTicketEquipment, {
+    const malformed = await h.refusal(InventoryRpc.LinkTicketEquipment, {
       actor: operator,
       ticket: { ticketId: randomUUID(), ticketNumber: 0 },
       link: { equipmentId: 'PC-0043' },

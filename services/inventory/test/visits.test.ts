@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, FieldServiceCommands, FieldServiceQueries, type FieldVisitV1 } from '@cau/contracts';
+import { ErrorCode, InventoryRpc, type VisitorV1 } from '@cau/contracts';
 import { InventoryHarness, actor } from './support.js';
 
 jest.setTimeout(120_000);
@@ -18,14 +18,14 @@ describe('inventory: field visits', () => {
   });
 
   const ticket = { ticketId: randomUUID(), ticketNumber: 21 };
-  const contractor = {
+  const contractor: VisitorV1 = {
     kind: 'contractor',
     company: 'Soporte Técnico SA',
     technician: 'Luis Gómez',
     reportNumber: 'ST-889',
   };
   const plan = (visitId: string, plannedFor = '2026-12-07T10:00:00-03:00') =>
-    h.request<FieldVisitV1>(FieldServiceCommands.PlanVisit, {
+    h.request(InventoryRpc.PlanVisit, {
       actor: operator,
       ticket,
       visitId,
@@ -47,7 +47,7 @@ describe('inventory: field visits', () => {
       visitor: { kind: 'contractor', company: 'Soporte Técnico SA', technician: 'Luis Gómez', reportNumber: 'ST-889' },
       arrivedAt: null,
     });
-    const recorded = await h.request<FieldVisitV1>(FieldServiceCommands.RecordVisit, {
+    const recorded = await h.request(InventoryRpc.RecordVisit, {
       actor: agent,
       ticket,
       visitId,
@@ -64,7 +64,7 @@ describe('inventory: field visits', () => {
       workDone: 'Cambio de fuente de alimentación; el equipo enciende.',
       recordedBy: { accountId: agent.accountId },
     });
-    const staffVisit = await h.request<FieldVisitV1>(FieldServiceCommands.PlanVisit, {
+    const staffVisit = await h.request(InventoryRpc.PlanVisit, {
       actor: operator,
       ticket,
       visitId: randomUUID(),
@@ -79,7 +79,7 @@ describe('inventory: field visits', () => {
       technician: null,
       reportNumber: null,
     });
-    const list = await h.request<FieldVisitV1[]>(FieldServiceQueries.TicketVisits, { actor: requester, ticket });
+    const list = await h.request(InventoryRpc.TicketVisits, { actor: requester, ticket });
     expect(list.map((v) => v.status)).toEqual(['recorded', 'planned']);
     const events = await h.eventsWhenThere(3);
     expect(events.map((e) => [e.type, e.ticketId, e.data.visitId])).toEqual([
@@ -93,7 +93,7 @@ describe('inventory: field visits', () => {
     const visitId = randomUUID();
     await plan(visitId);
     const record = (overrides: Record<string, unknown>) =>
-      h.refusal(FieldServiceCommands.RecordVisit, {
+      h.refusal(InventoryRpc.RecordVisit, {
         actor: operator,
         ticket,
         visitId,
@@ -125,7 +125,7 @@ describe('inventory: field visits', () => {
     const { rows } = await h.db.query('SELECT recorded_at FROM inventory.field_visits WHERE id = $1', [visitId]);
     expect(rows).toEqual([{ recorded_at: null }]);
 
-    await h.request(FieldServiceCommands.RecordVisit, {
+    await h.request(InventoryRpc.RecordVisit, {
       actor: operator,
       ticket,
       visitId,

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  FieldServiceCommands,
-  FieldServiceQueries,
+  InventoryRpc,
   STAFF_ROLES,
   type ActorV1,
   type FieldTicketV1,
   type FieldVisitV1,
-  type FormPdfV1,
   type RepairOutBodyV1,
   type RepairReturnBodyV1,
   type RepairV1,
@@ -39,19 +37,19 @@ export class FieldServiceUseCase {
 
   async equipment(actor: ActorV1, number: number): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request<TicketEquipmentV1[]>(FieldServiceQueries.TicketEquipment, { actor, ticket });
+    return this.rpc.request(InventoryRpc.TicketEquipment, { actor, ticket });
   }
 
   async link(actor: ActorV1, number: number, equipmentId: string): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
     return this.rpc
-      .request<TicketEquipmentV1[]>(FieldServiceCommands.LinkTicketEquipment, { actor, ticket, link: { equipmentId } })
+      .request(InventoryRpc.LinkTicketEquipment, { actor, ticket, link: { equipmentId } })
       .catch((error: unknown) => rethrowRelativeTo(error, 'link'));
   }
 
   async unlink(actor: ActorV1, number: number, equipmentId: string): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request<TicketEquipmentV1[]>(FieldServiceCommands.UnlinkTicketEquipment, {
+    return this.rpc.request(InventoryRpc.UnlinkTicketEquipment, {
       actor,
       ticket,
       equipmentId,
@@ -59,18 +57,18 @@ export class FieldServiceUseCase {
   }
 
   tickets(actor: ActorV1, equipmentId: string): Promise<TicketEquipmentV1[]> {
-    return this.rpc.request<TicketEquipmentV1[]>(FieldServiceQueries.EquipmentTickets, { actor, id: equipmentId });
+    return this.rpc.request(InventoryRpc.EquipmentTickets, { actor, id: equipmentId });
   }
 
   async visits(actor: ActorV1, number: number): Promise<FieldVisitV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request<FieldVisitV1[]>(FieldServiceQueries.TicketVisits, { actor, ticket });
+    return this.rpc.request(InventoryRpc.TicketVisits, { actor, ticket });
   }
 
   async planVisit(actor: ActorV1, number: number, body: PlanVisitBodyV1): Promise<FieldVisitV1> {
     const ticket = await this.ticket(actor, number);
     const visitor = await this.visitor(body.visitor);
-    return this.rpc.request<FieldVisitV1>(FieldServiceCommands.PlanVisit, {
+    return this.rpc.request(InventoryRpc.PlanVisit, {
       actor,
       ticket,
       visitId: randomUUID(),
@@ -83,7 +81,7 @@ export class FieldServiceUseCase {
   async recordVisit(actor: ActorV1, number: number, visitId: string, body: RecordVisitBodyV1): Promise<FieldVisitV1> {
     const ticket = await this.ticket(actor, number);
     const visitor = await this.visitor(body.visitor);
-    return this.rpc.request<FieldVisitV1>(FieldServiceCommands.RecordVisit, {
+    return this.rpc.request(InventoryRpc.RecordVisit, {
       actor,
       ticket,
       visitId,
@@ -94,43 +92,43 @@ export class FieldServiceUseCase {
 
   async repairs(actor: ActorV1, number: number): Promise<RepairV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request<RepairV1[]>(FieldServiceQueries.TicketRepairs, { actor, ticket });
+    return this.rpc.request(InventoryRpc.TicketRepairs, { actor, ticket });
   }
 
   async repairOut(actor: ActorV1, number: number, repair: RepairOutBodyV1): Promise<RepairV1> {
     const ticket = await this.ticket(actor, number);
     return this.rpc
-      .request<RepairV1>(FieldServiceCommands.RecordRepairOut, { actor, ticket, repair })
+      .request(InventoryRpc.RecordRepairOut, { actor, ticket, repair })
       .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
   }
 
   async repairReturn(actor: ActorV1, number: number, repairId: string, repair: RepairReturnBodyV1): Promise<RepairV1> {
     const ticket = await this.ticket(actor, number);
     return this.rpc
-      .request<RepairV1>(FieldServiceCommands.RecordRepairReturn, { actor, ticket, repairId, repair })
+      .request(InventoryRpc.RecordRepairReturn, { actor, ticket, repairId, repair })
       .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
   }
 
   /** The F03 as bytes: whoever may see the ticket may print it (a requester, their own ticket's). */
   async repairForm(actor: ActorV1, number: number, repairId: string): Promise<{ filename: string; pdf: Buffer }> {
     const ticket = await this.ticket(actor, number);
-    const form = await this.rpc.request<FormPdfV1>(FieldServiceQueries.RepairForm, { actor, ticket, repairId });
+    const form = await this.rpc.request(InventoryRpc.RepairForm, { actor, ticket, repairId });
     return { filename: form.filename, pdf: Buffer.from(form.pdf, 'base64') };
   }
 
   equipmentRepairs(actor: ActorV1, equipmentId: string): Promise<RepairV1[]> {
-    return this.rpc.request<RepairV1[]>(FieldServiceQueries.EquipmentRepairs, { actor, id: equipmentId });
+    return this.rpc.request(InventoryRpc.EquipmentRepairs, { actor, id: equipmentId });
   }
 
   async signOff(actor: ActorV1, number: number): Promise<SignOffV1> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request<SignOffV1>(FieldServiceQueries.TicketSignOff, { actor, ticket });
+    return this.rpc.request(InventoryRpc.TicketSignOff, { actor, ticket });
   }
 
   async recordSignOff(actor: ActorV1, number: number, signOff: SignOffBodyV1): Promise<SignOffV1> {
     const ticket = await this.ticket(actor, number);
     return this.rpc
-      .request<SignOffV1>(FieldServiceCommands.RecordSignOff, { actor, ticket, signOff })
+      .request(InventoryRpc.RecordSignOff, { actor, ticket, signOff })
       .catch((error: unknown) => rethrowRelativeTo(error, 'signOff'));
   }
 

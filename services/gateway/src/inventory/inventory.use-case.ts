@@ -4,9 +4,8 @@ import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import {
   ErrorCode,
-  InventoryCommands,
   InventoryLimits,
-  InventoryQueries,
+  InventoryRpc,
   type ActorV1,
   type AssignCustodyBodyV1,
   type CustodyPeriodV1,
@@ -39,48 +38,48 @@ export class InventoryUseCase {
 
   register(actor: ActorV1, equipment: EquipmentFieldsV1): Promise<EquipmentV1> {
     return this.rpc
-      .request<EquipmentV1>(InventoryCommands.RegisterEquipment, { actor, equipment })
+      .request(InventoryRpc.RegisterEquipment, { actor, equipment })
       .catch((error: unknown) => rethrowRelativeTo(error, 'equipment'));
   }
 
   change(actor: ActorV1, id: string, changes: EquipmentChangesV1): Promise<EquipmentV1> {
     return this.rpc
-      .request<EquipmentV1>(InventoryCommands.ChangeEquipment, { actor, id, changes })
+      .request(InventoryRpc.ChangeEquipment, { actor, id, changes })
       .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
   }
 
   get(actor: ActorV1, id: string): Promise<EquipmentV1> {
-    return this.rpc.request<EquipmentV1>(InventoryQueries.GetEquipment, { actor, id });
+    return this.rpc.request(InventoryRpc.GetEquipment, { actor, id });
   }
 
   list(actor: ActorV1, params: EquipmentListParamsV1): Promise<EquipmentPageV1> {
     return this.rpc
-      .request<EquipmentPageV1>(InventoryQueries.ListEquipment, { actor, params })
+      .request(InventoryRpc.ListEquipment, { actor, params })
       .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
   }
 
   history(actor: ActorV1, id: string): Promise<EquipmentHistoryEntryV1[]> {
-    return this.rpc.request<EquipmentHistoryEntryV1[]>(InventoryQueries.EquipmentHistory, { actor, id });
+    return this.rpc.request(InventoryRpc.EquipmentHistory, { actor, id });
   }
 
   assignCustody(actor: ActorV1, id: string, custody: AssignCustodyBodyV1): Promise<EquipmentV1> {
     return this.rpc
-      .request<EquipmentV1>(InventoryCommands.AssignCustody, { actor, id, custody })
+      .request(InventoryRpc.AssignCustody, { actor, id, custody })
       .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
   }
 
   returnCustody(actor: ActorV1, id: string, custody: ReturnCustodyBodyV1): Promise<EquipmentV1> {
     return this.rpc
-      .request<EquipmentV1>(InventoryCommands.ReturnCustody, { actor, id, custody })
+      .request(InventoryRpc.ReturnCustody, { actor, id, custody })
       .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
   }
 
   custody(actor: ActorV1, id: string): Promise<CustodyPeriodV1[]> {
-    return this.rpc.request<CustodyPeriodV1[]>(InventoryQueries.CustodyHistory, { actor, id });
+    return this.rpc.request(InventoryRpc.CustodyHistory, { actor, id });
   }
 
   types(actor: ActorV1): Promise<EquipmentTypeV1[]> {
-    return this.rpc.request<EquipmentTypeV1[]>(InventoryQueries.EquipmentTypes, { actor });
+    return this.rpc.request(InventoryRpc.EquipmentTypes, { actor });
   }
 
   /**
@@ -126,7 +125,7 @@ export class InventoryUseCase {
         for await (const chunk of csvChunks(part.file)) {
           await staging;
           staging = this.rpc.request(
-            InventoryCommands.StageImport,
+            InventoryRpc.StageImport,
             { actor, importId, header: chunk.header, rows: JSON.stringify(chunk.rows) },
             { timeoutMs: STAGE_TIMEOUT_MS },
           );
@@ -145,10 +144,6 @@ export class InventoryUseCase {
       }
     }
     if (!received) throw ServiceError.validation([{ field: IMPORT_FILE_FIELD, constraint: 'isDefined' }]);
-    return this.rpc.request<ImportReportV1>(
-      InventoryCommands.CommitImport,
-      { actor, importId },
-      { timeoutMs: COMMIT_TIMEOUT_MS },
-    );
+    return this.rpc.request(InventoryRpc.CommitImport, { actor, importId }, { timeoutMs: COMMIT_TIMEOUT_MS });
   }
 }

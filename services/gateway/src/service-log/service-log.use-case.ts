@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  InventoryRpc,
   ProcedureEvents,
   ServiceLogLimits,
-  ServiceLogQueries,
   type ActorV1,
   type F01TicketV1,
   type FormPdfV1,
@@ -34,7 +34,7 @@ export class ServiceLogUseCase {
   ) {}
 
   list(actor: ActorV1, filters: ServiceLogParamsV1): Promise<ServiceLogPageV1> {
-    return this.rpc.request<ServiceLogPageV1>(ServiceLogQueries.List, { actor, filters });
+    return this.rpc.request(InventoryRpc.ServiceLog, { actor, filters });
   }
 
   /** Every page of the filtered log; the first is asked before the reply starts, so a bad filter is a 400. */
@@ -54,13 +54,13 @@ export class ServiceLogUseCase {
   }
 
   async form(actor: ActorV1, filters: ServiceLogParamsV1): Promise<PdfFile> {
-    return pdfFile(await this.rpc.request<FormPdfV1>(ServiceLogQueries.Form, { actor, filters }));
+    return pdfFile(await this.rpc.request(InventoryRpc.ServiceLogForm, { actor, filters }));
   }
 
   async ticketForm(actor: ActorV1, number: number): Promise<PdfFile> {
     const view = await this.readTicket.get(actor, number);
     const ticket = f01Ticket(view);
-    return pdfFile(await this.rpc.request<FormPdfV1>(ServiceLogQueries.TicketForm, { actor, ticket }));
+    return pdfFile(await this.rpc.request(InventoryRpc.F01Form, { actor, ticket }));
   }
 }
 

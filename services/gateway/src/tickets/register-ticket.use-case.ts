@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   IntakeRpc,
-  FieldServiceQueries,
+  InventoryRpc,
   type ActorV1,
   type RegisterTicketResultV1,
   type TicketRegistrationV1,
@@ -21,7 +21,7 @@ export class RegisterTicketUseCase {
     // Equipment the requester does not hold is refused here, naming it, before a number is drawn; inventory
     // checks again when it links (ticket.registered), so custody that moved in between is not linked either.
     if (payload.equipmentIds?.length) {
-      await this.rpc.request(FieldServiceQueries.HeldEquipmentCheck, {
+      await this.rpc.request(InventoryRpc.HeldEquipmentCheck, {
         actor,
         holderEmail: payload.requester.email,
         equipmentIds: payload.equipmentIds,

@@ -1,20 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AcceptCustodyCommandV1,
   ActorEnvelopeBase,
   AssignCustodyCommandV1,
   CustodyPeriodRefV1,
   EquipmentRefV1,
-  InventoryCommands,
-  InventoryQueries,
+  InventoryRpc,
   ReturnCustodyCommandV1,
   type CustodyPeriodV1,
   type EquipmentV1,
   type MyEquipmentV1,
   type PdfDocumentV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { AcceptCustodyUseCase } from './custody-acceptance.use-case.js';
 import { CustodyDocumentUseCase } from './custody-document.use-case.js';
 import { ManageCustodyUseCase } from './custody.use-cases.js';
@@ -27,33 +25,33 @@ export class CustodyHandler {
     private readonly documents: CustodyDocumentUseCase,
   ) {}
 
-  @MessagePattern(InventoryCommands.AssignCustody)
-  assign(@Payload() data: unknown): Promise<EquipmentV1> {
-    return this.custody.assign(parseMessage(AssignCustodyCommandV1, data));
+  @Answers(InventoryRpc.AssignCustody)
+  assign(request: AssignCustodyCommandV1): Promise<EquipmentV1> {
+    return this.custody.assign(request);
   }
 
-  @MessagePattern(InventoryCommands.ReturnCustody)
-  return(@Payload() data: unknown): Promise<EquipmentV1> {
-    return this.custody.return(parseMessage(ReturnCustodyCommandV1, data));
+  @Answers(InventoryRpc.ReturnCustody)
+  return(request: ReturnCustodyCommandV1): Promise<EquipmentV1> {
+    return this.custody.return(request);
   }
 
-  @MessagePattern(InventoryQueries.CustodyHistory)
-  periods(@Payload() data: unknown): Promise<CustodyPeriodV1[]> {
-    return this.custody.periods(parseMessage(EquipmentRefV1, data));
+  @Answers(InventoryRpc.CustodyHistory)
+  periods(request: EquipmentRefV1): Promise<CustodyPeriodV1[]> {
+    return this.custody.periods(request);
   }
 
-  @MessagePattern(InventoryQueries.MyEquipment)
-  mine(@Payload() data: unknown): Promise<MyEquipmentV1> {
-    return this.acceptance.mine(parseMessage(ActorEnvelopeBase, data));
+  @Answers(InventoryRpc.MyEquipment)
+  mine(request: ActorEnvelopeBase): Promise<MyEquipmentV1> {
+    return this.acceptance.mine(request);
   }
 
-  @MessagePattern(InventoryCommands.AcceptCustody)
-  accept(@Payload() data: unknown): Promise<CustodyPeriodV1> {
-    return this.acceptance.accept(parseMessage(AcceptCustodyCommandV1, data));
+  @Answers(InventoryRpc.AcceptCustody)
+  accept(request: AcceptCustodyCommandV1): Promise<CustodyPeriodV1> {
+    return this.acceptance.accept(request);
   }
 
-  @MessagePattern(InventoryQueries.CustodyDocument)
-  document(@Payload() data: unknown): Promise<PdfDocumentV1> {
-    return this.documents.document(parseMessage(CustodyPeriodRefV1, data));
+  @Answers(InventoryRpc.CustodyDocument)
+  document(request: CustodyPeriodRefV1): Promise<PdfDocumentV1> {
+    return this.documents.document(request);
   }
 }

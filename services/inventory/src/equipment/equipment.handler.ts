@@ -1,11 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ActorEnvelopeBase,
   ChangeEquipmentCommandV1,
   EquipmentRefV1,
-  InventoryCommands,
-  InventoryQueries,
+  InventoryRpc,
   ListEquipmentQueryV1,
   RegisterEquipmentCommandV1,
   type EquipmentHistoryEntryV1,
@@ -13,7 +11,7 @@ import {
   type EquipmentTypeV1,
   type EquipmentV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageEquipmentUseCase, ReadEquipmentUseCase } from './equipment.use-cases.js';
 
 @Controller()
@@ -23,33 +21,33 @@ export class EquipmentHandler {
     private readonly read: ReadEquipmentUseCase,
   ) {}
 
-  @MessagePattern(InventoryCommands.RegisterEquipment)
-  register(@Payload() data: unknown): Promise<EquipmentV1> {
-    return this.manage.register(parseMessage(RegisterEquipmentCommandV1, data));
+  @Answers(InventoryRpc.RegisterEquipment)
+  register(request: RegisterEquipmentCommandV1): Promise<EquipmentV1> {
+    return this.manage.register(request);
   }
 
-  @MessagePattern(InventoryCommands.ChangeEquipment)
-  change(@Payload() data: unknown): Promise<EquipmentV1> {
-    return this.manage.change(parseMessage(ChangeEquipmentCommandV1, data));
+  @Answers(InventoryRpc.ChangeEquipment)
+  change(request: ChangeEquipmentCommandV1): Promise<EquipmentV1> {
+    return this.manage.change(request);
   }
 
-  @MessagePattern(InventoryQueries.GetEquipment)
-  get(@Payload() data: unknown): Promise<EquipmentV1> {
-    return this.read.get(parseMessage(EquipmentRefV1, data));
+  @Answers(InventoryRpc.GetEquipment)
+  get(request: EquipmentRefV1): Promise<EquipmentV1> {
+    return this.read.get(request);
   }
 
-  @MessagePattern(InventoryQueries.ListEquipment)
-  list(@Payload() data: unknown): Promise<EquipmentPageV1> {
-    return this.read.list(parseMessage(ListEquipmentQueryV1, data));
+  @Answers(InventoryRpc.ListEquipment)
+  list(request: ListEquipmentQueryV1): Promise<EquipmentPageV1> {
+    return this.read.list(request);
   }
 
-  @MessagePattern(InventoryQueries.EquipmentHistory)
-  history(@Payload() data: unknown): Promise<EquipmentHistoryEntryV1[]> {
-    return this.read.history(parseMessage(EquipmentRefV1, data));
+  @Answers(InventoryRpc.EquipmentHistory)
+  history(request: EquipmentRefV1): Promise<EquipmentHistoryEntryV1[]> {
+    return this.read.history(request);
   }
 
-  @MessagePattern(InventoryQueries.EquipmentTypes)
-  types(@Payload() data: unknown): Promise<EquipmentTypeV1[]> {
-    return this.read.types(parseMessage(ActorEnvelopeBase, data).actor);
+  @Answers(InventoryRpc.EquipmentTypes)
+  types(request: ActorEnvelopeBase): Promise<EquipmentTypeV1[]> {
+    return this.read.types(request.actor);
   }
 }

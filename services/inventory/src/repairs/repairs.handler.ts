@@ -1,9 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   EquipmentRefV1,
-  FieldServiceCommands,
-  FieldServiceQueries,
+  InventoryRpc,
   RepairOutCommandV1,
   RepairRefV1,
   RepairReturnCommandV1,
@@ -11,35 +9,35 @@ import {
   type FormPdfV1,
   type RepairV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { RepairsUseCases } from './repairs.use-cases.js';
 
 @Controller()
 export class RepairsHandler {
   constructor(private readonly repairs: RepairsUseCases) {}
 
-  @MessagePattern(FieldServiceCommands.RecordRepairOut)
-  out(@Payload() data: unknown): Promise<RepairV1> {
-    return this.repairs.out(parseMessage(RepairOutCommandV1, data));
+  @Answers(InventoryRpc.RecordRepairOut)
+  out(request: RepairOutCommandV1): Promise<RepairV1> {
+    return this.repairs.out(request);
   }
 
-  @MessagePattern(FieldServiceCommands.RecordRepairReturn)
-  return(@Payload() data: unknown): Promise<RepairV1> {
-    return this.repairs.return(parseMessage(RepairReturnCommandV1, data));
+  @Answers(InventoryRpc.RecordRepairReturn)
+  return(request: RepairReturnCommandV1): Promise<RepairV1> {
+    return this.repairs.return(request);
   }
 
-  @MessagePattern(FieldServiceQueries.TicketRepairs)
-  ofTicket(@Payload() data: unknown): Promise<RepairV1[]> {
-    return this.repairs.ofTicket(parseMessage(TicketEquipmentQueryV1, data));
+  @Answers(InventoryRpc.TicketRepairs)
+  ofTicket(request: TicketEquipmentQueryV1): Promise<RepairV1[]> {
+    return this.repairs.ofTicket(request);
   }
 
-  @MessagePattern(FieldServiceQueries.EquipmentRepairs)
-  ofEquipment(@Payload() data: unknown): Promise<RepairV1[]> {
-    return this.repairs.ofEquipment(parseMessage(EquipmentRefV1, data));
+  @Answers(InventoryRpc.EquipmentRepairs)
+  ofEquipment(request: EquipmentRefV1): Promise<RepairV1[]> {
+    return this.repairs.ofEquipment(request);
   }
 
-  @MessagePattern(FieldServiceQueries.RepairForm)
-  form(@Payload() data: unknown): Promise<FormPdfV1> {
-    return this.repairs.form(parseMessage(RepairRefV1, data));
+  @Answers(InventoryRpc.RepairForm)
+  form(request: RepairRefV1): Promise<FormPdfV1> {
+    return this.repairs.form(request);
   }
 }

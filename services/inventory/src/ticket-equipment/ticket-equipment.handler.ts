@@ -1,44 +1,43 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   EquipmentRefV1,
-  FieldServiceCommands,
-  FieldServiceQueries,
   HeldEquipmentCheckQueryV1,
+  InventoryRpc,
   LinkTicketEquipmentCommandV1,
   TicketEquipmentQueryV1,
   UnlinkTicketEquipmentCommandV1,
+  type HeldEquipmentV1,
   type TicketEquipmentV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { TicketEquipmentUseCases } from './ticket-equipment.use-cases.js';
 
 @Controller()
 export class TicketEquipmentHandler {
   constructor(private readonly links: TicketEquipmentUseCases) {}
 
-  @MessagePattern(FieldServiceCommands.LinkTicketEquipment)
-  link(@Payload() data: unknown): Promise<TicketEquipmentV1[]> {
-    return this.links.link(parseMessage(LinkTicketEquipmentCommandV1, data));
+  @Answers(InventoryRpc.LinkTicketEquipment)
+  link(request: LinkTicketEquipmentCommandV1): Promise<TicketEquipmentV1[]> {
+    return this.links.link(request);
   }
 
-  @MessagePattern(FieldServiceCommands.UnlinkTicketEquipment)
-  unlink(@Payload() data: unknown): Promise<TicketEquipmentV1[]> {
-    return this.links.unlink(parseMessage(UnlinkTicketEquipmentCommandV1, data));
+  @Answers(InventoryRpc.UnlinkTicketEquipment)
+  unlink(request: UnlinkTicketEquipmentCommandV1): Promise<TicketEquipmentV1[]> {
+    return this.links.unlink(request);
   }
 
-  @MessagePattern(FieldServiceQueries.TicketEquipment)
-  ofTicket(@Payload() data: unknown): Promise<TicketEquipmentV1[]> {
-    return this.links.ofTicket(parseMessage(TicketEquipmentQueryV1, data));
+  @Answers(InventoryRpc.TicketEquipment)
+  ofTicket(request: TicketEquipmentQueryV1): Promise<TicketEquipmentV1[]> {
+    return this.links.ofTicket(request);
   }
 
-  @MessagePattern(FieldServiceQueries.HeldEquipmentCheck)
-  checkHeld(@Payload() data: unknown): Promise<{ held: true }> {
-    return this.links.checkHeld(parseMessage(HeldEquipmentCheckQueryV1, data));
+  @Answers(InventoryRpc.HeldEquipmentCheck)
+  checkHeld(request: HeldEquipmentCheckQueryV1): Promise<HeldEquipmentV1> {
+    return this.links.checkHeld(request);
   }
 
-  @MessagePattern(FieldServiceQueries.EquipmentTickets)
-  ofEquipment(@Payload() data: unknown): Promise<TicketEquipmentV1[]> {
-    return this.links.ofEquipment(parseMessage(EquipmentRefV1, data));
+  @Answers(InventoryRpc.EquipmentTickets)
+  ofEquipment(request: EquipmentRefV1): Promise<TicketEquipmentV1[]> {
+    return this.links.ofEquipment(request);
   }
 }

@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
   type FieldTicketV1,
   type HeldEquipmentCheckQueryV1,
+  type HeldEquipmentV1,
   type TicketRegisteredV1,
   type LinkTicketEquipmentCommandV1,
   type TicketEquipmentQueryV1,
@@ -57,7 +58,7 @@ export class TicketEquipmentUseCases {
   }
 
   /** The gateway's check before a registration that names equipment: what the requester does not hold is a 400. */
-  async checkHeld({ actor, holderEmail, equipmentIds }: HeldEquipmentCheckQueryV1): Promise<{ held: true }> {
+  async checkHeld({ actor, holderEmail, equipmentIds }: HeldEquipmentCheckQueryV1): Promise<HeldEquipmentV1> {
     const held = await this.links.heldBy(holderEmail, equipmentIds);
     const problems = reportedEquipmentProblems(actor, holderEmail, equipmentIds, held);
     if (problems.length > 0) throw ServiceError.validation(problems);

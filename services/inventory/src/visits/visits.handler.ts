@@ -1,32 +1,30 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  FieldServiceCommands,
-  FieldServiceQueries,
+  InventoryRpc,
   PlanVisitCommandV1,
   RecordVisitCommandV1,
   TicketEquipmentQueryV1,
   type FieldVisitV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { VisitsUseCases } from './visits.use-cases.js';
 
 @Controller()
 export class VisitsHandler {
   constructor(private readonly visits: VisitsUseCases) {}
 
-  @MessagePattern(FieldServiceCommands.PlanVisit)
-  plan(@Payload() data: unknown): Promise<FieldVisitV1> {
-    return this.visits.plan(parseMessage(PlanVisitCommandV1, data));
+  @Answers(InventoryRpc.PlanVisit)
+  plan(request: PlanVisitCommandV1): Promise<FieldVisitV1> {
+    return this.visits.plan(request);
   }
 
-  @MessagePattern(FieldServiceCommands.RecordVisit)
-  record(@Payload() data: unknown): Promise<FieldVisitV1> {
-    return this.visits.record(parseMessage(RecordVisitCommandV1, data));
+  @Answers(InventoryRpc.RecordVisit)
+  record(request: RecordVisitCommandV1): Promise<FieldVisitV1> {
+    return this.visits.record(request);
   }
 
-  @MessagePattern(FieldServiceQueries.TicketVisits)
-  ofTicket(@Payload() data: unknown): Promise<FieldVisitV1[]> {
-    return this.visits.ofTicket(parseMessage(TicketEquipmentQueryV1, data));
+  @Answers(InventoryRpc.TicketVisits)
+  ofTicket(request: TicketEquipmentQueryV1): Promise<FieldVisitV1[]> {
+    return this.visits.ofTicket(request);
   }
 }

@@ -19,42 +19,16 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { defineEvent } from './events/envelope.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { defineEvent } from '../../events/envelope.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 /**
- * Inventory subjects (docs/domain.md § Field service: the equipment register and its custody). See ./subjects.ts for the
- * naming rule: never rename one in place. Equipment is addressed by its UUID; people find it by its
+ * The equipment register and its custody (docs/domain.md § Field service): the request and reply classes of
+ * `InventoryRpc` (./index.ts) and inventory's events. Equipment is addressed by its UUID; people find it by its
  * inventory number or serial through the list's `text` filter.
  */
-export const InventoryCommands = {
-  RegisterEquipment: 'inventory.equipment.register.v1',
-  ChangeEquipment: 'inventory.equipment.change.v1',
-  /** One chunk of a CSV import's rows, kept aside until the import is committed. */
-  StageImport: 'inventory.import.stage.v1',
-  /** Checks every staged row and, when all are good, applies them in one transaction. */
-  CommitImport: 'inventory.import.commit.v1',
-  /** Gives the equipment to a person: a first assignment, or a transfer from the current holder. */
-  AssignCustody: 'inventory.custody.assign.v1',
-  ReturnCustody: 'inventory.custody.return.v1',
-  /** The holder accepts the custody document of their open period (once; kept unchanged afterwards). */
-  AcceptCustody: 'inventory.custody.accept.v1',
-} as const;
-
-export const InventoryQueries = {
-  GetEquipment: 'inventory.equipment.get.v1',
-  ListEquipment: 'inventory.equipment.list.v1',
-  EquipmentHistory: 'inventory.equipment.history.v1',
-  EquipmentTypes: 'inventory.equipment-types.list.v1',
-  CustodyHistory: 'inventory.custody.history.v1',
-  /** The equipment the signed-in person holds now ("mi equipo"), with each custody document's text. */
-  MyEquipment: 'inventory.custody.mine.v1',
-  /** One custody period's document (resguardo) as a PDF, for staff and for that period's holder. */
-  CustodyDocument: 'inventory.custody.document.v1',
-} as const;
-
 /** Who may do what with the inventory (decided for issue 15; docs/architecture.md "Inventory"). */
 export const INVENTORY_READ_ROLES = ['operator', 'agent', 'supervisor', 'admin'] as const;
 export const INVENTORY_WRITE_ROLES = ['operator', 'agent', 'supervisor', 'admin'] as const;

@@ -13,26 +13,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { TICKET_STATUSES, type TicketStatus } from './enums.js';
-import { ISO_DATE_PATTERN, InventoryLimits } from './inventory.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { TICKET_STATUSES, type TicketStatus } from '../../enums.js';
+import { ISO_DATE_PATTERN, InventoryLimits } from './equipment.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 import type { RepairCondition, VisitorKind } from './field-service.js';
 
 /**
  * The service log (bitácora, MX-PR15 form F02 "Bitácora de Atención a Usuarios de la Unidad"; docs/domain.md § Field service) and the F01
- * "Atención a Usuarios de la Unidad". Inventory answers both; see ./subjects.ts for the naming rule.
+ * "Atención a Usuarios de la Unidad". Inventory answers both (`InventoryRpc`, ./index.ts).
  */
-export const ServiceLogQueries = {
-  /** A page of the log, oldest attention first. */
-  List: 'inventory.service-log.list.v1',
-  /** The filtered log as the F02 PDF. */
-  Form: 'inventory.service-log.form.v1',
-  /** A ticket's F01 as a PDF, from the ticket's facts the gateway read as the actor. */
-  TicketForm: 'inventory.f01.form.v1',
-} as const;
-
 export const ServiceLogLimits = {
   pageSize: 200,
   /** The F02 PDF prints at most this many attentions: a longer period is narrowed (400 on `from`). */

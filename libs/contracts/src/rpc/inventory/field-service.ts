@@ -18,51 +18,18 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from './common.js';
-import { defineEvent } from './events/envelope.js';
-import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './inventory.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { defineEvent } from '../../events/envelope.js';
+import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './equipment.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 /**
- * Field service on a ticket (docs/domain.md § Field service; issue 15): the equipment a ticket names. Inventory keeps the links;
- * the gateway checks that the actor may see the ticket (reporting's access rules) before it asks, and
- * hands inventory the ticket's id and number. See ./subjects.ts for the naming rule.
+ * Field service on a ticket (docs/domain.md § Field service; issue 15): the equipment a ticket names, its visits,
+ * repairs and sign-off (`InventoryRpc`, ./index.ts). Inventory keeps the links; the gateway checks that the
+ * actor may see the ticket (reporting's access rules) before it asks, and hands inventory the ticket's id and
+ * number.
  */
-export const FieldServiceCommands = {
-  LinkTicketEquipment: 'inventory.ticket-equipment.link.v1',
-  UnlinkTicketEquipment: 'inventory.ticket-equipment.unlink.v1',
-  /** A field visit planned on a ticket: when, and who will go. */
-  PlanVisit: 'inventory.visit.plan.v1',
-  /** What happened at a planned visit: who went, arrival, departure, what was done. */
-  RecordVisit: 'inventory.visit.record.v1',
-  /** F03 "Salida de Equipo de Cómputo": a machine leaves for repair (state `en_reparacion`). */
-  RecordRepairOut: 'inventory.repair.out.v1',
-  /** The machine comes back: its state on return, and `en_uso` or `en_stock` again. */
-  RecordRepairReturn: 'inventory.repair.return.v1',
-  /** The conformity at the end of a field attention, with the three signatures (docs/domain.md § Field service, activity 09). */
-  RecordSignOff: 'inventory.sign-off.record.v1',
-} as const;
-
-export const FieldServiceQueries = {
-  /** The equipment one ticket names. */
-  TicketEquipment: 'inventory.ticket-equipment.list.v1',
-  /** The tickets that name one piece of equipment (the equipment page). */
-  EquipmentTickets: 'inventory.equipment.tickets.v1',
-  /** The field visits of one ticket. */
-  TicketVisits: 'inventory.visit.list.v1',
-  TicketRepairs: 'inventory.repair.list.v1',
-  EquipmentRepairs: 'inventory.equipment.repairs.v1',
-  /** The F03 of one repair as a PDF (`{ filename, pdf }`, base64). */
-  RepairForm: 'inventory.repair.form.v1',
-  TicketSignOff: 'inventory.sign-off.get.v1',
-  /**
-   * Before a registration that names equipment: refuses (400, `equipmentIds.<i>`) each piece the person
-   * does not hold now; answers `{ held: true }` otherwise.
-   */
-  HeldEquipmentCheck: 'inventory.equipment.held-check.v1',
-} as const;
-
 /** The ticket as the gateway found it (it exists and the actor may see it). */
 export class FieldTicketV1 {
   @IsUUID()
@@ -119,6 +86,11 @@ export class HeldEquipmentCheckQueryV1 extends ActorEnvelopeBase {
   @ArrayMaxSize(Limits.reportedEquipment)
   @IsUUID(undefined, { each: true })
   equipmentIds!: string[];
+}
+
+/** The answer to HeldEquipmentCheck when the person holds every piece (otherwise it is refused). */
+export interface HeldEquipmentV1 {
+  held: true;
 }
 
 /** What a ticket's header and the equipment page show of a piece of equipment. */
