@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { InboundMailCommands, ROLES, Role } from '@cau/contracts';
+import { NotificationsRpc, ROLES, Role } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
 import { startGateway, type GatewayFixture } from './gateway-fixture.js';
 
@@ -60,16 +60,16 @@ describe('gateway: inbound mail endpoints', () => {
   it('lists received mails with the filters converted and the actor', async () => {
     const answer = await request('GET', '/api/v1/notifications/inbound?status=failed&limit=20', Admin);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ answeredBy: InboundMailCommands.ListInbound });
+    expect(answer.body).toEqual({ answeredBy: NotificationsRpc.ListInbound.subject });
     expect(sent).toEqual([
-      { name: InboundMailCommands.ListInbound, data: { actor: admin, status: 'failed', limit: 20 } },
+      { name: NotificationsRpc.ListInbound.subject, data: { actor: admin, status: 'failed', limit: 20 } },
     ]);
   });
 
   it('retries a failed mail and answers 200; CONFLICT from the service is 409', async () => {
     const answer = await request('POST', `/api/v1/notifications/inbound/${MAIL_ID}/retry`, Admin);
     expect(answer.status).toBe(200);
-    expect(sent).toEqual([{ name: InboundMailCommands.RetryInbound, data: { actor: admin, id: MAIL_ID } }]);
+    expect(sent).toEqual([{ name: NotificationsRpc.RetryInbound.subject, data: { actor: admin, id: MAIL_ID } }]);
     reply = () => ({
       err: { code: 'CONFLICT', refusal: { code: 'notifications.inbound-not-failed', params: { status: 'processed' } } },
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   MAIL_KINDS,
-  NotificationTemplateCommands,
+  NotificationsRpc,
   ProcedureEvents,
   ROLES,
   Role,
@@ -346,12 +346,12 @@ describe('gateway + notifications: mail templates edited by administrators', () 
     const rpc = new RpcClient(nc, new Subjects(messagingConfigFromEnv(f.infra.env)), 5_000);
     const actor = { accountId: randomUUID(), role: Role.Supervisor, email: 'supervisor@cau.test', name: 'S' };
     for (const [subject, extra] of [
-      [NotificationTemplateCommands.ListTemplates, {}],
-      [NotificationTemplateCommands.PutTemplate, { kind: 'ticket-closed', language: 'es', template: closedTemplate }],
-      [NotificationTemplateCommands.ResetTemplate, { kind: 'ticket-closed', language: 'es' }],
-      [NotificationTemplateCommands.PreviewTemplate, { kind: 'ticket-closed', language: 'es' }],
+      [NotificationsRpc.ListTemplates.subject, {}],
+      [NotificationsRpc.PutTemplate.subject, { kind: 'ticket-closed', language: 'es', template: closedTemplate }],
+      [NotificationsRpc.ResetTemplate.subject, { kind: 'ticket-closed', language: 'es' }],
+      [NotificationsRpc.PreviewTemplate.subject, { kind: 'ticket-closed', language: 'es' }],
     ] as const) {
-      const refusal = await rpc.request(subject, { actor, ...extra }).then(
+      const refusal = await rpc.send(subject, { actor, ...extra }).then(
         () => null,
         (error: unknown) => (error instanceof ServiceError ? error.payload.code : error),
       );

@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { NotificationCommands, ROLES, Role } from '@cau/contracts';
+import { NotificationsRpc, ROLES, Role } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
 import { startGateway, type Answer, type GatewayFixture } from './gateway-fixture.js';
 
@@ -68,26 +68,26 @@ describe('gateway: notification endpoints', () => {
     it('lists deliveries with the filters converted and the actor', async () => {
       const answer = await request('GET', '/api/v1/notifications?status=failed&limit=20', Admin);
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ answeredBy: NotificationCommands.ListDeliveries });
+      expect(answer.body).toEqual({ answeredBy: NotificationsRpc.ListDeliveries.subject });
       expect(sent).toEqual([
-        { name: NotificationCommands.ListDeliveries, data: { actor: actorOf(Admin), status: 'failed', limit: 20 } },
+        { name: NotificationsRpc.ListDeliveries.subject, data: { actor: actorOf(Admin), status: 'failed', limit: 20 } },
       ]);
     });
 
     it('lists deliveries without filters', async () => {
       const answer = await request('GET', '/api/v1/notifications', Admin);
       expect(answer.status).toBe(200);
-      expect(sent).toEqual([{ name: NotificationCommands.ListDeliveries, data: { actor: actorOf(Admin) } }]);
+      expect(sent).toEqual([{ name: NotificationsRpc.ListDeliveries.subject, data: { actor: actorOf(Admin) } }]);
     });
 
     it("retries a delivery and answers 200 with the service's delivery", async () => {
       const delivery = { id: DELIVERY_ID, status: 'pending', attempts: 0 };
-      overrides.set(NotificationCommands.RetryDelivery, () => ({ response: delivery }));
+      overrides.set(NotificationsRpc.RetryDelivery.subject, () => ({ response: delivery }));
       const answer = await request('POST', `/api/v1/notifications/${DELIVERY_ID}/retry`, Admin);
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual(delivery);
       expect(sent).toEqual([
-        { name: NotificationCommands.RetryDelivery, data: { actor: actorOf(Admin), id: DELIVERY_ID } },
+        { name: NotificationsRpc.RetryDelivery.subject, data: { actor: actorOf(Admin), id: DELIVERY_ID } },
       ]);
     });
 
@@ -99,10 +99,10 @@ describe('gateway: notification endpoints', () => {
           enabled: false,
         });
         expect(answer.status).toBe(200);
-        expect(answer.body).toEqual({ answeredBy: NotificationCommands.SetPreference });
+        expect(answer.body).toEqual({ answeredBy: NotificationsRpc.SetPreference.subject });
         expect(sent).toEqual([
           {
-            name: NotificationCommands.SetPreference,
+            name: NotificationsRpc.SetPreference.subject,
             data: { actor: actorOf(role), eventType: 'ticket.closed', enabled: false },
           },
         ]);
@@ -172,7 +172,7 @@ describe('gateway: notification endpoints', () => {
 
   describe("the service's refusals", () => {
     it('NOT_FOUND from the service is 404', async () => {
-      overrides.set(NotificationCommands.RetryDelivery, () => ({
+      overrides.set(NotificationsRpc.RetryDelivery.subject, () => ({
         err: { code: 'NOT_FOUND', params: { resource: 'delivery', id: DELIVERY_ID } },
       }));
       const answer = await request('POST', `/api/v1/notifications/${DELIVERY_ID}/retry`, Admin);
@@ -181,7 +181,7 @@ describe('gateway: notification endpoints', () => {
     });
 
     it('CONFLICT from the service is 409', async () => {
-      overrides.set(NotificationCommands.RetryDelivery, () => ({
+      overrides.set(NotificationsRpc.RetryDelivery.subject, () => ({
         err: { code: 'CONFLICT', refusal: { code: 'notifications.delivery-not-failed', params: { status: 'sent' } } },
       }));
       const answer = await request('POST', `/api/v1/notifications/${DELIVERY_ID}/retry`, Admin);
@@ -189,7 +189,7 @@ describe('gateway: notification endpoints', () => {
     });
 
     it('a field the service refuses is 400 naming it (an event type with only essential mails)', async () => {
-      overrides.set(NotificationCommands.SetPreference, () => ({
+      overrides.set(NotificationsRpc.SetPreference.subject, () => ({
         err: { code: 'VALIDATION', fields: [{ field: 'eventType', constraint: 'essentialNotification' }] },
       }));
       const answer = await request('PUT', '/api/v1/notifications/preferences', Requester, {

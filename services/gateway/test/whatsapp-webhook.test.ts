@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { WhatsappCommands } from '@cau/contracts';
+import { NotificationsRpc } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
 import { signature, webhookMessage, webhookStatus } from '../../notifications/test/whatsapp-fixtures.js';
 import { startGateway, type GatewayFixture } from './gateway-fixture.js';
@@ -79,7 +79,7 @@ describe('gateway: WhatsApp Cloud API webhook', () => {
     expect(answer.status).toBe(200);
     expect(sent).toEqual([
       {
-        name: WhatsappCommands.Receive,
+        name: NotificationsRpc.ReceiveWhatsapp.subject,
         data: {
           messages: [
             {

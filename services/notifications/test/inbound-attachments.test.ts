@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { InboundMailCommands, type InboundTicketAttachmentsV1 } from '@cau/contracts';
+import { NotificationsRpc } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { InboundAttachmentBackfill } from '../src/inbound/inbound-attachment-backfill.js';
 import { MailAttachmentStore } from '../src/inbound/mail-attachment-store.js';
@@ -44,7 +44,7 @@ describe('inbound mail attachments in the attachment store', () => {
   }
 
   const ticketAttachments = (number: number) =>
-    platform.bench.rpc.request<InboundTicketAttachmentsV1>(InboundMailCommands.TicketAttachments, { number });
+    platform.bench.rpc.request(NotificationsRpc.InboundTicketAttachments, { number });
 
   it('stores an allowed file by its key and SHA-256, records a forbidden one without its bytes, and lists both for the ticket', async () => {
     const before = await platform.storedFileCount();

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { ErrorCode, InboundMailCommands, type InboundListV1, type InboundMessageSummaryV1 } from '@cau/contracts';
+import { ErrorCode, NotificationsRpc } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
 import { SmtpReceiver } from '../src/inbound/smtp-receiver.js';
@@ -174,7 +174,7 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
       `UPDATE notifications.inbound_messages SET status = 'failed' WHERE message_key = $1`,
       [`mid:${id.toLowerCase()}`],
     );
-    const { messages } = await platform.bench.rpc.request<InboundListV1>(InboundMailCommands.ListInbound, {
+    const { messages } = await platform.bench.rpc.request(NotificationsRpc.ListInbound, {
       actor: admin,
       status: 'failed',
     });
@@ -193,19 +193,19 @@ describe('inbound mail over SMTP (forwarded by the organisation’s mail server)
     );
     const mailId = messages[0]!.id;
     const refusal = await platform.bench.rpc
-      .request(InboundMailCommands.ListInbound, { actor: { ...admin, role: 'operator' } })
+      .request(NotificationsRpc.ListInbound, { actor: { ...admin, role: 'operator' } })
       .catch((error: unknown) => error);
     expect((refusal as ServiceError).payload.code).toBe(ErrorCode.Forbidden);
 
     await platform.startService('intake');
-    const retried = await platform.bench.rpc.request<InboundMessageSummaryV1>(InboundMailCommands.RetryInbound, {
+    const retried = await platform.bench.rpc.request(NotificationsRpc.RetryInbound, {
       actor: admin,
       id: mailId,
     });
     expect(retried).toMatchObject({ status: 'received', attempts: 0 });
     expect(await platform.settled(id)).toMatchObject({ status: 'processed', outcome: 'ticket' });
     const again = await platform.bench.rpc
-      .request(InboundMailCommands.RetryInbound, { actor: admin, id: mailId })
+      .request(NotificationsRpc.RetryInbound, { actor: admin, id: mailId })
       .catch((error: unknown) => error);
     expect((again as ServiceError).payload.code).toBe(ErrorCode.Conflict);
   });

@@ -1,9 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { randomUUID } from 'node:crypto';
-import { NotificationCommands, type ActorV1 } from '@cau/contracts';
+import { NotificationsRpc, type ActorV1 } from '@cau/contracts';
 import { waitFor, type ServiceBench } from '@cau/testing';
-import type { DeliverySummary } from '../src/delivery/delivery.js';
 import { publish, startNotifications, ticketRegistered } from './helpers.js';
 
 const admin: ActorV1 = { accountId: randomUUID(), role: 'admin', email: 'admin@agetic.gob.bo', name: 'Admin' };
@@ -95,13 +94,13 @@ describe('notifications: a mail whose outcome was lost', () => {
     });
     expect((await bench.db.query('SELECT 1 FROM notifications.delivery_attempts')).rowCount).toBe(0);
 
-    const listed = await bench.rpc.request<{ deliveries: DeliverySummary[] }>(NotificationCommands.ListDeliveries, {
+    const listed = await bench.rpc.request(NotificationsRpc.ListDeliveries, {
       actor: admin,
       status: 'uncertain',
     });
     expect(listed.deliveries.map((delivery) => delivery.id)).toEqual([uncertain!.id]);
 
-    const retried = await bench.rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, {
+    const retried = await bench.rpc.request(NotificationsRpc.RetryDelivery, {
       actor: admin,
       id: uncertain!.id,
     });

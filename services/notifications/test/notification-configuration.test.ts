@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   CatalogueEvents,
   ErrorCode,
-  NotificationCommands,
+  NotificationsRpc,
   ProcedureEvents,
   type ActorV1,
-  type AreaMailboxesV1,
+  type AnyRpcDefinition,
   type ByV1,
   type EventEnvelope,
-  type NotificationRuleListV1,
 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type ServiceBench, type TestSmtpServer } from '@cau/testing';
@@ -33,19 +32,17 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
   let bench: ServiceBench;
   let nextNumber = 900;
 
-  const refusal = async (subject: string, data: unknown) => {
+  const refusal = async (definition: AnyRpcDefinition, data: unknown) => {
     try {
-      await bench.rpc.request(subject, data);
+      await bench.rpc.send(definition.subject, data);
     } catch (error) {
       if (error instanceof ServiceError) return error.payload;
       throw error;
     }
-    throw new Error(`expected ${subject} to be refused`);
+    throw new Error(`expected ${definition.subject} to be refused`);
   };
-  const mailboxes = () =>
-    bench.rpc.request<AreaMailboxesV1>(NotificationCommands.ListAreaMailboxes, { actor: actor('agent') });
-  const rules = () =>
-    bench.rpc.request<NotificationRuleListV1>(NotificationCommands.ListRules, { actor: actor('operator') });
+  const mailboxes = () => bench.rpc.request(NotificationsRpc.ListAreaMailboxes, { actor: actor('agent') });
+  const rules = () => bench.rpc.request(NotificationsRpc.ListRules, { actor: actor('operator') });
   const recipientsOf = async (event: EventEnvelope<object>) =>
     (
       await bench.db.query<{ recipient: string }>(
@@ -107,10 +104,8 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       essential: true,
     });
     for (const outsider of [actor('requester'), actor('referente')]) {
-      expect((await refusal(NotificationCommands.ListRules, { actor: outsider })).code).toBe(ErrorCode.Forbidden);
-      expect((await refusal(NotificationCommands.ListAreaMailboxes, { actor: outsider })).code).toBe(
-        ErrorCode.Forbidden,
-      );
+      expect((await refusal(NotificationsRpc.ListRules, { actor: outsider })).code).toBe(ErrorCode.Forbidden);
+      expect((await refusal(NotificationsRpc.ListAreaMailboxes, { actor: outsider })).code).toBe(ErrorCode.Forbidden);
     }
   });
 
@@ -121,13 +116,13 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       { area: 'UIT', email: 'Infraestructura@Agetic.gob.bo' },
     ];
     for (const role of ['supervisor', 'operator', 'agent'] as const) {
-      const refused = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+      const refused = await refusal(NotificationsRpc.ReplaceAreaMailboxes, {
         actor: actor(role),
         mailboxes: edited,
       });
       expect(refused.code).toBe(ErrorCode.Forbidden);
     }
-    const stored = await bench.rpc.request<AreaMailboxesV1>(NotificationCommands.ReplaceAreaMailboxes, {
+    const stored = await bench.rpc.request(NotificationsRpc.ReplaceAreaMailboxes, {
       actor: admin,
       mailboxes: edited,
     });
@@ -140,7 +135,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
 
   it('refuses a repeated area or a bad address naming the field, and keeps what was stored', async () => {
     const before = await mailboxes();
-    const repeated = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+    const repeated = await refusal(NotificationsRpc.ReplaceAreaMailboxes, {
       actor: admin,
       mailboxes: [
         { area: 'UIT', email: 'a@agetic.gob.bo' },
@@ -151,7 +146,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       code: ErrorCode.Validation,
       fields: [{ field: 'mailboxes.1.area', constraint: 'duplicateArea', params: ['UIT'] }],
     });
-    const badAddress = await refusal(NotificationCommands.ReplaceAreaMailboxes, {
+    const badAddress = await refusal(NotificationsRpc.ReplaceAreaMailboxes, {
       actor: admin,
       mailboxes: [{ area: 'UIT', email: 'no es un correo' }],
     });
@@ -165,12 +160,12 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
       .filter((r) => r.enabled)
       .filter((r) => !(r.eventType === 'ticket.escalated' && r.recipientKind === 'area-mailbox'))
       .map(({ eventType, recipientKind, enabled, essential }) => ({ eventType, recipientKind, enabled, essential }));
-    const refused = await refusal(NotificationCommands.ReplaceRules, {
+    const refused = await refusal(NotificationsRpc.ReplaceRules, {
       actor: actor('supervisor'),
       rules: withoutEscalationMail,
     });
     expect(refused.code).toBe(ErrorCode.Forbidden);
-    const noMail = await refusal(NotificationCommands.ReplaceRules, {
+    const noMail = await refusal(NotificationsRpc.ReplaceRules, {
       actor: admin,
       rules: [
         ...withoutEscalationMail,
@@ -186,7 +181,7 @@ describe('notifications: the rules and the areas’ mailboxes as administered da
     ]);
     expect((await rules()).rules).toEqual(current);
 
-    const saved = await bench.rpc.request<NotificationRuleListV1>(NotificationCommands.ReplaceRules, {
+    const saved = await bench.rpc.request(NotificationsRpc.ReplaceRules, {
       actor: admin,
       rules: withoutEscalationMail,
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotificationCommands, ProcedureEvents, type ActorV1, type TicketMailListV1 } from '@cau/contracts';
+import { NotificationsRpc, ProcedureEvents, type ActorV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type ServiceBench, type TestSmtpServer } from '@cau/testing';
 import { publish, startNotifications, ticketEvent, ticketRegistered } from './helpers.js';
@@ -34,7 +34,7 @@ describe("notifications: a ticket's mails, for the staff who work it", () => {
   let bench: ServiceBench;
 
   const list = (number: number, who: ActorV1 = actor('agent')) =>
-    bench.rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor: who, number });
+    bench.rpc.request(NotificationsRpc.ListTicketMails, { actor: who, number });
 
   const storeReceived = async (number: number, raw: Buffer, receivedAt: string, complete = true) => {
     await bench.db.query(
@@ -132,7 +132,7 @@ describe("notifications: a ticket's mails, for the staff who work it", () => {
     }
     await expect(list(7101, actor('requester'))).rejects.toMatchObject({ payload: { code: 'FORBIDDEN' } });
     await expect(
-      bench.rpc.request(NotificationCommands.ListTicketMails, { actor: actor('agent'), number: 0 }),
+      bench.rpc.request(NotificationsRpc.ListTicketMails, { actor: actor('agent'), number: 0 }),
     ).rejects.toMatchObject({
       payload: { code: 'VALIDATION' },
     });

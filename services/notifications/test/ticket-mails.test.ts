@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  NotificationCommands,
-  ProcedureEvents,
-  type ActorV1,
-  type ByV1,
-  type DeliveryListV1,
-  type EventEnvelope,
-} from '@cau/contracts';
+import { NotificationsRpc, ProcedureEvents, type ActorV1, type ByV1, type EventEnvelope } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { startTestSmtpServer, waitFor, type ReceivedMail, type ServiceBench, type TestSmtpServer } from '@cau/testing';
-import type { DeliverySummary } from '../src/delivery/delivery.js';
 import {
   expectedMessageId,
   mailsFor,
@@ -505,10 +497,10 @@ describe('notifications: who is told what about a ticket', () => {
     // The key is the actor's own address, whatever its case.
     const me = actor('requester', 'Opta@Salud.gob');
     await expect(
-      bench.rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
+      bench.rpc.request(NotificationsRpc.SetPreference, { actor: me, eventType: 'ticket.closed', enabled: false }),
     ).resolves.toEqual({ email: requester, eventType: 'ticket.closed', enabled: false });
     const supervisorActor = actor('supervisor', SUPERVISORS[0]!);
-    await bench.rpc.request(NotificationCommands.SetPreference, {
+    await bench.rpc.request(NotificationsRpc.SetPreference, {
       actor: supervisorActor,
       eventType: 'ticket.sla-breached',
       enabled: false,
@@ -516,7 +508,7 @@ describe('notifications: who is told what about a ticket', () => {
     // The registration mail is essential: the request is refused, and a stored opt-out is ignored.
     expect(
       await refusal(
-        bench.rpc.request(NotificationCommands.SetPreference, {
+        bench.rpc.request(NotificationsRpc.SetPreference, {
           actor: me,
           eventType: 'ticket.registered',
           enabled: false,
@@ -525,12 +517,12 @@ describe('notifications: who is told what about a ticket', () => {
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType', constraint: 'essentialNotification' }] });
     expect(
       await refusal(
-        bench.rpc.request(NotificationCommands.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
+        bench.rpc.request(NotificationsRpc.SetPreference, { actor: me, eventType: 'ticket.taken', enabled: false }),
       ),
     ).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'eventType' }] });
     // A referente's copy of the registration mail is not essential: they may turn it off.
     await expect(
-      bench.rpc.request(NotificationCommands.SetPreference, {
+      bench.rpc.request(NotificationsRpc.SetPreference, {
         actor: actor('referente', 'ti@otra.gob.bo'),
         eventType: 'ticket.registered',
         enabled: false,
@@ -560,7 +552,7 @@ describe('notifications: who is told what about a ticket', () => {
     expect(await deliveriesOf([closed])).toEqual([]);
 
     // Turned on again, the next closure is mailed.
-    await bench.rpc.request(NotificationCommands.SetPreference, {
+    await bench.rpc.request(NotificationsRpc.SetPreference, {
       actor: me,
       eventType: 'ticket.closed',
       enabled: true,
@@ -621,7 +613,7 @@ describe('notifications: who is told what about a ticket', () => {
     smtp.failWith = null;
     const { id } = (await statusOf())!;
 
-    const failed = await bench.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
+    const failed = await bench.rpc.request(NotificationsRpc.ListDeliveries, {
       actor: admin,
       status: 'failed',
       limit: 10,
@@ -637,7 +629,7 @@ describe('notifications: who is told what about a ticket', () => {
       lastError: expect.stringContaining('550'),
       sentAt: null,
     });
-    const sent = await bench.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, {
+    const sent = await bench.rpc.request(NotificationsRpc.ListDeliveries, {
       actor: admin,
       status: 'sent',
     });
@@ -645,28 +637,30 @@ describe('notifications: who is told what about a ticket', () => {
     expect(sent.deliveries.every((delivery) => delivery.status === 'sent')).toBe(true);
 
     const staff = actor('operator', 'olga@agetic.gob.bo');
-    expect(await refusal(bench.rpc.request(NotificationCommands.ListDeliveries, { actor: staff }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationsRpc.ListDeliveries, { actor: staff }))).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: staff, id }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationsRpc.RetryDelivery, { actor: staff, id }))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(
-      await refusal(bench.rpc.request(NotificationCommands.ListDeliveries, { actor: admin, status: 'lost', limit: 0 })),
+      await refusal(
+        bench.rpc.send(NotificationsRpc.ListDeliveries.subject, { actor: admin, status: 'lost', limit: 0 }),
+      ),
     ).toMatchObject({ code: 'VALIDATION' });
 
-    const retried = await bench.rpc.request<DeliverySummary>(NotificationCommands.RetryDelivery, { actor: admin, id });
+    const retried = await bench.rpc.request(NotificationsRpc.RetryDelivery, { actor: admin, id });
     expect(retried).toMatchObject({ id, status: 'pending', attempts: 0, lastError: null });
     await waitFor(arrived([{ event: registered, recipient, kind: 'ticket-registered' }]), { what: 'the retried mail' });
     await sleep(SETTLE_MS);
     expect(mailsFor(smtp.mails, number)).toHaveLength(1);
     expect(await statusOf()).toMatchObject({ status: 'sent', attempts: 1 });
 
-    expect(await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id }))).toMatchObject({
+    expect(await refusal(bench.rpc.request(NotificationsRpc.RetryDelivery, { actor: admin, id }))).toMatchObject({
       code: 'CONFLICT',
     });
     expect(
-      await refusal(bench.rpc.request(NotificationCommands.RetryDelivery, { actor: admin, id: randomUUID() })),
+      await refusal(bench.rpc.request(NotificationsRpc.RetryDelivery, { actor: admin, id: randomUUID() })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   IntakeRpc,
-  WhatsappCommands,
+  NotificationsRpc,
   type ReceiveWhatsappCommandV1,
   type ReceiveWhatsappResultV1,
   type RegisterTicketResultV1,
-  type WhatsappDeliveryListV1,
 } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { InboundPlatform, operator } from './inbound-fixture.js';
@@ -76,7 +75,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
   });
 
   const receive = (command: ReceiveWhatsappCommandV1): Promise<ReceiveWhatsappResultV1> =>
-    platform.bench.rpc.request<ReceiveWhatsappResultV1>(WhatsappCommands.Receive, command);
+    platform.bench.rpc.request(NotificationsRpc.ReceiveWhatsapp, command);
 
   const text = (id: string, from: string, body: string): ReceiveWhatsappCommandV1 => ({
     messages: [{ id, from, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: body }],
@@ -245,12 +244,12 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
       { what: 'the refused template to fail' },
     );
     expect(failed!.last_error).toContain('132001');
-    const list = await platform.bench.rpc.request<WhatsappDeliveryListV1>(WhatsappCommands.ListDeliveries, {
+    const list = await platform.bench.rpc.request(NotificationsRpc.ListWhatsappDeliveries, {
       actor: admin,
       status: 'failed',
     });
     expect(list.deliveries.map((d) => d.id)).toContain(failed!.id);
-    await platform.bench.rpc.request(WhatsappCommands.RetryDelivery, { actor: admin, id: failed!.id });
+    await platform.bench.rpc.request(NotificationsRpc.RetryWhatsappDelivery, { actor: admin, id: failed!.id });
     await waitFor(
       async () => ((await deliveries('id = $1 AND status = $2', [failed!.id, 'sent'])).length === 1 ? true : undefined),
       { what: 'the retried template to be sent' },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AnnouncementCommands,
+  NotificationsRpc,
   type ActorV1,
   type AnnouncementChangeV1,
   type AnnouncementInputV1,
@@ -21,16 +21,16 @@ export class ManageAnnouncementsUseCase {
   ) {}
 
   current(actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.rpc.request<AnnouncementListV1>(AnnouncementCommands.Current, { actor });
+    return this.rpc.request(NotificationsRpc.CurrentAnnouncements, { actor });
   }
 
   list(actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.rpc.request<AnnouncementListV1>(AnnouncementCommands.List, { actor });
+    return this.rpc.request(NotificationsRpc.ListAnnouncements, { actor });
   }
 
   async create(actor: ActorV1, announcement: NewAnnouncementInputV1): Promise<AnnouncementV1> {
     const change = await this.rpc
-      .request<AnnouncementChangeV1>(AnnouncementCommands.Create, {
+      .request(NotificationsRpc.CreateAnnouncement, {
         actor,
         announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail },
       })
@@ -40,13 +40,13 @@ export class ManageAnnouncementsUseCase {
 
   async update(actor: ActorV1, id: string, announcement: AnnouncementInputV1): Promise<AnnouncementV1> {
     const change = await this.rpc
-      .request<AnnouncementChangeV1>(AnnouncementCommands.Update, { actor, id, announcement: fieldsOf(announcement) })
+      .request(NotificationsRpc.UpdateAnnouncement, { actor, id, announcement: fieldsOf(announcement) })
       .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
     return this.recorded(actor, 'announcement.update', change);
   }
 
   async withdraw(actor: ActorV1, id: string): Promise<AnnouncementV1> {
-    const change = await this.rpc.request<AnnouncementChangeV1>(AnnouncementCommands.Withdraw, { actor, id });
+    const change = await this.rpc.request(NotificationsRpc.WithdrawAnnouncement, { actor, id });
     return this.recorded(actor, 'announcement.withdraw', change);
   }
 

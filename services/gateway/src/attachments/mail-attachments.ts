@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InboundMailCommands, type InboundAttachmentV1, type InboundTicketAttachmentsV1 } from '@cau/contracts';
+import { NotificationsRpc, type InboundAttachmentV1 } from '@cau/contracts';
 import { RpcClient, ServiceRuntime, ServiceUnavailableError } from '@cau/messaging';
 
 /**
@@ -24,9 +24,7 @@ export class MailAttachments {
    */
   async ofTicket(number: number, strict = false): Promise<InboundAttachmentV1[]> {
     try {
-      const answer = await this.rpc.request<InboundTicketAttachmentsV1>(InboundMailCommands.TicketAttachments, {
-        number,
-      });
+      const answer = await this.rpc.request(NotificationsRpc.InboundTicketAttachments, { number });
       return answer.attachments;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;

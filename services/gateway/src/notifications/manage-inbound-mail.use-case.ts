@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  InboundMailCommands,
+  NotificationsRpc,
   type ActorV1,
   type InboundListFiltersV1,
   type InboundListV1,
@@ -14,10 +14,10 @@ export class ManageInboundMailUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   list(actor: ActorV1, filters: InboundListFiltersV1): Promise<InboundListV1> {
-    return this.rpc.request<InboundListV1>(InboundMailCommands.ListInbound, { actor, ...filters });
+    return this.rpc.request(NotificationsRpc.ListInbound, { actor, ...filters });
   }
 
   retry(actor: ActorV1, id: string): Promise<InboundMessageSummaryV1> {
-    return this.rpc.request<InboundMessageSummaryV1>(InboundMailCommands.RetryInbound, { actor, id });
+    return this.rpc.request(NotificationsRpc.RetryInbound, { actor, id });
   }
 }

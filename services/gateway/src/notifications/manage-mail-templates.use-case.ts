@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  NotificationTemplateCommands,
+  NotificationsRpc,
   type ActorV1,
   type MailKindListV1,
   type MailPreviewV1,
@@ -23,18 +23,18 @@ export class ManageMailTemplatesUseCase {
   ) {}
 
   list(actor: ActorV1): Promise<MailKindListV1> {
-    return this.rpc.request<MailKindListV1>(NotificationTemplateCommands.ListTemplates, { actor });
+    return this.rpc.request(NotificationsRpc.ListTemplates, { actor });
   }
 
   get(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
-    return this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.GetTemplate, { actor, ...key });
+    return this.rpc.request(NotificationsRpc.GetTemplate, { actor, ...key });
   }
 
   /** The body is the template itself, so the service's `template.subject` is the client's `subject`. */
   async put(actor: ActorV1, key: TemplateKeyV1, template: MailTemplateBodyV1): Promise<MailTemplateV1> {
     const before = await this.get(actor, key);
     const after = await this.rpc
-      .request<MailTemplateV1>(NotificationTemplateCommands.PutTemplate, {
+      .request(NotificationsRpc.PutTemplate, {
         actor,
         ...key,
         template: { subject: template.subject, text: template.text, html: template.html },
@@ -46,7 +46,7 @@ export class ManageMailTemplatesUseCase {
 
   async reset(actor: ActorV1, key: TemplateKeyV1): Promise<MailTemplateV1> {
     const before = await this.get(actor, key);
-    const after = await this.rpc.request<MailTemplateV1>(NotificationTemplateCommands.ResetTemplate, {
+    const after = await this.rpc.request(NotificationsRpc.ResetTemplate, {
       actor,
       ...key,
     });
@@ -72,14 +72,14 @@ export class ManageMailTemplatesUseCase {
   }
 
   versions(actor: ActorV1, key: TemplateKeyV1): Promise<TemplateVersionListV1> {
-    return this.rpc.request<TemplateVersionListV1>(NotificationTemplateCommands.ListTemplateVersions, {
+    return this.rpc.request(NotificationsRpc.ListTemplateVersions, {
       actor,
       ...key,
     });
   }
 
   preview(actor: ActorV1, key: TemplateKeyV1, body: PreviewTemplateBodyV1): Promise<MailPreviewV1> {
-    return this.rpc.request<MailPreviewV1>(NotificationTemplateCommands.PreviewTemplate, {
+    return this.rpc.request(NotificationsRpc.PreviewTemplate, {
       actor,
       ...key,
       ...(body.ticketNumber === undefined ? {} : { ticketNumber: body.ticketNumber }),

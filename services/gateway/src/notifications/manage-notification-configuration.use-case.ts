@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  NotificationCommands,
+  NotificationsRpc,
   type ActorV1,
   type AreaMailboxesV1,
   type NotificationRuleListV1,
@@ -18,13 +18,13 @@ export class ManageNotificationConfigurationUseCase {
   ) {}
 
   rules(actor: ActorV1): Promise<NotificationRuleListV1> {
-    return this.rpc.request<NotificationRuleListV1>(NotificationCommands.ListRules, { actor });
+    return this.rpc.request(NotificationsRpc.ListRules, { actor });
   }
 
   /** Audited after notifications answers: the before is read first. */
   async replaceRules(actor: ActorV1, body: NotificationRulesV1): Promise<NotificationRuleListV1> {
     const before = await this.rules(actor);
-    const after = await this.rpc.request<NotificationRuleListV1>(NotificationCommands.ReplaceRules, {
+    const after = await this.rpc.request(NotificationsRpc.ReplaceRules, {
       actor,
       rules: body.rules,
     });
@@ -39,12 +39,12 @@ export class ManageNotificationConfigurationUseCase {
   }
 
   mailboxes(actor: ActorV1): Promise<AreaMailboxesV1> {
-    return this.rpc.request<AreaMailboxesV1>(NotificationCommands.ListAreaMailboxes, { actor });
+    return this.rpc.request(NotificationsRpc.ListAreaMailboxes, { actor });
   }
 
   async replaceMailboxes(actor: ActorV1, body: AreaMailboxesV1): Promise<AreaMailboxesV1> {
     const before = await this.mailboxes(actor);
-    const after = await this.rpc.request<AreaMailboxesV1>(NotificationCommands.ReplaceAreaMailboxes, {
+    const after = await this.rpc.request(NotificationsRpc.ReplaceAreaMailboxes, {
       actor,
       mailboxes: body.mailboxes,
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  NotificationCommands,
+  NotificationsRpc,
   type ActorV1,
   type DeliveryListFiltersV1,
   type DeliveryListV1,
@@ -21,23 +21,23 @@ export class ManageNotificationsUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
   listDeliveries(actor: ActorV1, filters: DeliveryListFiltersV1): Promise<DeliveryListV1> {
-    return this.rpc.request<DeliveryListV1>(NotificationCommands.ListDeliveries, { actor, ...filters });
+    return this.rpc.request(NotificationsRpc.ListDeliveries, { actor, ...filters });
   }
 
   listTicketMails(actor: ActorV1, number: number): Promise<TicketMailListV1> {
-    return this.rpc.request<TicketMailListV1>(NotificationCommands.ListTicketMails, { actor, number });
+    return this.rpc.request(NotificationsRpc.ListTicketMails, { actor, number });
   }
 
   retryDelivery(actor: ActorV1, id: string): Promise<DeliverySummaryV1> {
-    return this.rpc.request<DeliverySummaryV1>(NotificationCommands.RetryDelivery, { actor, id });
+    return this.rpc.request(NotificationsRpc.RetryDelivery, { actor, id });
   }
 
   listPreferences(actor: ActorV1): Promise<PreferenceListV1> {
-    return this.rpc.request<PreferenceListV1>(NotificationCommands.ListPreferences, { actor });
+    return this.rpc.request(NotificationsRpc.ListPreferences, { actor });
   }
 
   setPreference(actor: ActorV1, body: PreferenceBodyV1): Promise<PreferenceV1> {
-    return this.rpc.request<PreferenceV1>(NotificationCommands.SetPreference, {
+    return this.rpc.request(NotificationsRpc.SetPreference, {
       actor,
       eventType: body.eventType,
       enabled: body.enabled,

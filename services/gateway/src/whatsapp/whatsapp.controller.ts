@@ -6,7 +6,7 @@ import {
   ErrorCode,
   Role,
   WHATSAPP_DELIVERY_STATUSES,
-  WhatsappCommands,
+  NotificationsRpc,
   WhatsappDeliveryListFiltersV1,
   type ActorV1,
   type ReceiveWhatsappResultV1,
@@ -145,7 +145,7 @@ export class WhatsappController {
       if (error instanceof MalformedWebhookError) throw ServiceError.validation(error.problems);
       throw error;
     }
-    return this.rpc.request<ReceiveWhatsappResultV1>(WhatsappCommands.Receive, command);
+    return this.rpc.request(NotificationsRpc.ReceiveWhatsapp, command);
   }
 
   @Get('deliveries')
@@ -167,7 +167,7 @@ export class WhatsappController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(WhatsappDeliveryListFiltersV1)) filters: WhatsappDeliveryListFiltersV1,
   ): Promise<WhatsappDeliveryListV1> {
-    return this.rpc.request<WhatsappDeliveryListV1>(WhatsappCommands.ListDeliveries, { actor, ...filters });
+    return this.rpc.request(NotificationsRpc.ListWhatsappDeliveries, { actor, ...filters });
   }
 
   @Post('deliveries/:id/retry')
@@ -184,7 +184,7 @@ export class WhatsappController {
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(DeliveryIdV1)) { id }: DeliveryIdV1,
   ): Promise<WhatsappDeliverySummaryV1> {
-    return this.rpc.request<WhatsappDeliverySummaryV1>(WhatsappCommands.RetryDelivery, { actor, id });
+    return this.rpc.request(NotificationsRpc.RetryWhatsappDelivery, { actor, id });
   }
 
   private enabled(): { appSecret: string; verifyToken: string } {

@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ActorEnvelopeBase,
   ListDeliveriesQueryV1,
   ReplaceAreaMailboxesCommandV1,
   ReplaceNotificationRulesCommandV1,
   ListTicketMailsQueryV1,
-  NotificationCommands,
+  NotificationsRpc,
   RetryDeliveryCommandV1,
   SetPreferenceCommandV1,
   type AreaMailboxesV1,
@@ -16,7 +15,7 @@ import {
   type PreferenceListV1,
   type PreferenceV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import type { DeliverySummary } from '../delivery/delivery.js';
 import { ListPreferencesUseCase } from '../preferences/list-preferences.use-case.js';
 import { SetPreferenceUseCase } from '../preferences/set-preference.use-case.js';
@@ -35,48 +34,48 @@ export class NotificationsHandler {
     private readonly configuration: ManageNotificationConfigurationUseCase,
   ) {}
 
-  @MessagePattern(NotificationCommands.ListRules)
-  listRules(@Payload() data: unknown): Promise<NotificationRuleListV1> {
-    return this.configuration.listRules(parseMessage(ActorEnvelopeBase, data));
+  @Answers(NotificationsRpc.ListRules)
+  listRules(request: ActorEnvelopeBase): Promise<NotificationRuleListV1> {
+    return this.configuration.listRules(request);
   }
 
-  @MessagePattern(NotificationCommands.ReplaceRules)
-  replaceRules(@Payload() data: unknown): Promise<NotificationRuleListV1> {
-    return this.configuration.replaceRules(parseMessage(ReplaceNotificationRulesCommandV1, data));
+  @Answers(NotificationsRpc.ReplaceRules)
+  replaceRules(request: ReplaceNotificationRulesCommandV1): Promise<NotificationRuleListV1> {
+    return this.configuration.replaceRules(request);
   }
 
-  @MessagePattern(NotificationCommands.ListAreaMailboxes)
-  listAreaMailboxes(@Payload() data: unknown): Promise<AreaMailboxesV1> {
-    return this.configuration.listMailboxes(parseMessage(ActorEnvelopeBase, data));
+  @Answers(NotificationsRpc.ListAreaMailboxes)
+  listAreaMailboxes(request: ActorEnvelopeBase): Promise<AreaMailboxesV1> {
+    return this.configuration.listMailboxes(request);
   }
 
-  @MessagePattern(NotificationCommands.ReplaceAreaMailboxes)
-  replaceAreaMailboxes(@Payload() data: unknown): Promise<AreaMailboxesV1> {
-    return this.configuration.replaceMailboxes(parseMessage(ReplaceAreaMailboxesCommandV1, data));
+  @Answers(NotificationsRpc.ReplaceAreaMailboxes)
+  replaceAreaMailboxes(request: ReplaceAreaMailboxesCommandV1): Promise<AreaMailboxesV1> {
+    return this.configuration.replaceMailboxes(request);
   }
 
-  @MessagePattern(NotificationCommands.SetPreference)
-  setPreference(@Payload() data: unknown): Promise<PreferenceV1> {
-    return this.preferences.execute(parseMessage(SetPreferenceCommandV1, data));
+  @Answers(NotificationsRpc.SetPreference)
+  setPreference(request: SetPreferenceCommandV1): Promise<PreferenceV1> {
+    return this.preferences.execute(request);
   }
 
-  @MessagePattern(NotificationCommands.ListPreferences)
-  listPreferences(@Payload() data: unknown): Promise<PreferenceListV1> {
-    return this.ownPreferences.execute(parseMessage(ActorEnvelopeBase, data));
+  @Answers(NotificationsRpc.ListPreferences)
+  listPreferences(request: ActorEnvelopeBase): Promise<PreferenceListV1> {
+    return this.ownPreferences.execute(request);
   }
 
-  @MessagePattern(NotificationCommands.ListDeliveries)
-  listDeliveries(@Payload() data: unknown): Promise<DeliveryListV1> {
-    return this.deliveries.list(parseMessage(ListDeliveriesQueryV1, data));
+  @Answers(NotificationsRpc.ListDeliveries)
+  listDeliveries(request: ListDeliveriesQueryV1): Promise<DeliveryListV1> {
+    return this.deliveries.list(request);
   }
 
-  @MessagePattern(NotificationCommands.ListTicketMails)
-  listTicketMails(@Payload() data: unknown): Promise<TicketMailListV1> {
-    return this.ticketMails.execute(parseMessage(ListTicketMailsQueryV1, data));
+  @Answers(NotificationsRpc.ListTicketMails)
+  listTicketMails(request: ListTicketMailsQueryV1): Promise<TicketMailListV1> {
+    return this.ticketMails.execute(request);
   }
 
-  @MessagePattern(NotificationCommands.RetryDelivery)
-  retryDelivery(@Payload() data: unknown): Promise<DeliverySummary> {
-    return this.deliveries.retry(parseMessage(RetryDeliveryCommandV1, data));
+  @Answers(NotificationsRpc.RetryDelivery)
+  retryDelivery(request: RetryDeliveryCommandV1): Promise<DeliverySummary> {
+    return this.deliveries.retry(request);
   }
 }

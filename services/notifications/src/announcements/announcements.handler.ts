@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  AnnouncementCommands,
+  NotificationsRpc,
   AnnouncementRefV1,
   CreateAnnouncementCommandV1,
   CurrentAnnouncementsQueryV1,
@@ -10,7 +9,7 @@ import {
   type AnnouncementChangeV1,
   type AnnouncementListV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageAnnouncementsUseCase } from './manage-announcements.use-case.js';
 
 /** Request/reply over NATS (queue group `notifications`); exposed over HTTP by the gateway (api/v1/announcements). */
@@ -18,28 +17,28 @@ import { ManageAnnouncementsUseCase } from './manage-announcements.use-case.js';
 export class AnnouncementsHandler {
   constructor(private readonly announcements: ManageAnnouncementsUseCase) {}
 
-  @MessagePattern(AnnouncementCommands.List)
-  list(@Payload() data: unknown): Promise<AnnouncementListV1> {
-    return this.announcements.list(parseMessage(ListAnnouncementsQueryV1, data));
+  @Answers(NotificationsRpc.ListAnnouncements)
+  list(request: ListAnnouncementsQueryV1): Promise<AnnouncementListV1> {
+    return this.announcements.list(request);
   }
 
-  @MessagePattern(AnnouncementCommands.Current)
-  current(@Payload() data: unknown): Promise<AnnouncementListV1> {
-    return this.announcements.current(parseMessage(CurrentAnnouncementsQueryV1, data));
+  @Answers(NotificationsRpc.CurrentAnnouncements)
+  current(request: CurrentAnnouncementsQueryV1): Promise<AnnouncementListV1> {
+    return this.announcements.current(request);
   }
 
-  @MessagePattern(AnnouncementCommands.Create)
-  create(@Payload() data: unknown): Promise<AnnouncementChangeV1> {
-    return this.announcements.create(parseMessage(CreateAnnouncementCommandV1, data));
+  @Answers(NotificationsRpc.CreateAnnouncement)
+  create(request: CreateAnnouncementCommandV1): Promise<AnnouncementChangeV1> {
+    return this.announcements.create(request);
   }
 
-  @MessagePattern(AnnouncementCommands.Update)
-  update(@Payload() data: unknown): Promise<AnnouncementChangeV1> {
-    return this.announcements.update(parseMessage(UpdateAnnouncementCommandV1, data));
+  @Answers(NotificationsRpc.UpdateAnnouncement)
+  update(request: UpdateAnnouncementCommandV1): Promise<AnnouncementChangeV1> {
+    return this.announcements.update(request);
   }
 
-  @MessagePattern(AnnouncementCommands.Withdraw)
-  withdraw(@Payload() data: unknown): Promise<AnnouncementChangeV1> {
-    return this.announcements.withdraw(parseMessage(AnnouncementRefV1, data));
+  @Answers(NotificationsRpc.WithdrawAnnouncement)
+  withdraw(request: AnnouncementRefV1): Promise<AnnouncementChangeV1> {
+    return this.announcements.withdraw(request);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  InboundMailCommands,
+  NotificationsRpc,
   InboundTicketAttachmentsQueryV1,
   ListInboundQueryV1,
   RetryInboundCommandV1,
@@ -9,7 +8,7 @@ import {
   type InboundMessageSummaryV1,
   type InboundTicketAttachmentsV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { InboundAdminUseCase } from './inbound-admin.use-case.js';
 import { InboundAttachmentsUseCase } from './inbound-attachments.use-case.js';
 
@@ -21,18 +20,18 @@ export class InboundMailHandler {
     private readonly attachments: InboundAttachmentsUseCase,
   ) {}
 
-  @MessagePattern(InboundMailCommands.ListInbound)
-  list(@Payload() data: unknown): Promise<InboundListV1> {
-    return this.admin.list(parseMessage(ListInboundQueryV1, data));
+  @Answers(NotificationsRpc.ListInbound)
+  list(request: ListInboundQueryV1): Promise<InboundListV1> {
+    return this.admin.list(request);
   }
 
-  @MessagePattern(InboundMailCommands.RetryInbound)
-  retry(@Payload() data: unknown): Promise<InboundMessageSummaryV1> {
-    return this.admin.retry(parseMessage(RetryInboundCommandV1, data));
+  @Answers(NotificationsRpc.RetryInbound)
+  retry(request: RetryInboundCommandV1): Promise<InboundMessageSummaryV1> {
+    return this.admin.retry(request);
   }
 
-  @MessagePattern(InboundMailCommands.TicketAttachments)
-  ticketAttachments(@Payload() data: unknown): Promise<InboundTicketAttachmentsV1> {
-    return this.attachments.ofTicket(parseMessage(InboundTicketAttachmentsQueryV1, data));
+  @Answers(NotificationsRpc.InboundTicketAttachments)
+  ticketAttachments(request: InboundTicketAttachmentsQueryV1): Promise<InboundTicketAttachmentsV1> {
+    return this.attachments.ofTicket(request);
   }
 }

@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   GetTemplateQueryV1,
   ListTemplatesQueryV1,
   ListTemplateVersionsQueryV1,
-  NotificationTemplateCommands,
+  NotificationsRpc,
   PreviewTemplateCommandV1,
   PutTemplateCommandV1,
   ResetTemplateCommandV1,
@@ -13,7 +12,7 @@ import {
   type MailTemplateV1,
   type TemplateVersionListV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageMailTemplatesUseCase } from './manage-mail-templates.use-case.js';
 
 /** Request/reply over NATS (queue group `notifications`); exposed over HTTP by the gateway (api/v1/notifications/templates). */
@@ -21,33 +20,33 @@ import { ManageMailTemplatesUseCase } from './manage-mail-templates.use-case.js'
 export class MailTemplatesHandler {
   constructor(private readonly templates: ManageMailTemplatesUseCase) {}
 
-  @MessagePattern(NotificationTemplateCommands.ListTemplates)
-  list(@Payload() data: unknown): Promise<MailKindListV1> {
-    return this.templates.list(parseMessage(ListTemplatesQueryV1, data));
+  @Answers(NotificationsRpc.ListTemplates)
+  list(request: ListTemplatesQueryV1): Promise<MailKindListV1> {
+    return this.templates.list(request);
   }
 
-  @MessagePattern(NotificationTemplateCommands.GetTemplate)
-  get(@Payload() data: unknown): Promise<MailTemplateV1> {
-    return this.templates.get(parseMessage(GetTemplateQueryV1, data));
+  @Answers(NotificationsRpc.GetTemplate)
+  get(request: GetTemplateQueryV1): Promise<MailTemplateV1> {
+    return this.templates.get(request);
   }
 
-  @MessagePattern(NotificationTemplateCommands.PutTemplate)
-  put(@Payload() data: unknown): Promise<MailTemplateV1> {
-    return this.templates.put(parseMessage(PutTemplateCommandV1, data));
+  @Answers(NotificationsRpc.PutTemplate)
+  put(request: PutTemplateCommandV1): Promise<MailTemplateV1> {
+    return this.templates.put(request);
   }
 
-  @MessagePattern(NotificationTemplateCommands.ResetTemplate)
-  reset(@Payload() data: unknown): Promise<MailTemplateV1> {
-    return this.templates.reset(parseMessage(ResetTemplateCommandV1, data));
+  @Answers(NotificationsRpc.ResetTemplate)
+  reset(request: ResetTemplateCommandV1): Promise<MailTemplateV1> {
+    return this.templates.reset(request);
   }
 
-  @MessagePattern(NotificationTemplateCommands.ListTemplateVersions)
-  versions(@Payload() data: unknown): Promise<TemplateVersionListV1> {
-    return this.templates.versions(parseMessage(ListTemplateVersionsQueryV1, data));
+  @Answers(NotificationsRpc.ListTemplateVersions)
+  versions(request: ListTemplateVersionsQueryV1): Promise<TemplateVersionListV1> {
+    return this.templates.versions(request);
   }
 
-  @MessagePattern(NotificationTemplateCommands.PreviewTemplate)
-  preview(@Payload() data: unknown): Promise<MailPreviewV1> {
-    return this.templates.preview(parseMessage(PreviewTemplateCommandV1, data));
+  @Answers(NotificationsRpc.PreviewTemplate)
+  preview(request: PreviewTemplateCommandV1): Promise<MailPreviewV1> {
+    return this.templates.preview(request);
   }
 }

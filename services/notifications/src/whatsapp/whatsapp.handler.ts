@@ -1,15 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ListWhatsappDeliveriesQueryV1,
   ReceiveWhatsappCommandV1,
   RetryWhatsappDeliveryCommandV1,
-  WhatsappCommands,
+  NotificationsRpc,
   type ReceiveWhatsappResultV1,
   type WhatsappDeliveryListV1,
   type WhatsappDeliverySummaryV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ReceiveWhatsappUseCase, WhatsappAdminUseCase } from './whatsapp-channel.use-cases.js';
 
 /** Request/reply over NATS (queue group `notifications`): the gateway's webhook and admin routes. */
@@ -20,18 +19,18 @@ export class WhatsappHandler {
     private readonly admin: WhatsappAdminUseCase,
   ) {}
 
-  @MessagePattern(WhatsappCommands.Receive)
-  receive(@Payload() data: unknown): Promise<ReceiveWhatsappResultV1> {
-    return this.receiver.receive(parseMessage(ReceiveWhatsappCommandV1, data));
+  @Answers(NotificationsRpc.ReceiveWhatsapp)
+  receive(request: ReceiveWhatsappCommandV1): Promise<ReceiveWhatsappResultV1> {
+    return this.receiver.receive(request);
   }
 
-  @MessagePattern(WhatsappCommands.ListDeliveries)
-  list(@Payload() data: unknown): Promise<WhatsappDeliveryListV1> {
-    return this.admin.list(parseMessage(ListWhatsappDeliveriesQueryV1, data));
+  @Answers(NotificationsRpc.ListWhatsappDeliveries)
+  list(request: ListWhatsappDeliveriesQueryV1): Promise<WhatsappDeliveryListV1> {
+    return this.admin.list(request);
   }
 
-  @MessagePattern(WhatsappCommands.RetryDelivery)
-  retry(@Payload() data: unknown): Promise<WhatsappDeliverySummaryV1> {
-    return this.admin.retry(parseMessage(RetryWhatsappDeliveryCommandV1, data));
+  @Answers(NotificationsRpc.RetryWhatsappDelivery)
+  retry(request: RetryWhatsappDeliveryCommandV1): Promise<WhatsappDeliverySummaryV1> {
+    return this.admin.retry(request);
   }
 }

@@ -12,22 +12,13 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorV1 } from './common.js';
-import { NotBlank } from './not-blank.js';
+import { ActorV1 } from '../../common.js';
+import { NotBlank } from '../../not-blank.js';
 
-/**
+/*
  * The WhatsApp channel (WhatsApp Business Cloud API). The gateway checks the webhook's signature and
  * forwards what it carries; notifications keeps each message once (by its WhatsApp id) and does the rest.
- * See ./subjects.ts for the naming rule: never rename a subject in place.
  */
-export const WhatsappCommands = {
-  /** The gateway: the messages and delivery statuses of one signed webhook call. */
-  Receive: 'notifications.whatsapp.receive.v1',
-  /** Administrators: WhatsApp messages sent (or being sent), newest first, optionally of one status. */
-  ListDeliveries: 'notifications.whatsapp.deliveries.list.v1',
-  /** Administrators: a failed or uncertain WhatsApp message sent again. */
-  RetryDelivery: 'notifications.whatsapp.deliveries.retry.v1',
-} as const;
 
 /** Webhook calls carry few messages; a bound keeps one call from holding a NATS message too large. */
 export const WHATSAPP_MAX_ITEMS_PER_CALL = 100;

@@ -11,11 +11,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorV1 } from './common.js';
-import { NotBlank } from './not-blank.js';
-import { AREA_CODE_PATTERN } from './enums.js';
-import { Limits } from './limits.js';
-import { NOTIFIED_EVENT_TYPES } from './notification-templates.js';
+import { ActorV1 } from '../../common.js';
+import { NotBlank } from '../../not-blank.js';
+import { AREA_CODE_PATTERN } from '../../enums.js';
+import { Limits } from '../../limits.js';
+import { NOTIFIED_EVENT_TYPES } from './templates.js';
 
 /** Who a notification rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
 export const RecipientKind = {

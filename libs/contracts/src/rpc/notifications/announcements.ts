@@ -15,27 +15,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { JURISDICTION_CODE_PATTERN } from './rpc/intake/catalogue.js';
-import { ActorEnvelopeBase } from './common.js';
-import { Language } from './enums.js';
-import { defineEvent } from './events/envelope.js';
-import { Limits } from './limits.js';
-import { NotBlank } from './not-blank.js';
+import { JURISDICTION_CODE_PATTERN } from '../intake/catalogue.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { Language } from '../../enums.js';
+import { defineEvent } from '../../events/envelope.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
-/**
+/*
  * Announcements (issue 18): administrators publish security alerts, planned outages and IT-culture
  * bulletins to everyone or to some jurisdictions, shown in the portal while valid and optionally mailed.
- * Owned by notifications. See ./subjects.ts for the naming rule: never rename a subject in place.
  */
-export const AnnouncementCommands = {
-  /** Administrators: every announcement not withdrawn, newest first. */
-  List: 'notifications.announcement.list.v1',
-  /** Anyone signed in: the announcements for them now (their audience, inside the validity window). */
-  Current: 'notifications.announcement.current.v1',
-  Create: 'notifications.announcement.create.v1',
-  Update: 'notifications.announcement.update.v1',
-  Withdraw: 'notifications.announcement.withdraw.v1',
-} as const;
 
 /** Stored in `announcements.kind`: never rename a value in place. */
 export const AnnouncementKind = {

@@ -1,23 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { ActorV1 } from './common.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Request/reply subjects of the inbound e-mail channel (notifications service, queue group
- * `notifications`). NEVER rename a subject in place (see subjects.ts).
- */
-export const InboundMailCommands = {
-  /** Administrators: the mails received, newest first, optionally of one status. */
-  ListInbound: 'notifications.inbound.list.v1',
-  /** Administrators: a failed mail processed again, its attempts counted from zero. */
-  RetryInbound: 'notifications.inbound.retry.v1',
-  /**
-   * The gateway: what came attached to the mails of a ticket (metadata and storage keys, never bytes;
-   * the gateway streams them from the attachment store after its own visibility check).
-   */
-  TicketAttachments: 'notifications.inbound.ticket-attachments.v1',
-} as const;
+import { ActorV1 } from '../../common.js';
+import { NotBlank } from '../../not-blank.js';
 
 export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];

@@ -11,30 +11,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorV1 } from './common.js';
-import { Events } from './events/ticket-events.js';
-import { ProcedureEvents } from './procedures/events.js';
-import { Language } from './enums.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Request/reply subjects of the mail templates administrators edit (queue group `notifications`).
- * NEVER rename a subject in place (see subjects.ts).
- */
-export const NotificationTemplateCommands = {
-  /** Administrators: every mail kind with its placeholders and, per language, the version in force. */
-  ListTemplates: 'notifications.templates.list.v1',
-  /** Administrators: the template of one kind and language in force (an override, or the built-in one). */
-  GetTemplate: 'notifications.templates.get.v1',
-  /** Administrators: saves a new version; the next mail of that kind and language uses it. */
-  PutTemplate: 'notifications.templates.put.v1',
-  /** Administrators: back to the built-in template (recorded as a version too). */
-  ResetTemplate: 'notifications.templates.reset.v1',
-  /** Administrators: every version of one kind and language, newest first. */
-  ListTemplateVersions: 'notifications.templates.versions.v1',
-  /** Administrators: renders a template with sample data or with a ticket's stored facts, sending nothing. */
-  PreviewTemplate: 'notifications.templates.preview.v1',
-} as const;
+import { ActorV1 } from '../../common.js';
+import { Events } from '../../events/ticket-events.js';
+import { ProcedureEvents } from '../../procedures/events.js';
+import { Language } from '../../enums.js';
+import { NotBlank } from '../../not-blank.js';
 
 /**
  * The one table of the ticket mails administrators can replace: each kind (the `kind` of deliveries),

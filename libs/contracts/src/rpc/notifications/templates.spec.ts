@@ -5,7 +5,7 @@ import {
   TemplateLimits,
   fieldMessage,
   validateContract,
-} from './index.js';
+} from '../../index.js';
 
 const actor = { accountId: randomUUID(), role: 'admin', email: 'admin@cau.gob', name: 'Admin' };
 const template = { subject: '[CAU #{{number}}] {{title}}', text: '{{title}}', html: '<p>{{title}}</p>' };

@@ -12,34 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AnnouncementEvents } from './announcements.js';
-import { ActorV1 } from './common.js';
-import { NOTIFIED_EVENT_TYPES } from './notification-templates.js';
-import { NotBlank } from './not-blank.js';
-
-/**
- * Request/reply subjects of the notifications service (queue group `notifications`).
- * NEVER rename a subject in place (see subjects.ts).
- */
-export const NotificationCommands = {
-  /** Anyone: turns one event type's non-essential mails to the actor's own address off or on. */
-  SetPreference: 'notifications.preferences.set.v1',
-  /** Anyone: the preferences stored for the actor's own address (`PreferenceListV1`; no row: mails on). */
-  ListPreferences: 'notifications.preferences.list.v1',
-  /** Administrators: the deliveries, newest first, optionally of one status. */
-  ListDeliveries: 'notifications.deliveries.list.v1',
-  /** Administrators: a failed delivery back to pending, its attempts counted from zero. */
-  RetryDelivery: 'notifications.deliveries.retry.v1',
-  /** Staff: the mails of one ticket, sent and received, oldest first, with their text. */
-  ListTicketMails: 'notifications.ticket-mails.list.v1',
-  /** Staff: every rule the service has a mail for (`NotificationRuleListV1`). */
-  ListRules: 'notifications.rules.list.v1',
-  /** Administrators: `ReplaceNotificationRulesCommandV1` → the rules now in force. */
-  ReplaceRules: 'notifications.rules.replace.v1',
-  /** Staff: the areas' mailboxes (`AreaMailboxesV1`). */
-  ListAreaMailboxes: 'notifications.area-mailboxes.list.v1',
-  /** Administrators: `ReplaceAreaMailboxesCommandV1` → the mailboxes now in force. */
-  ReplaceAreaMailboxes: 'notifications.area-mailboxes.replace.v1',
-} as const;
+import { ActorV1 } from '../../common.js';
+import { NOTIFIED_EVENT_TYPES } from './templates.js';
+import { NotBlank } from '../../not-blank.js';
 
 /** Mails of one ticket listed at most (a ticket with more is a storm; `truncated` says so). */
 export const MAX_TICKET_MAILS_LISTED = 300;
