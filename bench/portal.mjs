@@ -246,7 +246,37 @@ async function explain(page, title, profile) {
 }
 
 /** Runs `navigate` under Chromium's sampling profiler when --explain is given; returns the profile. */
+/**
+ * The main thread's time by task kind (compiling and evaluating scripts, style, layout, paint, …) over a navigation,
+ * from Chromium's trace, top-level tasks' children summed by name: where the time before the first rows goes.
+ */
+async function traced(page, navigate) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
+  await navigate();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  const byName = new Map();
+  for (const event of events) {
+    if (!main || event.pid !== main.pid || event.tid !== main.tid || event.ph !== 'X' || !event.dur) continue;
+    if (!['EvaluateScript', 'v8.compileModule', 'v8.evaluateModule', 'v8.compile', 'FunctionCall', 'ParseHTML',
+      'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'TimerFire', 'EventDispatch',
+      'FireAnimationFrame', 'RunMicrotasks', 'v8.produceModuleCache', 'v8.produceCache', 'MajorGC', 'MinorGC',
+      'V8.GC_SCAVENGER', 'MinorGC', 'ScheduleStyleRecalculation', 'HitTest', 'XHRReadyStateChange',
+      'ResourceReceivedData', 'v8.parseOnBackground', 'v8.run', 'ThreadControllerImpl::RunTask'].includes(event.name)) continue;
+    byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000);
+  }
+  console.log('  Main thread by task kind (ms, nested kinds overlap):');
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1])) {
+    console.log(`    ${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
+}
+
 async function profiled(page, navigate) {
+  if (process.env.BENCH_TRACE) {
+    await traced(page, navigate);
+    return null;
+  }
   if (!values.explain) {
     await navigate();
     return null;
