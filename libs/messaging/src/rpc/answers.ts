@@ -1,4 +1,4 @@
-import { MessagePattern, type NatsContext } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import type { AreaRpcDefinition, RpcDefinition } from '@cau/contracts';
 import { areaOfSubject } from './nats-server.js';
 import { parseMessage } from './service-error.js';
@@ -9,8 +9,8 @@ type AreaHandler<Request, Reply> = (area: string, request: Request) => Reply | P
 /**
  * Subscribes the method to the definition's subject and hands it the request already checked against the
  * definition's class: an invalid request is answered with VALIDATION naming the field, before the method
- * runs. The method must answer the definition's reply type. It takes no parameter decorators: Nest then
- * calls it with the message's data and its `NatsContext`, and the data is what gets checked.
+ * runs. The method must answer the definition's reply type. It takes no parameter decorators: the
+ * message's data (what gets checked) and its `NatsContext` are bound here.
  */
 export function Answers<Request extends object, Reply>(definition: RpcDefinition<Request, Reply>) {
   return <Method extends Handler<Request, Reply>>(
@@ -23,6 +23,7 @@ export function Answers<Request extends object, Reply>(definition: RpcDefinition
     descriptor.value = function (this: unknown, data: unknown, context: NatsContext) {
       return handle.call(this, parseMessage(definition.request, data), context);
     } as Method;
+    bindDataAndContext(target, key);
     MessagePattern(definition.subject)(target, key, descriptor);
   };
 }
@@ -45,6 +46,13 @@ export function AnswersInArea<Request extends object, Reply>(definition: AreaRpc
       const area = areaOfSubject(definition.subjectPattern, context.getSubject());
       return handle.call(this, area, parseMessage(definition.request, data));
     } as unknown as Method;
+    bindDataAndContext(target, key);
     MessagePattern(definition.subjectPattern)(target, key, descriptor);
   };
+}
+
+/** Without parameter decorators Nest would call the wrapper with the data alone, never the context. */
+function bindDataAndContext(target: object, key: string | symbol): void {
+  Payload()(target, key, 0);
+  Ctx()(target, key, 1);
 }
