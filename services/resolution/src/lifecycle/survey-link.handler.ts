@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { SurveyLinkAnswerCommandV1, ResolutionRpc, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from '@cau/contracts';
+import { ResolutionRpc, SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from '@cau/contracts';
 import { Answers } from '@cau/messaging';
 import { SurveyLinkUseCase } from './commands/survey-link.use-case.js';
 
