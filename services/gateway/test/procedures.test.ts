@@ -1,12 +1,5 @@
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import {
-  ROLES,
-  ResolutionQueries,
-  Role,
-  RoutingRpc,
-  resolutionCommandFor,
-  type ResolutionAction,
-} from '@cau/contracts';
+import { ROLES, ResolutionRpc, Role, RoutingRpc, forArea, type AreaRpcDefinition } from '@cau/contracts';
 import { messagingConfigFromEnv } from '@cau/messaging';
 import { startGateway, type Answer, type GatewayFixture } from './gateway-fixture.js';
 
@@ -34,14 +27,19 @@ interface Endpoint {
 const locate: [string, Record<string, unknown>] = [RoutingRpc.Locate.subject, { number: 7 }];
 
 /** A resolution action: routing is asked where ticket 7 is (UIT), then UIT's instances get the command. */
-function action(path: string, name: ResolutionAction, roles: Role[], body?: Record<string, unknown>): Endpoint {
+function action(
+  path: string,
+  command: AreaRpcDefinition<object, unknown>,
+  roles: Role[],
+  body?: Record<string, unknown>,
+): Endpoint {
   return {
     method: 'POST',
     path: `/api/v1/tickets/{number}/${path}`,
     roles,
     ...(body ? { body } : {}),
     status: 200,
-    sends: [locate, [resolutionCommandFor(name, 'UIT'), body ? { number: 7, body } : { number: 7 }]],
+    sends: [locate, [forArea(command, 'UIT').subject, body ? { number: 7, body } : { number: 7 }]],
   };
 }
 
@@ -64,31 +62,48 @@ const reclassification = { type: 'incidente_seguridad', impact: 'alto', reason: 
 
 /** Every procedure endpoint with the roles the brief allows, written out rather than read from the code. */
 const ENDPOINTS: Endpoint[] = [
-  action('take', 'take', [Operator, Agent, Supervisor, Admin]),
-  action('assign', 'assign', [Operator, Agent, Supervisor, Admin], {
+  action('take', ResolutionRpc.Take, [Operator, Agent, Supervisor, Admin]),
+  action('assign', ResolutionRpc.Assign, [Operator, Agent, Supervisor, Admin], {
     assigneeId: '7d1f3c1e-2a8b-4c4d-9e0f-1a2b3c4d5e6f',
     assigneeName: 'Ana Agente',
   }),
-  action('estimates', 'estimate', [Agent, Operator, Supervisor, Admin], { minutes: 90, note: 'Cambio de fuente' }),
-  action('worklogs', 'log-work', [Agent, Operator, Supervisor, Admin], {
+  action('estimates', ResolutionRpc.Estimate, [Agent, Operator, Supervisor, Admin], {
+    minutes: 90,
+    note: 'Cambio de fuente',
+  }),
+  action('worklogs', ResolutionRpc.LogWork, [Agent, Operator, Supervisor, Admin], {
     description: 'Se reemplazó la fuente',
     minutes: 45,
   }),
-  action('solution', 'register-solution', [Agent, Operator, Supervisor, Admin], {
+  action('solution', ResolutionRpc.RegisterSolution, [Agent, Operator, Supervisor, Admin], {
     solution: 'Fuente de alimentación reemplazada',
     elements: 'Impresora del segundo piso',
     downtimeMinutes: 120,
   }),
-  action('submit', 'submit', [Operator, Supervisor, Admin], { verifiedWithRequester: true, articleRef: 'KB-12' }),
-  action('review', 'review', [Supervisor, Admin], { decision: 'reject', observations: 'Falta el número de serie' }),
-  action('reopen', 'reopen', [Requester, Referente, Operator, Supervisor, Admin], { reason: 'Sigue sin imprimir' }),
-  action('wait', 'wait-requester', [Operator, Agent, Supervisor, Admin], { reason: 'Se pidió el número de serie' }),
-  action('resume', 'resume', [Operator, Agent, Supervisor, Admin]),
-  action('survey', 'survey', [Requester], { satisfaction: 'satisfecho', score: 5, comment: 'Rápido y claro' }),
-  action('comments', 'comment', [Requester, Referente, Operator, Agent, Supervisor, Admin], {
+  action('submit', ResolutionRpc.Submit, [Operator, Supervisor, Admin], {
+    verifiedWithRequester: true,
+    articleRef: 'KB-12',
+  }),
+  action('review', ResolutionRpc.Review, [Supervisor, Admin], {
+    decision: 'reject',
+    observations: 'Falta el número de serie',
+  }),
+  action('reopen', ResolutionRpc.Reopen, [Requester, Referente, Operator, Supervisor, Admin], {
+    reason: 'Sigue sin imprimir',
+  }),
+  action('wait', ResolutionRpc.WaitRequester, [Operator, Agent, Supervisor, Admin], {
+    reason: 'Se pidió el número de serie',
+  }),
+  action('resume', ResolutionRpc.Resume, [Operator, Agent, Supervisor, Admin]),
+  action('survey', ResolutionRpc.Survey, [Requester], {
+    satisfaction: 'satisfecho',
+    score: 5,
+    comment: 'Rápido y claro',
+  }),
+  action('comments', ResolutionRpc.Comment, [Requester, Referente, Operator, Agent, Supervisor, Admin], {
     text: 'Sigue sin imprimir',
   }),
-  action('acceptance', 'accept', [Requester, Referente], { comment: 'Ya imprime' }),
+  action('acceptance', ResolutionRpc.Accept, [Requester, Referente], { comment: 'Ya imprime' }),
   {
     method: 'POST',
     path: '/api/v1/tickets/{number}/derivations',
@@ -124,7 +139,7 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/v1/tickets/{number}/closure-report',
     roles: [...ROLES],
     status: 200,
-    sends: [[ResolutionQueries.ClosureReport, { number: 7 }]],
+    sends: [[ResolutionRpc.ClosureReport.subject, { number: 7 }]],
   },
   { method: 'GET', path: '/api/v1/areas', roles: STAFF, status: 200, sends: [[RoutingRpc.ListAreas.subject, {}]] },
   {
@@ -163,7 +178,7 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/v1/sla/policies',
     roles: STAFF,
     status: 200,
-    sends: [[ResolutionQueries.SlaPolicies, {}]],
+    sends: [[ResolutionRpc.SlaPolicies.subject, {}]],
   },
   {
     method: 'PUT',
@@ -172,8 +187,8 @@ const ENDPOINTS: Endpoint[] = [
     body: { policies },
     status: 200,
     sends: [
-      [ResolutionQueries.SlaPolicies, {}],
-      [ResolutionQueries.ReplaceSlaPolicies, { policies }],
+      [ResolutionRpc.SlaPolicies.subject, {}],
+      [ResolutionRpc.ReplaceSlaPolicies.subject, { policies }],
     ],
   },
 ];
@@ -293,7 +308,7 @@ describe('gateway: procedure endpoints', () => {
         overdue: false,
         waitingOnRequester: false,
       };
-      overrides.set(resolutionCommandFor('take', 'UIT'), () => ({ response: state }));
+      overrides.set(forArea(ResolutionRpc.Take, 'UIT').subject, () => ({ response: state }));
       const answer = await request('POST', '/api/v1/tickets/7/take', Agent);
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual(state);
@@ -609,7 +624,7 @@ describe('gateway: procedure endpoints', () => {
           params: { action: 'submit', status: 'cerrado', allowedFrom: ['en_curso'] },
         },
       };
-      overrides.set(resolutionCommandFor('submit', 'UIT'), () => ({ err: conflict }));
+      overrides.set(forArea(ResolutionRpc.Submit, 'UIT').subject, () => ({ err: conflict }));
       const body = { verifiedWithRequester: true };
       const spanish = await request('POST', '/api/v1/tickets/7/submit', Operator, body);
       expect(spanish.status).toBe(409);
@@ -661,7 +676,7 @@ describe('gateway: procedure endpoints', () => {
       expect(answer.status).toBe(200);
       expect(sent.map((s) => [s.name, s.data.body])).toEqual([
         [RoutingRpc.Locate.subject, undefined],
-        [resolutionCommandFor('comment', 'UIT'), { text: 'Ojo', internal: true }],
+        [forArea(ResolutionRpc.Comment, 'UIT').subject, { text: 'Ojo', internal: true }],
       ]);
     });
   });

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalAttachmentStore } from '@cau/attachments';
-import { RoutingRpc, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
+import { RoutingRpc, forArea, type ActorV1, type AreaRpcDefinition } from '@cau/contracts';
 import type { RunningService } from '@cau/messaging';
 import { ServiceBench, startTestSmtpServer, waitFor, type TestSmtpServer } from '@cau/testing';
 import { intakeService } from '../../intake/src/intake.service.js';
@@ -185,13 +185,13 @@ export class InboundPlatform {
   }
 
   /** A resolution command on the ticket, addressed to the area routing says it is in. */
-  async act(number: number, action: ResolutionAction, body?: object): Promise<unknown> {
+  async act(number: number, action: AreaRpcDefinition<object, unknown>, body?: object): Promise<unknown> {
     const { area } = await waitFor(() => this.bench.rpc.request(RoutingRpc.Locate, { actor: operator, number }), {
       what: `ticket ${number} to be routed`,
     });
     await waitFor(async () => (await this.status(number)) !== undefined, { what: `resolution to know ${number}` });
     return this.bench.rpc.request(
-      resolutionCommandFor(action, area),
+      forArea(action, area),
       body ? { actor: operator, number, body } : { actor: operator, number },
     );
   }

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
+import { ResolutionRpc } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { ensureDovecot, startDovecot, type TestDovecot } from './dovecot.js';
 import { InboundPlatform } from './inbound-fixture.js';
@@ -166,9 +167,9 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
     expect(told.parsed.text).toContain('Ahora tampoco funciona la impresora.');
 
     // Resolved: the requester answering by mail (matched by the tag this time) says it is not settled.
-    await platform.act(number, 'take');
-    await platform.act(number, 'register-solution', { solution: 'Se restableció la clave.' });
-    await platform.act(number, 'submit', { verifiedWithRequester: true });
+    await platform.act(number, ResolutionRpc.Take);
+    await platform.act(number, ResolutionRpc.RegisterSolution, { solution: 'Se restableció la clave.' });
+    await platform.act(number, ResolutionRpc.Submit, { verifiedWithRequester: true });
     expect(await platform.status(number)).toBe('resuelto');
     const again = messageId('persiste');
     await append(
@@ -203,7 +204,7 @@ describeWithDovecot('inbound mail over IMAP (Dovecot)', () => {
         ),
       { what: 'the reopening mail to the requester' },
     );
-    await platform.act(number, 'comment', { text: 'Llamamos al usuario.' });
+    await platform.act(number, ResolutionRpc.Comment, { text: 'Llamamos al usuario.' });
     await sleep(1_000);
     const toArea = platform.outbound.mails.filter(
       (m) =>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   IntakeRpc,
   NotificationsRpc,
+  ResolutionRpc,
   type ReceiveWhatsappCommandV1,
   type ReceiveWhatsappResultV1,
   type RegisterTicketResultV1,
@@ -170,7 +171,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
     expect(read!.delivery_state).toBe('read');
 
     // Staff answer in public: the reply goes to her by WhatsApp too.
-    await platform.act(number, 'comment', { text: 'Le restablecimos la clave; pruebe de nuevo.' });
+    await platform.act(number, ResolutionRpc.Comment, { text: 'Le restablecimos la clave; pruebe de nuevo.' });
     const replies = await waitFor(
       async () => {
         const rows = await deliveries(`recipient = $1 AND kind = 'staff-replied' AND status = 'sent'`, [CARLA.wa]);
@@ -235,7 +236,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
     // A template Meta does not know: refused for good (no retry), listed for the administrator.
     graph.next(404, GRAPH_ERRORS.templateMissing);
     const number = Number((await message(id)).ticket_number);
-    await platform.act(number, 'comment', { text: 'Vamos en camino.' });
+    await platform.act(number, ResolutionRpc.Comment, { text: 'Vamos en camino.' });
     const [failed] = await waitFor(
       async () => {
         const rows = await deliveries(`recipient = $1 AND status = 'failed'`, [other.wa]);

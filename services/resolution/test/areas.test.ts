@@ -1,4 +1,4 @@
-import { ErrorCode, ResolutionQueries, resolutionCommandFor } from '@cau/contracts';
+import { ErrorCode, ResolutionRpc, forArea } from '@cau/contracts';
 import type { RunningService } from '@cau/messaging';
 import { ResolutionHarness, people, refusal } from './support.js';
 
@@ -40,8 +40,8 @@ describe('resolution: one instance per area', () => {
 
     await h.command('take', 'UIT', uitAgent, inUit);
     await h.command('take', 'L1', operator, inL1);
-    const takeUit = resolutionCommandFor('take', 'UIT');
-    const takeL1 = resolutionCommandFor('take', 'L1');
+    const takeUit = forArea(ResolutionRpc.Take, 'UIT').subject;
+    const takeL1 = forArea(ResolutionRpc.Take, 'L1').subject;
     expect([await answered(uit, takeUit), await answered(l1, takeUit)]).toEqual([1, 0]);
     expect([await answered(uit, takeL1), await answered(l1, takeL1)]).toEqual([0, 1]);
 
@@ -61,12 +61,12 @@ describe('resolution: one instance per area', () => {
       unavailable: 'no-responders',
     });
     expect(await h.command('estimate', 'UIT', uitAgent, inUit, { minutes: 60 })).toMatchObject({ area: 'UIT' });
-    expect(await answered(uit, resolutionCommandFor('estimate', 'UIT'))).toBe(1);
+    expect(await answered(uit, forArea(ResolutionRpc.Estimate, 'UIT').subject)).toBe(1);
 
     // Queries that concern no area are answered by any instance.
-    expect(
-      await refusal(h.query(ResolutionQueries.ClosureReport, { actor: operator, number: inL1.number })),
-    ).toMatchObject({ code: ErrorCode.NotFound });
-    expect(await answered(uit, ResolutionQueries.ClosureReport, ErrorCode.NotFound)).toBe(1);
+    expect(await refusal(h.query(ResolutionRpc.ClosureReport, { actor: operator, number: inL1.number }))).toMatchObject(
+      { code: ErrorCode.NotFound },
+    );
+    expect(await answered(uit, ResolutionRpc.ClosureReport.subject, ErrorCode.NotFound)).toBe(1);
   });
 });

@@ -1,13 +1,10 @@
 import {
   CalendarEvents,
   ErrorCode,
-  ResolutionQueries,
+  ResolutionRpc,
+  type CalendarInputV1,
   type CalendarsChangedV1,
-  type CalendarsV1,
-  type HolidayChangeV1,
-  type HolidayImportResultV1,
-  type CalendarSavedV1,
-  type SlaPoliciesV1,
+  type HolidayImportRowV1,
 } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
@@ -31,17 +28,16 @@ describe('resolution: business calendars and holidays', () => {
         `SELECT calendar, to_char(day, 'YYYY-MM-DD') AS date, name FROM resolution.holidays ORDER BY calendar, day`,
       )
     ).rows;
-  const calendars = (year: number, actor = supervisor) =>
-    h.query<CalendarsV1>(ResolutionQueries.Calendars, { actor, year });
+  const calendars = (year: number, actor = supervisor) => h.query(ResolutionRpc.Calendars, { actor, year });
   const add = (date: string, name: string, actor = admin, calendar = 'default') =>
-    h.query<HolidayChangeV1>(ResolutionQueries.AddHoliday, { actor, calendar, date, name });
+    h.query(ResolutionRpc.AddHoliday, { actor, calendar, date, name });
   const remove = (date: string, actor = admin, calendar = 'default') =>
-    h.query<HolidayChangeV1>(ResolutionQueries.RemoveHoliday, { actor, calendar, date });
-  const importRows = (year: number, rows: object[], actor = admin, calendar = 'default') =>
-    h.query<HolidayImportResultV1>(ResolutionQueries.ImportHolidays, { actor, calendar, year, rows });
+    h.query(ResolutionRpc.RemoveHoliday, { actor, calendar, date });
+  const importRows = (year: number, rows: HolidayImportRowV1[], actor = admin, calendar = 'default') =>
+    h.query(ResolutionRpc.ImportHolidays, { actor, calendar, year, rows });
   const responseDue = async (ticket: TestTicket) => ((await h.row(ticket)).response_due_at as Date).toISOString();
   const previewOf = async (priority: string) => {
-    const answer = await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: supervisor });
+    const answer = await h.query(ResolutionRpc.SlaPolicies, { actor: supervisor });
     return answer.preview!.dueDates.find((d) => d.priority === priority)!;
   };
 
@@ -216,8 +212,8 @@ describe('resolution: business calendars and holidays', () => {
   });
 
   it('creates a jurisdictions’ calendar and moves the jurisdictions onto it, due dates following', async () => {
-    const save = (code: string, body: object, actor = admin) =>
-      h.query<CalendarSavedV1>(ResolutionQueries.SaveCalendar, { actor, code, ...body });
+    const save = (code: string, body: CalendarInputV1, actor = admin) =>
+      h.query(ResolutionRpc.SaveCalendar, { actor, code, ...body });
     const saturdays = {
       zone: 'America/Argentina/Buenos_Aires',
       week: [

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, ProcedureEvents, ResolutionQueries } from '@cau/contracts';
-import type { ClosureReportV1 } from '../src/closure/closure-report.js';
+import { ErrorCode, ProcedureEvents, ResolutionRpc } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 const MINUTE = 60_000;
@@ -133,8 +132,7 @@ describe('resolution: comments on a ticket', () => {
 
     // Closed: the closure report keeps the note for staff and leaves it out for the requester.
     await h.command('review', 'L1', people.supervisor(), ticket, { decision: 'approve' });
-    const report = (actor: typeof requester) =>
-      h.query<ClosureReportV1>(ResolutionQueries.ClosureReport, { actor, number: ticket.number });
+    const report = (actor: typeof requester) => h.query(ResolutionRpc.ClosureReport, { actor, number: ticket.number });
     const forStaff = await report(operator);
     expect(forStaff.history.filter((step) => step.action === 'internal-note')).toEqual([
       expect.objectContaining({ notes: note.text, area: 'L1' }),

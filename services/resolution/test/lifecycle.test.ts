@@ -1,5 +1,4 @@
-import { ErrorCode, ProcedureEvents, ResolutionQueries, type ActorV1, type ResolutionAction } from '@cau/contracts';
-import type { ClosureReportV1 } from '../src/closure/closure-report.js';
+import { ErrorCode, ProcedureEvents, ResolutionRpc, type ActorV1, type ResolutionAction } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 const MINUTE = 60_000;
@@ -20,7 +19,7 @@ describe('resolution: procedures 9.1 and 9.2 of docs/domain.md through commands'
 
   const later = (minutes: number) => h.clock.set(new Date(h.clock.now().getTime() + minutes * MINUTE));
   const report = (ticket: TestTicket, actor: ActorV1 = requester) =>
-    h.query<ClosureReportV1>(ResolutionQueries.ClosureReport, { actor, number: ticket.number });
+    h.query(ResolutionRpc.ClosureReport, { actor, number: ticket.number });
 
   /** 9.1 steps 2–8 for a ticket in L1: taken, solved and derived to the supervisor by the service desk. */
   async function resolveAtServiceDesk(ticket: TestTicket): Promise<void> {

@@ -1,4 +1,4 @@
-import { ErrorCode, ProcedureEvents, ResolutionQueries, ServiceLevelEvents } from '@cau/contracts';
+import { ErrorCode, ProcedureEvents, ResolutionRpc, ServiceLevelEvents } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 const MINUTE = 60_000;
@@ -188,11 +188,11 @@ describe('resolution: related tickets and merging a duplicate into its original 
     expect(await h.row(duplicate)).toMatchObject({ status: 'fusionado', overdue: false });
     expect(await h.row(original)).toMatchObject({ overdue: true });
     expect(
-      await h.query(ResolutionQueries.TicketServiceLevel, { actor: operator, number: duplicate.number }),
+      await h.query(ResolutionRpc.TicketServiceLevel, { actor: operator, number: duplicate.number }),
     ).toMatchObject({ number: duplicate.number, responseDueAt: null, resolutionDueAt: null });
-    expect(
-      await h.query(ResolutionQueries.TicketServiceLevel, { actor: operator, number: original.number }),
-    ).toMatchObject({ number: original.number, resolutionDueAt: expect.any(String) });
+    expect(await h.query(ResolutionRpc.TicketServiceLevel, { actor: operator, number: original.number })).toMatchObject(
+      { number: original.number, resolutionDueAt: expect.any(String) },
+    );
   });
 
   it('refuses merging into itself, an unknown or closed original, and agents outside the area holding both', async () => {

@@ -1,4 +1,4 @@
-import { resolutionCommandFor } from '@cau/contracts';
+import { ResolutionRpc, forArea } from '@cau/contracts';
 import type { RunningService } from '@cau/messaging';
 import { ResolutionHarness, people, refusal } from './support.js';
 
@@ -43,14 +43,14 @@ describe('resolution: an area added while it runs', () => {
       area: 'DIR_SISTEMAS',
       status: 'en_curso',
     });
-    const take = resolutionCommandFor('take', 'DIR_SISTEMAS');
+    const take = forArea(ResolutionRpc.Take, 'DIR_SISTEMAS').subject;
     expect(await answered(general, take)).toEqual({ ok: 1 });
     expect(await answered(uitOnly, take)).toEqual({});
 
     // A named area is still answered through its own queue group, once (the wildcard leaves it alone).
     const inL1 = await h.ticket();
     await h.command('take', 'L1', operator, inL1);
-    expect(await answered(general, resolutionCommandFor('take', 'L1'))).toEqual({ ok: 1 });
+    expect(await answered(general, forArea(ResolutionRpc.Take, 'L1').subject)).toEqual({ ok: 1 });
 
     // The general instance's sweeper looks after the new area too.
     await h.sweeper(0).sweep(new Date('2026-04-01T12:00:00Z'));

@@ -1,5 +1,5 @@
 import { SlaSchedule } from '../src/sla/sla-schedule.js';
-import { ErrorCode, ProcedureEvents, ResolutionQueries, type SlaPoliciesV1 } from '@cau/contracts';
+import { ErrorCode, ProcedureEvents, ResolutionRpc, type SlaPolicyOverrideV1, type SlaPolicyV1 } from '@cau/contracts';
 import { ResolutionHarness, people, refusal, type TestTicket } from './support.js';
 
 // Business calendar of the tests: America/Argentina/Buenos_Aires (UTC−3), Monday–Friday 08:00–16:00.
@@ -128,14 +128,14 @@ describe('resolution: service levels', () => {
 
   it('recomputes the due dates of open tickets, waits included, when an administrator changes the policy', async () => {
     const admin = people.admin();
-    const policies = (alta: [number, number]) => [
+    const policies = (alta: [number, number]): SlaPolicyV1[] => [
       { priority: 'ALTA', responseMinutes: alta[0], resolutionMinutes: alta[1] },
       { priority: 'MEDIA', responseMinutes: 120, resolutionMinutes: 960 },
       { priority: 'BAJA', responseMinutes: 480, resolutionMinutes: 2400 },
     ];
     // With when a ticket registered now would be due: Monday 09:00 in Buenos Aires, on the default calendar.
     h.clock.set('2026-03-16T12:00:00Z');
-    expect(await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: operator })).toEqual({
+    expect(await h.query(ResolutionRpc.SlaPolicies, { actor: operator })).toEqual({
       policies: policies([30, 240]),
       overrides: [],
       preview: {
@@ -165,8 +165,8 @@ describe('resolution: service levels', () => {
     await h.command('review', 'L1', people.supervisor(), closed, { decision: 'approve' });
     const closedBefore = await dueDates(closed);
 
-    const replace = (actor = admin, list: object[] = policies([60, 480]).slice(0, 1)) =>
-      h.query<SlaPoliciesV1>(ResolutionQueries.ReplaceSlaPolicies, { actor, policies: list });
+    const replace = (actor = admin, list: SlaPolicyV1[] = policies([60, 480]).slice(0, 1)) =>
+      h.query(ResolutionRpc.ReplaceSlaPolicies, { actor, policies: list });
     expect(await refusal(replace(people.supervisor()))).toEqual({
       code: ErrorCode.Forbidden,
       refusal: { code: 'sla.change-admins-only' },
@@ -192,15 +192,15 @@ describe('resolution: service levels', () => {
   it('measures a ticket against its service’s targets, else its jurisdiction’s, else the general ones', async () => {
     const admin = people.admin();
     h.clock.set('2026-04-06T12:00:00Z');
-    const general = { priority: 'ALTA', responseMinutes: 30, resolutionMinutes: 240 };
-    const salud = {
+    const general: SlaPolicyV1 = { priority: 'ALTA', responseMinutes: 30, resolutionMinutes: 240 };
+    const salud: SlaPolicyOverrideV1 = {
       scope: 'jurisdiction',
       code: 'SALUD',
       priority: 'ALTA',
       responseMinutes: 15,
       resolutionMinutes: 120,
     };
-    const turnos = {
+    const turnos: SlaPolicyOverrideV1 = {
       scope: 'service',
       code: 'sistema-de-turnos',
       priority: 'ALTA',
@@ -216,8 +216,8 @@ describe('resolution: service levels', () => {
       service: 'sistema-de-turnos',
     });
 
-    const replace = (overrides: object[]) =>
-      h.query<SlaPoliciesV1>(ResolutionQueries.ReplaceSlaPolicies, { actor: admin, policies: [general], overrides });
+    const replace = (overrides: SlaPolicyOverrideV1[]) =>
+      h.query(ResolutionRpc.ReplaceSlaPolicies, { actor: admin, policies: [general], overrides });
     expect(await refusal(replace([salud, salud]))).toEqual({
       code: ErrorCode.Validation,
       fields: [{ field: 'overrides', constraint: 'arrayUnique' }],
@@ -226,11 +226,12 @@ describe('resolution: service levels', () => {
       code: ErrorCode.Validation,
       fields: [{ field: 'overrides.0.responseMinutes', constraint: 'max', params: [120] }],
     });
-    expect(await refusal(replace([{ ...salud, scope: 'area' }]))).toMatchObject({
+    const areaScoped = { actor: admin, policies: [general], overrides: [{ ...salud, scope: 'area' }] };
+    expect(await refusal(h.bench.rpc.send(ResolutionRpc.ReplaceSlaPolicies.subject, areaScoped))).toMatchObject({
       code: ErrorCode.Validation,
       fields: [{ field: 'overrides.0.scope', constraint: 'isIn' }],
     });
-    expect((await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: admin })).overrides).toEqual([]);
+    expect((await h.query(ResolutionRpc.SlaPolicies, { actor: admin })).overrides).toEqual([]);
 
     expect(await replace([turnos, salud])).toMatchObject({ overrides: [salud, turnos] });
     expect(await dueDates(plain)).toMatchObject({ response: '2026-04-06T12:30:00.000Z' });
@@ -245,7 +246,7 @@ describe('resolution: service levels', () => {
     // A ticket registered after the edit gets its service's targets from the start.
     const later = await h.ticket({ registeredAt: '2026-04-06T12:00:00.000Z', service: 'sistema-de-turnos' });
     expect((await dueDates(later)).response).toBe('2026-04-06T12:10:00.000Z');
-    const answer = await h.query<SlaPoliciesV1>(ResolutionQueries.SlaPolicies, { actor: admin });
+    const answer = await h.query(ResolutionRpc.SlaPolicies, { actor: admin });
     expect(answer.preview?.overrides).toEqual([
       {
         scope: 'jurisdiction',
@@ -264,7 +265,7 @@ describe('resolution: service levels', () => {
     ]);
 
     // Without overrides the tickets go back to the general targets; policies alone leave the overrides be.
-    await h.query(ResolutionQueries.ReplaceSlaPolicies, { actor: admin, policies: [general] });
+    await h.query(ResolutionRpc.ReplaceSlaPolicies, { actor: admin, policies: [general] });
     expect((await dueDates(ofTurnos)).response).toBe('2026-04-06T12:10:00.000Z');
     await replace([]);
     expect((await dueDates(ofTurnos)).response).toBe('2026-04-06T12:30:00.000Z');

@@ -4,22 +4,28 @@ import type pg from 'pg';
 import {
   Events,
   ProcedureEvents,
+  ResolutionRpc,
   RoutingRpc,
-  resolutionCommandFor,
+  forArea,
   type ActorV1,
+  type AnyRpcDefinition,
+  type AreaRpcDefinition,
   type DerivationKind,
   type EventDefinition,
   type EventEnvelope,
   type Priority,
+  type ReplyOf,
+  type RequestOf,
   type ResolutionAction,
+  type TicketCommandBase,
   type TicketDerivedV1,
   type TicketReclassifiedV1,
   type TicketRoutedV1,
+  type LifecycleStateV1,
 } from '@cau/contracts';
 import type { RunningService } from '@cau/messaging';
 import { ServiceBench, eventEnvelope, ticketRegistration, waitFor } from '@cau/testing';
 import { Clock } from '../src/clock.js';
-import type { LifecycleStateV1 } from '../src/lifecycle/lifecycle-state.js';
 import { createResolutionService } from '../src/resolution.service.js';
 import { SlaSweeper } from '../src/sla/sla-sweeper.js';
 
@@ -67,6 +73,26 @@ export interface TestTicket {
 type RoutingTruth = Map<number, { ticketId: string; area: string; priority: Priority }>;
 
 const routingActor = { accountId: randomUUID(), name: 'Enrutador', role: 'operator' };
+
+/** Each action's command, so tests name the action (and send a body the contract may refuse). */
+const LIFECYCLE_COMMANDS: Record<ResolutionAction, AreaRpcDefinition<TicketCommandBase, LifecycleStateV1>> = {
+  take: ResolutionRpc.Take,
+  assign: ResolutionRpc.Assign,
+  estimate: ResolutionRpc.Estimate,
+  'log-work': ResolutionRpc.LogWork,
+  'register-solution': ResolutionRpc.RegisterSolution,
+  submit: ResolutionRpc.Submit,
+  review: ResolutionRpc.Review,
+  reopen: ResolutionRpc.Reopen,
+  'wait-requester': ResolutionRpc.WaitRequester,
+  resume: ResolutionRpc.Resume,
+  survey: ResolutionRpc.Survey,
+  comment: ResolutionRpc.Comment,
+  accept: ResolutionRpc.Accept,
+  link: ResolutionRpc.Link,
+  unlink: ResolutionRpc.Unlink,
+  merge: ResolutionRpc.Merge,
+};
 
 /**
  * Resolution instances on one database and stream, fed the way production feeds them: event envelopes
@@ -300,15 +326,15 @@ export class ResolutionHarness {
     ticket: TestTicket,
     body?: object,
   ): Promise<LifecycleStateV1> {
-    return this.bench.request<LifecycleStateV1>(resolutionCommandFor(action, area), {
+    return this.bench.request(forArea(LIFECYCLE_COMMANDS[action], area), {
       actor,
       number: ticket.number,
       ...(body ? { body } : {}),
     });
   }
 
-  query<T>(subject: string, payload: object): Promise<T> {
-    return this.bench.request<T>(subject, payload);
+  query<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>> {
+    return this.bench.request(definition, request);
   }
 
   /** The ticket's row as stored (due dates, overdue). */

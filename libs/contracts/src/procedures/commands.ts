@@ -308,18 +308,6 @@ export class MergeTicketCommandV1 extends TicketCommandBase {
 export class TicketOnlyCommandV1 extends TicketCommandBase {}
 
 /**
- * When the ticket is due to be answered and solved (business hours of its SLA policy), and when it was;
- * null until the ticket is routed (no priority, no target yet).
- */
-export interface TicketServiceLevelV1 {
-  number: number;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  respondedAt: string | null;
-  resolvedAt: string | null;
-}
-
-/**
  * A message on the ticket's timeline: the requester answering (from the portal or by replying to a
  * mail) or staff writing to the ticket. On a resolved ticket, the requester's comment reopens it.
  */

@@ -49,3 +49,42 @@ export function defineQuery<Request extends object, Reply>(
 ): RpcDefinition<Request, Reply> {
   return { kind: 'query', subject, request, reply };
 }
+
+/** The token of an area-scoped subject that stands for an area code. */
+export const AREA_PLACEHOLDER = '{area}';
+
+/**
+ * A request/reply subject served per area: its subject carries the area code in place of `{area}`
+ * (`resolution.{area}.ticket.take.v1` → `resolution.UIT.ticket.take.v1`), so an instance started for some
+ * areas receives only their work. It has no `subject`, so it cannot be sent as it is: callers send
+ * `forArea(definition, area)`; handlers answer it with `@AnswersInArea(definition)`, which subscribes the
+ * pattern once per area the instance serves and hands the method the area the request was addressed to.
+ */
+export interface AreaRpcDefinition<Request extends object, Reply> {
+  readonly kind: 'command' | 'query';
+  /** With the `{area}` token, without the deployment prefix. NEVER change it in place. */
+  readonly subjectPattern: string;
+  readonly request: ClassConstructor<Request>;
+  readonly reply: ReplyType<Reply>;
+}
+
+/** A subject served per area that changes something; `subjectPattern` holds one `{area}` token. */
+export function defineAreaCommand<Request extends object, Reply>(
+  subjectPattern: string,
+  request: ClassConstructor<Request>,
+  reply: ReplyType<Reply>,
+): AreaRpcDefinition<Request, Reply> {
+  if (subjectPattern.split('.').filter((token) => token === AREA_PLACEHOLDER).length !== 1) {
+    throw new Error(`${subjectPattern} must hold ${AREA_PLACEHOLDER} once, as a whole token`);
+  }
+  return { kind: 'command', subjectPattern, request, reply };
+}
+
+/** The definition as sent to one area's instances. */
+export function forArea<Request extends object, Reply>(
+  definition: AreaRpcDefinition<Request, Reply>,
+  area: string,
+): RpcDefinition<Request, Reply> {
+  const { kind, subjectPattern, request, reply } = definition;
+  return { kind, subject: subjectPattern.replace(AREA_PLACEHOLDER, area), request, reply };
+}

@@ -13,7 +13,7 @@ type NatsServerOptions = NonNullable<NatsOptions['options']>;
 /** NATS's default `max_payload`, used until the connection says otherwise. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
-/** The token in a pattern that stands for an area code (see `resolutionCommand` in the contracts). */
+/** The token in a pattern that stands for an area code (`AREA_PLACEHOLDER` of the contracts' `defineAreaCommand`). */
 const AREA_TOKEN = '{area}';
 
 /**

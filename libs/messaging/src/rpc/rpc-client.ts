@@ -6,22 +6,13 @@ import {
   type NatsConnection,
 } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import {
-  AREA_PLACEHOLDER,
-  ErrorCode,
-  isServiceErrorPayload,
-  type AnyRpcDefinition,
-  type ReplyOf,
-  type RequestOf,
-} from '@cau/contracts';
+import { ErrorCode, isServiceErrorPayload, type AnyRpcDefinition, type ReplyOf, type RequestOf } from '@cau/contracts';
 import type { Subjects } from '../config.js';
 import { CAUSATION_HEADER, CORRELATION_HEADER, currentCorrelation } from '../observability/correlation.js';
 import { ServiceError, ServiceUnavailableError } from './service-error.js';
 
 export interface RequestOptions {
   timeoutMs?: number;
-  /** The area code that replaces the `{area}` token of an area-scoped subject (resolution's ticket commands). */
-  area?: string;
 }
 
 interface NestReplyPacket {
@@ -40,7 +31,10 @@ export class RpcClient {
     private readonly defaultTimeoutMs: number,
   ) {}
 
-  /** Sends a declared request; the reply has the type its definition declares. */
+  /**
+   * Sends a declared request; the reply has the type its definition declares. A subject served per area is
+   * sent as `forArea(definition, area)`.
+   */
   request<D extends AnyRpcDefinition>(
     definition: D,
     request: RequestOf<D>,
@@ -52,12 +46,7 @@ export class RpcClient {
    */
   request<T>(subject: string, data: unknown, options?: RequestOptions): Promise<T>;
   request(target: AnyRpcDefinition | string, data: unknown, options: RequestOptions = {}): Promise<unknown> {
-    const subject = typeof target === 'string' ? target : target.subject;
-    return this.send(
-      options.area === undefined ? subject : subject.replace(AREA_PLACEHOLDER, options.area),
-      data,
-      options,
-    );
+    return this.send(typeof target === 'string' ? target : target.subject, data, options);
   }
 
   /**

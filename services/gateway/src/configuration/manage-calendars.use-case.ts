@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ResolutionQueries,
+  ResolutionRpc,
   type ActorV1,
   type AddHolidayBodyV1,
   type CalendarInputV1,
@@ -22,12 +22,12 @@ export class ManageCalendarsUseCase {
   ) {}
 
   list(actor: ActorV1, year: number): Promise<CalendarsV1> {
-    return this.rpc.request<CalendarsV1>(ResolutionQueries.Calendars, { actor, year });
+    return this.rpc.request(ResolutionRpc.Calendars, { actor, year });
   }
 
   /** Audited after resolution answers, with its before (null for a new calendar) and after. */
   async saveCalendar(actor: ActorV1, code: string, body: CalendarInputV1): Promise<CalendarSavedV1> {
-    const saved = await this.rpc.request<CalendarSavedV1>(ResolutionQueries.SaveCalendar, { ...body, actor, code });
+    const saved = await this.rpc.request(ResolutionRpc.SaveCalendar, { ...body, actor, code });
     await this.audit.record(actor, {
       action: saved.before ? 'calendar.update' : 'calendar.create',
       targetType: 'calendar',
@@ -39,7 +39,7 @@ export class ManageCalendarsUseCase {
   }
 
   async addHoliday(actor: ActorV1, calendar: string, body: AddHolidayBodyV1): Promise<HolidayChangeV1> {
-    const change = await this.rpc.request<HolidayChangeV1>(ResolutionQueries.AddHoliday, {
+    const change = await this.rpc.request(ResolutionRpc.AddHoliday, {
       actor,
       calendar,
       date: body.date,
@@ -56,7 +56,7 @@ export class ManageCalendarsUseCase {
   }
 
   async removeHoliday(actor: ActorV1, calendar: string, date: string): Promise<HolidayChangeV1> {
-    const change = await this.rpc.request<HolidayChangeV1>(ResolutionQueries.RemoveHoliday, {
+    const change = await this.rpc.request(ResolutionRpc.RemoveHoliday, {
       actor,
       calendar,
       date,
@@ -82,7 +82,7 @@ export class ManageCalendarsUseCase {
     const holidaysOf = async () =>
       (await this.list(actor, year)).calendars.find((c) => c.code === calendar)?.holidays ?? [];
     const before = await holidaysOf();
-    const result = await this.rpc.request<HolidayImportResultV1>(ResolutionQueries.ImportHolidays, {
+    const result = await this.rpc.request(ResolutionRpc.ImportHolidays, {
       actor,
       calendar,
       year,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionQueries, type ActorV1, type SlaPolicySetV1 } from '@cau/contracts';
+import { ResolutionRpc, type ActorV1, type SlaPoliciesV1, type SlaPolicySetV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
 
@@ -11,14 +11,14 @@ export class ManageSlaPoliciesUseCase {
     private readonly audit: AuditRepository,
   ) {}
 
-  get(actor: ActorV1): Promise<unknown> {
-    return this.rpc.request<unknown>(ResolutionQueries.SlaPolicies, { actor });
+  get(actor: ActorV1): Promise<SlaPoliciesV1> {
+    return this.rpc.request(ResolutionRpc.SlaPolicies, { actor });
   }
 
   /** Audited after resolution answers: the before is read first. */
-  async replace(actor: ActorV1, set: SlaPolicySetV1): Promise<unknown> {
+  async replace(actor: ActorV1, set: SlaPolicySetV1): Promise<SlaPoliciesV1> {
     const before = await this.get(actor);
-    const after = await this.rpc.request<unknown>(ResolutionQueries.ReplaceSlaPolicies, { ...set, actor });
+    const after = await this.rpc.request(ResolutionRpc.ReplaceSlaPolicies, { ...set, actor });
     await this.audit.record(actor, {
       action: 'sla-policies.replace',
       targetType: 'sla-policies',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ResolutionQueries,
+  ResolutionRpc,
   type ActorV1,
   type ProblemActionInputV1,
   type ProblemChangeV1,
@@ -26,15 +26,15 @@ export class ManageProblemsUseCase {
   ) {}
 
   list(actor: ActorV1, query: ProblemsQuery): Promise<ProblemsV1> {
-    return this.rpc.request<ProblemsV1>(ResolutionQueries.ListProblems, { ...query, actor });
+    return this.rpc.request(ResolutionRpc.ListProblems, { ...query, actor });
   }
 
   get(actor: ActorV1, id: string): Promise<ProblemV1> {
-    return this.rpc.request<ProblemV1>(ResolutionQueries.GetProblem, { actor, id });
+    return this.rpc.request(ResolutionRpc.GetProblem, { actor, id });
   }
 
   async create(actor: ActorV1, body: ProblemInputV1): Promise<ProblemV1> {
-    const created = await this.rpc.request<ProblemV1>(ResolutionQueries.CreateProblem, { actor, body });
+    const created = await this.rpc.request(ResolutionRpc.CreateProblem, { actor, body });
     await this.record(actor, 'problem.create', created.id, null, {
       ...analysisOf(created),
       tickets: numbersOf(created),
@@ -44,28 +44,28 @@ export class ManageProblemsUseCase {
 
   async change(actor: ActorV1, id: string, body: ProblemChangeV1): Promise<ProblemV1> {
     const before = await this.get(actor, id);
-    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.ChangeProblem, { actor, id, body });
+    const after = await this.rpc.request(ResolutionRpc.ChangeProblem, { actor, id, body });
     const closed = before.status !== 'cerrado' && after.status === 'cerrado';
     await this.record(actor, closed ? 'problem.close' : 'problem.update', id, analysisOf(before), analysisOf(after));
     return after;
   }
 
   async addAction(actor: ActorV1, id: string, body: ProblemActionInputV1): Promise<ProblemV1> {
-    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.AddProblemAction, { actor, id, body });
+    const after = await this.rpc.request(ResolutionRpc.AddProblemAction, { actor, id, body });
     await this.record(actor, 'problem.add-action', id, null, { action: after.actions.at(-1)?.text ?? body.text });
     return after;
   }
 
   async link(actor: ActorV1, id: string, body: ProblemTicketsInputV1): Promise<ProblemV1> {
     const before = await this.get(actor, id);
-    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.LinkProblemTickets, { actor, id, body });
+    const after = await this.rpc.request(ResolutionRpc.LinkProblemTickets, { actor, id, body });
     await this.record(actor, 'problem.link-tickets', id, { tickets: numbersOf(before) }, { tickets: numbersOf(after) });
     return after;
   }
 
   async unlink(actor: ActorV1, id: string, ticket: number): Promise<ProblemV1> {
     const before = await this.get(actor, id);
-    const after = await this.rpc.request<ProblemV1>(ResolutionQueries.UnlinkProblemTicket, { actor, id, ticket });
+    const after = await this.rpc.request(ResolutionRpc.UnlinkProblemTicket, { actor, id, ticket });
     await this.record(
       actor,
       'problem.unlink-ticket',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActorV1, AssignTicketBodyV1 } from '@cau/contracts';
+import { ResolutionRpc, type ActorV1, type AssignTicketBodyV1 } from '@cau/contracts';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
 import type { TicketStateResponse } from './procedure.dto.js';
@@ -18,6 +18,11 @@ export class AssignTicketUseCase {
 
   async execute(actor: ActorV1, number: number, body: AssignTicketBodyV1): Promise<TicketStateResponse> {
     const assignee = await this.accounts.findById(body.assigneeId);
-    return this.actions.perform(actor, number, 'assign', body, assignee ? { assigneeEmail: assignee.email } : {});
+    return this.actions.perform(ResolutionRpc.Assign, {
+      actor,
+      number,
+      body,
+      ...(assignee ? { assigneeEmail: assignee.email } : {}),
+    });
   }
 }

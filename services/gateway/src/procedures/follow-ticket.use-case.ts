@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionQueries, RoutingRpc, type ActorV1 } from '@cau/contracts';
+import { ResolutionRpc, RoutingRpc, type ActorV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import type { ClosureReportResponse, SuggestionResponse, TicketPathResponse } from './procedure.dto.js';
 
@@ -17,6 +17,6 @@ export class FollowTicketUseCase {
   }
 
   closureReport(actor: ActorV1, number: number): Promise<ClosureReportResponse> {
-    return this.rpc.request<ClosureReportResponse>(ResolutionQueries.ClosureReport, { actor, number });
+    return this.rpc.request(ResolutionRpc.ClosureReport, { actor, number });
   }
 }

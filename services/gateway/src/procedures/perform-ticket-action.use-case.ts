@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingRpc, resolutionCommandFor, type ActorV1, type ResolutionAction } from '@cau/contracts';
+import {
+  RoutingRpc,
+  forArea,
+  type AreaRpcDefinition,
+  type LifecycleStateV1,
+  type TicketCommandBase,
+} from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 import type { TicketStateResponse } from './procedure.dto.js';
@@ -12,20 +18,12 @@ import type { TicketStateResponse } from './procedure.dto.js';
 export class PerformTicketActionUseCase {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** `extra`: command fields the gateway adds beside the body (facts it owns, such as accounts' addresses). */
-  async perform(
-    actor: ActorV1,
-    number: number,
-    action: ResolutionAction,
-    body?: object,
-    extra: object = {},
+  /** The command may carry fields the gateway adds beside the body (facts it owns, such as accounts' addresses). */
+  async perform<Command extends TicketCommandBase>(
+    action: AreaRpcDefinition<Command, LifecycleStateV1>,
+    command: Command,
   ): Promise<TicketStateResponse> {
-    const { area } = await this.rpc.request(RoutingRpc.Locate, { actor, number });
-    return this.rpc
-      .request<TicketStateResponse>(
-        resolutionCommandFor(action, area),
-        body === undefined ? { actor, number, ...extra } : { actor, number, body, ...extra },
-      )
-      .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
+    const { area } = await this.rpc.request(RoutingRpc.Locate, { actor: command.actor, number: command.number });
+    return this.rpc.request(forArea(action, area), command).catch((error: unknown) => rethrowRelativeTo(error, 'body'));
   }
 }

@@ -7,6 +7,7 @@ import {
   EstimateBodyV1,
   ROLES,
   ReasonBodyV1,
+  ResolutionRpc,
   ReviewBodyV1,
   Role,
   STAFF_ROLES,
@@ -79,7 +80,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'take');
+    return this.actions.perform(ResolutionRpc.Take, { actor, number });
   }
 
   @Post(':number/assign')
@@ -105,7 +106,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(EstimateBodyV1)) body: EstimateBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'estimate', body);
+    return this.actions.perform(ResolutionRpc.Estimate, { actor, number, body });
   }
 
   @Post(':number/worklogs')
@@ -118,7 +119,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(WorkLogBodyV1)) body: WorkLogBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'log-work', body);
+    return this.actions.perform(ResolutionRpc.LogWork, { actor, number, body });
   }
 
   @Post(':number/solution')
@@ -131,7 +132,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SolutionBodyV1)) body: SolutionBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'register-solution', body);
+    return this.actions.perform(ResolutionRpc.RegisterSolution, { actor, number, body });
   }
 
   @Post(':number/submit')
@@ -148,7 +149,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SubmitForReviewBodyV1)) body: SubmitForReviewBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'submit', body);
+    return this.actions.perform(ResolutionRpc.Submit, { actor, number, body });
   }
 
   @Post(':number/review')
@@ -165,7 +166,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReviewBodyV1)) body: ReviewBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'review', body);
+    return this.actions.perform(ResolutionRpc.Review, { actor, number, body });
   }
 
   @Post(':number/reopen')
@@ -182,7 +183,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'reopen', body);
+    return this.actions.perform(ResolutionRpc.Reopen, { actor, number, body });
   }
 
   @Post(':number/wait')
@@ -195,7 +196,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'wait-requester', body);
+    return this.actions.perform(ResolutionRpc.WaitRequester, { actor, number, body });
   }
 
   @Post(':number/resume')
@@ -206,7 +207,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'resume');
+    return this.actions.perform(ResolutionRpc.Resume, { actor, number });
   }
 
   @Post(':number/acceptance')
@@ -224,7 +225,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(OPTIONAL_ACCEPTANCE) body: AcceptSolutionBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'accept', body);
+    return this.actions.perform(ResolutionRpc.Accept, { actor, number, body });
   }
 
   @Post(':number/survey')
@@ -240,7 +241,7 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SurveyBodyV1)) body: SurveyBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'survey', body);
+    return this.actions.perform(ResolutionRpc.Survey, { actor, number, body });
   }
 
   @Post(':number/comments')
@@ -272,7 +273,7 @@ export class TicketProceduresController {
     const { attachmentIds, ...body } = request;
     const ids = [...new Set(attachmentIds ?? [])];
     await this.attachments.checkBindable(actor, ids, number);
-    const state = await this.actions.perform(actor, number, 'comment', body);
+    const state = await this.actions.perform(ResolutionRpc.Comment, { actor, number, body });
     await this.attachments.bind(actor, ids, number);
     return state;
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { MergeTicketBodyV1, RelatedTicketBodyV1, Role, type ActorV1 } from '@cau/contracts';
+import { MergeTicketBodyV1, RelatedTicketBodyV1, ResolutionRpc, Role, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
@@ -59,7 +59,7 @@ export class TicketRelationsController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(RelatedTicketBodyV1)) body: RelatedTicketBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'link', body);
+    return this.actions.perform(ResolutionRpc.Link, { actor, number, body });
   }
 
   @Delete(':number/related/:related')
@@ -74,7 +74,7 @@ export class TicketRelationsController {
     @CurrentActor() actor: ActorV1,
     @Param(RELATED_PARAMS) { number, related }: RelatedTicketParams,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'unlink', { related });
+    return this.actions.perform(ResolutionRpc.Unlink, { actor, number, body: { related } });
   }
 
   @Post(':number/merge')
@@ -92,6 +92,6 @@ export class TicketRelationsController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(MergeTicketBodyV1)) body: MergeTicketBodyV1,
   ): Promise<TicketStateResponse> {
-    return this.actions.perform(actor, number, 'merge', body);
+    return this.actions.perform(ResolutionRpc.Merge, { actor, number, body });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SurveyLinkCommands, type SurveyBodyV1, type SurveyLinkStatusV1 } from '@cau/contracts';
+import { ResolutionRpc, type SurveyBodyV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 import { invalidSurveyLink, SurveyLinkVerifier, type VerifiedSurveyLink } from './survey-link-verifier.js';
@@ -19,14 +19,14 @@ export class SurveyLinkUseCase {
 
   async status(token: string, number?: number): Promise<SurveyLinkResponse> {
     const verified = await this.verified(token, number);
-    const status = await this.rpc.request<SurveyLinkStatusV1>(SurveyLinkCommands.Status, { link: verified.link });
+    const status = await this.rpc.request(ResolutionRpc.SurveyLinkStatus, { link: verified.link });
     return { ...status, expiresAt: verified.expiresAt };
   }
 
   async answer(token: string, body: SurveyBodyV1, number?: number): Promise<SurveyLinkResponse> {
     const verified = await this.verified(token, number);
     const status = await this.rpc
-      .request<SurveyLinkStatusV1>(SurveyLinkCommands.Answer, { link: verified.link, body })
+      .request(ResolutionRpc.SurveyLinkAnswer, { link: verified.link, body })
       .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
     return { ...status, expiresAt: verified.expiresAt };
   }

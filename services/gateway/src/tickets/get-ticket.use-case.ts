@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ReportingRpc,
-  ResolutionQueries,
+  ResolutionRpc,
   type ActorV1,
   type TicketServiceLevelV1,
   type TicketViewV1,
@@ -26,12 +26,10 @@ export class GetTicketUseCase {
   async detail(actor: ActorV1, number: number): Promise<TicketDetail> {
     const [view, serviceLevel] = await Promise.all([
       this.get(actor, number),
-      this.rpc
-        .request<TicketServiceLevelV1>(ResolutionQueries.TicketServiceLevel, { actor, number })
-        .catch((error: unknown) => {
-          if (error instanceof ServiceError || error instanceof ServiceUnavailableError) return null;
-          throw error;
-        }),
+      this.rpc.request(ResolutionRpc.TicketServiceLevel, { actor, number }).catch((error: unknown) => {
+        if (error instanceof ServiceError || error instanceof ServiceUnavailableError) return null;
+        throw error;
+      }),
     ]);
     return { ...view, serviceLevel };
   }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Channel, Role, RoutingRpc, resolutionCommandFor, type ActorV1, type CommentCommandV1 } from '@cau/contracts';
+import { Channel, Role, ResolutionRpc, RoutingRpc, forArea, type ActorV1, type CommentCommandV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
 import { AlertsRepository } from './alerts.repository.js';
 
@@ -78,7 +78,7 @@ export class AlertNotesPoster implements OnModuleInit, OnModuleDestroy {
               number: note.ticketNumber,
               body: { text: note.text, commentId: note.id, channel: Channel.Monitoreo, internal: true },
             };
-            await this.runtime.rpc.request(resolutionCommandFor('comment', located.area), command);
+            await this.runtime.rpc.request(forArea(ResolutionRpc.Comment, located.area), command);
             await this.alerts.notePosted(tx, note.id);
             done += 1;
           } catch (error) {

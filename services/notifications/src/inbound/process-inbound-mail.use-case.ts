@@ -12,7 +12,8 @@ import {
   RoutingRpc,
   TicketType,
   Urgency,
-  resolutionCommandFor,
+  ResolutionRpc,
+  forArea,
   type ActorV1,
   type CommentCommandV1,
   type LocatedTicketV1,
@@ -165,7 +166,7 @@ export class ProcessInboundMailUseCase {
       body: { text: fitText(text, Limits.description), commentId: uuidOf(message.messageKey), channel: Channel.Email },
     };
     try {
-      await this.rpc.request(resolutionCommandFor('comment', located.area), command);
+      await this.rpc.request(forArea(ResolutionRpc.Comment, located.area), command);
     } catch (error) {
       throw permanentIfRefused(error, `comment on ticket ${number}`);
     }

@@ -11,7 +11,8 @@ import {
   RoutingRpc,
   TicketType,
   Urgency,
-  resolutionCommandFor,
+  ResolutionRpc,
+  forArea,
   type ActorV1,
   type CommentCommandV1,
   type LocatedTicketV1,
@@ -155,7 +156,7 @@ export class ProcessWhatsappMessageUseCase {
       },
     };
     try {
-      await this.rpc.request(resolutionCommandFor('comment', located.area), command);
+      await this.rpc.request(forArea(ResolutionRpc.Comment, located.area), command);
     } catch (error) {
       if (isRefusal(error, ErrorCode.Conflict, ErrorCode.NotFound)) return null;
       throw permanentIfRefused(error, `comment on ticket ${number}`);

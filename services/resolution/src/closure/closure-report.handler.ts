@@ -1,8 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ResolutionQueries, TicketOnlyCommandV1, type TicketServiceLevelV1 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
-import type { ClosureReportV1 } from './closure-report.js';
+import { ResolutionRpc, TicketOnlyCommandV1, type TicketServiceLevelV1, type ClosureReportV1 } from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { GetServiceLevelUseCase } from '../sla/get-service-level.use-case.js';
 import { GetClosureReportUseCase } from './get-closure-report.use-case.js';
 
@@ -14,13 +12,13 @@ export class ClosureReportHandler {
     private readonly getServiceLevel: GetServiceLevelUseCase,
   ) {}
 
-  @MessagePattern(ResolutionQueries.ClosureReport)
-  closureReport(@Payload() data: unknown): Promise<ClosureReportV1> {
-    return this.getClosureReport.execute(parseMessage(TicketOnlyCommandV1, data));
+  @Answers(ResolutionRpc.ClosureReport)
+  closureReport(request: TicketOnlyCommandV1): Promise<ClosureReportV1> {
+    return this.getClosureReport.execute(request);
   }
 
-  @MessagePattern(ResolutionQueries.TicketServiceLevel)
-  serviceLevel(@Payload() data: unknown): Promise<TicketServiceLevelV1> {
-    return this.getServiceLevel.execute(parseMessage(TicketOnlyCommandV1, data));
+  @Answers(ResolutionRpc.TicketServiceLevel)
+  serviceLevel(request: TicketOnlyCommandV1): Promise<TicketServiceLevelV1> {
+    return this.getServiceLevel.execute(request);
   }
 }

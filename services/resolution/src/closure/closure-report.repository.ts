@@ -1,7 +1,7 @@
+import type { ClosureReportV1 } from '@cau/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
-import type { ClosureReportV1 } from './closure-report.js';
 
 /** The report written when a ticket closes; it lasts while the ticket stays closed. */
 @Injectable()

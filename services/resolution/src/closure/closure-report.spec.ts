@@ -1,5 +1,5 @@
+import type { HistoryStepV1 } from '@cau/contracts';
 import { defaultCalendar } from '@cau/business-time';
-import type { HistoryStep } from '../domain/ticket-record.js';
 import { buildClosureReport, closureReportFor, type ClosureFacts } from './closure-report.js';
 
 const pampa = defaultCalendar('America/Argentina/Buenos_Aires');
@@ -7,7 +7,7 @@ const operator = { accountId: '00000000-0000-4000-8000-000000000001', name: 'Ope
 const agent = { accountId: '00000000-0000-4000-8000-000000000002', name: 'Agente UIT', role: 'agent' };
 const supervisor = { accountId: '00000000-0000-4000-8000-000000000003', name: 'Supervisora', role: 'supervisor' };
 
-const step = (at: string, action: string, extra: Partial<HistoryStep> = {}): HistoryStep => ({
+const step = (at: string, action: string, extra: Partial<HistoryStepV1> = {}): HistoryStepV1 => ({
   at,
   action,
   area: 'L1',

@@ -1,38 +1,6 @@
-import type { ByV1 } from '@cau/contracts';
+import type { ByV1, ClosureReportV1, HistoryStepV1 } from '@cau/contracts';
 import { businessMinutesBetween, type BusinessCalendar } from '@cau/business-time';
-import { INTERNAL_NOTE_STEP, type HistoryStep, type RegisteredSolution } from '../domain/ticket-record.js';
-
-/**
- * The report prepared when a ticket is closed (docs/domain.md § Closure report): what happened (the history, derivations
- * included), how it was resolved and with which elements, how long the solution took and how long the
- * requester was without service.
- */
-export interface ClosureReportV1 {
-  ticketId: string;
-  number: number;
-  title: string | null;
-  jurisdiction: string | null;
-  priority: string | null;
-  registeredAt: string;
-  resolvedAt: string;
-  closedAt: string;
-  closedBy: ByV1;
-  history: HistoryStep[];
-  resolution: {
-    solution: string;
-    elements: string | null;
-    articleRef: string | null;
-    registeredBy: ByV1;
-    registeredAt: string;
-  };
-  /** From registration to the solution derived to the supervisor. */
-  timeToSolution: { businessMinutes: number; calendarMinutes: number };
-  /** As reported with the solution, or else the whole time from registration to the solution. */
-  timeWithoutService: { minutes: number; basis: 'reported' | 'registration-to-solution' };
-  /** Sum of the work logged by every area ("tiempo insumido"). */
-  workedMinutes: number;
-  overdue: boolean;
-}
+import { INTERNAL_NOTE_STEP, type RegisteredSolution } from '../domain/ticket-record.js';
 
 export interface ClosureFacts {
   ticketId: string;
@@ -47,7 +15,7 @@ export interface ClosureFacts {
   solution: RegisteredSolution;
   articleRef: string | null;
   overdue: boolean;
-  history: HistoryStep[];
+  history: HistoryStepV1[];
 }
 
 export function buildClosureReport(facts: ClosureFacts, calendar: BusinessCalendar): ClosureReportV1 {

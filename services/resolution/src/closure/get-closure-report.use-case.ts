@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketOnlyCommandV1 } from '@cau/contracts';
+import type { TicketOnlyCommandV1, ClosureReportV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { mayReadClosureReport, readsInternalNotes } from '../domain/permissions.js';
 import { authorize } from '../domain/refusals.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
-import { closureReportFor, type ClosureReportV1 } from './closure-report.js';
+import { closureReportFor } from './closure-report.js';
 import { ClosureReportRepository } from './closure-report.repository.js';
 
 /** The closure report of a closed ticket, for staff and for the ticket's requester (without internal notes). */

@@ -55,21 +55,8 @@ export interface TicketChanges {
   merged?: { into: string; at: Date };
 }
 
-/** One step of the ticket's path: who did what, when, in which area (docs/domain.md § Work on a ticket: "tiempo insumido"). */
 /** The history's name for an internal note's step: staff only, left out of what requesters read. */
 export const INTERNAL_NOTE_STEP = 'internal-note';
-
-export interface HistoryStep {
-  at: string;
-  action: string;
-  area: string | null;
-  by: ByV1 | null;
-  minutes: number | null;
-  notes: string | null;
-  /** Derivations only. */
-  from: string | null;
-  to: string | null;
-}
 
 /** SLAs are counted from registration; routing's time stands in until registration reaches this service. */
 export function clockStartOf(ticket: Pick<TicketRecord, 'registeredAt' | 'routedAt'>): Date | null {

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import {
   AcceptSolutionCommandV1,
   AssignTicketCommandV1,
@@ -12,12 +11,12 @@ import {
   SolutionCommandV1,
   SubmitForReviewCommandV1,
   SurveyCommandV1,
+  ResolutionRpc,
   TicketOnlyCommandV1,
   WorkLogCommandV1,
-  resolutionCommand,
-  type ResolutionAction,
+  type LifecycleStateV1,
 } from '@cau/contracts';
-import { areaOfSubject, parseMessage } from '@cau/messaging';
+import { AnswersInArea } from '@cau/messaging';
 import { AcceptSolutionUseCase } from './commands/accept-solution.use-case.js';
 import { AnswerSurveyUseCase } from './commands/answer-survey.use-case.js';
 import { AssignTicketUseCase } from './commands/assign-ticket.use-case.js';
@@ -33,12 +32,6 @@ import { ReviewSolutionUseCase } from './commands/review-solution.use-case.js';
 import { SubmitForReviewUseCase } from './commands/submit-for-review.use-case.js';
 import { TakeTicketUseCase } from './commands/take-ticket.use-case.js';
 import { WaitOnRequesterUseCase } from './commands/wait-on-requester.use-case.js';
-import type { LifecycleStateV1 } from './lifecycle-state.js';
-
-/** The area the command was addressed to: the `{area}` token of the subject it arrived on. */
-function addressedArea(action: ResolutionAction, ctx: NatsContext): string {
-  return areaOfSubject(resolutionCommand(action), ctx.getSubject());
-}
 
 /** Lifecycle commands, each subscribed once per area this instance serves. */
 @Controller()
@@ -61,86 +54,83 @@ export class LifecycleCommandsHandler {
     private readonly mergeTicket: MergeTicketUseCase,
   ) {}
 
-  @MessagePattern(resolutionCommand('take'))
-  take(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.takeTicket.execute(addressedArea('take', ctx), parseMessage(TicketOnlyCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Take)
+  take(area: string, command: TicketOnlyCommandV1): Promise<LifecycleStateV1> {
+    return this.takeTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('assign'))
-  assign(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.assignTicket.execute(addressedArea('assign', ctx), parseMessage(AssignTicketCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Assign)
+  assign(area: string, command: AssignTicketCommandV1): Promise<LifecycleStateV1> {
+    return this.assignTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('estimate'))
-  estimate(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.estimateTicket.execute(addressedArea('estimate', ctx), parseMessage(EstimateCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Estimate)
+  estimate(area: string, command: EstimateCommandV1): Promise<LifecycleStateV1> {
+    return this.estimateTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('log-work'))
-  logWork(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.logWorkOnTicket.execute(addressedArea('log-work', ctx), parseMessage(WorkLogCommandV1, data));
+  @AnswersInArea(ResolutionRpc.LogWork)
+  logWork(area: string, command: WorkLogCommandV1): Promise<LifecycleStateV1> {
+    return this.logWorkOnTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('register-solution'))
-  registerSolution(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.registerSolutionOfTicket.execute(
-      addressedArea('register-solution', ctx),
-      parseMessage(SolutionCommandV1, data),
-    );
+  @AnswersInArea(ResolutionRpc.RegisterSolution)
+  registerSolution(area: string, command: SolutionCommandV1): Promise<LifecycleStateV1> {
+    return this.registerSolutionOfTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('submit'))
-  submit(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.submitForReview.execute(addressedArea('submit', ctx), parseMessage(SubmitForReviewCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Submit)
+  submit(area: string, command: SubmitForReviewCommandV1): Promise<LifecycleStateV1> {
+    return this.submitForReview.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('review'))
-  review(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.reviewSolution.execute(addressedArea('review', ctx), parseMessage(ReviewCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Review)
+  review(area: string, command: ReviewCommandV1): Promise<LifecycleStateV1> {
+    return this.reviewSolution.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('reopen'))
-  reopen(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.reopenTicket.execute(addressedArea('reopen', ctx), parseMessage(ReasonCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Reopen)
+  reopen(area: string, command: ReasonCommandV1): Promise<LifecycleStateV1> {
+    return this.reopenTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('wait-requester'))
-  waitRequester(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.waitOnRequester.execute(addressedArea('wait-requester', ctx), parseMessage(ReasonCommandV1, data));
+  @AnswersInArea(ResolutionRpc.WaitRequester)
+  waitRequester(area: string, command: ReasonCommandV1): Promise<LifecycleStateV1> {
+    return this.waitOnRequester.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('resume'))
-  resume(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.resumeWork.execute(addressedArea('resume', ctx), parseMessage(TicketOnlyCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Resume)
+  resume(area: string, command: TicketOnlyCommandV1): Promise<LifecycleStateV1> {
+    return this.resumeWork.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('survey'))
-  survey(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.answerSurvey.execute(addressedArea('survey', ctx), parseMessage(SurveyCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Survey)
+  survey(area: string, command: SurveyCommandV1): Promise<LifecycleStateV1> {
+    return this.answerSurvey.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('comment'))
-  comment(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.commentOnTicket.execute(addressedArea('comment', ctx), parseMessage(CommentCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Comment)
+  comment(area: string, command: CommentCommandV1): Promise<LifecycleStateV1> {
+    return this.commentOnTicket.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('accept'))
-  accept(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.acceptSolution.execute(addressedArea('accept', ctx), parseMessage(AcceptSolutionCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Accept)
+  accept(area: string, command: AcceptSolutionCommandV1): Promise<LifecycleStateV1> {
+    return this.acceptSolution.execute(area, command);
   }
 
-  @MessagePattern(resolutionCommand('link'))
-  link(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.relateTickets.link(addressedArea('link', ctx), parseMessage(RelatedTicketCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Link)
+  link(area: string, command: RelatedTicketCommandV1): Promise<LifecycleStateV1> {
+    return this.relateTickets.link(area, command);
   }
 
-  @MessagePattern(resolutionCommand('unlink'))
-  unlink(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.relateTickets.unlink(addressedArea('unlink', ctx), parseMessage(RelatedTicketCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Unlink)
+  unlink(area: string, command: RelatedTicketCommandV1): Promise<LifecycleStateV1> {
+    return this.relateTickets.unlink(area, command);
   }
 
-  @MessagePattern(resolutionCommand('merge'))
-  merge(@Payload() data: unknown, @Ctx() ctx: NatsContext): Promise<LifecycleStateV1> {
-    return this.mergeTicket.execute(addressedArea('merge', ctx), parseMessage(MergeTicketCommandV1, data));
+  @AnswersInArea(ResolutionRpc.Merge)
+  merge(area: string, command: MergeTicketCommandV1): Promise<LifecycleStateV1> {
+    return this.mergeTicket.execute(area, command);
   }
 }

@@ -1,17 +1,8 @@
-import type { TicketStatus } from '@cau/contracts';
-import type { Assignee, TicketRecord } from '../domain/ticket-record.js';
+import type { LifecycleStateV1 } from '@cau/contracts';
+import type { TicketRecord } from '../domain/ticket-record.js';
 
-/** What every lifecycle command answers: where the ticket stands after it. */
-export interface LifecycleStateV1 {
-  number: number;
-  status: TicketStatus;
-  area: string | null;
-  assignee: Assignee | null;
-  overdue: boolean;
-  waitingOnRequester: boolean;
-}
-
-export function lifecycleStateOf(ticket: TicketRecord): LifecycleStateV1 {
+/** Of a ticket in an area: a command runs only where the ticket is. */
+export function lifecycleStateOf(ticket: TicketRecord & { area: string }): LifecycleStateV1 {
   return {
     number: ticket.number,
     status: ticket.status,

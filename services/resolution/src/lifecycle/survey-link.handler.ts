@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  SurveyLinkAnswerCommandV1,
-  SurveyLinkCommands,
-  SurveyLinkQueryV1,
-  type SurveyLinkStatusV1,
-} from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { ResolutionRpc, SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { SurveyLinkUseCase } from './commands/survey-link.use-case.js';
 
 /** Answered by any instance, whatever areas it serves. */
@@ -14,13 +8,13 @@ import { SurveyLinkUseCase } from './commands/survey-link.use-case.js';
 export class SurveyLinkHandler {
   constructor(private readonly surveyLink: SurveyLinkUseCase) {}
 
-  @MessagePattern(SurveyLinkCommands.Status)
-  status(@Payload() data: unknown): Promise<SurveyLinkStatusV1> {
-    return this.surveyLink.status(parseMessage(SurveyLinkQueryV1, data));
+  @Answers(ResolutionRpc.SurveyLinkStatus)
+  status(request: SurveyLinkQueryV1): Promise<SurveyLinkStatusV1> {
+    return this.surveyLink.status(request);
   }
 
-  @MessagePattern(SurveyLinkCommands.Answer)
-  answer(@Payload() data: unknown): Promise<SurveyLinkStatusV1> {
-    return this.surveyLink.answer(parseMessage(SurveyLinkAnswerCommandV1, data));
+  @Answers(ResolutionRpc.SurveyLinkAnswer)
+  answer(request: SurveyLinkAnswerCommandV1): Promise<SurveyLinkStatusV1> {
+    return this.surveyLink.answer(request);
   }
 }

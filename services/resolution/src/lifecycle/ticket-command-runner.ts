@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ByV1, Refusal, TicketCommandBase } from '@cau/contracts';
+import type { ByV1, Refusal, TicketCommandBase, LifecycleStateV1 } from '@cau/contracts';
 import { ServiceError, EventPositions, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { RoutingLocator } from '../tickets/routing-locator.js';
 import type { TicketRecord } from '../domain/ticket-record.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
-import { lifecycleStateOf, type LifecycleStateV1 } from './lifecycle-state.js';
+import { lifecycleStateOf } from './lifecycle-state.js';
 import { byOf } from '../domain/refusals.js';
 
 /** What a command's work sees: the locked ticket (in the addressed area), its transaction, the time, the actor. */
@@ -46,7 +46,8 @@ export class TicketCommandRunner {
       // An event may have moved the ticket since the check above.
       if (ticket.area !== area) throw ServiceError.conflict(elsewhere(command.number, ticket.area, area));
       await work({ ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) });
-      return lifecycleStateOf(await this.tickets.findById(tx, ticket.ticketId));
+      // Still the addressed area: the ticket is locked and a lifecycle command never moves it.
+      return lifecycleStateOf({ ...(await this.tickets.findById(tx, ticket.ticketId)), area });
     });
   }
 

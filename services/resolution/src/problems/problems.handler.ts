@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddProblemActionCommandV1,
   ChangeProblemCommandV1,
@@ -7,12 +6,12 @@ import {
   LinkProblemTicketsCommandV1,
   ProblemRefV1,
   ProblemsQueryV1,
-  ResolutionQueries,
+  ResolutionRpc,
   UnlinkProblemTicketCommandV1,
   type ProblemsV1,
   type ProblemV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { ManageProblemsUseCase } from './manage-problems.use-case.js';
 
 /** Answered by any instance, whatever areas it serves: a problem spans areas. */
@@ -20,38 +19,38 @@ import { ManageProblemsUseCase } from './manage-problems.use-case.js';
 export class ProblemsHandler {
   constructor(private readonly problems: ManageProblemsUseCase) {}
 
-  @MessagePattern(ResolutionQueries.ListProblems)
-  list(@Payload() data: unknown): Promise<ProblemsV1> {
-    return this.problems.list(parseMessage(ProblemsQueryV1, data));
+  @Answers(ResolutionRpc.ListProblems)
+  list(request: ProblemsQueryV1): Promise<ProblemsV1> {
+    return this.problems.list(request);
   }
 
-  @MessagePattern(ResolutionQueries.GetProblem)
-  get(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.get(parseMessage(ProblemRefV1, data));
+  @Answers(ResolutionRpc.GetProblem)
+  get(request: ProblemRefV1): Promise<ProblemV1> {
+    return this.problems.get(request);
   }
 
-  @MessagePattern(ResolutionQueries.CreateProblem)
-  create(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.create(parseMessage(CreateProblemCommandV1, data));
+  @Answers(ResolutionRpc.CreateProblem)
+  create(request: CreateProblemCommandV1): Promise<ProblemV1> {
+    return this.problems.create(request);
   }
 
-  @MessagePattern(ResolutionQueries.ChangeProblem)
-  change(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.change(parseMessage(ChangeProblemCommandV1, data));
+  @Answers(ResolutionRpc.ChangeProblem)
+  change(request: ChangeProblemCommandV1): Promise<ProblemV1> {
+    return this.problems.change(request);
   }
 
-  @MessagePattern(ResolutionQueries.AddProblemAction)
-  addAction(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.addAction(parseMessage(AddProblemActionCommandV1, data));
+  @Answers(ResolutionRpc.AddProblemAction)
+  addAction(request: AddProblemActionCommandV1): Promise<ProblemV1> {
+    return this.problems.addAction(request);
   }
 
-  @MessagePattern(ResolutionQueries.LinkProblemTickets)
-  link(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.link(parseMessage(LinkProblemTicketsCommandV1, data));
+  @Answers(ResolutionRpc.LinkProblemTickets)
+  link(request: LinkProblemTicketsCommandV1): Promise<ProblemV1> {
+    return this.problems.link(request);
   }
 
-  @MessagePattern(ResolutionQueries.UnlinkProblemTicket)
-  unlink(@Payload() data: unknown): Promise<ProblemV1> {
-    return this.problems.unlink(parseMessage(UnlinkProblemTicketCommandV1, data));
+  @Answers(ResolutionRpc.UnlinkProblemTicket)
+  unlink(request: UnlinkProblemTicketCommandV1): Promise<ProblemV1> {
+    return this.problems.unlink(request);
   }
 }

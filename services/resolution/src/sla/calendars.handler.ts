@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddHolidayCommandV1,
   CalendarsQueryV1,
   ImportHolidaysCommandV1,
   RemoveHolidayCommandV1,
-  ResolutionQueries,
+  ResolutionRpc,
   SaveCalendarCommandV1,
   type CalendarSavedV1,
   type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { Answers } from '@cau/messaging';
 import { GetCalendarsUseCase } from './get-calendars.use-case.js';
 import { ManageHolidaysUseCase } from './manage-holidays.use-case.js';
 import { SaveCalendarUseCase } from './save-calendar.use-case.js';
@@ -26,28 +25,28 @@ export class CalendarsHandler {
     private readonly saveCalendar: SaveCalendarUseCase,
   ) {}
 
-  @MessagePattern(ResolutionQueries.SaveCalendar)
-  save(@Payload() data: unknown): Promise<CalendarSavedV1> {
-    return this.saveCalendar.execute(parseMessage(SaveCalendarCommandV1, data));
+  @Answers(ResolutionRpc.SaveCalendar)
+  save(request: SaveCalendarCommandV1): Promise<CalendarSavedV1> {
+    return this.saveCalendar.execute(request);
   }
 
-  @MessagePattern(ResolutionQueries.Calendars)
-  calendars(@Payload() data: unknown): Promise<CalendarsV1> {
-    return this.getCalendars.execute(parseMessage(CalendarsQueryV1, data));
+  @Answers(ResolutionRpc.Calendars)
+  calendars(request: CalendarsQueryV1): Promise<CalendarsV1> {
+    return this.getCalendars.execute(request);
   }
 
-  @MessagePattern(ResolutionQueries.AddHoliday)
-  add(@Payload() data: unknown): Promise<HolidayChangeV1> {
-    return this.holidays.add(parseMessage(AddHolidayCommandV1, data));
+  @Answers(ResolutionRpc.AddHoliday)
+  add(request: AddHolidayCommandV1): Promise<HolidayChangeV1> {
+    return this.holidays.add(request);
   }
 
-  @MessagePattern(ResolutionQueries.RemoveHoliday)
-  remove(@Payload() data: unknown): Promise<HolidayChangeV1> {
-    return this.holidays.remove(parseMessage(RemoveHolidayCommandV1, data));
+  @Answers(ResolutionRpc.RemoveHoliday)
+  remove(request: RemoveHolidayCommandV1): Promise<HolidayChangeV1> {
+    return this.holidays.remove(request);
   }
 
-  @MessagePattern(ResolutionQueries.ImportHolidays)
-  import(@Payload() data: unknown): Promise<HolidayImportResultV1> {
-    return this.holidays.import(parseMessage(ImportHolidaysCommandV1, data));
+  @Answers(ResolutionRpc.ImportHolidays)
+  import(request: ImportHolidaysCommandV1): Promise<HolidayImportResultV1> {
+    return this.holidays.import(request);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ReplaceSlaPoliciesCommandV1, ResolutionQueries, SlaPoliciesQueryV1, type SlaPoliciesV1 } from '@cau/contracts';
-import { parseMessage } from '@cau/messaging';
+import { ReplaceSlaPoliciesCommandV1, ResolutionRpc, SlaPoliciesQueryV1, type SlaPoliciesV1 } from '@cau/contracts';
+import { Answers } from '@cau/messaging';
 import { GetSlaPoliciesUseCase } from './get-sla-policies.use-case.js';
 import { ReplaceSlaPoliciesUseCase } from './replace-sla-policies.use-case.js';
 
@@ -13,13 +12,13 @@ export class SlaPoliciesHandler {
     private readonly replacePolicies: ReplaceSlaPoliciesUseCase,
   ) {}
 
-  @MessagePattern(ResolutionQueries.SlaPolicies)
-  policies(@Payload() data: unknown): Promise<SlaPoliciesV1> {
-    return this.getPolicies.execute(parseMessage(SlaPoliciesQueryV1, data));
+  @Answers(ResolutionRpc.SlaPolicies)
+  policies(request: SlaPoliciesQueryV1): Promise<SlaPoliciesV1> {
+    return this.getPolicies.execute(request);
   }
 
-  @MessagePattern(ResolutionQueries.ReplaceSlaPolicies)
-  replace(@Payload() data: unknown): Promise<SlaPoliciesV1> {
-    return this.replacePolicies.execute(parseMessage(ReplaceSlaPoliciesCommandV1, data));
+  @Answers(ResolutionRpc.ReplaceSlaPolicies)
+  replace(request: ReplaceSlaPoliciesCommandV1): Promise<SlaPoliciesV1> {
+    return this.replacePolicies.execute(request);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ByV1 } from '@cau/contracts';
+import type { ByV1, HistoryStepV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import type { HistoryStep } from '../domain/ticket-record.js';
 
 export interface NewStep {
   ticketId: string;
@@ -46,7 +45,7 @@ export class TicketHistoryRepository {
     );
   }
 
-  async list(tx: EntityManager, ticketId: string): Promise<HistoryStep[]> {
+  async list(tx: EntityManager, ticketId: string): Promise<HistoryStepV1[]> {
     const rows: Array<{
       at: Date;
       action: string;

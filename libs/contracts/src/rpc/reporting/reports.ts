@@ -24,7 +24,7 @@ import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { TicketFiltersV1 } from './tickets.js';
 import { NotBlank } from '../../not-blank.js';
-import type { ProblemStatus } from '../../procedures/problems.js';
+import type { ProblemStatus } from '../resolution/problems.js';
 
 /**
  * Indicators of the service desk (docs/domain.md § Reports). Definitions of every

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type AcceptSolutionCommandV1 } from '@cau/contracts';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
+import { ProcedureEvents, type AcceptSolutionCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

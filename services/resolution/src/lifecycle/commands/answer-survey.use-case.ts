@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceError } from '@cau/messaging';
-import { ProcedureEvents, type SurveyBodyV1, type SurveyCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type SurveyBodyV1, type SurveyCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { SurveyRepository } from '../../tickets/survey.repository.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';

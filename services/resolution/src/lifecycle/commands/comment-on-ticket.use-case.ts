@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Channel, ErrorCode, ProcedureEvents, TicketStatus, type CommentCommandV1 } from '@cau/contracts';
+import {
+  Channel,
+  ErrorCode,
+  ProcedureEvents,
+  TicketStatus,
+  type CommentCommandV1,
+  type LifecycleStateV1,
+} from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { CommentRepository } from '../../tickets/comment.repository.js';
@@ -13,7 +20,6 @@ import {
   mergedCommentProblem,
   reopenProblem,
 } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct, mayWriteInternalNote, speaksForRequester } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type MergeTicketCommandV1, type TicketMergedV1 } from '@cau/contracts';
+import { ProcedureEvents, type MergeTicketCommandV1, type TicketMergedV1, type LifecycleStateV1 } from '@cau/contracts';
 import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
 import { mergeProblem } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayMerge } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

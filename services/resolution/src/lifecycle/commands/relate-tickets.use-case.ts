@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DefaultArea, ProcedureEvents, type RelatedTicketCommandV1 } from '@cau/contracts';
+import { DefaultArea, ProcedureEvents, type RelatedTicketCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { TicketLinkRepository } from '../../tickets/ticket-link.repository.js';
 import type { TicketRecord } from '../../domain/ticket-record.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type ReasonCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type ReasonCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { ClosureReportRepository } from '../../closure/closure-report.repository.js';
 import { ResolutionSettings } from '../../config/resolution-settings.js';
 import { reopenProblem } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceError } from '@cau/messaging';
-import { ProcedureEvents, type ReviewCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type ReviewCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { buildClosureReport, resolutionTimes } from '../../closure/closure-report.js';
 import { ClosureReportRepository } from '../../closure/closure-report.repository.js';
 import { signOffProblem } from '../../field/field-attention.js';
@@ -9,7 +9,6 @@ import { CalendarRepository } from '../../sla/calendar.repository.js';
 import { clockStartOf } from '../../domain/ticket-record.js';
 import { TicketHistoryRepository } from '../../tickets/ticket-history.repository.js';
 import { reviewFieldProblems } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner, type CommandScope } from '../ticket-command-runner.js';

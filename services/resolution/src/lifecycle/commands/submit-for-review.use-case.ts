@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type SubmitForReviewCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type SubmitForReviewCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { submitFieldProblems, submitProblem } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf, validate } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

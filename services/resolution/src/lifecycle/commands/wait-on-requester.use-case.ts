@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ProcedureEvents, type ReasonCommandV1 } from '@cau/contracts';
+import { ProcedureEvents, type ReasonCommandV1, type LifecycleStateV1 } from '@cau/contracts';
 import { SlaSchedule } from '../../sla/sla-schedule.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
 import { waitProblem } from '../lifecycle-rules.js';
-import type { LifecycleStateV1 } from '../lifecycle-state.js';
 import { mayAct } from '../../domain/permissions.js';
 import { authorize, nextStatus, refuseIf } from '../../domain/refusals.js';
 import { TicketCommandRunner } from '../ticket-command-runner.js';

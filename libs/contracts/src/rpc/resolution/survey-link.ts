@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { TicketStatus } from '../enums.js';
-import { SurveyBodyV1 } from './commands.js';
+import type { TicketStatus } from '../../enums.js';
+import { SurveyBodyV1 } from '../../procedures/commands.js';
 
 /**
  * The satisfaction survey by link (no session): the closure mail carries a token signed by
@@ -46,7 +46,7 @@ export class SurveyLinkRefV1 {
   requesterDigest!: string;
 }
 
-/** `SurveyLinkCommands.Status`. */
+/** `ResolutionRpc.SurveyLinkStatus`. */
 export class SurveyLinkQueryV1 {
   @IsObject()
   @ValidateNested()
@@ -54,7 +54,7 @@ export class SurveyLinkQueryV1 {
   link!: SurveyLinkRefV1;
 }
 
-/** `SurveyLinkCommands.Answer`: the requester's answer, attributed to the ticket's requester. */
+/** `ResolutionRpc.SurveyLinkAnswer`: the requester's answer, attributed to the ticket's requester. */
 export class SurveyLinkAnswerCommandV1 {
   @IsObject()
   @ValidateNested()
@@ -74,12 +74,3 @@ export interface SurveyLinkStatusV1 {
   status: TicketStatus;
   answered: boolean;
 }
-
-/**
- * Answered by any resolution instance, whatever areas it serves (the survey changes no area's work).
- * Only the gateway sends them, after verifying the token's signature and expiry.
- */
-export const SurveyLinkCommands = {
-  Status: 'resolution.survey-link.status.v1',
-  Answer: 'resolution.survey-link.answer.v1',
-} as const;

@@ -18,16 +18,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase } from '../common.js';
-import { AREA_CODE_PATTERN, type TicketStatus } from '../enums.js';
-import { defineEvent } from '../events/envelope.js';
-import { NotBlank } from '../not-blank.js';
-import { ByV1 } from './events.js';
+import { ActorEnvelopeBase } from '../../common.js';
+import { AREA_CODE_PATTERN, type TicketStatus } from '../../enums.js';
+import { defineEvent } from '../../events/envelope.js';
+import { NotBlank } from '../../not-blank.js';
+import { ByV1 } from '../../procedures/events.js';
 
 /**
  * Problem records (docs/domain.md § Post-assistance evaluation: continuous improvement): a problem groups recurring incidents so
  * their root cause is analysed once, a workaround (ideally a knowledge-base article) is known meanwhile, and
- * the actions taken are written down. Resolution owns them (`ResolutionQueries.*Problem*`).
+ * the actions taken are written down. Resolution owns them (`ResolutionRpc.*Problem*`).
  */
 
 export const PROBLEM_STATUSES = ['abierto', 'en_analisis', 'solucion_temporal', 'resuelto', 'cerrado'] as const;

@@ -14,14 +14,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase, ActorV1 } from '../common.js';
-import { JURISDICTION_CODE_PATTERN } from '../rpc/intake/catalogue.js';
-import { Limits } from '../limits.js';
-import { defineEvent } from '../events/envelope.js';
-import { NotBlank } from '../not-blank.js';
+import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
+import { JURISDICTION_CODE_PATTERN } from '../intake/catalogue.js';
+import { Limits } from '../../limits.js';
+import { defineEvent } from '../../events/envelope.js';
+import { NotBlank } from '../../not-blank.js';
 
 /**
- * Business calendars and their holidays (`ResolutionQueries.Calendars`, `AddHoliday`, `RemoveHoliday`,
+ * Business calendars and their holidays (`ResolutionRpc.Calendars`, `AddHoliday`, `RemoveHoliday`,
  * `ImportHolidays`). Resolution keeps them beside the SLA clocks that count them. The calendar
  * `default` is the deployment's (zone CAU_TIME_ZONE, Monday–Friday 08:00–16:00); others belong to
  * jurisdictions that keep their own.

@@ -16,10 +16,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ActorEnvelopeBase, ActorV1 } from '../common.js';
-import { PRIORITIES, type Priority } from '../enums.js';
-import { Limits } from '../limits.js';
-import { NotBlank } from '../not-blank.js';
+import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
+import { PRIORITIES, type Priority } from '../../enums.js';
+import { Limits } from '../../limits.js';
+import { NotBlank } from '../../not-blank.js';
 
 /** A year of minutes: a larger target is a typing error. */
 export const MAX_SLA_TARGET_MINUTES = 525_600;
@@ -94,7 +94,7 @@ export class SlaPolicySetV1 {
   overrides?: SlaPolicyOverrideV1[];
 }
 
-/** `ResolutionQueries.ReplaceSlaPolicies`: administrators only. */
+/** `ResolutionRpc.ReplaceSlaPolicies`: administrators only. */
 export class ReplaceSlaPoliciesCommandV1 extends SlaPolicySetV1 {
   @IsObject()
   @ValidateNested()
