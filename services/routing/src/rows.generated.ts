@@ -3,25 +3,14 @@
  * Please do not edit it manually.
  */
 
-import type { DerivationKind, Impact, Priority, TicketType, Urgency } from '@cau/contracts';
+import type { ByV1, DerivationKind, Impact, Priority, TicketType, Urgency } from '@cau/contracts';
+import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
-
-export type Json = JsonValue;
-
-export type JsonArray = JsonValue[];
-
-export type JsonObject = {
-  [x: string]: JsonValue | undefined;
-};
-
-export type JsonPrimitive = boolean | number | string | null;
-
-export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -34,10 +23,10 @@ export interface Areas {
 
 export interface Derivations {
   at: Timestamp;
-  by: Json;
+  by: JsonColumn<ByV1>;
   from_area: string;
   id: string;
-  kind: string;
+  kind: DerivationKind;
   number: Int8;
   reason: string;
   seq: Generated<Int8>;

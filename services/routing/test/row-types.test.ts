@@ -4,7 +4,7 @@ import { routingService } from '../src/routing.service.js';
 
 /**
  * What `rows.generated.ts` narrows beyond the database's own types: text columns holding the contracts'
- * enumerations. Only this service writes them, through the same types, so reading them back as those
+ * enumerations and jsonb columns holding the contracts' shapes. Only this service writes them, through the same types, so reading them back as those
  * types is not a guess.
  */
 const narrowed: RowTypesOptions = {
@@ -14,13 +14,17 @@ const narrowed: RowTypesOptions = {
     'tickets.urgency': 'Urgency',
     'tickets.priority': 'Priority',
     'edges.kind': 'DerivationKind',
+    'derivations.kind': 'DerivationKind',
+    'derivations.by': 'JsonColumn<ByV1>',
   },
   imports: {
+    ByV1: '@cau/contracts',
     DerivationKind: '@cau/contracts',
     Impact: '@cau/contracts',
     Priority: '@cau/contracts',
     TicketType: '@cau/contracts',
     Urgency: '@cau/contracts',
+    JsonColumn: '@cau/persistence',
   },
 };
 
