@@ -3,6 +3,7 @@
  * Please do not edit it manually.
  */
 
+import type { Histogram } from './reports/kpi-histogram.js';
 import type { CalendarDefinition } from '@cau/business-time';
 import type {
   AttachmentLinkV1,
@@ -10,6 +11,7 @@ import type {
   ContactV1,
   Impact,
   Priority,
+  SatisfactionLevel,
   TicketStatus,
   TicketType,
   TicketViewV1,
@@ -62,10 +64,10 @@ export interface KpiDaily {
   closed: Generated<number>;
   day: Timestamp;
   dimension: string;
-  fr_business_hist: Generated<Json>;
+  fr_business_hist: Generated<JsonColumn<Histogram>>;
   fr_business_n: Generated<number>;
   fr_business_sum: Generated<number>;
-  fr_calendar_hist: Generated<Json>;
+  fr_calendar_hist: Generated<JsonColumn<Histogram>>;
   fr_calendar_n: Generated<number>;
   fr_calendar_sum: Generated<number>;
   incidents: Generated<number>;
@@ -77,10 +79,10 @@ export interface KpiDaily {
   queries: Generated<number>;
   queries_at_l1: Generated<number>;
   regular: Generated<number>;
-  res_business_hist: Generated<Json>;
+  res_business_hist: Generated<JsonColumn<Histogram>>;
   res_business_n: Generated<number>;
   res_business_sum: Generated<number>;
-  res_calendar_hist: Generated<Json>;
+  res_calendar_hist: Generated<JsonColumn<Histogram>>;
   res_calendar_n: Generated<number>;
   res_calendar_sum: Generated<number>;
   resolution_met: Generated<number>;
@@ -276,7 +278,7 @@ export interface TicketView {
   response_due_at: Timestamp | null;
   response_met_at: Timestamp | null;
   routed_at: Timestamp | null;
-  satisfaction: string | null;
+  satisfaction: SatisfactionLevel | null;
   satisfaction_at: Timestamp | null;
   satisfaction_score: number | null;
   search: Generated<string | null>;

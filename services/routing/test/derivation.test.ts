@@ -232,9 +232,10 @@ describe('routing: derivations along the escalation graph', () => {
       );
       await waitFor(
         async () => {
+          // The lock is taken by a built query, whose keywords are lower case.
           const waiting = await h.db.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE'`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%for update'`,
           );
           return waiting.rows[0]!.n === 2;
         },

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
 import type { AlertRecordV1, AlertSourceKind, Priority } from '@cau/contracts';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { intakeRows } from '../rows.js';
+import type { AlertIntegrations } from '../rows.generated.js';
 import type { Integration, IntegrationSettings } from './alert-rules.js';
-
-interface IntegrationRow {
-  id: string;
-  name: string;
-  kind: AlertSourceKind;
-  enabled: boolean;
-  secret_sha256: string;
-  secret_rotated_at: Date;
-  settings: IntegrationSettings;
-  created_at: Date;
-  updated_at: Date;
-}
 
 export interface OpenRecord {
   id: string;
@@ -62,38 +54,37 @@ export interface PendingNote {
   attempts: number;
 }
 
-const RECORD_COLUMNS = `r.id, r.integration_id, i.name AS integration_name, i.kind, r.alert_key, r.name, r.severity, r.priority,
-  r.area, r.labels, r.status, r.firing_count, r.first_seen_at, r.last_seen_at, r.resolved_at, r.ticket_id, r.ticket_number,
-  r.finished_at`;
-
 /** Integrations, alert records and pending timeline notes of the intake schema. */
 @Injectable()
 export class AlertsRepository {
-  private readonly s: string;
+  private readonly db = intakeRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async findIntegration(id: string): Promise<Integration | null> {
-    const rows: IntegrationRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM "${this.s}".alert_integrations WHERE id = $1`,
-      [id],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('alert_integrations').selectAll().where('id', '=', id),
     );
-    return rows[0] ? toIntegration(rows[0]) : null;
+    return row ? toIntegration(row) : null;
   }
 
   async listIntegrations(): Promise<Integration[]> {
-    const rows: IntegrationRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM "${this.s}".alert_integrations ORDER BY name`,
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db.selectFrom('alert_integrations').selectAll().orderBy('name'),
     );
     return rows.map(toIntegration);
   }
 
   async nameTaken(name: string, exceptId: string | null): Promise<boolean> {
-    const rows: unknown[] = await this.runtime.dataSource.query(
-      `SELECT 1 FROM "${this.s}".alert_integrations WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2`,
-      [name, exceptId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('alert_integrations')
+        .select(sql<number>`1`.as('taken'))
+        .where(sql<string>`lower(name)`, '=', sql<string>`lower(${name})`)
+        .where('id', 'is distinct from', exceptId),
     );
     return rows.length > 0;
   }
@@ -106,10 +97,19 @@ export class AlertsRepository {
     secretSha256: string;
     settings: IntegrationSettings;
   }): Promise<Integration> {
-    const rows: IntegrationRow[] = await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".alert_integrations (id, name, kind, enabled, secret_sha256, settings)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [row.id, row.name, row.kind, row.enabled, row.secretSha256, JSON.stringify(row.settings)],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .insertInto('alert_integrations')
+        .values({
+          id: row.id,
+          name: row.name,
+          kind: row.kind,
+          enabled: row.enabled,
+          secret_sha256: row.secretSha256,
+          settings: JSON.stringify(row.settings),
+        })
+        .returningAll(),
     );
     return toIntegration(rows[0]!);
   }
@@ -121,25 +121,33 @@ export class AlertsRepository {
     enabled: boolean;
     settings: IntegrationSettings;
   }): Promise<Integration | null> {
-    const rows: IntegrationRow[] = await this.runtime.dataSource.query(
-      `WITH updated AS (
-         UPDATE "${this.s}".alert_integrations SET name = $2, kind = $3, enabled = $4, settings = $5, updated_at = now()
-         WHERE id = $1 RETURNING *
-       ) SELECT * FROM updated`,
-      [row.id, row.name, row.kind, row.enabled, JSON.stringify(row.settings)],
+    const updated = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('alert_integrations')
+        .set({
+          name: row.name,
+          kind: row.kind,
+          enabled: row.enabled,
+          settings: JSON.stringify(row.settings),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', row.id)
+        .returningAll(),
     );
-    return rows[0] ? toIntegration(rows[0]) : null;
+    return updated ? toIntegration(updated) : null;
   }
 
   async rotateSecret(id: string, secretSha256: string): Promise<Integration | null> {
-    const rows: IntegrationRow[] = await this.runtime.dataSource.query(
-      `WITH rotated AS (
-         UPDATE "${this.s}".alert_integrations SET secret_sha256 = $2, secret_rotated_at = now(), updated_at = now()
-         WHERE id = $1 RETURNING *
-       ) SELECT * FROM rotated`,
-      [id, secretSha256],
+    const rotated = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('alert_integrations')
+        .set({ secret_sha256: secretSha256, secret_rotated_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returningAll(),
     );
-    return rows[0] ? toIntegration(rows[0]) : null;
+    return rotated ? toIntegration(rotated) : null;
   }
 
   /**
@@ -148,6 +156,7 @@ export class AlertsRepository {
    */
   async lockAlerts(tx: EntityManager, refs: AlertRef[]): Promise<void> {
     const keys = [...new Set(refs.map((r) => `alert:${r.integrationId}:${r.alertKey}`))].sort();
+    // Reads no table: only locks, so there is no row to type.
     await tx.query(
       `SELECT count(pg_advisory_xact_lock(h)) FROM (
          SELECT hashtextextended(k, 18) AS h FROM unnest($1::text[]) AS k ORDER BY 1
@@ -158,26 +167,30 @@ export class AlertsRepository {
 
   /** The open records of these alerts, locked, by `integrationId \0 alertKey`. */
   async findOpenRecords(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, OpenRecord>> {
-    const rows: Array<{
-      id: string;
-      integration_id: string;
-      alert_key: string;
-      ticket_id: string;
-      ticket_number: string;
-      name: string;
-      status: 'firing' | 'resolved';
-      firing_count: number;
-      last_note_at: Date;
-    }> = await tx.query(
-      `SELECT r.id, r.integration_id, r.alert_key, r.ticket_id, r.ticket_number, r.name, r.status, r.firing_count,
-              r.last_note_at
-         FROM "${this.s}".alert_records r
-         JOIN unnest($1::uuid[], $2::text[]) AS wanted (integration_id, alert_key)
-           ON wanted.integration_id = r.integration_id AND wanted.alert_key = r.alert_key
-        WHERE r.finished_at IS NULL
-        ORDER BY r.id
-        FOR UPDATE OF r`,
-      [refs.map((r) => r.integrationId), refs.map((r) => r.alertKey)],
+    const wanted = sql<{ integration_id: string; alert_key: string }>`unnest(${refs.map(
+      (r) => r.integrationId,
+    )}::uuid[], ${refs.map((r) => r.alertKey)}::text[])`.as<'wanted'>(sql`wanted (integration_id, alert_key)`);
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('alert_records as r')
+        .innerJoin(wanted, (join) =>
+          join.onRef('wanted.integration_id', '=', 'r.integration_id').onRef('wanted.alert_key', '=', 'r.alert_key'),
+        )
+        .select([
+          'r.id',
+          'r.integration_id',
+          'r.alert_key',
+          'r.ticket_id',
+          'r.ticket_number',
+          'r.name',
+          'r.status',
+          'r.firing_count',
+          'r.last_note_at',
+        ])
+        .where('r.finished_at', 'is', null)
+        .orderBy('r.id')
+        .forUpdate('r'),
     );
     return new Map(
       rows.map((r) => [
@@ -197,52 +210,85 @@ export class AlertsRepository {
 
   async insertRecords(tx: EntityManager, records: NewRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await tx.query(
-      `INSERT INTO "${this.s}".alert_records
-         (id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status,
-          firing_count, first_seen_at, last_seen_at, last_note_at)
-       SELECT id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status,
-              1, at, at, at
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[])
-           AS t (id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status, at)`,
-      [
-        records.map((r) => r.id),
-        records.map((r) => r.integrationId),
-        records.map((r) => r.alertKey),
-        records.map((r) => r.ticketId),
-        records.map((r) => r.ticketNumber),
-        records.map((r) => r.name),
-        records.map((r) => r.severity),
-        records.map((r) => r.priority),
-        records.map((r) => r.area),
-        records.map((r) => JSON.stringify(r.labels)),
-        records.map((r) => r.status),
-        records.map((r) => r.at.toISOString()),
-      ],
+    // One statement for the batch: the records' values as arrays, one row per record.
+    const t = sql<NewRecordRow>`unnest(
+      ${records.map((r) => r.id)}::uuid[], ${records.map((r) => r.integrationId)}::uuid[],
+      ${records.map((r) => r.alertKey)}::text[], ${records.map((r) => r.ticketId)}::uuid[],
+      ${records.map((r) => r.ticketNumber)}::bigint[], ${records.map((r) => r.name)}::text[],
+      ${records.map((r) => r.severity)}::text[], ${records.map((r) => r.priority)}::text[],
+      ${records.map((r) => r.area)}::text[], ${records.map((r) => JSON.stringify(r.labels))}::jsonb[],
+      ${records.map((r) => r.status)}::text[], ${records.map((r) => r.at.toISOString())}::timestamptz[])`.as<'t'>(
+      sql`t (id, integration_id, alert_key, ticket_id, ticket_number, name, severity, priority, area, labels, status, at)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .insertInto('alert_records')
+        .columns([
+          'id',
+          'integration_id',
+          'alert_key',
+          'ticket_id',
+          'ticket_number',
+          'name',
+          'severity',
+          'priority',
+          'area',
+          'labels',
+          'status',
+          'firing_count',
+          'first_seen_at',
+          'last_seen_at',
+          'last_note_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom(t)
+            .select([
+              't.id',
+              't.integration_id',
+              't.alert_key',
+              't.ticket_id',
+              't.ticket_number',
+              't.name',
+              't.severity',
+              't.priority',
+              't.area',
+              't.labels',
+              't.status',
+              sql<number>`1`.as('firing_count'),
+              't.at as first_seen_at',
+              't.at as last_seen_at',
+              't.at as last_note_at',
+            ]),
+        ),
     );
   }
 
   /** Writes the state a batch of firings and resolutions left each record in. */
   async saveRecords(tx: EntityManager, records: Array<SavedRecord & { id: string }>, at: Date): Promise<void> {
     if (records.length === 0) return;
-    await tx.query(
-      `UPDATE "${this.s}".alert_records r
-          SET firing_count = t.firing_count, status = t.status, resolved_at = t.resolved_at,
-              last_note_at = t.last_note_at, labels = coalesce(t.labels, r.labels),
-              last_seen_at = greatest(r.last_seen_at, $7)
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[])
-           AS t (id, firing_count, status, resolved_at, last_note_at, labels)
-        WHERE r.id = t.id`,
-      [
-        records.map((r) => r.id),
-        records.map((r) => r.firingCount),
-        records.map((r) => r.status),
-        records.map((r) => r.resolvedAt?.toISOString() ?? null),
-        records.map((r) => r.lastNoteAt.toISOString()),
-        records.map((r) => (r.labels ? JSON.stringify(r.labels) : null)),
-        at.toISOString(),
-      ],
+    const t = sql<SavedRecordRow>`unnest(
+      ${records.map((r) => r.id)}::uuid[], ${records.map((r) => r.firingCount)}::int[],
+      ${records.map((r) => r.status)}::text[], ${records.map((r) => r.resolvedAt?.toISOString() ?? null)}::timestamptz[],
+      ${records.map((r) => r.lastNoteAt.toISOString())}::timestamptz[],
+      ${records.map((r) => (r.labels ? JSON.stringify(r.labels) : null))}::jsonb[])`.as<'t'>(
+      sql`t (id, firing_count, status, resolved_at, last_note_at, labels)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .updateTable('alert_records as r')
+        .from(t)
+        .set((eb) => ({
+          firing_count: eb.ref('t.firing_count'),
+          status: eb.ref('t.status'),
+          resolved_at: eb.ref('t.resolved_at'),
+          last_note_at: eb.ref('t.last_note_at'),
+          labels: sql<string>`coalesce(t.labels, r.labels)`,
+          last_seen_at: sql<Date>`greatest(r.last_seen_at, ${at.toISOString()})`,
+        }))
+        .whereRef('r.id', '=', 't.id'),
     );
   }
 
@@ -251,103 +297,177 @@ export class AlertsRepository {
     notes: Array<{ id: string; recordId: string; ticketNumber: number; text: string }>,
   ): Promise<void> {
     if (notes.length === 0) return;
-    await tx.query(
-      `INSERT INTO "${this.s}".alert_notes (id, record_id, ticket_number, text)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[]) ON CONFLICT (id) DO NOTHING`,
-      [
-        notes.map((n) => n.id),
-        notes.map((n) => n.recordId),
-        notes.map((n) => n.ticketNumber),
-        notes.map((n) => n.text),
-      ],
+    const t = sql<NoteRow>`unnest(
+      ${notes.map((n) => n.id)}::uuid[], ${notes.map((n) => n.recordId)}::uuid[],
+      ${notes.map((n) => n.ticketNumber)}::bigint[], ${notes.map((n) => n.text)}::text[])`.as<'t'>(
+      sql`t (id, record_id, ticket_number, text)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .insertInto('alert_notes')
+        .columns(['id', 'record_id', 'ticket_number', 'text'])
+        .expression((eb) => eb.selectFrom(t).select(['t.id', 't.record_id', 't.ticket_number', 't.text']))
+        .onConflict((conflict) => conflict.column('id').doNothing()),
     );
   }
 
   /** Notes not yet on their ticket, oldest first, locked so two instances never post the same one at once. */
   async claimPendingNotes(tx: EntityManager, limit: number): Promise<PendingNote[]> {
-    const rows: Array<{ id: string; ticket_number: string; text: string; attempts: number }> = await tx.query(
-      `SELECT id, ticket_number, text, attempts FROM "${this.s}".alert_notes
-         WHERE posted_at IS NULL AND attempts < 100 ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('alert_notes')
+        .select(['id', 'ticket_number', 'text', 'attempts'])
+        .where('posted_at', 'is', null)
+        .where('attempts', '<', 100)
+        .orderBy('created_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     );
     return rows.map((r) => ({ id: r.id, ticketNumber: Number(r.ticket_number), text: r.text, attempts: r.attempts }));
   }
 
   async notePosted(tx: EntityManager, id: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".alert_notes SET posted_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('alert_notes')
+        .set({ posted_at: sql<Date>`now()`, last_error: null })
+        .where('id', '=', id),
+    );
   }
 
   async noteFailed(tx: EntityManager, id: string, error: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".alert_notes SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-      id,
-      error.slice(0, 1000),
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('alert_notes')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 1000) }))
+        .where('id', '=', id),
+    );
   }
 
   async recent(limit: number, integrationId: string | undefined): Promise<AlertRecordV1[]> {
-    const rows: RecordRow[] = await this.runtime.dataSource.query(
-      `SELECT ${RECORD_COLUMNS} FROM "${this.s}".alert_records r
-         JOIN "${this.s}".alert_integrations i ON i.id = r.integration_id
-        WHERE $2::uuid IS NULL OR r.integration_id = $2
-        ORDER BY r.last_seen_at DESC, r.id LIMIT $1`,
-      [limit, integrationId ?? null],
+    const recent = recordQuery(this.db).orderBy('r.last_seen_at', 'desc').orderBy('r.id').limit(limit);
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      integrationId === undefined ? recent : recent.where('r.integration_id', '=', integrationId),
     );
     return rows.map(toRecord);
   }
 
   async ofTicketNumber(number: number): Promise<AlertRecordV1[]> {
-    const rows: RecordRow[] = await this.runtime.dataSource.query(
-      `SELECT ${RECORD_COLUMNS} FROM "${this.s}".alert_records r
-         JOIN "${this.s}".alert_integrations i ON i.id = r.integration_id
-        WHERE r.ticket_number = $1 ORDER BY r.first_seen_at, r.id LIMIT 100`,
-      [number],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      recordQuery(this.db)
+        .where('r.ticket_number', '=', String(number))
+        .orderBy('r.first_seen_at')
+        .orderBy('r.id')
+        .limit(100),
     );
     return rows.map(toRecord);
   }
 
   /** The ticket was closed or merged: its alerts' next firing opens a new ticket. */
   async finishTicket(tx: EntityManager, ticketId: string, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".alert_records SET finished_at = $2 WHERE ticket_id = $1 AND finished_at IS NULL`,
-      [ticketId, at.toISOString()],
+    await execute(
+      tx,
+      this.db
+        .updateTable('alert_records')
+        .set({ finished_at: at.toISOString() })
+        .where('ticket_id', '=', ticketId)
+        .where('finished_at', 'is', null),
     );
   }
 
   /** Reopened: its alerts fold into it again, unless the same alert already opened another ticket meanwhile. */
   async reopenTicket(tx: EntityManager, ticketId: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".alert_records r SET finished_at = NULL
-        WHERE r.ticket_id = $1 AND r.finished_at IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM "${this.s}".alert_records o
-                           WHERE o.integration_id = r.integration_id AND o.alert_key = r.alert_key
-                             AND o.finished_at IS NULL)`,
-      [ticketId],
+    await execute(
+      tx,
+      this.db
+        .updateTable('alert_records as r')
+        .set({ finished_at: null })
+        .where('r.ticket_id', '=', ticketId)
+        .where('r.finished_at', 'is not', null)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('alert_records as o')
+                .select(sql<number>`1`.as('open'))
+                .whereRef('o.integration_id', '=', 'r.integration_id')
+                .whereRef('o.alert_key', '=', 'r.alert_key')
+                .where('o.finished_at', 'is', null),
+            ),
+          ),
+        ),
     );
   }
 }
 
-interface RecordRow {
+/** A new record's values as unnest gives them back, one row per record. */
+interface NewRecordRow {
   id: string;
   integration_id: string;
-  integration_name: string;
-  kind: AlertSourceKind;
   alert_key: string;
+  ticket_id: string;
+  ticket_number: string;
   name: string;
   severity: string | null;
   priority: Priority;
   area: string;
-  labels: Record<string, string>;
-  status: 'firing' | 'resolved';
-  firing_count: number;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  resolved_at: Date | null;
-  ticket_id: string;
-  ticket_number: string;
-  finished_at: Date | null;
+  labels: string;
+  status: AlertRecordV1['status'];
+  at: Date;
 }
 
-function toRecord(r: RecordRow): AlertRecordV1 {
+/** A saved record's state as unnest gives it back. */
+interface SavedRecordRow {
+  id: string;
+  firing_count: number;
+  status: AlertRecordV1['status'];
+  resolved_at: Date | null;
+  last_note_at: Date;
+  labels: string | null;
+}
+
+interface NoteRow {
+  id: string;
+  record_id: string;
+  ticket_number: string;
+  text: string;
+}
+
+/** A record with its integration's name and kind. */
+function recordQuery(db: typeof intakeRows) {
+  return db
+    .selectFrom('alert_records as r')
+    .innerJoin('alert_integrations as i', 'i.id', 'r.integration_id')
+    .select([
+      'r.id',
+      'r.integration_id',
+      'i.name as integration_name',
+      'i.kind',
+      'r.alert_key',
+      'r.name',
+      'r.severity',
+      'r.priority',
+      'r.area',
+      'r.labels',
+      'r.status',
+      'r.firing_count',
+      'r.first_seen_at',
+      'r.last_seen_at',
+      'r.resolved_at',
+      'r.ticket_id',
+      'r.ticket_number',
+      'r.finished_at',
+    ]);
+}
+
+function toRecord(r: InferResult<ReturnType<typeof recordQuery>>[number]): AlertRecordV1 {
   return {
     id: r.id,
     integrationId: r.integration_id,
@@ -370,7 +490,7 @@ function toRecord(r: RecordRow): AlertRecordV1 {
   };
 }
 
-function toIntegration(r: IntegrationRow): Integration {
+function toIntegration(r: Selectable<AlertIntegrations>): Integration {
   return {
     id: r.id,
     name: r.name,

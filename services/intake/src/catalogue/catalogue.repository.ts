@@ -1,33 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { CatalogueKind, CategoryV1, JurisdictionV1, ServiceV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { intakeRows } from '../rows.js';
+import type { Categories, DB, Jurisdictions, Services } from '../rows.generated.js';
 import type { CategorySetting, JurisdictionSetting } from './catalogue-seed.js';
-
-interface CategoryRow {
-  code: string;
-  parent_code: string | null;
-  label_es: string;
-  label_en: string;
-  position: number;
-  retired: boolean;
-}
-
-interface ServiceRow {
-  code: string;
-  label_es: string;
-  label_en: string;
-  retired: boolean;
-}
-
-interface JurisdictionRow {
-  code: string;
-  name: string | null;
-  referente_emails: string[];
-  supervisor_emails: string[];
-  listed: boolean;
-  retired: boolean;
-}
 
 /** A registration's catalogue values as the catalogue knows them. */
 export interface RegistrationValues {
@@ -40,11 +19,19 @@ export interface RegistrationValues {
   jurisdictionsClosed: boolean;
 }
 
-const TABLE: Record<CatalogueKind, string> = {
+const TABLE = {
   category: 'categories',
   service: 'services',
   jurisdiction: 'jurisdictions',
-};
+} as const satisfies Record<CatalogueKind, keyof DB>;
+
+const CATEGORY_COLUMNS = ['code', 'parent_code', 'label_es', 'label_en', 'position', 'retired'] as const;
+const SERVICE_COLUMNS = ['code', 'label_es', 'label_en', 'retired'] as const;
+const JURISDICTION_COLUMNS = ['code', 'name', 'referente_emails', 'supervisor_emails', 'listed', 'retired'] as const;
+
+type CategoryRow = Pick<Selectable<Categories>, (typeof CATEGORY_COLUMNS)[number]>;
+type ServiceRow = Pick<Selectable<Services>, (typeof SERVICE_COLUMNS)[number]>;
+type JurisdictionRow = Pick<Selectable<Jurisdictions>, (typeof JURISDICTION_COLUMNS)[number]>;
 
 const toCategory = (r: CategoryRow): CategoryV1 => ({
   code: r.code,
@@ -70,117 +57,173 @@ const toJurisdiction = (r: JurisdictionRow): JurisdictionV1 => ({
 /** The catalogue tables of the intake schema. */
 @Injectable()
 export class CatalogueRepository {
-  private readonly s: string;
+  private readonly db = intakeRows;
 
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Top-level categories in order, each followed by its subcategories in order. */
   async categories(db: EntityManager): Promise<CategoryV1[]> {
-    const rows: CategoryRow[] = await db.query(
-      `SELECT c.code, c.parent_code, c.label_es, c.label_en, c.position, c.retired
-       FROM "${this.s}".categories c LEFT JOIN "${this.s}".categories p ON p.code = c.parent_code
-       ORDER BY coalesce(p.position, c.position), coalesce(p.code, c.code), c.parent_code NULLS FIRST,
-                c.position, c.code`,
+    const rows = await fetchRows(
+      db,
+      this.db
+        .selectFrom('categories as c')
+        .leftJoin('categories as p', 'p.code', 'c.parent_code')
+        .select(CATEGORY_COLUMNS.map((column) => `c.${column}` as const))
+        .orderBy(sql`coalesce(p.position, c.position)`)
+        .orderBy(sql`coalesce(p.code, c.code)`)
+        .orderBy('c.parent_code', (order) => order.nullsFirst())
+        .orderBy('c.position')
+        .orderBy('c.code'),
     );
     return rows.map(toCategory);
   }
 
   async services(db: EntityManager): Promise<ServiceV1[]> {
-    const rows: ServiceRow[] = await db.query(
-      `SELECT code, label_es, label_en, retired FROM "${this.s}".services ORDER BY label_es, code`,
+    const rows = await fetchRows(
+      db,
+      this.db.selectFrom('services').select(SERVICE_COLUMNS).orderBy('label_es').orderBy('code'),
     );
     return rows.map(toService);
   }
 
   async jurisdictions(db: EntityManager): Promise<JurisdictionV1[]> {
-    const rows: JurisdictionRow[] = await db.query(
-      `SELECT code, name, referente_emails, supervisor_emails, listed, retired FROM "${this.s}".jurisdictions
-       ORDER BY coalesce(name, code), code`,
+    const rows = await fetchRows(
+      db,
+      this.db
+        .selectFrom('jurisdictions')
+        .select(JURISDICTION_COLUMNS)
+        .orderBy(sql`coalesce(name, code)`)
+        .orderBy('code'),
     );
     return rows.map(toJurisdiction);
   }
 
   /** The row, locked until the transaction ends (changes to one entry happen one at a time). */
   async category(tx: EntityManager, code: string): Promise<CategoryV1 | null> {
-    const rows: CategoryRow[] = await tx.query(
-      `SELECT code, parent_code, label_es, label_en, position, retired FROM "${this.s}".categories
-       WHERE code = $1 FOR UPDATE`,
-      [code],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('categories').select(CATEGORY_COLUMNS).where('code', '=', code).forUpdate(),
     );
-    return rows[0] ? toCategory(rows[0]) : null;
+    return row ? toCategory(row) : null;
   }
 
   async service(tx: EntityManager, code: string): Promise<ServiceV1 | null> {
-    const rows: ServiceRow[] = await tx.query(
-      `SELECT code, label_es, label_en, retired FROM "${this.s}".services WHERE code = $1 FOR UPDATE`,
-      [code],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('services').select(SERVICE_COLUMNS).where('code', '=', code).forUpdate(),
     );
-    return rows[0] ? toService(rows[0]) : null;
+    return row ? toService(row) : null;
   }
 
   async jurisdiction(tx: EntityManager, code: string): Promise<JurisdictionV1 | null> {
-    const rows: JurisdictionRow[] = await tx.query(
-      `SELECT code, name, referente_emails, supervisor_emails, listed, retired FROM "${this.s}".jurisdictions
-       WHERE code = $1 FOR UPDATE`,
-      [code],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('jurisdictions').select(JURISDICTION_COLUMNS).where('code', '=', code).forUpdate(),
     );
-    return rows[0] ? toJurisdiction(rows[0]) : null;
+    return row ? toJurisdiction(row) : null;
   }
 
   async hasSubcategories(tx: EntityManager, code: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".categories WHERE parent_code = $1 LIMIT 1`, [
-      code,
-    ]);
-    return rows.length > 0;
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('categories')
+        .select(sql<number>`1`.as('found'))
+        .where('parent_code', '=', code)
+        .limit(1),
+    );
+    return row !== null;
   }
 
   /** The position after the last sibling. */
   async nextPosition(tx: EntityManager, parent: string | null): Promise<number> {
-    const rows: Array<{ next: number }> = await tx.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS next FROM "${this.s}".categories
-       WHERE parent_code IS NOT DISTINCT FROM $1`,
-      [parent],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('categories')
+        .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as('next'))
+        .where('parent_code', 'is not distinct from', parent),
     );
-    return rows[0]!.next;
+    return row!.next;
   }
 
   async saveCategory(tx: EntityManager, c: CategoryV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".categories (code, parent_code, label_es, label_en, position, retired)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (code) DO UPDATE SET parent_code = EXCLUDED.parent_code, label_es = EXCLUDED.label_es,
-         label_en = EXCLUDED.label_en, position = EXCLUDED.position, retired = EXCLUDED.retired, updated_at = now()`,
-      [c.code, c.parent, c.label.es, c.label.en, c.order, c.retired],
+    await execute(
+      tx,
+      this.db
+        .insertInto('categories')
+        .values({
+          code: c.code,
+          parent_code: c.parent,
+          label_es: c.label.es,
+          label_en: c.label.en,
+          position: c.order,
+          retired: c.retired,
+        })
+        .onConflict((conflict) =>
+          conflict.column('code').doUpdateSet((eb) => ({
+            parent_code: eb.ref('excluded.parent_code'),
+            label_es: eb.ref('excluded.label_es'),
+            label_en: eb.ref('excluded.label_en'),
+            position: eb.ref('excluded.position'),
+            retired: eb.ref('excluded.retired'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   async saveService(tx: EntityManager, v: ServiceV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".services (code, label_es, label_en, retired) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (code) DO UPDATE SET label_es = EXCLUDED.label_es, label_en = EXCLUDED.label_en,
-         retired = EXCLUDED.retired, updated_at = now()`,
-      [v.code, v.label.es, v.label.en, v.retired],
+    await execute(
+      tx,
+      this.db
+        .insertInto('services')
+        .values({ code: v.code, label_es: v.label.es, label_en: v.label.en, retired: v.retired })
+        .onConflict((conflict) =>
+          conflict.column('code').doUpdateSet((eb) => ({
+            label_es: eb.ref('excluded.label_es'),
+            label_en: eb.ref('excluded.label_en'),
+            retired: eb.ref('excluded.retired'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   async saveJurisdiction(tx: EntityManager, j: JurisdictionV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".jurisdictions (code, name, referente_emails, supervisor_emails, listed, retired)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, referente_emails = EXCLUDED.referente_emails,
-         supervisor_emails = EXCLUDED.supervisor_emails, listed = EXCLUDED.listed, retired = EXCLUDED.retired,
-         updated_at = now()`,
-      [j.code, j.name, j.referenteEmails, j.supervisorEmails, j.listed, j.retired],
+    await execute(
+      tx,
+      this.db
+        .insertInto('jurisdictions')
+        .values({
+          code: j.code,
+          name: j.name,
+          referente_emails: j.referenteEmails,
+          supervisor_emails: j.supervisorEmails,
+          listed: j.listed,
+          retired: j.retired,
+        })
+        .onConflict((conflict) =>
+          conflict.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            referente_emails: eb.ref('excluded.referente_emails'),
+            supervisor_emails: eb.ref('excluded.supervisor_emails'),
+            listed: eb.ref('excluded.listed'),
+            retired: eb.ref('excluded.retired'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   async setRetired(tx: EntityManager, kind: CatalogueKind, code: string, retired: boolean): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".${TABLE[kind]} SET retired = $2, updated_at = now() WHERE code = $1`, [
-      code,
-      retired,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable(TABLE[kind])
+        .set({ retired, updated_at: sql<Date>`now()` })
+        .where('code', '=', code),
+    );
   }
 
   /** What the catalogue says about the categories, services and jurisdictions of a batch of registrations. */
@@ -190,28 +233,42 @@ export class CatalogueRepository {
     jurisdictions: string[],
     services: string[],
   ): Promise<RegistrationValues> {
-    const categoryRows: Array<{ code: string; retired: boolean }> = await tx.query(
-      `SELECT c.code, c.retired OR coalesce(p.retired, false) AS retired
-       FROM "${this.s}".categories c LEFT JOIN "${this.s}".categories p ON p.code = c.parent_code
-       WHERE c.code = ANY($1::text[])`,
-      [[...new Set(categories)]],
+    const anyOf = (codes: string[]) => sql<string>`ANY(${[...new Set(codes)]}::text[])`;
+    const categoryRows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('categories as c')
+        .leftJoin('categories as p', 'p.code', 'c.parent_code')
+        .select(['c.code', sql<boolean>`c.retired OR coalesce(p.retired, false)`.as('retired')])
+        .where('c.code', '=', anyOf(categories)),
     );
-    const jurisdictionRows: Array<{ code: string; listed: boolean; retired: boolean }> = await tx.query(
-      `SELECT code, listed, retired FROM "${this.s}".jurisdictions WHERE code = ANY($1::text[])`,
-      [[...new Set(jurisdictions)]],
+    const jurisdictionRows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('jurisdictions')
+        .select(['code', 'listed', 'retired'])
+        .where('code', '=', anyOf(jurisdictions)),
     );
-    const serviceRows: Array<{ code: string; retired: boolean }> =
+    const serviceRows =
       services.length === 0
         ? []
-        : await tx.query(`SELECT code, retired FROM "${this.s}".services WHERE code = ANY($1::text[])`, [
-            [...new Set(services)],
-          ]);
-    const closed: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".jurisdictions WHERE listed LIMIT 1`);
+        : await fetchRows(
+            tx,
+            this.db.selectFrom('services').select(['code', 'retired']).where('code', '=', anyOf(services)),
+          );
+    const closed = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('jurisdictions')
+        .select(sql<number>`1`.as('found'))
+        .where('listed', '=', true)
+        .limit(1),
+    );
     return {
       categories: new Map(categoryRows.map((r) => [r.code, r.retired])),
       services: new Map(serviceRows.map((r) => [r.code, r.retired])),
       jurisdictions: new Map(jurisdictionRows.map((r) => [r.code, { listed: r.listed, retired: r.retired }])),
-      jurisdictionsClosed: closed.length > 0,
+      jurisdictionsClosed: closed !== null,
     };
   }
 
@@ -224,36 +281,55 @@ export class CatalogueRepository {
     categories: readonly CategorySetting[],
     jurisdictions: readonly JurisdictionSetting[],
   ): Promise<string[]> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`cau-catalogue-seed-${this.s}`]);
-    const done: Array<{ kind: string }> = await tx.query(`SELECT kind FROM "${this.s}".catalogue_seeded`);
+    // Takes a lock and reads no row.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`cau-catalogue-seed-${this.runtime.schema}`]);
+    const done = await fetchRows(tx, this.db.selectFrom('catalogue_seeded').select('kind'));
     const seeded = new Set(done.map((r) => r.kind));
     const now: string[] = [];
     if (!seeded.has('category')) {
-      await tx.query(
-        `INSERT INTO "${this.s}".categories (code, label_es, label_en, position)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (code) DO NOTHING`,
-        [
-          categories.map((c) => c.code),
-          categories.map((c) => c.es),
-          categories.map((c) => c.en),
-          categories.map((_, i) => i),
-        ],
+      const settings = sql<{ code: string; label_es: string; label_en: string; position: number }>`unnest(
+        ${categories.map((c) => c.code)}::text[], ${categories.map((c) => c.es)}::text[],
+        ${categories.map((c) => c.en)}::text[], ${categories.map((_, i) => i)}::int[])`.as<'t'>(
+        sql`t (code, label_es, label_en, position)`,
+      );
+      await execute(
+        tx,
+        this.db
+          .insertInto('categories')
+          .columns(['code', 'label_es', 'label_en', 'position'])
+          .expression((eb) => eb.selectFrom(settings).select(['t.code', 't.label_es', 't.label_en', 't.position']))
+          .onConflict((conflict) => conflict.column('code').doNothing()),
       );
       now.push('category');
     }
     if (!seeded.has('jurisdiction')) {
       for (const j of jurisdictions) {
-        await tx.query(
-          `INSERT INTO "${this.s}".jurisdictions (code, referente_emails, supervisor_emails) VALUES ($1, $2, $3)
-           ON CONFLICT (code) DO UPDATE SET referente_emails = EXCLUDED.referente_emails,
-             supervisor_emails = EXCLUDED.supervisor_emails, updated_at = now()`,
-          [j.code, j.referenteEmails, j.supervisorEmails],
+        await execute(
+          tx,
+          this.db
+            .insertInto('jurisdictions')
+            .values({ code: j.code, referente_emails: j.referenteEmails, supervisor_emails: j.supervisorEmails })
+            .onConflict((conflict) =>
+              conflict.column('code').doUpdateSet((eb) => ({
+                referente_emails: eb.ref('excluded.referente_emails'),
+                supervisor_emails: eb.ref('excluded.supervisor_emails'),
+                updated_at: sql<Date>`now()`,
+              })),
+            ),
         );
       }
       now.push('jurisdiction');
     }
     if (now.length > 0) {
-      await tx.query(`INSERT INTO "${this.s}".catalogue_seeded (kind, at) SELECT unnest($1::text[]), now()`, [now]);
+      await execute(
+        tx,
+        this.db
+          .insertInto('catalogue_seeded')
+          .columns(['kind', 'at'])
+          .expression(
+            this.db.selectNoFrom([sql<string>`unnest(${now}::text[])`.as('kind'), sql<Date>`now()`.as('at')]),
+          ),
+      );
     }
     return now;
   }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type NotNull } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
 import type { ContactV1, Priority, TicketRegistrationV1 } from '@cau/contracts';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { intakeRows } from '../rows.js';
+import type { Tickets } from '../rows.generated.js';
 
 export interface StoredRegistration {
   ticketId: string;
@@ -26,24 +29,18 @@ export interface NewTicketRow {
 /** Tickets, requesters, jurisdictions and the ticket counter of the intake schema. */
 @Injectable()
 export class TicketRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = intakeRows;
 
   async findByIdempotencyKeys(tx: EntityManager, keys: string[]): Promise<Map<string, StoredRegistration>> {
     if (keys.length === 0) return new Map();
-    const rows: Array<{
-      id: string;
-      number: string;
-      registered_at: Date;
-      idempotency_key: string;
-      request_fingerprint: string | null;
-    }> = await tx.query(
-      `SELECT id, number, registered_at, idempotency_key, request_fingerprint FROM "${this.s}".tickets
-         WHERE idempotency_key = ANY($1::text[])`,
-      [keys],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('tickets')
+        .select(['id', 'number', 'registered_at', 'idempotency_key', 'request_fingerprint'])
+        .where('idempotency_key', '=', sql<string>`ANY(${keys}::text[])`)
+        // Matched by its key, so it has one.
+        .$narrowType<{ idempotency_key: NotNull }>(),
     );
     return new Map(
       rows.map((r) => [
@@ -68,20 +65,26 @@ export class TicketRepository {
   ): Promise<Map<string, string>> {
     // Sorted so two concurrent batches lock the same rows in the same order (no deadlock).
     const sorted = [...contacts].sort((a, b) => (a.email < b.email ? -1 : 1));
-    const rows: Array<{ id: string; email: string }> = await tx.query(
-      `INSERT INTO "${this.s}".requesters (id, email, name, phone, jurisdiction)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-       ON CONFLICT (email) DO UPDATE
-         SET name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, requesters.phone),
-             jurisdiction = EXCLUDED.jurisdiction, updated_at = now()
-       RETURNING id, email`,
-      [
-        sorted.map((c) => c.id),
-        sorted.map((c) => c.email),
-        sorted.map((c) => c.name),
-        sorted.map((c) => c.phone ?? null),
-        sorted.map((c) => c.jurisdiction),
-      ],
+    const t = sql<{ id: string; email: string; name: string; phone: string | null; jurisdiction: string }>`unnest(
+      ${sorted.map((c) => c.id)}::uuid[], ${sorted.map((c) => c.email)}::text[], ${sorted.map((c) => c.name)}::text[],
+      ${sorted.map((c) => c.phone ?? null)}::text[], ${sorted.map((c) => c.jurisdiction)}::text[])`.as<'t'>(
+      sql`t (id, email, name, phone, jurisdiction)`,
+    );
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('requesters')
+        .columns(['id', 'email', 'name', 'phone', 'jurisdiction'])
+        .expression((eb) => eb.selectFrom(t).select(['t.id', 't.email', 't.name', 't.phone', 't.jurisdiction']))
+        .onConflict((conflict) =>
+          conflict.column('email').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            phone: eb.fn.coalesce('excluded.phone', 'requesters.phone'),
+            jurisdiction: eb.ref('excluded.jurisdiction'),
+            updated_at: sql<Date>`now()`,
+          })),
+        )
+        .returning(['id', 'email']),
     );
     return new Map(rows.map((r) => [r.email, r.id]));
   }
@@ -91,62 +94,85 @@ export class TicketRepository {
     tx: EntityManager,
     contact: ContactV1 & { jurisdiction: string },
   ): Promise<string | null> {
-    const rows: Array<{ id: string }> = await tx.query(
-      `SELECT id FROM "${this.s}".requesters
-        WHERE email = $1 AND name = $2 AND phone IS NOT DISTINCT FROM coalesce($3, phone) AND jurisdiction = $4`,
-      [contact.email, contact.name, contact.phone ?? null, contact.jurisdiction],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('requesters')
+        .select('id')
+        .where('email', '=', contact.email)
+        .where('name', '=', contact.name)
+        .where('phone', 'is not distinct from', sql<string | null>`coalesce(${contact.phone ?? null}, phone)`)
+        .where('jurisdiction', '=', contact.jurisdiction),
     );
-    return rows[0]?.id ?? null;
+    return row?.id ?? null;
   }
 
   async ensureJurisdictions(tx: EntityManager, codes: string[]): Promise<void> {
     const unique = [...new Set(codes)].sort();
-    await tx.query(
-      `INSERT INTO "${this.s}".jurisdictions (code) SELECT * FROM unnest($1::text[]) ON CONFLICT DO NOTHING`,
-      [unique],
+    const t = sql<{ code: string }>`unnest(${unique}::text[])`.as<'t'>(sql`t (code)`);
+    await execute(
+      tx,
+      this.db
+        .insertInto('jurisdictions')
+        .columns(['code'])
+        .expression((eb) => eb.selectFrom(t).select('t.code'))
+        .onConflict((conflict) => conflict.doNothing()),
     );
   }
 
   /** Draws `count` consecutive numbers; the row stays locked until the transaction ends. */
   async drawNumbers(tx: EntityManager, count: number): Promise<number> {
-    const rows: Array<{ last_number: string }> = await tx.query(
-      // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
-      `WITH drawn AS (
-         UPDATE "${this.s}".ticket_number SET last_number = last_number + $1 WHERE id = 1 RETURNING last_number
-       ) SELECT last_number FROM drawn`,
-      [count],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('ticket_number')
+        .set((eb) => ({ last_number: eb('last_number', '+', String(count)) }))
+        .where('id', '=', 1)
+        .returning('last_number'),
     );
-    return Number(rows[0]!.last_number) - count + 1;
+    return Number(row!.last_number) - count + 1;
   }
 
   async insertTickets(tx: EntityManager, tickets: NewTicketRow[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets
-         (id, number, requester_id, jurisdiction, channel, title, description, type, category, impact, urgency,
-          attachments, reported_by, registered_by, registered_at, idempotency_key, request_fingerprint, service)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
-          $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::jsonb[], $14::jsonb[],
-          $15::timestamptz[], $16::text[], $17::text[], $18::text[])`,
-      [
-        tickets.map((t) => t.id),
-        tickets.map((t) => t.number),
-        tickets.map((t) => t.requesterId),
-        tickets.map((t) => t.registration.jurisdiction),
-        tickets.map((t) => t.registration.channel),
-        tickets.map((t) => t.registration.title),
-        tickets.map((t) => t.registration.description),
-        tickets.map((t) => t.registration.type),
-        tickets.map((t) => t.registration.category),
-        tickets.map((t) => t.registration.impact),
-        tickets.map((t) => t.registration.urgency),
-        tickets.map((t) => JSON.stringify(t.registration.attachments ?? [])),
-        tickets.map((t) => (t.registration.reportedBy ? JSON.stringify(t.registration.reportedBy) : null)),
-        tickets.map((t) => JSON.stringify(t.registeredBy)),
-        tickets.map((t) => t.registeredAt.toISOString()),
-        tickets.map((t) => t.idempotencyKey),
-        tickets.map((t) => t.fingerprint),
-        tickets.map((t) => t.registration.service ?? null),
-      ],
+    const columns = [
+      'id',
+      'number',
+      'requester_id',
+      'jurisdiction',
+      'channel',
+      'title',
+      'description',
+      'type',
+      'category',
+      'impact',
+      'urgency',
+      'attachments',
+      'reported_by',
+      'registered_by',
+      'registered_at',
+      'idempotency_key',
+      'request_fingerprint',
+      'service',
+    ] as const satisfies ReadonlyArray<keyof Tickets>;
+    // One statement for the batch: the tickets' values as arrays, one row per ticket, in the columns' order.
+    const values = sql`unnest(
+      ${tickets.map((t) => t.id)}::uuid[], ${tickets.map((t) => t.number)}::bigint[],
+      ${tickets.map((t) => t.requesterId)}::uuid[], ${tickets.map((t) => t.registration.jurisdiction)}::text[],
+      ${tickets.map((t) => t.registration.channel)}::text[], ${tickets.map((t) => t.registration.title)}::text[],
+      ${tickets.map((t) => t.registration.description)}::text[], ${tickets.map((t) => t.registration.type)}::text[],
+      ${tickets.map((t) => t.registration.category)}::text[], ${tickets.map((t) => t.registration.impact)}::text[],
+      ${tickets.map((t) => t.registration.urgency)}::text[],
+      ${tickets.map((t) => JSON.stringify(t.registration.attachments ?? []))}::jsonb[],
+      ${tickets.map((t) => (t.registration.reportedBy ? JSON.stringify(t.registration.reportedBy) : null))}::jsonb[],
+      ${tickets.map((t) => JSON.stringify(t.registeredBy))}::jsonb[],
+      ${tickets.map((t) => t.registeredAt.toISOString())}::timestamptz[], ${tickets.map((t) => t.idempotencyKey)}::text[],
+      ${tickets.map((t) => t.fingerprint)}::text[], ${tickets.map((t) => t.registration.service ?? null)}::text[])`;
+    await execute(
+      tx,
+      this.db
+        .insertInto('tickets')
+        .columns(columns)
+        .expression(this.db.selectFrom(values.as('t')).selectAll()),
     );
   }
 }

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type SqlBool } from 'kysely';
 import type { RequesterV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { wordPrefixPattern, type KeysetPosition } from '@cau/persistence';
+import { fetchFirst, fetchRows, wordPrefixPattern, type KeysetPosition } from '@cau/persistence';
+import { intakeRows } from '../rows.js';
 
 /** A digit-only term this long or longer also matches anywhere in the phone number's digits. */
 const PHONE_DIGITS_MIN = 3;
 
-interface RequesterRow {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  jurisdiction: string | null;
-  sort_name: string;
-}
+const REQUESTER_COLUMNS = ['id', 'name', 'email', 'phone', 'jurisdiction', 'sort_name'] as const;
 
 export interface RequesterMatch {
   requester: RequesterV1;
@@ -23,36 +18,26 @@ export interface RequesterMatch {
 /** The requester directory of the intake schema (rows written by registration). */
 @Injectable()
 export class RequesterRepository {
-  private readonly s: string;
+  private readonly db = intakeRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /**
    * Requesters whose every term starts a word of their name, e-mail or phone (or, for digits, appears
    * in the phone number), ordered by name, after `after`. Each term is `[a-z0-9]+` (see searchTerms).
    */
   async search(terms: string[], after: KeysetPosition | null, limit: number): Promise<RequesterMatch[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = terms.map((term) => {
-      const word = `search_text LIKE ${param(wordPrefixPattern(term))}`;
-      return /^[0-9]+$/.test(term) && term.length >= PHONE_DIGITS_MIN
-        ? `(${word} OR phone_digits LIKE ${param(`%${term}%`)})`
-        : word;
-    });
-    if (after) where.push(`(sort_name, id) > (${param(after.sortKey)}, ${param(after.id)}::uuid)`);
-    const rows: RequesterRow[] = await this.runtime.dataSource.query(
-      `SELECT id, name, email, phone, jurisdiction, sort_name FROM "${this.s}".requesters
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY sort_name, id
-       LIMIT ${param(limit)}`,
-      params,
-    );
+    let query = this.db.selectFrom('requesters').select(REQUESTER_COLUMNS);
+    for (const term of terms) {
+      query = query.where((eb) => {
+        const word = eb('search_text', 'like', wordPrefixPattern(term));
+        return /^[0-9]+$/.test(term) && term.length >= PHONE_DIGITS_MIN
+          ? eb.or([word, eb('phone_digits', 'like', `%${term}%`)])
+          : word;
+      });
+    }
+    if (after) query = query.where(sql<SqlBool>`(sort_name, id) > (${after.sortKey}, ${after.id}::uuid)`);
+    const rows = await fetchRows(this.runtime.dataSource, query.orderBy('sort_name').orderBy('id').limit(limit));
     return rows.map((row) => ({
       requester: {
         id: row.id,
@@ -66,11 +51,10 @@ export class RequesterRepository {
   }
 
   async find(id: string): Promise<RequesterV1 | null> {
-    const rows: RequesterRow[] = await this.runtime.dataSource.query(
-      `SELECT id, name, email, phone, jurisdiction, sort_name FROM "${this.s}".requesters WHERE id = $1`,
-      [id],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('requesters').select(REQUESTER_COLUMNS).where('id', '=', id),
     );
-    const row = rows[0];
     return row
       ? { id: row.id, name: row.name, email: row.email, phone: row.phone, jurisdiction: row.jurisdiction }
       : null;
@@ -82,17 +66,23 @@ export class RequesterRepository {
    * dropped). When several requesters share the number, the one updated last (their latest ticket) wins.
    */
   async findByPhone(phone: string, countryCode: string): Promise<RequesterV1 | null> {
-    const rows: RequesterRow[] = await this.runtime.dataSource.query(
-      `SELECT id, name, email, phone, jurisdiction, sort_name FROM "${this.s}".requesters
-       WHERE phone_digits <> '' AND (
-         phone_digits = $1
-         OR phone_digits = '00' || $1
-         OR ($2 <> '' AND $2 || ltrim(phone_digits, '0') = $1))
-       ORDER BY updated_at DESC, id
-       LIMIT 1`,
-      [phone, countryCode],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('requesters')
+        .select(REQUESTER_COLUMNS)
+        .where('phone_digits', '<>', '')
+        .where((eb) =>
+          eb.or([
+            eb('phone_digits', '=', phone),
+            eb('phone_digits', '=', sql<string>`'00' || ${phone}::text`),
+            sql<SqlBool>`(${countryCode}::text <> '' AND ${countryCode}::text || ltrim(phone_digits, '0') = ${phone})`,
+          ]),
+        )
+        .orderBy('updated_at', 'desc')
+        .orderBy('id')
+        .limit(1),
     );
-    const row = rows[0];
     return row
       ? { id: row.id, name: row.name, email: row.email, phone: row.phone, jurisdiction: row.jurisdiction }
       : null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Selectable } from 'kysely';
+import { sql, type InferResult, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { CalendarDefinition } from '@cau/business-time';
 import {
@@ -127,36 +127,6 @@ const RECURRENCE_COLUMN: Record<RecurrenceKey, FactColumn> = {
   jurisdiction: 'jurisdiction',
 };
 
-interface SourceRow {
-  ticket_id: string;
-  number: string;
-  registered_at: Date;
-  type: TicketFactSource['type'];
-  channel: TicketFactSource['channel'];
-  category: string;
-  service: string | null;
-  jurisdiction: string;
-  requester_email: string;
-  priority: TicketFactSource['priority'];
-  area: string | null;
-  status: TicketFactSource['status'];
-  first_response_at: Date | null;
-  resolved_at: Date | null;
-  closed_at: Date | null;
-  reopened_count: number;
-  satisfaction: TicketFactSource['satisfaction'];
-  satisfaction_at: Date | null;
-  first_derived_at: Date | null;
-  derivations: number;
-  reopened_at: Date | null;
-  response_breached_at: Date | null;
-  resolution_breached_at: Date | null;
-  merged_at: Date | null;
-  closure: { resolutionBusinessMinutes?: number; resolutionCalendarMinutes?: number } | null;
-  calendars_version: string;
-  solver: Solver | null;
-}
-
 /** The business calendars as last announced by resolution; version 0 while none was. */
 export interface StoredCalendars {
   version: number;
@@ -200,42 +170,7 @@ export class TicketFactsRepository {
     tx: EntityManager,
     ticketId: string,
   ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
-    const rows: SourceRow[] = await tx.query(
-      `SELECT v.ticket_id, v.number, v.registered_at, v.type, v.channel, v.category, v.service, v.jurisdiction,
-              v.requester_email, v.priority, v.area, v.status, v.first_response_at, v.resolved_at, v.closed_at,
-              v.reopened_count, v.satisfaction, v.satisfaction_at,
-              p.first_derived_at, p.derivations, p.reopened_at, p.response_breached_at, p.resolution_breached_at,
-              (SELECT m.merged_at FROM "${this.s}".ticket_merges m WHERE m.duplicate_ticket_id = v.ticket_id)
-                AS merged_at,
-              (SELECT t.details FROM "${this.s}".ticket_timeline t
-               WHERE t.ticket_id = v.ticket_id AND t.type = $2
-               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS closure,
-              (SELECT c.version FROM "${this.s}".business_calendars c) AS calendars_version,
-              (SELECT jsonb_build_object('accountId', t.by->>'accountId', 'name', t.by->>'name', 'area', t.area)
-               FROM "${this.s}".ticket_timeline t
-               WHERE t.ticket_id = v.ticket_id AND t.type = $6
-               ORDER BY t.at DESC, t.arrival DESC LIMIT 1) AS solver
-       FROM "${this.s}".ticket_view v,
-       LATERAL (
-         SELECT min(t.at) FILTER (WHERE t.type = ANY($3)) AS first_derived_at,
-                (count(*) FILTER (WHERE t.type = ANY($3)))::int AS derivations,
-                max(t.at) FILTER (WHERE t.type = $4) AS reopened_at,
-                min(t.at) FILTER (WHERE t.type = $5 AND t.details->>'target' = 'response') AS response_breached_at,
-                min(t.at) FILTER (WHERE t.type = $5 AND t.details->>'target' = 'resolution')
-                  AS resolution_breached_at
-         FROM "${this.s}".ticket_timeline t WHERE t.ticket_id = v.ticket_id
-       ) p
-       WHERE v.ticket_id = $1 AND v.number IS NOT NULL`,
-      [
-        ticketId,
-        ProcedureEvents.TicketClosed.type,
-        [ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type],
-        ProcedureEvents.TicketReopened.type,
-        ProcedureEvents.SlaBreached.type,
-        ProcedureEvents.SolutionProposed.type,
-      ],
-    );
-    const row = rows[0];
+    const row = await fetchFirst(tx, sourceQuery(this.db, ticketId));
     return row ? { source: toSource(row), calendarsVersion: Number(row.calendars_version) } : null;
   }
 
@@ -434,7 +369,6 @@ export class TicketFactsRepository {
     const scope = criteria.scope ?? null;
     const read = scope ? scope.dimension : criteria.dimension;
     const dimension = read ? DIMENSION_COLUMN[read] : '';
-    const only = scope ? ' AND value = $4' : '';
     const overall = scope !== null && criteria.dimension === null;
     // Open when the report starts: registered before it less closed (and still closed) or merged before it.
     const openBefore = this.db
@@ -442,12 +376,20 @@ export class TicketFactsRepository {
       .select(['value', sql<number>`(sum(opened) - sum(closed) - sum(merged))::int`.as('open')])
       .where('dimension', '=', dimension)
       .where('day', '<', localDay(criteria.fromDay));
+    const daily = this.db
+      .selectFrom('kpi_daily')
+      .select([
+        sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+        'value',
+        ...KPI_DAILY_COUNTERS,
+        ...KPI_DAILY_SUMS,
+        ...KPI_DAILY_HISTS,
+      ])
+      .where('dimension', '=', dimension)
+      .where('day', '>=', localDay(criteria.fromDay))
+      .where('day', '<', localDay(criteria.toDay));
     const [days, openAtStart] = await Promise.all([
-      this.runtime.dataSource.query<DailyRow[]>(
-        `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS].join(', ')}
-         FROM "${this.s}".kpi_daily WHERE dimension = $1 AND day >= $2::date AND day < $3::date${only}`,
-        [dimension, criteria.fromDay, criteria.toDay, ...(scope ? [scope.value] : [])],
-      ),
+      fetchRows(this.runtime.dataSource, scope ? daily.where('value', '=', scope.value) : daily),
       fetchRows(
         this.runtime.dataSource,
         (scope ? openBefore.where('value', '=', scope.value) : openBefore)
@@ -796,7 +738,125 @@ function int(value: Numeric | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-function toSource(row: SourceRow): TicketFactSource {
+/** What a closure's timeline entry holds of resolution's measure (`ticket.closed`'s details). */
+interface ClosureDetails {
+  resolutionBusinessMinutes?: number;
+  resolutionCalendarMinutes?: number;
+}
+
+/**
+ * A registered ticket's view row, what its timeline says of derivations, reopenings and breaches (one
+ * lateral aggregate), its merge, its latest closure's measure and latest solver, and the calendars' version.
+ */
+function sourceQuery(db: typeof reportingRows, ticketId: string) {
+  const derivations = [ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type];
+  const target = sql<string>`t.details->>'target'`;
+  return (
+    db
+      .selectFrom('ticket_view as v')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('ticket_timeline as t')
+            .select((timeline) => [
+              timeline.fn
+                .min<Date | null>('t.at')
+                .filterWhere('t.type', '=', sql<string>`ANY(${derivations})`)
+                .as('first_derived_at'),
+              sql<number>`(count(*) FILTER (WHERE t.type = ANY(${derivations})))::int`.as('derivations'),
+              timeline.fn
+                .max<Date | null>('t.at')
+                .filterWhere('t.type', '=', ProcedureEvents.TicketReopened.type)
+                .as('reopened_at'),
+              timeline.fn
+                .min<Date | null>('t.at')
+                .filterWhere((f) =>
+                  f.and([f('t.type', '=', ProcedureEvents.SlaBreached.type), f(target, '=', 'response')]),
+                )
+                .as('response_breached_at'),
+              timeline.fn
+                .min<Date | null>('t.at')
+                .filterWhere((f) =>
+                  f.and([f('t.type', '=', ProcedureEvents.SlaBreached.type), f(target, '=', 'resolution')]),
+                )
+                .as('resolution_breached_at'),
+            ])
+            .whereRef('t.ticket_id', '=', 'v.ticket_id')
+            .as('p'),
+        // An aggregate without GROUP BY is one row: the join keeps every ticket, as the comma join did.
+        (join) => join.onTrue(),
+      )
+      .select([
+        'v.ticket_id',
+        'v.number',
+        'v.registered_at',
+        'v.type',
+        'v.channel',
+        'v.category',
+        'v.service',
+        'v.jurisdiction',
+        'v.requester_email',
+        'v.priority',
+        'v.area',
+        'v.status',
+        'v.first_response_at',
+        'v.resolved_at',
+        'v.closed_at',
+        'v.reopened_count',
+        'v.satisfaction',
+        'v.satisfaction_at',
+        'p.first_derived_at',
+        'p.derivations',
+        'p.reopened_at',
+        'p.response_breached_at',
+        'p.resolution_breached_at',
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom('ticket_merges as m')
+          .select('m.merged_at')
+          .whereRef('m.duplicate_ticket_id', '=', 'v.ticket_id')
+          .as('merged_at'),
+        eb
+          .selectFrom('ticket_timeline as t')
+          .select(sql<ClosureDetails>`t.details`.as('details'))
+          .whereRef('t.ticket_id', '=', 'v.ticket_id')
+          .where('t.type', '=', ProcedureEvents.TicketClosed.type)
+          .orderBy('t.at', 'desc')
+          .orderBy('t.arrival', 'desc')
+          .limit(1)
+          .as('closure'),
+        eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+        eb
+          .selectFrom('ticket_timeline as t')
+          .select(
+            sql<Solver>`jsonb_build_object('accountId', t.by->>'accountId', 'name', t.by->>'name', 'area', t.area)`.as(
+              'solver',
+            ),
+          )
+          .whereRef('t.ticket_id', '=', 'v.ticket_id')
+          .where('t.type', '=', ProcedureEvents.SolutionProposed.type)
+          .orderBy('t.at', 'desc')
+          .orderBy('t.arrival', 'desc')
+          .limit(1)
+          .as('solver'),
+      ])
+      .where('v.ticket_id', '=', ticketId)
+      .where('v.number', 'is not', null)
+      // A numbered row is a registered one, and registration writes these columns together.
+      .$narrowType<{
+        number: NotNull;
+        registered_at: NotNull;
+        type: NotNull;
+        channel: NotNull;
+        category: NotNull;
+        jurisdiction: NotNull;
+        requester_email: NotNull;
+      }>()
+  );
+}
+
+function toSource(row: InferResult<ReturnType<typeof sourceQuery>>[number]): TicketFactSource {
   const closure = row.closure;
   return {
     ticketId: row.ticket_id,

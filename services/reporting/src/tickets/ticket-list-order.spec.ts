@@ -1,4 +1,5 @@
 import { TICKET_SORTS } from '@cau/contracts';
+import { reportingRows } from '../rows.js';
 import { decodeCursor, encodeCursor, ORDERS, positionOf, type ListPosition } from './ticket-list-order.js';
 
 const encoded = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
@@ -53,9 +54,17 @@ describe('list cursors', () => {
   });
 
   it('compares (key, number) the way each order sorts', () => {
-    expect(ORDERS.newest.after('$1', '$2')).toBe('number < $2');
-    expect(ORDERS.due.orderBy).toBe('due_order ASC, number ASC');
-    expect(ORDERS.due.after('$1', '$2')).toBe('(due_order, number) > ($1::timestamptz, $2)');
-    expect(ORDERS.updated.after('$1', '$2')).toBe('(updated_at, number) < ($1::timestamptz, $2)');
+    const condition = (sort: (typeof TICKET_SORTS)[number], key: string | number | undefined) =>
+      reportingRows.selectFrom('ticket_view').select('number').where(ORDERS[sort].after(key, 7)).compile();
+    expect(condition('newest', undefined).sql).toMatch(/where number < \$1$/);
+    expect(condition('due', 'infinity').sql).toMatch(/where \(due_order, number\) > \(\$1::timestamptz, \$2\)$/);
+    expect(condition('updated', '2026-03-02T16:00:00.000000Z').sql).toMatch(
+      /where \(updated_at, number\) < \(\$1::timestamptz, \$2\)$/,
+    );
+    expect(condition('priority', 2).parameters).toEqual([2, 7]);
+    expect(ORDERS.due.orderBy).toEqual([
+      { column: 'due_order', direction: 'asc' },
+      { column: 'number', direction: 'asc' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { TicketSort } from '@cau/contracts';
 
 /**
@@ -10,13 +11,17 @@ export type ListPosition =
   | { sort: 'due' | 'updated'; key: string; number: number }
   | { sort: 'priority'; key: number; number: number };
 
+/** The view's columns an order sorts by. */
+type SortColumn = 'number' | 'due_order' | 'updated_at' | 'priority_rank';
+
 /** How each order reads the view: its ORDER BY and the keyset condition after a position. */
-export interface OrderSql {
-  orderBy: string;
-  /** SQL selecting the sort key as text (the cursor's `key`); null when the number is the key. */
-  keyColumn: string | null;
-  /** The rows after a position: `$key` and `$number` are the parameters holding it. */
-  after(key: string, number: string): string;
+export interface ListOrder {
+  /** The sort key's column (if the number is not the whole key), then the number, which breaks ties. */
+  orderBy: ReadonlyArray<{ column: SortColumn; direction: 'asc' | 'desc' }>;
+  /** The sort key as text (the cursor's `key`); null when the number is the key. */
+  keyColumn: RawBuilder<string> | null;
+  /** The rows after a position (its `key`, absent when the number is the key, and its number). */
+  after(key: string | number | undefined, number: number): RawBuilder<SqlBool>;
 }
 
 const CODES: Record<TicketSort, string> = { newest: 'n', oldest: 'o', due: 'd', updated: 'u', priority: 'p' };
@@ -27,29 +32,47 @@ const SORTS = Object.fromEntries(Object.entries(CODES).map(([sort, code]) => [co
 
 /** An instant as the database prints it for cursors (UTC, microseconds), or the "no due date" key. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z|infinity)$/;
-const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const utc = (column: SortColumn) =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The orders. `due_order` is the resolution due date or `infinity`, and `priority_rank` 1 (ALTA) to 4 (none):
  * generated columns of the view, so that each order is a plain row comparison an index can serve.
  */
-export const ORDERS: Record<TicketSort, OrderSql> = {
-  newest: { orderBy: 'number DESC', keyColumn: null, after: (_k, n) => `number < ${n}` },
-  oldest: { orderBy: 'number ASC', keyColumn: null, after: (_k, n) => `number > ${n}` },
+export const ORDERS: Record<TicketSort, ListOrder> = {
+  newest: {
+    orderBy: [{ column: 'number', direction: 'desc' }],
+    keyColumn: null,
+    after: (_key, number) => sql<SqlBool>`number < ${number}`,
+  },
+  oldest: {
+    orderBy: [{ column: 'number', direction: 'asc' }],
+    keyColumn: null,
+    after: (_key, number) => sql<SqlBool>`number > ${number}`,
+  },
   due: {
-    orderBy: 'due_order ASC, number ASC',
-    keyColumn: `CASE WHEN due_order = 'infinity' THEN 'infinity' ELSE ${utc('due_order')} END`,
-    after: (k, n) => `(due_order, number) > (${k}::timestamptz, ${n})`,
+    orderBy: [
+      { column: 'due_order', direction: 'asc' },
+      { column: 'number', direction: 'asc' },
+    ],
+    keyColumn: sql<string>`CASE WHEN due_order = 'infinity' THEN 'infinity' ELSE ${utc('due_order')} END`,
+    after: (key, number) => sql<SqlBool>`(due_order, number) > (${key}::timestamptz, ${number})`,
   },
   updated: {
-    orderBy: 'updated_at DESC, number DESC',
+    orderBy: [
+      { column: 'updated_at', direction: 'desc' },
+      { column: 'number', direction: 'desc' },
+    ],
     keyColumn: utc('updated_at'),
-    after: (k, n) => `(updated_at, number) < (${k}::timestamptz, ${n})`,
+    after: (key, number) => sql<SqlBool>`(updated_at, number) < (${key}::timestamptz, ${number})`,
   },
   priority: {
-    orderBy: 'priority_rank ASC, number ASC',
-    keyColumn: 'priority_rank::text',
-    after: (k, n) => `(priority_rank, number) > (${k}::smallint, ${n})`,
+    orderBy: [
+      { column: 'priority_rank', direction: 'asc' },
+      { column: 'number', direction: 'asc' },
+    ],
+    keyColumn: sql<string>`priority_rank::text`,
+    after: (key, number) => sql<SqlBool>`(priority_rank, number) > (${key}::smallint, ${number})`,
   },
 };
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type InferResult, type NotNull, type Selectable } from 'kysely';
+import { sql, type InferResult, type NotNull, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
-  Channel,
-  Impact,
   Priority,
   ServiceLevelChangedV1,
   TicketClassificationV1,
@@ -17,12 +15,10 @@ import type {
   TicketRefV1,
   SurveyAnsweredV1,
   TicketTimelineEntryV1,
-  TicketType,
   TicketViewV1,
-  Urgency,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, fetchFirst, instant } from '@cau/persistence';
+import { execute, fetchFirst, fetchRows, instant } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { TicketView } from '../rows.generated.js';
 import type { ListedTicket } from './paging.js';
@@ -42,34 +38,6 @@ export interface TicketListCriteria {
   timeZone: string;
 }
 
-interface TicketSummaryRow {
-  ticket_id: string;
-  number: string;
-  title: string;
-  status: TicketStatus;
-  overdue: boolean;
-  priority: Priority | null;
-  area: string | null;
-  jurisdiction: string;
-  requester_email: string;
-  requester_name: string;
-  channel: Channel;
-  type: TicketType;
-  category: string;
-  impact: Impact;
-  urgency: Urgency;
-  registered_at: Date;
-  updated_at: Date;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  waiting_on_requester: boolean;
-  response_due_at: Date | null;
-  resolution_due_at: Date | null;
-  response_met_at: Date | null;
-  merged_into: string | null;
-  sort_key: string | null;
-}
-
 /**
  * The ticket view of the reporting schema and the ticket's path. Registration and routing own their
  * columns and upsert them; every other event first makes sure the row exists (`touch`), so whichever
@@ -78,12 +46,10 @@ interface TicketSummaryRow {
  */
 @Injectable()
 export class TicketViewRepository {
-  private readonly s: string;
   /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
   private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
     this.db = reportingRows.withSchema(runtime.schema);
   }
 
@@ -422,97 +388,138 @@ export class TicketViewRepository {
    * an index, so any page costs the same as the first and nothing is counted.
    */
   async list(criteria: TicketListCriteria): Promise<ListedTicket[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    // Every value goes in as a parameter; only fixed SQL is concatenated.
-    const where = ['number IS NOT NULL'];
+    const order = ORDERS[criteria.sort];
+    let query = summaryQuery(this.db, order.keyColumn);
     switch (criteria.visibleTo.kind) {
       case 'all':
         break;
       case 'requester':
-        where.push(`requester_email = ${param(criteria.visibleTo.email)}`);
+        query = query.where('requester_email', '=', criteria.visibleTo.email);
         break;
       case 'jurisdiction':
-        where.push(`jurisdiction = ${param(criteria.visibleTo.jurisdiction)}`);
+        query = query.where('jurisdiction', '=', criteria.visibleTo.jurisdiction);
         break;
     }
     const f = criteria.filters;
-    const zone = () => param(criteria.timeZone);
+    const zone = criteria.timeZone;
     /** The first instant of a day in the installation's zone, or the instant given. */
     const startOf = (bound: DateBound) =>
       'day' in bound
-        ? `(${param(bound.day)}::date::timestamp AT TIME ZONE ${zone()})`
-        : `${param(bound.instant)}::timestamptz`;
+        ? sql<Date>`(${bound.day}::date::timestamp AT TIME ZONE ${zone})`
+        : sql<Date>`${bound.instant}::timestamptz`;
     if (f.statuses !== undefined) {
-      where.push(
-        f.statuses.length === 1 ? `status = ${param(f.statuses[0])}` : `status = ANY(${param(f.statuses)}::text[])`,
-      );
+      query =
+        f.statuses.length === 1
+          ? query.where('status', '=', f.statuses[0]!)
+          : query.where('status', '=', sql<TicketStatus>`ANY(${f.statuses}::text[])`);
     }
-    if (f.area !== undefined) where.push(`area = ${param(f.area)}`);
-    if (f.priority !== undefined) where.push(`priority = ${param(f.priority)}`);
-    if (f.requesterEmail !== undefined) where.push(`requester_email = ${param(f.requesterEmail)}`);
-    if (f.jurisdiction !== undefined) where.push(`jurisdiction = ${param(f.jurisdiction)}`);
+    if (f.area !== undefined) query = query.where('area', '=', f.area);
+    if (f.priority !== undefined) query = query.where('priority', '=', f.priority);
+    if (f.requesterEmail !== undefined) query = query.where('requester_email', '=', f.requesterEmail);
+    if (f.jurisdiction !== undefined) query = query.where('jurisdiction', '=', f.jurisdiction);
     if (f.text !== undefined) {
-      const words = `search @@ "${this.s}".ticket_search_query(${param(f.text)})`;
+      const words = sql<SqlBool>`search @@ ${sql.id(this.runtime.schema, 'ticket_search_query')}(${f.text})`;
       // A number alone also finds the ticket, its merged duplicates and the original it was merged into.
       const number = /^#?(\d{1,15})$/.exec(f.text.trim());
       if (number) {
-        const n = param(Number(number[1]));
-        where.push(
-          `(${words} OR number = ${n}
-            OR number IN (SELECT duplicate_number FROM "${this.s}".ticket_merges WHERE original_number = ${n})
-            OR number IN (SELECT original_number FROM "${this.s}".ticket_merges WHERE duplicate_number = ${n}))`,
+        const n = number[1]!;
+        query = query.where((eb) =>
+          eb.or([
+            words,
+            eb('number', '=', n),
+            eb('number', 'in', eb.selectFrom('ticket_merges').select('duplicate_number').where('original_number', '=', n)),
+            eb('number', 'in', eb.selectFrom('ticket_merges').select('original_number').where('duplicate_number', '=', n)),
+          ]),
         );
       } else {
-        where.push(words);
+        query = query.where(words);
       }
     }
-    if (f.assignee === null) where.push('assignee_id IS NULL');
-    else if (f.assignee !== undefined) where.push(`assignee_id = ${param(f.assignee)}::uuid`);
-    if (f.overdue !== undefined) where.push(`overdue = ${param(f.overdue)}`);
+    if (f.assignee === null) query = query.where('assignee_id', 'is', null);
+    else if (f.assignee !== undefined) query = query.where('assignee_id', '=', sql<string>`${f.assignee}::uuid`);
+    if (f.overdue !== undefined) query = query.where('overdue', '=', f.overdue);
     if (f.dueWithin !== undefined) {
       // due_order is the resolution due date (or infinity): the bounds leave tickets without one out.
-      where.push(
-        `due_order > ${param(f.dueWithin.from)}::timestamptz`,
-        `due_order <= ${param(f.dueWithin.to)}::timestamptz`,
-        `status NOT IN ('resuelto', 'cerrado')`,
-      );
+      query = query
+        .where('due_order', '>', sql<Date>`${f.dueWithin.from}::timestamptz`)
+        .where('due_order', '<=', sql<Date>`${f.dueWithin.to}::timestamptz`)
+        .where('status', 'not in', ['resuelto', 'cerrado']);
     }
-    if (f.waitingOnRequester !== undefined) where.push(`waiting_on_requester = ${param(f.waitingOnRequester)}`);
-    if (f.type !== undefined) where.push(`type = ${param(f.type)}`);
-    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
-    if (f.channel !== undefined) where.push(`channel = ${param(f.channel)}`);
-    if (f.registeredFrom !== undefined) where.push(`registered_at >= ${startOf(f.registeredFrom)}`);
+    if (f.waitingOnRequester !== undefined) query = query.where('waiting_on_requester', '=', f.waitingOnRequester);
+    if (f.type !== undefined) query = query.where('type', '=', f.type);
+    if (f.category !== undefined) query = query.where('category', '=', f.category);
+    if (f.channel !== undefined) query = query.where('channel', '=', f.channel);
+    if (f.registeredFrom !== undefined) query = query.where('registered_at', '>=', startOf(f.registeredFrom));
     if (f.registeredTo !== undefined) {
       const to = f.registeredTo;
-      where.push(
+      query =
         'day' in to
-          ? `registered_at < ((${param(to.day)}::date + 1)::timestamp AT TIME ZONE ${zone()})`
-          : `registered_at <= ${param(to.instant)}::timestamptz`,
-      );
+          ? query.where('registered_at', '<', sql<Date>`((${to.day}::date + 1)::timestamp AT TIME ZONE ${zone})`)
+          : query.where('registered_at', '<=', sql<Date>`${to.instant}::timestamptz`);
     }
-    if (f.updatedSince !== undefined) where.push(`updated_at >= ${startOf(f.updatedSince)}`);
-    const order = ORDERS[criteria.sort];
+    if (f.updatedSince !== undefined) query = query.where('updated_at', '>=', startOf(f.updatedSince));
     const after = criteria.after;
-    if (after) where.push(order.after('key' in after ? param(after.key) : 'NULL', param(after.number)));
-    const rows: TicketSummaryRow[] = await this.runtime.dataSource.query(
-      `SELECT ticket_id, number, title, status, overdue, priority, area, jurisdiction, requester_email,
-              requester_name, channel, type, category, impact, urgency, registered_at, updated_at, assignee_id,
-              assignee_name, waiting_on_requester, response_due_at, resolution_due_at, response_met_at,
-              (SELECT m.original_number FROM "${this.s}".ticket_merges m
-               WHERE m.duplicate_ticket_id = ticket_view.ticket_id) AS merged_into,
-              ${order.keyColumn ?? 'NULL'} AS sort_key
-       FROM "${this.s}".ticket_view
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${order.orderBy}
-       LIMIT ${param(criteria.limit)}`,
-      params,
-    );
+    if (after) query = query.where(order.after('key' in after ? after.key : undefined, after.number));
+    for (const { column, direction } of order.orderBy) query = query.orderBy(column, direction);
+    const rows = await fetchRows(this.runtime.dataSource, query.limit(criteria.limit));
     return rows.map((row) => ({ summary: toSummary(row), sortKey: row.sort_key }));
   }
+}
+
+/** The list's columns of a registered ticket, with the number it was merged into and the order's sort key. */
+function summaryQuery(db: typeof reportingRows, sortKey: RawBuilder<string> | null) {
+  return (
+    db
+      .selectFrom('ticket_view as v')
+      .select([
+        'v.ticket_id',
+        'v.number',
+        'v.title',
+        'v.status',
+        'v.overdue',
+        'v.priority',
+        'v.area',
+        'v.jurisdiction',
+        'v.requester_email',
+        'v.requester_name',
+        'v.channel',
+        'v.type',
+        'v.category',
+        'v.impact',
+        'v.urgency',
+        'v.registered_at',
+        'v.updated_at',
+        'v.assignee_id',
+        'v.assignee_name',
+        'v.waiting_on_requester',
+        'v.response_due_at',
+        'v.resolution_due_at',
+        'v.response_met_at',
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom('ticket_merges as m')
+          .select('m.original_number')
+          .whereRef('m.duplicate_ticket_id', '=', 'v.ticket_id')
+          .as('merged_into'),
+        (sortKey ?? sql<string | null>`NULL`).as('sort_key'),
+      ])
+      .where('v.number', 'is not', null)
+      // A numbered row is a registered one, and registration writes these columns together.
+      .$narrowType<{
+        number: NotNull;
+        title: NotNull;
+        channel: NotNull;
+        type: NotNull;
+        category: NotNull;
+        impact: NotNull;
+        urgency: NotNull;
+        jurisdiction: NotNull;
+        requester_email: NotNull;
+        requester_name: NotNull;
+        registered_at: NotNull;
+      }>()
+  );
 }
 
 /**
@@ -671,7 +678,7 @@ function toView(row: InferResult<ReturnType<typeof viewQuery>>[number]): TicketV
   };
 }
 
-function toSummary(row: TicketSummaryRow): TicketSummaryV1 {
+function toSummary(row: InferResult<ReturnType<typeof summaryQuery>>[number]): TicketSummaryV1 {
   return {
     number: Number(row.number),
     ticketId: row.ticket_id,

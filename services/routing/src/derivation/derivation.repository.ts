@@ -1,53 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ByV1, DerivationKind, TicketDerivedV1 } from '@cau/contracts';
+import type { TicketDerivedV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-
-interface DerivationRow {
-  id: string;
-  ticket_id: string;
-  number: string;
-  from_area: string;
-  to_area: string;
-  kind: DerivationKind;
-  reason: string;
-  by: ByV1;
-  at: Date;
-}
+import { execute, fetchRows } from '@cau/persistence';
+import { routingRows } from '../rows.js';
 
 /** Every derivation of every ticket: from, to, who, when, why (docs/domain.md § Escalation graph). */
 @Injectable()
 export class DerivationRepository {
-  private readonly s: string;
+  private readonly db = routingRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insert(tx: EntityManager, derivation: TicketDerivedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".derivations (id, ticket_id, number, from_area, to_area, kind, reason, by, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        derivation.derivationId,
-        derivation.ticketId,
-        derivation.number,
-        derivation.from,
-        derivation.to,
-        derivation.kind,
-        derivation.reason,
-        JSON.stringify(derivation.by),
-        derivation.at,
-      ],
+    await execute(
+      tx,
+      this.db.insertInto('derivations').values({
+        id: derivation.derivationId,
+        ticket_id: derivation.ticketId,
+        number: derivation.number,
+        from_area: derivation.from,
+        to_area: derivation.to,
+        kind: derivation.kind,
+        reason: derivation.reason,
+        by: JSON.stringify(derivation.by),
+        at: derivation.at,
+      }),
     );
   }
 
   /** The ticket's derivations in the order they were committed. */
   async listForTicket(ticketId: string): Promise<TicketDerivedV1[]> {
-    const rows: DerivationRow[] = await this.runtime.dataSource.query(
-      `SELECT id, ticket_id, number, from_area, to_area, kind, reason, by, at
-         FROM "${this.s}".derivations WHERE ticket_id = $1 ORDER BY seq`,
-      [ticketId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('derivations')
+        .select(['id', 'ticket_id', 'number', 'from_area', 'to_area', 'kind', 'reason', 'by', 'at'])
+        .where('ticket_id', '=', ticketId)
+        .orderBy('seq'),
     );
     return rows.map((row) => ({
       derivationId: row.id,

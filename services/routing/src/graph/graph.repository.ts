@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { AreaV1, ConfiguredGraphV1, DerivationKind } from '@cau/contracts';
+import type { AreaV1, ConfiguredGraphV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { routingRows } from '../rows.js';
 import type { DerivationEdge, EscalationGraph } from '../escalation/escalation-graph.js';
 
 export function escalationGraphOf(configured: ConfiguredGraphV1): EscalationGraph {
@@ -13,13 +16,11 @@ const GRAPH_CACHE_MS = 5_000;
 /** Areas and edges of the routing schema. */
 @Injectable()
 export class GraphRepository {
-  private readonly s: string;
+  private readonly db = routingRows;
   private cached: { value: ConfiguredGraphV1; loadedAt: number } | null = null;
   private generation = 0;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /**
    * The graph for the hot paths (derive, suggest). It changes rarely, so a short cache spares two queries
@@ -41,11 +42,13 @@ export class GraphRepository {
   }
 
   async load(tx: EntityManager = this.runtime.dataSource.manager): Promise<ConfiguredGraphV1> {
-    const areas: Array<{ code: string; name: string; is_entry: boolean }> = await tx.query(
-      `SELECT code, name, is_entry FROM "${this.s}".areas ORDER BY position, code`,
+    const areas = await fetchRows(
+      tx,
+      this.db.selectFrom('areas').select(['code', 'name', 'is_entry']).orderBy('position').orderBy('code'),
     );
-    const edges: Array<{ from_area: string; to_area: string; kind: DerivationKind }> = await tx.query(
-      `SELECT from_area, to_area, kind FROM "${this.s}".edges ORDER BY position`,
+    const edges = await fetchRows(
+      tx,
+      this.db.selectFrom('edges').select(['from_area', 'to_area', 'kind']).orderBy('position'),
     );
     const entry = areas.find((a) => a.is_entry);
     if (!entry) throw new Error('no entry area configured (areas.is_entry)');
@@ -58,19 +61,16 @@ export class GraphRepository {
 
   /** Serialises edits of areas and edges until the transaction ends; reads and derivations go on. */
   async lockForEdit(tx: EntityManager): Promise<void> {
-    await tx.query(`LOCK TABLE "${this.s}".areas, "${this.s}".edges IN SHARE ROW EXCLUSIVE MODE`);
+    // Locks and reads no row; the tables are found on the pool's search_path.
+    await tx.query(`LOCK TABLE areas, edges IN SHARE ROW EXCLUSIVE MODE`);
   }
 
   /** The renamed area, or null when no area has that code. */
   async rename(tx: EntityManager, code: string, name: string): Promise<AreaV1 | null> {
-    const rows: Array<{ code: string; name: string; is_entry: boolean }> = await tx.query(
-      // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
-      `WITH renamed AS (
-         UPDATE "${this.s}".areas SET name = $2 WHERE code = $1 RETURNING code, name, is_entry
-       ) SELECT code, name, is_entry FROM renamed`,
-      [code, name],
+    const row = await fetchFirst(
+      tx,
+      this.db.updateTable('areas').set({ name }).where('code', '=', code).returning(['code', 'name', 'is_entry']),
     );
-    const row = rows[0];
     return row ? { code: row.code, name: row.name, isEntry: row.is_entry } : null;
   }
 
@@ -84,18 +84,34 @@ export class GraphRepository {
     edges: readonly DerivationEdge[],
   ): Promise<void> {
     const codes = areas.map((a) => a.code);
-    await tx.query(`DELETE FROM "${this.s}".edges`);
-    await tx.query(
-      `INSERT INTO "${this.s}".areas (code, name, position)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, position = EXCLUDED.position`,
-      [codes, areas.map((a) => a.name), areas.map((_, i) => i)],
+    await execute(tx, this.db.deleteFrom('edges'));
+    const newAreas = sql<{ code: string; name: string; position: number }>`unnest(
+      ${codes}::text[], ${areas.map((a) => a.name)}::text[], ${areas.map((_, i) => i)}::int[])`.as<'t'>(
+      sql`t (code, name, position)`,
     );
-    await tx.query(`DELETE FROM "${this.s}".areas WHERE code <> ALL($1::text[])`, [codes]);
-    await tx.query(
-      `INSERT INTO "${this.s}".edges (from_area, to_area, kind, position)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,
-      [edges.map((e) => e.from), edges.map((e) => e.to), edges.map((e) => e.kind), edges.map((_, i) => i)],
+    await execute(
+      tx,
+      this.db
+        .insertInto('areas')
+        .columns(['code', 'name', 'position'])
+        .expression((eb) => eb.selectFrom(newAreas).select(['t.code', 't.name', 't.position']))
+        .onConflict((conflict) =>
+          conflict.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            position: eb.ref('excluded.position'),
+          })),
+        ),
+    );
+    await execute(tx, this.db.deleteFrom('areas').where('code', '<>', sql<string>`ALL(${codes}::text[])`));
+    const newEdges = sql<{ from_area: string; to_area: string; kind: DerivationEdge['kind']; position: number }>`unnest(
+      ${edges.map((e) => e.from)}::text[], ${edges.map((e) => e.to)}::text[], ${edges.map((e) => e.kind)}::text[],
+      ${edges.map((_, i) => i)}::int[])`.as<'t'>(sql`t (from_area, to_area, kind, position)`);
+    await execute(
+      tx,
+      this.db
+        .insertInto('edges')
+        .columns(['from_area', 'to_area', 'kind', 'position'])
+        .expression((eb) => eb.selectFrom(newEdges).select(['t.from_area', 't.to_area', 't.kind', 't.position'])),
     );
   }
 }

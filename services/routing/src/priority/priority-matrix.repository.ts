@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { routingRows } from '../rows.js';
 import { parsePriorityMatrix, type PriorityMatrix } from './priority-matrix.js';
 
 /** The matrix changes rarely; routing a ticket must not cost a query for it. */
@@ -8,13 +11,11 @@ const MATRIX_CACHE_MS = 5_000;
 
 @Injectable()
 export class PriorityMatrixRepository {
-  private readonly s: string;
+  private readonly db = routingRows;
   private cached: { value: PriorityMatrix; loadedAt: number } | null = null;
   private generation = 0;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** For the hot path: an edit on this instance drops the cache at once, other instances follow within seconds. */
   async current(tx: EntityManager): Promise<PriorityMatrix> {
@@ -33,9 +34,8 @@ export class PriorityMatrixRepository {
   }
 
   async load(tx: EntityManager = this.runtime.dataSource.manager): Promise<PriorityMatrix> {
-    const rows: Array<{ impact: string; urgency: string; priority: string }> = await tx.query(
-      `SELECT impact, urgency, priority FROM "${this.s}".priority_matrix`,
-    );
+    // The cells stay text here: parsePriorityMatrix checks them once per load, not per routed ticket.
+    const rows = await fetchRows(tx, this.db.selectFrom('priority_matrix').select(['impact', 'urgency', 'priority']));
     const nested: Record<string, Record<string, string>> = {};
     for (const row of rows) (nested[row.impact] ??= {})[row.urgency] = row.priority;
     return parsePriorityMatrix(nested);
@@ -45,32 +45,51 @@ export class PriorityMatrixRepository {
     const cells = Object.entries(matrix).flatMap(([impact, row]) =>
       Object.entries(row).map(([urgency, priority]) => ({ impact, urgency, priority })),
     );
-    await tx.query(
-      `INSERT INTO "${this.s}".priority_matrix (impact, urgency, priority)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT (impact, urgency) DO UPDATE SET priority = EXCLUDED.priority`,
-      [cells.map((c) => c.impact), cells.map((c) => c.urgency), cells.map((c) => c.priority)],
+    const t = sql<{ impact: string; urgency: string; priority: string }>`unnest(
+      ${cells.map((c) => c.impact)}::text[], ${cells.map((c) => c.urgency)}::text[],
+      ${cells.map((c) => c.priority)}::text[])`.as<'t'>(sql`t (impact, urgency, priority)`);
+    await execute(
+      tx,
+      this.db
+        .insertInto('priority_matrix')
+        .columns(['impact', 'urgency', 'priority'])
+        .expression((eb) => eb.selectFrom(t).select(['t.impact', 't.urgency', 't.priority']))
+        .onConflict((conflict) =>
+          conflict.columns(['impact', 'urgency']).doUpdateSet((eb) => ({ priority: eb.ref('excluded.priority') })),
+        ),
     );
   }
 
   /** Serialises edits, so the recorded editor is the one whose matrix is stored. */
   async lockForEdit(tx: EntityManager): Promise<void> {
-    await tx.query(`LOCK TABLE "${this.s}".priority_matrix IN SHARE ROW EXCLUSIVE MODE`);
+    // Locks and reads no row; the table is found on the pool's search_path.
+    await tx.query(`LOCK TABLE priority_matrix IN SHARE ROW EXCLUSIVE MODE`);
   }
 
   async recordEdit(tx: EntityManager, accountId: string, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".priority_matrix_edits (singleton, edited_by, edited_at) VALUES (true, $1, $2)
-       ON CONFLICT (singleton) DO UPDATE SET edited_by = EXCLUDED.edited_by, edited_at = EXCLUDED.edited_at`,
-      [accountId, at],
+    await execute(
+      tx,
+      this.db
+        .insertInto('priority_matrix_edits')
+        .values({ singleton: true, edited_by: accountId, edited_at: at })
+        .onConflict((conflict) =>
+          conflict.column('singleton').doUpdateSet((eb) => ({
+            edited_by: eb.ref('excluded.edited_by'),
+            edited_at: eb.ref('excluded.edited_at'),
+          })),
+        ),
     );
   }
 
   /** Whether an administrator has ever edited the matrix through the API. */
   async wasEdited(): Promise<boolean> {
-    const rows: unknown[] = await this.runtime.dataSource.query(
-      `SELECT 1 FROM "${this.s}".priority_matrix_edits LIMIT 1`,
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('priority_matrix_edits')
+        .select(sql<number>`1`.as('edited'))
+        .limit(1),
     );
-    return rows.length > 0;
+    return row !== null;
   }
 }

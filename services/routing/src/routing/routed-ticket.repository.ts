@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Impact, Priority, TicketClassificationV1, TicketType, Urgency } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { routingRows } from '../rows.js';
+import type { Tickets } from '../rows.generated.js';
 
 export interface RoutedTicket {
   ticketId: string;
@@ -19,52 +23,57 @@ export interface RoutedTicket {
   jurisdiction: string | null;
 }
 
-interface TicketRow {
-  ticket_id: string;
-  number: string;
-  type: TicketType;
-  category: string;
-  impact: Impact;
-  urgency: Urgency;
-  priority: Priority;
-  area: string;
-  routed_at: Date;
-  title: string | null;
-  requester_email: string | null;
-  jurisdiction: string | null;
-}
+const COLUMNS = [
+  'ticket_id',
+  'number',
+  'type',
+  'category',
+  'impact',
+  'urgency',
+  'priority',
+  'area',
+  'routed_at',
+  'title',
+  'requester_email',
+  'jurisdiction',
+] as const;
 
-const COLUMNS =
-  'ticket_id, number, type, category, impact, urgency, priority, area, routed_at, title, requester_email, jurisdiction';
+/**
+ * The messaging library's per-ticket event sequence (its own migration, so not among routing's generated
+ * types): a bigint read as text.
+ */
+const messagingSequences = sql<{ ticket_id: string; sequence: string }>`sequences`;
+
+type TicketRow = Pick<Selectable<Tickets>, (typeof COLUMNS)[number]>;
 
 @Injectable()
 export class RoutedTicketRepository {
-  private readonly s: string;
+  private readonly db = routingRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Inserts the ticket's first routing; false when it was already routed (nothing changes then). */
   async insertIfNew(tx: EntityManager, ticket: RoutedTicket): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".tickets (${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (ticket_id) DO NOTHING RETURNING 1`,
-      [
-        ticket.ticketId,
-        ticket.number,
-        ticket.type,
-        ticket.category,
-        ticket.impact,
-        ticket.urgency,
-        ticket.priority,
-        ticket.area,
-        ticket.routedAt,
-        ticket.title,
-        ticket.requesterEmail,
-        ticket.jurisdiction,
-      ],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('tickets')
+        .values({
+          ticket_id: ticket.ticketId,
+          number: ticket.number,
+          type: ticket.type,
+          category: ticket.category,
+          impact: ticket.impact,
+          urgency: ticket.urgency,
+          priority: ticket.priority,
+          area: ticket.area,
+          routed_at: ticket.routedAt,
+          title: ticket.title,
+          requester_email: ticket.requesterEmail,
+          jurisdiction: ticket.jurisdiction,
+        })
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing())
+        .returning(sql<number>`1`.as('inserted')),
     );
     return rows.length > 0;
   }
@@ -72,27 +81,28 @@ export class RoutedTicketRepository {
   /** `requested` when it is a configured area (a monitoring alert's), else the entry area. */
   async startingArea(tx: EntityManager, requested: string | undefined): Promise<string> {
     if (requested) {
-      const rows: Array<{ code: string }> = await tx.query(`SELECT code FROM "${this.s}".areas WHERE code = $1`, [
-        requested,
-      ]);
-      if (rows[0]) return rows[0].code;
+      const row = await fetchFirst(tx, this.db.selectFrom('areas').select('code').where('code', '=', requested));
+      if (row) return row.code;
     }
     return this.entryArea(tx);
   }
 
   async entryArea(tx: EntityManager): Promise<string> {
-    const rows: Array<{ code: string }> = await tx.query(`SELECT code FROM "${this.s}".areas WHERE is_entry LIMIT 1`);
-    if (!rows[0]) throw new Error('no entry area configured (areas.is_entry)');
-    return rows[0].code;
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('areas').select('code').where('is_entry', '=', sql.lit(true)).limit(1),
+    );
+    if (!row) throw new Error('no entry area configured (areas.is_entry)');
+    return row.code;
   }
 
   /** One lookup on the unique number index: the gateway asks before every resolution command. */
   async findByNumber(number: number): Promise<RoutedTicket | null> {
-    const rows: TicketRow[] = await this.runtime.dataSource.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".tickets WHERE number = $1`,
-      [number],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('tickets').select(COLUMNS).where('number', '=', String(number)),
     );
-    return rows[0] ? toTicket(rows[0]) : null;
+    return row ? toTicket(row) : null;
   }
 
   /**
@@ -100,15 +110,15 @@ export class RoutedTicketRepository {
    * derivation changes both in one transaction).
    */
   async locate(number: number): Promise<{ ticket: RoutedTicket; sequence: number } | null> {
-    const rows: Array<TicketRow & { sequence: string | null }> = await this.runtime.dataSource.query(
-      `SELECT ${COLUMNS.split(', ')
-        .map((c) => `t.${c}`)
-        .join(', ')}, q.sequence
-       FROM "${this.s}".tickets t LEFT JOIN "${this.s}".sequences q ON q.ticket_id = t.ticket_id
-       WHERE t.number = $1`,
-      [number],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('tickets as t')
+        .leftJoin(messagingSequences.as('q'), 'q.ticket_id', 't.ticket_id')
+        .select(COLUMNS.map((column) => `t.${column}` as const))
+        .select('q.sequence')
+        .where('t.number', '=', String(number)),
     );
-    const row = rows[0];
     return row ? { ticket: toTicket(row), sequence: Number(row.sequence ?? 0) } : null;
   }
 
@@ -117,63 +127,87 @@ export class RoutedTicketRepository {
    * here and then starts from the area this transaction leaves it in.
    */
   async lockByNumber(tx: EntityManager, number: number): Promise<RoutedTicket | null> {
-    const rows: TicketRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".tickets WHERE number = $1 FOR UPDATE`,
-      [number],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('tickets').select(COLUMNS).where('number', '=', String(number)).forUpdate(),
     );
-    return rows[0] ? toTicket(rows[0]) : null;
+    return row ? toTicket(row) : null;
   }
 
   /** `cerrado` or `fusionado` once the ticket's work has ended; null while it is worked on (or unknown). */
   async finishedAs(tx: EntityManager, ticketId: string): Promise<string | null> {
-    const rows: Array<{ finished_as: string | null }> = await tx.query(
-      `SELECT finished_as FROM "${this.s}".tickets WHERE ticket_id = $1`,
-      [ticketId],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('tickets').select('finished_as').where('ticket_id', '=', ticketId),
     );
-    return rows[0]?.finished_as ?? null;
+    return row?.finished_as ?? null;
   }
 
   async markFinished(tx: EntityManager, ticketId: string, finishedAs: string | null): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".tickets SET finished_as = $2 WHERE ticket_id = $1`, [ticketId, finishedAs]);
+    await execute(
+      tx,
+      this.db.updateTable('tickets').set({ finished_as: finishedAs }).where('ticket_id', '=', ticketId),
+    );
   }
 
   async moveTo(tx: EntityManager, ticketId: string, area: string): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".tickets SET area = $2 WHERE ticket_id = $1`, [ticketId, area]);
+    await execute(tx, this.db.updateTable('tickets').set({ area }).where('ticket_id', '=', ticketId));
   }
 
   /** The corrected classification (the caller holds the row lock from `lockByNumber`). */
   async reclassify(tx: EntityManager, ticketId: string, classification: TicketClassificationV1): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".tickets SET type = $2, category = $3, impact = $4, urgency = $5, priority = $6
-        WHERE ticket_id = $1`,
-      [
-        ticketId,
-        classification.type,
-        classification.category,
-        classification.impact,
-        classification.urgency,
-        classification.priority,
-      ],
+    await execute(
+      tx,
+      this.db
+        .updateTable('tickets')
+        .set({
+          type: classification.type,
+          category: classification.category,
+          impact: classification.impact,
+          urgency: classification.urgency,
+          priority: classification.priority,
+        })
+        .where('ticket_id', '=', ticketId),
     );
   }
 
   /** Whether another ticket of this category (compared case-insensitively) was ever derived to `area`. */
   async categoryDerivedTo(category: string, area: string, exceptTicketId: string): Promise<boolean> {
-    const rows: Array<{ found: boolean }> = await this.runtime.dataSource.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM "${this.s}".tickets t
-           JOIN "${this.s}".derivations d ON d.ticket_id = t.ticket_id AND d.to_area = $2
-          WHERE lower(t.category) = lower($1) AND t.ticket_id <> $3
-       ) AS found`,
-      [category, area, exceptTicketId],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectNoFrom((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('tickets as t')
+              .innerJoin('derivations as d', (join) =>
+                join.onRef('d.ticket_id', '=', 't.ticket_id').on('d.to_area', '=', area),
+              )
+              .select(sql<number>`1`.as('one'))
+              .where(sql<string>`lower(t.category)`, '=', sql<string>`lower(${category})`)
+              .where('t.ticket_id', '<>', exceptTicketId),
+          )
+          .as('found'),
+      ),
     );
-    return rows[0]?.found === true;
+    return row?.found === true;
   }
 
   /** Areas that hold at least one ticket now (a graph edit must keep them and a way out of them). */
   async occupiedAreas(tx: EntityManager): Promise<string[]> {
-    const rows: Array<{ code: string }> = await tx.query(
-      `SELECT code FROM "${this.s}".areas a WHERE EXISTS (SELECT 1 FROM "${this.s}".tickets t WHERE t.area = a.code)`,
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('areas as a')
+        .select('a.code')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('tickets as t')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('t.area', '=', 'a.code'),
+          ),
+        ),
     );
     return rows.map((r) => r.code);
   }
