@@ -196,6 +196,8 @@ async function explain(page, title, profile) {
     const [navigation] = performance.getEntriesByType('navigation');
     const rows = [
       { name: 'document', start: navigation.startTime, end: navigation.responseEnd, bytes: navigation.transferSize },
+      { name: '(previous page unloaded)', start: navigation.unloadEventStart, end: navigation.unloadEventEnd, bytes: 0 },
+      { name: '(document parsed: interactive)', start: navigation.responseEnd, end: navigation.domInteractive, bytes: 0 },
       {
         name: '(DOMContentLoaded)',
         start: navigation.domContentLoadedEventStart,

@@ -13,10 +13,13 @@ type SessionAccount = paths['/api/v1/auth/session']['get']['responses'][200]['co
 
 const SESSION = '/api/v1/auth/session';
 
+/** Who is signed in, as far as the reads a page starts early depend on it. */
+export type EarlyAccount = Pick<SessionAccount, 'role' | 'area'>;
+
 /** What a page waits for: reads it can start at once, and reads that depend on who is signed in. */
 interface EarlyReads {
   readonly now: readonly string[];
-  readonly signedIn?: (account: SessionAccount) => readonly string[];
+  readonly signedIn?: (account: EarlyAccount) => readonly string[];
 }
 
 /** The console's queue: its first page is the one in the URL's view, for the signed-in person's area. */
@@ -51,21 +54,26 @@ function readsFor(pathname: string, search: string): EarlyReads {
 const CLAIM_WINDOW_MS = 10_000;
 
 const pending = new Map<string, Promise<Response>>();
+/** Every read started in this window, claimed or not: none is started twice. */
+const started = new Set<string>();
 /** What the page asked for itself, with no early read to answer it: an early read started later would be stale. */
 const askedFirst = new Set<string>();
 let claimWindowOpen = false;
 
 /**
  * Starts the reads the page at `location` waits for (once, when the portal boots); settles once those that
- * depend on the session have started too.
+ * depend on the session have started too. Those start at once for the account this browser last saw signed in
+ * (`remembered`), and again once the session answers if it is someone else (a read nobody asks for is dropped).
  */
 export async function startEarlyReads(
   location: Pick<Location, 'origin' | 'pathname' | 'search'>,
   language: string,
+  remembered: EarlyAccount | null = rememberedAccount(),
 ): Promise<void> {
   const start = (path: string): Promise<Response> | undefined => {
     const url = new URL(path, location.origin).href;
-    if (!claimWindowOpen || askedFirst.has(url)) return undefined;
+    if (!claimWindowOpen || askedFirst.has(url) || started.has(url)) return undefined;
+    started.add(url);
     const read = fetch(url, {
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': language },
@@ -80,14 +88,16 @@ export async function startEarlyReads(
     claimWindowOpen = false;
     pending.clear();
     askedFirst.clear();
+    started.clear();
   }, CLAIM_WINDOW_MS);
   const { now, signedIn } = readsFor(location.pathname, location.search);
   const [session] = now.map(start);
   if (!signedIn || !session) return;
+  if (remembered) for (const path of signedIn(remembered)) void start(path);
   try {
     // Cloned at once: the API client consumes the session's own body when it claims it.
     const response = await session;
-    const account = response.ok ? ((await response.clone().json()) as SessionAccount) : null;
+    const account = response.ok ? ((await response.clone().json()) as EarlyAccount) : null;
     if (account) for (const path of signedIn(account)) void start(path);
   } catch {
     // No session read, no dependent reads: the page asks for them itself.
@@ -101,4 +111,28 @@ export function claimEarlyRead(request: Request): Promise<Response> | undefined 
   if (read) pending.delete(request.url);
   else if (claimWindowOpen) askedFirst.add(request.url);
   return read;
+}
+
+// The signed-in account's role and area, remembered in this browser so that the next page opened by its address can
+// start its reads before the session answers. Neither is secret; both are forgotten at sign-out.
+const ACCOUNT_KEY = 'cau.early-account';
+
+function rememberedAccount(): EarlyAccount | null {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(ACCOUNT_KEY) ?? 'null') as Partial<EarlyAccount> | null;
+    if (typeof stored?.role !== 'string' || (stored.area !== null && typeof stored.area !== 'string')) return null;
+    return { role: stored.role, area: stored.area };
+  } catch {
+    return null;
+  }
+}
+
+/** Called with every answer of the session: the account to start reads for next time, or none. */
+export function rememberSignedIn(account: EarlyAccount | null): void {
+  try {
+    if (account) window.localStorage.setItem(ACCOUNT_KEY, JSON.stringify({ role: account.role, area: account.area }));
+    else window.localStorage.removeItem(ACCOUNT_KEY);
+  } catch {
+    // Storage may be disabled: the reads then wait for the session.
+  }
 }

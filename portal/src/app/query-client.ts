@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { rememberSignedIn, type EarlyAccount } from '../api/early-reads';
 
 /**
  * A 401 while signed in means the session ended (expired, or closed elsewhere): the person is sent to the
@@ -30,4 +31,13 @@ export const queryClient: QueryClient = new QueryClient({
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
+});
+
+const SESSION_HASH = JSON.stringify(['session']);
+
+// Whoever the session says is signed in (read, signed in, signed out, expired): the next page opened by its address
+// starts its reads for them before the session answers (api/early-reads.ts).
+queryClient.getQueryCache().subscribe(({ type, query }) => {
+  if (type !== 'updated' || query.queryHash !== SESSION_HASH || query.state.status !== 'success') return;
+  rememberSignedIn((query.state.data as EarlyAccount | null | undefined) ?? null);
 });
