@@ -16,7 +16,7 @@ const swcOptions = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/libs/testing/src/jest-environment.cjs',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tests'],
   testMatch: ['**/src/**/*.spec.ts', '**/test/**/*.test.ts', '**/tests/e2e/**/*.test.ts'],
   transform: {
