@@ -9,7 +9,7 @@
 //    click to the reply in the timeline) while --agents (default 50) agents work at once, each acting every
 //    --think ms (default 10,000: a busy agent's pace) on a ticket of their own through the API;
 //  - the console queue with --queue-tickets (default 100,000) tickets in reporting's view (written with
-//    SQL, as `npm run bench -- queues` does): from navigation to the first rows on screen, and from
+//    SQL, as `npm run bench -- queues` does): from navigation (from a light page of the portal) to the first rows on screen, and from
 //    "Cargar más" to the next page's rows, until 500 rows are in the list; then the frames while scrolling
 //    through those 500 rows;
 //  - the reports dashboard for the year 2025 by area over --dashboard-tickets (default 1,000,000) tickets of
@@ -20,7 +20,8 @@
 //          --queue-tickets 100000 --dashboard-tickets 1000000 --dashboard-runs 10
 //          --explain: after the queue, the workspace and the dashboard, the last run's waterfall (the document, every
 //          script, style and API request, from navigation start) and the functions that took the most CPU in
-//          it (Chromium's profiler), to see where the time goes
+//          it (Chromium's profiler), to see where the time goes; with BENCH_TRACE=1, the queue's main-thread time by
+//          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -248,6 +249,25 @@ async function explain(page, title, profile) {
 }
 
 /** Runs `navigate` under Chromium's sampling profiler when --explain is given; returns the profile. */
+const TRACED_TASKS = new Set([
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
+  'FunctionCall',
+  'ParseHTML',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'TimerFire',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'MinorGC',
+  'MajorGC',
+  'HitTest',
+]);
+
 /**
  * The main thread's time by task kind (compiling and evaluating scripts, style, layout, paint, …) over a navigation,
  * from Chromium's trace, top-level tasks' children summed by name: where the time before the first rows goes.
@@ -261,12 +281,17 @@ async function traced(page, navigate) {
   const byName = new Map();
   for (const event of events) {
     if (!main || event.pid !== main.pid || event.tid !== main.tid || event.ph !== 'X' || !event.dur) continue;
-    if (!['EvaluateScript', 'v8.compileModule', 'v8.evaluateModule', 'v8.compile', 'FunctionCall', 'ParseHTML',
-      'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'TimerFire', 'EventDispatch',
-      'FireAnimationFrame', 'RunMicrotasks', 'v8.produceModuleCache', 'v8.produceCache', 'MajorGC', 'MinorGC',
-      'V8.GC_SCAVENGER', 'MinorGC', 'ScheduleStyleRecalculation', 'HitTest', 'XHRReadyStateChange',
-      'ResourceReceivedData', 'v8.parseOnBackground', 'v8.run', 'ThreadControllerImpl::RunTask'].includes(event.name)) continue;
+    if (!TRACED_TASKS.has(event.name)) continue;
     byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000);
+  }
+  if (process.env.BENCH_TRACE === 'timeline') {
+    // Every task of 4 ms or more in the page's process, in ms from the first of them.
+    const long = events.filter((event) => event.pid === main?.pid && event.ph === 'X' && (event.dur ?? 0) >= 4000);
+    const navigationStart = Math.min(...long.map((event) => event.ts));
+    for (const event of long) {
+      const thread = event.tid === main.tid ? 'main' : `t${event.tid}`;
+      console.log(`    ${((event.ts - navigationStart) / 1000).toFixed(0).padStart(6)} +${(event.dur / 1000).toFixed(0).padStart(4)}  ${thread} ${event.name} ${event.args?.data?.url ?? event.args?.data?.functionName ?? ''}`);
+    }
   }
   console.log('  Main thread by task kind (ms, nested kinds overlap):');
   for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1])) {
@@ -445,6 +470,11 @@ try {
     await page.addInitScript(watchQueueRows);
     for (let i = 0; i < runs + 1; i++) {
       let started = performance.now();
+      // From a light page of the same site (the portal's icon), as when the console is opened from a bookmark in a
+      // tab already on the portal: leaving the previous run's queue (500 rows) would add that page's teardown,
+      // which happens before the new document is parsed. (about:blank would start a new renderer process.)
+      await page.goto(`${base}/favicon.svg`);
+      started = performance.now();
       const navigate = async () => {
         await page.goto(`${base}/consola?view=area&sort=priority`);
         await rows.first().waitFor();

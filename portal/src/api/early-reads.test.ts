@@ -16,7 +16,11 @@ describe('early reads', () => {
     server = createServer((request, response) => {
       seen.push({ url: request.url, headers: request.headers });
       response.setHeader('Content-Type', 'application/json');
-      const account = { id: 'a1', role: request.headers['x-test-role'] ?? 'agent', area: 'UIT' };
+      const account = {
+        id: 'a1',
+        role: request.headers['x-test-role'] ?? 'agent',
+        area: request.headers['x-test-area'] ?? 'UIT',
+      };
       response.end(JSON.stringify(request.url === '/api/v1/auth/session' ? account : { path: request.url }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -99,5 +103,28 @@ describe('early reads', () => {
     await started;
     expect((await asked).response.ok).toBe(true);
     expect(seen.filter(({ url }) => url?.startsWith('/api/v1/tickets?'))).toHaveLength(1);
+  });
+
+  it("starts the queue for the remembered account before the session answers, and again if it is someone else's", async () => {
+    seen.length = 0;
+    const originalFetch = globalThis.fetch;
+    // This time the session says the person now works in ADT; the browser remembered them in UIT.
+    globalThis.fetch = (input, init) =>
+      originalFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-test-area': 'ADT' } });
+    try {
+      const started = startEarlyReads({ origin, pathname: '/consola', search: '' }, 'es', { role: 'agent', area: 'UIT' });
+      // The remembered account's read went out with the session, before its answer.
+      expect(seen).toHaveLength(0);
+      await started;
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+    const client = createClient<paths>({ baseUrl: origin, fetch: (request) => claimEarlyRead(request) ?? fetch(request) });
+    const page = await client.GET('/api/v1/tickets', { params: { query: queuePage(listQuery({}, 'ADT')) } });
+    expect(page.response.ok).toBe(true);
+    expect(seen.map(({ url }) => url ?? '').filter((url) => url.startsWith('/api/v1/tickets?'))).toEqual([
+      '/api/v1/tickets?area=UIT&status=abierto&status=en_curso&sort=priority&limit=100',
+      '/api/v1/tickets?area=ADT&status=abierto&status=en_curso&sort=priority&limit=100',
+    ]);
   });
 });

@@ -53,12 +53,17 @@ function readsFor(pathname: string, search: string): EarlyReads {
 /** Unclaimed reads are dropped after this: anything asked later must see the data as it is then. */
 const CLAIM_WINDOW_MS = 10_000;
 
-const pending = new Map<string, Promise<Response>>();
-/** Every read started in this window, claimed or not: none is started twice. */
-const started = new Set<string>();
-/** What the page asked for itself, with no early read to answer it: an early read started later would be stale. */
-const askedFirst = new Set<string>();
-let claimWindowOpen = false;
+/** The reads of one boot of the portal, claimable for CLAIM_WINDOW_MS. */
+interface EarlyWindow {
+  open: boolean;
+  readonly pending: Map<string, Promise<Response>>;
+  /** Every read started, claimed or not: none is started twice. */
+  readonly started: Set<string>;
+  /** What the page asked for itself, with no early read to answer it: an early read started later would be stale. */
+  readonly askedFirst: Set<string>;
+}
+
+let current: EarlyWindow | null = null;
 
 /**
  * Starts the reads the page at `location` waits for (once, when the portal boots); settles once those that
@@ -70,26 +75,25 @@ export async function startEarlyReads(
   language: string,
   remembered: EarlyAccount | null = rememberedAccount(),
 ): Promise<void> {
+  const boot: EarlyWindow = { open: true, pending: new Map(), started: new Set(), askedFirst: new Set() };
+  current = boot;
+  setTimeout(() => {
+    boot.open = false;
+    boot.pending.clear();
+  }, CLAIM_WINDOW_MS);
   const start = (path: string): Promise<Response> | undefined => {
     const url = new URL(path, location.origin).href;
-    if (!claimWindowOpen || askedFirst.has(url) || started.has(url)) return undefined;
-    started.add(url);
+    if (!boot.open || boot.askedFirst.has(url) || boot.started.has(url)) return undefined;
+    boot.started.add(url);
     const read = fetch(url, {
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': language },
     });
     // A read nobody claims (a redirect to sign-in, say) must not surface as an unhandled rejection.
     read.catch(() => undefined);
-    pending.set(url, read);
+    boot.pending.set(url, read);
     return read;
   };
-  claimWindowOpen = true;
-  setTimeout(() => {
-    claimWindowOpen = false;
-    pending.clear();
-    askedFirst.clear();
-    started.clear();
-  }, CLAIM_WINDOW_MS);
   const { now, signedIn } = readsFor(location.pathname, location.search);
   const [session] = now.map(start);
   if (!signedIn || !session) return;
@@ -106,10 +110,10 @@ export async function startEarlyReads(
 
 /** The early read answering this request, if one was started for it and not yet claimed. */
 export function claimEarlyRead(request: Request): Promise<Response> | undefined {
-  if (request.method !== 'GET') return undefined;
-  const read = pending.get(request.url);
-  if (read) pending.delete(request.url);
-  else if (claimWindowOpen) askedFirst.add(request.url);
+  if (request.method !== 'GET' || !current?.open) return undefined;
+  const read = current.pending.get(request.url);
+  if (read) current.pending.delete(request.url);
+  else current.askedFirst.add(request.url);
   return read;
 }
 
