@@ -50,7 +50,7 @@ describe('messaging: an answer larger than NATS takes', () => {
 
   it('is refused at once with REPLY_TOO_LARGE, naming its size and the limit, instead of a time-out', async () => {
     const started = Date.now();
-    const error = await rpc.request(BIG, {}).then(
+    const error = await rpc.send(BIG, {}).then(
       () => null,
       (e: unknown) => e,
     );
@@ -63,6 +63,6 @@ describe('messaging: an answer larger than NATS takes', () => {
     // Well before the client's 10 s time-out: the caller is told, not left waiting.
     expect(Date.now() - started).toBeLessThan(9_000);
     // The server keeps answering what fits.
-    expect(await rpc.request(SMALL, {})).toEqual({ text: 'ok' });
+    expect(await rpc.send(SMALL, {})).toEqual({ text: 'ok' });
   });
 });

@@ -544,9 +544,19 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     const jsm = await jetstreamManager(nc);
     const stream = messagingConfigFromEnv(f.env).eventsStream;
     const before = (await jsm.streams.info(stream)).state.last_seq;
-    const missedTicket = await rpc.request<{ number: number; ticketId: string }>(IntakeRpc.RegisterTicket.subject, {
+    const missedTicket = await rpc.request(IntakeRpc.RegisterTicket, {
       actor: { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' },
-      payload: registration({ requester: { email: 'vecina@salud.gob', name: 'Vecina' } }),
+      payload: {
+        channel: 'telefono',
+        requester: { email: 'vecina@salud.gob', name: 'Vecina' },
+        jurisdiction: 'SALUD',
+        title: 'La impresora no imprime',
+        description: 'Desde esta mañana la impresora del segundo piso no imprime.',
+        type: 'incidente',
+        category: 'impresoras',
+        impact: 'medio',
+        urgency: 'alta',
+      },
     });
     await waitFor(async () => (await jsm.streams.info(stream)).state.last_seq > before, { what: 'the registration' });
     const missed = [await publish('ticket.commented', own), await publish('ticket.estimated', missedTicket)];

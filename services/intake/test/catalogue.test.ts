@@ -3,13 +3,11 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import {
   IntakeRpc,
-  type CatalogueChangeV1,
-  type CatalogueV1,
-  type CategoryV1,
-  type JurisdictionV1,
-  type RegisterTicketResultV1,
+  type ActorV1,
+  type CatalogueKind,
+  type CategoryInputV1,
   type ServiceErrorPayload,
-  type ServiceV1,
+  type TicketRegistrationV1,
 } from '@cau/contracts';
 import {
   RpcClient,
@@ -23,9 +21,9 @@ import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau
 import pg from 'pg';
 import { intakeService } from '../src/intake.service.js';
 
-const admin = { accountId: randomUUID(), role: 'admin', email: 'admin@cau.gob', name: 'Admin' };
-const operator = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
-const registration = (category: string, jurisdiction = 'SALUD') => ({
+const admin: ActorV1 = { accountId: randomUUID(), role: 'admin', email: 'admin@cau.gob', name: 'Admin' };
+const operator: ActorV1 = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
+const registration = (category: string, jurisdiction = 'SALUD'): TicketRegistrationV1 => ({
   channel: 'telefono',
   requester: { email: 'persona@salud.gob', name: 'Persona' },
   jurisdiction,
@@ -46,7 +44,7 @@ describe('intake: catalogues', () => {
   let subjects: Subjects;
 
   const register = (category: string, jurisdiction?: string) =>
-    rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: registration(category, jurisdiction),
     });
@@ -58,17 +56,16 @@ describe('intake: catalogues', () => {
         throw error;
       },
     );
-  const saveCategory = (code: string, entry: Record<string, unknown>, actor: object = admin) =>
-    rpc.request<CatalogueChangeV1<CategoryV1>>(IntakeRpc.SaveCategory.subject, { actor, code, entry });
-  const setRetired = (kind: string, code: string, retired: boolean, actor: object = admin) =>
-    rpc.request<CatalogueChangeV1<CategoryV1>>(IntakeRpc.SetCatalogueEntryRetired.subject, {
+  const saveCategory = (code: string, entry: CategoryInputV1, actor = admin) =>
+    rpc.request(IntakeRpc.SaveCategory, { actor, code, entry });
+  const setRetired = (kind: CatalogueKind, code: string, retired: boolean, actor = admin) =>
+    rpc.request(IntakeRpc.SetCatalogueEntryRetired, {
       actor,
       kind,
       code,
       retired,
     });
-  const list = (full: boolean, actor: object = admin) =>
-    rpc.request<CatalogueV1>(IntakeRpc.ListCatalogue.subject, { actor, full });
+  const list = (full: boolean, actor = admin) => rpc.request(IntakeRpc.ListCatalogue, { actor, full });
   const ticketCount = async () =>
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake.tickets')).rows[0]!.n;
 
@@ -183,7 +180,7 @@ describe('intake: catalogues', () => {
     expect((await refusal(setRetired('category', 'otros', true, operator)))?.code).toBe('FORBIDDEN');
     expect((await refusal(list(true, operator)))?.code).toBe('FORBIDDEN');
     const services = await rpc
-      .request<CatalogueChangeV1<ServiceV1>>(IntakeRpc.SaveService.subject, {
+      .request(IntakeRpc.SaveService, {
         actor: operator,
         code: 'correo-institucional',
         entry: { label: { es: 'Correo', en: 'Mail' } },
@@ -196,7 +193,7 @@ describe('intake: catalogues', () => {
 
   it('checks jurisdictions only once an administrator has listed one', async () => {
     await register('otros', 'CUALQUIERA');
-    const saved = await rpc.request<CatalogueChangeV1<JurisdictionV1>>(IntakeRpc.SaveJurisdiction.subject, {
+    const saved = await rpc.request(IntakeRpc.SaveJurisdiction, {
       actor: admin,
       code: 'SALUD',
       entry: { name: 'Ministerio de Salud', referenteEmails: ['Ref@Salud.gob '], supervisorEmails: [] },
@@ -236,13 +233,13 @@ describe('intake: catalogues', () => {
   });
 
   it('takes an active service on the ticket and in its event, and refuses an unknown or retired one', async () => {
-    await rpc.request(IntakeRpc.SaveService.subject, {
+    await rpc.request(IntakeRpc.SaveService, {
       actor: admin,
       code: 'sistema-de-turnos',
       entry: { label: { es: 'Sistema de turnos', en: 'Appointments system' } },
     });
     const withService = (service: string) =>
-      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+      rpc.request(IntakeRpc.RegisterTicket, {
         actor: operator,
         payload: { ...registration('otros'), service },
       });

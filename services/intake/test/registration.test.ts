@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { IntakeRpc, ErrorCode, type RegisterTicketResultV1 } from '@cau/contracts';
+import {
+  IntakeRpc,
+  ErrorCode,
+  type ActorV1,
+  type RegisterTicketResultV1,
+  type TicketRegistrationV1,
+} from '@cau/contracts';
 import {
   RpcClient,
   ServiceError,
@@ -14,8 +20,8 @@ import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau
 import pg from 'pg';
 import { intakeService } from '../src/intake.service.js';
 
-const operator = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
-const registration = (n: number) => ({
+const operator: ActorV1 = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
+const registration = (n: number): TicketRegistrationV1 => ({
   channel: 'telefono',
   requester: { email: `Persona${n % 7}@Salud.gob`, name: `Persona ${n % 7}` },
   jurisdiction: 'SALUD',
@@ -54,7 +60,7 @@ describe('intake: ticket registration', () => {
   it('gives concurrent registrations across two instances distinct, consecutive numbers', async () => {
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, n) =>
-        rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+        rpc.request(IntakeRpc.RegisterTicket, {
           actor: operator,
           payload: registration(n),
         }),
@@ -96,38 +102,38 @@ describe('intake: ticket registration', () => {
     const key = randomUUID();
     const command = { actor: operator, payload: registration(1), idempotencyKey: key };
     const [a, b] = await Promise.all([
-      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command),
-      rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command),
+      rpc.request(IntakeRpc.RegisterTicket, command),
+      rpc.request(IntakeRpc.RegisterTicket, command),
     ]);
-    const c = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, command);
+    const c = await rpc.request(IntakeRpc.RegisterTicket, command);
     expect(new Set([a.number, b.number, c.number]).size).toBe(1);
     expect([a.created, b.created, c.created].filter(Boolean)).toHaveLength(1);
   });
 
   it('refuses an idempotency key reused for different data', async () => {
     const key = randomUUID();
-    await rpc.request(IntakeRpc.RegisterTicket.subject, {
+    await rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: registration(1),
       idempotencyKey: key,
     });
     await expect(
-      rpc.request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: registration(2), idempotencyKey: key }),
+      rpc.request(IntakeRpc.RegisterTicket, { actor: operator, payload: registration(2), idempotencyKey: key }),
     ).rejects.toMatchObject({ payload: { code: ErrorCode.IdempotencyMismatch } });
   });
 
   it('refuses a reused key inside a batch without making the rest of the batch commit one by one', async () => {
     const key = randomUUID();
-    await rpc.request(IntakeRpc.RegisterTicket.subject, {
+    await rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: registration(1),
       idempotencyKey: key,
     });
     const others = 40;
     const [refused, ...accepted] = await Promise.allSettled([
-      rpc.request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: registration(2), idempotencyKey: key }),
+      rpc.request(IntakeRpc.RegisterTicket, { actor: operator, payload: registration(2), idempotencyKey: key }),
       ...Array.from({ length: others }, (_, n) =>
-        rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+        rpc.request(IntakeRpc.RegisterTicket, {
           actor: operator,
           payload: registration(n),
         }),
@@ -148,11 +154,11 @@ describe('intake: ticket registration', () => {
   it('refuses invalid commands before drawing a number, so no gap appears', async () => {
     const before = await db.query('SELECT last_number FROM intake.ticket_number');
     const error = await rpc
-      .request(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: { ...registration(1), impact: 'enorme' } })
+      .send(IntakeRpc.RegisterTicket.subject, { actor: operator, payload: { ...registration(1), impact: 'enorme' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).payload.fields?.[0]).toMatchObject({ field: 'payload.impact', constraint: 'isIn' });
-    const ok = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    const ok = await rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: registration(1),
     });
@@ -160,14 +166,19 @@ describe('intake: ticket registration', () => {
   });
 
   it('lets a requester register only for themselves, through the portal', async () => {
-    const requester = { accountId: randomUUID(), role: 'requester', email: 'persona1@salud.gob', name: 'Persona 1' };
+    const requester: ActorV1 = {
+      accountId: randomUUID(),
+      role: 'requester',
+      email: 'persona1@salud.gob',
+      name: 'Persona 1',
+    };
     await expect(
-      rpc.request(IntakeRpc.RegisterTicket.subject, {
+      rpc.request(IntakeRpc.RegisterTicket, {
         actor: requester,
         payload: { ...registration(0), channel: 'portal' },
       }),
     ).rejects.toMatchObject({ payload: { code: ErrorCode.Forbidden } });
-    const own = await rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    const own = await rpc.request(IntakeRpc.RegisterTicket, {
       actor: requester,
       payload: { ...registration(1), channel: 'portal' },
     });

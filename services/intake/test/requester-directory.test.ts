@@ -3,9 +3,12 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   IntakeRpc,
   ErrorCode,
-  type RegisterTicketResultV1,
+  type ActorV1,
+  type ContactV1,
   type RequesterPageV1,
+  type RequesterSearchParamsV1,
   type RequesterV1,
+  type TicketRegistrationV1,
 } from '@cau/contracts';
 import {
   RpcClient,
@@ -18,8 +21,8 @@ import {
 import { createTestInfrastructure, type TestInfrastructure } from '@cau/testing';
 import { intakeService } from '../src/intake.service.js';
 
-const operator = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
-const registration = (requester: Record<string, string>, jurisdiction = 'SALUD') => ({
+const operator: ActorV1 = { accountId: randomUUID(), role: 'operator', email: 'op@cau.gob', name: 'Operadora' };
+const registration = (requester: ContactV1, jurisdiction = 'SALUD'): TicketRegistrationV1 => ({
   channel: 'telefono',
   requester,
   jurisdiction,
@@ -37,13 +40,13 @@ describe('intake: requester directory', () => {
   let nc: NatsConnection;
   let rpc: RpcClient;
 
-  const register = (requester: Record<string, string>, jurisdiction?: string) =>
-    rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+  const register = (requester: ContactV1, jurisdiction?: string) =>
+    rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       payload: registration(requester, jurisdiction),
     });
-  const search = (params: Record<string, unknown>, actor: Record<string, unknown> = operator) =>
-    rpc.request<RequesterPageV1>(IntakeRpc.SearchRequesters.subject, { actor, params });
+  const search = (params: RequesterSearchParamsV1, actor = operator) =>
+    rpc.request(IntakeRpc.SearchRequesters, { actor, params });
   const emails = (page: RequesterPageV1) => page.items.map((r) => r.email);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(

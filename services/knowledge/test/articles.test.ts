@@ -7,11 +7,7 @@ import {
   ProcedureEvents,
   type ActorV1,
   type ArticleV1,
-  type ArticleVersionV1,
-  type CreateArticleResultV1,
-  type KbSearchPageV1,
-  type KbSuggestionV1,
-  type TicketKbSuggestionsV1,
+  type CreateArticleBodyV1,
 } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv, startService, type RunningService } from '@cau/messaging';
 import { createTestInfrastructure, waitFor, type TestInfrastructure } from '@cau/testing';
@@ -27,7 +23,7 @@ const operator = actor('operator');
 const requester = actor('requester', 'ana@salud.gob');
 const admin = actor('admin');
 
-const vpnArticle = {
+const vpnArticle: CreateArticleBodyV1 = {
   title: 'Sin conexión a la VPN desde casa',
   problem: 'El cliente VPN no conecta y muestra error de certificado',
   cause: 'Certificado vencido',
@@ -59,16 +55,15 @@ describe('knowledge: articles over NATS', () => {
     await infra?.cleanup();
   });
 
-  const send = <T>(subject: string, data: unknown) => rpc.request<T>(subject, data);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
       (error: { payload?: unknown }) => error.payload,
     );
   const search = (q: string, who: ActorV1 = operator) =>
-    send<KbSearchPageV1>(KnowledgeRpc.Search.subject, { actor: who, params: { q } });
-  const create = (article: Record<string, unknown>) =>
-    send<CreateArticleResultV1>(KnowledgeRpc.CreateArticle.subject, { actor: operator, article });
+    rpc.request(KnowledgeRpc.Search, { actor: who, params: { q } });
+  const create = (article: CreateArticleBodyV1) =>
+    rpc.request(KnowledgeRpc.CreateArticle, { actor: operator, article });
 
   let vpn: ArticleV1;
 
@@ -76,7 +71,7 @@ describe('knowledge: articles over NATS', () => {
     const created = await create(vpnArticle);
     if (!created.created) throw new Error('expected a new article');
     expect(created.article).toMatchObject({ status: 'draft', revision: 1, author: { accountId: operator.accountId } });
-    const edited = await send<ArticleV1>(KnowledgeRpc.UpdateArticle.subject, {
+    const edited = await rpc.request(KnowledgeRpc.UpdateArticle, {
       actor: operator,
       id: created.article.id,
       changes: { revision: 1, tags: ['vpn', 'teletrabajo'] },
@@ -84,16 +79,16 @@ describe('knowledge: articles over NATS', () => {
     expect(edited).toMatchObject({ revision: 2, tags: ['vpn', 'teletrabajo'], title: vpnArticle.title });
     expect(
       await refusal(
-        send(KnowledgeRpc.UpdateArticle.subject, {
+        rpc.request(KnowledgeRpc.UpdateArticle, {
           actor: operator,
           id: edited.id,
           changes: { revision: 1, title: 'x' },
         }),
       ),
     ).toMatchObject({ code: 'CONFLICT' });
-    vpn = await send<ArticleV1>(KnowledgeRpc.PublishArticle.subject, { actor: operator, id: edited.id });
+    vpn = await rpc.request(KnowledgeRpc.PublishArticle, { actor: operator, id: edited.id });
     expect(vpn).toMatchObject({ status: 'published', revision: 3 });
-    const versions = await send<ArticleVersionV1[]>(KnowledgeRpc.ArticleVersions.subject, {
+    const versions = await rpc.request(KnowledgeRpc.ArticleVersions, {
       actor: operator,
       id: vpn.id,
     });
@@ -112,7 +107,7 @@ describe('knowledge: articles over NATS', () => {
     });
     expect(page.items[0]).toMatchObject({ id: vpn.id, status: 'published' });
     expect(page.items[0]!.snippet).toContain('<mark>');
-    const suggestions = await send<KbSuggestionV1[]>(KnowledgeRpc.Suggest.subject, {
+    const suggestions = await rpc.request(KnowledgeRpc.Suggest, {
       actor: requester,
       params: { q: 'certificado venc' },
     });
@@ -135,16 +130,16 @@ describe('knowledge: articles over NATS', () => {
       force: true,
     });
     if (!internal.created) throw new Error('expected a new article');
-    await send(KnowledgeRpc.PublishArticle.subject, { actor: operator, id: internal.article.id });
+    await rpc.request(KnowledgeRpc.PublishArticle, { actor: operator, id: internal.article.id });
     await waitFor(async () => (await search('router')).items.length > 0);
     expect((await search('router', requester)).items).toEqual([]);
     expect(
-      await refusal(send(KnowledgeRpc.GetArticle.subject, { actor: requester, id: internal.article.id })),
+      await refusal(rpc.request(KnowledgeRpc.GetArticle, { actor: requester, id: internal.article.id })),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    const read = await send<ArticleV1>(KnowledgeRpc.GetArticle.subject, { actor: requester, id: vpn.id });
+    const read = await rpc.request(KnowledgeRpc.GetArticle, { actor: requester, id: vpn.id });
     expect(read.counters.views).toBe(1);
     expect(
-      await refusal(send(KnowledgeRpc.CreateArticle.subject, { actor: requester, article: vpnArticle })),
+      await refusal(rpc.request(KnowledgeRpc.CreateArticle, { actor: requester, article: vpnArticle })),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -194,7 +189,7 @@ describe('knowledge: articles over NATS', () => {
       ),
     );
     const suggested = await waitFor(async () => {
-      const answer = await send<TicketKbSuggestionsV1>(KnowledgeRpc.TicketSuggestions.subject, {
+      const answer = await rpc.request(KnowledgeRpc.TicketSuggestions, {
         actor: requester,
         number: 42,
       });
@@ -203,11 +198,11 @@ describe('knowledge: articles over NATS', () => {
     expect(suggested.items[0]!.id).toBe(vpn.id);
     expect(
       await refusal(
-        send(KnowledgeRpc.TicketSuggestions.subject, { actor: actor('requester', 'otro@salud.gob'), number: 42 }),
+        rpc.request(KnowledgeRpc.TicketSuggestions, { actor: actor('requester', 'otro@salud.gob'), number: 42 }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND' });
 
-    expect(await refusal(send(KnowledgeRpc.DraftFromTicket.subject, { actor: operator, number: 42 }))).toMatchObject({
+    expect(await refusal(rpc.request(KnowledgeRpc.DraftFromTicket, { actor: operator, number: 42 }))).toMatchObject({
       code: 'CONFLICT',
     });
     await js.publish(
@@ -226,7 +221,7 @@ describe('knowledge: articles over NATS', () => {
       ),
     );
     const draft = await waitFor(() =>
-      send<ArticleV1>(KnowledgeRpc.DraftFromTicket.subject, { actor: operator, number: 42 }).catch(() => null),
+      rpc.request(KnowledgeRpc.DraftFromTicket, { actor: operator, number: 42 }).catch(() => null),
     );
     expect(draft).toMatchObject({
       status: 'draft',
@@ -237,8 +232,8 @@ describe('knowledge: articles over NATS', () => {
   });
 
   it('rebuilds the index from PostgreSQL for administrators only', async () => {
-    expect(await refusal(send(KnowledgeRpc.Reindex.subject, { actor: operator }))).toMatchObject({ code: 'FORBIDDEN' });
-    const result = await send<{ engine: string; articles: number }>(KnowledgeRpc.Reindex.subject, { actor: admin });
+    expect(await refusal(rpc.request(KnowledgeRpc.Reindex, { actor: operator }))).toMatchObject({ code: 'FORBIDDEN' });
+    const result = await rpc.request(KnowledgeRpc.Reindex, { actor: admin });
     expect(result.engine).toBe('postgres');
     expect(result.articles).toBeGreaterThanOrEqual(4);
     expect((await search('conexion vpn')).items[0]?.id).toBe(vpn.id);

@@ -5,7 +5,6 @@ import {
   ResolutionRpc,
   type ReceiveWhatsappCommandV1,
   type ReceiveWhatsappResultV1,
-  type RegisterTicketResultV1,
 } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { InboundPlatform, operator } from './inbound-fixture.js';
@@ -53,7 +52,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
       WHATSAPP_POLL_INTERVAL_MS: '100',
     });
     // Carla is in the directory because the desk registered a call of hers with her phone number.
-    await platform.bench.rpc.request<RegisterTicketResultV1>(IntakeRpc.RegisterTicket.subject, {
+    await platform.bench.rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       idempotencyKey: randomUUID(),
       payload: {
@@ -201,7 +200,7 @@ describe('WhatsApp channel (Cloud API webhook in, template messages out)', () =>
 
   it('retries a send WhatsApp answered with 500 and sends it once; a refused template fails for an administrator, who retries it', async () => {
     const other = { email: 'diego@educacion.gob', name: 'Diego Paz', phone: '+591 7222 3333', wa: '59172223333' };
-    await platform.bench.rpc.request(IntakeRpc.RegisterTicket.subject, {
+    await platform.bench.rpc.request(IntakeRpc.RegisterTicket, {
       actor: operator,
       idempotencyKey: randomUUID(),
       payload: {

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ProcedureEvents,
-  ReportingRpc,
-  type CalendarDefinitionV1,
-  type KpiReportV1,
-  type TicketRegisteredV1,
-} from '@cau/contracts';
+import { ProcedureEvents, ReportingRpc, type CalendarDefinitionV1, type TicketRegisteredV1 } from '@cau/contracts';
 import { waitFor } from '@cau/testing';
 import { ReportingHarness, staff } from './support.js';
 
@@ -72,7 +66,7 @@ describe('reporting: business minutes on resolution’s calendars and holidays',
 
   const marchFirstResponse = async () =>
     (
-      await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
+      await h.rpc.request(ReportingRpc.Kpis, {
         actor: staff('supervisor'),
         from: '2025-03-01',
         to: '2025-04-01',

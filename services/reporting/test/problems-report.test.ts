@@ -9,7 +9,6 @@ import {
   type EventEnvelope,
   type ProblemChangedV1,
   type ProblemStatus,
-  type ProblemsReportV1,
   type TicketRegisteredV1,
 } from '@cau/contracts';
 import { ReportingHarness, staff } from './support.js';
@@ -32,7 +31,7 @@ describe('reporting: open problems and their incidents', () => {
   });
 
   const report = (actor: ActorV1 = staff('supervisor'), period = { from: '2025-03-01', to: '2025-04-01' }) =>
-    h.rpc.request<ProblemsReportV1>(ReportingRpc.Problems.subject, { actor, ...period });
+    h.rpc.request(ReportingRpc.Problems, { actor, ...period });
 
   function envelope<T extends object>(
     definition: EventDefinition<T>,

@@ -5,9 +5,7 @@ import {
   ReportingRpc,
   type ActorV1,
   type EventEnvelope,
-  type KpiReportV1,
-  type ProductivityReportV1,
-  type RecurringReportV1,
+  type ProductivityReportQueryV1,
   type TicketStatus,
 } from '@cau/contracts';
 import { productivityDailyRebuild } from '../src/reports/productivity-daily.sql.js';
@@ -50,8 +48,10 @@ describe('reporting: productivity per technician, per resolving area and per tic
   });
 
   const march = { from: '2025-03-01', to: '2025-04-01' };
-  const productivity = (actor: ActorV1 = staff('supervisor'), period: object = march) =>
-    h.rpc.request<ProductivityReportV1>(ReportingRpc.Productivity.subject, { actor, ...period });
+  const productivity = (
+    actor: ActorV1 = staff('supervisor'),
+    period: Omit<ProductivityReportQueryV1, 'actor'> = march,
+  ) => h.rpc.request(ReportingRpc.Productivity, { actor, ...period });
 
   function tickets(): EventEnvelope[] {
     const events: EventEnvelope[] = [];
@@ -217,7 +217,7 @@ describe('reporting: productivity per technician, per resolving area and per tic
 
   it("adds up to the KPI report's tickets closed in the period", async () => {
     const report = await productivity();
-    const kpis = await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
+    const kpis = await h.rpc.request(ReportingRpc.Kpis, {
       actor: staff('supervisor'),
       ...march,
       granularity: 'total',
@@ -368,7 +368,7 @@ describe('reporting: productivity per technician, per resolving area and per tic
     expect(kept.length).toBeGreaterThan(0);
     expect(await rebuilt()).toEqual(kept);
     const recurring = () =>
-      h.rpc.request<RecurringReportV1>(ReportingRpc.Recurring.subject, {
+      h.rpc.request(ReportingRpc.Recurring, {
         actor: staff('supervisor'),
         ...march,
         by: 'jurisdiction',

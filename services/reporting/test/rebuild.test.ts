@@ -7,9 +7,7 @@ import {
   ProcedureEvents,
   ReportingRpc,
   type EventEnvelope,
-  type KpiReportV1,
   type ReadModelRebuildV1,
-  type TicketPageV1,
   type TicketRegisteredV1,
   type TicketStatus,
 } from '@cau/contracts';
@@ -123,10 +121,8 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     };
   }
 
-  const startRebuild = (actor = admin) =>
-    h.rpc.request<ReadModelRebuildV1>(ReportingRpc.StartRebuild.subject, { actor });
-  const status = (id: string) =>
-    h.rpc.request<ReadModelRebuildV1>(ReportingRpc.RebuildStatus.subject, { actor: admin, id });
+  const startRebuild = (actor = admin) => h.rpc.request(ReportingRpc.StartRebuild, { actor });
+  const status = (id: string) => h.rpc.request(ReportingRpc.RebuildStatus, { actor: admin, id });
   async function finished(id: string): Promise<ReadModelRebuildV1> {
     let last: ReadModelRebuildV1 | null = null;
     await waitFor(
@@ -138,7 +134,7 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     );
     return last!;
   }
-  const march = { from: '2025-03-01', to: '2025-04-01', granularity: 'month' };
+  const march = { from: '2025-03-01', to: '2025-04-01', granularity: 'month' } as const;
 
   it('rebuilds exactly what the live consumer built, and leaves no schema behind', async () => {
     const before = await readModels();
@@ -156,7 +152,7 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     // The swapped-in schema keeps working on its own: new events, the search column, the daily upkeep.
     const monitor = h.registration({ title: 'El monitor parpadea', registeredAt: '2025-03-05T13:00:00.000Z' });
     await h.feed(h.registered(monitor, 1, monitor.registeredAt));
-    const found = await h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, {
+    const found = await h.rpc.request(ReportingRpc.TicketList, {
       actor: admin,
       filters: { text: 'monitores' },
     });
@@ -165,7 +161,7 @@ describe('reporting: rebuild of the read models from the event stream', () => {
   });
 
   it('keeps answering queries during a rebuild, and applies events arriving meanwhile once', async () => {
-    const kpisBefore = await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, { actor: admin, ...march });
+    const kpisBefore = await h.rpc.request(ReportingRpc.Kpis, { actor: admin, ...march });
     const reopenedTicket = tickets[0]!;
     const countBefore = (
       await h.db.query('SELECT reopened_count FROM reporting.ticket_view WHERE ticket_id = $1', [
@@ -198,11 +194,11 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     for (;;) {
       const running = (await status(rebuild.id)).state === 'running';
       const [page, kpis] = await Promise.all([
-        h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, {
+        h.rpc.request(ReportingRpc.TicketList, {
           actor: admin,
           filters: { jurisdiction: 'JUR1' },
         }),
-        h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, { actor: admin, ...march }),
+        h.rpc.request(ReportingRpc.Kpis, { actor: admin, ...march }),
       ]);
       expect(page.items).toHaveLength(8);
       expect(kpis.rows[0]!.closed).toBe(kpisBefore.rows[0]!.closed);
@@ -221,12 +217,12 @@ describe('reporting: rebuild of the read models from the event stream', () => {
       [reopenedTicket.ticketId],
     );
     expect(reopened.rows[0]).toEqual({ reopened_count: countBefore + 1, steps: countBefore + 1 });
-    const listed = await h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, {
+    const listed = await h.rpc.request(ReportingRpc.TicketList, {
       actor: admin,
       filters: { jurisdiction: 'TARDE' },
     });
     expect(listed.items.map((t) => t.number)).toEqual([late.number]);
-    const opened = await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, { actor: admin, ...march });
+    const opened = await h.rpc.request(ReportingRpc.Kpis, { actor: admin, ...march });
     expect(opened.rows[0]!.opened).toBe(kpisBefore.rows[0]!.opened + 1);
     // And what the live consumer and the rebuild built together is again what a rebuild alone builds.
     const together = await readModels();

@@ -7,8 +7,10 @@ import {
   type ActorV1,
   type EventDefinition,
   type EventEnvelope,
+  type StepTargetInputV1,
   type StepTargetsV1,
   type StepTimeRowV1,
+  type StepTimesParamsV1,
   type StepTimesReportV1,
   type TicketStatus,
 } from '@cau/contracts';
@@ -55,8 +57,8 @@ describe('reporting: times per step of the field procedure against the targets',
   });
 
   const march = { from: '2025-03-01', to: '2025-04-01' };
-  const report = (actor: ActorV1 = staff('supervisor'), params: object = march) =>
-    h.rpc.request<StepTimesReportV1>(ReportingRpc.StepTimes.subject, { actor, ...params });
+  const report = (actor: ActorV1 = staff('supervisor'), params: StepTimesParamsV1 = march) =>
+    h.rpc.request(ReportingRpc.StepTimes, { actor, ...params });
   const row = (answer: StepTimesReportV1, step: string) => answer.steps.find((s) => s.step === step)!;
 
   function tickets(): EventEnvelope[] {
@@ -342,7 +344,7 @@ describe('reporting: times per step of the field procedure against the targets',
   });
 
   it('refuses bad periods and filters naming the field, and requesters', async () => {
-    const refusal = (params: object, actor = staff()) =>
+    const refusal = (params: StepTimesParamsV1, actor = staff()) =>
       report(actor, params).then(
         () => null,
         (error: { payload?: { code: string; fields?: Array<{ field: string }> } }) => error.payload,
@@ -357,8 +359,8 @@ describe('reporting: times per step of the field procedure against the targets',
   });
 
   it('lets administrators change targets, counts over the new ones at once, and refuses bad targets', async () => {
-    const replace = (targets: unknown, actor = staff('admin')) =>
-      h.rpc.request<StepTargetsV1>(ReportingRpc.ReplaceStepTargets.subject, { actor, targets });
+    const replace = (targets: StepTargetInputV1[], actor = staff('admin')) =>
+      h.rpc.request(ReportingRpc.ReplaceStepTargets, { actor, targets });
     const admin = staff('admin');
     const saved = await replace(
       [
@@ -379,7 +381,7 @@ describe('reporting: times per step of the field procedure against the targets',
     expect(row(answer, '05').targetMinutes).toBe(720);
 
     const refusal = (targets: unknown, actor = staff('admin')) =>
-      replace(targets, actor).then(
+      h.rpc.send(ReportingRpc.ReplaceStepTargets.subject, { actor, targets }).then(
         () => null,
         (error: { payload?: { code: string; fields?: Array<{ field: string }> } }) => error.payload,
       );
@@ -394,7 +396,7 @@ describe('reporting: times per step of the field procedure against the targets',
     expect(await refusal([{ step: '02', minutes: 5 }], staff('supervisor'))).toMatchObject({
       code: ErrorCode.Forbidden,
     });
-    const kept = await h.rpc.request<StepTargetsV1>(ReportingRpc.StepTargets.subject, { actor: staff() });
+    const kept = await h.rpc.request(ReportingRpc.StepTargets, { actor: staff() });
     expect(kept.targets.find((t) => t.step === '02')?.minutes).toBe(20);
   });
 });

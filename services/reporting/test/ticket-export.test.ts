@@ -189,17 +189,14 @@ describe('gateway: streamed ticket export', () => {
   });
 
   it('answers pages of the fixed export size, and refuses a cursor out of range', async () => {
-    const page = await rpc.request<{ items: unknown[]; nextBefore: number | null }>(
-      ReportingRpc.TicketExportPage.subject,
-      {
-        actor: staff(),
-        filters: { jurisdiction: 'MASIVA' },
-      },
-    );
+    const page = await rpc.request(ReportingRpc.TicketExportPage, {
+      actor: staff(),
+      filters: { jurisdiction: 'MASIVA' },
+    });
     expect(page.items).toHaveLength(ReportLimits.exportPageSize);
     expect(page.nextBefore).toBe(bulk - ReportLimits.exportPageSize + 1);
     const refused = await rpc
-      .request(ReportingRpc.TicketExportPage.subject, { actor: staff(), filters: {}, before: 1e20 })
+      .request(ReportingRpc.TicketExportPage, { actor: staff(), filters: {}, before: 1e20 })
       .catch((error: { payload?: unknown }) => error.payload);
     expect(refused).toMatchObject({
       code: ErrorCode.Validation,

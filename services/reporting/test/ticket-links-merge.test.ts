@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ProcedureEvents,
-  ReportingRpc,
-  type KpiReportV1,
-  type ActorV1,
-  type TicketPageV1,
-  type TicketRegisteredV1,
-  type TicketViewV1,
-} from '@cau/contracts';
+import { ProcedureEvents, ReportingRpc, type ActorV1, type TicketRegisteredV1 } from '@cau/contracts';
 import { ReportingHarness, staff } from './support.js';
 
 const operator = { accountId: randomUUID(), name: 'Olga Operadora', role: 'operator' };
@@ -26,9 +18,9 @@ describe('reporting: related tickets and merged duplicates in the view, the path
   });
 
   const get = (number: number, actor: ActorV1 = staff()) =>
-    h.rpc.request<TicketViewV1>(ReportingRpc.TicketByNumber.subject, { actor, number });
+    h.rpc.request(ReportingRpc.TicketByNumber, { actor, number });
   const search = (text: string) =>
-    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor: staff(), filters: { text, limit: 100 } });
+    h.rpc.request(ReportingRpc.TicketList, { actor: staff(), filters: { text, limit: 100 } });
 
   async function registered(overrides: Partial<TicketRegisteredV1> = {}): Promise<TicketRegisteredV1> {
     const ticket = h.registration(overrides);
@@ -144,14 +136,14 @@ describe('reporting: related tickets and merged duplicates in the view, the path
         ].sort(),
       );
     }
-    const merged = await h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, {
+    const merged = await h.rpc.request(ReportingRpc.TicketList, {
       actor: staff(),
       filters: { status: 'fusionado', limit: 100 },
     });
     expect(merged.items.map((i) => i.number)).toEqual([duplicate.number]);
 
     // The KPIs: four tickets opened in March, none closed; the merged duplicate left the backlog.
-    const march = await h.rpc.request<KpiReportV1>(ReportingRpc.Kpis.subject, {
+    const march = await h.rpc.request(ReportingRpc.Kpis, {
       actor: staff('supervisor'),
       from: '2025-03-01',
       to: '2025-04-01',

@@ -3,7 +3,6 @@ import {
   ProcedureEvents,
   ReportingRpc,
   type EventEnvelope,
-  type TicketPageV1,
   type TicketRegisteredV1,
   type TicketStatus,
   type TicketViewV1,
@@ -31,10 +30,9 @@ describe('reporting: the procedures in the ticket view and its path', () => {
     await h?.stop();
   });
 
-  const get = (number: number) =>
-    h.rpc.request<TicketViewV1>(ReportingRpc.TicketByNumber.subject, { actor: staff(), number });
+  const get = (number: number) => h.rpc.request(ReportingRpc.TicketByNumber, { actor: staff(), number });
   const list = (status: TicketStatus) =>
-    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor: staff(), filters: { status, limit: 100 } });
+    h.rpc.request(ReportingRpc.TicketList, { actor: staff(), filters: { status, limit: 100 } });
   const stateOf = async (ticketId: string) =>
     (
       await h.db.query(

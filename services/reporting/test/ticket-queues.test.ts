@@ -9,7 +9,6 @@ import {
   type EventEnvelope,
   type Priority,
   type ServiceLevelChangedV1,
-  type TicketPageV1,
   type TicketSort,
   type TicketStatus,
   type TicketSummaryV1,
@@ -247,7 +246,7 @@ describe('reporting: the desk console’s queues (filters, orders, keyset paging
   });
 
   const list = (filters: Record<string, unknown>, actor: ActorV1 = me) =>
-    h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, { actor, filters: { limit: 100, ...filters } });
+    h.rpc.request(ReportingRpc.TicketList, { actor, filters: { limit: 100, ...filters } });
   const keys = async (filters: Record<string, unknown>, actor?: ActorV1) => {
     const byNumber = new Map(Object.entries(numberOf).map(([key, number]) => [number, key]));
     return (await list(filters, actor)).items.map((t) => byNumber.get(t.number));

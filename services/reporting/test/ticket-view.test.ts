@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  ProcedureEvents,
-  ReportingRpc,
-  type ActorV1,
-  type TicketPageV1,
-  type TicketViewV1,
-} from '@cau/contracts';
+import { ErrorCode, ProcedureEvents, ReportingRpc, type ActorV1, type TicketViewV1 } from '@cau/contracts';
 import { ReportingHarness, staff } from './support.js';
 
 describe('reporting: ticket view fed by events', () => {
@@ -20,8 +13,7 @@ describe('reporting: ticket view fed by events', () => {
     await h?.stop();
   });
 
-  const get = (number: number, actor = staff()) =>
-    h.rpc.request<TicketViewV1>(ReportingRpc.TicketByNumber.subject, { actor, number });
+  const get = (number: number, actor = staff()) => h.rpc.request(ReportingRpc.TicketByNumber, { actor, number });
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
@@ -116,7 +108,7 @@ describe('reporting: ticket view fed by events', () => {
     );
     expect(partial.rows).toEqual([{ number: null, priority: 'ALTA', title: null }]);
     expect(await refusal(get(reversed.number))).toMatchObject({ code: ErrorCode.NotFound });
-    const listed = await h.rpc.request<TicketPageV1>(ReportingRpc.TicketList.subject, {
+    const listed = await h.rpc.request(ReportingRpc.TicketList, {
       actor: staff(),
       filters: { area: 'UIT', limit: 100 },
     });
@@ -241,12 +233,12 @@ describe('reporting: ticket view fed by events', () => {
       ['a number beyond bigint', { number: 1e20 }, 'number'],
       ['an unknown field', { number: 1, sql: 'DROP TABLE' }, 'sql'],
     ])('refuses %s with VALIDATION', async (_what, body, field) => {
-      const payload = await refusal(h.rpc.request(ReportingRpc.TicketByNumber.subject, { actor: staff(), ...body }));
+      const payload = await refusal(h.rpc.send(ReportingRpc.TicketByNumber.subject, { actor: staff(), ...body }));
       expect(payload).toMatchObject({ code: ErrorCode.Validation, fields: [expect.objectContaining({ field })] });
     });
 
     it('refuses a query without an actor', async () => {
-      expect(await refusal(h.rpc.request(ReportingRpc.TicketByNumber.subject, { number: own }))).toMatchObject({
+      expect(await refusal(h.rpc.send(ReportingRpc.TicketByNumber.subject, { number: own }))).toMatchObject({
         code: ErrorCode.Validation,
       });
     });

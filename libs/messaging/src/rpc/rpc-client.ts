@@ -38,15 +38,9 @@ export class RpcClient {
   request<D extends AnyRpcDefinition>(
     definition: D,
     request: RequestOf<D>,
-    options?: RequestOptions,
-  ): Promise<ReplyOf<D>>;
-  /**
-   * @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17): declare it and
-   * send the definition.
-   */
-  request<T>(subject: string, data: unknown, options?: RequestOptions): Promise<T>;
-  request(target: AnyRpcDefinition | string, data: unknown, options: RequestOptions = {}): Promise<unknown> {
-    return this.send(typeof target === 'string' ? target : target.subject, data, options);
+    options: RequestOptions = {},
+  ): Promise<ReplyOf<D>> {
+    return this.send(definition.subject, request, options) as Promise<ReplyOf<D>>;
   }
 
   /**
