@@ -98,11 +98,8 @@ export class ServiceBench {
   }
 
   /** A declared request, typed by its definition. */
-  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>>;
-  /** @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17). */
-  request<T>(subject: string, data: unknown): Promise<T>;
-  request(target: AnyRpcDefinition | string, data: unknown): Promise<unknown> {
-    return this.rpc.send(typeof target === 'string' ? target : target.subject, data);
+  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>> {
+    return this.rpc.request(definition, request);
   }
 
   /** The refusal a request ends with (fails the test when it succeeds); it may send what no contract allows. */

@@ -161,7 +161,7 @@ describe('routing: reclassification', () => {
       },
     });
     const admin = actor('admin');
-    await h.request(IntakeRpc.SetCatalogueEntryRetired.subject, {
+    await h.request(IntakeRpc.SetCatalogueEntryRetired, {
       actor: admin,
       kind: 'category',
       code: 'impresoras',
@@ -172,7 +172,7 @@ describe('routing: reclassification', () => {
         payload: { fields: [{ field: 'category', constraint: 'inactiveCatalogueValue' }] },
       });
     } finally {
-      await h.request(IntakeRpc.SetCatalogueEntryRetired.subject, {
+      await h.request(IntakeRpc.SetCatalogueEntryRetired, {
         actor: admin,
         kind: 'category',
         code: 'impresoras',

@@ -77,11 +77,8 @@ export class RoutingHarness {
     return data;
   }
 
-  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>>;
-  /** @deprecated A subject not yet declared with `defineCommand`/`defineQuery` (issue 17). */
-  request<T>(subject: string, data: unknown): Promise<T>;
-  request(target: AnyRpcDefinition | string, data: unknown): Promise<unknown> {
-    return this.bench.request(target as string, data);
+  request<D extends AnyRpcDefinition>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>> {
+    return this.bench.request(definition, request);
   }
 
   refusal(definition: AnyRpcDefinition, data: unknown): Promise<ServiceError> {
