@@ -197,8 +197,18 @@ async function explain(page, title, profile) {
     const [navigation] = performance.getEntriesByType('navigation');
     const rows = [
       { name: 'document', start: navigation.startTime, end: navigation.responseEnd, bytes: navigation.transferSize },
-      { name: '(previous page unloaded)', start: navigation.unloadEventStart, end: navigation.unloadEventEnd, bytes: 0 },
-      { name: '(document parsed: interactive)', start: navigation.responseEnd, end: navigation.domInteractive, bytes: 0 },
+      {
+        name: '(previous page unloaded)',
+        start: navigation.unloadEventStart,
+        end: navigation.unloadEventEnd,
+        bytes: 0,
+      },
+      {
+        name: '(document parsed: interactive)',
+        start: navigation.responseEnd,
+        end: navigation.domInteractive,
+        bytes: 0,
+      },
       {
         name: '(DOMContentLoaded)',
         start: navigation.domContentLoadedEventStart,
@@ -290,7 +300,9 @@ async function traced(page, navigate) {
     const navigationStart = Math.min(...long.map((event) => event.ts));
     for (const event of long) {
       const thread = event.tid === main.tid ? 'main' : `t${event.tid}`;
-      console.log(`    ${((event.ts - navigationStart) / 1000).toFixed(0).padStart(6)} +${(event.dur / 1000).toFixed(0).padStart(4)}  ${thread} ${event.name} ${event.args?.data?.url ?? event.args?.data?.functionName ?? ''}`);
+      console.log(
+        `    ${((event.ts - navigationStart) / 1000).toFixed(0).padStart(6)} +${(event.dur / 1000).toFixed(0).padStart(4)}  ${thread} ${event.name} ${event.args?.data?.url ?? event.args?.data?.functionName ?? ''}`,
+      );
     }
   }
   console.log('  Main thread by task kind (ms, nested kinds overlap):');

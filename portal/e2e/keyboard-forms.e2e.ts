@@ -41,16 +41,19 @@ test('a requester reports a problem and replies on it with the keyboard alone', 
   await page.keyboard.press('ArrowDown');
   const listbox = page.getByRole('listbox');
   await expect(listbox).toBeVisible();
-  // Down the list until the highlighted option is the one wanted, then Enter.
-  for (let presses = 0; presses < 30; presses++) {
-    const highlighted = listbox.locator('[data-combobox-selected]');
-    if (
-      (await highlighted.count()) > 0 &&
-      (await highlighted.first().textContent())?.trim() === 'Equipos (computadoras y periféricos)'
-    )
-      break;
+  // Down the list until the highlighted option is the one wanted, then Enter. Each press waits for the highlight to
+  // move (under load the list re-renders after the key), so none is read stale and the wanted one is not passed by.
+  const wanted = 'Equipos (computadoras y periféricos)';
+  const highlighted = listbox.locator('[data-combobox-selected]');
+  const highlightedText = async () =>
+    (await highlighted.count()) > 0 ? ((await highlighted.first().textContent())?.trim() ?? '') : '';
+  for (let presses = 0; presses < 60; presses++) {
+    const before = await highlightedText();
+    if (before === wanted) break;
     await page.keyboard.press('ArrowDown');
+    await expect.poll(highlightedText).not.toBe(before);
   }
+  await expect(highlighted).toHaveText(wanted);
   await page.keyboard.press('Enter');
   await expect(category).toHaveValue('Equipos (computadoras y periféricos)');
 

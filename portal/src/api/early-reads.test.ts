@@ -58,10 +58,15 @@ describe('early reads', () => {
     const search = '?view=unassigned&priority=ALTA&text=%22impresora%22';
     const started = startEarlyReads({ origin, pathname: '/consola', search }, 'es');
     // The API client, as the portal makes it: its request must find the read started for it.
-    const client = createClient<paths>({ baseUrl: origin, fetch: (request) => claimEarlyRead(request) ?? fetch(request) });
+    const client = createClient<paths>({
+      baseUrl: origin,
+      fetch: (request) => claimEarlyRead(request) ?? fetch(request),
+    });
     const session = await client.GET('/api/v1/auth/session');
     expect(session.data).toMatchObject({ area: 'UIT' });
-    const query = queuePage(listQuery(parseQueueSearch({ view: 'unassigned', priority: 'ALTA', text: 'impresora' }), 'UIT'));
+    const query = queuePage(
+      listQuery(parseQueueSearch({ view: 'unassigned', priority: 'ALTA', text: 'impresora' }), 'UIT'),
+    );
     await started;
     const page = await client.GET('/api/v1/tickets', { params: { query } });
     const views = await client.GET('/api/v1/views');
@@ -81,7 +86,10 @@ describe('early reads', () => {
     const originalFetch = globalThis.fetch;
     // The session answers a requester this time.
     globalThis.fetch = (input, init) =>
-      originalFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-test-role': 'requester' } });
+      originalFetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), 'x-test-role': 'requester' },
+      });
     try {
       const started = startEarlyReads({ origin, pathname: '/consola', search: '' }, 'es');
       const session = await claimEarlyRead(new Request(`${origin}/api/v1/auth/session`));
@@ -96,7 +104,10 @@ describe('early reads', () => {
   it('starts no early read for what the page already asked for itself (it would answer a later request, stale)', async () => {
     seen.length = 0;
     const started = startEarlyReads({ origin, pathname: '/consola', search: '?view=closed' }, 'es');
-    const client = createClient<paths>({ baseUrl: origin, fetch: (request) => claimEarlyRead(request) ?? fetch(request) });
+    const client = createClient<paths>({
+      baseUrl: origin,
+      fetch: (request) => claimEarlyRead(request) ?? fetch(request),
+    });
     const query = queuePage(listQuery(parseQueueSearch({ view: 'closed' }), 'UIT'));
     // Before the session is answered: the page's own request goes out, and the early one must not follow.
     const asked = client.GET('/api/v1/tickets', { params: { query } });
@@ -110,16 +121,25 @@ describe('early reads', () => {
     const originalFetch = globalThis.fetch;
     // This time the session says the person now works in ADT; the browser remembered them in UIT.
     globalThis.fetch = (input, init) =>
-      originalFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-test-area': 'ADT' } });
+      originalFetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), 'x-test-area': 'ADT' },
+      });
     try {
-      const started = startEarlyReads({ origin, pathname: '/consola', search: '' }, 'es', { role: 'agent', area: 'UIT' });
+      const started = startEarlyReads({ origin, pathname: '/consola', search: '' }, 'es', {
+        role: 'agent',
+        area: 'UIT',
+      });
       // The remembered account's read went out with the session, before its answer.
       expect(seen).toHaveLength(0);
       await started;
     } finally {
       globalThis.fetch = originalFetch;
     }
-    const client = createClient<paths>({ baseUrl: origin, fetch: (request) => claimEarlyRead(request) ?? fetch(request) });
+    const client = createClient<paths>({
+      baseUrl: origin,
+      fetch: (request) => claimEarlyRead(request) ?? fetch(request),
+    });
     const page = await client.GET('/api/v1/tickets', { params: { query: queuePage(listQuery({}, 'ADT')) } });
     expect(page.response.ok).toBe(true);
     expect(seen.map(({ url }) => url ?? '').filter((url) => url.startsWith('/api/v1/tickets?'))).toEqual([

@@ -408,7 +408,9 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(await refusal(kpis({ from: '2024-01-01', to: '2025-06-01', granularity: 'day' }))).toMatchObject({
       code: ErrorCode.Validation,
     });
-    expect(await refusal(uncheckedKpis({ ...march, dimension: 'color' }))).toMatchObject({ code: ErrorCode.Validation });
+    expect(await refusal(uncheckedKpis({ ...march, dimension: 'color' }))).toMatchObject({
+      code: ErrorCode.Validation,
+    });
     expect(await refusal(uncheckedKpis({ ...march, granularity: 'hour' }))).toMatchObject({
       code: ErrorCode.Validation,
     });

@@ -1797,7 +1797,8 @@ export const es = {
       open: 'Ninguna jurisdicción está confirmada todavía: el registro acepta cualquier código de jurisdicción.',
       closesCatalogue:
         'Será la primera jurisdicción confirmada: desde que la guarde, el registro solo aceptará jurisdicciones confirmadas y activas.',
-      closesCatalogueUnlisted_one: 'La jurisdicción {{codes}}, sin confirmar, dejará de aceptarse hasta que la confirme.',
+      closesCatalogueUnlisted_one:
+        'La jurisdicción {{codes}}, sin confirmar, dejará de aceptarse hasta que la confirme.',
       closesCatalogueUnlisted_other:
         'Las {{count}} jurisdicciones sin confirmar ({{codes}}) dejarán de aceptarse hasta que las confirme.',
       add: 'Agregar una jurisdicción',

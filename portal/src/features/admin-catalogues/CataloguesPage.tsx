@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -450,7 +463,9 @@ function EntryForm({ editing, catalogue, onClose }: { editing: Editing; catalogu
 function ClosingCatalogueNotice({ catalogue, saving }: { catalogue: Catalogue; saving: string }) {
   const { t } = useTranslation();
   if (catalogue.jurisdictions.some((jurisdiction) => jurisdiction.listed)) return null;
-  const others = catalogue.jurisdictions.filter((jurisdiction) => jurisdiction.code !== saving && !jurisdiction.retired);
+  const others = catalogue.jurisdictions.filter(
+    (jurisdiction) => jurisdiction.code !== saving && !jurisdiction.retired,
+  );
   return (
     <Alert color="orange" variant="light" role="note">
       <Text size="sm">{t('adminCatalogues.jurisdiction.closesCatalogue')}</Text>

@@ -8,8 +8,7 @@ export type QueueRow = Schemas['TicketSummaryResponse'];
 export const queueQuery = (query: ListQuery) =>
   infiniteQueryOptions({
     queryKey: ['console', 'queue', query],
-    queryFn: ({ pageParam }) =>
-unwrap(api.GET('/api/v1/tickets', { params: { query: queuePage(query, pageParam) } })),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/tickets', { params: { query: queuePage(query, pageParam) } })),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -427,8 +427,16 @@ export class TicketViewRepository {
           eb.or([
             words,
             eb('number', '=', n),
-            eb('number', 'in', eb.selectFrom('ticket_merges').select('duplicate_number').where('original_number', '=', n)),
-            eb('number', 'in', eb.selectFrom('ticket_merges').select('original_number').where('duplicate_number', '=', n)),
+            eb(
+              'number',
+              'in',
+              eb.selectFrom('ticket_merges').select('duplicate_number').where('original_number', '=', n),
+            ),
+            eb(
+              'number',
+              'in',
+              eb.selectFrom('ticket_merges').select('original_number').where('duplicate_number', '=', n),
+            ),
           ]),
         );
       } else {
