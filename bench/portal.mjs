@@ -21,7 +21,9 @@
 //          --explain: after the queue, the workspace and the dashboard, the last run's waterfall (the document, every
 //          script, style and API request, from navigation start) and the functions that took the most CPU in
 //          it (Chromium's profiler), to see where the time goes; with BENCH_TRACE=1, the queue's main-thread time by
-//          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms)
+//          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms);
+//          BENCH_CHROMIUM_ARGS adds Chromium switches, e.g. "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance"
+//          to see what a typed-in navigation's swap to a new renderer process costs here
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -75,7 +77,13 @@ const browser = await chromium
   .launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
+    ],
   })
   .catch(async (error) => {
     await platform.stop();
