@@ -1796,6 +1796,8 @@ export const en: Messages = {
       open: 'No jurisdiction is confirmed yet: registration takes any jurisdiction code.',
       closesCatalogue:
         'This will be the first confirmed jurisdiction: once you save it, registration only takes confirmed, active jurisdictions.',
+      andMore_one: '{{codes}} and {{count}} more',
+      andMore_other: '{{codes}} and {{count}} more',
       closesCatalogueUnlisted_one: 'The unconfirmed jurisdiction {{codes}} will be refused until you confirm it.',
       closesCatalogueUnlisted_other:
         'The {{count}} unconfirmed jurisdictions ({{codes}}) will be refused until you confirm them.',

@@ -1797,6 +1797,8 @@ export const es = {
       open: 'Ninguna jurisdicción está confirmada todavía: el registro acepta cualquier código de jurisdicción.',
       closesCatalogue:
         'Será la primera jurisdicción confirmada: desde que la guarde, el registro solo aceptará jurisdicciones confirmadas y activas.',
+      andMore_one: '{{codes}} y {{count}} más',
+      andMore_other: '{{codes}} y {{count}} más',
       closesCatalogueUnlisted_one:
         'La jurisdicción {{codes}}, sin confirmar, dejará de aceptarse hasta que la confirme.',
       closesCatalogueUnlisted_other:

@@ -456,6 +456,9 @@ function EntryForm({ editing, catalogue, onClose }: { editing: Editing; catalogu
   );
 }
 
+/** Codes named in the notice; a large installation's others are counted. */
+const NAMED_CODES = 12;
+
 /**
  * While no jurisdiction is confirmed, registration takes any code; the first one saved closes the catalogue to
  * every other. Said before saving, with the codes that will stop being accepted.
@@ -466,15 +469,17 @@ function ClosingCatalogueNotice({ catalogue, saving }: { catalogue: Catalogue; s
   const others = catalogue.jurisdictions.filter(
     (jurisdiction) => jurisdiction.code !== saving && !jurisdiction.retired,
   );
+  const named = others.slice(0, NAMED_CODES).map((jurisdiction) => jurisdiction.code);
+  const codes =
+    others.length > NAMED_CODES
+      ? t('adminCatalogues.jurisdiction.andMore', { codes: named.join(', '), count: others.length - NAMED_CODES })
+      : named.join(', ');
   return (
     <Alert color="orange" variant="light" role="note">
       <Text size="sm">{t('adminCatalogues.jurisdiction.closesCatalogue')}</Text>
       {others.length > 0 && (
         <Text size="sm" mt={4}>
-          {t('adminCatalogues.jurisdiction.closesCatalogueUnlisted', {
-            count: others.length,
-            codes: others.map((jurisdiction) => jurisdiction.code).join(', '),
-          })}
+          {t('adminCatalogues.jurisdiction.closesCatalogueUnlisted', { count: others.length, codes })}
         </Text>
       )}
     </Alert>
