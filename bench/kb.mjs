@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
+import { KnowledgeRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { allocatePort, createTestInfrastructure, spawnService } from '@cau/testing';
 
@@ -273,7 +274,7 @@ async function drive(durationMs, record, concurrency = clients) {
         const params = QUERIES[counter++ % QUERIES.length];
         const started = performance.now();
         try {
-          const page = await rpc.request('knowledge.search.v1', { actor: operator, params });
+          const page = await rpc.request(KnowledgeRpc.Search, { actor: operator, params });
           if (record) latencies.push(performance.now() - started);
           if (page.items.length > 0) found++;
         } catch {
@@ -309,7 +310,7 @@ for (const size of sizes) {
 
   console.log('  reindex (the service rebuilds its index from PostgreSQL)…');
   started = performance.now();
-  const result = await rpc.request('knowledge.index.rebuild.v1', { actor: admin }, { timeoutMs: 1_800_000 });
+  const result = await rpc.request(KnowledgeRpc.Reindex, { actor: admin }, { timeoutMs: 1_800_000 });
   const indexMs = performance.now() - started;
   await db.query('ANALYZE knowledge.search_documents, knowledge.search_words');
   console.log(
@@ -351,7 +352,7 @@ console.log(`\nSearching while a reindex of ${loaded.toLocaleString('en')} artic
 let reindexDone = false;
 const reindexStart = performance.now();
 const reindex = rpc
-  .request('knowledge.index.rebuild.v1', { actor: admin }, { timeoutMs: 1_800_000 })
+  .request(KnowledgeRpc.Reindex, { actor: admin }, { timeoutMs: 1_800_000 })
   .finally(() => (reindexDone = true));
 const during = [];
 let duringErrors = 0;
@@ -362,7 +363,7 @@ await Promise.all(
     while (!reindexDone) {
       const started = performance.now();
       try {
-        const page = await rpc.request('knowledge.search.v1', { actor: operator, params: QUERIES[i++ % 10] });
+        const page = await rpc.request(KnowledgeRpc.Search, { actor: operator, params: QUERIES[i++ % 10] });
         during.push(performance.now() - started);
         if (page.items.length === 0) duringEmpty++;
       } catch {

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { createTestInfrastructure } from '@cau/testing';
+import { ReportingRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv, startService } from '@cau/messaging';
 import { AGENT, seedTicketView } from './lib/ticket-view-seed.mjs';
 
@@ -105,11 +106,11 @@ async function explain(actor, filters) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 async function roundTrip(actor, filters) {
-  await rpc.request('reporting.ticket.list.v1', { actor, filters });
+  await rpc.request(ReportingRpc.TicketList, { actor, filters });
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    await rpc.request('reporting.ticket.list.v1', { actor, filters });
+    await rpc.request(ReportingRpc.TicketList, { actor, filters });
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
@@ -165,7 +166,7 @@ console.log(
 );
 for (const [label, actor, filters] of queues) {
   const first = { ...filters, limit: 50 };
-  const page = await rpc.request('reporting.ticket.list.v1', { actor, filters: first });
+  const page = await rpc.request(ReportingRpc.TicketList, { actor, filters: first });
   const pages = [['first', first]];
   if (page.nextCursor) pages.push(['next', { ...first, cursor: page.nextCursor }]);
   for (const [which, request] of pages) {
@@ -181,7 +182,7 @@ for (const [label, actor, filters] of queues) {
 {
   let filters = { status: 'cerrado', sort: 'updated', limit: 50 };
   for (let i = 1; i < 500; i++) {
-    const page = await rpc.request('reporting.ticket.list.v1', { actor: supervisor, filters });
+    const page = await rpc.request(ReportingRpc.TicketList, { actor: supervisor, filters });
     if (!page.nextCursor) break;
     filters = { ...filters, cursor: page.nextCursor };
   }

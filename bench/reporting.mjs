@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ApiClient, createTestInfrastructure } from '@cau/testing';
+import { ReportingRpc } from '@cau/contracts';
 import { RpcClient, Subjects, messagingConfigFromEnv, startService } from '@cau/messaging';
 import { connect } from '@nats-io/transport-node';
 import { seedReporting } from './lib/reporting-seed.mjs';
@@ -81,23 +82,21 @@ async function measure(label, work) {
 }
 
 const year = { from: '2025-01-01', to: '2026-01-01', granularity: 'month' };
-await measure('KPI report, 2025 by month', () => rpc.request('reporting.kpis.v1', { actor, ...year }));
+await measure('KPI report, 2025 by month', () => rpc.request(ReportingRpc.Kpis, { actor, ...year }));
 for (const dimension of ['area', 'category', 'channel', 'priority']) {
   await measure(`KPI report, 2025 by month and ${dimension}`, () =>
-    rpc.request('reporting.kpis.v1', { actor, ...year, dimension }),
+    rpc.request(ReportingRpc.Kpis, { actor, ...year, dimension }),
   );
 }
-await measure('KPI report, 2025 by day', () =>
-  rpc.request('reporting.kpis.v1', { actor, ...year, granularity: 'day' }),
-);
+await measure('KPI report, 2025 by day', () => rpc.request(ReportingRpc.Kpis, { actor, ...year, granularity: 'day' }));
 await measure('recurring incidents by requester, 2025', () =>
-  rpc.request('reporting.recurring.v1', { actor, from: year.from, to: year.to, by: 'requester' }),
+  rpc.request(ReportingRpc.Recurring, { actor, from: year.from, to: year.to, by: 'requester' }),
 );
 await measure('yearly figures 2023–2025', () =>
-  rpc.request('reporting.yearly.v1', { actor, fromYear: 2023, toYear: 2025 }),
+  rpc.request(ReportingRpc.Yearly, { actor, fromYear: 2023, toYear: 2025 }),
 );
 
-const list = (filters) => rpc.request('reporting.ticket.list.v1', { actor, filters: { limit: 20, ...filters } });
+const list = (filters) => rpc.request(ReportingRpc.TicketList, { actor, filters: { limit: 20, ...filters } });
 // The cursor of the 1,000th page: the number the 999th page ended on, found once so only the page is timed.
 const cursorOf = async (where) => {
   const { rows } = await db.query(
