@@ -21,7 +21,8 @@ const observe = perfHooks.PerformanceObserver.prototype.observe;
 function closeHistogram(histogram) {
   histogram.disable();
   const handleKey = Object.getOwnPropertySymbols(histogram).find((symbol) => symbol.description === 'kHandle');
-  if (handleKey === undefined) return;
+  // Node's internals: where they differ (another Node version), the histogram is only disabled.
+  if (handleKey === undefined || typeof histogram[handleKey]?.close !== 'function') return;
   histogram[handleKey].close();
   // Node keeps the histogram object itself registered for transfer between threads for good; without
   // its handle it no longer reaches the handle's async context.
