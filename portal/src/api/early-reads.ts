@@ -42,11 +42,21 @@ function consoleReads(search: string): EarlyReads {
   };
 }
 
+/** The pages whose reads (and code: app/early-code.ts) start before the session answers. */
+export type EarlyPage = { readonly kind: 'console' } | { readonly kind: 'ticket'; readonly number: string };
+
+export function earlyPageAt(pathname: string): EarlyPage | null {
+  const ticket = /^\/tickets\/([1-9]\d{0,14})\/?$/.exec(pathname);
+  if (ticket?.[1]) return { kind: 'ticket', number: ticket[1] };
+  if (/^\/consola\/?$/.test(pathname)) return { kind: 'console' };
+  return null;
+}
+
 /** The reads a page is known to wait for; the session is read by every page. */
 function readsFor(pathname: string, search: string): EarlyReads {
-  const ticket = /^\/tickets\/([1-9]\d{0,14})\/?$/.exec(pathname);
-  if (ticket) return { now: [SESSION, `/api/v1/tickets/${ticket[1]}`] };
-  if (/^\/consola\/?$/.test(pathname)) return consoleReads(search);
+  const page = earlyPageAt(pathname);
+  if (page?.kind === 'ticket') return { now: [SESSION, `/api/v1/tickets/${page.number}`] };
+  if (page?.kind === 'console') return consoleReads(search);
   return { now: [SESSION] };
 }
 
@@ -121,7 +131,7 @@ export function claimEarlyRead(request: Request): Promise<Response> | undefined 
 // start its reads before the session answers. Neither is secret; both are forgotten at sign-out.
 const ACCOUNT_KEY = 'cau.early-account';
 
-function rememberedAccount(): EarlyAccount | null {
+export function rememberedAccount(): EarlyAccount | null {
   try {
     const stored = JSON.parse(window.localStorage.getItem(ACCOUNT_KEY) ?? 'null') as Partial<EarlyAccount> | null;
     if (typeof stored?.role !== 'string' || (stored.area !== null && typeof stored.area !== 'string')) return null;
