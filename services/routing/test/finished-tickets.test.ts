@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { ErrorCode, ProcedureEvents, RoutingRpc, type EventDefinition } from '@cau/contracts';
 import { eventEnvelope, waitFor } from '@cau/testing';
 import { RoutingHarness, actor } from './support.js';
@@ -54,6 +55,40 @@ describe('routing: a ticket whose work has ended is not derived', () => {
     await waitFor(async () => (await finishedAs(ticket.ticketId)()) === null, { what: 'the reopening seen' });
     const derived = await h.request(RoutingRpc.Derive, derive(ticket.number));
     expect(derived).toMatchObject({ from: 'L1', to: 'UIT' });
+  });
+
+  it('derives a ticket reopened a moment ago, once it has read the reopening', async () => {
+    const ticket = await h.register();
+    const step = { ticketId: ticket.ticketId, number: ticket.number, by, at, area: 'L1' };
+    await publish(ProcedureEvents.TicketClosed, {
+      ...step,
+      status: 'cerrado',
+      resolutionBusinessMinutes: 60,
+      resolutionCalendarMinutes: 60,
+    });
+    await waitFor(async () => (await finishedAs(ticket.ticketId)()) === 'cerrado', { what: 'the closure seen' });
+    // Routing's consumer is held while it applies the reopening (its inbox is locked), as a busy one would be.
+    const holder = new pg.Client({ connectionString: h.infra.database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE routing.inbox IN SHARE ROW EXCLUSIVE MODE');
+      await publish(ProcedureEvents.TicketReopened, { ...step, status: 'en_curso', reason: 'Volvió a fallar' });
+      await waitFor(
+        async () =>
+          (await h.db.query(`SELECT 1 FROM pg_locks WHERE relation = 'routing.inbox'::regclass AND NOT granted`))
+            .rowCount === 1,
+        { what: "the reopening's event waiting for the inbox" },
+      );
+      const derivation = h.request(RoutingRpc.Derive, derive(ticket.number));
+      // Let the derivation find the ticket still closed before the reopening is applied (without the wait it is
+      // refused at once, and the refusal fails this test).
+      await Promise.race([derivation.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+      await holder.query('COMMIT');
+      expect(await derivation).toMatchObject({ from: 'L1', to: 'UIT' });
+    } finally {
+      await holder.end();
+    }
   });
 
   it('refuses to derive a merged duplicate, not its original', async () => {

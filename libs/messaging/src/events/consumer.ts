@@ -177,6 +177,21 @@ export class DurableConsumer {
   }
 
   /**
+   * Resolves true once a reading of the consumer finds nothing pending and nothing unacknowledged — every
+   * event the stream held before the call has been applied and committed —, or false after `timeoutMs`
+   * (events keep arriving, or one waits for a retry). For a use case that must see what it was just told.
+   */
+  async caughtUp(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const info = await this.options.jsm.consumers.info(this.options.config.eventsStream, this.options.durable);
+      if (info.num_pending === 0 && info.num_ack_pending === 0) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /**
    * The subjects this consumer takes: those of the types it handles and its own replays, so JetStream never
    * delivers it an event it would only skip (each skip was still a delivery, a decode and an ack). Derived
    * from the handlers, so adding one subscribes to its type.

@@ -51,6 +51,12 @@ export class ServiceRuntime {
     this.rpc = new RpcClient(nc, this.subjects, messaging.requestTimeoutMs);
   }
 
+  /** True once every consumer of the service has applied what the stream held when asked (false after `timeoutMs`). */
+  async eventsCaughtUp(timeoutMs: number): Promise<boolean> {
+    const caughtUp = await Promise.all(this.consumers.map((consumer) => consumer.caughtUp(timeoutMs)));
+    return caughtUp.every(Boolean);
+  }
+
   /** Runs `work` in a transaction and wakes the local relay after commit, so events leave at once. */
   async transaction<T>(work: (tx: import('typeorm').EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ProcedureEvents, type DeriveTicketCommandV1, type TicketDerivedV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime } from '@cau/messaging';
-import { checkDerivation } from '../escalation/escalation-graph.js';
+import { checkDerivation, type EscalationGraph } from '../escalation/escalation-graph.js';
 import { escalationGraphOf, GraphRepository } from '../graph/graph.repository.js';
 import { RoutedTicketRepository } from '../routing/routed-ticket.repository.js';
 import { DerivationRepository } from './derivation.repository.js';
 import { finishedDerivationRefusal, mayDerive, mayDeriveFrom, refusedDerivation } from './derivation-policy.js';
+
+/** How long a derivation of a ticket routing believes finished waits for routing to read the latest events. */
+const CATCH_UP_MS = 2_000;
 
 /**
  * Moves a ticket from the area it is in to another one along the graph. The derivation record, the
@@ -29,13 +32,28 @@ export class DeriveTicketUseCase {
     const reason = body.reason.trim();
     if (!reason) throw ServiceError.validation([{ field: 'body.reason', constraint: 'isNotEmpty' }]);
     const graph = escalationGraphOf(await this.graphs.current());
+    const first = await this.deriveUnlessFinished(command, graph, reason);
+    if (first.derived) return first.derived;
+    // Routing learns of a reopening from resolution's event: a derivation asked right after one (the supervisor
+    // reopens, then derives) waits for routing to have read the events already published, then looks again.
+    const second = (await this.runtime.eventsCaughtUp(CATCH_UP_MS))
+      ? await this.deriveUnlessFinished(command, graph, reason)
+      : first;
+    if (second.derived) return second.derived;
+    throw ServiceError.conflict(finishedDerivationRefusal(command.number, second.finishedAs));
+  }
+
+  private deriveUnlessFinished(
+    command: DeriveTicketCommandV1,
+    graph: EscalationGraph,
+    reason: string,
+  ): Promise<{ derived: TicketDerivedV1; finishedAs?: never } | { derived?: never; finishedAs: string }> {
+    const { actor, body } = command;
     return this.runtime.transaction(async (tx) => {
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
       const finishedAs = await this.tickets.finishedAs(tx, ticket.ticketId);
-      if (finishedAs !== null) {
-        throw ServiceError.conflict(finishedDerivationRefusal(ticket.number, finishedAs));
-      }
+      if (finishedAs !== null) return { finishedAs };
       // The edge is checked before the actor's area: a request that lost a race against another
       // derivation finds the ticket elsewhere and is told so (CONFLICT), not that it lacks permission.
       const check = checkDerivation(graph, ticket.area, body.to, body.kind);
@@ -63,7 +81,7 @@ export class DeriveTicketUseCase {
         ticketId: ticket.ticketId,
         data: derivation,
       });
-      return derivation;
+      return { derived: derivation };
     });
   }
 }
