@@ -11,6 +11,7 @@ import type {
   ContactV1,
   Impact,
   Priority,
+  ProblemStatus,
   SatisfactionLevel,
   TicketStatus,
   TicketType,
@@ -104,7 +105,7 @@ export interface Problems {
   changed_at: Timestamp;
   number: Int8;
   problem_id: string;
-  status: string;
+  status: ProblemStatus;
   title: string;
 }
 

@@ -25,6 +25,7 @@ const narrowed: RowTypesOptions = {
     'kpi_daily.fr_calendar_hist': 'JsonColumn<Histogram>',
     'kpi_daily.res_business_hist': 'JsonColumn<Histogram>',
     'kpi_daily.res_calendar_hist': 'JsonColumn<Histogram>',
+    'problems.status': 'ProblemStatus',
   },
   imports: {
     AttachmentLinkV1: '@cau/contracts',
@@ -34,6 +35,7 @@ const narrowed: RowTypesOptions = {
     Histogram: './reports/kpi-histogram.js',
     Impact: '@cau/contracts',
     Priority: '@cau/contracts',
+    ProblemStatus: '@cau/contracts',
     SatisfactionLevel: '@cau/contracts',
     TicketStatus: '@cau/contracts',
     TicketType: '@cau/contracts',
