@@ -6,12 +6,15 @@
 import type { Histogram } from './reports/kpi-histogram.js';
 import type { CalendarDefinition } from '@cau/business-time';
 import type {
+  ActorV1,
   AttachmentLinkV1,
   Channel,
   ContactV1,
   Impact,
+  Language,
   Priority,
   ProblemStatus,
+  ReportGranularity,
   SatisfactionLevel,
   TicketStatus,
   TicketType,
@@ -160,10 +163,10 @@ export interface ReportRuns {
 
 export interface ReportSchedules {
   created_at: Generated<Timestamp>;
-  created_by: Json;
-  granularity: string;
+  created_by: JsonColumn<ActorV1>;
+  granularity: ReportGranularity;
   id: string;
-  language: string;
+  language: Language;
   recipients: string[];
 }
 
