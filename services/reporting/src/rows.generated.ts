@@ -174,7 +174,7 @@ export interface StepTargets {
   minutes: number | null;
   step: string;
   updated_at: Timestamp | null;
-  updated_by: Json | null;
+  updated_by: JsonColumn<Pick<ActorV1, 'accountId' | 'name'>> | null;
 }
 
 export interface TicketFacts {

@@ -29,6 +29,7 @@ const narrowed: RowTypesOptions = {
     'report_schedules.granularity': 'ReportGranularity',
     'report_schedules.language': 'Language',
     'report_schedules.created_by': 'JsonColumn<ActorV1>',
+    'step_targets.updated_by': "JsonColumn<Pick<ActorV1, 'accountId' | 'name'>>",
   },
   imports: {
     ActorV1: '@cau/contracts',
