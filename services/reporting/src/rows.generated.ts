@@ -209,7 +209,7 @@ export interface TicketFacts {
   solver_name: string | null;
   status: string;
   ticket_id: string;
-  type: string;
+  type: TicketType;
 }
 
 export interface TicketMerges {

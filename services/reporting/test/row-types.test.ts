@@ -30,6 +30,7 @@ const narrowed: RowTypesOptions = {
     'report_schedules.language': 'Language',
     'report_schedules.created_by': 'JsonColumn<ActorV1>',
     'step_targets.updated_by': "JsonColumn<Pick<ActorV1, 'accountId' | 'name'>>",
+    'ticket_facts.type': 'TicketType',
   },
   imports: {
     ActorV1: '@cau/contracts',
