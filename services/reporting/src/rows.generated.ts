@@ -14,6 +14,7 @@ import type {
   Language,
   Priority,
   ProblemStatus,
+  ReadModelRebuildV1,
   ReportGranularity,
   SatisfactionLevel,
   TicketStatus,
@@ -138,9 +139,9 @@ export interface ReadModelRebuilds {
   heartbeat_at: Generated<Timestamp>;
   id: string;
   replayed_seq: Generated<Int8>;
-  requested_by: Json;
+  requested_by: JsonColumn<ActorV1>;
   started_at: Generated<Timestamp>;
-  state: string;
+  state: ReadModelRebuildV1['state'];
   target_seq: Generated<Int8>;
 }
 
