@@ -6,11 +6,16 @@
 import type { Histogram } from './reports/kpi-histogram.js';
 import type { CalendarDefinition } from '@cau/business-time';
 import type {
+  ActorV1,
   AttachmentLinkV1,
   Channel,
   ContactV1,
   Impact,
+  Language,
   Priority,
+  ProblemStatus,
+  ReadModelRebuildV1,
+  ReportGranularity,
   SatisfactionLevel,
   TicketStatus,
   TicketType,
@@ -104,7 +109,7 @@ export interface Problems {
   changed_at: Timestamp;
   number: Int8;
   problem_id: string;
-  status: string;
+  status: ProblemStatus;
   title: string;
 }
 
@@ -134,9 +139,9 @@ export interface ReadModelRebuilds {
   heartbeat_at: Generated<Timestamp>;
   id: string;
   replayed_seq: Generated<Int8>;
-  requested_by: Json;
+  requested_by: JsonColumn<ActorV1>;
   started_at: Generated<Timestamp>;
-  state: string;
+  state: ReadModelRebuildV1['state'];
   target_seq: Generated<Int8>;
 }
 
@@ -159,10 +164,10 @@ export interface ReportRuns {
 
 export interface ReportSchedules {
   created_at: Generated<Timestamp>;
-  created_by: Json;
-  granularity: string;
+  created_by: JsonColumn<ActorV1>;
+  granularity: ReportGranularity;
   id: string;
-  language: string;
+  language: Language;
   recipients: string[];
 }
 
@@ -170,7 +175,7 @@ export interface StepTargets {
   minutes: number | null;
   step: string;
   updated_at: Timestamp | null;
-  updated_by: Json | null;
+  updated_by: JsonColumn<Pick<ActorV1, 'accountId' | 'name'>> | null;
 }
 
 export interface TicketFacts {
@@ -205,7 +210,7 @@ export interface TicketFacts {
   solver_name: string | null;
   status: string;
   ticket_id: string;
-  type: string;
+  type: TicketType;
 }
 
 export interface TicketMerges {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PROBLEMS_REPORT_LIMIT, type ProblemReportRowV1, type ProblemStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
 
 export interface ProblemState {
   problemId: string;
@@ -12,53 +14,72 @@ export interface ProblemState {
   changedAt: Date;
 }
 
-interface ProblemReportRow {
-  problem_id: string;
-  number: string;
-  title: string;
-  status: ProblemStatus;
-  area: string;
-  incidents: number;
-  open_incidents: number;
-  incidents_in_period: number;
-}
-
 /** The problems and their links as reporting keeps them (see the migration ReportingProblems). */
 @Injectable()
 export class ProblemsRepository {
-  private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   /** Keeps the problem as this change left it, unless a newer change is already kept. */
   async saveChange(tx: EntityManager, problem: ProblemState): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".problems (problem_id, number, title, status, area, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (problem_id) DO UPDATE
-         SET number = EXCLUDED.number, title = EXCLUDED.title, status = EXCLUDED.status, area = EXCLUDED.area,
-             changed_at = EXCLUDED.changed_at
-         WHERE problems.changed_at <= EXCLUDED.changed_at`,
-      [problem.problemId, problem.number, problem.title, problem.status, problem.area, problem.changedAt],
+    await execute(
+      tx,
+      this.db
+        .insertInto('problems')
+        .values({
+          problem_id: problem.problemId,
+          number: problem.number,
+          title: problem.title,
+          status: problem.status,
+          area: problem.area,
+          changed_at: problem.changedAt,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .column('problem_id')
+            .doUpdateSet((eb) => ({
+              number: eb.ref('excluded.number'),
+              title: eb.ref('excluded.title'),
+              status: eb.ref('excluded.status'),
+              area: eb.ref('excluded.area'),
+              changed_at: eb.ref('excluded.changed_at'),
+            }))
+            .whereRef('problems.changed_at', '<=', 'excluded.changed_at'),
+        ),
     );
   }
 
   async link(tx: EntityManager, ticketId: string, problemId: string, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".problem_tickets (ticket_id, problem_id, linked_at) VALUES ($1, $2, $3)
-       ON CONFLICT (ticket_id) DO UPDATE SET problem_id = EXCLUDED.problem_id, linked_at = EXCLUDED.linked_at
-         WHERE problem_tickets.linked_at <= EXCLUDED.linked_at`,
-      [ticketId, problemId, at],
+    await execute(
+      tx,
+      this.db
+        .insertInto('problem_tickets')
+        .values({ ticket_id: ticketId, problem_id: problemId, linked_at: at })
+        .onConflict((conflict) =>
+          conflict
+            .column('ticket_id')
+            .doUpdateSet((eb) => ({
+              problem_id: eb.ref('excluded.problem_id'),
+              linked_at: eb.ref('excluded.linked_at'),
+            }))
+            .whereRef('problem_tickets.linked_at', '<=', 'excluded.linked_at'),
+        ),
     );
   }
 
   /** Only the link to this problem goes, and only if it is not newer than the unlinking. */
   async unlink(tx: EntityManager, ticketId: string, problemId: string, at: Date): Promise<void> {
-    await tx.query(
-      `DELETE FROM "${this.s}".problem_tickets WHERE ticket_id = $1 AND problem_id = $2 AND linked_at <= $3`,
-      [ticketId, problemId, at],
+    await execute(
+      tx,
+      this.db
+        .deleteFrom('problem_tickets')
+        .where('ticket_id', '=', ticketId)
+        .where('problem_id', '=', problemId)
+        .where('linked_at', '<=', at),
     );
   }
 
@@ -71,30 +92,48 @@ export class ProblemsRepository {
     to: Date;
     area: string | null;
   }): Promise<{ openCount: number; problems: ProblemReportRowV1[] }> {
+    const { area } = criteria;
+    const open = this.db.selectFrom('problems as p').where('p.status', '<>', 'cerrado');
+    const inArea = area === null ? open : open.where('p.area', '=', area);
     const [rows, counted] = await Promise.all([
-      this.query<ProblemReportRow>(
-        `SELECT p.problem_id, p.number, p.title, p.status, p.area,
-                count(pt.ticket_id)::int AS incidents,
-                count(pt.ticket_id) FILTER (WHERE t.status IS DISTINCT FROM 'cerrado')::int AS open_incidents,
-                count(pt.ticket_id) FILTER (WHERE t.registered_at >= $1 AND t.registered_at < $2)::int
-                  AS incidents_in_period
-           FROM "${this.s}".problems p
-           LEFT JOIN "${this.s}".problem_tickets pt ON pt.problem_id = p.problem_id
-           LEFT JOIN "${this.s}".ticket_view t ON t.ticket_id = pt.ticket_id
-          WHERE p.status <> 'cerrado' AND ($3::text IS NULL OR p.area = $3)
-          GROUP BY p.problem_id
-          ORDER BY incidents_in_period DESC, incidents DESC, p.number
-          LIMIT $4`,
-        [criteria.from, criteria.to, criteria.area, PROBLEMS_REPORT_LIMIT],
+      fetchRows(
+        this.runtime.dataSource,
+        inArea
+          .leftJoin('problem_tickets as pt', 'pt.problem_id', 'p.problem_id')
+          .leftJoin('ticket_view as t', 't.ticket_id', 'pt.ticket_id')
+          .select(['p.problem_id', 'p.number', 'p.title', 'p.status', 'p.area'])
+          .select((eb) => [
+            eb.cast<number>(eb.fn.count('pt.ticket_id'), 'integer').as('incidents'),
+            eb
+              .cast<number>(
+                eb.fn.count('pt.ticket_id').filterWhere('t.status', 'is distinct from', 'cerrado'),
+                'integer',
+              )
+              .as('open_incidents'),
+            eb
+              .cast<number>(
+                eb.fn
+                  .count('pt.ticket_id')
+                  .filterWhere((f) =>
+                    f.and([f('t.registered_at', '>=', criteria.from), f('t.registered_at', '<', criteria.to)]),
+                  ),
+                'integer',
+              )
+              .as('incidents_in_period'),
+          ])
+          .groupBy('p.problem_id')
+          .orderBy('incidents_in_period', 'desc')
+          .orderBy('incidents', 'desc')
+          .orderBy('p.number')
+          .limit(PROBLEMS_REPORT_LIMIT),
       ),
-      this.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "${this.s}".problems
-          WHERE status <> 'cerrado' AND ($1::text IS NULL OR area = $1)`,
-        [criteria.area],
+      fetchFirst(
+        this.runtime.dataSource,
+        inArea.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')),
       ),
     ]);
     return {
-      openCount: counted[0]!.n,
+      openCount: counted!.n,
       problems: rows.map((row) => ({
         id: row.problem_id,
         number: Number(row.number),
@@ -106,9 +145,5 @@ export class ProblemsRepository {
         incidentsInPeriod: row.incidents_in_period,
       })),
     };
-  }
-
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.runtime.dataSource.query(sql, params);
   }
 }

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, ReadModelRebuildV1 } from '@cau/contracts';
 import { MESSAGING_MIGRATIONS, ServiceRuntime } from '@cau/messaging';
-import { createServiceDataSource, migrateSchema } from '@cau/persistence';
+import { createServiceDataSource, execute, fetchFirst, fetchRows, migrateSchema, rowQueries } from '@cau/persistence';
 import { REPORTING_MIGRATIONS } from '../migrations/index.js';
 import { READ_MODELS_DURABLE } from '../read-models.js';
+import { reportingRows } from '../rows.js';
+import type { ReadModelRebuilds } from '../rows.generated.js';
 
 /** A rebuild whose heartbeat is older than this belongs to an instance that stopped; another may start. */
 const ABANDONED_AFTER = '2 minutes';
 
-interface RebuildRow {
-  id: string;
-  state: ReadModelRebuildV1['state'];
-  target_seq: string;
-  replayed_seq: string;
-  events_applied: string;
-  started_at: Date;
-  finished_at: Date | null;
-  error: string | null;
+/**
+ * The messaging library's inbox (its own migration, so not among reporting's generated types): what a
+ * rebuild writes of it.
+ */
+interface MessagingInbox {
+  inbox: { consumer: string; event_id: string };
+}
+
+/** What the swap reads of PostgreSQL's catalogue (found on every search path), to find its functions. */
+interface FunctionCatalogue {
+  pg_proc: { oid: number; pronamespace: number; prosrc: string };
+  pg_namespace: { oid: number; nspname: string };
 }
 
 /**
@@ -29,9 +35,12 @@ interface RebuildRow {
 @Injectable()
 export class RebuildRepository {
   private readonly s: string;
+  /** Named with its schema: the live one, where the bookkeeping is kept and events are admitted. */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   get shadowSchema(): string {
@@ -49,10 +58,16 @@ export class RebuildRepository {
    */
   async admit(eventId: string, tx: EntityManager): Promise<boolean> {
     await this.holdOffSwap(tx);
-    const [row]: Array<{ seen: boolean }> = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM "${this.s}".ticket_timeline WHERE event_id = $1)
-           OR EXISTS (SELECT 1 FROM "${this.s}".field_events WHERE event_id = $1) AS seen`,
-      [eventId],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectNoFrom((eb) =>
+        eb
+          .or([
+            eb.exists(eb.selectFrom('ticket_timeline').select(sql.lit(1).as('one')).where('event_id', '=', eventId)),
+            eb.exists(eb.selectFrom('field_events').select(sql.lit(1).as('one')).where('event_id', '=', eventId)),
+          ])
+          .as('seen'),
+      ),
     );
     return !row!.seen;
   }
@@ -68,10 +83,14 @@ export class RebuildRepository {
 
   /** Records an event as applied in the shadow's inbox; false when it already was (a duplicate). */
   async firstInShadow(tx: EntityManager, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.shadowSchema}".inbox (consumer, event_id) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [READ_MODELS_DURABLE, eventId],
+    const rows = await fetchRows(
+      tx,
+      rowQueries<MessagingInbox>()
+        .withSchema(this.shadowSchema)
+        .insertInto('inbox')
+        .values({ consumer: READ_MODELS_DURABLE, event_id: eventId })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(sql.lit(1).as('inserted')),
     );
     return rows.length === 1;
   }
@@ -79,48 +98,64 @@ export class RebuildRepository {
   /** Starts a rebuild's row; false when another rebuild is running (and alive). */
   async claim(id: string, actor: ActorV1): Promise<boolean> {
     return this.runtime.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE "${this.s}".read_model_rebuilds
-         SET state = 'failed', finished_at = now(), error = 'abandoned: its instance stopped'
-         WHERE state = 'running' AND heartbeat_at < now() - interval '${ABANDONED_AFTER}'`,
+      await execute(
+        tx,
+        this.db
+          .updateTable('read_model_rebuilds')
+          .set({ state: 'failed', finished_at: now, error: 'abandoned: its instance stopped' })
+          .where('state', '=', 'running')
+          .where('heartbeat_at', '<', sql<Date>`now() - ${sql.lit(ABANDONED_AFTER)}::interval`),
       );
-      const rows: unknown[] = await tx.query(
-        `INSERT INTO "${this.s}".read_model_rebuilds (id, state, requested_by) VALUES ($1, 'running', $2)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [id, JSON.stringify(actor)],
+      const rows = await fetchRows(
+        tx,
+        this.db
+          .insertInto('read_model_rebuilds')
+          .values({ id, state: 'running', requested_by: JSON.stringify(actor) })
+          .onConflict((conflict) => conflict.doNothing())
+          .returning('id'),
       );
       return rows.length === 1;
     });
   }
 
   async running(): Promise<ReadModelRebuildV1 | null> {
-    const rows: RebuildRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM "${this.s}".read_model_rebuilds WHERE state = 'running'`,
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('read_model_rebuilds').selectAll().where('state', '=', 'running'),
     );
-    return rows[0] ? toRebuild(rows[0]) : null;
+    return row ? toRebuild(row) : null;
   }
 
   async get(id: string): Promise<ReadModelRebuildV1 | null> {
-    const rows: RebuildRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM "${this.s}".read_model_rebuilds WHERE id = $1`,
-      [id],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('read_model_rebuilds').selectAll().where('id', '=', id),
     );
-    return rows[0] ? toRebuild(rows[0]) : null;
+    return row ? toRebuild(row) : null;
   }
 
   async progress(id: string, progress: { targetSeq: number; replayedSeq: number; applied: number }): Promise<void> {
-    await this.runtime.dataSource.query(
-      `UPDATE "${this.s}".read_model_rebuilds
-       SET target_seq = $2, replayed_seq = $3, events_applied = $4, heartbeat_at = now() WHERE id = $1`,
-      [id, progress.targetSeq, progress.replayedSeq, progress.applied],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('read_model_rebuilds')
+        .set({
+          target_seq: progress.targetSeq,
+          replayed_seq: progress.replayedSeq,
+          events_applied: progress.applied,
+          heartbeat_at: now,
+        })
+        .where('id', '=', id),
     );
   }
 
   async finish(id: string, error: string | null): Promise<void> {
-    await this.runtime.dataSource.query(
-      `UPDATE "${this.s}".read_model_rebuilds
-       SET state = $2, error = $3, finished_at = now(), heartbeat_at = now() WHERE id = $1`,
-      [id, error === null ? 'done' : 'failed', error],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('read_model_rebuilds')
+        .set({ state: error === null ? 'done' : 'failed', error, finished_at: now, heartbeat_at: now })
+        .where('id', '=', id),
     );
   }
 
@@ -139,7 +174,10 @@ export class RebuildRepository {
       await shadow.destroy();
     }
     // The replay keeps kpi_daily in `zone`, as the live service does.
-    await this.runtime.dataSource.query(`UPDATE "${this.shadowSchema}".kpi_daily_state SET zone = $1`, [zone]);
+    await execute(
+      this.runtime.dataSource,
+      reportingRows.withSchema(this.shadowSchema).updateTable('kpi_daily_state').set({ zone }),
+    );
   }
 
   async dropSchema(schema: string): Promise<void> {
@@ -160,6 +198,8 @@ export class RebuildRepository {
   async swap(tx: EntityManager, retired: string): Promise<void> {
     const live = `"${this.s}"`;
     const shadow = `"${this.shadowSchema}"`;
+    // Rows go from schema to schema inside PostgreSQL, none is read here: `SELECT *` carries a column a new
+    // migration adds without its being listed, so these (and the renames) stay statements naming both schemas.
     await tx.query(`INSERT INTO ${shadow}.inbox SELECT * FROM ${live}.inbox ON CONFLICT DO NOTHING`);
     await tx.query(`INSERT INTO ${shadow}.consumer_failures SELECT * FROM ${live}.consumer_failures`);
     await tx.query(`INSERT INTO ${shadow}.outbox SELECT * FROM ${live}.outbox`);
@@ -180,16 +220,23 @@ export class RebuildRepository {
     // SQL functions keep their body as text: those naming the shadow schema (the search functions call
     // each other by qualified name) are redefined with the live name. CREATE OR REPLACE keeps each
     // function's identity, so the generated search column and its index keep using it.
-    const functions: Array<{ definition: string }> = await tx.query(
-      `SELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-       WHERE n.nspname = $1 AND strpos(p.prosrc, $2) > 0`,
-      [this.s, `${shadow}.`],
+    const functions = await fetchRows(
+      tx,
+      rowQueries<FunctionCatalogue>()
+        .selectFrom('pg_proc as p')
+        .innerJoin('pg_namespace as n', 'n.oid', 'p.pronamespace')
+        .select((eb) => eb.fn<string>('pg_get_functiondef', ['p.oid']).as('definition'))
+        .where('n.nspname', '=', this.s)
+        .where((eb) => eb(eb.fn<number>('strpos', ['p.prosrc', eb.val(`${shadow}.`)]), '>', 0)),
     );
     for (const { definition } of functions) await tx.query(definition.split(`${shadow}.`).join(`${live}.`));
   }
 }
 
-function toRebuild(row: RebuildRow): ReadModelRebuildV1 {
+/** The transaction's start, as `now()` in SQL. */
+const now = sql<Date>`now()`;
+
+function toRebuild(row: Selectable<ReadModelRebuilds>): ReadModelRebuildV1 {
   return {
     id: row.id,
     state: row.state,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { ProcedureEvents, type ReportScopeV1, type TicketType } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchRows } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
 
 export interface ProductivityCriteria {
   /** The instants the period's local dates start at; `to` excluded. */
@@ -63,10 +66,11 @@ type Numeric = string | number | null;
  */
 @Injectable()
 export class ProductivityRepository {
-  private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   async rows(criteria: ProductivityCriteria): Promise<ProductivityRows> {
@@ -88,25 +92,66 @@ export class ProductivityRepository {
   private async solved(criteria: ProductivityCriteria): Promise<SolvedRow[]> {
     const { scope } = criteria;
     if (scope?.dimension !== 'jurisdiction') return this.solvedDaily(criteria);
-    return this.runtime.dataSource.query<SolvedRow[]>(
-      `WITH closed AS (
-         SELECT f.type, f.closed_at, f.resolution_business_minutes AS business,
-                f.resolution_calendar_minutes AS calendar, f.solver_account_id AS account_id,
-                f.solver_name AS name, f.solver_area AS area
-         FROM "${this.s}".ticket_facts f
-         WHERE f.closed_at >= $1 AND f.closed_at < $2 AND f.jurisdiction = $3
-       )
-       SELECT 'technician' AS kind, account_id AS key, (array_agg(name ORDER BY closed_at DESC))[1] AS name,
-              max(closed_at) AS at, NULL AS type, count(*)::int AS n,
-              count(business)::int AS measured, sum(business) AS business, sum(calendar) AS calendar
-       FROM closed s WHERE account_id IS NOT NULL GROUP BY account_id
-       UNION ALL
-       SELECT 'area', area, NULL, NULL, NULL, count(*)::int, count(business)::int, sum(business), sum(calendar)
-       FROM closed s WHERE area IS NOT NULL GROUP BY area
-       UNION ALL
-       SELECT 'type', NULL, NULL, NULL, type, count(*)::int, count(business)::int, sum(business), sum(calendar)
-       FROM closed s GROUP BY type`,
-      [criteria.from, criteria.to, scope.value],
+    const withClosed = this.db.with('closed', (db) =>
+      db
+        .selectFrom('ticket_facts as f')
+        .select([
+          'f.type',
+          'f.closed_at',
+          'f.resolution_business_minutes as business',
+          'f.resolution_calendar_minutes as calendar',
+          'f.solver_account_id as account_id',
+          'f.solver_name as name',
+          'f.solver_area as area',
+        ])
+        .where('f.closed_at', '>=', criteria.from)
+        .where('f.closed_at', '<', criteria.to)
+        .where('f.jurisdiction', '=', scope.value),
+    );
+    const none = sql<null>`NULL`;
+    return fetchRows(
+      this.runtime.dataSource,
+      withClosed
+        .selectFrom('closed as s')
+        .select((eb) => [
+          sql.lit<SolvedRow['kind']>('technician').as('kind'),
+          'account_id as key',
+          sql<string | null>`(${eb.fn.agg<string[]>('array_agg', ['name']).orderBy('closed_at', 'desc')})[1]`.as(
+            'name',
+          ),
+          eb.fn.max<Date | null>('closed_at').as('at'),
+          sql<TicketType | null>`NULL`.as('type'),
+          ...closedSums(eb),
+        ])
+        .where('account_id', 'is not', null)
+        .groupBy('account_id')
+        .unionAll((eb) =>
+          eb
+            .selectFrom('closed as s')
+            .select((eb) => [
+              sql.lit<SolvedRow['kind']>('area').as('kind'),
+              'area as key',
+              none.as('name'),
+              none.as('at'),
+              none.as('type'),
+              ...closedSums(eb),
+            ])
+            .where('area', 'is not', null)
+            .groupBy('area'),
+        )
+        .unionAll((eb) =>
+          eb
+            .selectFrom('closed as s')
+            .select((eb) => [
+              sql.lit<SolvedRow['kind']>('type').as('kind'),
+              none.as('key'),
+              none.as('name'),
+              none.as('at'),
+              'type',
+              ...closedSums(eb),
+            ])
+            .groupBy('type'),
+        ),
     );
   }
 
@@ -116,45 +161,74 @@ export class ProductivityRepository {
    */
   private async solvedDaily(criteria: ProductivityCriteria): Promise<SolvedRow[]> {
     const area = criteria.scope?.dimension === 'area' ? criteria.scope.value : null;
-    return this.runtime.dataSource.query<SolvedRow[]>(
-      `SELECT CASE kind WHEN 'closed_type' THEN 'type' ELSE kind END AS kind,
-              CASE WHEN kind = 'closed_type' THEN NULL ELSE key END AS key,
-              (array_agg(name ORDER BY name_at DESC) FILTER (WHERE name_at IS NOT NULL))[1] AS name,
-              max(name_at) AS at, CASE WHEN kind = 'closed_type' THEN key END AS type,
-              sum(n)::int AS n, sum(measured)::int AS measured, sum(business) AS business, sum(calendar) AS calendar
-       FROM "${this.s}".productivity_daily
-       WHERE kind IN ('technician', 'area', 'closed_type') AND day >= $1::date AND day < $2::date
-         AND ($3::text IS NULL OR area = $3)
-       GROUP BY kind, key
-       HAVING sum(n) <> 0`,
-      [criteria.fromDay, criteria.toDay, area],
+    const daily = this.db
+      .selectFrom('productivity_daily')
+      .select((eb) => {
+        const closedType = eb('kind', '=', sql.lit('closed_type'));
+        return [
+          eb.case().when(closedType).then(sql.lit('type')).else(eb.ref('kind')).end().as('kind'),
+          eb.case().when(closedType).then(null).else(eb.ref('key')).end().as('key'),
+          sql<
+            string | null
+          >`(${eb.fn.agg<string[]>('array_agg', ['name']).orderBy('name_at', 'desc').filterWhere('name_at', 'is not', null)})[1]`.as(
+            'name',
+          ),
+          eb.fn.max('name_at').as('at'),
+          eb.case().when(closedType).then(eb.ref('key')).end().as('type'),
+          eb.cast<number>(eb.fn.sum('n'), 'integer').as('n'),
+          eb.cast<number>(eb.fn.sum('measured'), 'integer').as('measured'),
+          eb.fn.sum<Numeric>('business').as('business'),
+          eb.fn.sum<Numeric>('calendar').as('calendar'),
+        ];
+      })
+      .where('kind', 'in', [sql.lit('technician'), sql.lit('area'), sql.lit('closed_type')])
+      // Those kinds read as the solved rows' kinds, and a closed_type row's key is a ticket type.
+      .$narrowType<{ kind: SolvedRow['kind']; type: TicketType | null }>()
+      .where('day', '>=', localDay(criteria.fromDay))
+      .where('day', '<', localDay(criteria.toDay));
+    return fetchRows(
+      this.runtime.dataSource,
+      (area === null ? daily : daily.where('area', '=', area))
+        .groupBy(['kind', 'key'])
+        .having(sql<number>`sum(n)`, '<>', 0),
     );
   }
 
   /** Distinct tickets each person took or was assigned in the period (the assignee of `ticket.taken`). */
   private async taken(criteria: ProductivityCriteria): Promise<StepRow[]> {
-    const { join, filter, params } = this.stepScope(criteria, [ProcedureEvents.TicketTaken.type]);
-    return this.runtime.dataSource.query<StepRow[]>(
-      `SELECT t.details->'assignee'->>'accountId' AS account_id,
-              (array_agg(t.details->'assignee'->>'name' ORDER BY t.at DESC))[1] AS name, max(t.at) AS at,
-              NULL AS area, count(DISTINCT t.ticket_id)::int AS n
-       FROM "${this.s}".ticket_timeline t${join}
-       WHERE t.type = $3 AND t.at >= $1 AND t.at < $2${filter}
-       GROUP BY 1`,
-      params,
+    return fetchRows(
+      this.runtime.dataSource,
+      this.steps(criteria, ProcedureEvents.TicketTaken.type)
+        .select((eb) => [
+          sql<string | null>`t.details->'assignee'->>'accountId'`.as('account_id'),
+          sql<
+            string | null
+          >`(${eb.fn.agg<string[]>('array_agg', [sql`t.details->'assignee'->>'name'`]).orderBy('t.at', 'desc')})[1]`.as(
+            'name',
+          ),
+          eb.fn.max('t.at').as('at'),
+          sql<string | null>`NULL`.as('area'),
+          eb.cast<number>(eb.fn.count('t.ticket_id').distinct(), 'integer').as('n'),
+        ])
+        .groupBy(sql`1`),
     );
   }
 
   /** Minutes of the work logs each person recorded in the period, per area they recorded them in. */
   private async logged(criteria: ProductivityCriteria): Promise<StepRow[]> {
-    const { join, filter, params } = this.stepScope(criteria, [ProcedureEvents.WorkLogged.type]);
-    return this.runtime.dataSource.query<StepRow[]>(
-      `SELECT t.by->>'accountId' AS account_id, (array_agg(t.by->>'name' ORDER BY t.at DESC))[1] AS name,
-              max(t.at) AS at, t.area, sum((t.details->>'minutes')::int)::int AS n
-       FROM "${this.s}".ticket_timeline t${join}
-       WHERE t.type = $3 AND t.at >= $1 AND t.at < $2${filter}
-       GROUP BY 1, t.area`,
-      params,
+    return fetchRows(
+      this.runtime.dataSource,
+      this.steps(criteria, ProcedureEvents.WorkLogged.type)
+        .select((eb) => [
+          sql<string | null>`t.by->>'accountId'`.as('account_id'),
+          sql<string | null>`(${eb.fn.agg<string[]>('array_agg', [sql`t.by->>'name'`]).orderBy('t.at', 'desc')})[1]`.as(
+            'name',
+          ),
+          eb.fn.max('t.at').as('at'),
+          't.area',
+          eb.cast<number>(eb.fn.sum(sql<number>`(t.details->>'minutes')::int`), 'integer').as('n'),
+        ])
+        .groupBy([sql`1`, 't.area']),
     );
   }
 
@@ -165,37 +239,62 @@ export class ProductivityRepository {
   private async opened(criteria: ProductivityCriteria): Promise<Array<{ type: TicketType; n: number }>> {
     const { scope } = criteria;
     if (scope?.dimension !== 'jurisdiction') {
-      return this.runtime.dataSource.query(
-        `SELECT key AS type, sum(n)::int AS n FROM "${this.s}".productivity_daily
-         WHERE kind = 'opened_type' AND day >= $1::date AND day < $2::date AND ($3::text IS NULL OR area = $3)
-         GROUP BY key HAVING sum(n) <> 0`,
-        [criteria.fromDay, criteria.toDay, scope?.value ?? null],
+      const daily = this.db
+        .selectFrom('productivity_daily')
+        .select((eb) => ['key as type', eb.cast<number>(eb.fn.sum('n'), 'integer').as('n')])
+        .where('kind', '=', sql.lit('opened_type'))
+        // An opened_type row's key is a ticket type.
+        .$narrowType<{ type: TicketType }>()
+        .where('day', '>=', localDay(criteria.fromDay))
+        .where('day', '<', localDay(criteria.toDay));
+      return fetchRows(
+        this.runtime.dataSource,
+        (scope ? daily.where('area', '=', scope.value) : daily).groupBy('key').having(sql<number>`sum(n)`, '<>', 0),
       );
     }
-    return this.runtime.dataSource.query(
-      `SELECT type, count(*)::int AS n FROM "${this.s}".ticket_facts
-       WHERE registered_at >= $1 AND registered_at < $2 AND jurisdiction = $3
-       GROUP BY type`,
-      [criteria.from, criteria.to, scope.value],
+    return fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('ticket_facts')
+        .select((eb) => ['type', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+        .where('registered_at', '>=', criteria.from)
+        .where('registered_at', '<', criteria.to)
+        .where('jurisdiction', '=', scope.value)
+        .groupBy('type'),
     );
   }
 
-  /** Steps of an area's report are those taken in the area; of a jurisdiction's, those of its tickets. */
-  private stepScope(
-    criteria: ProductivityCriteria,
-    types: string[],
-  ): { join: string; filter: string; params: unknown[] } {
+  /**
+   * The path's steps of one type in the period. Steps of an area's report are those taken in the area; of
+   * a jurisdiction's, those of its tickets.
+   */
+  private steps(criteria: ProductivityCriteria, type: string) {
     const { scope } = criteria;
-    const params: unknown[] = [criteria.from, criteria.to, ...types];
-    if (!scope) return { join: '', filter: '', params };
-    params.push(scope.value);
-    if (scope.dimension === 'area') return { join: '', filter: ` AND t.area = $${params.length}`, params };
-    return {
-      join: ` JOIN "${this.s}".ticket_facts f ON f.ticket_id = t.ticket_id`,
-      filter: ` AND f.jurisdiction = $${params.length}`,
-      params,
-    };
+    const steps = this.db
+      .selectFrom('ticket_timeline as t')
+      .where('t.type', '=', type)
+      .where('t.at', '>=', criteria.from)
+      .where('t.at', '<', criteria.to);
+    if (scope?.dimension === 'area') return steps.where('t.area', '=', scope.value);
+    return steps.$if(scope?.dimension === 'jurisdiction', (qb) =>
+      qb.innerJoin('ticket_facts as f', 'f.ticket_id', 't.ticket_id').where('f.jurisdiction', '=', scope!.value),
+    );
   }
+}
+
+/** How many facts closed, how many measured, and the sums of their minutes. */
+function closedSums(eb: ExpressionBuilder<{ s: { business: number | null; calendar: number | null } }, 's'>) {
+  return [
+    eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
+    eb.cast<number>(eb.fn.count('business'), 'integer').as('measured'),
+    eb.fn.sum<Numeric>('business').as('business'),
+    eb.fn.sum<Numeric>('calendar').as('calendar'),
+  ] as const;
+}
+
+/** A local date (YYYY-MM-DD) compared with a date column, cast as the hand-written SQL cast it. */
+function localDay(day: string) {
+  return sql<Date>`${day}::date`;
 }
 
 interface SolvedRow {

@@ -443,7 +443,7 @@ export class TicketFactsRepository {
       ])
       .where('registered_at', '>=', criteria.from)
       .where('registered_at', '<', criteria.to)
-      .where('type', '=', sql<string>`ANY(${[...INCIDENT_TYPES]})`);
+      .where('type', '=', sql<(typeof INCIDENT_TYPES)[number]>`ANY(${[...INCIDENT_TYPES]})`);
     const rows = await fetchRows(
       this.runtime.dataSource,
       (scope ? incidents.where(DIMENSION_COLUMN[scope.dimension], '=', scope.value) : incidents)

@@ -1,31 +1,37 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, Language, ReportGranularity, ReportScheduleV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-
-interface ScheduleRow {
-  id: string;
-  granularity: ReportGranularity;
-  recipients: string[];
-  language: Language;
-  created_at: Date;
-  last_period: string | null;
-}
+import { execute, fetchRows } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
 
 @Injectable()
 export class ReportScheduleRepository {
-  private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   async list(): Promise<ReportScheduleV1[]> {
-    const rows: ScheduleRow[] = await this.runtime.dataSource.query(
-      `SELECT s.id, s.granularity, s.recipients, s.language, s.created_at,
-              (SELECT to_char(max(r.period_start), 'YYYY-MM-DD') FROM "${this.s}".report_runs r
-               WHERE r.schedule_id = s.id) AS last_period
-       FROM "${this.s}".report_schedules s ORDER BY s.created_at, s.id`,
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('report_schedules as s')
+        .select(['s.id', 's.granularity', 's.recipients', 's.language', 's.created_at'])
+        .select((eb) =>
+          eb
+            .selectFrom('report_runs as r')
+            .select((runs) =>
+              runs.fn<string>('to_char', [runs.fn.max('r.period_start'), sql.lit('YYYY-MM-DD')]).as('last_period'),
+            )
+            .whereRef('r.schedule_id', '=', 's.id')
+            .as('last_period'),
+        )
+        .orderBy('s.created_at')
+        .orderBy('s.id'),
     );
     return rows.map((r) => ({
       id: r.id,
@@ -47,21 +53,27 @@ export class ReportScheduleRepository {
       createdBy: ActorV1;
     },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".report_schedules (id, granularity, recipients, language, created_by)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [schedule.id, schedule.granularity, schedule.recipients, schedule.language, JSON.stringify(schedule.createdBy)],
+    await execute(
+      tx,
+      this.db.insertInto('report_schedules').values({
+        id: schedule.id,
+        granularity: schedule.granularity,
+        recipients: schedule.recipients,
+        language: schedule.language,
+        created_by: JSON.stringify(schedule.createdBy),
+      }),
     );
   }
 
   async delete(tx: EntityManager, id: string): Promise<boolean> {
-    // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count] instead of the rows.
-    const [row]: Array<{ n: number }> = await tx.query(
-      `WITH deleted AS (DELETE FROM "${this.s}".report_schedules WHERE id = $1 RETURNING 1)
-       SELECT count(*)::int AS n FROM deleted`,
-      [id],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .deleteFrom('report_schedules')
+        .where('id', '=', id)
+        .returning(sql<number>`1`.as('deleted')),
     );
-    return row!.n > 0;
+    return rows.length > 0;
   }
 
   /**
@@ -69,19 +81,36 @@ export class ReportScheduleRepository {
    * period waits on the key until the first commits, then finds it taken.
    */
   async claimRun(tx: EntityManager, scheduleId: string, periodStart: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".report_runs (schedule_id, period_start)
-       SELECT id, $2::date FROM "${this.s}".report_schedules WHERE id = $1
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [scheduleId, periodStart],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('report_runs')
+        .columns(['schedule_id', 'period_start'])
+        .expression((eb) =>
+          eb
+            .selectFrom('report_schedules')
+            .select(['id', localDay(periodStart).as('period_start')])
+            .where('id', '=', scheduleId),
+        )
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(sql<number>`1`.as('claimed')),
     );
     return rows.length > 0;
   }
 
   async recordRunEvent(tx: EntityManager, scheduleId: string, periodStart: string, eventId: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".report_runs SET event_id = $3 WHERE schedule_id = $1 AND period_start = $2::date`,
-      [scheduleId, periodStart, eventId],
+    await execute(
+      tx,
+      this.db
+        .updateTable('report_runs')
+        .set({ event_id: eventId })
+        .where('schedule_id', '=', scheduleId)
+        .where('period_start', '=', localDay(periodStart)),
     );
   }
+}
+
+/** A local date (YYYY-MM-DD) as the date column holds it. */
+function localDay(day: string) {
+  return sql<Date>`${day}::date`;
 }

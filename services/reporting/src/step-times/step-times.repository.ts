@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { FieldServiceEvents, ProcedureEvents, type ActorV1, type FieldStep, type ReportScopeV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { reportingRows } from '../rows.js';
 import type { FieldHistory, StepSpan } from './field-steps.js';
 
 /** A field event as kept: its instant, and the visit or repair it is about. */
@@ -39,36 +42,40 @@ export interface StoredTargets {
   updatedBy: { accountId: string; name: string } | null;
 }
 
-interface SourceRow {
-  registered_at: Date;
-  closed_at: Date | null;
-  jurisdiction: string;
-  calendars_version: string | null;
-  escalations: Date[];
-  solutions: Date[];
-  field: Array<{
-    type: string;
-    at: string;
-    subject_id: string | null;
-    arrived_at: string | null;
-    departed_at: string | null;
-  }>;
+/** A field event as `history` reads it from jsonb (its instants as ISO text). */
+interface FieldEventJson {
+  type: string;
+  at: string;
+  subject_id: string | null;
+  arrived_at: string | null;
+  departed_at: string | null;
 }
 
 /** The field events, each ticket's measured steps and the targets (reporting's tables; see the migration). */
 @Injectable()
 export class StepTimesRepository {
-  private readonly s: string;
+  /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
+  private readonly db: typeof reportingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
+    this.db = reportingRows.withSchema(runtime.schema);
   }
 
   async addFieldEvent(tx: EntityManager, row: FieldEventRow): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".field_events (event_id, ticket_id, type, at, subject_id, arrived_at, departed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
-      [row.eventId, row.ticketId, row.type, row.at, row.subjectId, row.arrivedAt, row.departedAt],
+    await execute(
+      tx,
+      this.db
+        .insertInto('field_events')
+        .values({
+          event_id: row.eventId,
+          ticket_id: row.ticketId,
+          type: row.type,
+          at: row.at,
+          subject_id: row.subjectId,
+          arrived_at: row.arrivedAt,
+          departed_at: row.departedAt,
+        })
+        .onConflict((conflict) => conflict.column('event_id').doNothing()),
     );
   }
 
@@ -81,18 +88,39 @@ export class StepTimesRepository {
     tx: EntityManager,
     ticketId: string,
   ): Promise<{ history: FieldHistory; jurisdiction: string; calendarsVersion: number } | null> {
-    const [row]: SourceRow[] = await tx.query(
-      `SELECT f.registered_at, f.closed_at, f.jurisdiction,
-              (SELECT c.version FROM "${this.s}".business_calendars c) AS calendars_version,
-              ARRAY(SELECT t.at FROM "${this.s}".ticket_timeline t
-                     WHERE t.ticket_id = f.ticket_id AND t.type = $2) AS escalations,
-              ARRAY(SELECT t.at FROM "${this.s}".ticket_timeline t
-                     WHERE t.ticket_id = f.ticket_id AND t.type = $3) AS solutions,
-              COALESCE((SELECT jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at, 'subject_id', e.subject_id,
-                                        'arrived_at', e.arrived_at, 'departed_at', e.departed_at))
-                          FROM "${this.s}".field_events e WHERE e.ticket_id = f.ticket_id), '[]'::jsonb) AS field
-         FROM "${this.s}".ticket_facts f WHERE f.ticket_id = $1`,
-      [ticketId, ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionProposed.type],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('ticket_facts as f')
+        .select(['f.registered_at', 'f.closed_at', 'f.jurisdiction'])
+        .select((eb) => {
+          /** The instants of the ticket's path steps of one type, as a timestamptz array. */
+          const instantsOf = (type: string) =>
+            sql<Date[]>`ARRAY(${eb
+              .selectFrom('ticket_timeline as t')
+              .select('t.at')
+              .whereRef('t.ticket_id', '=', 'f.ticket_id')
+              .where('t.type', '=', type)})`;
+          return [
+            eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+            instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
+            instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
+            eb.fn
+              .coalesce(
+                eb
+                  .selectFrom('field_events as e')
+                  .select(
+                    sql<FieldEventJson[]>`jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at,
+                      'subject_id', e.subject_id, 'arrived_at', e.arrived_at, 'departed_at', e.departed_at))`.as('agg'),
+                  )
+                  .whereRef('e.ticket_id', '=', 'f.ticket_id')
+                  .$asScalar(),
+                sql<FieldEventJson[]>`'[]'::jsonb`,
+              )
+              .as('field'),
+          ];
+        })
+        .where('f.ticket_id', '=', ticketId),
     );
     if (!row) return null;
     const of = (type: string) => row.field.filter((e) => e.type === type);
@@ -124,18 +152,23 @@ export class StepTimesRepository {
 
   /** Replaces the ticket's measured steps. */
   async saveSteps(tx: EntityManager, ticketId: string, spans: StepSpan[]): Promise<void> {
-    await tx.query(`DELETE FROM "${this.s}".ticket_step_times WHERE ticket_id = $1`, [ticketId]);
+    await execute(tx, this.db.deleteFrom('ticket_step_times').where('ticket_id', '=', ticketId));
     if (spans.length === 0) return;
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_step_times (ticket_id, step, started_at, ended_at, minutes)
-       SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[])`,
-      [
-        ticketId,
-        spans.map((s) => s.step),
-        spans.map((s) => s.startedAt),
-        spans.map((s) => s.endedAt),
-        spans.map((s) => s.minutes),
-      ],
+    const t = sql<{ step: string; started_at: Date; ended_at: Date; minutes: number }>`unnest(
+      ${spans.map((s) => s.step)}::text[], ${spans.map((s) => s.startedAt)}::timestamptz[],
+      ${spans.map((s) => s.endedAt)}::timestamptz[], ${spans.map((s) => s.minutes)}::float8[])`.as<'t'>(
+      sql`t (step, started_at, ended_at, minutes)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_step_times')
+        .columns(['ticket_id', 'step', 'started_at', 'ended_at', 'minutes'])
+        .expression((eb) =>
+          eb
+            .selectFrom(t)
+            .select([eb.val(ticketId).as('ticket_id'), 't.step', 't.started_at', 't.ended_at', 't.minutes']),
+        ),
     );
   }
 
@@ -160,40 +193,57 @@ export class StepTimesRepository {
    * median and p90 (percentile_cont), how many over the target, the slowest tickets.
    */
   private async figures(tx: EntityManager, criteria: StepCriteria): Promise<StepFigures[]> {
-    const rows: Array<{
-      step: string;
-      count: number;
-      median: number | null;
-      p90: number | null;
-      over: number;
-      worst: Array<{ number: string | number; minutes: number }> | null;
-    }> = await tx.query(
-      `WITH measured AS (
-         SELECT s.step, s.minutes, f.number, t.minutes AS target,
-                row_number() OVER (PARTITION BY s.step ORDER BY s.minutes DESC, f.number) AS rank
-           FROM "${this.s}".ticket_step_times s
-           JOIN "${this.s}".ticket_facts f ON f.ticket_id = s.ticket_id
-           LEFT JOIN "${this.s}".step_targets t ON t.step = s.step
-          WHERE s.ended_at >= $1 AND s.ended_at < $2
-            AND ($3::text IS NULL OR f.area = $3) AND ($4::text IS NULL OR f.jurisdiction = $4)
-            AND ($5::text IS NULL OR f.area = $5) AND ($6::text IS NULL OR f.jurisdiction = $6)
-       )
-       SELECT step, count(*)::int AS count,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) AS p90,
-              count(*) FILTER (WHERE target IS NOT NULL AND minutes > target)::int AS over,
-              jsonb_agg(jsonb_build_object('number', number, 'minutes', minutes) ORDER BY rank)
-                FILTER (WHERE rank <= $7) AS worst
-         FROM measured GROUP BY step`,
-      [
-        criteria.from,
-        criteria.to,
-        criteria.scope?.dimension === 'area' ? criteria.scope.value : null,
-        criteria.scope?.dimension === 'jurisdiction' ? criteria.scope.value : null,
-        criteria.area,
-        criteria.jurisdiction,
-        criteria.worst,
-      ],
+    const { scope } = criteria;
+    let measured = this.db
+      .selectFrom('ticket_step_times as s')
+      .innerJoin('ticket_facts as f', 'f.ticket_id', 's.ticket_id')
+      .leftJoin('step_targets as t', 't.step', 's.step')
+      .select(['s.step', 's.minutes', 'f.number', 't.minutes as target'])
+      .select((eb) =>
+        eb.fn
+          .agg<string>('row_number')
+          .over((window) => window.partitionBy('s.step').orderBy('s.minutes', 'desc').orderBy('f.number'))
+          .as('rank'),
+      )
+      .where('s.ended_at', '>=', criteria.from)
+      .where('s.ended_at', '<', criteria.to);
+    if (scope?.dimension === 'area') measured = measured.where('f.area', '=', scope.value);
+    if (scope?.dimension === 'jurisdiction') measured = measured.where('f.jurisdiction', '=', scope.value);
+    if (criteria.area !== null) measured = measured.where('f.area', '=', criteria.area);
+    if (criteria.jurisdiction !== null) measured = measured.where('f.jurisdiction', '=', criteria.jurisdiction);
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .with('measured', () => measured)
+        .selectFrom('measured')
+        .select((eb) => [
+          'step',
+          eb.cast<number>(eb.fn.countAll(), 'integer').as('count'),
+          eb.fn
+            .agg<number | null>('percentile_cont', [sql.lit(0.5)])
+            .withinGroupOrderBy('minutes')
+            .as('median'),
+          eb.fn
+            .agg<number | null>('percentile_cont', [sql.lit(0.9)])
+            .withinGroupOrderBy('minutes')
+            .as('p90'),
+          eb
+            .cast<number>(
+              eb.fn
+                .countAll()
+                .filterWhere((f) => f.and([f('target', 'is not', null), f('minutes', '>', f.ref('target'))])),
+              'integer',
+            )
+            .as('over'),
+          eb.fn
+            .agg<Array<{ number: string | number; minutes: number }> | null>('jsonb_agg', [
+              sql`jsonb_build_object('number', number, 'minutes', minutes)`,
+            ])
+            .orderBy('rank')
+            .filterWhere('rank', '<=', String(criteria.worst))
+            .as('worst'),
+        ])
+        .groupBy('step'),
     );
     return rows.map((r) => ({
       step: r.step,
@@ -206,12 +256,10 @@ export class StepTimesRepository {
   }
 
   async targets(tx: EntityManager = this.runtime.dataSource.manager): Promise<StoredTargets> {
-    const rows: Array<{
-      step: string;
-      minutes: number | null;
-      updated_at: Date | null;
-      updated_by: { accountId: string; name: string } | null;
-    }> = await tx.query(`SELECT step, minutes, updated_at, updated_by FROM "${this.s}".step_targets`);
+    const rows = await fetchRows(
+      tx,
+      this.db.selectFrom('step_targets').select(['step', 'minutes', 'updated_at', 'updated_by']),
+    );
     const latest = rows
       .filter((r) => r.updated_at !== null)
       .sort((a, b) => b.updated_at!.getTime() - a.updated_at!.getTime())[0];
@@ -227,16 +275,33 @@ export class StepTimesRepository {
     targets: Array<{ step: FieldStep; minutes: number | null }>,
     actor: ActorV1,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".step_targets (step, minutes, updated_at, updated_by)
-       SELECT step, minutes, now(), $3::jsonb FROM unnest($1::text[], $2::int[]) AS t(step, minutes)
-       ON CONFLICT (step) DO UPDATE
-         SET minutes = EXCLUDED.minutes, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [
-        targets.map((t) => t.step),
-        targets.map((t) => t.minutes),
-        JSON.stringify({ accountId: actor.accountId, name: actor.name }),
-      ],
+    const t = sql<{ step: string; minutes: number | null }>`unnest(
+      ${targets.map((target) => target.step)}::text[], ${targets.map((target) => target.minutes)}::int[])`.as<'t'>(
+      sql`t (step, minutes)`,
+    );
+    const updatedBy = JSON.stringify({ accountId: actor.accountId, name: actor.name });
+    await execute(
+      tx,
+      this.db
+        .insertInto('step_targets')
+        .columns(['step', 'minutes', 'updated_at', 'updated_by'])
+        .expression((eb) =>
+          eb
+            .selectFrom(t)
+            .select([
+              't.step',
+              't.minutes',
+              eb.fn<Date>('now').as('updated_at'),
+              sql<string>`${updatedBy}::jsonb`.as('updated_by'),
+            ]),
+        )
+        .onConflict((conflict) =>
+          conflict.column('step').doUpdateSet((eb) => ({
+            minutes: eb.ref('excluded.minutes'),
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by: eb.ref('excluded.updated_by'),
+          })),
+        ),
     );
   }
 }
