@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AccountRefV1, ArticleStatus, ArticleVersionV1, ArticleVisibility } from '@cau/contracts';
+import type { AccountRefV1, ArticleStatus, ArticleVersionV1, ArticleVisibility, Priority } from '@cau/contracts';
 import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
 
@@ -93,7 +93,7 @@ export interface Tickets {
   description: string | null;
   jurisdiction: string | null;
   number: Int8;
-  priority: string | null;
+  priority: Priority | null;
   requester_email: string | null;
   resolved_at: Timestamp | null;
   routed_at: Timestamp | null;

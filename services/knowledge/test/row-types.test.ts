@@ -19,12 +19,14 @@ const narrowed: RowTypesOptions = {
     'article_tickets.linked_by': 'JsonColumn<AccountRefV1>',
     'search_documents.status': 'ArticleStatus',
     'search_documents.visibility': 'ArticleVisibility',
+    'tickets.priority': 'Priority',
   },
   imports: {
     AccountRefV1: '@cau/contracts',
     ArticleStatus: '@cau/contracts',
     ArticleVersionV1: '@cau/contracts',
     ArticleVisibility: '@cau/contracts',
+    Priority: '@cau/contracts',
     JsonColumn: '@cau/persistence',
   },
 };

@@ -4,7 +4,18 @@
  */
 
 import type { ServiceLevelState } from './sla/service-level.js';
-import type { ByV1, Priority, TicketStatus } from '@cau/contracts';
+import type { CalendarRow } from '@cau/business-time';
+import type {
+  ByV1,
+  Channel,
+  ClosureReportV1,
+  Priority,
+  ProblemStatus,
+  SatisfactionLevel,
+  SlaScope,
+  SlaTarget,
+  TicketStatus,
+} from '@cau/contracts';
 import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
 
@@ -12,18 +23,6 @@ export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
-
-export type Json = JsonValue;
-
-export type JsonArray = JsonValue[];
-
-export type JsonObject = {
-  [x: string]: JsonValue | undefined;
-};
-
-export type JsonPrimitive = boolean | number | string | null;
-
-export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -35,13 +34,13 @@ export interface CalendarAnnouncements {
 
 export interface Calendars {
   code: string;
-  week: Json;
+  week: JsonColumn<CalendarRow['week']>;
   zone: string;
 }
 
 export interface ClosureReports {
   created_at: Timestamp;
-  report: Json;
+  report: JsonColumn<ClosureReportV1>;
   ticket_id: string;
 }
 
@@ -66,7 +65,7 @@ export interface JurisdictionCalendars {
 export interface ProblemActions {
   action_id: Generated<Int8>;
   at: Timestamp;
-  by: Json;
+  by: JsonColumn<ByV1>;
   problem_id: string;
   text: string;
 }
@@ -74,12 +73,12 @@ export interface ProblemActions {
 export interface Problems {
   area: string;
   created_at: Timestamp;
-  created_by: Json;
+  created_by: JsonColumn<ByV1>;
   description: Generated<string>;
   number: Generated<Int8>;
   problem_id: string;
   root_cause: string | null;
-  status: Generated<string>;
+  status: Generated<ProblemStatus>;
   title: string;
   updated_at: Timestamp;
   workaround: string | null;
@@ -88,7 +87,7 @@ export interface Problems {
 
 export interface ProblemTickets {
   linked_at: Timestamp;
-  linked_by: Json;
+  linked_by: JsonColumn<ByV1>;
   problem_id: string;
   ticket_id: string;
 }
@@ -102,12 +101,12 @@ export interface RequesterWaits {
 export interface SlaBreaches {
   detected_at: Timestamp;
   due_at: Timestamp;
-  target: string;
+  target: SlaTarget;
   ticket_id: string;
 }
 
 export interface SlaPolicies {
-  priority: string;
+  priority: Priority;
   resolution_minutes: number;
   response_minutes: number;
   updated_at: Generated<Timestamp>;
@@ -115,10 +114,10 @@ export interface SlaPolicies {
 
 export interface SlaPolicyOverrides {
   code: string;
-  priority: string;
+  priority: Priority;
   resolution_minutes: number;
   response_minutes: number;
-  scope: string;
+  scope: SlaScope;
 }
 
 export interface SlaRulesVersion {
@@ -130,7 +129,7 @@ export interface Surveys {
   answered_at: Timestamp;
   answered_by: string;
   comment: string | null;
-  satisfaction: string;
+  satisfaction: SatisfactionLevel;
   score: number | null;
   ticket_id: string;
 }
@@ -140,7 +139,7 @@ export interface TicketComments {
   by_account_id: string;
   by_name: string;
   by_role: string;
-  channel: string;
+  channel: Channel;
   comment_id: string;
   internal: Generated<boolean>;
   text: string;
@@ -158,7 +157,7 @@ export interface TicketFollowers {
 export interface TicketLinks {
   high_ticket_id: string;
   linked_at: Timestamp;
-  linked_by: Json;
+  linked_by: JsonColumn<ByV1>;
   low_ticket_id: string;
 }
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
+import { execute } from '@cau/persistence';
+import { knowledgeRows as db } from '../rows.js';
 import { isCorrectable, type QueryTerm } from './query-text.js';
 import { MAX_RANKED, SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
 
@@ -14,6 +17,22 @@ interface HitRow {
   status: ArticleStatus;
   score: number;
   snippet: string | null;
+}
+
+/** A document as `index` receives it, read back from its JSON. */
+interface IncomingDocument {
+  id: string;
+  revision: number;
+  title: string;
+  problem: string;
+  body: string;
+  category: string;
+  area: string | null;
+  service: string | null;
+  tags: unknown;
+  visibility: ArticleVisibility;
+  status: ArticleStatus;
+  updatedAt: Date;
 }
 
 /** The part of node-postgres' pool the engine uses: named (prepared) statements. */
@@ -58,33 +77,118 @@ export class PostgresSearchEngine extends SearchEngine {
     if (documents.length === 0) return;
     const run = tx ?? this.dataSource.manager;
     const json = JSON.stringify(documents);
-    await run.query(
-      `INSERT INTO "${this.s}".search_documents AS d
-         (id, revision, title, problem, body, category, area, service, tags, visibility, status, updated_at, document, head)
-       SELECT r.id, r.revision, r.title, r.problem, r.body, r.category, r.area, r.service, t.tags, r.visibility,
-              r.status, r."updatedAt", v.document, ts_filter(v.document, '{a,b}')
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision int, title text, problem text, body text,
-              category text, area text, service text, tags jsonb, visibility text, status text, "updatedAt" timestamptz),
-            LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(r.tags)) AS tags) AS t,
-            LATERAL (SELECT "${this.s}".article_document(r.title, r.problem, t.tags, r.body, r.category, r.service, r.area)
-                       AS document) AS v
-       ON CONFLICT (id) DO UPDATE SET
-         revision = EXCLUDED.revision, title = EXCLUDED.title, problem = EXCLUDED.problem, body = EXCLUDED.body,
-         category = EXCLUDED.category, area = EXCLUDED.area, service = EXCLUDED.service, tags = EXCLUDED.tags,
-         visibility = EXCLUDED.visibility, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
-         document = EXCLUDED.document, head = EXCLUDED.head
-       WHERE d.revision < EXCLUDED.revision`,
-      [json],
+    const incoming = sql<IncomingDocument>`jsonb_to_recordset(${json}::jsonb)`.as<'r'>(
+      sql`r(id uuid, revision int, title text, problem text, body text, category text, area text, service text,
+            tags jsonb, visibility text, status text, "updatedAt" timestamptz)`,
     );
-    await run.query(
-      `INSERT INTO "${this.s}".search_words (word)
-       SELECT DISTINCT w
-       FROM jsonb_to_recordset($1::jsonb) AS r(title text, problem text, body text, tags jsonb),
-            regexp_split_to_table("${this.s}".plain_words(r.title || ' ' || r.problem || ' ' || r.body || ' ' || r.tags::text),
-                                  '[^a-z0-9]+') AS w
-       WHERE length(w) >= 3
-       ON CONFLICT DO NOTHING`,
-      [json],
+    await execute(
+      run,
+      db
+        .insertInto('search_documents')
+        .columns([
+          'id',
+          'revision',
+          'title',
+          'problem',
+          'body',
+          'category',
+          'area',
+          'service',
+          'tags',
+          'visibility',
+          'status',
+          'updated_at',
+          'document',
+          'head',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom(incoming)
+            .crossJoinLateral((r) =>
+              db
+                .selectNoFrom(sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${r.ref('r.tags')}))`.as('tags'))
+                .as('t'),
+            )
+            .crossJoinLateral((r) =>
+              db
+                .selectNoFrom(
+                  r
+                    .fn<string>('article_document', [
+                      'r.title',
+                      'r.problem',
+                      't.tags',
+                      'r.body',
+                      'r.category',
+                      'r.service',
+                      'r.area',
+                    ])
+                    .as('document'),
+                )
+                .as('v'),
+            )
+            .select((r) => [
+              'r.id',
+              'r.revision',
+              'r.title',
+              'r.problem',
+              'r.body',
+              'r.category',
+              'r.area',
+              'r.service',
+              't.tags',
+              'r.visibility',
+              'r.status',
+              'r.updatedAt',
+              'v.document',
+              sql<string>`ts_filter(${r.ref('v.document')}, '{a,b}')`.as('head'),
+            ]),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .column('id')
+            .doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              title: eb.ref('excluded.title'),
+              problem: eb.ref('excluded.problem'),
+              body: eb.ref('excluded.body'),
+              category: eb.ref('excluded.category'),
+              area: eb.ref('excluded.area'),
+              service: eb.ref('excluded.service'),
+              tags: eb.ref('excluded.tags'),
+              visibility: eb.ref('excluded.visibility'),
+              status: eb.ref('excluded.status'),
+              updated_at: eb.ref('excluded.updated_at'),
+              document: eb.ref('excluded.document'),
+              head: eb.ref('excluded.head'),
+            }))
+            .where((eb) => eb('search_documents.revision', '<', eb.ref('excluded.revision'))),
+        ),
+    );
+    const texts = sql<{
+      title: string;
+      problem: string;
+      body: string;
+      tags: unknown;
+    }>`jsonb_to_recordset(${json}::jsonb)`.as<'r'>(sql`r(title text, problem text, body text, tags jsonb)`);
+    await execute(
+      run,
+      db
+        .insertInto('search_words')
+        .columns(['word'])
+        .expression((eb) =>
+          eb
+            .selectFrom(texts)
+            .crossJoin((r) =>
+              sql<{
+                w: string;
+              }>`regexp_split_to_table(plain_words(${r.ref('r.title')} || ' ' || ${r.ref('r.problem')} || ' ' ||
+                ${r.ref('r.body')} || ' ' || ${r.ref('r.tags')}::text), '[^a-z0-9]+')`.as<'w'>(sql`w (w)`),
+            )
+            .select('w.w')
+            .distinct()
+            .where((w) => w(w.fn('length', ['w.w']), '>=', sql.lit(3))),
+        )
+        .onConflict((conflict) => conflict.doNothing()),
     );
   }
 
@@ -119,8 +223,8 @@ export class PostgresSearchEngine extends SearchEngine {
       // DELETE, not TRUNCATE: TRUNCATE locks searches out until the rebuild commits (and a search
       // waiting on it holds a pool connection the rebuild needs to read its next batch). Deleted rows
       // stay visible to other transactions, so searches keep answering from the old index meanwhile.
-      await tx.query(`DELETE FROM "${this.s}".search_documents`);
-      await tx.query(`DELETE FROM "${this.s}".search_words`);
+      await execute(tx, db.deleteFrom('search_documents'));
+      await execute(tx, db.deleteFrom('search_words'));
       for await (const batch of batches) {
         await this.index(batch, tx);
         count += batch.length;

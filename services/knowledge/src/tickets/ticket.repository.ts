@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
   ArticleStatus,
@@ -9,6 +10,8 @@ import type {
   TicketRoutedV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { knowledgeRows as db } from '../rows.js';
 
 export interface KnownTicket {
   ticketId: string;
@@ -37,81 +40,164 @@ export interface StoredSuggestion {
  */
 @Injectable()
 export class TicketRepository {
-  private readonly s: string;
-
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async upsertRouting(tx: EntityManager, routed: TicketRoutedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets (ticket_id, number, area, priority, routed_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (ticket_id) DO UPDATE
-         SET area = EXCLUDED.area, priority = EXCLUDED.priority, routed_at = EXCLUDED.routed_at, updated_at = now()`,
-      [routed.ticketId, routed.number, routed.area, routed.priority, routed.routedAt],
+    await execute(
+      tx,
+      db
+        .insertInto('tickets')
+        .values({
+          ticket_id: routed.ticketId,
+          number: routed.number,
+          area: routed.area,
+          priority: routed.priority,
+          routed_at: routed.routedAt,
+        })
+        .onConflict((conflict) =>
+          conflict.column('ticket_id').doUpdateSet((eb) => ({
+            area: eb.ref('excluded.area'),
+            priority: eb.ref('excluded.priority'),
+            routed_at: eb.ref('excluded.routed_at'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   async upsertRegistration(tx: EntityManager, ticket: TicketRegisteredV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets (ticket_id, number, title, description, category, requester_email, jurisdiction)
-       VALUES ($1, $2, $3, $4, $5, lower($6), $7)
-       ON CONFLICT (ticket_id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-         category = EXCLUDED.category, requester_email = EXCLUDED.requester_email,
-         jurisdiction = EXCLUDED.jurisdiction, updated_at = now()`,
-      [
-        ticket.ticketId,
-        ticket.number,
-        ticket.title,
-        ticket.description,
-        ticket.category,
-        ticket.requester.email,
-        ticket.jurisdiction,
-      ],
+    await execute(
+      tx,
+      db
+        .insertInto('tickets')
+        .values((eb) => ({
+          ticket_id: ticket.ticketId,
+          number: ticket.number,
+          title: ticket.title,
+          description: ticket.description,
+          category: ticket.category,
+          requester_email: eb.fn<string>('lower', [eb.val(ticket.requester.email)]),
+          jurisdiction: ticket.jurisdiction,
+        }))
+        .onConflict((conflict) =>
+          conflict.column('ticket_id').doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            description: eb.ref('excluded.description'),
+            category: eb.ref('excluded.category'),
+            requester_email: eb.ref('excluded.requester_email'),
+            jurisdiction: eb.ref('excluded.jurisdiction'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   /** The latest resolution wins: a ticket reopened and resolved again keeps its last solution. */
   async saveSolution(tx: EntityManager, resolved: TicketResolvedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets (ticket_id, number, solution, resolved_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (ticket_id) DO UPDATE SET solution = EXCLUDED.solution, resolved_at = EXCLUDED.resolved_at,
-         updated_at = now()
-       WHERE "${this.s}".tickets.resolved_at IS NULL OR "${this.s}".tickets.resolved_at < EXCLUDED.resolved_at`,
-      [resolved.ticketId, resolved.number, resolved.solution, resolved.at],
+    await execute(
+      tx,
+      db
+        .insertInto('tickets')
+        .values({
+          ticket_id: resolved.ticketId,
+          number: resolved.number,
+          solution: resolved.solution,
+          resolved_at: resolved.at,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .column('ticket_id')
+            .doUpdateSet((eb) => ({
+              solution: eb.ref('excluded.solution'),
+              resolved_at: eb.ref('excluded.resolved_at'),
+              updated_at: sql<Date>`now()`,
+            }))
+            .where((eb) =>
+              eb.or([
+                eb('tickets.resolved_at', 'is', null),
+                eb('tickets.resolved_at', '<', eb.ref('excluded.resolved_at')),
+              ]),
+            ),
+        ),
     );
   }
 
   async byNumber(number: number): Promise<KnownTicket | null> {
-    const rows: Array<KnownTicket & { number: string }> = await this.runtime.dataSource.query(
-      `SELECT ticket_id AS "ticketId", number, title, description, category, area,
-              requester_email AS "requesterEmail", jurisdiction, solution
-       FROM "${this.s}".tickets WHERE number = $1`,
-      [number],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      db
+        .selectFrom('tickets')
+        .select([
+          'ticket_id',
+          'number',
+          'title',
+          'description',
+          'category',
+          'area',
+          'requester_email',
+          'jurisdiction',
+          'solution',
+        ])
+        .where('number', '=', String(number)),
     );
-    const row = rows[0];
-    return row ? { ...row, number: Number(row.number) } : null;
+    if (!row) return null;
+    return {
+      ticketId: row.ticket_id,
+      number: Number(row.number),
+      title: row.title,
+      description: row.description,
+      category: row.category,
+      area: row.area,
+      requesterEmail: row.requester_email,
+      jurisdiction: row.jurisdiction,
+      solution: row.solution,
+    };
   }
 
   async replaceSuggestions(tx: EntityManager, ticketId: string, suggestions: readonly KbSuggestionV1[]): Promise<void> {
-    await tx.query(`DELETE FROM "${this.s}".ticket_suggestions WHERE ticket_id = $1`, [ticketId]);
+    await execute(tx, db.deleteFrom('ticket_suggestions').where('ticket_id', '=', ticketId));
     if (suggestions.length === 0) return;
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_suggestions (ticket_id, position, article_id, score, computed_at)
-       SELECT $1, p, a, sc, now() FROM unnest($2::uuid[], $3::real[]) WITH ORDINALITY AS x(a, sc, p)`,
-      [ticketId, suggestions.map((s) => s.id), suggestions.map((s) => s.score)],
+    const ranked = sql<{ article_id: string; score: number; position: number }>`unnest(
+      ${suggestions.map((s) => s.id)}::uuid[], ${suggestions.map((s) => s.score)}::real[]) WITH ORDINALITY`.as<'x'>(
+      sql`x (article_id, score, position)`,
+    );
+    await execute(
+      tx,
+      db
+        .insertInto('ticket_suggestions')
+        .columns(['ticket_id', 'position', 'article_id', 'score', 'computed_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom(ranked)
+            .select((x) => [
+              x.val(ticketId).as('ticket_id'),
+              'x.position',
+              'x.article_id',
+              'x.score',
+              sql<Date>`now()`.as('computed_at'),
+            ]),
+        ),
     );
   }
 
   /** Stored suggestions with each article's current title, status and visibility. */
   async suggestions(ticketId: string): Promise<StoredSuggestion[]> {
-    const rows: Array<Omit<StoredSuggestion, 'computedAt'> & { computed_at: Date }> =
-      await this.runtime.dataSource.query(
-        `SELECT s.article_id AS "articleId", a.title, s.score, a.status, a.visibility, s.computed_at
-       FROM "${this.s}".ticket_suggestions s JOIN "${this.s}".articles a ON a.id = s.article_id
-       WHERE s.ticket_id = $1 ORDER BY s.position`,
-        [ticketId],
-      );
-    return rows.map(({ computed_at, ...rest }) => ({ ...rest, computedAt: computed_at.toISOString() }));
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      db
+        .selectFrom('ticket_suggestions as s')
+        .innerJoin('articles as a', 'a.id', 's.article_id')
+        .select(['s.article_id', 'a.title', 's.score', 'a.status', 'a.visibility', 's.computed_at'])
+        .where('s.ticket_id', '=', ticketId)
+        .orderBy('s.position'),
+    );
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      title: r.title,
+      score: r.score,
+      status: r.status,
+      visibility: r.visibility,
+      computedAt: r.computed_at.toISOString(),
+    }));
   }
 }

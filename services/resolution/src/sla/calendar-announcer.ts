@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CalendarEvents, type CalendarDefinitionV1 } from '@cau/contracts';
 import { Outbox, ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
 import { Clock } from '../clock.js';
+import { resolutionRows as db } from '../rows.js';
 import { CalendarRepository } from './calendar.repository.js';
 
 /**
@@ -13,16 +15,12 @@ import { CalendarRepository } from './calendar.repository.js';
  */
 @Injectable()
 export class CalendarAnnouncer {
-  private readonly s: string;
-
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly calendars: CalendarRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-  ) {
-    this.s = runtime.schema;
-  }
+  ) {}
 
   /** In the caller's transaction, after its writes; true when something was announced. */
   async announce(tx: EntityManager): Promise<boolean> {
@@ -35,12 +33,10 @@ export class CalendarAnnouncer {
     }));
     const state = JSON.stringify(calendars);
     // Locked, so two instances changing holidays at once announce two versions in order.
-    const [last]: Array<{ version: string; state: string }> = await tx.query(
-      `SELECT version, state FROM "${this.s}".calendar_announcements FOR UPDATE`,
-    );
+    const last = await fetchFirst(tx, db.selectFrom('calendar_announcements').select(['version', 'state']).forUpdate());
     if (last?.state === state) return false;
     const version = Number(last?.version ?? 0) + 1;
-    await tx.query(`UPDATE "${this.s}".calendar_announcements SET version = $1, state = $2`, [version, state]);
+    await execute(tx, db.updateTable('calendar_announcements').set({ version, state }));
     await this.outbox.append(tx, {
       definition: CalendarEvents.CalendarsChanged,
       ticketId: null,

@@ -1,54 +1,93 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_CALENDAR_CODE, type CalendarSettingsV1, type CalendarV1, type HolidayV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { ResolutionSettings } from '../config/resolution-settings.js';
-import {
-  CalendarBook,
-  defaultCalendar,
-  type CalendarDefinition,
-  type CalendarRow,
-  type HolidayRow,
-  type JurisdictionCalendarRow,
-} from '@cau/business-time';
+import { resolutionRows as db } from '../rows.js';
+import { CalendarBook, defaultCalendar, type CalendarDefinition, type CalendarRow } from '@cau/business-time';
+
+/** A holiday's day as the local date it is, YYYY-MM-DD. */
+function localDate(day: Expression<Date>): RawBuilder<string> {
+  return sql<string>`to_char(${day}, 'YYYY-MM-DD')`;
+}
+
+/** A local date (YYYY-MM-DD) compared with a date column, sent as the text it is (a `Date` is an instant, not a day). */
+function day(date: string): RawBuilder<Date> {
+  return sql<Date>`${date}`;
+}
+
+/** What an array aggregate of no rows answers instead of null. */
+const noneYet = sql<string[]>`'{}'`;
 
 /** Business calendars: the deployment's (CAU_TIME_ZONE) and those of jurisdictions that keep their own. */
 @Injectable()
 export class CalendarRepository {
-  private readonly s: string;
-
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly settings: ResolutionSettings,
-  ) {
-    this.s = runtime.schema;
-  }
+  ) {}
 
   async book(tx: EntityManager): Promise<CalendarBook> {
-    const calendars: CalendarRow[] = await tx.query(`SELECT code, zone, week FROM "${this.s}".calendars`);
-    const holidays: HolidayRow[] = await tx.query(
-      `SELECT calendar, to_char(day, 'YYYY-MM-DD') AS day FROM "${this.s}".holidays`,
+    const calendars = await fetchRows(tx, db.selectFrom('calendars').select(['code', 'zone', 'week']));
+    const holidays = await fetchRows(
+      tx,
+      db.selectFrom('holidays').select((eb) => ['calendar', localDate(eb.ref('day')).as('day')]),
     );
-    const assignments: JurisdictionCalendarRow[] = await tx.query(
-      `SELECT jurisdiction, calendar FROM "${this.s}".jurisdiction_calendars`,
+    const assignments = await fetchRows(
+      tx,
+      db.selectFrom('jurisdiction_calendars').select(['jurisdiction', 'calendar']),
     );
     return CalendarBook.build(this.settings.timeZone, calendars, holidays, assignments);
   }
 
   /** Every calendar whole, with all its holidays, in a stable order (what `sla.calendars-changed` states). */
   async definitions(tx: EntityManager): Promise<CalendarDefinition[]> {
-    const calendars: Array<CalendarRow & { jurisdictions: string[]; holidays: string[] }> = await tx.query(
-      `SELECT c.code, c.zone, c.week,
-              COALESCE((SELECT array_agg(j.jurisdiction ORDER BY j.jurisdiction)
-                          FROM "${this.s}".jurisdiction_calendars j WHERE j.calendar = c.code), '{}') AS jurisdictions,
-              COALESCE((SELECT array_agg(to_char(h.day, 'YYYY-MM-DD') ORDER BY h.day)
-                          FROM "${this.s}".holidays h WHERE h.calendar = c.code), '{}') AS holidays
-         FROM "${this.s}".calendars c ORDER BY c.code`,
+    const calendars = await fetchRows(
+      tx,
+      db
+        .selectFrom('calendars as c')
+        .select((eb) => [
+          'c.code',
+          'c.zone',
+          'c.week',
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('jurisdiction_calendars as j')
+                .select((j) => j.fn.agg<string[]>('array_agg', ['j.jurisdiction']).orderBy('j.jurisdiction').as('a'))
+                .whereRef('j.calendar', '=', 'c.code'),
+              noneYet,
+            )
+            .as('jurisdictions'),
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('holidays as h')
+                .select((h) =>
+                  h.fn
+                    .agg<string[]>('array_agg', [localDate(h.ref('h.day'))])
+                    .orderBy('h.day')
+                    .as('a'),
+                )
+                .whereRef('h.calendar', '=', 'c.code'),
+              noneYet,
+            )
+            .as('holidays'),
+        ])
+        .orderBy('c.code'),
     );
-    const [fallback]: Array<{ holidays: string[] }> = await tx.query(
-      `SELECT COALESCE(array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day), '{}') AS holidays
-         FROM "${this.s}".holidays WHERE calendar = $1`,
-      [DEFAULT_CALENDAR_CODE],
+    const fallback = await fetchFirst(
+      tx,
+      db
+        .selectFrom('holidays')
+        .select((eb) =>
+          eb.fn
+            .coalesce(eb.fn.agg<string[]>('array_agg', [localDate(eb.ref('day'))]).orderBy('day'), noneYet)
+            .as('holidays'),
+        )
+        .where('calendar', '=', DEFAULT_CALENDAR_CODE),
     );
     const deployment = defaultCalendar(this.settings.timeZone);
     return [
@@ -65,18 +104,40 @@ export class CalendarRepository {
 
   /** Every calendar, the deployment's first, with the holidays of `year`. */
   async list(year: number, tx: EntityManager = this.runtime.dataSource.manager): Promise<CalendarV1[]> {
-    const calendars: Array<CalendarRow & { jurisdictions: string[] }> = await tx.query(
-      `SELECT c.code, c.zone, c.week,
-              COALESCE(array_agg(j.jurisdiction ORDER BY j.jurisdiction)
-                       FILTER (WHERE j.jurisdiction IS NOT NULL), '{}') AS jurisdictions
-         FROM "${this.s}".calendars c
-         LEFT JOIN "${this.s}".jurisdiction_calendars j ON j.calendar = c.code
-        GROUP BY c.code ORDER BY c.code`,
+    const calendars = await fetchRows(
+      tx,
+      db
+        .selectFrom('calendars as c')
+        .leftJoin('jurisdiction_calendars as j', 'j.calendar', 'c.code')
+        .select((eb) => [
+          'c.code',
+          'c.zone',
+          'c.week',
+          eb.fn
+            .coalesce(
+              eb.fn
+                .agg<string[]>('array_agg', ['j.jurisdiction'])
+                .orderBy('j.jurisdiction')
+                .filterWhere('j.jurisdiction', 'is not', null),
+              noneYet,
+            )
+            .as('jurisdictions'),
+        ])
+        .groupBy('c.code')
+        .orderBy('c.code'),
     );
-    const holidays: Array<{ calendar: string; date: string; name: string | null }> = await tx.query(
-      `SELECT calendar, to_char(day, 'YYYY-MM-DD') AS date, name FROM "${this.s}".holidays
-        WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day`,
-      [year],
+    const holidays = await fetchRows(
+      tx,
+      db
+        .selectFrom('holidays')
+        .select((eb) => ['calendar', localDate(eb.ref('day')).as('date'), 'name'])
+        .where((eb) =>
+          eb.and([
+            eb('day', '>=', eb.fn<Date>('make_date', [eb.val(year), sql.lit(1), sql.lit(1)])),
+            eb('day', '<', eb.fn<Date>('make_date', [eb.val(year + 1), sql.lit(1), sql.lit(1)])),
+          ]),
+        )
+        .orderBy('day'),
     );
     const holidaysOf = (code: string): HolidayV1[] =>
       holidays.filter((h) => h.calendar === code).map((h) => ({ date: h.date, name: h.name }));
@@ -102,39 +163,50 @@ export class CalendarRepository {
   /** Whether holidays may be kept for `code`: the deployment's calendar, or one in `calendars`. */
   async exists(tx: EntityManager, code: string): Promise<boolean> {
     if (code === DEFAULT_CALENDAR_CODE) return true;
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".calendars WHERE code = $1`, [code]);
-    return rows.length > 0;
+    const row = await fetchFirst(
+      tx,
+      db
+        .selectFrom('calendars')
+        .select(sql<number>`1`.as('found'))
+        .where('code', '=', code),
+    );
+    return row !== null;
   }
 
   async holiday(tx: EntityManager, calendar: string, date: string): Promise<HolidayV1 | null> {
-    const rows: HolidayV1[] = await tx.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS date, name FROM "${this.s}".holidays WHERE calendar = $1 AND day = $2`,
-      [calendar, date],
+    return fetchFirst(
+      tx,
+      db
+        .selectFrom('holidays')
+        .select((eb) => [localDate(eb.ref('day')).as('date'), 'name'])
+        .where('calendar', '=', calendar)
+        .where('day', '=', day(date)),
     );
-    return rows[0] ?? null;
   }
 
   /** Adds the holiday; false when the calendar already has one that day (nothing changed). */
   async addHoliday(tx: EntityManager, calendar: string, holiday: HolidayV1): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".holidays (calendar, day, name) VALUES ($1, $2, $3)
-       ON CONFLICT (calendar, day) DO NOTHING RETURNING 1`,
-      [calendar, holiday.date, holiday.name],
+    const rows = await fetchRows(
+      tx,
+      db
+        .insertInto('holidays')
+        .values({ calendar, day: holiday.date, name: holiday.name })
+        .onConflict((conflict) => conflict.columns(['calendar', 'day']).doNothing())
+        .returning(sql<number>`1`.as('added')),
     );
     return rows.length > 0;
   }
 
   /** Removes the holiday and returns it, or null when there was none. */
   async removeHoliday(tx: EntityManager, calendar: string, date: string): Promise<HolidayV1 | null> {
-    const rows: HolidayV1[] = await tx.query(
-      // A CTE, so the driver answers rows (a bare DELETE … RETURNING answers [rows, count]).
-      `WITH gone AS (
-         DELETE FROM "${this.s}".holidays WHERE calendar = $1 AND day = $2 RETURNING day, name
-       )
-       SELECT to_char(day, 'YYYY-MM-DD') AS date, name FROM gone`,
-      [calendar, date],
+    return fetchFirst(
+      tx,
+      db
+        .deleteFrom('holidays')
+        .where('calendar', '=', calendar)
+        .where('day', '=', day(date))
+        .returning((eb) => [localDate(eb.ref('day')).as('date'), 'name']),
     );
-    return rows[0] ?? null;
   }
 
   /**
@@ -146,20 +218,38 @@ export class CalendarRepository {
     calendar: string,
     holidays: readonly { date: string; name: string }[],
   ): Promise<{ added: number; updated: number; unchanged: number }> {
-    const rows: Array<{ added: boolean; changed: boolean }> = await tx.query(
-      `WITH incoming AS (
-         SELECT * FROM unnest($2::date[], $3::text[]) AS i(day, name)
-       ), previous AS (
-         SELECT h.day, h.name FROM "${this.s}".holidays h JOIN incoming USING (day) WHERE h.calendar = $1
-       ), stored AS (
-         INSERT INTO "${this.s}".holidays (calendar, day, name)
-         SELECT $1, day, name FROM incoming
-         ON CONFLICT (calendar, day) DO UPDATE SET name = EXCLUDED.name
-         RETURNING day, name
-       )
-       SELECT p.day IS NULL AS added, p.day IS NOT NULL AND p.name IS DISTINCT FROM s.name AS changed
-         FROM stored s LEFT JOIN previous p USING (day)`,
-      [calendar, holidays.map((h) => h.date), holidays.map((h) => h.name)],
+    const given = sql<{ day: Date; name: string }>`unnest(${holidays.map((h) => h.date)}::date[], ${holidays.map(
+      (h) => h.name,
+    )}::text[])`.as<'i'>(sql`i (day, name)`);
+    const rows = await fetchRows(
+      tx,
+      db
+        .with('incoming', (q) => q.selectFrom(given).select(['i.day', 'i.name']))
+        .with('previous', (q) =>
+          q
+            .selectFrom('holidays as h')
+            .innerJoin('incoming', 'incoming.day', 'h.day')
+            .select(['h.day', 'h.name'])
+            .where('h.calendar', '=', calendar),
+        )
+        .with('stored', (q) =>
+          q
+            .insertInto('holidays')
+            .columns(['calendar', 'day', 'name'])
+            .expression((eb) =>
+              eb.selectFrom('incoming').select((i) => [i.val(calendar).as('calendar'), 'day', 'name']),
+            )
+            .onConflict((conflict) =>
+              conflict.columns(['calendar', 'day']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })),
+            )
+            .returning(['day', 'name']),
+        )
+        .selectFrom('stored as s')
+        .leftJoin('previous as p', 'p.day', 's.day')
+        .select((eb) => [
+          eb('p.day', 'is', null).as('added'),
+          eb.and([eb('p.day', 'is not', null), eb('p.name', 'is distinct from', eb.ref('s.name'))]).as('changed'),
+        ]),
     );
     const added = rows.filter((r) => r.added).length;
     const updated = rows.filter((r) => r.changed).length;
@@ -168,14 +258,26 @@ export class CalendarRepository {
 
   /** A jurisdictions' calendar without its holidays, or null when there is none of that code. */
   async definition(tx: EntityManager, code: string): Promise<CalendarSettingsV1 | null> {
-    const rows: CalendarSettingsV1[] = await tx.query(
-      `SELECT c.code, c.zone, c.week,
-              COALESCE((SELECT array_agg(j.jurisdiction ORDER BY j.jurisdiction)
-                          FROM "${this.s}".jurisdiction_calendars j WHERE j.calendar = c.code), '{}') AS jurisdictions
-         FROM "${this.s}".calendars c WHERE c.code = $1`,
-      [code],
+    return fetchFirst(
+      tx,
+      db
+        .selectFrom('calendars as c')
+        .select((eb) => [
+          'c.code',
+          'c.zone',
+          'c.week',
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('jurisdiction_calendars as j')
+                .select((j) => j.fn.agg<string[]>('array_agg', ['j.jurisdiction']).orderBy('j.jurisdiction').as('a'))
+                .whereRef('j.calendar', '=', 'c.code'),
+              noneYet,
+            )
+            .as('jurisdictions'),
+        ])
+        .where('c.code', '=', code),
     );
-    return rows[0] ?? null;
   }
 
   /**
@@ -186,20 +288,37 @@ export class CalendarRepository {
     tx: EntityManager,
     calendar: { code: string; zone: string; week: CalendarRow['week']; jurisdictions: readonly string[] },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".calendars (code, zone, week) VALUES ($1, $2, $3)
-       ON CONFLICT (code) DO UPDATE SET zone = EXCLUDED.zone, week = EXCLUDED.week`,
-      [calendar.code, calendar.zone, JSON.stringify(calendar.week)],
+    await execute(
+      tx,
+      db
+        .insertInto('calendars')
+        .values({ code: calendar.code, zone: calendar.zone, week: JSON.stringify(calendar.week) })
+        .onConflict((conflict) =>
+          conflict
+            .column('code')
+            .doUpdateSet((eb) => ({ zone: eb.ref('excluded.zone'), week: eb.ref('excluded.week') })),
+        ),
     );
-    await tx.query(
-      `DELETE FROM "${this.s}".jurisdiction_calendars WHERE calendar = $1 AND NOT (jurisdiction = ANY($2::text[]))`,
-      [calendar.code, calendar.jurisdictions],
+    const named = sql<string[]>`${calendar.jurisdictions}::text[]`;
+    await execute(
+      tx,
+      db
+        .deleteFrom('jurisdiction_calendars')
+        .where('calendar', '=', calendar.code)
+        .where((eb) => eb.not(eb('jurisdiction', '=', eb.fn.any(named)))),
     );
-    await tx.query(
-      `INSERT INTO "${this.s}".jurisdiction_calendars (jurisdiction, calendar)
-       SELECT j, $1 FROM unnest($2::text[]) AS j
-       ON CONFLICT (jurisdiction) DO UPDATE SET calendar = EXCLUDED.calendar`,
-      [calendar.code, calendar.jurisdictions],
+    const jurisdictions = sql<{ jurisdiction: string }>`unnest(${named})`.as<'j'>(sql`j (jurisdiction)`);
+    await execute(
+      tx,
+      db
+        .insertInto('jurisdiction_calendars')
+        .columns(['jurisdiction', 'calendar'])
+        .expression((eb) =>
+          eb.selectFrom(jurisdictions).select((j) => ['j.jurisdiction', j.val(calendar.code).as('calendar')]),
+        )
+        .onConflict((conflict) =>
+          conflict.column('jurisdiction').doUpdateSet((eb) => ({ calendar: eb.ref('excluded.calendar') })),
+        ),
     );
   }
 }

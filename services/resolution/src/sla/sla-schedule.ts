@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { resolutionRows as db } from '../rows.js';
 import { TicketRepository, type DueDatesRow } from '../tickets/ticket.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { ServiceLevelAnnouncer } from './service-level-announcer.js';
@@ -18,17 +19,12 @@ import { SlaPolicyRepository } from './sla-policy.repository.js';
 export class SlaSchedule {
   private cached: Rules | null = null;
 
-  private readonly s: string;
-
   constructor(
-    runtime: ServiceRuntime,
     private readonly tickets: TicketRepository,
     private readonly policies: SlaPolicyRepository,
     private readonly calendars: CalendarRepository,
     private readonly announcer: ServiceLevelAnnouncer,
-  ) {
-    this.s = runtime.schema;
-  }
+  ) {}
 
   /**
    * Recomputes the given tickets' due dates, or those of every ticket not yet closed. Recomputing every
@@ -53,7 +49,10 @@ export class SlaSchedule {
    * instance reloads its reused rules before the next ticket (see `rules`).
    */
   async rulesChanged(tx: EntityManager): Promise<void> {
-    await tx.query(`UPDATE "${this.s}".sla_rules_version SET version = version + 1`);
+    await execute(
+      tx,
+      db.updateTable('sla_rules_version').set((eb) => ({ version: eb('version', '+', '1') })),
+    );
     this.cached = null;
   }
 
@@ -67,7 +66,7 @@ export class SlaSchedule {
    * and a calendar build); also reloaded after RULES_CACHE_MS, for edits made directly in the database.
    */
   private async rules(tx: EntityManager, fresh: boolean): Promise<Rules> {
-    const [{ version }]: [{ version: string }] = await tx.query(`SELECT version FROM "${this.s}".sla_rules_version`);
+    const { version } = (await fetchFirst(tx, db.selectFrom('sla_rules_version').select('version')))!;
     const stale = !this.cached || this.cached.version !== version || Date.now() - this.cached.loadedAt > RULES_CACHE_MS;
     if (fresh || stale) {
       const policies = SlaPolicyBook.build(await this.policies.list(tx), await this.policies.listOverrides(tx));

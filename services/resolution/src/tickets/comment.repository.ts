@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ByV1, Channel } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { resolutionRows as db } from '../rows.js';
 
 export interface NewComment {
   commentId: string;
@@ -16,48 +18,52 @@ export interface NewComment {
 
 @Injectable()
 export class CommentRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
-
   /** False when a comment with this id exists already: the caller retried. */
   async insert(tx: EntityManager, comment: NewComment): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".ticket_comments (comment_id, ticket_id, at, by_account_id, by_name, by_role, channel, text, internal)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (comment_id) DO NOTHING
-       RETURNING 1`,
-      [
-        comment.commentId,
-        comment.ticketId,
-        comment.at,
-        comment.by.accountId,
-        comment.by.name,
-        comment.by.role,
-        comment.channel,
-        comment.text,
-        comment.internal,
-      ],
+    const rows = await fetchRows(
+      tx,
+      db
+        .insertInto('ticket_comments')
+        .values({
+          comment_id: comment.commentId,
+          ticket_id: comment.ticketId,
+          at: comment.at,
+          by_account_id: comment.by.accountId,
+          by_name: comment.by.name,
+          by_role: comment.by.role,
+          channel: comment.channel,
+          text: comment.text,
+          internal: comment.internal,
+        })
+        .onConflict((conflict) => conflict.column('comment_id').doNothing())
+        .returning(sql<number>`1`.as('inserted')),
     );
     return rows.length > 0;
   }
 
   /** How many comments (notes included) the ticket holds, and their characters (UTF-16 units, as the limit counts). */
   async conversationSize(tx: EntityManager, ticketId: string): Promise<{ comments: number; characters: number }> {
-    const [row]: Array<{ comments: number; characters: number }> = await tx.query(
-      `SELECT count(*)::int AS comments, coalesce(sum(char_length(text)), 0)::int AS characters
-       FROM "${this.s}".ticket_comments WHERE ticket_id = $1`,
-      [ticketId],
+    const row = await fetchFirst(
+      tx,
+      db
+        .selectFrom('ticket_comments')
+        .select([
+          sql<number>`count(*)::int`.as('comments'),
+          sql<number>`coalesce(sum(char_length(text)), 0)::int`.as('characters'),
+        ])
+        .where('ticket_id', '=', ticketId),
     );
     return row!;
   }
 
   async exists(tx: EntityManager, commentId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".ticket_comments WHERE comment_id = $1`, [
-      commentId,
-    ]);
-    return rows.length > 0;
+    const row = await fetchFirst(
+      tx,
+      db
+        .selectFrom('ticket_comments')
+        .select(sql<number>`1`.as('found'))
+        .where('comment_id', '=', commentId),
+    );
+    return row !== null;
   }
 }

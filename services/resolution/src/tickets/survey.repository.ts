@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { SatisfactionLevel } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { resolutionRows as db } from '../rows.js';
 
 export interface SurveyAnswer {
   ticketId: string;
@@ -15,23 +17,33 @@ export interface SurveyAnswer {
 /** One satisfaction survey per ticket. */
 @Injectable()
 export class SurveyRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
-
   async isAnswered(tx: EntityManager, ticketId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".surveys WHERE ticket_id = $1`, [ticketId]);
-    return rows.length > 0;
+    const row = await fetchFirst(
+      tx,
+      db
+        .selectFrom('surveys')
+        .select(sql<number>`1`.as('answered'))
+        .where('ticket_id', '=', ticketId),
+    );
+    return row !== null;
   }
 
   /** False when the ticket's survey was already answered. */
   async saveOnce(tx: EntityManager, answer: SurveyAnswer): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".surveys (ticket_id, satisfaction, score, comment, answered_by, answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ticket_id) DO NOTHING RETURNING 1`,
-      [answer.ticketId, answer.satisfaction, answer.score, answer.comment, answer.answeredBy, answer.answeredAt],
+    const rows = await fetchRows(
+      tx,
+      db
+        .insertInto('surveys')
+        .values({
+          ticket_id: answer.ticketId,
+          satisfaction: answer.satisfaction,
+          score: answer.score,
+          comment: answer.comment,
+          answered_by: answer.answeredBy,
+          answered_at: answer.answeredAt,
+        })
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing())
+        .returning(sql<number>`1`.as('saved')),
     );
     return rows.length > 0;
   }
