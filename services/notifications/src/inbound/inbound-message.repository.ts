@@ -57,8 +57,11 @@ export interface UnmovedAttachment {
   content: Buffer;
 }
 
+/** What a processed mail became. */
+export type InboundOutcomeKind = 'ticket' | 'comment';
+
 export interface InboundOutcome {
-  outcome: 'ticket' | 'comment';
+  outcome: InboundOutcomeKind;
   ticketId: string;
   ticketNumber: number;
 }
