@@ -67,7 +67,7 @@ describe('notifications: a mail whose outcome was lost', () => {
     // a second time: it waits for an administrator as `uncertain`.
     const killed = await bench.db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%SKIP LOCKED%'`,
+       WHERE datname = current_database() AND state = 'idle in transaction' AND query ILIKE '%skip locked%'`,
     );
     expect(killed.rowCount).toBe(1);
     smtp.answerFirst();

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { AnnouncementAudience, AnnouncementKind, AnnouncementV1, Language } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
+import type { Announcements } from '../rows.generated.js';
 
 /** What is stored of an announcement, as the use case decided it. */
 export interface AnnouncementState {
@@ -26,37 +29,32 @@ export interface AnnouncementRecipient {
   name: string;
 }
 
-interface AnnouncementRow {
-  id: string;
-  kind: AnnouncementKind;
-  title: string;
-  body: string;
-  language: Language;
-  audience: AnnouncementAudience;
-  jurisdictions: string[];
-  valid_from: Date;
-  valid_until: Date | null;
-  send_mail: boolean;
-  version: number;
-  created_by_name: string;
-  created_by_email: string;
-  created_at: Date;
-  updated_by_name: string;
-  updated_by_email: string;
-  updated_at: Date;
-  withdrawn_at: Date | null;
-}
+const COLUMNS = [
+  'id',
+  'kind',
+  'title',
+  'body',
+  'language',
+  'audience',
+  'jurisdictions',
+  'valid_from',
+  'valid_until',
+  'send_mail',
+  'version',
+  'created_by_name',
+  'created_by_email',
+  'created_at',
+  'updated_by_name',
+  'updated_by_email',
+  'updated_at',
+  'withdrawn_at',
+] as const;
 
-const COLUMNS = `id, kind, title, body, language, audience, jurisdictions, valid_from, valid_until, send_mail, version,
-  created_by_name, created_by_email, created_at, updated_by_name, updated_by_email, updated_at, withdrawn_at`;
+type AnnouncementRow = Pick<Selectable<Announcements>, (typeof COLUMNS)[number]>;
 
 @Injectable()
 export class AnnouncementRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   async insert(
     tx: EntityManager,
@@ -65,15 +63,23 @@ export class AnnouncementRepository {
     sendMail: boolean,
     by: AnnouncementAuthor,
   ): Promise<AnnouncementV1> {
-    const rows: AnnouncementRow[] = await tx.query(
-      `INSERT INTO "${this.s}".announcements
-         (id, kind, title, body, language, audience, jurisdictions, valid_from, valid_until, send_mail,
-          created_by_name, created_by_email, updated_by_name, updated_by_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12)
-       RETURNING ${COLUMNS}`,
-      [id, ...stateParams(state), sendMail, by.name, by.email],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .insertInto('announcements')
+        .values({
+          id,
+          ...stateColumns(state),
+          send_mail: sendMail,
+          created_by_name: by.name,
+          created_by_email: by.email,
+          updated_by_name: by.name,
+          updated_by_email: by.email,
+        })
+        .returning(COLUMNS),
     );
-    return toAnnouncement(rows[0]!);
+    if (!row) throw new Error('INSERT … RETURNING gave no row');
+    return toAnnouncement(row);
   }
 
   /** Null when there is no such announcement or it was withdrawn (a withdrawn one is never edited). */
@@ -83,47 +89,63 @@ export class AnnouncementRepository {
     state: AnnouncementState,
     by: AnnouncementAuthor,
   ): Promise<AnnouncementV1 | null> {
-    // Through a CTE: the driver answers a bare UPDATE with a row count, not its RETURNING rows.
-    const rows: AnnouncementRow[] = await tx.query(
-      `WITH updated AS (
-         UPDATE "${this.s}".announcements
-         SET kind = $2, title = $3, body = $4, language = $5, audience = $6, jurisdictions = $7, valid_from = $8,
-             valid_until = $9, updated_by_name = $10, updated_by_email = $11, updated_at = now(), version = version + 1
-         WHERE id = $1 AND withdrawn_at IS NULL
-         RETURNING ${COLUMNS})
-       SELECT * FROM updated`,
-      [id, ...stateParams(state), by.name, by.email],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('announcements')
+        .set((eb) => ({
+          ...stateColumns(state),
+          updated_by_name: by.name,
+          updated_by_email: by.email,
+          updated_at: sql<Date>`now()`,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .returning(COLUMNS),
     );
-    return rows[0] ? toAnnouncement(rows[0]) : null;
+    return row ? toAnnouncement(row) : null;
   }
 
   /** Marks it withdrawn (kept for the record); null when there was nothing live to withdraw. */
   async withdraw(tx: EntityManager, id: string, by: AnnouncementAuthor): Promise<AnnouncementV1 | null> {
-    const rows: AnnouncementRow[] = await tx.query(
-      `WITH withdrawn AS (
-         UPDATE "${this.s}".announcements SET withdrawn_at = now(), withdrawn_by_email = $2
-         WHERE id = $1 AND withdrawn_at IS NULL
-         RETURNING ${COLUMNS})
-       SELECT * FROM withdrawn`,
-      [id, by.email],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('announcements')
+        .set({ withdrawn_at: sql<Date>`now()`, withdrawn_by_email: by.email })
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .returning(COLUMNS),
     );
-    return rows[0] ? toAnnouncement(rows[0]) : null;
+    return row ? toAnnouncement(row) : null;
   }
 
   /** Locked until `tx` ends, so the before/after of one change are those of the same row. */
   async findLiveForUpdate(tx: EntityManager, id: string): Promise<AnnouncementV1 | null> {
-    const rows: AnnouncementRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".announcements WHERE id = $1 AND withdrawn_at IS NULL FOR UPDATE`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('announcements')
+        .select(COLUMNS)
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .forUpdate(),
     );
-    return rows[0] ? toAnnouncement(rows[0]) : null;
+    return row ? toAnnouncement(row) : null;
   }
 
   /** Every announcement not withdrawn, the latest to start first. */
   async listLive(tx: EntityManager): Promise<AnnouncementV1[]> {
-    const rows: AnnouncementRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".announcements WHERE withdrawn_at IS NULL
-       ORDER BY valid_from DESC, created_at DESC LIMIT 500`,
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('announcements')
+        .select(COLUMNS)
+        .where('withdrawn_at', 'is', null)
+        .orderBy('valid_from', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(500),
     );
     return rows.map(toAnnouncement);
   }
@@ -133,23 +155,34 @@ export class AnnouncementRepository {
    * case's to decide.
    */
   async listValidAt(tx: EntityManager, now: Date): Promise<AnnouncementV1[]> {
-    const rows: AnnouncementRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".announcements
-       WHERE withdrawn_at IS NULL AND valid_from <= $1 AND (valid_until IS NULL OR valid_until > $1)
-       ORDER BY kind = 'security-alert' DESC, valid_from DESC, created_at DESC LIMIT 100`,
-      [now],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('announcements')
+        .select(COLUMNS)
+        .where('withdrawn_at', 'is', null)
+        .where('valid_from', '<=', now)
+        .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
+        .orderBy((eb) => eb('kind', '=', 'security-alert'), 'desc')
+        .orderBy('valid_from', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(100),
     );
     return rows.map(toAnnouncement);
   }
 
   /** The jurisdiction of the person's latest ticket (intake's directory rule); null without tickets. */
   async requesterJurisdiction(tx: EntityManager, email: string): Promise<string | null> {
-    const rows: Array<{ jurisdiction: string }> = await tx.query(
-      `SELECT jurisdiction FROM "${this.s}".tickets WHERE requester_email = $1
-       ORDER BY registered_at DESC LIMIT 1`,
-      [email.trim().toLowerCase()],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('tickets')
+        .select('jurisdiction')
+        .where('requester_email', '=', email.trim().toLowerCase())
+        .orderBy('registered_at', 'desc')
+        .limit(1),
     );
-    return rows[0]?.jurisdiction ?? null;
+    return row?.jurisdiction ?? null;
   }
 
   /**
@@ -157,34 +190,51 @@ export class AnnouncementRepository {
    * `jurisdictions`, leaving out those who opted out of announcements; ordered by address.
    */
   async recipients(tx: EntityManager, jurisdictions: string[] | null): Promise<AnnouncementRecipient[]> {
-    const rows: Array<{ email: string; name: string }> = await tx.query(
-      `SELECT latest.email, latest.name FROM (
-         SELECT DISTINCT ON (requester_email) requester_email AS email, requester_name AS name, jurisdiction
-         FROM "${this.s}".tickets
-         ORDER BY requester_email, registered_at DESC
-       ) latest
-       WHERE ($1::text[] IS NULL OR latest.jurisdiction = ANY($1::text[]))
-         AND NOT EXISTS (
-           SELECT 1 FROM "${this.s}".preferences p
-           WHERE p.email = latest.email AND p.event_type = 'announcement.published' AND NOT p.enabled)
-       ORDER BY latest.email`,
-      [jurisdictions],
+    return fetchRows(
+      tx,
+      this.db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('tickets')
+            .distinctOn('requester_email')
+            .select(['requester_email as email', 'requester_name as name', 'jurisdiction'])
+            .orderBy('requester_email')
+            .orderBy('registered_at', 'desc')
+            .as('latest'),
+        )
+        .select(['latest.email', 'latest.name'])
+        .$if(jurisdictions !== null, (query) =>
+          query.where('latest.jurisdiction', '=', sql<string>`ANY(${jurisdictions}::text[])`),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('preferences as p')
+                .select(sql<number>`1`.as('one'))
+                .whereRef('p.email', '=', 'latest.email')
+                .where('p.event_type', '=', 'announcement.published')
+                .where((inner) => inner.not(inner.ref('p.enabled'))),
+            ),
+          ),
+        )
+        .orderBy('latest.email'),
     );
-    return rows;
   }
 }
 
-function stateParams(state: AnnouncementState): unknown[] {
-  return [
-    state.kind,
-    state.title,
-    state.body,
-    state.language,
-    state.audience,
-    state.jurisdictions,
-    state.validFrom,
-    state.validUntil,
-  ];
+/** The columns an edit sets, as the use case decided them. */
+function stateColumns(state: AnnouncementState) {
+  return {
+    kind: state.kind,
+    title: state.title,
+    body: state.body,
+    language: state.language,
+    audience: state.audience,
+    jurisdictions: state.jurisdictions,
+    valid_from: state.validFrom,
+    valid_until: state.validUntil,
+  };
 }
 
 function toAnnouncement(row: AnnouncementRow): AnnouncementV1 {

@@ -1,51 +1,49 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
+import type { Language } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import type {
-  ClaimedDelivery,
-  DeliveryKind,
-  DeliveryStatus,
-  DeliverySummary,
-  MailAttachment,
-  NewDelivery,
-} from './delivery.js';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
+import type { Deliveries } from '../rows.generated.js';
+import type { ClaimedDelivery, DeliveryKind, DeliveryStatus, DeliverySummary, NewDelivery } from './delivery.js';
 
-interface ClaimedRow {
+const SUMMARY_COLUMNS = [
+  'id',
+  'event_id',
+  'kind',
+  'recipient',
+  'ticket_number',
+  'subject',
+  'status',
+  'attempts',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
+
+type SummaryRow = Pick<Selectable<Deliveries>, (typeof SUMMARY_COLUMNS)[number]>;
+
+/** A new mail without attachments as `unnest` gives it back, one row per mail. */
+interface NewDeliveryRow {
   id: string;
-  kind: DeliveryKind;
+  event_id: string;
   recipient: string;
+  kind: DeliveryKind;
+  language: Language;
+  ticket_id: string | null;
   ticket_number: string | null;
   subject: string;
   text_body: string;
   html_body: string;
   message_id: string;
   thread_message_id: string | null;
-  attachments: MailAttachment[] | null;
-  attempts: number;
-  created_at: Date;
-  attempt_started_at: Date | null;
 }
-
-interface SummaryRow {
-  id: string;
-  event_id: string;
-  kind: DeliveryKind;
-  recipient: string;
-  ticket_number: string | null;
-  subject: string;
-  status: DeliveryStatus;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-}
-
-const SUMMARY_COLUMNS =
-  'id, event_id, kind, recipient, ticket_number, subject, status, attempts, last_error, created_at, sent_at';
 
 /** The mails of the notifications schema: written by use cases, claimed and settled by the sender. */
 @Injectable()
 export class DeliveryRepository {
+  private readonly db = notificationsRows;
   private readonly s: string;
 
   constructor(private readonly runtime: ServiceRuntime) {
@@ -60,33 +58,34 @@ export class DeliveryRepository {
   /** Adds a pending mail unless this event already gave one to this recipient; returns whether it was added. */
   async insertPending(tx: EntityManager, delivery: NewDelivery): Promise<boolean> {
     // One round trip for the row and the wake-up; PostgreSQL sends a transaction's identical notifications once.
-    const inserted: unknown[] = await tx.query(
-      `WITH inserted AS (
-         INSERT INTO "${this.s}".deliveries
-           (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body,
-            message_id, thread_message_id, attachments)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14)
-         ON CONFLICT DO NOTHING
-         RETURNING 1)
-       SELECT pg_notify($13, '') FROM inserted`,
-      [
-        delivery.id,
-        delivery.eventId,
-        delivery.recipient,
-        delivery.kind,
-        delivery.language,
-        delivery.ticketId,
-        delivery.ticketNumber,
-        delivery.subject,
-        delivery.text,
-        delivery.html,
-        delivery.messageId,
-        delivery.threadMessageId,
-        this.notifyChannel,
-        delivery.attachments?.length ? JSON.stringify(delivery.attachments) : null,
-      ],
+    const notified = await fetchRows(
+      tx,
+      this.db
+        .with('inserted', (db) =>
+          db
+            .insertInto('deliveries')
+            .values({
+              id: delivery.id,
+              event_id: delivery.eventId,
+              recipient: delivery.recipient,
+              kind: delivery.kind,
+              language: delivery.language,
+              ticket_id: delivery.ticketId,
+              ticket_number: delivery.ticketNumber,
+              subject: delivery.subject,
+              text_body: delivery.text,
+              html_body: delivery.html,
+              message_id: delivery.messageId,
+              thread_message_id: delivery.threadMessageId,
+              attachments: delivery.attachments?.length ? JSON.stringify(delivery.attachments) : null,
+            })
+            .onConflict((conflict) => conflict.doNothing())
+            .returning(sql<number>`1`.as('inserted')),
+        )
+        .selectFrom('inserted')
+        .select(sql<string>`pg_notify(${this.notifyChannel}, '')`.as('notified')),
     );
-    return inserted.length > 0;
+    return notified.length > 0;
   }
 
   /**
@@ -97,34 +96,50 @@ export class DeliveryRepository {
   async insertPendingMany(tx: EntityManager, deliveries: readonly NewDelivery[]): Promise<number> {
     if (deliveries.length === 0) return 0;
     const column = <K extends keyof NewDelivery>(key: K): Array<NewDelivery[K]> => deliveries.map((d) => d[key]);
-    const inserted: unknown[] = await tx.query(
-      `WITH inserted AS (
-         INSERT INTO "${this.s}".deliveries
-           (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body,
-            message_id, thread_message_id)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::bigint[],
-                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-         ON CONFLICT DO NOTHING
-         RETURNING 1),
-       woken AS (SELECT pg_notify($13, '') FROM (SELECT 1 FROM inserted LIMIT 1) one)
-       SELECT (SELECT count(*) FROM inserted)::int AS count, (SELECT count(*) FROM woken) AS woken`,
-      [
-        column('id'),
-        column('eventId'),
-        column('recipient'),
-        column('kind'),
-        column('language'),
-        column('ticketId'),
-        column('ticketNumber'),
-        column('subject'),
-        column('text'),
-        column('html'),
-        column('messageId'),
-        column('threadMessageId'),
-        this.notifyChannel,
-      ],
+    const t = sql<NewDeliveryRow>`unnest(
+      ${column('id')}::uuid[], ${column('eventId')}::uuid[], ${column('recipient')}::text[], ${column('kind')}::text[],
+      ${column('language')}::text[], ${column('ticketId')}::uuid[], ${column('ticketNumber')}::bigint[],
+      ${column('subject')}::text[], ${column('text')}::text[], ${column('html')}::text[], ${column('messageId')}::text[],
+      ${column('threadMessageId')}::text[])`.as<'t'>(
+      sql`t (id, event_id, recipient, kind, language, ticket_id, ticket_number, subject, text_body, html_body, message_id, thread_message_id)`,
     );
-    return (inserted[0] as { count: number } | undefined)?.count ?? 0;
+    const counted = await fetchFirst(
+      tx,
+      this.db
+        .with('inserted', (db) =>
+          db
+            .insertInto('deliveries')
+            .columns([
+              'id',
+              'event_id',
+              'recipient',
+              'kind',
+              'language',
+              'ticket_id',
+              'ticket_number',
+              'subject',
+              'text_body',
+              'html_body',
+              'message_id',
+              'thread_message_id',
+            ])
+            .expression((eb) => eb.selectFrom(t).selectAll())
+            .onConflict((conflict) => conflict.doNothing())
+            .returning(sql<number>`1`.as('inserted')),
+        )
+        // One wake-up, and only when a mail was added.
+        .with('woken', (db) =>
+          db
+            .selectFrom((eb) => eb.selectFrom('inserted').select('inserted').limit(1).as('one'))
+            .select(sql<string>`pg_notify(${this.notifyChannel}, '')`.as('notified')),
+        )
+        // Selecting from `woken` is what runs it: PostgreSQL skips a read-only CTE nothing reads.
+        .selectNoFrom((eb) => [
+          eb.selectFrom('inserted').select(eb.cast<number>(eb.fn.countAll(), 'integer').as('count')).as('count'),
+          eb.selectFrom('woken').select(eb.fn.countAll().as('woken')).as('woken'),
+        ]),
+    );
+    return counted?.count ?? 0;
   }
 
   /**
@@ -133,16 +148,33 @@ export class DeliveryRepository {
    * comes with the start of an attempt that has no outcome, if a sender recorded one and then died.
    */
   async claimDue(tx: EntityManager, limit: number): Promise<ClaimedDelivery[]> {
-    const rows: ClaimedRow[] = await tx.query(
-      `SELECT d.id, d.kind, d.recipient, d.ticket_number, d.subject, d.text_body, d.html_body, d.message_id,
-              d.thread_message_id, d.attachments, d.attempts, d.created_at, a.started_at AS attempt_started_at
-       FROM "${this.s}".deliveries d
-       LEFT JOIN "${this.s}".delivery_attempts a ON a.delivery_id = d.id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-       ORDER BY d.next_attempt_at, d.created_at
-       LIMIT $1
-       FOR UPDATE OF d SKIP LOCKED`,
-      [limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('deliveries as d')
+        .leftJoin('delivery_attempts as a', 'a.delivery_id', 'd.id')
+        .select([
+          'd.id',
+          'd.kind',
+          'd.recipient',
+          'd.ticket_number',
+          'd.subject',
+          'd.text_body',
+          'd.html_body',
+          'd.message_id',
+          'd.thread_message_id',
+          'd.attachments',
+          'd.attempts',
+          'd.created_at',
+          'a.started_at as attempt_started_at',
+        ])
+        .where('d.status', '=', 'pending')
+        .where('d.next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('d.next_attempt_at')
+        .orderBy('d.created_at')
+        .limit(limit)
+        .forUpdate('d')
+        .skipLocked(),
     );
     return rows.map((row) => ({
       id: row.id,
@@ -168,17 +200,25 @@ export class DeliveryRepository {
    */
   async recordAttempts(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".delivery_attempts (delivery_id) SELECT unnest($1::uuid[])
-       ON CONFLICT (delivery_id) DO UPDATE SET started_at = clock_timestamp()`,
-      [ids],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .insertInto('delivery_attempts')
+        .columns(['delivery_id'])
+        .expression(this.db.selectNoFrom(sql<string>`unnest(${ids}::uuid[])`.as('delivery_id')))
+        .onConflict((conflict) =>
+          conflict.column('delivery_id').doUpdateSet({ started_at: sql<Date>`clock_timestamp()` }),
+        ),
     );
   }
 
   /** The mails' attempts have an outcome (written in the same transaction): their records go. */
   async settleAttempts(tx: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(`DELETE FROM "${this.s}".delivery_attempts WHERE delivery_id = ANY($1::uuid[])`, [ids]);
+    await execute(
+      tx,
+      this.db.deleteFrom('delivery_attempts').where('delivery_id', '=', sql<string>`ANY(${ids}::uuid[])`),
+    );
   }
 
   /**
@@ -187,40 +227,53 @@ export class DeliveryRepository {
    * for an administrator, who can send it again.
    */
   async markUncertain(tx: EntityManager, id: string, since: Date): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".deliveries
-       SET status = 'uncertain', attempts = attempts + 1,
-           last_error = 'sending started at ' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-                        || '; the sender stopped before the server''s answer was recorded'
-       WHERE id = $1`,
-      [id, since],
+    await execute(
+      tx,
+      this.db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          status: 'uncertain',
+          attempts: eb('attempts', '+', 1),
+          last_error: sql<string>`'sending started at ' || to_char(${since}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            || '; the sender stopped before the server''s answer was recorded'`,
+        }))
+        .where('id', '=', id),
     );
   }
 
   async markSent(tx: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(
-      `UPDATE "${this.s}".deliveries
-       SET status = 'sent', attempts = attempts + 1, sent_at = clock_timestamp()
-       WHERE id = ANY($1::uuid[])`,
-      [ids],
+    await execute(
+      tx,
+      this.db
+        .updateTable('deliveries')
+        .set((eb) => ({ status: 'sent', attempts: eb('attempts', '+', 1), sent_at: sql<Date>`clock_timestamp()` }))
+        .where('id', '=', sql<string>`ANY(${ids}::uuid[])`),
     );
   }
 
   /** Keeps the mail pending and due again after `delayMs` (measured from now, not from the claim). */
   async scheduleRetry(tx: EntityManager, id: string, delayMs: number, error: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".deliveries
-       SET attempts = attempts + 1, next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond', last_error = $3
-       WHERE id = $1`,
-      [id, delayMs, error],
+    await execute(
+      tx,
+      this.db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          next_attempt_at: sql<Date>`clock_timestamp() + ${delayMs} * interval '1 millisecond'`,
+          last_error: error,
+        }))
+        .where('id', '=', id),
     );
   }
 
   async markFailed(tx: EntityManager, id: string, error: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`,
-      [id, error],
+    await execute(
+      tx,
+      this.db
+        .updateTable('deliveries')
+        .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error }))
+        .where('id', '=', id),
     );
   }
 
@@ -233,36 +286,43 @@ export class DeliveryRepository {
     messageIds: readonly string[],
   ): Promise<{ ticketId: string; ticketNumber: number } | null> {
     if (messageIds.length === 0) return null;
-    const rows: Array<{ ticket_id: string; ticket_number: string }> = await tx.query(
-      `SELECT d.ticket_id, d.ticket_number
-       FROM unnest($1::text[]) WITH ORDINALITY AS wanted (message_id, position)
-       JOIN "${this.s}".deliveries d ON d.message_id = wanted.message_id
-       WHERE d.ticket_id IS NOT NULL AND d.ticket_number IS NOT NULL
-       ORDER BY wanted.position
-       LIMIT 1`,
-      [messageIds],
+    const wanted = sql<{
+      message_id: string;
+      position: string;
+    }>`unnest(${messageIds}::text[]) WITH ORDINALITY`.as<'wanted'>(sql`wanted (message_id, position)`);
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom(wanted)
+        .innerJoin('deliveries as d', 'd.message_id', 'wanted.message_id')
+        .select(['d.ticket_id', 'd.ticket_number'])
+        .where('d.ticket_id', 'is not', null)
+        .where('d.ticket_number', 'is not', null)
+        .$narrowType<{ ticket_id: NotNull; ticket_number: NotNull }>()
+        .orderBy('wanted.position')
+        .limit(1),
     );
-    const row = rows[0];
     return row ? { ticketId: row.ticket_id, ticketNumber: Number(row.ticket_number) } : null;
   }
 
   /** Newest first, optionally of one status. */
   async list(tx: EntityManager, status: DeliveryStatus | null, limit: number): Promise<DeliverySummary[]> {
-    const rows: SummaryRow[] = await tx.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".deliveries
-       WHERE $1::text IS NULL OR status = $1
-       ORDER BY created_at DESC, id
-       LIMIT $2`,
-      [status, limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('deliveries')
+        .select(SUMMARY_COLUMNS)
+        .$if(status !== null, (query) => query.where('status', '=', status!))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit),
     );
     return rows.map(toSummary);
   }
 
   async find(tx: EntityManager, id: string): Promise<DeliverySummary | null> {
-    const rows: SummaryRow[] = await tx.query(`SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".deliveries WHERE id = $1`, [
-      id,
-    ]);
-    return rows[0] ? toSummary(rows[0]) : null;
+    const row = await fetchFirst(tx, this.db.selectFrom('deliveries').select(SUMMARY_COLUMNS).where('id', '=', id));
+    return row ? toSummary(row) : null;
   }
 
   /**
@@ -270,19 +330,17 @@ export class DeliveryRepository {
    * again; the message (and its Message-ID) stays as it was. Returns null when the mail is neither.
    */
   async retryFailed(tx: EntityManager, id: string): Promise<DeliverySummary | null> {
-    // Wrapped in a SELECT so the driver returns rows, as for every other query here.
-    const rows: SummaryRow[] = await tx.query(
-      `WITH retried AS (
-         UPDATE "${this.s}".deliveries
-         SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-         WHERE id = $1 AND status IN ('failed', 'uncertain')
-         RETURNING ${SUMMARY_COLUMNS})
-       SELECT * FROM retried`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('deliveries')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, last_error: null })
+        .where('id', '=', id)
+        .where('status', 'in', ['failed', 'uncertain'])
+        .returning(SUMMARY_COLUMNS),
     );
-    const row = rows[0];
     if (!row) return null;
-    await tx.query('SELECT pg_notify($1, $2)', [this.notifyChannel, '']);
+    await execute(tx, this.db.selectNoFrom(sql<string>`pg_notify(${this.notifyChannel}, '')`.as('notified')));
     return toSummary(row);
   }
 }

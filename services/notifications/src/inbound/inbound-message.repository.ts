@@ -1,30 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { sql, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { InboundAttachmentV1, InboundMessageSummaryV1, InboundStatus } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
+import type { InboundMessages } from '../rows.generated.js';
 import type { InboundAttachment } from './mail-attachment.js';
 import { requesterActorId } from './process-inbound-mail.use-case.js';
 
-interface SummaryRow {
-  id: string;
-  message_key: string;
-  source: string;
-  sender: string | null;
-  subject: string | null;
-  status: InboundStatus;
-  reason: string | null;
-  outcome: 'ticket' | 'comment' | null;
-  ticket_number: string | null;
-  attempts: number;
-  raw_size: string;
-  raw_complete: boolean;
-  received_at: Date;
-  processed_at: Date | null;
-}
+const SUMMARY_COLUMNS = [
+  'id',
+  'message_key',
+  'source',
+  'sender',
+  'subject',
+  'status',
+  'reason',
+  'outcome',
+  'ticket_number',
+  'attempts',
+  'raw_size',
+  'raw_complete',
+  'received_at',
+  'processed_at',
+] as const;
 
-const SUMMARY_COLUMNS =
-  'id, message_key, source, sender, subject, status, reason, outcome, ticket_number, attempts, raw_size, raw_complete, received_at, processed_at';
+type SummaryRow = Pick<Selectable<InboundMessages>, (typeof SUMMARY_COLUMNS)[number]>;
 
 export interface NewInboundMessage {
   messageKey: string;
@@ -57,8 +59,11 @@ export interface UnmovedAttachment {
   content: Buffer;
 }
 
+/** What a processed mail became. */
+export type InboundOutcomeKind = 'ticket' | 'comment';
+
 export interface InboundOutcome {
-  outcome: 'ticket' | 'comment';
+  outcome: InboundOutcomeKind;
   ticketId: string;
   ticketNumber: number;
 }
@@ -66,43 +71,43 @@ export interface InboundOutcome {
 /** The mails received by the inbound channel, raw, and what became of each. */
 @Injectable()
 export class InboundMessageRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   /** Keeps the mail unless one with the same key is kept already; true when this call stored it. */
   async store(tx: EntityManager, message: NewInboundMessage): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".inbound_messages (id, message_key, source, raw, raw_size, raw_complete)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (message_key) DO NOTHING
-       RETURNING 1`,
-      [randomUUID(), message.messageKey, message.source, message.raw, message.rawSize, message.rawComplete],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('inbound_messages')
+        .values({
+          id: randomUUID(),
+          message_key: message.messageKey,
+          source: message.source,
+          raw: message.raw,
+          raw_size: message.rawSize,
+          raw_complete: message.rawComplete,
+        })
+        .onConflict((conflict) => conflict.column('message_key').doNothing())
+        .returning(sql<number>`1`.as('stored')),
     );
     return rows.length > 0;
   }
 
   /** The received mail that has waited longest and is due, locked so other workers and instances skip it. */
   async claimNextDue(tx: EntityManager): Promise<ClaimedInboundMessage | null> {
-    const rows: Array<{
-      id: string;
-      message_key: string;
-      source: string;
-      raw: Buffer;
-      raw_complete: boolean;
-      raw_size: string;
-      attempts: number;
-    }> = await tx.query(
-      `SELECT id, message_key, source, raw, raw_complete, raw_size, attempts
-       FROM "${this.s}".inbound_messages
-       WHERE status = 'received' AND next_attempt_at <= now()
-       ORDER BY next_attempt_at, received_at
-       LIMIT 1
-       FOR UPDATE SKIP LOCKED`,
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('inbound_messages')
+        .select(['id', 'message_key', 'source', 'raw', 'raw_complete', 'raw_size', 'attempts'])
+        .where('status', '=', 'received')
+        .where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('next_attempt_at')
+        .orderBy('received_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       id: row.id,
@@ -122,17 +127,17 @@ export class InboundMessageRepository {
     senderName: string | null,
     subject: string | null,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".inbound_messages SET sender = $2, sender_name = $3, subject = $4 WHERE id = $1`,
-      [id, sender, senderName, subject],
+    await execute(
+      tx,
+      this.db.updateTable('inbound_messages').set({ sender, sender_name: senderName, subject }).where('id', '=', id),
     );
   }
 
   /** Positions of the mail's attachments recorded by an earlier attempt (committed with a retry's schedule). */
   async recordedPositions(tx: EntityManager, messageId: string): Promise<Set<number>> {
-    const rows: Array<{ position: number }> = await tx.query(
-      `SELECT position FROM "${this.s}".inbound_attachments WHERE message_id = $1`,
-      [messageId],
+    const rows = await fetchRows(
+      tx,
+      this.db.selectFrom('inbound_attachments').select('position').where('message_id', '=', messageId),
     );
     return new Set(rows.map((r) => r.position));
   }
@@ -144,24 +149,24 @@ export class InboundMessageRepository {
   async storeAttachments(tx: EntityManager, messageId: string, attachments: RecordedAttachment[]): Promise<number[]> {
     const inserted: number[] = [];
     for (const a of attachments) {
-      const rows: Array<{ position: number }> = await tx.query(
-        `INSERT INTO "${this.s}".inbound_attachments
-           (message_id, position, filename, content_type, size_bytes, stored, reason, storage_key, sha256, detected_type)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (message_id, position) DO NOTHING
-         RETURNING position`,
-        [
-          messageId,
-          a.position,
-          a.filename,
-          a.contentType,
-          a.sizeBytes,
-          a.storageKey !== null,
-          a.reason,
-          a.storageKey,
-          a.sha256,
-          a.detectedType,
-        ],
+      const rows = await fetchRows(
+        tx,
+        this.db
+          .insertInto('inbound_attachments')
+          .values({
+            message_id: messageId,
+            position: a.position,
+            filename: a.filename,
+            content_type: a.contentType,
+            size_bytes: a.sizeBytes,
+            stored: a.storageKey !== null,
+            reason: a.reason,
+            storage_key: a.storageKey,
+            sha256: a.sha256,
+            detected_type: a.detectedType,
+          })
+          .onConflict((conflict) => conflict.columns(['message_id', 'position']).doNothing())
+          .returning('position'),
       );
       if (rows.length > 0) inserted.push(a.position);
     }
@@ -170,26 +175,30 @@ export class InboundMessageRepository {
 
   /** What came attached to the ticket's processed mails, oldest first: metadata and storage keys, no bytes. */
   async attachmentsOfTicket(tx: EntityManager, ticketNumber: number): Promise<InboundAttachmentV1[]> {
-    const rows: Array<{
-      id: string;
-      position: number;
-      filename: string | null;
-      detected_type: string | null;
-      size_bytes: string;
-      sha256: string | null;
-      storage_key: string | null;
-      reason: string | null;
-      sender: string;
-      sender_name: string | null;
-      processed_at: Date;
-    }> = await tx.query(
-      `SELECT a.id, a.position, a.filename, a.detected_type, a.size_bytes, a.sha256, a.storage_key, a.reason,
-              m.sender, m.sender_name, m.processed_at
-       FROM "${this.s}".inbound_attachments a
-       JOIN "${this.s}".inbound_messages m ON m.id = a.message_id
-       WHERE m.ticket_number = $1 AND m.status = 'processed'
-       ORDER BY m.processed_at, a.position`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('inbound_attachments as a')
+        .innerJoin('inbound_messages as m', 'm.id', 'a.message_id')
+        .select([
+          'a.id',
+          'a.position',
+          'a.filename',
+          'a.detected_type',
+          'a.size_bytes',
+          'a.sha256',
+          'a.storage_key',
+          'a.reason',
+          'm.sender',
+          'm.sender_name',
+          'm.processed_at',
+        ])
+        .where('m.ticket_number', '=', String(ticketNumber))
+        .where('m.status', '=', 'processed')
+        // A processed mail has its sender and the time it was processed.
+        .$narrowType<{ sender: NotNull; processed_at: NotNull }>()
+        .orderBy('m.processed_at')
+        .orderBy('a.position'),
     );
     return rows.map((r) => ({
       id: r.id,
@@ -208,12 +217,17 @@ export class InboundMessageRepository {
 
   /** Rows written before the attachment store with their bytes still in `content`, locked for the backfill. */
   async claimUnmoved(tx: EntityManager, limit: number): Promise<UnmovedAttachment[]> {
-    const rows: Array<{ id: string; position: number; filename: string | null; content: Buffer }> = await tx.query(
-      `SELECT id, position, filename, content FROM "${this.s}".inbound_attachments
-       WHERE content IS NOT NULL AND storage_key IS NULL
-       LIMIT $1
-       FOR UPDATE SKIP LOCKED`,
-      [limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('inbound_attachments')
+        .select(['id', 'position', 'filename', 'content'])
+        .where('content', 'is not', null)
+        .where('storage_key', 'is', null)
+        .$narrowType<{ content: NotNull }>()
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     );
     return rows.map((r) => ({ id: r.id, filename: r.filename ?? `adjunto-${r.position + 1}`, content: r.content }));
   }
@@ -224,77 +238,106 @@ export class InboundMessageRepository {
     id: string,
     moved: { key: string | null; sha256: string | null; detectedType: string | null; reason: string | null },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".inbound_attachments
-       SET storage_key = $2::text, sha256 = $3, detected_type = $4, stored = $2::text IS NOT NULL,
-           reason = COALESCE($5, reason), content = NULL
-       WHERE id = $1`,
-      [id, moved.key, moved.sha256, moved.detectedType, moved.reason],
+    await execute(
+      tx,
+      this.db
+        .updateTable('inbound_attachments')
+        .set((eb) => ({
+          storage_key: moved.key,
+          sha256: moved.sha256,
+          detected_type: moved.detectedType,
+          stored: moved.key !== null,
+          reason: eb.fn.coalesce(eb.val(moved.reason), eb.ref('reason')),
+          content: null,
+        }))
+        .where('id', '=', id),
     );
   }
 
   /** `note` says what of the mail could not be kept, or is null. */
   async markProcessed(tx: EntityManager, id: string, result: InboundOutcome, note: string | null): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".inbound_messages
-       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = $5,
-           attempts = attempts + 1, processed_at = clock_timestamp()
-       WHERE id = $1`,
-      [id, result.outcome, result.ticketId, result.ticketNumber, note],
+    await execute(
+      tx,
+      this.db
+        .updateTable('inbound_messages')
+        .set((eb) => ({
+          status: 'processed',
+          outcome: result.outcome,
+          ticket_id: result.ticketId,
+          ticket_number: result.ticketNumber,
+          reason: note,
+          attempts: eb('attempts', '+', 1),
+          processed_at: sql<Date>`clock_timestamp()`,
+        }))
+        .where('id', '=', id),
     );
   }
 
   /** Ignored (a robot, a loop) or failed for good: kept, with the reason, and never processed again on its own. */
   async settle(tx: EntityManager, id: string, status: 'ignored' | 'failed', reason: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".inbound_messages
-       SET status = $2, reason = $3, attempts = attempts + 1, processed_at = clock_timestamp()
-       WHERE id = $1`,
-      [id, status, reason],
+    await execute(
+      tx,
+      this.db
+        .updateTable('inbound_messages')
+        .set((eb) => ({
+          status,
+          reason,
+          attempts: eb('attempts', '+', 1),
+          processed_at: sql<Date>`clock_timestamp()`,
+        }))
+        .where('id', '=', id),
     );
   }
 
   async scheduleRetry(tx: EntityManager, id: string, delayMs: number, reason: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".inbound_messages
-       SET attempts = attempts + 1, reason = $3, next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond'
-       WHERE id = $1`,
-      [id, delayMs, reason],
+    await execute(
+      tx,
+      this.db
+        .updateTable('inbound_messages')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          reason,
+          next_attempt_at: sql<Date>`clock_timestamp() + ${delayMs} * interval '1 millisecond'`,
+        }))
+        .where('id', '=', id),
     );
   }
 
   /** Newest first, optionally of one status. */
   async list(tx: EntityManager, status: InboundStatus | null, limit: number): Promise<InboundMessageSummaryV1[]> {
-    const rows: SummaryRow[] = await tx.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".inbound_messages
-       WHERE $1::text IS NULL OR status = $1
-       ORDER BY received_at DESC, id
-       LIMIT $2`,
-      [status, limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('inbound_messages')
+        .select(SUMMARY_COLUMNS)
+        .$if(status !== null, (query) => query.where('status', '=', status!))
+        .orderBy('received_at', 'desc')
+        .orderBy('id')
+        .limit(limit),
     );
     return rows.map(toSummary);
   }
 
   async find(tx: EntityManager, id: string): Promise<InboundMessageSummaryV1 | null> {
-    const rows: SummaryRow[] = await tx.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".inbound_messages WHERE id = $1`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('inbound_messages').select(SUMMARY_COLUMNS).where('id', '=', id),
     );
-    return rows[0] ? toSummary(rows[0]) : null;
+    return row ? toSummary(row) : null;
   }
 
   /** A failed mail back to `received`, due now, attempts from zero; null when the mail is not failed. */
   async retryFailed(tx: EntityManager, id: string): Promise<InboundMessageSummaryV1 | null> {
-    const rows: SummaryRow[] = await tx.query(
-      `WITH retried AS (
-         UPDATE "${this.s}".inbound_messages
-         SET status = 'received', attempts = 0, next_attempt_at = now(), processed_at = NULL
-         WHERE id = $1 AND status = 'failed'
-         RETURNING ${SUMMARY_COLUMNS})
-       SELECT * FROM retried`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('inbound_messages')
+        .set({ status: 'received', attempts: 0, next_attempt_at: sql<Date>`now()`, processed_at: null })
+        .where('id', '=', id)
+        .where('status', '=', 'failed')
+        .returning(SUMMARY_COLUMNS),
     );
-    return rows[0] ? toSummary(rows[0]) : null;
+    return row ? toSummary(row) : null;
   }
 }
 

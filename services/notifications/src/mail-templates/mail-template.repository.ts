@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Language, MailKind } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
+import type { MailTemplates } from '../rows.generated.js';
 import { TransactionMemo } from '../persistence/transaction-memo.js';
 import type { MailTemplate } from '../templates/template-language.js';
 
@@ -15,22 +19,23 @@ export interface TemplateVersion {
   createdAt: string;
 }
 
-interface VersionRow {
-  kind: MailKind;
-  language: Language;
-  version: number;
-  subject: string | null;
-  text_body: string | null;
-  html_body: string | null;
-  created_by: string;
-  created_at: Date;
-}
+const COLUMNS = [
+  'kind',
+  'language',
+  'version',
+  'subject',
+  'text_body',
+  'html_body',
+  'created_by',
+  'created_at',
+] as const;
 
-const COLUMNS = 'kind, language, version, subject, text_body, html_body, created_by, created_at';
+type VersionRow = Pick<Selectable<MailTemplates>, (typeof COLUMNS)[number]>;
 
 /** The versions of `mail_templates`; the newest of a kind and language is in force. */
 @Injectable()
 export class MailTemplateRepository {
+  private readonly db = notificationsRows;
   private readonly s: string;
   private readonly inForceMemo = new TransactionMemo<MailTemplate | null>();
 
@@ -48,27 +53,43 @@ export class MailTemplateRepository {
   }
 
   async latest(tx: EntityManager, kind: MailKind, language: Language): Promise<TemplateVersion | null> {
-    const rows: VersionRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".mail_templates
-       WHERE kind = $1 AND language = $2 ORDER BY version DESC LIMIT 1`,
-      [kind, language],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('mail_templates')
+        .select(COLUMNS)
+        .where('kind', '=', kind)
+        .where('language', '=', language)
+        .orderBy('version', 'desc')
+        .limit(1),
     );
-    return rows[0] ? toVersion(rows[0]) : null;
+    return row ? toVersion(row) : null;
   }
 
   /** The newest version of every kind and language that was ever edited. */
   async allLatest(tx: EntityManager): Promise<TemplateVersion[]> {
-    const rows: VersionRow[] = await tx.query(
-      `SELECT DISTINCT ON (kind, language) ${COLUMNS} FROM "${this.s}".mail_templates
-       ORDER BY kind, language, version DESC`,
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('mail_templates')
+        .distinctOn(['kind', 'language'])
+        .select(COLUMNS)
+        .orderBy('kind')
+        .orderBy('language')
+        .orderBy('version', 'desc'),
     );
     return rows.map(toVersion);
   }
 
   async versions(tx: EntityManager, kind: MailKind, language: Language): Promise<TemplateVersion[]> {
-    const rows: VersionRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".mail_templates WHERE kind = $1 AND language = $2 ORDER BY version DESC`,
-      [kind, language],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('mail_templates')
+        .select(COLUMNS)
+        .where('kind', '=', kind)
+        .where('language', '=', language)
+        .orderBy('version', 'desc'),
     );
     return rows.map(toVersion);
   }
@@ -84,24 +105,31 @@ export class MailTemplateRepository {
     template: MailTemplate | null,
     by: { accountId: string; email: string },
   ): Promise<TemplateVersion> {
+    // Reads no table: only locks, so there is no row to type.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.s}.mail_templates.${kind}.${language}`]);
-    const rows: VersionRow[] = await tx.query(
-      `INSERT INTO "${this.s}".mail_templates
-         (kind, language, version, subject, text_body, html_body, created_by_id, created_by)
-       SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6, $7
-       FROM "${this.s}".mail_templates WHERE kind = $1 AND language = $2
-       RETURNING ${COLUMNS}`,
-      [
-        kind,
-        language,
-        template?.subject ?? null,
-        template?.text ?? null,
-        template?.html ?? null,
-        by.accountId,
-        by.email,
-      ],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .insertInto('mail_templates')
+        .columns(['kind', 'language', 'version', 'subject', 'text_body', 'html_body', 'created_by_id', 'created_by'])
+        .expression((eb) =>
+          eb
+            .selectFrom('mail_templates')
+            .select((inner) => [
+              inner.val(kind).as('kind'),
+              inner.val(language).as('language'),
+              sql<number>`COALESCE(MAX(version), 0) + 1`.as('version'),
+              inner.val(template?.subject ?? null).as('subject'),
+              inner.val(template?.text ?? null).as('text_body'),
+              inner.val(template?.html ?? null).as('html_body'),
+              inner.val(by.accountId).as('created_by_id'),
+              inner.val(by.email).as('created_by'),
+            ])
+            .where('kind', '=', kind)
+            .where('language', '=', language),
+        )
+        .returning(COLUMNS),
     );
-    const row = rows[0];
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     return toVersion(row);
   }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { AreaMailboxV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 import { TransactionMemo } from '../persistence/transaction-memo.js';
 
 /** The address each area's mails go to (`area_mailboxes`). */
 @Injectable()
 export class AreaMailboxRepository {
-  private readonly s: string;
+  private readonly db = notificationsRows;
   private readonly byArea = new TransactionMemo<ReadonlyMap<string, string>>();
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Read once per transaction (the consumer's batch), like the rules. */
   async mailboxOf(tx: EntityManager, area: string): Promise<string | null> {
@@ -24,16 +25,23 @@ export class AreaMailboxRepository {
   }
 
   async all(tx: EntityManager = this.runtime.dataSource.manager): Promise<AreaMailboxV1[]> {
-    return tx.query(`SELECT area, email FROM "${this.s}".area_mailboxes ORDER BY area`);
+    return fetchRows(tx, this.db.selectFrom('area_mailboxes').select(['area', 'email']).orderBy('area'));
   }
 
   /** The mailboxes become exactly these; an area left out has none. */
   async replaceAll(tx: EntityManager, mailboxes: readonly AreaMailboxV1[]): Promise<void> {
-    await tx.query(`LOCK TABLE "${this.s}".area_mailboxes IN SHARE ROW EXCLUSIVE MODE`);
-    await tx.query(`DELETE FROM "${this.s}".area_mailboxes`);
-    await tx.query(
-      `INSERT INTO "${this.s}".area_mailboxes (area, email) SELECT * FROM unnest($1::text[], $2::text[])`,
-      [mailboxes.map((m) => m.area), mailboxes.map((m) => m.email)],
+    // Reads no row: only locks, so there is nothing to type.
+    await tx.query('LOCK TABLE area_mailboxes IN SHARE ROW EXCLUSIVE MODE');
+    await execute(tx, this.db.deleteFrom('area_mailboxes'));
+    const t = sql<AreaMailboxV1>`unnest(${mailboxes.map((m) => m.area)}::text[], ${mailboxes.map(
+      (m) => m.email,
+    )}::text[])`.as<'t'>(sql`t (area, email)`);
+    await execute(
+      tx,
+      this.db
+        .insertInto('area_mailboxes')
+        .columns(['area', 'email'])
+        .expression((eb) => eb.selectFrom(t).select(['t.area', 't.email'])),
     );
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 
 /** Settings the environment seeds until an administrator edits them. */
 export const EditableSetting = {
@@ -11,25 +14,33 @@ export type EditableSetting = (typeof EditableSetting)[keyof typeof EditableSett
 /** Who last edited a setting, and when (`configuration_edits`). */
 @Injectable()
 export class ConfigurationEditsRepository {
-  private readonly s: string;
+  private readonly db = notificationsRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async record(tx: EntityManager, setting: EditableSetting, accountId: string, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".configuration_edits (setting, edited_by, edited_at) VALUES ($1, $2, $3)
-       ON CONFLICT (setting) DO UPDATE SET edited_by = EXCLUDED.edited_by, edited_at = EXCLUDED.edited_at`,
-      [setting, accountId, at],
+    await execute(
+      tx,
+      this.db
+        .insertInto('configuration_edits')
+        .values({ setting, edited_by: accountId, edited_at: at })
+        .onConflict((conflict) =>
+          conflict.column('setting').doUpdateSet((eb) => ({
+            edited_by: eb.ref('excluded.edited_by'),
+            edited_at: eb.ref('excluded.edited_at'),
+          })),
+        ),
     );
   }
 
   async wasEdited(setting: EditableSetting): Promise<boolean> {
-    const rows: unknown[] = await this.runtime.dataSource.query(
-      `SELECT 1 FROM "${this.s}".configuration_edits WHERE setting = $1`,
-      [setting],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('configuration_edits')
+        .select(sql<number>`1`.as('edited'))
+        .where('setting', '=', setting),
     );
-    return rows.length > 0;
+    return row !== null;
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { type NotificationRuleV1, type RecipientKind } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 import { TransactionMemo } from '../persistence/transaction-memo.js';
 
 export interface NotificationRule {
@@ -13,13 +15,9 @@ export interface NotificationRule {
 /** The rules of `notification_rules` and the recipients' opt-outs of `preferences`. */
 @Injectable()
 export class NotificationRulesRepository {
-  private readonly s: string;
+  private readonly db = notificationsRows;
   private readonly enabled = new TransactionMemo<NotificationRule[]>();
   private readonly optedOutOf = new TransactionMemo<Set<string>>();
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
 
   /** Read once per transaction (the consumer's batch). */
   enabledFor(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
@@ -27,10 +25,14 @@ export class NotificationRulesRepository {
   }
 
   private async readEnabled(tx: EntityManager, eventType: string): Promise<NotificationRule[]> {
-    const rows: Array<{ recipient_kind: RecipientKind; essential: boolean }> = await tx.query(
-      `SELECT recipient_kind, essential FROM "${this.s}".notification_rules
-       WHERE event_type = $1 AND enabled ORDER BY recipient_kind`,
-      [eventType],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('notification_rules')
+        .select(['recipient_kind', 'essential'])
+        .where('event_type', '=', eventType)
+        .where('enabled', '=', true)
+        .orderBy('recipient_kind'),
     );
     return rows.map((row) => ({ recipientKind: row.recipient_kind, essential: row.essential }));
   }
@@ -47,44 +49,66 @@ export class NotificationRulesRepository {
    * of a round trip per event; opt-outs are few next to the events they filter.
    */
   private async readOptedOut(tx: EntityManager, eventType: string): Promise<Set<string>> {
-    const rows: Array<{ email: string }> = await tx.query(
-      `SELECT email FROM "${this.s}".preferences WHERE event_type = $1 AND NOT enabled`,
-      [eventType],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('preferences')
+        .select('email')
+        .where('event_type', '=', eventType)
+        .where('enabled', '=', false),
     );
     return new Set(rows.map((row) => row.email));
   }
 
   async setPreference(tx: EntityManager, email: string, eventType: string, enabled: boolean): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".preferences (email, event_type, enabled) VALUES ($1, $2, $3)
-       ON CONFLICT (email, event_type) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
-      [email, eventType, enabled],
+    await execute(
+      tx,
+      this.db
+        .insertInto('preferences')
+        .values({ email, event_type: eventType, enabled })
+        .onConflict((conflict) =>
+          conflict.columns(['email', 'event_type']).doUpdateSet((eb) => ({
+            enabled: eb.ref('excluded.enabled'),
+            updated_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   /** The preferences stored for one address, by event type. */
   async preferencesOf(tx: EntityManager, email: string): Promise<Array<{ eventType: string; enabled: boolean }>> {
-    const rows: Array<{ event_type: string; enabled: boolean }> = await tx.query(
-      `SELECT event_type, enabled FROM "${this.s}".preferences WHERE email = $1 ORDER BY event_type`,
-      [email],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('preferences')
+        .select(['event_type', 'enabled'])
+        .where('email', '=', email)
+        .orderBy('event_type'),
     );
     return rows.map((row) => ({ eventType: row.event_type, enabled: row.enabled }));
   }
 
   /** Whether a rule of this event type for one of these kinds of recipient can be turned off. */
   async hasOptionalRule(tx: EntityManager, eventType: string, kinds: RecipientKind[]): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM "${this.s}".notification_rules
-       WHERE event_type = $1 AND recipient_kind = ANY($2::text[]) AND NOT essential LIMIT 1`,
-      [eventType, kinds],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('notification_rules')
+        .select(sql<number>`1`.as('found'))
+        .where('event_type', '=', eventType)
+        .where('recipient_kind', '=', sql<RecipientKind>`ANY(${kinds}::text[])`)
+        .where('essential', '=', false)
+        .limit(1),
     );
-    return rows.length > 0;
+    return row !== null;
   }
 
   /** Every stored rule, enabled or not. */
   async all(tx: EntityManager): Promise<NotificationRuleV1[]> {
-    const rows: Array<{ event_type: string; recipient_kind: RecipientKind; enabled: boolean; essential: boolean }> =
-      await tx.query(`SELECT event_type, recipient_kind, enabled, essential FROM "${this.s}".notification_rules`);
+    const rows = await fetchRows(
+      tx,
+      this.db.selectFrom('notification_rules').select(['event_type', 'recipient_kind', 'enabled', 'essential']),
+    );
     return rows.map((row) => ({
       eventType: row.event_type,
       recipientKind: row.recipient_kind,
@@ -95,17 +119,20 @@ export class NotificationRulesRepository {
 
   /** The rules become exactly these; a pair left out mails nobody. Serialised against a concurrent edit. */
   async replaceAll(tx: EntityManager, rules: readonly NotificationRuleV1[]): Promise<void> {
-    await tx.query(`LOCK TABLE "${this.s}".notification_rules IN SHARE ROW EXCLUSIVE MODE`);
-    await tx.query(`DELETE FROM "${this.s}".notification_rules`);
-    await tx.query(
-      `INSERT INTO "${this.s}".notification_rules (event_type, recipient_kind, enabled, essential)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])`,
-      [
-        rules.map((r) => r.eventType),
-        rules.map((r) => r.recipientKind),
-        rules.map((r) => r.enabled),
-        rules.map((r) => r.essential),
-      ],
+    // Reads no row: only locks, so there is nothing to type.
+    await tx.query('LOCK TABLE notification_rules IN SHARE ROW EXCLUSIVE MODE');
+    await execute(tx, this.db.deleteFrom('notification_rules'));
+    const t = sql<{ event_type: string; recipient_kind: RecipientKind; enabled: boolean; essential: boolean }>`unnest(
+      ${rules.map((r) => r.eventType)}::text[], ${rules.map((r) => r.recipientKind)}::text[],
+      ${rules.map((r) => r.enabled)}::boolean[], ${rules.map((r) => r.essential)}::boolean[])`.as<'t'>(
+      sql`t (event_type, recipient_kind, enabled, essential)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .insertInto('notification_rules')
+        .columns(['event_type', 'recipient_kind', 'enabled', 'essential'])
+        .expression((eb) => eb.selectFrom(t).selectAll()),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DeliveryStatus } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 
 export interface SentMail {
   id: string;
@@ -26,27 +27,18 @@ export interface ReceivedMail {
 /** What was mailed about a ticket and what arrived for it: the two mail tables, read by ticket number. */
 @Injectable()
 export class TicketMailHistoryRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   async sent(tx: EntityManager, number: number, limit: number): Promise<SentMail[]> {
-    const rows: Array<{
-      id: string;
-      kind: string;
-      recipient: string;
-      subject: string;
-      status: DeliveryStatus;
-      created_at: Date;
-      sent_at: Date | null;
-      text_body: string;
-    }> = await tx.query(
-      `SELECT id, kind, recipient, subject, status, created_at, sent_at, text_body
-       FROM "${this.s}".deliveries WHERE ticket_number = $1
-       ORDER BY created_at, id LIMIT $2`,
-      [number, limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('deliveries')
+        .select(['id', 'kind', 'recipient', 'subject', 'status', 'created_at', 'sent_at', 'text_body'])
+        .where('ticket_number', '=', String(number))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit),
     );
     return rows.map((row) => ({
       id: row.id,
@@ -62,18 +54,16 @@ export class TicketMailHistoryRepository {
 
   /** Mails that became the ticket or a comment on it (ignored and failed ones belong to no ticket). */
   async received(tx: EntityManager, number: number, limit: number): Promise<ReceivedMail[]> {
-    const rows: Array<{
-      id: string;
-      sender: string | null;
-      subject: string | null;
-      received_at: Date;
-      raw: Buffer;
-      raw_complete: boolean;
-    }> = await tx.query(
-      `SELECT id, sender, subject, received_at, raw, raw_complete
-       FROM "${this.s}".inbound_messages WHERE ticket_number = $1 AND status = 'processed'
-       ORDER BY received_at, id LIMIT $2`,
-      [number, limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('inbound_messages')
+        .select(['id', 'sender', 'subject', 'received_at', 'raw', 'raw_complete'])
+        .where('ticket_number', '=', String(number))
+        .where('status', '=', 'processed')
+        .orderBy('received_at')
+        .orderBy('id')
+        .limit(limit),
     );
     return rows.map((row) => ({
       id: row.id,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
+import type { Tickets } from '../rows.generated.js';
 
 /** The facts of a ticket the mails need and lifecycle events do not carry, copied from `ticket.registered`. */
 export interface TicketCopy {
@@ -16,53 +19,43 @@ export interface TicketCopy {
   registeredAt: string;
 }
 
-interface TicketRow {
-  ticket_id: string;
-  number: string;
-  requester_email: string;
-  requester_name: string;
-  title: string;
-  jurisdiction: string;
-  registration_event_id: string;
-  registered_at: Date;
-}
+type TicketRow = Selectable<Tickets>;
 
 @Injectable()
 export class TicketCopyRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   /** Keeps the first copy: a redelivered registration changes nothing. */
   async record(tx: EntityManager, ticket: TicketCopy): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".tickets
-         (ticket_id, number, requester_email, requester_name, title, jurisdiction, registration_event_id, registered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (ticket_id) DO NOTHING`,
-      [
-        ticket.ticketId,
-        ticket.number,
-        ticket.requesterEmail,
-        ticket.requesterName,
-        ticket.title,
-        ticket.jurisdiction,
-        ticket.registrationEventId,
-        ticket.registeredAt,
-      ],
+    await execute(
+      tx,
+      this.db
+        .insertInto('tickets')
+        .values({
+          ticket_id: ticket.ticketId,
+          number: ticket.number,
+          requester_email: ticket.requesterEmail,
+          requester_name: ticket.requesterName,
+          title: ticket.title,
+          jurisdiction: ticket.jurisdiction,
+          registration_event_id: ticket.registrationEventId,
+          registered_at: ticket.registeredAt,
+        })
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
     );
   }
 
   async find(tx: EntityManager, ticketId: string): Promise<TicketCopy | null> {
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE ticket_id = $1`, [ticketId]);
-    return rows[0] ? toTicketCopy(rows[0]) : null;
+    const row = await fetchFirst(tx, this.db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId));
+    return row ? toTicketCopy(row) : null;
   }
 
   async findByNumber(tx: EntityManager, number: number): Promise<TicketCopy | null> {
-    const rows: TicketRow[] = await tx.query(`SELECT * FROM "${this.s}".tickets WHERE number = $1 LIMIT 1`, [number]);
-    return rows[0] ? toTicketCopy(rows[0]) : null;
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('tickets').selectAll().where('number', '=', String(number)).limit(1),
+    );
+    return row ? toTicketCopy(row) : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchRows } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 
 export interface TicketFollower {
   email: string;
@@ -10,29 +11,38 @@ export interface TicketFollower {
 /** Who follows a ticket besides its requester: the requesters of the duplicates merged into it. */
 @Injectable()
 export class TicketFollowersRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   /** Lower-cased as opt-outs are stored; a second merge by the same person adds nobody. */
   async add(
     tx: EntityManager,
     follower: TicketFollower & { ticketId: string; duplicateNumber: number; at: string },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_followers (ticket_id, email, name, duplicate_number, at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [follower.ticketId, follower.email.toLowerCase(), follower.name, follower.duplicateNumber, follower.at],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_followers')
+        .values({
+          ticket_id: follower.ticketId,
+          email: follower.email.toLowerCase(),
+          name: follower.name,
+          duplicate_number: follower.duplicateNumber,
+          at: follower.at,
+        })
+        .onConflict((conflict) => conflict.doNothing()),
     );
   }
 
   /** With the number of each follower's own (merged) ticket, the one their portal shows them. */
   async of(tx: EntityManager, ticketId: string): Promise<Array<TicketFollower & { duplicateNumber: number }>> {
-    const rows: Array<{ email: string; name: string; duplicate_number: string }> = await tx.query(
-      `SELECT email, name, duplicate_number FROM "${this.s}".ticket_followers WHERE ticket_id = $1 ORDER BY at, email`,
-      [ticketId],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('ticket_followers')
+        .select(['email', 'name', 'duplicate_number'])
+        .where('ticket_id', '=', ticketId)
+        .orderBy('at')
+        .orderBy('email'),
     );
     return rows.map((row) => ({ email: row.email, name: row.name, duplicateNumber: Number(row.duplicate_number) }));
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ByV1 } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { notificationsRows } from '../rows.js';
 
 /** What a person did on a ticket that makes them someone to mail later. */
 export const TicketDuty = {
@@ -23,40 +24,50 @@ export interface TicketPersonStep {
 /** The people of each ticket, from resolution's events: who to mail at their own address. */
 @Injectable()
 export class TicketPeopleRepository {
-  private readonly s: string;
-
-  constructor(runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  private readonly db = notificationsRows;
 
   /** The newer step wins, whatever order the events arrive in. */
   async record(tx: EntityManager, step: TicketPersonStep): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".ticket_people (ticket_id, duty, area, account_id, name, email, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (ticket_id, duty, area) DO UPDATE
-         SET account_id = EXCLUDED.account_id, name = EXCLUDED.name, email = EXCLUDED.email, at = EXCLUDED.at
-         WHERE "${this.s}".ticket_people.at <= EXCLUDED.at`,
-      [
-        step.ticketId,
-        step.duty,
-        step.area,
-        step.person.accountId,
-        step.person.name,
-        step.person.email?.toLowerCase() ?? null,
-        step.at,
-      ],
+    await execute(
+      tx,
+      this.db
+        .insertInto('ticket_people')
+        .values({
+          ticket_id: step.ticketId,
+          duty: step.duty,
+          area: step.area,
+          account_id: step.person.accountId,
+          name: step.person.name,
+          email: step.person.email?.toLowerCase() ?? null,
+          at: step.at,
+        })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['ticket_id', 'duty', 'area'])
+            .doUpdateSet((eb) => ({
+              account_id: eb.ref('excluded.account_id'),
+              name: eb.ref('excluded.name'),
+              email: eb.ref('excluded.email'),
+              at: eb.ref('excluded.at'),
+            }))
+            .whereRef('ticket_people.at', '<=', 'excluded.at'),
+        ),
     );
   }
 
   /** The address of whoever holds `duty` on the ticket in `area` (any area when null), if known. */
   async emailOf(tx: EntityManager, ticketId: string, duty: TicketDuty, area: string | null): Promise<string | null> {
-    const rows: Array<{ email: string | null }> = await tx.query(
-      `SELECT email FROM "${this.s}".ticket_people
-       WHERE ticket_id = $1 AND duty = $2 AND ($3::text IS NULL OR area = $3)
-       ORDER BY at DESC LIMIT 1`,
-      [ticketId, duty, area],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('ticket_people')
+        .select('email')
+        .where('ticket_id', '=', ticketId)
+        .where('duty', '=', duty)
+        .$if(area !== null, (query) => query.where('area', '=', area!))
+        .orderBy('at', 'desc')
+        .limit(1),
     );
-    return rows[0]?.email ?? null;
+    return row?.email ?? null;
   }
 }
