@@ -178,20 +178,21 @@ export class WhatsappRepository {
     return rows[0] ? toAttachment(rows[0]) : null;
   }
 
-  /** Records the message's file once; false when a row was there already (the caller drops its bytes). */
+  /**
+   * Records the message's file, in the claim's transaction: the claim's row lock keeps any other attempt
+   * out, so there is never a row already (the unique key would fail the attempt, not add a second one).
+   */
   async recordAttachment(
     tx: EntityManager,
     messageId: string,
     attachment: WhatsappAttachmentRecord,
     requester: { email: string; name: string },
-  ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
+  ): Promise<void> {
+    await tx.query(
       `INSERT INTO "${this.s}".whatsapp_attachments
          (id, message_id, file_name, declared_type, size_bytes, storage_key, sha256, detected_type, refusal, reason,
           requester_email, requester_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (message_id) DO NOTHING
-       RETURNING 1`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         randomUUID(),
         messageId,
@@ -207,7 +208,6 @@ export class WhatsappRepository {
         requester.name,
       ],
     );
-    return rows.length > 0;
   }
 
   /** Files of the ticket's processed WhatsApp messages, oldest first: metadata and storage keys, no bytes. */
