@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocatePort, startTestPlatform, TEST_OIDC_CLIENT } from '@cau/testing';
+import { WHATSAPP_E2E_PHOTO } from './whatsapp-photo';
 
 const portalRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Signs the WhatsApp webhook calls the tests make (the gateway checks X-Hub-Signature-256 with it). */
@@ -34,7 +36,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   ];
   // The WhatsApp Cloud API's send endpoint, answering as Meta does: numbers ending in 0000 are refused
   // (a template WhatsApp does not know), so a test finds a failed message on the administrators' page.
+  // GETs are its media endpoints: the photo's description, then its bytes.
   const graph = http.createServer((req, res) => {
+    if (req.method === 'GET') {
+      const photo = WHATSAPP_E2E_PHOTO;
+      if (req.url === `/v21.0/${photo.id}`) {
+        const { port } = graph.address() as AddressInfo;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            messaging_product: 'whatsapp',
+            url: `http://127.0.0.1:${port}/whatsapp_business/attachments/?mid=${photo.id}&ext=1764923400`,
+            mime_type: photo.mimeType,
+            sha256: createHash('sha256').update(photo.content).digest('hex'),
+            file_size: photo.content.length,
+            id: photo.id,
+          }),
+        );
+      } else if (req.url?.startsWith(`/whatsapp_business/attachments/?mid=${photo.id}&`)) {
+        res.writeHead(200, { 'content-type': photo.mimeType }).end(photo.content);
+      } else {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found","code":100}}');
+      }
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

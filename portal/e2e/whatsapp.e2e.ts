@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { Api, baseUrl, checkPage, showsAfterReload, signIn, unique } from './support';
+import { WHATSAPP_E2E_PHOTO } from './whatsapp-photo';
 
 interface WhatsappDelivery {
   id: string;
@@ -10,8 +11,22 @@ interface WhatsappDelivery {
   status: string;
 }
 
-/** A webhook call as the WhatsApp Cloud API makes it: the JSON shape, signed over its exact bytes. */
-async function webhook(from: string, text: string): Promise<void> {
+/**
+ * A webhook call as the WhatsApp Cloud API makes it: the JSON shape, signed over its exact bytes. With
+ * `photo`, an image message whose caption is the text (the fake Cloud API serves the file).
+ */
+async function webhook(from: string, text: string, photo = false): Promise<void> {
+  const content = photo
+    ? {
+        type: 'image',
+        image: {
+          caption: text,
+          mime_type: WHATSAPP_E2E_PHOTO.mimeType,
+          sha256: createHash('sha256').update(WHATSAPP_E2E_PHOTO.content).digest('base64'),
+          id: WHATSAPP_E2E_PHOTO.id,
+        },
+      }
+    : { type: 'text', text: { body: text } };
   const body = JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -28,8 +43,7 @@ async function webhook(from: string, text: string): Promise<void> {
                   from,
                   id: `wamid.e2e.${unique()}${unique()}`,
                   timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
+                  ...content,
                 },
               ],
             },
@@ -98,13 +112,17 @@ test('a requester writes by WhatsApp: the ticket shows their messages; a notice 
   await webhook(wa, `No anda el sistema de turnos ${tag}`);
   const registered = await deliveryTo(admin, wa, (d) => d.kind === 'ticket-registered');
   const number = registered.ticketNumber!;
-  await webhook(wa, `Sigue sin andar ${tag}`);
+  await webhook(wa, `Sigue sin andar ${tag}`, true);
 
   const { email, password } = JSON.parse(process.env.CAU_E2E_ADMIN ?? '{}') as { email: string; password: string };
   await signIn(page, email, password);
   await page.goto(`${baseUrl()}/tickets/${number}`);
   await showsAfterReload(page, page.getByText(`(canal: WhatsApp): Sigue sin andar ${tag}`, { exact: false }));
   await expect(page.getByText(`No anda el sistema de turnos ${tag}`).first()).toBeVisible();
+  // The photo of her second message is among the ticket's files, said to have come by WhatsApp.
+  const files = page.getByRole('region', { name: 'Archivos y enlaces' });
+  await expect(files.getByRole('link', { name: /^whatsapp-image-\d{8}-\d{6}\.png$/ })).toBeVisible();
+  await expect(files).toContainText('por WhatsApp de Wanda Whatsapp');
   await checkPage(page, 'whatsapp-ticket');
 
   // A number of no requester gets the "unknown number" template, which WhatsApp refuses here.

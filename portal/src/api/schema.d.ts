@@ -5532,17 +5532,17 @@ export interface components {
             id: string | null;
             /** @enum {string} */
             kind: "file" | "link";
-            /** @description Adjuntos de correo: la dirección del remitente */
+            /** @description Adjuntos de correo: la dirección del remitente; de WhatsApp: el correo del solicitante del número */
             senderEmail: string | null;
             /** @description Archivos: SHA-256 en hexadecimal (también el ETag) */
             sha256: string | null;
             /** @description Archivos */
             sizeBytes: number | null;
             /**
-             * @description `upload`: subido o agregado con la API; `registration`: enlace dado al registrar el ticket; `mail`: vino adjunto a un correo del ticket (lo agregó su remitente; `addedBy.accountId` es la identidad del canal de correo para esa dirección, no una cuenta del portal). Los adjuntos de correo no guardados (tipo no admitido, demasiado grandes, vacíos) no se listan: el texto del ticket los nombra.
+             * @description `upload`: subido o agregado con la API; `registration`: enlace dado al registrar el ticket; `mail`: vino adjunto a un correo del ticket (lo agregó su remitente; `addedBy.accountId` es la identidad del canal de correo para esa dirección, no una cuenta del portal); `whatsapp`: lo envió el solicitante en un mensaje de WhatsApp del ticket (igual, con la identidad del canal para su correo). Los archivos de correo o WhatsApp no guardados (tipo no admitido, demasiado grandes, vacíos, dañados) no se listan: el texto del ticket los nombra.
              * @enum {string}
              */
-            source: "upload" | "registration" | "mail";
+            source: "upload" | "registration" | "mail" | "whatsapp";
             /** @description Enlaces */
             title: string | null;
             /** @description Enlaces */

@@ -90,6 +90,7 @@ describe('inbound mail attachments in the attachment store', () => {
       attachments: [
         {
           id: kept!.id,
+          source: 'mail',
           fileName: 'informe.pdf',
           contentType: 'application/pdf',
           sizeBytes: report.length,

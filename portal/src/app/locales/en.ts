@@ -1535,6 +1535,7 @@ export const en: Messages = {
   },
   mailAttachments: {
     from: 'by e-mail from {{name}}',
+    fromWhatsapp: 'by WhatsApp from {{name}}',
   },
   priorityMatrix: {
     nav: 'Priority matrix',

@@ -1536,6 +1536,7 @@ export const es = {
   },
   mailAttachments: {
     from: 'por correo de {{name}}',
+    fromWhatsapp: 'por WhatsApp de {{name}}',
   },
   priorityMatrix: {
     nav: 'Matriz de prioridad',

@@ -140,15 +140,20 @@ export class TicketAttachmentResponse {
   addedAt!: string;
 
   @ApiProperty({
-    enum: ['upload', 'registration', 'mail'],
+    enum: ['upload', 'registration', 'mail', 'whatsapp'],
     description:
       '`upload`: subido o agregado con la API; `registration`: enlace dado al registrar el ticket; `mail`: vino ' +
       'adjunto a un correo del ticket (lo agregó su remitente; `addedBy.accountId` es la identidad del canal de ' +
-      'correo para esa dirección, no una cuenta del portal). Los adjuntos de correo no guardados (tipo no admitido, ' +
-      'demasiado grandes, vacíos) no se listan: el texto del ticket los nombra.',
+      'correo para esa dirección, no una cuenta del portal); `whatsapp`: lo envió el solicitante en un mensaje de ' +
+      'WhatsApp del ticket (igual, con la identidad del canal para su correo). Los archivos de correo o WhatsApp ' +
+      'no guardados (tipo no admitido, demasiado grandes, vacíos, dañados) no se listan: el texto del ticket los nombra.',
   })
-  source!: 'upload' | 'registration' | 'mail';
+  source!: 'upload' | 'registration' | 'mail' | 'whatsapp';
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'Adjuntos de correo: la dirección del remitente' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Adjuntos de correo: la dirección del remitente; de WhatsApp: el correo del solicitante del número',
+  })
   senderEmail!: string | null;
 }

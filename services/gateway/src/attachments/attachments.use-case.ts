@@ -74,7 +74,7 @@ export class AttachmentsUseCase {
 
   /**
    * The ticket's files and links: those given at registration (as links), then the gateway's and the
-   * files that came attached to its mails (kept ones only), oldest first.
+   * files that came with its mails and WhatsApp messages (kept ones only), oldest first.
    */
   async list(actor: ActorV1, number: number): Promise<TicketAttachmentResponse[]> {
     const ticket = await this.tickets.get(actor, number);
@@ -86,7 +86,7 @@ export class AttachmentsUseCase {
     return [...registrationLinks(ticket), ...added];
   }
 
-  /** A file of the gateway's, or else one that came attached to a mail on the ticket. */
+  /** A file of the gateway's, or else one that came with a mail or WhatsApp message on the ticket. */
   async open(actor: ActorV1, number: number, id: string): Promise<Download> {
     await this.tickets.get(actor, number);
     const record = await this.attachments.findOnTicket(number, id);
@@ -196,7 +196,10 @@ function present(record: AttachmentRecord): TicketAttachmentResponse {
   };
 }
 
-/** A file that came attached to a mail: added by its sender, as the requester the mail channel acts for. */
+/**
+ * A file that came attached to a mail or a WhatsApp message: added by its sender, as the requester the
+ * channel acts for.
+ */
 function presentMailed(mailed: InboundAttachmentV1, number: number): TicketAttachmentResponse {
   return {
     id: mailed.id,
@@ -210,7 +213,7 @@ function presentMailed(mailed: InboundAttachmentV1, number: number): TicketAttac
     title: null,
     addedBy: { accountId: mailed.senderActorId, name: mailed.senderName, role: Role.Requester },
     addedAt: mailed.addedAt,
-    source: 'mail',
+    source: mailed.source,
     senderEmail: mailed.sender,
   };
 }

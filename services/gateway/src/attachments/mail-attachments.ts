@@ -3,7 +3,7 @@ import { NotificationsRpc, type InboundAttachmentV1 } from '@cau/contracts';
 import { RpcClient, ServiceRuntime, ServiceUnavailableError } from '@cau/messaging';
 
 /**
- * What came attached to a ticket's mails, asked of notifications (which keeps the metadata; the bytes
+ * What came attached to a ticket's mails and WhatsApp messages, asked of notifications (which keeps the metadata; the bytes
  * are in the shared attachment store). Only after the caller checked the actor may see the ticket.
  */
 @Injectable()

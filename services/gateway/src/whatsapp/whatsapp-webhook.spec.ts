@@ -50,6 +50,20 @@ describe('WhatsApp webhook', () => {
                 messages: [
                   { from: '59171234567', id: 'wamid.1', timestamp: '1764923400', type: 'text', text: { body: 'Hola' } },
                   { from: '59171234567', id: 'wamid.2', timestamp: '1764923401', type: 'image', image: { id: '9' } },
+                  {
+                    from: '59171234567',
+                    id: 'wamid.3',
+                    timestamp: '1764923402',
+                    type: 'document',
+                    document: {
+                      caption: 'El informe',
+                      filename: 'informe.pdf',
+                      mime_type: 'application/pdf',
+                      sha256: 'hsRh6UqlY4oR7NQWIu/ve3ntWdc0lfNdoPqQ9bGxl/w=',
+                      id: '1003383421387256',
+                    },
+                  },
+                  { from: '59171234567', id: 'wamid.4', timestamp: '1764923403', type: 'location', location: {} },
                 ],
                 statuses: [
                   { id: 'wamid.out', status: 'failed', errors: [{ code: 131026, title: 'Message undeliverable' }] },
@@ -65,7 +79,29 @@ describe('WhatsApp webhook', () => {
     expect(parsed).toEqual({
       messages: [
         { id: 'wamid.1', from: '59171234567', profileName: 'Ana', timestamp: '1764923400', type: 'text', text: 'Hola' },
-        { id: 'wamid.2', from: '59171234567', profileName: 'Ana', timestamp: '1764923401', type: 'image' },
+        {
+          id: 'wamid.2',
+          from: '59171234567',
+          profileName: 'Ana',
+          timestamp: '1764923401',
+          type: 'image',
+          media: { id: '9' },
+        },
+        {
+          id: 'wamid.3',
+          from: '59171234567',
+          profileName: 'Ana',
+          timestamp: '1764923402',
+          type: 'document',
+          text: 'El informe',
+          media: {
+            id: '1003383421387256',
+            mimeType: 'application/pdf',
+            sha256: 'hsRh6UqlY4oR7NQWIu/ve3ntWdc0lfNdoPqQ9bGxl/w=',
+            fileName: 'informe.pdf',
+          },
+        },
+        { id: 'wamid.4', from: '59171234567', profileName: 'Ana', timestamp: '1764923403', type: 'location' },
       ],
       statuses: [{ id: 'wamid.out', status: 'failed', error: '(#131026) Message undeliverable' }],
     });
@@ -83,6 +119,11 @@ describe('WhatsApp webhook', () => {
       'entry[0].changes[0].value.messages[0].timestamp',
       'entry[0].changes[0].value.messages[0].text.body',
     ]);
+    expect(
+      problems(
+        change({ messages: [{ from: '59171234567', id: 'wamid.5', timestamp: '1', type: 'audio', audio: {} }] }),
+      ),
+    ).toEqual(['entry[0].changes[0].value.messages[0].audio.id']);
     expect(problems(change({ statuses: 'x' }))).toEqual(['entry[0].changes[0].value.statuses']);
   });
 

@@ -3,9 +3,15 @@ import type {
   FieldProblem,
   ReceiveWhatsappCommandV1,
   WhatsappInboundMessageV1,
+  WhatsappMediaV1,
   WhatsappStatusV1,
 } from '@cau/contracts';
-import { WHATSAPP_DELIVERY_STATES, WHATSAPP_MAX_ITEMS_PER_CALL, WHATSAPP_MAX_TEXT } from '@cau/contracts';
+import {
+  WHATSAPP_DELIVERY_STATES,
+  WHATSAPP_MAX_ITEMS_PER_CALL,
+  WHATSAPP_MAX_TEXT,
+  WHATSAPP_MEDIA_TYPES,
+} from '@cau/contracts';
 
 /** WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN: the webhook exists only when both are set. */
 export class WhatsappWebhookConfig {
@@ -118,10 +124,26 @@ function readMessage(
   }
   if (typeof raw.type !== 'string' || raw.type === '' || raw.type.length > 40) fail(`${path}.type`, 'isString');
   let text: string | undefined;
+  let media: WhatsappMediaV1 | undefined;
   if (raw.type === 'text') {
     const body = isObject(raw.text) ? raw.text.body : undefined;
     if (typeof body !== 'string') fail(`${path}.text.body`, 'isString');
-    else text = body.length > WHATSAPP_MAX_TEXT ? body.slice(0, WHATSAPP_MAX_TEXT) : body;
+    else text = clipText(body);
+  } else if (isMediaType(raw.type)) {
+    const described = raw[raw.type];
+    const at = `${path}.${raw.type}`;
+    if (!isObject(described)) fail(at, 'isObject');
+    else if (typeof described.id !== 'string' || described.id.trim() === '' || described.id.length > 200) {
+      fail(`${at}.id`, 'isString');
+    } else {
+      media = {
+        id: described.id,
+        ...optionalString('mimeType', described.mime_type, 200),
+        ...optionalString('sha256', described.sha256, 200),
+        ...optionalString('fileName', described.filename, 500),
+      };
+      if (typeof described.caption === 'string' && described.caption.trim()) text = clipText(described.caption);
+    }
   }
   if (bad) return null;
   return {
@@ -130,7 +152,22 @@ function readMessage(
     timestamp: raw.timestamp as string,
     type: raw.type as string,
     ...(text !== undefined ? { text } : {}),
+    ...(media ? { media } : {}),
   };
+}
+
+function isMediaType(type: unknown): type is (typeof WHATSAPP_MEDIA_TYPES)[number] {
+  return (WHATSAPP_MEDIA_TYPES as readonly unknown[]).includes(type);
+}
+
+function clipText(text: string): string {
+  return text.length > WHATSAPP_MAX_TEXT ? text.slice(0, WHATSAPP_MAX_TEXT) : text;
+}
+
+/** A descriptive field of the media object: kept when it is a usable string, else left out (never an error). */
+function optionalString<K extends string>(key: K, value: unknown, max: number): Partial<Record<K, string>> {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) return {};
+  return { [key]: value } as Partial<Record<K, string>>;
 }
 
 function readStatus(

@@ -202,6 +202,7 @@ export class InboundMessageRepository {
     );
     return rows.map((r) => ({
       id: r.id,
+      source: 'mail',
       fileName: r.filename ?? `adjunto-${r.position + 1}`,
       contentType: r.storage_key === null ? null : r.detected_type,
       sizeBytes: Number(r.size_bytes),

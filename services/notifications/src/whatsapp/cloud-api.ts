@@ -77,6 +77,119 @@ export async function sendTemplate(
   return classifyStatus(response.status, `HTTP ${response.status}: ${graphError(text)}`);
 }
 
+/**
+ * What became of fetching a media file (`GET {graph}/{media-id}` for its URL, then `GET` that URL, both
+ * with the token): reading is idempotent, so anything that may pass next time is `retry` (429, 5xx, no
+ * answer, a cut download); `failed` is for good (another 4xx, an answer without a URL); `tooBig` when the
+ * declared or downloaded size passes `maxBytes`, found without keeping more than that in memory.
+ */
+export type MediaFetch =
+  | { kind: 'fetched'; content: Buffer; mimeType: string | null; sha256: string | null }
+  | { kind: 'tooBig'; sizeBytes: number; mimeType: string | null }
+  | { kind: 'retry'; error: string }
+  | { kind: 'failed'; error: string };
+
+export async function fetchMedia(
+  config: Pick<WhatsappConfig, 'graphUrl' | 'token' | 'timeoutMs'>,
+  mediaId: string,
+  maxBytes: number,
+): Promise<MediaFetch> {
+  const described = await getWithToken(config, `${config.graphUrl}/${encodeURIComponent(mediaId)}`);
+  if ('kind' in described) return described;
+  let text: string;
+  try {
+    text = await described.response.text();
+  } catch (error) {
+    return { kind: 'retry', error: `media ${mediaId}: answer cut: ${describe(error)}` };
+  }
+  if (!described.response.ok) {
+    return mediaStatus(
+      described.response.status,
+      `media ${mediaId}: HTTP ${described.response.status}: ${graphError(text)}`,
+    );
+  }
+  const media = mediaDescription(text);
+  if (!media) return { kind: 'failed', error: `media ${mediaId}: the answer gives no URL: ${clip(text)}` };
+  if (media.fileSize !== null && media.fileSize > maxBytes) {
+    return { kind: 'tooBig', sizeBytes: media.fileSize, mimeType: media.mimeType };
+  }
+  const download = await getWithToken(config, media.url);
+  if ('kind' in download) return download;
+  const { response } = download;
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return mediaStatus(response.status, `media ${mediaId} download: HTTP ${response.status}`);
+  }
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'tooBig', sizeBytes: declared, mimeType: media.mimeType };
+  }
+  try {
+    const content = await readAtMost(response, maxBytes);
+    if (content === null) return { kind: 'tooBig', sizeBytes: maxBytes + 1, mimeType: media.mimeType };
+    return { kind: 'fetched', content, mimeType: media.mimeType, sha256: media.sha256 };
+  } catch (error) {
+    return { kind: 'retry', error: `media ${mediaId} download cut: ${describe(error)}` };
+  }
+}
+
+async function getWithToken(
+  config: Pick<WhatsappConfig, 'token' | 'timeoutMs'>,
+  url: string,
+): Promise<{ response: Response } | { kind: 'retry'; error: string }> {
+  try {
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${config.token}` },
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+    return { response };
+  } catch (error) {
+    return { kind: 'retry', error: `WhatsApp not reached or did not answer: ${describe(error)}` };
+  }
+}
+
+function mediaStatus(status: number, error: string): MediaFetch {
+  return status === 429 || status >= 500 ? { kind: 'retry', error } : { kind: 'failed', error };
+}
+
+/** `{messaging_product, url, mime_type, sha256, file_size, id}`; file_size comes as a number or a string. */
+function mediaDescription(
+  text: string,
+): { url: string; mimeType: string | null; sha256: string | null; fileSize: number | null } | null {
+  try {
+    const body = JSON.parse(text) as { url?: unknown; mime_type?: unknown; sha256?: unknown; file_size?: unknown };
+    if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return null;
+    const size = Number(body.file_size);
+    return {
+      url: body.url,
+      mimeType: typeof body.mime_type === 'string' ? body.mime_type : null,
+      sha256: typeof body.sha256 === 'string' ? body.sha256 : null,
+      fileSize: Number.isFinite(size) && size >= 0 ? size : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The body, or null as soon as it passes `maxBytes` (the rest is not read). */
+async function readAtMost(response: Response, maxBytes: number): Promise<Buffer | null> {
+  if (!response.body) return Buffer.alloc(0);
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(Buffer.from(value));
+  }
+}
+
 function classifyStatus(status: number, error: string): SendOutcome {
   return status === 429 || status >= 500 ? { kind: 'retry', error } : { kind: 'failed', error };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -23,11 +24,17 @@ import {
 import { RpcClient, ServiceError } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { jurisdictionOf } from '../inbound/inbound-config.js';
+import { MailAttachmentStore } from '../inbound/mail-attachment-store.js';
 import { fitText } from '../inbound/mail-rules.js';
 import { PermanentInboundError, requesterActorId, uuidOf } from '../inbound/process-inbound-mail.use-case.js';
 import type { WhatsappConfig } from './whatsapp-config.js';
+import { mediaFileName, receiveMedia, type MessageMedia } from './whatsapp-media.js';
 import { WhatsappKind, templateParameter, whatsappTexts } from './whatsapp-texts.js';
-import { WhatsappRepository, type ClaimedWhatsappMessage } from './whatsapp.repository.js';
+import {
+  WhatsappRepository,
+  type ClaimedWhatsappMessage,
+  type WhatsappAttachmentRecord,
+} from './whatsapp.repository.js';
 
 /**
  * The WhatsApp channel's identity towards intake, as the mail channel has its own: fixed, so every retry
@@ -47,20 +54,32 @@ export type WhatsappOutcome =
  * same message (an Idempotency-Key and a comment id derived from the WhatsApp id), so processing it
  * again after a crash never makes a second ticket or comment. A number of no requester is answered with
  * the "unknown number" template (once a day per number) and nothing else is kept of its message.
+ *
+ * A media message's file is fetched and checked first (see receiveMedia) and recorded once per message,
+ * kept in the attachment store or refused; the caption is the text, or a line naming the file, and a file
+ * that could not be received is said so in the text, so nothing is lost silently. A fetch that may pass
+ * later retries the whole message with the channel's back-off; on the last attempt the file is given up
+ * and the text still goes to the ticket.
  */
 @Injectable()
 export class ProcessWhatsappMessageUseCase {
   constructor(
     private readonly rpc: RpcClient,
     private readonly repository: WhatsappRepository,
+    private readonly store: MailAttachmentStore,
   ) {}
 
-  /** Runs inside the claim's transaction; throws PermanentInboundError for a refusal, anything else to retry. */
+  /**
+   * Runs inside the claim's transaction; throws PermanentInboundError for a refusal, anything else to
+   * retry. Keys of bytes it put in the attachment store are pushed to `stored`, for the caller to delete
+   * if the transaction does not commit.
+   */
   async process(
     tx: EntityManager,
     message: ClaimedWhatsappMessage,
     config: NotificationsConfig,
     whatsapp: WhatsappConfig,
+    stored: string[],
   ): Promise<WhatsappOutcome> {
     const requester = await this.requesterOf(message.sender, whatsapp);
     if (!requester) {
@@ -68,8 +87,15 @@ export class ProcessWhatsappMessageUseCase {
       return { outcome: 'unknown', replied };
     }
     const texts = whatsappTexts(config.language);
-    const body =
-      message.type === 'text' && message.body?.trim() ? message.body.trim() : texts.unsupported(message.type);
+    const caption = message.body?.trim() ?? '';
+    let body: string;
+    if (message.media) {
+      const file = await this.attachment(tx, { ...message, media: message.media }, requester, config, whatsapp, stored);
+      body = caption || texts.mediaOnly(file.fileName);
+      if (file.refusal) body = `${body}\n\n${texts.mediaNotReceived(file.fileName, file.refusal)}`;
+    } else {
+      body = message.type === 'text' && caption ? caption : texts.unsupported(message.type);
+    }
     const contact = await this.repository.contact(tx, message.sender);
     if (contact?.openTicketNumber && contact.openTicketId && contact.requesterEmail === requester.email) {
       const commented = await this.comment(message, requester, contact.openTicketNumber, body);
@@ -78,7 +104,7 @@ export class ProcessWhatsappMessageUseCase {
         return commented;
       }
     }
-    const registered = await this.register(message, requester, body, config, whatsapp);
+    const registered = await this.register(message, requester, body, caption, config, whatsapp);
     await this.repository.linkContact(tx, this.contactOf(message, requester), registered);
     await this.repository.insertPending(tx, {
       eventId: uuidOf(`whatsapp-registered:${message.waMessageId}`),
@@ -91,6 +117,48 @@ export class ProcessWhatsappMessageUseCase {
       ticketNumber: registered.ticketNumber,
     });
     return registered;
+  }
+
+  /**
+   * The message's file as recorded by an earlier attempt, or fetched, checked, stored and recorded now.
+   * Throws (to retry) when the fetch may pass later and attempts remain.
+   */
+  private async attachment(
+    tx: EntityManager,
+    message: ClaimedWhatsappMessage & { media: MessageMedia },
+    requester: RequesterV1,
+    config: NotificationsConfig,
+    whatsapp: WhatsappConfig,
+    stored: string[],
+  ): Promise<WhatsappAttachmentRecord> {
+    const recorded = await this.repository.attachmentOf(tx, message.id);
+    if (recorded) return recorded;
+    const receipt = await receiveMedia(whatsapp, message, config.inbound.maxAttachmentBytes);
+    const lastAttempt = message.attempts + 1 >= whatsapp.maxAttempts;
+    if (receipt.kind === 'retry' && !lastAttempt) throw new Error(`media not received yet: ${receipt.error}`);
+    let record: WhatsappAttachmentRecord;
+    if (receipt.kind === 'retry') {
+      record = {
+        fileName: mediaFileName(message),
+        declaredType: message.media.mimeType,
+        sizeBytes: 0,
+        storageKey: null,
+        sha256: null,
+        detectedType: null,
+        refusal: 'unavailable',
+        reason: `out of attempts: ${receipt.error}`,
+      };
+    } else {
+      const { content, ...media } = receipt.media;
+      let storageKey: string | null = null;
+      if (content !== null) {
+        storageKey = await this.store.current.put(Readable.from([content]));
+        stored.push(storageKey);
+      }
+      record = { ...media, storageKey };
+    }
+    await this.repository.recordAttachment(tx, message.id, record, requester);
+    return record;
   }
 
   private contactOf(
@@ -164,20 +232,22 @@ export class ProcessWhatsappMessageUseCase {
     return { outcome: 'comment', ticketId: located.ticketId, ticketNumber: number };
   }
 
+  /** The ticket's title is the first line of the text or caption, or a fixed one when there is neither. */
   private async register(
     message: ClaimedWhatsappMessage,
     requester: RequesterV1,
     body: string,
+    caption: string,
     config: NotificationsConfig,
     whatsapp: WhatsappConfig,
   ): Promise<{ outcome: 'ticket'; ticketId: string; ticketNumber: number }> {
     const texts = whatsappTexts(config.language);
     const firstLine =
-      body
+      caption
         .split('\n')
         .find((line) => line.trim() !== '')
         ?.trim() ?? '';
-    const title = message.type === 'text' && firstLine ? firstLine : texts.titleFallback;
+    const title = firstLine || texts.titleFallback;
     const command: RegisterTicketCommandV1 = {
       actor: {
         accountId: WHATSAPP_CHANNEL_ACCOUNT_ID,

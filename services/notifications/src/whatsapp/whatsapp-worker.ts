@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ServiceRuntime, startWorker, type Worker } from '@cau/messaging';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { retryDelayMs } from '../delivery/smtp-failure.js';
+import { MailAttachmentStore } from '../inbound/mail-attachment-store.js';
 import { PermanentInboundError } from '../inbound/process-inbound-mail.use-case.js';
 import { sendTemplate, type SendOutcome } from './cloud-api.js';
 import type { WhatsappConfig } from './whatsapp-config.js';
@@ -17,7 +18,8 @@ const SEND_BATCH = 5;
  * The WhatsApp channel's two loops, running only where an account is configured:
  *
  * - inbound: claims the oldest due stored message (FOR UPDATE SKIP LOCKED), turns it into a ticket or a
- *   comment and settles it in the same transaction, retrying with back-off while a service does not answer;
+ *   comment and settles it in the same transaction, retrying with back-off while a service does not answer
+ *   or WhatsApp does not hand over a media message's file;
  * - outbound: sends pending template messages with the same exactly-once log as mail: the attempt is
  *   committed before the request leaves, and a message whose attempt has no recorded outcome (the
  *   sender died, or WhatsApp did not answer) is marked `uncertain` for an administrator instead of being
@@ -36,6 +38,7 @@ export class WhatsappWorker implements OnModuleDestroy {
     private readonly whatsapp: WhatsappSettings,
     private readonly repository: WhatsappRepository,
     private readonly messages: ProcessWhatsappMessageUseCase,
+    private readonly store: MailAttachmentStore,
   ) {
     this.logger = runtime.logger.child({ component: 'whatsapp' });
   }
@@ -76,7 +79,19 @@ export class WhatsappWorker implements OnModuleDestroy {
   }
 
   /** One stored message processed; true when there may be more due. */
-  private processInbound(whatsapp: WhatsappConfig): Promise<boolean> {
+  private async processInbound(whatsapp: WhatsappConfig): Promise<boolean> {
+    // Bytes a media message put in the attachment store: deleted if the transaction does not commit, so
+    // a key is kept only with its row, as inbound mail does.
+    const stored: string[] = [];
+    try {
+      return await this.processNextMessage(whatsapp, stored);
+    } catch (error) {
+      await Promise.all(stored.map((key) => this.store.current.delete(key).catch(() => undefined)));
+      throw error;
+    }
+  }
+
+  private processNextMessage(whatsapp: WhatsappConfig, stored: string[]): Promise<boolean> {
     const config = this.settings.current;
     return this.runtime.dataSource.transaction(async (tx) => {
       const message = await this.repository.claimNextMessage(tx);
@@ -84,7 +99,7 @@ export class WhatsappWorker implements OnModuleDestroy {
       const fields = { waMessageId: message.waMessageId, attempt: message.attempts + 1 };
       let queued: boolean;
       try {
-        const result = await this.messages.process(tx, message, config, whatsapp);
+        const result = await this.messages.process(tx, message, config, whatsapp, stored);
         if (result.outcome === 'unknown') {
           await this.repository.settle(tx, message.id, 'unknown', 'number of no requester in the directory');
           queued = result.replied;

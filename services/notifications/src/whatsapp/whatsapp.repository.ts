@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
+  InboundAttachmentV1,
   WhatsappDeliveryStatus,
   WhatsappDeliverySummaryV1,
   WhatsappInboundMessageV1,
   WhatsappStatusV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { requesterActorId } from '../inbound/process-inbound-mail.use-case.js';
+import type { MediaRefusal, MessageMedia } from './whatsapp-media.js';
 
 export interface ClaimedWhatsappMessage {
   id: string;
@@ -15,8 +18,24 @@ export interface ClaimedWhatsappMessage {
   sender: string;
   profileName: string | null;
   type: string;
+  /** The text, or a media message's caption. */
   body: string | null;
+  /** The file of a media message; null for other types. */
+  media: MessageMedia | null;
+  sentAt: Date;
   attempts: number;
+}
+
+/** A media message's file as recorded: kept (`storageKey`) or refused, with why. */
+export interface WhatsappAttachmentRecord {
+  fileName: string;
+  declaredType: string | null;
+  sizeBytes: number;
+  storageKey: string | null;
+  sha256: string | null;
+  detectedType: string | null;
+  refusal: MediaRefusal | null;
+  reason: string | null;
 }
 
 export interface WhatsappContact {
@@ -80,8 +99,10 @@ export class WhatsappRepository {
   /** Keeps the message unless one with its WhatsApp id is kept already; true when this call stored it. */
   async store(tx: EntityManager, message: WhatsappInboundMessageV1): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".whatsapp_messages (id, wa_message_id, sender, profile_name, message_type, body, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::bigint))
+      `INSERT INTO "${this.s}".whatsapp_messages
+         (id, wa_message_id, sender, profile_name, message_type, body, sent_at,
+          media_id, media_mime_type, media_sha256, media_file_name)
+       VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::bigint), $8, $9, $10, $11)
        ON CONFLICT (wa_message_id) DO NOTHING
        RETURNING 1`,
       [
@@ -92,6 +113,10 @@ export class WhatsappRepository {
         message.type,
         message.text ?? null,
         message.timestamp,
+        message.media?.id ?? null,
+        message.media?.mimeType ?? null,
+        message.media?.sha256 ?? null,
+        message.media?.fileName ?? null,
       ],
     );
     return rows.length > 0;
@@ -105,9 +130,15 @@ export class WhatsappRepository {
       profile_name: string | null;
       message_type: string;
       body: string | null;
+      sent_at: Date;
+      media_id: string | null;
+      media_mime_type: string | null;
+      media_sha256: string | null;
+      media_file_name: string | null;
       attempts: number;
     }> = await tx.query(
-      `SELECT id, wa_message_id, sender, profile_name, message_type, body, attempts
+      `SELECT id, wa_message_id, sender, profile_name, message_type, body, sent_at,
+              media_id, media_mime_type, media_sha256, media_file_name, attempts
        FROM "${this.s}".whatsapp_messages
        WHERE status = 'received' AND next_attempt_at <= now()
        ORDER BY next_attempt_at, sent_at, received_at
@@ -123,8 +154,98 @@ export class WhatsappRepository {
       profileName: row.profile_name,
       type: row.message_type,
       body: row.body,
+      media:
+        row.media_id === null
+          ? null
+          : {
+              id: row.media_id,
+              mimeType: row.media_mime_type,
+              sha256: row.media_sha256,
+              fileName: row.media_file_name,
+            },
+      sentAt: row.sent_at,
       attempts: row.attempts,
     };
+  }
+
+  /** The file of the message as an earlier attempt recorded it (committed with that attempt's retry), if any. */
+  async attachmentOf(tx: EntityManager, messageId: string): Promise<WhatsappAttachmentRecord | null> {
+    const rows: AttachmentRow[] = await tx.query(
+      `SELECT file_name, declared_type, size_bytes, storage_key, sha256, detected_type, refusal, reason
+       FROM "${this.s}".whatsapp_attachments WHERE message_id = $1`,
+      [messageId],
+    );
+    return rows[0] ? toAttachment(rows[0]) : null;
+  }
+
+  /**
+   * Records the message's file, in the claim's transaction: the claim's row lock keeps any other attempt
+   * out, so there is never a row already (the unique key would fail the attempt, not add a second one).
+   */
+  async recordAttachment(
+    tx: EntityManager,
+    messageId: string,
+    attachment: WhatsappAttachmentRecord,
+    requester: { email: string; name: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.s}".whatsapp_attachments
+         (id, message_id, file_name, declared_type, size_bytes, storage_key, sha256, detected_type, refusal, reason,
+          requester_email, requester_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        randomUUID(),
+        messageId,
+        attachment.fileName,
+        attachment.declaredType,
+        attachment.sizeBytes,
+        attachment.storageKey,
+        attachment.sha256,
+        attachment.detectedType,
+        attachment.refusal,
+        attachment.reason,
+        requester.email.toLowerCase(),
+        requester.name,
+      ],
+    );
+  }
+
+  /** Files of the ticket's processed WhatsApp messages, oldest first: metadata and storage keys, no bytes. */
+  async attachmentsOfTicket(tx: EntityManager, ticketNumber: number): Promise<InboundAttachmentV1[]> {
+    const rows: Array<{
+      id: string;
+      file_name: string;
+      detected_type: string | null;
+      size_bytes: string;
+      sha256: string | null;
+      storage_key: string | null;
+      reason: string | null;
+      requester_email: string;
+      requester_name: string;
+      processed_at: Date;
+    }> = await tx.query(
+      `SELECT a.id, a.file_name, a.detected_type, a.size_bytes, a.sha256, a.storage_key, a.reason,
+              a.requester_email, a.requester_name, m.processed_at
+       FROM "${this.s}".whatsapp_attachments a
+       JOIN "${this.s}".whatsapp_messages m ON m.id = a.message_id
+       WHERE m.ticket_number = $1 AND m.status = 'processed'
+       ORDER BY m.processed_at, a.id`,
+      [ticketNumber],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      source: 'whatsapp',
+      fileName: r.file_name,
+      contentType: r.storage_key === null ? null : r.detected_type,
+      sizeBytes: Number(r.size_bytes),
+      sha256: r.storage_key === null ? null : r.sha256,
+      storageKey: r.storage_key,
+      reason: r.storage_key === null ? (r.reason ?? 'not stored') : null,
+      sender: r.requester_email,
+      senderName: r.requester_name,
+      senderActorId: requesterActorId(r.requester_email),
+      addedAt: r.processed_at.toISOString(),
+    }));
   }
 
   async markProcessed(
@@ -146,7 +267,11 @@ export class WhatsappRepository {
       `UPDATE "${this.s}".whatsapp_messages
        SET status = $2, reason = $3, attempts = attempts + 1, processed_at = clock_timestamp(),
            body = CASE WHEN $2 = 'unknown' THEN NULL ELSE body END,
-           profile_name = CASE WHEN $2 = 'unknown' THEN NULL ELSE profile_name END
+           profile_name = CASE WHEN $2 = 'unknown' THEN NULL ELSE profile_name END,
+           media_id = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_id END,
+           media_mime_type = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_mime_type END,
+           media_sha256 = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_sha256 END,
+           media_file_name = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_file_name END
        WHERE id = $1`,
       [id, status, reason],
     );
@@ -379,6 +504,30 @@ export class WhatsappRepository {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".whatsapp_deliveries WHERE id = $1`, [id]);
     return rows.length > 0;
   }
+}
+
+interface AttachmentRow {
+  file_name: string;
+  declared_type: string | null;
+  size_bytes: string;
+  storage_key: string | null;
+  sha256: string | null;
+  detected_type: string | null;
+  refusal: MediaRefusal | null;
+  reason: string | null;
+}
+
+function toAttachment(row: AttachmentRow): WhatsappAttachmentRecord {
+  return {
+    fileName: row.file_name,
+    declaredType: row.declared_type,
+    sizeBytes: Number(row.size_bytes),
+    storageKey: row.storage_key,
+    sha256: row.sha256,
+    detectedType: row.detected_type,
+    refusal: row.refusal,
+    reason: row.reason,
+  };
 }
 
 interface ContactRow {

@@ -77,9 +77,16 @@ export class InboundTicketAttachmentsQueryV1 {
   number!: number;
 }
 
-/** One attachment of a mail on the ticket (a new mail that opened it, or a reply commented on it). */
+/** Where an inbound attachment came from: a mail, or a WhatsApp media message. */
+export type InboundAttachmentSource = 'mail' | 'whatsapp';
+
+/**
+ * One file that came with a message on the ticket (a new mail or WhatsApp message that opened it, or one
+ * commented on it).
+ */
 export interface InboundAttachmentV1 {
   id: string;
+  source: InboundAttachmentSource;
   /** The sanitised name it is offered under. */
   fileName: string;
   /** Decided from the bytes; null when it was not stored because of its size. */
@@ -90,12 +97,12 @@ export interface InboundAttachmentV1 {
   /** The key in the attachment store; null when not stored (`reason` says why). */
   storageKey: string | null;
   reason: string | null;
-  /** The mail's sender address and display name. */
+  /** The mail's sender address and display name; for WhatsApp, the requester the number belongs to. */
   sender: string;
   senderName: string;
-  /** The id the mail channel acts under for this sender (its comments carry it); not a portal account. */
+  /** The id the channel acts under for this sender (its comments carry it); not a portal account. */
   senderActorId: string;
-  /** When the mail was processed onto the ticket. */
+  /** When the message was processed onto the ticket. */
   addedAt: string;
 }
 

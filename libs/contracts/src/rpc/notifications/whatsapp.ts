@@ -24,6 +24,37 @@ import { NotBlank } from '../../not-blank.js';
 export const WHATSAPP_MAX_ITEMS_PER_CALL = 100;
 export const WHATSAPP_MAX_TEXT = 4_096;
 
+/** Message types whose file is fetched from the Cloud API and attached to the ticket. */
+export const WHATSAPP_MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
+export type WhatsappMediaType = (typeof WHATSAPP_MEDIA_TYPES)[number];
+
+/** The file of a media message as the webhook describes it (`image`, `document`… object): fetched later by id. */
+export class WhatsappMediaV1 {
+  /** The media id, for `GET {graph}/{media-id}`. */
+  @IsDefined()
+  @IsString()
+  @NotBlank()
+  @MaxLength(200)
+  id!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  mimeType?: string;
+
+  /** As the webhook gives it (base64 or hex); the bytes are checked against the media URL's own answer. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sha256?: string;
+
+  /** The name a document was sent under; other media have none. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  fileName?: string;
+}
+
 /** One inbound message as the webhook carries it (`entry[].changes[].value.messages[]`), trimmed to what we use. */
 export class WhatsappInboundMessageV1 {
   /** WhatsApp's message id (`wamid.…`): the idempotency key of the channel. */
@@ -51,16 +82,27 @@ export class WhatsappInboundMessageV1 {
   @Matches(/^[0-9]{1,12}$/)
   timestamp!: string;
 
-  /** `text`, `image`, `audio`, … Only text is turned into tickets; others get a note in the ticket. */
+  /**
+   * `text`, `image`, `audio`, … Text and media (WHATSAPP_MEDIA_TYPES) are taken; other types get a note in
+   * the ticket.
+   */
   @IsDefined()
   @IsString()
   @MaxLength(40)
   type!: string;
 
+  /** The text of a `text` message, or the caption of a media message. */
   @IsOptional()
   @IsString()
   @MaxLength(WHATSAPP_MAX_TEXT)
   text?: string;
+
+  /** The file of a media message. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WhatsappMediaV1)
+  media?: WhatsappMediaV1;
 }
 
 export const WHATSAPP_DELIVERY_STATES = ['sent', 'delivered', 'read', 'failed'] as const;

@@ -55,4 +55,14 @@ describe('AttachmentList', () => {
     expect(screen.getByText(/por correo de Ana Pérez/)).toBeTruthy();
     expect(screen.queryByText(/por correo de Olga/)).toBeNull();
   });
+
+  it('says a file came by WhatsApp, naming the requester', async () => {
+    await changeLanguage('es');
+    renderList([
+      file({ source: 'whatsapp', fileName: 'whatsapp-image-20261206-004512.jpg', senderEmail: 'ana@salud.gob' }),
+    ]);
+    expect(screen.getByRole('link', { name: 'whatsapp-image-20261206-004512.jpg' })).toBeTruthy();
+    expect(screen.getByText(/por WhatsApp de Ana Pérez/)).toBeTruthy();
+    expect(screen.queryByText(/por correo de/)).toBeNull();
+  });
 });

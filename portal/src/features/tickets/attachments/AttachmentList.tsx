@@ -7,7 +7,7 @@ import { ticketAttachmentsQuery } from './attachments-api';
 
 /**
  * The ticket's files (downloaded through the gateway, which checks who may see them) and links; a file
- * that came attached to a mail names its sender.
+ * that came with a mail or a WhatsApp message names its sender and the channel.
  */
 export function AttachmentList({ number, links }: { number: number; links: Array<Schemas['AttachmentLinkV1']> }) {
   const { t } = useTranslation();
@@ -36,7 +36,11 @@ export function AttachmentList({ number, links }: { number: number; links: Array
               </Anchor>{' '}
               <Text span size="xs" c="dark.4">
                 ({formatBytes(item.sizeBytes ?? 0)}
-                {item.source === 'mail' ? ` · ${t('mailAttachments.from', { name: item.addedBy.name })}` : ''})
+                {item.source === 'mail' ? ` · ${t('mailAttachments.from', { name: item.addedBy.name })}` : ''}
+                {item.source === 'whatsapp'
+                  ? ` · ${t('mailAttachments.fromWhatsapp', { name: item.addedBy.name })}`
+                  : ''}
+                )
               </Text>
             </List.Item>
           ),
