@@ -196,6 +196,22 @@ export interface Tickets {
   title: string;
 }
 
+export interface WhatsappAttachments {
+  created_at: Generated<Timestamp>;
+  declared_type: string | null;
+  detected_type: string | null;
+  file_name: string;
+  id: string;
+  message_id: string;
+  reason: string | null;
+  refusal: string | null;
+  requester_email: string;
+  requester_name: string;
+  sha256: string | null;
+  size_bytes: Int8;
+  storage_key: string | null;
+}
+
 export interface WhatsappContacts {
   first_message_at: Generated<Timestamp>;
   last_message_at: Generated<Timestamp>;
@@ -235,6 +251,10 @@ export interface WhatsappMessages {
   attempts: Generated<number>;
   body: string | null;
   id: string;
+  media_file_name: string | null;
+  media_id: string | null;
+  media_mime_type: string | null;
+  media_sha256: string | null;
   message_type: string;
   next_attempt_at: Generated<Timestamp>;
   outcome: string | null;
@@ -265,6 +285,7 @@ export interface DB {
   ticket_followers: TicketFollowers;
   ticket_people: TicketPeople;
   tickets: Tickets;
+  whatsapp_attachments: WhatsappAttachments;
   whatsapp_contacts: WhatsappContacts;
   whatsapp_deliveries: WhatsappDeliveries;
   whatsapp_delivery_attempts: WhatsappDeliveryAttempts;
