@@ -3625,7 +3625,7 @@ export interface components {
             /** @enum {string} */
             role: "requester" | "referente" | "operator" | "agent" | "supervisor" | "admin";
         };
-        ActingAccountResponse: {
+        ActingAccountV1: {
             /** Format: uuid */
             accountId: string;
             name: string;
@@ -3882,7 +3882,7 @@ export interface components {
              */
             code: string;
             /** @description Lo que se muestra, en español e inglés */
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
         };
         CatalogueOptionsResponse: {
             /** @description Valores de `channel` */
@@ -3908,7 +3908,7 @@ export interface components {
         CategoryResponse: {
             /** @example impresoras */
             code: string;
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
             /**
              * @description Orden entre sus hermanas (menor primero)
              * @example 0
@@ -3931,7 +3931,7 @@ export interface components {
              */
             code: string;
             /** @description Lo que se muestra, en español e inglés */
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -3948,7 +3948,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @description null en los pasos del sistema */
-            by: components["schemas"]["ActingAccountResponse"] | null;
+            by: components["schemas"]["ActingAccountV1"] | null;
             /** @description Solo en derivaciones: el área de origen */
             from: string | null;
             /** @description Minutos insumidos (registro de trabajo) */
@@ -3961,7 +3961,7 @@ export interface components {
         ClosureReportResponse: {
             /** Format: date-time */
             closedAt: string;
-            closedBy: components["schemas"]["ActingAccountResponse"];
+            closedBy: components["schemas"]["ActingAccountV1"];
             /** @description Lo que pasó, derivaciones incluidas, en orden */
             history: components["schemas"]["ClosureHistoryStepResponse"][];
             jurisdiction: string | null;
@@ -3995,7 +3995,7 @@ export interface components {
             elements: string | null;
             /** Format: date-time */
             registeredAt: string;
-            registeredBy: components["schemas"]["ActingAccountResponse"];
+            registeredBy: components["schemas"]["ActingAccountV1"];
             solution: string;
         };
         ClosureTimeToSolutionResponse: {
@@ -4630,7 +4630,7 @@ export interface components {
             en: string;
             es: string;
         };
-        LocalizedTextResponse: {
+        LocalizedTextV1: {
             en: string;
             es: string;
         };
@@ -4731,7 +4731,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @description null en el enrutamiento inicial, que es automático */
-            by: components["schemas"]["ActingAccountResponse"] | null;
+            by: components["schemas"]["ActingAccountV1"] | null;
             /**
              * Format: uuid
              * @description null en el enrutamiento inicial
@@ -5214,7 +5214,7 @@ export interface components {
         ServiceResponse: {
             /** @example correo-institucional */
             code: string;
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
             retired: boolean;
         };
         SignatureResponse: {
@@ -5458,7 +5458,7 @@ export interface components {
         SuggestedAreaResponse: {
             /** @example UIT */
             area: string;
-            reason: components["schemas"]["LocalizedTextResponse"];
+            reason: components["schemas"]["LocalizedTextV1"];
             /**
              * @description La regla del procedimiento que llevó a la sugerencia
              * @example security-incident
@@ -5506,7 +5506,7 @@ export interface components {
             /** @description Tickets distintos que tomó o le asignaron en el período */
             taken: number;
         };
-        TicketAssigneeResponse: {
+        TicketAssigneeV1: {
             /** Format: uuid */
             accountId: string;
             name: string;
@@ -5518,7 +5518,7 @@ export interface components {
              */
             addedAt: string;
             /** @description Quién lo agregó */
-            addedBy: components["schemas"]["ActingAccountResponse"];
+            addedBy: components["schemas"]["ActingAccountV1"];
             /** @description Archivos */
             contentType: string | null;
             /** @description Archivos: la ruta de descarga, /api/v1/tickets/{number}/attachments/{id} */
@@ -5563,10 +5563,10 @@ export interface components {
             /** @enum {string} */
             urgency: "alta" | "media" | "baja";
         };
-        TicketDetailResponse: {
+        TicketDetail: {
             area: string | null;
             /** @description Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación */
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            assignee: components["schemas"]["TicketAssigneeV1"] | null;
             attachments: components["schemas"]["AttachmentLinkV1"][];
             category: string;
             /** @enum {string} */
@@ -5576,9 +5576,9 @@ export interface components {
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
             /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
-            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
+            mergedInto: components["schemas"]["TicketReferenceV1"] | null;
             /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
-            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
+            mergedTickets: components["schemas"]["TicketReferenceV1"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -5589,9 +5589,9 @@ export interface components {
             priority: "ALTA" | "MEDIA" | "BAJA" | null;
             /** Format: date-time */
             registeredAt: string;
-            registeredBy: components["schemas"]["ActingAccountResponse"];
+            registeredBy: components["schemas"]["ActingAccountV1"];
             /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
-            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
+            relatedTickets: components["schemas"]["TicketReferenceV1"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -5599,13 +5599,13 @@ export interface components {
             /** @description Servicio ofrecido al que se refiere (`GET /api/v1/catalogue/services`); null si no se indicó */
             service: string | null;
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
-            serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
+            serviceLevel: components["schemas"]["TicketServiceLevelV1"] | null;
             /** @enum {string} */
             status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
-            timeline: components["schemas"]["TimelineEntryResponse"][];
+            timeline: components["schemas"]["TicketTimelineEntryV1"][];
             title: string;
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
@@ -5633,8 +5633,8 @@ export interface components {
             items: components["schemas"]["KbSuggestionResponse"][];
             number: number;
         };
-        TicketPageResponse: {
-            items: components["schemas"]["TicketSummaryResponse"][];
+        TicketPageV1: {
+            items: components["schemas"]["TicketSummaryV1"][];
             /** @description Solo con el orden `newest` (el predeterminado): pasarlo como `before` para leer la página siguiente; null con otros órdenes y en la última */
             nextBefore: number | null;
             /** @description Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última */
@@ -5649,7 +5649,7 @@ export interface components {
             /** Format: uuid */
             ticketId: string;
         };
-        TicketReferenceResponse: {
+        TicketReferenceV1: {
             number: number;
             /** @enum {string|null} */
             status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
@@ -5687,7 +5687,7 @@ export interface components {
             /** @enum {string} */
             urgency: "alta" | "media" | "baja";
         };
-        TicketServiceLevelResponse: {
+        TicketServiceLevelV1: {
             number: number;
             /**
              * Format: date-time
@@ -5717,7 +5717,7 @@ export interface components {
              */
             area: string;
             /** @description null mientras nadie lo tomó */
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            assignee: components["schemas"]["TicketAssigneeV1"] | null;
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -5726,7 +5726,7 @@ export interface components {
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
-        TicketSummaryResponse: {
+        TicketSummaryV1: {
             area: string | null;
             /**
              * Format: uuid
@@ -5784,6 +5784,24 @@ export interface components {
             /** @description En espera de una respuesta del solicitante (los plazos no corren) */
             waitingOnRequester: boolean;
         };
+        TicketTimelineEntryV1: {
+            /** @description El área en que el paso deja el ticket */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta */
+            by: components["schemas"]["ActingAccountV1"] | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description Una línea para listas, en español e inglés */
+            summary: components["schemas"]["LocalizedTextV1"];
+            /**
+             * @description Tipo de evento
+             * @example ticket.escalated
+             */
+            type: string;
+        };
         TicketTypeFiguresResponse: {
             /** @description Cerrados en el período (y aún cerrados) */
             closed: number;
@@ -5792,24 +5810,6 @@ export interface components {
             resolution: components["schemas"]["MeanDurationResponse"];
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
-        };
-        TimelineEntryResponse: {
-            /** @description El área en que el paso deja el ticket */
-            area: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta */
-            by: components["schemas"]["ActingAccountResponse"] | null;
-            details: {
-                [key: string]: unknown;
-            };
-            /** @description Una línea para listas, en español e inglés */
-            summary: components["schemas"]["LocalizedTextResponse"];
-            /**
-             * @description Tipo de evento
-             * @example ticket.escalated
-             */
-            type: string;
         };
         TimingResponse: {
             /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
@@ -16199,7 +16199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketPageResponse"];
+                    "application/json": components["schemas"]["TicketPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16357,7 +16357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["TicketDetail"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

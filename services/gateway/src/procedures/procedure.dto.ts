@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DERIVATION_KINDS, TICKET_STATUSES, type DerivationKind, type TicketStatus } from '@cau/contracts';
-import { ActingAccountResponse, LocalizedTextResponse, TicketAssigneeResponse } from '../tickets/ticket.dto.js';
+import {
+  ActingAccountV1,
+  DERIVATION_KINDS,
+  LocalizedTextV1,
+  TICKET_STATUSES,
+  TicketAssigneeV1,
+  type DerivationKind,
+  type TicketStatus,
+} from '@cau/contracts';
 
 // Documentation of the services' answers, which the gateway passes through unchanged.
 
@@ -15,8 +22,8 @@ export class TicketStateResponse {
   @ApiProperty({ description: 'Área que tiene el ticket ahora', example: 'UIT' })
   area!: string;
 
-  @ApiProperty({ type: TicketAssigneeResponse, nullable: true, description: 'null mientras nadie lo tomó' })
-  assignee!: TicketAssigneeResponse | null;
+  @ApiProperty({ type: TicketAssigneeV1, nullable: true, description: 'null mientras nadie lo tomó' })
+  assignee!: TicketAssigneeV1 | null;
 
   @ApiProperty({ description: 'Con atraso respecto de su SLA' })
   overdue!: boolean;
@@ -42,11 +49,11 @@ class PathStepResponse {
   reason!: string;
 
   @ApiProperty({
-    type: ActingAccountResponse,
+    type: ActingAccountV1,
     nullable: true,
     description: 'null en el enrutamiento inicial, que es automático',
   })
-  by!: ActingAccountResponse | null;
+  by!: ActingAccountV1 | null;
 
   @ApiProperty({ format: 'date-time' })
   at!: string;
@@ -70,8 +77,8 @@ class SuggestedAreaResponse {
   @ApiProperty({ example: 'UIT' })
   area!: string;
 
-  @ApiProperty({ type: LocalizedTextResponse })
-  reason!: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextV1 })
+  reason!: LocalizedTextV1;
 
   @ApiProperty({ description: 'La regla del procedimiento que llevó a la sugerencia', example: 'security-incident' })
   rule!: string;
@@ -101,8 +108,8 @@ class ClosureHistoryStepResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'El área en que se dio el paso' })
   area!: string | null;
 
-  @ApiProperty({ type: ActingAccountResponse, nullable: true, description: 'null en los pasos del sistema' })
-  by!: ActingAccountResponse | null;
+  @ApiProperty({ type: ActingAccountV1, nullable: true, description: 'null en los pasos del sistema' })
+  by!: ActingAccountV1 | null;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'Minutos insumidos (registro de trabajo)' })
   minutes!: number | null;
@@ -135,8 +142,8 @@ class ClosureResolutionResponse {
   })
   articleRef!: string | null;
 
-  @ApiProperty({ type: ActingAccountResponse })
-  registeredBy!: ActingAccountResponse;
+  @ApiProperty({ type: ActingAccountV1 })
+  registeredBy!: ActingAccountV1;
 
   @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
@@ -187,8 +194,8 @@ export class ClosureReportResponse {
   @ApiProperty({ format: 'date-time' })
   closedAt!: string;
 
-  @ApiProperty({ type: ActingAccountResponse })
-  closedBy!: ActingAccountResponse;
+  @ApiProperty({ type: ActingAccountV1 })
+  closedBy!: ActingAccountV1;
 
   @ApiProperty({ type: [ClosureHistoryStepResponse], description: 'Lo que pasó, derivaciones incluidas, en orden' })
   history!: ClosureHistoryStepResponse[];

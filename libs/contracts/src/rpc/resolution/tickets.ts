@@ -1,5 +1,7 @@
+import { IsInt, IsString, Min } from 'class-validator';
 import type { TicketStatus } from '../../enums.js';
 import type { ByV1 } from '../../procedures/events.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * What may be done to a ticket in resolution, each a command addressed to the area the ticket is in
@@ -40,12 +42,30 @@ export interface LifecycleStateV1 {
  * When the ticket is due to be answered and solved (business hours of its SLA policy), and when it was;
  * null until the ticket is routed (no priority, no target yet).
  */
-export interface TicketServiceLevelV1 {
-  number: number;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  respondedAt: string | null;
-  resolvedAt: string | null;
+export class TicketServiceLevelV1 {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsString()
+  @Documented({
+    format: 'date-time',
+    nullable: true,
+    description: 'Cuándo debe responderse (horario hábil de su política de SLA); null hasta que se enruta',
+  })
+  responseDueAt!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time', nullable: true, description: 'Cuándo debe resolverse' })
+  resolutionDueAt!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time', nullable: true, description: 'Cuándo se respondió' })
+  respondedAt!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time', nullable: true, description: 'Cuándo se resolvió' })
+  resolvedAt!: string | null;
 }
 
 /** One step of the ticket's path: who did what, when, in which area (docs/domain.md § Work on a ticket: "tiempo insumido"). */
