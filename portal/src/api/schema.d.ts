@@ -3700,6 +3700,16 @@ export interface components {
             /** @example Unidad de Infraestructura Tecnológica */
             name: string;
         };
+        AreaSuggestionV1: {
+            /** @example UIT */
+            area: string;
+            reason: components["schemas"]["LocalizedTextV1"];
+            /**
+             * @description La regla del procedimiento que llevó a la sugerencia
+             * @example security-incident
+             */
+            rule: string;
+        };
         ArticleChangesV1: {
             area?: string;
             category?: string;
@@ -3937,33 +3947,12 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
-        ClosureHistoryStepResponse: {
-            /**
-             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
-             * @example log-work
-             */
-            action: string;
-            /** @description El área en que se dio el paso */
-            area: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description null en los pasos del sistema */
-            by: components["schemas"]["ActingAccountV1"] | null;
-            /** @description Solo en derivaciones: el área de origen */
-            from: string | null;
-            /** @description Minutos insumidos (registro de trabajo) */
-            minutes: number | null;
-            /** @description Motivo, nota o texto del paso */
-            notes: string | null;
-            /** @description Solo en derivaciones: el área de destino */
-            to: string | null;
-        };
-        ClosureReportResponse: {
+        ClosureReportV1: {
             /** Format: date-time */
             closedAt: string;
             closedBy: components["schemas"]["ActingAccountV1"];
             /** @description Lo que pasó, derivaciones incluidas, en orden */
-            history: components["schemas"]["ClosureHistoryStepResponse"][];
+            history: components["schemas"]["HistoryStepV1"][];
             jurisdiction: string | null;
             number: number;
             /** @description Se cerró con atraso respecto de su SLA */
@@ -3973,7 +3962,7 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             /** @description Cómo se resolvió */
-            resolution: components["schemas"]["ClosureResolutionResponse"];
+            resolution: components["schemas"]["ClosureResolutionV1"];
             /**
              * Format: date-time
              * @description Cuándo se derivó la solución al supervisor
@@ -3982,13 +3971,13 @@ export interface components {
             /** Format: uuid */
             ticketId: string;
             /** @description Del registro a la solución derivada al supervisor */
-            timeToSolution: components["schemas"]["ClosureTimeToSolutionResponse"];
-            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceResponse"];
+            timeToSolution: components["schemas"]["ClosureTimeToSolutionV1"];
+            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceV1"];
             title: string | null;
             /** @description Suma del trabajo registrado por todas las áreas («tiempo insumido») */
             workedMinutes: number;
         };
-        ClosureResolutionResponse: {
+        ClosureResolutionV1: {
             /** @description Artículo de la base de conocimiento vinculado al derivar la solución (procedimiento 9.1, paso 6) */
             articleRef: string | null;
             /** @description Equipos, sistemas o servicios involucrados en el informe de cierre */
@@ -3998,12 +3987,12 @@ export interface components {
             registeredBy: components["schemas"]["ActingAccountV1"];
             solution: string;
         };
-        ClosureTimeToSolutionResponse: {
+        ClosureTimeToSolutionV1: {
             /** @description En horario hábil del calendario de la jurisdicción */
             businessMinutes: number;
             calendarMinutes: number;
         };
-        ClosureTimeWithoutServiceResponse: {
+        ClosureTimeWithoutServiceV1: {
             /**
              * @description Informado con la solución, o todo el tiempo del registro a la solución
              * @enum {string}
@@ -4319,6 +4308,27 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
+        HistoryStepV1: {
+            /**
+             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
+             * @example log-work
+             */
+            action: string;
+            /** @description El área en que se dio el paso */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema */
+            by: components["schemas"]["ActingAccountV1"] | null;
+            /** @description Solo en derivaciones: el área de origen */
+            from: string | null;
+            /** @description Minutos insumidos (registro de trabajo) */
+            minutes: number | null;
+            /** @description Motivo, nota o texto del paso */
+            notes: string | null;
+            /** @description Solo en derivaciones: el área de destino */
+            to: string | null;
+        };
         HolidayChangeResponse: {
             /** @example default */
             calendar: string;
@@ -4617,6 +4627,22 @@ export interface components {
             satisfaction: components["schemas"]["SatisfactionResponse"];
             sla: components["schemas"]["SlaResponse"];
         };
+        LifecycleStateV1: {
+            /**
+             * @description Área que tiene el ticket ahora
+             * @example UIT
+             */
+            area: string;
+            /** @description null mientras nadie lo tomó */
+            assignee: components["schemas"]["TicketAssigneeV1"] | null;
+            number: number;
+            /** @description Con atraso respecto de su SLA */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            /** @description En espera de una respuesta del solicitante */
+            waitingOnRequester: boolean;
+        };
         LinkedByResponse: {
             /** Format: uuid */
             accountId: string;
@@ -4727,7 +4753,7 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        PathStepResponse: {
+        PathStepV1: {
             /** Format: date-time */
             at: string;
             /** @description null en el enrutamiento inicial, que es automático */
@@ -5455,19 +5481,9 @@ export interface components {
             note?: string;
             verifiedWithRequester: boolean;
         };
-        SuggestedAreaResponse: {
-            /** @example UIT */
-            area: string;
-            reason: components["schemas"]["LocalizedTextV1"];
-            /**
-             * @description La regla del procedimiento que llevó a la sugerencia
-             * @example security-incident
-             */
-            rule: string;
-        };
-        SuggestionResponse: {
+        SuggestedAreaV1: {
             /** @description Área a la que conviene derivar y por qué (procedimiento 9.1, pasos 3–4); null si no hay sugerencia */
-            suggestion: components["schemas"]["SuggestedAreaResponse"] | null;
+            suggestion: components["schemas"]["AreaSuggestionV1"] | null;
         };
         SurveyBodyV1: {
             comment?: string;
@@ -5640,12 +5656,12 @@ export interface components {
             /** @description Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última */
             nextCursor: string | null;
         };
-        TicketPathResponse: {
+        TicketPathV1: {
             /** @description Dónde está el ticket ahora */
             area: string;
             number: number;
             /** @description El enrutamiento inicial y cada derivación, en orden */
-            steps: components["schemas"]["PathStepResponse"][];
+            steps: components["schemas"]["PathStepV1"][];
             /** Format: uuid */
             ticketId: string;
         };
@@ -5709,22 +5725,6 @@ export interface components {
              * @description Cuándo debe responderse (horario hábil de su política de SLA); null hasta que se enruta
              */
             responseDueAt: string | null;
-        };
-        TicketStateResponse: {
-            /**
-             * @description Área que tiene el ticket ahora
-             * @example UIT
-             */
-            area: string;
-            /** @description null mientras nadie lo tomó */
-            assignee: components["schemas"]["TicketAssigneeV1"] | null;
-            number: number;
-            /** @description Con atraso respecto de su SLA */
-            overdue: boolean;
-            /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
-            /** @description En espera de una respuesta del solicitante */
-            waitingOnRequester: boolean;
         };
         TicketSummaryV1: {
             area: string | null;
@@ -16428,7 +16428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16621,7 +16621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17044,7 +17044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClosureReportResponse"];
+                    "application/json": components["schemas"]["ClosureReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17124,7 +17124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17553,7 +17553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18039,7 +18039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18132,7 +18132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketPathResponse"];
+                    "application/json": components["schemas"]["TicketPathV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18203,7 +18203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18298,7 +18298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18378,7 +18378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18817,7 +18817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18897,7 +18897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19166,7 +19166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19264,7 +19264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19357,7 +19357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuggestionResponse"];
+                    "application/json": components["schemas"]["SuggestedAreaV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19428,7 +19428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19522,7 +19522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19866,7 +19866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19964,7 +19964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -3,7 +3,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { ticketQuery } from '../tickets/tickets-api';
 
 export type TicketDetail = Schemas['TicketDetail'];
-export type TicketState = Schemas['TicketStateResponse'];
+export type TicketState = Schemas['LifecycleStateV1'];
 export type TimelineEntry = Schemas['TicketTimelineEntryV1'];
 
 /** The escalation graph and the areas' names: configuration, rarely changed. */

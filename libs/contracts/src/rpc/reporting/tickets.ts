@@ -20,6 +20,7 @@ import {
 import { ActorEnvelopeBase } from '../../common.js';
 import { AttachmentLinkV1, ContactV1 } from '../intake/register-ticket.js';
 import { Documented } from '../../reply-schema.js';
+import { ActingAccountV1, LocalizedTextV1, TicketAssigneeV1 } from '../../reply-parts.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,
@@ -230,36 +231,6 @@ export class TicketListQueryV1 extends ActorEnvelopeBase {
   @ValidateNested()
   @Type(() => TicketListFiltersV1)
   filters!: TicketListFiltersV1;
-}
-
-/** Who took a step, as recorded with it. */
-export class ActingAccountV1 {
-  @IsUUID()
-  accountId!: string;
-
-  @IsString()
-  name!: string;
-
-  @IsString()
-  role!: string;
-}
-
-/** Who has taken a ticket in its current area. */
-export class TicketAssigneeV1 {
-  @IsUUID()
-  accountId!: string;
-
-  @IsString()
-  name!: string;
-}
-
-/** A line in both languages the API speaks. */
-export class LocalizedTextV1 {
-  @IsString()
-  es!: string;
-
-  @IsString()
-  en!: string;
 }
 
 /** One step of the ticket's path, visible to everyone allowed to see the ticket (docs/domain.md § Escalation graph). */
