@@ -79,9 +79,8 @@ import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { TicketRelationsController } from './procedures/ticket-relations.controller.js';
 import { TicketClassificationController } from './procedures/ticket-classification.controller.js';
-import { GetReportsUseCase } from './reports/get-reports.use-case.js';
+import { ExportTicketPagesUseCase } from './reports/export-ticket-pages.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
-import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
 import { StepTimesController } from './reports/step-times.controller.js';
 import { StepTimesUseCase } from './reports/step-times.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
@@ -205,7 +204,7 @@ export class GatewayModule {
         ServiceLogUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
-        GetReportsUseCase,
+        ExportTicketPagesUseCase,
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
         ManageInboundMailUseCase,
@@ -213,7 +212,6 @@ export class GatewayModule {
         AccountStatusCache,
         UpdateAccountUseCase,
         ...loginThrottleProviders,
-        AdministerReportsUseCase,
         StepTimesUseCase,
         ReadCatalogueUseCase,
         ManageCatalogueUseCase,
