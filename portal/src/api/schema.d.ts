@@ -5108,12 +5108,12 @@ export interface components {
             /** @description El área del agente o la jurisdicción del referente */
             value: string;
         };
-        RequesterPageResponse: {
-            items: components["schemas"]["RequesterResponse"][];
+        RequesterPageV1: {
+            items: components["schemas"]["RequesterV1"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
             nextCursor: string | null;
         };
-        RequesterResponse: {
+        RequesterV1: {
             /** Format: email */
             email: string;
             /** Format: uuid */
@@ -15170,7 +15170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequesterPageResponse"];
+                    "application/json": components["schemas"]["RequesterPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

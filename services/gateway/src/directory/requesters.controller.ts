@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntakeRpc, RequesterSearchParamsV1, STAFF_ROLES, type ActorV1, type RequesterPageV1 } from '@cau/contracts';
+import { IntakeRpc, RequesterPageV1, RequesterSearchParamsV1, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { IntakeClient } from '../http/service-clients.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
-import { RequesterPageResponse } from './requesters.responses.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 
 @ApiTags('requesters')
 @Controller('api/v1/requesters')
@@ -26,7 +25,7 @@ export class RequestersController {
       '(`requester` de `POST /api/v1/tickets`).',
   })
   @ApiQueryFromContract(RequesterSearchParamsV1)
-  @ApiOkResponse({ type: RequesterPageResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(RequesterPageV1) })
   @ApiErrors(400, 503)
   search(
     @CurrentActor() actor: ActorV1,
