@@ -22,5 +22,7 @@ export * from './procedures/events.js';
 export * from './catalogue.js';
 export * from './report-columns.js';
 export * from './not-blank.js';
+export * from './reply-schema.js';
+export * from './reply-parts.js';
 export * from './accounts.js';
 export * from './priority-matrix.js';

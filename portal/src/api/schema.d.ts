@@ -3625,7 +3625,7 @@ export interface components {
             /** @enum {string} */
             role: "requester" | "referente" | "operator" | "agent" | "supervisor" | "admin";
         };
-        ActingAccountResponse: {
+        ActingAccountV1: {
             /** Format: uuid */
             accountId: string;
             name: string;
@@ -3699,6 +3699,16 @@ export interface components {
             isEntry: boolean;
             /** @example Unidad de Infraestructura Tecnológica */
             name: string;
+        };
+        AreaSuggestionV1: {
+            /** @example UIT */
+            area: string;
+            reason: components["schemas"]["LocalizedTextV1"];
+            /**
+             * @description La regla del procedimiento que llevó a la sugerencia
+             * @example security-incident
+             */
+            rule: string;
         };
         ArticleChangesV1: {
             area?: string;
@@ -3882,7 +3892,7 @@ export interface components {
              */
             code: string;
             /** @description Lo que se muestra, en español e inglés */
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
         };
         CatalogueOptionsResponse: {
             /** @description Valores de `channel` */
@@ -3908,7 +3918,7 @@ export interface components {
         CategoryResponse: {
             /** @example impresoras */
             code: string;
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
             /**
              * @description Orden entre sus hermanas (menor primero)
              * @example 0
@@ -3931,39 +3941,18 @@ export interface components {
              */
             code: string;
             /** @description Lo que se muestra, en español e inglés */
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
         };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
         };
-        ClosureHistoryStepResponse: {
-            /**
-             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
-             * @example log-work
-             */
-            action: string;
-            /** @description El área en que se dio el paso */
-            area: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description null en los pasos del sistema */
-            by: components["schemas"]["ActingAccountResponse"] | null;
-            /** @description Solo en derivaciones: el área de origen */
-            from: string | null;
-            /** @description Minutos insumidos (registro de trabajo) */
-            minutes: number | null;
-            /** @description Motivo, nota o texto del paso */
-            notes: string | null;
-            /** @description Solo en derivaciones: el área de destino */
-            to: string | null;
-        };
-        ClosureReportResponse: {
+        ClosureReportV1: {
             /** Format: date-time */
             closedAt: string;
-            closedBy: components["schemas"]["ActingAccountResponse"];
+            closedBy: components["schemas"]["ActingAccountV1"];
             /** @description Lo que pasó, derivaciones incluidas, en orden */
-            history: components["schemas"]["ClosureHistoryStepResponse"][];
+            history: components["schemas"]["HistoryStepV1"][];
             jurisdiction: string | null;
             number: number;
             /** @description Se cerró con atraso respecto de su SLA */
@@ -3973,7 +3962,7 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             /** @description Cómo se resolvió */
-            resolution: components["schemas"]["ClosureResolutionResponse"];
+            resolution: components["schemas"]["ClosureResolutionV1"];
             /**
              * Format: date-time
              * @description Cuándo se derivó la solución al supervisor
@@ -3982,28 +3971,28 @@ export interface components {
             /** Format: uuid */
             ticketId: string;
             /** @description Del registro a la solución derivada al supervisor */
-            timeToSolution: components["schemas"]["ClosureTimeToSolutionResponse"];
-            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceResponse"];
+            timeToSolution: components["schemas"]["ClosureTimeToSolutionV1"];
+            timeWithoutService: components["schemas"]["ClosureTimeWithoutServiceV1"];
             title: string | null;
             /** @description Suma del trabajo registrado por todas las áreas («tiempo insumido») */
             workedMinutes: number;
         };
-        ClosureResolutionResponse: {
+        ClosureResolutionV1: {
             /** @description Artículo de la base de conocimiento vinculado al derivar la solución (procedimiento 9.1, paso 6) */
             articleRef: string | null;
             /** @description Equipos, sistemas o servicios involucrados en el informe de cierre */
             elements: string | null;
             /** Format: date-time */
             registeredAt: string;
-            registeredBy: components["schemas"]["ActingAccountResponse"];
+            registeredBy: components["schemas"]["ActingAccountV1"];
             solution: string;
         };
-        ClosureTimeToSolutionResponse: {
+        ClosureTimeToSolutionV1: {
             /** @description En horario hábil del calendario de la jurisdicción */
             businessMinutes: number;
             calendarMinutes: number;
         };
-        ClosureTimeWithoutServiceResponse: {
+        ClosureTimeWithoutServiceV1: {
             /**
              * @description Informado con la solución, o todo el tiempo del registro a la solución
              * @enum {string}
@@ -4319,6 +4308,27 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
+        HistoryStepV1: {
+            /**
+             * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
+             * @example log-work
+             */
+            action: string;
+            /** @description El área en que se dio el paso */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema */
+            by: components["schemas"]["ActingAccountV1"] | null;
+            /** @description Solo en derivaciones: el área de origen */
+            from: string | null;
+            /** @description Minutos insumidos (registro de trabajo) */
+            minutes: number | null;
+            /** @description Motivo, nota o texto del paso */
+            notes: string | null;
+            /** @description Solo en derivaciones: el área de destino */
+            to: string | null;
+        };
         HolidayChangeResponse: {
             /** @example default */
             calendar: string;
@@ -4617,6 +4627,22 @@ export interface components {
             satisfaction: components["schemas"]["SatisfactionResponse"];
             sla: components["schemas"]["SlaResponse"];
         };
+        LifecycleStateV1: {
+            /**
+             * @description Área que tiene el ticket ahora
+             * @example UIT
+             */
+            area: string;
+            /** @description null mientras nadie lo tomó */
+            assignee: components["schemas"]["TicketAssigneeV1"] | null;
+            number: number;
+            /** @description Con atraso respecto de su SLA */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+            /** @description En espera de una respuesta del solicitante */
+            waitingOnRequester: boolean;
+        };
         LinkedByResponse: {
             /** Format: uuid */
             accountId: string;
@@ -4630,7 +4656,7 @@ export interface components {
             en: string;
             es: string;
         };
-        LocalizedTextResponse: {
+        LocalizedTextV1: {
             en: string;
             es: string;
         };
@@ -4727,11 +4753,11 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        PathStepResponse: {
+        PathStepV1: {
             /** Format: date-time */
             at: string;
             /** @description null en el enrutamiento inicial, que es automático */
-            by: components["schemas"]["ActingAccountResponse"] | null;
+            by: components["schemas"]["ActingAccountV1"] | null;
             /**
              * Format: uuid
              * @description null en el enrutamiento inicial
@@ -5082,12 +5108,12 @@ export interface components {
             /** @description El área del agente o la jurisdicción del referente */
             value: string;
         };
-        RequesterPageResponse: {
-            items: components["schemas"]["RequesterResponse"][];
+        RequesterPageV1: {
+            items: components["schemas"]["RequesterV1"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
             nextCursor: string | null;
         };
-        RequesterResponse: {
+        RequesterV1: {
             /** Format: email */
             email: string;
             /** Format: uuid */
@@ -5214,7 +5240,7 @@ export interface components {
         ServiceResponse: {
             /** @example correo-institucional */
             code: string;
-            label: components["schemas"]["LocalizedTextResponse"];
+            label: components["schemas"]["LocalizedTextV1"];
             retired: boolean;
         };
         SignatureResponse: {
@@ -5455,19 +5481,9 @@ export interface components {
             note?: string;
             verifiedWithRequester: boolean;
         };
-        SuggestedAreaResponse: {
-            /** @example UIT */
-            area: string;
-            reason: components["schemas"]["LocalizedTextResponse"];
-            /**
-             * @description La regla del procedimiento que llevó a la sugerencia
-             * @example security-incident
-             */
-            rule: string;
-        };
-        SuggestionResponse: {
+        SuggestedAreaV1: {
             /** @description Área a la que conviene derivar y por qué (procedimiento 9.1, pasos 3–4); null si no hay sugerencia */
-            suggestion: components["schemas"]["SuggestedAreaResponse"] | null;
+            suggestion: components["schemas"]["AreaSuggestionV1"] | null;
         };
         SurveyBodyV1: {
             comment?: string;
@@ -5506,7 +5522,7 @@ export interface components {
             /** @description Tickets distintos que tomó o le asignaron en el período */
             taken: number;
         };
-        TicketAssigneeResponse: {
+        TicketAssigneeV1: {
             /** Format: uuid */
             accountId: string;
             name: string;
@@ -5518,7 +5534,7 @@ export interface components {
              */
             addedAt: string;
             /** @description Quién lo agregó */
-            addedBy: components["schemas"]["ActingAccountResponse"];
+            addedBy: components["schemas"]["ActingAccountV1"];
             /** @description Archivos */
             contentType: string | null;
             /** @description Archivos: la ruta de descarga, /api/v1/tickets/{number}/attachments/{id} */
@@ -5563,10 +5579,10 @@ export interface components {
             /** @enum {string} */
             urgency: "alta" | "media" | "baja";
         };
-        TicketDetailResponse: {
+        TicketDetail: {
             area: string | null;
             /** @description Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación */
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
+            assignee: components["schemas"]["TicketAssigneeV1"] | null;
             attachments: components["schemas"]["AttachmentLinkV1"][];
             category: string;
             /** @enum {string} */
@@ -5576,9 +5592,9 @@ export interface components {
             impact: "alto" | "medio" | "bajo";
             jurisdiction: string;
             /** @description El original en que se fusionó este duplicado (estado fusionado); null si no lo es */
-            mergedInto: components["schemas"]["TicketReferenceResponse"] | null;
+            mergedInto: components["schemas"]["TicketReferenceV1"] | null;
             /** @description Los duplicados fusionados en este ticket; vacío para solicitantes y referentes */
-            mergedTickets: components["schemas"]["TicketReferenceResponse"][];
+            mergedTickets: components["schemas"]["TicketReferenceV1"][];
             number: number;
             /** @description Con atraso respecto de su SLA */
             overdue: boolean;
@@ -5589,9 +5605,9 @@ export interface components {
             priority: "ALTA" | "MEDIA" | "BAJA" | null;
             /** Format: date-time */
             registeredAt: string;
-            registeredBy: components["schemas"]["ActingAccountResponse"];
+            registeredBy: components["schemas"]["ActingAccountV1"];
             /** @description Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes */
-            relatedTickets: components["schemas"]["TicketReferenceResponse"][];
+            relatedTickets: components["schemas"]["TicketReferenceV1"][];
             reportedBy: components["schemas"]["ContactV1"] | null;
             requester: components["schemas"]["ContactV1"];
             /** Format: date-time */
@@ -5599,13 +5615,13 @@ export interface components {
             /** @description Servicio ofrecido al que se refiere (`GET /api/v1/catalogue/services`); null si no se indicó */
             service: string | null;
             /** @description Objetivos de respuesta y resolución; null si el servicio de resolución aún no conoce el ticket */
-            serviceLevel: components["schemas"]["TicketServiceLevelResponse"] | null;
+            serviceLevel: components["schemas"]["TicketServiceLevelV1"] | null;
             /** @enum {string} */
             status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
             /** Format: uuid */
             ticketId: string;
             /** @description El recorrido del ticket, del paso más antiguo al último */
-            timeline: components["schemas"]["TimelineEntryResponse"][];
+            timeline: components["schemas"]["TicketTimelineEntryV1"][];
             title: string;
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
@@ -5633,23 +5649,23 @@ export interface components {
             items: components["schemas"]["KbSuggestionResponse"][];
             number: number;
         };
-        TicketPageResponse: {
-            items: components["schemas"]["TicketSummaryResponse"][];
+        TicketPageV1: {
+            items: components["schemas"]["TicketSummaryV1"][];
             /** @description Solo con el orden `newest` (el predeterminado): pasarlo como `before` para leer la página siguiente; null con otros órdenes y en la última */
             nextBefore: number | null;
             /** @description Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última */
             nextCursor: string | null;
         };
-        TicketPathResponse: {
+        TicketPathV1: {
             /** @description Dónde está el ticket ahora */
             area: string;
             number: number;
             /** @description El enrutamiento inicial y cada derivación, en orden */
-            steps: components["schemas"]["PathStepResponse"][];
+            steps: components["schemas"]["PathStepV1"][];
             /** Format: uuid */
             ticketId: string;
         };
-        TicketReferenceResponse: {
+        TicketReferenceV1: {
             number: number;
             /** @enum {string|null} */
             status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado" | null;
@@ -5687,7 +5703,7 @@ export interface components {
             /** @enum {string} */
             urgency: "alta" | "media" | "baja";
         };
-        TicketServiceLevelResponse: {
+        TicketServiceLevelV1: {
             number: number;
             /**
              * Format: date-time
@@ -5710,23 +5726,7 @@ export interface components {
              */
             responseDueAt: string | null;
         };
-        TicketStateResponse: {
-            /**
-             * @description Área que tiene el ticket ahora
-             * @example UIT
-             */
-            area: string;
-            /** @description null mientras nadie lo tomó */
-            assignee: components["schemas"]["TicketAssigneeResponse"] | null;
-            number: number;
-            /** @description Con atraso respecto de su SLA */
-            overdue: boolean;
-            /** @enum {string} */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
-            /** @description En espera de una respuesta del solicitante */
-            waitingOnRequester: boolean;
-        };
-        TicketSummaryResponse: {
+        TicketSummaryV1: {
             area: string | null;
             /**
              * Format: uuid
@@ -5784,6 +5784,24 @@ export interface components {
             /** @description En espera de una respuesta del solicitante (los plazos no corren) */
             waitingOnRequester: boolean;
         };
+        TicketTimelineEntryV1: {
+            /** @description El área en que el paso deja el ticket */
+            area: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta */
+            by: components["schemas"]["ActingAccountV1"] | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description Una línea para listas, en español e inglés */
+            summary: components["schemas"]["LocalizedTextV1"];
+            /**
+             * @description Tipo de evento
+             * @example ticket.escalated
+             */
+            type: string;
+        };
         TicketTypeFiguresResponse: {
             /** @description Cerrados en el período (y aún cerrados) */
             closed: number;
@@ -5792,24 +5810,6 @@ export interface components {
             resolution: components["schemas"]["MeanDurationResponse"];
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
-        };
-        TimelineEntryResponse: {
-            /** @description El área en que el paso deja el ticket */
-            area: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta */
-            by: components["schemas"]["ActingAccountResponse"] | null;
-            details: {
-                [key: string]: unknown;
-            };
-            /** @description Una línea para listas, en español e inglés */
-            summary: components["schemas"]["LocalizedTextResponse"];
-            /**
-             * @description Tipo de evento
-             * @example ticket.escalated
-             */
-            type: string;
         };
         TimingResponse: {
             /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
@@ -15170,7 +15170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequesterPageResponse"];
+                    "application/json": components["schemas"]["RequesterPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16199,7 +16199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketPageResponse"];
+                    "application/json": components["schemas"]["TicketPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16357,7 +16357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketDetailResponse"];
+                    "application/json": components["schemas"]["TicketDetail"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16428,7 +16428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16621,7 +16621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17044,7 +17044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClosureReportResponse"];
+                    "application/json": components["schemas"]["ClosureReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17124,7 +17124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17553,7 +17553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18039,7 +18039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18132,7 +18132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketPathResponse"];
+                    "application/json": components["schemas"]["TicketPathV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18203,7 +18203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18298,7 +18298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18378,7 +18378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18817,7 +18817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18897,7 +18897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19166,7 +19166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19264,7 +19264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19357,7 +19357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuggestionResponse"];
+                    "application/json": components["schemas"]["SuggestedAreaV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19428,7 +19428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19522,7 +19522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19866,7 +19866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19964,7 +19964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketStateResponse"];
+                    "application/json": components["schemas"]["LifecycleStateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -54,6 +54,7 @@ import { ArticleFileRepository } from './knowledge/article-file.repository.js';
 import { ArticleFilesController } from './knowledge/article-files.controller.js';
 import { ArticleFilesUseCase } from './knowledge/article-files.use-case.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { SERVICE_CLIENTS } from './http/service-clients.js';
 import { InventoryController } from './inventory/inventory.controller.js';
 import { FieldServiceController } from './field-service/field-service.controller.js';
 import { FieldServiceUseCase } from './field-service/field-service.use-case.js';
@@ -73,21 +74,16 @@ import { InboundMailController } from './notifications/inbound-mail.controller.j
 import { MonitoringController, MonitoringWebhookController } from './monitoring/monitoring.controller.js';
 import { MonitoringUseCase } from './monitoring/monitoring.use-case.js';
 import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
-import { DeriveTicketUseCase } from './procedures/derive-ticket.use-case.js';
-import { FollowTicketUseCase } from './procedures/follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
 import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
 import { TicketRelationsController } from './procedures/ticket-relations.controller.js';
-import { ReclassifyTicketUseCase } from './procedures/reclassify-ticket.use-case.js';
 import { TicketClassificationController } from './procedures/ticket-classification.controller.js';
-import { GetReportsUseCase } from './reports/get-reports.use-case.js';
+import { ExportTicketPagesUseCase } from './reports/export-ticket-pages.use-case.js';
 import { ReportsController } from './reports/reports.controller.js';
-import { AdministerReportsUseCase } from './reports/administer-reports.use-case.js';
 import { StepTimesController } from './reports/step-times.controller.js';
 import { StepTimesUseCase } from './reports/step-times.use-case.js';
 import { GetTicketUseCase } from './tickets/get-ticket.use-case.js';
-import { ListTicketsUseCase } from './tickets/list-tickets.use-case.js';
 import { RegisterTicketUseCase } from './tickets/register-ticket.use-case.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { CsrfGuard } from './sessions/csrf.guard.js';
@@ -99,7 +95,6 @@ import { SurveyLinkUseCase } from './surveys/survey-link.use-case.js';
 import { SurveyLinkVerifier } from './surveys/survey-link-verifier.js';
 import { SurveysController } from './surveys/surveys.controller.js';
 import { RequestersController } from './directory/requesters.controller.js';
-import { SearchRequestersUseCase } from './directory/search-requesters.use-case.js';
 import { ManageSavedViewsUseCase } from './views/manage-saved-views.use-case.js';
 import { CannedAnswerRepository } from './canned-answers/canned-answer.repository.js';
 import { CannedAnswersController } from './canned-answers/canned-answers.controller.js';
@@ -191,14 +186,11 @@ export class GatewayModule {
         GetOwnAccountUseCase,
         ManageOwnAccountUseCase,
         BootstrapAdminUseCase,
+        ...SERVICE_CLIENTS,
         RegisterTicketUseCase,
         GetTicketUseCase,
-        ListTicketsUseCase,
         PerformTicketActionUseCase,
         AssignTicketUseCase,
-        ReclassifyTicketUseCase,
-        DeriveTicketUseCase,
-        FollowTicketUseCase,
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
         ManagePriorityMatrixUseCase,
@@ -212,7 +204,7 @@ export class GatewayModule {
         ServiceLogUseCase,
         ArticleFileRepository,
         ArticleFilesUseCase,
-        GetReportsUseCase,
+        ExportTicketPagesUseCase,
         ManageNotificationsUseCase,
         ManageMailTemplatesUseCase,
         ManageInboundMailUseCase,
@@ -220,7 +212,6 @@ export class GatewayModule {
         AccountStatusCache,
         UpdateAccountUseCase,
         ...loginThrottleProviders,
-        AdministerReportsUseCase,
         StepTimesUseCase,
         ReadCatalogueUseCase,
         ManageCatalogueUseCase,
@@ -234,7 +225,6 @@ export class GatewayModule {
         SurveyLinkUseCase,
         AccountSearchRepository,
         SearchAccountsUseCase,
-        SearchRequestersUseCase,
         SavedViewRepository,
         ManageSavedViewsUseCase,
         CannedAnswerRepository,

@@ -496,7 +496,7 @@ describe('gateway: knowledge base', () => {
       expect(schemas.KbArticleVersionResponse!.properties!.content!.allOf![0]).toEqual(ref('ArticleContentV1'));
       expect(schemas.ArticleContentV1).toBeDefined();
       expect(schemas.CatalogueEntryResponse!.properties!.label).toMatchObject({
-        allOf: [ref('LocalizedTextResponse')],
+        allOf: [ref('LocalizedTextV1')],
       });
     });
   });

@@ -14,8 +14,11 @@ export interface RpcDefinition<Request extends object, Reply> {
   readonly subject: string;
   /** The class-validator contract every request is checked against. */
   readonly request: ClassConstructor<Request>;
-  /** Only a type: replies are built by the service that owns them and are not checked again. */
-  readonly reply: ReplyType<Reply>;
+  /**
+   * The reply's class (its rules document it: reply-schema.ts), or only its type (`replyOf<T>()`) for a reply
+   * still declared as an interface. Replies are built by the service that owns them and are not checked again.
+   */
+  readonly reply: ReplyDeclaration<Reply>;
 }
 
 /** The reply's type, carried by a definition without a value (many replies are interfaces). */
@@ -23,11 +26,14 @@ export interface ReplyType<Reply> {
   readonly __reply?: Reply;
 }
 
+/** A reply class, or only a reply type (`replyOf<T>()`). */
+export type ReplyDeclaration<Reply> = ClassConstructor<Reply> | ReplyType<Reply>;
+
 export type AnyRpcDefinition = RpcDefinition<object, unknown>;
 export type RequestOf<D> = D extends RpcDefinition<infer Request, unknown> ? Request : never;
 export type ReplyOf<D> = D extends RpcDefinition<object, infer Reply> ? Reply : never;
 
-/** The reply type of a definition: `defineQuery(subject, Request, replyOf<Answer>())`. */
+/** A reply declared only as a type: `defineQuery(subject, Request, replyOf<Answer>())`. */
 export function replyOf<Reply>(): ReplyType<Reply> {
   return {};
 }
@@ -36,7 +42,7 @@ export function replyOf<Reply>(): ReplyType<Reply> {
 export function defineCommand<Request extends object, Reply>(
   subject: string,
   request: ClassConstructor<Request>,
-  reply: ReplyType<Reply>,
+  reply: ReplyDeclaration<Reply>,
 ): RpcDefinition<Request, Reply> {
   return { kind: 'command', subject, request, reply };
 }
@@ -45,7 +51,7 @@ export function defineCommand<Request extends object, Reply>(
 export function defineQuery<Request extends object, Reply>(
   subject: string,
   request: ClassConstructor<Request>,
-  reply: ReplyType<Reply>,
+  reply: ReplyDeclaration<Reply>,
 ): RpcDefinition<Request, Reply> {
   return { kind: 'query', subject, request, reply };
 }
@@ -65,14 +71,14 @@ export interface AreaRpcDefinition<Request extends object, Reply> {
   /** With the `{area}` token, without the deployment prefix. NEVER change it in place. */
   readonly subjectPattern: string;
   readonly request: ClassConstructor<Request>;
-  readonly reply: ReplyType<Reply>;
+  readonly reply: ReplyDeclaration<Reply>;
 }
 
 /** A subject served per area that changes something; `subjectPattern` holds one `{area}` token. */
 export function defineAreaCommand<Request extends object, Reply>(
   subjectPattern: string,
   request: ClassConstructor<Request>,
-  reply: ReplyType<Reply>,
+  reply: ReplyDeclaration<Reply>,
 ): AreaRpcDefinition<Request, Reply> {
   if (subjectPattern.split('.').filter((token) => token === AREA_PLACEHOLDER).length !== 1) {
     throw new Error(`${subjectPattern} must hold ${AREA_PLACEHOLDER} once, as a whole token`);

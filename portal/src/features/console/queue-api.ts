@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { queuePage, type ListQuery } from './queue-search';
 
-export type QueueRow = Schemas['TicketSummaryResponse'];
+export type QueueRow = Schemas['TicketSummaryV1'];
 
 /** Under ['console'], which the live stream refreshes on every ticket event (at most every 400 ms). */
 export const queueQuery = (query: ListQuery) =>

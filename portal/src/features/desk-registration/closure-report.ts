@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/client';
 
-export type ClosureReport = Schemas['ClosureReportResponse'];
-export type ClosureStep = Schemas['ClosureHistoryStepResponse'];
+export type ClosureReport = Schemas['ClosureReportV1'];
+export type ClosureStep = Schemas['HistoryStepV1'];
 
 /** The steps the report names in words; any other (a step added later) is shown by its code. */
 export const KNOWN_ACTIONS = [

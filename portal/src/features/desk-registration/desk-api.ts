@@ -19,7 +19,7 @@ export const closureReportQuery = (number: number) =>
   });
 
 /** A person intake's directory knows: someone a ticket was registered for before. */
-export type FoundRequester = components['schemas']['RequesterResponse'];
+export type FoundRequester = components['schemas']['RequesterV1'];
 
 export const requestersQuery = (search: string) =>
   queryOptions({

@@ -16,7 +16,7 @@ import { F01Link } from '../service-log/F01Link';
 
 const route = getRouteApi('/signed-in/tickets/$number');
 
-type TimelineEntry = Schemas['TimelineEntryResponse'];
+type TimelineEntry = Schemas['TicketTimelineEntryV1'];
 
 /** The text a person wrote on this step (a comment, the solution), shown whole under its one-line summary. */
 function fullText(entry: TimelineEntry): string | null {
@@ -35,7 +35,7 @@ function proposedSolution(timeline: TimelineEntry[]): string | null {
   return null;
 }
 
-type ServiceLevel = Schemas['TicketServiceLevelResponse'];
+type ServiceLevel = Schemas['TicketServiceLevelV1'];
 
 /** When the ticket is due to be answered and solved, or when it was: what the requester may expect. */
 function serviceLevelFacts(

@@ -2,7 +2,7 @@ import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 
-export type TicketStatus = Schemas['TicketSummaryResponse']['status'];
+export type TicketStatus = Schemas['TicketSummaryV1']['status'];
 export const ticketStatuses = [
   'abierto',
   'en_curso',

@@ -35,7 +35,7 @@ export const ticketQuery = (number: number) =>
     queryFn: () => unwrap(api.GET('/api/v1/tickets/{number}', { params: { path: { number } } })),
   });
 
-type TicketState = Schemas['TicketStateResponse'];
+type TicketState = Schemas['LifecycleStateV1'];
 
 /**
  * After an action on a ticket, resolution's answer is the ticket's new state, and the read side learns it

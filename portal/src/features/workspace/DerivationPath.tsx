@@ -6,7 +6,7 @@ import { QueryError } from '../../app/ErrorPages';
 import { formatDateTime } from '../../app/format';
 import { pathQuery } from './workspace-api';
 
-type PathStep = Schemas['PathStepResponse'];
+type PathStep = Schemas['PathStepV1'];
 
 const KIND_COLORS: Record<PathStep['kind'], string> = {
   routed: '#495057',

@@ -11,7 +11,7 @@ import { ActionModal, Refusal, useTicketAction } from './actions/action-kit';
 import { showTicketChange, type TicketDetail } from './workspace-api';
 import { GrowingTextarea } from '../../components/GrowingTextarea';
 
-type Reference = Schemas['TicketReferenceResponse'];
+type Reference = Schemas['TicketReferenceV1'];
 const REASON_MAX = 2000;
 
 /** Who is offered the merge: resolution's mayMerge decides for the original too (agents: both in their area). */

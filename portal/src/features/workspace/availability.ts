@@ -14,10 +14,10 @@ import type { Schemas } from '../../api/client';
  */
 
 export type Role = Schemas['AccountResponse']['role'];
-export type TicketStatus = Schemas['TicketDetailResponse']['status'];
+export type TicketStatus = Schemas['TicketDetail']['status'];
 export type GraphEdge = Schemas['GraphEdgeResponse'];
 export type DerivationKind = GraphEdge['kind'];
-type TicketDetail = Schemas['TicketDetailResponse'];
+type TicketDetail = Schemas['TicketDetail'];
 
 export const WORKSPACE_ACTIONS = [
   'take',

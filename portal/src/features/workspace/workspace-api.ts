@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import { api, unwrap, type Schemas } from '../../api/client';
 import { ticketQuery } from '../tickets/tickets-api';
 
-export type TicketDetail = Schemas['TicketDetailResponse'];
-export type TicketState = Schemas['TicketStateResponse'];
-export type TimelineEntry = Schemas['TimelineEntryResponse'];
+export type TicketDetail = Schemas['TicketDetail'];
+export type TicketState = Schemas['LifecycleStateV1'];
+export type TimelineEntry = Schemas['TicketTimelineEntryV1'];
 
 /** The escalation graph and the areas' names: configuration, rarely changed. */
 export const graphQuery = queryOptions({

@@ -11,8 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CommentBodyV1, Limits, TicketRegistrationV1 } from '@cau/contracts';
-import { ActingAccountResponse } from '../tickets/ticket.dto.js';
+import { ActingAccountV1, CommentBodyV1, Limits, TicketRegistrationV1 } from '@cau/contracts';
 import { FILES_FIELD } from './receive-uploads.js';
 
 /** Staged files bound in one registration or comment. */
@@ -133,8 +132,8 @@ export class TicketAttachmentResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'Enlaces' })
   title!: string | null;
 
-  @ApiProperty({ type: ActingAccountResponse, description: 'Quién lo agregó' })
-  addedBy!: ActingAccountResponse;
+  @ApiProperty({ type: ActingAccountV1, description: 'Quién lo agregó' })
+  addedBy!: ActingAccountV1;
 
   @ApiProperty({ format: 'date-time', description: 'Cuándo quedó en el ticket' })
   addedAt!: string;

@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type {
-  CatalogueEntryV1,
-  CatalogueOptionsV1,
-  CatalogueV1,
-  CategoryV1,
-  JurisdictionV1,
-  ServiceV1,
+import {
+  LocalizedTextV1,
+  type CatalogueEntryV1,
+  type CatalogueOptionsV1,
+  type CatalogueV1,
+  type CategoryV1,
+  type JurisdictionV1,
+  type ServiceV1,
 } from '@cau/contracts';
-import { LocalizedTextResponse } from '../tickets/ticket.dto.js';
 
 // `implements` keeps these documentation classes in step with the contract interfaces.
 
@@ -15,8 +15,8 @@ export class CatalogueEntryResponse implements CatalogueEntryV1 {
   @ApiProperty({ description: 'El valor que se envía al registrar', example: 'impresoras' })
   code!: string;
 
-  @ApiProperty({ type: LocalizedTextResponse, description: 'Lo que se muestra, en español e inglés' })
-  label!: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextV1, description: 'Lo que se muestra, en español e inglés' })
+  label!: LocalizedTextV1;
 }
 
 export class CatalogueOptionsResponse implements CatalogueOptionsV1 {
@@ -37,8 +37,8 @@ export class CategoryTreeEntryResponse implements CatalogueEntryV1 {
   @ApiProperty({ description: 'El valor que se envía como `category` al registrar', example: 'impresoras' })
   code!: string;
 
-  @ApiProperty({ type: LocalizedTextResponse, description: 'Lo que se muestra, en español e inglés' })
-  label!: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextV1, description: 'Lo que se muestra, en español e inglés' })
+  label!: LocalizedTextV1;
 
   @ApiProperty({
     type: [CatalogueEntryResponse],
@@ -54,8 +54,8 @@ export class CategoryResponse implements CategoryV1 {
   @ApiProperty({ type: String, nullable: true, description: 'La categoría de la que es subcategoría', example: null })
   parent!: string | null;
 
-  @ApiProperty({ type: LocalizedTextResponse })
-  label!: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextV1 })
+  label!: LocalizedTextV1;
 
   @ApiProperty({ description: 'Orden entre sus hermanas (menor primero)', example: 0 })
   order!: number;
@@ -68,8 +68,8 @@ export class ServiceResponse implements ServiceV1 {
   @ApiProperty({ example: 'correo-institucional' })
   code!: string;
 
-  @ApiProperty({ type: LocalizedTextResponse })
-  label!: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextV1 })
+  label!: LocalizedTextV1;
 
   @ApiProperty()
   retired!: boolean;

@@ -1,17 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequesterSearchParamsV1, STAFF_ROLES, type ActorV1, type RequesterPageV1 } from '@cau/contracts';
+import { IntakeRpc, RequesterPageV1, RequesterSearchParamsV1, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
-import { RequesterPageResponse } from './requesters.responses.js';
-import { SearchRequestersUseCase } from './search-requesters.use-case.js';
+import { IntakeClient } from '../http/service-clients.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 
 @ApiTags('requesters')
 @Controller('api/v1/requesters')
 export class RequestersController {
-  constructor(private readonly searchRequesters: SearchRequestersUseCase) {}
+  constructor(private readonly intake: IntakeClient) {}
 
   @Get()
   @Roles(...STAFF_ROLES)
@@ -26,12 +25,13 @@ export class RequestersController {
       '(`requester` de `POST /api/v1/tickets`).',
   })
   @ApiQueryFromContract(RequesterSearchParamsV1)
-  @ApiOkResponse({ type: RequesterPageResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(RequesterPageV1) })
   @ApiErrors(400, 503)
   search(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(RequesterSearchParamsV1, ['limit'])) params: RequesterSearchParamsV1,
   ): Promise<RequesterPageV1> {
-    return this.searchRequesters.search(actor, params);
+    // Intake keeps the requester directory and decides who may read it.
+    return this.intake.request(IntakeRpc.SearchRequesters, { actor, params });
   }
 }

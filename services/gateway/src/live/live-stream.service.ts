@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, Role, type ActorV1 } from '@cau/contracts';
+import { ErrorCode, ReportingRpc, Role, type ActorV1 } from '@cau/contracts';
 import { ServiceError, ServiceRuntime, ServiceUnavailableError } from '@cau/messaging';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
-import { ListTicketsUseCase } from '../tickets/list-tickets.use-case.js';
+import { ReportingClient } from '../http/service-clients.js';
 import { AnnouncementAccess } from './announcement-access.js';
 import { LiveAuthCheck } from './live-auth-check.js';
 import { LiveConfig } from './live-config.js';
@@ -40,7 +40,7 @@ export class LiveStreamService implements OnModuleDestroy {
     private readonly config: LiveConfig,
     private readonly hub: LiveEventHub,
     private readonly tickets: GetTicketUseCase,
-    private readonly ticketLists: ListTicketsUseCase,
+    private readonly reporting: ReportingClient,
     private readonly auth: LiveAuthCheck,
     private readonly runtime: ServiceRuntime,
   ) {}
@@ -65,7 +65,13 @@ export class LiveStreamService implements OnModuleDestroy {
       this.config,
       this.hub,
       new TicketAccess(actor, this.hub.facts, (who, number) => this.tickets.get(who, number)),
-      new AnnouncementAccess(actor, (who) => this.ticketLists.list(who, { sort: 'newest', limit: 1 })),
+      new AnnouncementAccess(actor, (who) =>
+        this.reporting.request(
+          ReportingRpc.TicketList,
+          { actor: who, filters: { sort: 'newest', limit: 1 } },
+          'filters',
+        ),
+      ),
       () => this.auth.stillValid(request, actor),
       (error) => this.runtime.logger.warn({ err: error, accountId: actor.accountId }, 'live stream failed'),
     );

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionRpc, type ActorV1, type AssignTicketBodyV1 } from '@cau/contracts';
+import { ResolutionRpc, type ActorV1, type AssignTicketBodyV1, type LifecycleStateV1 } from '@cau/contracts';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
-import type { TicketStateResponse } from './procedure.dto.js';
 
 /**
  * Assignment names a person by account; the gateway owns accounts, so it adds the assignee's address
@@ -16,7 +15,7 @@ export class AssignTicketUseCase {
     private readonly actions: PerformTicketActionUseCase,
   ) {}
 
-  async execute(actor: ActorV1, number: number, body: AssignTicketBodyV1): Promise<TicketStateResponse> {
+  async execute(actor: ActorV1, number: number, body: AssignTicketBodyV1): Promise<LifecycleStateV1> {
     const assignee = await this.accounts.findById(body.assigneeId);
     return this.actions.perform(ResolutionRpc.Assign, {
       actor,

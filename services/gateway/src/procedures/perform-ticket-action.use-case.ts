@@ -8,7 +8,6 @@ import {
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
-import type { TicketStateResponse } from './procedure.dto.js';
 
 /**
  * Resolution is served per area (`resolution.UIT.ticket.take.v1`) and only routing knows where a ticket
@@ -22,7 +21,7 @@ export class PerformTicketActionUseCase {
   async perform<Command extends TicketCommandBase>(
     action: AreaRpcDefinition<Command, LifecycleStateV1>,
     command: Command,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     const { area } = await this.rpc.request(RoutingRpc.Locate, { actor: command.actor, number: command.number });
     return this.rpc.request(forArea(action, area), command).catch((error: unknown) => rethrowRelativeTo(error, 'body'));
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ReclassifyTicketBodyV1, Role, type ActorV1 } from '@cau/contracts';
+import { ReclassifyTicketBodyV1, Role, RoutingRpc, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { RoutingClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { ReclassifyTicketUseCase } from './reclassify-ticket.use-case.js';
 import { TicketClassificationResponse } from './ticket-classification.dto.js';
 
 const { Operator, Agent, Supervisor, Admin } = Role;
@@ -16,7 +16,7 @@ const { Operator, Agent, Supervisor, Admin } = Role;
 @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
 @Controller('api/v1/tickets')
 export class TicketClassificationController {
-  constructor(private readonly reclassification: ReclassifyTicketUseCase) {}
+  constructor(private readonly routing: RoutingClient) {}
 
   @Post(':number/classification')
   @Roles(Operator, Agent, Supervisor, Admin)
@@ -38,6 +38,7 @@ export class TicketClassificationController {
     @Param(new ContractPipe(TicketNumberParams, ['number'])) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReclassifyTicketBodyV1)) body: ReclassifyTicketBodyV1,
   ): Promise<TicketClassificationResponse> {
-    return this.reclassification.reclassify(actor, number, body);
+    // Routing keeps the classification and the priority matrix, so it decides and records the correction.
+    return this.routing.request(RoutingRpc.Reclassify, { actor, number, body }, 'body');
   }
 }

@@ -3,17 +3,22 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, Api
 import {
   AcceptSolutionBodyV1,
   AssignTicketBodyV1,
+  ClosureReportV1,
   DeriveTicketBodyV1,
   EstimateBodyV1,
+  LifecycleStateV1,
   ROLES,
   ReasonBodyV1,
   ResolutionRpc,
+  RoutingRpc,
   ReviewBodyV1,
   Role,
   STAFF_ROLES,
+  SuggestedAreaV1,
   SolutionBodyV1,
   SubmitForReviewBodyV1,
   SurveyBodyV1,
+  TicketPathV1,
   WorkLogBodyV1,
   type ActorV1,
 } from '@cau/contracts';
@@ -23,13 +28,11 @@ import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { ResolutionClient, RoutingClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
 import { AssignTicketUseCase } from './assign-ticket.use-case.js';
-import { DeriveTicketUseCase } from './derive-ticket.use-case.js';
-import { FollowTicketUseCase } from './follow-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
-import { ClosureReportResponse, SuggestionResponse, TicketPathResponse, TicketStateResponse } from './procedure.dto.js';
 
 const { Requester, Referente, Operator, Agent, Supervisor, Admin } = Role;
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
@@ -51,7 +54,7 @@ function ApiJsonBody(contract: abstract new () => object): MethodDecorator {
 function ApiTicketAction(): MethodDecorator {
   return applyDecorators(
     HttpCode(200),
-    ApiOkResponse({ type: TicketStateResponse, description: 'El ticket tras la acción' }),
+    ApiOkResponse({ schema: contractSchemaRef(LifecycleStateV1), description: 'El ticket tras la acción' }),
     ApiErrors(400, 404, 409, 503),
   );
 }
@@ -66,8 +69,8 @@ function ApiTicketAction(): MethodDecorator {
 export class TicketProceduresController {
   constructor(
     private readonly actions: PerformTicketActionUseCase,
-    private readonly derivations: DeriveTicketUseCase,
-    private readonly follow: FollowTicketUseCase,
+    private readonly routing: RoutingClient,
+    private readonly resolution: ResolutionClient,
     private readonly assignment: AssignTicketUseCase,
     private readonly attachments: AttachmentsUseCase,
   ) {}
@@ -79,7 +82,7 @@ export class TicketProceduresController {
   take(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Take, { actor, number });
   }
 
@@ -92,7 +95,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(AssignTicketBodyV1)) body: AssignTicketBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.assignment.execute(actor, number, body);
   }
 
@@ -105,7 +108,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(EstimateBodyV1)) body: EstimateBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Estimate, { actor, number, body });
   }
 
@@ -118,7 +121,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(WorkLogBodyV1)) body: WorkLogBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.LogWork, { actor, number, body });
   }
 
@@ -131,7 +134,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SolutionBodyV1)) body: SolutionBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.RegisterSolution, { actor, number, body });
   }
 
@@ -148,7 +151,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SubmitForReviewBodyV1)) body: SubmitForReviewBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Submit, { actor, number, body });
   }
 
@@ -165,7 +168,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReviewBodyV1)) body: ReviewBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Review, { actor, number, body });
   }
 
@@ -182,7 +185,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Reopen, { actor, number, body });
   }
 
@@ -195,7 +198,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReasonBodyV1)) body: ReasonBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.WaitRequester, { actor, number, body });
   }
 
@@ -206,7 +209,7 @@ export class TicketProceduresController {
   resume(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Resume, { actor, number });
   }
 
@@ -224,7 +227,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(OPTIONAL_ACCEPTANCE) body: AcceptSolutionBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Accept, { actor, number, body });
   }
 
@@ -240,7 +243,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(SurveyBodyV1)) body: SurveyBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Survey, { actor, number, body });
   }
 
@@ -264,7 +267,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(CommentRequest)) request: CommentRequest,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     // Resolution refuses it too; refused here, nothing is checked nor sent.
     if (request.internal === true && !STAFF_ROLES.includes(actor.role)) {
       throw ServiceError.forbidden({ code: 'ticket.internal-note-staff-only' });
@@ -295,31 +298,29 @@ export class TicketProceduresController {
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(DeriveTicketBodyV1)) body: DeriveTicketBodyV1,
   ): Promise<unknown> {
-    return this.derivations.derive(actor, number, body);
+    // Routing checks the move against the escalation graph and records it.
+    return this.routing.request(RoutingRpc.Derive, { actor, number, body }, 'body');
   }
 
   @Get(':number/path')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'El recorrido del ticket entre áreas: cada derivación, quién, cuándo y por qué' })
-  @ApiOkResponse({ type: TicketPathResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(TicketPathV1) })
   @ApiErrors(400, 404, 503)
-  path(
-    @CurrentActor() actor: ActorV1,
-    @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<TicketPathResponse> {
-    return this.follow.path(actor, number);
+  path(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<TicketPathV1> {
+    return this.routing.request(RoutingRpc.Path, { actor, number });
   }
 
   @Get(':number/suggestion')
   @Roles(Operator, Supervisor, Admin)
   @ApiOperation({ summary: 'Área sugerida para derivar el ticket' })
-  @ApiOkResponse({ type: SuggestionResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(SuggestedAreaV1) })
   @ApiErrors(400, 404, 503)
   suggestion(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<SuggestionResponse> {
-    return this.follow.suggestion(actor, number);
+  ): Promise<SuggestedAreaV1> {
+    return this.routing.request(RoutingRpc.Suggest, { actor, number });
   }
 
   @Get(':number/closure-report')
@@ -330,12 +331,15 @@ export class TicketProceduresController {
       'Existe desde que el ticket se cierra (antes, 404). Un solicitante o referente solo obtiene el de los tickets ' +
       'que puede ver.',
   })
-  @ApiOkResponse({ type: ClosureReportResponse, description: 'Tal como lo arma el servicio de resolución' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(ClosureReportV1),
+    description: 'Tal como lo arma el servicio de resolución',
+  })
   @ApiErrors(400, 404, 409, 503)
   closureReport(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
-  ): Promise<ClosureReportResponse> {
-    return this.follow.closureReport(actor, number);
+  ): Promise<ClosureReportV1> {
+    return this.resolution.request(ResolutionRpc.ClosureReport, { actor, number });
   }
 }

@@ -1,14 +1,20 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { MergeTicketBodyV1, RelatedTicketBodyV1, ResolutionRpc, Role, type ActorV1 } from '@cau/contracts';
+import {
+  LifecycleStateV1,
+  MergeTicketBodyV1,
+  RelatedTicketBodyV1,
+  ResolutionRpc,
+  Role,
+  type ActorV1,
+} from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
-import { TicketStateResponse } from './procedure.dto.js';
 
 const { Operator, Agent, Supervisor, Admin } = Role;
 const TICKET_NUMBER = new ContractPipe(TicketNumberParams, ['number']);
@@ -29,7 +35,7 @@ const RELATED_PARAMS = new ContractPipe(RelatedTicketParams, ['number', 'related
 function ApiTicketAction(): MethodDecorator {
   return applyDecorators(
     HttpCode(200),
-    ApiOkResponse({ type: TicketStateResponse, description: 'El ticket tras la acción' }),
+    ApiOkResponse({ schema: contractSchemaRef(LifecycleStateV1), description: 'El ticket tras la acción' }),
     ApiErrors(400, 404, 409, 503),
   );
 }
@@ -58,7 +64,7 @@ export class TicketRelationsController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(RelatedTicketBodyV1)) body: RelatedTicketBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Link, { actor, number, body });
   }
 
@@ -73,7 +79,7 @@ export class TicketRelationsController {
   unlink(
     @CurrentActor() actor: ActorV1,
     @Param(RELATED_PARAMS) { number, related }: RelatedTicketParams,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Unlink, { actor, number, body: { related } });
   }
 
@@ -91,7 +97,7 @@ export class TicketRelationsController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
     @Body(new ContractPipe(MergeTicketBodyV1)) body: MergeTicketBodyV1,
-  ): Promise<TicketStateResponse> {
+  ): Promise<LifecycleStateV1> {
     return this.actions.perform(ResolutionRpc.Merge, { actor, number, body });
   }
 }

@@ -20,6 +20,7 @@ import {
   RecurringReportParamsV1,
   REPORT_ROLES,
   ReportLimits,
+  ReportingRpc,
   ReadModelRebuildIdV1,
   ReportScheduleIdV1,
   ReportScheduleInputV1,
@@ -39,7 +40,8 @@ import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
-import { GetReportsUseCase } from './get-reports.use-case.js';
+import { ReportingClient } from '../http/service-clients.js';
+import { ExportTicketPagesUseCase } from './export-ticket-pages.use-case.js';
 import { kpiCsv, kpiXlsx, productivityXlsx } from './kpi-export.js';
 import {
   KpiReportResponse,
@@ -48,7 +50,6 @@ import {
   RecurringReportResponse,
   YearlyReportResponse,
 } from './report.dto.js';
-import { AdministerReportsUseCase } from './administer-reports.use-case.js';
 import { ReportScheduleResponse } from './report-schedule.dto.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
@@ -63,13 +64,14 @@ const PERIOD_RULES =
   'Supervisores, administradores y operadores ven toda la mesa; un agente, su área; un referente, su jurisdicción ' +
   '(`scope`; con alcance, solo se desglosa por esa misma dimensión). Definiciones: docs/indicators.md.';
 
+/** Reporting computes and checks the reports (periods, roles) and keeps the schedules; routes pass the actor along. */
 @ApiTags('reports')
 @Controller('api/v1/reports')
 @Roles(...REPORT_ROLES)
 export class ReportsController {
   constructor(
-    private readonly reports: GetReportsUseCase,
-    private readonly admin: AdministerReportsUseCase,
+    private readonly reporting: ReportingClient,
+    private readonly exports: ExportTicketPagesUseCase,
   ) {}
 
   @Get('kpis')
@@ -81,7 +83,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
   ): Promise<KpiReportV1> {
-    return this.reports.kpis(actor, params);
+    return this.reporting.request(ReportingRpc.Kpis, { actor, ...params });
   }
 
   @Get('kpis.csv')
@@ -98,7 +100,7 @@ export class ReportsController {
     @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const report = await this.reports.kpis(actor, params);
+    const report = await this.reporting.request(ReportingRpc.Kpis, { actor, ...params });
     send(reply, 'text/csv; charset=utf-8', fileName(report, 'csv'), kpiCsv(report));
   }
 
@@ -116,7 +118,7 @@ export class ReportsController {
     @Query(new ContractPipe(KpiReportParamsV1)) params: KpiReportParamsV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const report = await this.reports.kpis(actor, params);
+    const report = await this.reporting.request(ReportingRpc.Kpis, { actor, ...params });
     send(reply, XLSX, fileName(report, 'xlsx'), await kpiXlsx(report));
   }
 
@@ -132,7 +134,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(RecurringReportParamsV1, ['minCount', 'limit'])) params: RecurringReportParamsV1,
   ): Promise<RecurringReportV1> {
-    return this.reports.recurring(actor, params);
+    return this.reporting.request(ReportingRpc.Recurring, { actor, ...params });
   }
 
   @Get('problems')
@@ -149,7 +151,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(ProblemsReportParamsV1)) params: ProblemsReportParamsV1,
   ): Promise<ProblemsReportV1> {
-    return this.reports.problems(actor, params);
+    return this.reporting.request(ReportingRpc.Problems, { actor, ...params });
   }
 
   @Get('yearly')
@@ -161,7 +163,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(YearlyReportParamsV1, ['fromYear', 'toYear'])) params: YearlyReportParamsV1,
   ): Promise<YearlyReportV1> {
-    return this.reports.yearly(actor, params);
+    return this.reporting.request(ReportingRpc.Yearly, { actor, ...params });
   }
 
   @Get('productivity')
@@ -179,7 +181,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(ProductivityReportParamsV1)) params: ProductivityReportParamsV1,
   ): Promise<ProductivityReportV1> {
-    return this.reports.productivity(actor, params);
+    return this.reporting.request(ReportingRpc.Productivity, { actor, ...params });
   }
 
   @Get('productivity.xlsx')
@@ -196,7 +198,7 @@ export class ReportsController {
     @Query(new ContractPipe(ProductivityReportParamsV1)) params: ProductivityReportParamsV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const report = await this.reports.productivity(actor, params);
+    const report = await this.reporting.request(ReportingRpc.Productivity, { actor, ...params });
     send(reply, XLSX, `productividad-${report.from}-${report.to}.xlsx`, await productivityXlsx(report));
   }
 
@@ -215,7 +217,7 @@ export class ReportsController {
     @Query(new ContractPipe(TicketFiltersV1, TICKET_FILTER_CONVERSIONS)) filters: TicketFiltersV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const pages = await this.reports.ticketPages(actor, filters);
+    const pages = await this.exports.ticketPages(actor, filters);
     send(reply, 'text/csv; charset=utf-8', 'tickets.csv', ticketsCsv(pages));
   }
 
@@ -234,7 +236,7 @@ export class ReportsController {
     @Query(new ContractPipe(TicketFiltersV1, TICKET_FILTER_CONVERSIONS)) filters: TicketFiltersV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const pages = await this.reports.ticketPages(actor, filters);
+    const pages = await this.exports.ticketPages(actor, filters);
     send(reply, XLSX, 'tickets.xlsx', await ticketsXlsx(pages));
   }
 
@@ -244,7 +246,7 @@ export class ReportsController {
   @ApiOkResponse({ type: [ReportScheduleResponse], description: 'Cada programación con el último período enviado' })
   @ApiErrors(403, 503)
   listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
-    return this.admin.list(actor);
+    return this.reporting.request(ReportingRpc.ListSchedules, { actor });
   }
 
   @Post('schedules')
@@ -262,7 +264,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(ReportScheduleInputV1)) schedule: ReportScheduleInputV1,
   ): Promise<ReportScheduleV1> {
-    return this.admin.create(actor, schedule);
+    return this.reporting.request(ReportingRpc.CreateSchedule, { actor, schedule }, 'schedule');
   }
 
   @Delete('schedules/:id')
@@ -272,11 +274,11 @@ export class ReportsController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiNoContentResponse({ description: 'Eliminado' })
   @ApiErrors(400, 403, 404, 503)
-  deleteSchedule(
+  async deleteSchedule(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(ReportScheduleIdV1)) { id }: ReportScheduleIdV1,
   ): Promise<void> {
-    return this.admin.delete(actor, id);
+    await this.reporting.request(ReportingRpc.DeleteSchedule, { actor, id });
   }
 
   @Post('rebuild')
@@ -291,7 +293,7 @@ export class ReportsController {
   @ApiAcceptedResponse({ description: 'La reconstrucción y su avance' })
   @ApiErrors(403, 503)
   startRebuild(@CurrentActor() actor: ActorV1): Promise<ReadModelRebuildV1> {
-    return this.admin.startRebuild(actor);
+    return this.reporting.request(ReportingRpc.StartRebuild, { actor });
   }
 
   @Get('rebuild/:id')
@@ -304,7 +306,7 @@ export class ReportsController {
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(ReadModelRebuildIdV1)) { id }: ReadModelRebuildIdV1,
   ): Promise<ReadModelRebuildV1> {
-    return this.admin.rebuild(actor, id);
+    return this.reporting.request(ReportingRpc.RebuildStatus, { actor, id });
   }
 }
 

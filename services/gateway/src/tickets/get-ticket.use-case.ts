@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ReportingRpc,
-  ResolutionRpc,
-  type ActorV1,
-  type TicketServiceLevelV1,
-  type TicketViewV1,
-} from '@cau/contracts';
+import { ReportingRpc, ResolutionRpc, type ActorV1, type TicketViewV1 } from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
-
-export type TicketDetail = TicketViewV1 & { serviceLevel: TicketServiceLevelV1 | null };
+import type { TicketDetail } from './ticket.dto.js';
 
 /** Reporting decides what the actor may see (their own tickets, their jurisdiction's, or all). */
 @Injectable()

@@ -9,23 +9,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Limits, ROLES, TicketListFiltersV1, type ActorV1, type TicketPageV1 } from '@cau/contracts';
+import { Limits, ROLES, ReportingRpc, TicketListFiltersV1, TicketPageV1, type ActorV1 } from '@cau/contracts';
 import { TicketRegistrationRequest } from '../attachments/attachment.dto.js';
 import { AttachmentsUseCase } from '../attachments/attachments.use-case.js';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe, IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/request-input.js';
+import { ReportingClient } from '../http/service-clients.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
-import { GetTicketUseCase, type TicketDetail } from './get-ticket.use-case.js';
-import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { GetTicketUseCase } from './get-ticket.use-case.js';
 import { RegisterTicketUseCase } from './register-ticket.use-case.js';
 import { TICKET_LIST_CONVERSIONS, TICKET_LIST_DOCS } from './ticket-list-query.js';
-import {
-  TicketDetailResponse,
-  TicketNumberParams,
-  TicketPageResponse,
-  TicketRegisteredResponse,
-} from './ticket.dto.js';
+import { TicketDetail, TicketNumberParams, TicketRegisteredResponse } from './ticket.dto.js';
 
 @ApiTags('tickets')
 @Controller('api/v1/tickets')
@@ -33,7 +28,7 @@ export class TicketsController {
   constructor(
     private readonly registerTicket: RegisterTicketUseCase,
     private readonly getTicket: GetTicketUseCase,
-    private readonly listTickets: ListTicketsUseCase,
+    private readonly reporting: ReportingClient,
     private readonly attachments: AttachmentsUseCase,
   ) {}
 
@@ -91,7 +86,7 @@ export class TicketsController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Un ticket por su número, si la cuenta puede verlo' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: TicketDetailResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(TicketDetail) })
   @ApiErrors(400, 404, 503)
   get(
     @CurrentActor() actor: ActorV1,
@@ -114,12 +109,13 @@ export class TicketsController {
       'nombrando el campo.',
   })
   @ApiQueryFromContract(TicketListFiltersV1, TICKET_LIST_DOCS)
-  @ApiOkResponse({ type: TicketPageResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(TicketPageV1) })
   @ApiErrors(400, 503)
   list(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(TicketListFiltersV1, TICKET_LIST_CONVERSIONS)) filters: TicketListFiltersV1,
   ): Promise<TicketPageV1> {
-    return this.listTickets.list(actor, filters);
+    // Reporting restricts the list to what the actor may see.
+    return this.reporting.request(ReportingRpc.TicketList, { actor, filters }, 'filters');
   }
 }

@@ -30,8 +30,8 @@ import {
   RequesterByPhoneQueryV1,
   RequesterRefV1,
   RequesterSearchQueryV1,
-  type RequesterPageV1,
-  type RequesterV1,
+  RequesterPageV1,
+  RequesterV1,
 } from './requesters.js';
 
 export * from './alerts.js';
@@ -52,9 +52,9 @@ export const IntakeRpc = {
    * registration, keyed by e-mail).
    */
   /** Staff (operator, agent, supervisor, admin) find a requester by name, e-mail or phone while registering. */
-  SearchRequesters: defineQuery('intake.requester.search.v1', RequesterSearchQueryV1, replyOf<RequesterPageV1>()),
+  SearchRequesters: defineQuery('intake.requester.search.v1', RequesterSearchQueryV1, RequesterPageV1),
   /** One requester by id (staff): inventory names the holder of a custody. */
-  GetRequester: defineQuery('intake.requester.get.v1', RequesterRefV1, replyOf<RequesterV1>()),
+  GetRequester: defineQuery('intake.requester.get.v1', RequesterRefV1, RequesterV1),
   /** Notifications: the requester a WhatsApp number (E.164 digits) belongs to, or null. */
   RequesterByPhone: defineQuery(
     'intake.requester.by-phone.v1',

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsDefined,
+  IsEmail,
   IsInt,
   IsObject,
   IsOptional,
@@ -15,6 +16,7 @@ import {
 import { ActorEnvelopeBase } from '../../common.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 export const RequesterSearchLimits = {
   pageSize: 50,
@@ -53,19 +55,35 @@ export class RequesterSearchQueryV1 extends ActorEnvelopeBase {
   params!: RequesterSearchParamsV1;
 }
 
-export interface RequesterV1 {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
+export class RequesterV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  phone!: string | null;
+
   /** The jurisdiction of the requester's latest ticket; null if none is known. */
-  jurisdiction: string | null;
+  @IsString()
+  @Documented({ nullable: true, description: 'Jurisdicción del último ticket registrado para la persona' })
+  jurisdiction!: string | null;
 }
 
-export interface RequesterPageV1 {
-  items: RequesterV1[];
+export class RequesterPageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => RequesterV1)
+  items!: RequesterV1[];
+
   /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
+  @IsString()
+  @Documented({ nullable: true, description: 'Se pasa como `cursor` para la página siguiente; null en la última' })
+  nextCursor!: string | null;
 }
 
 export class RequesterRefV1 extends ActorEnvelopeBase {

@@ -26,7 +26,7 @@ import {
   type StepTargetsV1,
   type StepTimesReportV1,
 } from './step-times.js';
-import { TicketByNumberQueryV1, TicketListQueryV1, type TicketPageV1, type TicketViewV1 } from './tickets.js';
+import { TicketByNumberQueryV1, TicketListQueryV1, TicketPageV1, TicketViewV1 } from './tickets.js';
 
 export * from './reports.js';
 export * from './step-times.js';
@@ -34,10 +34,10 @@ export * from './tickets.js';
 
 /** Everything reporting answers over request/reply. */
 export const ReportingRpc = {
-  TicketByNumber: defineQuery('reporting.ticket.get.v1', TicketByNumberQueryV1, replyOf<TicketViewV1>()),
-  TicketList: defineQuery('reporting.ticket.list.v1', TicketListQueryV1, replyOf<TicketPageV1>()),
+  TicketByNumber: defineQuery('reporting.ticket.get.v1', TicketByNumberQueryV1, TicketViewV1),
+  TicketList: defineQuery('reporting.ticket.list.v1', TicketListQueryV1, TicketPageV1),
   /** One page of a streamed ticket export (at most `ReportLimits.exportPageSize` tickets). */
-  TicketExportPage: defineQuery('reporting.ticket.export-page.v1', TicketExportPageQueryV1, replyOf<TicketPageV1>()),
+  TicketExportPage: defineQuery('reporting.ticket.export-page.v1', TicketExportPageQueryV1, TicketPageV1),
 
   /* Indicators of the service desk (docs/domain.md § Reports; every figure: docs/indicators.md). */
   Kpis: defineQuery('reporting.kpis.v1', KpiReportQueryV1, replyOf<KpiReportV1>()),

@@ -8,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -17,13 +18,17 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../../common.js';
-import type { AttachmentLinkV1, ContactV1 } from '../intake/register-ticket.js';
+import { AttachmentLinkV1, ContactV1 } from '../intake/register-ticket.js';
+import { Documented } from '../../reply-schema.js';
+import { ActingAccountV1, LocalizedTextV1, TicketAssigneeV1 } from '../../reply-parts.js';
 import {
   AREA_CODE_PATTERN,
   CHANNELS,
   PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
+  IMPACTS,
+  URGENCIES,
   type Channel,
   type Impact,
   type Urgency,
@@ -229,103 +234,325 @@ export class TicketListQueryV1 extends ActorEnvelopeBase {
 }
 
 /** One step of the ticket's path, visible to everyone allowed to see the ticket (docs/domain.md § Escalation graph). */
-export interface TicketTimelineEntryV1 {
-  at: string;
+export class TicketTimelineEntryV1 {
+  @IsString()
+  @Documented({ format: 'date-time' })
+  at!: string;
+
   /** The event type, e.g. `ticket.escalated`. */
-  type: string;
+  @IsString()
+  @Documented({ description: 'Tipo de evento', example: 'ticket.escalated' })
+  type!: string;
+
   /** Who took the step; null for steps the system took (routing, SLA monitor) or the requester's survey. */
-  by: { accountId: string; name: string; role: string } | null;
+  @ValidateNested()
+  @Type(() => ActingAccountV1)
+  @Documented({
+    nullable: true,
+    description: 'null en los pasos del sistema (enrutamiento, control de SLA) y en la encuesta',
+  })
+  by!: ActingAccountV1 | null;
+
   /** The area the step leaves the ticket in, when the step concerns one. */
-  area: string | null;
+  @IsString()
+  @Documented({ nullable: true, description: 'El área en que el paso deja el ticket' })
+  area!: string | null;
+
   /** One line for lists, in both languages the API speaks. */
-  summary: { es: string; en: string };
-  details: Record<string, unknown>;
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  @Documented({ description: 'Una línea para listas, en español e inglés' })
+  summary!: LocalizedTextV1;
+
+  @IsObject()
+  @Documented({ additionalProperties: true })
+  details!: Record<string, unknown>;
 }
 
 /** Another ticket a view names (related, merged): its number, and its title and status when reporting has them. */
-export interface TicketReferenceV1 {
-  number: number;
+export class TicketReferenceV1 {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
   /** Null until the ticket's registration reached reporting, and for requesters (another person's ticket). */
-  title: string | null;
-  status: TicketStatus | null;
+  @IsString()
+  @Documented({
+    nullable: true,
+    description: 'null si aún no se conoce o si quien consulta es el solicitante (puede ser de otra persona)',
+  })
+  title!: string | null;
+
+  @IsIn(TICKET_STATUSES)
+  @Documented({ nullable: true })
+  status!: TicketStatus | null;
 }
 
-export interface TicketViewV1 {
-  ticketId: string;
-  number: number;
-  title: string;
-  description: string;
-  channel: Channel;
-  type: TicketType;
-  category: string;
+export class TicketViewV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  description!: string;
+
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @IsString()
+  category!: string;
+
   /** The service offered the ticket is about (catalogue code); null where none was named. */
-  service: string | null;
-  impact: Impact;
-  urgency: Urgency;
-  priority: Priority | null;
-  area: string | null;
-  status: TicketStatus;
-  overdue: boolean;
-  jurisdiction: string;
-  requester: ContactV1;
-  reportedBy: ContactV1 | null;
-  registeredBy: { accountId: string; name: string; role: string };
-  attachments: AttachmentLinkV1[];
-  registeredAt: string;
-  routedAt: string | null;
-  updatedAt: string;
+  @IsString()
+  @Documented({
+    nullable: true,
+    description: 'Servicio ofrecido al que se refiere (`GET /api/v1/catalogue/services`); null si no se indicó',
+  })
+  service!: string | null;
+
+  @IsIn(IMPACTS)
+  impact!: Impact;
+
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @IsIn(PRIORITIES)
+  @Documented({ nullable: true, description: 'null hasta que el ticket se enruta' })
+  priority!: Priority | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  area!: string | null;
+
+  @IsIn(TICKET_STATUSES)
+  status!: TicketStatus;
+
+  @IsBoolean()
+  @Documented({ description: 'Con atraso respecto de su SLA' })
+  overdue!: boolean;
+
+  @IsString()
+  jurisdiction!: string;
+
+  @ValidateNested()
+  @Type(() => ContactV1)
+  requester!: ContactV1;
+
+  @ValidateNested()
+  @Type(() => ContactV1)
+  @Documented({ nullable: true })
+  reportedBy!: ContactV1 | null;
+
+  @ValidateNested()
+  @Type(() => ActingAccountV1)
+  registeredBy!: ActingAccountV1;
+
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentLinkV1)
+  attachments!: AttachmentLinkV1[];
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  registeredAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time', nullable: true })
+  routedAt!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
+
   /** Who has taken the ticket in its current area; null until taken, and again after each derivation. */
-  assignee: { accountId: string; name: string } | null;
-  waitingOnRequester: boolean;
+  @ValidateNested()
+  @Type(() => TicketAssigneeV1)
+  @Documented({
+    nullable: true,
+    description: 'Quién tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación',
+  })
+  assignee!: TicketAssigneeV1 | null;
+
+  @IsBoolean()
+  @Documented({ description: 'En espera de una respuesta del solicitante' })
+  waitingOnRequester!: boolean;
+
   /** Tickets staff related to this one (symmetric), by number; empty for requesters and referentes. */
-  relatedTickets: TicketReferenceV1[];
+  @ValidateNested({ each: true })
+  @Type(() => TicketReferenceV1)
+  @Documented({
+    description: 'Tickets relacionados con este (relación simétrica); vacío para solicitantes y referentes',
+  })
+  relatedTickets!: TicketReferenceV1[];
+
   /** The original this duplicate was merged into (status `fusionado`); null otherwise. */
-  mergedInto: TicketReferenceV1 | null;
+  @ValidateNested()
+  @Type(() => TicketReferenceV1)
+  @Documented({
+    nullable: true,
+    description: 'El original en que se fusionó este duplicado (estado fusionado); null si no lo es',
+  })
+  mergedInto!: TicketReferenceV1 | null;
+
   /** The duplicates merged into this ticket, by number; empty for requesters and referentes. */
-  mergedTickets: TicketReferenceV1[];
+  @ValidateNested({ each: true })
+  @Type(() => TicketReferenceV1)
+  @Documented({ description: 'Los duplicados fusionados en este ticket; vacío para solicitantes y referentes' })
+  mergedTickets!: TicketReferenceV1[];
+
   /** Oldest first. */
-  timeline: TicketTimelineEntryV1[];
+  @ValidateNested({ each: true })
+  @Type(() => TicketTimelineEntryV1)
+  @Documented({ description: 'El recorrido del ticket, del paso más antiguo al último' })
+  timeline!: TicketTimelineEntryV1[];
 }
 
-export interface TicketSummaryV1 {
-  number: number;
-  ticketId: string;
-  title: string;
-  status: TicketStatus;
-  overdue: boolean;
-  priority: Priority | null;
-  area: string | null;
-  jurisdiction: string;
-  requesterEmail: string;
-  requesterName: string;
-  channel: Channel;
-  type: TicketType;
-  category: string;
-  impact: Impact;
-  urgency: Urgency;
-  registeredAt: string;
+export class TicketSummaryV1 {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsUUID()
+  ticketId!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsIn(TICKET_STATUSES)
+  status!: TicketStatus;
+
+  @IsBoolean()
+  overdue!: boolean;
+
+  @IsIn(PRIORITIES)
+  @Documented({ nullable: true })
+  priority!: Priority | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  area!: string | null;
+
+  @IsString()
+  jurisdiction!: string;
+
+  @IsEmail()
+  requesterEmail!: string;
+
+  @IsString()
+  requesterName!: string;
+
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @IsString()
+  category!: string;
+
+  @IsIn(IMPACTS)
+  impact!: Impact;
+
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  registeredAt!: string;
+
   /** The last change of any kind (a step, a comment, a routing): what "last change" shows in lists. */
-  updatedAt: string;
+  @IsString()
+  @Documented({
+    format: 'date-time',
+    description: 'Último cambio de cualquier tipo (paso, comentario, enrutamiento)',
+  })
+  updatedAt!: string;
+
   /** Who holds the ticket in its current area (null until taken, and again after each derivation). */
-  assigneeId: string | null;
-  assigneeName: string | null;
-  waitingOnRequester: boolean;
+  @IsUUID()
+  @Documented({
+    nullable: true,
+    description:
+      'La cuenta que tomó el ticket en su área actual; null hasta que alguien lo toma, y tras cada derivación',
+  })
+  assigneeId!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Quién tomó el ticket en su área actual' })
+  assigneeName!: string | null;
+
+  @IsBoolean()
+  @Documented({ description: 'En espera de una respuesta del solicitante (los plazos no corren)' })
+  waitingOnRequester!: boolean;
+
   /**
    * The service-level targets as resolution last announced them (`ticket.service-level-changed`): null
    * until known, and while the clocks stand still on a wait that began before the target was used up.
    */
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
+  @IsString()
+  @Documented({
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Cuándo vence la respuesta (horario hábil de la política de SLA de su prioridad); null hasta que se conoce',
+  })
+  responseDueAt!: string | null;
+
+  @IsString()
+  @Documented({
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Cuándo vence la resolución; null hasta que se conoce, y mientras se espera al solicitante si la espera empezó antes del vencimiento',
+  })
+  resolutionDueAt!: string | null;
+
   /** When the response target was met (first taken or solved); null while it is not. */
-  respondedAt: string | null;
+  @IsString()
+  @Documented({
+    format: 'date-time',
+    nullable: true,
+    description: 'Cuándo se cumplió el objetivo de respuesta (primera toma o solución); null mientras no se cumpla',
+  })
+  respondedAt!: string | null;
+
   /** The number of the original a merged duplicate was merged into; null otherwise. */
-  mergedInto: number | null;
+  @IsInt()
+  @Documented({
+    nullable: true,
+    description: 'El número del original en que se fusionó este duplicado; null si no lo es',
+  })
+  mergedInto!: number | null;
 }
 
-export interface TicketPageV1 {
-  items: TicketSummaryV1[];
+export class TicketPageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => TicketSummaryV1)
+  items!: TicketSummaryV1[];
+
   /** Pass as `cursor`, with the same filters and `sort`, to read the next page; null on the last page. */
-  nextCursor: string | null;
+  @IsString()
+  @Documented({
+    nullable: true,
+    description:
+      'Pasarlo como `cursor`, con los mismos filtros y el mismo `sort`, para leer la página siguiente; null en la última',
+  })
+  nextCursor!: string | null;
+
   /** Only for the default order (`newest`): pass as `before` to read the next (older) page; null otherwise and on the last page. */
-  nextBefore: number | null;
+  @IsInt()
+  @Documented({
+    nullable: true,
+    description:
+      'Solo con el orden `newest` (el predeterminado): pasarlo como `before` para leer la página siguiente; null con otros órdenes y en la última',
+  })
+  nextBefore!: number | null;
 }

@@ -38,7 +38,7 @@ import {
 } from './problems.js';
 import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, type SlaPoliciesV1 } from './sla-policies.js';
 import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from './survey-link.js';
-import type { ClosureReportV1, LifecycleStateV1, TicketServiceLevelV1 } from './tickets.js';
+import { ClosureReportV1, LifecycleStateV1, TicketServiceLevelV1 } from './tickets.js';
 
 export * from './calendars.js';
 export * from './problems.js';
@@ -46,42 +46,36 @@ export * from './sla-policies.js';
 export * from './survey-link.js';
 export * from './tickets.js';
 
-const lifecycleState = replyOf<LifecycleStateV1>();
-
 /**
  * Everything resolution answers over request/reply. A ticket's lifecycle commands are served per area
  * (`forArea(ResolutionRpc.Take, area)`, the area routing locates the ticket in); the rest is answered by
  * any instance, whatever areas it serves.
  */
 export const ResolutionRpc = {
-  Take: defineAreaCommand('resolution.{area}.ticket.take.v1', TicketOnlyCommandV1, lifecycleState),
-  Assign: defineAreaCommand('resolution.{area}.ticket.assign.v1', AssignTicketCommandV1, lifecycleState),
-  Estimate: defineAreaCommand('resolution.{area}.ticket.estimate.v1', EstimateCommandV1, lifecycleState),
-  LogWork: defineAreaCommand('resolution.{area}.ticket.log-work.v1', WorkLogCommandV1, lifecycleState),
+  Take: defineAreaCommand('resolution.{area}.ticket.take.v1', TicketOnlyCommandV1, LifecycleStateV1),
+  Assign: defineAreaCommand('resolution.{area}.ticket.assign.v1', AssignTicketCommandV1, LifecycleStateV1),
+  Estimate: defineAreaCommand('resolution.{area}.ticket.estimate.v1', EstimateCommandV1, LifecycleStateV1),
+  LogWork: defineAreaCommand('resolution.{area}.ticket.log-work.v1', WorkLogCommandV1, LifecycleStateV1),
   RegisterSolution: defineAreaCommand(
     'resolution.{area}.ticket.register-solution.v1',
     SolutionCommandV1,
-    lifecycleState,
+    LifecycleStateV1,
   ),
-  Submit: defineAreaCommand('resolution.{area}.ticket.submit.v1', SubmitForReviewCommandV1, lifecycleState),
-  Review: defineAreaCommand('resolution.{area}.ticket.review.v1', ReviewCommandV1, lifecycleState),
-  Reopen: defineAreaCommand('resolution.{area}.ticket.reopen.v1', ReasonCommandV1, lifecycleState),
-  WaitRequester: defineAreaCommand('resolution.{area}.ticket.wait-requester.v1', ReasonCommandV1, lifecycleState),
-  Resume: defineAreaCommand('resolution.{area}.ticket.resume.v1', TicketOnlyCommandV1, lifecycleState),
-  Survey: defineAreaCommand('resolution.{area}.ticket.survey.v1', SurveyCommandV1, lifecycleState),
-  Comment: defineAreaCommand('resolution.{area}.ticket.comment.v1', CommentCommandV1, lifecycleState),
-  Accept: defineAreaCommand('resolution.{area}.ticket.accept.v1', AcceptSolutionCommandV1, lifecycleState),
-  Link: defineAreaCommand('resolution.{area}.ticket.link.v1', RelatedTicketCommandV1, lifecycleState),
-  Unlink: defineAreaCommand('resolution.{area}.ticket.unlink.v1', RelatedTicketCommandV1, lifecycleState),
-  Merge: defineAreaCommand('resolution.{area}.ticket.merge.v1', MergeTicketCommandV1, lifecycleState),
+  Submit: defineAreaCommand('resolution.{area}.ticket.submit.v1', SubmitForReviewCommandV1, LifecycleStateV1),
+  Review: defineAreaCommand('resolution.{area}.ticket.review.v1', ReviewCommandV1, LifecycleStateV1),
+  Reopen: defineAreaCommand('resolution.{area}.ticket.reopen.v1', ReasonCommandV1, LifecycleStateV1),
+  WaitRequester: defineAreaCommand('resolution.{area}.ticket.wait-requester.v1', ReasonCommandV1, LifecycleStateV1),
+  Resume: defineAreaCommand('resolution.{area}.ticket.resume.v1', TicketOnlyCommandV1, LifecycleStateV1),
+  Survey: defineAreaCommand('resolution.{area}.ticket.survey.v1', SurveyCommandV1, LifecycleStateV1),
+  Comment: defineAreaCommand('resolution.{area}.ticket.comment.v1', CommentCommandV1, LifecycleStateV1),
+  Accept: defineAreaCommand('resolution.{area}.ticket.accept.v1', AcceptSolutionCommandV1, LifecycleStateV1),
+  Link: defineAreaCommand('resolution.{area}.ticket.link.v1', RelatedTicketCommandV1, LifecycleStateV1),
+  Unlink: defineAreaCommand('resolution.{area}.ticket.unlink.v1', RelatedTicketCommandV1, LifecycleStateV1),
+  Merge: defineAreaCommand('resolution.{area}.ticket.merge.v1', MergeTicketCommandV1, LifecycleStateV1),
 
-  ClosureReport: defineQuery('resolution.ticket.closure-report.v1', TicketOnlyCommandV1, replyOf<ClosureReportV1>()),
+  ClosureReport: defineQuery('resolution.ticket.closure-report.v1', TicketOnlyCommandV1, ClosureReportV1),
   /** The ticket's response and resolution targets. */
-  TicketServiceLevel: defineQuery(
-    'resolution.ticket.service-level.v1',
-    TicketOnlyCommandV1,
-    replyOf<TicketServiceLevelV1>(),
-  ),
+  TicketServiceLevel: defineQuery('resolution.ticket.service-level.v1', TicketOnlyCommandV1, TicketServiceLevelV1),
 
   SlaPolicies: defineQuery('resolution.sla.policies.get.v1', SlaPoliciesQueryV1, replyOf<SlaPoliciesV1>()),
   /** Administrators. */

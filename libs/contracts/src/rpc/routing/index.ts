@@ -4,7 +4,7 @@ import { DeriveTicketCommandV1, ReclassifyTicketCommandV1, TicketOnlyCommandV1 }
 import type { TicketClassificationV1, TicketDerivedV1 } from '../../procedures/events.js';
 import { defineCommand, defineQuery, replyOf } from '../define.js';
 import { RenameAreaCommandV1, ReplaceGraphCommandV1, type AreaV1, type ConfiguredGraphV1 } from './areas.js';
-import type { LocatedTicketV1, SuggestedAreaV1, TicketPathV1 } from './tickets.js';
+import { SuggestedAreaV1, TicketPathV1, type LocatedTicketV1 } from './tickets.js';
 
 export * from './areas.js';
 export * from './tickets.js';
@@ -14,8 +14,8 @@ export const RoutingRpc = {
   /** Where a ticket is now, so a caller can address the resolution instance of that area. */
   Locate: defineQuery('routing.ticket.locate.v1', TicketOnlyCommandV1, replyOf<LocatedTicketV1>()),
   Derive: defineCommand('routing.ticket.derive.v1', DeriveTicketCommandV1, replyOf<TicketDerivedV1>()),
-  Suggest: defineQuery('routing.ticket.suggest.v1', TicketOnlyCommandV1, replyOf<SuggestedAreaV1>()),
-  Path: defineQuery('routing.ticket.path.v1', TicketOnlyCommandV1, replyOf<TicketPathV1>()),
+  Suggest: defineQuery('routing.ticket.suggest.v1', TicketOnlyCommandV1, SuggestedAreaV1),
+  Path: defineQuery('routing.ticket.path.v1', TicketOnlyCommandV1, TicketPathV1),
   /** The ticket's classification after the change. */
   Reclassify: defineCommand(
     'routing.ticket.reclassify.v1',

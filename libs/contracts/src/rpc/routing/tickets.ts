@@ -1,5 +1,8 @@
-import type { DerivationKind } from '../../procedures/commands.js';
-import type { ByV1 } from '../../procedures/events.js';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { DERIVATION_KINDS, type DerivationKind } from '../../procedures/commands.js';
+import { ActingAccountV1, LocalizedTextV1 } from '../../reply-parts.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * Routing's answer to `Locate`. `sequence` is routing's per-ticket event sequence at the time of the
@@ -15,35 +18,78 @@ export interface LocatedTicketV1 {
 }
 
 /** One step of a ticket's path: its initial routing, then every derivation (who, when, why). */
-export interface PathStepV1 {
+export class PathStepV1 {
   /** NULL for the initial routing, which is not a derivation. */
-  derivationId: string | null;
-  from: string | null;
-  to: string;
-  kind: DerivationKind | 'routed';
-  reason: string;
+  @IsUUID()
+  @Documented({ nullable: true, description: 'null en el enrutamiento inicial' })
+  derivationId!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'null en el enrutamiento inicial' })
+  from!: string | null;
+
+  @IsString()
+  to!: string;
+
+  @IsIn([...DERIVATION_KINDS, 'routed'])
+  kind!: DerivationKind | 'routed';
+
+  @IsString()
+  reason!: string;
+
   /** NULL for the initial routing: routing does it automatically at registration. */
-  by: ByV1 | null;
-  at: string;
+  @ValidateNested()
+  @Type(() => ActingAccountV1)
+  @Documented({ nullable: true, description: 'null en el enrutamiento inicial, que es automático' })
+  by!: ActingAccountV1 | null;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  at!: string;
 }
 
-export interface TicketPathV1 {
-  ticketId: string;
-  number: number;
+export class TicketPathV1 {
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  number!: number;
+
   /** Where the ticket is now. */
-  area: string;
-  steps: PathStepV1[];
+  @IsString()
+  @Documented({ description: 'Dónde está el ticket ahora' })
+  area!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => PathStepV1)
+  @Documented({ description: 'El enrutamiento inicial y cada derivación, en orden' })
+  steps!: PathStepV1[];
 }
 
 export type SuggestionRuleV1 = 'security-incident' | 'handled-by-uit' | 'service-availability' | 'functional-design';
 
-export interface AreaSuggestionV1 {
-  area: string;
-  reason: { es: string; en: string };
-  rule: SuggestionRuleV1;
+export class AreaSuggestionV1 {
+  @IsString()
+  @Documented({ example: 'UIT' })
+  area!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  reason!: LocalizedTextV1;
+
+  @IsString()
+  @Documented({ description: 'La regla del procedimiento que llevó a la sugerencia', example: 'security-incident' })
+  rule!: SuggestionRuleV1;
 }
 
 /** The suggestion, or `null` when L1 handles the ticket itself (docs/domain.md, procedure 9.1 step 5). */
-export interface SuggestedAreaV1 {
-  suggestion: AreaSuggestionV1 | null;
+export class SuggestedAreaV1 {
+  @ValidateNested()
+  @Type(() => AreaSuggestionV1)
+  @Documented({
+    nullable: true,
+    description: 'Área a la que conviene derivar y por qué (procedimiento 9.1, pasos 3–4); null si no hay sugerencia',
+  })
+  suggestion!: AreaSuggestionV1 | null;
 }

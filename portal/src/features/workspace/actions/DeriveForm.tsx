@@ -13,7 +13,7 @@ import { useReportUnsaved } from '../unsaved';
 import type { ActionFormProps } from './WorkForms';
 import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
-type Suggestion = Schemas['SuggestedAreaResponse'];
+type Suggestion = Schemas['AreaSuggestionV1'];
 
 const deriveSchema = z.object({
   to: z.string().min(1, 'workspace.validation.target'),

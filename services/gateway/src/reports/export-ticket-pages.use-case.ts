@@ -1,47 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ReportingRpc,
-  type ActorV1,
-  type KpiReportParamsV1,
-  type KpiReportV1,
-  type ProblemsReportParamsV1,
-  type ProblemsReportV1,
-  type ProductivityReportParamsV1,
-  type ProductivityReportV1,
-  type RecurringReportParamsV1,
-  type RecurringReportV1,
-  type TicketFiltersV1,
-  type TicketSummaryV1,
-  type YearlyReportParamsV1,
-  type YearlyReportV1,
-} from '@cau/contracts';
+import { ReportingRpc, type ActorV1, type TicketFiltersV1, type TicketSummaryV1 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
 
-/** Reporting computes and checks the reports (periods, roles); the gateway only passes the actor along. */
+/** A ticket export reads reporting's list page by page while the reply is being written. */
 @Injectable()
-export class GetReportsUseCase {
+export class ExportTicketPagesUseCase {
   constructor(private readonly rpc: RpcClient) {}
-
-  kpis(actor: ActorV1, params: KpiReportParamsV1): Promise<KpiReportV1> {
-    return this.rpc.request(ReportingRpc.Kpis, { actor, ...params });
-  }
-
-  recurring(actor: ActorV1, params: RecurringReportParamsV1): Promise<RecurringReportV1> {
-    return this.rpc.request(ReportingRpc.Recurring, { actor, ...params });
-  }
-
-  problems(actor: ActorV1, params: ProblemsReportParamsV1): Promise<ProblemsReportV1> {
-    return this.rpc.request(ReportingRpc.Problems, { actor, ...params });
-  }
-
-  yearly(actor: ActorV1, params: YearlyReportParamsV1): Promise<YearlyReportV1> {
-    return this.rpc.request(ReportingRpc.Yearly, { actor, ...params });
-  }
-
-  productivity(actor: ActorV1, params: ProductivityReportParamsV1): Promise<ProductivityReportV1> {
-    return this.rpc.request(ReportingRpc.Productivity, { actor, ...params });
-  }
 
   /**
    * The tickets of a filtered list, page by page, newest first. The first page is asked for before this

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import {
+  IntakeRpc,
+  ReportingRpc,
+  ResolutionRpc,
+  RoutingRpc,
+  type AnyRpcDefinition,
+  type ReplyOf,
+  type RequestOf,
+} from '@cau/contracts';
+import { RpcClient } from '@cau/messaging';
+import { rethrowRelativeTo } from './field-paths.js';
+
+/** The definitions of a catalogue (`ReportingRpc`, …) that can be sent as they are (not the per-area ones). */
+type SendableOf<Catalogue> = Extract<Catalogue[keyof Catalogue], AnyRpcDefinition>;
+
+/**
+ * Sends one service's request/reply definitions, for controllers whose route only forwards to that service:
+ * the route names the definition (`this.reporting.request(ReportingRpc.TicketList, …)`), which leads in one
+ * search to the handler that serves it (`@Answers(ReportingRpc.TicketList)`). What holds logic of its own
+ * stays a use case.
+ */
+@Injectable()
+export class ServiceClient<Catalogue> {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /**
+   * `sentUnder` names the part of the request the HTTP client sent (`body`, `filters`): the service checks the
+   * whole request, and a refusal's fields are named as the client sent them (`title`, not `body.title`).
+   */
+  request<D extends SendableOf<Catalogue>>(
+    definition: D,
+    request: RequestOf<D>,
+    sentUnder?: string,
+  ): Promise<ReplyOf<D>> {
+    const reply = this.rpc.request(definition, request);
+    return sentUnder === undefined ? reply : reply.catch((error: unknown) => rethrowRelativeTo(error, sentUnder));
+  }
+}
+
+@Injectable()
+export class IntakeClient extends ServiceClient<typeof IntakeRpc> {}
+
+@Injectable()
+export class RoutingClient extends ServiceClient<typeof RoutingRpc> {}
+
+@Injectable()
+export class ResolutionClient extends ServiceClient<typeof ResolutionRpc> {}
+
+@Injectable()
+export class ReportingClient extends ServiceClient<typeof ReportingRpc> {}
+
+/** Every service client, for the gateway module's providers. */
+export const SERVICE_CLIENTS = [IntakeClient, RoutingClient, ResolutionClient, ReportingClient];
