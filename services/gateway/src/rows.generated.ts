@@ -3,25 +3,15 @@
  * Please do not edit it manually.
  */
 
+import type { AuditAction, AuditTargetType } from './audit/audit.dto.js';
 import type { Language, Role } from '@cau/contracts';
+import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
-
-export type Json = JsonValue;
-
-export type JsonArray = JsonValue[];
-
-export type JsonObject = {
-  [x: string]: JsonValue | undefined;
-};
-
-export type JsonPrimitive = boolean | number | string | null;
-
-export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -59,7 +49,7 @@ export interface Attachments {
   expires_at: Timestamp | null;
   file_name: string | null;
   id: string;
-  kind: string;
+  kind: 'file' | 'link';
   owner_account_id: string;
   sha256: string | null;
   size_bytes: Int8 | null;
@@ -70,16 +60,16 @@ export interface Attachments {
 }
 
 export interface AuditLog {
-  action: string;
+  action: AuditAction;
   actor_email: string;
   actor_id: string;
   actor_name: string;
-  after: Json | null;
+  after: JsonColumn<unknown> | null;
   at: Generated<Timestamp>;
-  before: Json | null;
+  before: JsonColumn<unknown> | null;
   seq: Generated<Int8>;
   target_id: string;
-  target_type: string;
+  target_type: AuditTargetType;
 }
 
 export interface CannedAnswers {
