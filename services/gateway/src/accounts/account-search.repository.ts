@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@cau/contracts';
+import { sql } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
-import { wordPrefixPattern, type KeysetPosition } from '@cau/persistence';
+import { fetchRows, wordPrefixPattern, type KeysetPosition } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 import type { AccountSummaryResponse } from './account-search.dto.js';
 
 export interface AccountCriteria {
@@ -15,17 +17,6 @@ export interface AccountCriteria {
   limit: number;
 }
 
-interface AccountSummaryRow {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  area: string | null;
-  jurisdiction: string | null;
-  active: boolean;
-  sort_name: string;
-}
-
 export interface AccountMatch {
   account: AccountSummaryResponse;
   position: KeysetPosition;
@@ -34,31 +25,27 @@ export interface AccountMatch {
 /** Account search over the gateway schema: trigram index for the words, keyset on (sort_name, id). */
 @Injectable()
 export class AccountSearchRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async search(criteria: AccountCriteria): Promise<AccountMatch[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = criteria.terms.map((term) => `search_text LIKE ${param(wordPrefixPattern(term))}`);
-    if (criteria.roles) where.push(`role = ANY(${param(criteria.roles)}::text[])`);
-    if (criteria.area !== null) where.push(`area = ${param(criteria.area)}`);
-    if (criteria.active !== null) where.push(`active = ${param(criteria.active)}`);
-    if (criteria.after) {
-      where.push(`(sort_name, id) > (${param(criteria.after.sortKey)}, ${param(criteria.after.id)}::uuid)`);
-    }
-    const rows: AccountSummaryRow[] = await this.runtime.dataSource.query(
-      `SELECT id, name, email, role, area, jurisdiction, active, sort_name FROM "${this.s}".accounts
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY sort_name, id
-       LIMIT ${param(criteria.limit)}`,
-      params,
+    const { roles, area, active, after } = criteria;
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('accounts')
+        .select(['id', 'name', 'email', 'role', 'area', 'jurisdiction', 'active', 'sort_name'])
+        .$call((query) =>
+          criteria.terms.reduce((q, term) => q.where('search_text', 'like', wordPrefixPattern(term)), query),
+        )
+        .$if(roles !== null, (q) => q.where('role', '=', sql<Role>`ANY(${roles}::text[])`))
+        .$if(area !== null, (q) => q.where('area', '=', area))
+        .$if(active !== null, (q) => q.where('active', '=', active!))
+        .$if(after !== null, (q) => q.where(sql<boolean>`(sort_name, id) > (${after!.sortKey}, ${after!.id}::uuid)`))
+        .orderBy('sort_name')
+        .orderBy('id')
+        .limit(criteria.limit),
     );
     return rows.map(({ sort_name, ...account }) => ({ account, position: { sortKey: sort_name, id: account.id } }));
   }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Language, Role } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
+import type { Accounts } from '../rows.generated.js';
 
 export interface Account {
   id: string;
@@ -22,99 +26,102 @@ export type NewAccount = Omit<Account, 'active' | 'createdAt' | 'language'>;
 /** What an administrator may change in an account. */
 export type AccountAccess = Pick<Account, 'active' | 'role' | 'jurisdiction' | 'area'>;
 
-interface AccountRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string;
-  role: Role;
-  jurisdiction: string | null;
-  area: string | null;
-  active: boolean;
-  created_at: Date;
-  language: Language | null;
-}
+/** The account's columns, shared with the session repository, which reads an account with its session. */
+export const ACCOUNT_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'password_hash',
+  'role',
+  'jurisdiction',
+  'area',
+  'active',
+  'created_at',
+  'language',
+] as const;
 
-const COLUMNS = 'id, email, name, password_hash, role, jurisdiction, area, active, created_at, language';
+export type AccountRow = Pick<Selectable<Accounts>, (typeof ACCOUNT_COLUMNS)[number]>;
 
 /** Accounts of the gateway schema. E-mails are stored lower-case (the table checks it). */
 @Injectable()
 export class AccountRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Returns null when an account with that e-mail already exists. */
   async insert(account: NewAccount, tx?: EntityManager): Promise<Account | null> {
-    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
-      `INSERT INTO "${this.s}".accounts (id, email, name, password_hash, role, jurisdiction, area)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (email) DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [account.id, account.email, account.name, account.passwordHash, account.role, account.jurisdiction, account.area],
+    const row = await fetchFirst(
+      tx ?? this.runtime.dataSource,
+      this.db
+        .insertInto('accounts')
+        .values({
+          id: account.id,
+          email: account.email,
+          name: account.name,
+          password_hash: account.passwordHash,
+          role: account.role,
+          jurisdiction: account.jurisdiction,
+          area: account.area,
+        })
+        .onConflict((conflict) => conflict.column('email').doNothing())
+        .returning(ACCOUNT_COLUMNS),
     );
-    return rows[0] ? toAccount(rows[0]) : null;
+    return row ? toAccount(row) : null;
   }
 
   async findByEmail(email: string): Promise<Account | null> {
-    const rows: AccountRow[] = await this.runtime.dataSource.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE email = $1`,
-      [email],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('email', '=', email),
     );
-    return rows[0] ? toAccount(rows[0]) : null;
+    return row ? toAccount(row) : null;
   }
 
   /** Returns null when there is no such account. */
   async updateAccess(id: string, access: AccountAccess, tx?: EntityManager): Promise<Account | null> {
-    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
-      // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
-      `WITH updated AS (
-         UPDATE "${this.s}".accounts SET active = $2, role = $3, jurisdiction = $4, area = $5
-         WHERE id = $1
-         RETURNING ${COLUMNS}
-       ) SELECT ${COLUMNS} FROM updated`,
-      [id, access.active, access.role, access.jurisdiction, access.area],
+    const row = await fetchFirst(
+      tx ?? this.runtime.dataSource,
+      this.db
+        .updateTable('accounts')
+        .set({ active: access.active, role: access.role, jurisdiction: access.jurisdiction, area: access.area })
+        .where('id', '=', id)
+        .returning(ACCOUNT_COLUMNS),
     );
-    return rows[0] ? toAccount(rows[0]) : null;
+    return row ? toAccount(row) : null;
   }
 
   /** Returns false when there is no such account. */
   async updatePasswordHash(id: string, passwordHash: string, tx?: EntityManager): Promise<boolean> {
-    const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(
-      `WITH updated AS (
-         UPDATE "${this.s}".accounts SET password_hash = $2 WHERE id = $1 RETURNING id
-       ) SELECT id FROM updated`,
-      [id, passwordHash],
+    const rows = await fetchRows(
+      tx ?? this.runtime.dataSource,
+      this.db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', id).returning('id'),
     );
     return rows.length > 0;
   }
 
   /** Returns null when there is no such account. */
   async updateLanguage(id: string, language: Language): Promise<Account | null> {
-    const rows: AccountRow[] = await this.runtime.dataSource.query(
-      `WITH updated AS (
-         UPDATE "${this.s}".accounts SET language = $2 WHERE id = $1 RETURNING ${COLUMNS}
-       ) SELECT ${COLUMNS} FROM updated`,
-      [id, language],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.updateTable('accounts').set({ language }).where('id', '=', id).returning(ACCOUNT_COLUMNS),
     );
-    return rows[0] ? toAccount(rows[0]) : null;
+    return row ? toAccount(row) : null;
   }
 
   /** `lock` (inside `tx`) holds the row until the transaction ends. */
   async findById(id: string, tx?: EntityManager, options: { lock?: boolean } = {}): Promise<Account | null> {
-    const rows: AccountRow[] = await (tx ?? this.runtime.dataSource).query(
-      `SELECT ${COLUMNS} FROM "${this.s}".accounts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
-      [id],
+    const row = await fetchFirst(
+      tx ?? this.runtime.dataSource,
+      this.db
+        .selectFrom('accounts')
+        .select(ACCOUNT_COLUMNS)
+        .where('id', '=', id)
+        .$if(options.lock === true, (query) => query.forUpdate()),
     );
-    return rows[0] ? toAccount(rows[0]) : null;
+    return row ? toAccount(row) : null;
   }
 }
-
-/** Shared with the session repository, which reads an account together with its session. */
-export const ACCOUNT_COLUMNS = COLUMNS;
-export type { AccountRow };
 
 /** An account as the audit log keeps it: never the password hash. */
 export function auditedAccount(account: Account): Record<string, unknown> {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 export interface StoredFile {
   id: string;
@@ -30,41 +33,42 @@ export interface AttachmentRecord {
   expiresAt: Date | null;
 }
 
-interface Row {
-  id: string;
-  ticket_number: number | null;
-  owner_account_id: string;
-  owner_name: string | null;
-  owner_role: string | null;
-  kind: 'file' | 'link';
-  file_name: string | null;
-  content_type: string | null;
-  size_bytes: string | null;
-  sha256: string | null;
-  storage_key: string | null;
-  url: string | null;
-  title: string | null;
-  created_at: Date;
-  attached_at: Date | null;
-  expires_at: Date | null;
-}
-
 /** Why an insert or a binding did not happen. */
 export type Refusal = { refused: 'ticket-full'; limit: number } | { refused: 'unknown'; id: string };
 
-const SELECT = `
-  SELECT a.id, a.ticket_number, a.owner_account_id, o.name AS owner_name, o.role AS owner_role, a.kind,
-         a.file_name, a.content_type, a.size_bytes, a.sha256, a.storage_key, a.url, a.title,
-         a.created_at, a.attached_at, a.expires_at`;
+/** Attachments with their owner's name and role. */
+function selectAttachments(db: typeof gatewayRows) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('accounts as o', 'o.id', 'a.owner_account_id')
+    .select([
+      'a.id',
+      'a.ticket_number',
+      'a.owner_account_id',
+      'o.name as owner_name',
+      'o.role as owner_role',
+      'a.kind',
+      'a.file_name',
+      'a.content_type',
+      'a.size_bytes',
+      'a.sha256',
+      'a.storage_key',
+      'a.url',
+      'a.title',
+      'a.created_at',
+      'a.attached_at',
+      'a.expires_at',
+    ]);
+}
+
+type Row = InferResult<ReturnType<typeof selectAttachments>>[number];
 
 /** The gateway's attachment metadata (`gateway.attachments`); the bytes are the store's. */
 @Injectable()
 export class AttachmentRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Files uploaded ahead of a registration or comment, owned by their uploader until they expire. */
   async insertStaged(owner: string, files: StoredFile[], expiresAt: Date): Promise<void> {
@@ -90,10 +94,17 @@ export class AttachmentRepository {
   }
 
   async insertLink(owner: string, ticketNumber: number, id: string, url: string, title: string | null): Promise<void> {
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".attachments (id, ticket_number, owner_account_id, kind, url, title, attached_at)
-       VALUES ($1, $2, $3, 'link', $4, $5, now())`,
-      [id, ticketNumber, owner, url, title],
+    await execute(
+      this.runtime.dataSource,
+      this.db.insertInto('attachments').values({
+        id,
+        ticket_number: ticketNumber,
+        owner_account_id: owner,
+        kind: 'link',
+        url,
+        title,
+        attached_at: sql<Date>`now()`,
+      }),
     );
   }
 
@@ -109,23 +120,26 @@ export class AttachmentRepository {
     ticketNumber: number | null,
     boundCount: boolean,
   ): Promise<AttachmentRecord[]> {
-    const rows: Row[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".attachments a JOIN "${this.s}".accounts o ON o.id = a.owner_account_id
-       WHERE a.id = ANY($1::uuid[]) AND a.owner_account_id = $2 AND a.kind = 'file'
-         AND ((a.ticket_number IS NULL AND a.expires_at > now())
-              OR ($4 AND a.ticket_number IS NOT NULL) OR a.ticket_number = $3::int)`,
-      [ids, owner, ticketNumber, boundCount],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectAttachments(this.db)
+        .where('a.id', '=', sql<string>`ANY(${ids}::uuid[])`)
+        .where('a.owner_account_id', '=', owner)
+        .where('a.kind', '=', 'file')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('a.ticket_number', 'is', null), eb('a.expires_at', '>', sql<Date>`now()`)]),
+            eb.and([eb.val(boundCount), eb('a.ticket_number', 'is not', null)]),
+            eb('a.ticket_number', '=', sql<number | null>`${ticketNumber}::int`),
+          ]),
+        ),
     );
     return rows.map(toRecord);
   }
 
   /** Bytes on a ticket. */
   async usage(ticketNumber: number): Promise<number> {
-    const rows: Array<{ used: string }> = await this.runtime.dataSource.query(
-      `SELECT coalesce(sum(size_bytes), 0) AS used FROM "${this.s}".attachments WHERE ticket_number = $1`,
-      [ticketNumber],
-    );
-    return Number(rows[0]?.used ?? 0);
+    return this.bytesOn(this.runtime.dataSource.manager, ticketNumber);
   }
 
   /**
@@ -142,12 +156,21 @@ export class AttachmentRepository {
     if (ids.length === 0) return null;
     return this.runtime.dataSource.transaction(async (tx) => {
       const used = await this.lockedUsage(tx, ticketNumber);
-      const rows: Array<{ id: string; ticket_number: number | null; size_bytes: string }> = await tx.query(
-        `SELECT id, ticket_number, size_bytes FROM "${this.s}".attachments
-         WHERE id = ANY($1::uuid[]) AND owner_account_id = $2 AND kind = 'file'
-           AND ((ticket_number IS NULL AND expires_at > now()) OR ticket_number = $3)
-         FOR UPDATE`,
-        [ids, owner, ticketNumber],
+      const rows = await fetchRows(
+        tx,
+        this.db
+          .selectFrom('attachments')
+          .select(['id', 'ticket_number', 'size_bytes'])
+          .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+          .where('owner_account_id', '=', owner)
+          .where('kind', '=', 'file')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('ticket_number', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]),
+              eb('ticket_number', '=', ticketNumber),
+            ]),
+          )
+          .forUpdate(),
       );
       const found = new Set(rows.map((r) => r.id));
       const missing = ids.find((id) => !found.has(id));
@@ -155,10 +178,12 @@ export class AttachmentRepository {
       const staged = rows.filter((r) => r.ticket_number === null);
       const adding = staged.reduce((sum, r) => sum + Number(r.size_bytes), 0);
       if (adding > 0 && used + adding > maxTicketBytes) return { refused: 'ticket-full', limit: maxTicketBytes };
-      await tx.query(
-        `UPDATE "${this.s}".attachments SET ticket_number = $2, attached_at = now(), expires_at = NULL
-         WHERE id = ANY($1::uuid[])`,
-        [staged.map((r) => r.id), ticketNumber],
+      await execute(
+        tx,
+        this.db
+          .updateTable('attachments')
+          .set({ ticket_number: ticketNumber, attached_at: sql<Date>`now()`, expires_at: null })
+          .where('id', '=', sql<string>`ANY(${staged.map((r) => r.id)}::uuid[])`),
       );
       return null;
     });
@@ -166,21 +191,19 @@ export class AttachmentRepository {
 
   /** A ticket's files and links, oldest first. */
   async listForTicket(ticketNumber: number): Promise<AttachmentRecord[]> {
-    const rows: Row[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".attachments a JOIN "${this.s}".accounts o ON o.id = a.owner_account_id
-       WHERE a.ticket_number = $1 ORDER BY a.attached_at, a.id`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectAttachments(this.db).where('a.ticket_number', '=', ticketNumber).orderBy('a.attached_at').orderBy('a.id'),
     );
     return rows.map(toRecord);
   }
 
   async findOnTicket(ticketNumber: number, id: string): Promise<AttachmentRecord | null> {
-    const rows: Row[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".attachments a JOIN "${this.s}".accounts o ON o.id = a.owner_account_id
-       WHERE a.ticket_number = $1 AND a.id = $2`,
-      [ticketNumber, id],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      selectAttachments(this.db).where('a.ticket_number', '=', ticketNumber).where('a.id', '=', id),
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return row ? toRecord(row) : null;
   }
 
   /**
@@ -189,28 +212,45 @@ export class AttachmentRepository {
    * longer staged) or finds no row; bytes whose deletion fails are orphans, never a dangling row.
    */
   async deleteExpired(limit: number): Promise<string[]> {
-    const rows: Array<{ storage_key: string }> = await this.runtime.dataSource.query(
-      // Wrapped in a SELECT because TypeORM reshapes the result of a bare DELETE … RETURNING.
-      `WITH expired AS (
-         SELECT id FROM "${this.s}".attachments
-         WHERE ticket_number IS NULL AND expires_at <= now()
-         ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), deleted AS (
-         DELETE FROM "${this.s}".attachments a USING expired WHERE a.id = expired.id RETURNING a.storage_key
-       ) SELECT storage_key FROM deleted`,
-      [limit],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .with('expired', (db) =>
+          db
+            .selectFrom('attachments')
+            .select('id')
+            .where('ticket_number', 'is', null)
+            .where('expires_at', '<=', sql<Date>`now()`)
+            .orderBy('expires_at')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .deleteFrom('attachments as a')
+        .using('expired')
+        .whereRef('a.id', '=', 'expired.id')
+        .returning('a.storage_key'),
     );
-    return rows.map((r) => r.storage_key);
+    // A staged row is a file's: its storage key is set.
+    return rows.flatMap((r) => (r.storage_key === null ? [] : [r.storage_key]));
   }
 
   /** Serializes changes to one ticket's attachments (limit checks) across gateway instances. */
   private async lockedUsage(tx: EntityManager, ticketNumber: number): Promise<number> {
+    // Locks and reads no row.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('gateway.attachments'), $1)`, [ticketNumber]);
-    const rows: Array<{ used: string }> = await tx.query(
-      `SELECT coalesce(sum(size_bytes), 0) AS used FROM "${this.s}".attachments WHERE ticket_number = $1`,
-      [ticketNumber],
+    return this.bytesOn(tx, ticketNumber);
+  }
+
+  private async bytesOn(tx: EntityManager, ticketNumber: number): Promise<number> {
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('size_bytes'), sql<number>`0`).as('used'))
+        .where('ticket_number', '=', ticketNumber),
     );
-    return Number(rows[0]?.used ?? 0);
+    return Number(row?.used ?? 0);
   }
 
   private async insertFile(
@@ -220,22 +260,21 @@ export class AttachmentRepository {
     ticketNumber: number | null,
     expiresAt: Date | null,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".attachments
-         (id, ticket_number, owner_account_id, kind, file_name, content_type, size_bytes, sha256, storage_key,
-          attached_at, expires_at)
-       VALUES ($1, $2, $3, 'file', $4, $5, $6, $7, $8, CASE WHEN $2::int IS NULL THEN NULL ELSE now() END, $9)`,
-      [
-        file.id,
-        ticketNumber,
-        owner,
-        file.fileName,
-        file.contentType,
-        file.sizeBytes,
-        file.sha256,
-        file.storageKey,
-        expiresAt,
-      ],
+    await execute(
+      tx,
+      this.db.insertInto('attachments').values({
+        id: file.id,
+        ticket_number: ticketNumber,
+        owner_account_id: owner,
+        kind: 'file',
+        file_name: file.fileName,
+        content_type: file.contentType,
+        size_bytes: file.sizeBytes,
+        sha256: file.sha256,
+        storage_key: file.storageKey,
+        attached_at: ticketNumber === null ? null : sql<Date>`now()`,
+        expires_at: expiresAt,
+      }),
     );
   }
 }

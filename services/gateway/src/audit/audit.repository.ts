@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 import type { AuditAction, AuditTargetType } from './audit.dto.js';
 
 export interface AuditChange {
@@ -29,19 +32,6 @@ export interface AuditFilter {
   limit: number;
 }
 
-interface AuditRow {
-  seq: string;
-  at: Date;
-  actor_id: string;
-  actor_name: string;
-  actor_email: string;
-  action: AuditAction;
-  target_type: AuditTargetType;
-  target_id: string;
-  before: unknown;
-  after: unknown;
-}
-
 /**
  * The actor of a failed login nobody could be identified in (an unknown e-mail, a provider answer that
  * never reached an account): the nil UUID, with what little is known as its name.
@@ -53,57 +43,58 @@ export function anonymousActor(name: string): ActorV1 {
 /** The gateway's audit log: appended to, never changed. */
 @Injectable()
 export class AuditRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Appends in `tx` when given (the change's own transaction), else on its own. */
   async record(actor: ActorV1, change: AuditChange, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.runtime.dataSource).query(
-      `INSERT INTO "${this.s}".audit_log
-         (actor_id, actor_name, actor_email, action, target_type, target_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
-      [
-        actor.accountId,
-        actor.name,
-        actor.email,
-        change.action,
-        change.targetType,
-        change.targetId,
-        toJson(change.before),
-        toJson(change.after),
-      ],
+    await execute(
+      tx ?? this.runtime.dataSource,
+      this.db.insertInto('audit_log').values({
+        actor_id: actor.accountId,
+        actor_name: actor.name,
+        actor_email: actor.email,
+        action: change.action,
+        target_type: change.targetType,
+        target_id: change.targetId,
+        before: toJson(change.before),
+        after: toJson(change.after),
+      }),
     );
   }
 
   /** Newest first: by the time of the change, then by `seq` within one transaction. */
   async search(filter: AuditFilter): Promise<AuditEntry[]> {
-    const params: unknown[] = [];
-    const where: string[] = ['true'];
-    const add = (sql: (p: string) => string, value: unknown): void => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (filter.targetType !== null) add((p) => `target_type = ${p}`, filter.targetType);
-    if (filter.targetId !== null) add((p) => `target_id = ${p}`, filter.targetId);
-    if (filter.actor !== null) add((p) => `actor_id = ${p}`, filter.actor);
-    if (filter.from !== null) add((p) => `at >= ${p}`, filter.from);
-    if (filter.to !== null) add((p) => `at < ${p}`, filter.to);
-    // After the previous page's last row, by its (at, seq); an unknown seq gives an empty page.
-    if (filter.before !== null) {
-      add(
-        (p) => `(at, seq) < (SELECT c.at, c.seq FROM "${this.s}".audit_log c WHERE c.seq = ${p}::bigint)`,
-        filter.before,
-      );
-    }
-    params.push(filter.limit);
-    const rows: AuditRow[] = await this.runtime.dataSource.query(
-      `SELECT seq::text AS seq, at, actor_id, actor_name, actor_email, action, target_type, target_id, before, after
-       FROM "${this.s}".audit_log WHERE ${where.join(' AND ')}
-       ORDER BY at DESC, audit_log.seq DESC LIMIT $${params.length}`,
-      params,
+    const { targetType, targetId, actor, from, to, before } = filter;
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('audit_log')
+        .select([
+          sql<string>`seq::text`.as('seq'),
+          'at',
+          'actor_id',
+          'actor_name',
+          'actor_email',
+          'action',
+          'target_type',
+          'target_id',
+          'before',
+          'after',
+        ])
+        .$if(targetType !== null, (q) => q.where('target_type', '=', targetType!))
+        .$if(targetId !== null, (q) => q.where('target_id', '=', targetId!))
+        .$if(actor !== null, (q) => q.where('actor_id', '=', actor!))
+        .$if(from !== null, (q) => q.where('at', '>=', from!))
+        .$if(to !== null, (q) => q.where('at', '<', to!))
+        // After the previous page's last row, by its (at, seq); an unknown seq gives an empty page.
+        .$if(before !== null, (q) =>
+          q.where(sql<boolean>`(at, seq) < (SELECT c.at, c.seq FROM audit_log c WHERE c.seq = ${before}::bigint)`),
+        )
+        .orderBy('at', 'desc')
+        .orderBy('audit_log.seq', 'desc')
+        .limit(filter.limit),
     );
     return rows.map((row) => ({
       seq: row.seq,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sql, type Compilable, type InferResult } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 export interface CannedAnswer {
   id: string;
@@ -13,17 +16,6 @@ export interface CannedAnswer {
   updatedAt: Date;
 }
 
-interface CannedAnswerRow {
-  id: string;
-  area: string;
-  title: string;
-  body: string;
-  updated_by: string;
-  updated_by_name: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** PostgreSQL's unique_violation: the area already has an answer with that title. */
 const UNIQUE_VIOLATION = '23505';
 
@@ -32,41 +24,46 @@ export type CannedSaveOutcome = { saved: CannedAnswer } | { duplicateTitle: true
 /** The areas' canned answers, in the gateway schema, read with the name of whoever wrote them last. */
 @Injectable()
 export class CannedAnswerRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
-  private select(where: string): string {
-    return `SELECT c.id, c.area, c.title, c.body, c.updated_by, a.name AS updated_by_name, c.created_at, c.updated_at
-            FROM "${this.s}".canned_answers c JOIN "${this.s}".accounts a ON a.id = c.updated_by
-            WHERE ${where}`;
+  private select() {
+    return this.db
+      .selectFrom('canned_answers as c')
+      .innerJoin('accounts as a', 'a.id', 'c.updated_by')
+      .select([
+        'c.id',
+        'c.area',
+        'c.title',
+        'c.body',
+        'c.updated_by',
+        'a.name as updated_by_name',
+        'c.created_at',
+        'c.updated_at',
+      ]);
   }
 
   /** Up to `limit` answers, of one area or all, whose title or text contain `search` (any case). */
   async list(filter: { area?: string; search?: string }, limit: number): Promise<CannedAnswer[]> {
-    const params: unknown[] = [];
-    const where: string[] = ['true'];
-    if (filter.area) {
-      params.push(filter.area);
-      where.push(`c.area = $${params.length}`);
-    }
-    if (filter.search) {
-      params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(c.title ILIKE $${params.length} OR c.body ILIKE $${params.length})`);
-    }
-    params.push(limit);
-    const rows: CannedAnswerRow[] = await this.runtime.dataSource.query(
-      `${this.select(where.join(' AND '))} ORDER BY c.area, lower(c.title), c.id LIMIT $${params.length}`,
-      params,
+    const { area, search } = filter;
+    const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.select()
+        .$if(!!area, (q) => q.where('c.area', '=', area!))
+        .$if(!!search, (q) => q.where((eb) => eb.or([eb('c.title', 'ilike', pattern), eb('c.body', 'ilike', pattern)])))
+        .orderBy('c.area')
+        .orderBy(sql`lower(c.title)`)
+        .orderBy('c.id')
+        .limit(limit),
     );
     return rows.map(toCannedAnswer);
   }
 
   async find(id: string, tx?: EntityManager): Promise<CannedAnswer | null> {
-    const rows: CannedAnswerRow[] = await (tx ?? this.runtime.dataSource).query(this.select('c.id = $1'), [id]);
-    return rows[0] ? toCannedAnswer(rows[0]) : null;
+    const row = await fetchFirst(tx ?? this.runtime.dataSource, this.select().where('c.id', '=', id));
+    return row ? toCannedAnswer(row) : null;
   }
 
   async insert(
@@ -76,9 +73,17 @@ export class CannedAnswerRepository {
     tx?: EntityManager,
   ): Promise<CannedSaveOutcome> {
     return this.write(
-      `INSERT INTO "${this.s}".canned_answers (id, area, title, body, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-      [id, fields.area, fields.title, fields.body, author],
+      this.db
+        .insertInto('canned_answers')
+        .values({
+          id,
+          area: fields.area,
+          title: fields.title,
+          body: fields.body,
+          created_by: author,
+          updated_by: author,
+        })
+        .returning('id'),
       id,
       tx,
     );
@@ -91,29 +96,28 @@ export class CannedAnswerRepository {
     tx?: EntityManager,
   ): Promise<CannedSaveOutcome> {
     return this.write(
-      // Through a CTE: the driver answers a bare UPDATE with a row count, not its RETURNING rows.
-      `WITH updated AS (
-         UPDATE "${this.s}".canned_answers SET title = $2, body = $3, updated_by = $4, updated_at = now()
-         WHERE id = $1 RETURNING id
-       ) SELECT id FROM updated`,
-      [id, fields.title, fields.body, author],
+      this.db
+        .updateTable('canned_answers')
+        .set({ title: fields.title, body: fields.body, updated_by: author, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returning('id'),
       id,
       tx,
     );
   }
 
   async delete(id: string, tx?: EntityManager): Promise<boolean> {
-    const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(
-      `WITH deleted AS (DELETE FROM "${this.s}".canned_answers WHERE id = $1 RETURNING id) SELECT id FROM deleted`,
-      [id],
+    const rows = await fetchRows(
+      tx ?? this.runtime.dataSource,
+      this.db.deleteFrom('canned_answers').where('id', '=', id).returning('id'),
     );
     return rows.length > 0;
   }
 
   /** In a transaction, a duplicate title leaves it aborted: the caller must not write more in it. */
-  private async write(sql: string, params: unknown[], id: string, tx?: EntityManager): Promise<CannedSaveOutcome> {
+  private async write(query: Compilable<{ id: string }>, id: string, tx?: EntityManager): Promise<CannedSaveOutcome> {
     try {
-      const rows: Array<{ id: string }> = await (tx ?? this.runtime.dataSource).query(sql, params);
+      const rows: InferResult<typeof query> = await fetchRows(tx ?? this.runtime.dataSource, query);
       if (rows.length === 0) return { notFound: true };
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return { duplicateTitle: true };
@@ -123,6 +127,8 @@ export class CannedAnswerRepository {
     return saved ? { saved } : { notFound: true };
   }
 }
+
+type CannedAnswerRow = InferResult<ReturnType<CannedAnswerRepository['select']>>[number];
 
 function toCannedAnswer(row: CannedAnswerRow): CannedAnswer {
   return {

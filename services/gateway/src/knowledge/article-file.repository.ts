@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 import type { StoredFile } from '../attachments/attachment.repository.js';
 
 export interface ArticleFileRecord {
@@ -15,43 +18,51 @@ export interface ArticleFileRecord {
   createdAt: Date;
 }
 
-interface Row {
-  id: string;
-  article_id: string;
-  owner_account_id: string;
-  owner_name: string | null;
-  file_name: string;
-  content_type: string;
-  size_bytes: string;
-  sha256: string;
-  storage_key: string;
-  created_at: Date;
+/** A file with the name of its owner (null once the account is gone). */
+function selectFiles(db: typeof gatewayRows) {
+  return db
+    .selectFrom('article_files as f')
+    .leftJoin('accounts as o', 'o.id', 'f.owner_account_id')
+    .select([
+      'f.id',
+      'f.article_id',
+      'f.owner_account_id',
+      'o.name as owner_name',
+      'f.file_name',
+      'f.content_type',
+      'f.size_bytes',
+      'f.sha256',
+      'f.storage_key',
+      'f.created_at',
+    ]);
 }
 
-const SELECT = `
-  SELECT f.id, f.article_id, f.owner_account_id, o.name AS owner_name, f.file_name, f.content_type, f.size_bytes,
-         f.sha256, f.storage_key, f.created_at
-  FROM "$S".article_files f LEFT JOIN "$S".accounts o ON o.id = f.owner_account_id`;
+type Row = InferResult<ReturnType<typeof selectFiles>>[number];
 
 /** The metadata of articles' files (`gateway.article_files`); the bytes are the store's. */
 @Injectable()
 export class ArticleFileRepository {
-  private readonly select: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.select = SELECT.replaceAll('$S', runtime.schema);
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** In the request's order: each row's own clock time, not the transaction's. */
   async insert(owner: string, articleId: string, files: StoredFile[]): Promise<void> {
-    const s = this.runtime.schema;
     await this.runtime.dataSource.transaction(async (tx) => {
       for (const file of files) {
-        await tx.query(
-          `INSERT INTO "${s}".article_files
-             (id, article_id, owner_account_id, file_name, content_type, size_bytes, sha256, storage_key, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
-          [file.id, articleId, owner, file.fileName, file.contentType, file.sizeBytes, file.sha256, file.storageKey],
+        await execute(
+          tx,
+          this.db.insertInto('article_files').values({
+            id: file.id,
+            article_id: articleId,
+            owner_account_id: owner,
+            file_name: file.fileName,
+            content_type: file.contentType,
+            size_bytes: file.sizeBytes,
+            sha256: file.sha256,
+            storage_key: file.storageKey,
+            created_at: sql<Date>`clock_timestamp()`,
+          }),
         );
       }
     });
@@ -59,19 +70,19 @@ export class ArticleFileRepository {
 
   /** The article's files, oldest first. */
   async list(articleId: string): Promise<ArticleFileRecord[]> {
-    const rows: Row[] = await this.runtime.dataSource.query(
-      `${this.select} WHERE f.article_id = $1 ORDER BY f.created_at, f.id`,
-      [articleId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectFiles(this.db).where('f.article_id', '=', articleId).orderBy('f.created_at').orderBy('f.id'),
     );
     return rows.map(toRecord);
   }
 
   async find(articleId: string, id: string): Promise<ArticleFileRecord | null> {
-    const rows: Row[] = await this.runtime.dataSource.query(`${this.select} WHERE f.article_id = $1 AND f.id = $2`, [
-      articleId,
-      id,
-    ]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      selectFiles(this.db).where('f.article_id', '=', articleId).where('f.id', '=', id),
+    );
+    return row ? toRecord(row) : null;
   }
 }
 

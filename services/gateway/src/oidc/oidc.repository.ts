@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sql } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 /** A login under way, from the redirect to the provider until its callback. */
 export interface OidcFlow {
@@ -14,51 +17,35 @@ export interface OidcFlow {
   expiresAt: Date;
 }
 
-interface FlowRow {
-  state: string;
-  browser_hash: string;
-  provider: string;
-  code_verifier: string;
-  nonce: string;
-  redirect_uri: string;
-  return_to: string;
-  expires_at: Date;
-}
-
 /** Logins under way and the (issuer, subject) → account links of the gateway schema. */
 @Injectable()
 export class OidcRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insertFlow(flow: OidcFlow): Promise<void> {
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".oidc_flows
-         (state, browser_hash, provider, code_verifier, nonce, redirect_uri, return_to, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        flow.state,
-        flow.browserHash,
-        flow.provider,
-        flow.codeVerifier,
-        flow.nonce,
-        flow.redirectUri,
-        flow.returnTo,
-        flow.expiresAt,
-      ],
+    await execute(
+      this.runtime.dataSource,
+      this.db.insertInto('oidc_flows').values({
+        state: flow.state,
+        browser_hash: flow.browserHash,
+        provider: flow.provider,
+        code_verifier: flow.codeVerifier,
+        nonce: flow.nonce,
+        redirect_uri: flow.redirectUri,
+        return_to: flow.returnTo,
+        expires_at: flow.expiresAt,
+      }),
     );
   }
 
   /** Deletes and returns the flow of `state`: a callback is accepted once, whatever its outcome. */
   async takeFlow(state: string): Promise<OidcFlow | null> {
-    const rows: FlowRow[] = await this.runtime.dataSource.query(
-      `WITH taken AS (DELETE FROM "${this.s}".oidc_flows WHERE state = $1 RETURNING *) SELECT * FROM taken`,
-      [state],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.deleteFrom('oidc_flows').where('state', '=', state).returningAll(),
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       state: row.state,
@@ -73,19 +60,21 @@ export class OidcRepository {
   }
 
   async purgeExpiredFlows(now: Date): Promise<void> {
-    await this.runtime.dataSource.query(`DELETE FROM "${this.s}".oidc_flows WHERE expires_at <= $1`, [now]);
+    await execute(this.runtime.dataSource, this.db.deleteFrom('oidc_flows').where('expires_at', '<=', now));
   }
 
   /** The account linked to the provider's subject, if any; records the login on the link. */
   async touchIdentity(issuer: string, subject: string): Promise<string | null> {
-    const rows: Array<{ account_id: string }> = await this.runtime.dataSource.query(
-      `WITH touched AS (
-         UPDATE "${this.s}".oidc_identities SET last_login_at = now()
-         WHERE issuer = $1 AND subject = $2 RETURNING account_id
-       ) SELECT account_id FROM touched`,
-      [issuer, subject],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('oidc_identities')
+        .set({ last_login_at: sql<Date>`now()` })
+        .where('issuer', '=', issuer)
+        .where('subject', '=', subject)
+        .returning('account_id'),
     );
-    return rows[0]?.account_id ?? null;
+    return row?.account_id ?? null;
   }
 
   /** Returns false when the subject was linked meanwhile (two first logins at once). */
@@ -93,10 +82,18 @@ export class OidcRepository {
     tx: EntityManager,
     identity: { issuer: string; subject: string; provider: string; accountId: string },
   ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".oidc_identities (issuer, subject, provider, account_id)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (issuer, subject) DO NOTHING RETURNING account_id`,
-      [identity.issuer, identity.subject, identity.provider, identity.accountId],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('oidc_identities')
+        .values({
+          issuer: identity.issuer,
+          subject: identity.subject,
+          provider: identity.provider,
+          account_id: identity.accountId,
+        })
+        .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doNothing())
+        .returning('account_id'),
     );
     return rows.length > 0;
   }

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 /** The open reset links, by the hash of their token. */
 @Injectable()
 export class PasswordResetRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insert(tx: EntityManager, tokenHash: string, accountId: string, expiresAt: Date): Promise<void> {
-    await tx.query(`INSERT INTO "${this.s}".password_resets (token_hash, account_id, expires_at) VALUES ($1, $2, $3)`, [
-      tokenHash,
-      accountId,
-      expiresAt,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .insertInto('password_resets')
+        .values({ token_hash: tokenHash, account_id: accountId, expires_at: expiresAt }),
+    );
   }
 
   /**
@@ -24,20 +26,28 @@ export class PasswordResetRepository {
    * that account with it; returns the account, or null. Two concurrent uses: the row lock lets one win.
    */
   async consume(tx: EntityManager, tokenHash: string): Promise<string | null> {
-    const rows: Array<{ account_id: string }> = await tx.query(
-      `WITH used AS (
-         UPDATE "${this.s}".password_resets r SET used_at = now()
-         FROM "${this.s}".accounts a
-         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND a.id = r.account_id AND a.active
-         RETURNING r.account_id
-       ) SELECT account_id FROM used`,
-      [tokenHash],
+    const used = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('password_resets as r')
+        .from('accounts as a')
+        .set({ used_at: sql<Date>`now()` })
+        .where('r.token_hash', '=', tokenHash)
+        .where('r.used_at', 'is', null)
+        .where('r.expires_at', '>', sql<Date>`now()`)
+        .whereRef('a.id', '=', 'r.account_id')
+        .where('a.active', '=', true)
+        .returning('r.account_id'),
     );
-    const accountId = rows[0]?.account_id ?? null;
+    const accountId = used?.account_id ?? null;
     if (accountId !== null) {
-      await tx.query(
-        `UPDATE "${this.s}".password_resets SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`,
-        [accountId],
+      await execute(
+        tx,
+        this.db
+          .updateTable('password_resets')
+          .set({ used_at: sql<Date>`now()` })
+          .where('account_id', '=', accountId)
+          .where('used_at', 'is', null),
       );
     }
     return accountId;
@@ -45,8 +55,9 @@ export class PasswordResetRepository {
 
   /** Links expired a day ago or more are of no use to anyone. */
   async purgeExpired(): Promise<void> {
-    await this.runtime.dataSource.query(
-      `DELETE FROM "${this.s}".password_resets WHERE expires_at < now() - interval '1 day'`,
+    await execute(
+      this.runtime.dataSource,
+      this.db.deleteFrom('password_resets').where('expires_at', '<', sql<Date>`now() - interval '1 day'`),
     );
   }
 }

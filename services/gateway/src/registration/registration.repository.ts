@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Language } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 /** What a person typed on the registration page, kept until the mailed link is opened. */
 export interface PendingRegistration {
@@ -11,21 +14,12 @@ export interface PendingRegistration {
   language: Language;
 }
 
-interface RegistrationRow {
-  email: string;
-  name: string;
-  password_hash: string;
-  language: Language;
-}
-
 /** Registrations waiting for their address to be confirmed, by the hash of their token. */
 @Injectable()
 export class RegistrationRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insert(
     tx: EntityManager,
@@ -33,10 +27,16 @@ export class RegistrationRepository {
     registration: PendingRegistration,
     expiresAt: Date,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".registrations (token_hash, email, name, password_hash, language, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [tokenHash, registration.email, registration.name, registration.passwordHash, registration.language, expiresAt],
+    await execute(
+      tx,
+      this.db.insertInto('registrations').values({
+        token_hash: tokenHash,
+        email: registration.email,
+        name: registration.name,
+        password_hash: registration.passwordHash,
+        language: registration.language,
+        expires_at: expiresAt,
+      }),
     );
   }
 
@@ -45,26 +45,33 @@ export class RegistrationRepository {
    * it; returns what was registered, or null. Two concurrent uses: the row lock lets one win.
    */
   async consume(tx: EntityManager, tokenHash: string): Promise<PendingRegistration | null> {
-    const rows: RegistrationRow[] = await tx.query(
-      `WITH used AS (
-         UPDATE "${this.s}".registrations SET used_at = now()
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-         RETURNING email, name, password_hash, language
-       ) SELECT * FROM used`,
-      [tokenHash],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('registrations')
+        .set({ used_at: sql<Date>`now()` })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', sql<Date>`now()`)
+        .returning(['email', 'name', 'password_hash', 'language']),
     );
-    const row = rows[0];
     if (!row) return null;
-    await tx.query(`UPDATE "${this.s}".registrations SET used_at = now() WHERE email = $1 AND used_at IS NULL`, [
-      row.email,
-    ]);
+    await execute(
+      tx,
+      this.db
+        .updateTable('registrations')
+        .set({ used_at: sql<Date>`now()` })
+        .where('email', '=', row.email)
+        .where('used_at', 'is', null),
+    );
     return { email: row.email, name: row.name, passwordHash: row.password_hash, language: row.language };
   }
 
   /** Links expired a day ago or more are of no use to anyone (and hold a password hash). */
   async purgeExpired(): Promise<void> {
-    await this.runtime.dataSource.query(
-      `DELETE FROM "${this.s}".registrations WHERE expires_at < now() - interval '1 day'`,
+    await execute(
+      this.runtime.dataSource,
+      this.db.deleteFrom('registrations').where('expires_at', '<', sql<Date>`now() - interval '1 day'`),
     );
   }
 }

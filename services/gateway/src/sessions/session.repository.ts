@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
-import { ACCOUNT_COLUMNS, toAccount, type Account, type AccountRow } from '../accounts/account.repository.js';
+import { execute, fetchFirst } from '@cau/persistence';
+import { ACCOUNT_COLUMNS, toAccount, type Account } from '../accounts/account.repository.js';
+import { gatewayRows } from '../rows.js';
 
 export interface NewSession {
   tokenHash: string;
@@ -33,58 +36,46 @@ export interface SessionWithAccount {
   account: Account;
 }
 
-type JoinedRow = AccountRow & {
-  s_token_hash: string;
-  s_account_id: string;
-  s_created_at: Date;
-  s_last_seen_at: Date;
-  s_idle_expires_at: Date;
-  s_absolute_expires_at: Date;
-};
-
-const ACCOUNT_COLUMNS_OF_A = ACCOUNT_COLUMNS.split(', ')
-  .map((column) => `a.${column}`)
-  .join(', ');
-
 /** Browser sessions of the gateway schema, shared by every gateway instance. Keys are SHA-256 hex of the cookie. */
 @Injectable()
 export class SessionRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async insert(session: NewSession): Promise<void> {
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".sessions
-         (token_hash, account_id, idle_expires_at, absolute_expires_at, client_address, user_agent,
-          oidc_provider, id_token)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        session.tokenHash,
-        session.accountId,
-        session.idleExpiresAt,
-        session.absoluteExpiresAt,
-        session.clientAddress,
-        session.userAgent,
-        session.oidc?.provider ?? null,
-        session.oidc?.idToken ?? null,
-      ],
+    await execute(
+      this.runtime.dataSource,
+      this.db.insertInto('sessions').values({
+        token_hash: session.tokenHash,
+        account_id: session.accountId,
+        idle_expires_at: session.idleExpiresAt,
+        absolute_expires_at: session.absoluteExpiresAt,
+        client_address: session.clientAddress,
+        user_agent: session.userAgent,
+        oidc_provider: session.oidc?.provider ?? null,
+        id_token: session.oidc?.idToken ?? null,
+      }),
     );
   }
 
   async findWithAccount(tokenHash: string): Promise<SessionWithAccount | null> {
-    const rows: JoinedRow[] = await this.runtime.dataSource.query(
-      `SELECT ${ACCOUNT_COLUMNS_OF_A},
-              s.token_hash AS s_token_hash, s.account_id AS s_account_id, s.created_at AS s_created_at,
-              s.last_seen_at AS s_last_seen_at, s.idle_expires_at AS s_idle_expires_at,
-              s.absolute_expires_at AS s_absolute_expires_at
-       FROM "${this.s}".sessions s JOIN "${this.s}".accounts a ON a.id = s.account_id
-       WHERE s.token_hash = $1`,
-      [tokenHash],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('sessions as s')
+        .innerJoin('accounts as a', 'a.id', 's.account_id')
+        .select(ACCOUNT_COLUMNS.map((column) => `a.${column}` as const))
+        .select([
+          's.token_hash as s_token_hash',
+          's.account_id as s_account_id',
+          's.created_at as s_created_at',
+          's.last_seen_at as s_last_seen_at',
+          's.idle_expires_at as s_idle_expires_at',
+          's.absolute_expires_at as s_absolute_expires_at',
+        ])
+        .where('s.token_hash', '=', tokenHash),
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       account: toAccount(row),
@@ -104,35 +95,40 @@ export class SessionRepository {
    * stored last-seen, so two instances touching the same session at once write it once.
    */
   async touch(tokenHash: string, seenBefore: Date, now: Date, idleExpiresAt: Date): Promise<void> {
-    await this.runtime.dataSource.query(
-      `UPDATE "${this.s}".sessions
-       SET last_seen_at = $3, idle_expires_at = LEAST($4::timestamptz, absolute_expires_at)
-       WHERE token_hash = $1 AND last_seen_at < $2`,
-      [tokenHash, seenBefore, now, idleExpiresAt],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .updateTable('sessions')
+        .set({
+          last_seen_at: now,
+          idle_expires_at: sql<Date>`LEAST(${idleExpiresAt}::timestamptz, absolute_expires_at)`,
+        })
+        .where('token_hash', '=', tokenHash)
+        .where('last_seen_at', '<', seenBefore),
     );
   }
 
   /** Returns the provider that opened the session, if one did. */
   async delete(tokenHash: string): Promise<SessionOidc | null> {
-    const rows: Array<{ oidc_provider: string | null; id_token: string | null }> = await this.runtime.dataSource.query(
-      `WITH deleted AS (
-         DELETE FROM "${this.s}".sessions WHERE token_hash = $1 RETURNING oidc_provider, id_token
-       ) SELECT oidc_provider, id_token FROM deleted`,
-      [tokenHash],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning(['oidc_provider', 'id_token']),
     );
-    const row = rows[0];
     return row?.oidc_provider && row.id_token ? { provider: row.oidc_provider, idToken: row.id_token } : null;
   }
 
   /** Every session of the account except `keepTokenHash` (null: all of them). */
   async deleteForAccount(accountId: string, keepTokenHash: string | null): Promise<void> {
-    await this.runtime.dataSource.query(
-      `DELETE FROM "${this.s}".sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2`,
-      [accountId, keepTokenHash],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .deleteFrom('sessions')
+        .where('account_id', '=', accountId)
+        .where('token_hash', 'is distinct from', sql<string | null>`${keepTokenHash}::text`),
     );
   }
 
   async deleteExpired(now: Date): Promise<void> {
-    await this.runtime.dataSource.query(`DELETE FROM "${this.s}".sessions WHERE idle_expires_at <= $1`, [now]);
+    await execute(this.runtime.dataSource, this.db.deleteFrom('sessions').where('idle_expires_at', '<=', now));
   }
 }

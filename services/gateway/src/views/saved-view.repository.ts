@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Compilable, type InferResult } from 'kysely';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { gatewayRows } from '../rows.js';
 
 export interface SavedView {
   id: string;
@@ -14,17 +17,6 @@ export interface SavedView {
 
 export type SavedViewFields = Pick<SavedView, 'name' | 'query' | 'shared'>;
 
-interface SavedViewRow {
-  id: string;
-  owner_account_id: string;
-  owner_name: string;
-  name: string;
-  query: string;
-  shared: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** PostgreSQL's unique_violation: another view of the owner has that name. */
 const UNIQUE_VIOLATION = '23505';
 
@@ -33,49 +25,69 @@ export type SaveOutcome = { saved: SavedView } | { duplicateName: true } | { not
 /** Saved queue views of the gateway schema, read with their owner's name. */
 @Injectable()
 export class SavedViewRepository {
-  private readonly s: string;
+  private readonly db = gatewayRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
-  private select(where: string): string {
-    return `SELECT v.id, v.owner_account_id, a.name AS owner_name, v.name, v.query, v.shared, v.created_at, v.updated_at
-            FROM "${this.s}".saved_views v JOIN "${this.s}".accounts a ON a.id = v.owner_account_id
-            WHERE ${where}`;
+  private select() {
+    return this.db
+      .selectFrom('saved_views as v')
+      .innerJoin('accounts as a', 'a.id', 'v.owner_account_id')
+      .select([
+        'v.id',
+        'v.owner_account_id',
+        'a.name as owner_name',
+        'v.name',
+        'v.query',
+        'v.shared',
+        'v.created_at',
+        'v.updated_at',
+      ]);
   }
 
   /** The owner's views and, after them, up to `sharedLimit` views others share, each group by name. */
   async listVisibleTo(accountId: string, sharedLimit: number): Promise<SavedView[]> {
-    const own: SavedViewRow[] = await this.runtime.dataSource.query(
-      `${this.select('v.owner_account_id = $1')} ORDER BY lower(v.name), v.id`,
-      [accountId],
+    const own = await fetchRows(
+      this.runtime.dataSource,
+      this.select()
+        .where('v.owner_account_id', '=', accountId)
+        .orderBy(sql`lower(v.name)`)
+        .orderBy('v.id'),
     );
-    const shared: SavedViewRow[] = await this.runtime.dataSource.query(
-      `${this.select('v.shared AND v.owner_account_id <> $1')} ORDER BY lower(v.name), v.id LIMIT $2`,
-      [accountId, sharedLimit],
+    const shared = await fetchRows(
+      this.runtime.dataSource,
+      this.select()
+        .where('v.shared', '=', true)
+        .where('v.owner_account_id', '<>', accountId)
+        .orderBy(sql`lower(v.name)`)
+        .orderBy('v.id')
+        .limit(sharedLimit),
     );
     return [...own, ...shared].map(toSavedView);
   }
 
   async find(id: string): Promise<SavedView | null> {
-    const rows: SavedViewRow[] = await this.runtime.dataSource.query(this.select('v.id = $1'), [id]);
-    return rows[0] ? toSavedView(rows[0]) : null;
+    const row = await fetchFirst(this.runtime.dataSource, this.select().where('v.id', '=', id));
+    return row ? toSavedView(row) : null;
   }
 
   async countOwnedBy(accountId: string): Promise<number> {
-    const rows: Array<{ n: number }> = await this.runtime.dataSource.query(
-      `SELECT count(*)::int AS n FROM "${this.s}".saved_views WHERE owner_account_id = $1`,
-      [accountId],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('saved_views')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+        .where('owner_account_id', '=', accountId),
     );
-    return rows[0]?.n ?? 0;
+    return row?.n ?? 0;
   }
 
   async insert(id: string, ownerAccountId: string, fields: SavedViewFields): Promise<SaveOutcome> {
     return this.write(
-      `INSERT INTO "${this.s}".saved_views (id, owner_account_id, name, query, shared) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id`,
-      [id, ownerAccountId, fields.name, fields.query, fields.shared],
+      this.db
+        .insertInto('saved_views')
+        .values({ id, owner_account_id: ownerAccountId, name: fields.name, query: fields.query, shared: fields.shared })
+        .returning('id'),
       id,
     );
   }
@@ -83,29 +95,32 @@ export class SavedViewRepository {
   /** Changes a view of `ownerAccountId`; `notFound` when it has no view with that id. */
   async update(id: string, ownerAccountId: string, fields: SavedViewFields): Promise<SaveOutcome> {
     return this.write(
-      `WITH updated AS (
-         UPDATE "${this.s}".saved_views SET name = $3, query = $4, shared = $5, updated_at = now()
-         WHERE id = $1 AND owner_account_id = $2 RETURNING id
-       ) SELECT id FROM updated`,
-      [id, ownerAccountId, fields.name, fields.query, fields.shared],
+      this.db
+        .updateTable('saved_views')
+        .set({ name: fields.name, query: fields.query, shared: fields.shared, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .where('owner_account_id', '=', ownerAccountId)
+        .returning('id'),
       id,
     );
   }
 
   /** Returns false when `ownerAccountId` has no view with that id. */
   async delete(id: string, ownerAccountId: string): Promise<boolean> {
-    const rows: Array<{ id: string }> = await this.runtime.dataSource.query(
-      `WITH deleted AS (
-         DELETE FROM "${this.s}".saved_views WHERE id = $1 AND owner_account_id = $2 RETURNING id
-       ) SELECT id FROM deleted`,
-      [id, ownerAccountId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .deleteFrom('saved_views')
+        .where('id', '=', id)
+        .where('owner_account_id', '=', ownerAccountId)
+        .returning('id'),
     );
     return rows.length > 0;
   }
 
-  private async write(sql: string, params: unknown[], id: string): Promise<SaveOutcome> {
+  private async write(query: Compilable<{ id: string }>, id: string): Promise<SaveOutcome> {
     try {
-      const rows: Array<{ id: string }> = await this.runtime.dataSource.query(sql, params);
+      const rows: InferResult<typeof query> = await fetchRows(this.runtime.dataSource, query);
       if (rows.length === 0) return { notFound: true };
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return { duplicateName: true };
@@ -115,6 +130,8 @@ export class SavedViewRepository {
     return saved ? { saved } : { notFound: true };
   }
 }
+
+type SavedViewRow = InferResult<ReturnType<SavedViewRepository['select']>>[number];
 
 function toSavedView(row: SavedViewRow): SavedView {
   return {

@@ -1,27 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, CustodyAcceptanceV1, CustodyHolderV1, CustodyPeriodV1, EquipmentState } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-
-interface PeriodRow {
-  id: string;
-  equipment_id: string;
-  requester_id: string;
-  holder_name: string;
-  holder_email: string;
-  since: Date;
-  until: Date | null;
-  assigned_by_id: string;
-  assigned_by_name: string;
-  returned_by_id: string | null;
-  returned_by_name: string | null;
-  note: string | null;
-  accepted_at: Date | null;
-  accepted_by_id: string | null;
-  accepted_by_name: string | null;
-  accepted_text: string | null;
-  signed: boolean;
-}
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
+import type { CustodyPeriods, DB } from '../rows.generated.js';
 
 /** A custody period with what its document needs: the signature image itself, not only whether there is one. */
 export interface StoredPeriod extends CustodyPeriodV1 {
@@ -45,9 +29,30 @@ export interface NewAcceptance {
   signature: Buffer | null;
 }
 
-const PERIOD_COLUMNS = `id, equipment_id, requester_id, holder_name, holder_email, since, until, assigned_by_id,
-  assigned_by_name, returned_by_id, returned_by_name, note, accepted_at, accepted_by_id, accepted_by_name,
-  accepted_text, accepted_signature IS NOT NULL AS signed`;
+const PERIOD_COLUMNS = [
+  'id',
+  'equipment_id',
+  'requester_id',
+  'holder_name',
+  'holder_email',
+  'since',
+  'until',
+  'assigned_by_id',
+  'assigned_by_name',
+  'returned_by_id',
+  'returned_by_name',
+  'note',
+  'accepted_at',
+  'accepted_by_id',
+  'accepted_by_name',
+  'accepted_text',
+] as const;
+
+/** Whether the acceptance was signed, without reading the image. */
+const signed = (eb: ExpressionBuilder<DB, 'custody_periods'>) =>
+  eb('accepted_signature', 'is not', null).$castTo<boolean>().as('signed');
+
+type PeriodRow = Pick<Selectable<CustodyPeriods>, (typeof PERIOD_COLUMNS)[number]> & { signed: boolean };
 
 function toPeriod(r: PeriodRow): CustodyPeriodV1 {
   const acceptance: CustodyAcceptanceV1 | null = r.accepted_at
@@ -72,18 +77,19 @@ function toPeriod(r: PeriodRow): CustodyPeriodV1 {
 
 @Injectable()
 export class CustodyRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Ends the open custody of the equipment, if any. */
   async close(tx: EntityManager, equipmentId: string, by: ActorV1, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".custody_periods SET until = $2, returned_by_id = $3, returned_by_name = $4
-       WHERE equipment_id = $1 AND until IS NULL`,
-      [equipmentId, at, by.accountId, by.name],
+    await execute(
+      tx,
+      this.db
+        .updateTable('custody_periods')
+        .set({ until: at, returned_by_id: by.accountId, returned_by_name: by.name })
+        .where('equipment_id', '=', equipmentId)
+        .where('until', 'is', null),
     );
   }
 
@@ -96,11 +102,19 @@ export class CustodyRepository {
     at: Date,
     note: string | null,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".custody_periods
-         (id, equipment_id, requester_id, holder_name, holder_email, since, assigned_by_id, assigned_by_name, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, equipmentId, holder.requesterId, holder.name, holder.email, at, by.accountId, by.name, note],
+    await execute(
+      tx,
+      this.db.insertInto('custody_periods').values({
+        id,
+        equipment_id: equipmentId,
+        requester_id: holder.requesterId,
+        holder_name: holder.name,
+        holder_email: holder.email,
+        since: at,
+        assigned_by_id: by.accountId,
+        assigned_by_name: by.name,
+        note,
+      }),
     );
   }
 
@@ -115,20 +129,32 @@ export class CustodyRepository {
     since: Date | null,
     state: EquipmentState,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".equipment
-       SET holder_requester_id = $2, holder_name = $3, holder_email = $4, holder_since = $5,
-           revision = revision + (state <> $6)::int, state = $6
-       WHERE id = $1`,
-      [equipmentId, holder?.requesterId ?? null, holder?.name ?? null, holder?.email ?? null, since, state],
+    await execute(
+      tx,
+      this.db
+        .updateTable('equipment')
+        .set({
+          holder_requester_id: holder?.requesterId ?? null,
+          holder_name: holder?.name ?? null,
+          holder_email: holder?.email ?? null,
+          holder_since: since,
+          revision: sql<number>`revision + (state <> ${state})::int`,
+          state,
+        })
+        .where('id', '=', equipmentId),
     );
   }
 
   async periods(equipmentId: string): Promise<CustodyPeriodV1[]> {
-    const rows: PeriodRow[] = await this.runtime.dataSource.query(
-      `SELECT ${PERIOD_COLUMNS}
-       FROM "${this.s}".custody_periods WHERE equipment_id = $1 ORDER BY since DESC, until DESC NULLS FIRST`,
-      [equipmentId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('custody_periods')
+        .select(PERIOD_COLUMNS)
+        .select(signed)
+        .where('equipment_id', '=', equipmentId)
+        .orderBy('since', 'desc')
+        .orderBy('until', (order) => order.desc().nullsFirst()),
     );
     return rows.map(toPeriod);
   }
@@ -140,12 +166,17 @@ export class CustodyRepository {
     tx: EntityManager = this.runtime.dataSource.manager,
     lock = false,
   ): Promise<StoredPeriod | null> {
-    const rows: Array<PeriodRow & { accepted_signature: Buffer | null }> = await tx.query(
-      `SELECT ${PERIOD_COLUMNS}, accepted_signature
-       FROM "${this.s}".custody_periods WHERE id = $1 AND equipment_id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [periodId, equipmentId],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('custody_periods')
+        .select(PERIOD_COLUMNS)
+        .select(signed)
+        .select('accepted_signature')
+        .where('id', '=', periodId)
+        .where('equipment_id', '=', equipmentId)
+        .$if(lock, (query) => query.forUpdate()),
     );
-    const row = rows[0];
     return row ? { ...toPeriod(row), equipmentId: row.equipment_id, signature: row.accepted_signature } : null;
   }
 
@@ -155,23 +186,35 @@ export class CustodyRepository {
    * person as the requester id the period was opened for.
    */
   async openFor(email: string): Promise<Array<CustodyPeriodV1 & { equipmentId: string }>> {
-    const rows: PeriodRow[] = await this.runtime.dataSource.query(
-      `SELECT ${PERIOD_COLUMNS}
-       FROM "${this.s}".custody_periods WHERE lower(holder_email) = lower($1) AND until IS NULL ORDER BY since DESC`,
-      [email.trim()],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('custody_periods')
+        .select(PERIOD_COLUMNS)
+        .select(signed)
+        .where((eb) => eb(eb.fn('lower', ['holder_email']), '=', eb.fn('lower', [eb.val(email.trim())])))
+        .where('until', 'is', null)
+        .orderBy('since', 'desc'),
     );
     return rows.map((row) => ({ ...toPeriod(row), equipmentId: row.equipment_id }));
   }
 
   /** Records the acceptance once: false when the period was accepted meanwhile. */
   async accept(tx: EntityManager, periodId: string, acceptance: NewAcceptance): Promise<boolean> {
-    // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
-    const rows: Array<{ id: string }> = await tx.query(
-      `WITH accepted AS (UPDATE "${this.s}".custody_periods
-         SET accepted_at = $2, accepted_by_id = $3, accepted_by_name = $4, accepted_text = $5, accepted_signature = $6
-         WHERE id = $1 AND accepted_at IS NULL RETURNING id)
-       SELECT id FROM accepted`,
-      [periodId, acceptance.at, acceptance.by.accountId, acceptance.by.name, acceptance.text, acceptance.signature],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .updateTable('custody_periods')
+        .set({
+          accepted_at: acceptance.at,
+          accepted_by_id: acceptance.by.accountId,
+          accepted_by_name: acceptance.by.name,
+          accepted_text: acceptance.text,
+          accepted_signature: acceptance.signature,
+        })
+        .where('id', '=', periodId)
+        .where('accepted_at', 'is', null)
+        .returning('id'),
     );
     return rows.length === 1;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type ExpressionBuilder, type InferResult, type SqlBool, type Expression } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
   ActorV1,
@@ -10,6 +11,9 @@ import type {
   EquipmentV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
+import type { DB } from '../rows.generated.js';
 import type { EquipmentData } from './equipment.js';
 
 /** A stored piece of equipment: its data and what the store adds. */
@@ -22,9 +26,47 @@ export interface StoredEquipment {
   updatedAt: Date;
 }
 
-interface EquipmentRow {
-  id: string;
-  revision: number;
+/** A piece of equipment as `toStored` reads it: the dates as the calendar days they are. */
+function selectEquipment(db: typeof inventoryRows) {
+  return db
+    .selectFrom('equipment')
+    .select([
+      'id',
+      'revision',
+      'inventory_number',
+      'serial',
+      'type',
+      'brand',
+      'model',
+      'building',
+      'floor',
+      'office',
+      'jurisdiction',
+      'state',
+      sql<string | null>`purchase_date::text`.as('purchase_date'),
+      sql<string | null>`warranty_until::text`.as('warranty_until'),
+      'supplier',
+      'attributes',
+      'holder_requester_id',
+      'holder_name',
+      'holder_email',
+      'holder_since',
+      'created_at',
+      'updated_at',
+    ]);
+}
+
+type EquipmentRow = InferResult<ReturnType<typeof selectEquipment>>[number];
+
+/** A history entry's record (`EquipmentData`) built from `import_apply`'s text columns. */
+const historyRecord = sql<string>`jsonb_build_object(
+  'inventoryNumber', inventory_number, 'serial', serial, 'type', type, 'brand', brand, 'model', model,
+  'building', building, 'floor', floor, 'office', office, 'jurisdiction', jurisdiction, 'state', state,
+  'purchaseDate', purchase_date, 'warrantyUntil', warranty_until, 'supplier', supplier,
+  'attributes', attributes::jsonb)`;
+
+/** The data columns as written: the dates as YYYY-MM-DD text, the attributes as JSON text. */
+interface DataRow {
   inventory_number: string;
   serial: string | null;
   type: string;
@@ -38,27 +80,16 @@ interface EquipmentRow {
   purchase_date: string | null;
   warranty_until: string | null;
   supplier: string | null;
-  attributes: Record<string, string>;
-  holder_requester_id: string | null;
-  holder_name: string | null;
-  holder_email: string | null;
-  holder_since: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  attributes: string;
 }
 
-const COLUMNS = `id, revision, inventory_number, serial, type, brand, model, building, floor, office, jurisdiction,
-  state, purchase_date::text AS purchase_date, warranty_until::text AS warranty_until, supplier, attributes,
-  holder_requester_id, holder_name, holder_email, holder_since, created_at, updated_at`;
+/** `import_apply`, an import's temporary table: one row per item, its record before the import as jsonb. */
+interface ImportApply extends DataRow {
+  id: string;
+  before: Record<string, unknown> | null;
+}
 
-/** A history entry's record (`EquipmentData`) built from `import_apply`'s text columns. */
-const HISTORY_RECORD = `jsonb_build_object(
-  'inventoryNumber', inventory_number, 'serial', serial, 'type', type, 'brand', brand, 'model', model,
-  'building', building, 'floor', floor, 'office', office, 'jurisdiction', jurisdiction, 'state', state,
-  'purchaseDate', purchase_date, 'warrantyUntil', warranty_until, 'supplier', supplier,
-  'attributes', attributes::jsonb)`;
-
-/** The data columns in the order `dataValues` gives them. */
+/** The data columns in the order `import_apply`'s JSON gives them. */
 const DATA_COLUMNS = [
   'inventory_number',
   'serial',
@@ -74,41 +105,40 @@ const DATA_COLUMNS = [
   'warranty_until',
   'supplier',
   'attributes',
-] as const;
-const DATA_TYPES = [
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'date',
-  'date',
-  'text',
-  'jsonb',
-] as const;
+] as const satisfies ReadonlyArray<keyof DataRow>;
 
-function dataValues(data: EquipmentData): Array<string | null> {
-  return [
-    data.inventoryNumber,
-    data.serial,
-    data.type,
-    data.brand,
-    data.model,
-    data.building,
-    data.floor,
-    data.office,
-    data.jurisdiction,
-    data.state,
-    data.purchaseDate,
-    data.warrantyUntil,
-    data.supplier,
-    JSON.stringify(data.attributes),
-  ];
+function dataRow(data: EquipmentData): DataRow {
+  return {
+    inventory_number: data.inventoryNumber,
+    serial: data.serial,
+    type: data.type,
+    brand: data.brand,
+    model: data.model,
+    building: data.building,
+    floor: data.floor,
+    office: data.office,
+    jurisdiction: data.jurisdiction,
+    state: data.state,
+    purchase_date: data.purchaseDate,
+    warranty_until: data.warrantyUntil,
+    supplier: data.supplier,
+    attributes: JSON.stringify(data.attributes),
+  };
+}
+
+/** Items as a table `u (id, inventory_number, …)`, one array parameter per column. */
+function unnestItems(items: ReadonlyArray<{ id: string; data: EquipmentData }>) {
+  const rows = items.map((item) => dataRow(item.data));
+  const column = <K extends keyof DataRow>(name: K): Array<DataRow[K]> => rows.map((row) => row[name]);
+  return sql<DataRow & { id: string }>`unnest(${items.map((i) => i.id)}::uuid[],
+    ${column('inventory_number')}::text[], ${column('serial')}::text[], ${column('type')}::text[],
+    ${column('brand')}::text[], ${column('model')}::text[], ${column('building')}::text[],
+    ${column('floor')}::text[], ${column('office')}::text[], ${column('jurisdiction')}::text[],
+    ${column('state')}::text[], ${column('purchase_date')}::date[], ${column('warranty_until')}::date[],
+    ${column('supplier')}::text[], ${column('attributes')}::jsonb[])`.as<'u'>(
+    sql`u (id, inventory_number, serial, type, brand, model, building, floor, office, jurisdiction, state,
+      purchase_date, warranty_until, supplier, attributes)`,
+  );
 }
 
 function toStored(row: EquipmentRow): StoredEquipment {
@@ -189,15 +219,19 @@ export function decodeCursor(cursor: string): string | null {
 
 @Injectable()
 export class EquipmentRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async types(tx: EntityManager = this.runtime.dataSource.manager): Promise<EquipmentTypeV1[]> {
-    const rows: Array<{ code: string; label_es: string; label_en: string }> = await tx.query(
-      `SELECT code, label_es, label_en FROM "${this.s}".equipment_types WHERE active ORDER BY position, code`,
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('equipment_types')
+        .select(['code', 'label_es', 'label_en'])
+        .where('active', '=', true)
+        .orderBy('position')
+        .orderBy('code'),
     );
     return rows.map((r) => ({ code: r.code, label: { es: r.label_es, en: r.label_en } }));
   }
@@ -211,11 +245,13 @@ export class EquipmentRepository {
     tx: EntityManager = this.runtime.dataSource.manager,
     lock = false,
   ): Promise<StoredEquipment | null> {
-    const rows: EquipmentRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".equipment WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      selectEquipment(this.db)
+        .where('id', '=', id)
+        .$if(lock, (query) => query.forUpdate()),
     );
-    return rows[0] ? toStored(rows[0]) : null;
+    return row ? toStored(row) : null;
   }
 
   /**
@@ -223,32 +259,63 @@ export class EquipmentRepository {
    * EXCLUSIVE mode, which no other writer gets past, and locking 100,000 rows one by one cost seconds.
    */
   async findByNumberKeys(tx: EntityManager, keys: string[]): Promise<Map<string, StoredEquipment>> {
-    const rows: EquipmentRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".equipment WHERE number_key = ANY($1::text[])`,
-      [keys],
+    const rows = await fetchRows(
+      tx,
+      selectEquipment(this.db).where('number_key', '=', sql<string>`ANY(${keys}::text[])`),
     );
     return new Map(rows.map((row) => [row.inventory_number.toLowerCase(), toStored(row)]));
   }
 
   async numberTaken(tx: EntityManager, inventoryNumber: string, exceptId?: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM "${this.s}".equipment WHERE number_key = lower($1) AND id IS DISTINCT FROM $2::uuid`,
-      [inventoryNumber, exceptId ?? null],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('equipment')
+        .select(sql<number>`1`.as('taken'))
+        .where('number_key', '=', sql<string>`lower(${inventoryNumber})`)
+        .where('id', 'is distinct from', sql<string | null>`${exceptId ?? null}::uuid`),
     );
     return rows.length > 0;
+  }
+
+  /** Two registrations of one number serialize here until the transaction ends, so the second sees the first. */
+  async lockNumber(tx: EntityManager, inventoryNumber: string): Promise<void> {
+    // Locks and reads no row.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`inventory:${inventoryNumber.trim().toLowerCase()}`]);
   }
 
   /** Inserts new equipment; `now` is both created and updated time. */
   async insertMany(tx: EntityManager, items: Array<{ id: string; data: EquipmentData }>, now: Date): Promise<void> {
     if (items.length === 0) return;
-    const columns = DATA_COLUMNS.map((_, index) => items.map((item) => dataValues(item.data)[index]));
-    const params = [items.map((i) => i.id), ...columns, now];
-    const unnest = DATA_TYPES.map((type, index) => `$${index + 2}::${type}[]`).join(', ');
-    await tx.query(
-      `INSERT INTO "${this.s}".equipment (id, ${DATA_COLUMNS.join(', ')}, created_at, updated_at)
-       SELECT u.*, $${DATA_COLUMNS.length + 2}::timestamptz, $${DATA_COLUMNS.length + 2}::timestamptz
-       FROM unnest($1::uuid[], ${unnest}) AS u`,
-      params,
+    await execute(
+      tx,
+      this.db
+        .insertInto('equipment')
+        .columns([
+          'id',
+          'inventory_number',
+          'serial',
+          'type',
+          'brand',
+          'model',
+          'building',
+          'floor',
+          'office',
+          'jurisdiction',
+          'state',
+          'purchase_date',
+          'warranty_until',
+          'supplier',
+          'attributes',
+          'created_at',
+          'updated_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom(unnestItems(items))
+            .selectAll('u')
+            .select([sql<Date>`${now}::timestamptz`.as('created_at'), sql<Date>`${now}::timestamptz`.as('updated_at')]),
+        ),
     );
   }
 
@@ -265,17 +332,56 @@ export class EquipmentRepository {
   ): Promise<void> {
     if (items.length === 0) return;
     await this.loadImportRows(tx, items);
-    await tx.query(
-      `INSERT INTO "${this.s}".equipment (id, ${DATA_COLUMNS.join(', ')}, created_at, updated_at)
-       SELECT id, ${DATA_COLUMNS.map((c, i) => `${c}::${DATA_TYPES[i]}`).join(', ')}, $1, $1 FROM import_apply`,
-      [now],
+    const db = this.db.withTables<{ import_apply: ImportApply }>();
+    await execute(
+      tx,
+      db
+        .insertInto('equipment')
+        .columns([
+          'id',
+          'inventory_number',
+          'serial',
+          'type',
+          'brand',
+          'model',
+          'building',
+          'floor',
+          'office',
+          'jurisdiction',
+          'state',
+          'purchase_date',
+          'warranty_until',
+          'supplier',
+          'attributes',
+          'created_at',
+          'updated_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('import_apply')
+            .select((u) => [
+              'id',
+              'inventory_number',
+              'serial',
+              'type',
+              'brand',
+              'model',
+              'building',
+              'floor',
+              'office',
+              'jurisdiction',
+              'state',
+              u.cast<string | null>('purchase_date', 'date').as('purchase_date'),
+              u.cast<string | null>('warranty_until', 'date').as('warranty_until'),
+              'supplier',
+              u.cast<string>('attributes', 'jsonb').as('attributes'),
+              u.val(now).as('created_at'),
+              u.val(now).as('updated_at'),
+            ]),
+        ),
     );
-    await tx.query(
-      `INSERT INTO "${this.s}".equipment_history (equipment_id, at, action, actor_id, actor_name, before, after)
-       SELECT id, $1, 'imported', $2, $3, NULL, ${HISTORY_RECORD} FROM import_apply`,
-      [now, actor.accountId, actor.name],
-    );
-    await tx.query(`DROP TABLE import_apply`);
+    await this.historyOfImport(tx, actor, now, false);
+    await execute(tx, db.schema.dropTable('import_apply'));
   }
 
   /** An import's changes: data rewritten, revision advanced, a history entry with before and after; answers the revisions. */
@@ -287,22 +393,60 @@ export class EquipmentRepository {
   ): Promise<Map<string, number>> {
     if (items.length === 0) return new Map();
     await this.loadImportRows(tx, items);
-    const rows: Array<{ id: string; revision: number }> = await tx.query(
-      `WITH updated AS (UPDATE "${this.s}".equipment e SET
-         ${DATA_COLUMNS.map((c, i) => `${c} = u.${c}::${DATA_TYPES[i]}`).join(', ')},
-         revision = e.revision + 1, updated_at = $1
-       FROM import_apply u WHERE e.id = u.id
-       RETURNING e.id, e.revision)
-       SELECT id, revision FROM updated`,
-      [now],
+    const db = this.db.withTables<{ import_apply: ImportApply }>();
+    const rows = await fetchRows(
+      tx,
+      db
+        .updateTable('equipment as e')
+        .from('import_apply as u')
+        .set((eb) => ({
+          inventory_number: eb.ref('u.inventory_number'),
+          serial: eb.ref('u.serial'),
+          type: eb.ref('u.type'),
+          brand: eb.ref('u.brand'),
+          model: eb.ref('u.model'),
+          building: eb.ref('u.building'),
+          floor: eb.ref('u.floor'),
+          office: eb.ref('u.office'),
+          jurisdiction: eb.ref('u.jurisdiction'),
+          state: eb.ref('u.state'),
+          purchase_date: eb.cast<string | null>('u.purchase_date', 'date'),
+          warranty_until: eb.cast<string | null>('u.warranty_until', 'date'),
+          supplier: eb.ref('u.supplier'),
+          attributes: eb.cast<string>('u.attributes', 'jsonb'),
+          revision: eb('e.revision', '+', 1),
+          updated_at: now,
+        }))
+        .whereRef('e.id', '=', 'u.id')
+        .returning(['e.id', 'e.revision']),
     );
-    await tx.query(
-      `INSERT INTO "${this.s}".equipment_history (equipment_id, at, action, actor_id, actor_name, before, after)
-       SELECT id, $1, 'imported', $2, $3, before, ${HISTORY_RECORD} FROM import_apply`,
-      [now, actor.accountId, actor.name],
-    );
-    await tx.query(`DROP TABLE import_apply`);
+    await this.historyOfImport(tx, actor, now, true);
+    await execute(tx, db.schema.dropTable('import_apply'));
     return new Map(rows.map((r) => [r.id, r.revision]));
+  }
+
+  /** One `imported` history entry per row of `import_apply`: its record after, and before when it changed one. */
+  private async historyOfImport(tx: EntityManager, actor: ActorV1, now: Date, withBefore: boolean): Promise<void> {
+    const db = this.db.withTables<{ import_apply: ImportApply }>();
+    await execute(
+      tx,
+      db
+        .insertInto('equipment_history')
+        .columns(['equipment_id', 'at', 'action', 'actor_id', 'actor_name', 'before', 'after'])
+        .expression((eb) =>
+          eb
+            .selectFrom('import_apply')
+            .select((u) => [
+              'id',
+              u.val(now).as('at'),
+              sql<EquipmentHistoryAction>`'imported'`.as('action'),
+              u.val(actor.accountId).as('actor_id'),
+              u.val(actor.name).as('actor_name'),
+              withBefore ? u.ref('before').as('before') : sql<null>`NULL`.as('before'),
+              historyRecord.as('after'),
+            ]),
+        ),
+    );
   }
 
   /** `import_apply`: one row per item, data as text (cast where written); dropped at commit at the latest. */
@@ -311,13 +455,24 @@ export class EquipmentRepository {
     items: Array<{ id: string; before?: EquipmentData; data: EquipmentData }>,
   ): Promise<void> {
     // Positional arrays rather than objects: the text is a third of the size, and parsed once.
-    const json = JSON.stringify(items.map((item) => [item.id, item.before ?? null, ...dataValues(item.data)]));
-    await tx.query(
-      `CREATE TEMPORARY TABLE import_apply ON COMMIT DROP AS
-       SELECT (r->>0)::uuid AS id, (r->1)::jsonb AS before,
-         ${DATA_COLUMNS.map((c, i) => `r->>${i + 2} AS ${c}`).join(', ')}
-       FROM json_array_elements($1::json) AS r`,
-      [json],
+    const json = JSON.stringify(
+      items.map((item) => {
+        const row = dataRow(item.data);
+        return [item.id, item.before ?? null, ...DATA_COLUMNS.map((column) => row[column])];
+      }),
+    );
+    const columns = DATA_COLUMNS.map((column, index) => sql<string | null>`r->>${sql.lit(index + 2)}`.as(column));
+    await execute(
+      tx,
+      this.db.schema
+        .createTable('import_apply')
+        .temporary()
+        .onCommit('drop')
+        .as(
+          this.db
+            .selectFrom(sql<{ r: unknown }>`json_array_elements(${json}::json)`.as('r'))
+            .select([sql<string>`(r->>0)::uuid`.as('id'), sql<string | null>`(r->1)::jsonb`.as('before'), ...columns]),
+        ),
     );
   }
 
@@ -328,52 +483,76 @@ export class EquipmentRepository {
     now: Date,
   ): Promise<Map<string, number>> {
     if (items.length === 0) return new Map();
-    const columns = DATA_COLUMNS.map((_, index) => items.map((item) => dataValues(item.data)[index]));
-    const unnest = DATA_TYPES.map((type, index) => `$${index + 2}::${type}[]`).join(', ');
-    // Wrapped in a SELECT because TypeORM reshapes the result of a bare UPDATE … RETURNING.
-    const rows: Array<{ id: string; revision: number }> = await tx.query(
-      `WITH updated AS (UPDATE "${this.s}".equipment e SET
-         ${DATA_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
-         revision = e.revision + 1, updated_at = $${DATA_COLUMNS.length + 2}::timestamptz
-       FROM unnest($1::uuid[], ${unnest}) AS u(id, ${DATA_COLUMNS.join(', ')})
-       WHERE e.id = u.id
-       RETURNING e.id, e.revision)
-       SELECT id, revision FROM updated`,
-      [items.map((i) => i.id), ...columns, now],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .updateTable('equipment as e')
+        .from(unnestItems(items))
+        .set((eb) => ({
+          inventory_number: eb.ref('u.inventory_number'),
+          serial: eb.ref('u.serial'),
+          type: eb.ref('u.type'),
+          brand: eb.ref('u.brand'),
+          model: eb.ref('u.model'),
+          building: eb.ref('u.building'),
+          floor: eb.ref('u.floor'),
+          office: eb.ref('u.office'),
+          jurisdiction: eb.ref('u.jurisdiction'),
+          state: eb.ref('u.state'),
+          purchase_date: eb.ref('u.purchase_date'),
+          warranty_until: eb.ref('u.warranty_until'),
+          supplier: eb.ref('u.supplier'),
+          attributes: eb.ref('u.attributes'),
+          revision: eb('e.revision', '+', 1),
+          updated_at: sql<Date>`${now}::timestamptz`,
+        }))
+        .whereRef('e.id', '=', 'u.id')
+        .returning(['e.id', 'e.revision']),
     );
     return new Map(rows.map((r) => [r.id, r.revision]));
   }
 
   async appendHistory(tx: EntityManager, actor: ActorV1, entries: NewHistoryEntry[], at: Date): Promise<void> {
     if (entries.length === 0) return;
-    await tx.query(
-      `INSERT INTO "${this.s}".equipment_history (equipment_id, at, action, actor_id, actor_name, before, after)
-       SELECT u.equipment_id, $1, u.action, $2, $3, u.before, u.after
-       FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) AS u(equipment_id, action, before, after)`,
-      [
-        at,
-        actor.accountId,
-        actor.name,
-        entries.map((e) => e.equipmentId),
-        entries.map((e) => e.action),
-        entries.map((e) => (e.before ? JSON.stringify(e.before) : null)),
-        entries.map((e) => (e.after ? JSON.stringify(e.after) : null)),
-      ],
+    const u = sql<{
+      equipment_id: string;
+      action: EquipmentHistoryAction;
+      before: string | null;
+      after: string | null;
+    }>`unnest(${entries.map((e) => e.equipmentId)}::uuid[], ${entries.map((e) => e.action)}::text[],
+      ${entries.map((e) => (e.before ? JSON.stringify(e.before) : null))}::jsonb[],
+      ${entries.map((e) => (e.after ? JSON.stringify(e.after) : null))}::jsonb[])`.as<'u'>(
+      sql`u (equipment_id, action, before, after)`,
+    );
+    await execute(
+      tx,
+      this.db
+        .insertInto('equipment_history')
+        .columns(['equipment_id', 'at', 'action', 'actor_id', 'actor_name', 'before', 'after'])
+        .expression((eb) =>
+          eb
+            .selectFrom(u)
+            .select([
+              'u.equipment_id',
+              eb.val(at).as('at'),
+              'u.action',
+              eb.val(actor.accountId).as('actor_id'),
+              eb.val(actor.name).as('actor_name'),
+              'u.before',
+              'u.after',
+            ]),
+        ),
     );
   }
 
   async history(id: string): Promise<EquipmentHistoryEntryV1[]> {
-    const rows: Array<{
-      at: Date;
-      action: EquipmentHistoryAction;
-      actor_id: string;
-      actor_name: string;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-    }> = await this.runtime.dataSource.query(
-      `SELECT at, action, actor_id, actor_name, before, after FROM "${this.s}".equipment_history
-       WHERE equipment_id = $1 ORDER BY id DESC`,
-      [id],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('equipment_history')
+        .select(['at', 'action', 'actor_id', 'actor_name', 'before', 'after'])
+        .where('equipment_id', '=', id)
+        .orderBy('id', 'desc'),
     );
     return rows.map((r) => ({
       at: r.at.toISOString(),
@@ -395,63 +574,66 @@ export class EquipmentRepository {
   async list(params: EquipmentListParamsV1, afterKey: string | null, limit: number): Promise<StoredEquipment[]> {
     const needle = params.text?.trim().toLowerCase();
     if (!needle) return this.page(params, afterKey, limit, null);
-    const exact = await this.page(
-      params,
-      afterKey,
-      limit,
-      (p) => `(number_key = ${p} OR lower(serial) = ${p})`,
-      needle,
-    );
+    const exact = await this.page(params, afterKey, limit, isExactly(needle));
     if (exact.length > 0 || (afterKey !== null && (await this.hasExact(params, needle)))) return exact;
-    return this.page(params, afterKey, limit, (p) => `search_text LIKE '%' || ${escapeLikeSql(p)} || '%'`, needle);
+    return this.page(params, afterKey, limit, contains(needle));
   }
 
   /** Whether the text names some equipment exactly (a later page of an exact answer is empty, not a contains search). */
   private async hasExact(params: EquipmentListParamsV1, needle: string): Promise<boolean> {
-    return (await this.page(params, null, 0, (p) => `(number_key = ${p} OR lower(serial) = ${p})`, needle)).length > 0;
+    return (await this.page(params, null, 0, isExactly(needle))).length > 0;
   }
 
   private async page(
     params: EquipmentListParamsV1,
     afterKey: string | null,
     limit: number,
-    match: ((placeholder: string) => string) | null,
-    needle?: string,
+    match: EquipmentCondition | null,
   ): Promise<StoredEquipment[]> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (clause: (placeholder: string) => string, value: unknown): void => {
-      values.push(value);
-      where.push(clause(`$${values.length}`));
-    };
-    if (params.type) add((p) => `type = ${p}`, params.type);
-    if (params.state) add((p) => `state = ${p}`, params.state);
-    if (params.jurisdiction) add((p) => `jurisdiction = ${p}`, params.jurisdiction);
-    if (params.building) add((p) => `lower(building) = lower(${p})`, params.building.trim());
-    if (params.floor) add((p) => `lower(floor) = lower(${p})`, params.floor.trim());
-    if (params.office) add((p) => `lower(office) = lower(${p})`, params.office.trim());
-    // The same open periods a registration's check reads (custody_open_holder_idx), not the row's copy.
-    if (params.holderEmail) {
-      add(
-        (p) =>
-          `id IN (SELECT equipment_id FROM "${this.s}".custody_periods WHERE until IS NULL AND lower(holder_email) = lower(${p}))`,
-        params.holderEmail.trim(),
-      );
-    }
-    if (match) add(match, needle);
-    if (afterKey !== null) add((p) => `number_key > ${p}`, afterKey);
-    values.push(limit + 1);
-    const rows: EquipmentRow[] = await this.runtime.dataSource.query(
-      `SELECT ${COLUMNS} FROM "${this.s}".equipment
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY number_key LIMIT $${values.length}`,
-      values,
+    const { type, state, jurisdiction, building, floor, office, holderEmail } = params;
+    const sameText = (eb: ExpressionBuilder<DB, 'equipment'>, column: 'building' | 'floor' | 'office', value: string) =>
+      eb(eb.fn('lower', [column]), '=', eb.fn('lower', [eb.val(value.trim())]));
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectEquipment(this.db)
+        .$if(!!type, (q) => q.where('type', '=', type!))
+        .$if(!!state, (q) => q.where('state', '=', state!))
+        .$if(!!jurisdiction, (q) => q.where('jurisdiction', '=', jurisdiction!))
+        .$if(!!building, (q) => q.where((eb) => sameText(eb, 'building', building!)))
+        .$if(!!floor, (q) => q.where((eb) => sameText(eb, 'floor', floor!)))
+        .$if(!!office, (q) => q.where((eb) => sameText(eb, 'office', office!)))
+        // The same open periods a registration's check reads (custody_open_holder_idx), not the row's copy.
+        .$if(!!holderEmail, (q) =>
+          q.where('id', 'in', (eb) =>
+            eb
+              .selectFrom('custody_periods')
+              .select('equipment_id')
+              .where('until', 'is', null)
+              .where((c) => c(c.fn('lower', ['holder_email']), '=', c.fn('lower', [c.val(holderEmail!.trim())]))),
+          ),
+        )
+        .$if(match !== null, (q) => q.where(match!))
+        .$if(afterKey !== null, (q) => q.where('number_key', '>', afterKey!))
+        .orderBy('number_key')
+        .limit(limit + 1),
     );
     return rows.map(toStored);
   }
 }
 
-/** `%`, `_` and `\` in what a person typed match themselves, not any text. */
-function escapeLikeSql(placeholder: string): string {
-  return `replace(replace(replace(${placeholder}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
+type EquipmentCondition = (eb: ExpressionBuilder<DB, 'equipment'>) => Expression<SqlBool>;
+
+/** The number or the serial is the text (already lower case). */
+function isExactly(needle: string): EquipmentCondition {
+  return (eb) => eb.or([eb('number_key', '=', needle), eb(eb.fn('lower', ['serial']), '=', needle)]);
+}
+
+/** The searchable text contains the text; `%`, `_` and `\` in what a person typed match themselves, not any text. */
+function contains(needle: string): EquipmentCondition {
+  return (eb) =>
+    eb(
+      'search_text',
+      'like',
+      sql<string>`'%' || replace(replace(replace(${needle}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
+    );
 }

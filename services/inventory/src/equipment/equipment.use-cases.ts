@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
   InventoryEvents,
@@ -61,7 +60,7 @@ export class ManageEquipmentUseCase {
     if (!checked.ok) throw ServiceError.validation(checked.problems);
     const id = randomUUID();
     return this.runtime.transaction(async (tx) => {
-      await this.lockNumber(tx, checked.value.inventoryNumber);
+      await this.equipment.lockNumber(tx, checked.value.inventoryNumber);
       if (await this.equipment.numberTaken(tx, checked.value.inventoryNumber)) {
         throw numberTaken('inventoryNumber', checked.value.inventoryNumber);
       }
@@ -98,7 +97,7 @@ export class ManageEquipmentUseCase {
       if (!checked.ok) throw ServiceError.validation(checked.problems);
       if (sameEquipment(current.data, checked.value)) return toView(current);
       if (checked.value.inventoryNumber.toLowerCase() !== current.data.inventoryNumber.toLowerCase()) {
-        await this.lockNumber(tx, checked.value.inventoryNumber);
+        await this.equipment.lockNumber(tx, checked.value.inventoryNumber);
         if (await this.equipment.numberTaken(tx, checked.value.inventoryNumber, id)) {
           throw numberTaken('inventoryNumber', checked.value.inventoryNumber);
         }
@@ -118,11 +117,6 @@ export class ManageEquipmentUseCase {
       });
       return toView((await this.equipment.find(id, tx))!);
     });
-  }
-
-  /** Two registrations of one number serialize here, so the second sees the first and answers 409. */
-  private async lockNumber(tx: EntityManager, inventoryNumber: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`inventory:${inventoryNumber.trim().toLowerCase()}`]);
   }
 }
 

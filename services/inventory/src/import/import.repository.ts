@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
 
 /** Imports nobody committed within this time are dropped (the uploader went away). */
 const STALE_IMPORT_MINUTES = 60;
@@ -13,56 +16,73 @@ export interface StagedImport {
 
 @Injectable()
 export class ImportRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Opens the import on its first chunk; answers the account and header it was opened with. */
   async open(importId: string, accountId: string, header: string[]): Promise<{ accountId: string; header: string[] }> {
-    const rows: Array<{ account_id: string; header: string[] }> = await this.runtime.dataSource.query(
-      `WITH opened AS (
-         INSERT INTO "${this.s}".imports (id, account_id, header) VALUES ($1, $2, $3::jsonb)
-         ON CONFLICT (id) DO NOTHING RETURNING account_id, header)
-       SELECT account_id, header FROM opened
-       UNION ALL SELECT account_id, header FROM "${this.s}".imports WHERE id = $1`,
-      [importId, accountId, JSON.stringify(header)],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .with('opened', (db) =>
+          db
+            .insertInto('imports')
+            .values({ id: importId, account_id: accountId, header: JSON.stringify(header) })
+            .onConflict((conflict) => conflict.column('id').doNothing())
+            .returning(['account_id', 'header']),
+        )
+        .selectFrom('opened')
+        .select(['account_id', 'header'])
+        .unionAll(this.db.selectFrom('imports').select(['account_id', 'header']).where('id', '=', importId)),
     );
-    return { accountId: rows[0]!.account_id, header: rows[0]!.header };
+    return { accountId: row!.account_id, header: row!.header };
   }
 
   /** A chunk sent twice (a retry) stores its rows once. */
   async stage(importId: string, rows: Array<[number, string[]]>): Promise<void> {
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".import_rows (import_id, line, cells)
-       SELECT $1, (r->>0)::int, r->1 FROM jsonb_array_elements($2::jsonb) AS r
-       ON CONFLICT (import_id, line) DO NOTHING`,
-      [importId, JSON.stringify(rows)],
+    const chunk = sql<{ r: unknown }>`jsonb_array_elements(${JSON.stringify(rows)}::jsonb)`.as('r');
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .insertInto('import_rows')
+        .columns(['import_id', 'line', 'cells'])
+        .expression((eb) =>
+          eb
+            .selectFrom(chunk)
+            .select([
+              eb.val(importId).as('import_id'),
+              sql<number>`(r->>0)::int`.as('line'),
+              sql<string>`r->1`.as('cells'),
+            ]),
+        )
+        .onConflict((conflict) => conflict.columns(['import_id', 'line']).doNothing()),
     );
   }
 
   async load(importId: string): Promise<StagedImport | null> {
-    const [opened]: Array<{ account_id: string; header: string[] }> = await this.runtime.dataSource.query(
-      `SELECT account_id, header FROM "${this.s}".imports WHERE id = $1`,
-      [importId],
+    const opened = await fetchFirst(
+      this.runtime.dataSource,
+      this.db.selectFrom('imports').select(['account_id', 'header']).where('id', '=', importId),
     );
     if (!opened) return null;
-    const rows: Array<{ line: number; cells: string[] }> = await this.runtime.dataSource.query(
-      `SELECT line, cells FROM "${this.s}".import_rows WHERE import_id = $1 ORDER BY line`,
-      [importId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db.selectFrom('import_rows').select(['line', 'cells']).where('import_id', '=', importId).orderBy('line'),
     );
     return { accountId: opened.account_id, header: opened.header, rows };
   }
 
   async drop(importId: string, tx: EntityManager = this.runtime.dataSource.manager): Promise<void> {
-    await tx.query(`DELETE FROM "${this.s}".imports WHERE id = $1`, [importId]);
+    await execute(tx, this.db.deleteFrom('imports').where('id', '=', importId));
   }
 
   async dropStale(): Promise<void> {
-    await this.runtime.dataSource.query(
-      `DELETE FROM "${this.s}".imports WHERE started_at < now() - make_interval(mins => $1)`,
-      [STALE_IMPORT_MINUTES],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .deleteFrom('imports')
+        .where('started_at', '<', sql<Date>`now() - make_interval(mins => ${STALE_IMPORT_MINUTES})`),
     );
   }
 
@@ -72,14 +92,14 @@ export class ImportRepository {
    * merged (every search reads that list whole: 15 ms per search after 100,000 rows, 2 ms once merged).
    */
   async settleAfterBulkWrite(): Promise<void> {
-    await this.runtime.dataSource.query(`ANALYZE "${this.s}".equipment`);
-    await this.runtime.dataSource.query(`SELECT gin_clean_pending_list($1::regclass)`, [
-      `"${this.s}".equipment_search_idx`,
-    ]);
+    // Maintenance that reads no row; the table and index are found on the pool's search_path.
+    await this.runtime.dataSource.query(`ANALYZE equipment`);
+    await this.runtime.dataSource.query(`SELECT gin_clean_pending_list('equipment_search_idx'::regclass)`);
   }
 
   /** Imports apply one at a time, and API edits wait for the import in progress. */
   async lockEquipment(tx: EntityManager): Promise<void> {
-    await tx.query(`LOCK TABLE "${this.s}".equipment IN SHARE ROW EXCLUSIVE MODE`);
+    // Locks and reads no row; the table is found on the pool's search_path.
+    await tx.query(`LOCK TABLE equipment IN SHARE ROW EXCLUSIVE MODE`);
   }
 }

@@ -1,44 +1,43 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type {
-  ActorV1,
-  EquipmentState,
-  FieldTicketV1,
-  RepairCondition,
-  RepairOutBodyV1,
-  RepairV1,
-} from '@cau/contracts';
+import type { ActorV1, FieldTicketV1, RepairCondition, RepairOutBodyV1, RepairV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
 
-interface RepairRow {
-  id: string;
-  ticket_number: string;
-  equipment_id: string;
-  inventory_number: string;
-  serial: string | null;
-  type: string;
-  brand: string | null;
-  model: string | null;
-  state: EquipmentState;
-  taken_by: string;
-  destination: string;
-  left_at: Date;
-  expected_return: string;
-  report_number: string | null;
-  reason: string;
-  recorded_by_id: string;
-  recorded_by_name: string;
-  returned_on: string | null;
-  condition: RepairCondition | null;
-  return_note: string | null;
-  returned_by_id: string | null;
-  returned_by_name: string | null;
+/** A repair with the equipment it is about (dates as the calendar days they are). */
+function selectRepairs(db: typeof inventoryRows) {
+  return db
+    .selectFrom('repairs as r')
+    .innerJoin('equipment as e', 'e.id', 'r.equipment_id')
+    .select([
+      'r.id',
+      'r.ticket_number',
+      'r.equipment_id',
+      'e.inventory_number',
+      'e.serial',
+      'e.type',
+      'e.brand',
+      'e.model',
+      'e.state',
+      'r.taken_by',
+      'r.destination',
+      'r.left_at',
+      sql<string>`to_char(r.expected_return, 'YYYY-MM-DD')`.as('expected_return'),
+      'r.report_number',
+      'r.reason',
+      'r.recorded_by_id',
+      'r.recorded_by_name',
+      sql<string | null>`to_char(r.returned_on, 'YYYY-MM-DD')`.as('returned_on'),
+      'r.condition',
+      'r.return_note',
+      'r.returned_by_id',
+      'r.returned_by_name',
+    ]);
 }
 
-const SELECT = `SELECT r.id, r.ticket_number, r.equipment_id, e.inventory_number, e.serial, e.type, e.brand, e.model,
-  e.state, r.taken_by, r.destination, r.left_at, to_char(r.expected_return, 'YYYY-MM-DD') AS expected_return,
-  r.report_number, r.reason, r.recorded_by_id, r.recorded_by_name,
-  to_char(r.returned_on, 'YYYY-MM-DD') AS returned_on, r.condition, r.return_note, r.returned_by_id, r.returned_by_name`;
+type RepairRow = InferResult<ReturnType<typeof selectRepairs>>[number];
 
 const toView = (r: RepairRow): RepairV1 => ({
   id: r.id,
@@ -67,31 +66,27 @@ const toView = (r: RepairRow): RepairV1 => ({
 
 @Injectable()
 export class RepairsRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async out(tx: EntityManager, id: string, ticket: FieldTicketV1, repair: RepairOutBodyV1, by: ActorV1, at: Date) {
-    await tx.query(
-      `INSERT INTO "${this.s}".repairs (id, ticket_number, ticket_id, equipment_id, taken_by, destination, left_at,
-         expected_return, report_number, reason, recorded_by_id, recorded_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
+    await execute(
+      tx,
+      this.db.insertInto('repairs').values({
         id,
-        ticket.ticketNumber,
-        ticket.ticketId,
-        repair.equipmentId,
-        repair.takenBy.trim(),
-        repair.destination.trim(),
-        at,
-        repair.expectedReturn,
-        repair.reportNumber?.trim() || null,
-        repair.reason.trim(),
-        by.accountId,
-        by.name,
-      ],
+        ticket_number: ticket.ticketNumber,
+        ticket_id: ticket.ticketId,
+        equipment_id: repair.equipmentId,
+        taken_by: repair.takenBy.trim(),
+        destination: repair.destination.trim(),
+        left_at: at,
+        expected_return: repair.expectedReturn,
+        report_number: repair.reportNumber?.trim() || null,
+        reason: repair.reason.trim(),
+        recorded_by_id: by.accountId,
+        recorded_by_name: by.name,
+      }),
     );
   }
 
@@ -101,36 +96,43 @@ export class RepairsRepository {
     back: { returnedOn: string; condition: RepairCondition; note: string | null },
     by: ActorV1,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".repairs SET returned_on = $2, condition = $3, return_note = $4, returned_by_id = $5,
-         returned_by_name = $6 WHERE id = $1`,
-      [id, back.returnedOn, back.condition, back.note, by.accountId, by.name],
+    await execute(
+      tx,
+      this.db
+        .updateTable('repairs')
+        .set({
+          returned_on: back.returnedOn,
+          condition: back.condition,
+          return_note: back.note,
+          returned_by_id: by.accountId,
+          returned_by_name: by.name,
+        })
+        .where('id', '=', id),
     );
   }
 
   async find(id: string, tx?: EntityManager, lock = false): Promise<RepairV1 | null> {
-    const rows: RepairRow[] = await (tx ?? this.runtime.dataSource).query(
-      `${SELECT} FROM "${this.s}".repairs r JOIN "${this.s}".equipment e ON e.id = r.equipment_id
-       WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
-      [id],
+    const row = await fetchFirst(
+      tx ?? this.runtime.dataSource,
+      selectRepairs(this.db)
+        .where('r.id', '=', id)
+        .$if(lock, (query) => query.forUpdate('r')),
     );
-    return rows[0] ? toView(rows[0]) : null;
+    return row ? toView(row) : null;
   }
 
   async ofTicket(ticketNumber: number): Promise<RepairV1[]> {
-    const rows: RepairRow[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".repairs r JOIN "${this.s}".equipment e ON e.id = r.equipment_id
-       WHERE r.ticket_number = $1 ORDER BY r.left_at, r.id`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectRepairs(this.db).where('r.ticket_number', '=', String(ticketNumber)).orderBy('r.left_at').orderBy('r.id'),
     );
     return rows.map(toView);
   }
 
   async ofEquipment(equipmentId: string): Promise<RepairV1[]> {
-    const rows: RepairRow[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".repairs r JOIN "${this.s}".equipment e ON e.id = r.equipment_id
-       WHERE r.equipment_id = $1 ORDER BY r.left_at DESC, r.id`,
-      [equipmentId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectRepairs(this.db).where('r.equipment_id', '=', equipmentId).orderBy('r.left_at', 'desc').orderBy('r.id'),
     );
     return rows.map(toView);
   }

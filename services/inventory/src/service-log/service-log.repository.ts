@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { ServiceLogEntryV1, ServiceLogKind, VisitorKind } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
 import type { ServiceLogCursor } from './service-log.js';
 
 export interface ServiceLogFilter {
@@ -14,28 +17,6 @@ export interface ServiceLogFilter {
   limit: number;
 }
 
-interface LogRow {
-  id: string;
-  kind: ServiceLogKind;
-  at_key: string;
-  at: Date;
-  day: string | null;
-  ticket_number: string;
-  equipment_id: string;
-  inventory_number: string;
-  type: string;
-  type_label: string | null;
-  holder_id: string | null;
-  holder_name: string | null;
-  done: string | null;
-  by_kind: VisitorKind | 'taken-by';
-  by_name: string | null;
-  company: string | null;
-  report_number: string | null;
-  result: ServiceLogEntryV1['result'];
-  signed_off: boolean | null;
-}
-
 export interface ServiceLogRow {
   entry: ServiceLogEntryV1;
   /** The entry's moment to the microsecond, for the next page's cursor. */
@@ -47,90 +28,190 @@ export interface ServiceLogRow {
  * visit on a ticket that names the equipment, a repair's departure and return, the ticket's conformity),
  * so it cannot disagree with them. The holder is the custody period open at the attention's moment.
  */
+/** One attention as the log's union gives it, whatever record it comes from. */
+const attention = {
+  kind: (kind: ServiceLogKind) => sql<ServiceLogKind>`${sql.lit(kind)}`.as('kind'),
+  at: (at: ReturnType<typeof sql<Date>>) => at.as('at'),
+  byKind: (byKind: ReturnType<typeof sql<VisitorKind | 'taken-by'>>) => byKind.as('by_kind'),
+  result: (result: ReturnType<typeof sql<ServiceLogEntryV1['result']>>) => result.as('result'),
+};
+
+/**
+ * The log's entries, oldest first: each attention with its equipment, the equipment's type label, the
+ * ticket's conformity and the holder at that moment; `timeZone` places a return recorded as a day.
+ */
+function logEntries(db: typeof inventoryRows, timeZone: string) {
+  return db
+    .with('log', (cte) =>
+      cte
+        .selectFrom('field_visits as v')
+        .innerJoin('ticket_equipment as te', 'te.ticket_number', 'v.ticket_number')
+        .select((eb) => [
+          attention.kind('visita'),
+          sql<string>`v.id::text`.as('source_id'),
+          'v.ticket_number',
+          'te.equipment_id',
+          attention.at(sql<Date>`v.arrived_at`),
+          sql<string | null>`v.work_done`.as('done'),
+          attention.byKind(sql`v.visitor_kind`),
+          eb
+            .case()
+            .when('v.visitor_kind', '=', 'staff')
+            .then(eb.ref('v.visitor_name'))
+            .else(eb.ref('v.technician'))
+            .end()
+            .as('by_name'),
+          sql<string | null>`v.company`.as('company'),
+          sql<string | null>`v.report_number`.as('report_number'),
+          attention.result(sql`NULL::text`),
+          sql<Date | null>`NULL::date`.as('day'),
+        ])
+        .where('v.arrived_at', 'is not', null)
+        .unionAll((eb) =>
+          eb
+            .selectFrom('repairs as r')
+            .select([
+              attention.kind('salida'),
+              sql<string>`r.id::text`.as('source_id'),
+              'r.ticket_number',
+              'r.equipment_id',
+              attention.at(sql`r.left_at`),
+              sql<string | null>`r.reason || ' — destino: ' || r.destination`.as('done'),
+              attention.byKind(sql`'taken-by'`),
+              sql<string | null>`r.taken_by`.as('by_name'),
+              sql<string | null>`NULL`.as('company'),
+              sql<string | null>`r.report_number`.as('report_number'),
+              attention.result(sql`'en_reparacion'`),
+              sql<Date | null>`NULL`.as('day'),
+            ]),
+        )
+        // The return is recorded as a day: it sorts at that day's start, and always after the departure.
+        .unionAll((eb) =>
+          eb
+            .selectFrom('repairs as r')
+            .select([
+              attention.kind('retorno'),
+              sql<string>`r.id::text`.as('source_id'),
+              'r.ticket_number',
+              'r.equipment_id',
+              attention.at(
+                sql`greatest(r.left_at + interval '1 millisecond', r.returned_on::timestamp AT TIME ZONE ${timeZone})`,
+              ),
+              sql<string | null>`r.return_note`.as('done'),
+              attention.byKind(sql`'staff'`),
+              sql<string | null>`r.returned_by_name`.as('by_name'),
+              sql<string | null>`NULL`.as('company'),
+              sql<string | null>`NULL`.as('report_number'),
+              attention.result(sql`r.condition`),
+              sql<Date | null>`r.returned_on`.as('day'),
+            ])
+            .where('r.returned_on', 'is not', null),
+        )
+        .unionAll((eb) =>
+          eb
+            .selectFrom('sign_offs as so')
+            .innerJoin('ticket_equipment as te', 'te.ticket_number', 'so.ticket_number')
+            .select([
+              attention.kind('conformidad'),
+              sql<string>`so.ticket_number::text`.as('source_id'),
+              'so.ticket_number',
+              'te.equipment_id',
+              attention.at(sql`so.recorded_at`),
+              sql<string | null>`so.comments`.as('done'),
+              attention.byKind(sql`'staff'`),
+              sql<string | null>`so.recorded_by_name`.as('by_name'),
+              sql<string | null>`NULL`.as('company'),
+              sql<string | null>`NULL`.as('report_number'),
+              attention.result(sql`CASE WHEN so.conforme THEN 'conforme' ELSE 'no_conforme' END`),
+              sql<Date | null>`NULL`.as('day'),
+            ]),
+        ),
+    )
+    .selectFrom((from) =>
+      from
+        .selectFrom('log as l')
+        .innerJoin('equipment as e', 'e.id', 'l.equipment_id')
+        .leftJoin('equipment_types as t', 't.code', 'e.type')
+        .leftJoin('sign_offs as so', 'so.ticket_number', 'l.ticket_number')
+        .leftJoinLateral(
+          (lateral) =>
+            lateral
+              .selectFrom('custody_periods as c')
+              .select(['c.requester_id', 'c.holder_name'])
+              .whereRef('c.equipment_id', '=', 'l.equipment_id')
+              .whereRef('c.since', '<=', 'l.at')
+              .where((eb) => eb.or([eb('c.until', 'is', null), eb('c.until', '>', eb.ref('l.at'))]))
+              .orderBy('c.since', 'desc')
+              .limit(1)
+              .as('h'),
+          (join) => join.onTrue(),
+        )
+        .select([
+          sql<string>`l.kind || ':' || l.source_id || ':' || l.equipment_id`.as('id'),
+          'l.kind',
+          sql<string>`to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
+          'l.at',
+          sql<string | null>`to_char(l.day, 'YYYY-MM-DD')`.as('day'),
+          'l.ticket_number',
+          'l.equipment_id',
+          'e.inventory_number',
+          'e.type',
+          't.label_es as type_label',
+          'h.requester_id as holder_id',
+          'h.holder_name',
+          'l.done',
+          'l.by_kind',
+          'l.by_name',
+          'l.company',
+          'l.report_number',
+          'l.result',
+          'so.conforme as signed_off',
+        ])
+        .as('l'),
+    )
+    .selectAll('l');
+}
+
+type LogRow = InferResult<ReturnType<typeof logEntries>>[number];
+
+/**
+ * The log is not a table of its own: it is read from the records each attention already left (a recorded
+ * visit on a ticket that names the equipment, a repair's departure and return, the ticket's conformity),
+ * so it cannot disagree with them. The holder is the custody period open at the attention's moment.
+ */
 @Injectable()
 export class ServiceLogRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async page(filter: ServiceLogFilter): Promise<ServiceLogRow[]> {
-    const s = this.s;
-    const values: unknown[] = [filter.timeZone];
-    const where: string[] = [];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      values.push(value);
-      where.push(clause(`$${values.length}`));
-    };
-    if (filter.equipmentId) add((p) => `l.equipment_id = ${p}::uuid`, filter.equipmentId);
-    if (filter.holderId) add((p) => `l.holder_id = ${p}::uuid`, filter.holderId);
-    if (filter.from) add((p) => `l.at >= (${p}::date::timestamp AT TIME ZONE $1)`, filter.from);
-    if (filter.to) add((p) => `l.at < ((${p}::date + 1)::timestamp AT TIME ZONE $1)`, filter.to);
-    if (filter.after) {
-      values.push(filter.after.at, filter.after.id);
-      where.push(`(l.at, l.id) > ($${values.length - 1}::timestamptz, $${values.length})`);
-    }
-    values.push(filter.limit);
-    const rows: LogRow[] = await this.runtime.dataSource.query(
-      `WITH log AS (
-         SELECT 'visita' AS kind, v.id::text AS source_id, v.ticket_number, te.equipment_id, v.arrived_at AS at,
-                v.work_done AS done, v.visitor_kind AS by_kind,
-                CASE WHEN v.visitor_kind = 'staff' THEN v.visitor_name ELSE v.technician END AS by_name,
-                v.company, v.report_number, NULL::text AS result, NULL::date AS day
-           FROM "${s}".field_visits v
-           JOIN "${s}".ticket_equipment te ON te.ticket_number = v.ticket_number
-          WHERE v.arrived_at IS NOT NULL
-         UNION ALL
-         SELECT 'salida', r.id::text, r.ticket_number, r.equipment_id, r.left_at,
-                r.reason || ' — destino: ' || r.destination, 'taken-by', r.taken_by, NULL, r.report_number, 'en_reparacion', NULL
-           FROM "${s}".repairs r
-         UNION ALL
-         -- The return is recorded as a day: it sorts at that day's start, and always after the departure.
-         SELECT 'retorno', r.id::text, r.ticket_number, r.equipment_id,
-                greatest(r.left_at + interval '1 millisecond', r.returned_on::timestamp AT TIME ZONE $1),
-                r.return_note, 'staff', r.returned_by_name, NULL, NULL, r.condition, r.returned_on
-           FROM "${s}".repairs r
-          WHERE r.returned_on IS NOT NULL
-         UNION ALL
-         SELECT 'conformidad', so.ticket_number::text, so.ticket_number, te.equipment_id, so.recorded_at,
-                so.comments, 'staff', so.recorded_by_name, NULL, NULL,
-                CASE WHEN so.conforme THEN 'conforme' ELSE 'no_conforme' END, NULL
-           FROM "${s}".sign_offs so
-           JOIN "${s}".ticket_equipment te ON te.ticket_number = so.ticket_number
-       )
-       SELECT * FROM (
-         SELECT l.kind || ':' || l.source_id || ':' || l.equipment_id AS id, l.kind,
-                to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key, l.at,
-                to_char(l.day, 'YYYY-MM-DD') AS day,
-                l.ticket_number, l.equipment_id, e.inventory_number, e.type, t.label_es AS type_label,
-                h.requester_id AS holder_id, h.holder_name, l.done, l.by_kind, l.by_name, l.company,
-                l.report_number, l.result, so.conforme AS signed_off
-           FROM log l
-           JOIN "${s}".equipment e ON e.id = l.equipment_id
-           LEFT JOIN "${s}".equipment_types t ON t.code = e.type
-           LEFT JOIN "${s}".sign_offs so ON so.ticket_number = l.ticket_number
-           LEFT JOIN LATERAL (
-             SELECT c.requester_id, c.holder_name FROM "${s}".custody_periods c
-              WHERE c.equipment_id = l.equipment_id AND c.since <= l.at AND (c.until IS NULL OR c.until > l.at)
-              ORDER BY c.since DESC LIMIT 1
-           ) h ON true
-       ) l
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY l.at, l.id
-       LIMIT $${values.length}`,
-      values,
+    const { equipmentId, holderId, from, to, after, timeZone } = filter;
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      logEntries(this.db, timeZone)
+        .$if(!!equipmentId, (q) => q.where('l.equipment_id', '=', sql<string>`${equipmentId}::uuid`))
+        .$if(!!holderId, (q) => q.where('l.holder_id', '=', sql<string>`${holderId}::uuid`))
+        .$if(!!from, (q) => q.where('l.at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE ${timeZone})`))
+        .$if(!!to, (q) => q.where('l.at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`))
+        .$if(!!after, (q) => q.where(sql<boolean>`(l.at, l.id) > (${after!.at}::timestamptz, ${after!.id})`))
+        .orderBy('l.at')
+        .orderBy('l.id')
+        .limit(filter.limit),
     );
     return rows.map((r) => ({ atKey: r.at_key, entry: toEntry(r) }));
   }
 
   /** The equipment's id by its inventory number (case ignored), or null. */
   async equipmentIdByNumber(inventoryNumber: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.runtime.dataSource.query(
-      `SELECT id FROM "${this.s}".equipment WHERE number_key = lower($1)`,
-      [inventoryNumber.trim()],
+    const row = await fetchFirst(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('equipment')
+        .select('id')
+        .where('number_key', '=', sql<string>`lower(${inventoryNumber.trim()})`),
     );
-    return rows[0]?.id ?? null;
+    return row?.id ?? null;
   }
 }
 

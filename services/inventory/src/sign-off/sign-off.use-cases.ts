@@ -21,8 +21,7 @@ export class SignOffUseCases {
   async record({ actor, ticket, signOff }: SignOffCommandV1): Promise<SignOffV1> {
     mustBe(mayChangeInventory(actor));
     return this.runtime.transaction(async (tx) => {
-      // One sign-off at a time per ticket, counted against the attentions it closes.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`inventory:sign-off:${ticket.ticketNumber}`]);
+      await this.signOffs.lockTicket(tx, ticket.ticketNumber);
       const { visits, repairs } = await this.signOffs.fieldAttentions(tx, ticket.ticketNumber);
       const decision = signOffDecision(visits, repairs);
       if (!decision.allowed) {

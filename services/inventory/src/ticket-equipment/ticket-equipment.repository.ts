@@ -1,24 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { ActorV1, EquipmentState, TicketEquipmentV1, FieldTicketV1 } from '@cau/contracts';
+import type { ActorV1, TicketEquipmentV1, FieldTicketV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
 
-interface LinkRow {
-  ticket_number: string;
-  equipment_id: string;
-  inventory_number: string;
-  serial: string | null;
-  type: string;
-  brand: string | null;
-  model: string | null;
-  state: EquipmentState;
-  linked_by_id: string;
-  linked_by_name: string;
-  linked_at: Date;
+/** A link with the equipment it names. */
+function selectLinks(db: typeof inventoryRows) {
+  return db
+    .selectFrom('ticket_equipment as l')
+    .innerJoin('equipment as e', 'e.id', 'l.equipment_id')
+    .select([
+      'l.ticket_number',
+      'l.equipment_id',
+      'e.inventory_number',
+      'e.serial',
+      'e.type',
+      'e.brand',
+      'e.model',
+      'e.state',
+      'l.linked_by_id',
+      'l.linked_by_name',
+      'l.linked_at',
+    ]);
 }
 
-const SELECT = `SELECT l.ticket_number, l.equipment_id, e.inventory_number, e.serial, e.type, e.brand, e.model, e.state,
-                       l.linked_by_id, l.linked_by_name, l.linked_at`;
+type LinkRow = InferResult<ReturnType<typeof selectLinks>>[number];
 
 const toView = (r: LinkRow): TicketEquipmentV1 => ({
   ticketNumber: Number(r.ticket_number),
@@ -37,11 +45,9 @@ const toView = (r: LinkRow): TicketEquipmentV1 => ({
 
 @Injectable()
 export class TicketEquipmentRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** True when the link is new (linking twice is not an error: the first link stays). */
   async link(
@@ -51,49 +57,70 @@ export class TicketEquipmentRepository {
     by: Pick<ActorV1, 'accountId' | 'name'>,
     at: Date,
   ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".ticket_equipment
-         (ticket_number, ticket_id, equipment_id, linked_by_id, linked_by_name, linked_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1`,
-      [ticket.ticketNumber, ticket.ticketId, equipmentId, by.accountId, by.name, at],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .insertInto('ticket_equipment')
+        .values({
+          ticket_number: ticket.ticketNumber,
+          ticket_id: ticket.ticketId,
+          equipment_id: equipmentId,
+          linked_by_id: by.accountId,
+          linked_by_name: by.name,
+          linked_at: at,
+        })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(sql<number>`1`.as('linked')),
     );
     return rows.length > 0;
   }
 
   /** True when there was a link to remove. */
   async unlink(tx: EntityManager, ticketNumber: number, equipmentId: string): Promise<boolean> {
-    const [, removed]: [unknown, number] = await tx.query(
-      `DELETE FROM "${this.s}".ticket_equipment WHERE ticket_number = $1 AND equipment_id = $2`,
-      [ticketNumber, equipmentId],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .deleteFrom('ticket_equipment')
+        .where('ticket_number', '=', String(ticketNumber))
+        .where('equipment_id', '=', equipmentId)
+        .returning(sql<number>`1`.as('removed')),
     );
-    return removed > 0;
+    return rows.length > 0;
   }
 
   /** Which of these pieces the person with this address holds now (an open custody period), as stored ids. */
   async heldBy(email: string, equipmentIds: readonly string[], tx?: EntityManager): Promise<Set<string>> {
     if (equipmentIds.length === 0) return new Set();
-    const rows: Array<{ equipment_id: string }> = await (tx ?? this.runtime.dataSource).query(
-      `SELECT equipment_id FROM "${this.s}".custody_periods
-       WHERE until IS NULL AND lower(holder_email) = lower($1) AND equipment_id = ANY($2::uuid[])`,
-      [email.trim(), equipmentIds],
+    const rows = await fetchRows(
+      tx ?? this.runtime.dataSource,
+      this.db
+        .selectFrom('custody_periods')
+        .select('equipment_id')
+        .where('until', 'is', null)
+        .where((eb) => eb(eb.fn('lower', ['holder_email']), '=', eb.fn('lower', [eb.val(email.trim())])))
+        .where('equipment_id', '=', sql<string>`ANY(${equipmentIds}::uuid[])`),
     );
     return new Set(rows.map((r) => r.equipment_id));
   }
 
   async ofTicket(ticketNumber: number, tx?: EntityManager): Promise<TicketEquipmentV1[]> {
-    const rows: LinkRow[] = await (tx ?? this.runtime.dataSource).query(
-      `${SELECT} FROM "${this.s}".ticket_equipment l JOIN "${this.s}".equipment e ON e.id = l.equipment_id
-       WHERE l.ticket_number = $1 ORDER BY l.linked_at, e.inventory_number`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      tx ?? this.runtime.dataSource,
+      selectLinks(this.db)
+        .where('l.ticket_number', '=', String(ticketNumber))
+        .orderBy('l.linked_at')
+        .orderBy('e.inventory_number'),
     );
     return rows.map(toView);
   }
 
   async ofEquipment(equipmentId: string): Promise<TicketEquipmentV1[]> {
-    const rows: LinkRow[] = await this.runtime.dataSource.query(
-      `${SELECT} FROM "${this.s}".ticket_equipment l JOIN "${this.s}".equipment e ON e.id = l.equipment_id
-       WHERE l.equipment_id = $1 ORDER BY l.linked_at DESC, l.ticket_number DESC`,
-      [equipmentId],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      selectLinks(this.db)
+        .where('l.equipment_id', '=', equipmentId)
+        .orderBy('l.linked_at', 'desc')
+        .orderBy('l.ticket_number', 'desc'),
     );
     return rows.map(toView);
   }

@@ -1,31 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, FieldTicketV1, FieldVisitV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { inventoryRows } from '../rows.js';
+import type { FieldVisits } from '../rows.generated.js';
 import type { VisitorColumns } from './visit.js';
 
-interface VisitRow {
-  id: string;
-  ticket_number: string;
-  planned_for: Date;
-  planned_by_id: string;
-  planned_by_name: string;
-  note: string | null;
-  visitor_kind: 'staff' | 'contractor';
-  visitor_account_id: string | null;
-  visitor_name: string | null;
-  company: string | null;
-  technician: string | null;
-  report_number: string | null;
-  arrived_at: Date | null;
-  departed_at: Date | null;
-  work_done: string | null;
-  recorded_by_id: string | null;
-  recorded_by_name: string | null;
-  recorded_at: Date | null;
-}
-
-const toView = (r: VisitRow): FieldVisitV1 => ({
+const toView = (r: Selectable<FieldVisits>): FieldVisitV1 => ({
   id: r.id,
   ticketNumber: Number(r.ticket_number),
   status: r.recorded_at ? 'recorded' : 'planned',
@@ -49,11 +32,9 @@ const toView = (r: VisitRow): FieldVisitV1 => ({
 
 @Injectable()
 export class VisitsRepository {
-  private readonly s: string;
+  private readonly db = inventoryRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   async plan(
     tx: EntityManager,
@@ -61,26 +42,23 @@ export class VisitsRepository {
     by: ActorV1,
   ): Promise<void> {
     const v = visit.visitor;
-    await tx.query(
-      `INSERT INTO "${this.s}".field_visits
-         (id, ticket_number, ticket_id, planned_for, planned_by_id, planned_by_name, note,
-          visitor_kind, visitor_account_id, visitor_name, company, technician, report_number)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        visit.id,
-        visit.ticket.ticketNumber,
-        visit.ticket.ticketId,
-        visit.plannedFor,
-        by.accountId,
-        by.name,
-        visit.note,
-        v.kind,
-        v.accountId,
-        v.name,
-        v.company,
-        v.technician,
-        v.reportNumber,
-      ],
+    await execute(
+      tx,
+      this.db.insertInto('field_visits').values({
+        id: visit.id,
+        ticket_number: visit.ticket.ticketNumber,
+        ticket_id: visit.ticket.ticketId,
+        planned_for: visit.plannedFor,
+        planned_by_id: by.accountId,
+        planned_by_name: by.name,
+        note: visit.note,
+        visitor_kind: v.kind,
+        visitor_account_id: v.accountId,
+        visitor_name: v.name,
+        company: v.company,
+        technician: v.technician,
+        report_number: v.reportNumber,
+      }),
     );
   }
 
@@ -92,41 +70,49 @@ export class VisitsRepository {
     at: Date,
   ): Promise<void> {
     const v = visit.visitor;
-    await tx.query(
-      `UPDATE "${this.s}".field_visits SET visitor_kind = $2, visitor_account_id = $3, visitor_name = $4,
-         company = $5, technician = $6, report_number = $7, arrived_at = $8, departed_at = $9, work_done = $10,
-         recorded_by_id = $11, recorded_by_name = $12, recorded_at = $13
-       WHERE id = $1`,
-      [
-        id,
-        v.kind,
-        v.accountId,
-        v.name,
-        v.company,
-        v.technician,
-        v.reportNumber,
-        visit.arrivedAt,
-        visit.departedAt,
-        visit.workDone,
-        by.accountId,
-        by.name,
-        at,
-      ],
+    await execute(
+      tx,
+      this.db
+        .updateTable('field_visits')
+        .set({
+          visitor_kind: v.kind,
+          visitor_account_id: v.accountId,
+          visitor_name: v.name,
+          company: v.company,
+          technician: v.technician,
+          report_number: v.reportNumber,
+          arrived_at: visit.arrivedAt,
+          departed_at: visit.departedAt,
+          work_done: visit.workDone,
+          recorded_by_id: by.accountId,
+          recorded_by_name: by.name,
+          recorded_at: at,
+        })
+        .where('id', '=', id),
     );
   }
 
   async find(id: string, tx: EntityManager, lock = false): Promise<FieldVisitV1 | null> {
-    const rows: VisitRow[] = await tx.query(
-      `SELECT * FROM "${this.s}".field_visits WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('field_visits')
+        .selectAll()
+        .where('id', '=', id)
+        .$if(lock, (query) => query.forUpdate()),
     );
-    return rows[0] ? toView(rows[0]) : null;
+    return row ? toView(row) : null;
   }
 
   async ofTicket(ticketNumber: number): Promise<FieldVisitV1[]> {
-    const rows: VisitRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM "${this.s}".field_visits WHERE ticket_number = $1 ORDER BY planned_for, id`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('field_visits')
+        .selectAll()
+        .where('ticket_number', '=', String(ticketNumber))
+        .orderBy('planned_for')
+        .orderBy('id'),
     );
     return rows.map(toView);
   }
