@@ -173,7 +173,10 @@ function watchQueueRows() {
 function watchQueueRowsAfterPress() {
   let pressedAt = null;
   window.__queueRowsShownAfterPress = new Promise((resolve) => {
-    addEventListener('pointerdown', (event) => (pressedAt = event.timeStamp), { capture: true, once: true });
+    addEventListener('pointerdown', (event) => (pressedAt = window.__queuePressedAt = event.timeStamp), {
+      capture: true,
+      once: true,
+    });
     const observer = new MutationObserver(() => {
       if (pressedAt === null || !document.querySelector('.queue-table tbody tr[data-index]')) return;
       observer.disconnect();
@@ -217,9 +220,9 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
  * With --explain, prints what the page's last navigation fetched and when (ms from navigation start), so a
  * figure above its target shows whether the time goes to the network, the scripts or rendering.
  */
-async function explain(page, title, profile) {
+async function explain(page, title, profile, origin = 0) {
   if (!values.explain) return;
-  const { entries, now } = await page.evaluate(() => {
+  const { entries, now } = await page.evaluate((origin) => {
     const [navigation] = performance.getEntriesByType('navigation');
     const rows = [
       { name: 'document', start: navigation.startTime, end: navigation.responseEnd, bytes: navigation.transferSize },
@@ -248,9 +251,14 @@ async function explain(page, title, profile) {
         bytes: entry.transferSize,
       })),
     ];
-    return { entries: rows, now: performance.now() };
-  });
-  console.log(`  ${title}: waterfall of the last run (ms from navigation start; on screen at ~${now.toFixed(0)} ms)`);
+    // From `origin` (a press in the page) when given: what the page did after it.
+    const shifted = rows
+      .filter((row) => row.start >= origin)
+      .map((row) => ({ ...row, start: row.start - origin, end: row.end - origin }));
+    return { entries: shifted, now: performance.now() - origin };
+  }, origin);
+  const from = origin ? 'the press' : 'navigation start';
+  console.log(`  ${title}: waterfall of the last run (ms from ${from}; on screen at ~${now.toFixed(0)} ms)`);
   for (const entry of entries.sort((a, b) => a.start - b.start)) {
     const name = entry.name.length > 70 ? `${entry.name.slice(0, 67)}…` : entry.name;
     console.log(
@@ -575,10 +583,17 @@ try {
       await settled(page);
       await page.evaluate(watchQueueRowsAfterPress);
       const started = performance.now();
-      await page.getByRole('link', { name: 'Consola', exact: true }).click();
-      await rows.first().waitFor();
+      const open = async () => {
+        await page.getByRole('link', { name: 'Consola', exact: true }).click();
+        await rows.first().waitFor();
+      };
+      const profile = i === runs - 1 ? await profiled(page, open) : await open();
       inApp.push(performance.now() - started);
       inAppInPage.push(await page.evaluate(() => window.__queueRowsShownAfterPress));
+      if (i === runs - 1) {
+        const pressedAt = await page.evaluate(() => window.__queuePressedAt);
+        await explain(page, 'Queue from the registration page, the press to the first rows', profile, pressedAt);
+      }
     }
     await context.close();
     const [firstCold, ...firstWarm] = first;
