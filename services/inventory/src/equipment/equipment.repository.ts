@@ -217,6 +217,27 @@ export function decodeCursor(cursor: string): string | null {
   return decoded !== '' && encodeCursor(decoded) === cursor ? decoded : null;
 }
 
+/** What a new piece of equipment is written with, by hand or by an import. */
+const INSERTED_COLUMNS = [
+  'id',
+  'inventory_number',
+  'serial',
+  'type',
+  'brand',
+  'model',
+  'building',
+  'floor',
+  'office',
+  'jurisdiction',
+  'state',
+  'purchase_date',
+  'warranty_until',
+  'supplier',
+  'attributes',
+  'created_at',
+  'updated_at',
+] as const;
+
 @Injectable()
 export class EquipmentRepository {
   private readonly db = inventoryRows;
@@ -291,25 +312,7 @@ export class EquipmentRepository {
       tx,
       this.db
         .insertInto('equipment')
-        .columns([
-          'id',
-          'inventory_number',
-          'serial',
-          'type',
-          'brand',
-          'model',
-          'building',
-          'floor',
-          'office',
-          'jurisdiction',
-          'state',
-          'purchase_date',
-          'warranty_until',
-          'supplier',
-          'attributes',
-          'created_at',
-          'updated_at',
-        ])
+        .columns(INSERTED_COLUMNS)
         .expression((eb) =>
           eb
             .selectFrom(unnestItems(items))
@@ -337,25 +340,7 @@ export class EquipmentRepository {
       tx,
       db
         .insertInto('equipment')
-        .columns([
-          'id',
-          'inventory_number',
-          'serial',
-          'type',
-          'brand',
-          'model',
-          'building',
-          'floor',
-          'office',
-          'jurisdiction',
-          'state',
-          'purchase_date',
-          'warranty_until',
-          'supplier',
-          'attributes',
-          'created_at',
-          'updated_at',
-        ])
+        .columns(INSERTED_COLUMNS)
         .expression((eb) =>
           eb
             .selectFrom('import_apply')
