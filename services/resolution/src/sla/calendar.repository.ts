@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_CALENDAR_CODE, type CalendarSettingsV1, type CalendarV1, type HolidayV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { ResolutionSettings } from '../config/resolution-settings.js';
 import { resolutionRows as db } from '../rows.js';
+import type { DB } from '../rows.generated.js';
 import { CalendarBook, defaultCalendar, type CalendarDefinition, type CalendarRow } from '@cau/business-time';
 
 /** A holiday's day as the local date it is, YYYY-MM-DD. */
@@ -20,6 +21,18 @@ function day(date: string): RawBuilder<Date> {
 
 /** What an array aggregate of no rows answers instead of null. */
 const noneYet = sql<string[]>`'{}'`;
+
+/** The jurisdictions that follow calendar `c`, in order (none yet: an empty list). */
+const jurisdictionsOf = (eb: ExpressionBuilder<DB & { c: DB['calendars'] }, 'c'>) =>
+  eb.fn
+    .coalesce(
+      eb
+        .selectFrom('jurisdiction_calendars as j')
+        .select((j) => j.fn.agg<string[]>('array_agg', ['j.jurisdiction']).orderBy('j.jurisdiction').as('a'))
+        .whereRef('j.calendar', '=', 'c.code'),
+      noneYet,
+    )
+    .as('jurisdictions');
 
 /** Business calendars: the deployment's (CAU_TIME_ZONE) and those of jurisdictions that keep their own. */
 @Injectable()
@@ -52,15 +65,7 @@ export class CalendarRepository {
           'c.code',
           'c.zone',
           'c.week',
-          eb.fn
-            .coalesce(
-              eb
-                .selectFrom('jurisdiction_calendars as j')
-                .select((j) => j.fn.agg<string[]>('array_agg', ['j.jurisdiction']).orderBy('j.jurisdiction').as('a'))
-                .whereRef('j.calendar', '=', 'c.code'),
-              noneYet,
-            )
-            .as('jurisdictions'),
+          jurisdictionsOf(eb),
           eb.fn
             .coalesce(
               eb
@@ -262,20 +267,7 @@ export class CalendarRepository {
       tx,
       db
         .selectFrom('calendars as c')
-        .select((eb) => [
-          'c.code',
-          'c.zone',
-          'c.week',
-          eb.fn
-            .coalesce(
-              eb
-                .selectFrom('jurisdiction_calendars as j')
-                .select((j) => j.fn.agg<string[]>('array_agg', ['j.jurisdiction']).orderBy('j.jurisdiction').as('a'))
-                .whereRef('j.calendar', '=', 'c.code'),
-              noneYet,
-            )
-            .as('jurisdictions'),
-        ])
+        .select((eb) => ['c.code', 'c.zone', 'c.week', jurisdictionsOf(eb)])
         .where('c.code', '=', code),
     );
   }
