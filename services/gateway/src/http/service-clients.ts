@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   IntakeRpc,
+  InventoryRpc,
+  KnowledgeRpc,
+  NotificationsRpc,
   ReportingRpc,
   ResolutionRpc,
   RoutingRpc,
@@ -50,5 +53,22 @@ export class ResolutionClient extends ServiceClient<typeof ResolutionRpc> {}
 @Injectable()
 export class ReportingClient extends ServiceClient<typeof ReportingRpc> {}
 
+@Injectable()
+export class KnowledgeClient extends ServiceClient<typeof KnowledgeRpc> {}
+
+@Injectable()
+export class InventoryClient extends ServiceClient<typeof InventoryRpc> {}
+
+@Injectable()
+export class NotificationsClient extends ServiceClient<typeof NotificationsRpc> {}
+
 /** Every service client, for the gateway module's providers. */
-export const SERVICE_CLIENTS = [IntakeClient, RoutingClient, ResolutionClient, ReportingClient];
+export const SERVICE_CLIENTS = [
+  IntakeClient,
+  RoutingClient,
+  ResolutionClient,
+  ReportingClient,
+  KnowledgeClient,
+  InventoryClient,
+  NotificationsClient,
+];
