@@ -18,7 +18,7 @@ import type { TicketViewProjection } from './tickets/ticket-view.projection.js';
 export { READ_MODELS_DURABLE } from '@cau/contracts';
 
 /** Runs before an event touches the read models; false leaves the event out. */
-export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager) => Promise<boolean>;
+export type ReadModelGuard = (event: EventEnvelope<object>, tx: EntityManager, batch: BatchScope) => Promise<boolean>;
 
 /**
  * The handlers that keep the read models, for the live consumer and for a rebuild (which passes
@@ -44,7 +44,7 @@ export function readModelHandlers(
       movesSteps = false,
     ) =>
     async (event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope): Promise<void> => {
-      if (guard && !(await guard(event, tx))) return;
+      if (guard && !(await guard(event, tx, batch))) return;
       await apply(event, tx);
       const { ticketId } = event.data;
       batch.defer(`facts:${ticketId}`, () => facts.refresh(tx, ticketId));
@@ -52,8 +52,8 @@ export function readModelHandlers(
     };
   const field =
     <T extends object>(apply: (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>) =>
-    async (event: EventEnvelope<T>, tx: EntityManager): Promise<void> => {
-      if (guard && !(await guard(event, tx))) return;
+    async (event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope): Promise<void> => {
+      if (guard && !(await guard(event, tx, batch))) return;
       await apply(event, tx);
     };
   return [
@@ -177,8 +177,8 @@ export function readModelHandlers(
       ProblemEvents.TicketUnlinked,
       field((event, tx) => problems.ticketUnlinked(event, tx)),
     ),
-    onEvent(CalendarEvents.CalendarsChanged, async (event, tx) => {
-      if (guard && !(await guard(event, tx))) return;
+    onEvent(CalendarEvents.CalendarsChanged, async (event, tx, batch) => {
+      if (guard && !(await guard(event, tx, batch))) return;
       await facts.calendarsChanged(event, tx);
     }),
   ] as EventHandler<object>[];

@@ -34,7 +34,7 @@ export const reportingService: ServiceDefinition = {
           app.get(TicketFactsProjection),
           app.get(StepTimesProjection),
           app.get(ProblemsProjection),
-          (event, tx) => rebuilds.admit(event.id, tx),
+          (event, tx, batch) => rebuilds.admit(event.id, tx, batch),
         ),
       },
     ];

@@ -11,7 +11,10 @@ import {
   type TicketRegisteredV1,
   type TicketStatus,
 } from '@cau/contracts';
+import { BatchScope, type ServiceRuntime } from '@cau/messaging';
 import { repoRoot, waitFor } from '@cau/testing';
+import type { EntityManager } from 'typeorm';
+import { RebuildRepository } from '../src/rebuild/rebuild.repository.js';
 import { ReportingHarness, staff } from './support.js';
 
 const agent = { accountId: randomUUID(), name: 'Andrés Agente', role: 'agent' };
@@ -158,6 +161,25 @@ describe('reporting: rebuild of the read models from the event stream', () => {
     });
     expect(found.items.map((t) => t.number)).toEqual([monitor.number]);
     tickets.push(monitor);
+  });
+
+  it('leaves out the events the read models already hold, looked up once for the live batch', async () => {
+    const held = (await h.db.query<{ event_id: string }>('SELECT event_id FROM reporting.ticket_timeline LIMIT 1'))
+      .rows[0]!.event_id;
+    const unseen = randomUUID();
+    const statements: string[] = [];
+    const tx = {
+      query: async (text: string, parameters?: unknown[]) => {
+        statements.push(text);
+        return (await h.db.query(text, parameters)).rows;
+      },
+    } as unknown as EntityManager;
+    const repository = new RebuildRepository({ schema: 'reporting' } as ServiceRuntime);
+    const batch = new BatchScope([held, unseen]);
+    expect(await repository.admit(held.toUpperCase(), tx, batch)).toBe(false);
+    expect(await repository.admit(unseen, tx, batch)).toBe(true);
+    // The swap's shared lock and one look-up, for the whole batch.
+    expect(statements).toHaveLength(2);
   });
 
   it('keeps answering queries during a rebuild, and applies events arriving meanwhile once', async () => {

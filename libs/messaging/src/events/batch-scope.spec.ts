@@ -33,4 +33,19 @@ describe('BatchScope', () => {
     await expect(scope.finish()).rejects.toThrow('database gone');
     expect(done).toEqual([]);
   });
+
+  it('works a value out once for the batch, however many events ask for it, and knows the batch’s events', async () => {
+    const scope = new BatchScope(['e1', 'e2']);
+    let statements = 0;
+    const applied = () =>
+      scope.once('applied', async () => {
+        statements++;
+        return new Set(scope.eventIds.filter((id) => id === 'e2'));
+      });
+    const [first, second] = await Promise.all([applied(), applied()]);
+    expect(await applied()).toBe(first);
+    expect(second).toBe(first);
+    expect([...first]).toEqual(['e2']);
+    expect(statements).toBe(1);
+  });
 });

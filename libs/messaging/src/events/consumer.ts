@@ -41,6 +41,23 @@ export function onEvent<T extends object>(
  */
 export class BatchScope {
   private readonly pending = new Map<string, () => Promise<void>>();
+  private readonly computed = new Map<string, Promise<unknown>>();
+
+  /** `eventIds`: the events this batch applies (those not seen before), for work done once for all of them. */
+  constructor(readonly eventIds: readonly string[] = []) {}
+
+  /**
+   * A value worked out once per batch, in its transaction, however many of its events ask for it: e.g. which of
+   * the batch's events something already recorded, in one statement instead of one per event.
+   */
+  once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    let value = this.computed.get(key) as Promise<T> | undefined;
+    if (value === undefined) {
+      value = work();
+      this.computed.set(key, value);
+    }
+    return value;
+  }
 
   defer(key: string, work: () => Promise<void>): void {
     if (!this.pending.has(key)) this.pending.set(key, work);
@@ -458,7 +475,7 @@ export class DurableConsumer {
     }
     const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
     const outcomes: Outcome[] = [];
-    const batch = new BatchScope();
+    const batch = new BatchScope([...fresh]);
     for (const { event, handler } of work) {
       // `delete` also makes a second copy of the same event within this batch a duplicate.
       if (!fresh.delete(event.id.toLowerCase())) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, ReadModelRebuildV1 } from '@cau/contracts';
-import { MESSAGING_MIGRATIONS, ServiceRuntime } from '@cau/messaging';
+import { MESSAGING_MIGRATIONS, ServiceRuntime, type BatchScope } from '@cau/messaging';
 import { createServiceDataSource, execute, fetchFirst, fetchRows, migrateSchema, rowQueries } from '@cau/persistence';
 import { REPORTING_MIGRATIONS } from '../migrations/index.js';
 import { READ_MODELS_DURABLE } from '../read-models.js';
@@ -53,23 +53,31 @@ export class RebuildRepository {
 
   /**
    * Called by the live consumer before an event touches the read models: waits while a swap is under way,
-   * and leaves out an event the rebuild already applied (its path step, or its field event, is there). The second statement
-   * runs after the lock, so it sees, and names, the schema as it is once a swap committed.
+   * and leaves out an event the rebuild already applied (its path step, or its field event, is there). Both
+   * are done once per batch, for all of its events: the lock is the transaction's, and the second statement
+   * runs after it, so it sees, and names, the schema as it is once a swap committed.
    */
-  async admit(eventId: string, tx: EntityManager): Promise<boolean> {
-    await this.holdOffSwap(tx);
-    const row = await fetchFirst(
+  async admit(eventId: string, tx: EntityManager, batch: BatchScope): Promise<boolean> {
+    const applied = await batch.once('rebuild:applied', async () => {
+      await this.holdOffSwap(tx);
+      return this.appliedAmong(tx, batch.eventIds);
+    });
+    return !applied.has(eventId.toLowerCase());
+  }
+
+  /** Which of these events the read models already hold (lower-case ids). */
+  private async appliedAmong(tx: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const among = sql<string>`ANY(${[...eventIds]}::uuid[])`;
+    const rows = await fetchRows(
       tx,
-      this.db.selectNoFrom((eb) =>
-        eb
-          .or([
-            eb.exists(eb.selectFrom('ticket_timeline').select(sql.lit(1).as('one')).where('event_id', '=', eventId)),
-            eb.exists(eb.selectFrom('field_events').select(sql.lit(1).as('one')).where('event_id', '=', eventId)),
-          ])
-          .as('seen'),
-      ),
+      this.db
+        .selectFrom('ticket_timeline')
+        .select('event_id')
+        .where('event_id', '=', among)
+        .union(this.db.selectFrom('field_events').select('event_id').where('event_id', '=', among)),
     );
-    return !row!.seen;
+    return new Set(rows.map((row) => row.event_id.toLowerCase()));
   }
 
   /**
