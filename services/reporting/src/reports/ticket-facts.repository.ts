@@ -10,7 +10,7 @@ import {
   type ReportScopeV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { fetchFirst, fetchRows } from '@cau/persistence';
+import { compiledOnce, fetchFirst, fetchRows } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { TicketFacts } from '../rows.generated.js';
 import { addHistogram, BUCKET_COUNT, densePercentile, type Histogram } from './kpi-histogram.js';
@@ -156,6 +156,8 @@ export class TicketFactsRepository {
   private readonly s: string;
   /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
   private readonly db: typeof reportingRows;
+  /** Read after every batch for each ticket it touched: built once (building it cost more than running it). */
+  private readonly sourceOf = compiledOnce((ticketId: string) => sourceQuery(this.db, ticketId));
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
@@ -170,7 +172,7 @@ export class TicketFactsRepository {
     tx: EntityManager,
     ticketId: string,
   ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
-    const row = await fetchFirst(tx, sourceQuery(this.db, ticketId));
+    const row = await fetchFirst(tx, this.sourceOf(ticketId));
     return row ? { source: toSource(row), calendarsVersion: Number(row.calendars_version) } : null;
   }
 
