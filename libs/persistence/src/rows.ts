@@ -58,44 +58,50 @@ export async function execute(runner: SqlRunner, query: Compilable): Promise<voi
   await runner.query(compiled.sql, [...compiled.parameters]);
 }
 
-/** Stands, while a statement is compiled once, for the value its caller will give. */
+/** Stands, while a statement is compiled once, for the value its caller will give under `name`. */
 class Placeholder {
-  constructor(readonly argument: number) {}
+  constructor(readonly name: string) {}
 }
 
 /**
  * A statement whose shape never changes, only its values, built and compiled once: the first call builds it
- * with placeholders for `build`'s arguments, and every call sends that SQL with its own values. For hot
- * statements whose building costs more CPU than running them (Kysely builds and compiles a large select in
- * tens of microseconds, per event). `build` must put each argument in as a value, unchanged, and not branch on
- * it: the first compilation checks that every argument appears among the parameters, so a transformed one
- * fails at once instead of sending the placeholder.
+ * with placeholders for the values `build` reads from its argument, and every call sends that SQL with its own
+ * values. For hot statements whose building costs more CPU than running them (Kysely builds and compiles a
+ * large select in hundreds of microseconds, per event). `build` must put each value it reads in as a value,
+ * unchanged, and not branch on it: the first compilation checks that every value read appears among the
+ * parameters, so a transformed one fails at once instead of sending the placeholder.
  */
-export function compiledOnce<A extends unknown[], O>(
-  build: (...args: A) => Compilable<O>,
-): (...args: A) => Compilable<O> {
-  let compiled: { query: CompiledQuery<O>; slots: number[] } | null = null;
-  return (...args: A) => ({
+export function compiledOnce<V extends object, O>(build: (values: V) => Compilable<O>): (values: V) => Compilable<O> {
+  let compiled: { query: CompiledQuery<O>; slots: Array<string | null> } | null = null;
+  return (values: V) => ({
     compile(): CompiledQuery<O> {
-      compiled ??= compileWithPlaceholders(build, args.length);
+      compiled ??= compileWithPlaceholders(build);
       const { query, slots } = compiled;
-      return { ...query, parameters: slots.map((slot, i) => (slot < 0 ? query.parameters[i] : args[slot])) };
+      const given = values as Record<string, unknown>;
+      return { ...query, parameters: slots.map((slot, i) => (slot === null ? query.parameters[i] : given[slot])) };
     },
   });
 }
 
-function compileWithPlaceholders<A extends unknown[], O>(
-  build: (...args: A) => Compilable<O>,
-  arity: number,
-): { query: CompiledQuery<O>; slots: number[] } {
-  const placeholders = Array.from({ length: arity }, (_, i) => new Placeholder(i));
-  const query = build(...(placeholders as unknown as A)).compile();
-  const slots = query.parameters.map((value) => (value instanceof Placeholder ? value.argument : -1));
-  const missing = placeholders.filter((p) => !slots.includes(p.argument));
+function compileWithPlaceholders<V extends object, O>(
+  build: (values: V) => Compilable<O>,
+): { query: CompiledQuery<O>; slots: Array<string | null> } {
+  const read = new Set<string>();
+  const placeholders = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        if (typeof name !== 'string') return undefined;
+        read.add(name);
+        return new Placeholder(name);
+      },
+    },
+  );
+  const query = build(placeholders as V).compile();
+  const slots = query.parameters.map((value) => (value instanceof Placeholder ? value.name : null));
+  const missing = [...read].filter((name) => !slots.includes(name));
   if (missing.length > 0) {
-    throw new Error(
-      `compiledOnce: argument ${missing.map((p) => p.argument).join(', ')} is not a parameter as given (${query.sql})`,
-    );
+    throw new Error(`compiledOnce: ${missing.join(', ')} not sent as given (${query.sql})`);
   }
   return { query, slots };
 }

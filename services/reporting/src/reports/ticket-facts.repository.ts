@@ -157,7 +157,7 @@ export class TicketFactsRepository {
   /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
   private readonly db: typeof reportingRows;
   /** Read after every batch for each ticket it touched: built once (building it cost more than running it). */
-  private readonly sourceOf = compiledOnce((ticketId: string) => sourceQuery(this.db, ticketId));
+  private readonly sourceOf = compiledOnce(({ ticketId }: { ticketId: string }) => sourceQuery(this.db, ticketId));
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
@@ -172,7 +172,7 @@ export class TicketFactsRepository {
     tx: EntityManager,
     ticketId: string,
   ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
-    const row = await fetchFirst(tx, this.sourceOf(ticketId));
+    const row = await fetchFirst(tx, this.sourceOf({ ticketId }));
     return row ? { source: toSource(row), calendarsVersion: Number(row.calendars_version) } : null;
   }
 
