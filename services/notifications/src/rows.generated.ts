@@ -7,6 +7,8 @@ import type { DeliveryKind, MailAttachment } from './delivery/delivery.js';
 import type { InboundOutcomeKind } from './inbound/inbound-message.repository.js';
 import type { EditableSetting } from './rules/configuration-edits.repository.js';
 import type { TicketDuty } from './tickets/ticket-people.repository.js';
+import type { MediaRefusal } from './whatsapp/whatsapp-media.js';
+import type { WhatsappMessageStatus } from './whatsapp/whatsapp.repository.js';
 import type {
   AnnouncementAudience,
   AnnouncementKind,
@@ -15,6 +17,7 @@ import type {
   Language,
   MailKind,
   RecipientKind,
+  WhatsappDeliveryStatus,
 } from '@cau/contracts';
 import type { JsonColumn } from '@cau/persistence';
 import type { ColumnType } from 'kysely';
@@ -23,18 +26,6 @@ export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
-
-export type Json = JsonValue;
-
-export type JsonArray = JsonValue[];
-
-export type JsonObject = {
-  [x: string]: JsonValue | undefined;
-};
-
-export type JsonPrimitive = boolean | number | string | null;
-
-export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -204,7 +195,7 @@ export interface WhatsappAttachments {
   id: string;
   message_id: string;
   reason: string | null;
-  refusal: string | null;
+  refusal: MediaRefusal | null;
   requester_email: string;
   requester_name: string;
   sha256: string | null;
@@ -232,10 +223,10 @@ export interface WhatsappDeliveries {
   language: string;
   last_error: string | null;
   next_attempt_at: Generated<Timestamp>;
-  parameters: Json;
+  parameters: JsonColumn<string[]>;
   recipient: string;
   sent_at: Timestamp | null;
-  status: Generated<string>;
+  status: Generated<WhatsappDeliveryStatus>;
   template: string;
   ticket_id: string | null;
   ticket_number: Int8 | null;
@@ -257,14 +248,14 @@ export interface WhatsappMessages {
   media_sha256: string | null;
   message_type: string;
   next_attempt_at: Generated<Timestamp>;
-  outcome: string | null;
+  outcome: InboundOutcomeKind | null;
   processed_at: Timestamp | null;
   profile_name: string | null;
   reason: string | null;
   received_at: Generated<Timestamp>;
   sender: string;
   sent_at: Timestamp;
-  status: Generated<string>;
+  status: Generated<WhatsappMessageStatus>;
   ticket_id: string | null;
   ticket_number: Int8 | null;
   wa_message_id: string;

@@ -23,6 +23,11 @@ const narrowed: RowTypesOptions = {
     'announcements.audience': 'AnnouncementAudience',
     'ticket_people.duty': 'TicketDuty',
     'configuration_edits.setting': 'EditableSetting',
+    'whatsapp_messages.status': 'WhatsappMessageStatus',
+    'whatsapp_messages.outcome': 'InboundOutcomeKind',
+    'whatsapp_attachments.refusal': 'MediaRefusal',
+    'whatsapp_deliveries.status': 'WhatsappDeliveryStatus',
+    'whatsapp_deliveries.parameters': 'JsonColumn<string[]>',
   },
   imports: {
     AnnouncementAudience: '@cau/contracts',
@@ -36,8 +41,11 @@ const narrowed: RowTypesOptions = {
     Language: '@cau/contracts',
     MailAttachment: './delivery/delivery.js',
     MailKind: '@cau/contracts',
+    MediaRefusal: './whatsapp/whatsapp-media.js',
     RecipientKind: '@cau/contracts',
     TicketDuty: './tickets/ticket-people.repository.js',
+    WhatsappDeliveryStatus: '@cau/contracts',
+    WhatsappMessageStatus: './whatsapp/whatsapp.repository.js',
   },
 };
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Compilable, type InferResult, type RawBuilder } from 'kysely';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
 import { execute } from '@cau/persistence';
@@ -7,17 +7,8 @@ import { knowledgeRows as db } from '../rows.js';
 import { isCorrectable, type QueryTerm } from './query-text.js';
 import { MAX_RANKED, SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
 
-interface HitRow {
-  id: string;
-  title: string;
-  category: string;
-  area: string | null;
-  tags: string[];
-  visibility: ArticleVisibility;
-  status: ArticleStatus;
-  score: number;
-  snippet: string | null;
-}
+/** The query the search's terms make, the first of its statement's parts, which the others read. */
+type QueryTable = { q: { query: string } };
 
 /** A document as `index` receives it, read back from its JSON. */
 interface IncomingDocument {
@@ -38,6 +29,26 @@ interface IncomingDocument {
 /** The part of node-postgres' pool the engine uses: named (prepared) statements. */
 interface PreparingPool {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** A filter's value as a text parameter: PostgreSQL cannot tell the type of one only compared with null. */
+function textParameter(value: string | undefined): RawBuilder<string | null> {
+  return sql<string | null>`${value ?? null}::text`;
+}
+
+/**
+ * Runs a built query as a named statement, which each connection prepares once: planning the search cost
+ * more than running it. The name is the text's hash, so a text has one name (node-postgres refuses a name
+ * reused for another text).
+ */
+async function fetchPrepared<Q extends Compilable>(pool: PreparingPool, query: Q): Promise<InferResult<Q>> {
+  const compiled = query.compile();
+  const { rows } = await pool.query({
+    name: `kb_search_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 16)}`,
+    text: compiled.sql,
+    values: [...compiled.parameters],
+  });
+  return rows as InferResult<Q>;
 }
 
 /**
@@ -61,16 +72,16 @@ export function tsQueryParts(terms: readonly QueryTerm[]): { parts: string[]; co
  */
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres';
-  private readonly searchStatement: { name: string; text: string };
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly s: string,
   ) {
     super();
-    const text = searchSql(s);
-    // Prepared once per connection: planning this statement cost more than running it.
-    this.searchStatement = { name: `kb_search_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+  }
+
+  private get pool(): PreparingPool {
+    return (this.dataSource.driver as unknown as { master: PreparingPool }).master;
   }
 
   async index(documents: readonly ArticleDocumentV1[], tx?: EntityManager): Promise<void> {
@@ -192,29 +203,122 @@ export class PostgresSearchEngine extends SearchEngine {
     );
   }
 
-  /** One prepared statement: typo corrections, candidates, ranking, the page and its snippets. */
+  /**
+   * One statement: typo corrections, candidates, ranking, the page and its snippets. Candidates come from
+   * the title/problem index first (`head`: where ts_rank puts its best), then from the whole document only
+   * to fill up to `ranked`; the index scan stops there, so a broad word costs a bounded number of row
+   * fetches and ranks. A null `ranked` (LIMIT NULL is no limit) ranks every match. Snippets are computed
+   * for the returned page only.
+   */
   async search(query: EngineQuery): Promise<EngineHit[]> {
     if (query.terms.length === 0) return [];
     const { parts, correctable } = tsQueryParts(query.terms);
-    const pool = (this.dataSource.driver as unknown as { master: PreparingPool }).master;
-    const { rows } = await pool.query({
-      ...this.searchStatement,
-      values: [
-        parts,
-        correctable,
-        query.match === 'all' ? ' & ' : ' | ',
-        query.statuses,
-        query.visibilities,
-        query.category ?? null,
-        query.area ?? null,
-        query.tag ?? null,
-        query.offset,
-        query.limit,
-        query.snippets,
-        query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null,
-      ],
-    });
-    return (rows as HitRow[]).map((r) => ({ ...r, snippet: r.snippet ?? '' }));
+    const ranked = query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null;
+    const terms = sql<{
+      part: string;
+      correctable: boolean;
+      n: string;
+    }>`unnest(${parts}::text[], ${correctable}::boolean[]) WITH ORDINALITY`.as<'t'>(sql`t (part, correctable, n)`);
+    // Absent filters are null parameters, not missing conditions: every search is the one statement's text.
+    const category = textParameter(query.category);
+    const area = textParameter(query.area);
+    const tag = textParameter(query.tag);
+    const candidates = db
+      .withTables<QueryTable>()
+      .selectFrom(['search_documents as d', 'q'])
+      .select((eb) => ['d.id', eb.fn<number>('ts_rank', ['d.document', 'q.query']).as('score'), 'd.updated_at'])
+      .where((eb) =>
+        eb.and([
+          eb('d.status', '=', sql<ArticleStatus>`ANY(${query.statuses}::text[])`),
+          eb('d.visibility', '=', sql<ArticleVisibility>`ANY(${query.visibilities}::text[])`),
+          eb.or([eb(category, 'is', null), eb(eb.fn('lower', ['d.category']), '=', eb.fn('lower', [category]))]),
+          eb.or([eb(area, 'is', null), eb('d.area', '=', area)]),
+          eb.or([eb(tag, 'is', null), eb(tag, '=', eb.fn.any('d.tags'))]),
+        ]),
+      );
+    const built = db
+      .with('q', (db) =>
+        db.selectFrom(terms).select((eb) =>
+          eb
+            .fn<string>('to_tsquery', [
+              sql.lit('kb_es'),
+              eb.fn
+                .agg<string>('string_agg', [
+                  eb
+                    .case()
+                    .when(eb.ref('t.correctable'))
+                    .then(
+                      sql<string>`'(' || array_to_string(${eb.ref('t.part')} || ARRAY(SELECT c.correction FROM word_corrections(ARRAY[${eb.ref('t.part')}]) c), ' | ') || ')'`,
+                    )
+                    .else(eb.ref('t.part'))
+                    .end(),
+                  sql<string>`${query.match === 'all' ? ' & ' : ' | '}::text`,
+                ])
+                .orderBy('t.n'),
+            ])
+            .as('query'),
+        ),
+      )
+      .with(
+        (cte) => cte('head').materialized(),
+        () => candidates.where((eb) => eb('d.head', '@@', eb.ref('q.query'))).limit(sql<number | null>`${ranked}::int`),
+      )
+      .with(
+        (cte) => cte('rest').materialized(),
+        (db) =>
+          candidates
+            .where((eb) => eb('d.document', '@@', eb.ref('q.query')))
+            .where((eb) => eb.not(eb('d.head', '@@', eb.ref('q.query'))))
+            .limit(
+              db
+                .selectFrom('head')
+                .select((eb) => eb(sql<number | null>`${ranked}::int`, '-', eb.fn.countAll<number>()).as('left'))
+                .$asScalar(),
+            ),
+      )
+      .with('page', (db) =>
+        db
+          .selectFrom((db) => db.selectFrom('head').selectAll().unionAll(db.selectFrom('rest').selectAll()).as('f'))
+          .select(['f.id', 'f.score', 'f.updated_at'])
+          .orderBy('f.score', 'desc')
+          .orderBy('f.updated_at', 'desc')
+          .orderBy('f.id')
+          .offset(sql<number>`${query.offset}::int`)
+          .limit(sql<number>`${query.limit}::int`),
+      )
+      .selectFrom('page')
+      .innerJoin('search_documents as d', 'd.id', 'page.id')
+      .crossJoin('q')
+      .select((eb) => [
+        'd.id',
+        'd.title',
+        'd.category',
+        'd.area',
+        'd.tags',
+        'd.visibility',
+        'd.status',
+        eb.cast<number>('page.score', 'float8').as('score'),
+        eb
+          .case()
+          .when(sql<boolean>`${query.snippets}::boolean`)
+          .then(
+            eb.fn<string>('ts_headline', [
+              sql.lit('kb_es'),
+              sql<string>`replace(replace(replace(${eb.ref('d.problem')} || ' ' || ${eb.ref('d.body')}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`,
+              'q.query',
+              sql.lit(
+                'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "',
+              ),
+            ]),
+          )
+          .end()
+          .as('snippet'),
+      ])
+      .orderBy('page.score', 'desc')
+      .orderBy('page.updated_at', 'desc')
+      .orderBy('page.id');
+    const rows = await fetchPrepared(this.pool, built);
+    return rows.map((r) => ({ ...r, snippet: r.snippet ?? '' }));
   }
 
   async rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number> {
@@ -235,49 +339,4 @@ export class PostgresSearchEngine extends SearchEngine {
     await this.dataSource.query(`VACUUM (ANALYZE) "${this.s}".search_documents, "${this.s}".search_words`);
     return count;
   }
-}
-
-/**
- * Candidates come from the title/problem index first (`head`: where ts_rank puts its best), then from the
- * whole document only to fill up to `$12`; the index scan stops there, so a broad word costs a bounded
- * number of row fetches and ranks. A null `$12` (LIMIT NULL is no limit) ranks every match. Snippets
- * are computed for the returned page only.
- */
-function searchSql(s: string): string {
-  const filters = `d.status = ANY($4::text[]) AND d.visibility = ANY($5::text[])
-      AND ($6::text IS NULL OR lower(d.category) = lower($6))
-      AND ($7::text IS NULL OR d.area = $7)
-      AND ($8::text IS NULL OR $8 = ANY(d.tags))`;
-  return `WITH q AS (
-    SELECT to_tsquery('"${s}".kb_es', string_agg(
-             CASE WHEN t.correctable
-               THEN '(' || array_to_string(t.part || ARRAY(SELECT c.correction FROM "${s}".word_corrections(ARRAY[t.part]) c), ' | ') || ')'
-               ELSE t.part END,
-             $3::text ORDER BY t.n)) AS query
-    FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS t(part, correctable, n)
-  ),
-  head AS MATERIALIZED (
-    SELECT d.id, ts_rank(d.document, q.query) AS score, d.updated_at
-    FROM "${s}".search_documents d, q
-    WHERE d.head @@ q.query AND ${filters}
-    LIMIT $12::int
-  ),
-  rest AS MATERIALIZED (
-    SELECT d.id, ts_rank(d.document, q.query) AS score, d.updated_at
-    FROM "${s}".search_documents d, q
-    WHERE d.document @@ q.query AND NOT d.head @@ q.query AND ${filters}
-    LIMIT (SELECT $12::int - count(*) FROM head)
-  ),
-  page AS (
-    SELECT f.id, f.score, f.updated_at FROM (SELECT * FROM head UNION ALL SELECT * FROM rest) f
-    ORDER BY f.score DESC, f.updated_at DESC, f.id
-    OFFSET $9::int LIMIT $10::int
-  )
-  SELECT d.id, d.title, d.category, d.area, d.tags, d.visibility, d.status, page.score::float8 AS score,
-         CASE WHEN $11::boolean THEN ts_headline('"${s}".kb_es',
-                replace(replace(replace(d.problem || ' ' || d.body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-                q.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-         END AS snippet
-  FROM page JOIN "${s}".search_documents d ON d.id = page.id, q
-  ORDER BY page.score DESC, page.updated_at DESC, page.id`;
 }

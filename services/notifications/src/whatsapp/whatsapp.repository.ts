@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { sql, type NotNull, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
   InboundAttachmentV1,
@@ -9,8 +10,14 @@ import type {
   WhatsappStatusV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { requesterActorId } from '../inbound/process-inbound-mail.use-case.js';
+import { notificationsRows } from '../rows.js';
+import type { WhatsappAttachments, WhatsappContacts, WhatsappDeliveries } from '../rows.generated.js';
 import type { MediaRefusal, MessageMedia } from './whatsapp-media.js';
+
+/** received → processed (a ticket or a comment) | unknown (a number of no requester) | failed (out of attempts). */
+export type WhatsappMessageStatus = 'received' | 'processed' | 'unknown' | 'failed';
 
 export interface ClaimedWhatsappMessage {
   id: string;
@@ -70,82 +77,99 @@ export interface ClaimedWhatsappDelivery {
   unfinishedAttemptAt: Date | null;
 }
 
-interface SummaryRow {
-  id: string;
-  recipient: string;
-  kind: string;
-  template: string;
-  ticket_number: string | null;
-  status: WhatsappDeliveryStatus;
-  delivery_state: string | null;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-}
+const SUMMARY_COLUMNS = [
+  'id',
+  'recipient',
+  'kind',
+  'template',
+  'ticket_number',
+  'status',
+  'delivery_state',
+  'attempts',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
 
-const SUMMARY_COLUMNS =
-  'id, recipient, kind, template, ticket_number, status, delivery_state, attempts, last_error, created_at, sent_at';
+type SummaryRow = Pick<Selectable<WhatsappDeliveries>, (typeof SUMMARY_COLUMNS)[number]>;
+
+const ATTACHMENT_COLUMNS = [
+  'file_name',
+  'declared_type',
+  'size_bytes',
+  'storage_key',
+  'sha256',
+  'detected_type',
+  'refusal',
+  'reason',
+] as const;
+
+type AttachmentRow = Pick<Selectable<WhatsappAttachments>, (typeof ATTACHMENT_COLUMNS)[number]>;
+
+const CONTACT_COLUMNS = ['phone', 'requester_email', 'requester_name', 'open_ticket_id', 'open_ticket_number'] as const;
+
+type ContactRow = Pick<Selectable<WhatsappContacts>, (typeof CONTACT_COLUMNS)[number]>;
 
 /** The WhatsApp channel's rows: messages received, contacts, and template messages sent. */
 @Injectable()
 export class WhatsappRepository {
-  private readonly s: string;
+  private readonly db = notificationsRows;
 
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.s = runtime.schema;
-  }
+  constructor(private readonly runtime: ServiceRuntime) {}
 
   /** Keeps the message unless one with its WhatsApp id is kept already; true when this call stored it. */
   async store(tx: EntityManager, message: WhatsappInboundMessageV1): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".whatsapp_messages
-         (id, wa_message_id, sender, profile_name, message_type, body, sent_at,
-          media_id, media_mime_type, media_sha256, media_file_name)
-       VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::bigint), $8, $9, $10, $11)
-       ON CONFLICT (wa_message_id) DO NOTHING
-       RETURNING 1`,
-      [
-        randomUUID(),
-        message.id,
-        message.from,
-        message.profileName ?? null,
-        message.type,
-        message.text ?? null,
-        message.timestamp,
-        message.media?.id ?? null,
-        message.media?.mimeType ?? null,
-        message.media?.sha256 ?? null,
-        message.media?.fileName ?? null,
-      ],
+    const stored = await fetchRows(
+      tx,
+      this.db
+        .insertInto('whatsapp_messages')
+        .values({
+          id: randomUUID(),
+          wa_message_id: message.id,
+          sender: message.from,
+          profile_name: message.profileName ?? null,
+          message_type: message.type,
+          body: message.text ?? null,
+          sent_at: sql<Date>`to_timestamp(${message.timestamp}::bigint)`,
+          media_id: message.media?.id ?? null,
+          media_mime_type: message.media?.mimeType ?? null,
+          media_sha256: message.media?.sha256 ?? null,
+          media_file_name: message.media?.fileName ?? null,
+        })
+        .onConflict((conflict) => conflict.column('wa_message_id').doNothing())
+        .returning(sql<number>`1`.as('stored')),
     );
-    return rows.length > 0;
+    return stored.length > 0;
   }
 
   async claimNextMessage(tx: EntityManager): Promise<ClaimedWhatsappMessage | null> {
-    const rows: Array<{
-      id: string;
-      wa_message_id: string;
-      sender: string;
-      profile_name: string | null;
-      message_type: string;
-      body: string | null;
-      sent_at: Date;
-      media_id: string | null;
-      media_mime_type: string | null;
-      media_sha256: string | null;
-      media_file_name: string | null;
-      attempts: number;
-    }> = await tx.query(
-      `SELECT id, wa_message_id, sender, profile_name, message_type, body, sent_at,
-              media_id, media_mime_type, media_sha256, media_file_name, attempts
-       FROM "${this.s}".whatsapp_messages
-       WHERE status = 'received' AND next_attempt_at <= now()
-       ORDER BY next_attempt_at, sent_at, received_at
-       LIMIT 1
-       FOR UPDATE SKIP LOCKED`,
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('whatsapp_messages')
+        .select([
+          'id',
+          'wa_message_id',
+          'sender',
+          'profile_name',
+          'message_type',
+          'body',
+          'sent_at',
+          'media_id',
+          'media_mime_type',
+          'media_sha256',
+          'media_file_name',
+          'attempts',
+        ])
+        .where('status', '=', 'received')
+        .where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('next_attempt_at')
+        .orderBy('sent_at')
+        .orderBy('received_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       id: row.id,
@@ -170,12 +194,11 @@ export class WhatsappRepository {
 
   /** The file of the message as an earlier attempt recorded it (committed with that attempt's retry), if any. */
   async attachmentOf(tx: EntityManager, messageId: string): Promise<WhatsappAttachmentRecord | null> {
-    const rows: AttachmentRow[] = await tx.query(
-      `SELECT file_name, declared_type, size_bytes, storage_key, sha256, detected_type, refusal, reason
-       FROM "${this.s}".whatsapp_attachments WHERE message_id = $1`,
-      [messageId],
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('whatsapp_attachments').select(ATTACHMENT_COLUMNS).where('message_id', '=', messageId),
     );
-    return rows[0] ? toAttachment(rows[0]) : null;
+    return row ? toAttachment(row) : null;
   }
 
   /**
@@ -188,49 +211,50 @@ export class WhatsappRepository {
     attachment: WhatsappAttachmentRecord,
     requester: { email: string; name: string },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".whatsapp_attachments
-         (id, message_id, file_name, declared_type, size_bytes, storage_key, sha256, detected_type, refusal, reason,
-          requester_email, requester_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        randomUUID(),
-        messageId,
-        attachment.fileName,
-        attachment.declaredType,
-        attachment.sizeBytes,
-        attachment.storageKey,
-        attachment.sha256,
-        attachment.detectedType,
-        attachment.refusal,
-        attachment.reason,
-        requester.email.toLowerCase(),
-        requester.name,
-      ],
+    await execute(
+      tx,
+      this.db.insertInto('whatsapp_attachments').values({
+        id: randomUUID(),
+        message_id: messageId,
+        file_name: attachment.fileName,
+        declared_type: attachment.declaredType,
+        size_bytes: attachment.sizeBytes,
+        storage_key: attachment.storageKey,
+        sha256: attachment.sha256,
+        detected_type: attachment.detectedType,
+        refusal: attachment.refusal,
+        reason: attachment.reason,
+        requester_email: requester.email.toLowerCase(),
+        requester_name: requester.name,
+      }),
     );
   }
 
   /** Files of the ticket's processed WhatsApp messages, oldest first: metadata and storage keys, no bytes. */
   async attachmentsOfTicket(tx: EntityManager, ticketNumber: number): Promise<InboundAttachmentV1[]> {
-    const rows: Array<{
-      id: string;
-      file_name: string;
-      detected_type: string | null;
-      size_bytes: string;
-      sha256: string | null;
-      storage_key: string | null;
-      reason: string | null;
-      requester_email: string;
-      requester_name: string;
-      processed_at: Date;
-    }> = await tx.query(
-      `SELECT a.id, a.file_name, a.detected_type, a.size_bytes, a.sha256, a.storage_key, a.reason,
-              a.requester_email, a.requester_name, m.processed_at
-       FROM "${this.s}".whatsapp_attachments a
-       JOIN "${this.s}".whatsapp_messages m ON m.id = a.message_id
-       WHERE m.ticket_number = $1 AND m.status = 'processed'
-       ORDER BY m.processed_at, a.id`,
-      [ticketNumber],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('whatsapp_attachments as a')
+        .innerJoin('whatsapp_messages as m', 'm.id', 'a.message_id')
+        .select([
+          'a.id',
+          'a.file_name',
+          'a.detected_type',
+          'a.size_bytes',
+          'a.sha256',
+          'a.storage_key',
+          'a.reason',
+          'a.requester_email',
+          'a.requester_name',
+          'm.processed_at',
+        ])
+        .where('m.ticket_number', '=', String(ticketNumber))
+        .where('m.status', '=', 'processed')
+        // A processed message has the time it was processed.
+        .$narrowType<{ processed_at: NotNull }>()
+        .orderBy('m.processed_at')
+        .orderBy('a.id'),
     );
     return rows.map((r) => ({
       id: r.id,
@@ -253,49 +277,80 @@ export class WhatsappRepository {
     id: string,
     result: { outcome: 'ticket' | 'comment'; ticketId: string; ticketNumber: number },
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_messages
-       SET status = 'processed', outcome = $2, ticket_id = $3, ticket_number = $4, reason = NULL,
-           attempts = attempts + 1, processed_at = clock_timestamp()
-       WHERE id = $1`,
-      [id, result.outcome, result.ticketId, result.ticketNumber],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_messages')
+        .set((eb) => ({
+          status: 'processed',
+          outcome: result.outcome,
+          ticket_id: result.ticketId,
+          ticket_number: result.ticketNumber,
+          reason: null,
+          attempts: eb('attempts', '+', 1),
+          processed_at: sql<Date>`clock_timestamp()`,
+        }))
+        .where('id', '=', id),
     );
   }
 
+  /** An `unknown` number's message keeps nothing of what it said (its text, profile name and file are emptied). */
   async settle(tx: EntityManager, id: string, status: 'unknown' | 'failed', reason: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_messages
-       SET status = $2, reason = $3, attempts = attempts + 1, processed_at = clock_timestamp(),
-           body = CASE WHEN $2 = 'unknown' THEN NULL ELSE body END,
-           profile_name = CASE WHEN $2 = 'unknown' THEN NULL ELSE profile_name END,
-           media_id = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_id END,
-           media_mime_type = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_mime_type END,
-           media_sha256 = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_sha256 END,
-           media_file_name = CASE WHEN $2 = 'unknown' THEN NULL ELSE media_file_name END
-       WHERE id = $1`,
-      [id, status, reason],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_messages')
+        .set((eb) => ({
+          status,
+          reason,
+          attempts: eb('attempts', '+', 1),
+          processed_at: sql<Date>`clock_timestamp()`,
+          ...(status === 'unknown'
+            ? {
+                body: null,
+                profile_name: null,
+                media_id: null,
+                media_mime_type: null,
+                media_sha256: null,
+                media_file_name: null,
+              }
+            : {}),
+        }))
+        .where('id', '=', id),
     );
   }
 
   async scheduleMessageRetry(tx: EntityManager, id: string, delayMs: number, reason: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_messages
-       SET attempts = attempts + 1, reason = $3, next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond'
-       WHERE id = $1`,
-      [id, delayMs, reason],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_messages')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          reason,
+          next_attempt_at: sql<Date>`clock_timestamp() + ${delayMs} * interval '1 millisecond'`,
+        }))
+        .where('id', '=', id),
     );
   }
 
   async contact(tx: EntityManager, phone: string): Promise<WhatsappContact | null> {
-    const rows: ContactRow[] = await tx.query(`SELECT * FROM "${this.s}".whatsapp_contacts WHERE phone = $1`, [phone]);
-    return rows[0] ? toContact(rows[0]) : null;
+    const row = await fetchFirst(
+      tx,
+      this.db.selectFrom('whatsapp_contacts').select(CONTACT_COLUMNS).where('phone', '=', phone),
+    );
+    return row ? toContact(row) : null;
   }
 
   /** The numbers a requester wrote to us from: where their tickets' notices go. */
   async contactsOf(tx: EntityManager, requesterEmail: string): Promise<WhatsappContact[]> {
-    const rows: ContactRow[] = await tx.query(
-      `SELECT * FROM "${this.s}".whatsapp_contacts WHERE requester_email = $1 ORDER BY phone`,
-      [requesterEmail.toLowerCase()],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('whatsapp_contacts')
+        .select(CONTACT_COLUMNS)
+        .where('requester_email', '=', requesterEmail.toLowerCase())
+        .orderBy('phone'),
     );
     return rows.map(toContact);
   }
@@ -306,30 +361,37 @@ export class WhatsappRepository {
     contact: { phone: string; requesterEmail: string; requesterName: string },
     ticket: { ticketId: string; ticketNumber: number },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.s}".whatsapp_contacts
-         (phone, requester_email, requester_name, open_ticket_id, open_ticket_number)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (phone) DO UPDATE
-       SET requester_email = EXCLUDED.requester_email, requester_name = EXCLUDED.requester_name,
-           open_ticket_id = EXCLUDED.open_ticket_id, open_ticket_number = EXCLUDED.open_ticket_number,
-           last_message_at = now()`,
-      [
-        contact.phone,
-        contact.requesterEmail.toLowerCase(),
-        contact.requesterName,
-        ticket.ticketId,
-        ticket.ticketNumber,
-      ],
+    await execute(
+      tx,
+      this.db
+        .insertInto('whatsapp_contacts')
+        .values({
+          phone: contact.phone,
+          requester_email: contact.requesterEmail.toLowerCase(),
+          requester_name: contact.requesterName,
+          open_ticket_id: ticket.ticketId,
+          open_ticket_number: ticket.ticketNumber,
+        })
+        .onConflict((conflict) =>
+          conflict.column('phone').doUpdateSet((eb) => ({
+            requester_email: eb.ref('excluded.requester_email'),
+            requester_name: eb.ref('excluded.requester_name'),
+            open_ticket_id: eb.ref('excluded.open_ticket_id'),
+            open_ticket_number: eb.ref('excluded.open_ticket_number'),
+            last_message_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 
   /** The ticket was closed (or merged away): the next message of its numbers opens a new one. */
   async forgetOpenTicket(tx: EntityManager, ticketId: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_contacts SET open_ticket_id = NULL, open_ticket_number = NULL
-       WHERE open_ticket_id = $1`,
-      [ticketId],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_contacts')
+        .set({ open_ticket_id: null, open_ticket_number: null })
+        .where('open_ticket_id', '=', ticketId),
     );
   }
 
@@ -337,13 +399,18 @@ export class WhatsappRepository {
   async recordStatuses(tx: EntityManager, statuses: readonly WhatsappStatusV1[]): Promise<number> {
     let matched = 0;
     for (const status of statuses) {
-      const rows: unknown[] = await tx.query(
-        `UPDATE "${this.s}".whatsapp_deliveries
-         SET delivery_state = $2,
-             last_error = CASE WHEN $2 = 'failed' THEN coalesce($3, 'WhatsApp reported the message failed') ELSE last_error END
-         WHERE wa_message_id = $1
-         RETURNING 1`,
-        [status.id, status.status, status.error ?? null],
+      const rows = await fetchRows(
+        tx,
+        this.db
+          .updateTable('whatsapp_deliveries')
+          .set({
+            delivery_state: status.status,
+            ...(status.status === 'failed'
+              ? { last_error: status.error ?? 'WhatsApp reported the message failed' }
+              : {}),
+          })
+          .where('wa_message_id', '=', status.id)
+          .returning(sql<number>`1`.as('matched')),
       );
       matched += rows.length;
     }
@@ -354,48 +421,51 @@ export class WhatsappRepository {
 
   /** Adds a pending message unless this event already gave one to this number; returns whether it was added. */
   async insertPending(tx: EntityManager, delivery: NewWhatsappDelivery): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO "${this.s}".whatsapp_deliveries
-         (id, event_id, recipient, kind, template, language, parameters, ticket_id, ticket_number)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (event_id, recipient) DO NOTHING
-       RETURNING 1`,
-      [
-        randomUUID(),
-        delivery.eventId,
-        delivery.recipient,
-        delivery.kind,
-        delivery.template,
-        delivery.language,
-        JSON.stringify(delivery.parameters),
-        delivery.ticketId,
-        delivery.ticketNumber,
-      ],
+    const inserted = await fetchRows(
+      tx,
+      this.db
+        .insertInto('whatsapp_deliveries')
+        .values({
+          id: randomUUID(),
+          event_id: delivery.eventId,
+          recipient: delivery.recipient,
+          kind: delivery.kind,
+          template: delivery.template,
+          language: delivery.language,
+          parameters: JSON.stringify(delivery.parameters),
+          ticket_id: delivery.ticketId,
+          ticket_number: delivery.ticketNumber,
+        })
+        .onConflict((conflict) => conflict.columns(['event_id', 'recipient']).doNothing())
+        .returning(sql<number>`1`.as('inserted')),
     );
-    return rows.length > 0;
+    return inserted.length > 0;
   }
 
   async claimDue(tx: EntityManager, limit: number): Promise<ClaimedWhatsappDelivery[]> {
-    const rows: Array<{
-      id: string;
-      recipient: string;
-      kind: string;
-      template: string;
-      language: string;
-      parameters: string[];
-      ticket_number: string | null;
-      attempts: number;
-      attempt_started_at: Date | null;
-    }> = await tx.query(
-      `SELECT d.id, d.recipient, d.kind, d.template, d.language, d.parameters, d.ticket_number, d.attempts,
-              a.started_at AS attempt_started_at
-       FROM "${this.s}".whatsapp_deliveries d
-       LEFT JOIN "${this.s}".whatsapp_delivery_attempts a ON a.delivery_id = d.id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-       ORDER BY d.next_attempt_at, d.created_at
-       LIMIT $1
-       FOR UPDATE OF d SKIP LOCKED`,
-      [limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('whatsapp_deliveries as d')
+        .leftJoin('whatsapp_delivery_attempts as a', 'a.delivery_id', 'd.id')
+        .select([
+          'd.id',
+          'd.recipient',
+          'd.kind',
+          'd.template',
+          'd.language',
+          'd.parameters',
+          'd.ticket_number',
+          'd.attempts',
+          'a.started_at as attempt_started_at',
+        ])
+        .where('d.status', '=', 'pending')
+        .where('d.next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('d.next_attempt_at')
+        .orderBy('d.created_at')
+        .limit(limit)
+        .forUpdate('d')
+        .skipLocked(),
     );
     return rows.map((row) => ({
       id: row.id,
@@ -413,34 +483,54 @@ export class WhatsappRepository {
   /** Committed before the request leaves (outside the claim's transaction), so it survives a crash mid-send. */
   async recordAttempts(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.runtime.dataSource.query(
-      `INSERT INTO "${this.s}".whatsapp_delivery_attempts (delivery_id) SELECT unnest($1::uuid[])
-       ON CONFLICT (delivery_id) DO UPDATE SET started_at = clock_timestamp()`,
-      [ids],
+    await execute(
+      this.runtime.dataSource,
+      this.db
+        .insertInto('whatsapp_delivery_attempts')
+        .columns(['delivery_id'])
+        .expression(this.db.selectNoFrom(sql<string>`unnest(${ids}::uuid[])`.as('delivery_id')))
+        .onConflict((conflict) =>
+          conflict.column('delivery_id').doUpdateSet({ started_at: sql<Date>`clock_timestamp()` }),
+        ),
     );
   }
 
   async settleAttempts(tx: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(`DELETE FROM "${this.s}".whatsapp_delivery_attempts WHERE delivery_id = ANY($1::uuid[])`, [ids]);
+    await execute(
+      tx,
+      this.db.deleteFrom('whatsapp_delivery_attempts').where('delivery_id', '=', sql<string>`ANY(${ids}::uuid[])`),
+    );
   }
 
+  /** `waMessageId` is empty when WhatsApp's answer named no message id: none is recorded. */
   async markSent(tx: EntityManager, id: string, waMessageId: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_deliveries
-       SET status = 'sent', attempts = attempts + 1, sent_at = clock_timestamp(), wa_message_id = nullif($2, ''),
-           last_error = NULL
-       WHERE id = $1`,
-      [id, waMessageId],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_deliveries')
+        .set((eb) => ({
+          status: 'sent',
+          attempts: eb('attempts', '+', 1),
+          sent_at: sql<Date>`clock_timestamp()`,
+          wa_message_id: waMessageId === '' ? null : waMessageId,
+          last_error: null,
+        }))
+        .where('id', '=', id),
     );
   }
 
   async markDeliveryRetry(tx: EntityManager, id: string, delayMs: number, error: string): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_deliveries
-       SET attempts = attempts + 1, next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond', last_error = $3
-       WHERE id = $1`,
-      [id, delayMs, error],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_deliveries')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          next_attempt_at: sql<Date>`clock_timestamp() + ${delayMs} * interval '1 millisecond'`,
+          last_error: error,
+        }))
+        .where('id', '=', id),
     );
   }
 
@@ -452,11 +542,12 @@ export class WhatsappRepository {
     error: string,
     countAttempt = true,
   ): Promise<void> {
-    await tx.query(
-      `UPDATE "${this.s}".whatsapp_deliveries
-       SET status = $2, attempts = attempts + $4, last_error = $3
-       WHERE id = $1`,
-      [id, status, error, countAttempt ? 1 : 0],
+    await execute(
+      tx,
+      this.db
+        .updateTable('whatsapp_deliveries')
+        .set((eb) => ({ status, attempts: eb('attempts', '+', countAttempt ? 1 : 0), last_error: error }))
+        .where('id', '=', id),
     );
   }
 
@@ -465,56 +556,58 @@ export class WhatsappRepository {
     status: WhatsappDeliveryStatus | null,
     limit: number,
   ): Promise<WhatsappDeliverySummaryV1[]> {
-    const rows: SummaryRow[] = await tx.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM "${this.s}".whatsapp_deliveries
-       WHERE $1::text IS NULL OR status = $1
-       ORDER BY created_at DESC, id
-       LIMIT $2`,
-      [status, limit],
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('whatsapp_deliveries')
+        .select(SUMMARY_COLUMNS)
+        .$if(status !== null, (query) => query.where('status', '=', status!))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit),
     );
     return rows.map(toSummary);
   }
 
   /** A failed or uncertain message back in the queue, due now, attempts from zero; null when it is neither. */
   async retryFailed(tx: EntityManager, id: string): Promise<WhatsappDeliverySummaryV1 | null> {
-    const rows: SummaryRow[] = await tx.query(
-      `WITH retried AS (
-         UPDATE "${this.s}".whatsapp_deliveries
-         SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-         WHERE id = $1 AND status IN ('failed', 'uncertain')
-         RETURNING ${SUMMARY_COLUMNS})
-       SELECT * FROM retried`,
-      [id],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .updateTable('whatsapp_deliveries')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, last_error: null })
+        .where('id', '=', id)
+        .where('status', 'in', ['failed', 'uncertain'])
+        .returning(SUMMARY_COLUMNS),
     );
-    return rows[0] ? toSummary(rows[0]) : null;
+    return row ? toSummary(row) : null;
   }
 
   /** An "unknown number" answer was queued to this number in the last day: do not answer every message. */
   async answeredUnknownRecently(tx: EntityManager, phone: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM "${this.s}".whatsapp_deliveries
-       WHERE recipient = $1 AND kind = 'unknown-number' AND created_at > now() - interval '1 day'
-       LIMIT 1`,
-      [phone],
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('whatsapp_deliveries')
+        .select(sql<number>`1`.as('found'))
+        .where('recipient', '=', phone)
+        .where('kind', '=', 'unknown-number')
+        .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
+        .limit(1),
     );
-    return rows.length > 0;
+    return row !== null;
   }
 
   async exists(tx: EntityManager, id: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM "${this.s}".whatsapp_deliveries WHERE id = $1`, [id]);
-    return rows.length > 0;
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('whatsapp_deliveries')
+        .select(sql<number>`1`.as('found'))
+        .where('id', '=', id),
+    );
+    return row !== null;
   }
-}
-
-interface AttachmentRow {
-  file_name: string;
-  declared_type: string | null;
-  size_bytes: string;
-  storage_key: string | null;
-  sha256: string | null;
-  detected_type: string | null;
-  refusal: MediaRefusal | null;
-  reason: string | null;
 }
 
 function toAttachment(row: AttachmentRow): WhatsappAttachmentRecord {
@@ -528,14 +621,6 @@ function toAttachment(row: AttachmentRow): WhatsappAttachmentRecord {
     refusal: row.refusal,
     reason: row.reason,
   };
-}
-
-interface ContactRow {
-  phone: string;
-  requester_email: string;
-  requester_name: string;
-  open_ticket_id: string | null;
-  open_ticket_number: string | null;
 }
 
 function toContact(row: ContactRow): WhatsappContact {
