@@ -4094,6 +4094,30 @@ export interface components {
              */
             until: string | null;
         };
+        DeliveryListV1: {
+            deliveries: components["schemas"]["DeliverySummaryV1"][];
+        };
+        DeliverySummaryV1: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            id: string;
+            /** @example ticket-registered */
+            kind: string;
+            /** @description El último error de SMTP, si lo hubo */
+            lastError: string | null;
+            /** Format: email */
+            recipient: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "uncertain";
+            subject: string;
+            ticketNumber: number | null;
+        };
         DeriveTicketBodyV1: {
             /** @enum {string} */
             kind?: "escalate" | "coordinate" | "return";
@@ -4374,6 +4398,34 @@ export interface components {
             rows: number;
             /** @description Filas iguales a lo registrado */
             unchanged: number;
+        };
+        InboundListV1: {
+            messages: components["schemas"]["InboundMessageSummaryV1"][];
+        };
+        InboundMessageSummaryV1: {
+            attempts: number;
+            /** @description false si solo se guardaron los encabezados (correo demasiado grande) */
+            complete: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Message-ID (`mid:<…>`) o hash de los encabezados (`sha256:…`) */
+            messageKey: string;
+            /** @enum {string|null} */
+            outcome: "ticket" | "comment" | null;
+            /** Format: date-time */
+            processedAt: string | null;
+            /** @description Por qué se ignoró o falló, o el último error de un reintento */
+            reason: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            sender: string | null;
+            sizeBytes: number;
+            /** @description El buzón IMAP (sin contraseña) o `smtp` */
+            source: string;
+            /** @enum {string} */
+            status: "received" | "processed" | "ignored" | "failed";
+            subject: string | null;
+            ticketNumber: number | null;
         };
         JurisdictionInputV1: {
             name: string;
@@ -4680,10 +4732,47 @@ export interface components {
             /** @description Adónde llevar el navegador para cerrar también la sesión del proveedor (cierre iniciado por el cliente); null si la sesión era con contraseña o el proveedor no lo ofrece */
             redirectTo: string | null;
         };
+        MailKindListV1: {
+            kinds: components["schemas"]["MailKindV1"][];
+        };
+        MailKindV1: {
+            /** @example ticket.closed */
+            eventType: string;
+            /** @enum {string} */
+            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+            languages: components["schemas"]["TemplateVersionsByLanguageV1"];
+            placeholders: components["schemas"]["PlaceholderV1"][];
+            /** @example requester */
+            recipient: string;
+        };
+        MailPreviewV1: {
+            html: string;
+            /** @enum {string} */
+            source: "built-in" | "override" | "draft";
+            subject: string;
+            text: string;
+        };
         MailTemplateBodyV1: {
             html: string;
             subject: string;
             text: string;
+        };
+        MailTemplateV1: {
+            /** @enum {string} */
+            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
+            /** @enum {string} */
+            language: "es" | "en";
+            placeholders: components["schemas"]["PlaceholderV1"][];
+            /** @enum {string} */
+            source: "built-in" | "override";
+            /** @description La plantilla vigente: la del administrador o la incorporada */
+            template: components["schemas"]["MailTemplateBodyV1"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Correo de quien guardó la versión vigente */
+            updatedBy: string | null;
+            /** @description 0: nunca se editó */
+            version: number;
         };
         MeanDurationResponse: {
             /** @description Promedio en minutos hábiles; null si no se midió nada */
@@ -4734,6 +4823,23 @@ export interface components {
             validFrom: string;
             validUntil?: string;
         };
+        NotificationRuleListV1: {
+            rules: components["schemas"]["NotificationRuleStateV1"][];
+        };
+        NotificationRuleStateV1: {
+            enabled: boolean;
+            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
+            essential: boolean;
+            /** @enum {string} */
+            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
+            /**
+             * @description El correo que envía la regla
+             * @example ticket-escalated
+             */
+            mailKind: string;
+            /** @enum {string} */
+            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
+        };
         NotificationRulesV1: {
             rules: components["schemas"]["NotificationRuleV1"][];
         };
@@ -4770,6 +4876,11 @@ export interface components {
             reason: string;
             to: string;
         };
+        PlaceholderV1: {
+            description: components["schemas"]["LocalizedTextV1"];
+            /** @example title */
+            name: string;
+        };
         PlanVisitBodyV1: {
             note?: string;
             plannedFor: string;
@@ -4779,6 +4890,19 @@ export interface components {
             enabled: boolean;
             /** @enum {string} */
             eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged" | "announcement.published";
+        };
+        PreferenceListV1: {
+            items: components["schemas"]["PreferenceV1"][];
+        };
+        PreferenceV1: {
+            /**
+             * Format: email
+             * @description La dirección de quien lo pidió
+             */
+            email: string;
+            enabled: boolean;
+            /** @example ticket.closed */
+            eventType: string;
         };
         PreviewTemplateBodyV1: {
             template?: components["schemas"]["MailTemplateBodyV1"];
@@ -4965,6 +5089,14 @@ export interface components {
         };
         ReasonBodyV1: {
             reason: string;
+        };
+        ReceiveWhatsappResultV1: {
+            /** @description Mensajes que ya se habían recibido */
+            duplicates: number;
+            /** @description Estados de entrega de mensajes enviados por el CAU */
+            statuses: number;
+            /** @description Mensajes nuevos guardados */
+            stored: number;
         };
         ReclassifyTicketBodyV1: {
             category?: string;
@@ -5522,6 +5654,31 @@ export interface components {
             /** @description Tickets distintos que tomó o le asignaron en el período */
             taken: number;
         };
+        TemplateVersionInfoV1: {
+            /** @enum {string} */
+            source: "built-in" | "override";
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Correo de quien guardó la versión vigente */
+            updatedBy: string | null;
+            /** @description 0: nunca se editó */
+            version: number;
+        };
+        TemplateVersionListV1: {
+            versions: components["schemas"]["TemplateVersionV1"][];
+        };
+        TemplateVersionsByLanguageV1: {
+            en: components["schemas"]["TemplateVersionInfoV1"];
+            es: components["schemas"]["TemplateVersionInfoV1"];
+        };
+        TemplateVersionV1: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @description null: volvió a la plantilla incorporada */
+            template: components["schemas"]["MailTemplateBodyV1"] | null;
+            version: number;
+        };
         TicketAssigneeV1: {
             /** Format: uuid */
             accountId: string;
@@ -5648,6 +5805,33 @@ export interface components {
             computedAt: string | null;
             items: components["schemas"]["KbSuggestionResponse"][];
             number: number;
+        };
+        TicketMailListV1: {
+            mails: components["schemas"]["TicketMailV1"][];
+            truncated: boolean;
+        };
+        TicketMailV1: {
+            /** @description A quién se envió, o quién lo envió */
+            address: string;
+            /**
+             * Format: date-time
+             * @description Cuándo salió (o se creó, si aún no salió) o llegó
+             */
+            at: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Qué dice un correo enviado (`ticket-registered`, `ticket-closed`, `staff-replied`…); null si se recibió
+             * @example ticket-registered
+             */
+            kind: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "uncertain" | "received";
+            subject: string;
+            /** @description El texto del correo; null si no pudo leerse */
+            text: string | null;
         };
         TicketPageV1: {
             items: components["schemas"]["TicketSummaryV1"][];
@@ -5882,6 +6066,37 @@ export interface components {
         };
         VoteBodyV1: {
             helpful: boolean;
+        };
+        WhatsappDeliveryListV1: {
+            deliveries: components["schemas"]["WhatsappDeliverySummaryV1"][];
+        };
+        WhatsappDeliverySummaryV1: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed) */
+            deliveryState: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example ticket-resolved */
+            kind: string;
+            /** @description El último error de la API de WhatsApp, si lo hubo */
+            lastError: string | null;
+            /**
+             * @description El número de WhatsApp, en dígitos E.164
+             * @example 59171234567
+             */
+            recipient: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "uncertain";
+            /**
+             * @description La plantilla de WhatsApp enviada
+             * @example cau_ticket_update
+             */
+            template: string;
+            ticketNumber: number | null;
         };
         WorkingWindowInputV1: {
             day: number;
@@ -12102,29 +12317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        deliveries: {
-                            attempts: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: uuid */
-                            eventId: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @example ticket-registered */
-                            kind: string;
-                            /** @description El último error de SMTP, si lo hubo */
-                            lastError: string | null;
-                            /** Format: email */
-                            recipient: string;
-                            /** Format: date-time */
-                            sentAt: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "sent" | "failed" | "uncertain";
-                            subject: string;
-                            ticketNumber: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["DeliveryListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12182,27 +12375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attempts: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: uuid */
-                        eventId: string;
-                        /** Format: uuid */
-                        id: string;
-                        /** @example ticket-registered */
-                        kind: string;
-                        /** @description El último error de SMTP, si lo hubo */
-                        lastError: string | null;
-                        /** Format: email */
-                        recipient: string;
-                        /** Format: date-time */
-                        sentAt: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "sent" | "failed" | "uncertain";
-                        subject: string;
-                        ticketNumber: number | null;
-                    };
+                    "application/json": components["schemas"]["DeliverySummaryV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12402,33 +12575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        messages: {
-                            attempts: number;
-                            /** @description false si solo se guardaron los encabezados (correo demasiado grande) */
-                            complete: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Message-ID (`mid:<…>`) o hash de los encabezados (`sha256:…`) */
-                            messageKey: string;
-                            /** @enum {string|null} */
-                            outcome: "ticket" | "comment" | null;
-                            /** Format: date-time */
-                            processedAt: string | null;
-                            /** @description Por qué se ignoró o falló, o el último error de un reintento */
-                            reason: string | null;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            sender: string | null;
-                            sizeBytes: number;
-                            /** @description El buzón IMAP (sin contraseña) o `smtp` */
-                            source: string;
-                            /** @enum {string} */
-                            status: "received" | "processed" | "ignored" | "failed";
-                            subject: string | null;
-                            ticketNumber: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["InboundListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12486,31 +12633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attempts: number;
-                        /** @description false si solo se guardaron los encabezados (correo demasiado grande) */
-                        complete: boolean;
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Message-ID (`mid:<…>`) o hash de los encabezados (`sha256:…`) */
-                        messageKey: string;
-                        /** @enum {string|null} */
-                        outcome: "ticket" | "comment" | null;
-                        /** Format: date-time */
-                        processedAt: string | null;
-                        /** @description Por qué se ignoró o falló, o el último error de un reintento */
-                        reason: string | null;
-                        /** Format: date-time */
-                        receivedAt: string;
-                        sender: string | null;
-                        sizeBytes: number;
-                        /** @description El buzón IMAP (sin contraseña) o `smtp` */
-                        source: string;
-                        /** @enum {string} */
-                        status: "received" | "processed" | "ignored" | "failed";
-                        subject: string | null;
-                        ticketNumber: number | null;
-                    };
+                    "application/json": components["schemas"]["InboundMessageSummaryV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12584,18 +12707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /**
-                             * Format: email
-                             * @description La dirección de quien lo pidió
-                             */
-                            email: string;
-                            enabled: boolean;
-                            /** @example ticket.closed */
-                            eventType: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PreferenceListV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -12646,16 +12758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @description La dirección de quien lo pidió
-                         */
-                        email: string;
-                        enabled: boolean;
-                        /** @example ticket.closed */
-                        eventType: string;
-                    };
+                    "application/json": components["schemas"]["PreferenceV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12728,22 +12831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        rules: {
-                            enabled: boolean;
-                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
-                            essential: boolean;
-                            /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
-                            /**
-                             * @description El correo que envía la regla
-                             * @example ticket-escalated
-                             */
-                            mailKind: string;
-                            /** @enum {string} */
-                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["NotificationRuleListV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -12794,22 +12882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        rules: {
-                            enabled: boolean;
-                            /** @description Se envía aunque quien lo recibe haya desactivado ese aviso */
-                            essential: boolean;
-                            /** @enum {string} */
-                            eventType: "ticket.registered" | "ticket.escalated" | "ticket.solution-returned" | "ticket.taken" | "ticket.resolved" | "ticket.review-rejected" | "ticket.closed" | "ticket.reopened" | "ticket.sla-breached" | "ticket.commented" | "ticket.merged";
-                            /**
-                             * @description El correo que envía la regla
-                             * @example ticket-escalated
-                             */
-                            mailKind: string;
-                            /** @enum {string} */
-                            recipientKind: "requester" | "area-mailbox" | "supervisors" | "operator" | "referente" | "assigned-agent";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["NotificationRuleListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -12882,46 +12955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        kinds: {
-                            /** @example ticket.closed */
-                            eventType: string;
-                            /** @enum {string} */
-                            kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
-                            languages: {
-                                en?: {
-                                    /** @enum {string} */
-                                    source?: "built-in" | "override";
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** @description Correo de quien guardó la versión vigente */
-                                    updatedBy?: string | null;
-                                    /** @description 0: nunca se editó */
-                                    version?: number;
-                                };
-                                es?: {
-                                    /** @enum {string} */
-                                    source?: "built-in" | "override";
-                                    /** Format: date-time */
-                                    updatedAt?: string | null;
-                                    /** @description Correo de quien guardó la versión vigente */
-                                    updatedBy?: string | null;
-                                    /** @description 0: nunca se editó */
-                                    version?: number;
-                                };
-                            };
-                            placeholders: {
-                                description: {
-                                    en?: string;
-                                    es?: string;
-                                };
-                                /** @example title */
-                                name: string;
-                            }[];
-                            /** @example requester */
-                            recipient: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MailKindListV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -12970,34 +13004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
-                        /** @enum {string} */
-                        language: "es" | "en";
-                        placeholders: {
-                            description: {
-                                en?: string;
-                                es?: string;
-                            };
-                            /** @example title */
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        source: "built-in" | "override";
-                        /** @description La plantilla vigente: la del administrador o la incorporada */
-                        template: {
-                            html: string;
-                            subject: string;
-                            text: string;
-                        };
-                        /** Format: date-time */
-                        updatedAt: string | null;
-                        /** @description Correo de quien guardó la versión vigente */
-                        updatedBy: string | null;
-                        /** @description 0: nunca se editó */
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["MailTemplateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13060,34 +13067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
-                        /** @enum {string} */
-                        language: "es" | "en";
-                        placeholders: {
-                            description: {
-                                en?: string;
-                                es?: string;
-                            };
-                            /** @example title */
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        source: "built-in" | "override";
-                        /** @description La plantilla vigente: la del administrador o la incorporada */
-                        template: {
-                            html: string;
-                            subject: string;
-                            text: string;
-                        };
-                        /** Format: date-time */
-                        updatedAt: string | null;
-                        /** @description Correo de quien guardó la versión vigente */
-                        updatedBy: string | null;
-                        /** @description 0: nunca se editó */
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["MailTemplateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13163,34 +13143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "ticket-registered" | "ticket-escalated" | "solution-returned" | "ticket-assigned" | "ticket-resolved" | "review-requested" | "review-rejected" | "ticket-closed" | "ticket-reopened" | "sla-breached" | "requester-commented" | "staff-replied" | "ticket-merged";
-                        /** @enum {string} */
-                        language: "es" | "en";
-                        placeholders: {
-                            description: {
-                                en?: string;
-                                es?: string;
-                            };
-                            /** @example title */
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        source: "built-in" | "override";
-                        /** @description La plantilla vigente: la del administrador o la incorporada */
-                        template: {
-                            html: string;
-                            subject: string;
-                            text: string;
-                        };
-                        /** Format: date-time */
-                        updatedAt: string | null;
-                        /** @description Correo de quien guardó la versión vigente */
-                        updatedBy: string | null;
-                        /** @description 0: nunca se editó */
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["MailTemplateV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13252,13 +13205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        html: string;
-                        /** @enum {string} */
-                        source: "built-in" | "override" | "draft";
-                        subject: string;
-                        text: string;
-                    };
+                    "application/json": components["schemas"]["MailPreviewV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13343,20 +13290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        versions: {
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: string;
-                            /** @description null: volvió a la plantilla incorporada */
-                            template: {
-                                html: string;
-                                subject: string;
-                                text: string;
-                            } | null;
-                            version: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["TemplateVersionListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17952,32 +17886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        mails: {
-                            /** @description A quién se envió, o quién lo envió */
-                            address: string;
-                            /**
-                             * Format: date-time
-                             * @description Cuándo salió (o se creó, si aún no salió) o llegó
-                             */
-                            at: string;
-                            /** @enum {string} */
-                            direction: "sent" | "received";
-                            /** Format: uuid */
-                            id: string;
-                            /**
-                             * @description Qué dice un correo enviado (`ticket-registered`, `ticket-closed`, `staff-replied`…); null si se recibió
-                             * @example ticket-registered
-                             */
-                            kind: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "sent" | "failed" | "uncertain" | "received";
-                            subject: string;
-                            /** @description El texto del correo; null si no pudo leerse */
-                            text: string | null;
-                        }[];
-                        truncated: boolean;
-                    };
+                    "application/json": components["schemas"]["TicketMailListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -20407,36 +20316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        deliveries: {
-                            attempts: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed) */
-                            deliveryState: string | null;
-                            /** Format: uuid */
-                            id: string;
-                            /** @example ticket-resolved */
-                            kind: string;
-                            /** @description El último error de la API de WhatsApp, si lo hubo */
-                            lastError: string | null;
-                            /**
-                             * @description El número de WhatsApp, en dígitos E.164
-                             * @example 59171234567
-                             */
-                            recipient: string;
-                            /** Format: date-time */
-                            sentAt: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "sent" | "failed" | "uncertain";
-                            /**
-                             * @description La plantilla de WhatsApp enviada
-                             * @example cau_ticket_update
-                             */
-                            template: string;
-                            ticketNumber: number | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["WhatsappDeliveryListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -20494,34 +20374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attempts: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed) */
-                        deliveryState: string | null;
-                        /** Format: uuid */
-                        id: string;
-                        /** @example ticket-resolved */
-                        kind: string;
-                        /** @description El último error de la API de WhatsApp, si lo hubo */
-                        lastError: string | null;
-                        /**
-                         * @description El número de WhatsApp, en dígitos E.164
-                         * @example 59171234567
-                         */
-                        recipient: string;
-                        /** Format: date-time */
-                        sentAt: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "sent" | "failed" | "uncertain";
-                        /**
-                         * @description La plantilla de WhatsApp enviada
-                         * @example cau_ticket_update
-                         */
-                        template: string;
-                        ticketNumber: number | null;
-                    };
+                    "application/json": components["schemas"]["WhatsappDeliverySummaryV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -20645,14 +20498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Mensajes que ya se habían recibido */
-                        duplicates: number;
-                        /** @description Estados de entrega de mensajes enviados por el CAU */
-                        statuses: number;
-                        /** @description Mensajes nuevos guardados */
-                        stored: number;
-                    };
+                    "application/json": components["schemas"]["ReceiveWhatsappResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -44,7 +44,7 @@ import { ManageCalendarsUseCase } from './configuration/manage-calendars.use-cas
 import { EscalationGraphController } from './configuration/escalation-graph.controller.js';
 import { ManagePriorityMatrixUseCase } from './configuration/manage-priority-matrix.use-case.js';
 import { PriorityMatrixController } from './configuration/priority-matrix.controller.js';
-import { ManageNotificationConfigurationUseCase } from './notifications/manage-notification-configuration.use-case.js';
+import { ReplaceNotificationConfigurationUseCase } from './notifications/replace-notification-configuration.use-case.js';
 import { NotificationConfigurationController } from './notifications/notification-configuration.controller.js';
 import { ManageAreasUseCase } from './configuration/manage-areas.use-case.js';
 import { ManageEscalationGraphUseCase } from './configuration/manage-escalation-graph.use-case.js';
@@ -67,13 +67,11 @@ import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { AnnouncementsController } from './announcements/announcements.controller.js';
 import { ManageAnnouncementsUseCase } from './announcements/manage-announcements.use-case.js';
-import { ManageMailTemplatesUseCase } from './notifications/manage-mail-templates.use-case.js';
-import { ManageNotificationsUseCase } from './notifications/manage-notifications.use-case.js';
+import { ChangeMailTemplatesUseCase } from './notifications/change-mail-templates.use-case.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { InboundMailController } from './notifications/inbound-mail.controller.js';
 import { MonitoringController, MonitoringWebhookController } from './monitoring/monitoring.controller.js';
 import { MonitoringUseCase } from './monitoring/monitoring.use-case.js';
-import { ManageInboundMailUseCase } from './notifications/manage-inbound-mail.use-case.js';
 import { PerformTicketActionUseCase } from './procedures/perform-ticket-action.use-case.js';
 import { AssignTicketUseCase } from './procedures/assign-ticket.use-case.js';
 import { TicketProceduresController } from './procedures/ticket-procedures.controller.js';
@@ -194,7 +192,7 @@ export class GatewayModule {
         ManageAreasUseCase,
         ManageEscalationGraphUseCase,
         ManagePriorityMatrixUseCase,
-        ManageNotificationConfigurationUseCase,
+        ReplaceNotificationConfigurationUseCase,
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
         KnowledgeUseCase,
@@ -205,9 +203,7 @@ export class GatewayModule {
         ArticleFileRepository,
         ArticleFilesUseCase,
         ExportTicketPagesUseCase,
-        ManageNotificationsUseCase,
-        ManageMailTemplatesUseCase,
-        ManageInboundMailUseCase,
+        ChangeMailTemplatesUseCase,
         MonitoringUseCase,
         AccountStatusCache,
         UpdateAccountUseCase,

@@ -1,112 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   MAIL_KINDS,
   MAIL_LANGUAGES,
+  MailKindListV1,
+  MailPreviewV1,
   MailTemplateBodyV1,
+  MailTemplateV1,
+  NotificationsRpc,
   PreviewTemplateBodyV1,
   Role,
   TemplateKeyV1,
+  TemplateVersionListV1,
   type ActorV1,
-  type MailKindListV1,
-  type MailPreviewV1,
-  type MailTemplateV1,
-  type TemplateVersionListV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { NotificationsClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { ManageMailTemplatesUseCase } from './manage-mail-templates.use-case.js';
-
-const NULLABLE_STRING: SchemaObject = { type: 'string', nullable: true };
-const TEMPLATE_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['subject', 'text', 'html'],
-  properties: { subject: { type: 'string' }, text: { type: 'string' }, html: { type: 'string' } },
-};
-const PLACEHOLDER_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['name', 'description'],
-  properties: {
-    name: { type: 'string', example: 'title' },
-    description: {
-      type: 'object',
-      properties: Object.fromEntries(MAIL_LANGUAGES.map((language) => [language, { type: 'string' }])),
-    },
-  },
-};
-const VERSION_INFO: Record<string, SchemaObject> = {
-  version: { type: 'integer', minimum: 0, description: '0: nunca se editó' },
-  source: { type: 'string', enum: ['built-in', 'override'] },
-  updatedBy: { ...NULLABLE_STRING, description: 'Correo de quien guardó la versión vigente' },
-  updatedAt: { ...NULLABLE_STRING, format: 'date-time' },
-};
-const MAIL_TEMPLATE_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['kind', 'language', 'version', 'source', 'updatedBy', 'updatedAt', 'template', 'placeholders'],
-  properties: {
-    kind: { type: 'string', enum: [...MAIL_KINDS] },
-    language: { type: 'string', enum: [...MAIL_LANGUAGES] },
-    ...VERSION_INFO,
-    template: { ...TEMPLATE_SCHEMA, description: 'La plantilla vigente: la del administrador o la incorporada' },
-    placeholders: { type: 'array', items: PLACEHOLDER_SCHEMA },
-  },
-};
-const KIND_LIST_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['kinds'],
-  properties: {
-    kinds: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['kind', 'eventType', 'recipient', 'placeholders', 'languages'],
-        properties: {
-          kind: { type: 'string', enum: [...MAIL_KINDS] },
-          eventType: { type: 'string', example: 'ticket.closed' },
-          recipient: { type: 'string', example: 'requester' },
-          placeholders: { type: 'array', items: PLACEHOLDER_SCHEMA },
-          languages: {
-            type: 'object',
-            properties: Object.fromEntries(
-              MAIL_LANGUAGES.map((language) => [language, { type: 'object', properties: VERSION_INFO }]),
-            ),
-          },
-        },
-      },
-    },
-  },
-};
-const VERSIONS_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['versions'],
-  properties: {
-    versions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['version', 'template', 'createdBy', 'createdAt'],
-        properties: {
-          version: { type: 'integer', minimum: 1 },
-          template: { ...TEMPLATE_SCHEMA, nullable: true, description: 'null: volvió a la plantilla incorporada' },
-          createdBy: { type: 'string' },
-          createdAt: { type: 'string', format: 'date-time' },
-        },
-      },
-    },
-  },
-};
-const PREVIEW_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['source', 'subject', 'text', 'html'],
-  properties: {
-    source: { type: 'string', enum: ['built-in', 'override', 'draft'] },
-    subject: { type: 'string' },
-    text: { type: 'string' },
-    html: { type: 'string' },
-  },
-};
+import { ChangeMailTemplatesUseCase } from './change-mail-templates.use-case.js';
 
 const ApiTemplateKey = (): MethodDecorator =>
   applyDecorators(
@@ -121,30 +34,33 @@ const ApiTemplateKey = (): MethodDecorator =>
 @ApiTags('notifications')
 @Controller('api/v1/notifications/templates')
 export class MailTemplatesController {
-  constructor(private readonly templates: ManageMailTemplatesUseCase) {}
+  constructor(
+    private readonly notifications: NotificationsClient,
+    private readonly changes: ChangeMailTemplatesUseCase,
+  ) {}
 
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({
     summary: 'Lista los tipos de correo, sus variables y la versión vigente en cada idioma',
   })
-  @ApiOkResponse({ schema: KIND_LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MailKindListV1) })
   @ApiErrors(503)
   list(@CurrentActor() actor: ActorV1): Promise<MailKindListV1> {
-    return this.templates.list(actor);
+    return this.notifications.request(NotificationsRpc.ListTemplates, { actor });
   }
 
   @Get(':kind/:language')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'La plantilla vigente de un tipo de correo en un idioma' })
   @ApiTemplateKey()
-  @ApiOkResponse({ schema: MAIL_TEMPLATE_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MailTemplateV1) })
   @ApiErrors(400, 503)
   get(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TemplateKeyV1)) key: TemplateKeyV1,
   ): Promise<MailTemplateV1> {
-    return this.templates.get(actor, key);
+    return this.notifications.request(NotificationsRpc.GetTemplate, { actor, ...key });
   }
 
   @Put(':kind/:language')
@@ -158,14 +74,14 @@ export class MailTemplatesController {
   })
   @ApiTemplateKey()
   @ApiBody({ schema: contractSchemaRef(MailTemplateBodyV1) })
-  @ApiOkResponse({ schema: MAIL_TEMPLATE_SCHEMA, description: 'La plantilla guardada, ya vigente' })
+  @ApiOkResponse({ schema: contractSchemaRef(MailTemplateV1), description: 'La plantilla guardada, ya vigente' })
   @ApiErrors(400, 413, 415, 503)
   put(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TemplateKeyV1)) key: TemplateKeyV1,
     @Body(new ContractPipe(MailTemplateBodyV1)) body: MailTemplateBodyV1,
   ): Promise<MailTemplateV1> {
-    return this.templates.put(actor, key, body);
+    return this.changes.put(actor, key, body);
   }
 
   @Delete(':kind/:language')
@@ -175,26 +91,26 @@ export class MailTemplatesController {
     description: 'Queda registrado como una versión más; si ya rige la incorporada, no cambia nada.',
   })
   @ApiTemplateKey()
-  @ApiOkResponse({ schema: MAIL_TEMPLATE_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MailTemplateV1) })
   @ApiErrors(400, 503)
   reset(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TemplateKeyV1)) key: TemplateKeyV1,
   ): Promise<MailTemplateV1> {
-    return this.templates.reset(actor, key);
+    return this.changes.reset(actor, key);
   }
 
   @Get(':kind/:language/versions')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Todas las versiones, de la más reciente a la más antigua (quién y cuándo)' })
   @ApiTemplateKey()
-  @ApiOkResponse({ schema: VERSIONS_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(TemplateVersionListV1) })
   @ApiErrors(400, 503)
   versions(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TemplateKeyV1)) key: TemplateKeyV1,
   ): Promise<TemplateVersionListV1> {
-    return this.templates.versions(actor, key);
+    return this.notifications.request(NotificationsRpc.ListTemplateVersions, { actor, ...key });
   }
 
   @Post(':kind/:language/preview')
@@ -209,13 +125,18 @@ export class MailTemplatesController {
   })
   @ApiTemplateKey()
   @ApiBody({ schema: contractSchemaRef(PreviewTemplateBodyV1) })
-  @ApiOkResponse({ schema: PREVIEW_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MailPreviewV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   preview(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TemplateKeyV1)) key: TemplateKeyV1,
     @Body(new ContractPipe(PreviewTemplateBodyV1)) body: PreviewTemplateBodyV1,
   ): Promise<MailPreviewV1> {
-    return this.templates.preview(actor, key, body);
+    return this.notifications.request(NotificationsRpc.PreviewTemplate, {
+      actor,
+      ...key,
+      ...(body.ticketNumber === undefined ? {} : { ticketNumber: body.ticketNumber }),
+      ...(body.template === undefined ? {} : { template: body.template }),
+    });
   }
 }

@@ -1,47 +1,28 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AreaMailboxesV1,
-  NOTIFIED_EVENT_TYPES,
+  NotificationRuleListV1,
   NotificationRulesV1,
-  RECIPIENT_KINDS,
+  NotificationsRpc,
   Role,
   STAFF_ROLES,
   type ActorV1,
-  type NotificationRuleListV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { NotificationsClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { ManageNotificationConfigurationUseCase } from './manage-notification-configuration.use-case.js';
-
-/** NotificationRuleListV1 of the contracts, documented by hand: it is an interface. */
-const RULE_LIST_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['rules'],
-  properties: {
-    rules: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['eventType', 'recipientKind', 'mailKind', 'enabled', 'essential'],
-        properties: {
-          eventType: { type: 'string', enum: [...NOTIFIED_EVENT_TYPES] },
-          recipientKind: { type: 'string', enum: [...RECIPIENT_KINDS] },
-          mailKind: { type: 'string', example: 'ticket-escalated', description: 'El correo que envía la regla' },
-          enabled: { type: 'boolean' },
-          essential: { type: 'boolean', description: 'Se envía aunque quien lo recibe haya desactivado ese aviso' },
-        },
-      },
-    },
-  },
-};
+import { ReplaceNotificationConfigurationUseCase } from './replace-notification-configuration.use-case.js';
 
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
 export class NotificationConfigurationController {
-  constructor(private readonly configuration: ManageNotificationConfigurationUseCase) {}
+  constructor(
+    private readonly notifications: NotificationsClient,
+    private readonly configuration: ReplaceNotificationConfigurationUseCase,
+  ) {}
 
   @Get('rules')
   @Roles(...STAFF_ROLES)
@@ -50,10 +31,10 @@ export class NotificationConfigurationController {
     description:
       'Todas las combinaciones para las que hay un correo, con su estado; las que no tienen regla no avisan.',
   })
-  @ApiOkResponse({ schema: RULE_LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(NotificationRuleListV1) })
   @ApiErrors(503)
   rules(@CurrentActor() actor: ActorV1): Promise<NotificationRuleListV1> {
-    return this.configuration.rules(actor);
+    return this.notifications.request(NotificationsRpc.ListRules, { actor });
   }
 
   @Put('rules')
@@ -65,7 +46,7 @@ export class NotificationConfigurationController {
       'siguiente suceso.',
   })
   @ApiBody({ schema: contractSchemaRef(NotificationRulesV1) })
-  @ApiOkResponse({ schema: RULE_LIST_SCHEMA, description: 'Las reglas vigentes' })
+  @ApiOkResponse({ schema: contractSchemaRef(NotificationRuleListV1), description: 'Las reglas vigentes' })
   @ApiErrors(400, 413, 415, 503)
   replaceRules(
     @CurrentActor() actor: ActorV1,
@@ -80,7 +61,7 @@ export class NotificationConfigurationController {
   @ApiOkResponse({ schema: contractSchemaRef(AreaMailboxesV1) })
   @ApiErrors(503)
   mailboxes(@CurrentActor() actor: ActorV1): Promise<AreaMailboxesV1> {
-    return this.configuration.mailboxes(actor);
+    return this.notifications.request(NotificationsRpc.ListAreaMailboxes, { actor });
   }
 
   @Put('area-mailboxes')

@@ -1,23 +1,23 @@
 import { Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   DeliveryIdV1,
   ErrorCode,
-  Role,
-  WHATSAPP_DELIVERY_STATUSES,
   NotificationsRpc,
+  ReceiveWhatsappResultV1,
+  Role,
   WhatsappDeliveryListFiltersV1,
+  WhatsappDeliveryListV1,
+  WhatsappDeliverySummaryV1,
   type ActorV1,
-  type ReceiveWhatsappResultV1,
-  type WhatsappDeliveryListV1,
-  type WhatsappDeliverySummaryV1,
 } from '@cau/contracts';
-import { RpcClient, ServiceError } from '@cau/messaging';
+import { ServiceError } from '@cau/messaging';
 import { CurrentActor, Public, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { NotificationsClient } from '../http/service-clients.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { rawBodyOf } from './raw-body.js';
 import {
   MalformedWebhookError,
@@ -26,41 +26,6 @@ import {
   sameSecret,
   signatureMatches,
 } from './whatsapp-webhook.js';
-
-const NULLABLE_STRING: SchemaObject = { type: 'string', nullable: true };
-
-const WHATSAPP_DELIVERY_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: [
-    'id',
-    'recipient',
-    'kind',
-    'template',
-    'ticketNumber',
-    'status',
-    'deliveryState',
-    'attempts',
-    'lastError',
-    'createdAt',
-    'sentAt',
-  ],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    recipient: { type: 'string', description: 'El número de WhatsApp, en dígitos E.164', example: '59171234567' },
-    kind: { type: 'string', example: 'ticket-resolved' },
-    template: { type: 'string', description: 'La plantilla de WhatsApp enviada', example: 'cau_ticket_update' },
-    ticketNumber: { type: 'integer', minimum: 1, nullable: true },
-    status: { type: 'string', enum: [...WHATSAPP_DELIVERY_STATUSES] },
-    deliveryState: {
-      ...NULLABLE_STRING,
-      description: 'Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed)',
-    },
-    attempts: { type: 'integer', minimum: 0 },
-    lastError: { ...NULLABLE_STRING, description: 'El último error de la API de WhatsApp, si lo hubo' },
-    createdAt: { type: 'string', format: 'date-time' },
-    sentAt: { ...NULLABLE_STRING, format: 'date-time' },
-  },
-};
 
 /**
  * The WhatsApp Business Cloud API webhook, and the administrators' view of the template messages sent.
@@ -71,7 +36,7 @@ const WHATSAPP_DELIVERY_SCHEMA: SchemaObject = {
 export class WhatsappController {
   constructor(
     private readonly config: WhatsappWebhookConfig,
-    private readonly rpc: RpcClient,
+    private readonly notifications: NotificationsClient,
   ) {}
 
   @Get('webhook')
@@ -118,17 +83,7 @@ export class WhatsappController {
       'o distinta: 401 y no se guarda nada. Cada mensaje se guarda una sola vez por su id de WhatsApp, así que ' +
       'un reenvío del mismo webhook no hace nada dos veces. Sin cuenta configurada, 404.',
   })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['stored', 'duplicates', 'statuses'],
-      properties: {
-        stored: { type: 'integer', minimum: 0, description: 'Mensajes nuevos guardados' },
-        duplicates: { type: 'integer', minimum: 0, description: 'Mensajes que ya se habían recibido' },
-        statuses: { type: 'integer', minimum: 0, description: 'Estados de entrega de mensajes enviados por el CAU' },
-      },
-    },
-  })
+  @ApiOkResponse({ schema: contractSchemaRef(ReceiveWhatsappResultV1) })
   @ApiErrors(400, 401, 404, 413, 415, 503)
   receive(@Req() request: FastifyRequest): Promise<ReceiveWhatsappResultV1> {
     const settings = this.enabled();
@@ -145,7 +100,7 @@ export class WhatsappController {
       if (error instanceof MalformedWebhookError) throw ServiceError.validation(error.problems);
       throw error;
     }
-    return this.rpc.request(NotificationsRpc.ReceiveWhatsapp, command);
+    return this.notifications.request(NotificationsRpc.ReceiveWhatsapp, command);
   }
 
   @Get('deliveries')
@@ -155,19 +110,13 @@ export class WhatsappController {
     description: 'Con `status=failed` o `status=uncertain`, los que pueden reenviarse.',
   })
   @ApiQueryFromContract(WhatsappDeliveryListFiltersV1)
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['deliveries'],
-      properties: { deliveries: { type: 'array', items: WHATSAPP_DELIVERY_SCHEMA } },
-    },
-  })
+  @ApiOkResponse({ schema: contractSchemaRef(WhatsappDeliveryListV1) })
   @ApiErrors(400, 503)
   list(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(WhatsappDeliveryListFiltersV1)) filters: WhatsappDeliveryListFiltersV1,
   ): Promise<WhatsappDeliveryListV1> {
-    return this.rpc.request(NotificationsRpc.ListWhatsappDeliveries, { actor, ...filters });
+    return this.notifications.request(NotificationsRpc.ListWhatsappDeliveries, { actor, ...filters });
   }
 
   @Post('deliveries/:id/retry')
@@ -178,13 +127,16 @@ export class WhatsappController {
     description: 'Solo uno fallido o incierto (409 si no): vuelve a pendiente, con sus intentos contados desde cero.',
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ schema: WHATSAPP_DELIVERY_SCHEMA, description: 'El mensaje, de nuevo pendiente' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(WhatsappDeliverySummaryV1),
+    description: 'El mensaje, de nuevo pendiente',
+  })
   @ApiErrors(400, 404, 409, 503)
   retry(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(DeliveryIdV1)) { id }: DeliveryIdV1,
   ): Promise<WhatsappDeliverySummaryV1> {
-    return this.rpc.request(NotificationsRpc.RetryWhatsappDelivery, { actor, id });
+    return this.notifications.request(NotificationsRpc.RetryWhatsappDelivery, { actor, id });
   }
 
   private enabled(): { appSecret: string; verifyToken: string } {

@@ -1,11 +1,14 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
   IsInt,
   IsObject,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
   Min,
@@ -15,6 +18,7 @@ import { AnnouncementEvents } from './announcements.js';
 import { ActorV1 } from '../../common.js';
 import { NOTIFIED_EVENT_TYPES } from './templates.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /** Mails of one ticket listed at most (a ticket with more is a storm; `truncated` says so). */
 export const MAX_TICKET_MAILS_LISTED = 300;
@@ -54,14 +58,24 @@ export class SetPreferenceCommandV1 extends PreferenceBodyV1 {
   actor!: ActorV1;
 }
 
-export interface PreferenceV1 {
-  email: string;
-  eventType: string;
-  enabled: boolean;
+export class PreferenceV1 {
+  @IsEmail()
+  @Documented({ description: 'La dirección de quien lo pidió' })
+  email!: string;
+
+  @IsString()
+  @Documented({ example: 'ticket.closed' })
+  eventType!: string;
+
+  @IsBoolean()
+  enabled!: boolean;
 }
 
-export interface PreferenceListV1 {
-  items: PreferenceV1[];
+export class PreferenceListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PreferenceV1)
+  items!: PreferenceV1[];
 }
 
 /** Filters of the delivery list. Query-string values arrive as strings and are converted by the gateway. */
@@ -86,23 +100,54 @@ export class ListDeliveriesQueryV1 extends DeliveryListFiltersV1 {
 }
 
 /** A delivery as administrators see it: everything but the bodies. */
-export interface DeliverySummaryV1 {
-  id: string;
-  eventId: string;
+export class DeliverySummaryV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  eventId!: string;
+
   /** What the mail is about, e.g. `ticket-registered`. */
-  kind: string;
-  recipient: string;
-  ticketNumber: number | null;
-  subject: string;
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
+  @IsString()
+  @Documented({ example: 'ticket-registered' })
+  kind!: string;
+
+  @IsEmail()
+  recipient!: string;
+
+  @IsInt()
+  @Min(1)
+  @Documented({ nullable: true })
+  ticketNumber!: number | null;
+
+  @IsString()
+  subject!: string;
+
+  @IsIn(DELIVERY_STATUSES)
+  status!: DeliveryStatus;
+
+  @IsInt()
+  @Min(0)
+  attempts!: number;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El último error de SMTP, si lo hubo' })
+  lastError!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  sentAt!: string | null;
 }
 
-export interface DeliveryListV1 {
-  deliveries: DeliverySummaryV1[];
+export class DeliveryListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DeliverySummaryV1)
+  deliveries!: DeliverySummaryV1[];
 }
 
 /** One delivery, by its id (the path of the retry endpoint). */
@@ -139,18 +184,47 @@ export class ListTicketMailsQueryV1 {
  * (from `address`, turned into the ticket or a comment on it). `text` is the plain-text body as sent or
  * received; null when a received mail could not be read.
  */
-export interface TicketMailV1 {
-  id: string;
-  direction: 'sent' | 'received';
-  kind: string | null;
-  address: string;
-  subject: string;
-  status: DeliveryStatus | 'received';
-  at: string;
-  text: string | null;
+export class TicketMailV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(['sent', 'received'])
+  direction!: 'sent' | 'received';
+
+  @IsString()
+  @Documented({
+    nullable: true,
+    example: 'ticket-registered',
+    description:
+      'Qué dice un correo enviado (`ticket-registered`, `ticket-closed`, `staff-replied`…); null si se recibió',
+  })
+  kind!: string | null;
+
+  @IsString()
+  @Documented({ description: 'A quién se envió, o quién lo envió' })
+  address!: string;
+
+  @IsString()
+  subject!: string;
+
+  @IsIn([...DELIVERY_STATUSES, 'received'])
+  status!: DeliveryStatus | 'received';
+
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Cuándo salió (o se creó, si aún no salió) o llegó' })
+  at!: string;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El texto del correo; null si no pudo leerse' })
+  text!: string | null;
 }
 
-export interface TicketMailListV1 {
-  mails: TicketMailV1[];
-  truncated: boolean;
+export class TicketMailListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TicketMailV1)
+  mails!: TicketMailV1[];
+
+  @IsBoolean()
+  truncated!: boolean;
 }

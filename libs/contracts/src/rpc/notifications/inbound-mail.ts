@@ -1,7 +1,21 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ActorV1 } from '../../common.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];
@@ -31,29 +45,72 @@ export class ListInboundQueryV1 extends InboundListFiltersV1 {
 }
 
 /** A received mail as administrators see it: everything but the raw message and attachments. */
-export interface InboundMessageSummaryV1 {
-  id: string;
+export class InboundMessageSummaryV1 {
+  @IsUUID()
+  id!: string;
+
   /** The Message-ID (`mid:<…>`) or a hash of the headers (`sha256:…`). */
-  messageKey: string;
+  @IsString()
+  @Documented({ description: 'Message-ID (`mid:<…>`) o hash de los encabezados (`sha256:…`)' })
+  messageKey!: string;
+
   /** The mailbox URL without its password, or `smtp`. */
-  source: string;
-  sender: string | null;
-  subject: string | null;
-  status: InboundStatus;
+  @IsString()
+  @Documented({ description: 'El buzón IMAP (sin contraseña) o `smtp`' })
+  source!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  sender!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  subject!: string | null;
+
+  @IsIn(INBOUND_STATUSES)
+  status!: InboundStatus;
+
   /** Why it was ignored or failed, or the last error of a retried attempt. */
-  reason: string | null;
-  outcome: 'ticket' | 'comment' | null;
-  ticketNumber: number | null;
-  attempts: number;
-  sizeBytes: number;
+  @IsString()
+  @Documented({ nullable: true, description: 'Por qué se ignoró o falló, o el último error de un reintento' })
+  reason!: string | null;
+
+  @IsIn(['ticket', 'comment'])
+  @Documented({ nullable: true })
+  outcome!: 'ticket' | 'comment' | null;
+
+  @IsInt()
+  @Min(1)
+  @Documented({ nullable: true })
+  ticketNumber!: number | null;
+
+  @IsInt()
+  @Min(0)
+  attempts!: number;
+
+  @IsInt()
+  @Min(0)
+  sizeBytes!: number;
+
   /** False when only the headers of an oversized mail were kept. */
-  complete: boolean;
-  receivedAt: string;
-  processedAt: string | null;
+  @IsBoolean()
+  @Documented({ description: 'false si solo se guardaron los encabezados (correo demasiado grande)' })
+  complete!: boolean;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  receivedAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  processedAt!: string | null;
 }
 
-export interface InboundListV1 {
-  messages: InboundMessageSummaryV1[];
+export class InboundListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InboundMessageSummaryV1)
+  messages!: InboundMessageSummaryV1[];
 }
 
 export class InboundIdV1 {

@@ -14,25 +14,25 @@ import {
   ListTicketMailsQueryV1,
   RetryDeliveryCommandV1,
   SetPreferenceCommandV1,
-  type DeliveryListV1,
-  type DeliverySummaryV1,
-  type PreferenceListV1,
-  type PreferenceV1,
-  type TicketMailListV1,
+  DeliveryListV1,
+  DeliverySummaryV1,
+  PreferenceListV1,
+  PreferenceV1,
+  TicketMailListV1,
 } from './deliveries.js';
 import {
   InboundTicketAttachmentsQueryV1,
   ListInboundQueryV1,
   RetryInboundCommandV1,
-  type InboundListV1,
-  type InboundMessageSummaryV1,
+  InboundListV1,
+  InboundMessageSummaryV1,
   type InboundTicketAttachmentsV1,
 } from './inbound-mail.js';
 import {
   ReplaceAreaMailboxesCommandV1,
   ReplaceNotificationRulesCommandV1,
-  type AreaMailboxesV1,
-  type NotificationRuleListV1,
+  AreaMailboxesV1,
+  NotificationRuleListV1,
 } from './rules.js';
 import {
   GetTemplateQueryV1,
@@ -41,18 +41,18 @@ import {
   PreviewTemplateCommandV1,
   PutTemplateCommandV1,
   ResetTemplateCommandV1,
-  type MailKindListV1,
-  type MailPreviewV1,
-  type MailTemplateV1,
-  type TemplateVersionListV1,
+  MailKindListV1,
+  MailPreviewV1,
+  MailTemplateV1,
+  TemplateVersionListV1,
 } from './templates.js';
 import {
   ListWhatsappDeliveriesQueryV1,
   ReceiveWhatsappCommandV1,
   RetryWhatsappDeliveryCommandV1,
-  type ReceiveWhatsappResultV1,
-  type WhatsappDeliveryListV1,
-  type WhatsappDeliverySummaryV1,
+  ReceiveWhatsappResultV1,
+  WhatsappDeliveryListV1,
+  WhatsappDeliverySummaryV1,
 } from './whatsapp.js';
 
 export * from './announcements.js';
@@ -69,70 +69,54 @@ export * from './whatsapp.js';
  */
 export const NotificationsRpc = {
   /** Anyone: turns one event type's non-essential mails to the actor's own address off or on. */
-  SetPreference: defineCommand('notifications.preferences.set.v1', SetPreferenceCommandV1, replyOf<PreferenceV1>()),
+  SetPreference: defineCommand('notifications.preferences.set.v1', SetPreferenceCommandV1, PreferenceV1),
   /** Anyone: the preferences stored for the actor's own address (no row: mails on). */
-  ListPreferences: defineQuery('notifications.preferences.list.v1', ActorEnvelopeBase, replyOf<PreferenceListV1>()),
+  ListPreferences: defineQuery('notifications.preferences.list.v1', ActorEnvelopeBase, PreferenceListV1),
   /** Administrators: the deliveries, newest first, optionally of one status. */
-  ListDeliveries: defineQuery('notifications.deliveries.list.v1', ListDeliveriesQueryV1, replyOf<DeliveryListV1>()),
+  ListDeliveries: defineQuery('notifications.deliveries.list.v1', ListDeliveriesQueryV1, DeliveryListV1),
   /** Administrators: a failed delivery back to pending, its attempts counted from zero. */
-  RetryDelivery: defineCommand(
-    'notifications.deliveries.retry.v1',
-    RetryDeliveryCommandV1,
-    replyOf<DeliverySummaryV1>(),
-  ),
+  RetryDelivery: defineCommand('notifications.deliveries.retry.v1', RetryDeliveryCommandV1, DeliverySummaryV1),
   /** Staff: the mails of one ticket, sent and received, oldest first, with their text. */
-  ListTicketMails: defineQuery(
-    'notifications.ticket-mails.list.v1',
-    ListTicketMailsQueryV1,
-    replyOf<TicketMailListV1>(),
-  ),
+  ListTicketMails: defineQuery('notifications.ticket-mails.list.v1', ListTicketMailsQueryV1, TicketMailListV1),
 
   /** Staff: every rule the service has a mail for. */
-  ListRules: defineQuery('notifications.rules.list.v1', ActorEnvelopeBase, replyOf<NotificationRuleListV1>()),
+  ListRules: defineQuery('notifications.rules.list.v1', ActorEnvelopeBase, NotificationRuleListV1),
   /** Administrators: the rules now in force. */
   ReplaceRules: defineCommand(
     'notifications.rules.replace.v1',
     ReplaceNotificationRulesCommandV1,
-    replyOf<NotificationRuleListV1>(),
+    NotificationRuleListV1,
   ),
   /** Staff: the areas' mailboxes. */
-  ListAreaMailboxes: defineQuery('notifications.area-mailboxes.list.v1', ActorEnvelopeBase, replyOf<AreaMailboxesV1>()),
+  ListAreaMailboxes: defineQuery('notifications.area-mailboxes.list.v1', ActorEnvelopeBase, AreaMailboxesV1),
   /** Administrators: the mailboxes now in force. */
   ReplaceAreaMailboxes: defineCommand(
     'notifications.area-mailboxes.replace.v1',
     ReplaceAreaMailboxesCommandV1,
-    replyOf<AreaMailboxesV1>(),
+    AreaMailboxesV1,
   ),
 
   /** Administrators: every mail kind with its placeholders and, per language, the version in force. */
-  ListTemplates: defineQuery('notifications.templates.list.v1', ListTemplatesQueryV1, replyOf<MailKindListV1>()),
+  ListTemplates: defineQuery('notifications.templates.list.v1', ListTemplatesQueryV1, MailKindListV1),
   /** Administrators: the template of one kind and language in force (an override, or the built-in one). */
-  GetTemplate: defineQuery('notifications.templates.get.v1', GetTemplateQueryV1, replyOf<MailTemplateV1>()),
+  GetTemplate: defineQuery('notifications.templates.get.v1', GetTemplateQueryV1, MailTemplateV1),
   /** Administrators: saves a new version; the next mail of that kind and language uses it. */
-  PutTemplate: defineCommand('notifications.templates.put.v1', PutTemplateCommandV1, replyOf<MailTemplateV1>()),
+  PutTemplate: defineCommand('notifications.templates.put.v1', PutTemplateCommandV1, MailTemplateV1),
   /** Administrators: back to the built-in template (recorded as a version too). */
-  ResetTemplate: defineCommand('notifications.templates.reset.v1', ResetTemplateCommandV1, replyOf<MailTemplateV1>()),
+  ResetTemplate: defineCommand('notifications.templates.reset.v1', ResetTemplateCommandV1, MailTemplateV1),
   /** Administrators: every version of one kind and language, newest first. */
   ListTemplateVersions: defineQuery(
     'notifications.templates.versions.v1',
     ListTemplateVersionsQueryV1,
-    replyOf<TemplateVersionListV1>(),
+    TemplateVersionListV1,
   ),
   /** Administrators: renders a template with sample data or with a ticket's stored facts, sending nothing. */
-  PreviewTemplate: defineQuery(
-    'notifications.templates.preview.v1',
-    PreviewTemplateCommandV1,
-    replyOf<MailPreviewV1>(),
-  ),
+  PreviewTemplate: defineQuery('notifications.templates.preview.v1', PreviewTemplateCommandV1, MailPreviewV1),
 
   /** Administrators: the mails received, newest first, optionally of one status. */
-  ListInbound: defineQuery('notifications.inbound.list.v1', ListInboundQueryV1, replyOf<InboundListV1>()),
+  ListInbound: defineQuery('notifications.inbound.list.v1', ListInboundQueryV1, InboundListV1),
   /** Administrators: a failed mail processed again, its attempts counted from zero. */
-  RetryInbound: defineCommand(
-    'notifications.inbound.retry.v1',
-    RetryInboundCommandV1,
-    replyOf<InboundMessageSummaryV1>(),
-  ),
+  RetryInbound: defineCommand('notifications.inbound.retry.v1', RetryInboundCommandV1, InboundMessageSummaryV1),
   /**
    * The gateway: what came attached to the mails of a ticket (metadata and storage keys, never bytes;
    * the gateway streams them from the attachment store after its own visibility check).
@@ -147,19 +131,19 @@ export const NotificationsRpc = {
   ReceiveWhatsapp: defineCommand(
     'notifications.whatsapp.receive.v1',
     ReceiveWhatsappCommandV1,
-    replyOf<ReceiveWhatsappResultV1>(),
+    ReceiveWhatsappResultV1,
   ),
   /** Administrators: WhatsApp messages sent (or being sent), newest first, optionally of one status. */
   ListWhatsappDeliveries: defineQuery(
     'notifications.whatsapp.deliveries.list.v1',
     ListWhatsappDeliveriesQueryV1,
-    replyOf<WhatsappDeliveryListV1>(),
+    WhatsappDeliveryListV1,
   ),
   /** Administrators: a failed or uncertain WhatsApp message sent again. */
   RetryWhatsappDelivery: defineCommand(
     'notifications.whatsapp.deliveries.retry.v1',
     RetryWhatsappDeliveryCommandV1,
-    replyOf<WhatsappDeliverySummaryV1>(),
+    WhatsappDeliverySummaryV1,
   ),
 
   /** Administrators: every announcement not withdrawn, newest first. */

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsObject,
+  IsString,
   Matches,
   MaxLength,
   ValidateNested,
@@ -16,6 +17,7 @@ import { NotBlank } from '../../not-blank.js';
 import { AREA_CODE_PATTERN } from '../../enums.js';
 import { Limits } from '../../limits.js';
 import { NOTIFIED_EVENT_TYPES } from './templates.js';
+import { Documented } from '../../reply-schema.js';
 
 /** Who a notification rule mails. Stored in `notification_rules.recipient_kind`: never rename a value in place. */
 export const RecipientKind = {
@@ -78,17 +80,31 @@ export class ReplaceNotificationRulesCommandV1 extends NotificationRulesV1 {
 }
 
 /** A rule as administrators see it: every pair the service has a mail for, with that mail's kind. */
-export interface NotificationRuleStateV1 {
-  eventType: string;
-  recipientKind: RecipientKind;
+export class NotificationRuleStateV1 {
+  @IsIn(NOTIFIED_EVENT_TYPES)
+  eventType!: string;
+
+  @IsIn(RECIPIENT_KINDS)
+  recipientKind!: RecipientKind;
+
   /** The mail this rule sends (its template's kind). */
-  mailKind: string;
-  enabled: boolean;
-  essential: boolean;
+  @IsString()
+  @Documented({ example: 'ticket-escalated', description: 'El correo que envía la regla' })
+  mailKind!: string;
+
+  @IsBoolean()
+  enabled!: boolean;
+
+  @IsBoolean()
+  @Documented({ description: 'Se envía aunque quien lo recibe haya desactivado ese aviso' })
+  essential!: boolean;
 }
 
-export interface NotificationRuleListV1 {
-  rules: NotificationRuleStateV1[];
+export class NotificationRuleListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => NotificationRuleStateV1)
+  rules!: NotificationRuleStateV1[];
 }
 
 /** The address an area's mails go to (derivations to it, and the operators' mails for L1). */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsDefined,
   IsIn,
   IsInt,
@@ -16,6 +17,8 @@ import { Events } from '../../events/ticket-events.js';
 import { ProcedureEvents } from '../../procedures/events.js';
 import { Language } from '../../enums.js';
 import { NotBlank } from '../../not-blank.js';
+import { LocalizedTextV1 } from '../../reply-parts.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * The one table of the ticket mails administrators can replace: each kind (the `kind` of deliveries),
@@ -185,58 +188,137 @@ export class PreviewTemplateCommandV1 extends TemplateKeyCommandBase {
   template?: MailTemplateBodyV1;
 }
 
-export interface PlaceholderV1 {
-  name: string;
-  description: Record<Language, string>;
+export class PlaceholderV1 {
+  @IsString()
+  @Documented({ example: 'title' })
+  name!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  description!: LocalizedTextV1;
 }
 
 /** `built-in`: the text shipped with the service; `override`: an administrator's version. */
 export type TemplateSourceV1 = 'built-in' | 'override';
 
-export interface TemplateVersionInfoV1 {
+export class TemplateVersionInfoV1 {
   /** 0 when the kind and language were never edited. */
-  version: number;
-  source: TemplateSourceV1;
-  updatedBy: string | null;
-  updatedAt: string | null;
+  @IsInt()
+  @Min(0)
+  @Documented({ description: '0: nunca se editó' })
+  version!: number;
+
+  @IsIn(['built-in', 'override'])
+  source!: TemplateSourceV1;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Correo de quien guardó la versión vigente' })
+  updatedBy!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  updatedAt!: string | null;
 }
 
-export interface MailKindV1 {
-  kind: MailKind;
+/**
+ * One mail kind's version in force in each language, a field per language so that its schema names them;
+ * `implements` fails the build when a language added to `Language` is missing here.
+ */
+export class TemplateVersionsByLanguageV1 implements Record<Language, TemplateVersionInfoV1> {
+  @ValidateNested()
+  @Type(() => TemplateVersionInfoV1)
+  es!: TemplateVersionInfoV1;
+
+  @ValidateNested()
+  @Type(() => TemplateVersionInfoV1)
+  en!: TemplateVersionInfoV1;
+}
+
+export class MailKindV1 {
+  @IsIn(MAIL_KINDS)
+  kind!: MailKind;
+
   /** The event type that gives this mail, and who receives it. */
-  eventType: string;
-  recipient: string;
-  placeholders: PlaceholderV1[];
-  languages: Record<Language, TemplateVersionInfoV1>;
+  @IsString()
+  @Documented({ example: 'ticket.closed' })
+  eventType!: string;
+
+  @IsString()
+  @Documented({ example: 'requester' })
+  recipient!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PlaceholderV1)
+  placeholders!: PlaceholderV1[];
+
+  @ValidateNested()
+  @Type(() => TemplateVersionsByLanguageV1)
+  languages!: TemplateVersionsByLanguageV1;
 }
 
-export interface MailKindListV1 {
-  kinds: MailKindV1[];
+export class MailKindListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MailKindV1)
+  kinds!: MailKindV1[];
 }
 
-export interface MailTemplateV1 extends TemplateVersionInfoV1 {
-  kind: MailKind;
-  language: Language;
+export class MailTemplateV1 extends TemplateVersionInfoV1 {
+  @IsIn(MAIL_KINDS)
+  kind!: MailKind;
+
+  @IsIn(MAIL_LANGUAGES)
+  language!: Language;
+
   /** The template in force: the administrator's, or the built-in one (the text to start editing from). */
-  template: MailTemplateBodyV1;
-  placeholders: PlaceholderV1[];
+  @ValidateNested()
+  @Type(() => MailTemplateBodyV1)
+  @Documented({ description: 'La plantilla vigente: la del administrador o la incorporada' })
+  template!: MailTemplateBodyV1;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PlaceholderV1)
+  placeholders!: PlaceholderV1[];
 }
 
-export interface TemplateVersionV1 {
-  version: number;
+export class TemplateVersionV1 {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
   /** null: this version went back to the built-in template. */
-  template: MailTemplateBodyV1 | null;
-  createdBy: string;
-  createdAt: string;
+  @ValidateNested()
+  @Type(() => MailTemplateBodyV1)
+  @Documented({ nullable: true, description: 'null: volvió a la plantilla incorporada' })
+  template!: MailTemplateBodyV1 | null;
+
+  @IsString()
+  createdBy!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
 }
 
-export interface TemplateVersionListV1 {
-  versions: TemplateVersionV1[];
+export class TemplateVersionListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TemplateVersionV1)
+  versions!: TemplateVersionV1[];
 }
 
-export interface MailPreviewV1 {
-  source: TemplateSourceV1 | 'draft';
-  subject: string;
-  text: string;
-  html: string;
+export class MailPreviewV1 {
+  @IsIn(['built-in', 'override', 'draft'])
+  source!: TemplateSourceV1 | 'draft';
+
+  @IsString()
+  subject!: string;
+
+  @IsString()
+  text!: string;
+
+  @IsString()
+  html!: string;
 }

@@ -4,16 +4,19 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ActorV1 } from '../../common.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /*
  * The WhatsApp channel (WhatsApp Business Cloud API). The gateway checks the webhook's signature and
@@ -141,11 +144,22 @@ export class ReceiveWhatsappCommandV1 {
   statuses!: WhatsappStatusV1[];
 }
 
-export interface ReceiveWhatsappResultV1 {
+export class ReceiveWhatsappResultV1 {
   /** Messages kept by this call (a redelivered webhook keeps none). */
-  stored: number;
-  duplicates: number;
-  statuses: number;
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Mensajes nuevos guardados' })
+  stored!: number;
+
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Mensajes que ya se habían recibido' })
+  duplicates!: number;
+
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Estados de entrega de mensajes enviados por el CAU' })
+  statuses!: number;
 }
 
 export const WHATSAPP_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
@@ -179,22 +193,59 @@ export class RetryWhatsappDeliveryCommandV1 {
 }
 
 /** A WhatsApp template message as administrators see it. */
-export interface WhatsappDeliverySummaryV1 {
-  id: string;
+export class WhatsappDeliverySummaryV1 {
+  @IsUUID()
+  id!: string;
+
   /** E.164 digits. */
-  recipient: string;
-  kind: string;
-  template: string;
-  ticketNumber: number | null;
-  status: WhatsappDeliveryStatus;
+  @IsString()
+  @Documented({ description: 'El número de WhatsApp, en dígitos E.164', example: '59171234567' })
+  recipient!: string;
+
+  @IsString()
+  @Documented({ example: 'ticket-resolved' })
+  kind!: string;
+
+  @IsString()
+  @Documented({ description: 'La plantilla de WhatsApp enviada', example: 'cau_ticket_update' })
+  template!: string;
+
+  @IsInt()
+  @Min(1)
+  @Documented({ nullable: true })
+  ticketNumber!: number | null;
+
+  @IsIn(WHATSAPP_DELIVERY_STATUSES)
+  status!: WhatsappDeliveryStatus;
+
   /** What WhatsApp last reported for it (`sent`, `delivered`, `read`, `failed`), from the webhook. */
-  deliveryState: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
+  @IsString()
+  @Documented({
+    nullable: true,
+    description: 'Lo último que WhatsApp informó del mensaje (sent, delivered, read, failed)',
+  })
+  deliveryState!: string | null;
+
+  @IsInt()
+  @Min(0)
+  attempts!: number;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El último error de la API de WhatsApp, si lo hubo' })
+  lastError!: string | null;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  sentAt!: string | null;
 }
 
-export interface WhatsappDeliveryListV1 {
-  deliveries: WhatsappDeliverySummaryV1[];
+export class WhatsappDeliveryListV1 {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => WhatsappDeliverySummaryV1)
+  deliveries!: WhatsappDeliverySummaryV1[];
 }

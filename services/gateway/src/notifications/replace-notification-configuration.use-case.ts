@@ -6,28 +6,23 @@ import {
   type NotificationRuleListV1,
   type NotificationRulesV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { NotificationsClient } from '../http/service-clients.js';
 
-/** Notifications decides who is mailed what, so it owns the rules and the areas' mailboxes. */
+/**
+ * Notifications decides who is mailed what, so it owns the rules and the areas' mailboxes; the gateway
+ * audits each replacement after notifications answers, with what was in force before.
+ */
 @Injectable()
-export class ManageNotificationConfigurationUseCase {
+export class ReplaceNotificationConfigurationUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly notifications: NotificationsClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  rules(actor: ActorV1): Promise<NotificationRuleListV1> {
-    return this.rpc.request(NotificationsRpc.ListRules, { actor });
-  }
-
-  /** Audited after notifications answers: the before is read first. */
   async replaceRules(actor: ActorV1, body: NotificationRulesV1): Promise<NotificationRuleListV1> {
-    const before = await this.rules(actor);
-    const after = await this.rpc.request(NotificationsRpc.ReplaceRules, {
-      actor,
-      rules: body.rules,
-    });
+    const before = await this.notifications.request(NotificationsRpc.ListRules, { actor });
+    const after = await this.notifications.request(NotificationsRpc.ReplaceRules, { actor, rules: body.rules });
     await this.audit.record(actor, {
       action: 'notification-rules.replace',
       targetType: 'notification-rules',
@@ -38,13 +33,9 @@ export class ManageNotificationConfigurationUseCase {
     return after;
   }
 
-  mailboxes(actor: ActorV1): Promise<AreaMailboxesV1> {
-    return this.rpc.request(NotificationsRpc.ListAreaMailboxes, { actor });
-  }
-
   async replaceMailboxes(actor: ActorV1, body: AreaMailboxesV1): Promise<AreaMailboxesV1> {
-    const before = await this.mailboxes(actor);
-    const after = await this.rpc.request(NotificationsRpc.ReplaceAreaMailboxes, {
+    const before = await this.notifications.request(NotificationsRpc.ListAreaMailboxes, { actor });
+    const after = await this.notifications.request(NotificationsRpc.ReplaceAreaMailboxes, {
       actor,
       mailboxes: body.mailboxes,
     });
