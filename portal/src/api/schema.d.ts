@@ -4048,41 +4048,42 @@ export interface components {
             query: string;
             shared?: boolean;
         };
-        CurrentCustodyResponse: {
-            holder: components["schemas"]["CustodyHolderResponse"];
+        CurrentCustodyV1: {
+            holder: components["schemas"]["CustodyHolderV1"];
             /** Format: date-time */
             since: string;
         };
-        CustodyAcceptanceResponse: {
+        CustodyAcceptanceV1: {
             /**
              * Format: date-time
              * @description Cuándo lo aceptó
              */
             at: string;
             /** @description La cuenta que lo aceptó */
-            by: components["schemas"]["EquipmentActorResponse"];
+            by: components["schemas"]["InventoryAccountV1"];
             /** @description Si dibujó su firma (se imprime en el PDF) */
             signed: boolean;
             /** @description El texto exacto que aceptó */
             text: string;
         };
-        CustodyHolderResponse: {
+        CustodyHolderV1: {
+            /** Format: email */
             email: string;
             name: string;
             /** Format: uuid */
             requesterId: string;
         };
-        CustodyPeriodResponse: {
+        CustodyPeriodV1: {
             /** @description La aceptación del resguardo por quien lo tiene; null si aún no lo aceptó. No cambia nunca. */
-            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
+            acceptance: components["schemas"]["CustodyAcceptanceV1"] | null;
             /** @description Quién se la asignó */
-            assignedBy: components["schemas"]["EquipmentActorResponse"];
-            holder: components["schemas"]["CustodyHolderResponse"];
+            assignedBy: components["schemas"]["InventoryAccountV1"];
+            holder: components["schemas"]["CustodyHolderV1"];
             /** Format: uuid */
             id: string;
             note: string | null;
             /** @description Quién registró la devolución o la transferencia */
-            returnedBy: components["schemas"]["EquipmentActorResponse"] | null;
+            returnedBy: components["schemas"]["InventoryAccountV1"] | null;
             /**
              * Format: date-time
              * @description Desde cuándo la tuvo
@@ -4113,11 +4114,6 @@ export interface components {
             p50: number | null;
             /** @description Percentil 90 en minutos */
             p90: number | null;
-        };
-        EquipmentActorResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
         };
         EquipmentChangesV1: {
             attributes?: Record<string, never>;
@@ -4150,10 +4146,10 @@ export interface components {
             type: string;
             warrantyUntil?: string;
         };
-        EquipmentHistoryEntryResponse: {
+        EquipmentHistoryEntryV1: {
             /** @enum {string} */
             action: "registered" | "changed" | "imported" | "custody-assigned" | "custody-transferred" | "custody-returned";
-            actor: components["schemas"]["EquipmentActorResponse"];
+            actor: components["schemas"]["InventoryAccountV1"];
             /** @description El registro después */
             after: {
                 [key: string]: unknown;
@@ -4165,7 +4161,12 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        EquipmentLocationResponse: {
+        EquipmentLocationV1: {
+            building?: string;
+            floor?: string;
+            office?: string;
+        };
+        EquipmentLocationViewV1: {
             /** @description Edificio */
             building: string | null;
             /** @description Piso */
@@ -4173,17 +4174,28 @@ export interface components {
             /** @description Oficina */
             office: string | null;
         };
-        EquipmentLocationV1: {
-            building?: string;
-            floor?: string;
-            office?: string;
-        };
-        EquipmentPageResponse: {
-            items: components["schemas"]["EquipmentResponse"][];
+        EquipmentPageV1: {
+            items: components["schemas"]["EquipmentV1"][];
             /** @description Pásese como `cursor` para la página siguiente */
             nextCursor: string | null;
         };
-        EquipmentResponse: {
+        EquipmentSummaryV1: {
+            brand: string | null;
+            /** Format: uuid */
+            id: string;
+            inventoryNumber: string;
+            model: string | null;
+            serial: string | null;
+            /** @enum {string} */
+            state: "en_uso" | "en_stock" | "en_reparacion" | "dado_de_baja";
+            /** @description Código del catálogo de tipos */
+            type: string;
+        };
+        EquipmentTypeV1: {
+            code: string;
+            label: components["schemas"]["LocalizedTextV1"];
+        };
+        EquipmentV1: {
             /** @description Atributos libres */
             attributes: {
                 [key: string]: string;
@@ -4192,13 +4204,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @description Quién lo tiene en resguardo */
-            custody: components["schemas"]["CurrentCustodyResponse"] | null;
+            custody: components["schemas"]["CurrentCustodyV1"] | null;
             /** Format: uuid */
             id: string;
             /** @description Número de inventario, único sin distinguir mayúsculas */
             inventoryNumber: string;
             jurisdiction: string | null;
-            location: components["schemas"]["EquipmentLocationResponse"];
+            location: components["schemas"]["EquipmentLocationViewV1"];
             model: string | null;
             /** Format: date */
             purchaseDate: string | null;
@@ -4214,26 +4226,6 @@ export interface components {
             updatedAt: string;
             /** Format: date */
             warrantyUntil: string | null;
-        };
-        EquipmentSummaryResponse: {
-            brand: string | null;
-            /** Format: uuid */
-            id: string;
-            inventoryNumber: string;
-            model: string | null;
-            serial: string | null;
-            /** @enum {string} */
-            state: "en_uso" | "en_stock" | "en_reparacion" | "dado_de_baja";
-            /** @description Código del catálogo de tipos */
-            type: string;
-        };
-        EquipmentTypeLabelResponse: {
-            en: string;
-            es: string;
-        };
-        EquipmentTypeResponse: {
-            code: string;
-            label: components["schemas"]["EquipmentTypeLabelResponse"];
         };
         ErrorResponse: {
             /**
@@ -4271,7 +4263,7 @@ export interface components {
             /** @example El campo «requester.email» es obligatorio. */
             message: string;
         };
-        FieldVisitResponse: {
+        FieldVisitV1: {
             /** Format: date-time */
             arrivedAt: string | null;
             /** Format: date-time */
@@ -4279,16 +4271,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             note: string | null;
-            plannedBy: components["schemas"]["LinkedByResponse"];
+            plannedBy: components["schemas"]["InventoryAccountV1"];
             /** Format: date-time */
             plannedFor: string;
             /** Format: date-time */
             recordedAt: string | null;
-            recordedBy: components["schemas"]["LinkedByResponse"] | null;
+            recordedBy: components["schemas"]["InventoryAccountV1"] | null;
             /** @enum {string} */
             status: "planned" | "recorded";
             ticketNumber: number;
-            visitor: components["schemas"]["VisitorResponse"];
+            visitor: components["schemas"]["VisitorViewV1"];
             /** @description Lo que se hizo */
             workDone: string | null;
         };
@@ -4365,7 +4357,7 @@ export interface components {
             /** @description Año del archivo: toda fecha debe ser de ese año */
             year: number;
         };
-        ImportReportResponse: {
+        ImportReportV1: {
             /** @description Equipos con algún dato distinto */
             changed: number;
             /** @description Equipos nuevos */
@@ -4374,6 +4366,11 @@ export interface components {
             rows: number;
             /** @description Filas iguales a lo registrado */
             unchanged: number;
+        };
+        InventoryAccountV1: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
         };
         JurisdictionInputV1: {
             name: string;
@@ -4643,11 +4640,6 @@ export interface components {
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
-        LinkedByResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
         LinkTicketEquipmentBodyV1: {
             /** Format: uuid */
             equipmentId: string;
@@ -4695,11 +4687,11 @@ export interface components {
             into: number;
             reason?: string;
         };
-        MyEquipmentItemResponse: {
-            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
+        MyEquipmentItemV1: {
+            acceptance: components["schemas"]["CustodyAcceptanceV1"] | null;
             /** @description El texto del resguardo tal como está: lo que se envía al aceptarlo */
             documentText: string;
-            equipment: components["schemas"]["EquipmentResponse"];
+            equipment: components["schemas"]["EquipmentV1"];
             /** @description La nota de la entrega */
             note: string | null;
             /**
@@ -4710,10 +4702,10 @@ export interface components {
             /** Format: date-time */
             since: string;
             /** @description El nombre del tipo de equipo */
-            typeLabel: components["schemas"]["EquipmentTypeLabelResponse"];
+            typeLabel: components["schemas"]["LocalizedTextV1"];
         };
-        MyEquipmentResponse: {
-            items: components["schemas"]["MyEquipmentItemResponse"][];
+        MyEquipmentV1: {
+            items: components["schemas"]["MyEquipmentItemV1"][];
             /**
              * @description Si la oficina pide la firma dibujada al aceptar
              * @enum {string}
@@ -5036,7 +5028,13 @@ export interface components {
             reportNumber?: string;
             takenBy: string;
         };
-        RepairResponse: {
+        RepairReturnBodyV1: {
+            /** @enum {string} */
+            condition: "funciona" | "no_funciona" | "reemplazado";
+            note?: string;
+            returnedOn: string;
+        };
+        RepairV1: {
             /**
              * @description Estado al retorno
              * @enum {string|null}
@@ -5044,7 +5042,7 @@ export interface components {
             condition: "funciona" | "no_funciona" | "reemplazado" | null;
             /** @description Adónde va */
             destination: string;
-            equipment: components["schemas"]["EquipmentSummaryResponse"];
+            equipment: components["schemas"]["EquipmentSummaryV1"];
             /**
              * Format: date
              * @description Retorno previsto
@@ -5056,22 +5054,16 @@ export interface components {
             leftAt: string;
             /** @description Motivo */
             reason: string;
-            recordedBy: components["schemas"]["LinkedByResponse"];
+            recordedBy: components["schemas"]["InventoryAccountV1"];
             /** @description Número de reporte de la empresa */
             reportNumber: string | null;
-            returnedBy: components["schemas"]["LinkedByResponse"] | null;
+            returnedBy: components["schemas"]["InventoryAccountV1"] | null;
             /** Format: date */
             returnedOn: string | null;
             returnNote: string | null;
             /** @description Quién retira el equipo */
             takenBy: string;
             ticketNumber: number;
-        };
-        RepairReturnBodyV1: {
-            /** @enum {string} */
-            condition: "funciona" | "no_funciona" | "reemplazado";
-            note?: string;
-            returnedOn: string;
         };
         ReplaceGraphRequest: {
             /** @description Si se da, la lista completa de áreas: se agregan los códigos nuevos y se quitan los ausentes */
@@ -5181,7 +5173,7 @@ export interface components {
         ServiceInputV1: {
             label: components["schemas"]["LocalizedLabelInputV1"];
         };
-        ServiceLogByResponse: {
+        ServiceLogByV1: {
             company: string | null;
             /**
              * @description staff, contractor, o quien retiró el equipo
@@ -5192,13 +5184,13 @@ export interface components {
             /** @description El número de reporte de la empresa o de la UTIC */
             reportNumber: string | null;
         };
-        ServiceLogEntryResponse: {
+        ServiceLogEntryV1: {
             /**
              * Format: date-time
              * @description El momento, para el orden (un retorno: el inicio de su día)
              */
             at: string;
-            by: components["schemas"]["ServiceLogByResponse"];
+            by: components["schemas"]["ServiceLogByV1"];
             /**
              * Format: date
              * @description El día de una atención registrada como día (el retorno de una reparación); null en las demás
@@ -5206,9 +5198,9 @@ export interface components {
             day: string | null;
             /** @description Lo que se hizo */
             done: string | null;
-            equipment: components["schemas"]["ServiceLogEquipmentResponse"];
+            equipment: components["schemas"]["ServiceLogEquipmentV1"];
             /** @description Quién tenía el equipo en resguardo */
-            holder: components["schemas"]["ServiceLogHolderResponse"] | null;
+            holder: components["schemas"]["ServiceLogHolderV1"] | null;
             id: string;
             /** @enum {string} */
             kind: "visita" | "salida" | "retorno" | "conformidad";
@@ -5218,7 +5210,7 @@ export interface components {
             signedOff: boolean | null;
             ticketNumber: number;
         };
-        ServiceLogEquipmentResponse: {
+        ServiceLogEquipmentV1: {
             /** Format: uuid */
             id: string;
             inventoryNumber: string;
@@ -5227,13 +5219,13 @@ export interface components {
             /** @description El nombre del tipo en el catálogo (español) */
             typeLabel: string;
         };
-        ServiceLogHolderResponse: {
+        ServiceLogHolderV1: {
             name: string;
             /** Format: uuid */
             requesterId: string;
         };
-        ServiceLogPageResponse: {
-            items: components["schemas"]["ServiceLogEntryResponse"][];
+        ServiceLogPageV1: {
+            items: components["schemas"]["ServiceLogEntryV1"][];
             /** @description Páselo como `cursor` para la página siguiente */
             nextCursor: string | null;
         };
@@ -5243,13 +5235,13 @@ export interface components {
             label: components["schemas"]["LocalizedTextV1"];
             retired: boolean;
         };
-        SignatureResponse: {
-            /** @description La firma dibujada, PNG como data URL */
-            drawing: string | null;
-            name: string;
-        };
         SignatureV1: {
             drawing?: string;
+            name: string;
+        };
+        SignatureViewV1: {
+            /** @description La firma dibujada, PNG como data URL */
+            drawing: string | null;
             name: string;
         };
         SignOffBodyV1: {
@@ -5259,20 +5251,20 @@ export interface components {
             repairStaff: components["schemas"]["SignatureV1"];
             user: components["schemas"]["SignatureV1"];
         };
-        SignOffResponse: {
+        SignOffV1: {
             comments: string | null;
             /** @description Conformidad del usuario */
             conforme: boolean;
             /** @description El jefe del Departamento de Centros de Información */
-            head: components["schemas"]["SignatureResponse"];
+            head: components["schemas"]["SignatureViewV1"];
             /** Format: date-time */
             recordedAt: string;
-            recordedBy: components["schemas"]["LinkedByResponse"];
+            recordedBy: components["schemas"]["InventoryAccountV1"];
             /** @description El personal encargado de la reparación */
-            repairStaff: components["schemas"]["SignatureResponse"];
+            repairStaff: components["schemas"]["SignatureViewV1"];
             ticketNumber: number;
             /** @description El usuario */
-            user: components["schemas"]["SignatureResponse"];
+            user: components["schemas"]["SignatureViewV1"];
         };
         SlaComplianceResponse: {
             /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
@@ -5632,12 +5624,12 @@ export interface components {
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
-        TicketEquipmentResponse: {
-            equipment: components["schemas"]["EquipmentSummaryResponse"];
+        TicketEquipmentV1: {
+            equipment: components["schemas"]["EquipmentSummaryV1"];
             /** Format: date-time */
             linkedAt: string;
             /** @description Quién lo vinculó al ticket */
-            linkedBy: components["schemas"]["LinkedByResponse"];
+            linkedBy: components["schemas"]["InventoryAccountV1"];
             ticketNumber: number;
         };
         TicketKbSuggestionsResponse: {
@@ -5863,7 +5855,7 @@ export interface components {
             reportNumber?: string;
             technician?: string;
         };
-        VisitorResponse: {
+        VisitorViewV1: {
             /** Format: uuid */
             accountId: string | null;
             /** @description Empresa contratada */
@@ -8890,7 +8882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentPageResponse"];
+                    "application/json": components["schemas"]["EquipmentPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8953,7 +8945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9039,7 +9031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentTypeResponse"][];
+                    "application/json": components["schemas"]["EquipmentTypeV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -9162,7 +9154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9236,7 +9228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9333,7 +9325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustodyPeriodResponse"][];
+                    "application/json": components["schemas"]["CustodyPeriodV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9408,7 +9400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9511,7 +9503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustodyPeriodResponse"];
+                    "application/json": components["schemas"]["CustodyPeriodV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9681,7 +9673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9778,7 +9770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentHistoryEntryResponse"][];
+                    "application/json": components["schemas"]["EquipmentHistoryEntryV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9848,7 +9840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"][];
+                    "application/json": components["schemas"]["RepairV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9918,7 +9910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9997,7 +9989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReportResponse"];
+                    "application/json": components["schemas"]["ImportReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10074,7 +10066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyEquipmentResponse"];
+                    "application/json": components["schemas"]["MyEquipmentV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -10127,7 +10119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceLogPageResponse"];
+                    "application/json": components["schemas"]["ServiceLogPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17315,7 +17307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17389,7 +17381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17478,7 +17470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18471,7 +18463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"][];
+                    "application/json": components["schemas"]["RepairV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18545,7 +18537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"];
+                    "application/json": components["schemas"]["RepairV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18719,7 +18711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"];
+                    "application/json": components["schemas"]["RepairV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18990,7 +18982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignOffResponse"];
+                    "application/json": components["schemas"]["SignOffV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19064,7 +19056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignOffResponse"];
+                    "application/json": components["schemas"]["SignOffV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19597,7 +19589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"][];
+                    "application/json": components["schemas"]["FieldVisitV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19671,7 +19663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"];
+                    "application/json": components["schemas"]["FieldVisitV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19764,7 +19756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"];
+                    "application/json": components["schemas"]["FieldVisitV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
