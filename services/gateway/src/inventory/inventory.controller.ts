@@ -53,7 +53,8 @@ const CSV_COLUMNS_DOC =
 /**
  * The equipment register (docs/domain.md § Field service). Staff (operators, agents, supervisors, administrators) read and
  * register equipment; only supervisors and administrators import a CSV, which can rewrite thousands of
- * records at once. Requesters will see only "mi equipo" (a later issue).
+ * records at once. Requesters will see only "mi equipo" (a later issue). Inventory decides who may do what: the
+ * routes forward to it with the actor, but for the CSV files, which the gateway reads and writes.
  */
 @ApiTags('inventory')
 @Controller('api/v1/inventory')
