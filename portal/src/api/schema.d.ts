@@ -4048,41 +4048,42 @@ export interface components {
             query: string;
             shared?: boolean;
         };
-        CurrentCustodyResponse: {
-            holder: components["schemas"]["CustodyHolderResponse"];
+        CurrentCustodyV1: {
+            holder: components["schemas"]["CustodyHolderV1"];
             /** Format: date-time */
             since: string;
         };
-        CustodyAcceptanceResponse: {
+        CustodyAcceptanceV1: {
             /**
              * Format: date-time
              * @description Cuándo lo aceptó
              */
             at: string;
             /** @description La cuenta que lo aceptó */
-            by: components["schemas"]["EquipmentActorResponse"];
+            by: components["schemas"]["InventoryAccountV1"];
             /** @description Si dibujó su firma (se imprime en el PDF) */
             signed: boolean;
             /** @description El texto exacto que aceptó */
             text: string;
         };
-        CustodyHolderResponse: {
+        CustodyHolderV1: {
+            /** Format: email */
             email: string;
             name: string;
             /** Format: uuid */
             requesterId: string;
         };
-        CustodyPeriodResponse: {
+        CustodyPeriodV1: {
             /** @description La aceptación del resguardo por quien lo tiene; null si aún no lo aceptó. No cambia nunca. */
-            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
+            acceptance: components["schemas"]["CustodyAcceptanceV1"] | null;
             /** @description Quién se la asignó */
-            assignedBy: components["schemas"]["EquipmentActorResponse"];
-            holder: components["schemas"]["CustodyHolderResponse"];
+            assignedBy: components["schemas"]["InventoryAccountV1"];
+            holder: components["schemas"]["CustodyHolderV1"];
             /** Format: uuid */
             id: string;
             note: string | null;
             /** @description Quién registró la devolución o la transferencia */
-            returnedBy: components["schemas"]["EquipmentActorResponse"] | null;
+            returnedBy: components["schemas"]["InventoryAccountV1"] | null;
             /**
              * Format: date-time
              * @description Desde cuándo la tuvo
@@ -4138,11 +4139,6 @@ export interface components {
             /** @description Percentil 90 en minutos */
             p90: number | null;
         };
-        EquipmentActorResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
         EquipmentChangesV1: {
             attributes?: Record<string, never>;
             brand?: string;
@@ -4174,10 +4170,10 @@ export interface components {
             type: string;
             warrantyUntil?: string;
         };
-        EquipmentHistoryEntryResponse: {
+        EquipmentHistoryEntryV1: {
             /** @enum {string} */
             action: "registered" | "changed" | "imported" | "custody-assigned" | "custody-transferred" | "custody-returned";
-            actor: components["schemas"]["EquipmentActorResponse"];
+            actor: components["schemas"]["InventoryAccountV1"];
             /** @description El registro después */
             after: {
                 [key: string]: unknown;
@@ -4189,7 +4185,12 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        EquipmentLocationResponse: {
+        EquipmentLocationV1: {
+            building?: string;
+            floor?: string;
+            office?: string;
+        };
+        EquipmentLocationViewV1: {
             /** @description Edificio */
             building: string | null;
             /** @description Piso */
@@ -4197,17 +4198,28 @@ export interface components {
             /** @description Oficina */
             office: string | null;
         };
-        EquipmentLocationV1: {
-            building?: string;
-            floor?: string;
-            office?: string;
-        };
-        EquipmentPageResponse: {
-            items: components["schemas"]["EquipmentResponse"][];
+        EquipmentPageV1: {
+            items: components["schemas"]["EquipmentV1"][];
             /** @description Pásese como `cursor` para la página siguiente */
             nextCursor: string | null;
         };
-        EquipmentResponse: {
+        EquipmentSummaryV1: {
+            brand: string | null;
+            /** Format: uuid */
+            id: string;
+            inventoryNumber: string;
+            model: string | null;
+            serial: string | null;
+            /** @enum {string} */
+            state: "en_uso" | "en_stock" | "en_reparacion" | "dado_de_baja";
+            /** @description Código del catálogo de tipos */
+            type: string;
+        };
+        EquipmentTypeV1: {
+            code: string;
+            label: components["schemas"]["LocalizedTextV1"];
+        };
+        EquipmentV1: {
             /** @description Atributos libres */
             attributes: {
                 [key: string]: string;
@@ -4216,13 +4228,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @description Quién lo tiene en resguardo */
-            custody: components["schemas"]["CurrentCustodyResponse"] | null;
+            custody: components["schemas"]["CurrentCustodyV1"] | null;
             /** Format: uuid */
             id: string;
             /** @description Número de inventario, único sin distinguir mayúsculas */
             inventoryNumber: string;
             jurisdiction: string | null;
-            location: components["schemas"]["EquipmentLocationResponse"];
+            location: components["schemas"]["EquipmentLocationViewV1"];
             model: string | null;
             /** Format: date */
             purchaseDate: string | null;
@@ -4238,26 +4250,6 @@ export interface components {
             updatedAt: string;
             /** Format: date */
             warrantyUntil: string | null;
-        };
-        EquipmentSummaryResponse: {
-            brand: string | null;
-            /** Format: uuid */
-            id: string;
-            inventoryNumber: string;
-            model: string | null;
-            serial: string | null;
-            /** @enum {string} */
-            state: "en_uso" | "en_stock" | "en_reparacion" | "dado_de_baja";
-            /** @description Código del catálogo de tipos */
-            type: string;
-        };
-        EquipmentTypeLabelResponse: {
-            en: string;
-            es: string;
-        };
-        EquipmentTypeResponse: {
-            code: string;
-            label: components["schemas"]["EquipmentTypeLabelResponse"];
         };
         ErrorResponse: {
             /**
@@ -4295,7 +4287,7 @@ export interface components {
             /** @example El campo «requester.email» es obligatorio. */
             message: string;
         };
-        FieldVisitResponse: {
+        FieldVisitV1: {
             /** Format: date-time */
             arrivedAt: string | null;
             /** Format: date-time */
@@ -4303,16 +4295,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             note: string | null;
-            plannedBy: components["schemas"]["LinkedByResponse"];
+            plannedBy: components["schemas"]["InventoryAccountV1"];
             /** Format: date-time */
             plannedFor: string;
             /** Format: date-time */
             recordedAt: string | null;
-            recordedBy: components["schemas"]["LinkedByResponse"] | null;
+            recordedBy: components["schemas"]["InventoryAccountV1"] | null;
             /** @enum {string} */
             status: "planned" | "recorded";
             ticketNumber: number;
-            visitor: components["schemas"]["VisitorResponse"];
+            visitor: components["schemas"]["VisitorViewV1"];
             /** @description Lo que se hizo */
             workDone: string | null;
         };
@@ -4389,7 +4381,7 @@ export interface components {
             /** @description Año del archivo: toda fecha debe ser de ese año */
             year: number;
         };
-        ImportReportResponse: {
+        ImportReportV1: {
             /** @description Equipos con algún dato distinto */
             changed: number;
             /** @description Equipos nuevos */
@@ -4426,6 +4418,11 @@ export interface components {
             status: "received" | "processed" | "ignored" | "failed";
             subject: string | null;
             ticketNumber: number | null;
+        };
+        InventoryAccountV1: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
         };
         JurisdictionInputV1: {
             name: string;
@@ -4695,11 +4692,6 @@ export interface components {
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
-        LinkedByResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
         LinkTicketEquipmentBodyV1: {
             /** Format: uuid */
             equipmentId: string;
@@ -4784,11 +4776,11 @@ export interface components {
             into: number;
             reason?: string;
         };
-        MyEquipmentItemResponse: {
-            acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
+        MyEquipmentItemV1: {
+            acceptance: components["schemas"]["CustodyAcceptanceV1"] | null;
             /** @description El texto del resguardo tal como está: lo que se envía al aceptarlo */
             documentText: string;
-            equipment: components["schemas"]["EquipmentResponse"];
+            equipment: components["schemas"]["EquipmentV1"];
             /** @description La nota de la entrega */
             note: string | null;
             /**
@@ -4799,10 +4791,10 @@ export interface components {
             /** Format: date-time */
             since: string;
             /** @description El nombre del tipo de equipo */
-            typeLabel: components["schemas"]["EquipmentTypeLabelResponse"];
+            typeLabel: components["schemas"]["LocalizedTextV1"];
         };
-        MyEquipmentResponse: {
-            items: components["schemas"]["MyEquipmentItemResponse"][];
+        MyEquipmentV1: {
+            items: components["schemas"]["MyEquipmentItemV1"][];
             /**
              * @description Si la oficina pide la firma dibujada al aceptar
              * @enum {string}
@@ -5168,7 +5160,13 @@ export interface components {
             reportNumber?: string;
             takenBy: string;
         };
-        RepairResponse: {
+        RepairReturnBodyV1: {
+            /** @enum {string} */
+            condition: "funciona" | "no_funciona" | "reemplazado";
+            note?: string;
+            returnedOn: string;
+        };
+        RepairV1: {
             /**
              * @description Estado al retorno
              * @enum {string|null}
@@ -5176,7 +5174,7 @@ export interface components {
             condition: "funciona" | "no_funciona" | "reemplazado" | null;
             /** @description Adónde va */
             destination: string;
-            equipment: components["schemas"]["EquipmentSummaryResponse"];
+            equipment: components["schemas"]["EquipmentSummaryV1"];
             /**
              * Format: date
              * @description Retorno previsto
@@ -5188,22 +5186,16 @@ export interface components {
             leftAt: string;
             /** @description Motivo */
             reason: string;
-            recordedBy: components["schemas"]["LinkedByResponse"];
+            recordedBy: components["schemas"]["InventoryAccountV1"];
             /** @description Número de reporte de la empresa */
             reportNumber: string | null;
-            returnedBy: components["schemas"]["LinkedByResponse"] | null;
+            returnedBy: components["schemas"]["InventoryAccountV1"] | null;
             /** Format: date */
             returnedOn: string | null;
             returnNote: string | null;
             /** @description Quién retira el equipo */
             takenBy: string;
             ticketNumber: number;
-        };
-        RepairReturnBodyV1: {
-            /** @enum {string} */
-            condition: "funciona" | "no_funciona" | "reemplazado";
-            note?: string;
-            returnedOn: string;
         };
         ReplaceGraphRequest: {
             /** @description Si se da, la lista completa de áreas: se agregan los códigos nuevos y se quitan los ausentes */
@@ -5313,7 +5305,7 @@ export interface components {
         ServiceInputV1: {
             label: components["schemas"]["LocalizedLabelInputV1"];
         };
-        ServiceLogByResponse: {
+        ServiceLogByV1: {
             company: string | null;
             /**
              * @description staff, contractor, o quien retiró el equipo
@@ -5324,13 +5316,13 @@ export interface components {
             /** @description El número de reporte de la empresa o de la UTIC */
             reportNumber: string | null;
         };
-        ServiceLogEntryResponse: {
+        ServiceLogEntryV1: {
             /**
              * Format: date-time
              * @description El momento, para el orden (un retorno: el inicio de su día)
              */
             at: string;
-            by: components["schemas"]["ServiceLogByResponse"];
+            by: components["schemas"]["ServiceLogByV1"];
             /**
              * Format: date
              * @description El día de una atención registrada como día (el retorno de una reparación); null en las demás
@@ -5338,9 +5330,9 @@ export interface components {
             day: string | null;
             /** @description Lo que se hizo */
             done: string | null;
-            equipment: components["schemas"]["ServiceLogEquipmentResponse"];
+            equipment: components["schemas"]["ServiceLogEquipmentV1"];
             /** @description Quién tenía el equipo en resguardo */
-            holder: components["schemas"]["ServiceLogHolderResponse"] | null;
+            holder: components["schemas"]["ServiceLogHolderV1"] | null;
             id: string;
             /** @enum {string} */
             kind: "visita" | "salida" | "retorno" | "conformidad";
@@ -5350,7 +5342,7 @@ export interface components {
             signedOff: boolean | null;
             ticketNumber: number;
         };
-        ServiceLogEquipmentResponse: {
+        ServiceLogEquipmentV1: {
             /** Format: uuid */
             id: string;
             inventoryNumber: string;
@@ -5359,13 +5351,13 @@ export interface components {
             /** @description El nombre del tipo en el catálogo (español) */
             typeLabel: string;
         };
-        ServiceLogHolderResponse: {
+        ServiceLogHolderV1: {
             name: string;
             /** Format: uuid */
             requesterId: string;
         };
-        ServiceLogPageResponse: {
-            items: components["schemas"]["ServiceLogEntryResponse"][];
+        ServiceLogPageV1: {
+            items: components["schemas"]["ServiceLogEntryV1"][];
             /** @description Páselo como `cursor` para la página siguiente */
             nextCursor: string | null;
         };
@@ -5375,13 +5367,13 @@ export interface components {
             label: components["schemas"]["LocalizedTextV1"];
             retired: boolean;
         };
-        SignatureResponse: {
-            /** @description La firma dibujada, PNG como data URL */
-            drawing: string | null;
-            name: string;
-        };
         SignatureV1: {
             drawing?: string;
+            name: string;
+        };
+        SignatureViewV1: {
+            /** @description La firma dibujada, PNG como data URL */
+            drawing: string | null;
             name: string;
         };
         SignOffBodyV1: {
@@ -5391,20 +5383,20 @@ export interface components {
             repairStaff: components["schemas"]["SignatureV1"];
             user: components["schemas"]["SignatureV1"];
         };
-        SignOffResponse: {
+        SignOffV1: {
             comments: string | null;
             /** @description Conformidad del usuario */
             conforme: boolean;
             /** @description El jefe del Departamento de Centros de Información */
-            head: components["schemas"]["SignatureResponse"];
+            head: components["schemas"]["SignatureViewV1"];
             /** Format: date-time */
             recordedAt: string;
-            recordedBy: components["schemas"]["LinkedByResponse"];
+            recordedBy: components["schemas"]["InventoryAccountV1"];
             /** @description El personal encargado de la reparación */
-            repairStaff: components["schemas"]["SignatureResponse"];
+            repairStaff: components["schemas"]["SignatureViewV1"];
             ticketNumber: number;
             /** @description El usuario */
-            user: components["schemas"]["SignatureResponse"];
+            user: components["schemas"]["SignatureViewV1"];
         };
         SlaComplianceResponse: {
             /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
@@ -5789,12 +5781,12 @@ export interface components {
             /** @description En espera de una respuesta del solicitante */
             waitingOnRequester: boolean;
         };
-        TicketEquipmentResponse: {
-            equipment: components["schemas"]["EquipmentSummaryResponse"];
+        TicketEquipmentV1: {
+            equipment: components["schemas"]["EquipmentSummaryV1"];
             /** Format: date-time */
             linkedAt: string;
             /** @description Quién lo vinculó al ticket */
-            linkedBy: components["schemas"]["LinkedByResponse"];
+            linkedBy: components["schemas"]["InventoryAccountV1"];
             ticketNumber: number;
         };
         TicketKbSuggestionsResponse: {
@@ -6047,7 +6039,7 @@ export interface components {
             reportNumber?: string;
             technician?: string;
         };
-        VisitorResponse: {
+        VisitorViewV1: {
             /** Format: uuid */
             accountId: string | null;
             /** @description Empresa contratada */
@@ -9105,7 +9097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentPageResponse"];
+                    "application/json": components["schemas"]["EquipmentPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9168,7 +9160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9254,7 +9246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentTypeResponse"][];
+                    "application/json": components["schemas"]["EquipmentTypeV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -9377,7 +9369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9451,7 +9443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9548,7 +9540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustodyPeriodResponse"][];
+                    "application/json": components["schemas"]["CustodyPeriodV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9623,7 +9615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9726,7 +9718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustodyPeriodResponse"];
+                    "application/json": components["schemas"]["CustodyPeriodV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9896,7 +9888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentResponse"];
+                    "application/json": components["schemas"]["EquipmentV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -9993,7 +9985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentHistoryEntryResponse"][];
+                    "application/json": components["schemas"]["EquipmentHistoryEntryV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10063,7 +10055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"][];
+                    "application/json": components["schemas"]["RepairV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10133,7 +10125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10212,7 +10204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReportResponse"];
+                    "application/json": components["schemas"]["ImportReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10289,7 +10281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyEquipmentResponse"];
+                    "application/json": components["schemas"]["MyEquipmentV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -10342,7 +10334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceLogPageResponse"];
+                    "application/json": components["schemas"]["ServiceLogPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17249,7 +17241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17323,7 +17315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17412,7 +17404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEquipmentResponse"][];
+                    "application/json": components["schemas"]["TicketEquipmentV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18380,7 +18372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"][];
+                    "application/json": components["schemas"]["RepairV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18454,7 +18446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"];
+                    "application/json": components["schemas"]["RepairV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18628,7 +18620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairResponse"];
+                    "application/json": components["schemas"]["RepairV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18899,7 +18891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignOffResponse"];
+                    "application/json": components["schemas"]["SignOffV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -18973,7 +18965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignOffResponse"];
+                    "application/json": components["schemas"]["SignOffV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19506,7 +19498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"][];
+                    "application/json": components["schemas"]["FieldVisitV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19580,7 +19572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"];
+                    "application/json": components["schemas"]["FieldVisitV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -19673,7 +19665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldVisitResponse"];
+                    "application/json": components["schemas"]["FieldVisitV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

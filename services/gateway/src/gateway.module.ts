@@ -60,9 +60,8 @@ import { FieldServiceController } from './field-service/field-service.controller
 import { FieldServiceUseCase } from './field-service/field-service.use-case.js';
 import { ServiceLogController } from './service-log/service-log.controller.js';
 import { ServiceLogUseCase } from './service-log/service-log.use-case.js';
-import { InventoryUseCase } from './inventory/inventory.use-case.js';
+import { EquipmentCsvUseCase } from './inventory/equipment-csv.use-case.js';
 import { MyEquipmentController } from './inventory/my-equipment.controller.js';
-import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
 import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { AnnouncementsController } from './announcements/announcements.controller.js';
@@ -196,8 +195,7 @@ export class GatewayModule {
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
         KnowledgeUseCase,
-        InventoryUseCase,
-        MyEquipmentUseCase,
+        EquipmentCsvUseCase,
         FieldServiceUseCase,
         ServiceLogUseCase,
         ArticleFileRepository,

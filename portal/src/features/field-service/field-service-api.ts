@@ -2,17 +2,17 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useTicketEvents } from '../../app/live-updates';
 
-export type TicketEquipment = Schemas['TicketEquipmentResponse'];
-export type EquipmentSummary = Schemas['EquipmentSummaryResponse'];
-export type FieldVisit = Schemas['FieldVisitResponse'];
+export type TicketEquipment = Schemas['TicketEquipmentV1'];
+export type EquipmentSummary = Schemas['EquipmentSummaryV1'];
+export type FieldVisit = Schemas['FieldVisitV1'];
 export type PlanVisitBody = Schemas['PlanVisitBodyV1'];
 export type RecordVisitBody = Schemas['RecordVisitBodyV1'];
 export type VisitorBody = PlanVisitBody['visitor'];
-export type Repair = Schemas['RepairResponse'];
+export type Repair = Schemas['RepairV1'];
 export type RepairOutBody = Schemas['RepairOutBodyV1'];
 export type RepairReturnBody = Schemas['RepairReturnBodyV1'];
 
-export type SignOff = Schemas['SignOffResponse'];
+export type SignOff = Schemas['SignOffV1'];
 
 /** The ticket's sign-off; a 404 means there is none yet (not worth retrying). */
 export const ticketSignOffQuery = (number: number) =>

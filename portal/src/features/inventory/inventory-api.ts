@@ -2,10 +2,10 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import { api, unwrap, type Schemas } from '../../api/client';
 import type { InventorySearch } from './inventory-search';
 
-export type Equipment = Schemas['EquipmentResponse'];
-export type EquipmentHistoryEntry = Schemas['EquipmentHistoryEntryResponse'];
-export type ImportReport = Schemas['ImportReportResponse'];
-export type CustodyPeriod = Schemas['CustodyPeriodResponse'];
+export type Equipment = Schemas['EquipmentV1'];
+export type EquipmentHistoryEntry = Schemas['EquipmentHistoryEntryV1'];
+export type ImportReport = Schemas['ImportReportV1'];
+export type CustodyPeriod = Schemas['CustodyPeriodV1'];
 
 export const EQUIPMENT_STATES = ['en_uso', 'en_stock', 'en_reparacion', 'dado_de_baja'] as const;
 export type EquipmentState = (typeof EQUIPMENT_STATES)[number];

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export type MyEquipmentItem = Schemas['MyEquipmentItemResponse'];
-export type SignatureMode = Schemas['MyEquipmentResponse']['signature'];
+export type MyEquipmentItem = Schemas['MyEquipmentItemV1'];
+export type SignatureMode = Schemas['MyEquipmentV1']['signature'];
 
 export const myEquipmentQuery = queryOptions({
   queryKey: ['inventory', 'my-equipment'],

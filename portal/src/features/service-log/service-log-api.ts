@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import type { ServiceLogFilters } from './service-log-search';
 
-export type ServiceLogEntry = Schemas['ServiceLogEntryResponse'];
+export type ServiceLogEntry = Schemas['ServiceLogEntryV1'];
 
 export const SERVICE_LOG_PAGE_SIZE = 50;
 

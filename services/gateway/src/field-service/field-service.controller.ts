@@ -11,33 +11,29 @@ import {
 } from '@nestjs/swagger';
 import { IsInt, IsUUID, Min } from 'class-validator';
 import {
+  FieldVisitV1,
   INVENTORY_READ_ROLES,
   INVENTORY_WRITE_ROLES,
+  InventoryRpc,
   LinkTicketEquipmentBodyV1,
   PlanVisitBodyV1,
   ROLES,
   RecordVisitBodyV1,
   RepairOutBodyV1,
   RepairReturnBodyV1,
+  RepairV1,
   SignOffBodyV1,
+  SignOffV1,
+  TicketEquipmentV1,
   type ActorV1,
-  type SignOffV1,
-  type RepairV1,
-  type FieldVisitV1,
-  type TicketEquipmentV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { InventoryClient } from '../http/service-clients.js';
 import { EquipmentIdParams } from '../inventory/inventory.dto.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import {
-  FieldVisitResponse,
-  RepairResponse,
-  SignOffResponse,
-  TicketEquipmentResponse,
-} from './field-service.responses.js';
 import { FieldServiceUseCase } from './field-service.use-case.js';
 
 export class TicketEquipmentParams {
@@ -79,7 +75,10 @@ const TICKET_EQUIPMENT = new ContractPipe(TicketEquipmentParams, ['number']);
 @ApiTags('field-service')
 @Controller('api/v1')
 export class FieldServiceController {
-  constructor(private readonly field: FieldServiceUseCase) {}
+  constructor(
+    private readonly field: FieldServiceUseCase,
+    private readonly inventory: InventoryClient,
+  ) {}
 
   @Get('tickets/:number/equipment')
   @Roles(...ROLES)
@@ -88,7 +87,7 @@ export class FieldServiceController {
     description: 'Quien puede ver el ticket ve sus equipos (un solicitante, los de sus propios tickets).',
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(TicketEquipmentV1) } })
   @ApiErrors(400, 403, 404, 503)
   equipment(
     @CurrentActor() actor: ActorV1,
@@ -108,7 +107,7 @@ export class FieldServiceController {
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiBody({ schema: contractSchemaRef(LinkTicketEquipmentBodyV1) })
-  @ApiCreatedResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiCreatedResponse({ schema: { type: 'array', items: contractSchemaRef(TicketEquipmentV1) } })
   @ApiErrors(400, 403, 404, 413, 415, 503)
   link(
     @CurrentActor() actor: ActorV1,
@@ -123,7 +122,7 @@ export class FieldServiceController {
   @ApiOperation({ summary: 'Desvincula un equipo del ticket', description: 'Responde los equipos que quedan.' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiParam({ name: 'equipmentId', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(TicketEquipmentV1) } })
   @ApiErrors(400, 403, 404, 503)
   unlink(
     @CurrentActor() actor: ActorV1,
@@ -139,7 +138,7 @@ export class FieldServiceController {
     description: 'Quien puede ver el ticket ve sus visitas, planificadas y registradas, por fecha planificada.',
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: FieldVisitResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(FieldVisitV1) } })
   @ApiErrors(400, 403, 404, 503)
   visits(
     @CurrentActor() actor: ActorV1,
@@ -159,7 +158,7 @@ export class FieldServiceController {
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiBody({ schema: contractSchemaRef(PlanVisitBodyV1) })
-  @ApiCreatedResponse({ type: FieldVisitResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(FieldVisitV1) })
   @ApiErrors(400, 403, 404, 413, 415, 503)
   planVisit(
     @CurrentActor() actor: ActorV1,
@@ -182,7 +181,7 @@ export class FieldServiceController {
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiParam({ name: 'visitId', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(RecordVisitBodyV1) })
-  @ApiOkResponse({ type: FieldVisitResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(FieldVisitV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   recordVisit(
     @CurrentActor() actor: ActorV1,
@@ -196,7 +195,7 @@ export class FieldServiceController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Los equipos que salieron a reparación por el ticket (F03)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: RepairResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(RepairV1) } })
   @ApiErrors(400, 403, 404, 503)
   repairs(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<RepairV1[]> {
     return this.field.repairs(actor, number);
@@ -213,7 +212,7 @@ export class FieldServiceController {
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiBody({ schema: contractSchemaRef(RepairOutBodyV1) })
-  @ApiCreatedResponse({ type: RepairResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(RepairV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   repairOut(
     @CurrentActor() actor: ActorV1,
@@ -235,7 +234,7 @@ export class FieldServiceController {
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiParam({ name: 'repairId', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(RepairReturnBodyV1) })
-  @ApiOkResponse({ type: RepairResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(RepairV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   repairReturn(
     @CurrentActor() actor: ActorV1,
@@ -275,7 +274,7 @@ export class FieldServiceController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'La conformidad de la atención en campo del ticket (404 si no hay)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: SignOffResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(SignOffV1) })
   @ApiErrors(400, 403, 404, 503)
   signOff(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<SignOffV1> {
     return this.field.signOff(actor, number);
@@ -292,7 +291,7 @@ export class FieldServiceController {
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
   @ApiBody({ schema: contractSchemaRef(SignOffBodyV1) })
-  @ApiCreatedResponse({ type: SignOffResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(SignOffV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   recordSignOff(
     @CurrentActor() actor: ActorV1,
@@ -306,25 +305,25 @@ export class FieldServiceController {
   @Roles(...INVENTORY_READ_ROLES)
   @ApiOperation({ summary: 'Las salidas a reparación del equipo', description: 'De la más reciente a la más antigua.' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: RepairResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(RepairV1) } })
   @ApiErrors(400, 403, 404, 503)
   equipmentRepairs(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(EquipmentIdParams)) { id }: EquipmentIdParams,
   ): Promise<RepairV1[]> {
-    return this.field.equipmentRepairs(actor, id);
+    return this.inventory.request(InventoryRpc.EquipmentRepairs, { actor, id });
   }
 
   @Get('inventory/equipment/:id/tickets')
   @Roles(...INVENTORY_READ_ROLES)
   @ApiOperation({ summary: 'Los tickets que nombran el equipo', description: 'Del más reciente al más antiguo.' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: TicketEquipmentResponse, isArray: true })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(TicketEquipmentV1) } })
   @ApiErrors(400, 403, 404, 503)
   tickets(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(EquipmentIdParams)) { id }: EquipmentIdParams,
   ): Promise<TicketEquipmentV1[]> {
-    return this.field.tickets(actor, id);
+    return this.inventory.request(InventoryRpc.EquipmentTickets, { actor, id });
   }
 }

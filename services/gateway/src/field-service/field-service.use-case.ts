@@ -17,9 +17,9 @@ import {
   type VisitorBodyV1,
   type VisitorV1,
 } from '@cau/contracts';
-import { RpcClient, ServiceError } from '@cau/messaging';
+import { ServiceError } from '@cau/messaging';
 import { AccountRepository } from '../accounts/account.repository.js';
-import { rethrowRelativeTo } from '../http/field-paths.js';
+import { InventoryClient } from '../http/service-clients.js';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
 
 /**
@@ -30,45 +30,39 @@ import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
 @Injectable()
 export class FieldServiceUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly inventory: InventoryClient,
     private readonly readTicket: GetTicketUseCase,
     private readonly accounts: AccountRepository,
   ) {}
 
   async equipment(actor: ActorV1, number: number): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request(InventoryRpc.TicketEquipment, { actor, ticket });
+    return this.inventory.request(InventoryRpc.TicketEquipment, { actor, ticket });
   }
 
   async link(actor: ActorV1, number: number, equipmentId: string): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc
-      .request(InventoryRpc.LinkTicketEquipment, { actor, ticket, link: { equipmentId } })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'link'));
+    return this.inventory.request(InventoryRpc.LinkTicketEquipment, { actor, ticket, link: { equipmentId } }, 'link');
   }
 
   async unlink(actor: ActorV1, number: number, equipmentId: string): Promise<TicketEquipmentV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request(InventoryRpc.UnlinkTicketEquipment, {
+    return this.inventory.request(InventoryRpc.UnlinkTicketEquipment, {
       actor,
       ticket,
       equipmentId,
     });
   }
 
-  tickets(actor: ActorV1, equipmentId: string): Promise<TicketEquipmentV1[]> {
-    return this.rpc.request(InventoryRpc.EquipmentTickets, { actor, id: equipmentId });
-  }
-
   async visits(actor: ActorV1, number: number): Promise<FieldVisitV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request(InventoryRpc.TicketVisits, { actor, ticket });
+    return this.inventory.request(InventoryRpc.TicketVisits, { actor, ticket });
   }
 
   async planVisit(actor: ActorV1, number: number, body: PlanVisitBodyV1): Promise<FieldVisitV1> {
     const ticket = await this.ticket(actor, number);
     const visitor = await this.visitor(body.visitor);
-    return this.rpc.request(InventoryRpc.PlanVisit, {
+    return this.inventory.request(InventoryRpc.PlanVisit, {
       actor,
       ticket,
       visitId: randomUUID(),
@@ -81,7 +75,7 @@ export class FieldServiceUseCase {
   async recordVisit(actor: ActorV1, number: number, visitId: string, body: RecordVisitBodyV1): Promise<FieldVisitV1> {
     const ticket = await this.ticket(actor, number);
     const visitor = await this.visitor(body.visitor);
-    return this.rpc.request(InventoryRpc.RecordVisit, {
+    return this.inventory.request(InventoryRpc.RecordVisit, {
       actor,
       ticket,
       visitId,
@@ -92,44 +86,34 @@ export class FieldServiceUseCase {
 
   async repairs(actor: ActorV1, number: number): Promise<RepairV1[]> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request(InventoryRpc.TicketRepairs, { actor, ticket });
+    return this.inventory.request(InventoryRpc.TicketRepairs, { actor, ticket });
   }
 
   async repairOut(actor: ActorV1, number: number, repair: RepairOutBodyV1): Promise<RepairV1> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc
-      .request(InventoryRpc.RecordRepairOut, { actor, ticket, repair })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
+    return this.inventory.request(InventoryRpc.RecordRepairOut, { actor, ticket, repair }, 'repair');
   }
 
   async repairReturn(actor: ActorV1, number: number, repairId: string, repair: RepairReturnBodyV1): Promise<RepairV1> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc
-      .request(InventoryRpc.RecordRepairReturn, { actor, ticket, repairId, repair })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'repair'));
+    return this.inventory.request(InventoryRpc.RecordRepairReturn, { actor, ticket, repairId, repair }, 'repair');
   }
 
   /** The F03 as bytes: whoever may see the ticket may print it (a requester, their own ticket's). */
   async repairForm(actor: ActorV1, number: number, repairId: string): Promise<{ filename: string; pdf: Buffer }> {
     const ticket = await this.ticket(actor, number);
-    const form = await this.rpc.request(InventoryRpc.RepairForm, { actor, ticket, repairId });
+    const form = await this.inventory.request(InventoryRpc.RepairForm, { actor, ticket, repairId });
     return { filename: form.filename, pdf: Buffer.from(form.pdf, 'base64') };
-  }
-
-  equipmentRepairs(actor: ActorV1, equipmentId: string): Promise<RepairV1[]> {
-    return this.rpc.request(InventoryRpc.EquipmentRepairs, { actor, id: equipmentId });
   }
 
   async signOff(actor: ActorV1, number: number): Promise<SignOffV1> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc.request(InventoryRpc.TicketSignOff, { actor, ticket });
+    return this.inventory.request(InventoryRpc.TicketSignOff, { actor, ticket });
   }
 
   async recordSignOff(actor: ActorV1, number: number, signOff: SignOffBodyV1): Promise<SignOffV1> {
     const ticket = await this.ticket(actor, number);
-    return this.rpc
-      .request(InventoryRpc.RecordSignOff, { actor, ticket, signOff })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'signOff'));
+    return this.inventory.request(InventoryRpc.RecordSignOff, { actor, ticket, signOff }, 'signOff');
   }
 
   /** A staff visitor is an active staff account (accounts are the gateway's); its name goes along. */

@@ -12,38 +12,32 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AssignCustodyBodyV1,
+  CustodyPeriodV1,
   EQUIPMENT_CSV_COLUMNS,
-  ReturnCustodyBodyV1,
-  type CustodyPeriodV1,
   EquipmentChangesV1,
   EquipmentFieldsV1,
+  EquipmentHistoryEntryV1,
   EquipmentListParamsV1,
+  EquipmentPageV1,
+  EquipmentTypeV1,
+  EquipmentV1,
   INVENTORY_IMPORT_ROLES,
   INVENTORY_READ_ROLES,
   INVENTORY_WRITE_ROLES,
+  ImportReportV1,
+  InventoryRpc,
+  ReturnCustodyBodyV1,
   type ActorV1,
-  type EquipmentHistoryEntryV1,
-  type EquipmentPageV1,
-  type EquipmentTypeV1,
-  type EquipmentV1,
-  type ImportReportV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { InventoryClient } from '../http/service-clients.js';
 import { OptionalBodyPipe } from '../knowledge/knowledge.dto.js';
 import { EquipmentIdParams } from './inventory.dto.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { IMPORT_FILE_FIELD, equipmentCsv } from './equipment-csv.js';
-import {
-  CustodyPeriodResponse,
-  EquipmentHistoryEntryResponse,
-  EquipmentPageResponse,
-  EquipmentResponse,
-  EquipmentTypeResponse,
-  ImportReportResponse,
-} from './inventory.responses.js';
-import { IMPORT_MAX_BYTES, InventoryUseCase } from './inventory.use-case.js';
+import { EquipmentCsvUseCase, IMPORT_MAX_BYTES } from './equipment-csv.use-case.js';
 
 const READ = [...INVENTORY_READ_ROLES];
 const WRITE = [...INVENTORY_WRITE_ROLES];
@@ -59,12 +53,16 @@ const CSV_COLUMNS_DOC =
 /**
  * The equipment register (docs/domain.md § Field service). Staff (operators, agents, supervisors, administrators) read and
  * register equipment; only supervisors and administrators import a CSV, which can rewrite thousands of
- * records at once. Requesters will see only "mi equipo" (a later issue).
+ * records at once. Requesters will see only "mi equipo" (a later issue). Inventory decides who may do what: the
+ * routes forward to it with the actor, but for the CSV files, which the gateway reads and writes.
  */
 @ApiTags('inventory')
 @Controller('api/v1/inventory')
 export class InventoryController {
-  constructor(private readonly inventory: InventoryUseCase) {}
+  constructor(
+    private readonly inventory: InventoryClient,
+    private readonly csv: EquipmentCsvUseCase,
+  ) {}
 
   @Get('equipment')
   @Roles(...READ)
@@ -82,10 +80,10 @@ export class InventoryController {
         'Solo los equipos que la persona con esta dirección tiene hoy en resguardo (sin distinguir mayúsculas)',
     },
   })
-  @ApiOkResponse({ type: EquipmentPageResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(EquipmentPageV1) })
   @ApiErrors(400, 403, 503)
   list(@CurrentActor() actor: ActorV1, @Query(LIST_PARAMS) params: EquipmentListParamsV1): Promise<EquipmentPageV1> {
-    return this.inventory.list(actor, params);
+    return this.inventory.request(InventoryRpc.ListEquipment, { actor, params }, 'params');
   }
 
   @Post('equipment')
@@ -96,13 +94,13 @@ export class InventoryController {
       'Un número de inventario ya usado (sin distinguir mayúsculas) responde 409; cada alta queda en la historia.',
   })
   @ApiBody({ schema: contractSchemaRef(EquipmentFieldsV1) })
-  @ApiCreatedResponse({ type: EquipmentResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(EquipmentV1) })
   @ApiErrors(400, 403, 409, 413, 415, 503)
   register(
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(EquipmentFieldsV1)) equipment: EquipmentFieldsV1,
   ): Promise<EquipmentV1> {
-    return this.inventory.register(actor, equipment);
+    return this.inventory.request(InventoryRpc.RegisterEquipment, { actor, equipment }, 'equipment');
   }
 
   @Get('equipment.csv')
@@ -123,7 +121,7 @@ export class InventoryController {
     @Query(LIST_PARAMS) params: EquipmentListParamsV1,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const pages = await this.inventory.pages(actor, params);
+    const pages = await this.csv.pages(actor, params);
     void reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="inventario.csv"')
@@ -151,29 +149,29 @@ export class InventoryController {
       properties: { [IMPORT_FILE_FIELD]: { type: 'string', format: 'binary', description: 'El CSV (UTF-8, coma)' } },
     },
   })
-  @ApiOkResponse({ type: ImportReportResponse, description: 'Qué hizo la importación' })
+  @ApiOkResponse({ schema: contractSchemaRef(ImportReportV1), description: 'Qué hizo la importación' })
   @ApiErrors(400, 403, 413, 415, 503)
   import(@CurrentActor() actor: ActorV1, @Req() request: FastifyRequest): Promise<ImportReportV1> {
-    return this.inventory.import(actor, request);
+    return this.csv.import(actor, request);
   }
 
   @Get('equipment-types')
   @Roles(...READ)
   @ApiOperation({ summary: 'El catálogo de tipos de equipo' })
-  @ApiOkResponse({ type: [EquipmentTypeResponse] })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(EquipmentTypeV1) } })
   @ApiErrors(403, 503)
   types(@CurrentActor() actor: ActorV1): Promise<EquipmentTypeV1[]> {
-    return this.inventory.types(actor);
+    return this.inventory.request(InventoryRpc.EquipmentTypes, { actor });
   }
 
   @Get('equipment/:id')
   @Roles(...READ)
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: 'Un equipo' })
-  @ApiOkResponse({ type: EquipmentResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(EquipmentV1) })
   @ApiErrors(400, 403, 404, 503)
   get(@CurrentActor() actor: ActorV1, @Param(EQUIPMENT_ID) { id }: EquipmentIdParams): Promise<EquipmentV1> {
-    return this.inventory.get(actor, id);
+    return this.inventory.request(InventoryRpc.GetEquipment, { actor, id });
   }
 
   @Patch('equipment/:id')
@@ -186,27 +184,27 @@ export class InventoryController {
       'antes, 409. Cada cambio queda en la historia con el registro antes y después.',
   })
   @ApiBody({ schema: contractSchemaRef(EquipmentChangesV1) })
-  @ApiOkResponse({ type: EquipmentResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(EquipmentV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   change(
     @CurrentActor() actor: ActorV1,
     @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
     @Body(new ContractPipe(EquipmentChangesV1)) changes: EquipmentChangesV1,
   ): Promise<EquipmentV1> {
-    return this.inventory.change(actor, id, changes);
+    return this.inventory.request(InventoryRpc.ChangeEquipment, { actor, id, changes }, 'changes');
   }
 
   @Get('equipment/:id/history')
   @Roles(...READ)
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: 'La historia del equipo: quién, cuándo, qué acción, el registro antes y después' })
-  @ApiOkResponse({ type: [EquipmentHistoryEntryResponse] })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(EquipmentHistoryEntryV1) } })
   @ApiErrors(400, 403, 404, 503)
   history(
     @CurrentActor() actor: ActorV1,
     @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
   ): Promise<EquipmentHistoryEntryV1[]> {
-    return this.inventory.history(actor, id);
+    return this.inventory.request(InventoryRpc.EquipmentHistory, { actor, id });
   }
 
   @Post('equipment/:id/custody')
@@ -221,14 +219,14 @@ export class InventoryController {
       'o dado de baja no se asigna ni se transfiere: 409 con el motivo.',
   })
   @ApiBody({ schema: contractSchemaRef(AssignCustodyBodyV1) })
-  @ApiOkResponse({ type: EquipmentResponse, description: 'El equipo con su resguardo nuevo' })
+  @ApiOkResponse({ schema: contractSchemaRef(EquipmentV1), description: 'El equipo con su resguardo nuevo' })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   assignCustody(
     @CurrentActor() actor: ActorV1,
     @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
     @Body(new ContractPipe(AssignCustodyBodyV1)) custody: AssignCustodyBodyV1,
   ): Promise<EquipmentV1> {
-    return this.inventory.assignCustody(actor, id, custody);
+    return this.inventory.request(InventoryRpc.AssignCustody, { actor, id, custody }, 'custody');
   }
 
   @Post('equipment/:id/custody/return')
@@ -237,23 +235,23 @@ export class InventoryController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: 'Registra la devolución del equipo: termina su resguardo (409 si nadie lo tenía)' })
   @ApiBody({ schema: contractSchemaRef(ReturnCustodyBodyV1), required: false })
-  @ApiOkResponse({ type: EquipmentResponse, description: 'El equipo sin resguardo' })
+  @ApiOkResponse({ schema: contractSchemaRef(EquipmentV1), description: 'El equipo sin resguardo' })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   returnCustody(
     @CurrentActor() actor: ActorV1,
     @Param(EQUIPMENT_ID) { id }: EquipmentIdParams,
     @Body(new OptionalBodyPipe(ReturnCustodyBodyV1)) custody: ReturnCustodyBodyV1,
   ): Promise<EquipmentV1> {
-    return this.inventory.returnCustody(actor, id, custody);
+    return this.inventory.request(InventoryRpc.ReturnCustody, { actor, id, custody }, 'custody');
   }
 
   @Get('equipment/:id/custody')
   @Roles(...READ)
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: 'Los resguardos del equipo, el más reciente primero: quién, desde y hasta cuándo' })
-  @ApiOkResponse({ type: [CustodyPeriodResponse] })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(CustodyPeriodV1) } })
   @ApiErrors(400, 403, 404, 503)
   custody(@CurrentActor() actor: ActorV1, @Param(EQUIPMENT_ID) { id }: EquipmentIdParams): Promise<CustodyPeriodV1[]> {
-    return this.inventory.custody(actor, id);
+    return this.inventory.request(InventoryRpc.CustodyHistory, { actor, id });
   }
 }

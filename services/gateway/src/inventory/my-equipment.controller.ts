@@ -3,19 +3,19 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } 
 import type { FastifyReply } from 'fastify';
 import {
   AcceptCustodyBodyV1,
+  CustodyPeriodV1,
   InventoryLimits,
+  InventoryRpc,
+  MyEquipmentV1,
   ROLES,
   type ActorV1,
-  type CustodyPeriodV1,
-  type MyEquipmentV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { InventoryClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { CustodyPeriodParams } from './inventory.dto.js';
-import { CustodyPeriodResponse, MyEquipmentResponse } from './inventory.responses.js';
-import { MyEquipmentUseCase } from './my-equipment.use-case.js';
 
 /**
  * The holder's side of custody (docs/domain.md § Field service: MX-PR15 lineamiento 7): everyone signed in reads the equipment they
@@ -25,7 +25,7 @@ import { MyEquipmentUseCase } from './my-equipment.use-case.js';
 @ApiTags('inventory')
 @Controller('api/v1/inventory')
 export class MyEquipmentController {
-  constructor(private readonly myEquipment: MyEquipmentUseCase) {}
+  constructor(private readonly inventory: InventoryClient) {}
 
   @Get('my-equipment')
   @Roles(...ROLES)
@@ -33,10 +33,10 @@ export class MyEquipmentController {
     summary: 'Mi equipo: lo que la persona tiene en resguardo ahora, con el texto de cada resguardo',
     description: '`signature` dice si la oficina pide la firma dibujada al aceptar (`CUSTODY_SIGNATURE`).',
   })
-  @ApiOkResponse({ type: MyEquipmentResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(MyEquipmentV1) })
   @ApiErrors(503)
   mine(@CurrentActor() actor: ActorV1): Promise<MyEquipmentV1> {
-    return this.myEquipment.mine(actor);
+    return this.inventory.request(InventoryRpc.MyEquipment, { actor });
   }
 
   @Post('equipment/:id/custody/:periodId/accept')
@@ -54,14 +54,14 @@ export class MyEquipmentController {
       'aceptado o terminado: 409.',
   })
   @ApiBody({ schema: contractSchemaRef(AcceptCustodyBodyV1) })
-  @ApiOkResponse({ type: CustodyPeriodResponse, description: 'El resguardo con su aceptación' })
+  @ApiOkResponse({ schema: contractSchemaRef(CustodyPeriodV1), description: 'El resguardo con su aceptación' })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   accept(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(CustodyPeriodParams)) { id, periodId }: CustodyPeriodParams,
     @Body(new ContractPipe(AcceptCustodyBodyV1)) acceptance: AcceptCustodyBodyV1,
   ): Promise<CustodyPeriodV1> {
-    return this.myEquipment.accept(actor, id, periodId, acceptance);
+    return this.inventory.request(InventoryRpc.AcceptCustody, { actor, id, periodId, acceptance }, 'acceptance');
   }
 
   @Get('equipment/:id/custody/:periodId/document')
@@ -86,10 +86,11 @@ export class MyEquipmentController {
     @Param(new ContractPipe(CustodyPeriodParams)) { id, periodId }: CustodyPeriodParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { filename, pdf } = await this.myEquipment.document(actor, id, periodId);
+    // Inventory answers the PDF in base64 (a few tens of KiB).
+    const { filename, base64 } = await this.inventory.request(InventoryRpc.CustodyDocument, { actor, id, periodId });
     void reply
       .type('application/pdf')
       .header('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-      .send(pdf);
+      .send(Buffer.from(base64, 'base64'));
   }
 }

@@ -3,19 +3,20 @@ import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   INVENTORY_READ_ROLES,
+  InventoryRpc,
   ROLES,
   ServiceLogLimits,
+  ServiceLogPageV1,
   ServiceLogParamsV1,
   type ActorV1,
-  type ServiceLogPageV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
+import { InventoryClient } from '../http/service-clients.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
 import { serviceLogCsv } from './service-log-csv.js';
-import { ServiceLogPageResponse } from './service-log.responses.js';
 import { ServiceLogUseCase, type PdfFile } from './service-log.use-case.js';
 
 const READ = [...INVENTORY_READ_ROLES];
@@ -43,7 +44,10 @@ const PDF_RESPONSE = {
 @ApiTags('service-log')
 @Controller('api/v1')
 export class ServiceLogController {
-  constructor(private readonly serviceLog: ServiceLogUseCase) {}
+  constructor(
+    private readonly serviceLog: ServiceLogUseCase,
+    private readonly inventory: InventoryClient,
+  ) {}
 
   @Get('inventory/service-log')
   @Roles(...READ)
@@ -54,10 +58,10 @@ export class ServiceLogController {
       `su retorno y la conformidad del ticket. La más antigua primero; páginas con \`cursor\`. ${FILTERS_DOC}`,
   })
   @ApiQueryFromContract(ServiceLogParamsV1)
-  @ApiOkResponse({ type: ServiceLogPageResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ServiceLogPageV1) })
   @ApiErrors(400, 403, 503)
   list(@CurrentActor() actor: ActorV1, @Query(LOG_PARAMS) params: ServiceLogParamsV1): Promise<ServiceLogPageV1> {
-    return this.serviceLog.list(actor, params);
+    return this.inventory.request(InventoryRpc.ServiceLog, { actor, filters: params });
   }
 
   @Get('inventory/service-log.csv')

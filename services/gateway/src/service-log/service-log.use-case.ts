@@ -7,11 +7,10 @@ import {
   type F01TicketV1,
   type FormPdfV1,
   type ServiceLogEntryV1,
-  type ServiceLogPageV1,
   type ServiceLogParamsV1,
   type TicketViewV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
+import { InventoryClient } from '../http/service-clients.js';
 import { GetTicketUseCase } from '../tickets/get-ticket.use-case.js';
 
 export interface PdfFile {
@@ -22,25 +21,25 @@ export interface PdfFile {
 const pdfFile = (form: FormPdfV1): PdfFile => ({ filename: form.filename, pdf: Buffer.from(form.pdf, 'base64') });
 
 /**
- * The service log (F02) is inventory's; the F01 is composed here: the ticket's own facts come from
- * reporting's ticket view, read as the actor (so whoever may not see the ticket gets reporting's 403/404
- * before inventory is asked), and inventory adds the field attention it keeps and renders the form.
+ * The service log (F02) is inventory's: the gateway reads it page by page for the CSV and decodes the PDF.
+ * The F01 is composed here: the ticket's own facts come from reporting's ticket view, read as the actor (so
+ * whoever may not see the ticket gets reporting's 403/404 before inventory is asked), and inventory adds the
+ * field attention it keeps and renders the form.
  */
 @Injectable()
 export class ServiceLogUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly inventory: InventoryClient,
     private readonly readTicket: GetTicketUseCase,
   ) {}
-
-  list(actor: ActorV1, filters: ServiceLogParamsV1): Promise<ServiceLogPageV1> {
-    return this.rpc.request(InventoryRpc.ServiceLog, { actor, filters });
-  }
 
   /** Every page of the filtered log; the first is asked before the reply starts, so a bad filter is a 400. */
   async pages(actor: ActorV1, filters: ServiceLogParamsV1): Promise<AsyncIterable<ServiceLogEntryV1[]>> {
     const page = (cursor?: string) =>
-      this.list(actor, { ...filters, limit: ServiceLogLimits.pageSize, ...(cursor ? { cursor } : {}) });
+      this.inventory.request(InventoryRpc.ServiceLog, {
+        actor,
+        filters: { ...filters, limit: ServiceLogLimits.pageSize, ...(cursor ? { cursor } : {}) },
+      });
     const first = await page(filters.cursor);
     return (async function* () {
       for (let current = first; ;) {
@@ -54,13 +53,13 @@ export class ServiceLogUseCase {
   }
 
   async form(actor: ActorV1, filters: ServiceLogParamsV1): Promise<PdfFile> {
-    return pdfFile(await this.rpc.request(InventoryRpc.ServiceLogForm, { actor, filters }));
+    return pdfFile(await this.inventory.request(InventoryRpc.ServiceLogForm, { actor, filters }));
   }
 
   async ticketForm(actor: ActorV1, number: number): Promise<PdfFile> {
     const view = await this.readTicket.get(actor, number);
     const ticket = f01Ticket(view);
-    return pdfFile(await this.rpc.request(InventoryRpc.F01Form, { actor, ticket }));
+    return pdfFile(await this.inventory.request(InventoryRpc.F01Form, { actor, ticket }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { JSONSchema } from 'class-validator-jsonschema';
 import {
   ArrayMaxSize,
   IsArray,
@@ -23,6 +24,8 @@ import { ActorEnvelopeBase } from '../../common.js';
 import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { LocalizedTextV1 } from '../../reply-parts.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * The equipment register and its custody (docs/domain.md § Field service): the request and reply classes of
@@ -415,46 +418,132 @@ export class AcceptCustodyCommandV1 extends CustodyPeriodRefV1 {
   acceptance!: AcceptCustodyBodyV1;
 }
 
-export interface EquipmentLocationViewV1 {
-  building: string | null;
-  floor: string | null;
-  office: string | null;
+/** An account that did something to the inventory, by id and name as recorded with it (accounts are the gateway's). */
+export class InventoryAccountV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsString()
+  name!: string;
 }
 
-export interface CustodyHolderV1 {
-  requesterId: string;
-  name: string;
-  email: string;
+export class EquipmentLocationViewV1 {
+  @IsString()
+  @Documented({ nullable: true, description: 'Edificio' })
+  building!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Piso' })
+  floor!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Oficina' })
+  office!: string | null;
 }
 
-export interface CurrentCustodyV1 {
-  holder: CustodyHolderV1;
-  since: string;
+export class CustodyHolderV1 {
+  @IsUUID()
+  requesterId!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsEmail()
+  email!: string;
 }
 
-export interface EquipmentV1 {
-  id: string;
-  revision: number;
-  inventoryNumber: string;
-  serial: string | null;
-  type: string;
-  brand: string | null;
-  model: string | null;
-  location: EquipmentLocationViewV1;
-  jurisdiction: string | null;
-  state: EquipmentState;
-  purchaseDate: string | null;
-  warrantyUntil: string | null;
-  supplier: string | null;
-  attributes: Record<string, string>;
-  custody: CurrentCustodyV1 | null;
-  createdAt: string;
-  updatedAt: string;
+export class CurrentCustodyV1 {
+  @ValidateNested()
+  @Type(() => CustodyHolderV1)
+  holder!: CustodyHolderV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  since!: string;
 }
 
-export interface EquipmentPageV1 {
-  items: EquipmentV1[];
-  nextCursor: string | null;
+export class EquipmentV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  @Documented({ description: 'Se envía en `PATCH` para no pisar otra edición' })
+  revision!: number;
+
+  @IsString()
+  @Documented({ description: 'Número de inventario, único sin distinguir mayúsculas' })
+  inventoryNumber!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  serial!: string | null;
+
+  @IsString()
+  @Documented({ description: 'Código del catálogo de tipos (`inventory/equipment-types`)' })
+  type!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  brand!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  model!: string | null;
+
+  @ValidateNested()
+  @Type(() => EquipmentLocationViewV1)
+  location!: EquipmentLocationViewV1;
+
+  @IsString()
+  @Documented({ nullable: true })
+  jurisdiction!: string | null;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
+
+  /** YYYY-MM-DD. */
+  @IsString()
+  @Documented({ nullable: true, format: 'date' })
+  purchaseDate!: string | null;
+
+  /** YYYY-MM-DD. */
+  @IsString()
+  @Documented({ nullable: true, format: 'date' })
+  warrantyUntil!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  supplier!: string | null;
+
+  // Text values: `Documented` only says "any value" of an object's keys.
+  @IsObject()
+  @JSONSchema({ additionalProperties: { type: 'string' }, description: 'Atributos libres' })
+  attributes!: Record<string, string>;
+
+  @ValidateNested()
+  @Type(() => CurrentCustodyV1)
+  @Documented({ nullable: true, description: 'Quién lo tiene en resguardo' })
+  custody!: CurrentCustodyV1 | null;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class EquipmentPageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => EquipmentV1)
+  items!: EquipmentV1[];
+
+  /** Pass as `cursor` for the next page; null on the last one. */
+  @IsString()
+  @Documented({ nullable: true, description: 'Pásese como `cursor` para la página siguiente' })
+  nextCursor!: string | null;
 }
 
 export const EQUIPMENT_HISTORY_ACTIONS = [
@@ -468,24 +557,52 @@ export const EQUIPMENT_HISTORY_ACTIONS = [
 export type EquipmentHistoryAction = (typeof EQUIPMENT_HISTORY_ACTIONS)[number];
 
 /** One change of one piece of equipment: who, when, and the record before and after. */
-export interface EquipmentHistoryEntryV1 {
-  at: string;
-  action: EquipmentHistoryAction;
-  actor: { accountId: string; name: string };
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+export class EquipmentHistoryEntryV1 {
+  @IsString()
+  @Documented({ format: 'date-time' })
+  at!: string;
+
+  @IsIn(EQUIPMENT_HISTORY_ACTIONS)
+  action!: EquipmentHistoryAction;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  actor!: InventoryAccountV1;
+
+  @IsObject()
+  @Documented({ nullable: true, additionalProperties: true, description: 'El registro antes' })
+  before!: Record<string, unknown> | null;
+
+  @IsObject()
+  @Documented({ nullable: true, additionalProperties: true, description: 'El registro después' })
+  after!: Record<string, unknown> | null;
 }
 
-export interface EquipmentTypeV1 {
-  code: string;
-  label: { es: string; en: string };
+export class EquipmentTypeV1 {
+  @IsString()
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  label!: LocalizedTextV1;
 }
 
-export interface ImportReportV1 {
-  rows: number;
-  created: number;
-  changed: number;
-  unchanged: number;
+export class ImportReportV1 {
+  @IsInt()
+  @Documented({ description: 'Filas del archivo (sin el encabezado)' })
+  rows!: number;
+
+  @IsInt()
+  @Documented({ description: 'Equipos nuevos' })
+  created!: number;
+
+  @IsInt()
+  @Documented({ description: 'Equipos con algún dato distinto' })
+  changed!: number;
+
+  @IsInt()
+  @Documented({ description: 'Filas iguales a lo registrado' })
+  unchanged!: number;
 }
 
 export interface StageImportResultV1 {
@@ -493,43 +610,110 @@ export interface StageImportResultV1 {
 }
 
 /** The holder's explicit acceptance of a custody document: written once, never changed. */
-export interface CustodyAcceptanceV1 {
-  at: string;
-  by: { accountId: string; name: string };
+export class CustodyAcceptanceV1 {
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Cuándo lo aceptó' })
+  at!: string;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ description: 'La cuenta que lo aceptó' })
+  by!: InventoryAccountV1;
+
   /** The exact text accepted. */
-  text: string;
+  @IsString()
+  @Documented({ description: 'El texto exacto que aceptó' })
+  text!: string;
+
   /** Whether a drawn signature was given (the image is printed on the PDF). */
-  signed: boolean;
+  @IsBoolean()
+  @Documented({ description: 'Si dibujó su firma (se imprime en el PDF)' })
+  signed!: boolean;
 }
 
-export interface CustodyPeriodV1 {
-  id: string;
-  holder: CustodyHolderV1;
-  since: string;
-  until: string | null;
-  assignedBy: { accountId: string; name: string };
-  returnedBy: { accountId: string; name: string } | null;
-  note: string | null;
-  acceptance: CustodyAcceptanceV1 | null;
+export class CustodyPeriodV1 {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => CustodyHolderV1)
+  holder!: CustodyHolderV1;
+
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Desde cuándo la tuvo' })
+  since!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time', description: 'Hasta cuándo; null si la tiene' })
+  until!: string | null;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ description: 'Quién se la asignó' })
+  assignedBy!: InventoryAccountV1;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ nullable: true, description: 'Quién registró la devolución o la transferencia' })
+  returnedBy!: InventoryAccountV1 | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  note!: string | null;
+
+  @ValidateNested()
+  @Type(() => CustodyAcceptanceV1)
+  @Documented({
+    nullable: true,
+    description: 'La aceptación del resguardo por quien lo tiene; null si aún no lo aceptó. No cambia nunca.',
+  })
+  acceptance!: CustodyAcceptanceV1 | null;
 }
 
 /** One piece of equipment the person holds now, with the custody document to read and accept. */
-export interface MyEquipmentItemV1 {
-  equipment: EquipmentV1;
+export class MyEquipmentItemV1 {
+  @ValidateNested()
+  @Type(() => EquipmentV1)
+  equipment!: EquipmentV1;
+
   /** The type's label (requesters do not read the catalogue). */
-  typeLabel: { es: string; en: string };
-  periodId: string;
-  since: string;
-  note: string | null;
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  @Documented({ description: 'El nombre del tipo de equipo' })
+  typeLabel!: LocalizedTextV1;
+
+  @IsUUID()
+  @Documented({ description: 'El resguardo (período) abierto' })
+  periodId!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  since!: string;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'La nota de la entrega' })
+  note!: string | null;
+
   /** The custody document's text as it stands (what an acceptance sends back). */
-  documentText: string;
-  acceptance: CustodyAcceptanceV1 | null;
+  @IsString()
+  @Documented({ description: 'El texto del resguardo tal como está: lo que se envía al aceptarlo' })
+  documentText!: string;
+
+  @ValidateNested()
+  @Type(() => CustodyAcceptanceV1)
+  @Documented({ nullable: true })
+  acceptance!: CustodyAcceptanceV1 | null;
 }
 
-export interface MyEquipmentV1 {
-  items: MyEquipmentItemV1[];
+export class MyEquipmentV1 {
+  @ValidateNested({ each: true })
+  @Type(() => MyEquipmentItemV1)
+  items!: MyEquipmentItemV1[];
+
   /** Whether this office asks for a drawn signature when accepting. */
-  signature: CustodySignatureMode;
+  @IsIn(CUSTODY_SIGNATURE_MODES)
+  @Documented({ description: 'Si la oficina pide la firma dibujada al aceptar' })
+  signature!: CustodySignatureMode;
 }
 
 /** A PDF travelling from inventory to the gateway (under 1 MiB). */

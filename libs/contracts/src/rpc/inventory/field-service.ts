@@ -20,9 +20,10 @@ import {
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../../common.js';
 import { defineEvent } from '../../events/envelope.js';
-import { EQUIPMENT_STATES, ISO_DATE_PATTERN, type EquipmentState } from './equipment.js';
+import { EQUIPMENT_STATES, ISO_DATE_PATTERN, InventoryAccountV1, type EquipmentState } from './equipment.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * Field service on a ticket (docs/domain.md § Field service; issue 15): the equipment a ticket names, its visits,
@@ -94,21 +95,50 @@ export interface HeldEquipmentV1 {
 }
 
 /** What a ticket's header and the equipment page show of a piece of equipment. */
-export interface EquipmentSummaryV1 {
-  id: string;
-  inventoryNumber: string;
-  serial: string | null;
-  type: string;
-  brand: string | null;
-  model: string | null;
-  state: EquipmentState;
+export class EquipmentSummaryV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  serial!: string | null;
+
+  @IsString()
+  @Documented({ description: 'Código del catálogo de tipos' })
+  type!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  brand!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  model!: string | null;
+
+  @IsIn(EQUIPMENT_STATES)
+  state!: EquipmentState;
 }
 
-export interface TicketEquipmentV1 {
-  ticketNumber: number;
-  equipment: EquipmentSummaryV1;
-  linkedBy: { accountId: string; name: string };
-  linkedAt: string;
+export class TicketEquipmentV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @ValidateNested()
+  @Type(() => EquipmentSummaryV1)
+  equipment!: EquipmentSummaryV1;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ description: 'Quién lo vinculó al ticket' })
+  linkedBy!: InventoryAccountV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  linkedAt!: string;
 }
 
 /** Payload of `equipment.ticket-linked` and `equipment.ticket-unlinked` (the envelope carries the ticket id). */
@@ -262,28 +292,79 @@ export class RecordVisitCommandV1 extends ActorEnvelopeBase {
   workDone!: string;
 }
 
-export interface VisitorViewV1 {
-  kind: VisitorKind;
-  accountId: string | null;
-  name: string | null;
-  company: string | null;
-  technician: string | null;
-  reportNumber: string | null;
+export class VisitorViewV1 {
+  @IsIn(VISITOR_KINDS)
+  @Documented({ description: '`staff`: una cuenta del personal; `contractor`: técnico de la empresa' })
+  kind!: VisitorKind;
+
+  @IsUUID()
+  @Documented({ nullable: true })
+  accountId!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Nombre de la cuenta del personal' })
+  name!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Empresa contratada' })
+  company!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Técnico de la empresa' })
+  technician!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Número de reporte de la empresa' })
+  reportNumber!: string | null;
 }
 
-export interface FieldVisitV1 {
-  id: string;
-  ticketNumber: number;
-  status: 'planned' | 'recorded';
-  plannedFor: string;
-  plannedBy: { accountId: string; name: string };
-  note: string | null;
-  visitor: VisitorViewV1;
-  arrivedAt: string | null;
-  departedAt: string | null;
-  workDone: string | null;
-  recordedBy: { accountId: string; name: string } | null;
-  recordedAt: string | null;
+export class FieldVisitV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsIn(['planned', 'recorded'])
+  status!: 'planned' | 'recorded';
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  plannedFor!: string;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  plannedBy!: InventoryAccountV1;
+
+  @IsString()
+  @Documented({ nullable: true })
+  note!: string | null;
+
+  @ValidateNested()
+  @Type(() => VisitorViewV1)
+  visitor!: VisitorViewV1;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  arrivedAt!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  departedAt!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Lo que se hizo' })
+  workDone!: string | null;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ nullable: true })
+  recordedBy!: InventoryAccountV1 | null;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  recordedAt!: string | null;
 }
 
 /** Payload of `field-visit.planned` and `field-visit.recorded`. */
@@ -395,21 +476,64 @@ export class RepairRefV1 extends ActorEnvelopeBase {
   repairId!: string;
 }
 
-export interface RepairV1 {
-  id: string;
-  ticketNumber: number;
-  equipment: EquipmentSummaryV1;
-  takenBy: string;
-  destination: string;
-  leftAt: string;
-  expectedReturn: string;
-  reportNumber: string | null;
-  reason: string;
-  recordedBy: { accountId: string; name: string };
-  returnedOn: string | null;
-  condition: RepairCondition | null;
-  returnNote: string | null;
-  returnedBy: { accountId: string; name: string } | null;
+export class RepairV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @ValidateNested()
+  @Type(() => EquipmentSummaryV1)
+  equipment!: EquipmentSummaryV1;
+
+  @IsString()
+  @Documented({ description: 'Quién retira el equipo' })
+  takenBy!: string;
+
+  @IsString()
+  @Documented({ description: 'Adónde va' })
+  destination!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  leftAt!: string;
+
+  /** YYYY-MM-DD. */
+  @IsString()
+  @Documented({ format: 'date', description: 'Retorno previsto' })
+  expectedReturn!: string;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Número de reporte de la empresa' })
+  reportNumber!: string | null;
+
+  @IsString()
+  @Documented({ description: 'Motivo' })
+  reason!: string;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  recordedBy!: InventoryAccountV1;
+
+  /** YYYY-MM-DD. */
+  @IsString()
+  @Documented({ nullable: true, format: 'date' })
+  returnedOn!: string | null;
+
+  @IsIn(REPAIR_CONDITIONS)
+  @Documented({ nullable: true, description: 'Estado al retorno' })
+  condition!: RepairCondition | null;
+
+  @IsString()
+  @Documented({ nullable: true })
+  returnNote!: string | null;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  @Documented({ nullable: true })
+  returnedBy!: InventoryAccountV1 | null;
 }
 
 /** A printable form travelling over NATS: the PDF's bytes as base64 (under 1 MiB). */
@@ -500,20 +624,50 @@ export class SignOffCommandV1 extends ActorEnvelopeBase {
   signOff!: SignOffBodyV1;
 }
 
-export interface SignatureViewV1 {
-  name: string;
-  drawing: string | null;
+export class SignatureViewV1 {
+  @IsString()
+  name!: string;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'La firma dibujada, PNG como data URL' })
+  drawing!: string | null;
 }
 
-export interface SignOffV1 {
-  ticketNumber: number;
-  conforme: boolean;
-  comments: string | null;
-  user: SignatureViewV1;
-  head: SignatureViewV1;
-  repairStaff: SignatureViewV1;
-  recordedBy: { accountId: string; name: string };
-  recordedAt: string;
+export class SignOffV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsBoolean()
+  @Documented({ description: 'Conformidad del usuario' })
+  conforme!: boolean;
+
+  @IsString()
+  @Documented({ nullable: true })
+  comments!: string | null;
+
+  @ValidateNested()
+  @Type(() => SignatureViewV1)
+  @Documented({ description: 'El usuario' })
+  user!: SignatureViewV1;
+
+  @ValidateNested()
+  @Type(() => SignatureViewV1)
+  @Documented({ description: 'El jefe del Departamento de Centros de Información' })
+  head!: SignatureViewV1;
+
+  @ValidateNested()
+  @Type(() => SignatureViewV1)
+  @Documented({ description: 'El personal encargado de la reparación' })
+  repairStaff!: SignatureViewV1;
+
+  @ValidateNested()
+  @Type(() => InventoryAccountV1)
+  recordedBy!: InventoryAccountV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  recordedAt!: string;
 }
 
 /**

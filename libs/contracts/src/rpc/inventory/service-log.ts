@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -18,7 +19,8 @@ import { TICKET_STATUSES, type TicketStatus } from '../../enums.js';
 import { ISO_DATE_PATTERN, InventoryLimits } from './equipment.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
-import type { RepairCondition, VisitorKind } from './field-service.js';
+import { Documented } from '../../reply-schema.js';
+import { REPAIR_CONDITIONS, VISITOR_KINDS, type RepairCondition, type VisitorKind } from './field-service.js';
 
 /**
  * The service log (bitácora, MX-PR15 form F02 "Bitácora de Atención a Usuarios de la Unidad"; docs/domain.md § Field service) and the F01
@@ -79,40 +81,118 @@ export class ServiceLogQueryV1 extends ActorEnvelopeBase {
 export const SERVICE_LOG_KINDS = ['visita', 'salida', 'retorno', 'conformidad'] as const;
 export type ServiceLogKind = (typeof SERVICE_LOG_KINDS)[number];
 
+/** The equipment attended, with its type's name in the catalogue. */
+export class ServiceLogEquipmentV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  inventoryNumber!: string;
+
+  @IsString()
+  @Documented({ description: 'Código del catálogo de tipos' })
+  type!: string;
+
+  @IsString()
+  @Documented({ description: 'El nombre del tipo en el catálogo (español)' })
+  typeLabel!: string;
+}
+
+export class ServiceLogHolderV1 {
+  @IsUUID()
+  requesterId!: string;
+
+  @IsString()
+  name!: string;
+}
+
+/** Who did it: staff, or a contracted company's technician with the company's report number. */
+export class ServiceLogByV1 {
+  @IsIn([...VISITOR_KINDS, 'taken-by'])
+  @Documented({ description: 'staff, contractor, o quien retiró el equipo' })
+  kind!: VisitorKind | 'taken-by';
+
+  @IsString()
+  name!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  company!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El número de reporte de la empresa o de la UTIC' })
+  reportNumber!: string | null;
+}
+
 /** One attention to one piece of equipment. */
-export interface ServiceLogEntryV1 {
+export class ServiceLogEntryV1 {
   /** Stable within the log: the kind, the record it comes from and the equipment. */
-  id: string;
-  kind: ServiceLogKind;
+  @IsString()
+  id!: string;
+
+  @IsIn(SERVICE_LOG_KINDS)
+  kind!: ServiceLogKind;
+
   /** The moment, for the order; a return recorded as a day is that day's start in `CAU_TIME_ZONE`. */
-  at: string;
+  @IsString()
+  @Documented({ format: 'date-time', description: 'El momento, para el orden (un retorno: el inicio de su día)' })
+  at!: string;
+
   /**
    * The day (YYYY-MM-DD) of an attention recorded as a day, not a moment (a repair's return); null for the
    * others. Show it as a date: `at` read in another time zone could fall on the evening before.
    */
-  day: string | null;
-  ticketNumber: number;
-  equipment: { id: string; inventoryNumber: string; type: string; typeLabel: string };
+  @IsString()
+  @Documented({
+    nullable: true,
+    format: 'date',
+    description: 'El día de una atención registrada como día (el retorno de una reparación); null en las demás',
+  })
+  day!: string | null;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @ValidateNested()
+  @Type(() => ServiceLogEquipmentV1)
+  equipment!: ServiceLogEquipmentV1;
+
   /** Who held the equipment at that moment; null when nobody did. */
-  holder: { requesterId: string; name: string } | null;
+  @ValidateNested()
+  @Type(() => ServiceLogHolderV1)
+  @Documented({ nullable: true, description: 'Quién tenía el equipo en resguardo' })
+  holder!: ServiceLogHolderV1 | null;
+
   /** What was done (the visit's work, the reason it left, the return's note, the conformity's comments). */
-  done: string | null;
-  /** Who did it: staff, or a contracted company's technician with the company's report number. */
-  by: {
-    kind: VisitorKind | 'taken-by';
-    name: string;
-    company: string | null;
-    reportNumber: string | null;
-  };
+  @IsString()
+  @Documented({ nullable: true, description: 'Lo que se hizo' })
+  done!: string | null;
+
+  @ValidateNested()
+  @Type(() => ServiceLogByV1)
+  by!: ServiceLogByV1;
+
   /** The result: the equipment's condition on return, the conformity, or the state it left in. */
-  result: RepairCondition | 'en_reparacion' | 'conforme' | 'no_conforme' | null;
+  @IsIn([...REPAIR_CONDITIONS, 'en_reparacion', 'conforme', 'no_conforme'])
+  @Documented({ nullable: true })
+  result!: RepairCondition | 'en_reparacion' | 'conforme' | 'no_conforme' | null;
+
   /** The ticket's latest conformity: true conforme, false not, null none recorded yet. */
-  signedOff: boolean | null;
+  @IsBoolean()
+  @Documented({ nullable: true, description: 'La conformidad del ticket: null si no hay' })
+  signedOff!: boolean | null;
 }
 
-export interface ServiceLogPageV1 {
-  items: ServiceLogEntryV1[];
-  nextCursor: string | null;
+export class ServiceLogPageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => ServiceLogEntryV1)
+  items!: ServiceLogEntryV1[];
+
+  /** Pass as `cursor` for the next page; null on the last one. */
+  @IsString()
+  @Documented({ nullable: true, description: 'Páselo como `cursor` para la página siguiente' })
+  nextCursor!: string | null;
 }
 
 /**
@@ -201,7 +281,7 @@ export const SERVICE_LOG_RESULT_LABELS: Record<NonNullable<ServiceLogEntryV1['re
 };
 
 /** Who did it, in one line: the staff member, or the company's technician with its report number. */
-export function serviceLogByText(by: ServiceLogEntryV1['by']): string {
+export function serviceLogByText(by: ServiceLogByV1): string {
   const who = by.company ? `${by.company} — ${by.name}` : by.name;
   return by.reportNumber ? `${who} (reporte N.º ${by.reportNumber})` : who;
 }

@@ -7,15 +7,7 @@ import {
   InventoryLimits,
   InventoryRpc,
   type ActorV1,
-  type AssignCustodyBodyV1,
-  type CustodyPeriodV1,
-  type ReturnCustodyBodyV1,
-  type EquipmentChangesV1,
-  type EquipmentFieldsV1,
-  type EquipmentHistoryEntryV1,
   type EquipmentListParamsV1,
-  type EquipmentPageV1,
-  type EquipmentTypeV1,
   type EquipmentV1,
   type ImportReportV1,
 } from '@cau/contracts';
@@ -31,56 +23,14 @@ const COMMIT_TIMEOUT_MS = 300_000;
 const STAGE_TIMEOUT_MS = 30_000;
 const EXPORT_PAGE_SIZE = InventoryLimits.pageSize;
 
-/** The inventory service decides who may do what; the gateway forwards with the actor and reads the CSV. */
+/**
+ * The equipment register as a CSV file, which is the gateway's own: the export asks inventory for the list page
+ * by page as the file drains, the import reads the upload and hands inventory its rows in chunks (with deadlines
+ * of their own, hence the RpcClient). Inventory decides who may do what.
+ */
 @Injectable()
-export class InventoryUseCase {
+export class EquipmentCsvUseCase {
   constructor(private readonly rpc: RpcClient) {}
-
-  register(actor: ActorV1, equipment: EquipmentFieldsV1): Promise<EquipmentV1> {
-    return this.rpc
-      .request(InventoryRpc.RegisterEquipment, { actor, equipment })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'equipment'));
-  }
-
-  change(actor: ActorV1, id: string, changes: EquipmentChangesV1): Promise<EquipmentV1> {
-    return this.rpc
-      .request(InventoryRpc.ChangeEquipment, { actor, id, changes })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'changes'));
-  }
-
-  get(actor: ActorV1, id: string): Promise<EquipmentV1> {
-    return this.rpc.request(InventoryRpc.GetEquipment, { actor, id });
-  }
-
-  list(actor: ActorV1, params: EquipmentListParamsV1): Promise<EquipmentPageV1> {
-    return this.rpc
-      .request(InventoryRpc.ListEquipment, { actor, params })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
-  }
-
-  history(actor: ActorV1, id: string): Promise<EquipmentHistoryEntryV1[]> {
-    return this.rpc.request(InventoryRpc.EquipmentHistory, { actor, id });
-  }
-
-  assignCustody(actor: ActorV1, id: string, custody: AssignCustodyBodyV1): Promise<EquipmentV1> {
-    return this.rpc
-      .request(InventoryRpc.AssignCustody, { actor, id, custody })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
-  }
-
-  returnCustody(actor: ActorV1, id: string, custody: ReturnCustodyBodyV1): Promise<EquipmentV1> {
-    return this.rpc
-      .request(InventoryRpc.ReturnCustody, { actor, id, custody })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'custody'));
-  }
-
-  custody(actor: ActorV1, id: string): Promise<CustodyPeriodV1[]> {
-    return this.rpc.request(InventoryRpc.CustodyHistory, { actor, id });
-  }
-
-  types(actor: ActorV1): Promise<EquipmentTypeV1[]> {
-    return this.rpc.request(InventoryRpc.EquipmentTypes, { actor });
-  }
 
   /**
    * Every page of the filtered list, asked for one at a time as the reply drains; the first is asked
@@ -88,7 +38,12 @@ export class InventoryUseCase {
    */
   async pages(actor: ActorV1, params: EquipmentListParamsV1): Promise<AsyncIterable<EquipmentV1[]>> {
     const page = (cursor?: string) =>
-      this.list(actor, { ...params, limit: EXPORT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      this.rpc
+        .request(InventoryRpc.ListEquipment, {
+          actor,
+          params: { ...params, limit: EXPORT_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+        })
+        .catch((error: unknown) => rethrowRelativeTo(error, 'params'));
     const first = await page();
     return (async function* () {
       for (let current = first; ;) {
