@@ -63,7 +63,6 @@ import { ServiceLogUseCase } from './service-log/service-log.use-case.js';
 import { InventoryUseCase } from './inventory/inventory.use-case.js';
 import { MyEquipmentController } from './inventory/my-equipment.controller.js';
 import { MyEquipmentUseCase } from './inventory/my-equipment.use-case.js';
-import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { AnnouncementsController } from './announcements/announcements.controller.js';
 import { ManageAnnouncementsUseCase } from './announcements/manage-announcements.use-case.js';
@@ -197,7 +196,6 @@ export class GatewayModule {
         ManageNotificationConfigurationUseCase,
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
-        KnowledgeUseCase,
         InventoryUseCase,
         MyEquipmentUseCase,
         FieldServiceUseCase,
