@@ -1,4 +1,8 @@
+import { Type } from 'class-transformer';
+import { IsString, ValidateNested } from 'class-validator';
 import { Channel, Impact, TicketType, Urgency } from './enums.js';
+import { LocalizedTextV1 } from './reply-parts.js';
+import { Documented } from './reply-schema.js';
 
 /**
  * What the portal's "report a problem" form offers. Categories are intake's administered catalogue
@@ -9,19 +13,56 @@ export interface LocalizedLabelV1 {
   en: string;
 }
 
-export interface CatalogueEntryV1 {
-  /** The value registration takes (`category`, `type`, `impact`, `urgency`, `channel`). */
-  code: string;
-  label: LocalizedLabelV1;
-  /** Categories only: the active subcategories (codes registration also takes); empty when there are none. */
-  children?: CatalogueEntryV1[];
+/** One value of a registration list, with its words. */
+export class CatalogueEntryV1 {
+  /** The value registration takes (`type`, `impact`, `urgency`, `channel`, `service`). */
+  @IsString()
+  @Documented({ description: 'El valor que se envía al registrar', example: 'impresoras' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  @Documented({ description: 'Lo que se muestra, en español e inglés' })
+  label!: LocalizedTextV1;
 }
 
-export interface CatalogueOptionsV1 {
-  types: CatalogueEntryV1[];
-  impacts: CatalogueEntryV1[];
-  urgencies: CatalogueEntryV1[];
-  channels: CatalogueEntryV1[];
+/** An active category with its active subcategories (codes registration also takes). */
+export class CategoryTreeEntryV1 {
+  @IsString()
+  @Documented({ description: 'El valor que se envía como `category` al registrar', example: 'impresoras' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  @Documented({ description: 'Lo que se muestra, en español e inglés' })
+  label!: LocalizedTextV1;
+
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueEntryV1)
+  @Documented({ description: 'Subcategorías activas (también se aceptan como `category`); vacío si no tiene' })
+  children!: CatalogueEntryV1[];
+}
+
+export class CatalogueOptionsV1 {
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueEntryV1)
+  @Documented({ description: 'Valores de `type`' })
+  types!: CatalogueEntryV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueEntryV1)
+  @Documented({ description: 'Valores de `impact`' })
+  impacts!: CatalogueEntryV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueEntryV1)
+  @Documented({ description: 'Valores de `urgency`' })
+  urgencies!: CatalogueEntryV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueEntryV1)
+  @Documented({ description: 'Valores de `channel`' })
+  channels!: CatalogueEntryV1[];
 }
 
 /** Plain-word labels, Spanish first. A new enum value without a label fails to compile. */

@@ -3587,6 +3587,11 @@ export interface components {
         AcceptSolutionBodyV1: {
             comment?: string;
         };
+        AccountRefV1: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+        };
         AccountResponse: {
             active: boolean;
             area: string | null;
@@ -3675,6 +3680,57 @@ export interface components {
             validFrom: string;
             validUntil?: string;
         };
+        AnnouncementListV1: {
+            items: components["schemas"]["AnnouncementV1"][];
+        };
+        AnnouncementPersonV1: {
+            /** Format: email */
+            email: string;
+            name: string;
+        };
+        AnnouncementV1: {
+            /**
+             * @description everyone: todos; jurisdictions: las indicadas
+             * @enum {string}
+             */
+            audience: "everyone" | "jurisdictions";
+            /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["AnnouncementPersonV1"];
+            /** Format: uuid */
+            id: string;
+            /** @description Vacío cuando es para todos */
+            jurisdictions: string[];
+            /**
+             * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
+             * @enum {string}
+             */
+            kind: "security-alert" | "planned-outage" | "bulletin";
+            /**
+             * @description Idioma en que está escrito
+             * @enum {string}
+             */
+            language: "es" | "en";
+            /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
+            sendMail: boolean;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: components["schemas"]["AnnouncementPersonV1"];
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description null: hasta que se retire
+             */
+            validUntil: string | null;
+            /** @description Sube con cada edición */
+            version: number;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
         AreaMailboxesV1: {
             mailboxes: components["schemas"]["AreaMailboxV1"][];
         };
@@ -3723,17 +3779,71 @@ export interface components {
             /** @enum {string} */
             visibility?: "internal" | "public";
         };
-        ArticleContentV1: {
+        ArticleCountersV1: {
+            /** @description Cuentas cuyo voto dice que sirvió */
+            helpful: number;
+            /** @description Cuentas cuyo voto dice que no sirvió */
+            notHelpful: number;
+            /** @description "Esto resolvió mi problema": problemas resueltos sin registrar un ticket */
+            selfSolved: number;
+            /** @description Tickets que el artículo ayudó a resolver */
+            uses: number;
+            /** @description Lecturas del artículo */
+            views: number;
+        };
+        ArticleRevisionContentV1: {
             area?: string;
             category: string;
             cause?: string;
             problem: string;
             service?: string;
             solutionSteps: string[];
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
             tags: string[];
             title: string;
             /** @enum {string} */
             visibility: "internal" | "public";
+        };
+        ArticleV1: {
+            area: string | null;
+            author: components["schemas"]["AccountRefV1"];
+            category: string;
+            cause: string | null;
+            counters: components["schemas"]["ArticleCountersV1"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Problema y síntomas como los cuenta el usuario */
+            problem: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Se envía en `PATCH` para no pisar otra edición */
+            revision: number;
+            /** @description El servicio o sistema afectado */
+            service: string | null;
+            solutionSteps: string[];
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            tags: string[];
+            /** @description Tickets que el artículo ayudó a resolver, el más reciente primero */
+            tickets: number[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            visibility: "internal" | "public";
+        };
+        ArticleVersionV1: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["AccountRefV1"];
+            /** @enum {string} */
+            change: "created" | "updated" | "published" | "archived";
+            /** @description El contenido en esa revisión, con su estado */
+            content: components["schemas"]["ArticleRevisionContentV1"];
+            revision: number;
         };
         AssignCustodyBodyV1: {
             note?: string;
@@ -3885,7 +3995,7 @@ export interface components {
             /** @description Quien la escribió o cambió por última vez */
             updatedBy: components["schemas"]["CannedAnswerAuthorResponse"];
         };
-        CatalogueEntryResponse: {
+        CatalogueEntryV1: {
             /**
              * @description El valor que se envía al registrar
              * @example impresoras
@@ -3894,28 +4004,39 @@ export interface components {
             /** @description Lo que se muestra, en español e inglés */
             label: components["schemas"]["LocalizedTextV1"];
         };
-        CatalogueOptionsResponse: {
+        CatalogueOptionsV1: {
             /** @description Valores de `channel` */
-            channels: components["schemas"]["CatalogueEntryResponse"][];
+            channels: components["schemas"]["CatalogueEntryV1"][];
             /** @description Valores de `impact` */
-            impacts: components["schemas"]["CatalogueEntryResponse"][];
+            impacts: components["schemas"]["CatalogueEntryV1"][];
             /** @description Valores de `type` */
-            types: components["schemas"]["CatalogueEntryResponse"][];
+            types: components["schemas"]["CatalogueEntryV1"][];
             /** @description Valores de `urgency` */
-            urgencies: components["schemas"]["CatalogueEntryResponse"][];
+            urgencies: components["schemas"]["CatalogueEntryV1"][];
         };
-        CatalogueResponse: {
+        CatalogueV1: {
             /** @description Categorías, cada una seguida de sus subcategorías */
-            categories: components["schemas"]["CategoryResponse"][];
-            jurisdictions: components["schemas"]["JurisdictionResponse"][];
-            services: components["schemas"]["ServiceResponse"][];
+            categories: components["schemas"]["CategoryV1"][];
+            jurisdictions: components["schemas"]["JurisdictionV1"][];
+            services: components["schemas"]["ServiceV1"][];
         };
         CategoryInputV1: {
             label: components["schemas"]["LocalizedLabelInputV1"];
             order?: number;
             parent?: string;
         };
-        CategoryResponse: {
+        CategoryTreeEntryV1: {
+            /** @description Subcategorías activas (también se aceptan como `category`); vacío si no tiene */
+            children: components["schemas"]["CatalogueEntryV1"][];
+            /**
+             * @description El valor que se envía como `category` al registrar
+             * @example impresoras
+             */
+            code: string;
+            /** @description Lo que se muestra, en español e inglés */
+            label: components["schemas"]["LocalizedTextV1"];
+        };
+        CategoryV1: {
             /** @example impresoras */
             code: string;
             label: components["schemas"]["LocalizedTextV1"];
@@ -3924,24 +4045,10 @@ export interface components {
              * @example 0
              */
             order: number;
-            /**
-             * @description La categoría de la que es subcategoría
-             * @example null
-             */
+            /** @description La categoría de la que es subcategoría */
             parent: string | null;
             /** @description Retirada: el registro ya no la acepta; los tickets la conservan */
             retired: boolean;
-        };
-        CategoryTreeEntryResponse: {
-            /** @description Subcategorías activas (también se aceptan como `category`); vacío si no tiene */
-            children: components["schemas"]["CatalogueEntryResponse"][];
-            /**
-             * @description El valor que se envía como `category` al registrar
-             * @example impresoras
-             */
-            code: string;
-            /** @description Lo que se muestra, en español e inglés */
-            label: components["schemas"]["LocalizedTextV1"];
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -4124,6 +4231,15 @@ export interface components {
             kind?: "escalate" | "coordinate" | "return";
             reason: string;
             to: string;
+        };
+        DuplicateCandidateV1: {
+            /** Format: uuid */
+            id: string;
+            /** @description Cuánto se parecen título y problema, de 0 a 1 */
+            similarity: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            title: string;
         };
         DuplicateCheckV1: {
             /** Format: uuid */
@@ -4429,7 +4545,7 @@ export interface components {
             referenteEmails: string[];
             supervisorEmails: string[];
         };
-        JurisdictionResponse: {
+        JurisdictionV1: {
             /** @example SALUD */
             code: string;
             /** @description Confirmada por un administrador. Mientras ninguna lo está, el registro acepta cualquier jurisdicción; desde que una lo está, solo las confirmadas y activas. */
@@ -4442,28 +4558,11 @@ export interface components {
             /** @description Supervisores (correo) */
             supervisorEmails: string[];
         };
-        KbAccountRefResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
-        KbArticleCountersResponse: {
-            /** @description Cuentas cuyo voto dice que sirvió */
-            helpful: number;
-            /** @description Cuentas cuyo voto dice que no sirvió */
-            notHelpful: number;
-            /** @description "Esto resolvió mi problema": problemas resueltos sin registrar un ticket */
-            selfSolved: number;
-            /** @description Tickets que el artículo ayudó a resolver */
-            uses: number;
-            /** @description Lecturas del artículo */
-            views: number;
-        };
         KbArticleFileResponse: {
             /** Format: date-time */
             addedAt: string;
             /** @description Quién lo subió */
-            addedBy: components["schemas"]["KbAccountRefResponse"];
+            addedBy: components["schemas"]["AccountRefV1"];
             /**
              * @description Decidido por el contenido, no por lo que declaró el cliente
              * @example image/png
@@ -4484,42 +4583,12 @@ export interface components {
             /** @description La ruta del archivo, /api/v1/kb/articles/{id}/files/{fileId}: la que el Markdown del artículo nombra */
             url: string;
         };
-        KbArticlePageResponse: {
-            items: components["schemas"]["KbArticleSummaryResponse"][];
+        KbArticlePageV1: {
+            items: components["schemas"]["KbArticleSummaryV1"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
             nextCursor: string | null;
         };
-        KbArticleResponse: {
-            area: string | null;
-            author: components["schemas"]["KbAccountRefResponse"];
-            category: string;
-            cause: string | null;
-            counters: components["schemas"]["KbArticleCountersResponse"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @description Problema y síntomas como los cuenta el usuario */
-            problem: string;
-            /** Format: date-time */
-            publishedAt: string | null;
-            /** @description Se envía en `PATCH` para no pisar otra edición */
-            revision: number;
-            /** @description El servicio o sistema afectado */
-            service: string | null;
-            solutionSteps: string[];
-            /** @enum {string} */
-            status: "draft" | "published" | "archived";
-            tags: string[];
-            /** @description Tickets que el artículo ayudó a resolver, el más reciente primero */
-            tickets: number[];
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @enum {string} */
-            visibility: "internal" | "public";
-        };
-        KbArticleSummaryResponse: {
+        KbArticleSummaryV1: {
             area: string | null;
             category: string;
             /** Format: uuid */
@@ -4537,30 +4606,8 @@ export interface components {
             /** @enum {string} */
             visibility: "internal" | "public";
         };
-        KbArticleVersionResponse: {
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["KbAccountRefResponse"];
-            /** @enum {string} */
-            change: "created" | "updated" | "published" | "archived";
-            /** @description El contenido en esa revisión, con su estado */
-            content: components["schemas"]["ArticleContentV1"] & {
-                /** @enum {string} */
-                status: "draft" | "published" | "archived";
-            };
-            revision: number;
-        };
-        KbDuplicateCandidateResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @description Cuánto se parecen título y problema, de 0 a 1 */
-            similarity: number;
-            /** @enum {string} */
-            status: "draft" | "published" | "archived";
-            title: string;
-        };
         KbDuplicatesConflictResponse: {
-            candidates: components["schemas"]["KbDuplicateCandidateResponse"][];
+            candidates: components["schemas"]["DuplicateCandidateV1"][];
             /** @example CONFLICT */
             code: string;
             correlationId: string;
@@ -4568,7 +4615,7 @@ export interface components {
             /** @example 409 */
             statusCode: number;
         };
-        KbHitResponse: {
+        KbHitV1: {
             area: string | null;
             category: string;
             /** Format: uuid */
@@ -4584,33 +4631,16 @@ export interface components {
             /** @enum {string} */
             visibility: "internal" | "public";
         };
-        KbReindexResultResponse: {
-            articles: number;
-            /** @example postgres */
-            engine: string;
-        };
-        KbSearchPageResponse: {
+        KbSearchPageV1: {
             /** @description La página llegó al límite de 200 artículos ordenados: puede haber más; más palabras acotan la búsqueda */
             capped: boolean;
             /** @description Hay más resultados después de esta página */
             hasMore: boolean;
-            items: components["schemas"]["KbHitResponse"][];
+            items: components["schemas"]["KbHitV1"][];
             limit: number;
             page: number;
         };
-        KbSelfSolvedResponse: {
-            /** Format: uuid */
-            articleId: string;
-            counters: components["schemas"]["KbArticleCountersResponse"];
-            /** @description false si la misma cuenta ya lo había indicado para este artículo en los últimos 10 minutos: no se registra dos veces */
-            recorded: boolean;
-            /**
-             * Format: date-time
-             * @description Cuándo quedó registrado (la primera vez, si se repitió)
-             */
-            recordedAt: string;
-        };
-        KbSuggestionResponse: {
+        KbSuggestionV1: {
             /** Format: uuid */
             id: string;
             /** @description Relevancia: mayor es mejor */
@@ -5145,6 +5175,11 @@ export interface components {
         RegistrationVerifyRequest: {
             token: string;
         };
+        ReindexResultV1: {
+            articles: number;
+            /** @example postgres */
+            engine: string;
+        };
         RelatedTicketBodyV1: {
             related: number;
         };
@@ -5302,6 +5337,18 @@ export interface components {
         SelfSolvedBodyV1: {
             query?: string;
         };
+        SelfSolvedResultV1: {
+            /** Format: uuid */
+            articleId: string;
+            counters: components["schemas"]["ArticleCountersV1"];
+            /** @description false si la misma cuenta ya lo había indicado para este artículo en los últimos 10 minutos: no se registra dos veces */
+            recorded: boolean;
+            /**
+             * Format: date-time
+             * @description Cuándo quedó registrado (la primera vez, si se repitió)
+             */
+            recordedAt: string;
+        };
         ServiceInputV1: {
             label: components["schemas"]["LocalizedLabelInputV1"];
         };
@@ -5361,7 +5408,7 @@ export interface components {
             /** @description Páselo como `cursor` para la página siguiente */
             nextCursor: string | null;
         };
-        ServiceResponse: {
+        ServiceV1: {
             /** @example correo-institucional */
             code: string;
             label: components["schemas"]["LocalizedTextV1"];
@@ -5789,13 +5836,13 @@ export interface components {
             linkedBy: components["schemas"]["InventoryAccountV1"];
             ticketNumber: number;
         };
-        TicketKbSuggestionsResponse: {
+        TicketKbSuggestionsV1: {
             /**
              * Format: date-time
              * @description Cuándo se calcularon; null si todavía no
              */
             computedAt: string | null;
-            items: components["schemas"]["KbSuggestionResponse"][];
+            items: components["schemas"]["KbSuggestionV1"][];
             number: number;
         };
         TicketMailListV1: {
@@ -6619,59 +6666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /**
-                             * @description everyone: todos; jurisdictions: las indicadas
-                             * @enum {string}
-                             */
-                            audience: "everyone" | "jurisdictions";
-                            /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
-                            body: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: {
-                                /** Format: email */
-                                email: string;
-                                name: string;
-                            };
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Vacío cuando es para todos */
-                            jurisdictions: string[];
-                            /**
-                             * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
-                             * @enum {string}
-                             */
-                            kind: "security-alert" | "planned-outage" | "bulletin";
-                            /**
-                             * @description Idioma en que está escrito
-                             * @enum {string}
-                             */
-                            language: "es" | "en";
-                            /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
-                            sendMail: boolean;
-                            title: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            updatedBy: {
-                                /** Format: email */
-                                email: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            validFrom: string;
-                            /**
-                             * Format: date-time
-                             * @description null: hasta que se retire
-                             */
-                            validUntil: string | null;
-                            /** @description Sube con cada edición */
-                            version: number;
-                            /** Format: date-time */
-                            withdrawnAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AnnouncementListV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -6721,57 +6716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description everyone: todos; jurisdictions: las indicadas
-                         * @enum {string}
-                         */
-                        audience: "everyone" | "jurisdictions";
-                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
-                        body: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Vacío cuando es para todos */
-                        jurisdictions: string[];
-                        /**
-                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
-                         * @enum {string}
-                         */
-                        kind: "security-alert" | "planned-outage" | "bulletin";
-                        /**
-                         * @description Idioma en que está escrito
-                         * @enum {string}
-                         */
-                        language: "es" | "en";
-                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
-                        sendMail: boolean;
-                        title: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        updatedBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: date-time */
-                        validFrom: string;
-                        /**
-                         * Format: date-time
-                         * @description null: hasta que se retire
-                         */
-                        validUntil: string | null;
-                        /** @description Sube con cada edición */
-                        version: number;
-                        /** Format: date-time */
-                        withdrawnAt: string | null;
-                    };
+                    "application/json": components["schemas"]["AnnouncementV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -6854,57 +6799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description everyone: todos; jurisdictions: las indicadas
-                         * @enum {string}
-                         */
-                        audience: "everyone" | "jurisdictions";
-                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
-                        body: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Vacío cuando es para todos */
-                        jurisdictions: string[];
-                        /**
-                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
-                         * @enum {string}
-                         */
-                        kind: "security-alert" | "planned-outage" | "bulletin";
-                        /**
-                         * @description Idioma en que está escrito
-                         * @enum {string}
-                         */
-                        language: "es" | "en";
-                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
-                        sendMail: boolean;
-                        title: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        updatedBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: date-time */
-                        validFrom: string;
-                        /**
-                         * Format: date-time
-                         * @description null: hasta que se retire
-                         */
-                        validUntil: string | null;
-                        /** @description Sube con cada edición */
-                        version: number;
-                        /** Format: date-time */
-                        withdrawnAt: string | null;
-                    };
+                    "application/json": components["schemas"]["AnnouncementV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -6993,57 +6888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description everyone: todos; jurisdictions: las indicadas
-                         * @enum {string}
-                         */
-                        audience: "everyone" | "jurisdictions";
-                        /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
-                        body: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Vacío cuando es para todos */
-                        jurisdictions: string[];
-                        /**
-                         * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
-                         * @enum {string}
-                         */
-                        kind: "security-alert" | "planned-outage" | "bulletin";
-                        /**
-                         * @description Idioma en que está escrito
-                         * @enum {string}
-                         */
-                        language: "es" | "en";
-                        /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
-                        sendMail: boolean;
-                        title: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        updatedBy: {
-                            /** Format: email */
-                            email: string;
-                            name: string;
-                        };
-                        /** Format: date-time */
-                        validFrom: string;
-                        /**
-                         * Format: date-time
-                         * @description null: hasta que se retire
-                         */
-                        validUntil: string | null;
-                        /** @description Sube con cada edición */
-                        version: number;
-                        /** Format: date-time */
-                        withdrawnAt: string | null;
-                    };
+                    "application/json": components["schemas"]["AnnouncementV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -7111,59 +6956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /**
-                             * @description everyone: todos; jurisdictions: las indicadas
-                             * @enum {string}
-                             */
-                            audience: "everyone" | "jurisdictions";
-                            /** @description Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https) */
-                            body: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: {
-                                /** Format: email */
-                                email: string;
-                                name: string;
-                            };
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Vacío cuando es para todos */
-                            jurisdictions: string[];
-                            /**
-                             * @description security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín
-                             * @enum {string}
-                             */
-                            kind: "security-alert" | "planned-outage" | "bulletin";
-                            /**
-                             * @description Idioma en que está escrito
-                             * @enum {string}
-                             */
-                            language: "es" | "en";
-                            /** @description Se envió (una vez) por correo a los solicitantes al publicarlo */
-                            sendMail: boolean;
-                            title: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            updatedBy: {
-                                /** Format: email */
-                                email: string;
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            validFrom: string;
-                            /**
-                             * Format: date-time
-                             * @description null: hasta que se retire
-                             */
-                            validUntil: string | null;
-                            /** @description Sube con cada edición */
-                            version: number;
-                            /** Format: date-time */
-                            withdrawnAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AnnouncementListV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -8339,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueResponse"];
+                    "application/json": components["schemas"]["CatalogueV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -8385,7 +8178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoryTreeEntryResponse"][];
+                    "application/json": components["schemas"]["CategoryTreeEntryV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -8437,7 +8230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoryResponse"];
+                    "application/json": components["schemas"]["CategoryV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8516,7 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoryResponse"];
+                    "application/json": components["schemas"]["CategoryV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8604,7 +8397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JurisdictionResponse"];
+                    "application/json": components["schemas"]["JurisdictionV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8683,7 +8476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JurisdictionResponse"];
+                    "application/json": components["schemas"]["JurisdictionV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8765,7 +8558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueOptionsResponse"];
+                    "application/json": components["schemas"]["CatalogueOptionsV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -8802,7 +8595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueEntryResponse"][];
+                    "application/json": components["schemas"]["CatalogueEntryV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -8854,7 +8647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ServiceV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -8933,7 +8726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ServiceV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10536,7 +10329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticlePageResponse"];
+                    "application/json": components["schemas"]["KbArticlePageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10600,7 +10393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10685,7 +10478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10756,7 +10549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10850,7 +10643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -10930,7 +10723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11253,7 +11046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11333,7 +11126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbSelfSolvedResponse"];
+                    "application/json": components["schemas"]["SelfSolvedResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11427,7 +11220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleVersionResponse"][];
+                    "application/json": components["schemas"]["ArticleVersionV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11496,7 +11289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbDuplicateCandidateResponse"][];
+                    "application/json": components["schemas"]["DuplicateCandidateV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11574,7 +11367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbReindexResultResponse"];
+                    "application/json": components["schemas"]["ReindexResultV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -11629,7 +11422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbSearchPageResponse"];
+                    "application/json": components["schemas"]["KbSearchPageV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11688,7 +11481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbSuggestionResponse"][];
+                    "application/json": components["schemas"]["KbSuggestionV1"][];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17644,7 +17437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KbArticleResponse"];
+                    "application/json": components["schemas"]["ArticleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -17720,7 +17513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketKbSuggestionsResponse"];
+                    "application/json": components["schemas"]["TicketKbSuggestionsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

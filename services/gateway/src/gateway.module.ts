@@ -62,7 +62,6 @@ import { ServiceLogController } from './service-log/service-log.controller.js';
 import { ServiceLogUseCase } from './service-log/service-log.use-case.js';
 import { EquipmentCsvUseCase } from './inventory/equipment-csv.use-case.js';
 import { MyEquipmentController } from './inventory/my-equipment.controller.js';
-import { KnowledgeUseCase } from './knowledge/knowledge.use-case.js';
 import { MailTemplatesController } from './notifications/mail-templates.controller.js';
 import { AnnouncementsController } from './announcements/announcements.controller.js';
 import { ManageAnnouncementsUseCase } from './announcements/manage-announcements.use-case.js';
@@ -194,7 +193,6 @@ export class GatewayModule {
         ReplaceNotificationConfigurationUseCase,
         ManageSlaPoliciesUseCase,
         ManageCalendarsUseCase,
-        KnowledgeUseCase,
         EquipmentCsvUseCase,
         FieldServiceUseCase,
         ServiceLogUseCase,

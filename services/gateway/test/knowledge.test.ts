@@ -456,46 +456,44 @@ describe('gateway: knowledge base', () => {
 
     it('documents every knowledge answer with a schema', () => {
       const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-      expect(answer('/api/v1/kb/search', 'get', '200')).toEqual(ref('KbSearchPageResponse'));
-      expect(answer('/api/v1/kb/suggest', 'get', '200')).toEqual({ type: 'array', items: ref('KbSuggestionResponse') });
-      expect(answer('/api/v1/kb/articles', 'get', '200')).toEqual(ref('KbArticlePageResponse'));
-      expect(answer('/api/v1/kb/articles', 'post', '201')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/search', 'get', '200')).toEqual(ref('KbSearchPageV1'));
+      expect(answer('/api/v1/kb/suggest', 'get', '200')).toEqual({ type: 'array', items: ref('KbSuggestionV1') });
+      expect(answer('/api/v1/kb/articles', 'get', '200')).toEqual(ref('KbArticlePageV1'));
+      expect(answer('/api/v1/kb/articles', 'post', '201')).toEqual(ref('ArticleV1'));
       expect(answer('/api/v1/kb/articles', 'post', '409')).toEqual(ref('KbDuplicatesConflictResponse'));
-      expect(answer('/api/v1/kb/articles/{id}', 'get', '200')).toEqual(ref('KbArticleResponse'));
-      expect(answer('/api/v1/kb/articles/{id}', 'patch', '200')).toEqual(ref('KbArticleResponse'));
+      expect(answer('/api/v1/kb/articles/{id}', 'get', '200')).toEqual(ref('ArticleV1'));
+      expect(answer('/api/v1/kb/articles/{id}', 'patch', '200')).toEqual(ref('ArticleV1'));
       expect(answer('/api/v1/kb/articles/{id}/versions', 'get', '200')).toEqual({
         type: 'array',
-        items: ref('KbArticleVersionResponse'),
+        items: ref('ArticleVersionV1'),
       });
-      expect(answer('/api/v1/kb/articles/{id}/publish', 'post', '200')).toEqual(ref('KbArticleResponse'));
-      expect(answer('/api/v1/kb/articles/{id}/archive', 'post', '200')).toEqual(ref('KbArticleResponse'));
-      expect(answer('/api/v1/kb/articles/{id}/self-solved', 'post', '200')).toEqual(ref('KbSelfSolvedResponse'));
-      expect(answer('/api/v1/kb/articles/{id}/feedback', 'post', '200')).toEqual(ref('KbArticleResponse'));
-      expect(answer('/api/v1/tickets/{number}/kb-suggestions', 'get', '200')).toEqual(
-        ref('TicketKbSuggestionsResponse'),
-      );
+      expect(answer('/api/v1/kb/articles/{id}/publish', 'post', '200')).toEqual(ref('ArticleV1'));
+      expect(answer('/api/v1/kb/articles/{id}/archive', 'post', '200')).toEqual(ref('ArticleV1'));
+      expect(answer('/api/v1/kb/articles/{id}/self-solved', 'post', '200')).toEqual(ref('SelfSolvedResultV1'));
+      expect(answer('/api/v1/kb/articles/{id}/feedback', 'post', '200')).toEqual(ref('ArticleV1'));
+      expect(answer('/api/v1/tickets/{number}/kb-suggestions', 'get', '200')).toEqual(ref('TicketKbSuggestionsV1'));
       expect(answer('/api/v1/catalogue/categories', 'get', '200')).toEqual({
         type: 'array',
-        items: ref('CategoryTreeEntryResponse'),
+        items: ref('CategoryTreeEntryV1'),
       });
-      expect(answer('/api/v1/catalogue/options', 'get', '200')).toEqual(ref('CatalogueOptionsResponse'));
+      expect(answer('/api/v1/catalogue/options', 'get', '200')).toEqual(ref('CatalogueOptionsV1'));
 
       const schemas = doc.components.schemas;
-      expect(schemas.KbSearchPageResponse!.properties!.items).toEqual({ type: 'array', items: ref('KbHitResponse') });
-      expect(Object.keys(schemas.KbHitResponse!.properties!)).toEqual(
+      expect(schemas.KbSearchPageV1!.properties!.items).toEqual({ type: 'array', items: ref('KbHitV1') });
+      expect(Object.keys(schemas.KbHitV1!.properties!)).toEqual(
         expect.arrayContaining(['id', 'title', 'snippet', 'score', 'visibility', 'status']),
       );
-      expect(schemas.KbArticleResponse!.required).toEqual(expect.arrayContaining(['id', 'revision', 'counters']));
-      expect(Object.keys(schemas.KbArticleCountersResponse!.properties!)).toEqual([
+      expect(schemas.ArticleV1!.required).toEqual(expect.arrayContaining(['id', 'revision', 'counters']));
+      expect(Object.keys(schemas.ArticleCountersV1!.properties!)).toEqual([
         'views',
         'uses',
         'helpful',
         'notHelpful',
         'selfSolved',
       ]);
-      expect(schemas.KbArticleVersionResponse!.properties!.content!.allOf![0]).toEqual(ref('ArticleContentV1'));
-      expect(schemas.ArticleContentV1).toBeDefined();
-      expect(schemas.CatalogueEntryResponse!.properties!.label).toMatchObject({
+      expect(schemas.ArticleVersionV1!.properties!.content!.allOf![0]).toEqual(ref('ArticleRevisionContentV1'));
+      expect(schemas.ArticleRevisionContentV1).toBeDefined();
+      expect(schemas.CatalogueEntryV1!.properties!.label).toMatchObject({
         allOf: [ref('LocalizedTextV1')],
       });
     });

@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export type Catalogue = Schemas['CatalogueResponse'];
+export type Catalogue = Schemas['CatalogueV1'];
 export type Category = Catalogue['categories'][number];
 export type Service = Catalogue['services'][number];
 export type Jurisdiction = Catalogue['jurisdictions'][number];

@@ -1,6 +1,6 @@
 import type { components } from '../../api/schema';
 
-export type CategoryTreeEntry = components['schemas']['CategoryTreeEntryResponse'];
+export type CategoryTreeEntry = components['schemas']['CategoryTreeEntryV1'];
 
 /**
  * The active category tree as the options of one select: each category followed by its subcategories

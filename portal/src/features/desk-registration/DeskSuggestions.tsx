@@ -6,7 +6,7 @@ import { ArticleContent } from '../knowledge/ArticleContent';
 import { kbArticleQuery, kbSuggestQuery } from '../knowledge/knowledge-api';
 import { SUCCESS_COLOR } from '../tickets/ticket-status';
 
-export type SolvingArticle = Pick<Schemas['KbArticleResponse'], 'id' | 'title' | 'solutionSteps'>;
+export type SolvingArticle = Pick<Schemas['ArticleV1'], 'id' | 'title' | 'solutionSteps'>;
 
 /** Internal articles are for the desk's eyes: the badge reminds the operator not to read them out as written. */
 function VisibilityBadge({ id }: { id: string }) {

@@ -55,7 +55,7 @@ import { ArticleView } from './ArticleView';
 import { kbArticleQuery, kbDuplicatesQuery, kbFilesQuery } from './knowledge-api';
 import { GrowingTextarea } from '../../components/GrowingTextarea';
 
-type Candidate = Schemas['KbDuplicateCandidateResponse'];
+type Candidate = Schemas['DuplicateCandidateV1'];
 /** The fields written in Markdown, where a file's reference can go. */
 type MarkdownField = 'problem' | 'cause' | `steps.${number}.text`;
 

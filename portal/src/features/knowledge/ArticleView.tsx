@@ -8,7 +8,10 @@ import { formatBytes } from '../../app/format';
 import { articleFileId, referencedFileIds, type ArticleFile } from './article-files';
 import './knowledge.css';
 
-type Content = Pick<Schemas['ArticleContentV1'], 'title' | 'problem' | 'cause' | 'solutionSteps' | 'category' | 'tags'>;
+type Content = Pick<
+  Schemas['ArticleRevisionContentV1'],
+  'title' | 'problem' | 'cause' | 'solutionSteps' | 'category' | 'tags'
+>;
 
 /**
  * Only the article's own files are shown as images (served by the gateway to whoever may read the

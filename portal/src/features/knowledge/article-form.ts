@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Schemas } from '../../api/client';
 
-export type Article = Schemas['KbArticleResponse'];
-type ArticleContent = Schemas['ArticleContentV1'];
+export type Article = Schemas['ArticleV1'];
+type ArticleContent = Omit<Schemas['CreateArticleBodyV1'], 'force'>;
 type ArticleChanges = Schemas['ArticleChangesV1'];
 
 // The knowledge service's limits (KnowledgeLimits in the contracts); the server refuses the same, naming the field.

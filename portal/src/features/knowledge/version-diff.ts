@@ -1,7 +1,7 @@
 import { diffWordsWithSpace, type ChangeObject } from 'diff';
 import type { Schemas } from '../../api/client';
 
-export type ArticleVersion = Schemas['KbArticleVersionResponse'];
+export type ArticleVersion = Schemas['ArticleVersionV1'];
 type VersionContent = ArticleVersion['content'];
 
 export const DIFF_FIELDS = [

@@ -50,7 +50,7 @@ import { dashboardQueries, kpiExportUrl, type KpiRow } from './reports-api';
 import './reports.css';
 
 /** What a category's label needs (the catalogue's tree and its flat list both have it). */
-type Category = Pick<Schemas['CategoryResponse'], 'code' | 'label'>;
+type Category = Pick<Schemas['CategoryV1'], 'code' | 'label'>;
 
 const route = getRouteApi('/signed-in/informes');
 

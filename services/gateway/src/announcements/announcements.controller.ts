@@ -1,29 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  type SchemaObject,
-} from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import {
-  ANNOUNCEMENT_AUDIENCES,
-  ANNOUNCEMENT_KINDS,
   AnnouncementInputV1,
-  Language,
+  AnnouncementListV1,
+  AnnouncementV1,
   NewAnnouncementInputV1,
+  NotificationsRpc,
   ROLES,
   Role,
   type ActorV1,
-  type AnnouncementListV1,
-  type AnnouncementV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { NotificationsClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { ManageAnnouncementsUseCase } from './manage-announcements.use-case.js';
 
@@ -32,66 +23,6 @@ export class AnnouncementIdParams {
   id!: string;
 }
 
-const PERSON: SchemaObject = {
-  type: 'object',
-  required: ['name', 'email'],
-  properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' } },
-};
-const ANNOUNCEMENT_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: [
-    'id',
-    'kind',
-    'title',
-    'body',
-    'language',
-    'audience',
-    'jurisdictions',
-    'validFrom',
-    'validUntil',
-    'sendMail',
-    'version',
-    'createdBy',
-    'createdAt',
-    'updatedBy',
-    'updatedAt',
-    'withdrawnAt',
-  ],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    kind: {
-      type: 'string',
-      enum: [...ANNOUNCEMENT_KINDS],
-      description: 'security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín',
-    },
-    title: { type: 'string' },
-    body: {
-      type: 'string',
-      description: 'Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https)',
-    },
-    language: { type: 'string', enum: Object.values(Language), description: 'Idioma en que está escrito' },
-    audience: {
-      type: 'string',
-      enum: [...ANNOUNCEMENT_AUDIENCES],
-      description: 'everyone: todos; jurisdictions: las indicadas',
-    },
-    jurisdictions: { type: 'array', items: { type: 'string' }, description: 'Vacío cuando es para todos' },
-    validFrom: { type: 'string', format: 'date-time' },
-    validUntil: { type: 'string', format: 'date-time', nullable: true, description: 'null: hasta que se retire' },
-    sendMail: { type: 'boolean', description: 'Se envió (una vez) por correo a los solicitantes al publicarlo' },
-    version: { type: 'integer', minimum: 1, description: 'Sube con cada edición' },
-    createdBy: PERSON,
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedBy: PERSON,
-    updatedAt: { type: 'string', format: 'date-time' },
-    withdrawnAt: { type: 'string', format: 'date-time', nullable: true },
-  },
-};
-const LIST_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['items'],
-  properties: { items: { type: 'array', items: ANNOUNCEMENT_SCHEMA } },
-};
 const ID_PARAM = { name: 'id', schema: { type: 'string' as const, format: 'uuid' } };
 
 /**
@@ -101,7 +32,10 @@ const ID_PARAM = { name: 'id', schema: { type: 'string' as const, format: 'uuid'
 @ApiTags('announcements')
 @Controller('api/v1/announcements')
 export class AnnouncementsController {
-  constructor(private readonly announcements: ManageAnnouncementsUseCase) {}
+  constructor(
+    private readonly notifications: NotificationsClient,
+    private readonly announcements: ManageAnnouncementsUseCase,
+  ) {}
 
   @Get('current')
   @Roles(...ROLES)
@@ -111,10 +45,10 @@ export class AnnouncementsController {
       'Los no retirados dentro de su período de vigencia, para todos o para la jurisdicción de la persona (la ' +
       'del referente; la del último ticket de un solicitante). El personal ve también los de cualquier jurisdicción.',
   })
-  @ApiOkResponse({ schema: LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(AnnouncementListV1) })
   @ApiErrors(503)
   current(@CurrentActor() actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.announcements.current(actor);
+    return this.notifications.request(NotificationsRpc.CurrentAnnouncements, { actor });
   }
 
   @Get()
@@ -123,10 +57,10 @@ export class AnnouncementsController {
     summary: 'Todos los comunicados no retirados (vigentes, futuros y vencidos)',
     description: 'Del que empieza más tarde al más antiguo, hasta 500.',
   })
-  @ApiOkResponse({ schema: LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(AnnouncementListV1) })
   @ApiErrors(503)
   list(@CurrentActor() actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.announcements.list(actor);
+    return this.notifications.request(NotificationsRpc.ListAnnouncements, { actor });
   }
 
   @Post()
@@ -139,7 +73,7 @@ export class AnnouncementsController {
       'catálogo; `validUntil`, posterior a `validFrom` (400 con el campo). Queda en la bitácora de auditoría.',
   })
   @ApiBody({ schema: contractSchemaRef(NewAnnouncementInputV1) })
-  @ApiCreatedResponse({ schema: ANNOUNCEMENT_SCHEMA })
+  @ApiCreatedResponse({ schema: contractSchemaRef(AnnouncementV1) })
   @ApiErrors(400, 403, 413, 415, 503)
   create(
     @CurrentActor() actor: ActorV1,
@@ -158,7 +92,7 @@ export class AnnouncementsController {
   })
   @ApiParam(ID_PARAM)
   @ApiBody({ schema: contractSchemaRef(AnnouncementInputV1) })
-  @ApiOkResponse({ schema: ANNOUNCEMENT_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(AnnouncementV1) })
   @ApiErrors(400, 403, 404, 413, 415, 503)
   update(
     @CurrentActor() actor: ActorV1,
@@ -178,7 +112,7 @@ export class AnnouncementsController {
       'cuándo. Retirarlo otra vez es un 404.',
   })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ schema: ANNOUNCEMENT_SCHEMA, description: 'El comunicado retirado' })
+  @ApiOkResponse({ schema: contractSchemaRef(AnnouncementV1), description: 'El comunicado retirado' })
   @ApiErrors(400, 403, 404, 503)
   withdraw(
     @CurrentActor() actor: ActorV1,

@@ -4,49 +4,40 @@ import {
   type ActorV1,
   type AnnouncementChangeV1,
   type AnnouncementInputV1,
-  type AnnouncementListV1,
   type AnnouncementV1,
   type NewAnnouncementInputV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { rethrowRelativeTo } from '../http/field-paths.js';
+import { NotificationsClient } from '../http/service-clients.js';
 
 /** Announcements, owned by notifications (which checks the role again, the catalogue and the dates). */
 @Injectable()
 export class ManageAnnouncementsUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly notifications: NotificationsClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  current(actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.rpc.request(NotificationsRpc.CurrentAnnouncements, { actor });
-  }
-
-  list(actor: ActorV1): Promise<AnnouncementListV1> {
-    return this.rpc.request(NotificationsRpc.ListAnnouncements, { actor });
-  }
-
   async create(actor: ActorV1, announcement: NewAnnouncementInputV1): Promise<AnnouncementV1> {
-    const change = await this.rpc
-      .request(NotificationsRpc.CreateAnnouncement, {
-        actor,
-        announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail },
-      })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
+    const change = await this.notifications.request(
+      NotificationsRpc.CreateAnnouncement,
+      { actor, announcement: { ...fieldsOf(announcement), sendMail: announcement.sendMail } },
+      'announcement',
+    );
     return this.recorded(actor, 'announcement.create', change);
   }
 
   async update(actor: ActorV1, id: string, announcement: AnnouncementInputV1): Promise<AnnouncementV1> {
-    const change = await this.rpc
-      .request(NotificationsRpc.UpdateAnnouncement, { actor, id, announcement: fieldsOf(announcement) })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'announcement'));
+    const change = await this.notifications.request(
+      NotificationsRpc.UpdateAnnouncement,
+      { actor, id, announcement: fieldsOf(announcement) },
+      'announcement',
+    );
     return this.recorded(actor, 'announcement.update', change);
   }
 
   async withdraw(actor: ActorV1, id: string): Promise<AnnouncementV1> {
-    const change = await this.rpc.request(NotificationsRpc.WithdrawAnnouncement, { actor, id });
+    const change = await this.notifications.request(NotificationsRpc.WithdrawAnnouncement, { actor, id });
     return this.recorded(actor, 'announcement.withdraw', change);
   }
 

@@ -3,24 +3,25 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { IsString, Matches, MaxLength } from 'class-validator';
 import {
   CATEGORY_CODE_PATTERN,
+  CatalogueV1,
   CategoryInputV1,
+  CategoryV1,
+  IntakeRpc,
   JURISDICTION_CODE_PATTERN,
   JurisdictionInputV1,
+  JurisdictionV1,
   Limits,
   RetiredInputV1,
   Role,
   ServiceInputV1,
+  ServiceV1,
   type ActorV1,
-  type CatalogueV1,
-  type CategoryV1,
-  type JurisdictionV1,
-  type ServiceV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { IntakeClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
-import { CatalogueResponse, CategoryResponse, JurisdictionResponse, ServiceResponse } from './catalogue.responses.js';
 import { ManageCatalogueUseCase } from './manage-catalogue.use-case.js';
 
 export class CatalogueCodeParams {
@@ -55,15 +56,18 @@ const RETIRE_NOTE =
 @ApiTags('catalogue')
 @Controller('api/v1/catalogue')
 export class CatalogueAdminController {
-  constructor(private readonly catalogue: ManageCatalogueUseCase) {}
+  constructor(
+    private readonly intake: IntakeClient,
+    private readonly catalogue: ManageCatalogueUseCase,
+  ) {}
 
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Los catálogos completos (categorías, servicios, jurisdicciones), con los retirados' })
-  @ApiOkResponse({ type: CatalogueResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CatalogueV1) })
   @ApiErrors(503)
   list(@CurrentActor() actor: ActorV1): Promise<CatalogueV1> {
-    return this.catalogue.list(actor);
+    return this.intake.request(IntakeRpc.ListCatalogue, { actor, full: true });
   }
 
   @Put('categories/:code')
@@ -76,7 +80,7 @@ export class CatalogueAdminController {
   })
   @ApiParam(CODE_PARAM)
   @ApiBody({ schema: contractSchemaRef(CategoryInputV1) })
-  @ApiOkResponse({ type: CategoryResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CategoryV1) })
   @ApiErrors(400, 413, 415, 503)
   saveCategory(
     @CurrentActor() actor: ActorV1,
@@ -91,7 +95,7 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Retira o restituye una categoría', description: RETIRE_NOTE })
   @ApiParam(CODE_PARAM)
   @ApiBody({ schema: contractSchemaRef(RetiredInputV1) })
-  @ApiOkResponse({ type: CategoryResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CategoryV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   retireCategory(
     @CurrentActor() actor: ActorV1,
@@ -106,7 +110,7 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Crea un servicio ofrecido o cambia sus nombres' })
   @ApiParam({ ...CODE_PARAM, example: 'correo-institucional' })
   @ApiBody({ schema: contractSchemaRef(ServiceInputV1) })
-  @ApiOkResponse({ type: ServiceResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ServiceV1) })
   @ApiErrors(400, 413, 415, 503)
   saveService(
     @CurrentActor() actor: ActorV1,
@@ -121,7 +125,7 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Retira o restituye un servicio' })
   @ApiParam({ ...CODE_PARAM, example: 'correo-institucional' })
   @ApiBody({ schema: contractSchemaRef(RetiredInputV1) })
-  @ApiOkResponse({ type: ServiceResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ServiceV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   retireService(
     @CurrentActor() actor: ActorV1,
@@ -141,7 +145,7 @@ export class CatalogueAdminController {
   })
   @ApiParam(JURISDICTION_PARAM)
   @ApiBody({ schema: contractSchemaRef(JurisdictionInputV1) })
-  @ApiOkResponse({ type: JurisdictionResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(JurisdictionV1) })
   @ApiErrors(400, 413, 415, 503)
   saveJurisdiction(
     @CurrentActor() actor: ActorV1,
@@ -156,7 +160,7 @@ export class CatalogueAdminController {
   @ApiOperation({ summary: 'Retira o restituye una jurisdicción', description: RETIRE_NOTE })
   @ApiParam(JURISDICTION_PARAM)
   @ApiBody({ schema: contractSchemaRef(RetiredInputV1) })
-  @ApiOkResponse({ type: JurisdictionResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(JurisdictionV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   retireJurisdiction(
     @CurrentActor() actor: ActorV1,

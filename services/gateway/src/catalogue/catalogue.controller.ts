@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES, type ActorV1, type CatalogueEntryV1, type CatalogueOptionsV1 } from '@cau/contracts';
+import { CatalogueEntryV1, CatalogueOptionsV1, CategoryTreeEntryV1, ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
-import { CatalogueEntryResponse, CatalogueOptionsResponse, CategoryTreeEntryResponse } from './catalogue.responses.js';
+import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { ReadCatalogueUseCase } from './read-catalogue.use-case.js';
 
 /** Lists for the "report a problem" form. */
@@ -21,9 +21,9 @@ export class CatalogueController {
       'acepta como `category` el código de una categoría o de una subcategoría activa; uno desconocido o ' +
       'retirado se rechaza con 400 que nombra `category`.',
   })
-  @ApiOkResponse({ type: [CategoryTreeEntryResponse] })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(CategoryTreeEntryV1) } })
   @ApiErrors(503)
-  categories(@CurrentActor() actor: ActorV1): Promise<CatalogueEntryV1[]> {
+  categories(@CurrentActor() actor: ActorV1): Promise<CategoryTreeEntryV1[]> {
     return this.catalogue.categories(actor);
   }
 
@@ -35,7 +35,7 @@ export class CatalogueController {
       'Opcional al registrar (`service`); un ticket de un servicio con tiempos propios se mide con ellos ' +
       '(`/api/v1/sla/policies`). Un código desconocido o retirado se rechaza con 400 que nombra `service`.',
   })
-  @ApiOkResponse({ type: [CatalogueEntryResponse] })
+  @ApiOkResponse({ schema: { type: 'array', items: contractSchemaRef(CatalogueEntryV1) } })
   @ApiErrors(503)
   services(@CurrentActor() actor: ActorV1): Promise<CatalogueEntryV1[]> {
     return this.catalogue.services(actor);
@@ -44,7 +44,7 @@ export class CatalogueController {
   @Get('options')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Tipos, impacto, urgencia y canales del registro, con nombres en palabras simples' })
-  @ApiOkResponse({ type: CatalogueOptionsResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CatalogueOptionsV1) })
   options(): CatalogueOptionsV1 {
     return this.catalogue.registrationOptions();
   }

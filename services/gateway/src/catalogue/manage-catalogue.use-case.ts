@@ -4,7 +4,6 @@ import {
   type ActorV1,
   type CatalogueChangeV1,
   type CatalogueKind,
-  type CatalogueV1,
   type CategoryInputV1,
   type CategoryV1,
   type JurisdictionInputV1,
@@ -12,8 +11,8 @@ import {
   type ServiceInputV1,
   type ServiceV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { IntakeClient } from '../http/service-clients.js';
 
 /**
  * Intake owns the catalogues and decides who may change them; the gateway audits each change with the
@@ -22,26 +21,22 @@ import { AuditRepository } from '../audit/audit.repository.js';
 @Injectable()
 export class ManageCatalogueUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly intake: IntakeClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  list(actor: ActorV1): Promise<CatalogueV1> {
-    return this.rpc.request(IntakeRpc.ListCatalogue, { actor, full: true });
-  }
-
   async saveCategory(actor: ActorV1, code: string, entry: CategoryInputV1): Promise<CategoryV1> {
-    const change = await this.rpc.request(IntakeRpc.SaveCategory, { actor, code, entry });
+    const change = await this.intake.request(IntakeRpc.SaveCategory, { actor, code, entry });
     return this.recordSave(actor, 'category', code, change);
   }
 
   async saveService(actor: ActorV1, code: string, entry: ServiceInputV1): Promise<ServiceV1> {
-    const change = await this.rpc.request(IntakeRpc.SaveService, { actor, code, entry });
+    const change = await this.intake.request(IntakeRpc.SaveService, { actor, code, entry });
     return this.recordSave(actor, 'service', code, change);
   }
 
   async saveJurisdiction(actor: ActorV1, code: string, entry: JurisdictionInputV1): Promise<JurisdictionV1> {
-    const change = await this.rpc.request(IntakeRpc.SaveJurisdiction, { actor, code, entry });
+    const change = await this.intake.request(IntakeRpc.SaveJurisdiction, { actor, code, entry });
     return this.recordSave(actor, 'jurisdiction', code, change);
   }
 
@@ -51,7 +46,7 @@ export class ManageCatalogueUseCase {
     code: string,
     retired: boolean,
   ): Promise<T> {
-    const change = await this.rpc.request(IntakeRpc.SetCatalogueEntryRetired, {
+    const change = await this.intake.request(IntakeRpc.SetCatalogueEntryRetired, {
       actor,
       kind,
       code,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { KbAccountRefResponse } from './knowledge.responses.js';
+import { AccountRefV1 } from '@cau/contracts';
 
 export class ArticleFileParams {
   @IsUUID()
@@ -36,8 +36,8 @@ export class KbArticleFileResponse {
   })
   url!: string;
 
-  @ApiProperty({ type: KbAccountRefResponse, description: 'Quién lo subió' })
-  addedBy!: KbAccountRefResponse;
+  @ApiProperty({ type: AccountRefV1, description: 'Quién lo subió' })
+  addedBy!: AccountRefV1;
 
   @ApiProperty({ format: 'date-time' })
   addedAt!: string;

@@ -11,48 +11,37 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ArticleChangesV1,
-  DuplicateCheckV1,
+  ArticleV1,
+  ArticleVersionV1,
   CreateArticleBodyV1,
+  DuplicateCandidateV1,
+  DuplicateCheckV1,
   KbArticleListParamsV1,
+  KbArticlePageV1,
+  KbSearchPageV1,
   KbSearchParamsV1,
+  KbSuggestionV1,
   KbSuggestParamsV1,
+  KnowledgeRpc,
   ROLES,
+  ReindexResultV1,
   Role,
   SELF_SOLVED_WINDOW_SECONDS,
   STAFF_ROLES,
   SelfSolvedBodyV1,
+  SelfSolvedResultV1,
+  TicketKbSuggestionsV1,
   VoteBodyV1,
   type ActorV1,
-  type ArticleV1,
-  type ArticleVersionV1,
-  type DuplicateCandidateV1,
-  type KbArticlePageV1,
-  type KbSearchPageV1,
-  type KbSuggestionV1,
-  type ReindexResultV1,
-  type SelfSolvedResultV1,
-  type TicketKbSuggestionsV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
+import { KnowledgeClient } from '../http/service-clients.js';
 import { preferredLanguage } from '../http/language.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { ArticleIdParams, OptionalBodyPipe } from './knowledge.dto.js';
-import {
-  KbArticlePageResponse,
-  KbArticleResponse,
-  KbArticleVersionResponse,
-  KbDuplicateCandidateResponse,
-  KbDuplicatesConflictResponse,
-  KbReindexResultResponse,
-  KbSearchPageResponse,
-  KbSelfSolvedResponse,
-  KbSuggestionResponse,
-  TicketKbSuggestionsResponse,
-} from './knowledge.responses.js';
-import { KnowledgeUseCase } from './knowledge.use-case.js';
+import { ArticleIdParams, KbDuplicatesConflictResponse, OptionalBodyPipe } from './knowledge.dto.js';
 
 const STAFF = [...STAFF_ROLES];
 const ARTICLE_ID = new ContractPipe(ArticleIdParams);
@@ -68,7 +57,7 @@ const DUPLICATES_MESSAGE = {
 @ApiTags('knowledge')
 @Controller('api/v1')
 export class KnowledgeController {
-  constructor(private readonly knowledge: KnowledgeUseCase) {}
+  constructor(private readonly knowledge: KnowledgeClient) {}
 
   @Post('kb/articles')
   @Roles(...STAFF)
@@ -79,7 +68,7 @@ export class KnowledgeController {
       'salvo que el cuerpo lleve `"force": true` (9.1 paso 6: no registrar un caso que ya existe).',
   })
   @ApiBody({ schema: contractSchemaRef(CreateArticleBodyV1) })
-  @ApiCreatedResponse({ type: KbArticleResponse, description: 'El artículo creado, en borrador' })
+  @ApiCreatedResponse({ schema: contractSchemaRef(ArticleV1), description: 'El artículo creado, en borrador' })
   @ApiConflictResponse({
     type: KbDuplicatesConflictResponse,
     description: 'Hay artículos parecidos (`candidates`); no se creó nada',
@@ -87,12 +76,12 @@ export class KnowledgeController {
   @ApiErrors(400, 413, 415, 503)
   async create(
     @CurrentActor() actor: ActorV1,
-    @Body(new ContractPipe(CreateArticleBodyV1)) body: CreateArticleBodyV1,
+    @Body(new ContractPipe(CreateArticleBodyV1)) article: CreateArticleBodyV1,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     // 201 or 409 with the candidates: the refusal carries data the shared error shape has no room for.
-    const result = await this.knowledge.create(actor, body);
+    const result = await this.knowledge.request(KnowledgeRpc.CreateArticle, { actor, article }, 'article');
     if (result.created) {
       void reply.status(201).header('Location', `/api/v1/kb/articles/${result.article.id}`).send(result.article);
       return;
@@ -116,13 +105,16 @@ export class KnowledgeController {
       'escribe. Compara título y problema; `exceptId` es el artículo que se está editando.',
   })
   @ApiBody({ schema: contractSchemaRef(DuplicateCheckV1) })
-  @ApiOkResponse({ type: [KbDuplicateCandidateResponse], description: 'Los candidatos, el más parecido primero' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: contractSchemaRef(DuplicateCandidateV1) },
+    description: 'Los candidatos, el más parecido primero',
+  })
   @ApiErrors(400, 403, 413, 415, 503)
   duplicates(
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(DuplicateCheckV1)) article: DuplicateCheckV1,
   ): Promise<DuplicateCandidateV1[]> {
-    return this.knowledge.duplicates(actor, article);
+    return this.knowledge.request(KnowledgeRpc.FindDuplicates, { actor, article }, 'article');
   }
 
   @Get('kb/articles')
@@ -134,23 +126,29 @@ export class KnowledgeController {
       'página anterior). Los solicitantes y referentes ven solo artículos publicados y públicos.',
   })
   @ApiQueryFromContract(KbArticleListParamsV1)
-  @ApiOkResponse({ type: KbArticlePageResponse, description: 'Una página de artículos y el cursor de la siguiente' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(KbArticlePageV1),
+    description: 'Una página de artículos y el cursor de la siguiente',
+  })
   @ApiErrors(400, 403, 503)
   list(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(KbArticleListParamsV1, ['limit'])) params: KbArticleListParamsV1,
   ): Promise<KbArticlePageV1> {
-    return this.knowledge.list(actor, params);
+    return this.knowledge.request(KnowledgeRpc.ListArticles, { actor, params }, 'params');
   }
 
   @Get('kb/articles/:id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Un artículo; los solicitantes y referentes solo ven los publicados y públicos' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo con sus contadores y tickets vinculados' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(ArticleV1),
+    description: 'El artículo con sus contadores y tickets vinculados',
+  })
   @ApiErrors(400, 404, 503)
   get(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
-    return this.knowledge.get(actor, id);
+    return this.knowledge.request(KnowledgeRpc.GetArticle, { actor, id });
   }
 
   @Patch('kb/articles/:id')
@@ -161,24 +159,27 @@ export class KnowledgeController {
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(ArticleChangesV1) })
-  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo editado' })
+  @ApiOkResponse({ schema: contractSchemaRef(ArticleV1), description: 'El artículo editado' })
   @ApiErrors(400, 404, 409, 413, 415, 503)
   update(
     @CurrentActor() actor: ActorV1,
     @Param(ARTICLE_ID) { id }: ArticleIdParams,
     @Body(new ContractPipe(ArticleChangesV1)) changes: ArticleChangesV1,
   ): Promise<ArticleV1> {
-    return this.knowledge.update(actor, id, changes);
+    return this.knowledge.request(KnowledgeRpc.UpdateArticle, { actor, id, changes }, 'changes');
   }
 
   @Get('kb/articles/:id/versions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Todas las versiones del artículo: quién y cuándo, de la más nueva a la más vieja' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: [KbArticleVersionResponse], description: 'Las versiones' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: contractSchemaRef(ArticleVersionV1) },
+    description: 'Las versiones',
+  })
   @ApiErrors(400, 404, 503)
   versions(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleVersionV1[]> {
-    return this.knowledge.versions(actor, id);
+    return this.knowledge.request(KnowledgeRpc.ArticleVersions, { actor, id });
   }
 
   @Post('kb/articles/:id/publish')
@@ -186,10 +187,10 @@ export class KnowledgeController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Publica el artículo' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo publicado' })
+  @ApiOkResponse({ schema: contractSchemaRef(ArticleV1), description: 'El artículo publicado' })
   @ApiErrors(400, 404, 409, 503)
   publish(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
-    return this.knowledge.transition(actor, id, 'publish');
+    return this.knowledge.request(KnowledgeRpc.PublishArticle, { actor, id });
   }
 
   @Post('kb/articles/:id/archive')
@@ -197,10 +198,10 @@ export class KnowledgeController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Archiva el artículo: deja de aparecer en búsquedas y sugerencias' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo archivado' })
+  @ApiOkResponse({ schema: contractSchemaRef(ArticleV1), description: 'El artículo archivado' })
   @ApiErrors(400, 404, 409, 503)
   archive(@CurrentActor() actor: ActorV1, @Param(ARTICLE_ID) { id }: ArticleIdParams): Promise<ArticleV1> {
-    return this.knowledge.transition(actor, id, 'archive');
+    return this.knowledge.request(KnowledgeRpc.ArchiveArticle, { actor, id });
   }
 
   @Post('kb/articles/:id/self-solved')
@@ -216,14 +217,17 @@ export class KnowledgeController {
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(SelfSolvedBodyV1), required: false })
-  @ApiOkResponse({ type: KbSelfSolvedResponse, description: 'Registrado (o ya registrado hace poco) y los contadores' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(SelfSolvedResultV1),
+    description: 'Registrado (o ya registrado hace poco) y los contadores',
+  })
   @ApiErrors(400, 404, 409, 413, 415, 503)
   selfSolved(
     @CurrentActor() actor: ActorV1,
     @Param(ARTICLE_ID) { id }: ArticleIdParams,
-    @Body(SELF_SOLVED_BODY) body: SelfSolvedBodyV1,
+    @Body(SELF_SOLVED_BODY) selfSolved: SelfSolvedBodyV1,
   ): Promise<SelfSolvedResultV1> {
-    return this.knowledge.selfSolved(actor, id, body);
+    return this.knowledge.request(KnowledgeRpc.RecordSelfSolved, { actor, id, selfSolved }, 'selfSolved');
   }
 
   @Post('kb/articles/:id/feedback')
@@ -235,40 +239,43 @@ export class KnowledgeController {
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(VoteBodyV1) })
-  @ApiOkResponse({ type: KbArticleResponse, description: 'El artículo con sus contadores' })
+  @ApiOkResponse({ schema: contractSchemaRef(ArticleV1), description: 'El artículo con sus contadores' })
   @ApiErrors(400, 404, 413, 415, 503)
   feedback(
     @CurrentActor() actor: ActorV1,
     @Param(ARTICLE_ID) { id }: ArticleIdParams,
     @Body(new ContractPipe(VoteBodyV1)) vote: VoteBodyV1,
   ): Promise<ArticleV1> {
-    return this.knowledge.vote(actor, id, vote);
+    return this.knowledge.request(KnowledgeRpc.Vote, { actor, id, vote }, 'vote');
   }
 
   @Post('tickets/:number/kb-article')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Crea un borrador a partir de un ticket resuelto (título, descripción y solución)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiCreatedResponse({ type: KbArticleResponse, description: 'El borrador creado' })
+  @ApiCreatedResponse({ schema: contractSchemaRef(ArticleV1), description: 'El borrador creado' })
   @ApiErrors(400, 404, 409, 503)
   draftFromTicket(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
   ): Promise<ArticleV1> {
-    return this.knowledge.draftFromTicket(actor, number);
+    return this.knowledge.request(KnowledgeRpc.DraftFromTicket, { actor, number });
   }
 
   @Get('tickets/:number/kb-suggestions')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Artículos sugeridos al registrar el ticket (base de conocimiento primero, 9.1 paso 3)' })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: TicketKbSuggestionsResponse, description: 'Los artículos sugeridos que la cuenta puede leer' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(TicketKbSuggestionsV1),
+    description: 'Los artículos sugeridos que la cuenta puede leer',
+  })
   @ApiErrors(400, 404, 503)
   ticketSuggestions(
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
   ): Promise<TicketKbSuggestionsV1> {
-    return this.knowledge.ticketSuggestions(actor, number);
+    return this.knowledge.request(KnowledgeRpc.TicketSuggestions, { actor, number });
   }
 
   @Get('kb/search')
@@ -282,35 +289,41 @@ export class KnowledgeController {
       '`capped` indica que la página llegó a ese límite: más palabras acotan la búsqueda.',
   })
   @ApiQueryFromContract(KbSearchParamsV1)
-  @ApiOkResponse({ type: KbSearchPageResponse, description: 'Una página de resultados, el mejor primero' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(KbSearchPageV1),
+    description: 'Una página de resultados, el mejor primero',
+  })
   @ApiErrors(400, 503)
   search(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(KbSearchParamsV1, ['page', 'limit'])) params: KbSearchParamsV1,
   ): Promise<KbSearchPageV1> {
-    return this.knowledge.search(actor, params);
+    return this.knowledge.request(KnowledgeRpc.Search, { actor, params }, 'params');
   }
 
   @Get('kb/suggest')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Sugerencias mientras se escribe: la última palabra cuenta como prefijo' })
   @ApiQueryFromContract(KbSuggestParamsV1)
-  @ApiOkResponse({ type: [KbSuggestionResponse], description: 'Hasta `limit` artículos' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: contractSchemaRef(KbSuggestionV1) },
+    description: 'Hasta `limit` artículos',
+  })
   @ApiErrors(400, 503)
   suggest(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(KbSuggestParamsV1, ['limit'])) params: KbSuggestParamsV1,
   ): Promise<KbSuggestionV1[]> {
-    return this.knowledge.suggest(actor, params);
+    return this.knowledge.request(KnowledgeRpc.Suggest, { actor, params }, 'params');
   }
 
   @Post('kb/reindex')
   @HttpCode(200)
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Reconstruye el índice de búsqueda desde PostgreSQL' })
-  @ApiOkResponse({ type: KbReindexResultResponse, description: 'Motor y cantidad de artículos indexados' })
+  @ApiOkResponse({ schema: contractSchemaRef(ReindexResultV1), description: 'Motor y cantidad de artículos indexados' })
   @ApiErrors(503)
   reindex(@CurrentActor() actor: ActorV1): Promise<ReindexResultV1> {
-    return this.knowledge.reindex(actor);
+    return this.knowledge.request(KnowledgeRpc.Reindex, { actor });
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ResolutionRpc, type SurveyBodyV1 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
-import { rethrowRelativeTo } from '../http/field-paths.js';
+import { ResolutionClient } from '../http/service-clients.js';
 import { invalidSurveyLink, SurveyLinkVerifier, type VerifiedSurveyLink } from './survey-link-verifier.js';
 import type { SurveyLinkResponse } from './survey.dto.js';
 
@@ -14,20 +13,18 @@ import type { SurveyLinkResponse } from './survey.dto.js';
 export class SurveyLinkUseCase {
   constructor(
     private readonly verifier: SurveyLinkVerifier,
-    private readonly rpc: RpcClient,
+    private readonly resolution: ResolutionClient,
   ) {}
 
   async status(token: string, number?: number): Promise<SurveyLinkResponse> {
     const verified = await this.verified(token, number);
-    const status = await this.rpc.request(ResolutionRpc.SurveyLinkStatus, { link: verified.link });
+    const status = await this.resolution.request(ResolutionRpc.SurveyLinkStatus, { link: verified.link });
     return { ...status, expiresAt: verified.expiresAt };
   }
 
   async answer(token: string, body: SurveyBodyV1, number?: number): Promise<SurveyLinkResponse> {
     const verified = await this.verified(token, number);
-    const status = await this.rpc
-      .request(ResolutionRpc.SurveyLinkAnswer, { link: verified.link, body })
-      .catch((error: unknown) => rethrowRelativeTo(error, 'body'));
+    const status = await this.resolution.request(ResolutionRpc.SurveyLinkAnswer, { link: verified.link, body }, 'body');
     return { ...status, expiresAt: verified.expiresAt };
   }
 

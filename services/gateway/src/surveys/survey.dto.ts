@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { TICKET_STATUSES, type TicketStatus } from '@cau/contracts';
+import { Documented, SurveyLinkStatusV1 } from '@cau/contracts';
 
 /** Longest survey token routed (the gateway's Fastify `maxParamLength`); ours are ~400 characters. */
 export const SURVEY_TOKEN_MAX_LENGTH = 1_024;
@@ -21,19 +20,9 @@ export class SurveyLinkQuery {
   number?: number;
 }
 
-export class SurveyLinkResponse {
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  ticketNumber!: number;
-
-  @ApiProperty({ description: 'Título del ticket, para mostrar qué se califica' })
-  title!: string;
-
-  @ApiProperty({ enum: TICKET_STATUSES, description: 'La encuesta se responde con el ticket cerrado' })
-  status!: TicketStatus;
-
-  @ApiProperty({ description: 'La encuesta ya fue respondida (por enlace o en el portal)' })
-  answered!: boolean;
-
-  @ApiProperty({ format: 'date-time', description: 'Hasta cuándo vale el enlace' })
+/** What the survey page shows: resolution's status of the ticket, and until when the link is valid. */
+export class SurveyLinkResponse extends SurveyLinkStatusV1 {
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Hasta cuándo vale el enlace' })
   expiresAt!: string;
 }

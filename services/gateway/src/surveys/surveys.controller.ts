@@ -32,7 +32,7 @@ export class SurveysController {
   @Get(':token')
   @Public()
   @ApiOperation({ summary: 'Qué ticket califica el enlace de la encuesta y si ya fue respondida (sin sesión)' })
-  @ApiOkResponse({ type: SurveyLinkResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(SurveyLinkResponse) })
   @ApiErrors(400, 404, 409, 410, 503)
   status(
     @Param(TOKEN) { token }: SurveyTokenParams,
@@ -49,7 +49,7 @@ export class SurveysController {
     description: 'Se registra una sola vez por ticket, a nombre del solicitante del ticket.',
   })
   @ApiBody({ schema: contractSchemaRef(SurveyBodyV1) })
-  @ApiCreatedResponse({ type: SurveyLinkResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(SurveyLinkResponse) })
   @ApiErrors(413, 415)
   @ApiErrors(400, 404, 409, 410, 503)
   answer(

@@ -23,6 +23,8 @@ import { ActorEnvelopeBase } from '../../common.js';
 import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { LocalizedTextV1 } from '../../reply-parts.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * The administered catalogues (intake owns them: registration validates against them). Categories form a
@@ -191,40 +193,93 @@ export class SetRetiredCommandV1 extends ActorEnvelopeBase {
   retired!: boolean;
 }
 
-export interface CategoryV1 {
-  code: string;
+export class CategoryV1 {
+  @IsString()
+  @Documented({ example: 'impresoras' })
+  code!: string;
+
   /** The category this is a subcategory of; null for a top-level category. */
-  parent: string | null;
-  label: LocalizedLabelV1;
-  order: number;
-  retired: boolean;
+  @IsString()
+  @Documented({ nullable: true, description: 'La categoría de la que es subcategoría' })
+  parent!: string | null;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  label!: LocalizedTextV1;
+
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Orden entre sus hermanas (menor primero)', example: 0 })
+  order!: number;
+
+  @IsBoolean()
+  @Documented({ description: 'Retirada: el registro ya no la acepta; los tickets la conservan' })
+  retired!: boolean;
 }
 
-export interface ServiceV1 {
-  code: string;
-  label: LocalizedLabelV1;
-  retired: boolean;
+export class ServiceV1 {
+  @IsString()
+  @Documented({ example: 'correo-institucional' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextV1)
+  label!: LocalizedTextV1;
+
+  @IsBoolean()
+  retired!: boolean;
 }
 
-export interface JurisdictionV1 {
-  code: string;
-  name: string;
-  referenteEmails: string[];
-  supervisorEmails: string[];
+export class JurisdictionV1 {
+  @IsString()
+  @Documented({ example: 'SALUD' })
+  code!: string;
+
+  @IsString()
+  @Documented({ example: 'Ministerio de Salud' })
+  name!: string;
+
+  @IsArray()
+  @IsEmail({}, { each: true })
+  @Documented({ description: 'Referentes tecnológicos (correo)' })
+  referenteEmails!: string[];
+
+  @IsArray()
+  @IsEmail({}, { each: true })
+  @Documented({ description: 'Supervisores (correo)' })
+  supervisorEmails!: string[];
+
   /**
    * Confirmed by an administrator. While no jurisdiction is listed, registration accepts any
    * jurisdiction code (installations that never configured the catalogue keep working); once one is,
    * registration takes only listed, active ones.
    */
-  listed: boolean;
-  retired: boolean;
+  @IsBoolean()
+  @Documented({
+    description:
+      'Confirmada por un administrador. Mientras ninguna lo está, el registro acepta cualquier jurisdicción; ' +
+      'desde que una lo está, solo las confirmadas y activas.',
+  })
+  listed!: boolean;
+
+  @IsBoolean()
+  retired!: boolean;
 }
 
-export interface CatalogueV1 {
+export class CatalogueV1 {
   /** Top-level categories and subcategories, each in its siblings' order (parents before children). */
-  categories: CategoryV1[];
-  services: ServiceV1[];
-  jurisdictions: JurisdictionV1[];
+  @ValidateNested({ each: true })
+  @Type(() => CategoryV1)
+  @Documented({ description: 'Categorías, cada una seguida de sus subcategorías' })
+  categories!: CategoryV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ServiceV1)
+  services!: ServiceV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => JurisdictionV1)
+  jurisdictions!: JurisdictionV1[];
 }
 
 /** What a change did, for the gateway's audit row: `before` is null when the entry was created. */

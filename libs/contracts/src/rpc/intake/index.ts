@@ -14,13 +14,13 @@ import {
   type ReceiveAlertsResultV1,
 } from './alerts.js';
 import {
+  CatalogueV1,
   ListCatalogueQueryV1,
   SaveCategoryCommandV1,
   SaveJurisdictionCommandV1,
   SaveServiceCommandV1,
   SetRetiredCommandV1,
   type CatalogueChangeV1,
-  type CatalogueV1,
   type CategoryV1,
   type JurisdictionV1,
   type ServiceV1,
@@ -63,7 +63,7 @@ export const IntakeRpc = {
   ),
 
   /** Retired entries and jurisdictions' e-mails: administrators only. */
-  ListCatalogue: defineQuery('intake.catalogue.list.v1', ListCatalogueQueryV1, replyOf<CatalogueV1>()),
+  ListCatalogue: defineQuery('intake.catalogue.list.v1', ListCatalogueQueryV1, CatalogueV1),
   /** Create or change one entry; administrators only. */
   SaveCategory: defineCommand(
     'intake.catalogue.category.save.v1',

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -21,6 +22,7 @@ import { ActorEnvelopeBase } from '../../common.js';
 import { AREA_CODE_PATTERN, ROLES, type Role } from '../../enums.js';
 import { defineEvent } from '../../events/envelope.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 export const ARTICLE_VISIBILITIES = ['internal', 'public'] as const;
 export type ArticleVisibility = (typeof ARTICLE_VISIBILITIES)[number];
@@ -394,31 +396,115 @@ export class TicketSuggestionsQueryV1 extends ActorEnvelopeBase {
   number!: number;
 }
 
-export interface AccountRefV1 {
-  accountId: string;
-  name: string;
+export class AccountRefV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsString()
+  name!: string;
 }
 
-export interface ArticleV1 {
-  id: string;
-  revision: number;
-  title: string;
-  problem: string;
-  cause: string | null;
-  solutionSteps: string[];
-  category: string;
-  area: string | null;
-  service: string | null;
-  tags: string[];
-  visibility: ArticleVisibility;
-  status: ArticleStatus;
-  author: AccountRefV1;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
+export class ArticleCountersV1 {
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Lecturas del artículo' })
+  views!: number;
+
+  /** Tickets the article helped solve (linked by staff). */
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Tickets que el artículo ayudó a resolver' })
+  uses!: number;
+
+  /** Accounts whose latest vote says it helped / did not help (one vote per account). */
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Cuentas cuyo voto dice que sirvió' })
+  helpful!: number;
+
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Cuentas cuyo voto dice que no sirvió' })
+  notHelpful!: number;
+
+  /** "Esto resolvió mi problema" records: self-service that avoided a ticket. */
+  @IsInt()
+  @Min(0)
+  @Documented({ description: '"Esto resolvió mi problema": problemas resueltos sin registrar un ticket' })
+  selfSolved!: number;
+}
+
+export class ArticleV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  @Documented({ description: 'Se envía en `PATCH` para no pisar otra edición' })
+  revision!: number;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  @Documented({ description: 'Problema y síntomas como los cuenta el usuario' })
+  problem!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  cause!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  solutionSteps!: string[];
+
+  @IsString()
+  category!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  area!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El servicio o sistema afectado' })
+  service!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility!: ArticleVisibility;
+
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
+
+  @ValidateNested()
+  @Type(() => AccountRefV1)
+  author!: AccountRefV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  publishedAt!: string | null;
+
   /** Numbers of the tickets the article helped solve, newest first. */
-  tickets: number[];
-  counters: ArticleCountersV1;
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Documented({ description: 'Tickets que el artículo ayudó a resolver, el más reciente primero' })
+  tickets!: number[];
+
+  @ValidateNested()
+  @Type(() => ArticleCountersV1)
+  counters!: ArticleCountersV1;
 }
 
 /** The answer to ArticleAccess: the article is readable by the actor (otherwise NOT_FOUND). */
@@ -428,109 +514,234 @@ export interface ArticleAccessV1 {
   visibility: ArticleVisibility;
 }
 
-export interface ArticleCountersV1 {
-  views: number;
-  /** Tickets the article helped solve (linked by staff). */
-  uses: number;
-  /** Accounts whose latest vote says it helped / did not help (one vote per account). */
-  helpful: number;
-  notHelpful: number;
-  /** "Esto resolvió mi problema" records: self-service that avoided a ticket. */
-  selfSolved: number;
-}
-
 /** The answer to "this solved my problem". */
-export interface SelfSolvedResultV1 {
-  articleId: string;
+export class SelfSolvedResultV1 {
+  @IsUUID()
+  articleId!: string;
+
   /** False when the same account had already said so within the window: nothing new was recorded. */
-  recorded: boolean;
+  @IsBoolean()
+  @Documented({
+    description: `false si la misma cuenta ya lo había indicado para este artículo en los últimos ${SELF_SOLVED_WINDOW_SECONDS / 60} minutos: no se registra dos veces`,
+  })
+  recorded!: boolean;
+
   /** When the (first) record was made. */
-  recordedAt: string;
-  counters: ArticleCountersV1;
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Cuándo quedó registrado (la primera vez, si se repitió)' })
+  recordedAt!: string;
+
+  @ValidateNested()
+  @Type(() => ArticleCountersV1)
+  counters!: ArticleCountersV1;
 }
 
-export interface ArticleVersionV1 {
-  revision: number;
-  change: 'created' | 'updated' | 'published' | 'archived';
-  by: AccountRefV1;
-  at: string;
-  content: ArticleContentV1 & { status: ArticleStatus };
+export const ARTICLE_CHANGES = ['created', 'updated', 'published', 'archived'] as const;
+export type ArticleChange = (typeof ARTICLE_CHANGES)[number];
+
+/** An article's content at one revision, with the status it had. */
+export class ArticleRevisionContentV1 extends ArticleContentV1 {
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
 }
 
-export interface DuplicateCandidateV1 {
-  id: string;
-  title: string;
-  status: ArticleStatus;
+export class ArticleVersionV1 {
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @IsIn(ARTICLE_CHANGES)
+  change!: ArticleChange;
+
+  @ValidateNested()
+  @Type(() => AccountRefV1)
+  by!: AccountRefV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  at!: string;
+
+  @ValidateNested()
+  @Type(() => ArticleRevisionContentV1)
+  @Documented({ description: 'El contenido en esa revisión, con su estado' })
+  content!: ArticleRevisionContentV1;
+}
+
+export class DuplicateCandidateV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
+
   /** 0..1: how alike title and problem are. */
-  similarity: number;
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  @Documented({ description: 'Cuánto se parecen título y problema, de 0 a 1' })
+  similarity!: number;
 }
 
 /** Either the article was created, or near-duplicates exist and nothing was created. */
 export type CreateArticleResultV1 =
   { created: true; article: ArticleV1 } | { created: false; candidates: DuplicateCandidateV1[] };
 
-export interface KbHitV1 {
-  id: string;
-  title: string;
-  category: string;
-  area: string | null;
-  tags: string[];
-  visibility: ArticleVisibility;
-  status: ArticleStatus;
-  score: number;
+export class KbHitV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  category!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  area!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility!: ArticleVisibility;
+
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
+
+  @IsNumber()
+  @Documented({ description: 'Relevancia: mayor es mejor; solo sirve para comparar resultados de una búsqueda' })
+  score!: number;
+
   /** Excerpt with the matched words between <mark> and </mark>; the rest of the text is HTML-escaped. */
-  snippet: string;
+  @IsString()
+  @Documented({
+    description:
+      'Extracto con las palabras encontradas entre `<mark>` y `</mark>`; el resto del texto viene escapado como HTML',
+  })
+  snippet!: string;
 }
 
-export interface KbSearchPageV1 {
-  items: KbHitV1[];
-  page: number;
-  limit: number;
+export class KbSearchPageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => KbHitV1)
+  items!: KbHitV1[];
+
+  @IsInt()
+  @Min(1)
+  page!: number;
+
+  @IsInt()
+  @Min(1)
+  limit!: number;
+
   /** More results exist after this page. */
-  hasMore: boolean;
+  @IsBoolean()
+  @Documented({ description: 'Hay más resultados después de esta página' })
+  hasMore!: boolean;
+
   /**
    * A search ranks at most the first 200 matching articles (title and problem matches first); true when
    * this page reached that bound, so more articles may match: more words narrow the search.
    */
-  capped: boolean;
+  @IsBoolean()
+  @Documented({
+    description:
+      'La página llegó al límite de 200 artículos ordenados: puede haber más; más palabras acotan la búsqueda',
+  })
+  capped!: boolean;
 }
 
-export interface KbArticleSummaryV1 {
-  id: string;
-  title: string;
-  category: string;
-  area: string | null;
-  tags: string[];
-  visibility: ArticleVisibility;
-  status: ArticleStatus;
-  updatedAt: string;
+export class KbArticleSummaryV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  category!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  area!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsIn(ARTICLE_VISIBILITIES)
+  visibility!: ArticleVisibility;
+
+  @IsIn(ARTICLE_STATUSES)
+  status!: ArticleStatus;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
+
   /** Tickets the article helped solve (as `counters.uses` of the article). */
-  uses: number;
+  @IsInt()
+  @Min(0)
+  @Documented({ description: 'Tickets que el artículo ayudó a resolver' })
+  uses!: number;
+
   /** "Esto resolvió mi problema" records (as `counters.selfSolved`). */
-  selfSolved: number;
+  @IsInt()
+  @Min(0)
+  @Documented({ description: '«Esto resolvió mi problema»: tickets evitados' })
+  selfSolved!: number;
 }
 
-export interface KbArticlePageV1 {
-  items: KbArticleSummaryV1[];
+export class KbArticlePageV1 {
+  @ValidateNested({ each: true })
+  @Type(() => KbArticleSummaryV1)
+  items!: KbArticleSummaryV1[];
+
   /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
+  @IsString()
+  @Documented({ nullable: true, description: 'Se pasa como `cursor` para la página siguiente; null en la última' })
+  nextCursor!: string | null;
 }
 
-export interface KbSuggestionV1 {
-  id: string;
-  title: string;
-  score: number;
+export class KbSuggestionV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsNumber()
+  @Documented({ description: 'Relevancia: mayor es mejor' })
+  score!: number;
 }
 
-export interface TicketKbSuggestionsV1 {
-  number: number;
-  computedAt: string | null;
-  items: KbSuggestionV1[];
+export class TicketKbSuggestionsV1 {
+  @IsInt()
+  @Min(1)
+  number!: number;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time', description: 'Cuándo se calcularon; null si todavía no' })
+  computedAt!: string | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => KbSuggestionV1)
+  items!: KbSuggestionV1[];
 }
 
-export interface ReindexResultV1 {
-  engine: string;
-  articles: number;
+export class ReindexResultV1 {
+  @IsString()
+  @Documented({ example: 'postgres' })
+  engine!: string;
+
+  @IsInt()
+  @Min(0)
+  articles!: number;
 }
 
 /** What the search engines index: an article's searchable fields at one revision. */

@@ -5,13 +5,16 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
+  IsInt,
   IsISO8601,
   IsObject,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -21,6 +24,7 @@ import { Language } from '../../enums.js';
 import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /*
  * Announcements (issue 18): administrators publish security alerts, planned outages and IT-culture
@@ -131,32 +135,86 @@ export class AnnouncementRefV1 extends ActorEnvelopeBase {
   id!: string;
 }
 
-export interface AnnouncementPersonV1 {
-  name: string;
-  email: string;
+export class AnnouncementPersonV1 {
+  @IsString()
+  name!: string;
+
+  @IsEmail()
+  email!: string;
 }
 
-export interface AnnouncementV1 {
-  id: string;
-  kind: AnnouncementKind;
-  title: string;
-  body: string;
-  language: Language;
-  audience: AnnouncementAudience;
+export class AnnouncementV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(ANNOUNCEMENT_KINDS)
+  @Documented({
+    description: 'security-alert: alerta de seguridad; planned-outage: corte programado; bulletin: boletín',
+  })
+  kind!: AnnouncementKind;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  @Documented({
+    description: 'Texto con un poco de markdown (párrafos, listas con «- », **negrita**, *cursiva*, enlaces https)',
+  })
+  body!: string;
+
+  @IsIn(Object.values(Language))
+  @Documented({ description: 'Idioma en que está escrito' })
+  language!: Language;
+
+  @IsIn(ANNOUNCEMENT_AUDIENCES)
+  @Documented({ description: 'everyone: todos; jurisdictions: las indicadas' })
+  audience!: AnnouncementAudience;
+
   /** Empty for everyone. */
-  jurisdictions: string[];
-  validFrom: string;
-  validUntil: string | null;
+  @IsArray()
+  @IsString({ each: true })
+  @Documented({ description: 'Vacío cuando es para todos' })
+  jurisdictions!: string[];
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  validFrom!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time', description: 'null: hasta que se retire' })
+  validUntil!: string | null;
+
   /** Asked to be mailed when it was published. */
-  sendMail: boolean;
+  @IsBoolean()
+  @Documented({ description: 'Se envió (una vez) por correo a los solicitantes al publicarlo' })
+  sendMail!: boolean;
+
   /** Grows by one on every edit (a dismissed announcement that is edited shows again). */
-  version: number;
-  createdBy: AnnouncementPersonV1;
-  createdAt: string;
-  updatedBy: AnnouncementPersonV1;
-  updatedAt: string;
+  @IsInt()
+  @Min(1)
+  @Documented({ description: 'Sube con cada edición' })
+  version!: number;
+
+  @ValidateNested()
+  @Type(() => AnnouncementPersonV1)
+  createdBy!: AnnouncementPersonV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @ValidateNested()
+  @Type(() => AnnouncementPersonV1)
+  updatedBy!: AnnouncementPersonV1;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
+
   /** Set once withdrawn (only the audit log shows a withdrawn one). */
-  withdrawnAt: string | null;
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  withdrawnAt!: string | null;
 }
 
 /** What a change did, for the gateway's audit row: `before` is null when it was created. */
@@ -165,8 +223,10 @@ export interface AnnouncementChangeV1 {
   after: AnnouncementV1;
 }
 
-export interface AnnouncementListV1 {
-  items: AnnouncementV1[];
+export class AnnouncementListV1 {
+  @ValidateNested({ each: true })
+  @Type(() => AnnouncementV1)
+  items!: AnnouncementV1[];
 }
 
 /** `announcement.published`: everything the mail needs, so it is rendered from the event alone. */

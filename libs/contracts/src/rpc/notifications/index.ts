@@ -1,13 +1,13 @@
 import { ActorEnvelopeBase } from '../../common.js';
 import { defineCommand, defineQuery, replyOf } from '../define.js';
 import {
+  AnnouncementListV1,
   AnnouncementRefV1,
   CreateAnnouncementCommandV1,
   CurrentAnnouncementsQueryV1,
   ListAnnouncementsQueryV1,
   UpdateAnnouncementCommandV1,
   type AnnouncementChangeV1,
-  type AnnouncementListV1,
 } from './announcements.js';
 import {
   ListDeliveriesQueryV1,
@@ -147,16 +147,12 @@ export const NotificationsRpc = {
   ),
 
   /** Administrators: every announcement not withdrawn, newest first. */
-  ListAnnouncements: defineQuery(
-    'notifications.announcement.list.v1',
-    ListAnnouncementsQueryV1,
-    replyOf<AnnouncementListV1>(),
-  ),
+  ListAnnouncements: defineQuery('notifications.announcement.list.v1', ListAnnouncementsQueryV1, AnnouncementListV1),
   /** Anyone signed in: the announcements for them now (their audience, inside the validity window). */
   CurrentAnnouncements: defineQuery(
     'notifications.announcement.current.v1',
     CurrentAnnouncementsQueryV1,
-    replyOf<AnnouncementListV1>(),
+    AnnouncementListV1,
   ),
   CreateAnnouncement: defineCommand(
     'notifications.announcement.create.v1',

@@ -37,7 +37,7 @@ import {
   type ProblemV1,
 } from './problems.js';
 import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, type SlaPoliciesV1 } from './sla-policies.js';
-import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from './survey-link.js';
+import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, SurveyLinkStatusV1 } from './survey-link.js';
 import { ClosureReportV1, LifecycleStateV1, TicketServiceLevelV1 } from './tickets.js';
 
 export * from './calendars.js';
@@ -118,10 +118,6 @@ export const ResolutionRpc = {
    * The satisfaction survey by link, answered by any instance (the survey changes no area's work). Only the
    * gateway sends them, after verifying the token's signature and expiry.
    */
-  SurveyLinkStatus: defineQuery('resolution.survey-link.status.v1', SurveyLinkQueryV1, replyOf<SurveyLinkStatusV1>()),
-  SurveyLinkAnswer: defineCommand(
-    'resolution.survey-link.answer.v1',
-    SurveyLinkAnswerCommandV1,
-    replyOf<SurveyLinkStatusV1>(),
-  ),
+  SurveyLinkStatus: defineQuery('resolution.survey-link.status.v1', SurveyLinkQueryV1, SurveyLinkStatusV1),
+  SurveyLinkAnswer: defineCommand('resolution.survey-link.answer.v1', SurveyLinkAnswerCommandV1, SurveyLinkStatusV1),
 };

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { TicketStatus } from '../../enums.js';
+import { IsBoolean, IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { TICKET_STATUSES, type TicketStatus } from '../../enums.js';
 import { SurveyBodyV1 } from '../../procedures/commands.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * The satisfaction survey by link (no session): the closure mail carries a token signed by
@@ -68,9 +69,20 @@ export class SurveyLinkAnswerCommandV1 {
 }
 
 /** What the survey page shows of the ticket being rated. */
-export interface SurveyLinkStatusV1 {
-  ticketNumber: number;
-  title: string;
-  status: TicketStatus;
-  answered: boolean;
+export class SurveyLinkStatusV1 {
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
+  @IsString()
+  @Documented({ description: 'Título del ticket, para mostrar qué se califica' })
+  title!: string;
+
+  @IsIn(TICKET_STATUSES)
+  @Documented({ description: 'La encuesta se responde con el ticket cerrado' })
+  status!: TicketStatus;
+
+  @IsBoolean()
+  @Documented({ description: 'La encuesta ya fue respondida (por enlace o en el portal)' })
+  answered!: boolean;
 }

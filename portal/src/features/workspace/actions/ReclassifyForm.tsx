@@ -75,7 +75,7 @@ export function ReclassifyForm({ number, onDone, onCancel, ticket }: ActionFormP
       ),
   });
 
-  const entries = (list: Schemas['CatalogueEntryResponse'][] | undefined) =>
+  const entries = (list: Schemas['CatalogueEntryV1'][] | undefined) =>
     (list ?? []).map((entry) => ({ value: entry.code, label: entry.label[language] }));
   // A ticket may carry a category the catalogue no longer lists (or one an e-mail brought): keep it offered.
   const categoryOptions = entries(categories.data);
