@@ -12,14 +12,14 @@ export const ticketStatuses = [
 ] as const satisfies readonly TicketStatus[];
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1).
-const COLORS: Record<TicketStatus, string> = {
+export const STATUS_COLORS: Record<TicketStatus, string> = {
   abierto: '#1c4f9c',
   en_curso: '#5f3dc4',
   resuelto: '#1e6b34',
   cerrado: '#495057',
   fusionado: '#5c4b2e',
 };
-const OVERDUE_COLOR = '#b02a2a';
+export const OVERDUE_COLOR = '#b02a2a';
 export const SUCCESS_COLOR = '#1e6b34';
 
 /** The status as users name it, with "con atraso" beside it when the ticket is past its SLA. */
@@ -27,7 +27,7 @@ export function StatusBadges({ status, overdue }: { status: TicketStatus; overdu
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={COLORS[status]} variant="filled" radius="sm">
+      <Badge color={STATUS_COLORS[status]} variant="filled" radius="sm">
         {t(`status.${status}`)}
       </Badge>
       {overdue && (
