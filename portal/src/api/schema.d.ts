@@ -3692,14 +3692,6 @@ export interface components {
             /** @description Tickets cerrados en el período con la solución que registró el área */
             resolved: number;
         };
-        AreaResponse: {
-            /** @example UIT */
-            code: string;
-            /** @description El área de entrada, donde todo ticket empieza y termina */
-            isEntry: boolean;
-            /** @example Unidad de Infraestructura Tecnológica */
-            name: string;
-        };
         AreaSuggestionV1: {
             /** @example UIT */
             area: string;
@@ -3709,6 +3701,14 @@ export interface components {
              * @example security-incident
              */
             rule: string;
+        };
+        AreaV1: {
+            /** @example UIT */
+            code: string;
+            /** @description El área de entrada, donde todo ticket empieza y termina */
+            isEntry: boolean;
+            /** @example Unidad de Infraestructura Tecnológica */
+            name: string;
         };
         ArticleChangesV1: {
             area?: string;
@@ -3800,7 +3800,17 @@ export interface components {
             /** @example agent */
             role: string;
         };
-        CalendarDefinitionResponse: {
+        CalendarInputV1: {
+            jurisdictions: string[];
+            week: components["schemas"]["WorkingWindowInputV1"][];
+            zone: string;
+        };
+        CalendarSavedV1: {
+            after: components["schemas"]["CalendarSettingsV1"];
+            /** @description null: el calendario es nuevo */
+            before: components["schemas"]["CalendarSettingsV1"] | null;
+        };
+        CalendarSettingsV1: {
             /**
              * @description «default»: el calendario general de la instalación
              * @example default
@@ -3820,19 +3830,18 @@ export interface components {
             /** @example America/Argentina/Buenos_Aires */
             zone: string;
         };
-        CalendarInputV1: {
-            jurisdictions: string[];
-            week: components["schemas"]["WorkingWindowInputV1"][];
-            zone: string;
+        CalendarsV1: {
+            calendars: components["schemas"]["CalendarV1"][];
+            year: number;
         };
-        CalendarResponse: {
+        CalendarV1: {
             /**
              * @description «default»: el calendario general de la instalación
              * @example default
              */
             code: string;
             /** @description Los feriados del año pedido, por fecha */
-            holidays: components["schemas"]["HolidayResponse"][];
+            holidays: components["schemas"]["HolidayV1"][];
             /** @description Jurisdicciones que cuentan con este calendario */
             jurisdictions: string[];
             /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
@@ -3846,15 +3855,6 @@ export interface components {
             };
             /** @example America/Argentina/Buenos_Aires */
             zone: string;
-        };
-        CalendarSavedResponse: {
-            after: components["schemas"]["CalendarDefinitionResponse"];
-            /** @description null: el calendario es nuevo */
-            before: components["schemas"]["CalendarDefinitionResponse"] | null;
-        };
-        CalendarsResponse: {
-            calendars: components["schemas"]["CalendarResponse"][];
-            year: number;
         };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
@@ -4009,6 +4009,12 @@ export interface components {
             internal?: boolean;
             text: string;
         };
+        ConfiguredGraphV1: {
+            areas: components["schemas"]["AreaV1"][];
+            edges: components["schemas"]["DerivationEdgeV1"][];
+            /** @example L1 */
+            entryArea: string;
+        };
         ContactV1: {
             /** Format: email */
             email: string;
@@ -4093,6 +4099,12 @@ export interface components {
              * @description Hasta cuándo; null si la tiene
              */
             until: string | null;
+        };
+        DerivationEdgeV1: {
+            from: string;
+            /** @enum {string} */
+            kind: "escalate" | "coordinate" | "return";
+            to: string;
         };
         DeriveTicketBodyV1: {
             /** @enum {string} */
@@ -4252,12 +4264,6 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
-        EscalationGraphResponse: {
-            areas: components["schemas"]["AreaResponse"][];
-            edges: components["schemas"]["GraphEdgeResponse"][];
-            /** @example L1 */
-            entryArea: string;
-        };
         EstimateBodyV1: {
             minutes: number;
             note?: string;
@@ -4302,12 +4308,6 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
-        GraphEdgeResponse: {
-            from: string;
-            /** @enum {string} */
-            kind: "escalate" | "coordinate" | "return";
-            to: string;
-        };
         HistoryStepV1: {
             /**
              * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
@@ -4329,12 +4329,12 @@ export interface components {
             /** @description Solo en derivaciones: el área de destino */
             to: string | null;
         };
-        HolidayChangeResponse: {
+        HolidayChangeV1: {
             /** @example default */
             calendar: string;
-            holiday: components["schemas"]["HolidayResponse"];
+            holiday: components["schemas"]["HolidayV1"];
         };
-        HolidayImportResponse: {
+        HolidayImportResultV1: {
             /** @description Fechas nuevas */
             added: number;
             /** @example default */
@@ -4345,7 +4345,7 @@ export interface components {
             updated: number;
             year: number;
         };
-        HolidayResponse: {
+        HolidayV1: {
             /**
              * @description Fecha local del calendario (AAAA-MM-DD)
              * @example 2026-03-24
@@ -5280,7 +5280,7 @@ export interface components {
             measured: number;
             met: number;
         };
-        SlaDueDatesResponse: {
+        SlaDueDatesPreviewV1: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
             /** Format: date-time */
@@ -5288,7 +5288,7 @@ export interface components {
             /** Format: date-time */
             responseDueAt: string;
         };
-        SlaOverrideDueDatesResponse: {
+        SlaOverrideDueDatesPreviewV1: {
             code: string;
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
@@ -5299,14 +5299,14 @@ export interface components {
             /** @enum {string} */
             scope: "jurisdiction" | "service";
         };
-        SlaPoliciesResponse: {
+        SlaPoliciesV1: {
             /** @description Tiempos propios de una jurisdicción o de un servicio; un ticket usa los de su servicio, si no los de su jurisdicción, si no los generales */
-            overrides: components["schemas"]["SlaPolicyOverrideResponse"][];
-            policies: components["schemas"]["SlaPolicyResponse"][];
+            overrides: components["schemas"]["SlaPolicyOverrideV1"][];
+            policies: components["schemas"]["SlaPolicyV1"][];
             /** @description Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas) */
-            preview?: components["schemas"]["SlaPreviewResponse"];
+            preview?: components["schemas"]["SlaPreviewV1"];
         };
-        SlaPolicyOverrideResponse: {
+        SlaPolicyOverrideV1: {
             /** @description Código de la jurisdicción o del servicio en el catálogo */
             code: string;
             /** @enum {string} */
@@ -5321,23 +5321,6 @@ export interface components {
              */
             scope: "jurisdiction" | "service";
         };
-        SlaPolicyOverrideV1: {
-            code: string;
-            /** @enum {string} */
-            priority: "ALTA" | "MEDIA" | "BAJA";
-            resolutionMinutes: number;
-            responseMinutes: number;
-            /** @enum {string} */
-            scope: "jurisdiction" | "service";
-        };
-        SlaPolicyResponse: {
-            /** @enum {string} */
-            priority: "ALTA" | "MEDIA" | "BAJA";
-            /** @description Minutos hábiles hasta la solución */
-            resolutionMinutes: number;
-            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
-            responseMinutes: number;
-        };
         SlaPolicySetV1: {
             overrides?: components["schemas"]["SlaPolicyOverrideV1"][];
             policies: components["schemas"]["SlaPolicyV1"][];
@@ -5345,18 +5328,20 @@ export interface components {
         SlaPolicyV1: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @description Minutos hábiles hasta la solución */
             resolutionMinutes: number;
+            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
             responseMinutes: number;
         };
-        SlaPreviewResponse: {
-            dueDates: components["schemas"]["SlaDueDatesResponse"][];
+        SlaPreviewV1: {
+            dueDates: components["schemas"]["SlaDueDatesPreviewV1"][];
             /**
              * Format: date-time
              * @description Ahora, al responder
              */
             from: string;
             /** @description En el orden de `overrides`; el de una jurisdicción, con su propio calendario */
-            overrides: components["schemas"]["SlaOverrideDueDatesResponse"][];
+            overrides: components["schemas"]["SlaOverrideDueDatesPreviewV1"][];
         };
         SlaResponse: {
             /** @description Resolución: tickets cerrados en el período */
@@ -5564,7 +5549,7 @@ export interface components {
             /** @description Enlaces */
             url: string | null;
         };
-        TicketClassificationResponse: {
+        TicketClassificationV1: {
             /** @example correo */
             category: string;
             /** @enum {string} */
@@ -7002,7 +6987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AreaResponse"][];
+                    "application/json": components["schemas"]["AreaV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -7055,7 +7040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AreaResponse"];
+                    "application/json": components["schemas"]["AreaV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15225,7 +15210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationGraphResponse"];
+                    "application/json": components["schemas"]["ConfiguredGraphV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -15276,7 +15261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationGraphResponse"];
+                    "application/json": components["schemas"]["ConfiguredGraphV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15484,7 +15469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarsResponse"];
+                    "application/json": components["schemas"]["CalendarsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15545,7 +15530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarSavedResponse"];
+                    "application/json": components["schemas"]["CalendarSavedV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15624,7 +15609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                    "application/json": components["schemas"]["HolidayChangeV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15710,7 +15695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                    "application/json": components["schemas"]["HolidayChangeV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15780,7 +15765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayImportResponse"];
+                    "application/json": components["schemas"]["HolidayImportResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15863,7 +15848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaPoliciesResponse"];
+                    "application/json": components["schemas"]["SlaPoliciesV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -15914,7 +15899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaPoliciesResponse"];
+                    "application/json": components["schemas"]["SlaPoliciesV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16959,7 +16944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketClassificationResponse"];
+                    "application/json": components["schemas"]["TicketClassificationV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

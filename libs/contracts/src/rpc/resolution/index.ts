@@ -19,11 +19,11 @@ import {
   CalendarsQueryV1,
   ImportHolidaysCommandV1,
   RemoveHolidayCommandV1,
+  CalendarSavedV1,
+  CalendarsV1,
+  HolidayChangeV1,
+  HolidayImportResultV1,
   SaveCalendarCommandV1,
-  type CalendarSavedV1,
-  type CalendarsV1,
-  type HolidayChangeV1,
-  type HolidayImportResultV1,
 } from './calendars.js';
 import {
   AddProblemActionCommandV1,
@@ -36,7 +36,7 @@ import {
   type ProblemsV1,
   type ProblemV1,
 } from './problems.js';
-import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, type SlaPoliciesV1 } from './sla-policies.js';
+import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, SlaPoliciesV1 } from './sla-policies.js';
 import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from './survey-link.js';
 import { ClosureReportV1, LifecycleStateV1, TicketServiceLevelV1 } from './tickets.js';
 
@@ -77,27 +77,19 @@ export const ResolutionRpc = {
   /** The ticket's response and resolution targets. */
   TicketServiceLevel: defineQuery('resolution.ticket.service-level.v1', TicketOnlyCommandV1, TicketServiceLevelV1),
 
-  SlaPolicies: defineQuery('resolution.sla.policies.get.v1', SlaPoliciesQueryV1, replyOf<SlaPoliciesV1>()),
+  SlaPolicies: defineQuery('resolution.sla.policies.get.v1', SlaPoliciesQueryV1, SlaPoliciesV1),
   /** Administrators. */
-  ReplaceSlaPolicies: defineCommand(
-    'resolution.sla.policies.replace.v1',
-    ReplaceSlaPoliciesCommandV1,
-    replyOf<SlaPoliciesV1>(),
-  ),
+  ReplaceSlaPolicies: defineCommand('resolution.sla.policies.replace.v1', ReplaceSlaPoliciesCommandV1, SlaPoliciesV1),
   /** Business calendars with one year's holidays. */
-  Calendars: defineQuery('resolution.sla.calendars.get.v1', CalendarsQueryV1, replyOf<CalendarsV1>()),
+  Calendars: defineQuery('resolution.sla.calendars.get.v1', CalendarsQueryV1, CalendarsV1),
   /** Creates or changes a jurisdictions' calendar (administrators). */
-  SaveCalendar: defineCommand('resolution.sla.calendars.save.v1', SaveCalendarCommandV1, replyOf<CalendarSavedV1>()),
+  SaveCalendar: defineCommand('resolution.sla.calendars.save.v1', SaveCalendarCommandV1, CalendarSavedV1),
   /** Administrators. */
-  AddHoliday: defineCommand('resolution.sla.holidays.add.v1', AddHolidayCommandV1, replyOf<HolidayChangeV1>()),
+  AddHoliday: defineCommand('resolution.sla.holidays.add.v1', AddHolidayCommandV1, HolidayChangeV1),
   /** Administrators. */
-  RemoveHoliday: defineCommand('resolution.sla.holidays.remove.v1', RemoveHolidayCommandV1, replyOf<HolidayChangeV1>()),
+  RemoveHoliday: defineCommand('resolution.sla.holidays.remove.v1', RemoveHolidayCommandV1, HolidayChangeV1),
   /** All or nothing (administrators). */
-  ImportHolidays: defineCommand(
-    'resolution.sla.holidays.import.v1',
-    ImportHolidaysCommandV1,
-    replyOf<HolidayImportResultV1>(),
-  ),
+  ImportHolidays: defineCommand('resolution.sla.holidays.import.v1', ImportHolidaysCommandV1, HolidayImportResultV1),
 
   /** Problem records (docs/domain.md § Post-assistance evaluation), staff only. */
   ListProblems: defineQuery('resolution.problems.list.v1', ProblemsQueryV1, replyOf<ProblemsV1>()),
