@@ -3790,14 +3790,12 @@ export interface components {
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
         };
-        ByResponse: {
+        ByV1: {
             /** Format: uuid */
             accountId: string;
-            /** @example ana.gomez@agetic.gob.bo */
+            /** Format: email */
             email?: string;
-            /** @example Ana Gómez */
             name: string;
-            /** @example agent */
             role: string;
         };
         CalendarInputV1: {
@@ -4798,10 +4796,10 @@ export interface components {
         ProblemActionInputV1: {
             text: string;
         };
-        ProblemActionResponse: {
+        ProblemActionV1: {
             /** Format: date-time */
             at: string;
-            by: components["schemas"]["ByResponse"];
+            by: components["schemas"]["ByV1"];
             /** @example Se renovó el certificado del servidor de correo. */
             text: string;
         };
@@ -4838,9 +4836,19 @@ export interface components {
             status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
             title: string;
         };
-        ProblemResponse: {
-            /** @description Acciones realizadas, en orden */
-            actions: components["schemas"]["ProblemActionResponse"][];
+        ProblemsReportResponse: {
+            /** Format: date */
+            from: string;
+            /** @description Problemas abiertos del alcance, aunque la lista se corte */
+            openCount: number;
+            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
+            problems: components["schemas"]["ProblemReportRowResponse"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeResponse"] | null;
+            /** Format: date */
+            to: string;
+        };
+        ProblemSummaryV1: {
             /**
              * @description Área responsable del análisis
              * @example UIT
@@ -4848,7 +4856,59 @@ export interface components {
             area: string;
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["ByResponse"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Número correlativo del problema (PRB-12)
+             * @example 12
+             */
+            number: number;
+            /** @description Incidentes vinculados que aún no están cerrados */
+            openTicketCount: number;
+            /**
+             * @description Estado del análisis
+             * @enum {string}
+             */
+            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
+            /** @description Incidentes vinculados */
+            ticketCount: number;
+            /** @example Caídas del correo institucional por las mañanas */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProblemsV1: {
+            /** @description Problemas no cerrados, con cualquier filtro */
+            openCount: number;
+            problems: components["schemas"]["ProblemSummaryV1"][];
+        };
+        ProblemTicketsInputV1: {
+            tickets: number[];
+        };
+        ProblemTicketV1: {
+            /** @example UIT */
+            area: string;
+            /** Format: date-time */
+            linkedAt: string;
+            /** @example 1042 */
+            number: number;
+            /**
+             * @description Estado actual del ticket
+             * @enum {string}
+             */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+        };
+        ProblemV1: {
+            /** @description Acciones realizadas, en orden */
+            actions: components["schemas"]["ProblemActionV1"][];
+            /**
+             * @description Área responsable del análisis
+             * @example UIT
+             */
+            area: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ByV1"];
             description: string;
             /** Format: uuid */
             id: string;
@@ -4869,7 +4929,7 @@ export interface components {
             /** @description Incidentes vinculados */
             ticketCount: number;
             /** @description Incidentes vinculados, con su estado */
-            tickets: components["schemas"]["ProblemTicketResponse"][];
+            tickets: components["schemas"]["ProblemTicketV1"][];
             /** @example Caídas del correo institucional por las mañanas */
             title: string;
             /** Format: date-time */
@@ -4881,68 +4941,6 @@ export interface components {
              * @description Artículo de la base de conocimiento que explica la solución temporal
              */
             workaroundArticleId: string | null;
-        };
-        ProblemsReportResponse: {
-            /** Format: date */
-            from: string;
-            /** @description Problemas abiertos del alcance, aunque la lista se corte */
-            openCount: number;
-            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
-            problems: components["schemas"]["ProblemReportRowResponse"][];
-            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
-            /** Format: date */
-            to: string;
-        };
-        ProblemsResponse: {
-            /** @description Problemas no cerrados, con cualquier filtro */
-            openCount: number;
-            problems: components["schemas"]["ProblemSummaryResponse"][];
-        };
-        ProblemSummaryResponse: {
-            /**
-             * @description Área responsable del análisis
-             * @example UIT
-             */
-            area: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Número correlativo del problema (PRB-12)
-             * @example 12
-             */
-            number: number;
-            /** @description Incidentes vinculados que aún no están cerrados */
-            openTicketCount: number;
-            /**
-             * @description Estado del análisis
-             * @enum {string}
-             */
-            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
-            /** @description Incidentes vinculados */
-            ticketCount: number;
-            /** @example Caídas del correo institucional por las mañanas */
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProblemTicketResponse: {
-            /** @example UIT */
-            area: string;
-            /** Format: date-time */
-            linkedAt: string;
-            /** @example 1042 */
-            number: number;
-            /**
-             * @description Estado actual del ticket
-             * @enum {string}
-             */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
-        };
-        ProblemTicketsInputV1: {
-            tickets: number[];
         };
         ProductivityReportResponse: {
             /** @description Más resueltos primero, luego por código */
@@ -13400,7 +13398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemsResponse"];
+                    "application/json": components["schemas"]["ProblemsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13463,7 +13461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13551,7 +13549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13625,7 +13623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13726,7 +13724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13827,7 +13825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13925,7 +13923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

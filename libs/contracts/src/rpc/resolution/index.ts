@@ -32,9 +32,9 @@ import {
   LinkProblemTicketsCommandV1,
   ProblemRefV1,
   ProblemsQueryV1,
+  ProblemsV1,
+  ProblemV1,
   UnlinkProblemTicketCommandV1,
-  type ProblemsV1,
-  type ProblemV1,
 } from './problems.js';
 import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, SlaPoliciesV1 } from './sla-policies.js';
 import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, type SurveyLinkStatusV1 } from './survey-link.js';
@@ -92,19 +92,15 @@ export const ResolutionRpc = {
   ImportHolidays: defineCommand('resolution.sla.holidays.import.v1', ImportHolidaysCommandV1, HolidayImportResultV1),
 
   /** Problem records (docs/domain.md § Post-assistance evaluation), staff only. */
-  ListProblems: defineQuery('resolution.problems.list.v1', ProblemsQueryV1, replyOf<ProblemsV1>()),
-  GetProblem: defineQuery('resolution.problems.get.v1', ProblemRefV1, replyOf<ProblemV1>()),
-  CreateProblem: defineCommand('resolution.problems.create.v1', CreateProblemCommandV1, replyOf<ProblemV1>()),
+  ListProblems: defineQuery('resolution.problems.list.v1', ProblemsQueryV1, ProblemsV1),
+  GetProblem: defineQuery('resolution.problems.get.v1', ProblemRefV1, ProblemV1),
+  CreateProblem: defineCommand('resolution.problems.create.v1', CreateProblemCommandV1, ProblemV1),
   /** Fields and status (see resolution's problem-rules). */
-  ChangeProblem: defineCommand('resolution.problems.change.v1', ChangeProblemCommandV1, replyOf<ProblemV1>()),
-  AddProblemAction: defineCommand('resolution.problems.action.v1', AddProblemActionCommandV1, replyOf<ProblemV1>()),
+  ChangeProblem: defineCommand('resolution.problems.change.v1', ChangeProblemCommandV1, ProblemV1),
+  AddProblemAction: defineCommand('resolution.problems.action.v1', AddProblemActionCommandV1, ProblemV1),
   /** A ticket is in at most one problem. */
-  LinkProblemTickets: defineCommand('resolution.problems.link.v1', LinkProblemTicketsCommandV1, replyOf<ProblemV1>()),
-  UnlinkProblemTicket: defineCommand(
-    'resolution.problems.unlink.v1',
-    UnlinkProblemTicketCommandV1,
-    replyOf<ProblemV1>(),
-  ),
+  LinkProblemTickets: defineCommand('resolution.problems.link.v1', LinkProblemTicketsCommandV1, ProblemV1),
+  UnlinkProblemTicket: defineCommand('resolution.problems.unlink.v1', UnlinkProblemTicketCommandV1, ProblemV1),
 
   /**
    * The satisfaction survey by link, answered by any instance (the survey changes no area's work). Only the
