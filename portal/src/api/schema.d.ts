@@ -5106,6 +5106,12 @@ export interface components {
             /** @description El área del agente o la jurisdicción del referente */
             value: string;
         };
+        ReportScopeV1: {
+            /** @enum {string} */
+            dimension: "area" | "jurisdiction";
+            /** @description El área del agente o la jurisdicción del referente */
+            value: string;
+        };
         RequesterPageV1: {
             items: components["schemas"]["RequesterV1"][];
             /** @description Se pasa como `cursor` para la página siguiente; null en la última */
@@ -5347,7 +5353,7 @@ export interface components {
             /** @description Respuesta: tickets tomados por primera vez en el período */
             response: components["schemas"]["SlaComplianceResponse"];
         };
-        SlowTicketResponse: {
+        SlowTicketV1: {
             /** @description Minutos hábiles de la actividad */
             minutes: number;
             /** @description Número del ticket */
@@ -5392,7 +5398,26 @@ export interface components {
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
         };
-        StepTargetResponse: {
+        StepTargetsEditorV1: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+        };
+        StepTargetsInputBody: {
+            /** @description Las actividades a cambiar, cada una una vez */
+            targets: components["schemas"]["StepTargetInputBody"][];
+        };
+        StepTargetsV1: {
+            targets: components["schemas"]["StepTargetV1"][];
+            /**
+             * Format: date-time
+             * @description Último cambio
+             */
+            updatedAt: string | null;
+            /** @description Quién hizo el último cambio */
+            updatedBy: components["schemas"]["StepTargetsEditorV1"] | null;
+        };
+        StepTargetV1: {
             /** @description El tiempo que fija el procedimiento */
             defaultMinutes: number | null;
             /** @description false: la actividad no se mide (un instante en CAU) */
@@ -5405,26 +5430,7 @@ export interface components {
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
         };
-        StepTargetsEditorResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
-        StepTargetsInputBody: {
-            /** @description Las actividades a cambiar, cada una una vez */
-            targets: components["schemas"]["StepTargetInputBody"][];
-        };
-        StepTargetsResponse: {
-            targets: components["schemas"]["StepTargetResponse"][];
-            /**
-             * Format: date-time
-             * @description Último cambio
-             */
-            updatedAt: string | null;
-            /** @description Quién hizo el último cambio */
-            updatedBy: components["schemas"]["StepTargetsEditorResponse"] | null;
-        };
-        StepTimeRowResponse: {
+        StepTimeRowV1: {
             /** @description Tickets cuya actividad terminó en el período */
             count: number;
             /** @description false: CAU la registra como un instante; solo se muestra la meta */
@@ -5443,9 +5449,9 @@ export interface components {
             /** @description Meta en minutos; null si no tiene */
             targetMinutes: number | null;
             /** @description Los más lentos, del más lento al menos (hasta 5) */
-            worst: components["schemas"]["SlowTicketResponse"][];
+            worst: components["schemas"]["SlowTicketV1"][];
         };
-        StepTimesReportResponse: {
+        StepTimesReportV1: {
             /** @description El filtro de área pedido */
             area: string | null;
             /** Format: date */
@@ -5453,9 +5459,9 @@ export interface components {
             /** @description El filtro de jurisdicción pedido */
             jurisdiction: string | null;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @description Una fila por actividad, en el orden del procedimiento */
-            steps: components["schemas"]["StepTimeRowResponse"][];
+            steps: components["schemas"]["StepTimeRowV1"][];
             /** Format: date */
             to: string;
         };
@@ -14715,7 +14721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTargetsResponse"];
+                    "application/json": components["schemas"]["StepTargetsV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -14766,7 +14772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTargetsResponse"];
+                    "application/json": components["schemas"]["StepTargetsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14849,7 +14855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTimesReportResponse"];
+                    "application/json": components["schemas"]["StepTimesReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -22,9 +22,9 @@ import {
 import {
   ReplaceStepTargetsV1,
   StepTargetsQueryV1,
+  StepTargetsV1,
   StepTimesQueryV1,
-  type StepTargetsV1,
-  type StepTimesReportV1,
+  StepTimesReportV1,
 } from './step-times.js';
 import { TicketByNumberQueryV1, TicketListQueryV1, TicketPageV1, TicketViewV1 } from './tickets.js';
 
@@ -50,15 +50,11 @@ export const ReportingRpc = {
 
   /* Times per step of the field procedure (docs/domain.md § Field service). */
   /** Per step, over a period: count, median, p90, target, over target, the worst tickets. */
-  StepTimes: defineQuery('reporting.step-times.v1', StepTimesQueryV1, replyOf<StepTimesReportV1>()),
+  StepTimes: defineQuery('reporting.step-times.v1', StepTimesQueryV1, StepTimesReportV1),
   /** The targets in force. */
-  StepTargets: defineQuery('reporting.step-targets.get.v1', StepTargetsQueryV1, replyOf<StepTargetsV1>()),
+  StepTargets: defineQuery('reporting.step-targets.get.v1', StepTargetsQueryV1, StepTargetsV1),
   /** Replaces the targets (administrators); answers the targets now in force. */
-  ReplaceStepTargets: defineCommand(
-    'reporting.step-targets.replace.v1',
-    ReplaceStepTargetsV1,
-    replyOf<StepTargetsV1>(),
-  ),
+  ReplaceStepTargets: defineCommand('reporting.step-targets.replace.v1', ReplaceStepTargetsV1, StepTargetsV1),
 
   /** Starts a rebuild of the read models (administrators); answers at once. */
   StartRebuild: defineCommand('reporting.rebuild.start.v1', ReadModelRebuildStartV1, replyOf<ReadModelRebuildV1>()),

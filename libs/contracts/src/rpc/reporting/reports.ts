@@ -24,6 +24,7 @@ import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { TicketFiltersV1 } from './tickets.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 import type { ProblemStatus } from '../resolution/problems.js';
 
 /**
@@ -49,10 +50,20 @@ export const DESK_REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, 
 export const REPORT_ROLES: readonly Role[] = [...DESK_REPORT_ROLES, Role.Agent, Role.Referente];
 
 /** The part of the desk's work a report covers when it is not the whole: one area's or one jurisdiction's tickets. */
-export interface ReportScopeV1 {
-  dimension: 'area' | 'jurisdiction';
-  value: string;
+export class ReportScopeV1 {
+  @IsIn(['area', 'jurisdiction'])
+  dimension!: 'area' | 'jurisdiction';
+
+  @IsString()
+  @Documented({ description: 'El área del agente o la jurisdicción del referente' })
+  value!: string;
 }
+
+/** How a report documents its `scope`. */
+export const REPORT_SCOPE_DOC = {
+  nullable: true,
+  description: 'null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre',
+} as const;
 
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
 export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
