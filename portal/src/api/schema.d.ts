@@ -3683,12 +3683,12 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        AreaResolutionFiguresResponse: {
+        AreaResolutionFiguresV1: {
             /** @description Código del área */
             area: string;
             /** @description Minutos de trabajo registrados en el área en el período */
             minutesLogged: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @description Tickets cerrados en el período con la solución que registró el área */
             resolved: number;
         };
@@ -4116,7 +4116,7 @@ export interface components {
             problem: string;
             title: string;
         };
-        DurationStatsResponse: {
+        DurationStatsV1: {
             /** @description Promedio en minutos; null si no se midió nada */
             average: number | null;
             /** @description Mediana en minutos */
@@ -4566,7 +4566,7 @@ export interface components {
             score: number;
             title: string;
         };
-        KpiReportResponse: {
+        KpiReportV1: {
             /** @enum {string|null} */
             dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service" | null;
             /** Format: date */
@@ -4577,15 +4577,15 @@ export interface components {
              */
             granularity: "day" | "week" | "month" | "total";
             /** @description Una fila por período (y valor de la dimensión) */
-            rows: components["schemas"]["KpiRowResponse"][];
+            rows: components["schemas"]["KpiRowV1"][];
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @example America/Argentina/Buenos_Aires */
             timeZone: string;
             /** Format: date */
             to: string;
         };
-        KpiRowResponse: {
+        KpiRowV1: {
             /** @description Tickets registrados por teléfono en el período */
             callsHandled: number;
             /** @description Tickets cerrados en el período (y aún cerrados) */
@@ -4593,7 +4593,7 @@ export interface components {
             /** @description Valor de la dimensión; null sin dimensión o para tickets sin ese dato */
             dimensionValue: string | null;
             /** @description Registro → primera toma, de los tomados en el período */
-            firstResponse: components["schemas"]["TimingResponse"];
+            firstResponse: components["schemas"]["TimingV1"];
             incidentsClosed: number;
             /** @description Incidentes cerrados sin derivar */
             incidentsClosedAtL1: number;
@@ -4621,9 +4621,30 @@ export interface components {
             queriesAnsweredAtL1Share: number | null;
             queriesClosed: number;
             /** @description Registro → solución aprobada, de los cerrados en el período */
-            resolution: components["schemas"]["TimingResponse"];
-            satisfaction: components["schemas"]["SatisfactionResponse"];
-            sla: components["schemas"]["SlaResponse"];
+            resolution: components["schemas"]["TimingV1"];
+            satisfaction: components["schemas"]["KpiSatisfactionV1"];
+            sla: components["schemas"]["KpiSlaV1"];
+        };
+        KpiSatisfactionV1: {
+            /** @description Encuestas respondidas en el período */
+            answered: number;
+            insatisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            insatisfechoShare: number | null;
+            regular: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            regularShare: number | null;
+            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            responseRate: number | null;
+            satisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            satisfechoShare: number | null;
+        };
+        KpiSlaV1: {
+            /** @description Resolución: tickets cerrados en el período */
+            resolution: components["schemas"]["SlaComplianceV1"];
+            /** @description Respuesta: tickets tomados por primera vez en el período */
+            response: components["schemas"]["SlaComplianceV1"];
         };
         LifecycleStateV1: {
             /**
@@ -4683,7 +4704,7 @@ export interface components {
             subject: string;
             text: string;
         };
-        MeanDurationResponse: {
+        MeanDurationV1: {
             /** @description Promedio en minutos hábiles; null si no se midió nada */
             business: number | null;
             /** @description Promedio en minutos corridos */
@@ -4820,7 +4841,7 @@ export interface components {
             tickets?: number[];
             title: string;
         };
-        ProblemReportRowResponse: {
+        ProblemReportRowV1: {
             /** @description El área responsable del análisis */
             area: string;
             /** Format: uuid */
@@ -4836,15 +4857,15 @@ export interface components {
             status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
             title: string;
         };
-        ProblemsReportResponse: {
+        ProblemsReportV1: {
             /** Format: date */
             from: string;
             /** @description Problemas abiertos del alcance, aunque la lista se corte */
             openCount: number;
             /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
-            problems: components["schemas"]["ProblemReportRowResponse"][];
+            problems: components["schemas"]["ProblemReportRowV1"][];
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** Format: date */
             to: string;
         };
@@ -4942,20 +4963,20 @@ export interface components {
              */
             workaroundArticleId: string | null;
         };
-        ProductivityReportResponse: {
+        ProductivityReportV1: {
             /** @description Más resueltos primero, luego por código */
-            areas: components["schemas"]["AreaResolutionFiguresResponse"][];
+            areas: components["schemas"]["AreaResolutionFiguresV1"][];
             /** Format: date */
             from: string;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @description Más resueltos primero, luego más tomados, luego por nombre */
-            technicians: components["schemas"]["TechnicianFiguresResponse"][];
+            technicians: components["schemas"]["TechnicianFiguresV1"][];
             timeZone: string;
             /** Format: date */
             to: string;
             /** @description Todos los tipos, en el orden del catálogo */
-            types: components["schemas"]["TicketTypeFiguresResponse"][];
+            types: components["schemas"]["TicketTypeFiguresV1"][];
         };
         ProviderLabelResponse: {
             en: string;
@@ -4980,7 +5001,7 @@ export interface components {
             visitor: components["schemas"]["VisitorBodyV1"];
             workDone: string;
         };
-        RecurringIncidentResponse: {
+        RecurringIncidentV1: {
             /** Format: date-time */
             firstAt: string;
             incidents: number;
@@ -4992,15 +5013,15 @@ export interface components {
             latestNumbers: number[];
             rank: number;
         };
-        RecurringReportResponse: {
+        RecurringReportV1: {
             /** @enum {string} */
             by: "category" | "requester" | "jurisdiction";
             /** Format: date */
             from: string;
-            items: components["schemas"]["RecurringIncidentResponse"][];
+            items: components["schemas"]["RecurringIncidentV1"][];
             minCount: number;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** Format: date */
             to: string;
         };
@@ -5083,7 +5104,7 @@ export interface components {
             language?: "es" | "en";
             recipients: string[];
         };
-        ReportScheduleResponse: {
+        ReportScheduleV1: {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
@@ -5099,12 +5120,6 @@ export interface components {
             lastPeriodSent: string | null;
             /** @description En minúsculas, sin repetir */
             recipients: string[];
-        };
-        ReportScopeResponse: {
-            /** @enum {string} */
-            dimension: "area" | "jurisdiction";
-            /** @description El área del agente o la jurisdicción del referente */
-            value: string;
         };
         ReportScopeV1: {
             /** @enum {string} */
@@ -5138,21 +5153,6 @@ export interface components {
             decision: "approve" | "reject";
             observations?: string;
             signOffWaivedReason?: string;
-        };
-        SatisfactionResponse: {
-            /** @description Encuestas respondidas en el período */
-            answered: number;
-            insatisfecho: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            insatisfechoShare: number | null;
-            regular: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            regularShare: number | null;
-            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            responseRate: number | null;
-            satisfecho: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            satisfechoShare: number | null;
         };
         SavedViewListResponse: {
             /** @description Primero las propias, luego las compartidas por otros; cada grupo por nombre */
@@ -5278,7 +5278,7 @@ export interface components {
             /** @description El usuario */
             user: components["schemas"]["SignatureResponse"];
         };
-        SlaComplianceResponse: {
+        SlaComplianceV1: {
             /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
             compliance: number | null;
             measured: number;
@@ -5346,12 +5346,6 @@ export interface components {
             from: string;
             /** @description En el orden de `overrides`; el de una jurisdicción, con su propio calendario */
             overrides: components["schemas"]["SlaOverrideDueDatesPreviewV1"][];
-        };
-        SlaResponse: {
-            /** @description Resolución: tickets cerrados en el período */
-            resolution: components["schemas"]["SlaComplianceResponse"];
-            /** @description Respuesta: tickets tomados por primera vez en el período */
-            response: components["schemas"]["SlaComplianceResponse"];
         };
         SlowTicketV1: {
             /** @description Minutos hábiles de la actividad */
@@ -5497,7 +5491,7 @@ export interface components {
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
         };
-        TechnicianFiguresResponse: {
+        TechnicianFiguresV1: {
             /** Format: uuid */
             accountId: string;
             /** @description Minutos de los registros de trabajo que hizo en el período */
@@ -5505,7 +5499,7 @@ export interface components {
             /** @description El nombre registrado en el último de sus pasos contados */
             name: string;
             /** @description Resolución promedio (registro → solución aprobada) de sus resueltos */
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @description Tickets cerrados en el período cuya solución aprobada registró */
             solved: number;
             /** @description Tickets distintos que tomó o le asignaron en el período */
@@ -5791,20 +5785,20 @@ export interface components {
              */
             type: string;
         };
-        TicketTypeFiguresResponse: {
+        TicketTypeFiguresV1: {
             /** @description Cerrados en el período (y aún cerrados) */
             closed: number;
             /** @description Registrados en el período */
             opened: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
         };
-        TimingResponse: {
+        TimingV1: {
             /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
-            business: components["schemas"]["DurationStatsResponse"];
+            business: components["schemas"]["DurationStatsV1"];
             /** @description Minutos corridos */
-            calendar: components["schemas"]["DurationStatsResponse"];
+            calendar: components["schemas"]["DurationStatsV1"];
             /** @description Tickets medidos */
             count: number;
         };
@@ -5881,7 +5875,7 @@ export interface components {
             description: string;
             minutes: number;
         };
-        YearlyFiguresResponse: {
+        YearlyFiguresV1: {
             /** @description Jurisdicciones distintas con algún ticket registrado en el año */
             jurisdictionsServed: number;
             /** @description Servicios realizados: tickets cerrados en el año */
@@ -5890,11 +5884,11 @@ export interface components {
             tickets: number;
             year: number;
         };
-        YearlyReportResponse: {
+        YearlyReportV1: {
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             timeZone: string;
-            years: components["schemas"]["YearlyFiguresResponse"][];
+            years: components["schemas"]["YearlyFiguresV1"][];
         };
     };
     responses: never;
@@ -14003,7 +13997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KpiReportResponse"];
+                    "application/json": components["schemas"]["KpiReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14184,7 +14178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemsReportResponse"];
+                    "application/json": components["schemas"]["ProblemsReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14243,7 +14237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductivityReportResponse"];
+                    "application/json": components["schemas"]["ProductivityReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14482,7 +14476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecurringReportResponse"];
+                    "application/json": components["schemas"]["RecurringReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14538,7 +14532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportScheduleResponse"][];
+                    "application/json": components["schemas"]["ReportScheduleV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -14593,7 +14587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                    "application/json": components["schemas"]["ReportScheduleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15100,7 +15094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["YearlyReportResponse"];
+                    "application/json": components["schemas"]["YearlyReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

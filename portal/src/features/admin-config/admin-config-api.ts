@@ -13,7 +13,7 @@ export type GraphEdge = EscalationGraph['edges'][number];
 export type DerivationKind = GraphEdge['kind'];
 export type SlaPolicies = Schemas['SlaPoliciesV1'];
 export type SlaPolicy = SlaPolicies['policies'][number];
-export type ReportSchedule = Schemas['ReportScheduleResponse'];
+export type ReportSchedule = Schemas['ReportScheduleV1'];
 export type ReportScheduleInput = Schemas['ReportScheduleInputV1'];
 
 export type MailTemplateBody = Schemas['MailTemplateBodyV1'];

@@ -3,21 +3,21 @@ import {
   CreateReportScheduleV1,
   DeleteReportScheduleV1,
   KpiReportQueryV1,
+  KpiReportV1,
   ProblemsReportQueryV1,
+  ProblemsReportV1,
   ProductivityReportQueryV1,
+  ProductivityReportV1,
   ReadModelRebuildStartV1,
   ReadModelRebuildStatusQueryV1,
   RecurringReportQueryV1,
+  RecurringReportV1,
   ReportScheduleListQueryV1,
+  ReportScheduleV1,
   TicketExportPageQueryV1,
   YearlyReportQueryV1,
-  type KpiReportV1,
-  type ProblemsReportV1,
-  type ProductivityReportV1,
+  YearlyReportV1,
   type ReadModelRebuildV1,
-  type RecurringReportV1,
-  type ReportScheduleV1,
-  type YearlyReportV1,
 } from './reports.js';
 import {
   ReplaceStepTargetsV1,
@@ -40,13 +40,13 @@ export const ReportingRpc = {
   TicketExportPage: defineQuery('reporting.ticket.export-page.v1', TicketExportPageQueryV1, TicketPageV1),
 
   /* Indicators of the service desk (docs/domain.md § Reports; every figure: docs/indicators.md). */
-  Kpis: defineQuery('reporting.kpis.v1', KpiReportQueryV1, replyOf<KpiReportV1>()),
-  Recurring: defineQuery('reporting.recurring.v1', RecurringReportQueryV1, replyOf<RecurringReportV1>()),
+  Kpis: defineQuery('reporting.kpis.v1', KpiReportQueryV1, KpiReportV1),
+  Recurring: defineQuery('reporting.recurring.v1', RecurringReportQueryV1, RecurringReportV1),
   /** The open problem records and their incidents (staff only, as problems are). */
-  Problems: defineQuery('reporting.problems.v1', ProblemsReportQueryV1, replyOf<ProblemsReportV1>()),
-  Yearly: defineQuery('reporting.yearly.v1', YearlyReportQueryV1, replyOf<YearlyReportV1>()),
+  Problems: defineQuery('reporting.problems.v1', ProblemsReportQueryV1, ProblemsReportV1),
+  Yearly: defineQuery('reporting.yearly.v1', YearlyReportQueryV1, YearlyReportV1),
   /** Per technician, per area that resolved, per ticket type. */
-  Productivity: defineQuery('reporting.productivity.v1', ProductivityReportQueryV1, replyOf<ProductivityReportV1>()),
+  Productivity: defineQuery('reporting.productivity.v1', ProductivityReportQueryV1, ProductivityReportV1),
 
   /* Times per step of the field procedure (docs/domain.md § Field service). */
   /** Per step, over a period: count, median, p90, target, over target, the worst tickets. */
@@ -67,6 +67,6 @@ export const ReportingRpc = {
 
   /* Scheduled reports (administrators). */
   ListSchedules: defineQuery('reporting.schedules.list.v1', ReportScheduleListQueryV1, replyOf<ReportScheduleV1[]>()),
-  CreateSchedule: defineCommand('reporting.schedules.create.v1', CreateReportScheduleV1, replyOf<ReportScheduleV1>()),
+  CreateSchedule: defineCommand('reporting.schedules.create.v1', CreateReportScheduleV1, ReportScheduleV1),
   DeleteSchedule: defineCommand('reporting.schedules.delete.v1', DeleteReportScheduleV1, replyOf<{ deleted: true }>()),
 };
