@@ -3637,6 +3637,7 @@ export interface components {
         };
         AlertAreaRuleV1: {
             area: string;
+            /** @description Nombre de la etiqueta (match = label) */
             key?: string;
             /** @enum {string} */
             match: "label" | "hostGroup";
@@ -3656,6 +3657,46 @@ export interface components {
             name: string;
             noteIntervalMinutes?: number;
             severityPriorities?: components["schemas"]["AlertSeverityPriorityV1"][];
+        };
+        AlertRecordListV1: {
+            alerts: components["schemas"]["AlertRecordV1"][];
+        };
+        AlertRecordV1: {
+            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
+            alertKey: string;
+            area: string;
+            /**
+             * Format: date-time
+             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
+             */
+            finishedAt: string | null;
+            /** @description Veces que se disparó mientras el ticket estuvo abierto */
+            firingCount: number;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            integrationId: string;
+            integrationName: string;
+            /** @enum {string} */
+            kind: "alertmanager" | "zabbix";
+            labels: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            lastSeenAt: string;
+            name: string;
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** Format: date-time */
+            resolvedAt: string | null;
+            severity: string | null;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: number;
         };
         AlertSeverityPriorityV1: {
             /** @enum {string} */
@@ -4714,6 +4755,49 @@ export interface components {
             into: number;
             reason?: string;
         };
+        MonitoringIntegration: {
+            /** @description La primera regla que coincide decide el área */
+            areaRules: components["schemas"]["AlertAreaRuleV1"][];
+            /** @description Categoría del catálogo de sus tickets */
+            category: string;
+            /**
+             * Format: email
+             * @description Solicitante de los tickets (el equipo de monitoreo)
+             */
+            contactEmail: string;
+            contactName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Área de una alerta que ninguna regla asigna */
+            defaultArea: string;
+            /** @description false: el webhook responde 404 y no se registra nada */
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Jurisdicción de los tickets que abre */
+            jurisdiction: string;
+            /** @enum {string} */
+            kind: "alertmanager" | "zabbix";
+            name: string;
+            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+            noteIntervalMinutes: number;
+            /** Format: date-time */
+            secretRotatedAt: string;
+            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+            severityPriorities: components["schemas"]["AlertSeverityPriorityV1"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+            webhookPath: string;
+        };
+        MonitoringIntegrationList: {
+            integrations: components["schemas"]["MonitoringIntegration"][];
+        };
+        MonitoringIntegrationSecret: {
+            integration: components["schemas"]["MonitoringIntegration"];
+            /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
+            secret: string;
+        };
         MyEquipmentItemResponse: {
             acceptance: components["schemas"]["CustodyAcceptanceResponse"] | null;
             /** @description El texto del resguardo tal como está: lo que se envía al aceptarlo */
@@ -4984,6 +5068,16 @@ export interface components {
         };
         ReasonBodyV1: {
             reason: string;
+        };
+        ReceiveAlertsResultV1: {
+            alerts: components["schemas"]["ReceivedAlertV1"][];
+        };
+        ReceivedAlertV1: {
+            alertKey: string;
+            /** @enum {string} */
+            outcome: "opened" | "folded" | "resolved" | "ignored";
+            /** @description 0 si la alerta resuelta no tenía ticket abierto */
+            ticketNumber: number;
         };
         ReclassifyTicketBodyV1: {
             category?: string;
@@ -11522,45 +11616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
-                            alertKey: string;
-                            area: string;
-                            /**
-                             * Format: date-time
-                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
-                             */
-                            finishedAt: string | null;
-                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
-                            firingCount: number;
-                            /** Format: date-time */
-                            firstSeenAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            integrationId: string;
-                            integrationName: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            labels: {
-                                [key: string]: string;
-                            };
-                            /** Format: date-time */
-                            lastSeenAt: string;
-                            name: string;
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            /** Format: date-time */
-                            resolvedAt: string | null;
-                            severity: string | null;
-                            /** @enum {string} */
-                            status: "firing" | "resolved";
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AlertRecordListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11615,54 +11671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integrations: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationList"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -11712,56 +11721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integration: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        };
-                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
-                        secret: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationSecret"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11840,52 +11800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description La primera regla que coincide decide el área */
-                        areaRules: {
-                            area: string;
-                            /** @description Nombre de la etiqueta (match = label) */
-                            key?: string;
-                            /** @enum {string} */
-                            match: "label" | "hostGroup";
-                            value: string;
-                        }[];
-                        /** @description Categoría del catálogo de sus tickets */
-                        category: string;
-                        /**
-                         * Format: email
-                         * @description Solicitante de los tickets (el equipo de monitoreo)
-                         */
-                        contactEmail: string;
-                        contactName: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Área de una alerta que ninguna regla asigna */
-                        defaultArea: string;
-                        /** @description false: el webhook responde 404 y no se registra nada */
-                        enabled: boolean;
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Jurisdicción de los tickets que abre */
-                        jurisdiction: string;
-                        /** @enum {string} */
-                        kind: "alertmanager" | "zabbix";
-                        name: string;
-                        /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                        noteIntervalMinutes: number;
-                        /** Format: date-time */
-                        secretRotatedAt: string;
-                        /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                        severityPriorities: {
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            severity: string;
-                        }[];
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                        webhookPath: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegration"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11969,56 +11884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integration: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        };
-                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
-                        secret: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationSecret"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16504,45 +16370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
-                            alertKey: string;
-                            area: string;
-                            /**
-                             * Format: date-time
-                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
-                             */
-                            finishedAt: string | null;
-                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
-                            firingCount: number;
-                            /** Format: date-time */
-                            firstSeenAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            integrationId: string;
-                            integrationName: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            labels: {
-                                [key: string]: string;
-                            };
-                            /** Format: date-time */
-                            lastSeenAt: string;
-                            name: string;
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            /** Format: date-time */
-                            resolvedAt: string | null;
-                            severity: string | null;
-                            /** @enum {string} */
-                            status: "firing" | "resolved";
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AlertRecordListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -20307,15 +20135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            alertKey: string;
-                            /** @enum {string} */
-                            outcome: "opened" | "folded" | "resolved" | "ignored";
-                            /** @description 0 si la alerta resuelta no tenía ticket abierto */
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ReceiveAlertsResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
