@@ -5066,6 +5066,24 @@ export interface components {
             en: string;
             es: string;
         };
+        ReadModelRebuildV1: {
+            /** @description Por qué falló; null si no falló */
+            error: string | null;
+            /** @description Eventos aplicados a los modelos nuevos */
+            eventsApplied: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description La secuencia del flujo alcanzada */
+            replayedSeq: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** @description La última secuencia del flujo al empezar: el avance es `replayedSeq` de `targetSeq` */
+            targetSeq: number;
+        };
         ReasonBodyV1: {
             reason: string;
         };
@@ -14217,7 +14235,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadModelRebuildV1"];
+                };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
             401: {
@@ -14268,7 +14288,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadModelRebuildV1"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {

@@ -26,6 +26,7 @@ import {
   ReportLimits,
   ReportingRpc,
   ReadModelRebuildIdV1,
+  ReadModelRebuildV1,
   ReportScheduleIdV1,
   ReportScheduleInputV1,
   ReportScheduleV1,
@@ -34,7 +35,6 @@ import {
   YearlyReportParamsV1,
   YearlyReportV1,
   type ActorV1,
-  type ReadModelRebuildV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
@@ -294,7 +294,7 @@ export class ReportsController {
       'Responde enseguida; las consultas siguen respondiendo con los modelos actuales hasta el reemplazo. ' +
       'Si ya hay una reconstrucción en curso, responde esa. También: `npm run reporting -- rebuild`.',
   })
-  @ApiAcceptedResponse({ description: 'La reconstrucción y su avance' })
+  @ApiAcceptedResponse({ schema: contractSchemaRef(ReadModelRebuildV1), description: 'La reconstrucción y su avance' })
   @ApiErrors(403, 503)
   startRebuild(@CurrentActor() actor: ActorV1): Promise<ReadModelRebuildV1> {
     return this.reporting.request(ReportingRpc.StartRebuild, { actor });
@@ -304,7 +304,7 @@ export class ReportsController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'El avance de una reconstrucción (secuencia del flujo alcanzada, eventos aplicados)' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'Estado: running, done o failed' })
+  @ApiOkResponse({ schema: contractSchemaRef(ReadModelRebuildV1), description: 'Estado: running, done o failed' })
   @ApiErrors(400, 403, 404, 503)
   rebuild(
     @CurrentActor() actor: ActorV1,

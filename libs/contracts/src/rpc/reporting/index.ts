@@ -10,6 +10,7 @@ import {
   ProductivityReportV1,
   ReadModelRebuildStartV1,
   ReadModelRebuildStatusQueryV1,
+  ReadModelRebuildV1,
   RecurringReportQueryV1,
   RecurringReportV1,
   ReportScheduleListQueryV1,
@@ -17,7 +18,6 @@ import {
   TicketExportPageQueryV1,
   YearlyReportQueryV1,
   YearlyReportV1,
-  type ReadModelRebuildV1,
 } from './reports.js';
 import {
   ReplaceStepTargetsV1,
@@ -57,13 +57,9 @@ export const ReportingRpc = {
   ReplaceStepTargets: defineCommand('reporting.step-targets.replace.v1', ReplaceStepTargetsV1, StepTargetsV1),
 
   /** Starts a rebuild of the read models (administrators); answers at once. */
-  StartRebuild: defineCommand('reporting.rebuild.start.v1', ReadModelRebuildStartV1, replyOf<ReadModelRebuildV1>()),
+  StartRebuild: defineCommand('reporting.rebuild.start.v1', ReadModelRebuildStartV1, ReadModelRebuildV1),
   /** A rebuild's progress by id. */
-  RebuildStatus: defineQuery(
-    'reporting.rebuild.status.v1',
-    ReadModelRebuildStatusQueryV1,
-    replyOf<ReadModelRebuildV1>(),
-  ),
+  RebuildStatus: defineQuery('reporting.rebuild.status.v1', ReadModelRebuildStatusQueryV1, ReadModelRebuildV1),
 
   /* Scheduled reports (administrators). */
   ListSchedules: defineQuery('reporting.schedules.list.v1', ReportScheduleListQueryV1, replyOf<ReportScheduleV1[]>()),

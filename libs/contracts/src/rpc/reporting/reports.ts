@@ -690,16 +690,37 @@ export class ReadModelRebuildStatusQueryV1 extends ActorEnvelopeBase {
  * A rebuild of the read models: the events of the stream replayed into a shadow schema, which then
  * replaces the live one; progress is `replayedSeq` of `targetSeq` (stream sequences).
  */
-export interface ReadModelRebuildV1 {
-  id: string;
-  state: 'running' | 'done' | 'failed';
+export class ReadModelRebuildV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(['running', 'done', 'failed'])
+  state!: 'running' | 'done' | 'failed';
+
   /** The stream's last sequence when the replay started. */
-  targetSeq: number;
-  replayedSeq: number;
-  eventsApplied: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
+  @IsInt()
+  @Documented({ description: 'La última secuencia del flujo al empezar: el avance es `replayedSeq` de `targetSeq`' })
+  targetSeq!: number;
+
+  @IsInt()
+  @Documented({ description: 'La secuencia del flujo alcanzada' })
+  replayedSeq!: number;
+
+  @IsInt()
+  @Documented({ description: 'Eventos aplicados a los modelos nuevos' })
+  eventsApplied!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  startedAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  finishedAt!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Por qué falló; null si no falló' })
+  error!: string | null;
 }
 
 /** Most addresses one scheduled report goes to; more is a mailing list's job. */
