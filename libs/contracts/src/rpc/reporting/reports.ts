@@ -223,22 +223,27 @@ export class TechnicianFiguresV1 {
   @IsUUID()
   accountId!: string;
 
+  /** The name the latest of their counted steps recorded. */
   @IsString()
   @Documented({ description: 'El nombre registrado en el último de sus pasos contados' })
   name!: string;
 
+  /** Distinct tickets they took, or were assigned, in the period. */
   @IsInt()
   @Documented({ description: 'Tickets distintos que tomó o le asignaron en el período' })
   taken!: number;
 
+  /** Tickets closed in the period whose approved solution they registered. */
   @IsInt()
   @Documented({ description: 'Tickets cerrados en el período cuya solución aprobada registró' })
   solved!: number;
 
+  /** Minutes of the work logs they recorded in the period. */
   @IsInt()
   @Documented({ description: 'Minutos de los registros de trabajo que hizo en el período' })
   minutesLogged!: number;
 
+  /** Mean of resolution's registration → approved solution over the tickets they solved. */
   @ValidateNested()
   @Type(() => MeanDurationV1)
   @Documented({ description: 'Resolución promedio (registro → solución aprobada) de sus resueltos' })
@@ -259,6 +264,7 @@ export class AreaResolutionFiguresV1 {
   @Type(() => MeanDurationV1)
   resolution!: MeanDurationV1;
 
+  /** Minutes of the work logs recorded in the area in the period. */
   @IsInt()
   @Documented({ description: 'Minutos de trabajo registrados en el área en el período' })
   minutesLogged!: number;
@@ -269,10 +275,12 @@ export class TicketTypeFiguresV1 {
   @IsIn(TICKET_TYPES)
   type!: TicketType;
 
+  /** Tickets of the type registered in the period. */
   @IsInt()
   @Documented({ description: 'Registrados en el período' })
   opened!: number;
 
+  /** Tickets of the type closed in the period (and still closed). */
   @IsInt()
   @Documented({ description: 'Cerrados en el período (y aún cerrados)' })
   closed!: number;
@@ -291,6 +299,7 @@ export class ProductivityReportV1 {
   @Documented({ format: 'date' })
   to!: string;
 
+  /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
   @ValidateNested()
   @Type(() => ReportScopeV1)
   @Documented(REPORT_SCOPE_DOC)
@@ -299,16 +308,19 @@ export class ProductivityReportV1 {
   @IsString()
   timeZone!: string;
 
+  /** Most tickets solved first, then most taken, then by name. */
   @ValidateNested({ each: true })
   @Type(() => TechnicianFiguresV1)
   @Documented({ description: 'Más resueltos primero, luego más tomados, luego por nombre' })
   technicians!: TechnicianFiguresV1[];
 
+  /** Most resolved first, then by area code. */
   @ValidateNested({ each: true })
   @Type(() => AreaResolutionFiguresV1)
   @Documented({ description: 'Más resueltos primero, luego por código' })
   areas!: AreaResolutionFiguresV1[];
 
+  /** Every ticket type, in the catalogue's order, with zeros when nothing happened. */
   @ValidateNested({ each: true })
   @Type(() => TicketTypeFiguresV1)
   @Documented({ description: 'Todos los tipos, en el orden del catálogo' })
@@ -331,6 +343,7 @@ export class DurationStatsV1 {
 }
 
 export class TimingV1 {
+  /** Tickets measured. */
   @IsInt()
   @Documented({ description: 'Tickets medidos' })
   count!: number;
@@ -353,12 +366,12 @@ export class SlaComplianceV1 {
   @IsInt()
   met!: number;
 
+  /** met / measured, null when nothing was measured. */
   @IsNumber()
   @Documented({ nullable: true, description: 'met / measured; ' + SHARE })
   compliance!: number | null;
 }
 
-/** The indicators of one period (and one value of the dimension, when the report has one). Shares are 0–1. */
 /** The satisfaction surveys of a KPI row's period. */
 export class KpiSatisfactionV1 {
   @IsInt()
@@ -408,15 +421,19 @@ export class KpiSlaV1 {
   resolution!: SlaComplianceV1;
 }
 
+/** The indicators of one period (and one value of the dimension, when the report has one). Shares are 0–1. */
 export class KpiRowV1 {
+  /** First local day of the period. */
   @IsString()
   @Documented({ format: 'date', description: 'Primer día local del período' })
   period!: string;
 
+  /** Day after the period's last (exclusive), clipped to the report's `to`. */
   @IsString()
   @Documented({ format: 'date', description: 'Día siguiente al último del período (excluido)' })
   periodEnd!: string;
 
+  /** The dimension's value; null in reports without a dimension, or for tickets without one (not routed). */
   @IsString()
   @Documented({ nullable: true, description: 'Valor de la dimensión; null sin dimensión o para tickets sin ese dato' })
   dimensionValue!: string | null;
@@ -499,6 +516,7 @@ export class KpiReportV1 {
   @Documented({ nullable: true })
   dimension!: ReportDimension | null;
 
+  /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
   @ValidateNested()
   @Type(() => ReportScopeV1)
   @Documented(REPORT_SCOPE_DOC)
@@ -518,6 +536,7 @@ export class RecurringIncidentV1 {
   @IsInt()
   rank!: number;
 
+  /** The category, requester e-mail or jurisdiction that repeats. */
   @IsString()
   @Documented({ description: 'La categoría, el e-mail del solicitante o la jurisdicción que se repite' })
   key!: string;
@@ -533,6 +552,7 @@ export class RecurringIncidentV1 {
   @Documented({ format: 'date-time' })
   lastAt!: string;
 
+  /** Up to the 10 latest ticket numbers, newest first. */
   @IsInt({ each: true })
   @Documented({ description: 'Hasta los 10 números más recientes, del más nuevo al más viejo' })
   latestNumbers!: number[];
@@ -581,14 +601,17 @@ export class ProblemReportRowV1 {
   @Documented({ description: 'El área responsable del análisis' })
   area!: string;
 
+  /** Incidents linked to the problem, whenever registered. */
   @IsInt()
   @Documented({ description: 'Incidentes vinculados, de cualquier fecha' })
   incidents!: number;
 
+  /** Of those, the ones not closed yet. */
   @IsInt()
   @Documented({ description: 'De ellos, los que no están cerrados' })
   openIncidents!: number;
 
+  /** Of those, the ones registered within the report's period. */
   @IsInt()
   @Documented({ description: 'De ellos, los registrados dentro del período' })
   incidentsInPeriod!: number;
@@ -603,15 +626,18 @@ export class ProblemsReportV1 {
   @Documented({ format: 'date' })
   to!: string;
 
+  /** Null for the whole desk; an agent's area otherwise (its problems only). */
   @ValidateNested()
   @Type(() => ReportScopeV1)
   @Documented(REPORT_SCOPE_DOC)
   scope!: ReportScopeV1 | null;
 
+  /** Open problems in the scope (the list stops at `PROBLEMS_REPORT_LIMIT`). */
   @IsInt()
   @Documented({ description: 'Problemas abiertos del alcance, aunque la lista se corte' })
   openCount!: number;
 
+  /** Open problems, the most incidents in the period first. */
   @ValidateNested({ each: true })
   @Type(() => ProblemReportRowV1)
   @Documented({ description: 'Hasta 100 problemas abiertos, los de más incidentes en el período primero' })
@@ -626,14 +652,17 @@ export class YearlyFiguresV1 {
   @IsInt()
   year!: number;
 
+  /** Tickets registered in the year. */
   @IsInt()
   @Documented({ description: 'Tickets registrados en el año' })
   tickets!: number;
 
+  /** Services rendered: tickets closed in the year. */
   @IsInt()
   @Documented({ description: 'Servicios realizados: tickets cerrados en el año' })
   services!: number;
 
+  /** Distinct jurisdictions (administrative units) with a ticket registered in the year. */
   @IsInt()
   @Documented({ description: 'Jurisdicciones distintas con algún ticket registrado en el año' })
   jurisdictionsServed!: number;
