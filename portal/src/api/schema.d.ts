@@ -3642,6 +3642,7 @@ export interface components {
         };
         AlertAreaRuleV1: {
             area: string;
+            /** @description Nombre de la etiqueta (match = label) */
             key?: string;
             /** @enum {string} */
             match: "label" | "hostGroup";
@@ -3661,6 +3662,46 @@ export interface components {
             name: string;
             noteIntervalMinutes?: number;
             severityPriorities?: components["schemas"]["AlertSeverityPriorityV1"][];
+        };
+        AlertRecordListV1: {
+            alerts: components["schemas"]["AlertRecordV1"][];
+        };
+        AlertRecordV1: {
+            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
+            alertKey: string;
+            area: string;
+            /**
+             * Format: date-time
+             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
+             */
+            finishedAt: string | null;
+            /** @description Veces que se disparó mientras el ticket estuvo abierto */
+            firingCount: number;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            integrationId: string;
+            integrationName: string;
+            /** @enum {string} */
+            kind: "alertmanager" | "zabbix";
+            labels: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            lastSeenAt: string;
+            name: string;
+            /** @enum {string} */
+            priority: "ALTA" | "MEDIA" | "BAJA";
+            /** Format: date-time */
+            resolvedAt: string | null;
+            severity: string | null;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: number;
         };
         AlertSeverityPriorityV1: {
             /** @enum {string} */
@@ -3739,22 +3780,14 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        AreaResolutionFiguresResponse: {
+        AreaResolutionFiguresV1: {
             /** @description Código del área */
             area: string;
             /** @description Minutos de trabajo registrados en el área en el período */
             minutesLogged: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @description Tickets cerrados en el período con la solución que registró el área */
             resolved: number;
-        };
-        AreaResponse: {
-            /** @example UIT */
-            code: string;
-            /** @description El área de entrada, donde todo ticket empieza y termina */
-            isEntry: boolean;
-            /** @example Unidad de Infraestructura Tecnológica */
-            name: string;
         };
         AreaSuggestionV1: {
             /** @example UIT */
@@ -3765,6 +3798,14 @@ export interface components {
              * @example security-incident
              */
             rule: string;
+        };
+        AreaV1: {
+            /** @example UIT */
+            code: string;
+            /** @description El área de entrada, donde todo ticket empieza y termina */
+            isEntry: boolean;
+            /** @example Unidad de Infraestructura Tecnológica */
+            name: string;
         };
         ArticleChangesV1: {
             area?: string;
@@ -3900,49 +3941,30 @@ export interface components {
             /** @description Se pasa como `cursor` para la página siguiente (más antigua); null en la última */
             nextCursor: string | null;
         };
-        ByResponse: {
+        ByV1: {
             /** Format: uuid */
             accountId: string;
-            /** @example ana.gomez@agetic.gob.bo */
+            /** Format: email */
             email?: string;
-            /** @example Ana Gómez */
             name: string;
-            /** @example agent */
             role: string;
-        };
-        CalendarDefinitionResponse: {
-            /**
-             * @description «default»: el calendario general de la instalación
-             * @example default
-             */
-            code: string;
-            /** @description Jurisdicciones que cuentan con este calendario */
-            jurisdictions: string[];
-            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
-            week: {
-                [key: string]: {
-                    /** @example 16:00 */
-                    end: string;
-                    /** @example 08:00 */
-                    start: string;
-                }[];
-            };
-            /** @example America/Argentina/Buenos_Aires */
-            zone: string;
         };
         CalendarInputV1: {
             jurisdictions: string[];
             week: components["schemas"]["WorkingWindowInputV1"][];
             zone: string;
         };
-        CalendarResponse: {
+        CalendarSavedV1: {
+            after: components["schemas"]["CalendarSettingsV1"];
+            /** @description null: el calendario es nuevo */
+            before: components["schemas"]["CalendarSettingsV1"] | null;
+        };
+        CalendarSettingsV1: {
             /**
              * @description «default»: el calendario general de la instalación
              * @example default
              */
             code: string;
-            /** @description Los feriados del año pedido, por fecha */
-            holidays: components["schemas"]["HolidayResponse"][];
             /** @description Jurisdicciones que cuentan con este calendario */
             jurisdictions: string[];
             /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
@@ -3957,14 +3979,31 @@ export interface components {
             /** @example America/Argentina/Buenos_Aires */
             zone: string;
         };
-        CalendarSavedResponse: {
-            after: components["schemas"]["CalendarDefinitionResponse"];
-            /** @description null: el calendario es nuevo */
-            before: components["schemas"]["CalendarDefinitionResponse"] | null;
-        };
-        CalendarsResponse: {
-            calendars: components["schemas"]["CalendarResponse"][];
+        CalendarsV1: {
+            calendars: components["schemas"]["CalendarV1"][];
             year: number;
+        };
+        CalendarV1: {
+            /**
+             * @description «default»: el calendario general de la instalación
+             * @example default
+             */
+            code: string;
+            /** @description Los feriados del año pedido, por fecha */
+            holidays: components["schemas"]["HolidayV1"][];
+            /** @description Jurisdicciones que cuentan con este calendario */
+            jurisdictions: string[];
+            /** @description Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles */
+            week: {
+                [key: string]: {
+                    /** @example 16:00 */
+                    end: string;
+                    /** @example 08:00 */
+                    start: string;
+                }[];
+            };
+            /** @example America/Argentina/Buenos_Aires */
+            zone: string;
         };
         CannedAnswerAuthorResponse: {
             /** Format: uuid */
@@ -4116,6 +4155,12 @@ export interface components {
             internal?: boolean;
             text: string;
         };
+        ConfiguredGraphV1: {
+            areas: components["schemas"]["AreaV1"][];
+            edges: components["schemas"]["DerivationEdgeV1"][];
+            /** @example L1 */
+            entryArea: string;
+        };
         ContactV1: {
             /** Format: email */
             email: string;
@@ -4226,6 +4271,12 @@ export interface components {
             subject: string;
             ticketNumber: number | null;
         };
+        DerivationEdgeV1: {
+            from: string;
+            /** @enum {string} */
+            kind: "escalate" | "coordinate" | "return";
+            to: string;
+        };
         DeriveTicketBodyV1: {
             /** @enum {string} */
             kind?: "escalate" | "coordinate" | "return";
@@ -4247,7 +4298,7 @@ export interface components {
             problem: string;
             title: string;
         };
-        DurationStatsResponse: {
+        DurationStatsV1: {
             /** @description Promedio en minutos; null si no se midió nada */
             average: number | null;
             /** @description Mediana en minutos */
@@ -4384,12 +4435,6 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
-        EscalationGraphResponse: {
-            areas: components["schemas"]["AreaResponse"][];
-            edges: components["schemas"]["GraphEdgeResponse"][];
-            /** @example L1 */
-            entryArea: string;
-        };
         EstimateBodyV1: {
             minutes: number;
             note?: string;
@@ -4434,12 +4479,6 @@ export interface components {
             kind: "escalate" | "coordinate" | "return";
             to: string;
         };
-        GraphEdgeResponse: {
-            from: string;
-            /** @enum {string} */
-            kind: "escalate" | "coordinate" | "return";
-            to: string;
-        };
         HistoryStepV1: {
             /**
              * @description El paso: register, route, take, assign, estimate, log-work, comment, wait-requester, resume, register-solution, submit, accept, reject, approve, reopen, survey, o una derivación (escalate, coordinate, return)
@@ -4461,12 +4500,12 @@ export interface components {
             /** @description Solo en derivaciones: el área de destino */
             to: string | null;
         };
-        HolidayChangeResponse: {
+        HolidayChangeV1: {
             /** @example default */
             calendar: string;
-            holiday: components["schemas"]["HolidayResponse"];
+            holiday: components["schemas"]["HolidayV1"];
         };
-        HolidayImportResponse: {
+        HolidayImportResultV1: {
             /** @description Fechas nuevas */
             added: number;
             /** @example default */
@@ -4477,7 +4516,7 @@ export interface components {
             updated: number;
             year: number;
         };
-        HolidayResponse: {
+        HolidayV1: {
             /**
              * @description Fecha local del calendario (AAAA-MM-DD)
              * @example 2026-03-24
@@ -4647,7 +4686,7 @@ export interface components {
             score: number;
             title: string;
         };
-        KpiReportResponse: {
+        KpiReportV1: {
             /** @enum {string|null} */
             dimension: "area" | "jurisdiction" | "channel" | "priority" | "category" | "type" | "service" | null;
             /** Format: date */
@@ -4658,15 +4697,15 @@ export interface components {
              */
             granularity: "day" | "week" | "month" | "total";
             /** @description Una fila por período (y valor de la dimensión) */
-            rows: components["schemas"]["KpiRowResponse"][];
+            rows: components["schemas"]["KpiRowV1"][];
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @example America/Argentina/Buenos_Aires */
             timeZone: string;
             /** Format: date */
             to: string;
         };
-        KpiRowResponse: {
+        KpiRowV1: {
             /** @description Tickets registrados por teléfono en el período */
             callsHandled: number;
             /** @description Tickets cerrados en el período (y aún cerrados) */
@@ -4674,7 +4713,7 @@ export interface components {
             /** @description Valor de la dimensión; null sin dimensión o para tickets sin ese dato */
             dimensionValue: string | null;
             /** @description Registro → primera toma, de los tomados en el período */
-            firstResponse: components["schemas"]["TimingResponse"];
+            firstResponse: components["schemas"]["TimingV1"];
             incidentsClosed: number;
             /** @description Incidentes cerrados sin derivar */
             incidentsClosedAtL1: number;
@@ -4702,9 +4741,30 @@ export interface components {
             queriesAnsweredAtL1Share: number | null;
             queriesClosed: number;
             /** @description Registro → solución aprobada, de los cerrados en el período */
-            resolution: components["schemas"]["TimingResponse"];
-            satisfaction: components["schemas"]["SatisfactionResponse"];
-            sla: components["schemas"]["SlaResponse"];
+            resolution: components["schemas"]["TimingV1"];
+            satisfaction: components["schemas"]["KpiSatisfactionV1"];
+            sla: components["schemas"]["KpiSlaV1"];
+        };
+        KpiSatisfactionV1: {
+            /** @description Encuestas respondidas en el período */
+            answered: number;
+            insatisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            insatisfechoShare: number | null;
+            regular: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            regularShare: number | null;
+            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            responseRate: number | null;
+            satisfecho: number;
+            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
+            satisfechoShare: number | null;
+        };
+        KpiSlaV1: {
+            /** @description Resolución: tickets cerrados en el período */
+            resolution: components["schemas"]["SlaComplianceV1"];
+            /** @description Respuesta: tickets tomados por primera vez en el período */
+            response: components["schemas"]["SlaComplianceV1"];
         };
         LifecycleStateV1: {
             /**
@@ -4796,7 +4856,7 @@ export interface components {
             /** @description 0: nunca se editó */
             version: number;
         };
-        MeanDurationResponse: {
+        MeanDurationV1: {
             /** @description Promedio en minutos hábiles; null si no se midió nada */
             business: number | null;
             /** @description Promedio en minutos corridos */
@@ -4805,6 +4865,49 @@ export interface components {
         MergeTicketBodyV1: {
             into: number;
             reason?: string;
+        };
+        MonitoringIntegration: {
+            /** @description La primera regla que coincide decide el área */
+            areaRules: components["schemas"]["AlertAreaRuleV1"][];
+            /** @description Categoría del catálogo de sus tickets */
+            category: string;
+            /**
+             * Format: email
+             * @description Solicitante de los tickets (el equipo de monitoreo)
+             */
+            contactEmail: string;
+            contactName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Área de una alerta que ninguna regla asigna */
+            defaultArea: string;
+            /** @description false: el webhook responde 404 y no se registra nada */
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Jurisdicción de los tickets que abre */
+            jurisdiction: string;
+            /** @enum {string} */
+            kind: "alertmanager" | "zabbix";
+            name: string;
+            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
+            noteIntervalMinutes: number;
+            /** Format: date-time */
+            secretRotatedAt: string;
+            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
+            severityPriorities: components["schemas"]["AlertSeverityPriorityV1"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
+            webhookPath: string;
+        };
+        MonitoringIntegrationList: {
+            integrations: components["schemas"]["MonitoringIntegration"][];
+        };
+        MonitoringIntegrationSecret: {
+            integration: components["schemas"]["MonitoringIntegration"];
+            /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
+            secret: string;
         };
         MyEquipmentItemV1: {
             acceptance: components["schemas"]["CustodyAcceptanceV1"] | null;
@@ -4944,10 +5047,10 @@ export interface components {
         ProblemActionInputV1: {
             text: string;
         };
-        ProblemActionResponse: {
+        ProblemActionV1: {
             /** Format: date-time */
             at: string;
-            by: components["schemas"]["ByResponse"];
+            by: components["schemas"]["ByV1"];
             /** @example Se renovó el certificado del servidor de correo. */
             text: string;
         };
@@ -4968,7 +5071,7 @@ export interface components {
             tickets?: number[];
             title: string;
         };
-        ProblemReportRowResponse: {
+        ProblemReportRowV1: {
             /** @description El área responsable del análisis */
             area: string;
             /** Format: uuid */
@@ -4984,9 +5087,19 @@ export interface components {
             status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
             title: string;
         };
-        ProblemResponse: {
-            /** @description Acciones realizadas, en orden */
-            actions: components["schemas"]["ProblemActionResponse"][];
+        ProblemsReportV1: {
+            /** Format: date */
+            from: string;
+            /** @description Problemas abiertos del alcance, aunque la lista se corte */
+            openCount: number;
+            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
+            problems: components["schemas"]["ProblemReportRowV1"][];
+            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
+            scope: components["schemas"]["ReportScopeV1"] | null;
+            /** Format: date */
+            to: string;
+        };
+        ProblemSummaryV1: {
             /**
              * @description Área responsable del análisis
              * @example UIT
@@ -4994,7 +5107,59 @@ export interface components {
             area: string;
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["ByResponse"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Número correlativo del problema (PRB-12)
+             * @example 12
+             */
+            number: number;
+            /** @description Incidentes vinculados que aún no están cerrados */
+            openTicketCount: number;
+            /**
+             * @description Estado del análisis
+             * @enum {string}
+             */
+            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
+            /** @description Incidentes vinculados */
+            ticketCount: number;
+            /** @example Caídas del correo institucional por las mañanas */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProblemsV1: {
+            /** @description Problemas no cerrados, con cualquier filtro */
+            openCount: number;
+            problems: components["schemas"]["ProblemSummaryV1"][];
+        };
+        ProblemTicketsInputV1: {
+            tickets: number[];
+        };
+        ProblemTicketV1: {
+            /** @example UIT */
+            area: string;
+            /** Format: date-time */
+            linkedAt: string;
+            /** @example 1042 */
+            number: number;
+            /**
+             * @description Estado actual del ticket
+             * @enum {string}
+             */
+            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
+        };
+        ProblemV1: {
+            /** @description Acciones realizadas, en orden */
+            actions: components["schemas"]["ProblemActionV1"][];
+            /**
+             * @description Área responsable del análisis
+             * @example UIT
+             */
+            area: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ByV1"];
             description: string;
             /** Format: uuid */
             id: string;
@@ -5015,7 +5180,7 @@ export interface components {
             /** @description Incidentes vinculados */
             ticketCount: number;
             /** @description Incidentes vinculados, con su estado */
-            tickets: components["schemas"]["ProblemTicketResponse"][];
+            tickets: components["schemas"]["ProblemTicketV1"][];
             /** @example Caídas del correo institucional por las mañanas */
             title: string;
             /** Format: date-time */
@@ -5028,89 +5193,55 @@ export interface components {
              */
             workaroundArticleId: string | null;
         };
-        ProblemsReportResponse: {
-            /** Format: date */
-            from: string;
-            /** @description Problemas abiertos del alcance, aunque la lista se corte */
-            openCount: number;
-            /** @description Hasta 100 problemas abiertos, los de más incidentes en el período primero */
-            problems: components["schemas"]["ProblemReportRowResponse"][];
-            /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
-            /** Format: date */
-            to: string;
-        };
-        ProblemsResponse: {
-            /** @description Problemas no cerrados, con cualquier filtro */
-            openCount: number;
-            problems: components["schemas"]["ProblemSummaryResponse"][];
-        };
-        ProblemSummaryResponse: {
-            /**
-             * @description Área responsable del análisis
-             * @example UIT
-             */
-            area: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description Número correlativo del problema (PRB-12)
-             * @example 12
-             */
-            number: number;
-            /** @description Incidentes vinculados que aún no están cerrados */
-            openTicketCount: number;
-            /**
-             * @description Estado del análisis
-             * @enum {string}
-             */
-            status: "abierto" | "en_analisis" | "solucion_temporal" | "resuelto" | "cerrado";
-            /** @description Incidentes vinculados */
-            ticketCount: number;
-            /** @example Caídas del correo institucional por las mañanas */
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProblemTicketResponse: {
-            /** @example UIT */
-            area: string;
-            /** Format: date-time */
-            linkedAt: string;
-            /** @example 1042 */
-            number: number;
-            /**
-             * @description Estado actual del ticket
-             * @enum {string}
-             */
-            status: "abierto" | "en_curso" | "resuelto" | "cerrado" | "fusionado";
-        };
-        ProblemTicketsInputV1: {
-            tickets: number[];
-        };
-        ProductivityReportResponse: {
+        ProductivityReportV1: {
             /** @description Más resueltos primero, luego por código */
-            areas: components["schemas"]["AreaResolutionFiguresResponse"][];
+            areas: components["schemas"]["AreaResolutionFiguresV1"][];
             /** Format: date */
             from: string;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @description Más resueltos primero, luego más tomados, luego por nombre */
-            technicians: components["schemas"]["TechnicianFiguresResponse"][];
+            technicians: components["schemas"]["TechnicianFiguresV1"][];
             timeZone: string;
             /** Format: date */
             to: string;
             /** @description Todos los tipos, en el orden del catálogo */
-            types: components["schemas"]["TicketTypeFiguresResponse"][];
+            types: components["schemas"]["TicketTypeFiguresV1"][];
         };
         ProviderLabelResponse: {
             en: string;
             es: string;
         };
+        ReadModelRebuildV1: {
+            /** @description Por qué falló; null si no falló */
+            error: string | null;
+            /** @description Eventos aplicados a los modelos nuevos */
+            eventsApplied: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description La secuencia del flujo alcanzada */
+            replayedSeq: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** @description La última secuencia del flujo al empezar: el avance es `replayedSeq` de `targetSeq` */
+            targetSeq: number;
+        };
         ReasonBodyV1: {
             reason: string;
+        };
+        ReceiveAlertsResultV1: {
+            alerts: components["schemas"]["ReceivedAlertV1"][];
+        };
+        ReceivedAlertV1: {
+            alertKey: string;
+            /** @enum {string} */
+            outcome: "opened" | "folded" | "resolved" | "ignored";
+            /** @description 0 si la alerta resuelta no tenía ticket abierto */
+            ticketNumber: number;
         };
         ReceiveWhatsappResultV1: {
             /** @description Mensajes que ya se habían recibido */
@@ -5136,7 +5267,7 @@ export interface components {
             visitor: components["schemas"]["VisitorBodyV1"];
             workDone: string;
         };
-        RecurringIncidentResponse: {
+        RecurringIncidentV1: {
             /** Format: date-time */
             firstAt: string;
             incidents: number;
@@ -5148,15 +5279,15 @@ export interface components {
             latestNumbers: number[];
             rank: number;
         };
-        RecurringReportResponse: {
+        RecurringReportV1: {
             /** @enum {string} */
             by: "category" | "requester" | "jurisdiction";
             /** Format: date */
             from: string;
-            items: components["schemas"]["RecurringIncidentResponse"][];
+            items: components["schemas"]["RecurringIncidentV1"][];
             minCount: number;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** Format: date */
             to: string;
         };
@@ -5244,7 +5375,7 @@ export interface components {
             language?: "es" | "en";
             recipients: string[];
         };
-        ReportScheduleResponse: {
+        ReportScheduleV1: {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
@@ -5261,7 +5392,7 @@ export interface components {
             /** @description En minúsculas, sin repetir */
             recipients: string[];
         };
-        ReportScopeResponse: {
+        ReportScopeV1: {
             /** @enum {string} */
             dimension: "area" | "jurisdiction";
             /** @description El área del agente o la jurisdicción del referente */
@@ -5293,21 +5424,6 @@ export interface components {
             decision: "approve" | "reject";
             observations?: string;
             signOffWaivedReason?: string;
-        };
-        SatisfactionResponse: {
-            /** @description Encuestas respondidas en el período */
-            answered: number;
-            insatisfecho: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            insatisfechoShare: number | null;
-            regular: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            regularShare: number | null;
-            /** @description Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            responseRate: number | null;
-            satisfecho: number;
-            /** @description Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
-            satisfechoShare: number | null;
         };
         SavedViewListResponse: {
             /** @description Primero las propias, luego las compartidas por otros; cada grupo por nombre */
@@ -5445,13 +5561,13 @@ export interface components {
             /** @description El usuario */
             user: components["schemas"]["SignatureViewV1"];
         };
-        SlaComplianceResponse: {
+        SlaComplianceV1: {
             /** @description met / measured; Proporción 0–1 con cuatro decimales; null si el denominador es 0 */
             compliance: number | null;
             measured: number;
             met: number;
         };
-        SlaDueDatesResponse: {
+        SlaDueDatesPreviewV1: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
             /** Format: date-time */
@@ -5459,7 +5575,7 @@ export interface components {
             /** Format: date-time */
             responseDueAt: string;
         };
-        SlaOverrideDueDatesResponse: {
+        SlaOverrideDueDatesPreviewV1: {
             code: string;
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
@@ -5470,14 +5586,14 @@ export interface components {
             /** @enum {string} */
             scope: "jurisdiction" | "service";
         };
-        SlaPoliciesResponse: {
+        SlaPoliciesV1: {
             /** @description Tiempos propios de una jurisdicción o de un servicio; un ticket usa los de su servicio, si no los de su jurisdicción, si no los generales */
-            overrides: components["schemas"]["SlaPolicyOverrideResponse"][];
-            policies: components["schemas"]["SlaPolicyResponse"][];
+            overrides: components["schemas"]["SlaPolicyOverrideV1"][];
+            policies: components["schemas"]["SlaPolicyV1"][];
             /** @description Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas) */
-            preview?: components["schemas"]["SlaPreviewResponse"];
+            preview?: components["schemas"]["SlaPreviewV1"];
         };
-        SlaPolicyOverrideResponse: {
+        SlaPolicyOverrideV1: {
             /** @description Código de la jurisdicción o del servicio en el catálogo */
             code: string;
             /** @enum {string} */
@@ -5492,23 +5608,6 @@ export interface components {
              */
             scope: "jurisdiction" | "service";
         };
-        SlaPolicyOverrideV1: {
-            code: string;
-            /** @enum {string} */
-            priority: "ALTA" | "MEDIA" | "BAJA";
-            resolutionMinutes: number;
-            responseMinutes: number;
-            /** @enum {string} */
-            scope: "jurisdiction" | "service";
-        };
-        SlaPolicyResponse: {
-            /** @enum {string} */
-            priority: "ALTA" | "MEDIA" | "BAJA";
-            /** @description Minutos hábiles hasta la solución */
-            resolutionMinutes: number;
-            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
-            responseMinutes: number;
-        };
         SlaPolicySetV1: {
             overrides?: components["schemas"]["SlaPolicyOverrideV1"][];
             policies: components["schemas"]["SlaPolicyV1"][];
@@ -5516,26 +5615,22 @@ export interface components {
         SlaPolicyV1: {
             /** @enum {string} */
             priority: "ALTA" | "MEDIA" | "BAJA";
+            /** @description Minutos hábiles hasta la solución */
             resolutionMinutes: number;
+            /** @description Minutos hábiles hasta la primera respuesta (tomar o asignar) */
             responseMinutes: number;
         };
-        SlaPreviewResponse: {
-            dueDates: components["schemas"]["SlaDueDatesResponse"][];
+        SlaPreviewV1: {
+            dueDates: components["schemas"]["SlaDueDatesPreviewV1"][];
             /**
              * Format: date-time
              * @description Ahora, al responder
              */
             from: string;
             /** @description En el orden de `overrides`; el de una jurisdicción, con su propio calendario */
-            overrides: components["schemas"]["SlaOverrideDueDatesResponse"][];
+            overrides: components["schemas"]["SlaOverrideDueDatesPreviewV1"][];
         };
-        SlaResponse: {
-            /** @description Resolución: tickets cerrados en el período */
-            resolution: components["schemas"]["SlaComplianceResponse"];
-            /** @description Respuesta: tickets tomados por primera vez en el período */
-            response: components["schemas"]["SlaComplianceResponse"];
-        };
-        SlowTicketResponse: {
+        SlowTicketV1: {
             /** @description Minutos hábiles de la actividad */
             minutes: number;
             /** @description Número del ticket */
@@ -5580,7 +5675,26 @@ export interface components {
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
         };
-        StepTargetResponse: {
+        StepTargetsEditorV1: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+        };
+        StepTargetsInputBody: {
+            /** @description Las actividades a cambiar, cada una una vez */
+            targets: components["schemas"]["StepTargetInputBody"][];
+        };
+        StepTargetsV1: {
+            targets: components["schemas"]["StepTargetV1"][];
+            /**
+             * Format: date-time
+             * @description Último cambio
+             */
+            updatedAt: string | null;
+            /** @description Quién hizo el último cambio */
+            updatedBy: components["schemas"]["StepTargetsEditorV1"] | null;
+        };
+        StepTargetV1: {
             /** @description El tiempo que fija el procedimiento */
             defaultMinutes: number | null;
             /** @description false: la actividad no se mide (un instante en CAU) */
@@ -5593,26 +5707,7 @@ export interface components {
              */
             step: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "08b" | "09" | "10";
         };
-        StepTargetsEditorResponse: {
-            /** Format: uuid */
-            accountId: string;
-            name: string;
-        };
-        StepTargetsInputBody: {
-            /** @description Las actividades a cambiar, cada una una vez */
-            targets: components["schemas"]["StepTargetInputBody"][];
-        };
-        StepTargetsResponse: {
-            targets: components["schemas"]["StepTargetResponse"][];
-            /**
-             * Format: date-time
-             * @description Último cambio
-             */
-            updatedAt: string | null;
-            /** @description Quién hizo el último cambio */
-            updatedBy: components["schemas"]["StepTargetsEditorResponse"] | null;
-        };
-        StepTimeRowResponse: {
+        StepTimeRowV1: {
             /** @description Tickets cuya actividad terminó en el período */
             count: number;
             /** @description false: CAU la registra como un instante; solo se muestra la meta */
@@ -5631,9 +5726,9 @@ export interface components {
             /** @description Meta en minutos; null si no tiene */
             targetMinutes: number | null;
             /** @description Los más lentos, del más lento al menos (hasta 5) */
-            worst: components["schemas"]["SlowTicketResponse"][];
+            worst: components["schemas"]["SlowTicketV1"][];
         };
-        StepTimesReportResponse: {
+        StepTimesReportV1: {
             /** @description El filtro de área pedido */
             area: string | null;
             /** Format: date */
@@ -5641,9 +5736,9 @@ export interface components {
             /** @description El filtro de jurisdicción pedido */
             jurisdiction: string | null;
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             /** @description Una fila por actividad, en el orden del procedimiento */
-            steps: components["schemas"]["StepTimeRowResponse"][];
+            steps: components["schemas"]["StepTimeRowV1"][];
             /** Format: date */
             to: string;
         };
@@ -5679,7 +5774,7 @@ export interface components {
             /** @description Título del ticket, para mostrar qué se califica */
             title: string;
         };
-        TechnicianFiguresResponse: {
+        TechnicianFiguresV1: {
             /** Format: uuid */
             accountId: string;
             /** @description Minutos de los registros de trabajo que hizo en el período */
@@ -5687,7 +5782,7 @@ export interface components {
             /** @description El nombre registrado en el último de sus pasos contados */
             name: string;
             /** @description Resolución promedio (registro → solución aprobada) de sus resueltos */
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @description Tickets cerrados en el período cuya solución aprobada registró */
             solved: number;
             /** @description Tickets distintos que tomó o le asignaron en el período */
@@ -5760,7 +5855,7 @@ export interface components {
             /** @description Enlaces */
             url: string | null;
         };
-        TicketClassificationResponse: {
+        TicketClassificationV1: {
             /** @example correo */
             category: string;
             /** @enum {string} */
@@ -6025,20 +6120,20 @@ export interface components {
              */
             type: string;
         };
-        TicketTypeFiguresResponse: {
+        TicketTypeFiguresV1: {
             /** @description Cerrados en el período (y aún cerrados) */
             closed: number;
             /** @description Registrados en el período */
             opened: number;
-            resolution: components["schemas"]["MeanDurationResponse"];
+            resolution: components["schemas"]["MeanDurationV1"];
             /** @enum {string} */
             type: "solicitud" | "incidente" | "incidente_seguridad" | "reclamo" | "asesoramiento_compras";
         };
-        TimingResponse: {
+        TimingV1: {
             /** @description Minutos hábiles (lunes a viernes, 08:00–16:00) */
-            business: components["schemas"]["DurationStatsResponse"];
+            business: components["schemas"]["DurationStatsV1"];
             /** @description Minutos corridos */
-            calendar: components["schemas"]["DurationStatsResponse"];
+            calendar: components["schemas"]["DurationStatsV1"];
             /** @description Tickets medidos */
             count: number;
         };
@@ -6146,7 +6241,7 @@ export interface components {
             description: string;
             minutes: number;
         };
-        YearlyFiguresResponse: {
+        YearlyFiguresV1: {
             /** @description Jurisdicciones distintas con algún ticket registrado en el año */
             jurisdictionsServed: number;
             /** @description Servicios realizados: tickets cerrados en el año */
@@ -6155,11 +6250,11 @@ export interface components {
             tickets: number;
             year: number;
         };
-        YearlyReportResponse: {
+        YearlyReportV1: {
             /** @description null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre */
-            scope: components["schemas"]["ReportScopeResponse"] | null;
+            scope: components["schemas"]["ReportScopeV1"] | null;
             timeZone: string;
-            years: components["schemas"]["YearlyFiguresResponse"][];
+            years: components["schemas"]["YearlyFiguresV1"][];
         };
     };
     responses: never;
@@ -7002,7 +7097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AreaResponse"][];
+                    "application/json": components["schemas"]["AreaV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -7055,7 +7150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AreaResponse"];
+                    "application/json": components["schemas"]["AreaV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11539,45 +11634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
-                            alertKey: string;
-                            area: string;
-                            /**
-                             * Format: date-time
-                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
-                             */
-                            finishedAt: string | null;
-                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
-                            firingCount: number;
-                            /** Format: date-time */
-                            firstSeenAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            integrationId: string;
-                            integrationName: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            labels: {
-                                [key: string]: string;
-                            };
-                            /** Format: date-time */
-                            lastSeenAt: string;
-                            name: string;
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            /** Format: date-time */
-                            resolvedAt: string | null;
-                            severity: string | null;
-                            /** @enum {string} */
-                            status: "firing" | "resolved";
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AlertRecordListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11632,54 +11689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integrations: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationList"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -11729,56 +11739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integration: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        };
-                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
-                        secret: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationSecret"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11857,52 +11818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description La primera regla que coincide decide el área */
-                        areaRules: {
-                            area: string;
-                            /** @description Nombre de la etiqueta (match = label) */
-                            key?: string;
-                            /** @enum {string} */
-                            match: "label" | "hostGroup";
-                            value: string;
-                        }[];
-                        /** @description Categoría del catálogo de sus tickets */
-                        category: string;
-                        /**
-                         * Format: email
-                         * @description Solicitante de los tickets (el equipo de monitoreo)
-                         */
-                        contactEmail: string;
-                        contactName: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Área de una alerta que ninguna regla asigna */
-                        defaultArea: string;
-                        /** @description false: el webhook responde 404 y no se registra nada */
-                        enabled: boolean;
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Jurisdicción de los tickets que abre */
-                        jurisdiction: string;
-                        /** @enum {string} */
-                        kind: "alertmanager" | "zabbix";
-                        name: string;
-                        /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                        noteIntervalMinutes: number;
-                        /** Format: date-time */
-                        secretRotatedAt: string;
-                        /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                        severityPriorities: {
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            severity: string;
-                        }[];
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                        webhookPath: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegration"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -11986,56 +11902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        integration: {
-                            /** @description La primera regla que coincide decide el área */
-                            areaRules: {
-                                area: string;
-                                /** @description Nombre de la etiqueta (match = label) */
-                                key?: string;
-                                /** @enum {string} */
-                                match: "label" | "hostGroup";
-                                value: string;
-                            }[];
-                            /** @description Categoría del catálogo de sus tickets */
-                            category: string;
-                            /**
-                             * Format: email
-                             * @description Solicitante de los tickets (el equipo de monitoreo)
-                             */
-                            contactEmail: string;
-                            contactName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Área de una alerta que ninguna regla asigna */
-                            defaultArea: string;
-                            /** @description false: el webhook responde 404 y no se registra nada */
-                            enabled: boolean;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Jurisdicción de los tickets que abre */
-                            jurisdiction: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            name: string;
-                            /** @description Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket */
-                            noteIntervalMinutes: number;
-                            /** Format: date-time */
-                            secretRotatedAt: string;
-                            /** @description Severidad → prioridad; sin regla, los valores por omisión de la herramienta */
-                            severityPriorities: {
-                                /** @enum {string} */
-                                priority: "ALTA" | "MEDIA" | "BAJA";
-                                severity: string;
-                            }[];
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Ruta del webhook a configurar en Alertmanager o Zabbix (anteponer la URL pública del CAU) */
-                            webhookPath: string;
-                        };
-                        /** @description El secreto del webhook: se muestra solo esta vez (se guarda su hash) */
-                        secret: string;
-                    };
+                    "application/json": components["schemas"]["MonitoringIntegrationSecret"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13134,7 +13001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemsResponse"];
+                    "application/json": components["schemas"]["ProblemsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13197,7 +13064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13285,7 +13152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13359,7 +13226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13460,7 +13327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13561,7 +13428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13659,7 +13526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["ProblemV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13733,7 +13600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KpiReportResponse"];
+                    "application/json": components["schemas"]["KpiReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13914,7 +13781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemsReportResponse"];
+                    "application/json": components["schemas"]["ProblemsReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -13973,7 +13840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductivityReportResponse"];
+                    "application/json": components["schemas"]["ProductivityReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14087,7 +13954,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadModelRebuildV1"];
+                };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
             401: {
@@ -14138,7 +14007,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadModelRebuildV1"];
+                };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
             400: {
@@ -14212,7 +14083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecurringReportResponse"];
+                    "application/json": components["schemas"]["RecurringReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14268,7 +14139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportScheduleResponse"][];
+                    "application/json": components["schemas"]["ReportScheduleV1"][];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -14323,7 +14194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                    "application/json": components["schemas"]["ReportScheduleV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14451,7 +14322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTargetsResponse"];
+                    "application/json": components["schemas"]["StepTargetsV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -14502,7 +14373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTargetsResponse"];
+                    "application/json": components["schemas"]["StepTargetsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14585,7 +14456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StepTimesReportResponse"];
+                    "application/json": components["schemas"]["StepTimesReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14830,7 +14701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["YearlyReportResponse"];
+                    "application/json": components["schemas"]["YearlyReportV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -14944,7 +14815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationGraphResponse"];
+                    "application/json": components["schemas"]["ConfiguredGraphV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -14995,7 +14866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationGraphResponse"];
+                    "application/json": components["schemas"]["ConfiguredGraphV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15203,7 +15074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarsResponse"];
+                    "application/json": components["schemas"]["CalendarsV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15264,7 +15135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarSavedResponse"];
+                    "application/json": components["schemas"]["CalendarSavedV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15343,7 +15214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                    "application/json": components["schemas"]["HolidayChangeV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15429,7 +15300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayChangeResponse"];
+                    "application/json": components["schemas"]["HolidayChangeV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15499,7 +15370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayImportResponse"];
+                    "application/json": components["schemas"]["HolidayImportResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -15582,7 +15453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaPoliciesResponse"];
+                    "application/json": components["schemas"]["SlaPoliciesV1"];
                 };
             };
             /** @description Falta el token o la sesión, no es válido o venció (UNAUTHORIZED); en `/auth/token` y `/auth/session`, credenciales incorrectas o cuenta deshabilitada (INVALID_CREDENTIALS) */
@@ -15633,7 +15504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaPoliciesResponse"];
+                    "application/json": components["schemas"]["SlaPoliciesV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16240,45 +16111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            /** @description Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix */
-                            alertKey: string;
-                            area: string;
-                            /**
-                             * Format: date-time
-                             * @description Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro
-                             */
-                            finishedAt: string | null;
-                            /** @description Veces que se disparó mientras el ticket estuvo abierto */
-                            firingCount: number;
-                            /** Format: date-time */
-                            firstSeenAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            integrationId: string;
-                            integrationName: string;
-                            /** @enum {string} */
-                            kind: "alertmanager" | "zabbix";
-                            labels: {
-                                [key: string]: string;
-                            };
-                            /** Format: date-time */
-                            lastSeenAt: string;
-                            name: string;
-                            /** @enum {string} */
-                            priority: "ALTA" | "MEDIA" | "BAJA";
-                            /** Format: date-time */
-                            resolvedAt: string | null;
-                            severity: string | null;
-                            /** @enum {string} */
-                            status: "firing" | "resolved";
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AlertRecordListV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -16678,7 +16511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketClassificationResponse"];
+                    "application/json": components["schemas"]["TicketClassificationV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */
@@ -20018,15 +19851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: {
-                            alertKey: string;
-                            /** @enum {string} */
-                            outcome: "opened" | "folded" | "resolved" | "ignored";
-                            /** @description 0 si la alerta resuelta no tenía ticket abierto */
-                            ticketNumber: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ReceiveAlertsResultV1"];
                 };
             };
             /** @description Datos no válidos (VALIDATION, con `fields`), JSON mal formado (MALFORMED_JSON) o enlace de encuesta no válido (SURVEY_LINK_INVALID) */

@@ -30,6 +30,7 @@ import {
   type TicketType,
   type Urgency,
 } from '../enums.js';
+import { Documented } from '../reply-schema.js';
 import { DERIVATION_KINDS, SATISFACTION_LEVELS, type DerivationKind, type SatisfactionLevel } from './commands.js';
 
 /** Who did it: recorded on every step of the ticket's path (docs/domain.md § Escalation graph: every derivation is recorded). */
@@ -315,6 +316,7 @@ export class TicketClassificationV1 {
   type!: TicketType;
 
   @IsString()
+  @Documented({ example: 'correo' })
   category!: string;
 
   @IsIn(IMPACTS)
@@ -324,6 +326,7 @@ export class TicketClassificationV1 {
   urgency!: Urgency;
 
   @IsIn(PRIORITIES)
+  @Documented({ description: 'La que da la matriz de prioridad para el impacto y la urgencia' })
   priority!: Priority;
 }
 

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export type Calendars = Schemas['CalendarsResponse'];
+export type Calendars = Schemas['CalendarsV1'];
 export type Calendar = Calendars['calendars'][number];
-export type Holiday = Schemas['HolidayResponse'];
+export type Holiday = Schemas['HolidayV1'];
 
 export const DEFAULT_CALENDAR = 'default';
 

@@ -8,12 +8,12 @@ export { graphQuery } from '../workspace/workspace-api';
 export * from './admin-search';
 import type { UnsentStatus } from './admin-search';
 
-export type EscalationGraph = Schemas['EscalationGraphResponse'];
+export type EscalationGraph = Schemas['ConfiguredGraphV1'];
 export type GraphEdge = EscalationGraph['edges'][number];
 export type DerivationKind = GraphEdge['kind'];
-export type SlaPolicies = Schemas['SlaPoliciesResponse'];
+export type SlaPolicies = Schemas['SlaPoliciesV1'];
 export type SlaPolicy = SlaPolicies['policies'][number];
-export type ReportSchedule = Schemas['ReportScheduleResponse'];
+export type ReportSchedule = Schemas['ReportScheduleV1'];
 export type ReportScheduleInput = Schemas['ReportScheduleInputV1'];
 
 export type MailTemplateBody = Schemas['MailTemplateBodyV1'];

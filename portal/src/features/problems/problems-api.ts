@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export type Problem = Schemas['ProblemResponse'];
-export type ProblemSummary = Schemas['ProblemSummaryResponse'];
+export type Problem = Schemas['ProblemV1'];
+export type ProblemSummary = Schemas['ProblemSummaryV1'];
 export type ProblemChange = Schemas['ProblemChangeV1'];
 
 export const PROBLEM_STATUSES = ['abierto', 'en_analisis', 'solucion_temporal', 'resuelto', 'cerrado'] as const;

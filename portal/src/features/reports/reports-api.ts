@@ -11,10 +11,10 @@ import {
 } from './report-search';
 import { stepTimesQuery } from './step-times-api';
 
-export type KpiReport = Schemas['KpiReportResponse'];
-export type KpiRow = Schemas['KpiRowResponse'];
-export type RecurringReport = Schemas['RecurringReportResponse'];
-export type YearlyReport = Schemas['YearlyReportResponse'];
+export type KpiReport = Schemas['KpiReportV1'];
+export type KpiRow = Schemas['KpiRowV1'];
+export type RecurringReport = Schemas['RecurringReportV1'];
+export type YearlyReport = Schemas['YearlyReportV1'];
 
 /** Reports change only as tickets move: a minute's staleness is fine, and the previous answer stays while the next loads. */
 export const kpiQuery = (query: KpiQuery) =>
@@ -66,8 +66,8 @@ export function kpiExportUrl(query: KpiQuery, extension: 'csv' | 'xlsx'): string
   return `/api/v1/reports/kpis.${extension}?${params.toString()}`;
 }
 
-export type ProductivityReport = Schemas['ProductivityReportResponse'];
-export type TechnicianFigures = Schemas['TechnicianFiguresResponse'];
+export type ProductivityReport = Schemas['ProductivityReportV1'];
+export type TechnicianFigures = Schemas['TechnicianFiguresV1'];
 
 /** Per technician, per area that resolved and per ticket type, over the period as one whole. */
 export const productivityQuery = (period: { from: string; to: string }) =>

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export type StepTimesReport = Schemas['StepTimesReportResponse'];
-export type StepTimeRow = Schemas['StepTimeRowResponse'];
-export type StepTargets = Schemas['StepTargetsResponse'];
-export type StepTarget = Schemas['StepTargetResponse'];
+export type StepTimesReport = Schemas['StepTimesReportV1'];
+export type StepTimeRow = Schemas['StepTimeRowV1'];
+export type StepTargets = Schemas['StepTargetsV1'];
+export type StepTarget = Schemas['StepTargetV1'];
 export type FieldStep = StepTarget['step'];
 
 export const stepTimesQuery = (period: { from: string; to: string }) =>

@@ -15,7 +15,7 @@ import type { Schemas } from '../../api/client';
 
 export type Role = Schemas['AccountResponse']['role'];
 export type TicketStatus = Schemas['TicketDetail']['status'];
-export type GraphEdge = Schemas['GraphEdgeResponse'];
+export type GraphEdge = Schemas['DerivationEdgeV1'];
 export type DerivationKind = GraphEdge['kind'];
 type TicketDetail = Schemas['TicketDetail'];
 

@@ -4,29 +4,22 @@ import {
   AddHolidayBodyV1,
   CALENDAR_CODE_PATTERN,
   CalendarInputV1,
+  CalendarSavedV1,
+  CalendarsV1,
+  HolidayChangeV1,
+  HolidayImportResultV1,
   LOCAL_DATE_PATTERN,
+  ResolutionRpc,
   Role,
   STAFF_ROLES,
   type ActorV1,
-  type CalendarSavedV1,
-  type CalendarsV1,
-  type HolidayChangeV1,
-  type HolidayImportResultV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { ResolutionClient } from '../http/service-clients.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
-import {
-  CalendarCodeParams,
-  CalendarSavedResponse,
-  CalendarsQuery,
-  CalendarsResponse,
-  HolidayChangeResponse,
-  HolidayImportResponse,
-  HolidayParams,
-  ImportHolidaysRequest,
-} from './calendars.dto.js';
+import { CalendarCodeParams, CalendarsQuery, HolidayParams, ImportHolidaysRequest } from './calendars.dto.js';
 import { ManageCalendarsUseCase } from './manage-calendars.use-case.js';
 
 const CODE_PARAM = {
@@ -38,7 +31,10 @@ const CODE_PARAM = {
 @ApiTags('configuration')
 @Controller('api/v1/sla/calendars')
 export class CalendarsController {
-  constructor(private readonly calendars: ManageCalendarsUseCase) {}
+  constructor(
+    private readonly resolution: ResolutionClient,
+    private readonly calendars: ManageCalendarsUseCase,
+  ) {}
 
   @Get()
   @Roles(...STAFF_ROLES)
@@ -47,13 +43,13 @@ export class CalendarsController {
     description: 'Los plazos de los niveles de servicio se cuentan en horario hábil, sin feriados.',
   })
   @ApiQueryFromContract(CalendarsQuery)
-  @ApiOkResponse({ type: CalendarsResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CalendarsV1) })
   @ApiErrors(400, 503)
   list(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(CalendarsQuery, ['year'])) { year }: CalendarsQuery,
   ): Promise<CalendarsV1> {
-    return this.calendars.list(actor, year);
+    return this.resolution.request(ResolutionRpc.Calendars, { actor, year });
   }
 
   @Put(':code')
@@ -68,7 +64,7 @@ export class CalendarsController {
   })
   @ApiParam(CODE_PARAM)
   @ApiBody({ schema: contractSchemaRef(CalendarInputV1) })
-  @ApiOkResponse({ type: CalendarSavedResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(CalendarSavedV1) })
   @ApiErrors(400, 413, 415, 503)
   save(
     @CurrentActor() actor: ActorV1,
@@ -86,7 +82,7 @@ export class CalendarsController {
   })
   @ApiParam(CODE_PARAM)
   @ApiBody({ schema: contractSchemaRef(AddHolidayBodyV1) })
-  @ApiCreatedResponse({ type: HolidayChangeResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(HolidayChangeV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   add(
     @CurrentActor() actor: ActorV1,
@@ -101,7 +97,7 @@ export class CalendarsController {
   @ApiOperation({ summary: 'Quita un feriado; los vencimientos se recalculan' })
   @ApiParam(CODE_PARAM)
   @ApiParam({ name: 'date', schema: { type: 'string', pattern: LOCAL_DATE_PATTERN.source }, example: '2026-03-24' })
-  @ApiOkResponse({ type: HolidayChangeResponse, description: 'El feriado quitado' })
+  @ApiOkResponse({ schema: contractSchemaRef(HolidayChangeV1), description: 'El feriado quitado' })
   @ApiErrors(400, 404, 503)
   remove(
     @CurrentActor() actor: ActorV1,
@@ -120,7 +116,7 @@ export class CalendarsController {
   })
   @ApiParam(CODE_PARAM)
   @ApiBody({ schema: contractSchemaRef(ImportHolidaysRequest) })
-  @ApiOkResponse({ type: HolidayImportResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(HolidayImportResultV1) })
   @ApiErrors(400, 404, 413, 415, 503)
   import(
     @CurrentActor() actor: ActorV1,

@@ -1,25 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingRpc, type ActorV1 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
+import { RoutingRpc, type ActorV1, type AreaV1 } from '@cau/contracts';
 import { AuditRepository } from '../audit/audit.repository.js';
-import type { AreaResponse } from './configuration.dto.js';
+import { RoutingClient } from '../http/service-clients.js';
 
 /** Areas are routing's configuration: each entity names its own queues (docs/domain.md § Areas). */
 @Injectable()
 export class ManageAreasUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly routing: RoutingClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  list(actor: ActorV1): Promise<AreaResponse[]> {
-    return this.rpc.request(RoutingRpc.ListAreas, { actor });
-  }
-
   /** Audited after routing answers: the before is read first. */
-  async rename(actor: ActorV1, code: string, name: string): Promise<AreaResponse> {
-    const before = (await this.list(actor)).find((area) => area.code === code) ?? null;
-    const after = await this.rpc.request(RoutingRpc.RenameArea, { actor, code, name });
+  async rename(actor: ActorV1, code: string, name: string): Promise<AreaV1> {
+    const areas = await this.routing.request(RoutingRpc.ListAreas, { actor });
+    const before = areas.find((area) => area.code === code) ?? null;
+    const after = await this.routing.request(RoutingRpc.RenameArea, { actor, code, name });
     await this.audit.record(actor, { action: 'area.rename', targetType: 'area', targetId: code, before, after });
     return after;
   }

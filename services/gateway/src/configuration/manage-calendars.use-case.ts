@@ -5,29 +5,25 @@ import {
   type AddHolidayBodyV1,
   type CalendarInputV1,
   type CalendarSavedV1,
-  type CalendarsV1,
   type HolidayChangeV1,
   type HolidayImportResultV1,
 } from '@cau/contracts';
-import { RpcClient, ServiceError } from '@cau/messaging';
+import { ServiceError } from '@cau/messaging';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { ResolutionClient } from '../http/service-clients.js';
 import { parseHolidayCsv } from './holiday-csv.js';
 
 /** Resolution counts the SLA clocks on the business calendars, so it owns them and their holidays. */
 @Injectable()
 export class ManageCalendarsUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly resolution: ResolutionClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  list(actor: ActorV1, year: number): Promise<CalendarsV1> {
-    return this.rpc.request(ResolutionRpc.Calendars, { actor, year });
-  }
-
   /** Audited after resolution answers, with its before (null for a new calendar) and after. */
   async saveCalendar(actor: ActorV1, code: string, body: CalendarInputV1): Promise<CalendarSavedV1> {
-    const saved = await this.rpc.request(ResolutionRpc.SaveCalendar, { ...body, actor, code });
+    const saved = await this.resolution.request(ResolutionRpc.SaveCalendar, { ...body, actor, code });
     await this.audit.record(actor, {
       action: saved.before ? 'calendar.update' : 'calendar.create',
       targetType: 'calendar',
@@ -39,7 +35,7 @@ export class ManageCalendarsUseCase {
   }
 
   async addHoliday(actor: ActorV1, calendar: string, body: AddHolidayBodyV1): Promise<HolidayChangeV1> {
-    const change = await this.rpc.request(ResolutionRpc.AddHoliday, {
+    const change = await this.resolution.request(ResolutionRpc.AddHoliday, {
       actor,
       calendar,
       date: body.date,
@@ -56,7 +52,7 @@ export class ManageCalendarsUseCase {
   }
 
   async removeHoliday(actor: ActorV1, calendar: string, date: string): Promise<HolidayChangeV1> {
-    const change = await this.rpc.request(ResolutionRpc.RemoveHoliday, {
+    const change = await this.resolution.request(ResolutionRpc.RemoveHoliday, {
       actor,
       calendar,
       date,
@@ -80,9 +76,11 @@ export class ManageCalendarsUseCase {
     if (problems.length > 0) throw ServiceError.validation(problems);
     if (rows.length === 0) throw ServiceError.validation([{ field: 'csv', constraint: 'isNotEmpty' }]);
     const holidaysOf = async () =>
-      (await this.list(actor, year)).calendars.find((c) => c.code === calendar)?.holidays ?? [];
+      (await this.resolution.request(ResolutionRpc.Calendars, { actor, year })).calendars.find(
+        (c) => c.code === calendar,
+      )?.holidays ?? [];
     const before = await holidaysOf();
-    const result = await this.rpc.request(ResolutionRpc.ImportHolidays, {
+    const result = await this.resolution.request(ResolutionRpc.ImportHolidays, {
       actor,
       calendar,
       year,

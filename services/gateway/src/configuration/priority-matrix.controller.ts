@@ -1,16 +1,20 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PriorityMatrixV1, Role, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
+import { PriorityMatrixV1, Role, RoutingRpc, STAFF_ROLES, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { RoutingClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { ManagePriorityMatrixUseCase } from './manage-priority-matrix.use-case.js';
 
 @ApiTags('configuration')
 @Controller('api/v1/routing/priority-matrix')
 export class PriorityMatrixController {
-  constructor(private readonly matrix: ManagePriorityMatrixUseCase) {}
+  constructor(
+    private readonly routing: RoutingClient,
+    private readonly matrix: ManagePriorityMatrixUseCase,
+  ) {}
 
   @Get()
   @Roles(...STAFF_ROLES)
@@ -18,7 +22,7 @@ export class PriorityMatrixController {
   @ApiOkResponse({ schema: contractSchemaRef(PriorityMatrixV1) })
   @ApiErrors(503)
   get(@CurrentActor() actor: ActorV1): Promise<PriorityMatrixV1> {
-    return this.matrix.get(actor);
+    return this.routing.request(RoutingRpc.GetPriorityMatrix, { actor });
   }
 
   @Put()

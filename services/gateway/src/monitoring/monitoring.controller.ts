@@ -10,26 +10,27 @@ import {
 } from '@nestjs/swagger';
 import {
   AlertIntegrationBodyV1,
+  AlertRecordListV1,
+  IntakeRpc,
+  ReceiveAlertsResultV1,
   Role,
   STAFF_ROLES,
   type ActorV1,
-  type AlertIntegrationSecretV1,
-  type AlertRecordListV1,
-  type ReceiveAlertsResultV1,
 } from '@cau/contracts';
 import { CurrentActor, Public, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { IntakeClient } from '../http/service-clients.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
 import {
-  ALERT_LIST_SCHEMA,
-  INTEGRATION_SCHEMA,
-  INTEGRATION_SECRET_SCHEMA,
   IntegrationIdParams,
+  MonitoringIntegration,
+  MonitoringIntegrationList,
+  MonitoringIntegrationSecret,
   RecentAlertsFilters,
 } from './monitoring.dto.js';
-import { MonitoringUseCase, type IntegrationView } from './monitoring.use-case.js';
+import { MonitoringUseCase } from './monitoring.use-case.js';
 
 const ID = new ContractPipe(IntegrationIdParams);
 const BEARER = /^Bearer +(\S+)$/i;
@@ -59,27 +60,7 @@ export class MonitoringWebhookController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' }, description: 'La integración' })
   @ApiHeader({ name: 'X-CAU-Webhook-Token', required: false, description: 'El secreto, si no se envía como Bearer' })
   @ApiBody({ schema: { type: 'object', description: 'El JSON de Alertmanager o de Zabbix' } })
-  @ApiOkResponse({
-    description: 'Qué se hizo con cada alerta',
-    schema: {
-      type: 'object',
-      required: ['alerts'],
-      properties: {
-        alerts: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['alertKey', 'ticketNumber', 'outcome'],
-            properties: {
-              alertKey: { type: 'string' },
-              ticketNumber: { type: 'integer', description: '0 si la alerta resuelta no tenía ticket abierto' },
-              outcome: { type: 'string', enum: ['opened', 'folded', 'resolved', 'ignored'] },
-            },
-          },
-        },
-      },
-    },
-  })
+  @ApiOkResponse({ schema: contractSchemaRef(ReceiveAlertsResultV1), description: 'Qué se hizo con cada alerta' })
   @ApiErrors(413, 415)
   @ApiErrors(400, 401, 404, 503)
   receive(
@@ -97,20 +78,17 @@ export class MonitoringWebhookController {
 @ApiTags('monitoring')
 @Controller('api/v1')
 export class MonitoringController {
-  constructor(private readonly monitoring: MonitoringUseCase) {}
+  constructor(
+    private readonly intake: IntakeClient,
+    private readonly monitoring: MonitoringUseCase,
+  ) {}
 
   @Get('monitoring/integrations')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Lista las integraciones de monitoreo (Alertmanager, Zabbix)' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['integrations'],
-      properties: { integrations: { type: 'array', items: INTEGRATION_SCHEMA } },
-    },
-  })
+  @ApiOkResponse({ schema: contractSchemaRef(MonitoringIntegrationList) })
   @ApiErrors(503)
-  list(@CurrentActor() actor: ActorV1): Promise<{ integrations: IntegrationView[] }> {
+  list(@CurrentActor() actor: ActorV1): Promise<MonitoringIntegrationList> {
     return this.monitoring.list(actor);
   }
 
@@ -123,13 +101,13 @@ export class MonitoringController {
       'El secreto del webhook se muestra solo en esta respuesta. Categoría, jurisdicción y áreas deben existir (400 nombrando el campo).',
   })
   @ApiBody({ schema: contractSchemaRef(AlertIntegrationBodyV1) })
-  @ApiCreatedResponse({ schema: INTEGRATION_SECRET_SCHEMA })
+  @ApiCreatedResponse({ schema: contractSchemaRef(MonitoringIntegrationSecret) })
   @ApiErrors(413, 415)
   @ApiErrors(400, 503)
   create(
     @CurrentActor() actor: ActorV1,
     @Body(new ContractPipe(AlertIntegrationBodyV1)) body: AlertIntegrationBodyV1,
-  ): Promise<AlertIntegrationSecretV1> {
+  ): Promise<MonitoringIntegrationSecret> {
     return this.monitoring.create(actor, body);
   }
 
@@ -141,14 +119,14 @@ export class MonitoringController {
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiBody({ schema: contractSchemaRef(AlertIntegrationBodyV1) })
-  @ApiOkResponse({ schema: INTEGRATION_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MonitoringIntegration) })
   @ApiErrors(413, 415)
   @ApiErrors(400, 404, 503)
   update(
     @CurrentActor() actor: ActorV1,
     @Param(ID) { id }: IntegrationIdParams,
     @Body(new ContractPipe(AlertIntegrationBodyV1)) body: AlertIntegrationBodyV1,
-  ): Promise<IntegrationView> {
+  ): Promise<MonitoringIntegration> {
     return this.monitoring.update(actor, id, body);
   }
 
@@ -160,9 +138,9 @@ export class MonitoringController {
     description: 'El secreto anterior deja de valer en el acto; el nuevo se muestra solo en esta respuesta.',
   })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ schema: INTEGRATION_SECRET_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(MonitoringIntegrationSecret) })
   @ApiErrors(400, 404, 503)
-  rotate(@CurrentActor() actor: ActorV1, @Param(ID) { id }: IntegrationIdParams): Promise<AlertIntegrationSecretV1> {
+  rotate(@CurrentActor() actor: ActorV1, @Param(ID) { id }: IntegrationIdParams): Promise<MonitoringIntegrationSecret> {
     return this.monitoring.rotate(actor, id);
   }
 
@@ -170,13 +148,13 @@ export class MonitoringController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Las alertas recibidas más recientes, con su ticket y cuántas veces se dispararon' })
   @ApiQueryFromContract(RecentAlertsFilters)
-  @ApiOkResponse({ schema: ALERT_LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(AlertRecordListV1) })
   @ApiErrors(400, 503)
   recent(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(RecentAlertsFilters, ['limit'])) filters: RecentAlertsFilters,
   ): Promise<AlertRecordListV1> {
-    return this.monitoring.recent(actor, filters);
+    return this.intake.request(IntakeRpc.RecentAlerts, { actor, ...filters });
   }
 
   @Get('tickets/:number/alerts')
@@ -186,12 +164,12 @@ export class MonitoringController {
     description: 'Personal del CAU: origen, etiquetas, cuántas veces se disparó y cuándo por última vez.',
   })
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ schema: ALERT_LIST_SCHEMA })
+  @ApiOkResponse({ schema: contractSchemaRef(AlertRecordListV1) })
   @ApiErrors(400, 503)
   ofTicket(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TicketNumberParams, ['number'])) { number }: TicketNumberParams,
   ): Promise<AlertRecordListV1> {
-    return this.monitoring.ofTicket(actor, number);
+    return this.intake.request(IntakeRpc.TicketAlerts, { actor, number });
   }
 }

@@ -5,13 +5,11 @@ import {
   type ProblemActionInputV1,
   type ProblemChangeV1,
   type ProblemInputV1,
-  type ProblemsV1,
   type ProblemTicketsInputV1,
   type ProblemV1,
 } from '@cau/contracts';
-import { RpcClient } from '@cau/messaging';
 import { AuditRepository, type AuditChange } from '../audit/audit.repository.js';
-import type { ProblemsQuery } from './problems.dto.js';
+import { ResolutionClient } from '../http/service-clients.js';
 
 /**
  * Resolution owns problem records (it keeps every ticket's area and status); the gateway passes the
@@ -21,20 +19,12 @@ import type { ProblemsQuery } from './problems.dto.js';
 @Injectable()
 export class ManageProblemsUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly resolution: ResolutionClient,
     private readonly audit: AuditRepository,
   ) {}
 
-  list(actor: ActorV1, query: ProblemsQuery): Promise<ProblemsV1> {
-    return this.rpc.request(ResolutionRpc.ListProblems, { ...query, actor });
-  }
-
-  get(actor: ActorV1, id: string): Promise<ProblemV1> {
-    return this.rpc.request(ResolutionRpc.GetProblem, { actor, id });
-  }
-
   async create(actor: ActorV1, body: ProblemInputV1): Promise<ProblemV1> {
-    const created = await this.rpc.request(ResolutionRpc.CreateProblem, { actor, body });
+    const created = await this.resolution.request(ResolutionRpc.CreateProblem, { actor, body });
     await this.record(actor, 'problem.create', created.id, null, {
       ...analysisOf(created),
       tickets: numbersOf(created),
@@ -43,29 +33,29 @@ export class ManageProblemsUseCase {
   }
 
   async change(actor: ActorV1, id: string, body: ProblemChangeV1): Promise<ProblemV1> {
-    const before = await this.get(actor, id);
-    const after = await this.rpc.request(ResolutionRpc.ChangeProblem, { actor, id, body });
+    const before = await this.resolution.request(ResolutionRpc.GetProblem, { actor, id });
+    const after = await this.resolution.request(ResolutionRpc.ChangeProblem, { actor, id, body });
     const closed = before.status !== 'cerrado' && after.status === 'cerrado';
     await this.record(actor, closed ? 'problem.close' : 'problem.update', id, analysisOf(before), analysisOf(after));
     return after;
   }
 
   async addAction(actor: ActorV1, id: string, body: ProblemActionInputV1): Promise<ProblemV1> {
-    const after = await this.rpc.request(ResolutionRpc.AddProblemAction, { actor, id, body });
+    const after = await this.resolution.request(ResolutionRpc.AddProblemAction, { actor, id, body });
     await this.record(actor, 'problem.add-action', id, null, { action: after.actions.at(-1)?.text ?? body.text });
     return after;
   }
 
   async link(actor: ActorV1, id: string, body: ProblemTicketsInputV1): Promise<ProblemV1> {
-    const before = await this.get(actor, id);
-    const after = await this.rpc.request(ResolutionRpc.LinkProblemTickets, { actor, id, body });
+    const before = await this.resolution.request(ResolutionRpc.GetProblem, { actor, id });
+    const after = await this.resolution.request(ResolutionRpc.LinkProblemTickets, { actor, id, body });
     await this.record(actor, 'problem.link-tickets', id, { tickets: numbersOf(before) }, { tickets: numbersOf(after) });
     return after;
   }
 
   async unlink(actor: ActorV1, id: string, ticket: number): Promise<ProblemV1> {
-    const before = await this.get(actor, id);
-    const after = await this.rpc.request(ResolutionRpc.UnlinkProblemTicket, { actor, id, ticket });
+    const before = await this.resolution.request(ResolutionRpc.GetProblem, { actor, id });
+    const after = await this.resolution.request(ResolutionRpc.UnlinkProblemTicket, { actor, id, ticket });
     await this.record(
       actor,
       'problem.unlink-ticket',

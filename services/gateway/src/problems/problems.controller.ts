@@ -4,24 +4,20 @@ import {
   ProblemActionInputV1,
   ProblemChangeV1,
   ProblemInputV1,
+  ProblemsV1,
   ProblemTicketsInputV1,
+  ProblemV1,
+  ResolutionRpc,
   Role,
   type ActorV1,
-  type ProblemsV1,
-  type ProblemV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
+import { ResolutionClient } from '../http/service-clients.js';
 import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
 import { ManageProblemsUseCase } from './manage-problems.use-case.js';
-import {
-  ProblemIdParams,
-  ProblemResponse,
-  ProblemsQuery,
-  ProblemsResponse,
-  ProblemTicketParams,
-} from './problems.dto.js';
+import { ProblemIdParams, ProblemsQuery, ProblemTicketParams } from './problems.dto.js';
 
 const STAFF = [Role.Operator, Role.Agent, Role.Supervisor, Role.Admin] as const;
 const ID_PARAM = { name: 'id', schema: { type: 'string', format: 'uuid' } } as const;
@@ -35,7 +31,10 @@ const ID = new ContractPipe(ProblemIdParams);
 @ApiTags('problems')
 @Controller('api/v1/problems')
 export class ProblemsController {
-  constructor(private readonly problems: ManageProblemsUseCase) {}
+  constructor(
+    private readonly resolution: ResolutionClient,
+    private readonly problems: ManageProblemsUseCase,
+  ) {}
 
   @Get()
   @Roles(...STAFF)
@@ -44,13 +43,13 @@ export class ProblemsController {
     description: 'Primero los no cerrados, los cambiados más recientemente antes. `openCount` cuenta los no cerrados.',
   })
   @ApiQueryFromContract(ProblemsQuery)
-  @ApiOkResponse({ type: ProblemsResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemsV1) })
   @ApiErrors(400, 403, 503)
   list(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(ProblemsQuery, ['ticket'])) query: ProblemsQuery,
   ): Promise<ProblemsV1> {
-    return this.problems.list(actor, query);
+    return this.resolution.request(ResolutionRpc.ListProblems, { ...query, actor });
   }
 
   @Post()
@@ -61,7 +60,7 @@ export class ProblemsController {
       'A mano o desde los incidentes recurrentes: `tickets` vincula ya los incidentes que lo hicieron visible (un ticket está en a lo sumo un problema). Lo crean el personal del área responsable, supervisores y administradores.',
   })
   @ApiBody({ schema: contractSchemaRef(ProblemInputV1) })
-  @ApiCreatedResponse({ type: ProblemResponse })
+  @ApiCreatedResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 409, 413, 415, 503)
   create(
     @CurrentActor() actor: ActorV1,
@@ -74,10 +73,10 @@ export class ProblemsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Un problema, con sus incidentes vinculados y las acciones realizadas' })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ProblemResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 404, 503)
   get(@CurrentActor() actor: ActorV1, @Param(ID) { id }: ProblemIdParams): Promise<ProblemV1> {
-    return this.problems.get(actor, id);
+    return this.resolution.request(ResolutionRpc.GetProblem, { actor, id });
   }
 
   @Patch(':id')
@@ -89,7 +88,7 @@ export class ProblemsController {
   })
   @ApiParam(ID_PARAM)
   @ApiBody({ schema: contractSchemaRef(ProblemChangeV1) })
-  @ApiOkResponse({ type: ProblemResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   change(
     @CurrentActor() actor: ActorV1,
@@ -105,7 +104,7 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Registra una acción realizada (quién y cuándo se guardan solos)' })
   @ApiParam(ID_PARAM)
   @ApiBody({ schema: contractSchemaRef(ProblemActionInputV1) })
-  @ApiOkResponse({ type: ProblemResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   addAction(
     @CurrentActor() actor: ActorV1,
@@ -125,7 +124,7 @@ export class ProblemsController {
   })
   @ApiParam(ID_PARAM)
   @ApiBody({ schema: contractSchemaRef(ProblemTicketsInputV1) })
-  @ApiOkResponse({ type: ProblemResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   link(
     @CurrentActor() actor: ActorV1,
@@ -140,7 +139,7 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Desvincula un incidente del problema' })
   @ApiParam(ID_PARAM)
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ type: ProblemResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemV1) })
   @ApiErrors(400, 403, 404, 503)
   unlink(
     @CurrentActor() actor: ActorV1,

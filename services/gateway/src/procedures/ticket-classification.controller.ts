@@ -1,13 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ReclassifyTicketBodyV1, Role, RoutingRpc, type ActorV1 } from '@cau/contracts';
+import { ReclassifyTicketBodyV1, Role, RoutingRpc, TicketClassificationV1, type ActorV1 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { RoutingClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
-import { TicketClassificationResponse } from './ticket-classification.dto.js';
 
 const { Operator, Agent, Supervisor, Admin } = Role;
 
@@ -31,13 +30,16 @@ export class TicketClassificationController {
       'también para clasificar los tickets que llegan por correo.',
   })
   @ApiBody({ schema: contractSchemaRef(ReclassifyTicketBodyV1) })
-  @ApiOkResponse({ type: TicketClassificationResponse, description: 'La clasificación del ticket tras el cambio' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(TicketClassificationV1),
+    description: 'La clasificación del ticket tras el cambio',
+  })
   @ApiErrors(400, 404, 413, 415, 503)
   reclassify(
     @CurrentActor() actor: ActorV1,
     @Param(new ContractPipe(TicketNumberParams, ['number'])) { number }: TicketNumberParams,
     @Body(new ContractPipe(ReclassifyTicketBodyV1)) body: ReclassifyTicketBodyV1,
-  ): Promise<TicketClassificationResponse> {
+  ): Promise<TicketClassificationV1> {
     // Routing keeps the classification and the priority matrix, so it decides and records the correction.
     return this.routing.request(RoutingRpc.Reclassify, { actor, number, body }, 'body');
   }

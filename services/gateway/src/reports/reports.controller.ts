@@ -15,26 +15,26 @@ import type { Readable } from 'node:stream';
 import {
   DESK_REPORT_ROLES,
   KpiReportParamsV1,
+  KpiReportV1,
   ProblemsReportParamsV1,
+  ProblemsReportV1,
   ProductivityReportParamsV1,
+  ProductivityReportV1,
   RecurringReportParamsV1,
+  RecurringReportV1,
   REPORT_ROLES,
   ReportLimits,
   ReportingRpc,
   ReadModelRebuildIdV1,
+  ReadModelRebuildV1,
   ReportScheduleIdV1,
   ReportScheduleInputV1,
+  ReportScheduleV1,
   Role,
   TicketFiltersV1,
   YearlyReportParamsV1,
+  YearlyReportV1,
   type ActorV1,
-  type KpiReportV1,
-  type ProblemsReportV1,
-  type ProductivityReportV1,
-  type ReadModelRebuildV1,
-  type RecurringReportV1,
-  type ReportScheduleV1,
-  type YearlyReportV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
@@ -43,14 +43,6 @@ import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-sch
 import { ReportingClient } from '../http/service-clients.js';
 import { ExportTicketPagesUseCase } from './export-ticket-pages.use-case.js';
 import { kpiCsv, kpiXlsx, productivityXlsx } from './kpi-export.js';
-import {
-  KpiReportResponse,
-  ProblemsReportResponse,
-  ProductivityReportResponse,
-  RecurringReportResponse,
-  YearlyReportResponse,
-} from './report.dto.js';
-import { ReportScheduleResponse } from './report-schedule.dto.js';
 import { TICKET_FILTER_CONVERSIONS, TICKET_FILTER_DOCS } from '../tickets/ticket-list-query.js';
 import { ticketsCsv, ticketsXlsx } from './ticket-export.js';
 
@@ -77,7 +69,10 @@ export class ReportsController {
   @Get('kpis')
   @ApiOperation({ summary: 'Indicadores por período, en general o por dimensión', description: PERIOD_RULES })
   @ApiQueryFromContract(KpiReportParamsV1)
-  @ApiOkResponse({ type: KpiReportResponse, description: 'Una fila por período (y valor de la dimensión)' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(KpiReportV1),
+    description: 'Una fila por período (y valor de la dimensión)',
+  })
   @ApiErrors(400, 403, 503)
   kpis(
     @CurrentActor() actor: ActorV1,
@@ -128,7 +123,10 @@ export class ReportsController {
     description: PERIOD_RULES,
   })
   @ApiQueryFromContract(RecurringReportParamsV1)
-  @ApiOkResponse({ type: RecurringReportResponse, description: 'Los grupos que se repiten, del más repetido al menos' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(RecurringReportV1),
+    description: 'Los grupos que se repiten, del más repetido al menos',
+  })
   @ApiErrors(400, 403, 503)
   recurring(
     @CurrentActor() actor: ActorV1,
@@ -145,7 +143,7 @@ export class ReportsController {
       'ven todos los problemas; un agente, los de su área; un referente no los ve (403), como en los problemas mismos.',
   })
   @ApiQueryFromContract(ProblemsReportParamsV1)
-  @ApiOkResponse({ type: ProblemsReportResponse, description: 'Los problemas abiertos y cuántos hay' })
+  @ApiOkResponse({ schema: contractSchemaRef(ProblemsReportV1), description: 'Los problemas abiertos y cuántos hay' })
   @ApiErrors(400, 403, 503)
   problems(
     @CurrentActor() actor: ActorV1,
@@ -157,7 +155,7 @@ export class ReportsController {
   @Get('yearly')
   @ApiOperation({ summary: 'Por año: tickets, servicios realizados y jurisdicciones atendidas (hasta 5 años)' })
   @ApiQueryFromContract(YearlyReportParamsV1)
-  @ApiOkResponse({ type: YearlyReportResponse, description: 'Un elemento por año pedido' })
+  @ApiOkResponse({ schema: contractSchemaRef(YearlyReportV1), description: 'Un elemento por año pedido' })
   @ApiErrors(400, 403, 503)
   yearly(
     @CurrentActor() actor: ActorV1,
@@ -175,7 +173,10 @@ export class ReportsController {
       'un referente, los tickets de su jurisdicción.',
   })
   @ApiQueryFromContract(ProductivityReportParamsV1)
-  @ApiOkResponse({ type: ProductivityReportResponse, description: 'Técnicos, áreas y tipos del período' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(ProductivityReportV1),
+    description: 'Técnicos, áreas y tipos del período',
+  })
   @ApiErrors(400, 403, 503)
   productivity(
     @CurrentActor() actor: ActorV1,
@@ -243,7 +244,10 @@ export class ReportsController {
   @Get('schedules')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Los reportes programados (diarios, semanales, mensuales) y sus destinatarios' })
-  @ApiOkResponse({ type: [ReportScheduleResponse], description: 'Cada programación con el último período enviado' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: contractSchemaRef(ReportScheduleV1) },
+    description: 'Cada programación con el último período enviado',
+  })
   @ApiErrors(403, 503)
   listSchedules(@CurrentActor() actor: ActorV1): Promise<ReportScheduleV1[]> {
     return this.reporting.request(ReportingRpc.ListSchedules, { actor });
@@ -258,7 +262,7 @@ export class ReportsController {
       'en el idioma indicado (`es` si no se indica).',
   })
   @ApiBody({ schema: contractSchemaRef(ReportScheduleInputV1) })
-  @ApiCreatedResponse({ type: ReportScheduleResponse, description: 'Programado' })
+  @ApiCreatedResponse({ schema: contractSchemaRef(ReportScheduleV1), description: 'Programado' })
   @ApiErrors(400, 403, 503)
   createSchedule(
     @CurrentActor() actor: ActorV1,
@@ -290,7 +294,7 @@ export class ReportsController {
       'Responde enseguida; las consultas siguen respondiendo con los modelos actuales hasta el reemplazo. ' +
       'Si ya hay una reconstrucción en curso, responde esa. También: `npm run reporting -- rebuild`.',
   })
-  @ApiAcceptedResponse({ description: 'La reconstrucción y su avance' })
+  @ApiAcceptedResponse({ schema: contractSchemaRef(ReadModelRebuildV1), description: 'La reconstrucción y su avance' })
   @ApiErrors(403, 503)
   startRebuild(@CurrentActor() actor: ActorV1): Promise<ReadModelRebuildV1> {
     return this.reporting.request(ReportingRpc.StartRebuild, { actor });
@@ -300,7 +304,7 @@ export class ReportsController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'El avance de una reconstrucción (secuencia del flujo alcanzada, eventos aplicados)' })
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
-  @ApiOkResponse({ description: 'Estado: running, done o failed' })
+  @ApiOkResponse({ schema: contractSchemaRef(ReadModelRebuildV1), description: 'Estado: running, done o failed' })
   @ApiErrors(400, 403, 404, 503)
   rebuild(
     @CurrentActor() actor: ActorV1,

@@ -2,25 +2,30 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   REPORT_ROLES,
+  ReportingRpc,
   Role,
   StepTargetsInputV1,
+  StepTargetsV1,
   StepTimesParamsV1,
+  StepTimesReportV1,
   type ActorV1,
-  type StepTargetsV1,
-  type StepTimesReportV1,
 } from '@cau/contracts';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
-import { ApiQueryFromContract } from '../openapi/contract-schemas.js';
-import { StepTargetsInputBody, StepTargetsResponse, StepTimesReportResponse } from './step-times.dto.js';
+import { ReportingClient } from '../http/service-clients.js';
+import { ApiQueryFromContract, contractSchemaRef } from '../openapi/contract-schemas.js';
+import { StepTargetsInputBody } from './step-times.dto.js';
 import { StepTimesUseCase } from './step-times.use-case.js';
 
 @ApiTags('reports')
 @Controller('api/v1/reports')
 @Roles(...REPORT_ROLES)
 export class StepTimesController {
-  constructor(private readonly stepTimes: StepTimesUseCase) {}
+  constructor(
+    private readonly reporting: ReportingClient,
+    private readonly stepTimes: StepTimesUseCase,
+  ) {}
 
   @Get('step-times')
   @ApiOperation({
@@ -33,13 +38,16 @@ export class StepTimesController {
       'y un referente su jurisdicción (`scope`). Qué evento empieza y termina cada actividad: docs/indicators.md.',
   })
   @ApiQueryFromContract(StepTimesParamsV1)
-  @ApiOkResponse({ type: StepTimesReportResponse, description: 'Una fila por actividad, 01 a 10 (y 08b)' })
+  @ApiOkResponse({
+    schema: contractSchemaRef(StepTimesReportV1),
+    description: 'Una fila por actividad, 01 a 10 (y 08b)',
+  })
   @ApiErrors(400, 403, 503)
   report(
     @CurrentActor() actor: ActorV1,
     @Query(new ContractPipe(StepTimesParamsV1)) params: StepTimesParamsV1,
   ): Promise<StepTimesReportV1> {
-    return this.stepTimes.report(actor, params);
+    return this.reporting.request(ReportingRpc.StepTimes, { actor, ...params });
   }
 
   @Get('step-targets')
@@ -47,10 +55,10 @@ export class StepTimesController {
     summary:
       'Las metas por actividad vigentes (por omisión, los tiempos del procedimiento «Atención a Usuarios y Soporte Técnico»)',
   })
-  @ApiOkResponse({ type: StepTargetsResponse })
+  @ApiOkResponse({ schema: contractSchemaRef(StepTargetsV1) })
   @ApiErrors(403, 503)
   targets(@CurrentActor() actor: ActorV1): Promise<StepTargetsV1> {
-    return this.stepTimes.targets(actor);
+    return this.reporting.request(ReportingRpc.StepTargets, { actor });
   }
 
   @Put('step-targets')
@@ -62,7 +70,7 @@ export class StepTimesController {
       'conservan la suya. Los reportes usan las metas nuevas de inmediato, también para períodos pasados.',
   })
   @ApiBody({ type: StepTargetsInputBody })
-  @ApiOkResponse({ type: StepTargetsResponse, description: 'Todas las metas, ya vigentes' })
+  @ApiOkResponse({ schema: contractSchemaRef(StepTargetsV1), description: 'Todas las metas, ya vigentes' })
   @ApiErrors(400, 403, 413, 415, 503)
   replaceTargets(
     @CurrentActor() actor: ActorV1,

@@ -17,10 +17,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ActorEnvelopeBase } from '../../common.js';
 import { AREA_CODE_PATTERN, PRIORITIES, type Priority } from '../../enums.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 export const ALERT_SOURCE_KINDS = ['alertmanager', 'zabbix'] as const;
 export type AlertSourceKind = (typeof ALERT_SOURCE_KINDS)[number];
@@ -60,6 +62,7 @@ export class AlertAreaRuleV1 {
   @IsString()
   @NotBlank()
   @MaxLength(100)
+  @Documented({ description: 'Nombre de la etiqueta (match = label)' })
   key?: string;
 
   @IsDefined()
@@ -217,52 +220,178 @@ export class ReceiveAlertsCommandV1 {
   payload!: unknown;
 }
 
-export interface AlertIntegrationV1 extends Required<Omit<AlertIntegrationBodyV1, 'enabled'>> {
-  id: string;
-  enabled: boolean;
-  secretRotatedAt: string;
-  createdAt: string;
-  updatedAt: string;
+export class AlertIntegrationV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsIn(ALERT_SOURCE_KINDS)
+  kind!: AlertSourceKind;
+
+  @IsBoolean()
+  @Documented({ description: 'false: el webhook responde 404 y no se registra nada' })
+  enabled!: boolean;
+
+  @IsString()
+  @Documented({ description: 'Jurisdicción de los tickets que abre' })
+  jurisdiction!: string;
+
+  @IsString()
+  @Documented({ description: 'Categoría del catálogo de sus tickets' })
+  category!: string;
+
+  @IsEmail()
+  @Documented({ description: 'Solicitante de los tickets (el equipo de monitoreo)' })
+  contactEmail!: string;
+
+  @IsString()
+  contactName!: string;
+
+  @Matches(AREA_CODE_PATTERN)
+  @Documented({ description: 'Área de una alerta que ninguna regla asigna' })
+  defaultArea!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => AlertAreaRuleV1)
+  @Documented({ description: 'La primera regla que coincide decide el área' })
+  areaRules!: AlertAreaRuleV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => AlertSeverityPriorityV1)
+  @Documented({ description: 'Severidad → prioridad; sin regla, los valores por omisión de la herramienta' })
+  severityPriorities!: AlertSeverityPriorityV1[];
+
+  @IsInt()
+  @Min(1)
+  @Documented({ description: 'Minutos mínimos entre dos notas de repetición de la misma alerta en el ticket' })
+  noteIntervalMinutes!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  secretRotatedAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
 }
 
-export interface AlertIntegrationListV1 {
-  integrations: AlertIntegrationV1[];
+export class AlertIntegrationListV1 {
+  @ValidateNested({ each: true })
+  @Type(() => AlertIntegrationV1)
+  integrations!: AlertIntegrationV1[];
 }
 
-export interface AlertIntegrationSecretV1 {
-  integration: AlertIntegrationV1;
+export class AlertIntegrationSecretV1 {
+  @ValidateNested()
+  @Type(() => AlertIntegrationV1)
+  integration!: AlertIntegrationV1;
+
   /** Shown once: only its hash is kept. */
-  secret: string;
+  @IsString()
+  @Documented({ description: 'El secreto del webhook: se muestra solo esta vez (se guarda su hash)' })
+  secret!: string;
 }
 
-export interface AlertRecordV1 {
-  id: string;
-  integrationId: string;
-  integrationName: string;
-  kind: AlertSourceKind;
+export class AlertRecordV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  integrationId!: string;
+
+  @IsString()
+  integrationName!: string;
+
+  @IsIn(ALERT_SOURCE_KINDS)
+  kind!: AlertSourceKind;
+
   /** Alertmanager's fingerprint, or Zabbix's trigger id. */
-  alertKey: string;
-  name: string;
-  severity: string | null;
-  priority: Priority;
-  area: string;
-  labels: Record<string, string>;
-  status: 'firing' | 'resolved';
-  firingCount: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-  ticketId: string;
-  ticketNumber: number;
+  @IsString()
+  @Documented({ description: 'Huella (fingerprint) de Alertmanager o `trigger:<id>` de Zabbix' })
+  alertKey!: string;
+
+  @IsString()
+  name!: string;
+
+  @IsString()
+  @Documented({ nullable: true })
+  severity!: string | null;
+
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @Matches(AREA_CODE_PATTERN)
+  area!: string;
+
+  @IsObject()
+  @JSONSchema({ type: 'object', additionalProperties: { type: 'string' } })
+  labels!: Record<string, string>;
+
+  @IsIn(['firing', 'resolved'])
+  status!: 'firing' | 'resolved';
+
+  @IsInt()
+  @Min(1)
+  @Documented({ description: 'Veces que se disparó mientras el ticket estuvo abierto' })
+  firingCount!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  firstSeenAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  lastSeenAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  resolvedAt!: string | null;
+
+  @IsUUID()
+  ticketId!: string;
+
+  @IsInt()
+  @Min(1)
+  ticketNumber!: number;
+
   /** When the ticket was closed or merged: a new firing then opens a new ticket. */
-  finishedAt: string | null;
+  @IsString()
+  @Documented({
+    nullable: true,
+    format: 'date-time',
+    description: 'Cuándo se cerró o fusionó el ticket: el siguiente disparo abre otro',
+  })
+  finishedAt!: string | null;
 }
 
-export interface AlertRecordListV1 {
-  alerts: AlertRecordV1[];
+export class AlertRecordListV1 {
+  @ValidateNested({ each: true })
+  @Type(() => AlertRecordV1)
+  alerts!: AlertRecordV1[];
 }
 
-export interface ReceiveAlertsResultV1 {
+/** What intake did with one alert of a notification. */
+export class ReceivedAlertV1 {
+  @IsString()
+  alertKey!: string;
+
+  @IsInt()
+  @Documented({ description: '0 si la alerta resuelta no tenía ticket abierto' })
+  ticketNumber!: number;
+
+  @IsIn(['opened', 'folded', 'resolved', 'ignored'])
+  outcome!: 'opened' | 'folded' | 'resolved' | 'ignored';
+}
+
+export class ReceiveAlertsResultV1 {
   /** One per alert of the notification, in order. */
-  alerts: Array<{ alertKey: string; ticketNumber: number; outcome: 'opened' | 'folded' | 'resolved' | 'ignored' }>;
+  @ValidateNested({ each: true })
+  @Type(() => ReceivedAlertV1)
+  alerts!: ReceivedAlertV1[];
 }

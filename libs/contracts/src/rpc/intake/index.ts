@@ -1,17 +1,17 @@
 import { defineCommand, defineQuery, replyOf } from '../define.js';
 import {
   AlertIntegrationIdCommandV1,
+  AlertIntegrationListV1,
+  AlertIntegrationSecretV1,
+  AlertIntegrationV1,
+  AlertRecordListV1,
   CreateAlertIntegrationCommandV1,
   ListAlertIntegrationsQueryV1,
   ReceiveAlertsCommandV1,
+  ReceiveAlertsResultV1,
   RecentAlertsQueryV1,
   TicketAlertsQueryV1,
   UpdateAlertIntegrationCommandV1,
-  type AlertIntegrationListV1,
-  type AlertIntegrationSecretV1,
-  type AlertIntegrationV1,
-  type AlertRecordListV1,
-  type ReceiveAlertsResultV1,
 } from './alerts.js';
 import {
   CatalogueV1,
@@ -92,31 +92,31 @@ export const IntakeRpc = {
    * source, with its webhook secret) and the alert records that fold repeated firings into one ticket.
    */
   /** The gateway's webhook: one Alertmanager or Zabbix notification, with the hash of the secret presented. */
-  ReceiveAlerts: defineCommand('intake.alerts.receive.v1', ReceiveAlertsCommandV1, replyOf<ReceiveAlertsResultV1>()),
+  ReceiveAlerts: defineCommand('intake.alerts.receive.v1', ReceiveAlertsCommandV1, ReceiveAlertsResultV1),
   /** Administrators: the integrations. */
   ListAlertIntegrations: defineQuery(
     'intake.alerts.integrations.list.v1',
     ListAlertIntegrationsQueryV1,
-    replyOf<AlertIntegrationListV1>(),
+    AlertIntegrationListV1,
   ),
   CreateAlertIntegration: defineCommand(
     'intake.alerts.integrations.create.v1',
     CreateAlertIntegrationCommandV1,
-    replyOf<AlertIntegrationSecretV1>(),
+    AlertIntegrationSecretV1,
   ),
   UpdateAlertIntegration: defineCommand(
     'intake.alerts.integrations.update.v1',
     UpdateAlertIntegrationCommandV1,
-    replyOf<AlertIntegrationV1>(),
+    AlertIntegrationV1,
   ),
   /** Administrators: a new secret, answered once (only its hash is kept). */
   RotateAlertSecret: defineCommand(
     'intake.alerts.integrations.rotate.v1',
     AlertIntegrationIdCommandV1,
-    replyOf<AlertIntegrationSecretV1>(),
+    AlertIntegrationSecretV1,
   ),
   /** Administrators: the latest alert records with their tickets. */
-  RecentAlerts: defineQuery('intake.alerts.recent.v1', RecentAlertsQueryV1, replyOf<AlertRecordListV1>()),
+  RecentAlerts: defineQuery('intake.alerts.recent.v1', RecentAlertsQueryV1, AlertRecordListV1),
   /** Staff: the alerts folded into one ticket (the ticket workspace's monitoring section). */
-  TicketAlerts: defineQuery('intake.alerts.ticket.v1', TicketAlertsQueryV1, replyOf<AlertRecordListV1>()),
+  TicketAlerts: defineQuery('intake.alerts.ticket.v1', TicketAlertsQueryV1, AlertRecordListV1),
 };

@@ -19,12 +19,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
-import { Language, Role, type TicketType } from '../../enums.js';
+import { Language, Role, TICKET_TYPES, type TicketType } from '../../enums.js';
 import { defineEvent } from '../../events/envelope.js';
 import { Limits } from '../../limits.js';
 import { TicketFiltersV1 } from './tickets.js';
 import { NotBlank } from '../../not-blank.js';
-import type { ProblemStatus } from '../resolution/problems.js';
+import { Documented } from '../../reply-schema.js';
+import { PROBLEM_STATUSES, type ProblemStatus } from '../resolution/problems.js';
 
 /**
  * Indicators of the service desk (docs/domain.md § Reports). Definitions of every
@@ -35,6 +36,9 @@ import type { ProblemStatus } from '../resolution/problems.js';
  * live stream reads its acknowledged position to tell browsers of a change once the read side shows it.
  */
 export const READ_MODELS_DURABLE = 'reporting';
+
+/** How a share is documented. */
+const SHARE = 'Proporción 0–1 con cuatro decimales; null si el denominador es 0';
 
 /**
  * Who reads the desk's reports as a whole: supervisors, administrators and operators (the desk's work is
@@ -49,10 +53,20 @@ export const DESK_REPORT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin, 
 export const REPORT_ROLES: readonly Role[] = [...DESK_REPORT_ROLES, Role.Agent, Role.Referente];
 
 /** The part of the desk's work a report covers when it is not the whole: one area's or one jurisdiction's tickets. */
-export interface ReportScopeV1 {
-  dimension: 'area' | 'jurisdiction';
-  value: string;
+export class ReportScopeV1 {
+  @IsIn(['area', 'jurisdiction'])
+  dimension!: 'area' | 'jurisdiction';
+
+  @IsString()
+  @Documented({ description: 'El área del agente o la jurisdicción del referente' })
+  value!: string;
 }
+
+/** How a report documents its `scope`. */
+export const REPORT_SCOPE_DOC = {
+  nullable: true,
+  description: 'null: toda la mesa; si no, el área (agentes) o la jurisdicción (referentes) que cubre',
+} as const;
 
 export const REPORT_GRANULARITIES = ['day', 'week', 'month'] as const;
 export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
@@ -194,190 +208,478 @@ export class ProductivityReportQueryV1 extends ProductivityReportParamsV1 {
 }
 
 /** Mean durations in minutes (one decimal); null when nothing was measured. */
-export interface MeanDurationV1 {
-  business: number | null;
-  calendar: number | null;
+export class MeanDurationV1 {
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Promedio en minutos hábiles; null si no se midió nada' })
+  business!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Promedio en minutos corridos' })
+  calendar!: number | null;
 }
 
 /** One technician's work in the period (docs/indicators.md "Productivity"). */
-export interface TechnicianFiguresV1 {
-  accountId: string;
+export class TechnicianFiguresV1 {
+  @IsUUID()
+  accountId!: string;
+
   /** The name the latest of their counted steps recorded. */
-  name: string;
+  @IsString()
+  @Documented({ description: 'El nombre registrado en el último de sus pasos contados' })
+  name!: string;
+
   /** Distinct tickets they took, or were assigned, in the period. */
-  taken: number;
+  @IsInt()
+  @Documented({ description: 'Tickets distintos que tomó o le asignaron en el período' })
+  taken!: number;
+
   /** Tickets closed in the period whose approved solution they registered. */
-  solved: number;
+  @IsInt()
+  @Documented({ description: 'Tickets cerrados en el período cuya solución aprobada registró' })
+  solved!: number;
+
   /** Minutes of the work logs they recorded in the period. */
-  minutesLogged: number;
+  @IsInt()
+  @Documented({ description: 'Minutos de los registros de trabajo que hizo en el período' })
+  minutesLogged!: number;
+
   /** Mean of resolution's registration → approved solution over the tickets they solved. */
-  resolution: MeanDurationV1;
+  @ValidateNested()
+  @Type(() => MeanDurationV1)
+  @Documented({ description: 'Resolución promedio (registro → solución aprobada) de sus resueltos' })
+  resolution!: MeanDurationV1;
 }
 
 /** What one area resolved in the period: tickets closed whose approved solution the area registered. */
-export interface AreaResolutionFiguresV1 {
-  area: string;
-  resolved: number;
-  resolution: MeanDurationV1;
+export class AreaResolutionFiguresV1 {
+  @IsString()
+  @Documented({ description: 'Código del área' })
+  area!: string;
+
+  @IsInt()
+  @Documented({ description: 'Tickets cerrados en el período con la solución que registró el área' })
+  resolved!: number;
+
+  @ValidateNested()
+  @Type(() => MeanDurationV1)
+  resolution!: MeanDurationV1;
+
   /** Minutes of the work logs recorded in the area in the period. */
-  minutesLogged: number;
+  @IsInt()
+  @Documented({ description: 'Minutos de trabajo registrados en el área en el período' })
+  minutesLogged!: number;
 }
 
 /** One ticket type's figures in the period. */
-export interface TicketTypeFiguresV1 {
-  type: TicketType;
+export class TicketTypeFiguresV1 {
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
   /** Tickets of the type registered in the period. */
-  opened: number;
+  @IsInt()
+  @Documented({ description: 'Registrados en el período' })
+  opened!: number;
+
   /** Tickets of the type closed in the period (and still closed). */
-  closed: number;
-  resolution: MeanDurationV1;
+  @IsInt()
+  @Documented({ description: 'Cerrados en el período (y aún cerrados)' })
+  closed!: number;
+
+  @ValidateNested()
+  @Type(() => MeanDurationV1)
+  resolution!: MeanDurationV1;
 }
 
-export interface ProductivityReportV1 {
-  from: string;
-  to: string;
+export class ProductivityReportV1 {
+  @IsString()
+  @Documented({ format: 'date' })
+  from!: string;
+
+  @IsString()
+  @Documented({ format: 'date' })
+  to!: string;
+
   /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
-  scope: ReportScopeV1 | null;
-  timeZone: string;
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
+  @IsString()
+  timeZone!: string;
+
   /** Most tickets solved first, then most taken, then by name. */
-  technicians: TechnicianFiguresV1[];
+  @ValidateNested({ each: true })
+  @Type(() => TechnicianFiguresV1)
+  @Documented({ description: 'Más resueltos primero, luego más tomados, luego por nombre' })
+  technicians!: TechnicianFiguresV1[];
+
   /** Most resolved first, then by area code. */
-  areas: AreaResolutionFiguresV1[];
+  @ValidateNested({ each: true })
+  @Type(() => AreaResolutionFiguresV1)
+  @Documented({ description: 'Más resueltos primero, luego por código' })
+  areas!: AreaResolutionFiguresV1[];
+
   /** Every ticket type, in the catalogue's order, with zeros when nothing happened. */
-  types: TicketTypeFiguresV1[];
+  @ValidateNested({ each: true })
+  @Type(() => TicketTypeFiguresV1)
+  @Documented({ description: 'Todos los tipos, en el orden del catálogo' })
+  types!: TicketTypeFiguresV1[];
 }
 
 /** Average and distribution of a duration, in minutes; null when nothing was measured. */
-export interface DurationStatsV1 {
-  average: number | null;
-  p50: number | null;
-  p90: number | null;
+export class DurationStatsV1 {
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Promedio en minutos; null si no se midió nada' })
+  average!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Mediana en minutos' })
+  p50!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Percentil 90 en minutos' })
+  p90!: number | null;
 }
 
-export interface TimingV1 {
+export class TimingV1 {
   /** Tickets measured. */
-  count: number;
-  business: DurationStatsV1;
-  calendar: DurationStatsV1;
+  @IsInt()
+  @Documented({ description: 'Tickets medidos' })
+  count!: number;
+
+  @ValidateNested()
+  @Type(() => DurationStatsV1)
+  @Documented({ description: 'Minutos hábiles (lunes a viernes, 08:00–16:00)' })
+  business!: DurationStatsV1;
+
+  @ValidateNested()
+  @Type(() => DurationStatsV1)
+  @Documented({ description: 'Minutos corridos' })
+  calendar!: DurationStatsV1;
 }
 
-export interface SlaComplianceV1 {
-  measured: number;
-  met: number;
+export class SlaComplianceV1 {
+  @IsInt()
+  measured!: number;
+
+  @IsInt()
+  met!: number;
+
   /** met / measured, null when nothing was measured. */
-  compliance: number | null;
+  @IsNumber()
+  @Documented({ nullable: true, description: 'met / measured; ' + SHARE })
+  compliance!: number | null;
+}
+
+/** The satisfaction surveys of a KPI row's period. */
+export class KpiSatisfactionV1 {
+  @IsInt()
+  @Documented({ description: 'Encuestas respondidas en el período' })
+  answered!: number;
+
+  @IsInt()
+  satisfecho!: number;
+
+  @IsInt()
+  regular!: number;
+
+  @IsInt()
+  insatisfecho!: number;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: SHARE })
+  satisfechoShare!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: SHARE })
+  regularShare!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: SHARE })
+  insatisfechoShare!: number | null;
+
+  /** Closed tickets of the period whose survey was answered, over closed tickets of the period. */
+  @IsNumber()
+  @Documented({
+    nullable: true,
+    description: 'Tickets cerrados en el período con la encuesta respondida, sobre los cerrados; ' + SHARE,
+  })
+  responseRate!: number | null;
+}
+
+/** How many tickets met their response and resolution targets in a KPI row's period. */
+export class KpiSlaV1 {
+  @ValidateNested()
+  @Type(() => SlaComplianceV1)
+  @Documented({ description: 'Respuesta: tickets tomados por primera vez en el período' })
+  response!: SlaComplianceV1;
+
+  @ValidateNested()
+  @Type(() => SlaComplianceV1)
+  @Documented({ description: 'Resolución: tickets cerrados en el período' })
+  resolution!: SlaComplianceV1;
 }
 
 /** The indicators of one period (and one value of the dimension, when the report has one). Shares are 0–1. */
-export interface KpiRowV1 {
+export class KpiRowV1 {
   /** First local day of the period. */
-  period: string;
+  @IsString()
+  @Documented({ format: 'date', description: 'Primer día local del período' })
+  period!: string;
+
   /** Day after the period's last (exclusive), clipped to the report's `to`. */
-  periodEnd: string;
+  @IsString()
+  @Documented({ format: 'date', description: 'Día siguiente al último del período (excluido)' })
+  periodEnd!: string;
+
   /** The dimension's value; null in reports without a dimension, or for tickets without one (not routed). */
-  dimensionValue: string | null;
-  opened: number;
-  closed: number;
-  openAtEnd: number;
-  overdue: number;
-  callsHandled: number;
-  firstResponse: TimingV1;
-  resolution: TimingV1;
-  incidentsClosed: number;
-  incidentsClosedAtL1: number;
-  incidentsClosedAtL1Share: number | null;
-  queriesClosed: number;
-  queriesAnsweredAtL1: number;
-  queriesAnsweredAtL1Share: number | null;
-  satisfaction: {
-    answered: number;
-    satisfecho: number;
-    regular: number;
-    insatisfecho: number;
-    satisfechoShare: number | null;
-    regularShare: number | null;
-    insatisfechoShare: number | null;
-    /** Closed tickets of the period whose survey was answered, over closed tickets of the period. */
-    responseRate: number | null;
-  };
-  sla: { response: SlaComplianceV1; resolution: SlaComplianceV1 };
+  @IsString()
+  @Documented({ nullable: true, description: 'Valor de la dimensión; null sin dimensión o para tickets sin ese dato' })
+  dimensionValue!: string | null;
+
+  @IsInt()
+  @Documented({ description: 'Tickets registrados en el período' })
+  opened!: number;
+
+  @IsInt()
+  @Documented({ description: 'Tickets cerrados en el período (y aún cerrados)' })
+  closed!: number;
+
+  @IsInt()
+  @Documented({ description: 'Tickets abiertos al final del período' })
+  openAtEnd!: number;
+
+  @IsInt()
+  @Documented({ description: 'Tickets que pasaron a «con atraso» en el período' })
+  overdue!: number;
+
+  @IsInt()
+  @Documented({ description: 'Tickets registrados por teléfono en el período' })
+  callsHandled!: number;
+
+  @ValidateNested()
+  @Type(() => TimingV1)
+  @Documented({ description: 'Registro → primera toma, de los tomados en el período' })
+  firstResponse!: TimingV1;
+
+  @ValidateNested()
+  @Type(() => TimingV1)
+  @Documented({ description: 'Registro → solución aprobada, de los cerrados en el período' })
+  resolution!: TimingV1;
+
+  @IsInt()
+  incidentsClosed!: number;
+
+  @IsInt()
+  @Documented({ description: 'Incidentes cerrados sin derivar' })
+  incidentsClosedAtL1!: number;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: SHARE })
+  incidentsClosedAtL1Share!: number | null;
+
+  @IsInt()
+  queriesClosed!: number;
+
+  @IsInt()
+  @Documented({ description: 'Consultas cerradas sin derivar' })
+  queriesAnsweredAtL1!: number;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: SHARE })
+  queriesAnsweredAtL1Share!: number | null;
+
+  @ValidateNested()
+  @Type(() => KpiSatisfactionV1)
+  satisfaction!: KpiSatisfactionV1;
+
+  @ValidateNested()
+  @Type(() => KpiSlaV1)
+  sla!: KpiSlaV1;
 }
 
-export interface KpiReportV1 {
-  from: string;
-  to: string;
-  granularity: KpiGranularity;
-  dimension: ReportDimension | null;
+export class KpiReportV1 {
+  @IsString()
+  @Documented({ format: 'date' })
+  from!: string;
+
+  @IsString()
+  @Documented({ format: 'date' })
+  to!: string;
+
+  @IsIn(KPI_GRANULARITIES)
+  @Documented({ description: '`total`: el período entero en una fila' })
+  granularity!: KpiGranularity;
+
+  @IsIn(REPORT_DIMENSIONS)
+  @Documented({ nullable: true })
+  dimension!: ReportDimension | null;
+
   /** Null for the whole desk; an agent's area or a referente's jurisdiction otherwise. */
-  scope: ReportScopeV1 | null;
-  timeZone: string;
-  rows: KpiRowV1[];
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
+  @IsString()
+  @Documented({ example: 'America/Argentina/Buenos_Aires' })
+  timeZone!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => KpiRowV1)
+  @Documented({ description: 'Una fila por período (y valor de la dimensión)' })
+  rows!: KpiRowV1[];
 }
 
-export interface RecurringIncidentV1 {
-  rank: number;
+export class RecurringIncidentV1 {
+  @IsInt()
+  rank!: number;
+
   /** The category, requester e-mail or jurisdiction that repeats. */
-  key: string;
-  incidents: number;
-  firstAt: string;
-  lastAt: string;
+  @IsString()
+  @Documented({ description: 'La categoría, el e-mail del solicitante o la jurisdicción que se repite' })
+  key!: string;
+
+  @IsInt()
+  incidents!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  firstAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  lastAt!: string;
+
   /** Up to the 10 latest ticket numbers, newest first. */
-  latestNumbers: number[];
+  @IsInt({ each: true })
+  @Documented({ description: 'Hasta los 10 números más recientes, del más nuevo al más viejo' })
+  latestNumbers!: number[];
 }
 
-export interface RecurringReportV1 {
-  from: string;
-  to: string;
-  by: RecurrenceKey;
-  minCount: number;
-  scope: ReportScopeV1 | null;
-  items: RecurringIncidentV1[];
+export class RecurringReportV1 {
+  @IsString()
+  @Documented({ format: 'date' })
+  from!: string;
+
+  @IsString()
+  @Documented({ format: 'date' })
+  to!: string;
+
+  @IsIn(RECURRENCE_KEYS)
+  by!: RecurrenceKey;
+
+  @IsInt()
+  minCount!: number;
+
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => RecurringIncidentV1)
+  items!: RecurringIncidentV1[];
 }
 
 /** An open problem record (docs/domain.md § Post-assistance evaluation) with the incidents linked to it. */
-export interface ProblemReportRowV1 {
-  id: string;
-  number: number;
-  title: string;
-  status: ProblemStatus;
-  area: string;
+export class ProblemReportRowV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  number!: number;
+
+  @IsString()
+  title!: string;
+
+  @IsIn(PROBLEM_STATUSES)
+  status!: ProblemStatus;
+
+  @IsString()
+  @Documented({ description: 'El área responsable del análisis' })
+  area!: string;
+
   /** Incidents linked to the problem, whenever registered. */
-  incidents: number;
+  @IsInt()
+  @Documented({ description: 'Incidentes vinculados, de cualquier fecha' })
+  incidents!: number;
+
   /** Of those, the ones not closed yet. */
-  openIncidents: number;
+  @IsInt()
+  @Documented({ description: 'De ellos, los que no están cerrados' })
+  openIncidents!: number;
+
   /** Of those, the ones registered within the report's period. */
-  incidentsInPeriod: number;
+  @IsInt()
+  @Documented({ description: 'De ellos, los registrados dentro del período' })
+  incidentsInPeriod!: number;
 }
 
-export interface ProblemsReportV1 {
-  from: string;
-  to: string;
+export class ProblemsReportV1 {
+  @IsString()
+  @Documented({ format: 'date' })
+  from!: string;
+
+  @IsString()
+  @Documented({ format: 'date' })
+  to!: string;
+
   /** Null for the whole desk; an agent's area otherwise (its problems only). */
-  scope: ReportScopeV1 | null;
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
   /** Open problems in the scope (the list stops at `PROBLEMS_REPORT_LIMIT`). */
-  openCount: number;
+  @IsInt()
+  @Documented({ description: 'Problemas abiertos del alcance, aunque la lista se corte' })
+  openCount!: number;
+
   /** Open problems, the most incidents in the period first. */
-  problems: ProblemReportRowV1[];
+  @ValidateNested({ each: true })
+  @Type(() => ProblemReportRowV1)
+  @Documented({ description: 'Hasta 100 problemas abiertos, los de más incidentes en el período primero' })
+  problems!: ProblemReportRowV1[];
 }
 
 /** Most problems one report lists; `openCount` still counts them all. */
 export const PROBLEMS_REPORT_LIMIT = 100;
 
 /** EDOMEX-CAU's yearly indicators (docs/domain.md § Reports). */
-export interface YearlyFiguresV1 {
-  year: number;
+export class YearlyFiguresV1 {
+  @IsInt()
+  year!: number;
+
   /** Tickets registered in the year. */
-  tickets: number;
+  @IsInt()
+  @Documented({ description: 'Tickets registrados en el año' })
+  tickets!: number;
+
   /** Services rendered: tickets closed in the year. */
-  services: number;
+  @IsInt()
+  @Documented({ description: 'Servicios realizados: tickets cerrados en el año' })
+  services!: number;
+
   /** Distinct jurisdictions (administrative units) with a ticket registered in the year. */
-  jurisdictionsServed: number;
+  @IsInt()
+  @Documented({ description: 'Jurisdicciones distintas con algún ticket registrado en el año' })
+  jurisdictionsServed!: number;
 }
 
-export interface YearlyReportV1 {
-  timeZone: string;
-  scope: ReportScopeV1 | null;
-  years: YearlyFiguresV1[];
+export class YearlyReportV1 {
+  @IsString()
+  timeZone!: string;
+
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => YearlyFiguresV1)
+  years!: YearlyFiguresV1[];
 }
 
 /**
@@ -417,16 +719,37 @@ export class ReadModelRebuildStatusQueryV1 extends ActorEnvelopeBase {
  * A rebuild of the read models: the events of the stream replayed into a shadow schema, which then
  * replaces the live one; progress is `replayedSeq` of `targetSeq` (stream sequences).
  */
-export interface ReadModelRebuildV1 {
-  id: string;
-  state: 'running' | 'done' | 'failed';
+export class ReadModelRebuildV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(['running', 'done', 'failed'])
+  state!: 'running' | 'done' | 'failed';
+
   /** The stream's last sequence when the replay started. */
-  targetSeq: number;
-  replayedSeq: number;
-  eventsApplied: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
+  @IsInt()
+  @Documented({ description: 'La última secuencia del flujo al empezar: el avance es `replayedSeq` de `targetSeq`' })
+  targetSeq!: number;
+
+  @IsInt()
+  @Documented({ description: 'La secuencia del flujo alcanzada' })
+  replayedSeq!: number;
+
+  @IsInt()
+  @Documented({ description: 'Eventos aplicados a los modelos nuevos' })
+  eventsApplied!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  startedAt!: string;
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time' })
+  finishedAt!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Por qué falló; null si no falló' })
+  error!: string | null;
 }
 
 /** Most addresses one scheduled report goes to; more is a mailing list's job. */
@@ -474,15 +797,33 @@ export class DeleteReportScheduleV1 extends ActorEnvelopeBase {
   id!: string;
 }
 
-export interface ReportScheduleV1 {
-  id: string;
-  granularity: ReportGranularity;
+export class ReportScheduleV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(REPORT_GRANULARITIES)
+  granularity!: ReportGranularity;
+
   /** Lower case, without repeats. */
-  recipients: string[];
-  language: Language;
-  createdAt: string;
+  @IsEmail({}, { each: true })
+  @Documented({ description: 'En minúsculas, sin repetir' })
+  recipients!: string[];
+
+  @IsIn(LANGUAGES)
+  language!: Language;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
   /** First local day of the latest period mailed; null until the first. */
-  lastPeriodSent: string | null;
+  @IsString()
+  @Documented({
+    nullable: true,
+    description: 'Primer día del último período enviado; null hasta el primer envío',
+    example: '2026-03-02',
+  })
+  lastPeriodSent!: string | null;
 }
 
 /** The figures of a scheduled report: the KPI report's overall row of the period (docs/indicators.md). */

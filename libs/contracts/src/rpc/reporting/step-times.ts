@@ -3,11 +3,14 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -18,7 +21,8 @@ import {
 import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
 import { AREA_CODE_PATTERN } from '../../enums.js';
 import { NotBlank } from '../../not-blank.js';
-import { ReportPeriodV1, type ReportScopeV1 } from './reports.js';
+import { Documented } from '../../reply-schema.js';
+import { REPORT_SCOPE_DOC, ReportPeriodV1, ReportScopeV1 } from './reports.js';
 
 /**
  * Times per step of the field procedure (docs/domain.md § Field service: MX-PR15 "Atención a Usuarios y
@@ -81,35 +85,87 @@ export class StepTimesQueryV1 extends StepTimesParamsV1 {
   actor!: ActorV1;
 }
 
-export interface SlowTicketV1 {
-  number: number;
-  minutes: number;
+const STEP_DOC = {
+  description: 'Actividad del procedimiento «Atención a Usuarios y Soporte Técnico»; 08b: reparación fuera del sitio',
+};
+
+export class SlowTicketV1 {
+  @IsInt()
+  @Documented({ description: 'Número del ticket' })
+  number!: number;
+
+  @IsNumber()
+  @Documented({ description: 'Minutos hábiles de la actividad' })
+  minutes!: number;
 }
 
-export interface StepTimeRowV1 {
-  step: FieldStep;
+export class StepTimeRowV1 {
+  @IsIn(FIELD_STEPS)
+  @Documented(STEP_DOC)
+  step!: FieldStep;
+
   /** False for the steps CAU records as an instant: no figures, only the target. */
-  measured: boolean;
+  @IsBoolean()
+  @Documented({ description: 'false: CAU la registra como un instante; solo se muestra la meta' })
+  measured!: boolean;
+
   /** Minutes; null when no target is set. */
-  targetMinutes: number | null;
+  @IsInt()
+  @Documented({ nullable: true, description: 'Meta en minutos; null si no tiene' })
+  targetMinutes!: number | null;
+
   /** Tickets whose step ended in the period. */
-  count: number;
+  @IsInt()
+  @Documented({ description: 'Tickets cuya actividad terminó en el período' })
+  count!: number;
+
   /** Business minutes, one decimal; null when nothing was measured. */
-  medianMinutes: number | null;
-  p90Minutes: number | null;
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Mediana en minutos hábiles' })
+  medianMinutes!: number | null;
+
+  @IsNumber()
+  @Documented({ nullable: true, description: 'Percentil 90 en minutos hábiles' })
+  p90Minutes!: number | null;
+
   /** Tickets over the target (null without a target). */
-  overTarget: number | null;
+  @IsInt()
+  @Documented({ nullable: true, description: 'Tickets por encima de la meta; null sin meta' })
+  overTarget!: number | null;
+
   /** The slowest tickets, slowest first (at most `StepTimesLimits.worst`). */
-  worst: SlowTicketV1[];
+  @ValidateNested({ each: true })
+  @Type(() => SlowTicketV1)
+  @Documented({ description: 'Los más lentos, del más lento al menos (hasta 5)' })
+  worst!: SlowTicketV1[];
 }
 
-export interface StepTimesReportV1 {
-  from: string;
-  to: string;
-  scope: ReportScopeV1 | null;
-  area: string | null;
-  jurisdiction: string | null;
-  steps: StepTimeRowV1[];
+export class StepTimesReportV1 {
+  @IsString()
+  @Documented({ format: 'date' })
+  from!: string;
+
+  @IsString()
+  @Documented({ format: 'date' })
+  to!: string;
+
+  @ValidateNested()
+  @Type(() => ReportScopeV1)
+  @Documented(REPORT_SCOPE_DOC)
+  scope!: ReportScopeV1 | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El filtro de área pedido' })
+  area!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'El filtro de jurisdicción pedido' })
+  jurisdiction!: string | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => StepTimeRowV1)
+  @Documented({ description: 'Una fila por actividad, en el orden del procedimiento' })
+  steps!: StepTimeRowV1[];
 }
 
 export class StepTargetInputV1 {
@@ -145,16 +201,45 @@ export class ReplaceStepTargetsV1 extends ActorEnvelopeBase {
   targets!: StepTargetInputV1[];
 }
 
-export interface StepTargetV1 {
-  step: FieldStep;
-  minutes: number | null;
+export class StepTargetV1 {
+  @IsIn(FIELD_STEPS)
+  @Documented(STEP_DOC)
+  step!: FieldStep;
+
+  @IsInt()
+  @Documented({ nullable: true, description: 'Meta vigente en minutos; null si no tiene' })
+  minutes!: number | null;
+
   /** MX-PR15's time for the step. */
-  defaultMinutes: number | null;
-  measured: boolean;
+  @IsInt()
+  @Documented({ nullable: true, description: 'El tiempo que fija el procedimiento' })
+  defaultMinutes!: number | null;
+
+  @IsBoolean()
+  @Documented({ description: 'false: la actividad no se mide (un instante en CAU)' })
+  measured!: boolean;
 }
 
-export interface StepTargetsV1 {
-  targets: StepTargetV1[];
-  updatedAt: string | null;
-  updatedBy: { accountId: string; name: string } | null;
+/** Who changed the targets last. */
+export class StepTargetsEditorV1 {
+  @IsUUID()
+  accountId!: string;
+
+  @IsString()
+  name!: string;
+}
+
+export class StepTargetsV1 {
+  @ValidateNested({ each: true })
+  @Type(() => StepTargetV1)
+  targets!: StepTargetV1[];
+
+  @IsString()
+  @Documented({ nullable: true, format: 'date-time', description: 'Último cambio' })
+  updatedAt!: string | null;
+
+  @ValidateNested()
+  @Type(() => StepTargetsEditorV1)
+  @Documented({ nullable: true, description: 'Quién hizo el último cambio' })
+  updatedBy!: StepTargetsEditorV1 | null;
 }

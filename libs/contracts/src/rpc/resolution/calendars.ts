@@ -14,11 +14,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
 import { JURISDICTION_CODE_PATTERN } from '../intake/catalogue.js';
 import { Limits } from '../../limits.js';
 import { defineEvent } from '../../events/envelope.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /**
  * Business calendars and their holidays (`ResolutionRpc.Calendars`, `AddHoliday`, `RemoveHoliday`,
@@ -104,17 +106,53 @@ export class SaveCalendarCommandV1 extends CalendarInputV1 {
   code!: string;
 }
 
+/** The schema of a calendar's `week`, which its rules (an object) cannot state: windows by weekday. */
+const WEEK_SCHEMA = {
+  type: 'object' as const,
+  description: 'Horario hábil por día ISO de la semana ("1" = lunes … "7" = domingo); los días ausentes no son hábiles',
+  additionalProperties: {
+    type: 'array' as const,
+    items: {
+      type: 'object' as const,
+      properties: {
+        start: { type: 'string' as const, example: '08:00' },
+        end: { type: 'string' as const, example: '16:00' },
+      },
+      required: ['start', 'end'],
+    },
+  },
+};
+
 /** A calendar as saved: zone, windows per weekday, jurisdictions (holidays are kept apart). */
-export interface CalendarSettingsV1 {
-  code: string;
-  zone: string;
-  week: Record<string, WorkingWindowV1[]>;
-  jurisdictions: string[];
+export class CalendarSettingsV1 {
+  @Matches(CALENDAR_CODE_PATTERN)
+  @Documented({ example: 'default', description: '«default»: el calendario general de la instalación' })
+  code!: string;
+
+  @IsString()
+  @Documented({ example: 'America/Argentina/Buenos_Aires' })
+  zone!: string;
+
+  /** Working windows per ISO weekday ("1" = Monday … "7" = Sunday); days not named are off. */
+  @IsObject()
+  @JSONSchema(WEEK_SCHEMA)
+  week!: Record<string, WorkingWindowV1[]>;
+
+  /** Jurisdictions whose tickets count on this calendar (none for `default`: it is everyone else's). */
+  @IsString({ each: true })
+  @Documented({ description: 'Jurisdicciones que cuentan con este calendario' })
+  jurisdictions!: string[];
 }
 
-export interface CalendarSavedV1 {
-  before: CalendarSettingsV1 | null;
-  after: CalendarSettingsV1;
+export class CalendarSavedV1 {
+  @ValidateNested()
+  @Type(() => CalendarSettingsV1)
+  @Documented({ nullable: true, description: 'null: el calendario es nuevo' })
+  before!: CalendarSettingsV1 | null;
+
+  @ValidateNested()
+  @Type(() => CalendarSettingsV1)
+  after!: CalendarSettingsV1;
 }
 
 /** HTTP body of "add a holiday". */
@@ -205,46 +243,73 @@ export class ImportHolidaysCommandV1 extends ActorEnvelopeBase {
   rows!: HolidayImportRowV1[];
 }
 
-export interface HolidayV1 {
+export class HolidayV1 {
   /** YYYY-MM-DD, local to the calendar's zone. */
-  date: string;
-  name: string | null;
+  @Matches(LOCAL_DATE_PATTERN)
+  @Documented({ example: '2026-03-24', description: 'Fecha local del calendario (AAAA-MM-DD)' })
+  date!: string;
+
+  @IsString()
+  @Documented({ nullable: true, example: 'Día Nacional de la Memoria' })
+  name!: string | null;
 }
 
-export interface WorkingWindowV1 {
-  start: string;
-  end: string;
+export class WorkingWindowV1 {
+  @Matches(CLOCK_TIME_PATTERN)
+  start!: string;
+
+  @Matches(CLOCK_TIME_PATTERN)
+  end!: string;
 }
 
-export interface CalendarV1 {
-  code: string;
-  zone: string;
-  /** Working windows per ISO weekday ("1" = Monday … "7" = Sunday); days not named are off. */
-  week: Record<string, WorkingWindowV1[]>;
-  /** Jurisdictions whose tickets count on this calendar (none for `default`: it is everyone else's). */
-  jurisdictions: string[];
+export class CalendarV1 extends CalendarSettingsV1 {
   /** The holidays of the year asked for, by date. */
-  holidays: HolidayV1[];
+  @ValidateNested({ each: true })
+  @Type(() => HolidayV1)
+  @Documented({ description: 'Los feriados del año pedido, por fecha' })
+  holidays!: HolidayV1[];
 }
 
-export interface CalendarsV1 {
-  year: number;
-  calendars: CalendarV1[];
+export class CalendarsV1 {
+  @IsInt()
+  year!: number;
+
+  @ValidateNested({ each: true })
+  @Type(() => CalendarV1)
+  calendars!: CalendarV1[];
 }
 
 /** The answer to `ImportHolidays`: how many rows were new and how many renamed an existing holiday. */
-export interface HolidayImportResultV1 {
-  calendar: string;
-  year: number;
-  added: number;
-  updated: number;
-  unchanged: number;
+export class HolidayImportResultV1 {
+  @Matches(CALENDAR_CODE_PATTERN)
+  @Documented({ example: 'default' })
+  calendar!: string;
+
+  @IsInt()
+  year!: number;
+
+  @IsInt()
+  @Documented({ description: 'Fechas nuevas' })
+  added!: number;
+
+  @IsInt()
+  @Documented({ description: 'Fechas que ya estaban y cambiaron de nombre' })
+  updated!: number;
+
+  @IsInt()
+  @Documented({ description: 'Fechas que ya estaban con el mismo nombre' })
+  unchanged!: number;
 }
 
 /** The answer to `AddHoliday` and `RemoveHoliday`: the holiday as stored, or as it was before removal. */
-export interface HolidayChangeV1 {
-  calendar: string;
-  holiday: HolidayV1;
+export class HolidayChangeV1 {
+  @Matches(CALENDAR_CODE_PATTERN)
+  @Documented({ example: 'default' })
+  calendar!: string;
+
+  @ValidateNested()
+  @Type(() => HolidayV1)
+  holiday!: HolidayV1;
 }
 
 /** One calendar whole, as `sla.calendars-changed` states it: every holiday it keeps, of every year. */

@@ -19,11 +19,11 @@ import {
   CalendarsQueryV1,
   ImportHolidaysCommandV1,
   RemoveHolidayCommandV1,
+  CalendarSavedV1,
+  CalendarsV1,
+  HolidayChangeV1,
+  HolidayImportResultV1,
   SaveCalendarCommandV1,
-  type CalendarSavedV1,
-  type CalendarsV1,
-  type HolidayChangeV1,
-  type HolidayImportResultV1,
 } from './calendars.js';
 import {
   AddProblemActionCommandV1,
@@ -32,11 +32,11 @@ import {
   LinkProblemTicketsCommandV1,
   ProblemRefV1,
   ProblemsQueryV1,
+  ProblemsV1,
+  ProblemV1,
   UnlinkProblemTicketCommandV1,
-  type ProblemsV1,
-  type ProblemV1,
 } from './problems.js';
-import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, type SlaPoliciesV1 } from './sla-policies.js';
+import { ReplaceSlaPoliciesCommandV1, SlaPoliciesQueryV1, SlaPoliciesV1 } from './sla-policies.js';
 import { SurveyLinkAnswerCommandV1, SurveyLinkQueryV1, SurveyLinkStatusV1 } from './survey-link.js';
 import { ClosureReportV1, LifecycleStateV1, TicketServiceLevelV1 } from './tickets.js';
 
@@ -77,42 +77,30 @@ export const ResolutionRpc = {
   /** The ticket's response and resolution targets. */
   TicketServiceLevel: defineQuery('resolution.ticket.service-level.v1', TicketOnlyCommandV1, TicketServiceLevelV1),
 
-  SlaPolicies: defineQuery('resolution.sla.policies.get.v1', SlaPoliciesQueryV1, replyOf<SlaPoliciesV1>()),
+  SlaPolicies: defineQuery('resolution.sla.policies.get.v1', SlaPoliciesQueryV1, SlaPoliciesV1),
   /** Administrators. */
-  ReplaceSlaPolicies: defineCommand(
-    'resolution.sla.policies.replace.v1',
-    ReplaceSlaPoliciesCommandV1,
-    replyOf<SlaPoliciesV1>(),
-  ),
+  ReplaceSlaPolicies: defineCommand('resolution.sla.policies.replace.v1', ReplaceSlaPoliciesCommandV1, SlaPoliciesV1),
   /** Business calendars with one year's holidays. */
-  Calendars: defineQuery('resolution.sla.calendars.get.v1', CalendarsQueryV1, replyOf<CalendarsV1>()),
+  Calendars: defineQuery('resolution.sla.calendars.get.v1', CalendarsQueryV1, CalendarsV1),
   /** Creates or changes a jurisdictions' calendar (administrators). */
-  SaveCalendar: defineCommand('resolution.sla.calendars.save.v1', SaveCalendarCommandV1, replyOf<CalendarSavedV1>()),
+  SaveCalendar: defineCommand('resolution.sla.calendars.save.v1', SaveCalendarCommandV1, CalendarSavedV1),
   /** Administrators. */
-  AddHoliday: defineCommand('resolution.sla.holidays.add.v1', AddHolidayCommandV1, replyOf<HolidayChangeV1>()),
+  AddHoliday: defineCommand('resolution.sla.holidays.add.v1', AddHolidayCommandV1, HolidayChangeV1),
   /** Administrators. */
-  RemoveHoliday: defineCommand('resolution.sla.holidays.remove.v1', RemoveHolidayCommandV1, replyOf<HolidayChangeV1>()),
+  RemoveHoliday: defineCommand('resolution.sla.holidays.remove.v1', RemoveHolidayCommandV1, HolidayChangeV1),
   /** All or nothing (administrators). */
-  ImportHolidays: defineCommand(
-    'resolution.sla.holidays.import.v1',
-    ImportHolidaysCommandV1,
-    replyOf<HolidayImportResultV1>(),
-  ),
+  ImportHolidays: defineCommand('resolution.sla.holidays.import.v1', ImportHolidaysCommandV1, HolidayImportResultV1),
 
   /** Problem records (docs/domain.md § Post-assistance evaluation), staff only. */
-  ListProblems: defineQuery('resolution.problems.list.v1', ProblemsQueryV1, replyOf<ProblemsV1>()),
-  GetProblem: defineQuery('resolution.problems.get.v1', ProblemRefV1, replyOf<ProblemV1>()),
-  CreateProblem: defineCommand('resolution.problems.create.v1', CreateProblemCommandV1, replyOf<ProblemV1>()),
+  ListProblems: defineQuery('resolution.problems.list.v1', ProblemsQueryV1, ProblemsV1),
+  GetProblem: defineQuery('resolution.problems.get.v1', ProblemRefV1, ProblemV1),
+  CreateProblem: defineCommand('resolution.problems.create.v1', CreateProblemCommandV1, ProblemV1),
   /** Fields and status (see resolution's problem-rules). */
-  ChangeProblem: defineCommand('resolution.problems.change.v1', ChangeProblemCommandV1, replyOf<ProblemV1>()),
-  AddProblemAction: defineCommand('resolution.problems.action.v1', AddProblemActionCommandV1, replyOf<ProblemV1>()),
+  ChangeProblem: defineCommand('resolution.problems.change.v1', ChangeProblemCommandV1, ProblemV1),
+  AddProblemAction: defineCommand('resolution.problems.action.v1', AddProblemActionCommandV1, ProblemV1),
   /** A ticket is in at most one problem. */
-  LinkProblemTickets: defineCommand('resolution.problems.link.v1', LinkProblemTicketsCommandV1, replyOf<ProblemV1>()),
-  UnlinkProblemTicket: defineCommand(
-    'resolution.problems.unlink.v1',
-    UnlinkProblemTicketCommandV1,
-    replyOf<ProblemV1>(),
-  ),
+  LinkProblemTickets: defineCommand('resolution.problems.link.v1', LinkProblemTicketsCommandV1, ProblemV1),
+  UnlinkProblemTicket: defineCommand('resolution.problems.unlink.v1', UnlinkProblemTicketCommandV1, ProblemV1),
 
   /**
    * The satisfaction survey by link, answered by any instance (the survey changes no area's work). Only the

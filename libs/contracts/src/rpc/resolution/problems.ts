@@ -19,9 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActorEnvelopeBase } from '../../common.js';
-import { AREA_CODE_PATTERN, type TicketStatus } from '../../enums.js';
+import { AREA_CODE_PATTERN, TICKET_STATUSES, type TicketStatus } from '../../enums.js';
 import { defineEvent } from '../../events/envelope.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 import { ByV1 } from '../../procedures/events.js';
 
 /**
@@ -192,46 +193,119 @@ export class UnlinkProblemTicketCommandV1 extends ProblemRefV1 {
   ticket!: number;
 }
 
-export interface ProblemActionV1 {
-  at: string;
-  by: ByV1;
-  text: string;
+export class ProblemActionV1 {
+  @IsString()
+  @Documented({ format: 'date-time' })
+  at!: string;
+
+  @ValidateNested()
+  @Type(() => ByV1)
+  by!: ByV1;
+
+  @IsString()
+  @Documented({ example: 'Se renovó el certificado del servidor de correo.' })
+  text!: string;
 }
 
-export interface ProblemTicketV1 {
-  number: number;
-  area: string;
-  status: TicketStatus;
-  linkedAt: string;
+export class ProblemTicketV1 {
+  @IsInt()
+  @Documented({ example: 1042 })
+  number!: number;
+
+  @Matches(AREA_CODE_PATTERN)
+  @Documented({ example: 'UIT' })
+  area!: string;
+
+  @IsIn(TICKET_STATUSES)
+  @Documented({ description: 'Estado actual del ticket' })
+  status!: TicketStatus;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  linkedAt!: string;
 }
 
-export interface ProblemSummaryV1 {
-  id: string;
-  number: number;
-  title: string;
-  status: ProblemStatus;
-  area: string;
+export class ProblemSummaryV1 {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Documented({ example: 12, description: 'Número correlativo del problema (PRB-12)' })
+  number!: number;
+
+  @IsString()
+  @Documented({ example: 'Caídas del correo institucional por las mañanas' })
+  title!: string;
+
+  @IsIn(PROBLEM_STATUSES)
+  @Documented({ description: 'Estado del análisis' })
+  status!: ProblemStatus;
+
+  @Matches(AREA_CODE_PATTERN)
+  @Documented({ example: 'UIT', description: 'Área responsable del análisis' })
+  area!: string;
+
   /** Incidents linked, and how many of them are not closed yet. */
-  ticketCount: number;
-  openTicketCount: number;
-  createdAt: string;
-  updatedAt: string;
+  @IsInt()
+  @Documented({ description: 'Incidentes vinculados' })
+  ticketCount!: number;
+
+  @IsInt()
+  @Documented({ description: 'Incidentes vinculados que aún no están cerrados' })
+  openTicketCount!: number;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  createdAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  updatedAt!: string;
 }
 
-export interface ProblemV1 extends ProblemSummaryV1 {
-  description: string;
-  rootCause: string | null;
-  workaround: string | null;
-  workaroundArticleId: string | null;
-  createdBy: ByV1;
-  tickets: ProblemTicketV1[];
-  actions: ProblemActionV1[];
+export class ProblemV1 extends ProblemSummaryV1 {
+  @IsString()
+  description!: string;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Causa raíz, cuando se conoce' })
+  rootCause!: string | null;
+
+  @IsString()
+  @Documented({ nullable: true, description: 'Solución temporal mientras no hay una definitiva' })
+  workaround!: string | null;
+
+  @IsUUID()
+  @Documented({
+    nullable: true,
+    description: 'Artículo de la base de conocimiento que explica la solución temporal',
+  })
+  workaroundArticleId!: string | null;
+
+  @ValidateNested()
+  @Type(() => ByV1)
+  createdBy!: ByV1;
+
+  @ValidateNested({ each: true })
+  @Type(() => ProblemTicketV1)
+  @Documented({ description: 'Incidentes vinculados, con su estado' })
+  tickets!: ProblemTicketV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ProblemActionV1)
+  @Documented({ description: 'Acciones realizadas, en orden' })
+  actions!: ProblemActionV1[];
 }
 
-export interface ProblemsV1 {
-  problems: ProblemSummaryV1[];
+export class ProblemsV1 {
+  @ValidateNested({ each: true })
+  @Type(() => ProblemSummaryV1)
+  problems!: ProblemSummaryV1[];
+
   /** Problems not closed, whatever the filters. */
-  openCount: number;
+  @IsInt()
+  @Documented({ description: 'Problemas no cerrados, con cualquier filtro' })
+  openCount!: number;
 }
 
 /** `problem.changed`: the problem as it is now (created, edited, status changed, an action recorded). */

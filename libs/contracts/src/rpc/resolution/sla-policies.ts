@@ -20,6 +20,7 @@ import { ActorEnvelopeBase, ActorV1 } from '../../common.js';
 import { PRIORITIES, type Priority } from '../../enums.js';
 import { Limits } from '../../limits.js';
 import { NotBlank } from '../../not-blank.js';
+import { Documented } from '../../reply-schema.js';
 
 /** A year of minutes: a larger target is a typing error. */
 export const MAX_SLA_TARGET_MINUTES = 525_600;
@@ -42,6 +43,7 @@ export class SlaPolicyV1 {
   @IsInt()
   @Min(1)
   @Max(MAX_SLA_TARGET_MINUTES)
+  @Documented({ description: 'Minutos hábiles hasta la primera respuesta (tomar o asignar)' })
   responseMinutes!: number;
 
   /** Business minutes to the solution derived to the supervisor. */
@@ -49,6 +51,7 @@ export class SlaPolicyV1 {
   @IsInt()
   @Min(1)
   @Max(MAX_SLA_TARGET_MINUTES)
+  @Documented({ description: 'Minutos hábiles hasta la solución' })
   resolutionMinutes!: number;
 }
 
@@ -60,6 +63,7 @@ export class SlaPolicyV1 {
 export class SlaPolicyOverrideV1 extends SlaPolicyV1 {
   @IsDefined()
   @IsIn(SLA_SCOPES)
+  @Documented({ description: 'jurisdiction: los tickets de esa jurisdicción; service: los de ese servicio' })
   scope!: SlaScope;
 
   /** The jurisdiction's or the service's catalogue code. */
@@ -68,6 +72,7 @@ export class SlaPolicyOverrideV1 extends SlaPolicyV1 {
   @NotBlank()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
   @MaxLength(Limits.category)
+  @Documented({ description: 'Código de la jurisdicción o del servicio en el catálogo' })
   code!: string;
 }
 
@@ -105,24 +110,66 @@ export class ReplaceSlaPoliciesCommandV1 extends SlaPolicySetV1 {
 
 export class SlaPoliciesQueryV1 extends ActorEnvelopeBase {}
 
-export interface SlaDueDatesPreviewV1 {
-  priority: Priority;
-  responseDueAt: string;
-  resolutionDueAt: string;
+export class SlaDueDatesPreviewV1 {
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  responseDueAt!: string;
+
+  @IsString()
+  @Documented({ format: 'date-time' })
+  resolutionDueAt!: string;
+}
+
+/** An override's due dates: whose they are beside them. */
+export class SlaOverrideDueDatesPreviewV1 extends SlaDueDatesPreviewV1 {
+  @IsIn(SLA_SCOPES)
+  scope!: SlaScope;
+
+  @IsString()
+  code!: string;
 }
 
 /** When a ticket registered at `from` would be due under each policy and override (no waits). */
-export interface SlaPreviewV1 {
-  from: string;
+export class SlaPreviewV1 {
+  @IsString()
+  @Documented({ format: 'date-time', description: 'Ahora, al responder' })
+  from!: string;
+
   /** On the deployment's calendar. */
-  dueDates: SlaDueDatesPreviewV1[];
+  @ValidateNested({ each: true })
+  @Type(() => SlaDueDatesPreviewV1)
+  dueDates!: SlaDueDatesPreviewV1[];
+
   /** In the order of `overrides`; a jurisdiction's on its own calendar. */
-  overrides: Array<SlaDueDatesPreviewV1 & { scope: SlaScope; code: string }>;
+  @ValidateNested({ each: true })
+  @Type(() => SlaOverrideDueDatesPreviewV1)
+  @Documented({ description: 'En el orden de `overrides`; el de una jurisdicción, con su propio calendario' })
+  overrides!: SlaOverrideDueDatesPreviewV1[];
 }
 
-export interface SlaPoliciesV1 {
-  policies: SlaPolicyV1[];
-  overrides: SlaPolicyOverrideV1[];
+export class SlaPoliciesV1 {
+  @ValidateNested({ each: true })
+  @Type(() => SlaPolicyV1)
+  policies!: SlaPolicyV1[];
+
+  @ValidateNested({ each: true })
+  @Type(() => SlaPolicyOverrideV1)
+  @Documented({
+    description:
+      'Tiempos propios de una jurisdicción o de un servicio; un ticket usa los de su servicio, si no los de su jurisdicción, si no los generales',
+  })
+  overrides!: SlaPolicyOverrideV1[];
+
   /** Only in the answer to `SlaPolicies` (not to a replacement). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SlaPreviewV1)
+  @Documented({
+    description:
+      'Solo al consultar: cuándo vencería un ticket registrado ahora con cada prioridad (calendario general, sin esperas)',
+  })
   preview?: SlaPreviewV1;
 }

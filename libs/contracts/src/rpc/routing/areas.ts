@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsNotEmpty,
@@ -16,6 +17,7 @@ import { ActorEnvelopeBase } from '../../common.js';
 import { AREA_CODE_PATTERN } from '../../enums.js';
 import { DERIVATION_KINDS, type DerivationKind } from '../../procedures/commands.js';
 import { Limits } from '../../limits.js';
+import { Documented } from '../../reply-schema.js';
 
 /** Routing's areas and escalation graph: what administrators configure and everyone else reads. */
 
@@ -83,21 +85,42 @@ export class ReplaceGraphCommandV1 extends ActorEnvelopeBase {
   areas?: GraphAreaInputV1[];
 }
 
-export interface AreaV1 {
-  code: string;
-  name: string;
-  isEntry: boolean;
+export class AreaV1 {
+  @Matches(AREA_CODE_PATTERN)
+  @Documented({ example: 'UIT' })
+  code!: string;
+
+  @IsString()
+  @Documented({ example: 'Unidad de Infraestructura Tecnológica' })
+  name!: string;
+
+  @IsBoolean()
+  @Documented({ description: 'El área de entrada, donde todo ticket empieza y termina' })
+  isEntry!: boolean;
 }
 
-export interface DerivationEdgeV1 {
-  from: string;
-  to: string;
-  kind: DerivationKind;
+export class DerivationEdgeV1 {
+  @Matches(AREA_CODE_PATTERN)
+  from!: string;
+
+  @Matches(AREA_CODE_PATTERN)
+  to!: string;
+
+  @IsIn(DERIVATION_KINDS)
+  kind!: DerivationKind;
 }
 
 /** The graph as configured: its areas with their names, the entry area and the allowed derivations. */
-export interface ConfiguredGraphV1 {
-  areas: AreaV1[];
-  entryArea: string;
-  edges: DerivationEdgeV1[];
+export class ConfiguredGraphV1 {
+  @ValidateNested({ each: true })
+  @Type(() => AreaV1)
+  areas!: AreaV1[];
+
+  @Matches(AREA_CODE_PATTERN)
+  @Documented({ example: 'L1' })
+  entryArea!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => DerivationEdgeV1)
+  edges!: DerivationEdgeV1[];
 }

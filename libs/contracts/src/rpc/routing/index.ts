@@ -1,9 +1,9 @@
 import { ActorEnvelopeBase } from '../../common.js';
 import { PriorityMatrixV1, ReplacePriorityMatrixCommandV1 } from '../../priority-matrix.js';
 import { DeriveTicketCommandV1, ReclassifyTicketCommandV1, TicketOnlyCommandV1 } from '../../procedures/commands.js';
-import type { TicketClassificationV1, TicketDerivedV1 } from '../../procedures/events.js';
+import { TicketClassificationV1, type TicketDerivedV1 } from '../../procedures/events.js';
 import { defineCommand, defineQuery, replyOf } from '../define.js';
-import { RenameAreaCommandV1, ReplaceGraphCommandV1, type AreaV1, type ConfiguredGraphV1 } from './areas.js';
+import { AreaV1, ConfiguredGraphV1, RenameAreaCommandV1, ReplaceGraphCommandV1 } from './areas.js';
 import { SuggestedAreaV1, TicketPathV1, type LocatedTicketV1 } from './tickets.js';
 
 export * from './areas.js';
@@ -17,21 +17,17 @@ export const RoutingRpc = {
   Suggest: defineQuery('routing.ticket.suggest.v1', TicketOnlyCommandV1, SuggestedAreaV1),
   Path: defineQuery('routing.ticket.path.v1', TicketOnlyCommandV1, TicketPathV1),
   /** The ticket's classification after the change. */
-  Reclassify: defineCommand(
-    'routing.ticket.reclassify.v1',
-    ReclassifyTicketCommandV1,
-    replyOf<TicketClassificationV1>(),
-  ),
+  Reclassify: defineCommand('routing.ticket.reclassify.v1', ReclassifyTicketCommandV1, TicketClassificationV1),
   ListAreas: defineQuery('routing.areas.list.v1', ActorEnvelopeBase, replyOf<AreaV1[]>()),
-  RenameArea: defineCommand('routing.areas.rename.v1', RenameAreaCommandV1, replyOf<AreaV1>()),
-  GetGraph: defineQuery('routing.graph.get.v1', ActorEnvelopeBase, replyOf<ConfiguredGraphV1>()),
-  ReplaceGraph: defineCommand('routing.graph.replace.v1', ReplaceGraphCommandV1, replyOf<ConfiguredGraphV1>()),
+  RenameArea: defineCommand('routing.areas.rename.v1', RenameAreaCommandV1, AreaV1),
+  GetGraph: defineQuery('routing.graph.get.v1', ActorEnvelopeBase, ConfiguredGraphV1),
+  ReplaceGraph: defineCommand('routing.graph.replace.v1', ReplaceGraphCommandV1, ConfiguredGraphV1),
   /** Any staff member. */
-  GetPriorityMatrix: defineQuery('routing.priority-matrix.get.v1', ActorEnvelopeBase, replyOf<PriorityMatrixV1>()),
+  GetPriorityMatrix: defineQuery('routing.priority-matrix.get.v1', ActorEnvelopeBase, PriorityMatrixV1),
   /** Administrators; tickets already routed keep their priority. */
   ReplacePriorityMatrix: defineCommand(
     'routing.priority-matrix.replace.v1',
     ReplacePriorityMatrixCommandV1,
-    replyOf<PriorityMatrixV1>(),
+    PriorityMatrixV1,
   ),
 };

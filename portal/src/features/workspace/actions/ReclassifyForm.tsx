@@ -13,7 +13,7 @@ import { fieldError, Refusal, useTicketAction } from './action-kit';
 import type { ActionFormProps } from './WorkForms';
 import { GrowingTextarea } from '../../../components/GrowingTextarea';
 
-type Classification = Schemas['TicketClassificationResponse'];
+type Classification = Schemas['TicketClassificationV1'];
 type Body = Schemas['ReclassifyTicketBodyV1'];
 
 const reclassifySchema = z.object({
