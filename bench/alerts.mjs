@@ -2,11 +2,15 @@
 // through the gateway, spread evenly over a fixed time (open loop: the tool does not wait for our answers),
 // each carrying one alert of a small set of distinct fingerprints. Prints the tickets created (one per
 // distinct alert), the alerts folded into them, webhook latency percentiles and errors.
-// Options: --alerts 10000 --seconds 60 --distinct 50
+// The storm hits a running platform: a warm-up of other alerts (their own fingerprints, not counted) comes
+// first, as a monitoring source's everyday alerts would, so the figures are the storm's, not a cold start's.
+// Options: --alerts 10000 --seconds 60 --distinct 50 --warmup 1000 (alerts over 10 s, 0 for none)
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { ApiClient, startTestPlatform } from '@cau/testing';
 import { cpuReport, cpuSnapshot } from './lib/process-cpu.mjs';
 
@@ -15,43 +19,48 @@ const { values } = parseArgs({
     alerts: { type: 'string', default: '10000' },
     seconds: { type: 'string', default: '60' },
     distinct: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '1000' },
   },
 });
 const total = Number(values.alerts);
 const seconds = Number(values.seconds);
 const distinct = Number(values.distinct);
+const warmup = Number(values.warmup);
 
 console.log('Starting the platform…');
 const platform = await startTestPlatform('benchalerts', { env: { LOG_LEVEL: 'warn' }, parseMail: false });
 const api = new ApiClient(platform.gatewayUrl);
 const admin = await api.token(platform.admin.email, platform.admin.password);
-const created = await api.request('POST', '/api/v1/monitoring/integrations', {
-  token: admin,
-  body: {
-    name: 'Prometheus (benchmark)',
-    kind: 'alertmanager',
-    jurisdiction: 'CAU',
-    category: 'sistemas-y-aplicaciones',
-    contactEmail: 'monitoreo@cau.test',
-    contactName: 'Equipo de monitoreo',
-    defaultArea: 'UIT',
-    areaRules: [{ match: 'label', key: 'team', value: 'redes', area: 'UPAT' }],
-  },
-});
-if (created.status !== 201) {
-  const intake = platform.processes.find((p) => p.name === 'intake');
-  console.error(
-    `integration: ${created.status} ${JSON.stringify(created.body)}\n--- intake ---\n${intake?.output().slice(-3000)}`,
-  );
-  await platform.stop();
-  process.exit(1);
+/** A monitoring source: its integration and the header its webhook calls carry. */
+async function createIntegration(name) {
+  const created = await api.request('POST', '/api/v1/monitoring/integrations', {
+    token: admin,
+    body: {
+      name,
+      kind: 'alertmanager',
+      jurisdiction: 'CAU',
+      category: 'sistemas-y-aplicaciones',
+      contactEmail: 'monitoreo@cau.test',
+      contactName: 'Equipo de monitoreo',
+      defaultArea: 'UIT',
+      areaRules: [{ match: 'label', key: 'team', value: 'redes', area: 'UPAT' }],
+    },
+  });
+  if (created.status !== 201) {
+    const intake = platform.processes.find((p) => p.name === 'intake');
+    console.error(
+      `integration: ${created.status} ${JSON.stringify(created.body)}\n--- intake ---\n${intake?.output().slice(-3000)}`,
+    );
+    await platform.stop();
+    process.exit(1);
+  }
+  return { integration: created.body.integration, headers: { authorization: `Bearer ${created.body.secret}` } };
 }
-const { integration, secret } = created.body;
-const headers = { authorization: `Bearer ${secret}` };
+const { integration, headers } = await createIntegration('Prometheus (benchmark)');
 
 /** Alertmanager's webhook payload (version 4) with one alert, as a group of one sends it. */
-const notification = (i) => {
-  const n = i % distinct;
+const notification = (i, prefix = 'storm', kinds = distinct) => {
+  const n = i % kinds;
   const labels = {
     alertname: n % 2 ? 'HighLatency' : 'InstanceDown',
     instance: `srv-${String(n).padStart(3, '0')}:9100`,
@@ -66,11 +75,11 @@ const notification = (i) => {
       {
         status: 'firing',
         labels,
-        annotations: { summary: `${labels.alertname} on ${labels.instance}`, description: `storm alert ${i}` },
+        annotations: { summary: `${labels.alertname} on ${labels.instance}`, description: `${prefix} alert ${i}` },
         startsAt: new Date(Date.now() - 60_000).toISOString(),
         endsAt: '0001-01-01T00:00:00Z',
         generatorURL: `http://prometheus:9090/graph?g0.expr=up&n=${n}`,
-        fingerprint: `storm${String(n).padStart(11, '0')}`,
+        fingerprint: `${prefix}${String(n).padStart(16 - prefix.length, '0')}`,
       },
     ],
     groupLabels: { alertname: labels.alertname },
@@ -83,50 +92,98 @@ const notification = (i) => {
   };
 };
 
-const latencies = [];
-let errors = 0;
-const outcomes = { opened: 0, folded: 0, other: 0 };
-const slowBySecond = new Map();
-let start = 0;
-const send = async (i) => {
-  const started = performance.now();
-  try {
-    const response = await api.request('POST', integration.webhookPath, { body: notification(i), headers });
-    if (response.status !== 200) {
-      errors++;
-      if (errors <= 5) console.log(`  error ${response.status}: ${JSON.stringify(response.body)}`);
-      return;
+/**
+ * Sends `count` notifications of `kinds` fingerprints spread evenly over `seconds` (open loop) to a source's
+ * webhook; its latencies, errors, outcomes and slow answers by second.
+ */
+async function storm(source, { count, seconds: over, kinds, prefix }) {
+  const result = { latencies: [], errors: 0, outcomes: { opened: 0, folded: 0, other: 0 }, slowBySecond: new Map() };
+  const interval = (over * 1000) / count;
+  const began = performance.now();
+  const send = async (i) => {
+    const started = performance.now();
+    try {
+      const response = await api.request('POST', source.integration.webhookPath, {
+        body: notification(i, prefix, kinds),
+        headers: source.headers,
+      });
+      if (response.status !== 200) {
+        result.errors++;
+        if (result.errors <= 5) console.log(`  error ${response.status}: ${JSON.stringify(response.body)}`);
+        return;
+      }
+      const ms = performance.now() - started;
+      result.latencies.push(ms);
+      // Which second of the storm each slow answer was sent in: a tail at the start (the distinct alerts'
+      // tickets being opened) reads differently from one spread over the storm.
+      if (ms > 100) {
+        const second = Math.floor((started - began) / 1000);
+        result.slowBySecond.set(second, (result.slowBySecond.get(second) ?? 0) + 1);
+      }
+      const outcome = response.body.alerts[0].outcome;
+      result.outcomes[outcome in result.outcomes ? outcome : 'other']++;
+    } catch (error) {
+      result.errors++;
+      if (result.errors <= 5) console.log(`  error: ${error}`);
     }
-    const ms = performance.now() - started;
-    latencies.push(ms);
-    // Which second of the storm each slow answer was sent in: a tail at the start (the distinct alerts'
-    // tickets being opened) reads differently from one spread over the storm.
-    if (ms > 100) {
-      const second = Math.floor((started - start) / 1000);
-      slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
-    }
-    const outcome = response.body.alerts[0].outcome;
-    outcomes[outcome in outcomes ? outcome : 'other']++;
-  } catch (error) {
-    errors++;
-    if (errors <= 5) console.log(`  error: ${error}`);
+  };
+  const inFlight = [];
+  for (let i = 0; i < count; i++) {
+    const wait = began + i * interval - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(send(i));
   }
-};
+  result.sentIn = performance.now() - began;
+  await Promise.all(inFlight);
+  result.answeredIn = performance.now() - began;
+  result.latencies.sort((x, y) => x - y);
+  return result;
+}
+
+/** Until every durable consumer has applied the stream and intake's outbox is empty (the warm-up's tickets settled). */
+async function settled(timeoutMs) {
+  const nc = await connect({ servers: platform.env.NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  const check = new pg.Client({ connectionString: platform.infra.database.url });
+  await check.connect();
+  try {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      let pending = Number((await check.query('SELECT count(*) FROM intake.outbox')).rows[0].count);
+      for await (const info of jsm.consumers.list(platform.env.NATS_EVENTS_STREAM)) {
+        pending += info.num_pending + info.num_ack_pending;
+      }
+      if (pending === 0) return true;
+      await sleep(100);
+    }
+    return false;
+  } finally {
+    await check.end();
+    await nc.close();
+  }
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+if (warmup > 0) {
+  const warm = await storm(await createIntegration('Prometheus (calentamiento)'), {
+    count: warmup,
+    seconds: 10,
+    kinds: 5,
+    prefix: 'warm',
+  });
+  const isSettled = await settled(60_000);
+  console.log(
+    `Warm-up (not counted): ${warmup} alerts of another source over 10 s, p99 ${percentile(warm.latencies, 99)?.toFixed(1)} ms, ${warm.errors} errors${isSettled ? '' : ' — consumers NOT caught up within 60 s'}`,
+  );
+}
 
 console.log(`Storm: ${total} alerts (${distinct} distinct) over ${seconds} s…`);
 const cpuBefore = cpuSnapshot(platform);
-const interval = (seconds * 1000) / total;
-start = performance.now();
-const inFlight = [];
-for (let i = 0; i < total; i++) {
-  const due = start + i * interval;
-  const wait = due - performance.now();
-  if (wait > 1) await sleep(wait);
-  inFlight.push(send(i));
-}
-const sentIn = performance.now() - start;
-await Promise.all(inFlight);
-const answeredIn = performance.now() - start;
+const { latencies, errors, outcomes, slowBySecond, sentIn, answeredIn } = await storm(
+  { integration, headers },
+  { count: total, seconds, kinds: distinct, prefix: 'storm' },
+);
 const cpuAfter = cpuSnapshot(platform);
 
 const db = new pg.Client({ connectionString: platform.infra.database.url });
@@ -139,13 +196,19 @@ const stored = (
     [integration.id],
   )
 ).rows[0];
-const intakeTickets = (await db.query(`SELECT count(*)::int AS n FROM intake.tickets WHERE channel = 'monitoreo'`))
-  .rows[0].n;
+// The storm's tickets in intake: every monitoreo ticket but the warm-up's.
+const intakeTickets = (
+  await db.query(
+    `SELECT count(*)::int AS n FROM intake.tickets t
+      WHERE t.channel = 'monitoreo'
+        AND NOT EXISTS (SELECT 1 FROM intake.alert_records r WHERE r.ticket_id = t.id AND r.integration_id <> $1)`,
+    [integration.id],
+  )
+).rows[0].n;
 const notes = (await db.query(`SELECT count(*)::int AS n FROM intake.alert_notes`)).rows[0].n;
 await db.end();
 
-latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+const pct = (p) => percentile(latencies, p)?.toFixed(1);
 const p99 = Number(pct(99));
 console.log(`
 alert storm benchmark — ${total} Alertmanager alerts, ${distinct} distinct fingerprints, sent over ${(sentIn / 1000).toFixed(1)} s (all answered after ${(answeredIn / 1000).toFixed(1)} s), all services on this machine
