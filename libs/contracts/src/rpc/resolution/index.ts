@@ -13,7 +13,7 @@ import {
   TicketOnlyCommandV1,
   WorkLogCommandV1,
 } from '../../procedures/commands.js';
-import { defineAreaCommand, defineCommand, defineQuery, replyOf } from '../define.js';
+import { defineAreaCommand, defineCommand, defineQuery } from '../define.js';
 import {
   AddHolidayCommandV1,
   CalendarsQueryV1,
