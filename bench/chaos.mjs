@@ -6,7 +6,9 @@
 // catch up and prints: accepted, lost, duplicate numbers, gaps, incomplete read models, mails missing and
 // duplicated, dead letters, and per kill the time to healthy and the time until a ticket registered right
 // after the restart is in every read model.
-// Options: --clients 8 --interval 12 (s between kills) --down 1 (s a process stays dead)
+// The load is steady and paced (--rate tickets/s offered by all clients together), below what the consumers
+// work off on this machine: what is measured is recovery from a kill, not a backlog the load itself builds.
+// Options: --clients 8 --rate 20 --interval 12 (s between kills) --down 1 (s a process stays dead)
 //          --kills intake,routing,resolution,knowledge,notifications,reporting,gateway,nats
 //          --logs <dir>: every process's whole output at level info (start-up phases included), one file each
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,6 +24,7 @@ import pg from 'pg';
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '8' },
+    rate: { type: 'string', default: '20' },
     interval: { type: 'string', default: '12' },
     down: { type: 'string', default: '1' },
     kills: { type: 'string', default: 'intake,routing,resolution,knowledge,notifications,reporting,gateway,nats' },
@@ -31,6 +34,7 @@ const { values } = parseArgs({
   },
 });
 const clients = Number(values.clients);
+const rate = Number(values.rate);
 const intervalMs = Number(values.interval) * 1_000;
 const downMs = Number(values.down) * 1_000;
 const kills = values.kills.split(',').filter(Boolean);
@@ -124,10 +128,14 @@ async function register(i, key) {
   }
 }
 
+// Ticket i is due at loadStartedAt + i / rate; a client behind schedule (its request was retried) sends at once.
+const loadStartedAt = performance.now();
 const load = Promise.all(
   Array.from({ length: clients }, async () => {
     while (loading) {
       const i = counter++;
+      await sleep(Math.max(0, loadStartedAt + (i * 1_000) / rate - performance.now()));
+      if (!loading) return;
       await register(i, randomUUID());
     }
   }),
@@ -216,7 +224,7 @@ const deadLetters = (await jsm.streams.info(platform.env.NATS_DLQ_STREAM)).state
 
 const ms = (value) => (value === null ? 'never' : `${(value / 1000).toFixed(1)} s`);
 console.log(`
-chaos benchmark — ${clients} clients registering with retries, each of ${kills.join(', ')} killed (SIGKILL) and
+chaos benchmark — ${clients} clients registering ${rate} tickets/s with retries, each of ${kills.join(', ')} killed (SIGKILL) and
 restarted after ${values.down} s, every ${values.interval} s, everything on this machine
   accepted:              ${answered.length} tickets (${retries} retried requests)
   lost:                  ${lost}

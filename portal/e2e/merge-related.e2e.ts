@@ -85,8 +85,12 @@ test('an operator relates two tickets and merges a duplicate: both numbers open 
   await dialog.getByRole('button', { name: `Fusionar #${duplicate} en #${original}` }).click();
 
   // The duplicate says where it went, and links there.
-  const banner = page.getByRole('alert').filter({ hasText: `Fusionado en #${original}` });
+  // The success toast says the same words for a few seconds; the banner is the alert that links to the original.
+  const banner = page
+    .getByRole('alert')
+    .filter({ has: page.getByRole('link', { name: `Abrir el ticket #${original}` }) });
   await expect(banner).toBeVisible();
+  await expect(banner).toContainText(`Fusionado en #${original}`);
   const ticketHeader = page.locator('header', { has: page.getByRole('heading', { level: 1 }) });
   await expect(ticketHeader.getByText('Fusionado', { exact: true })).toBeVisible();
   await expect(
