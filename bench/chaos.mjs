@@ -341,21 +341,37 @@ async function waitCaughtUp() {
   const started = performance.now();
   let least = Infinity;
   let progressAt = started;
+  let reportedAt = started;
   try {
     for (;;) {
       let pending = 0;
+      /** What is still pending, by where: printed every 5 s, so a slow catch-up says what it waits for. */
+      const where = {};
       for (const schema of outboxes) {
-        pending += Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
+        const n = Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
+        if (n > 0) where[`${schema} outbox`] = n;
+        pending += n;
       }
       for await (const info of manager.consumers.list(platform.env.NATS_EVENTS_STREAM)) {
-        pending += info.num_pending + info.num_ack_pending;
+        // The services' durable consumers: an ordered consumer the gateway's live hub left behind when it renewed
+        // its own after a NATS restart has nobody reading it, and goes by itself once inactive.
+        if (!info.config.durable_name) continue;
+        const n = info.num_pending + info.num_ack_pending;
+        if (n > 0) where[`consumer ${info.name}`] = n;
+        pending += n;
       }
       const tickets = Number((await db.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
       const mailedNow = new Set(
         platform.smtp.mails.map((mail) => /^\[CAU #(\d+)\]/.exec(mail.parsed.subject ?? '')?.[1]).filter(Boolean),
       );
-      const left = pending + Math.max(0, tickets - mailedNow.size);
+      const unmailed = Math.max(0, tickets - mailedNow.size);
+      if (unmailed > 0) where['registration mails not received'] = unmailed;
+      const left = pending + unmailed;
       if (left === 0) return performance.now() - started;
+      if (performance.now() - reportedAt >= 5_000) {
+        reportedAt = performance.now();
+        console.log(`  after ${((reportedAt - started) / 1000).toFixed(0)} s still pending: ${JSON.stringify(where)}`);
+      }
       if (left < least) {
         least = left;
         progressAt = performance.now();

@@ -98,6 +98,10 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly subscribers = new Set<HubSubscriber>();
   private starting: Promise<void> | null = null;
   private messages: ConsumerMessages | null = null;
+  /** The last event read from the stream; a renewed consumer starts after it. */
+  private position = 0;
+  /** Consumers closed by a reset, to be followed by a new one rather than end the connections. */
+  private readonly renewing = new WeakSet<ConsumerMessages>();
   private stopped = false;
   private readonly readSide: ReadSidePosition;
 
@@ -172,24 +176,55 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async start(): Promise<void> {
     const { lastSeq } = await this.bounds();
+    this.position = lastSeq;
+    await this.follow();
+  }
+
+  /** Reads the stream from the event after `position` with a new ordered consumer. */
+  private async follow(): Promise<void> {
     const consumer = await this.runtime.js.consumers.get(this.runtime.messaging.eventsStream, {
       deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: lastSeq + 1,
+      opt_start_seq: this.position + 1,
     });
     const messages = await consumer.consume({ max_messages: CONSUME_BATCH });
     this.messages = messages;
+    void this.renewOnReset(messages);
     void this.pump(messages);
+  }
+
+  /**
+   * The client library recreates an ordered consumer whose server lost it (NATS restarted), but the recreated
+   * one delivered a few events and then nothing until its pull request expired (@nats-io/jetstream 3, NATS
+   * 2.9): live pages would have stayed silent. On a reset the hub closes the consumer and follows the stream
+   * with a new one from the last event it handed on, so open connections lose nothing and stay open.
+   */
+  private async renewOnReset(messages: ConsumerMessages): Promise<void> {
+    for await (const status of messages.status()) {
+      if (status.type !== 'reset') continue;
+      this.renewing.add(messages);
+      await messages.close();
+      return;
+    }
   }
 
   private async pump(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const msg of messages) {
+        this.position = msg.seq;
         const item = this.decode(msg, true);
         if (item.event && this.subscribers.size > 0) await this.readSide.reached(msg.seq);
         for (const subscriber of this.subscribers) subscriber.push(item);
       }
     } catch (error) {
       this.runtime.logger.warn({ err: error }, 'live event hub: the stream consumer failed');
+    }
+    if (this.renewing.delete(messages) && !this.stopped) {
+      try {
+        await this.follow();
+        return;
+      } catch (error) {
+        this.runtime.logger.warn({ err: error }, 'live event hub: the stream consumer could not be renewed');
+      }
     }
     // Stopped or failed: the next connection starts a new consumer; these resume from their last id.
     this.messages = null;
