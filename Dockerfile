@@ -59,6 +59,7 @@ FROM ${NODE_IMAGE} AS runtime
 ARG CAU_SERVICE=gateway
 ENV NODE_ENV=production \
     CAU_SERVICE=${CAU_SERVICE} \
+    NODE_COMPILE_CACHE=/tmp/node-compile-cache \
     HTTP_HOST=0.0.0.0 \
     LOG_LEVEL=info \
     npm_config_update_notifier=false

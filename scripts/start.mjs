@@ -29,6 +29,8 @@ env.NATS_URL ??= 'nats://127.0.0.1:4222';
 env.PORTAL_URL ??= `http://127.0.0.1:${env.GATEWAY_PORT ?? 3000}`;
 // Attachment bytes (gateway), unless an S3 endpoint or another directory is given.
 env.ATTACHMENTS_DIR ??= path.join(varDir, 'attachments');
+// Node 22.1+ keeps the services' compiled code here between starts (scripts/bundle.mjs says why); 20 ignores it.
+env.NODE_COMPILE_CACHE ??= path.join(varDir, 'compile-cache');
 
 function reachable(url, defaultPort) {
   const parsed = new URL(url);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './infrastructure.js';
 
@@ -72,9 +73,17 @@ export async function spawnService(
   let output = '';
   // e.g. CAU_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark run.
   const nodeArgs = (process.env.CAU_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // A bundle runs as in production, with Node's compile cache (Node 22.1+; ignored by 20): see scripts/bundle.mjs.
+  const compileCache = bundled ? { NODE_COMPILE_CACHE: path.join(os.tmpdir(), 'cau-compile-cache') } : {};
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
-    env: { ...process.env, ...env, [SERVICE_PORT_VARIABLES[name]]: String(port), HTTP_HOST: '127.0.0.1' },
+    env: {
+      ...compileCache,
+      ...process.env,
+      ...env,
+      [SERVICE_PORT_VARIABLES[name]]: String(port),
+      HTTP_HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // e.g. CAU_SERVICE_LOG_DIR=/tmp/chaos-logs keeps every process's whole output (one file per service, restarts
