@@ -357,7 +357,9 @@ async function waitCaughtUp() {
         // its own after a NATS restart has nobody reading it, and goes by itself once inactive.
         if (!info.config.durable_name) continue;
         const n = info.num_pending + info.num_ack_pending;
-        if (n > 0) where[`consumer ${info.name}`] = n;
+        if (n > 0)
+          where[`consumer ${info.name}`] =
+            `${info.num_pending} not delivered, ${info.num_ack_pending} unacknowledged, ${info.num_redelivered} redelivered`;
         pending += n;
       }
       const tickets = Number((await db.query('SELECT count(*) FROM intake.tickets')).rows[0].count);
