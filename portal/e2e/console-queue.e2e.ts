@@ -84,7 +84,7 @@ test('the console queue: views and filters in the URL, paging, live rows, bulk t
   await expect(page).toHaveURL(new RegExp(`text=${tag}`));
   await page.reload();
   await expect(page.getByLabel('Buscar en títulos y descripciones')).toHaveValue(tag);
-  await expect(page.getByRole('status').filter({ hasText: '100 tickets cargados; hay más' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '50 tickets cargados; hay más' })).toBeVisible();
   await page.getByRole('button', { name: 'Cargar más' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^105 tickets$/ })).toBeVisible();
 

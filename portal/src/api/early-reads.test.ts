@@ -74,7 +74,7 @@ describe('early reads', () => {
 
     const asked = seen.map(({ url }) => url ?? '');
     expect(asked.filter((url) => url.startsWith('/api/v1/tickets?'))).toEqual([
-      '/api/v1/tickets?area=UIT&assignee=none&status=abierto&status=en_curso&sort=oldest&priority=ALTA&text=impresora&limit=100',
+      '/api/v1/tickets?area=UIT&assignee=none&status=abierto&status=en_curso&sort=oldest&priority=ALTA&text=impresora&limit=50',
     ]);
     expect(asked.filter((url) => url === '/api/v1/views')).toHaveLength(1);
     expect(asked).toContain('/api/v1/routing/graph');
@@ -143,8 +143,8 @@ describe('early reads', () => {
     const page = await client.GET('/api/v1/tickets', { params: { query: queuePage(listQuery({}, 'ADT')) } });
     expect(page.response.ok).toBe(true);
     expect(seen.map(({ url }) => url ?? '').filter((url) => url.startsWith('/api/v1/tickets?'))).toEqual([
-      '/api/v1/tickets?area=UIT&status=abierto&status=en_curso&sort=priority&limit=100',
-      '/api/v1/tickets?area=ADT&status=abierto&status=en_curso&sort=priority&limit=100',
+      '/api/v1/tickets?area=UIT&status=abierto&status=en_curso&sort=priority&limit=50',
+      '/api/v1/tickets?area=ADT&status=abierto&status=en_curso&sort=priority&limit=50',
     ]);
   });
 });
