@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Compilable, type InferResult, type RawBuilder } from 'kysely';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
-import { execute } from '@cau/persistence';
+import { compiledOnce, execute } from '@cau/persistence';
 import { knowledgeRows as db } from '../rows.js';
 import { isCorrectable, type QueryTerm } from './query-text.js';
 import { MAX_RANKED, SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
@@ -64,6 +64,137 @@ export function tsQueryParts(terms: readonly QueryTerm[]): { parts: string[]; co
     correctable: terms.map(isCorrectable),
   };
 }
+
+/** The values of one search, each sent as a parameter of the one statement every search runs. */
+interface SearchValues {
+  parts: string[];
+  correctable: boolean[];
+  statuses: readonly ArticleStatus[];
+  visibilities: readonly ArticleVisibility[];
+  category: string | undefined;
+  area: string | undefined;
+  tag: string | undefined;
+  /** How the terms combine: ' & ' (all) or ' | ' (any). */
+  joiner: string;
+  ranked: number | null;
+  offset: number;
+  limit: number;
+  snippets: boolean;
+}
+
+/**
+ * One statement: typo corrections, candidates, ranking, the page and its snippets. Candidates come from
+ * the title/problem index first (`head`: where ts_rank puts its best), then from the whole document only
+ * to fill up to `ranked`; the index scan stops there, so a broad word costs a bounded number of row
+ * fetches and ranks. A null `ranked` (LIMIT NULL is no limit) ranks every match. Snippets are computed
+ * for the returned page only. Built and compiled once (a search is asked for every registered ticket, and
+ * building it cost more CPU than the rest of the search's work in this process).
+ */
+const searchStatement = compiledOnce((v: SearchValues) => {
+  const terms = sql<{
+    part: string;
+    correctable: boolean;
+    n: string;
+  }>`unnest(${v.parts}::text[], ${v.correctable}::boolean[]) WITH ORDINALITY`.as<'t'>(sql`t (part, correctable, n)`);
+  // Absent filters are null parameters, not missing conditions: every search is the one statement's text.
+  const category = textParameter(v.category);
+  const area = textParameter(v.area);
+  const tag = textParameter(v.tag);
+  const candidates = db
+    .withTables<QueryTable>()
+    .selectFrom(['search_documents as d', 'q'])
+    .select((eb) => ['d.id', eb.fn<number>('ts_rank', ['d.document', 'q.query']).as('score'), 'd.updated_at'])
+    .where((eb) =>
+      eb.and([
+        eb('d.status', '=', sql<ArticleStatus>`ANY(${v.statuses}::text[])`),
+        eb('d.visibility', '=', sql<ArticleVisibility>`ANY(${v.visibilities}::text[])`),
+        eb.or([eb(category, 'is', null), eb(eb.fn('lower', ['d.category']), '=', eb.fn('lower', [category]))]),
+        eb.or([eb(area, 'is', null), eb('d.area', '=', area)]),
+        eb.or([eb(tag, 'is', null), eb(tag, '=', eb.fn.any('d.tags'))]),
+      ]),
+    );
+  return db
+    .with('q', (db) =>
+      db.selectFrom(terms).select((eb) =>
+        eb
+          .fn<string>('to_tsquery', [
+            sql.lit('kb_es'),
+            eb.fn
+              .agg<string>('string_agg', [
+                eb
+                  .case()
+                  .when(eb.ref('t.correctable'))
+                  .then(
+                    sql<string>`'(' || array_to_string(${eb.ref('t.part')} || ARRAY(SELECT c.correction FROM word_corrections(ARRAY[${eb.ref('t.part')}]) c), ' | ') || ')'`,
+                  )
+                  .else(eb.ref('t.part'))
+                  .end(),
+                sql<string>`${v.joiner}::text`,
+              ])
+              .orderBy('t.n'),
+          ])
+          .as('query'),
+      ),
+    )
+    .with(
+      (cte) => cte('head').materialized(),
+      () => candidates.where((eb) => eb('d.head', '@@', eb.ref('q.query'))).limit(sql<number | null>`${v.ranked}::int`),
+    )
+    .with(
+      (cte) => cte('rest').materialized(),
+      (db) =>
+        candidates
+          .where((eb) => eb('d.document', '@@', eb.ref('q.query')))
+          .where((eb) => eb.not(eb('d.head', '@@', eb.ref('q.query'))))
+          .limit(
+            db
+              .selectFrom('head')
+              .select((eb) => eb(sql<number | null>`${v.ranked}::int`, '-', eb.fn.countAll<number>()).as('left'))
+              .$asScalar(),
+          ),
+    )
+    .with('page', (db) =>
+      db
+        .selectFrom((db) => db.selectFrom('head').selectAll().unionAll(db.selectFrom('rest').selectAll()).as('f'))
+        .select(['f.id', 'f.score', 'f.updated_at'])
+        .orderBy('f.score', 'desc')
+        .orderBy('f.updated_at', 'desc')
+        .orderBy('f.id')
+        .offset(sql<number>`${v.offset}::int`)
+        .limit(sql<number>`${v.limit}::int`),
+    )
+    .selectFrom('page')
+    .innerJoin('search_documents as d', 'd.id', 'page.id')
+    .crossJoin('q')
+    .select((eb) => [
+      'd.id',
+      'd.title',
+      'd.category',
+      'd.area',
+      'd.tags',
+      'd.visibility',
+      'd.status',
+      eb.cast<number>('page.score', 'float8').as('score'),
+      eb
+        .case()
+        .when(sql<boolean>`${v.snippets}::boolean`)
+        .then(
+          eb.fn<string>('ts_headline', [
+            sql.lit('kb_es'),
+            sql<string>`replace(replace(replace(${eb.ref('d.problem')} || ' ' || ${eb.ref('d.body')}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`,
+            'q.query',
+            sql.lit(
+              'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "',
+            ),
+          ]),
+        )
+        .end()
+        .as('snippet'),
+    ])
+    .orderBy('page.score', 'desc')
+    .orderBy('page.updated_at', 'desc')
+    .orderBy('page.id');
+});
 
 /**
  * The embedded engine: a table of search documents with a weighted tsvector (GIN) and its title and
@@ -203,121 +334,26 @@ export class PostgresSearchEngine extends SearchEngine {
     );
   }
 
-  /**
-   * One statement: typo corrections, candidates, ranking, the page and its snippets. Candidates come from
-   * the title/problem index first (`head`: where ts_rank puts its best), then from the whole document only
-   * to fill up to `ranked`; the index scan stops there, so a broad word costs a bounded number of row
-   * fetches and ranks. A null `ranked` (LIMIT NULL is no limit) ranks every match. Snippets are computed
-   * for the returned page only.
-   */
   async search(query: EngineQuery): Promise<EngineHit[]> {
     if (query.terms.length === 0) return [];
     const { parts, correctable } = tsQueryParts(query.terms);
-    const ranked = query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null;
-    const terms = sql<{
-      part: string;
-      correctable: boolean;
-      n: string;
-    }>`unnest(${parts}::text[], ${correctable}::boolean[]) WITH ORDINALITY`.as<'t'>(sql`t (part, correctable, n)`);
-    // Absent filters are null parameters, not missing conditions: every search is the one statement's text.
-    const category = textParameter(query.category);
-    const area = textParameter(query.area);
-    const tag = textParameter(query.tag);
-    const candidates = db
-      .withTables<QueryTable>()
-      .selectFrom(['search_documents as d', 'q'])
-      .select((eb) => ['d.id', eb.fn<number>('ts_rank', ['d.document', 'q.query']).as('score'), 'd.updated_at'])
-      .where((eb) =>
-        eb.and([
-          eb('d.status', '=', sql<ArticleStatus>`ANY(${query.statuses}::text[])`),
-          eb('d.visibility', '=', sql<ArticleVisibility>`ANY(${query.visibilities}::text[])`),
-          eb.or([eb(category, 'is', null), eb(eb.fn('lower', ['d.category']), '=', eb.fn('lower', [category]))]),
-          eb.or([eb(area, 'is', null), eb('d.area', '=', area)]),
-          eb.or([eb(tag, 'is', null), eb(tag, '=', eb.fn.any('d.tags'))]),
-        ]),
-      );
-    const built = db
-      .with('q', (db) =>
-        db.selectFrom(terms).select((eb) =>
-          eb
-            .fn<string>('to_tsquery', [
-              sql.lit('kb_es'),
-              eb.fn
-                .agg<string>('string_agg', [
-                  eb
-                    .case()
-                    .when(eb.ref('t.correctable'))
-                    .then(
-                      sql<string>`'(' || array_to_string(${eb.ref('t.part')} || ARRAY(SELECT c.correction FROM word_corrections(ARRAY[${eb.ref('t.part')}]) c), ' | ') || ')'`,
-                    )
-                    .else(eb.ref('t.part'))
-                    .end(),
-                  sql<string>`${query.match === 'all' ? ' & ' : ' | '}::text`,
-                ])
-                .orderBy('t.n'),
-            ])
-            .as('query'),
-        ),
-      )
-      .with(
-        (cte) => cte('head').materialized(),
-        () => candidates.where((eb) => eb('d.head', '@@', eb.ref('q.query'))).limit(sql<number | null>`${ranked}::int`),
-      )
-      .with(
-        (cte) => cte('rest').materialized(),
-        (db) =>
-          candidates
-            .where((eb) => eb('d.document', '@@', eb.ref('q.query')))
-            .where((eb) => eb.not(eb('d.head', '@@', eb.ref('q.query'))))
-            .limit(
-              db
-                .selectFrom('head')
-                .select((eb) => eb(sql<number | null>`${ranked}::int`, '-', eb.fn.countAll<number>()).as('left'))
-                .$asScalar(),
-            ),
-      )
-      .with('page', (db) =>
-        db
-          .selectFrom((db) => db.selectFrom('head').selectAll().unionAll(db.selectFrom('rest').selectAll()).as('f'))
-          .select(['f.id', 'f.score', 'f.updated_at'])
-          .orderBy('f.score', 'desc')
-          .orderBy('f.updated_at', 'desc')
-          .orderBy('f.id')
-          .offset(sql<number>`${query.offset}::int`)
-          .limit(sql<number>`${query.limit}::int`),
-      )
-      .selectFrom('page')
-      .innerJoin('search_documents as d', 'd.id', 'page.id')
-      .crossJoin('q')
-      .select((eb) => [
-        'd.id',
-        'd.title',
-        'd.category',
-        'd.area',
-        'd.tags',
-        'd.visibility',
-        'd.status',
-        eb.cast<number>('page.score', 'float8').as('score'),
-        eb
-          .case()
-          .when(sql<boolean>`${query.snippets}::boolean`)
-          .then(
-            eb.fn<string>('ts_headline', [
-              sql.lit('kb_es'),
-              sql<string>`replace(replace(replace(${eb.ref('d.problem')} || ' ' || ${eb.ref('d.body')}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`,
-              'q.query',
-              sql.lit(
-                'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "',
-              ),
-            ]),
-          )
-          .end()
-          .as('snippet'),
-      ])
-      .orderBy('page.score', 'desc')
-      .orderBy('page.updated_at', 'desc')
-      .orderBy('page.id');
-    const rows = await fetchPrepared(this.pool, built);
+    const rows = await fetchPrepared(
+      this.pool,
+      searchStatement({
+        parts,
+        correctable,
+        statuses: query.statuses,
+        visibilities: query.visibilities,
+        category: query.category,
+        area: query.area,
+        tag: query.tag,
+        joiner: query.match === 'all' ? ' & ' : ' | ',
+        ranked: query.match === 'all' ? Math.max(MAX_RANKED, query.offset + query.limit) : null,
+        offset: query.offset,
+        limit: query.limit,
+        snippets: query.snippets,
+      }),
+    );
     return rows.map((r) => ({ ...r, snippet: r.snippet ?? '' }));
   }
 
