@@ -45,8 +45,7 @@ describe('gateway: the live event hub across a NATS restart', () => {
     const body = { id, type: 'ticket.estimated', version: 1, occurredAt: new Date().toISOString(), data: {} };
     for (;;) {
       try {
-        return (await js.publish(subjects.event('ticket.estimated', 'L1'), JSON.stringify(body), { headers: h }))
-          .seq;
+        return (await js.publish(subjects.event('ticket.estimated', 'L1'), JSON.stringify(body), { headers: h })).seq;
       } catch {
         // Not reconnected yet: the same message again (its id makes a second copy a duplicate).
         await new Promise((resolve) => setTimeout(resolve, 100));
