@@ -16,8 +16,10 @@ describe('gateway: answers of the services behind it', () => {
   let nc: NatsConnection;
   let subjects: Subjects;
   const subscriptions: Subscription[] = [];
-  const respondWith = (name: string, handle: (msg: Msg) => void): void => {
+  /** Answers `name` from the test; resolved once the server has the subscription (before, a request finds no one). */
+  const respondWith = async (name: string, handle: (msg: Msg) => void): Promise<void> => {
     subscriptions.push(nc.subscribe(subjects.command(name), { callback: (_error, msg) => handle(msg) }));
+    await nc.flush();
   };
 
   beforeAll(async () => {
@@ -37,7 +39,7 @@ describe('gateway: answers of the services behind it', () => {
 
   it('sends the verified actor and the correlation id with a query, and returns the answer', async () => {
     let received: { data: unknown; correlationId: string | undefined } | undefined;
-    respondWith(ReportingRpc.TicketByNumber.subject, (msg) => {
+    await respondWith(ReportingRpc.TicketByNumber.subject, (msg) => {
       received = { data: msg.json<{ data: unknown }>().data, correlationId: msg.headers?.get(CORRELATION_HEADER) };
       reply(msg, { response: { number: 7, title: 'Impresora' } });
     });
@@ -59,7 +61,7 @@ describe('gateway: answers of the services behind it', () => {
 
   it('sends list filters converted to their types', async () => {
     let filters: unknown;
-    respondWith(ReportingRpc.TicketList.subject, (msg) => {
+    await respondWith(ReportingRpc.TicketList.subject, (msg) => {
       filters = msg.json<{ data: { filters: unknown } }>().data.filters;
       reply(msg, { response: { items: [], nextCursor: null, nextBefore: null } });
     });
@@ -89,7 +91,7 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('turns a service refusal into its HTTP status, with the message in the caller language', async () => {
-    respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
+    await respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
       reply(msg, { err: { code: 'NOT_FOUND', params: { resource: 'ticket', id: '9' } } }),
     );
     const spanish = await f.http.send('GET', '/api/v1/tickets/9', { token: f.adminToken });
@@ -103,7 +105,7 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('names the fields of a service validation error as the client sent them', async () => {
-    respondWith(ReportingRpc.TicketList.subject, (msg) =>
+    await respondWith(ReportingRpc.TicketList.subject, (msg) =>
       reply(msg, {
         err: { code: 'VALIDATION', fields: [{ field: 'filters.text', constraint: 'maxLength', params: [200] }] },
       }),
@@ -116,7 +118,7 @@ describe('gateway: answers of the services behind it', () => {
   });
 
   it('answers 500 INTERNAL when a service fails in a way it does not describe', async () => {
-    respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
+    await respondWith(ReportingRpc.TicketByNumber.subject, (msg) =>
       reply(msg, { err: { message: 'boom', stack: 'secret' } }),
     );
     const answer = await f.http.send('GET', '/api/v1/tickets/3', { token: f.adminToken });
@@ -149,7 +151,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('answers 503 after the timeout when the service does not reply', async () => {
-      respondWith(IntakeRpc.RegisterTicket.subject, () => undefined);
+      await respondWith(IntakeRpc.RegisterTicket.subject, () => undefined);
       const started = Date.now();
       const answer = await f.http.send('POST', '/api/v1/tickets', {
         token: f.adminToken,
@@ -164,7 +166,7 @@ describe('gateway: answers of the services behind it', () => {
     });
 
     it('strips the command prefix from the fields intake names', async () => {
-      respondWith(IntakeRpc.RegisterTicket.subject, (msg) =>
+      await respondWith(IntakeRpc.RegisterTicket.subject, (msg) =>
         reply(msg, {
           err: { code: 'VALIDATION', fields: [{ field: 'payload.requester.email', constraint: 'isEmail' }] },
         }),
