@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { FieldServiceEvents, ProcedureEvents, type ActorV1, type FieldStep, type ReportScopeV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { compiledOnce, execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { FieldHistory, StepSpan } from './field-steps.js';
 
@@ -79,41 +79,6 @@ export class StepTimesRepository {
     );
   }
 
-  /** Run for every event the step times follow: built and compiled once (see `compiledOnce`). */
-  private readonly historyOf = compiledOnce(({ ticketId }: { ticketId: string }) =>
-    this.db
-      .selectFrom('ticket_facts as f')
-      .select(['f.registered_at', 'f.closed_at', 'f.jurisdiction'])
-      .select((eb) => {
-        /** The instants of the ticket's path steps of one type, as a timestamptz array. */
-        const instantsOf = (type: string) =>
-          sql<Date[]>`ARRAY(${eb
-            .selectFrom('ticket_timeline as t')
-            .select('t.at')
-            .whereRef('t.ticket_id', '=', 'f.ticket_id')
-            .where('t.type', '=', type)})`;
-        return [
-          eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
-          instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
-          instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
-          eb.fn
-            .coalesce(
-              eb
-                .selectFrom('field_events as e')
-                .select(
-                  sql<FieldEventJson[]>`jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at,
-                  'subject_id', e.subject_id, 'arrived_at', e.arrived_at, 'departed_at', e.departed_at))`.as('agg'),
-                )
-                .whereRef('e.ticket_id', '=', 'f.ticket_id')
-                .$asScalar(),
-              sql<FieldEventJson[]>`'[]'::jsonb`,
-            )
-            .as('field'),
-        ];
-      })
-      .where('f.ticket_id', '=', ticketId),
-  );
-
   /**
    * The ticket's history as the mapping reads it, in one statement: registration and closure from the fact
    * row (so a closure counts only while the ticket is closed), derivations and solutions from the path,
@@ -123,7 +88,40 @@ export class StepTimesRepository {
     tx: EntityManager,
     ticketId: string,
   ): Promise<{ history: FieldHistory; jurisdiction: string; calendarsVersion: number } | null> {
-    const row = await fetchFirst(tx, this.historyOf({ ticketId }));
+    const row = await fetchFirst(
+      tx,
+      this.db
+        .selectFrom('ticket_facts as f')
+        .select(['f.registered_at', 'f.closed_at', 'f.jurisdiction'])
+        .select((eb) => {
+          /** The instants of the ticket's path steps of one type, as a timestamptz array. */
+          const instantsOf = (type: string) =>
+            sql<Date[]>`ARRAY(${eb
+              .selectFrom('ticket_timeline as t')
+              .select('t.at')
+              .whereRef('t.ticket_id', '=', 'f.ticket_id')
+              .where('t.type', '=', type)})`;
+          return [
+            eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+            instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
+            instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
+            eb.fn
+              .coalesce(
+                eb
+                  .selectFrom('field_events as e')
+                  .select(
+                    sql<FieldEventJson[]>`jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at,
+                      'subject_id', e.subject_id, 'arrived_at', e.arrived_at, 'departed_at', e.departed_at))`.as('agg'),
+                  )
+                  .whereRef('e.ticket_id', '=', 'f.ticket_id')
+                  .$asScalar(),
+                sql<FieldEventJson[]>`'[]'::jsonb`,
+              )
+              .as('field'),
+          ];
+        })
+        .where('f.ticket_id', '=', ticketId),
+    );
     if (!row) return null;
     const of = (type: string) => row.field.filter((e) => e.type === type);
     const date = (iso: string) => new Date(iso);

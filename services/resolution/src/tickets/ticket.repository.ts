@@ -3,7 +3,7 @@ import { sql, type Selectable, type Updateable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { compiledOnce, execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { resolutionRows as db } from '../rows.js';
 import type { Tickets } from '../rows.generated.js';
 import type { Pause } from '../sla/due-dates.js';
@@ -105,8 +105,17 @@ export class TicketRepository {
 
   /** Events may arrive in any order: the first one about a ticket creates its row, the others fill it in. */
   async lockOrCreate(tx: EntityManager, ticketId: string, number: number): Promise<TicketRecord> {
-    await execute(tx, createIfMissing({ ticketId, number }));
-    const row = await fetchFirst(tx, lockById({ ticketId }));
+    await execute(
+      tx,
+      db
+        .insertInto('tickets')
+        .values({ ticket_id: ticketId, number })
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
+    );
+    const row = await fetchFirst(
+      tx,
+      db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId).forUpdate(),
+    );
     return toRecord(row!);
   }
 
@@ -246,7 +255,13 @@ export class TicketRepository {
         .where(ticketsOrOpen(ticketIds)),
     );
     if (tickets.length === 0) return [];
-    const waits = await fetchRows(tx, waitsOf({ ticketIds: tickets.map((t) => t.ticket_id) }));
+    const waits = await fetchRows(
+      tx,
+      db
+        .selectFrom('requester_waits')
+        .select(['ticket_id', 'started_at', 'ended_at'])
+        .where((eb) => eb('ticket_id', '=', eb.fn.any(eb.val(tickets.map((t) => t.ticket_id))))),
+    );
     const pausesOf = new Map<string, Pause[]>();
     for (const w of waits) {
       const list = pausesOf.get(w.ticket_id) ?? [];
@@ -355,57 +370,24 @@ export class TicketRepository {
 
   async setDueDates(tx: EntityManager, rows: readonly DueDatesRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const dueDates = sql<{
+      ticket_id: string;
+      response_due_at: Date | null;
+      resolution_due_at: Date | null;
+    }>`unnest(${rows.map((r) => r.ticketId)}::uuid[], ${rows.map((r) => r.responseDueAt)}::timestamptz[], ${rows.map((r) => r.resolutionDueAt)}::timestamptz[])`;
     await execute(
       tx,
-      updateDueDates({
-        ticketIds: rows.map((r) => r.ticketId),
-        responseDueAt: rows.map((r) => r.responseDueAt),
-        resolutionDueAt: rows.map((r) => r.resolutionDueAt),
-      }),
+      db
+        .updateTable('tickets as t')
+        .from(dueDates.as<'d'>(sql`d (ticket_id, response_due_at, resolution_due_at)`))
+        .set((eb) => ({
+          response_due_at: eb.ref('d.response_due_at'),
+          resolution_due_at: eb.ref('d.resolution_due_at'),
+        }))
+        .whereRef('t.ticket_id', '=', 'd.ticket_id'),
     );
   }
 }
-
-// The hottest statements, run for every registered or routed ticket, built and compiled once (compiledOnce):
-// Kysely's building and compiling was about a tenth of resolution's busy time in `bench intake`'s profile.
-
-const createIfMissing = compiledOnce(({ ticketId, number }: { ticketId: string; number: number }) =>
-  db
-    .insertInto('tickets')
-    .values({ ticket_id: ticketId, number })
-    .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
-);
-
-const lockById = compiledOnce(({ ticketId }: { ticketId: string }) =>
-  db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId).forUpdate(),
-);
-
-const waitsOf = compiledOnce(({ ticketIds }: { ticketIds: string[] }) =>
-  db
-    .selectFrom('requester_waits')
-    .select(['ticket_id', 'started_at', 'ended_at'])
-    .where('ticket_id', '=', sql<string>`ANY(${ticketIds}::uuid[])`),
-);
-
-const updateDueDates = compiledOnce(
-  (v: { ticketIds: string[]; responseDueAt: (Date | null)[]; resolutionDueAt: (Date | null)[] }) =>
-    db
-      .updateTable('tickets as t')
-      .from(
-        sql<{
-          ticket_id: string;
-          response_due_at: Date | null;
-          resolution_due_at: Date | null;
-        }>`unnest(${v.ticketIds}::uuid[], ${v.responseDueAt}::timestamptz[], ${v.resolutionDueAt}::timestamptz[])`.as<'d'>(
-          sql`d (ticket_id, response_due_at, resolution_due_at)`,
-        ),
-      )
-      .set((eb) => ({
-        response_due_at: eb.ref('d.response_due_at'),
-        resolution_due_at: eb.ref('d.resolution_due_at'),
-      }))
-      .whereRef('t.ticket_id', '=', 'd.ticket_id'),
-);
 
 /** The given tickets, or every ticket not yet closed or merged. */
 function ticketsOrOpen(ticketIds: readonly string[] | undefined) {
