@@ -5,6 +5,11 @@ export interface DatabaseConfig {
   poolSize: number;
   /** How long a query waits for a connection before failing (and being answered 503), in ms. */
   connectTimeoutMs: number;
+  /**
+   * Server settings for every connection, as libpq's `PGOPTIONS` gives them (`-c name=value …`): e.g.
+   * `-c log_statement=all` to see one service's statements, or a `statement_timeout`.
+   */
+  serverOptions: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cau';
@@ -21,5 +26,6 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     url,
     poolSize: positiveIntFromEnv(env, 'DATABASE_POOL_SIZE', 10),
     connectTimeoutMs: positiveIntFromEnv(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    serverOptions: env.PGOPTIONS?.trim() ?? '',
   };
 }

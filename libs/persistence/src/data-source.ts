@@ -37,8 +37,9 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       connectionTimeoutMillis: options.database.connectTimeoutMs,
       application_name: `cau-${options.schema}`,
       // Unqualified names are the service's own tables (queries need not name the schema); public stays on the
-      // path for the extensions' functions (unaccent, pg_trgm), which live there.
-      options: `-c search_path=${options.schema},public`,
+      // path for the extensions' functions (unaccent, pg_trgm), which live there. Setting `options` hides
+      // libpq's PGOPTIONS from the driver: the configured ones are added here.
+      options: [`-c search_path=${options.schema},public`, options.database.serverOptions].filter(Boolean).join(' '),
     },
   });
 }

@@ -29,7 +29,7 @@ export async function generateRowTypes(source: RowTypesSource, options: RowTypes
   const database = await createTestDatabase(`rows_${source.schema}`);
   try {
     const dataSource = createServiceDataSource({
-      database: { url: database.url, poolSize: 4, connectTimeoutMs: 5_000 },
+      database: { url: database.url, poolSize: 4, connectTimeoutMs: 5_000, serverOptions: '' },
       schema: source.schema,
       migrations: source.migrations,
     });
