@@ -249,4 +249,37 @@ describe('messaging: outbox, relay, durable consumers, dead letters', () => {
     ]);
     expect(rows[0].latest_order).toBe(1);
   });
+
+  it('advances several positions in one statement, answering each in order', async () => {
+    const positions = new EventPositions(SCHEMA);
+    const ticketId = randomUUID();
+    const advance = (list: Array<{ source: string; sequence: number }>) =>
+      h.dataSource.transaction((tx) =>
+        positions.advanceAll(
+          tx,
+          list.map((p) => ({ ticketId, ...p })),
+        ),
+      );
+    expect(await advance([{ source: 'routing', sequence: 2 }])).toEqual([true]);
+    expect(
+      await advance([
+        { source: 'routing', sequence: 1 },
+        { source: 'routing:priority', sequence: 1 },
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      await advance([
+        { source: 'routing:priority', sequence: 1 },
+        { source: 'routing', sequence: 3 },
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      await h.dataSource.transaction((tx) =>
+        positions.advanceAll(tx, [
+          { ticketId: null, source: 'routing', sequence: 1 },
+          { ticketId, source: 'routing', sequence: 3 },
+        ]),
+      ),
+    ).toEqual([true, false]);
+  });
 });

@@ -45,6 +45,7 @@ import { FieldAttentionRepository } from './field/field-attention.repository.js'
 import { RecordFieldAttentionUseCase } from './field/record-field-attention.use-case.js';
 import { RecordRegistrationUseCase } from './tickets/record-registration.use-case.js';
 import { RecordRoutingUseCase } from './tickets/record-routing.use-case.js';
+import { EventBatchWork } from './tickets/event-batch-work.js';
 import { RoutingLocator } from './tickets/routing-locator.js';
 import { SurveyRepository } from './tickets/survey.repository.js';
 import { CommentRepository } from './tickets/comment.repository.js';
@@ -95,6 +96,7 @@ export class ResolutionModule {
         SlaSweeper,
         RecordRegistrationUseCase,
         RecordRoutingUseCase,
+        EventBatchWork,
         RecordDerivationUseCase,
         RecordReclassificationUseCase,
         FieldAttentionRepository,

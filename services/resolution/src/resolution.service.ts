@@ -72,11 +72,13 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
           // Its handlers lock ticket rows that lifecycle commands wait for: keep each batch short.
           batchSize: 20,
           handlers: [
-            onEvent(Events.TicketRegistered, (event, tx) => registration.handle(event, tx)),
-            onEvent(Events.TicketRouted, (event, tx) => routing.handle(event, tx)),
-            onEvent(ProcedureEvents.TicketEscalated, (event, tx) => derivation.handle(event, tx)),
-            onEvent(ProcedureEvents.SolutionReturned, (event, tx) => derivation.handle(event, tx)),
-            onEvent(ProcedureEvents.TicketReclassified, (event, tx) => reclassification.handle(event, tx)),
+            onEvent(Events.TicketRegistered, (event, tx, batch) => registration.handle(event, tx, batch)),
+            onEvent(Events.TicketRouted, (event, tx, batch) => routing.handle(event, tx, batch)),
+            onEvent(ProcedureEvents.TicketEscalated, (event, tx, batch) => derivation.handle(event, tx, batch)),
+            onEvent(ProcedureEvents.SolutionReturned, (event, tx, batch) => derivation.handle(event, tx, batch)),
+            onEvent(ProcedureEvents.TicketReclassified, (event, tx, batch) =>
+              reclassification.handle(event, tx, batch),
+            ),
             // Inventory's field work on a ticket: closing it then asks for the user's signed conformity.
             onEvent(FieldServiceEvents.VisitRecorded, (event, tx) => fieldAttention.workDone(event, tx)),
             onEvent(FieldServiceEvents.RepairOut, (event, tx) => fieldAttention.workDone(event, tx)),

@@ -48,4 +48,32 @@ describe('BatchScope', () => {
     expect([...first]).toEqual(['e2']);
     expect(statements).toBe(1);
   });
+
+  it('hands what the events gathered under a key to one flush, in order, with the deferred work', async () => {
+    const scope = new BatchScope();
+    const flushed: string[][] = [];
+    const done: string[] = [];
+    const flush = async (rows: string[]) => void flushed.push([...rows]);
+    scope.collect('steps', 'register T1', flush);
+    scope.defer('refresh', async () => void done.push(`refresh after ${flushed.length} flush`));
+    scope.collect('steps', 'route T1', flush);
+    scope.collect('steps', 'register T2', flush);
+    expect(flushed).toEqual([]);
+    await scope.finish();
+    expect(flushed).toEqual([['register T1', 'route T1', 'register T2']]);
+    expect(done).toEqual(['refresh after 1 flush']);
+    scope.collect('steps', 'next batch', flush);
+    await scope.finish();
+    expect(flushed).toEqual([['register T1', 'route T1', 'register T2'], ['next batch']]);
+  });
+
+  it('starts a new list when deferred work gathers after its key was flushed', async () => {
+    const scope = new BatchScope();
+    const flushed: string[][] = [];
+    const flush = async (rows: string[]) => void flushed.push([...rows]);
+    scope.collect('steps', 'event', flush);
+    scope.defer('late', async () => scope.collect('steps', 'from deferred work', flush));
+    await scope.finish();
+    expect(flushed).toEqual([['event'], ['from deferred work']]);
+  });
 });

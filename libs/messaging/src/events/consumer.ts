@@ -42,6 +42,7 @@ export function onEvent<T extends object>(
 export class BatchScope {
   private readonly pending = new Map<string, () => Promise<void>>();
   private readonly computed = new Map<string, Promise<unknown>>();
+  private readonly gathered = new Map<string, unknown[]>();
 
   /** `eventIds`: the events this batch applies (those not seen before), for work done once for all of them. */
   constructor(readonly eventIds: readonly string[] = []) {}
@@ -61,6 +62,25 @@ export class BatchScope {
 
   defer(key: string, work: () => Promise<void>): void {
     if (!this.pending.has(key)) this.pending.set(key, work);
+  }
+
+  /**
+   * Gathers what the batch's events add under `key` and hands it all to `flush` once, with the deferred work (in
+   * the order it was gathered): e.g. rows that each event appends, written in one multi-row statement. The same
+   * key must always be given the same kind of item and flush.
+   */
+  collect<T>(key: string, item: T, flush: (items: T[]) => Promise<void>): void {
+    let items = this.gathered.get(key) as T[] | undefined;
+    if (items === undefined) {
+      const gathered: T[] = (items = []);
+      this.gathered.set(key, gathered);
+      this.defer(`collect:${key}`, () => {
+        // Gathering under this key after the flush starts begins a new list (and flush).
+        this.gathered.delete(key);
+        return flush(gathered);
+      });
+    }
+    items.push(item);
   }
 
   /** Does the deferred work in the order it was first asked for (work may defer more). */

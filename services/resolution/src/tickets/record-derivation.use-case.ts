@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketDerivedV1 } from '@cau/contracts';
-import { EventPositions, ServiceRuntime } from '@cau/messaging';
+import { EventPositions, ServiceRuntime, type BatchScope } from '@cau/messaging';
 import { transition } from '../domain/status-machine.js';
 import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
 import { positionOf } from './event-position.js';
-import { TicketHistoryRepository } from './ticket-history.repository.js';
+import { EventBatchWork } from './event-batch-work.js';
 import { TicketRepository } from './ticket.repository.js';
 
 /**
@@ -19,15 +19,15 @@ export class RecordDerivationUseCase {
     private readonly runtime: ServiceRuntime,
     private readonly positions: EventPositions,
     private readonly tickets: TicketRepository,
-    private readonly history: TicketHistoryRepository,
+    private readonly batchWork: EventBatchWork,
     private readonly announcer: ServiceLevelAnnouncer,
   ) {}
 
-  async handle(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     const newest = await this.positions.advance(tx, positionOf(event));
     const derived = event.data;
     const ticket = await this.tickets.lockOrCreate(tx, derived.ticketId, derived.number);
-    await this.history.append(tx, {
+    this.batchWork.appendStep(tx, batch, {
       ticketId: ticket.ticketId,
       at: new Date(derived.at),
       action: derived.kind,

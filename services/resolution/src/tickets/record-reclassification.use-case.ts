@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketReclassifiedV1 } from '@cau/contracts';
-import { EventPositions } from '@cau/messaging';
-import { SlaSchedule } from '../sla/sla-schedule.js';
+import { EventPositions, type BatchScope } from '@cau/messaging';
+import { EventBatchWork } from './event-batch-work.js';
 import { priorityPosition } from './event-position.js';
-import { TicketHistoryRepository } from './ticket-history.repository.js';
 import { TicketRepository } from './ticket.repository.js';
 
 /**
@@ -17,15 +16,14 @@ export class RecordReclassificationUseCase {
   constructor(
     private readonly positions: EventPositions,
     private readonly tickets: TicketRepository,
-    private readonly history: TicketHistoryRepository,
-    private readonly schedule: SlaSchedule,
+    private readonly batchWork: EventBatchWork,
   ) {}
 
-  async handle(event: EventEnvelope<TicketReclassifiedV1>, tx: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<TicketReclassifiedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     const reclassified = event.data;
     const ticket = await this.tickets.lockOrCreate(tx, reclassified.ticketId, reclassified.number);
     const { previous, current } = reclassified;
-    await this.history.append(tx, {
+    this.batchWork.appendStep(tx, batch, {
       ticketId: ticket.ticketId,
       at: new Date(reclassified.at),
       action: 'reclassify',
@@ -36,6 +34,6 @@ export class RecordReclassificationUseCase {
     if (!(await this.positions.advance(tx, priorityPosition(event)))) return;
     if (ticket.priority === current.priority) return;
     await this.tickets.setPriority(tx, ticket.ticketId, current.priority);
-    await this.schedule.refresh(tx, [ticket.ticketId]);
+    this.batchWork.refreshDueDates(tx, batch, ticket.ticketId);
   }
 }

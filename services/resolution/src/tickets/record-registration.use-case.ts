@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketRegisteredV1 } from '@cau/contracts';
-import { EventPositions } from '@cau/messaging';
+import { EventPositions, type BatchScope } from '@cau/messaging';
 import { normalizeEmail } from '../domain/permissions.js';
-import { SlaSchedule } from '../sla/sla-schedule.js';
 import { positionOf } from './event-position.js';
-import { TicketHistoryRepository } from './ticket-history.repository.js';
+import { EventBatchWork } from './event-batch-work.js';
 import { TicketRepository } from './ticket.repository.js';
 
 /**
@@ -17,16 +16,14 @@ export class RecordRegistrationUseCase {
   constructor(
     private readonly positions: EventPositions,
     private readonly tickets: TicketRepository,
-    private readonly history: TicketHistoryRepository,
-    private readonly schedule: SlaSchedule,
+    private readonly batchWork: EventBatchWork,
   ) {}
 
-  async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     if (!(await this.positions.advance(tx, positionOf(event)))) return;
     const registration = event.data;
-    const ticket = await this.tickets.lockOrCreate(tx, registration.ticketId, registration.number);
     const registeredAt = new Date(registration.registeredAt);
-    await this.tickets.saveRegistration(tx, ticket.ticketId, {
+    await this.tickets.saveRegistration(tx, registration.ticketId, registration.number, {
       requesterEmail: normalizeEmail(registration.requester.email),
       requesterId: registration.requesterId,
       requesterName: registration.requester.name,
@@ -35,14 +32,14 @@ export class RecordRegistrationUseCase {
       title: registration.title,
       registeredAt,
     });
-    await this.history.append(tx, {
-      ticketId: ticket.ticketId,
+    this.batchWork.appendStep(tx, batch, {
+      ticketId: registration.ticketId,
       at: registeredAt,
       action: 'register',
       area: null,
       by: registration.registeredBy,
       notes: registration.title,
     });
-    await this.schedule.refresh(tx, [ticket.ticketId]);
+    this.batchWork.refreshDueDates(tx, batch, registration.ticketId);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TicketRoutedV1 } from '@cau/contracts';
-import { EventPositions } from '@cau/messaging';
-import { SlaSchedule } from '../sla/sla-schedule.js';
+import { EventPositions, type BatchScope } from '@cau/messaging';
+import { EventBatchWork } from './event-batch-work.js';
 import { positionOf, priorityPosition } from './event-position.js';
-import { TicketHistoryRepository } from './ticket-history.repository.js';
 import { TicketRepository } from './ticket.repository.js';
 
 /**
@@ -18,25 +17,27 @@ export class RecordRoutingUseCase {
   constructor(
     private readonly positions: EventPositions,
     private readonly tickets: TicketRepository,
-    private readonly history: TicketHistoryRepository,
-    private readonly schedule: SlaSchedule,
+    private readonly batchWork: EventBatchWork,
   ) {}
 
-  async handle(event: EventEnvelope<TicketRoutedV1>, tx: EntityManager): Promise<void> {
-    const newest = await this.positions.advance(tx, positionOf(event));
+  async handle(event: EventEnvelope<TicketRoutedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
+    const [newest, newestPriority] = await this.positions.advanceAll(tx, [positionOf(event), priorityPosition(event)]);
     const routed = event.data;
     const ticket = await this.tickets.lockOrCreate(tx, routed.ticketId, routed.number);
     const routedAt = new Date(routed.routedAt);
-    const priority = (await this.positions.advance(tx, priorityPosition(event))) ? routed.priority : ticket.priority;
-    await this.tickets.saveRouting(tx, ticket.ticketId, { priority, routedAt });
-    if (newest) await this.tickets.moveToArea(tx, ticket.ticketId, routed.area);
-    await this.history.append(tx, {
+    const priority = newestPriority ? routed.priority : ticket.priority;
+    await this.tickets.saveRouting(tx, ticket.ticketId, {
+      priority,
+      routedAt,
+      ...(newest ? { area: routed.area } : {}),
+    });
+    this.batchWork.appendStep(tx, batch, {
       ticketId: ticket.ticketId,
       at: routedAt,
       action: 'route',
       area: routed.area,
       by: null,
     });
-    await this.schedule.refresh(tx, [ticket.ticketId]);
+    this.batchWork.refreshDueDates(tx, batch, ticket.ticketId);
   }
 }

@@ -20,21 +20,29 @@ export interface NewStep {
 @Injectable()
 export class TicketHistoryRepository {
   async append(tx: EntityManager, step: NewStep): Promise<void> {
+    await this.appendAll(tx, [step]);
+  }
+
+  /** Several steps in one statement, numbered in the order given (the order a ticket's equal times keep). */
+  async appendAll(tx: EntityManager, steps: readonly NewStep[]): Promise<void> {
+    if (steps.length === 0) return;
     await execute(
       tx,
-      db.insertInto('ticket_steps').values({
-        ticket_id: step.ticketId,
-        at: step.at,
-        action: step.action,
-        area: step.area,
-        by_account_id: step.by?.accountId ?? null,
-        by_name: step.by?.name ?? null,
-        by_role: step.by?.role ?? null,
-        minutes: step.minutes ?? null,
-        notes: step.notes ?? null,
-        from_area: step.from ?? null,
-        to_area: step.to ?? null,
-      }),
+      db.insertInto('ticket_steps').values(
+        steps.map((step) => ({
+          ticket_id: step.ticketId,
+          at: step.at,
+          action: step.action,
+          area: step.area,
+          by_account_id: step.by?.accountId ?? null,
+          by_name: step.by?.name ?? null,
+          by_role: step.by?.role ?? null,
+          minutes: step.minutes ?? null,
+          notes: step.notes ?? null,
+          from_area: step.from ?? null,
+          to_area: step.to ?? null,
+        })),
+      ),
     );
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Selectable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type Updateable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
 import { execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { resolutionRows as db } from '../rows.js';
-import type { Tickets } from '../rows.generated.js';
+import type { DB, Tickets } from '../rows.generated.js';
 import type { Pause } from '../sla/due-dates.js';
 import type { ServiceLevelFacts, ServiceLevelState } from '../sla/service-level.js';
 import type { TicketChanges, TicketRecord } from '../domain/ticket-record.js';
@@ -103,18 +103,18 @@ export class TicketRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Events may arrive in any order: the first one about a ticket creates its row, the others fill it in. */
+  /**
+   * Events may arrive in any order: the first one about a ticket creates its row, the others fill it in. One
+   * statement creates or locks it (the no-op update takes the row lock, as `FOR UPDATE` would) and reads it.
+   */
   async lockOrCreate(tx: EntityManager, ticketId: string, number: number): Promise<TicketRecord> {
-    await execute(
+    const row = await fetchFirst(
       tx,
       db
         .insertInto('tickets')
         .values({ ticket_id: ticketId, number })
-        .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
-    );
-    const row = await fetchFirst(
-      tx,
-      db.selectFrom('tickets').selectAll().where('ticket_id', '=', ticketId).forUpdate(),
+        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ number: sql`tickets.number` }))
+        .returningAll(),
     );
     return toRecord(row!);
   }
@@ -124,9 +124,11 @@ export class TicketRepository {
     return toRecord(row!);
   }
 
+  /** Creates the ticket's row with its registration, or fills in the row an earlier-applied event created. */
   async saveRegistration(
     tx: EntityManager,
     ticketId: string,
+    number: number,
     registration: {
       requesterEmail: string;
       requesterId: string;
@@ -137,34 +139,41 @@ export class TicketRepository {
       registeredAt: Date;
     },
   ): Promise<void> {
+    const fields = {
+      requester_email: registration.requesterEmail,
+      jurisdiction: registration.jurisdiction,
+      title: registration.title,
+      registered_at: registration.registeredAt,
+      requester_id: registration.requesterId,
+      requester_name: registration.requesterName,
+      service: registration.service,
+    };
     await execute(
       tx,
       db
-        .updateTable('tickets')
-        .set({
-          requester_email: registration.requesterEmail,
-          jurisdiction: registration.jurisdiction,
-          title: registration.title,
-          registered_at: registration.registeredAt,
-          requester_id: registration.requesterId,
-          requester_name: registration.requesterName,
-          service: registration.service,
-          updated_at: sql`now()`,
-        })
-        .where('ticket_id', '=', ticketId),
+        .insertInto('tickets')
+        .values({ ticket_id: ticketId, number, ...fields })
+        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ ...fields, updated_at: sql`now()` })),
     );
   }
 
+  /** The routing's priority and time; and its entry area when `area` is given (`moveToArea`'s rule). */
   async saveRouting(
     tx: EntityManager,
     ticketId: string,
-    routing: { priority: Priority | null; routedAt: Date },
+    routing: { priority: Priority | null; routedAt: Date; area?: string },
   ): Promise<void> {
+    const { area } = routing;
     await execute(
       tx,
       db
         .updateTable('tickets')
-        .set({ priority: routing.priority, routed_at: routing.routedAt, updated_at: sql`now()` })
+        .set((eb) => ({
+          priority: routing.priority,
+          routed_at: routing.routedAt,
+          ...(area === undefined ? {} : areaChange(eb, area)),
+          updated_at: sql`now()`,
+        }))
         .where('ticket_id', '=', ticketId),
     );
   }
@@ -175,17 +184,7 @@ export class TicketRepository {
       tx,
       db
         .updateTable('tickets')
-        .set((eb) => ({
-          assignee_id: eb.case().when('area', 'is distinct from', area).then(null).else(eb.ref('assignee_id')).end(),
-          assignee_name: eb
-            .case()
-            .when('area', 'is distinct from', area)
-            .then(null)
-            .else(eb.ref('assignee_name'))
-            .end(),
-          area,
-          updated_at: sql`now()`,
-        }))
+        .set((eb) => ({ ...areaChange(eb, area), updated_at: sql`now()` }))
         .where('ticket_id', '=', ticketId),
     );
   }
@@ -394,6 +393,15 @@ function ticketsOrOpen(ticketIds: readonly string[] | undefined) {
   return ticketIds
     ? sql<boolean>`ticket_id = ANY(${ticketIds}::uuid[])`
     : sql<boolean>`status NOT IN ('cerrado', 'fusionado')`;
+}
+
+/** The columns a move to `area` sets: the area, and no assignee when the area is another. */
+function areaChange(eb: ExpressionBuilder<DB, 'tickets'>, area: string) {
+  return {
+    assignee_id: eb.case().when('area', 'is distinct from', area).then(null).else(eb.ref('assignee_id')).end(),
+    assignee_name: eb.case().when('area', 'is distinct from', area).then(null).else(eb.ref('assignee_name')).end(),
+    area,
+  };
 }
 
 function toRecord(row: TicketRow): TicketRecord {
