@@ -180,13 +180,17 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
       ['monitoreo', 'incidente', 'sistemas-y-aplicaciones'],
       ['monitoreo', 'incidente', 'sistemas-y-aplicaciones'],
     ]);
-    expect(tickets.rows[0]!.title).toBe('[Monitoreo] InstanceDown — srv-sigep-01:9100');
+    // Alerts of one notification may be applied in different lanes: their numbers need not follow their order.
+    expect(tickets.rows.find((t) => Number(t.number) === down!.ticketNumber)!.title).toBe(
+      '[Monitoreo] InstanceDown — srv-sigep-01:9100',
+    );
     // Routing starts each where the integration said: critical → ALTA in UIT; team=redes → UPAT, warning → BAJA.
     const routed = await waitFor(
       async () => {
         const rows = (
           await f.db.query<{ number: string; area: string; priority: string }>(
-            `SELECT number, area, priority FROM routing.tickets WHERE number = ANY($1::bigint[]) ORDER BY number`,
+            `SELECT number, area, priority FROM routing.tickets WHERE number = ANY($1::bigint[])
+              ORDER BY array_position($1::bigint[], number)`,
             [[down!.ticketNumber, disk!.ticketNumber]],
           )
         ).rows;

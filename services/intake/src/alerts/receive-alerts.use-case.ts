@@ -40,6 +40,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 const MAX_BATCH = 500;
+const LANES = 4;
+interface Lane {
+  queue: Pending[];
+  draining: Promise<void> | null;
+}
 type WorkingRecord = OpenRecord & SavedRecord;
 
 /**
@@ -60,8 +65,8 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     private readonly notes: AlertNotesPoster,
   ) {}
 
-  private queue: Pending[] = [];
-  private draining: Promise<void> | null = null;
+  /** Independent group-commit lanes; an alert always goes to the same one (`laneOf`), so its firings stay in order. */
+  private readonly lanes: Lane[] = Array.from({ length: LANES }, () => ({ queue: [], draining: null }));
 
   async receive(command: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
     const integration = await this.alerts.findIntegration(command.integrationId);
@@ -76,24 +81,28 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.draining;
+    await Promise.all(this.lanes.map((lane) => lane.draining));
   }
 
   /**
    * Alerts are group-committed like registrations: what arrives while a batch commits is the next batch,
    * applied in one transaction (an alert storm repeats few alerts many times: one commit folds hundreds).
+   * A batch is mostly waiting on PostgreSQL round trips (five), so one lane at a time would make every call
+   * wait for the batch before its own; alerts spread over a few lanes, each its own batches and connection,
+   * and never share one with another alert's lane, so they never wait on each other's locks.
    */
   private apply(integration: Integration, alert: ParsedAlert): Promise<Applied> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ integration, alert, resolve, reject });
-      this.draining ??= this.drain();
+      const lane = this.lanes[laneOf(refKey(integration.id, alert.key))]!;
+      lane.queue.push({ integration, alert, resolve, reject });
+      lane.draining ??= this.drain(lane);
     });
   }
 
-  private async drain(): Promise<void> {
+  private async drain(lane: Lane): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+    while (lane.queue.length > 0) {
+      const batch = lane.queue.splice(0, MAX_BATCH);
       try {
         const results = await this.applyBatch(batch);
         batch.forEach((item, i) => item.resolve(results[i]!));
@@ -110,7 +119,7 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
         }
       }
     }
-    this.draining = null;
+    lane.draining = null;
   }
 
   private applyBatch(batch: Pending[]): Promise<Applied[]> {
@@ -256,6 +265,13 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
 
 function refKey(integrationId: string, alertKey: string): string {
   return `${integrationId}\u0000${alertKey}`;
+}
+
+/** The lane of an alert: a string hash (FNV-1a) of its key, spread over the lanes. */
+function laneOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % LANES;
 }
 
 /** The batch's items per alert, in arrival order within each. */
