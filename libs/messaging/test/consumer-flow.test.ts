@@ -290,6 +290,43 @@ describe('messaging: durable consumer flow control and give-ups', () => {
     }
   });
 
+  it('acknowledges the events its handler does not concern without applying them or keeping them in the inbox', async () => {
+    const durable = 'choosy';
+    const metrics = new MessagingMetrics('consumer-concerns-test');
+    const consumer = recordingConsumer(h, durable, { metrics, concerns: (text) => !text.startsWith('choosy-skip') });
+    const skipped = async () =>
+      (await metrics.eventsHandled.get()).values
+        .filter((v) => v.labels.consumer === durable && v.labels.outcome === 'skipped')
+        .reduce((sum, v) => sum + v.value, 0);
+    const caughtUp = async () => {
+      const info = await h.jsm.consumers.info(h.config.eventsStream, durable);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    };
+    await consumer.start();
+    try {
+      // The stream holds earlier tests' events: counted from once they are through.
+      await waitFor(caughtUp, { what: 'the earlier events through' });
+      const skippedBefore = await skipped();
+      const skippedId = await publishNote(h, 'choosy-skip-1');
+      await publishNote(h, 'choosy-keep-1');
+      await publishNote(h, 'choosy-skip-2');
+      await publishNote(h, 'choosy-keep-2');
+      await waitFor(async () => (await appliedTexts(h, durable, 'choosy-')).length >= 2, {
+        what: 'the two kept notes',
+      });
+      await waitFor(caughtUp, { what: 'every delivery acknowledged' });
+      expect(await appliedTexts(h, durable, 'choosy-')).toEqual(['choosy-keep-1', 'choosy-keep-2']);
+      const inbox: unknown[] = await h.dataSource.query(
+        `SELECT 1 FROM "${SCHEMA}".inbox WHERE consumer = $1 AND event_id = $2`,
+        [durable, skippedId],
+      );
+      expect(inbox).toEqual([]);
+      expect((await skipped()) - skippedBefore).toBe(2);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('spends attempts on handler failures only, not on redeliveries that were not the event’s fault', async () => {
     const durable = 'patient';
     const failedOnce = new Set<string>();

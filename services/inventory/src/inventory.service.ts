@@ -32,7 +32,12 @@ export const inventoryService: ServiceDefinition = {
     return [
       {
         durable: 'inventory',
-        handlers: [onEvent(Events.TicketRegistered, (event, tx) => links.linkReported(event, tx))],
+        handlers: [
+          // Most tickets name no equipment: those need no transaction at all.
+          onEvent(Events.TicketRegistered, (event, tx) => links.linkReported(event, tx), {
+            concerns: (event) => (event.data.equipmentIds?.length ?? 0) > 0,
+          }),
+        ],
       },
     ];
   },

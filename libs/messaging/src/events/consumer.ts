@@ -24,13 +24,19 @@ export interface EventHandler<T extends object = object> {
   readonly definition: EventDefinition<T>;
   /** Applies the event inside the consumer's transaction; throw to have it retried. */
   handle(event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope): Promise<void>;
+  /**
+   * Whether the handler has anything to do with this event, from the event alone. One it does not concern is
+   * acknowledged as skipped, without a transaction or an inbox row: applying nothing needs no idempotency.
+   */
+  concerns?(event: EventEnvelope<T>): boolean;
 }
 
 export function onEvent<T extends object>(
   definition: EventDefinition<T>,
   handle: (event: EventEnvelope<T>, tx: EntityManager, batch: BatchScope) => Promise<void>,
+  options: { concerns?: (event: EventEnvelope<T>) => boolean } = {},
 ): EventHandler<T> {
-  return { definition, handle };
+  return options.concerns ? { definition, handle, concerns: options.concerns } : { definition, handle };
 }
 
 /**
@@ -472,6 +478,7 @@ export class DurableConsumer {
       ? validateEvent(handler.definition, raw)
       : checkOwnEvent(handler.definition, raw);
     if (!checked.ok) throw new PoisonEventError(`invalid ${String(type)}: ${JSON.stringify(checked.problems)}`);
+    if (handler.concerns && !handler.concerns(checked.value)) return 'skipped';
     return { event: checked.value, handler };
   }
 
