@@ -151,18 +151,24 @@ export class AlertsRepository {
   }
 
   /**
-   * Serializes the handling of these alerts across instances until the transaction ends. Taken in one order
-   * (sorted keys) so two instances' batches cannot deadlock on each other.
+   * Serializes the handling of these alerts across instances until the transaction ends, and reads their
+   * integrations as they are now (one statement). Taken in one order (sorted keys) so two instances' batches
+   * cannot deadlock on each other.
    */
-  async lockAlerts(tx: EntityManager, refs: AlertRef[]): Promise<void> {
+  async lockAlertsReadingIntegrations(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, Integration>> {
     const keys = [...new Set(refs.map((r) => `alert:${r.integrationId}:${r.alertKey}`))].sort();
-    // Reads no table: only locks, so there is no row to type.
-    await tx.query(
-      `SELECT count(pg_advisory_xact_lock(h)) FROM (
-         SELECT hashtextextended(k, 18) AS h FROM unnest($1::text[]) AS k ORDER BY 1
-       ) ordered`,
-      [keys],
+    const locked = sql<number>`(SELECT count(pg_advisory_xact_lock(h)) FROM (
+      SELECT hashtextextended(k, 18) AS h FROM unnest(${keys}::text[]) AS k ORDER BY 1) ordered)`;
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .selectFrom('alert_integrations')
+        .selectAll()
+        // The locks are taken once (an uncorrelated subquery), before any row is returned.
+        .select(locked.as('locked'))
+        .where('id', '=', (eb) => eb.fn.any(eb.val([...new Set(refs.map((r) => r.integrationId))]))),
     );
+    return new Map(rows.map((row) => [row.id, toIntegration(row)]));
   }
 
   /** The open records of these alerts, locked, by `integrationId \0 alertKey`. */

@@ -34,7 +34,9 @@ interface Applied {
   note: boolean;
 }
 interface Pending {
+  /** As the call was checked against; replaced by the row read in the batch's transaction. */
   integration: Integration;
+  presentedSecret: string | undefined;
   alert: ParsedAlert;
   resolve: (applied: Applied) => void;
   reject: (error: unknown) => void;
@@ -65,23 +67,43 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     private readonly notes: AlertNotesPoster,
   ) {}
 
+  /**
+   * The integrations calls were accepted for, so that a call costs no read of its own: the batch that applies
+   * its alerts reads the integration again, in its transaction, and refuses them if it was disabled, its secret
+   * rotated or its kind changed meanwhile (at any instance).
+   */
+  private readonly known = new Map<string, Integration>();
+
+  private remember(id: string, integration: Integration | undefined): void {
+    if (integration?.enabled) this.known.set(id, integration);
+    else this.known.delete(id);
+  }
+
   /** Independent group-commit lanes; an alert always goes to the same one (`laneOf`), so its firings stay in order. */
   private readonly lanes: Lane[] = Array.from({ length: LANES }, () => ({ queue: [], draining: null }));
 
   async receive(command: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
-    const integration = await this.alerts.findIntegration(command.integrationId);
-    if (!integration || !integration.enabled) throw ServiceError.notFound('integration', command.integrationId);
-    if (!secretMatches(integration.secretSha256, command.secretSha256))
+    const { integrationId, secretSha256 } = command;
+    let integration = this.known.get(integrationId);
+    // Only an acceptance rests on the remembered row (and is checked again in the batch's transaction); a
+    // refusal is always decided on the stored one.
+    if (!integration || !secretMatches(integration.secretSha256, secretSha256)) {
+      integration = (await this.alerts.findIntegration(integrationId)) ?? undefined;
+      this.remember(integrationId, integration);
+    }
+    if (!integration || !integration.enabled) throw ServiceError.notFound('integration', integrationId);
+    if (!secretMatches(integration.secretSha256, secretSha256))
       throw new ServiceError({ code: ErrorCode.Unauthorized });
     const parsed = parseAlertPayload(integration.kind, command.payload);
     if (!parsed.ok) throw ServiceError.validation(parsed.problems);
-    const applied = await Promise.all(parsed.alerts.map((alert) => this.apply(integration, alert)));
+    const checked = integration;
+    const applied = await Promise.all(parsed.alerts.map((alert) => this.apply(checked, secretSha256, alert)));
     if (applied.some((a) => a.note)) this.notes.kick();
     return { alerts: applied.map((a) => a.outcome) };
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.draining));
+    await Promise.all(this.lanes.flatMap((lane) => (lane.draining ? [lane.draining] : [])));
   }
 
   /**
@@ -91,10 +113,10 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
    * wait for the batch before its own; alerts spread over a few lanes, each its own batches and connection,
    * and never share one with another alert's lane, so they never wait on each other's locks.
    */
-  private apply(integration: Integration, alert: ParsedAlert): Promise<Applied> {
+  private apply(integration: Integration, presentedSecret: string | undefined, alert: ParsedAlert): Promise<Applied> {
     return new Promise((resolve, reject) => {
       const lane = this.lanes[laneOf(refKey(integration.id, alert.key))]!;
-      lane.queue.push({ integration, alert, resolve, reject });
+      lane.queue.push({ integration, presentedSecret, alert, resolve, reject });
       lane.draining ??= this.drain(lane);
     });
   }
@@ -104,15 +126,13 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     while (lane.queue.length > 0) {
       const batch = lane.queue.splice(0, MAX_BATCH);
       try {
-        const results = await this.applyBatch(batch);
-        batch.forEach((item, i) => item.resolve(results[i]!));
+        settle(batch, await this.applyBatch(batch));
       } catch {
         // One alert's failure (its integration's category was retired meanwhile…) must not fail the others:
         // each alert's firings are applied again on their own.
         for (const group of groupByAlert(batch)) {
           try {
-            const results = await this.applyBatch(group);
-            group.forEach((item, i) => item.resolve(results[i]!));
+            settle(group, await this.applyBatch(group));
           } catch (error) {
             for (const item of group) item.reject(error);
           }
@@ -122,11 +142,20 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     lane.draining = null;
   }
 
-  private applyBatch(batch: Pending[]): Promise<Applied[]> {
+  private applyBatch(batch: Pending[]): Promise<Array<Applied | ServiceError>> {
     return this.runtime.transaction(async (tx) => {
-      const groups = groupByAlert(batch);
-      const refs = groups.map((g) => ({ integrationId: g[0]!.integration.id, alertKey: g[0]!.alert.key }));
-      await this.alerts.lockAlerts(tx, refs);
+      const refs = groupByAlert(batch).map((g) => ({ integrationId: g[0]!.integration.id, alertKey: g[0]!.alert.key }));
+      const current = await this.alerts.lockAlertsReadingIntegrations(tx, refs);
+      const refusals = new Map<Pending, ServiceError>();
+      for (const item of batch) {
+        const id = item.integration.id;
+        const now = current.get(id);
+        this.remember(id, now);
+        const refusal = refusalOf(item, now);
+        if (refusal) refusals.set(item, refusal);
+        else item.integration = now!;
+      }
+      const groups = groupByAlert(batch.filter((item) => !refusals.has(item)));
       const found = await this.alerts.findOpenRecords(tx, refs);
       const now = new Date();
       // The first firing of each alert without an open record opens its ticket; all in one registration.
@@ -201,7 +230,7 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
       }
       await this.alerts.saveRecords(tx, saves, now);
       await this.alerts.insertNotes(tx, notes);
-      return batch.map((item) => results.get(item)!);
+      return batch.map((item) => refusals.get(item) ?? results.get(item)!);
     });
   }
 
@@ -261,6 +290,25 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
       ]),
     );
   }
+}
+
+/**
+ * What the call would be answered had it been checked against the integration as it is now: gone or disabled
+ * (404), another secret (401); another kind (its payload was read as the old one's) asks the tool to send again.
+ */
+function refusalOf(item: Pending, now: Integration | undefined): ServiceError | null {
+  if (!now || !now.enabled) return ServiceError.notFound('integration', item.integration.id);
+  if (!secretMatches(now.secretSha256, item.presentedSecret)) return new ServiceError({ code: ErrorCode.Unauthorized });
+  if (now.kind !== item.integration.kind) return new ServiceError({ code: ErrorCode.ServiceUnavailable });
+  return null;
+}
+
+function settle(items: Pending[], results: Array<Applied | ServiceError>): void {
+  items.forEach((item, i) => {
+    const result = results[i]!;
+    if (result instanceof ServiceError) item.reject(result);
+    else item.resolve(result);
+  });
 }
 
 function refKey(integrationId: string, alertKey: string): string {
