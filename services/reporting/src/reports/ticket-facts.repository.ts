@@ -225,30 +225,23 @@ export class TicketFactsRepository {
    */
   async saveAll(tx: EntityManager, facts: readonly TicketFact[], zone: string): Promise<void> {
     const ids = facts.map((fact) => fact.ticketId);
-    // What the rows counted where a latest (a name, a first or last registration, the latest numbers) is
-    // kept, locked now (in key order) as the statement below would lock them.
-    const before = await fetchRows(
+    // The rows as they are, locked now (in key order) as the statement below would lock them: what they
+    // counted where a latest (a name, a first or last registration, the latest numbers) is kept, and whether
+    // they change at all (most events change nothing a fact holds, e.g. a service level's due dates).
+    const stored = await fetchRows(
       tx,
       this.db
         .selectFrom('ticket_facts')
+        .selectAll()
         .select([
-          'ticket_id',
           sql<string>`to_char((registered_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
-          'registered_at',
-          sql<number>`number::int`.as('number'),
-          'type',
-          'category',
-          'jurisdiction',
           sql<string | null>`to_char((closed_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
-          'closed_at',
-          'solver_account_id',
-          'solver_name',
-          'solver_area',
         ])
         .where('ticket_id', '=', sql<string>`ANY(${ids}::uuid[])`)
         .orderBy('ticket_id')
         .forUpdate(),
     );
+    const before = new Map(stored.map((row) => [row.ticket_id.toLowerCase(), row]));
     const rows = facts.map((fact) => ({
       ticket_id: fact.ticketId,
       number: fact.number,
@@ -283,7 +276,11 @@ export class TicketFactsRepository {
       solver_name: fact.solver?.name ?? null,
       solver_area: fact.solver?.area ?? null,
     }));
-    const columns = Object.keys(rows[0] ?? {});
+    const changed = rows.filter((row) => {
+      const old = before.get(row.ticket_id.toLowerCase());
+      return !old || Object.entries(row).some(([column, value]) => !sameValue(old[column as keyof typeof old], value));
+    });
+    const columns = Object.keys(changed[0] ?? {});
     if (columns.length === 0) return;
     // The rows go as one JSON array read as the table's own row type, so each value takes its column's type.
     await tx.query(
@@ -302,12 +299,14 @@ export class TicketFactsRepository {
        ${productivityDailyUpsert(this.s, 'changes', '$3::text')}
        ${recurringDailyUpsert(this.s, 'changes', '$3::text')}
        ${kpiDailyUpsert(this.s, 'changes', '$3::text')}`,
-      [JSON.stringify(rows), ids, zone],
+      [JSON.stringify(changed), changed.map((row) => row.ticket_id), zone],
     );
-    const changed = new Map(facts.map((fact) => [fact.ticketId.toLowerCase(), fact]));
-    for (const row of before) {
-      const fact = changed.get(row.ticket_id.toLowerCase());
-      if (fact) await this.recountLatest(tx, row, fact, zone);
+    const saved = new Set(changed.map((row) => row.ticket_id.toLowerCase()));
+    for (const fact of facts) {
+      const old = before.get(fact.ticketId.toLowerCase());
+      if (old && saved.has(fact.ticketId.toLowerCase())) {
+        await this.recountLatest(tx, { ...old, number: Number(old.number) }, fact, zone);
+      }
     }
   }
 
@@ -875,4 +874,11 @@ function toSource(row: InferResult<ReturnType<typeof sourceQuery>>[number]): Tic
         ? { businessMinutes: closure.resolutionBusinessMinutes, calendarMinutes: closure.resolutionCalendarMinutes }
         : null,
   };
+}
+
+/** Whether a stored fact column holds the value computed for it (bigints come back as text, instants as dates). */
+function sameValue(stored: unknown, computed: Date | number | string | null): boolean {
+  if (computed instanceof Date) return stored instanceof Date && stored.getTime() === computed.getTime();
+  if (typeof computed === 'number') return stored !== null && Number(stored) === computed;
+  return stored === computed;
 }

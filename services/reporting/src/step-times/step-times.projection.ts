@@ -44,12 +44,11 @@ export class StepTimesProjection {
     // Until the registration is seen there is nothing to measure from; the field events wait in their table.
     if (read.length === 0) return;
     const spans = new Map<string, StepSpan[]>();
-    for (const { ticketId, history, jurisdiction, calendarsVersion } of read) {
+    for (const { ticketId, history, jurisdiction, calendarsVersion, measured } of read) {
       const calendar = (await this.facts.calendarBook(tx, calendarsVersion)).calendarFor(jurisdiction);
-      spans.set(
-        ticketId,
-        fieldSteps(history, (from, to) => businessMinutesBetween(calendar, from, to)),
-      );
+      const steps = fieldSteps(history, (from, to) => businessMinutesBetween(calendar, from, to));
+      // A ticket with no steps before or now (most, until solved or visited) has nothing to write.
+      if (measured || steps.length > 0) spans.set(ticketId, steps);
     }
     await this.steps.saveSteps(tx, spans);
   }

@@ -82,12 +82,21 @@ export class StepTimesRepository {
   /**
    * These tickets' histories as the mapping reads them, in one statement: registration and closure from the
    * fact row (so a closure counts only while the ticket is closed), derivations and solutions from the path,
-   * the field events; a ticket whose registration is not seen yet has none.
+   * the field events, and whether the ticket has measured steps now; a ticket whose registration is not seen
+   * yet has none.
    */
   async histories(
     tx: EntityManager,
     ticketIds: readonly string[],
-  ): Promise<Array<{ ticketId: string; history: FieldHistory; jurisdiction: string; calendarsVersion: number }>> {
+  ): Promise<
+    Array<{
+      ticketId: string;
+      history: FieldHistory;
+      jurisdiction: string;
+      calendarsVersion: number;
+      measured: boolean;
+    }>
+  > {
     const rows = await fetchRows(
       tx,
       this.db
@@ -103,6 +112,9 @@ export class StepTimesRepository {
               .where('t.type', '=', type)})`;
           return [
             eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+            eb
+              .exists(eb.selectFrom('ticket_step_times as m').whereRef('m.ticket_id', '=', 'f.ticket_id'))
+              .as('measured'),
             instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
             instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
             eb.fn
@@ -127,6 +139,7 @@ export class StepTimesRepository {
       const date = (iso: string) => new Date(iso);
       return {
         ticketId: row.ticket_id,
+        measured: row.measured === true,
         jurisdiction: row.jurisdiction,
         calendarsVersion: Number(row.calendars_version ?? 0),
         history: {
@@ -158,6 +171,7 @@ export class StepTimesRepository {
 
   /** Replaces the measured steps of these tickets (those with none keep none). */
   async saveSteps(tx: EntityManager, spans: ReadonlyMap<string, readonly StepSpan[]>): Promise<void> {
+    if (spans.size === 0) return;
     await execute(
       tx,
       this.db.deleteFrom('ticket_step_times').where('ticket_id', '=', sql<string>`ANY(${[...spans.keys()]}::uuid[])`),
