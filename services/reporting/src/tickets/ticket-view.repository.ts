@@ -163,10 +163,10 @@ export interface TicketListCriteria {
 }
 
 /**
- * The ticket view of the reporting schema and the ticket's path. Registration and routing own their
- * columns and upsert them; every other event first makes sure the row exists (`touch`), so whichever
- * event arrives first creates it and the others fill in the rest. Each write says how it stays right
- * whatever order the events arrive in.
+ * The ticket view of the reporting schema and the ticket's path, written once per batch of events: every
+ * event of the batch makes sure its ticket's row exists (`touchAll`), so whichever event arrives first
+ * creates it and the others fill in the rest; then one patch per row (`applyChanges`) says, column by
+ * column, how it stays right whatever order the events arrive in.
  */
 @Injectable()
 export class TicketViewRepository {
