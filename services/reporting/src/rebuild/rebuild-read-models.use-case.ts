@@ -126,7 +126,7 @@ export class RebuildReadModelsUseCase {
     );
     const facts = new TicketFactsProjection(new TicketFactsRepository(shadow), this.settings);
     const handlers = readModelHandlers(
-      new TicketViewProjection(shadow.positions, new TicketViewRepository(shadow)),
+      new TicketViewProjection(new TicketViewRepository(shadow)),
       facts,
       new StepTimesProjection(new StepTimesRepository(shadow), facts),
       new ProblemsProjection(new ProblemsRepository(shadow)),

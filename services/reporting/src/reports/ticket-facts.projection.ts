@@ -13,8 +13,9 @@ import { factOf } from './ticket-fact.js';
 import { TicketFactsRepository } from './ticket-facts.repository.js';
 
 /**
- * Rebuilds a ticket's fact row after each of its events, in the event's transaction, from the view and
- * the path as they now are: whatever order the events came in, the last rebuild sees them all.
+ * Rebuilds the fact rows of the tickets a batch of events touched, at the end of the batch, in its
+ * transaction, from the view and the path as they now are: whatever order the events came in, the last
+ * rebuild sees them all.
  */
 @Injectable()
 export class TicketFactsProjection {
@@ -26,29 +27,34 @@ export class TicketFactsProjection {
     private readonly settings: ReportingSettings,
   ) {}
 
-  async refresh(tx: EntityManager, ticketId: string): Promise<void> {
-    const read = await this.facts.source(tx, ticketId);
+  /** The fact rows of these tickets, read, computed and written for all of them at once. */
+  async refreshAll(tx: EntityManager, ticketIds: readonly string[]): Promise<void> {
+    if (ticketIds.length === 0) return;
+    const read = await this.facts.sources(tx, ticketIds);
     // Until the registration is seen the ticket has no number nor dimensions; it gets its row then.
-    if (!read) return;
+    if (read.sources.length === 0) return;
     const calendars = await this.calendarBook(tx, read.calendarsVersion);
-    await this.facts.save(tx, factOf(read.source, calendars), this.settings.timeZone);
+    await this.facts.saveAll(
+      tx,
+      read.sources.map((source) => factOf(source, calendars)),
+      this.settings.timeZone,
+    );
   }
 
   /**
    * Keeps resolution's newest calendars and counts again the first responses they change (those spanning
    * a holiday added or removed; every one when more than holidays changed). Resolution times stay as
-   * resolution counted them at closure, when their SLA was settled.
+   * resolution counted them at closure, when their SLA was settled. Answers the tickets to count again,
+   * which the caller refreshes at the end of the batch (`refreshAll`), on the newest calendars kept by then.
    */
-  async calendarsChanged(event: EventEnvelope<CalendarsChangedV1>, tx: EntityManager): Promise<void> {
+  async calendarsChanged(event: EventEnvelope<CalendarsChangedV1>, tx: EntityManager): Promise<string[]> {
     const stored = await this.facts.calendars(tx);
     const { version, calendars } = event.data;
-    if (!(await this.facts.saveCalendars(tx, { version, calendars }))) return;
+    if (!(await this.facts.saveCalendars(tx, { version, calendars }))) return [];
     // Before the first announcement the facts were counted on the deployment's calendar without holidays:
     // the first one counts again only the responses spanning its holidays, not every ticket.
     const before = stored.version === 0 ? [this.unannounced()] : stored.calendars;
-    for (const ticketId of await this.facts.countedAcross(tx, changedDays(before, calendars))) {
-      await this.refresh(tx, ticketId);
-    }
+    return this.facts.countedAcross(tx, changedDays(before, calendars));
   }
 
   /** At the start: kpi_daily filled from the facts if it was built in another zone (or never). */

@@ -156,8 +156,10 @@ export class TicketFactsRepository {
   private readonly s: string;
   /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
   private readonly db: typeof reportingRows;
-  /** Read after every batch for each ticket it touched: built once (building it cost more than running it). */
-  private readonly sourceOf = compiledOnce(({ ticketId }: { ticketId: string }) => sourceQuery(this.db, ticketId));
+  /** Read after every batch for the tickets it touched: built once (building it cost more than running it). */
+  private readonly sourcesOf = compiledOnce(({ ticketIds }: { ticketIds: readonly string[] }) =>
+    sourceQuery(this.db, ticketIds),
+  );
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.s = runtime.schema;
@@ -165,15 +167,15 @@ export class TicketFactsRepository {
   }
 
   /**
-   * Everything the fact row is computed from, in one read, with the version of the calendars it is
-   * counted on; null while the registration is not seen.
+   * Everything the fact rows of these tickets are computed from, in one read, with the version of the
+   * calendars they are counted on; a ticket whose registration is not seen yet has none.
    */
-  async source(
+  async sources(
     tx: EntityManager,
-    ticketId: string,
-  ): Promise<{ source: TicketFactSource; calendarsVersion: number } | null> {
-    const row = await fetchFirst(tx, this.sourceOf({ ticketId }));
-    return row ? { source: toSource(row), calendarsVersion: Number(row.calendars_version) } : null;
+    ticketIds: readonly string[],
+  ): Promise<{ sources: TicketFactSource[]; calendarsVersion: number }> {
+    const rows = await fetchRows(tx, this.sourcesOf({ ticketIds: [...ticketIds] }));
+    return { sources: rows.map(toSource), calendarsVersion: Number(rows[0]?.calendars_version ?? 0) };
   }
 
   async calendars(tx: EntityManager): Promise<StoredCalendars> {
@@ -215,105 +217,78 @@ export class TicketFactsRepository {
     return rows.map((r) => r.ticket_id);
   }
 
-  async save(tx: EntityManager, fact: TicketFact, zone: string): Promise<void> {
-    const values = [
-      fact.ticketId,
-      fact.number,
-      fact.registeredAt,
-      fact.type,
-      fact.channel,
-      fact.category,
-      fact.service,
-      fact.jurisdiction,
-      fact.requesterEmail,
-      fact.priority,
-      fact.area,
-      fact.status,
-      fact.firstResponseAt,
-      fact.firstResponseBusinessMinutes,
-      fact.firstResponseCalendarMinutes,
-      fact.firstDerivedAt,
-      fact.derivations,
-      fact.solvedAt,
-      fact.closedAt,
-      fact.resolutionBusinessMinutes,
-      fact.resolutionCalendarMinutes,
-      fact.reopenedAt,
-      fact.reopenedCount,
-      fact.satisfaction,
-      fact.satisfactionAt,
-      fact.responseBreachedAt,
-      fact.resolutionBreachedAt,
-      fact.breachedAt,
-      fact.mergedAt,
-      fact.solver?.accountId ?? null,
-      fact.solver?.name ?? null,
-      fact.solver?.area ?? null,
-    ];
-    const columns = [
-      'ticket_id',
-      'number',
-      'registered_at',
-      'type',
-      'channel',
-      'category',
-      'service',
-      'jurisdiction',
-      'requester_email',
-      'priority',
-      'area',
-      'status',
-      'first_response_at',
-      'first_response_business_minutes',
-      'first_response_calendar_minutes',
-      'first_derived_at',
-      'derivations',
-      'solved_at',
-      'closed_at',
-      'resolution_business_minutes',
-      'resolution_calendar_minutes',
-      'reopened_at',
-      'reopened_count',
-      'satisfaction',
-      'satisfaction_at',
-      'response_breached_at',
-      'resolution_breached_at',
-      'breached_at',
-      'merged_at',
-      'solver_account_id',
-      'solver_name',
-      'solver_area',
-    ];
-    // What the row counted where a latest (a name, a first or last registration, the latest numbers) is
-    // kept, locked now as the statement below would lock it.
-    const before: OldFactRow | null = await fetchFirst(
+  /**
+   * Writes these tickets' fact rows (one each) and keeps the daily tables in step, in one statement for all
+   * of them: each row's old contribution to kpi_daily, productivity_daily and recurring_daily is taken off
+   * and the new one added (every CTE sees the rows as they were before), so redelivered and out-of-order
+   * events stay exact.
+   */
+  async saveAll(tx: EntityManager, facts: readonly TicketFact[], zone: string): Promise<void> {
+    const ids = facts.map((fact) => fact.ticketId);
+    // The rows as they are, locked now (in key order) as the statement below would lock them: what they
+    // counted where a latest (a name, a first or last registration, the latest numbers) is kept, and whether
+    // they change at all (most events change nothing a fact holds, e.g. a service level's due dates).
+    const stored = await fetchRows(
       tx,
       this.db
         .selectFrom('ticket_facts')
+        .selectAll()
         .select([
           sql<string>`to_char((registered_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
-          'registered_at',
-          sql<number>`number::int`.as('number'),
-          'type',
-          'category',
-          'jurisdiction',
           sql<string | null>`to_char((closed_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
-          'closed_at',
-          'solver_account_id',
-          'solver_name',
-          'solver_area',
         ])
-        .where('ticket_id', '=', fact.ticketId)
+        .where('ticket_id', '=', sql<string>`ANY(${ids}::uuid[])`)
+        .orderBy('ticket_id')
         .forUpdate(),
     );
-    // The row's old contribution to kpi_daily, productivity_daily and recurring_daily is taken off and the
-    // new one added in the same statement (every CTE sees the row as it was before), so redelivered and
-    // out-of-order events stay exact.
+    const before = new Map(stored.map((row) => [row.ticket_id.toLowerCase(), row]));
+    const rows = facts.map((fact) => ({
+      ticket_id: fact.ticketId,
+      number: fact.number,
+      registered_at: fact.registeredAt,
+      type: fact.type,
+      channel: fact.channel,
+      category: fact.category,
+      service: fact.service,
+      jurisdiction: fact.jurisdiction,
+      requester_email: fact.requesterEmail,
+      priority: fact.priority,
+      area: fact.area,
+      status: fact.status,
+      first_response_at: fact.firstResponseAt,
+      first_response_business_minutes: fact.firstResponseBusinessMinutes,
+      first_response_calendar_minutes: fact.firstResponseCalendarMinutes,
+      first_derived_at: fact.firstDerivedAt,
+      derivations: fact.derivations,
+      solved_at: fact.solvedAt,
+      closed_at: fact.closedAt,
+      resolution_business_minutes: fact.resolutionBusinessMinutes,
+      resolution_calendar_minutes: fact.resolutionCalendarMinutes,
+      reopened_at: fact.reopenedAt,
+      reopened_count: fact.reopenedCount,
+      satisfaction: fact.satisfaction,
+      satisfaction_at: fact.satisfactionAt,
+      response_breached_at: fact.responseBreachedAt,
+      resolution_breached_at: fact.resolutionBreachedAt,
+      breached_at: fact.breachedAt,
+      merged_at: fact.mergedAt,
+      solver_account_id: fact.solver?.accountId ?? null,
+      solver_name: fact.solver?.name ?? null,
+      solver_area: fact.solver?.area ?? null,
+    }));
+    const changed = rows.filter((row) => {
+      const old = before.get(row.ticket_id.toLowerCase());
+      return !old || Object.entries(row).some(([column, value]) => !sameValue(old[column as keyof typeof old], value));
+    });
+    const columns = Object.keys(changed[0] ?? {});
+    if (columns.length === 0) return;
+    // The rows go as one JSON array read as the table's own row type, so each value takes its column's type.
     await tx.query(
-      `WITH old AS (SELECT *, -1 AS sign FROM "${this.s}".ticket_facts WHERE ticket_id = $1),
+      `WITH old AS (SELECT *, -1 AS sign FROM "${this.s}".ticket_facts WHERE ticket_id = ANY($2::uuid[])),
        saved AS (
          INSERT INTO "${this.s}".ticket_facts (${columns.join(', ')})
-         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::"${this.s}".ticket_facts, $1::json)
+         ORDER BY ticket_id
          ON CONFLICT (ticket_id) DO UPDATE SET
            ${columns
              .slice(1)
@@ -321,12 +296,18 @@ export class TicketFactsRepository {
              .join(', ')}
          RETURNING *),
        changes AS (SELECT * FROM old UNION ALL SELECT *, 1 AS sign FROM saved)
-       ${productivityDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}
-       ${recurringDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}
-       ${kpiDailyUpsert(this.s, 'changes', `$${columns.length + 1}::text`)}`,
-      [...values, zone],
+       ${productivityDailyUpsert(this.s, 'changes', '$3::text')}
+       ${recurringDailyUpsert(this.s, 'changes', '$3::text')}
+       ${kpiDailyUpsert(this.s, 'changes', '$3::text')}`,
+      [JSON.stringify(changed), changed.map((row) => row.ticket_id), zone],
     );
-    if (before) await this.recountLatest(tx, before, fact, zone);
+    const saved = new Set(changed.map((row) => row.ticket_id.toLowerCase()));
+    for (const fact of facts) {
+      const old = before.get(fact.ticketId.toLowerCase());
+      if (old && saved.has(fact.ticketId.toLowerCase())) {
+        await this.recountLatest(tx, { ...old, number: Number(old.number) }, fact, zone);
+      }
+    }
   }
 
   /**
@@ -750,7 +731,7 @@ interface ClosureDetails {
  * A registered ticket's view row, what its timeline says of derivations, reopenings and breaches (one
  * lateral aggregate), its merge, its latest closure's measure and latest solver, and the calendars' version.
  */
-function sourceQuery(db: typeof reportingRows, ticketId: string) {
+function sourceQuery(db: typeof reportingRows, ticketIds: readonly string[]) {
   const derivations = [ProcedureEvents.TicketEscalated.type, ProcedureEvents.SolutionReturned.type];
   const target = sql<string>`t.details->>'target'`;
   return (
@@ -843,7 +824,7 @@ function sourceQuery(db: typeof reportingRows, ticketId: string) {
           .limit(1)
           .as('solver'),
       ])
-      .where('v.ticket_id', '=', ticketId)
+      .where('v.ticket_id', '=', sql<string>`ANY(${ticketIds}::uuid[])`)
       .where('v.number', 'is not', null)
       // A numbered row is a registered one, and registration writes these columns together.
       .$narrowType<{
@@ -893,4 +874,11 @@ function toSource(row: InferResult<ReturnType<typeof sourceQuery>>[number]): Tic
         ? { businessMinutes: closure.resolutionBusinessMinutes, calendarMinutes: closure.resolutionCalendarMinutes }
         : null,
   };
+}
+
+/** Whether a stored fact column holds the value computed for it (bigints come back as text, instants as dates). */
+function sameValue(stored: unknown, computed: Date | number | string | null): boolean {
+  if (computed instanceof Date) return stored instanceof Date && stored.getTime() === computed.getTime();
+  if (typeof computed === 'number') return stored !== null && Number(stored) === computed;
+  return stored === computed;
 }

@@ -8,13 +8,13 @@ import {
   type RepairChangedV1,
 } from '@cau/contracts';
 import { TicketFactsProjection } from '../reports/ticket-facts.projection.js';
-import { fieldSteps } from './field-steps.js';
+import { fieldSteps, type StepSpan } from './field-steps.js';
 import { StepTimesRepository } from './step-times.repository.js';
 
 /**
- * Keeps each ticket's measured steps: inventory's field events are stored as they come, and after every
- * event of the ticket its steps are mapped again from the whole history, so order and redelivery do not
- * matter. Steps count business minutes on the ticket's calendar as reporting knows it at that moment.
+ * Keeps each ticket's measured steps: inventory's field events are stored as they come, and at the end of
+ * every batch that had events of the ticket its steps are mapped again from the whole history, so order and
+ * redelivery do not matter. Steps count business minutes on the ticket's calendar as reporting knows it then.
  */
 @Injectable()
 export class StepTimesProjection {
@@ -23,26 +23,34 @@ export class StepTimesProjection {
     private readonly facts: TicketFactsProjection,
   ) {}
 
-  async visit(event: EventEnvelope<FieldVisitChangedV1>, tx: EntityManager): Promise<void> {
+  /** The field events below answer the ticket whose steps are to be mapped again (`refreshAll`), if any. */
+  visit(event: EventEnvelope<FieldVisitChangedV1>, tx: EntityManager): Promise<string | null> {
     const { visitId, arrivedAt, departedAt } = event.data;
-    await this.store(event, tx, visitId, arrivedAt, departedAt);
+    return this.store(event, tx, visitId, arrivedAt, departedAt);
   }
 
-  async repair(event: EventEnvelope<RepairChangedV1>, tx: EntityManager): Promise<void> {
-    await this.store(event, tx, event.data.repairId);
+  repair(event: EventEnvelope<RepairChangedV1>, tx: EntityManager): Promise<string | null> {
+    return this.store(event, tx, event.data.repairId);
   }
 
-  async signedOff(event: EventEnvelope<FieldSignedOffV1>, tx: EntityManager): Promise<void> {
-    await this.store(event, tx, null, null, null, event.data.signedAt);
+  signedOff(event: EventEnvelope<FieldSignedOffV1>, tx: EntityManager): Promise<string | null> {
+    return this.store(event, tx, null, null, null, event.data.signedAt);
   }
 
-  async refresh(tx: EntityManager, ticketId: string): Promise<void> {
-    const read = await this.steps.history(tx, ticketId);
+  /** Maps these tickets' steps again, reading and writing them for all of the tickets at once. */
+  async refreshAll(tx: EntityManager, ticketIds: readonly string[]): Promise<void> {
+    if (ticketIds.length === 0) return;
+    const read = await this.steps.histories(tx, ticketIds);
     // Until the registration is seen there is nothing to measure from; the field events wait in their table.
-    if (!read) return;
-    const calendar = (await this.facts.calendarBook(tx, read.calendarsVersion)).calendarFor(read.jurisdiction);
-    const spans = fieldSteps(read.history, (from, to) => businessMinutesBetween(calendar, from, to));
-    await this.steps.saveSteps(tx, ticketId, spans);
+    if (read.length === 0) return;
+    const spans = new Map<string, StepSpan[]>();
+    for (const { ticketId, history, jurisdiction, calendarsVersion, measured } of read) {
+      const calendar = (await this.facts.calendarBook(tx, calendarsVersion)).calendarFor(jurisdiction);
+      const steps = fieldSteps(history, (from, to) => businessMinutesBetween(calendar, from, to));
+      // A ticket with no steps before or now (most, until solved or visited) has nothing to write.
+      if (measured || steps.length > 0) spans.set(ticketId, steps);
+    }
+    await this.steps.saveSteps(tx, spans);
   }
 
   private async store(
@@ -52,9 +60,9 @@ export class StepTimesProjection {
     arrivedAt: string | null = null,
     departedAt: string | null = null,
     at = event.occurredAt,
-  ): Promise<void> {
+  ): Promise<string | null> {
     // Inventory names the ticket in the envelope; its payloads carry only the number.
-    if (!event.ticketId) return;
+    if (!event.ticketId) return null;
     await this.steps.addFieldEvent(tx, {
       eventId: event.id,
       ticketId: event.ticketId,
@@ -64,6 +72,6 @@ export class StepTimesProjection {
       arrivedAt: arrivedAt ? new Date(arrivedAt) : null,
       departedAt: departedAt ? new Date(departedAt) : null,
     });
-    await this.refresh(tx, event.ticketId);
+    return event.ticketId;
   }
 }

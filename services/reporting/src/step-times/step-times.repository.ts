@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { FieldServiceEvents, ProcedureEvents, type ActorV1, type FieldStep, type ReportScopeV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { execute, fetchRows } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { FieldHistory, StepSpan } from './field-steps.js';
 
@@ -80,19 +80,28 @@ export class StepTimesRepository {
   }
 
   /**
-   * The ticket's history as the mapping reads it, in one statement: registration and closure from the fact
-   * row (so a closure counts only while the ticket is closed), derivations and solutions from the path,
-   * the field events; null while the registration is not seen.
+   * These tickets' histories as the mapping reads them, in one statement: registration and closure from the
+   * fact row (so a closure counts only while the ticket is closed), derivations and solutions from the path,
+   * the field events, and whether the ticket has measured steps now; a ticket whose registration is not seen
+   * yet has none.
    */
-  async history(
+  async histories(
     tx: EntityManager,
-    ticketId: string,
-  ): Promise<{ history: FieldHistory; jurisdiction: string; calendarsVersion: number } | null> {
-    const row = await fetchFirst(
+    ticketIds: readonly string[],
+  ): Promise<
+    Array<{
+      ticketId: string;
+      history: FieldHistory;
+      jurisdiction: string;
+      calendarsVersion: number;
+      measured: boolean;
+    }>
+  > {
+    const rows = await fetchRows(
       tx,
       this.db
         .selectFrom('ticket_facts as f')
-        .select(['f.registered_at', 'f.closed_at', 'f.jurisdiction'])
+        .select(['f.ticket_id', 'f.registered_at', 'f.closed_at', 'f.jurisdiction'])
         .select((eb) => {
           /** The instants of the ticket's path steps of one type, as a timestamptz array. */
           const instantsOf = (type: string) =>
@@ -103,6 +112,9 @@ export class StepTimesRepository {
               .where('t.type', '=', type)})`;
           return [
             eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+            eb
+              .exists(eb.selectFrom('ticket_step_times as m').whereRef('m.ticket_id', '=', 'f.ticket_id'))
+              .as('measured'),
             instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
             instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
             eb.fn
@@ -120,54 +132,63 @@ export class StepTimesRepository {
               .as('field'),
           ];
         })
-        .where('f.ticket_id', '=', ticketId),
+        .where('f.ticket_id', '=', sql<string>`ANY(${[...ticketIds]}::uuid[])`),
     );
-    if (!row) return null;
-    const of = (type: string) => row.field.filter((e) => e.type === type);
-    const date = (iso: string) => new Date(iso);
-    return {
-      jurisdiction: row.jurisdiction,
-      calendarsVersion: Number(row.calendars_version ?? 0),
-      history: {
-        registeredAt: row.registered_at,
-        closedAt: row.closed_at,
-        escalations: row.escalations,
-        solutionsProposed: row.solutions,
-        visitsPlanned: of(FieldServiceEvents.VisitPlanned.type).map((e) => ({
-          visitId: e.subject_id!,
-          at: date(e.at),
-        })),
-        visitsRecorded: of(FieldServiceEvents.VisitRecorded.type)
-          .filter((e) => e.arrived_at !== null && e.departed_at !== null)
-          .map((e) => ({ visitId: e.subject_id!, arrivedAt: date(e.arrived_at!), departedAt: date(e.departed_at!) })),
-        repairsOut: of(FieldServiceEvents.RepairOut.type).map((e) => ({ repairId: e.subject_id!, at: date(e.at) })),
-        repairsReturned: of(FieldServiceEvents.RepairReturned.type).map((e) => ({
-          repairId: e.subject_id!,
-          at: date(e.at),
-        })),
-        signOffs: of(FieldServiceEvents.SignedOff.type).map((e) => date(e.at)),
-      },
-    };
+    return rows.map((row) => {
+      const of = (type: string) => row.field.filter((e) => e.type === type);
+      const date = (iso: string) => new Date(iso);
+      return {
+        ticketId: row.ticket_id,
+        measured: row.measured === true,
+        jurisdiction: row.jurisdiction,
+        calendarsVersion: Number(row.calendars_version ?? 0),
+        history: {
+          registeredAt: row.registered_at,
+          closedAt: row.closed_at,
+          escalations: row.escalations,
+          solutionsProposed: row.solutions,
+          visitsPlanned: of(FieldServiceEvents.VisitPlanned.type).map((e) => ({
+            visitId: e.subject_id!,
+            at: date(e.at),
+          })),
+          visitsRecorded: of(FieldServiceEvents.VisitRecorded.type)
+            .filter((e) => e.arrived_at !== null && e.departed_at !== null)
+            .map((e) => ({
+              visitId: e.subject_id!,
+              arrivedAt: date(e.arrived_at!),
+              departedAt: date(e.departed_at!),
+            })),
+          repairsOut: of(FieldServiceEvents.RepairOut.type).map((e) => ({ repairId: e.subject_id!, at: date(e.at) })),
+          repairsReturned: of(FieldServiceEvents.RepairReturned.type).map((e) => ({
+            repairId: e.subject_id!,
+            at: date(e.at),
+          })),
+          signOffs: of(FieldServiceEvents.SignedOff.type).map((e) => date(e.at)),
+        },
+      };
+    });
   }
 
-  /** Replaces the ticket's measured steps. */
-  async saveSteps(tx: EntityManager, ticketId: string, spans: StepSpan[]): Promise<void> {
-    await execute(tx, this.db.deleteFrom('ticket_step_times').where('ticket_id', '=', ticketId));
-    if (spans.length === 0) return;
-    const t = sql<{ step: string; started_at: Date; ended_at: Date; minutes: number }>`unnest(
-      ${spans.map((s) => s.step)}::text[], ${spans.map((s) => s.startedAt)}::timestamptz[],
-      ${spans.map((s) => s.endedAt)}::timestamptz[], ${spans.map((s) => s.minutes)}::float8[])`.as<'t'>(
-      sql`t (step, started_at, ended_at, minutes)`,
+  /** Replaces the measured steps of these tickets (those with none keep none). */
+  async saveSteps(tx: EntityManager, spans: ReadonlyMap<string, readonly StepSpan[]>): Promise<void> {
+    if (spans.size === 0) return;
+    await execute(
+      tx,
+      this.db.deleteFrom('ticket_step_times').where('ticket_id', '=', sql<string>`ANY(${[...spans.keys()]}::uuid[])`),
     );
+    const all = [...spans].flatMap(([ticketId, steps]) => steps.map((step) => ({ ticketId, ...step })));
+    if (all.length === 0) return;
+    const t = sql<{ ticket_id: string; step: string; started_at: Date; ended_at: Date; minutes: number }>`unnest(
+      ${all.map((s) => s.ticketId)}::uuid[], ${all.map((s) => s.step)}::text[],
+      ${all.map((s) => s.startedAt)}::timestamptz[], ${all.map((s) => s.endedAt)}::timestamptz[],
+      ${all.map((s) => s.minutes)}::float8[])`.as<'t'>(sql`t (ticket_id, step, started_at, ended_at, minutes)`);
     await execute(
       tx,
       this.db
         .insertInto('ticket_step_times')
         .columns(['ticket_id', 'step', 'started_at', 'ended_at', 'minutes'])
         .expression((eb) =>
-          eb
-            .selectFrom(t)
-            .select([eb.val(ticketId).as('ticket_id'), 't.step', 't.started_at', 't.ended_at', 't.minutes']),
+          eb.selectFrom(t).select(['t.ticket_id', 't.step', 't.started_at', 't.ended_at', 't.minutes']),
         ),
     );
   }

@@ -25,10 +25,9 @@ import type {
   WaitingOnRequesterV1,
   WorkLoggedV1,
 } from '@cau/contracts';
-import { EventPositions } from '@cau/messaging';
 import { TimelineEntries } from './ticket-timeline.js';
-import { normalizeEmail } from './ticket-visibility.js';
-import { TicketViewRepository } from './ticket-view.repository.js';
+import { TicketViewRepository, type TimelineStep } from './ticket-view.repository.js';
+import { foldViewChanges, type Newest, type RecordedEvent, type ViewChange } from './view-changes.js';
 
 /** What every lifecycle event carries: resolution states the result so read models need no state machine. */
 interface LifecycleStep {
@@ -36,6 +35,17 @@ interface LifecycleStep {
   at: string;
   area: string;
   status: TicketStatus;
+}
+
+/**
+ * What a batch's events change in the view and the path, recorded as they are applied and written once
+ * at the end of the batch (`TicketViewProjection.flush`).
+ */
+export class ViewBatch {
+  /** The time of each event's change, which every event gives its ticket's row. */
+  readonly touches: Array<{ ticketId: string; changedAt: string }> = [];
+  readonly steps: TimelineStep[] = [];
+  readonly events: RecordedEvent[] = [];
 }
 
 /**
@@ -54,178 +64,194 @@ interface LifecycleStep {
  */
 @Injectable()
 export class TicketViewProjection {
-  constructor(
-    private readonly positions: EventPositions,
-    private readonly views: TicketViewRepository,
-  ) {}
+  constructor(private readonly views: TicketViewRepository) {}
 
-  async registered(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
-    await this.addStep(event, TimelineEntries.registered(event.data), tx);
-    if (!(await this.isNewest(event, tx))) return;
-    const ticket = event.data;
-    await this.views.saveRegistration(
-      tx,
-      { ...ticket, requester: { ...ticket.requester, email: normalizeEmail(ticket.requester.email) } },
-      event.occurredAt,
+  registered(event: EventEnvelope<TicketRegisteredV1>, batch: ViewBatch): void {
+    this.addStep(event, TimelineEntries.registered(event.data), batch, (newest) =>
+      newest() ? [{ kind: 'registration', ticket: event.data }] : [],
     );
   }
 
-  async routed(event: EventEnvelope<TicketRoutedV1>, tx: EntityManager): Promise<void> {
-    await this.addStep(event, TimelineEntries.routed(event.data), tx);
-    if (!(await this.isNewest(event, tx))) return;
+  routed(event: EventEnvelope<TicketRoutedV1>, batch: ViewBatch): void {
     const routing = event.data;
-    await this.views.saveRouting(tx, routing, event.occurredAt);
-    await this.views.moveArea(tx, routing.ticketId, routing.area, routing.routedAt);
-    // A reclassification applied first carries a newer priority.
-    if (await this.isNewest(event, tx, 'priority'))
-      await this.views.setPriority(tx, routing.ticketId, routing.priority);
+    this.addStep(event, TimelineEntries.routed(routing), batch, (newest) => {
+      if (!newest()) return [];
+      return [
+        { kind: 'routing', routedAt: routing.routedAt },
+        { kind: 'area', area: routing.area, at: routing.routedAt },
+        // A reclassification applied first carries a newer priority.
+        ...(newest('priority') ? [{ kind: 'priority' as const, priority: routing.priority }] : []),
+      ];
+    });
   }
 
   /** Routing corrected type, category, impact and urgency, and recomputed the priority: a step, and the view's classification. */
-  async reclassified(event: EventEnvelope<TicketReclassifiedV1>, tx: EntityManager): Promise<void> {
-    await this.addStep(event, TimelineEntries.reclassified(event.data), tx);
-    const { ticketId, area, at, current } = event.data;
-    await this.views.moveArea(tx, ticketId, area, at);
-    if (await this.isNewest(event, tx, 'priority')) await this.views.reclassify(tx, ticketId, current, at);
+  reclassified(event: EventEnvelope<TicketReclassifiedV1>, batch: ViewBatch): void {
+    const { area, at, current } = event.data;
+    this.addStep(event, TimelineEntries.reclassified(event.data), batch, (newest) => [
+      { kind: 'area', area, at },
+      ...(newest('priority') ? [{ kind: 'reclassification' as const, classification: current, at }] : []),
+    ]);
   }
 
   /** Resolution's targets and met times: no step of the path, but a change lists show (time left). */
-  async serviceLevelChanged(event: EventEnvelope<ServiceLevelChangedV1>, tx: EntityManager): Promise<void> {
-    await this.views.touch(tx, event.data.ticketId, event.occurredAt);
-    if (await this.isNewest(event, tx, 'service-level')) await this.views.setServiceLevel(tx, event.data);
+  serviceLevelChanged(event: EventEnvelope<ServiceLevelChangedV1>, batch: ViewBatch): void {
+    this.record(event, batch, (newest) =>
+      newest('service-level') ? [{ kind: 'service-level', level: event.data }] : [],
+    );
   }
 
-  escalated(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager): Promise<void> {
-    return this.derived(event, TimelineEntries.escalated(event.data), tx);
+  escalated(event: EventEnvelope<TicketDerivedV1>, batch: ViewBatch): void {
+    this.derived(event, TimelineEntries.escalated(event.data), batch);
   }
 
-  solutionReturned(event: EventEnvelope<TicketDerivedV1>, tx: EntityManager): Promise<void> {
-    return this.derived(event, TimelineEntries.solutionReturned(event.data), tx);
+  solutionReturned(event: EventEnvelope<TicketDerivedV1>, batch: ViewBatch): void {
+    this.derived(event, TimelineEntries.solutionReturned(event.data), batch);
   }
 
-  async taken(event: EventEnvelope<TicketTakenV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.taken(event.data), tx);
-    const { ticketId, assignee, at } = event.data;
-    await this.views.assign(tx, ticketId, assignee, at);
-    await this.views.markFirstResponse(tx, ticketId, at);
+  taken(event: EventEnvelope<TicketTakenV1>, batch: ViewBatch): void {
+    const { assignee, at } = event.data;
+    this.lifecycle(event, TimelineEntries.taken(event.data), batch, [
+      { kind: 'assignee', assignee, at },
+      { kind: 'first-response', at },
+    ]);
   }
 
-  estimated(event: EventEnvelope<TicketEstimatedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.estimated(event.data), tx);
+  estimated(event: EventEnvelope<TicketEstimatedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.estimated(event.data), batch);
   }
 
-  workLogged(event: EventEnvelope<WorkLoggedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.workLogged(event.data), tx);
+  workLogged(event: EventEnvelope<WorkLoggedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.workLogged(event.data), batch);
   }
 
-  solutionProposed(event: EventEnvelope<SolutionProposedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.solutionProposed(event.data), tx);
+  solutionProposed(event: EventEnvelope<SolutionProposedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.solutionProposed(event.data), batch);
   }
 
-  async resolved(event: EventEnvelope<TicketResolvedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.resolved(event.data), tx);
-    await this.views.markResolved(tx, event.data.ticketId, event.data.at);
+  resolved(event: EventEnvelope<TicketResolvedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.resolved(event.data), batch, [{ kind: 'resolved', at: event.data.at }]);
   }
 
-  reviewRejected(event: EventEnvelope<ReviewRejectedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.reviewRejected(event.data), tx);
+  reviewRejected(event: EventEnvelope<ReviewRejectedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.reviewRejected(event.data), batch);
   }
 
-  async closed(event: EventEnvelope<TicketClosedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.closed(event.data), tx);
-    await this.views.markClosed(tx, event.data.ticketId, event.data.at);
+  closed(event: EventEnvelope<TicketClosedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.closed(event.data), batch, [{ kind: 'closed', at: event.data.at }]);
   }
 
-  async reopened(event: EventEnvelope<TicketReopenedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.reopened(event.data), tx);
-    await this.views.countReopening(tx, event.data.ticketId);
+  /** Counting commutes, and the inbox applies each reopening once. */
+  reopened(event: EventEnvelope<TicketReopenedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.reopened(event.data), batch, [{ kind: 'reopening' }]);
   }
 
-  async waitingOnRequester(event: EventEnvelope<WaitingOnRequesterV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.waitingOnRequester(event.data), tx);
-    if (await this.isNewest(event, tx, 'waiting')) {
-      await this.views.setWaitingOnRequester(tx, event.data.ticketId, event.data.waiting);
-    }
+  waitingOnRequester(event: EventEnvelope<WaitingOnRequesterV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.waitingOnRequester(event.data), batch, [], (newest) =>
+      newest('waiting') ? [{ kind: 'waiting', waiting: event.data.waiting }] : [],
+    );
   }
 
-  commented(event: EventEnvelope<TicketCommentedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.commented(event.data), tx);
+  commented(event: EventEnvelope<TicketCommentedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.commented(event.data), batch);
   }
 
-  solutionAccepted(event: EventEnvelope<SolutionAcceptedV1>, tx: EntityManager): Promise<void> {
-    return this.lifecycle(event, TimelineEntries.solutionAccepted(event.data), tx);
+  solutionAccepted(event: EventEnvelope<SolutionAcceptedV1>, batch: ViewBatch): void {
+    this.lifecycle(event, TimelineEntries.solutionAccepted(event.data), batch);
   }
 
   /** One side of a relation: this ticket's stream says whether it is related to the other now. */
-  async linked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.linked(event.data), tx);
+  async linked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager, batch: ViewBatch): Promise<void> {
+    this.lifecycle(event, TimelineEntries.linked(event.data), batch);
     await this.views.setRelation(tx, event.data.ticketId, event.data.related, true, event.sequence);
   }
 
-  async unlinked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.unlinked(event.data), tx);
+  async unlinked(event: EventEnvelope<TicketLinkedV1>, tx: EntityManager, batch: ViewBatch): Promise<void> {
+    this.lifecycle(event, TimelineEntries.unlinked(event.data), batch);
     await this.views.setRelation(tx, event.data.ticketId, event.data.related, false, event.sequence);
   }
 
   /** On the duplicate's stream it ends `fusionado`; on the original's it keeps its status. */
-  async merged(event: EventEnvelope<TicketMergedV1>, tx: EntityManager): Promise<void> {
-    await this.lifecycle(event, TimelineEntries.merged(event.data), tx);
+  async merged(event: EventEnvelope<TicketMergedV1>, tx: EntityManager, batch: ViewBatch): Promise<void> {
+    this.lifecycle(event, TimelineEntries.merged(event.data), batch);
     await this.views.recordMerge(tx, event.data);
   }
 
-  async slaBreached(event: EventEnvelope<SlaBreachedV1>, tx: EntityManager): Promise<void> {
-    await this.addStep(event, TimelineEntries.slaBreached(event.data), tx);
-    await this.views.markOverdue(tx, event.data.ticketId);
+  /** Con atraso is history: once a target was missed the ticket stays overdue, closed or not. */
+  slaBreached(event: EventEnvelope<SlaBreachedV1>, batch: ViewBatch): void {
+    this.addStep(event, TimelineEntries.slaBreached(event.data), batch, () => [{ kind: 'overdue' }]);
   }
 
-  async surveyAnswered(event: EventEnvelope<SurveyAnsweredV1>, tx: EntityManager): Promise<void> {
-    await this.addStep(event, TimelineEntries.surveyAnswered(event.data), tx);
-    await this.views.saveSatisfaction(tx, event.data);
-  }
-
-  /** A derivation moves the ticket to another area, where nobody has taken it yet. */
-  private async derived(
-    event: EventEnvelope<TicketDerivedV1>,
-    entry: TicketTimelineEntryV1,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.addStep(event, entry, tx);
-    const { ticketId, to, at } = event.data;
-    await this.views.moveArea(tx, ticketId, to, at);
-    await this.views.assign(tx, ticketId, null, at);
-  }
-
-  private async lifecycle(
-    event: EventEnvelope<LifecycleStep>,
-    entry: TicketTimelineEntryV1,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.addStep(event, entry, tx);
-    const { ticketId, area, status, at } = event.data;
-    await this.views.moveArea(tx, ticketId, area, at);
-    if (await this.isNewest(event, tx)) await this.views.setStatus(tx, ticketId, status);
-  }
-
-  /** Records the step and makes sure the ticket's row exists for the state updates that follow. */
-  private async addStep(
-    event: EventEnvelope<{ ticketId: string }>,
-    entry: TicketTimelineEntryV1,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.views.addTimelineEntry(tx, event.id, event.data.ticketId, entry);
-    await this.views.touch(tx, event.data.ticketId, event.occurredAt);
+  /** The latest answer, should a reopened ticket be surveyed again. */
+  surveyAnswered(event: EventEnvelope<SurveyAnsweredV1>, batch: ViewBatch): void {
+    this.addStep(event, TimelineEntries.surveyAnswered(event.data), batch, () => [
+      { kind: 'satisfaction', survey: event.data },
+    ]);
   }
 
   /**
-   * Whether the event is the newest its producer sent for this ticket of those carrying `part`, recording
-   * it if so. The envelope's ticket id is optional (some events concern no ticket); these events always
-   * name their ticket in the payload, so the position is keyed by that and the guard can never be skipped.
+   * Writes what the batch's events changed, once for all of them: their rows are made and locked first, so
+   * the positions read next are the last committed, and each event is then judged newest against those and
+   * the batch's earlier events, as if applied one at a time.
    */
-  private isNewest(event: EventEnvelope<{ ticketId: string }>, tx: EntityManager, part?: string): Promise<boolean> {
-    return this.positions.advance(tx, {
-      ticketId: event.data.ticketId,
-      source: part ? `${event.source}:${part}` : event.source,
-      sequence: event.sequence,
-    });
+  async flush(tx: EntityManager, batch: ViewBatch): Promise<void> {
+    if (batch.events.length === 0) return;
+    await this.views.touchAll(tx, batch.touches);
+    const tickets = [...new Set(batch.events.map((e) => e.ticketId))];
+    const { patches, positions } = foldViewChanges(batch.events, await this.views.positionsOf(tx, tickets));
+    await this.views.applyChanges(tx, { positions, steps: batch.steps, patches });
+  }
+
+  /** A derivation moves the ticket to another area, where nobody has taken it yet. */
+  private derived(event: EventEnvelope<TicketDerivedV1>, entry: TicketTimelineEntryV1, batch: ViewBatch): void {
+    const { to, at } = event.data;
+    this.addStep(event, entry, batch, () => [
+      { kind: 'area', area: to, at },
+      { kind: 'assignee', assignee: null, at },
+    ]);
+  }
+
+  /** A step of resolution's: the area it leaves the ticket in, and its status if it is the newest. */
+  private lifecycle(
+    event: EventEnvelope<LifecycleStep>,
+    entry: TicketTimelineEntryV1,
+    batch: ViewBatch,
+    always: ViewChange[] = [],
+    guarded: (newest: Newest) => ViewChange[] = () => [],
+  ): void {
+    const { area, status, at } = event.data;
+    this.addStep(event, entry, batch, (newest) => [
+      { kind: 'area', area, at },
+      ...(newest() ? [{ kind: 'status' as const, status }] : []),
+      ...always,
+      ...guarded(newest),
+    ]);
+  }
+
+  /** Records the step, and the event's changes to its row. */
+  private addStep(
+    event: EventEnvelope<{ ticketId: string }>,
+    entry: TicketTimelineEntryV1,
+    batch: ViewBatch,
+    changes: (newest: Newest) => ViewChange[],
+  ): void {
+    batch.steps.push({ eventId: event.id, ticketId: event.data.ticketId, entry });
+    this.record(event, batch, changes);
+  }
+
+  /**
+   * Records the event's changes, judged at the end of the batch: `newest(part)` says whether the event is the
+   * newest its producer sent for the ticket of those carrying `part` (`EventPositions`' rule). The envelope's
+   * ticket id is optional (some events concern no ticket); these events always name their ticket in the
+   * payload, so the position is keyed by that and the guard can never be skipped.
+   */
+  private record(
+    event: EventEnvelope<{ ticketId: string }>,
+    batch: ViewBatch,
+    changes: (newest: Newest) => ViewChange[],
+  ): void {
+    const { ticketId } = event.data;
+    batch.touches.push({ ticketId, changedAt: event.occurredAt });
+    batch.events.push({ ticketId, source: event.source, sequence: event.sequence, changes });
   }
 }

@@ -2,64 +2,153 @@ import { Injectable } from '@nestjs/common';
 import {
   sql,
   type InferResult,
-  type Insertable,
+  type Kysely,
   type NotNull,
   type RawBuilder,
   type Selectable,
   type SqlBool,
+  type Updateable,
 } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type {
-  Priority,
-  ServiceLevelChangedV1,
-  TicketClassificationV1,
-  TicketRegisteredV1,
-  TicketRoutedV1,
   TicketSort,
   TicketStatus,
   TicketSummaryV1,
   TicketMergedV1,
   TicketReferenceV1,
   TicketRefV1,
-  SurveyAnsweredV1,
   TicketTimelineEntryV1,
   TicketViewV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { compiledOnce, execute, fetchFirst, fetchRows, instant } from '@cau/persistence';
+import { execute, fetchFirst, fetchRows, rowQueries } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
-import type { TicketView } from '../rows.generated.js';
+import type { DB, TicketView } from '../rows.generated.js';
 
 import type { ListedTicket } from './paging.js';
 import type { DateBound, QueueFilters } from './queue-filters.js';
 import { ORDERS, type ListPosition } from './ticket-list-order.js';
-import type { Visibility } from './ticket-visibility.js';
+import { normalizeEmail, type Visibility } from './ticket-visibility.js';
+import type { Position, ViewPatch } from './view-changes.js';
 
-/** What a registration writes to its row, as sent. */
-type RegistrationRow = Required<
-  Pick<
-    Insertable<TicketView>,
-    | 'ticket_id'
-    | 'number'
-    | 'title'
-    | 'description'
-    | 'channel'
-    | 'type'
-    | 'category'
-    | 'impact'
-    | 'urgency'
-    | 'jurisdiction'
-    | 'requester_email'
-    | 'requester_name'
-    | 'requester'
-    | 'reported_by'
-    | 'registered_by'
-    | 'attachments'
-    | 'registered_at'
-    | 'updated_at'
-    | 'service'
-  >
->;
+/**
+ * The messaging library's per-ticket positions (`EventPositions`, its own migration, so not among reporting's
+ * generated types): a batch reads and advances them with its changes.
+ */
+interface EventPositionRows {
+  event_positions: { ticket_id: string; source: string; sequence: string };
+}
+
+/** A step of a ticket's path, recorded by its event. */
+export interface TimelineStep {
+  eventId: string;
+  ticketId: string;
+  entry: TicketTimelineEntryV1;
+}
+
+/** A path step as sent to PostgreSQL (`jsonb_to_recordset`; `ord` is its place in the batch). */
+interface TimelineStepRow {
+  event_id: string;
+  ticket_id: string;
+  at: Date;
+  type: string;
+  by: string | null;
+  area: string | null;
+  summary_es: string;
+  summary_en: string;
+  details: string;
+  ord: number;
+}
+
+function stepRow(step: TimelineStep, ord: number) {
+  const { entry } = step;
+  return {
+    ord,
+    event_id: step.eventId,
+    ticket_id: step.ticketId,
+    at: entry.at,
+    type: entry.type,
+    by: entry.by ?? null,
+    area: entry.area,
+    summary_es: entry.summary.es,
+    summary_en: entry.summary.en,
+    details: entry.details,
+  };
+}
+
+/**
+ * A view patch as sent to PostgreSQL, one flat row per ticket (null: not changed, but for the flags); its
+ * columns and their types, as `jsonb_to_recordset` reads them.
+ */
+const PATCH_COLUMNS = `ticket_id uuid, registered boolean, number bigint, title text, description text, channel text,
+  type text, category text, impact text, urgency text, jurisdiction text, requester_email text,
+  requester_name text, requester jsonb, reported_by jsonb, registered_by jsonb, attachments jsonb,
+  registered_at timestamptz, service text, routed_at timestamptz, priority text, reclassified_at timestamptz,
+  re_type text, re_category text, re_impact text, re_urgency text, service_level boolean,
+  response_due_at timestamptz, resolution_due_at timestamptz, response_met_at timestamptz,
+  resolution_met_at timestamptz, area text, area_at timestamptz, status text, waiting boolean,
+  assignee_at timestamptz, assignee_id uuid, assignee_name text, first_response_at timestamptz,
+  resolved_at timestamptz, closed_at timestamptz, reopenings int, overdue boolean, satisfaction text,
+  satisfaction_score smallint, satisfaction_at timestamptz`;
+
+type PatchRow = ReturnType<typeof patchRow>;
+
+/** A view column's value as written (a jsonb column takes its JSON text). */
+type Written<C extends keyof TicketView> = Exclude<Updateable<TicketView>[C], undefined>;
+
+function patchRow(patch: ViewPatch) {
+  const t = patch.registration;
+  const re = patch.reclassification?.classification;
+  const level = patch.serviceLevel;
+  return {
+    ticket_id: patch.ticketId,
+    registered: t !== undefined,
+    number: t ? String(t.number) : null,
+    title: t?.title ?? null,
+    description: t?.description ?? null,
+    channel: t?.channel ?? null,
+    type: t?.type ?? null,
+    category: t?.category ?? null,
+    impact: t?.impact ?? null,
+    urgency: t?.urgency ?? null,
+    jurisdiction: t?.jurisdiction ?? null,
+    requester_email: t ? normalizeEmail(t.requester.email) : null,
+    requester_name: t?.requester.name ?? null,
+    requester: t ? { ...t.requester, email: normalizeEmail(t.requester.email) } : null,
+    reported_by: t?.reportedBy ?? null,
+    registered_by: t?.registeredBy ?? null,
+    attachments: t?.attachments ?? null,
+    registered_at: t?.registeredAt ?? null,
+    service: t?.service ?? null,
+    routed_at: patch.routedAt ?? null,
+    priority: patch.priority ?? null,
+    reclassified_at: patch.reclassification?.at ?? null,
+    re_type: re?.type ?? null,
+    re_category: re?.category ?? null,
+    re_impact: re?.impact ?? null,
+    re_urgency: re?.urgency ?? null,
+    service_level: level !== undefined,
+    response_due_at: level?.responseDueAt ?? null,
+    resolution_due_at: level?.resolutionDueAt ?? null,
+    response_met_at: level?.respondedAt ?? null,
+    resolution_met_at: level?.resolvedAt ?? null,
+    area: patch.area?.area ?? null,
+    area_at: patch.area?.at ?? null,
+    status: patch.status ?? null,
+    waiting: patch.waiting ?? null,
+    assignee_at: patch.assignee?.at ?? null,
+    assignee_id: patch.assignee?.assignee?.accountId ?? null,
+    assignee_name: patch.assignee?.assignee?.name ?? null,
+    first_response_at: patch.firstResponseAt ?? null,
+    resolved_at: patch.resolvedAt ?? null,
+    closed_at: patch.closedAt ?? null,
+    reopenings: patch.reopenings,
+    overdue: patch.overdue,
+    satisfaction: patch.satisfaction?.satisfaction ?? null,
+    satisfaction_score: patch.satisfaction?.score ?? null,
+    satisfaction_at: patch.satisfaction?.at ?? null,
+  };
+}
 
 /** What a list query asks for, after validation and with the caller's visibility resolved. */
 export interface TicketListCriteria {
@@ -74,314 +163,188 @@ export interface TicketListCriteria {
 }
 
 /**
- * The ticket view of the reporting schema and the ticket's path. Registration and routing own their
- * columns and upsert them; every other event first makes sure the row exists (`touch`), so whichever
- * event arrives first creates it and the others fill in the rest. Each write says how it stays right
- * whatever order the events arrive in.
+ * The ticket view of the reporting schema and the ticket's path, written once per batch of events: every
+ * event of the batch makes sure its ticket's row exists (`touchAll`), so whichever event arrives first
+ * creates it and the others fill in the rest; then one patch per row (`applyChanges`) says, column by
+ * column, how it stays right whatever order the events arrive in.
  */
 @Injectable()
 export class TicketViewRepository {
   /** Named with its schema: a rebuild writes a shadow schema through this same repository (see Reporting). */
   private readonly db: typeof reportingRows;
 
+  /** The same, with the positions `EventPositions` keeps, which the batch's changes read and advance. */
+  private readonly withPositions: Kysely<DB & EventPositionRows>;
+
   constructor(private readonly runtime: ServiceRuntime) {
     this.db = reportingRows.withSchema(runtime.schema);
+    this.withPositions = rowQueries<DB & EventPositionRows>().withSchema(runtime.schema);
   }
-
-  async saveRegistration(tx: EntityManager, ticket: TicketRegisteredV1, changedAt: string): Promise<void> {
-    await execute(
-      tx,
-      this.registration({
-        ticket_id: ticket.ticketId,
-        number: ticket.number,
-        title: ticket.title,
-        description: ticket.description,
-        channel: ticket.channel,
-        type: ticket.type,
-        category: ticket.category,
-        impact: ticket.impact,
-        urgency: ticket.urgency,
-        jurisdiction: ticket.jurisdiction,
-        requester_email: ticket.requester.email,
-        requester_name: ticket.requester.name,
-        requester: JSON.stringify(ticket.requester),
-        reported_by: ticket.reportedBy ? JSON.stringify(ticket.reportedBy) : null,
-        registered_by: JSON.stringify(ticket.registeredBy),
-        attachments: JSON.stringify(ticket.attachments),
-        registered_at: ticket.registeredAt,
-        updated_at: changedAt,
-        service: ticket.service ?? null,
-      }),
-    );
-  }
-
-  /** Written once per ticket, with two dozen columns: built once (building it cost more than running it). */
-  private readonly registration = compiledOnce((row: RegistrationRow) => {
-    /** Registration's own value, unless a reclassification applied before it arrived is newer. */
-    const classified = <C extends 'type' | 'category' | 'impact' | 'urgency'>(column: C) =>
-      sql<
-        Selectable<TicketView>[C]
-      >`CASE WHEN ticket_view.reclassified_at IS NULL THEN EXCLUDED.${sql.ref(column)} ELSE ticket_view.${sql.ref(column)} END`;
-    return this.db
-      .insertInto('ticket_view')
-      .values({
-        ticket_id: row.ticket_id,
-        number: row.number,
-        title: row.title,
-        description: row.description,
-        channel: row.channel,
-        type: row.type,
-        category: row.category,
-        impact: row.impact,
-        urgency: row.urgency,
-        jurisdiction: row.jurisdiction,
-        requester_email: row.requester_email,
-        requester_name: row.requester_name,
-        requester: row.requester,
-        reported_by: row.reported_by,
-        registered_by: row.registered_by,
-        attachments: row.attachments,
-        registered_at: row.registered_at,
-        updated_at: row.updated_at,
-        service: row.service,
-      })
-      .onConflict((conflict) =>
-        conflict.column('ticket_id').doUpdateSet((eb) => ({
-          number: eb.ref('excluded.number'),
-          title: eb.ref('excluded.title'),
-          description: eb.ref('excluded.description'),
-          channel: eb.ref('excluded.channel'),
-          jurisdiction: eb.ref('excluded.jurisdiction'),
-          service: eb.ref('excluded.service'),
-          type: classified('type'),
-          category: classified('category'),
-          impact: classified('impact'),
-          urgency: classified('urgency'),
-          requester_email: eb.ref('excluded.requester_email'),
-          requester_name: eb.ref('excluded.requester_name'),
-          requester: eb.ref('excluded.requester'),
-          reported_by: eb.ref('excluded.reported_by'),
-          registered_by: eb.ref('excluded.registered_by'),
-          attachments: eb.ref('excluded.attachments'),
-          registered_at: eb.ref('excluded.registered_at'),
-          updated_at: latestChange,
-        })),
-      );
-  });
 
   /**
-   * The routing time; the area goes through `moveArea` like every other area change, and the priority
-   * through `setPriority` (a reclassification may have given a newer one).
+   * Makes sure each of the batch's tickets has its row, keeping the time of its latest change, and locks the
+   * rows (in key order) until the batch commits: a batch of another instance that applies events of the same
+   * tickets waits, and then reads the positions this one recorded. `changes` is one entry per event.
    */
-  async saveRouting(tx: EntityManager, routing: TicketRoutedV1, changedAt: string): Promise<void> {
+  async touchAll(tx: EntityManager, changes: ReadonlyArray<{ ticketId: string; changedAt: string }>): Promise<void> {
+    const t = sql<{ ticket_id: string; changed_at: Date }>`unnest(
+      ${changes.map((c) => c.ticketId)}::uuid[], ${changes.map((c) => c.changedAt)}::timestamptz[])`.as<'t'>(
+      sql`t (ticket_id, changed_at)`,
+    );
     await execute(
       tx,
       this.db
         .insertInto('ticket_view')
-        .values({ ticket_id: routing.ticketId, routed_at: routing.routedAt, updated_at: changedAt })
-        .onConflict((conflict) =>
-          conflict
-            .column('ticket_id')
-            .doUpdateSet((eb) => ({ routed_at: eb.ref('excluded.routed_at'), updated_at: latestChange })),
-        ),
-    );
-  }
-
-  /** Callers apply only routing's newest priority (its own position), so this simply overwrites. */
-  async setPriority(tx: EntityManager, ticketId: string, priority: Priority): Promise<void> {
-    await execute(tx, this.db.updateTable('ticket_view').set({ priority }).where('ticket_id', '=', ticketId));
-  }
-
-  /**
-   * A corrected classification (routing's newest, by the caller). `reclassified_at` keeps a registration
-   * that arrives later from putting the original classification back.
-   */
-  async reclassify(
-    tx: EntityManager,
-    ticketId: string,
-    classification: TicketClassificationV1,
-    at: string,
-  ): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set({
-          type: classification.type,
-          category: classification.category,
-          impact: classification.impact,
-          urgency: classification.urgency,
-          priority: classification.priority,
-          reclassified_at: at,
-        })
-        .where('ticket_id', '=', ticketId),
-    );
-  }
-
-  /** The service-level targets as resolution last announced them (its newest, by the caller). */
-  async setServiceLevel(tx: EntityManager, level: ServiceLevelChangedV1): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set({
-          response_due_at: level.responseDueAt,
-          resolution_due_at: level.resolutionDueAt,
-          response_met_at: level.respondedAt,
-          resolution_met_at: level.resolvedAt,
-        })
-        .where('ticket_id', '=', level.ticketId),
-    );
-  }
-
-  /** Creates the row if no event of the ticket was seen yet; keeps the time of the latest change. */
-  async touch(tx: EntityManager, ticketId: string, changedAt: string): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .insertInto('ticket_view')
-        .values({ ticket_id: ticketId, updated_at: changedAt })
+        .columns(['ticket_id', 'updated_at'])
+        .expression((qb) =>
+          qb
+            .selectFrom(t)
+            .select((eb) => ['t.ticket_id', eb.fn.max('t.changed_at').as('updated_at')])
+            .groupBy('t.ticket_id')
+            .orderBy('t.ticket_id'),
+        )
         .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ updated_at: latestChange })),
     );
   }
 
-  /** The area of the latest step, whichever producer took it: an earlier step arriving late changes nothing. */
-  async moveArea(tx: EntityManager, ticketId: string, area: string, at: string): Promise<void> {
-    await execute(
+  /** The positions recorded for these tickets (`EventPositions`' table), read once their rows are locked. */
+  async positionsOf(tx: EntityManager, ticketIds: readonly string[]): Promise<Position[]> {
+    const rows = await fetchRows(
       tx,
-      this.db
-        .updateTable('ticket_view')
-        .set({ area, area_changed_at: at })
-        .where('ticket_id', '=', ticketId)
-        .where((eb) => eb.or([eb('area_changed_at', 'is', null), eb('area_changed_at', '<', instant(at))])),
+      this.withPositions
+        .selectFrom('event_positions')
+        .select(['ticket_id', 'source', 'sequence'])
+        .where('ticket_id', '=', sql<string>`ANY(${[...ticketIds]}::uuid[])`),
     );
-  }
-
-  /** Callers apply only resolution's newest status (EventPositions), so this simply overwrites. */
-  async setStatus(tx: EntityManager, ticketId: string, status: TicketStatus): Promise<void> {
-    await execute(tx, this.db.updateTable('ticket_view').set({ status }).where('ticket_id', '=', ticketId));
-  }
-
-  /** Likewise ordered by the caller, on the flag's own position. */
-  async setWaitingOnRequester(tx: EntityManager, ticketId: string, waiting: boolean): Promise<void> {
-    await execute(
-      tx,
-      this.db.updateTable('ticket_view').set({ waiting_on_requester: waiting }).where('ticket_id', '=', ticketId),
-    );
+    return rows.map((row) => ({ ticketId: row.ticket_id, source: row.source, sequence: Number(row.sequence) }));
   }
 
   /**
-   * Taking sets the assignee and a derivation clears it, from two producers: like the area, the latest
-   * step by time wins.
+   * A batch's changes in one statement: the positions it advanced, its path steps (the event id is the key,
+   * so an event applied again adds nothing; rows go in in the batch's order, which `arrival` keeps), and one
+   * patch per view row, each column combined with the row's stored value as its own update did.
    */
-  async assign(
+  async applyChanges(
     tx: EntityManager,
-    ticketId: string,
-    assignee: { accountId: string; name: string } | null,
-    at: string,
+    changes: { positions: readonly Position[]; steps: readonly TimelineStep[]; patches: readonly ViewPatch[] },
   ): Promise<void> {
+    const { positions, steps, patches } = changes;
+    const positionsIn = sql<{ ticket_id: string; source: string; sequence: string }>`unnest(
+      ${positions.map((p) => p.ticketId)}::uuid[], ${positions.map((p) => p.source)}::text[],
+      ${positions.map((p) => String(p.sequence))}::bigint[])`.as<'n'>(sql`n (ticket_id, source, sequence)`);
+    const stepsIn = sql<TimelineStepRow>`jsonb_to_recordset(${JSON.stringify(steps.map(stepRow))}::jsonb)`.as<'s'>(
+      sql`s (event_id uuid, ticket_id uuid, at timestamptz, type text, by jsonb, area text, summary_es text,
+        summary_en text, details jsonb, ord int)`,
+    );
+    const p = sql<PatchRow>`jsonb_to_recordset(${JSON.stringify(patches.map(patchRow))}::jsonb)`.as<'p'>(
+      sql.raw(`p (${PATCH_COLUMNS})`),
+    );
+    /** The patch's value when `when` holds, the row's otherwise. */
+    const either = <C extends keyof Selectable<TicketView>>(
+      when: RawBuilder<unknown>,
+      value: RawBuilder<unknown>,
+      column: C,
+    ) => sql<Written<C>>`CASE WHEN ${when} THEN ${value} ELSE ${sql.ref(`ticket_view.${column}`)} END`;
+    const registered = <C extends keyof PatchRow & keyof Selectable<TicketView>>(column: C) =>
+      either(sql`p.registered`, sql.ref(`p.${column}`), column);
+    /** Registration's classification unless a reclassification, of the batch or before it, is kept. */
+    const classified = <C extends 'type' | 'category' | 'impact' | 'urgency'>(column: C) =>
+      sql<Written<C>>`CASE
+        WHEN p.reclassified_at IS NOT NULL THEN ${sql.ref(`p.re_${column}`)}
+        WHEN p.registered AND ticket_view.reclassified_at IS NULL THEN ${sql.ref(`p.${column}`)}
+        ELSE ${sql.ref(`ticket_view.${column}`)} END`;
+    /** The patch's instant is set and later than the row's (an earlier step arriving late changes nothing). */
+    const later = (at: string, column: 'area_changed_at' | 'assignee_changed_at' | 'satisfaction_at') =>
+      sql`${sql.ref(at)} IS NOT NULL AND (${sql.ref(`ticket_view.${column}`)} IS NULL OR ${sql.ref(`ticket_view.${column}`)} < ${sql.ref(at)})`;
+    const moved = later('p.area_at', 'area_changed_at');
+    const assigned = later('p.assignee_at', 'assignee_changed_at');
+    const surveyed = later('p.satisfaction_at', 'satisfaction_at');
+    const given = <C extends keyof PatchRow & keyof Selectable<TicketView>>(column: C) =>
+      either(sql`${sql.ref(`p.${column}`)} IS NOT NULL`, sql.ref(`p.${column}`), column);
+    const levelled = <C extends 'response_due_at' | 'resolution_due_at' | 'response_met_at' | 'resolution_met_at'>(
+      column: C,
+    ) => either(sql`p.service_level`, sql.ref(`p.${column}`), column);
     await execute(
       tx,
-      this.db
+      this.withPositions
+        .with('advanced', (db) =>
+          db
+            .insertInto('event_positions')
+            .columns(['ticket_id', 'source', 'sequence'])
+            .expression((eb) => eb.selectFrom(positionsIn).select(['n.ticket_id', 'n.source', 'n.sequence']))
+            .onConflict((conflict) =>
+              conflict
+                .columns(['ticket_id', 'source'])
+                .doUpdateSet((eb) => ({ sequence: eb.ref('excluded.sequence') }))
+                .whereRef('event_positions.sequence', '<', 'excluded.sequence'),
+            ),
+        )
+        .with('stepped', (db) =>
+          db
+            .insertInto('ticket_timeline')
+            .columns(['event_id', 'ticket_id', 'at', 'type', 'by', 'area', 'summary_es', 'summary_en', 'details'])
+            .expression((eb) =>
+              eb
+                .selectFrom(stepsIn)
+                .select([
+                  's.event_id',
+                  's.ticket_id',
+                  's.at',
+                  's.type',
+                  's.by',
+                  's.area',
+                  's.summary_es',
+                  's.summary_en',
+                  's.details',
+                ])
+                .orderBy('s.ord'),
+            )
+            .onConflict((conflict) => conflict.column('event_id').doNothing()),
+        )
         .updateTable('ticket_view')
+        .from(p)
         .set({
-          assignee_id: assignee?.accountId ?? null,
-          assignee_name: assignee?.name ?? null,
-          assignee_changed_at: at,
+          number: registered('number'),
+          title: registered('title'),
+          description: registered('description'),
+          channel: registered('channel'),
+          jurisdiction: registered('jurisdiction'),
+          service: registered('service'),
+          requester_email: registered('requester_email'),
+          requester_name: registered('requester_name'),
+          requester: registered('requester'),
+          reported_by: registered('reported_by'),
+          registered_by: registered('registered_by'),
+          attachments: registered('attachments'),
+          registered_at: registered('registered_at'),
+          type: classified('type'),
+          category: classified('category'),
+          impact: classified('impact'),
+          urgency: classified('urgency'),
+          reclassified_at: given('reclassified_at'),
+          routed_at: given('routed_at'),
+          priority: given('priority'),
+          response_due_at: levelled('response_due_at'),
+          resolution_due_at: levelled('resolution_due_at'),
+          response_met_at: levelled('response_met_at'),
+          resolution_met_at: levelled('resolution_met_at'),
+          area: either(moved, sql`p.area`, 'area'),
+          area_changed_at: either(moved, sql`p.area_at`, 'area_changed_at'),
+          status: given('status'),
+          waiting_on_requester: sql<boolean>`COALESCE(p.waiting, ticket_view.waiting_on_requester)`,
+          assignee_id: either(assigned, sql`p.assignee_id`, 'assignee_id'),
+          assignee_name: either(assigned, sql`p.assignee_name`, 'assignee_name'),
+          assignee_changed_at: either(assigned, sql`p.assignee_at`, 'assignee_changed_at'),
+          first_response_at: sql<Date>`least(ticket_view.first_response_at, p.first_response_at)`,
+          resolved_at: sql<Date>`greatest(ticket_view.resolved_at, p.resolved_at)`,
+          closed_at: sql<Date>`greatest(ticket_view.closed_at, p.closed_at)`,
+          reopened_count: sql<number>`ticket_view.reopened_count + p.reopenings`,
+          overdue: sql<boolean>`ticket_view.overdue OR p.overdue`,
+          satisfaction: either(surveyed, sql`p.satisfaction`, 'satisfaction'),
+          satisfaction_score: either(surveyed, sql`p.satisfaction_score`, 'satisfaction_score'),
+          satisfaction_at: either(surveyed, sql`p.satisfaction_at`, 'satisfaction_at'),
         })
-        .where('ticket_id', '=', ticketId)
-        .where((eb) => eb.or([eb('assignee_changed_at', 'is', null), eb('assignee_changed_at', '<', instant(at))])),
-    );
-  }
-
-  /** The first time anyone took the ticket, in whatever order the takings arrive. */
-  async markFirstResponse(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set((eb) => ({ first_response_at: eb.fn<Date>('least', ['first_response_at', eb.val(at)]) }))
-        .where('ticket_id', '=', ticketId),
-    );
-  }
-
-  /** The latest submission for review; the status says whether the ticket is still resolved. */
-  async markResolved(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set((eb) => ({ resolved_at: eb.fn<Date>('greatest', ['resolved_at', eb.val(at)]) }))
-        .where('ticket_id', '=', ticketId),
-    );
-  }
-
-  /** The latest closure; the status says whether the ticket is still closed. */
-  async markClosed(tx: EntityManager, ticketId: string, at: string): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set((eb) => ({ closed_at: eb.fn<Date>('greatest', ['closed_at', eb.val(at)]) }))
-        .where('ticket_id', '=', ticketId),
-    );
-  }
-
-  /** Counting commutes, and the inbox applies each reopening once. */
-  async countReopening(tx: EntityManager, ticketId: string): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set((eb) => ({ reopened_count: eb('reopened_count', '+', 1) }))
-        .where('ticket_id', '=', ticketId),
-    );
-  }
-
-  /** Con atraso is history: once a target was missed the ticket stays overdue, closed or not. */
-  async markOverdue(tx: EntityManager, ticketId: string): Promise<void> {
-    await execute(tx, this.db.updateTable('ticket_view').set({ overdue: true }).where('ticket_id', '=', ticketId));
-  }
-
-  /** The latest answer, should a reopened ticket be surveyed again. */
-  async saveSatisfaction(tx: EntityManager, survey: SurveyAnsweredV1): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .updateTable('ticket_view')
-        .set({
-          satisfaction: survey.satisfaction,
-          satisfaction_score: survey.score ?? null,
-          satisfaction_at: survey.at,
-        })
-        .where('ticket_id', '=', survey.ticketId)
-        .where((eb) => eb.or([eb('satisfaction_at', 'is', null), eb('satisfaction_at', '<', instant(survey.at))])),
-    );
-  }
-
-  /** One row per event: the event id is the key, so an event applied again adds nothing. */
-  async addTimelineEntry(
-    tx: EntityManager,
-    eventId: string,
-    ticketId: string,
-    entry: TicketTimelineEntryV1,
-  ): Promise<void> {
-    await execute(
-      tx,
-      this.db
-        .insertInto('ticket_timeline')
-        .values({
-          event_id: eventId,
-          ticket_id: ticketId,
-          at: entry.at,
-          type: entry.type,
-          by: entry.by ? JSON.stringify(entry.by) : null,
-          area: entry.area,
-          summary_es: entry.summary.es,
-          summary_en: entry.summary.en,
-          details: JSON.stringify(entry.details),
-        })
-        .onConflict((conflict) => conflict.column('event_id').doNothing()),
+        .whereRef('ticket_view.ticket_id', '=', 'p.ticket_id'),
     );
   }
 
