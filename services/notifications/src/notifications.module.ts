@@ -38,6 +38,7 @@ import { ManageNotificationConfigurationUseCase } from './rules/manage-notificat
 import { NotificationRulesRepository } from './rules/notification-rules.repository.js';
 import { QueueTicketMailsUseCase } from './ticket-mails/queue-ticket-mails.use-case.js';
 import { TicketCopyRepository } from './tickets/ticket-copy.repository.js';
+import { BatchWrites } from './persistence/batch-writes.js';
 import { TicketFollowersRepository } from './tickets/ticket-followers.repository.js';
 import { TicketPeopleRepository } from './tickets/ticket-people.repository.js';
 import { TrackTicketPeopleUseCase } from './tickets/track-ticket-people.use-case.js';
@@ -59,6 +60,7 @@ import { WhatsappWorker } from './whatsapp/whatsapp-worker.js';
   controllers: [NotificationsHandler, MailTemplatesHandler, InboundMailHandler, AnnouncementsHandler, WhatsappHandler],
   providers: [
     NotificationsSettings,
+    BatchWrites,
     DeliveryRepository,
     DeliveryMetrics,
     MailSender,

@@ -99,42 +99,48 @@ export const notificationsService: ServiceDefinition = {
       {
         durable: 'notifications',
         handlers: [
-          onEvent(Events.TicketRegistered, (event, tx) => registrationMail.handle(event, tx)),
-          onEvent(ProcedureEvents.TicketEscalated, (event, tx) => mails.handle(EscalatedMails, event, tx)),
-          onEvent(ProcedureEvents.SolutionReturned, (event, tx) => mails.handle(SolutionReturnedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketTaken, async (event, tx) => {
+          onEvent(Events.TicketRegistered, (event, tx, batch) => registrationMail.handle(event, tx, batch)),
+          onEvent(ProcedureEvents.TicketEscalated, (event, tx, batch) =>
+            mails.handle(EscalatedMails, event, tx, batch),
+          ),
+          onEvent(ProcedureEvents.SolutionReturned, (event, tx, batch) =>
+            mails.handle(SolutionReturnedMails, event, tx, batch),
+          ),
+          onEvent(ProcedureEvents.TicketTaken, async (event, tx, batch) => {
             await people.taken(event, tx);
-            await mails.handle(TakenMails, event, tx);
+            await mails.handle(TakenMails, event, tx, batch);
           }),
-          onEvent(ProcedureEvents.TicketResolved, async (event, tx) => {
+          onEvent(ProcedureEvents.TicketResolved, async (event, tx, batch) => {
             await people.submitted(event, tx);
-            await mails.handle(ResolvedMails, event, tx);
-            await whatsapp.resolved(event, tx);
+            await mails.handle(ResolvedMails, event, tx, batch);
+            await whatsapp.resolved(event, tx, batch);
           }),
-          onEvent(ProcedureEvents.ReviewRejected, (event, tx) => mails.handle(ReviewRejectedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketClosed, async (event, tx) => {
-            await mails.handle(ClosedMails, event, tx);
-            await whatsapp.closed(event, tx);
+          onEvent(ProcedureEvents.ReviewRejected, (event, tx, batch) =>
+            mails.handle(ReviewRejectedMails, event, tx, batch),
+          ),
+          onEvent(ProcedureEvents.TicketClosed, async (event, tx, batch) => {
+            await mails.handle(ClosedMails, event, tx, batch);
+            await whatsapp.closed(event, tx, batch);
           }),
-          onEvent(ProcedureEvents.TicketReopened, async (event, tx) => {
-            await mails.handle(ReopenedMails, event, tx);
-            await whatsapp.reopened(event, tx);
+          onEvent(ProcedureEvents.TicketReopened, async (event, tx, batch) => {
+            await mails.handle(ReopenedMails, event, tx, batch);
+            await whatsapp.reopened(event, tx, batch);
           }),
-          onEvent(ProcedureEvents.SlaBreached, (event, tx) => mails.handle(SlaBreachedMails, event, tx)),
-          onEvent(ProcedureEvents.TicketCommented, async (event, tx) => {
-            await mails.handle(CommentedMails, event, tx);
-            await whatsapp.commented(event, tx);
+          onEvent(ProcedureEvents.SlaBreached, (event, tx, batch) => mails.handle(SlaBreachedMails, event, tx, batch)),
+          onEvent(ProcedureEvents.TicketCommented, async (event, tx, batch) => {
+            await mails.handle(CommentedMails, event, tx, batch);
+            await whatsapp.commented(event, tx, batch);
           }),
-          onEvent(ProcedureEvents.TicketMerged, async (event, tx) => {
+          onEvent(ProcedureEvents.TicketMerged, async (event, tx, batch) => {
             await people.merged(event, tx);
-            await mails.handle(MergedMails, event, tx);
+            await mails.handle(MergedMails, event, tx, batch);
             await whatsapp.merged(event, tx);
           }),
           onEvent(ReportEvents.ScheduledReportReady, (event, tx) => reportMails.handle(event, tx)),
           onEvent(AccountEvents.PasswordResetRequested, (event, tx) => passwordResetMails.handle(event, tx)),
           onEvent(AccountEvents.RegistrationRequested, (event, tx) => selfRegistrationMails.handle(event, tx)),
           onEvent(CatalogueEvents.Changed, (event, tx) => jurisdictionContacts.handle(event, tx)),
-          onEvent(AnnouncementEvents.Published, (event, tx) => announcementMails.handle(event, tx)),
+          onEvent(AnnouncementEvents.Published, (event, tx, batch) => announcementMails.handle(event, tx, batch)),
         ],
       },
     ];

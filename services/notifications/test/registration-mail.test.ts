@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { startService, type RunningService } from '@cau/messaging';
+import { BatchScope, startService, type RunningService } from '@cau/messaging';
 import {
   createTestInfrastructure,
   startTestSmtpServer,
@@ -146,7 +146,12 @@ describe('notifications: the registration e-mail, exactly once', () => {
     const event = ticketRegistered(number);
     const useCase = service.app.get(QueueRegistrationMailUseCase);
     for (let i = 0; i < 2; i++) {
-      await service.runtime.dataSource.transaction((tx) => useCase.handle(event, tx));
+      // Each time in a batch of its own, as the consumer applies it.
+      await service.runtime.dataSource.transaction(async (tx) => {
+        const batch = new BatchScope([event.id]);
+        await useCase.handle(event, tx, batch);
+        await batch.finish();
+      });
     }
 
     await waitFor(allArrived([number]), { what: 'the registration mail' });

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AnnouncementAudience, type AnnouncementPublishedV1, type EventEnvelope } from '@cau/contracts';
+import type { BatchScope } from '@cau/messaging';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { DeliveryKind, type NewDelivery } from '../delivery/delivery.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
+import { BatchWrites } from '../persistence/batch-writes.js';
 import { renderAnnouncementMail } from './announcement-mail.template.js';
 import { AnnouncementRepository } from './announcement.repository.js';
 
@@ -25,12 +27,16 @@ export class QueueAnnouncementMailsUseCase {
     private readonly announcements: AnnouncementRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly settings: NotificationsSettings,
+    private readonly writes: BatchWrites,
   ) {}
 
-  async handle(event: EventEnvelope<AnnouncementPublishedV1>, tx: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<AnnouncementPublishedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     const announcement = event.data;
     if (!announcement.sendMail) return;
     const config = this.settings.current;
+    // The audience is read from `tickets`: the registrations earlier in this batch are written first, as one
+    // event at a time would have found them.
+    await this.writes.flushNow(tx, batch);
     const recipients = await this.announcements.recipients(
       tx,
       announcement.audience === AnnouncementAudience.Everyone ? null : announcement.jurisdictions,

@@ -50,7 +50,10 @@ export class DeliveryRepository {
     this.s = runtime.schema;
   }
 
-  /** The channel the sender listens on; a notification arrives when a transaction that added a mail commits. */
+  /**
+   * The channel the sender listens on; a notification arrives when a transaction that added a mail commits. Its
+   * payload is the number of mails added, or empty when not counted.
+   */
   get notifyChannel(): string {
     return `cau_deliveries_${this.s}`;
   }
@@ -127,11 +130,14 @@ export class DeliveryRepository {
             .onConflict((conflict) => conflict.doNothing())
             .returning(sql<number>`1`.as('inserted')),
         )
-        // One wake-up, and only when a mail was added.
+        // One wake-up, and only when a mail was added; it says how many, so the sender wakes as many passes as
+        // they need and not every one.
         .with('woken', (db) =>
           db
             .selectFrom((eb) => eb.selectFrom('inserted').select('inserted').limit(1).as('one'))
-            .select(sql<string>`pg_notify(${this.notifyChannel}, '')`.as('notified')),
+            .select(
+              sql<string>`pg_notify(${this.notifyChannel}, (SELECT count(*) FROM inserted)::text)`.as('notified'),
+            ),
         )
         // Selecting from `woken` is what runs it: PostgreSQL skips a read-only CTE nothing reads.
         .selectNoFrom((eb) => [

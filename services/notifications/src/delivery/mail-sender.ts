@@ -31,7 +31,10 @@ type Outcome =
  */
 @Injectable()
 export class MailSender implements OnModuleDestroy {
-  private worker: Worker | null = null;
+  /** One per pass that may run side by side (`MAIL_SEND_CONCURRENCY`), each woken on its own. */
+  private workers: Worker[] = [];
+  /** Which of `workers` is in a pass now. */
+  private busy: boolean[] = [];
   private transport: PooledTransport | null = null;
   private listener: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -47,22 +50,34 @@ export class MailSender implements OnModuleDestroy {
   }
 
   async start(): Promise<void> {
-    if (this.worker) return;
+    if (this.workers.length > 0) return;
     const config = this.settings.current;
     await this.listen();
     const transport = createPooledTransport(config.smtp, config.sendConcurrency);
     this.transport = transport;
-    this.worker = startWorker({
-      name: 'mail sender',
-      logger: this.logger,
-      intervalMs: config.pollIntervalMs,
-      // Each pass rests and is woken on its own, not in rounds: the consumer commits mails in bursts, and
-      // passes that went in rounds (a round ending with its slowest pass) left a burst that arrived
-      // mid-round to the one pass still busy.
-      concurrency: config.sendConcurrency,
-      run: () => this.sendAndReport(config, transport),
-      onError: (error) => this.logger.error({ err: error }, 'mail delivery failed on the database side; will retry'),
-    });
+    this.busy = Array.from({ length: config.sendConcurrency }, () => false);
+    // Each pass rests and is woken on its own, not in rounds: the consumer commits mails in bursts, and
+    // passes that went in rounds (a round ending with its slowest pass) left a burst that arrived
+    // mid-round to the one pass still busy. A wake-up wakes as many passes as its mails fill (see `wake`),
+    // not all of them: every pass woken for nothing was a claim transaction of three statements. Only the
+    // first pass polls at `pollIntervalMs` (the safety net for retries coming due and a lost LISTEN
+    // connection); the others, every ten intervals, so idle senders do not claim nothing four times a second.
+    this.workers = this.busy.map((_, index) =>
+      startWorker({
+        name: 'mail sender',
+        logger: this.logger,
+        intervalMs: index === 0 ? config.pollIntervalMs : config.pollIntervalMs * 10,
+        run: async () => {
+          this.busy[index] = true;
+          try {
+            return await this.sendAndReport(config, transport);
+          } finally {
+            this.busy[index] = false;
+          }
+        },
+        onError: (error) => this.logger.error({ err: error }, 'mail delivery failed on the database side; will retry'),
+      }),
+    );
     this.logger.info({ smtp: config.smtp.displayUrl, concurrency: config.sendConcurrency }, 'mail sender started');
   }
 
@@ -72,10 +87,10 @@ export class MailSender implements OnModuleDestroy {
 
   /** Lets the mails being sent finish and commit, then closes the connections. */
   async stop(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.worker = null;
-    await worker.stop();
+    const workers = this.workers;
+    if (workers.length === 0) return;
+    this.workers = [];
+    await Promise.all(workers.map((worker) => worker.stop()));
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const listener = this.listener;
     this.listener = null;
@@ -92,7 +107,23 @@ export class MailSender implements OnModuleDestroy {
   private async sendAndReport(config: NotificationsConfig, transport: PooledTransport): Promise<boolean> {
     const outcomes = await this.sendBatch(config, transport);
     for (const outcome of outcomes) this.report(outcome);
-    return outcomes.length > 0 && !outcomes.some((outcome) => outcome.kind === 'retry');
+    // A batch that was not full left nothing due behind it (what others hold, they send); mails committed
+    // meanwhile wake a pass.
+    return outcomes.length === config.sendBatchSize && !outcomes.some((outcome) => outcome.kind === 'retry');
+  }
+
+  /**
+   * Mails were committed: `count` of them, or an unknown number (null). Wakes enough passes to claim them
+   * (`sendBatchSize` each), resting ones first; a pass woken while busy makes another pass after its own.
+   */
+  private wake(count: number | null): void {
+    const wanted =
+      count === null
+        ? this.workers.length
+        : Math.min(this.workers.length, Math.ceil(count / this.settings.current.sendBatchSize));
+    const resting = this.workers.filter((_, index) => !this.busy[index]);
+    const busy = this.workers.filter((_, index) => this.busy[index]);
+    for (const worker of [...resting, ...busy].slice(0, wanted)) worker.wake();
   }
 
   private sendBatch(config: NotificationsConfig, transport: PooledTransport): Promise<Outcome[]> {
@@ -183,7 +214,10 @@ export class MailSender implements OnModuleDestroy {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.runtime.database.url });
-    client.on('notification', () => this.worker?.wake());
+    client.on('notification', (message) => {
+      const count = Number(message.payload);
+      this.wake(message.payload && Number.isInteger(count) && count > 0 ? count : null);
+    });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'delivery listener connection lost; polling until it is back');
       if (this.listener === client) this.listener = null;
@@ -200,10 +234,10 @@ export class MailSender implements OnModuleDestroy {
   }
 
   private scheduleReconnect(): void {
-    if (!this.worker || this.reconnectTimer) return;
+    if (this.workers.length === 0 || this.reconnectTimer) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (!this.worker || this.listener) return;
+      if (this.workers.length === 0 || this.listener) return;
       this.listen().catch((error: unknown) => {
         this.logger.warn({ err: error }, 'delivery listener reconnect failed');
         this.scheduleReconnect();

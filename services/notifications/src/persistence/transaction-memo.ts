@@ -22,4 +22,9 @@ export class TransactionMemo<T> {
     }
     return value;
   }
+
+  /** The next `get` of `key` in this transaction reads again: the transaction itself changed what was read. */
+  forget(tx: EntityManager, key: string): void {
+    this.byTransaction.get(tx)?.delete(key);
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { execute, fetchFirst } from '@cau/persistence';
+import { execute, fetchRows } from '@cau/persistence';
 import { notificationsRows } from '../rows.js';
 import { TransactionMemo } from '../persistence/transaction-memo.js';
 
@@ -11,27 +11,39 @@ export interface JurisdictionContacts {
   supervisorEmails: string[];
 }
 
+/** The memo's one key: every jurisdiction is read at once. */
+const ALL = 'all';
+
 @Injectable()
 export class JurisdictionContactsRepository {
   private readonly db = notificationsRows;
-  private readonly byJurisdiction = new TransactionMemo<JurisdictionContacts | null>();
+  private readonly all = new TransactionMemo<Map<string, JurisdictionContacts>>();
 
-  /** Read once per jurisdiction and transaction (the consumer's batch); null when the catalogue never named it. */
-  contactsOf(tx: EntityManager, jurisdiction: string): Promise<JurisdictionContacts | null> {
-    return this.byJurisdiction.get(tx, jurisdiction, async () => {
-      const row = await fetchFirst(
+  /**
+   * Null when the catalogue never named the jurisdiction. Every jurisdiction's contacts are read in one
+   * statement once per transaction (the consumer's batch): the catalogue's jurisdictions are few, and a
+   * batch's tickets are of many of them.
+   */
+  async contactsOf(tx: EntityManager, jurisdiction: string): Promise<JurisdictionContacts | null> {
+    const all = await this.all.get(tx, ALL, async () => {
+      const rows = await fetchRows(
         tx,
-        this.db
-          .selectFrom('jurisdiction_contacts')
-          .select(['referente_emails', 'supervisor_emails'])
-          .where('jurisdiction', '=', jurisdiction),
+        this.db.selectFrom('jurisdiction_contacts').select(['jurisdiction', 'referente_emails', 'supervisor_emails']),
       );
-      return row ? { referenteEmails: row.referente_emails, supervisorEmails: row.supervisor_emails } : null;
+      return new Map(
+        rows.map((row) => [
+          row.jurisdiction,
+          { referenteEmails: row.referente_emails, supervisorEmails: row.supervisor_emails },
+        ]),
+      );
     });
+    return all.get(jurisdiction) ?? null;
   }
 
   /** The catalogue's state of one jurisdiction replaces what was known (events arrive in stream order). */
   async save(tx: EntityManager, jurisdiction: string, contacts: JurisdictionContacts): Promise<void> {
+    // A later event of the same batch sees the new contacts, as it would in a batch of its own.
+    this.all.forget(tx, ALL);
     await execute(
       tx,
       this.db

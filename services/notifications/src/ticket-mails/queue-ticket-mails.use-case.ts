@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProcedureEvents, RecipientKind, type EventEnvelope, type TicketClosedV1 } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import { ServiceRuntime, type BatchScope } from '@cau/messaging';
 import type { NotificationsConfig } from '../config/notifications-config.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
 import { DeliveryKind } from '../delivery/delivery.js';
-import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { deliveryMessageId } from '../delivery/message-id.js';
 import { MailTemplateRepository } from '../mail-templates/mail-template.repository.js';
 import { AreaMailboxRepository } from '../rules/area-mailbox.repository.js';
 import { JurisdictionContactsRepository } from '../rules/jurisdiction-contacts.repository.js';
 import { NotificationRulesRepository } from '../rules/notification-rules.repository.js';
-import { TicketCopyRepository, TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
+import { BatchWrites } from '../persistence/batch-writes.js';
+import { TicketNotYetKnownError, type TicketCopy } from '../tickets/ticket-copy.repository.js';
 import { TicketDuty, TicketPeopleRepository } from '../tickets/ticket-people.repository.js';
 import { signSurveyLink, surveyLinkUrl } from '../survey-links/survey-link.js';
 import type { RenderedMail } from '../templates/mail.js';
@@ -22,8 +22,9 @@ import { renderTicketMail, type EventMails, type MailInput } from './ticket-mail
 /**
  * Applies the rules of `notification_rules` to one event: for each enabled rule, the recipients it
  * names get the mail of its plan, unless they opted out of this event type and the rule is not
- * essential. Mails are only recorded, in the consumer's transaction, one row per (event, recipient);
- * the mail sender sends them once it commits.
+ * essential. Mails are only recorded, in the consumer's transaction, one row per (event, recipient),
+ * written with the batch's other mails in one statement at the end of the batch; the mail sender sends
+ * them once it commits.
  */
 @Injectable()
 export class QueueTicketMailsUseCase {
@@ -32,11 +33,10 @@ export class QueueTicketMailsUseCase {
   constructor(
     runtime: ServiceRuntime,
     private readonly settings: NotificationsSettings,
-    private readonly deliveries: DeliveryRepository,
+    private readonly writes: BatchWrites,
     private readonly rules: NotificationRulesRepository,
     private readonly mailboxes: AreaMailboxRepository,
     private readonly jurisdictions: JurisdictionContactsRepository,
-    private readonly tickets: TicketCopyRepository,
     private readonly people: TicketPeopleRepository,
     private readonly templates: MailTemplateRepository,
     private readonly followers: TicketFollowersRepository,
@@ -49,21 +49,27 @@ export class QueueTicketMailsUseCase {
     mails: EventMails<T>,
     event: EventEnvelope<T>,
     tx: EntityManager,
+    batch: BatchScope,
     known?: TicketCopy,
   ): Promise<void> {
     const rules = await this.rules.enabledFor(tx, event.type);
     if (rules.length === 0) return;
-    const ticket = known ?? (await this.tickets.find(tx, event.data.ticketId));
+    // A ticket registered earlier in this batch is among the batch's pending copies.
+    const ticket = known ?? (await this.writes.ticket(tx, batch, event.data.ticketId));
     // Thrown, not skipped: the consumer retries the event with back-off, by when the registration is here.
     if (!ticket) throw new TicketNotYetKnownError(event.data.ticketId, event.type);
     const config = this.settings.current;
     const locale = { language: config.language, timeZone: config.timeZone };
-    const thread = deliveryMessageId(
-      DeliveryKind.TicketRegistered,
-      ticket.registrationEventId,
-      ticket.requesterEmail,
-      config.messageIdDomain,
-    );
+    const pending = await this.writes.of(tx, batch);
+    let thread: string | undefined;
+    // The registration mail's Message-ID, which every later mail of the ticket replies to.
+    const threadOf = (): string =>
+      (thread ??= deliveryMessageId(
+        DeliveryKind.TicketRegistered,
+        ticket.registrationEventId,
+        ticket.requesterEmail,
+        config.messageIdDomain,
+      ));
 
     for (const rule of rules) {
       const plan = mails.plans[rule.recipientKind];
@@ -99,8 +105,8 @@ export class QueueTicketMailsUseCase {
       const template = await this.templates.inForce(tx, plan.kind, config.language);
       const render = (mailInput: MailInput<T>) => renderTicketMail(plan, mailInput, template);
       const mail = render(input);
-      const record = async (recipient: string, rendered: RenderedMail) => {
-        const added = await this.deliveries.insertPending(tx, {
+      const record = (recipient: string, rendered: RenderedMail) => {
+        const added = pending.addDelivery({
           id: randomUUID(),
           eventId: event.id,
           recipient,
@@ -111,12 +117,12 @@ export class QueueTicketMailsUseCase {
           ...rendered,
           messageId: deliveryMessageId(plan.kind, event.id, recipient, config.messageIdDomain),
           // The registration mail starts the thread; every later mail of the ticket replies to it.
-          threadMessageId: plan.kind === DeliveryKind.TicketRegistered ? null : thread,
+          threadMessageId: plan.kind === DeliveryKind.TicketRegistered ? null : threadOf(),
         });
         // Also when one address is named by two rules of the same event: it gets the first mail only.
         if (!added) this.logger.info({ ...fields, kind: plan.kind }, 'mail already recorded');
       };
-      for (const recipient of wanted) await record(recipient, mail);
+      for (const recipient of wanted) record(recipient, mail);
       if (!followers) continue;
       // The requesters of merged duplicates, each addressed by name; the survey stays the requester's own,
       // a follower's closure mail links to their own request instead.
@@ -133,7 +139,7 @@ export class QueueTicketMailsUseCase {
       for (const follower of following) {
         if (followingOut.has(follower.email)) continue;
         const addressed = { ...ticket, requesterName: follower.name, requesterEmail: follower.email };
-        await record(
+        record(
           follower.email,
           render({ ...input, ticket: addressed, surveyUrl: undefined, ownTicketNumber: follower.duplicateNumber }),
         );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { execute, fetchFirst } from '@cau/persistence';
 import { notificationsRows } from '../rows.js';
@@ -21,26 +21,50 @@ export interface TicketCopy {
 
 type TicketRow = Selectable<Tickets>;
 
+/** A copy as `unnest` gives it back, one row per ticket. */
+interface NewTicketRow {
+  ticket_id: string;
+  number: string;
+  requester_email: string;
+  requester_name: string;
+  title: string;
+  jurisdiction: string;
+  registration_event_id: string;
+  registered_at: string;
+}
+
 @Injectable()
 export class TicketCopyRepository {
   private readonly db = notificationsRows;
 
-  /** Keeps the first copy: a redelivered registration changes nothing. */
-  async record(tx: EntityManager, ticket: TicketCopy): Promise<void> {
+  /**
+   * Many copies in one statement (a consumer batch's registrations); the first copy of a ticket is kept, so a
+   * redelivered registration changes nothing.
+   */
+  async recordMany(tx: EntityManager, tickets: readonly TicketCopy[]): Promise<void> {
+    if (tickets.length === 0) return;
+    const column = <K extends keyof TicketCopy>(key: K): Array<TicketCopy[K]> => tickets.map((t) => t[key]);
+    const t = sql<NewTicketRow>`unnest(
+      ${column('ticketId')}::uuid[], ${column('number')}::bigint[], ${column('requesterEmail')}::text[],
+      ${column('requesterName')}::text[], ${column('title')}::text[], ${column('jurisdiction')}::text[],
+      ${column('registrationEventId')}::uuid[], ${column('registeredAt')}::timestamptz[])`.as<'t'>(
+      sql`t (ticket_id, number, requester_email, requester_name, title, jurisdiction, registration_event_id, registered_at)`,
+    );
     await execute(
       tx,
       this.db
         .insertInto('tickets')
-        .values({
-          ticket_id: ticket.ticketId,
-          number: ticket.number,
-          requester_email: ticket.requesterEmail,
-          requester_name: ticket.requesterName,
-          title: ticket.title,
-          jurisdiction: ticket.jurisdiction,
-          registration_event_id: ticket.registrationEventId,
-          registered_at: ticket.registeredAt,
-        })
+        .columns([
+          'ticket_id',
+          'number',
+          'requester_email',
+          'requester_name',
+          'title',
+          'jurisdiction',
+          'registration_event_id',
+          'registered_at',
+        ])
+        .expression((eb) => eb.selectFrom(t).selectAll())
         .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
     );
   }

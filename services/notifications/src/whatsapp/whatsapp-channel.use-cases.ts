@@ -16,10 +16,10 @@ import {
   type WhatsappDeliveryListV1,
   type WhatsappDeliverySummaryV1,
 } from '@cau/contracts';
-import { ServiceError, ServiceRuntime } from '@cau/messaging';
+import { ServiceError, ServiceRuntime, type BatchScope } from '@cau/messaging';
 import { onlyAdministrators } from '../admin/deliveries-admin.use-case.js';
 import { NotificationsSettings } from '../config/notifications-settings.js';
-import { TicketCopyRepository } from '../tickets/ticket-copy.repository.js';
+import { BatchWrites } from '../persistence/batch-writes.js';
 import { WhatsappKind, templateParameter, whatsappTexts } from './whatsapp-texts.js';
 import { WhatsappSettings } from './whatsapp-settings.js';
 import { WhatsappWorker } from './whatsapp-worker.js';
@@ -70,29 +70,29 @@ export class QueueWhatsappNoticesUseCase {
     private readonly settings: NotificationsSettings,
     private readonly whatsapp: WhatsappSettings,
     private readonly repository: WhatsappRepository,
-    private readonly tickets: TicketCopyRepository,
+    private readonly writes: BatchWrites,
     private readonly worker: WhatsappWorker,
   ) {}
 
-  commented(event: EventEnvelope<TicketCommentedV1>, tx: EntityManager): Promise<void> {
+  commented(event: EventEnvelope<TicketCommentedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     const { data } = event;
     if (data.internal === true || data.by.role === Role.Requester || data.by.role === Role.Referente) {
       return Promise.resolve();
     }
-    return this.notice(event, tx, WhatsappKind.StaffReplied, (texts) => texts.replied(data.by.name, data.text));
+    return this.notice(event, tx, batch, WhatsappKind.StaffReplied, (texts) => texts.replied(data.by.name, data.text));
   }
 
-  resolved(event: EventEnvelope<TicketResolvedV1>, tx: EntityManager): Promise<void> {
-    return this.notice(event, tx, WhatsappKind.TicketResolved, (texts) => texts.resolved(event.data.solution));
+  resolved(event: EventEnvelope<TicketResolvedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
+    return this.notice(event, tx, batch, WhatsappKind.TicketResolved, (texts) => texts.resolved(event.data.solution));
   }
 
-  async closed(event: EventEnvelope<TicketClosedV1>, tx: EntityManager): Promise<void> {
+  async closed(event: EventEnvelope<TicketClosedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     await this.repository.forgetOpenTicket(tx, event.data.ticketId);
-    await this.notice(event, tx, WhatsappKind.TicketClosed, (texts) => texts.closed);
+    await this.notice(event, tx, batch, WhatsappKind.TicketClosed, (texts) => texts.closed);
   }
 
-  reopened(event: EventEnvelope<TicketReopenedV1>, tx: EntityManager): Promise<void> {
-    return this.notice(event, tx, WhatsappKind.TicketReopened, (texts) => texts.reopened(event.data.reason));
+  reopened(event: EventEnvelope<TicketReopenedV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
+    return this.notice(event, tx, batch, WhatsappKind.TicketReopened, (texts) => texts.reopened(event.data.reason));
   }
 
   /** The duplicate's messages would go to a ticket nobody works on: the next one opens a new ticket. */
@@ -103,12 +103,14 @@ export class QueueWhatsappNoticesUseCase {
   private async notice(
     event: EventEnvelope<{ ticketId: string; number: number }>,
     tx: EntityManager,
+    batch: BatchScope,
     kind: WhatsappKind,
     text: (texts: ReturnType<typeof whatsappTexts>) => string,
   ): Promise<void> {
     const whatsapp = this.whatsapp.current;
     if (!whatsapp) return;
-    const ticket = await this.tickets.find(tx, event.data.ticketId);
+    // A ticket registered earlier in this batch is among the batch's pending copies.
+    const ticket = await this.writes.ticket(tx, batch, event.data.ticketId);
     // Unknown ticket: the mail plans retry until the registration is here; WhatsApp goes to the
     // requester's numbers, which only a processed message (after the registration) adds, so none yet.
     if (!ticket) return;
