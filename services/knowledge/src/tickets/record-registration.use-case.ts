@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope, KbSuggestionV1, TicketRegisteredV1, TicketResolvedV1 } from '@cau/contracts';
+import type { EventEnvelope, TicketRegisteredV1, TicketResolvedV1 } from '@cau/contracts';
 import type { BatchScope } from '@cau/messaging';
 import { SearchArticlesUseCase } from '../search/search-articles.use-case.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -13,9 +13,10 @@ const SOLUTIONS = 'knowledge:solutions';
  * computed and kept, so the operator sees them as soon as the ticket is opened.
  *
  * A batch's registrations and solutions are written at its end, each kind in one statement for all its
- * tickets (and the suggestions in two). Registrations, routings and solutions write different columns of the
- * ticket's row, so their order within a batch does not change the row; of one ticket's registrations the
- * last wins, and of its resolutions the latest (`at`), as one by one.
+ * tickets, and the suggestions of all its registrations come from one search and are stored in two statements.
+ * Registrations, routings and solutions write different columns of the ticket's row, so their order within a
+ * batch does not change the row; of one ticket's registrations the last wins, and of its resolutions the
+ * latest (`at`), as one by one.
  */
 @Injectable()
 export class RecordTicketUseCase {
@@ -47,13 +48,10 @@ export class RecordTicketUseCase {
   private async recordRegistrations(tx: EntityManager, tickets: readonly TicketRegisteredV1[]): Promise<void> {
     if (tickets.length === 0) return;
     await this.tickets.upsertRegistrations(tx, tickets);
-    const suggestions = new Map<string, KbSuggestionV1[]>();
-    for (const ticket of tickets) {
-      suggestions.set(
-        ticket.ticketId,
-        await this.search.forText(`${ticket.title} ${ticket.title} ${ticket.description}`),
-      );
-    }
+    const found = await this.search.forTexts(
+      tickets.map((ticket) => `${ticket.title} ${ticket.title} ${ticket.description}`),
+    );
+    const suggestions = new Map(tickets.map((ticket, i) => [ticket.ticketId, found[i]!]));
     await this.tickets.replaceSuggestions(tx, suggestions);
   }
 }
