@@ -34,9 +34,9 @@ export const knowledgeService: ServiceDefinition = {
       {
         durable: 'knowledge',
         handlers: [
-          onEvent(Events.TicketRouted, (event, tx) => recordRouting.handle(event, tx)),
-          onEvent(Events.TicketRegistered, (event, tx) => recordTicket.registered(event, tx)),
-          onEvent(ProcedureEvents.TicketResolved, (event, tx) => recordTicket.resolved(event, tx)),
+          onEvent(Events.TicketRouted, (event, tx, batch) => recordRouting.handle(event, tx, batch)),
+          onEvent(Events.TicketRegistered, (event, tx, batch) => recordTicket.registered(event, tx, batch)),
+          onEvent(ProcedureEvents.TicketResolved, (event, tx, batch) => recordTicket.resolved(event, tx, batch)),
         ],
       },
       // A durable of its own, so the index can be replayed or rebuilt without touching ticket state.

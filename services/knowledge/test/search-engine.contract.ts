@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArticleDocumentV1 } from '@cau/contracts';
-import { parseQuery } from '../src/search/query-text.js';
-import { MAX_RANKED, type EngineQuery, type SearchEngine } from '../src/search/search-engine.js';
+import { keywordTerms, parseQuery } from '../src/search/query-text.js';
+import { MAX_RANKED, type EngineHit, type EngineQuery, type SearchEngine } from '../src/search/search-engine.js';
 
 const doc = (overrides: Partial<ArticleDocumentV1>): ArticleDocumentV1 => ({
   id: randomUUID(),
@@ -113,6 +113,31 @@ export function searchEngineContract(start: () => Promise<{ engine: SearchEngine
     await engine.index([...oneWord, allWords]);
     const found = await ids('monitor parpadea zumba', { match: 'any', limit: 1 });
     expect(found).toEqual([allWords.id]);
+  });
+
+  it('answers several "any word" searches at once as it answers each alone', async () => {
+    const terms = [
+      keywordTerms('El monitor parpadea y zumba desde ayer'),
+      keywordTerms('No hay conexión a la VPN desde casa'),
+      parseQuery('imprezora "segundo piso" telet*'),
+      keywordTerms(''),
+      keywordTerms('nada de esto aparece'),
+      keywordTerms('conexion correo'),
+    ];
+    for (const filter of [
+      { statuses: ['published'], visibilities: ['internal', 'public'], limit: 5 },
+      { statuses: ['draft', 'published'], visibilities: ['public'], limit: 2 },
+    ] as const) {
+      const alone: EngineHit[][] = [];
+      for (const searchTerms of terms) {
+        alone.push(await engine.search({ terms: searchTerms, match: 'any', ...filter, offset: 0, snippets: false }));
+      }
+      expect(await engine.searchAny(terms, filter)).toEqual(alone);
+    }
+    expect((await engine.searchAny(terms, { statuses: ['published'], visibilities: ['public'], limit: 1 }))[1]).toEqual(
+      [expect.objectContaining({ id: vpn.id })],
+    );
+    expect(await engine.searchAny([], { statuses: ['published'], visibilities: ['public'], limit: 1 })).toEqual([]);
   });
 
   it('filters by status, visibility, category, area and tag', async () => {

@@ -19,6 +19,7 @@ import { ReclassifyTicketUseCase } from './reclassification/reclassify-ticket.us
 import { RouteRegisteredTicketUseCase } from './routing/route-registered-ticket.use-case.js';
 import { RoutedTicketRepository } from './routing/routed-ticket.repository.js';
 import { TrackFinishedTicketsUseCase } from './routing/track-finished-tickets.use-case.js';
+import { TicketWrites } from './routing/ticket-writes.js';
 import { SuggestAreaUseCase } from './suggestion/suggest-area.use-case.js';
 import { SuggestionHandler } from './suggestion/suggestion.handler.js';
 
@@ -31,6 +32,7 @@ import { SuggestionHandler } from './suggestion/suggestion.handler.js';
     GraphRepository,
     RouteRegisteredTicketUseCase,
     TrackFinishedTicketsUseCase,
+    TicketWrites,
     ListAreasUseCase,
     RenameAreaUseCase,
     GetGraphUseCase,

@@ -30,10 +30,10 @@ export const routingService: ServiceDefinition = {
       {
         durable: 'routing',
         handlers: [
-          onEvent(Events.TicketRegistered, (event, tx) => route.handle(event, tx)),
-          onEvent(ProcedureEvents.TicketClosed, (event, tx) => finished.closed(event, tx)),
-          onEvent(ProcedureEvents.TicketReopened, (event, tx) => finished.reopened(event, tx)),
-          onEvent(ProcedureEvents.TicketMerged, (event, tx) => finished.merged(event, tx)),
+          onEvent(Events.TicketRegistered, (event, tx, batch) => route.handle(event, tx, batch)),
+          onEvent(ProcedureEvents.TicketClosed, (event, tx, batch) => finished.closed(event, tx, batch)),
+          onEvent(ProcedureEvents.TicketReopened, (event, tx, batch) => finished.reopened(event, tx, batch)),
+          onEvent(ProcedureEvents.TicketMerged, (event, tx, batch) => finished.merged(event, tx, batch)),
         ],
       },
     ];

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { sql, type Compilable, type InferResult, type RawBuilder } from 'kysely';
+import {
+  sql,
+  type AliasableExpression,
+  type Compilable,
+  type ExpressionBuilder,
+  type InferResult,
+  type RawBuilder,
+} from 'kysely';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArticleDocumentV1, ArticleStatus, ArticleVisibility } from '@cau/contracts';
 import { compiledOnce, execute } from '@cau/persistence';
 import { knowledgeRows as db } from '../rows.js';
 import { isCorrectable, type QueryTerm } from './query-text.js';
-import { MAX_RANKED, SearchEngine, type EngineHit, type EngineQuery } from './search-engine.js';
+import { MAX_RANKED, SearchEngine, type AnySearchFilter, type EngineHit, type EngineQuery } from './search-engine.js';
 
 /** The query the search's terms make, the first of its statement's parts, which the others read. */
 type QueryTable = { q: { query: string } };
@@ -82,6 +89,32 @@ interface SearchValues {
   snippets: boolean;
 }
 
+/** A term's row of the search's `unnest(…) AS t (part, correctable, n)`. */
+type TermTable = { t: { part: string; correctable: boolean; n: string } };
+
+/**
+ * The search's `tsquery`, aggregated over its terms in order: each correctable word widened with its typo
+ * corrections (`word_corrections`), the terms joined by `joiner` (' & ' or ' | ').
+ */
+function tsQueryOf(eb: ExpressionBuilder<TermTable, 't'>, joiner: RawBuilder<string>): AliasableExpression<string> {
+  return eb.fn<string>('to_tsquery', [
+    sql.lit('kb_es'),
+    eb.fn
+      .agg<string>('string_agg', [
+        eb
+          .case()
+          .when(eb.ref('t.correctable'))
+          .then(
+            sql<string>`'(' || array_to_string(${eb.ref('t.part')} || ARRAY(SELECT c.correction FROM word_corrections(ARRAY[${eb.ref('t.part')}]) c), ' | ') || ')'`,
+          )
+          .else(eb.ref('t.part'))
+          .end(),
+        joiner,
+      ])
+      .orderBy('t.n'),
+  ]);
+}
+
 /**
  * One statement: typo corrections, candidates, ranking, the page and its snippets. Candidates come from
  * the title/problem index first (`head`: where ts_rank puts its best), then from the whole document only
@@ -114,28 +147,7 @@ const searchStatement = compiledOnce((v: SearchValues) => {
       ]),
     );
   return db
-    .with('q', (db) =>
-      db.selectFrom(terms).select((eb) =>
-        eb
-          .fn<string>('to_tsquery', [
-            sql.lit('kb_es'),
-            eb.fn
-              .agg<string>('string_agg', [
-                eb
-                  .case()
-                  .when(eb.ref('t.correctable'))
-                  .then(
-                    sql<string>`'(' || array_to_string(${eb.ref('t.part')} || ARRAY(SELECT c.correction FROM word_corrections(ARRAY[${eb.ref('t.part')}]) c), ' | ') || ')'`,
-                  )
-                  .else(eb.ref('t.part'))
-                  .end(),
-                sql<string>`${v.joiner}::text`,
-              ])
-              .orderBy('t.n'),
-          ])
-          .as('query'),
-      ),
-    )
+    .with('q', (db) => db.selectFrom(terms).select((eb) => tsQueryOf(eb, sql<string>`${v.joiner}::text`).as('query')))
     .with(
       (cte) => cte('head').materialized(),
       () => candidates.where((eb) => eb('d.head', '@@', eb.ref('q.query'))).limit(sql<number | null>`${v.ranked}::int`),
@@ -194,6 +206,87 @@ const searchStatement = compiledOnce((v: SearchValues) => {
     .orderBy('page.score', 'desc')
     .orderBy('page.updated_at', 'desc')
     .orderBy('page.id');
+});
+
+/** The values of several "any word" searches with the same filters, their terms flattened in order. */
+interface AnySearchValues {
+  /** The index of the search each term belongs to. */
+  searches: number[];
+  parts: string[];
+  correctable: boolean[];
+  statuses: readonly ArticleStatus[];
+  visibilities: readonly ArticleVisibility[];
+  limit: number;
+}
+
+/**
+ * Several "any word" searches in one statement (a batch of tickets' texts): each search's best `limit` matches,
+ * as `searchStatement` ranks them without a bound (`ranked` null, no snippets). There the title/problem
+ * candidates (`head`) and the rest together are every document the query matches (`head` is part of
+ * `document`, and a query of words and phrases that matches a part matches the whole), so each search here
+ * ranks those directly; the contract suite checks both give the same hits.
+ */
+const anySearchesStatement = compiledOnce((v: AnySearchValues) => {
+  const terms = sql<{
+    search: number;
+    part: string;
+    correctable: boolean;
+    n: string;
+  }>`unnest(${v.searches}::int[], ${v.parts}::text[], ${v.correctable}::boolean[]) WITH ORDINALITY`.as<'t'>(
+    sql`t (search, part, correctable, n)`,
+  );
+  return db
+    .with('q', (db) =>
+      db
+        .selectFrom(terms)
+        .select((eb) => ['t.search', tsQueryOf(eb, sql<string>`' | '::text`).as('query')])
+        .groupBy('t.search'),
+    )
+    .selectFrom('q')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('search_documents as d')
+          .select((eb) => [
+            'd.id',
+            'd.title',
+            'd.category',
+            'd.area',
+            'd.tags',
+            'd.visibility',
+            'd.status',
+            'd.updated_at',
+            eb.fn<number>('ts_rank', ['d.document', 'q.query']).as('rank'),
+          ])
+          .where((eb) =>
+            eb.and([
+              eb('d.status', '=', sql<ArticleStatus>`ANY(${v.statuses}::text[])`),
+              eb('d.visibility', '=', sql<ArticleVisibility>`ANY(${v.visibilities}::text[])`),
+              eb('d.document', '@@', eb.ref('q.query')),
+            ]),
+          )
+          .orderBy('rank', 'desc')
+          .orderBy('d.updated_at', 'desc')
+          .orderBy('d.id')
+          .limit(sql<number>`${v.limit}::int`)
+          .as('h'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'q.search',
+      'h.id',
+      'h.title',
+      'h.category',
+      'h.area',
+      'h.tags',
+      'h.visibility',
+      'h.status',
+      eb.cast<number>('h.rank', 'float8').as('score'),
+    ])
+    .orderBy('q.search')
+    .orderBy('h.rank', 'desc')
+    .orderBy('h.updated_at', 'desc')
+    .orderBy('h.id');
 });
 
 /**
@@ -355,6 +448,23 @@ export class PostgresSearchEngine extends SearchEngine {
       }),
     );
     return rows.map((r) => ({ ...r, snippet: r.snippet ?? '' }));
+  }
+
+  /** One statement for all of them (the default asks `search` once per query). */
+  override async searchAny(terms: readonly QueryTerm[][], filter: AnySearchFilter): Promise<EngineHit[][]> {
+    const values: AnySearchValues = { searches: [], parts: [], correctable: [], ...filter };
+    terms.forEach((searchTerms, index) => {
+      const { parts, correctable } = tsQueryParts(searchTerms);
+      values.searches.push(...parts.map(() => index));
+      values.parts.push(...parts);
+      values.correctable.push(...correctable);
+    });
+    const hits: EngineHit[][] = terms.map(() => []);
+    if (values.parts.length === 0) return hits;
+    for (const { search, ...hit } of await fetchPrepared(this.pool, anySearchesStatement(values))) {
+      hits[search]!.push({ ...hit, snippet: '' });
+    }
+    return hits;
   }
 
   async rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number> {

@@ -73,18 +73,17 @@ export class SearchArticlesUseCase {
     return hits.map(({ id, title, score }) => ({ id, title, score }));
   }
 
-  /** The best published articles for a ticket's text, whatever their visibility (filtered when read). */
-  async forText(text: string, limit = DEFAULT_SUGGESTIONS): Promise<KbSuggestionV1[]> {
-    const hits = await this.engine.search({
-      terms: keywordTerms(text),
-      match: 'any',
+  /**
+   * The best published articles for each of these tickets' texts, whatever their visibility (filtered when
+   * read); one search for all of them.
+   */
+  async forTexts(texts: readonly string[], limit = DEFAULT_SUGGESTIONS): Promise<KbSuggestionV1[][]> {
+    const hits = await this.engine.searchAny(texts.map(keywordTerms), {
       statuses: ['published'],
       visibilities: ['internal', 'public'],
-      offset: 0,
       limit,
-      snippets: false,
     });
-    return hits.map(({ id, title, score }) => ({ id, title, score }));
+    return hits.map((found) => found.map(({ id, title, score }) => ({ id, title, score })));
   }
 
   /** Drafts and published articles too alike this content (9.1 step 6: never register a case twice). */

@@ -26,6 +26,13 @@ export interface EngineQuery {
   snippets: boolean;
 }
 
+/** The filters shared by several "any word" searches (`searchAny`). */
+export interface AnySearchFilter {
+  statuses: readonly ArticleStatus[];
+  visibilities: readonly ArticleVisibility[];
+  limit: number;
+}
+
 export interface EngineHit {
   id: string;
   title: string;
@@ -48,6 +55,18 @@ export abstract class SearchEngine {
   /** `tx` is the event handler's transaction; engines outside PostgreSQL ignore it. */
   abstract index(documents: readonly ArticleDocumentV1[], tx?: EntityManager): Promise<void>;
   abstract search(query: EngineQuery): Promise<EngineHit[]>;
+
+  /**
+   * Several "any word" searches with the same filters, from the first hit, without snippets (a batch of
+   * tickets' texts): one list of hits per list of terms, in order, each what `search` finds for it.
+   */
+  async searchAny(terms: readonly QueryTerm[][], filter: AnySearchFilter): Promise<EngineHit[][]> {
+    const hits: EngineHit[][] = [];
+    for (const searchTerms of terms) {
+      hits.push(await this.search({ terms: searchTerms, match: 'any', ...filter, offset: 0, snippets: false }));
+    }
+    return hits;
+  }
   /** Replaces the whole index with these documents (the `reindex` command); returns how many. */
   abstract rebuild(batches: AsyncIterable<ArticleDocumentV1[]>): Promise<number>;
 }

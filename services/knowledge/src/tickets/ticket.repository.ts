@@ -4,7 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type {
   ArticleStatus,
   ArticleVisibility,
+  EventEnvelope,
   KbSuggestionV1,
+  Priority,
   TicketRegisteredV1,
   TicketResolvedV1,
   TicketRoutedV1,
@@ -34,6 +36,14 @@ export interface StoredSuggestion {
   computedAt: string;
 }
 
+/** The messaging library's per-ticket order table (its own migration, so not among the generated types). */
+interface EventPosition {
+  ticket_id: string;
+  source: string;
+  /** bigint: written as a number, read as text. */
+  sequence: number | string;
+}
+
 /**
  * Knowledge's own copy of the ticket fields it needs (registration, routing, resolution), and the
  * articles suggested for each ticket. Registration and routing may arrive in either order.
@@ -42,18 +52,55 @@ export interface StoredSuggestion {
 export class TicketRepository {
   constructor(private readonly runtime: ServiceRuntime) {}
 
-  async upsertRouting(tx: EntityManager, routed: TicketRoutedV1): Promise<void> {
+  /**
+   * Records the routings whose events are newer than the last one applied from their producer (one statement
+   * for the positions, one for the tickets; at most one event per ticket and producer, the batch's newest, as
+   * each would overwrite the one before).
+   */
+  async applyRoutings(tx: EntityManager, events: ReadonlyArray<EventEnvelope<TicketRoutedV1>>): Promise<void> {
+    // An event without a ticket has no position to check (as in `EventPositions`).
+    const positioned = events.filter((e) => e.ticketId !== null);
+    if (events.length === 0) return;
+    const incoming = sql<EventPosition>`unnest(${positioned.map((e) => e.ticketId)}::uuid[],
+      ${positioned.map((e) => e.source)}::text[], ${positioned.map((e) => e.sequence)}::bigint[])`.as<'i'>(
+      sql`i (ticket_id, source, sequence)`,
+    );
+    const advanced = await fetchRows(
+      tx,
+      db
+        .withTables<{ event_positions: EventPosition }>()
+        .insertInto('event_positions')
+        .columns(['ticket_id', 'source', 'sequence'])
+        .expression((eb) => eb.selectFrom(incoming).select(['i.ticket_id', 'i.source', 'i.sequence']))
+        .onConflict((conflict) =>
+          conflict
+            .columns(['ticket_id', 'source'])
+            .doUpdateSet((eb) => ({ sequence: eb.ref('excluded.sequence') }))
+            .where((eb) => eb('event_positions.sequence', '<', eb.ref('excluded.sequence'))),
+        )
+        .returning(['ticket_id', 'source']),
+    );
+    const applied = new Set(advanced.map((r) => `${r.ticket_id}|${r.source}`));
+    // A ticket routed by two producers in one batch keeps the later event's routing, as one by one.
+    const latest = new Map<string, TicketRoutedV1>();
+    for (const event of events) {
+      if (event.ticketId === null || applied.has(`${event.ticketId}|${event.source}`))
+        latest.set(event.data.ticketId, event.data);
+    }
+    if (latest.size === 0) return;
+    const routed = [...latest.values()];
+    const rows = sql<{ ticket_id: string; number: string; area: string; priority: Priority; routed_at: Date }>`unnest(
+      ${routed.map((r) => r.ticketId)}::uuid[], ${routed.map((r) => r.number)}::bigint[],
+      ${routed.map((r) => r.area)}::text[], ${routed.map((r) => r.priority)}::text[],
+      ${routed.map((r) => r.routedAt)}::timestamptz[])`.as<'r'>(sql`r (ticket_id, number, area, priority, routed_at)`);
     await execute(
       tx,
       db
         .insertInto('tickets')
-        .values({
-          ticket_id: routed.ticketId,
-          number: routed.number,
-          area: routed.area,
-          priority: routed.priority,
-          routed_at: routed.routedAt,
-        })
+        .columns(['ticket_id', 'number', 'area', 'priority', 'routed_at'])
+        .expression((eb) =>
+          eb.selectFrom(rows).select(['r.ticket_id', 'r.number', 'r.area', 'r.priority', 'r.routed_at']),
+        )
         .onConflict((conflict) =>
           conflict.column('ticket_id').doUpdateSet((eb) => ({
             area: eb.ref('excluded.area'),
@@ -65,20 +112,40 @@ export class TicketRepository {
     );
   }
 
-  async upsertRegistration(tx: EntityManager, ticket: TicketRegisteredV1): Promise<void> {
+  /** The registrations, one per ticket, in one statement. */
+  async upsertRegistrations(tx: EntityManager, tickets: readonly TicketRegisteredV1[]): Promise<void> {
+    const rows = sql<{
+      ticket_id: string;
+      number: string;
+      title: string;
+      description: string;
+      category: string;
+      requester_email: string;
+      jurisdiction: string;
+    }>`unnest(${tickets.map((t) => t.ticketId)}::uuid[], ${tickets.map((t) => t.number)}::bigint[],
+      ${tickets.map((t) => t.title)}::text[], ${tickets.map((t) => t.description)}::text[],
+      ${tickets.map((t) => t.category)}::text[], ${tickets.map((t) => t.requester.email)}::text[],
+      ${tickets.map((t) => t.jurisdiction)}::text[])`.as<'r'>(
+      sql`r (ticket_id, number, title, description, category, requester_email, jurisdiction)`,
+    );
     await execute(
       tx,
       db
         .insertInto('tickets')
-        .values((eb) => ({
-          ticket_id: ticket.ticketId,
-          number: ticket.number,
-          title: ticket.title,
-          description: ticket.description,
-          category: ticket.category,
-          requester_email: eb.fn<string>('lower', [eb.val(ticket.requester.email)]),
-          jurisdiction: ticket.jurisdiction,
-        }))
+        .columns(['ticket_id', 'number', 'title', 'description', 'category', 'requester_email', 'jurisdiction'])
+        .expression((eb) =>
+          eb
+            .selectFrom(rows)
+            .select((r) => [
+              'r.ticket_id',
+              'r.number',
+              'r.title',
+              'r.description',
+              'r.category',
+              r.fn<string>('lower', ['r.requester_email']).as('requester_email'),
+              'r.jurisdiction',
+            ]),
+        )
         .onConflict((conflict) =>
           conflict.column('ticket_id').doUpdateSet((eb) => ({
             title: eb.ref('excluded.title'),
@@ -92,18 +159,22 @@ export class TicketRepository {
     );
   }
 
-  /** The latest resolution wins: a ticket reopened and resolved again keeps its last solution. */
-  async saveSolution(tx: EntityManager, resolved: TicketResolvedV1): Promise<void> {
+  /**
+   * The solutions, one per ticket, in one statement. The latest resolution wins: a ticket reopened and
+   * resolved again keeps its last solution.
+   */
+  async saveSolutions(tx: EntityManager, resolutions: readonly TicketResolvedV1[]): Promise<void> {
+    const rows = sql<{ ticket_id: string; number: string; solution: string; resolved_at: Date }>`unnest(
+      ${resolutions.map((r) => r.ticketId)}::uuid[], ${resolutions.map((r) => r.number)}::bigint[],
+      ${resolutions.map((r) => r.solution)}::text[], ${resolutions.map((r) => r.at)}::timestamptz[])`.as<'r'>(
+      sql`r (ticket_id, number, solution, resolved_at)`,
+    );
     await execute(
       tx,
       db
         .insertInto('tickets')
-        .values({
-          ticket_id: resolved.ticketId,
-          number: resolved.number,
-          solution: resolved.solution,
-          resolved_at: resolved.at,
-        })
+        .columns(['ticket_id', 'number', 'solution', 'resolved_at'])
+        .expression((eb) => eb.selectFrom(rows).select(['r.ticket_id', 'r.number', 'r.solution', 'r.resolved_at']))
         .onConflict((conflict) =>
           conflict
             .column('ticket_id')
@@ -154,12 +225,21 @@ export class TicketRepository {
     };
   }
 
-  async replaceSuggestions(tx: EntityManager, ticketId: string, suggestions: readonly KbSuggestionV1[]): Promise<void> {
-    await execute(tx, db.deleteFrom('ticket_suggestions').where('ticket_id', '=', ticketId));
-    if (suggestions.length === 0) return;
-    const ranked = sql<{ article_id: string; score: number; position: number }>`unnest(
-      ${suggestions.map((s) => s.id)}::uuid[], ${suggestions.map((s) => s.score)}::real[]) WITH ORDINALITY`.as<'x'>(
-      sql`x (article_id, score, position)`,
+  /** Each ticket's suggestions replaced by these (best first), in two statements for all of them. */
+  async replaceSuggestions(tx: EntityManager, byTicket: ReadonlyMap<string, readonly KbSuggestionV1[]>): Promise<void> {
+    if (byTicket.size === 0) return;
+    await execute(
+      tx,
+      db.deleteFrom('ticket_suggestions').where('ticket_id', '=', sql<string>`ANY(${[...byTicket.keys()]}::uuid[])`),
+    );
+    const rows = [...byTicket].flatMap(([ticketId, suggestions]) =>
+      suggestions.map((s, index) => ({ ticketId, position: index + 1, articleId: s.id, score: s.score })),
+    );
+    if (rows.length === 0) return;
+    const ranked = sql<{ ticket_id: string; position: number; article_id: string; score: number }>`unnest(
+      ${rows.map((r) => r.ticketId)}::uuid[], ${rows.map((r) => r.position)}::int[],
+      ${rows.map((r) => r.articleId)}::uuid[], ${rows.map((r) => r.score)}::real[])`.as<'x'>(
+      sql`x (ticket_id, position, article_id, score)`,
     );
     await execute(
       tx,
@@ -169,13 +249,7 @@ export class TicketRepository {
         .expression((eb) =>
           eb
             .selectFrom(ranked)
-            .select((x) => [
-              x.val(ticketId).as('ticket_id'),
-              'x.position',
-              'x.article_id',
-              'x.score',
-              sql<Date>`now()`.as('computed_at'),
-            ]),
+            .select(['x.ticket_id', 'x.position', 'x.article_id', 'x.score', sql<Date>`now()`.as('computed_at')]),
         ),
     );
   }

@@ -1,58 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Events, type EventEnvelope, type TicketRegisteredV1 } from '@cau/contracts';
-import { ServiceRuntime } from '@cau/messaging';
+import type { EventEnvelope, TicketRegisteredV1 } from '@cau/contracts';
+import type { BatchScope } from '@cau/messaging';
 import { normalizeEmail } from '../access/access-policy.js';
 import { priorityFor } from '../priority/priority-matrix.js';
 import { PriorityMatrixRepository } from '../priority/priority-matrix.repository.js';
 import { RoutedTicketRepository } from './routed-ticket.repository.js';
+import { TicketWrites } from './ticket-writes.js';
 
 /**
  * Every new ticket starts at the entry area (L1, "every ticket starts and ends here") with the
  * priority its impact and urgency give — except a monitoring alert's, which starts in the area and with the
- * priority its integration configured; `ticket.routed` is emitted in the same transaction.
+ * priority its integration configured; `ticket.routed` is emitted in the same transaction. The areas are read
+ * once per batch, and the ticket rows and events are written at its end for all its tickets (`TicketWrites`).
  */
 @Injectable()
 export class RouteRegisteredTicketUseCase {
   constructor(
-    private readonly runtime: ServiceRuntime,
     private readonly matrices: PriorityMatrixRepository,
     private readonly tickets: RoutedTicketRepository,
+    private readonly writes: TicketWrites,
   ) {}
 
-  async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<TicketRegisteredV1>, tx: EntityManager, batch: BatchScope): Promise<void> {
     const registered = event.data;
     // A monitoring alert's ticket comes with the area and priority its integration chose (issue 18).
     const priority =
       registered.priority ?? priorityFor(await this.matrices.current(tx), registered.impact, registered.urgency);
-    const routedAt = new Date();
-    const area = await this.tickets.startingArea(tx, registered.area);
-    const isNew = await this.tickets.insertIfNew(tx, {
-      ticketId: registered.ticketId,
-      number: registered.number,
-      type: registered.type,
-      category: registered.category,
-      impact: registered.impact,
-      urgency: registered.urgency,
-      priority,
-      area,
-      routedAt,
-      title: registered.title,
-      requesterEmail: normalizeEmail(registered.requester.email),
-      jurisdiction: registered.jurisdiction,
-    });
-    if (!isNew) return;
-    await this.runtime.outbox.append(tx, {
-      definition: Events.TicketRouted,
-      ticketId: registered.ticketId,
-      causedBy: event,
-      data: {
+    const areas = await batch.once('routing:areas', () => this.tickets.areas(tx));
+    await this.writes.route(
+      tx,
+      batch,
+      {
         ticketId: registered.ticketId,
         number: registered.number,
+        type: registered.type,
+        category: registered.category,
+        impact: registered.impact,
+        urgency: registered.urgency,
         priority,
-        area,
-        routedAt: routedAt.toISOString(),
+        area: areas.startingArea(registered.area),
+        routedAt: new Date(),
+        title: registered.title,
+        requesterEmail: normalizeEmail(registered.requester.email),
+        jurisdiction: registered.jurisdiction,
       },
-    });
+      event,
+    );
   }
 }

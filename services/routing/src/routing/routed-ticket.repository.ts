@@ -46,45 +46,57 @@ const messagingSequences = sql<{ ticket_id: string; sequence: string }>`sequence
 
 type TicketRow = Pick<Selectable<Tickets>, (typeof COLUMNS)[number]>;
 
+/** The configured area codes and the entry area (`areas.is_entry`). */
+export class StartingAreas {
+  constructor(
+    private readonly codes: ReadonlySet<string>,
+    private readonly entry: string | null,
+  ) {}
+
+  /** `requested` when it is a configured area (a monitoring alert's), else the entry area. */
+  startingArea(requested: string | undefined): string {
+    if (requested && this.codes.has(requested)) return requested;
+    if (this.entry === null) throw new Error('no entry area configured (areas.is_entry)');
+    return this.entry;
+  }
+}
+
 @Injectable()
 export class RoutedTicketRepository {
   private readonly db = routingRows;
 
   constructor(private readonly runtime: ServiceRuntime) {}
 
-  /** Inserts the ticket's first routing; false when it was already routed (nothing changes then). */
-  async insertIfNew(tx: EntityManager, ticket: RoutedTicket): Promise<boolean> {
+  /**
+   * Inserts the tickets not routed yet, in one statement (a batch's); answers the ids of those inserted (a
+   * ticket already routed is left as it is).
+   */
+  async insertNew(tx: EntityManager, tickets: readonly RoutedTicket[]): Promise<Set<string>> {
+    const t = sql<TicketRow>`unnest(
+      ${tickets.map((x) => x.ticketId)}::uuid[], ${tickets.map((x) => x.number)}::bigint[],
+      ${tickets.map((x) => x.type)}::text[], ${tickets.map((x) => x.category)}::text[],
+      ${tickets.map((x) => x.impact)}::text[], ${tickets.map((x) => x.urgency)}::text[],
+      ${tickets.map((x) => x.priority)}::text[], ${tickets.map((x) => x.area)}::text[],
+      ${tickets.map((x) => x.routedAt)}::timestamptz[], ${tickets.map((x) => x.title)}::text[],
+      ${tickets.map((x) => x.requesterEmail)}::text[], ${tickets.map((x) => x.jurisdiction)}::text[])`.as<'t'>(
+      sql`t (${sql.join(COLUMNS.map((column) => sql.ref(column)))})`,
+    );
     const rows = await fetchRows(
       tx,
       this.db
         .insertInto('tickets')
-        .values({
-          ticket_id: ticket.ticketId,
-          number: ticket.number,
-          type: ticket.type,
-          category: ticket.category,
-          impact: ticket.impact,
-          urgency: ticket.urgency,
-          priority: ticket.priority,
-          area: ticket.area,
-          routed_at: ticket.routedAt,
-          title: ticket.title,
-          requester_email: ticket.requesterEmail,
-          jurisdiction: ticket.jurisdiction,
-        })
+        .columns(COLUMNS)
+        .expression((eb) => eb.selectFrom(t).select(COLUMNS.map((column) => `t.${column}` as const)))
         .onConflict((conflict) => conflict.column('ticket_id').doNothing())
-        .returning(sql<number>`1`.as('inserted')),
+        .returning('ticket_id'),
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.ticket_id));
   }
 
-  /** `requested` when it is a configured area (a monitoring alert's), else the entry area. */
-  async startingArea(tx: EntityManager, requested: string | undefined): Promise<string> {
-    if (requested) {
-      const row = await fetchFirst(tx, this.db.selectFrom('areas').select('code').where('code', '=', requested));
-      if (row) return row.code;
-    }
-    return this.entryArea(tx);
+  /** The configured areas and the entry area, read once for a batch of routings. */
+  async areas(tx: EntityManager): Promise<StartingAreas> {
+    const rows = await fetchRows(tx, this.db.selectFrom('areas').select(['code', 'is_entry']));
+    return new StartingAreas(new Set(rows.map((r) => r.code)), rows.find((r) => r.is_entry)?.code ?? null);
   }
 
   async entryArea(tx: EntityManager): Promise<string> {
@@ -143,10 +155,22 @@ export class RoutedTicketRepository {
     return row?.finished_as ?? null;
   }
 
-  async markFinished(tx: EntityManager, ticketId: string, finishedAs: string | null): Promise<void> {
+  /** Each ticket's `finished_as` (`cerrado`, `fusionado`, or null), in one statement. */
+  async markFinished(
+    tx: EntityManager,
+    marks: ReadonlyArray<readonly [ticketId: string, finishedAs: string | null]>,
+  ): Promise<void> {
+    const m = sql<{ ticket_id: string; finished_as: string | null }>`unnest(
+      ${marks.map(([ticketId]) => ticketId)}::uuid[], ${marks.map(([, finishedAs]) => finishedAs)}::text[])`.as<'m'>(
+      sql`m (ticket_id, finished_as)`,
+    );
     await execute(
       tx,
-      this.db.updateTable('tickets').set({ finished_as: finishedAs }).where('ticket_id', '=', ticketId),
+      this.db
+        .updateTable('tickets')
+        .from(m)
+        .set((eb) => ({ finished_as: eb.ref('m.finished_as') }))
+        .whereRef('tickets.ticket_id', '=', 'm.ticket_id'),
     );
   }
 
