@@ -186,6 +186,43 @@ function watchQueueRowsAfterPress() {
   });
 }
 
+/**
+ * Runs in the queue's page once its rows are on screen: when each step of the opening ended, in ms from navigation
+ * start, so --explain can print the median of each over the runs that were not profiled.
+ */
+async function openingMarks() {
+  const [navigation] = performance.getEntriesByType('navigation');
+  const resources = performance.getEntriesByType('resource');
+  const ended = (pattern) => resources.find((entry) => pattern.test(entry.name))?.responseEnd ?? NaN;
+  const started = (pattern) => resources.find((entry) => pattern.test(entry.name))?.startTime ?? NaN;
+  return {
+    'document received': navigation.responseEnd,
+    'previous page unloaded': navigation.unloadEventEnd,
+    'document interactive': navigation.domInteractive,
+    'entry script received': ended(/\/assets\/index-[^/]*\.js$/),
+    'session read started': started(/\/auth\/session$/),
+    'session answered': ended(/\/auth\/session$/),
+    'tickets read started': started(/\/api\/v1\/tickets\?/),
+    'tickets answered': ended(/\/api\/v1\/tickets\?/),
+    'queue code received': ended(/\/assets\/QueuePage-[^/]*\.js$/),
+    'last of its scripts received': Math.max(
+      ...resources.filter((entry) => /\/assets\/.*\.js$/.test(entry.name)).map((entry) => entry.responseEnd),
+    ),
+    'rows on screen': await window.__queueRowsShown,
+  };
+}
+
+function printMedianMarks(title, runs) {
+  console.log(`  ${title}: median of each step (ms from navigation start, ${runs.length} runs)`);
+  for (const name of Object.keys(runs[0])) {
+    const sorted = runs
+      .map((run) => run[name])
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    if (sorted.length) console.log(`    ${percentile(sorted, 50).toFixed(0).padStart(5)}  ${name}`);
+  }
+}
+
 const summary = (samples) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return (
@@ -513,6 +550,7 @@ try {
     const first = [];
     const firstInPage = [];
     const next = [];
+    const marks = [];
     await page.addInitScript(watchQueueRows);
     for (let i = 0; i < runs + 1; i++) {
       let started = performance.now();
@@ -533,6 +571,7 @@ try {
         await navigate();
         first.push(performance.now() - started);
         firstInPage.push(await page.evaluate(() => window.__queueRowsShown));
+        if (values.explain) marks.push(await page.evaluate(openingMarks));
       }
       while ((await loaded()) < 500) {
         const before = await loaded();
@@ -596,6 +635,7 @@ try {
       }
     }
     await context.close();
+    if (marks.length > 1) printMedianMarks('Queue opened by its address, unprofiled runs', marks.slice(1));
     const [firstCold, ...firstWarm] = first;
     const sortedFrames = [...frames].sort((a, b) => a - b);
     report(

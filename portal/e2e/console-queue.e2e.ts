@@ -21,6 +21,8 @@ interface Page_ {
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'var', 'e2e', 'screenshots');
 const queueRows = (page: Page) =>
   page.getByRole('region', { name: 'Tickets de la cola' }).locator('tbody tr[data-index]');
+/** The height the queue lays every row out at (ROW_HEIGHT in QueueTable.tsx). */
+const ROW_HEIGHT = 54;
 const rowOf = (page: Page, number: number) =>
   queueRows(page).filter({ has: page.getByRole('link', { name: String(number), exact: true }) });
 
@@ -45,7 +47,11 @@ test('the console queue: views and filters in the URL, paging, live rows, bulk t
           channel: 'telefono',
           requester: { email: `persona${index}.${tag}@salud.gob.ar`, name: `Persona ${index}` },
           jurisdiction: 'SALUD',
-          title: `Equipo sin red ${tag} número ${index}`,
+          // The first one's title takes more than the two lines a row shows.
+          title:
+            index === 1
+              ? `Equipo sin red ${tag} número 1: la computadora del tercer piso no se conecta a la red del edificio desde el lunes a la mañana`
+              : `Equipo sin red ${tag} número ${index}`,
           description: 'La computadora no se conecta a la red del edificio.',
           type: 'incidente',
           category: 'red-e-internet',
@@ -103,6 +109,9 @@ test('the console queue: views and filters in the URL, paging, live rows, bulk t
   ).toBeVisible();
   await expect(firstRow.getByText('Abierto', { exact: true })).toBeVisible();
   await expect(firstRow.getByText(/Respuesta: Quedan|Resolución: Quedan|Vencido/)).toBeVisible();
+  // Every row is as tall as the list lays them out (no cell shows more than two lines), the long title included.
+  const heights = await queueRows(page).evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+  expect(new Set(heights)).toEqual(new Set([ROW_HEIGHT]));
 
   // Live: a ticket someone else registers shows within 2 s of the read side having it, without a reload.
   await page.getByLabel('Orden').selectOption('newest');

@@ -210,6 +210,10 @@ const editArticleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/knowledge/ArticleEditorPage'), 'EditArticlePage'),
 });
 
+/** How long entering the console waits for the queue's first rows before it shows the page without them. */
+const FIRST_ROWS_WAIT_MS = 1_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The console's queues, for staff; for anyone else the page does not exist. */
 const consoleRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -219,13 +223,17 @@ const consoleRoute = createRoute({
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's notFound protocol, as above
     if (!isDeskRole(context.account.role)) throw notFound();
   },
-  // The queue's first page is read while the page's code loads, not after it renders (not awaited: the page
-  // shows its own loading and errors).
+  // The queue's first page is read while the page's code loads, not after it renders.
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(queueQuery(listQuery(deps, context.account.area)));
+  loader: async ({ context, deps, cause }) => {
+    const firstRows = context.queryClient.prefetchInfiniteQuery(queueQuery(listQuery(deps, context.account.area)));
     void context.queryClient.prefetchQuery(graphQuery);
     void context.queryClient.prefetchQuery(savedViewsQuery);
+    // Entering the console, the page waits a moment for its first rows: laying it out and painting it once,
+    // with them, is sooner on screen than painting it empty and again when they come. Past the wait (a slow
+    // server) it shows its own loading, and its own error if the read fails (a prefetch never throws). Within
+    // the console (another view or filter) the rows on screen stay until the next ones come.
+    if (cause === 'enter') await Promise.race([firstRows, delay(FIRST_ROWS_WAIT_MS)]);
   },
   component: lazyRouteComponent(() => import('../features/console/QueuePage'), 'QueuePage'),
 });

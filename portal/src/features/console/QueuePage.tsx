@@ -3,7 +3,7 @@ import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/ErrorPages';
 import { ButtonLink } from '../../components/links';
@@ -11,7 +11,7 @@ import { useShortcutGroup, isPageKey } from '../../components/shortcuts';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { graphQuery } from '../workspace/workspace-api';
-import { BulkActions, BulkReport, type BulkResult } from './BulkActions';
+import type { BulkResult } from './BulkActions';
 import { queueQuery } from './queue-api';
 import {
   addedFilters,
@@ -28,6 +28,10 @@ import { SavedViews } from './SavedViews';
 import { AnnouncementsBanner } from '../announcements/AnnouncementsBanner';
 
 const route = getRouteApi('/signed-in/consola');
+
+// What acts on a selection (with its people picker) loads when something is selected, not with the queue.
+const BulkActions = lazy(() => import('./BulkActions').then((module) => ({ default: module.BulkActions })));
+const BulkReport = lazy(() => import('./BulkActions').then((module) => ({ default: module.BulkReport })));
 
 /** The URL's search string for the saved views: what the browser shows, without the leading "?". */
 function queryString(search: QueueSearch): string {
@@ -74,7 +78,8 @@ export function QueuePage() {
   // A new view or filter is a new list: the cursor row and the selection belong to the old one.
   useEffect(() => {
     setCurrent(0);
-    setSelected(new Set());
+    // The same (empty) set when nothing was selected: a new one would render the whole page again for nothing.
+    setSelected((previous) => (previous.size === 0 ? previous : new Set()));
   }, [query]);
   useEffect(() => setText(search.text ?? ''), [search.text]);
 
@@ -248,18 +253,20 @@ export function QueuePage() {
 
       {filtersOpen && <QueueFilters search={search} areas={graph.data?.areas ?? []} onChange={setSearch} />}
 
-      {selected.size > 0 && (
-        <BulkActions
-          selected={selectedNumbers}
-          area={bulkArea}
-          entryArea={graph.data?.entryArea ?? null}
-          onDone={(done) => {
-            setResults(done);
-            setSelected(new Set());
-          }}
-        />
-      )}
-      {results && <BulkReport results={results} onClose={() => setResults(null)} />}
+      <Suspense fallback={null}>
+        {selected.size > 0 && (
+          <BulkActions
+            selected={selectedNumbers}
+            area={bulkArea}
+            entryArea={graph.data?.entryArea ?? null}
+            onDone={(done) => {
+              setResults(done);
+              setSelected(new Set());
+            }}
+          />
+        )}
+        {results && <BulkReport results={results} onClose={() => setResults(null)} />}
+      </Suspense>
 
       <Group justify="space-between">
         <Text size="sm" role="status" aria-live="polite">

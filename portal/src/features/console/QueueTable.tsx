@@ -1,10 +1,11 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
-import { OVERDUE_COLOR, STATUS_COLORS, StatusBadges } from '../tickets/ticket-status';
+import { OVERDUE_COLOR, STATUS_COLORS, StatusBadges, ticketStatuses } from '../tickets/ticket-status';
 import type { QueueRow } from './queue-api';
 import { ageMinutes, rowClock, type RowClock } from './row-clock';
 import './queue.css';
@@ -12,7 +13,11 @@ import { useDurationWords } from '../workspace/use-duration-words';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, QueueRow>();
-const ROW_HEIGHT = 52;
+/**
+ * Every row is this tall (queue.css: a cell shows at most two lines), so the list is laid out from the count
+ * alone: measuring each row as it mounts cost a second render of the first rows and a forced layout.
+ */
+const ROW_HEIGHT = 54;
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1).
 const PRIORITY_COLOUR = { ALTA: '#b02a2a', MEDIA: '#8a5a00', BAJA: '#495057' } as const;
@@ -46,6 +51,8 @@ export function QueueTable({
 }: QueueTableProps) {
   const { t } = useTranslation();
   const duration = useDurationWords();
+  const words = useRowWords();
+  const openTicket = useTicketLinkClick();
   const columns = useMemo(
     () =>
       helper.columns([
@@ -75,7 +82,14 @@ export function QueueTable({
     getItemKey: (index) => tableRows[index]?.id ?? index,
     overscan: 10,
   });
+  // The keyboard's row is kept in view. Not as the list opens: its first row is in view then, and scrolling to it
+  // would only cost the opening a forced layout.
+  const opened = useRef(false);
   useEffect(() => {
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
     if (current >= 0 && current < tableRows.length) virtualizer.scrollToIndex(current, { align: 'auto' });
   }, [current, tableRows.length, virtualizer]);
 
@@ -91,34 +105,34 @@ export function QueueTable({
           <input
             type="checkbox"
             className="queue-check"
-            aria-label={t('console.selectRow', { number: row.number })}
+            aria-label={words.selectRow(row.number)}
             checked={selected.has(row.number)}
             onChange={() => onToggle(row.number)}
           />
         );
       case 'number':
         return (
-          <AnchorLink to="/tickets/$number" params={{ number: row.number }} fw={600}>
+          <a href={`/tickets/${row.number}`} className="queue-number" onClick={openTicket}>
             {row.number}
-          </AnchorLink>
+          </a>
         );
       case 'title':
         return <span className="queue-title">{row.title}</span>;
       case 'requesterName':
-        return row.requesterName;
+        return <span className="queue-clamp">{row.requesterName}</span>;
       case 'jurisdiction':
-        return row.jurisdiction;
+        return <span className="queue-clamp">{row.jurisdiction}</span>;
       case 'priority':
         return row.priority ? (
-          <CellBadge colour={PRIORITY_COLOUR[row.priority]}>{t(`priority.${row.priority}`)}</CellBadge>
+          <CellBadge colour={PRIORITY_COLOUR[row.priority]}>{words.priority[row.priority]}</CellBadge>
         ) : (
           '—'
         );
       case 'status':
         return (
           <span className="queue-badges">
-            <CellBadge colour={STATUS_COLORS[row.status]}>{t(`status.${row.status}`)}</CellBadge>
-            {row.overdue && <CellBadge colour={OVERDUE_COLOR}>{t('status.overdue')}</CellBadge>}
+            <CellBadge colour={STATUS_COLORS[row.status]}>{words.status[row.status]}</CellBadge>
+            {row.overdue && <CellBadge colour={OVERDUE_COLOR}>{words.overdue}</CellBadge>}
           </span>
         );
       case 'area':
@@ -131,15 +145,15 @@ export function QueueTable({
           '—'
         );
       case 'assigneeName':
-        return row.assigneeName ?? t('console.nobody');
+        return <span className="queue-clamp">{row.assigneeName ?? words.nobody}</span>;
       case 'timeLeft': {
         const clock = rowClock(row, now);
         if (clock.target === 'none') return '—';
         const time = duration(clock.minutes);
         return (
-          <span className={clock.state === 'overdue' ? 'queue-late' : undefined}>
-            {t(`console.clock.${clock.target}`)}{' '}
-            {clock.state === 'overdue' ? t('workspace.sla.late', { time }) : t('workspace.sla.left', { time })}
+          <span className={clock.state === 'overdue' ? 'queue-clamp queue-late' : 'queue-clamp'}>
+            {words.clock[clock.target]}{' '}
+            <span className="queue-nowrap">{clock.state === 'overdue' ? words.late(time) : words.left(time)}</span>
           </span>
         );
       }
@@ -193,7 +207,6 @@ export function QueueTable({
               <tr
                 key={row.id}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
                 aria-current={item.index === current ? 'true' : undefined}
                 aria-selected={selected.has(ticket.number)}
                 className={item.index === current ? 'queue-current' : undefined}
@@ -249,6 +262,50 @@ export function QueueCards({ rows, now, areaName }: Pick<QueueTableProps, 'rows'
         );
       })}
     </ul>
+  );
+}
+
+/** Stands for a value in a translated text, so that the text is looked up once and filled per row. */
+const SLOT = '\u2063';
+
+/**
+ * The words every row repeats, looked up once per language: a translation per cell (about fifteen per row,
+ * with interpolation) was a good part of the first rows' render time.
+ */
+function useRowWords() {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const filled = (text: string) => (value: string | number) => text.replace(SLOT, String(value));
+    return {
+      status: Object.fromEntries(ticketStatuses.map((status) => [status, t(`status.${status}`)])) as Record<
+        QueueRow['status'],
+        string
+      >,
+      priority: { ALTA: t('priority.ALTA'), MEDIA: t('priority.MEDIA'), BAJA: t('priority.BAJA') },
+      overdue: t('status.overdue'),
+      nobody: t('console.nobody'),
+      clock: { response: t('console.clock.response'), resolution: t('console.clock.resolution') },
+      left: filled(t('workspace.sla.left', { time: SLOT })),
+      late: filled(t('workspace.sla.late', { time: SLOT })),
+      selectRow: filled(t('console.selectRow', { number: SLOT })),
+    };
+  }, [t]);
+}
+
+/**
+ * The ticket's number as a plain link (the router's link component per row cost as much as the rest of the
+ * row): a plain click opens the ticket inside the portal; with a modifier key or the middle button the browser
+ * opens it in a new tab or window, as with any link.
+ */
+function useTicketLinkClick() {
+  const navigate = useNavigate();
+  return useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      void navigate({ href: event.currentTarget.getAttribute('href') ?? '/' });
+    },
+    [navigate],
   );
 }
 

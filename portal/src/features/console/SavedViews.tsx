@@ -1,13 +1,14 @@
-import { Button, Checkbox, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Menu } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../../api/client';
-import { Refusal } from '../workspace/actions/action-kit';
+import { api, unwrap } from '../../api/client';
 import { savedViewsQuery } from './queue-api';
 import { parseQueueSearch } from './queue-search';
+
+// The dialog (a modal with its form) loads when it is opened, not with the queue.
+const SaveViewDialog = lazy(() => import('./SaveViewDialog').then((module) => ({ default: module.SaveViewDialog })));
 
 /** A view's query string back to the queue's search (what the URL would have said). */
 const searchOf = (query: string) => parseQueueSearch(Object.fromEntries(new URLSearchParams(query)));
@@ -19,29 +20,14 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
   const queryClient = useQueryClient();
   const views = useQuery(savedViewsQuery);
   const [saving, setSaving] = useState(false);
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(false);
-  const save = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/views', { body: { name, query: currentQuery, shared } })),
-    onSuccess: async () => {
-      notifications.show({
-        color: 'green',
-        message: t('console.views.saved', { name: name.trim() }),
-        closeButtonProps: { 'aria-label': t('workspace.closeNotice') },
-      });
-      setSaving(false);
-      setName('');
-      setShared(false);
-      await queryClient.invalidateQueries({ queryKey: savedViewsQuery.queryKey });
-    },
-  });
+  // Mounted from the first opening on, so that closing it goes through the modal's own closing (focus back to
+  // the button that opened it).
+  const [dialogLoaded, setDialogLoaded] = useState(false);
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/views/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: savedViewsQuery.queryKey }),
   });
   const items = views.data?.items ?? [];
-  const nameError =
-    save.error instanceof ApiError ? save.error.fields.find((field) => field.field === 'name')?.message : undefined;
 
   return (
     <Group gap="xs">
@@ -77,48 +63,21 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
           )}
         </Menu.Dropdown>
       </Menu>
-      <Button variant="light" size="sm" onClick={() => setSaving(true)}>
+      <Button
+        variant="light"
+        size="sm"
+        onClick={() => {
+          setDialogLoaded(true);
+          setSaving(true);
+        }}
+      >
         {t('console.views.save')}
       </Button>
-      <Modal
-        opened={saving}
-        onClose={() => setSaving(false)}
-        title={t('console.views.saveTitle')}
-        closeButtonProps={{ 'aria-label': t('workspace.forms.closeDialog') }}
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (name.trim()) save.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t('console.views.name')}
-              required
-              data-autofocus
-              maxLength={100}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={nameError}
-            />
-            <Checkbox
-              label={t('console.views.shared')}
-              checked={shared}
-              onChange={(event) => setShared(event.currentTarget.checked)}
-            />
-            {save.error && !nameError && <Refusal error={save.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setSaving(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
-                {t('console.views.saveConfirm')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <SaveViewDialog opened={saving} currentQuery={currentQuery} onClose={() => setSaving(false)} />
+        </Suspense>
+      )}
     </Group>
   );
 }
