@@ -27,6 +27,8 @@ export const i18nReady: Promise<void> = (async () => {
     fallbackLng: 'es',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // The Spanish texts are in the bundle: nothing to wait for, so the first render need not wait for a timer.
+    initAsync: false,
   });
   const language = storedLanguage();
   if (language !== 'es') {
