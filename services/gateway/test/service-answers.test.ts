@@ -1,5 +1,5 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { IntakeRpc, ReportingRpc } from '@cau/contracts';
+import { IntakeRpc, InventoryRpc, ReportingRpc } from '@cau/contracts';
 import { CORRELATION_HEADER, Subjects, messagingConfigFromEnv } from '@cau/messaging';
 import { registration, startGateway, type GatewayFixture } from './gateway-fixture.js';
 
@@ -57,6 +57,23 @@ describe('gateway: answers of the services behind it', () => {
         actor: { accountId: expect.any(String), role: 'admin', email: 'admin@cau.test', name: 'Admin Pruebas' },
       },
     });
+  });
+
+  it('waits longer for a rendered document than for a lookup', async () => {
+    const pdf = Buffer.from('%PDF-1.7 resguardo');
+    await respondWith(InventoryRpc.CustodyDocument.subject, (msg) => {
+      setTimeout(
+        () => reply(msg, { response: { filename: 'resguardo.pdf', base64: pdf.toString('base64') } }),
+        TIMEOUT_MS * 2,
+      );
+    });
+    const answer = await fetch(
+      `${f.http.baseUrl}/api/v1/inventory/equipment/6f1c2f44-3c1b-4a8e-9d3e-2a7f5b9c0d11/custody/0b7e4a52-8f3d-4c6a-b1e2-9a4d7c3f5e20/document`,
+      { headers: { authorization: `Bearer ${f.adminToken}` } },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await answer.arrayBuffer())).toEqual(pdf);
   });
 
   it('sends list filters converted to their types', async () => {

@@ -102,7 +102,7 @@ export class FieldServiceUseCase {
   /** The F03 as bytes: whoever may see the ticket may print it (a requester, their own ticket's). */
   async repairForm(actor: ActorV1, number: number, repairId: string): Promise<{ filename: string; pdf: Buffer }> {
     const ticket = await this.ticket(actor, number);
-    const form = await this.inventory.request(InventoryRpc.RepairForm, { actor, ticket, repairId });
+    const form = await this.inventory.document(InventoryRpc.RepairForm, { actor, ticket, repairId });
     return { filename: form.filename, pdf: Buffer.from(form.pdf, 'base64') };
   }
 

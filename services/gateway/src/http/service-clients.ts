@@ -17,6 +17,9 @@ import { rethrowRelativeTo } from './field-paths.js';
 /** The definitions of a catalogue (`ReportingRpc`, …) that can be sent as they are (not the per-area ones). */
 type SendableOf<Catalogue> = Extract<Catalogue[keyof Catalogue], AnyRpcDefinition>;
 
+/** How long the gateway waits for a rendered document (see ServiceClient.document). */
+const DOCUMENT_TIMEOUT_MS = 30_000;
+
 /**
  * Sends one service's request/reply definitions, for controllers whose route only forwards to that service:
  * the route names the definition (`this.reporting.request(ReportingRpc.TicketList, …)`), which leads in one
@@ -38,6 +41,14 @@ export class ServiceClient<Catalogue> {
   ): Promise<ReplyOf<D>> {
     const reply = this.rpc.request(definition, request);
     return sentUnder === undefined ? reply : reply.catch((error: unknown) => rethrowRelativeTo(error, sentUnder));
+  }
+
+  /**
+   * A document the service renders for this request (a PDF): it is given DOCUMENT_TIMEOUT_MS, not the deadline of
+   * a lookup, before the caller is told the service did not answer. On a busy machine a render took over 5 s.
+   */
+  document<D extends SendableOf<Catalogue>>(definition: D, request: RequestOf<D>): Promise<ReplyOf<D>> {
+    return this.rpc.request(definition, request, { timeoutMs: DOCUMENT_TIMEOUT_MS });
   }
 }
 

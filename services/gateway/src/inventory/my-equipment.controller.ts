@@ -87,7 +87,7 @@ export class MyEquipmentController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     // Inventory answers the PDF in base64 (a few tens of KiB).
-    const { filename, base64 } = await this.inventory.request(InventoryRpc.CustodyDocument, { actor, id, periodId });
+    const { filename, base64 } = await this.inventory.document(InventoryRpc.CustodyDocument, { actor, id, periodId });
     void reply
       .type('application/pdf')
       .header('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)

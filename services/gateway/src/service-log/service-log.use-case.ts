@@ -53,13 +53,13 @@ export class ServiceLogUseCase {
   }
 
   async form(actor: ActorV1, filters: ServiceLogParamsV1): Promise<PdfFile> {
-    return pdfFile(await this.inventory.request(InventoryRpc.ServiceLogForm, { actor, filters }));
+    return pdfFile(await this.inventory.document(InventoryRpc.ServiceLogForm, { actor, filters }));
   }
 
   async ticketForm(actor: ActorV1, number: number): Promise<PdfFile> {
     const view = await this.readTicket.get(actor, number);
     const ticket = f01Ticket(view);
-    return pdfFile(await this.inventory.request(InventoryRpc.F01Form, { actor, ticket }));
+    return pdfFile(await this.inventory.document(InventoryRpc.F01Form, { actor, ticket }));
   }
 }
 
