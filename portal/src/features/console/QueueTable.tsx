@@ -18,6 +18,9 @@ const helper = createColumnHelper<typeof features, QueueRow>();
  * alone: measuring each row as it mounts cost a second render of the first rows and a forced layout.
  */
 const ROW_HEIGHT = 54;
+/** The scroll box's height is the window's less this, and at least SCROLL_MIN_HEIGHT (queue.css, `.queue-scroll`). */
+const SCROLL_OFFSET = 330;
+const SCROLL_MIN_HEIGHT = 320;
 
 // Dark enough for white text at badge size (WCAG AA 4.5:1).
 const PRIORITY_COLOUR = { ALTA: '#b02a2a', MEDIA: '#8a5a00', BAJA: '#495057' } as const;
@@ -81,6 +84,9 @@ export function QueueTable({
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => tableRows[index]?.id ?? index,
     overscan: 10,
+    // The scroll box's size as queue.css sets it, so the first render already holds the rows in view: measured
+    // from nothing, the list rendered the overscan alone, then again once the box was measured.
+    initialRect: { width: window.innerWidth, height: Math.max(SCROLL_MIN_HEIGHT, window.innerHeight - SCROLL_OFFSET) },
   });
   // The keyboard's row is kept in view. Not as the list opens: its first row is in view then, and scrolling to it
   // would only cost the opening a forced layout.
