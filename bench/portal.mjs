@@ -21,7 +21,8 @@
 //          --queue-tickets 100000 --dashboard-tickets 1000000 --dashboard-runs 10
 //          --explain: after the queue, the workspace and the dashboard, the last run's waterfall (the document, every
 //          script, style and API request, from navigation start) and the functions that took the most CPU in
-//          it (Chromium's profiler), to see where the time goes; with BENCH_TRACE=1, the queue's main-thread time by
+//          it (Chromium's profiler), to see where the time goes; for the queue opened by its address, also the
+//          median time of each step of the opening over the runs that were not profiled; with BENCH_TRACE=1, the queue's main-thread time by
 //          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms);
 //          BENCH_CHROMIUM_ARGS adds Chromium switches, e.g. "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance"
 //          to see what a typed-in navigation's swap to a new renderer process costs here
