@@ -281,7 +281,7 @@ const SLOT = '\u2063';
 function useRowWords() {
   const { t } = useTranslation();
   return useMemo(() => {
-    const filled = (text: string) => (value: string | number) => text.replace(SLOT, String(value));
+    const filled = (text: string) => (value: string | number) => text.replaceAll(SLOT, String(value));
     return {
       status: Object.fromEntries(ticketStatuses.map((status) => [status, t(`status.${status}`)])) as Record<
         QueueRow['status'],
