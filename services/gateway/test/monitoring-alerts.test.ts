@@ -295,6 +295,48 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
   });
 
+  it('counts every firing of an alert that arrives at both intake instances at once, resolutions among them', async () => {
+    const firing = fixture('alertmanager-firing.json');
+    (firing.alerts as unknown[]).splice(1, 1);
+    (firing.alerts as Array<Record<string, unknown>>)[0]!.fingerprint = 'concurrent-count-0001';
+    const resolved = fixture('alertmanager-resolved.json');
+    (resolved.alerts as Array<Record<string, unknown>>)[0]!.fingerprint = 'concurrent-count-0001';
+    const opened = await post(alertmanager, firing);
+    expect(opened.body.alerts[0]).toMatchObject({ outcome: 'opened' });
+    const number = opened.body.alerts[0]!.ticketNumber;
+    const record = async () =>
+      (
+        await f.db.query<{ firing_count: number; last_note_at: Date }>(
+          `SELECT firing_count, last_note_at FROM intake.alert_records WHERE alert_key = 'concurrent-count-0001'`,
+        )
+      ).rows;
+
+    // Repeated firings are counted in one statement, resolutions the full way, at either instance: none is lost.
+    const answers = await Promise.all(
+      Array.from({ length: 48 }, (_, i) => post(alertmanager, i % 8 === 7 ? resolved : firing)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(48).fill(200));
+    expect(new Set(answers.map((a) => a.body.alerts[0]!.ticketNumber))).toEqual(new Set([number]));
+    expect(answers.filter((a) => a.body.alerts[0]!.outcome === 'folded')).toHaveLength(42);
+    expect((await record()).map((r) => r.firing_count)).toEqual([43]);
+
+    // Once the interval has passed, the next firing is noted on the ticket (and still counted).
+    await f.db.query(
+      `UPDATE intake.alert_records SET last_note_at = now() - interval '31 minutes' WHERE alert_key = 'concurrent-count-0001'`,
+    );
+    const notesBefore = (await counts()).notes;
+    const due = await post(alertmanager, firing);
+    expect(due.body.alerts[0]).toMatchObject({ outcome: 'folded', ticketNumber: number });
+    expect((await counts()).notes).toBe(notesBefore + 1);
+    const [after] = await record();
+    expect(after!.firing_count).toBe(44);
+    expect(Date.now() - after!.last_note_at.getTime()).toBeLessThan(60_000);
+    // Within the interval again: counted, not noted.
+    await post(alertmanager, firing);
+    expect((await counts()).notes).toBe(notesBefore + 1);
+    expect((await record()).map((r) => r.firing_count)).toEqual([45]);
+  });
+
   it('opens a new ticket when an alert fires again after its ticket was closed, never folding into the closed one', async () => {
     const body = fixture('alertmanager-firing.json');
     const alerts = body.alerts as Array<Record<string, unknown>>;

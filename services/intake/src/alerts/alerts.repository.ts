@@ -3,7 +3,7 @@ import { sql, type InferResult, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { ServiceRuntime } from '@cau/messaging';
 import type { AlertRecordV1, AlertSourceKind, Priority } from '@cau/contracts';
-import { execute, fetchFirst, fetchRows } from '@cau/persistence';
+import { compiledOnce, execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { intakeRows } from '../rows.js';
 import type { AlertIntegrations } from '../rows.generated.js';
 import type { Integration, IntegrationSettings } from './alert-rules.js';
@@ -214,6 +214,33 @@ export class AlertsRepository {
     );
   }
 
+  /**
+   * Repeated firings of alerts whose record is open, applied in one statement that is its own transaction: each
+   * record's count goes up by its firings, its status back to firing, its labels to the last firing's. A record
+   * is only changed when its integration is still enabled with the secret and kind the calls were accepted
+   * with, and no timeline note is due; the rows are locked in one order (by id), as `findOpenRecords` does.
+   * Returns the alerts it applied; the others take the full way (`lockAlertsReadingIntegrations`…).
+   */
+  async foldRepeatFirings(repeats: RepeatFirings[], at: Date): Promise<FoldedFirings[]> {
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      foldRepeatFirings({
+        integrationIds: repeats.map((r) => r.integrationId),
+        alertKeys: repeats.map((r) => r.alertKey),
+        firings: repeats.map((r) => r.firings),
+        labels: repeats.map((r) => JSON.stringify(r.labels)),
+        secrets: repeats.map((r) => r.secretSha256),
+        kinds: repeats.map((r) => r.kind),
+        at: at.toISOString(),
+      }),
+    );
+    return rows.map((r) => ({
+      integrationId: r.integration_id,
+      alertKey: r.alert_key,
+      ticketNumber: Number(r.ticket_number),
+    }));
+  }
+
   async insertRecords(tx: EntityManager, records: NewRecord[]): Promise<void> {
     if (records.length === 0) return;
     // One statement for the batch: the records' values as arrays, one row per record.
@@ -414,6 +441,78 @@ export class AlertsRepository {
 }
 
 /** A new record's values as unnest gives them back, one row per record. */
+export interface RepeatFirings extends AlertRef {
+  /** How many firings of the alert the batch holds. */
+  firings: number;
+  /** The last firing's. */
+  labels: Record<string, string>;
+  /** As the calls presented it and were accepted with. */
+  secretSha256: string;
+  kind: AlertSourceKind;
+}
+
+export interface FoldedFirings extends AlertRef {
+  ticketNumber: number;
+}
+
+interface RepeatFiringsRow {
+  integration_id: string;
+  alert_key: string;
+  fired: number;
+  labels: string;
+  secret_sha256: string;
+  kind: AlertSourceKind;
+}
+
+/** Built once (`compiledOnce`): an alert storm runs it for nearly every call. */
+const foldRepeatFirings = compiledOnce(
+  (v: {
+    integrationIds: string[];
+    alertKeys: string[];
+    firings: number[];
+    labels: string[];
+    secrets: string[];
+    kinds: string[];
+    at: string;
+  }) => {
+    const repeats = sql<RepeatFiringsRow>`unnest(${v.integrationIds}::uuid[], ${v.alertKeys}::text[],
+      ${v.firings}::int[], ${v.labels}::jsonb[], ${v.secrets}::text[], ${v.kinds}::text[])`.as<'w'>(
+      sql`w (integration_id, alert_key, fired, labels, secret_sha256, kind)`,
+    );
+    return intakeRows
+      .with('target', (db) =>
+        db
+          .selectFrom('alert_records as r')
+          .innerJoin(repeats, (join) =>
+            join.onRef('w.integration_id', '=', 'r.integration_id').onRef('w.alert_key', '=', 'r.alert_key'),
+          )
+          .innerJoin('alert_integrations as i', 'i.id', 'w.integration_id')
+          .select(['r.id', 'w.fired', 'w.labels'])
+          .where('r.finished_at', 'is', null)
+          .where('i.enabled', '=', true)
+          .whereRef('i.secret_sha256', '=', 'w.secret_sha256')
+          .whereRef('i.kind', '=', 'w.kind')
+          // Not yet due for a "still firing" note (`noteDue`): a due one is written on the full way.
+          .where(
+            sql<boolean>`r.last_note_at > ${v.at}::timestamptz - make_interval(mins => (i.settings->>'noteIntervalMinutes')::int)`,
+          )
+          .orderBy('r.id')
+          .forUpdate('r'),
+      )
+      .updateTable('alert_records as r')
+      .from('target as t')
+      .set({
+        firing_count: sql<number>`r.firing_count + t.fired`,
+        status: sql<'firing'>`'firing'`,
+        resolved_at: null,
+        labels: sql<string>`t.labels`,
+        last_seen_at: sql<Date>`greatest(r.last_seen_at, ${v.at}::timestamptz)`,
+      })
+      .whereRef('r.id', '=', 't.id')
+      .returning(['r.integration_id', 'r.alert_key', 'r.ticket_number']);
+  },
+);
+
 interface NewRecordRow {
   id: string;
   integration_id: string;

@@ -53,7 +53,8 @@ type WorkingRecord = OpenRecord & SavedRecord;
  * One webhook call of a monitoring tool. Checked in this order, nothing stored before all three pass:
  * the integration exists and is enabled (404), the secret's hash matches in constant time (401), the
  * payload is the tool's format (400 naming the field). Then the alerts, group-committed with those of other
- * calls, under an advisory lock per (integration, alert key): the first firing registers an `incidente` on channel
+ * calls. Repeated firings of an alert whose ticket is open only count, in one statement (`foldRepeats`); the
+ * rest is applied under an advisory lock per (integration, alert key): the first firing registers an `incidente` on channel
  * `monitoreo` (intake's registration path: numbers without gaps, `ticket.registered` through the outbox)
  * together with its alert record; later firings while the record is open only count (a timeline note at
  * most once per interval); a resolved notification queues the "alerta resuelta" note and never closes.
@@ -124,7 +125,10 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   private async drain(lane: Lane): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     while (lane.queue.length > 0) {
-      const batch = lane.queue.splice(0, MAX_BATCH);
+      const taken = lane.queue.splice(0, MAX_BATCH);
+      // The fold is one statement: when it fails it changed nothing, and every alert takes the full way.
+      const batch = await this.foldRepeats(taken).catch(() => taken);
+      if (batch.length === 0) continue;
       try {
         settle(batch, await this.applyBatch(batch));
       } catch {
@@ -140,6 +144,51 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
       }
     }
     lane.draining = null;
+  }
+
+  /**
+   * Most of a storm is firings of alerts whose ticket is open: those are counted in one statement (one round
+   * trip instead of a transaction of five), and answered. What it does not apply takes the full way, returned
+   * in arrival order: first firings, resolutions, a due note, calls whose integration changed since they were
+   * accepted. Whole alerts only, so an alert's firings are never split between the two.
+   */
+  private async foldRepeats(batch: Pending[]): Promise<Pending[]> {
+    const candidates = groupByAlert(batch).filter((group) => {
+      const { presentedSecret, integration } = group[0]!;
+      return group.every(
+        (item) =>
+          item.alert.status === 'firing' &&
+          item.presentedSecret === presentedSecret &&
+          item.integration.kind === integration.kind,
+      );
+    });
+    if (candidates.length === 0) return batch;
+    const folded = await this.alerts.foldRepeatFirings(
+      candidates.map((group) => {
+        const first = group[0]!;
+        return {
+          integrationId: first.integration.id,
+          alertKey: first.alert.key,
+          firings: group.length,
+          labels: group[group.length - 1]!.alert.labels,
+          secretSha256: first.presentedSecret ?? '',
+          kind: first.integration.kind,
+        };
+      }),
+      new Date(),
+    );
+    const ticketOf = new Map(folded.map((f) => [refKey(f.integrationId, f.alertKey), f.ticketNumber]));
+    const answered = new Set<Pending>();
+    for (const group of candidates) {
+      const { integration, alert } = group[0]!;
+      const ticketNumber = ticketOf.get(refKey(integration.id, alert.key));
+      if (ticketNumber === undefined) continue;
+      for (const item of group) {
+        item.resolve({ outcome: { alertKey: alert.key, ticketNumber, outcome: 'folded' }, note: false });
+        answered.add(item);
+      }
+    }
+    return batch.filter((item) => !answered.has(item));
   }
 
   private applyBatch(batch: Pending[]): Promise<Array<Applied | ServiceError>> {
