@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import path from 'node:path';
 import type { CustodyPeriodV1, EquipmentV1, RequesterPageV1, TicketViewV1 } from '@cau/contracts';
+import { FOLLOWER_NICE } from '@cau/messaging';
 import { ApiClient, pdfText, repoRoot, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
@@ -36,6 +39,23 @@ describe('the bundled services (what npm start and the image run)', () => {
         path.join(repoRoot(), 'services', service.name, 'bundle', 'main.mjs'),
       );
     }
+  });
+
+  it('runs the services that follow the event stream at a lower CPU priority than the gateway and intake', () => {
+    const niceOf = (pid: number): number =>
+      Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const started = getPriority();
+    const nice = Object.fromEntries(platform.processes.map((service) => [service.name, niceOf(service.child.pid!)]));
+    expect(nice).toEqual({
+      gateway: started,
+      intake: started,
+      routing: FOLLOWER_NICE,
+      resolution: FOLLOWER_NICE,
+      knowledge: FOLLOWER_NICE,
+      inventory: FOLLOWER_NICE,
+      notifications: FOLLOWER_NICE,
+      reporting: FOLLOWER_NICE,
+    });
   });
 
   it('registers, routes and mails a ticket, and shows it in the read model', async () => {

@@ -16,6 +16,7 @@ export * from './rpc/nats-server.js';
 export * from './service/runtime.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
+export * from './service/process-priority.js';
 export * from './service/worker.js';
 export * from './events/dead-letters.js';
 export * from './observability/rpc-metrics.interceptor.js';

@@ -29,6 +29,7 @@ import { EventPositions } from '../events/event-positions.js';
 import { RpcClient } from '../rpc/rpc-client.js';
 import { PrefixedNatsServer } from '../rpc/nats-server.js';
 import { HealthController } from './health.controller.js';
+import { applyProcessPriority } from './process-priority.js';
 import { ServiceRuntime } from './runtime.js';
 
 export interface ConsumerDefinition {
@@ -62,6 +63,13 @@ export interface ServiceDefinition {
   servesOtherAreas?: (env: NodeJS.ProcessEnv) => boolean;
   /** Durable event consumers, resolved from the Nest container after the app is built. */
   consumers?: (app: INestApplication) => ConsumerDefinition[];
+  /**
+   * Whether the service mostly follows the event stream rather than taking in what arrives from outside (the
+   * gateway and intake do that). Its process lowers its CPU priority at start (`applyProcessPriority`): on a
+   * machine it shares, a burst of ticket journeys then slows the followers' catching up, not the answers to
+   * the people, mail servers and monitoring tools that are registering tickets.
+   */
+  followsEvents?: boolean;
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
   configureHttp?: (app: NestFastifyApplication, runtime: ServiceRuntime) => Promise<void> | void;
   /**
@@ -333,6 +341,15 @@ async function listen(app: NestFastifyApplication, { port, host }: { port: numbe
 /** Entry point helper for `main.ts`: start, log fatal errors clearly, stop on SIGTERM/SIGINT. */
 export function runServiceMain(definition: ServiceDefinition): void {
   const logger = createLogger(definition.name);
+  try {
+    const nice = applyProcessPriority(definition.followsEvents ?? false, process.env, (message) =>
+      logger.warn(message),
+    );
+    if (nice !== null) logger.info({ nice }, 'CPU priority set');
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   startService(definition).then(
     (service) => {
       const shutdown = (signal: string): void => {
