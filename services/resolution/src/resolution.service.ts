@@ -56,7 +56,6 @@ export function createResolutionService(options: ResolutionServiceOptions = {}):
       ResolutionProblems1799630000000,
     ],
     portVariable: 'RESOLUTION_PORT',
-    followsEvents: true,
     defaultPort: 3103,
     queueGroup: QueueGroups.resolution,
     servedAreas: servedAreasFromEnv,

@@ -21,7 +21,6 @@ export const routingService: ServiceDefinition = {
     RoutingFinishedTickets1798400000100,
   ],
   portVariable: 'ROUTING_PORT',
-  followsEvents: true,
   defaultPort: 3102,
   queueGroup: QueueGroups.routing,
   consumers: (app) => {

@@ -64,10 +64,10 @@ export interface ServiceDefinition {
   /** Durable event consumers, resolved from the Nest container after the app is built. */
   consumers?: (app: INestApplication) => ConsumerDefinition[];
   /**
-   * Whether the service mostly follows the event stream rather than taking in what arrives from outside (the
-   * gateway and intake do that). Its process lowers its CPU priority at start (`applyProcessPriority`): on a
-   * machine it shares, a burst of ticket journeys then slows the followers' catching up, not the answers to
-   * the people, mail servers and monitoring tools that are registering tickets.
+   * Whether the service mostly follows the event stream rather than answering what arrives (the gateway and
+   * intake take in calls, mail and alerts; routing and resolution answer every lifecycle action). Its process
+   * lowers its CPU priority at start (`applyProcessPriority`): on a machine it shares, a burst of ticket
+   * journeys then slows the followers' catching up, not the answers.
    */
   followsEvents?: boolean;
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
