@@ -54,7 +54,7 @@ describe('the bundled services (what npm start and the image run)', () => {
       knowledge: FOLLOWER_NICE,
       inventory: FOLLOWER_NICE,
       notifications: FOLLOWER_NICE,
-      reporting: FOLLOWER_NICE,
+      reporting: started,
     });
   });
 

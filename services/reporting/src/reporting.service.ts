@@ -21,7 +21,6 @@ export const reportingService: ServiceDefinition = {
     app.get(ReportScheduler).start(scheduleIntervalMs(env));
   },
   portVariable: 'REPORTING_PORT',
-  followsEvents: true,
   defaultPort: 3106,
   queueGroup: QueueGroups.reporting,
   consumers: (app) => {

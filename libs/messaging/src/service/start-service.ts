@@ -64,10 +64,10 @@ export interface ServiceDefinition {
   /** Durable event consumers, resolved from the Nest container after the app is built. */
   consumers?: (app: INestApplication) => ConsumerDefinition[];
   /**
-   * Whether the service mostly follows the event stream rather than answering what arrives (the gateway and
-   * intake take in calls, mail and alerts; routing and resolution answer every lifecycle action). Its process
-   * lowers its CPU priority at start (`applyProcessPriority`): on a machine it shares, a burst of ticket
-   * journeys then slows the followers' catching up, not the answers.
+   * Whether the service's work is mostly in the background (mail, suggestions), not what people wait for:
+   * the gateway and intake take in calls, mail and alerts, routing and resolution answer every action, and
+   * reporting's read model is what the console shows. Its process lowers its CPU priority at start
+   * (`applyProcessPriority`), so on a machine it shares the others come first.
    */
   followsEvents?: boolean;
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
