@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import path from 'node:path';
 import type { CustodyPeriodV1, EquipmentV1, RequesterPageV1, TicketViewV1 } from '@cau/contracts';
-import { FOLLOWER_NICE } from '@cau/messaging';
+import { BACKGROUND_NICE } from '@cau/messaging';
 import { ApiClient, pdfText, repoRoot, startTestPlatform, waitFor, type TestPlatform } from '@cau/testing';
 
 /**
@@ -41,7 +41,7 @@ describe('the bundled services (what npm start and the image run)', () => {
     }
   });
 
-  it('runs the services that follow the event stream at a lower CPU priority than those that answer requests', () => {
+  it('runs the services whose work is in the background (mail, suggestions, inventory) at a lower CPU priority', () => {
     const niceOf = (pid: number): number =>
       Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
     const started = getPriority();
@@ -51,9 +51,9 @@ describe('the bundled services (what npm start and the image run)', () => {
       intake: started,
       routing: started,
       resolution: started,
-      knowledge: FOLLOWER_NICE,
-      inventory: FOLLOWER_NICE,
-      notifications: FOLLOWER_NICE,
+      knowledge: BACKGROUND_NICE,
+      inventory: BACKGROUND_NICE,
+      notifications: BACKGROUND_NICE,
       reporting: started,
     });
   });

@@ -25,7 +25,7 @@ export const inventoryService: ServiceDefinition = {
     InventorySignOffs1798900000300,
   ],
   portVariable: 'INVENTORY_PORT',
-  followsEvents: true,
+  backgroundWork: true,
   defaultPort: 3107,
   queueGroup: QueueGroups.inventory,
   consumers: (app) => {

@@ -24,7 +24,7 @@ export const knowledgeService: ServiceDefinition = {
     KnowledgeSelfSolved1763800004500,
   ],
   portVariable: 'KNOWLEDGE_PORT',
-  followsEvents: true,
+  backgroundWork: true,
   defaultPort: 3104,
   queueGroup: QueueGroups.knowledge,
   consumers: (app) => {

@@ -83,7 +83,7 @@ export const notificationsService: ServiceDefinition = {
     WhatsappMedia1799650000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
-  followsEvents: true,
+  backgroundWork: true,
   defaultPort: 3105,
   queueGroup: QueueGroups.notifications,
   consumers: (app) => {

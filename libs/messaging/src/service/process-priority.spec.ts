@@ -1,9 +1,9 @@
 import { getPriority } from 'node:os';
-import { applyProcessPriority, FOLLOWER_NICE, processNice } from './process-priority.js';
+import { applyProcessPriority, BACKGROUND_NICE, processNice } from './process-priority.js';
 
 describe('processNice', () => {
-  it('lowers a follower of the event stream, and leaves the others as started', () => {
-    expect(processNice(true, {})).toBe(FOLLOWER_NICE);
+  it('lowers a service whose work is in the background, and leaves the others as started', () => {
+    expect(processNice(true, {})).toBe(BACKGROUND_NICE);
     expect(processNice(false, {})).toBeNull();
     expect(processNice(false, { CAU_NICE: ' ' })).toBeNull();
   });
@@ -29,8 +29,8 @@ describe('applyProcessPriority', () => {
         () => undefined,
         (nice) => set.push(nice),
       ),
-    ).toBe(FOLLOWER_NICE);
-    expect(set).toEqual([FOLLOWER_NICE]);
+    ).toBe(BACKGROUND_NICE);
+    expect(set).toEqual([BACKGROUND_NICE]);
   });
 
   it('reports a priority it may not take and goes on', () => {
@@ -47,7 +47,7 @@ describe('applyProcessPriority', () => {
     expect(warnings).toEqual(['could not set the CPU priority to nice -10: EACCES: permission denied']);
   });
 
-  it('changes nothing for a service that is not a follower, when CAU_NICE is unset', () => {
+  it('changes nothing for a service whose work is not in the background, when CAU_NICE is unset', () => {
     const before = getPriority();
     expect(applyProcessPriority(false, {}, () => undefined)).toBeNull();
     expect(getPriority()).toBe(before);

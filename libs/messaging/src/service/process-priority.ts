@@ -1,16 +1,16 @@
 import { setPriority } from 'node:os';
 
-/** The nice value a process that follows the event stream takes at start, unless `CAU_NICE` says another. */
-export const FOLLOWER_NICE = 10;
+/** The nice value a service whose work is in the background takes at start, unless `CAU_NICE` says another. */
+export const BACKGROUND_NICE = 10;
 
 /**
  * The nice value this process should run at: `CAU_NICE` when set (an integer from -20, the most CPU, to 19,
- * the least), else `FOLLOWER_NICE` for a service that mostly follows the event stream, else none (the
- * process keeps the priority it was started with).
+ * the least), else `BACKGROUND_NICE` for a service whose work is in the background, else none (the process
+ * keeps the priority it was started with).
  */
-export function processNice(follower: boolean, env: NodeJS.ProcessEnv): number | null {
+export function processNice(background: boolean, env: NodeJS.ProcessEnv): number | null {
   const configured = env.CAU_NICE?.trim();
-  if (configured === undefined || configured === '') return follower ? FOLLOWER_NICE : null;
+  if (configured === undefined || configured === '') return background ? BACKGROUND_NICE : null;
   const nice = Number(configured);
   if (!/^-?\d+$/.test(configured) || nice < -20 || nice > 19) {
     throw new Error(`CAU_NICE must be an integer from -20 to 19 (it is "${configured}")`);
@@ -24,12 +24,12 @@ export function processNice(follower: boolean, env: NodeJS.ProcessEnv): number |
  * A raise the process may not make (below its current nice, unprivileged) is reported, not fatal.
  */
 export function applyProcessPriority(
-  follower: boolean,
+  background: boolean,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
   set: (nice: number) => void = (nice) => setPriority(nice),
 ): number | null {
-  const nice = processNice(follower, env);
+  const nice = processNice(background, env);
   if (nice === null) return null;
   try {
     set(nice);

@@ -69,7 +69,7 @@ export interface ServiceDefinition {
    * reporting's read model is what the console shows. Its process lowers its CPU priority at start
    * (`applyProcessPriority`), so on a machine it shares the others come first.
    */
-  followsEvents?: boolean;
+  backgroundWork?: boolean;
   /** Extra HTTP setup (the gateway's validation, errors and OpenAPI). */
   configureHttp?: (app: NestFastifyApplication, runtime: ServiceRuntime) => Promise<void> | void;
   /**
@@ -342,7 +342,7 @@ async function listen(app: NestFastifyApplication, { port, host }: { port: numbe
 export function runServiceMain(definition: ServiceDefinition): void {
   const logger = createLogger(definition.name);
   try {
-    const nice = applyProcessPriority(definition.followsEvents ?? false, process.env, (message) =>
+    const nice = applyProcessPriority(definition.backgroundWork ?? false, process.env, (message) =>
       logger.warn(message),
     );
     if (nice !== null) logger.info({ nice }, 'CPU priority set');

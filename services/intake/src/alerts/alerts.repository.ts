@@ -440,7 +440,6 @@ export class AlertsRepository {
   }
 }
 
-/** A new record's values as unnest gives them back, one row per record. */
 export interface RepeatFirings extends AlertRef {
   /** How many firings of the alert the batch holds. */
   firings: number;
@@ -513,6 +512,7 @@ const foldRepeatFirings = compiledOnce(
   },
 );
 
+/** A new record's values as unnest gives them back, one row per record. */
 interface NewRecordRow {
   id: string;
   integration_id: string;
