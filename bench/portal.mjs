@@ -19,20 +19,23 @@
 //    median of --dashboard-runs (default 10).
 // Options: --runs 20 --tickets 50 --events 200 --agents 50 --think 1000 --only requester,workspace,action,queue,dashboard
 //          --queue-tickets 100000 --dashboard-tickets 1000000 --dashboard-runs 10
-//          --explain: after the queue, the workspace and the dashboard, the last run's waterfall (the document, every
-//          script, style and API request, from navigation start) and the functions that took the most CPU in
-//          it (Chromium's profiler), to see where the time goes; for the queue opened by its address, also the
+//          --explain: after the queue, the workspace (in a new tab, and one more opening from the queue) and the
+//          dashboard, the last run's waterfall (the document, every script, style and API request, from navigation
+//          start) and the functions that took the most CPU in it (Chromium's profiler, named through the build's
+//          source maps: the package or portal file, the function and its line; the portal's own functions also
+//          with what they called), to see where the time goes; for the queue opened by its address, also the
 //          median time of each step of the opening over the runs that were not profiled; with BENCH_TRACE=1, the queue's main-thread time by
 //          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms);
 //          BENCH_CHROMIUM_ARGS adds Chromium switches, e.g. "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance"
 //          to see what a typed-in navigation's swap to a new renderer process costs here
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { SourceMapConsumer } from 'source-map-js';
 import { allocatePort, startTestPlatform } from '@cau/testing';
 import { seedReporting } from './lib/reporting-seed.mjs';
 import { seedTicketView } from './lib/ticket-view-seed.mjs';
@@ -304,30 +307,59 @@ async function explain(page, title, profile, origin = 0) {
     );
   }
   if (!profile) return;
-  // Self time per function (name, script and position), from the profiler's samples.
+  // Each profiled function as written (file or package, name, line), through the build's source maps.
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const where = new Map([...byId].map(([id, node]) => [id, original(node.callFrame)]));
   const self = new Map();
+  const inclusive = new Map();
   for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const script = url ? new URL(url).pathname.replace('/assets/', '') : '';
-    const key = `${functionName || '(anonymous)'} ${script}${script ? `:${lineNumber + 1}:${columnNumber + 1}` : ''}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const id = profile.samples[i];
+    const { key } = where.get(id);
+    self.set(key, (self.get(key) ?? 0) + ms);
+    // A function's time with what it called, counted once per sample however deep it recurses.
+    const onStack = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) onStack.add(where.get(at).key);
+    for (const onIt of onStack) inclusive.set(onIt, (inclusive.get(onIt) ?? 0) + ms);
   }
   const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
-  const byScript = new Map();
+  const byOrigin = new Map();
   for (const [key, ms] of self) {
-    const script = key.split(' ')[1]?.split(':')[0] || '(native)';
-    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const origin = key.split(' ')[0];
+    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + ms);
   }
-  console.log(`    CPU in the page: ${total.toFixed(0)} ms profiled; by script:`);
-  for (const [script, ms] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
-    console.log(`      ${ms.toFixed(0).padStart(5)} ms  ${script}`);
-  }
+  const top = (map, count, filter = () => true) =>
+    [...map]
+      .filter(([key]) => filter(key))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count);
+  console.log(`    CPU in the page: ${total.toFixed(0)} ms profiled; self time by package or portal file:`);
+  for (const [origin, ms] of top(byOrigin, 12)) console.log(`      ${ms.toFixed(0).padStart(5)} ms  ${origin}`);
   console.log('    top functions (self time):');
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  for (const [key, ms] of top(self, 15)) console.log(`      ${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  console.log("    the portal's own functions, with what they called (inclusive time):");
+  for (const [key, ms] of top(inclusive, 15, (key) => key.startsWith('src/'))) {
     console.log(`      ${ms.toFixed(1).padStart(6)} ms  ${key}`);
   }
+}
+
+const sourceMaps = new Map();
+/** A profiled call frame as written: the portal's file or the package, the function's name and line. */
+function original({ functionName, url, lineNumber, columnNumber }) {
+  const name = functionName || '(anonymous)';
+  if (!url || lineNumber < 0) return { key: `(native) ${name}` };
+  const script = new URL(url).pathname;
+  if (!sourceMaps.has(script)) {
+    const file = path.join(dist, `${script}.map`);
+    sourceMaps.set(script, existsSync(file) ? new SourceMapConsumer(JSON.parse(readFileSync(file, 'utf8'))) : null);
+  }
+  const position = sourceMaps.get(script)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+  if (!position?.source) return { key: `${script} ${name}:${lineNumber + 1}:${columnNumber + 1}` };
+  const inPackage = position.source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  const origin = inPackage ? inPackage[1] : position.source.replace(/^(\.\.\/)+(portal\/)?/, '');
+  return { key: `${origin} ${position.name ?? name}:${position.line}` };
 }
 
 /** Runs `navigate` under Chromium's sampling profiler when --explain is given; returns the profile. */
@@ -799,29 +831,22 @@ try {
       await link.waitFor();
       await signedIn.evaluate(watchTimelineText, `Nota ${lastNote}(?!\\d)`);
       const started = performance.now();
-      const clickedAt = await signedIn.evaluate(() => performance.now());
       await link.click();
       await lastStepOf(signedIn).waitFor();
       fromQueue.push(performance.now() - started);
       fromQueueInPage.push(await signedIn.evaluate(() => window.__timelineTextShown));
-      if (values.explain && i === runs - 1) {
-        const calls = await signedIn.evaluate(
-          (since) =>
-            performance
-              .getEntriesByType('resource')
-              .filter((entry) => entry.startTime >= since)
-              .map((entry) => ({
-                name: new URL(entry.name).pathname,
-                start: entry.startTime - since,
-                end: entry.responseEnd - since,
-              })),
-          clickedAt,
-        );
-        console.log('  Ticket workspace opened from the queue: what it read (ms from the click)');
-        for (const call of calls) {
-          console.log(`    ${call.start.toFixed(0).padStart(5)} → ${call.end.toFixed(0).padStart(5)}  ${call.name}`);
-        }
-      }
+    }
+    if (values.explain) {
+      // One more opening, not counted, under the profiler: what it read and where its CPU went, from the click.
+      await signedIn.goto(queueUrl);
+      const link = signedIn.getByRole('link', { name: String(number), exact: true }).first();
+      await link.waitFor();
+      const clickedAt = await signedIn.evaluate(() => performance.now());
+      const profile = await profiled(signedIn, async () => {
+        await link.click();
+        await lastStepOf(signedIn).waitFor();
+      });
+      await explain(signedIn, 'Ticket workspace opened from the queue, the click to its last step', profile, clickedAt);
     }
     await context.close();
     const [cold, ...warm] = newTab;

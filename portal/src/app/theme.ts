@@ -15,6 +15,10 @@ export const theme = createTheme({
     // Our loaders carry "Cargando…" as their label; a label is not allowed on a bare span (axe:
     // aria-prohibited-attr), and as a status it is also announced.
     Loader: { defaultProps: { role: 'status' } },
+    // A closed Select's options are not kept in the page: kept (Mantine's default, hidden), each one's dropdown was
+    // positioned as the page mounted, a forced style and layout per Select (~25 ms of opening a ticket). Not for
+    // every Combobox: the desk's requester finder selects its first option as its list opens, which needs it kept.
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });
 

@@ -70,7 +70,6 @@ export function CannedAnswerPicker({ number, onInsert }: { number: number; onIns
       disabled={items.length === 0}
       nothingFoundMessage={t('cannedAnswers.nothingFound')}
       maxDropdownHeight={320}
-      comboboxProps={{ withinPortal: true }}
       renderOption={({ option }) => {
         const answer = items.find((candidate) => candidate.id === option.value);
         return (

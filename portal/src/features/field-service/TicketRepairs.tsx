@@ -63,7 +63,6 @@ function RepairOutForm({ number, onDone }: { number: number; onDone: () => void 
           value={equipmentId}
           onChange={setEquipmentId}
           error={missing.has('equipmentId') ? required : undefined}
-          comboboxProps={{ withinPortal: true }}
         />
         <TextInput
           label={t('fieldService.repairs.takenBy')}

@@ -59,7 +59,6 @@ export function PeoplePicker({
               : t('workspace.forms.nobodyFound')
         }
         error={error}
-        comboboxProps={{ withinPortal: true }}
       />
       {people.isError && <QueryError error={people.error} />}
     </Stack>
