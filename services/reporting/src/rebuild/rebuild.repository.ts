@@ -3,7 +3,15 @@ import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ActorV1, ReadModelRebuildV1 } from '@cau/contracts';
 import { MESSAGING_MIGRATIONS, ServiceRuntime, type BatchScope } from '@cau/messaging';
-import { createServiceDataSource, execute, fetchFirst, fetchRows, migrateSchema, rowQueries } from '@cau/persistence';
+import {
+  compiledOnce,
+  createServiceDataSource,
+  execute,
+  fetchFirst,
+  fetchRows,
+  migrateSchema,
+  rowQueries,
+} from '@cau/persistence';
 import { REPORTING_MIGRATIONS } from '../migrations/index.js';
 import { READ_MODELS_DURABLE } from '../read-models.js';
 import { reportingRows } from '../rows.js';
@@ -68,17 +76,19 @@ export class RebuildRepository {
   /** Which of these events the read models already hold (lower-case ids). */
   private async appliedAmong(tx: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
-    const among = sql<string>`ANY(${[...eventIds]}::uuid[])`;
-    const rows = await fetchRows(
-      tx,
-      this.db
-        .selectFrom('ticket_timeline')
-        .select('event_id')
-        .where('event_id', '=', among)
-        .union(this.db.selectFrom('field_events').select('event_id').where('event_id', '=', among)),
-    );
+    const rows = await fetchRows(tx, this.appliedStatement({ eventIds: [...eventIds] }));
     return new Set(rows.map((row) => row.event_id.toLowerCase()));
   }
+
+  /** Built once (`compiledOnce`): every batch of events asks it. */
+  private readonly appliedStatement = compiledOnce((v: { eventIds: string[] }) => {
+    const among = sql<string>`ANY(${v.eventIds}::uuid[])`;
+    return this.db
+      .selectFrom('ticket_timeline')
+      .select('event_id')
+      .where('event_id', '=', among)
+      .union(this.db.selectFrom('field_events').select('event_id').where('event_id', '=', among));
+  });
 
   /**
    * Makes a swap wait until `tx` ends, or `tx` wait until a swap in progress ends: taken first by every

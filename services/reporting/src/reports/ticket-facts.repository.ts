@@ -223,24 +223,26 @@ export class TicketFactsRepository {
    * and the new one added (every CTE sees the rows as they were before), so redelivered and out-of-order
    * events stay exact.
    */
+  /** The rows `saveAll` compares with, locked; built once (`compiledOnce`): every batch of events reads them. */
+  private readonly storedStatement = compiledOnce((v: { zone: string; ids: string[] }) =>
+    this.db
+      .selectFrom('ticket_facts')
+      .selectAll()
+      .select([
+        sql<string>`to_char((registered_at AT TIME ZONE ${v.zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
+        sql<string | null>`to_char((closed_at AT TIME ZONE ${v.zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
+      ])
+      .where('ticket_id', '=', sql<string>`ANY(${v.ids}::uuid[])`)
+      .orderBy('ticket_id')
+      .forUpdate(),
+  );
+
   async saveAll(tx: EntityManager, facts: readonly TicketFact[], zone: string): Promise<void> {
     const ids = facts.map((fact) => fact.ticketId);
     // The rows as they are, locked now (in key order) as the statement below would lock them: what they
     // counted where a latest (a name, a first or last registration, the latest numbers) is kept, and whether
     // they change at all (most events change nothing a fact holds, e.g. a service level's due dates).
-    const stored = await fetchRows(
-      tx,
-      this.db
-        .selectFrom('ticket_facts')
-        .selectAll()
-        .select([
-          sql<string>`to_char((registered_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('registered_day'),
-          sql<string | null>`to_char((closed_at AT TIME ZONE ${zone}::text)::date, 'YYYY-MM-DD')`.as('closed_day'),
-        ])
-        .where('ticket_id', '=', sql<string>`ANY(${ids}::uuid[])`)
-        .orderBy('ticket_id')
-        .forUpdate(),
-    );
+    const stored = await fetchRows(tx, this.storedStatement({ zone, ids }));
     const before = new Map(stored.map((row) => [row.ticket_id.toLowerCase(), row]));
     const rows = facts.map((fact) => ({
       ticket_id: fact.ticketId,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { FieldServiceEvents, ProcedureEvents, type ActorV1, type FieldStep, type ReportScopeV1 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, fetchRows } from '@cau/persistence';
+import { compiledOnce, execute, fetchRows } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { FieldHistory, StepSpan } from './field-steps.js';
 
@@ -97,43 +97,7 @@ export class StepTimesRepository {
       measured: boolean;
     }>
   > {
-    const rows = await fetchRows(
-      tx,
-      this.db
-        .selectFrom('ticket_facts as f')
-        .select(['f.ticket_id', 'f.registered_at', 'f.closed_at', 'f.jurisdiction'])
-        .select((eb) => {
-          /** The instants of the ticket's path steps of one type, as a timestamptz array. */
-          const instantsOf = (type: string) =>
-            sql<Date[]>`ARRAY(${eb
-              .selectFrom('ticket_timeline as t')
-              .select('t.at')
-              .whereRef('t.ticket_id', '=', 'f.ticket_id')
-              .where('t.type', '=', type)})`;
-          return [
-            eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
-            eb
-              .exists(eb.selectFrom('ticket_step_times as m').whereRef('m.ticket_id', '=', 'f.ticket_id'))
-              .as('measured'),
-            instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
-            instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
-            eb.fn
-              .coalesce(
-                eb
-                  .selectFrom('field_events as e')
-                  .select(
-                    sql<FieldEventJson[]>`jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at,
-                      'subject_id', e.subject_id, 'arrived_at', e.arrived_at, 'departed_at', e.departed_at))`.as('agg'),
-                  )
-                  .whereRef('e.ticket_id', '=', 'f.ticket_id')
-                  .$asScalar(),
-                sql<FieldEventJson[]>`'[]'::jsonb`,
-              )
-              .as('field'),
-          ];
-        })
-        .where('f.ticket_id', '=', sql<string>`ANY(${[...ticketIds]}::uuid[])`),
-    );
+    const rows = await fetchRows(tx, this.historiesStatement({ ticketIds: [...ticketIds] }));
     return rows.map((row) => {
       const of = (type: string) => row.field.filter((e) => e.type === type);
       const date = (iso: string) => new Date(iso);
@@ -168,6 +132,42 @@ export class StepTimesRepository {
       };
     });
   }
+
+  /** Built once (`compiledOnce`): every batch of path events asks it. */
+  private readonly historiesStatement = compiledOnce((v: { ticketIds: string[] }) =>
+    this.db
+      .selectFrom('ticket_facts as f')
+      .select(['f.ticket_id', 'f.registered_at', 'f.closed_at', 'f.jurisdiction'])
+      .select((eb) => {
+        /** The instants of the ticket's path steps of one type, as a timestamptz array. */
+        const instantsOf = (type: string) =>
+          sql<Date[]>`ARRAY(${eb
+            .selectFrom('ticket_timeline as t')
+            .select('t.at')
+            .whereRef('t.ticket_id', '=', 'f.ticket_id')
+            .where('t.type', '=', type)})`;
+        return [
+          eb.selectFrom('business_calendars as c').select('c.version').as('calendars_version'),
+          eb.exists(eb.selectFrom('ticket_step_times as m').whereRef('m.ticket_id', '=', 'f.ticket_id')).as('measured'),
+          instantsOf(ProcedureEvents.TicketEscalated.type).as('escalations'),
+          instantsOf(ProcedureEvents.SolutionProposed.type).as('solutions'),
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('field_events as e')
+                .select(
+                  sql<FieldEventJson[]>`jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at,
+                    'subject_id', e.subject_id, 'arrived_at', e.arrived_at, 'departed_at', e.departed_at))`.as('agg'),
+                )
+                .whereRef('e.ticket_id', '=', 'f.ticket_id')
+                .$asScalar(),
+              sql<FieldEventJson[]>`'[]'::jsonb`,
+            )
+            .as('field'),
+        ];
+      })
+      .where('f.ticket_id', '=', sql<string>`ANY(${v.ticketIds}::uuid[])`),
+  );
 
   /** Replaces the measured steps of these tickets (those with none keep none). */
   async saveSteps(tx: EntityManager, spans: ReadonlyMap<string, readonly StepSpan[]>): Promise<void> {

@@ -21,7 +21,7 @@ import type {
   TicketViewV1,
 } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
-import { execute, fetchFirst, fetchRows, rowQueries } from '@cau/persistence';
+import { compiledOnce, execute, fetchFirst, fetchRows, rowQueries } from '@cau/persistence';
 import { reportingRows } from '../rows.js';
 import type { DB, TicketView } from '../rows.generated.js';
 
@@ -162,6 +162,15 @@ export interface TicketListCriteria {
   timeZone: string;
 }
 
+/** A batch's changes as `applyChanges` sends them: the positions as parallel arrays, steps and patches as JSON. */
+interface ChangesValues {
+  positionTickets: string[];
+  positionSources: string[];
+  positionSequences: string[];
+  steps: string;
+  patches: string;
+}
+
 /**
  * The ticket view of the reporting schema and the ticket's path, written once per batch of events: every
  * event of the batch makes sure its ticket's row exists (`touchAll`), so whichever event arrives first
@@ -187,37 +196,43 @@ export class TicketViewRepository {
    * tickets waits, and then reads the positions this one recorded. `changes` is one entry per event.
    */
   async touchAll(tx: EntityManager, changes: ReadonlyArray<{ ticketId: string; changedAt: string }>): Promise<void> {
-    const t = sql<{ ticket_id: string; changed_at: Date }>`unnest(
-      ${changes.map((c) => c.ticketId)}::uuid[], ${changes.map((c) => c.changedAt)}::timestamptz[])`.as<'t'>(
-      sql`t (ticket_id, changed_at)`,
-    );
     await execute(
       tx,
-      this.db
-        .insertInto('ticket_view')
-        .columns(['ticket_id', 'updated_at'])
-        .expression((qb) =>
-          qb
-            .selectFrom(t)
-            .select((eb) => ['t.ticket_id', eb.fn.max('t.changed_at').as('updated_at')])
-            .groupBy('t.ticket_id')
-            .orderBy('t.ticket_id'),
-        )
-        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ updated_at: latestChange })),
+      this.touchStatement({
+        ticketIds: changes.map((c) => c.ticketId),
+        changedAt: changes.map((c) => c.changedAt),
+      }),
     );
   }
 
+  private readonly touchStatement = compiledOnce((v: { ticketIds: string[]; changedAt: string[] }) => {
+    const t = sql<{ ticket_id: string; changed_at: Date }>`unnest(
+      ${v.ticketIds}::uuid[], ${v.changedAt}::timestamptz[])`.as<'t'>(sql`t (ticket_id, changed_at)`);
+    return this.db
+      .insertInto('ticket_view')
+      .columns(['ticket_id', 'updated_at'])
+      .expression((qb) =>
+        qb
+          .selectFrom(t)
+          .select((eb) => ['t.ticket_id', eb.fn.max('t.changed_at').as('updated_at')])
+          .groupBy('t.ticket_id')
+          .orderBy('t.ticket_id'),
+      )
+      .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ updated_at: latestChange }));
+  });
+
   /** The positions recorded for these tickets (`EventPositions`' table), read once their rows are locked. */
   async positionsOf(tx: EntityManager, ticketIds: readonly string[]): Promise<Position[]> {
-    const rows = await fetchRows(
-      tx,
-      this.withPositions
-        .selectFrom('event_positions')
-        .select(['ticket_id', 'source', 'sequence'])
-        .where('ticket_id', '=', sql<string>`ANY(${[...ticketIds]}::uuid[])`),
-    );
+    const rows = await fetchRows(tx, this.positionsStatement({ ticketIds: [...ticketIds] }));
     return rows.map((row) => ({ ticketId: row.ticket_id, source: row.source, sequence: Number(row.sequence) }));
   }
+
+  private readonly positionsStatement = compiledOnce((v: { ticketIds: string[] }) =>
+    this.withPositions
+      .selectFrom('event_positions')
+      .select(['ticket_id', 'source', 'sequence'])
+      .where('ticket_id', '=', sql<string>`ANY(${v.ticketIds}::uuid[])`),
+  );
 
   /**
    * A batch's changes in one statement: the positions it advanced, its path steps (the event id is the key,
@@ -229,16 +244,28 @@ export class TicketViewRepository {
     changes: { positions: readonly Position[]; steps: readonly TimelineStep[]; patches: readonly ViewPatch[] },
   ): Promise<void> {
     const { positions, steps, patches } = changes;
+    await execute(
+      tx,
+      this.changesStatement({
+        positionTickets: positions.map((p) => p.ticketId),
+        positionSources: positions.map((p) => p.source),
+        positionSequences: positions.map((p) => String(p.sequence)),
+        steps: JSON.stringify(steps.map(stepRow)),
+        patches: JSON.stringify(patches.map(patchRow)),
+      }),
+    );
+  }
+
+  /** Built once (`compiledOnce`): every batch of events runs it, and building it cost more than running it. */
+  private readonly changesStatement = compiledOnce((v: ChangesValues) => {
     const positionsIn = sql<{ ticket_id: string; source: string; sequence: string }>`unnest(
-      ${positions.map((p) => p.ticketId)}::uuid[], ${positions.map((p) => p.source)}::text[],
-      ${positions.map((p) => String(p.sequence))}::bigint[])`.as<'n'>(sql`n (ticket_id, source, sequence)`);
-    const stepsIn = sql<TimelineStepRow>`jsonb_to_recordset(${JSON.stringify(steps.map(stepRow))}::jsonb)`.as<'s'>(
+      ${v.positionTickets}::uuid[], ${v.positionSources}::text[],
+      ${v.positionSequences}::bigint[])`.as<'n'>(sql`n (ticket_id, source, sequence)`);
+    const stepsIn = sql<TimelineStepRow>`jsonb_to_recordset(${v.steps}::jsonb)`.as<'s'>(
       sql`s (event_id uuid, ticket_id uuid, at timestamptz, type text, by jsonb, area text, summary_es text,
         summary_en text, details jsonb, ord int)`,
     );
-    const p = sql<PatchRow>`jsonb_to_recordset(${JSON.stringify(patches.map(patchRow))}::jsonb)`.as<'p'>(
-      sql.raw(`p (${PATCH_COLUMNS})`),
-    );
+    const p = sql<PatchRow>`jsonb_to_recordset(${v.patches}::jsonb)`.as<'p'>(sql.raw(`p (${PATCH_COLUMNS})`));
     /** The patch's value when `when` holds, the row's otherwise. */
     const either = <C extends keyof Selectable<TicketView>>(
       when: RawBuilder<unknown>,
@@ -264,89 +291,86 @@ export class TicketViewRepository {
     const levelled = <C extends 'response_due_at' | 'resolution_due_at' | 'response_met_at' | 'resolution_met_at'>(
       column: C,
     ) => either(sql`p.service_level`, sql.ref(`p.${column}`), column);
-    await execute(
-      tx,
-      this.withPositions
-        .with('advanced', (db) =>
-          db
-            .insertInto('event_positions')
-            .columns(['ticket_id', 'source', 'sequence'])
-            .expression((eb) => eb.selectFrom(positionsIn).select(['n.ticket_id', 'n.source', 'n.sequence']))
-            .onConflict((conflict) =>
-              conflict
-                .columns(['ticket_id', 'source'])
-                .doUpdateSet((eb) => ({ sequence: eb.ref('excluded.sequence') }))
-                .whereRef('event_positions.sequence', '<', 'excluded.sequence'),
-            ),
-        )
-        .with('stepped', (db) =>
-          db
-            .insertInto('ticket_timeline')
-            .columns(['event_id', 'ticket_id', 'at', 'type', 'by', 'area', 'summary_es', 'summary_en', 'details'])
-            .expression((eb) =>
-              eb
-                .selectFrom(stepsIn)
-                .select([
-                  's.event_id',
-                  's.ticket_id',
-                  's.at',
-                  's.type',
-                  's.by',
-                  's.area',
-                  's.summary_es',
-                  's.summary_en',
-                  's.details',
-                ])
-                .orderBy('s.ord'),
-            )
-            .onConflict((conflict) => conflict.column('event_id').doNothing()),
-        )
-        .updateTable('ticket_view')
-        .from(p)
-        .set({
-          number: registered('number'),
-          title: registered('title'),
-          description: registered('description'),
-          channel: registered('channel'),
-          jurisdiction: registered('jurisdiction'),
-          service: registered('service'),
-          requester_email: registered('requester_email'),
-          requester_name: registered('requester_name'),
-          requester: registered('requester'),
-          reported_by: registered('reported_by'),
-          registered_by: registered('registered_by'),
-          attachments: registered('attachments'),
-          registered_at: registered('registered_at'),
-          type: classified('type'),
-          category: classified('category'),
-          impact: classified('impact'),
-          urgency: classified('urgency'),
-          reclassified_at: given('reclassified_at'),
-          routed_at: given('routed_at'),
-          priority: given('priority'),
-          response_due_at: levelled('response_due_at'),
-          resolution_due_at: levelled('resolution_due_at'),
-          response_met_at: levelled('response_met_at'),
-          resolution_met_at: levelled('resolution_met_at'),
-          area: either(moved, sql`p.area`, 'area'),
-          area_changed_at: either(moved, sql`p.area_at`, 'area_changed_at'),
-          status: given('status'),
-          waiting_on_requester: sql<boolean>`COALESCE(p.waiting, ticket_view.waiting_on_requester)`,
-          assignee_id: either(assigned, sql`p.assignee_id`, 'assignee_id'),
-          assignee_name: either(assigned, sql`p.assignee_name`, 'assignee_name'),
-          assignee_changed_at: either(assigned, sql`p.assignee_at`, 'assignee_changed_at'),
-          first_response_at: sql<Date>`least(ticket_view.first_response_at, p.first_response_at)`,
-          resolved_at: sql<Date>`greatest(ticket_view.resolved_at, p.resolved_at)`,
-          closed_at: sql<Date>`greatest(ticket_view.closed_at, p.closed_at)`,
-          reopened_count: sql<number>`ticket_view.reopened_count + p.reopenings`,
-          overdue: sql<boolean>`ticket_view.overdue OR p.overdue`,
-          satisfaction: either(surveyed, sql`p.satisfaction`, 'satisfaction'),
-          satisfaction_score: either(surveyed, sql`p.satisfaction_score`, 'satisfaction_score'),
-          satisfaction_at: either(surveyed, sql`p.satisfaction_at`, 'satisfaction_at'),
-        })
-        .whereRef('ticket_view.ticket_id', '=', 'p.ticket_id'),
-    );
-  }
+    return this.withPositions
+      .with('advanced', (db) =>
+        db
+          .insertInto('event_positions')
+          .columns(['ticket_id', 'source', 'sequence'])
+          .expression((eb) => eb.selectFrom(positionsIn).select(['n.ticket_id', 'n.source', 'n.sequence']))
+          .onConflict((conflict) =>
+            conflict
+              .columns(['ticket_id', 'source'])
+              .doUpdateSet((eb) => ({ sequence: eb.ref('excluded.sequence') }))
+              .whereRef('event_positions.sequence', '<', 'excluded.sequence'),
+          ),
+      )
+      .with('stepped', (db) =>
+        db
+          .insertInto('ticket_timeline')
+          .columns(['event_id', 'ticket_id', 'at', 'type', 'by', 'area', 'summary_es', 'summary_en', 'details'])
+          .expression((eb) =>
+            eb
+              .selectFrom(stepsIn)
+              .select([
+                's.event_id',
+                's.ticket_id',
+                's.at',
+                's.type',
+                's.by',
+                's.area',
+                's.summary_es',
+                's.summary_en',
+                's.details',
+              ])
+              .orderBy('s.ord'),
+          )
+          .onConflict((conflict) => conflict.column('event_id').doNothing()),
+      )
+      .updateTable('ticket_view')
+      .from(p)
+      .set({
+        number: registered('number'),
+        title: registered('title'),
+        description: registered('description'),
+        channel: registered('channel'),
+        jurisdiction: registered('jurisdiction'),
+        service: registered('service'),
+        requester_email: registered('requester_email'),
+        requester_name: registered('requester_name'),
+        requester: registered('requester'),
+        reported_by: registered('reported_by'),
+        registered_by: registered('registered_by'),
+        attachments: registered('attachments'),
+        registered_at: registered('registered_at'),
+        type: classified('type'),
+        category: classified('category'),
+        impact: classified('impact'),
+        urgency: classified('urgency'),
+        reclassified_at: given('reclassified_at'),
+        routed_at: given('routed_at'),
+        priority: given('priority'),
+        response_due_at: levelled('response_due_at'),
+        resolution_due_at: levelled('resolution_due_at'),
+        response_met_at: levelled('response_met_at'),
+        resolution_met_at: levelled('resolution_met_at'),
+        area: either(moved, sql`p.area`, 'area'),
+        area_changed_at: either(moved, sql`p.area_at`, 'area_changed_at'),
+        status: given('status'),
+        waiting_on_requester: sql<boolean>`COALESCE(p.waiting, ticket_view.waiting_on_requester)`,
+        assignee_id: either(assigned, sql`p.assignee_id`, 'assignee_id'),
+        assignee_name: either(assigned, sql`p.assignee_name`, 'assignee_name'),
+        assignee_changed_at: either(assigned, sql`p.assignee_at`, 'assignee_changed_at'),
+        first_response_at: sql<Date>`least(ticket_view.first_response_at, p.first_response_at)`,
+        resolved_at: sql<Date>`greatest(ticket_view.resolved_at, p.resolved_at)`,
+        closed_at: sql<Date>`greatest(ticket_view.closed_at, p.closed_at)`,
+        reopened_count: sql<number>`ticket_view.reopened_count + p.reopenings`,
+        overdue: sql<boolean>`ticket_view.overdue OR p.overdue`,
+        satisfaction: either(surveyed, sql`p.satisfaction`, 'satisfaction'),
+        satisfaction_score: either(surveyed, sql`p.satisfaction_score`, 'satisfaction_score'),
+        satisfaction_at: either(surveyed, sql`p.satisfaction_at`, 'satisfaction_at'),
+      })
+      .whereRef('ticket_view.ticket_id', '=', 'p.ticket_id');
+  });
 
   /**
    * One side of a relation, as the event on this ticket's stream states it: a newer event (resolution's
