@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Insertable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { ByV1, HistoryStepV1 } from '@cau/contracts';
-import { execute, fetchRows } from '@cau/persistence';
+import { compiledOnce, execute, fetchRows } from '@cau/persistence';
 import { resolutionRows as db } from '../rows.js';
+import type { TicketSteps } from '../rows.generated.js';
 
 export interface NewStep {
   ticketId: string;
@@ -16,6 +18,47 @@ export interface NewStep {
   to?: string | undefined;
 }
 
+const STEP_COLUMNS = [
+  'ticket_id',
+  'at',
+  'action',
+  'area',
+  'by_account_id',
+  'by_name',
+  'by_role',
+  'minutes',
+  'notes',
+  'from_area',
+  'to_area',
+] as const;
+
+/** Built once (`compiledOnce`): every lifecycle action appends its steps; rows go in in the order given. */
+const appendSteps = compiledOnce(
+  (v: {
+    ticketIds: string[];
+    at: Date[];
+    actions: string[];
+    areas: Array<string | null>;
+    byAccountIds: Array<string | null>;
+    byNames: Array<string | null>;
+    byRoles: Array<string | null>;
+    minutes: Array<number | null>;
+    notes: Array<string | null>;
+    fromAreas: Array<string | null>;
+    toAreas: Array<string | null>;
+  }) => {
+    const s = sql<Insertable<TicketSteps>>`unnest(${v.ticketIds}::uuid[], ${v.at}::timestamptz[], ${v.actions}::text[],
+      ${v.areas}::text[], ${v.byAccountIds}::uuid[], ${v.byNames}::text[], ${v.byRoles}::text[], ${v.minutes}::int[],
+      ${v.notes}::text[], ${v.fromAreas}::text[], ${v.toAreas}::text[])`.as<'s'>(
+      sql`s (${sql.join(STEP_COLUMNS.map((column) => sql.ref(column)))})`,
+    );
+    return db
+      .insertInto('ticket_steps')
+      .columns(STEP_COLUMNS)
+      .expression((eb) => eb.selectFrom(s).select(STEP_COLUMNS.map((column) => `s.${column}` as const)));
+  },
+);
+
 /** The ticket's path, one row per step, append-only. */
 @Injectable()
 export class TicketHistoryRepository {
@@ -28,21 +71,19 @@ export class TicketHistoryRepository {
     if (steps.length === 0) return;
     await execute(
       tx,
-      db.insertInto('ticket_steps').values(
-        steps.map((step) => ({
-          ticket_id: step.ticketId,
-          at: step.at,
-          action: step.action,
-          area: step.area,
-          by_account_id: step.by?.accountId ?? null,
-          by_name: step.by?.name ?? null,
-          by_role: step.by?.role ?? null,
-          minutes: step.minutes ?? null,
-          notes: step.notes ?? null,
-          from_area: step.from ?? null,
-          to_area: step.to ?? null,
-        })),
-      ),
+      appendSteps({
+        ticketIds: steps.map((step) => step.ticketId),
+        at: steps.map((step) => step.at),
+        actions: steps.map((step) => step.action),
+        areas: steps.map((step) => step.area),
+        byAccountIds: steps.map((step) => step.by?.accountId ?? null),
+        byNames: steps.map((step) => step.by?.name ?? null),
+        byRoles: steps.map((step) => step.by?.role ?? null),
+        minutes: steps.map((step) => step.minutes ?? null),
+        notes: steps.map((step) => step.notes ?? null),
+        fromAreas: steps.map((step) => step.from ?? null),
+        toAreas: steps.map((step) => step.to ?? null),
+      }),
     );
   }
 
