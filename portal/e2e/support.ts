@@ -144,6 +144,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     `axe on ${name}`,
   ).toEqual([]);
   const original = page.viewportSize() ?? { width: 1366, height: 768 };
+  // A whole-page picture of a scrolled page draws the fixed header where the window was, across the content:
+  // taken from the top, then the test goes on where it was.
+  const scrolled = await page.evaluate(() => window.scrollY);
   for (const [label, size] of [
     ['desk', { width: 1366, height: 768 }],
     ['phone', { width: 390, height: 844 }],
@@ -151,9 +154,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize(size);
     // The shell slides its menu in or out when the width crosses its breakpoint: photograph the result.
     await layoutSettled(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(original);
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   // Back at its width the shell slides its menu again; a click during the slide lands where the button was.
   await layoutSettled(page);
 }
