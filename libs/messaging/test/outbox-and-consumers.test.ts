@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestInfrastructure, repoRoot, waitFor, type TestInfrastructure } from '@cau/testing';
-import { DeadLetters, EventPositions, MessagingMetrics } from '../src/index.js';
+import { DeadLetters, EventPositions, MessagingMetrics, OutboxRelay } from '../src/index.js';
 import {
   NoteAdded,
   SCHEMA,
@@ -10,6 +10,7 @@ import {
   commitNote,
   newRelay,
   openHarness,
+  relayOptions,
   recordingConsumer,
   type Harness,
 } from './fixtures/messaging-harness.js';
@@ -52,6 +53,27 @@ describe('messaging: outbox, relay, durable consumers, dead letters', () => {
       // Give the rolled-back one every chance to show up: it must not.
       await new Promise((r) => setTimeout(r, 500));
       expect(await appliedTexts(h, 'rollback', 'rb-')).toEqual(['rb-committed']);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
+  it("publishes a commit's events when its notification arrives, without waiting for the relay's poll", async () => {
+    // Polling only once a minute: within the test's waits, only the commit's pg_notify can wake the relay.
+    const relay = new OutboxRelay({ ...relayOptions(h, infra.database.url), pollIntervalMs: 60_000 });
+    const consumer = recordingConsumer(h, 'notified');
+    await relay.start();
+    await consumer.start();
+    try {
+      // The first note may be published by the relay's first pass; the second comes after that pass for sure.
+      for (const text of ['ntf-first', 'ntf-second']) {
+        await commitNote(h, text);
+        await waitFor(async () => (await appliedTexts(h, 'notified', 'ntf-')).includes(text), {
+          what: `${text} published on its notification`,
+          timeoutMs: 20_000,
+        });
+      }
     } finally {
       await consumer.stop();
       await relay.stop();

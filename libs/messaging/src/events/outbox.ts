@@ -65,13 +65,16 @@ export class Outbox {
       envelopes.push(envelope);
       subjects.push(this.subjects.event(event.definition.type, event.definition.areaOf?.(event.data)));
     }
+    // The rows and the relay's wake-up in one round trip. The notification reaches listeners only when the
+    // transaction commits: the relay wakes at once, never early.
     await tx.query(
-      `INSERT INTO "${this.schema}".outbox (event_id, subject, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])`,
-      [envelopes.map((e) => e.id), subjects, envelopes.map((e) => JSON.stringify(e))],
+      `WITH written AS (
+         INSERT INTO "${this.schema}".outbox (event_id, subject, envelope)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])
+         RETURNING 1)
+       SELECT pg_notify($4, '')`,
+      [envelopes.map((e) => e.id), subjects, envelopes.map((e) => JSON.stringify(e)), this.notifyChannel],
     );
-    // Delivered to listeners only when the transaction commits: the relay wakes at once, never early.
-    await tx.query('SELECT pg_notify($1, $2)', [this.notifyChannel, '']);
     return envelopes;
   }
 
