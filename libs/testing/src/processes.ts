@@ -144,8 +144,34 @@ export async function spawnService(
 // connection (to PostgreSQL, NATS, SMTP) between the choice and the service's listen, which failed a
 // restarted service with EADDRINUSE.
 let nextPort = 20_000 + Math.floor(Math.random() * 10_000);
-/** Ports for spawned services; random base per test file so parallel runs rarely collide. */
+/**
+ * Ports for spawned services; random base per test file so parallel runs rarely collide. A port something on
+ * the machine already listens on is skipped: RabbitMQ's distribution port (25672) is in this range, and a
+ * service given it failed to start with EADDRINUSE.
+ */
 export function allocatePort(): number {
-  nextPort += 1;
+  const taken = listeningPorts();
+  do nextPort += 1;
+  while (taken.has(nextPort));
   return nextPort;
+}
+
+/** The TCP ports with a listening socket on this machine, from the kernel's tables (read synchronously). */
+export function listeningPorts(): Set<number> {
+  const ports = new Set<number>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    // "sl local_address rem_address st …": the local address is hex "ADDRESS:PORT", state 0A is LISTEN.
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      const port = local?.split(':')[1];
+      if (state === '0A' && port) ports.add(Number.parseInt(port, 16));
+    }
+  }
+  return ports;
 }
