@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startService, type RunningService } from '@cau/messaging';
 import { waitFor } from '@cau/testing';
+import pg from 'pg';
+import { alertLane } from '../../intake/src/alerts/receive-alerts.use-case.js';
 import { intakeService } from '../../intake/src/intake.service.js';
 import { createResolutionService } from '../../resolution/src/resolution.service.js';
 import { routingService } from '../../routing/src/routing.service.js';
@@ -335,6 +337,55 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     await post(alertmanager, firing);
     expect((await counts()).notes).toBe(notesBefore + 1);
     expect((await record()).map((r) => r.firing_count)).toEqual([45]);
+  });
+
+  it("folds the repeats of open alerts while another alert's ticket is still being opened (even one of the same lane)", async () => {
+    const firingOf = (fingerprint: string) => {
+      const body = fixture('alertmanager-firing.json');
+      (body.alerts as unknown[]).splice(1, 1);
+      (body.alerts as Array<Record<string, unknown>>)[0]!.fingerprint = fingerprint;
+      return body;
+    };
+    const id = alertmanager.integration.id;
+    const opening = 'slow-opening-0001';
+    // An open alert whose firings are taken in the same lane as the new one's.
+    const open = Array.from({ length: 64 }, (_, i) => `same-lane-${i}`).find(
+      (key) => alertLane(id, key) === alertLane(id, opening),
+    )!;
+    const first = await post(alertmanager, firingOf(open));
+    expect(first.body.alerts[0]).toMatchObject({ outcome: 'opened' });
+
+    // The new alert's registration waits on the ticket-number row, held here, as it would behind a slow batch.
+    const holder = new pg.Client({ connectionString: f.infra.database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT last_number FROM intake.ticket_number WHERE id = 1 FOR UPDATE');
+      let openingSettled = false;
+      const slow = post(alertmanager, firingOf(opening)).finally(() => (openingSettled = true));
+      await waitFor(async () => {
+        const waiting = await f.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%ticket_number%'`,
+        );
+        return Number(waiting.rows[0]!.n) === 1;
+      });
+      // Six calls, so that both intake instances (and the one whose lane holds the opening) take some.
+      const repeats = await Promise.all(Array.from({ length: 6 }, () => post(alertmanager, firingOf(open))));
+      expect(repeats.map((r) => [r.status, r.body.alerts[0]!.outcome])).toEqual(Array(6).fill([200, 'folded']));
+      expect(openingSettled).toBe(false);
+      await holder.query('ROLLBACK');
+      const opened = await slow;
+      expect(opened.status).toBe(200);
+      expect(opened.body.alerts[0]).toMatchObject({ outcome: 'opened' });
+    } finally {
+      await holder.end();
+    }
+    const counted = await f.db.query<{ firing_count: number }>(
+      `SELECT firing_count FROM intake.alert_records WHERE alert_key = $1`,
+      [open],
+    );
+    expect(counted.rows.map((r) => r.firing_count)).toEqual([7]);
   });
 
   it('opens a new ticket when an alert fires again after its ticket was closed, never folding into the closed one', async () => {

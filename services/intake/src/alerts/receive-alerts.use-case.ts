@@ -80,8 +80,12 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     else this.known.delete(id);
   }
 
-  /** Independent group-commit lanes; an alert always goes to the same one (`laneOf`), so its firings stay in order. */
+  /** Where firings are taken and folded; an alert always goes to the same one (`laneOf`), so its firings stay in order. */
   private readonly lanes: Lane[] = Array.from({ length: LANES }, () => ({ queue: [], draining: null }));
+  /** What the fold did not apply: first firings, resolutions, due notes, changed integrations. */
+  private readonly fullWay: Lane = { queue: [], draining: null };
+  /** Alerts with firings on the full way (queued or in its batch), with how many: their lanes hold their next firings. */
+  private readonly onFullWay = new Map<string, number>();
 
   async receive(command: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
     const { integrationId, secretSha256 } = command;
@@ -104,31 +108,74 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.lanes.flatMap((lane) => (lane.draining ? [lane.draining] : [])));
+    // A lane hands alerts to the full way and the full way hands held alerts back to their lanes: wait until
+    // neither has anything left.
+    for (;;) {
+      const busy = [...this.lanes, this.fullWay].flatMap((lane) => (lane.draining ? [lane.draining] : []));
+      if (busy.length === 0) return;
+      await Promise.all(busy);
+    }
   }
 
   /**
-   * Alerts are group-committed like registrations: what arrives while a batch commits is the next batch,
-   * applied in one transaction (an alert storm repeats few alerts many times: one commit folds hundreds).
-   * A batch is mostly waiting on PostgreSQL round trips (five), so one lane at a time would make every call
-   * wait for the batch before its own; alerts spread over a few lanes, each its own batches and connection,
-   * and never share one with another alert's lane, so they never wait on each other's locks.
+   * Alerts are group-committed like registrations: what arrives while a batch is applied is the next batch
+   * (an alert storm repeats few alerts many times: one statement folds hundreds). Each alert has a lane
+   * (`laneOf`), where its firings are taken in arrival order and repeats are folded in one statement. What the
+   * fold does not apply goes to the full way, one transaction per batch for every lane (the openings queue on the
+   * ticket-number row lock anyway, so one batch of many is cheaper than one per lane). While an alert is on the
+   * full way its later firings wait in its lane; the other alerts' firings go on being folded beside it, so a
+   * storm's new tickets do not hold up the repeats of the alerts already open.
    */
   private apply(integration: Integration, presentedSecret: string | undefined, alert: ParsedAlert): Promise<Applied> {
     return new Promise((resolve, reject) => {
       const lane = this.lanes[laneOf(refKey(integration.id, alert.key))]!;
       lane.queue.push({ integration, presentedSecret, alert, resolve, reject });
-      lane.draining ??= this.drain(lane);
+      this.kick(lane);
     });
   }
 
-  private async drain(lane: Lane): Promise<void> {
+  private kick(lane: Lane): void {
+    if (lane.queue.length > 0) lane.draining ??= this.drainLane(lane);
+  }
+
+  private async drainLane(lane: Lane): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    while (lane.queue.length > 0) {
-      const taken = lane.queue.splice(0, MAX_BATCH);
+    for (;;) {
+      const taken = this.takeReady(lane);
+      if (taken.length === 0) break;
       // The fold is one statement: when it fails it changed nothing, and every alert takes the full way.
-      const batch = await this.foldRepeats(taken).catch(() => taken);
-      if (batch.length === 0) continue;
+      const rest = await this.foldRepeats(taken).catch(() => taken);
+      if (rest.length > 0) this.sendFullWay(rest);
+    }
+    lane.draining = null;
+  }
+
+  /** Up to a batch of the lane's firings, in arrival order, leaving those of alerts on the full way queued. */
+  private takeReady(lane: Lane): Pending[] {
+    const taken: Pending[] = [];
+    const held: Pending[] = [];
+    for (const item of lane.queue) {
+      if (taken.length < MAX_BATCH && !this.onFullWay.has(refKey(item.integration.id, item.alert.key)))
+        taken.push(item);
+      else held.push(item);
+    }
+    lane.queue = held;
+    return taken;
+  }
+
+  private sendFullWay(items: Pending[]): void {
+    for (const item of items) {
+      const key = refKey(item.integration.id, item.alert.key);
+      this.onFullWay.set(key, (this.onFullWay.get(key) ?? 0) + 1);
+    }
+    this.fullWay.queue.push(...items);
+    this.fullWay.draining ??= this.drainFullWay();
+  }
+
+  private async drainFullWay(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.fullWay.queue.length > 0) {
+      const batch = this.fullWay.queue.splice(0, MAX_BATCH);
       try {
         settle(batch, await this.applyBatch(batch));
       } catch {
@@ -142,8 +189,15 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
           }
         }
       }
+      for (const item of batch) {
+        const key = refKey(item.integration.id, item.alert.key);
+        const left = this.onFullWay.get(key)! - 1;
+        if (left > 0) this.onFullWay.set(key, left);
+        else this.onFullWay.delete(key);
+      }
+      for (const lane of this.lanes) this.kick(lane);
     }
-    lane.draining = null;
+    this.fullWay.draining = null;
   }
 
   /**
@@ -362,6 +416,11 @@ function settle(items: Pending[], results: Array<Applied | ServiceError>): void 
 
 function refKey(integrationId: string, alertKey: string): string {
   return `${integrationId}\u0000${alertKey}`;
+}
+
+/** The lane an integration's alert goes to (and its firings after it). */
+export function alertLane(integrationId: string, alertKey: string): number {
+  return laneOf(refKey(integrationId, alertKey));
 }
 
 /** The lane of an alert: a string hash (FNV-1a) of its key, spread over the lanes. */
