@@ -5,14 +5,17 @@
 // The storm hits a running platform: a warm-up of other alerts (their own fingerprints, not counted) comes
 // first, as a monitoring source's everyday alerts would, so the figures are the storm's, not a cold start's.
 // Options: --alerts 10000 --seconds 60 --distinct 50 --warmup 1000 (alerts over 10 s, 0 for none)
+// BENCH_TRACE=1 also prints the storm's first seconds one by one: answers, their latency, and the CPU each
+// process and the whole machine spent in that second (where a slow start's time went).
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { ApiClient, startTestPlatform } from '@cau/testing';
-import { cpuReport, cpuSnapshot } from './lib/process-cpu.mjs';
+import { cpuByCommand, cpuReport, cpuSnapshot, machineCpu } from './lib/process-cpu.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -92,21 +95,57 @@ const notification = (i, prefix = 'storm', kinds = distinct) => {
   };
 };
 
+// The webhook calls go through node:http with kept-alive connections rather than fetch: the tool shares the
+// two cores with the platform it measures, and fetch's own work per call (~2 ms, more than the gateway's) would
+// slow the platform and count as its latency. Alertmanager sends from its own machine.
+const agent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+function postJson(path, body, headers) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(
+      `${platform.gatewayUrl}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          try {
+            resolve({ status: response.statusCode, body: JSON.parse(text) });
+          } catch {
+            resolve({ status: response.statusCode, body: text });
+          }
+        });
+        response.on('error', reject);
+      },
+    );
+    call.on('error', reject);
+    call.end(payload);
+  });
+}
+
 /**
  * Sends `count` notifications of `kinds` fingerprints spread evenly over `seconds` (open loop) to a source's
  * webhook; its latencies, errors, outcomes and slow answers by second.
  */
 async function storm(source, { count, seconds: over, kinds, prefix }) {
-  const result = { latencies: [], errors: 0, outcomes: { opened: 0, folded: 0, other: 0 }, slowBySecond: new Map() };
+  const result = {
+    latencies: [],
+    errors: 0,
+    outcomes: { opened: 0, folded: 0, other: 0 },
+    slowBySecond: new Map(),
+    bySecond: new Map(),
+  };
   const interval = (over * 1000) / count;
   const began = performance.now();
   const send = async (i) => {
     const started = performance.now();
     try {
-      const response = await api.request('POST', source.integration.webhookPath, {
-        body: notification(i, prefix, kinds),
-        headers: source.headers,
-      });
+      const response = await postJson(source.integration.webhookPath, notification(i, prefix, kinds), source.headers);
       if (response.status !== 200) {
         result.errors++;
         if (result.errors <= 5) console.log(`  error ${response.status}: ${JSON.stringify(response.body)}`);
@@ -114,6 +153,9 @@ async function storm(source, { count, seconds: over, kinds, prefix }) {
       }
       const ms = performance.now() - started;
       result.latencies.push(ms);
+      const sentInSecond = Math.floor((started - began) / 1000);
+      if (!result.bySecond.has(sentInSecond)) result.bySecond.set(sentInSecond, []);
+      result.bySecond.get(sentInSecond).push(ms);
       // Which second of the storm each slow answer was sent in: a tail at the start (the distinct alerts'
       // tickets being opened) reads differently from one spread over the storm.
       if (ms > 100) {
@@ -180,11 +222,46 @@ if (warmup > 0) {
 
 console.log(`Storm: ${total} alerts (${distinct} distinct) over ${seconds} s…`);
 const cpuBefore = cpuSnapshot(platform);
-const { latencies, errors, outcomes, slowBySecond, sentIn, answeredIn } = await storm(
+const traceSample = () => ({
+  processes: cpuSnapshot(platform),
+  machine: machineCpu(),
+  commands: cpuByCommand(),
+  tool: process.cpuUsage(),
+});
+const cpuBySecond = process.env.BENCH_TRACE ? [traceSample()] : [];
+const tracing = process.env.BENCH_TRACE ? setInterval(() => cpuBySecond.push(traceSample()), 1000) : null;
+const { latencies, errors, outcomes, slowBySecond, bySecond, sentIn, answeredIn } = await storm(
   { integration, headers },
   { count: total, seconds, kinds: distinct, prefix: 'storm' },
 );
 const cpuAfter = cpuSnapshot(platform);
+if (tracing) {
+  clearInterval(tracing);
+  console.log('Second by second (the first 10): answers to calls sent in it, their latency, CPU ms spent in it');
+  for (let second = 0; second < Math.min(10, cpuBySecond.length - 1); second++) {
+    const answered = (bySecond.get(second) ?? []).sort((x, y) => x - y);
+    const from = cpuBySecond[second];
+    const to = cpuBySecond[second + 1];
+    const ours = to.processes.map((p, i) => ({ label: p.label, ms: (p.ms ?? 0) - (from.processes[i].ms ?? 0) }));
+    const machineBusy = to.machine.busyMs - from.machine.busyMs;
+    const oursTotal = ours.reduce((sum, p) => sum + p.ms, 0);
+    const tool = (to.tool.user + to.tool.system - from.tool.user - from.tool.system) / 1000;
+    const others = [...to.commands]
+      // Kernel workers are renamed by the work they do, so their figures cannot be followed between samples.
+      .filter(([command]) => command !== 'node' && !command.startsWith('kworker'))
+      .map(([command, ms]) => [command, ms - (from.commands.get(command) ?? 0)])
+      .filter(([, ms]) => ms >= 10)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(
+      `  ${String(second).padStart(2)} s: ${String(answered.length).padStart(4)} answers, p50 ${percentile(answered, 50)?.toFixed(0) ?? '-'} p99 ${percentile(answered, 99)?.toFixed(0) ?? '-'} ms; machine busy ${machineBusy.toFixed(0)} of ${(to.machine.totalMs - from.machine.totalMs).toFixed(0)} ms; ${ours
+        .filter((p) => p.ms > 0)
+        .map((p) => `${p.label} ${p.ms.toFixed(0)}`)
+        .join(
+          ', ',
+        )}; this tool ${tool.toFixed(0)}; ${others.map(([command, ms]) => `${command} ${ms.toFixed(0)}`).join(', ')}; unaccounted ${(machineBusy - oursTotal - tool - others.reduce((sum, [, ms]) => sum + ms, 0)).toFixed(0)}`,
+    );
+  }
+}
 
 const db = new pg.Client({ connectionString: platform.infra.database.url });
 await db.connect();

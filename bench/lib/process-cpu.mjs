@@ -2,7 +2,7 @@
 // rates are noisy, while the CPU a process spent on a unit of work is not. `cpuSnapshot` before and after a
 // run, then `cpuReport` prints CPU milliseconds per unit for each process (and the NATS server when the
 // bench is told its pid with NATS_SERVER_PID, as it is not a child of the bench).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux's USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every Linux ABI in use. */
 const TICKS_PER_SECOND = 100;
@@ -37,6 +37,32 @@ function measured(platform) {
   });
   if (process.env.NATS_SERVER_PID) list.push({ label: 'nats-server', pid: Number(process.env.NATS_SERVER_PID) });
   return list;
+}
+
+/** The whole machine's busy and total CPU time in ms (from /proc/stat), to tell our processes' share. */
+export function machineCpu() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  const idle = fields[3] + fields[4];
+  return { busyMs: ((total - idle) * 1000) / TICKS_PER_SECOND, totalMs: (total * 1000) / TICKS_PER_SECOND };
+}
+
+/** CPU ms of every process on the machine by command name (postgres, nats-server, node…), for the rest of the machine. */
+export function cpuByCommand() {
+  const byCommand = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+      byCommand.set(command, (byCommand.get(command) ?? 0) + ms);
+    } catch {
+      // exited while listed
+    }
+  }
+  return byCommand;
 }
 
 export function cpuSnapshot(platform) {
