@@ -19,10 +19,10 @@ export interface CommandScope {
 
 /**
  * The frame every lifecycle command runs in. The command is addressed to an area (the `{area}` token
- * of its subject), which must be where the ticket is. Our copy of the area follows routing's events and
- * may lag behind: when it disagrees, routing is asked, and if routing confirms the addressed area the
- * copy is corrected and the command goes on. The work then runs in one transaction with the ticket's
- * row locked, and the command answers with the ticket's lifecycle state.
+ * of its subject), which must be where the ticket is. The work runs in one transaction with the ticket's
+ * row locked, and the command answers with the ticket's lifecycle state. Our copy of the area follows
+ * routing's events and may lag behind: when it disagrees, routing is asked, and if routing confirms the
+ * addressed area the copy is corrected and the command is tried again.
  */
 @Injectable()
 export class TicketCommandRunner {
@@ -39,24 +39,39 @@ export class TicketCommandRunner {
     command: TicketCommandBase,
     work: (scope: CommandScope) => Promise<void>,
   ): Promise<LifecycleStateV1> {
-    await this.confirmArea(area, command);
+    const done = await this.attempt(area, command, work);
+    if (!('elsewhere' in done)) return done;
+    await this.confirmArea(area, command, done.elsewhere);
+    const again = await this.attempt(area, command, work);
+    // An event may have moved the ticket since routing confirmed the area.
+    if ('elsewhere' in again) throw ServiceError.conflict(misaddressed(command.number, again.elsewhere.area, area));
+    return again;
+  }
+
+  /**
+   * The work in one transaction with the ticket's row locked, when our copy has it in the addressed area; else
+   * the copy as it is (unchanged), for `confirmArea`. The lock is the first read: a command costs no read of its
+   * own to check the area, which is where the ticket nearly always is.
+   */
+  private attempt(
+    area: string,
+    command: TicketCommandBase,
+    work: (scope: CommandScope) => Promise<void>,
+  ): Promise<LifecycleStateV1 | { elsewhere: TicketRecord }> {
     return this.runtime.transaction(async (tx) => {
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
-      // An event may have moved the ticket since the check above.
-      if (ticket.area !== area) throw ServiceError.conflict(elsewhere(command.number, ticket.area, area));
+      if (ticket.area !== area) return { elsewhere: ticket };
       await work({ ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) });
       // Still the addressed area: the ticket is locked and a lifecycle command never moves it.
       return lifecycleStateOf({ ...(await this.tickets.findById(tx, ticket.ticketId)), area });
     });
   }
 
-  private async confirmArea(area: string, command: TicketCommandBase): Promise<void> {
-    const copy = await this.tickets.findByNumber(command.number);
-    if (!copy) throw ServiceError.notFound('ticket', command.number);
-    if (copy.area === area) return;
+  /** Routing is asked where the ticket is; when it confirms the addressed area, our lagging copy is corrected. */
+  private async confirmArea(area: string, command: TicketCommandBase, copy: TicketRecord): Promise<void> {
     const located = await this.locator.locate(command.actor, command.number);
-    if (located.area !== area) throw ServiceError.conflict(elsewhere(command.number, located.area, area));
+    if (located.area !== area) throw ServiceError.conflict(misaddressed(command.number, located.area, area));
     await this.runtime.transaction(async (tx) => {
       // Taking routing's word as if its latest event had arrived: older routing events still on their
       // way (the first routing, a previous derivation) must not move the ticket back afterwards.
@@ -70,7 +85,7 @@ export class TicketCommandRunner {
   }
 }
 
-function elsewhere(number: number, current: string | null, addressed: string): Refusal {
+function misaddressed(number: number, current: string | null, addressed: string): Refusal {
   return current
     ? { code: 'ticket.in-other-area', params: { number, area: current, addressed } }
     : { code: 'ticket.no-area-yet', params: { number } };
