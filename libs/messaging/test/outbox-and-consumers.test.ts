@@ -80,6 +80,46 @@ describe('messaging: outbox, relay, durable consumers, dead letters', () => {
     }
   });
 
+  it('publishes at once a transaction that commits after a later-written one was published (positions out of order)', async () => {
+    const relay = new OutboxRelay({ ...relayOptions(h, infra.database.url), pollIntervalMs: 60_000 });
+    const consumer = recordingConsumer(h, 'out-of-order');
+    await relay.start();
+    await consumer.start();
+    try {
+      await commitNote(h, 'ooo-warm-up');
+      await waitFor(async () => (await appliedTexts(h, 'out-of-order', 'ooo-')).includes('ooo-warm-up'));
+      // The earlier transaction takes its outbox position first and commits last.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written = (): void => undefined;
+      const positionTaken = new Promise<void>((resolve) => (written = resolve));
+      const earlier = h.dataSource.transaction(async (tx) => {
+        const ticketId = randomUUID();
+        await h.outbox.append(tx, {
+          definition: NoteAdded,
+          ticketId,
+          data: { ticketId, text: 'ooo-earlier', order: 1 },
+        });
+        written();
+        await held;
+      });
+      await positionTaken;
+      await commitNote(h, 'ooo-later');
+      await waitFor(async () => (await appliedTexts(h, 'out-of-order', 'ooo-')).includes('ooo-later'), {
+        what: 'the later transaction published',
+      });
+      release();
+      await earlier;
+      await waitFor(async () => (await appliedTexts(h, 'out-of-order', 'ooo-')).includes('ooo-earlier'), {
+        what: 'the earlier position published on its own notification, not at the next poll',
+        timeoutMs: 20_000,
+      });
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
   it('delivers events committed while no relay ran (relay killed between commit and publish)', async () => {
     const texts = Array.from({ length: 20 }, (_, i) => `offline-${String(i).padStart(2, '0')}`);
     for (const text of texts) await commitNote(h, text);

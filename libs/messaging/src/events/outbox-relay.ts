@@ -42,6 +42,17 @@ export class OutboxRelay {
   private abandonPublishes: (() => void) | null = null;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  /**
+   * Whether a pass must read the outbox, or may skip that round trip: a commit here wakes the relay at once and
+   * its notification arrives a moment later, when the pass it woke has usually published those rows already.
+   * A notification names its transaction's last outbox position: one this relay published (`published`, the
+   * latest few thousand) needs nothing; others wait in `announced` until a look covers them. A wake without a
+   * position (a local commit, a reconnection), a full batch, a failed one or the poll interval forces a look.
+   */
+  private readonly announced = new Set<number>();
+  private readonly published = new Set<number>();
+  private mustLook = true;
+  private lastLookAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -56,7 +67,7 @@ export class OutboxRelay {
       name: 'outbox relay',
       logger,
       intervalMs: this.pollIntervalMs,
-      run: async () => (await this.publishBatch()) >= this.batchSize,
+      run: () => this.pass(),
       backoffMs: (failures) => Math.min(100 * 2 ** failures, 5_000),
       onError: (error, failures) => {
         metrics?.outboxRelayErrors.inc({ service });
@@ -67,7 +78,46 @@ export class OutboxRelay {
 
   /** Called after a local commit, so the relay does not even wait for the notification round trip. */
   wake(): void {
+    this.mustLook = true;
     this.worker?.wake();
+  }
+
+  /** A commit that wrote events, here or at another instance, its last one at outbox position `payload`. */
+  private notified(payload: string): void {
+    const position = Number(payload);
+    if (!Number.isSafeInteger(position) || position <= 0) {
+      this.wake();
+      return;
+    }
+    if (this.published.has(position)) return;
+    this.announced.add(position);
+    this.worker?.wake();
+  }
+
+  private async pass(): Promise<boolean> {
+    const due = this.mustLook || this.announced.size > 0 || Date.now() - this.lastLookAt >= this.pollIntervalMs;
+    if (!due) return false;
+    this.mustLook = false;
+    this.lastLookAt = Date.now();
+    const before = [...this.announced];
+    try {
+      const positions = await this.publishBatch();
+      const full = positions.length >= this.batchSize;
+      if (this.published.size > 10_000) this.published.clear();
+      for (const position of positions) {
+        this.published.add(position);
+        this.announced.delete(position);
+      }
+      // Not full: every row committed before the look has left the outbox, by this batch or by another instance
+      // (a row another instance holds is its to publish or to give back and look again), so the transactions
+      // announced before it are done. Those announced since may have committed after it.
+      if (!full) for (const position of before) this.announced.delete(position);
+      this.mustLook = full;
+      return full;
+    } catch (error) {
+      this.mustLook = true;
+      throw error;
+    }
   }
 
   /**
@@ -92,7 +142,7 @@ export class OutboxRelay {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => this.notified(message.payload ?? ''));
     client.on('error', (error) => {
       this.options.logger.warn({ err: error }, 'outbox listener connection lost; polling until it is back');
       this.listener = null;
@@ -113,8 +163,8 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes one batch; returns how many events left the outbox. */
-  async publishBatch(): Promise<number> {
+  /** Publishes one batch: the outbox positions of the events that left it. */
+  private async publishBatch(): Promise<number[]> {
     const runner = this.options.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -126,7 +176,7 @@ export class OutboxRelay {
       )) as OutboxRow[];
       if (rows.length === 0) {
         await runner.commitTransaction();
-        return 0;
+        return [];
       }
       // One connection keeps the publish order; awaiting the acks together keeps the batch fast.
       const published = Promise.all(
@@ -151,7 +201,7 @@ export class OutboxRelay {
       ]);
       await runner.commitTransaction();
       this.options.metrics?.outboxPublished.inc({ service: this.options.service }, rows.length);
-      return rows.length;
+      return rows.map((row) => Number(row.seq));
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

@@ -66,13 +66,14 @@ export class Outbox {
       subjects.push(this.subjects.event(event.definition.type, event.definition.areaOf?.(event.data)));
     }
     // The rows and the relay's wake-up in one round trip. The notification reaches listeners only when the
-    // transaction commits: the relay wakes at once, never early.
+    // transaction commits: the relay wakes at once, never early. It carries the last row's position, so a relay
+    // that has already published that far (woken by the commit itself) does not look again.
     await tx.query(
       `WITH written AS (
          INSERT INTO "${this.schema}".outbox (event_id, subject, envelope)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])
-         RETURNING 1)
-       SELECT pg_notify($4, '')`,
+         RETURNING seq)
+       SELECT pg_notify($4, (SELECT max(seq) FROM written)::text)`,
       [envelopes.map((e) => e.id), subjects, envelopes.map((e) => JSON.stringify(e)), this.notifyChannel],
     );
     return envelopes;
