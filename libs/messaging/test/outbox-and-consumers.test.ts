@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestInfrastructure, repoRoot, waitFor, type TestInfrastructure } from '@cau/testing';
+import type { EventEnvelope } from '@cau/contracts';
 import { DeadLetters, EventPositions, MessagingMetrics, OutboxRelay } from '../src/index.js';
 import {
   NoteAdded,
@@ -118,6 +119,47 @@ describe('messaging: outbox, relay, durable consumers, dead letters', () => {
       await consumer.stop();
       await relay.stop();
     }
+  });
+
+  it("numbers each ticket's events consecutively in the order given, across transactions, and stores those numbers", async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const note = (ticketId: string | null, text: string) => ({
+      definition: NoteAdded,
+      ticketId,
+      data: { ticketId: ticketId ?? randomUUID(), text, order: 1 },
+    });
+    const first = await h.dataSource.transaction((tx) =>
+      h.outbox.appendMany(tx, [
+        note(a, 'seq-a1'),
+        note(b, 'seq-b1'),
+        note(a, 'seq-a2'),
+        note(null, 'seq-none'),
+        note(a, 'seq-a3'),
+      ]),
+    );
+    const second = await h.dataSource.transaction((tx) =>
+      h.outbox.appendMany(tx, [note(b, 'seq-b2'), note(a, 'seq-a4')]),
+    );
+    const numbered = [...first, ...second].map((e) => [(e.data as { text: string }).text, e.sequence]);
+    expect(numbered).toEqual([
+      ['seq-a1', 1],
+      ['seq-b1', 1],
+      ['seq-a2', 2],
+      ['seq-none', 0],
+      ['seq-a3', 3],
+      ['seq-b2', 2],
+      ['seq-a4', 4],
+    ]);
+    const ids = [...first, ...second].map((e) => e.id);
+    const stored: Array<{ envelope: EventEnvelope }> = await h.dataSource.query(
+      `SELECT envelope FROM "${SCHEMA}".outbox WHERE event_id = ANY($1::uuid[]) ORDER BY seq`,
+      [ids],
+    );
+    await h.dataSource.query(`DELETE FROM "${SCHEMA}".outbox WHERE event_id = ANY($1::uuid[])`, [ids]);
+    // Stored in the order given (the relay publishes by position), each with the number it was answered with.
+    expect(stored.map((row) => [(row.envelope.data as { text: string }).text, row.envelope.sequence])).toEqual(
+      numbered,
+    );
   });
 
   it('delivers events committed while no relay ran (relay killed between commit and publish)', async () => {

@@ -39,70 +39,77 @@ export class Outbox {
     const ambient = currentCorrelation();
     const envelopes: EventEnvelope[] = [];
     const subjects: string[] = [];
-    const sequences = await this.nextSequences(
-      tx,
-      events.map((e) => e.ticketId),
-    );
-    for (const [index, event] of events.entries()) {
+    for (const event of events) {
       const checked = validateContract(event.definition.payload, event.data);
       if (!checked.ok) {
         throw new Error(`refusing to emit invalid ${event.definition.type}: ${JSON.stringify(checked.problems)}`);
       }
       const scope = event.correlation ?? ambient;
-      const sequence = sequences[index] ?? 0;
-      const envelope: EventEnvelope = {
+      envelopes.push({
         id: randomUUID(),
         type: event.definition.type,
         version: event.definition.version,
         occurredAt: new Date().toISOString(),
         ticketId: event.ticketId,
         source: this.source,
-        sequence,
+        // Events without a ticket have 0; a ticket's events get their numbers from its counter, in the statement.
+        sequence: 0,
         correlationId: event.causedBy?.correlationId ?? scope?.correlationId ?? randomUUID(),
         causationId: event.causedBy?.id ?? scope?.causationId ?? null,
         data: event.data,
-      };
-      envelopes.push(envelope);
+      });
       subjects.push(this.subjects.event(event.definition.type, event.definition.areaOf?.(event.data)));
     }
-    // The rows and the relay's wake-up in one round trip. The notification reaches listeners only when the
+    // Each ticket's events take the next numbers of its counter, in the order given: the counter moves by the
+    // ticket's count and returns its new value `last`, and an event `back` places before the last gets `last - back`.
+    const counts = new Map<string, number>();
+    for (const { ticketId } of envelopes) if (ticketId) counts.set(ticketId, (counts.get(ticketId) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const back = envelopes.map(({ ticketId }) => {
+      if (!ticketId) return 0;
+      const index = seen.get(ticketId) ?? 0;
+      seen.set(ticketId, index + 1);
+      return counts.get(ticketId)! - 1 - index;
+    });
+    // Sorted, so two transactions lock the counters in the same order and cannot deadlock.
+    const counters = [...counts.keys()].sort();
+    // Counters, rows and the relay's wake-up in one round trip. The notification reaches listeners only when the
     // transaction commits: the relay wakes at once, never early. It carries the last row's position, so a relay
     // that has already published that far (woken by the commit itself) does not look again.
-    await tx.query(
-      `WITH written AS (
+    const [answer] = await tx.query<Array<{ last: Record<string, string | number> }>>(
+      `WITH counted AS (
+         INSERT INTO "${this.schema}".sequences (ticket_id, sequence)
+         SELECT * FROM unnest($4::uuid[], $5::bigint[])
+         ON CONFLICT (ticket_id) DO UPDATE SET sequence = "${this.schema}".sequences.sequence + EXCLUDED.sequence
+         RETURNING ticket_id, sequence AS last),
+       written AS (
          INSERT INTO "${this.schema}".outbox (event_id, subject, envelope)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])
+         SELECT e.event_id, e.subject,
+                CASE WHEN c.ticket_id IS NULL THEN e.envelope
+                     ELSE jsonb_set(e.envelope, '{sequence}', to_jsonb(c.last - e.back)) END
+           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $6::uuid[], $7::bigint[])
+                WITH ORDINALITY AS e (event_id, subject, envelope, ticket_id, back, position)
+           LEFT JOIN counted c ON c.ticket_id = e.ticket_id
+          ORDER BY e.position
          RETURNING seq)
-       SELECT pg_notify($4, (SELECT max(seq) FROM written)::text)`,
-      [envelopes.map((e) => e.id), subjects, envelopes.map((e) => JSON.stringify(e)), this.notifyChannel],
+       SELECT pg_notify($8, (SELECT max(seq) FROM written)::text),
+              (SELECT coalesce(json_object_agg(ticket_id, last), '{}') FROM counted) AS last`,
+      [
+        envelopes.map((e) => e.id),
+        subjects,
+        envelopes.map((e) => JSON.stringify(e)),
+        counters,
+        counters.map((id) => counts.get(id)),
+        envelopes.map((e) => e.ticketId),
+        back,
+        this.notifyChannel,
+      ],
     );
-    return envelopes;
-  }
-
-  /**
-   * The producer's per-ticket counters, advanced in the same transaction as the events (one round trip
-   * for the whole batch). Events without a ticket get 0.
-   */
-  private async nextSequences(tx: EntityManager, ticketIds: Array<string | null>): Promise<number[]> {
-    const counts = new Map<string, number>();
-    for (const id of ticketIds) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (counts.size === 0) return ticketIds.map(() => 0);
-    const ids = [...counts.keys()].sort();
-    const rows: Array<{ ticket_id: string; sequence: string }> = await tx.query(
-      `INSERT INTO "${this.schema}".sequences (ticket_id, sequence)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[])
-       ON CONFLICT (ticket_id) DO UPDATE SET sequence = "${this.schema}".sequences.sequence + EXCLUDED.sequence
-       RETURNING ticket_id, sequence`,
-      [ids, ids.map((id) => counts.get(id))],
-    );
-    // Each ticket's block ends at the returned value; hand the block out in the events' order.
-    const next = new Map(rows.map((r) => [r.ticket_id, Number(r.sequence) - counts.get(r.ticket_id)! + 1]));
-    return ticketIds.map((id) => {
-      if (!id) return 0;
-      const value = next.get(id)!;
-      next.set(id, value + 1);
-      return value;
+    const last = new Map(Object.entries(answer!.last).map(([id, value]) => [id.toLowerCase(), Number(value)]));
+    envelopes.forEach((envelope, index) => {
+      if (envelope.ticketId) envelope.sequence = last.get(envelope.ticketId.toLowerCase())! - back[index]!;
     });
+    return envelopes;
   }
 }
 
