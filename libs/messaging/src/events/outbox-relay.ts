@@ -31,8 +31,8 @@ interface OutboxRow {
 
 /**
  * Moves committed events from the outbox to JetStream. Several instances may run: each claims a batch
- * with FOR UPDATE SKIP LOCKED and deletes it only after JetStream acknowledged every message. A crash
- * between publish and delete republishes the batch; `Nats-Msg-Id` = event id lets JetStream drop the
+ * with FOR UPDATE SKIP LOCKED, deleting it in the same statement, and commits only after JetStream
+ * acknowledged every message. A crash between publish and commit republishes the batch; `Nats-Msg-Id` = event id lets JetStream drop the
  * copies, and consumers' inboxes drop anything older than the de-duplication window.
  */
 export class OutboxRelay {
@@ -169,11 +169,15 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows = (await runner.query(
-        `SELECT seq, event_id, subject, envelope FROM "${this.options.schema}".outbox
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Claimed and deleted in one statement; the deletion takes effect only if the commit after the publishes
+      // does (a failed batch rolls back, and its rows are there for the next look).
+      const [claimed] = (await runner.query(
+        `DELETE FROM "${this.options.schema}".outbox WHERE seq IN (
+           SELECT seq FROM "${this.options.schema}".outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING seq, event_id, subject, envelope`,
         [this.batchSize],
-      )) as OutboxRow[];
+      )) as [OutboxRow[], number];
+      const rows = claimed.sort((x, y) => Number(x.seq) - Number(y.seq));
       if (rows.length === 0) {
         await runner.commitTransaction();
         return [];
@@ -196,9 +200,6 @@ export class OutboxRelay {
       }).finally(() => {
         this.abandonPublishes = null;
       });
-      await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
       await runner.commitTransaction();
       this.options.metrics?.outboxPublished.inc({ service: this.options.service }, rows.length);
       return rows.map((row) => Number(row.seq));
