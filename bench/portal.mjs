@@ -792,7 +792,7 @@ try {
     const { context, page: signedIn } = await staffContext('op.bench@cau.gob.ar');
     // Odd steps are notes: the last note written is the last step with a text of its own.
     const lastNote = (eventCount - 3) % 2 === 1 ? eventCount - 3 : eventCount - 4;
-    const lastStepOf = (page) => timelineOf(page).getByText(new RegExp(`Nota ${lastNote}(?!\\d)`));
+    const lastStepOf = (page) => timelineOf(page).getByText(new RegExp(`Nota ${lastNote}$`));
     const url = `${base}/tickets/${number}`;
     // Three ways an agent opens a ticket, each timed from the navigation to the last step on screen:
     //  - its link in a new tab (a mail, the queue's "open in a new tab"): a fresh page, the bundle from cache;
@@ -829,7 +829,7 @@ try {
       await signedIn.goto(queueUrl);
       const link = signedIn.getByRole('link', { name: String(number), exact: true }).first();
       await link.waitFor();
-      await signedIn.evaluate(watchTimelineText, `Nota ${lastNote}(?!\\d)`);
+      await signedIn.evaluate(watchTimelineText, `Nota ${lastNote}$`);
       const started = performance.now();
       await link.click();
       await lastStepOf(signedIn).waitFor();
