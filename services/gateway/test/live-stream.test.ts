@@ -454,6 +454,11 @@ describe('gateway: the live event stream (Server-Sent Events)', () => {
     ];
     expect(heard(staff)).toEqual([firstPublished, forAllPublished, edited, withdrawn]);
     expect(heard(vecina)).toEqual([forAllPublished, edited, withdrawn]);
+    // Their jurisdiction is asked of reporting first, so their streams may be behind the others': each has heard
+    // all it should once it has heard the edit (its last), and the withdrawal would have followed it in order.
+    for (const client of [maestra, ref]) {
+      await client.waitFor(() => heard(client).some(([event]) => event === 'announcement.updated'), 'the edit');
+    }
     expect(heard(maestra)).toEqual([firstPublished, forAllPublished, edited]);
     expect(heard(ref)).toEqual([firstPublished, forAllPublished, edited]);
     // A hint to read again, never the announcement itself.
