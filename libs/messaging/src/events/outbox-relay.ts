@@ -32,8 +32,9 @@ interface OutboxRow {
 /**
  * Moves committed events from the outbox to JetStream. Several instances may run: each claims a batch
  * with FOR UPDATE SKIP LOCKED, deleting it in the same statement, and commits only after JetStream
- * acknowledged every message. A crash between publish and commit republishes the batch; `Nats-Msg-Id` = event id lets JetStream drop the
- * copies, and consumers' inboxes drop anything older than the de-duplication window.
+ * acknowledged every message. A crash between publish and commit republishes the batch; `Nats-Msg-Id` =
+ * event id lets JetStream drop the copies, and consumers' inboxes drop anything older than the
+ * de-duplication window.
  */
 export class OutboxRelay {
   private worker: Worker | null = null;

@@ -1,10 +1,4 @@
-import {
-  createInbox,
-  headers as natsHeaders,
-  type Msg,
-  type NatsConnection,
-  type Subscription,
-} from '@nats-io/transport-node';
+import { createInbox, headers as natsHeaders, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, isServiceErrorPayload, type AnyRpcDefinition, type ReplyOf, type RequestOf } from '@cau/contracts';
 import type { Subjects } from '../config.js';
@@ -36,7 +30,8 @@ interface Waiting {
  * every request even when the answer arrives, a token of random characters, a timer promise and a race.
  */
 export class RpcClient {
-  private replies: { prefix: string; subscription: Subscription } | null = null;
+  /** The inbox replies come to, once the first call subscribed to it; null again when the connection closed. */
+  private replyPrefixInUse: string | null = null;
   private readonly waiting = new Map<string, Waiting>();
   private lastToken = 0;
 
@@ -111,14 +106,14 @@ export class RpcClient {
     });
   }
 
-  /** The inbox replies come to, subscribed at the first request; closing the connection fails what still waits. */
+  /** Subscribes to the reply inbox at the first call; closing the connection fails what still waits. */
   private replyPrefix(): string {
-    if (this.replies) return this.replies.prefix;
+    if (this.replyPrefixInUse) return this.replyPrefixInUse;
     const prefix = createInbox();
     const subscription = this.nc.subscribe(`${prefix}.*`, { callback: (error, msg) => this.answer(error, msg) });
-    this.replies = { prefix, subscription };
+    this.replyPrefixInUse = prefix;
     void subscription.closed.then(() => {
-      this.replies = null;
+      this.replyPrefixInUse = null;
       for (const [token, waiting] of this.waiting) {
         clearTimeout(waiting.timer);
         this.waiting.delete(token);
