@@ -5,7 +5,8 @@
 //    el reporte" to the ticket's number on screen: median and p90 of --runs (default 20), plus the
 //    first, cold run;
 //  - the desk console: the staff ticket workspace with a --events (default 200) step timeline, from
-//    navigation to its last step on screen; an action's round trip (a reply sent in the workspace, from the
+//    navigation to its last step on screen (a new tab's also as the page saw it, with the moment its first step,
+//    drawn last, was painted; and the ticket's read alone through the API, to tell the server's part); an action's round trip (a reply sent in the workspace, from the
 //    click to the reply in the timeline) while --agents (default 50) agents work at once, each acting every
 //    --think ms (default 10,000: a busy agent's pace) on a ticket of their own through the API;
 //  - the console queue with --queue-tickets (default 100,000) tickets in reporting's view (written with
@@ -25,7 +26,8 @@
 //          source maps: the package or portal file, the function and its line; the portal's own functions also
 //          with what they called), to see where the time goes; for the queue opened by its address, also the
 //          median time of each step of the opening over the runs that were not profiled; with BENCH_TRACE=1, the queue's main-thread time by
-//          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms);
+//          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms;
+//          BENCH_TRACE=invalidations: also what made style and layout dirty, counted by reason);
 //          BENCH_CHROMIUM_ARGS adds Chromium switches, e.g. "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance"
 //          to see what a typed-in navigation's swap to a new renderer process costs here
 import { spawnSync } from 'node:child_process';
@@ -153,6 +155,34 @@ function watchTimelineText(pattern) {
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   });
+}
+
+/**
+ * Runs in a new tab's document (an init script): the time from navigation start to the frame after the ticket's
+ * timeline shows a text matching `pattern`, as `window.__timelineTextLoaded`.
+ */
+function watchTimelineTextLoad([last, first]) {
+  const shownAt = (pattern) =>
+    new Promise((resolve) => {
+      const wanted = new RegExp(pattern);
+      const shown = () => {
+        const timeline = [...document.querySelectorAll('section')].find((section) =>
+          /^Seguimiento/.test(section.querySelector('h2')?.textContent ?? ''),
+        );
+        if (!timeline) return false;
+        const texts = document.createTreeWalker(timeline, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) if (wanted.test(node.data)) return true;
+        return false;
+      };
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+  window.__timelineTextLoaded = shownAt(last);
+  window.__timelineWholeLoaded = shownAt(first);
 }
 
 /**
@@ -387,16 +417,56 @@ const TRACED_TASKS = new Set([
  * from Chromium's trace, top-level tasks' children summed by name: where the time before the first rows goes.
  */
 async function traced(page, navigate) {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
+  const invalidations = process.env.BENCH_TRACE === 'invalidations';
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'v8',
+      'blink',
+      ...(invalidations ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+    ],
+  });
   await navigate();
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const events = trace.traceEvents ?? trace;
-  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  // A new tab's navigation swaps renderer processes: the page's main thread is the busiest one.
+  const busy = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || !event.dur) continue;
+    const key = `${event.pid}:${event.tid}`;
+    busy.set(key, (busy.get(key) ?? 0) + event.dur);
+  }
+  const main = events
+    .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+    .sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0];
   const byName = new Map();
   for (const event of events) {
     if (!main || event.pid !== main.pid || event.tid !== main.tid || event.ph !== 'X' || !event.dur) continue;
     if (!TRACED_TASKS.has(event.name)) continue;
     byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000);
+  }
+  if (invalidations) {
+    // What made style or layout dirty, counted by kind of invalidation and its reason or changed class/attribute.
+    const reasons = new Map();
+    for (const event of events) {
+      if (!/InvalidationTracking/.test(event.name)) continue;
+      const data = event.args?.data ?? {};
+      const why =
+        data.reason ??
+        [
+          data.changedClass && `class ${data.changedClass}`,
+          data.changedAttribute && `attr ${data.changedAttribute}`,
+          data.changedId && `id ${data.changedId}`,
+          data.changedPseudo && `pseudo ${data.changedPseudo}`,
+        ]
+          .filter(Boolean)
+          .join(' ');
+      const key = `${event.name} ${why} ${data.nodeName ?? ''}`.trim();
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+      console.log(`    ${String(count).padStart(6)}  ${key}`);
+    }
   }
   if (process.env.BENCH_TRACE === 'timeline') {
     // Every task of 4 ms or more in the page's process, in ms from the first of them.
@@ -789,6 +859,13 @@ try {
       steps = (await api('GET', `/tickets/${number}`, undefined, operatorToken)).timeline.length;
       if (steps < eventCount) throw new Error(`the read side shows ${steps} steps`);
     });
+    // The ticket's read alone, through the API (the gateway, NATS, reporting's view): the server's part.
+    const read = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await api('GET', `/tickets/${number}`, undefined, operatorToken);
+      read.push(performance.now() - started);
+    }
     const { context, page: signedIn } = await staffContext('op.bench@cau.gob.ar');
     // Odd steps are notes: the last note written is the last step with a text of its own.
     const lastNote = (eventCount - 3) % 2 === 1 ? eventCount - 3 : eventCount - 4;
@@ -799,9 +876,12 @@ try {
     //  - a reload of the ticket's own page, which first tears down the previous 200-step page;
     //  - a click on its number in the console's queue, inside the running portal.
     const newTab = [];
+    const newTabInPage = [];
+    const newTabWhole = [];
     let profile = null;
     for (let i = 0; i < runs + 1; i++) {
       const page = await context.newPage();
+      await page.addInitScript(watchTimelineTextLoad, [`Nota ${lastNote}$`, '(^|\\s)Nota 1$']);
       const started = performance.now();
       const navigate = async () => {
         await page.goto(url);
@@ -810,6 +890,10 @@ try {
       if (i === runs) profile = await profiled(page, navigate);
       else await navigate();
       newTab.push(performance.now() - started);
+      if (i > 0 && i < runs) {
+        newTabInPage.push(await page.evaluate(() => window.__timelineTextLoaded));
+        newTabWhole.push(await page.evaluate(() => window.__timelineWholeLoaded));
+      }
       if (i === runs) await explain(page, 'Ticket workspace in a new tab, navigation to its last step', profile);
       await page.close();
     }
@@ -853,6 +937,9 @@ try {
     report(
       `  Ticket workspace with a ${steps}-step timeline, navigation to its last step on screen   target ≤ 500 ms`,
       `    opened in a new tab: ${summary(warm)}; first ${cold.toFixed(0)} ms`,
+      `      the same, as the page saw it (navigation start → the last step painted): ${summary(newTabInPage)}`,
+      `      its first step painted (the whole timeline drawn): ${summary(newTabWhole)}`,
+      `    the ticket's read alone (GET /tickets/${number}, no page): ${summary(read)}`,
       `    reloaded over itself: ${summary(reload)}`,
       `    opened from the console's queue: ${summary(fromQueue)}`,
       `      the same, as the page saw it (the button pressed → the last step painted): ${summary(fromQueueInPage)}`,
