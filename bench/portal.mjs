@@ -423,7 +423,9 @@ async function traced(page, navigate) {
       'devtools.timeline',
       'v8',
       'blink',
-      ...(invalidations ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+      ...(invalidations
+        ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack']
+        : []),
     ],
   });
   await navigate();
@@ -466,6 +468,19 @@ async function traced(page, navigate) {
     }
     for (const [key, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
       console.log(`    ${String(count).padStart(6)}  ${key}`);
+    }
+    // Style and layout forced by script (a read of a size or a position while they were dirty), with the script's stack.
+    for (const event of events) {
+      if (event.ph !== 'X' || (event.dur ?? 0) < 5000 || !['UpdateLayoutTree', 'Layout'].includes(event.name)) continue;
+      const stack = event.args?.beginData?.stackTrace;
+      if (!stack?.length) continue;
+      console.log(`    forced ${event.name} ${(event.dur / 1000).toFixed(0)} ms:`);
+      for (const frame of stack.slice(0, 8)) {
+        // Trace stacks count lines and columns from 1, profiles from 0.
+        console.log(
+          `      ${original({ ...frame, lineNumber: frame.lineNumber - 1, columnNumber: frame.columnNumber - 1 }).key}`,
+        );
+      }
     }
   }
   if (process.env.BENCH_TRACE === 'timeline') {
