@@ -55,6 +55,25 @@ export interface TicketChanges {
   merged?: { into: string; at: Date };
 }
 
+/**
+ * The ticket as it is once `changes` are written: what `TicketRepository.update` stores, read back without a
+ * round trip (the command holds the row's lock, so nothing else changed it meanwhile).
+ */
+export function withChanges<T extends TicketRecord>(ticket: T, changes: TicketChanges): T {
+  return {
+    ...ticket,
+    ...(changes.status !== undefined ? { status: changes.status } : {}),
+    ...(changes.assignee !== undefined ? { assignee: changes.assignee } : {}),
+    ...(changes.solution !== undefined ? { solution: changes.solution } : {}),
+    ...(changes.articleRef !== undefined ? { articleRef: changes.articleRef } : {}),
+    ...(changes.waitingSince !== undefined ? { waitingSince: changes.waitingSince } : {}),
+    ...(changes.responseMetAt !== undefined ? { responseMetAt: changes.responseMetAt } : {}),
+    ...(changes.resolvedAt !== undefined ? { resolvedAt: changes.resolvedAt } : {}),
+    ...(changes.closedAt !== undefined ? { closedAt: changes.closedAt } : {}),
+    ...(changes.merged !== undefined ? { mergedInto: changes.merged.into } : {}),
+  };
+}
+
 /** The history's name for an internal note's step: staff only, left out of what requesters read. */
 export const INTERNAL_NOTE_STEP = 'internal-note';
 

@@ -9,12 +9,15 @@ import { TicketRepository } from '../tickets/ticket.repository.js';
 import { lifecycleStateOf } from './lifecycle-state.js';
 import { byOf } from '../domain/refusals.js';
 
-/** What a command's work sees: the locked ticket (in the addressed area), its transaction, the time, the actor. */
+/**
+ * What a command's work sees: the locked ticket (in the addressed area), its transaction, the time, the actor.
+ * `ticket` follows what the work writes through the journal (`TicketJournal.record`).
+ */
 export interface CommandScope {
   ticket: TicketRecord & { area: string };
-  tx: EntityManager;
-  now: Date;
-  by: ByV1;
+  readonly tx: EntityManager;
+  readonly now: Date;
+  readonly by: ByV1;
 }
 
 /**
@@ -62,9 +65,11 @@ export class TicketCommandRunner {
       const ticket = await this.tickets.lockByNumber(tx, command.number);
       if (!ticket) throw ServiceError.notFound('ticket', command.number);
       if (ticket.area !== area) return { elsewhere: ticket };
-      await work({ ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) });
-      // Still the addressed area: the ticket is locked and a lifecycle command never moves it.
-      return lifecycleStateOf({ ...(await this.tickets.findById(tx, ticket.ticketId)), area });
+      const scope: CommandScope = { ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) };
+      await work(scope);
+      // The ticket as the work left it, with no read of its own: the row is locked, and a lifecycle command writes
+      // the lifecycle's columns through the journal only (and never moves the ticket to another area).
+      return lifecycleStateOf(scope.ticket);
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ByV1, EventDefinition, TicketStatus } from '@cau/contracts';
 import { Outbox } from '@cau/messaging';
 import { ServiceLevelAnnouncer } from '../sla/service-level-announcer.js';
-import type { TicketChanges } from '../domain/ticket-record.js';
+import { withChanges, type TicketChanges } from '../domain/ticket-record.js';
 import { TicketHistoryRepository } from '../tickets/ticket-history.repository.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
 import type { CommandScope } from './ticket-command-runner.js';
@@ -42,7 +42,11 @@ export class TicketJournal {
 
   async record<T extends object>(scope: CommandScope, entry: JournalEntry<T>): Promise<void> {
     const { ticket, tx, now, by } = scope;
-    if (entry.changes) await this.tickets.update(tx, ticket.ticketId, entry.changes);
+    if (entry.changes) {
+      await this.tickets.update(tx, ticket.ticketId, entry.changes);
+      // The command's answer (and any later step of the same command) sees the ticket as now written.
+      scope.ticket = withChanges(ticket, entry.changes);
+    }
     await this.history.append(tx, {
       ticketId: ticket.ticketId,
       at: now,

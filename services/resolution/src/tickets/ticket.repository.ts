@@ -58,9 +58,6 @@ const ticketByNumber = compiledOnce((v: { number: string }) =>
 const lockedTicketByNumber = compiledOnce((v: { number: string }) =>
   db.selectFrom('tickets').selectAll().where('number', '=', v.number).forUpdate(),
 );
-const ticketById = compiledOnce((v: { ticketId: string }) =>
-  db.selectFrom('tickets').selectAll().where('ticket_id', '=', v.ticketId),
-);
 const lockedOrCreatedTicket = compiledOnce((v: { ticketId: string; number: number }) =>
   db
     .insertInto('tickets')
@@ -125,11 +122,6 @@ export class TicketRepository {
    */
   async lockOrCreate(tx: EntityManager, ticketId: string, number: number): Promise<TicketRecord> {
     const row = await fetchFirst(tx, lockedOrCreatedTicket({ ticketId, number }));
-    return toRecord(row!);
-  }
-
-  async findById(tx: EntityManager, ticketId: string): Promise<TicketRecord> {
-    const row = await fetchFirst(tx, ticketById({ ticketId }));
     return toRecord(row!);
   }
 
