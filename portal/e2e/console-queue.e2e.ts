@@ -81,9 +81,24 @@ test('the console queue: views and filters in the URL, paging, live rows, bulk t
   // The operator lands on their area's open tickets.
   const context = await browser.newContext();
   const page = await context.newPage();
+  const asked = new Set<string>();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    asked.add(pathname.startsWith('/assets/') ? pathname.replace(/-[\w-]+\.js$/, '.js') : pathname);
+  });
   await signIn(page, operator.email);
   await expect(page).toHaveURL(/\/consola$/);
   await expect(page.getByRole('tab', { name: 'Abiertos de L1', selected: true })).toBeVisible();
+  // With the rows on screen, the workspace's code and the desk's configuration load before any ticket is opened.
+  await expect(queueRows(page).first()).toBeVisible();
+  const warmedUp = [
+    '/assets/WorkspacePage.js',
+    '/api/v1/catalogue/options',
+    '/api/v1/catalogue/categories',
+    '/api/v1/canned-answers',
+  ];
+  await expect.poll(() => warmedUp.filter((path) => !asked.has(path)), { timeout: 10_000 }).toEqual([]);
+  expect([...asked].some((path) => /^\/api\/v1\/tickets\/\d+$/.test(path))).toBe(false);
 
   // A text filter goes into the URL and survives a reload; the first page, then the rest.
   await page.getByLabel('Buscar en títulos y descripciones').fill(tag);

@@ -22,8 +22,8 @@ import { dashboardQueries } from '../features/reports/reports-api';
 import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
-import { catalogueOptionsQuery, categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
-import { cannedAnswersQuery } from '../features/canned-answers/canned-answers-api';
+import { categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
+import { warmUpWorkspace } from '../features/workspace/warm-up';
 import { PROBLEM_STATUSES } from '../features/problems/problems-api';
 import type { ProblemsSearch } from '../features/problems/ProblemsPage';
 import { ticketAttachmentsQuery } from '../features/tickets/attachments/attachments-api';
@@ -135,14 +135,10 @@ const ticketRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(ticketQuery(params.number));
     if (isStaffRole(context.account.role)) {
-      void context.queryClient.prefetchQuery(graphQuery);
-      void context.queryClient.prefetchQuery(pathQuery(params.number));
       // What the workspace's sections read once it renders: asked now, beside the ticket, rather than after it.
-      void context.queryClient.prefetchQuery(catalogueOptionsQuery);
-      void context.queryClient.prefetchQuery(categoriesQuery);
-      void context.queryClient.prefetchQuery(cannedAnswersQuery);
+      void context.queryClient.prefetchQuery(pathQuery(params.number));
       void context.queryClient.prefetchQuery(ticketAttachmentsQuery(params.number));
-      void import('../features/workspace/WorkspacePage');
+      warmUpWorkspace(context.queryClient);
     }
   },
   // Staff get the ticket workspace, requesters and referentes their ticket page (chosen by the session's role).

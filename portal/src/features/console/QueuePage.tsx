@@ -11,6 +11,7 @@ import { useShortcutGroup, isPageKey } from '../../components/shortcuts';
 import { useSession } from '../auth/session';
 import { isDeskRole } from '../desk-registration/desk-roles';
 import { graphQuery } from '../workspace/workspace-api';
+import { warmUpWorkspace, whenIdle } from '../workspace/warm-up';
 import type { BulkResult } from './BulkActions';
 import { queueQuery } from './queue-api';
 import {
@@ -61,6 +62,10 @@ export function QueuePage() {
   const queue = useInfiniteQuery(queueQuery(query));
   const queryClient = useQueryClient();
   const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
+  // Agents open tickets from here: once the rows are on screen, the workspace's code and configuration load
+  // while they read, so the first ticket they open waits for its own reads only.
+  const rowsShown = queue.isSuccess;
+  useEffect(() => (rowsShown ? whenIdle(() => warmUpWorkspace(queryClient)) : undefined), [rowsShown, queryClient]);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     // The clocks count down on screen; the rows themselves change only through the live stream.

@@ -1,0 +1,30 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { cannedAnswersQuery } from '../canned-answers/canned-answers-api';
+import { catalogueOptionsQuery, categoriesQuery, graphQuery } from './workspace-api';
+
+/**
+ * What the staff workspace loads for any ticket: its code and the desk's configuration (the escalation graph,
+ * the catalogue, the canned answers). Asked by the ticket route's loader beside the ticket itself, and by the
+ * console's queue once its rows are on screen, so the agent's first opening of a ticket waits for the ticket only.
+ * A query still fresh in the cache is not asked again; a chunk already loaded is not fetched again.
+ */
+export function warmUpWorkspace(queryClient: QueryClient): void {
+  // A chunk that fails here (a new release replaced it, say) fails again where the router shows its error.
+  const load = (chunk: Promise<unknown>): void => void chunk.catch(() => undefined);
+  load(import('./TicketRoute'));
+  load(import('./WorkspacePage'));
+  void queryClient.prefetchQuery(graphQuery);
+  void queryClient.prefetchQuery(catalogueOptionsQuery);
+  void queryClient.prefetchQuery(categoriesQuery);
+  void queryClient.prefetchQuery(cannedAnswersQuery);
+}
+
+/** Runs `work` when the browser is idle (or after `timeoutMs` at the latest); the returned function cancels it. */
+export function whenIdle(work: () => void, timeoutMs = 2_000): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(work, Math.min(timeoutMs, 500));
+  return () => window.clearTimeout(timer);
+}
