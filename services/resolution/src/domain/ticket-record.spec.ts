@@ -4,7 +4,7 @@ const ticket: TicketRecord & { area: string } = {
   ticketId: '00000000-0000-4000-8000-000000000001',
   number: 7,
   area: 'UIT',
-  priority: 'media',
+  priority: 'MEDIA',
   status: 'en_curso',
   requesterEmail: 'ana@salud.gob.ar',
   requester: { id: '00000000-0000-4000-8000-000000000002', name: 'Ana' },
