@@ -5,7 +5,7 @@ import { ServiceError, EventPositions, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
 import { RoutingLocator } from '../tickets/routing-locator.js';
 import type { TicketRecord } from '../domain/ticket-record.js';
-import { TicketRepository } from '../tickets/ticket.repository.js';
+import { TicketRepository, type AnnouncedServiceLevelRow } from '../tickets/ticket.repository.js';
 import { lifecycleStateOf } from './lifecycle-state.js';
 import { byOf } from '../domain/refusals.js';
 
@@ -15,6 +15,12 @@ import { byOf } from '../domain/refusals.js';
  */
 export interface CommandScope {
   ticket: TicketRecord & { area: string };
+  /**
+   * What the ticket's service level is read from, as the lock read it and the journal changed it: the journal
+   * announces a change without reading the row again. Absent for a ticket the command did not lock itself, and
+   * dropped by work that moves the due dates (`SlaSchedule.refresh`): the journal then reads the row.
+   */
+  serviceLevel?: AnnouncedServiceLevelRow;
   readonly tx: EntityManager;
   readonly now: Date;
   readonly by: ByV1;
@@ -62,10 +68,17 @@ export class TicketCommandRunner {
     work: (scope: CommandScope) => Promise<void>,
   ): Promise<LifecycleStateV1 | { elsewhere: TicketRecord }> {
     return this.runtime.transaction(async (tx) => {
-      const ticket = await this.tickets.lockByNumber(tx, command.number);
-      if (!ticket) throw ServiceError.notFound('ticket', command.number);
+      const locked = await this.tickets.lockWithServiceLevel(tx, command.number);
+      if (!locked) throw ServiceError.notFound('ticket', command.number);
+      const { ticket, serviceLevel } = locked;
       if (ticket.area !== area) return { elsewhere: ticket };
-      const scope: CommandScope = { ticket: { ...ticket, area }, tx, now: this.clock.now(), by: byOf(command.actor) };
+      const scope: CommandScope = {
+        ticket: { ...ticket, area },
+        serviceLevel,
+        tx,
+        now: this.clock.now(),
+        by: byOf(command.actor),
+      };
       await work(scope);
       // The ticket as the work left it, with no read of its own: the row is locked, and a lifecycle command writes
       // the lifecycle's columns through the journal only (and never moves the ticket to another area).

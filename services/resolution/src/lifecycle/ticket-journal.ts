@@ -67,8 +67,25 @@ export class TicketJournal {
       changes &&
       (changes.status !== undefined || changes.responseMetAt !== undefined || changes.resolvedAt !== undefined)
     ) {
-      await this.announcer.announce(tx, [ticket.ticketId]);
+      await this.announce(scope);
     }
+  }
+
+  /** The service level from the facts the command holds (its locked row, as changed), else read again. */
+  private async announce(scope: CommandScope): Promise<void> {
+    const { ticket, tx, serviceLevel } = scope;
+    if (!serviceLevel) {
+      await this.announcer.announce(tx, [ticket.ticketId]);
+      return;
+    }
+    const facts = {
+      ...serviceLevel,
+      status: ticket.status,
+      responseMetAt: ticket.responseMetAt,
+      resolvedAt: ticket.resolvedAt,
+    };
+    const [announced] = await this.announcer.announceRows(tx, [facts]);
+    scope.serviceLevel = { ...facts, announced: announced?.announced ?? facts.announced };
   }
 }
 

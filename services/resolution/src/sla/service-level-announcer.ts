@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DefaultArea, ServiceLevelEvents } from '@cau/contracts';
 import { Outbox, ServiceRuntime } from '@cau/messaging';
 import { Clock } from '../clock.js';
-import { TicketRepository } from '../tickets/ticket.repository.js';
-import { serviceLevelChanged, serviceLevelOf } from './service-level.js';
+import { TicketRepository, type AnnouncedServiceLevelRow } from '../tickets/ticket.repository.js';
+import { serviceLevelChanged, serviceLevelOf, type ServiceLevelState } from './service-level.js';
 
 /** How many tickets the start-up backfill announces per transaction. */
 const BACKFILL_BATCH = 500;
@@ -27,13 +27,23 @@ export class ServiceLevelAnnouncer {
 
   /** Announces the given tickets' changes, or those of every ticket not yet closed. Returns how many. */
   async announce(tx: EntityManager, ticketIds?: readonly string[]): Promise<number> {
-    const rows = await this.tickets.serviceLevelFacts(tx, ticketIds);
+    return (await this.announceRows(tx, await this.tickets.serviceLevelFacts(tx, ticketIds))).length;
+  }
+
+  /**
+   * Announces the changes of tickets whose facts the caller read (with the rows locked, and after its writes);
+   * returns the tickets announced, with what was announced.
+   */
+  async announceRows(
+    tx: EntityManager,
+    rows: readonly AnnouncedServiceLevelRow[],
+  ): Promise<Array<{ ticketId: string; announced: ServiceLevelState }>> {
     const at = this.clock.now().toISOString();
     const changed = rows.flatMap((row) => {
       const current = serviceLevelOf(row);
       return serviceLevelChanged(row.announced, current) ? [{ row, current }] : [];
     });
-    if (changed.length === 0) return 0;
+    if (changed.length === 0) return [];
     await this.outbox.appendMany(
       tx,
       changed.map(({ row, current }) => ({
@@ -49,11 +59,9 @@ export class ServiceLevelAnnouncer {
         },
       })),
     );
-    await this.tickets.markServiceLevelAnnounced(
-      tx,
-      changed.map(({ row, current }) => ({ ticketId: row.ticketId, announced: current })),
-    );
-    return changed.length;
+    const announced = changed.map(({ row, current }) => ({ ticketId: row.ticketId, announced: current }));
+    await this.tickets.markServiceLevelAnnounced(tx, announced);
+    return announced;
   }
 
   /**

@@ -116,6 +116,15 @@ export class TicketRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** The ticket locked as `lockByNumber` does, with what its service level is read from (the same row). */
+  async lockWithServiceLevel(
+    tx: EntityManager,
+    number: number,
+  ): Promise<{ ticket: TicketRecord; serviceLevel: AnnouncedServiceLevelRow } | null> {
+    const row = await fetchFirst(tx, lockedTicketByNumber({ number: String(number) }));
+    return row ? { ticket: toRecord(row), serviceLevel: toServiceLevelRow(row) } : null;
+  }
+
   /**
    * Events may arrive in any order: the first one about a ticket creates its row, the others fill it in. One
    * statement creates or locks it (the no-op update takes the row lock, as `FOR UPDATE` would) and reads it.
@@ -309,18 +318,7 @@ export class TicketRepository {
         ])
         .where(ticketsOrOpen(ticketIds)),
     );
-    return rows.map((r) => ({
-      ticketId: r.ticket_id,
-      number: Number(r.number),
-      area: r.area,
-      priority: r.priority,
-      status: r.status,
-      responseDueAt: r.response_due_at,
-      resolutionDueAt: r.resolution_due_at,
-      responseMetAt: r.response_met_at,
-      resolvedAt: r.resolved_at,
-      announced: r.announced_service_level,
-    }));
+    return rows.map(toServiceLevelRow);
   }
 
   async markServiceLevelAnnounced(
@@ -436,5 +434,34 @@ function toRecord(row: TicketRow): TicketRecord {
     closedAt: row.closed_at,
     overdue: row.overdue,
     mergedInto: row.merged_into,
+  };
+}
+
+type ServiceLevelColumns = Pick<
+  TicketRow,
+  | 'ticket_id'
+  | 'number'
+  | 'area'
+  | 'priority'
+  | 'status'
+  | 'response_due_at'
+  | 'resolution_due_at'
+  | 'response_met_at'
+  | 'resolved_at'
+  | 'announced_service_level'
+>;
+
+function toServiceLevelRow(row: ServiceLevelColumns): AnnouncedServiceLevelRow {
+  return {
+    ticketId: row.ticket_id,
+    number: Number(row.number),
+    area: row.area,
+    priority: row.priority,
+    status: row.status,
+    responseDueAt: row.response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    responseMetAt: row.response_met_at,
+    resolvedAt: row.resolved_at,
+    announced: row.announced_service_level,
   };
 }

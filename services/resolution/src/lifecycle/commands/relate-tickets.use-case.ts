@@ -72,5 +72,6 @@ export class RelateTicketsUseCase {
 /** The same command's frame seen from another ticket (not locked: only its history and events are written). */
 export function scopeOf(scope: CommandScope, ticket: TicketRecord): CommandScope {
   // Resolution starts every ticket in L1 (see docs/architecture.md, departures).
-  return { ...scope, ticket: { ...ticket, area: ticket.area ?? DefaultArea.L1 } };
+  // Not the addressed ticket's service-level facts: this ticket's are read again if it is ever announced.
+  return { ticket: { ...ticket, area: ticket.area ?? DefaultArea.L1 }, tx: scope.tx, now: scope.now, by: scope.by };
 }

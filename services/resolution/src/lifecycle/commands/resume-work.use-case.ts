@@ -34,6 +34,8 @@ export class ResumeWorkUseCase {
       });
       await this.tickets.stopWaiting(tx, ticket.ticketId, now);
       await this.schedule.refresh(tx, [ticket.ticketId]);
+      // The refresh moved the due dates and announced them: the facts the command held are not the row's any more.
+      delete scope.serviceLevel;
     });
   }
 }

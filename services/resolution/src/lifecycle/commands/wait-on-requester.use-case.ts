@@ -36,6 +36,8 @@ export class WaitOnRequesterUseCase {
       });
       await this.tickets.startWaiting(tx, ticket.ticketId, now);
       await this.schedule.refresh(tx, [ticket.ticketId]);
+      // The refresh moved the due dates and announced them: the facts the command held are not the row's any more.
+      delete scope.serviceLevel;
     });
   }
 }
