@@ -127,62 +127,39 @@ const token = async (email, password) => (await api('POST', '/auth/token', { ema
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 /**
- * Runs in the page before a click: resolves `window.__timelineTextShown` with the time from the press of the
- * pointer to the frame after the ticket's timeline shows a text matching `pattern`. The outer measure also counts the
- * driver's own work (Playwright's actionability checks and polling, the DevTools protocol's round trips);
- * this one is what a person at the screen waits.
+ * Runs in the page: for each `[name, pattern]` of `marks`, `window[name]` resolves with the time to the frame after
+ * the ticket's timeline first shows a text matching `pattern`. Measured from the press of the pointer when
+ * `fromPress` (evaluated before a click: the outer measure also counts the driver's own work, Playwright's
+ * actionability checks and polling and the DevTools protocol's round trips, and this one is what a person at the
+ * screen waits), else from navigation start (an init script of a new tab's document).
  */
-function watchTimelineText(pattern) {
-  const wanted = new RegExp(pattern);
-  let pressedAt = null;
-  window.__timelineTextShown = new Promise((resolve) => {
-    addEventListener('pointerdown', (event) => (pressedAt = event.timeStamp), { capture: true, once: true });
-    // Text node by text node, as the driver's text match does (the section's whole text runs steps together).
-    const shown = () => {
-      const timeline = [...document.querySelectorAll('section')].find((section) =>
-        /^Seguimiento/.test(section.querySelector('h2')?.textContent ?? ''),
-      );
-      if (!timeline) return false;
-      const texts = document.createTreeWalker(timeline, NodeFilter.SHOW_TEXT);
-      for (let node = texts.nextNode(); node; node = texts.nextNode()) if (wanted.test(node.data)) return true;
-      return false;
-    };
-    const observer = new MutationObserver(() => {
-      if (pressedAt === null || !shown()) return;
-      observer.disconnect();
-      // The next frame is painted before a task queued from its animation-frame callback runs.
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressedAt)));
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-}
-
-/**
- * Runs in a new tab's document (an init script): the time from navigation start to the frame after the ticket's
- * timeline shows a text matching `pattern`, as `window.__timelineTextLoaded`.
- */
-function watchTimelineTextLoad([last, first]) {
-  const shownAt = (pattern) =>
-    new Promise((resolve) => {
-      const wanted = new RegExp(pattern);
-      const shown = () => {
-        const timeline = [...document.querySelectorAll('section')].find((section) =>
-          /^Seguimiento/.test(section.querySelector('h2')?.textContent ?? ''),
-        );
-        if (!timeline) return false;
-        const texts = document.createTreeWalker(timeline, NodeFilter.SHOW_TEXT);
-        for (let node = texts.nextNode(); node; node = texts.nextNode()) if (wanted.test(node.data)) return true;
-        return false;
-      };
+function watchTimelineText({ marks, fromPress }) {
+  let startedAt = fromPress ? null : 0;
+  if (fromPress) {
+    addEventListener('pointerdown', (event) => (startedAt = event.timeStamp), { capture: true, once: true });
+  }
+  // Text node by text node, as the driver's text match does (the section's whole text runs steps together).
+  const shown = (wanted) => {
+    const timeline = [...document.querySelectorAll('section')].find((section) =>
+      /^Seguimiento/.test(section.querySelector('h2')?.textContent ?? ''),
+    );
+    if (!timeline) return false;
+    const texts = document.createTreeWalker(timeline, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) if (wanted.test(node.data)) return true;
+    return false;
+  };
+  for (const [name, pattern] of marks) {
+    const wanted = new RegExp(pattern);
+    window[name] = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
-        if (!shown()) return;
+        if (startedAt === null || !shown(wanted)) return;
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+        // The next frame is painted before a task queued from its animation-frame callback runs.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - startedAt)));
       });
       observer.observe(document, { childList: true, subtree: true, characterData: true });
     });
-  window.__timelineTextLoaded = shownAt(last);
-  window.__timelineWholeLoaded = shownAt(first);
+  }
 }
 
 /**
@@ -896,7 +873,13 @@ try {
     let profile = null;
     for (let i = 0; i < runs + 1; i++) {
       const page = await context.newPage();
-      await page.addInitScript(watchTimelineTextLoad, [`Nota ${lastNote}$`, '(^|\\s)Nota 1$']);
+      await page.addInitScript(watchTimelineText, {
+        marks: [
+          ['__timelineTextLoaded', `Nota ${lastNote}$`],
+          ['__timelineWholeLoaded', '(^|\\s)Nota 1$'],
+        ],
+        fromPress: false,
+      });
       const started = performance.now();
       const navigate = async () => {
         await page.goto(url);
@@ -928,7 +911,10 @@ try {
       await signedIn.goto(queueUrl);
       const link = signedIn.getByRole('link', { name: String(number), exact: true }).first();
       await link.waitFor();
-      await signedIn.evaluate(watchTimelineText, `Nota ${lastNote}$`);
+      await signedIn.evaluate(watchTimelineText, {
+        marks: [['__timelineTextShown', `Nota ${lastNote}$`]],
+        fromPress: true,
+      });
       const started = performance.now();
       await link.click();
       await lastStepOf(signedIn).waitFor();
@@ -1015,7 +1001,7 @@ try {
     for (let i = 0; i < Math.max(runs, 20); i++) {
       const text = `Respuesta medida ${i}`;
       await reply.fill(text);
-      await page.evaluate(watchTimelineText, `${text}(?!\\d)`);
+      await page.evaluate(watchTimelineText, { marks: [['__timelineTextShown', `${text}(?!\\d)`]], fromPress: true });
       const started = performance.now();
       await send.click();
       // The entry's summary and its body may both carry the text: the first is enough.
