@@ -94,6 +94,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Mails link to the portal under test, so a test follows a mail's link for real.
       PORTAL_URL: baseUrl,
       AUTH_RATE_LIMIT: '1000',
+      // The services check every contract twice, and throw where the two checks disagree (libs/contracts).
+      CAU_CONTRACT_CROSS_CHECK: '1',
       // Scheduled reports are looked for every few seconds, so a test waits seconds for their mail, not a minute.
       REPORT_SCHEDULE_INTERVAL_MS: '3000',
       INBOUND_SMTP_PORT: String(inboundSmtpPort),

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+import { contractInstance, passesContract } from './contract-check.js';
 import type { FieldProblem } from './errors.js';
 
 /**
@@ -43,6 +44,13 @@ function rememberRuleLookups(): void {
 }
 rememberRuleLookups();
 
+/**
+ * Set by the test runs (libs/testing's global set-up, so the services they start inherit it): every payload is
+ * then also made an instance by class-transformer and checked by class-validator, and an instance or a verdict of
+ * the plan that differs from theirs throws.
+ */
+const CROSS_CHECK = process.env.CAU_CONTRACT_CROSS_CHECK === '1';
+
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 /**
@@ -57,15 +65,57 @@ export function validateContract<T extends object>(cls: ClassConstructor<T>, pla
   // throws on them, and deep nesting overflows the validator's recursion.
   const unsafe = unsafeValues(plain);
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
-  const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
+  // class-transformer and class-validator walk each class's metadata on every payload, and class-validator builds
+  // an error object for every property it checks, valid or not: the class's plan (contract-check.ts) builds the
+  // same instance and gives the same verdict a few times cheaper. A refusal is explained by class-validator.
+  const built = contractInstance(cls, plain) as T | undefined;
+  const instance = built && !CROSS_CHECK ? built : transformed(cls, plain, built);
+  const passes = passesContract(instance);
+  if (passes === true && !CROSS_CHECK) return { ok: true, value: instance };
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: true, value: false },
   });
+  if (CROSS_CHECK && passes !== undefined && passes !== (errors.length === 0)) {
+    throw new Error(
+      `contract check of ${cls.name} disagrees with class-validator (${passes ? 'passed' : 'refused'}): ${JSON.stringify(plain)}`,
+    );
+  }
   if (errors.length === 0) return { ok: true, value: instance };
   return { ok: false, problems: flattenErrors(errors, '') };
+}
+
+/** class-transformer's instance; under the cross-check, compared with the plan's (`built`). */
+function transformed<T extends object>(cls: ClassConstructor<T>, plain: object, built: object | undefined): T {
+  const instance = plainToInstance(cls, plain, { enableImplicitConversion: false });
+  if (built) {
+    const difference = firstDifference(built, instance, '');
+    if (difference !== null) {
+      throw new Error(`contract instance of ${cls.name} differs from class-transformer's at ${difference || '(body)'}`);
+    }
+  }
+  return instance;
+}
+
+/** Where two values differ (own keys, their values, objects' prototypes), or null. */
+function firstDifference(a: unknown, b: unknown, path: string): string | null {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    return Object.is(a, b) ? null : path;
+  }
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || Array.isArray(a) !== Array.isArray(b)) return path;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (Object.hasOwn(a, key) !== Object.hasOwn(b, key)) return `${path}.${key}`;
+    const difference = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+    );
+    if (difference !== null) return difference;
+  }
+  return null;
 }
 
 /** Deeper than any contract goes; a body nested further is refused rather than walked. */

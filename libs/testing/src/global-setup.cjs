@@ -33,6 +33,9 @@ module.exports = async function globalSetup() {
       `Test infrastructure is not reachable: ${missing.join(', ')}. Start it (see README "Running the tests").`,
     );
   }
+  // Every contract check the tests make (theirs and the services' they start) is also made by class-validator,
+  // and a different verdict throws (libs/contracts/src/validation.ts).
+  process.env.CAU_CONTRACT_CROSS_CHECK ??= '1';
   console.log(`\nTests use PostgreSQL ${database.replace(/\/\/[^@]*@/, '//')} and NATS ${nats}.`);
   if (!process.env.OPENSEARCH_URL) console.log('OPENSEARCH_URL is not set: OpenSearch tests will be skipped.');
 };
