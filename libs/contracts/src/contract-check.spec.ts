@@ -85,6 +85,9 @@ const MUTATIONS: Array<[string, (old: unknown) => unknown]> = [
   ['an array of the value', (old) => [old]],
   ['true', () => true],
   ['an unknown key beside it', (old) => (typeof old === 'object' && old !== null ? { ...old, colour: 'red' } : old)],
+  // Keys that name Object.prototype's methods: class-transformer leaves them out of what it builds.
+  ['an object of methods’ names', () => ({ toString: 'x', valueOf: 1 })],
+  ['a method’s name beside it', (old) => (typeof old === 'object' && old !== null ? { ...old, toString: 'x' } : old)],
 ];
 
 describe('the contract plan (passesContract)', () => {
@@ -231,6 +234,12 @@ describe('the contract instance (contractInstance)', () => {
   it('leaves payloads with keys the class has no rule for to class-transformer', () => {
     expect(contractInstance(Branch, { leaves: [], colour: 'red' })).toBeUndefined();
     expect(contractInstance(Branch, { leaves: [{ name: 'a', colour: 'red' }] })).toBeUndefined();
+  });
+
+  it('leaves objects JSON does not make (a date, another class’s instance) to class-transformer', () => {
+    expect(contractInstance(Branch, { leaves: [], labels: new Date() })).toBeUndefined();
+    expect(contractInstance(Branch, { leaves: [new Leaf()] })).toBeUndefined();
+    expect(contractInstance(Branch, Object.assign(new Leaf(), { leaves: [] }))).toBeUndefined();
   });
 
   it('makes nested objects instances of their class and copies the others', () => {

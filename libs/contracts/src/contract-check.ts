@@ -207,9 +207,10 @@ function typeClassesOf(cls: new () => object, propertyNames: readonly string[]):
 
 function instanceOf(cls: new () => object, plain: object): object | undefined {
   const plan = planOf(cls);
-  if (!plan?.types) return undefined;
+  if (!plan?.types || !isJsonObject(plain)) return undefined;
   const instance = new cls() as Record<string, unknown>;
   for (const [key, value] of Object.entries(plain)) {
+    if (OBJECT_METHODS.has(key)) continue;
     if (!plan.allowed.has(key)) return undefined;
     const type = plan.types.get(key);
     const converted = type ? typedValue(type, value) : copied(value);
@@ -220,6 +221,12 @@ function instanceOf(cls: new () => object, plain: object): object | undefined {
 }
 
 const NOT_BUILT = Symbol('not built');
+
+/**
+ * Keys class-transformer leaves out of what it builds, because the new object already has them as methods
+ * (`{"toString": "x"}` becomes `{}`): Object.prototype's own, but `__proto__`, an accessor it would set.
+ */
+const OBJECT_METHODS = new Set(Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== '__proto__'));
 
 function typedValue(type: new () => object, value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -235,6 +242,16 @@ function typedValue(type: new () => object, value: unknown): unknown {
   return instanceOf(type, value) ?? NOT_BUILT;
 }
 
+/**
+ * An object as JSON makes them. A payload built in code (an event for the outbox) may hold a Date or another
+ * class's instance, which class-transformer treats in ways of its own: it builds those.
+ */
+function isJsonObject(value: object): boolean {
+  // Any realm's Object.prototype (a test's sandbox has its own), whose own prototype is null.
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+
 /** JSON copied as class-transformer copies what has no `@Type`: new objects and arrays, the same leaves. */
 function copied(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -242,10 +259,12 @@ function copied(value: unknown): unknown {
     return items.includes(NOT_BUILT) ? NOT_BUILT : items;
   }
   if (typeof value !== 'object' || value === null) return value;
+  if (!isJsonObject(value)) return NOT_BUILT;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     // Refused by validateContract before any copy (unsafeValues); never set a prototype through a copy.
     if (key === '__proto__') return NOT_BUILT;
+    if (OBJECT_METHODS.has(key)) continue;
     const converted = copied(item);
     if (converted === NOT_BUILT) return NOT_BUILT;
     copy[key] = converted;

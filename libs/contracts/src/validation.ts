@@ -99,12 +99,18 @@ function transformed<T extends object>(cls: ClassConstructor<T>, plain: object, 
   return instance;
 }
 
-/** Where two values differ (own keys, their values, objects' prototypes), or null. */
+/**
+ * Where two values differ (own keys, their values, the classes of objects), or null. Plain objects and arrays
+ * match whichever realm made them: a test's sandbox has its own Object and Array.
+ */
 function firstDifference(a: unknown, b: unknown, path: string): string | null {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
     return Object.is(a, b) ? null : path;
   }
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || Array.isArray(a) !== Array.isArray(b)) return path;
+  if (Array.isArray(a) !== Array.isArray(b)) return path;
+  const prototypes = [Object.getPrototypeOf(a), Object.getPrototypeOf(b)] as Array<object | null>;
+  const plain = prototypes.every((prototype) => prototype === null || Object.getPrototypeOf(prototype) === null);
+  if (!Array.isArray(a) && !plain && prototypes[0] !== prototypes[1]) return path;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (Object.hasOwn(a, key) !== Object.hasOwn(b, key)) return `${path}.${key}`;
