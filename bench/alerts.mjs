@@ -223,7 +223,8 @@ if (warmup > 0) {
 console.log(`Storm: ${total} alerts (${distinct} distinct) over ${seconds} s…`);
 const cpuBefore = cpuSnapshot(platform);
 const traceSample = () => ({
-  processes: cpuSnapshot(platform),
+  // The services alone: PostgreSQL and NATS are among `commands`.
+  processes: cpuSnapshot(platform).filter((p) => p.pid !== null),
   machine: machineCpu(),
   commands: cpuByCommand(),
   tool: process.cpuUsage(),

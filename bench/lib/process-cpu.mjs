@@ -65,24 +65,41 @@ export function cpuByCommand() {
   return byCommand;
 }
 
+/**
+ * The machine's shared servers, by command name: every PostgreSQL backend (the platform's databases; nothing else
+ * uses this PostgreSQL while a bench runs) and the NATS server, unless NATS_SERVER_PID names it among the processes.
+ */
+function sharedServers() {
+  const commands = cpuByCommand();
+  const servers = [{ label: 'postgres (all)', ms: commands.get('postgres') ?? 0 }];
+  if (!process.env.NATS_SERVER_PID) servers.push({ label: 'nats-server', ms: commands.get('nats-server') ?? 0 });
+  return servers.map((server) => ({ ...server, pid: null }));
+}
+
 export function cpuSnapshot(platform) {
-  return measured(platform).map(({ label, pid }) => ({ label, pid, ms: cpuMs(pid) }));
+  return [...measured(platform).map(({ label, pid }) => ({ label, pid, ms: cpuMs(pid) })), ...sharedServers()];
 }
 
 /** A table of CPU ms per unit (e.g. per ticket) between two snapshots, with each process's RSS now. */
 export function cpuReport(before, after, units, unitName) {
   const rows = after.map((end) => {
-    const start = before.find((b) => b.pid === end.pid);
+    const start = before.find((b) => (end.pid === null ? b.label === end.label : b.pid === end.pid));
     const spent = end.ms === null || start?.ms == null ? null : end.ms - start.ms;
-    return { label: end.label, spent, rss: rssMb(end.pid) };
+    return { label: end.label, spent, rss: end.pid === null ? null : rssMb(end.pid), shared: end.pid === null };
   });
-  const total = rows.reduce((sum, r) => sum + (r.spent ?? 0), 0);
+  const sum = (list) => list.reduce((total, r) => total + (r.spent ?? 0), 0);
   const per = (ms) => (units > 0 ? (ms / units).toFixed(2) : '-');
-  const lines = [`  CPU per ${unitName} (ms, from /proc/<pid>/stat)   RSS now (MB)`];
-  for (const r of rows) {
+  const line = (r) => {
     const cpu = r.spent === null ? 'exited' : per(r.spent);
-    lines.push(`    ${r.label.padEnd(16)} ${cpu.padStart(8)}   ${r.rss === null ? '-' : r.rss.toFixed(0).padStart(6)}`);
-  }
-  lines.push(`    ${'total'.padEnd(16)} ${per(total).padStart(8)}`);
-  return lines.join('\n');
+    return `    ${r.label.padEnd(16)} ${cpu.padStart(8)}   ${r.rss === null ? '     -' : r.rss.toFixed(0).padStart(6)}`;
+  };
+  const ours = rows.filter((r) => !r.shared);
+  const shared = rows.filter((r) => r.shared);
+  return [
+    `  CPU per ${unitName} (ms, from /proc/<pid>/stat)   RSS now (MB)`,
+    ...ours.map(line),
+    `    ${'total'.padEnd(16)} ${per(sum(ours)).padStart(8)}`,
+    ...shared.map(line),
+    `    ${'with them'.padEnd(16)} ${per(sum(rows)).padStart(8)}`,
+  ].join('\n');
 }
