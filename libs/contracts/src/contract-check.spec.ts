@@ -242,6 +242,17 @@ describe('the contract instance (contractInstance)', () => {
     expect(contractInstance(Branch, Object.assign(new Leaf(), { leaves: [] }))).toBeUndefined();
   });
 
+  it('follows a type added to a class after its plan was made', () => {
+    class Later {
+      @IsOptional()
+      @ValidateNested()
+      leaf?: Leaf;
+    }
+    expect((contractInstance(Later, { leaf: { name: 'a' } }) as Later).leaf).not.toBeInstanceOf(Leaf);
+    Type(() => Leaf)(Later.prototype, 'leaf');
+    expect((contractInstance(Later, { leaf: { name: 'a' } }) as Later).leaf).toBeInstanceOf(Leaf);
+  });
+
   it('makes nested objects instances of their class and copies the others', () => {
     const labels = { piso: '2' };
     const plain = { leaves: [{ name: 'a' }, null, 'b'], labels };

@@ -106,12 +106,19 @@ const storage = getMetadataStorage() as unknown as RuleStorage;
 /** null: a class with no rules (refused as an unknown value); 'not planned': class-validator decides. */
 type Planned = ClassPlan | null | 'not planned';
 let plans = new Map<unknown, Planned>();
-// A class defined later adds rules (to it, or to a class it extends): every plan is made again.
+// A class defined later adds rules or types (to it, or to a class it extends): every plan is made again.
 const addRule = storage.addValidationMetadata.bind(storage);
 storage.addValidationMetadata = (metadata) => {
   plans = new Map<unknown, Planned>();
   addRule(metadata);
 };
+for (const add of ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata'] as const) {
+  const record: (metadata: never) => void = defaultMetadataStorage[add].bind(defaultMetadataStorage);
+  defaultMetadataStorage[add] = (metadata: never) => {
+    plans = new Map<unknown, Planned>();
+    record(metadata);
+  };
+}
 
 function planOf(target: unknown): ClassPlan | null {
   let plan = plans.get(target);
