@@ -253,7 +253,7 @@ function typedValue(type: new () => object, value: unknown): unknown {
  * An object as JSON makes them. A payload built in code (an event for the outbox) may hold a Date or another
  * class's instance, which class-transformer treats in ways of its own: it builds those.
  */
-function isJsonObject(value: object): boolean {
+export function isJsonObject(value: object): boolean {
   // Any realm's Object.prototype (a test's sandbox has its own), whose own prototype is null.
   const prototype = Object.getPrototypeOf(value) as object | null;
   return prototype === null || Object.getPrototypeOf(prototype) === null;

@@ -1,6 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
-import { contractInstance, passesContract } from './contract-check.js';
+import { contractInstance, isJsonObject, passesContract } from './contract-check.js';
 import type { FieldProblem } from './errors.js';
 
 /**
@@ -108,9 +108,8 @@ function firstDifference(a: unknown, b: unknown, path: string): string | null {
     return Object.is(a, b) ? null : path;
   }
   if (Array.isArray(a) !== Array.isArray(b)) return path;
-  const prototypes = [Object.getPrototypeOf(a), Object.getPrototypeOf(b)] as Array<object | null>;
-  const plain = prototypes.every((prototype) => prototype === null || Object.getPrototypeOf(prototype) === null);
-  if (!Array.isArray(a) && !plain && prototypes[0] !== prototypes[1]) return path;
+  const plain = isJsonObject(a) && isJsonObject(b);
+  if (!Array.isArray(a) && !plain && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return path;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (Object.hasOwn(a, key) !== Object.hasOwn(b, key)) return `${path}.${key}`;
