@@ -1,4 +1,5 @@
-import { positiveIntFromEnv } from './env.js';
+import { nonNegativeIntFromEnv, positiveIntFromEnv } from './env.js';
+import { DEFAULT_PREPARED_STATEMENTS } from './prepared-statements.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -10,6 +11,11 @@ export interface DatabaseConfig {
    * `-c log_statement=all` to see one service's statements, or a `statement_timeout`.
    */
   serverOptions: string;
+  /**
+   * Statements each connection keeps prepared (`preparingClient`); 0 prepares none, for a pooler that does not
+   * keep a session's prepared statements. Default `DEFAULT_PREPARED_STATEMENTS`.
+   */
+  preparedStatements?: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cau';
@@ -27,5 +33,6 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     poolSize: positiveIntFromEnv(env, 'DATABASE_POOL_SIZE', 10),
     connectTimeoutMs: positiveIntFromEnv(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000),
     serverOptions: env.PGOPTIONS?.trim() ?? '',
+    preparedStatements: nonNegativeIntFromEnv(env, 'DATABASE_PREPARED_STATEMENTS', DEFAULT_PREPARED_STATEMENTS),
   };
 }

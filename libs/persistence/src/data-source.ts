@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { DatabaseConfig } from './config.js';
+import { DEFAULT_PREPARED_STATEMENTS, preparingClient } from './prepared-statements.js';
 
 export interface ServiceDataSourceOptions {
   database: DatabaseConfig;
@@ -15,6 +16,7 @@ const MIGRATIONS_TABLE = 'migrations';
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
+  const prepared = options.database.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS;
   return new DataSource({
     type: 'postgres',
     url: options.database.url,
@@ -36,6 +38,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       // Without it a query waits for a connection forever when the server is unreachable.
       connectionTimeoutMillis: options.database.connectTimeoutMs,
       application_name: `cau-${options.schema}`,
+      // Statements run again and again are parsed once per connection (see preparingClient).
+      ...(prepared > 0 ? { Client: preparingClient(prepared) } : {}),
       // Unqualified names are the service's own tables (queries need not name the schema); public stays on the
       // path for the extensions' functions (unaccent, pg_trgm), which live there. Setting `options` hides
       // libpq's PGOPTIONS from the driver: the configured ones are added here.

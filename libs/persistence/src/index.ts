@@ -4,3 +4,4 @@ export * from './data-source.js';
 export * from './database-errors.js';
 export * from './directory-search.js';
 export * from './rows.js';
+export * from './prepared-statements.js';
