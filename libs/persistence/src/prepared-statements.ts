@@ -14,9 +14,8 @@ const RESULT_TYPE_CHANGED = /cached plan must not change result type/;
 /**
  * A node-postgres client that prepares the statements it runs again and again: the second time a text with
  * parameters is sent on a connection it goes as a named statement (its name a hash of its text), which PostgreSQL
- * parses and analyses once per connection instead of on every run, and may plan once when its plans do not depend
- * on the values (PostgreSQL's own choice, `plan_cache_mode`). Measured on the 2-core machine: a quarter to a third
- * less of the server's CPU per statement (`npm run bench -- prepared-statements`).
+ * parses and analyses once per connection instead of on every run (the pools still have each run planned for its
+ * values: see `createServiceDataSource`). `npm run bench -- prepared-statements` measures what it saves.
  *
  * - Only texts seen twice are named, and at most `limit` per connection: a statement whose text changes with its
  *   values (a list of n placeholders) is not kept for every n, and the server's memory per connection is bounded.

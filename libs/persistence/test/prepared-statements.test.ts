@@ -54,6 +54,8 @@ describe('prepared statements (a real PostgreSQL)', () => {
       expect(written).toEqual([[], 1]);
     });
     expect(await dataSource.query(byId, [5])).toEqual([{ name: 'renamed' }]);
+    // Planned for its values every time, as unnamed statements are (a generic plan may read whole tables).
+    expect(await dataSource.query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'force_custom_plan' }]);
   });
 
   it('keeps at most the configured number per connection; the rest run unnamed', async () => {
@@ -72,6 +74,7 @@ describe('prepared statements (a real PostgreSQL)', () => {
       expect(await dataSource.query('SELECT count(*)::int AS n FROM items WHERE id > $1', [0])).toEqual([{ n: 50 }]);
     }
     expect(await preparedOn(dataSource)).toEqual([]);
+    expect(await dataSource.query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'auto' }]);
   });
 
   it('a table that changed shape under a prepared statement fails it once; its next run prepares it again', async () => {

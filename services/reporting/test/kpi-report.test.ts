@@ -317,6 +317,55 @@ describe('reporting: KPI report on hand-computed tickets', () => {
     expect(await daily()).toEqual(kept);
   });
 
+  it('leaves the rows of the dimensions a change does not move as they are (written only where a figure changes)', async () => {
+    const r = h.registration({
+      registeredAt: '2026-05-06T13:00:00.000Z',
+      jurisdiction: 'Salud',
+      type: 'incidente',
+      category: 'impresoras',
+    });
+    await h.feed(
+      h.registered(r, 1, r.registeredAt),
+      h.routed(h.routing(r, { area: 'L1', routedAt: r.registeredAt }), 1),
+    );
+    const rows = async () =>
+      new Map(
+        (
+          await h.db.query<{ dimension: string; value: string; xmin: string; opened: number }>(
+            `SELECT dimension, value, xmin::text, opened FROM reporting.kpi_daily WHERE day = '2026-05-06'`,
+          )
+        ).rows.map((row) => [`${row.dimension}:${row.value}`, row]),
+      );
+    const before = await rows();
+    expect(before.get('area:L1')?.opened).toBe(1);
+    expect(before.get('jurisdiction:Salud')?.opened).toBe(1);
+    // Derived to UIT: the fact's area moves; its jurisdiction, category, type and channel do not.
+    await h.feed(
+      h.procedure(
+        ProcedureEvents.TicketEscalated,
+        {
+          ticketId: r.ticketId,
+          number: r.number,
+          by: agent,
+          at: '2026-05-06T14:00:00.000Z',
+          derivationId: randomUUID(),
+          from: 'L1',
+          to: 'UIT',
+          kind: 'escalate',
+          reason: 'Requiere UIT',
+        },
+        2,
+      ),
+    );
+    const after = await rows();
+    expect(after.get('area:L1')?.opened).toBe(0);
+    expect(after.get('area:UIT')?.opened).toBe(1);
+    for (const unmoved of ['jurisdiction:Salud', 'category:impresoras', 'type:incidente']) {
+      expect(before.get(unmoved)?.opened).toBe(1);
+      expect(after.get(unmoved)).toEqual(before.get(unmoved));
+    }
+  });
+
   it('ranks recurring incidents and gives the yearly figures', async () => {
     const recurring = await recurringReport({
       from: march.from,

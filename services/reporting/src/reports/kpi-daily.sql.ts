@@ -78,6 +78,14 @@ export function kpiDailyUpsert(schema: string, source: string, zone: string): st
   const noHists = KPI_DAILY_HISTS.map((h) => `NULL::jsonb AS ${h}`).join(', ');
   const noCounters = [...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS].map((c) => `0 AS ${c}`).join(', ');
   const columns = [...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS, ...KPI_DAILY_HISTS];
+  // Every column is a sum, so a row whose changes add up to nothing is left as it is: a fact saved again with one
+  // dimension changed (routing's area and priority) takes its old row off and adds the new one back in each of the
+  // others, and writing those rows (with their histograms merged) was most of this statement's cost. A histogram
+  // row comes only from buckets whose count changed (\`bucketed\`).
+  const changesSomething = [
+    ...[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS].map((c) => `sum(${c}) <> 0`),
+    ...KPI_DAILY_HISTS.map((h) => `bool_or(${h} IS NOT NULL)`),
+  ].join(' OR ');
   return `
     , per_dimension AS NOT MATERIALIZED (
       SELECT ${FACT_COLUMNS.map((c) => `f.${c}`).join(', ')}, d.dimension, d.value
@@ -147,6 +155,7 @@ export function kpiDailyUpsert(schema: string, source: string, zone: string): st
       )}
     FROM (SELECT * FROM counted UNION ALL SELECT * FROM histograms) c
     GROUP BY 1, 2, 3
+    HAVING ${changesSomething}
     ORDER BY 1, 2, 3
     ON CONFLICT ON CONSTRAINT kpi_daily_key DO UPDATE SET
       ${[...KPI_DAILY_COUNTERS, ...KPI_DAILY_SUMS].map((c) => `${c} = kpi_daily.${c} + EXCLUDED.${c}`).join(', ')},

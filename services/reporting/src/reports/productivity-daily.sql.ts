@@ -61,6 +61,10 @@ function productivityDailyInsert(schema: string, source: string, zone: string): 
     ) c(kind, key, area, at, business, calendar, name)
     WHERE c.key IS NOT NULL AND c.at IS NOT NULL
     GROUP BY 1, 2, 3, 4
+    -- Sums that add up to nothing leave the row as it is, unless a fact added there names its technician.
+    HAVING sum(f.sign) <> 0 OR COALESCE(sum(f.sign) FILTER (WHERE c.business IS NOT NULL), 0) <> 0
+      OR COALESCE(sum(f.sign * c.business), 0) <> 0 OR COALESCE(sum(f.sign * c.calendar), 0) <> 0
+      OR bool_or(f.sign > 0 AND c.name IS NOT NULL)
     ORDER BY 1, 2, 3, 4
     ON CONFLICT ON CONSTRAINT productivity_daily_key DO UPDATE SET
       n = p.n + EXCLUDED.n, measured = p.measured + EXCLUDED.measured,
