@@ -32,6 +32,7 @@ import { TicketFollowers1798510000000 } from './migrations/1798510000000-ticket-
 import { DeliveryAttempts1799100000000 } from './migrations/1799100000000-delivery-attempts.js';
 import { Announcements1799620000000 } from './migrations/1799620000000-announcements.js';
 import { WhatsappChannel1799610000000 } from './migrations/1799610000000-whatsapp-channel.js';
+import { DeliveriesDueOrder1799700000000 } from './migrations/1799700000000-deliveries-due-order.js';
 import { WhatsappMedia1799650000000 } from './migrations/1799650000000-whatsapp-media.js';
 import { NotificationsModule } from './notifications.module.js';
 import { QueueWhatsappNoticesUseCase } from './whatsapp/whatsapp-channel.use-cases.js';
@@ -81,6 +82,7 @@ export const notificationsService: ServiceDefinition = {
     WhatsappChannel1799610000000,
     Announcements1799620000000,
     WhatsappMedia1799650000000,
+    DeliveriesDueOrder1799700000000,
   ],
   portVariable: 'NOTIFICATIONS_PORT',
   backgroundWork: true,

@@ -199,7 +199,7 @@ export class TicketViewProjection {
     await this.views.touchAll(tx, batch.touches);
     const tickets = [...new Set(batch.events.map((e) => e.ticketId))];
     const { patches, positions } = foldViewChanges(batch.events, await this.views.positionsOf(tx, tickets));
-    await this.views.applyChanges(tx, { positions, steps: batch.steps, patches });
+    await this.views.applyChanges(tx, { positions, steps: batch.steps, patches, touches: batch.touches });
   }
 
   /** A derivation moves the ticket to another area, where nobody has taken it yet. */

@@ -89,14 +89,14 @@ const PATCH_COLUMNS = `ticket_id uuid, registered boolean, number bigint, title 
   resolution_met_at timestamptz, area text, area_at timestamptz, status text, waiting boolean,
   assignee_at timestamptz, assignee_id uuid, assignee_name text, first_response_at timestamptz,
   resolved_at timestamptz, closed_at timestamptz, reopenings int, overdue boolean, satisfaction text,
-  satisfaction_score smallint, satisfaction_at timestamptz`;
+  satisfaction_score smallint, satisfaction_at timestamptz, changed_at timestamptz`;
 
 type PatchRow = ReturnType<typeof patchRow>;
 
 /** A view column's value as written (a jsonb column takes its JSON text). */
 type Written<C extends keyof TicketView> = Exclude<Updateable<TicketView>[C], undefined>;
 
-function patchRow(patch: ViewPatch) {
+function patchRow(patch: ViewPatch, changedAt: string | null) {
   const t = patch.registration;
   const re = patch.reclassification?.classification;
   const level = patch.serviceLevel;
@@ -147,6 +147,7 @@ function patchRow(patch: ViewPatch) {
     satisfaction: patch.satisfaction?.satisfaction ?? null,
     satisfaction_score: patch.satisfaction?.score ?? null,
     satisfaction_at: patch.satisfaction?.at ?? null,
+    changed_at: changedAt,
   };
 }
 
@@ -191,9 +192,11 @@ export class TicketViewRepository {
   }
 
   /**
-   * Makes sure each of the batch's tickets has its row, keeping the time of its latest change, and locks the
-   * rows (in key order) until the batch commits: a batch of another instance that applies events of the same
-   * tickets waits, and then reads the positions this one recorded. `changes` is one entry per event.
+   * Makes sure each of the batch's tickets has its row (a new one with the time of its latest change), and locks
+   * the rows (in key order) until the batch commits: a batch of another instance that applies events of the same
+   * tickets waits, and then reads the positions this one recorded. `changes` is one entry per event. A row that
+   * exists is locked, not written (`WHERE false`): `applyChanges` sets its time with the rest, so each batch makes
+   * one new version of it, not two (each version goes into the view's sixteen indexes).
    */
   async touchAll(tx: EntityManager, changes: ReadonlyArray<{ ticketId: string; changedAt: string }>): Promise<void> {
     await execute(
@@ -218,7 +221,12 @@ export class TicketViewRepository {
           .groupBy('t.ticket_id')
           .orderBy('t.ticket_id'),
       )
-      .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ updated_at: latestChange }));
+      .onConflict((conflict) =>
+        conflict
+          .column('ticket_id')
+          .doUpdateSet({ updated_at: latestChange })
+          .where(sql<boolean>`false`),
+      );
   });
 
   /** The positions recorded for these tickets (`EventPositions`' table), read once their rows are locked. */
@@ -241,9 +249,21 @@ export class TicketViewRepository {
    */
   async applyChanges(
     tx: EntityManager,
-    changes: { positions: readonly Position[]; steps: readonly TimelineStep[]; patches: readonly ViewPatch[] },
+    changes: {
+      positions: readonly Position[];
+      steps: readonly TimelineStep[];
+      patches: readonly ViewPatch[];
+      /** The time of each event's change (`touchAll`'s), the latest of which each patched row keeps. */
+      touches: ReadonlyArray<{ ticketId: string; changedAt: string }>;
+    },
   ): Promise<void> {
     const { positions, steps, patches } = changes;
+    const latest = new Map<string, string>();
+    for (const { ticketId, changedAt } of changes.touches) {
+      const key = ticketId.toLowerCase();
+      const known = latest.get(key);
+      if (known === undefined || Date.parse(changedAt) > Date.parse(known)) latest.set(key, changedAt);
+    }
     await execute(
       tx,
       this.changesStatement({
@@ -251,7 +271,9 @@ export class TicketViewRepository {
         positionSources: positions.map((p) => p.source),
         positionSequences: positions.map((p) => String(p.sequence)),
         steps: JSON.stringify(steps.map(stepRow)),
-        patches: JSON.stringify(patches.map(patchRow)),
+        patches: JSON.stringify(
+          patches.map((patch) => patchRow(patch, latest.get(patch.ticketId.toLowerCase()) ?? null)),
+        ),
       }),
     );
   }
@@ -368,6 +390,7 @@ export class TicketViewRepository {
         satisfaction: either(surveyed, sql`p.satisfaction`, 'satisfaction'),
         satisfaction_score: either(surveyed, sql`p.satisfaction_score`, 'satisfaction_score'),
         satisfaction_at: either(surveyed, sql`p.satisfaction_at`, 'satisfaction_at'),
+        updated_at: sql<Date>`GREATEST(ticket_view.updated_at, p.changed_at)`,
       })
       .whereRef('ticket_view.ticket_id', '=', 'p.ticket_id');
   });
