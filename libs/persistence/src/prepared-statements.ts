@@ -31,25 +31,20 @@ export function preparingClient(limit: number): typeof pg.Client {
     private readonly generations = new Map<string, number>();
 
     override query(config: unknown, values?: unknown, callback?: unknown): never {
-      const text = typeof config === 'string' && Array.isArray(values) && values.length > 0 ? config : null;
+      // TypeORM's calls (a text, its values, no callback) are the ones prepared; anything else goes as it came.
+      const text =
+        typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined
+          ? config
+          : null;
       const name = text === null ? null : this.nameFor(text);
       if (text === null || name === null) {
         return (super.query as (...args: unknown[]) => never)(config, values, callback);
       }
       const sent = (super.query as (...args: unknown[]) => Promise<unknown>)({ name, text, values });
-      // TypeORM, our only caller with a text and values, takes the promise; a callback is passed on as node-postgres would.
-      const answered = sent.catch((error: unknown) => {
+      return sent.catch((error: unknown) => {
         if (isResultTypeChange(error)) this.renew(text);
         throw error;
-      });
-      if (typeof callback === 'function') {
-        answered.then(
-          (result) => (callback as (error: unknown, result?: unknown) => void)(null, result),
-          (error: unknown) => (callback as (error: unknown) => void)(error),
-        );
-        return undefined as never;
-      }
-      return answered as never;
+      }) as never;
     }
 
     /** The statement's name, or null while it has been seen once only or the connection holds `limit` already. */

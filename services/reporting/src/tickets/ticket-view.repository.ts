@@ -222,9 +222,10 @@ export class TicketViewRepository {
           .orderBy('t.ticket_id'),
       )
       .onConflict((conflict) =>
+        // DO UPDATE locks the rows it finds even where its WHERE is false; nothing is written to them here.
         conflict
           .column('ticket_id')
-          .doUpdateSet({ updated_at: latestChange })
+          .doUpdateSet((eb) => ({ updated_at: eb.ref('ticket_view.updated_at') }))
           .where(sql<boolean>`false`),
       );
   });
@@ -789,6 +790,3 @@ function toSummary(row: InferResult<ReturnType<typeof summaryQuery>>[number]): T
 function reference(ref: TicketReferenceV1): TicketReferenceV1 {
   return { number: Number(ref.number), title: ref.title ?? null, status: ref.status ?? null };
 }
-
-/** The time of the latest change, whichever of the row's and the event's it is. */
-const latestChange = sql<Date>`GREATEST(ticket_view.updated_at, EXCLUDED.updated_at)`;
