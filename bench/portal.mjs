@@ -28,10 +28,12 @@
 //          median time of each step of the opening over the runs that were not profiled; with BENCH_TRACE=1, the queue's main-thread time by
 //          task kind from Chromium's trace instead of the profile (BENCH_TRACE=timeline: also every task ≥ 4 ms;
 //          BENCH_TRACE=invalidations: also what made style and layout dirty, counted by reason);
+//          BENCH_PROFILE_DIR=/some/dir also saves each profile --explain prints (.cpuprofile) and, with BENCH_TRACE, each
+//          trace (.json), to open in Chromium's DevTools (Performance panel);
 //          BENCH_CHROMIUM_ARGS adds Chromium switches, e.g. "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance"
 //          to see what a typed-in navigation's swap to a new renderer process costs here
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -216,6 +218,7 @@ async function openingMarks() {
     'tickets read started': started(/\/api\/v1\/tickets\?/),
     'tickets answered': ended(/\/api\/v1\/tickets\?/),
     'queue code received': ended(/\/assets\/QueuePage-[^/]*\.js$/),
+    'queue code evaluated': performance.getEntriesByName('cau:queue-code-ready')[0]?.startTime ?? NaN,
     'last of its scripts received': Math.max(
       ...resources.filter((entry) => /\/assets\/.*\.js$/.test(entry.name)).map((entry) => entry.responseEnd),
     ),
@@ -314,6 +317,14 @@ async function explain(page, title, profile, origin = 0) {
     );
   }
   if (!profile) return;
+  if (process.env.BENCH_PROFILE_DIR) {
+    const file = path.join(
+      process.env.BENCH_PROFILE_DIR,
+      `${title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.cpuprofile`,
+    );
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`    (profile saved as ${file}: open it in Chromium's DevTools, Performance panel)`);
+  }
   // Each profiled function as written (file or package, name, line), through the build's source maps.
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
@@ -397,6 +408,7 @@ async function traced(page, navigate) {
   const invalidations = process.env.BENCH_TRACE === 'invalidations';
   await browser.startTracing(page, {
     categories: [
+      'toplevel',
       'devtools.timeline',
       'v8',
       'blink',
@@ -406,7 +418,10 @@ async function traced(page, navigate) {
     ],
   });
   await navigate();
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const raw = await browser.stopTracing();
+  if (process.env.BENCH_PROFILE_DIR)
+    writeFileSync(path.join(process.env.BENCH_PROFILE_DIR, `trace-${Date.now()}.json`), raw);
+  const trace = JSON.parse(raw.toString('utf8'));
   const events = trace.traceEvents ?? trace;
   // A new tab's navigation swaps renderer processes: the page's main thread is the busiest one.
   const busy = new Map();
