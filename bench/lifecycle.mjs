@@ -31,8 +31,8 @@ let notYetKnown = 0;
 const notYetKnownByStep = Object.fromEntries(steps.map((s) => [s, 0]));
 
 async function step(name, method, path, token, body, expected) {
+  const started = performance.now();
   for (let attempt = 0; ; attempt++) {
-    const started = performance.now();
     const response = await api.request(method, path, { token, ...(body ? { body } : {}) });
     // Right after registration the ticket may not be routed yet: that wait is part of the step.
     if (response.status === 404 && attempt < 200) {

@@ -101,6 +101,7 @@ import { SavedViewsController } from './views/saved-views.controller.js';
 import { LiveAuthCheck } from './live/live-auth-check.js';
 import { LiveConfig, liveConfigFromEnv } from './live/live-config.js';
 import { LiveEventHub } from './live/live-event-hub.js';
+import { FreshTickets } from './tickets/fresh-tickets.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveStreamService } from './live/live-stream.service.js';
 import { IdentityConfig, identityConfigFromEnv } from './oidc/oidc-config.js';
@@ -224,6 +225,7 @@ export class GatewayModule {
         { provide: LiveConfig, useFactory: () => liveConfigFromEnv(env) },
         { provide: WhatsappWebhookConfig, useFactory: () => whatsappWebhookConfigFromEnv(env) },
         LiveEventHub,
+        FreshTickets,
         LiveAuthCheck,
         LiveStreamService,
         { provide: IdentityConfig, useFactory: () => identityConfigFromEnv(env) },

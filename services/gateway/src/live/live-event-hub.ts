@@ -104,6 +104,10 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly renewing = new WeakSet<ConsumerMessages>();
   private stopped = false;
   private readonly readSide: ReadSidePosition;
+  /** Who waits for the next event of a ticket (`nextTicketEvent`), by number. */
+  private readonly ticketWaiters = new Map<number, Set<() => void>>();
+  /** How many events of each recent ticket the hub read (`ticketEventCount`); the least recent go first. */
+  private readonly ticketEvents = new Map<number, number>();
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.readSide = new ReadSidePosition(runtime);
@@ -168,6 +172,34 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * Settles at the next event of the ticket this hub reads (an event is in the stream once its service
+   * committed what it did), or after `ms`, whichever comes first. The hub reads every event from the gateway's
+   * start, whether or not a browser listens.
+   */
+  nextTicketEvent(number: number, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = this.ticketWaiters.get(number) ?? new Set<() => void>();
+      const done = (): void => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        if (waiters.size === 0 && this.ticketWaiters.get(number) === waiters) this.ticketWaiters.delete(number);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiters.add(done);
+      this.ticketWaiters.set(number, waiters);
+    });
+  }
+
+  /**
+   * How many events of the ticket the hub has read (of its most recent tickets): a caller that notes it before
+   * asking a service, and finds it changed after a "not found", knows something happened meanwhile.
+   */
+  ticketEventCount(number: number): number {
+    return this.ticketEvents.get(number) ?? 0;
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     await this.messages?.close();
@@ -212,6 +244,7 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
       for await (const msg of messages) {
         this.position = msg.seq;
         const item = this.decode(msg, true);
+        if (item.event) this.ticketEventRead(item.event.data.number);
         if (item.event && this.subscribers.size > 0) await this.readSide.reached(msg.seq);
         for (const subscriber of this.subscribers) subscriber.push(item);
       }
@@ -250,6 +283,15 @@ export class LiveEventHub implements OnApplicationBootstrap, OnModuleDestroy {
     if (item.event?.facts) this.facts.learn(item.event.data.number, item.event.facts);
     if (item.announcement && live) this.placeAnnouncement(item.announcement);
     return item;
+  }
+
+  private ticketEventRead(number: number): void {
+    const count = (this.ticketEvents.get(number) ?? 0) + 1;
+    this.ticketEvents.delete(number);
+    this.ticketEvents.set(number, count);
+    if (this.ticketEvents.size > MAX_FACTS) this.ticketEvents.delete(this.ticketEvents.keys().next().value!);
+    const waiters = this.ticketWaiters.get(number);
+    if (waiters) for (const done of [...waiters]) done();
   }
 
   /** Widens an edit's or withdrawal's audience to whom the announcement was for, and remembers the new one. */

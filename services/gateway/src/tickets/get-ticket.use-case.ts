@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ReportingRpc, ResolutionRpc, type ActorV1, type TicketViewV1 } from '@cau/contracts';
 import { RpcClient, ServiceError, ServiceUnavailableError } from '@cau/messaging';
+import { FreshTickets } from './fresh-tickets.js';
 import type { TicketDetail } from './ticket.dto.js';
 
 /** Reporting decides what the actor may see (their own tickets, their jurisdiction's, or all). */
 @Injectable()
 export class GetTicketUseCase {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly fresh: FreshTickets,
+  ) {}
 
   get(actor: ActorV1, number: number): Promise<TicketViewV1> {
     return this.rpc.request(ReportingRpc.TicketByNumber, { actor, number });
@@ -14,11 +18,12 @@ export class GetTicketUseCase {
 
   /**
    * The ticket with its response and resolution targets, which resolution keeps. The targets are an
-   * addition: when resolution has not learnt of the ticket yet, or does not answer, the ticket still shows.
+   * addition: when resolution has not learnt of the ticket yet, or does not answer, the ticket still shows. A
+   * ticket registered a moment ago is waited for until reporting's view has it (`FreshTickets`).
    */
   async detail(actor: ActorV1, number: number): Promise<TicketDetail> {
     const [view, serviceLevel] = await Promise.all([
-      this.get(actor, number),
+      this.fresh.settle(actor, number, () => this.get(actor, number)),
       this.rpc.request(ResolutionRpc.TicketServiceLevel, { actor, number }).catch((error: unknown) => {
         if (error instanceof ServiceError || error instanceof ServiceUnavailableError) return null;
         throw error;

@@ -8,10 +8,14 @@ import {
 } from '@cau/contracts';
 import { RpcClient } from '@cau/messaging';
 import { rethrowRelativeTo } from '../http/field-paths.js';
+import { FreshTickets } from './fresh-tickets.js';
 
 @Injectable()
 export class RegisterTicketUseCase {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly fresh: FreshTickets,
+  ) {}
 
   async register(
     actor: ActorV1,
@@ -27,12 +31,18 @@ export class RegisterTicketUseCase {
         equipmentIds: payload.equipmentIds,
       });
     }
-    return this.rpc
+    const result = await this.rpc
       .request(IntakeRpc.RegisterTicket, {
         actor,
         payload,
         ...(idempotencyKey ? { idempotencyKey } : {}),
       })
       .catch((error: unknown) => rethrowRelativeTo(error, 'payload'));
+    // The next request may be an action on it, before the hub has read its registration event.
+    this.fresh.registered(result.number, {
+      requesterEmail: payload.requester.email,
+      jurisdiction: payload.jurisdiction,
+    });
+    return result;
   }
 }
