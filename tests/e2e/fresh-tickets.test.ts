@@ -63,12 +63,12 @@ describe('end to end: a ticket just registered is not "not found"', () => {
     });
     db = new pg.Client({ connectionString: platform.infra.database.url });
     await db.connect();
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await db?.end();
     await platform?.stop();
-  });
+  }, 60_000);
 
   it('takes a ticket routing has not applied yet once it has, instead of answering 404', async () => {
     const release = await holdWrites('routing.tickets');
