@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type ActorV1 } from '@cau/contracts';
 import { ServiceError } from '@cau/messaging';
-import { LiveEventHub } from '../live/live-event-hub.js';
+import { LiveEventHub, TicketFactsCache } from '../live/live-event-hub.js';
 import { followsTicket, type TicketFacts } from '../live/live-events.js';
 
 /** How long a request for a ticket just registered waits for the services that have not applied it yet. */
@@ -12,8 +12,6 @@ export const FRESH_TICKET_WAIT_MS = 10_000;
  * change can be read: the services are asked again rather than trusted to announce it in time.
  */
 const RECHECK_MS = 150;
-/** Tickets registered through this gateway whose registration event its hub may not have read yet. */
-const MAX_REGISTERED_HERE = 10_000;
 
 /**
  * Read-your-writes for new tickets. A ticket is registered by intake and reaches routing, resolution and
@@ -27,18 +25,18 @@ const MAX_REGISTERED_HERE = 10_000;
  */
 @Injectable()
 export class FreshTickets {
-  private readonly registeredHere = new Map<number, TicketFacts>();
+  /**
+   * Tickets registered through this gateway, whose registration event its hub may not have read yet. Kept apart
+   * from the hub's facts: these are as the request said them, not as intake stored them.
+   */
+  private readonly registeredHere = new TicketFactsCache();
 
   /** The hub: who each ticket is for (from its registration event), and each ticket's next event. */
   constructor(private readonly events: LiveEventHub) {}
 
   /** A registration this gateway answered: its ticket is waited for even before the hub reads its event. */
   registered(number: number, facts: TicketFacts): void {
-    this.registeredHere.delete(number);
-    this.registeredHere.set(number, facts);
-    if (this.registeredHere.size > MAX_REGISTERED_HERE) {
-      this.registeredHere.delete(this.registeredHere.keys().next().value!);
-    }
+    this.registeredHere.learn(number, facts);
   }
 
   async settle<T>(
