@@ -140,4 +140,27 @@ describe('resolution: a batch of events stores what the same events applied one 
     expect(await stored(together.ticket)).toEqual(expected);
     expect(await stored(other.ticket)).toEqual(expected);
   });
+
+  it('stores the same when a batch holds the journey backwards (registration and routing are applied at its end)', async () => {
+    const inOrder = journey(504);
+    for (const { envelope, area } of inOrder.events) {
+      await h.publish(envelope, area);
+      await h.applied(envelope);
+    }
+
+    const backwards = journey(505);
+    await h.instances.shift()!.stop();
+    for (const { envelope, area } of [...backwards.events].reverse()) await h.publish(envelope, area);
+    await h.startInstance();
+    await h.applied(...backwards.events.map((e) => e.envelope));
+
+    // Steps of the same instant (the registration and its routing) are listed in the order they arrived.
+    const sameInstantInOneOrder = (what: Awaited<ReturnType<typeof stored>>) => ({
+      ...what,
+      steps: [...what.steps].sort((a, b) => a.at - b.at || String(a.action).localeCompare(String(b.action))),
+    });
+    const expected = sameInstantInOneOrder(await stored(inOrder.ticket));
+    expect(expected.ticket).toMatchObject({ status: 'en_curso', area: 'UIT', priority: 'ALTA' });
+    expect(sameInstantInOneOrder(await stored(backwards.ticket))).toEqual(expected);
+  });
 });

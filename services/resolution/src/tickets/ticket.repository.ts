@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type ExpressionBuilder, type Selectable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import type { Priority, TicketStatus } from '@cau/contracts';
 import { ServiceRuntime } from '@cau/messaging';
@@ -41,6 +41,28 @@ export interface AnnouncedServiceLevelRow extends ServiceLevelFacts {
   number: number;
   area: string | null;
   announced: ServiceLevelState | null;
+}
+
+/** What resolution keeps of a ticket's registration. */
+export interface TicketRegistrationRow {
+  ticketId: string;
+  number: number;
+  requesterEmail: string;
+  requesterId: string;
+  requesterName: string;
+  jurisdiction: string;
+  service: string | null;
+  title: string;
+  registeredAt: Date;
+}
+
+/** A routing to apply: its priority unless `priority` is left out, its entry area only when `area` is given. */
+export interface TicketRoutingRow {
+  ticketId: string;
+  number: number;
+  priority?: Priority | null;
+  routedAt: Date;
+  area?: string;
 }
 
 export interface DueDatesRow {
@@ -134,57 +156,95 @@ export class TicketRepository {
     return toRecord(row!);
   }
 
-  /** Creates the ticket's row with its registration, or fills in the row an earlier-applied event created. */
-  async saveRegistration(
-    tx: EntityManager,
-    ticketId: string,
-    number: number,
-    registration: {
-      requesterEmail: string;
-      requesterId: string;
-      requesterName: string;
-      jurisdiction: string;
-      service: string | null;
-      title: string;
-      registeredAt: Date;
-    },
-  ): Promise<void> {
-    const fields = {
-      requester_email: registration.requesterEmail,
-      jurisdiction: registration.jurisdiction,
-      title: registration.title,
-      registered_at: registration.registeredAt,
-      requester_id: registration.requesterId,
-      requester_name: registration.requesterName,
-      service: registration.service,
-    };
+  /**
+   * Creates the tickets' rows with their registrations, or fills in the rows earlier-applied events created; one
+   * statement for all of them (each ticket at most once).
+   */
+  async saveRegistrations(tx: EntityManager, registrations: readonly TicketRegistrationRow[]): Promise<void> {
+    if (registrations.length === 0) return;
+    // Sorted so two transactions lock the same rows in the same order.
+    const rows = [...registrations].sort((a, b) => (a.ticketId < b.ticketId ? -1 : 1));
+    const column = <T>(value: (row: TicketRegistrationRow) => T) => rows.map(value);
+    const given = sql<Omit<Insertable<Tickets>, 'number'> & { number: string }>`unnest(
+      ${column((r) => r.ticketId)}::uuid[], ${column((r) => String(r.number))}::bigint[],
+      ${column((r) => r.requesterEmail)}::text[], ${column((r) => r.jurisdiction)}::text[],
+      ${column((r) => r.title)}::text[], ${column((r) => r.registeredAt)}::timestamptz[],
+      ${column((r) => r.requesterId)}::uuid[], ${column((r) => r.requesterName)}::text[],
+      ${column((r) => r.service)}::text[])`.as<'r'>(
+      sql`r (ticket_id, number, requester_email, jurisdiction, title, registered_at, requester_id, requester_name, service)`,
+    );
+    const filled = [
+      'requester_email',
+      'jurisdiction',
+      'title',
+      'registered_at',
+      'requester_id',
+      'requester_name',
+      'service',
+    ] as const;
     await execute(
       tx,
       db
         .insertInto('tickets')
-        .values({ ticket_id: ticketId, number, ...fields })
-        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ ...fields, updated_at: sql`now()` })),
+        .columns(['ticket_id', 'number', ...filled])
+        .expression((eb) =>
+          eb.selectFrom(given).select(['r.ticket_id', 'r.number', ...filled.map((name) => `r.${name}` as const)]),
+        )
+        .onConflict((conflict) =>
+          conflict.column('ticket_id').doUpdateSet((eb) => ({
+            ...Object.fromEntries(filled.map((name) => [name, eb.ref(`excluded.${name}`)])),
+            updated_at: sql`now()`,
+          })),
+        ),
     );
   }
 
-  /** The routing's priority and time; and its entry area when `area` is given (`moveToArea`'s rule). */
-  async saveRouting(
-    tx: EntityManager,
-    ticketId: string,
-    routing: { priority: Priority | null; routedAt: Date; area?: string },
-  ): Promise<void> {
-    const { area } = routing;
+  /**
+   * The routings' priorities and times, and their entry areas where given (`moveToArea`'s rule), in two statements
+   * for all of them (each ticket at most once): rows no earlier event created are created first.
+   */
+  async saveRoutings(tx: EntityManager, routings: readonly TicketRoutingRow[]): Promise<void> {
+    if (routings.length === 0) return;
+    const rows = [...routings].sort((a, b) => (a.ticketId < b.ticketId ? -1 : 1));
+    const ids = rows.map((r) => r.ticketId);
+    const created = sql<{ ticket_id: string; number: string }>`unnest(${ids}::uuid[], ${rows.map((r) =>
+      String(r.number),
+    )}::bigint[])`.as<'c'>(sql`c (ticket_id, number)`);
     await execute(
       tx,
       db
-        .updateTable('tickets')
+        .insertInto('tickets')
+        .columns(['ticket_id', 'number'])
+        .expression((eb) => eb.selectFrom(created).select(['c.ticket_id', 'c.number']))
+        .onConflict((conflict) => conflict.column('ticket_id').doNothing()),
+    );
+    const given = sql<{
+      ticket_id: string;
+      sets_priority: boolean;
+      priority: Priority | null;
+      routed_at: Date;
+      area: string | null;
+    }>`unnest(${ids}::uuid[], ${rows.map((r) => r.priority !== undefined)}::boolean[], ${rows.map(
+      (r) => r.priority ?? null,
+    )}::text[], ${rows.map((r) => r.routedAt)}::timestamptz[], ${rows.map((r) => r.area ?? null)}::text[])`.as<'d'>(
+      sql`d (ticket_id, sets_priority, priority, routed_at, area)`,
+    );
+    // An area moves the ticket, and ends the assignment when it is another (`areaChange`); no area keeps both.
+    const moves = sql<boolean>`d.area IS NOT NULL AND t.area IS DISTINCT FROM d.area`;
+    await execute(
+      tx,
+      db
+        .updateTable('tickets as t')
+        .from(given)
         .set((eb) => ({
-          priority: routing.priority,
-          routed_at: routing.routedAt,
-          ...(area === undefined ? {} : areaChange(eb, area)),
+          priority: sql`CASE WHEN d.sets_priority THEN d.priority::text ELSE t.priority END`,
+          routed_at: eb.ref('d.routed_at'),
+          area: eb.fn.coalesce('d.area', 't.area'),
+          assignee_id: sql`CASE WHEN ${moves} THEN NULL ELSE t.assignee_id END`,
+          assignee_name: sql`CASE WHEN ${moves} THEN NULL ELSE t.assignee_name END`,
           updated_at: sql`now()`,
         }))
-        .where('ticket_id', '=', ticketId),
+        .whereRef('t.ticket_id', '=', 'd.ticket_id'),
     );
   }
 
