@@ -36,12 +36,12 @@ function attemptMissing(number: number, misses: number, value = 'ok') {
 }
 
 describe('FreshTickets: a ticket just registered is waited for, any other 404 is not', () => {
-  it('tries again until the ticket is known, for staff', async () => {
+  it('tries again until the ticket is known, for staff, waiting longer each time', async () => {
     const { hub, waits } = hubWith({ 7: facts });
     const { attempt, calls } = attemptMissing(7, 3);
     await expect(new FreshTickets(hub).settle(operator, 7, attempt)).resolves.toBe('ok');
     expect(calls()).toBe(4);
-    expect(waits).toEqual([150, 150, 150]);
+    expect(waits).toEqual([150, 225, 338]);
   });
 
   it('tries again at once when an event of the ticket was read while the attempt was out', async () => {

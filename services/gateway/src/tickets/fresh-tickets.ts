@@ -7,11 +7,14 @@ import { followsTicket, type TicketFacts } from '../live/live-events.js';
 /** How long a request for a ticket just registered waits for the services that have not applied it yet. */
 export const FRESH_TICKET_WAIT_MS = 10_000;
 /**
- * Without an event of the ticket, the next try comes after this. An event wakes the wait at once, but a service's
- * events reach the stream through its outbox after it committed, and under load that comes seconds after the
- * change can be read: the services are asked again rather than trusted to announce it in time.
+ * Without an event of the ticket, the next try comes after this, each wait half as long again as the one before, up
+ * to RECHECK_MAX_MS. An event wakes the wait at once, but a service's events reach the stream through its outbox
+ * after it committed, and under load that comes seconds after the change can be read: the services are asked again
+ * rather than trusted to announce it in time. The waits grow because each try costs the services it asks (under
+ * load a take waited seconds, and a try every 150 ms was nine failed commands per lifecycle in `bench lifecycle`).
  */
 const RECHECK_MS = 150;
+const RECHECK_MAX_MS = 1_000;
 
 /**
  * Read-your-writes for new tickets. A ticket is registered by intake and reaches routing, resolution and
@@ -19,9 +22,9 @@ const RECHECK_MS = 150;
  * after the registration would find it unknown there and answer 404 for a ticket that exists. When the
  * ticket is one this gateway knows was registered (its hub read the registration, or the registration went
  * through this gateway) and the actor follows it, the request is tried again at each event of the ticket (or
- * after {@link RECHECK_MS}) until it is known, for up to {@link FRESH_TICKET_WAIT_MS}. Any other 404 (a number
- * that does not exist, a ticket the actor may not see) is answered at once, so the wait tells nobody more
- * than the 404 does.
+ * after a wait from {@link RECHECK_MS} up to {@link RECHECK_MAX_MS}) until it is known, for up to
+ * {@link FRESH_TICKET_WAIT_MS}. Any other 404 (a number that does not exist, a ticket the actor may not see) is
+ * answered at once, so the wait tells nobody more than the 404 does.
  */
 @Injectable()
 export class FreshTickets {
@@ -46,6 +49,7 @@ export class FreshTickets {
     waitMs = FRESH_TICKET_WAIT_MS,
   ): Promise<T> {
     const deadline = Date.now() + waitMs;
+    let recheckMs = RECHECK_MS;
     for (;;) {
       const eventsBefore = this.events.ticketEventCount(number);
       try {
@@ -57,7 +61,8 @@ export class FreshTickets {
         if (!facts || !followsTicket(actor, facts)) throw error;
         // An event of the ticket read while the attempt was out may be the one it needed: try again at once.
         if (this.events.ticketEventCount(number) === eventsBefore) {
-          await this.events.nextTicketEvent(number, Math.min(RECHECK_MS, left));
+          await this.events.nextTicketEvent(number, Math.min(recheckMs, left));
+          recheckMs = Math.min(RECHECK_MAX_MS, Math.round(recheckMs * 1.5));
         }
       }
     }
