@@ -70,7 +70,7 @@ describe('end to end: a ticket just registered is not "not found"', () => {
     await platform?.stop();
   }, 60_000);
 
-  it('takes a ticket routing has not applied yet once it has, instead of answering 404', async () => {
+  it('takes a ticket routing has not applied yet, and reads its path and suggestion, once routing has, instead of answering 404', async () => {
     const release = await holdWrites('routing.tickets');
     let released = false;
     try {
@@ -81,6 +81,9 @@ describe('end to end: a ticket just registered is not "not found"', () => {
       expect(created.status).toBe(201);
       const { number } = created.body;
       const take = track(api.request('POST', `/api/v1/tickets/${number}/take`, { token: operator }));
+      // The workspace's reads of routing's side wait as well.
+      const path = track(api.request('GET', `/api/v1/tickets/${number}/path`, { token: operator }));
+      const suggestion = track(api.request('GET', `/api/v1/tickets/${number}/suggestion`, { token: operator }));
 
       // A number nobody registered is still answered 404 at once, while the take waits.
       const started = Date.now();
@@ -91,12 +94,16 @@ describe('end to end: a ticket just registered is not "not found"', () => {
       const known = await db.query('SELECT count(*)::int AS n FROM routing.tickets WHERE number = $1', [number]);
       expect(known.rows[0].n).toBe(0);
       expect(take.state.settled).toBe(false);
+      expect(path.state.settled).toBe(false);
+      expect(suggestion.state.settled).toBe(false);
 
       await release();
       released = true;
       const taken = await take.promise;
       expect(taken.status).toBe(200);
       expect(taken.body).toMatchObject({ number, status: 'en_curso' });
+      expect((await path.promise).status).toBe(200);
+      expect((await suggestion.promise).status).toBe(200);
     } finally {
       if (!released) await release();
     }

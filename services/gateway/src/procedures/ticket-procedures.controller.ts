@@ -30,6 +30,7 @@ import { ApiErrors } from '../http/error-response.js';
 import { ContractPipe } from '../http/request-input.js';
 import { ResolutionClient, RoutingClient } from '../http/service-clients.js';
 import { contractSchemaRef } from '../openapi/contract-schemas.js';
+import { FreshTickets } from '../tickets/fresh-tickets.js';
 import { TicketNumberParams } from '../tickets/ticket.dto.js';
 import { AssignTicketUseCase } from './assign-ticket.use-case.js';
 import { PerformTicketActionUseCase } from './perform-ticket-action.use-case.js';
@@ -73,6 +74,7 @@ export class TicketProceduresController {
     private readonly resolution: ResolutionClient,
     private readonly assignment: AssignTicketUseCase,
     private readonly attachments: AttachmentsUseCase,
+    private readonly fresh: FreshTickets,
   ) {}
 
   @Post(':number/take')
@@ -308,7 +310,8 @@ export class TicketProceduresController {
   @ApiOkResponse({ schema: contractSchemaRef(TicketPathV1) })
   @ApiErrors(400, 404, 503)
   path(@CurrentActor() actor: ActorV1, @Param(TICKET_NUMBER) { number }: TicketNumberParams): Promise<TicketPathV1> {
-    return this.routing.request(RoutingRpc.Path, { actor, number });
+    // The workspace reads it as soon as the ticket is registered, before routing may have applied it.
+    return this.fresh.settle(actor, number, () => this.routing.request(RoutingRpc.Path, { actor, number }));
   }
 
   @Get(':number/suggestion')
@@ -320,7 +323,7 @@ export class TicketProceduresController {
     @CurrentActor() actor: ActorV1,
     @Param(TICKET_NUMBER) { number }: TicketNumberParams,
   ): Promise<SuggestedAreaV1> {
-    return this.routing.request(RoutingRpc.Suggest, { actor, number });
+    return this.fresh.settle(actor, number, () => this.routing.request(RoutingRpc.Suggest, { actor, number }));
   }
 
   @Get(':number/closure-report')
