@@ -109,7 +109,7 @@ describe('end to end: a ticket just registered is not "not found"', () => {
     }
   });
 
-  it("shows a ticket reporting has not applied yet once it has; someone else's is 404 at once", async () => {
+  it("shows a ticket reporting has not applied yet, its attachments and its equipment, once it has; someone else's is 404 at once", async () => {
     const release = await holdWrites('reporting.ticket_view');
     let released = false;
     try {
@@ -120,19 +120,28 @@ describe('end to end: a ticket just registered is not "not found"', () => {
       expect(created.status).toBe(201);
       const { number } = created.body;
       const read = track(api.request('GET', `/api/v1/tickets/${number}`, { token: operator }));
+      // The workspace's other reads that check the ticket with reporting wait as well.
+      const attachments = track(api.request('GET', `/api/v1/tickets/${number}/attachments`, { token: operator }));
+      const equipment = track(api.request('GET', `/api/v1/tickets/${number}/equipment`, { token: operator }));
 
       // The requester of this ticket is someone else: waiting would tell them it exists.
       const started = Date.now();
       const other = await api.request('GET', `/api/v1/tickets/${number}`, { token: requester });
       expect(other.status).toBe(404);
       expect(Date.now() - started).toBeLessThan(2_000);
+      const known = await db.query('SELECT count(*)::int AS n FROM reporting.ticket_view WHERE number = $1', [number]);
+      expect(known.rows[0].n).toBe(0);
       expect(read.state.settled).toBe(false);
+      expect(attachments.state.settled).toBe(false);
+      expect(equipment.state.settled).toBe(false);
 
       await release();
       released = true;
       const shown = await read.promise;
       expect(shown.status).toBe(200);
       expect(shown.body).toMatchObject({ number, title: 'Lectura antes de que reporting lo conozca' });
+      expect(await attachments.promise).toMatchObject({ status: 200, body: [] });
+      expect(await equipment.promise).toMatchObject({ status: 200, body: [] });
     } finally {
       if (!released) await release();
     }

@@ -49,7 +49,7 @@ export class AttachmentsUseCase {
 
   /** Files added straight to a ticket the actor may see. */
   async addFiles(actor: ActorV1, number: number, request: FastifyRequest): Promise<TicketAttachmentResponse[]> {
-    await this.tickets.get(actor, number);
+    await this.tickets.read(actor, number);
     const left = this.config.maxTicketBytes - (await this.attachments.usage(number));
     if (left <= 0) throw this.ticketFull();
     const files = await receiveUploads(request, this.store, this.uploadLimits(left));
@@ -65,7 +65,7 @@ export class AttachmentsUseCase {
   }
 
   async addLink(actor: ActorV1, number: number, link: AttachmentLinkBody): Promise<TicketAttachmentResponse> {
-    await this.tickets.get(actor, number);
+    await this.tickets.read(actor, number);
     const id = randomUUID();
     await this.attachments.insertLink(actor.accountId, number, id, link.url, link.title?.trim() || null);
     const record = await this.attachments.findOnTicket(number, id);
@@ -77,7 +77,7 @@ export class AttachmentsUseCase {
    * files that came with its mails and WhatsApp messages (kept ones only), oldest first.
    */
   async list(actor: ActorV1, number: number): Promise<TicketAttachmentResponse[]> {
-    const ticket = await this.tickets.get(actor, number);
+    const ticket = await this.tickets.read(actor, number);
     const [records, mailed] = await Promise.all([this.attachments.listForTicket(number), this.mail.ofTicket(number)]);
     const added = [
       ...records.map((r) => present(r)),
@@ -88,7 +88,7 @@ export class AttachmentsUseCase {
 
   /** A file of the gateway's, or else one that came with a mail or WhatsApp message on the ticket. */
   async open(actor: ActorV1, number: number, id: string): Promise<Download> {
-    await this.tickets.get(actor, number);
+    await this.tickets.read(actor, number);
     const record = await this.attachments.findOnTicket(number, id);
     if (record) {
       if (record.kind !== 'file' || record.storageKey === null) throw ServiceError.notFound('attachment', id);

@@ -129,7 +129,7 @@ export class FieldServiceUseCase {
   }
 
   private async ticket(actor: ActorV1, number: number): Promise<FieldTicketV1> {
-    const view = await this.readTicket.get(actor, number);
+    const view = await this.readTicket.read(actor, number);
     return { ticketId: view.ticketId, ticketNumber: view.number };
   }
 }

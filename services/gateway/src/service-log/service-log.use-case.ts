@@ -57,7 +57,7 @@ export class ServiceLogUseCase {
   }
 
   async ticketForm(actor: ActorV1, number: number): Promise<PdfFile> {
-    const view = await this.readTicket.get(actor, number);
+    const view = await this.readTicket.read(actor, number);
     const ticket = f01Ticket(view);
     return pdfFile(await this.inventory.document(InventoryRpc.F01Form, { actor, ticket }));
   }

@@ -12,8 +12,17 @@ export class GetTicketUseCase {
     private readonly fresh: FreshTickets,
   ) {}
 
+  /** The ticket as reporting's view has it now: a ticket it has not applied yet is a 404 at once. */
   get(actor: ActorV1, number: number): Promise<TicketViewV1> {
     return this.rpc.request(ReportingRpc.TicketByNumber, { actor, number });
+  }
+
+  /**
+   * The ticket for a request about it (its attachments, equipment, forms): one registered a moment ago is waited for
+   * until reporting's view has it (`FreshTickets`), as the ticket's own read is.
+   */
+  read(actor: ActorV1, number: number): Promise<TicketViewV1> {
+    return this.fresh.settle(actor, number, () => this.get(actor, number));
   }
 
   /**
@@ -23,7 +32,7 @@ export class GetTicketUseCase {
    */
   async detail(actor: ActorV1, number: number): Promise<TicketDetail> {
     const [view, serviceLevel] = await Promise.all([
-      this.fresh.settle(actor, number, () => this.get(actor, number)),
+      this.read(actor, number),
       this.rpc.request(ResolutionRpc.TicketServiceLevel, { actor, number }).catch((error: unknown) => {
         if (error instanceof ServiceError || error instanceof ServiceUnavailableError) return null;
         throw error;
