@@ -1,6 +1,7 @@
 import { earlyPageAt, rememberedAccount } from '../api/early-reads';
 import { isDeskRole } from '../features/desk-registration/desk-roles';
 import { isStaffRole } from '../features/workspace/availability';
+import { loadWorkspace } from '../features/workspace/warm-up';
 
 /**
  * A page opened by its address loads its route's code only once the session has answered and the router has
@@ -18,6 +19,6 @@ export function startEarlyCode(pathname: string): void {
     load(import('../features/console/QueuePage').then(() => performance.mark('cau:queue-code-ready')));
   if (page.kind === 'ticket') {
     load(import('../features/workspace/TicketRoute'));
-    if (isStaffRole(role)) load(import('../features/workspace/WorkspacePage'));
+    if (isStaffRole(role)) load(loadWorkspace());
   }
 }

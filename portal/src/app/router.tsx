@@ -23,7 +23,7 @@ import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
 import { categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
-import { warmUpWorkspace } from '../features/workspace/warm-up';
+import { loadWorkspace, warmUpWorkspace } from '../features/workspace/warm-up';
 import { PROBLEM_STATUSES } from '../features/problems/problems-api';
 import type { ProblemsSearch } from '../features/problems/ProblemsPage';
 import { ticketAttachmentsQuery } from '../features/tickets/attachments/attachments-api';
@@ -130,15 +130,17 @@ const ticketRoute = createRoute({
   path: '/tickets/$number',
   params: { parse: ticketNumber, stringify: ({ number }) => ({ number: String(number) }) },
   // The reads start with the page's code, not after it: the workspace is two chunks deep (TicketRoute, then
-  // WorkspacePage for staff), and the ticket with its timeline is what the page waits for. Not awaited: the
-  // page shows its own loading and errors.
-  loader: ({ context, params }) => {
+  // WorkspacePage for staff), and the ticket with its timeline is what the page waits for. The reads are not
+  // awaited (the page shows its own loading and errors); the workspace's code is, so the page renders it without
+  // a Suspense fallback (see `loadWorkspace`). A chunk that fails to load is tried again by the page's lazy one.
+  loader: async ({ context, params }) => {
     void context.queryClient.prefetchQuery(ticketQuery(params.number));
     if (isStaffRole(context.account.role)) {
       // What the workspace's sections read once it renders: asked now, beside the ticket, rather than after it.
       void context.queryClient.prefetchQuery(pathQuery(params.number));
       void context.queryClient.prefetchQuery(ticketAttachmentsQuery(params.number));
       warmUpWorkspace(context.queryClient);
+      await loadWorkspace().catch(() => undefined);
     }
   },
   // Staff get the ticket workspace, requesters and referentes their ticket page (chosen by the session's role).
