@@ -61,4 +61,25 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
     await checkPage(page, 'not-found');
   });
+
+  test('with a slow server the page comes, whole, once the session answers', async ({ page }) => {
+    const admin = await Api.admin();
+    const email = `dora.${unique()}@salud.gob.ar`;
+    await createAccount(admin, { email, name: 'Dora Sosa', role: 'requester', jurisdiction: 'SALUD' });
+    await signIn(page, email);
+
+    // The app is drawn once its route is ready (main.tsx): a session read that takes 3 s must not leave the page
+    // blank or half-drawn after it answers.
+    let sessionAnswered = false;
+    await page.route('**/api/v1/auth/session', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      sessionAnswered = true;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl()}/tickets`);
+    await expect(page.getByRole('heading', { name: 'Mis solicitudes', level: 1 })).toBeVisible();
+    expect(sessionAnswered).toBe(true);
+    await expect(page.getByRole('banner')).toContainText('Centro de Atención a Usuarios');
+    await expect(page).toHaveURL(/\/tickets$/);
+  });
 });
