@@ -23,7 +23,7 @@ import { ticketQuery } from '../features/tickets/tickets-api';
 import { ticketStatuses } from '../features/tickets/ticket-status';
 import { isStaffRole } from '../features/workspace/availability';
 import { categoriesQuery, graphQuery, pathQuery } from '../features/workspace/workspace-api';
-import { loadWorkspace, warmUpWorkspace } from '../features/workspace/warm-up';
+import { warmUpWorkspace } from '../features/workspace/warm-up';
 import { PROBLEM_STATUSES } from '../features/problems/problems-api';
 import type { ProblemsSearch } from '../features/problems/ProblemsPage';
 import { ticketAttachmentsQuery } from '../features/tickets/attachments/attachments-api';
@@ -132,15 +132,14 @@ const ticketRoute = createRoute({
   // The reads start with the page's code, not after it: the workspace is two chunks deep (TicketRoute, then
   // WorkspacePage for staff), and the ticket with its timeline is what the page waits for. The reads are not
   // awaited (the page shows its own loading and errors); the workspace's code is, so the page renders it without
-  // a Suspense fallback (see `loadWorkspace`). A chunk that fails to load is tried again by the page's lazy one.
+  // a Suspense fallback (see `loadWorkspace`).
   loader: async ({ context, params }) => {
     void context.queryClient.prefetchQuery(ticketQuery(params.number));
     if (isStaffRole(context.account.role)) {
       // What the workspace's sections read once it renders: asked now, beside the ticket, rather than after it.
       void context.queryClient.prefetchQuery(pathQuery(params.number));
       void context.queryClient.prefetchQuery(ticketAttachmentsQuery(params.number));
-      warmUpWorkspace(context.queryClient);
-      await loadWorkspace().catch(() => undefined);
+      await warmUpWorkspace(context.queryClient);
     }
   },
   // Staff get the ticket workspace, requesters and referentes their ticket page (chosen by the session's role).

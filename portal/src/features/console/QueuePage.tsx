@@ -65,7 +65,10 @@ export function QueuePage() {
   // Agents open tickets from here: once the rows are on screen, the workspace's code and configuration load
   // while they read, so the first ticket they open waits for its own reads only.
   const rowsShown = queue.isSuccess;
-  useEffect(() => (rowsShown ? whenIdle(() => warmUpWorkspace(queryClient)) : undefined), [rowsShown, queryClient]);
+  useEffect(
+    () => (rowsShown ? whenIdle(() => void warmUpWorkspace(queryClient)) : undefined),
+    [rowsShown, queryClient],
+  );
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     // The clocks count down on screen; the rows themselves change only through the live stream.

@@ -24,17 +24,20 @@ export function loadedWorkspace(): WorkspaceModule | undefined {
  * What the staff workspace loads for any ticket: its code and the desk's configuration (the escalation graph,
  * the catalogue, the canned answers). Asked by the ticket route's loader beside the ticket itself, and by the
  * console's queue once its rows are on screen, so the agent's first opening of a ticket waits for the ticket only.
- * A query still fresh in the cache is not asked again; a chunk already loaded is not fetched again.
+ * A query still fresh in the cache is not asked again; a chunk already loaded is not fetched again. Settles when
+ * the workspace's code is loaded, which the ticket route's loader waits for; it never rejects.
  */
-export function warmUpWorkspace(queryClient: QueryClient): void {
-  // A chunk that fails here (a new release replaced it, say) fails again where the router shows its error.
-  const load = (chunk: Promise<unknown>): void => void chunk.catch(() => undefined);
-  load(import('./TicketRoute'));
-  load(loadWorkspace());
+export function warmUpWorkspace(queryClient: QueryClient): Promise<void> {
   void queryClient.prefetchQuery(graphQuery);
   void queryClient.prefetchQuery(catalogueOptionsQuery);
   void queryClient.prefetchQuery(categoriesQuery);
   void queryClient.prefetchQuery(cannedAnswersQuery);
+  // A chunk that fails here (a new release replaced it, say) is tried again by the route's lazy component, which
+  // shows the router's error if it fails again.
+  return Promise.all([import('./TicketRoute'), loadWorkspace()]).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Runs `work` when the browser is idle (or after `timeoutMs` at the latest); the returned function cancels it. */
