@@ -5238,9 +5238,12 @@ export interface components {
         };
         ReceivedAlertV1: {
             alertKey: string;
-            /** @enum {string} */
-            outcome: "opened" | "folded" | "resolved" | "ignored";
-            /** @description 0 si la alerta resuelta no tenía ticket abierto */
+            /**
+             * @description queued: disparo de una alerta cuyo ticket se estaba abriendo; quedó guardado y se suma al ticket enseguida
+             * @enum {string}
+             */
+            outcome: "opened" | "folded" | "queued" | "resolved" | "ignored";
+            /** @description 0 si la alerta resuelta no tenía ticket abierto, o si el disparo quedó en cola (queued) */
             ticketNumber: number;
         };
         ReceiveWhatsappResultV1: {

@@ -59,6 +59,13 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
       created.integration.webhookPath,
       { json: body, headers: { authorization: `Bearer ${created.secret}`, ...headers } },
     );
+  const firingCount = async (alertKey: string) =>
+    (
+      await f.db.query<{ firing_count: number }>(
+        `SELECT firing_count FROM intake.alert_records WHERE alert_key = $1 AND finished_at IS NULL`,
+        [alertKey],
+      )
+    ).rows[0]?.firing_count;
   const comments = async (number: number) =>
     (
       await f.db.query<{ text: string; internal: boolean; channel: string }>(
@@ -291,10 +298,12 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
     const before = await counts();
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(alertmanager, body)));
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
-    const numbers = new Set(answers.map((a) => a.body.alerts[0]!.ticketNumber));
-    expect(numbers.size).toBe(1);
+    // Those that arrived while the ticket was being opened were queued (answered at once, counted right after).
+    const numbered = answers.filter((a) => a.body.alerts[0]!.outcome !== 'queued');
+    expect(new Set(numbered.map((a) => a.body.alerts[0]!.ticketNumber)).size).toBe(1);
     expect(answers.filter((a) => a.body.alerts[0]!.outcome === 'opened')).toHaveLength(1);
     expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
+    await waitFor(async () => (await firingCount('concurrent-0001')) === 8);
   });
 
   it('counts every firing of an alert that arrives at both intake instances at once, resolutions among them', async () => {
@@ -318,9 +327,15 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
       Array.from({ length: 48 }, (_, i) => post(alertmanager, i % 8 === 7 ? resolved : firing)),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(48).fill(200));
-    expect(new Set(answers.map((a) => a.body.alerts[0]!.ticketNumber))).toEqual(new Set([number]));
-    expect(answers.filter((a) => a.body.alerts[0]!.outcome === 'folded')).toHaveLength(42);
-    expect((await record()).map((r) => r.firing_count)).toEqual([43]);
+    // Firings that arrived while a resolution was being written were queued and are counted right after it.
+    const outcomes = answers.map((a) => a.body.alerts[0]!);
+    expect(new Set(outcomes.filter((a) => a.outcome !== 'queued').map((a) => a.ticketNumber))).toEqual(
+      new Set([number]),
+    );
+    expect(outcomes.filter((a) => a.outcome === 'folded' || a.outcome === 'queued')).toHaveLength(42);
+    expect(outcomes.filter((a) => a.outcome === 'resolved')).toHaveLength(6);
+    await waitFor(async () => (await firingCount('concurrent-count-0001')) === 43);
+    expect(await f.db.query(`SELECT 1 FROM intake.alert_parked_firings`)).toMatchObject({ rowCount: 0 });
 
     // Once the interval has passed, the next firing is noted on the ticket (and still counted).
     await f.db.query(
@@ -386,6 +401,139 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
       [open],
     );
     expect(counted.rows.map((r) => r.firing_count)).toEqual([7]);
+  });
+
+  describe('with one intake instance (the one opening the ticket takes every call)', () => {
+    const firingOf = (fingerprint: string) => {
+      const body = fixture('alertmanager-firing.json');
+      (body.alerts as unknown[]).splice(1, 1);
+      (body.alerts as Array<Record<string, unknown>>)[0]!.fingerprint = fingerprint;
+      return body;
+    };
+    /** Holds the ticket-number row, as a slow batch would: an opening waits on it. */
+    const holdTicketNumbers = async () => {
+      const holder = new pg.Client({ connectionString: f.infra.database.url });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('SELECT last_number FROM intake.ticket_number WHERE id = 1 FOR UPDATE');
+      return holder;
+    };
+    const openingsWaiting = async () =>
+      Number(
+        (
+          await f.db.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%ticket_number%'`,
+          )
+        ).rows[0]!.n,
+      );
+
+    beforeAll(async () => {
+      await secondIntake.stop();
+    });
+    afterAll(async () => {
+      secondIntake = await startService(intakeService, f.env);
+    });
+
+    it('answers the repeats of an alert whose ticket is still being opened at once (queued), and counts them once it is open', async () => {
+      const key = 'parked-repeats-0001';
+      const holder = await holdTicketNumbers();
+      try {
+        let openingSettled = false;
+        const opening = post(alertmanager, firingOf(key)).finally(() => (openingSettled = true));
+        await waitFor(async () => (await openingsWaiting()) === 1);
+        const repeats = await Promise.all(Array.from({ length: 6 }, () => post(alertmanager, firingOf(key))));
+        expect(repeats.map((r) => [r.status, r.body.alerts[0]])).toEqual(
+          Array(6).fill([200, { alertKey: key, ticketNumber: 0, outcome: 'queued' }]),
+        );
+        expect(openingSettled).toBe(false);
+        const parked = await f.db.query(`SELECT 1 FROM intake.alert_parked_firings WHERE alert_key = $1`, [key]);
+        expect(parked.rowCount).toBe(6);
+        await holder.query('ROLLBACK');
+        expect((await opening).body.alerts[0]).toMatchObject({ outcome: 'opened' });
+      } finally {
+        await holder.end();
+      }
+      await waitFor(async () => (await firingCount(key)) === 7);
+      const left = await f.db.query(`SELECT 1 FROM intake.alert_parked_firings WHERE alert_key = $1`, [key]);
+      expect(left.rowCount).toBe(0);
+      // The next firing folds into the same ticket.
+      const next = await post(alertmanager, firingOf(key));
+      expect(next.body.alerts[0]).toMatchObject({ outcome: 'folded' });
+      expect(await firingCount(key)).toBe(8);
+    });
+
+    it('applies a resolution after the repeats queued before it', async () => {
+      const key = 'parked-then-resolved-0001';
+      const resolved = fixture('alertmanager-resolved.json');
+      (resolved.alerts as Array<Record<string, unknown>>)[0]!.fingerprint = key;
+      const holder = await holdTicketNumbers();
+      let number = 0;
+      try {
+        const opening = post(alertmanager, firingOf(key));
+        await waitFor(async () => (await openingsWaiting()) === 1);
+        const repeats = await Promise.all(Array.from({ length: 3 }, () => post(alertmanager, firingOf(key))));
+        expect(repeats.map((r) => r.body.alerts[0]!.outcome)).toEqual(['queued', 'queued', 'queued']);
+        // The resolution waits behind the opening (it is not parked), and so does a firing after it.
+        const resolving = post(alertmanager, resolved);
+        const after = post(alertmanager, firingOf(key));
+        await holder.query('ROLLBACK');
+        number = (await opening).body.alerts[0]!.ticketNumber;
+        expect((await resolving).body.alerts[0]).toMatchObject({ outcome: 'resolved', ticketNumber: number });
+        expect((await after).body.alerts[0]).toMatchObject({ outcome: 'folded', ticketNumber: number });
+      } finally {
+        await holder.end();
+      }
+      const record = await f.db.query<{ firing_count: number; status: string }>(
+        `SELECT firing_count, status FROM intake.alert_records WHERE alert_key = $1`,
+        [key],
+      );
+      // 1 + 3 queued, resolved, then fired again: the resolution came after the queued repeats.
+      expect(record.rows).toEqual([{ firing_count: 5, status: 'firing' }]);
+      // Its note counts the firings before it: the opening and the three queued.
+      await waitFor(async () => (await comments(number)).some((c) => c.text.includes('se disparó 4 veces')));
+    });
+
+    it('opens the ticket with the queued repeats when its opening failed', async () => {
+      const key = 'parked-failed-opening-0001';
+      const before = await counts();
+      const holder = await holdTicketNumbers();
+      try {
+        const opening = post(alertmanager, firingOf(key));
+        await waitFor(async () => (await openingsWaiting()) === 1);
+        const repeats = await Promise.all(Array.from({ length: 4 }, () => post(alertmanager, firingOf(key))));
+        expect(repeats.map((r) => r.body.alerts[0]!.outcome)).toEqual(Array(4).fill('queued'));
+        // The opening's connection dies, twice (its batch, then its own attempt): its call fails, the tool
+        // would send it again. The queued repeats are stored: they open the ticket.
+        // (A terminated backend may still be listed for a moment: each time, wait for a new one.)
+        const waitingPids = async () =>
+          (
+            await f.db.query<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%ticket_number%'`,
+            )
+          ).rows.map((r) => r.pid);
+        const terminated = new Set<number>();
+        const nextWaiting = async () => {
+          let pid: number | undefined;
+          await waitFor(async () => (pid = (await waitingPids()).find((p) => !terminated.has(p))) !== undefined);
+          return pid!;
+        };
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const pid = await nextWaiting();
+          terminated.add(pid);
+          await f.db.query(`SELECT pg_terminate_backend($1)`, [pid]);
+        }
+        expect((await opening).status).toBeGreaterThanOrEqual(500);
+        // The sweep opens the ticket with the first queued repeat: it waits on the row too.
+        await nextWaiting();
+        await holder.query('ROLLBACK');
+      } finally {
+        await holder.end();
+      }
+      await waitFor(async () => (await firingCount(key)) === 4);
+      expect(await counts()).toMatchObject({ tickets: before.tickets + 1, records: before.records + 1 });
+    });
   });
 
   it('opens a new ticket when an alert fires again after its ticket was closed, never folding into the closed one', async () => {

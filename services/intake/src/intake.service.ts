@@ -8,6 +8,7 @@ import { RequesterDirectory1797100000000 } from './migrations/1797100000000-requ
 import { Catalogues1798100000000 } from './migrations/1798100000000-catalogues.js';
 import { TicketServices1798600000000 } from './migrations/1798600000000-ticket-services.js';
 import { MonitoringAlerts1799600000000 } from './migrations/1799600000000-monitoring-alerts.js';
+import { ParkedAlertFirings1800100000000 } from './migrations/1800100000000-parked-alert-firings.js';
 
 export const intakeService: ServiceDefinition = {
   name: 'intake',
@@ -19,6 +20,7 @@ export const intakeService: ServiceDefinition = {
     Catalogues1798100000000,
     TicketServices1798600000000,
     MonitoringAlerts1799600000000,
+    ParkedAlertFirings1800100000000,
   ],
   portVariable: 'INTAKE_PORT',
   defaultPort: 3101,

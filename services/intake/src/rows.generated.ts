@@ -3,6 +3,7 @@
  * Please do not edit it manually.
  */
 
+import type { ParsedAlert } from './alerts/alert-payloads.js';
 import type { IntegrationSettings } from './alerts/alert-rules.js';
 import type { AlertRecordV1, AlertSourceKind, Priority } from '@cau/contracts';
 import type { JsonColumn } from '@cau/persistence';
@@ -48,6 +49,15 @@ export interface AlertNotes {
   record_id: string;
   text: string;
   ticket_number: Int8;
+}
+
+export interface AlertParkedFirings {
+  alert: JsonColumn<ParsedAlert>;
+  alert_key: string;
+  arrival: number;
+  id: Generated<Int8>;
+  integration_id: string;
+  parked_at: Timestamp;
 }
 
 export interface AlertRecords {
@@ -146,6 +156,7 @@ export interface Tickets {
 export interface DB {
   alert_integrations: AlertIntegrations;
   alert_notes: AlertNotes;
+  alert_parked_firings: AlertParkedFirings;
   alert_records: AlertRecords;
   catalogue_seeded: CatalogueSeeded;
   categories: Categories;

@@ -14,12 +14,14 @@ const narrowed: RowTypesOptions = {
     'alert_records.priority': 'Priority',
     'alert_records.status': "AlertRecordV1['status']",
     'alert_records.labels': 'JsonColumn<Record<string, string>>',
+    'alert_parked_firings.alert': 'JsonColumn<ParsedAlert>',
   },
   imports: {
     AlertRecordV1: '@cau/contracts',
     AlertSourceKind: '@cau/contracts',
     IntegrationSettings: './alerts/alert-rules.js',
     JsonColumn: '@cau/persistence',
+    ParsedAlert: './alerts/alert-payloads.js',
     Priority: '@cau/contracts',
   },
 };

@@ -6,6 +6,7 @@ import type { AlertRecordV1, AlertSourceKind, Priority } from '@cau/contracts';
 import { compiledOnce, execute, fetchFirst, fetchRows } from '@cau/persistence';
 import { intakeRows } from '../rows.js';
 import type { AlertIntegrations } from '../rows.generated.js';
+import type { ParsedAlert } from './alert-payloads.js';
 import type { Integration, IntegrationSettings } from './alert-rules.js';
 
 export interface OpenRecord {
@@ -239,6 +240,66 @@ export class AlertsRepository {
       alertKey: r.alert_key,
       ticketNumber: Number(r.ticket_number),
     }));
+  }
+
+  /**
+   * Stores firings of alerts whose ticket is being opened, in one statement that is its own transaction, so they
+   * can be answered before the opening commits. All or none: only when every firing's integration is still enabled
+   * with the secret and kind its call was accepted with (otherwise they take the full way, which refuses them).
+   */
+  async parkFirings(firings: ParkedFiring[], at: Date): Promise<boolean> {
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      parkFirings({
+        integrationIds: firings.map((f) => f.integrationId),
+        alertKeys: firings.map((f) => f.alertKey),
+        alerts: firings.map((f) => JSON.stringify(f.alert)),
+        arrivals: firings.map((f) => f.arrival),
+        secrets: firings.map((f) => f.secretSha256),
+        kinds: firings.map((f) => f.kind),
+        at: at.toISOString(),
+      }),
+    );
+    return rows.length === firings.length;
+  }
+
+  /** Takes (deletes) the parked firings of these alerts, by `integrationId \0 alertKey`, in the order they arrived. */
+  async takeParkedFirings(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, TakenFiring[]>> {
+    const wanted = sql<AlertRefRow>`unnest(${refs.map((r) => r.integrationId)}::uuid[], ${refs.map(
+      (r) => r.alertKey,
+    )}::text[])`.as<'wanted'>(sql`wanted (integration_id, alert_key)`);
+    const rows = await fetchRows(
+      tx,
+      this.db
+        .deleteFrom('alert_parked_firings as p')
+        .using(wanted)
+        .whereRef('wanted.integration_id', '=', 'p.integration_id')
+        .whereRef('wanted.alert_key', '=', 'p.alert_key')
+        .returning(['p.integration_id', 'p.alert_key', 'p.alert', 'p.arrival']),
+    );
+    const taken = new Map<string, TakenFiring[]>();
+    for (const row of rows.sort((a, b) => a.arrival - b.arrival)) {
+      const key = `${row.integration_id}\u0000${row.alert_key}`;
+      const firing = { alert: row.alert, arrival: row.arrival };
+      const list = taken.get(key);
+      if (list) list.push(firing);
+      else taken.set(key, [firing]);
+    }
+    return taken;
+  }
+
+  /** Alerts with firings parked longer than `seconds` (their instance stopped before sweeping them). */
+  async staleParkedAlerts(seconds: number, limit: number): Promise<AlertRef[]> {
+    const rows = await fetchRows(
+      this.runtime.dataSource,
+      this.db
+        .selectFrom('alert_parked_firings')
+        .select(['integration_id', 'alert_key'])
+        .where('parked_at', '<', sql<Date>`now() - make_interval(secs => ${seconds})`)
+        .groupBy(['integration_id', 'alert_key'])
+        .limit(limit),
+    );
+    return rows.map((r) => ({ integrationId: r.integration_id, alertKey: r.alert_key }));
   }
 
   async insertRecords(tx: EntityManager, records: NewRecord[]): Promise<void> {
@@ -509,6 +570,73 @@ const foldRepeatFirings = compiledOnce(
       })
       .whereRef('r.id', '=', 't.id')
       .returning(['r.integration_id', 'r.alert_key', 'r.ticket_number']);
+  },
+);
+
+export interface TakenFiring {
+  alert: ParsedAlert;
+  /** When its call arrived, in milliseconds of the receiving instance's clock. */
+  arrival: number;
+}
+
+export interface ParkedFiring extends AlertRef, TakenFiring {
+  /** As the call presented it and was accepted with. */
+  secretSha256: string;
+  kind: AlertSourceKind;
+}
+
+interface AlertRefRow {
+  integration_id: string;
+  alert_key: string;
+}
+
+interface ParkedFiringRow extends AlertRefRow {
+  alert: string;
+  arrival: number;
+  secret_sha256: string;
+  kind: AlertSourceKind;
+  ord: string;
+}
+
+/** Built once (`compiledOnce`): during an opening, an alert storm parks most of the alert's firings with it. */
+const parkFirings = compiledOnce(
+  (v: {
+    integrationIds: string[];
+    alertKeys: string[];
+    alerts: string[];
+    arrivals: number[];
+    secrets: string[];
+    kinds: string[];
+    at: string;
+  }) => {
+    const w = sql<ParkedFiringRow>`unnest(${v.integrationIds}::uuid[], ${v.alertKeys}::text[], ${v.alerts}::jsonb[],
+      ${v.arrivals}::float8[], ${v.secrets}::text[], ${v.kinds}::text[]) WITH ORDINALITY`.as<'w'>(
+      sql`w (integration_id, alert_key, alert, arrival, secret_sha256, kind, ord)`,
+    );
+    return intakeRows
+      .insertInto('alert_parked_firings')
+      .columns(['integration_id', 'alert_key', 'alert', 'arrival', 'parked_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom(w)
+          .select([
+            'w.integration_id',
+            'w.alert_key',
+            'w.alert',
+            'w.arrival',
+            sql<Date>`${v.at}::timestamptz`.as('parked_at'),
+          ])
+          // All or none: no firing whose integration changed since its call was accepted.
+          .where(
+            sql<boolean>`not exists (
+              select 1 from unnest(${v.integrationIds}::uuid[], ${v.secrets}::text[], ${v.kinds}::text[])
+                as c (integration_id, secret_sha256, kind)
+              where not exists (select 1 from alert_integrations i where i.id = c.integration_id and i.enabled
+                and i.secret_sha256 = c.secret_sha256 and i.kind = c.kind))`,
+          )
+          .orderBy('w.ord'),
+      )
+      .returning(['id']);
   },
 );
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Channel,
@@ -26,7 +27,14 @@ import {
   type Integration,
 } from './alert-rules.js';
 import { AlertNotesPoster } from './alert-notes.poster.js';
-import { AlertsRepository, type NewRecord, type OpenRecord, type SavedRecord } from './alerts.repository.js';
+import {
+  AlertsRepository,
+  type AlertRef,
+  type NewRecord,
+  type TakenFiring,
+  type OpenRecord,
+  type SavedRecord,
+} from './alerts.repository.js';
 
 type Outcome = ReceiveAlertsResultV1['alerts'][number];
 interface Applied {
@@ -38,10 +46,16 @@ interface Pending {
   integration: Integration;
   presentedSecret: string | undefined;
   alert: ParsedAlert;
+  /** When the call arrived, in milliseconds (`arrivalTime`): orders parked firings among the calls of a batch. */
+  arrival: number;
   resolve: (applied: Applied) => void;
   reject: (error: unknown) => void;
+  /** Its parking was refused (its integration changed): it waits in its lane and takes the full way. */
+  unparkable?: boolean;
 }
 const MAX_BATCH = 500;
+/** Parked firings older than this are swept by any instance (theirs stopped before sweeping them). */
+const STALE_PARKED_SECONDS = 30;
 const LANES = 4;
 interface Lane {
   queue: Pending[];
@@ -60,7 +74,7 @@ type WorkingRecord = OpenRecord & SavedRecord;
  * most once per interval); a resolved notification queues the "alerta resuelta" note and never closes.
  */
 @Injectable()
-export class ReceiveAlertsUseCase implements OnModuleDestroy {
+export class ReceiveAlertsUseCase implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly alerts: AlertsRepository,
@@ -84,8 +98,18 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   private readonly lanes: Lane[] = Array.from({ length: LANES }, () => ({ queue: [], draining: null }));
   /** What the fold did not apply: first firings, resolutions, due notes, changed integrations. */
   private readonly fullWay: Lane = { queue: [], draining: null };
-  /** Alerts with firings on the full way (queued or in its batch), with how many: their lanes hold their next firings. */
+  /** Alerts with firings on the full way (queued or in its batch), with how many: their lanes park or hold their next firings. */
   private readonly onFullWay = new Map<string, number>();
+  /** Alerts with parked firings to sweep once they leave the full way. */
+  private readonly parkedWhileOnFullWay = new Map<string, AlertRef>();
+  /** Alerts whose parked firings the full way's next batch takes. */
+  private readonly sweeps = new Map<string, AlertRef>();
+  private staleSweeper: NodeJS.Timeout | null = null;
+
+  onModuleInit(): void {
+    this.staleSweeper = setInterval(() => void this.sweepStaleParkedFirings(), STALE_PARKED_SECONDS * 1000);
+    this.staleSweeper.unref();
+  }
 
   async receive(command: ReceiveAlertsCommandV1): Promise<ReceiveAlertsResultV1> {
     const { integrationId, secretSha256 } = command;
@@ -108,6 +132,7 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.staleSweeper) clearInterval(this.staleSweeper);
     // A lane hands alerts to the full way and the full way hands held alerts back to their lanes: wait until
     // neither has anything left.
     for (;;) {
@@ -129,7 +154,7 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   private apply(integration: Integration, presentedSecret: string | undefined, alert: ParsedAlert): Promise<Applied> {
     return new Promise((resolve, reject) => {
       const lane = this.lanes[laneOf(refKey(integration.id, alert.key))]!;
-      lane.queue.push({ integration, presentedSecret, alert, resolve, reject });
+      lane.queue.push({ integration, presentedSecret, alert, arrival: arrivalTime(), resolve, reject });
       this.kick(lane);
     });
   }
@@ -141,8 +166,10 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
   private async drainLane(lane: Lane): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     for (;;) {
-      const taken = this.takeReady(lane);
-      if (taken.length === 0) break;
+      const { taken, parked } = this.takeReady(lane);
+      if (taken.length === 0 && parked.length === 0) break;
+      if (parked.length > 0) await this.park(lane, parked);
+      if (taken.length === 0) continue;
       // The fold is one statement: when it fails it changed nothing, and every alert takes the full way.
       const rest = await this.foldRepeats(taken).catch(() => taken);
       if (rest.length > 0) this.sendFullWay(rest);
@@ -150,17 +177,81 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     lane.draining = null;
   }
 
-  /** Up to a batch of the lane's firings, in arrival order, leaving those of alerts on the full way queued. */
-  private takeReady(lane: Lane): Pending[] {
+  /**
+   * Up to a batch of the lane's firings, in arrival order. Those of alerts on the full way (their ticket being
+   * opened, their resolution or due note being written) are parked if they are firings, or stay queued, and so
+   * does every later one of the same alert.
+   */
+  private takeReady(lane: Lane): { taken: Pending[]; parked: Pending[] } {
     const taken: Pending[] = [];
+    const parked: Pending[] = [];
     const held: Pending[] = [];
+    const holding = new Set<string>();
     for (const item of lane.queue) {
-      if (taken.length < MAX_BATCH && !this.onFullWay.has(refKey(item.integration.id, item.alert.key)))
-        taken.push(item);
-      else held.push(item);
+      const key = refKey(item.integration.id, item.alert.key);
+      if (!this.onFullWay.has(key)) {
+        if (taken.length < MAX_BATCH) taken.push(item);
+        else held.push(item);
+      } else if (item.alert.status === 'firing' && !item.unparkable && !holding.has(key) && parked.length < MAX_BATCH) {
+        parked.push(item);
+      } else {
+        held.push(item);
+        holding.add(key);
+      }
     }
     lane.queue = held;
-    return taken;
+    return { taken, parked };
+  }
+
+  /**
+   * Firings of alerts on the full way, stored in one statement and answered "queued" at once: a storm's repeats
+   * of an alert whose ticket is being opened do not wait for the opening. They are applied when the alert leaves
+   * the full way (`sweep`). Refused (an integration changed) or failed, they go back to the front of their lane
+   * and wait there as before.
+   */
+  private async park(lane: Lane, items: Pending[]): Promise<void> {
+    const stored = await this.alerts
+      .parkFirings(
+        items.map((item) => ({
+          integrationId: item.integration.id,
+          alertKey: item.alert.key,
+          alert: item.alert,
+          arrival: item.arrival,
+          secretSha256: item.presentedSecret ?? '',
+          kind: item.integration.kind,
+        })),
+        new Date(),
+      )
+      .catch(() => false);
+    if (!stored) {
+      for (const item of items) item.unparkable = true;
+      lane.queue.unshift(...items);
+      return;
+    }
+    for (const item of items) {
+      item.resolve({ outcome: { alertKey: item.alert.key, ticketNumber: 0, outcome: 'queued' }, note: false });
+      const ref = { integrationId: item.integration.id, alertKey: item.alert.key };
+      const key = refKey(ref.integrationId, ref.alertKey);
+      if (this.onFullWay.has(key)) this.parkedWhileOnFullWay.set(key, ref);
+      else this.sweep(ref);
+    }
+  }
+
+  /** The full way's next batch takes the alert's parked firings (they are applied there, in order). */
+  private sweep(ref: AlertRef): void {
+    const key = refKey(ref.integrationId, ref.alertKey);
+    this.parkedWhileOnFullWay.delete(key);
+    this.sweeps.set(key, ref);
+    this.fullWay.draining ??= this.drainFullWay();
+  }
+
+  /** Parked firings an instance left behind (it stopped between parking and sweeping them). */
+  private async sweepStaleParkedFirings(): Promise<void> {
+    const stale = await this.alerts.staleParkedAlerts(STALE_PARKED_SECONDS, MAX_BATCH).catch(() => []);
+    for (const ref of stale) {
+      const key = refKey(ref.integrationId, ref.alertKey);
+      if (!this.onFullWay.has(key) && !this.parkedWhileOnFullWay.has(key)) this.sweep(ref);
+    }
   }
 
   private sendFullWay(items: Pending[]): void {
@@ -174,26 +265,45 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
 
   private async drainFullWay(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.fullWay.queue.length > 0) {
+    while (this.fullWay.queue.length > 0 || this.sweeps.size > 0) {
       const batch = this.fullWay.queue.splice(0, MAX_BATCH);
+      const sweeps = [...this.sweeps.values()];
+      this.sweeps.clear();
       try {
-        settle(batch, await this.applyBatch(batch));
+        this.settle(batch, await this.applyBatch(batch, sweeps));
       } catch {
         // One alert's failure (its integration's category was retired meanwhile…) must not fail the others:
-        // each alert's firings are applied again on their own.
+        // each alert's firings are applied again on their own. A sweep that fails again leaves its firings
+        // parked, for the alert's next batch or the stale sweep.
         for (const group of groupByAlert(batch)) {
           try {
-            settle(group, await this.applyBatch(group));
+            this.settle(
+              group,
+              await this.applyBatch(
+                group,
+                sweeps.filter((s) => sameAlert(s, group[0]!)),
+              ),
+            );
           } catch (error) {
             for (const item of group) item.reject(error);
           }
+        }
+        for (const sweep of sweeps.filter((s) => !batch.some((item) => sameAlert(s, item)))) {
+          await this.applyBatch([], [sweep]).then(
+            (applied) => this.settle([], applied),
+            () => undefined,
+          );
         }
       }
       for (const item of batch) {
         const key = refKey(item.integration.id, item.alert.key);
         const left = this.onFullWay.get(key)! - 1;
         if (left > 0) this.onFullWay.set(key, left);
-        else this.onFullWay.delete(key);
+        else {
+          this.onFullWay.delete(key);
+          const parked = this.parkedWhileOnFullWay.get(key);
+          if (parked) this.sweep(parked);
+        }
       }
       for (const lane of this.lanes) this.kick(lane);
     }
@@ -245,9 +355,30 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
     return batch.filter((item) => !answered.has(item));
   }
 
-  private applyBatch(batch: Pending[]): Promise<Array<Applied | ServiceError>> {
+  private settle(items: Pending[], { results, parkedNoted }: BatchResults): void {
+    items.forEach((item, i) => {
+      const result = results[i]!;
+      if (result instanceof ServiceError) item.reject(result);
+      else item.resolve(result);
+    });
+    if (parkedNoted) this.notes.kick();
+  }
+
+  /**
+   * One transaction for the batch's firings and the sweeps' alerts. The parked firings of every alert it handles
+   * are taken first and applied before its calls' (they arrived earlier), as firings like any other: counted on
+   * the open record, or, when the alert's opening failed, opening its ticket with the first of them.
+   */
+  private applyBatch(batch: Pending[], sweeps: AlertRef[]): Promise<BatchResults> {
     return this.runtime.transaction(async (tx) => {
-      const refs = groupByAlert(batch).map((g) => ({ integrationId: g[0]!.integration.id, alertKey: g[0]!.alert.key }));
+      const refs = [
+        ...new Map(
+          [
+            ...groupByAlert(batch).map((g) => ({ integrationId: g[0]!.integration.id, alertKey: g[0]!.alert.key })),
+            ...sweeps,
+          ].map((ref) => [refKey(ref.integrationId, ref.alertKey), ref]),
+        ).values(),
+      ];
       const current = await this.alerts.lockAlertsReadingIntegrations(tx, refs);
       const refusals = new Map<Pending, ServiceError>();
       for (const item of batch) {
@@ -258,7 +389,10 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
         if (refusal) refusals.set(item, refusal);
         else item.integration = now!;
       }
-      const groups = groupByAlert(batch.filter((item) => !refusals.has(item)));
+      const parked = parkedItems(await this.alerts.takeParkedFirings(tx, refs), current);
+      const groups = groupByAlert([...parked, ...batch.filter((item) => !refusals.has(item))]).map((group) =>
+        group.sort((a, b) => a.arrival - b.arrival),
+      );
       const found = await this.alerts.findOpenRecords(tx, refs);
       const now = new Date();
       // The first firing of each alert without an open record opens its ticket; all in one registration.
@@ -333,7 +467,10 @@ export class ReceiveAlertsUseCase implements OnModuleDestroy {
       }
       await this.alerts.saveRecords(tx, saves, now);
       await this.alerts.insertNotes(tx, notes);
-      return batch.map((item) => refusals.get(item) ?? results.get(item)!);
+      return {
+        results: batch.map((item) => refusals.get(item) ?? results.get(item)!),
+        parkedNoted: parked.some((item) => results.get(item)?.note),
+      };
     });
   }
 
@@ -406,12 +543,34 @@ function refusalOf(item: Pending, now: Integration | undefined): ServiceError | 
   return null;
 }
 
-function settle(items: Pending[], results: Array<Applied | ServiceError>): void {
-  items.forEach((item, i) => {
-    const result = results[i]!;
-    if (result instanceof ServiceError) item.reject(result);
-    else item.resolve(result);
-  });
+interface BatchResults {
+  /** One per call of the batch, in order. */
+  results: Array<Applied | ServiceError>;
+  /** Whether a parked firing queued a timeline note (their calls were answered when they were parked). */
+  parkedNoted: boolean;
+}
+
+/** Parked firings as items of the batch: answered already, so nothing waits on them. */
+function parkedItems(parked: Map<string, TakenFiring[]>, integrations: Map<string, Integration>): Pending[] {
+  const items: Pending[] = [];
+  for (const [key, firings] of parked) {
+    const integration = integrations.get(key.slice(0, key.indexOf('\u0000')));
+    if (!integration) continue;
+    for (const { alert, arrival } of firings)
+      items.push({ integration, presentedSecret: undefined, alert, arrival, resolve: noop, reject: noop });
+  }
+  return items;
+}
+
+const noop = (): void => undefined;
+
+/** Milliseconds since the epoch, with the fraction: calls a microsecond apart keep their order. */
+function arrivalTime(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function sameAlert(ref: AlertRef, item: Pending): boolean {
+  return ref.integrationId === item.integration.id && ref.alertKey === item.alert.key;
 }
 
 function refKey(integrationId: string, alertKey: string): string {

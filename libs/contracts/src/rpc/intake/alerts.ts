@@ -382,11 +382,21 @@ export class ReceivedAlertV1 {
   alertKey!: string;
 
   @IsInt()
-  @Documented({ description: '0 si la alerta resuelta no tenía ticket abierto' })
+  @Documented({
+    description: '0 si la alerta resuelta no tenía ticket abierto, o si el disparo quedó en cola (queued)',
+  })
   ticketNumber!: number;
 
-  @IsIn(['opened', 'folded', 'resolved', 'ignored'])
-  outcome!: 'opened' | 'folded' | 'resolved' | 'ignored';
+  /**
+   * `queued`: a firing of an alert whose ticket was still being opened (or whose resolution was being written);
+   * it is stored and counted on the ticket right after.
+   */
+  @IsIn(['opened', 'folded', 'queued', 'resolved', 'ignored'])
+  @Documented({
+    description:
+      'queued: disparo de una alerta cuyo ticket se estaba abriendo; quedó guardado y se suma al ticket enseguida',
+  })
+  outcome!: 'opened' | 'folded' | 'queued' | 'resolved' | 'ignored';
 }
 
 export class ReceiveAlertsResultV1 {
