@@ -1,9 +1,9 @@
-import { monitoringEn } from '../../features/monitoring/locales';
-import { serviceLogEn } from '../../features/service-log/locales';
-import { announcementsEn } from '../../features/announcements/locales';
-import { problemsEn } from '../../features/problems/locales';
-import { fieldServiceEn } from '../../features/field-service/locales';
-import { stepTimesEn } from '../../features/reports/step-times-locales';
+import { monitoringEn } from '../../features/monitoring/locales-en';
+import { serviceLogEn } from '../../features/service-log/locales-en';
+import { announcementsEn } from '../../features/announcements/locales-en';
+import { problemsEn } from '../../features/problems/locales-en';
+import { fieldServiceEn } from '../../features/field-service/locales-en';
+import { stepTimesEn } from '../../features/reports/step-times-locales-en';
 import type { Messages } from './es';
 
 export const en: Messages = {
