@@ -71,7 +71,8 @@ type WorkingRecord = OpenRecord & SavedRecord;
  * rest is applied under an advisory lock per (integration, alert key): the first firing registers an `incidente` on channel
  * `monitoreo` (intake's registration path: numbers without gaps, `ticket.registered` through the outbox)
  * together with its alert record; later firings while the record is open only count (a timeline note at
- * most once per interval); a resolved notification queues the "alerta resuelta" note and never closes.
+ * most once per interval); a resolved notification queues the "alerta resuelta" note and never closes. Firings
+ * that arrive while their alert's ticket is being opened are parked and answered "queued" (`park`).
  */
 @Injectable()
 export class ReceiveAlertsUseCase implements OnModuleInit, OnModuleDestroy {
@@ -366,7 +367,7 @@ export class ReceiveAlertsUseCase implements OnModuleInit, OnModuleDestroy {
 
   /**
    * One transaction for the batch's firings and the sweeps' alerts. The parked firings of every alert it handles
-   * are taken first and applied before its calls' (they arrived earlier), as firings like any other: counted on
+   * are taken too and applied among its calls in the order they arrived, as firings like any other: counted on
    * the open record, or, when the alert's opening failed, opening its ticket with the first of them.
    */
   private applyBatch(batch: Pending[], sweeps: AlertRef[]): Promise<BatchResults> {
