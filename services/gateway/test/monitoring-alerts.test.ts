@@ -494,6 +494,37 @@ describe('gateway + intake: monitoring alerts become incidents', () => {
       await waitFor(async () => (await comments(number)).some((c) => c.text.includes('se disparó 4 veces')));
     });
 
+    it('counts firings an instance left parked when it stopped (any instance sweeps them after 30 s)', async () => {
+      const key = 'parked-left-behind-0001';
+      const opened = await post(alertmanager, firingOf(key));
+      expect(opened.body.alerts[0]).toMatchObject({ outcome: 'opened' });
+      const alert = {
+        ...(
+          await f.db.query<{ labels: unknown }>(`SELECT labels FROM intake.alert_records WHERE alert_key = $1`, [key])
+        ).rows[0],
+        key,
+        name: 'left behind',
+        status: 'firing',
+        severity: null,
+        hostGroups: [],
+        summary: null,
+        description: null,
+        startsAt: null,
+        endsAt: null,
+        url: null,
+      };
+      // As an instance that stopped between parking them and sweeping them would have left them.
+      await f.db.query(
+        `INSERT INTO intake.alert_parked_firings (integration_id, alert_key, alert, arrival, parked_at)
+         SELECT $1, $2, $3, extract(epoch FROM now()) * 1000 - 60000 + g, now() - interval '1 minute'
+           FROM generate_series(1, 2) g`,
+        [alertmanager.integration.id, key, JSON.stringify(alert)],
+      );
+      await waitFor(async () => (await firingCount(key)) === 3, { timeoutMs: 45_000 });
+      const left = await f.db.query(`SELECT 1 FROM intake.alert_parked_firings WHERE alert_key = $1`, [key]);
+      expect(left.rowCount).toBe(0);
+    });
+
     it('opens the ticket with the queued repeats when its opening failed', async () => {
       const key = 'parked-failed-opening-0001';
       const before = await counts();

@@ -174,9 +174,7 @@ export class AlertsRepository {
 
   /** The open records of these alerts, locked, by `integrationId \0 alertKey`. */
   async findOpenRecords(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, OpenRecord>> {
-    const wanted = sql<{ integration_id: string; alert_key: string }>`unnest(${refs.map(
-      (r) => r.integrationId,
-    )}::uuid[], ${refs.map((r) => r.alertKey)}::text[])`.as<'wanted'>(sql`wanted (integration_id, alert_key)`);
+    const wanted = wantedAlerts(refs);
     const rows = await fetchRows(
       tx,
       this.db
@@ -252,7 +250,7 @@ export class AlertsRepository {
       this.runtime.dataSource,
       parkFirings({
         integrationIds: firings.map((f) => f.integrationId),
-        alertKeys: firings.map((f) => f.alertKey),
+        alertKeys: firings.map((f) => f.alert.key),
         alerts: firings.map((f) => JSON.stringify(f.alert)),
         arrivals: firings.map((f) => f.arrival),
         secrets: firings.map((f) => f.secretSha256),
@@ -263,11 +261,9 @@ export class AlertsRepository {
     return rows.length === firings.length;
   }
 
-  /** Takes (deletes) the parked firings of these alerts, by `integrationId \0 alertKey`, in the order they arrived. */
-  async takeParkedFirings(tx: EntityManager, refs: AlertRef[]): Promise<Map<string, TakenFiring[]>> {
-    const wanted = sql<AlertRefRow>`unnest(${refs.map((r) => r.integrationId)}::uuid[], ${refs.map(
-      (r) => r.alertKey,
-    )}::text[])`.as<'wanted'>(sql`wanted (integration_id, alert_key)`);
+  /** Takes (deletes) the parked firings of these alerts. */
+  async takeParkedFirings(tx: EntityManager, refs: AlertRef[]): Promise<TakenFiring[]> {
+    const wanted = wantedAlerts(refs);
     const rows = await fetchRows(
       tx,
       this.db
@@ -275,17 +271,9 @@ export class AlertsRepository {
         .using(wanted)
         .whereRef('wanted.integration_id', '=', 'p.integration_id')
         .whereRef('wanted.alert_key', '=', 'p.alert_key')
-        .returning(['p.integration_id', 'p.alert_key', 'p.alert', 'p.arrival']),
+        .returning(['p.integration_id', 'p.alert', 'p.arrival']),
     );
-    const taken = new Map<string, TakenFiring[]>();
-    for (const row of rows.sort((a, b) => a.arrival - b.arrival)) {
-      const key = `${row.integration_id}\u0000${row.alert_key}`;
-      const firing = { alert: row.alert, arrival: row.arrival };
-      const list = taken.get(key);
-      if (list) list.push(firing);
-      else taken.set(key, [firing]);
-    }
-    return taken;
+    return rows.map((row) => ({ integrationId: row.integration_id, alert: row.alert, arrival: row.arrival }));
   }
 
   /** Alerts with firings parked longer than `seconds` (their instance stopped before sweeping them). */
@@ -574,12 +562,13 @@ const foldRepeatFirings = compiledOnce(
 );
 
 export interface TakenFiring {
+  integrationId: string;
   alert: ParsedAlert;
   /** When its call arrived, in milliseconds of the receiving instance's clock. */
   arrival: number;
 }
 
-export interface ParkedFiring extends AlertRef, TakenFiring {
+export interface ParkedFiring extends TakenFiring {
   /** As the call presented it and was accepted with. */
   secretSha256: string;
   kind: AlertSourceKind;
@@ -590,12 +579,18 @@ interface AlertRefRow {
   alert_key: string;
 }
 
+/** These alerts as a table to join: `wanted (integration_id, alert_key)`. */
+function wantedAlerts(refs: AlertRef[]) {
+  return sql<AlertRefRow>`unnest(${refs.map((r) => r.integrationId)}::uuid[], ${refs.map(
+    (r) => r.alertKey,
+  )}::text[])`.as<'wanted'>(sql`wanted (integration_id, alert_key)`);
+}
+
 interface ParkedFiringRow extends AlertRefRow {
   alert: string;
   arrival: number;
   secret_sha256: string;
   kind: AlertSourceKind;
-  ord: string;
 }
 
 /** Built once (`compiledOnce`): during an opening, an alert storm parks most of the alert's firings with it. */
@@ -610,8 +605,8 @@ const parkFirings = compiledOnce(
     at: string;
   }) => {
     const w = sql<ParkedFiringRow>`unnest(${v.integrationIds}::uuid[], ${v.alertKeys}::text[], ${v.alerts}::jsonb[],
-      ${v.arrivals}::float8[], ${v.secrets}::text[], ${v.kinds}::text[]) WITH ORDINALITY`.as<'w'>(
-      sql`w (integration_id, alert_key, alert, arrival, secret_sha256, kind, ord)`,
+      ${v.arrivals}::float8[], ${v.secrets}::text[], ${v.kinds}::text[])`.as<'w'>(
+      sql`w (integration_id, alert_key, alert, arrival, secret_sha256, kind)`,
     );
     return intakeRows
       .insertInto('alert_parked_firings')
@@ -633,8 +628,7 @@ const parkFirings = compiledOnce(
                 as c (integration_id, secret_sha256, kind)
               where not exists (select 1 from alert_integrations i where i.id = c.integration_id and i.enabled
                 and i.secret_sha256 = c.secret_sha256 and i.kind = c.kind))`,
-          )
-          .orderBy('w.ord'),
+          ),
       )
       .returning(['id']);
   },

@@ -215,7 +215,6 @@ export class ReceiveAlertsUseCase implements OnModuleInit, OnModuleDestroy {
       .parkFirings(
         items.map((item) => ({
           integrationId: item.integration.id,
-          alertKey: item.alert.key,
           alert: item.alert,
           arrival: item.arrival,
           secretSha256: item.presentedSecret ?? '',
@@ -552,15 +551,16 @@ interface BatchResults {
 }
 
 /** Parked firings as items of the batch: answered already, so nothing waits on them. */
-function parkedItems(parked: Map<string, TakenFiring[]>, integrations: Map<string, Integration>): Pending[] {
-  const items: Pending[] = [];
-  for (const [key, firings] of parked) {
-    const integration = integrations.get(key.slice(0, key.indexOf('\u0000')));
-    if (!integration) continue;
-    for (const { alert, arrival } of firings)
-      items.push({ integration, presentedSecret: undefined, alert, arrival, resolve: noop, reject: noop });
-  }
-  return items;
+function parkedItems(parked: TakenFiring[], integrations: Map<string, Integration>): Pending[] {
+  // The batch read the integration of every alert it takes firings of (a parked firing's row references it).
+  return parked.map(({ integrationId, alert, arrival }) => ({
+    integration: integrations.get(integrationId)!,
+    presentedSecret: undefined,
+    alert,
+    arrival,
+    resolve: noop,
+    reject: noop,
+  }));
 }
 
 const noop = (): void => undefined;
